@@ -1,0 +1,147 @@
+"""The command line: parse, call the library, print, choose the exit code.  Nothing else.
+
+``reportdiff OLD NEW`` is short for ``reportdiff compare OLD NEW``.
+Exit codes: 0 done; 1 with --exit-code when the documents differ; 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from typing import Optional
+
+import typer
+
+from .errors import ReportdiffError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Compare long reports across years and regions.  `reportdiff OLD NEW` compares two "
+    "reports; the subcommands below do the rest.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+SUBCOMMANDS = {"compare", "outline"}
+
+
+@app.callback()
+def _group() -> None:
+    """Compare long reports across years and regions."""
+
+
+class OutlineFormat(str, Enum):
+    terminal = "terminal"
+    json = "json"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def _options(encoding, document, keep_width=False):
+    from .options import Options
+
+    return Options(encoding=encoding, document=document, fold_width=not keep_width)
+
+
+def _console(color: Color = Color.auto, file=None):
+    from rich.console import Console
+
+    no_color = color == Color.never or (color == Color.auto and "NO_COLOR" in os.environ)
+    return Console(
+        file=file,
+        force_terminal=True if color == Color.always else None,
+        no_color=no_color,
+        color_system=None if no_color else "auto",
+        highlight=False,
+        soft_wrap=False,
+    )
+
+
+def _emit(text: str, output: Optional[str], inputs: tuple[str, ...]) -> None:
+    if output:
+        from .output import write_atomic
+
+        write_atomic(output, text, inputs)
+    else:
+        sys.stdout.write(text)
+
+
+@app.command()
+def outline(
+    file: str = typer.Argument(..., help="The report file."),
+    format: OutlineFormat = typer.Option(OutlineFormat.terminal, "--format", "-f", help="Output format."),
+    document: Optional[str] = typer.Option(None, "--document", "-d",
+                                           help="Which document of a multi-document file: its number or part of its title."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the file in this encoding instead of detecting it."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
+) -> None:
+    """Show a file's documents, metadata, heading tree and what was removed as noise."""
+    from .pipeline import read_source, select_document
+
+    options = _options(encoding, document)
+    source = read_source(file, options)
+    doc = select_document(source, options.document)
+    if format == OutlineFormat.json:
+        from .render.jsonout import dumps, outline as outline_json
+
+        _emit(dumps(outline_json(source, doc)), output, (file,))
+        return
+    from .render.outline_view import outline_view
+
+    if output:
+        import io
+
+        buf = io.StringIO()
+        _console(Color.never, buf).print(outline_view(source, doc))
+        _emit(buf.getvalue(), output, (file,))
+    else:
+        _console(color).print(outline_view(source, doc))
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] not in SUBCOMMANDS and not args[0].startswith("-"):
+        args.insert(0, "compare")
+    elif args and args[0].startswith("-") and args[0] not in ("-h", "--help", "--version"):
+        args.insert(0, "compare")
+    if args == ["--version"]:
+        from . import __version__
+
+        print(f"reportdiff {__version__}")
+        raise SystemExit(0)
+    try:
+        app(args=args, prog_name="reportdiff", standalone_mode=False)
+    except ReportdiffError as e:
+        print(f"reportdiff: {e.message}", file=sys.stderr)
+        raise SystemExit(2) from None
+    except KeyboardInterrupt:
+        print("reportdiff: interrupted", file=sys.stderr)
+        raise SystemExit(130) from None
+    except BrokenPipeError:
+        try:
+            sys.stdout.close()
+        except Exception:
+            pass
+        raise SystemExit(0) from None
+    except SystemExit:
+        raise
+    except typer.Abort:
+        print("reportdiff: aborted", file=sys.stderr)
+        raise SystemExit(130) from None
+    except Exception as e:  # a bug, not bad input: say so in one line
+        if hasattr(e, "exit_code") and hasattr(e, "show"):  # click's usage errors
+            e.show()
+            raise SystemExit(e.exit_code) from None
+        if os.environ.get("REPORTDIFF_DEBUG"):
+            raise
+        print(f"reportdiff: internal error: {type(e).__name__}: {e} "
+              "(hint: set REPORTDIFF_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
+        raise SystemExit(3) from None
+    raise SystemExit(0)

@@ -1,0 +1,94 @@
+"""Heading and lead-phrase patterns of Chinese and English reports.
+
+Strong heading styles (``一、``, ``（一）``, ``第一章``/``第一部分``, ``#``, ``I.``, ``1.1``) mark a
+heading whenever their first sentence is short.  Weak styles (``1.``, ``1、``, ``（1）``,
+``①``) are headings only when the whole paragraph is a short line; otherwise they are list
+items, kept as paragraphs with the marker as their label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_NUM = "一二三四五六七八九十百零〇两"
+
+_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chapter", re.compile(rf"^第[{CN_NUM}\d]+[章部篇编](?:分)?[、，.\s]?")),
+    ("en_chapter", re.compile(r"^(?:Chapter|Part|Section)\s+(?:\d+|[IVXLC]+)\b[.:]?\s*", re.I)),
+    ("roman", re.compile(r"^(?:[IVX]{1,5})\.\s+(?=[A-Z])")),
+    ("cn", re.compile(rf"^[{CN_NUM}]{{1,3}}、")),
+    ("paren_cn", re.compile(rf"^[（(][{CN_NUM}]{{1,3}}[）)]\s?")),
+    ("dotted", re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=\D)")),
+    ("arabic", re.compile(r"^\d{1,2}(?:[.、．](?!\d)|\s+(?=[A-Z]))\s?")),
+    ("paren_arabic", re.compile(r"^[（(]\d{1,2}[）)]\s?")),
+    ("circled", re.compile(r"^[①-⑳]")),
+)
+STRONG = {"chapter", "en_chapter", "roman", "cn", "paren_cn", "dotted", "md"}
+RANK = ("md1", "chapter", "en_chapter", "md2", "roman", "cn", "md3", "paren_cn", "arabic",
+        "dotted2", "dotted3", "dotted4", "paren_arabic", "circled", "md4", "md5", "md6",
+        "en_title")
+
+_MD = re.compile(r"^(#{1,6})\s*(.*)$")
+LEAD_ORDINAL = re.compile(rf"^(?:[{CN_NUM}]{{1,3}}是|第[{CN_NUM}]{{1,3}}[，,、])")
+_EN_TITLE = re.compile(r"^[A-Z][A-Za-z0-9'’&,\-–:() ]{1,68}[A-Za-z0-9)]$")
+
+
+@dataclass(frozen=True)
+class HeadingMatch:
+    style: str  # one of the names in RANK, without md-level suffix for non-md styles
+    marker: str
+    md_level: int = 0
+
+    @property
+    def strong(self) -> bool:
+        return self.style in STRONG or self.style.startswith("dotted")
+
+    @property
+    def rank_key(self) -> str:
+        if self.style == "md":
+            return f"md{self.md_level}"
+        return self.style
+
+
+def strip_md(text: str) -> tuple[str, int]:
+    """Text without a leading markdown ``#`` run, and that run's length."""
+    m = _MD.match(text)
+    if m and m.group(2):
+        return m.group(2), len(m.group(1))
+    return text, 0
+
+
+def match_heading(text: str) -> HeadingMatch | None:
+    """The numbering style a line starts with, if any (markdown ``#`` and ``**`` stripped)."""
+    body, md_level = strip_md(text)
+    body = body.lstrip("*").lstrip()
+    for style, pattern in _STYLES:
+        m = pattern.match(body)
+        if m:
+            if style == "dotted":
+                style = f"dotted{m.group().strip().rstrip('.').count('.') + 1}"
+            return HeadingMatch(style, m.group().strip(), md_level)
+    if md_level:
+        return HeadingMatch("md", "", md_level)
+    return None
+
+
+def split_marker(text: str) -> tuple[str, str]:
+    """(marker, rest) of a heading text."""
+    m = match_heading(text)
+    if not m or not m.marker:
+        return "", text
+    body = strip_md(text)[0].lstrip("*").lstrip()
+    return m.marker, body[len(m.marker):].lstrip() if body.startswith(m.marker) else body
+
+
+def is_english_title(text: str) -> bool:
+    """A short Title-like English line: no final stop, most words capitalised."""
+    if not _EN_TITLE.match(text) or len(text.split()) > 12:
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’]*", text)]
+    small = {"a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "with", "by", "at",
+             "from", "as", "vs"}
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in small)
+    return bool(words) and caps / len(words) >= 0.75

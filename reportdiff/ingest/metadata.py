@@ -1,0 +1,117 @@
+"""Read a document's title, delivery date, region, speaker, congress, session and kind from its
+first lines (and, failing that, from the file name)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Metadata
+from .documents import DATE_LINE, DOC_TITLE
+
+_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_CONGRESS = re.compile(
+    r"在(?P<region>[\u4e00-\u9fff]{0,20}?)(?P<congress>第[一二三四五六七八九十\d]+届(?:全国)?人民代表大会)"
+    r"(?P<session>第[一二三四五六七八九十\d]+次会议)?"
+)
+_SPEAKER = re.compile(
+    r"^(?P<org>.{0,20}?)(?P<role>国务院总理|总理|省长|市长|区长|县长|旗长|州长|盟长|主席|主任)\s*(?P<name>[\u4e00-\u9fff·]{2,4})$"
+)
+_ORG_SPEAKER = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:委员会|人民政府|局|办公室)$")
+_REGION = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:自治区|特别行政区|省|市|区|县|旗|盟|州))")
+_KINDS = (
+    ("政府工作报告", re.compile(r"政府工作报告|人民政府工作报告")),
+    ("计划执行情况报告", re.compile(r"计划执行情况|计划草案的报告|国民经济和社会发展计划")),
+    ("预算报告", re.compile(r"预算执行情况|预算草案")),
+    ("大事记", re.compile(r"大事记")),
+    ("通知", re.compile(r"通知$")),
+    ("意见", re.compile(r"意见(?:[（(].*[）)])?$")),
+    ("方案", re.compile(r"方案$")),
+    ("办法", re.compile(r"办法$")),
+    ("报告", re.compile(r"报告$")),
+)
+
+
+def read_metadata(head: list[str], path: str = "") -> Metadata:
+    """``head`` is the first text blocks of the document, in order."""
+    title = ""
+    for i, text in enumerate(head[:6]):
+        plain = text.lstrip("#").strip()
+        if DOC_TITLE.match(plain) and not DATE_LINE.match(plain):
+            title = plain
+            # a title broken over lines: earlier short blocks of the head belong to it
+            j = i - 1
+            while j >= 0 and len(head[j]) <= 20 and not head[j].endswith(("。", "：", "！")) \
+                    and DOC_TITLE.match(head[j] + title) and not re.search(r"文件之|人大$", head[j]):
+                title = head[j] + title
+                j -= 1
+            break
+    if not title and head:
+        first = head[0].lstrip("#").strip()
+        if len(first) <= 40 and not DATE_LINE.match(first) and not first.startswith("各位代表") \
+                and first[-1:] not in "：:！!。，":
+            title = first
+
+    date = region = congress = session = speaker = ""
+    for text in head[:10]:
+        if not date and DATE_LINE.match(text):
+            date = _iso(text)
+            m = _CONGRESS.search(text)
+            if m:
+                congress = (m.group("region") + m.group("congress")).strip()
+                session = m.group("session") or ""
+                region = m.group("region") or ("全国" if "全国" in m.group("congress") else "")
+        m = _SPEAKER.match(text.replace(" ", ""))
+        if not speaker and m and len(text) <= 40:
+            speaker = m.group("name")
+            org = m.group("org") or ""
+            if not region and org:
+                rm = _REGION.match(org.replace("人民政府", ""))
+                region = rm.group(1) if rm else ""
+            if m.group("role") in ("国务院总理", "总理") and not region:
+                region = "全国"
+        elif not speaker and _ORG_SPEAKER.match(text) and not DOC_TITLE.match(text):
+            speaker = text
+    if not date:
+        for text in head[:4]:
+            if len(text) <= 60 and (_DATE.search(text) or _CN_DATE.search(text)):
+                date = _iso(text)
+                break
+    if not region and title:
+        rm = _REGION.search(re.sub(r"^\d{4}年", "", title))
+        if rm and "人民政府" not in rm.group(1):
+            region = rm.group(1)
+    if not region and speaker and _ORG_SPEAKER.match(speaker):
+        rm = _REGION.match(speaker)
+        region = rm.group(1) if rm else ""
+    kind = next((k for k, rx in _KINDS if rx.search(title)), "")
+    if not kind and any(re.search(r"向大会报告(?:政府)?工作", t) for t in head[:12]):
+        kind = "政府工作报告"
+    if not region and any("我代表国务院" in t for t in head[:12]):
+        region = "全国"
+    return Metadata(title=title, date=date, region=region, speaker=speaker, congress=congress,
+                    session=session, kind=kind)
+
+
+def _iso(text: str) -> str:
+    m = _DATE.search(text)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    m = _CN_DATE.search(text)
+    if m:
+        y = int("".join(str(_CN_DIGITS.get(c, 0)) for c in m.group(1).replace("零", "〇")))
+        return f"{y:04d}-{_cn_small(m.group(2)):02d}-{_cn_small(m.group(3)):02d}"
+    return ""
+
+
+def _cn_small(s: str) -> int:
+    """一 … 三十一"""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    if s == "十":
+        return 10
+    if "十" in s:
+        a, _, b = s.partition("十")
+        return (digits.get(a, 1) if a else 1) * 10 + (digits.get(b, 0) if b else 0)
+    return digits.get(s, 0)

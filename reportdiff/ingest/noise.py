@@ -1,0 +1,168 @@
+"""Find the lines that are not part of any document's text, each with the reason.
+
+Rules (all on normalised lines):
+- page numbers: a line that is only a number of at most 3 digits, optionally inside dashes
+  (``- 12 -``, ``— 1 —``), ``第3页``, ``3/45`` or ``Page 3 of 9``;
+- running headers: a short line (at most 20 characters, no sentence punctuation, not a
+  numbered heading) that recurs 3 or more times, or twice when one occurrence interrupts an
+  unfinished paragraph;
+- tables of contents: a ``目录``/``Contents`` line and the entry lines after it (page numbers
+  before or after a title, and the short category lines between them);
+- web-page chrome: tool bars (``下载 打印 【字号：…】``), breadcrumbs, ``来源：``, ``时间：``,
+  ``责任编辑``, time stamps, and everything after a trailer line such as ``相关报道：`` in the
+  last third of the file;
+- publication colophons (``…主办``, ``邮政编码：``, ``电话：``);
+- markdown rules (``---``) and lines holding only a scraping artefact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..headings import match_heading
+from ..text import ends_closed
+
+PAGE_NUMBER = re.compile(
+    r"^(?:[-—–~·•\s]*\d{1,3}[-—–~·•\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|(?:Page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-—–]\s*[ivxIVX]{1,5}\s*[-—–])$"
+)
+_CHROME_EXACT = {
+    "下载", "打印", "全屏", "收藏", "分享", "【字号：", "【字号:", "【字体：", "【字体:", "加大", "还原", "减小",
+    "大", "中", "小", "】", "【", "关闭窗口", "打印本页", "关闭", "扫一扫在手机打开当前页", "分享到：",
+    "分享到:", "分享：", "分享:", "分享到微信", "×", ">", "首页", "当前位置：", "当前位置:", "您的位置：",
+    "您的位置:", "您当前的位置：", "【打印】", "【关闭】", "[打印]", "[关闭]", "返回顶部", "字号", "字体",
+    "默认", "来源：", "来源:", "相关附件>>", "相关链接>>", "微信", "微博", "QQ空间", "打印本页关闭窗口",
+}
+_CHROME_PREFIX = re.compile(
+    r"^[（(]?(?:来源|稿源|发布时间|发表时间|发布日期|时间|责任编辑|编辑|作者|浏览次数|点击数|阅读次数|"
+    r"访问量|字号|信息来源|文章来源)\s*[：:].{0,40}$"
+)
+_TIMESTAMP = re.compile(
+    r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
+    r"|^\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}[:时]\d{2}分?(?:[:分]?\d{2}秒?)?$"
+)
+_HEX_ID = re.compile(r"^[0-9a-f]{24,40}:?$")
+_TRAILER = re.compile(r"^(?:相关报道|相关链接|相关附件|相关文档|相关新闻|相关阅读|责任编辑)\s*[：:>]*")
+_COLOPHON = re.compile(
+    r"^(?:.{2,20}主办|主办[：:]|承办[：:]|编辑出版|地址[：:]|邮政编码[：:]|邮编[：:]|电话[：:]|传真[：:]|"
+    r"网址[：:]|印刷[：:]|发行[：:]|定价[：:]|国内统一连续出版物号|刊号[：:])"
+)
+_RULE = re.compile(r"^(?:[-*_=]\s*){3,}$")
+ARTEFACT = re.compile(r"\[(?:bookmark|image|footnote|page|anchor)[:：][^\]]{0,80}\]|\\\*|<!--.*?-->", re.I)
+_TOC = re.compile(r"^(?:目录|目次|Contents|Table of Contents|CONTENTS)$", re.I)
+_TOC_ENTRY = re.compile(
+    r"^(?:-?\s*\d{1,3}(?:\s+|(?=[^\d\s.、．)）%]))(?P<a>\S.{1,80})|(?P<b>\S.{1,80}?)\s*(?:[.…·—\s]{2,}|\s)\d{1,3})$"
+)
+_SENTENCE_PUNCT = re.compile(r"[。！？；：，!?;:,]")
+
+
+def find_noise(lines: tuple[str, ...], span: range) -> tuple[dict[int, str], tuple[str, ...]]:
+    """Reasons for the noise lines among ``lines[i] for i in span`` (0-based indexes), and
+    the titles listed in a table of contents, if there is one."""
+    reasons: dict[int, str] = {}
+    content = [i for i in span if lines[i]]
+    if not content:
+        return reasons, ()
+    toc_titles = _table_of_contents(lines, content, reasons)
+    _web_chrome(lines, content, reasons)
+    for i in content:
+        if i in reasons:
+            continue
+        text = lines[i]
+        stripped = ARTEFACT.sub("", text).strip()
+        if not stripped:
+            reasons[i] = "scraping artefact"
+        elif PAGE_NUMBER.match(text):
+            reasons[i] = "page number"
+        elif _RULE.match(text):
+            reasons[i] = "markdown rule"
+        elif _COLOPHON.match(text) and len(text) <= 40:
+            reasons[i] = "publication colophon"
+    _running_headers(lines, content, reasons)
+    return reasons, toc_titles
+
+
+def _table_of_contents(lines, content, reasons) -> tuple[str, ...]:
+    titles: list[str] = []
+    for k, i in enumerate(content):
+        if not _TOC.match(lines[i]):
+            continue
+        entries: list[int] = []
+        pending: list[int] = []  # category lines waiting for an entry
+        for j in content[k + 1 :]:
+            text = lines[j]
+            m = _TOC_ENTRY.match(text)
+            title = (m.group("a") or m.group("b")).strip() if m else ""
+            if m and not _SENTENCE_PUNCT.search(title[-1:]) and title not in titles and \
+                    title.lstrip("-") not in titles:
+                entries.extend(pending + [j])
+                pending = []
+                titles.append(title.lstrip("- "))
+            elif len(text) <= 16 and not _SENTENCE_PUNCT.search(text) and len(pending) < 2 \
+                    and not any(_same_title(text, t) for t in titles):
+                pending.append(j)
+            else:
+                break
+        if entries:
+            reasons[i] = "table of contents"
+            for j in entries:
+                reasons[j] = "table of contents"
+            return tuple(titles)
+    return ()
+
+
+def _same_title(a: str, b: str) -> bool:
+    return a.replace(" ", "") == b.replace(" ", "")
+
+
+def _web_chrome(lines, content, reasons) -> None:
+    n = len(content)
+    for k, i in enumerate(content):
+        text = lines[i]
+        if text in _CHROME_EXACT or _CHROME_PREFIX.match(text) or _TIMESTAMP.match(text) \
+                or _HEX_ID.match(text):
+            reasons[i] = "web page chrome"
+            if text.rstrip("：:") in ("来源", "编辑", "责任编辑") and k + 1 < n and len(lines[content[k + 1]]) <= 12:
+                reasons[content[k + 1]] = "web page chrome"
+        elif text in ("政务信息", "宁夏要闻", "云南要闻", "政府信息公开", "要闻", "新闻中心", "政务公开") or (
+            len(text) <= 8 and _between_breadcrumbs(lines, content, k)
+        ):
+            reasons[i] = "web page chrome"
+    # the trailer: related links, editor, share buttons, to the end of the file
+    for k in range(int(n * 0.66), n):
+        i = content[k]
+        if _TRAILER.match(lines[i]):
+            for j in content[k:]:
+                reasons[j] = "web page trailer"
+            break
+
+
+def _between_breadcrumbs(lines, content, k) -> bool:
+    before = lines[content[k - 1]] if k > 0 else ""
+    after = lines[content[k + 1]] if k + 1 < len(content) else ""
+    return before == ">" or after == ">"
+
+
+def _running_headers(lines, content, reasons) -> None:
+    counts = Counter(lines[i] for i in content if _header_candidate(lines[i]))
+    for pos, i in enumerate(content):
+        text = lines[i]
+        if i in reasons:
+            continue
+        c = counts.get(text, 0)
+        if c >= 3:
+            reasons[i] = "running header"
+        elif c == 2 and 0 < pos < len(content) - 1:
+            before, after = lines[content[pos - 1]], lines[content[pos + 1]]
+            if not ends_closed(before) and len(before) > 20 and not match_heading(after):
+                reasons[i] = "running header"
+
+
+def _header_candidate(text: str) -> bool:
+    return (
+        len(text) <= 20
+        and not _SENTENCE_PUNCT.search(text)
+        and not match_heading(text)
+        and not text.startswith(("——", "（", "("))
+    )

@@ -1,0 +1,94 @@
+"""Normalise one line of text without changing what it says.
+
+- zero-width characters and soft hyphens are removed;
+- full-width digits, Latin letters and ``％＋－．／`` become ASCII;
+- Kangxi radicals and CJK compatibility ideographs (PDF extraction artefacts) become the
+  ordinary ideographs (Unicode NFKC applied to those characters only: NFKC on everything would
+  also turn ``，`` into ``,`` and ``①`` into ``1``);
+- the dash forms ``―`` (U+2015), ``─`` (U+2500) and doubled full-width hyphens become ``—``;
+- with ``fold_width`` (the default) ASCII ``, : ; ! ? ( )`` next to Chinese text become their
+  Chinese forms, so a half-width comma never counts as a change;
+- runs of white space become one space, and white space next to Chinese text is removed
+  (``2022 年`` and ``目 录`` are extraction artefacts).
+
+Chinese punctuation stays Chinese.  ``normalize_line`` is idempotent.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from ..text import is_cjk
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"), None)
+
+_TABLE = {0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x202F: " ",
+          0x0C: " ", 0x0B: " ", 0x09: " ",
+          0x2015: "—", 0x2500: "—", 0x2501: "—"}
+for _c in range(0xFF10, 0xFF1A):  # ０-９
+    _TABLE[_c] = chr(_c - 0xFEE0)
+for _c in list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B)):  # Ａ-Ｚ ａ-ｚ
+    _TABLE[_c] = chr(_c - 0xFEE0)
+for _ch in "％＋．／＝＜＞＠＃＆＊＿｜":
+    _TABLE[ord(_ch)] = chr(ord(_ch) - 0xFEE0)
+_TABLE[ord("－")] = "-"
+for _c in list(range(0x2F00, 0x2FD6)) + list(range(0xF900, 0xFB00)):
+    _n = unicodedata.normalize("NFKC", chr(_c))
+    if _n != chr(_c):
+        _TABLE[_c] = _n
+_TABLE.update(_ZERO_WIDTH)
+
+_TO_CHINESE = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+_SPACES = re.compile(r"[ \u2000-\u200a\u3000]+")
+_LEADING_DASHES = re.compile(r"^—{1,3}(?=[^—\s])")
+_DOUBLE_HYPHEN = re.compile(r"--+(?=\S)|(?<=\S)--+")
+
+
+def normalize_line(line: str, fold_width: bool = True) -> str:
+    return _normalize(line, fold_width)
+
+
+@lru_cache(maxsize=65536)
+def _normalize(line: str, fold_width: bool) -> str:
+    text = line.translate(_TABLE)
+    text = _SPACES.sub(" ", text).strip()
+    if not text:
+        return ""
+    if "-" in text and any(is_cjk(c) for c in text):
+        text = _DOUBLE_HYPHEN.sub(lambda m: "—" * len(m.group()), text)
+    if " " in text:
+        text = _drop_spaces_near_cjk(text)
+    if text[0] == "—" and not text.startswith("——"):
+        text = _LEADING_DASHES.sub("——", text)
+    if fold_width and any(c in _TO_CHINESE for c in text):
+        folded = _fold_punctuation(text)
+        while folded != text:  # a folded mark is Chinese and may make its neighbour fold
+            text, folded = folded, _fold_punctuation(folded)
+    return text
+
+
+def _drop_spaces_near_cjk(text: str) -> str:
+    out = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch == " " and 0 < i < n - 1 and (is_cjk(text[i - 1]) or is_cjk(text[i + 1])):
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _fold_punctuation(text: str) -> str:
+    chars = list(text)
+    n = len(chars)
+    for i, ch in enumerate(chars):
+        if ch not in _TO_CHINESE:
+            continue
+        prev = chars[i - 1] if i > 0 else ""
+        nxt = chars[i + 1] if i + 1 < n else ""
+        if ch in ",:;" and prev.isdigit() and nxt.isdigit():
+            continue  # 1,000 and 10:30 stay as they are
+        if (prev and is_cjk(prev)) or (nxt and is_cjk(nxt)):
+            chars[i] = _TO_CHINESE[ch]
+    return "".join(chars)

@@ -1,0 +1,163 @@
+"""Re-join the physical lines of a document into paragraphs.
+
+A line ends its paragraph unless the next text line continues it.  Rules, in order:
+
+1. The next line starts a paragraph when it starts with a heading or list marker, ``——``,
+   ``一是``, ``各位代表``, ``**`` or ``#``, or with an indent in a file that indents its
+   paragraphs: break.
+2. The line stands alone when it is a delivery-date line, a speaker line, an addressee line,
+   a document title, or a markdown heading: break.
+3. The line ends with closing punctuation (``。！？；：”）…``): break, except inside hard-wrapped
+   text (see below) when the next line follows with no blank line and this line fills the
+   wrap width.
+4. The line is unfinished (no closing punctuation):
+   - a short numbered heading (``一、…``, ``（一）…``, at most 40 characters) breaks, unless
+     the document uses that marker for long list items, not headings;
+   - a line that fills the wrap width, or is at least 30 columns wide, continues on the next
+     text line, across blank lines, page numbers and running headers (page breaks);
+   - a shorter line stands alone (a title, a name, a caption).
+
+The wrap width W of a document is measured, not assumed: the most common display width (within
+a 4-column band) of lines up to 80 columns, when at least 8 lines and a quarter of all lines
+fall in that band.  A line "fills" the width when it is within W-4 .. W+1 columns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..headings import LEAD_ORDINAL, is_english_title, match_heading
+from ..text import SENTENCE_END, display_width, ends_closed
+from .documents import DATE_LINE, DOC_TITLE
+from .noise import ARTEFACT
+
+_STARTS_PARAGRAPH = re.compile(r"^(?:——|各位代表|同志们|\*\*|#|附件|名词解释)")
+_NEVER_STARTS = set("，。、；：！？）”’》」』,.;:!?)")
+_SPEAKER = re.compile(
+    r"(?:市长|省长|总理|主席|区长|县长|旗长|州长|盟长|主任|委员会|人民政府)\s*[\u4e00-\u9fff·]{0,4}$"
+)
+_ADDRESSEE = re.compile(r"^(?:各(?!位代表).{2,60}|.{2,30}(?:人民政府|单位|部门))[：:]$")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A re-joined paragraph: its text and the input lines (0-based, inclusive) it spans."""
+
+    text: str
+    first: int
+    last: int
+    line_count: int  # text lines joined (not counting blank or noise lines between them)
+
+
+def wrap_width(widths: list[int]) -> int | None:
+    short = [w for w in widths if 10 <= w <= 80]
+    if len(short) < 8:
+        return None
+    hist = Counter(short)
+    best_w, best_n = 0, 0
+    for w in range(10, 81):
+        n = sum(hist.get(x, 0) for x in range(w - 3, w + 1))
+        if n > best_n:
+            best_w, best_n = w, n
+    if best_n >= 8 and best_n >= 0.25 * len(widths):
+        return best_w
+    return None
+
+
+def assemble(
+    lines: tuple[str, ...], raw: tuple[str, ...], noise: dict[int, str], span: range
+) -> list[Block]:
+    content = [i for i in span if lines[i] and i not in noise]
+    if not content:
+        return []
+    texts = {i: ARTEFACT.sub("", lines[i]).strip() for i in content}
+    content = [i for i in content if texts[i]]
+    widths = {i: display_width(texts[i]) for i in content}
+    width = wrap_width([widths[i] for i in content])
+    indented = sum(1 for i in content if raw[i][:1] in (" ", "\t", "\u3000"))
+    uses_indent = 0.3 * len(content) <= indented < 0.95 * len(content)
+    item_styles = _item_styles([texts[i] for i in content])
+
+    blocks: list[Block] = []
+    cur: list[int] = [content[0]]
+    for prev, nxt in zip(content, content[1:]):
+        gap = nxt - prev - 1
+        if _continues(texts[prev], texts[nxt], widths[prev], width, gap, len(cur) == 1,
+                      uses_indent and raw[nxt][:1] in (" ", "\t", "\u3000"), item_styles):
+            cur.append(nxt)
+        else:
+            blocks.append(_block(cur, texts))
+            cur = [nxt]
+    blocks.append(_block(cur, texts))
+    return blocks
+
+
+def _block(idx: list[int], texts: dict[int, str]) -> Block:
+    text = texts[idx[0]]
+    for i in idx[1:]:
+        t = texts[i]
+        if text.endswith("**") and t.startswith("**"):
+            text, t = text[:-2], t[2:]
+        if text[-1:].isascii() and text[-1:].isalnum() and t[:1].isascii() and t[:1].isalnum():
+            text += " " + t
+        elif text.endswith("-") and t[:1].islower():
+            text = text + t
+        else:
+            text += t
+    return Block(text, idx[0], idx[-1], len(idx))
+
+
+def _fills(w: int, width: int | None) -> bool:
+    return width is not None and width - 4 <= w <= width + 1
+
+
+def _continues(prev: str, nxt: str, w: int, width: int | None, gap: int, prev_starts: bool,
+               indented: bool, item_styles: set[str]) -> bool:
+    if nxt[:1] in _NEVER_STARTS and not ends_closed(prev):
+        return True  # ，接着… continues a line broken at a link or a page break
+    if prev.endswith("**") and nxt.startswith("**") and not ends_closed(prev[:-2]) and len(prev) > 20:
+        return True  # a bold run broken by a page break: **…抓好文** / **明城市…**
+    if indented or _STARTS_PARAGRAPH.match(nxt) or LEAD_ORDINAL.match(nxt) or match_heading(nxt):
+        return False
+    if prev_starts and _stands_alone(prev):
+        return False
+    if ends_closed(prev):
+        return gap == 0 and _fills(w, width) and prev[-1] in SENTENCE_END | set("，、")
+    m = match_heading(prev)
+    if m and m.strong and m.style not in item_styles and len(prev) - len(m.marker) <= 40:
+        return False
+    if m and m.md_level:
+        return False
+    if _fills(w, width) or w >= 30:
+        return True
+    return False
+
+
+def _stands_alone(text: str) -> bool:
+    if DATE_LINE.match(text) and len(text) < 80:
+        return text.rstrip("）)").endswith("上")
+    return bool(
+        (_SPEAKER.search(text) and len(text) <= 30)
+        or _ADDRESSEE.match(text)
+        or (DOC_TITLE.match(text) and len(text) <= 40)
+        or (text.isascii() and is_english_title(text))
+    )
+
+
+def _item_styles(texts: list[str]) -> set[str]:
+    """Strong marker styles that this document uses for long list items, not headings: most
+    of their lines open with a first sentence longer than 40 characters."""
+    long_first: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for t in texts:
+        m = match_heading(t)
+        if not m or not m.strong or m.md_level:
+            continue
+        total[m.style] += 1
+        body = t[len(m.marker):] if t.startswith(m.marker) else t
+        first = re.split(r"[。！？；：]", body, maxsplit=1)[0]
+        if len(first) > 40:
+            long_first[m.style] += 1
+    return {s for s, n in total.items() if n >= 2 and long_first[s] / n > 0.5}

@@ -1,0 +1,17 @@
+"""One options object, passed down through every stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Options:
+    encoding: str | None = None  # None: detect
+    fold_width: bool = True  # full-/half-width punctuation and spacing are not changes
+    document: str | None = None  # which document of a multi-document file: "2" or a title
+    # alignment
+    section_threshold: float = 0.30  # a section pair below this score is not a match
+    paragraph_threshold: float = 0.45  # a paragraph pair below this is added + removed
+    move_threshold: float = 0.60  # an out-of-order pair must score this to count as moved
+    max_chars: int = 3_000_000  # larger documents are refused (bounded work)

@@ -1,0 +1,124 @@
+"""Blocks of text to a Section tree: which blocks are headings, their levels, lead labels.
+
+Levels come from the styles a document uses, ranked ``#`` > ``第一章`` > ``一、`` > ``（一）`` >
+``1.`` > ``1.1`` > ``（1）`` > ``①`` > English title lines; the highest style present is level
+1.  A numbered heading with body text on the same line (``（一）经济实力稳步推进。粮食…``)
+gives a heading (its first sentence) and a paragraph (the rest), both on that line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .headings import LEAD_ORDINAL, RANK, HeadingMatch, is_english_title, match_heading, strip_md
+from .ingest.paragraphs import Block
+from .model import Heading, LineSpan, Paragraph, Section
+
+_FIRST_SENTENCE = re.compile(r"^(.*?)([。！？；]|\.(?=\s|$)|$)", re.S)
+_BOLD_LEAD = re.compile(r"^\*\*(.+?)\*\*")
+_DASH_LEAD = re.compile(r"^——([^。！？；]{2,40})[。！？；]")
+_PLAIN_LEAD = re.compile(r"^([^，,。！？；：:“”]{4,20})。(?=.)")
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A classified block: a heading candidate or a paragraph."""
+
+    text: str
+    lines: LineSpan
+    heading: HeadingMatch | None = None
+    label: str = ""
+
+
+def build_outline(blocks: list[Block], line_base: int = 1, language: str = "zh") -> Section:
+    """The root section of a document made of ``blocks`` (line indexes 0-based; the model's
+    line numbers are ``index + line_base``)."""
+    items: list[_Item] = []
+    for b in blocks:
+        items.extend(_classify(b, LineSpan(b.first + line_base, b.last + line_base), language))
+    numbered = any(it.heading and it.heading.style != "md" for it in items)
+    keys = [it.heading.rank_key for it in items if it.heading and (it.heading.style != "md" or not numbered)]
+    present = [k for k in RANK if k in set(keys)]
+    level_of = {k: n + 1 for n, k in enumerate(present)}
+    return _tree(items, level_of)
+
+
+def _classify(block: Block, lines: LineSpan, language: str) -> list[_Item]:
+    text = block.text
+    label = ""
+    bold = _BOLD_LEAD.match(text)
+    if bold:
+        label = bold.group(1).strip().rstrip("。！？；，,.")
+    plain, md_level = strip_md(text.replace("**", "").strip())
+    plain = plain.strip()
+    m = match_heading(text.replace("**", ""))
+    if m and (m.strong or m.style == "md"):
+        body = plain[len(m.marker):].lstrip() if m.marker and plain.startswith(m.marker) else plain
+        first_match = _FIRST_SENTENCE.match(body)
+        first = first_match.group(1)
+        rest = body[first_match.end():].strip()
+        if m.style == "md" and (rest or len(first) > 60):
+            return [_Item(plain, lines, label=label)]
+        if len(first) <= 40 or (m.style == "md" and len(first) <= 60):
+            title = (m.marker + first) if m.marker else first
+            out = [_Item(title.strip(), lines, heading=m)]
+            if rest:
+                out.append(_Item(rest, lines, label=_lead_label(rest)))
+            return out
+        return [_Item(plain, lines, label=label or first[:30])]
+    if m:  # weak styles: 1.  （1）  ①
+        if len(plain) <= 30 and plain[-1:] not in "。！？；，：" and block.line_count == 1:
+            return [_Item(plain, lines, heading=m)]
+        body = plain[len(m.marker):].lstrip()
+        first = _FIRST_SENTENCE.match(body).group(1)
+        return [_Item(plain, lines, label=label or (m.marker + first if len(first) <= 30 else m.marker))]
+    if language == "en" and block.line_count == 1 and is_english_title(plain):
+        return [_Item(plain, lines, heading=HeadingMatch("en_title", ""))]
+    return [_Item(plain, lines, label=label or _lead_label(plain))]
+
+
+def _lead_label(text: str) -> str:
+    """The lead phrase of a paragraph: ``一是…``, ``——…。`` or a short first sentence."""
+    if LEAD_ORDINAL.match(text):
+        return _FIRST_SENTENCE.match(text).group(1)[:40]
+    for pattern in (_DASH_LEAD, _PLAIN_LEAD):
+        m = pattern.match(text)
+        if m:
+            return m.group(1)
+    return ""
+
+
+def _tree(items: list[_Item], level_of: dict[str, int]) -> Section:
+    """Nest the items: a heading opens a section under the nearest open one of lower level."""
+
+    @dataclass
+    class Open:
+        level: int
+        heading: Heading | None
+        paragraphs: list
+        children: list
+
+    root = Open(0, None, [], [])
+    stack = [root]
+    for it in items:
+        key = it.heading.rank_key if it.heading else None
+        if key in level_of:
+            level = level_of[key]
+            while stack[-1].level >= level:
+                stack.pop()
+            node = Open(level, Heading(it.text, level, it.heading.style, it.lines), [], [])
+            stack[-1].children.append(node)
+            stack.append(node)
+        else:
+            stack[-1].paragraphs.append(it)
+
+    def freeze(node: Open, sid: str) -> Section:
+        paragraphs = tuple(Paragraph(p.text, p.lines, sid, p.label) for p in node.paragraphs)
+        children = tuple(
+            freeze(child, f"{sid}.{n}" if sid != "0" else str(n))
+            for n, child in enumerate(node.children, start=1)
+        )
+        return Section(sid, node.level, node.heading, paragraphs, children)
+
+    return freeze(root, "0")

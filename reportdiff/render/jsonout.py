@@ -1,0 +1,71 @@
+"""JSON views of the model, per docs/json-contract.md.  Plain dicts and lists, built at the
+edge; ``dumps`` gives byte-identical output for identical input."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Document, RemovedLines, Section, SourceFile
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def removed_lines(removed: tuple[RemovedLines, ...]) -> list[list[int]]:
+    return [r.lines.as_list() for r in removed]
+
+
+def document_info(doc: Document) -> dict[str, Any]:
+    m = doc.metadata
+    return {
+        "path": doc.path,
+        "encoding": doc.encoding,
+        "title": m.title,
+        "date": m.date or None,
+        "region": m.region or None,
+        "speaker": m.speaker or None,
+        "congress": m.congress or None,
+        "session": m.session or None,
+        "kind": m.kind or None,
+        "language": doc.language,
+        "document": doc.index + 1,
+        "lines": doc.lines.as_list(),
+        "chars": doc.chars,
+        "paragraphs": len(doc.paragraphs),
+        "removed_lines": removed_lines(doc.removed),
+    }
+
+
+def _section(s: Section) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "heading": s.title,
+        "level": s.level,
+        "lines": s.lines.as_list() if s.lines else None,
+        "paragraphs": len(s.paragraphs),
+        "sections": [_section(c) for c in s.children],
+    }
+
+
+def outline(source: SourceFile, doc: Document) -> dict[str, Any]:
+    return {
+        "schema": "reportdiff.outline/1",
+        "path": source.path,
+        "encoding": source.encoding,
+        "lines": source.line_count,
+        "documents": [
+            {"document": d.index + 1, "title": d.metadata.title, "kind": d.metadata.kind or None,
+             "lines": d.lines.as_list(), "paragraphs": len(d.paragraphs), "selected": d is doc}
+            for d in source.documents
+        ],
+        "copies": [{"lines": c.lines.as_list(), "similarity": c.similarity} for c in source.copies],
+        "document": document_info(doc),
+        "preamble": [{"lines": p.lines.as_list(), "text": p.text} for p in doc.root.paragraphs],
+        "sections": [_section(s) for s in doc.root.children],
+        "removed": [
+            {"lines": r.lines.as_list(), "reason": r.reason, "text": r.text} for r in source.removed
+        ],
+        "notes": list(source.notes),
+    }

@@ -1,0 +1,71 @@
+"""The outline of a file for the terminal: metadata, documents held, heading tree, noise."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from ..model import Document, Section, SourceFile
+
+
+def outline_view(source: SourceFile, doc: Document, show_removed: int = 40) -> Group:
+    m = doc.metadata
+    parts: list = []
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="bold")
+    head.add_column()
+    head.add_row("file", f"{source.path}  ({source.encoding}, {source.line_count} lines)")
+    for label, value in (("title", m.title), ("kind", m.kind), ("date", m.date), ("region", m.region),
+                         ("speaker", m.speaker), ("congress", m.congress), ("session", m.session)):
+        if value:
+            head.add_row(label, value)
+    head.add_row("document", f"{doc.index + 1} of {len(source.documents)}, lines {doc.lines}, "
+                 f"{len(doc.paragraphs)} paragraphs, {doc.chars} characters, language {doc.language}")
+    parts.append(head)
+    for note in source.notes:
+        parts.append(Text(f"note: {note}", style="yellow"))
+
+    if len(source.documents) > 1:
+        docs = Table(title="documents in this file", title_justify="left", show_edge=False)
+        docs.add_column("#", justify="right")
+        docs.add_column("title")
+        docs.add_column("kind")
+        docs.add_column("lines", justify="right")
+        docs.add_column("paragraphs", justify="right")
+        for d in source.documents:
+            mark = " ◀" if d is doc else ""
+            docs.add_row(str(d.index + 1), (d.metadata.title or "(untitled)") + mark,
+                         d.metadata.kind, str(d.lines), str(len(d.paragraphs)))
+        parts.append(docs)
+    if source.copies:
+        parts.append(Text(f"copies: {len(source.copies)} copies of one document at lines "
+                          + ", ".join(str(c.lines) for c in source.copies)
+                          + "; the first is used", style="yellow"))
+
+    tree = Tree(Text(f"{m.title or doc.path}  ({len(doc.root.paragraphs)} preamble paragraphs)",
+                     style="bold"))
+    _add(tree, doc.root)
+    parts.append(tree)
+
+    if source.removed:
+        total = sum(r.lines.last - r.lines.first + 1 for r in source.removed)
+        table = Table(title=f"removed as noise: {total} lines", title_justify="left", show_edge=False)
+        table.add_column("lines", justify="right")
+        table.add_column("reason", no_wrap=True)
+        table.add_column("text", overflow="ellipsis", no_wrap=True, max_width=60)
+        for r in source.removed[:show_removed]:
+            table.add_row(str(r.lines), r.reason, r.text)
+        if len(source.removed) > show_removed:
+            table.add_row("…", f"{len(source.removed) - show_removed} more (use --format json)", "")
+        parts.append(table)
+    return Group(*parts)
+
+
+def _add(tree: Tree, section: Section) -> None:
+    for child in section.children:
+        label = Text()
+        label.append(child.title, style="bold" if child.level == 1 else "")
+        label.append(f"  lines {child.lines}, {len(child.paragraphs)} ¶", style="dim")
+        _add(tree.add(label), child)
