@@ -11,11 +11,11 @@ Public API:
 from .errors import InputError, OutputError, ReportdiffError, UsageError
 from .model import Document, Heading, LineSpan, Metadata, Paragraph, Section, SourceFile
 from .options import Options
-from .pipeline import load, read_source
+from .pipeline import compare, load, read_source
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Document", "Heading", "InputError", "LineSpan", "Metadata", "Options", "OutputError",
-    "Paragraph", "ReportdiffError", "Section", "SourceFile", "UsageError", "load", "read_source",
+    "Paragraph", "ReportdiffError", "Section", "SourceFile", "UsageError", "compare", "load", "read_source",
 ]

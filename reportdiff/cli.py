@@ -32,6 +32,11 @@ def _group() -> None:
     """Compare long reports across years and regions."""
 
 
+class CompareFormat(str, Enum):
+    terminal = "terminal"
+    json = "json"
+
+
 class OutlineFormat(str, Enum):
     terminal = "terminal"
     json = "json"
@@ -70,6 +75,56 @@ def _emit(text: str, output: Optional[str], inputs: tuple[str, ...]) -> None:
         write_atomic(output, text, inputs)
     else:
         sys.stdout.write(text)
+
+
+@app.command()
+def compare(
+    old: str = typer.Argument(..., help="The older report (or the one to compare from)."),
+    new: str = typer.Argument(..., help="The newer report."),
+    format: CompareFormat = typer.Option(CompareFormat.terminal, "--format", "-f", help="Output format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    only_changed: bool = typer.Option(False, "--only-changed", help="Hide equal paragraphs (keep --context of them)."),
+    section: Optional[str] = typer.Option(None, "--section", "-s", help="Show only sections whose id (e.g. 2.3) or heading matches."),
+    context: int = typer.Option(1, "--context", "-C", min=0, help="Equal paragraphs kept around each change with --only-changed."),
+    side_by_side: bool = typer.Option(False, "--side-by-side", "-y", help="Old and new text in two columns."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour: auto (terminal, and no NO_COLOR), always, never."),
+    pager: bool = typer.Option(True, "--pager/--no-pager", help="Page the output when stdout is a terminal."),
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit with 1 when the documents differ (as git diff)."),
+    document: Optional[str] = typer.Option(None, "--document", "-d",
+                                           help="Which document of a multi-document file: its number or part of its title."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read both files in this encoding instead of detecting it."),
+    keep_width: bool = typer.Option(False, "--keep-width", help="Count full-/half-width punctuation differences as changes."),
+) -> None:
+    """Compare two reports: sections and paragraphs aligned, word-level diffs, number changes."""
+    from .pipeline import compare as run_compare
+
+    options = _options(encoding, document, keep_width)
+    result = run_compare(old, new, options)
+    if format == CompareFormat.json:
+        from .render.jsonout import comparison, dumps
+
+        _emit(dumps(comparison(result)), output, (old, new))
+    else:
+        from .render.terminal import ViewOptions, comparison_view
+
+        view = comparison_view(result, ViewOptions(only_changed=only_changed, section=section,
+                                                   context=context, side_by_side=side_by_side))
+        if output:
+            import io
+
+            buf = io.StringIO()
+            _console(Color.never, buf).print(view)
+            _emit(buf.getvalue(), output, (old, new))
+        else:
+            console = _console(color)
+            if pager and sys.stdout.isatty():
+                os.environ.setdefault("LESS", "FRX")
+                with console.pager(styles=console.color_system is not None):
+                    console.print(view)
+            else:
+                console.print(view)
+    if exit_code and result.differs:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -188,3 +188,17 @@ def select_document(source: SourceFile, selector: str | None) -> Document:
     titles = "; ".join(f"{d.index + 1}. {d.metadata.title or '(untitled)'}" for d in source.documents)
     raise InputError(source.path, f"no document titled {selector!r} in the file",
                      f"pick one of: {titles}")
+
+
+def compare(old: str | os.PathLike | Document, new: str | os.PathLike | Document,
+            options: Options = Options()):
+    """Compare two reports (paths or loaded documents) -> ``Comparison``."""
+    from .compare import compare_documents
+
+    a = old if isinstance(old, Document) else load(old, options)
+    b = new if isinstance(new, Document) else load(new, options)
+    for doc in (a, b):
+        if doc.chars > options.max_chars:
+            raise InputError(doc.path, f"document has {doc.chars:,} characters, over the "
+                             f"{options.max_chars:,} limit", "compare smaller documents")
+    return compare_documents(a, b, options)

@@ -69,3 +69,63 @@ def outline(source: SourceFile, doc: Document) -> dict[str, Any]:
         ],
         "notes": list(source.notes),
     }
+
+
+def _similarity(s) -> dict[str, float]:
+    return {"cosine": s.cosine, "jaccard": s.jaccard, "edit": s.edit, "simple": s.simple}
+
+
+def _section_ref(s: Section | None) -> dict[str, Any] | None:
+    if s is None:
+        return None
+    return {"id": s.id, "heading": s.title, "level": s.level,
+            "lines": s.lines.as_list() if s.lines else s.heading.lines.as_list()}
+
+
+def _para_ref(p) -> dict[str, Any]:
+    ref = {"lines": p.lines.as_list(), "section": p.section_id}
+    if p.label:
+        ref["label"] = p.label
+    return ref
+
+
+def _diff(pp) -> list[list[str]]:
+    if pp.diff:
+        return [[op.op, op.text] for op in pp.diff]
+    if pp.status == "added":
+        return [["+", "".join(p.text for p in pp.b)]]
+    if pp.status == "removed":
+        return [["-", "".join(p.text for p in pp.a)]]
+    return []
+
+
+def comparison(c) -> dict[str, Any]:
+    docs = []
+    for d in (c.old, c.new):
+        info = document_info(d)
+        docs.append(info)
+    return {
+        "schema": "reportdiff.compare/1",
+        "documents": docs,
+        "similarity": _similarity(c.similarity),
+        "counts": {k: c.count(k) for k in ("equal", "changed", "moved", "split", "merged", "added", "removed")},
+        "sections": [
+            {"status": sp.status, "a": _section_ref(sp.a), "b": _section_ref(sp.b),
+             "score": sp.score, "moved": sp.moved, "change": sp.change,
+             "similarity": _similarity(sp.similarity) if sp.similarity else None,
+             "paragraphs": {"changed": sp.changed, "added": sp.added, "removed": sp.removed}}
+            for sp in c.sections
+        ],
+        "paragraphs": [
+            {"status": pp.status,
+             "a": [_para_ref(p) for p in pp.a],
+             "b": [_para_ref(p) for p in pp.b],
+             "score": pp.score,
+             "boilerplate": pp.boilerplate,
+             "diff": _diff(pp),
+             "numbers": [{"indicator": n.indicator, "a": n.a, "b": n.b} for n in pp.numbers],
+             **({"sentences": [{"status": s.status, "a": s.a, "b": s.b, "score": s.score}
+                               for s in pp.sentences]} if pp.sentences else {})}
+            for pp in c.paragraphs
+        ],
+    }

@@ -1,0 +1,321 @@
+"""Align the paragraphs and sections of two documents.
+
+Paragraphs (``align_paragraphs``), on the whole documents, so that moves across sections are
+found:
+
+1. Pair scores.  For every pair that shares a rare enough term, ``score = max(ratio, cosine)``:
+   ``ratio`` the character-level Indel similarity (rapidfuzz ``fuzz.ratio``/100), ``cosine``
+   the TF-IDF cosine of their words.  The first catches edited text, the second rewritten
+   text on the same topic.  Identical texts score 1.
+2. Anchors.  Pairs scoring at least ``ANCHOR`` (0.5), taken greedily by score, one to one.
+3. Backbone.  The heaviest in-order chain of anchors (weighted longest increasing subsequence);
+   anchors off it that score at least ``move_threshold`` (0.6) are *moved*, the rest are
+   dropped.
+4. Splits and merges.  A paired paragraph absorbs an unpaired neighbour on the other side
+   while the concatenation scores at least 0.05 higher than the pair alone.
+5. Gaps.  Between consecutive backbone pairs, the unpaired paragraphs are aligned in order by
+   dynamic programming (maximise Σ(score' − τ) over pairs with score' ≥ τ =
+   ``paragraph_threshold``, 0.45), where score' adds ``SECTION_BONUS`` (0.1) when the two
+   paragraphs stand in sections matched to each other (sections are aligned first).
+6. What is left is added (only in B) or removed (only in A).
+
+Sections (``align_sections``), first: ``score = 0.35·heading + 0.65·content`` (heading alone
+when neither has text): ``heading`` the character ratio of the headings without their
+numbering, ``content`` the TF-IDF cosine of the words of their whole subtrees.  Pairs at least ``section_threshold`` (0.30) apart are matched greedily,
+top levels first, with a 0.1 bonus when their parents are matched to each other and a 0.1
+penalty per level of difference; matched sections off the in-order backbone are *moved*.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .headings import split_marker
+from .similarity import TfIdf, cosine, cosine_matrix
+
+ANCHOR = 0.5
+SECTION_BONUS = 0.1
+SPLIT_GAIN = 0.05
+_DP_CELLS = 400_000  # larger gaps are aligned greedily
+
+
+@dataclass(frozen=True)
+class Link:
+    """One entry of a paragraph alignment: A and B indexes (either may be empty)."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    score: float
+    status: str  # equal changed moved split merged added removed
+
+
+def pair_scores(a_texts: list[str], b_texts: list[str], a_terms: list[list[str]],
+                b_terms: list[list[str]], floor: float) -> dict[tuple[int, int], float]:
+    tf = TfIdf(a_terms + b_terms)
+    va, vb = tf.vectors[: len(a_terms)], tf.vectors[len(a_terms):]
+    scores: dict[tuple[int, int], float] = {}
+    by_text: dict[str, list[int]] = {}
+    for i, t in enumerate(a_texts):
+        by_text.setdefault(t, []).append(i)
+    for j, t in enumerate(b_texts):
+        for i in by_text.get(t, ()):
+            scores[(i, j)] = 1.0
+    for (i, j), cos in cosine_matrix(va, vb).items():
+        if (i, j) in scores:
+            continue
+        la, lb = len(a_texts[i]), len(b_texts[j])
+        best = cos
+        cutoff = max(cos, floor) * 100
+        if la + lb and 200 * min(la, lb) / (la + lb) >= cutoff:
+            r = fuzz.ratio(a_texts[i], b_texts[j], score_cutoff=cutoff) / 100
+            best = max(best, r)
+        if best >= floor:
+            scores[(i, j)] = round(best, 4)
+    return scores
+
+
+def _lis(pairs: list[tuple[int, int, float]]) -> set[tuple[int, int]]:
+    """Heaviest chain increasing in both i and j (pairs sorted by i)."""
+    if not pairs:
+        return set()
+    if len(pairs) > 2000:  # unweighted patience sorting, O(k log k)
+        tails: list[int] = []
+        tails_idx: list[int] = []
+        prev = [-1] * len(pairs)
+        for k, (_, j, _) in enumerate(pairs):
+            pos = bisect_left(tails, j)
+            if pos == len(tails):
+                tails.append(j)
+                tails_idx.append(k)
+            else:
+                tails[pos] = j
+                tails_idx[pos] = k
+            prev[k] = tails_idx[pos - 1] if pos else -1
+        k = tails_idx[-1]
+        chain = set()
+        while k >= 0:
+            chain.add(pairs[k][:2])
+            k = prev[k]
+        return chain
+    best = [p[2] for p in pairs]
+    prev = [-1] * len(pairs)
+    for k in range(len(pairs)):
+        for q in range(k):
+            if pairs[q][0] < pairs[k][0] and pairs[q][1] < pairs[k][1] and best[q] + pairs[k][2] > best[k]:
+                best[k] = best[q] + pairs[k][2]
+                prev[k] = q
+    k = max(range(len(pairs)), key=lambda x: (best[x], -x))
+    chain = set()
+    while k >= 0:
+        chain.add(pairs[k][:2])
+        k = prev[k]
+    return chain
+
+
+def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[str]],
+                     b_terms: list[list[str]], threshold: float = 0.45,
+                     move_threshold: float = 0.6,
+                     same_section: Callable[[int, int], bool] | None = None) -> list[Link]:
+    """``same_section(i, j)``: whether A paragraph i and B paragraph j stand in sections that
+    are matched to each other; such in-order pairs get ``SECTION_BONUS`` in the gap step."""
+    n, m = len(a_texts), len(b_texts)
+    floor = min(threshold - (SECTION_BONUS if same_section else 0.0), ANCHOR)
+    scores = pair_scores(a_texts, b_texts, a_terms, b_terms, floor)
+    boosted = {k: (s + SECTION_BONUS if same_section and same_section(*k) else s) for k, s in scores.items()}
+
+    # 2. anchors
+    order = sorted(scores.items(), key=lambda kv: (-kv[1], abs(kv[0][0] / max(n, 1) - kv[0][1] / max(m, 1)), kv[0]))
+    used_a: dict[int, int] = {}
+    used_b: dict[int, int] = {}
+    anchors: list[tuple[int, int, float]] = []
+    for (i, j), s in order:
+        if s < ANCHOR:
+            break
+        if i in used_a or j in used_b:
+            continue
+        used_a[i], used_b[j] = j, i
+        anchors.append((i, j, s))
+    anchors.sort()
+
+    # 3. backbone and moves
+    backbone = _lis(anchors)
+    groups: dict[tuple[int, int], tuple[list[int], list[int], bool]] = {}
+    for i, j, s in anchors:
+        if (i, j) in backbone:
+            groups[(i, j)] = ([i], [j], False)
+        elif s >= move_threshold:
+            groups[(i, j)] = ([i], [j], True)
+        else:
+            del used_a[i], used_b[j]
+
+    # 4. splits and merges
+    for key, (ia, jb, moved) in groups.items():
+        _grow(ia, jb, a_texts, b_texts, used_a, used_b, n, m)
+
+    # 5. gaps between backbone pairs, in order
+    spine = sorted((g[0][0], g[1][0]) for g in groups.values() if not g[2])
+    spine = [(-1, -1)] + spine + [(n, m)]
+    for (i1, j1), (i2, j2) in zip(spine, spine[1:]):
+        ga = [i for i in range(i1 + 1, i2) if i not in used_a]
+        gb = [j for j in range(j1 + 1, j2) if j not in used_b]
+        for i, j in _gap_pairs(ga, gb, boosted, threshold):
+            used_a[i], used_b[j] = j, i
+            groups[(i, j)] = ([i], [j], False)
+
+    # 6. links
+    links: list[Link] = []
+    for ia, jb, moved in groups.values():
+        ia.sort()
+        jb.sort()
+        a_join = "".join(a_texts[i] for i in ia)
+        b_join = "".join(b_texts[j] for j in jb)
+        if len(ia) == 1 and len(jb) == 1:
+            s = scores.get((ia[0], jb[0]), 0.0)
+            status = "equal" if a_join == b_join else ("moved" if moved else "changed")
+        else:
+            s = round(fuzz.ratio(a_join, b_join) / 100, 4)
+            status = "split" if len(ia) == 1 else ("merged" if len(jb) == 1 else "changed")
+        links.append(Link(tuple(ia), tuple(jb), 1.0 if status == "equal" else s, status))
+    for i in range(n):
+        if i not in used_a:
+            links.append(Link((i,), (), 0.0, "removed"))
+    for j in range(m):
+        if j not in used_b:
+            links.append(Link((), (j,), 0.0, "added"))
+    return links
+
+
+def _grow(ia, jb, a_texts, b_texts, used_a, used_b, n, m) -> None:
+    """Extend a pair over unpaired neighbours while the concatenation scores higher."""
+
+    def score() -> float:
+        return fuzz.ratio("".join(a_texts[i] for i in sorted(ia)), "".join(b_texts[j] for j in sorted(jb))) / 100
+
+    current = score()
+    changed = True
+    while changed and current < 0.999:
+        changed = False
+        for side, pool, used, limit in (("b", jb, used_b, m), ("a", ia, used_a, n)):
+            for cand in (max(pool) + 1, min(pool) - 1):
+                if not 0 <= cand < limit or cand in used:
+                    continue
+                pool.append(cand)
+                s = score()
+                if s >= current + SPLIT_GAIN:
+                    used[cand] = -1
+                    current = s
+                    changed = True
+                else:
+                    pool.pop()
+    for i in ia:
+        used_a[i] = jb[0]
+    for j in jb:
+        used_b[j] = ia[0]
+
+
+def _gap_pairs(ga: list[int], gb: list[int], scores, threshold: float) -> list[tuple[int, int]]:
+    if not ga or not gb:
+        return []
+    cand = {(i, j): s for i in ga for j in gb if (s := scores.get((i, j), 0.0)) >= threshold} \
+        if len(ga) * len(gb) <= _DP_CELLS else {
+            k: s for k, s in scores.items() if s >= threshold and k[0] in set(ga) and k[1] in set(gb)}
+    if not cand:
+        return []
+    if len(ga) * len(gb) > _DP_CELLS:  # greedy in order
+        out, last_j = [], -1
+        taken_j: set[int] = set()
+        for (i, j), s in sorted(cand.items()):
+            if j > last_j and j not in taken_j:
+                out.append((i, j))
+                taken_j.add(j)
+                last_j = j
+        return out
+    na, nb = len(ga), len(gb)
+    dp = [[0.0] * (nb + 1) for _ in range(na + 1)]
+    for x in range(1, na + 1):
+        row, up = dp[x], dp[x - 1]
+        for y in range(1, nb + 1):
+            best = up[y] if up[y] > row[y - 1] else row[y - 1]
+            s = cand.get((ga[x - 1], gb[y - 1]))
+            if s is not None and up[y - 1] + s - threshold + 1e-9 > best:
+                best = up[y - 1] + s - threshold + 1e-9
+            row[y] = best
+    out = []
+    x, y = na, nb
+    while x > 0 and y > 0:
+        s = cand.get((ga[x - 1], gb[y - 1]))
+        if s is not None and abs(dp[x][y] - (dp[x - 1][y - 1] + s - threshold + 1e-9)) < 1e-12:
+            out.append((ga[x - 1], gb[y - 1]))
+            x, y = x - 1, y - 1
+        elif dp[x][y] == dp[x - 1][y]:
+            x -= 1
+        else:
+            y -= 1
+    return out[::-1]
+
+
+# ---------------------------------------------------------------- sections
+
+
+@dataclass(frozen=True)
+class SectionLink:
+    a: int | None  # index into the flat section lists
+    b: int | None
+    score: float
+    moved: bool
+
+
+def heading_similarity(a: str, b: str) -> float:
+    return fuzz.ratio(split_marker(a)[1], split_marker(b)[1]) / 100
+
+
+def align_sections(
+    a_heads: list[str], b_heads: list[str],
+    a_levels: list[int], b_levels: list[int],
+    a_parent: list[int | None], b_parent: list[int | None],
+    a_terms: list[list[str]], b_terms: list[list[str]],
+    link_share: dict[tuple[int, int], float],
+    threshold: float = 0.30,
+) -> list[SectionLink]:
+    """``*_terms`` the words under each section (its whole subtree); ``link_share[(x, y)]`` the
+    share of the text of sections x and y that paragraph pairs link to each other."""
+    tf = TfIdf(a_terms + b_terms)
+    va, vb = tf.vectors[: len(a_terms)], tf.vectors[len(a_terms):]
+    na, nb = len(a_heads), len(b_heads)
+
+    def base(x: int, y: int) -> float:
+        h = heading_similarity(a_heads[x], b_heads[y])
+        if not a_terms[x] and not b_terms[y]:
+            return h
+        c = max(cosine(va[x], vb[y]), link_share.get((x, y), 0.0))
+        return 0.35 * h + 0.65 * c
+
+    bases = {(x, y): base(x, y) for x in range(na) for y in range(nb)}
+    match_a: dict[int, int] = {}
+    match_b: dict[int, int] = {}
+    for level in sorted(set(a_levels) | set(b_levels)):
+        cands = []
+        for (x, y), s in bases.items():
+            if x in match_a or y in match_b or min(a_levels[x], b_levels[y]) != level:
+                continue
+            bonus = 0.1 if a_parent[x] is not None and match_a.get(a_parent[x]) == b_parent[y] \
+                and b_parent[y] is not None else 0.0
+            if a_parent[x] is None and b_parent[y] is None:
+                bonus = 0.1
+            s2 = s + bonus - 0.1 * abs(a_levels[x] - b_levels[y])
+            if s2 >= threshold:
+                cands.append((-s2, x, y))
+        for neg, x, y in sorted(cands):
+            if x in match_a or y in match_b:
+                continue
+            match_a[x], match_b[y] = y, x
+    pairs = sorted((x, y, bases[(x, y)]) for x, y in match_a.items())
+    backbone = _lis(pairs)
+    links = [SectionLink(x, y, round(min(1.0, s), 4), (x, y) not in backbone) for x, y, s in pairs]
+    links += [SectionLink(x, None, 0.0, False) for x in range(na) if x not in match_a]
+    links += [SectionLink(None, y, 0.0, False) for y in range(nb) if y not in match_b]
+    return links

@@ -1,0 +1,228 @@
+"""Compare two documents: the result model and the stage that builds it.
+
+``compare_documents(old, new, options) -> Comparison``: sections and paragraphs aligned
+(``align``), word diffs and number changes for every aligned pair (``diff``), sentence pairs
+inside partly similar paragraphs, and the Lazy Prices measures for the whole documents and for
+each matched section pair (``similarity``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .align import Link, align_paragraphs, align_sections
+from .diff import DiffOp, NumberChange, number_changes, word_diff
+from .model import Document, Paragraph, Section
+from .options import Options
+from .similarity import Similarity, measures
+from .tokenize import terms
+
+SENTENCE_THRESHOLD = 0.5
+PARTLY_SIMILAR = 0.9  # below this, a changed pair gets sentence pairs
+
+
+@dataclass(frozen=True)
+class SentencePair:
+    status: str  # equal changed added removed
+    a: int | None
+    b: int | None
+    score: float
+
+
+@dataclass(frozen=True)
+class ParagraphPair:
+    status: str  # equal changed moved split merged added removed
+    a: tuple[Paragraph, ...]
+    b: tuple[Paragraph, ...]
+    score: float
+    diff: tuple[DiffOp, ...] = ()
+    numbers: tuple[NumberChange, ...] = ()
+    sentences: tuple[SentencePair, ...] = ()
+    boilerplate: bool = False
+
+    @property
+    def is_change(self) -> bool:
+        return self.status != "equal"
+
+
+@dataclass(frozen=True)
+class SectionPair:
+    status: str  # matched added removed
+    a: Section | None
+    b: Section | None
+    score: float
+    moved: bool
+    similarity: Similarity | None = None
+    changed: int = 0  # paragraphs under it (own, not subsections) that changed
+    added: int = 0
+    removed: int = 0
+
+    @property
+    def change(self) -> str:
+        """matched, renamed, moved, added or removed."""
+        if self.status != "matched":
+            return self.status
+        if self.moved:
+            return "moved"
+        return "renamed" if self.a.title != self.b.title else "matched"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    old: Document
+    new: Document
+    similarity: Similarity
+    sections: tuple[SectionPair, ...]
+    paragraphs: tuple[ParagraphPair, ...]
+
+    @property
+    def differs(self) -> bool:
+        return any(p.status != "equal" for p in self.paragraphs) or any(
+            s.status != "matched" or s.moved or (s.a and s.b and s.a.title != s.b.title) for s in self.sections)
+
+    def count(self, status: str) -> int:
+        return sum(1 for p in self.paragraphs if p.status == status)
+
+
+def compare_documents(old: Document, new: Document, options: Options = Options()) -> Comparison:
+    pa, pb = old.paragraphs, new.paragraphs
+    ta = [terms(p.text) for p in pa]
+    tb = [terms(p.text) for p in pb]
+    slinks, sa, sb = _align_sections(old, new, ta, tb, options)
+    matched = {(sa[lk.a].id, sb[lk.b].id) for lk in slinks if lk.a is not None and lk.b is not None}
+    matched.add(("0", "0"))
+
+    def same_section(i: int, j: int) -> bool:
+        x, y = pa[i].section_id, pb[j].section_id
+        while True:
+            if (x, y) in matched:
+                return True
+            if "." not in x and "." not in y:
+                return False
+            x, y = x.rsplit(".", 1)[0] if "." in x else x, y.rsplit(".", 1)[0] if "." in y else y
+
+    links = align_paragraphs([p.text for p in pa], [p.text for p in pb], ta, tb,
+                             options.paragraph_threshold, options.move_threshold, same_section)
+    pairs = _ordered(links, len(pa))
+    paragraphs = tuple(_pair(link, pa, pb) for link in pairs)
+    sections = _section_pairs(slinks, sa, sb, ta, tb, old, new, paragraphs)
+    whole = measures([t for x in ta for t in x], [t for x in tb for t in x])
+    return Comparison(old, new, whole, sections, paragraphs)
+
+
+def _ordered(links: list[Link], n_a: int) -> list[Link]:
+    """B reading order; a removed paragraph right after the entry of its A predecessor."""
+    placed = [lk for lk in links if lk.b]
+    placed.sort(key=lambda lk: min(lk.b))
+    removed = {lk.a[0]: lk for lk in links if not lk.b}
+    entry_of_a = {}
+    for k, lk in enumerate(placed):
+        for i in lk.a:
+            entry_of_a[i] = k
+    after: dict[int, list[Link]] = {}
+    for i in sorted(removed):
+        pred = i - 1
+        while pred >= 0 and pred in removed:
+            pred -= 1
+        key = entry_of_a.get(pred, -1) if pred >= 0 else -1
+        after.setdefault(key, []).append(removed[i])
+    out = list(after.get(-1, []))
+    for k, lk in enumerate(placed):
+        out.append(lk)
+        out.extend(after.get(k, []))
+    return out
+
+
+def _pair(link: Link, pa, pb) -> ParagraphPair:
+    a = tuple(pa[i] for i in link.a)
+    b = tuple(pb[j] for j in link.b)
+    if not a or not b:
+        return ParagraphPair(link.status, a, b, 0.0)
+    a_text = "".join(p.text for p in a)
+    b_text = "".join(p.text for p in b)
+    ops = word_diff(a_text, b_text)
+    sentences = ()
+    if link.status != "equal" and link.score < PARTLY_SIMILAR and len(a) == 1 and len(b) == 1:
+        sentences = align_sentences(a[0].sentences, b[0].sentences)
+    return ParagraphPair(link.status, a, b, link.score, ops, number_changes(ops), sentences)
+
+
+def align_sentences(sa: tuple[str, ...], sb: tuple[str, ...]) -> tuple[SentencePair, ...]:
+    """Greedy one-to-one pairs of sentences with ratio >= 0.5, in the same order as
+    paragraph entries (B order, an unpaired A sentence after its predecessor's entry)."""
+    cands = []
+    for i, x in enumerate(sa):
+        for j, y in enumerate(sb):
+            s = fuzz.ratio(x, y, score_cutoff=SENTENCE_THRESHOLD * 100) / 100
+            if s:
+                cands.append((-s, i, j))
+    ma: set[int] = set()
+    mb: set[int] = set()
+    links: list[Link] = []
+    for neg, i, j in sorted(cands):
+        if i not in ma and j not in mb:
+            ma.add(i)
+            mb.add(j)
+            links.append(Link((i,), (j,), round(-neg, 4), "equal" if sa[i] == sb[j] else "changed"))
+    links += [Link((i,), (), 0.0, "removed") for i in range(len(sa)) if i not in ma]
+    links += [Link((), (j,), 0.0, "added") for j in range(len(sb)) if j not in mb]
+    return tuple(SentencePair(lk.status, lk.a[0] if lk.a else None, lk.b[0] if lk.b else None, lk.score)
+                 for lk in _ordered(links, len(sa)))
+
+
+def _subtree_terms(doc: Document, sections, terms_of) -> list[list[str]]:
+    index = {id(p): k for k, p in enumerate(doc.paragraphs)}
+    out = []
+    for s in sections:
+        words = terms(s.title)
+        for p in s.all_paragraphs:
+            words.extend(terms_of[index[id(p)]])
+        out.append(words)
+    return out
+
+
+def _align_sections(old: Document, new: Document, ta, tb, options: Options):
+    sa, sb = list(old.sections), list(new.sections)
+    idx_a = {s.id: k for k, s in enumerate(sa)}
+    idx_b = {s.id: k for k, s in enumerate(sb)}
+
+    def parent(s: Section, idx):
+        return idx[s.id.rsplit(".", 1)[0]] if "." in s.id else None
+
+    slinks = align_sections(
+        [s.title for s in sa], [s.title for s in sb],
+        [s.level for s in sa], [s.level for s in sb],
+        [parent(s, idx_a) for s in sa], [parent(s, idx_b) for s in sb],
+        _subtree_terms(old, sa, ta), _subtree_terms(new, sb, tb), {}, options.section_threshold)
+    return slinks, sa, sb
+
+
+def _section_pairs(slinks, sa, sb, ta, tb, old, new, paragraphs) -> tuple[SectionPair, ...]:
+    a_terms = _subtree_terms(old, sa, ta)
+    b_terms = _subtree_terms(new, sb, tb)
+    counts_a: dict[str, list[int]] = {}
+    counts_b: dict[str, list[int]] = {}
+    for pp in paragraphs:
+        if pp.status == "added":
+            counts_b.setdefault(pp.b[0].section_id, [0, 0, 0])[1] += 1
+        elif pp.status == "removed":
+            counts_a.setdefault(pp.a[0].section_id, [0, 0, 0])[2] += 1
+        elif pp.status != "equal":
+            counts_b.setdefault(pp.b[0].section_id, [0, 0, 0])[0] += 1
+
+    def make(lk) -> SectionPair:
+        a = sa[lk.a] if lk.a is not None else None
+        b = sb[lk.b] if lk.b is not None else None
+        ca = counts_a.get(a.id, [0, 0, 0]) if a else [0, 0, 0]
+        cb = counts_b.get(b.id, [0, 0, 0]) if b else [0, 0, 0]
+        sim = measures(a_terms[lk.a], b_terms[lk.b]) if a and b else None
+        status = "matched" if a and b else ("added" if b else "removed")
+        return SectionPair(status, a, b, lk.score, lk.moved, sim, cb[0], cb[1], ca[2])
+
+    as_links = [Link((lk.a,) if lk.a is not None else (), (lk.b,) if lk.b is not None else (),
+                     lk.score, "") for lk in slinks]
+    by_key = {(lnk.a, lnk.b): lk for lnk, lk in zip(as_links, slinks)}
+    out = [make(by_key[(lnk.a, lnk.b)]) for lnk in _ordered(as_links, len(sa))]
+    return tuple(out)

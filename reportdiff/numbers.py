@@ -1,0 +1,128 @@
+"""Quantities: find them whole (``7.5%``, ``1301.2亿元``, ``600个以上``, ``百分之七点五``,
+``三千二百亿元``), read their value, unit and comparator, and name the indicator before them.
+
+A quantity is a number (Arabic, with decimals and thousands separators, or Chinese numerals),
+an optional magnitude (万亿 亿 万 千), an optional unit from ``UNITS`` and an optional
+comparator (左右 → about; 以上 → at_least; 以内/以下 → at_most).  ``百分之…`` reads as percent.
+Bare four-digit years (``2022年``) are tokens but not quantities that "change".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = sorted(
+    """个百分点 百分点 平方公里 平方千米 平方米 立方米 万千瓦时 千瓦时 万千瓦 千瓦 兆瓦 吉瓦 万吨 吨标准煤 吨 公斤 千克
+    公里 千米 米 亩 公顷 万元 亿元 元 美元 万美元 亿美元 户 人次 人 名 家 个 项 所 座 套 辆 台 张 条 处 间 块 栋 件 批 场 次
+    倍 天 小时 分钟 岁 床 张床 万人 万户 万亩 万平方米 公里/小时 标箱 万标箱 TEU GW MW kW kWh km m2 % ‰ 年 月 日 周 届 期 份 只 头 株 棵 级 类 种 支""".split(),
+    key=len,
+    reverse=True,
+)
+_UNIT_RX = "|".join(re.escape(u) for u in UNITS)
+CN_DIGIT = "零〇一二三四五六七八九两"
+CN_NUMERAL = f"[{CN_DIGIT}十百千万亿点]+"
+_COMPARATOR = "(?:以上|以下|以内|左右|多|余)"
+
+QUANTITY = re.compile(
+    rf"""(?:
+        百分之{CN_NUMERAL}                                   # 百分之七点五
+      | \d+(?:,\d{{3}})*(?:\.\d+)?%?                         # 1,301.2  7.5  6%
+        (?:\s*(?:-|~|～|—|至|到)\s*\d+(?:\.\d+)?)?           # 6-7  6%到7%: second number
+        (?:万亿|亿|万|千)?
+        (?:{_UNIT_RX})?
+      | [{CN_DIGIT}十百千]{{2,}}(?:万亿|亿|万)?(?:{_UNIT_RX})   # 三千二百亿元
+    )
+    {_COMPARATOR}?""",
+    re.X,
+)
+_YEAR = re.compile(r"^(?:19|20)\d\d年?$")
+_RANGE_PERCENT = re.compile(r"^(\d+(?:\.\d+)?)%?(?:-|~|～|—|至|到)(\d+(?:\.\d+)?)%$")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    raw: str
+    value: float | tuple[float, float] | None
+    unit: str
+    comparator: str  # about, at_least, at_most, range, exact
+    start: int = 0
+    end: int = 0
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    out = []
+    for m in QUANTITY.finditer(text):
+        raw = m.group()
+        if not any(c.isdigit() for c in raw) and "百分之" not in raw and not re.search(f"[{CN_DIGIT}十]", raw):
+            continue
+        if _YEAR.match(raw) or re.fullmatch(r"\d{1,2}[月日]", raw):
+            continue
+        if text[m.start() - 1 : m.start()] in ("+", "-") or text[m.end() : m.end() + 1] in ("+",) \
+                or text[m.end() : m.end() + 1].isascii() and text[m.end() : m.end() + 1].isalpha():
+            continue  # 1+20+91, 5G: names, not quantities
+        q = parse_quantity(raw)
+        out.append(Quantity(raw, q.value, q.unit, q.comparator, m.start(), m.end()))
+    return out
+
+
+def parse_quantity(raw: str) -> Quantity:
+    """Value, unit and comparator of one quantity string."""
+    s = raw.strip()
+    comparator = "exact"
+    for suffix, name in (("左右", "about"), ("以上", "at_least"), ("多", "at_least"),
+                         ("余", "at_least"), ("以内", "at_most"), ("以下", "at_most")):
+        if s.endswith(suffix):
+            comparator = name
+            s = s[: -len(suffix)]
+            break
+    if s.startswith("百分之"):
+        v = cn_to_number(s[3:])
+        return Quantity(raw, v, "%", comparator)
+    m = _RANGE_PERCENT.match(s)
+    if m:
+        return Quantity(raw, (float(m.group(1)), float(m.group(2))), "%", "range")
+    m = re.match(r"^(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(?:-|~|～|—|至|到)\s*(\d+(?:\.\d+)?))?(万亿|亿|万|千)?(.*)$", s)
+    if m:
+        low = float(m.group(1).replace(",", ""))
+        unit = (m.group(3) or "") + m.group(4)
+        if m.group(2):
+            return Quantity(raw, (low, float(m.group(2))), unit, "range")
+        return Quantity(raw, low, unit, comparator)
+    m = re.match(rf"^([{CN_DIGIT}十百千]+)(万亿|亿|万)?(.*)$", s)
+    if m:
+        return Quantity(raw, cn_to_number(m.group(1)), (m.group(2) or "") + m.group(3), comparator)
+    return Quantity(raw, None, "", comparator)
+
+
+def cn_to_number(s: str) -> float | None:
+    """七点五 → 7.5, 三千二百 → 3200, 十二 → 12, 一万二千 → 12000."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    digits.update({"〇": 0, "两": 2})
+    if not s:
+        return None
+    whole, _, frac = s.partition("点")
+    total, section, current = 0, 0, 0
+    units = {"十": 10, "百": 100, "千": 1000}
+    big = {"万": 10_000, "亿": 100_000_000}
+    for ch in whole:
+        if ch in digits:
+            current = digits[ch]
+        elif ch in units:
+            section += (current or 1) * units[ch]
+            current = 0
+        elif ch in big:
+            total = (total + section + current) * big[ch]
+            section, current = 0, 0
+        else:
+            return None
+    value = float(total + section + current)
+    if frac:
+        if not all(c in digits for c in frac):
+            return None
+        value += float("0." + "".join(str(digits[c]) for c in frac))
+    return value
+
+
+def is_year(token: str) -> bool:
+    return bool(_YEAR.match(token))

@@ -1,0 +1,261 @@
+"""The comparison for the terminal (rich): header, section map, then the changes section by
+section as inline (or side-by-side) word diffs.  Deleted text is red and struck through,
+inserted text green; number changes are listed under their paragraph in yellow; moved
+paragraphs say where they came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from ..compare import Comparison, ParagraphPair
+from ..model import Document
+
+DEL = "red strike"
+INS = "bold green"
+NUM = "bold yellow"
+DIM = "dim"
+REWRITTEN = 0.5  # below this share of unchanged text, old and new are shown one above the other
+STATUS_STYLE = {
+    "equal": "dim", "changed": "yellow", "moved": "magenta", "split": "cyan", "merged": "cyan",
+    "added": "green", "removed": "red", "matched": "", "renamed": "yellow",
+}
+
+
+@dataclass(frozen=True)
+class ViewOptions:
+    only_changed: bool = False
+    section: str | None = None
+    context: int = 1  # equal paragraphs shown around a change with --only-changed
+    side_by_side: bool = False
+    elide: int = 300  # unchanged runs longer than this are shortened in the middle
+    width: int | None = None
+
+
+def comparison_view(c: Comparison, opts: ViewOptions = ViewOptions()) -> Group:
+    parts: list[RenderableType] = [_header(c), Text(""), _section_map(c), Text("")]
+    parts.extend(_body(c, opts))
+    return Group(*parts)
+
+
+def _doc_rows(doc: Document) -> list[str]:
+    m = doc.metadata
+    return [doc.path, m.title or "(untitled)", m.kind or "—", m.date or "—", m.region or "—",
+            m.speaker or "—", f"{len(doc.paragraphs)} paragraphs, {doc.chars:,} chars",
+            f"lines {doc.lines}" + (f", document {doc.index + 1}" if doc.index else "")]
+
+
+def _header(c: Comparison) -> Table:
+    t = Table(show_header=True, header_style="bold", box=None, padding=(0, 2))
+    t.add_column("")
+    t.add_column("old")
+    t.add_column("new")
+    labels = ["file", "title", "kind", "date", "region", "speaker", "size", "text"]
+    for label, a, b in zip(labels, _doc_rows(c.old), _doc_rows(c.new)):
+        t.add_row(Text(label, style="bold"), a, b)
+    s = c.similarity
+    t.add_row(Text("similarity", style="bold"),
+              f"cosine {s.cosine:.2f}  jaccard {s.jaccard:.2f}  edit {s.edit:.2f}  simple {s.simple:.2f}", "")
+    counts = "  ".join(f"{k} {c.count(k)}" for k in
+                       ("equal", "changed", "moved", "split", "merged", "added", "removed") if c.count(k))
+    t.add_row(Text("paragraphs", style="bold"), counts, "")
+    return t
+
+
+def _section_map(c: Comparison) -> Table:
+    t = Table(title="section map", title_justify="left", title_style="bold", show_edge=False,
+              header_style="bold")
+    t.add_column("old heading", overflow="fold", ratio=3)
+    t.add_column("new heading", overflow="fold", ratio=3)
+    t.add_column("status", no_wrap=True)
+    t.add_column("sim", justify="right", no_wrap=True)
+    t.add_column("chg", justify="right", no_wrap=True)
+    t.add_column("add", justify="right", no_wrap=True)
+    t.add_column("del", justify="right", no_wrap=True)
+    for sp in c.sections:
+        status = sp.change
+        indent_a = "  " * ((sp.a.level if sp.a else 1) - 1)
+        indent_b = "  " * ((sp.b.level if sp.b else 1) - 1)
+        t.add_row(
+            indent_a + sp.a.title if sp.a else Text("—", style=DIM),
+            indent_b + sp.b.title if sp.b else Text("—", style=DIM),
+            Text(status, style=STATUS_STYLE.get(status, "")),
+            f"{sp.similarity.cosine:.2f}" if sp.similarity else "",
+            str(sp.changed or ""), str(sp.added or ""), str(sp.removed or ""),
+        )
+    return t
+
+
+def _section_key(pp: ParagraphPair) -> tuple[str, str]:
+    if pp.b:
+        return ("b", pp.b[0].section_id)
+    return ("a", pp.a[0].section_id)
+
+
+def _body(c: Comparison, opts: ViewOptions) -> list[RenderableType]:
+    titles_b = {s.id: s.title for s in c.new.sections}
+    titles_a = {s.id: s.title for s in c.old.sections}
+    entries = list(c.paragraphs)
+    keep = _visible(entries, opts)
+    out: list[RenderableType] = []
+    current = None
+    hidden = 0
+    for k, pp in enumerate(entries):
+        key = _section_key(pp)
+        title = (titles_b if key[0] == "b" else titles_a).get(key[1], "(before the first heading)")
+        if opts.section and not _section_selected(opts.section, key[1], title):
+            continue
+        if not keep[k]:
+            hidden += 1
+            continue
+        if key != current:
+            if hidden:
+                out.append(Text(f"  … {hidden} equal paragraph(s)", style=DIM))
+                hidden = 0
+            current = key
+            side = "old" if key[0] == "a" else "new"
+            out.append(Rule(Text(f"{title}  ({side} §{key[1]})", style="bold"), align="left"))
+        elif hidden:
+            out.append(Text(f"  … {hidden} equal paragraph(s)", style=DIM))
+            hidden = 0
+        out.append(_entry(pp, opts))
+    if hidden:
+        out.append(Text(f"  … {hidden} equal paragraph(s)", style=DIM))
+    if not out:
+        out.append(Text("no paragraphs to show" + (" in that section" if opts.section else ""), style=DIM))
+    return out
+
+
+def _section_selected(want: str, sid: str, title: str) -> bool:
+    return want == sid or sid.startswith(want + ".") or want in title
+
+
+def _visible(entries: list[ParagraphPair], opts: ViewOptions) -> list[bool]:
+    if not opts.only_changed:
+        return [True] * len(entries)
+    changed = [pp.status != "equal" for pp in entries]
+    keep = list(changed)
+    for k, ch in enumerate(changed):
+        if ch:
+            for d in range(1, opts.context + 1):
+                for x in (k - d, k + d):
+                    if 0 <= x < len(entries):
+                        keep[x] = True
+    return keep
+
+
+def _where(pp: ParagraphPair) -> str:
+    a = ", ".join(str(p.lines) for p in pp.a)
+    b = ", ".join(str(p.lines) for p in pp.b)
+    if pp.a and pp.b:
+        return f"old {a} → new {b}"
+    return f"old {a}" if pp.a else f"new {b}"
+
+
+def _entry(pp: ParagraphPair, opts: ViewOptions) -> RenderableType:
+    head = Text()
+    head.append(f"[{pp.status}", style=STATUS_STYLE[pp.status])
+    if pp.status not in ("equal", "added", "removed"):
+        head.append(f" {pp.score:.2f}", style=STATUS_STYLE[pp.status])
+    head.append("] ", style=STATUS_STYLE[pp.status])
+    head.append(_where(pp), style=DIM)
+    if pp.status == "moved":
+        head.append(f"  moved from old §{pp.a[0].section_id}", style="magenta")
+    if pp.boilerplate:
+        head.append("  boilerplate", style=DIM)
+    if pp.status == "equal":
+        text = pp.b[0].text
+        line = Text("  " + (text if len(text) <= 80 else text[:78] + "…"), style=DIM)
+        return Group(head, line) if not opts.only_changed else line
+    parts: list[RenderableType] = [head]
+    if pp.status == "added":
+        parts.append(Padding(Text("".join(p.text for p in pp.b), style="green"), (0, 0, 0, 2)))
+    elif pp.status == "removed":
+        parts.append(Padding(Text("".join(p.text for p in pp.a), style="red"), (0, 0, 0, 2)))
+    elif opts.side_by_side:
+        parts.append(_side_by_side(pp, opts))
+    elif _equal_share(pp) < REWRITTEN:
+        parts.extend(_stacked(pp, opts))
+    else:
+        parts.append(Padding(_inline(pp, opts), (0, 0, 0, 2)))
+    if pp.numbers:
+        nums = Text("  numbers: ", style=NUM)
+        for k, n in enumerate(pp.numbers):
+            if k:
+                nums.append("; ", style=NUM)
+            nums.append(f"{n.indicator} " if n.indicator else "", style="yellow")
+            nums.append(n.a, style=DEL)
+            nums.append(" → ", style=NUM)
+            nums.append(n.b, style=INS)
+        parts.append(nums)
+    if pp.boilerplate:
+        return Group(*[p if not isinstance(p, Text) else Text(p.plain, style=DIM) for p in parts])
+    return Group(*parts)
+
+
+def _elide(text: str, limit: int) -> tuple[str, str, str]:
+    if limit and len(text) > limit:
+        keep = limit // 3
+        return text[:keep], f" …({len(text) - 2 * keep} unchanged characters)… ", text[-keep:]
+    return text, "", ""
+
+
+def _inline(pp: ParagraphPair, opts: ViewOptions) -> Text:
+    t = Text()
+    numbers = {n.a for n in pp.numbers} | {n.b for n in pp.numbers}
+    for op in pp.diff:
+        if op.op == "=":
+            head, gap, tail = _elide(op.text, opts.elide)
+            t.append(head)
+            if gap:
+                t.append(gap, style=DIM)
+                t.append(tail)
+        elif op.op == "-":
+            t.append(op.text, style=DEL + (" on grey11" if any(n in op.text for n in numbers) else ""))
+        else:
+            t.append(op.text, style=INS + (" underline" if any(n in op.text for n in numbers) else ""))
+    return t
+
+
+def _equal_share(pp: ParagraphPair) -> float:
+    same = sum(len(op.text) for op in pp.diff if op.op == "=")
+    total = sum(len(op.text) for op in pp.diff)
+    return same / total if total else 1.0
+
+
+def _stacked(pp: ParagraphPair, opts: ViewOptions) -> list[RenderableType]:
+    """A rewritten paragraph: old and new one above the other, each with its own changes
+    marked, instead of an inline diff that interleaves two different texts."""
+    old, new = Text("old: ", style="bold red"), Text("new: ", style="bold green")
+    for op in pp.diff:
+        if op.op in ("=", "-"):
+            old.append(op.text, style="red" if op.op == "-" else "")
+        if op.op in ("=", "+"):
+            new.append(op.text, style="green" if op.op == "+" else "")
+    return [Padding(old, (0, 0, 0, 2)), Padding(new, (0, 0, 0, 2))]
+
+
+def _side_by_side(pp: ParagraphPair, opts: ViewOptions) -> Table:
+    left, right = Text(), Text()
+    for op in pp.diff:
+        if op.op == "=":
+            head, gap, tail = _elide(op.text, opts.elide)
+            for side in (left, right):
+                side.append(head)
+                if gap:
+                    side.append(gap, style=DIM)
+                    side.append(tail)
+        elif op.op == "-":
+            left.append(op.text, style=DEL)
+        else:
+            right.append(op.text, style=INS)
+    t = Table(show_header=False, box=None, padding=(0, 1), expand=True)
+    t.add_column(ratio=1)
+    t.add_column(ratio=1)
+    t.add_row(left, right)
+    return t
