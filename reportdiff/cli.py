@@ -172,7 +172,9 @@ def main(argv: Optional[list[str]] = None) -> None:
         print(f"reportdiff {__version__}")
         raise SystemExit(0)
     try:
-        app(args=args, prog_name="reportdiff", standalone_mode=False)
+        rv = app(args=args, prog_name="reportdiff", standalone_mode=False)
+        if isinstance(rv, int) and rv:
+            raise SystemExit(rv)
     except ReportdiffError as e:
         print(f"reportdiff: {e.message}", file=sys.stderr)
         raise SystemExit(2) from None

@@ -193,7 +193,7 @@ def select_document(source: SourceFile, selector: str | None) -> Document:
 def compare(old: str | os.PathLike | Document, new: str | os.PathLike | Document,
             options: Options = Options()):
     """Compare two reports (paths or loaded documents) -> ``Comparison``."""
-    from .compare import compare_documents
+    from .comparison import compare_documents
 
     a = old if isinstance(old, Document) else load(old, options)
     b = new if isinstance(new, Document) else load(new, options)

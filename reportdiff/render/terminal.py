@@ -13,7 +13,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..compare import Comparison, ParagraphPair
+from ..comparison import Comparison, ParagraphPair
 from ..model import Document
 
 DEL = "red strike"
