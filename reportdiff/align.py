@@ -6,7 +6,9 @@ found:
 1. Pair scores.  For every pair that shares a rare enough term, ``score = max(ratio, cosine)``:
    ``ratio`` the character-level Indel similarity (rapidfuzz ``fuzz.ratio``/100), ``cosine``
    the TF-IDF cosine of their words.  The first catches edited text, the second rewritten
-   text on the same topic.  Identical texts score 1.
+   text on the same topic.  Identical texts score 1.  The ratio is computed only for each
+   paragraph's 8 best partners by cosine, within a budget of 2·10¹⁰ characters² per
+   comparison (``RatioBudget``).
 2. Anchors.  Pairs scoring at least ``ANCHOR`` (0.5), taken greedily by score, one to one.
 3. Backbone.  The heaviest in-order chain of anchors (weighted longest increasing subsequence);
    anchors off it that score at least ``move_threshold`` (0.6) are *moved*, the rest are
@@ -21,7 +23,8 @@ found:
 
 Sections (``align_sections``), first: ``score = 0.35·heading + 0.65·content`` (heading alone
 when neither has text): ``heading`` the character ratio of the headings without their
-numbering, ``content`` the TF-IDF cosine of the words of their whole subtrees.  Pairs at least ``section_threshold`` (0.30) apart are matched greedily,
+numbering, ``content`` the TF-IDF cosine of the words of their whole subtrees (each vector
+cut to its 300 heaviest terms; past 5,000 section pairs only pairs sharing a word are scored).  Pairs at least ``section_threshold`` (0.30) apart are matched greedily,
 top levels first, with a 0.1 bonus when their parents are matched to each other and a 0.1
 penalty per level of difference; matched sections off the in-order backbone are *moved*.
 """
@@ -39,8 +42,29 @@ from .similarity import TfIdf, cosine, cosine_matrix
 
 ANCHOR = 0.5
 SECTION_BONUS = 0.1
+RATIO_BUDGET = 2e10
+TOP_CANDIDATES = 8  # each paragraph gets character ratios with its 8 best pairs by cosine
 SPLIT_GAIN = 0.05
 _DP_CELLS = 400_000  # larger gaps are aligned greedily
+_SECTION_PAIRS = 5_000  # more section pairs than this: only those that share a word are scored
+SECTION_TERMS = 300  # a section's TF-IDF vector keeps its 300 heaviest terms
+
+
+class RatioBudget:
+    """Character-level ratios cost O(len_a·len_b); one comparison may spend at most
+    ``RATIO_BUDGET`` characters² on them (about 10 s on the worst input: unpunctuated text cut
+    into 5,000-character paragraphs).  Past it, pairs are scored by their TF-IDF cosine alone,
+    and no more splits or merges are tried."""
+
+    def __init__(self, limit: float = 0) -> None:
+        self.left = limit or RATIO_BUDGET
+
+    def ratio(self, a: str, b: str, cutoff: float = 0.0) -> float | None:
+        cost = len(a) * len(b)
+        if cost > self.left:
+            return None
+        self.left -= cost
+        return fuzz.ratio(a, b, score_cutoff=cutoff) / 100
 
 
 @dataclass(frozen=True)
@@ -54,25 +78,45 @@ class Link:
 
 
 def pair_scores(a_texts: list[str], b_texts: list[str], a_terms: list[list[str]],
-                b_terms: list[list[str]], floor: float) -> dict[tuple[int, int], float]:
+                b_terms: list[list[str]], floor: float,
+                budget: RatioBudget | None = None) -> dict[tuple[int, int], float]:
+    budget = budget or RatioBudget()
     tf = TfIdf(a_terms + b_terms)
     va, vb = tf.vectors[: len(a_terms)], tf.vectors[len(a_terms):]
     scores: dict[tuple[int, int], float] = {}
     by_text: dict[str, list[int]] = {}
     for i, t in enumerate(a_texts):
         by_text.setdefault(t, []).append(i)
+    seen_b: dict[str, list[int]] = {}
     for j, t in enumerate(b_texts):
-        for i in by_text.get(t, ()):
-            scores[(i, j)] = 1.0
-    for (i, j), cos in cosine_matrix(va, vb).items():
+        seen_b.setdefault(t, []).append(j)
+    for t, js in seen_b.items():
+        ia = by_text.get(t, [])
+        if len(ia) * len(js) <= 64:
+            for i in ia:
+                for j in js:
+                    scores[(i, j)] = 1.0
+        else:  # a text repeated many times: pair the k-th copies with each other only
+            for i, j in zip(ia, js):
+                scores[(i, j)] = 1.0
+    cosines = cosine_matrix(va, vb)
+    best_a: dict[int, list[tuple[float, int]]] = {}
+    best_b: dict[int, list[tuple[float, int]]] = {}
+    for (i, j), cos in cosines.items():
+        best_a.setdefault(i, []).append((-cos, j))
+        best_b.setdefault(j, []).append((-cos, i))
+    worth = {(i, j) for i, row in best_a.items() for _, j in sorted(row)[:TOP_CANDIDATES]}
+    worth |= {(i, j) for j, col in best_b.items() for _, i in sorted(col)[:TOP_CANDIDATES]}
+    for (i, j), cos in sorted(cosines.items(), key=lambda kv: (-kv[1], kv[0])):
         if (i, j) in scores:
             continue
-        la, lb = len(a_texts[i]), len(b_texts[j])
         best = cos
         cutoff = max(cos, floor) * 100
-        if la + lb and 200 * min(la, lb) / (la + lb) >= cutoff:
-            r = fuzz.ratio(a_texts[i], b_texts[j], score_cutoff=cutoff) / 100
-            best = max(best, r)
+        la, lb = len(a_texts[i]), len(b_texts[j])
+        if (i, j) in worth and la + lb and 200 * min(la, lb) / (la + lb) >= cutoff:
+            r = budget.ratio(a_texts[i], b_texts[j], cutoff)
+            if r is not None:
+                best = max(best, r)
         if best >= floor:
             scores[(i, j)] = round(best, 4)
     return scores
@@ -82,7 +126,7 @@ def _lis(pairs: list[tuple[int, int, float]]) -> set[tuple[int, int]]:
     """Heaviest chain increasing in both i and j (pairs sorted by i)."""
     if not pairs:
         return set()
-    if len(pairs) > 2000:  # unweighted patience sorting, O(k log k)
+    if len(pairs) > 600:  # unweighted patience sorting, O(k log k)
         tails: list[int] = []
         tails_idx: list[int] = []
         prev = [-1] * len(pairs)
@@ -124,7 +168,8 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
     are matched to each other; such in-order pairs get ``SECTION_BONUS`` in the gap step."""
     n, m = len(a_texts), len(b_texts)
     floor = min(threshold - (SECTION_BONUS if same_section else 0.0), ANCHOR)
-    scores = pair_scores(a_texts, b_texts, a_terms, b_terms, floor)
+    budget = RatioBudget()
+    scores = pair_scores(a_texts, b_texts, a_terms, b_terms, floor, budget)
     boosted = {k: (s + SECTION_BONUS if same_section and same_section(*k) else s) for k, s in scores.items()}
 
     # 2. anchors
@@ -154,7 +199,7 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
 
     # 4. splits and merges
     for key, (ia, jb, moved) in groups.items():
-        _grow(ia, jb, a_texts, b_texts, used_a, used_b, n, m)
+        _grow(ia, jb, a_texts, b_texts, used_a, used_b, n, m, budget)
 
     # 5. gaps between backbone pairs, in order
     spine = sorted((g[0][0], g[1][0]) for g in groups.values() if not g[2])
@@ -177,7 +222,7 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
             s = scores.get((ia[0], jb[0]), 0.0)
             status = "equal" if a_join == b_join else ("moved" if moved else "changed")
         else:
-            s = round(fuzz.ratio(a_join, b_join) / 100, 4)
+            s = round(fuzz.ratio(a_join, b_join) / 100, 4)  # paid for by _grow already
             status = "split" if len(ia) == 1 else ("merged" if len(jb) == 1 else "changed")
         links.append(Link(tuple(ia), tuple(jb), 1.0 if status == "equal" else s, status))
     for i in range(n):
@@ -189,13 +234,19 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
     return links
 
 
-def _grow(ia, jb, a_texts, b_texts, used_a, used_b, n, m) -> None:
+def _grow(ia, jb, a_texts, b_texts, used_a, used_b, n, m, budget: RatioBudget) -> None:
     """Extend a pair over unpaired neighbours while the concatenation scores higher."""
 
-    def score() -> float:
-        return fuzz.ratio("".join(a_texts[i] for i in sorted(ia)), "".join(b_texts[j] for j in sorted(jb))) / 100
+    def score() -> float | None:
+        return budget.ratio("".join(a_texts[i] for i in sorted(ia)), "".join(b_texts[j] for j in sorted(jb)))
 
     current = score()
+    if current is None:
+        for i in ia:
+            used_a[i] = jb[0]
+        for j in jb:
+            used_b[j] = ia[0]
+        return
     changed = True
     while changed and current < 0.999:
         changed = False
@@ -205,7 +256,7 @@ def _grow(ia, jb, a_texts, b_texts, used_a, used_b, n, m) -> None:
                     continue
                 pool.append(cand)
                 s = score()
-                if s >= current + SPLIT_GAIN:
+                if s is not None and s >= current + SPLIT_GAIN:
                     used[cand] = -1
                     current = s
                     changed = True
@@ -283,7 +334,7 @@ def align_sections(
 ) -> list[SectionLink]:
     """``*_terms`` the words under each section (its whole subtree); ``link_share[(x, y)]`` the
     share of the text of sections x and y that paragraph pairs link to each other."""
-    tf = TfIdf(a_terms + b_terms)
+    tf = TfIdf(a_terms + b_terms, keep=SECTION_TERMS)
     va, vb = tf.vectors[: len(a_terms)], tf.vectors[len(a_terms):]
     na, nb = len(a_heads), len(b_heads)
 
@@ -294,7 +345,16 @@ def align_sections(
         c = max(cosine(va[x], vb[y]), link_share.get((x, y), 0.0))
         return 0.35 * h + 0.65 * c
 
-    bases = {(x, y): base(x, y) for x in range(na) for y in range(nb)}
+    if na * nb <= _SECTION_PAIRS:
+        keys = [(x, y) for x in range(na) for y in range(nb)]
+    else:  # many headings: only pairs that share a word, or the same heading text
+        keys = list(cosine_matrix(va, vb))
+        same: dict[str, list[int]] = {}
+        for x, h in enumerate(a_heads):
+            same.setdefault(split_marker(h)[1], []).append(x)
+        for y, h in enumerate(b_heads):
+            keys.extend((x, y) for x in same.get(split_marker(h)[1], [])[:8])
+    bases = {(x, y): base(x, y) for x, y in set(keys)}
     match_a: dict[int, int] = {}
     match_b: dict[int, int] = {}
     for level in sorted(set(a_levels) | set(b_levels)):

@@ -16,7 +16,7 @@ from .align import Link, align_paragraphs, align_sections
 from .diff import DiffOp, NumberChange, number_changes, word_diff
 from .model import Document, Paragraph, Section
 from .options import Options
-from .similarity import Similarity, measures
+from .similarity import EXACT_LIMIT, Similarity, distances, measures, measures_along
 from .tokenize import terms
 
 SENTENCE_THRESHOLD = 0.5
@@ -107,9 +107,42 @@ def compare_documents(old: Document, new: Document, options: Options = Options()
                              options.paragraph_threshold, options.move_threshold, same_section)
     pairs = _ordered(links, len(pa))
     paragraphs = tuple(_pair(link, pa, pb) for link in pairs)
-    sections = _section_pairs(slinks, sa, sb, ta, tb, old, new, paragraphs)
-    whole = measures([t for x in ta for t in x], [t for x in tb for t in x])
+    costs = _entry_costs(pairs, ta, tb)
+    sections = _section_pairs(slinks, sa, sb, ta, tb, old, new, paragraphs, pairs, costs)
+    all_a, all_b = [t for x in ta for t in x], [t for x in tb for t in x]
+    whole = measures(all_a, all_b) if len(all_a) * len(all_b) <= EXACT_LIMIT else \
+        measures_along(all_a, all_b, *_along(pairs, costs, ta, tb))
     return Comparison(old, new, whole, sections, paragraphs)
+
+
+def _entry_costs(pairs: list[Link], ta, tb) -> list[tuple[int, int]]:
+    """(Levenshtein, Indel) word distance of each paired entry; (0, 0) for unpaired ones,
+    whose terms ``_along`` counts."""
+    out = []
+    for lk in pairs:
+        if lk.status == "equal" or not lk.a or not lk.b:
+            out.append((0, 0))
+            continue
+        out.append(distances([t for i in lk.a for t in ta[i]], [t for j in lk.b for t in tb[j]]))
+    return out
+
+
+def _along(pairs: list[Link], costs, ta, tb, in_a=None, in_b=None) -> tuple[int, int]:
+    """Word distances of two texts along the alignment: paired entries (wholly inside both
+    texts) count their own distance; removed and added terms count once each for Indel, and
+    pair up as substitutions for Levenshtein (max of the two totals)."""
+    lev = indel = deleted = inserted = 0
+    for lk, (d_lev, d_indel) in zip(pairs, costs):
+        ia = [i for i in lk.a if in_a is None or i in in_a]
+        jb = [j for j in lk.b if in_b is None or j in in_b]
+        if not ia and not jb:
+            continue
+        if lk.a and lk.b and len(ia) == len(lk.a) and len(jb) == len(lk.b):
+            lev, indel = lev + d_lev, indel + d_indel
+        else:
+            deleted += sum(len(ta[i]) for i in ia)
+            inserted += sum(len(tb[j]) for j in jb)
+    return lev + max(deleted, inserted), indel + deleted + inserted
 
 
 def _ordered(links: list[Link], n_a: int) -> list[Link]:
@@ -144,7 +177,8 @@ def _pair(link: Link, pa, pb) -> ParagraphPair:
     b_text = "".join(p.text for p in b)
     ops = word_diff(a_text, b_text)
     sentences = ()
-    if link.status != "equal" and link.score < PARTLY_SIMILAR and len(a) == 1 and len(b) == 1:
+    if link.status != "equal" and link.score < PARTLY_SIMILAR and len(a) == 1 and len(b) == 1 \
+            and len(a[0].sentences) * len(b[0].sentences) <= 2500:
         sentences = align_sentences(a[0].sentences, b[0].sentences)
     return ParagraphPair(link.status, a, b, link.score, ops, number_changes(ops), sentences)
 
@@ -183,6 +217,11 @@ def _subtree_terms(doc: Document, sections, terms_of) -> list[list[str]]:
     return out
 
 
+def _inside(doc: Document, section: Section) -> set[int]:
+    ids = {id(p) for p in section.all_paragraphs}
+    return {k for k, p in enumerate(doc.paragraphs) if id(p) in ids}
+
+
 def _align_sections(old: Document, new: Document, ta, tb, options: Options):
     sa, sb = list(old.sections), list(new.sections)
     idx_a = {s.id: k for k, s in enumerate(sa)}
@@ -199,9 +238,25 @@ def _align_sections(old: Document, new: Document, ta, tb, options: Options):
     return slinks, sa, sb
 
 
-def _section_pairs(slinks, sa, sb, ta, tb, old, new, paragraphs) -> tuple[SectionPair, ...]:
+def _section_pairs(slinks, sa, sb, ta, tb, old, new, paragraphs, pairs, costs) -> tuple[SectionPair, ...]:
     a_terms = _subtree_terms(old, sa, ta)
     b_terms = _subtree_terms(new, sb, tb)
+    in_a = [_inside(old, s) for s in sa]
+    in_b = [_inside(new, s) for s in sb]
+
+    def along(x: int, y: int) -> Similarity:
+        """Measures of section x of A and y of B: exact, or for long sections along the
+        paragraph alignment (entries wholly inside both count their distance; parts that fall
+        outside count all their terms)."""
+        if len(a_terms[x]) * len(b_terms[y]) <= EXACT_LIMIT:
+            return measures(a_terms[x], b_terms[y])
+        lev, indel = _along(pairs, costs, ta, tb, in_a[x], in_b[y])
+        # heading words are in the subtree terms: count a changed heading as its own entry
+        ha, hb = terms(sa[x].title), terms(sb[y].title)
+        if ha != hb:
+            h_lev, h_indel = distances(ha, hb)
+            lev, indel = lev + h_lev, indel + h_indel
+        return measures_along(a_terms[x], b_terms[y], lev, indel)
     counts_a: dict[str, list[int]] = {}
     counts_b: dict[str, list[int]] = {}
     for pp in paragraphs:
@@ -217,7 +272,7 @@ def _section_pairs(slinks, sa, sb, ta, tb, old, new, paragraphs) -> tuple[Sectio
         b = sb[lk.b] if lk.b is not None else None
         ca = counts_a.get(a.id, [0, 0, 0]) if a else [0, 0, 0]
         cb = counts_b.get(b.id, [0, 0, 0]) if b else [0, 0, 0]
-        sim = measures(a_terms[lk.a], b_terms[lk.b]) if a and b else None
+        sim = along(lk.a, lk.b) if a and b else None
         status = "matched" if a and b else ("added" if b else "removed")
         return SectionPair(status, a, b, lk.score, lk.moved, sim, cb[0], cb[1], ca[2])
 

@@ -25,6 +25,7 @@ fall in that band.  A line "fills" the width when it is within W-4 .. W+1 column
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -34,6 +35,7 @@ from .documents import DATE_LINE, DOC_TITLE
 from .noise import ARTEFACT
 
 _STARTS_PARAGRAPH = re.compile(r"^(?:——|各位代表|同志们|\*\*|#|附件|名词解释)")
+MAX_PARAGRAPH = 5000  # characters; longer paragraphs are cut so that diffs stay bounded
 _NEVER_STARTS = set("，。、；：！？）”’》」』,.;:!?)")
 _SPEAKER = re.compile(
     r"(?:市长|省长|总理|主席|区长|县长|旗长|州长|盟长|主任|委员会|人民政府)\s*[\u4e00-\u9fff·]{0,4}$"
@@ -88,25 +90,48 @@ def assemble(
                       uses_indent and raw[nxt][:1] in (" ", "\t", "\u3000"), item_styles):
             cur.append(nxt)
         else:
-            blocks.append(_block(cur, texts))
+            blocks.extend(_block(cur, texts))
             cur = [nxt]
-    blocks.append(_block(cur, texts))
+    blocks.extend(_block(cur, texts))
     return blocks
 
 
-def _block(idx: list[int], texts: dict[int, str]) -> Block:
+def _block(idx: list[int], texts: dict[int, str]) -> list[Block]:
     text = texts[idx[0]]
+    starts = [(0, idx[0])]  # (offset in text, input line) where each line's text begins
     for i in idx[1:]:
         t = texts[i]
         if text.endswith("**") and t.startswith("**"):
             text, t = text[:-2], t[2:]
         if text[-1:].isascii() and text[-1:].isalnum() and t[:1].isascii() and t[:1].isalnum():
-            text += " " + t
-        elif text.endswith("-") and t[:1].islower():
-            text = text + t
-        else:
-            text += t
-    return Block(text, idx[0], idx[-1], len(idx))
+            text += " "
+        starts.append((len(text), i))
+        text += t
+    if len(text) <= MAX_PARAGRAPH:
+        return [Block(text, idx[0], idx[-1], len(idx))]
+    return _cut(text, starts)
+
+
+def _cut(text: str, starts: list[tuple[int, int]]) -> list[Block]:
+    """A paragraph over MAX_PARAGRAPH characters (no punctuation, or a runaway join) is cut at
+    the last sentence end in the second half of each window, else at the window's end; each
+    piece keeps the input lines its characters came from."""
+    out: list[Block] = []
+    pos = 0
+    offsets = [o for o, _ in starts]
+    while pos < len(text):
+        end = min(len(text), pos + MAX_PARAGRAPH)
+        if end < len(text):
+            window = text[pos + MAX_PARAGRAPH // 2 : end]
+            cut = max(window.rfind(c) for c in "。！？；.!?")
+            if cut >= 0:
+                end = pos + MAX_PARAGRAPH // 2 + cut + 1
+        first = starts[bisect_right(offsets, pos) - 1][1]
+        last = starts[bisect_right(offsets, end - 1) - 1][1]
+        lines_in = sum(1 for o, _ in starts if pos <= o < end) or 1
+        out.append(Block(text[pos:end], first, last, lines_in))
+        pos = end
+    return out
 
 
 def _fills(w: int, width: int | None) -> bool:

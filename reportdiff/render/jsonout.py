@@ -72,7 +72,8 @@ def outline(source: SourceFile, doc: Document) -> dict[str, Any]:
 
 
 def _similarity(s) -> dict[str, float]:
-    return {"cosine": s.cosine, "jaccard": s.jaccard, "edit": s.edit, "simple": s.simple}
+    return {"cosine": s.cosine, "jaccard": s.jaccard, "edit": s.edit, "simple": s.simple,
+            "method": s.method}
 
 
 def _section_ref(s: Section | None) -> dict[str, Any] | None:

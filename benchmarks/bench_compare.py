@@ -1,0 +1,185 @@
+"""Speed and memory of `reportdiff OLD NEW`, measured as a user runs it.
+
+Prints:
+1. the whole command on the Baotou 2022 report against the 2023 gazette (interpreter start
+   included): median, min and max wall time of warm runs, and peak memory (max RSS);
+2. scaling: documents made 1x, 2x, 4x, 8x longer by concatenating k national reports of the
+   corpus (A = years y, y+2, …; B = the year after each: y+1, y+3, …, so every A report meets
+   its successor and no text repeats), with the fitted log-log slope;
+3. pathological inputs: two 5 MB files of unpunctuated text, and 100,000 identical lines;
+4. anchors in the same run on the same two files: `git diff --no-index --word-diff-regex=.`,
+   `difflib.HtmlDiff().make_file`, and a naive paragraph-level difflib.SequenceMatcher aligner;
+   the baseline `python -c pass` start-up time is printed for ratios.
+
+Run from the project root:  .venv/bin/python benchmarks/bench_compare.py [--runs 7] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import math
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CLI = [str(ROOT / ".venv" / "bin" / "reportdiff")]
+OLD = ROOT / "fixtures" / "baotou-2022.txt"
+NEW = ROOT / "fixtures" / "baotou-gazette-2023-01.txt"
+CORPUS = ROOT.parent / "shared" / "corpus" / "national"
+
+
+def run_timed(cmd: list[str], timeout: float = 600) -> tuple[float, int, int]:
+    """Wall seconds, exit code and the child's max RSS in KB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t = time.perf_counter()
+    r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, r.returncode, max(after, before) if after > before else after
+
+
+def peak_rss(cmd: list[str]) -> int:
+    """Max RSS (KB) of one run, measured in a fresh helper process so it is not masked by
+    earlier, bigger children."""
+    code = ("import resource,subprocess,sys;subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,"
+            "stderr=subprocess.DEVNULL);print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True)
+    return int(out.stdout.strip() or 0)
+
+
+def median_runs(cmd: list[str], runs: int) -> tuple[float, float, float]:
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm-up
+    times = [run_timed(cmd)[0] for _ in range(runs)]
+    return statistics.median(times), min(times), max(times)
+
+
+def naive_aligner(a: str, b: str) -> int:
+    """Paragraph-level difflib: split on blank lines, SequenceMatcher over paragraphs, then
+    ratio >= 0.5 inside replace blocks.  Returns the number of pairs."""
+    pa = [p.strip() for p in a.split("\n\n") if p.strip()]
+    pb = [p.strip() for p in b.split("\n\n") if p.strip()]
+    sm = difflib.SequenceMatcher(None, pa, pb, autojunk=False)
+    pairs = 0
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            pairs += i2 - i1
+        elif tag == "replace":
+            for x in pa[i1:i2]:
+                if any(difflib.SequenceMatcher(None, x, y, autojunk=False).ratio() >= 0.5 for y in pb[j1:j2]):
+                    pairs += 1
+    return pairs
+
+
+def scaling(runs: int, tmp: Path) -> None:
+    years = sorted(int(p.stem) for p in CORPUS.glob("*.txt") if p.stem.isdigit() and int(p.stem) >= 2005)
+    print("\n## scaling (concatenated national reports: A = years y, y+2, …; B = y+1, y+3, …; "
+          "whole command, median of", runs, "runs)")
+    print(f"{'x':>3} {'A chars':>9} {'B chars':>9} {'median s':>9} {'peak MB':>8}")
+    sizes, times = [], []
+    for k in (1, 2, 4, 8):
+        a = "\n\n".join(CORPUS.joinpath(f"{y}.txt").read_text("utf-8") for y in years[0 : 2 * k : 2])
+        b = "\n\n".join(CORPUS.joinpath(f"{y}.txt").read_text("utf-8") for y in years[1 : 2 * k : 2])
+        fa, fb = tmp / f"a{k}.txt", tmp / f"b{k}.txt"
+        fa.write_text(a, "utf-8")
+        fb.write_text(b, "utf-8")
+        cmd = CLI + [str(fa), str(fb), "--format", "json", "--document", "1"]
+        med, _, _ = median_runs(cmd, runs)
+        rss = peak_rss(cmd)
+        sizes.append(len(a) + len(b))
+        times.append(med)
+        print(f"{k:>3} {len(a):>9,} {len(b):>9,} {med:>9.3f} {rss / 1024:>8.1f}")
+    xs = [math.log(s) for s in sizes]
+    ys = [math.log(t) for t in times]
+    mx, my = statistics.mean(xs), statistics.mean(ys)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    print(f"log-log slope of time against total characters: {slope:.2f} (fitted over all sizes); "
+          f"{math.log(times[-1] / times[-2]) / math.log(sizes[-1] / sizes[-2]):.2f} between the two largest")
+
+
+def pathological(tmp: Path) -> None:
+    print("\n## pathological inputs (one run each, limit 60 s)")
+    rng = random.Random(7)
+    chars = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质"
+    line = "".join(rng.choice(chars) for _ in range(40))
+    big = "\n".join("".join(rng.choice(chars) for _ in range(40)) for _ in range(5 * 1024 * 1024 // 120))
+    fa, fb = tmp / "nopunct_a.txt", tmp / "nopunct_b.txt"
+    fa.write_text(big, "utf-8")
+    fb.write_text(big[len(big) // 10 :] + big[: len(big) // 10], "utf-8")
+    for name, cmd in (
+        ("two 5 MB files, no punctuation", CLI + [str(fa), str(fb), "--format", "json"]),
+    ):
+        try:
+            wall, code, _ = run_timed(cmd, timeout=120)
+            print(f"{name}: {fa.stat().st_size / 2**20:.1f} MB each, exit {code}, {wall:.1f} s, "
+                  f"peak {peak_rss(cmd) / 1024:.0f} MB")
+        except subprocess.TimeoutExpired:
+            print(f"{name}: did not finish within 120 s")
+    same = tmp / "same.txt"
+    same.write_text((line + "。\n") * 100_000, "utf-8")
+    other = tmp / "same2.txt"
+    other.write_text((line + "。\n") * 99_000 + "新的一行在这里出现了。\n" * 1000, "utf-8")
+    cmd = CLI + [str(same), str(other), "--format", "json"]
+    try:
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+        t0 = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+        print(f"100,000 identical lines: exit {r.returncode}, {time.perf_counter() - t0:.1f} s, "
+              f"{(r.stderr.strip() or 'ok')[:160]}")
+    except subprocess.TimeoutExpired:
+        print("100,000 identical lines: did not finish within 120 s")
+
+
+def anchors(tmp: Path) -> None:
+    print("\n## anchors on the same two files (one run each)")
+    a = OLD.read_text("utf-8")
+    b = NEW.read_text("utf-8")
+    if shutil.which("git"):
+        t = time.perf_counter()
+        subprocess.run(["git", "diff", "--no-index", "--word-diff-regex=.", str(OLD), str(NEW)],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        print(f"git diff --no-index --word-diff-regex=. : {time.perf_counter() - t:.2f} s")
+    t = time.perf_counter()
+    difflib.HtmlDiff().make_file(a.splitlines(), b.splitlines())
+    print(f"difflib.HtmlDiff().make_file             : {time.perf_counter() - t:.2f} s")
+    t = time.perf_counter()
+    pairs = naive_aligner(a, b)
+    print(f"naive paragraph difflib aligner          : {time.perf_counter() - t:.2f} s ({pairs} pairs)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--quick", action="store_true", help="skip scaling and pathological inputs")
+    args = ap.parse_args()
+    print(f"# bench_compare  ({sys.executable}, {os.cpu_count()} cores)")
+    base = median_runs([sys.executable, "-c", "pass"], args.runs)[0]
+    print(f"baseline `python -c pass`: median {base:.3f} s")
+    for fmt in ("terminal", "json"):
+        cmd = CLI + [str(OLD.relative_to(ROOT)), str(NEW.relative_to(ROOT)), "--format", fmt, "--no-pager"]
+        med, lo, hi = median_runs(cmd, args.runs)
+        rss = peak_rss(cmd)
+        print(f"reportdiff {OLD.name} {NEW.name} --format {fmt}: median {med:.3f} s "
+              f"(min {lo:.3f}, max {hi:.3f}, {args.runs} warm runs), peak RSS {rss / 1024:.0f} MB, "
+              f"{med / base:.1f}x python start-up")
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        anchors(tmp)
+        if not args.quick:
+            if CORPUS.is_dir():
+                scaling(max(3, args.runs // 2), tmp)
+            else:
+                print("\n(scaling skipped: ../shared/corpus is absent)")
+            pathological(tmp)
+
+
+if __name__ == "__main__":
+    main()
