@@ -6,6 +6,7 @@ Exit codes: 0 done; 1 with --exit-code when the documents differ; 2 bad input or
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from enum import Enum
@@ -35,6 +36,7 @@ def _group() -> None:
 class CompareFormat(str, Enum):
     terminal = "terminal"
     json = "json"
+    html = "html"
 
 
 class OutlineFormat(str, Enum):
@@ -104,19 +106,21 @@ def compare(
         from .render.jsonout import comparison, dumps
 
         _emit(dumps(comparison(result)), output, (old, new))
+    elif format == CompareFormat.html:
+        from .render.html import comparison_page
+
+        _emit(comparison_page(result), output, (old, new))
     else:
         from .render.terminal import ViewOptions, comparison_view
 
-        view = comparison_view(result, ViewOptions(only_changed=only_changed, section=section,
-                                                   context=context, side_by_side=side_by_side))
+        console = _console(Color.never if output else color, io.StringIO() if output else None)
+        markers = console.no_color or console.color_system is None
+        view = comparison_view(result, ViewOptions(only_changed=only_changed, section=section, context=context,
+                                                   side_by_side=side_by_side, markers=markers))
         if output:
-            import io
-
-            buf = io.StringIO()
-            _console(Color.never, buf).print(view)
-            _emit(buf.getvalue(), output, (old, new))
+            console.print(view)
+            _emit(console.file.getvalue(), output, (old, new))
         else:
-            console = _console(color)
             if pager and sys.stdout.isatty():
                 os.environ.setdefault("LESS", "FRX")
                 with console.pager(styles=console.color_system is not None):
@@ -151,8 +155,6 @@ def outline(
     from .render.outline_view import outline_view
 
     if output:
-        import io
-
         buf = io.StringIO()
         _console(Color.never, buf).print(outline_view(source, doc))
         _emit(buf.getvalue(), output, (file,))

@@ -9,6 +9,7 @@ each matched section pair (``similarity``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz import fuzz
 
@@ -84,6 +85,24 @@ class Comparison:
 
     def count(self, status: str) -> int:
         return sum(1 for p in self.paragraphs if p.status == status)
+
+    def section_of(self, pp: ParagraphPair) -> SectionPair | None:
+        """The section entry a paragraph entry is shown under: its B section's, or for a
+        removed paragraph its A section's (which may be matched to a B section); None before
+        the first heading."""
+        if pp.b:
+            return self._by_section_id[("b", pp.b[0].section_id)]
+        return self._by_section_id[("a", pp.a[0].section_id)]
+
+    @cached_property
+    def _by_section_id(self) -> dict[tuple[str, str], SectionPair | None]:
+        out: dict[tuple[str, str], SectionPair | None] = {("a", "0"): None, ("b", "0"): None}
+        for sp in self.sections:
+            if sp.a is not None:
+                out[("a", sp.a.id)] = sp
+            if sp.b is not None:
+                out[("b", sp.b.id)] = sp
+        return out
 
 
 def compare_documents(old: Document, new: Document, options: Options = Options()) -> Comparison:

@@ -29,6 +29,9 @@ def write_atomic(path: str, text: str, inputs: tuple[str, ...] = ()) -> None:
     except OSError as e:
         raise OutputError(path, f"cannot write here ({e.strerror})", "choose a writable folder") from None
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual permissions
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
         os.replace(tmp, target)

@@ -34,7 +34,7 @@ class ViewOptions:
     context: int = 1  # equal paragraphs shown around a change with --only-changed
     side_by_side: bool = False
     elide: int = 300  # unchanged runs longer than this are shortened in the middle
-    width: int | None = None
+    markers: bool = False  # no colour: mark changes as [-deleted-] and {+inserted+}, as git does
 
 
 def comparison_view(c: Comparison, opts: ViewOptions = ViewOptions()) -> Group:
@@ -91,38 +91,31 @@ def _section_map(c: Comparison) -> Table:
     return t
 
 
-def _section_key(pp: ParagraphPair) -> tuple[str, str]:
-    if pp.b:
-        return ("b", pp.b[0].section_id)
-    return ("a", pp.a[0].section_id)
-
-
 def _body(c: Comparison, opts: ViewOptions) -> list[RenderableType]:
-    titles_b = {s.id: s.title for s in c.new.sections}
-    titles_a = {s.id: s.title for s in c.old.sections}
     entries = list(c.paragraphs)
     keep = _visible(entries, opts)
     out: list[RenderableType] = []
-    current = None
+    current: object = ()
     hidden = 0
     for k, pp in enumerate(entries):
-        key = _section_key(pp)
-        title = (titles_b if key[0] == "b" else titles_a).get(key[1], "(before the first heading)")
-        if opts.section and not _section_selected(opts.section, key[1], title):
+        sp = c.section_of(pp)
+        s = (sp.b or sp.a) if sp else None
+        title = s.title if s else "(before the first heading)"
+        if opts.section and not _section_selected(opts.section, s.id if s else "0", title):
             continue
         if not keep[k]:
             hidden += 1
             continue
-        if key != current:
-            if hidden:
-                out.append(Text(f"  … {hidden} equal paragraph(s)", style=DIM))
-                hidden = 0
-            current = key
-            side = "old" if key[0] == "a" else "new"
-            out.append(Rule(Text(f"{title}  ({side} §{key[1]})", style="bold"), align="left"))
-        elif hidden:
+        if hidden:
             out.append(Text(f"  … {hidden} equal paragraph(s)", style=DIM))
             hidden = 0
+        if sp is not current:
+            current = sp
+            rule = Text(title, style="bold")
+            if sp and sp.change != "matched":
+                rule.append(f"  [{sp.change}" + (f" from: {sp.a.title}" if sp.change == "renamed" else "") + "]",
+                            style=STATUS_STYLE.get(sp.change, ""))
+            out.append(Rule(rule, align="left"))
         out.append(_entry(pp, opts))
     if hidden:
         out.append(Text(f"  … {hidden} equal paragraph(s)", style=DIM))
@@ -189,9 +182,9 @@ def _entry(pp: ParagraphPair, opts: ViewOptions) -> RenderableType:
             if k:
                 nums.append("; ", style=NUM)
             nums.append(f"{n.indicator} " if n.indicator else "", style="yellow")
-            nums.append(n.a, style=DEL)
+            nums.append(_mark(n.a, "-", opts), style=DEL)
             nums.append(" → ", style=NUM)
-            nums.append(n.b, style=INS)
+            nums.append(_mark(n.b, "+", opts), style=INS)
         parts.append(nums)
     if pp.boilerplate:
         return Group(*[p if not isinstance(p, Text) else Text(p.plain, style=DIM) for p in parts])
@@ -216,27 +209,34 @@ def _inline(pp: ParagraphPair, opts: ViewOptions) -> Text:
                 t.append(gap, style=DIM)
                 t.append(tail)
         elif op.op == "-":
-            t.append(op.text, style=DEL + (" on grey11" if any(n in op.text for n in numbers) else ""))
+            t.append(_mark(op.text, "-", opts), style=DEL + (" on grey11" if any(n in op.text for n in numbers) else ""))
         else:
-            t.append(op.text, style=INS + (" underline" if any(n in op.text for n in numbers) else ""))
+            t.append(_mark(op.text, "+", opts), style=INS + (" underline" if any(n in op.text for n in numbers) else ""))
     return t
+
+
+def _mark(text: str, op: str, opts: ViewOptions) -> str:
+    if not opts.markers:
+        return text
+    return f"[-{text}-]" if op == "-" else f"{{+{text}+}}"
 
 
 def _equal_share(pp: ParagraphPair) -> float:
     same = sum(len(op.text) for op in pp.diff if op.op == "=")
-    total = sum(len(op.text) for op in pp.diff)
-    return same / total if total else 1.0
+    longer = max(sum(len(op.text) for op in pp.diff if op.op != "+"),
+                 sum(len(op.text) for op in pp.diff if op.op != "-"))
+    return same / longer if longer else 1.0
 
 
 def _stacked(pp: ParagraphPair, opts: ViewOptions) -> list[RenderableType]:
     """A rewritten paragraph: old and new one above the other, each with its own changes
     marked, instead of an inline diff that interleaves two different texts."""
-    old, new = Text("old: ", style="bold red"), Text("new: ", style="bold green")
+    old, new = Text("old│", style="bold red"), Text("new│", style="bold green")
     for op in pp.diff:
         if op.op in ("=", "-"):
-            old.append(op.text, style="red" if op.op == "-" else "")
+            old.append(_mark(op.text, op.op, opts) if op.op == "-" else op.text, style="red" if op.op == "-" else "")
         if op.op in ("=", "+"):
-            new.append(op.text, style="green" if op.op == "+" else "")
+            new.append(_mark(op.text, op.op, opts) if op.op == "+" else op.text, style="green" if op.op == "+" else "")
     return [Padding(old, (0, 0, 0, 2)), Padding(new, (0, 0, 0, 2))]
 
 
@@ -251,9 +251,9 @@ def _side_by_side(pp: ParagraphPair, opts: ViewOptions) -> Table:
                     side.append(gap, style=DIM)
                     side.append(tail)
         elif op.op == "-":
-            left.append(op.text, style=DEL)
+            left.append(_mark(op.text, "-", opts), style=DEL)
         else:
-            right.append(op.text, style=INS)
+            right.append(_mark(op.text, "+", opts), style=INS)
     t = Table(show_header=False, box=None, padding=(0, 1), expand=True)
     t.add_column(ratio=1)
     t.add_column(ratio=1)
