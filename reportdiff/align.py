@@ -220,7 +220,7 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
         b_join = "".join(b_texts[j] for j in jb)
         if len(ia) == 1 and len(jb) == 1:
             s = scores.get((ia[0], jb[0]), 0.0)
-            status = "equal" if a_join == b_join else ("moved" if moved else "changed")
+            status = "moved" if moved else ("equal" if a_join == b_join else "changed")
         else:
             s = round(fuzz.ratio(a_join, b_join) / 100, 4)  # paid for by _grow already
             status = "split" if len(ia) == 1 else ("merged" if len(jb) == 1 else "changed")

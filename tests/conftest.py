@@ -1,0 +1,97 @@
+"""Shared helpers for the ingest/outline tests.
+
+- ``FIXTURES`` / the ``fixtures_dir`` fixture: the five real reports in ``fixtures/``;
+- ``shared_dir()``: ``../shared`` when it exists, else the calling test is skipped;
+- ``source(name)`` / ``raw_lines(name)`` / ``norm_line(name, n)``: cached parses of a fixture and
+  its physical lines (1-based ``n``, exactly as an editor numbers them);
+- ``--regen`` (or ``REGEN_GOLDEN=1``): rewrite ``tests/golden/*.outline.json`` instead of
+  comparing against them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+FIXTURES = ROOT / "fixtures"
+GOLDEN = TESTS / "golden"
+FIXTURE_NAMES = (
+    "baotou-2017-8copies.txt",
+    "baotou-2022.txt",
+    "baotou-gazette-2023-01.txt",
+    "donghe-2022-plan.txt",
+    "hohhot-2022.txt",
+)
+
+if str(TESTS) not in sys.path:  # so that tests can import regen_golden and conftest helpers
+    sys.path.insert(0, str(TESTS))
+
+
+def pytest_addoption(parser):
+    parser.addoption("--regen", action="store_true", default=False,
+                     help="rewrite tests/golden/*.outline.json from the current library output")
+
+
+@pytest.fixture(scope="session")
+def regen(request) -> bool:
+    return bool(request.config.getoption("--regen")) or os.environ.get("REGEN_GOLDEN") == "1"
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    assert FIXTURES.is_dir(), f"missing {FIXTURES}"
+    return FIXTURES
+
+
+def shared_dir() -> Path:
+    """``../shared`` beside the project, or skip the calling test when it is absent."""
+    path = ROOT.parent / "shared"
+    if not path.is_dir():
+        pytest.skip("../shared is not present on this machine")
+    return path
+
+
+@pytest.fixture
+def shared() -> Path:
+    return shared_dir()
+
+
+def fixture_path(name: str) -> Path:
+    return FIXTURES / name
+
+
+@lru_cache(maxsize=None)
+def source(name: str):
+    """``reportdiff.read_source`` of a fixture (cached: the model is immutable)."""
+    import reportdiff
+
+    return reportdiff.read_source(str(fixture_path(name)), reportdiff.Options())
+
+
+@lru_cache(maxsize=None)
+def raw_lines(name: str) -> tuple[str, ...]:
+    """The physical lines of a fixture, split as the library documents it (CRLF, CR or LF)."""
+    from reportdiff.ingest.decode import split_lines
+
+    return split_lines(fixture_path(name).read_bytes().decode("utf-8"))
+
+
+def norm_line(name: str, n: int) -> str:
+    """Line ``n`` (1-based) of a fixture, normalised the way the library cleans lines."""
+    from reportdiff.ingest.normalize import normalize_line
+
+    return normalize_line(raw_lines(name)[n - 1])
+
+
+def paragraph_at(doc_or_source, line: int):
+    """The paragraph whose line span holds ``line`` (None when no paragraph does)."""
+    docs = getattr(doc_or_source, "documents", None) or (doc_or_source,)
+    hits = [p for d in docs for p in d.paragraphs if p.lines.first <= line <= p.lines.last]
+    assert len(hits) <= 1, f"line {line} lies in {len(hits)} paragraphs: {[str(p.lines) for p in hits]}"
+    return hits[0] if hits else None
