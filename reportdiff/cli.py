@@ -25,7 +25,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-SUBCOMMANDS = {"compare", "outline"}
+SUBCOMMANDS = {"compare", "outline", "dupes"}
 
 
 @app.callback()
@@ -160,6 +160,41 @@ def outline(
         _emit(buf.getvalue(), output, (file,))
     else:
         _console(color).print(outline_view(source, doc))
+
+
+@app.command()
+def dupes(
+    files: list[str] = typer.Argument(..., help="Reports to check (files or folders)."),
+    against: Optional[list[str]] = typer.Option(None, "--against", "-a", help="Reference reports (files or folders) to check against; repeatable."),
+    min_chars: int = typer.Option(15, "--min-chars", "-m", help="Shortest passage reported, in characters (letters and ideographs)."),
+    format: CompareFormat = typer.Option(CompareFormat.terminal, "--format", "-f", help="Output format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    limit: int = typer.Option(50, "--limit", min=1, help="Groups shown in the terminal."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
+    document: Optional[str] = typer.Option(None, "--document", "-d", help="Which document of a multi-document file."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),
+) -> None:
+    """Repeated passages: inside each report, between the reports, and against a reference set."""
+    from .pipeline import dupes as run_dupes
+
+    result = run_dupes(files, against or [], min_chars, _options(encoding, document))
+    inputs = tuple(files) + tuple(against or [])
+    if format == CompareFormat.json:
+        from .render.jsonout import dumps, dupes as dupes_json
+
+        _emit(dumps(dupes_json(result)), output, inputs)
+        return
+    if format == CompareFormat.html:
+        from .render.html import dupes_page
+
+        _emit(dupes_page(result), output, inputs)
+        return
+    from .render.dupes_view import dupes_view
+
+    console = _console(Color.never if output else color, io.StringIO() if output else None)
+    console.print(dupes_view(result, limit, markers=console.no_color or console.color_system is None))
+    if output:
+        _emit(console.file.getvalue(), output, inputs)
 
 
 def main(argv: Optional[list[str]] = None) -> None:

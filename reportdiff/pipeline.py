@@ -202,3 +202,37 @@ def compare(old: str | os.PathLike | Document, new: str | os.PathLike | Document
             raise InputError(doc.path, f"document has {doc.chars:,} characters, over the "
                              f"{options.max_chars:,} limit", "compare smaller documents")
     return compare_documents(a, b, options)
+
+
+REPORT_SUFFIXES = (".txt", ".md", ".text")
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """Files as given; a folder stands for the report files directly inside it, sorted."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(str(f) for f in path.iterdir() if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES)
+            if not found:
+                raise InputError(p, "folder holds no report files (.txt, .md)", "give files, or a folder of them")
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+def dupes(files: list[str], against: list[str] = (), min_chars: int = 15, options: Options = Options()):
+    """Repeated passages inside ``files`` and shared with the ``against`` reference set."""
+    from .reuse import find_dupes
+
+    if min_chars < 8:
+        raise InputError("--min-chars", f"{min_chars} is too short", "use 8 or more characters")
+    queries = expand_paths(list(files))
+    seen = {os.path.realpath(q) for q in queries}
+    refs = [r for r in expand_paths(list(against)) if os.path.realpath(r) not in seen]
+    q_sources = [read_source(f, options) for f in queries]
+    q_docs = [select_document(s, options.document) for s in q_sources]
+    r_docs = [read_source(f, options).main_document() for f in refs]
+    copies = {k: tuple(c.lines for c in s.copies) for k, s in enumerate(q_sources) if s.copies}
+    return find_dupes(q_docs, r_docs, min_chars, copies)

@@ -151,3 +151,29 @@ def comparison_page(c: Comparison) -> str:
         boilerplate_count=sum(1 for pp in c.paragraphs if pp.boilerplate),
         nav=nav, marks=marks, numbers=numbers, body=body,
     )
+
+
+def dupes_page(result) -> str:
+    from .. import __version__
+    from ..diff import word_diff
+
+    groups = []
+    for g in result.groups:
+        longest = max(g.occurrences, key=lambda o: (len(o.text), -o.doc, -o.start))
+        occ = []
+        for o in g.occurrences:
+            ops = [("=", o.text)] if o.text == longest.text else \
+                [(op.op, op.text) for op in word_diff(longest.text, o.text)]
+            occ.append({"path": result.documents[o.doc].path, "lines": str(o.lines),
+                        "reference": o.doc >= result.queries, "ops": ops})
+        groups.append({"chars": g.chars, "exact": g.exact, "similarity": g.similarity, "occurrences": occ})
+    docs = result.documents
+    return environment().get_template("dupes.html.j2").render(
+        version=__version__, lang="zh",
+        documents=[{"path": d.path, "title": d.metadata.title, "role": "query" if k < result.queries else "reference"}
+                   for k, d in enumerate(docs)],
+        queries=result.queries, references=len(docs) - result.queries,
+        groups=groups, exact=sum(1 for g in result.groups if g.exact),
+        copies=[{"path": docs[c.doc].path, "count": c.count, "lines": ", ".join(str(s) for s in c.lines)}
+                for c in result.copies],
+    )

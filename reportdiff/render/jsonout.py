@@ -130,3 +130,19 @@ def comparison(c) -> dict[str, Any]:
             for pp in c.paragraphs
         ],
     }
+
+
+def dupes(result) -> dict[str, Any]:
+    return {
+        "schema": "reportdiff.dupes/1",
+        "documents": [{"path": d.path, "role": "query" if k < result.queries else "reference",
+                       "title": d.metadata.title, "date": d.metadata.date or None}
+                      for k, d in enumerate(result.documents)],
+        "groups": [
+            {"chars": g.chars, "exact": g.exact, "similarity": g.similarity,
+             "occurrences": [{"doc": o.doc, "lines": o.lines.as_list(), "text": o.text} for o in g.occurrences]}
+            for g in result.groups
+        ],
+        "copies": [{"doc": c.doc, "count": c.count, "lines": [s.as_list() for s in c.lines]}
+                   for c in result.copies],
+    }

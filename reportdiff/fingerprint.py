@@ -1,0 +1,114 @@
+"""Canonical text streams and winnowed shingle fingerprints (Schleimer, Wilkerson & Aiken 2003,
+the MOSS algorithm), vectorised with numpy.
+
+A document's paragraphs are joined into one stream; its *canonical* form drops white space and
+punctuation and turns every run of digits into ``#``, so that a passage whose numbers or
+punctuation changed still shares its shingles.  ``positions`` maps each canonical character back
+to its offset in the stream, and the stream maps back to paragraphs and input lines.
+
+Fingerprints: hashes of every k-character shingle of the canonical stream (a 64-bit polynomial
+hash, the same on every run and platform); in every window of w consecutive hashes the minimum
+(rightmost on ties) is kept.  Any shared passage of at least w + k − 1 canonical characters is
+guaranteed to share a fingerprint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from .model import Document, Paragraph
+
+_BASE = np.uint64(1_000_003)
+
+
+@dataclass(frozen=True)
+class Stream:
+    """The text of a document as one string, with the way back to paragraphs and lines."""
+
+    doc: Document
+    text: str  # paragraphs joined by "\n"
+    starts: tuple[int, ...]  # offset of each paragraph in ``text``
+
+    @classmethod
+    def of(cls, doc: Document) -> Stream:
+        starts, parts, pos = [], [], 0
+        for p in doc.paragraphs:
+            starts.append(pos)
+            parts.append(p.text)
+            pos += len(p.text) + 1
+        return cls(doc, "\n".join(parts), tuple(starts))
+
+    def paragraph_at(self, offset: int) -> int:
+        lo, hi = 0, len(self.starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def paragraphs(self, start: int, end: int) -> tuple[Paragraph, ...]:
+        first, last = self.paragraph_at(start), self.paragraph_at(max(start, end - 1))
+        return self.doc.paragraphs[first : last + 1]
+
+    @cached_property
+    def canonical(self) -> tuple[str, np.ndarray]:
+        """(canonical text, stream offset of each canonical character)."""
+        return canonical(self.text)
+
+
+def canonical(text: str) -> tuple[str, np.ndarray]:
+    """Letters and ideographs of ``text``, each digit run as one ``#``; and the offset in
+    ``text`` of each kept character."""
+    if not text:
+        return "", np.zeros(0, dtype=np.int64)
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    alnum = np.fromiter((c.isalnum() for c in text), dtype=bool, count=len(text))
+    digit = (codes >= 48) & (codes <= 57)
+    digit |= np.fromiter((c.isdigit() for c in text), dtype=bool, count=len(text)) & alnum
+    prev_digit = np.concatenate(([False], digit[:-1]))
+    keep = alnum & ~(digit & prev_digit)
+    offsets = np.flatnonzero(keep)
+    kept = codes[offsets].copy()
+    kept[digit[offsets]] = ord("#")
+    return kept.astype("<u4").tobytes().decode("utf-32-le"), offsets.astype(np.int64)
+
+
+def shingle_hashes(canon: str, k: int) -> np.ndarray:
+    """64-bit polynomial hash of every k-character shingle (wrapping arithmetic)."""
+    n = len(canon) - k + 1
+    if n <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    codes = np.frombuffer(canon.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    h = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(k):
+            h = h * _BASE + codes[j : j + n]
+        h ^= h >> np.uint64(29)
+        h *= np.uint64(0xBF58476D1CE4E5B9)
+        h ^= h >> np.uint64(32)
+    return h
+
+
+def winnow(hashes: np.ndarray, w: int) -> tuple[np.ndarray, np.ndarray]:
+    """(positions, hashes) of the fingerprints: the rightmost minimum of every window of w."""
+    n = len(hashes)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64), hashes
+    if n <= w:
+        i = n - 1 - int(np.argmin(hashes[::-1]))
+        return np.array([i]), hashes[[i]]
+    windows = np.lib.stride_tricks.sliding_window_view(hashes, w)
+    rightmost = w - 1 - np.argmin(windows[:, ::-1], axis=1)
+    picks = np.arange(len(windows)) + rightmost
+    keep = np.concatenate(([True], picks[1:] != picks[:-1]))
+    pos = picks[keep]
+    return pos, hashes[pos]
+
+
+def fingerprints(canon: str, k: int, w: int) -> tuple[np.ndarray, np.ndarray]:
+    return winnow(shingle_hashes(canon, k), w)

@@ -1,0 +1,244 @@
+"""Repeated and shared passages: ``find_dupes(queries, references, min_chars)``.
+
+1. Fingerprints.  Every document's canonical stream (``fingerprint``: letters and ideographs,
+   digit runs as ``#``) is winnowed with k = 8 and w = max(1, m − k + 1), m the minimum
+   passage length in canonical characters (``min_chars``, default 15), so every shared
+   passage of m canonical characters shares at least one fingerprint.  Fingerprints found in
+   more than ``MAX_POSTINGS`` (200) places are too common to seed anything.
+2. Seeds.  Each fingerprint of a query document, found again in any document (a query, a
+   reference, or the same document elsewhere), is a seed: two canonical positions.
+3. Local alignment.  Seeds on the same diagonal (offset between the two positions) less than
+   w + k apart chain into a region; regions of the same two documents whose diagonals differ by
+   at most ``MAX_INDEL`` (20) and whose gaps are at most ``MAX_GAP`` (40) canonical characters
+   merge (a changed number, year or word in between); each region is extended left and right
+   while the canonical characters agree.  Regions shorter than ``min_chars`` original characters
+   are dropped; inside one document, a region may not overlap its own copy.
+4. Groups.  Occurrences that overlap by at least 80% of the longer one are the same place;
+   hits that share a place join one group (union-find), so a passage found in many places is
+   one group.  A group is exact when all its occurrences have the same text; its similarity is
+   the smallest rapidfuzz ratio between an occurrence and the group's longest occurrence.
+   Groups are sorted by length, longest first.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from .fingerprint import Stream, fingerprints
+from .model import Document, LineSpan
+
+K = 8
+MAX_POSTINGS = 200
+MAX_INDEL = 20
+MAX_GAP = 40
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    doc: int
+    start: int  # offsets in the document's stream
+    end: int
+    text: str
+    lines: LineSpan
+
+
+@dataclass(frozen=True)
+class DupeGroup:
+    occurrences: tuple[Occurrence, ...]
+    chars: int
+    exact: bool
+    similarity: float
+
+
+@dataclass(frozen=True)
+class CopyReport:
+    doc: int
+    lines: tuple[LineSpan, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.lines)
+
+
+@dataclass(frozen=True)
+class DupesResult:
+    documents: tuple[Document, ...]
+    queries: int  # the first ``queries`` documents were checked; the rest are references
+    groups: tuple[DupeGroup, ...]
+    copies: tuple[CopyReport, ...]
+
+
+@dataclass
+class _Region:
+    a_doc: int
+    b_doc: int
+    a0: int  # canonical positions, end exclusive
+    a1: int
+    b0: int
+    b1: int
+
+
+def find_dupes(queries: list[Document], references: list[Document] = (), min_chars: int = 15,
+               copies: dict[int, tuple[LineSpan, ...]] | None = None) -> DupesResult:
+    docs = list(queries) + list(references)
+    streams = [Stream.of(d) for d in docs]
+    canon = [s.canonical for s in streams]
+    w = max(1, min_chars - K + 1)
+    index: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    query_prints: list[tuple[np.ndarray, np.ndarray]] = []
+    for d, (text, _) in enumerate(canon):
+        pos, hashes = fingerprints(text, K, w)
+        if d < len(queries):
+            query_prints.append((pos, hashes))
+        for p, h in zip(pos.tolist(), hashes.tolist()):
+            index[h].append((d, p))
+
+    # seeds, by document pair and diagonal
+    seeds: dict[tuple[int, int, int], list[int]] = defaultdict(list)
+    for qd, (pos, hashes) in enumerate(query_prints):
+        for p, h in zip(pos.tolist(), hashes.tolist()):
+            posting = index[h]
+            if len(posting) > MAX_POSTINGS:
+                continue
+            for od, op in posting:
+                if od == qd and op == p:
+                    continue
+                if od < len(queries) and (od, op) < (qd, p):
+                    continue  # a query against another query: one direction is enough
+                seeds[(qd, od, op - p)].append(p)
+
+    regions = _chain(seeds, w)
+    regions = _merge(regions)
+    occurrences: list[tuple[Occurrence, Occurrence]] = []
+    for r in regions:
+        _extend(r, canon)
+        if r.a_doc == r.b_doc and not (r.a1 <= r.b0 or r.b1 <= r.a0):
+            continue  # overlaps itself: a repetitive run, not a repeat
+        a = _occurrence(streams[r.a_doc], canon[r.a_doc], r.a_doc, r.a0, r.a1)
+        b = _occurrence(streams[r.b_doc], canon[r.b_doc], r.b_doc, r.b0, r.b1)
+        if min(len(a.text), len(b.text)) < min_chars:
+            continue
+        occurrences.append((a, b))
+    groups = _group(occurrences)
+    copy_reports = tuple(CopyReport(d, spans) for d, spans in sorted((copies or {}).items()) if len(spans) > 1)
+    return DupesResult(tuple(docs), len(queries), tuple(groups), copy_reports)
+
+
+def _chain(seeds: dict[tuple[int, int, int], list[int]], w: int) -> list[_Region]:
+    out: list[_Region] = []
+    gap = w + K
+    for (qd, od, diag), ps in seeds.items():
+        ps.sort()
+        start = prev = ps[0]
+        for p in ps[1:]:
+            if p - prev > gap:
+                out.append(_Region(qd, od, start, prev + K, start + diag, prev + K + diag))
+                start = p
+            prev = p
+        out.append(_Region(qd, od, start, prev + K, start + diag, prev + K + diag))
+    return out
+
+
+def _merge(regions: list[_Region]) -> list[_Region]:
+    """Join regions of the same document pair separated by a small edit."""
+    by_pair: dict[tuple[int, int], list[_Region]] = defaultdict(list)
+    for r in regions:
+        by_pair[(r.a_doc, r.b_doc)].append(r)
+    out: list[_Region] = []
+    for rs in by_pair.values():
+        rs.sort(key=lambda r: (r.a0, r.b0))
+        merged: list[_Region] = []
+        for r in rs:
+            for m in reversed(merged[-8:]):
+                diag_m, diag_r = m.b0 - m.a0, r.b0 - r.a0
+                if abs(diag_m - diag_r) <= MAX_INDEL and r.a0 - m.a1 <= MAX_GAP and r.b0 - m.b1 <= MAX_GAP \
+                        and r.a0 >= m.a0 and r.b0 >= m.b0 - MAX_INDEL:
+                    m.a1, m.b1 = max(m.a1, r.a1), max(m.b1, r.b1)
+                    break
+            else:
+                merged.append(r)
+        out.extend(merged)
+    return out
+
+
+def _extend(r: _Region, canon) -> None:
+    ta, tb = canon[r.a_doc][0], canon[r.b_doc][0]
+    while r.a0 > 0 and r.b0 > 0 and ta[r.a0 - 1] == tb[r.b0 - 1]:
+        r.a0 -= 1
+        r.b0 -= 1
+    while r.a1 < len(ta) and r.b1 < len(tb) and ta[r.a1] == tb[r.b1]:
+        r.a1 += 1
+        r.b1 += 1
+    r.a1, r.b1 = min(r.a1, len(ta)), min(r.b1, len(tb))
+
+
+def _occurrence(stream: Stream, canon, doc: int, c0: int, c1: int) -> Occurrence:
+    text, offsets = canon
+    start = int(offsets[c0])
+    end = int(offsets[c1 - 1]) + 1
+    while start > 0 and text[c0] == "#" and (stream.text[start - 1].isdigit() or (
+            stream.text[start - 1] in ".," and start > 1 and stream.text[start - 2].isdigit())):
+        start -= 1  # a number is never cut: 7.5% stays whole
+    while end < len(stream.text) and text[c1 - 1] == "#" and (stream.text[end].isdigit() or
+                                                              (stream.text[end] in ".," and end + 1 < len(stream.text)
+                                                               and stream.text[end + 1].isdigit())):
+        end += 1
+    # a passage ends on a sentence end when one follows right after it
+    if end < len(stream.text) and stream.text[end] in "。！？；%”":
+        end += 1
+    paras = stream.paragraphs(start, end)
+    span = LineSpan(paras[0].lines.first, paras[-1].lines.last)
+    return Occurrence(doc, start, end, stream.text[start:end], span)
+
+
+def _group(pairs: list[tuple[Occurrence, Occurrence]]) -> list[DupeGroup]:
+    nodes: list[Occurrence] = []
+    node_of: dict[int, list[int]] = defaultdict(list)  # doc -> node ids
+
+    def node(o: Occurrence) -> int:
+        for n in node_of[o.doc]:
+            x = nodes[n]
+            overlap = min(x.end, o.end) - max(x.start, o.start)
+            if overlap >= 0.8 * max(x.end - x.start, o.end - o.start):
+                if o.end - o.start > x.end - x.start:
+                    nodes[n] = o
+                return n
+        nodes.append(o)
+        node_of[o.doc].append(len(nodes) - 1)
+        return len(nodes) - 1
+
+    parent: list[int] = []
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    edges = []
+    for a, b in pairs:
+        na, nb = node(a), node(b)
+        while len(parent) < len(nodes):
+            parent.append(len(parent))
+        edges.append((na, nb))
+        ra, rb = find(na), find(nb)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    members: dict[int, list[int]] = defaultdict(list)
+    for n in range(len(nodes)):
+        members[find(n)].append(n)
+    groups = []
+    for ids in members.values():
+        if len(ids) < 2:
+            continue
+        occ = sorted((nodes[n] for n in ids), key=lambda o: (o.doc, o.start))
+        longest = max(occ, key=lambda o: (len(o.text), -o.doc, -o.start))
+        exact = len({o.text for o in occ}) == 1
+        sim = 1.0 if exact else min(fuzz.ratio(o.text, longest.text) / 100 for o in occ)
+        groups.append(DupeGroup(tuple(occ), len(longest.text), exact, round(sim, 4)))
+    groups.sort(key=lambda g: (-g.chars, g.occurrences[0].doc, g.occurrences[0].start))
+    return groups
