@@ -25,7 +25,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-SUBCOMMANDS = {"compare", "outline", "dupes"}
+SUBCOMMANDS = {"compare", "outline", "dupes", "boilerplate"}
 
 
 @app.callback()
@@ -50,10 +50,11 @@ class Color(str, Enum):
     never = "never"
 
 
-def _options(encoding, document, keep_width=False):
+def _options(encoding, document, keep_width=False, boilerplate=None):
     from .options import Options
 
-    return Options(encoding=encoding, document=document, fold_width=not keep_width)
+    return Options(encoding=encoding, document=document, fold_width=not keep_width,
+                   boilerplate=boilerplate or "")
 
 
 def _console(color: Color = Color.auto, file=None):
@@ -96,11 +97,14 @@ def compare(
                                            help="Which document of a multi-document file: its number or part of its title."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Read both files in this encoding instead of detecting it."),
     keep_width: bool = typer.Option(False, "--keep-width", help="Count full-/half-width punctuation differences as changes."),
+    boilerplate: Optional[str] = typer.Option(None, "--boilerplate", "-b",
+                                              help="Boilerplate profile (from 'reportdiff boilerplate --save') to dim; 'none' to flag nothing. Default: the built-in profile of Chinese government work reports."),
+    hide_boilerplate: bool = typer.Option(False, "--hide-boilerplate", help="Leave boilerplate paragraphs out of the terminal output."),
 ) -> None:
     """Compare two reports: sections and paragraphs aligned, word-level diffs, number changes."""
     from .pipeline import compare as run_compare
 
-    options = _options(encoding, document, keep_width)
+    options = _options(encoding, document, keep_width, boilerplate)
     result = run_compare(old, new, options)
     if format == CompareFormat.json:
         from .render.jsonout import comparison, dumps
@@ -116,7 +120,8 @@ def compare(
         console = _console(Color.never if output else color, io.StringIO() if output else None)
         markers = console.no_color or console.color_system is None
         view = comparison_view(result, ViewOptions(only_changed=only_changed, section=section, context=context,
-                                                   side_by_side=side_by_side, markers=markers))
+                                                   side_by_side=side_by_side, markers=markers,
+                                                   hide_boilerplate=hide_boilerplate))
         if output:
             console.print(view)
             _emit(console.file.getvalue(), output, (old, new))
@@ -195,6 +200,41 @@ def dupes(
     console.print(dupes_view(result, limit, markers=console.no_color or console.color_system is None))
     if output:
         _emit(console.file.getvalue(), output, inputs)
+
+
+@app.command()
+def boilerplate(
+    paths: list[str] = typer.Argument(..., help="Reports (files or folders)."),
+    min_df: Optional[int] = typer.Option(None, "--min-df", help="Documents a formula must appear in (default: max(3, 10% of them))."),
+    min_chars: int = typer.Option(15, "--min-chars", "-m", help="Shortest formula, in characters."),
+    save: Optional[str] = typer.Option(None, "--save", help="Save the formulas as a profile for 'reportdiff OLD NEW --boilerplate PROFILE'."),
+    format: OutlineFormat = typer.Option(OutlineFormat.terminal, "--format", "-f", help="Output format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    limit: int = typer.Option(40, "--limit", min=1, help="Formulas shown in the terminal."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
+) -> None:
+    """Rank recurring formulas across a set of reports by document frequency."""
+    from .boilerplate import profile_json
+    from .pipeline import boilerplate as run_boilerplate
+    from .render.jsonout import dumps
+
+    result = run_boilerplate(paths, min_df, min_chars)
+    data = profile_json(result)
+    if save:
+        from .output import write_atomic
+
+        write_atomic(save, dumps(data), tuple(paths))
+    if format == OutlineFormat.json:
+        _emit(dumps(data), output, tuple(paths))
+        return
+    from .render.boilerplate_view import boilerplate_view
+
+    console = _console(Color.never if output else color, io.StringIO() if output else None)
+    console.print(boilerplate_view(result, limit))
+    if save:
+        console.print(f"profile saved to {save}")
+    if output:
+        _emit(console.file.getvalue(), output, tuple(paths))
 
 
 def main(argv: Optional[list[str]] = None) -> None:

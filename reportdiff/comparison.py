@@ -14,6 +14,7 @@ from functools import cached_property
 from rapidfuzz import fuzz
 
 from .align import Link, align_paragraphs, align_sections
+from .boilerplate import Profile
 from .diff import DiffOp, NumberChange, number_changes, word_diff
 from .model import Document, Paragraph, Section
 from .options import Options
@@ -105,7 +106,9 @@ class Comparison:
         return out
 
 
-def compare_documents(old: Document, new: Document, options: Options = Options()) -> Comparison:
+def compare_documents(old: Document, new: Document, options: Options = Options(),
+                      profile: Profile | None = None) -> Comparison:
+    """``profile``: formulas whose paragraphs are flagged as boilerplate (see boilerplate.py)."""
     pa, pb = old.paragraphs, new.paragraphs
     ta = [terms(p.text) for p in pa]
     tb = [terms(p.text) for p in pb]
@@ -125,7 +128,7 @@ def compare_documents(old: Document, new: Document, options: Options = Options()
     links = align_paragraphs([p.text for p in pa], [p.text for p in pb], ta, tb,
                              options.paragraph_threshold, options.move_threshold, same_section)
     pairs = _ordered(links, len(pa))
-    paragraphs = tuple(_pair(link, pa, pb) for link in pairs)
+    paragraphs = tuple(_pair(link, pa, pb, profile) for link in pairs)
     costs = _entry_costs(pairs, ta, tb)
     sections = _section_pairs(slinks, sa, sb, ta, tb, old, new, paragraphs, pairs, costs)
     all_a, all_b = [t for x in ta for t in x], [t for x in tb for t in x]
@@ -187,11 +190,12 @@ def _ordered(links: list[Link], n_a: int) -> list[Link]:
     return out
 
 
-def _pair(link: Link, pa, pb) -> ParagraphPair:
+def _pair(link: Link, pa, pb, profile: Profile | None) -> ParagraphPair:
     a = tuple(pa[i] for i in link.a)
     b = tuple(pb[j] for j in link.b)
+    flagged = profile is not None and all(profile.flags(p.text) for p in a + b)
     if not a or not b:
-        return ParagraphPair(link.status, a, b, 0.0)
+        return ParagraphPair(link.status, a, b, 0.0, boilerplate=flagged)
     a_text = "".join(p.text for p in a)
     b_text = "".join(p.text for p in b)
     ops = word_diff(a_text, b_text)
@@ -199,7 +203,7 @@ def _pair(link: Link, pa, pb) -> ParagraphPair:
     if link.status != "equal" and link.score < PARTLY_SIMILAR and len(a) == 1 and len(b) == 1 \
             and len(a[0].sentences) * len(b[0].sentences) <= 2500:
         sentences = align_sentences(a[0].sentences, b[0].sentences)
-    return ParagraphPair(link.status, a, b, link.score, ops, number_changes(ops), sentences)
+    return ParagraphPair(link.status, a, b, link.score, ops, number_changes(ops), sentences, flagged)
 
 
 def align_sentences(sa: tuple[str, ...], sb: tuple[str, ...]) -> tuple[SentencePair, ...]:

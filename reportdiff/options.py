@@ -15,3 +15,4 @@ class Options:
     paragraph_threshold: float = 0.45  # a paragraph pair below this is added + removed
     move_threshold: float = 0.60  # an out-of-order pair must score this to count as moved
     max_chars: int = 3_000_000  # larger documents are refused (bounded work)
+    boilerplate: str = ""  # profile path; "" the built-in profile; "none" no flagging

@@ -201,7 +201,21 @@ def compare(old: str | os.PathLike | Document, new: str | os.PathLike | Document
         if doc.chars > options.max_chars:
             raise InputError(doc.path, f"document has {doc.chars:,} characters, over the "
                              f"{options.max_chars:,} limit", "compare smaller documents")
-    return compare_documents(a, b, options)
+    return compare_documents(a, b, options, boilerplate_profile(options.boilerplate))
+
+
+def boilerplate_profile(choice: str):
+    """The profile ``--boilerplate`` names: a file, "none", or "" for the built-in one."""
+    from .boilerplate import load_profile
+
+    if choice.lower() == "none":
+        return None
+    if choice:
+        return load_profile(choice)
+    from importlib import resources
+
+    builtin = resources.files("reportdiff").joinpath("data/boilerplate-zh.json")
+    return load_profile(str(builtin)) if builtin.is_file() else None
 
 
 REPORT_SUFFIXES = (".txt", ".md", ".text")
@@ -236,3 +250,19 @@ def dupes(files: list[str], against: list[str] = (), min_chars: int = 15, option
     r_docs = [read_source(f, options).main_document() for f in refs]
     copies = {k: tuple(c.lines for c in s.copies) for k, s in enumerate(q_sources) if s.copies}
     return find_dupes(q_docs, r_docs, min_chars, copies)
+
+
+def boilerplate(paths: list[str], min_df: int | None = None, min_chars: int = 15,
+                options: Options = Options()):
+    """Recurring formulas across the reports in ``paths`` (files or folders)."""
+    from .boilerplate import find_formulas
+
+    files = expand_paths(list(paths))
+    if len(files) < 2:
+        raise InputError(files[0] if files else "", "boilerplate needs at least 2 reports",
+                         "give several files or a folder of reports")
+    docs = [read_source(f, options).main_document() for f in files]
+    if min_df is not None and not 2 <= min_df <= len(docs):
+        raise InputError("--min-df", f"{min_df} is not between 2 and the {len(docs)} documents given",
+                         "choose a document frequency within that range")
+    return find_formulas(docs, min_df, min_chars)

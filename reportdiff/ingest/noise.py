@@ -9,8 +9,8 @@ Rules (all on normalised lines):
 - tables of contents: a ``目录``/``Contents`` line and the entry lines after it (page numbers
   before or after a title, and the short category lines between them);
 - web-page chrome: tool bars (``下载 打印 【字号：…】``), breadcrumbs, ``来源：``, ``时间：``,
-  ``责任编辑``, time stamps, and everything after a trailer line such as ``相关报道：`` in the
-  last third of the file;
+  ``责任编辑``, time stamps, and everything after a trailer line such as ``相关报道：`` or
+  Wikisource's licence notice (``本作品是中华人民共和国的…``) in the last third of the file;
 - publication colophons (``…主办``, ``邮政编码：``, ``电话：``);
 - markdown rules (``---``) and lines holding only a scraping artefact.
 """
@@ -43,7 +43,10 @@ _TIMESTAMP = re.compile(
     r"|^\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}[:时]\d{2}分?(?:[:分]?\d{2}秒?)?$"
 )
 _HEX_ID = re.compile(r"^[0-9a-f]{24,40}:?$")
-_TRAILER = re.compile(r"^(?:相关报道|相关链接|相关附件|相关文档|相关新闻|相关阅读|责任编辑)\s*[：:>]*")
+_TRAILER = re.compile(
+    r"^(?:相关报道|相关链接|相关附件|相关文档|相关新闻|相关阅读|责任编辑)\s*[：:>]*"
+    r"|^本作品(?:是|在|来自|采用|发表)"  # Wikisource's licence notice closes every page
+)
 _COLOPHON = re.compile(
     r"^(?:.{2,20}主办|主办[：:]|承办[：:]|编辑出版|地址[：:]|邮政编码[：:]|邮编[：:]|电话[：:]|传真[：:]|"
     r"网址[：:]|印刷[：:]|发行[：:]|定价[：:]|国内统一连续出版物号|刊号[：:])"

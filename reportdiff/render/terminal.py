@@ -35,6 +35,7 @@ class ViewOptions:
     side_by_side: bool = False
     elide: int = 300  # unchanged runs longer than this are shortened in the middle
     markers: bool = False  # no colour: mark changes as [-deleted-] and {+inserted+}, as git does
+    hide_boilerplate: bool = False
 
 
 def comparison_view(c: Comparison, opts: ViewOptions = ViewOptions()) -> Group:
@@ -129,6 +130,9 @@ def _section_selected(want: str, sid: str, title: str) -> bool:
 
 
 def _visible(entries: list[ParagraphPair], opts: ViewOptions) -> list[bool]:
+    if opts.hide_boilerplate:
+        shown = _visible(entries, ViewOptions(only_changed=opts.only_changed, context=opts.context))
+        return [s and not pp.boilerplate for s, pp in zip(shown, entries)]
     if not opts.only_changed:
         return [True] * len(entries)
     changed = [pp.status != "equal" for pp in entries]

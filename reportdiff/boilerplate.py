@@ -1,0 +1,249 @@
+"""Recurring formulas across a set of documents, ranked by document frequency, and the
+boilerplate flag that a profile of them puts on compared paragraphs.
+
+``find_formulas(docs, min_df, min_chars)``:
+1. Winnowed fingerprints of every document's canonical stream (k = 8, as for dupes); the
+   document frequency (df) of each fingerprint is the number of documents holding it.
+2. In each document, the stretches covered by fingerprints with df >= ``min_df`` (default
+   max(3, 10% of the documents)), joined across gaps shorter than w, and at least
+   ``min_chars`` canonical characters long, are formula candidates.
+3. Candidates of different documents whose fingerprint sets overlap with a Jaccard index of
+   0.5 or more are one formula (union-find).  Its df is the number of documents among its
+   candidates; its text is the most common original wording (ties: the longest); its years run
+   from the earliest to the latest delivery year (metadata date, else a year in the file name).
+4. Formulas are ranked by df, then length.
+
+A profile is the formulas saved as JSON (``reportdiff.boilerplate/1``).  ``flag(paragraph)``:
+a paragraph is boilerplate when formulas of the profile cover at least ``COVER`` (50%) of its
+canonical characters.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .fingerprint import Stream, canonical, fingerprints
+from .model import Document, LineSpan
+from .reuse import K
+
+COVER = 0.5
+
+
+@dataclass(frozen=True)
+class Example:
+    doc: int
+    lines: LineSpan
+    context: str
+
+
+@dataclass(frozen=True)
+class Formula:
+    text: str
+    canonical: str
+    df: int
+    first_year: int | None
+    last_year: int | None
+    examples: tuple[Example, ...]
+
+
+@dataclass(frozen=True)
+class BoilerplateResult:
+    documents: tuple[Document, ...]
+    min_df: int
+    formulas: tuple[Formula, ...]
+
+
+def year_of(doc: Document) -> int | None:
+    if doc.metadata.date[:4].isdigit():
+        return int(doc.metadata.date[:4])
+    m = re.search(r"(19|20)\d\d", Path(doc.path).name)
+    return int(m.group()) if m else None
+
+
+def find_formulas(docs: list[Document], min_df: int | None = None, min_chars: int = 15,
+                  examples: int = 3) -> BoilerplateResult:
+    n = len(docs)
+    if min_df is None:
+        min_df = max(3, -(-n // 10))
+    w = max(1, min_chars - K + 1)
+    streams = [Stream.of(d) for d in docs]
+    prints = []
+    df: Counter[int] = Counter()
+    for s in streams:
+        text, _ = s.canonical
+        pos, hashes = fingerprints(text, K, w)
+        pairs = list(zip(pos.tolist(), hashes.tolist()))
+        prints.append(pairs)
+        df.update({h for _, h in pairs})
+
+    candidates: list[tuple[int, int, int, frozenset[int]]] = []  # doc, canonical start, end, prints
+    for d, pairs in enumerate(prints):
+        run: list[tuple[int, int]] = []
+        for p, h in pairs:
+            if df[h] < min_df:
+                continue
+            if run and p - run[-1][0] > w:
+                _close(run, d, min_chars, candidates)
+                run = []
+            run.append((p, h))
+        _close(run, d, min_chars, candidates)
+
+    # cluster candidates that share most of their fingerprints
+    parent = list(range(len(candidates)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_print: dict[int, list[int]] = defaultdict(list)
+    for c, (_, _, _, fp) in enumerate(candidates):
+        for h in fp:
+            by_print[h].append(c)
+    for c, (_, _, _, fp) in enumerate(candidates):
+        partners: Counter[int] = Counter()
+        for h in fp:
+            partners.update(x for x in by_print[h] if x > c)
+        for x, shared in partners.items():
+            if shared / len(fp | candidates[x][3]) >= 0.5:
+                ra, rb = find(c), find(x)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for c in range(len(candidates)):
+        clusters[find(c)].append(c)
+
+    formulas = []
+    for members in clusters.values():
+        doc_ids = {candidates[c][0] for c in members}
+        if len(doc_ids) < min_df:
+            continue
+        spans = _refine([(candidates[c][0], candidates[c][1], candidates[c][2]) for c in members],
+                        [s.canonical[0] for s in streams], min_df)
+        texts: Counter[str] = Counter()
+        places = []
+        for d, a, b in spans:
+            stream = streams[d]
+            text_c, offsets = stream.canonical
+            start, end = int(offsets[a]), int(offsets[b - 1]) + 1
+            original = stream.text[start:end]
+            texts[original] += 1
+            paras = stream.paragraphs(start, end)
+            places.append((d, LineSpan(paras[0].lines.first, paras[-1].lines.last),
+                           stream.text[max(0, start - 12):min(len(stream.text), end + 12)].replace("\n", " ")))
+        text = max(texts, key=lambda t: (texts[t], len(t), t))
+        years = [y for y in (year_of(docs[d]) for d in doc_ids) if y]
+        seen_docs: set[int] = set()
+        ex = []
+        for d, span, ctx in sorted(places, key=lambda x: (x[0], x[1].first)):
+            if d not in seen_docs and len(ex) < examples:
+                seen_docs.add(d)
+                ex.append(Example(d, span, ctx))
+        formulas.append(Formula(text, canonical(text)[0], len(doc_ids), min(years) if years else None,
+                                max(years) if years else None, tuple(ex)))
+    formulas.sort(key=lambda f: (-f.df, -len(f.canonical), f.canonical))
+    return BoilerplateResult(tuple(docs), min_df, tuple(formulas))
+
+
+def _refine(spans: list[tuple[int, int, int]], canon: list[str], min_df: int) -> list[tuple[int, int, int]]:
+    """Grow a formula's occurrences one canonical character at a time, left then right, while
+    at least 60% of them (and ``min_df`` documents) agree on the next character: fingerprints
+    alone stop a few characters short of where the shared wording really ends."""
+    spans = [list(x) for x in spans]
+    need = max(min_df, int(0.6 * len(spans) + 0.999))
+    for side in (-1, 1):
+        while True:
+            nxt = Counter()
+            for d, a, b in spans:
+                i = a - 1 if side < 0 else b
+                if 0 <= i < len(canon[d]):
+                    nxt[canon[d][i]] += 1
+            if not nxt:
+                break
+            ch, count = nxt.most_common(1)[0]
+            if count < need or ch == "#":
+                break
+            moved = False
+            for sp in spans:
+                d, a, b = sp
+                i = a - 1 if side < 0 else b
+                if 0 <= i < len(canon[d]) and canon[d][i] == ch:
+                    if side < 0:
+                        sp[1] -= 1
+                    else:
+                        sp[2] += 1
+                    moved = True
+            if not moved:
+                break
+    return [tuple(x) for x in spans]
+
+
+def _close(run, d, min_chars, out) -> None:
+    if not run:
+        return
+    start, end = run[0][0], run[-1][0] + K
+    if end - start >= min_chars:
+        out.append((d, start, end, frozenset(h for _, h in run)))
+
+
+# ------------------------------------------------------------------ profiles
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Formulas to flag, as canonical texts."""
+
+    formulas: tuple[str, ...]
+    source: str = ""
+
+    def coverage(self, text: str) -> float:
+        canon, _ = canonical(text)
+        if not canon:
+            return 0.0
+        covered = bytearray(len(canon))
+        for f in self.formulas:
+            start = canon.find(f)
+            while start >= 0:
+                covered[start:start + len(f)] = b"\x01" * len(f)
+                start = canon.find(f, start + 1)
+        return sum(covered) / len(canon)
+
+    def flags(self, text: str) -> bool:
+        return self.coverage(text) >= COVER
+
+
+def profile_json(result: BoilerplateResult) -> dict:
+    return {
+        "schema": "reportdiff.boilerplate/1",
+        "documents": len(result.documents),
+        "min_df": result.min_df,
+        "formulas": [
+            {"text": f.text, "canonical": f.canonical, "df": f.df,
+             "share": round(f.df / max(1, len(result.documents)), 4),
+             "first_year": f.first_year, "last_year": f.last_year,
+             "examples": [{"path": result.documents[e.doc].path, "lines": e.lines.as_list(), "context": e.context}
+                          for e in f.examples]}
+            for f in result.formulas
+        ],
+    }
+
+
+def load_profile(path: str) -> Profile:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(path, "no such profile", "make one with 'reportdiff boilerplate DIR --save PROFILE'") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise InputError(path, f"not a boilerplate profile ({type(e).__name__})",
+                         "make one with 'reportdiff boilerplate DIR --save PROFILE'") from None
+    if not isinstance(data, dict) or data.get("schema") != "reportdiff.boilerplate/1":
+        raise InputError(path, "not a reportdiff.boilerplate/1 profile",
+                         "make one with 'reportdiff boilerplate DIR --save PROFILE'")
+    formulas = tuple(f["canonical"] for f in data.get("formulas", []) if isinstance(f, dict) and f.get("canonical"))
+    return Profile(formulas, path)
