@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 from collections import Counter
 
 import pytest
@@ -25,7 +26,9 @@ from reportdiff.ingest.noise import ARTEFACT
 from reportdiff.ingest.normalize import normalize_line
 from reportdiff.text import split_sentences
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# REPORTDIFF_EXAMPLES=5000 for a longer search; the default keeps the suite fast
+SETTINGS = settings(max_examples=int(os.environ.get("REPORTDIFF_EXAMPLES", "150")), deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
 
 
 # ---------------------------------------------------------------------------------------------
