@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .headings import LEAD_ORDINAL, RANK, HeadingMatch, is_english_title, match_heading, strip_md
-from .ingest.paragraphs import Block
+from .ingest.paragraphs import Block, item_styles as list_item_styles
 from .model import Heading, LineSpan, Paragraph, Section
 
 _FIRST_SENTENCE = re.compile(r"^(.*?)([。！？；]|\.(?=\s|$)|$)", re.S)
@@ -35,8 +35,9 @@ def build_outline(blocks: list[Block], line_base: int = 1, language: str = "zh")
     """The root section of a document made of ``blocks`` (line indexes 0-based; the model's
     line numbers are ``index + line_base``)."""
     items: list[_Item] = []
+    item_styles = list_item_styles([b.text for b in blocks])
     for b in blocks:
-        items.extend(_classify(b, LineSpan(b.first + line_base, b.last + line_base), language))
+        items.extend(_classify(b, LineSpan(b.first + line_base, b.last + line_base), language, item_styles))
     numbered = any(it.heading and it.heading.style != "md" for it in items)
     keys = [it.heading.rank_key for it in items if it.heading and (it.heading.style != "md" or not numbered)]
     present = [k for k in RANK if k in set(keys)]
@@ -44,7 +45,7 @@ def build_outline(blocks: list[Block], line_base: int = 1, language: str = "zh")
     return _tree(items, level_of)
 
 
-def _classify(block: Block, lines: LineSpan, language: str) -> list[_Item]:
+def _classify(block: Block, lines: LineSpan, language: str, item_styles: set[str]) -> list[_Item]:
     text = block.text
     label = ""
     bold = _BOLD_LEAD.match(text)
@@ -53,6 +54,10 @@ def _classify(block: Block, lines: LineSpan, language: str) -> list[_Item]:
     plain, md_level = strip_md(text.replace("**", "").strip())
     plain = plain.strip()
     m = match_heading(text.replace("**", ""))
+    if m and m.style in item_styles and not m.md_level:  # this document's list items, not headings
+        body = plain[len(m.marker):].lstrip() if plain.startswith(m.marker) else plain
+        first = _FIRST_SENTENCE.match(body).group(1)
+        return [_Item(plain, lines, label=label or (m.marker + first if len(first) <= 30 else m.marker))]
     if m and (m.strong or m.style == "md"):
         body = plain[len(m.marker):].lstrip() if m.marker and plain.startswith(m.marker) else plain
         first_match = _FIRST_SENTENCE.match(body)
@@ -62,7 +67,9 @@ def _classify(block: Block, lines: LineSpan, language: str) -> list[_Item]:
             return [_Item(plain, lines, label=label)]
         if len(first) <= 40 or (m.style == "md" and len(first) <= 60):
             title = (m.marker + first) if m.marker else first
-            out = [_Item(title.strip(), lines, heading=m)]
+            # a heading followed by its body on the same line stands on that first line
+            head_lines = LineSpan(lines.first, lines.first) if rest else lines
+            out = [_Item(title.strip(), head_lines, heading=m)]
             if rest:
                 out.append(_Item(rest, lines, label=_lead_label(rest)))
             return out

@@ -101,7 +101,7 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
         documents.append(Document(
             path=path, encoding=encoding, metadata=metadata, root=root,
             lines=LineSpan(blocks[0].first + 1, blocks[-1].last + 1),
-            removed=_merge(doc_removed), index=len(documents), language=language,
+            removed=_merge(doc_removed, lines), index=len(documents), language=language,
         ))
     if not documents:
         raise InputError(path, "file has no text", "give a report with text in it")
@@ -113,7 +113,7 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
         notes.append(f"the file holds {len(copies)} copies of one document; the first is used")
     return SourceFile(
         path=path, encoding=encoding, line_count=len(raw), documents=tuple(documents),
-        removed=_merge(tuple(sorted(file_removed + removed, key=lambda r: r.lines.first))),
+        removed=_merge(tuple(sorted(file_removed + removed, key=lambda r: r.lines.first)), lines),
         copies=tuple(Copy(LineSpan(r.start + 1, max(r.start + 1, _last_text(lines, r) + 1)), s)
                      for r, s in copies),
         notes=tuple(notes),
@@ -152,12 +152,12 @@ def _ranges(lines, r: range, reason: str) -> list[RemovedLines]:
     return [RemovedLines(LineSpan(first + 1, last + 1), reason)]
 
 
-def _merge(removed: tuple[RemovedLines, ...]) -> tuple[RemovedLines, ...]:
-    """Adjacent single lines with the same reason become one range (texts joined)."""
+def _merge(removed: tuple[RemovedLines, ...], lines: tuple[str, ...]) -> tuple[RemovedLines, ...]:
+    """Removed lines with the same reason, separated only by blank lines, become one range."""
     out: list[RemovedLines] = []
     for r in removed:
-        if out and out[-1].reason == r.reason and r.lines.first <= out[-1].lines.last + 2 \
-                and r.lines.first >= out[-1].lines.first:
+        if out and out[-1].reason == r.reason and r.lines.first >= out[-1].lines.first \
+                and not any(lines[i - 1] for i in range(out[-1].lines.last + 1, r.lines.first)):
             prev = out[-1]
             text = (prev.text + " / " + r.text).strip(" /") if r.text else prev.text
             out[-1] = RemovedLines(prev.lines.union(r.lines), r.reason, text[:200])

@@ -55,6 +55,7 @@ _CLOSE_QUOTES = "”’」』》）)"
 
 
 _FINAL = set("。！？；：…!?;:.")
+_ATTRIBUTION = re.compile(r"[。！？；][（(][^（）()]{1,40}[）)]$")
 
 
 def ends_closed(text: str) -> bool:
@@ -65,6 +66,8 @@ def ends_closed(text: str) -> bool:
         return False
     if text[-1] in _FINAL:
         return True
+    if text[-1] in "）)" and _ATTRIBUTION.search(text):
+        return True  # …。（市财政局负责）: a note in brackets after a full stop
     return text[-1] in CLOSING and len(text) > 1 and text[-2] in _FINAL
 
 
@@ -91,6 +94,8 @@ def split_sentences(text: str) -> tuple[str, ...]:
         elif depth == 0 and ch in SENTENCE_END:
             j = i + 1
             while j < n and text[j] in SENTENCE_END:
+                j += 1
+            while j < n and text[j] in _CLOSE_QUOTES:  # a stray closing quote stays with its sentence
                 j += 1
             out.append(text[start:j])
             start = j

@@ -267,11 +267,6 @@ def test_fixtures_are_the_shared_reports(name, shared_name):
     (659, "从重过程向重结果转变"),
     (677, "本意见印发时，科研项目执行期已结束"),
 ])
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: in hard-wrapped text a numbered heading line whose body goes on on the next line "
-    "('（五）加强信息报送与共享。共享单车运' / '营企业及时将…') is cut after the heading line: the "
-    "rest of the line becomes a paragraph of its own ('共享单车运') and the next lines another one, "
-    "splitting a word (运|营) and a sentence in two"))
 def test_gazette_heading_line_body_continues_on_next_line(line, text):
     assert text in joined(GAZETTE, *range(line, line + 4))  # the source lines say so
     src = source(GAZETTE)
@@ -281,14 +276,7 @@ def test_gazette_heading_line_body_continues_on_next_line(line, text):
 SIGN_OFF_DATES = (350, 491, 529, 753, 768)
 
 
-@pytest.mark.parametrize("line", [
-    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=(
-        f"BUG: the sign-off date line {n} ('{norm_line(GAZETTE, n)}') is glued onto the line before "
-        "(a line of 30+ columns without closing punctuation 'continues' across the blank line): "
-        "489-491 '…建设指标体系2023年1月13日', 527-529 '…财政科研经费2023年1月15日'")))
-    if n in (491, 529) else n
-    for n in SIGN_OFF_DATES
-])
+@pytest.mark.parametrize("line", SIGN_OFF_DATES)
 def test_gazette_sign_off_date_is_its_own_paragraph(line):
     date = norm_line(GAZETTE, line)
     assert date.startswith("2023年1月") and date.endswith("日") and len(date) <= 10
@@ -296,13 +284,7 @@ def test_gazette_sign_off_date_is_its_own_paragraph(line):
     assert p.text == date and (p.lines.first, p.lines.last) == (line, line)
 
 
-@pytest.mark.parametrize("line", [
-    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=(
-        "BUG: '（此件公开发布）' on line 772 is glued onto line 770 ('经市政府2023年第3次常务会议"
-        "审议通过（此件公开发布）'); on lines 352, 493, 531, 755 it stands alone")))
-    if n == 772 else n
-    for n in (352, 493, 531, 755, 772)
-])
+@pytest.mark.parametrize("line", (352, 493, 531, 755, 772))
 def test_gazette_publication_note_is_its_own_paragraph(line):
     assert norm_line(GAZETTE, line) == "（此件公开发布）"
     p = paragraph_at(source(GAZETTE), line)
@@ -311,9 +293,6 @@ def test_gazette_publication_note_is_its_own_paragraph(line):
 
 @pytest.mark.parametrize("prev,line,start", [(679, 681, "各旗县区、稀土高新区可参照本意见精神"),
                                              (836, 838, "以上政策措施自印发之日起")])
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: a line ending in an attribution in brackets after a full stop ('…。（市市场监管局负责）') "
-    "counts as unfinished, so the next paragraph is glued onto it: 679+681 and 836+838 of the gazette"))
 def test_gazette_paragraph_after_bracketed_attribution_starts_anew(prev, line, start):
     assert norm_line(GAZETTE, prev).endswith("负责落实）") or norm_line(GAZETTE, prev).endswith("负责）")
     assert norm_line(GAZETTE, line).startswith(start)
@@ -321,11 +300,6 @@ def test_gazette_paragraph_after_bracketed_attribution_starts_anew(prev, line, s
     assert p.lines.first == line and p.text.startswith(start)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: the tab-separated table at lines 501-516 of the gazette is glued into paragraphs, its "
-    "cells fused without a separator and each row's number fused to the previous row's last value: "
-    "'…宽度的15%' + '6照明设施…' gives '…宽度的15%6照明设施路灯杆间距≥ 45米' (506-507), and the "
-    "table title on line 499 is glued to the header row on line 501"))
 def test_gazette_table_rows_stay_apart():
     src = source(GAZETTE)
     for n in range(499, 517):
@@ -335,9 +309,6 @@ def test_gazette_table_rows_stay_apart():
     assert not any("15%6照明" in p.text for p in src.documents[2].paragraphs)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: the title line 774 '关于推动复工复产复商复市若干政策' of the gazette's attached policy is "
-    "glued onto its first paragraph (line 776 '为认真贯彻落实《…'), giving one paragraph 774-776"))
 def test_gazette_attached_policy_title_stands_alone():
     src = source(GAZETTE)
     title = paragraph_at(src, 774)
@@ -345,10 +316,6 @@ def test_gazette_attached_policy_title_stands_alone():
     assert paragraph_at(src, 776).text.startswith("为认真贯彻落实《内蒙古自治区人民政府办公厅")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: in the member list of the gazette (lines 848-870, one '职务：姓名 职位' entry per line) "
-    "lines 851, 853 and 854 are glued into one paragraph '王秀莲市政府党组成员、一级巡视员成员：高勇"
-    "稀土高新区管委会主任汪占元市政府秘书长', while 855-870 stay one per line"))
 def test_gazette_member_list_entries_stay_apart():
     src = source(GAZETTE)
     assert norm_line(GAZETTE, 853).startswith("成员：")
@@ -368,10 +335,6 @@ def _shared_source(rel: str):
     return reportdiff.read_source(str(path), reportdiff.Options()), path
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (text lost): corpus/national/2006.txt writes book titles on lines of their own "
-    "('中央《' / '建议' / '》提出…'); '建议' and '纲要（草案）' recur, are removed as 'running header', "
-    "and the paragraphs read '体现了中央《》提出的重要原则' (lines 317-319, 321-325, 327-331)"))
 def test_corpus_2006_book_titles_are_kept():
     src, _ = _shared_source("corpus/national/2006.txt")
     texts = [p.text for d in src.documents for p in d.paragraphs]
@@ -379,10 +342,6 @@ def test_corpus_2006_book_titles_are_kept():
     assert any("体现了中央《建议》提出的重要原则" in t for t in texts)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (text lost): corpus/national/2017.txt has subscripts on lines of their own: line 99 '2.5' "
-    "(in 'PM' / '2.5' / '）年均浓度') is removed as 'running header' and line 76 '2' (in 'M' / '2' / "
-    "'增长11.3%') as 'page number', so the text reads '细颗粒物（PM）' and '广义货币M增长11.3%'"))
 def test_corpus_2017_subscripts_are_kept():
     src, _ = _shared_source("corpus/national/2017.txt")
     texts = "\n".join(p.text for d in src.documents for p in d.paragraphs)
@@ -390,22 +349,12 @@ def test_corpus_2017_subscripts_are_kept():
     assert "广义货币M2增长11.3%" in texts
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (text lost): corpus/provinces-2026/sichuan.txt lines 108-114 write '揭榜' three times on a "
-    "line of its own inside one sentence; it is removed as 'running header' and the glossary entry "
-    "reads '成果找市场“双向挂帅”的简称'"))
 def test_corpus_sichuan_inline_word_is_kept():
     src, _ = _shared_source("corpus/provinces-2026/sichuan.txt")
     texts = "\n".join(p.text for d in src.documents for p in d.paragraphs)
     assert "“双向揭榜挂帅”的简称" in texts
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: in the gazette's 6th document (lines 759-879) the policy items （一）…（十六） are list items "
-    "(paragraphs.py's _item_styles finds 'paren_cn' used for long items there) and all are paragraphs "
-    "with a label, except '（六）全力保障民生物资、各类应急物资、重点生产物资运输车辆优先便捷通行。…' "
-    "(line 800), which becomes heading 3.1 only because its first sentence is 37 characters: the "
-    "outline does not use the item styles that paragraph assembly computed"))
 def test_gazette_policy_item_six_is_a_paragraph_like_its_siblings():
     doc = source(GAZETTE).documents[5]
     assert all(s.heading.style == "cn" for s in doc.sections)

@@ -211,10 +211,6 @@ def test_golden_metadata_is_in_the_first_lines(name):
 # discrepancies found while checking the goldens against the sources
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: a numbered heading with its body on the same line gets the line span of the whole "
-    "re-joined block: hohhot-2022.txt '（一）经济实力稳步推进' is on line 17 only, but its "
-    "Heading.lines is 17-19 (line 19 is body text)"))
 def test_heading_span_is_the_heading_line_hohhot():
     doc = source("hohhot-2022.txt").main_document()
     heading = doc.section_by_id["1.1"].heading
@@ -222,9 +218,6 @@ def test_heading_span_is_the_heading_line_hohhot():
     assert (heading.lines.first, heading.lines.last) == (17, 17)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: same as above in baotou-gazette-2023-01.txt: '（一）加快经费拨付进度' is on line 615 "
-    "only, Heading.lines is 615-617 (also 641-643, 647-649, 667-669)"))
 def test_heading_span_is_the_heading_line_gazette():
     src = source("baotou-gazette-2023-01.txt")
     headings = {s.heading.text: s.heading for d in src.documents for s in d.sections}

@@ -169,12 +169,6 @@ def test_generated_reports_lose_no_text(text):
     check_paragraph_order(src)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: pipeline._merge joins two removed lines with the same reason when they are at most 2 "
-    "lines apart, without checking that the line between them is blank: for '— 1 —' / '正文' / "
-    "'— 2 —' it reports lines 1-3 as 'page number' although line 2 is a kept paragraph (real case: "
-    "shared corpus/national/2006.txt 'running header' 315-318 swallows text line 317; "
-    "corpus/provinces-2026/yunnan.txt 'web page chrome' 1-13 swallows the title on line 6)"))
 @SETTINGS
 @given(reports)
 @example("第一段文字很长，说明了一些情况，大家都知道。\n— 1 —\n短的一行。\n— 2 —\n第二段文字很长，说明了一些情况。\n")
@@ -211,13 +205,6 @@ def test_normalize_is_idempotent_on_fixture_lines(name, fold):
         assert normalize_line(once, fold) == once, f"{name}:{n}"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: normalize_line is not idempotent (its docstring says it is): spaces next to Chinese are "
-    "dropped before ASCII punctuation is folded to Chinese, and doubled hyphens are turned into "
-    "dashes before spaces are dropped, so a second pass changes the text again: "
-    "'GDP : 增长' -> 'GDP ：增长' -> 'GDP：增长'; '增长 8% ,同比' -> '增长8% ，同比' -> '增长8%，同比'; "
-    "'-- 增长' -> '--增长' -> '——增长'.  Consequence: '增长 8% ,同比' and '增长8%，同比' stay different "
-    "after cleaning, against fold_width's promise"))
 @SETTINGS
 @given(any_text, st.booleans())
 @example("GDP : 增长", True)
@@ -227,7 +214,6 @@ def test_normalize_is_idempotent_on_any_text(text, fold):
     assert normalize_line(once, fold) == once
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: see test_normalize_is_idempotent_on_any_text")
 @pytest.mark.parametrize("text", ["GDP : 增长", "增长 8% ,同比", "PM2.5 , 下降", "CO2 (二氧化碳)", "-- 增长", "增长 --"])
 def test_normalize_is_idempotent_examples(text):
     once = normalize_line(text)
@@ -298,11 +284,6 @@ def test_re_encoded_files_on_disk_give_the_same_outline(name, tmp_path):
         assert outline_signature(reportdiff.read_source(str(path), Options(encoding=named))) == base
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: a Chinese report in UTF-16-LE without a BOM is refused as binary ('file holds NUL bytes: it "
-    "looks binary, not text').  decode._utf16_without_bom expects NULs in every other byte, which "
-    "holds for ASCII but not for CJK (U+4E00-U+9FFF have no zero byte), so the BOM-less detection "
-    "never fires for Chinese text"))
 def test_utf16_without_bom_gives_the_same_outline():
     name = "hohhot-2022.txt"
     data = fixture_path(name).read_bytes().decode("utf-8").encode("utf-16-le")
@@ -391,10 +372,5 @@ def test_split_sentences_closing_quote_stays_with_its_sentence():
     assert split_sentences("“十四五”规划。“两新”导向！") == ("“十四五”规划。", "“两新”导向！")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: split_sentences('好。”他说。') gives ('好。', '”', '他说。'): a closing quote after a "
-    "sentence end, when its opening quote is not in the text (a quotation broken across paragraphs "
-    "or a page), becomes a 'sentence' of its own instead of staying with its sentence as the "
-    "docstring says"))
 def test_split_sentences_unmatched_closing_quote_stays_with_its_sentence():
     assert split_sentences("好。”他说。") == ("好。”", "他说。")

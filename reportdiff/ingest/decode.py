@@ -104,17 +104,28 @@ def _strip_bom(text: str) -> str:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM shows NULs in every other byte for ASCII and many CJK."""
-    sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+    """UTF-16 without a BOM: NUL bytes mostly at odd offsets (LE) or mostly at even ones (BE) —
+    every newline, digit and Latin letter has one — and the decoded text is plausible (at least
+    90% ideographs, kana, CJK or ASCII punctuation, letters, digits and white space)."""
+    sample = data[:8192]
+    if len(sample) < 4 or len(data) % 2:
         return None
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd > 0.3 * half and even < 0.05 * half:
-        return "utf-16-le"
-    if even > 0.3 * half and odd < 0.05 * half:
-        return "utf-16-be"
+    if odd > 4 * even and odd >= 0.01 * len(sample) / 2:
+        guess = "utf-16-le"  # (a CJK code point such as U+4E00 puts a NUL at an even offset)
+    elif even > 4 * odd and even >= 0.01 * len(sample) / 2:
+        guess = "utf-16-be"
+    else:
+        return None
+    try:
+        text = sample[: len(sample) // 2 * 2].decode(guess)
+    except UnicodeDecodeError:
+        return None
+    plausible = sum(1 for c in text if c.isprintable() or c in "\r\n\t")
+    cjk_or_ascii = sum(1 for c in text if ord(c) < 0x80 or 0x3000 <= ord(c) <= 0x9FFF or 0xFF00 <= ord(c) <= 0xFFEF)
+    if plausible >= 0.98 * len(text) and cjk_or_ascii >= 0.9 * len(text):
+        return guess
     return None
 
 

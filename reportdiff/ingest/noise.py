@@ -69,6 +69,7 @@ def find_noise(lines: tuple[str, ...], span: range) -> tuple[dict[int, str], tup
         return reasons, ()
     toc_titles = _table_of_contents(lines, content, reasons)
     _web_chrome(lines, content, reasons)
+    inline, maybe_inline = _inline_fragments(lines, content)
     for i in content:
         if i in reasons:
             continue
@@ -76,14 +77,36 @@ def find_noise(lines: tuple[str, ...], span: range) -> tuple[dict[int, str], tup
         stripped = ARTEFACT.sub("", text).strip()
         if not stripped:
             reasons[i] = "scraping artefact"
-        elif PAGE_NUMBER.match(text):
+        elif PAGE_NUMBER.match(text) and i not in inline and i not in maybe_inline:
             reasons[i] = "page number"
         elif _RULE.match(text):
             reasons[i] = "markdown rule"
         elif _COLOPHON.match(text) and len(text) <= 40:
             reasons[i] = "publication colophon"
-    _running_headers(lines, content, reasons)
+    _running_headers(lines, content, reasons, inline, maybe_inline)
     return reasons, toc_titles
+
+
+_OPENERS = "（《“‘(「『【"
+
+
+def _inline_fragments(lines, content) -> tuple[set[int], set[int]]:
+    """Short lines that sit inside a sentence (web pages put links and subscripts on lines of
+    their own: 'PM' / '2.5' / '）年均浓度', '中央《' / '建议' / '》提出').  Certain when the next
+    line opens with punctuation that cannot start a sentence or the line before ends with an
+    opening bracket or quote: never noise.  Likely when the line before leaves a quote open:
+    noise only when the same line also stands elsewhere outside any sentence."""
+    sure, likely = set(), set()
+    for k in range(1, len(content) - 1):
+        prev, text, nxt = lines[content[k - 1]], lines[content[k]], lines[content[k + 1]]
+        if len(text) > 20 or ends_closed(prev):
+            continue
+        subscript = text.replace(".", "").isdigit() and prev[-1:].isascii() and prev[-1:].isalpha()
+        if nxt[:1] in "，。、；：！？）》”’,.;:!?)" or prev[-1:] in _OPENERS or subscript:
+            sure.add(content[k])  # PM / 2.5, M / 2: a subscript, not a page number
+        elif sum(prev.count(c) for c in "“‘《（(") > sum(prev.count(c) for c in "”’》）)"):
+            likely.add(content[k])
+    return sure, likely
 
 
 def _table_of_contents(lines, content, reasons) -> tuple[str, ...]:
@@ -147,11 +170,13 @@ def _between_breadcrumbs(lines, content, k) -> bool:
     return before == ">" or after == ">"
 
 
-def _running_headers(lines, content, reasons) -> None:
+def _running_headers(lines, content, reasons, inline: set[int], maybe_inline: set[int]) -> None:
     counts = Counter(lines[i] for i in content if _header_candidate(lines[i]))
+    standalone = Counter(lines[i] for i in content if _header_candidate(lines[i])
+                         and i not in inline and i not in maybe_inline)
     for pos, i in enumerate(content):
         text = lines[i]
-        if i in reasons:
+        if i in reasons or i in inline or (i in maybe_inline and standalone[text] < 2):
             continue
         c = counts.get(text, 0)
         if c >= 3:

@@ -52,20 +52,19 @@ def normalize_line(line: str, fold_width: bool = True) -> str:
 
 @lru_cache(maxsize=65536)
 def _normalize(line: str, fold_width: bool) -> str:
-    text = line.translate(_TABLE)
-    text = _SPACES.sub(" ", text).strip()
-    if not text:
-        return ""
-    if "-" in text and any(is_cjk(c) for c in text):
-        text = _DOUBLE_HYPHEN.sub(lambda m: "—" * len(m.group()), text)
-    if " " in text:
-        text = _drop_spaces_near_cjk(text)
-    if text[0] == "—" and not text.startswith("——"):
-        text = _LEADING_DASHES.sub("——", text)
-    if fold_width and any(c in _TO_CHINESE for c in text):
-        folded = _fold_punctuation(text)
-        while folded != text:  # a folded mark is Chinese and may make its neighbour fold
-            text, folded = folded, _fold_punctuation(folded)
+    text = _SPACES.sub(" ", line.translate(_TABLE)).strip()
+    for _ in range(8):  # each step can enable another (a folded comma is Chinese, so the space
+        before = text   # next to it goes, …): repeat until nothing changes
+        if "-" in text and any(is_cjk(c) for c in text):
+            text = _DOUBLE_HYPHEN.sub(lambda m: "—" * len(m.group()), text)
+        if " " in text:
+            text = _drop_spaces_near_cjk(text)
+        if text[:1] == "—" and not text.startswith("——"):
+            text = _LEADING_DASHES.sub("——", text)
+        if fold_width and any(c in _TO_CHINESE for c in text):
+            text = _fold_punctuation(text)
+        if text == before:
+            break
     return text
 
 

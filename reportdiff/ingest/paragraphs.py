@@ -15,7 +15,12 @@ A line ends its paragraph unless the next text line continues it.  Rules, in ord
      the document uses that marker for long list items, not headings;
    - a line that fills the wrap width, or is at least 30 columns wide, continues on the next
      text line, across blank lines, page numbers and running headers (page breaks);
-   - a shorter line stands alone (a title, a name, a caption).
+   - so does a shorter line that itself continued a paragraph (a fragment left by a link);
+   - a shorter line that starts a paragraph stands alone (a title, a name, a caption).
+
+Some lines never join a neighbour: table rows (tab-separated cells), list entries laid out as
+"姓名 职务", sign-off dates, notes in brackets ``（此件公开发布）``, ``附件：`` lines and the titles
+of attached texts (``…若干政策``, ``…指标体系``).
 
 The wrap width W of a document is measured, not assumed: the most common display width (within
 a 4-column band) of lines up to 80 columns, when at least 8 lines and a quarter of all lines
@@ -30,13 +35,20 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..headings import LEAD_ORDINAL, is_english_title, match_heading
-from ..text import SENTENCE_END, display_width, ends_closed
+from ..text import SENTENCE_END, display_width, ends_closed, is_cjk
 from .documents import DATE_LINE, DOC_TITLE
 from .noise import ARTEFACT
 
 _STARTS_PARAGRAPH = re.compile(r"^(?:——|各位代表|同志们|\*\*|#|附件|名词解释)")
 MAX_PARAGRAPH = 5000  # characters; longer paragraphs are cut so that diffs stay bounded
 _NEVER_STARTS = set("，。、；：！？）”’》」』,.;:!?)")
+# lines that never join a neighbour: a sign-off date, a note in brackets, an attachment line,
+# a list entry "职务：姓名 …", the title of an attached text
+_ALONE = re.compile(
+    r"^(?:\d{4}年\d{1,2}月\d{1,2}日|[（(][^（）()]{1,20}[）)]|附件[：:\d].{0,60}"
+    r"|[\u4e00-\u9fff]{1,4}[：:][^，。；！？：]{1,30}"
+    r"|(?:关于)?[^，。；！？]{2,40}(?:政策|措施|意见|方案|办法|规定|细则|体系|名单|标准|指南|指引)(?:[（(].{1,6}[）)])?)$"
+)
 _SPEAKER = re.compile(
     r"(?:市长|省长|总理|主席|区长|县长|旗长|州长|盟长|主任|委员会|人民政府)\s*[\u4e00-\u9fff·]{0,4}$"
 )
@@ -77,23 +89,40 @@ def assemble(
     texts = {i: ARTEFACT.sub("", lines[i]).strip() for i in content}
     content = [i for i in content if texts[i]]
     widths = {i: display_width(texts[i]) for i in content}
-    width = wrap_width([widths[i] for i in content])
+    width = wrap_width([widths[i] for i in content if "\t" not in raw[i]])
     indented = sum(1 for i in content if raw[i][:1] in (" ", "\t", "\u3000"))
     uses_indent = 0.3 * len(content) <= indented < 0.95 * len(content)
-    item_styles = _item_styles([texts[i] for i in content])
+    styles = item_styles([texts[i] for i in content])
 
     blocks: list[Block] = []
     cur: list[int] = [content[0]]
+    head = texts[content[0]]  # the text of the current block's first lines (for standalone lines)
     for prev, nxt in zip(content, content[1:]):
         gap = nxt - prev - 1
-        if _continues(texts[prev], texts[nxt], widths[prev], width, gap, len(cur) == 1,
-                      uses_indent and raw[nxt][:1] in (" ", "\t", "\u3000"), item_styles):
+        table_row = _row(raw[prev]) or _row(raw[nxt])
+        alone = len(cur) > 1 and len(head) < 80 and _stands_alone(head)
+        if not table_row and not alone and _continues(
+                texts[prev], texts[nxt], widths[prev], width, gap, len(cur) == 1,
+                uses_indent and raw[nxt][:1] in (" ", "\t", "\u3000"), styles):
             cur.append(nxt)
+            if len(head) < 80:
+                head += texts[nxt]
         else:
             blocks.extend(_block(cur, texts))
             cur = [nxt]
+            head = texts[nxt]
     blocks.extend(_block(cur, texts))
     return blocks
+
+
+_ROW = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:\s[\u4e00-\u9fff]{1,2})?\s+[\u4e00-\u9fff、]{2,24}$")
+
+
+def _row(raw_line: str) -> bool:
+    """A table row (cells separated by tabs) or a list entry "姓名 职务" laid out with spaces:
+    such lines never join their neighbours."""
+    line = raw_line.strip()
+    return "\t" in line or bool(_ROW.match(line))
 
 
 def _block(idx: list[int], texts: dict[int, str]) -> list[Block]:
@@ -103,7 +132,8 @@ def _block(idx: list[int], texts: dict[int, str]) -> list[Block]:
         t = texts[i]
         if text.endswith("**") and t.startswith("**"):
             text, t = text[:-2], t[2:]
-        if text[-1:].isascii() and text[-1:].isalnum() and t[:1].isascii() and t[:1].isalnum():
+        if text[-1:].isascii() and text[-1:].isalnum() and t[:1].isascii() and t[:1].isalnum() \
+                and not any(is_cjk(c) for c in text[-20:]):  # English words; not PM + 2.5
             text += " "
         starts.append((len(text), i))
         text += t
@@ -139,25 +169,29 @@ def _fills(w: int, width: int | None) -> bool:
 
 
 def _continues(prev: str, nxt: str, w: int, width: int | None, gap: int, prev_starts: bool,
-               indented: bool, item_styles: set[str]) -> bool:
+               indented: bool, list_styles: set[str]) -> bool:
     if nxt[:1] in _NEVER_STARTS and not ends_closed(prev):
         return True  # ，接着… continues a line broken at a link or a page break
     if prev.endswith("**") and nxt.startswith("**") and not ends_closed(prev[:-2]) and len(prev) > 20:
         return True  # a bold run broken by a page break: **…抓好文** / **明城市…**
-    if indented or _STARTS_PARAGRAPH.match(nxt) or LEAD_ORDINAL.match(nxt) or match_heading(nxt):
+    if indented or _STARTS_PARAGRAPH.match(nxt) or LEAD_ORDINAL.match(nxt) or match_heading(nxt) \
+            or _ALONE.match(nxt):
         return False
-    if prev_starts and _stands_alone(prev):
+    if _ALONE.match(prev) or (prev_starts and _stands_alone(prev)):
         return False
     if ends_closed(prev):
         return gap == 0 and _fills(w, width) and prev[-1] in SENTENCE_END | set("，、")
     m = match_heading(prev)
-    if m and m.strong and m.style not in item_styles and len(prev) - len(m.marker) <= 40:
+    if m and m.strong and m.style not in list_styles and len(prev) - len(m.marker) <= 40 \
+            and not any(c in SENTENCE_END for c in prev):  # a heading line, not a heading with its body
         return False
     if m and m.md_level:
         return False
     if _fills(w, width) or w >= 30:
         return True
-    return False
+    # a short unfinished line that itself continued a paragraph is a fragment ('…“双向' / '揭榜'
+    # / '挂帅”…'): the paragraph goes on
+    return not prev_starts
 
 
 def _stands_alone(text: str) -> bool:
@@ -171,7 +205,7 @@ def _stands_alone(text: str) -> bool:
     )
 
 
-def _item_styles(texts: list[str]) -> set[str]:
+def item_styles(texts: list[str]) -> set[str]:
     """Strong marker styles that this document uses for long list items, not headings: most
     of their lines open with a first sentence longer than 40 characters."""
     long_first: Counter[str] = Counter()

@@ -1,0 +1,317 @@
+"""The promise ledger: commitments made in one report and what later reports say about them.
+
+Sections.  Each top-level section is a *review* (heading with 回顾, 执行情况, 过去, 总结, 成就)
+or a *plan* (安排, 任务, 要求, 目标, 计划, 今后, 重点, 部署, 措施, 取向, 考虑, 建设); an unnamed
+section counts as a plan once a plan has started, else as a review.  The preamble is neither.
+
+Extraction (plan sections only), sentence by sentence, clause by clause (clauses end at ，；。):
+- target: a quantity (``numbers.find_quantities``; not a year, a date or a name like
+  ``1+20+91``) with an indicator (``diff.indicator_before``, at least 2 characters) in its
+  clause; the comparator is the quantity's own (左右 about, 以上 at_least, 以内/以下 at_most, a
+  range) or, failing that, its context (控制在 …, 不超过 → at_most; 不低于, 力争, 确保 … → at_least;
+  else exact).  A list joined by 、；， gives one target per quantity.
+- task: a clause of at most 60 characters with no quantity, holding a checkable verb (建成, 开工,
+  竣工, 完成, 新建, 开通, 投产, 建设, 打造, 创建, 启动, 出台, 举办 …) and a checkable object noun
+  (项目, 工程, 中心, 基地, 铁路, 公路, 机场, 医院, 学校, 平台, 规划, 条例 …).  Its object is the
+  text after the verb.
+
+Follow-up, in every later document (ordered by delivery date, else command-line order):
+- reported: a review sentence holds a quantity whose indicator matches the target's (rapidfuzz
+  ratio >= 75, or one contains the other, at least 2 characters) with the same unit; for a
+  task, a review sentence names its object (partial ratio >= 90);
+- recurring: the same found in a plan sentence; for targets, the change (same, raised,
+  lowered) compares the two values;
+- missing: neither.
+- met (targets, when both figures are numbers): at_least: reported >= target; at_most:
+  reported <= target; about: reported >= target − 0.5 for percentages, >= 95% of the target
+  otherwise; range: reported >= low; exact: reported >= target.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .diff import indicator_before
+from .model import Document, Paragraph
+from .numbers import Quantity, find_quantities, is_year
+
+_REVIEW = re.compile(r"回顾|执行情况|过去|总结|成就|成绩")
+_PLAN = re.compile(r"安排|任务|要求|目标|计划|今后|重点|部署|措施|取向|考虑|建设|展望|思路")
+_TASK_VERB = re.compile(
+    r"(建成|开工建设|开工|竣工|完成|新建|改建|扩建|新改扩建|开通|投产|投运|建设|打造|创建|启动|出台|制定|举办|实施|引进|筹建|设立|组建)"
+)
+_TASK_OBJECT = re.compile(
+    r"项目|工程|中心|基地|高铁|铁路|公路|机场|医院|学校|大桥|车站|线路|园区|产业园|平台|场馆|体育馆|图书馆|博物馆|"
+    r"示范区|试验区|规划|条例|办法|方案|枢纽|口岸|管网|电站|水库|大学|学院|公园|综合体|工厂"
+)
+_VAGUE_START = re.compile(r"^(?:加快|深入|大力|持续|不断|积极|着力|全面|进一步|坚持|推动|推进|加强|强化|深化|完善|健全|落实)")
+_AT_MOST_CONTEXT = re.compile(r"(?:控制在|不超过|不高于|低于|压减到|降至)[^，；。]{0,6}$")
+_AT_LEAST_CONTEXT = re.compile(r"(?:不低于|力争|确保|达到|超过|突破)[^，；。]{0,6}$")
+_CLAUSE = re.compile(r"[^，；。！？]+[，；。！？]?")
+
+
+@dataclass(frozen=True)
+class Target:
+    indicator: str
+    comparator: str  # about at_least at_most range exact
+    value: float | tuple[float, float] | None
+    unit: str
+    raw: str
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A clause of a document, where it stands, and what kind of part it is in."""
+
+    doc: int
+    paragraph: Paragraph
+    text: str  # the clause
+    sentence: str
+    part: str  # plan review other
+
+
+@dataclass(frozen=True)
+class Commitment:
+    id: str
+    doc: int
+    paragraph: Paragraph
+    text: str
+    kind: str  # target task
+    target: Target | None = None
+    obj: str = ""
+
+
+@dataclass(frozen=True)
+class Reported:
+    indicator: str
+    value: float | tuple[float, float] | None
+    unit: str
+    raw: str
+
+
+@dataclass(frozen=True)
+class Followup:
+    doc: int
+    status: str  # reported recurring missing
+    paragraph: Paragraph | None
+    text: str
+    score: float
+    reported: Reported | None = None
+    met: bool | None = None
+    recurring: bool = False
+    change: str = ""  # same raised lowered (recurring targets)
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    commitment: Commitment
+    followups: tuple[Followup, ...]
+
+
+@dataclass(frozen=True)
+class PairRates:
+    a: int
+    b: int
+    commitments: int
+    reported: int
+    recurring: int
+    missing: int
+
+
+@dataclass(frozen=True)
+class Ledger:
+    documents: tuple[Document, ...]  # in ledger order
+    entries: tuple[LedgerEntry, ...]
+    rates: tuple[PairRates, ...]
+    regions_differ: bool
+
+
+# ------------------------------------------------------------------ parts and statements
+
+
+def parts(doc: Document) -> dict[str, str]:
+    """Section id -> plan / review / other, decided at the top level."""
+    out: dict[str, str] = {"0": "other"}
+    seen_plan = False
+    for top in doc.root.children:
+        title = top.title
+        if _REVIEW.search(title) and not re.search(r"安排|任务|计划草案", title):
+            kind = "review"
+        elif _PLAN.search(title):
+            kind = "plan"
+        else:
+            kind = "plan" if seen_plan else "review"
+        seen_plan = seen_plan or kind == "plan"
+        for s in top.walk():
+            out[s.id] = kind
+    return out
+
+
+def statements(doc: Document, index: int) -> list[Statement]:
+    kinds = parts(doc)
+    out = []
+    for p in doc.paragraphs:
+        part = kinds.get(p.section_id, "other")
+        for sentence in p.sentences:
+            for m in _CLAUSE.finditer(sentence):
+                clause = m.group().strip()
+                if clause:
+                    out.append(Statement(index, p, clause, sentence, part))
+    return out
+
+
+# ------------------------------------------------------------------ extraction
+
+
+def _comparator(q: Quantity, before: str) -> str:
+    if q.comparator != "exact":
+        return q.comparator
+    if _AT_MOST_CONTEXT.search(before):
+        return "at_most"
+    if _AT_LEAST_CONTEXT.search(before):
+        return "at_least"
+    return "exact"
+
+
+def targets_in(clause: str) -> list[tuple[Target, int]]:
+    out = []
+    for q in find_quantities(clause):
+        if is_year(q.raw) or q.value is None or re.fullmatch(r"\d+[月日号]|第.*", q.raw):
+            continue
+        indicator = indicator_before(clause, q.start)
+        if len(indicator) < 2 or re.fullmatch(r"[\d.%]+", indicator):
+            continue
+        verb_start = q.start
+        lead = clause[:q.start]
+        m = re.search(r"(?:增长|提高到|提高|达到|下降|降低|控制在|稳定在|保持在|新增|完成|实施|超过|突破|分别增长)?$", lead)
+        if m:
+            verb_start = m.start()
+        raw = clause[verb_start:q.end]
+        out.append((Target(indicator, _comparator(q, lead), q.value, q.unit, raw), q.start))
+    return out
+
+
+def extract(doc: Document, index: int) -> list[Commitment]:
+    out: list[Commitment] = []
+    for st in statements(doc, index):
+        if st.part != "plan":
+            continue
+        found = targets_in(st.text)
+        for t, _ in found:
+            out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph, st.text.rstrip("，；。！？"),
+                                  "target", t))
+        if found or len(st.text) > 60:
+            continue
+        m = _TASK_VERB.search(st.text)
+        if m and _TASK_OBJECT.search(st.text[m.end():]):
+            obj = st.text[m.end():].rstrip("，；。！？").strip()
+            if _VAGUE_START.match(st.text) and not _TASK_OBJECT.search(obj):
+                continue
+            if len(obj) >= 2:
+                out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph,
+                                      st.text.rstrip("，；。！？"), "task", None, obj))
+    return out
+
+
+# ------------------------------------------------------------------ follow-up
+
+
+def _same_indicator(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    if (a in b or b in a) and min(len(a), len(b)) >= 2:
+        return 0.95
+    return fuzz.ratio(a, b) / 100
+
+
+def _met(t: Target, value) -> bool | None:
+    if not isinstance(value, (int, float)) or t.value is None:
+        return None
+    if t.comparator == "range" and isinstance(t.value, tuple):
+        return value >= t.value[0]
+    if isinstance(t.value, tuple):
+        return None
+    if t.comparator == "at_most":
+        return value <= t.value
+    if t.comparator == "about":
+        return value >= (t.value - 0.5 if t.unit.startswith("%") else 0.95 * t.value)
+    return value >= t.value
+
+
+def _scalar(v):
+    if isinstance(v, tuple):
+        return (v[0] + v[1]) / 2
+    return v
+
+
+def follow(c: Commitment, later: list[Statement], doc: int) -> Followup:
+    review = [s for s in later if s.part == "review"]
+    plan = [s for s in later if s.part == "plan"]
+    if c.kind == "target":
+        rep = _best_target(c.target, review)
+        rec = _best_target(c.target, plan)
+        if rep:
+            st, t2, score = rep
+            reported = Reported(t2.indicator, t2.value, t2.unit, t2.raw)
+            return Followup(doc, "reported", st.paragraph, st.text, score, reported,
+                            _met(c.target, t2.value), recurring=rec is not None)
+        if rec:
+            st, t2, score = rec
+            a, b = _scalar(c.target.value), _scalar(t2.value)
+            change = "" if a is None or b is None else ("same" if a == b else ("raised" if b > a else "lowered"))
+            if c.target.comparator == "at_most" and change in ("raised", "lowered"):
+                change = "lowered" if change == "raised" else "raised"  # a lower ceiling is a raised target
+            return Followup(doc, "recurring", st.paragraph, st.text, score, None, None, True, change)
+        return Followup(doc, "missing", None, "", 0.0)
+    rep = _best_task(c, review)
+    rec = _best_task(c, plan)
+    if rep:
+        return Followup(doc, "reported", rep[0].paragraph, rep[0].text, rep[1], recurring=rec is not None)
+    if rec:
+        return Followup(doc, "recurring", rec[0].paragraph, rec[0].text, rec[1], recurring=True)
+    return Followup(doc, "missing", None, "", 0.0)
+
+
+def _best_target(t: Target, sts: list[Statement]):
+    best = None
+    for st in sts:
+        if t.indicator[:1] not in st.text and t.indicator[-1:] not in st.text:
+            continue
+        for t2, _ in targets_in(st.text):
+            if t2.unit != t.unit:
+                continue
+            s = _same_indicator(t.indicator, t2.indicator)
+            if s >= 0.75 and (best is None or s > best[2]):
+                best = (st, t2, round(s, 4))
+    return best
+
+
+def _best_task(c: Commitment, sts: list[Statement]):
+    best = None
+    key = c.obj[:30]
+    for st in sts:
+        s = fuzz.partial_ratio(key, st.sentence) / 100
+        if s >= 0.9 and (best is None or s > best[1]):
+            best = (st, round(s, 4))
+    return best
+
+
+def build_ledger(docs: list[Document]) -> Ledger:
+    """``docs`` in ledger order (the caller sorts by date)."""
+    sts = [statements(d, k) for k, d in enumerate(docs)]
+    entries = []
+    counts: dict[tuple[int, int], list[int]] = {}
+    for k, d in enumerate(docs):
+        for c in extract(d, k):
+            fus = tuple(follow(c, sts[j], j) for j in range(k + 1, len(docs)))
+            entries.append(LedgerEntry(c, fus))
+            for f in fus:
+                row = counts.setdefault((k, f.doc), [0, 0, 0, 0])
+                row[0] += 1
+                row[{"reported": 1, "recurring": 2, "missing": 3}[f.status]] += 1
+    rates = tuple(PairRates(a, b, *v) for (a, b), v in sorted(counts.items()))
+    regions = {d.metadata.region for d in docs if d.metadata.region}
+    return Ledger(tuple(docs), tuple(entries), rates, len(regions) > 1)
