@@ -25,7 +25,14 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-SUBCOMMANDS = {"compare", "outline", "dupes", "boilerplate"}
+SUBCOMMANDS = {"compare", "outline", "dupes", "boilerplate", "promises"}
+
+
+class LedgerFormat(str, Enum):
+    terminal = "terminal"
+    json = "json"
+    csv = "csv"
+    html = "html"
 
 
 @app.callback()
@@ -233,6 +240,43 @@ def boilerplate(
     console.print(boilerplate_view(result, limit))
     if save:
         console.print(f"profile saved to {save}")
+    if output:
+        _emit(console.file.getvalue(), output, tuple(paths))
+
+
+@app.command()
+def promises(
+    paths: list[str] = typer.Argument(..., help="Two or more reports of one region (files or folders)."),
+    format: LedgerFormat = typer.Option(LedgerFormat.terminal, "--format", "-f", help="Output format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    limit: int = typer.Option(200, "--limit", min=1, help="Commitments shown in the terminal."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
+    document: Optional[str] = typer.Option(None, "--document", "-d", help="Which document of multi-document files."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),
+) -> None:
+    """Follow the commitments of each report through the later ones: reported, recurring or missing."""
+    from .pipeline import promises as run_promises
+
+    ledger = run_promises(paths, _options(encoding, document))
+    if format == LedgerFormat.json:
+        from .render.jsonout import dumps, promises as promises_json
+
+        _emit(dumps(promises_json(ledger)), output, tuple(paths))
+        return
+    if format == LedgerFormat.csv:
+        from .render.jsonout import promises_csv
+
+        _emit(promises_csv(ledger), output, tuple(paths))
+        return
+    if format == LedgerFormat.html:
+        from .render.html import promises_page
+
+        _emit(promises_page(ledger), output, tuple(paths))
+        return
+    from .render.promises_view import promises_view
+
+    console = _console(Color.never if output else color, io.StringIO() if output else None)
+    console.print(promises_view(ledger, limit))
     if output:
         _emit(console.file.getvalue(), output, tuple(paths))
 

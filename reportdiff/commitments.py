@@ -22,7 +22,8 @@ Follow-up, in every later document (ordered by delivery date, else command-line 
 - recurring: the same found in a plan sentence; for targets, the change (same, raised,
   lowered) compares the two values;
 - missing: neither.
-- met (targets, when both figures are numbers): at_least: reported >= target; at_most:
+- met (one-year targets, when both figures are numbers; five-year goals are not judged after
+  one year): at_least: reported >= target; at_most:
   reported <= target; about: reported >= target − 0.5 for percentages, >= 95% of the target
   otherwise; range: reported >= low; exact: reported >= target.
 """
@@ -82,6 +83,7 @@ class Commitment:
     kind: str  # target task
     target: Target | None = None
     obj: str = ""
+    horizon: str = "year"  # or "5y": a goal of the five-year part (今后五年, 十四五 …)
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,13 @@ def parts(doc: Document) -> dict[str, str]:
     return out
 
 
+_FIVE_YEAR = re.compile(r"今后五年|五年|十[一二三四五六七八九]五")
+
+
+def five_year_sections(doc: Document) -> set[str]:
+    return {s.id for top in doc.root.children if _FIVE_YEAR.search(top.title) for s in top.walk()}
+
+
 def statements(doc: Document, index: int) -> list[Statement]:
     kinds = parts(doc)
     out = []
@@ -176,13 +185,28 @@ def _comparator(q: Quantity, before: str) -> str:
     return "exact"
 
 
+_LEAD_VERBS = re.compile(
+    r"^(?:加快|加大|大力|积极|全力|着力|力争|确保|持续|继续|进一步|全面|深入|新|再)*"
+    r"(?:实施|建设|打造|培育|改善|支持|推动|引导|完成|新建|改造|升级|改造升级|建成|创建|开展|推进|选取|吸引|引进|"
+    r"争取|提升|提高|新增|实现|形成|布局|发放|筹集|组织|举办|规划建设|精准打造|创新打造|严管)?$"
+)
+_NOT_TARGET_UNITS = {"", "周", "届", "期", "次", "年", "月", "日", "岁", "版", "份", "级", "类", "种"}
+_COMPARATIVE = re.compile(r"^(?:比上年|比去年|同比|较上年)?(?:年初预算)?(?:增加|减少|提高|下降|增长)?$")
+
+
 def targets_in(clause: str) -> list[tuple[Target, int]]:
     out = []
     for q in find_quantities(clause):
         if is_year(q.raw) or q.value is None or re.fullmatch(r"\d+[月日号]|第.*", q.raw):
             continue
-        indicator = indicator_before(clause, q.start)
-        if len(indicator) < 2 or re.fullmatch(r"[\d.%]+", indicator):
+        unit = re.sub(r"(?:左右|以上|以下|以内|多|余)$", "", q.unit)
+        if unit in _NOT_TARGET_UNITS or clause[q.end:q.end + 1] in ("周", "届"):
+            continue  # 75周年, 二十届, 3.0版, 30年: dates, names and durations, not targets
+        indicator = _LEAD_VERBS.sub("", indicator_before(clause, q.start))
+        if len(indicator) < 2:  # 打造10个工业数字化示范标杆: the thing counted follows the number
+            after = re.split(r"[，；。、和及]", clause[q.end:], maxsplit=1)[0]
+            indicator = re.sub(r"^[的以上左右]+", "", after)[:16]
+        if len(indicator) < 2 or re.fullmatch(r"[\d.%]+", indicator) or _COMPARATIVE.match(indicator):
             continue
         verb_start = q.start
         lead = clause[:q.start]
@@ -196,13 +220,15 @@ def targets_in(clause: str) -> list[tuple[Target, int]]:
 
 def extract(doc: Document, index: int) -> list[Commitment]:
     out: list[Commitment] = []
+    five = five_year_sections(doc)
     for st in statements(doc, index):
         if st.part != "plan":
             continue
+        horizon = "5y" if st.paragraph.section_id in five else "year"
         found = targets_in(st.text)
         for t, _ in found:
             out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph, st.text.rstrip("，；。！？"),
-                                  "target", t))
+                                  "target", t, horizon=horizon))
         if found or len(st.text) > 60:
             continue
         m = _TASK_VERB.search(st.text)
@@ -212,7 +238,7 @@ def extract(doc: Document, index: int) -> list[Commitment]:
                 continue
             if len(obj) >= 2:
                 out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph,
-                                      st.text.rstrip("，；。！？"), "task", None, obj))
+                                      st.text.rstrip("，；。！？"), "task", None, obj, horizon))
     return out
 
 
@@ -220,10 +246,14 @@ def extract(doc: Document, index: int) -> list[Commitment]:
 
 
 def _same_indicator(a: str, b: str) -> float:
+    """1 for the same indicator; 0.9 minus 0.02 a character of difference when one contains the
+    other (地区生产总值 / 全年地区生产总值); else the rapidfuzz ratio."""
     if not a or not b:
         return 0.0
+    if a == b:
+        return 1.0
     if (a in b or b in a) and min(len(a), len(b)) >= 2:
-        return 0.95
+        return max(0.75, 0.9 - 0.02 * abs(len(a) - len(b)))
     return fuzz.ratio(a, b) / 100
 
 
@@ -256,8 +286,9 @@ def follow(c: Commitment, later: list[Statement], doc: int) -> Followup:
         if rep:
             st, t2, score = rep
             reported = Reported(t2.indicator, t2.value, t2.unit, t2.raw)
-            return Followup(doc, "reported", st.paragraph, st.text, score, reported,
-                            _met(c.target, t2.value), recurring=rec is not None)
+            met = _met(c.target, t2.value) if c.horizon == "year" else None  # a 5-year goal is not due
+            return Followup(doc, "reported", st.paragraph, st.text, score, reported, met,
+                            recurring=rec is not None)
         if rec:
             st, t2, score = rec
             a, b = _scalar(c.target.value), _scalar(t2.value)

@@ -19,7 +19,7 @@ from diff_match_patch import diff_match_patch
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from .numbers import Quantity, find_quantities, is_year
+from .numbers import QUANTITY, Quantity, find_quantities, is_year
 from .tokenize import tokens
 
 _PUA_START = 0xF0000  # supplementary private use area A: 65,534 code points, plus area B
@@ -118,7 +118,7 @@ def new_text(ops: tuple[DiffOp, ...]) -> str:
 _CLAUSE_BREAK = re.compile(r"[，。；：！？、,;:（）()“”]")
 _VERBS = re.compile(
     r"(?:同比|比上年|年均|累计|分别|全年|预计|力争|确保|计划|实现|完成|达到|达|增长|提高到|提高|提升到|提升|下降|降低|"
-    r"减少|超过|突破|新增|新建|建成|控制在|保持在|保持|稳定在|为|至|到|约|近|以上|左右|和|及|、)+$"
+    r"减少|超过|突破|新增|新建|建成|控制在|保持在|保持|稳定在|迈上|跃上|跨上|拟按|拟安排|拟|按|要|为|至|到|约|近|以上|左右|和|及|、)+$"
 )
 _LEAD = re.compile(r"^(?:全年|今年|明年|预计|力争|全市|全区|全省|全国|其中|并|我们|实施|推动)+")
 
@@ -126,10 +126,14 @@ _LEAD = re.compile(r"^(?:全年|今年|明年|预计|力争|全市|全区|全省
 def indicator_before(text: str, start: int) -> str:
     """The indicator a quantity at ``text[start:]`` measures: the words of its clause before
     it, without the verbs and fillers around them (``地区生产总值增长`` → ``地区生产总值``)."""
-    clause = _CLAUSE_BREAK.split(text[:start])[-1]
-    name = _VERBS.sub("", clause)
-    name = _LEAD.sub("", name)
-    return name[-16:].strip()
+    head = text[:start]
+    clause = _CLAUSE_BREAK.split(head)[-1]
+    name = _LEAD.sub("", _VERBS.sub("", clause))
+    if not name and head[len(head) - len(clause) - 1 : len(head) - len(clause)] == "、":
+        # 国内生产总值达到134.9万亿元、增长5%: the indicator stands before the previous figure
+        previous = _CLAUSE_BREAK.split(head[: len(head) - len(clause) - 1])[-1]
+        name = _LEAD.sub("", _VERBS.sub("", QUANTITY.split(previous)[0]))
+    return name[-24:].strip()
 
 
 def number_changes(ops: tuple[DiffOp, ...]) -> tuple[NumberChange, ...]:

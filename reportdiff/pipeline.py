@@ -266,3 +266,24 @@ def boilerplate(paths: list[str], min_df: int | None = None, min_chars: int = 15
         raise InputError("--min-df", f"{min_df} is not between 2 and the {len(docs)} documents given",
                          "choose a document frequency within that range")
     return find_formulas(docs, min_df, min_chars)
+
+
+def promises(paths: list[str], options: Options = Options()):
+    """The promise ledger of the reports in ``paths``, ordered by delivery date when every
+    report has one, else by year (from the date or the file name) when every report has one,
+    else in the order given."""
+    from .commitments import build_ledger
+
+    files = expand_paths(list(paths))
+    if len(files) < 2:
+        raise InputError(files[0] if files else "", "promises needs at least 2 reports",
+                         "give an earlier and a later report")
+    from .boilerplate import year_of
+
+    docs = [select_document(read_source(f, options), options.document) for f in files]
+    if all(d.metadata.date for d in docs):
+        docs = sorted(docs, key=lambda d: d.metadata.date)
+    elif all(year_of(d) for d in docs):  # a date or a year in the file name for every report
+        docs = sorted(docs, key=lambda d: (d.metadata.date[:4] if d.metadata.date else str(year_of(d)),
+                                           d.metadata.date))
+    return build_ledger(docs)

@@ -177,3 +177,32 @@ def dupes_page(result) -> str:
         copies=[{"path": docs[c.doc].path, "count": c.count, "lines": ", ".join(str(s) for s in c.lines)}
                 for c in result.copies],
     )
+
+
+def promises_page(ledger) -> str:
+    from .. import __version__
+
+    css = {"reported": "added", "recurring": "changed", "missing": "removed"}
+    entries = []
+    for e in ledger.entries:
+        c = e.commitment
+        t = c.target
+        entries.append({
+            "id": c.id, "doc": c.doc, "lines": str(c.paragraph.lines), "kind": c.kind, "text": c.text,
+            "target": f"{t.indicator}: {t.raw} ({t.comparator})" if t else c.obj,
+            "statuses": " ".join(f.status for f in e.followups),
+            "followups": [{"doc": f.doc, "status": f.status, "css": css[f.status],
+                           "reported": f.reported.raw if f.reported else "", "met": f.met, "change": f.change,
+                           "lines": str(f.paragraph.lines) if f.paragraph else "", "quote": f.text}
+                          for f in e.followups],
+        })
+    docs = ledger.documents
+    return environment().get_template("promises.html.j2").render(
+        version=__version__, lang="zh",
+        documents=[{"path": d.path, "title": d.metadata.title, "date": d.metadata.date, "region": d.metadata.region}
+                   for d in docs],
+        regions_differ=ledger.regions_differ,
+        rates=[{"a": r.a, "b": r.b, "n": r.commitments, "reported": r.reported, "recurring": r.recurring,
+                "missing": r.missing} for r in ledger.rates],
+        entries=entries,
+    )

@@ -4,13 +4,20 @@ edge; ``dumps`` gives byte-identical output for identical input."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from ..model import Document, RemovedLines, Section, SourceFile
 
 
+_PAIR = re.compile(r"\[\n\s*(-?[\d.]+),\n\s*(-?[\d.]+)\n\s*\]")
+_OP = re.compile(r'\[\n\s*("[=+-]"),\n\s*("(?:[^"\\]|\\.)*")\n\s*\]')
+
+
 def dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    """Indented JSON, with line ranges [a, b] and diff operations ["=", text] kept on one line."""
+    text = json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=False)
+    return _OP.sub(r"[\1, \2]", _PAIR.sub(r"[\1, \2]", text)) + "\n"
 
 
 def removed_lines(removed: tuple[RemovedLines, ...]) -> list[list[int]]:
@@ -146,3 +153,86 @@ def dupes(result) -> dict[str, Any]:
         "copies": [{"doc": c.doc, "count": c.count, "lines": [s.as_list() for s in c.lines]}
                    for c in result.copies],
     }
+
+
+def _target(t) -> dict[str, Any]:
+    value = list(t.value) if isinstance(t.value, tuple) else t.value
+    return {"indicator": t.indicator, "comparator": t.comparator, "value": value, "unit": t.unit, "raw": t.raw}
+
+
+def promises(ledger) -> dict[str, Any]:
+    docs = ledger.documents
+    out_entries = []
+    for e in ledger.entries:
+        c = e.commitment
+        item: dict[str, Any] = {
+            "id": c.id, "doc": c.doc, "lines": c.paragraph.lines.as_list(), "section": c.paragraph.section_id,
+            "text": c.text, "kind": c.kind, "horizon": c.horizon,
+        }
+        if c.target:
+            item["target"] = _target(c.target)
+        else:
+            item["object"] = c.obj
+        fus = []
+        for f in e.followups:
+            fu: dict[str, Any] = {"doc": f.doc, "status": f.status,
+                                  "lines": f.paragraph.lines.as_list() if f.paragraph else None,
+                                  "text": f.text, "score": f.score}
+            if f.reported:
+                value = list(f.reported.value) if isinstance(f.reported.value, tuple) else f.reported.value
+                fu["reported"] = {"indicator": f.reported.indicator, "value": value, "unit": f.reported.unit,
+                                  "raw": f.reported.raw}
+            if f.met is not None:
+                fu["met"] = f.met
+            if f.status == "reported":
+                fu["recurring"] = f.recurring
+            if f.change:
+                fu["change"] = f.change
+            fus.append(fu)
+        item["followups"] = fus
+        out_entries.append(item)
+    return {
+        "schema": "reportdiff.promises/1",
+        "documents": [{"path": d.path, "date": d.metadata.date or None, "region": d.metadata.region or None,
+                       "title": d.metadata.title} for d in docs],
+        "regions_differ": ledger.regions_differ,
+        "commitments": out_entries,
+        "rates": [{"a": r.a, "b": r.b, "commitments": r.commitments,
+                   "reported": round(r.reported / r.commitments, 4) if r.commitments else 0.0,
+                   "recurring": round(r.recurring / r.commitments, 4) if r.commitments else 0.0,
+                   "missing": round(r.missing / r.commitments, 4) if r.commitments else 0.0}
+                  for r in ledger.rates],
+    }
+
+
+def promises_csv(ledger) -> str:
+    """One row per commitment and follow-up."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["id", "doc", "path", "lines", "kind", "indicator_or_object", "comparator", "value", "unit", "raw",
+                "text", "followup_doc", "followup_path", "status", "recurring", "followup_lines", "reported_raw",
+                "reported_value", "met", "change", "followup_text"])
+    docs = ledger.documents
+    for e in ledger.entries:
+        c = e.commitment
+        t = c.target
+        base = [c.id, c.doc, docs[c.doc].path, str(c.paragraph.lines), c.kind, t.indicator if t else c.obj,
+                t.comparator if t else "", _csv_value(t.value) if t else "", t.unit if t else "", t.raw if t else "",
+                c.text]
+        if not e.followups:
+            w.writerow(base + [""] * 10)
+        for f in e.followups:
+            w.writerow(base + [f.doc, docs[f.doc].path, f.status, f.recurring,
+                               str(f.paragraph.lines) if f.paragraph else "",
+                               f.reported.raw if f.reported else "", _csv_value(f.reported.value) if f.reported else "",
+                               "" if f.met is None else f.met, f.change, f.text])
+    return buf.getvalue()
+
+
+def _csv_value(v) -> str:
+    if isinstance(v, tuple):
+        return f"{v[0]}-{v[1]}"
+    return "" if v is None else str(v)

@@ -1,0 +1,59 @@
+"""The promise ledger for the terminal: one table per later document, coloured by status."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+STYLE = {"reported": "green", "recurring": "yellow", "missing": "red"}
+
+
+def promises_view(ledger, limit: int = 200) -> Group:
+    docs = ledger.documents
+    parts: list = []
+    names = ", ".join(f"[{k}] {d.path} ({d.metadata.date or 'no date'})" for k, d in enumerate(docs))
+    parts.append(Text(f"documents in ledger order: {names}", style="bold"))
+    if ledger.regions_differ:
+        parts.append(Text("note: the documents come from different regions ("
+                          + ", ".join(sorted({d.metadata.region for d in docs if d.metadata.region}))
+                          + "): follow-ups compare different governments", style="yellow"))
+    rates = Table(title="summary per document pair", title_justify="left", header_style="bold", show_edge=False)
+    for col in ("from", "to", "commitments", "reported", "recurring", "silently dropped"):
+        rates.add_column(col, justify="right" if col not in ("from", "to") else "left")
+    for r in ledger.rates:
+        n = max(1, r.commitments)
+        rates.add_row(f"[{r.a}]", f"[{r.b}]", str(r.commitments), f"{r.reported} ({100 * r.reported / n:.0f}%)",
+                      f"{r.recurring} ({100 * r.recurring / n:.0f}%)", f"{r.missing} ({100 * r.missing / n:.0f}%)")
+    parts.append(rates)
+    table = Table(title="commitments", title_justify="left", header_style="bold", show_lines=False, show_edge=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("lines", no_wrap=True)
+    table.add_column("commitment", overflow="fold", ratio=3)
+    table.add_column("target", overflow="fold", ratio=2)
+    table.add_column("follow-up", overflow="fold", ratio=3)
+    for e in ledger.entries[:limit]:
+        c = e.commitment
+        t = c.target
+        target = f"{t.indicator} {t.raw} ({t.comparator})" if t else f"task: {c.obj}"
+        follow = Text()
+        for f in e.followups:
+            follow.append(f"[{f.doc}] {f.status}", style=STYLE[f.status])
+            if f.reported:
+                follow.append(f" {f.reported.raw}")
+            if f.met is not None:
+                follow.append(" met" if f.met else " not met", style="green" if f.met else "red")
+            if f.recurring and f.status == "reported":
+                follow.append(" (+recurring)", style="yellow")
+            if f.change:
+                follow.append(f" ({f.change})")
+            if f.paragraph:
+                follow.append(f" @{f.paragraph.lines}", style="dim")
+            follow.append("\n")
+        if not e.followups:
+            follow.append("(last document: new commitment)", style="dim")
+        table.add_row(c.id, str(c.paragraph.lines), c.text, target, follow)
+    parts.append(table)
+    if len(ledger.entries) > limit:
+        parts.append(Text(f"… {len(ledger.entries) - limit} more (use --limit or --format json/csv)", style="dim"))
+    return Group(*parts)
