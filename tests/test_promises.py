@@ -1,0 +1,129 @@
+"""The promise ledger: quantity and comparator parsing on real phrasings, and the ledger of real
+reports (national 2024 → 2025, Baotou 2022 → 2023) against its contract."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import reportdiff
+from reportdiff.commitments import build_ledger, parts, targets_in
+from reportdiff.numbers import cn_to_number, find_quantities, parse_quantity
+from reportdiff.render.jsonout import promises, promises_csv
+
+FIX = Path(__file__).resolve().parent.parent / "fixtures"
+
+# (phrase as it stands in a report of the corpus, indicator, comparator, value, unit)
+PHRASINGS = [
+    ("全年地区生产总值增长7.5%左右", "地区生产总值", "about", 7.5, "%"),  # baotou 2023
+    ("规上工业增加值增长12%以上", "规上工业增加值", "at_least", 12.0, "%"),  # baotou 2022
+    ("城镇调查失业率5.5%左右", "城镇调查失业率", "about", 5.5, "%"),  # national 2024
+    ("城镇新增就业1200万人以上", "城镇新增就业", "at_least", 1200.0, "万人"),  # national 2024
+    ("城镇登记失业率控制在4%以内", "城镇登记失业率", "at_most", 4.0, "%"),  # baotou 2022
+    ("居民消费价格涨幅3%左右", "居民消费价格涨幅", "about", 3.0, "%"),  # national 2024
+    ("全省地区生产总值增长5%—5.5%", "地区生产总值", "range", (5.0, 5.5), "%"),  # anhui 2026
+    ("一般公共预算收入增长6%到7%", "一般公共预算收入", "range", (6.0, 7.0), "%"),
+    ("粮食产量1.3万亿斤以上", "粮食产量", "at_least", 1.3, "万亿斤"),  # national 2024
+    ("新改扩建幼儿园12所", "新改扩建幼儿园", "exact", 12.0, "所"),  # baotou 2023
+    ("赤字率拟按3%安排", "赤字率", "exact", 3.0, "%"),  # national 2024
+    ("力争引进高层次和紧缺人才6500人以上", "引进高层次和紧缺人才", "at_least", 6500.0, "人"),
+    ("单位国内生产总值能耗降低2.5%左右", "单位国内生产总值能耗", "about", 2.5, "%"),  # national 2024
+    ("实施重大项目600个以上", "重大项目", "at_least", 600.0, "个"),  # baotou 2023
+    ("打造10个工业数字化示范标杆", "工业数字化示范标杆", "exact", 10.0, "个"),  # baotou 2023
+    ("研发经费投入强度不低于2.5%", "研发经费投入强度", "at_least", 2.5, "%"),
+    ("增长百分之七点五", "", "exact", 7.5, "%"),
+]
+
+
+@pytest.mark.parametrize("phrase,indicator,comparator,value,unit", PHRASINGS)
+def test_targets_parse_real_phrasings(phrase, indicator, comparator, value, unit):
+    found = targets_in(phrase)
+    if not indicator:  # no indicator in the phrase: a quantity but no target
+        assert found == []
+        q = find_quantities(phrase)[0]
+        assert (q.value, q.unit) == (value, unit)
+        return
+    assert len(found) == 1, found
+    t = found[0][0]
+    assert (t.indicator, t.comparator, t.value, t.unit) == (indicator, comparator, value, unit)
+
+
+def test_a_list_gives_one_target_per_indicator():
+    clause = "今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上，城镇调查失业率5.5%左右"
+    got = [(t.indicator, t.value) for part in clause.split("；") for t, _ in targets_in(part)]
+    assert ("国内生产总值", 5.0) in got
+    assert ("城镇新增就业", 1200.0) in got
+    assert ("城镇调查失业率", 5.5) in got
+
+
+@pytest.mark.parametrize("raw,value,unit,comparator", [
+    ("7.5%左右", 7.5, "%", "about"), ("1301.2亿元", 1301.2, "亿元", "exact"), ("600个以上", 600.0, "个", "at_least"),
+    ("百分之七点五", 7.5, "%", "exact"), ("三千二百亿元", 3200.0, "亿元", "exact"), ("6%-7%", (6.0, 7.0), "%", "range"),
+    ("4%以内", 4.0, "%", "at_most"), ("1,200万人", 1200.0, "万人", "exact"),
+])
+def test_quantity_parser(raw, value, unit, comparator):
+    q = parse_quantity(raw)
+    assert (q.value, q.unit, q.comparator) == (value, unit, comparator)
+
+
+@pytest.mark.parametrize("text,value", [("七点五", 7.5), ("三千二百", 3200), ("十二", 12), ("一万二千", 12000),
+                                        ("二十", 20), ("一百零五", 105), ("两千", 2000)])
+def test_chinese_numerals(text, value):
+    assert cn_to_number(text) == value
+
+
+@pytest.mark.parametrize("clause", ["今年是中华人民共和国成立75周年", "党的二十届三中全会胜利召开",
+                                    "推动签署中国-东盟自贸区3.0版升级协定", "实施“1+20+91”政策体系"])
+def test_dates_names_and_anniversaries_are_not_targets(clause):
+    assert targets_in(clause) == []
+
+
+@pytest.fixture(scope="module")
+def national():
+    return build_ledger([reportdiff.load(str(FIX / "national-2024.txt")), reportdiff.load(str(FIX / "national-2025.txt"))])
+
+
+def test_parts_of_the_national_report():
+    doc = reportdiff.load(str(FIX / "national-2024.txt"))
+    kinds = parts(doc)
+    assert kinds["1"] == "review" and kinds["2"] == "plan" and kinds["3"] == "plan" and kinds["3.1"] == "plan"
+
+
+def test_national_gdp_target_is_reported_met(national):
+    gdp = next(e for e in national.entries if e.commitment.target and e.commitment.target.indicator == "国内生产总值")
+    t = gdp.commitment.target
+    assert (t.comparator, t.value, t.unit) == ("about", 5.0, "%")
+    f = gdp.followups[0]
+    assert f.status == "reported" and f.reported.value == 5.0 and f.met is True
+    assert "国内生产总值达到134.9万亿元、增长5%" in f.text
+
+
+def test_national_jobs_target_is_reported_met(national):
+    jobs = next(e for e in national.entries if e.commitment.target and e.commitment.target.indicator == "城镇新增就业")
+    f = jobs.followups[0]
+    assert f.status == "reported" and f.reported.value == 1256.0 and f.met is True
+
+
+def test_ledger_json_validates_and_csv_has_a_row_per_followup(national):
+    schema = json.loads(resources.files("reportdiff").joinpath("schema/promises.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    data = promises(national)
+    jsonschema.validate(data, schema)
+    rows = promises_csv(national).strip().splitlines()
+    assert len(rows) == 1 + sum(max(1, len(e.followups)) for e in national.entries)
+    rate = data["rates"][0]
+    assert abs(rate["reported"] + rate["recurring"] + rate["missing"] - 1.0) < 1e-3
+
+
+def test_cli_orders_by_year_when_a_date_is_missing(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "reportdiff", "promises", str(FIX / "national-2025.txt"),
+                          str(FIX / "national-2024.txt"), "-f", "json"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert [Path(d["path"]).name for d in data["documents"]] == ["national-2024.txt", "national-2025.txt"]
