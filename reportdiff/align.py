@@ -23,10 +23,13 @@ found:
 
 Sections (``align_sections``), first: ``score = 0.35·heading + 0.65·content`` (heading alone
 when neither has text): ``heading`` the character ratio of the headings without their
-numbering, ``content`` the TF-IDF cosine of the words of their whole subtrees (each vector
-cut to its 300 heaviest terms; past 5,000 section pairs only pairs sharing a word are scored).  Pairs at least ``section_threshold`` (0.30) apart are matched greedily,
-top levels first, with a 0.1 bonus when their parents are matched to each other and a 0.1
-penalty per level of difference; matched sections off the in-order backbone are *moved*.
+numbering, ``content`` the TF-IDF cosine of the words of their whole subtrees (each vector cut
+to its 300 heaviest terms; past 5,000 section pairs only pairs sharing a word are scored).
+Pairs are matched greedily, top levels first, when score + bonus − 0.1·(level difference) is at
+least ``section_threshold`` (0.30); the bonus is ``PARENT_BONUS`` (0.15) for subsections of two
+matched sections (and for two top-level sections).  A pair whose own score is below the
+threshold must also be mutually best among those siblings.  Matched sections off the in-order
+backbone are *moved*.
 """
 
 from __future__ import annotations
@@ -320,6 +323,16 @@ class SectionLink:
     moved: bool
 
 
+PARENT_BONUS = 0.15
+
+
+def _mutual_best(x: int, y: int, bases, a_parent, b_parent) -> bool:
+    """Among the subsections of two matched parents, y is x's best partner and x is y's."""
+    row = [s for (x2, y2), s in bases.items() if x2 == x and b_parent[y2] == b_parent[y]]
+    col = [s for (x2, y2), s in bases.items() if y2 == y and a_parent[x2] == a_parent[x]]
+    return bases[(x, y)] >= max(row) and bases[(x, y)] >= max(col)
+
+
 def heading_similarity(a: str, b: str) -> float:
     return fuzz.ratio(split_marker(a)[1], split_marker(b)[1]) / 100
 
@@ -362,12 +375,11 @@ def align_sections(
         for (x, y), s in bases.items():
             if x in match_a or y in match_b or min(a_levels[x], b_levels[y]) != level:
                 continue
-            bonus = 0.1 if a_parent[x] is not None and match_a.get(a_parent[x]) == b_parent[y] \
-                and b_parent[y] is not None else 0.0
-            if a_parent[x] is None and b_parent[y] is None:
-                bonus = 0.1
+            siblings = a_parent[x] is not None and b_parent[y] is not None \
+                and match_a.get(a_parent[x]) == b_parent[y]
+            bonus = PARENT_BONUS if siblings or (a_parent[x] is None and b_parent[y] is None) else 0.0
             s2 = s + bonus - 0.1 * abs(a_levels[x] - b_levels[y])
-            if s2 >= threshold:
+            if s2 >= threshold and (s >= threshold or _mutual_best(x, y, bases, a_parent, b_parent)):
                 cands.append((-s2, x, y))
         for neg, x, y in sorted(cands):
             if x in match_a or y in match_b:
