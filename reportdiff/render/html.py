@@ -11,8 +11,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from ..comparison import Comparison, ParagraphPair
-from ..model import Document
+from ..comparison import Comparison
+from .facts import DOCUMENT_LABELS, document_facts, where
 
 
 @lru_cache(maxsize=1)
@@ -26,21 +26,6 @@ def environment():
         trim_blocks=True,
         lstrip_blocks=True,
     )
-
-
-def _meta(doc: Document) -> list[str]:
-    m = doc.metadata
-    return [doc.path, m.title or "(untitled)", m.kind or "—", m.date or "—", m.region or "—",
-            m.speaker or "—", f"{len(doc.paragraphs)} paragraphs, {doc.chars:,} characters",
-            f"lines {doc.lines}" + (f" (document {doc.index + 1} of the file)" if doc.index else "")]
-
-
-def _where(pp: ParagraphPair) -> str:
-    a = ", ".join(str(p.lines) for p in pp.a)
-    b = ", ".join(str(p.lines) for p in pp.b)
-    if pp.a and pp.b:
-        return f"old lines {a} → new lines {b}"
-    return f"old lines {a}" if pp.a else f"new lines {b}"
 
 
 def comparison_page(c: Comparison) -> str:
@@ -110,7 +95,7 @@ def comparison_page(c: Comparison) -> str:
         item = {
             "kind": "entry", "anchor": f"e{k}", "status": pp.status,
             "score": pp.score if pp.status not in ("equal", "added", "removed") else None,
-            "where": _where(pp), "boilerplate": pp.boilerplate,
+            "where": where(pp), "boilerplate": pp.boilerplate,
             "label": (pp.b or pp.a)[0].label,
             "ghost": f"g{k}" if pp.status == "moved" else "",
             "ops": [(op.op, op.text, op.op != "=" and any(x and x in op.text for x in nums)) for op in pp.diff]
@@ -123,7 +108,7 @@ def comparison_page(c: Comparison) -> str:
             marks.append({"status": pp.status, "top": round(100 * k / total, 3), "anchor": f"e{k}"})
         for n in pp.numbers:
             numbers.append({"indicator": n.indicator, "a": n.a, "b": n.b, "anchor": f"e{k}",
-                            "where": _where(pp)})
+                            "where": where(pp)})
         for g in ghosts_after.get(k, []):
             body.append(ghost(g))
     for sp in c.sections:  # sections with no paragraph of their own still get their heading
@@ -142,8 +127,7 @@ def comparison_page(c: Comparison) -> str:
         lang="zh" if c.new.language == "zh" else "en",
         old={"title": c.old.metadata.title, "path": c.old.path},
         new={"title": c.new.metadata.title, "path": c.new.path},
-        meta_rows=list(zip(["file", "title", "kind", "date", "region", "speaker", "size", "text"],
-                           _meta(c.old), _meta(c.new))),
+        meta_rows=list(zip(DOCUMENT_LABELS, document_facts(c.old), document_facts(c.new))),
         measures=[("cosine", sim.cosine), ("jaccard", sim.jaccard), ("edit", sim.edit), ("simple", sim.simple)],
         method=sim.method,
         counts=[(k, c.count(k)) for k in ("equal", "changed", "moved", "split", "merged", "added", "removed")

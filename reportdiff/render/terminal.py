@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..comparison import Comparison, ParagraphPair
-from ..model import Document
+from .facts import DOCUMENT_LABELS, document_facts, where
 
 DEL = "red strike"
 INS = "bold green"
@@ -44,20 +44,12 @@ def comparison_view(c: Comparison, opts: ViewOptions = ViewOptions()) -> Group:
     return Group(*parts)
 
 
-def _doc_rows(doc: Document) -> list[str]:
-    m = doc.metadata
-    return [doc.path, m.title or "(untitled)", m.kind or "—", m.date or "—", m.region or "—",
-            m.speaker or "—", f"{len(doc.paragraphs)} paragraphs, {doc.chars:,} chars",
-            f"lines {doc.lines}" + (f", document {doc.index + 1}" if doc.index else "")]
-
-
 def _header(c: Comparison) -> Table:
     t = Table(show_header=True, header_style="bold", box=None, padding=(0, 2))
     t.add_column("")
     t.add_column("old")
     t.add_column("new")
-    labels = ["file", "title", "kind", "date", "region", "speaker", "size", "text"]
-    for label, a, b in zip(labels, _doc_rows(c.old), _doc_rows(c.new)):
+    for label, a, b in zip(DOCUMENT_LABELS, document_facts(c.old), document_facts(c.new)):
         t.add_row(Text(label, style="bold"), a, b)
     s = c.similarity
     t.add_row(Text("similarity", style="bold"),
@@ -146,21 +138,13 @@ def _visible(entries: list[ParagraphPair], opts: ViewOptions) -> list[bool]:
     return keep
 
 
-def _where(pp: ParagraphPair) -> str:
-    a = ", ".join(str(p.lines) for p in pp.a)
-    b = ", ".join(str(p.lines) for p in pp.b)
-    if pp.a and pp.b:
-        return f"old {a} → new {b}"
-    return f"old {a}" if pp.a else f"new {b}"
-
-
 def _entry(pp: ParagraphPair, opts: ViewOptions) -> RenderableType:
     head = Text()
     head.append(f"[{pp.status}", style=STATUS_STYLE[pp.status])
     if pp.status not in ("equal", "added", "removed"):
         head.append(f" {pp.score:.2f}", style=STATUS_STYLE[pp.status])
     head.append("] ", style=STATUS_STYLE[pp.status])
-    head.append(_where(pp), style=DIM)
+    head.append(where(pp), style=DIM)
     if pp.status == "moved":
         head.append(f"  moved from old §{pp.a[0].section_id}", style="magenta")
     if pp.boilerplate:
