@@ -38,7 +38,7 @@ def read_metadata(head: list[str], path: str = "") -> Metadata:
     title = ""
     for i, text in enumerate(head[:6]):
         plain = text.lstrip("#").strip()
-        if DOC_TITLE.match(plain) and not DATE_LINE.match(plain):
+        if DOC_TITLE.match(plain) and not DATE_LINE.match(plain) and "，" not in plain and len(plain) <= 60:
             title = plain
             # a title broken over lines: earlier short blocks of the head belong to it
             j = i - 1
@@ -54,7 +54,14 @@ def read_metadata(head: list[str], path: str = "") -> Metadata:
             title = first
 
     date = region = congress = session = speaker = ""
-    for text in head[:10]:
+    joined = []  # a role on one line and the name on the next (国务院总理 / 李强)
+    for k, text in enumerate(head[:10]):
+        nxt = head[k + 1] if k + 1 < len(head) else ""
+        if re.search(r"(?:总理|省长|市长|区长|县长|旗长|州长|盟长|主席|主任)$", text) and re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", nxt):
+            joined.append(text + nxt)
+        else:
+            joined.append(text)
+    for text in joined:
         if not date and DATE_LINE.match(text):
             date = _iso(text)
             m = _CONGRESS.search(text)
@@ -86,7 +93,7 @@ def read_metadata(head: list[str], path: str = "") -> Metadata:
         rm = _REGION.match(speaker)
         region = rm.group(1) if rm else ""
     kind = next((k for k, rx in _KINDS if rx.search(title)), "")
-    if not kind and any(re.search(r"向大会报告(?:政府)?工作", t) for t in head[:12]):
+    if not kind and any(re.search(r"向(?:大会|你们)(?:作|报告)[^，。]{0,8}工作", t) for t in head[:12]):
         kind = "政府工作报告"
     if not region and any("我代表国务院" in t for t in head[:12]):
         region = "全国"
