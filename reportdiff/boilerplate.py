@@ -27,9 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
-from .fingerprint import Stream, canonical, fingerprints
 from .model import Document, LineSpan
-from .reuse import K
+from .text import SHINGLE as K
 
 COVER = 0.5
 
@@ -67,6 +66,8 @@ def year_of(doc: Document) -> int | None:
 
 def find_formulas(docs: list[Document], min_df: int | None = None, min_chars: int = 15,
                   examples: int = 3) -> BoilerplateResult:
+    from .fingerprint import Stream, fingerprints  # numpy: only when formulas are searched
+
     n = len(docs)
     if min_df is None:
         min_df = max(3, -(-n // 10))
@@ -145,7 +146,7 @@ def find_formulas(docs: list[Document], min_df: int | None = None, min_chars: in
             if d not in seen_docs and len(ex) < examples:
                 seen_docs.add(d)
                 ex.append(Example(d, span, ctx))
-        formulas.append(Formula(text, canonical(text)[0], len(doc_ids), min(years) if years else None,
+        formulas.append(Formula(text, canonical_text(text), len(doc_ids), min(years) if years else None,
                                 max(years) if years else None, tuple(ex)))
     formulas.sort(key=lambda f: (-f.df, -len(f.canonical), f.canonical))
     return BoilerplateResult(tuple(docs), min_df, tuple(formulas))
@@ -184,6 +185,16 @@ def _refine(spans: list[tuple[int, int, int]], canon: list[str], min_df: int) ->
     return [tuple(x) for x in spans]
 
 
+_CANON_DROP = re.compile(r"[^\w#]+|_+")
+_CANON_DIGITS = re.compile(r"\d+")
+
+
+def canonical_text(text: str) -> str:
+    """The canonical form of fingerprint.canonical, without offsets: letters and ideographs,
+    each digit run as ``#`` (pure Python, so that flagging needs no numpy)."""
+    return _CANON_DROP.sub("", _CANON_DIGITS.sub("#", text.replace("#", "")))
+
+
 def _close(run, d, min_chars, out) -> None:
     if not run:
         return
@@ -203,7 +214,7 @@ class Profile:
     source: str = ""
 
     def coverage(self, text: str) -> float:
-        canon, _ = canonical(text)
+        canon = canonical_text(text)
         if not canon:
             return 0.0
         covered = bytearray(len(canon))

@@ -30,8 +30,9 @@ from rapidfuzz import fuzz
 
 from .fingerprint import Stream, fingerprints
 from .model import Document, LineSpan
+from .text import SHINGLE
 
-K = 8
+K = SHINGLE
 MAX_POSTINGS = 200
 MAX_INDEL = 20
 MAX_GAP = 40

@@ -47,6 +47,8 @@ def cjk_share(text: str) -> float:
     return sum(1 for c in letters if is_ideograph(c)) / len(letters)
 
 
+SHINGLE = 8  # characters per shingle for fingerprints (dupes, boilerplate)
+
 # Characters that close a sentence or paragraph; a line ending in anything else is unfinished.
 CLOSING = set("。！？；：…”’）」』】》!?;:.)\"'")
 SENTENCE_END = set("。！？；")
