@@ -17,7 +17,8 @@
    hits that share a place join one group (union-find), so a passage found in many places is
    one group.  A group is exact when all its occurrences have the same text; its similarity is
    the smallest rapidfuzz ratio between an occurrence and the group's longest occurrence.
-   Groups are sorted by length, longest first.
+   Groups are sorted by length, longest first; a group whose every place lies inside a place
+   of a longer group is a fragment of it and is dropped.
 """
 
 from __future__ import annotations
@@ -242,4 +243,18 @@ def _group(pairs: list[tuple[Occurrence, Occurrence]]) -> list[DupeGroup]:
         sim = 1.0 if exact else min(fuzz.ratio(o.text, longest.text) / 100 for o in occ)
         groups.append(DupeGroup(tuple(occ), len(longest.text), exact, round(sim, 4)))
     groups.sort(key=lambda g: (-g.chars, g.occurrences[0].doc, g.occurrences[0].start))
-    return groups
+    return _drop_fragments(groups)
+
+
+def _drop_fragments(groups: list[DupeGroup]) -> list[DupeGroup]:
+    """A group whose every place lies inside a place of a longer group (the same passages,
+    split by an edit the merge could not bridge) is not reported again."""
+    kept: list[DupeGroup] = []
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for g in groups:  # longest first
+        inside = all(any(a <= o.start and o.end <= b for a, b in spans[o.doc]) for o in g.occurrences)
+        if not inside:
+            kept.append(g)
+            for o in g.occurrences:
+                spans[o.doc].append((o.start, o.end))
+    return kept
