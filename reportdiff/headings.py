@@ -17,7 +17,7 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(rf"^第[{CN_NUM}\d]+[章部篇编](?:分)?[、，.\s]?")),
     ("en_chapter", re.compile(r"^(?:Chapter|Part|Section)\s+(?:\d+|[IVXLC]+)\b[.:]?\s*", re.I)),
     ("roman", re.compile(r"^(?:[IVX]{1,5})\.\s+(?=[A-Z])")),
-    ("cn", re.compile(rf"^[{CN_NUM}]{{1,3}}、")),
+    ("cn", re.compile(rf"^[{CN_NUM}]{{1,3}}、|^[{CN_NUM}]{{1,3}}$")),  # 一、 or 一 alone on a line
     ("paren_cn", re.compile(rf"^[（(][{CN_NUM}]{{1,3}}[）)]\s?")),
     ("dotted", re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=\D)")),
     ("arabic", re.compile(r"^\d{1,2}(?:[.、．](?!\d)|\s+(?=[A-Z]))\s?")),

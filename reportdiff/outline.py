@@ -1,8 +1,8 @@
 """Blocks of text to a Section tree: which blocks are headings, their levels, lead labels.
 
-Levels come from the styles a document uses, ranked ``#`` > ``第一章`` > ``一、`` > ``（一）`` >
-``1.`` > ``1.1`` > ``（1）`` > ``①`` > English title lines; the highest style present is level
-1.  A numbered heading with body text on the same line (``（一）经济实力稳步推进。粮食…``)
+Levels come from the styles a document uses: ``#`` and ``第一章``/``第一部分`` first, then the
+numbered styles (``一、``, ``（一）``, ``1.``, ``1.1``, ``（1）``, ``①``, English title lines) in
+the order the document first uses them.  A numbered heading with body text on the same line (``（一）经济实力稳步推进。粮食…``)
 gives a heading (its first sentence) and a paragraph (the rest), both on that line.
 """
 
@@ -40,9 +40,21 @@ def build_outline(blocks: list[Block], line_base: int = 1, language: str = "zh")
         items.extend(_classify(b, LineSpan(b.first + line_base, b.last + line_base), language, item_styles))
     numbered = any(it.heading and it.heading.style != "md" for it in items)
     keys = [it.heading.rank_key for it in items if it.heading and (it.heading.style != "md" or not numbered)]
-    present = [k for k in RANK if k in set(keys)]
-    level_of = {k: n + 1 for n, k in enumerate(present)}
+    level_of = {k: n + 1 for n, k in enumerate(_level_order(keys))}
     return _tree(items, level_of)
+
+
+def _level_order(keys: list[str]) -> list[str]:
+    """Heading styles from the top level down: markdown and chapter styles by their fixed rank,
+    then the numbered styles in the order the document first uses them (a report that opens
+    with （一） ranks it above 一、), falling back to the fixed rank for ties."""
+    fixed = ("md1", "chapter", "en_chapter", "md2")
+    first_seen: dict[str, int] = {}
+    for n, k in enumerate(keys):
+        first_seen.setdefault(k, n)
+    top = [k for k in fixed if k in first_seen]
+    rest = sorted((k for k in first_seen if k not in fixed), key=lambda k: (first_seen[k], RANK.index(k)))
+    return top + rest
 
 
 def _classify(block: Block, lines: LineSpan, language: str, item_styles: set[str]) -> list[_Item]:

@@ -16,7 +16,7 @@ _CONGRESS = re.compile(
     r"(?P<session>第[一二三四五六七八九十\d]+次会议)?"
 )
 _SPEAKER = re.compile(
-    r"^(?P<org>.{0,20}?)(?P<role>国务院总理|总理|省长|市长|区长|县长|旗长|州长|盟长|主席|主任)\s*(?P<name>[\u4e00-\u9fff·]{2,4})$"
+    r"^(?P<org>.{0,20}?)(?P<role>国务院总理|总理|省长|市长|区长|县长|旗长|州长|盟长|主席|主任)\s*(?P<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10})$"
 )
 _ORG_SPEAKER = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:委员会|人民政府|局|办公室)$")
 _REGION = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:自治区|特别行政区|省|市|区|县|旗|盟|州))")

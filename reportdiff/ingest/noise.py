@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..headings import match_heading
+from ..headings import LEAD_ORDINAL, match_heading
 from ..text import ends_closed
 
 PAGE_NUMBER = re.compile(
@@ -190,6 +190,8 @@ def _running_headers(lines, content, reasons, inline: set[int], maybe_inline: se
 def _header_candidate(text: str) -> bool:
     return (
         len(text) <= 20
+        and sum(1 for c in text if c.isalnum()) >= 2  # not a lone 《 or a bracket
+        and not LEAD_ORDINAL.match(text)  # 一是 / 二是 on lines of their own
         and not _SENTENCE_PUNCT.search(text)
         and not match_heading(text)
         and not text.startswith(("——", "（", "("))

@@ -168,17 +168,26 @@ def _fills(w: int, width: int | None) -> bool:
     return width is not None and width - 4 <= w <= width + 1
 
 
+_ORDINAL_ONLY = re.compile(r"^(?:[一二三四五六七八九十]{1,3}(?:是|要)|第[一二三四五六七八九十]{1,3})[，,、：:]?$")
+
+
 def _continues(prev: str, nxt: str, w: int, width: int | None, gap: int, prev_starts: bool,
                indented: bool, list_styles: set[str]) -> bool:
     if nxt[:1] in _NEVER_STARTS and not ends_closed(prev):
         return True  # ，接着… continues a line broken at a link or a page break
     if prev.endswith("**") and nxt.startswith("**") and not ends_closed(prev[:-2]) and len(prev) > 20:
         return True  # a bold run broken by a page break: **…抓好文** / **明城市…**
+    bare = match_heading(prev)
+    if _ORDINAL_ONLY.match(prev) or (bare and bare.marker and prev.strip() == bare.marker and not bare.md_level
+                                     and not bare.marker[-1].isalnum()):
+        return True  # 一是 / 第一， / 一、 alone on a line: its text is on the next line (a bare 一 is a heading)
     if indented or _STARTS_PARAGRAPH.match(nxt) or LEAD_ORDINAL.match(nxt) or match_heading(nxt) \
             or _ALONE.match(nxt):
         return False
     if _ALONE.match(prev) or (prev_starts and _stands_alone(prev)):
         return False
+    if len(nxt) <= 2 and not ends_closed(prev) and any(c.isalnum() for c in nxt):
+        return True  # 政府工作报 / 告: a word broken by a link or a line end
     if ends_closed(prev):
         return gap == 0 and _fills(w, width) and prev[-1] in SENTENCE_END | set("，、")
     m = match_heading(prev)
