@@ -194,9 +194,21 @@ _NOT_TARGET_UNITS = {"", "周", "届", "期", "次", "年", "月", "日", "岁",
 _COMPARATIVE = re.compile(r"^(?:比上年|比去年|同比|较上年)?(?:年初预算)?(?:增加|减少|提高|下降|增长)?$")
 
 
-def targets_in(clause: str) -> list[tuple[Target, int]]:
+_CAPACITY = re.compile(r"吨|千瓦|GW|MW|台|辆|套")
+
+
+def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
+    """The quantified targets (or, with ``promised=False``, the reported figures) of one clause.
+    Never targets: dates, anniversaries, names.  Not promised: forecasts (预计), and the
+    capacities and total investments that name projects (年产10万吨…项目, 总投资246亿元的…项目)."""
     out = []
+    if promised and "预计" in clause:
+        return out
     for q in find_quantities(clause):
+        after = clause[q.end:q.end + 24]
+        if promised and "项目" in after and (_CAPACITY.search(q.unit) or "年产" in clause[max(0, q.start - 4):q.start]
+                                           or clause[max(0, q.start - 3):q.start].endswith("总投资")):
+            continue
         if is_year(q.raw) or q.value is None or re.fullmatch(r"\d+[月日号]|第.*", q.raw):
             continue
         unit = re.sub(r"(?:左右|以上|以下|以内|多|余)$", "", q.unit)
@@ -206,7 +218,8 @@ def targets_in(clause: str) -> list[tuple[Target, int]]:
         if len(indicator) < 2:  # 打造10个工业数字化示范标杆: the thing counted follows the number
             after = re.split(r"[，；。、和及]", clause[q.end:], maxsplit=1)[0]
             indicator = re.sub(r"^[的以上左右]+", "", after)[:16]
-        if len(indicator) < 2 or re.fullmatch(r"[\d.%]+", indicator) or _COMPARATIVE.match(indicator):
+        if len(indicator) < 2 or re.fullmatch(r"[\d.%]+", indicator) or _COMPARATIVE.match(indicator) \
+                or indicator.startswith("总投资"):
             continue
         verb_start = q.start
         lead = clause[:q.start]
@@ -225,7 +238,11 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         if st.part != "plan":
             continue
         horizon = "5y" if st.paragraph.section_id in five else "year"
-        found = targets_in(st.text)
+        found = [(t, pos) for t, pos in targets_in(st.text)
+                 if not any(c.target and c.target.value == t.value and c.target.unit == t.unit
+                            and c.target.comparator == t.comparator and c.horizon == horizon
+                            and abs(c.paragraph.lines.first - st.paragraph.lines.first) <= 4
+                            and c.paragraph is not st.paragraph for c in out)]  # a restatement
         for t, _ in found:
             out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph, st.text.rstrip("，；。！？"),
                                   "target", t, horizon=horizon))
@@ -247,13 +264,15 @@ def extract(doc: Document, index: int) -> list[Commitment]:
 
 def _same_indicator(a: str, b: str) -> float:
     """1 for the same indicator; 0.9 minus 0.02 a character of difference when one contains the
-    other (地区生产总值 / 全年地区生产总值); else the rapidfuzz ratio."""
+    other and is at least 4 characters and half its length (地区生产总值 / 全年地区生产总值);
+    else the rapidfuzz ratio."""
     if not a or not b:
         return 0.0
     if a == b:
         return 1.0
-    if (a in b or b in a) and min(len(a), len(b)) >= 2:
-        return max(0.75, 0.9 - 0.02 * abs(len(a) - len(b)))
+    short, long_ = sorted((a, b), key=len)
+    if short in long_ and len(short) >= 4 and len(short) >= 0.5 * len(long_):
+        return max(0.75, 0.9 - 0.02 * (len(long_) - len(short)))
     return fuzz.ratio(a, b) / 100
 
 
@@ -311,7 +330,7 @@ def _best_target(t: Target, sts: list[Statement]):
     for st in sts:
         if t.indicator[:1] not in st.text and t.indicator[-1:] not in st.text:
             continue
-        for t2, _ in targets_in(st.text):
+        for t2, _ in targets_in(st.text, promised=st.part != "review"):
             if t2.unit != t.unit:
                 continue
             s = _same_indicator(t.indicator, t2.indicator)

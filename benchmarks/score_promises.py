@@ -1,0 +1,96 @@
+"""Score the promise ledger against the hand-labelled sets in tests/labels/.
+
+A tool target matches a label target when the label's line lies within the tool commitment's
+paragraph lines and their values are equal (ranges: both ends).  Extraction precision = matched
+tool targets / tool targets; recall = matched label targets / label targets; status accuracy =
+share of matched targets whose first follow-up status equals the label's.  Tasks: a tool task
+matches a label task when the label's line lies within the tool paragraph and the objects share
+at least half of the shorter one's characters (rapidfuzz partial ratio >= 60).  ``met`` accuracy
+is over matched targets where both the label and the tool give a verdict.
+
+Run:  .venv/bin/python benchmarks/score_promises.py
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+import reportdiff
+from reportdiff.commitments import build_ledger
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = ("promises-baotou-2022.json", "promises-national-2024.json")
+
+
+def _value(v):
+    return tuple(v) if isinstance(v, list) else v
+
+
+def score(label_file: Path) -> dict:
+    labels = json.loads(label_file.read_text("utf-8"))
+    ledger = build_ledger([reportdiff.load(str(ROOT / labels["source"])), reportdiff.load(str(ROOT / labels["followup"]))])
+    tool_targets = [e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.kind == "target"]
+    tool_tasks = [e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.kind == "task"]
+    matched_tool: set[int] = set()
+    pairs = []
+    for lab in labels["targets"]:
+        for k, e in enumerate(tool_targets):
+            c = e.commitment
+            if k in matched_tool or not (c.paragraph.lines.first <= lab["line"] <= c.paragraph.lines.last):
+                continue
+            if _value(c.target.value) == _value(lab["value"]):
+                matched_tool.add(k)
+                pairs.append((lab, e))
+                break
+    status_ok = sum(1 for lab, e in pairs if e.followups and e.followups[0].status == lab["status"])
+    met_pairs = [(lab, e) for lab, e in pairs if lab.get("met") is not None and e.followups and e.followups[0].met is not None]
+    met_ok = sum(1 for lab, e in met_pairs if lab["met"] == e.followups[0].met)
+    task_tool: set[int] = set()
+    task_pairs = []
+    for lab in labels["tasks"]:
+        for k, e in enumerate(tool_tasks):
+            c = e.commitment
+            if k in task_tool or not (c.paragraph.lines.first <= lab["line"] <= c.paragraph.lines.last):
+                continue
+            if fuzz.partial_ratio(c.obj, lab["object"]) >= 60:
+                task_tool.add(k)
+                task_pairs.append((lab, e))
+                break
+    task_status_ok = sum(1 for lab, e in task_pairs if e.followups and e.followups[0].status == lab["status"])
+    n_t, n_l = len(tool_targets), len(labels["targets"])
+    return {
+        "set": label_file.name,
+        "targets_labelled": n_l, "targets_found": n_t, "targets_matched": len(pairs),
+        "precision": len(pairs) / n_t if n_t else 0.0, "recall": len(pairs) / n_l if n_l else 0.0,
+        "status_accuracy": status_ok / len(pairs) if pairs else 0.0,
+        "met_accuracy": met_ok / len(met_pairs) if met_pairs else 0.0, "met_pairs": len(met_pairs),
+        "tasks_labelled": len(labels["tasks"]), "tasks_found": len(tool_tasks), "tasks_matched": len(task_pairs),
+        "task_status_accuracy": task_status_ok / len(task_pairs) if task_pairs else 0.0,
+        "missed": [lab["raw"] for lab in labels["targets"] if all(lab is not p[0] for p in pairs)],
+        "false": [f"{e.commitment.paragraph.lines}: {e.commitment.target.indicator} {e.commitment.target.raw}"
+                  for k, e in enumerate(tool_targets) if k not in matched_tool],
+        "wrong_status": [f"{lab['raw']}: label {lab['status']}, tool {e.followups[0].status}" for lab, e in pairs
+                         if e.followups and e.followups[0].status != lab["status"]],
+    }
+
+
+def main() -> None:
+    for name in SETS:
+        r = score(ROOT / "tests" / "labels" / name)
+        print(f"## {r['set']}")
+        print(f"targets: labelled {r['targets_labelled']}, found {r['targets_found']}, matched {r['targets_matched']}"
+              f" -> precision {r['precision']:.3f}, recall {r['recall']:.3f}, status accuracy {r['status_accuracy']:.3f},"
+              f" met accuracy {r['met_accuracy']:.3f} over {r['met_pairs']}")
+        print(f"tasks: labelled {r['tasks_labelled']}, found {r['tasks_found']}, matched {r['tasks_matched']},"
+              f" status accuracy {r['task_status_accuracy']:.3f}")
+        print("missed (first 12):", r["missed"][:12])
+        print("false (first 12):", r["false"][:12])
+        print("wrong status (first 12):", r["wrong_status"][:12])
+        print()
+
+
+if __name__ == "__main__":
+    main()
