@@ -40,7 +40,7 @@ from .model import Document, Paragraph
 from .numbers import Quantity, find_quantities, is_year
 
 _REVIEW = re.compile(r"回顾|执行情况|过去|总结|成就|成绩")
-_PLAN = re.compile(r"安排|任务|要求|目标|计划|今后|重点|部署|措施|取向|考虑|建设|展望|思路")
+_PLAN = re.compile(r"安排|任务|要求|目标|计划|今后|重点|部署|措施|取向|考虑|建设|展望|思路|建议")
 _TASK_VERB = re.compile(
     r"(建成|开工建设|开工|竣工|完成|新建|改建|扩建|新改扩建|开通|投产|投运|建设|打造|创建|启动|出台|制定|举办|实施|引进|筹建|设立|组建)"
 )
