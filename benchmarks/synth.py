@@ -6,17 +6,20 @@ Generator (deterministic for a fixture, a seed and an edit rate):
   per line with a blank line between (item k on line 2k+1), so every OLD paragraph has a known
   line.  Loading that file gives the same paragraphs back (checked for every case).
 - NEW applies known edits to about ``--edit-rate`` of OLD's paragraphs (the preamble before the
-  first heading is left alone): word edits (replace, insert or delete 1-4 words, the words taken
-  from another report), number edits (``7.5%`` → ``8%``, ``1301.2亿元`` → ``1400亿元``), moves at
-  least 3 paragraphs away (some also word-edited), insertions (paragraphs of a different report
-  that share little text with OLD), deletions, splits at a random ``。`` (both parts of 20+
-  characters), merges of two neighbours in one section, and renamed headings.
+  first heading is left alone): word edits (replace, insert or delete 1-3 words, one more per
+  400 characters, the words taken from another report), number edits (``7.5%`` → ``8%``,
+  ``1301.2亿元`` → ``1400亿元``), moves at least 3 paragraphs away (some also word-edited),
+  insertions (paragraphs of a different report that share little text with OLD: character
+  ratio < 0.4 and character-bigram Dice < 0.35 against every OLD paragraph), deletions, splits
+  at a random ``。`` (both parts of 20+ characters), merges of two neighbours in one section, and
+  renamed headings.  The edit mix is ``EDIT_MIX``.
 - Layout noise, NEW only: hard wraps (one wrap width of 30-40 full-width characters per file, by
-  display width, with the usual rule that no line starts with ``，。、）”`` or ends with ``（“《``)
-  for half of the paragraphs; page breaks inside 15% of the longer paragraphs and between 4% of
-  neighbouring paragraphs, laid out as PDF extraction leaves them (``text / blank / - 12 - /
-  blank / 政府工作报告 / blank / text``; a break inside a paragraph never follows closing
-  punctuation, so the text alone shows that the paragraph goes on); full-/half-width swaps in
+  display width; numbers and Latin words are never broken, no line starts with ``，。、）”`` (it
+  hangs at the end of the line before) or ends with ``（“《``) for half of the paragraphs; page
+  breaks inside 15% of the longer paragraphs and between 4% of neighbouring paragraphs, laid
+  out as PDF extraction leaves them (``text / blank / - 12 - / blank / 政府工作报告 / blank /
+  text``; a break inside a paragraph never follows closing punctuation, so the text alone
+  shows that the paragraph goes on); full-/half-width swaps in
   30% of the paragraphs and headings (``，``→``,``, ``：；``→``:;``, digits and ``%`` to full
   width, ``（）``↔``()``).
 - Ground truth: for each NEW item the OLD items it came from and the kind of edit, the physical
@@ -848,7 +851,7 @@ def report(fixture, rows, edit_rate: float, examples: int) -> None:
     print("   tool per seed (pair F1, added/removed F1, moved, noise, re-joined): " + "; ".join(
         f"{c.seed}: " + " ".join(f"{s.metrics[k]:.3f}" for k in TARGETS) for c, s in zip(cases, tool)))
     en = pooled(naive)
-    print(f"   per kind, pooled over seeds: n, links exact, status exact  (tool | naive)")
+    print("   per kind, pooled over seeds: n, links exact, status exact  (tool | naive)")
     for k in KIND_ORDER:
         if k not in ev:
             continue
