@@ -14,7 +14,8 @@ found:
    anchors off it that score at least ``move_threshold`` (0.6) are *moved*, the rest are
    dropped.
 4. Splits and merges.  A paired paragraph absorbs an unpaired neighbour on the other side
-   while the concatenation scores at least 0.05 higher than the pair alone.
+   while the concatenation's ratio gains at least min(0.05, (1 − ratio)/2) (a short split-off
+   part of an otherwise identical paragraph gains little, but closes half the gap).
 5. Gaps.  Between consecutive backbone pairs, the unpaired paragraphs are aligned in order by
    dynamic programming (maximise Σ(score' − τ) over pairs with score' ≥ τ =
    ``paragraph_threshold``, 0.45), where score' adds ``SECTION_BONUS`` (0.1) when the two
@@ -259,7 +260,7 @@ def _grow(ia, jb, a_texts, b_texts, used_a, used_b, n, m, budget: RatioBudget) -
                     continue
                 pool.append(cand)
                 s = score()
-                if s is not None and s >= current + SPLIT_GAIN:
+                if s is not None and s >= current + min(SPLIT_GAIN, (1.0 - current) / 2):
                     used[cand] = -1
                     current = s
                     changed = True

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 
 from ..headings import LEAD_ORDINAL, match_heading
+from .documents import DATE_LINE
 from ..text import ends_closed
 
 PAGE_NUMBER = re.compile(
@@ -77,7 +78,7 @@ def find_noise(lines: tuple[str, ...], span: range) -> tuple[dict[int, str], tup
         stripped = ARTEFACT.sub("", text).strip()
         if not stripped:
             reasons[i] = "scraping artefact"
-        elif PAGE_NUMBER.match(text) and i not in inline and i not in maybe_inline:
+        elif PAGE_NUMBER.match(text) and i not in inline and (i not in maybe_inline or not text.isdigit()):
             reasons[i] = "page number"
         elif _RULE.match(text):
             reasons[i] = "markdown rule"
@@ -178,6 +179,8 @@ def _running_headers(lines, content, reasons, inline: set[int], maybe_inline: se
         text = lines[i]
         if i in reasons or i in inline or (i in maybe_inline and standalone[text] < 2):
             continue
+        if any(DATE_LINE.match(lines[j]) for j in content[pos + 1 : pos + 3]):
+            continue  # a title followed by its delivery date, not a running header
         c = counts.get(text, 0)
         if c >= 3:
             reasons[i] = "running header"

@@ -24,7 +24,8 @@ of attached texts (``…若干政策``, ``…指标体系``).
 
 The wrap width W of a document is measured, not assumed: the most common display width (within
 a 4-column band) of lines up to 80 columns, when at least 8 lines and a quarter of all lines
-fall in that band.  A line "fills" the width when it is within W-4 .. W+1 columns.
+fall in that band.  A line "fills" the width when it is within W-4 .. W+2 columns (measured on
+the line as it stands in the file, before cleaning: the layout is the file's).
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ from ..text import SENTENCE_END, display_width, ends_closed, is_cjk
 from .documents import DATE_LINE, DOC_TITLE
 from .noise import ARTEFACT
 
-_STARTS_PARAGRAPH = re.compile(r"^(?:——|各位代表|同志们|\*\*|#|附件|名词解释)")
+_STARTS_PARAGRAPH = re.compile(r"^(?:——|\*\*|#|附件|名词解释)")
+_SOFT_START = re.compile(r"^(?:各位代表|同志们)")  # starts a paragraph unless a wrapped line runs into it
 MAX_PARAGRAPH = 5000  # characters; longer paragraphs are cut so that diffs stay bounded
 _NEVER_STARTS = set("，。、；：！？）”’》」』,.;:!?)")
 # lines that never join a neighbour: a sign-off date, a note in brackets, an attachment line,
@@ -88,7 +90,7 @@ def assemble(
         return []
     texts = {i: ARTEFACT.sub("", lines[i]).strip() for i in content}
     content = [i for i in content if texts[i]]
-    widths = {i: display_width(texts[i]) for i in content}
+    widths = {i: display_width(raw[i].strip()) for i in content}  # the physical layout
     width = wrap_width([widths[i] for i in content if "\t" not in raw[i]])
     indented = sum(1 for i in content if raw[i][:1] in (" ", "\t", "\u3000"))
     uses_indent = 0.3 * len(content) <= indented < 0.95 * len(content)
@@ -165,7 +167,7 @@ def _cut(text: str, starts: list[tuple[int, int]]) -> list[Block]:
 
 
 def _fills(w: int, width: int | None) -> bool:
-    return width is not None and width - 4 <= w <= width + 1
+    return width is not None and width - 4 <= w <= width + 2
 
 
 _ORDINAL_ONLY = re.compile(r"^(?:[一二三四五六七八九十]{1,3}(?:是|要)|第[一二三四五六七八九十]{1,3})[，,、：:]?$")
@@ -183,6 +185,8 @@ def _continues(prev: str, nxt: str, w: int, width: int | None, gap: int, prev_st
         return True  # 一是 / 第一， / 一、 alone on a line: its text is on the next line (a bare 一 is a heading)
     if indented or _STARTS_PARAGRAPH.match(nxt) or LEAD_ORDINAL.match(nxt) or match_heading(nxt) \
             or _ALONE.match(nxt):
+        return False
+    if _SOFT_START.match(nxt) and (ends_closed(prev) or not _fills(w, width)):
         return False
     if _ALONE.match(prev) or (prev_starts and _stands_alone(prev)):
         return False
