@@ -128,12 +128,35 @@ def indicator_before(text: str, start: int) -> str:
     it, without the verbs and fillers around them (``地区生产总值增长`` → ``地区生产总值``)."""
     head = text[:start]
     clause = _CLAUSE_BREAK.split(head)[-1]
+    if sum(c.isascii() for c in clause) > 0.8 * max(1, len(clause)):
+        return _english_indicator(clause)
     name = _LEAD.sub("", _VERBS.sub("", clause))
     if not name and head[len(head) - len(clause) - 1 : len(head) - len(clause)] == "、":
         # 国内生产总值达到134.9万亿元、增长5%: the indicator stands before the previous figure
         previous = _CLAUSE_BREAK.split(head[: len(head) - len(clause) - 1])[-1]
         name = _LEAD.sub("", _VERBS.sub("", QUANTITY.split(previous)[0]))
     return name[-24:].strip()
+
+
+_EN_STOP = {"by", "of", "to", "at", "from", "is", "was", "were", "be", "a", "an", "the", "rise", "increase",
+            "grew", "fell", "rose", "reached", "reach", "up", "down", "about", "around", "over", "under",
+            "on", "in", "and", "will", "would", "by", "some", "nearly", "almost", "than", "more", "less"}
+
+
+def _english_indicator(clause: str) -> str:
+    """The last words before an English number, without the verbs and particles next to it
+    (``the local economy grew by`` → ``local economy``)."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", clause)
+    while words and words[-1].lower() in _EN_STOP:
+        words.pop()
+    kept: list[str] = []
+    for w in reversed(words):
+        if w.lower() in _EN_STOP and kept:
+            break
+        kept.insert(0, w)
+        if len(kept) == 4:
+            break
+    return " ".join(kept)
 
 
 def number_changes(ops: tuple[DiffOp, ...]) -> tuple[NumberChange, ...]:

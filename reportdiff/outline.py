@@ -38,9 +38,14 @@ def build_outline(blocks: list[Block], line_base: int = 1, language: str = "zh")
     item_styles = list_item_styles([b.text for b in blocks])
     for b in blocks:
         items.extend(_classify(b, LineSpan(b.first + line_base, b.last + line_base), language, item_styles))
+    if items and items[0].heading and items[0].heading.style == "en_title":
+        items[0] = _Item(items[0].text, items[0].lines)  # the document's title line, not a section
     numbered = any(it.heading and it.heading.style != "md" for it in items)
     keys = [it.heading.rank_key for it in items if it.heading and (it.heading.style != "md" or not numbered)]
-    level_of = {k: n + 1 for n, k in enumerate(_level_order(keys))}
+    order = _level_order(keys)
+    level_of = {k: n + 1 for n, k in enumerate(k for k in order if k != "en_title")}
+    if "en_title" in order:  # unnumbered English headings stand beside the top numbered ones
+        level_of["en_title"] = 1
     return _tree(items, level_of)
 
 
@@ -78,7 +83,8 @@ def _classify(block: Block, lines: LineSpan, language: str, item_styles: set[str
         if m.style == "md" and (rest or len(first) > 60):
             return [_Item(plain, lines, label=label)]
         if len(first) <= 40 or (m.style == "md" and len(first) <= 60):
-            title = (m.marker + first) if m.marker else first
+            gap = " " if m.marker and first[:1].isascii() and first[:1].isalpha() else ""
+            title = (m.marker + gap + first) if m.marker else first
             # a heading followed by its body on the same line stands on that first line
             head_lines = LineSpan(lines.first, lines.first) if rest else lines
             out = [_Item(title.strip(), head_lines, heading=m)]
