@@ -27,8 +27,9 @@ _COMPARATOR = "(?:以上|以下|以内|左右|多|余)"
 QUANTITY = re.compile(
     rf"""(?:
         百分之{CN_NUMERAL}                                   # 百分之七点五
-      | \d+(?:,\d{{3}})*(?:\.\d+)?%?                         # 1,301.2  7.5  6%
+      | (?:[£$€¥]\s?)?\d+(?:,\d{{3}})*(?:\.\d+)?%?             # 1,301.2  7.5  6%  £41.5
         (?:\s*(?:-|~|～|—|至|到)\s*\d+(?:\.\d+)?)?           # 6-7  6%到7%: second number
+        (?:\s?(?:million|billion|trillion|thousand)\b)?       # £41.5 million
         (?:万亿|亿|万|千)?
         (?:{_UNIT_RX})?
       | [{CN_DIGIT}十百千]{{2,}}(?:万亿|亿|万)?(?:{_UNIT_RX})   # 三千二百亿元
@@ -82,7 +83,7 @@ def parse_quantity(raw: str) -> Quantity:
     m = _RANGE_PERCENT.match(s)
     if m:
         return Quantity(raw, (float(m.group(1)), float(m.group(2))), "%", "range")
-    m = re.match(r"^(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(?:-|~|～|—|至|到)\s*(\d+(?:\.\d+)?))?(万亿|亿|万|千)?(.*)$", s)
+    m = re.match(r"^[£$€¥]?\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(?:-|~|～|—|至|到)\s*(\d+(?:\.\d+)?))?(万亿|亿|万|千)?(.*)$", s)
     if m:
         low = float(m.group(1).replace(",", ""))
         unit = (m.group(3) or "") + m.group(4)

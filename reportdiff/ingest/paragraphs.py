@@ -134,8 +134,9 @@ def _block(idx: list[int], texts: dict[int, str]) -> list[Block]:
         t = texts[i]
         if text.endswith("**") and t.startswith("**"):
             text, t = text[:-2], t[2:]
-        if text[-1:].isascii() and text[-1:].isalnum() and t[:1].isascii() and t[:1].isalnum() \
-                and not any(is_cjk(c) for c in text[-20:]):  # English words; not PM + 2.5
+        if text[-1:] and t[:1] and not is_cjk(text[-1]) and not is_cjk(t[0]) and not text[-1].isspace() \
+                and not (text.endswith("-") and t[:1].islower()) and not any(is_cjk(c) for c in text[-20:]) \
+                and not (text[-1].isdigit() and t[0] in ".%"):  # English words; not PM + 2.5
             text += " "
         starts.append((len(text), i))
         text += t
@@ -184,7 +185,7 @@ def _continues(prev: str, nxt: str, w: int, width: int | None, gap: int, prev_st
                                      and not bare.marker[-1].isalnum()):
         return True  # 一是 / 第一， / 一、 alone on a line: its text is on the next line (a bare 一 is a heading)
     if indented or _STARTS_PARAGRAPH.match(nxt) or LEAD_ORDINAL.match(nxt) or match_heading(nxt) \
-            or _ALONE.match(nxt):
+            or _ALONE.match(nxt) or (nxt.isascii() and gap > 0 and is_english_title(nxt)):
         return False
     if _SOFT_START.match(nxt) and (ends_closed(prev) or not _fills(w, width)):
         return False
@@ -193,7 +194,7 @@ def _continues(prev: str, nxt: str, w: int, width: int | None, gap: int, prev_st
     if len(nxt) <= 2 and not ends_closed(prev) and any(c.isalnum() for c in nxt):
         return True  # 政府工作报 / 告: a word broken by a link or a line end
     if ends_closed(prev):
-        return gap == 0 and _fills(w, width) and prev[-1] in SENTENCE_END | set("，、")
+        return gap == 0 and _fills(w, width) and (prev[-1] in SENTENCE_END or prev[-1] in ".!?;:")
     m = match_heading(prev)
     if m and m.strong and m.style not in list_styles and len(prev) - len(m.marker) <= 40 \
             and not any(c in SENTENCE_END for c in prev):  # a heading line, not a heading with its body
