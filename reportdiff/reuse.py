@@ -11,14 +11,15 @@
    w + k apart chain into a region; regions of the same two documents whose diagonals differ by
    at most ``MAX_INDEL`` (20) and whose gaps are at most ``MAX_GAP`` (40) canonical characters
    merge (a changed number, year or word in between); each region is extended left and right
-   while the canonical characters agree.  Regions shorter than ``min_chars`` original characters
+   while the canonical characters agree, stepping over edits of up to 2 characters a side when
+   the next 6 characters agree again.  Regions shorter than ``min_chars`` original characters
    are dropped; inside one document, a region may not overlap its own copy.
 4. Groups.  Occurrences that overlap by at least 80% of the longer one are the same place;
    hits that share a place join one group (union-find), so a passage found in many places is
    one group.  A group is exact when all its occurrences have the same text; its similarity is
    the smallest rapidfuzz ratio between an occurrence and the group's longest occurrence.
-   Groups are sorted by length, longest first; a group whose every place lies inside a place
-   of a longer group is a fragment of it and is dropped.
+   Groups are sorted by length, longest first; a place that lies inside a place of a longer
+   group is not reported again, and a group left with fewer than two places goes.
 """
 
 from __future__ import annotations
@@ -168,14 +169,47 @@ def _merge(regions: list[_Region]) -> list[_Region]:
 
 
 def _extend(r: _Region, canon) -> None:
+    """Grow a region while the canonical characters agree, stepping over an edit of up to
+    ``STEP`` characters on either side when the next ``RESUME`` characters agree again."""
     ta, tb = canon[r.a_doc][0], canon[r.b_doc][0]
-    while r.a0 > 0 and r.b0 > 0 and ta[r.a0 - 1] == tb[r.b0 - 1]:
-        r.a0 -= 1
-        r.b0 -= 1
-    while r.a1 < len(ta) and r.b1 < len(tb) and ta[r.a1] == tb[r.b1]:
-        r.a1 += 1
-        r.b1 += 1
+    while True:
+        while r.a0 > 0 and r.b0 > 0 and ta[r.a0 - 1] == tb[r.b0 - 1]:
+            r.a0 -= 1
+            r.b0 -= 1
+        step = _resume(ta, tb, r.a0, r.b0, -1)
+        if not step:
+            break
+        r.a0, r.b0 = r.a0 - step[0], r.b0 - step[1]
+    while True:
+        while r.a1 < len(ta) and r.b1 < len(tb) and ta[r.a1] == tb[r.b1]:
+            r.a1 += 1
+            r.b1 += 1
+        step = _resume(ta, tb, r.a1, r.b1, 1)
+        if not step:
+            break
+        r.a1, r.b1 = r.a1 + step[0], r.b1 + step[1]
     r.a1, r.b1 = min(r.a1, len(ta)), min(r.b1, len(tb))
+
+
+STEP = 2
+RESUME = 6
+
+
+def _resume(ta: str, tb: str, a: int, b: int, way: int) -> tuple[int, int] | None:
+    """The smallest skip (i, j) past which RESUME characters agree again, or None."""
+    for total in range(1, 2 * STEP + 1):
+        for i in range(0, min(total, STEP) + 1):
+            j = total - i
+            if j > STEP:
+                continue
+            if way > 0:
+                x, y = ta[a + i : a + i + RESUME], tb[b + j : b + j + RESUME]
+            else:
+                x = ta[max(0, a - i - RESUME) : a - i] if a - i >= RESUME else ""
+                y = tb[max(0, b - j - RESUME) : b - j] if b - j >= RESUME else ""
+            if len(x) == RESUME and x == y:
+                return i, j
+    return None
 
 
 def _occurrence(stream: Stream, canon, doc: int, c0: int, c1: int) -> Occurrence:
@@ -247,14 +281,23 @@ def _group(pairs: list[tuple[Occurrence, Occurrence]]) -> list[DupeGroup]:
 
 
 def _drop_fragments(groups: list[DupeGroup]) -> list[DupeGroup]:
-    """A group whose every place lies inside a place of a longer group (the same passages,
-    split by an edit the merge could not bridge) is not reported again."""
+    """A place that lies inside a place of a longer group (a formula inside a reused passage,
+    or the same passages split by an edit the merge could not bridge) is not reported again;
+    a group left with fewer than two places goes."""
     kept: list[DupeGroup] = []
     spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for g in groups:  # longest first
-        inside = all(any(a <= o.start and o.end <= b for a, b in spans[o.doc]) for o in g.occurrences)
-        if not inside:
-            kept.append(g)
-            for o in g.occurrences:
-                spans[o.doc].append((o.start, o.end))
+        outer = tuple(o for o in g.occurrences
+                      if not any(a <= o.start and o.end <= b for a, b in spans[o.doc]))
+        if len(outer) < 2:
+            continue
+        if len(outer) < len(g.occurrences):
+            longest = max(outer, key=lambda o: (len(o.text), -o.doc, -o.start))
+            exact = len({o.text for o in outer}) == 1
+            sim = 1.0 if exact else min(fuzz.ratio(o.text, longest.text) / 100 for o in outer)
+            g = DupeGroup(outer, len(longest.text), exact, round(sim, 4))
+        kept.append(g)
+        for o in g.occurrences:
+            spans[o.doc].append((o.start, o.end))
+    kept.sort(key=lambda g: (-g.chars, g.occurrences[0].doc, g.occurrences[0].start))
     return kept
