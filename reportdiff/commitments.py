@@ -262,21 +262,50 @@ def extract(doc: Document, index: int) -> list[Commitment]:
 # ------------------------------------------------------------------ follow-up
 
 
+_CORE_PREFIX = re.compile(
+    r"^(?:年底|年内|全年|今年|到年底|力争|确保|累计|当年|新增|新建|建成|改建|扩建|改造|新建改造|打通|完成|实施|培育|"
+    r"引进|推动|推进|开展|提高|达到|各类)+"
+)
+_MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
+
+
+def core(indicator: str) -> str:
+    """An indicator without its time words and verbs: 年底竣工 → 竣工, 建成充电桩 → 充电桩."""
+    stripped = _CORE_PREFIX.sub("", indicator).rstrip("等")
+    return stripped or indicator
+
+
+def base_unit(unit: str, value):
+    """(unit without 万/亿, value scaled to it): 2.5 万户 → (户, 25000)."""
+    for prefix, factor in _MAGNITUDE.items():
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            if isinstance(value, tuple):
+                return unit[len(prefix):], (value[0] * factor, value[1] * factor)
+            return unit[len(prefix):], (value * factor if value is not None else None)
+    return unit, value
+
+
 def _same_indicator(a: str, b: str) -> float:
-    """1 for the same indicator; 0.9 minus 0.02 a character of difference when one contains the
-    other and is at least 4 characters and half its length (地区生产总值 / 全年地区生产总值);
-    else the rapidfuzz ratio."""
+    """On the cores of the indicators (time words and verbs stripped): 1 when equal; 0.9 minus
+    0.02 a character of difference when one contains the other and is at least 4 characters and
+    half its length (地区生产总值 / 全年地区生产总值); 0.8 when the longer ends with the whole
+    shorter one (充电桩 / 公共领域充电桩); else the rapidfuzz ratio."""
     if not a or not b:
         return 0.0
+    a, b = core(a), core(b)
     if a == b:
         return 1.0
     short, long_ = sorted((a, b), key=len)
     if short in long_ and len(short) >= 4 and len(short) >= 0.5 * len(long_):
         return max(0.75, 0.9 - 0.02 * (len(long_) - len(short)))
+    if len(short) >= 2 and long_.endswith(short):
+        return 0.8  # the same thing, qualified (充电桩 / 公共领域充电桩)
     return fuzz.ratio(a, b) / 100
 
 
-def _met(t: Target, value) -> bool | None:
+def _met(t: Target, value, unit: str = "") -> bool | None:
+    _, value = base_unit(unit or t.unit, value)
+    t = Target(t.indicator, t.comparator, base_unit(t.unit, t.value)[1], base_unit(t.unit, None)[0], t.raw)
     if not isinstance(value, (int, float)) or t.value is None:
         return None
     if t.comparator == "range" and isinstance(t.value, tuple):
@@ -305,12 +334,13 @@ def follow(c: Commitment, later: list[Statement], doc: int) -> Followup:
         if rep:
             st, t2, score = rep
             reported = Reported(t2.indicator, t2.value, t2.unit, t2.raw)
-            met = _met(c.target, t2.value) if c.horizon == "year" else None  # a 5-year goal is not due
+            met = _met(c.target, t2.value, t2.unit) if c.horizon == "year" else None  # a 5-year goal is not due
             return Followup(doc, "reported", st.paragraph, st.text, score, reported, met,
                             recurring=rec is not None)
         if rec:
             st, t2, score = rec
-            a, b = _scalar(c.target.value), _scalar(t2.value)
+            a = _scalar(base_unit(c.target.unit, c.target.value)[1])
+            b = _scalar(base_unit(t2.unit, t2.value)[1])
             change = "" if a is None or b is None else ("same" if a == b else ("raised" if b > a else "lowered"))
             if c.target.comparator == "at_most" and change in ("raised", "lowered"):
                 change = "lowered" if change == "raised" else "raised"  # a lower ceiling is a raised target
@@ -331,7 +361,7 @@ def _best_target(t: Target, sts: list[Statement]):
         if t.indicator[:1] not in st.text and t.indicator[-1:] not in st.text:
             continue
         for t2, _ in targets_in(st.text, promised=st.part != "review"):
-            if t2.unit != t.unit:
+            if base_unit(t2.unit, None)[0] != base_unit(t.unit, None)[0]:
                 continue
             s = _same_indicator(t.indicator, t2.indicator)
             if s >= 0.75 and (best is None or s > best[2]):
