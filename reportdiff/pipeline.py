@@ -222,12 +222,14 @@ REPORT_SUFFIXES = (".txt", ".md", ".text")
 
 
 def expand_paths(paths: list[str]) -> list[str]:
-    """Files as given; a folder stands for the report files directly inside it, sorted."""
+    """Files as given; a folder stands for the report files (.txt, .md) directly inside it,
+    sorted, leaving out README, LICENSE and CHANGELOG files."""
     out: list[str] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = sorted(str(f) for f in path.iterdir() if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES)
+            found = sorted(str(f) for f in path.iterdir() if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
+                           and not f.name.upper().startswith(("README", "LICENSE", "CHANGELOG")))
             if not found:
                 raise InputError(p, "folder holds no report files (.txt, .md)", "give files, or a folder of them")
             out.extend(found)
