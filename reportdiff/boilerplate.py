@@ -131,7 +131,7 @@ def find_formulas(docs: list[Document], min_df: int | None = None, min_chars: in
         places = []
         for d, a, b in spans:
             stream = streams[d]
-            text_c, offsets = stream.canonical
+            offsets = stream.canonical[1]
             start, end = int(offsets[a]), int(offsets[b - 1]) + 1
             original = stream.text[start:end]
             texts[original] += 1

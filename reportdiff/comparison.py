@@ -44,10 +44,6 @@ class ParagraphPair:
     sentences: tuple[SentencePair, ...] = ()
     boilerplate: bool = False
 
-    @property
-    def is_change(self) -> bool:
-        return self.status != "equal"
-
 
 @dataclass(frozen=True)
 class SectionPair:
@@ -127,7 +123,7 @@ def compare_documents(old: Document, new: Document, options: Options = Options()
 
     links = align_paragraphs([p.text for p in pa], [p.text for p in pb], ta, tb,
                              options.paragraph_threshold, options.move_threshold, same_section)
-    pairs = _ordered(links, len(pa))
+    pairs = _ordered(links)
     paragraphs = tuple(_pair(link, pa, pb, profile) for link in pairs)
     costs = _entry_costs(pairs, ta, tb)
     sections = _section_pairs(slinks, sa, sb, ta, tb, old, new, paragraphs, pairs, costs)
@@ -167,7 +163,7 @@ def _along(pairs: list[Link], costs, ta, tb, in_a=None, in_b=None) -> tuple[int,
     return lev + max(deleted, inserted), indel + deleted + inserted
 
 
-def _ordered(links: list[Link], n_a: int) -> list[Link]:
+def _ordered(links: list[Link]) -> list[Link]:
     """B reading order; a removed paragraph right after the entry of its A predecessor."""
     placed = [lk for lk in links if lk.b]
     placed.sort(key=lambda lk: min(lk.b))
@@ -226,7 +222,7 @@ def align_sentences(sa: tuple[str, ...], sb: tuple[str, ...]) -> tuple[SentenceP
     links += [Link((i,), (), 0.0, "removed") for i in range(len(sa)) if i not in ma]
     links += [Link((), (j,), 0.0, "added") for j in range(len(sb)) if j not in mb]
     return tuple(SentencePair(lk.status, lk.a[0] if lk.a else None, lk.b[0] if lk.b else None, lk.score)
-                 for lk in _ordered(links, len(sa)))
+                 for lk in _ordered(links))
 
 
 def _subtree_terms(doc: Document, sections, terms_of) -> list[list[str]]:
@@ -302,5 +298,5 @@ def _section_pairs(slinks, sa, sb, ta, tb, old, new, paragraphs, pairs, costs) -
     as_links = [Link((lk.a,) if lk.a is not None else (), (lk.b,) if lk.b is not None else (),
                      lk.score, "") for lk in slinks]
     by_key = {(lnk.a, lnk.b): lk for lnk, lk in zip(as_links, slinks)}
-    out = [make(by_key[(lnk.a, lnk.b)]) for lnk in _ordered(as_links, len(sa))]
+    out = [make(by_key[(lnk.a, lnk.b)]) for lnk in _ordered(as_links)]
     return tuple(out)

@@ -49,11 +49,6 @@ class Heading:
     style: str
     lines: LineSpan
 
-    @property
-    def marker(self) -> str:
-        from .headings import split_marker
-
-        return split_marker(self.text)[0]
 
 
 @dataclass(frozen=True)

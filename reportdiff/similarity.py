@@ -45,10 +45,6 @@ class Similarity:
     simple: float
     method: str = "exact"  # or "alignment"
 
-    @classmethod
-    def identical(cls) -> Similarity:
-        return cls(1.0, 1.0, 1.0, 1.0)
-
 
 def measures(a: list[str], b: list[str]) -> Similarity:
     """The four measures of two term lists, exactly as defined above."""
