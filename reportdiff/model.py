@@ -50,7 +50,6 @@ class Heading:
     lines: LineSpan
 
 
-
 @dataclass(frozen=True)
 class Paragraph:
     text: str
