@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from .clusters import clusters
 from .errors import InputError
 from .model import Document, LineSpan
 from .text import SHINGLE as K
@@ -95,33 +96,22 @@ def find_formulas(docs: list[Document], min_df: int | None = None, min_chars: in
         _close(run, d, min_chars, candidates)
 
     # cluster candidates that share most of their fingerprints
-    parent = list(range(len(candidates)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     by_print: dict[int, list[int]] = defaultdict(list)
     for c, (_, _, _, fp) in enumerate(candidates):
         for h in fp:
             by_print[h].append(c)
-    for c, (_, _, _, fp) in enumerate(candidates):
-        partners: Counter[int] = Counter()
-        for h in fp:
-            partners.update(x for x in by_print[h] if x > c)
-        for x, shared in partners.items():
-            if shared / len(fp | candidates[x][3]) >= 0.5:
-                ra, rb = find(c), find(x)
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for c in range(len(candidates)):
-        clusters[find(c)].append(c)
+
+    def similar():
+        for c, (_, _, _, fp) in enumerate(candidates):
+            partners: Counter[int] = Counter()
+            for h in fp:
+                partners.update(x for x in by_print[h] if x > c)
+            for x, shared in partners.items():
+                if shared / len(fp | candidates[x][3]) >= 0.5:
+                    yield c, x
 
     formulas = []
-    for members in clusters.values():
+    for members in clusters(len(candidates), similar()):
         doc_ids = {candidates[c][0] for c in members}
         if len(doc_ids) < min_df:
             continue

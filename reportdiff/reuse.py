@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
+from .clusters import clusters
 from .fingerprint import Stream, fingerprints
 from .model import Document, LineSpan
 from .text import SHINGLE
@@ -247,28 +248,10 @@ def _group(pairs: list[tuple[Occurrence, Occurrence]]) -> list[DupeGroup]:
         node_of[o.doc].append(len(nodes) - 1)
         return len(nodes) - 1
 
-    parent: list[int] = []
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    edges = []
-    for a, b in pairs:
-        na, nb = node(a), node(b)
-        while len(parent) < len(nodes):
-            parent.append(len(parent))
-        edges.append((na, nb))
-        ra, rb = find(na), find(nb)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    members: dict[int, list[int]] = defaultdict(list)
-    for n in range(len(nodes)):
-        members[find(n)].append(n)
+    edges = [(node(a), node(b)) for a, b in pairs]
+    members = clusters(len(nodes), edges)
     groups = []
-    for ids in members.values():
+    for ids in members:
         if len(ids) < 2:
             continue
         occ = sorted((nodes[n] for n in ids), key=lambda o: (o.doc, o.start))
