@@ -43,6 +43,19 @@ def regen(request) -> bool:
     return bool(request.config.getoption("--regen")) or os.environ.get("REGEN_GOLDEN") == "1"
 
 
+@lru_cache(maxsize=None)
+def benchmark_module(name: str):
+    """A script of benchmarks/ imported as a module (the tests run slices of it)."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location(name, root / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture(scope="session")
 def fixtures_dir() -> Path:
     assert FIXTURES.is_dir(), f"missing {FIXTURES}"

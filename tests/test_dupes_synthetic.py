@@ -9,12 +9,11 @@ Run the whole benchmark with ``.venv/bin/python benchmarks/bench_dupes.py``.
 
 from __future__ import annotations
 
-import importlib.util
 import statistics
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import benchmark_module
 
 from reportdiff.fingerprint import Stream
 from reportdiff.pipeline import dupes
@@ -25,15 +24,7 @@ SEEDS = (0, 1)
 COPIES = FIXTURES / "baotou-2017-8copies.txt"
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_dupes", ROOT / "benchmarks" / "bench_dupes.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_dupes", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _bench()
+bench = benchmark_module("bench_dupes")
 
 
 @pytest.fixture(scope="module")

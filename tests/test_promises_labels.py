@@ -4,15 +4,13 @@ benchmarks/score_promises.py.  Targets of the issue: extraction precision >= 0.9
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from conftest import benchmark_module
 
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("score_promises", ROOT / "benchmarks" / "score_promises.py")
-score_promises = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(score_promises)
+score_promises = benchmark_module("score_promises")
 
 
 @pytest.fixture(scope="module", params=["promises-baotou-2022.json", "promises-national-2024.json"])

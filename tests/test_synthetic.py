@@ -8,27 +8,18 @@ Run the whole benchmark with ``.venv/bin/python benchmarks/synth.py --fixture al
 
 from __future__ import annotations
 
-import importlib.util
 import statistics
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import benchmark_module
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = (0, 1, 2)
 EDIT_RATE = 0.25
 
 
-def _synth():
-    spec = importlib.util.spec_from_file_location("synth", ROOT / "benchmarks" / "synth.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("synth", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-synth = _synth()
+synth = benchmark_module("synth")
 
 
 @pytest.fixture(scope="module")
