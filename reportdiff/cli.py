@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from typing import Optional
 
@@ -78,6 +79,29 @@ def _console(color: Color = Color.auto, file=None):
     )
 
 
+@contextmanager
+def _terminal(color: Color, output: Optional[str], inputs: tuple[str, ...], pager: bool = False):
+    """A console for a terminal view: stdout (paged when asked and stdout is a terminal), or,
+    with --output, a plain-text buffer written atomically to that file at the end."""
+    if output:
+        console = _console(Color.never, io.StringIO())
+        yield console
+        _emit(console.file.getvalue(), output, inputs)
+        return
+    console = _console(color)
+    if pager and sys.stdout.isatty():
+        os.environ.setdefault("LESS", "FRX")
+        with console.pager(styles=console.color_system is not None):
+            yield console
+    else:
+        yield console
+
+
+def _plain(console) -> bool:
+    """No colour: views mark changes with [-…-] and {+…+} instead."""
+    return console.no_color or console.color_system is None
+
+
 def _emit(text: str, output: Optional[str], inputs: tuple[str, ...]) -> None:
     if output:
         from .output import write_atomic
@@ -124,21 +148,10 @@ def compare(
     else:
         from .render.terminal import ViewOptions, comparison_view
 
-        console = _console(Color.never if output else color, io.StringIO() if output else None)
-        markers = console.no_color or console.color_system is None
-        view = comparison_view(result, ViewOptions(only_changed=only_changed, section=section, context=context,
-                                                   side_by_side=side_by_side, markers=markers,
-                                                   hide_boilerplate=hide_boilerplate))
-        if output:
-            console.print(view)
-            _emit(console.file.getvalue(), output, (old, new))
-        else:
-            if pager and sys.stdout.isatty():
-                os.environ.setdefault("LESS", "FRX")
-                with console.pager(styles=console.color_system is not None):
-                    console.print(view)
-            else:
-                console.print(view)
+        with _terminal(color, output, (old, new), pager) as console:
+            console.print(comparison_view(result, ViewOptions(
+                only_changed=only_changed, section=section, context=context, side_by_side=side_by_side,
+                markers=_plain(console), hide_boilerplate=hide_boilerplate)))
     if exit_code and result.differs:
         raise typer.Exit(1)
 
@@ -166,12 +179,8 @@ def outline(
         return
     from .render.outline_view import outline_view
 
-    if output:
-        buf = io.StringIO()
-        _console(Color.never, buf).print(outline_view(source, doc))
-        _emit(buf.getvalue(), output, (file,))
-    else:
-        _console(color).print(outline_view(source, doc))
+    with _terminal(color, output, (file,)) as console:
+        console.print(outline_view(source, doc))
 
 
 @app.command()
@@ -203,10 +212,8 @@ def dupes(
         return
     from .render.dupes_view import dupes_view
 
-    console = _console(Color.never if output else color, io.StringIO() if output else None)
-    console.print(dupes_view(result, limit, markers=console.no_color or console.color_system is None))
-    if output:
-        _emit(console.file.getvalue(), output, inputs)
+    with _terminal(color, output, inputs) as console:
+        console.print(dupes_view(result, limit, markers=_plain(console)))
 
 
 @app.command()
@@ -236,12 +243,10 @@ def boilerplate(
         return
     from .render.boilerplate_view import boilerplate_view
 
-    console = _console(Color.never if output else color, io.StringIO() if output else None)
-    console.print(boilerplate_view(result, limit))
-    if save:
-        console.print(f"profile saved to {save}")
-    if output:
-        _emit(console.file.getvalue(), output, tuple(paths))
+    with _terminal(color, output, tuple(paths)) as console:
+        console.print(boilerplate_view(result, limit))
+        if save:
+            console.print(f"profile saved to {save}")
 
 
 @app.command()
@@ -275,10 +280,8 @@ def promises(
         return
     from .render.promises_view import promises_view
 
-    console = _console(Color.never if output else color, io.StringIO() if output else None)
-    console.print(promises_view(ledger, limit))
-    if output:
-        _emit(console.file.getvalue(), output, tuple(paths))
+    with _terminal(color, output, tuple(paths)) as console:
+        console.print(promises_view(ledger, limit))
 
 
 def main(argv: Optional[list[str]] = None) -> None:
