@@ -12,7 +12,8 @@ found:
 2. Anchors.  Pairs scoring at least ``ANCHOR`` (0.5), taken greedily by score, one to one.
 3. Backbone.  The heaviest in-order chain of anchors (weighted longest increasing subsequence);
    anchors off it that score at least ``move_threshold`` (0.6) are *moved*, the rest are
-   dropped.
+   dropped.  An anchor on the backbone whose A and B sections are each matched to another
+   section (a paragraph carried across swapped sections) is *moved* too.
 4. Splits and merges.  A paired paragraph absorbs an unpaired neighbour on the other side
    while the concatenation's ratio gains at least min(0.05, (1 − ratio)/2) (a short split-off
    part of an otherwise identical paragraph gains little, but closes half the gap).
@@ -167,9 +168,12 @@ def _lis(pairs: list[tuple[int, int, float]]) -> set[tuple[int, int]]:
 def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[str]],
                      b_terms: list[list[str]], threshold: float = 0.45,
                      move_threshold: float = 0.6,
-                     same_section: Callable[[int, int], bool] | None = None) -> list[Link]:
+                     same_section: Callable[[int, int], bool] | None = None,
+                     crosses: Callable[[int, int], bool] | None = None) -> list[Link]:
     """``same_section(i, j)``: whether A paragraph i and B paragraph j stand in sections that
-    are matched to each other; such in-order pairs get ``SECTION_BONUS`` in the gap step."""
+    are matched to each other; such in-order pairs get ``SECTION_BONUS`` in the gap step.
+    ``crosses(i, j)``: whether their sections are each matched to another section; such an
+    anchor is *moved* even on the backbone (a paragraph carried across swapped sections)."""
     n, m = len(a_texts), len(b_texts)
     floor = min(threshold - (SECTION_BONUS if same_section else 0.0), ANCHOR)
     budget = RatioBudget()
@@ -194,7 +198,7 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
     backbone = _lis(anchors)
     groups: dict[tuple[int, int], tuple[list[int], list[int], bool]] = {}
     for i, j, s in anchors:
-        if (i, j) in backbone:
+        if (i, j) in backbone and not (crosses and s >= move_threshold and crosses(i, j)):
             groups[(i, j)] = ([i], [j], False)
         elif s >= move_threshold:
             groups[(i, j)] = ([i], [j], True)

@@ -121,8 +121,15 @@ def compare_documents(old: Document, new: Document, options: Options = Options()
                 return False
             x, y = x.rsplit(".", 1)[0] if "." in x else x, y.rsplit(".", 1)[0] if "." in y else y
 
+    matched_a, matched_b = {x for x, _ in matched}, {y for _, y in matched}
+
+    def crosses(i: int, j: int) -> bool:
+        return (pa[i].section_id in matched_a and pb[j].section_id in matched_b
+                and not same_section(i, j))
+
     links = align_paragraphs([p.text for p in pa], [p.text for p in pb], ta, tb,
-                             options.paragraph_threshold, options.move_threshold, same_section)
+                             options.paragraph_threshold, options.move_threshold, same_section,
+                             crosses)
     pairs = _ordered(links)
     paragraphs = tuple(_pair(link, pa, pb, profile) for link in pairs)
     costs = _entry_costs(pairs, ta, tb)
