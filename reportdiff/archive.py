@@ -6,11 +6,14 @@ Public API:
 - ``Archive.open(path, create=False)``: an open archive (a context manager); refuses a file
   that is not a reportdiff archive, or one of a newer format, with an ``InputError``;
 - ``Archive.stored(realpath)``: the ``Stored`` row of a file, or None;
-- ``Archive.put(doc, info, prints)``: store one prepared document and its fingerprints in one
-  transaction, replacing the file's earlier rows -> "added" | "replaced";
+- ``Archive.put(stream, info, prints)``: store one prepared document, its canonical stream and
+  its fingerprints in one transaction, replacing the file's earlier rows -> "added" | "replaced";
 - ``Archive.reading()``: a read transaction (one consistent snapshot);
 - ``Archive.documents(exclude)``: the stored documents, ordered by path, as (id, Document);
 - ``Archive.postings(hashes, order)``: where each hash occurs, as ``reuse.match`` wants them;
+- ``Archive.streams(docs, ids)``: ``StoredStreams``, the streams ``reuse.match`` reads, made only
+  for the documents it reaches, from the stored canonical forms;
+- ``pack_canonical`` / ``unpack_canonical``: a canonical stream as two bit strings, and back;
 - ``looks_like_archive(path)``: whether ``--against PATH`` names an archive;
 - ``FileInfo``, ``Stored``, ``Outcome``: what is stored about a file, and what adding one did;
 - ``encode_document`` / ``decode_document``: a Document as JSON-ready lists and dicts, and back.
@@ -30,6 +33,7 @@ import numpy as np
 
 from . import __version__
 from .errors import InputError
+from .fingerprint import Stream
 from .model import Document, Heading, LineSpan, Metadata, Paragraph, RemovedLines, Section
 
 MAGIC = "reportdiff-archive"
@@ -56,7 +60,9 @@ CREATE TABLE documents (
     chars INTEGER NOT NULL,
     fingerprints INTEGER NOT NULL,
     version TEXT NOT NULL,           -- the reportdiff that prepared the document
-    body TEXT NOT NULL               -- the prepared Document, JSON (encode_document)
+    body TEXT NOT NULL,              -- the prepared Document, JSON (encode_document)
+    kept BLOB NOT NULL,              -- canonical stream: a bit per stream character kept
+    marks BLOB NOT NULL              -- a bit per kept character that stands for a digit run
 )""", """
 CREATE TABLE fingerprints (
     hash INTEGER NOT NULL,           -- the 64-bit shingle hash, stored as signed
@@ -180,11 +186,14 @@ class Archive:
                                 (realpath,)).fetchone()
         return Stored(*row) if row else None
 
-    def put(self, doc: Document, info: FileInfo, prints: tuple[np.ndarray, np.ndarray]) -> str:
-        """Store ``doc`` and its fingerprints (positions, hashes) in one transaction: a killed
-        process leaves either the whole document or none of it."""
+    def put(self, stream: Stream, info: FileInfo, prints: tuple[np.ndarray, np.ndarray]) -> str:
+        """Store a document (its ``stream``, with the canonical form) and its fingerprints
+        (positions, hashes) in one transaction: a killed process leaves either the whole
+        document or none of it."""
         from .boilerplate import year_of
 
+        doc = stream.doc
+        kept, marks = pack_canonical(stream)
         pos, hashes = prints
         body = json.dumps(encode_document(doc), ensure_ascii=False, separators=(",", ":"))
         m = doc.metadata
@@ -197,9 +206,9 @@ class Archive:
                 con.execute("DELETE FROM documents WHERE id = ?", (old.id,))
             cur = con.execute(
                 "INSERT INTO documents (path, realpath, sha256, size, mtime, title, date, region, year, language,"
-                " paragraphs, chars, fingerprints, version, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " paragraphs, chars, fingerprints, version, body, kept, marks) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (info.path, info.realpath, info.sha256, info.size, info.mtime, m.title, m.date, m.region,
-                 year_of(doc), doc.language, len(doc.paragraphs), doc.chars, len(pos), __version__, body))
+                 year_of(doc), doc.language, len(doc.paragraphs), doc.chars, len(pos), __version__, body, kept, marks))
             doc_id = cur.lastrowid
             con.executemany("INSERT OR IGNORE INTO fingerprints VALUES (?, ?, ?)",
                             zip(hashes.view(np.int64).tolist(), [doc_id] * len(pos), pos.tolist()))
@@ -250,6 +259,51 @@ class Archive:
         for posting in out.values():
             posting.sort()
         return out
+
+
+    def streams(self, docs: list[Document], ids: dict[int, int]) -> StoredStreams:
+        return StoredStreams(self._con, docs, ids)
+
+
+class StoredStreams:
+    """The streams of ``docs`` for ``reuse.match``, made when first asked for; a stored
+    document's canonical form is read from the archive (``ids``: document number -> archive
+    id), not computed again."""
+
+    def __init__(self, con: sqlite3.Connection, docs: list[Document], ids: dict[int, int]) -> None:
+        self._con, self._docs, self._ids = con, docs, ids
+        self._made: dict[int, Stream] = {}
+
+    def __getitem__(self, d: int) -> Stream:
+        if d not in self._made:
+            if d in self._ids:
+                kept, marks = self._con.execute("SELECT kept, marks FROM documents WHERE id = ?",
+                                                (self._ids[d],)).fetchone()
+                stream = Stream.of(self._docs[d])
+                self._made[d] = stream.knowing(unpack_canonical(stream.text, kept, marks))
+            else:
+                self._made[d] = Stream.of(self._docs[d])
+        return self._made[d]
+
+
+def pack_canonical(stream: Stream) -> tuple[bytes, bytes]:
+    """The canonical form of a stream as two bit strings: which stream characters are kept,
+    and which kept characters stand for a digit run (``#``)."""
+    text, offsets = stream.canonical
+    keep = np.zeros(len(stream.text), dtype=bool)
+    keep[offsets] = True
+    marks = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) == ord("#")
+    return np.packbits(keep).tobytes(), np.packbits(marks).tobytes()
+
+
+def unpack_canonical(text: str, kept: bytes, marks: bytes) -> tuple[str, np.ndarray]:
+    """``fingerprint.canonical(text)`` from the bits ``pack_canonical`` made."""
+    keep = np.unpackbits(np.frombuffer(kept, dtype=np.uint8), count=len(text)).astype(bool)
+    offsets = np.flatnonzero(keep)
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)[offsets].copy()
+    hashes = np.unpackbits(np.frombuffer(marks, dtype=np.uint8), count=len(offsets)).astype(bool)
+    codes[hashes] = ord("#")
+    return codes.astype("<u4").tobytes().decode("utf-32-le"), offsets.astype(np.int64)
 
 
 def encode_document(doc: Document) -> dict:

@@ -290,7 +290,8 @@ def _dupes_in_archive(q_docs: list[Document], db: str, min_chars: int, seen: set
         order = {doc_id: len(q_docs) + k for k, (doc_id, _) in enumerate(stored)}
         for h, posting in archive.postings(list(postings), order).items():
             postings[h].extend(posting)
-    return match(docs, len(q_docs), prints, postings, min_chars, copies)
+        streams = archive.streams(docs, {d: doc_id for doc_id, d in order.items()})
+        return match(docs, len(q_docs), prints, postings, min_chars, copies, streams)
 
 
 def index_add(paths: list[str], db: str, keep_going: bool = False, min_chars: int | None = None,
@@ -320,8 +321,8 @@ def index_add(paths: list[str], db: str, keep_going: bool = False, min_chars: in
                 if old and old.sha256 == info.sha256 and old.version == __version__:
                     outcome = Outcome(f, "unchanged")
                 else:
-                    doc = read_source(f, Options(), data).main_document()
-                    outcome = Outcome(f, archive.put(doc, info, signature(Stream.of(doc), archive.min_chars)))
+                    stream = Stream.of(read_source(f, Options(), data).main_document())
+                    outcome = Outcome(f, archive.put(stream, info, signature(stream, archive.min_chars)))
             except InputError as e:
                 if not keep_going:
                     raise

@@ -134,7 +134,7 @@ def match(docs: Sequence[Document], queries: int, query_prints: list[tuple[np.nd
                     continue  # a query against another query: one direction is enough
                 seeds[(qd, od, op - p)].append(p)
 
-    streams = streams or _Streams(docs)
+    streams = _Streams(docs) if streams is None else streams
     regions = _chain(seeds, w)
     regions = _merge(regions)
     occurrences: list[tuple[Occurrence, Occurrence]] = []

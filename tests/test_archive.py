@@ -21,7 +21,7 @@ import jsonschema
 import pytest
 
 from conftest import FIXTURES, fixture_path
-from reportdiff.archive import Archive, decode_document
+from reportdiff.archive import Archive, decode_document, unpack_canonical
 from reportdiff.cli import main
 from reportdiff.fingerprint import Stream
 from reportdiff.pipeline import dupes, index_add, load
@@ -51,12 +51,15 @@ def _assert_whole(db: Path) -> int:
     its fingerprint rows are exactly the document's fingerprints.  -> documents stored."""
     assert _rows(db, "PRAGMA integrity_check") == [("ok",)]
     assert _rows(db, "SELECT count(*) FROM fingerprints WHERE doc NOT IN (SELECT id FROM documents)") == [(0,)]
-    rows = _rows(db, "SELECT id, path, paragraphs, fingerprints, body FROM documents")
-    for doc_id, path, paragraphs, n_prints, body in rows:
+    rows = _rows(db, "SELECT id, path, paragraphs, fingerprints, body, kept, marks FROM documents")
+    for doc_id, path, paragraphs, n_prints, body, kept, marks in rows:
         doc = load(path)
         assert paragraphs == len(doc.paragraphs)
         assert decode_document(json.loads(body)) == doc
-        pos, hashes = signature(Stream.of(doc), 15)
+        stream = Stream.of(doc)
+        text, offsets = unpack_canonical(stream.text, kept, marks)
+        assert text == stream.canonical[0] and offsets.tolist() == stream.canonical[1].tolist()
+        pos, hashes = signature(stream, 15)
         stored = _rows(db, "SELECT hash, pos FROM fingerprints WHERE doc = ? ORDER BY pos", doc_id)
         assert n_prints == len(pos) == len(stored)
         assert [p for _, p in stored] == pos.tolist()
