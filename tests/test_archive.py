@@ -25,6 +25,7 @@ from reportdiff.archive import Archive, decode_document, unpack_canonical
 from reportdiff.cli import main
 from reportdiff.fingerprint import Stream
 from reportdiff.pipeline import dupes, index_add, load
+from reportdiff.render.html import dupes_page
 from reportdiff.render.jsonout import dumps, dupes as dupes_json
 from reportdiff.reuse import signature
 
@@ -130,6 +131,7 @@ def test_against_archive_equals_the_reference_files_byte_for_byte(archive, tmp_p
         indexed = dupes([str(query)], [str(archive)], min_chars)
         assert any(o.doc > 0 for g in files.groups for o in g.occurrences)  # passages shared with the archive
         assert dumps(dupes_json(indexed)) == dumps(dupes_json(files))
+        assert dupes_page(indexed) == dupes_page(files)
         jsonschema.validate(json.loads(dumps(dupes_json(indexed))), schema)
     query = str(fixture_path("baotou-gazette-2023-01.txt"))
     explicit = _cli("dupes", query, "--against", str(FIXTURES), "--color", "never", capsys=capsys)
