@@ -243,8 +243,7 @@ def dupes(files: list[str], against: list[str] = (), min_chars: int = 15, option
     and folders, or one archive made by ``index_add``)."""
     from .reuse import find_dupes
 
-    if min_chars < 8:
-        raise InputError("--min-chars", f"{min_chars} is too short", "use 8 or more characters")
+    _check_min_chars(min_chars)
     queries = expand_paths(list(files))
     seen = {os.path.realpath(q) for q in queries}
     archive = _archive_in(list(against))
@@ -256,6 +255,11 @@ def dupes(files: list[str], against: list[str] = (), min_chars: int = 15, option
         return _dupes_in_archive(q_docs, archive, min_chars, seen, copies)
     r_docs = [read_source(f, options).main_document() for f in refs]
     return find_dupes(q_docs, r_docs, min_chars, copies)
+
+
+def _check_min_chars(min_chars: int) -> None:
+    if min_chars < 8:
+        raise InputError("--min-chars", f"{min_chars} is too short", "use 8 or more characters")
 
 
 def _archive_in(against: list[str]) -> str | None:
@@ -307,6 +311,8 @@ def index_add(paths: list[str], db: str, keep_going: bool = False, min_chars: in
     from .reuse import signature
     from . import __version__
 
+    if min_chars is not None:
+        _check_min_chars(min_chars)
     files = expand_paths(list(paths))
     outcomes = []
     with Archive.open(db, create=True, min_chars=min_chars or 15) as archive:

@@ -296,3 +296,6 @@ def test_what_is_not_an_archive_is_refused(archive, tmp_path, capsys):
         capsys, "dupes", query, "--against", str(archive), "--against", str(FIXTURES / "baotou-2022.txt"))
     assert "is fingerprinted for --min-chars 15" in _refused(
         capsys, "index", "build", query, "--db", str(archive), "--min-chars", "20")
+    assert "--min-chars: 5 is too short" in _refused(
+        capsys, "index", "build", query, "--db", str(tmp_path / "new.sqlite"), "--min-chars", "5")
+    assert not (tmp_path / "new.sqlite").exists()
