@@ -321,7 +321,8 @@ def _index(paths: list[str], db: str, keep_going: bool, min_chars: Optional[int]
     total = len(expand_paths(list(paths)))
     with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("indexing", total=total)
-        outcomes = run_index(paths, db, keep_going, min_chars, lambda o: bar.advance(task))
+        outcomes = run_index(paths, db, keep_going, min_chars,
+                             lambda o: bar.update(task, advance=1, description=os.path.basename(o.path)))
     counts = Counter(o.status for o in outcomes)
     print(f"{db}: " + ", ".join(f"{counts[s]} {s}" for s in ("added", "replaced", "unchanged", "failed")))
     for o in outcomes:
