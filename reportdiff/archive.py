@@ -129,6 +129,23 @@ class Archive:
                                      "give an archive made by 'reportdiff index build'")
         try:
             con = sqlite3.connect(path, isolation_level=None, timeout=30)
+        except sqlite3.Error as e:
+            raise InputError(path, f"cannot open the archive ({e})", "check the folder exists and is writable") from None
+        try:
+            min_chars = cls._check(path, con, fresh, create, min_chars)
+        except BaseException:
+            con.close()
+            raise
+        con.execute("PRAGMA synchronous=NORMAL")  # with WAL: a killed process loses no committed document
+        return cls(path, con, min_chars)
+
+    @classmethod
+    def _check(cls, path: str, con: sqlite3.Connection, fresh: bool, create: bool, min_chars: int) -> int:
+        """Make the archive when asked and it is new; refuse what is not one -> its min_chars."""
+        from .reuse import K
+
+        not_ours = "give an archive made by 'reportdiff index build'"
+        try:
             if fresh or not con.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
                 if not create:
                     raise InputError(path, "not a reportdiff archive (an empty database)", _BUILD_HINT)
@@ -136,22 +153,21 @@ class Archive:
                 cls._create(con, min_chars)
             meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.DatabaseError as e:
-            raise InputError(path, f"not a reportdiff archive ({e})",
-                             "give an archive made by 'reportdiff index build'") from None
+            raise InputError(path, f"not a reportdiff archive ({e})", not_ours) from None
         if meta.get("format") != MAGIC:
-            raise InputError(path, "not a reportdiff archive (an SQLite database of something else)",
-                             "give an archive made by 'reportdiff index build'")
-        version = int(meta.get("version", "0"))
+            raise InputError(path, "not a reportdiff archive (an SQLite database of something else)", not_ours)
+        try:
+            version, k, min_chars = int(meta["version"]), int(meta["k"]), int(meta["min_chars"])
+        except (KeyError, ValueError):
+            raise InputError(path, "damaged archive (its meta table lacks version, k or min_chars)",
+                             "rebuild the archive") from None
         if version > FORMAT:
             raise InputError(path, f"archive format {version} is newer than this reportdiff reads ({FORMAT})",
                              "upgrade reportdiff")
-        from .reuse import K
-
-        if int(meta.get("k", "0")) != K:
-            raise InputError(path, f"archive shingles of {meta.get('k')} characters, not {K}",
+        if k != K:
+            raise InputError(path, f"archive shingles of {k} characters, not {K}",
                              "rebuild the archive with this reportdiff")
-        con.execute("PRAGMA synchronous=NORMAL")  # with WAL: a killed process loses no committed document
-        return cls(path, con, int(meta["min_chars"]))
+        return min_chars
 
     @staticmethod
     def _create(con: sqlite3.Connection, min_chars: int) -> None:

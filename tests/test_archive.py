@@ -299,3 +299,4 @@ def test_what_is_not_an_archive_is_refused(archive, tmp_path, capsys):
     assert "--min-chars: 5 is too short" in _refused(
         capsys, "index", "build", query, "--db", str(tmp_path / "new.sqlite"), "--min-chars", "5")
     assert not (tmp_path / "new.sqlite").exists()
+    assert "cannot open the archive" in _refused(capsys, "index", "add", query, "--db", str(tmp_path / "no" / "a.sqlite"))
