@@ -26,7 +26,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-SUBCOMMANDS = {"compare", "outline", "dupes", "boilerplate", "promises"}
+SUBCOMMANDS = {"compare", "outline", "dupes", "boilerplate", "promises", "index"}
 
 
 class LedgerFormat(str, Enum):
@@ -186,7 +186,7 @@ def outline(
 @app.command()
 def dupes(
     files: list[str] = typer.Argument(..., help="Reports to check (files or folders)."),
-    against: Optional[list[str]] = typer.Option(None, "--against", "-a", help="Reference reports (files or folders) to check against; repeatable."),
+    against: Optional[list[str]] = typer.Option(None, "--against", "-a", help="Reference reports (files or folders) to check against, repeatable; or one archive made by 'reportdiff index build'."),
     min_chars: int = typer.Option(15, "--min-chars", "-m", help="Shortest passage reported, in characters (letters and ideographs)."),
     format: CompareFormat = typer.Option(CompareFormat.terminal, "--format", "-f", help="Output format."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
@@ -282,6 +282,53 @@ def promises(
 
     with _terminal(color, output, tuple(paths)) as console:
         console.print(promises_view(ledger, limit))
+
+
+index_app = typer.Typer(no_args_is_help=True, help="An archive of prepared reports (SQLite) for 'dupes --against ARCHIVE'.")
+app.add_typer(index_app, name="index")
+
+
+@index_app.command("build")
+def index_build(
+    paths: list[str] = typer.Argument(..., help="Folders (or files) of reports to add."),
+    db: str = typer.Option(..., "--db", help="The archive file, made when missing."),
+    min_chars: Optional[int] = typer.Option(None, "--min-chars", "-m", help="A new archive's fingerprints serve 'dupes --min-chars' of this (default 15)."),
+) -> None:
+    """Add every report of the folders to the archive; a file that cannot be read is listed and skipped (exit 1)."""
+    outcomes = _index(paths, db, True, min_chars)
+    if any(o.status == "failed" for o in outcomes):
+        raise typer.Exit(1)
+
+
+@index_app.command("add")
+def index_add(
+    files: list[str] = typer.Argument(..., help="Report files to add or update."),
+    db: str = typer.Option(..., "--db", help="The archive file, made when missing."),
+) -> None:
+    """Add or update reports in the archive; the first file that cannot be read stops (exit 2)."""
+    _index(files, db, False, None)
+
+
+def _index(paths: list[str], db: str, keep_going: bool, min_chars: Optional[int]):
+    """Run pipeline.index_add with a progress bar on a terminal's stderr, then print the summary."""
+    from collections import Counter
+
+    from rich.progress import Progress
+
+    from .pipeline import expand_paths, index_add as run_index
+
+    err = _console(file=sys.stderr)
+    total = len(expand_paths(list(paths)))
+    with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("indexing", total=total)
+        outcomes = run_index(paths, db, keep_going, min_chars,
+                             lambda o: bar.update(task, advance=1, description=os.path.basename(o.path)))
+    counts = Counter(o.status for o in outcomes)
+    print(f"{db}: " + ", ".join(f"{counts[s]} {s}" for s in ("added", "replaced", "unchanged", "failed")))
+    for o in outcomes:
+        if o.status == "failed":
+            print(f"failed: {o.reason}")
+    return outcomes
 
 
 def main(argv: Optional[list[str]] = None) -> None:

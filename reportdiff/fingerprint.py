@@ -41,6 +41,12 @@ class Stream:
             pos += len(p.text) + 1
         return cls(doc, "\n".join(parts), tuple(starts))
 
+    def knowing(self, canon: tuple[str, np.ndarray]) -> Stream:
+        """This stream, given its canonical form made before (``canonical(self.text)``, e.g.
+        stored in the archive), which is then not made again."""
+        self.__dict__["canonical"] = canon  # the slot of the cached_property
+        return self
+
     def paragraph_at(self, offset: int) -> int:
         lo, hi = 0, len(self.starts) - 1
         while lo < hi:

@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, UsageError
 from .ingest.decode import MAX_BYTES, decode, split_lines
 from .ingest.documents import find_copies, find_document_starts
 from .ingest.metadata import read_metadata
@@ -239,19 +239,104 @@ def expand_paths(paths: list[str]) -> list[str]:
 
 
 def dupes(files: list[str], against: list[str] = (), min_chars: int = 15, options: Options = Options()):
-    """Repeated passages inside ``files`` and shared with the ``against`` reference set."""
+    """Repeated passages inside ``files`` and shared with the ``against`` reference set (files
+    and folders, or one archive made by ``index_add``)."""
     from .reuse import find_dupes
 
-    if min_chars < 8:
-        raise InputError("--min-chars", f"{min_chars} is too short", "use 8 or more characters")
+    _check_min_chars(min_chars)
     queries = expand_paths(list(files))
     seen = {os.path.realpath(q) for q in queries}
-    refs = [r for r in expand_paths(list(against)) if os.path.realpath(r) not in seen]
+    archive = _archive_in(list(against))
+    refs = [] if archive else [r for r in expand_paths(list(against)) if os.path.realpath(r) not in seen]
     q_sources = [read_source(f, options) for f in queries]
     q_docs = [select_document(s, options.document) for s in q_sources]
-    r_docs = [read_source(f, options).main_document() for f in refs]
     copies = {k: tuple(c.lines for c in s.copies) for k, s in enumerate(q_sources) if s.copies}
+    if archive:
+        return _dupes_in_archive(q_docs, archive, min_chars, seen, copies)
+    r_docs = [read_source(f, options).main_document() for f in refs]
     return find_dupes(q_docs, r_docs, min_chars, copies)
+
+
+def _check_min_chars(min_chars: int) -> None:
+    if min_chars < 8:
+        raise InputError("--min-chars", f"{min_chars} is too short", "use 8 or more characters")
+
+
+def _archive_in(against: list[str]) -> str | None:
+    from .archive import looks_like_archive
+
+    archives = [a for a in against if looks_like_archive(a)]
+    if archives and len(against) > 1:
+        raise UsageError("--against", "an archive cannot be mixed with other references",
+                         f"give {archives[0]} alone, or add the files to it with 'reportdiff index add'")
+    return archives[0] if archives else None
+
+
+def _dupes_in_archive(q_docs: list[Document], db: str, min_chars: int, seen: set[str], copies):
+    """``find_dupes`` of the queries against every document of the archive (but the queries'
+    own files), the fingerprints of the archive looked up by hash."""
+    from collections import defaultdict
+
+    from .archive import Archive
+    from .fingerprint import Stream
+    from .reuse import find_dupes, match, signature
+
+    with Archive.open(db) as archive, archive.reading():
+        stored = archive.documents(exclude=seen)
+        docs = q_docs + [d for _, d in stored]
+        if min_chars != archive.min_chars:  # the stored fingerprints are for another window
+            return find_dupes(q_docs, docs[len(q_docs):], min_chars, copies)
+        prints = [signature(Stream.of(d), min_chars) for d in q_docs]
+        postings: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for d, (pos, hashes) in enumerate(prints):
+            for p, h in zip(pos.tolist(), hashes.tolist()):
+                postings[h].append((d, p))
+        order = {doc_id: len(q_docs) + k for k, (doc_id, _) in enumerate(stored)}
+        for h, posting in archive.postings(list(postings), order).items():
+            postings[h].extend(posting)
+        streams = archive.streams(docs, {d: doc_id for doc_id, d in order.items()})
+        return match(docs, len(q_docs), prints, postings, min_chars, copies, streams)
+
+
+def index_add(paths: list[str], db: str, keep_going: bool = False, min_chars: int | None = None,
+              progress=None) -> tuple:
+    """Add the report files of ``paths`` (files or folders) to the archive ``db`` (made when
+    missing), one transaction per file -> an ``archive.Outcome`` per file.  A file whose bytes
+    and reportdiff version are unchanged is left alone.  With ``keep_going`` a file that
+    cannot be read is reported as failed and skipped; else its InputError stops the run.
+    ``progress(outcome)`` is called after each file.  A new archive is fingerprinted for
+    passages of ``min_chars`` (default 15), the ``dupes --min-chars`` it serves fastest."""
+    from .archive import Archive, Outcome, file_info
+    from .fingerprint import Stream
+    from .reuse import signature
+    from . import __version__
+
+    if min_chars is not None:
+        _check_min_chars(min_chars)
+    files = expand_paths(list(paths))
+    outcomes = []
+    with Archive.open(db, create=True, min_chars=min_chars or 15) as archive:
+        if min_chars and min_chars != archive.min_chars:
+            raise UsageError("--min-chars", f"{db} is fingerprinted for --min-chars {archive.min_chars}",
+                             "leave --min-chars out, or build a new archive file")
+        for f in files:
+            try:
+                data = read_bytes(f)
+                info = file_info(f, data)
+                old = archive.stored(info.realpath)
+                if old and old.sha256 == info.sha256 and old.version == __version__:
+                    outcome = Outcome(f, "unchanged")
+                else:
+                    stream = Stream.of(read_source(f, Options(), data).main_document())
+                    outcome = Outcome(f, archive.put(stream, info, signature(stream, archive.min_chars)))
+            except InputError as e:
+                if not keep_going:
+                    raise
+                outcome = Outcome(f, "failed", e.message)
+            outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+    return tuple(outcomes)
 
 
 def boilerplate(paths: list[str], min_df: int | None = None, min_chars: int = 15,

@@ -1,4 +1,6 @@
-"""Repeated and shared passages: ``find_dupes(queries, references, min_chars)``.
+"""Repeated and shared passages: ``find_dupes(queries, references, min_chars)``; ``match`` runs
+steps 2-4 over fingerprints found elsewhere (the archive index), ``signature(stream, min_chars)``
+gives a document's fingerprints and ``window(min_chars)`` the winnowing window.
 
 1. Fingerprints.  Every document's canonical stream (``fingerprint``: letters and ideographs,
    digit runs as ``#``) is winnowed with k = 8 and w = max(1, m − k + 1), m the minimum
@@ -25,6 +27,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -86,50 +89,80 @@ class _Region:
     b1: int
 
 
+def window(min_chars: int) -> int:
+    """The winnowing window w for a minimum passage of ``min_chars`` canonical characters."""
+    return max(1, min_chars - K + 1)
+
+
+def signature(stream: Stream, min_chars: int) -> tuple[np.ndarray, np.ndarray]:
+    """(positions, hashes) of the winnowed fingerprints of a document's canonical stream."""
+    return fingerprints(stream.canonical[0], K, window(min_chars))
+
+
+Postings = Mapping[int, Sequence[tuple[int, int]]]  # fingerprint hash -> (document, position)
+
+
 def find_dupes(queries: list[Document], references: list[Document] = (), min_chars: int = 15,
                copies: dict[int, tuple[LineSpan, ...]] | None = None) -> DupesResult:
     docs = list(queries) + list(references)
     streams = [Stream.of(d) for d in docs]
-    canon = [s.canonical for s in streams]
-    w = max(1, min_chars - K + 1)
+    prints = [signature(s, min_chars) for s in streams]
     index: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    query_prints: list[tuple[np.ndarray, np.ndarray]] = []
-    for d, (text, _) in enumerate(canon):
-        pos, hashes = fingerprints(text, K, w)
-        if d < len(queries):
-            query_prints.append((pos, hashes))
+    for d, (pos, hashes) in enumerate(prints):
         for p, h in zip(pos.tolist(), hashes.tolist()):
             index[h].append((d, p))
+    return match(docs, len(queries), prints[: len(queries)], index, min_chars, copies, streams)
 
-    # seeds, by document pair and diagonal
+
+def match(docs: Sequence[Document], queries: int, query_prints: list[tuple[np.ndarray, np.ndarray]],
+          postings: Postings, min_chars: int = 15, copies: dict[int, tuple[LineSpan, ...]] | None = None,
+          streams: Sequence[Stream] | None = None) -> DupesResult:
+    """Steps 2-4 for the first ``queries`` of ``docs``, given their fingerprints and where each
+    of their hashes occurs in ``docs`` (in document order, then position order).  Without
+    ``streams``, the stream of a document is made only when a region reaches it."""
+    w = window(min_chars)
     seeds: dict[tuple[int, int, int], list[int]] = defaultdict(list)
     for qd, (pos, hashes) in enumerate(query_prints):
         for p, h in zip(pos.tolist(), hashes.tolist()):
-            posting = index[h]
+            posting = postings[h]
             if len(posting) > MAX_POSTINGS:
                 continue
             for od, op in posting:
                 if od == qd and op == p:
                     continue
-                if od < len(queries) and (od, op) < (qd, p):
+                if od < queries and (od, op) < (qd, p):
                     continue  # a query against another query: one direction is enough
                 seeds[(qd, od, op - p)].append(p)
 
+    streams = _Streams(docs) if streams is None else streams
     regions = _chain(seeds, w)
     regions = _merge(regions)
     occurrences: list[tuple[Occurrence, Occurrence]] = []
     for r in regions:
-        _extend(r, canon)
+        _extend(r, streams)
         if r.a_doc == r.b_doc and not (r.a1 <= r.b0 or r.b1 <= r.a0):
             continue  # overlaps itself: a repetitive run, not a repeat
-        a = _occurrence(streams[r.a_doc], canon[r.a_doc], r.a_doc, r.a0, r.a1)
-        b = _occurrence(streams[r.b_doc], canon[r.b_doc], r.b_doc, r.b0, r.b1)
+        a = _occurrence(streams[r.a_doc], r.a_doc, r.a0, r.a1)
+        b = _occurrence(streams[r.b_doc], r.b_doc, r.b0, r.b1)
         if min(len(a.text), len(b.text)) < min_chars:
             continue
         occurrences.append((a, b))
     groups = _group(occurrences)
     copy_reports = tuple(CopyReport(d, spans) for d, spans in sorted((copies or {}).items()) if len(spans) > 1)
-    return DupesResult(tuple(docs), len(queries), tuple(groups), copy_reports)
+    return DupesResult(tuple(docs), queries, tuple(groups), copy_reports)
+
+
+class _Streams:
+    """The stream of document ``d``, made the first time it is asked for."""
+
+    def __init__(self, docs: Sequence[Document]) -> None:
+        self._docs = docs
+        self._made: dict[int, Stream] = {}
+
+    def __getitem__(self, d: int) -> Stream:
+        if d not in self._made:
+            self._made[d] = Stream.of(self._docs[d])
+        return self._made[d]
 
 
 def _chain(seeds: dict[tuple[int, int, int], list[int]], w: int) -> list[_Region]:
@@ -169,10 +202,10 @@ def _merge(regions: list[_Region]) -> list[_Region]:
     return out
 
 
-def _extend(r: _Region, canon) -> None:
+def _extend(r: _Region, streams: Sequence[Stream]) -> None:
     """Grow a region while the canonical characters agree, stepping over an edit of up to
     ``STEP`` characters on either side when the next ``RESUME`` characters agree again."""
-    ta, tb = canon[r.a_doc][0], canon[r.b_doc][0]
+    ta, tb = streams[r.a_doc].canonical[0], streams[r.b_doc].canonical[0]
     while True:
         while r.a0 > 0 and r.b0 > 0 and ta[r.a0 - 1] == tb[r.b0 - 1]:
             r.a0 -= 1
@@ -213,8 +246,8 @@ def _resume(ta: str, tb: str, a: int, b: int, way: int) -> tuple[int, int] | Non
     return None
 
 
-def _occurrence(stream: Stream, canon, doc: int, c0: int, c1: int) -> Occurrence:
-    text, offsets = canon
+def _occurrence(stream: Stream, doc: int, c0: int, c1: int) -> Occurrence:
+    text, offsets = stream.canonical
     start = int(offsets[c0])
     end = int(offsets[c1 - 1]) + 1
     while start > 0 and text[c0] == "#" and (stream.text[start - 1].isdigit() or (

@@ -1,0 +1,368 @@
+"""The archive index: prepared reports and their fingerprints in one SQLite file, so that
+``dupes DRAFT --against archive.sqlite`` checks a draft against every stored report without
+reading or preparing them again.  See docs/archive.md.
+
+Public API:
+- ``Archive.open(path, create=False)``: an open archive (a context manager); refuses a file
+  that is not a reportdiff archive, or one of a newer format, with an ``InputError``;
+- ``Archive.stored(realpath)``: the ``Stored`` row of a file, or None;
+- ``Archive.put(stream, info, prints)``: store one prepared document, its canonical stream and
+  its fingerprints in one transaction, replacing the file's earlier rows -> "added" | "replaced";
+- ``Archive.reading()``: a read transaction (one consistent snapshot);
+- ``Archive.documents(exclude)``: the stored documents, ordered by path, as (id, Document);
+- ``Archive.postings(hashes, order)``: where each hash occurs, as ``reuse.match`` wants them;
+- ``Archive.streams(docs, ids)``: ``StoredStreams``, the streams ``reuse.match`` reads, made only
+  for the documents it reaches, from the stored canonical forms;
+- ``pack_canonical`` / ``unpack_canonical``: a canonical stream as two bit strings, and back;
+- ``looks_like_archive(path)``: whether ``--against PATH`` names an archive;
+- ``FileInfo``, ``Stored``, ``Outcome``: what is stored about a file, and what adding one did;
+- ``encode_document`` / ``decode_document``: a Document as JSON-ready lists and dicts, and back.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections import defaultdict
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from . import __version__
+from .errors import InputError
+from .fingerprint import Stream
+from .model import Document, Heading, LineSpan, Metadata, Paragraph, RemovedLines, Section
+
+MAGIC = "reportdiff-archive"
+FORMAT = 1  # bump when the stored rows change meaning; older readers then refuse the file
+SUFFIXES = (".sqlite", ".sqlite3", ".db")
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_BUILD_HINT = "build one with 'reportdiff index build DIR --db PATH'"
+
+SCHEMA = ("""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""", """
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,              -- as given when added, and shown in outputs
+    realpath TEXT NOT NULL UNIQUE,   -- the file, whatever path named it
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime REAL NOT NULL,
+    title TEXT NOT NULL,
+    date TEXT NOT NULL,
+    region TEXT NOT NULL,
+    year INTEGER,
+    language TEXT NOT NULL,
+    paragraphs INTEGER NOT NULL,
+    chars INTEGER NOT NULL,
+    fingerprints INTEGER NOT NULL,
+    version TEXT NOT NULL,           -- the reportdiff that prepared the document
+    body TEXT NOT NULL,              -- the prepared Document, JSON (encode_document)
+    kept BLOB NOT NULL,              -- canonical stream: a bit per stream character kept
+    marks BLOB NOT NULL              -- a bit per kept character that stands for a digit run
+)""", """
+CREATE TABLE fingerprints (
+    hash INTEGER NOT NULL,           -- the 64-bit shingle hash, stored as signed
+    doc INTEGER NOT NULL,
+    pos INTEGER NOT NULL,            -- offset in the document's canonical stream
+    PRIMARY KEY (hash, doc, pos)
+) WITHOUT ROWID""")
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    path: str
+    realpath: str
+    sha256: str
+    size: int
+    mtime: float
+
+
+@dataclass(frozen=True)
+class Stored:
+    id: int
+    sha256: str
+    version: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    path: str
+    status: str  # added | unchanged | replaced | failed
+    reason: str = ""
+
+
+def looks_like_archive(path: str) -> bool:
+    """An archive suffix, or an SQLite file: ``--against`` then means the archive."""
+    if Path(path).suffix.lower() in SUFFIXES:
+        return True
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == _SQLITE_HEADER
+    except OSError:
+        return False
+
+
+class Archive:
+    def __init__(self, path: str, con: sqlite3.Connection, min_chars: int) -> None:
+        self.path = path
+        self.min_chars = min_chars  # the fingerprints stored are for this --min-chars
+        self._con = con
+
+    @classmethod
+    def open(cls, path: str, create: bool = False, min_chars: int = 15) -> Archive:
+        """Open the archive at ``path``; with ``create``, make it (fingerprinted for
+        ``min_chars``) when the file is missing or empty."""
+        p = Path(path)
+        if p.is_dir():
+            raise InputError(path, "is a directory, not an archive", "give the archive file, e.g. archive.sqlite")
+        fresh = not p.exists() or p.stat().st_size == 0
+        if fresh and not create:
+            raise InputError(path, "no such archive", _BUILD_HINT)
+        if not fresh:
+            with open(p, "rb") as f:
+                if f.read(16) != _SQLITE_HEADER:
+                    raise InputError(path, "not a reportdiff archive (not an SQLite database)",
+                                     "give an archive made by 'reportdiff index build'")
+        try:
+            con = sqlite3.connect(path, isolation_level=None, timeout=30)
+        except sqlite3.Error as e:
+            raise InputError(path, f"cannot open the archive ({e})", "check the folder exists and is writable") from None
+        try:
+            min_chars = cls._check(path, con, fresh, create, min_chars)
+        except BaseException:
+            con.close()
+            raise
+        con.execute("PRAGMA synchronous=NORMAL")  # with WAL: a killed process loses no committed document
+        return cls(path, con, min_chars)
+
+    @classmethod
+    def _check(cls, path: str, con: sqlite3.Connection, fresh: bool, create: bool, min_chars: int) -> int:
+        """Make the archive when asked and it is new; refuse what is not one -> its min_chars."""
+        from .reuse import K
+
+        not_ours = "give an archive made by 'reportdiff index build'"
+        try:
+            if fresh or not con.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+                if not create:
+                    raise InputError(path, "not a reportdiff archive (an empty database)", _BUILD_HINT)
+                con.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
+                cls._create(con, min_chars)
+            meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.DatabaseError as e:
+            raise InputError(path, f"not a reportdiff archive ({e})", not_ours) from None
+        if meta.get("format") != MAGIC:
+            raise InputError(path, "not a reportdiff archive (an SQLite database of something else)", not_ours)
+        try:
+            version, k, min_chars = int(meta["version"]), int(meta["k"]), int(meta["min_chars"])
+        except (KeyError, ValueError):
+            raise InputError(path, "damaged archive (its meta table lacks version, k or min_chars)",
+                             "rebuild the archive") from None
+        if version > FORMAT:
+            raise InputError(path, f"archive format {version} is newer than this reportdiff reads ({FORMAT})",
+                             "upgrade reportdiff")
+        if k != K:
+            raise InputError(path, f"archive shingles of {k} characters, not {K}",
+                             "rebuild the archive with this reportdiff")
+        return min_chars
+
+    @staticmethod
+    def _create(con: sqlite3.Connection, min_chars: int) -> None:
+        from .reuse import K
+
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in SCHEMA:
+                con.execute(statement)
+            con.executemany("INSERT INTO meta VALUES (?, ?)", [
+                ("format", MAGIC), ("version", str(FORMAT)), ("k", str(K)), ("min_chars", str(min_chars)),
+                ("created_by", f"reportdiff {__version__}")])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._con.close()
+
+    def count(self) -> int:
+        return self._con.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def stored(self, realpath: str) -> Stored | None:
+        row = self._con.execute("SELECT id, sha256, version FROM documents WHERE realpath = ?",
+                                (realpath,)).fetchone()
+        return Stored(*row) if row else None
+
+    def put(self, stream: Stream, info: FileInfo, prints: tuple[np.ndarray, np.ndarray]) -> str:
+        """Store a document (its ``stream``, with the canonical form) and its fingerprints
+        (positions, hashes) in one transaction: a killed process leaves either the whole
+        document or none of it."""
+        from .boilerplate import year_of
+
+        doc = stream.doc
+        kept, marks = pack_canonical(stream)
+        pos, hashes = prints
+        body = json.dumps(encode_document(doc), ensure_ascii=False, separators=(",", ":"))
+        m = doc.metadata
+        con = self._con
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            old = self.stored(info.realpath)
+            if old:
+                con.execute("DELETE FROM fingerprints WHERE doc = ?", (old.id,))
+                con.execute("DELETE FROM documents WHERE id = ?", (old.id,))
+            cur = con.execute(
+                "INSERT INTO documents (path, realpath, sha256, size, mtime, title, date, region, year, language,"
+                " paragraphs, chars, fingerprints, version, body, kept, marks) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (info.path, info.realpath, info.sha256, info.size, info.mtime, m.title, m.date, m.region,
+                 year_of(doc), doc.language, len(doc.paragraphs), doc.chars, len(pos), __version__, body, kept, marks))
+            doc_id = cur.lastrowid
+            con.executemany("INSERT OR IGNORE INTO fingerprints VALUES (?, ?, ?)",
+                            zip(hashes.view(np.int64).tolist(), [doc_id] * len(pos), pos.tolist()))
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return "replaced" if old else "added"
+
+    @contextmanager
+    def reading(self):
+        """One read transaction: what is read inside it is one consistent state of the file."""
+        self._con.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            self._con.execute("COMMIT")
+
+    def documents(self, exclude: set[str] = frozenset()) -> list[tuple[int, Document]]:
+        """Every stored document whose file is not in ``exclude`` (real paths), by path."""
+        rows = self._con.execute("SELECT id, realpath, path, body FROM documents").fetchall()
+        out = []
+        for doc_id, realpath, path, body in sorted(rows, key=lambda r: r[2]):
+            if realpath in exclude:
+                continue
+            try:
+                out.append((doc_id, decode_document(json.loads(body))))
+            except (ValueError, TypeError, KeyError, IndexError) as e:
+                raise InputError(self.path, f"stored document {path} is damaged ({e})",
+                                 f"re-add it with 'reportdiff index add {path} --db {self.path}'") from None
+        return out
+
+    def postings(self, hashes: list[int], order: dict[int, int]) -> dict[int, list[tuple[int, int]]]:
+        """hash -> [(order[doc], position)] for the stored documents in ``order`` (archive id ->
+        document number), sorted by document number, then position.  Only the fingerprint
+        rows of these hashes are read (the table's primary key starts with the hash)."""
+        con = self._con
+        con.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (hash INTEGER PRIMARY KEY)")
+        con.execute("DELETE FROM wanted")
+        signed = np.array(hashes, dtype=np.uint64).view(np.int64).tolist()
+        con.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((h,) for h in signed))
+        out: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        rows = con.execute("SELECT f.hash, f.doc, f.pos FROM wanted CROSS JOIN fingerprints f "
+                           "ON f.hash = wanted.hash").fetchall()
+        for h, doc_id, pos in rows:
+            if doc_id in order:
+                out[h & 0xFFFFFFFFFFFFFFFF].append((order[doc_id], pos))
+        for posting in out.values():
+            posting.sort()
+        return out
+
+
+    def streams(self, docs: list[Document], ids: dict[int, int]) -> StoredStreams:
+        return StoredStreams(self._con, docs, ids)
+
+
+class StoredStreams:
+    """The streams of ``docs`` for ``reuse.match``, made when first asked for; a stored
+    document's canonical form is read from the archive (``ids``: document number -> archive
+    id), not computed again."""
+
+    def __init__(self, con: sqlite3.Connection, docs: list[Document], ids: dict[int, int]) -> None:
+        self._con, self._docs, self._ids = con, docs, ids
+        self._made: dict[int, Stream] = {}
+
+    def __getitem__(self, d: int) -> Stream:
+        if d not in self._made:
+            if d in self._ids:
+                kept, marks = self._con.execute("SELECT kept, marks FROM documents WHERE id = ?",
+                                                (self._ids[d],)).fetchone()
+                stream = Stream.of(self._docs[d])
+                self._made[d] = stream.knowing(unpack_canonical(stream.text, kept, marks))
+            else:
+                self._made[d] = Stream.of(self._docs[d])
+        return self._made[d]
+
+
+def pack_canonical(stream: Stream) -> tuple[bytes, bytes]:
+    """The canonical form of a stream as two bit strings: which stream characters are kept,
+    and which kept characters stand for a digit run (``#``)."""
+    text, offsets = stream.canonical
+    keep = np.zeros(len(stream.text), dtype=bool)
+    keep[offsets] = True
+    marks = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) == ord("#")
+    return np.packbits(keep).tobytes(), np.packbits(marks).tobytes()
+
+
+def unpack_canonical(text: str, kept: bytes, marks: bytes) -> tuple[str, np.ndarray]:
+    """``fingerprint.canonical(text)`` from the bits ``pack_canonical`` made."""
+    keep = np.unpackbits(np.frombuffer(kept, dtype=np.uint8), count=len(text)).astype(bool)
+    offsets = np.flatnonzero(keep)
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)[offsets].copy()
+    hashes = np.unpackbits(np.frombuffer(marks, dtype=np.uint8), count=len(offsets)).astype(bool)
+    codes[hashes] = ord("#")
+    return codes.astype("<u4").tobytes().decode("utf-32-le"), offsets.astype(np.int64)
+
+
+def encode_document(doc: Document) -> dict:
+    """A Document as plain JSON values (lists for the many small records)."""
+    return {
+        "path": doc.path, "encoding": doc.encoding, "metadata": asdict(doc.metadata),
+        "lines": doc.lines.as_list(), "index": doc.index, "language": doc.language,
+        "removed": [[r.lines.first, r.lines.last, r.reason, r.text] for r in doc.removed],
+        "root": _encode_section(doc.root),
+    }
+
+
+def _encode_section(s: Section) -> dict:
+    h = s.heading
+    return {
+        "id": s.id, "level": s.level,
+        "heading": [h.text, h.level, h.style, h.lines.first, h.lines.last] if h else None,
+        "paragraphs": [[p.text, p.lines.first, p.lines.last, p.section_id, p.label] for p in s.paragraphs],
+        "children": [_encode_section(c) for c in s.children],
+    }
+
+
+def decode_document(d: dict) -> Document:
+    return Document(
+        path=d["path"], encoding=d["encoding"], metadata=Metadata(**d["metadata"]),
+        root=_decode_section(d["root"]), lines=LineSpan(*d["lines"]),
+        removed=tuple(RemovedLines(LineSpan(a, b), reason, text) for a, b, reason, text in d["removed"]),
+        index=d["index"], language=d["language"],
+    )
+
+
+def _decode_section(d: dict) -> Section:
+    h = d["heading"]
+    return Section(
+        id=d["id"], level=d["level"],
+        heading=Heading(h[0], h[1], h[2], LineSpan(h[3], h[4])) if h else None,
+        paragraphs=tuple(Paragraph(t, LineSpan(a, b), sid, label) for t, a, b, sid, label in d["paragraphs"]),
+        children=tuple(_decode_section(c) for c in d["children"]),
+    )
+
+
+def file_info(path: str, data: bytes) -> FileInfo:
+    import hashlib
+
+    return FileInfo(path, os.path.realpath(path), hashlib.sha256(data).hexdigest(), len(data),
+                    os.stat(path).st_mtime)

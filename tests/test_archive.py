@@ -1,0 +1,302 @@
+"""The archive index (reportdiff/archive.py, ``reportdiff index build/add``, ``dupes --against
+ARCHIVE``) on the real fixtures: what is stored is the prepared document whole, re-adding is a
+no-op, the archive answers byte for byte what the reference files answer, and a killed build
+leaves only whole documents."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import FIXTURES, fixture_path
+from reportdiff.archive import Archive, decode_document, unpack_canonical
+from reportdiff.cli import main
+from reportdiff.fingerprint import Stream
+from reportdiff.pipeline import dupes, index_add, load
+from reportdiff.render.html import dupes_page
+from reportdiff.render.jsonout import dumps, dupes as dupes_json
+from reportdiff.reuse import signature
+
+REPORTS = sorted(p.name for p in FIXTURES.iterdir() if p.suffix == ".txt")  # what `index build fixtures` takes
+
+
+def _cli(*args: str, capsys) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as e:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return e.value.code, out, err
+
+
+def _rows(db: Path, sql: str, *params):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql, params).fetchall()
+    finally:
+        con.close()
+
+
+def _assert_whole(db: Path) -> int:
+    """Every stored document is complete: its body is what ``load`` prepares from the file, and
+    its fingerprint rows are exactly the document's fingerprints.  -> documents stored."""
+    assert _rows(db, "PRAGMA integrity_check") == [("ok",)]
+    assert _rows(db, "SELECT count(*) FROM fingerprints WHERE doc NOT IN (SELECT id FROM documents)") == [(0,)]
+    rows = _rows(db, "SELECT id, path, paragraphs, fingerprints, body, kept, marks FROM documents")
+    for doc_id, path, paragraphs, n_prints, body, kept, marks in rows:
+        doc = load(path)
+        assert paragraphs == len(doc.paragraphs)
+        assert decode_document(json.loads(body)) == doc
+        stream = Stream.of(doc)
+        text, offsets = unpack_canonical(stream.text, kept, marks)
+        assert text == stream.canonical[0] and offsets.tolist() == stream.canonical[1].tolist()
+        pos, hashes = signature(stream, 15)
+        stored = _rows(db, "SELECT hash, pos FROM fingerprints WHERE doc = ? ORDER BY pos", doc_id)
+        assert n_prints == len(pos) == len(stored)
+        assert [p for _, p in stored] == pos.tolist()
+        assert [h & 0xFFFFFFFFFFFFFFFF for h, _ in stored] == hashes.tolist()
+    return len(rows)
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("archive") / "fixtures.sqlite"
+    outcomes = index_add([str(FIXTURES)], str(db), keep_going=True)
+    assert [o.status for o in outcomes] == ["added"] * len(REPORTS)
+    return db
+
+
+def test_build_stores_every_fixture_whole(archive):
+    assert _assert_whole(archive) == len(REPORTS)
+    stored = _rows(archive, "SELECT path, sha256, size, year, region FROM documents ORDER BY path")
+    for (path, sha, size, year, _), name in zip(stored, REPORTS):
+        data = fixture_path(name).read_bytes()
+        assert path == str(FIXTURES / name)
+        assert (sha, size) == (hashlib.sha256(data).hexdigest(), len(data))
+    assert dict((Path(p).name, y) for p, _, _, y, _ in stored)["national-2024.txt"] == 2024
+    meta = dict(_rows(archive, "SELECT key, value FROM meta"))
+    assert meta["format"] == "reportdiff-archive" and meta["version"] == "1" and meta["min_chars"] == "15"
+
+
+def test_incremental_add_unchanged_is_a_no_op_and_a_change_replaces(tmp_path, capsys, monkeypatch):
+    db = tmp_path / "a.sqlite"
+    draft = tmp_path / "draft.txt"
+    shutil.copy(fixture_path("baotou-2022.txt"), draft)
+    assert _cli("index", "add", str(fixture_path("hohhot-2022.txt")), str(draft), "--db", str(db),
+                capsys=capsys)[:2] == (0, f"{db}: 2 added, 0 replaced, 0 unchanged, 0 failed\n")
+    before = db.read_bytes()
+    code, out, _ = _cli("index", "add", str(draft), "--db", str(db), capsys=capsys)
+    assert (code, out) == (0, f"{db}: 0 added, 0 replaced, 1 unchanged, 0 failed\n")
+    assert db.read_bytes() == before  # not one byte written
+
+    text = draft.read_text("utf-8")
+    draft.write_text(text.replace("包头", "鹿城", 3), "utf-8")  # a changed draft
+    code, out, _ = _cli("index", "add", str(draft), "--db", str(db), capsys=capsys)
+    assert (code, out) == (0, f"{db}: 0 added, 1 replaced, 0 unchanged, 0 failed\n")
+    assert _assert_whole(db) == 2
+    body = _rows(db, "SELECT body FROM documents WHERE path = ?", str(draft))[0][0]
+    assert "鹿城" in body
+    # the same file under another name is the same entry
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = _cli("index", "add", "draft.txt", "--db", str(db), capsys=capsys)
+    assert out == f"{db}: 0 added, 0 replaced, 1 unchanged, 0 failed\n"
+
+
+def _draft(tmp_path: Path) -> Path:
+    """A new draft, not in the archive: most of the 2025 national report with a passage of the
+    2024 one pasted in and some sentences rewritten."""
+    a = fixture_path("national-2025.txt").read_text("utf-8").splitlines()
+    b = fixture_path("national-2024.txt").read_text("utf-8").splitlines()
+    lines = a[:60] + b[80:95] + [line.replace("坚持", "始终坚持") for line in a[60:]]
+    path = tmp_path / "draft-2026.txt"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("min_chars", [15, 30])
+def test_against_archive_equals_the_reference_files_byte_for_byte(archive, tmp_path, capsys, min_chars):
+    schema = json.loads(resources.files("reportdiff").joinpath("schema/dupes.schema.json").read_text("utf-8"))
+    for query in (fixture_path("national-2025.txt"), _draft(tmp_path)):  # in the archive, and not
+        files = dupes([str(query)], [str(FIXTURES)], min_chars)
+        indexed = dupes([str(query)], [str(archive)], min_chars)
+        assert any(o.doc > 0 for g in files.groups for o in g.occurrences)  # passages shared with the archive
+        assert dumps(dupes_json(indexed)) == dumps(dupes_json(files))
+        assert dupes_page(indexed) == dupes_page(files)
+        jsonschema.validate(json.loads(dumps(dupes_json(indexed))), schema)
+    query = str(fixture_path("baotou-gazette-2023-01.txt"))
+    explicit = _cli("dupes", query, "--against", str(FIXTURES), "--color", "never", capsys=capsys)
+    indexed = _cli("dupes", query, "--against", str(archive), "--color", "never", capsys=capsys)
+    assert explicit[0] == indexed[0] == 0 and explicit[1] == indexed[1] and "(reference)" in indexed[1]
+
+
+def test_a_query_fetches_only_the_fingerprint_rows_of_its_hashes(archive):
+    """The inverted table answers by hash: the rows returned are exactly the stored
+    occurrences of the query's hashes, and documents sharing none are not among them."""
+    doc = load(fixture_path("english") / "budget-speech-2024.txt")
+    _, hashes = signature(Stream.of(doc), 15)
+    with Archive.open(str(archive)) as a, a.reading():
+        stored = a.documents()
+        order = {doc_id: k for k, (doc_id, _) in enumerate(stored)}
+        postings = a.postings(hashes.tolist(), order)
+    mine = set(hashes.tolist())
+    everything = {h & 0xFFFFFFFFFFFFFFFF for (h,) in _rows(archive, "SELECT hash FROM fingerprints")}
+    assert set(postings) == mine & everything
+    assert len(postings) < 0.05 * len(mine)  # an English speech shares (almost) nothing with Chinese reports
+
+
+def _copies(tmp_path: Path, n: int) -> Path:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    names = ["baotou-2022.txt", "hohhot-2022.txt", "national-2024.txt", "donghe-2022-plan.txt"]
+    for k in range(n):
+        shutil.copy(fixture_path(names[k % len(names)]), folder / f"r{k:03d}.txt")
+    return folder
+
+
+def _wait(predicate, proc, seconds=60.0):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if predicate():
+            return
+        assert proc.poll() is None, "the build ended before it could be killed"
+        time.sleep(0.02)
+    raise AssertionError("timed out")
+
+
+def _stored(db: Path) -> int:
+    try:
+        return _rows(db, "SELECT count(*) FROM documents")[0][0]
+    except sqlite3.DatabaseError:
+        return 0
+
+
+def test_a_killed_build_leaves_whole_documents_and_resumes(tmp_path, capsys):
+    folder = _copies(tmp_path, 40)
+    db = tmp_path / "killed.sqlite"
+    exe = Path(sys.executable).with_name("reportdiff")
+    proc = subprocess.Popen([str(exe), "index", "build", str(folder), "--db", str(db)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _wait(lambda: db.exists() and _stored(db) >= 2, proc)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    n = _assert_whole(db)
+    assert 2 <= n < 40
+    code, out, _ = _cli("index", "build", str(folder), "--db", str(db), capsys=capsys)
+    assert (code, out) == (0, f"{db}: {40 - n} added, 0 replaced, {n} unchanged, 0 failed\n")
+    assert _rows(db, "SELECT count(*) FROM documents") == [(40,)]
+
+
+_KILL_INSIDE = """
+import pathlib, sys, time
+from reportdiff import archive, pipeline
+
+class Held:  # the connection, pausing once the 3rd document's rows are written, before COMMIT
+    def __init__(self, con):
+        self.con, self.n = con, 0
+    def execute(self, *a):
+        return self.con.execute(*a)
+    def executemany(self, sql, rows):
+        out = self.con.executemany(sql, rows)
+        if "fingerprints" in sql:
+            self.n += 1
+            if self.n == 3:
+                pathlib.Path(sys.argv[3]).write_text("in transaction")
+                time.sleep(120)
+        return out
+    def close(self):
+        self.con.close()
+
+real_open = archive.Archive.open.__func__
+def held_open(cls, *a, **k):
+    arch = real_open(cls, *a, **k)
+    arch._con = Held(arch._con)
+    return arch
+archive.Archive.open = classmethod(held_open)
+pipeline.index_add([sys.argv[1]], sys.argv[2], keep_going=True)
+"""
+
+
+def test_a_build_killed_inside_a_transaction_leaves_no_half_document(tmp_path):
+    folder = _copies(tmp_path, 5)
+    db, flag = tmp_path / "held.sqlite", tmp_path / "flag"
+    proc = subprocess.Popen([sys.executable, "-c", _KILL_INSIDE, str(folder), str(db), str(flag)])
+    _wait(flag.exists, proc)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert _assert_whole(db) == 2  # the third document's rows were written but never committed
+    with Archive.open(str(db)) as a:
+        assert a.count() == 2
+
+
+def test_a_bad_file_in_the_folder_is_listed_and_skipped(tmp_path, capsys):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    shutil.copy(fixture_path("hohhot-2022.txt"), folder / "a.txt")
+    (folder / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
+    db = tmp_path / "m.sqlite"
+    code, out, _ = _cli("index", "build", str(folder), "--db", str(db), capsys=capsys)
+    lines = out.splitlines()
+    assert code == 1
+    assert lines[0] == f"{db}: 1 added, 0 replaced, 0 unchanged, 1 failed"
+    assert lines[1].startswith(f"failed: {folder / 'b.txt'}: ") and "(hint: " in lines[1]
+    assert _assert_whole(db) == 1
+
+
+def _refused(capsys, *args) -> str:
+    code, out, err = _cli(*args, capsys=capsys)
+    assert code == 2 and out == "" and len(err.splitlines()) == 1 and "(hint: " in err, (code, out, err)
+    return err
+
+
+def test_what_is_not_an_archive_is_refused(archive, tmp_path, capsys):
+    query = str(fixture_path("hohhot-2022.txt"))
+    missing = tmp_path / "none.sqlite"
+    assert "none.sqlite: no such archive" in _refused(capsys, "dupes", query, "--against", str(missing))
+    assert not missing.exists()
+
+    text = tmp_path / "notes.sqlite"
+    text.write_text("not a database\n" * 20, "utf-8")
+    assert "not a reportdiff archive (not an SQLite database)" in _refused(capsys, "dupes", query, "--against", str(text))
+    assert "not a reportdiff archive" in _refused(capsys, "index", "add", query, "--db", str(text))
+
+    other = tmp_path / "other.db"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE t (x)")
+    con.commit()
+    con.close()
+    before = other.read_bytes()
+    assert "no such table: meta" in _refused(capsys, "dupes", query, "--against", str(other))
+    assert "not a reportdiff archive" in _refused(capsys, "index", "add", query, "--db", str(other))
+    assert other.read_bytes() == before  # left untouched
+
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(archive.read_bytes()[:8192])  # the header and a torn first page or two
+    assert "not a reportdiff archive" in _refused(capsys, "dupes", query, "--against", str(damaged))
+
+    newer = tmp_path / "newer.sqlite"
+    shutil.copy(archive, newer)
+    con = sqlite3.connect(newer)
+    con.execute("UPDATE meta SET value = '99' WHERE key = 'version'")
+    con.commit()
+    con.close()
+    assert "archive format 99 is newer than this reportdiff reads (1) (hint: upgrade reportdiff)" \
+        in _refused(capsys, "dupes", query, "--against", str(newer))
+
+    assert "an archive cannot be mixed with other references" in _refused(
+        capsys, "dupes", query, "--against", str(archive), "--against", str(FIXTURES / "baotou-2022.txt"))
+    assert "is fingerprinted for --min-chars 15" in _refused(
+        capsys, "index", "build", query, "--db", str(archive), "--min-chars", "20")
+    assert "--min-chars: 5 is too short" in _refused(
+        capsys, "index", "build", query, "--db", str(tmp_path / "new.sqlite"), "--min-chars", "5")
+    assert not (tmp_path / "new.sqlite").exists()
+    assert "cannot open the archive" in _refused(capsys, "index", "add", query, "--db", str(tmp_path / "no" / "a.sqlite"))
