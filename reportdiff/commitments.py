@@ -30,14 +30,15 @@ Follow-up, in every later document (ordered by delivery date, else command-line 
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-
-from rapidfuzz import fuzz
 
 from .diff import indicator_before
 from .model import Document, Paragraph
 from .numbers import Quantity, find_quantities, is_year
+from .tokenize import terms
 
 _REVIEW = re.compile(r"回顾|执行情况|过去|总结|成就|成绩")
 _PLAN = re.compile(r"安排|任务|要求|目标|计划|今后|重点|部署|措施|取向|考虑|建设|展望|思路|建议")
@@ -61,6 +62,7 @@ class Target:
     value: float | tuple[float, float] | None
     unit: str
     raw: str
+    counted: str = ""  # the thing counted, when it follows the number (完成125条背街小巷治理)
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class Statement:
     text: str  # the clause
     sentence: str
     part: str  # plan review other
+    follow: str = ""  # the next clause when it only continues this one's figure (…558.9亿元，增长15%)
 
 
 @dataclass(frozen=True)
@@ -165,11 +168,15 @@ def statements(doc: Document, index: int) -> list[Statement]:
     for p in doc.paragraphs:
         part = kinds.get(p.section_id, "other")
         for sentence in p.sentences:
-            for m in _CLAUSE.finditer(sentence):
-                clause = m.group().strip()
-                if clause:
-                    out.append(Statement(index, p, clause, sentence, part))
+            clauses = [m.group().strip() for m in _CLAUSE.finditer(sentence)]
+            clauses = [c for c in clauses if c]
+            for k, clause in enumerate(clauses):
+                nxt = clauses[k + 1] if k + 1 < len(clauses) else ""
+                out.append(Statement(index, p, clause, sentence, part, nxt if _CONTINUES.match(nxt) else ""))
     return out
+
+
+_CONTINUES = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|提高|增加|减少|降低)")
 
 
 # ------------------------------------------------------------------ extraction
@@ -195,6 +202,7 @@ _COMPARATIVE = re.compile(r"^(?:比上年|比去年|同比|较上年)?(?:年初�
 
 
 _CAPACITY = re.compile(r"吨|千瓦|GW|MW|台|辆|套")
+_AFTER_NOT_COUNTED = re.compile(r"以上|左右|以内|以下|为|是|的|和|及|或|到|至|增长|下降|提高|比|同比|占|居[全第首前]|位|年|万|亿")
 
 
 def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
@@ -215,9 +223,10 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         if unit in _NOT_TARGET_UNITS or clause[q.end:q.end + 1] in ("周", "届"):
             continue  # 75周年, 二十届, 3.0版, 30年: dates, names and durations, not targets
         indicator = _LEAD_VERBS.sub("", indicator_before(clause, q.start))
+        after = re.sub(r"^[的以上左右]+", "", re.split(r"[，；。、和及]", clause[q.end:], maxsplit=1)[0])[:16]
+        counted = after if re.match(r"[\u4e00-\u9fff“\"]", after) and not _AFTER_NOT_COUNTED.match(after) else ""
         if len(indicator) < 2:  # 打造10个工业数字化示范标杆: the thing counted follows the number
-            after = re.split(r"[，；。、和及]", clause[q.end:], maxsplit=1)[0]
-            indicator = re.sub(r"^[的以上左右]+", "", after)[:16]
+            indicator, counted = after, ""
         if len(indicator) < 2 or re.fullmatch(r"[\d.%]+", indicator) or _COMPARATIVE.match(indicator) \
                 or indicator.startswith("总投资"):
             continue
@@ -227,7 +236,7 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         if m:
             verb_start = m.start()
         raw = clause[verb_start:q.end]
-        out.append((Target(indicator, _comparator(q, lead), q.value, q.unit, raw), q.start))
+        out.append((Target(indicator, _comparator(q, lead), q.value, q.unit, raw, counted), q.start))
     return out
 
 
@@ -267,6 +276,8 @@ _CORE_PREFIX = re.compile(
     r"引进|推动|推进|开展|提高|达到|各类)+"
 )
 _MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
+# Counters that count the same kind of things (绿色工厂20个 / 绿色工厂12家): comparable for met.
+_COUNTERS = {"个", "家", "户", "处", "座", "所", "项", "条", "批", "件"}
 
 
 def core(indicator: str) -> str:
@@ -285,22 +296,143 @@ def base_unit(unit: str, value):
     return unit, value
 
 
-def _same_indicator(a: str, b: str) -> float:
-    """On the cores of the indicators (time words and verbs stripped): 1 when equal; 0.9 minus
-    0.02 a character of difference when one contains the other and is at least 4 characters and
-    half its length (地区生产总值 / 全年地区生产总值); 0.8 when the longer ends with the whole
-    shorter one (充电桩 / 公共领域充电桩); else the rapidfuzz ratio."""
-    if not a or not b:
-        return 0.0
-    a, b = core(a), core(b)
-    if a == b:
-        return 1.0
-    short, long_ = sorted((a, b), key=len)
-    if short in long_ and len(short) >= 4 and len(short) >= 0.5 * len(long_):
-        return max(0.75, 0.9 - 0.02 * (len(long_) - len(short)))
-    if len(short) >= 2 and long_.endswith(short):
-        return 0.8  # the same thing, qualified (充电桩 / 公共领域充电桩)
-    return fuzz.ratio(a, b) / 100
+def _unit_class(unit: str) -> str:
+    u = base_unit(re.sub(r"(?:左右|以上|以下|以内|多|余)$", "", unit), None)[0]
+    return "count" if u in _COUNTERS else u
+
+
+# Different wordings of one indicator in the corpus (the review says 公厕 where the plan said
+# 公共厕所, 占比 for 比重, 技改 for 技术改造 …): both sides are rewritten to the first form.
+SYNONYMS = (
+    ("公共厕所", "公厕"), ("技术改造", "技改"), ("对外贸易", "外贸"), ("进出口总额", "进出口总值", "进出口额"),
+    ("比重", "占比"), ("涨幅", "上涨"), ("停车位", "停车泊位", "泊位"), ("电商", "网络", "网上"), ("销售额", "交易额", "零售额"),
+    ("研发", "R&D", "科研"), ("生产总值", "经济总量", "GDP"), ("增长", "增速"),
+    ("居民消费价格", "CPI", "物价"), ("城镇调查失业率", "调查失业率", "失业率"), ("一般公共预算收入", "财政收入"),
+    ("社会消费品零售总额", "社零总额", "消费品零售总额"), ("棚户区", "棚改"),
+    ("充电桩", "充电设施"), ("高速铁路", "高铁"),
+)
+_SYNONYM_OF = {w: group[0] for group in SYNONYMS for w in group[1:]}
+_SYNONYM_OF.update({group[0]: group[0] for group in SYNONYMS})
+_SYNONYM_RX = re.compile("|".join(re.escape(w) for w in sorted(_SYNONYM_OF, key=len, reverse=True)))
+# Words that carry no indicator: verbs of doing and reaching, time words, quantifiers.
+_STOP_TERMS = set(
+    "新增 新建 建成 完成 实施 达到 提高 提升 增长 增加 降低 下降 减少 推动 推进 加快 打造 培育 引进 开展 全市 全区 全省 "
+    "全国 全年 年内 今年 力争 确保 累计 以上 左右 以内 以下 各类 分别 其中 进一步 持续 继续 积极 大力 全面 深入 努力 "
+    "推广 带动 尽快 年底 升级 先 再 地区 国内 新 改造 建设 高标准 高质量 支持 争取 实现 形成 保持 稳定 控制 不低于 不超过 超过 突破 一批 等 和 及 与 的 个".split()
+)
+
+
+def normal(text: str) -> str:
+    """``text`` with every synonym rewritten to the first form of its group."""
+    return _SYNONYM_RX.sub(lambda m: _SYNONYM_OF[m.group()], text)
+
+
+def key_terms(text: str) -> tuple[str, ...]:
+    """The character pairs that name a commitment's indicator or object, in order: the
+    normalised text cut into jieba words, verbs, time words, quantifiers and numbers dropped,
+    and each remaining run of words cut into overlapping pairs of characters (a lone character
+    stays whole).  Pairs do not depend on how jieba cuts rare compounds (重卡换电站 → 重卡 卡换
+    换电 电站), and the inverse clause frequency weighs them (电站 is common, 换电 rare)."""
+    runs, run = [], ""
+    for w in terms(normal(text)):
+        if re.fullmatch(r"[\u4e00-\u9fffA-Za-z&]+", w) and w not in _STOP_TERMS:
+            run += w
+        elif run:
+            runs.append(run)
+            run = ""
+    if run:
+        runs.append(run)
+    pairs = [r[i:i + 2] for r in runs for i in range(max(1, len(r) - 1))]
+    return tuple(dict.fromkeys(pairs))
+
+
+class _Index:
+    """The clauses of one document, normalised, for finding which clauses hold a word."""
+
+    def __init__(self, sts: list[Statement]):
+        self.sts = sts
+        self.texts = [normal(s.text + s.follow) for s in sts]
+        self.blob = "\n".join(self.texts)
+        self.starts = []
+        pos = 0
+        for t in self.texts:
+            self.starts.append(pos)
+            pos += len(t) + 1
+        self._hits: dict[str, frozenset[int]] = {}
+
+    def hits(self, word: str) -> frozenset[int]:
+        if word not in self._hits:
+            found = set()
+            pos = self.blob.find(word)
+            while pos >= 0:
+                found.add(bisect_right(self.starts, pos) - 1)
+                pos = self.blob.find(word, pos + 1)
+            self._hits[word] = frozenset(found)
+        return self._hits[word]
+
+
+@dataclass(frozen=True)
+class _Key:
+    """What a commitment is about: its words with their weights, and the head word."""
+
+    words: tuple[str, ...]
+    weights: tuple[float, ...]
+    head: str
+
+
+def _key(c: Commitment, weight) -> _Key | None:
+    if c.kind == "target":
+        # the thing counted after the number names the target better than the words before
+        # it (在主城区启动5处片区更新改造, 继续打通鄂日登路等10条断头路)
+        t = c.target
+        before = "" if t.indicator.endswith("等") else t.indicator  # 鄂日登路等: examples, not the indicator
+        words = key_terms(before + "，" + t.counted)
+        head_from = key_terms(t.counted or t.indicator)
+    else:
+        words = head_from = key_terms(c.obj)
+    if len(words) < MIN_PAIRS:  # 产能, 项目, 主城区: too little to tell what is promised
+        return None
+    head = head_from[-1] if head_from else words[-1]
+    return _Key(words, tuple(weight(w) for w in words), head)
+
+
+_ENDS_PHRASE = re.compile(r"[^\u4e00-\u9fff]|[达增提突超完实居同较由从和及与分为占比累降减均已总全共创成获继在位列]|等[^\u4e00-\u9fff]")
+
+
+def heads(key: _Key, text: str) -> bool:
+    """Whether ``text`` holds the key's head word at the end of a noun phrase: followed by a
+    verb, a number or punctuation, not by more nouns (高技能人才培训基地 is not about
+    高技能人才, 中车发电机等项目 not about 发电机)."""
+    pos = text.find(key.head)
+    while pos >= 0:
+        if _ENDS_PHRASE.match(text, pos + len(key.head)) or pos + len(key.head) == len(text):
+            return True
+        pos = text.find(key.head, pos + 1)
+    return False
+
+
+def _coverage(key: _Key, index: _Index, k: int) -> float:
+    text = index.texts[k]
+    total = sum(key.weights)
+    return sum(w for word, w in zip(key.words, key.weights) if word in text) / total if total else 0.0
+
+
+def _best(key: _Key, index: _Index, allowed) -> tuple[int, float] | None:
+    """The clause (of those ``allowed``) that covers most of the key's weight: at least MATCH
+    when it ends a noun phrase with the key's head word (``heads``), else at least CLEAR."""
+    best = None
+    for k in sorted(set().union(*(index.hits(w) for w in key.words))):
+        if not allowed(index.sts[k]):
+            continue
+        s = _coverage(key, index, k)
+        if (s >= CLEAR or s >= MATCH and heads(key, index.texts[k])) and (best is None or s > best[1] + 1e-9):
+            best = (k, s)
+    return best
+
+
+MATCH = 0.5
+CLEAR = 0.7
+MIN_PAIRS = 1
 
 
 def _met(t: Target, value, unit: str = "") -> bool | None:
@@ -325,68 +457,84 @@ def _scalar(v):
     return v
 
 
-def follow(c: Commitment, later: list[Statement], doc: int) -> Followup:
-    review = [s for s in later if s.part == "review"]
-    plan = [s for s in later if s.part == "plan"]
-    if c.kind == "target":
-        rep = _best_target(c.target, review)
-        rec = _best_target(c.target, plan)
-        if rep:
-            st, t2, score = rep
-            reported = Reported(t2.indicator, t2.value, t2.unit, t2.raw)
-            met = _met(c.target, t2.value, t2.unit) if c.horizon == "year" else None  # a 5-year goal is not due
-            return Followup(doc, "reported", st.paragraph, st.text, score, reported, met,
-                            recurring=rec is not None)
-        if rec:
-            st, t2, score = rec
+def _figure(t: Target, key: _Key, st: Statement) -> Target | None:
+    """The figure of clause ``st`` (and its continuation) that answers target ``t``: a quantity
+    in a comparable unit; in a 分别 list, the one in the place of the item that names the key
+    (多晶硅料、单晶拉棒…产能分别达到30万吨、133GW…); else the one whose own indicator covers the
+    key best."""
+    text = st.text + st.follow
+    found = [t2 for t2, _ in targets_in(text, promised=False) if _unit_class(t2.unit) == _unit_class(t.unit)]
+    if not found:
+        return None
+    m = re.search(r"([^，；。]*?)分别", text)
+    if m:
+        items = re.split(r"[、和及]", m.group(1))
+        quantities = [q for q in find_quantities(text[m.end():]) if q.value is not None]
+        if len(items) == len(quantities) > 1:
+            scores = [sum(w for word, w in zip(key.words, key.weights) if word in normal(i)) for i in items]
+            pick = quantities[max(range(len(items)), key=lambda i: scores[i])]
+            if _unit_class(pick.unit) == _unit_class(t.unit):
+                return Target(items[scores.index(max(scores))], "exact", pick.value, pick.unit, pick.raw)
+    def fit(t2: Target) -> float:
+        return sum(w for word, w in zip(key.words, key.weights) if word in normal(t2.indicator))
+    return max(found, key=fit)
+
+
+def follow(c: Commitment, later: _Index, doc: int, weight, five: set[str]) -> Followup:
+    key = _key(c, weight)
+    if key is None:
+        return Followup(doc, "missing", None, "", 0.0)
+    rep = _best(key, later, lambda s: s.part == "review")
+    # a five-year goal recurs only in a later five-year part; an annual one in any plan part
+    rec = _best(key, later, lambda s: s.part == "plan" and (c.horizon == "year" or s.paragraph.section_id in five))
+    if rep:
+        st = later.sts[rep[0]]
+        reported = met = None
+        if c.kind == "target":
+            t2 = _figure(c.target, key, st)
+            if t2:
+                reported = Reported(t2.indicator, t2.value, t2.unit, t2.raw)
+                met = _met(c.target, t2.value, t2.unit) if c.horizon == "year" else None  # a 5-year goal is not due
+        return Followup(doc, "reported", st.paragraph, st.text + st.follow, round(rep[1], 4), reported, met,
+                        recurring=rec is not None)
+    if rec:
+        st = later.sts[rec[0]]
+        change = "" if c.kind == "target" else ""
+        if c.kind == "target":
+            t2 = _figure(c.target, key, st)
             a = _scalar(base_unit(c.target.unit, c.target.value)[1])
-            b = _scalar(base_unit(t2.unit, t2.value)[1])
+            b = _scalar(base_unit(t2.unit, t2.value)[1]) if t2 else None
             change = "" if a is None or b is None else ("same" if a == b else ("raised" if b > a else "lowered"))
             if c.target.comparator == "at_most" and change in ("raised", "lowered"):
                 change = "lowered" if change == "raised" else "raised"  # a lower ceiling is a raised target
-            return Followup(doc, "recurring", st.paragraph, st.text, score, None, None, True, change)
-        return Followup(doc, "missing", None, "", 0.0)
-    rep = _best_task(c, review)
-    rec = _best_task(c, plan)
-    if rep:
-        return Followup(doc, "reported", rep[0].paragraph, rep[0].text, rep[1], recurring=rec is not None)
-    if rec:
-        return Followup(doc, "recurring", rec[0].paragraph, rec[0].text, rec[1], recurring=True)
+        return Followup(doc, "recurring", st.paragraph, st.text + st.follow, round(rec[1], 4), None, None, True, change)
     return Followup(doc, "missing", None, "", 0.0)
 
 
-def _best_target(t: Target, sts: list[Statement]):
-    best = None
-    for st in sts:
-        if t.indicator[:1] not in st.text and t.indicator[-1:] not in st.text:
-            continue
-        for t2, _ in targets_in(st.text, promised=st.part != "review"):
-            if base_unit(t2.unit, None)[0] != base_unit(t.unit, None)[0]:
-                continue
-            s = _same_indicator(t.indicator, t2.indicator)
-            if s >= 0.75 and (best is None or s > best[2]):
-                best = (st, t2, round(s, 4))
-    return best
+def _weights(indexes: list[_Index]):
+    """Inverse clause frequency over all documents of the ledger: rare words (断头路, 公共厕所)
+    weigh more than common ones (企业, 产值)."""
+    n = sum(len(ix.sts) for ix in indexes)
+    cache: dict[str, float] = {}
 
-
-def _best_task(c: Commitment, sts: list[Statement]):
-    best = None
-    key = c.obj[:30]
-    for st in sts:
-        s = fuzz.partial_ratio(key, st.sentence) / 100
-        if s >= 0.9 and (best is None or s > best[1]):
-            best = (st, round(s, 4))
-    return best
+    def weight(word: str) -> float:
+        if word not in cache:
+            df = sum(len(ix.hits(word)) for ix in indexes)
+            cache[word] = math.log((n + 1) / (df + 1))
+        return cache[word]
+    return weight
 
 
 def build_ledger(docs: list[Document]) -> Ledger:
     """``docs`` in ledger order (the caller sorts by date)."""
-    sts = [statements(d, k) for k, d in enumerate(docs)]
+    indexes = [_Index(statements(d, k)) for k, d in enumerate(docs)]
+    fives = [five_year_sections(d) for d in docs]
+    weight = _weights(indexes)
     entries = []
     counts: dict[tuple[int, int], list[int]] = {}
     for k, d in enumerate(docs):
         for c in extract(d, k):
-            fus = tuple(follow(c, sts[j], j) for j in range(k + 1, len(docs)))
+            fus = tuple(follow(c, indexes[j], j, weight, fives[j]) for j in range(k + 1, len(docs)))
             entries.append(LedgerEntry(c, fus))
             for f in fus:
                 row = counts.setdefault((k, f.doc), [0, 0, 0, 0])
