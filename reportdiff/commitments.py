@@ -43,11 +43,18 @@ from .tokenize import terms
 _REVIEW = re.compile(r"回顾|执行情况|过去|总结|成就|成绩")
 _PLAN = re.compile(r"安排|任务|要求|目标|计划|今后|重点|部署|措施|取向|考虑|建设|展望|思路|建议")
 _TASK_VERB = re.compile(
-    r"(建成|开工建设|开工|竣工|完成|新建|改建|扩建|新改扩建|开通|投产|投运|建设|打造|创建|启动|出台|制定|举办|实施|引进|筹建|设立|组建)"
+    r"(建成|开工建设|开工|竣工|完成|新建|改建|扩建|新改扩建|开通|投产|投运|建设|打造|创建|争创|启动|出台|制定|举办|办好|"
+    r"实施|开展|建立|申报|引进|筹建|设立|组建|注册成立)"
+)
+# A named thing that is built, opened or approved, with the verb after it (推动通威二期等项目集中投产).
+_TASK_END = re.compile(
+    r"^(?:全力|积极|加快|推动|推进|确保|力争|支持|争取|)*(?P<obj>.{2,}?)(?:在上半年|年内|年底前?|上半年)?(?:集中)?"
+    r"(?:建成通车|建成并网|建成投产|竣工投产|投产运营|投入运营|投入使用|挂牌上市|挂牌成立|建成|竣工|投产|通车|挂牌|上市|获批|落地建设)$"
 )
 _TASK_OBJECT = re.compile(
     r"项目|工程|中心|基地|高铁|铁路|公路|机场|医院|学校|大桥|车站|线路|园区|产业园|平台|场馆|体育馆|图书馆|博物馆|"
-    r"示范区|试验区|规划|条例|办法|方案|枢纽|口岸|管网|电站|水库|大学|学院|公园|综合体|工厂"
+    r"示范区|试验区|规划|条例|办法|方案|枢纽|口岸|管网|电站|水库|大学|学院|公园|综合体|工厂|小学|中学|设施|通道|"
+    r"行动|活动|制度|试点|法规|清单|谈判|普查|名城|示范市|商会|公司|企业|体系|指引|协定|展会|保险|“"
 )
 _VAGUE_START = re.compile(r"^(?:加快|深入|大力|持续|不断|积极|着力|全面|进一步|坚持|推动|推进|加强|强化|深化|完善|健全|落实)")
 _AT_MOST_CONTEXT = re.compile(r"(?:控制在|不超过|不高于|(?<!不)低于|压减到|降至)[^，；。]{0,6}$")
@@ -257,12 +264,16 @@ def extract(doc: Document, index: int) -> list[Commitment]:
                                   "target", t, horizon=horizon))
         if found or len(st.text) > 60:
             continue
-        m = _TASK_VERB.search(st.text)
-        if m and _TASK_OBJECT.search(st.text[m.end():]):
-            obj = st.text[m.end():].rstrip("，；。！？").strip()
-            if _VAGUE_START.match(st.text) and not _TASK_OBJECT.search(obj):
-                continue
-            if len(obj) >= 2:
+        clause = st.text.rstrip("，；。！？").strip()
+        end = _TASK_END.match(clause)
+        m = _TASK_VERB.search(clause)
+        if end and _TASK_OBJECT.search(end.group("obj")):
+            obj = end.group("obj")
+        elif m and _TASK_OBJECT.search(clause[m.end():]):
+            obj = clause[m.end():].strip()
+        else:
+            continue
+        if len(obj) >= 2:
                 out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph,
                                       st.text.rstrip("，；。！？"), "task", None, obj, horizon))
     return out
