@@ -10,17 +10,33 @@ Extraction (plan sections only), sentence by sentence, clause by clause (clauses
   clause; the comparator is the quantity's own (左右 about, 以上 at_least, 以内/以下 at_most, a
   range) or, failing that, its context (控制在 …, 不超过 → at_most; 不低于, 力争, 确保 … → at_least;
   else exact).  A list joined by 、；， gives one target per quantity.
-- task: a clause of at most 60 characters with no quantity, holding a checkable verb (建成, 开工,
-  竣工, 完成, 新建, 开通, 投产, 建设, 打造, 创建, 启动, 出台, 举办 …) and a checkable object noun
-  (项目, 工程, 中心, 基地, 铁路, 公路, 机场, 医院, 学校, 平台, 规划, 条例 …).  Its object is the
-  text after the verb.
+- task: a clause of at most 60 characters with no target, naming a checkable object (项目, 工程,
+  中心, 基地, 铁路, 公路, 医院, 学校, 平台, 规划, 条例, 行动, 试点, 制度, 法规, a quoted name …),
+  either before a verb of completion at its end (推动通威二期等项目集中投产, …建成通车, …挂牌上市,
+  …获批: the object is the text between the leading 推动/加快/确保… and that verb) or after a
+  checkable verb (建成, 开工, 完成, 新建, 建设, 打造, 创建, 启动, 出台, 制定, 开展, 建立, 实施 …:
+  the object is the text after the verb).
 
 Follow-up, in every later document (ordered by delivery date, else command-line order):
-- reported: a review sentence holds a quantity whose indicator matches the target's (rapidfuzz
-  ratio >= 75, or one contains the other, at least 2 characters) with the same unit; for a
-  task, a review sentence names its object (partial ratio >= 90);
-- recurring: the same found in a plan sentence; for targets, the change (same, raised,
-  lowered) compares the two values;
+- key: what a commitment is about.  A target's indicator (with the thing counted when it follows
+  the number: 10条断头路; without example names ending in 等) or a task's object, synonyms of the
+  corpus rewritten to one form (``SYNONYMS``: 公厕 → 公共厕所, 占比 → 比重, 技改 → 技术改造 …),
+  cut into jieba words, verbs, time words and quantifiers dropped, the remaining runs cut into
+  overlapping character pairs.  Pair p weighs w(p) = ln((N + 1) / (df(p) + 1)) over the N clauses
+  of all documents of the ledger (df: clauses holding p).  The head is the last pair.
+- a clause c refers to the key when coverage(c) = Σ w(p in c) / Σ w(p) is at least MATCH = 0.5
+  and c holds the head at the end of a noun phrase (followed by a verb, number or punctuation,
+  not by more nouns: 高技能人才培训基地 is not 高技能人才); when a target's head is absent
+  (worded differently), coverage >= CLEAR = 0.6 suffices.  A task needs coverage >= CLEAR, or
+  >= MATCH with its head ending a noun phrase.  The clause with the highest
+  coverage wins.  A clause that only continues a figure (…558.9亿元，增长15%) is read with the one
+  before it.
+- reported: a review clause refers to it (a qualitative mention counts); the figure is the
+  clause's quantity in a comparable unit (万/亿 scaled; counters 个 家 户 处 座 所 项 条 批 件 count
+  alike), in a 分别 list the one in the place of the item naming the key, else the one whose
+  own indicator covers the key best;
+- recurring: a plan clause refers to it (a five-year goal: a clause of a later five-year part);
+  for targets, the change (same, raised, lowered) compares the two values;
 - missing: neither.
 - met (one-year targets, when both figures are numbers; five-year goals are not judged after
   one year): at_least: reported >= target; at_most:
@@ -401,13 +417,15 @@ def _key(c: Commitment, weight) -> _Key | None:
         head_from = key_terms(t.counted or t.indicator)
     else:
         words = head_from = key_terms(c.obj)
-    if len(words) < MIN_PAIRS:  # 产能, 项目, 主城区: too little to tell what is promised
+    if not words:
         return None
     head = head_from[-1] if head_from else words[-1]
     return _Key(words, tuple(weight(w) for w in words), head)
 
 
-_ENDS_PHRASE = re.compile(r"[^\u4e00-\u9fff]|[达增提突超完实居同较由从和及与分为占比累降减均已总全共创成获继在位列]|等[^\u4e00-\u9fff]")
+_ENDS_PHRASE = re.compile(
+    r"[^\u4e00-\u9fff]|[达增提突超完实居同较由从和及与分为占比累降减均已总全共创成获继在位列再稳保持进控不有被将要得也都上下高低翻跃迈攀首历连逐明显大快稳基平拟安按约近预计]"
+    r"|等[^\u4e00-\u9fff]")
 
 
 def heads(key: _Key, text: str) -> bool:
@@ -428,7 +446,7 @@ def _coverage(key: _Key, index: _Index, k: int) -> float:
     return sum(w for word, w in zip(key.words, key.weights) if word in text) / total if total else 0.0
 
 
-def _best(key: _Key, index: _Index, allowed) -> tuple[int, float] | None:
+def _best(key: _Key, index: _Index, allowed, strict: bool) -> tuple[int, float] | None:
     """The clause (of those ``allowed``) that covers most of the key's weight: at least MATCH
     when it ends a noun phrase with the key's head word (``heads``), else at least CLEAR."""
     best = None
@@ -436,14 +454,17 @@ def _best(key: _Key, index: _Index, allowed) -> tuple[int, float] | None:
         if not allowed(index.sts[k]):
             continue
         s = _coverage(key, index, k)
-        if (s >= CLEAR or s >= MATCH and heads(key, index.texts[k])) and (best is None or s > best[1] + 1e-9):
+        text = index.texts[k]
+        # the head word ending a noun phrase, or (worded differently) absent; not a modifier
+        # of some other thing (高技能人才培训基地 is not 高技能人才)
+        ok = s >= MATCH and heads(key, text) if key.head in text and strict else s >= CLEAR or s >= MATCH and heads(key, text)
+        if ok and (best is None or s > best[1] + 1e-9):
             best = (k, s)
     return best
 
 
 MATCH = 0.5
-CLEAR = 0.7
-MIN_PAIRS = 1
+CLEAR = 0.6
 
 
 def _met(t: Target, value, unit: str = "") -> bool | None:
@@ -472,32 +493,40 @@ def _figure(t: Target, key: _Key, st: Statement) -> Target | None:
     """The figure of clause ``st`` (and its continuation) that answers target ``t``: a quantity
     in a comparable unit; in a 分别 list, the one in the place of the item that names the key
     (多晶硅料、单晶拉棒…产能分别达到30万吨、133GW…); else the one whose own indicator covers the
-    key best."""
+    key best, the first on a tie."""
     text = st.text + st.follow
-    found = [t2 for t2, _ in targets_in(text, promised=False) if _unit_class(t2.unit) == _unit_class(t.unit)]
+    found = [q for q in find_quantities(text)
+             if q.value is not None and not is_year(q.raw) and _unit_class(q.unit) == _unit_class(t.unit)]
     if not found:
         return None
+
+    def fit(words: str) -> float:
+        words = normal(words)
+        return sum(w for word, w in zip(key.words, key.weights) if word in words)
+
     m = re.search(r"([^，；。]*?)分别", text)
     if m:
         items = re.split(r"[、和及]", m.group(1))
         quantities = [q for q in find_quantities(text[m.end():]) if q.value is not None]
         if len(items) == len(quantities) > 1:
-            scores = [sum(w for word, w in zip(key.words, key.weights) if word in normal(i)) for i in items]
-            pick = quantities[max(range(len(items)), key=lambda i: scores[i])]
-            if _unit_class(pick.unit) == _unit_class(t.unit):
-                return Target(items[scores.index(max(scores))], "exact", pick.value, pick.unit, pick.raw)
-    def fit(t2: Target) -> float:
-        return sum(w for word, w in zip(key.words, key.weights) if word in normal(t2.indicator))
-    return max(found, key=fit)
+            scores = [fit(i) for i in items]
+            k = scores.index(max(scores))
+            if _unit_class(quantities[k].unit) == _unit_class(t.unit):
+                q = quantities[k]
+                return Target(items[k], q.comparator, q.value, q.unit, q.raw)
+    q = max(found, key=lambda q: (fit(indicator_before(text, q.start)), -q.start))
+    return Target(indicator_before(text, q.start), q.comparator, q.value, q.unit, q.raw)
 
 
 def follow(c: Commitment, later: _Index, doc: int, weight, five: set[str]) -> Followup:
     key = _key(c, weight)
     if key is None:
         return Followup(doc, "missing", None, "", 0.0)
-    rep = _best(key, later, lambda s: s.part == "review")
+    strict = c.kind == "target"
+    rep = _best(key, later, lambda s: s.part == "review", strict)
     # a five-year goal recurs only in a later five-year part; an annual one in any plan part
-    rec = _best(key, later, lambda s: s.part == "plan" and (c.horizon == "year" or s.paragraph.section_id in five))
+    rec = _best(key, later, lambda s: s.part == "plan" and (c.horizon == "year" or s.paragraph.section_id in five),
+                strict)
     if rep:
         st = later.sts[rep[0]]
         reported = met = None

@@ -31,8 +31,9 @@ QUANTITY = re.compile(
         (?:\s*(?:-|~|～|—|至|到)\s*\d+(?:\.\d+)?)?           # 6-7  6%到7%: second number
         (?:\s?(?:million|billion|trillion|thousand)\b)?       # £41.5 million
         (?:万亿|亿|万|千)?
+        (?:[多余](?={_UNIT_RX}))?                              # 10000余个, 100多家: a lower bound
         (?:{_UNIT_RX})?
-      | [{CN_DIGIT}十百千]{{2,}}(?:万亿|亿|万)?(?:{_UNIT_RX})   # 三千二百亿元
+      | [{CN_DIGIT}十百千]{{2,}}(?:万亿|亿|万)?(?:[多余](?={_UNIT_RX}))?(?:{_UNIT_RX})   # 三千二百亿元, 三百多个
     )
     {_COMPARATOR}?""",
     re.X,
@@ -83,6 +84,10 @@ def parse_quantity(raw: str) -> Quantity:
     m = _RANGE_PERCENT.match(s)
     if m:
         return Quantity(raw, (float(m.group(1)), float(m.group(2))), "%", "range")
+    inner = re.search(r"(?<=[\d万亿千百十零〇一二三四五六七八九两])[多余](?=\D)", s)
+    if inner and comparator == "exact":  # 10000余个: the lower bound is the value
+        comparator = "at_least"
+        s = s[: inner.start()] + s[inner.end():]
     m = re.match(r"^[£$€¥]?\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(?:-|~|～|—|至|到)\s*(\d+(?:\.\d+)?))?(万亿|亿|万|千)?(.*)$", s)
     if m:
         low = float(m.group(1).replace(",", ""))
