@@ -62,6 +62,7 @@ _TASK_VERB = re.compile(
     r"(建成|开工建设|开工|竣工|完成|新建|改建|扩建|新改扩建|开通|投产|投运|建设|打造|创建|争创|启动|出台|制定|举办|办好|"
     r"实施|开展|建立|申报|引进|筹建|设立|组建|注册成立)"
 )
+_TASK_LEAD = re.compile(r"^(?:要|加快|深入|大力|持续|继续|积极|着力|全面|扎实|稳步|稳妥|进一步|推动|推进|开展|实施|扩大|加强|建设|启动)+")
 # A named thing that is built, opened or approved, with the verb after it (推动通威二期等项目集中投产).
 _TASK_END = re.compile(
     r"^(?:全力|积极|加快|推动|推进|确保|力争|支持|争取|)*(?P<obj>.{2,}?)(?:在上半年|年内|年底前?|上半年)?(?:集中)?"
@@ -240,7 +241,9 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         if promised and "项目" in after and (_CAPACITY.search(q.unit) or "年产" in clause[max(0, q.start - 4):q.start]
                                            or clause[max(0, q.start - 3):q.start].endswith("总投资")):
             continue
-        if is_year(q.raw) or q.value is None or re.fullmatch(r"\d+[月日号]|第.*", q.raw):
+        if is_year(q.raw) or q.value is None or re.fullmatch(r"\d+[月日号]|第.*", q.raw) \
+                or clause[q.end:q.end + 2] == "五年" or clause[q.start - 1:q.start] == "第":
+            # 第十四个五年规划: a name
             continue
         unit = re.sub(r"(?:左右|以上|以下|以内|多|余)$", "", q.unit)
         if unit in _NOT_TARGET_UNITS or clause[q.end:q.end + 1] in ("周", "届"):
@@ -287,8 +290,11 @@ def extract(doc: Document, index: int) -> list[Commitment]:
             obj = end.group("obj")
         elif m and _TASK_OBJECT.search(clause[m.end():]):
             obj = clause[m.end():].strip()
+            if len(obj) < 4:  # 扩大…中心建设试点: the verb stood inside the name; take the clause
+                obj = _TASK_LEAD.sub("", clause)
         else:
             continue
+        obj = re.sub(r"^好", "", obj)  # 开展好…试点
         if len(obj) >= 2:
                 out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph,
                                       st.text.rstrip("，；。！？"), "task", None, obj, horizon))
