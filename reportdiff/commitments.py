@@ -505,6 +505,7 @@ def _figure(t: Target, key: _Key, st: Statement) -> Target | None:
              if q.value is not None and not is_year(q.raw) and _unit_class(q.unit) == _unit_class(t.unit)]
     if not found:
         return None
+    found = [q for q in found if text[q.start - 1:q.start] != "从"] or found  # 从50元提高到84元: the figure is 84
 
     def fit(words: str) -> float:
         words = normal(words)
