@@ -525,8 +525,7 @@ def _figure(t: Target, key: _Key, st: Statement) -> Target | None:
     return Target(indicator_before(text, q.start), q.comparator, q.value, q.unit, q.raw)
 
 
-def follow(c: Commitment, later: _Index, doc: int, weight, five: set[str]) -> Followup:
-    key = _key(c, weight)
+def follow(c: Commitment, key: _Key | None, later: _Index, doc: int, five: set[str]) -> Followup:
     if key is None:
         return Followup(doc, "missing", None, "", 0.0)
     strict = c.kind == "target"
@@ -581,7 +580,8 @@ def build_ledger(docs: list[Document]) -> Ledger:
     counts: dict[tuple[int, int], list[int]] = {}
     for k, d in enumerate(docs):
         for c in extract(d, k):
-            fus = tuple(follow(c, indexes[j], j, weight, fives[j]) for j in range(k + 1, len(docs)))
+            key = _key(c, weight) if k + 1 < len(docs) else None
+            fus = tuple(follow(c, key, indexes[j], j, fives[j]) for j in range(k + 1, len(docs)))
             entries.append(LedgerEntry(c, fus))
             for f in fus:
                 row = counts.setdefault((k, f.doc), [0, 0, 0, 0])
