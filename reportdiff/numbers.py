@@ -60,6 +60,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if _YEAR.match(raw) or re.fullmatch(r"\d{1,2}[月日]", raw):
             continue
+        if re.match(f"[{CN_DIGIT}]{{2,}}(?![{CN_DIGIT}十百千万亿点])", raw):
+            continue  # 五二所, 七一二所, 二〇二二年: digits read one by one name things, they do not count
         if text[m.start() - 1 : m.start()] in ("+", "-") or text[m.end() : m.end() + 1] in ("+",) \
                 or text[m.end() : m.end() + 1].isascii() and text[m.end() : m.end() + 1].isalpha():
             continue  # 1+20+91, 5G: names, not quantities
