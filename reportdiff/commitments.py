@@ -311,6 +311,7 @@ _CORE_PREFIX = re.compile(
 _MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 # Counters that count the same kind of things (绿色工厂20个 / 绿色工厂12家): comparable for met.
 _COUNTERS = {"个", "家", "户", "处", "座", "所", "项", "条", "批", "件"}
+_PERSONS = {"人", "人次", "名"}  # 培训5万人次 / 培训3万人
 
 
 def core(indicator: str) -> str:
@@ -331,7 +332,7 @@ def base_unit(unit: str, value):
 
 def _unit_class(unit: str) -> str:
     u = base_unit(re.sub(r"(?:左右|以上|以下|以内|多|余)$", "", unit), None)[0]
-    return "count" if u in _COUNTERS else u
+    return "count" if u in _COUNTERS else "persons" if u in _PERSONS else u
 
 
 # Different wordings of one indicator in the corpus (the review says 公厕 where the plan said
@@ -425,8 +426,22 @@ def _key(c: Commitment, weight) -> _Key | None:
         words = head_from = key_terms(c.obj)
     if not words:
         return None
-    head = head_from[-1] if head_from else words[-1]
-    return _Key(words, tuple(weight(w) for w in words), head)
+    head = _head(c.target.counted or c.target.indicator if c.target else c.obj) or \
+        (head_from[-1] if head_from else words[-1])
+    return _Key(words, tuple(weight(w) for w in words), head if head in words else words[-1])
+
+
+# Action nouns that may stand before or after their object (完成125条背街小巷治理 / 治理背街小巷150条):
+# never the head.
+_ACTIONS = {"治理", "整治", "修复", "保护", "处理", "利用", "更新", "提升"}
+
+
+def _head(text: str) -> str:
+    """The last character pair of the last content word of ``text`` that is not an action noun."""
+    words = [w for w in terms(normal(text)) if re.fullmatch(r"[\u4e00-\u9fffA-Za-z&]+", w) and w not in _STOP_TERMS]
+    while len(words) > 1 and words[-1] in _ACTIONS:
+        words.pop()
+    return words[-1][-2:] if words and len(words[-1]) >= 2 else ""
 
 
 _ENDS_PHRASE = re.compile(
@@ -452,7 +467,17 @@ def _coverage(key: _Key, index: _Index, k: int) -> float:
     return sum(w for word, w in zip(key.words, key.weights) if word in text) / total if total else 0.0
 
 
-def _best(key: _Key, index: _Index, allowed, strict: bool) -> tuple[int, float] | None:
+def _other_measure(unit: str, text: str) -> bool:
+    """Whether ``text`` gives figures, none in a unit comparable with ``unit``: then it measures
+    something else (新认定高新技术企业129家 for 高新技术企业产值3000亿元).  Rates (%) are exempt:
+    a review often gives the level instead (地区生产总值3800亿元 for 增长7.5%)."""
+    if unit.startswith(("%", "个百分点", "百分点")):
+        return False
+    figures = [q for q in find_quantities(text) if q.value is not None and not is_year(q.raw)]
+    return bool(figures) and all(_unit_class(q.unit) != _unit_class(unit) for q in figures)
+
+
+def _best(key: _Key, index: _Index, allowed, strict: bool, unit: str = "") -> tuple[int, float] | None:
     """The clause (of those ``allowed``) that covers most of the key's weight: at least MATCH
     when it ends a noun phrase with the key's head word (``heads``), else at least CLEAR."""
     best = None
@@ -464,6 +489,7 @@ def _best(key: _Key, index: _Index, allowed, strict: bool) -> tuple[int, float] 
         # the head word ending a noun phrase, or (worded differently) absent; not a modifier
         # of some other thing (高技能人才培训基地 is not 高技能人才)
         ok = s >= MATCH and heads(key, text) if key.head in text and strict else s >= CLEAR or s >= MATCH and heads(key, text)
+        ok = ok and not (unit and _other_measure(unit, index.sts[k].text + index.sts[k].follow))
         if ok and (best is None or s > best[1] + 1e-9):
             best = (k, s)
     return best
@@ -485,7 +511,9 @@ def _met(t: Target, value, unit: str = "") -> bool | None:
     if t.comparator == "at_most":
         return value <= t.value
     if t.comparator == "about":
-        return value >= (t.value - 0.5 if t.unit.startswith("%") else 0.95 * t.value)
+        if t.unit.startswith("%"):  # 7.5% against 8%左右 falls short: about is within half a point
+            return value > t.value - 0.5
+        return value >= 0.95 * t.value
     return value >= t.value
 
 
@@ -529,10 +557,11 @@ def follow(c: Commitment, key: _Key | None, later: _Index, doc: int, five: set[s
     if key is None:
         return Followup(doc, "missing", None, "", 0.0)
     strict = c.kind == "target"
-    rep = _best(key, later, lambda s: s.part == "review", strict)
+    unit = c.target.unit if c.target else ""
+    rep = _best(key, later, lambda s: s.part == "review", strict, unit)
     # a five-year goal recurs only in a later five-year part; an annual one in any plan part
     rec = _best(key, later, lambda s: s.part == "plan" and (c.horizon == "year" or s.paragraph.section_id in five),
-                strict)
+                strict, unit)
     if rep:
         st = later.sts[rep[0]]
         reported = met = None
