@@ -23,11 +23,14 @@ Follow-up, in every later document (ordered by delivery date, else command-line 
   corpus rewritten to one form (``SYNONYMS``: 公厕 → 公共厕所, 占比 → 比重, 技改 → 技术改造 …),
   cut into jieba words, verbs, time words and quantifiers dropped, the remaining runs cut into
   overlapping character pairs.  Pair p weighs w(p) = ln((N + 1) / (df(p) + 1)) over the N clauses
-  of all documents of the ledger (df: clauses holding p).  The head is the last pair.
+  of all documents of the ledger (df: clauses holding p).  The head is the last pair of the last
+  word that is not an action noun (治理, 修复 … stand on either side of their object).
 - a clause c refers to the key when coverage(c) = Σ w(p in c) / Σ w(p) is at least MATCH = 0.5
   and c holds the head at the end of a noun phrase (followed by a verb, number or punctuation,
   not by more nouns: 高技能人才培训基地 is not 高技能人才); when a target's head is absent
-  (worded differently), coverage >= CLEAR = 0.6 suffices.  A task needs coverage >= CLEAR, or
+  (worded differently), coverage >= CLEAR = 0.6 suffices.  A clause giving figures, none in a
+  unit comparable with a non-% target's, measures something else and does not refer to it.
+  A task needs coverage >= CLEAR, or
   >= MATCH with its head ending a noun phrase.  The clause with the highest
   coverage wins.  A clause that only continues a figure (…558.9亿元，增长15%) is read with the one
   before it.
@@ -40,7 +43,7 @@ Follow-up, in every later document (ordered by delivery date, else command-line 
 - missing: neither.
 - met (one-year targets, when both figures are numbers; five-year goals are not judged after
   one year): at_least: reported >= target; at_most:
-  reported <= target; about: reported >= target − 0.5 for percentages, >= 95% of the target
+  reported <= target; about: reported > target − 0.5 for percentages, >= 95% of the target
   otherwise; range: reported >= low; exact: reported >= target.
 """
 
