@@ -68,7 +68,12 @@ def score(label_file: Path) -> dict:
         "status_accuracy": status_ok / len(pairs) if pairs else 0.0,
         "met_accuracy": met_ok / len(met_pairs) if met_pairs else 0.0, "met_pairs": len(met_pairs),
         "tasks_labelled": len(labels["tasks"]), "tasks_found": len(tool_tasks), "tasks_matched": len(task_pairs),
+        "task_precision": len(task_pairs) / len(tool_tasks) if tool_tasks else 0.0,
+        "task_recall": len(task_pairs) / len(labels["tasks"]) if labels["tasks"] else 0.0,
         "task_status_accuracy": task_status_ok / len(task_pairs) if task_pairs else 0.0,
+        "tasks_missed": [lab["raw"] for lab in labels["tasks"] if all(lab is not p[0] for p in task_pairs)],
+        "tasks_false": [f"{e.commitment.paragraph.lines}: {e.commitment.obj}"
+                        for k, e in enumerate(tool_tasks) if k not in task_tool],
         "missed": [lab["raw"] for lab in labels["targets"] if all(lab is not p[0] for p in pairs)],
         "false": [f"{e.commitment.paragraph.lines}: {e.commitment.target.indicator} {e.commitment.target.raw}"
                   for k, e in enumerate(tool_targets) if k not in matched_tool],
@@ -84,7 +89,8 @@ def main() -> None:
         print(f"targets: labelled {r['targets_labelled']}, found {r['targets_found']}, matched {r['targets_matched']}"
               f" -> precision {r['precision']:.3f}, recall {r['recall']:.3f}, status accuracy {r['status_accuracy']:.3f},"
               f" met accuracy {r['met_accuracy']:.3f} over {r['met_pairs']}")
-        print(f"tasks: labelled {r['tasks_labelled']}, found {r['tasks_found']}, matched {r['tasks_matched']},"
+        print(f"tasks: labelled {r['tasks_labelled']}, found {r['tasks_found']}, matched {r['tasks_matched']}"
+              f" -> precision {r['task_precision']:.3f}, recall {r['task_recall']:.3f},"
               f" status accuracy {r['task_status_accuracy']:.3f}")
         print("missed (first 12):", r["missed"][:12])
         print("false (first 12):", r["false"][:12])

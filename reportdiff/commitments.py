@@ -10,43 +10,71 @@ Extraction (plan sections only), sentence by sentence, clause by clause (clauses
   clause; the comparator is the quantity's own (左右 about, 以上 at_least, 以内/以下 at_most, a
   range) or, failing that, its context (控制在 …, 不超过 → at_most; 不低于, 力争, 确保 … → at_least;
   else exact).  A list joined by 、；， gives one target per quantity.
-- task: a clause of at most 60 characters with no quantity, holding a checkable verb (建成, 开工,
-  竣工, 完成, 新建, 开通, 投产, 建设, 打造, 创建, 启动, 出台, 举办 …) and a checkable object noun
-  (项目, 工程, 中心, 基地, 铁路, 公路, 机场, 医院, 学校, 平台, 规划, 条例 …).  Its object is the
-  text after the verb.
+- task: a clause of at most 60 characters with no target, naming a checkable object (项目, 工程,
+  中心, 基地, 铁路, 公路, 医院, 学校, 平台, 规划, 条例, 行动, 试点, 制度, 法规, a quoted name …),
+  either before a verb of completion at its end (推动通威二期等项目集中投产, …建成通车, …挂牌上市,
+  …获批: the object is the text between the leading 推动/加快/确保… and that verb) or after a
+  checkable verb (建成, 开工, 完成, 新建, 建设, 打造, 创建, 启动, 出台, 制定, 开展, 建立, 实施 …:
+  the object is the text after the verb).
 
 Follow-up, in every later document (ordered by delivery date, else command-line order):
-- reported: a review sentence holds a quantity whose indicator matches the target's (rapidfuzz
-  ratio >= 75, or one contains the other, at least 2 characters) with the same unit; for a
-  task, a review sentence names its object (partial ratio >= 90);
-- recurring: the same found in a plan sentence; for targets, the change (same, raised,
-  lowered) compares the two values;
+- key: what a commitment is about.  A target's indicator (with the thing counted when it follows
+  the number: 10条断头路; without example names ending in 等) or a task's object, synonyms of the
+  corpus rewritten to one form (``SYNONYMS``: 公厕 → 公共厕所, 占比 → 比重, 技改 → 技术改造 …),
+  cut into jieba words, verbs, time words and quantifiers dropped, the remaining runs cut into
+  overlapping character pairs.  Pair p weighs w(p) = ln((N + 1) / (df(p) + 1)) over the N clauses
+  of all documents of the ledger (df: clauses holding p).  The head is the last pair of the last
+  word that is not an action noun (治理, 修复 … stand on either side of their object).
+- a clause c refers to the key when coverage(c) = Σ w(p in c) / Σ w(p) is at least MATCH = 0.5
+  and c holds the head at the end of a noun phrase (followed by a verb, number or punctuation,
+  not by more nouns: 高技能人才培训基地 is not 高技能人才); when a target's head is absent
+  (worded differently), coverage >= CLEAR = 0.6 suffices.  A clause giving figures, none in a
+  unit comparable with a non-% target's, measures something else and does not refer to it.
+  A task needs coverage >= CLEAR, or
+  >= MATCH with its head ending a noun phrase.  The clause with the highest
+  coverage wins.  A clause that only continues a figure (…558.9亿元，增长15%) is read with the one
+  before it.
+- reported: a review clause refers to it (a qualitative mention counts); the figure is the
+  clause's quantity in a comparable unit (万/亿 scaled; counters 个 家 户 处 座 所 项 条 批 件 count
+  alike), in a 分别 list the one in the place of the item naming the key, else the one whose
+  own indicator covers the key best;
+- recurring: a plan clause refers to it (a five-year goal: a clause of a later five-year part);
+  for targets, the change (same, raised, lowered) compares the two values;
 - missing: neither.
 - met (one-year targets, when both figures are numbers; five-year goals are not judged after
   one year): at_least: reported >= target; at_most:
-  reported <= target; about: reported >= target − 0.5 for percentages, >= 95% of the target
+  reported <= target; about: reported > target − 0.5 for percentages, >= 95% of the target
   otherwise; range: reported >= low; exact: reported >= target.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-
-from rapidfuzz import fuzz
 
 from .diff import indicator_before
 from .model import Document, Paragraph
 from .numbers import Quantity, find_quantities, is_year
+from .tokenize import terms
 
 _REVIEW = re.compile(r"回顾|执行情况|过去|总结|成就|成绩")
 _PLAN = re.compile(r"安排|任务|要求|目标|计划|今后|重点|部署|措施|取向|考虑|建设|展望|思路|建议")
 _TASK_VERB = re.compile(
-    r"(建成|开工建设|开工|竣工|完成|新建|改建|扩建|新改扩建|开通|投产|投运|建设|打造|创建|启动|出台|制定|举办|实施|引进|筹建|设立|组建)"
+    r"(建成|开工建设|开工|竣工|完成|新建|改建|扩建|新改扩建|开通|投产|投运|建设|打造|创建|争创|启动|出台|制定|举办|办好|"
+    r"实施|开展|建立|申报|引进|筹建|设立|组建|注册成立)"
+)
+_TASK_LEAD = re.compile(r"^(?:要|加快|深入|大力|持续|继续|积极|着力|全面|扎实|稳步|稳妥|进一步|推动|推进|开展|实施|扩大|加强|建设|启动)+")
+# A named thing that is built, opened or approved, with the verb after it (推动通威二期等项目集中投产).
+_TASK_END = re.compile(
+    r"^(?:全力|积极|加快|推动|推进|确保|力争|支持|争取|)*(?P<obj>.{2,}?)(?:在上半年|年内|年底前?|上半年)?(?:集中)?"
+    r"(?:建成通车|建成并网|建成投产|竣工投产|投产运营|投入运营|投入使用|挂牌上市|挂牌成立|建成|竣工|投产|通车|挂牌|上市|获批|落地建设)$"
 )
 _TASK_OBJECT = re.compile(
     r"项目|工程|中心|基地|高铁|铁路|公路|机场|医院|学校|大桥|车站|线路|园区|产业园|平台|场馆|体育馆|图书馆|博物馆|"
-    r"示范区|试验区|规划|条例|办法|方案|枢纽|口岸|管网|电站|水库|大学|学院|公园|综合体|工厂"
+    r"示范区|试验区|规划|条例|办法|方案|枢纽|口岸|管网|电站|水库|大学|学院|公园|综合体|工厂|小学|中学|设施|通道|"
+    r"行动|活动|制度|试点|法规|清单|谈判|普查|名城|示范市|商会|公司|企业|体系|指引|协定|展会|保险|“"
 )
 _VAGUE_START = re.compile(r"^(?:加快|深入|大力|持续|不断|积极|着力|全面|进一步|坚持|推动|推进|加强|强化|深化|完善|健全|落实)")
 _AT_MOST_CONTEXT = re.compile(r"(?:控制在|不超过|不高于|(?<!不)低于|压减到|降至)[^，；。]{0,6}$")
@@ -61,6 +89,7 @@ class Target:
     value: float | tuple[float, float] | None
     unit: str
     raw: str
+    counted: str = ""  # the thing counted, when it follows the number (完成125条背街小巷治理)
 
 
 @dataclass(frozen=True)
@@ -72,6 +101,7 @@ class Statement:
     text: str  # the clause
     sentence: str
     part: str  # plan review other
+    follow: str = ""  # the next clause when it only continues this one's figure (…558.9亿元，增长15%)
 
 
 @dataclass(frozen=True)
@@ -165,11 +195,15 @@ def statements(doc: Document, index: int) -> list[Statement]:
     for p in doc.paragraphs:
         part = kinds.get(p.section_id, "other")
         for sentence in p.sentences:
-            for m in _CLAUSE.finditer(sentence):
-                clause = m.group().strip()
-                if clause:
-                    out.append(Statement(index, p, clause, sentence, part))
+            clauses = [m.group().strip() for m in _CLAUSE.finditer(sentence)]
+            clauses = [c for c in clauses if c]
+            for k, clause in enumerate(clauses):
+                nxt = clauses[k + 1] if k + 1 < len(clauses) else ""
+                out.append(Statement(index, p, clause, sentence, part, nxt if _CONTINUES.match(nxt) else ""))
     return out
+
+
+_CONTINUES = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|提高|增加|减少|降低)")
 
 
 # ------------------------------------------------------------------ extraction
@@ -195,6 +229,7 @@ _COMPARATIVE = re.compile(r"^(?:比上年|比去年|同比|较上年)?(?:年初�
 
 
 _CAPACITY = re.compile(r"吨|千瓦|GW|MW|台|辆|套")
+_AFTER_NOT_COUNTED = re.compile(r"以上|左右|以内|以下|为|是|的|和|及|或|到|至|增长|下降|提高|比|同比|占|居[全第首前]|位|年|万|亿")
 
 
 def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
@@ -209,15 +244,18 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         if promised and "项目" in after and (_CAPACITY.search(q.unit) or "年产" in clause[max(0, q.start - 4):q.start]
                                            or clause[max(0, q.start - 3):q.start].endswith("总投资")):
             continue
-        if is_year(q.raw) or q.value is None or re.fullmatch(r"\d+[月日号]|第.*", q.raw):
+        if is_year(q.raw) or q.value is None or re.fullmatch(r"\d+[月日号]|第.*", q.raw) \
+                or clause[q.end:q.end + 2] == "五年" or clause[q.start - 1:q.start] == "第":
+            # 第十四个五年规划: a name
             continue
         unit = re.sub(r"(?:左右|以上|以下|以内|多|余)$", "", q.unit)
         if unit in _NOT_TARGET_UNITS or clause[q.end:q.end + 1] in ("周", "届"):
             continue  # 75周年, 二十届, 3.0版, 30年: dates, names and durations, not targets
         indicator = _LEAD_VERBS.sub("", indicator_before(clause, q.start))
+        after = re.sub(r"^[的以上左右]+", "", re.split(r"[，；。、和及]", clause[q.end:], maxsplit=1)[0])[:16]
+        counted = after if re.match(r"[\u4e00-\u9fff“\"]", after) and not _AFTER_NOT_COUNTED.match(after) else ""
         if len(indicator) < 2:  # 打造10个工业数字化示范标杆: the thing counted follows the number
-            after = re.split(r"[，；。、和及]", clause[q.end:], maxsplit=1)[0]
-            indicator = re.sub(r"^[的以上左右]+", "", after)[:16]
+            indicator, counted = after, ""
         if len(indicator) < 2 or re.fullmatch(r"[\d.%]+", indicator) or _COMPARATIVE.match(indicator) \
                 or indicator.startswith("总投资"):
             continue
@@ -227,7 +265,7 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         if m:
             verb_start = m.start()
         raw = clause[verb_start:q.end]
-        out.append((Target(indicator, _comparator(q, lead), q.value, q.unit, raw), q.start))
+        out.append((Target(indicator, _comparator(q, lead), q.value, q.unit, raw, counted), q.start))
     return out
 
 
@@ -248,12 +286,19 @@ def extract(doc: Document, index: int) -> list[Commitment]:
                                   "target", t, horizon=horizon))
         if found or len(st.text) > 60:
             continue
-        m = _TASK_VERB.search(st.text)
-        if m and _TASK_OBJECT.search(st.text[m.end():]):
-            obj = st.text[m.end():].rstrip("，；。！？").strip()
-            if _VAGUE_START.match(st.text) and not _TASK_OBJECT.search(obj):
-                continue
-            if len(obj) >= 2:
+        clause = st.text.rstrip("，；。！？").strip()
+        end = _TASK_END.match(clause)
+        m = _TASK_VERB.search(clause)
+        if end and _TASK_OBJECT.search(end.group("obj")):
+            obj = end.group("obj")
+        elif m and _TASK_OBJECT.search(clause[m.end():]):
+            obj = clause[m.end():].strip()
+            if len(obj) < 4:  # 扩大…中心建设试点: the verb stood inside the name; take the clause
+                obj = _TASK_LEAD.sub("", clause)
+        else:
+            continue
+        obj = re.sub(r"^好", "", obj)  # 开展好…试点
+        if len(obj) >= 2:
                 out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph,
                                       st.text.rstrip("，；。！？"), "task", None, obj, horizon))
     return out
@@ -267,6 +312,9 @@ _CORE_PREFIX = re.compile(
     r"引进|推动|推进|开展|提高|达到|各类)+"
 )
 _MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
+# Counters that count the same kind of things (绿色工厂20个 / 绿色工厂12家): comparable for met.
+_COUNTERS = {"个", "家", "户", "处", "座", "所", "项", "条", "批", "件"}
+_PERSONS = {"人", "人次", "名"}  # 培训5万人次 / 培训3万人
 
 
 def core(indicator: str) -> str:
@@ -285,22 +333,173 @@ def base_unit(unit: str, value):
     return unit, value
 
 
-def _same_indicator(a: str, b: str) -> float:
-    """On the cores of the indicators (time words and verbs stripped): 1 when equal; 0.9 minus
-    0.02 a character of difference when one contains the other and is at least 4 characters and
-    half its length (地区生产总值 / 全年地区生产总值); 0.8 when the longer ends with the whole
-    shorter one (充电桩 / 公共领域充电桩); else the rapidfuzz ratio."""
-    if not a or not b:
-        return 0.0
-    a, b = core(a), core(b)
-    if a == b:
-        return 1.0
-    short, long_ = sorted((a, b), key=len)
-    if short in long_ and len(short) >= 4 and len(short) >= 0.5 * len(long_):
-        return max(0.75, 0.9 - 0.02 * (len(long_) - len(short)))
-    if len(short) >= 2 and long_.endswith(short):
-        return 0.8  # the same thing, qualified (充电桩 / 公共领域充电桩)
-    return fuzz.ratio(a, b) / 100
+def _unit_class(unit: str) -> str:
+    u = base_unit(re.sub(r"(?:左右|以上|以下|以内|多|余)$", "", unit), None)[0]
+    return "count" if u in _COUNTERS else "persons" if u in _PERSONS else u
+
+
+# Different wordings of one indicator in the corpus (the review says 公厕 where the plan said
+# 公共厕所, 占比 for 比重, 技改 for 技术改造 …): both sides are rewritten to the first form.
+SYNONYMS = (
+    ("公共厕所", "公厕"), ("技术改造", "技改"), ("对外贸易", "外贸"), ("进出口总额", "进出口总值", "进出口额"),
+    ("比重", "占比"), ("涨幅", "上涨"), ("停车位", "停车泊位", "泊位"), ("电商", "网络", "网上"), ("销售额", "交易额", "零售额"),
+    ("研发", "R&D", "科研"), ("生产总值", "经济总量", "GDP"), ("增长", "增速"),
+    ("居民消费价格", "CPI", "物价"), ("城镇调查失业率", "调查失业率", "失业率"), ("一般公共预算收入", "财政收入"),
+    ("社会消费品零售总额", "社零总额", "消费品零售总额"), ("棚户区", "棚改"),
+    ("充电桩", "充电设施"), ("高速铁路", "高铁"),
+)
+_SYNONYM_OF = {w: group[0] for group in SYNONYMS for w in group[1:]}
+_SYNONYM_OF.update({group[0]: group[0] for group in SYNONYMS})
+_SYNONYM_RX = re.compile("|".join(re.escape(w) for w in sorted(_SYNONYM_OF, key=len, reverse=True)))
+# Words that carry no indicator: verbs of doing and reaching, time words, quantifiers.
+_STOP_TERMS = set(
+    "新增 新建 建成 完成 实施 达到 提高 提升 增长 增加 降低 下降 减少 推动 推进 加快 打造 培育 引进 开展 全市 全区 全省 "
+    "全国 全年 年内 今年 力争 确保 累计 以上 左右 以内 以下 各类 分别 其中 进一步 持续 继续 积极 大力 全面 深入 努力 "
+    "推广 带动 尽快 年底 升级 先 再 地区 国内 新 改造 建设 高标准 高质量 支持 争取 实现 形成 保持 稳定 控制 不低于 不超过 超过 突破 一批 等 和 及 与 的 个".split()
+)
+
+
+def normal(text: str) -> str:
+    """``text`` with every synonym rewritten to the first form of its group."""
+    return _SYNONYM_RX.sub(lambda m: _SYNONYM_OF[m.group()], text)
+
+
+def key_terms(text: str) -> tuple[str, ...]:
+    """The character pairs that name a commitment's indicator or object, in order: the
+    normalised text cut into jieba words, verbs, time words, quantifiers and numbers dropped,
+    and each remaining run of words cut into overlapping pairs of characters (a lone character
+    stays whole).  Pairs do not depend on how jieba cuts rare compounds (重卡换电站 → 重卡 卡换
+    换电 电站), and the inverse clause frequency weighs them (电站 is common, 换电 rare)."""
+    runs, run = [], ""
+    for w in terms(normal(text)):
+        if re.fullmatch(r"[\u4e00-\u9fffA-Za-z&]+", w) and w not in _STOP_TERMS:
+            run += w
+        elif run:
+            runs.append(run)
+            run = ""
+    if run:
+        runs.append(run)
+    pairs = [r[i:i + 2] for r in runs for i in range(max(1, len(r) - 1))]
+    return tuple(dict.fromkeys(pairs))
+
+
+class _Index:
+    """The clauses of one document, normalised, for finding which clauses hold a word."""
+
+    def __init__(self, sts: list[Statement]):
+        self.sts = sts
+        self.texts = [normal(s.text + s.follow) for s in sts]
+        self.blob = "\n".join(self.texts)
+        self.starts = []
+        pos = 0
+        for t in self.texts:
+            self.starts.append(pos)
+            pos += len(t) + 1
+        self._hits: dict[str, frozenset[int]] = {}
+
+    def hits(self, word: str) -> frozenset[int]:
+        if word not in self._hits:
+            found = set()
+            pos = self.blob.find(word)
+            while pos >= 0:
+                found.add(bisect_right(self.starts, pos) - 1)
+                pos = self.blob.find(word, pos + 1)
+            self._hits[word] = frozenset(found)
+        return self._hits[word]
+
+
+@dataclass(frozen=True)
+class _Key:
+    """What a commitment is about: its words with their weights, and the head word."""
+
+    words: tuple[str, ...]
+    weights: tuple[float, ...]
+    head: str
+
+
+def _key(c: Commitment, weight) -> _Key | None:
+    if c.kind == "target":
+        # the thing counted after the number names the target better than the words before
+        # it (在主城区启动5处片区更新改造, 继续打通鄂日登路等10条断头路)
+        t = c.target
+        before = "" if t.indicator.endswith("等") else t.indicator  # 鄂日登路等: examples, not the indicator
+        words = key_terms(before + "，" + t.counted)
+        head_from = key_terms(t.counted or t.indicator)
+    else:
+        words = head_from = key_terms(c.obj)
+    if not words:
+        return None
+    head = _head(c.target.counted or c.target.indicator if c.target else c.obj) or \
+        (head_from[-1] if head_from else words[-1])
+    return _Key(words, tuple(weight(w) for w in words), head if head in words else words[-1])
+
+
+# Action nouns that may stand before or after their object (完成125条背街小巷治理 / 治理背街小巷150条):
+# never the head.
+_ACTIONS = {"治理", "整治", "修复", "保护", "处理", "利用", "更新", "提升"}
+
+
+def _head(text: str) -> str:
+    """The last character pair of the last content word of ``text`` that is not an action noun."""
+    words = [w for w in terms(normal(text)) if re.fullmatch(r"[\u4e00-\u9fffA-Za-z&]+", w) and w not in _STOP_TERMS]
+    while len(words) > 1 and words[-1] in _ACTIONS:
+        words.pop()
+    return words[-1][-2:] if words and len(words[-1]) >= 2 else ""
+
+
+_ENDS_PHRASE = re.compile(
+    r"[^\u4e00-\u9fff]|[达增提突超完实居同较由从和及与分为占比累降减均已总全共创成获继在位列再稳保持进控不有被将要得也都上下高低翻跃迈攀首历连逐明显大快稳基平拟安按约近预计]"
+    r"|等[^\u4e00-\u9fff]")
+
+
+def heads(key: _Key, text: str) -> bool:
+    """Whether ``text`` holds the key's head word at the end of a noun phrase: followed by a
+    verb, a number or punctuation, not by more nouns (高技能人才培训基地 is not about
+    高技能人才, 中车发电机等项目 not about 发电机)."""
+    pos = text.find(key.head)
+    while pos >= 0:
+        if _ENDS_PHRASE.match(text, pos + len(key.head)) or pos + len(key.head) == len(text):
+            return True
+        pos = text.find(key.head, pos + 1)
+    return False
+
+
+def _coverage(key: _Key, index: _Index, k: int) -> float:
+    text = index.texts[k]
+    total = sum(key.weights)
+    return sum(w for word, w in zip(key.words, key.weights) if word in text) / total if total else 0.0
+
+
+def _other_measure(unit: str, text: str) -> bool:
+    """Whether ``text`` gives figures, none in a unit comparable with ``unit``: then it measures
+    something else (新认定高新技术企业129家 for 高新技术企业产值3000亿元).  Rates (%) are exempt:
+    a review often gives the level instead (地区生产总值3800亿元 for 增长7.5%)."""
+    if unit.startswith(("%", "个百分点", "百分点")):
+        return False
+    figures = [q for q in find_quantities(text) if q.value is not None and not is_year(q.raw)]
+    return bool(figures) and all(_unit_class(q.unit) != _unit_class(unit) for q in figures)
+
+
+def _best(key: _Key, index: _Index, allowed, strict: bool, unit: str = "") -> tuple[int, float] | None:
+    """The clause (of those ``allowed``) that covers most of the key's weight: at least MATCH
+    when it ends a noun phrase with the key's head word (``heads``), else at least CLEAR."""
+    best = None
+    for k in sorted(set().union(*(index.hits(w) for w in key.words))):
+        if not allowed(index.sts[k]):
+            continue
+        s = _coverage(key, index, k)
+        text = index.texts[k]
+        # the head word ending a noun phrase, or (worded differently) absent; not a modifier
+        # of some other thing (高技能人才培训基地 is not 高技能人才)
+        ok = s >= MATCH and heads(key, text) if key.head in text and strict else s >= CLEAR or s >= MATCH and heads(key, text)
+        ok = ok and not (unit and _other_measure(unit, index.sts[k].text + index.sts[k].follow))
+        if ok and (best is None or s > best[1] + 1e-9):
+            best = (k, s)
+    return best
+
+
+MATCH = 0.5
+CLEAR = 0.6
 
 
 def _met(t: Target, value, unit: str = "") -> bool | None:
@@ -315,7 +514,9 @@ def _met(t: Target, value, unit: str = "") -> bool | None:
     if t.comparator == "at_most":
         return value <= t.value
     if t.comparator == "about":
-        return value >= (t.value - 0.5 if t.unit.startswith("%") else 0.95 * t.value)
+        if t.unit.startswith("%"):  # 7.5% against 8%左右 falls short: about is within half a point
+            return value > t.value - 0.5
+        return value >= 0.95 * t.value
     return value >= t.value
 
 
@@ -325,68 +526,94 @@ def _scalar(v):
     return v
 
 
-def follow(c: Commitment, later: list[Statement], doc: int) -> Followup:
-    review = [s for s in later if s.part == "review"]
-    plan = [s for s in later if s.part == "plan"]
-    if c.kind == "target":
-        rep = _best_target(c.target, review)
-        rec = _best_target(c.target, plan)
-        if rep:
-            st, t2, score = rep
-            reported = Reported(t2.indicator, t2.value, t2.unit, t2.raw)
-            met = _met(c.target, t2.value, t2.unit) if c.horizon == "year" else None  # a 5-year goal is not due
-            return Followup(doc, "reported", st.paragraph, st.text, score, reported, met,
-                            recurring=rec is not None)
-        if rec:
-            st, t2, score = rec
+def _figure(t: Target, key: _Key, st: Statement) -> Target | None:
+    """The figure of clause ``st`` (and its continuation) that answers target ``t``: a quantity
+    in a comparable unit; in a 分别 list, the one in the place of the item that names the key
+    (多晶硅料、单晶拉棒…产能分别达到30万吨、133GW…); else the one whose own indicator covers the
+    key best, the first on a tie."""
+    text = st.text + st.follow
+    found = [q for q in find_quantities(text)
+             if q.value is not None and not is_year(q.raw) and _unit_class(q.unit) == _unit_class(t.unit)]
+    if not found:
+        return None
+    found = [q for q in found if text[q.start - 1:q.start] != "从"] or found  # 从50元提高到84元: the figure is 84
+
+    def fit(words: str) -> float:
+        words = normal(words)
+        return sum(w for word, w in zip(key.words, key.weights) if word in words)
+
+    m = re.search(r"([^，；。]*?)分别", text)
+    if m:
+        items = re.split(r"[、和及]", m.group(1))
+        quantities = [q for q in find_quantities(text[m.end():]) if q.value is not None]
+        if len(items) == len(quantities) > 1:
+            scores = [fit(i) for i in items]
+            k = scores.index(max(scores))
+            if _unit_class(quantities[k].unit) == _unit_class(t.unit):
+                q = quantities[k]
+                return Target(items[k], q.comparator, q.value, q.unit, q.raw)
+    q = max(found, key=lambda q: (fit(indicator_before(text, q.start)), -q.start))
+    return Target(indicator_before(text, q.start), q.comparator, q.value, q.unit, q.raw)
+
+
+def follow(c: Commitment, key: _Key | None, later: _Index, doc: int, five: set[str]) -> Followup:
+    if key is None:
+        return Followup(doc, "missing", None, "", 0.0)
+    strict = c.kind == "target"
+    unit = c.target.unit if c.target else ""
+    rep = _best(key, later, lambda s: s.part == "review", strict, unit)
+    # a five-year goal recurs only in a later five-year part; an annual one in any plan part
+    rec = _best(key, later, lambda s: s.part == "plan" and (c.horizon == "year" or s.paragraph.section_id in five),
+                strict, unit)
+    if rep:
+        st = later.sts[rep[0]]
+        reported = met = None
+        if c.kind == "target":
+            t2 = _figure(c.target, key, st)
+            if t2:
+                reported = Reported(t2.indicator, t2.value, t2.unit, t2.raw)
+                met = _met(c.target, t2.value, t2.unit) if c.horizon == "year" else None  # a 5-year goal is not due
+        return Followup(doc, "reported", st.paragraph, st.text + st.follow, round(rep[1], 4), reported, met,
+                        recurring=rec is not None)
+    if rec:
+        st = later.sts[rec[0]]
+        change = "" if c.kind == "target" else ""
+        if c.kind == "target":
+            t2 = _figure(c.target, key, st)
             a = _scalar(base_unit(c.target.unit, c.target.value)[1])
-            b = _scalar(base_unit(t2.unit, t2.value)[1])
+            b = _scalar(base_unit(t2.unit, t2.value)[1]) if t2 else None
             change = "" if a is None or b is None else ("same" if a == b else ("raised" if b > a else "lowered"))
             if c.target.comparator == "at_most" and change in ("raised", "lowered"):
                 change = "lowered" if change == "raised" else "raised"  # a lower ceiling is a raised target
-            return Followup(doc, "recurring", st.paragraph, st.text, score, None, None, True, change)
-        return Followup(doc, "missing", None, "", 0.0)
-    rep = _best_task(c, review)
-    rec = _best_task(c, plan)
-    if rep:
-        return Followup(doc, "reported", rep[0].paragraph, rep[0].text, rep[1], recurring=rec is not None)
-    if rec:
-        return Followup(doc, "recurring", rec[0].paragraph, rec[0].text, rec[1], recurring=True)
+        return Followup(doc, "recurring", st.paragraph, st.text + st.follow, round(rec[1], 4), None, None, True, change)
     return Followup(doc, "missing", None, "", 0.0)
 
 
-def _best_target(t: Target, sts: list[Statement]):
-    best = None
-    for st in sts:
-        if t.indicator[:1] not in st.text and t.indicator[-1:] not in st.text:
-            continue
-        for t2, _ in targets_in(st.text, promised=st.part != "review"):
-            if base_unit(t2.unit, None)[0] != base_unit(t.unit, None)[0]:
-                continue
-            s = _same_indicator(t.indicator, t2.indicator)
-            if s >= 0.75 and (best is None or s > best[2]):
-                best = (st, t2, round(s, 4))
-    return best
+def _weights(indexes: list[_Index]):
+    """Inverse clause frequency over all documents of the ledger: rare words (断头路, 公共厕所)
+    weigh more than common ones (企业, 产值)."""
+    n = sum(len(ix.sts) for ix in indexes)
+    cache: dict[str, float] = {}
 
-
-def _best_task(c: Commitment, sts: list[Statement]):
-    best = None
-    key = c.obj[:30]
-    for st in sts:
-        s = fuzz.partial_ratio(key, st.sentence) / 100
-        if s >= 0.9 and (best is None or s > best[1]):
-            best = (st, round(s, 4))
-    return best
+    def weight(word: str) -> float:
+        if word not in cache:
+            df = sum(len(ix.hits(word)) for ix in indexes)
+            cache[word] = math.log((n + 1) / (df + 1))
+        return cache[word]
+    return weight
 
 
 def build_ledger(docs: list[Document]) -> Ledger:
     """``docs`` in ledger order (the caller sorts by date)."""
-    sts = [statements(d, k) for k, d in enumerate(docs)]
+    indexes = [_Index(statements(d, k)) for k, d in enumerate(docs)]
+    fives = [five_year_sections(d) for d in docs]
+    weight = _weights(indexes)
     entries = []
     counts: dict[tuple[int, int], list[int]] = {}
     for k, d in enumerate(docs):
         for c in extract(d, k):
-            fus = tuple(follow(c, sts[j], j) for j in range(k + 1, len(docs)))
+            key = _key(c, weight) if k + 1 < len(docs) else None
+            fus = tuple(follow(c, key, indexes[j], j, fives[j]) for j in range(k + 1, len(docs)))
             entries.append(LedgerEntry(c, fus))
             for f in fus:
                 row = counts.setdefault((k, f.doc), [0, 0, 0, 0])

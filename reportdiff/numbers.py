@@ -31,8 +31,9 @@ QUANTITY = re.compile(
         (?:\s*(?:-|~|～|—|至|到)\s*\d+(?:\.\d+)?)?           # 6-7  6%到7%: second number
         (?:\s?(?:million|billion|trillion|thousand)\b)?       # £41.5 million
         (?:万亿|亿|万|千)?
+        (?:[多余](?={_UNIT_RX}))?                              # 10000余个, 100多家: a lower bound
         (?:{_UNIT_RX})?
-      | [{CN_DIGIT}十百千]{{2,}}(?:万亿|亿|万)?(?:{_UNIT_RX})   # 三千二百亿元
+      | [{CN_DIGIT}十百千]{{2,}}(?:万亿|亿|万)?(?:[多余](?={_UNIT_RX}))?(?:{_UNIT_RX})   # 三千二百亿元, 三百多个
     )
     {_COMPARATOR}?""",
     re.X,
@@ -59,6 +60,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if _YEAR.match(raw) or re.fullmatch(r"\d{1,2}[月日]", raw):
             continue
+        if re.match(f"[{CN_DIGIT}]{{2,}}(?![{CN_DIGIT}十百千万亿点])", raw):
+            continue  # 五二所, 七一二所, 二〇二二年: digits read one by one name things, they do not count
         if text[m.start() - 1 : m.start()] in ("+", "-") or text[m.end() : m.end() + 1] in ("+",) \
                 or text[m.end() : m.end() + 1].isascii() and text[m.end() : m.end() + 1].isalpha():
             continue  # 1+20+91, 5G: names, not quantities
@@ -83,6 +86,10 @@ def parse_quantity(raw: str) -> Quantity:
     m = _RANGE_PERCENT.match(s)
     if m:
         return Quantity(raw, (float(m.group(1)), float(m.group(2))), "%", "range")
+    inner = re.search(r"(?<=[\d万亿千百十零〇一二三四五六七八九两])[多余](?=\D)", s)
+    if inner and comparator == "exact":  # 10000余个: the lower bound is the value
+        comparator = "at_least"
+        s = s[: inner.start()] + s[inner.end():]
     m = re.match(r"^[£$€¥]?\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(?:-|~|～|—|至|到)\s*(\d+(?:\.\d+)?))?(万亿|亿|万|千)?(.*)$", s)
     if m:
         low = float(m.group(1).replace(",", ""))

@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 import reportdiff
-from reportdiff.commitments import build_ledger, parts, targets_in
+from reportdiff.commitments import build_ledger, key_terms, normal, parts, targets_in
 from reportdiff.numbers import cn_to_number, find_quantities, parse_quantity
 from reportdiff.render.jsonout import promises, promises_csv
 
@@ -66,6 +66,7 @@ def test_a_list_gives_one_target_per_indicator():
     ("7.5%左右", 7.5, "%", "about"), ("1301.2亿元", 1301.2, "亿元", "exact"), ("600个以上", 600.0, "个", "at_least"),
     ("百分之七点五", 7.5, "%", "exact"), ("三千二百亿元", 3200.0, "亿元", "exact"), ("6%-7%", (6.0, 7.0), "%", "range"),
     ("4%以内", 4.0, "%", "at_most"), ("1,200万人", 1200.0, "万人", "exact"),
+    ("10000余个", 10000.0, "个", "at_least"), ("1.2万余人", 1.2, "万人", "at_least"), ("三百多个", 300.0, "个", "at_least"),
 ])
 def test_quantity_parser(raw, value, unit, comparator):
     q = parse_quantity(raw)
@@ -79,7 +80,9 @@ def test_chinese_numerals(text, value):
 
 
 @pytest.mark.parametrize("clause", ["今年是中华人民共和国成立75周年", "党的二十届三中全会胜利召开",
-                                    "推动签署中国-东盟自贸区3.0版升级协定", "实施“1+20+91”政策体系"])
+                                    "推动签署中国-东盟自贸区3.0版升级协定", "实施“1+20+91”政策体系",
+                                    "支持一机、北重、五二所建设创新研究院",  # baotou 2022: 五二所 is an institute
+                                    "编制国民经济和社会发展第十四个五年规划"])
 def test_dates_names_and_anniversaries_are_not_targets(clause):
     assert targets_in(clause) == []
 
@@ -119,6 +122,69 @@ def test_ledger_json_validates_and_csv_has_a_row_per_followup(national):
     assert len(rows) == 1 + sum(max(1, len(e.followups)) for e in national.entries)
     rate = data["rates"][0]
     assert abs(rate["reported"] + rate["recurring"] + rate["missing"] - 1.0) < 1e-3
+
+
+@pytest.fixture(scope="module")
+def baotou():
+    return build_ledger([reportdiff.load(str(FIX / "baotou-2022.txt")),
+                         reportdiff.load(str(FIX / "baotou-gazette-2023-01.txt"))])
+
+
+def _entry(ledger, word):
+    return next(e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target
+                and word in e.commitment.target.indicator + e.commitment.target.counted)
+
+
+# (plan 2022, review 2023, figure): the review words the indicator differently, puts the thing
+# counted after the number, lists several indicators with 分别, or continues the figure in the
+# next clause; each is followed to the right figure.
+REWORDED = [
+    ("公共厕所", "新改建公厕176座", 176.0),  # 公厕 for 公共厕所
+    ("停车位", "新增停车泊位10000余个", 10000.0),  # 停车泊位 for 停车位, 余个
+    ("技术改造项目", "实施工业技改项目202个", 202.0),  # 技改 for 技术改造
+    ("断头路", "打通土默特大街等10条断头路", 10.0),  # the thing counted after the number
+    ("体育公园", "升级改造体育公园30处", 30.0),  # 处 for 个
+    ("多晶硅料", "多晶硅料、单晶拉棒、切片、组件产能分别达到30万吨、133GW、46GW和8GW", 30.0),  # 分别
+    ("单晶拉棒", "多晶硅料、单晶拉棒、切片、组件产能分别达到30万吨、133GW、46GW和8GW", 133.0),
+    ("到位资金", "引进国内（区外）到位资金558.9亿元，增长15%", 15.0),  # figure in the next clause
+]
+
+
+@pytest.mark.parametrize("word,review,value", REWORDED)
+def test_reworded_reports_are_followed_to_their_figure(baotou, word, review, value):
+    f = _entry(baotou, word).followups[0]
+    assert f.status == "reported", f
+    assert review in f.text
+    assert f.reported is not None and f.reported.value == value
+
+
+def test_met_against_the_reported_figure(baotou):
+    assert _entry(baotou, "多晶硅料").followups[0].met is False  # 37.5万吨 promised, 30万吨 reported
+    assert _entry(baotou, "公共厕所").followups[0].met is True  # 150座 promised, 176座 reported
+    assert _entry(baotou, "到位资金").followups[0].met is True  # 增长15% promised and reported
+
+
+def test_a_modifier_is_not_the_thing_promised(baotou):
+    # 新增高技能人才5000人以上: the review's 高技能人才培训基地 is another thing; the 2023 plan
+    # promises 高技能人才5000人 again
+    f = next(e for e in baotou.entries if e.commitment.doc == 0 and e.commitment.target
+             and e.commitment.target.indicator.endswith("高技能人才")).followups[0]
+    assert f.status != "reported" or "培训基地" not in f.text
+
+
+def test_synonyms_and_keys():
+    assert normal("新改建公厕") == "新改建公共厕所" and normal("外贸进出口总值") == "对外贸易进出口总额"
+    assert normal("国内生产总值") == "国内生产总值"  # a longer form is left whole
+    assert key_terms("新建、改造150座公共厕所") == ("公共", "共厕", "厕所")
+
+
+def test_summary_rates_in_csv(baotou):
+    import csv
+    import io
+    rows = list(csv.DictReader(io.StringIO(promises_csv(baotou))))
+    r = baotou.rates[0]
+    assert rows[0]["pair_reported_share"] == f"{r.reported / r.commitments:.4f}"
+    assert rows[0]["pair_missing_share"] == f"{r.missing / r.commitments:.4f}"
 
 
 def test_cli_orders_by_year_when_a_date_is_missing(tmp_path):

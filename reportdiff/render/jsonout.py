@@ -206,7 +206,8 @@ def promises(ledger) -> dict[str, Any]:
 
 
 def promises_csv(ledger) -> str:
-    """One row per commitment and follow-up."""
+    """One row per commitment and follow-up; each follow-up row carries the summary rates of its
+    document pair (shares reported, recurring and silently dropped)."""
     import csv
     import io
 
@@ -214,7 +215,10 @@ def promises_csv(ledger) -> str:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["id", "doc", "path", "lines", "kind", "indicator_or_object", "comparator", "value", "unit", "raw",
                 "text", "followup_doc", "followup_path", "status", "recurring", "followup_lines", "reported_raw",
-                "reported_value", "met", "change", "followup_text"])
+                "reported_value", "met", "change", "followup_text",
+                "pair_reported_share", "pair_recurring_share", "pair_missing_share"])
+    shares = {(r.a, r.b): [f"{n / r.commitments:.4f}" if r.commitments else "" for n in (r.reported, r.recurring, r.missing)]
+              for r in ledger.rates}
     docs = ledger.documents
     for e in ledger.entries:
         c = e.commitment
@@ -223,12 +227,12 @@ def promises_csv(ledger) -> str:
                 t.comparator if t else "", _csv_value(t.value) if t else "", t.unit if t else "", t.raw if t else "",
                 c.text]
         if not e.followups:
-            w.writerow(base + [""] * 10)
+            w.writerow(base + [""] * 13)
         for f in e.followups:
             w.writerow(base + [f.doc, docs[f.doc].path, f.status, f.recurring,
                                str(f.paragraph.lines) if f.paragraph else "",
                                f.reported.raw if f.reported else "", _csv_value(f.reported.value) if f.reported else "",
-                               "" if f.met is None else f.met, f.change, f.text])
+                               "" if f.met is None else f.met, f.change, f.text] + shares[(c.doc, f.doc)])
     return buf.getvalue()
 
 
