@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import InputError
-from .ingest.decode import MAX_BYTES, decode, split_lines
+from .ingest.decode import MAX_BYTES, split_lines
+from .ingest.formats import extract
 from .ingest.documents import find_copies, find_document_starts
 from .ingest.metadata import read_metadata
 from .ingest.noise import find_noise
 from .ingest.normalize import normalize_line
 from .ingest.paragraphs import assemble
-from .model import Copy, Document, LineSpan, RemovedLines, SourceFile
+from .model import Copy, Document, LineSpan, RemovedLines, Section, SourceFile
 from .options import Options
 from .outline import build_outline
 from .text import cjk_share
@@ -46,7 +48,8 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
     """Read, clean and outline every document a file holds."""
     if data is None:
         data = read_bytes(path)
-    text, encoding = decode(data, path, options.encoding)
+    extracted = extract(data, path, options.encoding)
+    text, encoding = extracted.text, extracted.encoding
     raw = split_lines(text)
     lines = tuple(normalize_line(line, options.fold_width) for line in raw)
     if not any(lines):
@@ -84,12 +87,14 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
     for n, (a, b) in enumerate(zip(bounds, bounds[1:])):
         doc_span = [i for i in range(a, b) if i in span_set]
         doc_noise = [i for i in doc_span if i in noise]
-        blocks = assemble(lines, raw, noise, doc_span)
+        blocks = assemble(lines, raw, noise, doc_span, extracted.joins, extracted.breaks)
         if not blocks:
             continue
         all_text = "".join(bl.text for bl in blocks)
         language = "zh" if cjk_share(all_text) >= 0.2 else "en"
         root = build_outline(blocks, 1, language)
+        if extracted.pages:
+            root = _with_pages(root, extracted.pages)
         metadata = read_metadata([bl.text for bl in blocks[:12]], path)
         outside = [RemovedLines(LineSpan(i + 1, i + 1), noise[i], raw[i].strip())
                    for i in sorted(noise) if i < starts[0]]
@@ -108,7 +113,7 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
 
     file_removed = [RemovedLines(LineSpan(i + 1, i + 1), noise[i], raw[i].strip())
                     for i in sorted(noise)]
-    notes = []
+    notes = list(extracted.notes)
     if copies:
         notes.append(f"the file holds {len(copies)} copies of one document; the first is used")
     return SourceFile(
@@ -116,8 +121,16 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
         removed=_merge(tuple(sorted(file_removed + removed, key=lambda r: r.lines.first)), lines),
         copies=tuple(Copy(LineSpan(r.start + 1, max(r.start + 1, _last_text(lines, r) + 1)), s)
                      for r, s in copies),
-        notes=tuple(notes),
+        notes=tuple(notes), kind=extracted.kind, extractor=extracted.extractor, dropped=extracted.dropped,
     )
+
+
+def _with_pages(section: Section, pages: tuple[int, ...]) -> Section:
+    """The section tree with each paragraph's pages (``pages[i]``: page of 0-based line i)."""
+    paragraphs = tuple(replace(p, page=(pages[p.lines.first - 1], pages[p.lines.last - 1]))
+                       for p in section.paragraphs)
+    return replace(section, paragraphs=paragraphs,
+                   children=tuple(_with_pages(c, pages) for c in section.children))
 
 
 def _drop_tiny_segments(lines, noise, content, starts: list[int]) -> list[int]:

@@ -83,8 +83,12 @@ def wrap_width(widths: list[int]) -> int | None:
 
 
 def assemble(
-    lines: tuple[str, ...], raw: tuple[str, ...], noise: dict[int, str], span: range
+    lines: tuple[str, ...], raw: tuple[str, ...], noise: dict[int, str], span: range,
+    joins: frozenset[int] = frozenset(), breaks: frozenset[int] = frozenset(),
 ) -> list[Block]:
+    """The paragraphs of the lines ``span`` (noise left out).  ``joins`` / ``breaks``: lines
+    that the layout of the source (a PDF's geometry) shows to continue on the next text
+    line / to end their paragraph; they override the rules above."""
     content = [i for i in span if lines[i] and i not in noise]
     if not content:
         return []
@@ -103,7 +107,7 @@ def assemble(
         gap = nxt - prev - 1
         table_row = _row(raw[prev]) or _row(raw[nxt])
         alone = len(cur) > 1 and len(head) < 80 and _stands_alone(head)
-        if not table_row and not alone and _continues(
+        if prev in joins or prev not in breaks and not table_row and not alone and _continues(
                 texts[prev], texts[nxt], widths[prev], width, gap, len(cur) == 1,
                 uses_indent and raw[nxt][:1] in (" ", "\t", "\u3000"), styles):
             cur.append(nxt)
