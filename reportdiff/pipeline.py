@@ -51,7 +51,8 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
     extracted = extract(data, path, options.encoding)
     text, encoding = extracted.text, extracted.encoding
     raw = split_lines(text)
-    lines = tuple(normalize_line(line, options.fold_width) for line in raw)
+    continued = _continued_lines(raw, extracted.joins)
+    lines = tuple(normalize_line(line, options.fold_width, i in continued) for i, line in enumerate(raw))
     if not any(lines):
         raise InputError(path, "file has no text (only white space)", "give a report with text in it")
 
@@ -66,6 +67,8 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
         span = list(range(len(lines)))
 
     noise, toc_titles = find_noise(lines, span)
+    for i in extracted.margins:
+        noise.setdefault(i, "page header or footer")
     starts = find_document_starts(lines, noise, toc_titles, span)
     content = [i for i in span if lines[i] and i not in noise]
     if not content:
@@ -74,6 +77,7 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
     if not starts:
         starts = [content[0]]
     starts = _drop_tiny_segments(lines, noise, content, starts)
+    starts = [_joined_start(s, content, extracted.joins) for s in starts]
     cover = [i for i in content if i < starts[0]]
     if cover and any(len(lines[i]) > _COVER_MAX_LINE and re.search(r"[。，,.]", lines[i]) for i in cover):
         starts.insert(0, cover[0])
@@ -131,6 +135,25 @@ def _with_pages(section: Section, pages: tuple[int, ...]) -> Section:
                        for p in section.paragraphs)
     return replace(section, paragraphs=paragraphs,
                    children=tuple(_with_pages(c, pages) for c in section.children))
+
+
+def _continued_lines(raw: tuple[str, ...], joins: frozenset[int]) -> set[int]:
+    """The text lines that the source's layout shows to go on from an earlier line."""
+    out = set()
+    for i in joins:
+        j = i + 1
+        while j < len(raw) and not raw[j].strip():
+            j += 1
+        out.add(j)
+    return out
+
+
+def _joined_start(start: int, content: list[int], joins: frozenset[int]) -> int:
+    """A document starts on the first line of its title when the layout wraps the title."""
+    k = content.index(start) if start in content else -1
+    while k > 0 and content[k - 1] in joins:
+        k -= 1
+    return content[k] if k >= 0 else start
 
 
 def _drop_tiny_segments(lines, noise, content, starts: list[int]) -> list[int]:

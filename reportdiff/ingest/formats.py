@@ -7,7 +7,7 @@ Public API:
   ``decode``; anything else is refused with a one-line message naming the supported formats;
 - ``SUPPORTED``: that list, as the message gives it.
 
-Detection is by content: ``%PDF-`` near the start is a PDF; a zip archive holding
+Detection is by content: ``%PDF-`` at the start is a PDF; a zip archive holding
 ``word/document.xml`` is a Word file (other zip files, such as .xlsx or .odt, are refused);
 decoded text whose first markup is ``<!doctype html``, ``<html``, ``<head`` or ``<body``,
 or a ``.html``/``.htm`` file that starts with ``<``, is a web page.  The extension alone
@@ -44,7 +44,8 @@ class Extracted:
     (PDF only; empty otherwise); ``dropped`` says what the extractor left out of the text;
     ``notes`` what the reader should know (tracked changes, comments); ``joins`` and
     ``breaks`` the lines that the layout shows to continue on the next text line, or to end
-    their paragraph (PDF page breaks, wrapped headings)."""
+    their paragraph (PDF page breaks, wrapped headings); ``margins`` the lines that
+    recur in the page margins (PDF headers and footers)."""
 
     text: str
     encoding: str  # the text encoding, or the format ("pdf", "docx") for binary formats
@@ -55,11 +56,11 @@ class Extracted:
     notes: tuple[str, ...] = ()
     joins: frozenset[int] = frozenset()  # 0-based lines whose paragraph goes on at the next text line
     breaks: frozenset[int] = frozenset()  # 0-based lines that end their paragraph
+    margins: frozenset[int] = frozenset()  # 0-based lines of page headers and footers (PDF)
 
 
 def extract(data: bytes, path: str, encoding: str | None = None) -> Extracted:
-    head = data[:1024]
-    if b"%PDF-" in head:
+    if data.lstrip(b"\x00\t\r\n ")[:5] == b"%PDF-":
         from .pdf import extract_pdf
 
         return extract_pdf(data, path)
@@ -84,7 +85,8 @@ def _zip_kind(data: bytes, path: str) -> str:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except zipfile.BadZipFile:
-        raise InputError(path, "this zip archive is damaged", "give the report itself") from None
+        raise InputError(path, "this zip archive (or .docx file) is damaged",
+                         "check that the whole file was saved or downloaded") from None
     if "word/document.xml" in names:
         return "docx"
     if any(n.startswith("xl/") for n in names):
