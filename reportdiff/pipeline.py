@@ -69,7 +69,7 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
     noise, toc_titles = find_noise(lines, span)
     for i in extracted.margins:
         noise.setdefault(i, "page header or footer")
-    starts = find_document_starts(lines, noise, toc_titles, span)
+    starts = find_document_starts(_joined(lines, extracted.joins), noise, toc_titles, span)
     content = [i for i in span if lines[i] and i not in noise]
     if not content:
         raise InputError(path, "file has no text once page numbers, headers and page chrome "
@@ -77,7 +77,6 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
     if not starts:
         starts = [content[0]]
     starts = _drop_tiny_segments(lines, noise, content, starts)
-    starts = [_joined_start(s, content, extracted.joins) for s in starts]
     cover = [i for i in content if i < starts[0]]
     if cover and any(len(lines[i]) > _COVER_MAX_LINE and re.search(r"[。，,.]", lines[i]) for i in cover):
         starts.insert(0, cover[0])
@@ -148,12 +147,25 @@ def _continued_lines(raw: tuple[str, ...], joins: frozenset[int]) -> set[int]:
     return out
 
 
-def _joined_start(start: int, content: list[int], joins: frozenset[int]) -> int:
-    """A document starts on the first line of its title when the layout wraps the title."""
-    k = content.index(start) if start in content else -1
-    while k > 0 and content[k - 1] in joins:
-        k -= 1
-    return content[k] if k >= 0 else start
+def _joined(lines: tuple[str, ...], joins: frozenset[int]) -> tuple[str, ...]:
+    """The lines with each run that the source's layout joins (a title wrapped in a PDF)
+    written whole on its first line, the others left blank: what document titles are
+    matched against."""
+    if not joins:
+        return lines
+    out = list(lines)
+    head = None
+    for i, text in enumerate(lines):
+        if not text:
+            continue
+        if head is not None:
+            out[head] += text
+            out[i] = ""
+        if i in joins:
+            head = i if head is None else head
+        else:
+            head = None
+    return tuple(out)
 
 
 def _drop_tiny_segments(lines, noise, content, starts: list[int]) -> list[int]:
