@@ -1,4 +1,4 @@
-"""Main text of a saved web page with trafilatura.
+r"""Main text of a saved web page with trafilatura.
 
 Public API: ``extract_html(text, path, encoding) -> Extracted``.
 
