@@ -266,12 +266,12 @@ def boilerplate_profile(choice: str):
     return load_profile(str(builtin)) if builtin.is_file() else None
 
 
-REPORT_SUFFIXES = (".txt", ".md", ".text")
+REPORT_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".html", ".htm")
 
 
 def expand_paths(paths: list[str]) -> list[str]:
-    """Files as given; a folder stands for the report files (.txt, .md) directly inside it,
-    sorted, leaving out README, LICENSE and CHANGELOG files."""
+    """Files as given; a folder stands for the report files (.txt, .md, .pdf, .docx, .html)
+    directly inside it, sorted, leaving out README, LICENSE and CHANGELOG files."""
     out: list[str] = []
     for p in paths:
         path = Path(p)
@@ -279,7 +279,8 @@ def expand_paths(paths: list[str]) -> list[str]:
             found = sorted(str(f) for f in path.iterdir() if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
                            and not f.name.upper().startswith(("README", "LICENSE", "CHANGELOG")))
             if not found:
-                raise InputError(p, "folder holds no report files (.txt, .md)", "give files, or a folder of them")
+                raise InputError(p, "folder holds no report files (.txt, .md, .pdf, .docx, .html)",
+                                 "give files, or a folder of them")
             out.extend(found)
         else:
             out.append(p)

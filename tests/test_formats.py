@@ -25,6 +25,7 @@ import reportdiff
 from conftest import FIXTURES, benchmark_module
 from reportdiff.ingest.formats import SUPPORTED, extract
 from reportdiff.ingest.normalize import normalize_line
+from reportdiff.render.jsonout import dumps, outline as outline_json
 
 rebuild = benchmark_module("rebuild_formats")
 
@@ -146,8 +147,8 @@ def test_outline_shows_extractor_and_dropped(pdfs, rebuilt):
         r = subprocess.run(_cli() + ["outline", str(path), "--color", "never"], capture_output=True, text=True)
         assert r.returncode == 0, r.stderr
         assert extractor in r.stdout and dropped in r.stdout
-        j = json.loads(subprocess.run(_cli() + ["outline", str(path), "-f", "json"], capture_output=True,
-                                      text=True).stdout)
+        source = reportdiff.read_source(str(path))
+        j = json.loads(dumps(outline_json(source, source.main_document())))
         assert j["format"] == path.suffix[1:] and j["extractor"].startswith(extractor)
     assert any("3 script elements" in d for d in j["dropped"])
 

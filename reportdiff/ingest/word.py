@@ -38,11 +38,12 @@ def extract_docx(data: bytes, path: str) -> Extracted:
         raise InputError(path, f"cannot open the Word file ({type(e).__name__})",
                          "open and save it again in Word, or give it as PDF") from None
     out: list[str] = []
+    style_names = {s.style_id: s.name for s in document.styles}  # (python-docx looks styles up slowly)
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
             text = _paragraph_text(item._p).strip()
             if text:
-                out.extend((_heading_prefix(item) + text, ""))
+                out.extend((_heading_prefix(style_names.get(item._p.style or "", "")) + text, ""))
         elif isinstance(item, Table):
             for row in item.rows:
                 cells = [" ".join(c.text.split()) for c in row.cells]
@@ -101,8 +102,7 @@ def _inside_deletion(el, stop) -> bool:
     return False
 
 
-def _heading_prefix(p) -> str:
-    name = p.style.name if p.style is not None else ""
+def _heading_prefix(name: str) -> str:
     if name == "Title":
         return "# "
     m = _HEADING.match(name)
