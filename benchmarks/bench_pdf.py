@@ -11,7 +11,10 @@ against the outline of the text original (headings equal; paragraphs; compare re
 - pdfplumber text: pdfplumber's extract_text() per page (pdfminer.six layout analysis);
   skipped when pdfplumber is not installed (it is not a runtime dependency).
 
-Usage: python benchmarks/bench_pdf.py [--runs 3] [--pdf FILE]
+With --fixtures it first prints, for each fixture report printed as a PDF (main document),
+the outline and compare result against the text original.
+
+Usage: python benchmarks/bench_pdf.py [--runs 3] [--pdf FILE] [--fixtures]
 (without --pdf the PDF is built with Chromium from fixtures/baotou-gazette-2023-01.txt)
 """
 
@@ -85,13 +88,39 @@ def quality(pdf_path: Path, text: str | None, tmp: Path) -> str:
             f"paragraphs {len(doc.paragraphs)}/{len(orig.paragraphs)}, compare {counts}")
 
 
+def fixtures_quality(tmp: Path) -> None:
+    """Each fixture's main document printed as a PDF, read back, against its text original."""
+    from playwright.sync_api import sync_playwright
+
+    from bench_webpage import CASES
+
+    with sync_playwright() as p:
+        browser = rebuild_formats.launch(p)
+        for name in CASES:
+            fixture = ROOT / "fixtures" / name
+            docs = rebuild_formats.documents(read_source(str(fixture)), all_documents=False)
+            path = rebuild_formats.write_pdf(docs, tmp / f"{Path(name).stem}.pdf", browser)
+            orig, doc = read_source(str(fixture)).main_document(), read_source(str(path)).main_document()
+            c = compare(str(fixture), str(path))
+            counts = {k: c.count(k) for k in ("equal", "changed", "split", "merged", "added", "removed") if c.count(k)}
+            same = [s.title for s in doc.sections] == [s.title for s in orig.sections]
+            pages = doc.paragraphs[-1].page[1]
+            print(f"{path.name:30s} {pages:3d} pages  headings {len(doc.sections)}/{len(orig.sections)} "
+                  f"{'equal' if same else 'DIFFER'}  paragraphs {len(doc.paragraphs)}/{len(orig.paragraphs)}  "
+                  f"compare {counts}")
+        browser.close()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--pdf", type=Path)
+    ap.add_argument("--fixtures", action="store_true", help="also: every fixture as a PDF against its text")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
+        if args.fixtures:
+            fixtures_quality(tmp)
         pdf_path = args.pdf or build_pdf(tmp / "baotou-gazette-2023-01.pdf")
         data = pdf_path.read_bytes()
         import pypdfium2 as pdfium

@@ -18,9 +18,10 @@ with a dash), then the page geometry shapes the text:
 - a line that does not start a paragraph continues the line before it when that line is
   full (reaches the body's right edge, within 1.5 font sizes) or is in a heading's font
   size (a wrapped heading); this holds across a page break too (the previous page's last
-  body line and the next page's first one): ``Extracted.joins``.  A heading's last line
-  ends its paragraph: ``Extracted.breaks``.  Everything else is left to paragraphs.py, as
-  for text input.
+  body line and the next page's first one): ``Extracted.joins``.  The line before a
+  paragraph start ends its paragraph, on the same page or across a page break:
+  ``Extracted.breaks``.  Everything else (a short line followed by a line that does not
+  start a paragraph) is left to paragraphs.py, as for text input.
 
 Every output line carries its page number (``Extracted.pages``).  A PDF with no text on any
 page has no text layer (a scan): it is refused with "no text layer: run OCR first".
@@ -89,8 +90,11 @@ def extract_pdf(data: bytes, path: str) -> Extracted:
                 out.append("")
                 pages.append(n + 1)
             base = len(out)
-            if prev is not None and prev[1] and p.first is not None and not p.first_starts:
-                joins.add(prev[0])  # the page opens inside the previous page's paragraph
+            if prev is not None and p.first is not None:
+                if p.first_starts:
+                    breaks.add(prev[0])  # the page opens with a new paragraph
+                elif prev[1]:
+                    joins.add(prev[0])  # the page opens inside the previous page's paragraph
             out.extend(p.lines)
             pages.extend([n + 1] * len(p.lines))
             joins.update(base + k for k in p.joins)
@@ -115,6 +119,8 @@ _DIGITS = re.compile(r"\d+")
 
 
 def _page(textpage) -> _Page:
+    """One page's lines (margin clusters and body, a blank line before each paragraph start)
+    with the joins and breaks its geometry shows."""
     rows = _rows(textpage)
     page = _Page()
     if not rows:
@@ -149,8 +155,7 @@ def _page(textpage) -> _Page:
             if prev is None:
                 page.first, page.first_starts = len(out), starts or heading(r)
             elif starts:
-                if heading(prev):
-                    page.breaks.add(len(out) - 1)  # a heading's last line
+                page.breaks.add(len(out) - 1)  # the layout ends the paragraph here
                 out.append("")
             elif full(prev):
                 page.joins.add(len(out) - 1)  # a wrapped line, or a wrapped heading
