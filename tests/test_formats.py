@@ -69,8 +69,17 @@ def pdfs(tmp_path_factory) -> Path:
         for name in CASES:
             docs = rebuild.documents(reportdiff.read_source(str(FIXTURES / name)), all_documents=False)
             rebuild.write_pdf(docs, out / f"{Path(name).stem}.pdf", browser)
+        page = browser.new_page()
+        page.set_content(f"<!doctype html><meta charset='utf-8'><style>{rebuild._PRINT_CSS}"
+                         "sup { font-size: 7pt; vertical-align: 1em } sub { font-size: 7pt; vertical-align: -0.8em }</style>"
+                         "<h2>一、总体情况</h2>" + "".join(SCRIPTS_HTML.format(n) for n in range(24)))
+        page.pdf(path=str(out / "scripts.pdf"), format="A4")
         browser.close()
     return out
+
+
+SCRIPTS_HTML = ("<p>第{}项：空气质量持续改善，PM<sub>2.5</sub>平均浓度下降到每立方米30微克，优良天数比例达到"
+                "85%<sup>1</sup>，比上年提高3个百分点，各项指标全面完成年度目标任务。</p>")
 
 
 def _path(kind: str, name: str, rebuilt: Path, request) -> Path:
@@ -237,3 +246,13 @@ def test_pdf_without_text_layer(tmp_path):
     assert r.returncode == 2
     assert r.stderr.startswith(f"reportdiff: {path}: no text layer: run OCR first (hint: ")
     assert len(r.stderr.splitlines()) == 1
+
+
+def test_pdf_sub_and_superscripts_stay_in_their_line(pdfs):
+    """PM<sub>2.5</sub> and a footnote mark<sup>1</sup> sit off the baseline (by more than half
+    their font size): they are part of the line, not lines (or headings) of their own."""
+    doc = reportdiff.load(pdfs / "scripts.pdf")
+    assert [s.title for s in doc.sections] == ["一、总体情况"]
+    expected = "第{}项：空气质量持续改善，PM2.5平均浓度下降到每立方米30微克，优良天数比例达到85%1，比上年提高3个百分点，各项指标全面完成年度目标任务。"
+    assert [p.text for p in doc.paragraphs] == [expected.format(n) for n in range(24)]
+    assert doc.paragraphs[-1].page[1] >= 2

@@ -4,7 +4,7 @@ Public API: ``extract_pdf(data, path) -> Extracted``.
 
 PDFium gives each page's characters in content order with their positions.  Physical lines
 are rebuilt from the characters' baselines (PDFium's own line breaks merge lines that start
-with a dash), then the page geometry shapes the text:
+with a dash; super- and subscripts stay on their line), then the page geometry shapes the text:
 
 - the lines are clustered by vertical position: a jump of more than 2.5 times the page's
   median line pitch separates clusters; the largest cluster is the body, the clusters above
@@ -166,8 +166,10 @@ def _page(textpage) -> _Page:
 
 def _rows(textpage) -> list[_Row]:
     """Each physical line, from the characters' origins: a line ends where the next
-    character's baseline is lower or higher by over half the font size, or where it goes
-    back left (glyph boxes of flat glyphs such as 一 are too thin to place a line)."""
+    character's baseline is lower or higher by over half its font size (unless it follows
+    on to the right, less than a line's font size up or down: a superscript or subscript),
+    or where it goes back left by over 3 font sizes (glyph boxes of flat glyphs such as 一
+    are too thin to place a line)."""
     import ctypes
 
     import pypdfium2.raw as raw
@@ -186,13 +188,15 @@ def _rows(textpage) -> list[_Row]:
             continue
         raw.FPDFText_GetCharOrigin(textpage, i, x, y)
         s = raw.FPDFText_GetFontSize(textpage, i) or 1.0
-        if chars and (abs(y.value - base) > 0.5 * s or x.value < right - 3 * s):
+        dy = abs(y.value - base)
+        beside = x.value >= right - 0.5 * s and dy < size  # a superscript or subscript: same line
+        if chars and ((dy > 0.5 * s and not beside) or x.value < right - 3 * s):
             rows.append(_Row("".join(chars).strip(), left, right, base, size))
             chars = []
         if not chars:
             left, base, size = x.value, y.value, s
         chars.append(c)
-        right = x.value + s
+        right = max(textpage.get_charbox(i)[2], x.value)  # the glyph's right edge
     if chars:
         rows.append(_Row("".join(chars).strip(), left, right, base, size))
     return rows
