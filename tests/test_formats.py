@@ -156,6 +156,7 @@ def test_outline_shows_extractor_and_dropped(pdfs, rebuilt):
         r = subprocess.run(_cli() + ["outline", str(path), "--color", "never"], capture_output=True, text=True)
         assert r.returncode == 0, r.stderr
         assert extractor in r.stdout and dropped in r.stdout
+        assert ("pages 1-" in r.stdout) == (path.suffix == ".pdf")  # section page ranges, PDF only
         source = reportdiff.read_source(str(path))
         j = json.loads(dumps(outline_json(source, source.main_document())))
         assert j["format"] == path.suffix[1:] and j["extractor"].startswith(extractor)

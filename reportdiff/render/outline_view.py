@@ -71,5 +71,7 @@ def _add(tree: Tree, section: Section) -> None:
     for child in section.children:
         label = Text()
         label.append(child.title, style="bold" if child.level == 1 else "")
-        label.append(f"  lines {child.lines}, {len(child.paragraphs)} ¶", style="dim")
+        pages = [p.page for p in child.all_paragraphs if p.page]
+        where = f", pages {pages[0][0]}-{pages[-1][1]}" if pages else ""
+        label.append(f"  lines {child.lines}{where}, {len(child.paragraphs)} ¶", style="dim")
         _add(tree.add(label), child)
