@@ -337,7 +337,8 @@ def _encode_section(s: Section) -> dict:
     return {
         "id": s.id, "level": s.level,
         "heading": [h.text, h.level, h.style, h.lines.first, h.lines.last] if h else None,
-        "paragraphs": [[p.text, p.lines.first, p.lines.last, p.section_id, p.label] for p in s.paragraphs],
+        "paragraphs": [[p.text, p.lines.first, p.lines.last, p.section_id, p.label, *([list(p.page)] if p.page else [])]
+                       for p in s.paragraphs],
         "children": [_encode_section(c) for c in s.children],
     }
 
@@ -356,7 +357,8 @@ def _decode_section(d: dict) -> Section:
     return Section(
         id=d["id"], level=d["level"],
         heading=Heading(h[0], h[1], h[2], LineSpan(h[3], h[4])) if h else None,
-        paragraphs=tuple(Paragraph(t, LineSpan(a, b), sid, label) for t, a, b, sid, label in d["paragraphs"]),
+        paragraphs=tuple(Paragraph(t, LineSpan(a, b), sid, label, tuple(page[0]) if page else None)
+                         for t, a, b, sid, label, *page in d["paragraphs"]),
         children=tuple(_decode_section(c) for c in d["children"]),
     )
 

@@ -1,7 +1,8 @@
 """The document model: frozen dataclasses that every stage passes on.
 
 Document > Section > Paragraph, the way a report nests.  Line numbers are 1-based and
-inclusive, and always refer to the input file as given (before any cleaning).
+inclusive, and always refer to the input file as given (before any cleaning); for PDF, Word
+and HTML input, to the text extracted from it (``reportdiff outline`` shows the extractor).
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ class Paragraph:
     lines: LineSpan
     section_id: str = "0"
     label: str = ""
+    page: tuple[int, int] | None = None  # first and last page (PDF input only)
 
     @cached_property
     def sentences(self) -> tuple[str, ...]:
@@ -165,6 +167,9 @@ class SourceFile:
     removed: tuple[RemovedLines, ...] = ()
     copies: tuple[Copy, ...] = ()  # line ranges of every copy, the kept one first
     notes: tuple[str, ...] = field(default=())
+    kind: str = "text"  # the format read: "text", "pdf", "docx" or "html"
+    extractor: str = ""  # the library (and version) that extracted the text; "" for text files
+    dropped: tuple[str, ...] = ()  # what the extractor left out of the text ("3 images", ...)
 
     def main_document(self) -> Document:
         """The government work report when the file holds one, else the longest document."""

@@ -4,6 +4,8 @@ Levels come from the styles a document uses: ``#`` and ``第一章``/``第一部
 numbered styles (``一、``, ``（一）``, ``1.``, ``1.1``, ``（1）``, ``①``, English title lines) in
 the order the document first uses them.  A numbered heading with body text on the same line (``（一）经济实力稳步推进。粮食…``)
 gives a heading (its first sentence) and a paragraph (the rest), both on that line.
+In English text, an unnumbered markdown heading that reads as a title (``# Introduction``,
+as Word heading styles and web pages give them) ranks with the English title lines.
 """
 
 from __future__ import annotations
@@ -75,6 +77,9 @@ def _classify(block: Block, lines: LineSpan, language: str, item_styles: set[str
         body = plain[len(m.marker):].lstrip() if plain.startswith(m.marker) else plain
         first = _FIRST_SENTENCE.match(body).group(1)
         return [_Item(plain, lines, label=label or (m.marker + first if len(first) <= 30 else m.marker))]
+    if m and m.style == "md" and not m.marker and language == "en" and block.line_count == 1 \
+            and is_english_title(plain):  # "# Introduction" from a Word heading style or a web page
+        return [_Item(plain, lines, heading=HeadingMatch("en_title", ""))]
     if m and (m.strong or m.style == "md"):
         body = plain[len(m.marker):].lstrip() if m.marker and plain.startswith(m.marker) else plain
         first_match = _FIRST_SENTENCE.match(body)

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import InputError, UsageError
-from .ingest.decode import MAX_BYTES, decode, split_lines
+from .ingest.decode import MAX_BYTES, split_lines
+from .ingest.formats import extract
 from .ingest.documents import find_copies, find_document_starts
 from .ingest.metadata import read_metadata
 from .ingest.noise import find_noise
 from .ingest.normalize import normalize_line
 from .ingest.paragraphs import assemble
-from .model import Copy, Document, LineSpan, RemovedLines, SourceFile
+from .model import Copy, Document, LineSpan, RemovedLines, Section, SourceFile
 from .options import Options
 from .outline import build_outline
 from .text import cjk_share
@@ -46,9 +48,11 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
     """Read, clean and outline every document a file holds."""
     if data is None:
         data = read_bytes(path)
-    text, encoding = decode(data, path, options.encoding)
+    extracted = extract(data, path, options.encoding)
+    text, encoding = extracted.text, extracted.encoding
     raw = split_lines(text)
-    lines = tuple(normalize_line(line, options.fold_width) for line in raw)
+    continued = _continued_lines(raw, extracted.joins)
+    lines = tuple(normalize_line(line, options.fold_width, i in continued) for i, line in enumerate(raw))
     if not any(lines):
         raise InputError(path, "file has no text (only white space)", "give a report with text in it")
 
@@ -63,7 +67,9 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
         span = list(range(len(lines)))
 
     noise, toc_titles = find_noise(lines, span)
-    starts = find_document_starts(lines, noise, toc_titles, span)
+    for i in extracted.margins:
+        noise.setdefault(i, "page header or footer")
+    starts = find_document_starts(_joined(lines, extracted.joins), noise, toc_titles, span)
     content = [i for i in span if lines[i] and i not in noise]
     if not content:
         raise InputError(path, "file has no text once page numbers, headers and page chrome "
@@ -84,12 +90,14 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
     for n, (a, b) in enumerate(zip(bounds, bounds[1:])):
         doc_span = [i for i in range(a, b) if i in span_set]
         doc_noise = [i for i in doc_span if i in noise]
-        blocks = assemble(lines, raw, noise, doc_span)
+        blocks = assemble(lines, raw, noise, doc_span, extracted.joins, extracted.breaks)
         if not blocks:
             continue
         all_text = "".join(bl.text for bl in blocks)
         language = "zh" if cjk_share(all_text) >= 0.2 else "en"
         root = build_outline(blocks, 1, language)
+        if extracted.pages:
+            root = _with_pages(root, extracted.pages)
         metadata = read_metadata([bl.text for bl in blocks[:12]], path)
         outside = [RemovedLines(LineSpan(i + 1, i + 1), noise[i], raw[i].strip())
                    for i in sorted(noise) if i < starts[0]]
@@ -108,7 +116,7 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
 
     file_removed = [RemovedLines(LineSpan(i + 1, i + 1), noise[i], raw[i].strip())
                     for i in sorted(noise)]
-    notes = []
+    notes = list(extracted.notes)
     if copies:
         notes.append(f"the file holds {len(copies)} copies of one document; the first is used")
     return SourceFile(
@@ -116,8 +124,48 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
         removed=_merge(tuple(sorted(file_removed + removed, key=lambda r: r.lines.first)), lines),
         copies=tuple(Copy(LineSpan(r.start + 1, max(r.start + 1, _last_text(lines, r) + 1)), s)
                      for r, s in copies),
-        notes=tuple(notes),
+        notes=tuple(notes), kind=extracted.kind, extractor=extracted.extractor, dropped=extracted.dropped,
     )
+
+
+def _with_pages(section: Section, pages: tuple[int, ...]) -> Section:
+    """The section tree with each paragraph's pages (``pages[i]``: page of 0-based line i)."""
+    paragraphs = tuple(replace(p, page=(pages[p.lines.first - 1], pages[p.lines.last - 1]))
+                       for p in section.paragraphs)
+    return replace(section, paragraphs=paragraphs,
+                   children=tuple(_with_pages(c, pages) for c in section.children))
+
+
+def _continued_lines(raw: tuple[str, ...], joins: frozenset[int]) -> set[int]:
+    """The text lines that the source's layout shows to go on from an earlier line."""
+    out = set()
+    for i in joins:
+        j = i + 1
+        while j < len(raw) and not raw[j].strip():
+            j += 1
+        out.add(j)
+    return out
+
+
+def _joined(lines: tuple[str, ...], joins: frozenset[int]) -> tuple[str, ...]:
+    """The lines with each run that the source's layout joins (a title wrapped in a PDF)
+    written whole on its first line, the others left blank: what document titles are
+    matched against."""
+    if not joins:
+        return lines
+    out = list(lines)
+    head = None
+    for i, text in enumerate(lines):
+        if not text:
+            continue
+        if head is not None:
+            out[head] += text
+            out[i] = ""
+        if i in joins:
+            head = i if head is None else head
+        else:
+            head = None
+    return tuple(out)
 
 
 def _drop_tiny_segments(lines, noise, content, starts: list[int]) -> list[int]:
@@ -218,12 +266,12 @@ def boilerplate_profile(choice: str):
     return load_profile(str(builtin)) if builtin.is_file() else None
 
 
-REPORT_SUFFIXES = (".txt", ".md", ".text")
+REPORT_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".html", ".htm")
 
 
 def expand_paths(paths: list[str]) -> list[str]:
-    """Files as given; a folder stands for the report files (.txt, .md) directly inside it,
-    sorted, leaving out README, LICENSE and CHANGELOG files."""
+    """Files as given; a folder stands for the report files (.txt, .md, .pdf, .docx, .html)
+    directly inside it, sorted, leaving out README, LICENSE and CHANGELOG files."""
     out: list[str] = []
     for p in paths:
         path = Path(p)
@@ -231,7 +279,8 @@ def expand_paths(paths: list[str]) -> list[str]:
             found = sorted(str(f) for f in path.iterdir() if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
                            and not f.name.upper().startswith(("README", "LICENSE", "CHANGELOG")))
             if not found:
-                raise InputError(p, "folder holds no report files (.txt, .md)", "give files, or a folder of them")
+                raise InputError(p, "folder holds no report files (.txt, .md, .pdf, .docx, .html)",
+                                 "give files, or a folder of them")
             out.extend(found)
         else:
             out.append(p)

@@ -300,3 +300,16 @@ def test_what_is_not_an_archive_is_refused(archive, tmp_path, capsys):
         capsys, "index", "build", query, "--db", str(tmp_path / "new.sqlite"), "--min-chars", "5")
     assert not (tmp_path / "new.sqlite").exists()
     assert "cannot open the archive" in _refused(capsys, "index", "add", query, "--db", str(tmp_path / "no" / "a.sqlite"))
+
+
+def test_stored_documents_keep_the_pages_of_pdf_paragraphs():
+    from dataclasses import replace
+
+    from reportdiff.archive import encode_document
+    from reportdiff.model import Section
+
+    doc = load(str(fixture_path("national-2024.txt")))
+    paged = tuple(replace(p, page=(k + 1, k + 2)) for k, p in enumerate(doc.root.paragraphs))
+    doc = replace(doc, root=Section(doc.root.id, doc.root.level, doc.root.heading, paged, doc.root.children))
+    back = decode_document(json.loads(json.dumps(encode_document(doc))))
+    assert back == doc and back.root.paragraphs[0].page == (1, 2)

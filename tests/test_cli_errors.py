@@ -16,6 +16,7 @@ import pytest
 
 import reportdiff
 from conftest import fixture_path
+from reportdiff.ingest.formats import SUPPORTED
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR junk junk junk"
 ZIP = b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"junk" * 8
@@ -94,20 +95,20 @@ def test_only_page_numbers(tmp_path):
 
 def test_png(tmp_path):
     p = _write(tmp_path, "report.txt", PNG)
-    assert_input_error(run_outline(p), f"reportdiff: {p}: this is a PNG image, not a text report "
-                                       "(hint: give a text file of the report)")
+    assert_input_error(run_outline(p), f"reportdiff: {p}: this is a PNG image, which reportdiff does not read "
+                                       f"(hint: run OCR first, or give one of: {SUPPORTED})")
 
 
 def test_zip(tmp_path):
     p = _write(tmp_path, "report.docx", ZIP)
-    assert_input_error(run_outline(p), f"reportdiff: {p}: this is a zip archive (or a .docx/.xlsx file), not a "
-                                       "text report (hint: save the document as plain text first)")
+    assert_input_error(run_outline(p), f"reportdiff: {p}: this zip archive (or .docx file) is damaged "
+                                       "(hint: check that the whole file was saved or downloaded)")
 
 
 def test_pdf(tmp_path):
     p = _write(tmp_path, "report.pdf", PDF)
-    assert_input_error(run_outline(p), f"reportdiff: {p}: this is a PDF file, not a text report "
-                                       "(hint: extract its text first, for example with pdftotext)")
+    assert_input_error(run_outline(p), f"reportdiff: {p}: this PDF is damaged or incomplete (data format "
+                                       "error) (hint: check that the whole file was saved or downloaded)")
 
 
 def test_undecodable_bytes(tmp_path):
@@ -166,8 +167,8 @@ def test_document_title_not_found():
 @pytest.mark.parametrize("data,problem", [
     (b"", "file is empty"),
     (b" \n", "file is empty"),
-    (PNG, "this is a PNG image, not a text report"),
-    (ZIP, "this is a zip archive (or a .docx/.xlsx file), not a text report"),
+    (PNG, "this is a PNG image, which reportdiff does not read"),
+    (ZIP, "this zip archive (or .docx file) is damaged"),
     (b"abc\x00def\n", "file holds NUL bytes: it looks binary, not text"),
     ("\u3000\n".encode(), "file has no text (only white space)"),
 ])

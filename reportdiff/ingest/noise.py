@@ -11,7 +11,7 @@ Rules (all on normalised lines):
 - web-page chrome: tool bars (``下载 打印 【字号：…】``), breadcrumbs, ``来源：``, ``时间：``,
   ``责任编辑``, time stamps, and everything after a trailer line such as ``相关报道：`` or
   Wikisource's licence notice (``本作品是中华人民共和国的…``) in the last third of the file;
-- publication colophons (``…主办``, ``邮政编码：``, ``电话：``);
+- publication colophons (``…主办``, ``邮政编码：``, ``电话：``; at most 40 characters, no ``，。；``);
 - markdown rules (``---``) and lines holding only a scraping artefact.
 """
 
@@ -53,6 +53,7 @@ _COLOPHON = re.compile(
     r"网址[：:]|印刷[：:]|发行[：:]|定价[：:]|国内统一连续出版物号|刊号[：:])"
 )
 _RULE = re.compile(r"^(?:[-*_=]\s*){3,}$")
+_IN_SENTENCE = re.compile(r"[，。；]")  # a colophon line has none: "…由其主办的会议等，" is a wrapped sentence
 ARTEFACT = re.compile(r"\[(?:bookmark|image|footnote|page|anchor)[:：][^\]]{0,80}\]|\\\*|<!--.*?-->", re.I)
 _TOC = re.compile(r"^(?:目录|目次|Contents|Table of Contents|CONTENTS)$", re.I)
 _TOC_ENTRY = re.compile(
@@ -82,7 +83,7 @@ def find_noise(lines: tuple[str, ...], span: range) -> tuple[dict[int, str], tup
             reasons[i] = "page number"
         elif _RULE.match(text):
             reasons[i] = "markdown rule"
-        elif _COLOPHON.match(text) and len(text) <= 40:
+        elif _COLOPHON.match(text) and len(text) <= 40 and not _IN_SENTENCE.search(text):
             reasons[i] = "publication colophon"
     _running_headers(lines, content, reasons, inline, maybe_inline)
     return reasons, toc_titles

@@ -6,6 +6,8 @@
   ordinary ideographs (Unicode NFKC applied to those characters only: NFKC on everything would
   also turn ``，`` into ``,`` and ``①`` into ``1``);
 - the dash forms ``―`` (U+2015), ``─`` (U+2500) and doubled full-width hyphens become ``—``;
+  a single ``—`` opening a line becomes ``——`` (extraction lost one), unless the source's
+  layout shows that the line continues the one before (a PDF line wrap);
 - with ``fold_width`` (the default) ASCII ``, : ; ! ? ( )`` next to Chinese text become their
   Chinese forms, so a half-width comma never counts as a change;
 - runs of white space become one space, and white space next to Chinese text is removed
@@ -46,12 +48,14 @@ _LEADING_DASHES = re.compile(r"^—{1,3}(?=[^—\s])")
 _DOUBLE_HYPHEN = re.compile(r"--+(?=\S)|(?<=\S)--+")
 
 
-def normalize_line(line: str, fold_width: bool = True) -> str:
-    return _normalize(line, fold_width)
+def normalize_line(line: str, fold_width: bool = True, continued: bool = False) -> str:
+    """``continued``: the line goes on from the one before (a PDF line wrap), so a single
+    leading dash is the second half of ``——`` or a dash of its own, never a lost one."""
+    return _normalize(line, fold_width, continued)
 
 
 @lru_cache(maxsize=65536)
-def _normalize(line: str, fold_width: bool) -> str:
+def _normalize(line: str, fold_width: bool, continued: bool = False) -> str:
     text = _SPACES.sub(" ", line.translate(_TABLE)).strip()
     for _ in range(8):  # each step can enable another (a folded comma is Chinese, so the space
         before = text   # next to it goes, …): repeat until nothing changes
@@ -59,7 +63,7 @@ def _normalize(line: str, fold_width: bool) -> str:
             text = _DOUBLE_HYPHEN.sub(lambda m: "—" * len(m.group()), text)
         if " " in text:
             text = _drop_spaces_near_cjk(text)
-        if text[:1] == "—" and not text.startswith("——"):
+        if text[:1] == "—" and not text.startswith("——") and not continued:
             text = _LEADING_DASHES.sub("——", text)
         if fold_width and any(c in _TO_CHINESE for c in text):
             text = _fold_punctuation(text)

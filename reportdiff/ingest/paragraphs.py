@@ -22,6 +22,10 @@ Some lines never join a neighbour: table rows (tab-separated cells), list entrie
 "姓名 职务", sign-off dates, notes in brackets ``（此件公开发布）``, ``附件：`` lines and the titles
 of attached texts (``…若干政策``, ``…指标体系``).
 
+When the source's layout is known (a PDF's page geometry, ``ingest/pdf.py``), the lines it
+shows to continue on the next text line (``joins``) or to end their paragraph (``breaks``)
+override all the rules above.
+
 The wrap width W of a document is measured, not assumed: the most common display width (within
 a 4-column band) of lines up to 80 columns, when at least 8 lines and a quarter of all lines
 fall in that band.  A line "fills" the width when it is within W-4 .. W+2 columns (measured on
@@ -83,8 +87,11 @@ def wrap_width(widths: list[int]) -> int | None:
 
 
 def assemble(
-    lines: tuple[str, ...], raw: tuple[str, ...], noise: dict[int, str], span: range
+    lines: tuple[str, ...], raw: tuple[str, ...], noise: dict[int, str], span: range,
+    joins: frozenset[int] = frozenset(), breaks: frozenset[int] = frozenset(),
 ) -> list[Block]:
+    """The paragraphs of the lines ``span`` (noise left out), with the layout's ``joins`` and
+    ``breaks`` (module docstring)."""
     content = [i for i in span if lines[i] and i not in noise]
     if not content:
         return []
@@ -103,7 +110,7 @@ def assemble(
         gap = nxt - prev - 1
         table_row = _row(raw[prev]) or _row(raw[nxt])
         alone = len(cur) > 1 and len(head) < 80 and _stands_alone(head)
-        if not table_row and not alone and _continues(
+        if prev in joins or prev not in breaks and not table_row and not alone and _continues(
                 texts[prev], texts[nxt], widths[prev], width, gap, len(cur) == 1,
                 uses_indent and raw[nxt][:1] in (" ", "\t", "\u3000"), styles):
             cur.append(nxt)

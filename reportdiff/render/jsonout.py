@@ -69,7 +69,11 @@ def outline(source: SourceFile, doc: Document) -> dict[str, Any]:
         ],
         "copies": [{"lines": c.lines.as_list(), "similarity": c.similarity} for c in source.copies],
         "document": document_info(doc),
-        "preamble": [{"lines": p.lines.as_list(), "text": p.text} for p in doc.root.paragraphs],
+        "format": source.kind,
+        "extractor": source.extractor or None,
+        "dropped": list(source.dropped),
+        "preamble": [{"lines": p.lines.as_list(), "text": p.text, **({"page": list(p.page)} if p.page else {})}
+                     for p in doc.root.paragraphs],
         "sections": [_section(s) for s in doc.root.children],
         "removed": [
             {"lines": r.lines.as_list(), "reason": r.reason, "text": r.text} for r in source.removed
@@ -94,6 +98,8 @@ def _para_ref(p) -> dict[str, Any]:
     ref = {"lines": p.lines.as_list(), "section": p.section_id}
     if p.label:
         ref["label"] = p.label
+    if p.page:
+        ref["page"] = list(p.page)
     return ref
 
 

@@ -17,6 +17,10 @@ def outline_view(source: SourceFile, doc: Document, show_removed: int = 40) -> G
     head.add_column(style="bold")
     head.add_column()
     head.add_row("file", f"{source.path}  ({source.encoding}, {source.line_count} lines)")
+    if source.extractor:
+        head.add_row("extractor", f"{source.extractor} ({source.kind}); line numbers are those of the "
+                     "extracted text" + ("; paragraphs carry their pages" if source.kind == "pdf" else ""))
+        head.add_row("dropped", ", ".join(source.dropped) or "nothing")
     for label, value in (("title", m.title), ("kind", m.kind), ("date", m.date), ("region", m.region),
                          ("speaker", m.speaker), ("congress", m.congress), ("session", m.session)):
         if value:
@@ -67,5 +71,7 @@ def _add(tree: Tree, section: Section) -> None:
     for child in section.children:
         label = Text()
         label.append(child.title, style="bold" if child.level == 1 else "")
-        label.append(f"  lines {child.lines}, {len(child.paragraphs)} ¶", style="dim")
+        pages = [p.page for p in child.all_paragraphs if p.page]
+        where = f", pages {pages[0][0]}-{pages[-1][1]}" if pages else ""
+        label.append(f"  lines {child.lines}{where}, {len(child.paragraphs)} ¶", style="dim")
         _add(tree.add(label), child)

@@ -1,0 +1,103 @@
+"""Recognise a report's format by its content and get its text.
+
+Public API:
+- ``Extracted``: the text of an input file with what its extractor knew about it;
+- ``extract(data, path, encoding=None) -> Extracted``: PDF, Word (.docx) and HTML files go
+  through their extractors (``pdf``, ``word``, ``webpage``); text and markdown files through
+  ``decode``; anything else is refused with a one-line message naming the supported formats;
+- ``SUPPORTED``: that list, as the message gives it.
+
+Detection is by content: ``%PDF-`` at the start is a PDF; a zip archive holding
+``word/document.xml`` is a Word file (other zip files, such as .xlsx or .odt, are refused);
+decoded text whose first markup is ``<!doctype html``, ``<html``, ``<head`` or ``<body``,
+or a ``.html``/``.htm`` file that starts with ``<``, is a web page.  The extension alone
+never decides: a PDF named ``.txt`` is read as a PDF.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from ..errors import InputError
+from .decode import decode
+
+SUPPORTED = "PDF with a text layer, Word .docx, web pages .html/.htm, text .txt/.md"
+
+_UNSUPPORTED = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file (.doc/.xls/.ppt)"),
+)
+_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                         re.I | re.S)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """The text of an input file.  ``pages`` gives the page number of each line of ``text``
+    (PDF only; empty otherwise); ``dropped`` says what the extractor left out of the text;
+    ``notes`` what the reader should know (tracked changes, comments); ``joins`` and
+    ``breaks`` the lines that the layout shows to continue on the next text line, or to end
+    their paragraph (PDF page breaks, wrapped headings); ``margins`` the lines that
+    recur in the page margins (PDF headers and footers)."""
+
+    text: str
+    encoding: str  # the text encoding, or the format ("pdf", "docx") for binary formats
+    kind: str  # "pdf", "docx", "html" or "text"
+    extractor: str = ""  # library and version; "" for text read directly
+    pages: tuple[int, ...] = ()
+    dropped: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    joins: frozenset[int] = frozenset()  # 0-based lines whose paragraph goes on at the next text line
+    breaks: frozenset[int] = frozenset()  # 0-based lines that end their paragraph
+    margins: frozenset[int] = frozenset()  # 0-based lines of page headers and footers (PDF)
+
+
+def extract(data: bytes, path: str, encoding: str | None = None) -> Extracted:
+    if data.lstrip(b"\x00\t\r\n ")[:5] == b"%PDF-":
+        from .pdf import extract_pdf
+
+        return extract_pdf(data, path)
+    if data.startswith(b"PK\x03\x04"):
+        kind = _zip_kind(data, path)
+        from .word import extract_docx
+
+        return extract_docx(data, path) if kind == "docx" else _refuse(path, kind)
+    for magic, what in _UNSUPPORTED:
+        if data.startswith(magic):
+            hint = "run OCR first, or give " if "image" in what else "save it as .docx or PDF, or give "
+            _refuse(path, what, hint)
+    text, used = decode(data, path, encoding)
+    if _HTML_START.match(text[:4096]) or (path.lower().endswith((".html", ".htm")) and text.lstrip()[:1] == "<"):
+        from .webpage import extract_html
+
+        return extract_html(text, path, used)
+    return Extracted(text, used, "text")
+
+
+def _zip_kind(data: bytes, path: str) -> str:
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except zipfile.BadZipFile:
+        raise InputError(path, "this zip archive (or .docx file) is damaged",
+                         "check that the whole file was saved or downloaded") from None
+    if "word/document.xml" in names:
+        return "docx"
+    if any(n.startswith("xl/") for n in names):
+        return "a spreadsheet (.xlsx)"
+    if any(n.startswith("ppt/") for n in names):
+        return "a presentation (.pptx)"
+    if "content.xml" in names:
+        return "an OpenDocument file (.odt/.ods)"
+    return "a zip archive"
+
+
+def _refuse(path: str, what: str, hint: str = "give ") -> Extracted:
+    raise InputError(path, f"this is {what}, which reportdiff does not read",
+                     f"{hint}one of: {SUPPORTED}")
