@@ -66,7 +66,8 @@ class SharedPassage:
     chars: int
     a_lines: LineSpan
     b_lines: LineSpan
-    text: str
+    a_text: str  # the passage as A has it
+    b_text: str  # and as B has it (numbers or a few words may differ)
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,6 @@ def _shared(da: Document, db: Document, min_chars: int) -> tuple[int, int, tuple
         in_a = [o for o in g.occurrences if o.doc == 0]
         in_b = [o for o in g.occurrences if o.doc == 1]
         if in_a and in_b:
-            found.append(SharedPassage(len(in_a[0].text), in_a[0].lines, in_b[0].lines, in_a[0].text))
+            found.append(SharedPassage(len(in_a[0].text), in_a[0].lines, in_b[0].lines, in_a[0].text, in_b[0].text))
     found.sort(key=lambda s: (-s.chars, s.a_lines, s.b_lines))
     return len(found), sum(s.chars for s in found), tuple(found[:EXAMPLES])

@@ -61,7 +61,7 @@ def corpus_view(report, limit: int = 15) -> Group:
     for col in ("a", "b", "passages", "chars", "longest"):
         r.add_column(col, justify="right" if col in ("passages", "chars") else "left")
     for p in reuse[:limit]:
-        longest = p.examples[0].text.replace("\n", " ")
+        longest = p.examples[0].a_text.replace("\n", " ")
         r.add_row(name(p.a), name(p.b), str(p.passages), str(p.shared_chars),
                   longest[:40] + ("…" if len(longest) > 40 else ""))
     parts += [Text(""), r]

@@ -265,7 +265,7 @@ def corpus(report) -> dict[str, Any]:
         "reuse": [{"a": p.a, "b": p.b, "regions": [report.documents[p.a].region, report.documents[p.b].region],
                    "passages": p.passages, "chars": p.shared_chars,
                    "examples": [{"chars": e.chars, "a_lines": e.a_lines.as_list(), "b_lines": e.b_lines.as_list(),
-                                 "text": e.text} for e in p.examples]} for p in report.reuse],
+                                 "a_text": e.a_text, "b_text": e.b_text} for e in p.examples]} for p in report.reuse],
         "boilerplate": {"min_df": b.min_df, "formulas": len(b.formulas), "top": [
             {"text": f.text, "df": f.df, "share": round(f.df / len(report.documents), 4),
              "first_year": f.first_year, "last_year": f.last_year} for f in b.formulas[:CORPUS_FORMULAS]]},
