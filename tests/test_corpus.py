@@ -200,3 +200,42 @@ def test_plan_with_lsh_keeps_the_consecutive_years_of_each_region(small_report):
     assert plan.method == "lsh"
     # the four reports are not near-duplicates: only Baotou 2022 -> 2023 (a year step) is compared
     assert plan.pairs == ((0, 1),)
+
+
+# ---------------------------------------------------------------- HTML in a real browser
+
+
+def test_html_page_in_chromium_escapes_document_strings(tmp_path):
+    from test_html_browser import CHROMIUM, _browser_or_skip
+
+    from reportdiff.render.html import corpus_page
+
+    sync_playwright = _browser_or_skip()
+    hostile = '<img src=x onerror=alert(1)>'
+    files = []
+    for n, name in enumerate(SMALL):
+        target = tmp_path / f"{hostile}-{n}.txt"
+        target.write_bytes(Path(name).read_bytes())
+        files.append(str(target))
+    report = corpus(files)
+    html = corpus_page(report)
+    assert hostile not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    page_path = tmp_path / "corpus.html"
+    page_path.write_text(html, encoding="utf-8")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        errors, requests = [], []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: requests.append(r.url) if not r.url.startswith(("file:", "data:")) else None)
+        page.goto(page_path.as_uri())
+        page.wait_for_load_state("load")
+        (ROOT / "test-artifacts").mkdir(exist_ok=True)
+        page.screenshot(path=str(ROOT / "test-artifacts" / "corpus.png"), full_page=True)
+        assert errors == [] and requests == []
+        assert page.locator("img").count() == 0  # the file names stayed text
+        assert page.locator("svg.chart").count() == 3  # heatmap, timelines, network
+        n = len(report.documents)
+        assert page.locator("svg.chart").first.locator("rect").count() == n * (n - 1)
+        assert page.locator("svg.chart").nth(1).locator("circle").count() == len(report.years)
+        browser.close()
