@@ -36,7 +36,7 @@ from .model import Document, LineSpan, Section
 from .options import Options
 from .similarity import Similarity, measures
 from .text import SHINGLE
-from .tokenize import terms
+from .tokenize import forget, terms
 
 EXAMPLES = 5  # shared passages kept per region pair (the longest)
 
@@ -149,6 +149,7 @@ def prepare(path: str, options: Options = Options()) -> Prepared:
             if h is None:
                 h = codes[t] = _term_hash(t)
             hashed.append(h)
+    forget()  # a worker prepares many reports: its token cache would grow to ~700 MB
     slim = Document(path=doc.path, encoding=doc.encoding, metadata=doc.metadata,
                     root=Section("0", 0, None, paragraphs=doc.paragraphs), lines=doc.lines,
                     index=doc.index, language=doc.language)
