@@ -89,7 +89,7 @@ def task_costs(folder: Path, samples: int = 15) -> None:
     from dask.distributed import Client, LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+                      dashboard_address=":0") as cluster, Client(cluster) as client:
         for n in (200, 2000):
             t = time.perf_counter()
             client.gather(client.map(abs, range(n), pure=False))

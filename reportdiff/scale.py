@@ -80,5 +80,5 @@ def engine(workers: int = 0, scheduler: str | None = None, progress=None):
             yield Engine(client, progress)
         return
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+                      dashboard_address=":0") as cluster, Client(cluster) as client:
         yield Engine(client, progress)

@@ -126,6 +126,16 @@ def test_local_dask_cluster_gives_byte_identical_json(small_report):
     assert dumps(corpus_json(on_cluster)) == dumps(corpus_json(small_report))
 
 
+def test_existing_scheduler_runs_the_same_tasks(small_report):
+    """--scheduler: a cluster started elsewhere (here a 1-worker LocalCluster on loopback)."""
+    distributed = pytest.importorskip("dask.distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=":0") as cluster:
+        remote = corpus(SMALL, scheduler=cluster.scheduler_address)
+    assert remote.where.startswith(f"dask cluster {cluster.scheduler_address}")
+    assert dumps(corpus_json(remote)) == dumps(corpus_json(small_report))
+
+
 def test_cli_output_is_deterministic_across_processes(small_report, tmp_path):
     """Another process, another hash seed, the files in another order on the command line
     (the indices follow that order): the same pairs, measures and reuse."""
