@@ -9,9 +9,10 @@ Public API (pipeline.corpus composes these; scale.py runs the two task kinds):
 - ``plan_pairs(prepared, exhaustive) -> PairPlan``: which pairs to compare: every pair when
   ``exhaustive``, else the LSH candidates whose exact resemblance is at least
   ``lsh.THRESHOLD``; plus, always, each document and the previous year's of its region;
-- ``compare_pair(x, y, min_chars) -> PairResult``: one task per pair: the four Lazy Prices
-  measures (similarity.measures, on the same terms ``reportdiff A B`` uses), the shingle
-  resemblance, and, for two regions, the passages they share (reuse.find_dupes);
+- ``compare_pair(a, b, x, y, min_chars) -> PairResult``: one task per pair (a, b the indices,
+  x, y the prepared reports): the four Lazy Prices measures (similarity.measures, on the same
+  terms ``reportdiff A B`` uses), the shingle resemblance, and, for two regions, the passages
+  they share (reuse.find_dupes);
 - ``year_steps(facts)``: (region, previous, current) document index triples;
 - ``CorpusReport``: the result, everything sorted so that it is the same however it was run.
 
