@@ -237,7 +237,7 @@ def corpus_page(report) -> str:
     heatmap = {"cells": cells, "cell": cell, "left": left, "top": top,
                "rows": [{"y": top + k * cell + cell - 3, "label": label(i), "path": docs[i].path}
                         for k, i in enumerate(order)],
-               "width": left + len(order) * cell + 10, "height": top + len(order) * cell + 10,
+               "font": min(11, cell - 1), "width": left + len(order) * cell + 10, "height": top + len(order) * cell + 10,
                "lo": lo, "hi": hi, "lo_fill": _heat(lo, lo, hi), "hi_fill": _heat(hi, lo, hi),
                "shown": len(order), "total": len(docs)}
 
@@ -266,7 +266,8 @@ def corpus_page(report) -> str:
                            f"cosine {s.similarity.cosine:.3f}, simple {s.similarity.simple:.3f}"} for s in series[r]]
             lines.append({"region": r, "color": _PALETTE[k % len(_PALETTE)], "points": pts,
                           "path": " ".join(f"{p['x']},{p['y']}" for p in pts)})
-        ticks = sorted({y0, y1} | {y for y in range(y0, y1 + 1) if y % 5 == 0}) if y1 - y0 > 10 else list(range(y0, y1 + 1))
+        step = 1 if y1 - y0 <= 10 else 5 if y1 - y0 <= 40 else 10
+        ticks = [y for y in range(y0, y1 + 1) if y % step == 0] or [y0]
         timeline = {"width": w, "height": h, "lines": lines, "pad": pad,
                     "xticks": [{"x": px(y), "label": y} for y in ticks],
                     "yticks": [{"y": py(v), "label": f"{v:.2f}"} for v in (0, 0.25, 0.5, 0.75, 1.0)],
