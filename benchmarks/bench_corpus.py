@@ -78,8 +78,9 @@ def task_costs(folder: Path, samples: int = 15) -> None:
     same, cross = [], []
     for k in range(len(docs) - 1):
         t = time.perf_counter()
-        compare_pair(k, k + 1, docs[k], docs[k + 1])
-        (same if docs[k].facts.region == docs[k + 1].facts.region else cross).append(time.perf_counter() - t)
+        differ = docs[k].facts.region != docs[k + 1].facts.region
+        compare_pair(k, k + 1, docs[k], docs[k + 1], 30, differ)
+        (cross if differ else same).append(time.perf_counter() - t)
     print(f"per-task costs (median of {len(prep)} documents, in this process):")
     print(f"  prepare one document   {statistics.median(prep) * 1000:8.1f} ms "
           f"(median {statistics.median(d.facts.chars for d in docs):,.0f} characters)")

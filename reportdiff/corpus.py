@@ -6,18 +6,20 @@ Public API (pipeline.corpus composes these; scale.py runs the two task kinds):
 - ``prepare(path, options) -> Prepared``: one task per document: load it, read its region and
   year, its terms (hashed to 64-bit integers), its sorted unique shingle set and MinHash
   signature (lsh.py), and a slim copy of the document (paragraphs only) for reuse;
-- ``plan_pairs(prepared, exhaustive) -> PairPlan``: which pairs to compare: every pair when
+- ``fill_regions(facts)``: regions for reports whose metadata names none, from their folder;
+- ``plan_pairs(prepared, facts, exhaustive) -> PairPlan``: which pairs to compare: every pair when
   ``exhaustive``, else the LSH candidates whose exact resemblance is at least
   ``lsh.THRESHOLD``; plus, always, each document and the previous year's of its region;
-- ``compare_pair(a, b, x, y, min_chars) -> PairResult``: one task per pair (a, b the indices,
-  x, y the prepared reports): the four Lazy Prices measures (similarity.measures, on the same
+- ``compare_pair(a, b, x, y, min_chars, regions_differ) -> PairResult``: one task per pair
+  (a, b the indices, x, y the prepared reports): the four Lazy Prices measures (similarity.measures, on the same
   terms ``reportdiff A B`` uses), the shingle resemblance, and, for two regions, the passages
   they share (reuse.find_dupes);
 - ``year_steps(facts)``: (region, previous, current) document index triples;
 - ``CorpusReport``: the result, everything sorted so that it is the same however it was run.
 
-Region: the metadata's region, else the file name without years and numbers ("baotou-2022"
--> "baotou"), else the folder's name ("national/1954.txt" -> "national").  Year: the
+Region: the metadata's region; else the one region the other reports of the same folder name
+in their metadata (``fill_regions``); else the file name without years and numbers
+("baotou-2022" -> "baotou"), else the folder's name ("national/1954.txt" -> "national").  Year: the
 delivery date's year, else a year in the file name (boilerplate.year_of).
 """
 
@@ -26,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -47,7 +49,7 @@ class DocumentFacts:
     path: str
     title: str
     region: str
-    region_from: str  # "metadata" or "file name"
+    region_from: str  # "metadata", "folder" (fill_regions) or "file name"
     year: int | None
     chars: int
     terms: int
@@ -162,6 +164,23 @@ def prepare(path: str, options: Options = Options()) -> Prepared:
     return Prepared(facts, np.array(hashed, dtype=np.uint64), shingles, lsh.signature(shingles), slim)
 
 
+def fill_regions(facts: list[DocumentFacts]) -> list[DocumentFacts]:
+    """A report whose metadata names no region takes the region of the other reports of its
+    folder when they all name the same one (a folder of one region's reports over the
+    years); otherwise it keeps the region of its file name."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for f in facts:
+        if f.region_from == "metadata":
+            named[str(Path(f.path).parent)].add(f.region)
+    out = []
+    for f in facts:
+        regions = named.get(str(Path(f.path).parent), set())
+        if f.region_from != "metadata" and len(regions) == 1:
+            f = replace(f, region=next(iter(regions)), region_from="folder")
+        out.append(f)
+    return out
+
+
 def year_steps(facts: list[DocumentFacts]) -> list[tuple[str, int, int]]:
     """(region, previous, current): each dated document of a region and the one of the
     previous year the region has (the first by path when a year has several)."""
@@ -178,9 +197,9 @@ def year_steps(facts: list[DocumentFacts]) -> list[tuple[str, int, int]]:
     return out
 
 
-def plan_pairs(prepared: list[Prepared], exhaustive: bool) -> PairPlan:
+def plan_pairs(prepared: list[Prepared], facts: list[DocumentFacts], exhaustive: bool) -> PairPlan:
     n = len(prepared)
-    steps = {tuple(sorted((a, b))) for _, a, b in year_steps([p.facts for p in prepared])}
+    steps = {tuple(sorted((a, b))) for _, a, b in year_steps(facts)}
     if exhaustive:
         pairs = [(i, j) for i in range(n) for j in range(i + 1, n)]
         return PairPlan(tuple(pairs), "all pairs", len(pairs), len(pairs))
@@ -190,12 +209,14 @@ def plan_pairs(prepared: list[Prepared], exhaustive: bool) -> PairPlan:
     return PairPlan(tuple(sorted(verified | steps)), "lsh", len(found), len(verified))
 
 
-def compare_pair(a: int, b: int, x: Prepared, y: Prepared, min_chars: int = 30) -> PairResult:
-    """The measures of one pair, and the passages two regions share."""
+def compare_pair(a: int, b: int, x: Prepared, y: Prepared, min_chars: int = 30,
+                 regions_differ: bool = False) -> PairResult:
+    """The measures of one pair, and, when the two reports are of different regions, the
+    passages they share."""
     sim = measures(x.terms.tolist(), y.terms.tolist())
     res = lsh.resemblance(x.shingles, y.shingles)
     passages, shared, examples = 0, 0, ()
-    if x.facts.region != y.facts.region:
+    if regions_differ:
         passages, shared, examples = _shared(x.document, y.document, min_chars)
     return PairResult(a, b, res, sim, passages, shared, examples)
 

@@ -299,7 +299,7 @@ def corpus(paths: list[str], options: Options = Options(), workers: int = 0, sch
     """Similarity, year-over-year change, cross-region reuse and boilerplate of many reports
     -> ``CorpusReport``.  The per-document and per-pair work runs on ``scale.engine``."""
     from .boilerplate import find_formulas
-    from .corpus import CorpusReport, YearStep, compare_pair, plan_pairs, prepare, year_steps
+    from .corpus import CorpusReport, YearStep, compare_pair, fill_regions, plan_pairs, prepare, year_steps
     from .scale import engine
 
     files = expand_paths(list(paths))
@@ -316,11 +316,12 @@ def corpus(paths: list[str], options: Options = Options(), workers: int = 0, sch
         exhaustive = len(files) <= EXHAUSTIVE_UP_TO
     with engine(workers, scheduler, progress) as run:
         prepared, handles = run.map(prepare, [(f, options) for f in files], "reading reports")
-        plan = plan_pairs(prepared, exhaustive)
-        results, _ = run.map(compare_pair, [(i, j, handles[i], handles[j], min_chars) for i, j in plan.pairs],
+        facts = fill_regions([p.facts for p in prepared])
+        plan = plan_pairs(prepared, facts, exhaustive)
+        results, _ = run.map(compare_pair, [(i, j, handles[i], handles[j], min_chars,
+                                             facts[i].region != facts[j].region) for i, j in plan.pairs],
                              "comparing pairs")
         where = run.where
-    facts = [p.facts for p in prepared]
     by_pair = {(r.a, r.b): r for r in results}
     steps = tuple(YearStep(region, a, b, by_pair[tuple(sorted((a, b)))].similarity)
                   for region, a, b in year_steps(facts))

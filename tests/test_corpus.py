@@ -20,7 +20,7 @@ import pytest
 from conftest import FIXTURES, benchmark_module
 from reportdiff import lsh
 from reportdiff.boilerplate import canonical_text
-from reportdiff.corpus import plan_pairs, region_from_name
+from reportdiff.corpus import DocumentFacts, fill_regions, plan_pairs, region_from_name
 from reportdiff.fingerprint import canonical, shingle_hashes
 from reportdiff.pipeline import compare, corpus
 from reportdiff.render.jsonout import corpus as corpus_json, corpus_csv, dumps
@@ -56,6 +56,19 @@ def test_region_falls_back_to_the_file_name():
     assert region_from_name("reports/baotou-2022.txt") == "baotou"
     assert region_from_name("archive/baotou-gazette-2023-01.txt") == "baotou-gazette"
     assert region_from_name("corpus/national/1954.txt") == "national"
+
+
+def test_a_report_without_region_takes_its_folders_one_region():
+    def facts(path, region, source):
+        return DocumentFacts(path, "", region, source, 2000, 1, 1)
+
+    got = fill_regions([facts("national/1954.txt", "national", "file name"),
+                        facts("national/2024.txt", "全国", "metadata"),
+                        facts("provinces/anhui.txt", "安徽省", "metadata"),
+                        facts("provinces/beijing.txt", "北京市", "metadata"),
+                        facts("provinces/x-2026.txt", "x", "file name")])
+    assert [(f.region, f.region_from) for f in got] == [
+        ("全国", "folder"), ("全国", "metadata"), ("安徽省", "metadata"), ("北京市", "metadata"), ("x", "file name")]
 
 
 def test_small_corpus_compares_every_pair(fixtures_report):
@@ -206,7 +219,7 @@ def test_plan_with_lsh_keeps_the_consecutive_years_of_each_region(small_report):
     from reportdiff.corpus import prepare
 
     prepared = [prepare(p) for p in SMALL]
-    plan = plan_pairs(prepared, exhaustive=False)
+    plan = plan_pairs(prepared, [p.facts for p in prepared], exhaustive=False)
     assert plan.method == "lsh"
     # the four reports are not near-duplicates: only Baotou 2022 -> 2023 (a year step) is compared
     assert plan.pairs == ((0, 1),)
