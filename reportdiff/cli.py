@@ -26,7 +26,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-SUBCOMMANDS = {"compare", "outline", "dupes", "boilerplate", "promises", "index"}
+SUBCOMMANDS = {"compare", "outline", "dupes", "boilerplate", "promises", "corpus", "index"}
 
 
 class LedgerFormat(str, Enum):
@@ -329,6 +329,51 @@ def _index(paths: list[str], db: str, keep_going: bool, min_chars: Optional[int]
         if o.status == "failed":
             print(f"failed: {o.reason}")
     return outcomes
+
+
+class Pairing(str, Enum):
+    auto = "auto"
+    all = "all"
+    lsh = "lsh"
+
+
+@app.command()
+def corpus(
+    paths: list[str] = typer.Argument(..., help="Reports (files or folders)."),
+    format: LedgerFormat = typer.Option(LedgerFormat.terminal, "--format", "-f", help="Output format (csv: one row per compared pair)."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    workers: int = typer.Option(0, "--workers", "-w", min=0, help="Start a local Dask cluster of this many worker processes (0: run in this process)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on an existing Dask cluster, e.g. tcp://host:8786."),
+    pairs: Pairing = typer.Option(Pairing.auto, "--pairs", help="Which pairs to compare: all, lsh (MinHash candidates), auto (all up to 50 reports)."),
+    min_chars: int = typer.Option(30, "--min-chars", "-m", help="Shortest shared passage reported as reuse, in characters."),
+    progress: bool = typer.Option(False, "--progress", help="Show the progress bar even when stderr is not a terminal."),
+    limit: int = typer.Option(15, "--limit", min=1, help="Rows per table in the terminal."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
+    document: Optional[str] = typer.Option(None, "--document", "-d", help="Which document of multi-document files."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),
+) -> None:
+    """Many reports at once: pairwise similarity, year-over-year change per region, cross-region reuse, boilerplate."""
+    from .pipeline import corpus as run_corpus
+    from .render.corpus_view import progress_bar
+
+    with progress_bar(progress or sys.stderr.isatty()) as tick:
+        report = run_corpus(paths, _options(encoding, document), workers, scheduler, min_chars, tick,
+                            None if pairs == Pairing.auto else pairs == Pairing.all)
+    inputs = tuple(paths)
+    if format in (LedgerFormat.json, LedgerFormat.csv):
+        from .render.jsonout import corpus as corpus_json, corpus_csv, dumps
+
+        _emit(dumps(corpus_json(report)) if format == LedgerFormat.json else corpus_csv(report), output, inputs)
+        return
+    if format == LedgerFormat.html:
+        from .render.html import corpus_page
+
+        _emit(corpus_page(report), output, inputs)
+        return
+    from .render.corpus_view import corpus_view
+
+    with _terminal(color, output, inputs) as console:
+        console.print(corpus_view(report, limit))
 
 
 def main(argv: Optional[list[str]] = None) -> None:

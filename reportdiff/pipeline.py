@@ -423,3 +423,42 @@ def promises(paths: list[str], options: Options = Options()):
         docs = sorted(docs, key=lambda d: (d.metadata.date[:4] if d.metadata.date else str(year_of(d)),
                                            d.metadata.date))
     return build_ledger(docs)
+
+
+EXHAUSTIVE_UP_TO = 50  # corpora of up to this many reports compare every pair; larger ones use LSH
+
+
+def corpus(paths: list[str], options: Options = Options(), workers: int = 0, scheduler: str | None = None,
+           min_chars: int = 30, progress=None, exhaustive: bool | None = None):
+    """Similarity, year-over-year change, cross-region reuse and boilerplate of many reports
+    -> ``CorpusReport``.  The per-document and per-pair work runs on ``scale.engine``."""
+    from .boilerplate import find_formulas
+    from .corpus import CorpusReport, YearStep, compare_pair, fill_regions, plan_pairs, prepare, year_steps
+    from .scale import engine
+
+    files = expand_paths(list(paths))
+    if len(files) < 2:
+        raise InputError(files[0] if files else "", "corpus needs at least 2 reports",
+                         "give several files or a folder of reports")
+    seen: dict[str, str] = {}
+    for f in files:
+        if seen.setdefault(os.path.realpath(f), f) != f:
+            raise InputError(f, f"given twice (also as {seen[os.path.realpath(f)]})", "give each report once")
+    if min_chars < 8:
+        raise InputError("--min-chars", f"{min_chars} is too short", "use 8 or more characters")
+    if exhaustive is None:
+        exhaustive = len(files) <= EXHAUSTIVE_UP_TO
+    with engine(workers, scheduler, progress) as run:
+        prepared, handles = run.map(prepare, [(f, options) for f in files], "reading reports")
+        facts = fill_regions([p.facts for p in prepared])
+        plan = plan_pairs(prepared, facts, exhaustive)
+        results, _ = run.map(compare_pair, [(i, j, handles[i], handles[j], min_chars,
+                                             facts[i].region != facts[j].region) for i, j in plan.pairs],
+                             "comparing pairs")
+        where = run.where
+    by_pair = {(r.a, r.b): r for r in results}
+    steps = tuple(YearStep(region, a, b, by_pair[tuple(sorted((a, b)))].similarity)
+                  for region, a, b in year_steps(facts))
+    formulas = find_formulas([p.document for p in prepared], None, 15)
+    return CorpusReport(tuple(facts), plan.method, plan.candidates, plan.verified, tuple(results), steps,
+                        formulas, where)

@@ -75,6 +75,12 @@ def tokens(text: str) -> tuple[str, ...]:
     return _tokens(text)
 
 
+def forget() -> None:
+    """Drop the cached tokens (up to 100,000 paragraphs, ~7 KB each): a long-running process
+    that tokenises one document after another (a corpus worker) calls it between documents."""
+    _tokens.cache_clear()
+
+
 @lru_cache(maxsize=100_000)
 def _tokens(text: str) -> tuple[str, ...]:
     out: list[str] = []

@@ -190,3 +190,129 @@ def promises_page(ledger) -> str:
                 "missing": r.missing} for r in ledger.rates],
         entries=entries,
     )
+
+
+HEATMAP_MAX = 60  # documents drawn in the similarity heatmap (the first, by region and year)
+TIMELINE_REGIONS = 12  # regions drawn in the year-over-year chart (the longest series)
+NETWORK_EDGES = 60  # region pairs drawn in the reuse network (the most shared characters)
+_PALETTE = ("#0969da", "#cf222e", "#1a7f37", "#8250df", "#bf8700", "#1b7c83", "#d1242f", "#6639ba",
+            "#953800", "#0550ae", "#116329", "#a40e26")
+
+
+def _heat(x: float, lo: float, hi: float) -> str:
+    """White to dark blue as x goes from lo to hi."""
+    t = 0.0 if hi <= lo else (x - lo) / (hi - lo)
+    return f"hsl(212, 80%, {round(96 - 58 * t, 1)}%)"
+
+
+def corpus_page(report) -> str:
+    """Heatmap, year-over-year timelines and reuse network as inline SVG; every label and
+    text goes through the template's autoescaping, only numbers are computed here."""
+    import math
+
+    from .. import __version__
+
+    docs = report.documents
+
+    def label(i: int) -> str:
+        d = docs[i]
+        return f"{d.region} {d.year or ''}".strip()
+
+    # heatmap: jaccard of the compared pairs
+    order = sorted(range(len(docs)), key=lambda i: (docs[i].region, docs[i].year or 0, docs[i].path))[:HEATMAP_MAX]
+    pos = {i: k for k, i in enumerate(order)}
+    score = {(p.a, p.b): p.similarity.jaccard for p in report.pairs}
+    shown = [v for (a, b), v in score.items() if a in pos and b in pos]
+    lo, hi = (min(shown), max(shown)) if shown else (0.0, 1.0)
+    cell, left, top = max(10, min(28, 640 // max(1, len(order)))), 170, 10
+    cells = []
+    for a in order:
+        for b in order:
+            if a == b:
+                continue
+            v = score.get((min(a, b), max(a, b)))
+            cells.append({"x": left + pos[b] * cell, "y": top + pos[a] * cell,
+                          "fill": _heat(v, lo, hi) if v is not None else "#eaeef2",
+                          "tip": f"{label(a)} — {label(b)}: " + (f"jaccard {v:.3f}" if v is not None else "not compared")})
+    heatmap = {"cells": cells, "cell": cell, "left": left, "top": top,
+               "rows": [{"y": top + k * cell + cell - 3, "label": label(i), "path": docs[i].path}
+                        for k, i in enumerate(order)],
+               "font": min(11, cell - 1), "width": left + len(order) * cell + 10, "height": top + len(order) * cell + 10,
+               "lo": lo, "hi": hi, "lo_fill": _heat(lo, lo, hi), "hi_fill": _heat(hi, lo, hi),
+               "shown": len(order), "total": len(docs)}
+
+    # year over year: one line per region
+    series: dict[str, list] = {}
+    for s in report.years:
+        series.setdefault(s.region, []).append(s)
+    regions = sorted(series, key=lambda r: (-len(series[r]), r))[:TIMELINE_REGIONS]
+    timeline = None
+    if regions:
+        years = [docs[s.current].year for r in regions for s in series[r]] + \
+                [docs[s.previous].year for r in regions for s in series[r]]
+        y0, y1 = min(years), max(years)
+        w, h, pad = 760, 300, 40
+
+        def px(year: int) -> float:
+            return round(pad + (w - 2 * pad) * ((year - y0) / (y1 - y0) if y1 > y0 else 0.5), 1)
+
+        def py(v: float) -> float:
+            return round(h - pad - (h - 2 * pad) * v, 1)
+
+        lines = []
+        for k, r in enumerate(regions):
+            pts = [{"x": px(docs[s.current].year), "y": py(s.similarity.jaccard),
+                    "tip": f"{r} {docs[s.previous].year}→{docs[s.current].year}: jaccard {s.similarity.jaccard:.3f}, "
+                           f"cosine {s.similarity.cosine:.3f}, simple {s.similarity.simple:.3f}"} for s in series[r]]
+            lines.append({"region": r, "color": _PALETTE[k % len(_PALETTE)], "points": pts,
+                          "path": " ".join(f"{p['x']},{p['y']}" for p in pts)})
+        step = 1 if y1 - y0 <= 10 else 5 if y1 - y0 <= 40 else 10
+        ticks = [y for y in range(y0, y1 + 1) if y % step == 0] or [y0]
+        timeline = {"width": w, "height": h, "lines": lines, "pad": pad,
+                    "xticks": [{"x": px(y), "label": y} for y in ticks],
+                    "yticks": [{"y": py(v), "label": f"{v:.2f}"} for v in (0, 0.25, 0.5, 0.75, 1.0)],
+                    "regions": len(series)}
+
+    # reuse network: regions, edges weighted by shared characters
+    by_regions: dict[tuple[str, str], list] = {}
+    for p in report.reuse:
+        key = tuple(sorted((docs[p.a].region, docs[p.b].region)))
+        by_regions.setdefault(key, []).append(p)
+    edges = sorted(by_regions.items(), key=lambda kv: (-sum(p.shared_chars for p in kv[1]), kv[0]))[:NETWORK_EDGES]
+    network = None
+    if edges:
+        names = sorted({r for (a, b), _ in edges for r in (a, b)})
+        size, radius = 520, 190
+        at = {r: (round(size / 2 + radius * math.cos(2 * math.pi * k / len(names) - math.pi / 2), 1),
+                  round(size / 2 + radius * math.sin(2 * math.pi * k / len(names) - math.pi / 2), 1))
+              for k, r in enumerate(names)}
+        most = max(sum(p.shared_chars for p in ps) for _, ps in edges)
+        network = {
+            "size": size,
+            "nodes": [{"name": r, "x": at[r][0], "y": at[r][1],
+                       "anchor": "start" if at[r][0] >= size / 2 else "end",
+                       "lx": at[r][0] + (8 if at[r][0] >= size / 2 else -8)} for r in names],
+            "edges": [{"x1": at[a][0], "y1": at[a][1], "x2": at[b][0], "y2": at[b][1],
+                       "width": round(1 + 7 * sum(p.shared_chars for p in ps) / most, 2),
+                       "tip": f"{a} — {b}: {sum(p.passages for p in ps)} passages, "
+                              f"{sum(p.shared_chars for p in ps)} characters"} for (a, b), ps in edges],
+            "shown": len(edges), "total": len(by_regions)}
+
+    top = sorted(report.pairs, key=lambda p: (-p.similarity.jaccard, p.a, p.b))[:30]
+    return environment().get_template("corpus.html.j2").render(
+        version=__version__, lang="zh",
+        documents=[{"path": d.path, "title": d.title, "region": d.region, "region_from": d.region_from,
+                    "year": d.year, "chars": d.chars} for d in docs],
+        regions=len(report.regions), method=report.method, all_pairs=report.all_pairs,
+        candidates=report.candidates, verified=report.verified, compared=len(report.pairs),
+        heatmap=heatmap, timeline=timeline, network=network,
+        top=[{"a": label(p.a), "b": label(p.b), "s": p.similarity, "r": p.resemblance} for p in top],
+        reuse=[{"a": label(p.a), "b": label(p.b), "a_path": docs[p.a].path, "b_path": docs[p.b].path,
+                "passages": p.passages, "chars": p.shared_chars,
+                "examples": [{"chars": e.chars, "a_lines": str(e.a_lines), "b_lines": str(e.b_lines),
+                              "a_text": e.a_text, "b_text": e.b_text} for e in p.examples[:2]]}
+               for p in report.reuse[:30]],
+        formulas=[{"text": f.text, "df": f.df, "years": f"{f.first_year}–{f.last_year}" if f.first_year else ""}
+                  for f in report.boilerplate.formulas[:20]],
+        min_df=report.boilerplate.min_df, formula_count=len(report.boilerplate.formulas),
+    )

@@ -246,3 +246,54 @@ def _csv_value(v) -> str:
     if isinstance(v, tuple):
         return f"{v[0]}-{v[1]}"
     return "" if v is None else str(v)
+
+
+CORPUS_FORMULAS = 50  # boilerplate formulas listed in the corpus JSON (the most frequent)
+
+
+def _lazy(s) -> dict[str, float]:
+    return {"cosine": s.cosine, "jaccard": s.jaccard, "edit": s.edit, "simple": s.simple}
+
+
+def corpus(report) -> dict[str, Any]:
+    """``reportdiff.corpus/1`` (docs/json.md)."""
+    from ..lsh import BANDS, PERMUTATIONS, ROWS, THRESHOLD
+
+    b = report.boilerplate
+    return {
+        "schema": "reportdiff.corpus/1",
+        "documents": [{"path": d.path, "title": d.title, "region": d.region, "region_from": d.region_from,
+                       "year": d.year, "chars": d.chars, "terms": d.terms} for d in report.documents],
+        "pairing": {"method": report.method, "all_pairs": report.all_pairs, "candidates": report.candidates,
+                    "verified": report.verified, "compared": len(report.pairs),
+                    "lsh": {"threshold": THRESHOLD, "bands": BANDS, "rows": ROWS, "permutations": PERMUTATIONS}
+                    if report.method == "lsh" else None},
+        "pairs": [{"a": p.a, "b": p.b, "resemblance": p.resemblance, **_lazy(p.similarity)} for p in report.pairs],
+        "years": [{"region": s.region, "previous": s.previous, "current": s.current,
+                   "year": report.documents[s.current].year, "previous_year": report.documents[s.previous].year,
+                   **_lazy(s.similarity)} for s in report.years],
+        "reuse": [{"a": p.a, "b": p.b, "regions": [report.documents[p.a].region, report.documents[p.b].region],
+                   "passages": p.passages, "chars": p.shared_chars,
+                   "examples": [{"chars": e.chars, "a_lines": e.a_lines.as_list(), "b_lines": e.b_lines.as_list(),
+                                 "a_text": e.a_text, "b_text": e.b_text} for e in p.examples]} for p in report.reuse],
+        "boilerplate": {"min_df": b.min_df, "formulas": len(b.formulas), "top": [
+            {"text": f.text, "df": f.df, "share": round(f.df / len(report.documents), 4),
+             "first_year": f.first_year, "last_year": f.last_year} for f in b.formulas[:CORPUS_FORMULAS]]},
+    }
+
+
+def corpus_csv(report) -> str:
+    """One row per compared pair."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["a", "b", "path_a", "path_b", "region_a", "region_b", "year_a", "year_b", "resemblance",
+                "cosine", "jaccard", "edit", "simple", "shared_passages", "shared_chars"])
+    docs = report.documents
+    for p in report.pairs:
+        x, y, s = docs[p.a], docs[p.b], p.similarity
+        w.writerow([p.a, p.b, x.path, y.path, x.region, y.region, _csv_value(x.year), _csv_value(y.year),
+                    p.resemblance, s.cosine, s.jaccard, s.edit, s.simple, p.passages, p.shared_chars])
+    return buf.getvalue()

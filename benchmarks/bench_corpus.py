@@ -1,0 +1,148 @@
+"""``reportdiff corpus`` on synthetic corpora (benchmarks/synth_corpus.py) of growing size.
+
+Every size runs with ``--pairs lsh`` (corpora of up to 50 reports would otherwise compare
+every pair).  Per size: wall time (median of --runs), documents per second, peak memory (resident set of
+the whole process tree, Dask workers included, sampled every 0.1 s with psutil), the pairs
+compared; then the fitted growth exponent of time against size (least squares on log-log),
+one local worker against two on --speedup-size, and the per-task costs docs/scale.md
+extrapolates from (per-document preparation, per-pair comparison, Dask overhead per task).
+
+Usage (docs/benchmarks.md has the figures):
+  python benchmarks/bench_corpus.py --sizes 100 1000 5000 --runs 3 --speedup-size 1000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import synth_corpus  # noqa: E402
+
+
+def run_corpus(folder: Path, out: Path, extra: list[str]) -> tuple[float, float, dict]:
+    """(wall seconds, peak RSS MB of the process tree, the JSON output)."""
+    cmd = [sys.executable, "-m", "reportdiff", "corpus", str(folder), "--pairs", "lsh", "--format", "json",
+           "-o", str(out), *extra]
+    t0 = time.perf_counter()
+    proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while proc.poll() is None:
+        try:
+            tree = [proc] + proc.children(recursive=True)
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    wall = time.perf_counter() - t0
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()[-2000:]}")
+    return wall, peak / 2**20, json.loads(out.read_text(encoding="utf-8"))
+
+
+def corpus_dir(base: Path, n: int) -> Path:
+    folder = base / f"corpus-{n}"
+    if not folder.is_dir() or len(list(folder.glob("*.txt"))) != n:
+        synth_corpus.build(n, folder)
+    return folder
+
+
+def growth_exponent(sizes: list[int], times: list[float]) -> float:
+    xs, ys = [math.log(s) for s in sizes], [math.log(t) for t in times]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+def task_costs(folder: Path, samples: int = 15) -> None:
+    """Median per-document preparation and per-pair comparison times in this process, and the
+    Dask overhead per task on a 2-worker LocalCluster."""
+    from reportdiff.corpus import compare_pair, prepare
+
+    files = sorted(str(f) for f in folder.glob("*.txt"))[:samples + 1]
+    prepare(files[0])  # warm up jieba's dictionary
+    prep, docs = [], []
+    for f in files[1:]:
+        t = time.perf_counter()
+        docs.append(prepare(f))
+        prep.append(time.perf_counter() - t)
+    same, cross = [], []
+    for k in range(len(docs) - 1):
+        t = time.perf_counter()
+        differ = docs[k].facts.region != docs[k + 1].facts.region
+        compare_pair(k, k + 1, docs[k], docs[k + 1], 30, differ)
+        (cross if differ else same).append(time.perf_counter() - t)
+    print(f"per-task costs (median of {len(prep)} documents, in this process):")
+    print(f"  prepare one document   {statistics.median(prep) * 1000:8.1f} ms "
+          f"(median {statistics.median(d.facts.chars for d in docs):,.0f} characters)")
+    print(f"  compare one pair       {statistics.median(same) * 1000:8.1f} ms (same region, {len(same)} pairs)")
+    if cross:
+        print(f"  compare one pair       {statistics.median(cross) * 1000:8.1f} ms (two regions: with reuse, {len(cross)} pairs)")
+    from dask.distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=":0") as cluster, Client(cluster) as client:
+        for n in (200, 2000):
+            t = time.perf_counter()
+            client.gather(client.map(abs, range(n), pure=False))
+            dt = time.perf_counter() - t
+        print(f"  dask overhead per task {dt / n * 1000:8.2f} ms (2000 no-op tasks on 2 local workers)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    ap.add_argument("--runs", type=int, default=3, help="runs per size (the median is reported)")
+    ap.add_argument("--workers", type=int, default=2, help="local workers for the size runs (0: in-process)")
+    ap.add_argument("--speedup-size", type=int, default=1000, help="corpus size for 1 vs 2 workers (0: skip)")
+    ap.add_argument("--dir", type=Path, default=Path("/tmp/reportdiff-bench-corpus"))
+    ap.add_argument("--costs", action="store_true", help="also measure the per-task costs")
+    args = ap.parse_args()
+    args.dir.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {psutil.cpu_count()} CPUs, load average {psutil.getloadavg()[0]:.1f} at start")
+    extra = ["--workers", str(args.workers)] if args.workers else []
+    sizes, medians = [], []
+    timings: dict[tuple[int, int], list[float]] = {}  # (size, workers) -> wall times
+    print(f"{'reports':>8} {'wall s':>8} {'docs/s':>7} {'peak MB':>8} {'pairs':>8} {'candidates':>10}  runs")
+    for n in args.sizes:
+        folder = corpus_dir(args.dir, n)
+        walls, peaks = [], []
+        for _ in range(args.runs):
+            wall, peak, data = run_corpus(folder, args.dir / f"out-{n}.json", extra)
+            walls.append(wall)
+            peaks.append(peak)
+        timings[(n, args.workers)] = walls
+        med = statistics.median(walls)
+        sizes.append(n)
+        medians.append(med)
+        p = data["pairing"]
+        print(f"{n:>8} {med:>8.1f} {n / med:>7.2f} {max(peaks):>8.0f} {p['compared']:>8} {p['candidates']:>10}  "
+              + " ".join(f"{w:.1f}" for w in walls), flush=True)
+    if len(sizes) >= 2:
+        print(f"growth exponent (time ~ size^k, least squares on log-log): k = {growth_exponent(sizes, medians):.2f}")
+    if args.speedup_size:
+        folder = corpus_dir(args.dir, args.speedup_size)
+        one = [run_corpus(folder, args.dir / "out-w1.json", ["--workers", "1"])[0] for _ in range(args.runs)]
+        two = timings.get((args.speedup_size, 2))  # the size run above, when it used 2 workers
+        if two is None:
+            two = [run_corpus(folder, args.dir / f"out-{args.speedup_size}.json", ["--workers", "2"])[0]
+                   for _ in range(args.runs)]
+        same = (args.dir / "out-w1.json").read_bytes() == (args.dir / f"out-{args.speedup_size}.json").read_bytes()
+        print(f"{args.speedup_size} reports: 1 worker {statistics.median(one):.1f} s, 2 workers "
+              f"{statistics.median(two):.1f} s, speedup {statistics.median(one) / statistics.median(two):.2f}x "
+              f"(outputs byte-identical: {same})")
+    if args.costs:
+        task_costs(corpus_dir(args.dir, min(args.sizes)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""The corpus summary for the terminal (``corpus_view``), and the progress bar of long corpus
+runs on stderr (``progress_bar``)."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+
+def corpus_view(report, limit: int = 15) -> Group:
+    docs = report.documents
+    parts: list = []
+    years = sorted({d.year for d in docs if d.year})
+    head = Text(f"{len(docs)} reports, {len(report.regions)} region(s)", style="bold")
+    if years:
+        head.append(f", {years[0]}-{years[-1]}")
+    parts.append(head)
+    if report.method == "lsh":
+        parts.append(Text(f"pairs: MinHash LSH found {report.candidates:,} candidates of {report.all_pairs:,} pairs, "
+                          f"{report.verified:,} at or above the resemblance threshold; {len(report.pairs):,} compared "
+                          "(with each region's consecutive years)", style="dim"))
+    else:
+        parts.append(Text(f"pairs: all {report.all_pairs:,} compared", style="dim"))
+    parts.append(Text(f"ran {report.where}", style="dim"))
+
+    def name(i: int) -> str:
+        d = docs[i]
+        return f"{d.region} {d.year or ''}".strip()
+
+    top = sorted(report.pairs, key=lambda p: (-p.similarity.cosine, -p.similarity.simple, p.a, p.b))[:limit]
+    t = Table(title="most similar pairs", title_justify="left", show_edge=False)
+    for col in ("a", "b", "cosine", "jaccard", "edit", "simple", "resemblance"):
+        t.add_column(col, justify="left" if col in "ab" else "right")
+    for p in top:
+        s = p.similarity
+        t.add_row(name(p.a), name(p.b), f"{s.cosine:.3f}", f"{s.jaccard:.3f}", f"{s.edit:.3f}", f"{s.simple:.3f}",
+                  f"{p.resemblance:.3f}")
+    parts += [Text(""), t]
+
+    if report.years:
+        y = Table(title="year over year (similarity to the previous year: jaccard, simple)", title_justify="left",
+                  show_edge=False)
+        y.add_column("region")
+        y.add_column("steps")
+        by_region: dict[str, list] = {}
+        for s in report.years:
+            by_region.setdefault(s.region, []).append(s)
+        for region in sorted(by_region)[:limit]:
+            y.add_row(region, "  ".join(f"{docs[s.current].year}: {s.similarity.jaccard:.2f}/{s.similarity.simple:.2f}"
+                                         for s in by_region[region]))
+        if len(by_region) > limit:
+            y.add_row(f"… {len(by_region) - limit} more regions", "")
+        parts += [Text(""), y]
+
+    reuse = report.reuse
+    r = Table(title=f"cross-region reuse: {len(reuse)} pair(s) of reports share passages", title_justify="left",
+              show_edge=False)
+    for col in ("a", "b", "passages", "chars", "longest"):
+        r.add_column(col, justify="right" if col in ("passages", "chars") else "left")
+    for p in reuse[:limit]:
+        longest = p.examples[0].a_text.replace("\n", " ")
+        r.add_row(name(p.a), name(p.b), str(p.passages), str(p.shared_chars),
+                  longest[:40] + ("…" if len(longest) > 40 else ""))
+    parts += [Text(""), r]
+
+    b = report.boilerplate
+    parts.append(Text(f"\nboilerplate: {len(b.formulas)} formula(s) in at least {b.min_df} reports", style="bold"))
+    for f in b.formulas[:min(limit, 10)]:
+        parts.append(Text(f"  {f.df:>4}  {f.text[:60]}"))
+    return Group(*parts)
+
+
+@contextmanager
+def progress_bar(enabled: bool):
+    """A callable ``tick(label, done, total)`` drawing a rich progress bar on stderr, or
+    doing nothing when not ``enabled``."""
+    if not enabled:
+        yield lambda label, done, total: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    tasks: dict[str, int] = {}
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=False) as bar:
+        def tick(label: str, done: int, total: int) -> None:
+            if label not in tasks:
+                tasks[label] = bar.add_task(label, total=total)
+            bar.update(tasks[label], completed=done)
+
+        yield tick
