@@ -25,7 +25,8 @@ found:
 Sections (``align_sections``), first: ``score = 0.35·heading + 0.65·content`` (heading alone
 when neither has text): ``heading`` the character ratio of the headings without their
 numbering, ``content`` the TF-IDF cosine of the words of their whole subtrees (each vector cut
-to its 300 heaviest terms; past 5,000 section pairs only pairs sharing a word are scored).
+to its 300 heaviest terms; past 5,000 section pairs only pairs sharing a word are scored,
+and pairs of the same heading text: the n-th occurrence in B with the (n-4)-th to (n+4)-th in A).
 Pairs are matched greedily, top levels first, when score + bonus − 0.1·(level difference) is at
 least ``section_threshold`` (0.30); the bonus is ``PARENT_BONUS`` (0.15) for subsections of two
 matched sections (and for two top-level sections).  A pair whose own score is below the
@@ -34,6 +35,8 @@ backbone are *moved*.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from bisect import bisect_left
 from collections.abc import Callable
@@ -366,8 +369,12 @@ def align_sections(
         same: dict[str, list[int]] = {}
         for x, h in enumerate(a_heads):
             same.setdefault(split_marker(h)[1], []).append(x)
-        for y, h in enumerate(b_heads):
-            keys.extend((x, y) for x in same.get(split_marker(h)[1], [])[:8])
+        nth: Counter = Counter()
+        for y, h in enumerate(b_heads):  # the n-th of a repeated heading: near the n-th in a
+            text = split_marker(h)[1]
+            n = nth[text]
+            nth[text] += 1
+            keys.extend((x, y) for x in same.get(text, [])[max(0, n - 4): n + 5])
     bases = {(x, y): base(x, y) for x, y in set(keys)}
     match_a: dict[int, int] = {}
     match_b: dict[int, int] = {}
