@@ -297,6 +297,8 @@ def main(argv: Optional[list[str]] = None) -> None:
         raise SystemExit(0)
     try:
         rv = app(args=args, prog_name="reportdiff", standalone_mode=False)
+        if rv == 130:  # typer turns Ctrl-C into exit code 130 without a word
+            raise KeyboardInterrupt
         if isinstance(rv, int) and rv:
             raise SystemExit(rv)
     except ReportdiffError as e:
