@@ -36,11 +36,12 @@ import pytest
 
 import reportdiff
 
-from conftest import fixture_path
+from conftest import benchmark_module, fixture_path
 from reportdiff.ingest.decode import split_lines
 from test_properties_ingest import _line_letters, _outline_letters
 from reportdiff.cli import main
 
+LIMITS = benchmark_module("bench_limits")  # the generators of the huge inputs
 HEAVY = os.environ.get("REPORTDIFF_HEAVY") == "1"
 HINT_TEXT = "(hint: give a report with text in it)"
 
@@ -225,19 +226,6 @@ def _html_page() -> bytes:
             f"<script>var x = 1;</script></head>\n<body>\n{body}</body></html>\n").encode("utf-8")
 
 
-FIFTY_MB_LINE = "全市上下坚持以新发展理念引领高质量发展，地区生产总值增长百分之六左右。\n"
-FIFTY_MB_COUNT = 50 * 2**20 // len(FIFTY_MB_LINE.encode("utf-8"))
-TWO_MB_LINE = "发展经济改善民生推进改革" * (2 * 2**20 // len("发展经济改善民生推进改革".encode("utf-8")))
-
-
-def _nested() -> bytes:
-    lines, number = ["政府工作报告", ""], []
-    for depth in range(1, 41):
-        number.append("1")
-        lines += [".".join(number) + f" 第{depth}层工作", "我们要做好这一层的工作，确保任务完成。", ""]
-    return "\n".join(lines).encode("utf-8")
-
-
 UTF16 = BASE_TEXT.encode("utf-16-le")
 
 
@@ -281,16 +269,16 @@ CASES: dict[str, Case] = {
     # formats helper: once .html is routed to the HTML extractor, this becomes same_as_utf8 (or near it)
     "HTML page": Case(_file("page.html", _html_page), a_result),
     "same file twice": Case(_file("twice.txt", BASE_TEXT.encode()), same_file_twice),
-    "50 MB file": Case(_file("fifty.txt", lambda: (FIFTY_MB_LINE * FIFTY_MB_COUNT).encode()),
+    "50 MB file": Case(_file("fifty.txt", LIMITS.fifty_mb),
                        "{path}: file has %s characters, over the 3,000,000 limit "
                        "(hint: split the file, or compare the documents it holds one by one)"
-                       % f"{len(FIFTY_MB_LINE) * FIFTY_MB_COUNT:,}"),
-    "2 MB line": Case(_file("line.txt", lambda: (TWO_MB_LINE + "\n").encode()), text_kept, heavy="outline"),
-    "100,000 identical lines": Case(_file("same.txt", lambda: ("我们要坚定不移推进高质量发展，努力完成全年目标任务。\n" * 100_000).encode()),
+                       % f"{len(LIMITS.FIFTY_MB_LINE) * LIMITS.FIFTY_MB_COUNT:,}"),
+    "2 MB line": Case(_file("line.txt", LIMITS.two_mb_line), text_kept, heavy="outline"),
+    "100,000 identical lines": Case(_file("same.txt", LIMITS.identical_lines),
                                     identical_lines, heavy="all"),
-    "10,000 headings": Case(_file("headings.txt", lambda: "".join(f"{i}. 第{i}项工作\n" for i in range(1, 10_001)).encode()),
+    "10,000 headings": Case(_file("headings.txt", LIMITS.ten_thousand_headings),
                             text_kept, heavy="outline"),
-    "deeply nested numbering": Case(_file("nested.txt", _nested), text_kept),
+    "deeply nested numbering": Case(_file("nested.txt", LIMITS.nested_numbering), text_kept),
 }
 
 # Outcomes that differ by command: (case, command) -> expectation.
@@ -414,7 +402,6 @@ def test_refusals_in_a_subprocess(case, partner, tmp_path):
 def test_100000_identical_lines_are_copies_of_one_line():
     """The default slice of the heavy "100,000 identical lines" cells: ingest, which every command
     runs first, reads the file as 100,000 copies of one line and keeps the first."""
-    line = "我们要坚定不移推进高质量发展，努力完成全年目标任务。"
-    src = reportdiff.read_source("same.txt", data=(line + "\n").encode() * 100_000)
+    src = reportdiff.read_source("same.txt", data=LIMITS.identical_lines())
     assert len(src.copies) == 100_000 and src.notes
-    assert [p.text for d in src.documents for p in d.paragraphs] == [line]
+    assert [p.text for d in src.documents for p in d.paragraphs] == [LIMITS.IDENTICAL_LINE]
