@@ -1,7 +1,8 @@
 """The command line: parse, call the library, print, choose the exit code.  Nothing else.
 
 ``reportdiff OLD NEW`` is short for ``reportdiff compare OLD NEW``.
-Exit codes: 0 done; 1 with --exit-code when the documents differ; 2 bad input or usage.
+Exit codes: 0 done; 1 with --exit-code when the documents differ; 2 bad input or usage;
+130 interrupted (Ctrl-C); 3 an internal error (a bug).
 """
 
 from __future__ import annotations
