@@ -2,6 +2,8 @@
 ``reportdiff: PATH: what is wrong (hint: how to fix it)``, never a traceback.
 
 The expected messages are the ones reportdiff/ingest/decode.py and reportdiff/pipeline.py raise.
+tests/test_input_matrix.py runs these cases and more against every command (in process); this
+file is the real-process check for ``outline``.
 Decoding errors name the line as well: ``reportdiff: PATH:LINE: …``.
 """
 
@@ -170,6 +172,8 @@ def test_document_title_not_found():
     (ZIP, "this is a zip archive (or a .docx/.xlsx file), not a text report"),
     (b"abc\x00def\n", "file holds NUL bytes: it looks binary, not text"),
     ("\u3000\n".encode(), "file has no text (only white space)"),
+    ("。，、！？\n——……\n".encode(), "file has no words (only punctuation and symbols)"),
+    ("发展".encode() * 1_500_001, "file has 3,000,002 characters, over the 3,000,000 limit"),
 ])
 def test_library_raises_input_error(data, problem):
     """The same refusals through the API: InputError with path, problem and hint."""
