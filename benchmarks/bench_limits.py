@@ -4,7 +4,8 @@ Each case is generated in a temporary folder; each command runs in its own proce
 installed ``reportdiff`` script, JSON output to a file) and is measured with ``os.wait4``: wall
 time and the peak resident set size of that process.  The baseline is the same command on two
 real reports (fixtures/hohhot-2022.txt and fixtures/national-2024.txt), run in the same session.
-Figures are medians of --runs runs.  tests/test_input_matrix.py builds its huge inputs with the
+Figures are medians of --runs runs.  The inputs are written by a separate process, so that
+this one stays small (a child's peak RSS starts from its parent's size at the fork).  tests/test_input_matrix.py builds its huge inputs with the
 generators below.
 
 Run:  .venv/bin/python benchmarks/bench_limits.py [--runs 3] [--case NAME ...] [--command NAME ...]
@@ -96,7 +97,11 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--case", action="append", choices=list(CASES))
     ap.add_argument("--command", action="append", choices=list(COMMANDS))
+    ap.add_argument("--write", nargs=2, metavar=("CASE", "PATH"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.write:
+        Path(args.write[1]).write_bytes(CASES[args.write[0]]())
+        return
     partner = str(FIXTURES / "national-2024.txt")
     print(f"{'case':30} {'command':12} {'exit':>4} {'wall s':>8} {'peak MB':>8}  x baseline  message")
     baseline: dict[str, float] = {}
@@ -105,9 +110,9 @@ def main() -> None:
             make = CASES[case]
             if make is None:
                 x = str(FIXTURES / "hohhot-2022.txt")
-            else:
+            else:  # written by another process: a child's peak RSS starts at its parent's size
                 x = str(Path(tmp) / "case.txt")
-                Path(x).write_bytes(make())
+                subprocess.run([sys.executable, __file__, "--write", case, x], check=True)
             for command in args.command or list(COMMANDS):
                 runs = [measure(COMMANDS[command](x, partner), Path(tmp) / "out.json") for _ in range(args.runs)]
                 wall = statistics.median(r[0] for r in runs)
