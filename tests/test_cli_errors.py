@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import reportdiff
-from conftest import fixture_path
+from conftest import cli, fixture_path
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR junk junk junk"
 ZIP = b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"junk" * 8
@@ -27,14 +26,9 @@ PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"
 UNDECODABLE = "中文\n".encode("utf-8") + b"\x80\xff\xfe\xfd\n"
 
 
-def _cli() -> list[str]:
-    exe = Path(sys.executable).with_name("reportdiff")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "reportdiff"]
-
-
 def run_outline(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "REPORTDIFF_DEBUG"}
-    return subprocess.run([*_cli(), "outline", *args], capture_output=True, text=True, timeout=60,
+    return subprocess.run([*cli(), "outline", *args], capture_output=True, text=True, timeout=60,
                           cwd=cwd, env=env)
 
 

@@ -17,12 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import fixture_path
-
-
-def _cli() -> list[str]:
-    exe = Path(sys.executable).with_name("reportdiff")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "reportdiff"]
+from conftest import cli, fixture_path
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -42,7 +37,7 @@ def test_ctrl_c_leaves_the_previous_output_and_no_temporary_file(tmp_path):
     out.parent.mkdir()
     out.write_text("previous complete output\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "REPORTDIFF_DEBUG"}
-    p = subprocess.Popen([*_cli(), str(a), str(b), "-f", "json", "-o", str(out)],
+    p = subprocess.Popen([*cli(), str(a), str(b), "-f", "json", "-o", str(out)],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
         deadline = time.monotonic() + 120

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile import HOSTILE, HOSTILE_NAMES, assert_page_is_inert, hostile_reports
+from hostile import HOSTILE, assert_page_is_inert, hostile_reports
 from test_html_browser import browser  # noqa: F401  (the module-scoped Chromium fixture)
 from test_input_matrix import run
 

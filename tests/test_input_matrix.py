@@ -23,7 +23,6 @@ import io
 import json
 import os
 import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,7 +35,7 @@ import pytest
 
 import reportdiff
 
-from conftest import benchmark_module, fixture_path
+from conftest import benchmark_module, cli, fixture_path
 from reportdiff.ingest.decode import split_lines
 from test_properties_ingest import _line_letters, _outline_letters
 from reportdiff.cli import main
@@ -385,16 +384,11 @@ def test_output_goes_exactly_to_the_path_given(command, tmp_path):
 # ---------------------------------------------------------------------------------------------
 # the same outcomes in a real process: exit code, one line, no traceback
 
-def _cli() -> list[str]:
-    exe = Path(sys.executable).with_name("reportdiff")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "reportdiff"]
-
-
 @pytest.mark.parametrize("case", ["missing file", "PDF", "NUL bytes", "mixed encodings", "50 MB file"])
 def test_refusals_in_a_subprocess(case, partner, tmp_path):
     path = CASES[case].make(tmp_path)
     env = {k: v for k, v in os.environ.items() if k != "REPORTDIFF_DEBUG"}
-    p = subprocess.run([*_cli(), *COMMANDS["compare"](path, partner)], capture_output=True, text=True,
+    p = subprocess.run([*cli(), *COMMANDS["compare"](path, partner)], capture_output=True, text=True,
                        timeout=120, env=env)
     assert_refused(Run(p.returncode, p.stdout, p.stderr), CASES[case].expect.format(path=path))
 
