@@ -27,7 +27,8 @@ when neither has text): ``heading`` the character ratio of the headings without 
 numbering, ``content`` the TF-IDF cosine of the words of their whole subtrees (each vector cut
 to its 300 heaviest terms; past 5,000 section pairs only pairs sharing a word are scored,
 and pairs of the same heading text: the n-th occurrence in B with the (n-4)-th to (n+4)-th in A).
-Pairs are matched greedily, top levels first, when score + bonus − 0.1·(level difference) is at
+Pairs are matched greedily (equal scores, to 6 places, nearest in relative place first), top
+levels first, when score + bonus − 0.1·(level difference) is at
 least ``section_threshold`` (0.30); the bonus is ``PARENT_BONUS`` (0.15) for subsections of two
 matched sections (and for two top-level sections).  A pair whose own score is below the
 threshold must also be mutually best among those siblings.  Matched sections off the in-order
@@ -388,8 +389,9 @@ def align_sections(
             bonus = PARENT_BONUS if siblings or (a_parent[x] is None and b_parent[y] is None) else 0.0
             s2 = s + bonus - 0.1 * abs(a_levels[x] - b_levels[y])
             if s2 >= threshold and (s >= threshold or _mutual_best(x, y, bases, a_parent, b_parent)):
-                cands.append((-s2, x, y))
-        for neg, x, y in sorted(cands):
+                # equal scores (to 6 places: float noise aside) go to the pair nearer in place
+                cands.append((-round(s2, 6), abs(x * nb - y * na), x, y))
+        for _, _, x, y in sorted(cands):
             if x in match_a or y in match_b:
                 continue
             match_a[x], match_b[y] = y, x

@@ -4,7 +4,7 @@ and compare), and the regressions the long fuzz runs found (docs/hardening.md)."
 from __future__ import annotations
 
 import reportdiff
-from conftest import benchmark_module
+from conftest import benchmark_module, fixture_path
 from reportdiff.pipeline import select_document
 
 
@@ -22,3 +22,19 @@ def test_a_document_with_a_heading_repeated_90_times_equals_itself():
     c = reportdiff.compare(doc, doc)
     assert not c.differs
     assert all(s.status == "matched" and s.a is s.b and not s.moved for s in c.sections)
+
+
+def test_equal_section_scores_go_to_the_pair_nearer_in_place():
+    """Fuzz finding: an empty section and one whose only paragraph repeats its heading have the
+    same words, so their content cosines are all 1.0 up to float noise, and the greedy match paired
+    the 1st copy of a repeated heading with the 5th: a document differed from itself ('moved')."""
+    lines = fixture_path("donghe-2022-plan.txt").read_text("utf-8").splitlines()
+    first = next(k for k, line in enumerate(lines) if line.startswith("三是推动农业做精做优做特"))
+    base = lines[first:first + 23]  # the plan's last sections, without the glossary after them
+    h2, h3 = base[1], base[4]
+    assert h2.startswith("（二）") and h3.startswith("（三）")
+    text = [base[0]] + [h2] * 7 + base[2:4] + [h3] * 5 + [h3 + h3] + [h3] * 2 + base[5:] + ["", ""]
+    doc = select_document(reportdiff.read_source("x.txt", data=("\n".join(text) + "\n").encode()), None)
+    c = reportdiff.compare(doc, doc)
+    assert not c.differs
+    assert all(s.a is s.b and not s.moved for s in c.sections)
