@@ -26,8 +26,10 @@ found:
 Sections (``align_sections``), first: ``score = 0.35·heading + 0.65·content`` (heading alone
 when neither has text): ``heading`` the character ratio of the headings without their
 numbering, ``content`` the TF-IDF cosine of the words of their whole subtrees (each vector cut
-to its 300 heaviest terms; past 5,000 section pairs only pairs sharing a word are scored).
-Pairs are matched greedily, top levels first, when score + bonus − 0.1·(level difference) is at
+to its 300 heaviest terms; past 5,000 section pairs only pairs sharing a word are scored,
+and pairs of the same heading text: the n-th occurrence in B with the (n-4)-th to (n+4)-th in A).
+Pairs are matched greedily (equal scores, to 6 places, nearest in relative place first), top
+levels first, when score + bonus − 0.1·(level difference) is at
 least ``section_threshold`` (0.30); the bonus is ``PARENT_BONUS`` (0.15) for subsections of two
 matched sections (and for two top-level sections).  A pair whose own score is below the
 threshold must also be mutually best among those siblings.  Matched sections off the in-order
@@ -35,6 +37,8 @@ backbone are *moved*.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from bisect import bisect_left
 from collections.abc import Callable
@@ -370,8 +374,12 @@ def align_sections(
         same: dict[str, list[int]] = {}
         for x, h in enumerate(a_heads):
             same.setdefault(split_marker(h)[1], []).append(x)
-        for y, h in enumerate(b_heads):
-            keys.extend((x, y) for x in same.get(split_marker(h)[1], [])[:8])
+        nth: Counter = Counter()
+        for y, h in enumerate(b_heads):  # the n-th of a repeated heading: near the n-th in a
+            text = split_marker(h)[1]
+            n = nth[text]
+            nth[text] += 1
+            keys.extend((x, y) for x in same.get(text, [])[max(0, n - 4): n + 5])
     bases = {(x, y): base(x, y) for x, y in set(keys)}
     match_a: dict[int, int] = {}
     match_b: dict[int, int] = {}
@@ -385,8 +393,9 @@ def align_sections(
             bonus = PARENT_BONUS if siblings or (a_parent[x] is None and b_parent[y] is None) else 0.0
             s2 = s + bonus - 0.1 * abs(a_levels[x] - b_levels[y])
             if s2 >= threshold and (s >= threshold or _mutual_best(x, y, bases, a_parent, b_parent)):
-                cands.append((-s2, x, y))
-        for neg, x, y in sorted(cands):
+                # equal scores (to 6 places: float noise aside) go to the pair nearer in place
+                cands.append((-round(s2, 6), abs(x * nb - y * na), x, y))
+        for _, _, x, y in sorted(cands):
             if x in match_a or y in match_b:
                 continue
             match_a[x], match_b[y] = y, x

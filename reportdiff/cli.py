@@ -1,7 +1,8 @@
 """The command line: parse, call the library, print, choose the exit code.  Nothing else.
 
 ``reportdiff OLD NEW`` is short for ``reportdiff compare OLD NEW``.
-Exit codes: 0 done; 1 with --exit-code when the documents differ; 2 bad input or usage.
+Exit codes: 0 done; 1 with --exit-code when the documents differ; 2 bad input or usage;
+130 interrupted (Ctrl-C); 3 an internal error (a bug).
 """
 
 from __future__ import annotations
@@ -389,6 +390,8 @@ def main(argv: Optional[list[str]] = None) -> None:
         raise SystemExit(0)
     try:
         rv = app(args=args, prog_name="reportdiff", standalone_mode=False)
+        if rv == 130:  # typer turns Ctrl-C into exit code 130 without a word
+            raise KeyboardInterrupt
         if isinstance(rv, int) and rv:
             raise SystemExit(rv)
     except ReportdiffError as e:

@@ -14,5 +14,5 @@ class Options:
     section_threshold: float = 0.30  # a section pair below this score is not a match
     paragraph_threshold: float = 0.45  # a paragraph pair below this is added + removed
     move_threshold: float = 0.60  # an out-of-order pair must score this to count as moved
-    max_chars: int = 3_000_000  # larger documents are refused (bounded work)
+    max_chars: int = 3_000_000  # larger files and documents are refused (bounded time and memory)
     boilerplate: str = ""  # profile path; "" the built-in profile; "none" no flagging

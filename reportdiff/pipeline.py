@@ -50,11 +50,16 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
         data = read_bytes(path)
     extracted = extract(data, path, options.encoding)
     text, encoding = extracted.text, extracted.encoding
+    if len(text) > options.max_chars:  # before any work: time and memory grow with the text
+        raise InputError(path, f"file has {len(text):,} characters, over the {options.max_chars:,} limit",
+                         "split the file, or compare the documents it holds one by one")
     raw = split_lines(text)
     continued = _continued_lines(raw, extracted.joins)
     lines = tuple(normalize_line(line, options.fold_width, i in continued) for i, line in enumerate(raw))
     if not any(lines):
         raise InputError(path, "file has no text (only white space)", "give a report with text in it")
+    if not any(c.isalnum() for line in lines for c in line):
+        raise InputError(path, "file has no words (only punctuation and symbols)", "give a report with text in it")
 
     removed: list[RemovedLines] = []
     copies = find_copies(lines)
@@ -271,8 +276,10 @@ REPORT_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".html", ".htm")
 
 def expand_paths(paths: list[str]) -> list[str]:
     """Files as given; a folder stands for the report files (.txt, .md, .pdf, .docx, .html)
-    directly inside it, sorted, leaving out README, LICENSE and CHANGELOG files."""
+    directly inside it, sorted, leaving out README, LICENSE and CHANGELOG files.  A file given
+    twice (by the same or another path) counts once."""
     out: list[str] = []
+    seen: set[str] = set()
     for p in paths:
         path = Path(p)
         if path.is_dir():
@@ -281,9 +288,12 @@ def expand_paths(paths: list[str]) -> list[str]:
             if not found:
                 raise InputError(p, "folder holds no report files (.txt, .md, .pdf, .docx, .html)",
                                  "give files, or a folder of them")
-            out.extend(found)
         else:
-            out.append(p)
+            found = [p]
+        for f in found:
+            if os.path.realpath(f) not in seen:
+                seen.add(os.path.realpath(f))
+                out.append(f)
     return out
 
 
@@ -395,7 +405,7 @@ def boilerplate(paths: list[str], min_df: int | None = None, min_chars: int = 15
 
     files = expand_paths(list(paths))
     if len(files) < 2:
-        raise InputError(files[0] if files else "", "boilerplate needs at least 2 reports",
+        raise InputError(files[0] if files else "", "boilerplate needs at least 2 different reports",
                          "give several files or a folder of reports")
     docs = [read_source(f, options).main_document() for f in files]
     if min_df is not None and not 2 <= min_df <= len(docs):
@@ -412,7 +422,7 @@ def promises(paths: list[str], options: Options = Options()):
 
     files = expand_paths(list(paths))
     if len(files) < 2:
-        raise InputError(files[0] if files else "", "promises needs at least 2 reports",
+        raise InputError(files[0] if files else "", "promises needs at least 2 different reports",
                          "give an earlier and a later report")
     from .boilerplate import year_of
 
@@ -438,7 +448,7 @@ def corpus(paths: list[str], options: Options = Options(), workers: int = 0, sch
 
     files = expand_paths(list(paths))
     if len(files) < 2:
-        raise InputError(files[0] if files else "", "corpus needs at least 2 reports",
+        raise InputError(files[0] if files else "", "corpus needs at least 2 different reports",
                          "give several files or a folder of reports")
     seen: dict[str, str] = {}
     for f in files:

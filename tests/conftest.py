@@ -75,6 +75,12 @@ def shared() -> Path:
     return shared_dir()
 
 
+def cli() -> list[str]:
+    """The command that runs reportdiff in a real process: the installed script, else -m."""
+    exe = Path(sys.executable).with_name("reportdiff")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "reportdiff"]
+
+
 def fixture_path(name: str) -> Path:
     return FIXTURES / name
 

@@ -2,6 +2,8 @@
 ``reportdiff: PATH: what is wrong (hint: how to fix it)``, never a traceback.
 
 The expected messages are the ones reportdiff/ingest/decode.py and reportdiff/pipeline.py raise.
+tests/test_input_matrix.py runs these cases and more against every command (in process); this
+file is the real-process check for ``outline``.
 Decoding errors name the line as well: ``reportdiff: PATH:LINE: …``.
 """
 
@@ -9,13 +11,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import reportdiff
-from conftest import fixture_path
+from conftest import cli, fixture_path
 from reportdiff.ingest.formats import SUPPORTED
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR junk junk junk"
@@ -26,14 +27,9 @@ PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"
 UNDECODABLE = "中文\n".encode("utf-8") + b"\x80\xff\xfe\xfd\n"
 
 
-def _cli() -> list[str]:
-    exe = Path(sys.executable).with_name("reportdiff")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "reportdiff"]
-
-
 def run_outline(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "REPORTDIFF_DEBUG"}
-    return subprocess.run([*_cli(), "outline", *args], capture_output=True, text=True, timeout=60,
+    return subprocess.run([*cli(), "outline", *args], capture_output=True, text=True, timeout=60,
                           cwd=cwd, env=env)
 
 
@@ -171,6 +167,8 @@ def test_document_title_not_found():
     (ZIP, "this zip archive (or .docx file) is damaged"),
     (b"abc\x00def\n", "file holds NUL bytes: it looks binary, not text"),
     ("\u3000\n".encode(), "file has no text (only white space)"),
+    ("。，、！？\n——……\n".encode(), "file has no words (only punctuation and symbols)"),
+    ("发展".encode() * 1_500_001, "file has 3,000,002 characters, over the 3,000,000 limit"),
 ])
 def test_library_raises_input_error(data, problem):
     """The same refusals through the API: InputError with path, problem and hint."""

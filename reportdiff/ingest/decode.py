@@ -79,6 +79,10 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
+        if utf8_error.end == len(data) and utf8_error.reason == "unexpected end of data":
+            # cut short inside the last character (a truncated download): the text before it is
+            # read, and U+FFFD marks the cut where a reader can see it
+            return data[: utf8_error.start].decode("utf-8") + "\ufffd", "utf-8"
         try:
             return data.decode("gb18030"), "gb18030"
         except UnicodeDecodeError:

@@ -55,7 +55,7 @@ def find_copies(lines: tuple[str, ...]) -> list[tuple[range, float]]:
     out: list[tuple[range, float]] = []
     for r in ranges:
         other = [t for t in (lines[i] for i in r) if t]
-        sim = SequenceMatcher(None, base, other, autojunk=False).ratio()
+        sim = 1.0 if other == base else SequenceMatcher(None, base, other, autojunk=False).ratio()
         if sim < 0.8:
             return []
         out.append((r, round(sim, 4)))

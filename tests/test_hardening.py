@@ -1,0 +1,124 @@
+"""Ctrl-C and determinism, in real processes.
+
+- Ctrl-C during a long run: exit 130, one line ``reportdiff: interrupted``, no traceback, and the
+  --output path keeps its previous complete content (outputs are written to a temporary file
+  and renamed), with no temporary file left beside it.
+- The same inputs give byte-identical JSON and HTML whatever the hash seed.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import cli, fixture_path
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc to see the run's progress")
+def test_ctrl_c_leaves_the_previous_output_and_no_temporary_file(tmp_path):
+    # two single-paragraph documents of 700,000 characters that differ every 997th: a word
+    # diff of some seconds of CPU (imports take about 0.3 s)
+    words = "发展经济改善民生推进改革" * 60_000
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(words + "\n", encoding="utf-8")
+    b.write_text("".join("新" if i % 997 == 0 else c for i, c in enumerate(words)) + "\n", encoding="utf-8")
+    out = tmp_path / "out" / "result.json"
+    out.parent.mkdir()
+    out.write_text("previous complete output\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "REPORTDIFF_DEBUG"}
+    p = subprocess.Popen([*cli(), str(a), str(b), "-f", "json", "-o", str(out)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        deadline = time.monotonic() + 120
+        while p.poll() is None and _cpu_seconds(p.pid) < 1.5 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert p.poll() is None, "the run ended before it could be interrupted: make it longer"
+        p.send_signal(signal.SIGINT)
+        stdout, stderr = p.communicate(timeout=60)
+    finally:
+        if p.poll() is None:
+            p.kill()
+    assert "Traceback" not in stderr + stdout
+    assert (p.returncode, stdout, stderr) == (130, "", "reportdiff: interrupted\n")
+    assert out.read_text(encoding="utf-8") == "previous complete output\n"
+    assert [f.name for f in out.parent.iterdir()] == ["result.json"]
+
+
+# ---------------------------------------------------------------------------------------------
+# determinism
+
+OLD, NEW = str(fixture_path("national-2024.txt")), str(fixture_path("national-2025.txt"))
+OUTPUTS = {  # file name -> argv (without -o)
+    "compare.json": [OLD, NEW, "-f", "json"],
+    "compare.html": [OLD, NEW, "-f", "html"],
+    "outline.json": ["outline", NEW, "-f", "json"],
+    "dupes.json": ["dupes", OLD, NEW, "-f", "json"],
+    "dupes.html": ["dupes", OLD, NEW, "-f", "html"],
+    "promises.json": ["promises", OLD, NEW, "-f", "json"],
+    "promises.html": ["promises", OLD, NEW, "-f", "html"],
+    "boilerplate.json": ["boilerplate", OLD, NEW, str(fixture_path("hohhot-2022.txt")), "--min-df", "2", "-f", "json"],
+}
+# The worker count joins the hash seed here when the corpus command lands: add its outputs to
+# OUTPUTS and a "--workers" value per run to RUNS, e.g. ("0", ["--workers", "1"]), ("1", ["--workers", "2"]).
+RUNS = [("0", []), ("1", []), ("2718281", [])]
+
+_RUNNER = """
+import sys
+from reportdiff.cli import main
+outdir, extra, plan = sys.argv[1], sys.argv[2].split(), sys.argv[3:]
+for item in plan:
+    name, argv = item.split("=", 1)
+    try:
+        main(argv.split("\\x1f") + extra + ["-o", outdir + "/" + name])
+    except SystemExit as e:
+        assert e.code == 0, (name, e.code)
+"""
+
+
+def test_outputs_are_byte_identical_whatever_the_hash_seed(tmp_path):
+    plan = [f"{name}={chr(31).join(argv)}" for name, argv in OUTPUTS.items()]
+    procs = []
+    for seed, extra in RUNS:
+        outdir = tmp_path / f"seed-{seed}"
+        outdir.mkdir()
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        env.pop("REPORTDIFF_DEBUG", None)
+        procs.append((outdir, subprocess.Popen([sys.executable, "-c", _RUNNER, str(outdir), " ".join(extra), *plan],
+                                               stderr=subprocess.PIPE, text=True, env=env)))
+    for outdir, p in procs:
+        _, err = p.communicate(timeout=600)
+        assert p.returncode == 0, err
+    first = procs[0][0]
+    assert sorted(f.name for f in first.iterdir()) == sorted(OUTPUTS)
+    for outdir, _ in procs[1:]:
+        for name in OUTPUTS:
+            assert (outdir / name).read_bytes() == (first / name).read_bytes(), f"{name} differs in {outdir.name}"
+
+
+def test_ctrl_c_inside_the_write_leaves_the_previous_output(tmp_path, monkeypatch):
+    """The interrupt lands while the output is being written: the temporary file goes, the
+    previous output stays whole."""
+    from reportdiff import output
+
+    target = tmp_path / "out.json"
+    target.write_text("previous\n", encoding="utf-8")
+
+    def interrupted(*_):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        output.write_atomic(str(target), "new content\n" * 1000)
+    assert target.read_text(encoding="utf-8") == "previous\n"
+    assert [f.name for f in tmp_path.iterdir()] == ["out.json"]
