@@ -8,12 +8,26 @@ Public API:
 - ``ReportdiffError`` and its subclasses ``InputError``, ``UsageError``, ``OutputError``.
 """
 
-from .errors import InputError, OutputError, ReportdiffError, UsageError
-from .model import Document, Heading, LineSpan, Metadata, Paragraph, Section, SourceFile
-from .options import Options
-from .pipeline import compare, load, read_source
+from importlib import import_module
 
 __version__ = "0.1.0"
+
+# Imported on first use, so that the command line starts by guarding its own imports
+# (reportdiff.entry) and ``import reportdiff`` stays cheap.
+_HOME = {
+    **dict.fromkeys(("InputError", "OutputError", "ReportdiffError", "UsageError"), "errors"),
+    **dict.fromkeys(("Document", "Heading", "LineSpan", "Metadata", "Paragraph", "Section", "SourceFile"), "model"),
+    "Options": "options",
+    **dict.fromkeys(("compare", "load", "read_source"), "pipeline"),
+}
+
+
+def __getattr__(name: str):
+    if name in _HOME:
+        value = getattr(import_module(f".{_HOME[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'reportdiff' has no attribute {name!r}")
 
 __all__ = [
     "Document", "Heading", "InputError", "LineSpan", "Metadata", "Options", "OutputError",

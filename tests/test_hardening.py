@@ -122,3 +122,20 @@ def test_ctrl_c_inside_the_write_leaves_the_previous_output(tmp_path, monkeypatc
         output.write_atomic(str(target), "new content\n" * 1000)
     assert target.read_text(encoding="utf-8") == "previous\n"
     assert [f.name for f in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_ctrl_c_while_starting_up_is_one_line_too():
+    """Interrupts while the command line is still importing (the first ~0.3 s): exit 130 and
+    one line, never a traceback."""
+    codes = []
+    for delay in (0.1, 0.2, 0.3, 0.45):
+        p = subprocess.Popen([*cli(), "outline", str(fixture_path("hohhot-2022.txt")), "-f", "json"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(delay)
+        p.send_signal(signal.SIGINT)
+        stdout, stderr = p.communicate(timeout=60)
+        assert "Traceback" not in stderr + stdout, (delay, stderr)
+        if p.returncode == 130:
+            assert (stdout, stderr) == ("", "reportdiff: interrupted\n")
+        codes.append(p.returncode)
+    assert 130 in codes, codes
