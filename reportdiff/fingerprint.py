@@ -15,7 +15,7 @@ guaranteed to share a fingerprint.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -67,15 +67,30 @@ class Stream:
         return canonical(self.text)
 
 
+@lru_cache(maxsize=1)
+def _classes() -> tuple[np.ndarray, np.ndarray]:
+    """str.isalnum and str.isdigit of every code point of the Basic Multilingual Plane."""
+    chars = [chr(c) for c in range(0x10000)]
+    return (np.fromiter((c.isalnum() for c in chars), dtype=bool, count=0x10000),
+            np.fromiter((c.isdigit() for c in chars), dtype=bool, count=0x10000))
+
+
 def canonical(text: str) -> tuple[str, np.ndarray]:
     """Letters and ideographs of ``text``, each digit run as one ``#``; and the offset in
     ``text`` of each kept character."""
     if not text:
         return "", np.zeros(0, dtype=np.int64)
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    alnum = np.fromiter((c.isalnum() for c in text), dtype=bool, count=len(text))
-    digit = (codes >= 48) & (codes <= 57)
-    digit |= np.fromiter((c.isdigit() for c in text), dtype=bool, count=len(text)) & alnum
+    alnum_table, digit_table = _classes()
+    bmp = np.minimum(codes, 0xFFFF)
+    alnum = alnum_table[bmp]
+    digit = digit_table[bmp]
+    astral = np.flatnonzero(codes > 0xFFFF)  # outside the table: ask Python, one by one
+    for i in astral:
+        c = chr(codes[i])
+        alnum[i], digit[i] = c.isalnum(), c.isdigit()
+    digit &= alnum
+    digit |= (codes >= 48) & (codes <= 57)
     prev_digit = np.concatenate(([False], digit[:-1]))
     keep = alnum & ~(digit & prev_digit)
     offsets = np.flatnonzero(keep)

@@ -450,12 +450,7 @@ def corpus(paths: list[str], options: Options = Options(), workers: int = 0, sch
     if len(files) < 2:
         raise InputError(files[0] if files else "", "corpus needs at least 2 different reports",
                          "give several files or a folder of reports")
-    seen: dict[str, str] = {}
-    for f in files:
-        if seen.setdefault(os.path.realpath(f), f) != f:
-            raise InputError(f, f"given twice (also as {seen[os.path.realpath(f)]})", "give each report once")
-    if min_chars < 8:
-        raise InputError("--min-chars", f"{min_chars} is too short", "use 8 or more characters")
+    _check_min_chars(min_chars)
     if exhaustive is None:
         exhaustive = len(files) <= EXHAUSTIVE_UP_TO
     with engine(workers, scheduler, progress) as run:

@@ -165,7 +165,7 @@ def test_cli_refuses_workers_with_scheduler_and_a_single_report(tmp_path):
                         "--scheduler", "tcp://127.0.0.1:1"], capture_output=True, text=True)
     assert r.returncode == 2 and "give only one of them" in r.stderr and "Traceback" not in r.stderr
     r = subprocess.run([sys.executable, "-m", "reportdiff", "corpus", SMALL[0]], capture_output=True, text=True)
-    assert r.returncode == 2 and "at least 2 reports" in r.stderr
+    assert r.returncode == 2 and "at least 2 different reports" in r.stderr
 
 
 # ---------------------------------------------------------------- LSH against exact all-pairs

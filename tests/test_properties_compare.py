@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import reportdiff
+from conftest import FIXTURES
 from reportdiff.diff import new_text, old_text, word_diff
 from reportdiff.ingest.decode import split_lines
 
@@ -85,3 +86,24 @@ def test_word_diff_rebuilds_any_texts(a, b):
 def test_split_lines_keeps_every_character_but_line_ends(text):
     lines = split_lines(text)
     assert "".join(lines) == text.replace("\r\n", "").replace("\r", "").replace("\n", "")
+
+
+@given(st.lists(st.sampled_from(["发展", "经济", "改革", "民生", "7.5%", "a", "b"]), max_size=300),
+       st.lists(st.sampled_from(["发展", "经济", "改革", "民生", "7.5%", "a", "c"]), max_size=300))
+def test_banded_distances_are_the_exact_distances(a, b):
+    from rapidfuzz.distance import Indel, Levenshtein
+
+    from reportdiff.similarity import distances
+
+    assert distances(a, b) == (Levenshtein.distance(a, b), Indel.distance(a, b))
+
+
+def test_banded_distances_on_real_reports_a_year_apart():
+    from rapidfuzz.distance import Indel, Levenshtein
+
+    from reportdiff.similarity import distances
+    from reportdiff.tokenize import terms
+
+    a, b = ([t for p in reportdiff.load(str(FIXTURES / name)).paragraphs for t in terms(p.text)]
+            for name in ("national-2024.txt", "national-2025.txt"))
+    assert distances(a, b) == (Levenshtein.distance(a, b), Indel.distance(a, b))
