@@ -127,8 +127,17 @@ class CorpusReport:
         return tuple(sorted({d.region for d in self.documents}))
 
 
+_TERM_HASHES: dict[str, int] = {}  # a worker's vocabulary: words recur across reports
+_TERM_HASHES_MAX = 500_000  # about 60 MB; emptied when full
+
+
 def _term_hash(term: str) -> int:
-    return int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "little")
+    h = _TERM_HASHES.get(term)
+    if h is None:
+        if len(_TERM_HASHES) >= _TERM_HASHES_MAX:
+            _TERM_HASHES.clear()
+        h = _TERM_HASHES[term] = int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "little")
+    return h
 
 
 def region_from_name(path: str) -> str:
@@ -144,14 +153,7 @@ def prepare(path: str, options: Options = Options()) -> Prepared:
     from .pipeline import read_source, select_document
 
     doc = select_document(read_source(path, options), options.document)
-    codes: dict[str, int] = {}
-    hashed = []
-    for para in doc.paragraphs:  # the terms compare uses: paragraph by paragraph
-        for t in terms(para.text):
-            h = codes.get(t)
-            if h is None:
-                h = codes[t] = _term_hash(t)
-            hashed.append(h)
+    hashed = [_term_hash(t) for para in doc.paragraphs for t in terms(para.text)]  # compare's terms
     forget()  # a worker prepares many reports: its token cache would grow to ~700 MB
     slim = Document(path=doc.path, encoding=doc.encoding, metadata=doc.metadata,
                     root=Section("0", 0, None, paragraphs=doc.paragraphs), lines=doc.lines,
