@@ -7,9 +7,6 @@ truth in fixtures/english/TRUTH.md.
   words of each line separated by one space, and the ``Page 3 of 9`` line dropped as noise;
 - compare: the renamed and the reordered sections, every paragraph link of TRUTH.md (edited,
   verbatim, moved, split, merged, added, removed), and the number changes.
-
-Tests marked ``xfail(strict=True, reason="BUG: …")`` state what is correct and fail today
-because of the bug named; they start failing (XPASS) once it is fixed, so the mark can go.
 """
 
 from __future__ import annotations
@@ -30,33 +27,6 @@ FIX = Path(__file__).resolve().parent.parent / "fixtures" / "english"
 OLD = FIX / "budget-speech-2023.txt"
 NEW = FIX / "budget-speech-2024.txt"
 FILES = {"2023": OLD, "2024": NEW}
-
-# ---------------------------------------------------------------- known bugs (see the module doc)
-
-DATE_LINE_BUG = (
-    "BUG: the date/speaker line 'Delivered by … on 16 November 2023' (line 3; no final stop, "
-    "over 30 columns) is joined with the next two blocks, the heading 'Introduction' and the first "
-    "paragraph, into one paragraph (lines 3-7), so the Introduction section is lost; "
-    "ingest/paragraphs.py _continues lets an unfinished long line continue onto a Title Case "
-    "heading line")
-PERIOD_BUG = (
-    "BUG: a hard-wrapped English line that ends with a full stop ends its paragraph: 2024 lines "
-    "124-130 become two paragraphs (124 | 125-130); ingest/paragraphs.py _continues continues a "
-    "closed line only when it ends in SENTENCE_END (。！？；) or ，、, never in '.'")
-SPACE_BUG = (
-    "BUG: hard-wrapped lines are joined without a space after a line ending in ',' "
-    "('Partnership,which', 'construction,care', 'months,Kelbridge') or before a line starting "
-    "with '£' ('up to£5,000', 'of£21.6'); ingest/paragraphs.py _block inserts a space only "
-    "between an ASCII letter/digit and an ASCII letter/digit")
-MONEY_BUG = (
-    "BUG: '£41.5 million' → '£44 million' is listed as '41.5' → '44' (unit ''); the pound sign "
-    "and 'million' are not part of the quantity (numbers.QUANTITY / tokenize), although "
-    "quantities are meant to be found whole with their unit")
-
-
-def xfail(reason: str):
-    return pytest.mark.xfail(strict=True, reason=reason)
-
 
 # ---------------------------------------------------------------- ground truth
 
