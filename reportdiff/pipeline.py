@@ -291,8 +291,9 @@ def expand_paths(paths: list[str]) -> list[str]:
         else:
             found = [p]
         for f in found:
-            if os.path.realpath(f) not in seen:
-                seen.add(os.path.realpath(f))
+            real = os.path.realpath(f)
+            if real not in seen:
+                seen.add(real)
                 out.append(f)
     return out
 
@@ -334,11 +335,9 @@ def _archive_in(against: list[str]) -> str | None:
 def _dupes_in_archive(q_docs: list[Document], db: str, min_chars: int, seen: set[str], copies):
     """``find_dupes`` of the queries against every document of the archive (but the queries'
     own files), the fingerprints of the archive looked up by hash."""
-    from collections import defaultdict
-
     from .archive import Archive
     from .fingerprint import Stream
-    from .reuse import find_dupes, match, signature
+    from .reuse import find_dupes, match, postings_of, signature
 
     with Archive.open(db) as archive, archive.reading():
         stored = archive.documents(exclude=seen)
@@ -346,10 +345,7 @@ def _dupes_in_archive(q_docs: list[Document], db: str, min_chars: int, seen: set
         if min_chars != archive.min_chars:  # the stored fingerprints are for another window
             return find_dupes(q_docs, docs[len(q_docs):], min_chars, copies)
         prints = [signature(Stream.of(d), min_chars) for d in q_docs]
-        postings: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for d, (pos, hashes) in enumerate(prints):
-            for p, h in zip(pos.tolist(), hashes.tolist()):
-                postings[h].append((d, p))
+        postings = postings_of(prints)
         order = {doc_id: len(q_docs) + k for k, (doc_id, _) in enumerate(stored)}
         for h, posting in archive.postings(list(postings), order).items():
             postings[h].extend(posting)
@@ -398,15 +394,20 @@ def index_add(paths: list[str], db: str, keep_going: bool = False, min_chars: in
     return tuple(outcomes)
 
 
+def _two_or_more(paths: list[str], command: str, hint: str) -> list[str]:
+    """The report files of ``paths``; refused unless there are at least 2 different ones."""
+    files = expand_paths(list(paths))
+    if len(files) < 2:
+        raise InputError(files[0] if files else "", f"{command} needs at least 2 different reports", hint)
+    return files
+
+
 def boilerplate(paths: list[str], min_df: int | None = None, min_chars: int = 15,
                 options: Options = Options()):
     """Recurring formulas across the reports in ``paths`` (files or folders)."""
     from .boilerplate import find_formulas
 
-    files = expand_paths(list(paths))
-    if len(files) < 2:
-        raise InputError(files[0] if files else "", "boilerplate needs at least 2 different reports",
-                         "give several files or a folder of reports")
+    files = _two_or_more(paths, "boilerplate", "give several files or a folder of reports")
     docs = [read_source(f, options).main_document() for f in files]
     if min_df is not None and not 2 <= min_df <= len(docs):
         raise InputError("--min-df", f"{min_df} is not between 2 and the {len(docs)} documents given",
@@ -420,10 +421,7 @@ def promises(paths: list[str], options: Options = Options()):
     else in the order given."""
     from .commitments import build_ledger
 
-    files = expand_paths(list(paths))
-    if len(files) < 2:
-        raise InputError(files[0] if files else "", "promises needs at least 2 different reports",
-                         "give an earlier and a later report")
+    files = _two_or_more(paths, "promises", "give an earlier and a later report")
     from .boilerplate import year_of
 
     docs = [select_document(read_source(f, options), options.document) for f in files]
@@ -446,10 +444,7 @@ def corpus(paths: list[str], options: Options = Options(), workers: int = 0, sch
     from .corpus import CorpusReport, YearStep, compare_pair, fill_regions, plan_pairs, prepare, year_steps
     from .scale import engine
 
-    files = expand_paths(list(paths))
-    if len(files) < 2:
-        raise InputError(files[0] if files else "", "corpus needs at least 2 different reports",
-                         "give several files or a folder of reports")
+    files = _two_or_more(paths, "corpus", "give several files or a folder of reports")
     _check_min_chars(min_chars)
     if exhaustive is None:
         exhaustive = len(files) <= EXHAUSTIVE_UP_TO

@@ -1,6 +1,7 @@
 """Repeated and shared passages: ``find_dupes(queries, references, min_chars)``; ``match`` runs
 steps 2-4 over fingerprints found elsewhere (the archive index), ``signature(stream, min_chars)``
-gives a document's fingerprints and ``window(min_chars)`` the winnowing window.
+gives a document's fingerprints, ``postings_of(prints)`` where their hashes occur and
+``window(min_chars)`` the winnowing window.
 
 1. Fingerprints.  Every document's canonical stream (``fingerprint``: letters and ideographs,
    digit runs as ``#``) is winnowed with k = 8 and w = max(1, m − k + 1), m the minimum
@@ -107,11 +108,16 @@ def find_dupes(queries: list[Document], references: list[Document] = (), min_cha
     docs = list(queries) + list(references)
     streams = [Stream.of(d) for d in docs]
     prints = [signature(s, min_chars) for s in streams]
+    return match(docs, len(queries), prints[: len(queries)], postings_of(prints), min_chars, copies, streams)
+
+
+def postings_of(prints: list[tuple[np.ndarray, np.ndarray]]) -> Postings:
+    """Where each fingerprint hash occurs: (document, position) in document, then position order."""
     index: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for d, (pos, hashes) in enumerate(prints):
         for p, h in zip(pos.tolist(), hashes.tolist()):
             index[h].append((d, p))
-    return match(docs, len(queries), prints[: len(queries)], index, min_chars, copies, streams)
+    return index
 
 
 def match(docs: Sequence[Document], queries: int, query_prints: list[tuple[np.ndarray, np.ndarray]],
