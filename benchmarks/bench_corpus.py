@@ -66,7 +66,7 @@ def growth_exponent(sizes: list[int], times: list[float]) -> float:
 def task_costs(folder: Path, samples: int = 15) -> None:
     """Median per-document preparation and per-pair comparison times in this process, and the
     Dask overhead per task on a 2-worker LocalCluster."""
-    from reportdiff.corpus import compare_pair, prepare
+    from reportdiff.corpus import compare_pair, prepare, search_pair
 
     files = sorted(str(f) for f in folder.glob("*.txt"))[:samples + 1]
     prepare(files[0])  # warm up jieba's dictionary
@@ -75,18 +75,24 @@ def task_costs(folder: Path, samples: int = 15) -> None:
         t = time.perf_counter()
         docs.append(prepare(f))
         prep.append(time.perf_counter() - t)
-    same, cross = [], []
+    same, cross, search = [], [], []
     for k in range(len(docs) - 1):
         t = time.perf_counter()
         differ = docs[k].facts.region != docs[k + 1].facts.region
         compare_pair(k, k + 1, docs[k], docs[k + 1], 30, differ)
         (cross if differ else same).append(time.perf_counter() - t)
+        if differ:
+            t = time.perf_counter()
+            search_pair(k, k + 1, docs[k], docs[k + 1], 30)
+            search.append(time.perf_counter() - t)
     print(f"per-task costs (median of {len(prep)} documents, in this process):")
     print(f"  prepare one document   {statistics.median(prep) * 1000:8.1f} ms "
           f"(median {statistics.median(d.facts.chars for d in docs):,.0f} characters)")
     print(f"  compare one pair       {statistics.median(same) * 1000:8.1f} ms (same region, {len(same)} pairs)")
     if cross:
         print(f"  compare one pair       {statistics.median(cross) * 1000:8.1f} ms (two regions: with reuse, {len(cross)} pairs)")
+        print(f"  search one pair        {statistics.median(search) * 1000:8.1f} ms (two regions: shared passages only, "
+              "no common fingerprints left out)")
     from dask.distributed import Client, LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
@@ -112,7 +118,8 @@ def main() -> None:
     extra = ["--workers", str(args.workers)] if args.workers else []
     sizes, medians = [], []
     timings: dict[tuple[int, int], list[float]] = {}  # (size, workers) -> wall times
-    print(f"{'reports':>8} {'wall s':>8} {'docs/s':>7} {'peak MB':>8} {'pairs':>8} {'candidates':>10}  runs")
+    print(f"{'reports':>8} {'wall s':>8} {'docs/s':>7} {'peak MB':>8} {'pairs':>8} {'searched':>8} {'reuse':>6} "
+          f"{'candidates':>10}  runs")
     for n in args.sizes:
         folder = corpus_dir(args.dir, n)
         walls, peaks = [], []
@@ -125,7 +132,8 @@ def main() -> None:
         sizes.append(n)
         medians.append(med)
         p = data["pairing"]
-        print(f"{n:>8} {med:>8.1f} {n / med:>7.2f} {max(peaks):>8.0f} {p['compared']:>8} {p['candidates']:>10}  "
+        print(f"{n:>8} {med:>8.1f} {n / med:>7.2f} {max(peaks):>8.0f} {p['compared']:>8} "
+              f"{p['reuse']['searched_only']:>8} {len(data['reuse']):>6} {p['candidates']:>10}  "
               + " ".join(f"{w:.1f}" for w in walls), flush=True)
     if len(sizes) >= 2:
         print(f"growth exponent (time ~ size^k, least squares on log-log): k = {growth_exponent(sizes, medians):.2f}")

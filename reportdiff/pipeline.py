@@ -441,7 +441,8 @@ def corpus(paths: list[str], options: Options = Options(), workers: int = 0, sch
     """Similarity, year-over-year change, cross-region reuse and boilerplate of many reports
     -> ``CorpusReport``.  The per-document and per-pair work runs on ``scale.engine``."""
     from .boilerplate import find_formulas
-    from .corpus import CorpusReport, YearStep, compare_pair, fill_regions, plan_pairs, prepare, year_steps
+    from .corpus import (CorpusReport, YearStep, common_prints, compare_pair, fill_regions, plan_pairs, prepare,
+                         search_pair, year_steps)
     from .scale import engine
 
     files = _two_or_more(paths, "corpus", "give several files or a folder of reports")
@@ -449,16 +450,20 @@ def corpus(paths: list[str], options: Options = Options(), workers: int = 0, sch
     if exhaustive is None:
         exhaustive = len(files) <= EXHAUSTIVE_UP_TO
     with engine(workers, scheduler, progress) as run:
-        prepared, handles = run.map(prepare, [(f, options) for f in files], "reading reports")
+        prepared, handles = run.map(prepare, [(f, options, min_chars) for f in files], "reading reports")
         facts = fill_regions([p.facts for p in prepared])
-        plan = plan_pairs(prepared, facts, exhaustive)
+        held, common = common_prints(prepared, facts)
+        plan = plan_pairs(prepared, facts, exhaustive, held, common)
+        shared_common = run.share(common.prints)
         results, _ = run.map(compare_pair, [(i, j, handles[i], handles[j], min_chars,
-                                             facts[i].region != facts[j].region) for i, j in plan.pairs],
-                             "comparing pairs")
+                                             facts[i].region != facts[j].region, shared_common)
+                                            for i, j in plan.pairs], "comparing pairs")
+        searched, _ = run.map(search_pair, [(i, j, handles[i], handles[j], min_chars, shared_common)
+                                            for i, j in plan.searched], "searching shared passages")
         where = run.where
     by_pair = {(r.a, r.b): r for r in results}
     steps = tuple(YearStep(region, a, b, by_pair[tuple(sorted((a, b)))].similarity)
                   for region, a, b in year_steps(facts))
     formulas = find_formulas([p.document for p in prepared], None, 15)
-    return CorpusReport(tuple(facts), plan.method, plan.candidates, plan.verified, tuple(results), steps,
-                        formulas, where)
+    return CorpusReport(tuple(facts), plan.method, plan.candidates, plan.verified, tuple(results), tuple(searched), steps,
+                        formulas, len(common.prints), common.regions, plan.reuse, where)

@@ -100,14 +100,24 @@ def signature(stream: Stream, min_chars: int) -> tuple[np.ndarray, np.ndarray]:
     return fingerprints(stream.canonical[0], K, window(min_chars))
 
 
+def _without(prints: tuple[np.ndarray, np.ndarray], common: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    pos, hashes = prints
+    keep = ~np.isin(hashes, common)
+    return pos[keep], hashes[keep]
+
+
 Postings = Mapping[int, Sequence[tuple[int, int]]]  # fingerprint hash -> (document, position)
 
 
 def find_dupes(queries: list[Document], references: list[Document] = (), min_chars: int = 15,
-               copies: dict[int, tuple[LineSpan, ...]] | None = None) -> DupesResult:
+               copies: dict[int, tuple[LineSpan, ...]] | None = None, common: np.ndarray | None = None) -> DupesResult:
+    """``common``: sorted fingerprint hashes that seed nothing (a corpus's boilerplate,
+    ``sharing.common_prints``); a passage seeded elsewhere still extends across them."""
     docs = list(queries) + list(references)
     streams = [Stream.of(d) for d in docs]
     prints = [signature(s, min_chars) for s in streams]
+    if common is not None and len(common):
+        prints = [_without(p, common) for p in prints]
     return match(docs, len(queries), prints[: len(queries)], postings_of(prints), min_chars, copies, streams)
 
 

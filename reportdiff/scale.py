@@ -10,7 +10,9 @@
 
 ``Engine.map(fn, items, label)`` runs ``fn(*item)`` for every item as one task each and returns
 the results in the order of ``items``, whatever order they finish in, so that results are the
-same either way, with handles to pass to later tasks (futures on a cluster, else the values).  ``progress`` (optional) is called as ``progress(label, done, total)``.
+same either way, with handles to pass to later tasks (futures on a cluster, else the values).
+``Engine.share(value)`` gives a handle to one value every task of a later ``map`` receives
+(sent to each worker once, not with every task).  ``progress`` (optional) is called as ``progress(label, done, total)``.
 """
 
 from __future__ import annotations
@@ -34,6 +36,11 @@ class Engine:
             return "in-process"
         workers = self.client.scheduler_info().get("workers", {})
         return f"dask cluster {self.client.scheduler.address} ({len(workers)} worker(s))"
+
+    def share(self, value: Any) -> Any:
+        if self.client is None:
+            return value
+        return self.client.scatter(value, broadcast=True, hash=False)
 
     def map(self, fn: Callable, items: list[tuple], label: str) -> tuple[list[Any], list[Any]]:
         """``fn(*item)`` for each item, in item order: (values, handles).  The handles are what

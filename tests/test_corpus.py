@@ -20,7 +20,7 @@ import pytest
 from conftest import FIXTURES, benchmark_module
 from reportdiff import lsh
 from reportdiff.boilerplate import canonical_text
-from reportdiff.corpus import DocumentFacts, fill_regions, plan_pairs, region_from_name
+from reportdiff.corpus import DocumentFacts, common_prints, fill_regions, plan_pairs, region_from_name
 from reportdiff.fingerprint import canonical, shingle_hashes
 from reportdiff.pipeline import compare, corpus
 from reportdiff.render.jsonout import corpus as corpus_json, corpus_csv, dumps
@@ -219,10 +219,13 @@ def test_plan_with_lsh_keeps_the_consecutive_years_of_each_region(small_report):
     from reportdiff.corpus import prepare
 
     prepared = [prepare(p) for p in SMALL]
-    plan = plan_pairs(prepared, [p.facts for p in prepared], exhaustive=False)
-    assert plan.method == "lsh"
-    # the four reports are not near-duplicates: only Baotou 2022 -> 2023 (a year step) is compared
+    facts = [p.facts for p in prepared]
+    plan = plan_pairs(prepared, facts, False, *common_prints(prepared, facts))
+    assert plan.method == "lsh" and plan.verified == 0
+    # the four reports are not near-duplicates: only Baotou 2022 -> 2023 (a year step) is compared;
+    # reports of different regions that share fingerprints are searched for shared passages
     assert plan.pairs == ((0, 1),)
+    assert plan.searched == plan.reuse.pairs and all(facts[a].region != facts[b].region for a, b in plan.searched)
 
 
 # ---------------------------------------------------------------- HTML in a real browser

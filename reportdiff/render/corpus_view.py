@@ -21,7 +21,8 @@ def corpus_view(report, limit: int = 15) -> Group:
     if report.method == "lsh":
         parts.append(Text(f"pairs: MinHash LSH found {report.candidates:,} candidates of {report.all_pairs:,} pairs, "
                           f"{report.verified:,} at or above the resemblance threshold; {len(report.pairs):,} compared "
-                          "(with each region's consecutive years)", style="dim"))
+                          f"(with each region's consecutive years), {len(report.searched):,} more searched for "
+                          "shared passages", style="dim"))
     else:
         parts.append(Text(f"pairs: all {report.all_pairs:,} compared", style="dim"))
     parts.append(Text(f"ran {report.where}", style="dim"))
@@ -57,7 +58,7 @@ def corpus_view(report, limit: int = 15) -> Group:
 
     reuse = report.reuse
     r = Table(title=f"cross-region reuse: {len(reuse)} pair(s) of reports share passages", title_justify="left",
-              show_edge=False)
+              show_edge=False, caption=reuse_searched(report), caption_justify="left")
     for col in ("a", "b", "passages", "chars", "longest"):
         r.add_column(col, justify="right" if col in ("passages", "chars") else "left")
     for p in reuse[:limit]:
@@ -71,6 +72,21 @@ def corpus_view(report, limit: int = 15) -> Group:
     for f in b.formulas[:min(limit, 10)]:
         parts.append(Text(f"  {f.df:>4}  {f.text[:60]}"))
     return Group(*parts)
+
+
+def reuse_searched(report) -> str:
+    """Where shared passages were looked for, and what does not count as one."""
+    from ..sharing import BUDGET, GUARANTEED
+
+    common = (f"text held by {report.common_regions} or more regions is boilerplate, not reuse "
+              f"({report.common:,} common fingerprints)" if report.common_regions <= len(report.regions)
+              else f"with {len(report.regions)} regions no text counts as boilerplate")
+    plan = report.reuse_plan
+    if plan is None:
+        return f"searched: every pair of reports of different regions; {common}"
+    return (f"searched: {len(plan.pairs):,} pairs of reports for {plan.kept:,} of the {plan.candidates:,} pairs of "
+            f"regions sharing uncommon fingerprints (strongest first, within a budget of {BUDGET} shared "
+            f"fingerprints per report, each region's {GUARANTEED} strongest always); {common}")
 
 
 @contextmanager

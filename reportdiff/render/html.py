@@ -211,6 +211,7 @@ def corpus_page(report) -> str:
     import math
 
     from .. import __version__
+    from .corpus_view import reuse_searched
 
     docs = report.documents
 
@@ -315,4 +316,5 @@ def corpus_page(report) -> str:
         formulas=[{"text": f.text, "df": f.df, "years": f"{f.first_year}–{f.last_year}" if f.first_year else ""}
                   for f in report.boilerplate.formulas[:20]],
         min_df=report.boilerplate.min_df, formula_count=len(report.boilerplate.formulas),
+        searched=reuse_searched(report),
     )

@@ -267,7 +267,8 @@ def corpus(report) -> dict[str, Any]:
         "pairing": {"method": report.method, "all_pairs": report.all_pairs, "candidates": report.candidates,
                     "verified": report.verified, "compared": len(report.pairs),
                     "lsh": {"threshold": THRESHOLD, "bands": BANDS, "rows": ROWS, "permutations": PERMUTATIONS}
-                    if report.method == "lsh" else None},
+                    if report.method == "lsh" else None,
+                    "reuse": _reuse_plan(report)},
         "pairs": [{"a": p.a, "b": p.b, "resemblance": p.resemblance, **_lazy(p.similarity)} for p in report.pairs],
         "years": [{"region": s.region, "previous": s.previous, "current": s.current,
                    "year": report.documents[s.current].year, "previous_year": report.documents[s.previous].year,
@@ -282,8 +283,23 @@ def corpus(report) -> dict[str, Any]:
     }
 
 
+def _reuse_plan(report) -> dict[str, Any]:
+    from ..sharing import BUDGET, GUARANTEED, MIN_SHARED, PER_REGION_PAIR
+
+    plan = report.reuse_plan
+    return {"common_regions": report.common_regions, "common_fingerprints": report.common,
+            "searched": "all pairs" if plan is None else "strongest region pairs",
+            "region_pairs": None if plan is None else plan.candidates,
+            "kept": None if plan is None else plan.kept,
+            "report_pairs": None if plan is None else len(plan.pairs),
+            "searched_only": len(report.searched),
+            "min_shared": MIN_SHARED, "per_region_pair": PER_REGION_PAIR, "budget": BUDGET,
+            "guaranteed": GUARANTEED}
+
+
 def corpus_csv(report) -> str:
-    """One row per compared pair."""
+    """One row per compared pair, then one per pair only searched for shared passages (its
+    measures empty)."""
     import csv
     import io
 
@@ -296,4 +312,8 @@ def corpus_csv(report) -> str:
         x, y, s = docs[p.a], docs[p.b], p.similarity
         w.writerow([p.a, p.b, x.path, y.path, x.region, y.region, _csv_value(x.year), _csv_value(y.year),
                     p.resemblance, s.cosine, s.jaccard, s.edit, s.simple, p.passages, p.shared_chars])
+    for p in report.searched:
+        x, y = docs[p.a], docs[p.b]
+        w.writerow([p.a, p.b, x.path, y.path, x.region, y.region, _csv_value(x.year), _csv_value(y.year),
+                    "", "", "", "", "", p.passages, p.shared_chars])
     return buf.getvalue()

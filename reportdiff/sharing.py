@@ -1,0 +1,162 @@
+"""Passages that regions share: which fingerprints are the corpus's boilerplate, and which
+reports of different regions to search for shared passages when a corpus is too large to
+search every pair.
+
+The corpus's fingerprints are the winnowed hashes dupes seeds from (``reuse.signature``, k = 8,
+w = m − k + 1 for the minimum passage m), selected in any of its reports.  A report *holds* a
+fingerprint when its text has that 8-character shingle, selected there or not (winnowing picks
+different shingles at the edges of the same phrase in different contexts; presence does not).
+With R the number of regions of the corpus:
+
+- ``holdings(prints, shingles)``: for each report, the corpus's fingerprints it holds (its
+  sorted unique shingles that are a fingerprint somewhere);
+- ``common_prints(held, regions) -> Common``: a fingerprint is *common* when the reports of at
+  least C = max(3, ⌈R / 10⌉) regions hold it (the rule ``boilerplate`` applies to documents,
+  applied to regions so that a region's own series does not count many times); with fewer than
+  ``MIN_REGIONS`` (10) regions nothing is common.  Common
+  fingerprints seed no shared passage between regions (``reuse.find_dupes(common=…)``), and a
+  shared passage half or more of whose own fingerprints are common is boilerplate, not reuse
+  (``is_boilerplate``); a reused passage that quotes a formula still grows across it (the
+  extension compares characters);
+- ``reuse_pairs(held, regions, years, common) -> ReusePlan``: the *strength* of a pair of
+  regions is the number of uncommon fingerprints (held by 2 to C − 1 regions) that both hold,
+  over all their reports.  Pairs of regions of strength ≥ ``MIN_SHARED`` (2) are candidates,
+  taken strongest first (ties: region order).  For a pair (A, B) with S the uncommon
+  fingerprints both hold, the report x of A holding most of S and the report y of B holding most
+  of S ∩ x (ties: the later year, then the first report) are searched when they share at least
+  MIN_SHARED of S; S loses those and the next pair of reports is chosen the same way, up to
+  ``PER_REGION_PAIR`` (3) pairs of reports per pair of regions (a region's long series may share
+  different passages in different years).  Taking stops once the searched pairs of reports
+  share ``BUDGET`` · n (50 · n, n reports) uncommon fingerprints in all, except that each
+  region's ``GUARANTEED`` (2) strongest partners are always taken: a search costs about its
+  shared fingerprints, so the work stays linear in n however dense the reuse.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+
+import numpy as np
+
+MIN_SHARED = 2
+PER_REGION_PAIR = 3
+BUDGET = 50  # uncommon fingerprints shared by the searched report pairs, per report of the corpus
+GUARANTEED = 2
+MIN_REGIONS = 10
+
+
+@dataclass(frozen=True)
+class Common:
+    prints: np.ndarray  # sorted uint64 hashes held by at least ``regions`` regions
+    regions: int  # C
+
+
+@dataclass(frozen=True)
+class ReusePlan:
+    pairs: tuple[tuple[int, int], ...]  # report pairs (i < j) to search, sorted
+    candidates: int  # pairs of regions of strength >= MIN_SHARED
+    kept: int  # pairs of regions kept (each region's PARTNERS strongest)
+
+
+def holdings(prints: list[np.ndarray], shingles: list[np.ndarray]) -> list[np.ndarray]:
+    """``prints[d]``, ``shingles[d]``: report d's sorted unique fingerprints and shingles."""
+    corpus = np.unique(np.concatenate(prints)) if prints else np.empty(0, np.uint64)
+    if not len(corpus):
+        return [corpus for _ in shingles]
+    out = []
+    for s in shingles:
+        at = np.minimum(np.searchsorted(corpus, s), len(corpus) - 1)
+        out.append(s[corpus[at] == s])
+    return out
+
+
+def is_boilerplate(passage: str, common: np.ndarray, min_chars: int) -> bool:
+    """Half or more of the passage's own fingerprints are common."""
+    from .fingerprint import canonical, fingerprints
+    from .reuse import K, window
+
+    hashes = np.unique(fingerprints(canonical(passage)[0], K, window(min_chars))[1])
+    return bool(len(hashes)) and 2 * int(np.isin(hashes, common).sum()) >= len(hashes)
+
+
+def common_threshold(regions: int) -> int:
+    """C; with fewer than MIN_REGIONS regions R + 1 (no text is common): among a handful of
+    regions, text they all share is as likely reuse as a formula."""
+    return max(3, -(-regions // 10)) if regions >= MIN_REGIONS else regions + 1
+
+
+def _region_holdings(prints: list[np.ndarray], regions: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """(hash, region) of every fingerprint a region's reports hold, once each, sorted by hash
+    then region."""
+    if not prints:
+        return np.empty(0, np.uint64), np.empty(0, np.int64)
+    h = np.concatenate(prints).astype(np.uint64)
+    r = np.concatenate([np.full(len(p), reg, dtype=np.int64) for p, reg in zip(prints, regions)])
+    order = np.lexsort((r, h))
+    h, r = h[order], r[order]
+    first = np.ones(len(h), dtype=bool)
+    first[1:] = (h[1:] != h[:-1]) | (r[1:] != r[:-1])
+    return h[first], r[first]
+
+
+def common_prints(held: list[np.ndarray], regions: list[int]) -> Common:
+    """The fingerprints held by at least C regions (``held[d]`` what report d holds,
+    ``regions[d]`` its region's index)."""
+    c = common_threshold(len(set(regions)))
+    h, _ = _region_holdings(held, regions)
+    values, counts = np.unique(h, return_counts=True)
+    return Common(values[counts >= c], c)
+
+
+def reuse_pairs(held: list[np.ndarray], regions: list[int], years: list[int | None],
+                common: Common) -> ReusePlan:
+    h, r = _region_holdings(held, regions)
+    values, starts, counts = np.unique(h, return_index=True, return_counts=True)
+    shared: dict[tuple[int, int], list[int]] = defaultdict(list)  # region pair -> uncommon hashes
+    for size in range(2, common.regions):
+        for s in starts[counts == size].tolist():
+            for pair in combinations(r[s:s + size].tolist(), 2):
+                shared[pair].append(s)
+    strength = sorted(((len(v), pair) for pair, v in shared.items() if len(v) >= MIN_SHARED),
+                      key=lambda t: (-t[0], t[1]))
+    rank: dict[int, int] = defaultdict(int)
+    first = set()  # each region's GUARANTEED strongest partners
+    for _, (a, b) in strength:
+        if rank[a] < GUARANTEED or rank[b] < GUARANTEED:
+            first.add((a, b))
+        rank[a] += 1
+        rank[b] += 1
+    reports: dict[int, list[int]] = defaultdict(list)
+    for d, reg in enumerate(regions):
+        reports[reg].append(d)
+    budget, spent, kept, pairs = BUDGET * len(held), 0, 0, set()
+    for _, (a, b) in strength:
+        if spent >= budget and (a, b) not in first:
+            continue
+        left = h[shared[(a, b)]]  # sorted: positions in hash order
+        taken = False
+        for _ in range(PER_REGION_PAIR):
+            x, in_x = _most(reports[a], held, years, left)
+            y, both = _most(reports[b], held, years, in_x)
+            if len(both) < MIN_SHARED:
+                break
+            pairs.add((min(x, y), max(x, y)))
+            spent += len(both)
+            taken = True
+            left = np.setdiff1d(left, both, assume_unique=True)
+        kept += taken
+    return ReusePlan(tuple(sorted(pairs)), len(strength), kept)
+
+
+def _most(docs: list[int], held: list[np.ndarray], years: list[int | None], wanted: np.ndarray) -> tuple[int, np.ndarray]:
+    """The report of ``docs`` holding most of ``wanted`` (ties: the later year, then the first),
+    and the hashes of ``wanted`` it holds."""
+    best, best_key, best_held = docs[0], None, wanted[:0]
+    for d in docs:
+        has = wanted[np.isin(wanted, held[d], assume_unique=True)]
+        key = (len(has), years[d] if years[d] is not None else -1, -d)
+        if best_key is None or key > best_key:
+            best, best_key, best_held = d, key, has
+    return best, best_held

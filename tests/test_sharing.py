@@ -1,0 +1,152 @@
+"""Cross-region reuse in a corpus (sharing.py): text many regions hold is boilerplate, not reuse;
+above 50 reports the pairs searched are chosen from the fingerprints regions share, within a
+budget that keeps the work linear."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import FIXTURES
+from reportdiff import sharing
+from reportdiff.corpus import common_prints, prepare
+from reportdiff.fingerprint import canonical
+from reportdiff.pipeline import corpus
+
+REGIONS = 12
+DIGITS = "甲乙丙丁戊己庚辛壬癸"
+
+
+def _region(k: int) -> str:
+    return f"合成{DIGITS[k // 10]}{DIGITS[k % 10]}市"
+
+
+def _paragraphs() -> list[str]:
+    """Long paragraphs of two real reports, none of whose 12-character runs recurs elsewhere in
+    the list (so the only passages two synthetic reports share are the ones planted)."""
+    seen: dict[str, int] = {}
+    paras = []
+    for name in ("national-2024.txt", "hohhot-2022.txt"):
+        for line in (FIXTURES / name).read_text("utf-8").splitlines():
+            if len(line) > 120:
+                paras.append(line.strip())
+    for k, p in enumerate(paras):
+        c = canonical(p)[0]
+        for i in range(len(c) - 11):
+            seen.setdefault(c[i:i + 12], k)
+    out = []
+    for k, p in enumerate(paras):
+        c = canonical(p)[0]
+        if all(seen[c[i:i + 12]] == k for i in range(len(c) - 11)):
+            out.append(p)
+    return out
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory):
+    """12 regions' reports (C = 3): one formula paragraph in all of them, a passage only regions
+    0 and 1 share, another only regions 5 and 6 share, a third that regions 8, 9 and 10 share (C
+    regions: common), and six paragraphs of each region's own."""
+    paras = _paragraphs()
+    formula, pair, pair2, trio, own = paras[0], paras[1], paras[2], paras[3], paras[4:]
+    assert len(own) >= 6 * REGIONS
+    folder = tmp_path_factory.mktemp("planted")
+    for k in range(REGIONS):
+        body = [formula] + own[6 * k:6 * k + 6]
+        if k in (0, 1):
+            body.insert(3, pair)
+        if k in (5, 6):
+            body.insert(2, pair2)
+        if k in (8, 9, 10):
+            body.insert(4, trio)
+        head = ["政府工作报告", f"——2031年2月1日在{_region(k)}第十六届人民代表大会第一次会议上", f"{_region(k)}人民政府市长", ""]
+        (folder / f"r{k:02d}-2031.txt").write_text("\n".join(head + body) + "\n", encoding="utf-8")
+    return folder, formula, pair, pair2, trio
+
+
+def _shared_regions(report) -> set[tuple[str, str]]:
+    docs = report.documents
+    return {tuple(sorted((docs[p.a].region, docs[p.b].region))) for p in report.reuse}
+
+
+@pytest.mark.parametrize("exhaustive", [True, False], ids=["all pairs", "planned"])
+def test_planted_reuse_is_found_and_the_formula_is_not(planted, exhaustive):
+    folder, formula, pair, pair2, trio = planted
+    report = corpus([str(folder)], exhaustive=exhaustive)
+    assert len(report.regions) == REGIONS and report.common_regions == 3
+    assert _shared_regions(report) == {tuple(sorted((_region(a), _region(b)))) for a, b in ((0, 1), (5, 6))}
+    for p in report.reuse:
+        assert p.passages == 1
+        text = canonical(p.examples[0].a_text)[0]
+        # the whole planted paragraph, not the formula
+        assert canonical(pair if {p.a, p.b} == {0, 1} else pair2)[0] in text
+        assert canonical(formula)[0][:30] not in text and canonical(trio)[0][:30] not in text
+    if not exhaustive:
+        # searched: the planted pairs, and only pairs whose reports hold at least MIN_SHARED
+        # uncommon fingerprints in common (a few chance 8-character matches), not all 66
+        assert report.method == "lsh"
+        searched = {(s.a, s.b) for s in report.searched}
+        assert {(0, 1), (5, 6)} <= searched and len(searched) < 66
+        prepared = [prepare(d.path) for d in report.documents]
+        held, common = common_prints(prepared, list(report.documents))
+        for a, b in searched:
+            both = np.intersect1d(held[a], held[b])
+            assert len(np.setdiff1d(both, common.prints)) >= sharing.MIN_SHARED
+
+
+def test_with_few_regions_nothing_is_common():
+    assert [sharing.common_threshold(r) for r in (2, 4, 9)] == [3, 5, 10]
+    assert [sharing.common_threshold(r) for r in (10, 32, 100, 1000)] == [3, 4, 10, 100]
+
+
+def _held(pairs: dict[tuple[int, int], int], regions: int) -> list[np.ndarray]:
+    """One report per region; each pair of regions (a, b) holds ``pairs[(a, b)]`` fingerprints no
+    other region holds."""
+    held: list[list[int]] = [[] for _ in range(regions)]
+    h = 1
+    for (a, b), n in pairs.items():
+        for _ in range(n):
+            held[a].append(h)
+            held[b].append(h)
+            h += 1
+    return [np.array(sorted(x), dtype=np.uint64) for x in held]
+
+
+def test_pairs_are_taken_strongest_first_within_the_budget():
+    regions = 40
+    strength = {(a, b): 2 + (a * 7 + b * 13) % 90 for a in range(regions) for b in range(a + 1, regions)}
+    held = _held(strength, regions)
+    common = sharing.common_prints(held, list(range(regions)))
+    assert common.regions == 4 and len(common.prints) == 0
+    plan = sharing.reuse_pairs(held, list(range(regions)), [2031] * regions, common)
+    assert plan.candidates == len(strength)
+    chosen = set(plan.pairs)
+    # every chosen pair shares its whole strength; they are the strongest, except each region's two
+    # strongest partners, which are always taken
+    budget = sharing.BUDGET * regions
+    spent = sum(strength[p] for p in chosen)
+    ranked = sorted(strength, key=lambda p: (-strength[p], p))
+    by_budget, total = set(), 0
+    for p in ranked:
+        if total >= budget:
+            break
+        by_budget.add(p)
+        total += strength[p]
+    guaranteed = set()
+    for r in range(regions):
+        guaranteed |= set([p for p in ranked if r in p][:sharing.GUARANTEED])
+    assert chosen == by_budget | guaranteed
+    assert spent <= budget + max(strength.values()) + sum(strength[p] for p in guaranteed)
+
+
+def test_a_long_series_gives_one_pair_of_reports_per_shared_passage_set():
+    # region 0 has three reports; each shares different fingerprints with region 1's one report
+    held = [np.array([1, 2, 3], dtype=np.uint64), np.array([4, 5, 6], dtype=np.uint64),
+            np.array([7], dtype=np.uint64), np.array([1, 2, 3, 4, 5, 6, 7], dtype=np.uint64)]
+    regions = [0, 0, 0, 1]
+    common = sharing.common_prints(held, regions)
+    plan = sharing.reuse_pairs(held, regions, [2001, 2002, 2003, 2026], common)
+    # two pairs of reports share at least MIN_SHARED; the third report shares one fingerprint only
+    assert plan.pairs == ((0, 3), (1, 3)) and plan.kept == 1
