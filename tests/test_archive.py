@@ -208,22 +208,28 @@ def test_a_killed_build_leaves_whole_documents_and_resumes(tmp_path, capsys):
     assert _rows(db, "SELECT count(*) FROM documents") == [(40,)]
 
 
-_KILL_INSIDE = """
+_HELD = """
 import pathlib, sys, time
 from reportdiff import archive, pipeline
 
-class Held:  # the connection, pausing once the 3rd document's rows are written, before COMMIT
-    def __init__(self, con):
+action, folder, db, flag, statement, nth = sys.argv[1:]
+
+class Held:  # the connection, pausing (inside the transaction, before COMMIT) once the nth
+    def __init__(self, con):  # statement starting with `statement` has run
         self.con, self.n = con, 0
-    def execute(self, *a):
-        return self.con.execute(*a)
+    def ran(self, sql):
+        if sql.startswith(statement):
+            self.n += 1
+            if self.n == int(nth):
+                pathlib.Path(flag).write_text("in transaction")
+                time.sleep(120)
+    def execute(self, sql, *a):
+        out = self.con.execute(sql, *a)
+        self.ran(sql)
+        return out
     def executemany(self, sql, rows):
         out = self.con.executemany(sql, rows)
-        if "fingerprints" in sql:
-            self.n += 1
-            if self.n == 3:
-                pathlib.Path(sys.argv[3]).write_text("in transaction")
-                time.sleep(120)
+        self.ran(sql)
         return out
     def close(self):
         self.con.close()
@@ -234,17 +240,27 @@ def held_open(cls, *a, **k):
     arch._con = Held(arch._con)
     return arch
 archive.Archive.open = classmethod(held_open)
-pipeline.index_add([sys.argv[1]], sys.argv[2], keep_going=True)
+if action == "add":
+    pipeline.index_add([folder], db, keep_going=True)
+else:
+    pipeline.index_remove([folder], db)
 """
+
+
+def _killed_inside(tmp_path: Path, action: str, folder: Path, db: Path, statement: str, nth: int) -> None:
+    """Run index_add or index_remove of ``folder`` in a process, and kill it (SIGKILL) inside
+    the transaction in which the ``nth`` ``statement`` ran."""
+    flag = tmp_path / "flag"
+    proc = subprocess.Popen([sys.executable, "-c", _HELD, action, str(folder), str(db), str(flag), statement, str(nth)])
+    _wait(flag.exists, proc)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
 
 
 def test_a_build_killed_inside_a_transaction_leaves_no_half_document(tmp_path):
     folder = _copies(tmp_path, 5)
-    db, flag = tmp_path / "held.sqlite", tmp_path / "flag"
-    proc = subprocess.Popen([sys.executable, "-c", _KILL_INSIDE, str(folder), str(db), str(flag)])
-    _wait(flag.exists, proc)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    db = tmp_path / "held.sqlite"
+    _killed_inside(tmp_path, "add", folder, db, "INSERT OR IGNORE INTO fingerprints", 3)
     assert _assert_whole(db) == 2  # the third document's rows were written but never committed
     with Archive.open(str(db)) as a:
         assert a.count() == 2
@@ -425,43 +441,12 @@ def test_index_remove_deletes_documents_and_their_fingerprints(tmp_path, capsys,
     assert _rows(db, "SELECT count(*) FROM fingerprints") == [(0,)]
 
 
-_KILL_REMOVE = """
-import pathlib, sys, time
-from reportdiff import archive, pipeline
-
-class Held:  # the connection, pausing once the documents' rows are deleted, before COMMIT
-    def __init__(self, con):
-        self.con = con
-    def execute(self, sql, *a):
-        out = self.con.execute(sql, *a)
-        if sql.startswith("DELETE FROM documents"):
-            pathlib.Path(sys.argv[3]).write_text("in transaction")
-            time.sleep(120)
-        return out
-    def executemany(self, *a):
-        return self.con.executemany(*a)
-    def close(self):
-        self.con.close()
-
-real_open = archive.Archive.open.__func__
-def held_open(cls, *a, **k):
-    arch = real_open(cls, *a, **k)
-    arch._con = Held(arch._con)
-    return arch
-archive.Archive.open = classmethod(held_open)
-pipeline.index_remove([sys.argv[1]], sys.argv[2])
-"""
-
-
 def test_a_remove_killed_inside_its_transaction_removes_nothing(tmp_path):
     folder = _copies(tmp_path, 4)
-    db, flag = tmp_path / "held.sqlite", tmp_path / "flag"
+    db = tmp_path / "held.sqlite"
     index_add([str(folder)], str(db))
     prints = _rows(db, "SELECT count(*) FROM fingerprints")
-    proc = subprocess.Popen([sys.executable, "-c", _KILL_REMOVE, str(folder), str(db), str(flag)])
-    _wait(flag.exists, proc)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    _killed_inside(tmp_path, "remove", folder, db, "DELETE FROM documents", 1)
     assert _assert_whole(db) == 4
     assert _rows(db, "SELECT count(*) FROM fingerprints") == prints
 
