@@ -4,7 +4,7 @@ reading or preparing them again.  See docs/archive.md.
 
 Public API:
 - ``Archive.open(path, create=False)``: an open archive (a context manager); refuses a file
-  that is not a reportdiff archive, or one of a newer format, with an ``InputError``;
+  that is not a reportdiff archive, or one of another format, with an ``InputError``;
 - ``Archive.stored(realpath)``: the ``Stored`` row of a file (by its absolute real path), or None;
 - ``Archive.put(stream, info, prints, prepared)``: store one prepared document, its canonical
   stream and its fingerprints in one transaction, replacing the file's earlier rows
