@@ -269,7 +269,8 @@ class Archive:
 
     def remove(self, ids: list[int]) -> None:
         """Delete these documents and their fingerprint rows in one transaction (the
-        fingerprints by one scan of their table)."""
+        fingerprints by one scan of their table); all of them or, when one is no longer there
+        (another process changed the archive since), none, with an ``InputError``."""
         con = self._con
         con.execute("BEGIN IMMEDIATE")
         try:
@@ -277,7 +278,9 @@ class Archive:
             con.execute("DELETE FROM gone")
             con.executemany("INSERT OR IGNORE INTO gone VALUES (?)", ((i,) for i in ids))
             con.execute("DELETE FROM fingerprints WHERE doc IN (SELECT id FROM gone)")
-            con.execute("DELETE FROM documents WHERE id IN (SELECT id FROM gone)")
+            if con.execute("DELETE FROM documents WHERE id IN (SELECT id FROM gone)").rowcount != len(set(ids)):
+                raise InputError(self.path, "the archive changed while reportdiff removed files from it "
+                                 "(nothing was removed)", "run the command again")
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")

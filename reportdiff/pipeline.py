@@ -396,7 +396,7 @@ def index_add(paths: list[str], db: str, keep_going: bool = False, min_chars: in
             if progress:
                 progress(outcome)
         folders = {os.path.realpath(p) for p in paths if os.path.isdir(p)}
-        gone = [e for e in archive.entries()
+        gone = [e for e in (archive.entries() if folders else ())
                 if os.path.dirname(e.realpath) in folders and not os.path.lexists(e.realpath)]
         if prune and gone:
             archive.remove([e.id for e in gone])

@@ -24,6 +24,7 @@ import pytest
 from conftest import FIXTURES, fixture_path
 from reportdiff.archive import Archive, decode_document, unpack_canonical
 from reportdiff.cli import main
+from reportdiff.errors import InputError
 from reportdiff.fingerprint import Stream
 from reportdiff.pipeline import dupes, index_add, load
 from reportdiff.render.html import dupes_page
@@ -447,6 +448,13 @@ def test_a_remove_killed_inside_its_transaction_removes_nothing(tmp_path):
     index_add([str(folder)], str(db))
     prints = _rows(db, "SELECT count(*) FROM fingerprints")
     _killed_inside(tmp_path, "remove", folder, db, "DELETE FROM documents", 1)
+    assert _assert_whole(db) == 4
+    assert _rows(db, "SELECT count(*) FROM fingerprints") == prints
+    # a document gone since its id was read (another process removed it): none is removed
+    with Archive.open(str(db)) as a:
+        ids = [e.id for e in a.entries()]
+        with pytest.raises(InputError, match="the archive changed while reportdiff removed files"):
+            a.remove(ids[:2] + [max(ids) + 1])
     assert _assert_whole(db) == 4
     assert _rows(db, "SELECT count(*) FROM fingerprints") == prints
 
