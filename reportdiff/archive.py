@@ -4,18 +4,27 @@ reading or preparing them again.  See docs/archive.md.
 
 Public API:
 - ``Archive.open(path, create=False)``: an open archive (a context manager); refuses a file
-  that is not a reportdiff archive, or one of a newer format, with an ``InputError``;
-- ``Archive.stored(realpath)``: the ``Stored`` row of a file, or None;
-- ``Archive.put(stream, info, prints)``: store one prepared document, its canonical stream and
-  its fingerprints in one transaction, replacing the file's earlier rows -> "added" | "replaced";
+  that is not a reportdiff archive, or one of another format, with an ``InputError``;
+- ``Archive.stored(realpath)``: the ``Stored`` row of a file (by its absolute real path), or None;
+- ``Archive.put(stream, info, prints, prepared)``: store one prepared document, its canonical
+  stream and its fingerprints in one transaction, replacing the file's earlier rows
+  -> "added" | "replaced";
+- ``Archive.entries()``: every stored file as an ``Entry`` (id, real path, path shown);
+- ``Archive.remove(ids)``: delete documents and their fingerprints in one transaction;
+- ``Archive.shown(path)``: a stored path as the user names the file (see ``shown_path``);
 - ``Archive.reading()``: a read transaction (one consistent snapshot);
-- ``Archive.documents(exclude)``: the stored documents, ordered by path, as (id, Document);
+- ``Archive.documents(exclude)``: the stored documents, ordered by the path shown, as
+  (id, Document), each Document's path the path shown;
 - ``Archive.postings(hashes, order)``: where each hash occurs, as ``reuse.match`` wants them;
 - ``Archive.streams(docs, ids)``: ``StoredStreams``, the streams ``reuse.match`` reads, made only
   for the documents it reaches, from the stored canonical forms;
 - ``pack_canonical`` / ``unpack_canonical``: a canonical stream as two bit strings, and back;
 - ``looks_like_archive(path)``: whether ``--against PATH`` names an archive;
-- ``FileInfo``, ``Stored``, ``Outcome``: what is stored about a file, and what adding one did;
+- ``stored_path(db, path)`` / ``shown_path(db, stored)``: a file's path as stored (relative to
+  the archive's folder), and as shown (relative to the current folder when the archive is named
+  by a relative path, else absolute);
+- ``FileInfo``, ``Stored``, ``Entry``, ``Outcome``: what is stored about a file, and what adding
+  (or pruning) one did;
 - ``encode_document`` / ``decode_document``: a Document as JSON-ready lists and dicts, and back.
 """
 
@@ -26,7 +35,7 @@ import os
 import sqlite3
 from collections import defaultdict
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -37,7 +46,8 @@ from .fingerprint import Stream
 from .model import Document, Heading, LineSpan, Metadata, Paragraph, RemovedLines, Section
 
 MAGIC = "reportdiff-archive"
-FORMAT = 1  # bump when the stored rows change meaning; older readers then refuse the file
+FORMAT = 2  # bump when the stored rows change meaning; older readers then refuse the file, and
+# this reader refuses older files (format 1 stored paths as given and no preparation key)
 SUFFIXES = (".sqlite", ".sqlite3", ".db")
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _BUILD_HINT = "build one with 'reportdiff index build DIR --db PATH'"
@@ -46,8 +56,9 @@ SCHEMA = ("""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""", """
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
-    path TEXT NOT NULL,              -- as given when added, and shown in outputs
-    realpath TEXT NOT NULL UNIQUE,   -- the file, whatever path named it
+    path TEXT NOT NULL,              -- relative to the archive's folder (absolute if it cannot be)
+    realpath TEXT NOT NULL UNIQUE,   -- the file's real path relative to the archive's real folder:
+                                     -- the file, whatever path named it (its identity)
     sha256 TEXT NOT NULL,
     size INTEGER NOT NULL,
     mtime REAL NOT NULL,
@@ -59,7 +70,8 @@ CREATE TABLE documents (
     paragraphs INTEGER NOT NULL,
     chars INTEGER NOT NULL,
     fingerprints INTEGER NOT NULL,
-    version TEXT NOT NULL,           -- the reportdiff that prepared the document
+    version TEXT NOT NULL,           -- the reportdiff that prepared the document (for people)
+    prepared TEXT NOT NULL,          -- preparation.preparation_key: unchanged file, same key = up to date
     body TEXT NOT NULL,              -- the prepared Document, JSON (encode_document)
     kept BLOB NOT NULL,              -- canonical stream: a bit per stream character kept
     marks BLOB NOT NULL              -- a bit per kept character that stands for a digit run
@@ -85,14 +97,44 @@ class FileInfo:
 class Stored:
     id: int
     sha256: str
-    version: str
+    prepared: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    realpath: str
+    shown: str
 
 
 @dataclass(frozen=True)
 class Outcome:
     path: str
-    status: str  # added | unchanged | replaced | failed
+    status: str  # added | unchanged | replaced | failed | removed | missing (pruned, or not)
     reason: str = ""
+
+
+def stored_path(db: str, path: str) -> str:
+    """``path`` relative to the folder of the archive ``db`` (both made absolute, symbolic
+    links kept as named): what moves with the archive when both are moved together."""
+    full = os.path.abspath(path)
+    try:
+        return os.path.relpath(full, os.path.dirname(os.path.abspath(db)))
+    except ValueError:  # another drive (Windows): no relative path
+        return full
+
+
+def shown_path(db: str, stored: str) -> str:
+    """A stored path as the user names the file: relative to the current folder when the
+    archive ``db`` is named by a relative path, absolute when it is named by an absolute one
+    (so ``--against a.sqlite`` shows what ``--against corpus/`` shows, from any folder)."""
+    full = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(db)), stored))
+    if os.path.isabs(db):
+        return full
+    try:
+        return os.path.relpath(full)
+    except ValueError:
+        return full
 
 
 def looks_like_archive(path: str) -> bool:
@@ -109,6 +151,7 @@ def looks_like_archive(path: str) -> bool:
 class Archive:
     def __init__(self, path: str, con: sqlite3.Connection, min_chars: int) -> None:
         self.path = path
+        self.home = os.path.realpath(os.path.dirname(os.path.abspath(path)))  # identities are relative to it
         self.min_chars = min_chars  # the fingerprints stored are for this --min-chars
         self._con = con
 
@@ -164,6 +207,9 @@ class Archive:
         if version > FORMAT:
             raise InputError(path, f"archive format {version} is newer than this reportdiff reads ({FORMAT})",
                              "upgrade reportdiff")
+        if version < FORMAT:
+            raise InputError(path, f"archive format {version} is older than this reportdiff reads ({FORMAT})",
+                             "build a new archive file with 'reportdiff index build DIR --db NEW.sqlite'")
         if k != K:
             raise InputError(path, f"archive shingles of {k} characters, not {K}",
                              "rebuild the archive with this reportdiff")
@@ -198,17 +244,56 @@ class Archive:
         return self._con.execute("SELECT count(*) FROM documents").fetchone()[0]
 
     def stored(self, realpath: str) -> Stored | None:
-        row = self._con.execute("SELECT id, sha256, version FROM documents WHERE realpath = ?",
-                                (realpath,)).fetchone()
+        row = self._con.execute("SELECT id, sha256, prepared FROM documents WHERE realpath = ?",
+                                (self._identity(realpath),)).fetchone()
         return Stored(*row) if row else None
 
-    def put(self, stream: Stream, info: FileInfo, prints: tuple[np.ndarray, np.ndarray]) -> str:
+    def _identity(self, realpath: str) -> str:
+        """What the archive stores for a file's absolute real path: relative to the archive's
+        real folder, so that moving the archive together with its reports keeps it."""
+        try:
+            return os.path.relpath(realpath, self.home)
+        except ValueError:  # another drive (Windows)
+            return realpath
+
+    def _real(self, identity: str) -> str:
+        return os.path.normpath(os.path.join(self.home, identity))
+
+    def shown(self, stored: str) -> str:
+        return shown_path(self.path, stored)
+
+    def entries(self) -> list[Entry]:
+        """Every stored file, by the path shown."""
+        rows = self._con.execute("SELECT id, realpath, path FROM documents").fetchall()
+        return sorted((Entry(i, self._real(real), self.shown(p)) for i, real, p in rows), key=lambda e: e.shown)
+
+    def remove(self, ids: list[int]) -> None:
+        """Delete these documents and their fingerprint rows in one transaction (the
+        fingerprints by one scan of their table); all of them or, when one is no longer there
+        (another process changed the archive since), none, with an ``InputError``."""
+        con = self._con
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            con.execute("CREATE TEMP TABLE IF NOT EXISTS gone (id INTEGER PRIMARY KEY)")
+            con.execute("DELETE FROM gone")
+            con.executemany("INSERT OR IGNORE INTO gone VALUES (?)", ((i,) for i in ids))
+            con.execute("DELETE FROM fingerprints WHERE doc IN (SELECT id FROM gone)")
+            if con.execute("DELETE FROM documents WHERE id IN (SELECT id FROM gone)").rowcount != len(set(ids)):
+                raise InputError(self.path, "the archive changed while reportdiff removed files from it "
+                                 "(nothing was removed)", "run the command again")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def put(self, stream: Stream, info: FileInfo, prints: tuple[np.ndarray, np.ndarray], prepared: str) -> str:
         """Store a document (its ``stream``, with the canonical form) and its fingerprints
-        (positions, hashes) in one transaction: a killed process leaves either the whole
-        document or none of it."""
+        (positions, hashes), prepared as the key ``prepared`` says, in one transaction: a
+        killed process leaves either the whole document or none of it."""
         from .boilerplate import year_of
 
-        doc = stream.doc
+        path = stored_path(self.path, info.path)
+        doc = replace(stream.doc, path=path)
         kept, marks = pack_canonical(stream)
         pos, hashes = prints
         body = json.dumps(encode_document(doc), ensure_ascii=False, separators=(",", ":"))
@@ -222,9 +307,11 @@ class Archive:
                 con.execute("DELETE FROM documents WHERE id = ?", (old.id,))
             cur = con.execute(
                 "INSERT INTO documents (path, realpath, sha256, size, mtime, title, date, region, year, language,"
-                " paragraphs, chars, fingerprints, version, body, kept, marks) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (info.path, info.realpath, info.sha256, info.size, info.mtime, m.title, m.date, m.region,
-                 year_of(doc), doc.language, len(doc.paragraphs), doc.chars, len(pos), __version__, body, kept, marks))
+                " paragraphs, chars, fingerprints, version, prepared, body, kept, marks)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (path, self._identity(info.realpath), info.sha256, info.size, info.mtime, m.title, m.date, m.region,
+                 year_of(doc), doc.language, len(doc.paragraphs), doc.chars, len(pos), __version__, prepared,
+                 body, kept, marks))
             doc_id = cur.lastrowid
             con.executemany("INSERT OR IGNORE INTO fingerprints VALUES (?, ?, ?)",
                             zip(hashes.view(np.int64).tolist(), [doc_id] * len(pos), pos.tolist()))
@@ -244,14 +331,16 @@ class Archive:
             self._con.execute("COMMIT")
 
     def documents(self, exclude: set[str] = frozenset()) -> list[tuple[int, Document]]:
-        """Every stored document whose file is not in ``exclude`` (real paths), by path."""
+        """Every stored document whose file is not in ``exclude`` (real paths), by the path
+        shown, which is the Document's path."""
         rows = self._con.execute("SELECT id, realpath, path, body FROM documents").fetchall()
         out = []
-        for doc_id, realpath, path, body in sorted(rows, key=lambda r: r[2]):
-            if realpath in exclude:
+        for doc_id, realpath, path, body in sorted(((i, r, self.shown(p), b) for i, r, p, b in rows),
+                                                   key=lambda r: r[2]):
+            if self._real(realpath) in exclude:
                 continue
             try:
-                out.append((doc_id, decode_document(json.loads(body))))
+                out.append((doc_id, replace(decode_document(json.loads(body)), path=path)))
             except (ValueError, TypeError, KeyError, IndexError) as e:
                 raise InputError(self.path, f"stored document {path} is damaged ({e})",
                                  f"re-add it with 'reportdiff index add {path} --db {self.path}'") from None

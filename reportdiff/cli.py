@@ -294,9 +294,10 @@ def index_build(
     paths: list[str] = typer.Argument(..., help="Folders (or files) of reports to add."),
     db: str = typer.Option(..., "--db", help="The archive file, made when missing."),
     min_chars: Optional[int] = typer.Option(None, "--min-chars", "-m", help="A new archive's fingerprints serve 'dupes --min-chars' of this (default 15)."),
+    prune: bool = typer.Option(False, "--prune", help="Remove the stored files of these folders that no longer exist."),
 ) -> None:
     """Add every report of the folders to the archive; a file that cannot be read is listed and skipped (exit 1)."""
-    outcomes = _index(paths, db, True, min_chars)
+    outcomes = _index(paths, db, True, min_chars, prune)
     if any(o.status == "failed" for o in outcomes):
         raise typer.Exit(1)
 
@@ -310,7 +311,21 @@ def index_add(
     _index(files, db, False, None)
 
 
-def _index(paths: list[str], db: str, keep_going: bool, min_chars: Optional[int]):
+@index_app.command("remove")
+def index_remove(
+    paths: list[str] = typer.Argument(..., help="Stored report files (deleted ones too), or folders of them."),
+    db: str = typer.Option(..., "--db", help="The archive file."),
+) -> None:
+    """Remove reports from the archive, all or none: a path not in the archive removes nothing (exit 2)."""
+    from .pipeline import index_remove as run_remove
+
+    removed = run_remove(paths, db)
+    print(f"{db}: {len(removed)} removed")
+    for path in removed:
+        print(f"removed: {path}")
+
+
+def _index(paths: list[str], db: str, keep_going: bool, min_chars: Optional[int], prune: bool = False):
     """Run pipeline.index_add with a progress bar on a terminal's stderr, then print the summary."""
     from collections import Counter
 
@@ -323,12 +338,18 @@ def _index(paths: list[str], db: str, keep_going: bool, min_chars: Optional[int]
     with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("indexing", total=total)
         outcomes = run_index(paths, db, keep_going, min_chars,
-                             lambda o: bar.update(task, advance=1, description=os.path.basename(o.path)))
+                             lambda o: bar.update(task, advance=1, description=os.path.basename(o.path)), prune)
     counts = Counter(o.status for o in outcomes)
-    print(f"{db}: " + ", ".join(f"{counts[s]} {s}" for s in ("added", "replaced", "unchanged", "failed")))
+    shown = ("added", "replaced", "unchanged", "failed") + (("removed",) if prune else ())
+    print(f"{db}: " + ", ".join(f"{counts[s]} {s}" for s in shown))
     for o in outcomes:
         if o.status == "failed":
             print(f"failed: {o.reason}")
+        elif o.status in ("removed", "missing"):
+            print(f"{o.status}: {o.path}" + (" (no longer exists)" if o.status == "missing" else ""))
+    if counts["missing"]:
+        print(f"{counts['missing']} stored report(s) of these folders no longer exist "
+              f"(hint: remove them with --prune, or with 'reportdiff index remove PATH... --db {db}')")
     return outcomes
 
 

@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -23,6 +24,7 @@ import pytest
 from conftest import FIXTURES, fixture_path
 from reportdiff.archive import Archive, decode_document, unpack_canonical
 from reportdiff.cli import main
+from reportdiff.errors import InputError
 from reportdiff.fingerprint import Stream
 from reportdiff.pipeline import dupes, index_add, load
 from reportdiff.render.html import dupes_page
@@ -47,14 +49,25 @@ def _rows(db: Path, sql: str, *params):
         con.close()
 
 
+def _orphans(db: Path) -> int:
+    return _rows(db, "SELECT count(*) FROM fingerprints WHERE doc NOT IN (SELECT id FROM documents)")[0][0]
+
+
+def _identity(db: Path, path) -> str:
+    """What the archive stores as a file's identity: its real path relative to the archive's."""
+    return os.path.relpath(os.path.realpath(path), os.path.realpath(db.parent))
+
+
 def _assert_whole(db: Path) -> int:
-    """Every stored document is complete: its body is what ``load`` prepares from the file, and
-    its fingerprint rows are exactly the document's fingerprints.  -> documents stored."""
+    """Every stored document is complete: its body is what ``load`` prepares from the file (its
+    path the one stored, relative to the archive's folder), and its fingerprint rows are exactly
+    the document's fingerprints.  -> documents stored."""
     assert _rows(db, "PRAGMA integrity_check") == [("ok",)]
-    assert _rows(db, "SELECT count(*) FROM fingerprints WHERE doc NOT IN (SELECT id FROM documents)") == [(0,)]
-    rows = _rows(db, "SELECT id, path, paragraphs, fingerprints, body, kept, marks FROM documents")
-    for doc_id, path, paragraphs, n_prints, body, kept, marks in rows:
-        doc = load(path)
+    assert _orphans(db) == 0
+    rows = _rows(db, "SELECT id, path, realpath, paragraphs, fingerprints, body, kept, marks FROM documents")
+    for doc_id, path, realpath, paragraphs, n_prints, body, kept, marks in rows:
+        assert _identity(db, db.parent / path) == realpath
+        doc = replace(load(db.parent / path), path=path)
         assert paragraphs == len(doc.paragraphs)
         assert decode_document(json.loads(body)) == doc
         stream = Stream.of(doc)
@@ -81,11 +94,11 @@ def test_build_stores_every_fixture_whole(archive):
     stored = _rows(archive, "SELECT path, sha256, size, year, region FROM documents ORDER BY path")
     for (path, sha, size, year, _), name in zip(stored, REPORTS):
         data = fixture_path(name).read_bytes()
-        assert path == str(FIXTURES / name)
+        assert path == os.path.relpath(FIXTURES / name, archive.parent)  # relative to the archive's folder
         assert (sha, size) == (hashlib.sha256(data).hexdigest(), len(data))
     assert dict((Path(p).name, y) for p, _, _, y, _ in stored)["national-2024.txt"] == 2024
     meta = dict(_rows(archive, "SELECT key, value FROM meta"))
-    assert meta["format"] == "reportdiff-archive" and meta["version"] == "1" and meta["min_chars"] == "15"
+    assert meta["format"] == "reportdiff-archive" and meta["version"] == "2" and meta["min_chars"] == "15"
 
 
 def test_incremental_add_unchanged_is_a_no_op_and_a_change_replaces(tmp_path, capsys, monkeypatch):
@@ -104,7 +117,7 @@ def test_incremental_add_unchanged_is_a_no_op_and_a_change_replaces(tmp_path, ca
     code, out, _ = _cli("index", "add", str(draft), "--db", str(db), capsys=capsys)
     assert (code, out) == (0, f"{db}: 0 added, 1 replaced, 0 unchanged, 0 failed\n")
     assert _assert_whole(db) == 2
-    body = _rows(db, "SELECT body FROM documents WHERE path = ?", str(draft))[0][0]
+    body = _rows(db, "SELECT body FROM documents WHERE realpath = ?", _identity(db, draft))[0][0]
     assert "鹿城" in body
     # the same file under another name is the same entry
     monkeypatch.chdir(tmp_path)
@@ -196,22 +209,28 @@ def test_a_killed_build_leaves_whole_documents_and_resumes(tmp_path, capsys):
     assert _rows(db, "SELECT count(*) FROM documents") == [(40,)]
 
 
-_KILL_INSIDE = """
+_HELD = """
 import pathlib, sys, time
 from reportdiff import archive, pipeline
 
-class Held:  # the connection, pausing once the 3rd document's rows are written, before COMMIT
-    def __init__(self, con):
+action, folder, db, flag, statement, nth = sys.argv[1:]
+
+class Held:  # the connection, pausing (inside the transaction, before COMMIT) once the nth
+    def __init__(self, con):  # statement starting with `statement` has run
         self.con, self.n = con, 0
-    def execute(self, *a):
-        return self.con.execute(*a)
+    def ran(self, sql):
+        if sql.startswith(statement):
+            self.n += 1
+            if self.n == int(nth):
+                pathlib.Path(flag).write_text("in transaction")
+                time.sleep(120)
+    def execute(self, sql, *a):
+        out = self.con.execute(sql, *a)
+        self.ran(sql)
+        return out
     def executemany(self, sql, rows):
         out = self.con.executemany(sql, rows)
-        if "fingerprints" in sql:
-            self.n += 1
-            if self.n == 3:
-                pathlib.Path(sys.argv[3]).write_text("in transaction")
-                time.sleep(120)
+        self.ran(sql)
         return out
     def close(self):
         self.con.close()
@@ -222,17 +241,27 @@ def held_open(cls, *a, **k):
     arch._con = Held(arch._con)
     return arch
 archive.Archive.open = classmethod(held_open)
-pipeline.index_add([sys.argv[1]], sys.argv[2], keep_going=True)
+if action == "add":
+    pipeline.index_add([folder], db, keep_going=True)
+else:
+    pipeline.index_remove([folder], db)
 """
+
+
+def _killed_inside(tmp_path: Path, action: str, folder: Path, db: Path, statement: str, nth: int) -> None:
+    """Run index_add or index_remove of ``folder`` in a process, and kill it (SIGKILL) inside
+    the transaction in which the ``nth`` ``statement`` ran."""
+    flag = tmp_path / "flag"
+    proc = subprocess.Popen([sys.executable, "-c", _HELD, action, str(folder), str(db), str(flag), statement, str(nth)])
+    _wait(flag.exists, proc)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
 
 
 def test_a_build_killed_inside_a_transaction_leaves_no_half_document(tmp_path):
     folder = _copies(tmp_path, 5)
-    db, flag = tmp_path / "held.sqlite", tmp_path / "flag"
-    proc = subprocess.Popen([sys.executable, "-c", _KILL_INSIDE, str(folder), str(db), str(flag)])
-    _wait(flag.exists, proc)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    db = tmp_path / "held.sqlite"
+    _killed_inside(tmp_path, "add", folder, db, "INSERT OR IGNORE INTO fingerprints", 3)
     assert _assert_whole(db) == 2  # the third document's rows were written but never committed
     with Archive.open(str(db)) as a:
         assert a.count() == 2
@@ -289,8 +318,17 @@ def test_what_is_not_an_archive_is_refused(archive, tmp_path, capsys):
     con.execute("UPDATE meta SET value = '99' WHERE key = 'version'")
     con.commit()
     con.close()
-    assert "archive format 99 is newer than this reportdiff reads (1) (hint: upgrade reportdiff)" \
+    assert "archive format 99 is newer than this reportdiff reads (2) (hint: upgrade reportdiff)" \
         in _refused(capsys, "dupes", query, "--against", str(newer))
+    con = sqlite3.connect(newer)
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'version'")
+    con.commit()
+    con.close()
+    before = newer.read_bytes()
+    for args in (("dupes", query, "--against", str(newer)), ("index", "add", query, "--db", str(newer))):
+        assert f"{newer}: archive format 1 is older than this reportdiff reads (2) (hint: build a new archive " \
+               "file with 'reportdiff index build DIR --db NEW.sqlite')" in _refused(capsys, *args)
+    assert newer.read_bytes() == before
 
     assert "an archive cannot be mixed with other references" in _refused(
         capsys, "dupes", query, "--against", str(archive), "--against", str(FIXTURES / "baotou-2022.txt"))
@@ -313,3 +351,201 @@ def test_stored_documents_keep_the_pages_of_pdf_paragraphs():
     doc = replace(doc, root=Section(doc.root.id, doc.root.level, doc.root.heading, paged, doc.root.children))
     back = decode_document(json.loads(json.dumps(encode_document(doc))))
     assert back == doc and back.root.paragraphs[0].page == (1, 2)
+
+
+# --- paths: stored relative to the archive's folder, shown as the user names the files ---------
+
+def _project(tmp_path: Path) -> Path:
+    """proj/corpus/ (the fixtures), proj/sub/ (another folder to run from)."""
+    proj = tmp_path / "proj"
+    (proj / "sub").mkdir(parents=True)
+    shutil.copytree(FIXTURES, proj / "corpus", ignore=shutil.ignore_patterns("*[!t]"))  # the .txt reports
+    return proj
+
+
+def _outputs(capsys, query: str, against: str, formats=("json", "html", "terminal")) -> list[str]:
+    """dupes QUERY --against AGAINST as JSON, HTML and terminal text."""
+    out = []
+    for fmt in formats:
+        code, text, err = _cli("dupes", query, "--against", against, "-f", fmt, "--color", "never", capsys=capsys)
+        assert (code, err) == (0, "")
+        out.append(text)
+    return out
+
+
+def test_paths_built_relative_are_usable_from_any_folder(tmp_path, capsys, monkeypatch):
+    proj = _project(tmp_path)
+    monkeypatch.chdir(proj)
+    assert _cli("index", "build", "corpus", "--db", "a.sqlite", capsys=capsys)[0] == 0
+    assert _rows(proj / "a.sqlite", "SELECT path FROM documents ORDER BY path")[0] == ("corpus/baotou-2017-8copies.txt",)
+    query = "corpus/national-2025.txt"
+    assert _outputs(capsys, query, "a.sqlite", ["json"]) == _outputs(capsys, query, "corpus", ["json"])
+
+    monkeypatch.chdir(proj / "sub")  # another folder: the relative names of the files from there
+    query = "../corpus/national-2025.txt"
+    indexed = _outputs(capsys, query, "../a.sqlite")
+    assert indexed == _outputs(capsys, query, "../corpus")
+    paths = [d["path"] for d in json.loads(indexed[0])["documents"]]
+    assert paths[1:] == [f"../corpus/{n}" for n in REPORTS if n != "national-2025.txt"]
+    assert all(os.path.isfile(p) for p in paths)  # each one opens from here
+    assert "../corpus/national-2024.txt" in indexed[2]
+
+    # an archive named by an absolute path shows absolute paths, as --against /abs/corpus does
+    absolute = _outputs(capsys, query, str(proj / "a.sqlite"), ["json", "terminal"])
+    assert absolute == _outputs(capsys, query, str(proj / "corpus"), ["json", "terminal"])
+    assert f"\"{proj}/corpus/national-2024.txt\"" in absolute[0]
+
+    # the archive moved together with its reports: the paths follow it
+    moved = tmp_path / "elsewhere"
+    shutil.copytree(proj, moved)
+    shutil.rmtree(proj)
+    monkeypatch.chdir(moved / "sub")
+    assert _outputs(capsys, "../corpus/national-2025.txt", "../a.sqlite", ["json"]) \
+        == _outputs(capsys, "../corpus/national-2025.txt", "../corpus", ["json"])
+    code, out, _ = _cli("index", "build", "../corpus", "--db", "../a.sqlite", capsys=capsys)  # the same files
+    assert (code, out) == (0, f"../a.sqlite: 0 added, 0 replaced, {len(REPORTS)} unchanged, 0 failed\n")
+
+
+# --- index remove, and files deleted from an indexed folder -------------------------------------
+
+def test_index_remove_deletes_documents_and_their_fingerprints(tmp_path, capsys, monkeypatch):
+    proj = _project(tmp_path)
+    db = proj / "a.sqlite"
+    index_add([str(proj / "corpus")], str(db))
+    total = _rows(db, "SELECT count(*) FROM fingerprints")[0][0]
+    gone = _rows(db, "SELECT sum(fingerprints) FROM documents WHERE path IN (?, ?)",
+                 "corpus/hohhot-2022.txt", "corpus/national-2024.txt")[0][0]
+    assert gone > 0
+    monkeypatch.chdir(proj)
+    (proj / "corpus" / "hohhot-2022.txt").unlink()  # a deleted file is removed by its path too
+    code, out, err = _cli("index", "remove", "corpus/hohhot-2022.txt", "sub/../corpus/national-2024.txt",
+                          "--db", "a.sqlite", capsys=capsys)
+    assert (code, err) == (0, "")
+    assert out == "a.sqlite: 2 removed\nremoved: corpus/hohhot-2022.txt\nremoved: corpus/national-2024.txt\n"
+    assert _rows(db, "SELECT count(*) FROM documents") == [(len(REPORTS) - 2,)]
+    assert _rows(db, "SELECT count(*) FROM fingerprints") == [(total - gone,)]
+    assert _assert_whole(db) == len(REPORTS) - 2
+
+    # all or nothing: one path not in the archive, and nothing is removed, not one byte written
+    before = db.read_bytes()
+    err = _refused(capsys, "index", "remove", "corpus/baotou-2022.txt", "corpus/national-2024.txt", "--db", "a.sqlite")
+    assert err == ("reportdiff: corpus/national-2024.txt: not in the archive a.sqlite "
+                   "(hint: nothing was removed; give stored report files, or a folder of them)\n")
+    assert db.read_bytes() == before
+    assert "no such archive" in _refused(capsys, "index", "remove", "corpus/baotou-2022.txt", "--db", "none.sqlite")
+    assert not (proj / "none.sqlite").exists()
+
+    # a folder stands for the stored files directly inside it
+    code, out, _ = _cli("index", "remove", "corpus", "--db", "a.sqlite", capsys=capsys)
+    assert (code, out.splitlines()[0]) == (0, f"a.sqlite: {len(REPORTS) - 2} removed")
+    assert _rows(db, "SELECT count(*) FROM documents") == [(0,)]
+    assert _rows(db, "SELECT count(*) FROM fingerprints") == [(0,)]
+
+
+def test_a_remove_killed_inside_its_transaction_removes_nothing(tmp_path):
+    folder = _copies(tmp_path, 4)
+    db = tmp_path / "held.sqlite"
+    index_add([str(folder)], str(db))
+    prints = _rows(db, "SELECT count(*) FROM fingerprints")
+    _killed_inside(tmp_path, "remove", folder, db, "DELETE FROM documents", 1)
+    assert _assert_whole(db) == 4
+    assert _rows(db, "SELECT count(*) FROM fingerprints") == prints
+    # a document gone since its id was read (another process removed it): none is removed
+    with Archive.open(str(db)) as a:
+        ids = [e.id for e in a.entries()]
+        with pytest.raises(InputError, match="the archive changed while reportdiff removed files"):
+            a.remove(ids[:2] + [max(ids) + 1])
+    assert _assert_whole(db) == 4
+    assert _rows(db, "SELECT count(*) FROM fingerprints") == prints
+
+
+def test_build_reports_deleted_files_and_prune_removes_them(tmp_path, capsys, monkeypatch):
+    proj = _project(tmp_path)
+    monkeypatch.chdir(proj)
+    assert _cli("index", "build", "corpus", "--db", "a.sqlite", capsys=capsys)[0] == 0
+    other = tmp_path / "other.txt"  # a file of another folder: never pruned by a build of corpus/
+    shutil.copy(fixture_path("hohhot-2022.txt"), other)
+    _cli("index", "add", str(other), "--db", "a.sqlite", capsys=capsys)
+    other.unlink()
+    for name in ("baotou-2022.txt", "national-2024.txt"):
+        (proj / "corpus" / name).unlink()
+    n = len(REPORTS) - 2
+    before = (proj / "a.sqlite").read_bytes()
+    code, out, _ = _cli("index", "build", "corpus", "--db", "a.sqlite", capsys=capsys)
+    assert code == 0 and out.splitlines() == [
+        f"a.sqlite: 0 added, 0 replaced, {n} unchanged, 0 failed",
+        "missing: corpus/baotou-2022.txt (no longer exists)",
+        "missing: corpus/national-2024.txt (no longer exists)",
+        "2 stored report(s) of these folders no longer exist (hint: remove them with --prune, "
+        "or with 'reportdiff index remove PATH... --db a.sqlite')"]
+    assert (proj / "a.sqlite").read_bytes() == before  # reported, not removed
+
+    code, out, _ = _cli("index", "build", "corpus", "--db", "a.sqlite", "--prune", capsys=capsys)
+    assert code == 0 and out.splitlines() == [
+        f"a.sqlite: 0 added, 0 replaced, {n} unchanged, 0 failed, 2 removed",
+        "removed: corpus/baotou-2022.txt", "removed: corpus/national-2024.txt"]
+    assert _rows(proj / "a.sqlite", "SELECT count(*) FROM documents") == [(n + 1,)]
+    assert _orphans(proj / "a.sqlite") == 0
+    assert _rows(proj / "a.sqlite", "SELECT count(*) FROM documents WHERE realpath = ?",
+                 _identity(proj / "a.sqlite", other)) == [(1,)]
+    code, out, _ = _cli("index", "build", "corpus", "--db", "a.sqlite", "--prune", capsys=capsys)
+    assert out == f"a.sqlite: 0 added, 0 replaced, {n} unchanged, 0 failed, 0 removed\n"
+
+
+# --- staleness: the preparation key ---------------------------------------------------------------
+
+def test_a_changed_preparation_key_prepares_the_file_again(tmp_path, capsys, monkeypatch):
+    import reportdiff.preparation as preparation
+
+    db = tmp_path / "a.sqlite"
+    hohhot = str(fixture_path("hohhot-2022.txt"))
+    index_add([hohhot], str(db))
+    key = _rows(db, "SELECT prepared FROM documents")[0][0]
+    assert key == preparation.preparation_key(15) and len(key) == 32
+    monkeypatch.setattr(preparation, "preparation_key", lambda min_chars: "0" * 32)
+    code, out, _ = _cli("index", "add", hohhot, "--db", str(db), capsys=capsys)
+    assert (code, out) == (0, f"{db}: 0 added, 1 replaced, 0 unchanged, 0 failed\n")
+    assert _rows(db, "SELECT prepared FROM documents") == [("0" * 32,)]
+    assert _assert_whole(db) == 1
+    before = db.read_bytes()
+    assert _cli("index", "add", hohhot, "--db", str(db), capsys=capsys)[1].endswith("1 unchanged, 0 failed\n")
+    assert db.read_bytes() == before
+
+
+def _edited(tmp_path: Path, module: str, old: str, new: str) -> Path:
+    """A copy of the package with one edit in ``module``."""
+    import reportdiff
+
+    root = tmp_path / f"pkg{len(list(tmp_path.iterdir()))}"
+    shutil.copytree(Path(reportdiff.__file__).parent, root, ignore=shutil.ignore_patterns("__pycache__"))
+    path = root / module
+    text = path.read_text("utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), "utf-8")
+    return root
+
+
+def test_the_preparation_code_is_what_prepares_a_document(tmp_path):
+    import reportdiff
+    from reportdiff.preparation import preparation_code
+
+    code, libraries = preparation_code(Path(reportdiff.__file__).parent)
+    assert {"ingest/normalize.py", "ingest/pdf.py", "outline.py", "headings.py", "fingerprint.py", "text.py",
+            "model.py", "pipeline.py", "reuse.py"} <= set(code)
+    assert not {"corpus.py", "comparison.py", "cli.py", "__init__.py", "render/jsonout.py"} & set(code)
+    assert {"numpy", "rapidfuzz", "pypdfium2", "docx", "trafilatura"} <= libraries
+    # from the modules that hold more than preparation, only what preparation reaches
+    assert "read_source" in code["pipeline.py"] and "_merge" in code["pipeline.py"]
+    assert "find_dupes" not in code["pipeline.py"] and "'corpus'" not in code["pipeline.py"]
+    assert "'signature'" in code["reuse.py"] and "'find_dupes'" not in code["reuse.py"]
+
+    same = [("pipeline.py", "def corpus(", "def corpus(  # an edit outside preparation\n"),
+            ("ingest/normalize.py", "import re\n", "import re  # a comment\n\n"),
+            ("__init__.py", '__version__ = "', '__version__ = "9.')]  # a version bump alone
+    changed = [("pipeline.py", "_COVER_MAX_LINE = 60", "_COVER_MAX_LINE = 61"),
+               ("ingest/noise.py", "import re\n", "import re\nEXTRA = 1\n"),
+               ("reuse.py", "K = SHINGLE", "K = SHINGLE + 1")]
+    for module, old, new in same:
+        assert preparation_code(_edited(tmp_path, module, old, new))[0] == code, module
+    for module, old, new in changed:
+        assert preparation_code(_edited(tmp_path, module, old, new))[0] != code, module
