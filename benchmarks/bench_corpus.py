@@ -64,9 +64,10 @@ def growth_exponent(sizes: list[int], times: list[float]) -> float:
 
 
 def task_costs(folder: Path, samples: int = 15) -> None:
-    """Median per-document preparation and per-pair comparison times in this process, and the
-    Dask overhead per task on a 2-worker LocalCluster."""
-    from reportdiff.corpus import compare_pair, prepare, search_pair
+    """Median per-document preparation, per-pair comparison and per-pair shared-passage search
+    times in this process, the client's planning time, and the Dask overhead per task on a
+    2-worker LocalCluster."""
+    from reportdiff.corpus import common_prints, compare_pair, fill_regions, plan_pairs, prepare, search_pair
 
     files = sorted(str(f) for f in folder.glob("*.txt"))[:samples + 1]
     prepare(files[0])  # warm up jieba's dictionary
@@ -75,24 +76,36 @@ def task_costs(folder: Path, samples: int = 15) -> None:
         t = time.perf_counter()
         docs.append(prepare(f))
         prep.append(time.perf_counter() - t)
-    same, cross, search = [], [], []
+    same, cross = [], []
     for k in range(len(docs) - 1):
         t = time.perf_counter()
         differ = docs[k].facts.region != docs[k + 1].facts.region
         compare_pair(k, k + 1, docs[k], docs[k + 1], 30, differ)
         (cross if differ else same).append(time.perf_counter() - t)
-        if differ:
-            t = time.perf_counter()
-            search_pair(k, k + 1, docs[k], docs[k + 1], 30)
-            search.append(time.perf_counter() - t)
+    # the pairs the shared-passage search takes, over the whole corpus, with its common fingerprints
+    everything = [prepare(str(f)) for f in sorted(folder.glob("*.txt"))]
+    t = time.perf_counter()
+    facts = fill_regions([p.facts for p in everything])
+    held, common = common_prints(everything, facts)
+    plan = plan_pairs(everything, facts, False, held, common)
+    planning = time.perf_counter() - t
+    search = []
+    for a, b in plan.searched[::max(1, len(plan.searched) // samples)][:samples]:
+        t = time.perf_counter()
+        search_pair(a, b, everything[a], everything[b], 30, common.prints)
+        search.append(time.perf_counter() - t)
     print(f"per-task costs (median of {len(prep)} documents, in this process):")
     print(f"  prepare one document   {statistics.median(prep) * 1000:8.1f} ms "
           f"(median {statistics.median(d.facts.chars for d in docs):,.0f} characters)")
     print(f"  compare one pair       {statistics.median(same) * 1000:8.1f} ms (same region, {len(same)} pairs)")
     if cross:
         print(f"  compare one pair       {statistics.median(cross) * 1000:8.1f} ms (two regions: with reuse, {len(cross)} pairs)")
-        print(f"  search one pair        {statistics.median(search) * 1000:8.1f} ms (two regions: shared passages only, "
-              "no common fingerprints left out)")
+    if search:
+        print(f"  search one pair        {statistics.median(search) * 1000:8.1f} ms (shared passages only: {len(search)} of "
+              f"the {len(plan.searched)} pairs the search takes on {len(everything)} reports; max "
+              f"{max(search) * 1000:.1f} ms)")
+    print(f"  plan the pairs         {planning * 1000:8.1f} ms (client: LSH, common fingerprints, search plan; "
+          f"{len(everything)} reports)")
     from dask.distributed import Client, LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",

@@ -366,7 +366,7 @@ def corpus(
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     workers: int = typer.Option(0, "--workers", "-w", min=0, help="Start a local Dask cluster of this many worker processes (0: run in this process)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on an existing Dask cluster, e.g. tcp://host:8786."),
-    pairs: Pairing = typer.Option(Pairing.auto, "--pairs", help="Which pairs to compare: all, lsh (MinHash candidates), auto (all up to 50 reports)."),
+    pairs: Pairing = typer.Option(Pairing.auto, "--pairs", help="Which pairs to compare: all, lsh (MinHash candidates and year steps; reports of regions sharing uncommon fingerprints are searched for shared passages), auto (all up to 50 reports)."),
     min_chars: int = typer.Option(30, "--min-chars", "-m", help="Shortest shared passage reported as reuse, in characters."),
     progress: bool = typer.Option(False, "--progress", help="Show the progress bar even when stderr is not a terminal."),
     limit: int = typer.Option(15, "--limit", min=1, help="Rows per table in the terminal."),

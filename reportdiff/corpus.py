@@ -1,18 +1,18 @@
 """Many reports at once: pairwise similarity, year-over-year change per region, cross-region
 reuse and the corpus's boilerplate.
 
-Public API (pipeline.corpus composes these; scale.py runs the two task kinds):
+Public API (pipeline.corpus composes these; scale.py runs the three task kinds):
 
 - ``prepare(path, options, min_chars) -> Prepared``: one task per document: load it, read its
   region and year, its terms (hashed to 64-bit integers), its sorted unique shingle set and
   MinHash signature (lsh.py), its sorted unique fingerprints for a minimum passage of
   ``min_chars`` (sharing.py), and a slim copy of the document (paragraphs only) for reuse;
 - ``fill_regions(facts)``: regions for reports whose metadata names none, from their folder;
-- ``plan_pairs(prepared, facts, exhaustive, common) -> PairPlan``: which pairs to compare:
+- ``plan_pairs(prepared, facts, exhaustive, held, common) -> PairPlan``: which pairs to compare:
   every pair when ``exhaustive``, else the LSH candidates whose exact resemblance is at least
-  ``lsh.THRESHOLD`` and the pairs of reports of different regions most likely to share
-  passages (``sharing.reuse_pairs``); plus, always, each document and the previous year's of
-  its region;
+  ``lsh.THRESHOLD``, plus, always, each document and the previous year's of its region; and,
+  when not exhaustive, which more pairs of reports of different regions to search for shared
+  passages (``sharing.reuse_pairs``);
 - ``compare_pair(a, b, x, y, min_chars, regions_differ, common) -> PairResult``: one task per
   pair (a, b the indices, x, y the prepared reports): the four Lazy Prices measures
   (similarity.measures, on the same terms ``reportdiff A B`` uses), the shingle resemblance,

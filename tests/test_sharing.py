@@ -4,8 +4,11 @@ budget that keeps the work linear."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import csv
+import io
+import json
 
+import jsonschema
 import numpy as np
 import pytest
 
@@ -14,6 +17,8 @@ from reportdiff import sharing
 from reportdiff.corpus import common_prints, prepare
 from reportdiff.fingerprint import canonical
 from reportdiff.pipeline import corpus
+from reportdiff.render.jsonout import corpus as corpus_json, corpus_csv, dumps
+from test_corpus import SCHEMA
 
 REGIONS = 12
 DIGITS = "甲乙丙丁戊己庚辛壬癸"
@@ -94,6 +99,17 @@ def test_planted_reuse_is_found_and_the_formula_is_not(planted, exhaustive):
         for a, b in searched:
             both = np.intersect1d(held[a], held[b])
             assert len(np.setdiff1d(both, common.prints)) >= sharing.MIN_SHARED
+        # JSON: valid, the plan's figures; CSV: the searched pairs after the compared ones, no measures
+        data = json.loads(dumps(corpus_json(report)))
+        jsonschema.validate(data, SCHEMA)
+        plan = data["pairing"]["reuse"]
+        assert plan["searched"] == "strongest region pairs" and plan["searched_only"] == len(searched)
+        assert {(r["a"], r["b"]) for r in data["reuse"]} == {(0, 1), (5, 6)}
+        rows = list(csv.DictReader(io.StringIO(corpus_csv(report))))
+        assert len(rows) == len(report.pairs) + len(searched)
+        tail = rows[len(report.pairs):]
+        assert {(int(r["a"]), int(r["b"])) for r in tail} == searched and all(r["cosine"] == "" for r in tail)
+        assert sum(int(r["shared_passages"]) for r in tail) == 2
 
 
 def test_with_few_regions_nothing_is_common():
@@ -150,3 +166,14 @@ def test_a_long_series_gives_one_pair_of_reports_per_shared_passage_set():
     plan = sharing.reuse_pairs(held, regions, [2001, 2002, 2003, 2026], common)
     # two pairs of reports share at least MIN_SHARED; the third report shares one fingerprint only
     assert plan.pairs == ((0, 3), (1, 3)) and plan.kept == 1
+
+
+def test_the_search_on_a_local_cluster_gives_byte_identical_json(planted):
+    """Search tasks and the common fingerprints sent once to every worker: a real 2-worker
+    LocalCluster gives the same JSON as the in-process run."""
+    pytest.importorskip("dask.distributed")
+    folder = str(planted[0])
+    here = corpus([folder], exhaustive=False)
+    there = corpus([folder], exhaustive=False, workers=2)
+    assert there.where.startswith("dask cluster") and here.searched
+    assert dumps(corpus_json(there)) == dumps(corpus_json(here))
