@@ -4,7 +4,7 @@ Every size runs with ``--pairs lsh`` (corpora of up to 50 reports would otherwis
 every pair).  Per size: wall time (median of --runs), documents per second, peak memory (resident set of
 the whole process tree, Dask workers included, sampled every 0.1 s with psutil), the pairs
 compared; then the fitted growth exponent of time against size (least squares on log-log),
-one local worker against two on --speedup-size, and the per-task costs docs/scale.md
+in-process, one local worker and two on --speedup-size, and the per-task costs docs/scale.md
 extrapolates from (per-document preparation, per-pair comparison, Dask overhead per task).
 
 Usage (docs/benchmarks.md has the figures):
@@ -152,15 +152,18 @@ def main() -> None:
         print(f"growth exponent (time ~ size^k, least squares on log-log): k = {growth_exponent(sizes, medians):.2f}")
     if args.speedup_size:
         folder = corpus_dir(args.dir, args.speedup_size)
+        zero = [run_corpus(folder, args.dir / "out-w0.json", [])[0] for _ in range(args.runs)]
         one = [run_corpus(folder, args.dir / "out-w1.json", ["--workers", "1"])[0] for _ in range(args.runs)]
         two = timings.get((args.speedup_size, 2))  # the size run above, when it used 2 workers
         if two is None:
             two = [run_corpus(folder, args.dir / f"out-{args.speedup_size}.json", ["--workers", "2"])[0]
                    for _ in range(args.runs)]
-        same = (args.dir / "out-w1.json").read_bytes() == (args.dir / f"out-{args.speedup_size}.json").read_bytes()
-        print(f"{args.speedup_size} reports: 1 worker {statistics.median(one):.1f} s, 2 workers "
-              f"{statistics.median(two):.1f} s, speedup {statistics.median(one) / statistics.median(two):.2f}x "
-              f"(outputs byte-identical: {same})")
+        outputs = {(args.dir / name).read_bytes() for name in ("out-w0.json", "out-w1.json",
+                                                              f"out-{args.speedup_size}.json")}
+        z, o, t = (statistics.median(x) for x in (zero, one, two))
+        print(f"{args.speedup_size} reports: in-process {z:.1f} s, 1 worker {o:.1f} s, 2 workers {t:.1f} s; "
+              f"2 workers against 1: {o / t:.2f}x, against in-process: {z / t:.2f}x "
+              f"(outputs byte-identical: {len(outputs) == 1})")
     if args.costs:
         task_costs(corpus_dir(args.dir, min(args.sizes)))
 

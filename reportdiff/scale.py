@@ -5,7 +5,8 @@
 - ``workers=0`` and no scheduler: the tasks run here, one after the other (no cluster, no
   threads: Dask's synchronous behaviour, without starting anything);
 - ``workers=N``: a ``dask.distributed.LocalCluster(n_workers=N, threads_per_worker=1,
-  processes=True, host="127.0.0.1")`` is started and closed around the work;
+  processes=True, host="127.0.0.1")`` is started and closed around the work, its workers
+  configured for long pure-Python tasks (``WORKER_CONFIG``);
 - ``scheduler="tcp://host:8786"``: a ``Client`` of that existing cluster.
 
 ``Engine.map(fn, items, label)`` runs ``fn(*item)`` for every item as one task each and returns
@@ -21,6 +22,17 @@ from contextlib import contextmanager
 from typing import Any, Callable
 
 from .errors import UsageError
+
+# Dask's worker defaults cost these tasks 10-50% (measured, docs/scale.md): the statistical
+# profiler samples the task thread every 10 ms and the system monitor every 0.5 s, each
+# taking the GIL from it; and the nanny's MALLOC_TRIM_THRESHOLD_ makes glibc map and unmap
+# every array over 128 KB (a report's shingles are 150 KB).  The thread caps stay.
+WORKER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.admin.tick.interval": "1s",
+    "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
+}
 
 
 class Engine:
@@ -86,6 +98,9 @@ def engine(workers: int = 0, scheduler: str | None = None, progress=None):
         with client:
             yield Engine(client, progress)
         return
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=":0") as cluster, Client(cluster) as client:
+    import dask
+
+    with dask.config.set(WORKER_CONFIG), \
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                         dashboard_address=":0") as cluster, Client(cluster) as client:
         yield Engine(client, progress)
