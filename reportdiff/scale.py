@@ -6,7 +6,7 @@
   threads: Dask's synchronous behaviour, without starting anything);
 - ``workers=N``: a ``dask.distributed.LocalCluster(n_workers=N, threads_per_worker=1,
   processes=True, host="127.0.0.1")`` is started and closed around the work, its workers
-  configured for long pure-Python tasks (``WORKER_CONFIG``);
+  configured for long pure-Python tasks (``worker_config``);
 - ``scheduler="tcp://host:8786"``: a ``Client`` of that existing cluster.
 
 ``Engine.map(fn, items, label)`` runs ``fn(*item)`` for every item as one task each and returns
@@ -26,13 +26,23 @@ from .errors import UsageError
 # Dask's worker defaults cost these tasks 10-50% (measured, docs/scale.md): the statistical
 # profiler samples the task thread every 10 ms and the system monitor every 0.5 s, each
 # taking the GIL from it; and the nanny's MALLOC_TRIM_THRESHOLD_ makes glibc map and unmap
-# every array over 128 KB (a report's shingles are 150 KB).  The thread caps stay.
+# every array over 128 KB (a report's shingles are 150 KB): the nanny's other variables (the
+# thread caps) stay, whatever this Dask's defaults are (``worker_config``).
 WORKER_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.system-monitor.interval": "5s",
     "distributed.admin.tick.interval": "1s",
-    "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
 }
+UNSET_ENVIRON = ("MALLOC_TRIM_THRESHOLD_",)
+
+
+def worker_config() -> dict[str, Any]:
+    import dask
+    import dask.distributed  # noqa: F401 - loads distributed's configuration defaults
+
+    environ = dask.config.get("distributed.nanny.pre-spawn-environ", {})
+    return {**WORKER_CONFIG, "distributed.nanny.pre-spawn-environ":
+            {k: v for k, v in environ.items() if k not in UNSET_ENVIRON}}
 
 
 class Engine:
@@ -100,7 +110,7 @@ def engine(workers: int = 0, scheduler: str | None = None, progress=None):
         return
     import dask
 
-    with dask.config.set(WORKER_CONFIG), \
+    with dask.config.set(worker_config()), \
             LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                          dashboard_address=":0") as cluster, Client(cluster) as client:
         yield Engine(client, progress)

@@ -51,6 +51,8 @@ MIN_REGIONS = 10
 class Common:
     prints: np.ndarray  # sorted uint64 hashes held by at least ``regions`` regions
     regions: int  # C
+    hashes: np.ndarray  # every (fingerprint, region) holding once, sorted by hash then region:
+    held_by: np.ndarray  # its hash and its region (``_region_holdings``, made once for both uses)
 
 
 @dataclass(frozen=True)
@@ -105,14 +107,15 @@ def common_prints(held: list[np.ndarray], regions: list[int]) -> Common:
     """The fingerprints held by at least C regions (``held[d]`` what report d holds,
     ``regions[d]`` its region's index)."""
     c = common_threshold(len(set(regions)))
-    h, _ = _region_holdings(held, regions)
+    h, r = _region_holdings(held, regions)
     values, counts = np.unique(h, return_counts=True)
-    return Common(values[counts >= c], c)
+    return Common(values[counts >= c], c, h, r)
 
 
 def reuse_pairs(held: list[np.ndarray], regions: list[int], years: list[int | None],
                 common: Common) -> ReusePlan:
-    h, r = _region_holdings(held, regions)
+    """``held``, ``regions`` as ``common_prints`` was given them; ``years[d]``: report d's year."""
+    h, r = common.hashes, common.held_by
     values, starts, counts = np.unique(h, return_index=True, return_counts=True)
     shared: dict[tuple[int, int], list[int]] = defaultdict(list)  # region pair -> uncommon hashes
     for size in range(2, common.regions):
