@@ -67,7 +67,8 @@ def task_costs(folder: Path, samples: int = 15) -> None:
     """Median per-document preparation, per-pair comparison and per-pair shared-passage search
     times in this process, the client's planning time, and the Dask overhead per task on a
     2-worker LocalCluster."""
-    from reportdiff.corpus import common_prints, compare_pair, fill_regions, plan_pairs, prepare, search_pair
+    from reportdiff.corpora.plan import common_prints, fill_regions, plan_pairs
+    from reportdiff.corpora.tasks import compare_pair, prepare, search_pair
 
     files = sorted(str(f) for f in folder.glob("*.txt"))[:samples + 1]
     prepare(files[0])  # warm up jieba's dictionary

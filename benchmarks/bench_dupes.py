@@ -32,7 +32,7 @@ Generator (deterministic for a seed and a file list):
   suspicious report outside every case that lie in a canonical ``NATURAL_N``-gram (letters,
   ideographs, digit runs as ``#``) also found in the source are "naturally shared".
 
-Prediction: ``reportdiff.pipeline.dupes(suspicious_files, against=[source])``.  A detection
+Prediction: ``reportdiff.passages.dupes(suspicious_files, against=[source])``.  A detection
 is an occurrence in a suspicious document of a group that also has an occurrence in the source
 document (distinct (doc, start, end) only).
 
@@ -92,10 +92,10 @@ if str(ROOT) not in sys.path:
 import reportdiff  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
-from reportdiff.boilerplate import canonical_text  # noqa: E402
-from reportdiff.fingerprint import Stream, canonical  # noqa: E402
-from reportdiff.pipeline import dupes  # noqa: E402
-from reportdiff.text import is_ideograph  # noqa: E402
+from reportdiff.passages.formulas import canonical_text  # noqa: E402
+from reportdiff.text.fingerprints import Stream, canonical  # noqa: E402
+from reportdiff.passages import dupes  # noqa: E402
+from reportdiff.text.characters import is_ideograph  # noqa: E402
 
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 FIXTURES = ROOT / "fixtures"

@@ -34,7 +34,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import rebuild_formats  # noqa: E402
 
 from reportdiff.ingest.pdf import extract_pdf  # noqa: E402
-from reportdiff.pipeline import compare, read_source  # noqa: E402
+from reportdiff.comparison import compare
+from reportdiff.ingest.source import read_source  # noqa: E402
 
 FIXTURE = ROOT / "fixtures" / "baotou-gazette-2023-01.txt"
 

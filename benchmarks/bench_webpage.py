@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import rebuild_formats  # noqa: E402
 
 from reportdiff.ingest.formats import extract  # noqa: E402
-from reportdiff.pipeline import compare, read_source  # noqa: E402
+from reportdiff.comparison import compare
+from reportdiff.ingest.source import read_source  # noqa: E402
 
 CASES = ("baotou-2022.txt", "baotou-gazette-2023-01.txt", "hohhot-2022.txt", "donghe-2022-plan.txt",
          "national-2024.txt", "national-2025.txt", "english/budget-speech-2024.txt")

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reportdiff.model import Document, Section, SourceFile  # noqa: E402
-from reportdiff.pipeline import read_source  # noqa: E402
+from reportdiff.ingest.source import read_source  # noqa: E402
 
 CHROMIUM = os.environ.get("REPORTDIFF_CHROMIUM", "/usr/bin/chromium")
 RUNNING_HEADER = "市政府公报·2023"

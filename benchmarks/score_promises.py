@@ -19,7 +19,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 import reportdiff
-from reportdiff.commitments import build_ledger
+from reportdiff.commitments.ledger import build_ledger
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ("promises-baotou-2022.json", "promises-national-2024.json")

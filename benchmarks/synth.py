@@ -285,7 +285,7 @@ def split_points(text: str) -> list[int]:
 
 
 def rename_heading(text: str, rng: random.Random, vocab) -> str:
-    from reportdiff.headings import split_marker
+    from reportdiff.ingest.headings import split_marker
 
     marker, body = split_marker(text)
     prefix = text[: len(text) - len(body)] if body and text.endswith(body) else marker

@@ -18,7 +18,8 @@ _HOME = {
     **dict.fromkeys(("InputError", "OutputError", "ReportdiffError", "UsageError"), "errors"),
     **dict.fromkeys(("Document", "Heading", "LineSpan", "Metadata", "Paragraph", "Section", "SourceFile"), "model"),
     "Options": "options",
-    **dict.fromkeys(("compare", "load", "read_source"), "pipeline"),
+    **dict.fromkeys(("load", "read_source"), "ingest.source"),
+    "compare": "comparison",
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .text import split_sentences
+from .text.sentences import split_sentences
 
 
 @dataclass(frozen=True, order=True)

@@ -22,14 +22,16 @@ import jsonschema
 import pytest
 
 from conftest import FIXTURES, fixture_path
-from reportdiff.archive import Archive, decode_document, unpack_canonical
-from reportdiff.cli import main
+from reportdiff.archive.store import Archive, decode_document, unpack_canonical
+from reportdiff.cli.app import main
 from reportdiff.errors import InputError
-from reportdiff.fingerprint import Stream
-from reportdiff.pipeline import dupes, index_add, load
+from reportdiff.text.fingerprints import Stream
+from reportdiff.passages import dupes
+from reportdiff.archive import index_add
+from reportdiff.ingest.source import load
 from reportdiff.render.html import dupes_page
 from reportdiff.render.jsonout import dumps, dupes as dupes_json
-from reportdiff.reuse import signature
+from reportdiff.text.fingerprints import signature
 
 REPORTS = sorted(p.name for p in FIXTURES.iterdir() if p.suffix == ".txt")  # what `index build fixtures` takes
 
@@ -211,7 +213,8 @@ def test_a_killed_build_leaves_whole_documents_and_resumes(tmp_path, capsys):
 
 _HELD = """
 import pathlib, sys, time
-from reportdiff import archive, pipeline
+import reportdiff.archive
+from reportdiff.archive import store
 
 action, folder, db, flag, statement, nth = sys.argv[1:]
 
@@ -235,16 +238,16 @@ class Held:  # the connection, pausing (inside the transaction, before COMMIT) o
     def close(self):
         self.con.close()
 
-real_open = archive.Archive.open.__func__
+real_open = store.Archive.open.__func__
 def held_open(cls, *a, **k):
     arch = real_open(cls, *a, **k)
     arch._con = Held(arch._con)
     return arch
-archive.Archive.open = classmethod(held_open)
+store.Archive.open = classmethod(held_open)
 if action == "add":
-    pipeline.index_add([folder], db, keep_going=True)
+    reportdiff.archive.index_add([folder], db, keep_going=True)
 else:
-    pipeline.index_remove([folder], db)
+    reportdiff.archive.index_remove([folder], db)
 """
 
 
@@ -343,7 +346,7 @@ def test_what_is_not_an_archive_is_refused(archive, tmp_path, capsys):
 def test_stored_documents_keep_the_pages_of_pdf_paragraphs():
     from dataclasses import replace
 
-    from reportdiff.archive import encode_document
+    from reportdiff.archive.store import encode_document
     from reportdiff.model import Section
 
     doc = load(str(fixture_path("national-2024.txt")))
@@ -495,7 +498,7 @@ def test_build_reports_deleted_files_and_prune_removes_them(tmp_path, capsys, mo
 # --- staleness: the preparation key ---------------------------------------------------------------
 
 def test_a_changed_preparation_key_prepares_the_file_again(tmp_path, capsys, monkeypatch):
-    import reportdiff.preparation as preparation
+    import reportdiff.archive.preparation as preparation
 
     db = tmp_path / "a.sqlite"
     hohhot = str(fixture_path("hohhot-2022.txt"))
@@ -527,24 +530,25 @@ def _edited(tmp_path: Path, module: str, old: str, new: str) -> Path:
 
 def test_the_preparation_code_is_what_prepares_a_document(tmp_path):
     import reportdiff
-    from reportdiff.preparation import preparation_code
+    from reportdiff.archive.preparation import preparation_code
 
     code, libraries = preparation_code(Path(reportdiff.__file__).parent)
-    assert {"ingest/normalize.py", "ingest/pdf.py", "outline.py", "headings.py", "fingerprint.py", "text.py",
-            "model.py", "pipeline.py", "reuse.py"} <= set(code)
-    assert not {"corpus.py", "comparison.py", "cli.py", "__init__.py", "render/jsonout.py"} & set(code)
+    assert {"ingest/normalize.py", "ingest/pdf.py", "ingest/outline.py", "ingest/headings.py", "text/fingerprints.py",
+            "text/characters.py", "model.py", "ingest/source.py", "archive/store.py"} <= set(code)
+    assert not {"corpora/tasks.py", "comparison/result.py", "cli/app.py", "__init__.py", "render/jsonout.py",
+                "passages/repeats.py"} & set(code)
     assert {"numpy", "rapidfuzz", "pypdfium2", "docx", "trafilatura"} <= libraries
     # from the modules that hold more than preparation, only what preparation reaches
-    assert "read_source" in code["pipeline.py"] and "_merge" in code["pipeline.py"]
-    assert "find_dupes" not in code["pipeline.py"] and "'corpus'" not in code["pipeline.py"]
-    assert "'signature'" in code["reuse.py"] and "'find_dupes'" not in code["reuse.py"]
+    assert "read_source" in code["ingest/source.py"] and "_merge" in code["ingest/source.py"]
+    assert "'load'" not in code["ingest/source.py"] and "'select_document'" not in code["ingest/source.py"]
+    assert "'encode_document'" in code["archive/store.py"] and "'looks_like_archive'" not in code["archive/store.py"]
 
-    same = [("pipeline.py", "def corpus(", "def corpus(  # an edit outside preparation\n"),
+    same = [("ingest/source.py", "def load(", "def load(  # an edit outside preparation\n"),
             ("ingest/normalize.py", "import re\n", "import re  # a comment\n\n"),
             ("__init__.py", '__version__ = "', '__version__ = "9.')]  # a version bump alone
-    changed = [("pipeline.py", "_COVER_MAX_LINE = 60", "_COVER_MAX_LINE = 61"),
+    changed = [("ingest/source.py", "_COVER_MAX_LINE = 60", "_COVER_MAX_LINE = 61"),
                ("ingest/noise.py", "import re\n", "import re\nEXTRA = 1\n"),
-               ("reuse.py", "K = SHINGLE", "K = SHINGLE + 1")]
+               ("text/fingerprints.py", "K = SHINGLE", "K = SHINGLE + 1")]
     for module, old, new in same:
         assert preparation_code(_edited(tmp_path, module, old, new))[0] == code, module
     for module, old, new in changed:

@@ -1,7 +1,7 @@
 """``reportdiff outline`` on inputs that are not reports: exit code 2 and one line on stderr,
 ``reportdiff: PATH: what is wrong (hint: how to fix it)``, never a traceback.
 
-The expected messages are the ones reportdiff/ingest/decode.py and reportdiff/pipeline.py raise.
+The expected messages are the ones reportdiff/ingest/decode.py and reportdiff/ingest/source.py raise.
 tests/test_input_matrix.py runs these cases and more against every command (in process); this
 file is the real-process check for ``outline``.
 Decoding errors name the line as well: ``reportdiff: PATH:LINE: …``.

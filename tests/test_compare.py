@@ -14,10 +14,10 @@ import jsonschema
 import pytest
 
 import reportdiff
-from reportdiff.comparison import align_sentences
-from reportdiff.diff import new_text, old_text, word_diff
+from reportdiff.comparison.result import align_sentences
+from reportdiff.comparison.diff import new_text, old_text, word_diff
 from reportdiff.render.jsonout import comparison
-from reportdiff.similarity import measures
+from reportdiff.comparison.similarity import measures
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures"
 B2022 = FIX / "baotou-2022.txt"

@@ -18,13 +18,16 @@ import numpy as np
 import pytest
 
 from conftest import FIXTURES, benchmark_module
-from reportdiff import lsh
-from reportdiff.boilerplate import canonical_text
-from reportdiff.corpus import DocumentFacts, common_prints, fill_regions, plan_pairs, region_from_name
-from reportdiff.fingerprint import canonical, shingle_hashes
-from reportdiff.pipeline import compare, corpus
+from reportdiff.corpora import minhash as lsh
+from reportdiff.passages.formulas import canonical_text
+from reportdiff.corpora.report import DocumentFacts
+from reportdiff.corpora.plan import common_prints, fill_regions, plan_pairs
+from reportdiff.corpora.tasks import region_from_name
+from reportdiff.text.fingerprints import canonical, shingle_hashes
+from reportdiff.comparison import compare
+from reportdiff.corpora import corpus
 from reportdiff.render.jsonout import corpus as corpus_json, corpus_csv, dumps
-from reportdiff.text import SHINGLE
+from reportdiff.text.fingerprints import SHINGLE
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "reportdiff" / "schema" / "corpus.schema.json").read_text("utf-8"))
@@ -216,7 +219,7 @@ def test_signature_agreement_estimates_resemblance():
 
 
 def test_plan_with_lsh_keeps_the_consecutive_years_of_each_region(small_report):
-    from reportdiff.corpus import prepare
+    from reportdiff.corpora.tasks import prepare
 
     prepared = [prepare(p) for p in SMALL]
     facts = [p.facts for p in prepared]

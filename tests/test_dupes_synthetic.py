@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import benchmark_module
 
-from reportdiff.fingerprint import Stream
-from reportdiff.pipeline import dupes
+from reportdiff.text.fingerprints import Stream
+from reportdiff.passages import dupes
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

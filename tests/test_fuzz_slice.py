@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import reportdiff
 from conftest import benchmark_module, fixture_path
-from reportdiff.pipeline import select_document
+from reportdiff.ingest.source import select_document
 
 
 def test_fuzz_slice():

@@ -75,7 +75,7 @@ RUNS = [("0", []), ("1", []), ("2718281", [])]
 
 _RUNNER = """
 import sys
-from reportdiff.cli import main
+from reportdiff.cli.app import main
 outdir, extra, plan = sys.argv[1], sys.argv[2].split(), sys.argv[3:]
 for item in plan:
     name, argv = item.split("=", 1)
@@ -109,7 +109,7 @@ def test_outputs_are_byte_identical_whatever_the_hash_seed(tmp_path):
 def test_ctrl_c_inside_the_write_leaves_the_previous_output(tmp_path, monkeypatch):
     """The interrupt lands while the output is being written: the temporary file goes, the
     previous output stays whole."""
-    from reportdiff import output
+    from reportdiff.cli import atomic as output
 
     target = tmp_path / "out.json"
     target.write_text("previous\n", encoding="utf-8")
@@ -129,7 +129,7 @@ def test_ctrl_c_while_starting_up_is_one_line_too():
     one line, never a traceback.  The child says when the interpreter itself is up (an
     interrupt inside Python's own start-up, before any code of ours runs, is not ours to
     handle), then runs the console script's entry point."""
-    start = ("import sys; print('ready', flush=True); from reportdiff.entry import main; "
+    start = ("import sys; print('ready', flush=True); from reportdiff.cli.entry import main; "
              f"sys.argv = ['reportdiff', 'outline', {str(fixture_path('hohhot-2022.txt'))!r}, '-f', 'json']; main()")
     codes = []
     for delay in (0.02, 0.1, 0.2, 0.3):

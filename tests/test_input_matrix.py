@@ -2,7 +2,7 @@
 
 One table of COMMANDS (how each command is called with a case file X and a good partner
 report G) times one table of CASES (how the input is made, and what must happen).  Each cell is
-a test run through the real CLI entry point (``reportdiff.cli.main``, in process: exit code,
+a test run through the real CLI entry point (``reportdiff.cli.app.main``, in process: exit code,
 stdout, stderr); the subprocess subset at the end checks the same outcome with no traceback in
 a real process, and tests/test_cli_errors.py checks every refusal of ``outline`` in a subprocess.
 
@@ -38,7 +38,7 @@ import reportdiff
 from conftest import benchmark_module, cli, fixture_path
 from reportdiff.ingest.decode import split_lines
 from test_properties_ingest import _line_letters, _outline_letters
-from reportdiff.cli import main
+from reportdiff.cli.app import main
 
 LIMITS = benchmark_module("bench_limits")  # the generators of the huge inputs
 HEAVY = os.environ.get("REPORTDIFF_HEAVY") == "1"

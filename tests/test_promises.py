@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 
 import reportdiff
-from reportdiff.commitments import build_ledger, key_terms, normal, parts, targets_in
-from reportdiff.numbers import cn_to_number, find_quantities, parse_quantity
+from reportdiff.commitments.ledger import build_ledger, key_terms, normal, parts, targets_in
+from reportdiff.text.quantities import cn_to_number, find_quantities, parse_quantity
 from reportdiff.render.jsonout import promises, promises_csv
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures"

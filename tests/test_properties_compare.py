@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import reportdiff
 from conftest import FIXTURES
-from reportdiff.diff import new_text, old_text, word_diff
+from reportdiff.comparison.diff import new_text, old_text, word_diff
 from reportdiff.ingest.decode import split_lines
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures"
@@ -93,7 +93,7 @@ def test_split_lines_keeps_every_character_but_line_ends(text):
 def test_banded_distances_are_the_exact_distances(a, b):
     from rapidfuzz.distance import Indel, Levenshtein
 
-    from reportdiff.similarity import distances
+    from reportdiff.comparison.similarity import distances
 
     assert distances(a, b) == (Levenshtein.distance(a, b), Indel.distance(a, b))
 
@@ -101,8 +101,8 @@ def test_banded_distances_are_the_exact_distances(a, b):
 def test_banded_distances_on_real_reports_a_year_apart():
     from rapidfuzz.distance import Indel, Levenshtein
 
-    from reportdiff.similarity import distances
-    from reportdiff.tokenize import terms
+    from reportdiff.comparison.similarity import distances
+    from reportdiff.text.tokens import terms
 
     a, b = ([t for p in reportdiff.load(str(FIXTURES / name)).paragraphs for t in terms(p.text)]
             for name in ("national-2024.txt", "national-2025.txt"))

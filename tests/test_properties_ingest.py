@@ -24,7 +24,7 @@ from reportdiff import InputError, Options
 from reportdiff.ingest.decode import split_lines
 from reportdiff.ingest.noise import ARTEFACT
 from reportdiff.ingest.normalize import normalize_line
-from reportdiff.text import split_sentences
+from reportdiff.text.sentences import split_sentences
 
 # REPORTDIFF_EXAMPLES=5000 for a longer search; the default keeps the suite fast
 SETTINGS = settings(max_examples=int(os.environ.get("REPORTDIFF_EXAMPLES", "150")), deadline=None,

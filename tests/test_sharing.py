@@ -13,10 +13,11 @@ import numpy as np
 import pytest
 
 from conftest import FIXTURES
-from reportdiff import sharing
-from reportdiff.corpus import common_prints, prepare
-from reportdiff.fingerprint import canonical
-from reportdiff.pipeline import corpus
+from reportdiff.corpora import region_reuse as sharing
+from reportdiff.corpora.plan import common_prints
+from reportdiff.corpora.tasks import prepare
+from reportdiff.text.fingerprints import canonical
+from reportdiff.corpora import corpus
 from reportdiff.render.jsonout import corpus as corpus_json, corpus_csv, dumps
 from test_corpus import SCHEMA
 

@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-from ..text import SENTENCE_END
+from ..text.sentences import SENTENCE_END
 
 _TITLE_WORDS = (
     "报告|通知|意见|方案|办法|决定|规定|细则|纪要|公告|通告|批复|函|大事记|规划|计划|公报|决议|讲话|"

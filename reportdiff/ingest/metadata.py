@@ -4,8 +4,9 @@ first lines (and, failing that, from the file name)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from ..model import Metadata
+from ..model import Document, Metadata
 from .documents import DATE_LINE, DOC_TITLE
 
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
@@ -122,3 +123,10 @@ def _cn_small(s: str) -> int:
         a, _, b = s.partition("十")
         return (digits.get(a, 1) if a else 1) * 10 + (digits.get(b, 0) if b else 0)
     return digits.get(s, 0)
+
+
+def year_of(doc: Document) -> int | None:
+    if doc.metadata.date[:4].isdigit():
+        return int(doc.metadata.date[:4])
+    m = re.search(r"(19|20)\d\d", Path(doc.path).name)
+    return int(m.group()) if m else None

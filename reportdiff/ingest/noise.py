@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..headings import LEAD_ORDINAL, match_heading
+from ..text.sentences import ends_closed
 from .documents import DATE_LINE
-from ..text import ends_closed
+from .headings import LEAD_ORDINAL, match_heading
 
 PAGE_NUMBER = re.compile(
     r"^(?:[-—–~·•\s]*\d{1,3}[-—–~·•\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?"

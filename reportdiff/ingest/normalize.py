@@ -22,7 +22,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..text import is_cjk
+from ..text.characters import is_cjk
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"), None)
 

@@ -39,9 +39,10 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
-from ..headings import LEAD_ORDINAL, is_english_title, match_heading
-from ..text import SENTENCE_END, display_width, ends_closed, is_cjk
+from ..text.characters import display_width, is_cjk
+from ..text.sentences import SENTENCE_END, ends_closed
 from .documents import DATE_LINE, DOC_TITLE
+from .headings import LEAD_ORDINAL, is_english_title, match_heading
 from .noise import ARTEFACT
 
 _STARTS_PARAGRAPH = re.compile(r"^(?:——|\*\*|#|附件|名词解释)")

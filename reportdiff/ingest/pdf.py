@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from ..errors import InputError
-from .formats import Extracted
+from .extracted import Extracted
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,7 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
-from .formats import Extracted
-
+from .extracted import Extracted
 
 _UNESCAPE = re.compile(r"\\([*_\[\]<>`])")  # trafilatura's markdown escapes: the page's text has none
 

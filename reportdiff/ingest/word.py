@@ -20,7 +20,7 @@ import re
 import zipfile
 
 from ..errors import InputError
-from .formats import Extracted
+from .extracted import Extracted
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING = re.compile(r"^(?:Heading|heading|标题)\s*(\d)$")

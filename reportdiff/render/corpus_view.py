@@ -76,7 +76,7 @@ def corpus_view(report, limit: int = 15) -> Group:
 
 def reuse_searched(report) -> str:
     """Where shared passages were looked for, and what does not count as one."""
-    from ..sharing import BUDGET, GUARANTEED
+    from ..corpora.region_reuse import BUDGET, GUARANTEED
 
     common = (f"text held by {report.common_regions} or more regions is boilerplate, not reuse "
               f"({report.common:,} common fingerprints)" if report.common_regions <= len(report.regions)
@@ -97,7 +97,13 @@ def progress_bar(enabled: bool):
         yield lambda label, done, total: None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     tasks: dict[str, int] = {}
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

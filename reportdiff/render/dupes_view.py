@@ -7,7 +7,7 @@ from rich.console import Group
 from rich.padding import Padding
 from rich.text import Text
 
-from ..diff import word_diff
+from ..comparison.diff import word_diff
 
 DEL = "red strike"
 INS = "bold green"

@@ -11,8 +11,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from ..comparison import Comparison
-from .facts import DOCUMENT_LABELS, document_facts, where
+from ..comparison.result import Comparison
+from .labels import DOCUMENT_LABELS, document_facts, where
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +139,7 @@ def comparison_page(c: Comparison) -> str:
 
 def dupes_page(result) -> str:
     from .. import __version__
-    from ..diff import word_diff
+    from ..comparison.diff import word_diff
 
     groups = []
     for g in result.groups:

@@ -9,7 +9,6 @@ from typing import Any
 
 from ..model import Document, RemovedLines, Section, SourceFile
 
-
 _PAIR = re.compile(r"\[\n\s*(-?[\d.]+),\n\s*(-?[\d.]+)\n\s*\]")
 _OP = re.compile(r'\[\n\s*("[=+-]"),\n\s*("(?:[^"\\]|\\.)*")\n\s*\]')
 
@@ -257,7 +256,7 @@ def _lazy(s) -> dict[str, float]:
 
 def corpus(report) -> dict[str, Any]:
     """``reportdiff.corpus/1`` (docs/json.md)."""
-    from ..lsh import BANDS, PERMUTATIONS, ROWS, THRESHOLD
+    from ..corpora.minhash import BANDS, PERMUTATIONS, ROWS, THRESHOLD
 
     b = report.boilerplate
     return {
@@ -284,7 +283,7 @@ def corpus(report) -> dict[str, Any]:
 
 
 def _reuse_plan(report) -> dict[str, Any]:
-    from ..sharing import BUDGET, GUARANTEED, MIN_SHARED, PER_REGION_PAIR
+    from ..corpora.region_reuse import BUDGET, GUARANTEED, MIN_SHARED, PER_REGION_PAIR
 
     plan = report.reuse_plan
     return {"common_regions": report.common_regions, "common_fingerprints": report.common,

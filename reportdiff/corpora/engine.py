@@ -21,7 +21,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Any, Callable
 
-from .errors import UsageError
+from ..errors import UsageError
 
 # Dask's worker defaults cost these tasks 10-50% (measured, docs/scale.md): the statistical
 # profiler samples the task thread every 10 ms and the system monitor every 0.5 s, each

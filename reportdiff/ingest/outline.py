@@ -13,9 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .headings import LEAD_ORDINAL, RANK, HeadingMatch, is_english_title, match_heading, strip_md
-from .ingest.paragraphs import Block, item_styles as list_item_styles
-from .model import Heading, LineSpan, Paragraph, Section
+from ..model import Heading, LineSpan, Paragraph, Section
+from .headings import (
+    LEAD_ORDINAL,
+    RANK,
+    HeadingMatch,
+    is_english_title,
+    match_heading,
+    strip_md,
+)
+from .paragraphs import Block
+from .paragraphs import item_styles as list_item_styles
 
 _FIRST_SENTENCE = re.compile(r"^(.*?)([。！？；]|\.(?=\s|$)|$)", re.S)
 _BOLD_LEAD = re.compile(r"^\*\*(.+?)\*\*")

@@ -1,62 +1,25 @@
-"""Small text facts shared by every stage: character classes, display width, sentences."""
+"""Sentences: where a line or a sentence ends, and splitting text into sentences."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
-
-# Ideographs, CJK punctuation, full-width forms and kana count as "CJK" for spacing and width.
-_CJK_RANGES = (
-    (0x2E80, 0x2FDF),  # radicals, Kangxi radicals
-    (0x3000, 0x303F),  # CJK symbols and punctuation
-    (0x3040, 0x30FF),  # kana
-    (0x3400, 0x4DBF),  # extension A
-    (0x4E00, 0x9FFF),  # unified ideographs
-    (0xF900, 0xFAFF),  # compatibility ideographs
-    (0xFE30, 0xFE4F),  # compatibility forms
-    (0xFF00, 0xFFEF),  # full-width forms
-    (0x20000, 0x3134F),  # extensions B-G
-)
-_QUOTES_AND_DASHES = "“”‘’—…·"
-
-
-def is_cjk(ch: str) -> bool:
-    o = ord(ch)
-    if ch in _QUOTES_AND_DASHES:
-        return True
-    for lo, hi in _CJK_RANGES:
-        if lo <= o <= hi:
-            return True
-    return False
-
-
-def is_ideograph(ch: str) -> bool:
-    o = ord(ch)
-    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x3134F
-
-
-def display_width(text: str) -> int:
-    """Terminal columns: East Asian wide and full-width characters count 2."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def cjk_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(1 for c in letters if is_ideograph(c)) / len(letters)
-
-
-SHINGLE = 8  # characters per shingle for fingerprints (dupes, boilerplate)
 
 # Characters that close a sentence or paragraph; a line ending in anything else is unfinished.
 CLOSING = set("。！？；：…”’）」』】》!?;:.)\"'")
+
+
 SENTENCE_END = set("。！？；")
+
+
 _OPEN_QUOTES = "“‘「『《（("
+
+
 _CLOSE_QUOTES = "”’」』》）)"
 
 
 _FINAL = set("。！？；：…!?;:.")
+
+
 _ATTRIBUTION = re.compile(r"[。！？；][（(][^（）()]{1,40}[）)]$")
 
 

@@ -21,7 +21,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from .numbers import QUANTITY
+from .quantities import QUANTITY
 
 TRIMMED_WORDS = 80_000
 _LATIN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*%?|\s+|[^\sA-Za-z\d]")

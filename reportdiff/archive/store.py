@@ -40,10 +40,18 @@ from pathlib import Path
 
 import numpy as np
 
-from . import __version__
-from .errors import InputError
-from .fingerprint import Stream
-from .model import Document, Heading, LineSpan, Metadata, Paragraph, RemovedLines, Section
+from .. import __version__
+from ..errors import InputError
+from ..model import (
+    Document,
+    Heading,
+    LineSpan,
+    Metadata,
+    Paragraph,
+    RemovedLines,
+    Section,
+)
+from ..text.fingerprints import Stream
 
 MAGIC = "reportdiff-archive"
 FORMAT = 2  # bump when the stored rows change meaning; older readers then refuse the file, and
@@ -185,7 +193,7 @@ class Archive:
     @classmethod
     def _check(cls, path: str, con: sqlite3.Connection, fresh: bool, create: bool, min_chars: int) -> int:
         """Make the archive when asked and it is new; refuse what is not one -> its min_chars."""
-        from .reuse import K
+        from ..text.fingerprints import K
 
         not_ours = "give an archive made by 'reportdiff index build'"
         try:
@@ -217,7 +225,7 @@ class Archive:
 
     @staticmethod
     def _create(con: sqlite3.Connection, min_chars: int) -> None:
-        from .reuse import K
+        from ..text.fingerprints import K
 
         con.execute("BEGIN IMMEDIATE")
         try:
@@ -290,7 +298,7 @@ class Archive:
         """Store a document (its ``stream``, with the canonical form) and its fingerprints
         (positions, hashes), prepared as the key ``prepared`` says, in one transaction: a
         killed process leaves either the whole document or none of it."""
-        from .boilerplate import year_of
+        from ..ingest.metadata import year_of
 
         path = stored_path(self.path, info.path)
         doc = replace(stream.doc, path=path)

@@ -22,7 +22,7 @@ def main() -> None:
     guard = signal.getsignal(signal.SIGINT) is signal.default_int_handler  # not when SIGINT is ignored
     if guard:
         signal.signal(signal.SIGINT, _interrupted)
-    from .cli import main as run
+    from .app import main as run
 
     if guard:
         signal.signal(signal.SIGINT, signal.default_int_handler)

@@ -38,15 +38,14 @@ backbone are *moved*.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .headings import split_marker
+from ..ingest.headings import split_marker
 from .similarity import TfIdf, cosine, cosine_matrix
 
 ANCHOR = 0.5

@@ -34,12 +34,10 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
-from .clusters import clusters
-from .fingerprint import Stream, fingerprints
-from .model import Document, LineSpan
-from .text import SHINGLE
+from ..model import Document, LineSpan
+from ..text.fingerprints import K, Stream, signature, window
+from .unionfind import clusters
 
-K = SHINGLE
 MAX_POSTINGS = 200
 MAX_INDEL = 20
 MAX_GAP = 40
@@ -90,14 +88,8 @@ class _Region:
     b1: int
 
 
-def window(min_chars: int) -> int:
-    """The winnowing window w for a minimum passage of ``min_chars`` canonical characters."""
-    return max(1, min_chars - K + 1)
 
 
-def signature(stream: Stream, min_chars: int) -> tuple[np.ndarray, np.ndarray]:
-    """(positions, hashes) of the winnowed fingerprints of a document's canonical stream."""
-    return fingerprints(stream.canonical[0], K, window(min_chars))
 
 
 def _without(prints: tuple[np.ndarray, np.ndarray], common: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

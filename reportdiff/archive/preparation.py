@@ -27,15 +27,15 @@ PACKAGE = "reportdiff"
 # these reach is followed: the top-level definitions they name, in these modules, and the whole
 # of every module of the package they import (directly or not).
 ENTRY_POINTS = (
-    ("pipeline", ("read_source",)),
-    ("reuse", ("signature",)),
-    ("archive", ("encode_document", "pack_canonical", "FORMAT")),
-    ("boilerplate", ("year_of",)),
+    ("ingest.source", ("read_source",)),
+    ("text.fingerprints", ("signature",)),
+    ("archive.store", ("encode_document", "pack_canonical", "FORMAT")),
+    ("ingest.metadata", ("year_of",)),
 )
 
 
 def preparation_key(min_chars: int) -> str:
-    from .reuse import K
+    from ..text.fingerprints import K
 
     return hashlib.sha256(f"{_installed_digest()}|k={K}|min_chars={min_chars}".encode()).hexdigest()[:32]
 
@@ -44,7 +44,7 @@ def preparation_key(min_chars: int) -> str:
 def _installed_digest() -> str:
     """The code and library part of the key, for the installed package (once per process:
     about 0.25 s, mostly parsing the code)."""
-    code, libraries = preparation_code(Path(__file__).resolve().parent)
+    code, libraries = preparation_code(Path(__file__).resolve().parent.parent)
     versions = _versions(libraries - set(sys.stdlib_module_names))
     h = hashlib.sha256()
     for name in sorted(code):

@@ -16,7 +16,7 @@ from typing import Optional
 
 import typer
 
-from .errors import ReportdiffError
+from ..errors import ReportdiffError
 
 app = typer.Typer(
     add_completion=False,
@@ -60,7 +60,7 @@ class Color(str, Enum):
 
 
 def _options(encoding, document, keep_width=False, boilerplate=None):
-    from .options import Options
+    from ..options import Options
 
     return Options(encoding=encoding, document=document, fold_width=not keep_width,
                    boilerplate=boilerplate or "")
@@ -105,7 +105,7 @@ def _plain(console) -> bool:
 
 def _emit(text: str, output: Optional[str], inputs: tuple[str, ...]) -> None:
     if output:
-        from .output import write_atomic
+        from .atomic import write_atomic
 
         write_atomic(output, text, inputs)
     else:
@@ -134,20 +134,20 @@ def compare(
     hide_boilerplate: bool = typer.Option(False, "--hide-boilerplate", help="Leave boilerplate paragraphs out of the terminal output."),
 ) -> None:
     """Compare two reports: sections and paragraphs aligned, word-level diffs, number changes."""
-    from .pipeline import compare as run_compare
+    from ..comparison import compare as run_compare
 
     options = _options(encoding, document, keep_width, boilerplate)
     result = run_compare(old, new, options)
     if format == CompareFormat.json:
-        from .render.jsonout import comparison, dumps
+        from ..render.jsonout import comparison, dumps
 
         _emit(dumps(comparison(result)), output, (old, new))
     elif format == CompareFormat.html:
-        from .render.html import comparison_page
+        from ..render.html import comparison_page
 
         _emit(comparison_page(result), output, (old, new))
     else:
-        from .render.terminal import ViewOptions, comparison_view
+        from ..render.compare_view import ViewOptions, comparison_view
 
         with _terminal(color, output, (old, new), pager) as console:
             console.print(comparison_view(result, ViewOptions(
@@ -168,17 +168,18 @@ def outline(
     color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
 ) -> None:
     """Show a file's documents, metadata, heading tree and what was removed as noise."""
-    from .pipeline import read_source, select_document
+    from ..ingest.source import read_source, select_document
 
     options = _options(encoding, document)
     source = read_source(file, options)
     doc = select_document(source, options.document)
     if format == OutlineFormat.json:
-        from .render.jsonout import dumps, outline as outline_json
+        from ..render.jsonout import dumps
+        from ..render.jsonout import outline as outline_json
 
         _emit(dumps(outline_json(source, doc)), output, (file,))
         return
-    from .render.outline_view import outline_view
+    from ..render.outline_view import outline_view
 
     with _terminal(color, output, (file,)) as console:
         console.print(outline_view(source, doc))
@@ -197,21 +198,22 @@ def dupes(
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),
 ) -> None:
     """Repeated passages: inside each report, between the reports, and against a reference set."""
-    from .pipeline import dupes as run_dupes
+    from ..passages import dupes as run_dupes
 
     result = run_dupes(files, against or [], min_chars, _options(encoding, document))
     inputs = tuple(files) + tuple(against or [])
     if format == CompareFormat.json:
-        from .render.jsonout import dumps, dupes as dupes_json
+        from ..render.jsonout import dumps
+        from ..render.jsonout import dupes as dupes_json
 
         _emit(dumps(dupes_json(result)), output, inputs)
         return
     if format == CompareFormat.html:
-        from .render.html import dupes_page
+        from ..render.html import dupes_page
 
         _emit(dupes_page(result), output, inputs)
         return
-    from .render.dupes_view import dupes_view
+    from ..render.dupes_view import dupes_view
 
     with _terminal(color, output, inputs) as console:
         console.print(dupes_view(result, limit, markers=_plain(console)))
@@ -229,20 +231,20 @@ def boilerplate(
     color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
 ) -> None:
     """Rank recurring formulas across a set of reports by document frequency."""
-    from .boilerplate import profile_json
-    from .pipeline import boilerplate as run_boilerplate
-    from .render.jsonout import dumps
+    from ..passages import boilerplate as run_boilerplate
+    from ..passages.formulas import profile_json
+    from ..render.jsonout import dumps
 
     result = run_boilerplate(paths, min_df, min_chars)
     data = profile_json(result)
     if save:
-        from .output import write_atomic
+        from .atomic import write_atomic
 
         write_atomic(save, dumps(data), tuple(paths))
     if format == OutlineFormat.json:
         _emit(dumps(data), output, tuple(paths))
         return
-    from .render.boilerplate_view import boilerplate_view
+    from ..render.boilerplate_view import boilerplate_view
 
     with _terminal(color, output, tuple(paths)) as console:
         console.print(boilerplate_view(result, limit))
@@ -261,25 +263,26 @@ def promises(
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),
 ) -> None:
     """Follow the commitments of each report through the later ones: reported, recurring or missing."""
-    from .pipeline import promises as run_promises
+    from ..commitments import promises as run_promises
 
     ledger = run_promises(paths, _options(encoding, document))
     if format == LedgerFormat.json:
-        from .render.jsonout import dumps, promises as promises_json
+        from ..render.jsonout import dumps
+        from ..render.jsonout import promises as promises_json
 
         _emit(dumps(promises_json(ledger)), output, tuple(paths))
         return
     if format == LedgerFormat.csv:
-        from .render.jsonout import promises_csv
+        from ..render.jsonout import promises_csv
 
         _emit(promises_csv(ledger), output, tuple(paths))
         return
     if format == LedgerFormat.html:
-        from .render.html import promises_page
+        from ..render.html import promises_page
 
         _emit(promises_page(ledger), output, tuple(paths))
         return
-    from .render.promises_view import promises_view
+    from ..render.promises_view import promises_view
 
     with _terminal(color, output, tuple(paths)) as console:
         console.print(promises_view(ledger, limit))
@@ -317,7 +320,7 @@ def index_remove(
     db: str = typer.Option(..., "--db", help="The archive file."),
 ) -> None:
     """Remove reports from the archive, all or none: a path not in the archive removes nothing (exit 2)."""
-    from .pipeline import index_remove as run_remove
+    from ..archive import index_remove as run_remove
 
     removed = run_remove(paths, db)
     print(f"{db}: {len(removed)} removed")
@@ -331,7 +334,8 @@ def _index(paths: list[str], db: str, keep_going: bool, min_chars: Optional[int]
 
     from rich.progress import Progress
 
-    from .pipeline import expand_paths, index_add as run_index
+    from ..archive import index_add as run_index
+    from ..ingest.paths import expand_paths
 
     err = _console(file=sys.stderr)
     total = len(expand_paths(list(paths)))
@@ -375,24 +379,25 @@ def corpus(
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),
 ) -> None:
     """Many reports at once: pairwise similarity, year-over-year change per region, cross-region reuse, boilerplate."""
-    from .pipeline import corpus as run_corpus
-    from .render.corpus_view import progress_bar
+    from ..corpora import corpus as run_corpus
+    from ..render.corpus_view import progress_bar
 
     with progress_bar(progress or sys.stderr.isatty()) as tick:
         report = run_corpus(paths, _options(encoding, document), workers, scheduler, min_chars, tick,
                             None if pairs == Pairing.auto else pairs == Pairing.all)
     inputs = tuple(paths)
     if format in (LedgerFormat.json, LedgerFormat.csv):
-        from .render.jsonout import corpus as corpus_json, corpus_csv, dumps
+        from ..render.jsonout import corpus as corpus_json
+        from ..render.jsonout import corpus_csv, dumps
 
         _emit(dumps(corpus_json(report)) if format == LedgerFormat.json else corpus_csv(report), output, inputs)
         return
     if format == LedgerFormat.html:
-        from .render.html import corpus_page
+        from ..render.html import corpus_page
 
         _emit(corpus_page(report), output, inputs)
         return
-    from .render.corpus_view import corpus_view
+    from ..render.corpus_view import corpus_view
 
     with _terminal(color, output, inputs) as console:
         console.print(corpus_view(report, limit))
@@ -405,7 +410,7 @@ def main(argv: Optional[list[str]] = None) -> None:
     elif args and args[0].startswith("-") and args[0] not in ("-h", "--help", "--version"):
         args.insert(0, "compare")
     if args == ["--version"]:
-        from . import __version__
+        from .. import __version__
 
         print(f"reportdiff {__version__}")
         raise SystemExit(0)

@@ -19,8 +19,8 @@ from diff_match_patch import diff_match_patch
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from .numbers import QUANTITY, Quantity, find_quantities, is_year
-from .tokenize import tokens
+from ..text.quantities import QUANTITY, Quantity, find_quantities, is_year
+from ..text.tokens import tokens
 
 _PUA_START = 0xF0000  # supplementary private use area A: 65,534 code points, plus area B
 _MAX_CLEANUP_OPS = 20_000

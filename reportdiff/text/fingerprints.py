@@ -19,7 +19,8 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
-from .model import Document, Paragraph
+from ..errors import InputError
+from ..model import Document, Paragraph
 
 _BASE = np.uint64(1_000_003)
 
@@ -133,3 +134,23 @@ def winnow(hashes: np.ndarray, w: int) -> tuple[np.ndarray, np.ndarray]:
 
 def fingerprints(canon: str, k: int, w: int) -> tuple[np.ndarray, np.ndarray]:
     return winnow(shingle_hashes(canon, k), w)
+
+
+SHINGLE = 8  # characters per shingle for fingerprints (dupes, boilerplate, the archive, the corpus)
+K = SHINGLE
+
+
+def window(min_chars: int) -> int:
+    """The winnowing window w for a minimum passage of ``min_chars`` canonical characters."""
+    return max(1, min_chars - K + 1)
+
+
+def signature(stream: Stream, min_chars: int) -> tuple[np.ndarray, np.ndarray]:
+    """(positions, hashes) of the winnowed fingerprints of a document's canonical stream."""
+    return fingerprints(stream.canonical[0], K, window(min_chars))
+
+
+def check_min_chars(min_chars: int) -> None:
+    """Refuse a minimum passage shorter than a shingle (``--min-chars``)."""
+    if min_chars < 8:
+        raise InputError("--min-chars", f"{min_chars} is too short", "use 8 or more characters")

@@ -76,8 +76,7 @@ def holdings(prints: list[np.ndarray], shingles: list[np.ndarray]) -> list[np.nd
 
 def is_boilerplate(passage: str, common: np.ndarray, min_chars: int) -> bool:
     """Half or more of the passage's own fingerprints are common."""
-    from .fingerprint import canonical, fingerprints
-    from .reuse import K, window
+    from ..text.fingerprints import K, canonical, fingerprints, window
 
     hashes = np.unique(fingerprints(canonical(passage)[0], K, window(min_chars))[1])
     return bool(len(hashes)) and 2 * int(np.isin(hashes, common).sum()) >= len(hashes)

@@ -26,10 +26,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from .clusters import clusters
-from .errors import InputError
-from .model import Document, LineSpan
-from .text import SHINGLE as K
+from ..errors import InputError
+from ..ingest.metadata import year_of
+from ..model import Document, LineSpan
+from ..text.fingerprints import SHINGLE as K
+from .unionfind import clusters
 
 COVER = 0.5
 
@@ -58,16 +59,14 @@ class BoilerplateResult:
     formulas: tuple[Formula, ...]
 
 
-def year_of(doc: Document) -> int | None:
-    if doc.metadata.date[:4].isdigit():
-        return int(doc.metadata.date[:4])
-    m = re.search(r"(19|20)\d\d", Path(doc.path).name)
-    return int(m.group()) if m else None
 
 
 def find_formulas(docs: list[Document], min_df: int | None = None, min_chars: int = 15,
                   examples: int = 3) -> BoilerplateResult:
-    from .fingerprint import Stream, fingerprints  # numpy: only when formulas are searched
+    from ..text.fingerprints import (  # numpy: only when formulas are searched
+        Stream,
+        fingerprints,
+    )
 
     n = len(docs)
     if min_df is None:
@@ -248,3 +247,17 @@ def load_profile(path: str) -> Profile:
                          "make one with 'reportdiff boilerplate DIR --save PROFILE'")
     formulas = tuple(f["canonical"] for f in data.get("formulas", []) if isinstance(f, dict) and f.get("canonical"))
     return Profile(formulas, path)
+
+
+def boilerplate_profile(choice: str):
+    """The profile ``--boilerplate`` names: a file, "none", or "" for the built-in one."""
+    from ..passages.formulas import load_profile
+
+    if choice.lower() == "none":
+        return None
+    if choice:
+        return load_profile(choice)
+    from importlib import resources
+
+    builtin = resources.files("reportdiff").joinpath("data/boilerplate-zh.json")
+    return load_profile(str(builtin)) if builtin.is_file() else None

@@ -54,10 +54,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .diff import indicator_before
-from .model import Document, Paragraph
-from .numbers import Quantity, find_quantities, is_year
-from .tokenize import terms
+from ..comparison.diff import indicator_before
+from ..model import Document, Paragraph
+from ..text.quantities import Quantity, find_quantities, is_year
+from ..text.tokens import terms
 
 _REVIEW = re.compile(r"回顾|执行情况|过去|总结|成就|成绩")
 _PLAN = re.compile(r"安排|任务|要求|目标|计划|今后|重点|部署|措施|取向|考虑|建设|展望|思路|建议")

@@ -33,7 +33,6 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-
 EXACT_LIMIT = 250_000_000  # |A|·|B| in terms²: above it, edit and simple go along the alignment
 
 

@@ -13,8 +13,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..comparison import Comparison, ParagraphPair
-from .facts import DOCUMENT_LABELS, document_facts, where
+from ..comparison.result import Comparison, ParagraphPair
+from .labels import DOCUMENT_LABELS, document_facts, where
 
 DEL = "red strike"
 INS = "bold green"

@@ -13,13 +13,13 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
+from ..model import Document, Paragraph, Section
+from ..options import Options
+from ..passages.formulas import Profile
+from ..text.tokens import terms
 from .align import Link, align_paragraphs, align_sections
-from .boilerplate import Profile
 from .diff import DiffOp, NumberChange, number_changes, word_diff
-from .model import Document, Paragraph, Section
-from .options import Options
 from .similarity import EXACT_LIMIT, Similarity, distances, measures, measures_along
-from .tokenize import terms
 
 SENTENCE_THRESHOLD = 0.5
 PARTLY_SIMILAR = 0.9  # below this, a changed pair gets sentence pairs

@@ -1,0 +1,73 @@
+"""Which pairs of a corpus to compare or search: regions, year steps, common fingerprints, the pair plan."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from . import minhash, region_reuse
+from .report import DocumentFacts, PairPlan, Prepared
+
+
+def fill_regions(facts: list[DocumentFacts]) -> list[DocumentFacts]:
+    """A report whose metadata names no region takes the region of the other reports of its
+    folder when they all name the same one (a folder of one region's reports over the
+    years); otherwise it keeps the region of its file name."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for f in facts:
+        if f.region_from == "metadata":
+            named[str(Path(f.path).parent)].add(f.region)
+    out = []
+    for f in facts:
+        regions = named.get(str(Path(f.path).parent), set())
+        if f.region_from != "metadata" and len(regions) == 1:
+            f = replace(f, region=next(iter(regions)), region_from="folder")
+        out.append(f)
+    return out
+
+
+def year_steps(facts: list[DocumentFacts]) -> list[tuple[str, int, int]]:
+    """(region, previous, current): each dated document of a region and the one of the
+    previous year the region has (the first by path when a year has several)."""
+    by_region: dict[str, dict[int, int]] = defaultdict(dict)
+    for i in sorted(range(len(facts)), key=lambda i: facts[i].path):
+        f = facts[i]
+        if f.year is not None:
+            by_region[f.region].setdefault(f.year, i)
+    out = []
+    for region in sorted(by_region):
+        years = sorted(by_region[region])
+        for prev, cur in zip(years, years[1:]):
+            out.append((region, by_region[region][prev], by_region[region][cur]))
+    return out
+
+
+def region_indices(facts: list[DocumentFacts]) -> list[int]:
+    """Each document's region as an index into the sorted regions."""
+    names = {r: k for k, r in enumerate(sorted({f.region for f in facts}))}
+    return [names[f.region] for f in facts]
+
+
+def common_prints(prepared: list[Prepared], facts: list[DocumentFacts]) -> tuple[list[np.ndarray], region_reuse.Common]:
+    """What each report holds of the corpus's fingerprints, and the common ones (region_reuse.py)."""
+    held = region_reuse.holdings([p.prints for p in prepared], [p.shingles for p in prepared])
+    return held, region_reuse.common_prints(held, region_indices(facts))
+
+
+def plan_pairs(prepared: list[Prepared], facts: list[DocumentFacts], exhaustive: bool,
+               held: list[np.ndarray], common: region_reuse.Common) -> PairPlan:
+    n = len(prepared)
+    steps = {tuple(sorted((a, b))) for _, a, b in year_steps(facts)}
+    if exhaustive:
+        pairs = [(i, j) for i in range(n) for j in range(i + 1, n)]
+        return PairPlan(tuple(pairs), (), "all pairs", len(pairs), len(pairs), None)
+    found = minhash.candidates([p.signature for p in prepared])
+    verified = {(i, j) for i, j in found
+                if minhash.resemblance(prepared[i].shingles, prepared[j].shingles) >= minhash.THRESHOLD}
+    reuse = region_reuse.reuse_pairs(held, region_indices(facts), [f.year for f in facts], common)
+    compared = verified | steps
+    return PairPlan(tuple(sorted(compared)), tuple(p for p in reuse.pairs if p not in compared), "lsh", len(found),
+                    len(verified), reuse)

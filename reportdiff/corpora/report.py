@@ -1,0 +1,115 @@
+"""The corpus's result types: the facts of each report, the pairs compared or searched, the
+year steps, and the whole ``CorpusReport``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..comparison.similarity import Similarity
+from ..model import Document, LineSpan
+from ..passages.formulas import BoilerplateResult
+from . import region_reuse
+
+EXAMPLES = 5  # shared passages kept per region pair (the longest)
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    path: str
+    title: str
+    region: str
+    region_from: str  # "metadata", "folder" (fill_regions) or "file name"
+    year: int | None
+    chars: int
+    terms: int
+
+
+@dataclass(frozen=True)
+class Prepared:
+    facts: DocumentFacts
+    terms: np.ndarray  # uint64 hash of each term, in reading order
+    shingles: np.ndarray  # sorted unique uint64 shingle hashes
+    signature: np.ndarray  # MinHash signature
+    prints: np.ndarray  # sorted unique fingerprint hashes (reuse.signature)
+    document: Document  # paragraphs only (for reuse)
+
+
+@dataclass(frozen=True)
+class SharedPassage:
+    chars: int
+    a_lines: LineSpan
+    b_lines: LineSpan
+    a_text: str  # the passage as A has it
+    b_text: str  # and as B has it (numbers or a few words may differ)
+
+
+@dataclass(frozen=True)
+class SharedResult:
+    """The passages two reports of different regions share (a pair searched, not compared)."""
+    a: int
+    b: int
+    passages: int
+    shared_chars: int
+    examples: tuple[SharedPassage, ...]
+
+
+@dataclass(frozen=True)
+class PairResult:
+    a: int
+    b: int
+    resemblance: float
+    similarity: Similarity
+    passages: int  # shared passages (0 unless the regions differ)
+    shared_chars: int
+    examples: tuple[SharedPassage, ...]
+
+
+@dataclass(frozen=True)
+class PairPlan:
+    pairs: tuple[tuple[int, int], ...]  # to compare (and search when the regions differ)
+    searched: tuple[tuple[int, int], ...]  # only to search for shared passages (reuse.pairs not compared)
+    method: str  # "all pairs" or "lsh"
+    candidates: int  # LSH candidate pairs before verification (all pairs when exhaustive)
+    verified: int  # candidates whose exact resemblance reached minhash.THRESHOLD
+    reuse: region_reuse.ReusePlan | None  # the pairs searched for shared passages (None: all pairs)
+
+
+@dataclass(frozen=True)
+class YearStep:
+    region: str
+    previous: int  # document indices
+    current: int
+    similarity: Similarity
+
+
+@dataclass(frozen=True)
+class CorpusReport:
+    documents: tuple[DocumentFacts, ...]
+    method: str  # "all pairs" or "lsh"
+    candidates: int  # LSH candidate pairs (all pairs when exhaustive)
+    verified: int  # candidates at or above minhash.THRESHOLD
+    pairs: tuple[PairResult, ...]  # sorted by (a, b)
+    searched: tuple[SharedResult, ...]  # sorted by (a, b): pairs searched for shared passages only
+    years: tuple[YearStep, ...]  # sorted by region, then year
+    boilerplate: BoilerplateResult
+    common: int  # fingerprints held by at least ``common_regions`` regions: seed no reuse
+    common_regions: int
+    reuse_plan: region_reuse.ReusePlan | None  # None: every pair was searched
+    where: str = "in-process"
+
+    @property
+    def all_pairs(self) -> int:
+        n = len(self.documents)
+        return n * (n - 1) // 2
+
+    @property
+    def reuse(self) -> tuple[PairResult | SharedResult, ...]:
+        """Pairs of different regions that share passages, most shared characters first."""
+        hits = [p for p in self.pairs if p.passages] + [s for s in self.searched if s.passages]
+        return tuple(sorted(hits, key=lambda p: (-p.shared_chars, p.a, p.b)))
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        return tuple(sorted({d.region for d in self.documents}))

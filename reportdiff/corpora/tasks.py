@@ -1,0 +1,132 @@
+"""Many reports at once: pairwise similarity, year-over-year change per region, cross-region
+reuse and the corpus's boilerplate.
+
+Public API (pipeline.corpus composes these; scale.py runs the three task kinds):
+
+- ``prepare(path, options, min_chars) -> Prepared``: one task per document: load it, read its
+  region and year, its terms (hashed to 64-bit integers), its sorted unique shingle set and
+  MinHash signature (minhash.py), its sorted unique fingerprints for a minimum passage of
+  ``min_chars`` (region_reuse.py), and a slim copy of the document (paragraphs only) for reuse;
+- ``fill_regions(facts)``: regions for reports whose metadata names none, from their folder;
+- ``plan_pairs(prepared, facts, exhaustive, held, common) -> PairPlan``: which pairs to compare:
+  every pair when ``exhaustive``, else the LSH candidates whose exact resemblance is at least
+  ``minhash.THRESHOLD``, plus, always, each document and the previous year's of its region; and,
+  when not exhaustive, which more pairs of reports of different regions to search for shared
+  passages (``region_reuse.reuse_pairs``);
+- ``compare_pair(a, b, x, y, min_chars, regions_differ, common) -> PairResult``: one task per
+  pair (a, b the indices, x, y the prepared reports): the four Lazy Prices measures
+  (similarity.measures, on the same terms ``reportdiff A B`` uses), the shingle resemblance,
+  and, for two regions, the passages they share (reuse.find_dupes), seeded only by fingerprints
+  that are not the corpus's ``common`` ones, and not boilerplate (region_reuse.py);
+- ``search_pair(a, b, x, y, min_chars, common) -> SharedResult``: one task per pair only searched
+  for shared passages (``PairPlan.searched``): the passages, without the measures (the edit
+  distance of two unrelated reports is the costliest part of a comparison);
+- ``common_prints(prepared, facts)``: what each report holds of the corpus's fingerprints, and
+  the common ones;
+- ``year_steps(facts)``: (region, previous, current) document index triples;
+- ``CorpusReport``: the result, everything sorted so that it is the same however it was run.
+
+Region: the metadata's region; else the one region the other reports of the same folder name
+in their metadata (``fill_regions``); else the file name without years and numbers
+("baotou-2022" -> "baotou"), else the folder's name ("national/1954.txt" -> "national").  Year: the
+delivery date's year, else a year in the file name (boilerplate.year_of).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import numpy as np
+
+from ..comparison.similarity import measures
+from ..ingest.metadata import year_of
+from ..model import Document, Section
+from ..options import Options
+from ..text.fingerprints import SHINGLE
+from ..text.tokens import forget, terms
+from . import minhash, region_reuse
+from .report import (
+    EXAMPLES,
+    DocumentFacts,
+    PairResult,
+    Prepared,
+    SharedPassage,
+    SharedResult,
+)
+
+_TERM_HASHES: dict[str, int] = {}  # a worker's vocabulary: words recur across reports
+_TERM_HASHES_MAX = 500_000  # about 60 MB; emptied when full
+
+
+def _term_hash(term: str) -> int:
+    h = _TERM_HASHES.get(term)
+    if h is None:
+        if len(_TERM_HASHES) >= _TERM_HASHES_MAX:
+            _TERM_HASHES.clear()
+        h = _TERM_HASHES[term] = int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "little")
+    return h
+
+
+def region_from_name(path: str) -> str:
+    """The file name without years, numbers and separators, else the folder's name."""
+    p = Path(path)
+    words = [w for w in re.split(r"[-_.\s]+", p.stem) if w and not w.isdigit()]
+    return "-".join(words) or p.parent.name or p.stem
+
+
+def prepare(path: str, options: Options = Options(), min_chars: int = 30) -> Prepared:
+    """Everything the pair tasks and the corpus summary need from one report."""
+    from ..ingest.source import read_source, select_document
+    from ..text.fingerprints import Stream, shingle_hashes, signature
+
+    doc = select_document(read_source(path, options), options.document)
+    hashed = [_term_hash(t) for para in doc.paragraphs for t in terms(para.text)]  # compare's terms
+    forget()  # a worker prepares many reports: its token cache would grow to ~700 MB
+    slim = Document(path=doc.path, encoding=doc.encoding, metadata=doc.metadata,
+                    root=Section("0", 0, None, paragraphs=doc.paragraphs), lines=doc.lines,
+                    index=doc.index, language=doc.language)
+    stream = Stream.of(slim)
+    shingles = np.unique(shingle_hashes(stream.canonical[0], SHINGLE))
+    prints = np.unique(signature(stream, min_chars)[1])
+    region, region_from = (doc.metadata.region, "metadata") if doc.metadata.region \
+        else (region_from_name(path), "file name")
+    facts = DocumentFacts(path=path, title=doc.metadata.title, region=region, region_from=region_from,
+                          year=year_of(doc), chars=doc.chars, terms=len(hashed))
+    return Prepared(facts, np.array(hashed, dtype=np.uint64), shingles, minhash.signature(shingles), prints, slim)
+
+
+
+
+
+
+
+
+
+
+
+
+def compare_pair(a: int, b: int, x: Prepared, y: Prepared, min_chars: int = 30,
+                 regions_differ: bool = False, common: np.ndarray | None = None) -> PairResult:
+    """The measures of one pair, and, when the two reports are of different regions, the
+    passages they share that the corpus's ``common`` fingerprints do not seed."""
+    sim = measures(x.terms.tolist(), y.terms.tolist())
+    res = minhash.resemblance(x.shingles, y.shingles)
+    found = search_pair(a, b, x, y, min_chars, common) if regions_differ else SharedResult(a, b, 0, 0, ())
+    return PairResult(a, b, res, sim, found.passages, found.shared_chars, found.examples)
+
+
+def search_pair(a: int, b: int, x: Prepared, y: Prepared, min_chars: int = 30,
+                common: np.ndarray | None = None) -> SharedResult:
+    """The passages two reports of different regions share, other than the corpus's boilerplate."""
+    from ..passages.repeats import find_dupes
+
+    found: list[SharedPassage] = []
+    for g in find_dupes([x.document, y.document], (), min_chars, common=common).groups:
+        in_a = [o for o in g.occurrences if o.doc == 0]
+        in_b = [o for o in g.occurrences if o.doc == 1]
+        if in_a and in_b and not (common is not None and region_reuse.is_boilerplate(in_a[0].text, common, min_chars)):
+            found.append(SharedPassage(len(in_a[0].text), in_a[0].lines, in_b[0].lines, in_a[0].text, in_b[0].text))
+    found.sort(key=lambda s: (-s.chars, s.a_lines, s.b_lines))
+    return SharedResult(a, b, len(found), sum(s.chars for s in found), tuple(found[:EXAMPLES]))

@@ -1,0 +1,273 @@
+"""The one place where stages are composed: file → SourceFile → Document → Comparison."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Copy, Document, LineSpan, RemovedLines, Section, SourceFile
+from ..options import Options
+from ..text.characters import cjk_share
+from .decode import MAX_BYTES, split_lines
+from .documents import find_copies, find_document_starts
+from .formats import extract
+from .metadata import read_metadata
+from .noise import find_noise
+from .normalize import normalize_line
+from .outline import build_outline
+from .paragraphs import assemble
+
+_COVER_MAX_LINE = 60  # a line longer than this before the first title is text, not a cover
+
+
+def read_bytes(path: str) -> bytes:
+    p = Path(path)
+    if not p.exists():
+        raise InputError(path, "no such file", "check the path")
+    if p.is_dir():
+        raise InputError(path, "is a directory, not a file", "give the path of a report file")
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(path, f"file is {size / 2**20:.0f} MB, over the {MAX_BYTES // 2**20} MB limit",
+                             "split the file, or compare the documents it holds one by one")
+        with open(p, "rb") as f:
+            return f.read()
+    except PermissionError:
+        raise InputError(path, "permission denied", "make the file readable") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory, not a file", "give the path of a report file") from None
+    except OSError as e:
+        raise InputError(path, f"cannot read the file ({e.strerror})", "check the path") from None
+
+
+def read_source(path: str, options: Options = Options(), data: bytes | None = None) -> SourceFile:
+    """Read, clean and outline every document a file holds."""
+    if data is None:
+        data = read_bytes(path)
+    extracted = extract(data, path, options.encoding)
+    text, encoding = extracted.text, extracted.encoding
+    if len(text) > options.max_chars:  # before any work: time and memory grow with the text
+        raise InputError(path, f"file has {len(text):,} characters, over the {options.max_chars:,} limit",
+                         "split the file, or compare the documents it holds one by one")
+    raw = split_lines(text)
+    continued = _continued_lines(raw, extracted.joins)
+    lines = tuple(normalize_line(line, options.fold_width, i in continued) for i, line in enumerate(raw))
+    if not any(lines):
+        raise InputError(path, "file has no text (only white space)", "give a report with text in it")
+    if not any(c.isalnum() for line in lines for c in line):
+        raise InputError(path, "file has no words (only punctuation and symbols)", "give a report with text in it")
+
+    removed: list[RemovedLines] = []
+    copies = find_copies(lines)
+    if copies:
+        kept = copies[0][0]
+        span = list(range(0, kept.stop)) + list(range(copies[-1][0].stop, len(lines)))
+        for n, (r, _) in enumerate(copies[1:], start=2):
+            removed.extend(_ranges(lines, r, f"copy {n} of {len(copies)} of the document"))
+    else:
+        span = list(range(len(lines)))
+
+    noise, toc_titles = find_noise(lines, span)
+    for i in extracted.margins:
+        noise.setdefault(i, "page header or footer")
+    starts = find_document_starts(_joined(lines, extracted.joins), noise, toc_titles, span)
+    content = [i for i in span if lines[i] and i not in noise]
+    if not content:
+        raise InputError(path, "file has no text once page numbers, headers and page chrome "
+                         "are removed", "give a report with text in it")
+    if not starts:
+        starts = [content[0]]
+    starts = _drop_tiny_segments(lines, noise, content, starts)
+    cover = [i for i in content if i < starts[0]]
+    if cover and any(len(lines[i]) > _COVER_MAX_LINE and re.search(r"[。，,.]", lines[i]) for i in cover):
+        starts.insert(0, cover[0])
+    else:
+        for i in cover:
+            noise[i] = "front matter (cover)"
+
+    bounds = starts + [len(lines)]
+    span_set = set(span)
+    documents = []
+    for n, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        doc_span = [i for i in range(a, b) if i in span_set]
+        doc_noise = [i for i in doc_span if i in noise]
+        blocks = assemble(lines, raw, noise, doc_span, extracted.joins, extracted.breaks)
+        if not blocks:
+            continue
+        all_text = "".join(bl.text for bl in blocks)
+        language = "zh" if cjk_share(all_text) >= 0.2 else "en"
+        root = build_outline(blocks, 1, language)
+        if extracted.pages:
+            root = _with_pages(root, extracted.pages)
+        metadata = read_metadata([bl.text for bl in blocks[:12]], path)
+        outside = [RemovedLines(LineSpan(i + 1, i + 1), noise[i], raw[i].strip())
+                   for i in sorted(noise) if i < starts[0]]
+        doc_removed = tuple(sorted(
+            [RemovedLines(LineSpan(i + 1, i + 1), noise[i], raw[i].strip()) for i in doc_noise]
+            + outside + removed,
+            key=lambda r: r.lines.first,
+        ))
+        documents.append(Document(
+            path=path, encoding=encoding, metadata=metadata, root=root,
+            lines=LineSpan(blocks[0].first + 1, blocks[-1].last + 1),
+            removed=_merge(doc_removed, lines), index=len(documents), language=language,
+        ))
+    if not documents:
+        raise InputError(path, "file has no text", "give a report with text in it")
+
+    file_removed = [RemovedLines(LineSpan(i + 1, i + 1), noise[i], raw[i].strip())
+                    for i in sorted(noise)]
+    notes = list(extracted.notes)
+    if copies:
+        notes.append(f"the file holds {len(copies)} copies of one document; the first is used")
+    return SourceFile(
+        path=path, encoding=encoding, line_count=len(raw), documents=tuple(documents),
+        removed=_merge(tuple(sorted(file_removed + removed, key=lambda r: r.lines.first)), lines),
+        copies=tuple(Copy(LineSpan(r.start + 1, max(r.start + 1, _last_text(lines, r) + 1)), s)
+                     for r, s in copies),
+        notes=tuple(notes), kind=extracted.kind, extractor=extracted.extractor, dropped=extracted.dropped,
+    )
+
+
+def _with_pages(section: Section, pages: tuple[int, ...]) -> Section:
+    """The section tree with each paragraph's pages (``pages[i]``: page of 0-based line i)."""
+    paragraphs = tuple(replace(p, page=(pages[p.lines.first - 1], pages[p.lines.last - 1]))
+                       for p in section.paragraphs)
+    return replace(section, paragraphs=paragraphs,
+                   children=tuple(_with_pages(c, pages) for c in section.children))
+
+
+def _continued_lines(raw: tuple[str, ...], joins: frozenset[int]) -> set[int]:
+    """The text lines that the source's layout shows to go on from an earlier line."""
+    out = set()
+    for i in joins:
+        j = i + 1
+        while j < len(raw) and not raw[j].strip():
+            j += 1
+        out.add(j)
+    return out
+
+
+def _joined(lines: tuple[str, ...], joins: frozenset[int]) -> tuple[str, ...]:
+    """The lines with each run that the source's layout joins (a title wrapped in a PDF)
+    written whole on its first line, the others left blank: what document titles are
+    matched against."""
+    if not joins:
+        return lines
+    out = list(lines)
+    head = None
+    for i, text in enumerate(lines):
+        if not text:
+            continue
+        if head is not None:
+            out[head] += text
+            out[i] = ""
+        if i in joins:
+            head = i if head is None else head
+        else:
+            head = None
+    return tuple(out)
+
+
+def _drop_tiny_segments(lines, noise, content, starts: list[int]) -> list[int]:
+    """A "document" of under 150 characters before another one is a page header repeating the
+    title (web pages do this): the first such is front matter, a later one joins the next."""
+    kept: list[int] = []
+    bounds = starts + [len(lines)]
+    for n, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        size = sum(len(lines[i]) for i in content if a <= i < b)
+        if size < 150 and n + 1 < len(starts):
+            if not kept:
+                for i in content:
+                    if a <= i < b:
+                        noise[i] = "front matter (page header)"
+            continue
+        kept.append(a)
+    return kept
+
+
+def _last_text(lines, r: range) -> int:
+    for i in reversed(r):
+        if lines[i]:
+            return i
+    return r.start
+
+
+def _ranges(lines, r: range, reason: str) -> list[RemovedLines]:
+    first = next((i for i in r if lines[i]), None)
+    if first is None:
+        return []
+    last = _last_text(lines, r)
+    return [RemovedLines(LineSpan(first + 1, last + 1), reason)]
+
+
+def _merge(removed: tuple[RemovedLines, ...], lines: tuple[str, ...]) -> tuple[RemovedLines, ...]:
+    """Removed lines with the same reason, separated only by blank lines, become one range."""
+    out: list[RemovedLines] = []
+    for r in removed:
+        if out and out[-1].reason == r.reason and r.lines.first >= out[-1].lines.first \
+                and not any(lines[i - 1] for i in range(out[-1].lines.last + 1, r.lines.first)):
+            prev = out[-1]
+            text = (prev.text + " / " + r.text).strip(" /") if r.text else prev.text
+            out[-1] = RemovedLines(prev.lines.union(r.lines), r.reason, text[:200])
+        else:
+            out.append(r)
+    return tuple(out)
+
+
+def load(path: str | os.PathLike, options: Options = Options()) -> Document:
+    """The document to compare from ``path``: the one ``options.document`` names, else the
+    government work report the file holds, else its longest document."""
+    source = read_source(os.fspath(path), options)
+    return select_document(source, options.document)
+
+
+def select_document(source: SourceFile, selector: str | None) -> Document:
+    if selector is None or selector == "":
+        return source.main_document()
+    if selector.isdigit():
+        n = int(selector)
+        if 1 <= n <= len(source.documents):
+            return source.documents[n - 1]
+        raise InputError(source.path, f"--document {n}: the file holds {len(source.documents)} "
+                         "document(s)", "run 'reportdiff outline' on it to list them")
+    for doc in source.documents:
+        if selector in doc.metadata.title:
+            return doc
+    titles = "; ".join(f"{d.index + 1}. {d.metadata.title or '(untitled)'}" for d in source.documents)
+    raise InputError(source.path, f"no document titled {selector!r} in the file",
+                     f"pick one of: {titles}")
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
