@@ -17,7 +17,7 @@ from reportdiff.commitments.ledger import build_ledger, key_terms, normal, parts
 from reportdiff.text.quantities import cn_to_number, find_quantities, parse_quantity
 from reportdiff.render.jsonout import promises, promises_csv
 
-FIX = Path(__file__).resolve().parent.parent / "fixtures"
+FIX = Path(__file__).resolve().parents[2] / "fixtures"
 
 # (phrase as it stands in a report of the corpus, indicator, comparator, value, unit)
 PHRASINGS = [

@@ -13,7 +13,7 @@ from conftest import FIXTURES
 from reportdiff.comparison.diff import new_text, old_text, word_diff
 from reportdiff.ingest.decode import split_lines
 
-FIX = Path(__file__).resolve().parent.parent / "fixtures"
+FIX = Path(__file__).resolve().parents[2] / "fixtures"
 BASE = [p.text for p in reportdiff.load(str(FIX / "hohhot-2022.txt")).paragraphs[:40]]
 
 edit = st.one_of(

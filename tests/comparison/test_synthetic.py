@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import benchmark_module
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = (0, 1, 2)
 EDIT_RATE = 0.25
 

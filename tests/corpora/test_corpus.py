@@ -29,7 +29,7 @@ from reportdiff.corpora import corpus
 from reportdiff.render.jsonout import corpus as corpus_json, corpus_csv, dumps
 from reportdiff.text.fingerprints import SHINGLE
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "reportdiff" / "schema" / "corpus.schema.json").read_text("utf-8"))
 # four reports of three regions, two of them consecutive years of Baotou: every part of the output
 SMALL = [str(FIXTURES / n) for n in ("baotou-2022.txt", "baotou-gazette-2023-01.txt", "hohhot-2022.txt",

@@ -23,7 +23,7 @@ import pytest
 
 import reportdiff
 
-FIX = Path(__file__).resolve().parent.parent / "fixtures" / "english"
+FIX = Path(__file__).resolve().parents[2] / "fixtures" / "english"
 OLD = FIX / "budget-speech-2023.txt"
 NEW = FIX / "budget-speech-2024.txt"
 FILES = {"2023": OLD, "2024": NEW}

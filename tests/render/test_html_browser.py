@@ -15,7 +15,7 @@ import pytest
 import reportdiff
 from reportdiff.render.html import comparison_page
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIX = ROOT / "fixtures"
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("REPORTDIFF_CHROMIUM", "/usr/bin/chromium")

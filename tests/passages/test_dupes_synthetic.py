@@ -18,7 +18,7 @@ from conftest import benchmark_module
 from reportdiff.text.fingerprints import Stream
 from reportdiff.passages import dupes
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures"
 SEEDS = (0, 1)
 COPIES = FIXTURES / "baotou-2017-8copies.txt"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import benchmark_module
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 score_promises = benchmark_module("score_promises")
 
 

@@ -19,7 +19,7 @@ from reportdiff.comparison.diff import new_text, old_text, word_diff
 from reportdiff.render.jsonout import comparison
 from reportdiff.comparison.similarity import measures
 
-FIX = Path(__file__).resolve().parent.parent / "fixtures"
+FIX = Path(__file__).resolve().parents[2] / "fixtures"
 B2022 = FIX / "baotou-2022.txt"
 B2023 = FIX / "baotou-gazette-2023-01.txt"
 HOHHOT = FIX / "hohhot-2022.txt"
