@@ -13,9 +13,11 @@ import jsonschema
 import pytest
 
 import reportdiff
-from reportdiff.commitments.ledger import build_ledger, key_terms, normal, parts, targets_in
-from reportdiff.text.quantities import cn_to_number, find_quantities, parse_quantity
+from reportdiff.commitments.extraction import parts, targets_in
+from reportdiff.commitments.followup import key_terms, normal
+from reportdiff.commitments.ledger import build_ledger
 from reportdiff.render.jsonout import promises, promises_csv
+from reportdiff.text.quantities import cn_to_number, find_quantities, parse_quantity
 
 FIX = Path(__file__).resolve().parents[2] / "fixtures"
 

@@ -1,0 +1,248 @@
+"""Commitments: what a report promises in its plan sections.
+
+Sections.  Each top-level section is a *review* (heading with 回顾, 执行情况, 过去, 总结, 成就)
+or a *plan* (安排, 任务, 要求, 目标, 计划, 今后, 重点, 部署, 措施, 取向, 考虑, 建设); an unnamed
+section counts as a plan once a plan has started, else as a review.  The preamble is neither.
+
+Extraction (plan sections only), sentence by sentence, clause by clause (clauses end at ，；。):
+- target: a quantity (``numbers.find_quantities``; not a year, a date or a name like
+  ``1+20+91``) with an indicator (``diff.indicator_before``, at least 2 characters) in its
+  clause; the comparator is the quantity's own (左右 about, 以上 at_least, 以内/以下 at_most, a
+  range) or, failing that, its context (控制在 …, 不超过 → at_most; 不低于, 力争, 确保 … → at_least;
+  else exact).  A list joined by 、；， gives one target per quantity.
+- task: a clause of at most 60 characters with no target, naming a checkable object (项目, 工程,
+  中心, 基地, 铁路, 公路, 医院, 学校, 平台, 规划, 条例, 行动, 试点, 制度, 法规, a quoted name …),
+  either before a verb of completion at its end (推动通威二期等项目集中投产, …建成通车, …挂牌上市,
+  …获批: the object is the text between the leading 推动/加快/确保… and that verb) or after a
+  checkable verb (建成, 开工, 完成, 新建, 建设, 打造, 创建, 启动, 出台, 制定, 开展, 建立, 实施 …:
+  the object is the text after the verb).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ..comparison.diff import indicator_before
+from ..model import Document, Paragraph
+from ..text.quantities import Quantity, find_quantities, is_year
+
+CommitmentKind = Literal["target", "task"]
+Part = Literal["plan", "review", "other"]
+Comparator = Literal["about", "at_least", "at_most", "range", "exact"]
+
+
+_REVIEW = re.compile(r"回顾|执行情况|过去|总结|成就|成绩")
+
+
+_PLAN = re.compile(r"安排|任务|要求|目标|计划|今后|重点|部署|措施|取向|考虑|建设|展望|思路|建议")
+
+
+_TASK_VERB = re.compile(
+    r"(建成|开工建设|开工|竣工|完成|新建|改建|扩建|新改扩建|开通|投产|投运|建设|打造|创建|争创|启动|出台|制定|举办|办好|"
+    r"实施|开展|建立|申报|引进|筹建|设立|组建|注册成立)"
+)
+
+
+_TASK_LEAD = re.compile(r"^(?:要|加快|深入|大力|持续|继续|积极|着力|全面|扎实|稳步|稳妥|进一步|推动|推进|开展|实施|扩大|加强|建设|启动)+")
+
+
+# A named thing that is built, opened or approved, with the verb after it (推动通威二期等项目集中投产).
+_TASK_END = re.compile(
+    r"^(?:全力|积极|加快|推动|推进|确保|力争|支持|争取|)*(?P<obj>.{2,}?)(?:在上半年|年内|年底前?|上半年)?(?:集中)?"
+    r"(?:建成通车|建成并网|建成投产|竣工投产|投产运营|投入运营|投入使用|挂牌上市|挂牌成立|建成|竣工|投产|通车|挂牌|上市|获批|落地建设)$"
+)
+
+
+_TASK_OBJECT = re.compile(
+    r"项目|工程|中心|基地|高铁|铁路|公路|机场|医院|学校|大桥|车站|线路|园区|产业园|平台|场馆|体育馆|图书馆|博物馆|"
+    r"示范区|试验区|规划|条例|办法|方案|枢纽|口岸|管网|电站|水库|大学|学院|公园|综合体|工厂|小学|中学|设施|通道|"
+    r"行动|活动|制度|试点|法规|清单|谈判|普查|名城|示范市|商会|公司|企业|体系|指引|协定|展会|保险|“"
+)
+
+
+_AT_MOST_CONTEXT = re.compile(r"(?:控制在|不超过|不高于|(?<!不)低于|压减到|降至)[^，；。]{0,6}$")
+
+
+_AT_LEAST_CONTEXT = re.compile(r"(?:不低于|力争|确保|达到|(?<!不)超过|突破)[^，；。]{0,6}$")
+
+
+_CLAUSE = re.compile(r"[^，；。！？]+[，；。！？]?")
+
+
+@dataclass(frozen=True)
+class Target:
+    indicator: str
+    comparator: Comparator
+    value: float | tuple[float, float] | None
+    unit: str
+    raw: str
+    counted: str = ""  # the thing counted, when it follows the number (完成125条背街小巷治理)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A clause of a document, where it stands, and what kind of part it is in."""
+
+    doc: int
+    paragraph: Paragraph
+    text: str  # the clause
+    sentence: str
+    part: Part
+    follow: str = ""  # the next clause when it only continues this one's figure (…558.9亿元，增长15%)
+
+
+@dataclass(frozen=True)
+class Commitment:
+    id: str
+    doc: int
+    paragraph: Paragraph
+    text: str
+    kind: CommitmentKind
+    target: Target | None = None
+    obj: str = ""
+    horizon: str = "year"  # or "5y": a goal of the five-year part (今后五年, 十四五 …)
+
+
+def parts(doc: Document) -> dict[str, str]:
+    """Section id -> plan / review / other, decided at the top level."""
+    out: dict[str, str] = {"0": "other"}
+    seen_plan = False
+    for top in doc.root.children:
+        title = top.title
+        if _REVIEW.search(title) and not re.search(r"安排|任务|计划草案", title):
+            kind = "review"
+        elif _PLAN.search(title):
+            kind = "plan"
+        else:
+            kind = "plan" if seen_plan else "review"
+        seen_plan = seen_plan or kind == "plan"
+        for s in top.walk():
+            out[s.id] = kind
+    return out
+
+
+_FIVE_YEAR = re.compile(r"今后五年|五年|十[一二三四五六七八九]五")
+
+
+def five_year_sections(doc: Document) -> set[str]:
+    return {s.id for top in doc.root.children if _FIVE_YEAR.search(top.title) for s in top.walk()}
+
+
+def statements(doc: Document, index: int) -> list[Statement]:
+    kinds = parts(doc)
+    out = []
+    for p in doc.paragraphs:
+        part = kinds.get(p.section_id, "other")
+        for sentence in p.sentences:
+            clauses = [m.group().strip() for m in _CLAUSE.finditer(sentence)]
+            clauses = [c for c in clauses if c]
+            for k, clause in enumerate(clauses):
+                nxt = clauses[k + 1] if k + 1 < len(clauses) else ""
+                out.append(Statement(index, p, clause, sentence, part, nxt if _CONTINUES.match(nxt) else ""))
+    return out
+
+
+_CONTINUES = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|提高|增加|减少|降低)")
+
+
+def _comparator(q: Quantity, before: str) -> str:
+    if q.comparator != "exact":
+        return q.comparator
+    if _AT_MOST_CONTEXT.search(before):
+        return "at_most"
+    if _AT_LEAST_CONTEXT.search(before):
+        return "at_least"
+    return "exact"
+
+
+_LEAD_VERBS = re.compile(
+    r"^(?:加快|加大|大力|积极|全力|着力|力争|确保|持续|继续|进一步|全面|深入|新|再)*"
+    r"(?:实施|建设|打造|培育|改善|支持|推动|引导|完成|新建|改造|升级|改造升级|建成|创建|开展|推进|选取|吸引|引进|"
+    r"争取|提升|提高|新增|实现|形成|布局|发放|筹集|组织|举办|规划建设|精准打造|创新打造|严管)?$"
+)
+
+
+_NOT_TARGET_UNITS = {"", "周", "届", "期", "次", "年", "月", "日", "岁", "版", "份", "级", "类", "种"}
+
+
+_COMPARATIVE = re.compile(r"^(?:比上年|比去年|同比|较上年)?(?:年初预算)?(?:增加|减少|提高|下降|增长)?$")
+
+
+_CAPACITY = re.compile(r"吨|千瓦|GW|MW|台|辆|套")
+
+
+_AFTER_NOT_COUNTED = re.compile(r"以上|左右|以内|以下|为|是|的|和|及|或|到|至|增长|下降|提高|比|同比|占|居[全第首前]|位|年|万|亿")
+
+
+def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
+    """The quantified targets (or, with ``promised=False``, the reported figures) of one clause.
+    Never targets: dates, anniversaries, names.  Not promised: forecasts (预计), and the
+    capacities and total investments that name projects (年产10万吨…项目, 总投资246亿元的…项目)."""
+    out = []
+    if promised and "预计" in clause:
+        return out
+    for q in find_quantities(clause):
+        after = clause[q.end:q.end + 24]
+        if promised and "项目" in after and (_CAPACITY.search(q.unit) or "年产" in clause[max(0, q.start - 4):q.start]
+                                           or clause[max(0, q.start - 3):q.start].endswith("总投资")):
+            continue
+        if is_year(q.raw) or q.value is None or re.fullmatch(r"\d+[月日号]|第.*", q.raw) \
+                or clause[q.end:q.end + 2] == "五年" or clause[q.start - 1:q.start] == "第":
+            # 第十四个五年规划: a name
+            continue
+        unit = re.sub(r"(?:左右|以上|以下|以内|多|余)$", "", q.unit)
+        if unit in _NOT_TARGET_UNITS or clause[q.end:q.end + 1] in ("周", "届"):
+            continue  # 75周年, 二十届, 3.0版, 30年: dates, names and durations, not targets
+        indicator = _LEAD_VERBS.sub("", indicator_before(clause, q.start))
+        after = re.sub(r"^[的以上左右]+", "", re.split(r"[，；。、和及]", clause[q.end:], maxsplit=1)[0])[:16]
+        counted = after if re.match(r"[\u4e00-\u9fff“\"]", after) and not _AFTER_NOT_COUNTED.match(after) else ""
+        if len(indicator) < 2:  # 打造10个工业数字化示范标杆: the thing counted follows the number
+            indicator, counted = after, ""
+        if len(indicator) < 2 or re.fullmatch(r"[\d.%]+", indicator) or _COMPARATIVE.match(indicator) \
+                or indicator.startswith("总投资"):
+            continue
+        verb_start = q.start
+        lead = clause[:q.start]
+        m = re.search(r"(?:增长|提高到|提高|达到|下降|降低|控制在|稳定在|保持在|新增|完成|实施|超过|突破|分别增长)?$", lead)
+        if m:
+            verb_start = m.start()
+        raw = clause[verb_start:q.end]
+        out.append((Target(indicator, _comparator(q, lead), q.value, q.unit, raw, counted), q.start))
+    return out
+
+
+def extract(doc: Document, index: int) -> list[Commitment]:
+    out: list[Commitment] = []
+    five = five_year_sections(doc)
+    for st in statements(doc, index):
+        if st.part != "plan":
+            continue
+        horizon = "5y" if st.paragraph.section_id in five else "year"
+        found = [(t, pos) for t, pos in targets_in(st.text)
+                 if not any(c.target and c.target.value == t.value and c.target.unit == t.unit
+                            and c.target.comparator == t.comparator and c.horizon == horizon
+                            and abs(c.paragraph.lines.first - st.paragraph.lines.first) <= 4
+                            and c.paragraph is not st.paragraph for c in out)]  # a restatement
+        for t, _ in found:
+            out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph, st.text.rstrip("，；。！？"),
+                                  "target", t, horizon=horizon))
+        if found or len(st.text) > 60:
+            continue
+        clause = st.text.rstrip("，；。！？").strip()
+        end = _TASK_END.match(clause)
+        m = _TASK_VERB.search(clause)
+        if end and _TASK_OBJECT.search(end.group("obj")):
+            obj = end.group("obj")
+        elif m and _TASK_OBJECT.search(clause[m.end():]):
+            obj = clause[m.end():].strip()
+            if len(obj) < 4:  # 扩大…中心建设试点: the verb stood inside the name; take the clause
+                obj = _TASK_LEAD.sub("", clause)
+        else:
+            continue
+        obj = re.sub(r"^好", "", obj)  # 开展好…试点
+        if len(obj) >= 2:
+                out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph,
+                                      st.text.rstrip("，；。！？"), "task", None, obj, horizon))
+    return out

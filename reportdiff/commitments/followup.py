@@ -1,0 +1,367 @@
+"""What later reports say about a commitment: reported, recurring or missing.
+
+Follow-up, in every later document (ordered by delivery date, else command-line order):
+- key: what a commitment is about.  A target's indicator (with the thing counted when it follows
+  the number: 10条断头路; without example names ending in 等) or a task's object, synonyms of the
+  corpus rewritten to one form (``SYNONYMS``: 公厕 → 公共厕所, 占比 → 比重, 技改 → 技术改造 …),
+  cut into jieba words, verbs, time words and quantifiers dropped, the remaining runs cut into
+  overlapping character pairs.  Pair p weighs w(p) = ln((N + 1) / (df(p) + 1)) over the N clauses
+  of all documents of the ledger (df: clauses holding p).  The head is the last pair of the last
+  word that is not an action noun (治理, 修复 … stand on either side of their object).
+- a clause c refers to the key when coverage(c) = Σ w(p in c) / Σ w(p) is at least MATCH = 0.5
+  and c holds the head at the end of a noun phrase (followed by a verb, number or punctuation,
+  not by more nouns: 高技能人才培训基地 is not 高技能人才); when a target's head is absent
+  (worded differently), coverage >= CLEAR = 0.6 suffices.  A clause giving figures, none in a
+  unit comparable with a non-% target's, measures something else and does not refer to it.
+  A task needs coverage >= CLEAR, or
+  >= MATCH with its head ending a noun phrase.  The clause with the highest
+  coverage wins.  A clause that only continues a figure (…558.9亿元，增长15%) is read with the one
+  before it.
+- reported: a review clause refers to it (a qualitative mention counts); the figure is the
+  clause's quantity in a comparable unit (万/亿 scaled; counters 个 家 户 处 座 所 项 条 批 件 count
+  alike), in a 分别 list the one in the place of the item naming the key, else the one whose
+  own indicator covers the key best;
+- recurring: a plan clause refers to it (a five-year goal: a clause of a later five-year part);
+  for targets, the change (same, raised, lowered) compares the two values;
+- missing: neither.
+- met (one-year targets, when both figures are numbers; five-year goals are not judged after
+  one year): at_least: reported >= target; at_most:
+  reported <= target; about: reported > target − 0.5 for percentages, >= 95% of the target
+  otherwise; range: reported >= low; exact: reported >= target.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from ..comparison.diff import indicator_before
+from ..model import Paragraph
+from ..text.quantities import find_quantities, is_year
+from ..text.tokens import terms
+from .extraction import Commitment, Statement, Target
+
+FollowupStatus = Literal["reported", "recurring", "missing"]
+FOLLOWUP_STATUSES: tuple[FollowupStatus, ...] = get_args(FollowupStatus)  # the order every view shows
+
+
+@dataclass(frozen=True)
+class Reported:
+    indicator: str
+    value: float | tuple[float, float] | None
+    unit: str
+    raw: str
+
+
+@dataclass(frozen=True)
+class Followup:
+    doc: int
+    status: FollowupStatus
+    paragraph: Paragraph | None
+    text: str
+    score: float
+    reported: Reported | None = None
+    met: bool | None = None
+    recurring: bool = False
+    change: str = ""  # same raised lowered (recurring targets)
+
+
+_MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
+
+
+# Counters that count the same kind of things (绿色工厂20个 / 绿色工厂12家): comparable for met.
+_COUNTERS = {"个", "家", "户", "处", "座", "所", "项", "条", "批", "件"}
+
+
+_PERSONS = {"人", "人次", "名"}  # 培训5万人次 / 培训3万人
+
+
+def base_unit(unit: str, value):
+    """(unit without 万/亿, value scaled to it): 2.5 万户 → (户, 25000)."""
+    for prefix, factor in _MAGNITUDE.items():
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            if isinstance(value, tuple):
+                return unit[len(prefix):], (value[0] * factor, value[1] * factor)
+            return unit[len(prefix):], (value * factor if value is not None else None)
+    return unit, value
+
+
+def _unit_class(unit: str) -> str:
+    u = base_unit(re.sub(r"(?:左右|以上|以下|以内|多|余)$", "", unit), None)[0]
+    return "count" if u in _COUNTERS else "persons" if u in _PERSONS else u
+
+
+# Different wordings of one indicator in the corpus (the review says 公厕 where the plan said
+# 公共厕所, 占比 for 比重, 技改 for 技术改造 …): both sides are rewritten to the first form.
+SYNONYMS = (
+    ("公共厕所", "公厕"), ("技术改造", "技改"), ("对外贸易", "外贸"), ("进出口总额", "进出口总值", "进出口额"),
+    ("比重", "占比"), ("涨幅", "上涨"), ("停车位", "停车泊位", "泊位"), ("电商", "网络", "网上"), ("销售额", "交易额", "零售额"),
+    ("研发", "R&D", "科研"), ("生产总值", "经济总量", "GDP"), ("增长", "增速"),
+    ("居民消费价格", "CPI", "物价"), ("城镇调查失业率", "调查失业率", "失业率"), ("一般公共预算收入", "财政收入"),
+    ("社会消费品零售总额", "社零总额", "消费品零售总额"), ("棚户区", "棚改"),
+    ("充电桩", "充电设施"), ("高速铁路", "高铁"),
+)
+
+
+_SYNONYM_OF = {w: group[0] for group in SYNONYMS for w in group[1:]}
+_SYNONYM_OF.update({group[0]: group[0] for group in SYNONYMS})
+
+
+_SYNONYM_RX = re.compile("|".join(re.escape(w) for w in sorted(_SYNONYM_OF, key=len, reverse=True)))
+
+
+# Words that carry no indicator: verbs of doing and reaching, time words, quantifiers.
+_STOP_TERMS = set(
+    "新增 新建 建成 完成 实施 达到 提高 提升 增长 增加 降低 下降 减少 推动 推进 加快 打造 培育 引进 开展 全市 全区 全省 "
+    "全国 全年 年内 今年 力争 确保 累计 以上 左右 以内 以下 各类 分别 其中 进一步 持续 继续 积极 大力 全面 深入 努力 "
+    "推广 带动 尽快 年底 升级 先 再 地区 国内 新 改造 建设 高标准 高质量 支持 争取 实现 形成 保持 稳定 控制 不低于 不超过 超过 突破 一批 等 和 及 与 的 个".split()
+)
+
+
+def normal(text: str) -> str:
+    """``text`` with every synonym rewritten to the first form of its group."""
+    return _SYNONYM_RX.sub(lambda m: _SYNONYM_OF[m.group()], text)
+
+
+def key_terms(text: str) -> tuple[str, ...]:
+    """The character pairs that name a commitment's indicator or object, in order: the
+    normalised text cut into jieba words, verbs, time words, quantifiers and numbers dropped,
+    and each remaining run of words cut into overlapping pairs of characters (a lone character
+    stays whole).  Pairs do not depend on how jieba cuts rare compounds (重卡换电站 → 重卡 卡换
+    换电 电站), and the inverse clause frequency weighs them (电站 is common, 换电 rare)."""
+    runs, run = [], ""
+    for w in terms(normal(text)):
+        if re.fullmatch(r"[\u4e00-\u9fffA-Za-z&]+", w) and w not in _STOP_TERMS:
+            run += w
+        elif run:
+            runs.append(run)
+            run = ""
+    if run:
+        runs.append(run)
+    pairs = [r[i:i + 2] for r in runs for i in range(max(1, len(r) - 1))]
+    return tuple(dict.fromkeys(pairs))
+
+
+class _Index:
+    """The clauses of one document, normalised, for finding which clauses hold a word."""
+
+    def __init__(self, sts: list[Statement]):
+        self.sts = sts
+        self.texts = [normal(s.text + s.follow) for s in sts]
+        self.blob = "\n".join(self.texts)
+        self.starts = []
+        pos = 0
+        for t in self.texts:
+            self.starts.append(pos)
+            pos += len(t) + 1
+        self._hits: dict[str, frozenset[int]] = {}
+
+    def hits(self, word: str) -> frozenset[int]:
+        if word not in self._hits:
+            found = set()
+            pos = self.blob.find(word)
+            while pos >= 0:
+                found.add(bisect_right(self.starts, pos) - 1)
+                pos = self.blob.find(word, pos + 1)
+            self._hits[word] = frozenset(found)
+        return self._hits[word]
+
+
+@dataclass(frozen=True)
+class _Key:
+    """What a commitment is about: its words with their weights, and the head word."""
+
+    words: tuple[str, ...]
+    weights: tuple[float, ...]
+    head: str
+
+
+def _key(c: Commitment, weight) -> _Key | None:
+    if c.kind == "target":
+        # the thing counted after the number names the target better than the words before
+        # it (在主城区启动5处片区更新改造, 继续打通鄂日登路等10条断头路)
+        t = c.target
+        before = "" if t.indicator.endswith("等") else t.indicator  # 鄂日登路等: examples, not the indicator
+        words = key_terms(before + "，" + t.counted)
+        head_from = key_terms(t.counted or t.indicator)
+    else:
+        words = head_from = key_terms(c.obj)
+    if not words:
+        return None
+    head = _head(c.target.counted or c.target.indicator if c.target else c.obj) or \
+        (head_from[-1] if head_from else words[-1])
+    return _Key(words, tuple(weight(w) for w in words), head if head in words else words[-1])
+
+
+# Action nouns that may stand before or after their object (完成125条背街小巷治理 / 治理背街小巷150条):
+# never the head.
+_ACTIONS = {"治理", "整治", "修复", "保护", "处理", "利用", "更新", "提升"}
+
+
+def _head(text: str) -> str:
+    """The last character pair of the last content word of ``text`` that is not an action noun."""
+    words = [w for w in terms(normal(text)) if re.fullmatch(r"[\u4e00-\u9fffA-Za-z&]+", w) and w not in _STOP_TERMS]
+    while len(words) > 1 and words[-1] in _ACTIONS:
+        words.pop()
+    return words[-1][-2:] if words and len(words[-1]) >= 2 else ""
+
+
+_ENDS_PHRASE = re.compile(
+    r"[^\u4e00-\u9fff]|[达增提突超完实居同较由从和及与分为占比累降减均已总全共创成获继在位列再稳保持进控不有被将要得也都上下高低翻跃迈攀首历连逐明显大快稳基平拟安按约近预计]"
+    r"|等[^\u4e00-\u9fff]")
+
+
+def heads(key: _Key, text: str) -> bool:
+    """Whether ``text`` holds the key's head word at the end of a noun phrase: followed by a
+    verb, a number or punctuation, not by more nouns (高技能人才培训基地 is not about
+    高技能人才, 中车发电机等项目 not about 发电机)."""
+    pos = text.find(key.head)
+    while pos >= 0:
+        if _ENDS_PHRASE.match(text, pos + len(key.head)) or pos + len(key.head) == len(text):
+            return True
+        pos = text.find(key.head, pos + 1)
+    return False
+
+
+def _coverage(key: _Key, index: _Index, k: int) -> float:
+    text = index.texts[k]
+    total = sum(key.weights)
+    return sum(w for word, w in zip(key.words, key.weights) if word in text) / total if total else 0.0
+
+
+def _other_measure(unit: str, text: str) -> bool:
+    """Whether ``text`` gives figures, none in a unit comparable with ``unit``: then it measures
+    something else (新认定高新技术企业129家 for 高新技术企业产值3000亿元).  Rates (%) are exempt:
+    a review often gives the level instead (地区生产总值3800亿元 for 增长7.5%)."""
+    if unit.startswith(("%", "个百分点", "百分点")):
+        return False
+    figures = [q for q in find_quantities(text) if q.value is not None and not is_year(q.raw)]
+    return bool(figures) and all(_unit_class(q.unit) != _unit_class(unit) for q in figures)
+
+
+def _best(key: _Key, index: _Index, allowed, strict: bool, unit: str = "") -> tuple[int, float] | None:
+    """The clause (of those ``allowed``) that covers most of the key's weight: at least MATCH
+    when it ends a noun phrase with the key's head word (``heads``), else at least CLEAR."""
+    best = None
+    for k in sorted(set().union(*(index.hits(w) for w in key.words))):
+        if not allowed(index.sts[k]):
+            continue
+        s = _coverage(key, index, k)
+        text = index.texts[k]
+        # the head word ending a noun phrase, or (worded differently) absent; not a modifier
+        # of some other thing (高技能人才培训基地 is not 高技能人才)
+        ok = s >= MATCH and heads(key, text) if key.head in text and strict else s >= CLEAR or s >= MATCH and heads(key, text)
+        ok = ok and not (unit and _other_measure(unit, index.sts[k].text + index.sts[k].follow))
+        if ok and (best is None or s > best[1] + 1e-9):
+            best = (k, s)
+    return best
+
+
+MATCH = 0.5
+
+
+CLEAR = 0.6
+
+
+def _met(t: Target, value, unit: str = "") -> bool | None:
+    _, value = base_unit(unit or t.unit, value)
+    t = Target(t.indicator, t.comparator, base_unit(t.unit, t.value)[1], base_unit(t.unit, None)[0], t.raw)
+    if not isinstance(value, (int, float)) or t.value is None:
+        return None
+    if t.comparator == "range" and isinstance(t.value, tuple):
+        return value >= t.value[0]
+    if isinstance(t.value, tuple):
+        return None
+    if t.comparator == "at_most":
+        return value <= t.value
+    if t.comparator == "about":
+        if t.unit.startswith("%"):  # 7.5% against 8%左右 falls short: about is within half a point
+            return value > t.value - 0.5
+        return value >= 0.95 * t.value
+    return value >= t.value
+
+
+def _scalar(v):
+    if isinstance(v, tuple):
+        return (v[0] + v[1]) / 2
+    return v
+
+
+def _figure(t: Target, key: _Key, st: Statement) -> Target | None:
+    """The figure of clause ``st`` (and its continuation) that answers target ``t``: a quantity
+    in a comparable unit; in a 分别 list, the one in the place of the item that names the key
+    (多晶硅料、单晶拉棒…产能分别达到30万吨、133GW…); else the one whose own indicator covers the
+    key best, the first on a tie."""
+    text = st.text + st.follow
+    found = [q for q in find_quantities(text)
+             if q.value is not None and not is_year(q.raw) and _unit_class(q.unit) == _unit_class(t.unit)]
+    if not found:
+        return None
+    found = [q for q in found if text[q.start - 1:q.start] != "从"] or found  # 从50元提高到84元: the figure is 84
+
+    def fit(words: str) -> float:
+        words = normal(words)
+        return sum(w for word, w in zip(key.words, key.weights) if word in words)
+
+    m = re.search(r"([^，；。]*?)分别", text)
+    if m:
+        items = re.split(r"[、和及]", m.group(1))
+        quantities = [q for q in find_quantities(text[m.end():]) if q.value is not None]
+        if len(items) == len(quantities) > 1:
+            scores = [fit(i) for i in items]
+            k = scores.index(max(scores))
+            if _unit_class(quantities[k].unit) == _unit_class(t.unit):
+                q = quantities[k]
+                return Target(items[k], q.comparator, q.value, q.unit, q.raw)
+    q = max(found, key=lambda q: (fit(indicator_before(text, q.start)), -q.start))
+    return Target(indicator_before(text, q.start), q.comparator, q.value, q.unit, q.raw)
+
+
+def follow(c: Commitment, key: _Key | None, later: _Index, doc: int, five: set[str]) -> Followup:
+    if key is None:
+        return Followup(doc, "missing", None, "", 0.0)
+    strict = c.kind == "target"
+    unit = c.target.unit if c.target else ""
+    rep = _best(key, later, lambda s: s.part == "review", strict, unit)
+    # a five-year goal recurs only in a later five-year part; an annual one in any plan part
+    rec = _best(key, later, lambda s: s.part == "plan" and (c.horizon == "year" or s.paragraph.section_id in five),
+                strict, unit)
+    if rep:
+        st = later.sts[rep[0]]
+        reported = met = None
+        if c.kind == "target":
+            t2 = _figure(c.target, key, st)
+            if t2:
+                reported = Reported(t2.indicator, t2.value, t2.unit, t2.raw)
+                met = _met(c.target, t2.value, t2.unit) if c.horizon == "year" else None  # a 5-year goal is not due
+        return Followup(doc, "reported", st.paragraph, st.text + st.follow, round(rep[1], 4), reported, met,
+                        recurring=rec is not None)
+    if rec:
+        st = later.sts[rec[0]]
+        change = "" if c.kind == "target" else ""
+        if c.kind == "target":
+            t2 = _figure(c.target, key, st)
+            a = _scalar(base_unit(c.target.unit, c.target.value)[1])
+            b = _scalar(base_unit(t2.unit, t2.value)[1]) if t2 else None
+            change = "" if a is None or b is None else ("same" if a == b else ("raised" if b > a else "lowered"))
+            if c.target.comparator == "at_most" and change in ("raised", "lowered"):
+                change = "lowered" if change == "raised" else "raised"  # a lower ceiling is a raised target
+        return Followup(doc, "recurring", st.paragraph, st.text + st.follow, round(rec[1], 4), None, None, True, change)
+    return Followup(doc, "missing", None, "", 0.0)
+
+
+def _weights(indexes: list[_Index]):
+    """Inverse clause frequency over all documents of the ledger: rare words (断头路, 公共厕所)
+    weigh more than common ones (企业, 产值)."""
+    n = sum(len(ix.sts) for ix in indexes)
+    cache: dict[str, float] = {}
+
+    def weight(word: str) -> float:
+        if word not in cache:
+            df = sum(len(ix.hits(word)) for ix in indexes)
+            cache[word] = math.log((n + 1) / (df + 1))
+        return cache[word]
+    return weight
