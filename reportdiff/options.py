@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+SECTION_THRESHOLD = 0.30  # a section pair below this score is not a match
+PARAGRAPH_THRESHOLD = 0.45  # a paragraph pair below this is added + removed
+MOVE_THRESHOLD = 0.60  # an out-of-order pair must score this to count as moved
+MAX_CHARS = 3_000_000  # larger files and documents are refused (bounded time and memory)
+
 
 @dataclass(frozen=True)
 class Options:
@@ -11,8 +16,8 @@ class Options:
     fold_width: bool = True  # full-/half-width punctuation and spacing are not changes
     document: str | None = None  # which document of a multi-document file: "2" or a title
     # alignment
-    section_threshold: float = 0.30  # a section pair below this score is not a match
-    paragraph_threshold: float = 0.45  # a paragraph pair below this is added + removed
-    move_threshold: float = 0.60  # an out-of-order pair must score this to count as moved
-    max_chars: int = 3_000_000  # larger files and documents are refused (bounded time and memory)
+    section_threshold: float = SECTION_THRESHOLD
+    paragraph_threshold: float = PARAGRAPH_THRESHOLD
+    move_threshold: float = MOVE_THRESHOLD
+    max_chars: int = MAX_CHARS
     boilerplate: str = ""  # profile path; "" the built-in profile; "none" no flagging

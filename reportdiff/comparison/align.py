@@ -42,11 +42,16 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 from rapidfuzz import fuzz
 
 from ..ingest.headings import split_marker
+from ..options import MOVE_THRESHOLD, PARAGRAPH_THRESHOLD, SECTION_THRESHOLD
 from .similarity import TfIdf, cosine, cosine_matrix
+
+PairStatus = Literal["equal", "changed", "moved", "split", "merged", "added", "removed"]
+PAIR_STATUSES: tuple[PairStatus, ...] = get_args(PairStatus)  # the order every view counts them in
 
 ANCHOR = 0.5
 SECTION_BONUS = 0.1
@@ -82,7 +87,7 @@ class Link:
     a: tuple[int, ...]
     b: tuple[int, ...]
     score: float
-    status: str  # equal changed moved split merged added removed
+    status: PairStatus
 
 
 def pair_scores(a_texts: list[str], b_texts: list[str], a_terms: list[list[str]],
@@ -169,8 +174,8 @@ def _lis(pairs: list[tuple[int, int, float]]) -> set[tuple[int, int]]:
 
 
 def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[str]],
-                     b_terms: list[list[str]], threshold: float = 0.45,
-                     move_threshold: float = 0.6,
+                     b_terms: list[list[str]], threshold: float = PARAGRAPH_THRESHOLD,
+                     move_threshold: float = MOVE_THRESHOLD,
                      same_section: Callable[[int, int], bool] | None = None,
                      crosses: Callable[[int, int], bool] | None = None) -> list[Link]:
     """``same_section(i, j)``: whether A paragraph i and B paragraph j stand in sections that
@@ -180,13 +185,23 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
     n, m = len(a_texts), len(b_texts)
     floor = min(threshold - (SECTION_BONUS if same_section else 0.0), ANCHOR)
     budget = RatioBudget()
-    scores = pair_scores(a_texts, b_texts, a_terms, b_terms, floor, budget)
+    scores = pair_scores(a_texts, b_texts, a_terms, b_terms, floor, budget)  # 1. pair scores
     boosted = {k: (s + SECTION_BONUS if same_section and same_section(*k) else s) for k, s in scores.items()}
-
-    # 2. anchors
-    order = sorted(scores.items(), key=lambda kv: (-kv[1], abs(kv[0][0] / max(n, 1) - kv[0][1] / max(m, 1)), kv[0]))
     used_a: dict[int, int] = {}
     used_b: dict[int, int] = {}
+    anchors = _anchors(scores, n, m, used_a, used_b)  # 2.
+    groups = _backbone(anchors, used_a, used_b, move_threshold, crosses)  # 3.
+    for ia, jb, _ in groups.values():  # 4. splits and merges
+        _grow(ia, jb, a_texts, b_texts, used_a, used_b, n, m, budget)
+    _fill_gaps(groups, used_a, used_b, n, m, boosted, threshold)  # 5.
+    return _links(groups, used_a, used_b, a_texts, b_texts, scores)  # 6.
+
+
+def _anchors(scores: dict[tuple[int, int], float], n: int, m: int,
+             used_a: dict[int, int], used_b: dict[int, int]) -> list[tuple[int, int, float]]:
+    """Step 2: pairs scoring at least ``ANCHOR``, greedily by score (ties: the pair nearer in
+    relative place), one to one; marked in ``used_a``/``used_b``; sorted by A index."""
+    order = sorted(scores.items(), key=lambda kv: (-kv[1], abs(kv[0][0] / max(n, 1) - kv[0][1] / max(m, 1)), kv[0]))
     anchors: list[tuple[int, int, float]] = []
     for (i, j), s in order:
         if s < ANCHOR:
@@ -196,8 +211,15 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
         used_a[i], used_b[j] = j, i
         anchors.append((i, j, s))
     anchors.sort()
+    return anchors
 
-    # 3. backbone and moves
+
+def _backbone(anchors: list[tuple[int, int, float]], used_a: dict[int, int], used_b: dict[int, int],
+              move_threshold: float, crosses: Callable[[int, int], bool] | None
+              ) -> dict[tuple[int, int], tuple[list[int], list[int], bool]]:
+    """Step 3: the anchors on the heaviest in-order chain stay in place, the others scoring at
+    least ``move_threshold`` are moved, the rest are released -> {(i, j): (A indexes, B
+    indexes, moved)}."""
     backbone = _lis(anchors)
     groups: dict[tuple[int, int], tuple[list[int], list[int], bool]] = {}
     for i, j, s in anchors:
@@ -207,12 +229,12 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
             groups[(i, j)] = ([i], [j], True)
         else:
             del used_a[i], used_b[j]
+    return groups
 
-    # 4. splits and merges
-    for key, (ia, jb, moved) in groups.items():
-        _grow(ia, jb, a_texts, b_texts, used_a, used_b, n, m, budget)
 
-    # 5. gaps between backbone pairs, in order
+def _fill_gaps(groups, used_a: dict[int, int], used_b: dict[int, int], n: int, m: int,
+               boosted: dict[tuple[int, int], float], threshold: float) -> None:
+    """Step 5: between consecutive in-place pairs, the unpaired paragraphs paired in order."""
     spine = sorted((g[0][0], g[1][0]) for g in groups.values() if not g[2])
     spine = [(-1, -1)] + spine + [(n, m)]
     for (i1, j1), (i2, j2) in zip(spine, spine[1:]):
@@ -222,7 +244,10 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
             used_a[i], used_b[j] = j, i
             groups[(i, j)] = ([i], [j], False)
 
-    # 6. links
+
+def _links(groups, used_a: dict[int, int], used_b: dict[int, int], a_texts: list[str], b_texts: list[str],
+           scores: dict[tuple[int, int], float]) -> list[Link]:
+    """Step 6: a ``Link`` per group with its status, then the removed and added paragraphs."""
     links: list[Link] = []
     for ia, jb, moved in groups.values():
         ia.sort()
@@ -236,12 +261,8 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
             s = round(fuzz.ratio(a_join, b_join) / 100, 4)  # paid for by _grow already
             status = "split" if len(ia) == 1 else ("merged" if len(jb) == 1 else "changed")
         links.append(Link(tuple(ia), tuple(jb), 1.0 if status == "equal" else s, status))
-    for i in range(n):
-        if i not in used_a:
-            links.append(Link((i,), (), 0.0, "removed"))
-    for j in range(m):
-        if j not in used_b:
-            links.append(Link((), (j,), 0.0, "added"))
+    links.extend(Link((i,), (), 0.0, "removed") for i in range(len(a_texts)) if i not in used_a)
+    links.extend(Link((), (j,), 0.0, "added") for j in range(len(b_texts)) if j not in used_b)
     return links
 
 
@@ -345,62 +366,85 @@ def heading_similarity(a: str, b: str) -> float:
     return fuzz.ratio(split_marker(a)[1], split_marker(b)[1]) / 100
 
 
-def align_sections(
-    a_heads: list[str], b_heads: list[str],
-    a_levels: list[int], b_levels: list[int],
-    a_parent: list[int | None], b_parent: list[int | None],
-    a_terms: list[list[str]], b_terms: list[list[str]],
-    link_share: dict[tuple[int, int], float],
-    threshold: float = 0.30,
-) -> list[SectionLink]:
-    """``*_terms`` the words under each section (its whole subtree); ``link_share[(x, y)]`` the
-    share of the text of sections x and y that paragraph pairs link to each other."""
-    tf = TfIdf(a_terms + b_terms, keep=SECTION_TERMS)
-    va, vb = tf.vectors[: len(a_terms)], tf.vectors[len(a_terms):]
-    na, nb = len(a_heads), len(b_heads)
+@dataclass(frozen=True)
+class SectionOutline:
+    """One document's sections as the section aligner sees them, in document order: heading
+    texts, levels, the index of each one's parent (None at the top) and the words of each
+    one's whole subtree."""
+
+    heads: list[str]
+    levels: list[int]
+    parents: list[int | None]
+    terms: list[list[str]]
+
+
+def align_sections(a: SectionOutline, b: SectionOutline,
+                   threshold: float = SECTION_THRESHOLD) -> list[SectionLink]:
+    """Section links of two documents: every section of each is either matched once or left
+    unmatched (scores, level by level matching, and the backbone: see the module docstring)."""
+    bases = _section_scores(a, b)
+    match_a = _match_by_level(bases, a, b, threshold)
+    pairs = sorted((x, y, bases[(x, y)]) for x, y in match_a.items())
+    backbone = _lis(pairs)
+    matched_b = set(match_a.values())
+    links = [SectionLink(x, y, round(min(1.0, s), 4), (x, y) not in backbone) for x, y, s in pairs]
+    links += [SectionLink(x, None, 0.0, False) for x in range(len(a.heads)) if x not in match_a]
+    links += [SectionLink(None, y, 0.0, False) for y in range(len(b.heads)) if y not in matched_b]
+    return links
+
+
+def _section_scores(a: SectionOutline, b: SectionOutline) -> dict[tuple[int, int], float]:
+    """``0.35·heading + 0.65·content`` for the pairs worth scoring: all of them up to
+    ``_SECTION_PAIRS``, else those sharing a word, and repeated headings near their n-th copy."""
+    tf = TfIdf(a.terms + b.terms, keep=SECTION_TERMS)
+    va, vb = tf.vectors[: len(a.terms)], tf.vectors[len(a.terms):]
+    na, nb = len(a.heads), len(b.heads)
 
     def base(x: int, y: int) -> float:
-        h = heading_similarity(a_heads[x], b_heads[y])
-        if not a_terms[x] and not b_terms[y]:
+        h = heading_similarity(a.heads[x], b.heads[y])
+        if not a.terms[x] and not b.terms[y]:
             return h
-        c = max(cosine(va[x], vb[y]), link_share.get((x, y), 0.0))
-        return 0.35 * h + 0.65 * c
+        return 0.35 * h + 0.65 * cosine(va[x], vb[y])
 
     if na * nb <= _SECTION_PAIRS:
         keys = [(x, y) for x in range(na) for y in range(nb)]
     else:  # many headings: only pairs that share a word, or the same heading text
         keys = list(cosine_matrix(va, vb))
         same: dict[str, list[int]] = {}
-        for x, h in enumerate(a_heads):
+        for x, h in enumerate(a.heads):
             same.setdefault(split_marker(h)[1], []).append(x)
         nth: Counter = Counter()
-        for y, h in enumerate(b_heads):  # the n-th of a repeated heading: near the n-th in a
+        for y, h in enumerate(b.heads):  # the n-th of a repeated heading: near the n-th in a
             text = split_marker(h)[1]
             n = nth[text]
             nth[text] += 1
             keys.extend((x, y) for x in same.get(text, [])[max(0, n - 4): n + 5])
-    bases = {(x, y): base(x, y) for x, y in set(keys)}
+    return {(x, y): base(x, y) for x, y in set(keys)}
+
+
+def _match_by_level(bases: dict[tuple[int, int], float], a: SectionOutline, b: SectionOutline,
+                    threshold: float) -> dict[int, int]:
+    """Greedy one-to-one matching, top level first: a pair's score gains ``PARENT_BONUS`` when
+    their parents are matched to each other (or both are top-level) and loses 0.1 per level
+    apart; it must reach ``threshold``, and so must its own score unless the two are each
+    other's best among the subsections of their parents -> {A index: B index}."""
+    nb = len(b.heads)
     match_a: dict[int, int] = {}
     match_b: dict[int, int] = {}
-    for level in sorted(set(a_levels) | set(b_levels)):
+    for level in sorted(set(a.levels) | set(b.levels)):
         cands = []
         for (x, y), s in bases.items():
-            if x in match_a or y in match_b or min(a_levels[x], b_levels[y]) != level:
+            if x in match_a or y in match_b or min(a.levels[x], b.levels[y]) != level:
                 continue
-            siblings = a_parent[x] is not None and b_parent[y] is not None \
-                and match_a.get(a_parent[x]) == b_parent[y]
-            bonus = PARENT_BONUS if siblings or (a_parent[x] is None and b_parent[y] is None) else 0.0
-            s2 = s + bonus - 0.1 * abs(a_levels[x] - b_levels[y])
-            if s2 >= threshold and (s >= threshold or _mutual_best(x, y, bases, a_parent, b_parent)):
+            siblings = a.parents[x] is not None and b.parents[y] is not None \
+                and match_a.get(a.parents[x]) == b.parents[y]
+            bonus = PARENT_BONUS if siblings or (a.parents[x] is None and b.parents[y] is None) else 0.0
+            s2 = s + bonus - 0.1 * abs(a.levels[x] - b.levels[y])
+            if s2 >= threshold and (s >= threshold or _mutual_best(x, y, bases, a.parents, b.parents)):
                 # equal scores (to 6 places: float noise aside) go to the pair nearer in place
-                cands.append((-round(s2, 6), abs(x * nb - y * na), x, y))
+                cands.append((-round(s2, 6), abs(x * nb - y * len(a.heads)), x, y))
         for _, _, x, y in sorted(cands):
             if x in match_a or y in match_b:
                 continue
             match_a[x], match_b[y] = y, x
-    pairs = sorted((x, y, bases[(x, y)]) for x, y in match_a.items())
-    backbone = _lis(pairs)
-    links = [SectionLink(x, y, round(min(1.0, s), 4), (x, y) not in backbone) for x, y, s in pairs]
-    links += [SectionLink(x, None, 0.0, False) for x in range(na) if x not in match_a]
-    links += [SectionLink(None, y, 0.0, False) for y in range(nb) if y not in match_b]
-    return links
+    return match_a
