@@ -43,12 +43,11 @@ def main() -> None:
     args = ap.parse_args()
     if not CORPUS.is_dir():
         sys.exit(f"{CORPUS} is not present: nothing to measure")
-    from reportdiff.archive.store import Archive
-    from reportdiff.text.fingerprints import Stream
     from reportdiff.archive import index_add
+    from reportdiff.archive.store import Archive
     from reportdiff.ingest.source import load
     from reportdiff.passages.repeats import MAX_POSTINGS, match
-    from reportdiff.text.fingerprints import signature
+    from reportdiff.text.fingerprints import Stream, signature
 
     folders = [str(CORPUS / "national"), str(CORPUS / "provinces-2026")]
     query = str(CORPUS / args.query)

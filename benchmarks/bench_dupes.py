@@ -89,13 +89,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import reportdiff  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
-from reportdiff.passages.formulas import canonical_text  # noqa: E402
-from reportdiff.text.fingerprints import Stream, canonical  # noqa: E402
+import reportdiff  # noqa: E402
 from reportdiff.passages import dupes  # noqa: E402
+from reportdiff.passages.formulas import canonical_text  # noqa: E402
 from reportdiff.text.characters import is_ideograph  # noqa: E402
+from reportdiff.text.fingerprints import Stream, canonical  # noqa: E402
 
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 FIXTURES = ROOT / "fixtures"

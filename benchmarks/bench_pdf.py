@@ -33,8 +33,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import rebuild_formats  # noqa: E402
 
-from reportdiff.ingest.pdf import extract_pdf  # noqa: E402
 from reportdiff.comparison import compare
+from reportdiff.ingest.pdf import extract_pdf  # noqa: E402
 from reportdiff.ingest.source import read_source  # noqa: E402
 
 FIXTURE = ROOT / "fixtures" / "baotou-gazette-2023-01.txt"
@@ -91,9 +91,8 @@ def quality(pdf_path: Path, text: str | None, tmp: Path) -> str:
 
 def fixtures_quality(tmp: Path) -> None:
     """Each fixture's main document printed as a PDF, read back, against its text original."""
-    from playwright.sync_api import sync_playwright
-
     from bench_webpage import CASES
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = rebuild_formats.launch(p)

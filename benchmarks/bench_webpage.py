@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import rebuild_formats  # noqa: E402
 
-from reportdiff.ingest.formats import extract  # noqa: E402
 from reportdiff.comparison import compare
+from reportdiff.ingest.formats import extract  # noqa: E402
 from reportdiff.ingest.source import read_source  # noqa: E402
 
 CASES = ("baotou-2022.txt", "baotou-gazette-2023-01.txt", "hohhot-2022.txt", "donghe-2022-plan.txt",

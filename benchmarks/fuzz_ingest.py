@@ -31,14 +31,15 @@ from hypothesis import strategies as st
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+from test_properties_ingest import _covered_lines, _removed_lines, check_paragraph_order  # noqa: E402
+
 import reportdiff  # noqa: E402
-from reportdiff.comparison.diff import new_text, old_text  # noqa: E402
 from reportdiff.ingest.decode import decode, split_lines  # noqa: E402
 from reportdiff.ingest.normalize import normalize_line  # noqa: E402
 from reportdiff.ingest.source import select_document  # noqa: E402
 from reportdiff.render.html import comparison_page  # noqa: E402
 from reportdiff.render.jsonout import comparison, dumps  # noqa: E402
-from test_properties_ingest import _covered_lines, _removed_lines, check_paragraph_order  # noqa: E402
+from reportdiff.text.worddiff import new_text, old_text  # noqa: E402
 
 FIXTURES = ("hohhot-2022.txt", "baotou-2022.txt", "national-2024.txt", "donghe-2022-plan.txt",
             "baotou-gazette-2023-01.txt", "english/budget-speech-2023.txt")

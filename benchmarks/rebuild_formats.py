@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reportdiff.model import Document, Section, SourceFile  # noqa: E402
 from reportdiff.ingest.source import read_source  # noqa: E402
+from reportdiff.model import Document, Section, SourceFile  # noqa: E402
 
 CHROMIUM = os.environ.get("REPORTDIFF_CHROMIUM", "/usr/bin/chromium")
 RUNNING_HEADER = "市政府公报·2023"

@@ -10,8 +10,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import sys
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -114,3 +117,24 @@ def paragraph_at(doc_or_source, line: int):
     hits = [p for d in docs for p in d.paragraphs if p.lines.first <= line <= p.lines.last]
     assert len(hits) <= 1, f"line {line} lies in {len(hits)} paragraphs: {[str(p.lines) for p in hits]}"
     return hits[0] if hits else None
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+def run_main(argv: list[str]) -> Run:
+    """Run the command line in this process (``reportdiff.cli.app.main``): exit code, stdout, stderr."""
+    from reportdiff.cli.app import main
+
+    out, err = io.StringIO(), io.StringIO()
+    code = None
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            main(argv)
+        except SystemExit as e:
+            code = e.code
+    return Run(code, out.getvalue(), err.getvalue())

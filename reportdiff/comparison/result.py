@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Literal
 
 from rapidfuzz import fuzz
 
@@ -17,9 +18,20 @@ from ..model import Document, Paragraph, Section
 from ..options import Options
 from ..passages.formulas import Profile
 from ..text.tokens import terms
-from .align import Link, align_paragraphs, align_sections
-from .diff import DiffOp, NumberChange, number_changes, word_diff
+from ..text.worddiff import DiffOp, word_diff
+from .align import (
+    Link,
+    PairStatus,
+    SectionOutline,
+    align_paragraphs,
+    align_sections,
+)
+from .diff import NumberChange, number_changes
 from .similarity import EXACT_LIMIT, Similarity, distances, measures, measures_along
+
+SentenceStatus = Literal["equal", "changed", "added", "removed"]
+SectionStatus = Literal["matched", "added", "removed"]
+SectionChange = Literal["matched", "renamed", "moved", "added", "removed"]
 
 SENTENCE_THRESHOLD = 0.5
 PARTLY_SIMILAR = 0.9  # below this, a changed pair gets sentence pairs
@@ -27,7 +39,7 @@ PARTLY_SIMILAR = 0.9  # below this, a changed pair gets sentence pairs
 
 @dataclass(frozen=True)
 class SentencePair:
-    status: str  # equal changed added removed
+    status: SentenceStatus
     a: int | None
     b: int | None
     score: float
@@ -35,7 +47,7 @@ class SentencePair:
 
 @dataclass(frozen=True)
 class ParagraphPair:
-    status: str  # equal changed moved split merged added removed
+    status: PairStatus
     a: tuple[Paragraph, ...]
     b: tuple[Paragraph, ...]
     score: float
@@ -47,7 +59,7 @@ class ParagraphPair:
 
 @dataclass(frozen=True)
 class SectionPair:
-    status: str  # matched added removed
+    status: SectionStatus
     a: Section | None
     b: Section | None
     score: float
@@ -58,7 +70,7 @@ class SectionPair:
     removed: int = 0
 
     @property
-    def change(self) -> str:
+    def change(self) -> SectionChange:
         """matched, renamed, moved, added or removed."""
         if self.status != "matched":
             return self.status
@@ -80,7 +92,7 @@ class Comparison:
         return any(p.status != "equal" for p in self.paragraphs) or any(
             s.status != "matched" or s.moved or (s.a and s.b and s.a.title != s.b.title) for s in self.sections)
 
-    def count(self, status: str) -> int:
+    def count(self, status: PairStatus) -> int:
         return sum(1 for p in self.paragraphs if p.status == status)
 
     def section_of(self, pp: ParagraphPair) -> SectionPair | None:
@@ -90,6 +102,22 @@ class Comparison:
         if pp.b:
             return self._by_section_id[("b", pp.b[0].section_id)]
         return self._by_section_id[("a", pp.a[0].section_id)]
+
+    @cached_property
+    def ghosts_after(self) -> dict[int, tuple[int, ...]]:
+        """Where each moved paragraph used to stand: {entry k: the moved entries whose A
+        paragraph came right after the A paragraphs of entry k}; key -1 for the top."""
+        old_index = {id(p): k for k, p in enumerate(self.old.paragraphs)}
+        entry_of_a: dict[int, int] = {}
+        for k, pp in enumerate(self.paragraphs):
+            for p in pp.a:
+                entry_of_a[old_index[id(p)]] = k
+        after: dict[int, list[int]] = {}
+        for k, pp in enumerate(self.paragraphs):
+            if pp.status == "moved":
+                i = old_index[id(pp.a[0])]
+                after.setdefault(entry_of_a.get(i - 1, -1), []).append(k)
+        return {k: tuple(v) for k, v in after.items()}
 
     @cached_property
     def _by_section_id(self) -> dict[tuple[str, str], SectionPair | None]:
@@ -257,10 +285,11 @@ def _align_sections(old: Document, new: Document, ta, tb, options: Options):
         return idx[s.id.rsplit(".", 1)[0]] if "." in s.id else None
 
     slinks = align_sections(
-        [s.title for s in sa], [s.title for s in sb],
-        [s.level for s in sa], [s.level for s in sb],
-        [parent(s, idx_a) for s in sa], [parent(s, idx_b) for s in sb],
-        _subtree_terms(old, sa, ta), _subtree_terms(new, sb, tb), {}, options.section_threshold)
+        SectionOutline([s.title for s in sa], [s.level for s in sa], [parent(s, idx_a) for s in sa],
+                       _subtree_terms(old, sa, ta)),
+        SectionOutline([s.title for s in sb], [s.level for s in sb], [parent(s, idx_b) for s in sb],
+                       _subtree_terms(new, sb, tb)),
+        options.section_threshold)
     return slinks, sa, sb
 
 

@@ -44,7 +44,7 @@ from ..comparison.similarity import measures
 from ..ingest.metadata import year_of
 from ..model import Document, Section
 from ..options import Options
-from ..text.fingerprints import SHINGLE
+from ..text.fingerprints import REUSE_MIN_CHARS, SHINGLE
 from ..text.tokens import forget, terms
 from . import minhash, region_reuse
 from .report import (
@@ -76,7 +76,7 @@ def region_from_name(path: str) -> str:
     return "-".join(words) or p.parent.name or p.stem
 
 
-def prepare(path: str, options: Options = Options(), min_chars: int = 30) -> Prepared:
+def prepare(path: str, options: Options = Options(), min_chars: int = REUSE_MIN_CHARS) -> Prepared:
     """Everything the pair tasks and the corpus summary need from one report."""
     from ..ingest.source import read_source, select_document
     from ..text.fingerprints import Stream, shingle_hashes, signature
@@ -107,7 +107,7 @@ def prepare(path: str, options: Options = Options(), min_chars: int = 30) -> Pre
 
 
 
-def compare_pair(a: int, b: int, x: Prepared, y: Prepared, min_chars: int = 30,
+def compare_pair(a: int, b: int, x: Prepared, y: Prepared, min_chars: int = REUSE_MIN_CHARS,
                  regions_differ: bool = False, common: np.ndarray | None = None) -> PairResult:
     """The measures of one pair, and, when the two reports are of different regions, the
     passages they share that the corpus's ``common`` fingerprints do not seed."""
@@ -117,7 +117,7 @@ def compare_pair(a: int, b: int, x: Prepared, y: Prepared, min_chars: int = 30,
     return PairResult(a, b, res, sim, found.passages, found.shared_chars, found.examples)
 
 
-def search_pair(a: int, b: int, x: Prepared, y: Prepared, min_chars: int = 30,
+def search_pair(a: int, b: int, x: Prepared, y: Prepared, min_chars: int = REUSE_MIN_CHARS,
                 common: np.ndarray | None = None) -> SharedResult:
     """The passages two reports of different regions share, other than the corpus's boilerplate."""
     from ..passages.repeats import find_dupes

@@ -113,4 +113,4 @@ def _count_comments(data: bytes) -> int:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         if "word/comments.xml" not in z.namelist():
             return 0
-        return z.read("word/comments.xml").count(f"<w:comment ".encode())
+        return z.read("word/comments.xml").count("<w:comment ".encode())

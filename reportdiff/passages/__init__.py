@@ -16,10 +16,10 @@ from ..ingest.paths import expand_paths, two_or_more
 from ..ingest.source import read_source, select_document
 from ..model import Document
 from ..options import Options
-from ..text.fingerprints import check_min_chars
+from ..text.fingerprints import MIN_CHARS, check_min_chars
 
 
-def dupes(files: list[str], against: list[str] = (), min_chars: int = 15, options: Options = Options()):
+def dupes(files: list[str], against: list[str] = (), min_chars: int = MIN_CHARS, options: Options = Options()):
     """Repeated passages inside ``files`` and shared with the ``against`` reference set (files
     and folders, or one archive made by ``index_add``)."""
     from .repeats import find_dupes
@@ -69,7 +69,7 @@ def _dupes_in_archive(q_docs: list[Document], db: str, min_chars: int, seen: set
         return match(docs, len(q_docs), prints, postings, min_chars, copies, streams)
 
 
-def boilerplate(paths: list[str], min_df: int | None = None, min_chars: int = 15,
+def boilerplate(paths: list[str], min_df: int | None = None, min_chars: int = MIN_CHARS,
                 options: Options = Options()):
     """Recurring formulas across the reports in ``paths`` (files or folders)."""
     from .formulas import find_formulas

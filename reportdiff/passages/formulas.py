@@ -29,6 +29,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..ingest.metadata import year_of
 from ..model import Document, LineSpan
+from ..text.fingerprints import MIN_CHARS
 from ..text.fingerprints import SHINGLE as K
 from .unionfind import clusters
 
@@ -61,7 +62,7 @@ class BoilerplateResult:
 
 
 
-def find_formulas(docs: list[Document], min_df: int | None = None, min_chars: int = 15,
+def find_formulas(docs: list[Document], min_df: int | None = None, min_chars: int = MIN_CHARS,
                   examples: int = 3) -> BoilerplateResult:
     from ..text.fingerprints import (  # numpy: only when formulas are searched
         Stream,

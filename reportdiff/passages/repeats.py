@@ -30,12 +30,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from ..model import Document, LineSpan
-from ..text.fingerprints import K, Stream, signature, window
+from ..text.fingerprints import MIN_CHARS, K, Stream, signature, window
+from ..text.worddiff import DiffOp, word_diff
 from .unionfind import clusters
 
 MAX_POSTINGS = 200
@@ -58,6 +60,18 @@ class DupeGroup:
     chars: int
     exact: bool
     similarity: float
+
+    @property
+    def longest(self) -> Occurrence:
+        """The occurrence the others are shown against (ties: the first document, then place)."""
+        return max(self.occurrences, key=lambda o: (len(o.text), -o.doc, -o.start))
+
+    @cached_property
+    def diffs(self) -> tuple[tuple[DiffOp, ...], ...]:
+        """Each occurrence as a word diff from the longest one (one ``=`` run when the same)."""
+        base = self.longest.text
+        return tuple((DiffOp("=", o.text),) if o.text == base else word_diff(base, o.text)
+                     for o in self.occurrences)
 
 
 @dataclass(frozen=True)
@@ -101,7 +115,7 @@ def _without(prints: tuple[np.ndarray, np.ndarray], common: np.ndarray) -> tuple
 Postings = Mapping[int, Sequence[tuple[int, int]]]  # fingerprint hash -> (document, position)
 
 
-def find_dupes(queries: list[Document], references: list[Document] = (), min_chars: int = 15,
+def find_dupes(queries: list[Document], references: list[Document] = (), min_chars: int = MIN_CHARS,
                copies: dict[int, tuple[LineSpan, ...]] | None = None, common: np.ndarray | None = None) -> DupesResult:
     """``common``: sorted fingerprint hashes that seed nothing (a corpus's boilerplate,
     ``sharing.common_prints``); a passage seeded elsewhere still extends across them."""
@@ -123,7 +137,7 @@ def postings_of(prints: list[tuple[np.ndarray, np.ndarray]]) -> Postings:
 
 
 def match(docs: Sequence[Document], queries: int, query_prints: list[tuple[np.ndarray, np.ndarray]],
-          postings: Postings, min_chars: int = 15, copies: dict[int, tuple[LineSpan, ...]] | None = None,
+          postings: Postings, min_chars: int = MIN_CHARS, copies: dict[int, tuple[LineSpan, ...]] | None = None,
           streams: Sequence[Stream] | None = None) -> DupesResult:
     """Steps 2-4 for the first ``queries`` of ``docs``, given their fingerprints and where each
     of their hashes occurs in ``docs`` (in document order, then position order).  Without

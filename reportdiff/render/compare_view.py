@@ -13,6 +13,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from ..comparison.align import PAIR_STATUSES
 from ..comparison.result import Comparison, ParagraphPair
 from .labels import DOCUMENT_LABELS, document_facts, where
 
@@ -55,7 +56,7 @@ def _header(c: Comparison) -> Table:
     t.add_row(Text("similarity", style="bold"),
               f"cosine {s.cosine:.2f}  jaccard {s.jaccard:.2f}  edit {s.edit:.2f}  simple {s.simple:.2f}", "")
     counts = "  ".join(f"{k} {c.count(k)}" for k in
-                       ("equal", "changed", "moved", "split", "merged", "added", "removed") if c.count(k))
+                       PAIR_STATUSES if c.count(k))
     t.add_row(Text("paragraphs", style="bold"), counts, "")
     return t
 

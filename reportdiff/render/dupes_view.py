@@ -7,8 +7,6 @@ from rich.console import Group
 from rich.padding import Padding
 from rich.text import Text
 
-from ..comparison.diff import word_diff
-
 DEL = "red strike"
 INS = "bold green"
 
@@ -28,16 +26,15 @@ def dupes_view(result, limit: int = 50, markers: bool = False) -> Group:
         head.append("exact" if g.exact else f"near {g.similarity:.2f}", style="green" if g.exact else "yellow")
         head.append(f"  {len(g.occurrences)} places", style="dim")
         parts.append(head)
-        longest = max(g.occurrences, key=lambda o: (len(o.text), -o.doc, -o.start))
-        for o in g.occurrences:
+        for o, diff in zip(g.occurrences, g.diffs):
             doc = result.documents[o.doc]
             role = "" if o.doc < q else "  (reference)"
             parts.append(Text(f"  {doc.path}:{o.lines}{role}", style="cyan"))
             body = Text()
-            if o is longest or o.text == longest.text:
+            if len(diff) == 1 and diff[0].op == "=":
                 body.append(o.text.replace("\n", " ¶ "))
             else:
-                for op in word_diff(longest.text, o.text):
+                for op in diff:
                     if op.op == "=":
                         body.append(op.text.replace("\n", " ¶ "))
                     elif op.op == "+":

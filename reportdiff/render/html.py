@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from ..comparison.align import PAIR_STATUSES
 from ..comparison.result import Comparison
 from .labels import DOCUMENT_LABELS, document_facts, where
 
@@ -31,19 +32,7 @@ def environment():
 def comparison_page(c: Comparison) -> str:
     from .. import __version__
 
-    old_index = {id(p): k for k, p in enumerate(c.old.paragraphs)}
-
-    # where each moved paragraph used to stand: right after the entry holding its A predecessor
-    entry_of_a: dict[int, int] = {}
-    for k, pp in enumerate(c.paragraphs):
-        for p in pp.a:
-            entry_of_a[old_index[id(p)]] = k
-    ghosts_after: dict[int, list[int]] = {}
-    for k, pp in enumerate(c.paragraphs):
-        if pp.status == "moved":
-            i = old_index[id(pp.a[0])]
-            ghosts_after.setdefault(entry_of_a.get(i - 1, -1), []).append(k)
-
+    ghosts_after = c.ghosts_after
     body: list[dict[str, Any]] = []
     marks: list[dict[str, Any]] = []
     numbers: list[dict[str, Any]] = []
@@ -130,7 +119,7 @@ def comparison_page(c: Comparison) -> str:
         meta_rows=list(zip(DOCUMENT_LABELS, document_facts(c.old), document_facts(c.new))),
         measures=[("cosine", sim.cosine), ("jaccard", sim.jaccard), ("edit", sim.edit), ("simple", sim.simple)],
         method=sim.method,
-        counts=[(k, c.count(k)) for k in ("equal", "changed", "moved", "split", "merged", "added", "removed")
+        counts=[(k, c.count(k)) for k in PAIR_STATUSES
                 if c.count(k)],
         boilerplate_count=sum(1 for pp in c.paragraphs if pp.boilerplate),
         nav=nav, marks=marks, numbers=numbers, body=body,
@@ -139,15 +128,12 @@ def comparison_page(c: Comparison) -> str:
 
 def dupes_page(result) -> str:
     from .. import __version__
-    from ..comparison.diff import word_diff
 
     groups = []
     for g in result.groups:
-        longest = max(g.occurrences, key=lambda o: (len(o.text), -o.doc, -o.start))
         occ = []
-        for o in g.occurrences:
-            ops = [("=", o.text)] if o.text == longest.text else \
-                [(op.op, op.text) for op in word_diff(longest.text, o.text)]
+        for o, diff in zip(g.occurrences, g.diffs):
+            ops = [(op.op, op.text) for op in diff]
             occ.append({"path": result.documents[o.doc].path, "lines": str(o.lines),
                         "reference": o.doc >= result.queries, "ops": ops})
         groups.append({"chars": g.chars, "exact": g.exact, "similarity": g.similarity, "occurrences": occ})

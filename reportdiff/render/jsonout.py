@@ -7,6 +7,7 @@ import json
 import re
 from typing import Any
 
+from ..comparison.align import PAIR_STATUSES
 from ..model import Document, RemovedLines, Section, SourceFile
 
 _PAIR = re.compile(r"\[\n\s*(-?[\d.]+),\n\s*(-?[\d.]+)\n\s*\]")
@@ -121,7 +122,7 @@ def comparison(c) -> dict[str, Any]:
         "schema": "reportdiff.compare/1",
         "documents": docs,
         "similarity": _similarity(c.similarity),
-        "counts": {k: c.count(k) for k in ("equal", "changed", "moved", "split", "merged", "added", "removed")},
+        "counts": {k: c.count(k) for k in PAIR_STATUSES},
         "sections": [
             {"status": sp.status, "a": _section_ref(sp.a), "b": _section_ref(sp.b),
              "score": sp.score, "moved": sp.moved, "change": sp.change,

@@ -20,18 +20,18 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import FIXTURES, fixture_path
+
+from reportdiff.archive import index_add
 from reportdiff.archive.store import Archive, decode_document, unpack_canonical
 from reportdiff.cli.app import main
 from reportdiff.errors import InputError
-from reportdiff.text.fingerprints import Stream
-from reportdiff.passages import dupes
-from reportdiff.archive import index_add
 from reportdiff.ingest.source import load
+from reportdiff.passages import dupes
 from reportdiff.render.html import dupes_page
-from reportdiff.render.jsonout import dumps, dupes as dupes_json
-from reportdiff.text.fingerprints import signature
+from reportdiff.render.jsonout import dumps
+from reportdiff.render.jsonout import dupes as dupes_json
+from reportdiff.text.fingerprints import Stream, signature
 
 REPORTS = sorted(p.name for p in FIXTURES.iterdir() if p.suffix == ".txt")  # what `index build fixtures` takes
 

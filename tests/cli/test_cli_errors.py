@@ -14,9 +14,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import cli, fixture_path
 
 import reportdiff
-from conftest import cli, fixture_path
 from reportdiff.ingest.formats import SUPPORTED
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR junk junk junk"

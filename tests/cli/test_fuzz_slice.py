@@ -3,8 +3,9 @@ and compare), and the regressions the long fuzz runs found (docs/hardening.md)."
 
 from __future__ import annotations
 
-import reportdiff
 from conftest import benchmark_module, fixture_path
+
+import reportdiff
 from reportdiff.ingest.source import select_document
 
 

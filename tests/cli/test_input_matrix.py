@@ -18,8 +18,6 @@ input, when the extractors land) is one line in CASES or in EXPECT_BY_COMMAND.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
 import subprocess
@@ -32,13 +30,12 @@ from typing import Callable
 
 import jsonschema
 import pytest
+from conftest import Run, benchmark_module, cli, fixture_path, run_main
+from letters import line_letters as _line_letters
+from letters import outline_letters as _outline_letters
 
 import reportdiff
-
-from conftest import benchmark_module, cli, fixture_path
 from reportdiff.ingest.decode import split_lines
-from test_properties_ingest import _line_letters, _outline_letters
-from reportdiff.cli.app import main
 
 LIMITS = benchmark_module("bench_limits")  # the generators of the huge inputs
 HEAVY = os.environ.get("REPORTDIFF_HEAVY") == "1"
@@ -68,31 +65,14 @@ OUTPUT_COMMANDS = [c for c in COMMANDS if c != "index"]  # index writes only its
 SCHEMAS = {"compare": "compare", "dupes": "dupes", "promises": "promises", "corpus": "corpus", "index": "dupes"}
 
 
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
-
-
 def run(argv: list[str]) -> Run:
+    """``index add`` runs are followed by ``dupes --against`` the archive; others run as given."""
     if argv[:2] == ["index", "add"]:
-        added = _run(argv)
+        added = run_main(argv)
         if added.code != 0:
             return added
-        return _run(["dupes", argv[2], "--against", argv[argv.index("--db") + 1], "-f", "json"])
-    return _run(argv)
-
-
-def _run(argv: list[str]) -> Run:
-    out, err = io.StringIO(), io.StringIO()
-    code = None
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            main(argv)
-        except SystemExit as e:
-            code = e.code
-    return Run(code, out.getvalue(), err.getvalue())
+        return run_main(["dupes", argv[2], "--against", argv[argv.index("--db") + 1], "-f", "json"])
+    return run_main(argv)
 
 
 def assert_refused(r: Run, message: str) -> None:

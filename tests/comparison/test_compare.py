@@ -15,9 +15,9 @@ import pytest
 
 import reportdiff
 from reportdiff.comparison.result import align_sentences
-from reportdiff.comparison.diff import new_text, old_text, word_diff
-from reportdiff.render.jsonout import comparison
 from reportdiff.comparison.similarity import measures
+from reportdiff.render.jsonout import comparison
+from reportdiff.text.worddiff import new_text, old_text, word_diff
 
 FIX = Path(__file__).resolve().parents[2] / "fixtures"
 B2022 = FIX / "baotou-2022.txt"

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import reportdiff
-from conftest import FIXTURES
-from reportdiff.comparison.diff import new_text, old_text, word_diff
 from reportdiff.ingest.decode import split_lines
+from reportdiff.text.worddiff import new_text, old_text, word_diff
 
 FIX = Path(__file__).resolve().parents[2] / "fixtures"
 BASE = [p.text for p in reportdiff.load(str(FIX / "hohhot-2022.txt")).paragraphs[:40]]

@@ -9,25 +9,25 @@ import json
 import os
 import random
 import subprocess
-from difflib import SequenceMatcher
 import sys
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import jsonschema
 import numpy as np
 import pytest
-
 from conftest import FIXTURES, benchmark_module
-from reportdiff.corpora import minhash as lsh
-from reportdiff.passages.formulas import canonical_text
-from reportdiff.corpora.report import DocumentFacts
-from reportdiff.corpora.plan import common_prints, fill_regions, plan_pairs
-from reportdiff.corpora.tasks import region_from_name
-from reportdiff.text.fingerprints import canonical, shingle_hashes
+
 from reportdiff.comparison import compare
 from reportdiff.corpora import corpus
-from reportdiff.render.jsonout import corpus as corpus_json, corpus_csv, dumps
-from reportdiff.text.fingerprints import SHINGLE
+from reportdiff.corpora import minhash as lsh
+from reportdiff.corpora.plan import common_prints, fill_regions, plan_pairs
+from reportdiff.corpora.report import DocumentFacts
+from reportdiff.corpora.tasks import region_from_name
+from reportdiff.passages.formulas import canonical_text
+from reportdiff.render.jsonout import corpus as corpus_json
+from reportdiff.render.jsonout import corpus_csv, dumps
+from reportdiff.text.fingerprints import SHINGLE, canonical, shingle_hashes
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "reportdiff" / "schema" / "corpus.schema.json").read_text("utf-8"))

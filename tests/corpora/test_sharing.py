@@ -11,15 +11,16 @@ import json
 import jsonschema
 import numpy as np
 import pytest
-
 from conftest import FIXTURES
+from test_corpus import SCHEMA
+
+from reportdiff.corpora import corpus
 from reportdiff.corpora import region_reuse as sharing
 from reportdiff.corpora.plan import common_prints
 from reportdiff.corpora.tasks import prepare
+from reportdiff.render.jsonout import corpus as corpus_json
+from reportdiff.render.jsonout import corpus_csv, dumps
 from reportdiff.text.fingerprints import canonical
-from reportdiff.corpora import corpus
-from reportdiff.render.jsonout import corpus as corpus_json, corpus_csv, dumps
-from test_corpus import SCHEMA
 
 REGIONS = 12
 DIGITS = "甲乙丙丁戊己庚辛壬癸"

@@ -20,12 +20,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, benchmark_module
 
 import reportdiff
-from conftest import FIXTURES, benchmark_module
 from reportdiff.ingest.formats import SUPPORTED, extract
 from reportdiff.ingest.normalize import normalize_line
-from reportdiff.render.jsonout import dumps, outline as outline_json
+from reportdiff.render.jsonout import dumps
+from reportdiff.render.jsonout import outline as outline_json
 
 rebuild = benchmark_module("rebuild_formats")
 

@@ -8,9 +8,16 @@ against the sources; they pass (and then fail as XPASS) once the bug is fixed.
 from __future__ import annotations
 
 import pytest
+from conftest import (
+    fixture_path,
+    norm_line,
+    paragraph_at,
+    raw_lines,
+    shared_dir,
+    source,
+)
 
 import reportdiff
-from conftest import fixture_path, norm_line, paragraph_at, raw_lines, shared_dir, source
 
 GAZETTE = "baotou-gazette-2023-01.txt"
 COPIES = "baotou-2017-8copies.txt"

@@ -19,7 +19,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURE_NAMES, fixture_path, norm_line, raw_lines, source
 from regen_golden import dumps, golden_path, summarize, write_golden
 

@@ -15,14 +15,15 @@ import os
 from collections import Counter
 
 import pytest
+from conftest import FIXTURE_NAMES, fixture_path, raw_lines, source
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from letters import line_letters as _line_letters
+from letters import outline_letters as _outline_letters
 
 import reportdiff
-from conftest import FIXTURE_NAMES, fixture_path, raw_lines, source
 from reportdiff import InputError, Options
 from reportdiff.ingest.decode import split_lines
-from reportdiff.ingest.noise import ARTEFACT
 from reportdiff.ingest.normalize import normalize_line
 from reportdiff.text.sentences import split_sentences
 
@@ -59,28 +60,6 @@ def _covered_lines(src) -> set[int]:
         for s in d.sections:
             out.update(range(s.heading.lines.first, s.heading.lines.last + 1))
     return out
-
-
-def _letters(text: str) -> Counter:
-    """Ideographs, letters and digits: what a report says (punctuation and spacing aside)."""
-    return Counter(c for c in text if c.isalnum())
-
-
-def _outline_letters(src) -> Counter:
-    total = Counter()
-    for d in src.documents:
-        for p in d.paragraphs:
-            total += _letters(p.text)
-        for s in d.sections:
-            total += _letters(s.heading.text)
-    return total
-
-
-def _line_letters(raw: tuple[str, ...], numbers) -> Counter:
-    total = Counter()
-    for n in numbers:
-        total += _letters(ARTEFACT.sub("", normalize_line(raw[n - 1])))
-    return total
 
 
 def check_paragraph_order(src) -> None:

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import benchmark_module
 
-from reportdiff.text.fingerprints import Stream
 from reportdiff.passages import dupes
+from reportdiff.text.fingerprints import Stream
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures"

@@ -9,10 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
+from conftest import run_main as run
 from hostile import HOSTILE, assert_page_is_inert, hostile_reports
 from test_html_browser import browser  # noqa: F401  (the module-scoped Chromium fixture)
-from test_input_matrix import run
 
 # page -> (argv for the CLI given the two reports, the <script> elements of its own template)
 PAGES = {
