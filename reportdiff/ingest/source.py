@@ -1,4 +1,10 @@
-"""The one place where stages are composed: file → SourceFile → Document → Comparison."""
+"""Reading a report file: bytes → ``SourceFile`` (every document it holds) → the ``Document`` to use.
+
+- ``read_bytes(path)``: the file's bytes, refused in one line when missing, a folder or too large;
+- ``read_source(path, options, data=None) -> SourceFile``: decoded, cleaned, split and outlined;
+- ``load(path, options) -> Document``: the document ``options.document`` names, else the main one;
+- ``select_document(source, selector) -> Document``.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ from ..options import Options
 from ..text.characters import cjk_share
 from .decode import MAX_BYTES, split_lines
 from .documents import find_copies, find_document_starts
+from .extracted import Extracted
 from .formats import extract
 from .metadata import read_metadata
 from .noise import find_noise
@@ -45,11 +52,32 @@ def read_bytes(path: str) -> bytes:
 
 
 def read_source(path: str, options: Options = Options(), data: bytes | None = None) -> SourceFile:
-    """Read, clean and outline every document a file holds."""
-    if data is None:
-        data = read_bytes(path)
+    """Read, clean and outline every document a file holds: decode and normalise its lines,
+    set aside repeated copies, find the noise and where each document starts, then assemble and
+    outline each document."""
+    extracted, raw, lines = _lines(path, options, read_bytes(path) if data is None else data)
+    copies, span, removed = _copies(lines)
+    noise, starts = _noise_and_starts(path, lines, span, extracted)
+    documents = _documents(path, extracted, raw, lines, span, noise, starts, removed)
+    file_removed = [RemovedLines(LineSpan(i + 1, i + 1), noise[i], raw[i].strip())
+                    for i in sorted(noise)]
+    notes = list(extracted.notes)
+    if copies:
+        notes.append(f"the file holds {len(copies)} copies of one document; the first is used")
+    return SourceFile(
+        path=path, encoding=extracted.encoding, line_count=len(raw), documents=tuple(documents),
+        removed=_merge(tuple(sorted(file_removed + removed, key=lambda r: r.lines.first)), lines),
+        copies=tuple(Copy(LineSpan(r.start + 1, max(r.start + 1, _last_text(lines, r) + 1)), s)
+                     for r, s in copies),
+        notes=tuple(notes), kind=extracted.kind, extractor=extracted.extractor, dropped=extracted.dropped,
+    )
+
+
+def _lines(path: str, options: Options, data: bytes) -> tuple[Extracted, tuple[str, ...], tuple[str, ...]]:
+    """The file's text as extracted, its physical lines, and the lines normalised; refused
+    when it is over ``options.max_chars`` or holds no words."""
     extracted = extract(data, path, options.encoding)
-    text, encoding = extracted.text, extracted.encoding
+    text = extracted.text
     if len(text) > options.max_chars:  # before any work: time and memory grow with the text
         raise InputError(path, f"file has {len(text):,} characters, over the {options.max_chars:,} limit",
                          "split the file, or compare the documents it holds one by one")
@@ -60,17 +88,27 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
         raise InputError(path, "file has no text (only white space)", "give a report with text in it")
     if not any(c.isalnum() for line in lines for c in line):
         raise InputError(path, "file has no words (only punctuation and symbols)", "give a report with text in it")
+    return extracted, raw, lines
 
+
+def _copies(lines: tuple[str, ...]) -> tuple[list, list[int], list[RemovedLines]]:
+    """Copies of one document repeated in the file: (the copies, the lines read — the first
+    copy and what lies outside the copies —, the other copies as removed lines)."""
     removed: list[RemovedLines] = []
     copies = find_copies(lines)
-    if copies:
-        kept = copies[0][0]
-        span = list(range(0, kept.stop)) + list(range(copies[-1][0].stop, len(lines)))
-        for n, (r, _) in enumerate(copies[1:], start=2):
-            removed.extend(_ranges(lines, r, f"copy {n} of {len(copies)} of the document"))
-    else:
-        span = list(range(len(lines)))
+    if not copies:
+        return copies, list(range(len(lines))), removed
+    kept = copies[0][0]
+    span = list(range(0, kept.stop)) + list(range(copies[-1][0].stop, len(lines)))
+    for n, (r, _) in enumerate(copies[1:], start=2):
+        removed.extend(_ranges(lines, r, f"copy {n} of {len(copies)} of the document"))
+    return copies, span, removed
 
+
+def _noise_and_starts(path: str, lines: tuple[str, ...], span: list[int],
+                      extracted: Extracted) -> tuple[dict[int, str], list[int]]:
+    """The noise lines ({line: why}) and the first line of each document of the file; a cover
+    before the first document is noise unless it holds running text."""
     noise, toc_titles = find_noise(lines, span)
     for i in extracted.margins:
         noise.setdefault(i, "page header or footer")
@@ -88,13 +126,18 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
     else:
         for i in cover:
             noise[i] = "front matter (cover)"
+    return noise, starts
 
+
+def _documents(path: str, extracted: Extracted, raw: tuple[str, ...], lines: tuple[str, ...], span: list[int],
+               noise: dict[int, str], starts: list[int], removed: list[RemovedLines]) -> list[Document]:
+    """Each document between two starts: its paragraphs assembled and outlined, its language,
+    metadata and removed lines (the lines before the first document go with every one)."""
     bounds = starts + [len(lines)]
     span_set = set(span)
-    documents = []
-    for n, (a, b) in enumerate(zip(bounds, bounds[1:])):
+    documents: list[Document] = []
+    for a, b in zip(bounds, bounds[1:]):
         doc_span = [i for i in range(a, b) if i in span_set]
-        doc_noise = [i for i in doc_span if i in noise]
         blocks = assemble(lines, raw, noise, doc_span, extracted.joins, extracted.breaks)
         if not blocks:
             continue
@@ -107,30 +150,18 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
         outside = [RemovedLines(LineSpan(i + 1, i + 1), noise[i], raw[i].strip())
                    for i in sorted(noise) if i < starts[0]]
         doc_removed = tuple(sorted(
-            [RemovedLines(LineSpan(i + 1, i + 1), noise[i], raw[i].strip()) for i in doc_noise]
+            [RemovedLines(LineSpan(i + 1, i + 1), noise[i], raw[i].strip()) for i in doc_span if i in noise]
             + outside + removed,
             key=lambda r: r.lines.first,
         ))
         documents.append(Document(
-            path=path, encoding=encoding, metadata=metadata, root=root,
+            path=path, encoding=extracted.encoding, metadata=metadata, root=root,
             lines=LineSpan(blocks[0].first + 1, blocks[-1].last + 1),
             removed=_merge(doc_removed, lines), index=len(documents), language=language,
         ))
     if not documents:
         raise InputError(path, "file has no text", "give a report with text in it")
-
-    file_removed = [RemovedLines(LineSpan(i + 1, i + 1), noise[i], raw[i].strip())
-                    for i in sorted(noise)]
-    notes = list(extracted.notes)
-    if copies:
-        notes.append(f"the file holds {len(copies)} copies of one document; the first is used")
-    return SourceFile(
-        path=path, encoding=encoding, line_count=len(raw), documents=tuple(documents),
-        removed=_merge(tuple(sorted(file_removed + removed, key=lambda r: r.lines.first)), lines),
-        copies=tuple(Copy(LineSpan(r.start + 1, max(r.start + 1, _last_text(lines, r) + 1)), s)
-                     for r, s in copies),
-        notes=tuple(notes), kind=extracted.kind, extractor=extracted.extractor, dropped=extracted.dropped,
-    )
+    return documents
 
 
 def _with_pages(section: Section, pages: tuple[int, ...]) -> Section:

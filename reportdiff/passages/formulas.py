@@ -64,16 +64,29 @@ class BoilerplateResult:
 
 def find_formulas(docs: list[Document], min_df: int | None = None, min_chars: int = MIN_CHARS,
                   examples: int = 3) -> BoilerplateResult:
-    from ..text.fingerprints import (  # numpy: only when formulas are searched
-        Stream,
-        fingerprints,
-    )
+    """Recurring formulas of ``docs`` (steps 1-4 of the module docstring)."""
+    from ..text.fingerprints import Stream  # numpy: only when formulas are searched
 
-    n = len(docs)
     if min_df is None:
-        min_df = max(3, -(-n // 10))
+        min_df = max(3, -(-len(docs) // 10))
     w = max(1, min_chars - K + 1)
     streams = [Stream.of(d) for d in docs]
+    prints, df = _document_prints(streams, w)  # 1.
+    candidates = _candidates(prints, df, min_df, w, min_chars)  # 2.
+    formulas = []
+    for members in clusters(len(candidates), _similar(candidates)):  # 3.
+        formula = _formula(docs, streams, [candidates[c] for c in members], min_df, examples)
+        if formula is not None:
+            formulas.append(formula)
+    formulas.sort(key=lambda f: (-f.df, -len(f.canonical), f.canonical))  # 4.
+    return BoilerplateResult(tuple(docs), min_df, tuple(formulas))
+
+
+def _document_prints(streams, w: int) -> tuple[list[list[tuple[int, int]]], Counter[int]]:
+    """Step 1: each document's winnowed (canonical position, hash) fingerprints, and the
+    document frequency of each hash."""
+    from ..text.fingerprints import fingerprints
+
     prints = []
     df: Counter[int] = Counter()
     for s in streams:
@@ -82,8 +95,14 @@ def find_formulas(docs: list[Document], min_df: int | None = None, min_chars: in
         pairs = list(zip(pos.tolist(), hashes.tolist()))
         prints.append(pairs)
         df.update({h for _, h in pairs})
+    return prints, df
 
-    candidates: list[tuple[int, int, int, frozenset[int]]] = []  # doc, canonical start, end, prints
+
+def _candidates(prints, df: Counter[int], min_df: int, w: int,
+                min_chars: int) -> list[tuple[int, int, int, frozenset[int]]]:
+    """Step 2: (document, canonical start, end, fingerprints) of each stretch covered by
+    fingerprints of df >= ``min_df``, joined across gaps shorter than w."""
+    candidates: list[tuple[int, int, int, frozenset[int]]] = []
     for d, pairs in enumerate(prints):
         run: list[tuple[int, int]] = []
         for p, h in pairs:
@@ -94,52 +113,52 @@ def find_formulas(docs: list[Document], min_df: int | None = None, min_chars: in
                 run = []
             run.append((p, h))
         _close(run, d, min_chars, candidates)
+    return candidates
 
-    # cluster candidates that share most of their fingerprints
+
+def _similar(candidates):
+    """Step 3: the pairs of candidates whose fingerprint sets overlap with Jaccard >= 0.5."""
     by_print: dict[int, list[int]] = defaultdict(list)
     for c, (_, _, _, fp) in enumerate(candidates):
         for h in fp:
             by_print[h].append(c)
+    for c, (_, _, _, fp) in enumerate(candidates):
+        partners: Counter[int] = Counter()
+        for h in fp:
+            partners.update(x for x in by_print[h] if x > c)
+        for x, shared in partners.items():
+            if shared / len(fp | candidates[x][3]) >= 0.5:
+                yield c, x
 
-    def similar():
-        for c, (_, _, _, fp) in enumerate(candidates):
-            partners: Counter[int] = Counter()
-            for h in fp:
-                partners.update(x for x in by_print[h] if x > c)
-            for x, shared in partners.items():
-                if shared / len(fp | candidates[x][3]) >= 0.5:
-                    yield c, x
 
-    formulas = []
-    for members in clusters(len(candidates), similar()):
-        doc_ids = {candidates[c][0] for c in members}
-        if len(doc_ids) < min_df:
-            continue
-        spans = _refine([(candidates[c][0], candidates[c][1], candidates[c][2]) for c in members],
-                        [s.canonical[0] for s in streams], min_df)
-        texts: Counter[str] = Counter()
-        places = []
-        for d, a, b in spans:
-            stream = streams[d]
-            offsets = stream.canonical[1]
-            start, end = int(offsets[a]), int(offsets[b - 1]) + 1
-            original = stream.text[start:end]
-            texts[original] += 1
-            paras = stream.paragraphs(start, end)
-            places.append((d, LineSpan(paras[0].lines.first, paras[-1].lines.last),
-                           stream.text[max(0, start - 12):min(len(stream.text), end + 12)].replace("\n", " ")))
-        text = max(texts, key=lambda t: (texts[t], len(t), t))
-        years = [y for y in (year_of(docs[d]) for d in doc_ids) if y]
-        seen_docs: set[int] = set()
-        ex = []
-        for d, span, ctx in sorted(places, key=lambda x: (x[0], x[1].first)):
-            if d not in seen_docs and len(ex) < examples:
-                seen_docs.add(d)
-                ex.append(Example(d, span, ctx))
-        formulas.append(Formula(text, canonical_text(text), len(doc_ids), min(years) if years else None,
-                                max(years) if years else None, tuple(ex)))
-    formulas.sort(key=lambda f: (-f.df, -len(f.canonical), f.canonical))
-    return BoilerplateResult(tuple(docs), min_df, tuple(formulas))
+def _formula(docs: list[Document], streams, members, min_df: int, examples: int) -> Formula | None:
+    """One cluster of candidates as a formula (None below ``min_df`` documents): the most
+    common original wording, the years, and one example place per document."""
+    doc_ids = {m[0] for m in members}
+    if len(doc_ids) < min_df:
+        return None
+    spans = _refine([(m[0], m[1], m[2]) for m in members], [s.canonical[0] for s in streams], min_df)
+    texts: Counter[str] = Counter()
+    places = []
+    for d, a, b in spans:
+        stream = streams[d]
+        offsets = stream.canonical[1]
+        start, end = int(offsets[a]), int(offsets[b - 1]) + 1
+        original = stream.text[start:end]
+        texts[original] += 1
+        paras = stream.paragraphs(start, end)
+        places.append((d, LineSpan(paras[0].lines.first, paras[-1].lines.last),
+                       stream.text[max(0, start - 12):min(len(stream.text), end + 12)].replace("\n", " ")))
+    text = max(texts, key=lambda t: (texts[t], len(t), t))
+    years = [y for y in (year_of(docs[d]) for d in doc_ids) if y]
+    seen_docs: set[int] = set()
+    ex = []
+    for d, span, ctx in sorted(places, key=lambda x: (x[0], x[1].first)):
+        if d not in seen_docs and len(ex) < examples:
+            seen_docs.add(d)
+            ex.append(Example(d, span, ctx))
+    return Formula(text, canonical_text(text), len(doc_ids), min(years) if years else None,
+                   max(years) if years else None, tuple(ex))
 
 
 def _refine(spans: list[tuple[int, int, int]], canon: list[str], min_df: int) -> list[tuple[int, int, int]]:

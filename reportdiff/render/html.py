@@ -32,6 +32,35 @@ def environment():
 def comparison_page(c: Comparison) -> str:
     from .. import __version__
 
+    body, marks, numbers = _comparison_body(c)
+    anchor_of = _section_anchors(c)
+    nav = [{"anchor": anchor_of[id(sp)], "title": (sp.b or sp.a).title, "level": min(3, (sp.b or sp.a).level),
+            "change": sp.change, "changed": sp.changed, "added": sp.added, "removed": sp.removed}
+           for sp in c.sections]
+
+    sim = c.similarity
+    template = environment().get_template("compare.html.j2")
+    return template.render(
+        version=__version__,
+        lang="zh" if c.new.language == "zh" else "en",
+        old={"title": c.old.metadata.title, "path": c.old.path},
+        new={"title": c.new.metadata.title, "path": c.new.path},
+        meta_rows=list(zip(DOCUMENT_LABELS, document_facts(c.old), document_facts(c.new))),
+        measures=[("cosine", sim.cosine), ("jaccard", sim.jaccard), ("edit", sim.edit), ("simple", sim.simple)],
+        method=sim.method,
+        counts=[(k, c.count(k)) for k in PAIR_STATUSES if c.count(k)],
+        boilerplate_count=sum(1 for pp in c.paragraphs if pp.boilerplate),
+        nav=nav, marks=marks, numbers=numbers, body=body,
+    )
+
+
+def _section_anchors(c: Comparison) -> dict[int, str]:
+    return {id(sp): f"s{n}" for n, sp in enumerate(c.sections)}
+
+
+def _comparison_body(c: Comparison) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The page's entries in reading order (section headings, paragraph entries, and where each
+    moved paragraph used to stand), the change marks of the scroll bar, and the number changes."""
     ghosts_after = c.ghosts_after
     body: list[dict[str, Any]] = []
     marks: list[dict[str, Any]] = []
@@ -45,7 +74,7 @@ def comparison_page(c: Comparison) -> str:
                 "where": ", ".join(str(p.lines) for p in pp.a),
                 "to": ", ".join(str(p.lines) for p in pp.b)}
 
-    anchor_of = {id(sp): f"s{n}" for n, sp in enumerate(c.sections)}
+    anchor_of = _section_anchors(c)
     emitted: set[str] = set()
 
     def header(sp) -> dict[str, Any]:
@@ -104,27 +133,7 @@ def comparison_page(c: Comparison) -> str:
         if anchor_of[id(sp)] not in emitted:
             emitted.add(anchor_of[id(sp)])
             body.append(header(sp))
-
-    nav = [{"anchor": anchor_of[id(sp)], "title": (sp.b or sp.a).title, "level": min(3, (sp.b or sp.a).level),
-            "change": sp.change, "changed": sp.changed, "added": sp.added, "removed": sp.removed}
-           for sp in c.sections]
-
-    sim = c.similarity
-    template = environment().get_template("compare.html.j2")
-    return template.render(
-        version=__version__,
-        lang="zh" if c.new.language == "zh" else "en",
-        old={"title": c.old.metadata.title, "path": c.old.path},
-        new={"title": c.new.metadata.title, "path": c.new.path},
-        meta_rows=list(zip(DOCUMENT_LABELS, document_facts(c.old), document_facts(c.new))),
-        measures=[("cosine", sim.cosine), ("jaccard", sim.jaccard), ("edit", sim.edit), ("simple", sim.simple)],
-        method=sim.method,
-        counts=[(k, c.count(k)) for k in PAIR_STATUSES
-                if c.count(k)],
-        boilerplate_count=sum(1 for pp in c.paragraphs if pp.boilerplate),
-        nav=nav, marks=marks, numbers=numbers, body=body,
-    )
-
+    return body, marks, numbers
 
 def dupes_page(result) -> str:
     from .. import __version__
@@ -194,8 +203,6 @@ def _heat(x: float, lo: float, hi: float) -> str:
 def corpus_page(report) -> str:
     """Heatmap, year-over-year timelines and reuse network as inline SVG; every label and
     text goes through the template's autoescaping, only numbers are computed here."""
-    import math
-
     from .. import __version__
     from .corpus_view import reuse_searched
 
@@ -205,7 +212,31 @@ def corpus_page(report) -> str:
         d = docs[i]
         return f"{d.region} {d.year or ''}".strip()
 
-    # heatmap: jaccard of the compared pairs
+    heatmap, timeline, network = _heatmap(report, label), _timeline(report), _network(report)
+    top = sorted(report.pairs, key=lambda p: (-p.similarity.jaccard, p.a, p.b))[:30]
+    return environment().get_template("corpus.html.j2").render(
+        version=__version__, lang="zh",
+        documents=[{"path": d.path, "title": d.title, "region": d.region, "region_from": d.region_from,
+                    "year": d.year, "chars": d.chars} for d in docs],
+        regions=len(report.regions), method=report.method, all_pairs=report.all_pairs,
+        candidates=report.candidates, verified=report.verified, compared=len(report.pairs),
+        heatmap=heatmap, timeline=timeline, network=network,
+        top=[{"a": label(p.a), "b": label(p.b), "s": p.similarity, "r": p.resemblance} for p in top],
+        reuse=[{"a": label(p.a), "b": label(p.b), "a_path": docs[p.a].path, "b_path": docs[p.b].path,
+                "passages": p.passages, "chars": p.shared_chars,
+                "examples": [{"chars": e.chars, "a_lines": str(e.a_lines), "b_lines": str(e.b_lines),
+                              "a_text": e.a_text, "b_text": e.b_text} for e in p.examples[:2]]}
+               for p in report.reuse[:30]],
+        formulas=[{"text": f.text, "df": f.df, "years": f"{f.first_year}–{f.last_year}" if f.first_year else ""}
+                  for f in report.boilerplate.formulas[:20]],
+        min_df=report.boilerplate.min_df, formula_count=len(report.boilerplate.formulas),
+        searched=reuse_searched(report),
+    )
+
+
+def _heatmap(report, label) -> dict:
+    """The heatmap of the jaccard similarity of the compared pairs (at most HEATMAP_MAX reports)."""
+    docs = report.documents
     order = sorted(range(len(docs)), key=lambda i: (docs[i].region, docs[i].year or 0, docs[i].path))[:HEATMAP_MAX]
     pos = {i: k for k, i in enumerate(order)}
     score = {(p.a, p.b): p.similarity.jaccard for p in report.pairs}
@@ -228,7 +259,12 @@ def corpus_page(report) -> str:
                "lo": lo, "hi": hi, "lo_fill": _heat(lo, lo, hi), "hi_fill": _heat(hi, lo, hi),
                "shown": len(order), "total": len(docs)}
 
-    # year over year: one line per region
+    return heatmap
+
+
+def _timeline(report) -> dict | None:
+    """Year over year: one line per region (the TIMELINE_REGIONS longest series)."""
+    docs = report.documents
     series: dict[str, list] = {}
     for s in report.years:
         series.setdefault(s.region, []).append(s)
@@ -260,7 +296,14 @@ def corpus_page(report) -> str:
                     "yticks": [{"y": py(v), "label": f"{v:.2f}"} for v in (0, 0.25, 0.5, 0.75, 1.0)],
                     "regions": len(series)}
 
-    # reuse network: regions, edges weighted by shared characters
+    return timeline
+
+
+def _network(report) -> dict | None:
+    """The reuse network: regions on a circle, edges weighted by the characters they share."""
+    import math
+
+    docs = report.documents
     by_regions: dict[tuple[str, str], list] = {}
     for p in report.reuse:
         key = tuple(sorted((docs[p.a].region, docs[p.b].region)))
@@ -285,22 +328,4 @@ def corpus_page(report) -> str:
                               f"{sum(p.shared_chars for p in ps)} characters"} for (a, b), ps in edges],
             "shown": len(edges), "total": len(by_regions)}
 
-    top = sorted(report.pairs, key=lambda p: (-p.similarity.jaccard, p.a, p.b))[:30]
-    return environment().get_template("corpus.html.j2").render(
-        version=__version__, lang="zh",
-        documents=[{"path": d.path, "title": d.title, "region": d.region, "region_from": d.region_from,
-                    "year": d.year, "chars": d.chars} for d in docs],
-        regions=len(report.regions), method=report.method, all_pairs=report.all_pairs,
-        candidates=report.candidates, verified=report.verified, compared=len(report.pairs),
-        heatmap=heatmap, timeline=timeline, network=network,
-        top=[{"a": label(p.a), "b": label(p.b), "s": p.similarity, "r": p.resemblance} for p in top],
-        reuse=[{"a": label(p.a), "b": label(p.b), "a_path": docs[p.a].path, "b_path": docs[p.b].path,
-                "passages": p.passages, "chars": p.shared_chars,
-                "examples": [{"chars": e.chars, "a_lines": str(e.a_lines), "b_lines": str(e.b_lines),
-                              "a_text": e.a_text, "b_text": e.b_text} for e in p.examples[:2]]}
-               for p in report.reuse[:30]],
-        formulas=[{"text": f.text, "df": f.df, "years": f"{f.first_year}–{f.last_year}" if f.first_year else ""}
-                  for f in report.boilerplate.formulas[:20]],
-        min_df=report.boilerplate.min_df, formula_count=len(report.boilerplate.formulas),
-        searched=reuse_searched(report),
-    )
+    return network
