@@ -1,11 +1,62 @@
 """reportdiff: compare long reports across years and regions.
 
-Public API:
-- ``load(path, options=Options()) -> Document``: read, clean and outline a report file;
-- ``read_source(path, options=Options()) -> SourceFile``: every document a file holds;
-- ``Options``: every setting, one frozen object;
-- the model: ``Document``, ``Section``, ``Paragraph``, ``Heading``, ``Metadata``, ``LineSpan``;
-- ``ReportdiffError`` and its subclasses ``InputError``, ``UsageError``, ``OutputError``.
+Every function takes report files (paths), folders of them, or documents already loaded with
+``load``; where it takes several, give a list (one bare string is refused).  Results are frozen
+dataclasses; ``reportdiff.render.jsonout`` turns them into the JSON the command line writes.
+
+Read a report (any common encoding, PDF, Word .docx or a saved web page)::
+
+    >>> import reportdiff
+    >>> old = reportdiff.load("fixtures/baotou-2022.txt")
+    >>> old
+    <Document 'fixtures/baotou-2022.txt' '政府工作报告': 10 sections, 84 paragraphs, 26,565 characters, lines 3-250>
+    >>> [s.title for s in old.sections if s.level == 1][:2]
+    ['一、本届政府工作回顾', '二、今后五年工作的总体要求']
+
+Compare two reports (sections and paragraphs aligned, word diffs, number changes)::
+
+    >>> c = reportdiff.compare(old, "fixtures/baotou-gazette-2023-01.txt")
+    >>> c
+    <Comparison 'fixtures/baotou-2022.txt' → 'fixtures/baotou-gazette-2023-01.txt': 2 equal, 21 changed, 51 added, 61 removed>
+    >>> s = c.sections[0]
+    >>> s.change, s.a.title, s.b.title
+    ('renamed', '一、本届政府工作回顾', '一、过去一年工作回顾')
+
+Repeated and shared passages (``against`` may also name an archive made by ``reportdiff index``)::
+
+    >>> d = reportdiff.dupes(["fixtures/baotou-gazette-2023-01.txt"], against=[old])
+    >>> len(d.groups) > 0 and all(len(g.occurrences) >= 2 for g in d.groups)
+    True
+
+Recurring formulas across several reports, by document frequency::
+
+    >>> b = reportdiff.boilerplate(["fixtures/national-2024.txt", "fixtures/national-2025.txt",
+    ...                             "fixtures/baotou-2022.txt"], min_df=2)
+    >>> b.formulas[0].df
+    3
+
+The commitments of each report followed into the later ones::
+
+    >>> ledger = reportdiff.promises(["fixtures/national-2024.txt", "fixtures/national-2025.txt"])
+    >>> sorted({f.status for e in ledger.entries for f in e.followups})
+    ['missing', 'recurring', 'reported']
+
+Many reports at once: similarity, year-over-year change, reuse (``workers=N``: a local Dask
+cluster)::
+
+    >>> report = reportdiff.corpus(["fixtures/national-2024.txt", "fixtures/national-2025.txt"])
+    >>> len(report.pairs), report.method
+    (1, 'all pairs')
+
+Public API (``__all__``): ``load``, ``read_source``, ``compare``, ``dupes``, ``boilerplate``,
+``promises``, ``corpus``; their results ``Document``, ``SourceFile``, ``Comparison``,
+``DupesResult``, ``BoilerplateResult``, ``Ledger``, ``CorpusReport``; the model (``Section``,
+``Paragraph``, ``Heading``, ``Metadata``, ``LineSpan``); ``Options``, every setting in one frozen
+object; and the errors ``ReportdiffError`` (``InputError``, ``UsageError``, ``OutputError``),
+whose ``message`` is one line ``path: what is wrong (hint: …)``.
+
+The package is laid out by pipeline stage (docs/architecture.md): ``text`` → ``ingest`` →
+``passages`` → ``comparison`` → ``commitments`` → ``archive`` → ``corpora`` → ``render`` → ``cli``.
 """
 
 from importlib import import_module
@@ -13,13 +64,21 @@ from importlib import import_module
 __version__ = "0.1.0"
 
 # Imported on first use, so that the command line starts by guarding its own imports
-# (reportdiff.entry) and ``import reportdiff`` stays cheap.
+# (reportdiff.cli.entry) and ``import reportdiff`` stays cheap.
 _HOME = {
     **dict.fromkeys(("InputError", "OutputError", "ReportdiffError", "UsageError"), "errors"),
     **dict.fromkeys(("Document", "Heading", "LineSpan", "Metadata", "Paragraph", "Section", "SourceFile"), "model"),
     "Options": "options",
     **dict.fromkeys(("load", "read_source"), "ingest.source"),
     "compare": "comparison",
+    "Comparison": "comparison.result",
+    **dict.fromkeys(("dupes", "boilerplate"), "passages"),
+    "DupesResult": "passages.repeats",
+    "BoilerplateResult": "passages.formulas",
+    "promises": "commitments",
+    "Ledger": "commitments.ledger",
+    "corpus": "corpora",
+    "CorpusReport": "corpora.report",
 }
 
 
@@ -30,7 +89,13 @@ def __getattr__(name: str):
         return value
     raise AttributeError(f"module 'reportdiff' has no attribute {name!r}")
 
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
 __all__ = [
-    "Document", "Heading", "InputError", "LineSpan", "Metadata", "Options", "OutputError",
-    "Paragraph", "ReportdiffError", "Section", "SourceFile", "UsageError", "compare", "load", "read_source",
+    "BoilerplateResult", "Comparison", "CorpusReport", "Document", "DupesResult", "Heading", "InputError",
+    "Ledger", "LineSpan", "Metadata", "Options", "OutputError", "Paragraph", "ReportdiffError", "Section",
+    "SourceFile", "UsageError", "boilerplate", "compare", "corpus", "dupes", "load", "promises", "read_source",
 ]

@@ -147,6 +147,11 @@ class Document:
     def title(self) -> str:
         return self.metadata.title
 
+    def __repr__(self) -> str:
+        title = f" {self.metadata.title!r}" if self.metadata.title else ""
+        return (f"<Document {self.path!r}{title}: {len(self.sections)} sections, "
+                f"{len(self.paragraphs)} paragraphs, {self.chars:,} characters, lines {self.lines}>")
+
 
 @dataclass(frozen=True)
 class Copy:
@@ -170,6 +175,9 @@ class SourceFile:
     kind: str = "text"  # the format read: "text", "pdf", "docx" or "html"
     extractor: str = ""  # the library (and version) that extracted the text; "" for text files
     dropped: tuple[str, ...] = ()  # what the extractor left out of the text ("3 images", ...)
+
+    def __repr__(self) -> str:
+        return f"<SourceFile {self.path!r} ({self.kind}, {self.encoding}): {len(self.documents)} document(s)>"
 
     def main_document(self) -> Document:
         """The government work report when the file holds one, else the longest document."""

@@ -34,6 +34,9 @@ class Ledger:
     rates: tuple[PairRates, ...]
     regions_differ: bool
 
+    def __repr__(self) -> str:
+        return f"<Ledger: {len(self.entries)} commitments of {len(self.documents)} reports>"
+
 
 def build_ledger(docs: list[Document]) -> Ledger:
     """``docs`` in ledger order (the caller sorts by date)."""

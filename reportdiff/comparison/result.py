@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import Literal, get_args
 
 from rapidfuzz import fuzz
 
@@ -91,6 +91,10 @@ class Comparison:
     def differs(self) -> bool:
         return any(p.status != "equal" for p in self.paragraphs) or any(
             s.status != "matched" or s.moved or (s.a and s.b and s.a.title != s.b.title) for s in self.sections)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{self.count(k)} {k}" for k in get_args(PairStatus) if self.count(k))
+        return f"<Comparison {self.old.path!r} → {self.new.path!r}: {counts or 'no paragraphs'}>"
 
     def count(self, status: PairStatus) -> int:
         return sum(1 for p in self.paragraphs if p.status == status)

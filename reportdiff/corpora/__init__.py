@@ -11,21 +11,26 @@ reuse and the corpus's boilerplate.
 
 from __future__ import annotations
 
-from ..ingest.paths import two_or_more
+from collections.abc import Iterable
+
+from ..ingest.paths import Report, two_or_more
 from ..options import Options
-from ..text.fingerprints import check_min_chars
+from ..text.fingerprints import REUSE_MIN_CHARS, check_min_chars
+from .report import CorpusReport
 
 EXHAUSTIVE_UP_TO = 50  # corpora of up to this many reports compare every pair; larger ones use LSH
 
 
-def corpus(paths: list[str], options: Options = Options(), workers: int = 0, scheduler: str | None = None,
-           min_chars: int = 30, progress=None, exhaustive: bool | None = None):
+def corpus(paths: Iterable[Report], options: Options = Options(), workers: int = 0, scheduler: str | None = None,
+           min_chars: int = REUSE_MIN_CHARS, progress=None, exhaustive: bool | None = None) -> CorpusReport:
     """Similarity, year-over-year change, cross-region reuse and boilerplate of many reports
-    -> ``CorpusReport``.  The per-document and per-pair work runs on ``scale.engine``."""
+    (files, folders or loaded documents) -> ``CorpusReport``.  The per-document and per-pair
+    work runs on ``engine.engine``: in this process (``workers=0``), on a local Dask cluster of
+    ``workers`` processes, or on the cluster at ``scheduler``."""
     from ..passages.formulas import find_formulas
     from .engine import engine
     from .plan import common_prints, fill_regions, plan_pairs, year_steps
-    from .report import CorpusReport, YearStep
+    from .report import YearStep
     from .tasks import compare_pair, prepare, search_pair
 
     files = two_or_more(paths, "corpus", "give several files or a folder of reports")

@@ -104,6 +104,10 @@ class CorpusReport:
         n = len(self.documents)
         return n * (n - 1) // 2
 
+    def __repr__(self) -> str:
+        return (f"<CorpusReport: {len(self.documents)} reports, {len(self.pairs)} pairs compared ({self.method}), "
+                f"{len(self.years)} year steps, {len(self.reuse)} pairs sharing passages>")
+
     @property
     def reuse(self) -> tuple[PairResult | SharedResult, ...]:
         """Pairs of different regions that share passages, most shared characters first."""

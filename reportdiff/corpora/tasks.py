@@ -76,12 +76,14 @@ def region_from_name(path: str) -> str:
     return "-".join(words) or p.parent.name or p.stem
 
 
-def prepare(path: str, options: Options = Options(), min_chars: int = REUSE_MIN_CHARS) -> Prepared:
-    """Everything the pair tasks and the corpus summary need from one report."""
-    from ..ingest.source import read_source, select_document
+def prepare(report: str | Document, options: Options = Options(), min_chars: int = REUSE_MIN_CHARS) -> Prepared:
+    """Everything the pair tasks and the corpus summary need from one report (a file, or a
+    document already loaded)."""
+    from ..ingest.source import load
     from ..text.fingerprints import Stream, shingle_hashes, signature
 
-    doc = select_document(read_source(path, options), options.document)
+    doc = load(report, options)
+    path = doc.path
     hashed = [_term_hash(t) for para in doc.paragraphs for t in terms(para.text)]  # compare's terms
     forget()  # a worker prepares many reports: its token cache would grow to ~700 MB
     slim = Document(path=doc.path, encoding=doc.encoding, metadata=doc.metadata,

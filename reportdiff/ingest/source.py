@@ -250,9 +250,12 @@ def _merge(removed: tuple[RemovedLines, ...], lines: tuple[str, ...]) -> tuple[R
     return tuple(out)
 
 
-def load(path: str | os.PathLike, options: Options = Options()) -> Document:
+def load(path: str | os.PathLike | Document, options: Options = Options()) -> Document:
     """The document to compare from ``path``: the one ``options.document`` names, else the
-    government work report the file holds, else its longest document."""
+    government work report the file holds, else its longest document.  A ``Document`` already
+    loaded is returned as it is."""
+    if isinstance(path, Document):
+        return path
     source = read_source(os.fspath(path), options)
     return select_document(source, options.document)
 

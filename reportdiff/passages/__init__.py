@@ -10,38 +10,44 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 
 from ..errors import InputError, UsageError
-from ..ingest.paths import expand_paths, two_or_more
+from ..ingest.paths import Report, expand_paths, path_of, report_list, two_or_more
 from ..ingest.source import read_source, select_document
-from ..model import Document
+from ..model import Document, SourceFile
 from ..options import Options
 from ..text.fingerprints import MIN_CHARS, check_min_chars
+from .formulas import BoilerplateResult
+from .repeats import DupesResult
 
 
-def dupes(files: list[str], against: list[str] = (), min_chars: int = MIN_CHARS, options: Options = Options()):
-    """Repeated passages inside ``files`` and shared with the ``against`` reference set (files
-    and folders, or one archive made by ``index_add``)."""
+def dupes(files: Iterable[Report], against: Iterable[Report] = (), min_chars: int = MIN_CHARS,
+          options: Options = Options()) -> DupesResult:
+    """Repeated passages inside ``files`` and shared with the ``against`` reference set (files,
+    folders or loaded documents; or one archive made by ``index_add``)."""
     from .repeats import find_dupes
 
     check_min_chars(min_chars)
-    queries = expand_paths(list(files))
-    seen = {os.path.realpath(q) for q in queries}
-    archive = _archive_in(list(against))
-    refs = [] if archive else [r for r in expand_paths(list(against)) if os.path.realpath(r) not in seen]
-    q_sources = [read_source(f, options) for f in queries]
-    q_docs = [select_document(s, options.document) for s in q_sources]
-    copies = {k: tuple(c.lines for c in s.copies) for k, s in enumerate(q_sources) if s.copies}
+    queries = expand_paths(report_list(files, "files"))
+    seen = {os.path.realpath(path_of(q)) for q in queries}
+    against = report_list(against, "against")
+    archive = _archive_in(against)
+    refs = [] if archive else [r for r in expand_paths(against) if os.path.realpath(path_of(r)) not in seen]
+    q_sources = [q if isinstance(q, Document) else read_source(q, options) for q in queries]
+    q_docs = [s if isinstance(s, Document) else select_document(s, options.document) for s in q_sources]
+    copies = {k: tuple(c.lines for c in s.copies) for k, s in enumerate(q_sources)
+              if isinstance(s, SourceFile) and s.copies}
     if archive:
         return _dupes_in_archive(q_docs, archive, min_chars, seen, copies)
-    r_docs = [read_source(f, options).main_document() for f in refs]
+    r_docs = [r if isinstance(r, Document) else read_source(r, options).main_document() for r in refs]
     return find_dupes(q_docs, r_docs, min_chars, copies)
 
 
 def _archive_in(against: list[str]) -> str | None:
     from ..archive.store import looks_like_archive
 
-    archives = [a for a in against if looks_like_archive(a)]
+    archives = [a for a in against if not isinstance(a, Document) and looks_like_archive(a)]
     if archives and len(against) > 1:
         raise UsageError("--against", "an archive cannot be mixed with other references",
                          f"give {archives[0]} alone, or add the files to it with 'reportdiff index add'")
@@ -69,13 +75,13 @@ def _dupes_in_archive(q_docs: list[Document], db: str, min_chars: int, seen: set
         return match(docs, len(q_docs), prints, postings, min_chars, copies, streams)
 
 
-def boilerplate(paths: list[str], min_df: int | None = None, min_chars: int = MIN_CHARS,
-                options: Options = Options()):
-    """Recurring formulas across the reports in ``paths`` (files or folders)."""
+def boilerplate(paths: Iterable[Report], min_df: int | None = None, min_chars: int = MIN_CHARS,
+                options: Options = Options()) -> BoilerplateResult:
+    """Recurring formulas across the reports in ``paths`` (files, folders or loaded documents)."""
     from .formulas import find_formulas
 
     files = two_or_more(paths, "boilerplate", "give several files or a folder of reports")
-    docs = [read_source(f, options).main_document() for f in files]
+    docs = [f if isinstance(f, Document) else read_source(f, options).main_document() for f in files]
     if min_df is not None and not 2 <= min_df <= len(docs):
         raise InputError("--min-df", f"{min_df} is not between 2 and the {len(docs)} documents given",
                          "choose a document frequency within that range")

@@ -59,6 +59,9 @@ class BoilerplateResult:
     min_df: int
     formulas: tuple[Formula, ...]
 
+    def __repr__(self) -> str:
+        return f"<BoilerplateResult: {len(self.formulas)} formulas in {len(self.documents)} reports (df >= {self.min_df})>"
+
 
 
 

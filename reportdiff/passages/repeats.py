@@ -91,6 +91,10 @@ class DupesResult:
     groups: tuple[DupeGroup, ...]
     copies: tuple[CopyReport, ...]
 
+    def __repr__(self) -> str:
+        return (f"<DupesResult: {len(self.groups)} groups in {self.queries} report(s) checked against "
+                f"{len(self.documents) - self.queries} reference(s)>")
+
 
 @dataclass
 class _Region:
