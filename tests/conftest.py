@@ -36,6 +36,18 @@ if str(TESTS) not in sys.path:  # so that tests can import regen_golden and conf
     sys.path.insert(0, str(TESTS))
 
 
+BROWSER_FIXTURES = {"browser", "pdfs"}  # Chromium through Playwright (pages, PDFs printed from HTML)
+
+
+def pytest_collection_modifyitems(config, items):
+    """``browser``: every test that needs Chromium, found by the fixtures it uses (the PDF cases
+    of the format tests ask for theirs by name, so their ``kind`` says so)."""
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())) or params.get("kind") == "pdf":
+            item.add_marker(pytest.mark.browser)
+
+
 def pytest_addoption(parser):
     parser.addoption("--regen", action="store_true", default=False,
                      help="rewrite tests/golden/*.outline.json from the current library output")

@@ -380,7 +380,7 @@ def corpus(
 ) -> None:
     """Many reports at once: pairwise similarity, year-over-year change per region, cross-region reuse, boilerplate."""
     from ..corpora import corpus as run_corpus
-    from ..render.corpus_view import progress_bar
+    from .progress import progress_bar
 
     with progress_bar(progress or sys.stderr.isatty()) as tick:
         report = run_corpus(paths, _options(encoding, document), workers, scheduler, min_chars, tick,

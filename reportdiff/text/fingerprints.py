@@ -16,11 +16,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..errors import InputError
-from ..model import Document, Paragraph
+
+if TYPE_CHECKING:
+    from ..model import Document, Paragraph
 
 _BASE = np.uint64(1_000_003)
 

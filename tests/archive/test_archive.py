@@ -91,6 +91,7 @@ def archive(tmp_path_factory) -> Path:
     return db
 
 
+@pytest.mark.slow
 def test_build_stores_every_fixture_whole(archive):
     assert _assert_whole(archive) == len(REPORTS)
     stored = _rows(archive, "SELECT path, sha256, size, year, region FROM documents ORDER BY path")
@@ -103,6 +104,7 @@ def test_build_stores_every_fixture_whole(archive):
     assert meta["format"] == "reportdiff-archive" and meta["version"] == "2" and meta["min_chars"] == "15"
 
 
+@pytest.mark.slow
 def test_incremental_add_unchanged_is_a_no_op_and_a_change_replaces(tmp_path, capsys, monkeypatch):
     db = tmp_path / "a.sqlite"
     draft = tmp_path / "draft.txt"
@@ -138,6 +140,7 @@ def _draft(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("min_chars", [15, 30])
 def test_against_archive_equals_the_reference_files_byte_for_byte(archive, tmp_path, capsys, min_chars):
     schema = json.loads(resources.files("reportdiff").joinpath("schema/dupes.schema.json").read_text("utf-8"))
@@ -195,6 +198,7 @@ def _stored(db: Path) -> int:
         return 0
 
 
+@pytest.mark.slow
 def test_a_killed_build_leaves_whole_documents_and_resumes(tmp_path, capsys):
     folder = _copies(tmp_path, 40)
     db = tmp_path / "killed.sqlite"
@@ -261,6 +265,7 @@ def _killed_inside(tmp_path: Path, action: str, folder: Path, db: Path, statemen
     proc.wait()
 
 
+@pytest.mark.slow
 def test_a_build_killed_inside_a_transaction_leaves_no_half_document(tmp_path):
     folder = _copies(tmp_path, 5)
     db = tmp_path / "held.sqlite"
@@ -376,6 +381,7 @@ def _outputs(capsys, query: str, against: str, formats=("json", "html", "termina
     return out
 
 
+@pytest.mark.slow
 def test_paths_built_relative_are_usable_from_any_folder(tmp_path, capsys, monkeypatch):
     proj = _project(tmp_path)
     monkeypatch.chdir(proj)
@@ -445,6 +451,7 @@ def test_index_remove_deletes_documents_and_their_fingerprints(tmp_path, capsys,
     assert _rows(db, "SELECT count(*) FROM fingerprints") == [(0,)]
 
 
+@pytest.mark.slow
 def test_a_remove_killed_inside_its_transaction_removes_nothing(tmp_path):
     folder = _copies(tmp_path, 4)
     db = tmp_path / "held.sqlite"
@@ -528,6 +535,7 @@ def _edited(tmp_path: Path, module: str, old: str, new: str) -> Path:
     return root
 
 
+@pytest.mark.slow
 def test_the_preparation_code_is_what_prepares_a_document(tmp_path):
     import reportdiff
     from reportdiff.archive.preparation import preparation_code

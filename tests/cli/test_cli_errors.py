@@ -50,32 +50,38 @@ def _write(tmp_path: Path, name: str, data: bytes) -> str:
     return str(path)
 
 
+@pytest.mark.slow
 def test_missing_file(tmp_path):
     p = str(tmp_path / "nope.txt")
     assert_input_error(run_outline(p), f"reportdiff: {p}: no such file (hint: check the path)")
 
 
+@pytest.mark.slow
 def test_relative_path_is_echoed_as_given(tmp_path):
     assert_input_error(run_outline("no/such/report.txt", cwd=tmp_path),
                        "reportdiff: no/such/report.txt: no such file (hint: check the path)")
 
 
+@pytest.mark.slow
 def test_directory(tmp_path):
     p = str(tmp_path)
     assert_input_error(run_outline(p),
                        f"reportdiff: {p}: is a directory, not a file (hint: give the path of a report file)")
 
 
+@pytest.mark.slow
 def test_empty_file(tmp_path):
     p = _write(tmp_path, "empty.txt", b"")
     assert_input_error(run_outline(p), f"reportdiff: {p}: file is empty (hint: give a report with text in it)")
 
 
+@pytest.mark.slow
 def test_whitespace_only_file(tmp_path):
     p = _write(tmp_path, "blank.txt", b"  \n\t\n \r\n\n")
     assert_input_error(run_outline(p), f"reportdiff: {p}: file is empty (hint: give a report with text in it)")
 
 
+@pytest.mark.slow
 def test_unicode_whitespace_only_file(tmp_path):
     """Ideographic spaces and zero-width characters are not ASCII white space, but no text either."""
     p = _write(tmp_path, "blank.txt", "\u3000\u3000\n\u200b\n\ufeff\u00a0\n".encode("utf-8"))
@@ -89,18 +95,21 @@ def test_only_page_numbers(tmp_path):
                                        "chrome are removed (hint: give a report with text in it)")
 
 
+@pytest.mark.slow
 def test_png(tmp_path):
     p = _write(tmp_path, "report.txt", PNG)
     assert_input_error(run_outline(p), f"reportdiff: {p}: this is a PNG image, which reportdiff does not read "
                                        f"(hint: run OCR first, or give one of: {SUPPORTED})")
 
 
+@pytest.mark.slow
 def test_zip(tmp_path):
     p = _write(tmp_path, "report.docx", ZIP)
     assert_input_error(run_outline(p), f"reportdiff: {p}: this zip archive (or .docx file) is damaged "
                                        "(hint: check that the whole file was saved or downloaded)")
 
 
+@pytest.mark.slow
 def test_pdf(tmp_path):
     p = _write(tmp_path, "report.pdf", PDF)
     assert_input_error(run_outline(p), f"reportdiff: {p}: this PDF is damaged or incomplete (data format "

@@ -3,12 +3,15 @@ and compare), and the regressions the long fuzz runs found (docs/hardening.md)."
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import benchmark_module, fixture_path
 
 import reportdiff
 from reportdiff.ingest.source import select_document
 
 
+@pytest.mark.slow
 def test_fuzz_slice():
     benchmark_module("fuzz_ingest").fuzz(examples=40, derandomize=True)
 

@@ -24,6 +24,7 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc to see the run's progress")
 def test_ctrl_c_leaves_the_previous_output_and_no_temporary_file(tmp_path):
     # two single-paragraph documents of 700,000 characters that differ every 997th: a word
@@ -85,6 +86,7 @@ for item in plan:
 """
 
 
+@pytest.mark.slow
 def test_outputs_are_byte_identical_whatever_the_hash_seed(tmp_path):
     plan = [f"{name}={chr(31).join(argv)}" for name, argv in OUTPUTS.items()]
     procs = []

@@ -398,6 +398,7 @@ def test_output_goes_exactly_to_the_path_given(command, tmp_path):
 # ---------------------------------------------------------------------------------------------
 # the same outcomes in a real process: exit code, one line, no traceback
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", ["missing file", "PDF", "NUL bytes", "mixed encodings", "50 MB file"])
 def test_refusals_in_a_subprocess(case, partner, tmp_path):
     path = CASES[case].make(tmp_path)
@@ -407,6 +408,7 @@ def test_refusals_in_a_subprocess(case, partner, tmp_path):
     assert_refused(Run(p.returncode, p.stdout, p.stderr), CASES[case].expect.format(path=path))
 
 
+@pytest.mark.slow
 def test_100000_identical_lines_are_copies_of_one_line():
     """The default slice of the heavy "100,000 identical lines" cells: ingest, which every command
     runs first, reads the file as 100,000 copies of one line and keeps the first."""

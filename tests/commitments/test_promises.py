@@ -189,6 +189,7 @@ def test_summary_rates_in_csv(baotou):
     assert rows[0]["pair_missing_share"] == f"{r.missing / r.commitments:.4f}"
 
 
+@pytest.mark.slow
 def test_cli_orders_by_year_when_a_date_is_missing(tmp_path):
     out = subprocess.run([sys.executable, "-m", "reportdiff", "promises", str(FIX / "national-2025.txt"),
                           str(FIX / "national-2024.txt"), "-f", "json"], capture_output=True, text=True)

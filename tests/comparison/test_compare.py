@@ -155,6 +155,7 @@ def test_json_diff_rebuilds_texts_for_every_entry():
         assert b == "".join(by_lines_b[tuple(r["lines"])] for r in e["b"])
 
 
+@pytest.mark.slow
 def test_cli_json_and_exit_codes(tmp_path):
     run = [sys.executable, "-m", "reportdiff"]
     same = subprocess.run(run + [str(HOHHOT), str(HOHHOT), "--exit-code", "--format", "json"],
@@ -170,6 +171,7 @@ def test_cli_json_and_exit_codes(tmp_path):
     jsonschema.validate(json.loads((tmp_path / "out.json").read_text("utf-8")), _schema())
 
 
+@pytest.mark.slow
 def test_cli_refuses_to_overwrite_an_input(tmp_path):
     a = tmp_path / "a.txt"
     a.write_bytes(HOHHOT.read_bytes())
@@ -181,6 +183,7 @@ def test_cli_refuses_to_overwrite_an_input(tmp_path):
     assert a.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_terminal_output_respects_no_color(tmp_path):
     env = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin"}
     r = subprocess.run([sys.executable, "-m", "reportdiff", str(B2022), str(B2023), "--only-changed"],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from collections import Counter
 from pathlib import Path
 
@@ -48,6 +50,7 @@ def _write(path: Path, paras: list[str]) -> None:
     path.write_text("\n\n".join(paras) + "\n", encoding="utf-8")
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(edit, min_size=1, max_size=6))
 def test_invariants_hold_for_mutated_reports(tmp_path, edits):

@@ -32,6 +32,7 @@ def median(rows, key: str, which: int = 1) -> float:
     return statistics.median(r[which].metrics[key] for r in rows)
 
 
+@pytest.mark.slow
 def test_old_file_loads_back_as_written(rows):
     """The scorer maps OLD paragraphs by line: OLD must come back one paragraph per line."""
     assert all(r[1].metrics["old_ok"] == 1.0 for r in rows)

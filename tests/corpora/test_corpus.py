@@ -46,6 +46,7 @@ def small_report():
     return corpus(SMALL)
 
 
+@pytest.mark.slow
 def test_regions_and_years_come_from_the_metadata(fixtures_report):
     got = {Path(d.path).name: (d.region, d.region_from, d.year) for d in fixtures_report.documents}
     assert got["baotou-2022.txt"] == ("包头市", "metadata", 2022)
@@ -133,6 +134,7 @@ def test_json_validates_and_csv_has_one_row_per_pair(small_report):
     assert [float(r["cosine"]) for r in rows] == [p["cosine"] for p in data["pairs"]]
 
 
+@pytest.mark.slow
 def test_local_dask_cluster_gives_byte_identical_json(small_report):
     """A real LocalCluster on 127.0.0.1 with two worker processes runs the same tasks."""
     pytest.importorskip("dask.distributed")
@@ -142,6 +144,7 @@ def test_local_dask_cluster_gives_byte_identical_json(small_report):
     assert dumps(corpus_json(on_cluster)) == dumps(corpus_json(small_report))
 
 
+@pytest.mark.slow
 def test_existing_scheduler_runs_the_same_tasks(small_report):
     """--scheduler: a cluster started elsewhere (here a 1-worker LocalCluster on loopback)."""
     distributed = pytest.importorskip("dask.distributed")
@@ -152,6 +155,7 @@ def test_existing_scheduler_runs_the_same_tasks(small_report):
     assert dumps(corpus_json(remote)) == dumps(corpus_json(small_report))
 
 
+@pytest.mark.slow
 def test_cli_output_is_deterministic_across_processes(small_report, tmp_path):
     """Another process, another hash seed, the files in another order on the command line
     (the indices follow that order): the same pairs, measures and reuse."""
@@ -234,6 +238,8 @@ def test_plan_with_lsh_keeps_the_consecutive_years_of_each_region(small_report):
 # ---------------------------------------------------------------- HTML in a real browser
 
 
+@pytest.mark.browser
+@pytest.mark.slow
 def test_html_page_in_chromium_escapes_document_strings(tmp_path):
     from test_html_browser import CHROMIUM, _browser_or_skip
 

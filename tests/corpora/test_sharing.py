@@ -170,6 +170,7 @@ def test_a_long_series_gives_one_pair_of_reports_per_shared_passage_set():
     assert plan.pairs == ((0, 3), (1, 3)) and plan.kept == 1
 
 
+@pytest.mark.slow
 def test_the_search_on_a_local_cluster_gives_byte_identical_json(planted):
     """Search tasks and the common fingerprints sent once to every worker: a real 2-worker
     LocalCluster gives the same JSON as the in-process run."""

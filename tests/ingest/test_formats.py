@@ -88,6 +88,7 @@ def _path(kind: str, name: str, rebuilt: Path, request) -> Path:
     return folder / f"{Path(name).stem}.{kind}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["pdf", "docx", "html"])
 @pytest.mark.parametrize("name", CASES)
 def test_same_outline_and_no_content_change(kind, name, rebuilt, request):
@@ -132,6 +133,7 @@ def test_pdf_pages_headers_and_page_numbers(pdfs):
     assert pages[-1][1] == n_pages
 
 
+@pytest.mark.slow
 def test_pdf_page_in_json(pdfs, tmp_path):
     """The optional ``page`` field: present for PDF paragraphs, valid against the schema."""
     jsonschema = pytest.importorskip("jsonschema")
@@ -150,6 +152,7 @@ def test_pdf_page_in_json(pdfs, tmp_path):
     assert b_refs and all(len(ref["page"]) == 2 for ref in b_refs)
 
 
+@pytest.mark.slow
 def test_outline_shows_extractor_and_dropped(pdfs, rebuilt):
     for path, extractor, dropped in ((pdfs / "baotou-2022.pdf", "pypdfium2", "dropped"),
                                      (rebuilt / "baotou-2022.docx", "python-docx", "dropped"),

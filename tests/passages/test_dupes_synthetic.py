@@ -126,6 +126,7 @@ def _check_occurrences(result) -> int:
     return n
 
 
+@pytest.mark.slow
 def test_occurrences_point_at_their_text_and_lines(results):
     fixtures = sorted(str(p) for p in FIXTURES.glob("*.txt"))
     n = _check_occurrences(dupes(fixtures))  # every fixture against every other, and inside itself

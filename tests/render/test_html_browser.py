@@ -69,6 +69,7 @@ def _open(browser, path: Path, width: int = 1400):
     return page, errors, requests
 
 
+@pytest.mark.slow
 def test_page_loads_without_errors_or_network_and_screenshot(browser, baotou_page):
     path, c = baotou_page
     page, errors, requests = _open(browser, path)
@@ -113,6 +114,7 @@ def test_clicking_a_section_in_the_navigation_scrolls_to_it(browser, baotou_page
     page.close()
 
 
+@pytest.mark.slow
 def test_changed_only_filter_hides_equal_paragraphs(browser, baotou_page):
     path, c = baotou_page
     page, errors, _ = _open(browser, path)

@@ -26,6 +26,7 @@ def reports(tmp_path_factory) -> tuple[str, str]:
     return hostile_reports(tmp_path_factory.mktemp("hostile"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", PAGES)
 def test_hostile_strings_are_shown_as_text_and_never_run(name, reports, browser, tmp_path):  # noqa: F811
     argv, own_scripts = PAGES[name]
