@@ -1,4 +1,4 @@
-"""Benchmark of the archive index (reportdiff/archive.py) on the shared corpus.
+"""Benchmark of the archive index (reportdiff/archive/) on the shared corpus.
 
 - Build: ``index_add`` of ../shared/corpus/national and provinces-2026 (83 reports) into a new
   archive, ``--runs`` times (a fresh file each time): seconds per document; then a re-build of
