@@ -136,7 +136,7 @@ class Comparison:
 
 def compare_documents(old: Document, new: Document, options: Options = Options(),
                       profile: Profile | None = None) -> Comparison:
-    """``profile``: formulas whose paragraphs are flagged as boilerplate (see boilerplate.py)."""
+    """``profile``: formulas whose paragraphs are flagged as boilerplate (see passages/formulas.py)."""
     pa, pb = old.paragraphs, new.paragraphs
     ta = [terms(p.text) for p in pa]
     tb = [terms(p.text) for p in pb]

@@ -2,7 +2,7 @@
 of a large corpus worth comparing without scoring every pair.
 
 A document's shingle set is the set of 64-bit hashes of the k-character shingles of its
-canonical stream (``fingerprint.shingle_hashes``, k = 8, the shingles dupes are built on).
+canonical stream (``text.fingerprints.shingle_hashes``, k = 8, the shingles dupes are built on).
 The *resemblance* of two documents is the Jaccard index of their shingle sets.
 
 - ``signature(shingles)``: the MinHash signature, ``PERMUTATIONS`` (= BANDS · ROWS = 120)

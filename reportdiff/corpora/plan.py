@@ -1,4 +1,21 @@
-"""Which pairs of a corpus to compare or search: regions, year steps, common fingerprints, the pair plan."""
+"""Which pairs of a corpus to compare or search.
+
+- ``fill_regions(facts)``: regions for reports whose metadata names none, from their folder;
+- ``year_steps(facts)``: (region, previous, current) document index triples;
+- ``common_prints(prepared, facts)``: what each report holds of the corpus's fingerprints, and
+  the common ones (region_reuse.py);
+- ``plan_pairs(prepared, facts, exhaustive, held, common) -> PairPlan``: which pairs to compare:
+  every pair when ``exhaustive``, else the LSH candidates whose exact resemblance is at least
+  ``minhash.THRESHOLD``, plus, always, each document and the previous year's of its region; and,
+  when not exhaustive, which more pairs of reports of different regions to search for shared
+  passages (``region_reuse.reuse_pairs``).
+
+Region: the metadata's region; else the one region the other reports of the same folder name
+in their metadata (``fill_regions``); else the file name without years and numbers
+("baotou-2022" -> "baotou", ``tasks.region_from_name``), else the folder's name
+("national/1954.txt" -> "national").  Year: the delivery date's year, else a year in the file
+name (``ingest.metadata.year_of``).
+"""
 
 from __future__ import annotations
 

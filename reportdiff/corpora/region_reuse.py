@@ -2,7 +2,7 @@
 reports of different regions to search for shared passages when a corpus is too large to
 search every pair.
 
-The corpus's fingerprints are the winnowed hashes dupes seeds from (``reuse.signature``, k = 8,
+The corpus's fingerprints are the winnowed hashes dupes seeds from (``text.fingerprints.signature``, k = 8,
 w = m − k + 1 for the minimum passage m), selected in any of its reports.  A report *holds* a
 fingerprint when its text has that 8-character shingle, selected there or not (winnowing picks
 different shingles at the edges of the same phrase in different contexts; presence does not).
@@ -14,7 +14,7 @@ With R the number of regions of the corpus:
   least C = max(3, ⌈R / 10⌉) regions hold it (the rule ``boilerplate`` applies to documents,
   applied to regions so that a region's own series does not count many times); with fewer than
   ``MIN_REGIONS`` (10) regions nothing is common.  Common
-  fingerprints seed no shared passage between regions (``reuse.find_dupes(common=…)``), and a
+  fingerprints seed no shared passage between regions (``passages.repeats.find_dupes(common=…)``), and a
   shared passage half or more of whose own fingerprints are common is boilerplate, not reuse
   (``is_boilerplate``); a reused passage that quotes a formula still grows across it (the
   extension compares characters);

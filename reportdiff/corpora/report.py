@@ -32,7 +32,7 @@ class Prepared:
     terms: np.ndarray  # uint64 hash of each term, in reading order
     shingles: np.ndarray  # sorted unique uint64 shingle hashes
     signature: np.ndarray  # MinHash signature
-    prints: np.ndarray  # sorted unique fingerprint hashes (reuse.signature)
+    prints: np.ndarray  # sorted unique fingerprint hashes (text.fingerprints.signature)
     document: Document  # paragraphs only (for reuse)
 
 
@@ -69,7 +69,7 @@ class PairResult:
 @dataclass(frozen=True)
 class PairPlan:
     pairs: tuple[tuple[int, int], ...]  # to compare (and search when the regions differ)
-    searched: tuple[tuple[int, int], ...]  # only to search for shared passages (reuse.pairs not compared)
+    searched: tuple[tuple[int, int], ...]  # only to search for shared passages (ReusePlan.pairs not compared)
     method: str  # "all pairs" or "lsh"
     candidates: int  # LSH candidate pairs before verification (all pairs when exhaustive)
     verified: int  # candidates whose exact resemblance reached minhash.THRESHOLD

@@ -1,37 +1,21 @@
-"""Many reports at once: pairwise similarity, year-over-year change per region, cross-region
-reuse and the corpus's boilerplate.
+"""The corpus's tasks: each runs anywhere (in this process or on a Dask worker, ``engine``) and
+depends only on its arguments.
 
-Public API (pipeline.corpus composes these; scale.py runs the three task kinds):
-
-- ``prepare(path, options, min_chars) -> Prepared``: one task per document: load it, read its
+- ``prepare(report, options, min_chars) -> Prepared``: one task per document: load it, read its
   region and year, its terms (hashed to 64-bit integers), its sorted unique shingle set and
   MinHash signature (minhash.py), its sorted unique fingerprints for a minimum passage of
   ``min_chars`` (region_reuse.py), and a slim copy of the document (paragraphs only) for reuse;
-- ``fill_regions(facts)``: regions for reports whose metadata names none, from their folder;
-- ``plan_pairs(prepared, facts, exhaustive, held, common) -> PairPlan``: which pairs to compare:
-  every pair when ``exhaustive``, else the LSH candidates whose exact resemblance is at least
-  ``minhash.THRESHOLD``, plus, always, each document and the previous year's of its region; and,
-  when not exhaustive, which more pairs of reports of different regions to search for shared
-  passages (``region_reuse.reuse_pairs``);
 - ``compare_pair(a, b, x, y, min_chars, regions_differ, common) -> PairResult``: one task per
   pair (a, b the indices, x, y the prepared reports): the four Lazy Prices measures
-  (similarity.measures, on the same terms ``reportdiff A B`` uses), the shingle resemblance,
-  and, for two regions, the passages they share (reuse.find_dupes), seeded only by fingerprints
-  that are not the corpus's ``common`` ones, and not boilerplate (region_reuse.py);
+  (``comparison.similarity.measures``, on the same terms ``reportdiff A B`` uses), the shingle
+  resemblance, and, for two regions, the passages they share (``passages.repeats.find_dupes``),
+  seeded only by fingerprints that are not the corpus's ``common`` ones, and not boilerplate
+  (region_reuse.py);
 - ``search_pair(a, b, x, y, min_chars, common) -> SharedResult``: one task per pair only searched
   for shared passages (``PairPlan.searched``): the passages, without the measures (the edit
   distance of two unrelated reports is the costliest part of a comparison);
-- ``common_prints(prepared, facts)``: what each report holds of the corpus's fingerprints, and
-  the common ones;
-- ``year_steps(facts)``: (region, previous, current) document index triples;
-- ``CorpusReport``: the result, everything sorted so that it is the same however it was run.
-
-Region: the metadata's region; else the one region the other reports of the same folder name
-in their metadata (``fill_regions``); else the file name without years and numbers
-("baotou-2022" -> "baotou"), else the folder's name ("national/1954.txt" -> "national").  Year: the
-delivery date's year, else a year in the file name (boilerplate.year_of).
+- ``region_from_name(path)``: a region when the metadata names none (see plan.py).
 """
-
 from __future__ import annotations
 
 import hashlib

@@ -122,7 +122,7 @@ Postings = Mapping[int, Sequence[tuple[int, int]]]  # fingerprint hash -> (docum
 def find_dupes(queries: list[Document], references: list[Document] = (), min_chars: int = MIN_CHARS,
                copies: dict[int, tuple[LineSpan, ...]] | None = None, common: np.ndarray | None = None) -> DupesResult:
     """``common``: sorted fingerprint hashes that seed nothing (a corpus's boilerplate,
-    ``sharing.common_prints``); a passage seeded elsewhere still extends across them."""
+    ``region_reuse.common_prints``); a passage seeded elsewhere still extends across them."""
     docs = list(queries) + list(references)
     streams = [Stream.of(d) for d in docs]
     prints = [signature(s, min_chars) for s in streams]
