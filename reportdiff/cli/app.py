@@ -103,6 +103,14 @@ def _plain(console) -> bool:
     return console.no_color or console.color_system is None
 
 
+def _refuse(output: Optional[str], inputs: tuple[str, ...]) -> None:
+    """Refuse a bad --output (one of the input files, a folder...) before any work is done."""
+    if output:
+        from .atomic import check_output
+
+        check_output(output, inputs)
+
+
 def _emit(text: str, output: Optional[str], inputs: tuple[str, ...]) -> None:
     if output:
         from .atomic import write_atomic
@@ -136,20 +144,22 @@ def compare(
     """Compare two reports: sections and paragraphs aligned, word-level diffs, number changes."""
     from ..comparison import compare as run_compare
 
+    inputs = (old, new) + ((boilerplate,) if boilerplate and boilerplate != "none" else ())
+    _refuse(output, inputs)
     options = _options(encoding, document, keep_width, boilerplate)
     result = run_compare(old, new, options)
     if format == CompareFormat.json:
         from ..render.jsonout import comparison, dumps
 
-        _emit(dumps(comparison(result)), output, (old, new))
+        _emit(dumps(comparison(result)), output, inputs)
     elif format == CompareFormat.html:
         from ..render.html import comparison_page
 
-        _emit(comparison_page(result), output, (old, new))
+        _emit(comparison_page(result), output, inputs)
     else:
         from ..render.compare_view import ViewOptions, comparison_view
 
-        with _terminal(color, output, (old, new), pager) as console:
+        with _terminal(color, output, inputs, pager) as console:
             console.print(comparison_view(result, ViewOptions(
                 only_changed=only_changed, section=section, context=context, side_by_side=side_by_side,
                 markers=_plain(console), hide_boilerplate=hide_boilerplate)))
@@ -170,6 +180,7 @@ def outline(
     """Show a file's documents, metadata, heading tree and what was removed as noise."""
     from ..ingest.source import read_source, select_document
 
+    _refuse(output, (file,))
     options = _options(encoding, document)
     source = read_source(file, options)
     doc = select_document(source, options.document)
@@ -200,8 +211,9 @@ def dupes(
     """Repeated passages: inside each report, between the reports, and against a reference set."""
     from ..passages import dupes as run_dupes
 
-    result = run_dupes(files, against or [], min_chars, _options(encoding, document))
     inputs = tuple(files) + tuple(against or [])
+    _refuse(output, inputs)
+    result = run_dupes(files, against or [], min_chars, _options(encoding, document))
     if format == CompareFormat.json:
         from ..render.jsonout import dumps
         from ..render.jsonout import dupes as dupes_json
@@ -235,6 +247,8 @@ def boilerplate(
     from ..passages.formulas import profile_json
     from ..render.jsonout import dumps
 
+    _refuse(save, tuple(paths))
+    _refuse(output, tuple(paths))
     result = run_boilerplate(paths, min_df, min_chars)
     data = profile_json(result)
     if save:
@@ -265,6 +279,7 @@ def promises(
     """Follow the commitments of each report through the later ones: reported, recurring or missing."""
     from ..commitments import promises as run_promises
 
+    _refuse(output, tuple(paths))
     ledger = run_promises(paths, _options(encoding, document))
     if format == LedgerFormat.json:
         from ..render.jsonout import dumps
@@ -382,6 +397,7 @@ def corpus(
     from ..corpora import corpus as run_corpus
     from ..render.corpus_view import progress_bar
 
+    _refuse(output, tuple(paths))
     with progress_bar(progress or sys.stderr.isatty()) as tick:
         report = run_corpus(paths, _options(encoding, document), workers, scheduler, min_chars, tick,
                             None if pairs == Pairing.auto else pairs == Pairing.all)
