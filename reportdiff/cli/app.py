@@ -430,15 +430,26 @@ def main(argv: Optional[list[str]] = None) -> None:
 
         print(f"reportdiff {__version__}")
         raise SystemExit(0)
+    from .process import Signalled, finish_stdout, guarded_stdout, termination_signals
+
     try:
-        rv = app(args=args, prog_name="reportdiff", standalone_mode=False)
-        if rv == 130:  # typer turns Ctrl-C into exit code 130 without a word
-            raise KeyboardInterrupt
+        with guarded_stdout(), termination_signals():
+            rv = app(args=args, prog_name="reportdiff", standalone_mode=False)
+            if rv == 130:  # typer turns Ctrl-C into exit code 130 without a word
+                raise KeyboardInterrupt
+            failed = finish_stdout()  # /dev/full as stdout fails here, not at exit
+            if failed:
+                raise failed
         if isinstance(rv, int) and rv:
             raise SystemExit(rv)
     except ReportdiffError as e:
+        finish_stdout()
         print(f"reportdiff: {e.message}", file=sys.stderr)
         raise SystemExit(2) from None
+    except Signalled as e:  # SIGTERM, SIGHUP: as Ctrl-C, with exit code 128 + the signal
+        finish_stdout()
+        print(f"reportdiff: terminated by {e.name}", file=sys.stderr)
+        raise SystemExit(128 + e.signum) from None
     except KeyboardInterrupt:
         print("reportdiff: interrupted", file=sys.stderr)
         raise SystemExit(130) from None

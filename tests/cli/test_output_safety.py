@@ -290,3 +290,132 @@ def test_no_space_left_in_process(tmp_path, monkeypatch, capsys):
     assert err.startswith(f"reportdiff: {out}: no space left on device") and err.count("\n") == 1
     assert out.read_text(encoding="utf-8") == "previous\n"
     assert sorted(os.listdir(tmp_path)) == ["outline.json"]
+
+
+# ---------------------------------------------------------------------------------------------
+# 13. stdout that cannot be written: /dev/full, closed, a broken pipe
+
+@pytest.mark.parametrize("argv", [
+    OUTLINE,
+    ["outline", str(fixture_path("national-2025.txt")), "--color", "never"],
+    COMPARE_HTML,
+    ["promises", str(fixture_path(NATIONAL[0])), str(fixture_path(NATIONAL[1])), "-f", "csv"],
+], ids=["json", "terminal", "html", "csv"])
+def test_stdout_to_dev_full_is_one_line_and_exit_2(argv):
+    with open("/dev/full", "w") as full:
+        r = subprocess.run([*cli(), *argv], stdout=full, stderr=subprocess.PIPE, text=True, timeout=TIMEOUT)
+    assert "Traceback" not in r.stderr and "Exception ignored" not in r.stderr
+    assert (r.returncode, r.stderr.count("\n")) == (2, 1), r.stderr
+    assert r.stderr.startswith("reportdiff: stdout: no space left on device")
+
+
+def test_index_summary_to_dev_full_is_one_line_and_exit_2(tmp_path):
+    with open("/dev/full", "w") as full:
+        r = subprocess.run([*cli(), "index", "build", str(fixture_path(NATIONAL[0])), "--db", str(tmp_path / "a.sqlite")],
+                           stdout=full, stderr=subprocess.PIPE, text=True, timeout=TIMEOUT)
+    assert (r.returncode, r.stderr.count("\n")) == (2, 1), r.stderr
+    assert r.stderr.startswith("reportdiff: stdout: no space left on device")
+
+
+@pytest.mark.parametrize("argv", [OUTLINE, ["outline", str(fixture_path("national-2025.txt"))]], ids=["json", "terminal"])
+def test_a_closed_stdout_is_one_line_and_exit_2(argv):
+    r = subprocess.run([*cli(), *argv], stderr=subprocess.PIPE, text=True, timeout=TIMEOUT,
+                       preexec_fn=lambda: os.close(1))
+    assert (r.returncode, r.stderr) == (2, "reportdiff: stdout: is closed "
+                                           "(hint: give --output FILE, or run with stdout open)\n")
+
+
+def test_a_closed_stdout_does_not_stop_an_output_file(tmp_path):
+    out = tmp_path / "outline.json"
+    r = subprocess.run([*cli(), *OUTLINE, "-o", str(out)], stderr=subprocess.PIPE, text=True, timeout=TIMEOUT,
+                       preexec_fn=lambda: os.close(1))
+    assert (r.returncode, r.stderr) == (0, "")
+    assert out.read_text(encoding="utf-8").startswith("{")
+
+
+def test_a_broken_pipe_stays_quiet():
+    """The reader goes away before the output is written: no word, exit 1 (typer's EPIPE
+    handling, as before this round)."""
+    p = subprocess.Popen([*cli(), *COMPARE_HTML], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p.stdout.close()
+    _, err = p.communicate(timeout=TIMEOUT)
+    assert (p.returncode, err) == (1, b"")
+
+
+# ---------------------------------------------------------------------------------------------
+# 14. SIGTERM and SIGHUP: as Ctrl-C, one line, exit 128 + n, previous output kept, no temp file
+
+_SIGNAL_IN_THE_WRITE = """
+import os, signal, sys
+from reportdiff.cli import atomic
+from reportdiff.cli.app import main
+
+def fsync(fd):  # the temporary file is written: the signal lands now
+    os.kill(os.getpid(), getattr(signal, sys.argv[1]))
+
+atomic.os.fsync = fsync
+main(sys.argv[2:])
+"""
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_a_signal_inside_the_write_removes_the_temporary_file(tmp_path, name):
+    import signal
+
+    out = tmp_path / "outline.json"
+    out.write_text("previous complete output\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-c", _SIGNAL_IN_THE_WRITE, name, *OUTLINE, "-o", str(out)],
+                       capture_output=True, text=True, timeout=TIMEOUT)
+    assert (r.returncode, r.stdout, r.stderr) == (128 + getattr(signal, name), "", f"reportdiff: terminated by {name}\n")
+    assert out.read_text(encoding="utf-8") == "previous complete output\n"
+    assert sorted(os.listdir(tmp_path)) == ["outline.json"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc to see the run's progress")
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_a_signal_during_a_long_run_is_one_line(tmp_path, name):
+    """As the Ctrl-C test of test_hardening.py: a word diff of some seconds of CPU, signalled."""
+    import signal
+    import time
+
+    from test_hardening import _cpu_seconds
+
+    words = "发展经济改善民生推进改革" * 60_000
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(words + "\n", encoding="utf-8")
+    b.write_text("".join("新" if i % 997 == 0 else c for i, c in enumerate(words)) + "\n", encoding="utf-8")
+    out = tmp_path / "out" / "result.json"
+    out.parent.mkdir()
+    out.write_text("previous complete output\n", encoding="utf-8")
+    p = subprocess.Popen([*cli(), str(a), str(b), "-f", "json", "-o", str(out)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while p.poll() is None and _cpu_seconds(p.pid) < 1.5 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert p.poll() is None, "the run ended before it could be signalled: make it longer"
+        p.send_signal(getattr(signal, name))
+        stdout, stderr = p.communicate(timeout=60)
+    finally:
+        if p.poll() is None:
+            p.kill()
+    assert (p.returncode, stdout, stderr) == (128 + getattr(signal, name), "", f"reportdiff: terminated by {name}\n")
+    assert out.read_text(encoding="utf-8") == "previous complete output\n"
+    assert [f.name for f in out.parent.iterdir()] == ["result.json"]
+
+
+def test_sigterm_while_starting_up_is_one_line():
+    import signal
+    import time
+
+    start = ("import sys; print('ready', flush=True); from reportdiff.cli.entry import main; "
+             f"sys.argv = ['reportdiff', *{OUTLINE!r}]; main()")
+    for delay in (0.02, 0.2):
+        p = subprocess.Popen([sys.executable, "-c", start], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert p.stdout.readline() == "ready\n"
+        time.sleep(delay)
+        p.send_signal(signal.SIGTERM)
+        stdout, stderr = p.communicate(timeout=60)
+        if p.returncode == 0:  # it was done before the signal came: nothing to check
+            continue
+        assert (p.returncode, stderr) == (143, "reportdiff: terminated by SIGTERM\n")
