@@ -45,6 +45,12 @@ def assert_one_line(r: subprocess.CompletedProcess, code: int, *fragments: str) 
         assert fragment in r.stderr
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU seconds a process has used (as in test_hardening.py)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
 def files_of(folder: Path) -> dict[str, bytes]:
     return {f.name: f.read_bytes() for f in sorted(folder.iterdir())}
 
@@ -378,7 +384,6 @@ def test_a_signal_during_a_long_run_is_one_line(tmp_path, name):
     import signal
     import time
 
-    from test_hardening import _cpu_seconds
 
     words = "发展经济改善民生推进改革" * 60_000
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
@@ -419,3 +424,99 @@ def test_sigterm_while_starting_up_is_one_line():
         if p.returncode == 0:  # it was done before the signal came: nothing to check
             continue
         assert (p.returncode, stderr) == (143, "reportdiff: terminated by SIGTERM\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# 18. CSV cells cannot start a formula; the HTML pages carry a Content-Security-Policy
+
+FORMULA_NAMES = ("=1+2 national-2024.txt", "@SUM(1) national-2025.txt")
+
+
+@pytest.fixture
+def formula_named(tmp_path) -> Path:
+    """A folder holding the two national reports under names a spreadsheet would evaluate."""
+    for name, hostile in zip(NATIONAL, FORMULA_NAMES):
+        shutil.copy(fixture_path(name), tmp_path / hostile)
+    return tmp_path
+
+
+def _cells(text: str) -> list[str]:
+    import csv
+    import io
+
+    return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+
+
+@pytest.mark.parametrize("command", ["promises", "corpus"])
+def test_csv_cells_cannot_start_a_formula(formula_named, command):
+    import re
+
+    r = run(command, *FORMULA_NAMES, "-f", "csv", cwd=formula_named)
+    assert r.returncode == 0, r.stderr
+    cells = _cells(r.stdout)
+    number = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+    risky = [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r") and not number.fullmatch(c)]
+    assert risky == []
+    for name in FORMULA_NAMES:  # the names are there, neutralised, not lost
+        assert "'" + name in cells
+
+
+def test_csv_cell_keeps_plain_numbers_and_neutralises_the_rest():
+    from reportdiff.render.jsonout import csv_cell
+
+    for number in ("-3", "-3.5", "+2", "1e-3", "-0.25"):
+        assert csv_cell(number) == number
+    for hostile in ("=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"):
+        assert csv_cell(hostile) == "'" + hostile
+    assert csv_cell(0.5) == 0.5 and csv_cell("国内生产总值") == "国内生产总值"
+
+
+CSP = ("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+       "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">")
+
+
+@pytest.mark.parametrize("argv", [
+    COMPARE_HTML,
+    ["dupes", str(fixture_path(NATIONAL[0])), str(fixture_path(NATIONAL[1])), "-f", "html"],
+    ["promises", str(fixture_path(NATIONAL[0])), str(fixture_path(NATIONAL[1])), "-f", "html"],
+    ["corpus", str(fixture_path(NATIONAL[0])), str(fixture_path(NATIONAL[1])), "-f", "html"],
+], ids=["compare", "dupes", "promises", "corpus"])
+def test_html_pages_carry_a_content_security_policy(argv):
+    r = run(*argv)
+    assert r.returncode == 0, r.stderr
+    head = r.stdout.split("</head>", 1)[0]
+    assert CSP in head
+    assert head.index(CSP) < head.index("<style>")  # before anything it governs
+
+
+# ---------------------------------------------------------------------------------------------
+# 15. control characters on the terminal and in error lines; bidi controls in HTML
+
+BIDI = "\u202e"  # RIGHT-TO-LEFT OVERRIDE
+BIDI_MARK = '<span class="bidi" title="bidi control U+202E">[U+202E]</span>'
+
+
+@pytest.fixture
+def bidi_reports(tmp_path) -> tuple[Path, Path]:
+    """The two national reports, the newer named with a bidi override and holding one in a
+    paragraph."""
+    old = tmp_path / "national-2024.txt"
+    shutil.copy(fixture_path(NATIONAL[0]), old)
+    text = fixture_path(NATIONAL[1]).read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    k = max(range(len(lines)), key=lambda i: len(lines[i]))  # the longest paragraph
+    lines[k] = lines[k][:10] + BIDI + "txt.exe" + lines[k][10:]
+    new = tmp_path / f"national-{BIDI}2025.txt"
+    new.write_text("".join(lines), encoding="utf-8")
+    return old, new
+
+
+@pytest.mark.parametrize("command", ["compare", "dupes", "promises"])
+def test_html_marks_bidi_controls_visibly(bidi_reports, command):
+    old, new = bidi_reports
+    r = run(command, str(old), str(new), "-f", "html")
+    assert r.returncode == 0, r.stderr
+    assert BIDI not in r.stdout
+    assert BIDI_MARK in r.stdout
+    if command == "compare":  # the paragraph's text too, not only the file name
+        assert BIDI_MARK + "txt.exe" in r.stdout
