@@ -12,6 +12,7 @@ import os
 import sys
 from contextlib import contextmanager
 from enum import Enum
+from functools import lru_cache
 from typing import Optional
 
 import typer
@@ -66,9 +67,23 @@ def _options(encoding, document, keep_width=False, boilerplate=None):
                    boilerplate=boilerplate or "")
 
 
-def _console(color: Color = Color.auto, file=None):
+@lru_cache(maxsize=1)
+def _console_class():
+    """rich's Console, but what it prints has its control characters escaped (see
+    render.safe.Printable): names and texts holding ESC cannot drive the terminal."""
     from rich.console import Console
 
+    from ..render.safe import Printable
+
+    class SafeConsole(Console):
+        def print(self, *objects, **kwargs) -> None:
+            super().print(*(Printable(o) for o in objects), **kwargs)
+
+    return SafeConsole
+
+
+def _console(color: Color = Color.auto, file=None):
+    Console = _console_class()
     no_color = color == Color.never or (color == Color.auto and "NO_COLOR" in os.environ)
     return Console(
         file=file,
@@ -263,7 +278,9 @@ def boilerplate(
     with _terminal(color, output, tuple(paths)) as console:
         console.print(boilerplate_view(result, limit))
         if save:
-            console.print(f"profile saved to {save}")
+            from rich.markup import escape
+
+            console.print(f"profile saved to {escape(save)}")
 
 
 @app.command()
@@ -336,11 +353,12 @@ def index_remove(
 ) -> None:
     """Remove reports from the archive, all or none: a path not in the archive removes nothing (exit 2)."""
     from ..archive import index_remove as run_remove
+    from ..render.safe import printable
 
     removed = run_remove(paths, db)
-    print(f"{db}: {len(removed)} removed")
+    print(f"{printable(db)}: {len(removed)} removed")
     for path in removed:
-        print(f"removed: {path}")
+        print(f"removed: {printable(path)}")
 
 
 def _index(paths: list[str], db: str, keep_going: bool, min_chars: Optional[int], prune: bool = False):
@@ -351,24 +369,25 @@ def _index(paths: list[str], db: str, keep_going: bool, min_chars: Optional[int]
 
     from ..archive import index_add as run_index
     from ..ingest.paths import expand_paths
+    from ..render.safe import printable
 
     err = _console(file=sys.stderr)
     total = len(expand_paths(list(paths)))
     with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("indexing", total=total)
         outcomes = run_index(paths, db, keep_going, min_chars,
-                             lambda o: bar.update(task, advance=1, description=os.path.basename(o.path)), prune)
+                             lambda o: bar.update(task, advance=1, description=printable(os.path.basename(o.path)).replace("[", "\\[")), prune)
     counts = Counter(o.status for o in outcomes)
     shown = ("added", "replaced", "unchanged", "failed") + (("removed",) if prune else ())
-    print(f"{db}: " + ", ".join(f"{counts[s]} {s}" for s in shown))
+    print(f"{printable(db)}: " + ", ".join(f"{counts[s]} {s}" for s in shown))
     for o in outcomes:
         if o.status == "failed":
-            print(f"failed: {o.reason}")
+            print(f"failed: {printable(o.reason)}")
         elif o.status in ("removed", "missing"):
-            print(f"{o.status}: {o.path}" + (" (no longer exists)" if o.status == "missing" else ""))
+            print(f"{o.status}: {printable(o.path)}" + (" (no longer exists)" if o.status == "missing" else ""))
     if counts["missing"]:
         print(f"{counts['missing']} stored report(s) of these folders no longer exist "
-              f"(hint: remove them with --prune, or with 'reportdiff index remove PATH... --db {db}')")
+              f"(hint: remove them with --prune, or with 'reportdiff index remove PATH... --db {printable(db)}')")
     return outcomes
 
 
@@ -430,6 +449,7 @@ def main(argv: Optional[list[str]] = None) -> None:
 
         print(f"reportdiff {__version__}")
         raise SystemExit(0)
+    from ..render.safe import printable
     from .process import Signalled, finish_stdout, guarded_stdout, termination_signals
 
     try:
@@ -444,7 +464,7 @@ def main(argv: Optional[list[str]] = None) -> None:
             raise SystemExit(rv)
     except ReportdiffError as e:
         finish_stdout()
-        print(f"reportdiff: {e.message}", file=sys.stderr)
+        print(f"reportdiff: {printable(e.message)}", file=sys.stderr)
         raise SystemExit(2) from None
     except Signalled as e:  # SIGTERM, SIGHUP: as Ctrl-C, with exit code 128 + the signal
         finish_stdout()
@@ -466,11 +486,13 @@ def main(argv: Optional[list[str]] = None) -> None:
         raise SystemExit(130) from None
     except Exception as e:  # a bug, not bad input: say so in one line
         if hasattr(e, "exit_code") and hasattr(e, "show"):  # click's usage errors
+            if isinstance(getattr(e, "message", None), str):  # it may quote an argument
+                e.message = printable(e.message)
             e.show()
             raise SystemExit(e.exit_code) from None
         if os.environ.get("REPORTDIFF_DEBUG"):
             raise
-        print(f"reportdiff: internal error: {type(e).__name__}: {e} "
+        print(f"reportdiff: internal error: {type(e).__name__}: {printable(str(e))} "
               "(hint: set REPORTDIFF_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
         raise SystemExit(3) from None
     raise SystemExit(0)

@@ -8,6 +8,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from ..comparison.diff import word_diff
+from .safe import printable
 
 DEL = "red strike"
 INS = "bold green"
@@ -21,7 +22,7 @@ def dupes_view(result, limit: int = 50, markers: bool = False) -> Group:
                       + f": {len(result.groups)} repeated passage group(s)", style="bold"))
     for c in result.copies:
         doc = result.documents[c.doc]
-        parts.append(Text(f"copies: {doc.path} holds {c.count} copies of one document, at lines "
+        parts.append(Text(f"copies: {printable(doc.path)} holds {c.count} copies of one document, at lines "
                           + ", ".join(str(s) for s in c.lines), style="yellow"))
     for n, g in enumerate(result.groups[:limit], start=1):
         head = Text(f"\n#{n}  {g.chars} chars  ", style="bold")
@@ -32,7 +33,7 @@ def dupes_view(result, limit: int = 50, markers: bool = False) -> Group:
         for o in g.occurrences:
             doc = result.documents[o.doc]
             role = "" if o.doc < q else "  (reference)"
-            parts.append(Text(f"  {doc.path}:{o.lines}{role}", style="cyan"))
+            parts.append(Text(f"  {printable(doc.path)}:{o.lines}{role}", style="cyan"))
             body = Text()
             if o is longest or o.text == longest.text:
                 body.append(o.text.replace("\n", " ¶ "))

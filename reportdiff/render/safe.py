@@ -52,3 +52,23 @@ def mark_bidi(value):
         out.append(Markup(f'<span class="bidi" title="bidi control {code}">[{code}]</span>'))
         out.append(escape(part))
     return Markup("").join(out)
+
+
+class Printable:
+    """A rich renderable: ``renderable`` rendered as usual, then the control characters left in
+    its text escaped (line breaks kept; rich's own control codes and styles untouched).  The
+    last guard of every terminal view: a report or a name holding ESC cannot drive the
+    terminal, with colour or without."""
+
+    def __init__(self, renderable) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console, options):
+        from rich.segment import Segment
+
+        for segment in console.render(self.renderable, options):
+            text, style, control = segment
+            if control or not _CONTROL_BUT_NEWLINE.search(text):
+                yield segment
+            else:
+                yield Segment(printable_lines(text), style, control)

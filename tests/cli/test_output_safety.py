@@ -520,3 +520,71 @@ def test_html_marks_bidi_controls_visibly(bidi_reports, command):
     assert BIDI_MARK in r.stdout
     if command == "compare":  # the paragraph's text too, not only the file name
         assert BIDI_MARK + "txt.exe" in r.stdout
+
+
+HOSTILE_NAME = "a\x1b[31mRED\nb.txt"  # an escape sequence and a newline in a file name
+SHOWN_NAME = "a\\x1b[31mRED\\nb.txt"  # as the terminal and error lines show it
+
+
+@pytest.fixture
+def hostile_named(tmp_path) -> tuple[Path, Path]:
+    """The national reports, the older under a name holding ESC and a newline."""
+    old, new = tmp_path / HOSTILE_NAME, tmp_path / "national-2025.txt"
+    shutil.copy(fixture_path(NATIONAL[0]), old)
+    shutil.copy(fixture_path(NATIONAL[1]), new)
+    return old, new
+
+
+@pytest.mark.parametrize("argv", [
+    ["outline", "{old}"],
+    ["dupes", "{old}", "{new}", "--min-chars", "12"],
+    ["promises", "{old}", "{new}"],
+    ["boilerplate", "{old}", "{new}", str(fixture_path("hohhot-2022.txt")), "--min-df", "2"],
+], ids=["outline", "dupes", "promises", "boilerplate"])
+@pytest.mark.parametrize("color", ["never", "always"])
+def test_terminal_views_escape_control_characters_in_names(hostile_named, argv, color):
+    old, new = hostile_named
+    r = run(*[a.format(old=old, new=new) for a in argv], "--color", color, env={"COLUMNS": "1000"})  # no folding
+    assert r.returncode == 0, r.stderr
+    assert "\x1b[31mRED" not in r.stdout and HOSTILE_NAME not in r.stdout
+    if color == "never":
+        assert "\x1b" not in r.stdout
+    assert SHOWN_NAME in r.stdout
+
+
+def test_terminal_compare_escapes_control_characters_in_the_text(tmp_path):
+    """A report whose paragraph holds ESC and CSI (C1) sequences: shown escaped."""
+    lines = fixture_path(NATIONAL[1]).read_text(encoding="utf-8").splitlines(keepends=True)
+    k = max(range(len(lines)), key=lambda i: len(lines[i]))
+    lines[k] = lines[k][:10] + "\x1b[2J\x9b31m" + lines[k][10:]
+    new = tmp_path / "new.txt"
+    new.write_text("".join(lines), encoding="utf-8")
+    for color in ("never", "always"):
+        r = run(str(fixture_path(NATIONAL[0])), str(new), "--color", color, "--no-pager")
+        assert r.returncode == 0, r.stderr
+        assert "\x1b[2J" not in r.stdout and "\x9b" not in r.stdout
+        assert "\\x1b[2J\\x9b31m" in r.stdout
+
+
+def test_error_lines_escape_control_characters(tmp_path):
+    r = run("outline", str(tmp_path / HOSTILE_NAME.replace("a", "missing")))
+    assert_one_line(r, 2, SHOWN_NAME.replace("a", "missing"))
+    assert "\x1b" not in r.stderr
+
+
+def test_usage_errors_escape_control_characters():
+    r = run("outline", str(fixture_path("hohhot-2022.txt")), "-f", "\x1b[31mjson\n")
+    assert r.returncode == 2
+    assert "\x1b" not in r.stderr and "\\x1b[31mjson\\n" in r.stderr
+
+
+def test_archive_paths_are_escaped_when_listed(hostile_named, tmp_path):
+    """Stored paths of an archive come back escaped from 'index remove'."""
+    old, _ = hostile_named
+    db = tmp_path / "archive.sqlite"
+    built = run("index", "build", str(old), "--db", str(db))
+    assert built.returncode == 0, built.stderr
+    r = run("index", "remove", str(old), "--db", str(db))
+    assert r.returncode == 0, r.stderr
+    assert "\x1b" not in r.stdout
+    assert r.stdout.splitlines() == [f"{db}: 1 removed", f"removed: {tmp_path}/{SHOWN_NAME}"]
