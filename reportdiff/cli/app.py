@@ -12,6 +12,7 @@ import os
 import sys
 from contextlib import contextmanager
 from enum import Enum
+from functools import lru_cache
 from typing import Optional
 
 import typer
@@ -66,9 +67,23 @@ def _options(encoding, document, keep_width=False, boilerplate=None):
                    boilerplate=boilerplate or "")
 
 
-def _console(color: Color = Color.auto, file=None):
+@lru_cache(maxsize=1)
+def _console_class():
+    """rich's Console, but what it prints has its control characters escaped (see
+    render.safe.Printable): names and texts holding ESC cannot drive the terminal."""
     from rich.console import Console
 
+    from ..render.safe import Printable
+
+    class SafeConsole(Console):
+        def print(self, *objects, **kwargs) -> None:
+            super().print(*(Printable(o) for o in objects), **kwargs)
+
+    return SafeConsole
+
+
+def _console(color: Color = Color.auto, file=None):
+    Console = _console_class()
     no_color = color == Color.never or (color == Color.auto and "NO_COLOR" in os.environ)
     return Console(
         file=file,
@@ -101,6 +116,14 @@ def _terminal(color: Color, output: Optional[str], inputs: tuple[str, ...], page
 def _plain(console) -> bool:
     """No colour: views mark changes with [-…-] and {+…+} instead."""
     return console.no_color or console.color_system is None
+
+
+def _refuse(output: Optional[str], inputs: tuple[str, ...]) -> None:
+    """Refuse a bad --output (one of the input files, a folder...) before any work is done."""
+    if output:
+        from .atomic import check_output
+
+        check_output(output, inputs)
 
 
 def _emit(text: str, output: Optional[str], inputs: tuple[str, ...]) -> None:
@@ -136,20 +159,22 @@ def compare(
     """Compare two reports: sections and paragraphs aligned, word-level diffs, number changes."""
     from ..comparison import compare as run_compare
 
+    inputs = (old, new) + ((boilerplate,) if boilerplate and boilerplate != "none" else ())
+    _refuse(output, inputs)
     options = _options(encoding, document, keep_width, boilerplate)
     result = run_compare(old, new, options)
     if format == CompareFormat.json:
         from ..render.jsonout import comparison, dumps
 
-        _emit(dumps(comparison(result)), output, (old, new))
+        _emit(dumps(comparison(result)), output, inputs)
     elif format == CompareFormat.html:
         from ..render.html import comparison_page
 
-        _emit(comparison_page(result), output, (old, new))
+        _emit(comparison_page(result), output, inputs)
     else:
         from ..render.compare_view import ViewOptions, comparison_view
 
-        with _terminal(color, output, (old, new), pager) as console:
+        with _terminal(color, output, inputs, pager) as console:
             console.print(comparison_view(result, ViewOptions(
                 only_changed=only_changed, section=section, context=context, side_by_side=side_by_side,
                 markers=_plain(console), hide_boilerplate=hide_boilerplate)))
@@ -170,6 +195,7 @@ def outline(
     """Show a file's documents, metadata, heading tree and what was removed as noise."""
     from ..ingest.source import read_source, select_document
 
+    _refuse(output, (file,))
     options = _options(encoding, document)
     source = read_source(file, options)
     doc = select_document(source, options.document)
@@ -200,8 +226,9 @@ def dupes(
     """Repeated passages: inside each report, between the reports, and against a reference set."""
     from ..passages import dupes as run_dupes
 
-    result = run_dupes(files, against or [], min_chars, _options(encoding, document))
     inputs = tuple(files) + tuple(against or [])
+    _refuse(output, inputs)
+    result = run_dupes(files, against or [], min_chars, _options(encoding, document))
     if format == CompareFormat.json:
         from ..render.jsonout import dumps
         from ..render.jsonout import dupes as dupes_json
@@ -235,6 +262,8 @@ def boilerplate(
     from ..passages.formulas import profile_json
     from ..render.jsonout import dumps
 
+    _refuse(save, tuple(paths))
+    _refuse(output, tuple(paths))
     result = run_boilerplate(paths, min_df, min_chars)
     data = profile_json(result)
     if save:
@@ -249,7 +278,9 @@ def boilerplate(
     with _terminal(color, output, tuple(paths)) as console:
         console.print(boilerplate_view(result, limit))
         if save:
-            console.print(f"profile saved to {save}")
+            from rich.markup import escape
+
+            console.print(f"profile saved to {escape(save)}")
 
 
 @app.command()
@@ -265,6 +296,7 @@ def promises(
     """Follow the commitments of each report through the later ones: reported, recurring or missing."""
     from ..commitments import promises as run_promises
 
+    _refuse(output, tuple(paths))
     ledger = run_promises(paths, _options(encoding, document))
     if format == LedgerFormat.json:
         from ..render.jsonout import dumps
@@ -321,11 +353,12 @@ def index_remove(
 ) -> None:
     """Remove reports from the archive, all or none: a path not in the archive removes nothing (exit 2)."""
     from ..archive import index_remove as run_remove
+    from ..render.safe import printable
 
     removed = run_remove(paths, db)
-    print(f"{db}: {len(removed)} removed")
+    print(f"{printable(db)}: {len(removed)} removed")
     for path in removed:
-        print(f"removed: {path}")
+        print(f"removed: {printable(path)}")
 
 
 def _index(paths: list[str], db: str, keep_going: bool, min_chars: Optional[int], prune: bool = False):
@@ -336,24 +369,25 @@ def _index(paths: list[str], db: str, keep_going: bool, min_chars: Optional[int]
 
     from ..archive import index_add as run_index
     from ..ingest.paths import expand_paths
+    from ..render.safe import printable
 
     err = _console(file=sys.stderr)
     total = len(expand_paths(list(paths)))
     with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("indexing", total=total)
         outcomes = run_index(paths, db, keep_going, min_chars,
-                             lambda o: bar.update(task, advance=1, description=os.path.basename(o.path)), prune)
+                             lambda o: bar.update(task, advance=1, description=printable(os.path.basename(o.path)).replace("[", "\\[")), prune)
     counts = Counter(o.status for o in outcomes)
     shown = ("added", "replaced", "unchanged", "failed") + (("removed",) if prune else ())
-    print(f"{db}: " + ", ".join(f"{counts[s]} {s}" for s in shown))
+    print(f"{printable(db)}: " + ", ".join(f"{counts[s]} {s}" for s in shown))
     for o in outcomes:
         if o.status == "failed":
-            print(f"failed: {o.reason}")
+            print(f"failed: {printable(o.reason)}")
         elif o.status in ("removed", "missing"):
-            print(f"{o.status}: {o.path}" + (" (no longer exists)" if o.status == "missing" else ""))
+            print(f"{o.status}: {printable(o.path)}" + (" (no longer exists)" if o.status == "missing" else ""))
     if counts["missing"]:
         print(f"{counts['missing']} stored report(s) of these folders no longer exist "
-              f"(hint: remove them with --prune, or with 'reportdiff index remove PATH... --db {db}')")
+              f"(hint: remove them with --prune, or with 'reportdiff index remove PATH... --db {printable(db)}')")
     return outcomes
 
 
@@ -382,6 +416,7 @@ def corpus(
     from ..corpora import corpus as run_corpus
     from .progress import progress_bar
 
+    _refuse(output, tuple(paths))
     with progress_bar(progress or sys.stderr.isatty()) as tick:
         report = run_corpus(paths, _options(encoding, document), workers, scheduler, min_chars, tick,
                             None if pairs == Pairing.auto else pairs == Pairing.all)
@@ -414,15 +449,27 @@ def main(argv: Optional[list[str]] = None) -> None:
 
         print(f"reportdiff {__version__}")
         raise SystemExit(0)
+    from ..render.safe import printable
+    from .process import Signalled, finish_stdout, guarded_stdout, termination_signals
+
     try:
-        rv = app(args=args, prog_name="reportdiff", standalone_mode=False)
-        if rv == 130:  # typer turns Ctrl-C into exit code 130 without a word
-            raise KeyboardInterrupt
+        with guarded_stdout(), termination_signals():
+            rv = app(args=args, prog_name="reportdiff", standalone_mode=False)
+            if rv == 130:  # typer turns Ctrl-C into exit code 130 without a word
+                raise KeyboardInterrupt
+            failed = finish_stdout()  # /dev/full as stdout fails here, not at exit
+            if failed:
+                raise failed
         if isinstance(rv, int) and rv:
             raise SystemExit(rv)
     except ReportdiffError as e:
-        print(f"reportdiff: {e.message}", file=sys.stderr)
+        finish_stdout()
+        print(f"reportdiff: {printable(e.message)}", file=sys.stderr)
         raise SystemExit(2) from None
+    except Signalled as e:  # SIGTERM, SIGHUP: as Ctrl-C, with exit code 128 + the signal
+        finish_stdout()
+        print(f"reportdiff: terminated by {e.name}", file=sys.stderr)
+        raise SystemExit(128 + e.signum) from None
     except KeyboardInterrupt:
         print("reportdiff: interrupted", file=sys.stderr)
         raise SystemExit(130) from None
@@ -439,11 +486,13 @@ def main(argv: Optional[list[str]] = None) -> None:
         raise SystemExit(130) from None
     except Exception as e:  # a bug, not bad input: say so in one line
         if hasattr(e, "exit_code") and hasattr(e, "show"):  # click's usage errors
+            if isinstance(getattr(e, "message", None), str):  # it may quote an argument
+                e.message = printable(e.message)
             e.show()
             raise SystemExit(e.exit_code) from None
         if os.environ.get("REPORTDIFF_DEBUG"):
             raise
-        print(f"reportdiff: internal error: {type(e).__name__}: {e} "
+        print(f"reportdiff: internal error: {type(e).__name__}: {printable(str(e))} "
               "(hint: set REPORTDIFF_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
         raise SystemExit(3) from None
     raise SystemExit(0)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
+
+from .safe import printable
 
 
 def boilerplate_view(result, limit: int = 40) -> Table:
@@ -16,7 +19,7 @@ def boilerplate_view(result, limit: int = 40) -> Table:
     for f in result.formulas[:limit]:
         years = "" if f.first_year is None else (str(f.first_year) if f.first_year == f.last_year
                                                  else f"{f.first_year}-{f.last_year}")
-        examples = "\n".join(f"{result.documents[e.doc].path}:{e.lines}" for e in f.examples)
+        examples = Text("\n".join(f"{printable(result.documents[e.doc].path)}:{e.lines}" for e in f.examples))
         t.add_row(f"{f.df} ({100 * f.df / n:.0f}%)", years, f.text.replace("\n", " ¶ "), examples)
     if len(result.formulas) > limit:
         t.caption = f"… {len(result.formulas) - limit} more (use --limit or --format json)"

@@ -7,6 +7,8 @@ from rich.console import Group
 from rich.padding import Padding
 from rich.text import Text
 
+from .safe import printable
+
 DEL = "red strike"
 INS = "bold green"
 
@@ -19,7 +21,7 @@ def dupes_view(result, limit: int = 50, markers: bool = False) -> Group:
                       + f": {len(result.groups)} repeated passage group(s)", style="bold"))
     for c in result.copies:
         doc = result.documents[c.doc]
-        parts.append(Text(f"copies: {doc.path} holds {c.count} copies of one document, at lines "
+        parts.append(Text(f"copies: {printable(doc.path)} holds {c.count} copies of one document, at lines "
                           + ", ".join(str(s) for s in c.lines), style="yellow"))
     for n, g in enumerate(result.groups[:limit], start=1):
         head = Text(f"\n#{n}  {g.chars} chars  ", style="bold")
@@ -29,7 +31,7 @@ def dupes_view(result, limit: int = 50, markers: bool = False) -> Group:
         for o, diff in zip(g.occurrences, g.diffs):
             doc = result.documents[o.doc]
             role = "" if o.doc < q else "  (reference)"
-            parts.append(Text(f"  {doc.path}:{o.lines}{role}", style="cyan"))
+            parts.append(Text(f"  {printable(doc.path)}:{o.lines}{role}", style="cyan"))
             body = Text()
             if len(diff) == 1 and diff[0].op == "=":
                 body.append(o.text.replace("\n", " ¶ "))

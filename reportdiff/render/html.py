@@ -20,13 +20,18 @@ from .labels import DOCUMENT_LABELS, document_facts, where
 def environment():
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-    return Environment(
+    from .safe import mark_bidi
+
+    env = Environment(
         loader=PackageLoader("reportdiff", "templates"),
         autoescape=select_autoescape(enabled_extensions=("html", "j2", "html.j2"), default=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=mark_bidi,  # every {{ }} text: bidi controls shown as visible markers
     )
+    env.filters["bidi"] = mark_bidi
+    return env
 
 
 def comparison_page(c: Comparison) -> str:

@@ -214,11 +214,10 @@ def promises(ledger) -> dict[str, Any]:
 def promises_csv(ledger) -> str:
     """One row per commitment and follow-up; each follow-up row carries the summary rates of its
     document pair (shares reported, recurring and silently dropped)."""
-    import csv
     import io
 
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = _csv_writer(buf)
     w.writerow(["id", "doc", "path", "lines", "kind", "indicator_or_object", "comparator", "value", "unit", "raw",
                 "text", "followup_doc", "followup_path", "status", "recurring", "followup_lines", "reported_raw",
                 "reported_value", "met", "change", "followup_text",
@@ -240,6 +239,35 @@ def promises_csv(ledger) -> str:
                                f.reported.raw if f.reported else "", _csv_value(f.reported.value) if f.reported else "",
                                "" if f.met is None else f.met, f.change, f.text] + shares[(c.doc, f.doc)])
     return buf.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def csv_cell(v):
+    """A CSV cell a spreadsheet cannot take for a formula: a text starting with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return gets a leading ``'`` (OWASP's advice on CSV
+    injection), but a plain number (``-3.5``) stays a number."""
+    if isinstance(v, str) and v.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(v):
+        return "'" + v
+    return v
+
+
+class _SafeWriter:
+    """A csv.writer whose cells pass through ``csv_cell``."""
+
+    def __init__(self, buf) -> None:
+        import csv
+
+        self._writer = csv.writer(buf, lineterminator="\n")
+
+    def writerow(self, row) -> None:
+        self._writer.writerow([csv_cell(v) for v in row])
+
+
+def _csv_writer(buf) -> _SafeWriter:
+    return _SafeWriter(buf)
 
 
 def _csv_value(v) -> str:
@@ -300,11 +328,10 @@ def _reuse_plan(report) -> dict[str, Any]:
 def corpus_csv(report) -> str:
     """One row per compared pair, then one per pair only searched for shared passages (its
     measures empty)."""
-    import csv
     import io
 
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = _csv_writer(buf)
     w.writerow(["a", "b", "path_a", "path_b", "region_a", "region_b", "year_a", "year_b", "resemblance",
                 "cosine", "jaccard", "edit", "simple", "shared_passages", "shared_chars"])
     docs = report.documents

@@ -8,6 +8,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..model import Document, Section, SourceFile
+from .safe import printable
 
 
 def outline_view(source: SourceFile, doc: Document, show_removed: int = 40) -> Group:
@@ -16,7 +17,7 @@ def outline_view(source: SourceFile, doc: Document, show_removed: int = 40) -> G
     head = Table.grid(padding=(0, 2))
     head.add_column(style="bold")
     head.add_column()
-    head.add_row("file", f"{source.path}  ({source.encoding}, {source.line_count} lines)")
+    head.add_row("file", Text(f"{printable(source.path)}  ({source.encoding}, {source.line_count} lines)"))
     if source.extractor:
         head.add_row("extractor", f"{source.extractor} ({source.kind}); line numbers are those of the "
                      "extracted text" + ("; paragraphs carry their pages" if source.kind == "pdf" else ""))
@@ -48,7 +49,7 @@ def outline_view(source: SourceFile, doc: Document, show_removed: int = 40) -> G
                           + ", ".join(str(c.lines) for c in source.copies)
                           + "; the first is used", style="yellow"))
 
-    tree = Tree(Text(f"{m.title or doc.path}  ({len(doc.root.paragraphs)} preamble paragraphs)",
+    tree = Tree(Text(f"{printable(m.title or doc.path)}  ({len(doc.root.paragraphs)} preamble paragraphs)",
                      style="bold"))
     _add(tree, doc.root)
     parts.append(tree)

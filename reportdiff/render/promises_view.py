@@ -6,13 +6,15 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from .safe import printable
+
 STYLE = {"reported": "green", "recurring": "yellow", "missing": "red"}
 
 
 def promises_view(ledger, limit: int = 200) -> Group:
     docs = ledger.documents
     parts: list = []
-    names = ", ".join(f"[{k}] {d.path} ({d.metadata.date or 'no date'})" for k, d in enumerate(docs))
+    names = ", ".join(f"[{k}] {printable(d.path)} ({d.metadata.date or 'no date'})" for k, d in enumerate(docs))
     parts.append(Text(f"documents in ledger order: {names}", style="bold"))
     if ledger.regions_differ:
         parts.append(Text("note: the documents come from different regions ("
