@@ -96,3 +96,73 @@ def test_read_bytes_never_reads_more_than_the_limit(tmp_path, monkeypatch):
         (*real_stat(p)[:6], 0, *real_stat(p)[7:])))  # st_size 0, as a device reports it
     with pytest.raises(source.InputError, match="over the"):
         source.read_bytes(str(path))
+
+
+# ---------------------------------------------------------------------------------------------
+# encodings
+
+def _outline_json(path: str, *extra: str) -> dict:
+    import json
+
+    p = run("outline", path, "-f", "json", *extra)
+    assert p.returncode == 0, p.stderr
+    return json.loads(p.stdout)
+
+
+@pytest.mark.parametrize("name", ["base64", "hex", "rot13", "zlib", "bz2", "uu", "quopri", "undefined"])
+def test_an_encoding_that_is_not_a_text_encoding_is_refused(name):
+    p = run("outline", OLD, "--encoding", name)
+    assert_refused(p, OLD, "not a text encoding", "utf-8", "gb18030", "utf-16")
+
+
+def test_lone_surrogates_from_unicode_escape_become_replacement_characters(tmp_path):
+    # a text with a lone surrogate could not be written by any output (UnicodeEncodeError)
+    text = fixture_path("baotou-2022.txt").read_text(encoding="utf-8")
+    escaped = "\n".join(line.encode("unicode_escape").decode("ascii") for line in text.splitlines())
+    path = tmp_path / "escaped.txt"
+    path.write_text(escaped + "\n\\ud800 \\udfff\n", encoding="ascii")
+    data = _outline_json(str(path), "--encoding", "unicode_escape")
+    assert data["notes"] == ["2 lone surrogates (not characters) in the text read as unicode_escape "
+                             "replaced with U+FFFD"]
+    assert data["documents"][0]["title"] == _outline_json(OLD)["documents"][0]["title"]
+    for fmt in ("terminal", "json", "html"):
+        p = run(str(path), OLD, "--encoding", "unicode_escape", "-f", fmt, "--no-pager", "--color", "never")
+        assert (p.returncode, p.stderr) == (0, ""), fmt
+
+
+def _utf32_variants() -> dict[str, bytes]:
+    text = fixture_path("baotou-2022.txt").read_text(encoding="utf-8")
+    return {
+        "le-bom": codecs_bom("le") + text.encode("utf-32-le"),
+        "be-bom": codecs_bom("be") + text.encode("utf-32-be"),
+        "le-no-bom": text.encode("utf-32-le"),
+        "be-no-bom": text.encode("utf-32-be"),
+    }
+
+
+def codecs_bom(order: str) -> bytes:
+    import codecs
+
+    return codecs.BOM_UTF32_LE if order == "le" else codecs.BOM_UTF32_BE
+
+
+@pytest.mark.parametrize("variant", ["le-bom", "be-bom", "le-no-bom", "be-no-bom"])
+def test_utf32_is_read_as_utf32(tmp_path, variant):
+    # (UTF-32 LE with a BOM starts with the UTF-16 LE BOM: it was read as UTF-16, NULs and all)
+    path = tmp_path / f"{variant}.txt"
+    path.write_bytes(_utf32_variants()[variant])
+    data = _outline_json(str(path))
+    expected = _outline_json(OLD)
+    assert data["encoding"].startswith("utf-32")
+    assert data["documents"] == expected["documents"]
+    assert data["sections"] == expected["sections"]
+
+
+def test_text_with_nul_characters_is_refused_whatever_the_encoding(tmp_path):
+    # --encoding utf-16 on a UTF-32 file decodes "fine" into text with a NUL after every character
+    path = tmp_path / "utf32.txt"
+    path.write_bytes(_utf32_variants()["le-no-bom"])
+    misread = path.read_bytes().decode("utf-16-le")
+    first = misread[: misread.index("\x00")].count("\n") + 1  # the editor line of the first NUL
+    p = run("outline", str(path), "--encoding", "utf-16-le")
+    assert_refused(p, f"{path}:{first}", "NUL characters", "--encoding")
