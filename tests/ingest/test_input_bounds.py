@@ -166,3 +166,64 @@ def test_text_with_nul_characters_is_refused_whatever_the_encoding(tmp_path):
     first = misread[: misread.index("\x00")].count("\n") + 1  # the editor line of the first NUL
     p = run("outline", str(path), "--encoding", "utf-16-le")
     assert_refused(p, f"{path}:{first}", "NUL characters", "--encoding")
+
+
+# ---------------------------------------------------------------------------------------------
+# numeric options: a documented maximum (and minimum), refused in one line beyond it
+
+HUGE = "99999999999999999999"
+
+
+def _maxima():
+    from reportdiff.cli.app import MAX_CONTEXT, MAX_LIMIT, MAX_MIN_CHARS, MAX_WORKERS
+
+    return {"--context": MAX_CONTEXT, "--limit": MAX_LIMIT, "--min-chars": MAX_MIN_CHARS,
+            "--workers": MAX_WORKERS, "--min-df": MAX_LIMIT}
+
+
+NUMERIC = [  # (argv before the option, option, value, what the line says)
+    ([OLD, NEW, "--only-changed"], "--context", HUGE, "over the maximum"),  # was a hang
+    ([OLD, NEW], "--context", "-1", "under the minimum of 0"),
+    (["corpus", OLD, NEW], "--workers", HUGE, "over the maximum"),  # was 2.8 GB, then a hang
+    (["corpus", OLD, NEW], "--workers", "-1", "under the minimum of 0"),
+    (["corpus", OLD, NEW], "--limit", HUGE, "over the maximum"),
+    (["corpus", OLD, NEW], "--min-chars", HUGE, "over the maximum"),
+    (["dupes", OLD, NEW], "--limit", "0", "under the minimum of 1"),
+    (["dupes", OLD, NEW], "--min-chars", HUGE, "over the maximum"),
+    (["dupes", OLD, NEW], "--min-chars", "5", "too short"),
+    (["promises", OLD, NEW], "--limit", HUGE, "over the maximum"),
+    (["boilerplate", OLD, NEW], "--limit", HUGE, "over the maximum"),
+    (["boilerplate", OLD, NEW], "--min-chars", HUGE, "over the maximum"),
+    (["boilerplate", OLD, NEW], "--min-df", "1", "under the minimum of 2"),
+    (["boilerplate", OLD, NEW], "--min-df", HUGE, ""),
+    (["index", "build", str(fixture_path("english")), "--db", "{tmp}/a.sqlite"], "--min-chars", HUGE, "over the maximum"),
+]
+
+
+@pytest.mark.parametrize("argv, option, value, words", NUMERIC,
+                         ids=[f"{a[0] if a[0] != OLD else 'compare'}{o}={v[:6]}" for a, o, v, _ in NUMERIC])
+def test_numeric_options_out_of_bounds_are_refused_in_one_line(tmp_path, argv, option, value, words):
+    p = run(*(a.format(tmp=tmp_path) for a in argv), option, value)
+    line = assert_refused(p, option, words)
+    if "maximum" in words:
+        assert f"maximum of {_maxima()[option]:,}" in line
+    assert not (tmp_path / "a.sqlite").exists()  # refused before anything is made
+
+
+def test_the_worker_bound_is_four_per_cpu_and_at_most_64():
+    from reportdiff.cli.app import MAX_WORKERS
+
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert MAX_WORKERS == min(64, 4 * cpus)
+    p = run("corpus", OLD, NEW, "--workers", str(MAX_WORKERS + 1))
+    assert_refused(p, "--workers", f"over the maximum of {MAX_WORKERS}")
+
+
+def test_context_at_its_maximum_runs(tmp_path):
+    from reportdiff.cli.app import MAX_CONTEXT
+
+    old, new = str(fixture_path("national-2024.txt")), str(fixture_path("national-2025.txt"))
+    p = run(old, new, "--only-changed", "--context", str(MAX_CONTEXT), "--no-pager", "--color", "never")
+    assert (p.returncode, p.stderr) == (0, "")
+    narrow = run(old, new, "--only-changed", "--context", "1", "--no-pager", "--color", "never").stdout
+    assert set(narrow.splitlines()) < set(p.stdout.splitlines())  # more context, nothing lost
