@@ -229,3 +229,105 @@ def test_context_at_its_maximum_runs(tmp_path):
     shown = [line for line in narrow.splitlines() if "equal paragraph(s)" not in line]  # (the "… n hidden" marks)
     assert set(shown) < set(p.stdout.splitlines())  # more context shown, nothing lost
     assert "equal paragraph(s)" not in p.stdout
+
+
+# ---------------------------------------------------------------------------------------------
+# Word files that unpack to far more than they weigh
+
+PARAGRAPH = "推进高质量发展，坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。"
+
+
+def _docx(paragraphs: int = 40) -> bytes:
+    """A real Word file made by python-docx: a heading and ``paragraphs`` paragraphs."""
+    import io
+
+    import docx
+
+    d = docx.Document()
+    d.add_heading("政府工作报告", level=1)
+    for i in range(paragraphs):
+        d.add_paragraph(f"{i + 1}. {PARAGRAPH}")
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def _repack(data: bytes, document_xml=None, extra: dict[str, bytes] | None = None) -> bytes:
+    """The Word file with its document.xml rewritten (``document_xml(old) -> new``) and parts added."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+        for info in z.infolist():
+            part = z.read(info.filename)
+            if info.filename == "word/document.xml" and document_xml:
+                part = document_xml(part)
+            w.writestr(info.filename, part)
+        for name, part in (extra or {}).items():
+            w.writestr(name, part)
+    return out.getvalue()
+
+
+def _with_empty_paragraphs(n: int):
+    def rewrite(xml: bytes) -> bytes:
+        i = xml.index(b"<w:body>") + len(b"<w:body>")
+        return xml[:i] + b"<w:p/>" * n + xml[i:]
+    return rewrite
+
+
+def test_a_real_word_file_passes_the_package_checks(tmp_path):
+    path = tmp_path / "report.docx"
+    path.write_bytes(_docx())
+    data = _outline_json(str(path))
+    assert data["format"] == "docx" and data["documents"][0]["title"] == "政府工作报告"
+
+
+def test_ten_million_empty_paragraphs_are_refused_before_parsing(tmp_path):
+    # 122 KB on disk, 60 MB of XML: ended in exit 3 (lxml's XPathEvalError)
+    path = tmp_path / "empty-paragraphs.docx"
+    path.write_bytes(_repack(_docx(), _with_empty_paragraphs(10_000_000)))
+    assert path.stat().st_size < 1_000_000
+    assert_refused(run("outline", str(path)), str(path), "word/document.xml", "zip bomb")
+
+
+def test_a_word_file_unpacking_to_hundreds_of_megabytes_is_refused(tmp_path):
+    # 300 parts of 1 MB of zeros: each packs 1000-fold, the whole unpacks to 300 MB
+    path = tmp_path / "bomb.docx"
+    parts = {f"word/media/image{i}.png": bytes(2**20) for i in range(300)}
+    path.write_bytes(_repack(_docx(), extra=parts))
+    assert path.stat().st_size < 2_000_000
+    assert_refused(run("outline", str(path)), str(path), "unpacks to", "MB, over the 256 MB limit")
+
+
+def test_a_word_file_of_too_many_parts_is_refused(tmp_path):
+    from reportdiff.ingest.word import MAX_ENTRIES
+
+    path = tmp_path / "parts.docx"
+    path.write_bytes(_repack(_docx(), extra={f"customXml/extra{i}.xml": b"<a/>" for i in range(MAX_ENTRIES)}))
+    assert_refused(run("outline", str(path)), str(path), f"over the {MAX_ENTRIES:,} limit")
+
+
+def test_xml_elements_are_counted_while_document_xml_is_read(tmp_path, monkeypatch):
+    from reportdiff.errors import InputError
+    from reportdiff.ingest import word
+
+    data = _docx(paragraphs=400)  # some 1,600 elements, packed loosely (no bomb)
+    word.check_package(data, "report.docx")
+    monkeypatch.setattr(word, "MAX_ELEMENTS", 1000)
+    with pytest.raises(InputError, match="over 1,000 XML elements"):
+        word.check_package(data, "report.docx")
+
+
+def test_a_word_file_whose_zip_directory_understates_a_part_is_refused(tmp_path):
+    # the directory says document.xml is 1,000 bytes: reading stops there (bad CRC), in one line
+    import struct
+    import zipfile
+    import io
+
+    data = _docx()
+    size = zipfile.ZipFile(io.BytesIO(data)).getinfo("word/document.xml").file_size
+    assert data.count(struct.pack("<I", size)) >= 2  # local header and central directory
+    path = tmp_path / "lying.docx"
+    path.write_bytes(data.replace(struct.pack("<I", size), struct.pack("<I", 1000)))
+    assert_refused(run("outline", str(path)), str(path), "Word file")
