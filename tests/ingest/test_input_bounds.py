@@ -331,3 +331,32 @@ def test_a_word_file_whose_zip_directory_understates_a_part_is_refused(tmp_path)
     path = tmp_path / "lying.docx"
     path.write_bytes(data.replace(struct.pack("<I", size), struct.pack("<I", 1000)))
     assert_refused(run("outline", str(path)), str(path), "Word file")
+
+
+# ---------------------------------------------------------------------------------------------
+# web pages nested deeper than the HTML parser's limit (256 levels)
+
+SPEECH = [f"Paragraph {n}: the Financial Secretary proposes measures for public finances, housing "
+          f"and growth in the year {2020 + n}, with an eye on the fiscal reserves." for n in range(1, 6)]
+
+
+def _deep_page(depth: int, tag: str = "div") -> str:
+    body = "".join(f"<{tag}>" * depth + f"<p>{p}</p>" + f"</{tag}>" * depth for p in SPEECH)
+    return f"<!doctype html><html><head><title>Budget</title></head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize("depth", [300, 3000])
+def test_a_page_nested_deeper_than_the_parser_limit_is_read(tmp_path, depth):
+    # (it was "found no article text": lxml stops at 256 levels)
+    path = tmp_path / "budget.html"
+    path.write_text(_deep_page(depth), encoding="utf-8")
+    p = run("outline", str(path), "-f", "json")
+    assert (p.returncode, p.stderr) == (0, "")
+    for paragraph in SPEECH:
+        assert paragraph in p.stdout
+
+
+def test_a_page_too_deep_to_flatten_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "quotes.html"
+    path.write_text(_deep_page(400, "blockquote"), encoding="utf-8")
+    assert_refused(run("outline", str(path)), str(path), "nested too deeply")
