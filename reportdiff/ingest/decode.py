@@ -68,7 +68,7 @@ def _decode_named(data: bytes, path: str, encoding: str) -> tuple[str, str]:
     try:
         info = codecs.lookup(name)
     except LookupError:
-        raise InputError(path, f"unknown encoding {encoding!r}", _ENCODING_HINT) from None
+        raise InputError(path, f"unknown encoding {encoding!r}", "try utf-8, gb18030 or utf-16") from None
     if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
         raise InputError(path, f"--encoding {encoding!r} is not a text encoding", _ENCODING_HINT) from None
     try:
