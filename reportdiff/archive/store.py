@@ -149,6 +149,8 @@ def looks_like_archive(path: str) -> bool:
     """An archive suffix, or an SQLite file: ``--against`` then means the archive."""
     if Path(path).suffix.lower() in SUFFIXES:
         return True
+    if not os.path.isfile(path):  # a FIFO would block the open: read_bytes refuses it in one line
+        return False
     try:
         with open(path, "rb") as f:
             return f.read(16) == _SQLITE_HEADER

@@ -17,7 +17,7 @@ from typing import Optional
 
 import typer
 
-from ..errors import ReportdiffError
+from ..errors import ReportdiffError, UsageError
 
 app = typer.Typer(
     add_completion=False,
@@ -58,6 +58,36 @@ class Color(str, Enum):
     auto = "auto"
     always = "always"
     never = "never"
+
+
+# The numeric options' bounds (docs/hardening.md): beyond them an option is refused in one line.
+MAX_CONTEXT = 1000  # equal paragraphs around a change: more is every paragraph (drop --only-changed)
+MAX_LIMIT = 1_000_000  # rows, groups or formulas shown in the terminal
+MAX_MIN_CHARS = 100_000  # characters of the shortest passage: a few pages, longer than any paragraph
+MAX_WORKERS = min(64, 4 * len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 4 * (os.cpu_count() or 1))
+# (the tasks are single-threaded and CPU-bound: beyond 4 per CPU a worker process adds only its
+# memory, some 100-150 MB, and start-up time; 64 caps large machines)
+
+
+def _between(minimum: Optional[int], maximum: int, hint: str):
+    """A typer callback that refuses an integer option outside minimum..maximum in one line
+    (a UsageError, not click's usage block); ``minimum`` None leaves the lower bound to the library."""
+
+    def check(param: typer.CallbackParam, value: Optional[int]) -> Optional[int]:
+        if value is None:
+            return value
+        name = max(param.opts, key=len)
+        if minimum is not None and value < minimum:
+            raise UsageError(name, f"{value} is under the minimum of {minimum:,}", hint)
+        if value > maximum:
+            raise UsageError(name, f"{value} is over the maximum of {maximum:,}", hint)
+        return value
+
+    return check
+
+
+_LIMIT = _between(1, MAX_LIMIT, f"give 1 to {MAX_LIMIT:,}; --format json lists everything")
+_MIN_CHARS = _between(None, MAX_MIN_CHARS, f"give 8 to {MAX_MIN_CHARS:,} characters")
 
 
 def _options(encoding, document, keep_width=False, boilerplate=None):
@@ -143,7 +173,7 @@ def compare(
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     only_changed: bool = typer.Option(False, "--only-changed", help="Hide equal paragraphs (keep --context of them)."),
     section: Optional[str] = typer.Option(None, "--section", "-s", help="Show only sections whose id (e.g. 2.3) or heading matches."),
-    context: int = typer.Option(1, "--context", "-C", min=0, help="Equal paragraphs kept around each change with --only-changed."),
+    context: int = typer.Option(1, "--context", "-C", callback=_between(0, MAX_CONTEXT, f"give 0 to {MAX_CONTEXT:,}, or drop --only-changed to see every paragraph"), help="Equal paragraphs kept around each change with --only-changed."),
     side_by_side: bool = typer.Option(False, "--side-by-side", "-y", help="Old and new text in two columns."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour: auto (terminal, and no NO_COLOR), always, never."),
     pager: bool = typer.Option(True, "--pager/--no-pager", help="Page the output when stdout is a terminal."),
@@ -215,10 +245,10 @@ def outline(
 def dupes(
     files: list[str] = typer.Argument(..., help="Reports to check (files or folders)."),
     against: Optional[list[str]] = typer.Option(None, "--against", "-a", help="Reference reports (files or folders) to check against, repeatable; or one archive made by 'reportdiff index build'."),
-    min_chars: int = typer.Option(15, "--min-chars", "-m", help="Shortest passage reported, in characters (letters and ideographs)."),
+    min_chars: int = typer.Option(15, "--min-chars", "-m", callback=_MIN_CHARS, help="Shortest passage reported, in characters (letters and ideographs)."),
     format: CompareFormat = typer.Option(CompareFormat.terminal, "--format", "-f", help="Output format."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
-    limit: int = typer.Option(50, "--limit", min=1, help="Groups shown in the terminal."),
+    limit: int = typer.Option(50, "--limit", callback=_LIMIT, help="Groups shown in the terminal."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
     document: Optional[str] = typer.Option(None, "--document", "-d", help="Which document of a multi-document file."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),
@@ -249,12 +279,12 @@ def dupes(
 @app.command()
 def boilerplate(
     paths: list[str] = typer.Argument(..., help="Reports (files or folders)."),
-    min_df: Optional[int] = typer.Option(None, "--min-df", help="Documents a formula must appear in (default: max(3, 10% of them))."),
-    min_chars: int = typer.Option(15, "--min-chars", "-m", help="Shortest formula, in characters."),
+    min_df: Optional[int] = typer.Option(None, "--min-df", callback=_between(2, MAX_LIMIT, "give 2 up to the number of documents"), help="Documents a formula must appear in (default: max(3, 10% of them))."),
+    min_chars: int = typer.Option(15, "--min-chars", "-m", callback=_MIN_CHARS, help="Shortest formula, in characters."),
     save: Optional[str] = typer.Option(None, "--save", help="Save the formulas as a profile for 'reportdiff OLD NEW --boilerplate PROFILE'."),
     format: OutlineFormat = typer.Option(OutlineFormat.terminal, "--format", "-f", help="Output format."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
-    limit: int = typer.Option(40, "--limit", min=1, help="Formulas shown in the terminal."),
+    limit: int = typer.Option(40, "--limit", callback=_LIMIT, help="Formulas shown in the terminal."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
 ) -> None:
     """Rank recurring formulas across a set of reports by document frequency."""
@@ -288,7 +318,7 @@ def promises(
     paths: list[str] = typer.Argument(..., help="Two or more reports of one region (files or folders)."),
     format: LedgerFormat = typer.Option(LedgerFormat.terminal, "--format", "-f", help="Output format."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
-    limit: int = typer.Option(200, "--limit", min=1, help="Commitments shown in the terminal."),
+    limit: int = typer.Option(200, "--limit", callback=_LIMIT, help="Commitments shown in the terminal."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
     document: Optional[str] = typer.Option(None, "--document", "-d", help="Which document of multi-document files."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),
@@ -328,7 +358,7 @@ app.add_typer(index_app, name="index")
 def index_build(
     paths: list[str] = typer.Argument(..., help="Folders (or files) of reports to add."),
     db: str = typer.Option(..., "--db", help="The archive file, made when missing."),
-    min_chars: Optional[int] = typer.Option(None, "--min-chars", "-m", help="A new archive's fingerprints serve 'dupes --min-chars' of this (default 15)."),
+    min_chars: Optional[int] = typer.Option(None, "--min-chars", "-m", callback=_MIN_CHARS, help="A new archive's fingerprints serve 'dupes --min-chars' of this (default 15)."),
     prune: bool = typer.Option(False, "--prune", help="Remove the stored files of these folders that no longer exist."),
 ) -> None:
     """Add every report of the folders to the archive; a file that cannot be read is listed and skipped (exit 1)."""
@@ -402,12 +432,12 @@ def corpus(
     paths: list[str] = typer.Argument(..., help="Reports (files or folders)."),
     format: LedgerFormat = typer.Option(LedgerFormat.terminal, "--format", "-f", help="Output format (csv: one row per compared pair)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
-    workers: int = typer.Option(0, "--workers", "-w", min=0, help="Start a local Dask cluster of this many worker processes (0: run in this process)."),
+    workers: int = typer.Option(0, "--workers", "-w", callback=_between(0, MAX_WORKERS, f"give 0 (run in this process) to {MAX_WORKERS}: 4 per CPU, at most 64"), help=f"Start a local Dask cluster of this many worker processes (0: run in this process; at most {MAX_WORKERS}, 4 per CPU and at most 64)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on an existing Dask cluster, e.g. tcp://host:8786."),
     pairs: Pairing = typer.Option(Pairing.auto, "--pairs", help="Which pairs to compare: all, lsh (MinHash candidates and year steps; reports of regions sharing uncommon fingerprints are searched for shared passages), auto (all up to 50 reports)."),
-    min_chars: int = typer.Option(30, "--min-chars", "-m", help="Shortest shared passage reported as reuse, in characters."),
+    min_chars: int = typer.Option(30, "--min-chars", "-m", callback=_MIN_CHARS, help="Shortest shared passage reported as reuse, in characters."),
     progress: bool = typer.Option(False, "--progress", help="Show the progress bar even when stderr is not a terminal."),
-    limit: int = typer.Option(15, "--limit", min=1, help="Rows per table in the terminal."),
+    limit: int = typer.Option(15, "--limit", callback=_LIMIT, help="Rows per table in the terminal."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
     document: Optional[str] = typer.Option(None, "--document", "-d", help="Which document of multi-document files."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),

@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import replace
 
 from ..errors import InputError
 from .decode import decode
@@ -54,12 +55,13 @@ def extract(data: bytes, path: str, encoding: str | None = None) -> Extracted:
         if data.startswith(magic):
             hint = "run OCR first, or give " if "image" in what else "save it as .docx or PDF, or give "
             _refuse(path, what, hint)
-    text, used = decode(data, path, encoding)
+    text, used, notes = decode(data, path, encoding)
     if _HTML_START.match(text[:4096]) or (path.lower().endswith((".html", ".htm")) and text.lstrip()[:1] == "<"):
         from .webpage import extract_html
 
-        return extract_html(text, path, used)
-    return Extracted(text, used, "text")
+        page = extract_html(text, path, used)
+        return replace(page, notes=page.notes + notes) if notes else page
+    return Extracted(text, used, "text", notes=notes)
 
 
 def _zip_kind(data: bytes, path: str) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import replace
-from pathlib import Path
 
 from ..errors import InputError
 from ..model import Copy, Document, LineSpan, RemovedLines, Section, SourceFile
@@ -31,24 +31,55 @@ _COVER_MAX_LINE = 60  # a line longer than this before the first title is text, 
 
 
 def read_bytes(path: str) -> bytes:
-    p = Path(path)
-    if not p.exists():
-        raise InputError(path, "no such file", "check the path")
-    if p.is_dir():
-        raise InputError(path, "is a directory, not a file", "give the path of a report file")
+    """The bytes of the regular file at ``path``, at most ``MAX_BYTES`` of them.  Anything else
+    is refused in one line: a missing path, a folder, a FIFO, a device or a socket (checked with
+    ``os.stat`` before opening, and again on the open file, which is opened with ``O_NONBLOCK``
+    so that a FIFO can never block), an unreadable file, a file over the limit (at most
+    limit + 1 bytes are ever read, whatever ``st_size`` says)."""
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(path, f"file is {size / 2**20:.0f} MB, over the {MAX_BYTES // 2**20} MB limit",
-                             "split the file, or compare the documents it holds one by one")
-        with open(p, "rb") as f:
-            return f.read()
+        st = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError(path, "no such file", "check the path") from None
+    except PermissionError:
+        raise InputError(path, "permission denied", "make the file readable") from None
+    except (OSError, ValueError) as e:  # a name too long, a loop of links, a NUL in the name
+        raise InputError(path, f"cannot read the file ({getattr(e, 'strerror', None) or e})", "check the path") from None
+    _check_regular(path, st.st_mode)
+    if st.st_size > MAX_BYTES:
+        _too_big(path, st.st_size)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as f:
+            _check_regular(path, os.fstat(f.fileno()).st_mode)  # replaced since the stat above
+            data = f.read(MAX_BYTES + 1)
     except PermissionError:
         raise InputError(path, "permission denied", "make the file readable") from None
     except IsADirectoryError:
         raise InputError(path, "is a directory, not a file", "give the path of a report file") from None
     except OSError as e:
         raise InputError(path, f"cannot read the file ({e.strerror})", "check the path") from None
+    if len(data) > MAX_BYTES:
+        _too_big(path, len(data))
+    return data
+
+
+def _check_regular(path: str, mode: int) -> None:
+    """Refuse a folder, FIFO, device or socket: only regular files are read as reports."""
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise InputError(path, "is a directory, not a file", "give the path of a report file")
+    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a character device" if stat.S_ISCHR(mode)
+            else "a block device" if stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "not a regular file")
+    raise InputError(path, f"is {kind}, not a regular file",
+                     "save the report to a file and give that file's path")
+
+
+def _too_big(path: str, size: int) -> None:
+    """Refuse a file over ``MAX_BYTES``."""
+    raise InputError(path, f"file is {size / 2**20:.0f} MB, over the {MAX_BYTES // 2**20} MB limit",
+                     "split the file, or compare the documents it holds one by one")
 
 
 def read_source(path: str, options: Options = Options(), data: bytes | None = None) -> SourceFile:

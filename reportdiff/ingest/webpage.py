@@ -21,10 +21,16 @@ from .extracted import Extracted
 _UNESCAPE = re.compile(r"\\([*_\[\]<>`])")  # trafilatura's markdown escapes: the page's text has none
 
 
+# layout containers whose tags can go without losing text (block ones become line breaks)
+_CONTAINER = re.compile(r"<(/?)(div|section|center|span|font|small|big|b|i|u|em|strong)\b[^>]*>", re.I)
+_BLOCK = {"div", "section", "center"}
+
+
 def extract_html(text: str, path: str, encoding: str) -> Extracted:
     import lxml.html
     import trafilatura
 
+    text = _flattened(text, path)
     main = trafilatura.extract(text, output_format="txt", include_formatting=True, include_tables=True,
                                include_comments=False, include_links=False, include_images=False,
                                favor_recall=True, deduplicate=False)
@@ -43,3 +49,30 @@ def extract_html(text: str, path: str, encoding: str) -> Extracted:
         dropped.append(f"{max(visible - kept, 0)} of {visible} visible characters (page chrome)")
     return Extracted(main, encoding, "html", f"trafilatura {trafilatura.__version__}",
                      dropped=tuple(dropped))
+
+
+def _too_deep(text: str) -> bool:
+    """Whether the HTML parser stops at its nesting limit (256 levels) on this page: the
+    text below that depth would be lost."""
+    import lxml.etree
+    import lxml.html
+
+    parser = lxml.html.HTMLParser()
+    try:
+        lxml.html.document_fromstring(text, parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return False  # (trafilatura's own parse decides what such a page holds)
+    return any("Excessive depth" in e.message for e in parser.error_log)
+
+
+def _flattened(text: str, path: str) -> str:
+    """The page, or, when it is nested deeper than the parser's limit, the page without the
+    tags of its layout containers (div, span, font …): their text is kept.  A page still too
+    deep is refused in one line."""
+    if not _too_deep(text):
+        return text
+    flat = _CONTAINER.sub(lambda m: "<br>" if m.group(2).lower() in _BLOCK else "", text)
+    if _too_deep(flat):
+        raise InputError(path, "the web page is nested too deeply to read (over 256 levels of "
+                         "elements other than div and span)", "save the page's text as .txt, or give the report as PDF")
+    return flat

@@ -26,12 +26,22 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING = re.compile(r"^(?:Heading|heading|标题)\s*(\d)$")
 
 
+# A .docx is a zip of XML parts: bounded before python-docx unpacks and parses it all in memory
+# (a 3 MB zip bomb unpacked to 5.9 GB; 10 million empty paragraphs broke lxml's XPath).
+MAX_ENTRIES = 5_000  # parts in the package (a long report with images has a few hundred)
+MAX_UNPACKED = 256 * 2**20  # bytes of all parts unpacked
+MAX_RATIO = 100  # unpacked / packed size of a part over 1 MB (XML packs some 5-20 times)
+MAX_ELEMENTS = 2_000_000  # XML elements of word/document.xml (a 300-page report has some 300,000)
+_BIG_PART = 2**20
+
+
 def extract_docx(data: bytes, path: str) -> Extracted:
     import docx
     from docx.document import Document as _Doc
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    check_package(data, path)
     try:
         document: _Doc = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises several types for a damaged package
@@ -113,4 +123,60 @@ def _count_comments(data: bytes) -> int:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         if "word/comments.xml" not in z.namelist():
             return 0
-        return z.read("word/comments.xml").count("<w:comment ".encode())
+        return z.read("word/comments.xml").count(b"<w:comment ")
+
+
+def check_package(data: bytes, path: str) -> None:
+    """Refuse, in one line and before anything is unpacked, a Word package with too many parts,
+    too many unpacked bytes (as its zip directory says), a part packed too tightly (a zip bomb),
+    or a document.xml with too many XML elements (counted while it is read, its bytes bounded
+    as they are unpacked)."""
+    hint = "save it again in Word (or as PDF), or split the document"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+            if len(infos) > MAX_ENTRIES:
+                raise InputError(path, f"the Word file holds {len(infos):,} parts, over the {MAX_ENTRIES:,} limit", hint)
+            total = sum(i.file_size for i in infos)
+            if total > MAX_UNPACKED:
+                raise InputError(path, f"the Word file unpacks to {total / 2**20:,.0f} MB, over the "
+                                 f"{MAX_UNPACKED // 2**20} MB limit", hint)
+            for i in infos:
+                if i.file_size > _BIG_PART and i.file_size > MAX_RATIO * max(1, i.compress_size):
+                    raise InputError(path, f"the Word file's part {i.filename} unpacks {i.file_size // max(1, i.compress_size):,} "
+                                     f"times its size, over the {MAX_RATIO} limit (a zip bomb?)", hint)
+            if "word/document.xml" in z.namelist():
+                _count_elements(z, path, hint)
+    except zipfile.BadZipFile:
+        raise InputError(path, "this zip archive (or .docx file) is damaged",
+                         "check that the whole file was saved or downloaded") from None
+
+
+def _count_elements(z: zipfile.ZipFile, path: str, hint: str) -> None:
+    """Read word/document.xml in chunks through a pull parser, counting its elements (each is
+    dropped once read): refused beyond ``MAX_ELEMENTS`` or ``MAX_UNPACKED`` bytes."""
+    from lxml import etree
+
+    parser = etree.XMLPullParser(events=("end",))
+    count = read = 0
+    try:
+        with z.open("word/document.xml") as f:
+            while chunk := f.read(1 << 20):
+                read += len(chunk)
+                if read > MAX_UNPACKED:
+                    raise InputError(path, f"the Word file's document.xml unpacks to over "
+                                     f"{MAX_UNPACKED // 2**20} MB", hint)
+                parser.feed(chunk)
+                for _, el in parser.read_events():
+                    count += 1
+                    el.clear()
+                if count > MAX_ELEMENTS:
+                    raise InputError(path, f"the Word file's document.xml has over {MAX_ELEMENTS:,} XML "
+                                     "elements (paragraphs, runs, text)", hint)
+        parser.close()
+    except etree.XMLSyntaxError as e:
+        raise InputError(path, f"cannot open the Word file (document.xml: {e.msg})",
+                         "open and save it again in Word, or give it as PDF") from None
+    except (zipfile.BadZipFile, EOFError, OSError) as e:  # zlib.error is also caught by python-docx's open
+        raise InputError(path, f"cannot open the Word file ({type(e).__name__})",
+                         "open and save it again in Word, or give it as PDF") from None

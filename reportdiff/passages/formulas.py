@@ -258,6 +258,9 @@ def profile_json(result: BoilerplateResult) -> dict:
 
 
 def load_profile(path: str) -> Profile:
+    if Path(path).exists() and not Path(path).is_file():  # a FIFO would block, a device never end
+        raise InputError(path, "not a boilerplate profile (not a regular file)",
+                         "make one with 'reportdiff boilerplate DIR --save PROFILE'")
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -38,7 +38,9 @@ def test_ctrl_c_leaves_the_previous_output_and_no_temporary_file(tmp_path):
     out.write_text("previous complete output\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "REPORTDIFF_DEBUG"}
     p = subprocess.Popen([*cli(), str(a), str(b), "-f", "json", "-o", str(out)],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                         # (under nohup or in a background job the child would inherit SIGINT ignored)
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 120
         while p.poll() is None and _cpu_seconds(p.pid) < 1.5 and time.monotonic() < deadline:
@@ -134,7 +136,8 @@ def test_ctrl_c_while_starting_up_is_one_line_too():
              f"sys.argv = ['reportdiff', 'outline', {str(fixture_path('hohhot-2022.txt'))!r}, '-f', 'json']; main()")
     codes = []
     for delay in (0.02, 0.1, 0.2, 0.3):
-        p = subprocess.Popen([sys.executable, "-c", start], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        p = subprocess.Popen([sys.executable, "-c", start], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # (SIG_IGN is inherited)
         assert p.stdout.readline() == "ready\n"
         time.sleep(delay)
         p.send_signal(signal.SIGINT)
