@@ -18,10 +18,12 @@ input, when the extractors land) is one line in CASES or in EXPECT_BY_COMMAND.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -229,6 +231,64 @@ def _html_page() -> bytes:
 UTF16 = BASE_TEXT.encode("utf-16-le")
 
 
+def _fifo(tmp: Path) -> str:
+    path = tmp / "pipe.txt"
+    os.mkfifo(path)
+    return str(path)
+
+
+def _device(tmp: Path) -> str:
+    return "/dev/zero"
+
+
+def _deep_html() -> bytes:
+    """The report's paragraphs inside 300 nested <div>s: deeper than lxml's 256 levels."""
+    body = "".join(f"<p>{line}</p>\n" for line in BASE_TEXT.splitlines() if line.strip())
+    return ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>政府工作报告</title></head><body>"
+            + "<div>" * 300 + body + "</div>" * 300 + "</body></html>\n").encode("utf-8")
+
+
+@lru_cache(maxsize=1)
+def _empty_paragraphs_docx() -> bytes:
+    """A real .docx whose document.xml holds 10 million empty paragraphs (~120 KB packed)."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("政府工作报告", level=1)
+    d.add_paragraph(BASE_TEXT.splitlines()[5])
+    packed = io.BytesIO()
+    d.save(packed)
+    out = io.BytesIO()
+    with zipfile.ZipFile(packed) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+        for info in z.infolist():
+            part = z.read(info.filename)
+            if info.filename == "word/document.xml":
+                i = part.index(b"<w:body>") + len(b"<w:body>")
+                part = part[:i] + b"<w:p/>" * 10_000_000 + part[i:]
+            w.writestr(info.filename, part)
+    return out.getvalue()
+
+
+def refused(*words: str) -> Callable:
+    """Exit 2 and one line ``reportdiff: PATH: … (hint: …)`` naming every word."""
+    def check(r: Run, command: str, path: str, tmp: Path) -> None:
+        assert "Traceback" not in r.err + r.out
+        assert (r.code, r.out) == (2, ""), (r.code, r.err)
+        line = r.err.rstrip("\n")
+        assert "\n" not in line and line.startswith(f"reportdiff: {path}: ") and "(hint: " in line, line
+        assert all(w in line for w in words), line
+    return check
+
+
+def deep_page(r: Run, command: str, path: str, tmp: Path) -> None:
+    """A page nested deeper than the HTML parser's limit is read: every letter of the report."""
+    assert_result(r, command)
+    if command == "outline":
+        src = reportdiff.read_source(path)
+        assert src.kind == "html"
+        assert _outline_letters(src) == _line_letters(split_lines(BASE_TEXT), range(1, len(split_lines(BASE_TEXT)) + 1))
+
+
 @dataclass(frozen=True)
 class Case:
     make: Callable[[Path], str]
@@ -280,6 +340,15 @@ CASES: dict[str, Case] = {
     "10,000 headings": Case(_file("headings.txt", LIMITS.ten_thousand_headings),
                             text_kept),
     "deeply nested numbering": Case(_file("nested.txt", LIMITS.nested_numbering), text_kept),
+    # second round (issue #15)
+    "FIFO": Case(_fifo, refused("is a named pipe (FIFO), not a regular file")),
+    "device": Case(_device, refused("not a regular file")),
+    "UTF-32 LE BOM": Case(_file("le32.txt", lambda: BASE_TEXT.encode("utf-32")), same_as_utf8),
+    "UTF-32 BE BOM": Case(_file("be32.txt", lambda: b"\x00\x00\xfe\xff" + BASE_TEXT.encode("utf-32-be")), same_as_utf8),
+    "UTF-32 LE no BOM": Case(_file("le32-nobom.txt", lambda: BASE_TEXT.encode("utf-32-le")), same_as_utf8),
+    "HTML nested 300 deep": Case(_file("deep.html", _deep_html), deep_page),
+    "docx of 10 million empty paragraphs": Case(_file("empty.docx", _empty_paragraphs_docx),
+                                                refused("word/document.xml")),
 }
 
 # Outcomes that differ by command: (case, command) -> expectation.
