@@ -8,11 +8,16 @@ matches a label task when the label's line lies within the tool paragraph and th
 at least half of the shorter one's characters (rapidfuzz partial ratio >= 60).  ``met`` accuracy
 is over matched targets where both the label and the tool give a verdict.
 
-Run:  .venv/bin/python benchmarks/score_promises.py
+Each label file names its split: "dev" (the sets the rules were tuned on) or "test" (held-out
+sets of issue #17, not to be tuned on).  Sets whose reports live in ../shared/corpus are skipped
+with a message when that folder is absent.
+
+Run:  .venv/bin/python benchmarks/score_promises.py [--split dev|test|all]   (default dev)
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
@@ -22,7 +27,15 @@ import reportdiff
 from reportdiff.commitments.ledger import build_ledger
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = ("promises-baotou-2022.json", "promises-national-2024.json")
+SETS = ("promises-baotou-2022.json", "promises-national-2024.json",  # dev
+        "promises-national-2018.json", "promises-national2025-zhejiang2026.json", "promises-hk-2019.json")  # test
+SPLITS = ("dev", "test", "all")
+
+
+def sets_of(split: str) -> list[Path]:
+    """The label files of one split ("all": every set), in SETS order."""
+    files = [ROOT / "tests" / "labels" / name for name in SETS]
+    return [f for f in files if split == "all" or json.loads(f.read_text("utf-8")).get("split", "dev") == split]
 
 
 def _value(v):
@@ -83,9 +96,18 @@ def score(label_file: Path) -> dict:
 
 
 def main() -> None:
-    for name in SETS:
-        r = score(ROOT / "tests" / "labels" / name)
-        print(f"## {r['set']}")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=SPLITS, default="dev", help="which labelled sets to score (default dev)")
+    args = parser.parse_args()
+    for path in sets_of(args.split):
+        labels = json.loads(path.read_text("utf-8"))
+        absent = [labels[k] for k in ("source", "followup") if not (ROOT / labels[k]).is_file()]
+        if absent:
+            print(f"## {path.name} ({labels.get('split', 'dev')}): skipped, {', '.join(absent)} not found")
+            print()
+            continue
+        r = score(path)
+        print(f"## {r['set']} ({labels.get('split', 'dev')})")
         print(f"targets: labelled {r['targets_labelled']}, found {r['targets_found']}, matched {r['targets_matched']}"
               f" -> precision {r['precision']:.3f}, recall {r['recall']:.3f}, status accuracy {r['status_accuracy']:.3f},"
               f" met accuracy {r['met_accuracy']:.3f} over {r['met_pairs']}")
