@@ -34,8 +34,11 @@ def index_add(paths: list[str], db: str, keep_going: bool = False, min_chars: in
 
     if min_chars is not None:
         check_min_chars(min_chars)
-    files = expand_paths(list(paths))
-    outcomes = []
+    files, outcomes = index_files(paths, keep_going)
+    outcomes = list(outcomes)
+    for outcome in outcomes:
+        if progress:
+            progress(outcome)
     with Archive.open(db, create=True, min_chars=min_chars or 15) as archive:
         if min_chars and min_chars != archive.min_chars:
             raise UsageError("--min-chars", f"{db} is fingerprinted for --min-chars {archive.min_chars}",
@@ -65,6 +68,25 @@ def index_add(paths: list[str], db: str, keep_going: bool = False, min_chars: in
             archive.remove([e.id for e in gone])
         outcomes.extend(Outcome(e.shown, "removed" if prune else "missing") for e in gone)
     return tuple(outcomes)
+
+
+def index_files(paths: list[str], keep_going: bool = False) -> tuple[list[str], tuple]:
+    """The report files ``paths`` name (``expand_paths``), and with ``keep_going`` a failed
+    ``Outcome`` for each folder that cannot be listed (unreadable: permission denied), the
+    others kept; without it the first such folder is an InputError."""
+    from .store import Outcome
+
+    files: list[str] = []
+    failed = []
+    for p in paths:
+        try:
+            files.extend(expand_paths([p]))
+        except OSError as e:
+            error = InputError(p, f"cannot list the folder ({e.strerror or e})", "make it readable, or leave it out")
+            if not keep_going:
+                raise error from None
+            failed.append(Outcome(p, "failed", error.message))
+    return expand_paths(files), tuple(failed)
 
 
 def index_remove(paths: list[str], db: str) -> tuple[str, ...]:

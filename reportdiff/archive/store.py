@@ -3,8 +3,11 @@
 reading or preparing them again.  See docs/archive.md.
 
 Public API:
-- ``Archive.open(path, create=False)``: an open archive (a context manager); refuses a file
-  that is not a reportdiff archive, or one of another format, with an ``InputError``;
+- ``Archive.open(path, create=False, write=True)``: an open archive (a context manager);
+  refuses a file that is not a reportdiff archive, one of another format, or one
+  ``PRAGMA quick_check`` finds damaged, with an ``InputError``; ``write=False`` opens it
+  read-only (queries: works on a read-only file, folder or mount); an SQLite failure inside the ``with`` block
+  (disk full, read-only, busy, damaged pages) leaves it as one ``ReportdiffError`` (``failure``);
 - ``Archive.stored(realpath)``: the ``Stored`` row of a file (by its absolute real path), or None;
 - ``Archive.put(stream, info, prints, prepared)``: store one prepared document, its canonical
   stream and its fingerprints in one transaction, replacing the file's earlier rows
@@ -41,7 +44,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import __version__
-from ..errors import InputError
+from ..errors import InputError, OutputError, ReportdiffError
 from ..model import (
     Document,
     Heading,
@@ -59,10 +62,11 @@ FORMAT = 2  # bump when the stored rows change meaning; older readers then refus
 SUFFIXES = (".sqlite", ".sqlite3", ".db")
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _BUILD_HINT = "build one with 'reportdiff index build DIR --db PATH'"
+TABLES = {"meta", "documents", "fingerprints"}
 
 SCHEMA = ("""
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""", """
-CREATE TABLE documents (
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""", """
+CREATE TABLE IF NOT EXISTS documents (
     id INTEGER PRIMARY KEY,
     path TEXT NOT NULL,              -- relative to the archive's folder (absolute if it cannot be)
     realpath TEXT NOT NULL UNIQUE,   -- the file's real path relative to the archive's real folder:
@@ -84,7 +88,7 @@ CREATE TABLE documents (
     kept BLOB NOT NULL,              -- canonical stream: a bit per stream character kept
     marks BLOB NOT NULL              -- a bit per kept character that stands for a digit run
 )""", """
-CREATE TABLE fingerprints (
+CREATE TABLE IF NOT EXISTS fingerprints (
     hash INTEGER NOT NULL,           -- the 64-bit shingle hash, stored as signed
     doc INTEGER NOT NULL,
     pos INTEGER NOT NULL,            -- offset in the document's canonical stream
@@ -158,17 +162,79 @@ def looks_like_archive(path: str) -> bool:
         return False
 
 
+def damaged(path: str, detail: str) -> InputError:
+    """The error for an archive whose file is damaged: rebuilding it is the way out.  The
+    ``detail`` is cut to one short printable line (SQLite may quote damaged bytes)."""
+    detail = "".join(c if c.isprintable() else "?" for c in detail)
+    detail = detail if len(detail) <= 120 else detail[:119] + "…"
+    return InputError(path, f"archive damaged ({detail})",
+                      f"move it aside and rebuild it with 'reportdiff index build DIR... --db {path}'")
+
+
+def failure(path: str, e: sqlite3.Error) -> ReportdiffError:
+    """The one-line error for an SQLite failure on the archive ``path``, by its cause: disk
+    full, read-only, busy (another writer), else a damaged file."""
+    text = str(e)
+    code = getattr(e, "sqlite_errorname", "") or ""
+    if code.startswith("SQLITE_FULL") or "disk is full" in text:
+        return OutputError(path, f"disk full ({text})",
+                           "free space on the archive's disk and run the command again; "
+                           "what was stored before is kept")
+    if code.startswith("SQLITE_READONLY") or "readonly database" in text:
+        return OutputError(path, f"archive is read-only ({text})",
+                           "make the file and its folder writable, or give another --db")
+    if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
+        return InputError(path, f"archive is busy ({text})",
+                          "another process is writing it; run the command again when it is done")
+    if code.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")) or "disk I/O error" in text:
+        return InputError(path, f"cannot read or write the archive ({text})",
+                          "check the disk and the file's permissions")
+    return damaged(path, text)
+
+
+def _rollback(con: sqlite3.Connection) -> None:
+    """Roll back the open transaction, if SQLite has not done so already (it has, on a full
+    disk), so that the error that caused it is the one that is raised."""
+    if con.in_transaction:
+        try:
+            con.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # the first error says what went wrong; SQLite rolls back on close anyway
+
+
+def _uri(path: str, write: bool) -> str:
+    """The SQLite URI of ``path``: read-write (made when missing), or read-only; read-only
+    and immutable (no -wal or -shm file needed) when the folder or the file is not writable
+    and no write-ahead log holds pages the file lacks (an immutable reader would not see them;
+    a read-only one reads them through the -shm file left beside it)."""
+    from urllib.parse import quote
+
+    name = quote(os.path.abspath(path))
+    if write:
+        return f"file:{name}?mode=rwc"
+    folder = os.path.dirname(os.path.abspath(path))
+    frozen = not (os.access(folder, os.W_OK) and os.access(path, os.W_OK))
+    try:
+        logged = os.path.getsize(f"{path}-wal") > 0
+    except OSError:
+        logged = False
+    return f"file:{name}?mode=ro" + ("&immutable=1" if frozen and not logged else "")
+
+
 class Archive:
     def __init__(self, path: str, con: sqlite3.Connection, min_chars: int) -> None:
         self.path = path
         self.home = os.path.realpath(os.path.dirname(os.path.abspath(path)))  # identities are relative to it
         self.min_chars = min_chars  # the fingerprints stored are for this --min-chars
         self._con = con
+        self._reach: dict[int, int] = {}  # archive id -> the last fingerprint position postings read
 
     @classmethod
-    def open(cls, path: str, create: bool = False, min_chars: int = 15) -> Archive:
+    def open(cls, path: str, create: bool = False, min_chars: int = 15, write: bool = True) -> Archive:
         """Open the archive at ``path``; with ``create``, make it (fingerprinted for
-        ``min_chars``) when the file is missing or empty."""
+        ``min_chars``) when the file is missing or empty; without ``write``, read-only.  A file
+        that is not writable is refused for writing up front."""
+        write = write or create
         p = Path(path)
         if p.is_dir():
             raise InputError(path, "is a directory, not an archive", "give the archive file, e.g. archive.sqlite")
@@ -180,17 +246,46 @@ class Archive:
                 if f.read(16) != _SQLITE_HEADER:
                     raise InputError(path, "not a reportdiff archive (not an SQLite database)",
                                      "give an archive made by 'reportdiff index build'")
+        if write:
+            cls._check_writable(path, fresh)
         try:
-            con = sqlite3.connect(path, isolation_level=None, timeout=30)
+            con = sqlite3.connect(_uri(path, write), uri=True, isolation_level=None, timeout=30)
         except sqlite3.Error as e:
             raise InputError(path, f"cannot open the archive ({e})", "check the folder exists and is writable") from None
         try:
             min_chars = cls._check(path, con, fresh, create, min_chars)
+            cls._check_whole(path, con)
+            if write:
+                con.execute("PRAGMA synchronous=NORMAL")  # with WAL: a killed process loses no committed document
+        except sqlite3.Error as e:
+            con.close()
+            raise failure(path, e) from None
         except BaseException:
             con.close()
             raise
-        con.execute("PRAGMA synchronous=NORMAL")  # with WAL: a killed process loses no committed document
         return cls(path, con, min_chars)
+
+    @staticmethod
+    def _check_writable(path: str, fresh: bool) -> None:
+        """Refuse to write an archive whose file (or, for a new one, folder) is read-only."""
+        folder = os.path.dirname(os.path.abspath(path))
+        if os.path.exists(path) and not os.access(path, os.W_OK):
+            raise OutputError(path, "archive is read-only (the file is not writable)",
+                              "make it writable (chmod u+w), or give another --db")
+        if os.path.isdir(folder) and not os.access(folder, os.W_OK):
+            raise OutputError(path, f"archive is read-only (its folder {folder} is not writable)",
+                              "make the folder writable, or give a --db in a writable folder")
+
+    @staticmethod
+    def _check_whole(path: str, con: sqlite3.Connection) -> None:
+        """Refuse an archive that lacks one of its tables, or whose pages ``PRAGMA quick_check``
+        finds damaged (about 30 ms for an archive of 83 reports, 12 MB: docs/hardening-archive.md)."""
+        tables = {t for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if TABLES - tables:
+            raise damaged(path, "no table " + ", ".join(sorted(TABLES - tables)))
+        problems = [m for (m,) in con.execute("PRAGMA quick_check(3)")]
+        if problems != ["ok"]:
+            raise damaged(path, "; ".join(problems))
 
     @classmethod
     def _check(cls, path: str, con: sqlite3.Connection, fresh: bool, create: bool, min_chars: int) -> int:
@@ -202,9 +297,12 @@ class Archive:
             if fresh or not con.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
                 if not create:
                     raise InputError(path, "not a reportdiff archive (an empty database)", _BUILD_HINT)
-                con.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
                 cls._create(con, min_chars)
             meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.OperationalError as e:
+            if "no such table" not in str(e):
+                raise  # disk full, read-only, busy: Archive.open says which
+            raise InputError(path, f"not a reportdiff archive ({e})", not_ours) from None
         except sqlite3.DatabaseError as e:
             raise InputError(path, f"not a reportdiff archive ({e})", not_ours) from None
         if meta.get("format") != MAGIC:
@@ -227,25 +325,33 @@ class Archive:
 
     @staticmethod
     def _create(con: sqlite3.Connection, min_chars: int) -> None:
+        """Make the tables and the meta rows in one write transaction, unless another process
+        made them first (two processes creating one archive: the second finds it made)."""
         from ..text.fingerprints import K
 
-        con.execute("BEGIN IMMEDIATE")
+        con.execute("PRAGMA journal_mode=WAL")  # readers never block the writer (kept in the file)
+        con.execute("BEGIN IMMEDIATE")  # waits (busy timeout) for another creator to commit
         try:
-            for statement in SCHEMA:
-                con.execute(statement)
-            con.executemany("INSERT INTO meta VALUES (?, ?)", [
-                ("format", MAGIC), ("version", str(FORMAT)), ("k", str(K)), ("min_chars", str(min_chars)),
-                ("created_by", f"reportdiff {__version__}")])
+            if not con.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+                for statement in SCHEMA:
+                    con.execute(statement)
+                con.executemany("INSERT OR IGNORE INTO meta VALUES (?, ?)", [
+                    ("format", MAGIC), ("version", str(FORMAT)), ("k", str(K)), ("min_chars", str(min_chars)),
+                    ("created_by", f"reportdiff {__version__}")])
             con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            _rollback(con)
             raise
 
     def __enter__(self) -> Archive:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, kind, error, tb) -> None:
+        """Close; an SQLite error raised inside the ``with`` block leaves as the one-line
+        ``failure`` that names its cause."""
         self.close()
+        if isinstance(error, sqlite3.Error):
+            raise failure(self.path, error) from None
 
     def close(self) -> None:
         self._con.close()
@@ -293,7 +399,7 @@ class Archive:
                                  "(nothing was removed)", "run the command again")
             con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            _rollback(con)
             raise
 
     def put(self, stream: Stream, info: FileInfo, prints: tuple[np.ndarray, np.ndarray], prepared: str) -> str:
@@ -327,7 +433,7 @@ class Archive:
                             zip(hashes.view(np.int64).tolist(), [doc_id] * len(pos), pos.tolist()))
             con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            _rollback(con)
             raise
         return "replaced" if old else "added"
 
@@ -338,7 +444,7 @@ class Archive:
         try:
             yield self
         finally:
-            self._con.execute("COMMIT")
+            _rollback(self._con)  # ends the read transaction (it changed nothing)
 
     def documents(self, exclude: set[str] = frozenset()) -> list[tuple[int, Document]]:
         """Every stored document whose file is not in ``exclude`` (real paths), by the path
@@ -371,13 +477,44 @@ class Archive:
         for h, doc_id, pos in rows:
             if doc_id in order:
                 out[h & 0xFFFFFFFFFFFFFFFF].append((order[doc_id], pos))
+                self._reach[doc_id] = max(pos, self._reach.get(doc_id, 0))
         for posting in out.values():
             posting.sort()
         return out
 
 
     def streams(self, docs: list[Document], ids: dict[int, int]) -> StoredStreams:
-        return StoredStreams(self._con, docs, ids)
+        return StoredStreams(self, docs, ids)
+
+    def canonical(self, doc_id: int, stream: Stream) -> tuple[str, np.ndarray]:
+        """The stored canonical form of ``stream`` (the document ``doc_id``), checked against
+        its text and the fingerprint positions read for it: a damaged one is an InputError."""
+        from ..text.fingerprints import K
+
+        row = self._con.execute("SELECT kept, marks FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise damaged(self.path, f"stored document {doc_id} is gone")
+        kept, marks = row
+        problem = _canonical_problem(len(stream.text), kept, marks)
+        if problem is None:
+            canon = unpack_canonical(stream.text, kept, marks)
+            if self._reach.get(doc_id, -1) + K > len(canon[0]):
+                problem = "its fingerprints lie past its text"
+        if problem:
+            raise damaged(self.path, f"stored document {stream.doc.path}: {problem}")
+        return canon
+
+
+def _canonical_problem(chars: int, kept, marks) -> str | None:
+    """What is wrong with the stored bits of a canonical stream of ``chars`` characters, or None."""
+    if not isinstance(kept, bytes) or not isinstance(marks, bytes):
+        return "its canonical stream is not stored as bytes"
+    if len(kept) != (chars + 7) // 8:
+        return f"its canonical stream has {len(kept) * 8} bits for {chars} characters"
+    count = int(np.unpackbits(np.frombuffer(kept, dtype=np.uint8), count=chars).sum())
+    if len(marks) != (count + 7) // 8:
+        return f"its digit marks have {len(marks) * 8} bits for {count} characters"
+    return None
 
 
 class StoredStreams:
@@ -385,19 +522,16 @@ class StoredStreams:
     document's canonical form is read from the archive (``ids``: document number -> archive
     id), not computed again."""
 
-    def __init__(self, con: sqlite3.Connection, docs: list[Document], ids: dict[int, int]) -> None:
-        self._con, self._docs, self._ids = con, docs, ids
+    def __init__(self, archive: Archive, docs: list[Document], ids: dict[int, int]) -> None:
+        self._archive, self._docs, self._ids = archive, docs, ids
         self._made: dict[int, Stream] = {}
 
     def __getitem__(self, d: int) -> Stream:
         if d not in self._made:
+            stream = Stream.of(self._docs[d])
             if d in self._ids:
-                kept, marks = self._con.execute("SELECT kept, marks FROM documents WHERE id = ?",
-                                                (self._ids[d],)).fetchone()
-                stream = Stream.of(self._docs[d])
-                self._made[d] = stream.knowing(unpack_canonical(stream.text, kept, marks))
-            else:
-                self._made[d] = Stream.of(self._docs[d])
+                stream = stream.knowing(self._archive.canonical(self._ids[d], stream))
+            self._made[d] = stream
         return self._made[d]
 
 
@@ -463,7 +597,13 @@ def _decode_section(d: dict) -> Section:
 
 
 def file_info(path: str, data: bytes) -> FileInfo:
+    """What is stored about the file ``path`` whose bytes are ``data``; a file renamed or
+    deleted since it was read is an InputError."""
     import hashlib
 
-    return FileInfo(path, os.path.realpath(path), hashlib.sha256(data).hexdigest(), len(data),
-                    os.stat(path).st_mtime)
+    try:
+        mtime = os.stat(path).st_mtime
+    except OSError as e:
+        raise InputError(path, f"the file went away while it was being indexed ({e.strerror})",
+                         "run the command again") from None
+    return FileInfo(path, os.path.realpath(path), hashlib.sha256(data).hexdigest(), len(data), mtime)

@@ -398,11 +398,12 @@ def _index(paths: list[str], db: str, keep_going: bool, min_chars: Optional[int]
     from rich.progress import Progress
 
     from ..archive import index_add as run_index
-    from ..ingest.paths import expand_paths
+    from ..archive import index_files
     from ..render.safe import printable
 
     err = _console(file=sys.stderr)
-    total = len(expand_paths(list(paths)))
+    files, unlisted = index_files(list(paths), keep_going)
+    total = len(files) + len(unlisted)
     with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("indexing", total=total)
         outcomes = run_index(paths, db, keep_going, min_chars,

@@ -7,7 +7,12 @@
 - ``workers=N``: a ``dask.distributed.LocalCluster(n_workers=N, threads_per_worker=1,
   processes=True, host="127.0.0.1")`` is started and closed around the work, its workers
   configured for long pure-Python tasks (``worker_config``);
-- ``scheduler="tcp://host:8786"``: a ``Client`` of that existing cluster.
+- ``scheduler="tcp://host:8786"``: a ``Client`` of that existing cluster (only ``tcp://HOST:PORT``
+  addresses: ``check_scheduler``), connected within ``CONNECT_TIMEOUT``.
+
+A cluster that fails (the scheduler killed or silent, every worker lost, the connection cut)
+ends the work with one ``UsageError`` naming what failed (``cluster_failure``); Dask's own log
+lines are silenced while the engine runs (``quiet``), so that only that line is printed.
 
 ``Engine.map(fn, items, label)`` runs ``fn(*item)`` for every item as one task each and returns
 the results in the order of ``items``, whatever order they finish in, so that results are the
@@ -18,6 +23,8 @@ same either way, with handles to pass to later tasks (futures on a cluster, else
 
 from __future__ import annotations
 
+import logging
+import re
 from contextlib import contextmanager
 from typing import Any, Callable
 
@@ -34,6 +41,96 @@ WORKER_CONFIG = {
     "distributed.admin.tick.interval": "1s",
 }
 UNSET_ENVIRON = ("MALLOC_TRIM_THRESHOLD_",)
+CONNECT_TIMEOUT = "10s"  # to reach the scheduler and hear back from it
+NO_WORKER_GRACE = 20.0  # seconds a cluster may have no worker (a nanny restarts one in ~2 s)
+POLL = 1.0  # seconds between looks at the cluster while tasks run
+_ADDRESS = re.compile(r"tcp://(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):(?P<port>[0-9]{1,5})")
+_SCHEDULER_HINT = "give the address of a running 'dask scheduler' as tcp://HOST:PORT, e.g. tcp://127.0.0.1:8786"
+_QUIET = ("distributed", "tornado", "asyncio", "bokeh")  # the loggers silenced while a cluster runs
+
+
+def check_scheduler(address: str) -> None:
+    """Refuse a ``--scheduler`` that is not ``tcp://HOST:PORT`` (the only scheme supported:
+    inproc:// is this process, tls:// needs certificates, ws:// is not served by default)."""
+    m = _ADDRESS.fullmatch(address)
+    if not address.strip():
+        raise UsageError("--scheduler", "the scheduler address is empty", _SCHEDULER_HINT)
+    if not m:
+        scheme = address.split("://", 1)[0] + "://" if "://" in address else ""
+        what = f"the {scheme} scheme is not supported" if scheme and scheme != "tcp://" \
+            else f"{address!r} is not an address of the form tcp://HOST:PORT"
+        raise UsageError("--scheduler", what, _SCHEDULER_HINT)
+    if not 1 <= int(m["port"]) <= 65535:
+        raise UsageError("--scheduler", f"port {m['port']} is not between 1 and 65535", _SCHEDULER_HINT)
+
+
+def probe_scheduler(address: str, seconds: float = 10.0) -> None:
+    """Refuse a scheduler that does not answer within ``seconds``: a Dask scheduler sends its
+    handshake as soon as a connection is accepted, and Dask's own client waits for it without
+    a timeout (a listener that accepts and never speaks hung ``Client`` for ever)."""
+    import socket
+
+    m = _ADDRESS.fullmatch(address)
+    host, port = m["host"].strip("[]"), int(m["port"])
+    try:
+        with socket.create_connection((host, port), timeout=seconds) as conn:
+            conn.settimeout(seconds)
+            if not conn.recv(1):
+                raise UsageError(address, "the Dask scheduler closed the connection without a word",
+                                 "check that the address is a running 'dask scheduler'")
+    except socket.timeout:
+        raise UsageError(address, f"no answer from the Dask scheduler within {seconds:.0f} s (is it one?)",
+                         "check that the address is a running 'dask scheduler', not another service") from None
+    except OSError as e:
+        raise UsageError(address, f"cannot reach the Dask scheduler ({e.strerror or e})",
+                         "start one with 'dask scheduler' and 'dask worker ADDRESS', or check the address") from None
+
+
+def _cluster_errors() -> tuple[type[BaseException], ...]:
+    """The exceptions that mean the cluster, not the work, failed."""
+    import asyncio
+
+    from distributed import CancelledError, TimeoutError as DaskTimeout
+    from distributed.comm.core import CommClosedError
+    from distributed.scheduler import KilledWorker
+
+    try:
+        from distributed.client import FutureCancelledError
+    except ImportError:  # pragma: no cover - older distributed
+        FutureCancelledError = CancelledError
+    return (CommClosedError, FutureCancelledError, CancelledError, KilledWorker, DaskTimeout,
+            asyncio.TimeoutError, TimeoutError, ConnectionError)
+
+
+def cluster_failure(where: str, e: BaseException) -> UsageError:
+    """The one-line error for a cluster that failed while it ran the work."""
+    kind = type(e).__name__
+    detail = str(e).strip().splitlines()[0][:200] if str(e).strip() else "no detail"
+    return UsageError(where, f"the Dask cluster failed ({kind}: {detail}); nothing was written",
+                      "check that the scheduler and its workers are running, or run without --scheduler/--workers")
+
+
+@contextmanager
+def quiet():
+    """Silence Dask's (and tornado's, asyncio's) log lines and tracebacks while the block runs,
+    unless REPORTDIFF_DEBUG is set: failures reach the user as one line of ours."""
+    import os
+
+    if os.environ.get("REPORTDIFF_DEBUG"):
+        yield
+        return
+    loggers = [logging.getLogger(name) for name in _QUIET]
+    loggers += [logging.getLogger(name) for name in list(logging.root.manager.loggerDict)
+                if name.split(".")[0] in _QUIET]
+    saved = [(lg, lg.level, lg.disabled) for lg in loggers]
+    for lg in loggers:
+        lg.disabled = True
+    try:
+        yield
+    finally:
+        for lg, level, disabled in saved:
+            lg.setLevel(level)
+            lg.disabled = disabled
 
 
 def worker_config() -> dict[str, Any]:
@@ -76,12 +173,37 @@ class Engine:
                 out.append(fn(*item))
                 self.progress(label, n, total)
             return out, out
-        from dask.distributed import as_completed
-
         futures = [self.client.submit(fn, *item, pure=False) for item in items]
-        for n, _ in enumerate(as_completed(futures), start=1):
-            self.progress(label, n, total)
+        self._wait(futures, label)
         return self.client.gather(futures), futures
+
+    def _wait(self, futures: list, label: str) -> None:
+        """Wait for ``futures``, telling ``progress``; a cluster left without any worker for
+        ``NO_WORKER_GRACE`` seconds is a UsageError (Dask would wait for one for ever)."""
+        import time
+
+        from dask.distributed import wait
+
+        pending, done, alone = set(futures), 0, None
+        while pending:
+            try:
+                finished = wait(list(pending), timeout=POLL, return_when="FIRST_COMPLETED").done
+            except TimeoutError:
+                finished = set()
+            pending -= finished
+            if finished:
+                done += len(finished)
+                self.progress(label, done, len(futures))
+                continue
+            if self.client.nthreads():
+                alone = None
+            elif alone is None:
+                alone = time.monotonic()
+            elif time.monotonic() - alone > NO_WORKER_GRACE:
+                raise UsageError(self.client.scheduler.address,
+                                 f"the Dask cluster has had no worker for {NO_WORKER_GRACE:.0f} s "
+                                 "(all lost); nothing was written",
+                                 "start workers with 'dask worker ADDRESS', or run without --scheduler")
 
 
 @contextmanager
@@ -91,26 +213,36 @@ def engine(workers: int = 0, scheduler: str | None = None, progress=None):
                          "give only one of them")
     if workers < 0:
         raise UsageError("--workers", f"{workers} is negative", "give 1 or more, or 0 to run in-process")
-    if not workers and not scheduler:
+    if scheduler is not None:
+        check_scheduler(scheduler)
+    if not workers and scheduler is None:
         yield Engine(None, progress)
         return
     try:
+        import dask
         from dask.distributed import Client, LocalCluster
     except ImportError:  # pragma: no cover - dask is a dependency
         raise UsageError("--workers", "dask.distributed is not installed",
                          "pip install 'dask[distributed]'") from None
-    if scheduler:
+    failed = _cluster_errors()
+    with quiet(), dask.config.set({"distributed.comm.timeouts.connect": CONNECT_TIMEOUT}):
+        if scheduler:
+            probe_scheduler(scheduler)
+            try:
+                client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+            except (OSError, *failed) as e:
+                raise UsageError(scheduler, f"cannot reach the Dask scheduler ({type(e).__name__}: {e})",
+                                 "start one with 'dask scheduler' and 'dask worker ADDRESS', or check the address") from None
+            try:
+                with client:
+                    yield Engine(client, progress)
+            except failed as e:
+                raise cluster_failure(scheduler, e) from None
+            return
         try:
-            client = Client(scheduler, timeout="10s")
-        except (OSError, TimeoutError) as e:
-            raise UsageError(scheduler, f"cannot reach the Dask scheduler ({e})",
-                             "start one with 'dask scheduler' and 'dask worker ADDRESS', or check the address") from None
-        with client:
-            yield Engine(client, progress)
-        return
-    import dask
-
-    with dask.config.set(worker_config()), \
-            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                         dashboard_address=":0") as cluster, Client(cluster) as client:
-        yield Engine(client, progress)
+            with dask.config.set(worker_config()), \
+                    LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                 dashboard_address=":0") as cluster, Client(cluster) as client:
+                yield Engine(client, progress)
+        except failed as e:
+            raise cluster_failure("--workers", e) from None

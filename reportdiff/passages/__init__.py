@@ -61,7 +61,7 @@ def _dupes_in_archive(q_docs: list[Document], db: str, min_chars: int, seen: set
     from ..text.fingerprints import Stream, signature
     from .repeats import find_dupes, match, postings_of
 
-    with Archive.open(db) as archive, archive.reading():
+    with Archive.open(db, write=False) as archive, archive.reading():
         stored = archive.documents(exclude=seen)
         docs = q_docs + [d for _, d in stored]
         if min_chars != archive.min_chars:  # the stored fingerprints are for another window
