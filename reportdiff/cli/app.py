@@ -7,17 +7,27 @@ Exit codes: 0 done; 1 with --exit-code when the documents differ; 2 bad input or
 
 from __future__ import annotations
 
-import io
 import os
 import sys
-from contextlib import contextmanager
 from enum import Enum
-from functools import lru_cache
 from typing import Optional
 
 import typer
 
-from ..errors import ReportdiffError, UsageError
+from ..errors import ReportdiffError
+from .choices import (
+    LIMIT_CHECK,
+    MAX_CONTEXT,
+    MAX_LIMIT,
+    MAX_WORKERS,
+    MIN_CHARS_CHECK,
+    Color,
+    CompareFormat,
+    LedgerFormat,
+    OutlineFormat,
+    between,
+)
+from .terminal import console, emit, plain, refuse_output, terminal
 
 app = typer.Typer(
     add_completion=False,
@@ -31,11 +41,6 @@ app = typer.Typer(
 SUBCOMMANDS = {"compare", "outline", "dupes", "boilerplate", "promises", "corpus", "index"}
 
 
-class LedgerFormat(str, Enum):
-    terminal = "terminal"
-    json = "json"
-    csv = "csv"
-    html = "html"
 
 
 @app.callback()
@@ -43,51 +48,18 @@ def _group() -> None:
     """Compare long reports across years and regions."""
 
 
-class CompareFormat(str, Enum):
-    terminal = "terminal"
-    json = "json"
-    html = "html"
 
 
-class OutlineFormat(str, Enum):
-    terminal = "terminal"
-    json = "json"
 
 
-class Color(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
 
 
-# The numeric options' bounds (docs/hardening.md): beyond them an option is refused in one line.
-MAX_CONTEXT = 1000  # equal paragraphs around a change: more is every paragraph (drop --only-changed)
-MAX_LIMIT = 1_000_000  # rows, groups or formulas shown in the terminal
-MAX_MIN_CHARS = 100_000  # characters of the shortest passage: a few pages, longer than any paragraph
-MAX_WORKERS = min(64, 4 * len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 4 * (os.cpu_count() or 1))
 # (the tasks are single-threaded and CPU-bound: beyond 4 per CPU a worker process adds only its
 # memory, some 100-150 MB, and start-up time; 64 caps large machines)
 
 
-def _between(minimum: Optional[int], maximum: int, hint: str):
-    """A typer callback that refuses an integer option outside minimum..maximum in one line
-    (a UsageError, not click's usage block); ``minimum`` None leaves the lower bound to the library."""
-
-    def check(param: typer.CallbackParam, value: Optional[int]) -> Optional[int]:
-        if value is None:
-            return value
-        name = max(param.opts, key=len)
-        if minimum is not None and value < minimum:
-            raise UsageError(name, f"{value} is under the minimum of {minimum:,}", hint)
-        if value > maximum:
-            raise UsageError(name, f"{value} is over the maximum of {maximum:,}", hint)
-        return value
-
-    return check
 
 
-_LIMIT = _between(1, MAX_LIMIT, f"give 1 to {MAX_LIMIT:,}; --format json lists everything")
-_MIN_CHARS = _between(None, MAX_MIN_CHARS, f"give 8 to {MAX_MIN_CHARS:,} characters")
 
 
 def _options(encoding, document, keep_width=False, boilerplate=None):
@@ -97,72 +69,16 @@ def _options(encoding, document, keep_width=False, boilerplate=None):
                    boilerplate=boilerplate or "")
 
 
-@lru_cache(maxsize=1)
-def _console_class():
-    """rich's Console, but what it prints has its control characters escaped (see
-    render.safe.Printable): names and texts holding ESC cannot drive the terminal."""
-    from rich.console import Console
-
-    from ..render.safe import Printable
-
-    class SafeConsole(Console):
-        def print(self, *objects, **kwargs) -> None:
-            super().print(*(Printable(o) for o in objects), **kwargs)
-
-    return SafeConsole
 
 
-def _console(color: Color = Color.auto, file=None):
-    Console = _console_class()
-    no_color = color == Color.never or (color == Color.auto and "NO_COLOR" in os.environ)
-    return Console(
-        file=file,
-        force_terminal=True if color == Color.always else None,
-        no_color=no_color,
-        color_system=None if no_color else "auto",
-        highlight=False,
-        soft_wrap=False,
-    )
 
 
-@contextmanager
-def _terminal(color: Color, output: Optional[str], inputs: tuple[str, ...], pager: bool = False):
-    """A console for a terminal view: stdout (paged when asked and stdout is a terminal), or,
-    with --output, a plain-text buffer written atomically to that file at the end."""
-    if output:
-        console = _console(Color.never, io.StringIO())
-        yield console
-        _emit(console.file.getvalue(), output, inputs)
-        return
-    console = _console(color)
-    if pager and sys.stdout.isatty():
-        os.environ.setdefault("LESS", "FRX")
-        with console.pager(styles=console.color_system is not None):
-            yield console
-    else:
-        yield console
 
 
-def _plain(console) -> bool:
-    """No colour: views mark changes with [-…-] and {+…+} instead."""
-    return console.no_color or console.color_system is None
 
 
-def _refuse(output: Optional[str], inputs: tuple[str, ...]) -> None:
-    """Refuse a bad --output (one of the input files, a folder...) before any work is done."""
-    if output:
-        from .atomic import check_output
-
-        check_output(output, inputs)
 
 
-def _emit(text: str, output: Optional[str], inputs: tuple[str, ...]) -> None:
-    if output:
-        from .atomic import write_atomic
-
-        write_atomic(output, text, inputs)
-    else:
-        sys.stdout.write(text)
 
 
 @app.command()
@@ -173,7 +89,7 @@ def compare(
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     only_changed: bool = typer.Option(False, "--only-changed", help="Hide equal paragraphs (keep --context of them)."),
     section: Optional[str] = typer.Option(None, "--section", "-s", help="Show only sections whose id (e.g. 2.3) or heading matches."),
-    context: int = typer.Option(1, "--context", "-C", callback=_between(0, MAX_CONTEXT, f"give 0 to {MAX_CONTEXT:,}, or drop --only-changed to see every paragraph"), help="Equal paragraphs kept around each change with --only-changed."),
+    context: int = typer.Option(1, "--context", "-C", callback=between(0, MAX_CONTEXT, f"give 0 to {MAX_CONTEXT:,}, or drop --only-changed to see every paragraph"), help="Equal paragraphs kept around each change with --only-changed."),
     side_by_side: bool = typer.Option(False, "--side-by-side", "-y", help="Old and new text in two columns."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour: auto (terminal, and no NO_COLOR), always, never."),
     pager: bool = typer.Option(True, "--pager/--no-pager", help="Page the output when stdout is a terminal."),
@@ -190,24 +106,24 @@ def compare(
     from ..comparison import compare as run_compare
 
     inputs = (old, new) + ((boilerplate,) if boilerplate and boilerplate != "none" else ())
-    _refuse(output, inputs)
+    refuse_output(output, inputs)
     options = _options(encoding, document, keep_width, boilerplate)
     result = run_compare(old, new, options)
     if format == CompareFormat.json:
         from ..render.jsonout import comparison, dumps
 
-        _emit(dumps(comparison(result)), output, inputs)
+        emit(dumps(comparison(result)), output, inputs)
     elif format == CompareFormat.html:
         from ..render.html import comparison_page
 
-        _emit(comparison_page(result), output, inputs)
+        emit(comparison_page(result), output, inputs)
     else:
         from ..render.compare_view import ViewOptions, comparison_view
 
-        with _terminal(color, output, inputs, pager) as console:
+        with terminal(color, output, inputs, pager) as console:
             console.print(comparison_view(result, ViewOptions(
                 only_changed=only_changed, section=section, context=context, side_by_side=side_by_side,
-                markers=_plain(console), hide_boilerplate=hide_boilerplate)))
+                markers=plain(console), hide_boilerplate=hide_boilerplate)))
     if exit_code and result.differs:
         raise typer.Exit(1)
 
@@ -225,7 +141,7 @@ def outline(
     """Show a file's documents, metadata, heading tree and what was removed as noise."""
     from ..ingest.source import read_source, select_document
 
-    _refuse(output, (file,))
+    refuse_output(output, (file,))
     options = _options(encoding, document)
     source = read_source(file, options)
     doc = select_document(source, options.document)
@@ -233,11 +149,11 @@ def outline(
         from ..render.jsonout import dumps
         from ..render.jsonout import outline as outline_json
 
-        _emit(dumps(outline_json(source, doc)), output, (file,))
+        emit(dumps(outline_json(source, doc)), output, (file,))
         return
     from ..render.outline_view import outline_view
 
-    with _terminal(color, output, (file,)) as console:
+    with terminal(color, output, (file,)) as console:
         console.print(outline_view(source, doc))
 
 
@@ -245,10 +161,10 @@ def outline(
 def dupes(
     files: list[str] = typer.Argument(..., help="Reports to check (files or folders)."),
     against: Optional[list[str]] = typer.Option(None, "--against", "-a", help="Reference reports (files or folders) to check against, repeatable; or one archive made by 'reportdiff index build'."),
-    min_chars: int = typer.Option(15, "--min-chars", "-m", callback=_MIN_CHARS, help="Shortest passage reported, in characters (letters and ideographs)."),
+    min_chars: int = typer.Option(15, "--min-chars", "-m", callback=MIN_CHARS_CHECK, help="Shortest passage reported, in characters (letters and ideographs)."),
     format: CompareFormat = typer.Option(CompareFormat.terminal, "--format", "-f", help="Output format."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
-    limit: int = typer.Option(50, "--limit", callback=_LIMIT, help="Groups shown in the terminal."),
+    limit: int = typer.Option(50, "--limit", callback=LIMIT_CHECK, help="Groups shown in the terminal."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
     document: Optional[str] = typer.Option(None, "--document", "-d", help="Which document of a multi-document file."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),
@@ -257,34 +173,34 @@ def dupes(
     from ..passages import dupes as run_dupes
 
     inputs = tuple(files) + tuple(against or [])
-    _refuse(output, inputs)
+    refuse_output(output, inputs)
     result = run_dupes(files, against or [], min_chars, _options(encoding, document))
     if format == CompareFormat.json:
         from ..render.jsonout import dumps
         from ..render.jsonout import dupes as dupes_json
 
-        _emit(dumps(dupes_json(result)), output, inputs)
+        emit(dumps(dupes_json(result)), output, inputs)
         return
     if format == CompareFormat.html:
         from ..render.html import dupes_page
 
-        _emit(dupes_page(result), output, inputs)
+        emit(dupes_page(result), output, inputs)
         return
     from ..render.dupes_view import dupes_view
 
-    with _terminal(color, output, inputs) as console:
-        console.print(dupes_view(result, limit, markers=_plain(console)))
+    with terminal(color, output, inputs) as console:
+        console.print(dupes_view(result, limit, markers=plain(console)))
 
 
 @app.command()
 def boilerplate(
     paths: list[str] = typer.Argument(..., help="Reports (files or folders)."),
-    min_df: Optional[int] = typer.Option(None, "--min-df", callback=_between(2, MAX_LIMIT, "give 2 up to the number of documents"), help="Documents a formula must appear in (default: max(3, 10% of them))."),
-    min_chars: int = typer.Option(15, "--min-chars", "-m", callback=_MIN_CHARS, help="Shortest formula, in characters."),
+    min_df: Optional[int] = typer.Option(None, "--min-df", callback=between(2, MAX_LIMIT, "give 2 up to the number of documents"), help="Documents a formula must appear in (default: max(3, 10% of them))."),
+    min_chars: int = typer.Option(15, "--min-chars", "-m", callback=MIN_CHARS_CHECK, help="Shortest formula, in characters."),
     save: Optional[str] = typer.Option(None, "--save", help="Save the formulas as a profile for 'reportdiff OLD NEW --boilerplate PROFILE'."),
     format: OutlineFormat = typer.Option(OutlineFormat.terminal, "--format", "-f", help="Output format."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
-    limit: int = typer.Option(40, "--limit", callback=_LIMIT, help="Formulas shown in the terminal."),
+    limit: int = typer.Option(40, "--limit", callback=LIMIT_CHECK, help="Formulas shown in the terminal."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
 ) -> None:
     """Rank recurring formulas across a set of reports by document frequency."""
@@ -292,8 +208,8 @@ def boilerplate(
     from ..passages.formulas import profile_json
     from ..render.jsonout import dumps
 
-    _refuse(save, tuple(paths))
-    _refuse(output, tuple(paths))
+    refuse_output(save, tuple(paths))
+    refuse_output(output, tuple(paths))
     result = run_boilerplate(paths, min_df, min_chars)
     data = profile_json(result)
     if save:
@@ -301,11 +217,11 @@ def boilerplate(
 
         write_atomic(save, dumps(data), tuple(paths))
     if format == OutlineFormat.json:
-        _emit(dumps(data), output, tuple(paths))
+        emit(dumps(data), output, tuple(paths))
         return
     from ..render.boilerplate_view import boilerplate_view
 
-    with _terminal(color, output, tuple(paths)) as console:
+    with terminal(color, output, tuple(paths)) as console:
         console.print(boilerplate_view(result, limit))
         if save:
             from rich.markup import escape
@@ -318,7 +234,7 @@ def promises(
     paths: list[str] = typer.Argument(..., help="Two or more reports of one region (files or folders)."),
     format: LedgerFormat = typer.Option(LedgerFormat.terminal, "--format", "-f", help="Output format."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
-    limit: int = typer.Option(200, "--limit", callback=_LIMIT, help="Commitments shown in the terminal."),
+    limit: int = typer.Option(200, "--limit", callback=LIMIT_CHECK, help="Commitments shown in the terminal."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
     document: Optional[str] = typer.Option(None, "--document", "-d", help="Which document of multi-document files."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),
@@ -326,27 +242,27 @@ def promises(
     """Follow the commitments of each report through the later ones: reported, recurring or missing."""
     from ..commitments import promises as run_promises
 
-    _refuse(output, tuple(paths))
+    refuse_output(output, tuple(paths))
     ledger = run_promises(paths, _options(encoding, document))
     if format == LedgerFormat.json:
         from ..render.jsonout import dumps
         from ..render.jsonout import promises as promises_json
 
-        _emit(dumps(promises_json(ledger)), output, tuple(paths))
+        emit(dumps(promises_json(ledger)), output, tuple(paths))
         return
     if format == LedgerFormat.csv:
         from ..render.jsonout import promises_csv
 
-        _emit(promises_csv(ledger), output, tuple(paths))
+        emit(promises_csv(ledger), output, tuple(paths))
         return
     if format == LedgerFormat.html:
         from ..render.html import promises_page
 
-        _emit(promises_page(ledger), output, tuple(paths))
+        emit(promises_page(ledger), output, tuple(paths))
         return
     from ..render.promises_view import promises_view
 
-    with _terminal(color, output, tuple(paths)) as console:
+    with terminal(color, output, tuple(paths)) as console:
         console.print(promises_view(ledger, limit))
 
 
@@ -358,7 +274,7 @@ app.add_typer(index_app, name="index")
 def index_build(
     paths: list[str] = typer.Argument(..., help="Folders (or files) of reports to add."),
     db: str = typer.Option(..., "--db", help="The archive file, made when missing."),
-    min_chars: Optional[int] = typer.Option(None, "--min-chars", "-m", callback=_MIN_CHARS, help="A new archive's fingerprints serve 'dupes --min-chars' of this (default 15)."),
+    min_chars: Optional[int] = typer.Option(None, "--min-chars", "-m", callback=MIN_CHARS_CHECK, help="A new archive's fingerprints serve 'dupes --min-chars' of this (default 15)."),
     prune: bool = typer.Option(False, "--prune", help="Remove the stored files of these folders that no longer exist."),
 ) -> None:
     """Add every report of the folders to the archive; a file that cannot be read is listed and skipped (exit 1)."""
@@ -401,7 +317,7 @@ def _index(paths: list[str], db: str, keep_going: bool, min_chars: Optional[int]
     from ..archive import index_files
     from ..render.safe import printable
 
-    err = _console(file=sys.stderr)
+    err = console(file=sys.stderr)
     files, unlisted = index_files(list(paths), keep_going)
     total = len(files) + len(unlisted)
     with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
@@ -433,12 +349,12 @@ def corpus(
     paths: list[str] = typer.Argument(..., help="Reports (files or folders)."),
     format: LedgerFormat = typer.Option(LedgerFormat.terminal, "--format", "-f", help="Output format (csv: one row per compared pair)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
-    workers: int = typer.Option(0, "--workers", "-w", callback=_between(0, MAX_WORKERS, f"give 0 (run in this process) to {MAX_WORKERS}: 4 per CPU, at most 64"), help=f"Start a local Dask cluster of this many worker processes (0: run in this process; at most {MAX_WORKERS}, 4 per CPU and at most 64)."),
+    workers: int = typer.Option(0, "--workers", "-w", callback=between(0, MAX_WORKERS, f"give 0 (run in this process) to {MAX_WORKERS}: 4 per CPU, at most 64"), help=f"Start a local Dask cluster of this many worker processes (0: run in this process; at most {MAX_WORKERS}, 4 per CPU and at most 64)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on an existing Dask cluster, e.g. tcp://host:8786."),
     pairs: Pairing = typer.Option(Pairing.auto, "--pairs", help="Which pairs to compare: all, lsh (MinHash candidates and year steps; reports of regions sharing uncommon fingerprints are searched for shared passages), auto (all up to 50 reports)."),
-    min_chars: int = typer.Option(30, "--min-chars", "-m", callback=_MIN_CHARS, help="Shortest shared passage reported as reuse, in characters."),
+    min_chars: int = typer.Option(30, "--min-chars", "-m", callback=MIN_CHARS_CHECK, help="Shortest shared passage reported as reuse, in characters."),
     progress: bool = typer.Option(False, "--progress", help="Show the progress bar even when stderr is not a terminal."),
-    limit: int = typer.Option(15, "--limit", callback=_LIMIT, help="Rows per table in the terminal."),
+    limit: int = typer.Option(15, "--limit", callback=LIMIT_CHECK, help="Rows per table in the terminal."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
     document: Optional[str] = typer.Option(None, "--document", "-d", help="Which document of multi-document files."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),
@@ -447,7 +363,7 @@ def corpus(
     from ..corpora import corpus as run_corpus
     from .progress import progress_bar
 
-    _refuse(output, tuple(paths))
+    refuse_output(output, tuple(paths))
     with progress_bar(progress or sys.stderr.isatty()) as tick:
         report = run_corpus(paths, _options(encoding, document), workers, scheduler, min_chars, tick,
                             None if pairs == Pairing.auto else pairs == Pairing.all)
@@ -456,16 +372,16 @@ def corpus(
         from ..render.jsonout import corpus as corpus_json
         from ..render.jsonout import corpus_csv, dumps
 
-        _emit(dumps(corpus_json(report)) if format == LedgerFormat.json else corpus_csv(report), output, inputs)
+        emit(dumps(corpus_json(report)) if format == LedgerFormat.json else corpus_csv(report), output, inputs)
         return
     if format == LedgerFormat.html:
         from ..render.html import corpus_page
 
-        _emit(corpus_page(report), output, inputs)
+        emit(corpus_page(report), output, inputs)
         return
     from ..render.corpus_view import corpus_view
 
-    with _terminal(color, output, inputs) as console:
+    with terminal(color, output, inputs) as console:
         console.print(corpus_view(report, limit))
 
 

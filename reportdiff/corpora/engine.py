@@ -90,7 +90,8 @@ def _cluster_errors() -> tuple[type[BaseException], ...]:
     """The exceptions that mean the cluster, not the work, failed."""
     import asyncio
 
-    from distributed import CancelledError, TimeoutError as DaskTimeout
+    from distributed import CancelledError
+    from distributed import TimeoutError as DaskTimeout
     from distributed.comm.core import CommClosedError
     from distributed.scheduler import KilledWorker
 

@@ -175,7 +175,7 @@ HUGE = "99999999999999999999"
 
 
 def _maxima():
-    from reportdiff.cli.app import MAX_CONTEXT, MAX_LIMIT, MAX_MIN_CHARS, MAX_WORKERS
+    from reportdiff.cli.choices import MAX_CONTEXT, MAX_LIMIT, MAX_MIN_CHARS, MAX_WORKERS
 
     return {"--context": MAX_CONTEXT, "--limit": MAX_LIMIT, "--min-chars": MAX_MIN_CHARS,
             "--workers": MAX_WORKERS, "--min-df": MAX_LIMIT}
@@ -211,7 +211,7 @@ def test_numeric_options_out_of_bounds_are_refused_in_one_line(tmp_path, argv, o
 
 
 def test_the_worker_bound_is_four_per_cpu_and_at_most_64():
-    from reportdiff.cli.app import MAX_WORKERS
+    from reportdiff.cli.choices import MAX_WORKERS
 
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     assert MAX_WORKERS == min(64, 4 * cpus)
@@ -220,7 +220,7 @@ def test_the_worker_bound_is_four_per_cpu_and_at_most_64():
 
 
 def test_context_at_its_maximum_runs(tmp_path):
-    from reportdiff.cli.app import MAX_CONTEXT
+    from reportdiff.cli.choices import MAX_CONTEXT
 
     old, new = str(fixture_path("national-2024.txt")), str(fixture_path("national-2025.txt"))
     p = run(old, new, "--only-changed", "--context", str(MAX_CONTEXT), "--no-pager", "--color", "never")
