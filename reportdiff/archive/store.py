@@ -279,7 +279,7 @@ class Archive:
     @staticmethod
     def _check_whole(path: str, con: sqlite3.Connection) -> None:
         """Refuse an archive that lacks one of its tables, or whose pages ``PRAGMA quick_check``
-        finds damaged (about 30 ms for an archive of 83 reports, 12 MB: docs/hardening-archive.md)."""
+        finds damaged (about 30 ms for an archive of 83 reports, 12 MB: docs/hardening.md, "The archive")."""
         tables = {t for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if TABLES - tables:
             raise damaged(path, "no table " + ", ".join(sorted(TABLES - tables)))
