@@ -8,6 +8,8 @@ SECTION_THRESHOLD = 0.30  # a section pair below this score is not a match
 PARAGRAPH_THRESHOLD = 0.45  # a paragraph pair below this is added + removed
 MOVE_THRESHOLD = 0.60  # an out-of-order pair must score this to count as moved
 MAX_CHARS = 3_000_000  # larger files and documents are refused (bounded time and memory)
+MIN_CHARS = 15  # the shortest passage dupes and boilerplate report, and an archive's default
+REUSE_MIN_CHARS = 30  # the shortest passage the corpus reports as reuse between regions
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ import os
 import pydoc
 
 import pytest
+from conftest import ROOT, fixture_path
 
 import reportdiff
-from conftest import ROOT, fixture_path
 
 NAT24, NAT25 = str(fixture_path("national-2024.txt")), str(fixture_path("national-2025.txt"))
 BAOTOU = str(fixture_path("baotou-2022.txt"))

@@ -13,7 +13,7 @@ import os
 from ..errors import InputError, UsageError
 from ..ingest.paths import expand_paths
 from ..ingest.source import read_bytes, read_source
-from ..options import Options
+from ..options import MIN_CHARS, Options
 from ..text.fingerprints import check_min_chars
 
 
@@ -24,13 +24,14 @@ def index_add(paths: list[str], db: str, keep_going: bool = False, min_chars: in
     and preparation key (``preparation.preparation_key``) are unchanged is left alone.  With
     ``keep_going`` a file that cannot be read is reported as failed and skipped; else its
     InputError stops the run.  ``progress(outcome)`` is called after each file.  A new archive
-    is fingerprinted for passages of ``min_chars`` (default 15), the ``dupes --min-chars`` it
+    is fingerprinted for passages of ``min_chars`` (default ``MIN_CHARS``, 15), the ``dupes --min-chars`` it
     serves fastest.  Then the stored files directly inside the folders of ``paths`` that no
     longer exist: removed in one transaction with ``prune`` (outcome "removed"), else
     reported (outcome "missing"), each by the path shown."""
     from ..text.fingerprints import Stream, signature
+    from .files import file_info
     from .preparation import preparation_key
-    from .store import Archive, Outcome, file_info
+    from .store import Archive, Outcome
 
     if min_chars is not None:
         check_min_chars(min_chars)
@@ -39,7 +40,7 @@ def index_add(paths: list[str], db: str, keep_going: bool = False, min_chars: in
     for outcome in outcomes:
         if progress:
             progress(outcome)
-    with Archive.open(db, create=True, min_chars=min_chars or 15) as archive:
+    with Archive.open(db, create=True, min_chars=min_chars or MIN_CHARS) as archive:
         if min_chars and min_chars != archive.min_chars:
             raise UsageError("--min-chars", f"{db} is fingerprinted for --min-chars {archive.min_chars}",
                              "leave --min-chars out, or build a new archive file")

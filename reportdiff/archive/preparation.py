@@ -29,7 +29,8 @@ PACKAGE = "reportdiff"
 ENTRY_POINTS = (
     ("ingest.source", ("read_source",)),
     ("text.fingerprints", ("signature",)),
-    ("archive.store", ("encode_document", "pack_canonical", "FORMAT")),
+    ("archive.codec", ("encode_document", "pack_canonical")),
+    ("archive.store", ("FORMAT",)),
     ("ingest.metadata", ("year_of",)),
 )
 

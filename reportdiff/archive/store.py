@@ -38,29 +38,31 @@ import os
 import sqlite3
 from collections import defaultdict
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from .. import __version__
-from ..errors import InputError, OutputError, ReportdiffError
+from ..errors import InputError, OutputError
 from ..model import (
     Document,
-    Heading,
-    LineSpan,
-    Metadata,
-    Paragraph,
-    RemovedLines,
-    Section,
 )
+from ..options import MIN_CHARS
 from ..text.fingerprints import Stream
+from .codec import (
+    canonical_problem,
+    decode_document,
+    encode_document,
+    pack_canonical,
+    unpack_canonical,
+)
+from .faults import damaged, failure
+from .files import SQLITE_HEADER, FileInfo, shown_path, stored_path
 
 MAGIC = "reportdiff-archive"
 FORMAT = 2  # bump when the stored rows change meaning; older readers then refuse the file, and
 # this reader refuses older files (format 1 stored paths as given and no preparation key)
-SUFFIXES = (".sqlite", ".sqlite3", ".db")
-_SQLITE_HEADER = b"SQLite format 3\x00"
 _BUILD_HINT = "build one with 'reportdiff index build DIR --db PATH'"
 TABLES = {"meta", "documents", "fingerprints"}
 
@@ -96,13 +98,6 @@ CREATE TABLE IF NOT EXISTS fingerprints (
 ) WITHOUT ROWID""")
 
 
-@dataclass(frozen=True)
-class FileInfo:
-    path: str
-    realpath: str
-    sha256: str
-    size: int
-    mtime: float
 
 
 @dataclass(frozen=True)
@@ -126,70 +121,14 @@ class Outcome:
     reason: str = ""
 
 
-def stored_path(db: str, path: str) -> str:
-    """``path`` relative to the folder of the archive ``db`` (both made absolute, symbolic
-    links kept as named): what moves with the archive when both are moved together."""
-    full = os.path.abspath(path)
-    try:
-        return os.path.relpath(full, os.path.dirname(os.path.abspath(db)))
-    except ValueError:  # another drive (Windows): no relative path
-        return full
 
 
-def shown_path(db: str, stored: str) -> str:
-    """A stored path as the user names the file: relative to the current folder when the
-    archive ``db`` is named by a relative path, absolute when it is named by an absolute one
-    (so ``--against a.sqlite`` shows what ``--against corpus/`` shows, from any folder)."""
-    full = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(db)), stored))
-    if os.path.isabs(db):
-        return full
-    try:
-        return os.path.relpath(full)
-    except ValueError:
-        return full
 
 
-def looks_like_archive(path: str) -> bool:
-    """An archive suffix, or an SQLite file: ``--against`` then means the archive."""
-    if Path(path).suffix.lower() in SUFFIXES:
-        return True
-    if not os.path.isfile(path):  # a FIFO would block the open: read_bytes refuses it in one line
-        return False
-    try:
-        with open(path, "rb") as f:
-            return f.read(16) == _SQLITE_HEADER
-    except OSError:
-        return False
 
 
-def damaged(path: str, detail: str) -> InputError:
-    """The error for an archive whose file is damaged: rebuilding it is the way out.  The
-    ``detail`` is cut to one short printable line (SQLite may quote damaged bytes)."""
-    detail = "".join(c if c.isprintable() else "?" for c in detail)
-    detail = detail if len(detail) <= 120 else detail[:119] + "…"
-    return InputError(path, f"archive damaged ({detail})",
-                      f"move it aside and rebuild it with 'reportdiff index build DIR... --db {path}'")
 
 
-def failure(path: str, e: sqlite3.Error) -> ReportdiffError:
-    """The one-line error for an SQLite failure on the archive ``path``, by its cause: disk
-    full, read-only, busy (another writer), else a damaged file."""
-    text = str(e)
-    code = getattr(e, "sqlite_errorname", "") or ""
-    if code.startswith("SQLITE_FULL") or "disk is full" in text:
-        return OutputError(path, f"disk full ({text})",
-                           "free space on the archive's disk and run the command again; "
-                           "what was stored before is kept")
-    if code.startswith("SQLITE_READONLY") or "readonly database" in text:
-        return OutputError(path, f"archive is read-only ({text})",
-                           "make the file and its folder writable, or give another --db")
-    if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
-        return InputError(path, f"archive is busy ({text})",
-                          "another process is writing it; run the command again when it is done")
-    if code.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")) or "disk I/O error" in text:
-        return InputError(path, f"cannot read or write the archive ({text})",
-                          "check the disk and the file's permissions")
-    return damaged(path, text)
 
 
 def _rollback(con: sqlite3.Connection) -> None:
@@ -230,7 +169,7 @@ class Archive:
         self._reach: dict[int, int] = {}  # archive id -> the last fingerprint position postings read
 
     @classmethod
-    def open(cls, path: str, create: bool = False, min_chars: int = 15, write: bool = True) -> Archive:
+    def open(cls, path: str, create: bool = False, min_chars: int = MIN_CHARS, write: bool = True) -> Archive:
         """Open the archive at ``path``; with ``create``, make it (fingerprinted for
         ``min_chars``) when the file is missing or empty; without ``write``, read-only.  A file
         that is not writable is refused for writing up front."""
@@ -243,7 +182,7 @@ class Archive:
             raise InputError(path, "no such archive", _BUILD_HINT)
         if not fresh:
             with open(p, "rb") as f:
-                if f.read(16) != _SQLITE_HEADER:
+                if f.read(16) != SQLITE_HEADER:
                     raise InputError(path, "not a reportdiff archive (not an SQLite database)",
                                      "give an archive made by 'reportdiff index build'")
         if write:
@@ -355,9 +294,6 @@ class Archive:
 
     def close(self) -> None:
         self._con.close()
-
-    def count(self) -> int:
-        return self._con.execute("SELECT count(*) FROM documents").fetchone()[0]
 
     def stored(self, realpath: str) -> Stored | None:
         row = self._con.execute("SELECT id, sha256, prepared FROM documents WHERE realpath = ?",
@@ -495,7 +431,7 @@ class Archive:
         if row is None:
             raise damaged(self.path, f"stored document {doc_id} is gone")
         kept, marks = row
-        problem = _canonical_problem(len(stream.text), kept, marks)
+        problem = canonical_problem(len(stream.text), kept, marks)
         if problem is None:
             canon = unpack_canonical(stream.text, kept, marks)
             if self._reach.get(doc_id, -1) + K > len(canon[0]):
@@ -505,16 +441,6 @@ class Archive:
         return canon
 
 
-def _canonical_problem(chars: int, kept, marks) -> str | None:
-    """What is wrong with the stored bits of a canonical stream of ``chars`` characters, or None."""
-    if not isinstance(kept, bytes) or not isinstance(marks, bytes):
-        return "its canonical stream is not stored as bytes"
-    if len(kept) != (chars + 7) // 8:
-        return f"its canonical stream has {len(kept) * 8} bits for {chars} characters"
-    count = int(np.unpackbits(np.frombuffer(kept, dtype=np.uint8), count=chars).sum())
-    if len(marks) != (count + 7) // 8:
-        return f"its digit marks have {len(marks) * 8} bits for {count} characters"
-    return None
 
 
 class StoredStreams:
@@ -535,75 +461,15 @@ class StoredStreams:
         return self._made[d]
 
 
-def pack_canonical(stream: Stream) -> tuple[bytes, bytes]:
-    """The canonical form of a stream as two bit strings: which stream characters are kept,
-    and which kept characters stand for a digit run (``#``)."""
-    text, offsets = stream.canonical
-    keep = np.zeros(len(stream.text), dtype=bool)
-    keep[offsets] = True
-    marks = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) == ord("#")
-    return np.packbits(keep).tobytes(), np.packbits(marks).tobytes()
 
 
-def unpack_canonical(text: str, kept: bytes, marks: bytes) -> tuple[str, np.ndarray]:
-    """``fingerprint.canonical(text)`` from the bits ``pack_canonical`` made."""
-    keep = np.unpackbits(np.frombuffer(kept, dtype=np.uint8), count=len(text)).astype(bool)
-    offsets = np.flatnonzero(keep)
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)[offsets].copy()
-    hashes = np.unpackbits(np.frombuffer(marks, dtype=np.uint8), count=len(offsets)).astype(bool)
-    codes[hashes] = ord("#")
-    return codes.astype("<u4").tobytes().decode("utf-32-le"), offsets.astype(np.int64)
 
 
-def encode_document(doc: Document) -> dict:
-    """A Document as plain JSON values (lists for the many small records)."""
-    return {
-        "path": doc.path, "encoding": doc.encoding, "metadata": asdict(doc.metadata),
-        "lines": doc.lines.as_list(), "index": doc.index, "language": doc.language,
-        "removed": [[r.lines.first, r.lines.last, r.reason, r.text] for r in doc.removed],
-        "root": _encode_section(doc.root),
-    }
 
 
-def _encode_section(s: Section) -> dict:
-    h = s.heading
-    return {
-        "id": s.id, "level": s.level,
-        "heading": [h.text, h.level, h.style, h.lines.first, h.lines.last] if h else None,
-        "paragraphs": [[p.text, p.lines.first, p.lines.last, p.section_id, p.label, *([list(p.page)] if p.page else [])]
-                       for p in s.paragraphs],
-        "children": [_encode_section(c) for c in s.children],
-    }
 
 
-def decode_document(d: dict) -> Document:
-    return Document(
-        path=d["path"], encoding=d["encoding"], metadata=Metadata(**d["metadata"]),
-        root=_decode_section(d["root"]), lines=LineSpan(*d["lines"]),
-        removed=tuple(RemovedLines(LineSpan(a, b), reason, text) for a, b, reason, text in d["removed"]),
-        index=d["index"], language=d["language"],
-    )
 
 
-def _decode_section(d: dict) -> Section:
-    h = d["heading"]
-    return Section(
-        id=d["id"], level=d["level"],
-        heading=Heading(h[0], h[1], h[2], LineSpan(h[3], h[4])) if h else None,
-        paragraphs=tuple(Paragraph(t, LineSpan(a, b), sid, label, tuple(page[0]) if page else None)
-                         for t, a, b, sid, label, *page in d["paragraphs"]),
-        children=tuple(_decode_section(c) for c in d["children"]),
-    )
 
 
-def file_info(path: str, data: bytes) -> FileInfo:
-    """What is stored about the file ``path`` whose bytes are ``data``; a file renamed or
-    deleted since it was read is an InputError."""
-    import hashlib
-
-    try:
-        mtime = os.stat(path).st_mtime
-    except OSError as e:
-        raise InputError(path, f"the file went away while it was being indexed ({e.strerror})",
-                         "run the command again") from None
-    return FileInfo(path, os.path.realpath(path), hashlib.sha256(data).hexdigest(), len(data), mtime)

@@ -15,6 +15,7 @@ from typing import Optional
 import typer
 
 from ..errors import ReportdiffError
+from ..options import MIN_CHARS, REUSE_MIN_CHARS
 from .choices import (
     LIMIT_CHECK,
     MAX_CONTEXT,
@@ -161,7 +162,7 @@ def outline(
 def dupes(
     files: list[str] = typer.Argument(..., help="Reports to check (files or folders)."),
     against: Optional[list[str]] = typer.Option(None, "--against", "-a", help="Reference reports (files or folders) to check against, repeatable; or one archive made by 'reportdiff index build'."),
-    min_chars: int = typer.Option(15, "--min-chars", "-m", callback=MIN_CHARS_CHECK, help="Shortest passage reported, in characters (letters and ideographs)."),
+    min_chars: int = typer.Option(MIN_CHARS, "--min-chars", "-m", callback=MIN_CHARS_CHECK, help="Shortest passage reported, in characters (letters and ideographs)."),
     format: CompareFormat = typer.Option(CompareFormat.terminal, "--format", "-f", help="Output format."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     limit: int = typer.Option(50, "--limit", callback=LIMIT_CHECK, help="Groups shown in the terminal."),
@@ -196,7 +197,7 @@ def dupes(
 def boilerplate(
     paths: list[str] = typer.Argument(..., help="Reports (files or folders)."),
     min_df: Optional[int] = typer.Option(None, "--min-df", callback=between(2, MAX_LIMIT, "give 2 up to the number of documents"), help="Documents a formula must appear in (default: max(3, 10% of them))."),
-    min_chars: int = typer.Option(15, "--min-chars", "-m", callback=MIN_CHARS_CHECK, help="Shortest formula, in characters."),
+    min_chars: int = typer.Option(MIN_CHARS, "--min-chars", "-m", callback=MIN_CHARS_CHECK, help="Shortest formula, in characters."),
     save: Optional[str] = typer.Option(None, "--save", help="Save the formulas as a profile for 'reportdiff OLD NEW --boilerplate PROFILE'."),
     format: OutlineFormat = typer.Option(OutlineFormat.terminal, "--format", "-f", help="Output format."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
@@ -274,7 +275,7 @@ app.add_typer(index_app, name="index")
 def index_build(
     paths: list[str] = typer.Argument(..., help="Folders (or files) of reports to add."),
     db: str = typer.Option(..., "--db", help="The archive file, made when missing."),
-    min_chars: Optional[int] = typer.Option(None, "--min-chars", "-m", callback=MIN_CHARS_CHECK, help="A new archive's fingerprints serve 'dupes --min-chars' of this (default 15)."),
+    min_chars: Optional[int] = typer.Option(None, "--min-chars", "-m", callback=MIN_CHARS_CHECK, help=f"A new archive's fingerprints serve 'dupes --min-chars' of this (default {MIN_CHARS})."),
     prune: bool = typer.Option(False, "--prune", help="Remove the stored files of these folders that no longer exist."),
 ) -> None:
     """Add every report of the folders to the archive; a file that cannot be read is listed and skipped (exit 1)."""
@@ -352,7 +353,7 @@ def corpus(
     workers: int = typer.Option(0, "--workers", "-w", callback=between(0, MAX_WORKERS, f"give 0 (run in this process) to {MAX_WORKERS}: 4 per CPU, at most 64"), help=f"Start a local Dask cluster of this many worker processes (0: run in this process; at most {MAX_WORKERS}, 4 per CPU and at most 64)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on an existing Dask cluster, e.g. tcp://host:8786."),
     pairs: Pairing = typer.Option(Pairing.auto, "--pairs", help="Which pairs to compare: all, lsh (MinHash candidates and year steps; reports of regions sharing uncommon fingerprints are searched for shared passages), auto (all up to 50 reports)."),
-    min_chars: int = typer.Option(30, "--min-chars", "-m", callback=MIN_CHARS_CHECK, help="Shortest shared passage reported as reuse, in characters."),
+    min_chars: int = typer.Option(REUSE_MIN_CHARS, "--min-chars", "-m", callback=MIN_CHARS_CHECK, help="Shortest shared passage reported as reuse, in characters."),
     progress: bool = typer.Option(False, "--progress", help="Show the progress bar even when stderr is not a terminal."),
     limit: int = typer.Option(15, "--limit", callback=LIMIT_CHECK, help="Rows per table in the terminal."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..ingest.paths import Report, two_or_more
-from ..options import Options
-from ..text.fingerprints import REUSE_MIN_CHARS, check_min_chars
+from ..options import REUSE_MIN_CHARS, Options
+from ..text.fingerprints import check_min_chars
 from .report import CorpusReport
 
 EXHAUSTIVE_UP_TO = 50  # corpora of up to this many reports compare every pair; larger ones use LSH

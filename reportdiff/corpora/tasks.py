@@ -27,8 +27,8 @@ import numpy as np
 from ..comparison.similarity import measures
 from ..ingest.metadata import year_of
 from ..model import Document, Section
-from ..options import Options
-from ..text.fingerprints import REUSE_MIN_CHARS, SHINGLE
+from ..options import REUSE_MIN_CHARS, Options
+from ..text.fingerprints import SHINGLE
 from ..text.tokens import forget, terms
 from . import minhash, region_reuse
 from .report import (

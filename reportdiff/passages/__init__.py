@@ -16,8 +16,8 @@ from ..errors import InputError, UsageError
 from ..ingest.paths import Report, expand_paths, path_of, report_list, two_or_more
 from ..ingest.source import read_source, select_document
 from ..model import Document, SourceFile
-from ..options import Options
-from ..text.fingerprints import MIN_CHARS, check_min_chars
+from ..options import MIN_CHARS, Options
+from ..text.fingerprints import check_min_chars
 from .formulas import BoilerplateResult
 from .repeats import DupesResult
 
@@ -45,7 +45,7 @@ def dupes(files: Iterable[Report], against: Iterable[Report] = (), min_chars: in
 
 
 def _archive_in(against: list[str]) -> str | None:
-    from ..archive.store import looks_like_archive
+    from ..archive.files import looks_like_archive
 
     archives = [a for a in against if not isinstance(a, Document) and looks_like_archive(a)]
     if archives and len(against) > 1:

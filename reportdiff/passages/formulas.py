@@ -29,7 +29,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..ingest.metadata import year_of
 from ..model import Document, LineSpan
-from ..text.fingerprints import MIN_CHARS
+from ..options import MIN_CHARS
 from ..text.fingerprints import SHINGLE as K
 from .unionfind import clusters
 

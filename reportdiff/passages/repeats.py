@@ -36,7 +36,8 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..model import Document, LineSpan
-from ..text.fingerprints import MIN_CHARS, K, Stream, signature, window
+from ..options import MIN_CHARS
+from ..text.fingerprints import K, Stream, signature, window
 from ..text.worddiff import DiffOp, word_diff
 from .unionfind import clusters
 

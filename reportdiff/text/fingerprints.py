@@ -141,8 +141,6 @@ def fingerprints(canon: str, k: int, w: int) -> tuple[np.ndarray, np.ndarray]:
 
 SHINGLE = 8  # characters per shingle for fingerprints (dupes, boilerplate, the archive, the corpus)
 K = SHINGLE
-MIN_CHARS = 15  # the shortest passage dupes and boilerplate report, and an archive's default
-REUSE_MIN_CHARS = 30  # the shortest passage the corpus reports as reuse between regions
 
 
 def window(min_chars: int) -> int:

@@ -23,7 +23,8 @@ import pytest
 from conftest import FIXTURES, fixture_path
 
 from reportdiff.archive import index_add
-from reportdiff.archive.store import Archive, decode_document, unpack_canonical
+from reportdiff.archive.codec import decode_document, unpack_canonical
+from reportdiff.archive.store import Archive
 from reportdiff.cli.app import main
 from reportdiff.errors import InputError
 from reportdiff.ingest.source import load
@@ -272,7 +273,7 @@ def test_a_build_killed_inside_a_transaction_leaves_no_half_document(tmp_path):
     _killed_inside(tmp_path, "add", folder, db, "INSERT OR IGNORE INTO fingerprints", 3)
     assert _assert_whole(db) == 2  # the third document's rows were written but never committed
     with Archive.open(str(db)) as a:
-        assert a.count() == 2
+        assert len(a.entries()) == 2
 
 
 def test_a_bad_file_in_the_folder_is_listed_and_skipped(tmp_path, capsys):
@@ -351,7 +352,7 @@ def test_what_is_not_an_archive_is_refused(archive, tmp_path, capsys):
 def test_stored_documents_keep_the_pages_of_pdf_paragraphs():
     from dataclasses import replace
 
-    from reportdiff.archive.store import encode_document
+    from reportdiff.archive.codec import encode_document
     from reportdiff.model import Section
 
     doc = load(str(fixture_path("national-2024.txt")))
@@ -542,14 +543,14 @@ def test_the_preparation_code_is_what_prepares_a_document(tmp_path):
 
     code, libraries = preparation_code(Path(reportdiff.__file__).parent)
     assert {"ingest/normalize.py", "ingest/pdf.py", "ingest/outline.py", "ingest/headings.py", "text/fingerprints.py",
-            "text/characters.py", "model.py", "ingest/source.py", "archive/store.py"} <= set(code)
+            "text/characters.py", "model.py", "ingest/source.py", "archive/store.py", "archive/codec.py"} <= set(code)
     assert not {"corpora/tasks.py", "comparison/result.py", "cli/app.py", "__init__.py", "render/jsonout.py",
                 "passages/repeats.py"} & set(code)
     assert {"numpy", "rapidfuzz", "pypdfium2", "docx", "trafilatura"} <= libraries
     # from the modules that hold more than preparation, only what preparation reaches
     assert "read_source" in code["ingest/source.py"] and "_merge" in code["ingest/source.py"]
     assert "'load'" not in code["ingest/source.py"] and "'select_document'" not in code["ingest/source.py"]
-    assert "'encode_document'" in code["archive/store.py"] and "'looks_like_archive'" not in code["archive/store.py"]
+    assert "'FORMAT'" in code["archive/store.py"] and "'put'" not in code["archive/store.py"]
 
     same = [("ingest/source.py", "def load(", "def load(  # an edit outside preparation\n"),
             ("ingest/normalize.py", "import re\n", "import re  # a comment\n\n"),

@@ -17,10 +17,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, cli, fixture_path
-from reportdiff.archive import index_add
-from reportdiff.archive import store
+
+from reportdiff.archive import index_add, store
 from reportdiff.cli.app import main
 
 REPORTS = sorted(p.name for p in FIXTURES.iterdir() if p.suffix == ".txt")

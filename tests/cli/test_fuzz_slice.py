@@ -4,7 +4,6 @@ and compare), and the regressions the long fuzz runs found (docs/hardening.md)."
 from __future__ import annotations
 
 import pytest
-
 from conftest import benchmark_module, fixture_path
 
 import reportdiff

@@ -21,7 +21,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import cli, fixture_path
 
 NATIONAL = ("national-2024.txt", "national-2025.txt")

@@ -5,9 +5,9 @@ hold for any alignment (every paragraph in exactly one link, statuses consistent
 from __future__ import annotations
 
 import pytest
+from conftest import fixture_path
 
 import reportdiff
-from conftest import fixture_path
 from reportdiff.comparison.align import (
     ANCHOR,
     PAIR_STATUSES,

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

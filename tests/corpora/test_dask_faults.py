@@ -15,7 +15,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, cli, shared_dir
 
 PAIR = [str(FIXTURES / "baotou-2022.txt"), str(FIXTURES / "hohhot-2022.txt")]

@@ -20,7 +20,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import cli, fixture_path
 
 OLD, NEW = str(fixture_path("baotou-2022.txt")), str(fixture_path("hohhot-2022.txt"))
@@ -175,7 +174,12 @@ HUGE = "99999999999999999999"
 
 
 def _maxima():
-    from reportdiff.cli.choices import MAX_CONTEXT, MAX_LIMIT, MAX_MIN_CHARS, MAX_WORKERS
+    from reportdiff.cli.choices import (
+        MAX_CONTEXT,
+        MAX_LIMIT,
+        MAX_MIN_CHARS,
+        MAX_WORKERS,
+    )
 
     return {"--context": MAX_CONTEXT, "--limit": MAX_LIMIT, "--min-chars": MAX_MIN_CHARS,
             "--workers": MAX_WORKERS, "--min-df": MAX_LIMIT}
@@ -321,9 +325,9 @@ def test_xml_elements_are_counted_while_document_xml_is_read(tmp_path, monkeypat
 
 def test_a_word_file_whose_zip_directory_understates_a_part_is_refused(tmp_path):
     # the directory says document.xml is 1,000 bytes: reading stops there (bad CRC), in one line
+    import io
     import struct
     import zipfile
-    import io
 
     data = _docx()
     size = zipfile.ZipFile(io.BytesIO(data)).getinfo("word/document.xml").file_size
