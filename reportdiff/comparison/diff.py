@@ -404,7 +404,7 @@ def _pair(fa: list[Figure], fb: list[Figure], used_a: set[int], used_b: set[int]
                 pass
             elif x.hunk >= 0 and x.hunk == y.hunk and _alone(fa, x) and _alone(fb, y) \
                     and (not x.indicator and not y.indicator
-                         or max(_present(x.indicator, b_text), _present(y.indicator, a_text)) >= 0.5):
+                         or max(_present(x.indicator, b_text), _present(y.indicator, a_text)) > 0.5):
                 sim = _SIMILAR  # a one-for-one replacement in place, its indicator named on both sides
             else:
                 continue

@@ -115,3 +115,15 @@ def test_a_comparison_clause_is_measured_by_its_subject():
     got = {(c.indicator, c.a, c.b) for c in changes(old, new)}
     assert got == {("一般公共预算支出规模", "28.5万亿元", "29.7万亿元"),
                    ("一般公共预算支出规模比上年增加", "1.1万亿元", "1.2万亿元")}
+
+
+def test_a_replacement_in_place_needs_its_indicator_named_on_both_sides():
+    # dev pair Hong Kong 2017-18 (para 9) → 2018-19 (para 36), the real paragraphs
+    old = ("9.Overall, the local economy picked up progressively from a marginal growth rate of one per cent "
+           "in the first quarter to 3.1 per cent in the fourth quarter. For 2016 as a whole, there was a modest "
+           "growth of 1.9 per cent, generally in line with the one to two per cent economic growth as forecast "
+           "in last year's Budget.")
+    new = ("36.Overall, due to the better-than-expected outturn in the external environment, Hong Kong's economy "
+           "grew by 3.8 per cent last year, higher than the forecast in last year's Budget and the average "
+           "trend growth rate of 2.9 per cent over the decade from 2007 to 2016.")
+    assert ("1.9 per cent", "2.9 per cent") not in [(c.a, c.b) for c in changes(old, new)]
