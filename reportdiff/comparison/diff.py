@@ -1,5 +1,11 @@
-"""The quantities that changed between two aligned texts (``number_changes``, over a word diff
-of ``text.worddiff``), and the indicator words before a quantity (``indicator_before``)."""
+"""The figures that changed between two aligned texts (``number_changes``, over a word diff
+of ``text.worddiff``), and the indicator words before a quantity (``indicator_before``).
+
+A figure is paired with a figure of the other text only when both measure the same indicator
+(``measured``: the words before it, or the noun it counts after it) in the same unit class and
+the same role (the base figure X or the current figure Y of ``从X提高到Y``, ``from X to Y``);
+a figure whose indicator is gone from the other text is "removed", or "added".  The rules and
+thresholds are in docs/algorithms.md ("Number changes")."""
 
 from __future__ import annotations
 
@@ -8,23 +14,21 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from ..text.quantities import QUANTITY, Quantity, find_quantities, is_year
+from ..text.quantities import QUANTITY, Quantity, read_quantities, unit_class
 from ..text.worddiff import DiffOp, new_text, old_text
 
 
 @dataclass(frozen=True)
 class NumberChange:
+    """One figure of an indicator that differs between two paired paragraphs.  ``kind`` is
+    ``changed`` (``a`` → ``b``), ``removed`` (only ``a``: the indicator is gone from the new
+    paragraph) or ``added`` (only ``b``: the indicator appears for the first time); an empty
+    indicator is only given to a certain in-place replacement (rendered "(unlabelled)")."""
+
     indicator: str
     a: str
     b: str
-
-
-
-
-
-
-
-
+    kind: str = "changed"
 
 
 _CLAUSE_BREAK = re.compile(r"[，。；：！？、,;:（）()“”]")
@@ -71,50 +75,378 @@ def _english_indicator(clause: str) -> str:
     return " ".join(kept)
 
 
+
+# ---------------------------------------------------------------- what a figure measures
+
+@dataclass(frozen=True)
+class Figure:
+    """One quantity of a paragraph with what it measures: ``indicator`` (``""`` when no words
+    describe it), ``role`` (``base``: the X of ``从X提高到Y``/``from X to Y``; else ``current``)
+    and whether the diff touches it (``touched``)."""
+
+    q: Quantity
+    indicator: str
+    role: str
+    touched: bool
+    hunk: int  # the change hunk that touches it, -1 if none
+
+
+_DATE = re.compile(r"(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
+_NOT_WORDS = re.compile(r"[\s—–\-…·•\"'“”‘’《》〈〉【】\[\]0-9０-９.%％]+")
+_FUNCTION_ZH = re.compile(r"^(?:的|了|和|及|与|或|在|是|有|对|将|把|被|等|其中|其|共|全|各|每|这|那|该|此|上|下|中|个|年|月|日|第|届|次)+$")
+_BASE_ZH = re.compile(r"(?:从|由)(?:[^，。；：、]{0,12}?的)?$")
+_TO_ZH = re.compile(r"^[^，。；：]{0,16}?(?:增加|增长|提高|提升|上升|扩大|下降|降低|减少|缩小|缩减|调整|上调|下调)?(?:到|至)")
+_ORDINAL = re.compile(r"第$")
+_EN_FUNCTION = set("""a an the of to by at from for in on and or is are was were be been being will would should
+could can may might has have had it its this that these those which who whose as with than more less about
+around approximately some nearly almost over under up down per cent percent estimated expected forecast
+forecasted projected revised representing represents represent equivalent reach reached reaching amount
+amounted amounting totalled totaling totalling stood stand stands grew grow growing rise rose risen rising
+increase increased increasing decrease decreased fell fall falling declined decline recorded registered
+providing provide provides produce producing also only just still further year years past last next then
+there here we our i my they their per another additional around range ranging between while respectively
+compared against same period so far this that since year-on-year i.e e.g increases decreases
+capable able likely whole accounts account accounted will shall including exceeding exceed exceeds""".split())
+_EN_SENTENCE = re.compile(r"[.!?](?:\s+|(?=\d{1,3}\.\D))|(?:^|(?<=[.!?]))\d{1,3}\.(?=\D)")
+_PARAGRAPH_NUMBER = re.compile(r"(?:^|(?<=[.!?。！？\n]))\s*$")
+_EN_CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\.\s|\s(?:and|but|while|whereas)\s")
+
+
+def is_indicator(name: str) -> bool:
+    """Words that describe what is measured: at least two Chinese characters that are not
+    function words, or an English word of three letters or more that is not a function word
+    (``——2018年3月7日在…第`` is no indicator, nor ``or``, ``modest``-less ``by``)."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", name)
+    if words and sum(c.isascii() for c in name) > 0.8 * len(name):
+        return any(len(w) >= 3 and w.lower() not in _EN_FUNCTION for w in words)
+    cjk = "".join(c for c in _NOT_WORDS.sub("", _DATE.sub("", name)) if "\u4e00" <= c <= "\u9fff")
+    return len(cjk) >= 2 and not _FUNCTION_ZH.match(cjk)
+
+
+_FILLER_ZH = re.compile(r"(?:比上年|比去年|同比|实际|名义|年均|累计|平均|分别|共|总计|合计)+$")
+_MAGNITUDE_ZH = re.compile(r"^(?:万亿|亿|万|千)")
+_COMPARED_ZH = re.compile(r"^(?:比上年|比去年|较上年|同比)(?:增加|增长|提高|减少|下降|降低)?")
+_ADVERBIAL_ZH = re.compile(r"^(?:考虑|扣除|剔除|按|如果|若|如|据|经|其中)")
+
+
+def _clean_zh(name: str) -> str:
+    """An indicator without the dates, dashes, punctuation and fillers around its words
+    (``比上年实际`` → ``""``)."""
+    name = _NOT_WORDS.sub("", _DATE.sub("", name)).strip("的")
+    return _FILLER_ZH.sub("", _VERBS.sub("", _FILLER_ZH.sub("", name)))
+
+
+def _chinese_indicator(text: str, q: Quantity, prev: Quantity | None) -> tuple[str, str]:
+    """(indicator, role) of a Chinese figure: the words of its clause before it
+    (``indicator_before``, fillers such as 比上年实际 removed); in ``从X提高到Y`` both X (role
+    base) and Y are measured by the words before 从; the noun a classifier counts after it
+    (``取消123项职业资格许可和认定事项``) comes first, and is the fallback of the words before;
+    else, for a clause of verbs only (``，增长5%``) or an adverbial
+    clause (``扣除价格因素``, ``按可比价格计算``), the subject of an earlier clause of the sentence."""
+    head = text[: q.start]
+    role = "current"
+    m = _BASE_ZH.search(head)
+    if m and _TO_ZH.match(text[q.end:]):
+        role, at = "base", m.start()
+    else:
+        m = re.search(r"(?:从|由)[^，。；：、]{0,12}?的?[\d.·]+[^，。；：、]{0,6}?(?:增加|增长|提高|提升|上升|扩大|下降|降低|减少|缩小)?(?:到|至)[^，。；：、]{0,12}?的?$", head)
+        at = m.start() if m else q.start
+    clause = _CLAUSE_BREAK.split(text[:at])[-1]
+    name = "" if _ADVERBIAL_ZH.match(clause) else _clean_zh(indicator_before(text, at))
+    counted = _counted_after(text, q.end)
+    if is_indicator(counted) and (not is_indicator(name) or q.unit and unit_class(q.unit) == _MAGNITUDE_ZH.sub("", q.unit)
+                                  and unit_class(q.unit) not in ("%", "‰", "percent", "points", "money")):
+        name = counted  # 取消123项职业资格许可和认定事项: a classifier's noun is what is counted
+    comparison = _COMPARED_ZH.match(clause)
+    if not is_indicator(name) or comparison:
+        sentence = re.split(r"[。！？]", text[: at - len(clause)])[-1]
+        for part in reversed(re.split(r"[，；：、]", sentence)):
+            if _ADVERBIAL_ZH.match(part) or _COMPARED_ZH.match(part):
+                continue
+            name = _clean_zh(QUANTITY.split(part)[0])
+            if is_indicator(name):
+                break
+        if comparison and is_indicator(name):
+            name += comparison.group()  # 支出规模28.5万亿元、比上年增加1.1万亿元: the increase
+    return (name if is_indicator(name) else ""), role
+
+
+def _counted_after(text: str, end: int) -> str:
+    """The noun a figure counts, written after it (``取消5030项行政审批事项`` → ``行政审批事项``)."""
+    tail = _CLAUSE_BREAK.split(text[end:])[0]
+    tail = re.split(r"[0-9０-９]|[，。；、]", tail)[0]
+    return _clean_zh(tail.lstrip("的"))[:8]
+
+
+def _english_indicator_of(text: str, k: int, qs: list[Quantity], depth: int = 0) -> tuple[str, str]:
+    """(indicator, role) of the English figure ``qs[k]``, from the words of its sentence before
+    it (figures as ``#``), in this order: the longest run of content words of its clause
+    (function words and reporting verbs skipped; a run right after a figure is that figure's
+    noun): ``Total government revenue for 2018-19 is estimated to be`` → ``Total government
+    revenue``; a figure in apposition to the one before it (``$50.8 billion or 76 per cent``,
+    ``, representing 40.3 per cent``) measures what that one measures; the noun it counts
+    (``about 19 000 residential units``); the subject of an earlier clause (relative clauses,
+    ``which ...``, skipped).  The X of ``from X to Y`` has the role base."""
+    q = qs[k]
+    head = text[: q.start]
+    role = "base" if re.search(r"\bfrom\s+$", head, re.I) and re.match(r"\s+to\b", text[q.end:], re.I) else "current"
+    sentence_at = max((m.end() for m in _EN_SENTENCE.finditer(head)), default=0)
+    clauses = _clauses(text, sentence_at, q.start, qs)
+    own = clauses[-1]
+    while own and own[-1] != "#" and own[-1].lower() in _EN_FUNCTION:
+        own.pop()
+    if own and own[-1] == "#" or (not _runs(own) and len(clauses) > 1 and clauses[-2] and clauses[-2][-1] == "#"):
+        if k > 0 and depth < 3:
+            return _english_indicator_of(text, k - 1, qs, depth + 1)[0], role
+    name = _longest(_runs(own))
+    if not name:
+        name = _english_counted_after(text, q.end)
+    for clause in reversed(clauses[:-1]):
+        if is_indicator(name):
+            break
+        if clause and clause[0].lower() in ("which", "who", "whose", "where", "including"):
+            continue
+        name = _longest(_runs(clause))
+    return (name if is_indicator(name) else ""), role
+
+
+def _clauses(text: str, lo: int, hi: int, qs: list[Quantity]) -> list[list[str]]:
+    """The clauses of ``text[lo:hi]`` as lists of words, each figure of ``qs`` as ``#``."""
+    out: list[list[str]] = []
+    pos = lo
+    for m in list(_EN_CLAUSE_BREAK.finditer(text, lo, hi)) + [None]:
+        end = m.start() if m else hi
+        if end > pos or m is None:
+            out.append(_english_words(text, pos, end, qs))
+        if m:
+            pos = m.end()
+    return out or [[]]
+
+
+def _runs(words: list[str]) -> list[list[str]]:
+    """The runs of content words, except a run that follows a figure directly (its noun)."""
+    runs: list[list[str]] = []
+    cur: list[str] = []
+    after_figure = False
+    for w in words + ["."]:
+        if w == "#" or w == "." or w.lower() in _EN_FUNCTION:
+            if cur and not after_figure:
+                runs.append(cur)
+            cur = []
+            after_figure = w == "#"
+            continue
+        cur.append(w)
+    return runs
+
+
+def _longest(runs: list[list[str]]) -> str:
+    """The longest run (the nearest one of equal length), its last five words."""
+    if not runs:
+        return ""
+    best = max(reversed(runs), key=len)
+    return " ".join(best[-5:])
+
+
+def _english_words(text: str, lo: int, hi: int, qs: list[Quantity]) -> list[str]:
+    """The words of ``text[lo:hi]``, each figure of ``qs`` in it as ``#``."""
+    out: list[str] = []
+    pos = lo
+    for q in qs:
+        if q.end <= lo or q.start >= hi:
+            continue
+        out += re.findall(r"[A-Za-z][A-Za-z'-]*", text[pos : q.start]) + ["#"]
+        pos = q.end
+    return out + re.findall(r"[A-Za-z][A-Za-z'-]*", text[pos:hi])
+
+
+def _english_counted_after(text: str, end: int) -> str:
+    """The noun an English figure counts (``19 000 units`` → ``units``), up to three words."""
+    tail = _EN_CLAUSE_BREAK.split(text[end:])[0]
+    kept: list[str] = []
+    for w in re.findall(r"[A-Za-z][A-Za-z'-]*|\d", tail):
+        if w.isdigit() or w.lower() in _EN_FUNCTION:
+            if kept:
+                break
+            continue
+        kept.append(w)
+        if len(kept) == 3:
+            break
+    return " ".join(kept)
+
+
+def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
+    """The figures of one side of a diff, with what they measure.  ``changed``: (start, end,
+    hunk) of the spans the diff deletes (or inserts) on this side, and zero-length points where
+    the other side has text.  A number that opens the paragraph (``162.``, ``1.``) numbers it,
+    and an ordinal (``第十六届``) names a session: neither is a figure."""
+    qs = [q for q in read_quantities(text) if q.value is not None]
+    qs = [q for q in qs if not (_ORDINAL.search(text[: q.start])
+                                or (_PARAGRAPH_NUMBER.search(text[max(0, q.start - 3) : q.start]) if q.start >= 3 else True)
+                                and re.match(r"[.、)）](?!\d)", text[q.end : q.end + 1]))]
+    english = sum(c.isascii() for c in text) > 0.8 * max(1, len(text))
+    out = []
+    for k, q in enumerate(qs):
+        if english:
+            name, role = _english_indicator_of(text, k, qs)
+        else:
+            name, role = _chinese_indicator(text, q, qs[k - 1] if k else None)
+        hunk = next((h for lo, hi, h in changed if (lo < q.end and q.start < hi) or (lo == hi and q.start < lo < q.end)
+                     or (lo == hi and lo == q.start and False)), -1)
+        out.append(Figure(q, name, role, hunk >= 0, hunk))
+    return out
+
+
+# ---------------------------------------------------------------- pairing the figures
+
+_SIMILAR = 0.6
+
+
+def _similar(x: str, y: str) -> float:
+    """How alike two indicators are, 0..1: Chinese, the rapidfuzz ratio of the characters;
+    English, the Dice coefficient of the word sets, plurals folded (``stamp duty revenue`` ~
+    ``stamp duties`` = 0.8; ``marginal growth rate`` ~ ``average trend growth rate`` = 0.57)."""
+    if sum(c.isascii() for c in x + y) > 0.8 * len(x + y):
+        wx, wy = _stems(x), _stems(y)
+        return 2 * len(wx & wy) / (len(wx) + len(wy)) if wx and wy else 0.0
+    return fuzz.ratio(x.lower(), y.lower()) / 100
+
+
+def _stems(s: str) -> set[str]:
+    """The words of an English indicator, lower case, ``-ies``/``-s`` plurals folded."""
+    out = set()
+    for w in re.findall(r"[a-z][a-z'-]*", s.lower()):
+        w = w.removesuffix("'s")
+        out.add(w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") and not w.endswith("ss") else w)
+    return out
+
+
+def _sides(ops: tuple[DiffOp, ...]) -> tuple[list, list, list[tuple[int, int, int]]]:
+    """The changed spans of each side of ``ops`` (see ``figures``), and the equal runs
+    (a start, b start, length) that map an unchanged figure to its place in the new text."""
+    a_changed: list[tuple[int, int, int]] = []
+    b_changed: list[tuple[int, int, int]] = []
+    equal: list[tuple[int, int, int]] = []
+    a = b = hunk = 0
+    prev = "="
+    for op in ops:
+        if op.op != "=" and prev == "=":
+            hunk += 1
+        if op.op == "=":
+            equal.append((a, b, len(op.text)))
+            a += len(op.text)
+            b += len(op.text)
+        elif op.op == "-":
+            a_changed.append((a, a + len(op.text), hunk))
+            b_changed.append((b, b, hunk))
+            a += len(op.text)
+        else:
+            b_changed.append((b, b + len(op.text), hunk))
+            a_changed.append((a, a, hunk))
+            b += len(op.text)
+        prev = op.op
+    return a_changed, b_changed, equal
+
+
+def _same_value(x: Quantity, y: Quantity) -> bool:
+    return x.value == y.value and unit_class(x.unit) == unit_class(y.unit) and x.unit == y.unit
+
+
 def number_changes(ops: tuple[DiffOp, ...]) -> tuple[NumberChange, ...]:
-    """Quantities replaced within one change hunk, each kept whole.  A deleted and an inserted
-    quantity pair up when they measure the same indicator (the words before them, ratio >= 0.6)
-    and have the same unit, or when the hunk replaces exactly one quantity by one other."""
-    out: list[NumberChange] = []
+    """The figures that differ between the two texts of ``ops``.  Unchanged figures (inside an
+    equal run, same role) stand aside; then a touched figure pairs with the figure of the other
+    side that has the same role and unit class and the most similar indicator (ratio >= 0.6,
+    both indicators present; ties go to the nearest relative position); a one-for-one
+    replacement inside one change hunk pairs even without indicator words ("(unlabelled)").
+    A touched figure left over whose indicator is absent from the other text is removed/added."""
     a_text, b_text = old_text(ops), new_text(ops)
-    a_pos = b_pos = 0
-    k = 0
-    while k < len(ops):
-        if ops[k].op == "=":
-            a_pos += len(ops[k].text)
-            b_pos += len(ops[k].text)
-            k += 1
+    a_changed, b_changed, equal = _sides(ops)
+    fa, fb = figures(a_text, a_changed), figures(b_text, b_changed)
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    b_at = {f.q.start: j for j, f in enumerate(fb)}
+    for i, x in enumerate(fa):
+        if x.touched:
             continue
-        qa: list[tuple[Quantity, str]] = []
-        qb: list[tuple[Quantity, str]] = []
-        while k < len(ops) and ops[k].op != "=":
-            op = ops[k]
-            if op.op == "-":
-                qa += [(q, indicator_before(a_text, a_pos + q.start)) for q in find_quantities(op.text)]
-                a_pos += len(op.text)
-            else:
-                qb += [(q, indicator_before(b_text, b_pos + q.start)) for q in find_quantities(op.text)]
-                b_pos += len(op.text)
-            k += 1
-        qa = [x for x in qa if not is_year(x[0].raw)]
-        qb = [x for x in qb if not is_year(x[0].raw)]
-        if len(qa) == 1 and len(qb) == 1 and qa[0][0].unit == qb[0][0].unit:
-            (x, ix), (y, iy) = qa[0], qb[0]
-            if x.raw != y.raw:
-                out.append(NumberChange(iy or ix, x.raw, y.raw))
-            continue
-        taken: set[int] = set()
-        for x, ix in qa:
-            best, best_k = 0.6, -1
-            for n, (y, iy) in enumerate(qb):
-                if n in taken or y.unit != x.unit or not ix or not iy:
-                    continue
-                r = fuzz.ratio(ix, iy) / 100
-                if r >= best:
-                    best, best_k = r, n
-            if best_k >= 0:
-                taken.add(best_k)
-                y, iy = qb[best_k]
-                if x.raw != y.raw:
-                    out.append(NumberChange(iy, x.raw, y.raw))
+        for a0, b0, n in equal:
+            if a0 <= x.q.start and x.q.end <= a0 + n:
+                j = b_at.get(b0 + x.q.start - a0)
+                if j is not None and fb[j].q.raw == x.q.raw and fb[j].role == x.role and j not in used_b:
+                    used_a.add(i)
+                    used_b.add(j)
+                break
+    pairs = _pair(fa, fb, used_a, used_b, a_text, b_text)
+    out: list[NumberChange] = []
+    for i, j in sorted(pairs, key=lambda p: (fb[p[1]].q.start, fa[p[0]].q.start)):
+        x, y = fa[i], fb[j]
+        if not _same_value(x.q, y.q):
+            out.append(NumberChange(y.indicator or x.indicator, x.q.raw, y.q.raw))
+    used_a |= {i for i, _ in pairs}
+    used_b |= {j for _, j in pairs}
+    out += _one_sided(fa, used_a, fb, b_text, "removed")
+    out += _one_sided(fb, used_b, fa, a_text, "added")
     return tuple(out)
+
+
+def _pair(fa: list[Figure], fb: list[Figure], used_a: set[int], used_b: set[int],
+          a_text: str, b_text: str) -> list[tuple[int, int]]:
+    """Greedy pairing of the figures left, best candidates first (see ``number_changes``)."""
+    la, lb = len(a_text), len(b_text)
+    cands = []
+    for i, x in enumerate(fa):
+        if i in used_a:
+            continue
+        for j, y in enumerate(fb):
+            if j in used_b or not (x.touched or y.touched) or x.role != y.role \
+                    or unit_class(x.q.unit) != unit_class(y.q.unit):
+                continue
+            sim = _similar(x.indicator, y.indicator) if x.indicator and y.indicator else 0.0
+            if sim >= _SIMILAR:
+                pass
+            elif x.hunk >= 0 and x.hunk == y.hunk and _alone(fa, x) and _alone(fb, y) \
+                    and (not x.indicator and not y.indicator
+                         or max(_present(x.indicator, b_text), _present(y.indicator, a_text)) > 0.5):
+                sim = _SIMILAR  # a one-for-one replacement in place, its indicator named on both sides
+            else:
+                continue
+            both = x.touched and y.touched
+            cands.append((-sim, not both, abs(x.q.start / max(1, la) - y.q.start / max(1, lb)), i, j))
+    taken: list[tuple[int, int]] = []
+    ta: set[int] = set()
+    tb: set[int] = set()
+    for *_, i, j in sorted(cands):
+        if i not in ta and j not in tb:
+            ta.add(i)
+            tb.add(j)
+            taken.append((i, j))
+    return taken
+
+
+def _alone(fs: list[Figure], f: Figure) -> bool:
+    """``f`` is the only figure its change hunk touches."""
+    return sum(g.hunk == f.hunk for g in fs) == 1
+
+
+def _present(indicator: str, text: str) -> float:
+    """How much of an indicator the other text names, 0..1: the share of its words (English,
+    plurals folded) or of its character bigrams (Chinese) found there."""
+    if not indicator:
+        return 0.0
+    if sum(c.isascii() for c in indicator) > 0.8 * len(indicator):
+        words = _stems(indicator)
+        return len(words & _stems(text)) / len(words) if words else 1.0
+    grams = {indicator[k : k + 2] for k in range(len(indicator) - 1)}
+    return sum(g in text for g in grams) / len(grams) if grams else 1.0
+
+
+def _one_sided(fs: list[Figure], used: set[int], other: list[Figure], other_text: str,
+               kind: str) -> list[NumberChange]:
+    """Touched figures left unpaired whose indicator the other text neither names nor measures."""
+    out = []
+    for i, f in enumerate(fs):
+        if i in used or not f.touched or not f.indicator or _present(f.indicator, other_text) >= 0.5:
+            continue
+        if any(g.indicator and _similar(g.indicator, f.indicator) >= _SIMILAR for g in other):
+            continue
+        out.append(NumberChange(f.indicator, f.q.raw if kind == "removed" else "",
+                                f.q.raw if kind == "added" else "", kind))
+    return out

@@ -170,10 +170,15 @@ def _entry(pp: ParagraphPair, opts: ViewOptions) -> RenderableType:
         for k, n in enumerate(pp.numbers):
             if k:
                 nums.append("; ", style=NUM)
-            nums.append(f"{n.indicator} " if n.indicator else "", style="yellow")
-            nums.append(_mark(n.a, "-", opts), style=DEL)
-            nums.append(" → ", style=NUM)
-            nums.append(_mark(n.b, "+", opts), style=INS)
+            nums.append(f"{n.indicator or '(unlabelled)'} ", style="yellow")
+            if n.kind != "changed":  # a figure whose indicator is on one side only
+                nums.append(f"{n.kind}: ", style=NUM)
+            if n.a:
+                nums.append(_mark(n.a, "-", opts), style=DEL)
+            if n.a and n.b:
+                nums.append(" → ", style=NUM)
+            if n.b:
+                nums.append(_mark(n.b, "+", opts), style=INS)
         parts.append(nums)
     if pp.boilerplate:
         return Group(*[p if not isinstance(p, Text) else Text(p.plain, style=DIM) for p in parts])

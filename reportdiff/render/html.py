@@ -124,13 +124,13 @@ def _comparison_body(c: Comparison) -> tuple[list[dict[str, Any]], list[dict[str
             "ops": [(op.op, op.text, op.op != "=" and any(x and x in op.text for x in nums)) for op in pp.diff]
             if pp.status not in ("equal", "added", "removed") else [],
             "text": "".join(p.text for p in (pp.b or pp.a)),
-            "numbers": [{"indicator": n.indicator, "a": n.a, "b": n.b} for n in pp.numbers],
+            "numbers": [{"indicator": n.indicator, "a": n.a, "b": n.b, "kind": n.kind} for n in pp.numbers],
         }
         body.append(item)
         if pp.status != "equal":
             marks.append({"status": pp.status, "top": round(100 * k / total, 3), "anchor": f"e{k}"})
         for n in pp.numbers:
-            numbers.append({"indicator": n.indicator, "a": n.a, "b": n.b, "anchor": f"e{k}",
+            numbers.append({"indicator": n.indicator, "a": n.a, "b": n.b, "kind": n.kind, "anchor": f"e{k}",
                             "where": where(pp)})
         for g in ghosts_after.get(k, []):
             body.append(ghost(g))

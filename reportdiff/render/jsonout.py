@@ -137,7 +137,7 @@ def comparison(c) -> dict[str, Any]:
              "score": pp.score,
              "boilerplate": pp.boilerplate,
              "diff": _diff(pp),
-             "numbers": [{"indicator": n.indicator, "a": n.a, "b": n.b} for n in pp.numbers],
+             "numbers": [{"indicator": n.indicator, "a": n.a, "b": n.b, "kind": n.kind} for n in pp.numbers],
              **({"sentences": [{"status": s.status, "a": s.a, "b": s.b, "score": s.score}
                                for s in pp.sentences]} if pp.sentences else {})}
             for pp in c.paragraphs

@@ -134,3 +134,84 @@ def cn_to_number(s: str) -> float | None:
 
 def is_year(token: str) -> bool:
     return bool(_YEAR.match(token))
+
+
+# ---------------------------------------------------------------- the full reader (number changes)
+
+_MIDDLE_DOT_DECIMAL = re.compile(rf"(?<=\d)[·•∙](?=\d+\s*(?:%|％|‰|{_UNIT_RX}))")
+_FISCAL_YEAR = re.compile(r"^(?:19|20)\d\d(?:\s*[-–/]\s*\d\d)?$")
+_EN_WORD_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_EN_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\u0020\d{3})+(?![\d.])|\d+)(?:\.\d+)?"
+_EN_WORD = "(?:" + "|".join(_EN_WORD_NUMBERS) + ")"
+_EN_PERCENT = r"(?:\s?%|\s(?:per\s?cent|percent)\b)"
+_EN_SCALE = r"(?:\s(?:million|billion|trillion)\b)"
+_EN_CURRENCY = r"(?:HK\$|US\$|RMB\s?|\$|£|€)"
+_EN_QUANTITY = re.compile(
+    rf"""(?<![\w$£€.,-])(?:
+        (?:19|20)\d\d[-–/]\d\d\b                                                 # 2017-18: a fiscal year
+      | {_EN_CURRENCY}\s?{_EN_NUM}{_EN_SCALE}?                                  # $12.5 billion, HK$1,234 million
+      | (?:{_EN_NUM}|{_EN_WORD})(?:{_EN_PERCENT})?\s(?:to|-)\s(?:{_EN_NUM}|{_EN_WORD}){_EN_PERCENT}   # 0.5% to 2.5%, two to three per cent
+      | (?:{_EN_NUM}|{_EN_WORD}){_EN_PERCENT}                                   # 3.2 per cent, two per cent
+      | {_EN_NUM}{_EN_SCALE}?                                                   # 28, 19 000, 1.2 million
+    )(?![\w.]\d|\w)""",
+    re.X | re.I,
+)
+
+
+def read_quantities(text: str) -> list[Quantity]:
+    """Every quantity of a paragraph, Chinese and English, for number changes: what
+    ``find_quantities`` finds, with decimals written with a middle dot (``5·8％`` = 5.8%), and
+    English figures (``3.2 per cent``, ``two to three per cent``, ``0.5% to 2.5%``,
+    ``$12.5 billion``, ``HK$1,234 million``, ``19 000``) read with their unit.  Years (``2022``,
+    fiscal years ``2017-18``) are not quantities."""
+    if sum(c.isascii() for c in text) > 0.8 * max(1, len(text)):
+        return [q for q in (_english_quantity(m) for m in _EN_QUANTITY.finditer(text)) if q is not None]
+    dotted = _MIDDLE_DOT_DECIMAL.sub(".", text).replace("％", "%")  # same length: the positions stay those of ``text``
+    return [Quantity(text[q.start:q.end], q.value, q.unit, q.comparator, q.start, q.end)
+            for q in find_quantities(dotted) if not _FISCAL_YEAR.match(q.raw)]
+
+
+def _english_number(s: str) -> float:
+    """``1,234.5`` / ``19 000`` / ``two`` → its value."""
+    s = s.strip()
+    if s.lower() in _EN_WORD_NUMBERS:
+        return float(_EN_WORD_NUMBERS[s.lower()])
+    return float(s.replace(",", "").replace(" ", ""))
+
+
+def _english_quantity(m: re.Match) -> Quantity | None:
+    """Value, unit (``%``, a currency with its scale: ``$ billion``, or none) and comparator of
+    one English quantity; ``None`` for a year."""
+    raw = m.group()
+    if _FISCAL_YEAR.match(raw.strip()):
+        return None
+    numbers = [_english_number(x) for x in re.findall(rf"{_EN_NUM}|\b{_EN_WORD}\b", raw, re.I)]
+    if not numbers:
+        return None
+    if re.search(_EN_PERCENT, raw, re.I):
+        unit = "%"
+    else:
+        currency = re.match(_EN_CURRENCY, raw)
+        scale = re.search(r"million|billion|trillion", raw, re.I)
+        unit = " ".join(x for x in ((currency.group().strip() if currency else ""),
+                                    (scale.group().lower() if scale else "")) if x)
+    if len(numbers) > 1:
+        return Quantity(raw, (numbers[0], numbers[1]), unit, "range", m.start(), m.end())
+    return Quantity(raw, numbers[0], unit, "exact", m.start(), m.end())
+
+
+_MAGNITUDE = re.compile(r"^(?:万亿|亿|万|千)")
+_UNIT_CLASSES = {"元": "money", "美元": "money", "%": "percent", "百分点": "points", "个百分点": "points",
+                 "人": "people", "人次": "people", "名": "people"}
+
+
+def unit_class(unit: str) -> str:
+    """What a unit measures, magnitude and currency scale aside: ``亿元`` and ``万元`` are money,
+    ``$ billion`` and ``HK$ million`` are money, ``万人`` and ``人`` are people, ``%`` is percent.
+    Other units are their own class (``项``, ``公里``); no unit is the class ``""``."""
+    u = unit.strip()
+    if re.match(rf"^{_EN_CURRENCY}", u) or u in ("million", "billion", "trillion"):
+        return "money" if re.match(rf"^{_EN_CURRENCY}", u) else ""
+    u = _MAGNITUDE.sub("", u)
+    return _UNIT_CLASSES.get(u, u)

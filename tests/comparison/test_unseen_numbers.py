@@ -1,0 +1,129 @@
+"""Number changes on reports no rule was tuned on (issue #16, defect 6).
+
+Every text here is a real report's sentence (national work reports of ../shared/corpus, the
+dev pair national 1999 → 2000 and the dev pair Hong Kong budget 2017-18 → 2018-19); where a
+"next year" sentence is needed and no real one says the same thing, the real sentence is given
+the next period's figures, and the test says so.
+"""
+
+from __future__ import annotations
+
+from reportdiff.comparison.diff import NumberChange, is_indicator, number_changes
+from reportdiff.text.quantities import read_quantities, unit_class
+from reportdiff.text.worddiff import word_diff
+
+
+def changes(old: str, new: str) -> list[NumberChange]:
+    return list(number_changes(word_diff(old, new)))
+
+
+def triples(old: str, new: str) -> set[tuple[str, str, str]]:
+    return {(c.kind, c.a, c.b) for c in changes(old, new)}
+
+
+def test_base_year_figure_is_not_taken_for_the_current_one():
+    # national 2003 (real); the next report's sentence gives the next five years' figures
+    old = "国内生产总值从1997年的7.4万亿元增加到2002年的10.2万亿元，年均增长7.7%。"
+    new = "国内生产总值从2002年的10.2万亿元增加到2007年的24.7万亿元，年均增长10.6%。"
+    got = changes(old, new)
+    assert ("10.2万亿元", "24.7万亿元") in [(c.a, c.b) for c in got]
+    assert not [c for c in got if c.a == "7.4万亿元" and c.b == "24.7万亿元"]
+    assert {c.indicator for c in got if c.a == "10.2万亿元"} == {"国内生产总值"}
+
+
+def test_middle_dot_and_full_width_decimals_are_read():
+    # dev pair national 1999 (line 32) → 2000 (line 28), as the reports write them
+    old = "农村居民人均纯收入，考虑价格下降因素，比上年实际增长4·3％，城镇居民人均可支配收入实际增长5·8％。"
+    new = "城镇居民人均可支配收入，考虑价格下降因素比上年实际增长9.3%；农村居民人均纯收入实际增长3.8%。"
+    assert [q.value for q in read_quantities("实际增长5·8％，增长9．3％".replace("．", "."))] == [5.8, 9.3]
+    got = {(c.indicator, c.a, c.b) for c in changes(old, new)}
+    assert ("城镇居民人均可支配收入", "5·8％", "9.3%") in got
+    assert ("农村居民人均纯收入", "4·3％", "3.8%") in got
+
+
+def test_quantities_of_different_indicators_are_not_paired_by_unit():
+    # national 2015 and 2016 (real): 项 of approvals is not 项 of professional qualifications
+    old = "国务院各部门全年取消和下放246项行政审批事项，取消评比达标表彰项目29项、职业资格许可和认定事项149项。"
+    new = "取消和下放311项行政审批事项，取消123项职业资格许可和认定事项，彻底终结了非行政许可审批。"
+    got = {(c.a, c.b) for c in changes(old, new) if c.kind == "changed"}
+    assert ("246项", "311项") in got
+    assert ("149项", "123项") in got
+    assert ("29项", "123项") not in got
+
+
+def test_dates_and_ordinals_are_not_indicators():
+    # the attribution lines of the national reports 2018 and 2019 (real)
+    old = "——2018年3月5日在第十三届全国人民代表大会第一次会议上"
+    new = "——2019年3月5日在第十三届全国人民代表大会第二次会议上"
+    assert changes(old, new) == []
+    assert not is_indicator("——2018年3月7日在…第")
+    assert not is_indicator("or") and is_indicator("headline inflation rate")
+
+
+def test_english_figures_and_indicators():
+    # dev pair Hong Kong 2017-18 (para 21) → 2018-19 (para 44)
+    old = ("I forecast that the headline inflation rate for 2017 as a whole will be 1.8 per cent "
+           "with an underlying inflation rate at two per cent.")
+    new = ("For 2018 as a whole, I forecast that the headline inflation rate will be 2.2 per cent "
+           "with an underlying inflation rate at 2.5 per cent.")
+    got = {(c.indicator, c.a, c.b) for c in changes(old, new)}
+    assert got == {("headline inflation rate", "1.8 per cent", "2.2 per cent"),
+                   ("underlying inflation rate", "two per cent", "2.5 per cent")}
+
+
+def test_english_quantities_are_read_whole():
+    text = ("growth of 0.5% to 2.5% this year, 3.2 per cent, $12.5 billion, HK$1,234 million, "
+            "two to three per cent, about 19 000 residential units in 2017-18")
+    got = [(q.raw, q.value, unit_class(q.unit)) for q in read_quantities(text)]
+    assert got == [("0.5% to 2.5%", (0.5, 2.5), "percent"), ("3.2 per cent", 3.2, "percent"),
+                   ("$12.5 billion", 12.5, "money"), ("HK$1,234 million", 1234.0, "money"),
+                   ("two to three per cent", (2.0, 3.0), "percent"), ("19 000", 19000.0, "")]
+
+
+def test_english_apposition_takes_the_indicator_of_the_figure_before():
+    # dev pair Hong Kong 2017-18 (para 56) → 2018-19 (para 59), the stamp duty sentences
+    old = ("As a result of a period of hectic trading in the property market last year, stamp duty revenue "
+           "for the whole year would be $8 billion or 16 per cent higher than estimated.")
+    new = ("As a result of heated trading in both the property and stock markets last year, the revenue "
+           "arising from stamp duties would be $39.7 billion or 75 per cent higher than estimated, reaching $92.7 billion.")
+    got = {(c.kind, c.a, c.b) for c in changes(old, new)}
+    assert ("changed", "$8 billion", "$39.7 billion") in got
+    assert ("changed", "16 per cent", "75 per cent") in got
+    assert all(c.indicator for c in changes(old, new))
+
+
+def test_paragraph_numbers_are_not_figures():
+    # dev pair Hong Kong: the speeches number their paragraphs ("21.The still-low ...")
+    old = "21.I forecast that the headline inflation rate will be 1.8 per cent."
+    new = "44.I forecast that the headline inflation rate will be 2.2 per cent."
+    assert triples(old, new) == {("changed", "1.8 per cent", "2.2 per cent")}
+
+
+def test_a_target_that_appears_or_disappears_is_listed():
+    # dev pair national 1999 → 2000 (real): the new paragraph adds the poverty figure
+    old = "城镇居民人均可支配收入实际增长5·8％。市场商品供应充足。"
+    new = "城镇居民人均可支配收入实际增长9.3%。贫困人口减少800万人。市场商品供应充足。"
+    got = changes(old, new)
+    assert NumberChange("贫困人口", "", "800万人", "added") in got
+    assert NumberChange("贫困人口", "800万人", "", "removed") in changes(new, old)
+
+
+def test_a_comparison_clause_is_measured_by_its_subject():
+    # fixtures/national-2024.txt and national-2025.txt (real)
+    old = "预计今年财政收入继续恢复增长，加上调入资金等，一般公共预算支出规模28.5万亿元、比上年增加1.1万亿元。"
+    new = "一般公共预算支出规模29.7万亿元、比上年增加1.2万亿元。"
+    got = {(c.indicator, c.a, c.b) for c in changes(old, new)}
+    assert got == {("一般公共预算支出规模", "28.5万亿元", "29.7万亿元"),
+                   ("一般公共预算支出规模比上年增加", "1.1万亿元", "1.2万亿元")}
+
+
+def test_a_replacement_in_place_needs_its_indicator_named_on_both_sides():
+    # dev pair Hong Kong 2017-18 (para 9) → 2018-19 (para 36), the real paragraphs
+    old = ("9.Overall, the local economy picked up progressively from a marginal growth rate of one per cent "
+           "in the first quarter to 3.1 per cent in the fourth quarter. For 2016 as a whole, there was a modest "
+           "growth of 1.9 per cent, generally in line with the one to two per cent economic growth as forecast "
+           "in last year's Budget.")
+    new = ("36.Overall, due to the better-than-expected outturn in the external environment, Hong Kong's economy "
+           "grew by 3.8 per cent last year, higher than the forecast in last year's Budget and the average "
+           "trend growth rate of 2.9 per cent over the decade from 2007 to 2016.")
+    assert ("1.9 per cent", "2.9 per cent") not in [(c.a, c.b) for c in changes(old, new)]
