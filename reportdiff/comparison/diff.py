@@ -438,12 +438,24 @@ def _present(indicator: str, text: str) -> float:
     return sum(g in text for g in grams) / len(grams) if grams else 1.0
 
 
+# Units that number rather than measure: the 十五届 congress, the 2nd session, phase 3.
+_ORDINAL_UNITS = {"届", "次", "期", "号", "轮", "批次"}
+
+
+def _measures(q: Quantity) -> bool:
+    """A figure that measures something: it has a unit, and not one that numbers a thing
+    (a bare number is a name or an identifier: 包风1号, PM2.5, 第十五届)."""
+    return bool(q.unit) and q.unit not in _ORDINAL_UNITS
+
+
 def _one_sided(fs: list[Figure], used: set[int], other: list[Figure], other_text: str,
                kind: str) -> list[NumberChange]:
-    """Touched figures left unpaired whose indicator the other text neither names nor measures."""
+    """Touched figures left unpaired that measure something and whose indicator the other
+    text neither names nor measures."""
     out = []
     for i, f in enumerate(fs):
-        if i in used or not f.touched or not f.indicator or _present(f.indicator, other_text) >= 0.5:
+        if i in used or not f.touched or not f.indicator or not _measures(f.q) \
+                or _present(f.indicator, other_text) >= 0.5:
             continue
         if any(g.indicator and _similar(g.indicator, f.indicator) >= _SIMILAR for g in other):
             continue

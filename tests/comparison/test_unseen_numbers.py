@@ -127,3 +127,14 @@ def test_a_replacement_in_place_needs_its_indicator_named_on_both_sides():
            "grew by 3.8 per cent last year, higher than the forecast in last year's Budget and the average "
            "trend growth rate of 2.9 per cent over the decade from 2007 to 2016.")
     assert ("1.9 per cent", "2.9 per cent") not in [(c.a, c.b) for c in changes(old, new)]
+
+
+def test_names_and_ordinals_are_not_listed_as_figures_that_appear():
+    # fixtures/baotou-gazette-2023-01.txt line 166 (real): 包风1、包风2 are names of power lines,
+    # and fixtures/baotou-2022.txt line 15: 十五届 numbers a congress; neither measures anything
+    old = "加快推进新能源项目建设，力争在建新能源项目规模达到1000万千瓦。"
+    new = ("完成包风1、包风2两条500千伏输电通道建设工程，推动包风3、包风4纳规建设，"
+           "力争在建新能源项目规模达到1000万千瓦。")
+    got = {(c.indicator, c.b) for c in changes(old, new) if c.kind == "added"}
+    assert not any(b in ("1", "2", "3", "4") for _, b in got), got
+    assert changes("市十五届人大一次会议以来，全市经济增长6%。", "全市经济增长6%。") == []
