@@ -16,6 +16,7 @@ NAT24, NAT25 = str(fixture_path("national-2024.txt")), str(fixture_path("nationa
 BAOTOU = str(fixture_path("baotou-2022.txt"))
 
 
+@pytest.mark.slow
 def test_the_examples_of_help_run_as_written(monkeypatch):
     monkeypatch.chdir(ROOT)  # the examples name fixtures/… relative to the project
     result = doctest.testmod(reportdiff, raise_on_error=False, verbose=False)
@@ -47,6 +48,7 @@ def test_one_document_where_a_list_belongs_is_refused_too():
         reportdiff.promises(doc)
 
 
+@pytest.mark.slow
 def test_loaded_documents_give_the_same_results_as_their_paths():
     a, b = reportdiff.load(NAT24), reportdiff.load(NAT25)
     assert reportdiff.compare(a, b) == reportdiff.compare(NAT24, NAT25)

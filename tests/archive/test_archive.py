@@ -158,6 +158,7 @@ def test_against_archive_equals_the_reference_files_byte_for_byte(archive, tmp_p
     assert explicit[0] == indexed[0] == 0 and explicit[1] == indexed[1] and "(reference)" in indexed[1]
 
 
+@pytest.mark.slow
 def test_a_query_fetches_only_the_fingerprint_rows_of_its_hashes(archive):
     """The inverted table answers by hash: the rows returned are exactly the stored
     occurrences of the query's hashes, and documents sharing none are not among them."""

@@ -22,6 +22,9 @@ from conftest import FIXTURES, cli, fixture_path
 from reportdiff.archive import index_add, store
 from reportdiff.cli.app import main
 
+pytestmark = pytest.mark.slow  # every test here runs reportdiff in a real process (about 1 s or more each)
+
+
 REPORTS = sorted(p.name for p in FIXTURES.iterdir() if p.suffix == ".txt")
 QUERY = str(fixture_path("hohhot-2022.txt"))
 

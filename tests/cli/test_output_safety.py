@@ -23,6 +23,8 @@ from pathlib import Path
 import pytest
 from conftest import cli, fixture_path
 
+pytestmark = pytest.mark.slow  # every test here runs reportdiff in a real process (about 1 s or more each)
+
 NATIONAL = ("national-2024.txt", "national-2025.txt")
 TIMEOUT = 120  # against a hang only
 

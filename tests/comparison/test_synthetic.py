@@ -38,6 +38,7 @@ def test_old_file_loads_back_as_written(rows):
     assert all(r[1].metrics["old_ok"] == 1.0 for r in rows)
 
 
+@pytest.mark.slow
 def test_truth_scored_as_a_prediction_gets_full_marks(rows):
     for case, _, _ in rows:
         s = synth.score(case, synth.oracle_prediction(case))

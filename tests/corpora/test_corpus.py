@@ -75,6 +75,7 @@ def test_a_report_without_region_takes_its_folders_one_region():
         ("全国", "folder"), ("全国", "metadata"), ("安徽省", "metadata"), ("北京市", "metadata"), ("x", "file name")]
 
 
+@pytest.mark.slow
 def test_small_corpus_compares_every_pair(fixtures_report):
     n = len(fixtures_report.documents)
     assert fixtures_report.method == "all pairs"

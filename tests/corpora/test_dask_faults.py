@@ -17,6 +17,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, cli, shared_dir
 
+pytestmark = pytest.mark.slow  # every test here runs reportdiff in a real process (about 1 s or more each)
+
+
 PAIR = [str(FIXTURES / "baotou-2022.txt"), str(FIXTURES / "hohhot-2022.txt")]
 
 

@@ -22,6 +22,9 @@ from pathlib import Path
 import pytest
 from conftest import cli, fixture_path
 
+pytestmark = pytest.mark.slow  # every test here runs reportdiff in a real process (about 1 s or more each)
+
+
 OLD, NEW = str(fixture_path("baotou-2022.txt")), str(fixture_path("hohhot-2022.txt"))
 TIMEOUT = 60  # seconds: a bound against a hang, not a speed requirement
 

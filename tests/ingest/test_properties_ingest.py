@@ -336,6 +336,7 @@ _clause = st.recursive(st.one_of(_words, _ends),
 balanced_texts = st.lists(_clause, min_size=1, max_size=12).map("".join)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(balanced_texts)
 def test_split_sentences_keeps_balanced_quotes_whole(text):
