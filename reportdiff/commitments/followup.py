@@ -246,7 +246,7 @@ def _best(key: _Key, index: _Index, allowed, strict: bool, unit: str = "") -> tu
     """The clause (of those ``allowed``) that covers most of the key's weight: at least MATCH
     when it ends a noun phrase with the key's head word (``heads``), else at least CLEAR."""
     best = None
-    for k in sorted(set().union(*(index.hits(w) for w in key.words))):
+    for k in sorted(set().union(*(index.hits(w) for w in _needed(key)))):
         if not allowed(index.sts[k]):
             continue
         s = _coverage(key, index, k)
@@ -261,6 +261,23 @@ def _best(key: _Key, index: _Index, allowed, strict: bool, unit: str = "") -> tu
 
 
 MATCH = 0.5
+
+
+def _needed(key: _Key) -> tuple[str, ...]:
+    """The heaviest words of ``key`` without which a clause cannot reach coverage MATCH: the
+    other words weigh less than MATCH of the total, so a clause that holds none of these is
+    never chosen by ``_best`` (prefix filtering).  The candidate clauses are those holding one
+    of these words instead of any word: the common words (产值, 企业) no longer make every
+    clause of a long document a candidate of every commitment."""
+    total = sum(key.weights)
+    order = sorted(zip(key.weights, key.words), reverse=True)
+    rest, out = total, []
+    for w, word in order:
+        if rest < MATCH * total * (1 - 1e-9):
+            break
+        out.append(word)
+        rest -= w
+    return tuple(out)
 
 
 CLEAR = 0.6
