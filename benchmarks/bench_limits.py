@@ -9,6 +9,10 @@ this one stays small (a child's peak RSS starts from its parent's size at the fo
 generators below.
 
 Run:  .venv/bin/python benchmarks/bench_limits.py [--runs 3] [--case NAME ...] [--command NAME ...]
+      .venv/bin/python benchmarks/bench_limits.py --scaling [INPUT ...] [--sizes 100000,200000] [--runs 1]
+
+--scaling times the four inputs of issue 15 item 5 (headings-self, unrelated-pair, near-dupes,
+target-lines) at growing sizes and prints the growth exponent between the two largest sizes.
 """
 
 from __future__ import annotations
@@ -58,6 +62,177 @@ def nested_numbering(depth: int = 40) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
+# ---------------------------------------------------------------- scaling (issue 15, item 5)
+# Four input shapes that were once quadratic.  Each generator takes a size in characters and is
+# deterministic (seeded); the real text comes from the shared corpus (../shared/corpus) and falls
+# back on the fixtures when it is absent.
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+_SENTENCE_END = "。！？；"
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def _real_sentences(folder: str) -> list[str]:
+    """The Chinese sentences (ending in 。！？；, 8-200 characters) of every report in a corpus
+    folder (or of the fixtures), in file order."""
+    import re
+
+    files = sorted((CORPUS / folder).glob("*.txt")) or sorted(FIXTURES.glob("*.txt"))
+    out: list[str] = []
+    for f in files:
+        text = f.read_text(encoding="utf-8", errors="replace")
+        for s in re.findall(r"[^。！？；\n]+[。！？；]", text):
+            s = s.strip()
+            if 8 <= len(s) <= 200 and re.search(r"[\u4e00-\u9fff]", s):
+                out.append(s)
+    return out
+
+
+def _chinese_number(n: int) -> str:
+    """1 -> 一, 12 -> 十二, 305 -> 三百零五, 10001 -> 一万零一 (the numbering of headings)."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    if n < 20:
+        return "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+    units = [(10_000, "万"), (1_000, "千"), (100, "百"), (10, "十")]
+    out, zero = "", False
+    for value, name in units:
+        q, n = divmod(n, value)
+        if q:
+            if zero:
+                out += "零"
+            out += (_chinese_number(q) if value == 10_000 else _CN_DIGITS[q]) + name
+            zero = False
+        elif out:
+            zero = True
+    if n:
+        out += ("零" if zero else "") + _CN_DIGITS[n]
+    return out
+
+
+def headings_file(chars: int, seed: int = 1) -> str:
+    """Only headings: ``一、…`` every 6th line, ``（一）…`` under it, each made of 2-4 phrases of
+    real sentences (varied text, as an outline of many reports)."""
+    import random
+
+    rng = random.Random(seed)
+    phrases = [p for s in _real_sentences("national") for p in s.rstrip(_SENTENCE_END).split("，")
+               if 4 <= len(p) <= 14]
+    lines, top, sub, size = [], 0, 0, 0
+    while size < chars:
+        text = "".join(rng.choice(phrases) for _ in range(rng.randint(1, 2)))
+        if sub % 6 == 0:
+            top, sub = top + 1, 1
+            line = f"{_chinese_number(top)}、{text}"
+        else:
+            line = f"（{_chinese_number(sub)}）{text}"
+            sub += 1
+        lines.append(line)
+        size += len(line) + 1
+    return "\n".join(lines) + "\n"
+
+
+def _shuffled_report(sentences: list[str], chars: int, seed: int) -> str:
+    """Paragraphs of 2-6 sentences drawn in a random order (reshuffled on each pass)."""
+    import random
+
+    rng = random.Random(seed)
+    pool: list[str] = []
+    paras, size = [], 0
+    while size < chars:
+        if len(pool) < 6:
+            more = list(sentences)
+            rng.shuffle(more)
+            pool += more
+        para = "".join(pool.pop() for _ in range(rng.randint(2, 6)))
+        paras.append(para)
+        size += len(para) + 2
+    return "\n\n".join(paras) + "\n"
+
+
+def unrelated_pair(chars: int) -> tuple[str, str]:
+    """Two files without a common paragraph: shuffled sentences of the national reports, and of
+    the 2026 provincial reports."""
+    return (_shuffled_report(_real_sentences("national"), chars, 2),
+            _shuffled_report(_real_sentences("provinces-2026"), chars, 3))
+
+
+_NEAR_BASE = "全市上下坚持以新发展理念引领高质量发展，地区生产总值增长百分之六左右，城乡居民收入稳步增长。"
+_EDITS = "市区县省年度全体经济社会民生改革开放创新协调绿色共享稳步持续较快"
+
+
+def near_duplicates(chars: int, seed: int = 4) -> str:
+    """One real sentence, over and over, each copy with 1-3 small edits (a character replaced,
+    inserted or deleted, a number changed); a paragraph per 1-3 sentences."""
+    import random
+
+    rng = random.Random(seed)
+    paras, size = [], 0
+    while size < chars:
+        para = ""
+        for _ in range(rng.randint(1, 3)):
+            s = list(_NEAR_BASE)
+            for _ in range(rng.randint(1, 3)):
+                k = rng.randrange(len(s) - 1)
+                op = rng.random()
+                if op < 0.4:
+                    s[k] = rng.choice(_EDITS)
+                elif op < 0.7:
+                    s.insert(k, rng.choice(_EDITS))
+                elif op < 0.85:
+                    del s[k]
+                else:
+                    s.insert(k, str(rng.randint(1, 2030)))
+            para += "".join(s)
+        paras.append(para)
+        size += len(para) + 1
+    return "\n".join(paras) + "\n"
+
+
+_INDICATORS = ["地区生产总值", "一般公共预算收入", "规模以上工业增加值", "固定资产投资", "社会消费品零售总额",
+               "城镇居民人均可支配收入", "农村居民人均可支配收入", "外贸进出口总额", "实际利用外资",
+               "研发经费投入", "单位生产总值能耗", "居民消费价格涨幅", "城镇调查失业率", "粮食产量",
+               "常住人口城镇化率", "服务业增加值", "数字经济核心产业增加值", "民间投资", "税收收入",
+               "高新技术企业数量", "接待游客人次", "旅游收入", "货物吞吐量", "城镇新增就业"]
+_VERBS = ["增长", "增长", "提高", "达到", "控制在", "下降", "突破", "保持在"]
+_UNITS = ["%", "%", "%", "万人", "亿元", "万吨", "家", "个百分点"]
+_COMPARATORS = ["左右", "以上", "以内", "以下", "", "上下"]
+_PREFIXES = ["", "", "全年", "力争", "预期", "确保", "今年"]
+
+
+def target_lines(chars: int, seed: int = 5) -> str:
+    """Lines like ``地区生产总值增长6%左右。``: varied indicators, verbs, numbers, units and
+    comparators, one or two targets a line; the first half under a review heading
+    (一、过去一年工作回顾), the second under a plan heading (二、今年工作安排), where they are
+    commitments."""
+    import random
+
+    rng = random.Random(seed)
+    lines, size = [], 0
+    while size < chars:
+        parts = []
+        for _ in range(rng.randint(1, 2)):
+            number = rng.choice([str(rng.randint(1, 30)), f"{rng.randint(1, 12)}.{rng.randint(1, 9)}",
+                                 str(rng.randint(100, 9000))])
+            parts.append(f"{rng.choice(_PREFIXES)}{rng.choice(_INDICATORS)}{rng.choice(_VERBS)}"
+                         f"{number}{rng.choice(_UNITS)}{rng.choice(_COMPARATORS)}")
+        line = "，".join(parts) + "。"
+        lines.append(line)
+        size += len(line) + 1
+    half = len(lines) // 2
+    return "\n".join(["一、过去一年工作回顾", *lines[:half], "二、今年工作安排", *lines[half:]]) + "\n"
+
+
+SCALING = {
+    # name: (write the inputs for a size -> list of texts, the command's arguments for their paths)
+    "headings-self": (lambda n: [headings_file(n)], lambda p: [p[0], p[0]]),
+    "unrelated-pair": (lambda n: list(unrelated_pair(n)), lambda p: [p[0], p[1]]),
+    "near-dupes": (lambda n: [near_duplicates(n)], lambda p: ["dupes", p[0]]),
+    "target-lines": (lambda n: [target_lines(n, 5), target_lines(n, 6)], lambda p: ["promises", p[0], p[1]]),
+}
+SCALING_SIZES = [100_000, 200_000, 400_000, 800_000, 1_600_000, 2_850_000]
+
+
 CASES = {
     "baseline (two real reports)": None,
     "50 MB file": fifty_mb,
@@ -80,16 +255,68 @@ def _cli() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "reportdiff"]
 
 
-def measure(argv: list[str], out: Path) -> tuple[float, float, int, str]:
-    """(wall seconds, peak RSS in MB, exit code, first line of stderr) of one run."""
-    t = time.perf_counter()
-    p = subprocess.Popen([*_cli(), *argv, "-f", "json", "-o", str(out)], stdout=subprocess.DEVNULL,
-                         stderr=subprocess.PIPE, text=True)
-    err = p.stderr.read()
-    _, status, usage = os.wait4(p.pid, 0)
-    p.returncode = os.waitstatus_to_exitcode(status)
-    wall = time.perf_counter() - t
-    return wall, usage.ru_maxrss / 1024, p.returncode, err.strip().splitlines()[0] if err.strip() else ""
+def measure(argv: list[str], out: Path, timeout: float | None = None) -> tuple[float, float, int, str, float]:
+    """(wall seconds, peak RSS in MB, exit code, first line of stderr, CPU seconds) of one run;
+    past ``timeout`` seconds the run is killed (exit code -9)."""
+    with tempfile.TemporaryFile("w+") as err_file:
+        t = time.perf_counter()
+        p = subprocess.Popen([*_cli(), *argv, "-f", "json", "-o", str(out)], stdout=subprocess.DEVNULL,
+                             stderr=err_file, text=True)
+        while True:
+            pid, status, usage = os.wait4(p.pid, os.WNOHANG if timeout else 0)
+            if pid:
+                break
+            if time.perf_counter() - t > timeout:
+                p.kill()
+                _, status, usage = os.wait4(p.pid, 0)
+                break
+            time.sleep(0.02)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - t
+        err_file.seek(0)
+        err = err_file.read().strip()
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, usage.ru_maxrss / 1024, p.returncode, err.splitlines()[0] if err else "", cpu
+
+
+def scaling(names: list[str], sizes: list[int], runs: int, timeout: float) -> None:
+    """Time and peak memory of each scaling input per size (medians of ``runs``), and the
+    growth exponent log(t2/t1)/log(n2/n1) between the two largest sizes that finished, of the
+    wall time and of the CPU time (user + system: steadier on a shared machine); a size that
+    times out ends that input's series."""
+    import math
+
+    print(f"{'input':16} {'chars':>10} {'exit':>4} {'wall s':>8} {'cpu s':>8} {'peak MB':>8}  message")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in names:
+            done: list[tuple[int, float, float]] = []
+            for size in sizes:
+                subprocess.run([sys.executable, __file__, "--write-scaling", name, str(size), tmp], check=True)
+                paths = sorted(str(f) for f in Path(tmp).glob(f"{name}-*.txt"))
+                chars = max(len(Path(f).read_text(encoding="utf-8")) for f in paths)
+                argv = SCALING[name][1](paths)
+                results = []
+                for _ in range(runs):
+                    results.append(measure(argv, Path(tmp) / "out.json", timeout))
+                    if results[-1][2] == -9:
+                        break
+                wall = statistics.median(r[0] for r in results)
+                rss = statistics.median(r[1] for r in results)
+                cpu = statistics.median(r[4] for r in results)
+                code, message = results[0][2], results[0][3]
+                if code == -9:
+                    message = f"killed after {timeout:.0f} s"
+                print(f"{name:16} {chars:10,} {code:4} {wall:8.2f} {cpu:8.2f} {rss:8.0f}  {message[:90]}", flush=True)
+                for f in paths:
+                    Path(f).unlink()
+                if code == -9:
+                    break
+                done.append((chars, wall, cpu))
+            if len(done) >= 2:
+                (n1, t1, c1), (n2, t2, c2) = done[-2], done[-1]
+                grow = math.log(n2 / n1)
+                print(f"{name:16} growth exponent {math.log(t2 / t1) / grow:.2f} (wall), "
+                      f"{math.log(c2 / c1) / grow:.2f} (cpu) between {n1:,} and {n2:,} characters", flush=True)
 
 
 def main() -> None:
@@ -97,10 +324,25 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--case", action="append", choices=list(CASES))
     ap.add_argument("--command", action="append", choices=list(COMMANDS))
+    ap.add_argument("--scaling", nargs="*", choices=list(SCALING), metavar="INPUT",
+                    help=f"instead of the cases: time per size of these inputs ({', '.join(SCALING)}; "
+                         "all when none is named) and their growth exponent")
+    ap.add_argument("--sizes", type=lambda v: [int(float(x)) for x in v.split(",")], default=SCALING_SIZES,
+                    help="sizes in characters for --scaling, comma-separated (default: %(default)s)")
+    ap.add_argument("--timeout", type=float, default=300, help="--scaling: kill a run after this many seconds")
     ap.add_argument("--write", nargs=2, metavar=("CASE", "PATH"), help=argparse.SUPPRESS)
+    ap.add_argument("--write-scaling", nargs=3, metavar=("INPUT", "CHARS", "DIR"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.write:
         Path(args.write[1]).write_bytes(CASES[args.write[0]]())
+        return
+    if args.write_scaling:
+        name, chars, folder = args.write_scaling
+        for k, text in enumerate(SCALING[name][0](int(chars))):
+            Path(folder, f"{name}-{k}.txt").write_text(text, encoding="utf-8")
+        return
+    if args.scaling is not None:
+        scaling(args.scaling or list(SCALING), args.sizes, args.runs, args.timeout)
         return
     partner = str(FIXTURES / "national-2024.txt")
     print(f"{'case':30} {'command':12} {'exit':>4} {'wall s':>8} {'peak MB':>8}  x baseline  message")

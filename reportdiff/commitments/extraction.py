@@ -213,6 +213,17 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
     return out
 
 
+def _nearby(found: list[Commitment], first: int, lines: int = 4):
+    """The commitments of ``found`` (in document order) whose paragraph starts at most
+    ``lines`` lines before line ``first``, latest first: the only ones a restatement check can
+    match, so that it does not scan every earlier commitment (quadratic on a plan of thousands
+    of targets)."""
+    for c in reversed(found):
+        if c.paragraph.lines.first < first - lines:
+            return
+        yield c
+
+
 def extract(doc: Document, index: int) -> list[Commitment]:
     out: list[Commitment] = []
     five = five_year_sections(doc)
@@ -224,7 +235,8 @@ def extract(doc: Document, index: int) -> list[Commitment]:
                  if not any(c.target and c.target.value == t.value and c.target.unit == t.unit
                             and c.target.comparator == t.comparator and c.horizon == horizon
                             and abs(c.paragraph.lines.first - st.paragraph.lines.first) <= 4
-                            and c.paragraph is not st.paragraph for c in out)]  # a restatement
+                            and c.paragraph is not st.paragraph
+                            for c in _nearby(out, st.paragraph.lines.first))]  # a restatement
         for t, _ in found:
             out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph, st.text.rstrip("，；。！？"),
                                   "target", t, horizon=horizon))

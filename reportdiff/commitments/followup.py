@@ -158,6 +158,16 @@ class _Index:
             self.starts.append(pos)
             pos += len(t) + 1
         self._hits: dict[str, frozenset[int]] = {}
+        self._other: dict[tuple[str, int], bool] = {}
+
+    def other_measure(self, unit: str, k: int) -> bool:
+        """``_other_measure(unit, clause k with its continuation)``, computed once per unit and
+        clause (every commitment with a candidate clause asked it again: the quantities of
+        one clause were parsed once per commitment)."""
+        if (unit, k) not in self._other:
+            st = self.sts[k]
+            self._other[(unit, k)] = _other_measure(unit, st.text + st.follow)
+        return self._other[(unit, k)]
 
     def hits(self, word: str) -> frozenset[int]:
         if word not in self._hits:
@@ -246,7 +256,7 @@ def _best(key: _Key, index: _Index, allowed, strict: bool, unit: str = "") -> tu
     """The clause (of those ``allowed``) that covers most of the key's weight: at least MATCH
     when it ends a noun phrase with the key's head word (``heads``), else at least CLEAR."""
     best = None
-    for k in sorted(set().union(*(index.hits(w) for w in key.words))):
+    for k in sorted(set().union(*(index.hits(w) for w in _needed(key)))):
         if not allowed(index.sts[k]):
             continue
         s = _coverage(key, index, k)
@@ -254,13 +264,30 @@ def _best(key: _Key, index: _Index, allowed, strict: bool, unit: str = "") -> tu
         # the head word ending a noun phrase, or (worded differently) absent; not a modifier
         # of some other thing (高技能人才培训基地 is not 高技能人才)
         ok = s >= MATCH and heads(key, text) if key.head in text and strict else s >= CLEAR or s >= MATCH and heads(key, text)
-        ok = ok and not (unit and _other_measure(unit, index.sts[k].text + index.sts[k].follow))
+        ok = ok and not (unit and index.other_measure(unit, k))
         if ok and (best is None or s > best[1] + 1e-9):
             best = (k, s)
     return best
 
 
 MATCH = 0.5
+
+
+def _needed(key: _Key) -> tuple[str, ...]:
+    """The heaviest words of ``key`` without which a clause cannot reach coverage MATCH: the
+    other words weigh less than MATCH of the total, so a clause that holds none of these is
+    never chosen by ``_best`` (prefix filtering).  The candidate clauses are those holding one
+    of these words instead of any word: the common words (产值, 企业) no longer make every
+    clause of a long document a candidate of every commitment."""
+    total = sum(key.weights)
+    order = sorted(zip(key.weights, key.words), reverse=True)
+    rest, out = total, []
+    for w, word in order:
+        if rest < MATCH * total * (1 - 1e-9):
+            break
+        out.append(word)
+        rest -= w
+    return tuple(out)
 
 
 CLEAR = 0.6

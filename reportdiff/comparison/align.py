@@ -355,11 +355,32 @@ class SectionLink:
 PARENT_BONUS = 0.15
 
 
-def _mutual_best(x: int, y: int, bases, a_parent, b_parent) -> bool:
-    """Among the subsections of two matched parents, y is x's best partner and x is y's."""
-    row = [s for (x2, y2), s in bases.items() if x2 == x and b_parent[y2] == b_parent[y]]
-    col = [s for (x2, y2), s in bases.items() if y2 == y and a_parent[x2] == a_parent[x]]
-    return bases[(x, y)] >= max(row) and bases[(x, y)] >= max(col)
+@dataclass(frozen=True)
+class _BestAmongSiblings:
+    """For every scored pair's sides: the best score of A section x with any B section under a
+    given B parent, and of B section y with any A section under a given A parent.  Built once
+    in O(|bases|), so that ``mutual`` costs O(1) instead of a scan of every scored pair."""
+
+    row: dict[tuple[int, int | None], float]
+    col: dict[tuple[int, int | None], float]
+
+    @classmethod
+    def of(cls, bases: dict[tuple[int, int], float], a_parent, b_parent) -> _BestAmongSiblings:
+        """The two tables of maxima for ``bases``."""
+        row: dict[tuple[int, int | None], float] = {}
+        col: dict[tuple[int, int | None], float] = {}
+        for (x, y), s in bases.items():
+            kr, kc = (x, b_parent[y]), (y, a_parent[x])
+            if s > row.get(kr, -1.0):
+                row[kr] = s
+            if s > col.get(kc, -1.0):
+                col[kc] = s
+        return cls(row, col)
+
+    def mutual(self, x: int, y: int, bases, a_parent, b_parent) -> bool:
+        """Among the subsections of two matched parents, y is x's best partner and x is y's."""
+        s = bases[(x, y)]
+        return s >= self.row[(x, b_parent[y])] and s >= self.col[(y, a_parent[x])]
 
 
 def heading_similarity(a: str, b: str) -> float:
@@ -400,8 +421,11 @@ def _section_scores(a: SectionOutline, b: SectionOutline) -> dict[tuple[int, int
     va, vb = tf.vectors[: len(a.terms)], tf.vectors[len(a.terms):]
     na, nb = len(a.heads), len(b.heads)
 
+    bare_a = [split_marker(h)[1] for h in a.heads]  # heading texts without their numbering, once
+    bare_b = [split_marker(h)[1] for h in b.heads]
+
     def base(x: int, y: int) -> float:
-        h = heading_similarity(a.heads[x], b.heads[y])
+        h = fuzz.ratio(bare_a[x], bare_b[y]) / 100  # = heading_similarity(a.heads[x], b.heads[y])
         if not a.terms[x] and not b.terms[y]:
             return h
         return 0.35 * h + 0.65 * cosine(va[x], vb[y])
@@ -411,11 +435,10 @@ def _section_scores(a: SectionOutline, b: SectionOutline) -> dict[tuple[int, int
     else:  # many headings: only pairs that share a word, or the same heading text
         keys = list(cosine_matrix(va, vb))
         same: dict[str, list[int]] = {}
-        for x, h in enumerate(a.heads):
-            same.setdefault(split_marker(h)[1], []).append(x)
+        for x, text in enumerate(bare_a):
+            same.setdefault(text, []).append(x)
         nth: Counter = Counter()
-        for y, h in enumerate(b.heads):  # the n-th of a repeated heading: near the n-th in a
-            text = split_marker(h)[1]
+        for y, text in enumerate(bare_b):  # the n-th of a repeated heading: near the n-th in a
             n = nth[text]
             nth[text] += 1
             keys.extend((x, y) for x in same.get(text, [])[max(0, n - 4): n + 5])
@@ -431,6 +454,7 @@ def _match_by_level(bases: dict[tuple[int, int], float], a: SectionOutline, b: S
     nb = len(b.heads)
     match_a: dict[int, int] = {}
     match_b: dict[int, int] = {}
+    best = _BestAmongSiblings.of(bases, a.parents, b.parents)
     for level in sorted(set(a.levels) | set(b.levels)):
         cands = []
         for (x, y), s in bases.items():
@@ -440,7 +464,7 @@ def _match_by_level(bases: dict[tuple[int, int], float], a: SectionOutline, b: S
                 and match_a.get(a.parents[x]) == b.parents[y]
             bonus = PARENT_BONUS if siblings or (a.parents[x] is None and b.parents[y] is None) else 0.0
             s2 = s + bonus - 0.1 * abs(a.levels[x] - b.levels[y])
-            if s2 >= threshold and (s >= threshold or _mutual_best(x, y, bases, a.parents, b.parents)):
+            if s2 >= threshold and (s >= threshold or best.mutual(x, y, bases, a.parents, b.parents)):
                 # equal scores (to 6 places: float noise aside) go to the pair nearer in place
                 cands.append((-round(s2, 6), abs(x * nb - y * len(a.heads)), x, y))
         for _, _, x, y in sorted(cands):

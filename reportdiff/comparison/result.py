@@ -275,9 +275,10 @@ def _subtree_terms(doc: Document, sections, terms_of) -> list[list[str]]:
     return out
 
 
-def _inside(doc: Document, section: Section) -> set[int]:
-    ids = {id(p) for p in section.all_paragraphs}
-    return {k for k, p in enumerate(doc.paragraphs) if id(p) in ids}
+def _inside(index: dict[int, int], section: Section) -> set[int]:
+    """The document indexes of the paragraphs of ``section``'s subtree (``index``: id of each
+    paragraph -> its index), in O(subtree) rather than a scan of the whole document."""
+    return {index[id(p)] for p in section.all_paragraphs}
 
 
 def _align_sections(old: Document, new: Document, ta, tb, options: Options):
@@ -300,8 +301,10 @@ def _align_sections(old: Document, new: Document, ta, tb, options: Options):
 def _section_pairs(slinks, sa, sb, ta, tb, old, new, paragraphs, pairs, costs) -> tuple[SectionPair, ...]:
     a_terms = _subtree_terms(old, sa, ta)
     b_terms = _subtree_terms(new, sb, tb)
-    in_a = [_inside(old, s) for s in sa]
-    in_b = [_inside(new, s) for s in sb]
+    index_a = {id(p): k for k, p in enumerate(old.paragraphs)}
+    index_b = {id(p): k for k, p in enumerate(new.paragraphs)}
+    in_a = [_inside(index_a, s) for s in sa]
+    in_b = [_inside(index_b, s) for s in sb]
 
     def along(x: int, y: int) -> Similarity:
         """Measures of section x of A and y of B: exact, or for long sections along the

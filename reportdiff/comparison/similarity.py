@@ -27,6 +27,7 @@ Pair scores for alignment: ``tfidf_cosine`` (sparse TF-IDF vectors, sublinear te
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -121,6 +122,9 @@ def cosine(u: dict[str, float], v: dict[str, float]) -> float:
     return min(1.0, sum(x * v[t] for t, x in u.items() if t in v))
 
 
+POSTINGS_CAP = 200  # cosine_matrix: a term in more right-hand vectors than this seeds no candidate
+
+
 def cosine_matrix(left: list[dict[str, float]], right: list[dict[str, float]],
                   exhaustive_pairs: int = 40_000, top_terms: int = 12,
                   per_row: int = 30) -> dict[tuple[int, int], float]:
@@ -129,9 +133,11 @@ def cosine_matrix(left: list[dict[str, float]], right: list[dict[str, float]],
     Up to ``exhaustive_pairs`` (len(left)·len(right)), every pair that shares a term not found
     in more than half of the right-hand vectors.  Above that, candidates come from an inverted
     index over each left vector's ``top_terms`` heaviest terms, skipping terms in more than
-    max(50, 5%) of the right-hand vectors, and only the ``per_row`` best candidates of each row
-    (by their partial dot product) are scored: the work grows linearly with the number of
-    vectors instead of with its square."""
+    max(50, 5%) of the right-hand vectors, that share capped at ``POSTINGS_CAP`` (200: it bites
+    past 4,000 vectors, far above a real report's 600 paragraphs), and only the ``per_row``
+    best candidates of each row (by their partial dot product) are scored: each row costs at
+    most top_terms·POSTINGS_CAP, so the work grows linearly with the number of vectors instead
+    of with its square."""
     index: dict[str, list[int]] = {}
     for j, v in enumerate(right):
         for t in v:
@@ -148,7 +154,7 @@ def cosine_matrix(left: list[dict[str, float]], right: list[dict[str, float]],
             for j in seen:
                 out[(i, j)] = cosine(u, right[j])
         return out
-    limit = max(50, len(right) // 20)
+    limit = min(max(50, len(right) // 20), POSTINGS_CAP)
     for i, u in enumerate(left):
         partial: dict[int, float] = {}
         for t, w in sorted(u.items(), key=lambda kv: -kv[1])[:top_terms]:
@@ -157,6 +163,6 @@ def cosine_matrix(left: list[dict[str, float]], right: list[dict[str, float]],
                 continue
             for j in js:
                 partial[j] = partial.get(j, 0.0) + w * right[j][t]
-        for j in sorted(partial, key=lambda x: -partial[x])[:per_row]:
+        for j in heapq.nlargest(per_row, partial, key=partial.__getitem__):  # = a stable sort's head
             out[(i, j)] = cosine(u, right[j])
     return out

@@ -9,7 +9,13 @@ gives a document's fingerprints, ``postings_of(prints)`` where their hashes occu
    passage of m canonical characters shares at least one fingerprint.  Fingerprints found in
    more than ``MAX_POSTINGS`` (200) places are too common to seed anything.
 2. Seeds.  Each fingerprint of a query document, found again in any document (a query, a
-   reference, or the same document elsewhere), is a seed: two canonical positions.
+   reference, or the same document elsewhere), is a seed: two canonical positions.  A
+   fingerprint found in more than ``SEED_CLIQUE`` (32) places seeds each place with the next
+   32 places only (in document, then position order), not every pair: the places stay
+   connected (step 4 groups them all), and the seeds are at most 32 per fingerprint
+   instead of up to 200 (a file of thousands of near-duplicate sentences made seeds, and
+   regions, grow with the square of its length until the 200 cut).  Real reports stay
+   under 32 (at most 20 in the fixtures).
 3. Local alignment.  Seeds on the same diagonal (offset between the two positions) less than
    w + k apart chain into a region; regions of the same two documents whose diagonals differ by
    at most ``MAX_INDEL`` (20) and whose gaps are at most ``MAX_GAP`` (40) canonical characters
@@ -27,6 +33,7 @@ gives a document's fingerprints, ``postings_of(prints)`` where their hashes occu
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -42,6 +49,7 @@ from ..text.worddiff import DiffOp, word_diff
 from .unionfind import clusters
 
 MAX_POSTINGS = 200
+SEED_CLIQUE = 32  # a fingerprint in more places seeds each place with the next 32 only
 MAX_INDEL = 20
 MAX_GAP = 40
 
@@ -154,6 +162,9 @@ def match(docs: Sequence[Document], queries: int, query_prints: list[tuple[np.nd
             posting = postings[h]
             if len(posting) > MAX_POSTINGS:
                 continue
+            if len(posting) > SEED_CLIQUE:  # only the next SEED_CLIQUE places: a chain, not a clique
+                k = bisect_left(posting, (qd, p)) + 1
+                posting = posting[k: k + SEED_CLIQUE]
             for od, op in posting:
                 if od == qd and op == p:
                     continue
@@ -292,23 +303,44 @@ def _occurrence(stream: Stream, doc: int, c0: int, c1: int) -> Occurrence:
     return Occurrence(doc, start, end, stream.text[start:end], span)
 
 
-def _group(pairs: list[tuple[Occurrence, Occurrence]]) -> list[DupeGroup]:
-    nodes: list[Occurrence] = []
-    node_of: dict[int, list[int]] = defaultdict(list)  # doc -> node ids
+class _Places:
+    """The places (nodes) of step 4: an occurrence is the same place as the first node, in
+    order of creation, that overlaps it by at least 80% of the longer of the two (a longer
+    occurrence then stands for the node).
 
-    def node(o: Occurrence) -> int:
-        for n in node_of[o.doc]:
-            x = nodes[n]
+    Such a node starts within a quarter of the occurrence's length of it (overlap ≥ 0.8·max
+    gives lengths within a factor 1.25 and starts at most 0.2·max apart), so each document
+    keeps its nodes sorted by start and only that window is looked at: the lookup no longer
+    scans every node of the document (quadratic on a file of near-duplicate sentences)."""
+
+    def __init__(self) -> None:
+        self.nodes: list[Occurrence] = []
+        self._starts: dict[int, list[tuple[int, int]]] = defaultdict(list)  # doc -> sorted (start, node)
+
+    def node(self, o: Occurrence) -> int:
+        """The node id of occurrence ``o``: an existing place, or a new one."""
+        starts = self._starts[o.doc]
+        reach = (o.end - o.start) // 4 + 1
+        lo = bisect_left(starts, (o.start - reach, -1))
+        hi = bisect_right(starts, (o.start + reach, len(self.nodes)))
+        for n in sorted(n for _, n in starts[lo:hi]):
+            x = self.nodes[n]
             overlap = min(x.end, o.end) - max(x.start, o.start)
             if overlap >= 0.8 * max(x.end - x.start, o.end - o.start):
                 if o.end - o.start > x.end - x.start:
-                    nodes[n] = o
+                    del starts[bisect_left(starts, (x.start, n))]
+                    insort(starts, (o.start, n))
+                    self.nodes[n] = o
                 return n
-        nodes.append(o)
-        node_of[o.doc].append(len(nodes) - 1)
-        return len(nodes) - 1
+        self.nodes.append(o)
+        insort(starts, (o.start, len(self.nodes) - 1))
+        return len(self.nodes) - 1
 
-    edges = [(node(a), node(b)) for a, b in pairs]
+
+def _group(pairs: list[tuple[Occurrence, Occurrence]]) -> list[DupeGroup]:
+    places = _Places()
+    edges = [(places.node(a), places.node(b)) for a, b in pairs]
+    nodes = places.nodes
     members = clusters(len(nodes), edges)
     groups = []
     for ids in members:
@@ -328,10 +360,9 @@ def _drop_fragments(groups: list[DupeGroup]) -> list[DupeGroup]:
     or the same passages split by an edit the merge could not bridge) is not reported again;
     a group left with fewer than two places goes."""
     kept: list[DupeGroup] = []
-    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    spans = _Cover(o for g in groups for o in g.occurrences)
     for g in groups:  # longest first
-        outer = tuple(o for o in g.occurrences
-                      if not any(a <= o.start and o.end <= b for a, b in spans[o.doc]))
+        outer = tuple(o for o in g.occurrences if not spans.covers(o))
         if len(outer) < 2:
             continue
         if len(outer) < len(g.occurrences):
@@ -341,6 +372,40 @@ def _drop_fragments(groups: list[DupeGroup]) -> list[DupeGroup]:
             g = DupeGroup(outer, len(longest.text), exact, round(sim, 4))
         kept.append(g)
         for o in g.occurrences:
-            spans[o.doc].append((o.start, o.end))
+            spans.add(o)
     kept.sort(key=lambda g: (-g.chars, g.occurrences[0].doc, g.occurrences[0].start))
     return kept
+
+
+class _Cover:
+    """The places kept so far, per document, asking whether one lies inside any of them
+    (start ≤ o.start and o.end ≤ end) in O(log n): a Fenwick tree of the largest end over the
+    kept places' starts (every start that can be added is known up front), instead of a scan
+    of every kept place (quadratic when a file holds thousands of near-duplicates)."""
+
+    def __init__(self, occurrences) -> None:
+        starts: dict[int, set[int]] = defaultdict(set)
+        for o in occurrences:
+            starts[o.doc].add(o.start)
+        self._starts = {d: sorted(xs) for d, xs in starts.items()}
+        self._tree = {d: [-1] * (len(xs) + 1) for d, xs in self._starts.items()}
+
+    def add(self, o: Occurrence) -> None:
+        """Keep place ``o`` (its start must be one of those given at construction)."""
+        tree = self._tree[o.doc]
+        k = bisect_left(self._starts[o.doc], o.start) + 1
+        while k < len(tree):
+            if tree[k] < o.end:
+                tree[k] = o.end
+            k += k & -k
+
+    def covers(self, o: Occurrence) -> bool:
+        """Whether a kept place of o's document starts at or before o and ends at or after it."""
+        tree = self._tree.get(o.doc)
+        if tree is None:
+            return False
+        k, end = bisect_right(self._starts[o.doc], o.start), -1
+        while k > 0:
+            end = max(end, tree[k])
+            k -= k & -k
+        return end >= o.end
