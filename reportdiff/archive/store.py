@@ -40,6 +40,7 @@ from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 
@@ -114,10 +115,13 @@ class Entry:
     shown: str
 
 
+OutcomeStatus = Literal["added", "unchanged", "replaced", "failed", "removed", "missing"]  # missing: gone, not pruned
+
+
 @dataclass(frozen=True)
 class Outcome:
     path: str
-    status: str  # added | unchanged | replaced | failed | removed | missing (pruned, or not)
+    status: OutcomeStatus
     reason: str = ""
 
 
