@@ -8,9 +8,15 @@ import random
 from reportdiff.commitments.followup import MATCH, _Key, _needed
 from reportdiff.comparison.align import _BestAmongSiblings
 from reportdiff.comparison.similarity import POSTINGS_CAP, cosine_matrix
-from reportdiff.model import LineSpan
-from reportdiff.passages.repeats import SEED_CLIQUE, Occurrence, _Cover, _Places, find_dupes
 from reportdiff.ingest.source import load
+from reportdiff.model import LineSpan
+from reportdiff.passages.repeats import (
+    SEED_CLIQUE,
+    Occurrence,
+    _Cover,
+    _Places,
+    find_dupes,
+)
 
 
 def _occ(doc: int, start: int, end: int) -> Occurrence:

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from ..ingest.metadata import year_of
 from ..ingest.paths import Report, two_or_more
-from ..ingest.source import load
-from ..options import Options
+from ..ingest.source import check_size, load
+from ..options import PROMISES_MAX_CHARS, Options, within
 from .ledger import Ledger, build_ledger
 
 
@@ -22,7 +22,8 @@ def promises(paths: Iterable[Report], options: Options = Options()) -> Ledger:
     ordered by delivery date when every report has one, else by year (from the date or the
     file name) when every report has one, else in the order given."""
     files = two_or_more(paths, "promises", "give an earlier and a later report")
-    docs = [load(f, options) for f in files]
+    options = within(options, PROMISES_MAX_CHARS)
+    docs = [check_size(load(f, options), options) for f in files]
     if all(d.metadata.date for d in docs):
         docs = sorted(docs, key=lambda d: d.metadata.date)
     elif all(year_of(d) for d in docs):  # a date or a year in the file name for every report

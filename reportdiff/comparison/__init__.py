@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import os
 
-from ..errors import InputError
-from ..ingest.source import load
+from ..ingest.source import check_size, load
 from ..model import Document
-from ..options import Options
+from ..options import COMPARE_MAX_CHARS, Options, within
 from ..passages.formulas import boilerplate_profile
 
 
@@ -23,10 +22,6 @@ def compare(old: str | os.PathLike | Document, new: str | os.PathLike | Document
     """Compare two reports (paths or loaded documents) -> ``Comparison``."""
     from .result import compare_documents
 
-    a = old if isinstance(old, Document) else load(old, options)
-    b = new if isinstance(new, Document) else load(new, options)
-    for doc in (a, b):
-        if doc.chars > options.max_chars:
-            raise InputError(doc.path, f"document has {doc.chars:,} characters, over the "
-                             f"{options.max_chars:,} limit", "compare smaller documents")
+    options = within(options, COMPARE_MAX_CHARS)
+    a, b = (check_size(load(x, options), options) for x in (old, new))
     return compare_documents(a, b, options, boilerplate_profile(options.boilerplate))

@@ -291,6 +291,15 @@ def load(path: str | os.PathLike | Document, options: Options = Options()) -> Do
     return select_document(source, options.document)
 
 
+def check_size(doc: Document, options: Options) -> Document:
+    """``doc``, refused when it has more than ``options.max_chars`` characters (a document
+    loaded before, given to a command with a lower bound)."""
+    if doc.chars > options.max_chars:
+        raise InputError(doc.path, f"document has {doc.chars:,} characters, over the {options.max_chars:,} limit",
+                         "give smaller documents, or split the file")
+    return doc
+
+
 def select_document(source: SourceFile, selector: str | None) -> Document:
     if selector is None or selector == "":
         return source.main_document()

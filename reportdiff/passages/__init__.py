@@ -14,9 +14,9 @@ from collections.abc import Iterable
 
 from ..errors import InputError, UsageError
 from ..ingest.paths import Report, expand_paths, path_of, report_list, two_or_more
-from ..ingest.source import read_source, select_document
+from ..ingest.source import check_size, read_source, select_document
 from ..model import Document, SourceFile
-from ..options import MIN_CHARS, Options
+from ..options import COMPARE_MAX_CHARS, MIN_CHARS, Options, within
 from ..text.fingerprints import check_min_chars
 from .formulas import BoilerplateResult
 from .repeats import DupesResult
@@ -29,18 +29,21 @@ def dupes(files: Iterable[Report], against: Iterable[Report] = (), min_chars: in
     from .repeats import find_dupes
 
     check_min_chars(min_chars)
+    options = within(options, COMPARE_MAX_CHARS)
     queries = expand_paths(report_list(files, "files"))
     seen = {os.path.realpath(path_of(q)) for q in queries}
     against = report_list(against, "against")
     archive = _archive_in(against)
     refs = [] if archive else [r for r in expand_paths(against) if os.path.realpath(path_of(r)) not in seen]
     q_sources = [q if isinstance(q, Document) else read_source(q, options) for q in queries]
-    q_docs = [s if isinstance(s, Document) else select_document(s, options.document) for s in q_sources]
+    q_docs = [check_size(s, options) if isinstance(s, Document) else select_document(s, options.document)
+              for s in q_sources]
     copies = {k: tuple(c.lines for c in s.copies) for k, s in enumerate(q_sources)
               if isinstance(s, SourceFile) and s.copies}
     if archive:
         return _dupes_in_archive(q_docs, archive, min_chars, seen, copies)
-    r_docs = [r if isinstance(r, Document) else read_source(r, options).main_document() for r in refs]
+    r_docs = [check_size(r, options) if isinstance(r, Document) else read_source(r, options).main_document()
+              for r in refs]
     return find_dupes(q_docs, r_docs, min_chars, copies)
 
 

@@ -38,6 +38,7 @@ from letters import outline_letters as _outline_letters
 
 import reportdiff
 from reportdiff.ingest.decode import split_lines
+from reportdiff.options import COMPARE_MAX_CHARS, MAX_CHARS, PROMISES_MAX_CHARS
 
 LIMITS = benchmark_module("bench_limits")  # the generators of the huge inputs
 HEAVY = os.environ.get("REPORTDIFF_HEAVY") == "1"
@@ -229,6 +230,12 @@ def _html_page() -> bytes:
 
 
 UTF16 = BASE_TEXT.encode("utf-16-le")
+COMMAND_LIMITS = {"compare": COMPARE_MAX_CHARS, "dupes": COMPARE_MAX_CHARS, "promises": PROMISES_MAX_CHARS}
+
+
+def _over_the_limit(limit: int, chars: int) -> str:
+    return ("{path}: file has %s characters, over the %s limit "
+            "(hint: split the file, or compare the documents it holds one by one)" % (f"{chars:,}", f"{limit:,}"))
 
 
 def _fifo(tmp: Path) -> str:
@@ -330,10 +337,7 @@ CASES: dict[str, Case] = {
                       "{path}: file holds NUL bytes: it looks binary, not text (hint: give a text file of the report)"),
     "HTML page": Case(_file("page.html", _html_page), html_page),
     "same file twice": Case(_file("twice.txt", BASE_TEXT.encode()), same_file_twice),
-    "50 MB file": Case(_file("fifty.txt", LIMITS.fifty_mb),
-                       "{path}: file has %s characters, over the 3,000,000 limit "
-                       "(hint: split the file, or compare the documents it holds one by one)"
-                       % f"{len(LIMITS.FIFTY_MB_LINE) * LIMITS.FIFTY_MB_COUNT:,}"),
+    "50 MB file": Case(_file("fifty.txt", LIMITS.fifty_mb), _over_the_limit(MAX_CHARS, len(LIMITS.FIFTY_MB_LINE) * LIMITS.FIFTY_MB_COUNT)),
     "2 MB line": Case(_file("line.txt", LIMITS.two_mb_line), text_kept),
     "100,000 identical lines": Case(_file("same.txt", LIMITS.identical_lines),
                                     identical_lines, heavy=True),
@@ -353,6 +357,9 @@ CASES: dict[str, Case] = {
 
 # Outcomes that differ by command: (case, command) -> expectation.
 EXPECT_BY_COMMAND: dict[tuple[str, str], str | Callable] = {
+    # compare, dupes and promises bound their own input below the 3,000,000 characters of all
+    **{("50 MB file", c): _over_the_limit(COMMAND_LIMITS[c], len(LIMITS.FIFTY_MB_LINE) * LIMITS.FIFTY_MB_COUNT) for c in COMMAND_LIMITS},
+    ("2 MB line", "promises"): _over_the_limit(PROMISES_MAX_CHARS, len(LIMITS.TWO_MB_LINE) + 1),  # + newline
     **{("a directory", c): "{path}: folder holds no report files (.txt, .md, .pdf, .docx, .html) "
                            "(hint: give files, or a folder of them)"
        for c in FOLDER_COMMANDS},
