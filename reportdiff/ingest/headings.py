@@ -1,7 +1,8 @@
 """Heading and lead-phrase patterns of Chinese and English reports.
 
 Strong heading styles (``一、``, ``（一）``, ``第一章``/``第一部分``, ``#``, ``I.``, ``1.1``) mark a
-heading whenever their first sentence is short.  Weak styles (``1.``, ``1、``, ``（1）``,
+heading whenever their first sentence is short, and, whatever its length, when the paragraph is
+one sentence set apart from its numbered siblings by body text (``structural_role``); one sentence next to a numbered sibling with no body between is a list item.  Weak styles (``1.``, ``1、``, ``（1）``,
 ``①``) are headings only when the whole paragraph is a short line; otherwise they are list
 items, kept as paragraphs with the marker as their label.
 """
@@ -72,6 +73,33 @@ def match_heading(text: str) -> HeadingMatch | None:
     if md_level:
         return HeadingMatch("md", "", md_level)
     return None
+
+
+OPEN_END = "，、,：:（(《“‘—"  # a line ending so is cut inside its sentence
+_INNER_END = re.compile(r"[。！？；!?;]|\.(?=\s)")
+
+
+def structural_role(text: str, before: str | None, after: str | None) -> str:
+    """What the structure says of a strong-numbered paragraph that is one whole sentence (no
+    sentence end before its last character, not cut after a comma), whatever its length: "item" when the paragraph before or
+    after is a sibling of the same numbering style (a run of numbered sentences with no body
+    text between them is a list), "heading" when body text follows it (it opens a section),
+    "" otherwise (not strong-numbered, more than one sentence, or last in the document)."""
+    m = match_heading(text)
+    if not m or not m.strong or m.md_level or not m.marker:
+        return ""
+    body = split_marker(text)[1].rstrip("*").strip()
+    if not body or _INNER_END.search(body[:-1]) or body[-1] in OPEN_END:
+        return ""
+    if any(_sibling(m, other) for other in (before, after)):
+        return "item"
+    return "heading" if after is not None else ""
+
+
+def _sibling(m: HeadingMatch, other: str | None) -> bool:
+    """``other`` is numbered in the same style as ``m``."""
+    o = match_heading(other or "")
+    return bool(o and o.style == m.style and not o.md_level)
 
 
 def split_marker(text: str) -> tuple[str, str]:
