@@ -32,6 +32,11 @@ RANK = ("md1", "chapter", "en_chapter", "md2", "roman", "cn", "md3", "paren_cn",
 
 _MD = re.compile(r"^(#{1,6})\s*(.*)$")
 LEAD_ORDINAL = re.compile(rf"^(?:[{CN_NUM}]{{1,3}}是|第[{CN_NUM}]{{1,3}}[，,、])")
+# a line addressing the chair of a parliament ("Mr President,", "**Madam Speaker**", "Mr Speaker,
+# Honourable Members and fellow citizens,"): a paragraph of its own, never a heading or noise
+CHAIR_ADDRESS = re.compile(
+    r"^\**(?:Mr|Madam|Madame|Mister)\.?\s+(?:Deputy\s+)?(?:Speaker|President|Chairman|Chairperson|Chair)\b"
+    r"(?:[^.!?]{0,70}[,:!])?\**[,:!.]?\**$")
 _EN_TITLE = re.compile(r"^[A-Z][A-Za-z0-9'’&,\-–:() ]{1,68}[A-Za-z0-9)]$")
 
 
@@ -112,8 +117,9 @@ def split_marker(text: str) -> tuple[str, str]:
 
 
 def is_english_title(text: str) -> bool:
-    """A short Title-like English line: no final stop, most words capitalised."""
-    if not _EN_TITLE.match(text) or len(text.split()) > 12:
+    """A short Title-like English line: no final stop, most words capitalised (not an address
+    to the chair such as ``Mr Speaker``)."""
+    if not _EN_TITLE.match(text) or len(text.split()) > 12 or CHAIR_ADDRESS.match(text):
         return False
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’]*", text)]
     small = {"a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "with", "by", "at",

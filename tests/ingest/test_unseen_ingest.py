@@ -81,3 +81,62 @@ def test_run_in_heading_still_splits_from_its_body():
     heads = [h.text for h in _headings(doc.root)]
     assert "（一）聚焦扩大内需，确保经济平稳运行" in heads
     assert any(p.text.startswith("紧抓国家超常规逆周期调节政策机遇") for p in doc.paragraphs)
+
+
+# -- English transcripts: bracketed notes, blank lines, speaker lines ----------------------
+
+_ADDRESS = ("Madam Speaker,", "**Mr Speaker**", "Mr President,")
+
+
+def _transcript(paragraphs: list[str]) -> tuple[str, list[str]]:
+    """A parliamentary transcript of clean paragraphs (one a line): hard-wrapped at 72
+    columns, a blank line between paragraphs, every fourth paragraph closed by a bracketed
+    note ([Applause.] or [Please refer to Annex C-1.]), and an address to the chair before
+    every tenth.  Returns the text and the paragraphs it should read back (notes included,
+    address lines as paragraphs of their own)."""
+    import textwrap
+
+    out: list[str] = []
+    expected: list[str] = []
+    for n, p in enumerate(paragraphs):
+        if n and n % 10 == 0:
+            address = _ADDRESS[(n // 10) % len(_ADDRESS)]
+            out += [address, ""]
+            expected.append(address.strip("*"))
+        if n % 4 == 3:
+            p += " [Applause.]" if n % 8 == 3 else " [Please refer to Annex C-1.]"
+        out += textwrap.wrap(p, 72, break_on_hyphens=False) + [""]
+        expected.append(p)
+    return "\n".join(out), expected
+
+
+def _hk_2014_paragraphs() -> list[str]:
+    """The 2014-15 budget speech's numbered paragraphs (not a labelled pair: 2019 and 2020 are
+    the test pairs, 2017 and 2018 the dev pair)."""
+    text = _corpus("hk-budget/2014.txt").read_text(encoding="utf-8")
+    return [t.strip() for t in text.splitlines() if t.strip()[:1].isdigit() and len(t) > 200][:60]
+
+
+def test_english_transcript_paragraphs_end_at_blank_lines(tmp_path):
+    """A paragraph closed by a bracketed note is not joined to the next one across the blank
+    line; every paragraph reads back whole."""
+    text, expected = _transcript(_hk_2014_paragraphs())
+    doc = _load_text(tmp_path, text)
+    got = [p.text for p in doc.paragraphs]
+    wanted = [e for e in expected if not e.startswith(("Madam", "Mr"))]
+    joined = [g for g in got if "]" in g and not g.endswith("]")]
+    assert joined == []
+    assert sum(1 for g in got if g in wanted) == len(wanted)
+
+
+def test_english_chair_addresses_are_kept_as_paragraphs(tmp_path):
+    """"Mr President,", "**Mr Speaker**" and "Madam Speaker," are treated alike: each a
+    paragraph of its own (not a heading, not dropped as a running header, not joined to the
+    paragraph before)."""
+    text, expected = _transcript(_hk_2014_paragraphs())
+    doc = _load_text(tmp_path, text)
+    got = [p.text for p in doc.paragraphs]
+    addresses = [e for e in expected if e.startswith(("Madam", "Mr"))]
+    assert len(addresses) == 5
+    assert [g for g in got if g.startswith(("Madam", "Mr"))] == addresses
+    assert not any(h.text.startswith("Mr") for h in _headings(doc.root))
