@@ -86,19 +86,29 @@ _INNER_END = re.compile(r"[。！？；!?;]|\.(?=\s)")
 
 def structural_role(text: str, before: str | None, after: str | None) -> str:
     """What the structure says of a strong-numbered paragraph that is one whole sentence (no
-    sentence end before its last character, not cut after a comma), whatever its length: "item" when the paragraph before or
-    after is a sibling of the same numbering style (a run of numbered sentences with no body
-    text between them is a list), "heading" when body text follows it (it opens a section),
-    "" otherwise (not strong-numbered, more than one sentence, or last in the document)."""
+    sentence end before its last character, not cut after a comma), whatever its length: "item"
+    when the paragraph before or after is a sibling of the same numbering style and one of them
+    opens with a sentence over 40 characters (a run of numbered sentences with no body text
+    between them, too long to be short headings, is a list), "heading" when no sibling is next
+    to it and body text follows it (it opens a section), "" otherwise (left to the length rule:
+    not strong-numbered, more than one sentence, short siblings, or last in the document)."""
     m = match_heading(text)
     if not m or not m.strong or m.md_level or not m.marker:
         return ""
     body = split_marker(text)[1].rstrip("*").strip()
     if not body or _INNER_END.search(body[:-1]) or body[-1] in OPEN_END:
         return ""
-    if any(_sibling(m, other) for other in (before, after)):
+    siblings = [other for other in (before, after) if _sibling(m, other)]
+    if siblings and max(len(_first_sentence(t)) for t in [text, *siblings]) > 40:
         return "item"
+    if siblings:
+        return ""
     return "heading" if after is not None else ""
+
+
+def _first_sentence(text: str) -> str:
+    body = split_marker(text)[1]
+    return _INNER_END.split(body, maxsplit=1)[0]
 
 
 def _sibling(m: HeadingMatch, other: str | None) -> bool:

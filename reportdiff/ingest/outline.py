@@ -5,8 +5,8 @@ numbered styles (``一、``, ``（一）``, ``1.``, ``1.1``, ``（1）``, ``①`
 the order the document first uses them.  A numbered heading with body text on the same line (``（一）经济实力稳步推进。粮食…``)
 gives a heading (its first sentence) and a paragraph (the rest), both on that line.  A longer
 numbered paragraph is a heading when it is one sentence set apart from its numbered siblings by
-body text, and a numbered sentence next to a numbered sibling with no body between them is
-a list item, not a heading (``headings.structural_role``): structure decides, not a length cap.
+body text, and a numbered sentence next to a numbered sibling with no body between them (one
+of them over 40 characters) is a list item, not a heading (``headings.structural_role``): structure decides, not a length cap.
 In English text, an unnumbered markdown heading that reads as a title (``# Introduction``,
 as Word heading styles and web pages give them) ranks with the English title lines.
 """
