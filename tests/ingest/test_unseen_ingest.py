@@ -140,3 +140,21 @@ def test_english_chair_addresses_are_kept_as_paragraphs(tmp_path):
     assert len(addresses) == 5
     assert [g for g in got if g.startswith(("Madam", "Mr"))] == addresses
     assert not any(h.text.startswith("Mr") for h in _headings(doc.root))
+
+
+# -- region names ---------------------------------------------------------------------------
+
+
+def test_region_names_of_one_government_share_a_key():
+    """Province-level names written short or in full, and a district with or without its
+    city, name one government; units of the same name at another level do not."""
+    from reportdiff.ingest.metadata import region_key, regions_differ, same_region
+
+    assert region_key("内蒙古") == region_key("内蒙古自治区") == "内蒙古自治区"
+    assert region_key("新疆") == region_key("新疆维吾尔自治区")
+    assert region_key("内蒙古包头市") == "内蒙古自治区包头市"
+    assert same_region("包头市东河区", "东河区") and same_region("东河区", "内蒙古自治区包头市东河区")
+    assert not same_region("包头市东河区", "呼和浩特市东河区")
+    assert not same_region("吉林市", "吉林省") and not same_region("海南藏族自治州", "海南省")
+    assert not regions_differ(["包头市东河区", "东河区", ""])
+    assert regions_differ(["陕西省", "甘肃省"])
