@@ -10,7 +10,8 @@
   when not exhaustive, which more pairs of reports of different regions to search for shared
   passages (``region_reuse.reuse_pairs``).
 
-Region: the metadata's region; else the one region the other reports of the same folder name
+Region: the metadata's region, written as its group's key (``fill_regions``: the names of one
+government — "东河区" / "包头市东河区", "内蒙古" / "内蒙古自治区" — are one region); else the one region the other reports of the same folder name
 in their metadata (``fill_regions``); else the file name without years and numbers
 ("baotou-2022" -> "baotou", ``tasks.region_from_name``), else the folder's name
 ("national/1954.txt" -> "national").  Year: the delivery date's year, else a year in the file
@@ -25,22 +26,30 @@ from pathlib import Path
 
 import numpy as np
 
+from ..ingest.metadata import canonical_regions
 from . import minhash, region_reuse
 from .report import DocumentFacts, PairPlan, Prepared
 
 
 def fill_regions(facts: list[DocumentFacts]) -> list[DocumentFacts]:
-    """A report whose metadata names no region takes the region of the other reports of its
-    folder when they all name the same one (a folder of one region's reports over the
-    years); otherwise it keeps the region of its file name."""
+    """Regions as the corpus groups them.  A region the metadata names is written as its
+    group's key (``ingest.metadata.canonical_regions``: "东河区" in one year and "包头市东河区"
+    in another are both "包头市东河区"; "内蒙古" is "内蒙古自治区").  A report whose metadata
+    names no region takes the region of the other reports of its folder when they all name
+    the same one (a folder of one region's reports over the years); otherwise it keeps the
+    region of its file name."""
     named: dict[str, set[str]] = defaultdict(set)
     for f in facts:
         if f.region_from == "metadata":
             named[str(Path(f.path).parent)].add(f.region)
+    canonical = canonical_regions([f.region for f in facts if f.region_from == "metadata"])
+    named = {folder: {canonical[r] for r in regions} for folder, regions in named.items()}
     out = []
     for f in facts:
         regions = named.get(str(Path(f.path).parent), set())
-        if f.region_from != "metadata" and len(regions) == 1:
+        if f.region_from == "metadata":
+            f = replace(f, region=canonical[f.region])
+        elif len(regions) == 1:
             f = replace(f, region=next(iter(regions)), region_from="folder")
         out.append(f)
     return out

@@ -1,7 +1,8 @@
 """Heading and lead-phrase patterns of Chinese and English reports.
 
 Strong heading styles (``一、``, ``（一）``, ``第一章``/``第一部分``, ``#``, ``I.``, ``1.1``) mark a
-heading whenever their first sentence is short.  Weak styles (``1.``, ``1、``, ``（1）``,
+heading whenever their first sentence is short, and, whatever its length, when the paragraph is
+one sentence set apart from its numbered siblings by body text (``structural_role``); one sentence next to a numbered sibling with no body between is a list item.  Weak styles (``1.``, ``1、``, ``（1）``,
 ``①``) are headings only when the whole paragraph is a short line; otherwise they are list
 items, kept as paragraphs with the marker as their label.
 """
@@ -31,6 +32,11 @@ RANK = ("md1", "chapter", "en_chapter", "md2", "roman", "cn", "md3", "paren_cn",
 
 _MD = re.compile(r"^(#{1,6})\s*(.*)$")
 LEAD_ORDINAL = re.compile(rf"^(?:[{CN_NUM}]{{1,3}}是|第[{CN_NUM}]{{1,3}}[，,、])")
+# a line addressing the chair of a parliament ("Mr President,", "**Madam Speaker**", "Mr Speaker,
+# Honourable Members and fellow citizens,"): a paragraph of its own, never a heading or noise
+CHAIR_ADDRESS = re.compile(
+    r"^\**(?:Mr|Madam|Madame|Mister)\.?\s+(?:Deputy\s+)?(?:Speaker|President|Chairman|Chairperson|Chair)\b"
+    r"(?:[^.!?]{0,70}[,:!])?\**[,:!.]?\**$")
 _EN_TITLE = re.compile(r"^[A-Z][A-Za-z0-9'’&,\-–:() ]{1,68}[A-Za-z0-9)]$")
 
 
@@ -74,6 +80,43 @@ def match_heading(text: str) -> HeadingMatch | None:
     return None
 
 
+OPEN_END = "，、,：:（(《“‘—"  # a line ending so is cut inside its sentence
+_INNER_END = re.compile(r"[。！？；!?;]|\.(?=\s)")
+
+
+def structural_role(text: str, before: str | None, after: str | None) -> str:
+    """What the structure says of a strong-numbered paragraph that is one whole sentence (no
+    sentence end before its last character, not cut after a comma), whatever its length: "item"
+    when the paragraph before or after is a sibling of the same numbering style and one of them
+    opens with a sentence over 40 characters (a run of numbered sentences with no body text
+    between them, too long to be short headings, is a list), "heading" when no sibling is next
+    to it and body text follows it (it opens a section), "" otherwise (left to the length rule:
+    not strong-numbered, more than one sentence, short siblings, or last in the document)."""
+    m = match_heading(text)
+    if not m or not m.strong or m.md_level or not m.marker:
+        return ""
+    body = split_marker(text)[1].rstrip("*").strip()
+    if not body or _INNER_END.search(body[:-1]) or body[-1] in OPEN_END:
+        return ""
+    siblings = [other for other in (before, after) if _sibling(m, other)]
+    if siblings and max(len(_first_sentence(t)) for t in [text, *siblings]) > 40:
+        return "item"
+    if siblings:
+        return ""
+    return "heading" if after is not None else ""
+
+
+def _first_sentence(text: str) -> str:
+    body = split_marker(text)[1]
+    return _INNER_END.split(body, maxsplit=1)[0]
+
+
+def _sibling(m: HeadingMatch, other: str | None) -> bool:
+    """``other`` is numbered in the same style as ``m``."""
+    o = match_heading(other or "")
+    return bool(o and o.style == m.style and not o.md_level)
+
+
 def split_marker(text: str) -> tuple[str, str]:
     """(marker, rest) of a heading text."""
     m = match_heading(text)
@@ -84,8 +127,9 @@ def split_marker(text: str) -> tuple[str, str]:
 
 
 def is_english_title(text: str) -> bool:
-    """A short Title-like English line: no final stop, most words capitalised."""
-    if not _EN_TITLE.match(text) or len(text.split()) > 12:
+    """A short Title-like English line: no final stop, most words capitalised (not an address
+    to the chair such as ``Mr Speaker``)."""
+    if not _EN_TITLE.match(text) or len(text.split()) > 12 or CHAIR_ADDRESS.match(text):
         return False
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’]*", text)]
     small = {"a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "with", "by", "at",

@@ -130,3 +130,81 @@ def year_of(doc: Document) -> int | None:
         return int(doc.metadata.date[:4])
     m = re.search(r"(19|20)\d\d", Path(doc.path).name)
     return int(m.group()) if m else None
+
+
+# -- region names: one key for the ways reports write one government's name ----------------
+
+_PROVINCES = (
+    "北京市 天津市 上海市 重庆市 河北省 山西省 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 福建省 江西省 "
+    "山东省 河南省 湖北省 湖南省 广东省 海南省 四川省 贵州省 云南省 陕西省 甘肃省 青海省 台湾省 "
+    "内蒙古自治区 广西壮族自治区 西藏自治区 宁夏回族自治区 新疆维吾尔自治区 香港特别行政区 澳门特别行政区"
+).split()
+_SHORT = {re.sub(r"(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$", "", p): p for p in _PROVINCES}
+_UNIT = re.compile(
+    r"[\u4e00-\u9fff]+?(?:特别行政区|(?:壮族|回族|维吾尔)?自治区|自治州|自治县|自治旗|新区|地区|省|市|州|盟|县|旗|区)")
+
+
+def region_units(name: str) -> tuple[str, ...]:
+    """The administrative units of a region's name, outermost first, each with its level
+    suffix; a province-level unit written short or with a partial suffix is written in full
+    ("内蒙古包头市" -> ("内蒙古自治区", "包头市"); "新疆" -> ("新疆维吾尔自治区",)).  A name with no
+    unit ("全国") is its own unit."""
+    rest = re.sub(r"\s+", "", name)
+    units: list[str] = []
+    for short, full in sorted(_SHORT.items(), key=lambda kv: -len(kv[0])):
+        if not rest.startswith(short):
+            continue
+        after = rest[len(short):]
+        own = re.match(r"(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)", after)
+        if own and full.endswith(own.group()):
+            after = after[own.end():]
+        elif re.match(r"[市州县区旗盟]|[\u4e00-\u9fff]{1,4}自治", after):
+            break  # 吉林市, 海南藏族自治州: a unit of the same name, not the province
+        rest = after
+        units.append(full)
+        break
+    pos = 0
+    for m in _UNIT.finditer(rest):
+        if m.start() != pos:
+            break
+        units.append(m.group())
+        pos = m.end()
+    if pos < len(rest):
+        units.append(rest[pos:])
+    return tuple(units) or ((name,) if name else ())
+
+
+def region_key(name: str) -> str:
+    """The key a region is grouped by: its units in full, outermost first, joined."""
+    return "".join(region_units(name))
+
+
+def same_region(a: str, b: str) -> bool:
+    """Whether two region names name one government: the same innermost unit, and the outer
+    units one name gives are the last ones the other gives ("包头市东河区" and "东河区" yes;
+    "包头市东河区" and "呼和浩特市东河区" no)."""
+    ua, ub = region_units(a), region_units(b)
+    if not ua or not ub:
+        return False
+    short, long_ = sorted((ua, ub), key=len)
+    return long_[len(long_) - len(short):] == short
+
+
+def regions_differ(names: list[str]) -> bool:
+    """Whether the named regions (empty names left out) are more than one government."""
+    named = [n for n in names if n]
+    return any(not same_region(a, b) for a in named for b in named)
+
+
+def canonical_regions(names: list[str]) -> dict[str, str]:
+    """Each name's group name in a collection of reports: the key of the fullest name it
+    agrees with (``same_region``) when that one is unique, else its own key."""
+    keys = sorted({region_key(n) for n in names if n}, key=lambda k: (-len(region_units(k)), k))
+    out: dict[str, str] = {}
+    for n in names:
+        if not n:
+            continue
+        fuller = [k for k in keys if same_region(n, k) and len(region_units(k)) >= len(region_units(n))]
+        longest = [k for k in fuller if len(region_units(k)) == len(region_units(fuller[0]))] if fuller else []
+        out[n] = longest[0] if len(longest) == 1 else region_key(n)
+    return out

@@ -4,7 +4,7 @@ Rules (all on normalised lines):
 - page numbers: a line that is only a number of at most 3 digits, optionally inside dashes
   (``- 12 -``, ``— 1 —``), ``第3页``, ``3/45`` or ``Page 3 of 9``;
 - running headers: a short line (at most 20 characters, no sentence punctuation, not a
-  numbered heading) that recurs 3 or more times, or twice when one occurrence interrupts an
+  numbered heading, not an address to the chair such as ``Mr Speaker``) that recurs 3 or more times, or twice when one occurrence interrupts an
   unfinished paragraph;
 - tables of contents: a ``目录``/``Contents`` line and the entry lines after it (page numbers
   before or after a title, and the short category lines between them);
@@ -22,7 +22,7 @@ from collections import Counter
 
 from ..text.sentences import ends_closed
 from .documents import DATE_LINE
-from .headings import LEAD_ORDINAL, match_heading
+from .headings import CHAIR_ADDRESS, LEAD_ORDINAL, match_heading
 
 PAGE_NUMBER = re.compile(
     r"^(?:[-—–~·•\s]*\d{1,3}[-—–~·•\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?"
@@ -198,5 +198,6 @@ def _header_candidate(text: str) -> bool:
         and not LEAD_ORDINAL.match(text)  # 一是 / 二是 on lines of their own
         and not _SENTENCE_PUNCT.search(text)
         and not match_heading(text)
+        and not CHAIR_ADDRESS.match(text)  # "Mr Speaker" before many paragraphs is text, kept
         and not text.startswith(("——", "（", "("))
     )

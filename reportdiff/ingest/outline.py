@@ -3,7 +3,10 @@
 Levels come from the styles a document uses: ``#`` and ``第一章``/``第一部分`` first, then the
 numbered styles (``一、``, ``（一）``, ``1.``, ``1.1``, ``（1）``, ``①``, English title lines) in
 the order the document first uses them.  A numbered heading with body text on the same line (``（一）经济实力稳步推进。粮食…``)
-gives a heading (its first sentence) and a paragraph (the rest), both on that line.
+gives a heading (its first sentence) and a paragraph (the rest), both on that line.  A longer
+numbered paragraph is a heading when it is one sentence set apart from its numbered siblings by
+body text, and a numbered sentence next to a numbered sibling with no body between them (one
+of them over 40 characters) is a list item, not a heading (``headings.structural_role``): structure decides, not a length cap.
 In English text, an unnumbered markdown heading that reads as a title (``# Introduction``,
 as Word heading styles and web pages give them) ranks with the English title lines.
 """
@@ -20,6 +23,7 @@ from .headings import (
     HeadingMatch,
     is_english_title,
     match_heading,
+    structural_role,
     strip_md,
 )
 from .paragraphs import Block
@@ -46,8 +50,11 @@ def build_outline(blocks: list[Block], line_base: int = 1, language: str = "zh")
     line numbers are ``index + line_base``)."""
     items: list[_Item] = []
     item_styles = list_item_styles([b.text for b in blocks])
-    for b in blocks:
-        items.extend(_classify(b, LineSpan(b.first + line_base, b.last + line_base), language, item_styles))
+    for k, b in enumerate(blocks):
+        role = structural_role(b.text.replace("**", ""), blocks[k - 1].text.replace("**", "") if k else None,
+                                     blocks[k + 1].text.replace("**", "") if k + 1 < len(blocks) else None)
+        items.extend(_classify(b, LineSpan(b.first + line_base, b.last + line_base), language, item_styles,
+                               role))
     if items and items[0].heading and items[0].heading.style == "en_title":
         items[0] = _Item(items[0].text, items[0].lines)  # the document's title line, not a section
     numbered = any(it.heading and it.heading.style != "md" for it in items)
@@ -72,7 +79,10 @@ def _level_order(keys: list[str]) -> list[str]:
     return top + rest
 
 
-def _classify(block: Block, lines: LineSpan, language: str, item_styles: set[str]) -> list[_Item]:
+def _classify(block: Block, lines: LineSpan, language: str, item_styles: set[str],
+              role: str = "") -> list[_Item]:
+    """A block as items: a heading and the paragraph run on after it, or one paragraph.
+    ``role``: what its structure says ("heading", "item" or "", ``headings.structural_role``)."""
     text = block.text
     label = ""
     bold = _BOLD_LEAD.match(text)
@@ -81,7 +91,7 @@ def _classify(block: Block, lines: LineSpan, language: str, item_styles: set[str
     plain, md_level = strip_md(text.replace("**", "").strip())
     plain = plain.strip()
     m = match_heading(text.replace("**", ""))
-    if m and m.style in item_styles and not m.md_level:  # this document's list items, not headings
+    if m and (m.style in item_styles and role != "heading" or role == "item") and not m.md_level:  # list items
         body = plain[len(m.marker):].lstrip() if plain.startswith(m.marker) else plain
         first = _FIRST_SENTENCE.match(body).group(1)
         return [_Item(plain, lines, label=label or (m.marker + first if len(first) <= 30 else m.marker))]
@@ -95,7 +105,7 @@ def _classify(block: Block, lines: LineSpan, language: str, item_styles: set[str
         rest = body[first_match.end():].strip()
         if m.style == "md" and (rest or len(first) > 60):
             return [_Item(plain, lines, label=label)]
-        if len(first) <= 40 or (m.style == "md" and len(first) <= 60):
+        if len(first) <= 40 or (m.style == "md" and len(first) <= 60) or role == "heading":
             gap = " " if m.marker and first[:1].isascii() and first[:1].isalpha() else ""
             title = (m.marker + gap + first) if m.marker else first
             # a heading followed by its body on the same line stands on that first line

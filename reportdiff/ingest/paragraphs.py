@@ -11,8 +11,10 @@ A line ends its paragraph unless the next text line continues it.  Rules, in ord
    text (see below) when the next line follows with no blank line and this line fills the
    wrap width.
 4. The line is unfinished (no closing punctuation):
-   - a short numbered heading (``一、…``, ``（一）…``, at most 40 characters) breaks, unless
-     the document uses that marker for long list items, not headings;
+   - a numbered heading (``一、…``, ``（一）…``) breaks, unless the document uses that marker
+     for long list items, not headings: at most 40 characters, or longer when one of its nearest
+     siblings (the lines numbered in the same style before and after it) is a heading line
+     (no sentence end) and it neither fills the wrap width nor ends on a comma;
    - a line that fills the wrap width, or is at least 30 columns wide, continues on the next
      text line, across blank lines, page numbers and running headers (page breaks);
    - so does a shorter line that itself continued a paragraph (a fragment left by a link);
@@ -42,7 +44,7 @@ from dataclasses import dataclass
 from ..text.characters import display_width, is_cjk
 from ..text.sentences import SENTENCE_END, ends_closed
 from .documents import DATE_LINE, DOC_TITLE
-from .headings import LEAD_ORDINAL, is_english_title, match_heading
+from .headings import CHAIR_ADDRESS, LEAD_ORDINAL, OPEN_END, is_english_title, match_heading
 from .noise import ARTEFACT
 
 _STARTS_PARAGRAPH = re.compile(r"^(?:——|\*\*|#|附件|名词解释)")
@@ -103,6 +105,8 @@ def assemble(
     indented = sum(1 for i in content if raw[i][:1] in (" ", "\t", "\u3000"))
     uses_indent = 0.3 * len(content) <= indented < 0.95 * len(content)
     styles = item_styles([texts[i] for i in content])
+    headed = {content[k] for k in among_heading_lines([texts[i] for i in content])}
+    blank_separated = _blank_separated(content, width)
 
     blocks: list[Block] = []
     cur: list[int] = [content[0]]
@@ -113,7 +117,7 @@ def assemble(
         alone = len(cur) > 1 and len(head) < 80 and _stands_alone(head)
         if prev in joins or prev not in breaks and not table_row and not alone and _continues(
                 texts[prev], texts[nxt], widths[prev], width, gap, len(cur) == 1,
-                uses_indent and raw[nxt][:1] in (" ", "\t", "\u3000"), styles):
+                uses_indent and raw[nxt][:1] in (" ", "\t", "\u3000"), styles, prev in headed, blank_separated):
             cur.append(nxt)
             if len(head) < 80:
                 head += texts[nxt]
@@ -123,6 +127,16 @@ def assemble(
             head = texts[nxt]
     blocks.extend(_block(cur, texts))
     return blocks
+
+
+def _blank_separated(content: list[int], width: int | None) -> bool:
+    """Hard-wrapped text with blank lines between paragraphs: a wrap width, and of the steps
+    from one text line to the next at least 5% cross a blank line and at least half do not."""
+    if width is None or len(content) < 8:
+        return False
+    gaps = [b - a - 1 for a, b in zip(content, content[1:])]
+    blank = sum(1 for g in gaps if g > 0)
+    return blank >= 0.05 * len(gaps) and len(gaps) - blank >= 0.5 * len(gaps)
 
 
 _ROW = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:\s[\u4e00-\u9fff]{1,2})?\s+[\u4e00-\u9fff、]{2,24}$")
@@ -183,7 +197,7 @@ _ORDINAL_ONLY = re.compile(r"^(?:[一二三四五六七八九十]{1,3}(?:是|要
 
 
 def _continues(prev: str, nxt: str, w: int, width: int | None, gap: int, prev_starts: bool,
-               indented: bool, list_styles: set[str]) -> bool:
+               indented: bool, list_styles: set[str], among_headings: bool = False, blank_separated: bool = False) -> bool:
     if nxt[:1] in _NEVER_STARTS and not ends_closed(prev):
         return True  # ，接着… continues a line broken at a link or a page break
     if prev.endswith("**") and nxt.startswith("**") and not ends_closed(prev[:-2]) and len(prev) > 20:
@@ -192,8 +206,14 @@ def _continues(prev: str, nxt: str, w: int, width: int | None, gap: int, prev_st
     if _ORDINAL_ONLY.match(prev) or (bare and bare.marker and prev.strip() == bare.marker and not bare.md_level
                                      and not bare.marker[-1].isalnum()):
         return True  # 一是 / 第一， / 一、 alone on a line: its text is on the next line (a bare 一 is a heading)
+    if blank_separated and not any(is_cjk(c) for c in prev + nxt):
+        if gap > 0 and nxt[:1].isupper():
+            return False  # English text with blank lines between paragraphs: a new paragraph
+        if gap == 0 and not ends_closed(prev) and not CHAIR_ADDRESS.match(nxt) and not indented \
+                and not (prev_starts and _stands_alone(prev)):
+            return True  # a wrapped line, though the next one opens like a number ("4.1 million")
     if indented or _STARTS_PARAGRAPH.match(nxt) or LEAD_ORDINAL.match(nxt) or match_heading(nxt) \
-            or _ALONE.match(nxt) or (nxt.isascii() and gap > 0 and is_english_title(nxt)):
+            or _ALONE.match(nxt) or CHAIR_ADDRESS.match(nxt) or (nxt.isascii() and gap > 0 and is_english_title(nxt)):
         return False
     if _SOFT_START.match(nxt) and (ends_closed(prev) or not _fills(w, width)):
         return False
@@ -202,11 +222,15 @@ def _continues(prev: str, nxt: str, w: int, width: int | None, gap: int, prev_st
     if len(nxt) <= 2 and not ends_closed(prev) and any(c.isalnum() for c in nxt):
         return True  # 政府工作报 / 告: a word broken by a link or a line end
     if ends_closed(prev):
+        if blank_separated and gap == 0 and not any(is_cjk(c) for c in prev + nxt):
+            return True  # a sentence ends inside a wrapped English paragraph
         return gap == 0 and _fills(w, width) and (prev[-1] in SENTENCE_END or prev[-1] in ".!?;:")
     m = match_heading(prev)
-    if m and m.strong and m.style not in list_styles and len(prev) - len(m.marker) <= 40 \
-            and not any(c in SENTENCE_END for c in prev):  # a heading line, not a heading with its body
-        return False
+    if m and m.strong and m.style not in list_styles and not any(c in SENTENCE_END for c in prev) \
+            and (len(prev) - len(m.marker) <= 40
+                 or (among_headings and not _fills(w, width) and prev[-1] not in OPEN_END)):
+        return False  # a heading line, not a heading with its body: short, or a long one among
+        # sibling heading lines, not hard-wrapped
     if m and m.md_level:
         return False
     if _fills(w, width) or w >= 30:
@@ -221,10 +245,34 @@ def _stands_alone(text: str) -> bool:
         return text.rstrip("）)").endswith("上")
     return bool(
         (_SPEAKER.search(text) and len(text) <= 30)
+        or CHAIR_ADDRESS.match(text)
         or _ADDRESSEE.match(text)
         or (DOC_TITLE.match(text) and len(text) <= 40)
         or (text.isascii() and is_english_title(text))
     )
+
+
+def among_heading_lines(texts: list[str]) -> set[int]:
+    """Positions of the strong-numbered lines one of whose nearest siblings (the lines before and
+    after it numbered in the same style) is a heading line: no sentence end, not ending on a comma.
+    Such a line is one of a sequence of headings, whatever its own length."""
+    by_style: dict[str, list[int]] = {}
+    for k, t in enumerate(texts):
+        m = match_heading(t)
+        if m and m.strong and not m.md_level and m.marker:
+            by_style.setdefault(m.style, []).append(k)
+    out: set[int] = set()
+    for ks in by_style.values():
+        for n, k in enumerate(ks):
+            near = [texts[j] for j in (ks[n - 1] if n else None, ks[n + 1] if n + 1 < len(ks) else None)
+                    if j is not None]
+            if any(_heading_line(t) for t in near):
+                out.add(k)
+    return out
+
+
+def _heading_line(text: str) -> bool:
+    return not any(c in SENTENCE_END for c in text) and text[-1:] not in OPEN_END
 
 
 def item_styles(texts: list[str]) -> set[str]:

@@ -1,0 +1,160 @@
+"""Issue #16: reading reports no rule was tuned on (long headings, English transcripts, region
+names).  Inputs are real reports of ../shared/corpus, or built from their text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import shared_dir
+
+import reportdiff
+
+
+def _corpus(rel: str) -> Path:
+    path = shared_dir() / "corpus" / rel
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    return path
+
+
+def _headings(section) -> list:
+    out = [section.heading] if section.heading else []
+    for child in section.children:
+        out.extend(_headings(child))
+    return out
+
+
+def _load_text(tmp_path: Path, text: str, name: str = "report.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return reportdiff.load(str(path))
+
+
+# -- long headings: structure decides, not a length cap ------------------------------------
+
+
+def test_national_1986_long_standing_subheadings_are_headings():
+    """1986's （一）…（三） of the reform part stand on their own lines, one sentence each (60 and
+    43 characters), each followed by its body: headings, though longer than 40 characters."""
+    doc = reportdiff.load(str(_corpus("national/1986.txt")))
+    texts = [h.text for h in _headings(doc.root)]
+    assert any(t.startswith("（一）进一步增强企业特别是全民所有制大中型企业的活力") for t in texts)
+    assert any(t.startswith("（三）国家对企业的管理逐步由直接控制为主转向间接控制为主") for t in texts)
+    assert any(t.startswith("（二）进一步发展社会主义的商品市场") for t in texts)
+
+
+def test_national_1986_run_of_numbered_sentences_is_a_list():
+    """1986's three tasks （一）（二）（三） follow each other with no body between them: list
+    items, not headings, even the short third one (a sequence of numbered siblings)."""
+    doc = reportdiff.load(str(_corpus("national/1986.txt")))
+    texts = [h.text for h in _headings(doc.root)]
+    assert not any(t.startswith("（三）在发展生产和提高经济效益的基础上") for t in texts)
+    assert any(p.text.startswith("（三）在发展生产和提高经济效益的基础上") for p in doc.paragraphs)
+
+
+def _shaanxi_with_long_heading(tmp_path: Path):
+    """Shaanxi 2026 (one paragraph a line), its first 2026 subheading replaced by a real
+    63-character heading of the 1986 report, written without a final stop."""
+    lines = _corpus("provinces-2026/shaanxi.txt").read_text(encoding="utf-8").splitlines()
+    k = next(i for i, t in enumerate(lines) if t.startswith("（一）着力扩大有效需求"))
+    long = ("（一）进一步增强企业特别是全民所有制大中型企业的活力，使它们真正成为相对独立的经济实体，"
+            "成为自主经营、自负盈亏的社会主义商品生产者和经营者")
+    assert len(long) > 45
+    lines[k] = long
+    return _load_text(tmp_path, "\n".join(lines) + "\n"), long, lines[k + 1]
+
+
+def test_long_unterminated_heading_line_stands_alone(tmp_path):
+    """A long numbered heading line without a final stop, among sibling heading lines, neither
+    joins the next line nor loses its heading rank."""
+    doc, long, body = _shaanxi_with_long_heading(tmp_path)
+    heads = [h.text for h in _headings(doc.root)]
+    assert long in heads
+    assert any(p.text.startswith(body[:20]) and len(p.text) <= len(body) for p in doc.paragraphs)
+
+
+def test_run_in_heading_still_splits_from_its_body():
+    """Shaanxi's review items run on into their text on one line (（一）聚焦扩大内需，确保经济平稳
+    运行。紧抓…): heading (the first sentence) and paragraph (the rest), as before."""
+    doc = reportdiff.load(str(_corpus("provinces-2026/shaanxi.txt")))
+    heads = [h.text for h in _headings(doc.root)]
+    assert "（一）聚焦扩大内需，确保经济平稳运行" in heads
+    assert any(p.text.startswith("紧抓国家超常规逆周期调节政策机遇") for p in doc.paragraphs)
+
+
+# -- English transcripts: bracketed notes, blank lines, speaker lines ----------------------
+
+_ADDRESS = ("Madam Speaker,", "**Mr Speaker**", "Mr President,")
+
+
+def _transcript(paragraphs: list[str]) -> tuple[str, list[str]]:
+    """A parliamentary transcript of clean paragraphs (one a line): hard-wrapped at 72
+    columns, a blank line between paragraphs, every fourth paragraph closed by a bracketed
+    note ([Applause.] or [Please refer to Annex C-1.]), and an address to the chair before
+    every tenth.  Returns the text and the paragraphs it should read back (notes included,
+    address lines as paragraphs of their own)."""
+    import textwrap
+
+    out: list[str] = []
+    expected: list[str] = []
+    for n, p in enumerate(paragraphs):
+        if n and n % 10 == 0:
+            address = _ADDRESS[(n // 10) % len(_ADDRESS)]
+            out += [address, ""]
+            expected.append(address.strip("*"))
+        if n % 4 == 3:
+            p += " [Applause.]" if n % 8 == 3 else " [Please refer to Annex C-1.]"
+        out += textwrap.wrap(p, 72, break_on_hyphens=False) + [""]
+        expected.append(p)
+    return "\n".join(out), expected
+
+
+def _hk_2014_paragraphs() -> list[str]:
+    """The 2014-15 budget speech's numbered paragraphs (not a labelled pair: 2019 and 2020 are
+    the test pairs, 2017 and 2018 the dev pair)."""
+    text = _corpus("hk-budget/2014.txt").read_text(encoding="utf-8")
+    return [t.strip() for t in text.splitlines() if t.strip()[:1].isdigit() and len(t) > 200][:60]
+
+
+def test_english_transcript_paragraphs_end_at_blank_lines(tmp_path):
+    """A paragraph closed by a bracketed note is not joined to the next one across the blank
+    line; every paragraph reads back whole."""
+    text, expected = _transcript(_hk_2014_paragraphs())
+    doc = _load_text(tmp_path, text)
+    got = [p.text for p in doc.paragraphs]
+    wanted = [e for e in expected if not e.startswith(("Madam", "Mr"))]
+    joined = [g for g in got if "]" in g and not g.endswith("]")]
+    assert joined == []
+    assert sum(1 for g in got if g in wanted) == len(wanted)
+
+
+def test_english_chair_addresses_are_kept_as_paragraphs(tmp_path):
+    """"Mr President,", "**Mr Speaker**" and "Madam Speaker," are treated alike: each a
+    paragraph of its own (not a heading, not dropped as a running header, not joined to the
+    paragraph before)."""
+    text, expected = _transcript(_hk_2014_paragraphs())
+    doc = _load_text(tmp_path, text)
+    got = [p.text for p in doc.paragraphs]
+    addresses = [e for e in expected if e.startswith(("Madam", "Mr"))]
+    assert len(addresses) == 5
+    assert [g for g in got if g.startswith(("Madam", "Mr"))] == addresses
+    assert not any(h.text.startswith("Mr") for h in _headings(doc.root))
+
+
+# -- region names ---------------------------------------------------------------------------
+
+
+def test_region_names_of_one_government_share_a_key():
+    """Province-level names written short or in full, and a district with or without its
+    city, name one government; units of the same name at another level do not."""
+    from reportdiff.ingest.metadata import region_key, regions_differ, same_region
+
+    assert region_key("内蒙古") == region_key("内蒙古自治区") == "内蒙古自治区"
+    assert region_key("新疆") == region_key("新疆维吾尔自治区")
+    assert region_key("内蒙古包头市") == "内蒙古自治区包头市"
+    assert same_region("包头市东河区", "东河区") and same_region("东河区", "内蒙古自治区包头市东河区")
+    assert not same_region("包头市东河区", "呼和浩特市东河区")
+    assert not same_region("吉林市", "吉林省") and not same_region("海南藏族自治州", "海南省")
+    assert not regions_differ(["包头市东河区", "东河区", ""])
+    assert regions_differ(["陕西省", "甘肃省"])
