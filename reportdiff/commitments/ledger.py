@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..ingest.metadata import regions_differ
 from ..model import Document
 from .extraction import Commitment, extract, five_year_sections, statements
 from .followup import FOLLOWUP_STATUSES, Followup, _Index, _key, _weights, follow
@@ -55,5 +56,4 @@ def build_ledger(docs: list[Document]) -> Ledger:
                 row[0] += 1
                 row[1 + FOLLOWUP_STATUSES.index(f.status)] += 1
     rates = tuple(PairRates(a, b, *v) for (a, b), v in sorted(counts.items()))
-    regions = {d.metadata.region for d in docs if d.metadata.region}
-    return Ledger(tuple(docs), tuple(entries), rates, len(regions) > 1)
+    return Ledger(tuple(docs), tuple(entries), rates, regions_differ([d.metadata.region for d in docs]))

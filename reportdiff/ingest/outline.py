@@ -23,8 +23,8 @@ from .headings import (
     HeadingMatch,
     is_english_title,
     match_heading,
-    structural_role,
     strip_md,
+    structural_role,
 )
 from .paragraphs import Block
 from .paragraphs import item_styles as list_item_styles

@@ -44,7 +44,13 @@ from dataclasses import dataclass
 from ..text.characters import display_width, is_cjk
 from ..text.sentences import SENTENCE_END, ends_closed
 from .documents import DATE_LINE, DOC_TITLE
-from .headings import CHAIR_ADDRESS, LEAD_ORDINAL, OPEN_END, is_english_title, match_heading
+from .headings import (
+    CHAIR_ADDRESS,
+    LEAD_ORDINAL,
+    OPEN_END,
+    is_english_title,
+    match_heading,
+)
 from .noise import ARTEFACT
 
 _STARTS_PARAGRAPH = re.compile(r"^(?:——|\*\*|#|附件|名词解释)")

@@ -13,7 +13,6 @@ from typing import Any
 
 from ..comparison.align import PAIR_STATUSES
 from ..comparison.result import Comparison
-from ..ingest.metadata import regions_differ
 from .labels import DOCUMENT_LABELS, document_facts, where
 
 
@@ -186,7 +185,7 @@ def promises_page(ledger) -> str:
         version=__version__, lang="zh",
         documents=[{"path": d.path, "title": d.metadata.title, "date": d.metadata.date, "region": d.metadata.region}
                    for d in docs],
-        regions_differ=regions_differ([d.metadata.region for d in docs]),  # one government, however named
+        regions_differ=ledger.regions_differ,  # one government, however named
         rates=[{"a": r.a, "b": r.b, "n": r.commitments, "reported": r.reported, "recurring": r.recurring,
                 "missing": r.missing} for r in ledger.rates],
         entries=entries,

@@ -8,7 +8,6 @@ import re
 from typing import Any
 
 from ..comparison.align import PAIR_STATUSES
-from ..ingest.metadata import regions_differ
 from ..model import Document, RemovedLines, Section, SourceFile
 
 _PAIR = re.compile(r"\[\n\s*(-?[\d.]+),\n\s*(-?[\d.]+)\n\s*\]")
@@ -202,7 +201,7 @@ def promises(ledger) -> dict[str, Any]:
         "schema": "reportdiff.promises/1",
         "documents": [{"path": d.path, "date": d.metadata.date or None, "region": d.metadata.region or None,
                        "title": d.metadata.title} for d in docs],
-        "regions_differ": regions_differ([d.metadata.region for d in docs]),  # as the terminal and HTML say
+        "regions_differ": ledger.regions_differ,  # as the terminal and HTML say
         "commitments": out_entries,
         "rates": [{"a": r.a, "b": r.b, "commitments": r.commitments,
                    "reported": round(r.reported / r.commitments, 4) if r.commitments else 0.0,

@@ -6,7 +6,6 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from ..ingest.metadata import regions_differ
 from .safe import printable
 
 STYLE = {"reported": "green", "recurring": "yellow", "missing": "red"}
@@ -17,7 +16,7 @@ def promises_view(ledger, limit: int = 200) -> Group:
     parts: list = []
     names = ", ".join(f"[{k}] {printable(d.path)} ({d.metadata.date or 'no date'})" for k, d in enumerate(docs))
     parts.append(Text(f"documents in ledger order: {names}", style="bold"))
-    if regions_differ([d.metadata.region for d in docs]):  # "包头市东河区" and "东河区" are one government
+    if ledger.regions_differ:  # "包头市东河区" and "东河区" are one government
         parts.append(Text("note: the documents come from different regions ("
                           + ", ".join(sorted({d.metadata.region for d in docs if d.metadata.region}))
                           + "): follow-ups compare different governments", style="yellow"))
