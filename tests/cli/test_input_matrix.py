@@ -481,7 +481,8 @@ def test_refusals_in_a_subprocess(case, partner, tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "REPORTDIFF_DEBUG"}
     p = subprocess.run([*cli(), *COMMANDS["compare"](path, partner)], capture_output=True, text=True,
                        timeout=120, env=env)
-    assert_refused(Run(p.returncode, p.stdout, p.stderr), CASES[case].expect.format(path=path))
+    expect = EXPECT_BY_COMMAND.get((case, "compare"), CASES[case].expect)
+    assert_refused(Run(p.returncode, p.stdout, p.stderr), expect.format(path=path))
 
 
 @pytest.mark.slow
