@@ -150,3 +150,17 @@ def run_main(argv: list[str]) -> Run:
         except SystemExit as e:
             code = e.code
     return Run(code, out.getvalue(), err.getvalue())
+
+
+def long_run_inputs(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Two single-paragraph documents of 720,000 characters that differ every 997th (a compare
+    of some seconds of CPU, long enough to interrupt), and an output file holding a previous
+    complete output: (old, new, output)."""
+    words = "发展经济改善民生推进改革" * 60_000
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(words + "\n", encoding="utf-8")
+    b.write_text("".join("新" if i % 997 == 0 else c for i, c in enumerate(words)) + "\n", encoding="utf-8")
+    out = tmp_path / "out" / "result.json"
+    out.parent.mkdir()
+    out.write_text("previous complete output\n", encoding="utf-8")
+    return a, b, out

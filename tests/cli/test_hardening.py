@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import cli, fixture_path
+from conftest import cli, fixture_path, long_run_inputs
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -29,13 +29,7 @@ def _cpu_seconds(pid: int) -> float:
 def test_ctrl_c_leaves_the_previous_output_and_no_temporary_file(tmp_path):
     # two single-paragraph documents of 700,000 characters that differ every 997th: a word
     # diff of some seconds of CPU (imports take about 0.3 s)
-    words = "发展经济改善民生推进改革" * 60_000
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text(words + "\n", encoding="utf-8")
-    b.write_text("".join("新" if i % 997 == 0 else c for i, c in enumerate(words)) + "\n", encoding="utf-8")
-    out = tmp_path / "out" / "result.json"
-    out.parent.mkdir()
-    out.write_text("previous complete output\n", encoding="utf-8")
+    a, b, out = long_run_inputs(tmp_path)
     env = {k: v for k, v in os.environ.items() if k != "REPORTDIFF_DEBUG"}
     p = subprocess.Popen([*cli(), str(a), str(b), "-f", "json", "-o", str(out)],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,

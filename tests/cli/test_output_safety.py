@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import cli, fixture_path
+from conftest import cli, fixture_path, long_run_inputs
 
 pytestmark = pytest.mark.slow  # every test here runs reportdiff in a real process (about 1 s or more each)
 
@@ -386,13 +386,7 @@ def test_a_signal_during_a_long_run_is_one_line(tmp_path, name):
     import time
 
 
-    words = "发展经济改善民生推进改革" * 60_000
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text(words + "\n", encoding="utf-8")
-    b.write_text("".join("新" if i % 997 == 0 else c for i, c in enumerate(words)) + "\n", encoding="utf-8")
-    out = tmp_path / "out" / "result.json"
-    out.parent.mkdir()
-    out.write_text("previous complete output\n", encoding="utf-8")
+    a, b, out = long_run_inputs(tmp_path)
     p = subprocess.Popen([*cli(), str(a), str(b), "-f", "json", "-o", str(out)],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
