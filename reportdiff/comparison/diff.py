@@ -438,8 +438,8 @@ def _present(indicator: str, text: str) -> float:
     return sum(g in text for g in grams) / len(grams) if grams else 1.0
 
 
-# Units that number rather than measure: the 十五届 congress, the 2nd session, phase 3.
-_ORDINAL_UNITS = {"届", "次", "期", "号", "轮", "批次"}
+# Units that number rather than measure: the 十五届 congress, the 2nd session, phase 3, the 75th anniversary.
+_ORDINAL_UNITS = {"届", "次", "期", "号", "轮", "批次", "周"}  # 周: 75周年, an anniversary
 
 
 def _measures(q: Quantity) -> bool:

@@ -138,3 +138,10 @@ def test_names_and_ordinals_are_not_listed_as_figures_that_appear():
     got = {(c.indicator, c.b) for c in changes(old, new) if c.kind == "added"}
     assert not any(b in ("1", "2", "3", "4") for _, b in got), got
     assert changes("市十五届人大一次会议以来，全市经济增长6%。", "全市经济增长6%。") == []
+
+
+def test_an_anniversary_is_not_a_figure_that_appears():
+    # fixtures/national-2025.txt (real): 隆重庆祝中华人民共和国成立75周年 counts years, it sets no target
+    old = "经济增长预期目标为5%左右。"
+    new = "隆重庆祝中华人民共和国成立75周年。经济增长预期目标为5%左右。"
+    assert [c for c in changes(old, new) if c.kind == "added"] == []
