@@ -8,7 +8,7 @@ each matched section pair (``similarity``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Literal, get_args
 
@@ -27,7 +27,7 @@ from .align import (
     align_sections,
 )
 from .diff import NumberChange, number_changes
-from .similarity import EXACT_LIMIT, Similarity, distances, measures, measures_along
+from .similarity import EXACT_LIMIT, Similarity, TfIdf, distances, measures, measures_along, weighted_cosine
 
 SentenceStatus = Literal["equal", "changed", "added", "removed"]
 SectionStatus = Literal["matched", "added", "removed"]
@@ -169,6 +169,8 @@ def compare_documents(old: Document, new: Document, options: Options = Options()
     all_a, all_b = [t for x in ta for t in x], [t for x in tb for t in x]
     whole = measures(all_a, all_b) if len(all_a) * len(all_b) <= EXACT_LIMIT else \
         measures_along(all_a, all_b, *_along(pairs, costs, ta, tb))
+    # the weighted figure: idf over the paragraphs of both documents (section pairs: None)
+    whole = replace(whole, weighted=weighted_cosine(TfIdf(ta + tb), all_a, all_b))
     return Comparison(old, new, whole, sections, paragraphs)
 
 

@@ -39,8 +39,13 @@ class ViewOptions:
     hide_boilerplate: bool = False
 
 
+SIMILARITY_LEGEND = ("similarity: cosine/jaccard/edit/simple are word-count measures (Lazy Prices); "
+                     "weighted is a TF-IDF cosine, rare words count more")
+
+
 def comparison_view(c: Comparison, opts: ViewOptions = ViewOptions()) -> Group:
-    parts: list[RenderableType] = [_header(c), Text(""), _section_map(c), Text("")]
+    parts: list[RenderableType] = [_header(c), Text(SIMILARITY_LEGEND, style=DIM), Text(""), _section_map(c),
+                                   Text("")]
     parts.extend(_body(c, opts))
     return Group(*parts)
 
@@ -53,8 +58,9 @@ def _header(c: Comparison) -> Table:
     for label, a, b in zip(DOCUMENT_LABELS, document_facts(c.old), document_facts(c.new)):
         t.add_row(Text(label, style="bold"), a, b)
     s = c.similarity
+    weighted = f"  weighted {s.weighted:.2f}" if s.weighted is not None else ""
     t.add_row(Text("similarity", style="bold"),
-              f"cosine {s.cosine:.2f}  jaccard {s.jaccard:.2f}  edit {s.edit:.2f}  simple {s.simple:.2f}", "")
+              f"cosine {s.cosine:.2f}  jaccard {s.jaccard:.2f}  edit {s.edit:.2f}  simple {s.simple:.2f}{weighted}", "")
     counts = "  ".join(f"{k} {c.count(k)}" for k in
                        PAIR_STATUSES if c.count(k))
     t.add_row(Text("paragraphs", style="bold"), counts, "")

@@ -8,6 +8,10 @@ from rich.table import Table
 from rich.text import Text
 
 
+RESEMBLANCE_LEGEND = ("cosine/jaccard/edit/simple: word-count measures (Lazy Prices); resemblance: Jaccard "
+                      "similarity of the 8-character shingle sets of the canonical texts (MinHash estimates "
+                      "it to find candidates; the figure shown is exact)")
+
 def corpus_view(report, limit: int = 15) -> Group:
     docs = report.documents
     parts: list = []
@@ -37,7 +41,7 @@ def corpus_view(report, limit: int = 15) -> Group:
         s = p.similarity
         t.add_row(name(p.a), name(p.b), f"{s.cosine:.3f}", f"{s.jaccard:.3f}", f"{s.edit:.3f}", f"{s.simple:.3f}",
                   f"{p.resemblance:.3f}")
-    parts += [Text(""), t]
+    parts += [Text(""), t, Text(RESEMBLANCE_LEGEND, style="dim")]
 
     if report.years:
         y = Table(title="year over year (similarity to the previous year: jaccard, simple)", title_justify="left",

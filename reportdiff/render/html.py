@@ -16,6 +16,16 @@ from ..comparison.result import Comparison
 from .labels import DOCUMENT_LABELS, document_facts, where
 
 
+MEASURE_TIPS = {  # the title= tooltips of the compare header (docs/algorithms.md has the formulas)
+    "cosine": "Lazy Prices cosine of the word counts (dominated by the commonest words)",
+    "jaccard": "Lazy Prices Jaccard: shared distinct words / all distinct words",
+    "edit": "Lazy Prices edit similarity: 1 - word-level Levenshtein distance / longer length",
+    "simple": "Lazy Prices simple similarity: 1 - words deleted and inserted / total words",
+    "weighted": "TF-IDF cosine (idf over the paragraphs of both reports): rare words count more, "
+                "so unrelated reports score lower than on the raw cosine",
+}
+
+
 @lru_cache(maxsize=1)
 def environment():
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -51,7 +61,9 @@ def comparison_page(c: Comparison) -> str:
         old={"title": c.old.metadata.title, "path": c.old.path},
         new={"title": c.new.metadata.title, "path": c.new.path},
         meta_rows=list(zip(DOCUMENT_LABELS, document_facts(c.old), document_facts(c.new))),
-        measures=[("cosine", sim.cosine), ("jaccard", sim.jaccard), ("edit", sim.edit), ("simple", sim.simple)],
+        measures=[(name, value, MEASURE_TIPS[name]) for name, value in
+                  (("cosine", sim.cosine), ("jaccard", sim.jaccard), ("edit", sim.edit), ("simple", sim.simple),
+                   ("weighted", sim.weighted)) if value is not None],
         method=sim.method,
         counts=[(k, c.count(k)) for k in PAIR_STATUSES if c.count(k)],
         boilerplate_count=sum(1 for pp in c.paragraphs if pp.boilerplate),
@@ -192,6 +204,9 @@ def promises_page(ledger) -> str:
     )
 
 
+RESEMBLANCE_TIP = ("resemblance: Jaccard similarity of the two reports' sets of 8-character shingles "
+                   "(estimated by MinHash to find candidates, computed exactly for the pairs shown)")
+
 HEATMAP_MAX = 60  # documents drawn in the similarity heatmap (the first, by region and year)
 TIMELINE_REGIONS = 12  # regions drawn in the year-over-year chart (the longest series)
 NETWORK_EDGES = 60  # region pairs drawn in the reuse network (the most shared characters)
@@ -227,6 +242,7 @@ def corpus_page(report) -> str:
         candidates=report.candidates, verified=report.verified, compared=len(report.pairs),
         heatmap=heatmap, timeline=timeline, network=network,
         top=[{"a": label(p.a), "b": label(p.b), "s": p.similarity, "r": p.resemblance} for p in top],
+        resemblance_tip=RESEMBLANCE_TIP,
         reuse=[{"a": label(p.a), "b": label(p.b), "a_path": docs[p.a].path, "b_path": docs[p.b].path,
                 "passages": p.passages, "chars": p.shared_chars,
                 "examples": [{"chars": e.chars, "a_lines": str(e.a_lines), "b_lines": str(e.b_lines),

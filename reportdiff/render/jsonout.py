@@ -82,9 +82,9 @@ def outline(source: SourceFile, doc: Document) -> dict[str, Any]:
     }
 
 
-def _similarity(s) -> dict[str, float]:
+def _similarity(s) -> dict[str, float | str | None]:
     return {"cosine": s.cosine, "jaccard": s.jaccard, "edit": s.edit, "simple": s.simple,
-            "method": s.method}
+            "method": s.method, "weighted": s.weighted}
 
 
 def _section_ref(s: Section | None) -> dict[str, Any] | None:
