@@ -118,7 +118,7 @@ def role(sentence: str) -> str:
 def statements(doc: Document, index: int) -> list[Statement]:
     out = []
     for p in doc.paragraphs:
-        if p.section_id == "0":  # the preamble (title, date and speaker line)
+        if p.section_id == "0" and doc.root.children:  # the preamble (title, speaker line) before the headings
             continue
         for sentence in p.sentences:
             s = sentence.strip()
