@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from ..ingest.metadata import regions_differ
 from ..model import Document
-from .extraction import Commitment, extract, five_year_sections, statements
+from . import english
+from .extraction import Commitment, extract, five_year_sections, parts, statements
 from .followup import FOLLOWUP_STATUSES, Followup, _Index, _key, _weights, follow
 
 
@@ -34,13 +35,17 @@ class Ledger:
     entries: tuple[LedgerEntry, ...]
     rates: tuple[PairRates, ...]
     regions_differ: bool
+    notes: tuple[str, ...] = ()  # why a document has no commitments ("no commitments found in …")
 
     def __repr__(self) -> str:
         return f"<Ledger: {len(self.entries)} commitments of {len(self.documents)} reports>"
 
 
 def build_ledger(docs: list[Document]) -> Ledger:
-    """``docs`` in ledger order (the caller sorts by date)."""
+    """``docs`` in ledger order (the caller sorts by date).  English reports (every document
+    English) go through ``english``: sentence roles instead of part headings."""
+    if docs and all(d.language == "en" for d in docs):
+        return _english_ledger(docs)
     indexes = [_Index(statements(d, k)) for k, d in enumerate(docs)]
     fives = [five_year_sections(d) for d in docs]
     weight = _weights(indexes)
@@ -56,4 +61,35 @@ def build_ledger(docs: list[Document]) -> Ledger:
                 row[0] += 1
                 row[1 + FOLLOWUP_STATUSES.index(f.status)] += 1
     rates = tuple(PairRates(a, b, *v) for (a, b), v in sorted(counts.items()))
-    return Ledger(tuple(docs), tuple(entries), rates, regions_differ([d.metadata.region for d in docs]))
+    notes = tuple(f"no commitments found in {d.path}: " + _why_none_zh(d)
+                  for k, d in enumerate(docs) if not any(e.commitment.doc == k for e in entries))
+    return Ledger(tuple(docs), tuple(entries), rates, regions_differ([d.metadata.region for d in docs]), notes)
+
+
+def _why_none_zh(d: Document) -> str:
+    if "plan" not in parts(d).values():
+        return "no plan section (no heading with 安排, 任务, 目标, 计划 … and none after one)"
+    return "its plan sections hold no target with a figure and no task with a checkable object"
+
+
+def _english_ledger(docs: list[Document]) -> Ledger:
+    sts = [english.statements(d, k) for k, d in enumerate(docs)]
+    indexes = [english.EnIndex(s) for s in sts]
+    weight = english.weights(indexes)
+    entries = []
+    notes = []
+    counts: dict[tuple[int, int], list[int]] = {(k, j): [0, 0, 0, 0] for k in range(len(docs)) for j in range(k + 1, len(docs))}
+    for k, d in enumerate(docs):
+        found = english.extract(d, k, sts[k])
+        if not found:
+            notes.append(f"no commitments found in {d.path}: {english.why_none(d, sts[k])}")
+        for c in found:
+            key = english.key(c, weight) if k + 1 < len(docs) else None
+            fus = tuple(english.follow(c, key, indexes[j], j) for j in range(k + 1, len(docs)))
+            entries.append(LedgerEntry(c, fus))
+            for f in fus:
+                row = counts[(k, f.doc)]
+                row[0] += 1
+                row[1 + FOLLOWUP_STATUSES.index(f.status)] += 1
+    rates = tuple(PairRates(a, b, *v) for (a, b), v in sorted(counts.items()))
+    return Ledger(tuple(docs), tuple(entries), rates, regions_differ([d.metadata.region for d in docs]), tuple(notes))

@@ -200,7 +200,7 @@ def promises_page(ledger) -> str:
         regions_differ=ledger.regions_differ,  # one government, however named
         rates=[{"a": r.a, "b": r.b, "n": r.commitments, "reported": r.reported, "recurring": r.recurring,
                 "missing": r.missing} for r in ledger.rates],
-        entries=entries,
+        entries=entries, notes=list(ledger.notes),
     )
 
 

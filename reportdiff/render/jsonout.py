@@ -208,7 +208,7 @@ def promises(ledger) -> dict[str, Any]:
                    "recurring": round(r.recurring / r.commitments, 4) if r.commitments else 0.0,
                    "missing": round(r.missing / r.commitments, 4) if r.commitments else 0.0}
                   for r in ledger.rates],
-    }
+    } | ({"notes": list(ledger.notes)} if ledger.notes else {})  # why a report has no commitments
 
 
 def promises_csv(ledger) -> str:

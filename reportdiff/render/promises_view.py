@@ -20,6 +20,8 @@ def promises_view(ledger, limit: int = 200) -> Group:
         parts.append(Text("note: the documents come from different regions ("
                           + ", ".join(sorted({d.metadata.region for d in docs if d.metadata.region}))
                           + "): follow-ups compare different governments", style="yellow"))
+    for note in ledger.notes:  # no commitments found in X: why
+        parts.append(Text(f"note: {printable(note)}", style="yellow"))
     rates = Table(title="summary per document pair", title_justify="left", header_style="bold", show_edge=False)
     for col in ("from", "to", "commitments", "reported", "recurring", "silently dropped"):
         rates.add_column(col, justify="right" if col not in ("from", "to") else "left")
