@@ -85,13 +85,28 @@ def assert_refused(r: Run, message: str) -> None:
     assert r.err == f"reportdiff: {message}\n"
 
 
-def _without_paths(data):
-    """JSON with the input paths and the encodings left out (they differ between re-encodings)."""
+def _without_paths(data, paths: tuple[str, ...] | None = None):
+    """JSON with the input paths and the encodings left out (they differ between re-encodings);
+    a path named inside a text (a note) is replaced by ``{path}``."""
+    if paths is None:
+        paths = tuple(sorted(_paths_in(data), key=len, reverse=True))
     if isinstance(data, dict):
-        return {k: _without_paths(v) for k, v in data.items() if k not in ("path", "encoding")}
+        return {k: _without_paths(v, paths) for k, v in data.items() if k not in ("path", "encoding")}
     if isinstance(data, list):
-        return [_without_paths(v) for v in data]
+        return [_without_paths(v, paths) for v in data]
+    if isinstance(data, str):
+        for path in paths:
+            data = data.replace(path, "{path}")
     return data
+
+
+def _paths_in(data) -> set[str]:
+    if isinstance(data, dict):
+        found = {data["path"]} if isinstance(data.get("path"), str) else set()
+        return found.union(*(_paths_in(v) for v in data.values()))
+    if isinstance(data, list):
+        return set().union(*(_paths_in(v) for v in data))
+    return set()
 
 
 @lru_cache(maxsize=None)
