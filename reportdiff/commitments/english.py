@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from ..model import Document
 from ..text.quantities import Quantity, read_quantities, unit_class
 from .extraction import Commitment, Statement, Target
-from .followup import Followup, Reported
+from .followup import Followup, Reported, change, meets
 
 _PLAN = re.compile(
     r"\b(?:will|shall|'ll)\b(?! not\b| be (?:met|needed|published|reviewed by)\b)"
@@ -314,21 +314,6 @@ def _figure(t: Target, k: EnKey, text: str):
     return min(qs, key=lambda x: min(abs(x[0].start - p) for p in spots))
 
 
-def _scalar(v):
-    return (v[0] + v[1]) / 2 if isinstance(v, tuple) else v
-
-
-def _met(t: Target, value) -> bool | None:
-    a, b = _scalar(t.value), _scalar(value)
-    if a is None or b is None:
-        return None
-    if t.comparator == "at_most":
-        return b <= a
-    if t.comparator == "about":
-        return b > a - 0.5 if t.unit == "%" else b >= 0.95 * a
-    return b >= a
-
-
 def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int) -> Followup:
     if k is None:
         return Followup(doc, "missing", None, "", 0.0)
@@ -343,19 +328,16 @@ def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int) -> Followup
             if f:
                 q, v, u = f
                 reported = Reported(c.target.indicator, v, u, q.raw.strip())
-                met = _met(c.target, v) if u == c.target.unit else None
+                met = meets(c.target, v, u) if u == c.target.unit else None
         return Followup(doc, "reported", st.paragraph, st.text, round(rep[1], 4), reported, met, recurring=rec is not None)
     if rec:
         st = later.sts[rec[0]]
-        change = ""
+        moved = ""
         if c.target:
             f = _figure(c.target, k, st.text)
             if f and f[2] == c.target.unit:
-                a, b = _scalar(c.target.value), _scalar(f[1])
-                change = "same" if a == b else ("raised" if b > a else "lowered")
-                if c.target.comparator == "at_most" and change != "same":
-                    change = "lowered" if change == "raised" else "raised"
-        return Followup(doc, "recurring", st.paragraph, st.text, round(rec[1], 4), None, None, True, change)
+                moved = change(c.target, f[1], f[2])
+        return Followup(doc, "recurring", st.paragraph, st.text, round(rec[1], 4), None, None, True, moved)
     return Followup(doc, "missing", None, "", 0.0)
 
 

@@ -293,7 +293,9 @@ def _needed(key: _Key) -> tuple[str, ...]:
 CLEAR = 0.6
 
 
-def _met(t: Target, value, unit: str = "") -> bool | None:
+def meets(t: Target, value, unit: str = "") -> bool | None:
+    """Whether a reported figure meets target ``t`` (the rule of the module docstring); None when
+    either is not one number."""
     _, value = base_unit(unit or t.unit, value)
     t = Target(t.indicator, t.comparator, base_unit(t.unit, t.value)[1], base_unit(t.unit, None)[0], t.raw)
     if not isinstance(value, (int, float)) or t.value is None:
@@ -315,6 +317,19 @@ def _scalar(v):
     if isinstance(v, tuple):
         return (v[0] + v[1]) / 2
     return v
+
+
+def change(t: Target, value, unit: str) -> str:
+    """same, raised or lowered: a recurring target's new figure against the old one (a lower
+    ceiling is a raised target); "" when either is not a number."""
+    a = _scalar(base_unit(t.unit, t.value)[1])
+    b = _scalar(base_unit(unit, value)[1])
+    if a is None or b is None:
+        return ""
+    moved = "same" if a == b else ("raised" if b > a else "lowered")
+    if t.comparator == "at_most" and moved != "same":
+        return "lowered" if moved == "raised" else "raised"
+    return moved
 
 
 def _figure(t: Target, key: _Key, st: Statement) -> Target | None:
@@ -363,20 +378,16 @@ def follow(c: Commitment, key: _Key | None, later: _Index, doc: int, five: set[s
             t2 = _figure(c.target, key, st)
             if t2:
                 reported = Reported(t2.indicator, t2.value, t2.unit, t2.raw)
-                met = _met(c.target, t2.value, t2.unit) if c.horizon == "year" else None  # a 5-year goal is not due
+                met = meets(c.target, t2.value, t2.unit) if c.horizon == "year" else None  # a 5-year goal is not due
         return Followup(doc, "reported", st.paragraph, st.text + st.follow, round(rep[1], 4), reported, met,
                         recurring=rec is not None)
     if rec:
         st = later.sts[rec[0]]
-        change = "" if c.kind == "target" else ""
+        moved = ""
         if c.kind == "target":
             t2 = _figure(c.target, key, st)
-            a = _scalar(base_unit(c.target.unit, c.target.value)[1])
-            b = _scalar(base_unit(t2.unit, t2.value)[1]) if t2 else None
-            change = "" if a is None or b is None else ("same" if a == b else ("raised" if b > a else "lowered"))
-            if c.target.comparator == "at_most" and change in ("raised", "lowered"):
-                change = "lowered" if change == "raised" else "raised"  # a lower ceiling is a raised target
-        return Followup(doc, "recurring", st.paragraph, st.text + st.follow, round(rec[1], 4), None, None, True, change)
+            moved = change(c.target, t2.value, t2.unit) if t2 else ""
+        return Followup(doc, "recurring", st.paragraph, st.text + st.follow, round(rec[1], 4), None, None, True, moved)
     return Followup(doc, "missing", None, "", 0.0)
 
 

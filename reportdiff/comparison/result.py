@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Literal, get_args
+from typing import Literal
 
 from rapidfuzz import fuzz
 
@@ -20,6 +20,7 @@ from ..passages.formulas import Profile
 from ..text.tokens import terms
 from ..text.worddiff import DiffOp, word_diff
 from .align import (
+    PAIR_STATUSES,
     Link,
     PairStatus,
     SectionOutline,
@@ -27,7 +28,15 @@ from .align import (
     align_sections,
 )
 from .diff import NumberChange, number_changes
-from .similarity import EXACT_LIMIT, Similarity, TfIdf, distances, measures, measures_along, weighted_cosine
+from .similarity import (
+    EXACT_LIMIT,
+    Similarity,
+    TfIdf,
+    distances,
+    measures,
+    measures_along,
+    weighted_cosine,
+)
 
 SentenceStatus = Literal["equal", "changed", "added", "removed"]
 SectionStatus = Literal["matched", "added", "removed"]
@@ -93,7 +102,7 @@ class Comparison:
             s.status != "matched" or s.moved or (s.a and s.b and s.a.title != s.b.title) for s in self.sections)
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{self.count(k)} {k}" for k in get_args(PairStatus) if self.count(k))
+        counts = ", ".join(f"{self.count(k)} {k}" for k in PAIR_STATUSES if self.count(k))
         return f"<Comparison {self.old.path!r} → {self.new.path!r}: {counts or 'no paragraphs'}>"
 
     def count(self, status: PairStatus) -> int:

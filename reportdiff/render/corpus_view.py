@@ -7,7 +7,6 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-
 RESEMBLANCE_LEGEND = ("cosine/jaccard/edit/simple: word-count measures (Lazy Prices); resemblance: Jaccard "
                       "similarity of the 8-character shingle sets of the canonical texts (MinHash estimates "
                       "it to find candidates; the figure shown is exact)")

@@ -15,7 +15,6 @@ from ..comparison.align import PAIR_STATUSES
 from ..comparison.result import Comparison
 from .labels import DOCUMENT_LABELS, document_facts, where
 
-
 MEASURE_TIPS = {  # the title= tooltips of the compare header (docs/algorithms.md has the formulas)
     "cosine": "Lazy Prices cosine of the word counts (dominated by the commonest words)",
     "jaccard": "Lazy Prices Jaccard: shared distinct words / all distinct words",
