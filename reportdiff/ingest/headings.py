@@ -28,7 +28,7 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 STRONG = {"chapter", "en_chapter", "roman", "cn", "paren_cn", "dotted", "md"}
 RANK = ("md1", "chapter", "en_chapter", "md2", "roman", "cn", "md3", "paren_cn", "arabic",
         "dotted2", "dotted3", "dotted4", "paren_arabic", "circled", "md4", "md5", "md6",
-        "en_title")
+        "en_title", "zh_title")
 
 _MD = re.compile(r"^(#{1,6})\s*(.*)$")
 LEAD_ORDINAL = re.compile(rf"^(?:[{CN_NUM}]{{1,3}}是|第[{CN_NUM}]{{1,3}}[，,、])")
@@ -136,3 +136,19 @@ def is_english_title(text: str) -> bool:
              "from", "as", "vs"}
     caps = sum(1 for w in words if w[0].isupper() or w.lower() in small)
     return bool(words) and caps / len(words) >= 0.75
+
+
+_ZH_TITLE_STOPS = re.compile(r"[。！？；：:!?;\s]")
+
+
+def is_chinese_title(text: str) -> bool:
+    """A short unnumbered Chinese heading line (``“十四五”时期工作回顾``, ``2026年重点工作``): 4-30
+    characters, at least half CJK, no sentence or clause end, no white space (a signature line such as
+    ``某某省省长 某某`` has one), not opening with a dash, not cut after a comma or an open bracket.
+    Whether such a line is a heading is left to its place (``outline.promote_titles``)."""
+    if not 4 <= len(text) <= 30 or _ZH_TITLE_STOPS.search(text) or text.startswith(("—", "-")):
+        return False
+    if text[-1] in OPEN_END or match_heading(text):
+        return False
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return cjk >= 0.5 * len(text)

@@ -21,6 +21,7 @@ from .headings import (
     LEAD_ORDINAL,
     RANK,
     HeadingMatch,
+    is_chinese_title,
     is_english_title,
     match_heading,
     strip_md,
@@ -57,13 +58,59 @@ def build_outline(blocks: list[Block], line_base: int = 1, language: str = "zh")
                                role))
     if items and items[0].heading and items[0].heading.style == "en_title":
         items[0] = _Item(items[0].text, items[0].lines)  # the document's title line, not a section
+    if language == "zh":
+        items = promote_titles(items)
     numbered = any(it.heading and it.heading.style != "md" for it in items)
     keys = [it.heading.rank_key for it in items if it.heading and (it.heading.style != "md" or not numbered)]
     order = _level_order(keys)
-    level_of = {k: n + 1 for n, k in enumerate(k for k in order if k != "en_title")}
-    if "en_title" in order:  # unnumbered English headings stand beside the top numbered ones
-        level_of["en_title"] = 1
+    # unnumbered English headings stand beside the top numbered ones; unnumbered Chinese ones
+    # (promoted only where the document has no top-level numbering) above the numbered ones
+    below = 1 if "zh_title" in order else 0
+    level_of = {k: n + 1 + below for n, k in enumerate(k for k in order if k not in ("en_title", "zh_title"))}
+    for k in ("en_title", "zh_title"):
+        if k in order:
+            level_of[k] = 1
     return _tree(items, level_of)
+
+
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+
+
+def _body(it: _Item) -> bool:
+    """A paragraph of body text: 40 characters or more with a sentence end."""
+    return not it.heading and len(it.text) >= 40 and bool(_SENTENCE_END.search(it.text))
+
+
+def _closed(it: _Item) -> bool:
+    """A heading, or a paragraph that ends its sentence (not a fragment cut mid-sentence)."""
+    return bool(it.heading) or it.text.rstrip()[-1:] in "。！？；：!?;:”』」）)"
+
+
+def promote_titles(items: list[_Item]) -> list[_Item]:
+    """Unnumbered Chinese headings, as web pages print a report whose ``一、`` numbering was lost
+    (``“十四五”时期工作回顾`` … ``2026年重点工作`` above ``（一）…`` sections).  A one-line paragraph that
+    reads as a title (``headings.is_chinese_title``) is a heading of the top level when body
+    text stands before it (not the title block), the paragraph before it ends its sentence (a
+    line cut out of a sentence by extraction is not a title), and body text follows within two
+    paragraphs (``结束语`` / ``各位代表！`` / body); when the document has at least two such lines,
+    the first of them before any numbered heading, and no top-level numbering of its own (``一、``,
+    ``第一章``, markdown): beside those, a lone short line is more likely a quote or a caption."""
+    if any(it.heading and it.heading.style in ("cn", "chapter", "md") for it in items):
+        return items
+    seen_body, found = False, []
+    for k, it in enumerate(items):
+        if _body(it):
+            seen_body = True
+        elif (seen_body and not it.heading and it.lines.first == it.lines.last and is_chinese_title(it.text)
+              and _closed(items[k - 1]) and any(_body(nxt) for nxt in items[k + 1:k + 3])):
+            found.append(k)
+    first_numbered = next((k for k, it in enumerate(items) if it.heading), len(items))
+    if len(found) < 2 or found[0] > first_numbered:
+        return items
+    out = list(items)
+    for k in found:
+        out[k] = _Item(items[k].text, items[k].lines, heading=HeadingMatch("zh_title", ""))
+    return out
 
 
 def _level_order(keys: list[str]) -> list[str]:

@@ -117,6 +117,50 @@ def _hk_2014_paragraphs() -> list[str]:
     return [t.strip() for t in text.splitlines() if t.strip()[:1].isdigit() and len(t) > 200][:60]
 
 
+# -- unnumbered Chinese headings: a web page that lost the 一、 numbering ----------------------
+
+def test_gansu_2026_unnumbered_part_titles_are_top_level_headings():
+    """Gansu's 2026 report as its web page prints it: the three parts stand on their own lines
+    without 一、二、三、 (“十四五”时期工作回顾 … 2026年重点工作), the （一）…（八） tasks under the last."""
+    doc = reportdiff.load(str(_corpus("provinces-2026/gansu.txt")))
+    top = [s.heading.text for s in doc.root.children]
+    assert top == ["“十四五”时期工作回顾", "“十五五”时期的主要目标任务", "2026年重点工作"]
+    tasks = [s.heading.text[:3] for s in doc.root.children[2].children]
+    assert tasks == [f"（{n}）" for n in "一二三四五六七八"]
+
+
+_GANSU_LIKE = """2026年某省政府工作报告
+各位代表：
+我代表省人民政府，向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。
+“十四五”时期工作回顾
+“十四五”时期是我省发展极不寻常、极不平凡的五年。全省地区生产总值迈上新台阶，年均增长5.9%。
+五年来主要做了以下工作。
+2026年重点工作
+今年是“十五五”开局之年。政府工作的总体要求是：以习近平新时代中国特色社会主义思想为指导。
+（一）放大促消费扩投资政策效应
+积极承接用好政策。落实好更加积极的财政政策、适度宽松的货币政策，争取更多项目纳入国家盘子。
+"""
+
+
+def test_unnumbered_titles_need_a_closed_paragraph_before_them(tmp_path):
+    """National 1985 as extracted: a bold phrase cut out of its sentence onto a line of its own
+    (``在`` / ``工资制度和价格改革`` / ``上迈出重要的步子，…``) is a fragment, not a title; the
+    same lines after a finished sentence are titles."""
+    doc = _load_text(tmp_path, _GANSU_LIKE)
+    assert [s.heading.text for s in doc.root.children] == ["“十四五”时期工作回顾", "2026年重点工作"]
+    assert doc.root.children[1].children[0].heading.text.startswith("（一）")
+    cut = _GANSU_LIKE.replace("五年来主要做了以下工作。\n", "五年来主要做了以下工作。我们在\n")
+    doc = _load_text(tmp_path, cut, "cut.txt")
+    assert "2026年重点工作" not in [s.heading.text for s in doc.root.children]
+
+
+def test_unnumbered_lines_stay_paragraphs_beside_top_level_numbering(tmp_path):
+    """With 一、 numbering of its own, a document's short unnumbered lines are not headings."""
+    numbered = _GANSU_LIKE.replace("“十四五”时期工作回顾\n", "一、“十四五”时期工作回顾\n")
+    doc = _load_text(tmp_path, numbered)
+    assert [s.heading.text for s in doc.root.children] == ["一、“十四五”时期工作回顾"]
+
+
 def test_english_transcript_paragraphs_end_at_blank_lines(tmp_path):
     """A paragraph closed by a bracketed note is not joined to the next one across the blank
     line; every paragraph reads back whole."""
