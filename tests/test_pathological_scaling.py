@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from reportdiff.commitments.followup import MATCH, _Key, _needed
-from reportdiff.comparison.align import _BestAmongSiblings
+from reportdiff.comparison.sections import _BestAmongSiblings
 from reportdiff.comparison.similarity import POSTINGS_CAP, cosine_matrix
 from reportdiff.ingest.source import load
 from reportdiff.model import LineSpan

@@ -1,4 +1,4 @@
-"""Align the paragraphs and sections of two documents.
+"""Align the paragraphs of two documents.
 
 Paragraphs (``align_paragraphs``), on the whole documents, so that moves across sections are
 found:
@@ -21,34 +21,29 @@ found:
    dynamic programming (maximise Σ(score' − τ) over pairs with score' ≥ τ =
    ``paragraph_threshold``, 0.45), where score' adds ``SECTION_BONUS`` (0.1) when the two
    paragraphs stand in sections matched to each other (sections are aligned first).
-6. What is left is added (only in B) or removed (only in A).
+6. Mutual best partners (only when both documents are one government's, or name no region:
+   across regions two paragraphs on one topic are not versions of each other).  An unpaired
+   A paragraph and an unpaired B paragraph that are each other's best-scoring partner among
+   all paragraphs, paired or not, with score ≥ ``MUTUAL_FLOOR`` (0.25) and every other partner
+   of either scoring ≤ ``MUTUAL_MARGIN`` (0.8) × that score, are paired: a paragraph reworded
+   beyond the threshold, or moved and rewritten (*moved* when out of order with the in-place
+   pairs).  The margin keeps a paragraph with two near-equal candidates unpaired.
+7. What is left is added (only in B) or removed (only in A).
 
-Sections (``align_sections``), first: ``score = 0.35·heading + 0.65·content`` (heading alone
-when neither has text): ``heading`` the character ratio of the headings without their
-numbering, ``content`` the TF-IDF cosine of the words of their whole subtrees (each vector cut
-to its 300 heaviest terms; past 5,000 section pairs only pairs sharing a word are scored,
-and pairs of the same heading text: the n-th occurrence in B with the (n-4)-th to (n+4)-th in A).
-Pairs are matched greedily (equal scores, to 6 places, nearest in relative place first), top
-levels first, when score + bonus − 0.1·(level difference) is at
-least ``section_threshold`` (0.30); the bonus is ``PARENT_BONUS`` (0.15) for subsections of two
-matched sections (and for two top-level sections).  A pair whose own score is below the
-threshold must also be mutually best among those siblings.  Matched sections off the in-order
-backbone are *moved*.
+Sections are aligned first, in ``sections``.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, get_args
 
 from rapidfuzz import fuzz
 
-from ..ingest.headings import split_marker
-from ..options import MOVE_THRESHOLD, PARAGRAPH_THRESHOLD, SECTION_THRESHOLD
-from .similarity import TfIdf, cosine, cosine_matrix
+from ..options import MOVE_THRESHOLD, PARAGRAPH_THRESHOLD
+from .similarity import TfIdf, cosine_matrix
 
 PairStatus = Literal["equal", "changed", "moved", "split", "merged", "added", "removed"]
 PAIR_STATUSES: tuple[PairStatus, ...] = get_args(PairStatus)  # the order every view counts them in
@@ -58,9 +53,9 @@ SECTION_BONUS = 0.1
 RATIO_BUDGET = 2e10
 TOP_CANDIDATES = 8  # each paragraph gets character ratios with its 8 best pairs by cosine
 SPLIT_GAIN = 0.05
+MUTUAL_FLOOR = 0.25  # step 6: mutual best partners scoring this are paired ...
+MUTUAL_MARGIN = 0.8  # ... when no other partner of either scores over 0.8 times as much
 _DP_CELLS = 400_000  # larger gaps are aligned greedily
-_SECTION_PAIRS = 5_000  # more section pairs than this: only those that share a word are scored
-SECTION_TERMS = 300  # a section's TF-IDF vector keeps its 300 heaviest terms
 
 
 class RatioBudget:
@@ -135,7 +130,7 @@ def pair_scores(a_texts: list[str], b_texts: list[str], a_terms: list[list[str]]
     return scores
 
 
-def _lis(pairs: list[tuple[int, int, float]]) -> set[tuple[int, int]]:
+def heaviest_chain(pairs: list[tuple[int, int, float]]) -> set[tuple[int, int]]:
     """Heaviest chain increasing in both i and j (pairs sorted by i)."""
     if not pairs:
         return set()
@@ -177,13 +172,16 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
                      b_terms: list[list[str]], threshold: float = PARAGRAPH_THRESHOLD,
                      move_threshold: float = MOVE_THRESHOLD,
                      same_section: Callable[[int, int], bool] | None = None,
-                     crosses: Callable[[int, int], bool] | None = None) -> list[Link]:
+                     crosses: Callable[[int, int], bool] | None = None, series: bool = True) -> list[Link]:
     """``same_section(i, j)``: whether A paragraph i and B paragraph j stand in sections that
     are matched to each other; such in-order pairs get ``SECTION_BONUS`` in the gap step.
     ``crosses(i, j)``: whether their sections are each matched to another section; such an
-    anchor is *moved* even on the backbone (a paragraph carried across swapped sections)."""
+    anchor is *moved* even on the backbone (a paragraph carried across swapped sections).
+    ``series``: the two documents are one government's (or say nothing of their region), so a
+    reworded paragraph is a version of its counterpart (step 6); across regions two paragraphs
+    on one topic are not versions of each other, and step 6 is skipped."""
     n, m = len(a_texts), len(b_texts)
-    floor = min(threshold - (SECTION_BONUS if same_section else 0.0), ANCHOR)
+    floor = min(threshold - (SECTION_BONUS if same_section else 0.0), ANCHOR, MUTUAL_FLOOR)
     budget = RatioBudget()
     scores = pair_scores(a_texts, b_texts, a_terms, b_terms, floor, budget)  # 1. pair scores
     boosted = {k: (s + SECTION_BONUS if same_section and same_section(*k) else s) for k, s in scores.items()}
@@ -194,7 +192,9 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
     for ia, jb, _ in groups.values():  # 4. splits and merges
         _grow(ia, jb, a_texts, b_texts, used_a, used_b, n, m, budget)
     _fill_gaps(groups, used_a, used_b, n, m, boosted, threshold)  # 5.
-    return _links(groups, used_a, used_b, a_texts, b_texts, scores)  # 6.
+    if series:
+        _mutual_best(scores, groups, used_a, used_b)  # 6.
+    return _links(groups, used_a, used_b, a_texts, b_texts, scores)  # 7.
 
 
 def _anchors(scores: dict[tuple[int, int], float], n: int, m: int,
@@ -220,7 +220,7 @@ def _backbone(anchors: list[tuple[int, int, float]], used_a: dict[int, int], use
     """Step 3: the anchors on the heaviest in-order chain stay in place, the others scoring at
     least ``move_threshold`` are moved, the rest are released -> {(i, j): (A indexes, B
     indexes, moved)}."""
-    backbone = _lis(anchors)
+    backbone = heaviest_chain(anchors)
     groups: dict[tuple[int, int], tuple[list[int], list[int], bool]] = {}
     for i, j, s in anchors:
         if (i, j) in backbone and not (crosses and s >= move_threshold and crosses(i, j)):
@@ -243,6 +243,37 @@ def _fill_gaps(groups, used_a: dict[int, int], used_b: dict[int, int], n: int, m
         for i, j in _gap_pairs(ga, gb, boosted, threshold):
             used_a[i], used_b[j] = j, i
             groups[(i, j)] = ([i], [j], False)
+
+
+def _mutual_best(scores: dict[tuple[int, int], float], groups, used_a: dict[int, int],
+                 used_b: dict[int, int]) -> None:
+    """Step 6: an unpaired A paragraph and an unpaired B paragraph that are each other's best
+    partner among all paragraphs (paired or not), scoring at least ``MUTUAL_FLOOR`` with every
+    other partner of either at most ``MUTUAL_MARGIN`` times that score, are counterparts the
+    threshold missed: a reworded paragraph on the same topic, or one moved and rewritten.  Out
+    of order with the in-place pairs, the pair is *moved*."""
+    top_a: dict[int, list[tuple[float, int]]] = {}
+    top_b: dict[int, list[tuple[float, int]]] = {}
+    for (i, j), s in scores.items():
+        for top, key, other in ((top_a, i, j), (top_b, j, i)):
+            row = top.setdefault(key, [])
+            row.append((s, other))
+            row.sort(reverse=True)
+            del row[2:]
+    spine = sorted((g[0][0], g[1][0]) for g in groups.values() if not g[2])
+    spine_a = [i for i, _ in spine]
+    for i, row in sorted(top_a.items()):
+        s, j = row[0]
+        if i in used_a or j in used_b or s < MUTUAL_FLOOR or top_b[j][0][1] != i:
+            continue
+        seconds = [r[1][0] for r in (row, top_b[j]) if len(r) > 1]
+        if any(x > MUTUAL_MARGIN * s for x in seconds):
+            continue
+        k = bisect_left(spine_a, i)
+        low = spine[k - 1][1] if k else -1
+        high = spine[k][1] if k < len(spine) else float("inf")
+        used_a[i], used_b[j] = j, i
+        groups[(i, j)] = ([i], [j], not low < j < high)
 
 
 def _links(groups, used_a: dict[int, int], used_b: dict[int, int], a_texts: list[str], b_texts: list[str],
@@ -339,136 +370,3 @@ def _gap_pairs(ga: list[int], gb: list[int], scores, threshold: float) -> list[t
         else:
             y -= 1
     return out[::-1]
-
-
-# ---------------------------------------------------------------- sections
-
-
-@dataclass(frozen=True)
-class SectionLink:
-    a: int | None  # index into the flat section lists
-    b: int | None
-    score: float
-    moved: bool
-
-
-PARENT_BONUS = 0.15
-
-
-@dataclass(frozen=True)
-class _BestAmongSiblings:
-    """For every scored pair's sides: the best score of A section x with any B section under a
-    given B parent, and of B section y with any A section under a given A parent.  Built once
-    in O(|bases|), so that ``mutual`` costs O(1) instead of a scan of every scored pair."""
-
-    row: dict[tuple[int, int | None], float]
-    col: dict[tuple[int, int | None], float]
-
-    @classmethod
-    def of(cls, bases: dict[tuple[int, int], float], a_parent, b_parent) -> _BestAmongSiblings:
-        """The two tables of maxima for ``bases``."""
-        row: dict[tuple[int, int | None], float] = {}
-        col: dict[tuple[int, int | None], float] = {}
-        for (x, y), s in bases.items():
-            kr, kc = (x, b_parent[y]), (y, a_parent[x])
-            if s > row.get(kr, -1.0):
-                row[kr] = s
-            if s > col.get(kc, -1.0):
-                col[kc] = s
-        return cls(row, col)
-
-    def mutual(self, x: int, y: int, bases, a_parent, b_parent) -> bool:
-        """Among the subsections of two matched parents, y is x's best partner and x is y's."""
-        s = bases[(x, y)]
-        return s >= self.row[(x, b_parent[y])] and s >= self.col[(y, a_parent[x])]
-
-
-def heading_similarity(a: str, b: str) -> float:
-    return fuzz.ratio(split_marker(a)[1], split_marker(b)[1]) / 100
-
-
-@dataclass(frozen=True)
-class SectionOutline:
-    """One document's sections as the section aligner sees them, in document order: heading
-    texts, levels, the index of each one's parent (None at the top) and the words of each
-    one's whole subtree."""
-
-    heads: list[str]
-    levels: list[int]
-    parents: list[int | None]
-    terms: list[list[str]]
-
-
-def align_sections(a: SectionOutline, b: SectionOutline,
-                   threshold: float = SECTION_THRESHOLD) -> list[SectionLink]:
-    """Section links of two documents: every section of each is either matched once or left
-    unmatched (scores, level by level matching, and the backbone: see the module docstring)."""
-    bases = _section_scores(a, b)
-    match_a = _match_by_level(bases, a, b, threshold)
-    pairs = sorted((x, y, bases[(x, y)]) for x, y in match_a.items())
-    backbone = _lis(pairs)
-    matched_b = set(match_a.values())
-    links = [SectionLink(x, y, round(min(1.0, s), 4), (x, y) not in backbone) for x, y, s in pairs]
-    links += [SectionLink(x, None, 0.0, False) for x in range(len(a.heads)) if x not in match_a]
-    links += [SectionLink(None, y, 0.0, False) for y in range(len(b.heads)) if y not in matched_b]
-    return links
-
-
-def _section_scores(a: SectionOutline, b: SectionOutline) -> dict[tuple[int, int], float]:
-    """``0.35·heading + 0.65·content`` for the pairs worth scoring: all of them up to
-    ``_SECTION_PAIRS``, else those sharing a word, and repeated headings near their n-th copy."""
-    tf = TfIdf(a.terms + b.terms, keep=SECTION_TERMS)
-    va, vb = tf.vectors[: len(a.terms)], tf.vectors[len(a.terms):]
-    na, nb = len(a.heads), len(b.heads)
-
-    bare_a = [split_marker(h)[1] for h in a.heads]  # heading texts without their numbering, once
-    bare_b = [split_marker(h)[1] for h in b.heads]
-
-    def base(x: int, y: int) -> float:
-        h = fuzz.ratio(bare_a[x], bare_b[y]) / 100  # = heading_similarity(a.heads[x], b.heads[y])
-        if not a.terms[x] and not b.terms[y]:
-            return h
-        return 0.35 * h + 0.65 * cosine(va[x], vb[y])
-
-    if na * nb <= _SECTION_PAIRS:
-        keys = [(x, y) for x in range(na) for y in range(nb)]
-    else:  # many headings: only pairs that share a word, or the same heading text
-        keys = list(cosine_matrix(va, vb))
-        same: dict[str, list[int]] = {}
-        for x, text in enumerate(bare_a):
-            same.setdefault(text, []).append(x)
-        nth: Counter = Counter()
-        for y, text in enumerate(bare_b):  # the n-th of a repeated heading: near the n-th in a
-            n = nth[text]
-            nth[text] += 1
-            keys.extend((x, y) for x in same.get(text, [])[max(0, n - 4): n + 5])
-    return {(x, y): base(x, y) for x, y in set(keys)}
-
-
-def _match_by_level(bases: dict[tuple[int, int], float], a: SectionOutline, b: SectionOutline,
-                    threshold: float) -> dict[int, int]:
-    """Greedy one-to-one matching, top level first: a pair's score gains ``PARENT_BONUS`` when
-    their parents are matched to each other (or both are top-level) and loses 0.1 per level
-    apart; it must reach ``threshold``, and so must its own score unless the two are each
-    other's best among the subsections of their parents -> {A index: B index}."""
-    nb = len(b.heads)
-    match_a: dict[int, int] = {}
-    match_b: dict[int, int] = {}
-    best = _BestAmongSiblings.of(bases, a.parents, b.parents)
-    for level in sorted(set(a.levels) | set(b.levels)):
-        cands = []
-        for (x, y), s in bases.items():
-            if x in match_a or y in match_b or min(a.levels[x], b.levels[y]) != level:
-                continue
-            siblings = a.parents[x] is not None and b.parents[y] is not None \
-                and match_a.get(a.parents[x]) == b.parents[y]
-            bonus = PARENT_BONUS if siblings or (a.parents[x] is None and b.parents[y] is None) else 0.0
-            s2 = s + bonus - 0.1 * abs(a.levels[x] - b.levels[y])
-            if s2 >= threshold and (s >= threshold or best.mutual(x, y, bases, a.parents, b.parents)):
-                # equal scores (to 6 places: float noise aside) go to the pair nearer in place
-                cands.append((-round(s2, 6), abs(x * nb - y * len(a.heads)), x, y))
-        for _, _, x, y in sorted(cands):
-            if x in match_a or y in match_b:
-                continue
-            match_a[x], match_b[y] = y, x
-    return match_a

@@ -14,20 +14,15 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
+from ..ingest.metadata import regions_differ
 from ..model import Document, Paragraph, Section
 from ..options import Options
 from ..passages.formulas import Profile
 from ..text.tokens import terms
 from ..text.worddiff import DiffOp, word_diff
-from .align import (
-    PAIR_STATUSES,
-    Link,
-    PairStatus,
-    SectionOutline,
-    align_paragraphs,
-    align_sections,
-)
+from .align import PAIR_STATUSES, Link, PairStatus, align_paragraphs
 from .diff import NumberChange, number_changes
+from .sections import SectionOutline, align_sections
 from .similarity import (
     EXACT_LIMIT,
     Similarity,
@@ -170,7 +165,7 @@ def compare_documents(old: Document, new: Document, options: Options = Options()
 
     links = align_paragraphs([p.text for p in pa], [p.text for p in pb], ta, tb,
                              options.paragraph_threshold, options.move_threshold, same_section,
-                             crosses)
+                             crosses, series=not regions_differ([old.metadata.region, new.metadata.region]))
     pairs = _ordered(links)
     paragraphs = tuple(_pair(link, pa, pb, profile) for link in pairs)
     costs = _entry_costs(pairs, ta, tb)

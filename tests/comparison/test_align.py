@@ -10,13 +10,14 @@ from conftest import fixture_path
 import reportdiff
 from reportdiff.comparison.align import (
     ANCHOR,
+    MUTUAL_FLOOR,
     PAIR_STATUSES,
-    SectionOutline,
     _gap_pairs,
-    _lis,
     align_paragraphs,
-    align_sections,
+    heaviest_chain,
 )
+from reportdiff.comparison.sections import SectionOutline, align_sections
+from reportdiff.options import PARAGRAPH_THRESHOLD
 from reportdiff.text.tokens import terms
 
 DOC = reportdiff.load(str(fixture_path("national-2024.txt")))
@@ -112,23 +113,40 @@ def test_unrelated_paragraphs_are_not_forced_into_pairs():
 
 
 def test_below_the_anchor_score_the_paragraph_threshold_decides():
-    """A pair scoring under ``ANCHOR`` is only paired in the gap step, at or above the
-    paragraph threshold; at or above ``ANCHOR`` it is an anchor whatever the threshold."""
+    """Across regions (no mutual-best step), a pair scoring under ``ANCHOR`` is only paired in
+    the gap step, at or above the paragraph threshold; at or above ``ANCHOR`` it is an anchor
+    whatever the threshold."""
     a = [PARAS[0]]
     b = [PARAS[0][: int(len(PARAS[0]) * 0.35)] + PARAS[6][: int(len(PARAS[6]) * 0.65)]]
     score = links(a, b, threshold=0.2)[0].score
     assert 0.2 < score < ANCHOR
-    assert [lk.status for lk in links(a, b, threshold=score - 0.01)] == ["changed"]
-    assert sorted(lk.status for lk in links(a, b, threshold=score + 0.01)) == ["added", "removed"]
+    assert [lk.status for lk in links(a, b, threshold=score - 0.01, series=False)] == ["changed"]
+    assert sorted(lk.status for lk in links(a, b, threshold=score + 0.01, series=False)) == ["added", "removed"]
     whole = [PARAS[0][: len(PARAS[0]) // 2] + PARAS[6][: len(PARAS[6]) // 2]]
-    assert [lk.status for lk in links(a, whole, threshold=0.95)] == ["changed"]
+    assert [lk.status for lk in links(a, whole, threshold=0.95, series=False)] == ["changed"]
+
+
+def test_mutual_best_partners_under_the_threshold_are_paired_in_a_series():
+    """Step 6: in one government's series, a reworded paragraph whose best partner is its
+    counterpart (and the reverse), clearly ahead of any other partner, is paired though it
+    scores under the paragraph threshold; a paragraph with two near-equal partners is not."""
+    a = [PARAS[0], PARAS[1]]
+    b = [PARAS[0][: int(len(PARAS[0]) * 0.25)] + PARAS[6][: int(len(PARAS[6]) * 0.75)], PARAS[7]]
+    score = links(a[:1], b[:1], threshold=0.2)[0].score
+    assert MUTUAL_FLOOR <= score < PARAGRAPH_THRESHOLD
+    result = links(a, b)
+    check_partition(result, 2, 2)
+    assert by_status(result)["changed"] == [((0,), (0,))]
+    assert sorted(lk.status for lk in links(a, b, series=False)) == ["added", "added", "removed", "removed"]
+    twins = [b[0], b[0] + "。"]  # two partners scoring the same: no clear counterpart
+    assert all(lk.status in ("added", "removed") for lk in links(a[:1], twins))
 
 
 def test_heaviest_chain_prefers_weight_over_length():
     # (0,2) alone weighs 3; (1,0),(2,1) together weigh 2: the heavier chain wins
-    assert _lis([(0, 2, 3.0), (1, 0, 1.0), (2, 1, 1.0)]) == {(0, 2)}
-    assert _lis([(0, 0, 1.0), (1, 1, 1.0), (2, 2, 1.0)]) == {(0, 0), (1, 1), (2, 2)}
-    assert _lis([]) == set()
+    assert heaviest_chain([(0, 2, 3.0), (1, 0, 1.0), (2, 1, 1.0)]) == {(0, 2)}
+    assert heaviest_chain([(0, 0, 1.0), (1, 1, 1.0), (2, 2, 1.0)]) == {(0, 0), (1, 1), (2, 2)}
+    assert heaviest_chain([]) == set()
 
 
 def test_gap_pairs_keep_order_and_skip_pairs_below_the_threshold():

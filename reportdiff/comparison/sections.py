@@ -1,0 +1,201 @@
+"""Align the sections of two documents.
+
+Sections (``align_sections``), first: ``score = 0.35·heading + 0.65·content`` (heading alone
+when neither has text): ``heading`` the character ratio of the headings without their
+numbering, ``content`` the TF-IDF cosine of the words of their whole subtrees (each vector cut
+to its 300 heaviest terms; past 5,000 section pairs only pairs sharing a word are scored,
+and pairs of the same heading text: the n-th occurrence in B with the (n-4)-th to (n+4)-th in A).
+Pairs are matched greedily (equal scores, to 6 places, nearest in relative place first), top
+levels first, when score + bonus − 0.1·(level difference) is at
+least ``section_threshold`` (0.30); the bonus is ``PARENT_BONUS`` (0.15) for subsections of two
+matched sections (and for two top-level sections).  A pair whose own score is below the
+threshold must also be mutually best among those siblings.  Matched sections off the in-order
+backbone are *moved*.  Among more than ``CROWD`` (12) siblings, a pair under ``CLEAR_SCORE``
+(0.4) must be a clear mutual best over all sections (``_ClearPartners``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ..ingest.headings import split_marker
+from ..options import SECTION_THRESHOLD
+from .align import heaviest_chain
+from .similarity import TfIdf, cosine, cosine_matrix
+
+_SECTION_PAIRS = 5_000  # more section pairs than this: only those that share a word are scored
+SECTION_TERMS = 300  # a section's TF-IDF vector keeps its 300 heaviest terms
+
+@dataclass(frozen=True)
+class SectionLink:
+    a: int | None  # index into the flat section lists
+    b: int | None
+    score: float
+    moved: bool
+
+
+PARENT_BONUS = 0.15
+
+
+@dataclass(frozen=True)
+class _BestAmongSiblings:
+    """For every scored pair's sides: the best score of A section x with any B section under a
+    given B parent, and of B section y with any A section under a given A parent.  Built once
+    in O(|bases|), so that ``mutual`` costs O(1) instead of a scan of every scored pair."""
+
+    row: dict[tuple[int, int | None], float]
+    col: dict[tuple[int, int | None], float]
+
+    @classmethod
+    def of(cls, bases: dict[tuple[int, int], float], a_parent, b_parent) -> _BestAmongSiblings:
+        """The two tables of maxima for ``bases``."""
+        row: dict[tuple[int, int | None], float] = {}
+        col: dict[tuple[int, int | None], float] = {}
+        for (x, y), s in bases.items():
+            kr, kc = (x, b_parent[y]), (y, a_parent[x])
+            if s > row.get(kr, -1.0):
+                row[kr] = s
+            if s > col.get(kc, -1.0):
+                col[kc] = s
+        return cls(row, col)
+
+    def mutual(self, x: int, y: int, bases, a_parent, b_parent) -> bool:
+        """Among the subsections of two matched parents, y is x's best partner and x is y's."""
+        s = bases[(x, y)]
+        return s >= self.row[(x, b_parent[y])] and s >= self.col[(y, a_parent[x])]
+
+
+CROWD = 12  # more siblings than this: a weak pair must be a clear mutual best (``_ClearPartners``)
+CLEAR_SCORE = 0.4
+SECTION_MARGIN = 0.8
+
+
+@dataclass(frozen=True)
+class _ClearPartners:
+    """Among many siblings (a flat outline: a speech's dozens of unnumbered headings, all at the
+    top level), the parent bonus and the threshold pair sections on a few shared common words.
+    There a pair scoring under ``CLEAR_SCORE`` must be each one's best partner over all
+    sections, with every other partner of either scoring at most ``SECTION_MARGIN`` times as
+    much.  With at most ``CROWD`` siblings on both sides, structure (the parent, the place)
+    is trusted as before."""
+
+    top_a: dict[int, list[float]]
+    top_b: dict[int, list[float]]
+    crowded_a: frozenset[int]
+    crowded_b: frozenset[int]
+
+    @classmethod
+    def of(cls, bases: dict[tuple[int, int], float], a: "SectionOutline", b: "SectionOutline") -> "_ClearPartners":
+        top_a: dict[int, list[float]] = {}
+        top_b: dict[int, list[float]] = {}
+        for (x, y), s in bases.items():
+            for top, k in ((top_a, x), (top_b, y)):
+                row = top.setdefault(k, [])
+                row.append(s)
+                row.sort(reverse=True)
+                del row[2:]
+        kids_a, kids_b = Counter(a.parents), Counter(b.parents)
+        return cls(top_a, top_b, frozenset(x for x, p in enumerate(a.parents) if kids_a[p] > CROWD),
+                   frozenset(y for y, p in enumerate(b.parents) if kids_b[p] > CROWD))
+
+    def __call__(self, x: int, y: int, s: float) -> bool:
+        if s >= CLEAR_SCORE or (x not in self.crowded_a and y not in self.crowded_b):
+            return True
+        ra, rb = self.top_a[x], self.top_b[y]
+        return s >= ra[0] and s >= rb[0] and all(r[1] <= SECTION_MARGIN * s for r in (ra, rb) if len(r) > 1)
+
+
+def heading_similarity(a: str, b: str) -> float:
+    return fuzz.ratio(split_marker(a)[1], split_marker(b)[1]) / 100
+
+
+@dataclass(frozen=True)
+class SectionOutline:
+    """One document's sections as the section aligner sees them, in document order: heading
+    texts, levels, the index of each one's parent (None at the top) and the words of each
+    one's whole subtree."""
+
+    heads: list[str]
+    levels: list[int]
+    parents: list[int | None]
+    terms: list[list[str]]
+
+
+def align_sections(a: SectionOutline, b: SectionOutline,
+                   threshold: float = SECTION_THRESHOLD) -> list[SectionLink]:
+    """Section links of two documents: every section of each is either matched once or left
+    unmatched (scores, level by level matching, and the backbone: see the module docstring)."""
+    bases = _section_scores(a, b)
+    match_a = _match_by_level(bases, a, b, threshold)
+    pairs = sorted((x, y, bases[(x, y)]) for x, y in match_a.items())
+    backbone = heaviest_chain(pairs)
+    matched_b = set(match_a.values())
+    links = [SectionLink(x, y, round(min(1.0, s), 4), (x, y) not in backbone) for x, y, s in pairs]
+    links += [SectionLink(x, None, 0.0, False) for x in range(len(a.heads)) if x not in match_a]
+    links += [SectionLink(None, y, 0.0, False) for y in range(len(b.heads)) if y not in matched_b]
+    return links
+
+
+def _section_scores(a: SectionOutline, b: SectionOutline) -> dict[tuple[int, int], float]:
+    """``0.35·heading + 0.65·content`` for the pairs worth scoring: all of them up to
+    ``_SECTION_PAIRS``, else those sharing a word, and repeated headings near their n-th copy."""
+    tf = TfIdf(a.terms + b.terms, keep=SECTION_TERMS)
+    va, vb = tf.vectors[: len(a.terms)], tf.vectors[len(a.terms):]
+    na, nb = len(a.heads), len(b.heads)
+
+    bare_a = [split_marker(h)[1] for h in a.heads]  # heading texts without their numbering, once
+    bare_b = [split_marker(h)[1] for h in b.heads]
+
+    def base(x: int, y: int) -> float:
+        h = fuzz.ratio(bare_a[x], bare_b[y]) / 100  # = heading_similarity(a.heads[x], b.heads[y])
+        if not a.terms[x] and not b.terms[y]:
+            return h
+        return 0.35 * h + 0.65 * cosine(va[x], vb[y])
+
+    if na * nb <= _SECTION_PAIRS:
+        keys = [(x, y) for x in range(na) for y in range(nb)]
+    else:  # many headings: only pairs that share a word, or the same heading text
+        keys = list(cosine_matrix(va, vb))
+        same: dict[str, list[int]] = {}
+        for x, text in enumerate(bare_a):
+            same.setdefault(text, []).append(x)
+        nth: Counter = Counter()
+        for y, text in enumerate(bare_b):  # the n-th of a repeated heading: near the n-th in a
+            n = nth[text]
+            nth[text] += 1
+            keys.extend((x, y) for x in same.get(text, [])[max(0, n - 4): n + 5])
+    return {(x, y): base(x, y) for x, y in set(keys)}
+
+
+def _match_by_level(bases: dict[tuple[int, int], float], a: SectionOutline, b: SectionOutline,
+                    threshold: float) -> dict[int, int]:
+    """Greedy one-to-one matching, top level first: a pair's score gains ``PARENT_BONUS`` when
+    their parents are matched to each other (or both are top-level) and loses 0.1 per level
+    apart; it must reach ``threshold``, and so must its own score unless the two are each
+    other's best among the subsections of their parents; among more than ``CROWD`` siblings a
+    pair under ``CLEAR_SCORE`` must be a clear mutual best (``_ClearPartners``) -> {A index: B index}."""
+    nb = len(b.heads)
+    match_a: dict[int, int] = {}
+    match_b: dict[int, int] = {}
+    best = _BestAmongSiblings.of(bases, a.parents, b.parents)
+    clear = _ClearPartners.of(bases, a, b)
+    for level in sorted(set(a.levels) | set(b.levels)):
+        cands = []
+        for (x, y), s in bases.items():
+            if x in match_a or y in match_b or min(a.levels[x], b.levels[y]) != level:
+                continue
+            siblings = a.parents[x] is not None and b.parents[y] is not None \
+                and match_a.get(a.parents[x]) == b.parents[y]
+            bonus = PARENT_BONUS if siblings or (a.parents[x] is None and b.parents[y] is None) else 0.0
+            s2 = s + bonus - 0.1 * abs(a.levels[x] - b.levels[y])
+            if s2 >= threshold and (s >= threshold or best.mutual(x, y, bases, a.parents, b.parents)) and clear(x, y, s):
+                # equal scores (to 6 places: float noise aside) go to the pair nearer in place
+                cands.append((-round(s2, 6), abs(x * nb - y * len(a.heads)), x, y))
+        for _, _, x, y in sorted(cands):
+            if x in match_a or y in match_b:
+                continue
+            match_a[x], match_b[y] = y, x
+    return match_a
