@@ -4,7 +4,8 @@ Paragraphs (``align_paragraphs``), on the whole documents, so that moves across 
 found:
 
 1. Pair scores.  For every pair that shares a rare enough term, ``score = max(ratio, cosine)``:
-   ``ratio`` the character-level Indel similarity (rapidfuzz ``fuzz.ratio``/100), ``cosine``
+   ``ratio`` the Indel similarity (rapidfuzz ``fuzz.ratio``/100) of the characters, or of the
+   words in text written in an alphabet (``ratio_units``), ``cosine``
    the TF-IDF cosine of their words.  The first catches edited text, the second rewritten
    text on the same topic.  Identical texts score 1.  The ratio is computed only for each
    paragraph's 8 best partners by cosine, within a budget of 2·10¹⁰ characters² per
@@ -35,6 +36,7 @@ Sections are aligned first, in ``sections``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -43,6 +45,7 @@ from typing import Literal, get_args
 from rapidfuzz import fuzz
 
 from ..options import MOVE_THRESHOLD, PARAGRAPH_THRESHOLD
+from ..text.characters import is_cjk
 from .similarity import TfIdf, cosine_matrix
 
 PairStatus = Literal["equal", "changed", "moved", "split", "merged", "added", "removed"]
@@ -66,13 +69,34 @@ class RatioBudget:
 
     def __init__(self, limit: float = 0) -> None:
         self.left = limit or RATIO_BUDGET
+        self._units: dict[str, str | list[str]] = {}
 
     def ratio(self, a: str, b: str, cutoff: float = 0.0) -> float | None:
-        cost = len(a) * len(b)
+        ua, ub = self.units(a), self.units(b)
+        cost = len(ua) * len(ub)
         if cost > self.left:
             return None
         self.left -= cost
-        return fuzz.ratio(a, b, score_cutoff=cutoff) / 100
+        return fuzz.ratio(ua, ub, score_cutoff=cutoff) / 100
+
+    def units(self, text: str) -> str | list[str]:
+        if text not in self._units:
+            self._units[text] = ratio_units(text)
+        return self._units[text]
+
+
+_WORD = re.compile(r"\w+|[^\w\s]")
+
+
+def ratio_units(text: str) -> str | list[str]:
+    """What the edit ratio counts: characters in Chinese text, words (and punctuation marks) in
+    text written in an alphabet.  Two unrelated English paragraphs share most letters: their
+    character ratio is 0.39 in the median (0.43 at the 95th percentile, Hong Kong budget
+    speeches), right at the pairing threshold; their word ratio is 0.12, as Chinese characters'."""
+    letters = sum(1 for c in text if c.isalpha())
+    if letters and sum(1 for c in text if is_cjk(c)) >= 0.2 * letters:
+        return text
+    return _WORD.findall(text.lower())
 
 
 @dataclass(frozen=True)
@@ -289,7 +313,7 @@ def _links(groups, used_a: dict[int, int], used_b: dict[int, int], a_texts: list
             s = scores.get((ia[0], jb[0]), 0.0)
             status = "moved" if moved else ("equal" if a_join == b_join else "changed")
         else:
-            s = round(fuzz.ratio(a_join, b_join) / 100, 4)  # paid for by _grow already
+            s = round(fuzz.ratio(ratio_units(a_join), ratio_units(b_join)) / 100, 4)  # as _grow paid for
             status = "split" if len(ia) == 1 else ("merged" if len(jb) == 1 else "changed")
         links.append(Link(tuple(ia), tuple(jb), 1.0 if status == "equal" else s, status))
     links.extend(Link((i,), (), 0.0, "removed") for i in range(len(a_texts)) if i not in used_a)

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import pytest
 from conftest import fixture_path
+from rapidfuzz import fuzz
 
 import reportdiff
 from reportdiff.comparison.align import (
     ANCHOR,
     MUTUAL_FLOOR,
     PAIR_STATUSES,
+    SECTION_BONUS,
     _gap_pairs,
     align_paragraphs,
     heaviest_chain,
+    ratio_units,
 )
 from reportdiff.comparison.sections import SectionOutline, align_sections
 from reportdiff.options import PARAGRAPH_THRESHOLD
@@ -193,3 +196,20 @@ def test_swapped_top_level_sections_are_matched_and_one_is_moved(swap):
     matched = {(lk.a, lk.b) for lk in result if lk.a is not None and lk.b is not None}
     assert matched == {(k, order.index(k)) for k in range(len(tops))}
     assert sum(lk.moved for lk in result) == 1
+
+
+def test_english_paragraphs_are_compared_by_words_not_letters():
+    """Two different English paragraphs share most letters: the character ratio of the longest
+    paragraphs of a budget speech is near the pairing threshold (0.42 in the median), which
+    paired unrelated paragraphs of the Hong Kong speeches; their word ratio is far below it.
+    Chinese text keeps the character ratio, and an edited English paragraph still scores high."""
+    english = reportdiff.load(str(fixture_path("english/budget-speech-2024.txt")))
+    longest = sorted((p.text for p in english.paragraphs), key=len)[-12:]
+    pairs = [(a, b) for k, a in enumerate(longest) for b in longest[k + 1:]]
+    letters = sorted(fuzz.ratio(a, b) / 100 for a, b in pairs)
+    words = [fuzz.ratio(ratio_units(a), ratio_units(b)) / 100 for a, b in pairs]
+    assert letters[len(letters) // 2] > 0.35
+    assert max(words) < PARAGRAPH_THRESHOLD - SECTION_BONUS
+    assert isinstance(ratio_units(PARAS[0]), str)
+    edited = longest[0].replace(" the ", " this ", 2)
+    assert fuzz.ratio(ratio_units(longest[0]), ratio_units(edited)) / 100 > 0.95
