@@ -46,8 +46,14 @@ Numbers (all number labels count)
     also found when each end is reported as its own change.
   * recall = found labels / labels.
   * precision: the number labels of a line pair list every changed figure of that pair, so
-    all tool NumberChanges in tool entries that contain both lines of some labelled line pair
-    are judged; precision = those matching a label of a covered line pair / all of them.
+    all tool NumberChanges of kind "changed" in tool entries that contain both lines of some
+    labelled line pair are judged; precision = those matching a label of a covered line pair
+    / all of them.
+  * added/removed figures right: the labels list changed figures only, so the tool's "added"
+    and "removed" figures (a target set on one side only, issue #16 defect 6) in those entries
+    are checked apart, mechanically: right when the indicator is not named with a figure on the
+    other side (it does not occur there, or no digit follows within 12 characters).  Until
+    2026-12-02 they counted in precision, as wrong.
 
 Run:  .venv/bin/python benchmarks/score_alignment.py [--split dev|test|all]
 """
@@ -202,7 +208,7 @@ def _match(label_old, label_new, changes) -> bool:
 
 
 def score_numbers(lab: dict, cmp) -> dict:
-    r = dict(num=0, num_found=0, tool_num=0, tool_num_good=0)
+    r = dict(num=0, num_found=0, tool_num=0, tool_num_good=0, tool_gone=0, tool_gone_good=0)
     nums = lab["numbers"]
     linepairs = {(x["old_line"], x["new_line"]) for x in nums}
     for x in nums:
@@ -218,9 +224,27 @@ def score_numbers(lab: dict, cmp) -> dict:
             continue
         labels = [x for x in nums if (x["old_line"], x["new_line"]) in covered]
         for c in e.numbers:
+            if c.kind in ("added", "removed"):  # the labels list changed figures only: checked apart
+                other = "".join(p.text for p in (e.a if c.kind == "added" else e.b))
+                r["tool_gone"] += 1
+                r["tool_gone_good"] += _absent(c.indicator, other)
+                continue
             r["tool_num"] += 1
             r["tool_num_good"] += any(_match(x["old"], x["new"], [c]) or _piece(x, c) for x in labels)
     return r
+
+
+def _absent(indicator: str, text: str) -> bool:
+    """An added (removed) figure is right when its indicator is not named with a figure on the
+    other side: the indicator does not occur there, or occurs with no digit within 12
+    characters after it (named without a figure, as in 稳定粮食产量)."""
+    key = indicator.strip()
+    if not key:
+        return False
+    for m in re.finditer(re.escape(key), text):
+        if re.search(r"[0-9０-９]", text[m.end(): m.end() + 12]):
+            return False
+    return True
 
 
 def _piece(label: dict, change) -> bool:
@@ -247,12 +271,13 @@ def row(name: str, s: dict) -> str:
             f"| {_ratio(s['heads_seen'], s['heads_total'])} | {_ratio(s['inc_good'], s['inc'])} "
             f"| {_ratio(s['found'], s['links'])} | {_f1(p, rc)} | {_ratio(s['labels_right'], s['labels'])} "
             f"| {_ratio(s['moves_found'], s['moves'])} | {_ratio(s['splits_found'], s['splits'])} "
-            f"| {_ratio(s['tool_num_good'], s['tool_num'])} | {_ratio(s['num_found'], s['num'])} |")
+            f"| {_ratio(s['tool_num_good'], s['tool_num'])} | {_ratio(s['num_found'], s['num'])} "
+            f"| {_ratio(s['tool_gone_good'], s['tool_gone'])} |")
 
 
 HEADER = ("| pair | section accuracy | section precision | headings outlined | paragraph precision "
           "| paragraph recall | F1 | labels right | move recall | split/merge recall "
-          "| number precision | number recall |\n" + "| --- " * 12 + "|")
+          "| number precision | number recall | added/removed figures right |\n" + "| --- " * 13 + "|")
 
 
 def main() -> None:

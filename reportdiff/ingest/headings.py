@@ -1,6 +1,6 @@
 """Heading and lead-phrase patterns of Chinese and English reports.
 
-Strong heading styles (``一、``, ``（一）``, ``第一章``/``第一部分``, ``#``, ``I.``, ``1.1``) mark a
+Strong heading styles (``一、``, ``（一）``, ``第一、``, ``第一章``/``第一部分``, ``#``, ``I.``, ``1.1``) mark a
 heading whenever their first sentence is short, and, whatever its length, when the paragraph is
 one sentence set apart from its numbered siblings by body text (``structural_role``); one sentence next to a numbered sibling with no body between is a list item.  Weak styles (``1.``, ``1、``, ``（1）``,
 ``①``) are headings only when the whole paragraph is a short line; otherwise they are list
@@ -19,14 +19,15 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("en_chapter", re.compile(r"^(?:Chapter|Part|Section)\s+(?:\d+|[IVXLC]+)\b[.:]?\s*", re.I)),
     ("roman", re.compile(r"^(?:[IVX]{1,5})\.\s+(?=[A-Z])")),
     ("cn", re.compile(rf"^[{CN_NUM}]{{1,3}}、|^[{CN_NUM}]{{1,3}}$")),  # 一、 or 一 alone on a line
+    ("cn_ordinal", re.compile(rf"^第[{CN_NUM}]{{1,3}}、")),  # 第一、 (older reports); 第一， is a lead phrase
     ("paren_cn", re.compile(rf"^[（(][{CN_NUM}]{{1,3}}[）)]\s?")),
     ("dotted", re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=\D)")),
     ("arabic", re.compile(r"^\d{1,2}(?:[.、．](?!\d)|\s+(?=[A-Z]))\s?")),
     ("paren_arabic", re.compile(r"^[（(]\d{1,2}[）)]\s?")),
     ("circled", re.compile(r"^[①-⑳]")),
 )
-STRONG = {"chapter", "en_chapter", "roman", "cn", "paren_cn", "dotted", "md"}
-RANK = ("md1", "chapter", "en_chapter", "md2", "roman", "cn", "md3", "paren_cn", "arabic",
+STRONG = {"chapter", "en_chapter", "roman", "cn", "cn_ordinal", "paren_cn", "dotted", "md"}
+RANK = ("md1", "chapter", "en_chapter", "md2", "roman", "cn", "md3", "paren_cn", "cn_ordinal", "arabic",
         "dotted2", "dotted3", "dotted4", "paren_arabic", "circled", "md4", "md5", "md6",
         "en_title", "zh_title")
 

@@ -117,6 +117,17 @@ def _hk_2014_paragraphs() -> list[str]:
     return [t.strip() for t in text.splitlines() if t.strip()[:1].isdigit() and len(t) > 200][:60]
 
 
+def test_national_1985_di_yi_numbered_headings_are_headings():
+    """Older reports number a part's headings 第一、…第五、 (1985: 第一、必须坚持实事求是、稳步前进的方针…,
+    each on its own line above its body): a strong numbering style, as 一、 is.  第一， with a
+    comma stays a paragraph's lead phrase."""
+    doc = reportdiff.load(str(_corpus("national/1985.txt")))
+    heads = [h.text[:3] for h in _headings(doc.root) if h.style == "cn_ordinal"]
+    assert heads == ["第一、", "第二、", "第三、", "第四、", "第五、"]
+    lead = reportdiff.load(str(_corpus("national/1999.txt")))
+    assert not any(h.text.startswith("第一，") for h in _headings(lead.root))
+
+
 # -- unnumbered Chinese headings: a web page that lost the 一、 numbering ----------------------
 
 def test_gansu_2026_unnumbered_part_titles_are_top_level_headings():
