@@ -148,6 +148,8 @@ def compare_documents(old: Document, new: Document, options: Options = Options()
     matched = {(sa[lk.a].id, sb[lk.b].id) for lk in slinks if lk.a is not None and lk.b is not None}
     matched.add(("0", "0"))
 
+    # without headings on one side every paragraph stands in the root, "matched" to the other
+    # root: the section bonus would lower the threshold for every pair, so it is not given
     def same_section(i: int, j: int) -> bool:
         x, y = pa[i].section_id, pb[j].section_id
         while True:
@@ -164,7 +166,8 @@ def compare_documents(old: Document, new: Document, options: Options = Options()
                 and not same_section(i, j))
 
     links = align_paragraphs([p.text for p in pa], [p.text for p in pb], ta, tb,
-                             options.paragraph_threshold, options.move_threshold, same_section,
+                             options.paragraph_threshold, options.move_threshold,
+                             same_section if old.sections and new.sections else None,
                              crosses, series=not regions_differ([old.metadata.region, new.metadata.region]))
     pairs = _ordered(links)
     paragraphs = tuple(_pair(link, pa, pb, profile) for link in pairs)

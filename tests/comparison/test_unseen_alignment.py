@@ -58,3 +58,21 @@ def test_reworded_paragraphs_of_one_government_are_paired_below_the_threshold():
     cross = reportdiff.compare(_corpus("provinces-2026/shaanxi.txt"), _corpus("provinces-2026/gansu.txt"))
     floor = PARAGRAPH_THRESHOLD - SECTION_BONUS  # the gap step's floor inside matched sections
     assert all(e.score >= floor for e in cross.paragraphs if e.a and e.b and e.status != "equal")
+
+
+def test_documents_without_headings_get_no_section_bonus(tmp_path):
+    """Without headings every paragraph stands in the root, "matched" to the other root: the
+    section bonus lowered the threshold for every pair, and Shaanxi's and Gansu's reports
+    written without headings had 4 pairs forced at 0.36-0.41.  Across regions, with no
+    structure to go by, no pair under the paragraph threshold is made."""
+    texts = []
+    for name in ("shaanxi", "gansu"):
+        doc = reportdiff.load(_corpus(f"provinces-2026/{name}.txt"))
+        path = tmp_path / f"{name}.txt"
+        path.write_text(doc.metadata.title + "\n\n" + "\n\n".join(p.text for p in doc.paragraphs) + "\n",
+                        encoding="utf-8")
+        texts.append(str(path))
+    cmp = reportdiff.compare(*texts)
+    assert not cmp.old.sections and not cmp.new.sections
+    paired = [e.score for e in cmp.paragraphs if e.a and e.b and e.status != "equal"]
+    assert paired and min(paired) >= PARAGRAPH_THRESHOLD
