@@ -100,12 +100,13 @@ def finding(c: Commitment, status: str, reported, met, quote: str, due: bool) ->
 
 # -- confidence --------------------------------------------------------------------------------
 
-# Dev-set calibration (benchmarks/calibrate_promises.py): the raw score of a follow-up is mapped
-# to the share of dev follow-ups with that raw score whose status the labels confirm.  Pairs of
-# (raw score, dev accuracy), piecewise linear in between.
-CALIBRATION_FOUND = ((0.0, 0.45), (0.5, 0.45), (0.7, 0.7), (0.9, 0.85), (1.0, 0.9))
-CALIBRATION_MISSING = ((0.0, 0.85), (0.3, 0.8), (0.5, 0.55), (1.0, 0.5))
-LOW_CONFIDENCE = 0.6
+# Dev-set calibration (benchmarks/calibrate_promises.py, dev labels only): the raw score of a
+# follow-up falls in a bin, and its confidence is the share of dev follow-ups of that bin whose
+# status the labels confirm.  (upper end of the bin, share confirmed), bins merged where they
+# held fewer than 10 follow-ups.  Found: 140 dev follow-ups; missing: 103.
+CALIBRATION_FOUND = ((0.6, 0.72), (0.8, 0.93), (0.9, 0.75), (float("inf"), 0.93))
+CALIBRATION_MISSING = ((0.3, 0.76), (0.6, 0.47), (float("inf"), 0.86))
+LOW_CONFIDENCE = 0.75  # below: the dev labels confirm fewer than 3 in 4 such follow-ups
 
 
 def raw_score(status: str, coverage: float, head: bool, figure_fit: float | None, near_miss: float) -> float:
@@ -121,11 +122,10 @@ def raw_score(status: str, coverage: float, head: bool, figure_fit: float | None
 
 
 def calibrated(status: str, raw: float) -> float:
+    """The confidence of a follow-up of ``status`` with raw score ``raw``: the dev accuracy of
+    its bin (``CALIBRATION_FOUND`` / ``CALIBRATION_MISSING``)."""
     table = CALIBRATION_MISSING if status == "missing" else CALIBRATION_FOUND
-    for (x0, y0), (x1, y1) in zip(table, table[1:]):
-        if raw <= x1:
-            return round(y0 + (y1 - y0) * (raw - x0) / (x1 - x0) if x1 > x0 else y1, 3)
-    return table[-1][1]
+    return next(share for upper, share in table if raw < upper)
 
 
 # -- the audit pass over one follow-up ---------------------------------------------------------
