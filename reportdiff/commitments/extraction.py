@@ -153,7 +153,7 @@ _QUALIFIER_WORDS = r"按可比价格?计算|按可比口径(?:计算)?|按不变
 _QUALIFIER = re.compile(f"(?:{_QUALIFIER_WORDS})[，,]?")
 
 
-_CONTINUES = re.compile(f"(?:{_QUALIFIER_WORDS})?[，,]?(?:同比|比上年|较上年)?(?:分别)?(?:增长|下降|提高|增加|减少|降低)")
+_CONTINUES = re.compile(f"(?:{_QUALIFIER_WORDS})?[，,]?(?:同比|比上年|较上年)?(?:平均每年|年均)?(?:分别)?(?:增长|下降|提高|增加|减少|降低)")
 
 
 _INDICATOR_TAIL = re.compile(f"(?:{_QUALIFIER_WORDS}|同比|比上年|较上年|分别|[，,])+$")
