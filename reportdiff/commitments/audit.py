@@ -28,8 +28,20 @@ from rapidfuzz import fuzz
 
 from ..text.quantities import find_quantities, is_year
 from .extraction import Commitment, Statement
-from .followup import (Followup, Reported, _best, _coverage, _figure, _Index, _Key, _needed, _unit_class, heads, meets,
-                       normal)
+from .followup import (
+    Followup,
+    Reported,
+    _best,
+    _coverage,
+    _figure,
+    _Index,
+    _Key,
+    _needed,
+    _unit_class,
+    heads,
+    meets,
+    normal,
+)
 
 # -- due years ---------------------------------------------------------------------------------
 

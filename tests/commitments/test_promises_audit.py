@@ -14,7 +14,14 @@ import jsonschema
 import pytest
 
 import reportdiff
-from reportdiff.commitments.audit import FINDINGS, LOW_CONFIDENCE, _fit, due_year, figure_words, same_wording
+from reportdiff.commitments.audit import (
+    FINDINGS,
+    LOW_CONFIDENCE,
+    _fit,
+    due_year,
+    figure_words,
+    same_wording,
+)
 from reportdiff.commitments.ceiling import is_ceiling
 from reportdiff.commitments.extraction import extract, statements, targets_in
 from reportdiff.commitments.followup import _key, _weights, meets
