@@ -16,7 +16,8 @@
   only qualitatively: 稳中有升), ``reported`` (a task reported), ``recurring_same`` (promised again
   in the same words: ratio of the texts with figures masked >= 85), ``recurring_reworded``,
   ``dropped`` (status missing).
-- confidence: see ``confidence``.
+- confidence: ``raw_score`` calibrated on the dev labels (``calibrated``, ``CALIBRATION_FOUND``,
+  ``CALIBRATION_MISSING``); low below ``LOW_CONFIDENCE``.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from .followup import (
 # -- due years ---------------------------------------------------------------------------------
 
 _BY_YEAR_ZH = re.compile(r"(?:到|至|在|于)(20\d\d)年(?:底|末)?|(20\d\d)年(?:底|末)?(?:前|以前)")
-_BY_YEAR_EN = re.compile(r"\b(?:by|before|in|until)\s+(?:the\s+end\s+of\s+)?(20\d\d)\b", re.I)
+_BY_YEAR_EN = re.compile(r"\b(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(20\d\d)\b", re.I)
 _PLAN_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 _PLAN_GOAL = re.compile(r"(十[三四五六]五)[”\"]?(?:规划)?(?:目标|末|期末|收官)")
 _THREE_YEARS = re.compile(r"三年行动|三年攻坚|三年计划|三年内|within three years|in three years|next three years", re.I)
@@ -217,8 +218,3 @@ def _en_near_miss(key, index) -> float:
     return max((sum(w for word, w in zip(key.words, key.weights) if word in ws) / total for ws in index.words),
                default=0.0)
 
-
-def outcome(followups: tuple[Followup, ...]) -> Followup | None:
-    """The follow-up that decides a commitment: the first in a report that reviews its due year,
-    else (not yet due) the last one."""
-    return next((f for f in followups if f.due), followups[-1] if followups else None)
