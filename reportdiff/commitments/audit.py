@@ -28,11 +28,12 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from ..text.quantities import find_quantities, is_year
-from .extraction import Commitment, Statement
+from .extraction import Commitment, Statement, clean_indicator
 from .followup import (
+    CLEAR,
+    MATCH,
     Followup,
     Reported,
-    _best,
     _coverage,
     _figure,
     _Index,
@@ -169,6 +170,24 @@ def _has_figure(st: Statement, unit: str) -> bool:
                for q in find_quantities(st.text + st.follow))
 
 
+def _figure_clause(key: _Key, index: _Index, unit: str) -> tuple[int, float] | None:
+    """The review clause with a figure comparable with ``unit`` that refers to the key by the
+    rule of ``followup`` for targets (coverage >= MATCH with the head word ending a noun phrase,
+    or >= CLEAR when the head is absent; not another measure), highest coverage first.  Kept
+    apart from ``followup._best`` (whose search is being bounded) so the two can change alone."""
+    best = None
+    for k in sorted(set().union(*(index.hits(w) for w in _needed(key)))):
+        st = index.sts[k]
+        if st.part != "review" or not _has_figure(st, unit):
+            continue
+        s = _coverage(key, index, k)
+        text = index.texts[k]
+        ok = s >= MATCH and heads(key, text) if key.head in text else s >= CLEAR or s >= MATCH and heads(key, text)
+        if ok and not index.other_measure(unit, k) and (best is None or s > best[1] + 1e-9):
+            best = (k, s)
+    return best
+
+
 def _near_miss(key, index: _Index) -> float:
     """The coverage of the later report's closest clause (0 when none holds a needed word)."""
     found = set().union(*(index.hits(w) for w in _needed(key))) if key.words else set()
@@ -190,7 +209,7 @@ def review(c: Commitment, key, index, f: Followup, plan_year: int | None, later_
             else (1.0 if f.reported else -1.0)
         if zh and fit <= 0:
             unit = c.target.unit
-            alt = _best(key, index, lambda s: s.part == "review" and _has_figure(s, unit), True, unit)
+            alt = _figure_clause(key, index, unit)
             t2 = _figure(c.target, key, index.sts[alt[0]]) if alt else None
             st = index.sts[alt[0]] if alt else None
             if t2 and _fit(key, t2.indicator + figure_words(st.text + st.follow, t2.raw)) > 0:
@@ -200,6 +219,8 @@ def review(c: Commitment, key, index, f: Followup, plan_year: int | None, later_
             elif f.reported:
                 f = replace(f, reported=None, met=None)
                 fit = -1.0
+        if f.reported:  # 地区生产总值按可比价计算 → 地区生产总值
+            f = replace(f, reported=replace(f.reported, indicator=clean_indicator(f.reported.indicator)))
         met = meets(c.target, f.reported.value, f.reported.unit) if f.reported and due else None
         if not zh and f.reported and f.reported.unit != c.target.unit:
             met = None

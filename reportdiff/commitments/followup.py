@@ -45,7 +45,7 @@ from ..model import Paragraph
 from ..text.quantities import find_quantities, is_year
 from ..text.tokens import terms
 from .ceiling import is_ceiling
-from .extraction import Commitment, Statement, Target, clean_indicator
+from .extraction import Commitment, Statement, Target
 
 FollowupStatus = Literal["reported", "recurring", "missing"]
 FOLLOWUP_STATUSES: tuple[FollowupStatus, ...] = get_args(FollowupStatus)  # the order every view shows
@@ -370,9 +370,9 @@ def _figure(t: Target, key: _Key, st: Statement) -> Target | None:
             k = scores.index(max(scores))
             if _unit_class(quantities[k].unit) == _unit_class(t.unit):
                 q = quantities[k]
-                return Target(clean_indicator(items[k]), q.comparator, q.value, q.unit, q.raw)
+                return Target(items[k], q.comparator, q.value, q.unit, q.raw)
     q = max(found, key=lambda q: (fit(indicator_before(text, q.start)), -q.start))
-    return Target(clean_indicator(indicator_before(text, q.start)), q.comparator, q.value, q.unit, q.raw)
+    return Target(indicator_before(text, q.start), q.comparator, q.value, q.unit, q.raw)
 
 
 def follow(c: Commitment, key: _Key | None, later: _Index, doc: int, five: set[str]) -> Followup:
