@@ -197,3 +197,16 @@ def test_html_shows_quotes_inline_and_its_csp_hashes_its_scripts(national):
         digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in csp
     assert re.search(r"low confidence <b>\d+</b>", page)
+
+
+@pytest.mark.skipif(not (NATIONAL / "2023.txt").is_file(), reason="corpus not present")
+def test_a_target_reported_only_qualitatively_is_reported_without_a_figure():
+    # national 2022 promises 中央对地方转移支付增加约1.5万亿元; the 2023 review says only
+    # 中央对地方转移支付大幅增加: reported, no figure — neither missing nor a figure of something else
+    ledger = build_ledger([reportdiff.load(str(NATIONAL / "2022.txt")), reportdiff.load(str(NATIONAL / "2023.txt"))])
+    e = next(x for x in ledger.entries if x.commitment.doc == 0 and x.commitment.target
+             and x.commitment.target.raw.endswith("1.5万亿元") and "转移支付" in x.commitment.text)
+    f = e.followups[0]
+    assert f.status == "reported" and f.finding == "no_figure" and f.reported is None and f.met is None
+    assert "转移支付大幅增加" in f.text
+    assert f.confidence < 0.93  # weaker evidence than a figure of the same indicator
