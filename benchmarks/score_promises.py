@@ -90,6 +90,7 @@ def score(label_file: Path) -> dict:
         "missed": [lab["raw"] for lab in labels["targets"] if all(lab is not p[0] for p in pairs)],
         "false": [f"{e.commitment.paragraph.lines}: {e.commitment.target.indicator} {e.commitment.target.raw}"
                   for k, e in enumerate(tool_targets) if k not in matched_tool],
+        "pairs": pairs, "task_pairs": task_pairs,
         "wrong_status": [f"{lab['raw']}: label {lab['status']}, tool {e.followups[0].status}" for lab, e in pairs
                          if e.followups and e.followups[0].status != lab["status"]],
     }

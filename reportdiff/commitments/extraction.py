@@ -140,11 +140,43 @@ def statements(doc: Document, index: int) -> list[Statement]:
             clauses = [c for c in clauses if c]
             for k, clause in enumerate(clauses):
                 nxt = clauses[k + 1] if k + 1 < len(clauses) else ""
+                if _QUALIFIER.fullmatch(nxt) and k + 2 < len(clauses) and _CONTINUES.match(clauses[k + 2]):
+                    nxt += clauses[k + 2]  # …3800亿元，按可比价计算，比上年增长3.5%
                 out.append(Statement(index, p, clause, sentence, part, nxt if _CONTINUES.match(nxt) else ""))
     return out
 
 
-_CONTINUES = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|提高|增加|减少|降低)")
+# How a figure is computed, said between an indicator and its figure: not part of the indicator.
+_QUALIFIER_WORDS = r"按可比价格?计算|按可比口径(?:计算)?|按不变价格?计算|扣除价格因素|剔除价格因素"
+
+
+_QUALIFIER = re.compile(f"(?:{_QUALIFIER_WORDS})[，,]?")
+
+
+_CONTINUES = re.compile(f"(?:{_QUALIFIER_WORDS})?[，,]?(?:同比|比上年|较上年)?(?:平均每年|年均)?(?:分别)?(?:增长|下降|提高|增加|减少|降低)")
+
+
+_INDICATOR_TAIL = re.compile(f"(?:{_QUALIFIER_WORDS}|同比|比上年|较上年|分别|[，,])+$")
+
+
+def clean_indicator(indicator: str) -> str:
+    """An indicator without the words that only say how its figure is computed or compared
+    (地区生产总值按可比价计算 → 地区生产总值, 社会消费品零售总额同比 → 社会消费品零售总额)."""
+    return _INDICATOR_TAIL.sub("", re.sub(_QUALIFIER_WORDS, "", indicator)) or indicator
+
+
+def listed_indicators(clause: str) -> dict[int, str]:
+    """In a 分别 list (森林覆盖率、草原综合植被盖度分别提高到19.3%、38%), the item each figure
+    belongs to, by the figure's position in ``clause``: the items before 分别 (split at 、和及与)
+    and the figures after it pair up in order when their numbers are equal."""
+    m = re.search(r"([^，；。]*?)分别", clause)
+    if not m:
+        return {}
+    items = [clean_indicator(_LEAD_VERBS.sub("", i.strip())) for i in re.split(r"[、和及与]", m.group(1))]
+    figures = [q for q in find_quantities(clause[m.end():]) if q.value is not None and not is_year(q.raw)]
+    if len(items) != len(figures) or len(items) < 2 or any(len(i) < 2 for i in items):
+        return {}
+    return {m.end() + q.start: item for q, item in zip(figures, items)}
 
 
 def _comparator(q: Quantity, before: str) -> str:
@@ -183,6 +215,7 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
     out = []
     if promised and "预计" in clause:
         return out
+    listed = listed_indicators(clause)
     for q in find_quantities(clause):
         after = clause[q.end:q.end + 24]
         if promised and "项目" in after and (_CAPACITY.search(q.unit) or "年产" in clause[max(0, q.start - 4):q.start]
@@ -195,7 +228,7 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         unit = re.sub(r"(?:左右|以上|以下|以内|多|余)$", "", q.unit)
         if unit in _NOT_TARGET_UNITS or clause[q.end:q.end + 1] in ("周", "届"):
             continue  # 75周年, 二十届, 3.0版, 30年: dates, names and durations, not targets
-        indicator = _LEAD_VERBS.sub("", indicator_before(clause, q.start))
+        indicator = listed.get(q.start) or clean_indicator(_LEAD_VERBS.sub("", indicator_before(clause, q.start)))
         after = re.sub(r"^[的以上左右]+", "", re.split(r"[，；。、和及]", clause[q.end:], maxsplit=1)[0])[:16]
         counted = after if re.match(r"[\u4e00-\u9fff“\"]", after) and not _AFTER_NOT_COUNTED.match(after) else ""
         if len(indicator) < 2:  # 打造10个工业数字化示范标杆: the thing counted follows the number
@@ -205,12 +238,59 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
             continue
         verb_start = q.start
         lead = clause[:q.start]
-        m = re.search(r"(?:增长|提高到|提高|达到|下降|降低|控制在|稳定在|保持在|新增|完成|实施|超过|突破|分别增长)?$", lead)
+        m = re.search(r"(?:分别)?(?:同比)?(?:增长|提高到|提高|达到|下降|降低|控制在|稳定在|保持在|新增|完成|实施|超过|突破)?$", lead)
         if m:
             verb_start = m.start()
         raw = clause[verb_start:q.end]
         out.append((Target(indicator, _comparator(q, lead), q.value, q.unit, raw, counted), q.start))
     return out
+
+
+# A clause that describes the year rather than promising anything (今年是…规划的第一年, 是…关键一年).
+_DESCRIPTIVE = re.compile(r"^(?:今年|明年|\d{4}年|这|也)?是|(?:之年|一年|头一年|攻坚年|开局年|收官年|周年)$")
+
+
+# Plan tasks whose verb ends the clause (加快推进包银、包西高铁建设, 推动城区裸露黄土动态清零): the
+# object stands between a leading verb of effort and that verb.
+_TASK_TAIL = re.compile(
+    r"^(?:要|全力以赴|全力|积极|加快|推动|推进|全面|持续|深入|大力|稳妥|分类|启动|支持|实施|抓好|确保|力争|进一步)+"
+    r"(?P<obj>.{3,}?)(?:等?项目)?(?:建设|改扩建|改造|除险加固工程|除险加固|动态清零|清零|上市进程|上市|市场化改革|转型|"
+    r"省级统筹|统筹|互认|谈判|备战参赛工作|参赛工作|风险处置)$")
+
+
+# Plan tasks led by a verb of doing (推动基本医疗保险省级统筹, 加快构建房地产发展新模式, 创建全国文明典范城市)
+# whose object is a checkable kind of thing.
+_TASK_HEAD_VERB = re.compile(
+    r"^(?:要|全力以赴|全力|积极|加快|全面|持续|深入|大力|稳妥|分类|进一步|适当|扎实|在全国)*"
+    r"(?:推进|推动|构建|形成|落实|扩大|取消|提高|打好|做好|办好|组织|创建|加入|申报|鼓励和推动|升级为)(?P<obj>.{3,})$")
+
+
+_CHECKABLE = re.compile(_TASK_OBJECT.pattern + r"|体系|机制|模式|范围|种类|收购价|标准|城市|实验室|社区|路网|以旧换新|"
+                        r"战役|协定|现场会|改革|《")
+
+
+def _split_shared_head(obj: str) -> list[str]:
+    """包银、包西高铁 → 包银高铁, 包西高铁: items of an enumeration that share the last item's
+    head noun (the earlier items are names of 2 or 3 characters, all as long as the last one's
+    name; the rest of the last item is one object noun of ``_TASK_OBJECT``)."""
+    items = obj.split("、")
+    if len(items) < 2 or len({len(i) for i in items[:-1]}) != 1 or not 2 <= len(items[0]) <= 3:
+        return [obj]
+    head = items[-1][len(items[0]):]
+    return [i + head for i in items[:-1]] + [items[-1]] if _TASK_OBJECT.fullmatch(head) else [obj]
+
+
+def more_task_object(clause: str) -> str:
+    """The object of a plan task that the main rules of ``extract`` miss: a clause ending in its
+    verb (``_TASK_TAIL``), or led by a verb of doing with a checkable object (``_TASK_HEAD_VERB``
+    and ``_CHECKABLE``); "" when neither."""
+    m = _TASK_TAIL.match(clause)
+    if m and not re.search(r"[，；。]", m.group("obj")):
+        return m.group("obj")
+    m = _TASK_HEAD_VERB.match(clause)
+    if m and _CHECKABLE.search(m.group("obj")) and len(m.group("obj")) <= 30:
+        return m.group("obj")
+    return ""
 
 
 def _nearby(found: list[Commitment], first: int, lines: int = 4):
@@ -240,7 +320,7 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         for t, _ in found:
             out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph, st.text.rstrip("，；。！？"),
                                   "target", t, horizon=horizon))
-        if found or len(st.text) > 60:
+        if found or len(st.text) > 60 or _DESCRIPTIVE.search(st.text.rstrip("，；。！？")):
             continue
         clause = st.text.rstrip("，；。！？").strip()
         end = _TASK_END.match(clause)
@@ -252,9 +332,11 @@ def extract(doc: Document, index: int) -> list[Commitment]:
             if len(obj) < 4:  # 扩大…中心建设试点: the verb stood inside the name; take the clause
                 obj = _TASK_LEAD.sub("", clause)
         else:
-            continue
+            obj = more_task_object(clause)
+            if not obj:
+                continue
         obj = re.sub(r"^好", "", obj)  # 开展好…试点
-        if len(obj) >= 2:
-                out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph,
-                                      st.text.rstrip("，；。！？"), "task", None, obj, horizon))
+        for part in _split_shared_head(obj) if len(obj) >= 2 else ():
+            out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph,
+                                  st.text.rstrip("，；。！？"), "task", None, part, horizon))
     return out

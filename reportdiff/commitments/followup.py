@@ -24,10 +24,12 @@ Follow-up, in every later document (ordered by delivery date, else command-line 
 - recurring: a plan clause refers to it (a five-year goal: a clause of a later five-year part);
   for targets, the change (same, raised, lowered) compares the two values;
 - missing: neither.
-- met (one-year targets, when both figures are numbers; five-year goals are not judged after
-  one year): at_least: reported >= target; at_most:
-  reported <= target; about: reported > target − 0.5 for percentages, >= 95% of the target
-  otherwise; range: reported >= low; exact: reported >= target.
+- met (targets that are due, ``audit.due_year``, when both figures are numbers): a ceiling
+  (``ceiling.is_ceiling``: at_most, or a ceiling-type indicator such as CPI, 失业率, 赤字率):
+  reported <= target, about: reported < target + 0.5 for percentages, <= 105% of the target
+  otherwise, range: reported <= high; else at_least: reported >= target; about: reported >
+  target − 0.5 for percentages, >= 95% of the target otherwise; range: reported >= low; exact:
+  reported >= target.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from ..comparison.diff import indicator_before
 from ..model import Paragraph
 from ..text.quantities import find_quantities, is_year
 from ..text.tokens import terms
+from .ceiling import is_ceiling
 from .extraction import Commitment, Statement, Target
 
 FollowupStatus = Literal["reported", "recurring", "missing"]
@@ -67,6 +70,9 @@ class Followup:
     met: bool | None = None
     recurring: bool = False
     change: str = ""  # same raised lowered (recurring targets)
+    finding: str = ""  # audit.FINDINGS: met, not_met, no_figure, recurring_same, dropped …
+    confidence: float | None = None  # audit.confidence: calibrated on the dev labels
+    due: bool | None = None  # whether this report reviews the commitment's due year
 
 
 _MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
@@ -297,9 +303,16 @@ def meets(t: Target, value, unit: str = "") -> bool | None:
     """Whether a reported figure meets target ``t`` (the rule of the module docstring); None when
     either is not one number."""
     _, value = base_unit(unit or t.unit, value)
+    ceiling = is_ceiling(t)
     t = Target(t.indicator, t.comparator, base_unit(t.unit, t.value)[1], base_unit(t.unit, None)[0], t.raw)
     if not isinstance(value, (int, float)) or t.value is None:
         return None
+    if ceiling:  # CPI 3%左右, 失业率5.5%左右, 控制在…以内: the figure is an upper bound
+        if isinstance(t.value, tuple):
+            return value <= t.value[1]
+        if t.comparator == "about":
+            return value < t.value + 0.5 if t.unit.startswith("%") else value <= 1.05 * t.value
+        return value <= t.value
     if t.comparator == "range" and isinstance(t.value, tuple):
         return value >= t.value[0]
     if isinstance(t.value, tuple):
@@ -327,7 +340,7 @@ def change(t: Target, value, unit: str) -> str:
     if a is None or b is None:
         return ""
     moved = "same" if a == b else ("raised" if b > a else "lowered")
-    if t.comparator == "at_most" and moved != "same":
+    if is_ceiling(t) and moved != "same":
         return "lowered" if moved == "raised" else "raised"
     return moved
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..ingest.metadata import regions_differ
+from ..ingest.metadata import regions_differ, year_of
 from ..model import Document
 from . import english
+from .audit import due_year, review
 from .extraction import Commitment, extract, five_year_sections, parts, statements
 from .followup import FOLLOWUP_STATUSES, Followup, _Index, _key, _weights, follow
 
@@ -17,6 +18,7 @@ from .followup import FOLLOWUP_STATUSES, Followup, _Index, _key, _weights, follo
 class LedgerEntry:
     commitment: Commitment
     followups: tuple[Followup, ...]
+    due_year: int | None = None  # the year whose review judges it (audit.due_year)
 
 
 @dataclass(frozen=True)
@@ -49,13 +51,15 @@ def build_ledger(docs: list[Document]) -> Ledger:
     indexes = [_Index(statements(d, k)) for k, d in enumerate(docs)]
     fives = [five_year_sections(d) for d in docs]
     weight = _weights(indexes)
+    years = [year_of(d) for d in docs]
     entries = []
     counts: dict[tuple[int, int], list[int]] = {}
     for k, d in enumerate(docs):
         for c in extract(d, k):
             key = _key(c, weight) if k + 1 < len(docs) else None
-            fus = tuple(follow(c, key, indexes[j], j, fives[j]) for j in range(k + 1, len(docs)))
-            entries.append(LedgerEntry(c, fus))
+            fus = tuple(review(c, key, indexes[j], follow(c, key, indexes[j], j, fives[j]), years[k], years[j])
+                        for j in range(k + 1, len(docs)))
+            entries.append(LedgerEntry(c, fus, due_year(c, years[k])))
             for f in fus:
                 row = counts.setdefault((k, f.doc), [0, 0, 0, 0])
                 row[0] += 1
@@ -76,6 +80,7 @@ def _english_ledger(docs: list[Document]) -> Ledger:
     sts = [english.statements(d, k) for k, d in enumerate(docs)]
     indexes = [english.EnIndex(s) for s in sts]
     weight = english.weights(indexes)
+    years = [year_of(d) for d in docs]
     entries = []
     notes = []
     counts: dict[tuple[int, int], list[int]] = {(k, j): [0, 0, 0, 0] for k in range(len(docs)) for j in range(k + 1, len(docs))}
@@ -85,8 +90,9 @@ def _english_ledger(docs: list[Document]) -> Ledger:
             notes.append(f"no commitments found in {d.path}: {english.why_none(d, sts[k])}")
         for c in found:
             key = english.key(c, weight) if k + 1 < len(docs) else None
-            fus = tuple(english.follow(c, key, indexes[j], j) for j in range(k + 1, len(docs)))
-            entries.append(LedgerEntry(c, fus))
+            fus = tuple(review(c, key, indexes[j], english.follow(c, key, indexes[j], j), years[k], years[j])
+                        for j in range(k + 1, len(docs)))
+            entries.append(LedgerEntry(c, fus, due_year(c, years[k])))
             for f in fus:
                 row = counts[(k, f.doc)]
                 row[0] += 1

@@ -8,6 +8,9 @@ without JavaScript the page shows the inline view.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -174,33 +177,74 @@ def dupes_page(result) -> str:
     )
 
 
-def promises_page(ledger) -> str:
-    from .. import __version__
+FINDING_LABELS = {
+    "met": ("met", "added"), "not_met": ("not met", "removed"), "unclear": ("reported, figures not comparable", "changed"),
+    "not_due": ("progress, not yet due", "changed"), "no_figure": ("reported, no figure", "changed"),
+    "reported": ("reported", "added"), "recurring_same": ("recurring, same wording", "changed"),
+    "recurring_reworded": ("recurring, reworded", "changed"), "dropped": ("dropped", "removed"),
+}
 
-    css = {"reported": "added", "recurring": "changed", "missing": "removed"}
+
+def promises_page(ledger) -> str:
+    """The promise ledger as one HTML page: each follow-up with its finding (met, not met,
+    reported without a figure, recurring, dropped …), the report it was found in, its confidence,
+    and the quote with its lines inline; filters by finding, confidence and kind.  The page's
+    Content-Security-Policy allows exactly its own inline scripts (by their SHA-256 hashes)."""
+    from .. import __version__
+    from ..commitments.audit import LOW_CONFIDENCE
+    from ..ingest.metadata import year_of
+
+    docs = ledger.documents
     entries = []
     for e in ledger.entries:
         c = e.commitment
         t = c.target
+        fus = []
+        for f in e.followups:
+            label, css = FINDING_LABELS.get(f.finding, (f.status, "changed"))
+            fus.append({"doc": f.doc, "path": docs[f.doc].path, "finding": f.finding, "label": label, "css": css,
+                        "reported": f.reported.raw if f.reported else "", "change": f.change,
+                        "recurring": f.recurring and f.status == "reported",
+                        "confidence": f.confidence, "low": f.confidence is not None and f.confidence < LOW_CONFIDENCE,
+                        "lines": str(f.paragraph.lines) if f.paragraph else "", "quote": f.text})
         entries.append({
             "id": c.id, "doc": c.doc, "lines": str(c.paragraph.lines), "kind": c.kind, "text": c.text,
-            "target": f"{t.indicator}: {t.raw} ({t.comparator})" if t else c.obj,
-            "statuses": " ".join(f.status for f in e.followups),
-            "followups": [{"doc": f.doc, "status": f.status, "css": css[f.status],
-                           "reported": f.reported.raw if f.reported else "", "met": f.met, "change": f.change,
-                           "lines": str(f.paragraph.lines) if f.paragraph else "", "quote": f.text}
-                          for f in e.followups],
+            "target": f"{t.indicator}: {t.raw} ({t.comparator}{', ceiling' if _ceiling(t) else ''})" if t else c.obj,
+            "due_year": e.due_year if e.due_year != year_of(docs[c.doc]) else None, "findings": " ".join(f["finding"] for f in fus),
+            "confidence": "low" if any(f["low"] for f in fus) else "high", "followups": fus,
         })
-    docs = ledger.documents
-    return environment().get_template("promises.html.j2").render(
-        version=__version__, lang="zh",
+    rates = []
+    for r in ledger.rates:
+        low = sum(1 for e in ledger.entries for f in e.followups
+                  if (e.commitment.doc, f.doc) == (r.a, r.b) and f.confidence is not None and f.confidence < LOW_CONFIDENCE)
+        rates.append({"a": r.a, "b": r.b, "n": r.commitments, "reported": r.reported, "recurring": r.recurring,
+                      "missing": r.missing, "low": low})
+    page = environment().get_template("promises.html.j2").render(
+        version=__version__, lang="zh", csp=_CSP_PLACEHOLDER,
         documents=[{"path": d.path, "title": d.metadata.title, "date": d.metadata.date, "region": d.metadata.region}
                    for d in docs],
         regions_differ=ledger.regions_differ,  # one government, however named
-        rates=[{"a": r.a, "b": r.b, "n": r.commitments, "reported": r.reported, "recurring": r.recurring,
-                "missing": r.missing} for r in ledger.rates],
-        entries=entries, notes=list(ledger.notes),
+        rates=rates, entries=entries, notes=list(ledger.notes), findings=FINDING_LABELS,
+        low_confidence=LOW_CONFIDENCE,
     )
+    return page.replace(_CSP_PLACEHOLDER, script_csp(page), 1)
+
+
+def _ceiling(t) -> bool:
+    from ..commitments.ceiling import is_ceiling
+    return is_ceiling(t)
+
+
+_CSP_PLACEHOLDER = "__REPORTDIFF_CSP__"
+_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+
+
+def script_csp(page: str) -> str:
+    """A Content-Security-Policy that runs exactly the inline scripts of ``page`` (CSP level 2
+    hashes of their text) and nothing else: no script from outside, none injected later."""
+    hashes = " ".join("'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+                      for body in _SCRIPT.findall(page))
+    return f"default-src 'none'; style-src 'unsafe-inline'; script-src {hashes}; img-src data:"
 
 
 RESEMBLANCE_TIP = ("resemblance: Jaccard similarity of the two reports' sets of 8-character shingles "

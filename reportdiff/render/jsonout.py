@@ -7,6 +7,8 @@ import json
 import re
 from typing import Any
 
+from ..commitments.audit import LOW_CONFIDENCE
+from ..commitments.ceiling import is_ceiling
 from ..comparison.align import PAIR_STATUSES
 from ..model import Document, RemovedLines, Section, SourceFile
 
@@ -176,7 +178,7 @@ def promises(ledger) -> dict[str, Any]:
             "text": c.text, "kind": c.kind, "horizon": c.horizon,
         }
         if c.target:
-            item["target"] = _target(c.target)
+            item["target"] = _target(c.target) | {"ceiling": is_ceiling(c.target)}
         else:
             item["object"] = c.obj
         fus = []
@@ -194,9 +196,18 @@ def promises(ledger) -> dict[str, Any]:
                 fu["recurring"] = f.recurring
             if f.change:
                 fu["change"] = f.change
+            if f.finding:  # the auditor's reading (additive: status keeps its three values)
+                fu["finding"] = f.finding
+                fu["confidence"] = f.confidence
+                fu["due"] = f.due
             fus.append(fu)
         item["followups"] = fus
+        if e.due_year is not None:
+            item["due_year"] = e.due_year
         out_entries.append(item)
+    low = [sum(1 for e in ledger.entries for f in e.followups
+               if (e.commitment.doc, f.doc) == (r.a, r.b) and f.confidence is not None and f.confidence < LOW_CONFIDENCE)
+           for r in ledger.rates]
     return {
         "schema": "reportdiff.promises/1",
         "documents": [{"path": d.path, "date": d.metadata.date or None, "region": d.metadata.region or None,
@@ -206,8 +217,9 @@ def promises(ledger) -> dict[str, Any]:
         "rates": [{"a": r.a, "b": r.b, "commitments": r.commitments,
                    "reported": round(r.reported / r.commitments, 4) if r.commitments else 0.0,
                    "recurring": round(r.recurring / r.commitments, 4) if r.commitments else 0.0,
-                   "missing": round(r.missing / r.commitments, 4) if r.commitments else 0.0}
-                  for r in ledger.rates],
+                   "missing": round(r.missing / r.commitments, 4) if r.commitments else 0.0,
+                   "low_confidence": n_low}
+                  for r, n_low in zip(ledger.rates, low)],
     } | ({"notes": list(ledger.notes)} if ledger.notes else {})  # why a report has no commitments
 
 
@@ -221,7 +233,7 @@ def promises_csv(ledger) -> str:
     w.writerow(["id", "doc", "path", "lines", "kind", "indicator_or_object", "comparator", "value", "unit", "raw",
                 "text", "followup_doc", "followup_path", "status", "recurring", "followup_lines", "reported_raw",
                 "reported_value", "met", "change", "followup_text",
-                "pair_reported_share", "pair_recurring_share", "pair_missing_share"])
+                "pair_reported_share", "pair_recurring_share", "pair_missing_share", "finding", "confidence"])
     shares = {(r.a, r.b): [f"{n / r.commitments:.4f}" if r.commitments else "" for n in (r.reported, r.recurring, r.missing)]
               for r in ledger.rates}
     docs = ledger.documents
@@ -232,12 +244,13 @@ def promises_csv(ledger) -> str:
                 t.comparator if t else "", _csv_value(t.value) if t else "", t.unit if t else "", t.raw if t else "",
                 c.text]
         if not e.followups:
-            w.writerow(base + [""] * 13)
+            w.writerow(base + [""] * 15)
         for f in e.followups:
             w.writerow(base + [f.doc, docs[f.doc].path, f.status, f.recurring,
                                str(f.paragraph.lines) if f.paragraph else "",
                                f.reported.raw if f.reported else "", _csv_value(f.reported.value) if f.reported else "",
-                               "" if f.met is None else f.met, f.change, f.text] + shares[(c.doc, f.doc)])
+                               "" if f.met is None else f.met, f.change, f.text] + shares[(c.doc, f.doc)]
+                     + [f.finding, "" if f.confidence is None else f.confidence])
     return buf.getvalue()
 
 

@@ -6,6 +6,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from ..commitments.audit import LOW_CONFIDENCE
 from .safe import printable
 
 STYLE = {"reported": "green", "recurring": "yellow", "missing": "red"}
@@ -22,13 +23,19 @@ def promises_view(ledger, limit: int = 200) -> Group:
                           + "): follow-ups compare different governments", style="yellow"))
     for note in ledger.notes:  # no commitments found in X: why
         parts.append(Text(f"note: {printable(note)}", style="yellow"))
+    low = {(r.a, r.b): 0 for r in ledger.rates}
+    for e in ledger.entries:
+        for f in e.followups:
+            if f.confidence is not None and f.confidence < LOW_CONFIDENCE and (e.commitment.doc, f.doc) in low:
+                low[(e.commitment.doc, f.doc)] += 1
     rates = Table(title="summary per document pair", title_justify="left", header_style="bold", show_edge=False)
-    for col in ("from", "to", "commitments", "reported", "recurring", "silently dropped"):
+    for col in ("from", "to", "commitments", "reported", "recurring", "silently dropped", "low confidence"):
         rates.add_column(col, justify="right" if col not in ("from", "to") else "left")
     for r in ledger.rates:
         n = max(1, r.commitments)
         rates.add_row(f"[{r.a}]", f"[{r.b}]", str(r.commitments), f"{r.reported} ({100 * r.reported / n:.0f}%)",
-                      f"{r.recurring} ({100 * r.recurring / n:.0f}%)", f"{r.missing} ({100 * r.missing / n:.0f}%)")
+                      f"{r.recurring} ({100 * r.recurring / n:.0f}%)", f"{r.missing} ({100 * r.missing / n:.0f}%)",
+                      f"{low[(r.a, r.b)]} ({100 * low[(r.a, r.b)] / n:.0f}%)")
     parts.append(rates)
     table = Table(title="commitments", title_justify="left", header_style="bold", show_lines=False, show_edge=False)
     table.add_column("id", no_wrap=True)
@@ -43,16 +50,20 @@ def promises_view(ledger, limit: int = 200) -> Group:
         follow = Text()
         for f in e.followups:
             follow.append(f"[{f.doc}] {f.status}", style=STYLE[f.status])
+            if f.finding and f.finding not in (f.status, "dropped"):  # met, no_figure, recurring_same …
+                follow.append(f" {f.finding.replace('_', ' ')}",
+                              style="green" if f.finding == "met" else "red" if f.finding == "not_met" else "")
             if f.reported:
                 follow.append(f" {f.reported.raw}")
-            if f.met is not None:
-                follow.append(" met" if f.met else " not met", style="green" if f.met else "red")
             if f.recurring and f.status == "reported":
                 follow.append(" (+recurring)", style="yellow")
             if f.change:
                 follow.append(f" ({f.change})")
             if f.paragraph:
                 follow.append(f" @{f.paragraph.lines}", style="dim")
+            if f.confidence is not None:
+                follow.append(f" conf {f.confidence:.2f}" + (" LOW" if f.confidence < LOW_CONFIDENCE else ""),
+                              style="yellow" if f.confidence < LOW_CONFIDENCE else "dim")
             follow.append("\n")
         if not e.followups:
             follow.append("(last document: new commitment)", style="dim")

@@ -214,3 +214,43 @@ def test_narrow_window_has_no_horizontal_scroll(browser, baotou_page):
     page, _, _ = _open(browser, path, width=420)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     page.close()
+
+
+@pytest.fixture(scope="module")
+def promises_file(tmp_path_factory):
+    from reportdiff.commitments.ledger import build_ledger
+    from reportdiff.render.html import promises_page
+
+    ledger = build_ledger([reportdiff.load(str(FIX / "national-2024.txt")), reportdiff.load(str(FIX / "national-2025.txt"))])
+    path = tmp_path_factory.mktemp("html") / "promises.html"
+    path.write_text(promises_page(ledger), encoding="utf-8")
+    return path, ledger
+
+
+def test_promises_filters_run_under_the_hashed_csp(browser, promises_file):
+    """The filter script runs (a CSP that did not allow it would leave '#shown' empty and log a
+    console error); filters by finding, confidence and kind show exactly the matching rows."""
+    path, ledger = promises_file
+    page, errors, requests = _open(browser, path)
+    assert errors == [] and requests == []
+    total = len(ledger.entries)
+    assert page.inner_text("#shown") == f"{total} of {total} commitments shown"
+    met = sum(1 for e in ledger.entries if any(f.finding == "met" for f in e.followups))
+    page.select_option("#finding", "met")
+    assert page.inner_text("#shown") == f"{met} of {total} commitments shown"
+    assert page.locator("tr.row:visible").count() == met
+    page.select_option("#finding", "")
+    from reportdiff.commitments.audit import LOW_CONFIDENCE
+    low = sum(1 for e in ledger.entries if any(f.confidence < LOW_CONFIDENCE for f in e.followups))
+    page.select_option("#conf", "low")
+    assert page.locator("tr.row:visible").count() == low
+    page.select_option("#conf", "")
+    page.select_option("#kind", "task")
+    assert page.locator("tr.row:visible").count() == sum(1 for e in ledger.entries if e.commitment.kind == "task")
+    page.select_option("#kind", "")
+    # the kind column does not wrap: each cell's text lies on one line
+    lines = page.evaluate("""() => Array.from(document.querySelectorAll('td.kind')).slice(0, 50).map(td => {
+        const r = document.createRange(); r.selectNodeContents(td);
+        return new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top))).size; })""")
+    assert lines and set(lines) == {1}
+    page.close()

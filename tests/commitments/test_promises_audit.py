@@ -1,0 +1,212 @@
+"""The promise ledger read as an auditor would (issue #17): ceilings, findings, due years,
+confidence, figures in 分别 lists and after 按可比价计算, copular clauses, tasks — on real reports."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import reportdiff
+from reportdiff.commitments.audit import (
+    FINDINGS,
+    LOW_CONFIDENCE,
+    _fit,
+    due_year,
+    figure_words,
+    same_wording,
+)
+from reportdiff.commitments.ceiling import is_ceiling
+from reportdiff.commitments.extraction import extract, statements, targets_in
+from reportdiff.commitments.followup import _key, _weights, meets
+from reportdiff.commitments.ledger import build_ledger
+from reportdiff.render.html import promises_page
+from reportdiff.render.jsonout import promises
+
+FIX = Path(__file__).resolve().parents[2] / "fixtures"
+NATIONAL = Path("/work/shared/corpus/national")
+
+
+@pytest.fixture(scope="module")
+def national():
+    return build_ledger([reportdiff.load(str(FIX / "national-2024.txt")), reportdiff.load(str(FIX / "national-2025.txt"))])
+
+
+@pytest.fixture(scope="module")
+def baotou():
+    return build_ledger([reportdiff.load(str(FIX / "baotou-2022.txt")),
+                         reportdiff.load(str(FIX / "baotou-gazette-2023-01.txt"))])
+
+
+def _entry(ledger, text):
+    return next(e for e in ledger.entries if text in e.commitment.text and e.commitment.doc == 0)
+
+
+def test_cpi_about_3_percent_is_a_ceiling_met_by_0_2(national):
+    e = _entry(national, "居民消费价格涨幅3%左右")
+    assert is_ceiling(e.commitment.target)
+    f = e.followups[0]
+    assert f.reported.value == 0.2 and f.met is True and f.finding == "met"
+
+
+@pytest.mark.parametrize("clause, ceiling", [
+    ("城镇登记失业率控制在4%以内", True),  # baotou 2022: the comparator says so
+    ("城镇调查失业率5.5%左右", True),  # national 2024: the indicator says so
+    ("赤字率拟按3%安排", True),
+    ("单位国内生产总值能耗降低2.5%左右", False),  # a floor on the cut, not a ceiling
+    ("粮食产量1.3万亿斤以上", False),
+])
+def test_ceiling_indicators_and_comparators(clause, ceiling):
+    (t, _), = targets_in(clause)
+    assert is_ceiling(t) is ceiling
+    over = (t.value + 1) if isinstance(t.value, float) else None
+    if ceiling and t.unit == "%":  # a figure a full point over the ceiling is not met, one under is
+        assert meets(t, over, t.unit) is False and meets(t, t.value - 1, t.unit) is True
+
+
+def test_a_lower_cpi_ceiling_is_a_raised_target(national):
+    e = _entry(national, "居民消费价格涨幅3%左右")
+    assert e.followups[0].recurring  # 2025 promises 2%左右
+    from reportdiff.commitments.followup import change
+    assert change(e.commitment.target, 2.0, "%") == "raised"
+
+
+def test_figures_in_fenbie_lists_go_to_their_own_indicator():
+    doc = reportdiff.load(str(FIX / "baotou-2022.txt"))
+    got = {c.target.indicator: c.target.value for c in extract(doc, 0) if c.kind == "target" and "分别提高到" in c.text}
+    assert got == {"森林覆盖率": 19.3, "草原综合植被盖度": 38.0}
+    # the review side too: 高技术制造业、装备制造业增加值分别增长8.9%、7.7% (national 2025)
+    review = [t for t, _ in targets_in("高技术制造业、装备制造业增加值分别增长8.9%、7.7%", promised=False)]
+    assert [(t.indicator, t.value) for t in review] == [("高技术制造业", 8.9), ("装备制造业增加值", 7.7)]
+
+
+@pytest.mark.parametrize("clause, indicator", [
+    ("地区生产总值按可比价计算增长7.8%", "地区生产总值"),
+    ("一般公共预算收入按可比口径增长6%", "一般公共预算收入"),
+    ("社会消费品零售总额同比增长7.5%", "社会消费品零售总额"),
+])
+def test_qualifiers_are_not_part_of_the_indicator(clause, indicator):
+    (t, _), = targets_in(clause, promised=False)
+    assert t.indicator == indicator
+
+
+@pytest.mark.skipif(not (NATIONAL / "2003.txt").is_file(), reason="corpus not present")
+def test_a_figure_after_a_qualifier_clause_is_read_with_its_indicator():
+    # national 2003: …10.2万亿元，按可比价格计算，平均每年增长7.7%: the growth continues the clause before
+    doc = reportdiff.load(str(NATIONAL / "2003.txt"))
+    st = next(s for s in statements(doc, 0) if s.follow.startswith("按可比价格计算"))
+    assert "增长" in st.follow and re.search(r"\d", st.follow)
+
+
+@pytest.mark.skipif(not (NATIONAL / "2006.txt").is_file(), reason="corpus not present")
+@pytest.mark.parametrize("year, sentence", [(2006, "规划的第一年"), (2009, "规划的关键之年"), (2013, "承前启后的关键一年")])
+def test_descriptions_of_the_year_are_not_commitments(year, sentence):
+    doc = reportdiff.load(str(NATIONAL / f"{year}.txt"))
+    assert any(sentence in p.text for p in doc.paragraphs)
+    assert not [c.text for c in extract(doc, 0) if sentence in c.text]
+
+
+def test_tasks_phrased_with_the_verb_last_and_shared_heads(baotou, national):
+    objs = {e.commitment.obj for e in baotou.entries if e.commitment.kind == "task"}
+    assert {"包银高铁", "包西高铁", "包头黄河国家湿地文化公园", "市传染病医院"} <= objs
+    nat = {e.commitment.obj for e in national.entries if e.commitment.kind == "task" and e.commitment.doc == 0}
+    assert {"国家水网", "房地产发展新模式"} <= nat and any("基本医疗保险" in o for o in nat)
+
+
+def test_every_followup_has_a_finding_and_a_confidence(baotou, national):
+    for ledger in (baotou, national):
+        for e in ledger.entries:
+            for f in e.followups:
+                assert f.finding in FINDINGS and 0 <= f.confidence <= 1
+                assert (f.finding == "dropped") == (f.status == "missing")
+                if f.finding in ("met", "not_met"):
+                    assert f.reported is not None and f.met is (f.finding == "met")
+                if f.finding == "no_figure":
+                    assert e.commitment.kind == "target" and f.reported is None
+
+
+def test_a_reported_figure_measures_the_targets_indicator(baotou, national):
+    """A figure-bearing follow-up carries a figure of the same indicator: the words around the
+    figure hold part of the commitment's key."""
+    for ledger in (baotou, national):
+        weight = _weights_of(ledger)
+        for e in ledger.entries:
+            for f in e.followups:
+                if f.reported:
+                    key = _key(e.commitment, weight)
+                    assert _fit(key, f.reported.indicator + figure_words(f.text, f.reported.raw)) > 0, (e.commitment.text, f.text)
+
+
+def _weights_of(ledger):
+    from reportdiff.commitments.followup import _Index
+    return _weights([_Index(statements(d, k)) for k, d in enumerate(ledger.documents)])
+
+
+def test_recurring_same_or_reworded(national):
+    kinds = {f.finding for e in national.entries for f in e.followups if f.status == "recurring"}
+    assert kinds == {"recurring_same", "recurring_reworded"}
+    assert same_wording("国内生产总值增长5%左右", "国内生产总值增长5%左右")
+    assert not same_wording("赤字率拟按3%安排", "今年赤字率拟按4%左右安排、比上年提高1个百分点")
+
+
+def test_five_year_goals_are_due_at_the_end_of_their_period(baotou):
+    # baotou 2022, 今后五年: due 2026, so the 2023 report shows progress, no verdict
+    e = _entry(baotou, "地区生产总值迈上5000亿元")
+    assert e.due_year == 2026
+    f = e.followups[0]
+    assert f.due is False and f.met is None and f.finding in ("not_due", "no_figure", "dropped", "recurring_reworded")
+
+
+@pytest.mark.skipif(not (NATIONAL / "2021.txt").is_file(), reason="corpus not present")
+def test_a_five_year_goal_is_followed_into_every_later_report_until_due():
+    # national 2021: the 十四五 goals (2021-2025) are due 2025; the 2022 and 2023 reports
+    # (reviewing 2021 and 2022) show progress, never a verdict
+    docs = [reportdiff.load(str(NATIONAL / f"{y}.txt")) for y in (2021, 2022, 2023)]
+    ledger = build_ledger(docs)
+    five = [e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.horizon == "5y"]
+    assert five
+    for e in five:
+        assert e.due_year == 2025 and len(e.followups) == 2
+        assert all(f.due is False and f.met is None and f.finding not in ("met", "not_met") for f in e.followups)
+    assert due_year(five[0].commitment, None) is None
+
+
+def test_json_has_the_audit_fields_and_keeps_the_contract(national):
+    out = promises(national)
+    schema = json.loads(resources.files("reportdiff").joinpath("schema/promises.schema.json").read_text("utf-8"))
+    jsonschema.validate(out, schema)
+    fus = [f for c in out["commitments"] for f in c["followups"]]
+    assert {f["status"] for f in fus} <= {"reported", "recurring", "missing"}  # the contract's three values
+    assert all("finding" in f and "confidence" in f for f in fus)
+    assert out["rates"][0]["low_confidence"] == sum(1 for f in fus if f["confidence"] < LOW_CONFIDENCE)
+
+
+def test_html_shows_quotes_inline_and_its_csp_hashes_its_scripts(national):
+    page = promises_page(national)
+    assert "<details>" not in page
+    assert "城镇新增就业1256万人" in page and "lines 12" in page  # the quote and its lines, inline
+    csp = re.search(r'Content-Security-Policy" content="([^"]*)"', page).group(1)
+    assert "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    for body in re.findall(r"<script>(.*?)</script>", page, re.S):
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in csp
+    assert re.search(r"low confidence <b>\d+</b>", page)
+
+
+@pytest.mark.skipif(not (NATIONAL / "2023.txt").is_file(), reason="corpus not present")
+def test_a_target_reported_only_qualitatively_is_reported_without_a_figure():
+    # national 2022 promises 中央对地方转移支付增加约1.5万亿元; the 2023 review says only
+    # 中央对地方转移支付大幅增加: reported, no figure — neither missing nor a figure of something else
+    ledger = build_ledger([reportdiff.load(str(NATIONAL / "2022.txt")), reportdiff.load(str(NATIONAL / "2023.txt"))])
+    e = next(x for x in ledger.entries if x.commitment.doc == 0 and x.commitment.target
+             and x.commitment.target.raw.endswith("1.5万亿元") and "转移支付" in x.commitment.text)
+    f = e.followups[0]
+    assert f.status == "reported" and f.finding == "no_figure" and f.reported is None and f.met is None
+    assert "转移支付大幅增加" in f.text
+    assert f.confidence < 0.93  # weaker evidence than a figure of the same indicator
