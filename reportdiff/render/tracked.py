@@ -11,8 +11,9 @@ Rules (docs/exports.md, "Word and PDF"):
   units each, the old text where it stood (``moveFrom``) and the new text where it stands now
   (``moveTo``).  A paired unit that would break the old reading order (its old blocks stand
   before those of a unit shown above it: possible where paragraph and section alignment disagree)
-  is shown as a move too: the paired units kept in place are a longest run increasing in both
-  reports, the rest become moves.  A paired unit whose blocks are not consecutive in either
+  is shown as a move too: the paired units kept in place are a heaviest run increasing in both
+  reports, a matched heading weighing more than all paragraphs together (so headings stay and a
+  paragraph paired across one moves), each paragraph entry 1; the rest become moves.  A paired unit whose blocks are not consecutive in either
   report (a split across a heading) is shown as its old blocks removed and its new ones added.
 - Order: units holding new blocks in the new reading order; a unit with old blocks only
   (removed, moveFrom) right after the unit holding the old block before it.  So keeping the
@@ -29,7 +30,6 @@ Rules (docs/exports.md, "Word and PDF"):
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Literal
 
@@ -121,10 +121,13 @@ def _consecutive(u: _Unit) -> list[_Unit]:
 
 
 def _mark_reordered(units: list[_Unit]) -> int:
-    """Mark as moves the paired units off a longest sequence increasing in both reports (B
-    order, then the longest increasing run of A positions); return how many."""
+    """Mark as moves the paired units off a heaviest sequence increasing in both reports (new
+    order, then the heaviest increasing run of old positions): a heading outweighs all the
+    paragraphs together, so the matched headings stay in place and a paragraph paired across
+    them moves; return how many were marked."""
     paired = sorted((u for u in units if u.a and u.b and not u.move), key=lambda u: u.b[0])
-    keep = _longest_increasing([u.a[0] for u in paired])
+    heavy = 1 + sum(1 for u in paired if u.section is None)
+    keep = _heaviest_increasing([u.a[0] for u in paired], [heavy if u.section else 1 for u in paired])
     n = 0
     for k, u in enumerate(paired):
         if k not in keep:
@@ -133,21 +136,28 @@ def _mark_reordered(units: list[_Unit]) -> int:
     return n
 
 
-def _longest_increasing(xs: list[int]) -> set[int]:
-    """Indexes of one longest strictly increasing subsequence of ``xs`` (patience sorting)."""
-    tails: list[int] = []
-    tail_at: list[int] = []
+def _heaviest_increasing(xs: list[int], weights: list[int]) -> set[int]:
+    """Indexes of a strictly increasing subsequence of ``xs`` of the greatest total weight
+    (a Fenwick tree of prefix maxima over the ranks of ``xs``: O(n log n))."""
+    rank = {x: r + 1 for r, x in enumerate(sorted(set(xs)))}
+    size = len(rank)
+    tree: list[tuple[int, int]] = [(0, -1)] * (size + 1)  # (best total, index ending it)
     back = [-1] * len(xs)
-    for k, x in enumerate(xs):
-        pos = bisect_left(tails, x)
-        if pos == len(tails):
-            tails.append(x)
-            tail_at.append(k)
-        else:
-            tails[pos], tail_at[pos] = x, k
-        back[k] = tail_at[pos - 1] if pos else -1
+    best: tuple[int, int] = (0, -1)
+    for k, (x, w) in enumerate(zip(xs, weights)):
+        r, prev = rank[x] - 1, (0, -1)
+        while r > 0:
+            prev = max(prev, tree[r])
+            r -= r & -r
+        total = (prev[0] + w, k)
+        back[k] = prev[1]
+        best = max(best, total)
+        r = rank[x]
+        while r <= size:
+            tree[r] = max(tree[r], total)
+            r += r & -r
     out: set[int] = set()
-    k = tail_at[-1] if tail_at else -1
+    k = best[1]
     while k >= 0:
         out.add(k)
         k = back[k]

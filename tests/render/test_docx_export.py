@@ -279,3 +279,22 @@ def test_the_page_header_names_both_files(baotou):
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         headers = [z.read(n).decode() for n in z.namelist() if re.match(r"word/header\d*\.xml", n)]
     assert any(c.old.path in h and c.new.path in h for h in headers)
+
+
+@pytest.mark.slow
+def test_docx_to_a_pipe_or_a_file_on_stdout_in_a_real_process(tmp_path):
+    """stdout that is not a terminal takes the bytes; ``-o /dev/stdout`` writes through."""
+    from conftest import cli
+
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1714979289")
+    args = [*cli(), str(BAOTOU[0]), str(BAOTOU[1]), "-f", "docx"]
+    piped = subprocess.run(args, capture_output=True, env=env, timeout=300)
+    assert piped.returncode == 0 and piped.stderr == b""
+    c = reportdiff.compare(str(BAOTOU[0]), str(BAOTOU[1]))
+    want = comparison_docx(c, WHEN)
+    assert piped.stdout == want  # same inputs, same SOURCE_DATE_EPOCH: the same bytes
+    out = tmp_path / "out.docx"
+    with open(out, "wb") as f:
+        r = subprocess.run([*args, "-o", "/dev/stdout"], stdout=f, stderr=subprocess.PIPE, env=env, timeout=300)
+    assert r.returncode == 0 and r.stderr == b""
+    assert out.read_bytes() == want
