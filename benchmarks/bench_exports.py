@@ -6,9 +6,11 @@ result, medians of ``--runs`` runs after one warm-up run.
   is started by every run, as the command does.
 
 Pairs: Baotou 2022 → 2023 (the fixture pair, the ≤ 2 s target), the English budget speeches,
-and with ``--large`` the national reports 2024 → 2025 of the fixtures (longer).
+and with ``--large`` the national reports 2024 → 2025 of the fixtures (longer).  ``--huge``:
+the Word export alone of the two ~2 MB inputs of bench_html.py (the even and the odd national
+and provincial reports of ../shared/corpus concatenated).
 
-Run:  .venv/bin/python benchmarks/bench_exports.py [--runs 5] [--large]
+Run:  .venv/bin/python benchmarks/bench_exports.py [--runs 5] [--large] [--huge]
 """
 
 from __future__ import annotations
@@ -42,7 +44,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--large", action="store_true")
+    ap.add_argument("--huge", action="store_true")
     args = ap.parse_args()
+    if args.huge:
+        huge(args.runs)
+        return
     import reportdiff
     from reportdiff.render.docx_export import comparison_docx
     from reportdiff.render.pdf_export import comparison_pdf
@@ -56,6 +62,30 @@ def main() -> None:
         t_docx, docx = timed(lambda: comparison_docx(c, when), args.runs)
         t_pdf, pdf = timed(lambda: comparison_pdf(c), args.runs)
         print(f"{name:24} {t_cmp:8.2f}s {t_docx:8.2f}s {len(docx) / 1024:8.0f}KB {t_pdf:8.2f}s {len(pdf) / 1024:8.0f}KB")
+
+
+def huge(runs: int) -> None:
+    import sys
+    import tempfile
+
+    import reportdiff
+    from reportdiff.render.docx_export import comparison_docx
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_html import CORPUS, _clean
+
+    national = sorted((CORPUS / "national").glob("*.txt"))
+    provinces = sorted((CORPUS / "provinces-2026").glob("*.txt"))
+    with tempfile.TemporaryDirectory() as d:
+        a, b = Path(d) / "a.txt", Path(d) / "b.txt"
+        a.write_text("\n\n".join(_clean(p.read_text("utf-8")) for p in national[0::2] + provinces[0::2]), "utf-8")
+        b.write_text("\n\n".join(_clean(p.read_text("utf-8")) for p in national[1::2] + provinces[1::2]), "utf-8")
+        t = time.perf_counter()
+        c = reportdiff.compare(str(a), str(b))
+        t_cmp = time.perf_counter() - t
+        t_docx, data = timed(lambda: comparison_docx(c, datetime(2026, 1, 1, tzinfo=timezone.utc)), runs)
+    print(f"~2 MB inputs ({len(c.old.paragraphs):,} and {len(c.new.paragraphs):,} paragraphs): compare {t_cmp:.1f} s "
+          f"(one run); docx median {t_docx:.2f} s of {runs} after a warm-up, {len(data) / 2**20:.2f} MB")
 
 
 if __name__ == "__main__":
