@@ -107,7 +107,11 @@ def test_accept_all_gives_the_new_report_and_reject_all_the_old(pair, request):
 
 def test_changes_are_revisions_by_reportdiff_with_the_date_given(baotou):
     c, data = baotou
+    import docx
+
+    reopened = docx.Document(io.BytesIO(data))  # python-docx reads it back: one paragraph per w:p
     root = document_xml(data)
+    assert len(reopened.paragraphs) == len(root.findall(f"{W}body/{W}p"))
     revisions = [el for tag in REVISIONS for el in root.iter(W + tag)]
     counts = {tag: sum(1 for _ in root.iter(W + tag)) for tag in REVISIONS}
     assert counts["ins"] > 50 and counts["del"] > 50  # 51 added, 61 removed, 21 changed paragraphs
