@@ -125,14 +125,13 @@ class _Writer:
 
     def __init__(self, date: str, styles: set[str]) -> None:
         from docx.oxml.ns import qn
+        from lxml import etree
 
         self.qn = qn
+        self.E = etree
         self.date = date
         self.styles = styles
         self.next_id = 0
-        from lxml import etree
-
-        self.E = etree
 
     def _el(self, tag: str, **attrs) -> object:
         el = self.E.Element(self.qn(tag))
@@ -184,8 +183,12 @@ class _Writer:
             if kind == "plain" and run.op == "=":
                 p.append(self._run(run.text, deleted=False))
                 continue
-            wrapper = {"moveFrom": "w:moveFrom", "moveTo": "w:moveTo"}.get(kind) if run.op == "=" or kind == "moveFrom" \
-                else {"+": "w:ins", "-": "w:del"}[run.op]
+            if kind == "moveFrom":
+                wrapper = "w:moveFrom"
+            elif kind == "moveTo":
+                wrapper = "w:moveTo" if run.op == "=" else "w:ins"  # words new to a moved paragraph
+            else:
+                wrapper = "w:ins" if run.op == "+" else "w:del"
             holder = self._rev(wrapper)
             holder.append(self._run(run.text, deleted=wrapper == "w:del"))
             p.append(holder)
