@@ -46,9 +46,10 @@ def check_printer() -> str:
 
 
 def page_header(old: str, new: str) -> str:
-    """Chromium's header template: both file names (escaped), in a size Chromium shows."""
-    return ('<div style="font-size:8px;width:100%;margin:0 12mm;color:#57606a;'
-            'white-space:nowrap;overflow:hidden;text-overflow:ellipsis">'
+    """Chromium's header template: both file names (escaped) in full, wrapped when long, in a
+    size Chromium shows (its default is too small to read)."""
+    return ('<div style="font-size:8px;line-height:1.3;width:100%;margin:0 12mm;color:#57606a;'
+            'overflow-wrap:anywhere">'
             f'reportdiff: {escape(old)} → {escape(new)}</div>')
 
 
