@@ -18,6 +18,7 @@ import subprocess
 import zipfile
 from datetime import datetime, timezone
 from difflib import SequenceMatcher
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, run_main
@@ -302,3 +303,36 @@ def test_docx_to_a_pipe_or_a_file_on_stdout_in_a_real_process(tmp_path):
         r = subprocess.run([*args, "-o", "/dev/stdout"], stdout=f, stderr=subprocess.PIPE, env=env, timeout=300)
     assert r.returncode == 0 and r.stderr == b""
     assert out.read_bytes() == want
+
+
+def _uno_python() -> str:
+    """A Python with LibreOffice's UNO bridge (Debian's python3-uno), or skip (fail in CI)."""
+    _soffice()
+    for python in ("/usr/bin/python3", shutil.which("python3") or ""):
+        if python and subprocess.run([python, "-c", "import uno"], capture_output=True).returncode == 0:
+            return python
+    if os.environ.get("CI"):
+        pytest.fail("no Python with LibreOffice's uno module in CI: .ci/run installs Debian's python3-uno")
+    pytest.skip("no Python with LibreOffice's uno module: install Debian's python3-uno to run this test")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("pair", ["baotou", "english"])
+def test_libreoffice_accept_all_and_reject_all_give_the_two_reports(pair, request, tmp_path):
+    """LibreOffice's own Accept All / Reject All (tests/render/lo_revisions.py over UNO)."""
+    python = _uno_python()
+    c, data = request.getfixturevalue(pair)
+    path = tmp_path / "r.docx"
+    path.write_bytes(data)
+    helper = Path(__file__).with_name("lo_revisions.py")
+    for mode, doc in (("accept", c.new), ("reject", c.old)):
+        out = tmp_path / f"{mode}.txt"
+        r = subprocess.run([python, str(helper), str(path), mode, str(out), str(tmp_path / "lo-profile")],
+                           capture_output=True, text=True, timeout=300)
+        assert r.returncode == 0, r.stderr
+        got = out.read_text("utf-8-sig").split("\n")
+        while got and got[-1] == "":
+            got.pop()
+        want = [t for t, _ in reading(doc)]
+        assert SequenceMatcher(None, squeeze(got), squeeze(want), autojunk=False).ratio() >= 0.99
+        assert got == want  # in fact paragraph for paragraph
