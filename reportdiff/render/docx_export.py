@@ -42,6 +42,7 @@ def xml_text(text: str) -> str:
 def comparison_docx(c: Comparison, when: datetime) -> bytes:
     """The Word document (.docx bytes) of ``c``; ``when``: the date of every revision."""
     import docx
+    from docx.oxml.ns import qn
 
     when = when.astimezone(timezone.utc).replace(microsecond=0)
     d = docx.Document()
@@ -50,10 +51,15 @@ def comparison_docx(c: Comparison, when: datetime) -> bytes:
     _properties(d, c, when)
     writer = _Writer(when.strftime("%Y-%m-%dT%H:%M:%SZ"), set(_heading_styles(d)))
     body = d.element.body
-    sect = body[-1]  # python-docx's template body holds only the section properties
+    for p in body.findall(qn("w:p")):  # the template's empty paragraph, if any
+        body.remove(p)
+    sect = body.find(qn("w:sectPr"))  # the page set-up stays the body's last child
     for block in plan(c).blocks:
         for p in writer.block(block):
-            sect.addprevious(p)
+            if sect is not None:
+                sect.addprevious(p)
+            else:
+                body.append(p)
     out = io.BytesIO()
     d.save(out)
     return _fixed_dates(out.getvalue(), when)
