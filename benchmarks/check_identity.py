@@ -2,8 +2,9 @@
 
 Runs the installed ``reportdiff`` on every command and output format over the bundled reports
 (outline, compare, dupes, dupes against an archive, boilerplate, promises, corpus; JSON, HTML,
-CSV and the plain terminal text) and writes each output to a folder.  Run it once before a
-change and once after, then compare the two folders:
+CSV, the plain terminal text, and compare's Word export dated by SOURCE_DATE_EPOCH) and writes
+each output to a folder.  Run it once before a change and once after, then compare the two
+folders:
 
     python benchmarks/check_identity.py --out /tmp/before
     ... refactor ...
@@ -47,7 +48,7 @@ def cases(db: str) -> dict[str, list[str]]:
         out[f"outline.{stem}.txt"] = ["outline", f"{F}/{name}", *TERMINAL]
     for old, new in PAIRS:
         stem = f"{old}--{new}".replace("/", "_")
-        for fmt in ("json", "html"):
+        for fmt in ("json", "html", "docx"):  # docx: dated by SOURCE_DATE_EPOCH (run's env), so reproducible
             out[f"compare.{stem}.{fmt}"] = ["compare", f"{F}/{old}", f"{F}/{new}", "-f", fmt]
         out[f"compare.{stem}.txt"] = ["compare", f"{F}/{old}", f"{F}/{new}", *TERMINAL, "--no-pager"]
         out[f"compare-changed.{stem}.txt"] = ["compare", f"{F}/{old}", f"{F}/{new}", *TERMINAL, "--no-pager",
@@ -77,7 +78,7 @@ def exe() -> list[str]:
 
 
 def run(args: list[str]) -> bytes:
-    env = dict(os.environ, COLUMNS="100", PYTHONHASHSEED="0", NO_COLOR="1")
+    env = dict(os.environ, COLUMNS="100", PYTHONHASHSEED="0", NO_COLOR="1", SOURCE_DATE_EPOCH="1700000000")
     p = subprocess.run(exe() + args, cwd=ROOT, capture_output=True, env=env, timeout=600)
     return p.stdout + f"\n[exit {p.returncode}]\n".encode() + p.stderr
 

@@ -24,6 +24,7 @@ from .choices import (
     MIN_CHARS_CHECK,
     Color,
     CompareFormat,
+    DupesFormat,
     LedgerFormat,
     OutlineFormat,
     between,
@@ -108,9 +109,14 @@ def compare(
 
     inputs = (old, new) + ((boilerplate,) if boilerplate and boilerplate != "none" else ())
     refuse_output(output, inputs)
+    from .exports import BINARY, check_export, export
+
+    check_export(format.value, output)
     options = _options(encoding, document, keep_width, boilerplate)
     result = run_compare(old, new, options)
-    if format == CompareFormat.json:
+    if format.value in BINARY:
+        export(result, format.value, output, inputs)
+    elif format == CompareFormat.json:
         from ..render.jsonout import comparison, dumps
 
         emit(dumps(comparison(result)), output, inputs)
@@ -163,7 +169,7 @@ def dupes(
     files: list[str] = typer.Argument(..., help="Reports to check (files or folders)."),
     against: Optional[list[str]] = typer.Option(None, "--against", "-a", help="Reference reports (files or folders) to check against, repeatable; or one archive made by 'reportdiff index build'."),
     min_chars: int = typer.Option(MIN_CHARS, "--min-chars", "-m", callback=MIN_CHARS_CHECK, help="Shortest passage reported, in characters (letters and ideographs)."),
-    format: CompareFormat = typer.Option(CompareFormat.terminal, "--format", "-f", help="Output format."),
+    format: DupesFormat = typer.Option(DupesFormat.terminal, "--format", "-f", help="Output format."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     limit: int = typer.Option(50, "--limit", callback=LIMIT_CHECK, help="Groups shown in the terminal."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
@@ -176,13 +182,13 @@ def dupes(
     inputs = tuple(files) + tuple(against or [])
     refuse_output(output, inputs)
     result = run_dupes(files, against or [], min_chars, _options(encoding, document))
-    if format == CompareFormat.json:
+    if format == DupesFormat.json:
         from ..render.jsonout import dumps
         from ..render.jsonout import dupes as dupes_json
 
         emit(dumps(dupes_json(result)), output, inputs)
         return
-    if format == CompareFormat.html:
+    if format == DupesFormat.html:
         from ..render.html import dupes_page
 
         emit(dupes_page(result), output, inputs)

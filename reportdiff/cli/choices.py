@@ -23,6 +23,14 @@ class CompareFormat(str, Enum):
     terminal = "terminal"
     json = "json"
     html = "html"
+    docx = "docx"  # Word with tracked changes (cli/exports.py)
+    pdf = "pdf"  # the HTML page printed by Chromium (cli/exports.py)
+
+
+class DupesFormat(str, Enum):
+    terminal = "terminal"
+    json = "json"
+    html = "html"
 
 
 class OutlineFormat(str, Enum):
