@@ -4,7 +4,8 @@ interrupted run never leaves a half-written file.  Never overwrite an input.
 - ``check_output(path, inputs)``: refuse an output path before any work is done: one of the
   input files (folders stand for the reports inside them, as they are read), a folder, a
   missing folder, a block device or a socket;
-- ``write_atomic(path, text, inputs)``: write ``text`` to ``path``.  A regular file (or a
+- ``write_atomic(path, text, inputs)``: write ``text`` (str, as UTF-8; or bytes, as they are:
+  an Excel workbook) to ``path``.  A regular file (or a
   missing one) is replaced atomically, keeping an existing file's permissions; a FIFO or a
   character device (``/dev/null``, ``/dev/stdout``) is written through, never replaced.
   A failed write (a full disk) keeps the previous output and leaves no temporary file.
@@ -96,8 +97,8 @@ def _through_proc(path: str) -> bool:
     return False
 
 
-def write_atomic(path: str, text: str, inputs: tuple[str, ...] = ()) -> None:
-    """Write ``text`` (UTF-8) to ``path``: see the module's docstring."""
+def write_atomic(path: str, text: str | bytes, inputs: tuple[str, ...] = ()) -> None:
+    """Write ``text`` (UTF-8; bytes as they are) to ``path``: see the module's docstring."""
     check_output(path, inputs)
     mode = _mode(path)
     if mode is not None and (not stat.S_ISREG(mode) or _through_proc(path)):
@@ -108,7 +109,15 @@ def write_atomic(path: str, text: str, inputs: tuple[str, ...] = ()) -> None:
     _replace(path, target, text, mode)
 
 
-def _write_through(path: str, text: str, mode: int) -> None:
+def _open(fd: int, text: str | bytes):
+    """The file object to write ``text`` to descriptor ``fd``: binary for bytes, UTF-8 text
+    with ``\\n`` line ends otherwise."""
+    if isinstance(text, bytes):
+        return os.fdopen(fd, "wb")
+    return os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+
+def _write_through(path: str, text: str | bytes, mode: int) -> None:
     """Write to a FIFO, a character device or a descriptor of ``/proc``, as a shell's ``>`` does
     (a regular file behind ``/proc/self/fd`` is appended to, as its opener positioned it)."""
     flags = os.O_WRONLY
@@ -125,7 +134,7 @@ def _write_through(path: str, text: str, mode: int) -> None:
     if flags & os.O_NONBLOCK:
         fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+        with _open(fd, text) as f:
             f.write(text)
     except BrokenPipeError:
         raise OutputError(path, "its reader went away before the output was written",
@@ -144,7 +153,7 @@ def _write_error(path: str, e: OSError) -> OutputError:
                        "choose another output path")
 
 
-def _replace(path: str, target: Path, text: str, old_mode: int | None) -> None:
+def _replace(path: str, target: Path, text: str | bytes, old_mode: int | None) -> None:
     """Write ``text`` to a temporary file beside ``target`` and rename it over ``target``,
     with ``target``'s permissions (or the usual ones of a new file)."""
     folder = target.parent if str(target.parent) else Path(".")
@@ -154,7 +163,7 @@ def _replace(path: str, target: Path, text: str, old_mode: int | None) -> None:
         raise OutputError(path, f"cannot write here ({e.strerror})", "choose a writable folder") from None
     try:
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            with _open(fd, text) as f:
                 _set_mode(tmp, target, old_mode)
                 f.write(text)
                 f.flush()

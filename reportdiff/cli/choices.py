@@ -17,12 +17,23 @@ class LedgerFormat(str, Enum):
     json = "json"
     csv = "csv"
     html = "html"
+    xlsx = "xlsx"
 
 
 class CompareFormat(str, Enum):
     terminal = "terminal"
     json = "json"
     html = "html"
+    csv = "csv"  # the change list (UTF-8 with a BOM)
+    xlsx = "xlsx"  # summary sheet and the change list
+    md = "md"  # a short Markdown summary
+
+
+class DupesFormat(str, Enum):
+    terminal = "terminal"
+    json = "json"
+    html = "html"
+    xlsx = "xlsx"
 
 
 class OutlineFormat(str, Enum):
