@@ -103,7 +103,10 @@ def main() -> None:
     old, new = str(F / "baotou-2022.txt"), str(F / "baotou-gazette-2023-01.txt")
     c = compare(old, new)
     sheets = [tables.compare_summary(c), tables.change_sheet(c)]
-    print(f"Baotou change list: {len(sheets[1].rows)} rows; median of {runs} runs after a warm-up")
+    import os
+
+    print(f"Baotou change list: {len(sheets[1].rows)} rows; median of {runs} runs after a warm-up; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     print("\n1. the Excel writer (render only)")
     for name, f in (("XlsxWriter", lambda: workbook(sheets)), ("openpyxl", lambda: openpyxl_workbook(sheets))):
         t, out = median_time(f, runs)
@@ -141,6 +144,7 @@ def main() -> None:
         t_whole, _ = median_time(whole, runs)
         print(f"   {label:30s} -f xlsx {t_render * 1000:7.1f} ms | {t_whole * 1000:7.1f} ms  {_size(out):>9,} bytes")
 
+    print(f"   (load average now {os.getloadavg()[0]:.1f})")
     print("\n3. the largest pair: national 1954 -> 2025")
     a, b = CORPUS / "national" / "1954.txt", CORPUS / "national" / "2025.txt"
     if not (a.is_file() and b.is_file()):

@@ -164,12 +164,13 @@ def compare_summary(c) -> Sheet:
 PROMISES_HEADER = ("id", "doc", "path", "lines", "kind", "indicator_or_object", "comparator", "value", "unit", "raw",
                    "text", "followup_doc", "followup_path", "status", "recurring", "followup_lines", "reported_raw",
                    "reported_value", "met", "change", "followup_text",
-                   "pair_reported_share", "pair_recurring_share", "pair_missing_share")
+                   "pair_reported_share", "pair_recurring_share", "pair_missing_share", "followup_score")
 
 
 def promises_rows(ledger) -> list[list[Cell]]:
     """One row per commitment and follow-up; each follow-up row carries the summary rates of its
-    document pair (shares reported, recurring and silently dropped)."""
+    document pair (shares reported, recurring and silently dropped) and, last, the follow-up's
+    match score (how sure the match is; 0 for a missing one)."""
     shares = {(r.a, r.b): [f"{n / r.commitments:.4f}" if r.commitments else "" for n in (r.reported, r.recurring, r.missing)]
               for r in ledger.rates}
     docs = ledger.documents
@@ -181,18 +182,19 @@ def promises_rows(ledger) -> list[list[Cell]]:
                 t.comparator if t else "", csv_value(t.value) if t else "", t.unit if t else "", t.raw if t else "",
                 c.text]
         if not e.followups:
-            rows.append(base + [""] * 13)
+            rows.append(base + [""] * 14)
         for f in e.followups:
             rows.append(base + [f.doc, docs[f.doc].path, f.status, f.recurring,
                                 str(f.paragraph.lines) if f.paragraph else "",
                                 f.reported.raw if f.reported else "", csv_value(f.reported.value) if f.reported else "",
-                                "" if f.met is None else f.met, f.change, f.text] + shares[(c.doc, f.doc)])
+                                "" if f.met is None else f.met, f.change, f.text] + shares[(c.doc, f.doc)]
+                        + [f.score])
     return rows
 
 
 def promises_sheets(ledger) -> list[Sheet]:
     """The ledger (the rows of ``promises -f csv``), then the rates of each document pair."""
-    widths = (8, 5, 24, 9, 8, 18, 8, 10, 8, 14, 60, 5, 24, 10, 9, 9, 14, 10, 6, 8, 60, 9, 9, 9)
+    widths = (8, 5, 24, 9, 8, 18, 8, 10, 8, 14, 60, 5, 24, 10, 9, 9, 14, 10, 6, 8, 60, 9, 9, 9, 9)
     text = frozenset({PROMISES_HEADER.index("text"), PROMISES_HEADER.index("followup_text")})
     rates = [(r.a, ledger.documents[r.a].path, r.b, ledger.documents[r.b].path, r.commitments,
               r.reported, r.recurring, r.missing) for r in ledger.rates]

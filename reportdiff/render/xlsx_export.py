@@ -29,6 +29,7 @@ from .tables import Sheet
 
 MAX_CELL = 32_767  # Excel's limit on the characters of one cell
 LINE_HEIGHT = 15  # points per line of wrapped text (11-point Calibri, CJK included)
+PRINT_WIDTH = 260  # characters of column width that still print legibly on one landscape page
 MAX_LINES = 14  # a row shows at most this many lines (210 points); the cell holds all of it
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -96,10 +97,12 @@ def _worksheet(wb, sheet: Sheet, f) -> None:
     ws.freeze_panes(1, 0)
     if sheet.title != "summary":
         ws.autofilter(0, 0, max(1, len(sheet.rows)), len(sheet.header) - 1)
-    # printed (or made a PDF): landscape A4, as wide as one page, the header on every page
+    # printed (or made a PDF): landscape A4, the header on every page, as wide as one page
+    # unless that would make the text too small to read (a sheet over PRINT_WIDTH characters)
     ws.set_landscape()
     ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
+    if sum(widths) <= PRINT_WIDTH:
+        ws.fit_to_pages(1, 0)
     ws.repeat_rows(0)
 
 

@@ -285,6 +285,9 @@ def test_promises_xlsx_has_the_rows_of_the_csv(tmp_path):
     rows = csv_rows(text.read_text("utf-8"))
     assert len(rows) > 50
     assert sheet_rows(xlsx, "ledger", rows) == rows
+    assert rows[0][-1] == "followup_score"  # the match's confidence, last
+    scores = [float(r[-1]) for r in rows[1:] if r[-1]]
+    assert scores and all(0.0 <= s <= 1.0 for s in scores) and max(scores) > 0
     wb = openpyxl.load_workbook(xlsx)
     assert wb.sheetnames[:2] == ["ledger", "rates"] and wb["ledger"].freeze_panes == "A2"
 
