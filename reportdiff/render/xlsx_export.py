@@ -64,6 +64,10 @@ def workbook(sheets: list[Sheet], title: str = "") -> bytes:
         "top": wb.add_format({"valign": "top"}),
         "wrap": wb.add_format({"valign": "top", "text_wrap": True}),
         "notes": wb.add_format({"valign": "top", "text_wrap": True, "bg_color": "#FFF9DB"}),
+        # numbers centred (a right-aligned score ran into the left-aligned line range beside
+        # it); booleans shown TRUE/FALSE by LibreOffice too
+        "number": wb.add_format({"valign": "top", "align": "center"}),
+        "bool": wb.add_format({"valign": "top", "align": "center", "num_format": '"TRUE";"TRUE";"FALSE"'}),
         "-": wb.add_format({"font_color": "#B00020", "font_strikeout": True}),
         "+": wb.add_format({"font_color": "#00701A", "bold": True}),
     }
@@ -93,7 +97,7 @@ def _worksheet(wb, sheet: Sheet, f) -> None:
             runs = sheet.marks.get((i, j))
             if runs and _rich(ws, i + 1, j, runs, fmt, f):
                 continue
-            _cell(ws, i + 1, j, v, fmt)
+            _cell(ws, i + 1, j, v, fmt, f)
     ws.freeze_panes(1, 0)
     if sheet.title != "summary":
         ws.autofilter(0, 0, max(1, len(sheet.rows)), len(sheet.header) - 1)
@@ -121,13 +125,13 @@ def _lines(row, widths, wrap) -> int:
     return most
 
 
-def _cell(ws, r: int, j: int, v, fmt) -> None:
+def _cell(ws, r: int, j: int, v, fmt, f) -> None:
     if v is None or v == "":
         ws.write_blank(r, j, None, fmt)
     elif isinstance(v, bool):
-        ws.write_boolean(r, j, v, fmt)
+        ws.write_boolean(r, j, v, f["bool"])
     elif isinstance(v, (int, float)) and v == v and v not in (float("inf"), float("-inf")):
-        ws.write_number(r, j, v, fmt)
+        ws.write_number(r, j, v, f["number"])
     else:
         ws.write_string(r, j, cell_text(str(v)), fmt)
 
