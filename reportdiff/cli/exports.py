@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from typing import Optional
 
-from ..errors import UsageError
+from ..errors import OutputError, UsageError
 
 TABLE_FORMATS = ("csv", "xlsx", "md")
 
@@ -32,10 +32,14 @@ def emit_bytes(data: bytes, output: Optional[str], inputs: tuple[str, ...]) -> N
         return
     from .process import stdout_error
 
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a stdout closed when the process started
+        sys.stdout.write("")  # raises its one-line error
+        raise OutputError("stdout", "cannot take binary output", "give -o FILE.xlsx")
     try:
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        buffer.write(data)
+        buffer.flush()
     except BrokenPipeError:
         raise
     except OSError as e:

@@ -49,10 +49,11 @@ def cut(text: str, limit: int) -> str:
 
 
 def md_text(text: str, limit: int = FIELD) -> str:
-    """Report text made inert in Markdown (see the module's docstring), cut to ``limit``."""
+    """Report text made inert in Markdown (see the module's docstring), cut to ``limit``
+    characters before the backslashes are added (so at most 2 x ``limit`` in all)."""
     from .safe import printable
 
-    text = printable(cut(text, limit))
+    text = cut(printable(_SPACE.sub(" ", text)), limit)
     return _ACTIVE.sub(r"\\\1", text)
 
 

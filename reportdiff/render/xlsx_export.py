@@ -14,7 +14,8 @@ Cells are safe (tests/render/test_tables.py):
   ``_xHHHH_`` in the text (which Excel would decode as an escaped character) is escaped by
   XlsxWriter itself, so the cell shows what the report holds;
 - a text longer than Excel's 32,767 characters per cell is cut with a visible
-  ``…[N more characters cut: …]`` (CSV and JSON keep it whole).
+  ``…[N more characters cut: …]`` (CSV and JSON keep it whole); a sheet of more rows than
+  Excel holds (1,048,575 under the header) is refused with a UsageError, never cut.
 
 Diff runs (``Sheet.marks``) become rich text: removed words red and struck through in the old
 text, added words green and bold in the new text.
@@ -28,6 +29,7 @@ import re
 from .tables import Sheet
 
 MAX_CELL = 32_767  # Excel's limit on the characters of one cell
+MAX_ROWS = 1_048_575  # Excel's rows a sheet, less the header
 LINE_HEIGHT = 15  # points per line of wrapped text (11-point Calibri, CJK included)
 PRINT_WIDTH = 260  # characters of column width that still print legibly on one landscape page
 MAX_LINES = 14  # a row shows at most this many lines (210 points); the cell holds all of it
@@ -78,6 +80,11 @@ def workbook(sheets: list[Sheet], title: str = "") -> bytes:
 
 
 def _worksheet(wb, sheet: Sheet, f) -> None:
+    if len(sheet.rows) > MAX_ROWS:  # XlsxWriter would drop the rest without a word
+        from ..errors import UsageError
+
+        raise UsageError("--format xlsx", f"the sheet '{sheet.title}' has {len(sheet.rows):,} rows, more than "
+                         f"Excel holds ({MAX_ROWS:,})", "use --format csv or json")
     ws = wb.add_worksheet(sheet.title)
     widths = sheet.widths or tuple(max(8, min(40, len(h) + 2)) for h in sheet.header)
     notes = sheet.header.index("notes") if "notes" in sheet.header else -1

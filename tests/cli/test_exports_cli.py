@@ -59,6 +59,21 @@ def test_xlsx_through_redirected_stdout_and_atomic_output(tmp_path):
     assert a == b and len(a) > 100
 
 
+@pytest.mark.parametrize("stdout", ["closed", "/dev/full"])
+def test_xlsx_to_a_closed_or_full_stdout_is_one_line(stdout):
+    if stdout == "closed":
+        r = subprocess.run([*cli(), *BAOTOU, "-f", "xlsx"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           text=True, timeout=120, preexec_fn=lambda: os.close(1))
+        expected = "stdout: is closed"
+    else:
+        with open("/dev/full", "wb") as full:
+            r = subprocess.run([*cli(), *BAOTOU, "-f", "xlsx"], stdout=full, stderr=subprocess.PIPE, text=True,
+                               timeout=120)
+        expected = "stdout: no space left on device"
+    assert r.returncode == 2, r.stderr
+    assert r.stderr.startswith(f"reportdiff: {expected}") and r.stderr.count("\n") == 1, r.stderr
+
+
 def test_xlsx_output_over_an_input_is_refused(tmp_path):
     old = tmp_path / "old.txt"
     shutil.copy(BAOTOU[0], old)

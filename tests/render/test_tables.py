@@ -233,6 +233,28 @@ def test_markdown_escapes_hostile_text(tmp_path):
         assert len({unescaped_pipes(r) for r in rows}) <= 1, rows
 
 
+def test_md_text_is_bounded_and_inert():
+    from reportdiff.render.markdown_export import md_text
+
+    for hostile in ("|" * 500, "\x1b" * 500, "<a>" * 200, "a\nb|c\r\n" * 100, "`*_[]<>#~&!$\\" * 50):
+        out = md_text(hostile, 60)
+        assert len(out) <= 2 * 60
+        assert "\n" not in out and "\x1b" not in out
+        assert not re.search(r"(?<!\\)[|<>`*\[\]]", out.replace("\\\\", ""))
+    assert md_text("增长5%，|投资|", 60) == "增长5%，\\|投资\\|"
+
+
+def test_sheet_over_excel_rows_is_refused(monkeypatch):
+    from reportdiff.errors import UsageError
+    from reportdiff.render import xlsx_export
+    from reportdiff.render.tables import Sheet
+
+    monkeypatch.setattr(xlsx_export, "MAX_ROWS", 3)
+    xlsx_export.workbook([Sheet("ok", ("a",), (("1",), ("2",), ("3",)))])
+    with pytest.raises(UsageError, match="4 rows, more than Excel holds"):
+        xlsx_export.workbook([Sheet("big", ("a",), (("1",), ("2",), ("3",), ("4",)))])
+
+
 def large_pair(folder: Path) -> tuple[str, str]:
     """The largest pair the fixtures make: every fixture report one after another (Chinese and
     English), against the same reports in reverse order with every figure changed and table
