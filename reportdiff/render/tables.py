@@ -134,7 +134,8 @@ def change_sheet(c) -> Sheet:
             k = len(rows)
             marks[(k, OLD_TEXT)] = tuple((op.op, op.text) for op in pp.diff if op.op != "+")
             marks[(k, NEW_TEXT)] = tuple((op.op, op.text) for op in pp.diff if op.op != "-")
-        rows.append(("paragraph", section_label((sp.b or sp.a) if sp else None), status,
+        where = ((sp.b or sp.a) if pp.b else (sp.a or sp.b)) if sp else None  # a removed one: its old section
+        rows.append(("paragraph", section_label(where), status,
                      pp.score if pp.a and pp.b else None, _lines(pp.a), _lines(pp.b), old, new,
                      "; ".join(number_text(n) for n in pp.numbers), ""))
     return Sheet("changes", CHANGE_HEADER, tuple(rows), CHANGE_WIDTHS,
