@@ -24,6 +24,7 @@ text, added words green and bold in the new text.
 from __future__ import annotations
 
 import io
+import math
 import re
 
 from .tables import Sheet
@@ -32,6 +33,7 @@ MAX_CELL = 32_767  # Excel's limit on the characters of one cell
 MAX_ROWS = 1_048_575  # Excel's rows a sheet, less the header
 LINE_HEIGHT = 15  # points per line of wrapped text (11-point Calibri, CJK included)
 PRINT_WIDTH = 260  # characters of column width that still print legibly on one landscape page
+WIDE, NARROW = 1.8, 0.85  # column-width units of a CJK character and of any other (see _lines)
 MAX_LINES = 14  # a row shows at most this many lines (210 points); the cell holds all of it
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -118,15 +120,22 @@ def _worksheet(wb, sheet: Sheet, f) -> None:
 
 
 def _lines(row, widths, wrap) -> int:
-    """The lines the row's wrapped cells take (CJK characters two columns wide), at most
-    ``MAX_LINES``: Excel and LibreOffice do not size rows to wrapped text they did not write."""
+    """The lines the row's wrapped cells take, at most ``MAX_LINES``: Excel and LibreOffice do
+    not size rows to wrapped text they did not write.  A wide (CJK) character takes
+    ``WIDE`` units of column width and any other ``NARROW`` (11-point Calibri, looked at in
+    LibreOffice's rendering: about 73 letters fill a column 60 wide; ideographs fill about 37
+    a line, but their lines are taller than 15 points, and at 1.6 units the Chinese rows were
+    cut, at 1.8 they fit with some room)."""
     from ..text.characters import display_width
 
     most = 1
     for j in wrap:
         v = row[j] if j < len(row) else None
         if isinstance(v, str) and v:
-            most = max(most, -(-display_width(v[:4000]) * 9 // 10 // max(1, widths[j] - 1)))
+            v = v[:4000]
+            wide = display_width(v) - len(v)
+            units = WIDE * wide + NARROW * (len(v) - wide)
+            most = max(most, math.ceil(units / max(1, widths[j] - 1)))
             if most >= MAX_LINES:
                 return MAX_LINES
     return most
