@@ -216,16 +216,16 @@ CORPUS_HEADER = ("a", "b", "path_a", "path_b", "region_a", "region_b", "year_a",
 
 def corpus_rows(report) -> list[list[Cell]]:
     """One row per compared pair, then one per pair only searched for shared passages (its
-    measures empty)."""
+    measures empty).  Years are numbers (None when unknown: an empty cell)."""
     docs = report.documents
     rows = []
     for p in report.pairs:
         x, y, s = docs[p.a], docs[p.b], p.similarity
-        rows.append([p.a, p.b, x.path, y.path, x.region, y.region, csv_value(x.year), csv_value(y.year),
+        rows.append([p.a, p.b, x.path, y.path, x.region, y.region, x.year, y.year,
                      p.resemblance, s.cosine, s.jaccard, s.edit, s.simple, p.passages, p.shared_chars])
     for p in report.searched:
         x, y = docs[p.a], docs[p.b]
-        rows.append([p.a, p.b, x.path, y.path, x.region, y.region, csv_value(x.year), csv_value(y.year),
+        rows.append([p.a, p.b, x.path, y.path, x.region, y.region, x.year, y.year,
                      "", "", "", "", "", p.passages, p.shared_chars])
     return rows
 
