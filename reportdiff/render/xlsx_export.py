@@ -1,6 +1,6 @@
 """Excel workbooks from ``tables.Sheet``s (docs/exports.md, "Tables and summaries").
 
-``workbook(sheets) -> bytes``: one worksheet per sheet, written with XlsxWriter (2.2-2.6x as fast
+``workbook(sheets) -> bytes``: one worksheet per sheet, written with XlsxWriter (2.2-2.7x as fast
 as openpyxl and 18% smaller on the Baotou change list: benchmarks/bench_tables.py).  Each
 worksheet has a bold header row that stays in view (frozen) with an autofilter, the sheet's
 column widths, long-text columns wrapped, and a pale-yellow ``notes`` column for a reviewer.
