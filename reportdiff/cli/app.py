@@ -29,6 +29,7 @@ from .choices import (
     OutlineFormat,
     between,
 )
+from .exports import COMPARE_EXPORTS, check_export
 from .terminal import console, emit, plain, refuse_output, terminal
 
 app = typer.Typer(
@@ -87,7 +88,7 @@ def _options(encoding, document, keep_width=False, boilerplate=None):
 def compare(
     old: str = typer.Argument(..., help="The older report (or the one to compare from)."),
     new: str = typer.Argument(..., help="The newer report."),
-    format: CompareFormat = typer.Option(CompareFormat.terminal, "--format", "-f", help="Output format."),
+    format: CompareFormat = typer.Option(CompareFormat.terminal, "--format", "-f", help="Output format (csv, xlsx: the change list; md: a short Markdown summary)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     only_changed: bool = typer.Option(False, "--only-changed", help="Hide equal paragraphs (keep --context of them)."),
     section: Optional[str] = typer.Option(None, "--section", "-s", help="Show only sections whose id (e.g. 2.3) or heading matches."),
@@ -109,13 +110,13 @@ def compare(
 
     inputs = (old, new) + ((boilerplate,) if boilerplate and boilerplate != "none" else ())
     refuse_output(output, inputs)
-    from .exports import BINARY, check_export, export
-
     check_export(format.value, output)
     options = _options(encoding, document, keep_width, boilerplate)
     result = run_compare(old, new, options)
-    if format.value in BINARY:
-        export(result, format.value, output, inputs)
+    if format.value in COMPARE_EXPORTS:
+        from .exports import export_compare
+
+        export_compare(result, format.value, output, inputs)
     elif format == CompareFormat.json:
         from ..render.jsonout import comparison, dumps
 
@@ -181,7 +182,13 @@ def dupes(
 
     inputs = tuple(files) + tuple(against or [])
     refuse_output(output, inputs)
+    check_export(format.value, output)
     result = run_dupes(files, against or [], min_chars, _options(encoding, document))
+    if format == DupesFormat.xlsx:
+        from .exports import export_dupes
+
+        export_dupes(result, output, inputs)
+        return
     if format == DupesFormat.json:
         from ..render.jsonout import dumps
         from ..render.jsonout import dupes as dupes_json
@@ -250,7 +257,13 @@ def promises(
     from ..commitments import promises as run_promises
 
     refuse_output(output, tuple(paths))
+    check_export(format.value, output)
     ledger = run_promises(paths, _options(encoding, document))
+    if format == LedgerFormat.xlsx:
+        from .exports import export_promises
+
+        export_promises(ledger, output, tuple(paths))
+        return
     if format == LedgerFormat.json:
         from ..render.jsonout import dumps
         from ..render.jsonout import promises as promises_json
@@ -354,7 +367,7 @@ class Pairing(str, Enum):
 @app.command()
 def corpus(
     paths: list[str] = typer.Argument(..., help="Reports (files or folders)."),
-    format: LedgerFormat = typer.Option(LedgerFormat.terminal, "--format", "-f", help="Output format (csv: one row per compared pair)."),
+    format: LedgerFormat = typer.Option(LedgerFormat.terminal, "--format", "-f", help="Output format (csv: one row per compared pair; xlsx: pairs, year series and documents)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     workers: int = typer.Option(0, "--workers", "-w", callback=between(0, MAX_WORKERS, f"give 0 (run in this process) to {MAX_WORKERS}: 4 per CPU, at most 64"), help=f"Start a local Dask cluster of this many worker processes (0: run in this process; at most {MAX_WORKERS}, 4 per CPU and at most 64)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on an existing Dask cluster, e.g. tcp://host:8786."),
@@ -371,10 +384,16 @@ def corpus(
     from .progress import progress_bar
 
     refuse_output(output, tuple(paths))
+    check_export(format.value, output)
     with progress_bar(progress or sys.stderr.isatty()) as tick:
         report = run_corpus(paths, _options(encoding, document), workers, scheduler, min_chars, tick,
                             None if pairs == Pairing.auto else pairs == Pairing.all)
     inputs = tuple(paths)
+    if format == LedgerFormat.xlsx:
+        from .exports import export_corpus
+
+        export_corpus(report, output, inputs)
+        return
     if format in (LedgerFormat.json, LedgerFormat.csv):
         from ..render.jsonout import corpus as corpus_json
         from ..render.jsonout import corpus_csv, dumps

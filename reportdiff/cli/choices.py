@@ -17,6 +17,7 @@ class LedgerFormat(str, Enum):
     json = "json"
     csv = "csv"
     html = "html"
+    xlsx = "xlsx"
 
 
 class CompareFormat(str, Enum):
@@ -25,12 +26,16 @@ class CompareFormat(str, Enum):
     html = "html"
     docx = "docx"  # Word with tracked changes (cli/exports.py)
     pdf = "pdf"  # the HTML page printed by Chromium (cli/exports.py)
+    csv = "csv"  # the change list (UTF-8 with a BOM)
+    xlsx = "xlsx"  # summary sheet and the change list
+    md = "md"  # a short Markdown summary
 
 
 class DupesFormat(str, Enum):
     terminal = "terminal"
     json = "json"
     html = "html"
+    xlsx = "xlsx"
 
 
 class OutlineFormat(str, Enum):

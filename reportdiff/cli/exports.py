@@ -1,11 +1,13 @@
-"""The binary exports of ``compare``: ``-f docx`` (Word with tracked changes) and ``-f pdf`` (the
-HTML page printed by Chromium); docs/exports.md, "Word and PDF".
+"""The export formats of the commands (docs/exports.md): Word with tracked changes (``-f docx``),
+the HTML page printed by Chromium (``-f pdf``), CSV and Excel change lists and the Markdown
+summary of ``compare``; Excel workbooks of ``promises``, ``corpus`` and ``dupes``.
 
-- ``check_export(format, output)``, before any work: a binary output to a terminal is refused
-  (give ``-o FILE``, or redirect stdout to a file or a pipe, which is allowed); ``-f pdf``
-  without Playwright or Chromium is refused with how to install them;
-- ``export(result, format, output, inputs)``: render, then write atomically to ``-o`` (or the
-  bytes to stdout);
+- ``check_export(format, output)``, before any work: a binary output (docx, pdf, xlsx) to a
+  terminal is refused (give ``-o FILE``, or redirect stdout to a file or a pipe, which is
+  allowed); a bad SOURCE_DATE_EPOCH for docx, and ``-f pdf`` without Playwright or Chromium,
+  are refused with how to fix them;
+- ``export_*(result, …, output, inputs)``: render, then write atomically to ``-o`` (or to
+  stdout);
 - ``revision_date()``: the date of the tracked changes: SOURCE_DATE_EPOCH (seconds since 1970,
   UTC) when set, so that a build is reproducible, else now.
 """
@@ -17,10 +19,10 @@ import sys
 from datetime import datetime, timezone
 from typing import Optional
 
-from ..errors import UsageError
-from .process import stdout_error
+from ..errors import OutputError, UsageError
 
-BINARY = ("docx", "pdf")
+BINARY = ("docx", "pdf", "xlsx")
+COMPARE_EXPORTS = ("docx", "pdf", "csv", "xlsx", "md")
 
 
 def check_export(format: str, output: Optional[str]) -> None:
@@ -31,7 +33,7 @@ def check_export(format: str, output: Optional[str]) -> None:
                          f"give --output FILE.{format}, or redirect stdout to a file")
     if format == "docx":
         revision_date()  # a bad SOURCE_DATE_EPOCH is refused before the work
-    else:
+    elif format == "pdf":
         from ..render.pdf_export import check_printer
 
         check_printer()
@@ -48,24 +50,20 @@ def revision_date() -> datetime:
                          "give whole seconds, e.g. SOURCE_DATE_EPOCH=$(date +%s), or unset it") from None
 
 
-def export(result, format: str, output: Optional[str], inputs: tuple[str, ...]) -> None:
-    if format == "docx":
-        from ..render.docx_export import comparison_docx
-
-        data = comparison_docx(result, revision_date())
-    else:
-        from ..render.pdf_export import comparison_pdf
-
-        data = comparison_pdf(result)
+def emit_bytes(data: bytes, output: Optional[str], inputs: tuple[str, ...], format: str) -> None:
+    """Write ``data`` atomically to ``output``, or to stdout's binary stream."""
     if output:
         from .atomic import write_atomic
 
         write_atomic(output, data, inputs)
         return
+    from .process import stdout_error
+
     buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        raise UsageError("stdout", f"takes text only here; a {format} file is binary",
-                         f"give --output FILE.{format}")
+    if buffer is None:  # a stdout closed when the process started
+        sys.stdout.write("")  # raises its one-line error
+        raise OutputError("stdout", f"cannot take binary output; a {format} file is binary",
+                          f"give --output FILE.{format}")
     try:
         sys.stdout.flush()
         buffer.write(data)
@@ -74,3 +72,55 @@ def export(result, format: str, output: Optional[str], inputs: tuple[str, ...]) 
         raise
     except OSError as e:
         raise stdout_error(e) from None
+
+
+def _emit(kind: str, make_text, make_sheets, output, inputs, title: str = "") -> None:
+    from .terminal import emit
+
+    if kind == "xlsx":
+        from ..render.xlsx_export import workbook
+
+        emit_bytes(workbook(make_sheets(), title), output, inputs, "xlsx")
+    else:
+        emit(make_text(), output, inputs)
+
+
+def export_compare(result, format: str, output: Optional[str], inputs: tuple[str, ...]) -> None:
+    if format == "docx":
+        from ..render.docx_export import comparison_docx
+
+        emit_bytes(comparison_docx(result, revision_date()), output, inputs, format)
+        return
+    if format == "pdf":
+        from ..render.pdf_export import comparison_pdf
+
+        emit_bytes(comparison_pdf(result), output, inputs, format)
+        return
+    if format == "md":
+        from ..render.markdown_export import summary
+
+        _emit("md", lambda: summary(result), None, output, inputs)
+        return
+    from ..render import tables
+
+    _emit(format, lambda: tables.sheet_csv(tables.change_sheet(result)),
+          lambda: [tables.compare_summary(result), tables.change_sheet(result)], output, inputs,
+          f"reportdiff: {result.old.path} → {result.new.path}")
+
+
+def export_promises(ledger, output: Optional[str], inputs: tuple[str, ...]) -> None:
+    from ..render.tables import promises_sheets
+
+    _emit("xlsx", None, lambda: promises_sheets(ledger), output, inputs, "reportdiff promises")
+
+
+def export_corpus(report, output: Optional[str], inputs: tuple[str, ...]) -> None:
+    from ..render.tables import corpus_sheets
+
+    _emit("xlsx", None, lambda: corpus_sheets(report), output, inputs, "reportdiff corpus")
+
+
+def export_dupes(result, output: Optional[str], inputs: tuple[str, ...]) -> None:
+    from ..render.tables import dupes_sheets
+
+    _emit("xlsx", None, lambda: dupes_sheets(result), output, inputs, "reportdiff dupes")

@@ -11,6 +11,10 @@ from ..commitments.audit import LOW_CONFIDENCE
 from ..commitments.ceiling import is_ceiling
 from ..comparison.align import PAIR_STATUSES
 from ..model import Document, RemovedLines, Section, SourceFile
+from .tables import CORPUS_HEADER, PROMISES_HEADER, corpus_rows, csv_text, promises_rows
+from .tables import (
+    csv_cell as csv_cell,  # it lives in tables; still importable from here
+)
 
 _PAIR = re.compile(r"\[\n\s*(-?[\d.]+),\n\s*(-?[\d.]+)\n\s*\]")
 _OP = re.compile(r'\[\n\s*("[=+-]"),\n\s*("(?:[^"\\]|\\.)*")\n\s*\]')
@@ -225,68 +229,9 @@ def promises(ledger) -> dict[str, Any]:
 
 def promises_csv(ledger) -> str:
     """One row per commitment and follow-up; each follow-up row carries the summary rates of its
-    document pair (shares reported, recurring and silently dropped)."""
-    import io
-
-    buf = io.StringIO()
-    w = _csv_writer(buf)
-    w.writerow(["id", "doc", "path", "lines", "kind", "indicator_or_object", "comparator", "value", "unit", "raw",
-                "text", "followup_doc", "followup_path", "status", "recurring", "followup_lines", "reported_raw",
-                "reported_value", "met", "change", "followup_text",
-                "pair_reported_share", "pair_recurring_share", "pair_missing_share", "finding", "confidence"])
-    shares = {(r.a, r.b): [f"{n / r.commitments:.4f}" if r.commitments else "" for n in (r.reported, r.recurring, r.missing)]
-              for r in ledger.rates}
-    docs = ledger.documents
-    for e in ledger.entries:
-        c = e.commitment
-        t = c.target
-        base = [c.id, c.doc, docs[c.doc].path, str(c.paragraph.lines), c.kind, t.indicator if t else c.obj,
-                t.comparator if t else "", _csv_value(t.value) if t else "", t.unit if t else "", t.raw if t else "",
-                c.text]
-        if not e.followups:
-            w.writerow(base + [""] * 15)
-        for f in e.followups:
-            w.writerow(base + [f.doc, docs[f.doc].path, f.status, f.recurring,
-                               str(f.paragraph.lines) if f.paragraph else "",
-                               f.reported.raw if f.reported else "", _csv_value(f.reported.value) if f.reported else "",
-                               "" if f.met is None else f.met, f.change, f.text] + shares[(c.doc, f.doc)]
-                     + [f.finding, "" if f.confidence is None else f.confidence])
-    return buf.getvalue()
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-
-
-def csv_cell(v):
-    """A CSV cell a spreadsheet cannot take for a formula: a text starting with ``=``, ``+``,
-    ``-``, ``@``, a tab or a carriage return gets a leading ``'`` (OWASP's advice on CSV
-    injection), but a plain number (``-3.5``) stays a number."""
-    if isinstance(v, str) and v.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(v):
-        return "'" + v
-    return v
-
-
-class _SafeWriter:
-    """A csv.writer whose cells pass through ``csv_cell``."""
-
-    def __init__(self, buf) -> None:
-        import csv
-
-        self._writer = csv.writer(buf, lineterminator="\n")
-
-    def writerow(self, row) -> None:
-        self._writer.writerow([csv_cell(v) for v in row])
-
-
-def _csv_writer(buf) -> _SafeWriter:
-    return _SafeWriter(buf)
-
-
-def _csv_value(v) -> str:
-    if isinstance(v, tuple):
-        return f"{v[0]}-{v[1]}"
-    return "" if v is None else str(v)
+    document pair (shares reported, recurring and silently dropped).  The rows are
+    ``tables.promises_rows``, shared with the Excel export."""
+    return csv_text(PROMISES_HEADER, promises_rows(ledger))
 
 
 CORPUS_FORMULAS = 50  # boilerplate formulas listed in the corpus JSON (the most frequent)
@@ -340,20 +285,5 @@ def _reuse_plan(report) -> dict[str, Any]:
 
 def corpus_csv(report) -> str:
     """One row per compared pair, then one per pair only searched for shared passages (its
-    measures empty)."""
-    import io
-
-    buf = io.StringIO()
-    w = _csv_writer(buf)
-    w.writerow(["a", "b", "path_a", "path_b", "region_a", "region_b", "year_a", "year_b", "resemblance",
-                "cosine", "jaccard", "edit", "simple", "shared_passages", "shared_chars"])
-    docs = report.documents
-    for p in report.pairs:
-        x, y, s = docs[p.a], docs[p.b], p.similarity
-        w.writerow([p.a, p.b, x.path, y.path, x.region, y.region, _csv_value(x.year), _csv_value(y.year),
-                    p.resemblance, s.cosine, s.jaccard, s.edit, s.simple, p.passages, p.shared_chars])
-    for p in report.searched:
-        x, y = docs[p.a], docs[p.b]
-        w.writerow([p.a, p.b, x.path, y.path, x.region, y.region, _csv_value(x.year), _csv_value(y.year),
-                    "", "", "", "", "", p.passages, p.shared_chars])
-    return buf.getvalue()
+    measures empty): ``tables.corpus_rows``, shared with the Excel export."""
+    return csv_text(CORPUS_HEADER, corpus_rows(report))

@@ -58,6 +58,8 @@ OLD, NEW = str(fixture_path("national-2024.txt")), str(fixture_path("national-20
 OUTPUTS = {  # file name -> argv (without -o)
     "compare.json": [OLD, NEW, "-f", "json"],
     "compare.html": [OLD, NEW, "-f", "html"],
+    "compare.csv": [OLD, NEW, "-f", "csv"],
+    "compare.md": [OLD, NEW, "-f", "md"],  # (not xlsx: a workbook records when it was made)
     "outline.json": ["outline", NEW, "-f", "json"],
     "dupes.json": ["dupes", OLD, NEW, "-f", "json"],
     "dupes.html": ["dupes", OLD, NEW, "-f", "html"],
