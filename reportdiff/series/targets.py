@@ -183,13 +183,34 @@ def _clause_of(sentence: str, pos: int, own: bool) -> str:
 
 # ---------------------------------------------------------------- English: GDP growth only
 
-_EN_FORECAST = re.compile(r"\bforecast\b[^.]*\b(?:GDP|economy|economic growth)\b|\b(?:GDP|economy)\b[^.]*\bforecast\b", re.I)
-_EN_NOT_THIS_YEAR = re.compile(r"medium|average|per annum|nominal|trend|Mainland|global|world|\bUS\b|Eurozone|Asia|"
-                               r"China|past|decade|revenue|surplus|deficit|expenditure|exports?\b", re.I)
-_EN_ACTUAL = re.compile(r"\b(?:economy|GDP)\b[^.;]{0,60}?\b(?:grew|expanded|contracted|shrank|declined|recorded|"
-                        r"growth of|negative growth)\b", re.I)
-_EN_NEGATIVE = re.compile(r"contract|shrank|negative growth|declin|recession", re.I)
-_EN_PART_YEAR = re.compile(r"quarter|first half|second half|months", re.I)
+_EN_WORDS = {w: float(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_EN_NUMBER = r"(?:-?\d+(?:\.\d+)?|" + "|".join(_EN_WORDS) + ")"
+_EN_PER_CENT = r"(?:\s?%|\s(?:per\s?cent|percent)\b)"
+_EN_PERCENT = re.compile(rf"(?<![\w.])(?P<a>{_EN_NUMBER}){_EN_PER_CENT}?(?:\s+(?:to|and)\s+(?P<b>{_EN_NUMBER}))?{_EN_PER_CENT}",
+                         re.I)
+_EN_FORECAST = re.compile(r"(?<!was )(?<!were )(?<!as )\bforecast(?:s|ing)?\b", re.I)
+_EN_GROWTH = re.compile(r"\b(?:GDP|economy|economic growth|grow|growth)\b", re.I)
+_EN_OTHER = re.compile(r"medium|average|per annum|nominal|trend|Mainland|global|world|\bUS\b|Eurozone|Asia|China|IMF|"
+                       r"Monetary Fund|past|decade|revenue|surplus|deficit|expenditure|land|exports?\b|imports?\b|"
+                       r"quarter|first half|second half|months|cumulative|consumption|investment|inflation|\blast\b|made", re.I)
+_EN_ACTUAL = re.compile(r"\b(?:economy|GDP|economic growth|as a whole, there was)\b", re.I)
+_EN_OUTCOME = re.compile(r"\b(?:grew|expanded|contracted|shrank|declined|recorded|growth of|negative growth|entered recession)\b",
+                         re.I)
+_EN_NEGATIVE = re.compile(r"contract|shrank|negative growth|declin", re.I)
+
+
+def _en_number(text: str) -> float:
+    return _EN_WORDS.get(text.lower(), None) if text.lower() in _EN_WORDS else float(text)
+
+
+def _en_percent(s: str, start: int):
+    """The first percentage (or range of them) of ``s`` after ``start``: (value, match)."""
+    m = _EN_PERCENT.search(s, start)
+    if not m:
+        return None, None
+    a = _en_number(m.group("a"))
+    value = (a, _en_number(m.group("b"))) if m.group("b") else a
+    return value, m
 
 
 def _sentences(doc: Document):
@@ -200,33 +221,38 @@ def _sentences(doc: Document):
 
 def _english_targets(doc: Document, index: int) -> dict[str, Figure]:
     for p, s in _sentences(doc):
-        if not _EN_FORECAST.search(s) or _EN_NOT_THIS_YEAR.search(s):
-            continue
-        percents = [q for q in read_quantities(s) if q.unit == "%" and q.value is not None]
-        if not percents:
-            continue
-        q = percents[0]
-        value = q.value
-        if isinstance(value, tuple) and re.search(r"-\s*" + re.escape(q.raw.split()[0]), s[max(0, q.start - 2):q.end]):
-            value = (-value[0], value[1])
-        comparator = "range" if isinstance(value, tuple) else "about"
-        return {"gdp": Figure("gdp", "GDP growth", value, comparator, "%", q.raw, s, p.lines, index, True)}
+        for f in _EN_FORECAST.finditer(s):
+            value, m = _en_percent(s, f.end())
+            if m is None or m.start() - f.end() > 80:
+                continue
+            between = s[f.start():m.start()]
+            if not _EN_GROWTH.search(between) or _EN_OTHER.search(between) or \
+                    re.match(r"\s*(?:per annum|a year|on average)", s[m.end():]):
+                continue
+            comparator = "range" if isinstance(value, tuple) else "about"
+            return {"gdp": Figure("gdp", "GDP growth", value, comparator, "%", s[f.start():m.end()], s, p.lines,
+                                  index, True)}
     return {}
 
 
 def _english_actuals(doc: Document, index: int) -> dict[str, Figure]:
     for p, s in _sentences(doc):
-        m = _EN_ACTUAL.search(s)
-        if not m or _EN_PART_YEAR.search(s) or re.search(r"Mainland|China|global|world|\bUS\b|Eurozone|Asia|"
-                                                           r"past (?:five|ten|\w+ years)|average|cumulative|forecast",
-                                                           s, re.I):
-            continue
-        percents = [q for q in read_quantities(s) if q.unit == "%" and q.value is not None and q.start > m.start()]
-        if not percents or isinstance(percents[0].value, tuple):
-            continue
-        q = percents[0]
-        value = -q.value if _EN_NEGATIVE.search(s[m.start():q.start]) else q.value
-        return {"gdp": Figure("gdp", "GDP growth", value, "exact", "%", s[m.start():q.end], s, p.lines, index)}
+        for a in _EN_ACTUAL.finditer(s):
+            o = _EN_OUTCOME.search(s, a.start(), a.start() + 80)
+            if not o:
+                continue
+            value, m = _en_percent(s, o.start())
+            if m is None or isinstance(value, tuple) or m.start() - o.end() > 40:
+                continue
+            before = s[max(0, a.start() - 30):a.start()]
+            whole_year = re.match(r"\s*(?:for the (?:year|whole year)|for (?:19|20)\d\d)(?: as a whole)?", s[m.end():])
+            if _EN_OTHER.search(s[a.start():m.end()]) and not whole_year or re.search(r"Mainland|global|world|China|Eurozone|US|nominal",
+                                                                      before, re.I) \
+                    or re.match(r"\s*(?:in the (?:first|second|third|fourth)|per annum|a year)", s[m.end():]):
+                continue
+            if _EN_NEGATIVE.search(s[a.start():m.start()]) and value > 0:
+                value = -value
+            return {"gdp": Figure("gdp", "GDP growth", value, "exact", "%", s[a.start():m.end()], s, p.lines, index)}
     return {}
 
 
