@@ -39,7 +39,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-SUBCOMMANDS = {"compare", "outline", "dupes", "boilerplate", "promises", "corpus", "index"}
+SUBCOMMANDS = {"compare", "outline", "dupes", "boilerplate", "promises", "corpus", "index", "targets", "track"}
 
 
 
@@ -384,6 +384,9 @@ def corpus(
 
     with terminal(color, output, inputs) as console:
         console.print(corpus_view(report, limit))
+
+
+from . import series_commands  # noqa: E402,F401  (registers targets and track on ``app``)
 
 
 def main(argv: Optional[list[str]] = None) -> None:

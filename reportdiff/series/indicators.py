@@ -68,6 +68,10 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("trade", "进出口", "foreign trade", _rx(r"进出口|外贸"), _rx(_SHARE + r"|依存度"), ("%",), signed=True),
 )
 BY_ID = {i.id: i for i in INDICATORS}
+# the order tables show them in (the matching order above puts the specific names first)
+DISPLAY = tuple(BY_ID[i] for i in ("gdp", "cpi", "jobs", "unemployment_surveyed", "unemployment_registered", "grain",
+                                   "energy", "deficit", "fiscal_revenue", "industry", "investment", "retail", "income",
+                                   "trade"))
 
 
 _JIN = {"斤": 1.0, "公斤": 2.0, "千克": 2.0, "吨": 2000.0}

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from ..model import Document
-from .indicators import INDICATORS, Indicator
+from .indicators import DISPLAY, Indicator
 from .targets import Figure, judge, same_target
 
 CellStatus = Literal["target", "no_target", "missing"]
@@ -49,6 +49,12 @@ class Row:
     def targets(self) -> int:
         return sum(c.status == "target" for c in self.cells)
 
+    @property
+    def shown(self) -> bool:
+        """Whether the views show the row: some target set (or, by region, some review figure);
+        a row of actuals only (an indicator no report sets a target for) is in the JSON alone."""
+        return self.targets > 0 or any(c.previous for c in self.cells)
+
 
 @dataclass(frozen=True)
 class TargetTable:
@@ -75,7 +81,7 @@ def build_table(by: str, keys: list[str], documents: list[Document], report_of: 
                 wanted: tuple[str, ...] = (), notes: tuple[str, ...] = ()) -> TargetTable:
     """``targets[d]`` and ``actuals[d]``: what document ``d`` sets and reviews."""
     rows = []
-    for ind in INDICATORS:
+    for ind in DISPLAY:
         if wanted and ind.id not in wanted:
             continue
         cells: list[Cell] = []

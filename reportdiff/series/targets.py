@@ -59,7 +59,8 @@ _SEVERAL_YEARS = re.compile(r"年均|平均每年|每年|五年|十年|前[两�
                             r"比(?:19|20)\d\d年|“十[一二三四五六七八九]五”|十[一二三四五六七八九]五期间")
 # a paragraph that opens on several years (五年来，经济实力跃上新台阶……城镇新增就业6600万人)
 _SEVERAL_YEARS_PARAGRAPH = re.compile(r"^\W{0,4}.{0,12}?(?:五年来|这五年|过去五年|十年来|五年间|“十[一二三四五六七八九]五”(?:时期|期间))")
-_PLANNED = re.compile(r"计划|目标|预定|提出|预计|力争|争取|要求")  # a clause quoting a plan, not a result
+_FIVE_YEAR_WORDS = re.compile(r"五年|十[一二三四五六七八九]五|到20\d\d年|年均")
+_PLANNED = re.compile(r"计划|目标|预定|提出|预计|力争|争取|要求|年初|确定的|没有实现|未实现|未完成")  # a clause quoting a plan, not a result
 _DECLINE = re.compile(r"(?:下降|降低|回落|减少|下跌|负增长|微降|微跌)了?$")  # 回落到2.6%: a level, not a fall
 
 
@@ -74,7 +75,9 @@ def _plan_sentences(doc: Document, index: int):
     last: tuple[object, str] = (None, "")
     opened = False
     for st in statements(doc, index):
-        if st.paragraph.section_id in five or st.part == "review" or \
+        in_five = st.paragraph.section_id in five and not (
+            "预期目标" in st.sentence and not _FIVE_YEAR_WORDS.search(st.sentence))  # 二、“十五五”时期目标任务和2026年工作安排
+        if in_five or st.part == "review" or \
                 st.part == "other" and not _GOALS.search(st.paragraph.text):
             continue  # (the year's goals in the preamble: a report whose headings were not found)
         if (st.paragraph, st.sentence) != last:

@@ -1,0 +1,46 @@
+"""The report-series commands, ``targets`` and ``track``, registered on the one typer app of
+``cli.app`` (imported at its end): parse, call ``reportdiff.series``, pick a renderer, write."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from .app import _options, app
+from .choices import Color, LedgerFormat
+from .terminal import emit, refuse_output, terminal
+
+
+@app.command()
+def targets(
+    paths: list[str] = typer.Argument(..., help="Reports of one region over the years, or of many regions in one year (files or folders)."),
+    indicator: Optional[list[str]] = typer.Option(None, "--indicator", "-i", help="Only this indicator (repeatable): gdp, cpi, jobs, unemployment_surveyed, unemployment_registered, grain, energy, deficit, fiscal_revenue, industry, investment, retail, income, trade."),
+    format: LedgerFormat = typer.Option(LedgerFormat.terminal, "--format", "-f", help="Output format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
+    document: Optional[str] = typer.Option(None, "--document", "-d", help="Which document of multi-document files."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),
+) -> None:
+    """The main targets by year (GDP, CPI, jobs, unemployment, grain …) against what the next report says was achieved."""
+    from ..series import targets as run_targets
+
+    inputs = tuple(paths)
+    refuse_output(output, inputs)
+    table = run_targets(paths, _options(encoding, document), indicator or ())
+    if format in (LedgerFormat.json, LedgerFormat.csv):
+        from ..render.jsonout import dumps
+        from ..render.series_json import targets as targets_json
+        from ..render.series_json import targets_csv
+
+        emit(dumps(targets_json(table)) if format == LedgerFormat.json else targets_csv(table), output, inputs)
+        return
+    if format == LedgerFormat.html:
+        from ..render.series_html import targets_page
+
+        emit(targets_page(table), output, inputs)
+        return
+    from ..render.series_view import targets_view
+
+    with terminal(color, output, inputs) as console:
+        console.print(targets_view(table, console.width))

@@ -1,0 +1,108 @@
+"""The report series for the terminal: the targets table (one row per year or region, one
+column per indicator) and the track of a pattern (counts per year, matching sentences with word
+diffs between consecutive years)."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from .safe import printable
+
+_SIGN = {"about": "≈", "at_least": "≥", "at_most": "≤", "range": "", "exact": ""}
+
+
+def number(v) -> str:
+    """1100.0 → 1100, 5.5 → 5.5, (6.0, 6.5) → 6–6.5."""
+    if isinstance(v, (tuple, list)):
+        return f"{number(v[0])}–{number(v[1])}"
+    if v is None:
+        return "?"
+    return f"{v:,.2f}".rstrip("0").rstrip(".") if abs(v) < 1e6 else f"{v:,.0f}"
+
+
+def figure_text(f, comparator: bool = True) -> str:
+    """A target or actual as ``≈5.5%``, ``≥1100万人``, ``6–6.5%``, ``-6.1%``."""
+    sign = _SIGN.get(f.comparator, "") if comparator else ""
+    unit = f.unit if f.unit.startswith("%") else f.unit
+    for suffix in ("左右", "以上", "以下", "以内", "多", "余"):
+        unit = unit.removesuffix(suffix)
+    return f"{sign}{number(f.value)}{unit}"
+
+
+MET = {True: ("✓", "green"), False: ("✗", "red"), None: ("?", "dim")}
+
+
+def _cell_text(c, by: str) -> Text:
+    out = Text()
+    if c.status == "missing":
+        out.append("no report", style="dim italic")
+    elif c.status == "no_target":
+        out.append("no target", style="dim")
+    else:
+        out.append(figure_text(c.target), style="bold")
+        if c.target.forecast:
+            out.append(" (forecast)", style="dim")
+        if c.unchanged >= 2:
+            out.append(f" ={c.unchanged}y", style="cyan")
+    if c.actual:
+        out.append(" → ")
+        out.append(figure_text(c.actual, False))
+    if c.status == "target" and by == "year":
+        mark, style = MET[c.met]
+        out.append(f" {mark}", style=style)
+    if c.previous and by == "region":
+        out.append(f" (prev {figure_text(c.previous, False)})", style="dim")
+    return out
+
+
+def targets_view(table, width: int = 120) -> Group:
+    parts: list = []
+    docs = table.documents
+    parts.append(Text(f"{len(docs)} report(s), by {table.by}: {table.keys[0]} … {table.keys[-1]}" if table.keys
+                      else "no reports", style="bold"))
+    for note in table.notes:
+        parts.append(Text(f"note: {printable(note)}", style="yellow"))
+    if not table.rows:
+        parts.append(Text("no targets found for the indicators of docs/algorithms.md (Targets by year)", style="yellow"))
+        return Group(*parts)
+    rows = [r for r in table.rows if r.shown]
+    hidden = [r.indicator.zh for r in table.rows if not r.shown]
+    if hidden:
+        parts.append(Text("figures but no target in any report (in --format json/csv): " + "、".join(hidden), style="dim"))
+    if not rows:
+        return Group(*parts)
+    per_table = max(1, (width - 12) // 24)  # indicator columns that fit the terminal side by side
+    for start in range(0, len(rows), per_table):
+        parts.append(_grid(table, rows[start:start + per_table]))
+    legend = ("≈ about (左右)  ≥ at least (以上)  ≤ at most (以内, 控制在)  → what the next report says was achieved  "
+              "✓ met  ✗ not met  ? unclear  =Ny same target N years in a row")
+    if table.by == "region":
+        legend = ("≈ about  ≥ at least  ≤ at most  (prev …): the report's own review figure for the year before; "
+                  "one year of several regions: no next report, so no met")
+    parts.append(Text(legend, style="dim"))
+    return Group(*parts)
+
+
+def _grid(table, rows) -> Table:
+    """One table: a row per year (consecutive years without a report in one row) or region, a
+    column per indicator of ``rows``."""
+    grid = Table(header_style="bold", show_edge=False, show_lines=False, pad_edge=False)
+    grid.add_column(table.by, no_wrap=True)
+    for r in rows:
+        grid.add_column(r.indicator.zh + (" ⌈ceiling⌉" if r.indicator.ceiling else ""), overflow="fold", min_width=12)
+    keys = table.keys
+    k = 0
+    while k < len(keys):
+        if table.report_of[k] is None and all(not r.cells[k].actual for r in rows):
+            j = k
+            while j + 1 < len(keys) and table.report_of[j + 1] is None and all(not r.cells[j + 1].actual for r in rows):
+                j += 1
+            grid.add_row(Text(keys[k] if j == k else f"{keys[k]}–{keys[j]}", style="dim"),
+                         *[Text("no report", style="dim italic") for _ in rows])
+            k = j + 1
+            continue
+        grid.add_row(printable(keys[k]), *[_cell_text(r.cells[k], table.by) for r in rows])
+        k += 1
+    return grid
