@@ -44,3 +44,39 @@ def targets(
 
     with terminal(color, output, inputs) as console:
         console.print(targets_view(table, console.width))
+
+
+@app.command()
+def track(
+    pattern: str = typer.Argument(..., help="A word or regular expression, e.g. '房价|房地产' or '货币政策'."),
+    paths: list[str] = typer.Argument(..., help="Reports of one region over the years, or of many regions in one year (files or folders)."),
+    format: LedgerFormat = typer.Option(LedgerFormat.terminal, "--format", "-f", help="Output format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    same: bool = typer.Option(False, "--same", help="Show the unchanged sentences too (terminal)."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
+    document: Optional[str] = typer.Option(None, "--document", "-d", help="Which document of multi-document files."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),
+) -> None:
+    """Every sentence matching PATTERN, year by year: counts, and word diffs between consecutive years."""
+    from ..series import track as run_track
+
+    inputs = tuple(paths)
+    refuse_output(output, inputs)
+    result = run_track(pattern, paths, _options(encoding, document))
+    if format in (LedgerFormat.json, LedgerFormat.csv):
+        from ..render.jsonout import dumps
+        from ..render.series_json import track as track_json
+        from ..render.series_json import track_csv
+
+        emit(dumps(track_json(result)) if format == LedgerFormat.json else track_csv(result), output, inputs)
+        return
+    if format == LedgerFormat.html:
+        from ..render.series_html import track_page
+
+        emit(track_page(result), output, inputs)
+        return
+    from ..render.series_view import track_view
+    from .terminal import plain
+
+    with terminal(color, output, inputs) as console:
+        console.print(track_view(result, markers=plain(console), same=same))

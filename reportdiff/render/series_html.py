@@ -113,3 +113,53 @@ def targets_page(table) -> str:
                    for d in docs],
         report_of=list(table.report_of), rows=rows,
     )
+
+
+def _hit_parts(h) -> list[dict]:
+    """A sentence cut into runs, the matches marked: [{"text", "match"}]."""
+    out, pos = [], 0
+    for a, b in h.spans:
+        if a > pos:
+            out.append({"text": h.sentence[pos:a], "match": False})
+        out.append({"text": h.sentence[a:b], "match": True})
+        pos = b
+    if pos < len(h.sentence):
+        out.append({"text": h.sentence[pos:], "match": False})
+    return out
+
+
+def track_page(t) -> str:
+    """Counts per year as an inline-SVG bar chart, then each step's expressions and changes."""
+    from .. import __version__
+
+    present = [c for c in t.columns if c.report is not None]
+    top = max([c.count for c in present] + [1])
+    n = max(1, len(t.columns))
+    step = (CHART_W - PAD_L - PAD_R) / n
+    label_every = max(1, round(n / 24))
+    bars = []
+    for k, c in enumerate(t.columns):
+        x = round(PAD_L + k * step, 1)
+        h = 0.0 if c.report is None else round(c.count / top * (CHART_H - PAD_T - PAD_B), 1)
+        bars.append({"x": x, "w": round(step, 1), "cx": round(x + step / 2, 1), "h": h, "y": round(CHART_H - PAD_B - h, 1),
+                     "key": c.key, "count": c.count, "sentences": len(c.hits), "missing": c.report is None,
+                     "label": c.key if k % label_every == 0 else ""})
+    chart = {"width": CHART_W, "height": CHART_H, "left": PAD_L, "right": CHART_W - PAD_R, "top": PAD_T,
+             "bottom": CHART_H - PAD_B, "bars": bars, "max": top}
+    steps = [{"a": s.a, "b": s.b, "counts": {k: s.count(k) for k in ("changed", "new", "dropped", "same")},
+              "new_expressions": s.new_expressions, "dropped_expressions": s.dropped_expressions,
+              "changes": [{"kind": ch.kind, "similarity": ch.similarity,
+                           "lines": str((ch.new or ch.old).lines), "old_lines": str(ch.old.lines) if ch.old else "",
+                           "diff": [{"op": o.op, "text": o.text} for o in ch.diff],
+                           "parts": _hit_parts(ch.new or ch.old)} for ch in s.changes]}
+             for s in t.steps if s.changes]
+    first = present[0] if present else None
+    docs = t.documents
+    lang = "en" if docs and all(d.language == "en" for d in docs) else "zh"
+    return environment().get_template("track.html.j2").render(
+        version=__version__, lang=lang, pattern=t.pattern, by=t.by, chart=chart, steps=steps,
+        total=sum(c.count for c in t.columns), reports=len(present), with_hits=sum(1 for c in present if c.count),
+        first={"key": first.key, "hits": [{"lines": str(h.lines), "parts": _hit_parts(h)} for h in first.hits]} if first else None,
+        documents=[{"path": d.path, "title": d.metadata.title, "region": d.metadata.region, "date": d.metadata.date}
+                   for d in docs],
+    )

@@ -65,3 +65,63 @@ def targets_csv(table) -> str:
                         str(a.lines) if a else "", "" if c.met is None else str(c.met).lower(),
                         c.unchanged or "", c.note, _csv_value(p.value) if p else "", p.raw if p else ""])
     return buf.getvalue()
+
+
+def _hit(h) -> dict[str, Any] | None:
+    if h is None:
+        return None
+    return {"sentence": h.sentence, "lines": h.lines.as_list(), "spans": [list(s) for s in h.spans]}
+
+
+def diff_markers(ops) -> str:
+    """A word diff as text: [-removed-]{+added+}."""
+    return "".join(o.text if o.op == "=" else f"[-{o.text}-]" if o.op == "-" else f"{{+{o.text}+}}" for o in ops)
+
+
+def track(t) -> dict[str, Any]:
+    """``reportdiff.track/1``."""
+    field = "years" if t.by == "year" else "regions"
+    return {
+        "schema": "reportdiff.track/1",
+        "pattern": t.pattern,
+        "by": t.by,
+        "columns": [c.key for c in t.columns],
+        "reports": {c.key: c.report for c in t.columns},
+        "documents": [document_info(d) for d in t.documents],
+        "counts": {c.key: None if c.report is None else {"matches": c.count, "sentences": len(c.hits)}
+                   for c in t.columns},
+        field: {c.key: [_hit(h) for h in c.hits] for c in t.columns if c.report is not None},
+        "expressions": {c.key: dict(sorted(c.expressions.items(), key=lambda t: (-t[1], t[0])))
+                        for c in t.columns if c.report is not None},
+        "steps": [{"from": s.a, "to": s.b, **{k: s.count(k) for k in ("same", "changed", "new", "dropped")},
+                   "new_expressions": [{"expression": e, "count": n} for e, n in s.new_expressions],
+                   "dropped_expressions": [{"expression": e, "count": n} for e, n in s.dropped_expressions],
+                   "changes": [{"kind": ch.kind, "similarity": ch.similarity, "old": _hit(ch.old), "new": _hit(ch.new),
+                                "diff": [[o.op, o.text] for o in ch.diff]} for ch in s.changes]}
+                  for s in t.steps],
+    }
+
+
+def track_csv(t) -> str:
+    """One row per matching sentence (the first report's as ``first``, each later one as same,
+    changed or new against the report before it) and per sentence dropped."""
+    buf = io.StringIO()
+    w = _csv_writer(buf)
+    w.writerow([t.by, "report_path", "status", "lines", "matches", "sentence", "previous", "previous_lines",
+                "previous_sentence", "similarity", "diff"])
+    docs = t.documents
+    present = [c for c in t.columns if c.report is not None]
+    if present:
+        first = present[0]
+        for h in first.hits:
+            w.writerow([first.key, docs[first.report].path, "first", str(h.lines), h.count, h.sentence, "", "", "", "", ""])
+    by_key = {c.key: c for c in present}
+    for s in t.steps:
+        path = docs[by_key[s.b].report].path
+        for ch in s.changes:
+            h = ch.new or ch.old
+            w.writerow([s.b if ch.new else s.a, path if ch.new else docs[by_key[s.a].report].path, ch.kind,
+                        str(h.lines), h.count, h.sentence, s.a if ch.new else s.b,
+                        str(ch.old.lines) if ch.old and ch.new else "", ch.old.sentence if ch.old and ch.new else "",
+                        ch.similarity if ch.old and ch.new else "", diff_markers(ch.diff)])
+    return buf.getvalue()

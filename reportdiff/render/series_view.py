@@ -106,3 +106,85 @@ def _grid(table, rows) -> Table:
         grid.add_row(printable(keys[k]), *[_cell_text(r.cells[k], table.by) for r in rows])
         k += 1
     return grid
+
+
+def _marked(sentence: str, spans, style: str = "bold yellow") -> Text:
+    out = Text()
+    pos = 0
+    for a, b in spans:
+        out.append(sentence[pos:a])
+        out.append(sentence[a:b], style=style)
+        pos = b
+    out.append(sentence[pos:])
+    return out
+
+
+def _diff_text(ops, markers: bool) -> Text:
+    out = Text()
+    for o in ops:
+        if o.op == "=":
+            out.append(o.text)
+        elif o.op == "-":
+            out.append(f"[-{o.text}-]" if markers else o.text, style="red strike" if not markers else "red")
+        else:
+            out.append(f"{{+{o.text}+}}" if markers else o.text, style="green bold" if not markers else "green")
+    return out
+
+
+def track_view(t, markers: bool = False, same: bool = False) -> Group:
+    """Counts per year (a bar each), then each step from one report to the next: the changed
+    pairs with their word diff, the new and the dropped sentences (``same``: the unchanged
+    ones too)."""
+    parts: list = []
+    present = [c for c in t.columns if c.report is not None]
+    parts.append(Text(f"{printable(t.pattern)}: {sum(c.count for c in t.columns)} match(es) in "
+                      f"{sum(1 for c in present if c.count)} of {len(present)} report(s), by {t.by}", style="bold"))
+    counts = Table(title="matches per " + t.by, title_justify="left", header_style="bold", show_edge=False)
+    counts.add_column(t.by, no_wrap=True)
+    counts.add_column("matches", justify="right")
+    counts.add_column("sentences", justify="right")
+    counts.add_column("", no_wrap=True)
+    top = max([c.count for c in present] + [1])
+    for c in t.columns:
+        if c.report is None:
+            counts.add_row(Text(c.key, style="dim"), Text("no report", style="dim italic"), "", "")
+        else:
+            counts.add_row(printable(c.key), str(c.count), str(len(c.hits)), Text("█" * round(30 * c.count / top), style="cyan"))
+    parts.append(counts)
+    for s in t.steps:
+        if not s.changes:
+            continue
+        head = Text(f"\n{s.a} → {s.b}: ", style="bold")
+        head.append(f"{s.count('changed')} changed", style="yellow")
+        head.append(", ")
+        head.append(f"{s.count('new')} new", style="green")
+        head.append(", ")
+        head.append(f"{s.count('dropped')} dropped", style="red")
+        head.append(f", {s.count('same')} same")
+        parts.append(head)
+        if s.new_expressions or s.dropped_expressions:
+            ex = Text("  expressions: ", style="bold")
+            for e, n in s.dropped_expressions:
+                ex.append(f"[-{e}-]" if markers else e, style="red" if markers else "red strike")
+                ex.append(f"×{n} " if n > 1 else " ", style="dim")
+            for e, n in s.new_expressions:
+                ex.append(f"{{+{e}+}}" if markers else e, style="green" if markers else "green bold")
+                ex.append(f"×{n} " if n > 1 else " ", style="dim")
+            parts.append(ex)
+        for ch in s.changes:
+            if ch.kind == "same" and not same:
+                continue
+            line = Text(f"  {ch.kind:8}", style={"changed": "yellow", "new": "green", "dropped": "red", "same": "dim"}[ch.kind])
+            h = ch.new or ch.old
+            line.append(f" @{h.lines} ", style="dim")
+            if ch.kind == "changed":
+                line.append_text(_diff_text(ch.diff, markers))
+                line.append(f"  (similarity {ch.similarity:.2f}, was @{ch.old.lines})", style="dim")
+            else:
+                line.append_text(_marked(h.sentence, h.spans, "bold green" if ch.kind == "new" else
+                                         "bold red" if ch.kind == "dropped" else "bold"))
+            parts.append(line)
+    if present and not t.steps:
+        for h in present[0].hits:
+            parts.append(Text(f"  @{h.lines} ", style="dim").append_text(_marked(h.sentence, h.spans)))
+    return Group(*parts)

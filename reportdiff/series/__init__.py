@@ -21,6 +21,7 @@ from ..options import PROMISES_MAX_CHARS, Options, within
 from .indicators import BY_ID
 from .table import TargetTable, build_table
 from .targets import actuals_of, targets_of
+from .track import Track, build_track
 
 
 def _documents(paths: Iterable[Report], command: str, options: Options) -> list[Document]:
@@ -78,3 +79,15 @@ def targets(paths: Iterable[Report], options: Options = Options(), indicators: I
         notes.append("English reports: only GDP growth forecasts are read, against the next speech's outturn "
                      "(met: the outturn inside the forecast range)")
     return build_table(by, keys, docs, report_of, tgts, acts, wanted, tuple(notes))
+
+
+def track(pattern: str, paths: Iterable[Report], options: Options = Options()) -> Track:
+    """Every sentence of the reports in ``paths`` matching ``pattern`` (a word or regular
+    expression), year by year (or region by region, as ``targets``), each report's sentences
+    paired with the previous report's and word-diffed (rules in ``series.track``)."""
+    from .track import compile_pattern
+
+    compile_pattern(pattern)  # refused before any report is read
+    docs = _documents(paths, "track", options)
+    by, keys, report_of = columns(docs, "track")
+    return build_track(pattern, by, keys, report_of, docs)
