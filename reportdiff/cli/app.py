@@ -386,7 +386,9 @@ def corpus(
         console.print(corpus_view(report, limit))
 
 
-from . import series_commands  # noqa: E402,F401  (registers targets and track on ``app``)
+from .series_commands import register as _register_series  # noqa: E402
+
+_register_series(app, _options)  # targets and track
 
 
 def main(argv: Optional[list[str]] = None) -> None:

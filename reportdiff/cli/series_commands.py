@@ -1,5 +1,6 @@
-"""The report-series commands, ``targets`` and ``track``, registered on the one typer app of
-``cli.app`` (imported at its end): parse, call ``reportdiff.series``, pick a renderer, write."""
+"""The report-series commands, ``targets`` and ``track``: parse, call ``reportdiff.series``,
+pick a renderer, write.  ``register(app, options)`` adds them to the one typer app of ``cli.app``
+(which calls it, passing its options builder: this module does not import ``cli.app``)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,19 @@ from typing import Optional
 
 import typer
 
-from .app import _options, app
 from .choices import Color, LedgerFormat
 from .terminal import emit, refuse_output, terminal
 
+_options = None  # cli.app's options builder, set by ``register``
 
-@app.command()
+
+def register(app: typer.Typer, options) -> None:
+    global _options
+    _options = options
+    app.command()(targets)
+    app.command()(track)
+
+
 def targets(
     paths: list[str] = typer.Argument(..., help="Reports of one region over the years, or of many regions in one year (files or folders)."),
     indicator: Optional[list[str]] = typer.Option(None, "--indicator", "-i", help="Only this indicator (repeatable): gdp, cpi, jobs, unemployment_surveyed, unemployment_registered, grain, energy, deficit, fiscal_revenue, industry, investment, retail, income, trade."),
@@ -46,7 +54,6 @@ def targets(
         console.print(targets_view(table, console.width))
 
 
-@app.command()
 def track(
     pattern: str = typer.Argument(..., help="A word or regular expression, e.g. '房价|房地产' or '货币政策'."),
     paths: list[str] = typer.Argument(..., help="Reports of one region over the years, or of many regions in one year (files or folders)."),

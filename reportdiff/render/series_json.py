@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from .jsonout import _csv_writer, _csv_value, document_info
+from .jsonout import _csv_value, _csv_writer, document_info
 
 
 def _value(v):

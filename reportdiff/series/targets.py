@@ -28,7 +28,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..commitments.extraction import Target, five_year_sections, parts, statements, targets_in
+from ..commitments.extraction import (
+    Target,
+    five_year_sections,
+    parts,
+    statements,
+    targets_in,
+)
 from ..commitments.followup import meets
 from ..comparison.diff import indicator_before
 from ..ingest.metadata import year_of
