@@ -15,8 +15,8 @@ Rules (docs/algorithms.md, "Track"):
 - consecutive reports (the years that have one, in order; by region: in the order given) are
   paired sentence by sentence: the similarity of two hits is the larger of rapidfuzz's
   normalised Indel similarity (``fuzz.ratio / 100``) s of their sentences and the mean of s and
-  the similarity of their phrases (the text from the last clause break before the first match
-  to its end: 实施适度宽松的货币政策);
+  p, the best similarity of a clause of one holding a match (more than the match) with such a
+  clause of the other;
   pairs are taken greedily from the most
   similar down, each sentence at most once, while the similarity is at least
   ``PAIR_THRESHOLD`` = 0.5.  A pair is ``same`` (identical text) or ``changed`` (with the word
@@ -196,22 +196,25 @@ def find_hits(doc: Document, rx, pattern: str, budget: _Budget) -> tuple[Hit, ..
 _BREAK = "，；。：！？、,;:!?"
 
 
-def phrase(hit: Hit) -> str:
-    """The words that lead up to a hit's first match, and the match: the text from the last
-    clause break before it to its end (实施适度宽松的货币政策)."""
-    start, end = hit.spans[0]
-    cut = max(hit.sentence.rfind(c, 0, start) for c in _BREAK)
-    return hit.sentence[cut + 1:end]
+def clauses(hit: Hit) -> tuple[str, ...]:
+    """The clauses (between ，；。：！？、) that hold a match and more than the match."""
+    out = []
+    for a, b in hit.spans:
+        start = max(hit.sentence.rfind(c, 0, a) for c in _BREAK) + 1
+        ends = [i for i in (hit.sentence.find(c, b) for c in _BREAK) if i >= 0]
+        clause = hit.sentence[start:min(ends) if ends else len(hit.sentence)].strip()
+        if clause != hit.sentence[a:b] and clause not in out:
+            out.append(clause)
+    return tuple(out)
 
 
 def similarity(a: Hit, b: Hit) -> float:
-    """max(s, (s + p) / 2), s the similarity of the sentences, p of their phrases: a sentence
-    reworded around the same phrase pairs a little more easily.  Phrases count only when both
-    hold words besides the match (a bare 货币政策 is like every other)."""
-    pa, pb = phrase(a), phrase(b)
-    words = pa != a.sentence[slice(*a.spans[0])] and pb != b.sentence[slice(*b.spans[0])]  # more than the match
+    """max(s, (s + p) / 2): s the similarity of the sentences, p the best similarity of a clause
+    of one holding a match with a clause of the other holding one (``clauses``): a sentence
+    rewritten around the same clause pairs more easily (加快构建房地产发展新模式)."""
     whole = fuzz.ratio(a.sentence, b.sentence)
-    return round(max(whole, (whole + fuzz.ratio(pa, pb)) / 2 if words else 0) / 100, 4)
+    p = max((fuzz.ratio(x, y) for x in clauses(a) for y in clauses(b)), default=0.0)
+    return round(max(whole, (whole + p) / 2) / 100, 4)
 
 
 def pair_hits(old: tuple[Hit, ...], new: tuple[Hit, ...]) -> tuple[Change, ...]:
