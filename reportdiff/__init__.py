@@ -44,7 +44,7 @@ The commitments of each report followed into the later ones::
 A report series: the main targets by year against what the next report says was achieved
 (a year without a report shows as missing), and every sentence matching a pattern, year by year::
 
-    >>> t = reportdiff.targets(["fixtures/national-2022.txt", "fixtures/national-2023.txt"])
+    >>> t = reportdiff.targets(["fixtures/series/national-2022.txt", "fixtures/series/national-2023.txt"])
     >>> gdp = t.row("gdp").cells[0]
     >>> gdp.target.raw, gdp.actual.value, gdp.met
     ('增长5.5%左右', 3.0, False)

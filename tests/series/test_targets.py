@@ -19,7 +19,7 @@ from reportdiff.series import targets
 from reportdiff.series.indicators import BY_ID, classify, scaled, unit_class
 from reportdiff.series.targets import Figure, judge
 
-NAT = {y: str(fixture_path(f"national-{y}.txt")) for y in (2022, 2023, 2024, 2025)}
+NAT = {y: str(fixture_path(f"{'series/' if y < 2024 else ''}national-{y}.txt")) for y in (2022, 2023, 2024, 2025)}
 HK = [str(fixture_path("english/hk-budget-2019.txt")), str(fixture_path("english/hk-budget-2020.txt"))]
 
 

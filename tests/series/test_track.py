@@ -16,7 +16,7 @@ from reportdiff.render.series_json import track as track_json
 from reportdiff.series import track
 from reportdiff.series.track import build_track, expression
 
-NAT = [str(fixture_path(f"national-{y}.txt")) for y in (2022, 2023, 2024, 2025)]
+NAT = [str(fixture_path(f"{'series/' if y < 2024 else ''}national-{y}.txt")) for y in (2022, 2023, 2024, 2025)]
 HK = [str(fixture_path("english/hk-budget-2019.txt")), str(fixture_path("english/hk-budget-2020.txt"))]
 
 
