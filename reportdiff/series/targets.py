@@ -117,8 +117,12 @@ _FULL_WIDTH = {c: c - 0xFEE0 for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0x
 
 
 def _fold(text: str) -> str:
-    """Full-width ASCII (７．３％) as half-width, character for character (positions kept)."""
-    return text.translate(_FULL_WIDTH)
+    """Full-width digits, letters, ％ and ． as half-width (７．３％ → 7.3%), and the spaces
+    some extracted reports put between them dropped (经济增长速度8 ％, 1 9 9 7 年)."""
+    return _SPACED.sub("", text.translate(_FULL_WIDTH))
+
+
+_SPACED = re.compile(r"(?<=[\d.])[ \u3000]+(?=[\d.%])")
 
 
 def _figures(sentence: str):
