@@ -63,8 +63,39 @@ _GOALS = re.compile(r"预期目标|主要目标|目标是|目标为")
 _SEVERAL_YEARS = re.compile(r"年均|平均每年|每年|五年|十年|前[两三四五]年|累计|以来|翻一番|翻番|季度|上半年|下半年|前三季|"
                             r"\d+[-—－~至到]\d+月|[一二三四五六七八九十]+月份|计划完成|完成计划|"
                             r"比(?:19|20)\d\d年|“十[一二三四五六七八九]五”|十[一二三四五六七八九]五期间")
-# a paragraph that opens on several years (五年来，经济实力跃上新台阶……城镇新增就业6600万人)
-_SEVERAL_YEARS_PARAGRAPH = re.compile(r"^\W{0,4}.{0,12}?(?:五年来|这五年|过去五年|十年来|五年间|“十[一二三四五六七八九]五”(?:时期|期间))")
+# a paragraph that opens on several years (五年来，经济实力跃上新台阶……城镇新增就业6600万人) or on
+# the last one (刚刚过去的2025年很不平凡)
+_OPENS_SEVERAL = re.compile(r"^\W{0,4}.{0,12}?(?:五年来|这五年|过去的?五年|十年来|五年间|新时代以来|"
+                            r"“十[一二三四五六七八九]五”(?:时期|期间))")
+_OPENS_YEAR = re.compile(r"^\W{0,4}.{0,12}?(?:刚刚过去的|过去一年|去年)")
+
+
+def _last_year_sentence(doc: Document) -> re.Pattern:
+    year = year_of(doc)
+    return re.compile(_OPENS_YEAR.pattern + (f"|^\\W{{0,4}}.{{0,12}}?{year - 1}年" if year else ""))
+
+
+def _several_year_paragraphs(doc: Document, kinds: dict[str, str]) -> set[int]:
+    """The review paragraphs (ids) that speak of several years: from a paragraph opening on
+    several years (``_OPENS_SEVERAL``) to the next one opening on the last year (``_OPENS_YEAR``
+    or the year before the report's): the end-of-term reports give five years first (过去的五年
+    极不寻常……城镇新增就业603.7万人), then the year (刚刚过去的2025年……).  In such a paragraph
+    the sentences from one opening on the last year on are read all the same (national 2013:
+    ……2012年，……国内生产总值增长7.8%)."""
+    last = _last_year_sentence(doc)
+    out: set[int] = set()
+    several = False
+    for p in doc.paragraphs:
+        if kinds.get(p.section_id) not in ("review", "other"):
+            continue
+        head = _fold(p.text[:40])
+        if _OPENS_SEVERAL.match(head):
+            several = True
+        elif last.match(head):
+            several = False
+        if several:
+            out.add(id(p))
+    return out
 _FIVE_YEAR_WORDS = re.compile(r"五年|十[一二三四五六七八九]五|到20\d\d年|年均")
 _PLANNED = re.compile(r"计划|目标|预定|提出|预计|力争|争取|要求|年初|确定的|没有实现|未实现|未完成")  # a clause quoting a plan, not a result
 _DECLINE = re.compile(r"(?:下降|降低|回落|减少|下跌|负增长|微降|微跌)了?$")  # 回落到2.6%: a level, not a fall
@@ -161,10 +192,15 @@ def actuals_of(doc: Document, index: int) -> dict[str, Figure]:
         if past and (id(st.paragraph), st.sentence) not in seen:
             seen.add((id(st.paragraph), st.sentence))
             review.append((st.paragraph, st.sentence))
+    skipped = _several_year_paragraphs(doc, kinds)
+    year_sentence = _last_year_sentence(doc)
     found: dict[str, Figure] = {}
+    reopened: set[int] = set()
     for p, sentence in review:
-        if _SEVERAL_YEARS_PARAGRAPH.match(p.text):
-            continue
+        if id(p) in skipped and id(p) not in reopened:
+            if not year_sentence.match(_fold(sentence)):
+                continue
+            reopened.add(id(p))  # 2012年，……国内生产总值增长7.8%: the year, inside a five-year paragraph
         folded = _fold(sentence)
         for name, q, declined, own in _figures(sentence):
             ind = classify(name, q.unit)
