@@ -51,6 +51,8 @@ A report series: the main targets by year against what the next report says was 
     >>> tr = reportdiff.track("货币政策", ["fixtures/national-2024.txt", "fixtures/national-2025.txt"])
     >>> tr.steps[0].dropped_expressions, tr.steps[0].new_expressions
     ((('稳健的货币政策', 2),), (('适度宽松的货币政策', 1),))
+    >>> reportdiff.terms(("新质生产力",), ["fixtures/national-2024.txt", "fixtures/national-2025.txt"]).rows[0].counts
+    (1, 2)
 
 Many reports at once: similarity, year-over-year change, reuse (``workers=N``: a local Dask
 cluster)::
@@ -60,9 +62,9 @@ cluster)::
     (1, 'all pairs')
 
 Public API (``__all__``): ``load``, ``read_source``, ``compare``, ``dupes``, ``boilerplate``,
-``promises``, ``targets``, ``track``, ``corpus``; their results ``Document``, ``SourceFile``,
-``Comparison``, ``DupesResult``, ``BoilerplateResult``, ``Ledger``, ``TargetTable``, ``Track``,
-``CorpusReport``; the model (``Section``,
+``promises``, ``targets``, ``track``, ``terms``, ``corpus``; their results ``Document``,
+``SourceFile``, ``Comparison``, ``DupesResult``, ``BoilerplateResult``, ``Ledger``, ``TargetTable``,
+``Track``, ``TermCounts``, ``CorpusReport``; the model (``Section``,
 ``Paragraph``, ``Heading``, ``Metadata``, ``LineSpan``); ``Options``, every setting in one frozen
 object; and the errors ``ReportdiffError`` (``InputError``, ``UsageError``, ``OutputError``),
 whose ``message`` is one line ``path: what is wrong (hint: …)``.
@@ -89,7 +91,8 @@ _HOME = {
     "BoilerplateResult": "passages.formulas",
     "promises": "commitments",
     "Ledger": "commitments.ledger",
-    **dict.fromkeys(("targets", "track"), "series"),
+    **dict.fromkeys(("targets", "track", "terms"), "series"),
+    "TermCounts": "series.terms",
     "TargetTable": "series.table",
     "Track": "series.track",
     "corpus": "corpora",
@@ -112,6 +115,6 @@ def __dir__() -> list[str]:
 __all__ = [
     "BoilerplateResult", "Comparison", "CorpusReport", "Document", "DupesResult", "Heading", "InputError",
     "Ledger", "LineSpan", "Metadata", "Options", "OutputError", "Paragraph", "ReportdiffError", "Section",
-    "SourceFile", "TargetTable", "Track", "UsageError", "boilerplate", "compare", "corpus", "dupes", "load",
-    "promises", "read_source", "targets", "track",
+    "SourceFile", "TargetTable", "TermCounts", "Track", "UsageError", "boilerplate", "compare", "corpus", "dupes",
+    "load", "promises", "read_source", "targets", "terms", "track",
 ]

@@ -39,7 +39,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-SUBCOMMANDS = {"compare", "outline", "dupes", "boilerplate", "promises", "corpus", "index", "targets", "track"}
+SUBCOMMANDS = {"compare", "outline", "dupes", "boilerplate", "promises", "corpus", "index", "targets", "track", "terms"}
 
 
 
@@ -388,7 +388,7 @@ def corpus(
 
 from .series_commands import register as _register_series  # noqa: E402
 
-_register_series(app, _options)  # targets and track
+_register_series(app, _options)  # targets, track and terms
 
 
 def main(argv: Optional[list[str]] = None) -> None:

@@ -1,4 +1,4 @@
-"""The report-series commands, ``targets`` and ``track``: parse, call ``reportdiff.series``,
+"""The report-series commands, ``targets``, ``track`` and ``terms``: parse, call ``reportdiff.series``,
 pick a renderer, write.  ``register(app, options)`` adds them to the one typer app of ``cli.app``
 (which calls it, passing its options builder: this module does not import ``cli.app``)."""
 
@@ -19,6 +19,7 @@ def register(app: typer.Typer, options) -> None:
     _options = options
     app.command()(targets)
     app.command()(track)
+    app.command()(terms)
 
 
 def targets(
@@ -87,3 +88,36 @@ def track(
 
     with terminal(color, output, inputs) as console:
         console.print(track_view(result, markers=plain(console), same=same))
+
+
+def terms(
+    paths: list[str] = typer.Argument(..., help="Reports of one region over the years, or of many regions in one year (files or folders)."),
+    term: Optional[list[str]] = typer.Option(None, "--term", "-t", help="A word or regular expression to count (repeatable), e.g. -t 新质生产力 -t '房价|房地产'."),
+    format: LedgerFormat = typer.Option(LedgerFormat.terminal, "--format", "-f", help="Output format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
+    document: Optional[str] = typer.Option(None, "--document", "-d", help="Which document of multi-document files."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),
+) -> None:
+    """How often each term occurs, year by year (counts, and per 10,000 characters)."""
+    from ..series import terms as run_terms
+
+    inputs = tuple(paths)
+    refuse_output(output, inputs)
+    result = run_terms(tuple(term or ()), paths, _options(encoding, document))
+    if format in (LedgerFormat.json, LedgerFormat.csv):
+        from ..render.jsonout import dumps
+        from ..render.series_json import terms as terms_json
+        from ..render.series_json import terms_csv
+
+        emit(dumps(terms_json(result)) if format == LedgerFormat.json else terms_csv(result), output, inputs)
+        return
+    if format == LedgerFormat.html:
+        from ..render.series_html import terms_page
+
+        emit(terms_page(result), output, inputs)
+        return
+    from ..render.series_view import terms_view
+
+    with terminal(color, output, inputs) as console:
+        console.print(terms_view(result, console.width))

@@ -163,3 +163,34 @@ def track_page(t) -> str:
         documents=[{"path": d.path, "title": d.metadata.title, "region": d.metadata.region, "date": d.metadata.date}
                    for d in docs],
     )
+
+
+def terms_page(t) -> str:
+    """One inline-SVG bar chart per term (matches per 10,000 characters, the count in each
+    bar's tooltip), a hatched column for a year without a report."""
+    from .. import __version__
+
+    n = max(1, len(t.keys))
+    step = (CHART_W - PAD_L - PAD_R) / n
+    label_every = max(1, round(n / 24))
+    charts = []
+    for r in t.rows:
+        top = max([x or 0 for x in r.rates] + [1e-9])
+        bars = []
+        for k, (key, count, rate) in enumerate(zip(t.keys, r.counts, r.rates)):
+            x = round(PAD_L + k * step, 1)
+            h = 0.0 if rate is None else round(rate / top * (CHART_H - PAD_T - PAD_B), 1)
+            bars.append({"x": x, "w": round(step, 1), "cx": round(x + step / 2, 1), "h": h,
+                         "y": round(CHART_H - PAD_B - h, 1), "key": key, "count": count, "rate": rate,
+                         "missing": count is None, "label": key if k % label_every == 0 else ""})
+        first, last = r.first_last(t.keys)
+        charts.append({"term": r.term, "bars": bars, "max": round(top, 2), "first": first, "last": last,
+                       "total": sum(c or 0 for c in r.counts)})
+    docs = t.documents
+    lang = "en" if docs and all(d.language == "en" for d in docs) else "zh"
+    return environment().get_template("terms.html.j2").render(
+        version=__version__, lang=lang, by=t.by, keys=list(t.keys), charts=charts,
+        geometry={"width": CHART_W, "height": CHART_H, "left": PAD_L, "right": CHART_W - PAD_R, "top": PAD_T,
+                  "bottom": CHART_H - PAD_B},
+        reports=sum(d is not None for d in t.report_of),
+    )

@@ -125,3 +125,26 @@ def track_csv(t) -> str:
                         str(ch.old.lines) if ch.old and ch.new else "", ch.old.sentence if ch.old and ch.new else "",
                         ch.similarity if ch.old and ch.new else "", diff_markers(ch.diff)])
     return buf.getvalue()
+
+
+def terms(t) -> dict[str, Any]:
+    """``reportdiff.terms/1``."""
+    rows = []
+    for r in t.rows:
+        first, last = r.first_last(t.keys)
+        rows.append({"term": r.term, "counts": dict(zip(t.keys, r.counts)), "per_10k_chars": dict(zip(t.keys, r.rates)),
+                     "first": first, "last": last})
+    return {"schema": "reportdiff.terms/1", "by": t.by, "columns": list(t.keys), "reports": dict(zip(t.keys, t.report_of)),
+            "documents": [document_info(d) for d in t.documents], "terms": rows}
+
+
+def terms_csv(t) -> str:
+    """One row per term and column."""
+    buf = io.StringIO()
+    w = _csv_writer(buf)
+    w.writerow(["term", t.by, "report_path", "count", "per_10k_chars", "chars"])
+    for r in t.rows:
+        for key, d, n, rate in zip(t.keys, t.report_of, r.counts, r.rates):
+            w.writerow([r.term, key, t.documents[d].path if d is not None else "", "" if n is None else n,
+                        "" if rate is None else rate, t.documents[d].chars if d is not None else ""])
+    return buf.getvalue()

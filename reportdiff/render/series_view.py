@@ -188,3 +188,41 @@ def track_view(t, markers: bool = False, same: bool = False) -> Group:
         for h in present[0].hits:
             parts.append(Text(f"  @{h.lines} ", style="dim").append_text(_marked(h.sentence, h.spans)))
     return Group(*parts)
+
+
+def terms_view(t, width: int = 120) -> Group:
+    """A row per year (or region), a column per term: the count and a bar scaled to the term's
+    largest count; consecutive years without a report in one row."""
+    parts: list = [Text(f"{len(t.rows)} term(s) in {sum(d is not None for d in t.report_of)} report(s), by {t.by}",
+                        style="bold")]
+    per_table = max(1, (width - 12) // 18)
+    for start in range(0, len(t.rows), per_table):
+        rows = t.rows[start:start + per_table]
+        grid = Table(header_style="bold", show_edge=False, pad_edge=False)
+        grid.add_column(t.by, no_wrap=True)
+        for r in rows:
+            first, last = r.first_last(t.keys)
+            grid.add_column(r.term + (f"\n{first}–{last}" if first else "\nnever"), no_wrap=True, min_width=10)
+        tops = [max([n or 0 for n in r.counts] + [1]) for r in rows]
+        k = 0
+        while k < len(t.keys):
+            if t.report_of[k] is None:
+                j = k
+                while j + 1 < len(t.keys) and t.report_of[j + 1] is None:
+                    j += 1
+                grid.add_row(Text(t.keys[k] if j == k else f"{t.keys[k]}–{t.keys[j]}", style="dim"),
+                             *[Text("no report", style="dim italic") for _ in rows])
+                k = j + 1
+                continue
+            cells = []
+            for r, top in zip(rows, tops):
+                n = r.counts[k]
+                cell = Text(f"{n:>4} ")
+                cell.append("█" * round(8 * n / top), style="cyan")
+                cells.append(cell)
+            grid.add_row(printable(t.keys[k]), *cells)
+            k += 1
+        parts.append(grid)
+    parts.append(Text("counts of matches (headings and sentences); --format json/csv also give the rate per "
+                      "10,000 characters", style="dim"))
+    return Group(*parts)

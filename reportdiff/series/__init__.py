@@ -4,7 +4,9 @@
   against what the next report says was achieved (``indicators``: the table of names,
   ``targets``: reading targets and actuals, ``table``: the cells);
 - ``track(pattern, paths, options) -> Track``: every sentence matching a pattern, year by year,
-  with word diffs between consecutive years (``track``).
+  with word diffs between consecutive years (``track``);
+- ``terms(words, paths, options) -> TermCounts``: how often each word or pattern occurs, year
+  by year (``terms``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ..options import PROMISES_MAX_CHARS, Options, within
 from .indicators import BY_ID
 from .table import TargetTable, build_table
 from .targets import actuals_of, targets_of
+from .terms import TermCounts, count_terms
 from .track import Track, build_track
 
 
@@ -91,3 +94,16 @@ def track(pattern: str, paths: Iterable[Report], options: Options = Options()) -
     docs = _documents(paths, "track", options)
     by, keys, report_of = columns(docs, "track")
     return build_track(pattern, by, keys, report_of, docs)
+
+
+def terms(words, paths: Iterable[Report], options: Options = Options()) -> TermCounts:
+    """How often each of ``words`` (words or regular expressions) occurs in each report of
+    ``paths``, year by year (or region by region, as ``targets``), with the rate per 10,000
+    characters (rules in ``series.terms``)."""
+    from .terms import check_terms
+
+    words = tuple(report_list(words, "terms")) if not isinstance(words, tuple) else words
+    check_terms(words)  # refused before any report is read
+    docs = _documents(paths, "terms", options)
+    by, keys, report_of = columns(docs, "terms")
+    return count_terms(words, by, keys, report_of, docs)

@@ -8,8 +8,8 @@ Rules (docs/algorithms.md, "Track"):
   (``regex``'s ``timeout``: a catastrophic pattern such as ``(a+)+b`` stops there and is
   refused in one line), and an empty match counts for nothing (``a*`` does not match every
   sentence).
-- a hit is a sentence (``Paragraph.sentences``) holding at least one match; a year's count is
-  its matches (occurrences) and its sentences.
+- a hit is a heading or a sentence (``Paragraph.sentences``) holding at least one match; a
+  year's count is its matches (occurrences) and its sentences.
 - expressions: each match with its modifier (``expression``: 稳健的货币政策, 适度宽松的货币政策);
   from one report to the next, the expressions that appear and those that disappear.
 - consecutive reports (the years that have one, in order; by region: in the order given) are
@@ -180,16 +180,26 @@ class _Budget:
                          "simplify the pattern: nested repetition such as (a+)+ can take exponential time")
 
 
+def units(doc: Document):
+    """(text, lines) of a document in reading order: each heading, and each sentence of the
+    paragraphs under it (a heading names things too: （二）因地制宜发展新质生产力)."""
+    for section in doc.root.walk():
+        if section.heading is not None:
+            yield section.heading.text, section.heading.lines
+        for p in section.paragraphs:
+            for s in p.sentences:
+                yield s, p.lines
+
+
 def find_hits(doc: Document, rx, pattern: str, budget: _Budget) -> tuple[Hit, ...]:
     out = []
-    for p in doc.paragraphs:
-        for s in p.sentences:
-            try:
-                spans = tuple(m.span() for m in rx.finditer(s, timeout=budget.left(pattern)) if m.end() > m.start())
-            except TimeoutError:
-                budget.refuse(pattern)
-            if spans:
-                out.append(Hit(s, p.lines, spans))
+    for s, lines in units(doc):
+        try:
+            spans = tuple(m.span() for m in rx.finditer(s, timeout=budget.left(pattern)) if m.end() > m.start())
+        except TimeoutError:
+            budget.refuse(pattern)
+        if spans:
+            out.append(Hit(s, lines, spans))
     return tuple(out)
 
 

@@ -32,7 +32,7 @@ def _schema() -> dict:
 def test_counts_per_year_are_the_occurrences_in_the_text(monetary):
     for column, path in zip(monetary.columns, NAT):
         doc = reportdiff.load(path)
-        text = "".join(s for p in doc.paragraphs for s in p.sentences)
+        text = "\n".join([s.title for s in doc.sections] + [s for p in doc.paragraphs for s in p.sentences])
         assert column.count == text.count("货币政策"), column.key
         assert all("货币政策" in h.sentence for h in column.hits)
 
@@ -77,6 +77,13 @@ def test_expressions_take_the_modifier_before_the_match():
     assert expression(s, s.index("货币政策"), s.index("货币政策") + 4) == "货币政策"
     s = "We will keep a prudent monetary policy."
     assert expression(s, s.index("monetary"), s.index("monetary") + 8) == "prudent monetary"
+
+
+def test_headings_are_tracked_too():
+    """national-2025.txt line 76: （二）因地制宜发展新质生产力，加快建设现代化产业体系 (a heading);
+    line 10 holds the other one."""
+    t = track("新质生产力", [NAT[3]])
+    assert sorted(h.lines.first for h in t.columns[0].hits) == [10, 76]
 
 
 def test_a_missing_year_is_shown_and_the_step_skips_it():
