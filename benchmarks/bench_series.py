@@ -1,4 +1,4 @@
-"""Speed of the report-series commands, ``reportdiff targets`` and ``reportdiff track``.
+"""Speed of the report-series commands, ``reportdiff targets``, ``track`` and ``terms``.
 
 Whole CLI commands, timed with the interpreter's start (subprocess, wall clock, output to
 /dev/null through ``-o``), median of ``--runs`` (default 3) after one warm-up run (the page
@@ -7,6 +7,7 @@ cache and Python's bytecode warm):
 - targets on the 52 national reports (``../shared/corpus/national``, 1954-2025), JSON;
 - targets on the 31 provincial reports of 2026 (``../shared/corpus/provinces-2026``), JSON;
 - track '货币政策' and track '房价|房地产' on the 52 national reports, JSON;
+- terms with four terms on the 52 national reports, JSON;
 - targets and track on the 10 Hong Kong budget speeches (``../shared/corpus/hk-budget``).
 
 Each figure is printed with the command that produced it.  Usage:
@@ -58,6 +59,7 @@ def main() -> None:
         ["targets", provinces, "-f", "json"],
         ["track", "货币政策", national, "-f", "json"],
         ["track", "房价|房地产", national, "-f", "json"],
+        ["terms", national, "-t", "新质生产力", "-t", "高质量发展", "-t", "房价|房地产", "-t", "改革开放", "-f", "json"],
         ["targets", hk, "-f", "json"],
         ["track", "real terms", hk, "-f", "json"],
     ]

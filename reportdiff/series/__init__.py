@@ -22,7 +22,7 @@ from ..model import Document
 from ..options import PROMISES_MAX_CHARS, Options, within
 from .indicators import BY_ID
 from .table import TargetTable, build_table
-from .targets import actuals_of, targets_of
+from .targets import actuals_of, plan_sentences, targets_of
 from .terms import TermCounts, count_terms
 from .track import Track, build_track
 
@@ -71,8 +71,9 @@ def targets(paths: Iterable[Report], options: Options = Options(), indicators: I
         raise UsageError("--indicator", f"unknown indicator {unknown[0]!r}", "give one of " + ", ".join(BY_ID))
     docs = _documents(paths, "targets", options)
     by, keys, report_of = columns(docs, "targets")
-    tgts = [targets_of(d, k) for k, d in enumerate(docs)]
-    acts = [actuals_of(d, k) for k, d in enumerate(docs)]
+    plans = [plan_sentences(d, k) for k, d in enumerate(docs)]
+    tgts = [targets_of(d, k, plans[k]) for k, d in enumerate(docs)]
+    acts = [actuals_of(d, k, plans[k]) for k, d in enumerate(docs)]
     notes = []
     if by == "year":
         gaps = [k for k, d in zip(keys, report_of) if d is None]

@@ -125,13 +125,18 @@ def _plan_sentences(doc: Document, index: int):
         yield st, opened
 
 
-def targets_of(doc: Document, index: int) -> dict[str, Figure]:
+def plan_sentences(doc: Document, index: int) -> list:
+    """``_plan_sentences`` as a list, to read once for both ``targets_of`` and ``actuals_of``."""
+    return [] if doc.language == "en" else list(_plan_sentences(doc, index))
+
+
+def targets_of(doc: Document, index: int, plan_read: list | None = None) -> dict[str, Figure]:
     """The target each indicator has in ``doc`` (rules in the module docstring)."""
     if doc.language == "en":
         return _english_targets(doc, index)
-    plan = [st for st, past in _plan_sentences(doc, index) if not past]
-    ordered = [st for st in plan if _GOALS.search(st.paragraph.text)] + \
-              [st for st in plan if not _GOALS.search(st.paragraph.text)]
+    plan = [st for st, past in (plan_sentences(doc, index) if plan_read is None else plan_read) if not past]
+    goals = {id(p) for p in {id(st.paragraph): st.paragraph for st in plan}.values() if _GOALS.search(p.text)}
+    ordered = [st for st in plan if id(st.paragraph) in goals] + [st for st in plan if id(st.paragraph) not in goals]
     found: dict[str, Figure] = {}
     for st in ordered:
         for t, _ in targets_in(_fold(st.text)):
@@ -179,7 +184,7 @@ def _figures(sentence: str):
     return out
 
 
-def actuals_of(doc: Document, index: int) -> dict[str, Figure]:
+def actuals_of(doc: Document, index: int, plan_read: list | None = None) -> dict[str, Figure]:
     """The figure each indicator has in the review part of ``doc`` (what the year before it
     achieved; rules in the module docstring); then in the sentences of the plan part that
     review the year before (``_plan_sentences``)."""
@@ -188,7 +193,7 @@ def actuals_of(doc: Document, index: int) -> dict[str, Figure]:
     kinds = parts(doc)
     review = [(p, s) for p in doc.paragraphs if kinds.get(p.section_id) in ("review", "other") for s in p.sentences]
     seen = set()
-    for st, past in _plan_sentences(doc, index):
+    for st, past in (plan_sentences(doc, index) if plan_read is None else plan_read):
         if past and (id(st.paragraph), st.sentence) not in seen:
             seen.add((id(st.paragraph), st.sentence))
             review.append((st.paragraph, st.sentence))
