@@ -4,15 +4,18 @@ says was achieved.
 Rules (docs/algorithms.md, "Targets by year"):
 
 - target (Chinese): the first figure of a plan part (``commitments.extraction.parts``; not a
-  five-year part) whose name is one of ``indicators.INDICATORS`` in an accepted unit, read by
-  ``extraction.targets_in`` (value, comparator 左右/以上/以内/range/控制在…, unit, raw text).
-  Paragraphs naming the year's goals (预期目标, 主要目标, 目标是, 目标为) are read first, then the
-  rest of the plan part in order.
-- actual (Chinese): the first figure of the *review* part of the next year's report with that
-  indicator's name and a unit of the target's class; a figure whose clause speaks of several
-  years (年均, 五年, 十年, 累计, 以来), of part of a year (季度, 上半年, 前三季度, 1-…月) or compares
-  with an earlier year than the last (比2012年) is skipped.  A figure standing after another in
-  the same clause (国内生产总值达到114万亿元，增长8.1%) is named by the one before it.
+  five-year part, unless the sentence names the year's 预期目标; not a sentence reviewing the year
+  before, ``_plan_sentences``) whose name is one of ``indicators.INDICATORS`` in an accepted
+  unit, read by ``extraction.targets_in`` (value, comparator 左右/以上/以内/range/控制在…, unit,
+  raw text).  Paragraphs naming the year's goals (预期目标, 主要目标, 目标是, 目标为) are read first,
+  then the rest of the plan part in order.
+- actual (Chinese): the first figure of the preamble and review part of the next year's report
+  (then of its plan sentences reviewing the year before) with that indicator's name and a unit of
+  the target's class; the five-year part of an end-of-term review is skipped
+  (``_several_year_paragraphs``), and so is a figure whose clause speaks of several years (年均,
+  五年, 十年, 累计, 以来), of part of a year (季度, 上半年, 前三季度, 1-…月), compares with an earlier
+  year than the last (比2012年) or quotes a plan (计划, 目标, 年初, 确定的 …).  A figure standing after
+  another in the same clause (国内生产总值达到114万亿元，增长8.1%) is named by the one before it.
   After 下降 / 降低 / 回落 / 负增长 the figure of a ``signed`` indicator is negative.
 - English (budget speeches): only GDP growth.  Target: a sentence with "forecast" and
   GDP / economy / economic growth and a percentage, not about the medium term, an average,
