@@ -99,7 +99,24 @@ def _several_year_paragraphs(doc: Document, kinds: dict[str, str]) -> set[int]:
         if several:
             out.add(id(p))
     return out
-_FIVE_YEAR_WORDS = re.compile(r"五年|十[一二三四五六七八九]五|到20\d\d年|年均")
+_FIVE_YEAR_WORDS = re.compile(r"五年|十[一二三四五六七八九]五|“[一二三四五六七八九十]{1,2}五”|[七八九]五(?:计划|时期|期间)|"
+                              r"到(?:19|20)\d\d年|年均|平均每年")
+# words that make a figure of the plan part a several-year one, in its clause or the one before
+# (“十五”期间年均经济增长速度预期目标为7％左右; “七五”计划草案规定……平均每年增长百分之七点五)
+_FIVE_YEAR_SCOPE = re.compile(r"五年内|五年来|今后五年|年均|平均每年|“[一二三四五六七八九十]{1,2}五”(?:期间|时期|计划|规划)|"
+                              r"[七八九]五计划|计划草案规定|到(?:19|20)\d\d年")
+
+
+def _with_clause_before(sentence: str, clause: str) -> str:
+    """``clause`` with the clause before it in ``sentence``."""
+    at = sentence.find(clause)
+    if at <= 0:
+        return clause
+    start = max(sentence.rfind(c, 0, at - 1) for c in "，；：。") + 1
+    return sentence[start:at] + clause
+
+
+_CHANGE_BEFORE = re.compile(r"(?:增加|增产|减产|减少|多产|少产|新增)了?$")
 _PLANNED = re.compile(r"计划|目标|预定|提出|预计|力争|争取|要求|年初|确定的|没有实现|未实现|未完成")  # a clause quoting a plan, not a result
 _DECLINE = re.compile(r"(?:下降|降低|回落|减少|下跌|负增长|微降|微跌)了?$")  # 回落到2.6%: a level, not a fall
 
@@ -142,6 +159,8 @@ def targets_of(doc: Document, index: int, plan_read: list | None = None) -> dict
     ordered = [st for st in plan if id(st.paragraph) in goals] + [st for st in plan if id(st.paragraph) not in goals]
     found: dict[str, Figure] = {}
     for st in ordered:
+        if _FIVE_YEAR_SCOPE.search(_with_clause_before(st.sentence, st.text)):
+            continue  # 五年内……，国民生产总值增长百分之四十四 (1986): a five-year figure, not the year's
         for t, _ in targets_in(_fold(st.text)):
             ind = classify(t.indicator, t.unit)
             if ind is None or ind.id in found or (t.value == 0 and not ind.signed):
@@ -219,6 +238,8 @@ def actuals_of(doc: Document, index: int, plan_read: list | None = None) -> dict
             if _SEVERAL_YEARS.search(clause) or _SEVERAL_YEARS.search(folded[start + 1:q.start]) \
                     or _PLANNED.search(clause):
                 continue
+            if "%" not in ind.units and _CHANGE_BEFORE.search(folded[:q.start]):
+                continue  # 粮食增加了五十亿斤: a change, not the level a target sets
             value = q.value
             if declined and ind.signed and isinstance(value, float):
                 value = -value
