@@ -41,6 +41,19 @@ The commitments of each report followed into the later ones::
     >>> sorted({f.status for e in ledger.entries for f in e.followups})
     ['missing', 'recurring', 'reported']
 
+A report series: the main targets by year against what the next report says was achieved
+(a year without a report shows as missing), and every sentence matching a pattern, year by year::
+
+    >>> t = reportdiff.targets(["fixtures/series/national-2022.txt", "fixtures/series/national-2023.txt"])
+    >>> gdp = t.row("gdp").cells[0]
+    >>> gdp.target.raw, gdp.actual.value, gdp.met
+    ('增长5.5%左右', 3.0, False)
+    >>> tr = reportdiff.track("货币政策", ["fixtures/national-2024.txt", "fixtures/national-2025.txt"])
+    >>> tr.steps[0].dropped_expressions, tr.steps[0].new_expressions
+    ((('稳健的货币政策', 2),), (('适度宽松的货币政策', 1),))
+    >>> reportdiff.terms(("新质生产力",), ["fixtures/national-2024.txt", "fixtures/national-2025.txt"]).rows[0].counts
+    (1, 2)
+
 Many reports at once: similarity, year-over-year change, reuse (``workers=N``: a local Dask
 cluster)::
 
@@ -49,14 +62,15 @@ cluster)::
     (1, 'all pairs')
 
 Public API (``__all__``): ``load``, ``read_source``, ``compare``, ``dupes``, ``boilerplate``,
-``promises``, ``corpus``; their results ``Document``, ``SourceFile``, ``Comparison``,
-``DupesResult``, ``BoilerplateResult``, ``Ledger``, ``CorpusReport``; the model (``Section``,
+``promises``, ``targets``, ``track``, ``terms``, ``corpus``; their results ``Document``,
+``SourceFile``, ``Comparison``, ``DupesResult``, ``BoilerplateResult``, ``Ledger``, ``TargetTable``,
+``Track``, ``TermCounts``, ``CorpusReport``; the model (``Section``,
 ``Paragraph``, ``Heading``, ``Metadata``, ``LineSpan``); ``Options``, every setting in one frozen
 object; and the errors ``ReportdiffError`` (``InputError``, ``UsageError``, ``OutputError``),
 whose ``message`` is one line ``path: what is wrong (hint: …)``.
 
 The package is laid out by pipeline stage (docs/architecture.md): ``text`` → ``ingest`` →
-``passages`` → ``comparison`` → ``commitments`` → ``archive`` → ``corpora`` → ``render`` → ``cli``.
+``passages`` → ``comparison`` → ``commitments`` → ``series`` → ``archive`` → ``corpora`` → ``render`` → ``cli``.
 """
 
 from importlib import import_module
@@ -77,6 +91,10 @@ _HOME = {
     "BoilerplateResult": "passages.formulas",
     "promises": "commitments",
     "Ledger": "commitments.ledger",
+    **dict.fromkeys(("targets", "track", "terms"), "series"),
+    "TermCounts": "series.terms",
+    "TargetTable": "series.table",
+    "Track": "series.track",
     "corpus": "corpora",
     "CorpusReport": "corpora.report",
 }
@@ -97,5 +115,6 @@ def __dir__() -> list[str]:
 __all__ = [
     "BoilerplateResult", "Comparison", "CorpusReport", "Document", "DupesResult", "Heading", "InputError",
     "Ledger", "LineSpan", "Metadata", "Options", "OutputError", "Paragraph", "ReportdiffError", "Section",
-    "SourceFile", "UsageError", "boilerplate", "compare", "corpus", "dupes", "load", "promises", "read_source",
+    "SourceFile", "TargetTable", "TermCounts", "Track", "UsageError", "boilerplate", "compare", "corpus", "dupes",
+    "load", "promises", "read_source", "targets", "terms", "track",
 ]

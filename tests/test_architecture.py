@@ -27,6 +27,7 @@ STAGES = (
     ("passages",),
     ("comparison",),
     ("commitments",),
+    ("series",),
     ("corpora",),
     ("render",),
     ("cli",),
@@ -164,6 +165,7 @@ def test_the_check_sees_a_violation():
     assert {"reportdiff.comparison", "reportdiff.passages", "reportdiff.commitments",
             "reportdiff.corpora", "reportdiff.archive"} <= GRAPH["reportdiff.cli.app"]
     assert "reportdiff.text.sentences" in GRAPH["reportdiff.model"]
+    assert {"reportdiff.series.table", "reportdiff.series.track"} <= GRAPH["reportdiff.series"]
 
 
 @pytest.mark.parametrize("name", reportdiff.__all__)

@@ -41,7 +41,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-SUBCOMMANDS = {"compare", "outline", "dupes", "boilerplate", "promises", "corpus", "index"}
+SUBCOMMANDS = {"compare", "outline", "dupes", "boilerplate", "promises", "corpus", "index", "targets", "track", "terms"}
 
 
 
@@ -409,6 +409,11 @@ def corpus(
 
     with terminal(color, output, inputs) as console:
         console.print(corpus_view(report, limit))
+
+
+from .series_commands import register as _register_series  # noqa: E402
+
+_register_series(app, _options)  # targets, track and terms
 
 
 def main(argv: Optional[list[str]] = None) -> None:

@@ -70,6 +70,19 @@ def csv_text(header, rows, bom: bool = False) -> str:
     return ("\ufeff" if bom else "") + buf.getvalue()
 
 
+class SafeCsvWriter:
+    """A ``csv.writer`` (``\n`` line ends) whose cells pass through ``csv_cell``: for CSV built
+    row by row (the series commands)."""
+
+    def __init__(self, buf) -> None:
+        import csv
+
+        self._writer = csv.writer(buf, lineterminator="\n")
+
+    def writerow(self, row) -> None:
+        self._writer.writerow([csv_cell(v) for v in row])
+
+
 def sheet_csv(sheet: Sheet) -> str:
     """A sheet as CSV with a BOM (the change list's ``-f csv``)."""
     return csv_text(sheet.header, sheet.rows, bom=True)

@@ -61,11 +61,15 @@ COMMANDS: dict[str, Callable[[str, str], list[str]]] = {
     "boilerplate": lambda x, g: ["boilerplate", x, g, "-f", "json"],
     "promises": lambda x, g: ["promises", x, g, "-f", "json"],
     "corpus": lambda x, g: ["corpus", x, g, "-f", "json"],
+    "targets": lambda x, g: ["targets", x, g, "-f", "json"],
+    "track": lambda x, g: ["track", "发展", x, g, "-f", "json"],
+    "terms": lambda x, g: ["terms", x, g, "-t", "发展", "-f", "json"],
     "index": lambda x, g: ["index", "add", x, g, "--db", str(Path(tempfile.mkdtemp()) / "archive.sqlite")],
 }
-FOLDER_COMMANDS = {"dupes", "boilerplate", "promises", "corpus", "index"}  # a folder is a set of reports for these
+FOLDER_COMMANDS = {"dupes", "boilerplate", "promises", "corpus", "index", "targets", "track", "terms"}  # a folder is a set of reports for these
 OUTPUT_COMMANDS = [c for c in COMMANDS if c != "index"]  # index writes only its --db archive
-SCHEMAS = {"compare": "compare", "dupes": "dupes", "promises": "promises", "corpus": "corpus", "index": "dupes"}
+SCHEMAS = {"compare": "compare", "dupes": "dupes", "promises": "promises", "corpus": "corpus", "index": "dupes",
+           "targets": "targets", "track": "track", "terms": "terms"}
 
 
 def run(argv: list[str]) -> Run:
@@ -245,7 +249,9 @@ def _html_page() -> bytes:
 
 
 UTF16 = BASE_TEXT.encode("utf-16-le")
-COMMAND_LIMITS = {"compare": COMPARE_MAX_CHARS, "dupes": COMPARE_MAX_CHARS, "promises": PROMISES_MAX_CHARS}
+COMMAND_LIMITS = {"compare": COMPARE_MAX_CHARS, "dupes": COMPARE_MAX_CHARS, "promises": PROMISES_MAX_CHARS,
+                  "targets": PROMISES_MAX_CHARS, "track": PROMISES_MAX_CHARS,
+                  "terms": PROMISES_MAX_CHARS}  # targets, track, terms: the bound of promises
 
 
 def _over_the_limit(limit: int, chars: int) -> str:
@@ -374,7 +380,8 @@ CASES: dict[str, Case] = {
 EXPECT_BY_COMMAND: dict[tuple[str, str], str | Callable] = {
     # compare, dupes and promises bound their own input below the 3,000,000 characters of all
     **{("50 MB file", c): _over_the_limit(COMMAND_LIMITS[c], len(LIMITS.FIFTY_MB_LINE) * LIMITS.FIFTY_MB_COUNT) for c in COMMAND_LIMITS},
-    ("2 MB line", "promises"): _over_the_limit(PROMISES_MAX_CHARS, len(LIMITS.TWO_MB_LINE) + 1),  # + newline
+    **{("2 MB line", c): _over_the_limit(PROMISES_MAX_CHARS, len(LIMITS.TWO_MB_LINE) + 1)  # + newline
+       for c in ("promises", "targets", "track", "terms")},
     **{("a directory", c): "{path}: folder holds no report files (.txt, .md, .pdf, .docx, .html) "
                            "(hint: give files, or a folder of them)"
        for c in FOLDER_COMMANDS},

@@ -1,0 +1,123 @@
+"""The report-series commands, ``targets``, ``track`` and ``terms``: parse, call ``reportdiff.series``,
+pick a renderer, write.  ``register(app, options)`` adds them to the one typer app of ``cli.app``
+(which calls it, passing its options builder: this module does not import ``cli.app``)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from .choices import Color, LedgerFormat
+from .terminal import emit, refuse_output, terminal
+
+_options = None  # cli.app's options builder, set by ``register``
+
+
+def register(app: typer.Typer, options) -> None:
+    global _options
+    _options = options
+    app.command()(targets)
+    app.command()(track)
+    app.command()(terms)
+
+
+def targets(
+    paths: list[str] = typer.Argument(..., help="Reports of one region over the years, or of many regions in one year (files or folders)."),
+    indicator: Optional[list[str]] = typer.Option(None, "--indicator", "-i", help="Only this indicator (repeatable): gdp, cpi, jobs, unemployment_surveyed, unemployment_registered, grain, energy, deficit, fiscal_revenue, industry, investment, retail, income, trade."),
+    format: LedgerFormat = typer.Option(LedgerFormat.terminal, "--format", "-f", help="Output format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
+    document: Optional[str] = typer.Option(None, "--document", "-d", help="Which document of multi-document files."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),
+) -> None:
+    """The main targets by year (GDP, CPI, jobs, unemployment, grain …) against what the next report says was achieved."""
+    from ..series import targets as run_targets
+
+    inputs = tuple(paths)
+    refuse_output(output, inputs)
+    table = run_targets(paths, _options(encoding, document), indicator or ())
+    if format in (LedgerFormat.json, LedgerFormat.csv):
+        from ..render.jsonout import dumps
+        from ..render.series_json import targets as targets_json
+        from ..render.series_json import targets_csv
+
+        emit(dumps(targets_json(table)) if format == LedgerFormat.json else targets_csv(table), output, inputs)
+        return
+    if format == LedgerFormat.html:
+        from ..render.series_html import targets_page
+
+        emit(targets_page(table), output, inputs)
+        return
+    from ..render.series_view import targets_view
+
+    with terminal(color, output, inputs) as console:
+        console.print(targets_view(table, console.width))
+
+
+def track(
+    pattern: str = typer.Argument(..., help="A word or regular expression, e.g. '房价|房地产' or '货币政策'."),
+    paths: list[str] = typer.Argument(..., help="Reports of one region over the years, or of many regions in one year (files or folders)."),
+    format: LedgerFormat = typer.Option(LedgerFormat.terminal, "--format", "-f", help="Output format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    same: bool = typer.Option(False, "--same", help="Show the unchanged sentences too (terminal)."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
+    document: Optional[str] = typer.Option(None, "--document", "-d", help="Which document of multi-document files."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),
+) -> None:
+    """Every sentence matching PATTERN, year by year: counts, and word diffs between consecutive years."""
+    from ..series import track as run_track
+
+    inputs = tuple(paths)
+    refuse_output(output, inputs)
+    result = run_track(pattern, paths, _options(encoding, document))
+    if format in (LedgerFormat.json, LedgerFormat.csv):
+        from ..render.jsonout import dumps
+        from ..render.series_json import track as track_json
+        from ..render.series_json import track_csv
+
+        emit(dumps(track_json(result)) if format == LedgerFormat.json else track_csv(result), output, inputs)
+        return
+    if format == LedgerFormat.html:
+        from ..render.series_html import track_page
+
+        emit(track_page(result), output, inputs)
+        return
+    from ..render.series_view import track_view
+    from .terminal import plain
+
+    with terminal(color, output, inputs) as console:
+        console.print(track_view(result, markers=plain(console), same=same))
+
+
+def terms(
+    paths: list[str] = typer.Argument(..., help="Reports of one region over the years, or of many regions in one year (files or folders)."),
+    term: Optional[list[str]] = typer.Option(None, "--term", "-t", help="A word or regular expression to count (repeatable), e.g. -t 新质生产力 -t '房价|房地产'."),
+    format: LedgerFormat = typer.Option(LedgerFormat.terminal, "--format", "-f", help="Output format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
+    document: Optional[str] = typer.Option(None, "--document", "-d", help="Which document of multi-document files."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),
+) -> None:
+    """How often each term occurs, year by year (counts, and per 10,000 characters)."""
+    from ..series import terms as run_terms
+
+    inputs = tuple(paths)
+    refuse_output(output, inputs)
+    result = run_terms(tuple(term or ()), paths, _options(encoding, document))
+    if format in (LedgerFormat.json, LedgerFormat.csv):
+        from ..render.jsonout import dumps
+        from ..render.series_json import terms as terms_json
+        from ..render.series_json import terms_csv
+
+        emit(dumps(terms_json(result)) if format == LedgerFormat.json else terms_csv(result), output, inputs)
+        return
+    if format == LedgerFormat.html:
+        from ..render.series_html import terms_page
+
+        emit(terms_page(result), output, inputs)
+        return
+    from ..render.series_view import terms_view
+
+    with terminal(color, output, inputs) as console:
+        console.print(terms_view(result, console.width))
