@@ -147,7 +147,9 @@ def key_terms(text: str) -> tuple[str, ...]:
 
 
 class _Index:
-    """The clauses of one document, normalised, for finding which clauses hold a word."""
+    """The clauses of one document, normalised, for finding which clauses hold a word: an
+    inverted index from every character and pair of characters (the words of keys) to the
+    clauses holding it, in document order, built once (linear in the text)."""
 
     def __init__(self, sts: list[Statement]):
         self.sts = sts
@@ -158,6 +160,10 @@ class _Index:
         for t in self.texts:
             self.starts.append(pos)
             pos += len(t) + 1
+        self._postings: dict[str, list[int]] = {}
+        for k, t in enumerate(self.texts):
+            for piece in {t[i:i + 2] for i in range(len(t) - 1)}.union(t):
+                self._postings.setdefault(piece, []).append(k)
         self._hits: dict[str, frozenset[int]] = {}
         self._in_part: dict[tuple[str, str], list[int]] = {}
         self._other: dict[tuple[str, int], bool] = {}
@@ -174,7 +180,9 @@ class _Index:
         return self._other[(unit, k)]
 
     def hits(self, word: str) -> frozenset[int]:
-        if word not in self._hits:
+        if word not in self._hits and len(word) <= 2 and "\n" not in word:
+            self._hits[word] = frozenset(self._postings.get(word, ()))
+        if word not in self._hits:  # a longer word: found in the text
             found = set()
             pos = self.blob.find(word)
             while pos >= 0:
@@ -187,7 +195,8 @@ class _Index:
         """The clauses of ``part`` holding ``word``, in document order (the inverted index the
         search walks)."""
         if (word, part) not in self._in_part:
-            self._in_part[(word, part)] = sorted(k for k in self.hits(word) if self.sts[k].part == part)
+            ks = self._postings.get(word, ()) if len(word) <= 2 and "\n" not in word else sorted(self.hits(word))
+            self._in_part[(word, part)] = [k for k in ks if self.sts[k].part == part]
         return self._in_part[(word, part)]
 
 

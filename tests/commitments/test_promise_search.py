@@ -14,6 +14,7 @@ from conftest import benchmark_module, fixture_path
 
 import reportdiff
 from reportdiff.commitments import english, followup
+from reportdiff.commitments.extraction import extract, statements
 from reportdiff.commitments.search import SEARCH_CAP, best_clause
 from reportdiff.render.jsonout import promises as promises_json
 
@@ -185,3 +186,19 @@ def test_an_english_capped_search_is_noted(tmp_path):
     assert [e.commitment.text for e in ledger.entries if e.commitment.doc == 0], ledger.notes
     capped = [n for n in ledger.notes if n.startswith("search capped")]
     assert len(capped) == 1 and str(paths[1]) in capped[0]
+
+
+def test_the_pair_index_finds_the_clauses_a_text_search_finds():
+    """``_Index.hits`` (inverted index of characters and pairs) against a plain substring search,
+    for every key word of the national 2024 commitments and every pair and the first character of one clause in ten."""
+    doc = reportdiff.load(fixture_path("national-2024.txt"))
+    index = followup._Index(statements(doc, 0))
+    words = {w for c in extract(doc, 0) for w in followup.key_terms(c.obj or c.target.indicator + c.target.counted)}
+    words |= {t[i:i + 2] for t in index.texts[::10] for i in range(len(t) - 1)} | {"二〇", "GDP", "发展经济"}
+    words |= {t[0] for t in index.texts[::10] if t}  # single characters (a one-character run of a key)
+    assert len(words) > 500
+    for w in words:
+        assert index.hits(w) == {k for k, t in enumerate(index.texts) if w in t}, w
+        for part in ("review", "plan"):
+            assert index.clauses_of(w, part) == [k for k, t in enumerate(index.texts)
+                                                 if w in t and index.sts[k].part == part]
