@@ -82,16 +82,21 @@ def best_clause(words: Sequence[str], weights: Sequence[float], match: float,
     if total <= 0:
         return Found(None, 0, True)
     weight_of = dict(zip(words, weights))
+    # the words not taken yet, with the last clause holding each (-1: none in this part)
+    last = {word: (ks[-1] if ks else -1) for word, ks in ((w, clauses_of(w)) for w in words if weight_of[w] > 0)}
     seen: set[int] = set()
     passing: list[tuple[int, float]] = []
     top: float | None = None  # the best passing coverage so far
     last_top = -1  # the last clause index holding coverage >= top - BAND (valid when top is set)
     scored = 0
-    rest = total
     for word in needed(words, weights, match):
-        bound = rest / total  # the most a clause of this word not seen yet can cover
-        rest -= weight_of[word]
-        after = rest / total  # the most a clause holding none of the words taken can cover
+        if word not in last:  # weight 0
+            continue
+        # the most a clause of this word not seen yet can cover: its weight and that of the words
+        # not taken that still have a clause after it
+        bound = sum(w for x, w in weight_of.items() if x in last and last[x] >= 0) / total
+        del last[word]
+        after = sum(weight_of[x] for x, k in last.items() if k >= 0) / total  # holding none taken
         if top is not None and bound < top - BAND:
             return Found(_chain(passing), scored, True)
         for k in clauses_of(word):
@@ -109,6 +114,7 @@ def best_clause(words: Sequence[str], weights: Sequence[float], match: float,
                     last_top = max(j for j, t in passing if t >= top - BAND)
                 else:
                     last_top = max(last_top, k)
-            if top is not None and top >= bound - 1e-9 and after < top - BAND and last_top <= k:
+            if top is not None and after < top - BAND and last_top <= k and top >= (
+                    weight_of[word] + sum(weight_of[x] for x, j in last.items() if j > k)) / total - 1e-9:
                 return Found(_chain(passing), scored, True)
     return Found(_chain(passing), scored, True)
