@@ -12,7 +12,8 @@ Run:  .venv/bin/python benchmarks/bench_limits.py [--runs 3] [--case NAME ...] [
       .venv/bin/python benchmarks/bench_limits.py --scaling [INPUT ...] [--sizes 100000,200000] [--runs 1]
 
 --scaling times the four inputs of issue 15 item 5 (headings-self, unrelated-pair, near-dupes,
-target-lines) at growing sizes and prints the growth exponent between the two largest sizes.
+target-lines), and en-target-lines (English target lines for promises), at growing sizes and
+prints the growth exponent between the two largest sizes.
 """
 
 from __future__ import annotations
@@ -223,12 +224,44 @@ def target_lines(chars: int, seed: int = 5) -> str:
     return "\n".join(["一、过去一年工作回顾", *lines[:half], "二、今年工作安排", *lines[half:]]) + "\n"
 
 
+_EN_INDICATORS = ["public housing units", "hospital beds", "elderly care places", "transitional housing units",
+                  "cycle tracks", "school places", "electric vehicle chargers", "recycling capacity",
+                  "salaries tax revenue", "land sale revenue", "visitor arrivals", "green buses",
+                  "subsidised child care places", "community health centres", "sports grounds", "water mains",
+                  "training places", "start-up companies", "research grants", "country parks",
+                  "public toilets", "footbridges", "lifts and walkways", "rehabilitation services"]
+_EN_FIGURES = ["{n}%", "HK${n} million", "HK${n} billion", "{n} units", "{n} places", "{n}"]
+
+
+def en_target_lines(chars: int, seed: int = 5) -> str:
+    """English target lines: about half ``Last year, hospital beds rose to 5,120 places.`` (review),
+    half ``We will raise hospital beds to 6,000 places by 2030.`` (plan), 24 indicators, 6 figure
+    shapes; a title line, one sentence a paragraph."""
+    import random
+
+    rng = random.Random(seed)
+    review, plan, size = [], [], 0
+    while size < chars:
+        indicator = rng.choice(_EN_INDICATORS)
+        figure = rng.choice(_EN_FIGURES).format(n=rng.choice([rng.randint(2, 30), rng.randint(100, 9000)]))
+        if rng.random() < 0.5:
+            line = f"Last year, {indicator} {rng.choice(['rose', 'reached', 'grew', 'amounted'])} to {figure}."
+            review.append(line)
+        else:
+            when = rng.choice(["", " by 2030", " next year"])
+            line = f"We will {rng.choice(['raise', 'increase', 'bring', 'expand'])} {indicator} to {figure}{when}."
+            plan.append(line)
+        size += len(line) + 2
+    return "Budget Speech\n\n" + "\n\n".join(review + plan) + "\n"
+
+
 SCALING = {
     # name: (write the inputs for a size -> list of texts, the command's arguments for their paths)
     "headings-self": (lambda n: [headings_file(n)], lambda p: [p[0], p[0]]),
     "unrelated-pair": (lambda n: list(unrelated_pair(n)), lambda p: [p[0], p[1]]),
     "near-dupes": (lambda n: [near_duplicates(n)], lambda p: ["dupes", p[0]]),
     "target-lines": (lambda n: [target_lines(n, 5), target_lines(n, 6)], lambda p: ["promises", p[0], p[1]]),
+    "en-target-lines": (lambda n: [en_target_lines(n, 5), en_target_lines(n, 6)], lambda p: ["promises", p[0], p[1]]),
 }
 SCALING_SIZES = [100_000, 200_000, 400_000, 800_000, 1_600_000, 2_850_000]
 

@@ -1,37 +1,60 @@
-"""The console script: ``main()`` guards the imports of the command line against Ctrl-C,
-SIGTERM and SIGHUP.
+"""The console script: Ctrl-C, SIGTERM and SIGHUP while the command line starts end in one line.
 
-An interrupt while the command line is still importing (about 0.3 s) would end in a
-traceback (or, for SIGTERM and SIGHUP, without a word); here it ends as any other interrupt
-does, with one line and exit code 128 + the signal (130 for Ctrl-C).  Nothing has been read or
-written by then.  A stdout closed at start is pointed at /dev/null, so that no file opened
-later takes its descriptor (the command still says that stdout is closed when it writes).
+Importing this module guards the signals at once, as its first statements: ``_signal``, ``os``
+and ``sys`` are loaded with the interpreter, so that nothing is imported before the guard (the
+``signal`` module alone builds its enums for about a millisecond, more on a loaded machine).  An
+interrupt while the command line is still importing (about 0.3 s) would otherwise end in a
+traceback (or, for SIGTERM and SIGHUP, without a word); under the guard it ends as any other
+interrupt does, with one line and exit code 128 + the signal (130 for Ctrl-C).  Nothing has been
+read or written by then.  What is left before the guard is the interpreter's start and finding
+and compiling ``reportdiff/__init__.py``, ``reportdiff/cli/__init__.py`` and this module's first
+lines, which import nothing.
+
+``main()`` then imports the command line, gives SIGINT back to Python's handler
+(KeyboardInterrupt, so that the command removes its temporary files) inside a ``try`` that turns
+a KeyboardInterrupt arriving before the command's own handling into the same one line, and leaves
+SIGTERM and SIGHUP guarded until ``process.termination_signals`` takes them over.  A stdout
+closed at start is pointed at /dev/null, so that no file opened later takes its descriptor (the
+command still says that stdout is closed when it writes).
 """
 
-from __future__ import annotations
-
+import _signal
 import os
-import signal
 import sys
 
-_MESSAGES = {signal.SIGINT: "interrupted"}
+_NAMES = {getattr(_signal, name): name for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(_signal, name)}
 
 
 def _interrupted(signum, frame) -> None:
-    name = _MESSAGES.get(signum) or f"terminated by {signal.Signals(signum).name}"
+    name = "interrupted" if signum == _signal.SIGINT else f"terminated by {_NAMES.get(signum, signum)}"
     sys.stderr.write(f"reportdiff: {name}\n")
     sys.stderr.flush()
     os._exit(128 + signum)
 
 
-def _guards() -> dict[int, object]:
-    """The signals to guard during the imports, with the handler to restore after: SIGINT when
-    it has Python's handler, SIGTERM and SIGHUP when they have the default (not when ignored)."""
-    wanted = {signal.SIGINT: signal.default_int_handler}
+_interrupted.startup_guard = True  # process.termination_signals takes over from it
+
+
+def _guard() -> dict[int, object]:
+    """Guard the signals that have their usual handler (SIGINT Python's, SIGTERM and SIGHUP the
+    default; not when ignored, as under nohup, or set by an embedding program); return them with
+    the handler to give back."""
+    wanted = {_signal.SIGINT: _signal.default_int_handler}
     for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            wanted[getattr(signal, name)] = signal.SIG_DFL
-    return {s: h for s, h in wanted.items() if signal.getsignal(s) is h}
+        if hasattr(_signal, name):
+            wanted[getattr(_signal, name)] = _signal.SIG_DFL
+    guarded = {}
+    for signum, handler in wanted.items():
+        try:
+            if _signal.getsignal(signum) == handler:
+                _signal.signal(signum, _interrupted)
+                guarded[signum] = handler
+        except (ValueError, OSError):  # not the main thread
+            pass
+    return guarded
+
+
+_GUARDED = _guard()
 
 
 def _hold_closed_stdout() -> None:
@@ -46,13 +69,22 @@ def _hold_closed_stdout() -> None:
                 os.close(fd)
 
 
-def main() -> None:
-    guards = _guards()
-    for signum in guards:
-        signal.signal(signum, _interrupted)
-    _hold_closed_stdout()
-    from .app import main as run
+def _release(signums) -> None:
+    """Give the guarded signals among ``signums`` back their handler."""
+    for signum in signums:
+        if signum in _GUARDED and _signal.getsignal(signum) is _interrupted:
+            _signal.signal(signum, _GUARDED[signum])
 
-    for signum, handler in guards.items():
-        signal.signal(signum, handler)
-    run()
+
+def main() -> None:
+    _hold_closed_stdout()
+    try:
+        from .app import main as run
+
+        _release([_signal.SIGINT])
+        run()
+    except KeyboardInterrupt:  # between the release and the command's own handling of it
+        sys.stderr.write("reportdiff: interrupted\n")
+        raise SystemExit(130) from None
+    finally:
+        _release(list(_GUARDED))

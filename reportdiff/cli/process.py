@@ -140,11 +140,14 @@ def _raise_signalled(signum, frame) -> None:
 @contextmanager
 def termination_signals():
     """SIGTERM and SIGHUP raise ``Signalled`` in the body (but when they are ignored, as under
-    nohup, or when this is not the main thread); the previous handlers are restored after."""
+    nohup, or when this is not the main thread); they take over from the default handler or
+    from the console script's start-up guard (``entry._interrupted``, which ends the process
+    with one line); the previous handlers are restored after."""
     saved = {}
     for signum in SIGNALS:
         try:
-            if signal.getsignal(signum) == signal.SIG_DFL:
+            handler = signal.getsignal(signum)
+            if handler == signal.SIG_DFL or getattr(handler, "startup_guard", False):
                 saved[signum] = signal.signal(signum, _raise_signalled)
         except (ValueError, OSError):  # not the main thread
             pass

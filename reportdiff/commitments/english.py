@@ -38,6 +38,7 @@ from ..model import Document
 from ..text.quantities import Quantity, read_quantities, unit_class
 from .extraction import Commitment, Statement, Target
 from .followup import Followup, Reported, change, meets
+from .search import Found, best_clause
 
 _PLAN = re.compile(
     r"\b(?:will|shall|'ll)\b(?! not\b| be (?:met|needed|published|reviewed by)\b)"
@@ -252,9 +253,24 @@ class EnKey:
 
 
 class EnIndex:
+    """The sentences of one document, their stemmed words, and an inverted index from a word to
+    the sentences holding it (in document order)."""
+
     def __init__(self, sts: list[Statement]):
         self.sts = sts
         self.words = [set(_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", s.text)) for s in sts]
+        self.postings: dict[str, list[int]] = {}
+        for i, ws in enumerate(self.words):
+            for w in ws:
+                self.postings.setdefault(w, []).append(i)
+        self._in_part: dict[tuple[str, str], list[int]] = {}
+        self.scored = 0  # candidate sentences scored by the searches into this document
+        self.unsure: list[Commitment] = []  # commitments whose search stopped at SEARCH_CAP
+
+    def clauses_of(self, word: str, part: str) -> list[int]:
+        if (word, part) not in self._in_part:
+            self._in_part[(word, part)] = [i for i in self.postings.get(word, ()) if self.sts[i].part == part]
+        return self._in_part[(word, part)]
 
 
 def weights(indexes: list[EnIndex]):
@@ -263,7 +279,7 @@ def weights(indexes: list[EnIndex]):
 
     def weight(w: str) -> float:
         if w not in cache:
-            df = sum(1 for ix in indexes for ws in ix.words if w in ws)
+            df = sum(len(ix.postings.get(w, ())) for ix in indexes)  # sentences holding w
             cache[w] = math.log((n + 1) / (df + 1))
         return cache[w]
     return weight
@@ -287,18 +303,19 @@ def _other_measure(unit: str, text: str) -> bool:
     return bool(figures) and all(unit_class(normal_quantity(q)[1]) != unit_class(unit) for q in figures)
 
 
-def _best(k: EnKey, later: EnIndex, part: str, unit: str, exclude=None):
+def _best(k: EnKey, later: EnIndex, part: str, unit: str) -> Found:
+    """The sentence of ``part`` whose words cover most of the key's weight (at least MATCH) and
+    that does not measure something else; the first on a tie.  ``search.best_clause`` walks the
+    candidates (rarest needed word first, at most SEARCH_CAP of them)."""
     total = sum(k.weights)
-    if not total:
-        return None
-    best = None
-    for i, st in enumerate(later.sts):
-        if st.part != part:
-            continue
-        s = sum(w for word, w in zip(k.words, k.weights) if word in later.words[i]) / total
-        if s >= MATCH and not _other_measure(unit, st.text) and (best is None or s > best[1] + 1e-9):
-            best = (i, s)
-    return best
+
+    def coverage(i: int) -> float:
+        return sum(w for word, w in zip(k.words, k.weights) if word in later.words[i]) / total
+
+    found = best_clause(k.words, k.weights, MATCH, lambda w: later.clauses_of(w, part), coverage,
+                        lambda i, s: not _other_measure(unit, later.sts[i].text))
+    later.scored += found.scored
+    return found
 
 
 def _figure(t: Target, k: EnKey, text: str):
@@ -318,8 +335,10 @@ def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int) -> Followup
     if k is None:
         return Followup(doc, "missing", None, "", 0.0)
     unit = c.target.unit if c.target else ""
-    rep = _best(k, later, "review", unit)
-    rec = _best(k, later, "plan", unit)
+    found, found_rec = _best(k, later, "review", unit), _best(k, later, "plan", unit)
+    if not (found.sure and found_rec.sure):
+        later.unsure.append(c)
+    rep, rec = found.best, found_rec.best
     if rep:
         st = later.sts[rep[0]]
         reported = met = None

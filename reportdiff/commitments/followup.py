@@ -46,6 +46,7 @@ from ..text.quantities import find_quantities, is_year
 from ..text.tokens import terms
 from .ceiling import is_ceiling
 from .extraction import Commitment, Statement, Target
+from .search import Found, best_clause, needed
 
 FollowupStatus = Literal["reported", "recurring", "missing"]
 FOLLOWUP_STATUSES: tuple[FollowupStatus, ...] = get_args(FollowupStatus)  # the order every view shows
@@ -152,7 +153,9 @@ def key_terms(text: str) -> tuple[str, ...]:
 
 
 class _Index:
-    """The clauses of one document, normalised, for finding which clauses hold a word."""
+    """The clauses of one document, normalised, for finding which clauses hold a word: an
+    inverted index from every character and pair of characters (the words of keys) to the
+    clauses holding it, in document order, built once (linear in the text)."""
 
     def __init__(self, sts: list[Statement]):
         self.sts = sts
@@ -163,8 +166,15 @@ class _Index:
         for t in self.texts:
             self.starts.append(pos)
             pos += len(t) + 1
+        self._postings: dict[str, list[int]] = {}
+        for k, t in enumerate(self.texts):
+            for piece in {t[i:i + 2] for i in range(len(t) - 1)}.union(t):
+                self._postings.setdefault(piece, []).append(k)
         self._hits: dict[str, frozenset[int]] = {}
+        self._in_part: dict[tuple[str, str], list[int]] = {}
         self._other: dict[tuple[str, int], bool] = {}
+        self.scored = 0  # candidate clauses scored by the searches into this document
+        self.unsure: list[Commitment] = []  # commitments whose search stopped at SEARCH_CAP
 
     def other_measure(self, unit: str, k: int) -> bool:
         """``_other_measure(unit, clause k with its continuation)``, computed once per unit and
@@ -176,7 +186,9 @@ class _Index:
         return self._other[(unit, k)]
 
     def hits(self, word: str) -> frozenset[int]:
-        if word not in self._hits:
+        if word not in self._hits and len(word) <= 2 and "\n" not in word:
+            self._hits[word] = frozenset(self._postings.get(word, ()))
+        if word not in self._hits:  # a longer word: found in the text
             found = set()
             pos = self.blob.find(word)
             while pos >= 0:
@@ -184,6 +196,14 @@ class _Index:
                 pos = self.blob.find(word, pos + 1)
             self._hits[word] = frozenset(found)
         return self._hits[word]
+
+    def clauses_of(self, word: str, part: str) -> list[int]:
+        """The clauses of ``part`` holding ``word``, in document order (the inverted index the
+        search walks)."""
+        if (word, part) not in self._in_part:
+            ks = self._postings.get(word, ()) if len(word) <= 2 and "\n" not in word else sorted(self.hits(word))
+            self._in_part[(word, part)] = [k for k in ks if self.sts[k].part == part]
+        return self._in_part[(word, part)]
 
 
 @dataclass(frozen=True)
@@ -258,22 +278,25 @@ def _other_measure(unit: str, text: str) -> bool:
     return bool(figures) and all(_unit_class(q.unit) != _unit_class(unit) for q in figures)
 
 
-def _best(key: _Key, index: _Index, allowed, strict: bool, unit: str = "") -> tuple[int, float] | None:
-    """The clause (of those ``allowed``) that covers most of the key's weight: at least MATCH
-    when it ends a noun phrase with the key's head word (``heads``), else at least CLEAR."""
-    best = None
-    for k in sorted(set().union(*(index.hits(w) for w in _needed(key)))):
+def _best(key: _Key, index: _Index, part: str, allowed, strict: bool, unit: str = "") -> Found:
+    """The clause of ``part`` (of those ``allowed``) that covers most of the key's weight: at
+    least MATCH when it ends a noun phrase with the key's head word (``heads``), else at least
+    CLEAR.  ``search.best_clause`` walks the candidates: rarest needed word first, at most
+    SEARCH_CAP of them (``Found.sure`` is False when the cap stopped it)."""
+
+    def passes(k: int, s: float) -> bool:
         if not allowed(index.sts[k]):
-            continue
-        s = _coverage(key, index, k)
+            return False
         text = index.texts[k]
         # the head word ending a noun phrase, or (worded differently) absent; not a modifier
         # of some other thing (高技能人才培训基地 is not 高技能人才)
         ok = s >= MATCH and heads(key, text) if key.head in text and strict else s >= CLEAR or s >= MATCH and heads(key, text)
-        ok = ok and not (unit and index.other_measure(unit, k))
-        if ok and (best is None or s > best[1] + 1e-9):
-            best = (k, s)
-    return best
+        return ok and not (unit and index.other_measure(unit, k))
+
+    found = best_clause(key.words, key.weights, MATCH, lambda w: index.clauses_of(w, part),
+                        lambda k: _coverage(key, index, k), passes)
+    index.scored += found.scored
+    return found
 
 
 MATCH = 0.5
@@ -282,18 +305,8 @@ MATCH = 0.5
 def _needed(key: _Key) -> tuple[str, ...]:
     """The heaviest words of ``key`` without which a clause cannot reach coverage MATCH: the
     other words weigh less than MATCH of the total, so a clause that holds none of these is
-    never chosen by ``_best`` (prefix filtering).  The candidate clauses are those holding one
-    of these words instead of any word: the common words (产值, 企业) no longer make every
-    clause of a long document a candidate of every commitment."""
-    total = sum(key.weights)
-    order = sorted(zip(key.weights, key.words), reverse=True)
-    rest, out = total, []
-    for w, word in order:
-        if rest < MATCH * total * (1 - 1e-9):
-            break
-        out.append(word)
-        rest -= w
-    return tuple(out)
+    never chosen by ``_best`` (prefix filtering: ``search.needed``)."""
+    return needed(key.words, key.weights, MATCH)
 
 
 CLEAR = 0.6
@@ -380,10 +393,12 @@ def follow(c: Commitment, key: _Key | None, later: _Index, doc: int, five: set[s
         return Followup(doc, "missing", None, "", 0.0)
     strict = c.kind == "target"
     unit = c.target.unit if c.target else ""
-    rep = _best(key, later, lambda s: s.part == "review", strict, unit)
+    found = _best(key, later, "review", lambda s: True, strict, unit)
     # a five-year goal recurs only in a later five-year part; an annual one in any plan part
-    rec = _best(key, later, lambda s: s.part == "plan" and (c.horizon == "year" or s.paragraph.section_id in five),
-                strict, unit)
+    found_rec = _best(key, later, "plan", lambda s: c.horizon == "year" or s.paragraph.section_id in five, strict, unit)
+    if not (found.sure and found_rec.sure):
+        later.unsure.append(c)
+    rep, rec = found.best, found_rec.best
     if rep:
         st = later.sts[rep[0]]
         reported = met = None

@@ -12,6 +12,7 @@ from . import english
 from .audit import due_year, review
 from .extraction import Commitment, extract, five_year_sections, parts, statements
 from .followup import FOLLOWUP_STATUSES, Followup, _Index, _key, _weights, follow
+from .search import SEARCH_CAP
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class Ledger:
     entries: tuple[LedgerEntry, ...]
     rates: tuple[PairRates, ...]
     regions_differ: bool
-    notes: tuple[str, ...] = ()  # why a document has no commitments ("no commitments found in …")
+    notes: tuple[str, ...] = ()  # why a document has no commitments; where the candidate search was capped
 
     def __repr__(self) -> str:
         return f"<Ledger: {len(self.entries)} commitments of {len(self.documents)} reports>"
@@ -67,7 +68,21 @@ def build_ledger(docs: list[Document]) -> Ledger:
     rates = tuple(PairRates(a, b, *v) for (a, b), v in sorted(counts.items()))
     notes = tuple(f"no commitments found in {d.path}: " + _why_none_zh(d)
                   for k, d in enumerate(docs) if not any(e.commitment.doc == k for e in entries))
+    notes += _unsure_notes(docs, indexes)
     return Ledger(tuple(docs), tuple(entries), rates, regions_differ([d.metadata.region for d in docs]), notes)
+
+
+def _unsure_notes(docs: list[Document], indexes) -> tuple[str, ...]:
+    """One note per later document where the candidate search stopped at its cap for some
+    commitments (``search.SEARCH_CAP``): their follow-up there may have missed a better clause."""
+    out = []
+    for j, ix in enumerate(indexes):
+        if ix.unsure:
+            ids = ", ".join(c.id for c in ix.unsure[:5]) + (", …" if len(ix.unsure) > 5 else "")
+            out.append(f"search capped in {docs[j].path}: for {len(ix.unsure)} commitment(s) ({ids}) more than "
+                       f"{SEARCH_CAP} clauses held their key words and only {SEARCH_CAP} were scored, so a "
+                       "better-matching clause may have been missed and their follow-up there may be wrong")
+    return tuple(out)
 
 
 def _why_none_zh(d: Document) -> str:
@@ -98,4 +113,5 @@ def _english_ledger(docs: list[Document]) -> Ledger:
                 row[0] += 1
                 row[1 + FOLLOWUP_STATUSES.index(f.status)] += 1
     rates = tuple(PairRates(a, b, *v) for (a, b), v in sorted(counts.items()))
+    notes += _unsure_notes(docs, indexes)
     return Ledger(tuple(docs), tuple(entries), rates, regions_differ([d.metadata.region for d in docs]), tuple(notes))
