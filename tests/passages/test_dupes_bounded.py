@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 import random
 from collections import defaultdict
+from importlib import resources
 
+import jsonschema
 import numpy as np
 from conftest import benchmark_module
 
@@ -27,6 +29,7 @@ from reportdiff.render.jsonout import dupes as dupes_json
 from reportdiff.text.fingerprints import K
 
 LIMITS = benchmark_module("bench_limits")
+SCHEMA = json.loads(resources.files("reportdiff").joinpath("schema/dupes.schema.json").read_text("utf-8"))
 
 
 def _former_regions(query_prints, postings, queries, w):
@@ -161,7 +164,9 @@ def test_near_duplicates_extend_a_bounded_number_of_pairs_per_copy(monkeypatch, 
         assert len(result.notes) == 1 and f"in {SETTLED} or more places" in result.notes[0]
         skipped = int(result.notes[0].split()[0])
         assert skipped > extended
-        assert json.loads(json.dumps(dupes_json(result)))["notes"] == list(result.notes)
+        out = json.loads(json.dumps(dupes_json(result)))
+        assert out["notes"] == list(result.notes)
+        jsonschema.validate(out, SCHEMA)
         # the sentence is still one group holding most copies
         biggest = max(result.groups, key=lambda g: len(g.occurrences))
         assert len(biggest.occurrences) >= copies // 2
