@@ -9,11 +9,11 @@ Generator (deterministic for a seed):
 - Sources, other reports of the same language: a national report of 2000-2025
   (``../shared/corpus/national``) for the Chinese hosts, and one of the two budget speeches of
   ``fixtures/english`` (2023, 2024: years the hk-budget folder does not hold) for the English
-  ones; one source per language and seed.
+  ones; the hosts of a language take turns over its sources, from a random one.
 - Cases: ``--cases`` (default 12) per host.  A passage of L characters (log-uniform in 30-300;
   a quarter of the cases 20-29, the "short" bucket) is cut from one cleaned paragraph of the
-  source at a random position, white space trimmed, never overlapping another passage of the
-  seed.  Its edit level is drawn uniformly from 0, 5, 10, 15, 20 and 25%: n = round(level x L)
+  source at a random position, white space trimmed, never overlapping another passage cut from
+  that source (a new length is drawn when no free paragraph is long enough).  Its edit level is drawn uniformly from 0, 5, 10, 15, 20 and 25%: n = round(level x L)
   character edits, each a substitution (50%), insertion (25%) or deletion (25%) at a random
   position; the new character is an ideograph of the source (Chinese) or a lower-case letter
   (English).  A case is scored at its drawn level (n / L rounds to it).
@@ -97,6 +97,17 @@ def _length(rng: random.Random) -> int:
     return int(round(math.exp(rng.uniform(math.log(30), math.log(300)))))
 
 
+def _cut(paras: list[str], longest: int, rng: random.Random, taken: set[tuple[int, int]]) -> str:
+    """A passage of a drawn length not overlapping one cut before; a new length is drawn when no
+    free paragraph holds this one (a source of short paragraphs gives shorter passages)."""
+    for _ in range(50):
+        try:
+            return bd.cut(paras, min(_length(rng), longest), rng, taken)
+        except RuntimeError:
+            continue
+    raise RuntimeError("no room left in the source for another passage")
+
+
 def _edit(text: str, n: int, vocab: str, rng: random.Random) -> str:
     chars = list(text)
     for _ in range(n):
@@ -117,26 +128,33 @@ def _boundaries(text: str, language: str) -> list[int]:
     return [0, len(text)] + [j + 2 for j in range(len(text) - 1) if text[j] in ".;!?" and text[j + 1] == " "]
 
 
-def make_seed(seed: int, outdir: Path, n_hosts: int, n_cases: int) -> tuple[bd.Seed, list[str]]:
-    """The host files written with their planted cases, and the source of each language."""
+def make_seed(seed: int, outdir: Path, n_hosts: int, n_cases: int):
+    """The host files written with their planted cases, the sources, and the source of each host."""
     rng = random.Random(f"plant_dupes:{seed}")
     cases: list[Case] = []
     written_all, paths, origins, sources = [], [], [], []
+    used: dict[str, set[tuple[int, int]]] = {}
+    host_source: list[str] = []
     for language in ("zh", "en"):
-        source = rng.choice(_sources(language))
-        sources.append(source)
-        paras = [p.text for p in bd._load(source).paragraphs]
-        vocab = ("".join(sorted({c for p in paras for c in p if is_ideograph(c)}))
-                 if language == "zh" else "abcdefghijklmnopqrstuvwxyz")
-        used: set[tuple[int, int]] = set()
-        for host in rng.sample(_hosts(language), n_hosts):
+        pool = _sources(language)
+        first = rng.randrange(len(pool))
+        for j, host in enumerate(rng.sample(_hosts(language), n_hosts)):
+            source = pool[(first + j) % len(pool)]  # hosts take turns: a short source is not used up
+            if source not in sources:
+                sources.append(source)
+            host_source.append(source)
+            paras = [p.text for p in bd._load(source).paragraphs]
+            vocab = ("".join(sorted({c for p in paras for c in p if is_ideograph(c)}))
+                     if language == "zh" else "abcdefghijklmnopqrstuvwxyz")
+            longest = max(len(p.strip()) for p in paras)
+            taken = used.setdefault(source, set())
             k = len(paths)
             its = bd.items(bd._load(host))
             para_idx = [i for i, (kind, _) in enumerate(its) if kind == "p" and i >= 3]
             inline: dict[int, list[tuple[int, int]]] = {}
             after: dict[int, list[int]] = {}
             for _ in range(n_cases):
-                src = bd.cut(paras, _length(rng), rng, used)
+                src = _cut(paras, longest, rng, taken)
                 level = rng.choice(LEVELS)
                 n = round(level * len(src))
                 planted = _edit(src, n, vocab, rng) if n else src
@@ -175,11 +193,11 @@ def make_seed(seed: int, outdir: Path, n_hosts: int, n_cases: int) -> tuple[bd.S
             paths.append(str(path))
             origins.append(host)
             written_all.append(written)
-    return bd.Seed(seed, ";".join(sources), origins, paths, written_all, cases), sources
+    return bd.Seed(seed, ";".join(sources), origins, paths, written_all, cases), sources, host_source
 
 
 def run_seed(seed: int, outdir: Path, n_hosts: int, n_cases: int, min_chars: int):
-    sd, sources = make_seed(seed, outdir, n_hosts, n_cases)
+    sd, sources, host_source = make_seed(seed, outdir, n_hosts, n_cases)
     t0 = time.perf_counter()
     res = dupes(sd.susp_paths, against=sources, min_chars=min_chars)
     seconds = time.perf_counter() - t0
@@ -194,9 +212,8 @@ def run_seed(seed: int, outdir: Path, n_hosts: int, n_cases: int, min_chars: int
     for c in sd.cases:
         if not c.lost:
             case_mask[c.susp][c.start:c.end] = True
-    lang_of = {c.susp: c.language for c in sd.cases}
-    src_of = {lang: by_path[os.path.realpath(s)] for lang, s in zip(("zh", "en"), sources)}
-    nat = [bd.natural_mask(t, src_text[src_of[lang_of[k]]]) & ~case_mask[k] for k, t in enumerate(streams)]
+    nat = [bd.natural_mask(t, src_text[by_path[os.path.realpath(host_source[k])]]) & ~case_mask[k]
+           for k, t in enumerate(streams)]
     seen, dets = set(), []
     for g in res.groups:
         if not any(o.doc in src_idx for o in g.occurrences):
