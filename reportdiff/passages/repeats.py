@@ -8,21 +8,28 @@ gives a document's fingerprints, ``postings_of(prints)`` where their hashes occu
    passage length in canonical characters (``min_chars``, default 15), so every shared
    passage of m canonical characters shares at least one fingerprint.  Fingerprints found in
    more than ``MAX_POSTINGS`` (200) places are too common to seed anything.
-2. Seeds.  Each fingerprint of a query document, found again in any document (a query, a
-   reference, or the same document elsewhere), is a seed: two canonical positions.  A
-   fingerprint found in more than ``SEED_CLIQUE`` (32) places seeds each place with the next
-   32 places only (in document, then position order), not every pair: the places stay
-   connected (step 4 groups them all), and the seeds are at most 32 per fingerprint
-   instead of up to 200 (a file of thousands of near-duplicate sentences made seeds, and
-   regions, grow with the square of its length until the 200 cut).  Real reports stay
-   under 32 (at most 20 in the fixtures).
+2. Seeds (``seeds``, as numpy arrays).  Each fingerprint of a query document, found again in
+   any document (a query, a reference, or the same document elsewhere), is a seed: two
+   canonical positions.  A fingerprint found in more than ``SEED_CLIQUE`` (32) places seeds
+   each place with the next 32 places only (in document, then position order), not every
+   pair: the places stay connected (step 4 groups them all), and the seeds are at most 32 per
+   place instead of up to 199.  Real reports stay under 32 (at most 20 in the fixtures).
 3. Local alignment.  Seeds on the same diagonal (offset between the two positions) less than
    w + k apart chain into a region; regions of the same two documents whose diagonals differ by
    at most ``MAX_INDEL`` (20) and whose gaps are at most ``MAX_GAP`` (40) canonical characters
    merge (a changed number, year or word in between); each region is extended left and right
-   while the canonical characters agree, stepping over edits of up to 2 characters a side when
-   the next 6 characters agree again.  Regions shorter than ``min_chars`` original characters
-   are dropped; inside one document, a region may not overlap its own copy.
+   (``extension``) while the canonical characters agree, stepping over edits of up to 2
+   characters a side when the next 6 characters agree again.  Regions shorter than
+   ``min_chars`` original characters are dropped; inside one document, a region may not
+   overlap its own copy.  Regions are taken in order (document pairs by their first seed,
+   then by position) and grouped as they come (step 4); a region is *settled*, and not
+   extended, when the positions w + k characters before and after it, on both sides, lie in
+   places of one group that already has ``SETTLED`` (32) places or more: its places are
+   already in that group.  This bounds the work on very repetitive text (a file of thousands
+   of near-duplicate sentences had up to 31 pairs per place extended, and time grew with the
+   1.5th power of its length); the result then says how many pairs were not compared
+   (``DupesResult.notes``).  Real reports never have a group that big (at most 10 places in
+   the fixtures), so their result is the same as comparing every pair.
 4. Groups.  Occurrences that overlap by at least 80% of the longer one are the same place;
    hits that share a place join one group (union-find), so a passage found in many places is
    one group.  A group is exact when all its occurrences have the same text; its similarity is
@@ -35,7 +42,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -46,12 +53,22 @@ from ..model import Document, LineSpan
 from ..options import MIN_CHARS
 from ..text.fingerprints import K, Stream, signature, window
 from ..text.worddiff import DiffOp, word_diff
+from .extension import extend
+from .seeds import (
+    MAX_GAP,
+    MAX_INDEL,
+    MAX_POSTINGS,
+    SEED_CLIQUE,
+    Postings,
+    Region,
+    regions,
+)
 from .unionfind import clusters
 
-MAX_POSTINGS = 200
-SEED_CLIQUE = 32  # a fingerprint in more places seeds each place with the next 32 only
-MAX_INDEL = 20
-MAX_GAP = 40
+__all__ = ["MAX_GAP", "MAX_INDEL", "MAX_POSTINGS", "SEED_CLIQUE", "Postings"]
+
+BATCH = 256  # regions checked at once for being settled
+SETTLED = 32  # a region whose two sides lie in places of a group this big is not extended
 
 
 @dataclass(frozen=True)
@@ -99,33 +116,17 @@ class DupesResult:
     queries: int  # the first ``queries`` documents were checked; the rest are references
     groups: tuple[DupeGroup, ...]
     copies: tuple[CopyReport, ...]
+    notes: tuple[str, ...] = ()  # what was not compared, and why (bounded work): shown with the result
 
     def __repr__(self) -> str:
         return (f"<DupesResult: {len(self.groups)} groups in {self.queries} report(s) checked against "
                 f"{len(self.documents) - self.queries} reference(s)>")
 
 
-@dataclass
-class _Region:
-    a_doc: int
-    b_doc: int
-    a0: int  # canonical positions, end exclusive
-    a1: int
-    b0: int
-    b1: int
-
-
-
-
-
-
 def _without(prints: tuple[np.ndarray, np.ndarray], common: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     pos, hashes = prints
     keep = ~np.isin(hashes, common)
     return pos[keep], hashes[keep]
-
-
-Postings = Mapping[int, Sequence[tuple[int, int]]]  # fingerprint hash -> (document, position)
 
 
 def find_dupes(queries: list[Document], references: list[Document] = (), min_chars: int = MIN_CHARS,
@@ -155,39 +156,32 @@ def match(docs: Sequence[Document], queries: int, query_prints: list[tuple[np.nd
     """Steps 2-4 for the first ``queries`` of ``docs``, given their fingerprints and where each
     of their hashes occurs in ``docs`` (in document order, then position order).  Without
     ``streams``, the stream of a document is made only when a region reaches it."""
-    w = window(min_chars)
-    seeds: dict[tuple[int, int, int], list[int]] = defaultdict(list)
-    for qd, (pos, hashes) in enumerate(query_prints):
-        for p, h in zip(pos.tolist(), hashes.tolist()):
-            posting = postings[h]
-            if len(posting) > MAX_POSTINGS:
-                continue
-            if len(posting) > SEED_CLIQUE:  # only the next SEED_CLIQUE places: a chain, not a clique
-                k = bisect_left(posting, (qd, p)) + 1
-                posting = posting[k: k + SEED_CLIQUE]
-            for od, op in posting:
-                if od == qd and op == p:
-                    continue
-                if od < queries and (od, op) < (qd, p):
-                    continue  # a query against another query: one direction is enough
-                seeds[(qd, od, op - p)].append(p)
-
     streams = _Streams(docs) if streams is None else streams
-    regions = _chain(seeds, w)
-    regions = _merge(regions)
-    occurrences: list[tuple[Occurrence, Occurrence]] = []
-    for r in regions:
-        _extend(r, streams)
-        if r.a_doc == r.b_doc and not (r.a1 <= r.b0 or r.b1 <= r.a0):
-            continue  # overlaps itself: a repetitive run, not a repeat
-        a = _occurrence(streams[r.a_doc], r.a_doc, r.a0, r.a1)
-        b = _occurrence(streams[r.b_doc], r.b_doc, r.b0, r.b1)
-        if min(len(a.text), len(b.text)) < min_chars:
-            continue
-        occurrences.append((a, b))
-    groups = _group(occurrences)
+    w = window(min_chars)
+    found = _Found(w + K)
+    candidates = regions(query_prints, postings, w)
+    for first in range(0, len(candidates), BATCH):
+        batch = candidates[first: first + BATCH]
+        before = found.settled_all(batch)  # None while no group is that big
+        for k, r in enumerate(batch):
+            if (before is not None and before[k]) or found.settled(r):
+                found.skipped += 1
+                continue
+            extend(r, streams)
+            if r.a_doc == r.b_doc and not (r.a1 <= r.b0 or r.b1 <= r.a0):
+                continue  # overlaps itself: a repetitive run, not a repeat
+            a = _occurrence(streams[r.a_doc], r.a_doc, r.a0, r.a1)
+            b = _occurrence(streams[r.b_doc], r.b_doc, r.b0, r.b1)
+            if min(len(a.text), len(b.text)) < min_chars:
+                continue
+            found.add(r, a, b, streams)
+    groups = _groups(found.places.nodes, found.edges)
     copy_reports = tuple(CopyReport(d, spans) for d, spans in sorted((copies or {}).items()) if len(spans) > 1)
-    return DupesResult(tuple(docs), queries, tuple(groups), copy_reports)
+    notes = () if not found.skipped else (
+        f"{found.skipped} candidate pair(s) of places were not compared: each lay inside a passage already found "
+        f"in {SETTLED} or more places (bounded work on very repetitive text); such a passage may be reported as "
+        "several groups, and its places may end a few characters short",)
+    return DupesResult(tuple(docs), queries, tuple(groups), copy_reports, notes)
 
 
 class _Streams:
@@ -201,87 +195,6 @@ class _Streams:
         if d not in self._made:
             self._made[d] = Stream.of(self._docs[d])
         return self._made[d]
-
-
-def _chain(seeds: dict[tuple[int, int, int], list[int]], w: int) -> list[_Region]:
-    out: list[_Region] = []
-    gap = w + K
-    for (qd, od, diag), ps in seeds.items():
-        ps.sort()
-        start = prev = ps[0]
-        for p in ps[1:]:
-            if p - prev > gap:
-                out.append(_Region(qd, od, start, prev + K, start + diag, prev + K + diag))
-                start = p
-            prev = p
-        out.append(_Region(qd, od, start, prev + K, start + diag, prev + K + diag))
-    return out
-
-
-def _merge(regions: list[_Region]) -> list[_Region]:
-    """Join regions of the same document pair separated by a small edit."""
-    by_pair: dict[tuple[int, int], list[_Region]] = defaultdict(list)
-    for r in regions:
-        by_pair[(r.a_doc, r.b_doc)].append(r)
-    out: list[_Region] = []
-    for rs in by_pair.values():
-        rs.sort(key=lambda r: (r.a0, r.b0))
-        merged: list[_Region] = []
-        for r in rs:
-            for m in reversed(merged[-8:]):
-                diag_m, diag_r = m.b0 - m.a0, r.b0 - r.a0
-                if abs(diag_m - diag_r) <= MAX_INDEL and r.a0 - m.a1 <= MAX_GAP and r.b0 - m.b1 <= MAX_GAP \
-                        and r.a0 >= m.a0 and r.b0 >= m.b0 - MAX_INDEL:
-                    m.a1, m.b1 = max(m.a1, r.a1), max(m.b1, r.b1)
-                    break
-            else:
-                merged.append(r)
-        out.extend(merged)
-    return out
-
-
-def _extend(r: _Region, streams: Sequence[Stream]) -> None:
-    """Grow a region while the canonical characters agree, stepping over an edit of up to
-    ``STEP`` characters on either side when the next ``RESUME`` characters agree again."""
-    ta, tb = streams[r.a_doc].canonical[0], streams[r.b_doc].canonical[0]
-    while True:
-        while r.a0 > 0 and r.b0 > 0 and ta[r.a0 - 1] == tb[r.b0 - 1]:
-            r.a0 -= 1
-            r.b0 -= 1
-        step = _resume(ta, tb, r.a0, r.b0, -1)
-        if not step:
-            break
-        r.a0, r.b0 = r.a0 - step[0], r.b0 - step[1]
-    while True:
-        while r.a1 < len(ta) and r.b1 < len(tb) and ta[r.a1] == tb[r.b1]:
-            r.a1 += 1
-            r.b1 += 1
-        step = _resume(ta, tb, r.a1, r.b1, 1)
-        if not step:
-            break
-        r.a1, r.b1 = r.a1 + step[0], r.b1 + step[1]
-    r.a1, r.b1 = min(r.a1, len(ta)), min(r.b1, len(tb))
-
-
-STEP = 2
-RESUME = 6
-
-
-def _resume(ta: str, tb: str, a: int, b: int, way: int) -> tuple[int, int] | None:
-    """The smallest skip (i, j) past which RESUME characters agree again, or None."""
-    for total in range(1, 2 * STEP + 1):
-        for i in range(0, min(total, STEP) + 1):
-            j = total - i
-            if j > STEP:
-                continue
-            if way > 0:
-                x, y = ta[a + i : a + i + RESUME], tb[b + j : b + j + RESUME]
-            else:
-                x = ta[max(0, a - i - RESUME) : a - i] if a - i >= RESUME else ""
-                y = tb[max(0, b - j - RESUME) : b - j] if b - j >= RESUME else ""
-            if len(x) == RESUME and x == y:
-                return i, j
-    return None
 
 
 def _occurrence(stream: Stream, doc: int, c0: int, c1: int) -> Occurrence:
@@ -337,10 +250,106 @@ class _Places:
         return len(self.nodes) - 1
 
 
+class _Found:
+    """The pairs of places found so far, grouped as they come (step 4): the places, the edges
+    between them, the cluster of each place (kept exact: a union moves the smaller cluster's
+    places to the larger) and, per document, which place covers each canonical position (of
+    the places that covered it, one of the largest cluster at the time).
+
+    A region is *settled* when the positions ``margin`` characters before its start and after
+    its end, on both sides (or the document's ends), are covered by places of one cluster that
+    already has ``SETTLED`` places or more.  A settled region is not extended: its two places
+    are already in that group, and a passage found in that many places gains little from one
+    more pair of them.  Regions are checked a batch at a time (``settled_all``: settled when
+    the batch began, as arrays) and then one by one (``settled``: settled now)."""
+
+    def __init__(self, margin: int) -> None:
+        self.places = _Places()
+        self.edges: list[tuple[int, int]] = []
+        self.skipped = 0  # regions found settled (not extended)
+        self._margin = margin
+        self._root = np.zeros(0, dtype=np.int64)  # place -> the root place of its cluster
+        self._size = np.zeros(0, dtype=np.int64)  # cluster size, kept at the cluster's root
+        self._members: dict[int, list[int]] = {}  # cluster root -> its places
+        self._known = 0  # places seen
+        self._biggest = 0
+        self._owner: dict[int, np.ndarray] = {}
+
+    def _ends(self, owner: np.ndarray, x0: int, x1: int) -> tuple[int, int]:
+        last = len(owner) - 1
+        return int(owner[min(max(x0 - self._margin, 0), last)]), int(owner[min(x1 - 1 + self._margin, last)])
+
+    def settled(self, r: Region) -> bool:
+        if self._biggest < SETTLED:
+            return False
+        a, b = self._owner.get(r.a_doc), self._owner.get(r.b_doc)
+        if a is None or b is None:
+            return False
+        ends = (*self._ends(a, r.a0, r.a1), *self._ends(b, r.b0, r.b1))
+        if min(ends) < 0:
+            return False
+        root = self._root[ends[0]]
+        return self._size[root] >= SETTLED and all(self._root[x] == root for x in ends[1:])
+
+    def settled_all(self, batch: list[Region]) -> np.ndarray | None:
+        """``settled`` of every region of ``batch``, as an array (None: none can be)."""
+        if self._biggest < SETTLED:
+            return None
+        ends = np.full((len(batch), 4), -1, dtype=np.int64)
+        for col, doc, x0, x1 in ((0, "a_doc", "a0", "a1"), (2, "b_doc", "b0", "b1")):
+            docs = np.array([getattr(r, doc) for r in batch])
+            starts = np.array([getattr(r, x0) for r in batch]) - self._margin
+            stops = np.array([getattr(r, x1) for r in batch]) - 1 + self._margin
+            for d in np.unique(docs).tolist():
+                owner = self._owner.get(d)
+                if owner is not None:
+                    rows = docs == d
+                    ends[rows, col] = owner[np.clip(starts[rows], 0, len(owner) - 1)]
+                    ends[rows, col + 1] = owner[np.clip(stops[rows], 0, len(owner) - 1)]
+        roots = self._root[np.maximum(ends, 0)]
+        return ((ends >= 0).all(axis=1) & (roots == roots[:, :1]).all(axis=1)
+                & (self._size[roots[:, 0]] >= SETTLED))
+
+    def add(self, r: Region, a: Occurrence, b: Occurrence, streams: Sequence[Stream]) -> None:
+        na, nb = self.places.node(a), self.places.node(b)
+        grown = len(self.places.nodes)
+        if grown > len(self._root):
+            more = max(grown, 2 * len(self._root)) - len(self._root)
+            self._root = np.concatenate((self._root, np.zeros(more, dtype=np.int64)))
+            self._size = np.concatenate((self._size, np.zeros(more, dtype=np.int64)))
+        for x in range(self._known, grown):
+            self._root[x], self._size[x] = x, 1
+            self._members[x] = [x]
+        self._known = grown
+        self.edges.append((na, nb))
+        ra, rb = int(self._root[na]), int(self._root[nb])
+        if ra != rb:
+            if len(self._members[ra]) < len(self._members[rb]):
+                ra, rb = rb, ra
+            moved = self._members.pop(rb)
+            self._root[moved] = ra
+            self._members[ra].extend(moved)
+            self._size[ra] = len(self._members[ra])
+            self._biggest = max(self._biggest, len(self._members[ra]))
+        size = self._size[ra]
+        for d, x0, x1, node in ((r.a_doc, r.a0, r.a1, na), (r.b_doc, r.b0, r.b1, nb)):
+            owner = self._owner.get(d)
+            if owner is None:
+                owner = self._owner[d] = np.full(len(streams[d].canonical[0]), -1, dtype=np.int64)
+            span = owner[x0:x1]
+            if self._biggest < SETTLED:  # no region is skipped yet: the first place is enough
+                span[span < 0] = node
+            else:
+                span[(span < 0) | (self._size[self._root[span]] < size)] = node
+
+
 def _group(pairs: list[tuple[Occurrence, Occurrence]]) -> list[DupeGroup]:
     places = _Places()
     edges = [(places.node(a), places.node(b)) for a, b in pairs]
-    nodes = places.nodes
+    return _groups(places.nodes, edges)
+
+
+def _groups(nodes: list[Occurrence], edges: list[tuple[int, int]]) -> list[DupeGroup]:
     members = clusters(len(nodes), edges)
     groups = []
     for ids in members:

@@ -23,6 +23,8 @@ def dupes_view(result, limit: int = 50, markers: bool = False) -> Group:
         doc = result.documents[c.doc]
         parts.append(Text(f"copies: {printable(doc.path)} holds {c.count} copies of one document, at lines "
                           + ", ".join(str(s) for s in c.lines), style="yellow"))
+    for note in result.notes:  # pairs not compared (bounded work on very repetitive text)
+        parts.append(Text(f"note: {printable(note)}", style="yellow"))
     for n, g in enumerate(result.groups[:limit], start=1):
         head = Text(f"\n#{n}  {g.chars} chars  ", style="bold")
         head.append("exact" if g.exact else f"near {g.similarity:.2f}", style="green" if g.exact else "yellow")

@@ -174,6 +174,7 @@ def dupes_page(result) -> str:
         groups=groups, exact=sum(1 for g in result.groups if g.exact),
         copies=[{"path": docs[c.doc].path, "count": c.count, "lines": ", ".join(str(s) for s in c.lines)}
                 for c in result.copies],
+        notes=list(result.notes),
     )
 
 

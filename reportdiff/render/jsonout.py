@@ -164,7 +164,7 @@ def dupes(result) -> dict[str, Any]:
         ],
         "copies": [{"doc": c.doc, "count": c.count, "lines": [s.as_list() for s in c.lines]}
                    for c in result.copies],
-    }
+    } | ({"notes": list(result.notes)} if result.notes else {})  # pairs not compared (bounded work)
 
 
 def _target(t) -> dict[str, Any]:

@@ -14,6 +14,7 @@ guaranteed to share a fingerprint.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
@@ -52,14 +53,8 @@ class Stream:
         return self
 
     def paragraph_at(self, offset: int) -> int:
-        lo, hi = 0, len(self.starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        """The last paragraph that starts at or before ``offset`` (the first one before all)."""
+        return max(0, bisect_right(self.starts, offset) - 1)
 
     def paragraphs(self, start: int, end: int) -> tuple[Paragraph, ...]:
         first, last = self.paragraph_at(start), self.paragraph_at(max(start, end - 1))

@@ -1,0 +1,312 @@
+"""Planted edited passages for ``reportdiff dupes`` (issue #18): how much of a passage whose
+characters were edited at 0-25% is found, in one piece, in Chinese and English reports.
+
+Generator (deterministic for a seed):
+
+- Hosts, reports no rule was tuned on: ``../shared/corpus/provinces-2026/*.txt`` (Chinese) and
+  ``../shared/corpus/hk-budget/*.txt`` (English).  Per seed, ``--hosts`` (default 2) of each
+  language are drawn.
+- Sources, other reports of the same language: a national report of 2000-2025
+  (``../shared/corpus/national``) for the Chinese hosts, and one of the two budget speeches of
+  ``fixtures/english`` (2023, 2024: years the hk-budget folder does not hold) for the English
+  ones; the hosts of a language take turns over its sources, from a random one.
+- Cases: ``--cases`` (default 12) per host.  A passage of L characters (log-uniform in 30-300;
+  a quarter of the cases 20-29, the "short" bucket) is cut from one cleaned paragraph of the
+  source at a random position, white space trimmed, never overlapping another passage cut from
+  that source (a new length is drawn when no free paragraph is long enough).  Its edit level is drawn uniformly from 0, 5, 10, 15, 20 and 25%: n = round(level x L)
+  character edits, each a substitution (50%), insertion (25%) or deletion (25%) at a random
+  position; the new character is an ideograph of the source (Chinese) or a lower-case letter
+  (English).  A case is scored at its drawn level (n / L rounds to it).
+- Planting: half of the cases go into a random paragraph of the host at a sentence boundary
+  (start, end, or after 。；！？ / ". "), the other half become a paragraph of their own (never
+  among the first three items).  Truth is located in the loaded host's stream as in
+  ``bench_dupes.locate``.
+
+Prediction: ``reportdiff.passages.dupes(hosts, against=[sources])``; a detection is an
+occurrence in a host of a group that also has an occurrence in a source (distinct places).
+
+Scores (PAN 2010, character level, as in ``bench_dupes``): recall = mean over cases of the
+share of the case's characters inside a detection; precision = mean over detections of the
+share of their characters inside a case or naturally shared with the source; granularity =
+mean number of detections per detected case; plagdet = F1 / log2(1 + granularity); per edit
+level, per length bucket (20-29, 30-59, 60-119, 120-300) and per language; figures are over
+all cases of all seeds (pooled, not medians).  Natural reuse: a detection touching no case
+whose characters are at least half inside canonical 10-grams of the source, or whose
+canonical ratio to its source occurrence is at least 0.7, is real reuse; "natural precision"
+is the share of case-free detections that are such real reuse (the rest are false alarms).
+
+Run from the project root:
+    .venv/bin/python benchmarks/plant_dupes.py [--seeds 4] [--hosts 2] [--cases 12] [--min-chars 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import random
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+for p in (str(ROOT), str(HERE)):
+    if p not in sys.path:
+        sys.path.insert(0, p)
+
+import bench_dupes as bd  # noqa: E402
+from rapidfuzz import fuzz  # noqa: E402
+
+from reportdiff.passages import dupes  # noqa: E402
+from reportdiff.passages.formulas import canonical_text  # noqa: E402
+from reportdiff.text.characters import is_ideograph  # noqa: E402
+from reportdiff.text.fingerprints import Stream  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+LEVELS = (0.0, 0.05, 0.10, 0.15, 0.20, 0.25)
+LENGTHS = (("20-29", 20, 29), ("30-59", 30, 59), ("60-119", 60, 119), ("120-300", 120, 300))
+TARGET = 0.9
+
+
+@dataclass
+class Case(bd.Case):
+    level: float = 0.0
+    language: str = "zh"
+
+
+def _sources(language: str) -> list[str]:
+    if language == "zh":
+        return [str(CORPUS / "national" / f"{y}.txt") for y in range(2000, 2026)
+                if (CORPUS / "national" / f"{y}.txt").exists()]
+    return sorted(str(p) for p in (ROOT / "fixtures" / "english").glob("budget-speech-*.txt"))
+
+
+def _hosts(language: str) -> list[str]:
+    folder = "provinces-2026" if language == "zh" else "hk-budget"
+    return sorted(str(p) for p in (CORPUS / folder).glob("*.txt"))
+
+
+def _length(rng: random.Random) -> int:
+    if rng.random() < 0.25:
+        return rng.randint(20, 29)
+    return int(round(math.exp(rng.uniform(math.log(30), math.log(300)))))
+
+
+def _cut(paras: list[str], longest: int, rng: random.Random, taken: set[tuple[int, int]]) -> str:
+    """A passage of a drawn length not overlapping one cut before; a new length is drawn when no
+    free paragraph holds this one (a source of short paragraphs gives shorter passages)."""
+    for _ in range(50):
+        try:
+            return bd.cut(paras, min(_length(rng), longest), rng, taken)
+        except RuntimeError:
+            continue
+    raise RuntimeError("no room left in the source for another passage")
+
+
+def _edit(text: str, n: int, vocab: str, rng: random.Random) -> str:
+    chars = list(text)
+    for _ in range(n):
+        op = rng.choices(("sub", "ins", "del"), weights=(50, 25, 25))[0]
+        i = rng.randrange(len(chars))
+        if op == "sub":
+            chars[i] = rng.choice([c for c in vocab if c != chars[i]])
+        elif op == "ins":
+            chars.insert(rng.randrange(len(chars) + 1), rng.choice(vocab))
+        elif len(chars) > 1:
+            del chars[i]
+    return "".join(chars).strip()
+
+
+def _boundaries(text: str, language: str) -> list[int]:
+    if language == "zh":
+        return [0, len(text)] + [j + 1 for j, c in enumerate(text) if c in "。；！？"]
+    return [0, len(text)] + [j + 2 for j in range(len(text) - 1) if text[j] in ".;!?" and text[j + 1] == " "]
+
+
+def make_seed(seed: int, outdir: Path, n_hosts: int, n_cases: int):
+    """The host files written with their planted cases, the sources, and the source of each host."""
+    rng = random.Random(f"plant_dupes:{seed}")
+    cases: list[Case] = []
+    written_all, paths, origins, sources = [], [], [], []
+    used: dict[str, set[tuple[int, int]]] = {}
+    host_source: list[str] = []
+    for language in ("zh", "en"):
+        pool = _sources(language)
+        first = rng.randrange(len(pool))
+        for j, host in enumerate(rng.sample(_hosts(language), n_hosts)):
+            source = pool[(first + j) % len(pool)]  # hosts take turns: a short source is not used up
+            if source not in sources:
+                sources.append(source)
+            host_source.append(source)
+            paras = [p.text for p in bd._load(source).paragraphs]
+            vocab = ("".join(sorted({c for p in paras for c in p if is_ideograph(c)}))
+                     if language == "zh" else "abcdefghijklmnopqrstuvwxyz")
+            longest = max(len(p.strip()) for p in paras)
+            taken = used.setdefault(source, set())
+            k = len(paths)
+            its = bd.items(bd._load(host))
+            para_idx = [i for i, (kind, _) in enumerate(its) if kind == "p" and i >= 3]
+            inline: dict[int, list[tuple[int, int]]] = {}
+            after: dict[int, list[int]] = {}
+            for _ in range(n_cases):
+                src = _cut(paras, longest, rng, taken)
+                level = rng.choice(LEVELS)
+                n = round(level * len(src))
+                planted = _edit(src, n, vocab, rng) if n else src
+                cid = len(cases)
+                mode = "inline" if rng.random() < 0.5 else "paragraph"
+                cases.append(Case(cid, k, src, planted, len(src), n, f"{level:.0%}", mode,
+                                  level=level, language=language))
+                if mode == "inline":
+                    i = rng.choice(para_idx)
+                    inline.setdefault(i, []).append((rng.choice(_boundaries(its[i][1], language)), cid))
+                else:
+                    after.setdefault(rng.randrange(3, len(its)), []).append(cid)
+            written, lines = [], []
+            for i, (kind, t) in enumerate(its):
+                spans = []
+                if i in inline:
+                    out, prev = [], 0
+                    for pos, cid in sorted(inline[i]):
+                        out.append(t[prev:pos])
+                        sep = "" if language == "zh" or not out[-1] or out[-1].endswith(" ") else " "
+                        out.append(sep)
+                        a = sum(map(len, out))
+                        out.append(cases[cid].text + ("" if language == "zh" else " "))
+                        spans.append((cid, a, a + len(cases[cid].text)))
+                        prev = pos
+                    out.append(t[prev:])
+                    t = "".join(out)
+                lines.append(t)
+                if kind == "p":
+                    written.append((t, spans))
+                for cid in after.get(i, ()):
+                    lines.append(cases[cid].text)
+                    written.append((cases[cid].text, [(cid, 0, len(cases[cid].text))]))
+            path = outdir / f"s{seed}-host{k}-{language}-{Path(host).stem}.txt"
+            path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+            paths.append(str(path))
+            origins.append(host)
+            written_all.append(written)
+    return bd.Seed(seed, ";".join(sources), origins, paths, written_all, cases), sources, host_source
+
+
+def run_seed(seed: int, outdir: Path, n_hosts: int, n_cases: int, min_chars: int):
+    sd, sources, host_source = make_seed(seed, outdir, n_hosts, n_cases)
+    t0 = time.perf_counter()
+    res = dupes(sd.susp_paths, against=sources, min_chars=min_chars)
+    seconds = time.perf_counter() - t0
+    by_path = {os.path.realpath(d.path): i for i, d in enumerate(res.documents)}
+    qdocs = [res.documents[by_path[os.path.realpath(p)]] for p in sd.susp_paths]
+    q_index = {by_path[os.path.realpath(p)]: k for k, p in enumerate(sd.susp_paths)}
+    src_idx = {by_path[os.path.realpath(s)] for s in sources}
+    bd.locate(sd, qdocs)
+    streams = [Stream.of(d).text for d in qdocs]
+    src_text = {i: Stream.of(res.documents[i]).text for i in src_idx}
+    case_mask = [np.zeros(len(t), dtype=bool) for t in streams]
+    for c in sd.cases:
+        if not c.lost:
+            case_mask[c.susp][c.start:c.end] = True
+    nat = [bd.natural_mask(t, src_text[by_path[os.path.realpath(host_source[k])]]) & ~case_mask[k]
+           for k, t in enumerate(streams)]
+    seen, dets = set(), []
+    for g in res.groups:
+        if not any(o.doc in src_idx for o in g.occurrences):
+            continue
+        for o in g.occurrences:
+            if o.doc not in q_index or (q_index[o.doc], o.start, o.end) in seen:
+                continue
+            k = q_index[o.doc]
+            seen.add((k, o.start, o.end))
+            n = max(1, o.end - o.start)
+            d = bd.Detection(k, o.start, o.end, o.text)
+            d.cases = tuple(c.id for c in sd.cases if c.susp == k and not c.lost and c.start < o.end and o.start < c.end)
+            d.inside = float(case_mask[k][o.start:o.end].sum()) / n
+            d.natural = float(nat[k][o.start:o.end].sum()) / n
+            d.inside_or_natural = float((case_mask[k][o.start:o.end] | nat[k][o.start:o.end]).sum()) / n
+            d.source_similarity = max(fuzz.ratio(canonical_text(o.text), canonical_text(s.text)) / 100
+                                      for s in g.occurrences if s.doc in src_idx)
+            dets.append(d)
+    cover = [np.zeros(len(t), dtype=bool) for t in streams]
+    for d in dets:
+        cover[d.susp][d.start:d.end] = True
+    return sd, dets, cover, seconds
+
+
+def _row(name: str, cases, dets, cover) -> tuple[str, float]:
+    ids = {c.id for c in cases}
+    charged = [d for d in dets if (any(i in ids for i in d.cases) if d.cases else True)]
+    excused = [bd.Detection(d.susp, d.start, d.end, d.text, d.cases, d.natural, d.inside_or_natural)
+               for d in charged if not (not d.cases and d.is_natural)]
+    m = bd.pan(cases, excused, cover)
+    free = [d for d in charged if not d.cases]
+    natural = sum(1 for d in free if d.is_natural)
+    nat_prec = f"{natural / len(free):.3f}" if free else "—"
+    return (f"   {name:16} {m['cases']:5} {m['missed']:6} {len(charged):5} {len(free) - natural:4} {natural:5}"
+            f"  {m['recall']:.3f}  {m['precision']:.3f}  {m['gran']:.3f}   {m['plagdet']:.3f}    {nat_prec}"), m["plagdet"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seeds", type=int, default=4)
+    ap.add_argument("--hosts", type=int, default=2, help="host reports per language and seed")
+    ap.add_argument("--cases", type=int, default=12, help="planted passages per host")
+    ap.add_argument("--min-chars", type=int, default=15)
+    a = ap.parse_args(argv)
+    if not CORPUS.is_dir():
+        print(f"{CORPUS} is absent: this benchmark needs the shared corpus", file=sys.stderr)
+        return 2
+    print(f"command: .venv/bin/python benchmarks/plant_dupes.py --seeds {a.seeds} --hosts {a.hosts} "
+          f"--cases {a.cases} --min-chars {a.min_chars}")
+    t_all = time.perf_counter()
+    all_cases, all_dets, offset = [], [], 0
+    covers: list[np.ndarray] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for seed in range(a.seeds):
+            sd, dets, cover, seconds = run_seed(seed, Path(tmp), a.hosts, a.cases, a.min_chars)
+            print(f"   seed {seed}: sources {sd.source_path.replace(str(ROOT.parent) + '/', '')}; hosts "
+                  f"{', '.join(Path(h).stem for h in sd.susp_origin)}; dupes {seconds:.2f} s", flush=True)
+            base_id = len(all_cases)
+            for c in sd.cases:  # renumber documents and cases so that seeds pool
+                c.susp += offset
+                c.id += base_id
+                all_cases.append(c)
+            for d in dets:
+                d.susp += offset
+                d.cases = tuple(i + base_id for i in d.cases)
+                all_dets.append(d)
+            covers.extend(cover)
+            offset += len(sd.susp_paths)
+    live = [c for c in all_cases if not c.lost]
+    print(f"   cases {len(all_cases)}, lost in loading {len(all_cases) - len(live)}")
+    head = ("   bucket            cases missed  dets   FP  nat.  recall   prec   gran  plagdet  natural prec")
+    print(head)
+    print("   " + "-" * (len(head) - 3))
+    rows = [("all", live), (">= 30 chars", [c for c in live if c.length >= 30])]
+    for lang in ("zh", "en"):
+        rows.append((f"{lang}, >= 30", [c for c in live if c.language == lang and c.length >= 30]))
+    for level in LEVELS:
+        rows.append((f">= 30, edit {level:.0%}", [c for c in live if c.length >= 30 and c.level == level]))
+    for name, lo, hi in LENGTHS:
+        rows.append((f"length {name}", [c for c in live if lo <= c.length <= hi]))
+    for name, cs in rows:
+        if cs:
+            print(_row(name, cs, all_dets, covers)[0])
+    ge30 = [c for c in live if c.length >= 30]
+    worst = min((_row("", [c for c in ge30 if c.level == lv], all_dets, covers)[1]
+                 for lv in LEVELS if any(c.level == lv for c in ge30)), default=float("nan"))
+    print(f"   lowest plagdet of an edit level, >= 30 chars: {worst:.3f} (target >= {TARGET}: "
+          f"{'MET' if worst >= TARGET else 'NOT MET'})")
+    print("   FP: detections touching no case that are not real reuse; nat.: detections touching no case of")
+    print("   text the source really shares (left out of precision); natural prec = nat. / (FP + nat.)")
+    print(f"({time.perf_counter() - t_all:.1f} s in all)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
