@@ -23,64 +23,30 @@ gives a document's fingerprints, ``postings_of(prints)`` where their hashes occu
    while the canonical characters agree, stepping over edits of up to 2 characters a side when
    the next 6 characters agree again.  Regions shorter than ``min_chars`` original characters
    are dropped; inside one document, a region may not overlap its own copy.
-4. Groups.  Occurrences that overlap by at least 80% of the longer one are the same place;
-   hits that share a place join one group (union-find), so a passage found in many places is
-   one group.  A group is exact when all its occurrences have the same text; its similarity is
-   the smallest rapidfuzz ratio between an occurrence and the group's longest occurrence.
-   Groups are sorted by length, longest first; a place that lies inside a place of a longer
-   group is not reported again, and a group left with fewer than two places goes.
+4. Groups (``passages.groups``): every group is about a passage of a query document (the
+   draft): the query places hit by other documents merged into disjoint passages, each with
+   the places of other documents that hit it, compared with the part of the draft's passage
+   they repeat and labelled same, near or template (same template, other figures).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
 import numpy as np
-from rapidfuzz import fuzz
 
 from ..model import Document, LineSpan
 from ..options import MIN_CHARS
 from ..text.fingerprints import K, Stream, signature, window
-from ..text.worddiff import DiffOp, word_diff
-from .unionfind import clusters
+from .groups import DupeGroup, Occurrence, group
 
 MAX_POSTINGS = 200
 SEED_CLIQUE = 32  # a fingerprint in more places seeds each place with the next 32 only
 MAX_INDEL = 20
 MAX_GAP = 40
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    doc: int
-    start: int  # offsets in the document's stream
-    end: int
-    text: str
-    lines: LineSpan
-
-
-@dataclass(frozen=True)
-class DupeGroup:
-    occurrences: tuple[Occurrence, ...]
-    chars: int
-    exact: bool
-    similarity: float
-
-    @property
-    def longest(self) -> Occurrence:
-        """The occurrence the others are shown against (ties: the first document, then place)."""
-        return max(self.occurrences, key=lambda o: (len(o.text), -o.doc, -o.start))
-
-    @cached_property
-    def diffs(self) -> tuple[tuple[DiffOp, ...], ...]:
-        """Each occurrence as a word diff from the longest one (one ``=`` run when the same)."""
-        base = self.longest.text
-        return tuple((DiffOp("=", o.text),) if o.text == base else word_diff(base, o.text)
-                     for o in self.occurrences)
 
 
 @dataclass(frozen=True)
@@ -185,7 +151,7 @@ def match(docs: Sequence[Document], queries: int, query_prints: list[tuple[np.nd
         if min(len(a.text), len(b.text)) < min_chars:
             continue
         occurrences.append((a, b))
-    groups = _group(occurrences)
+    groups = _group(occurrences, queries, streams, min_chars)
     copy_reports = tuple(CopyReport(d, spans) for d, spans in sorted((copies or {}).items()) if len(spans) > 1)
     return DupesResult(tuple(docs), queries, tuple(groups), copy_reports)
 
@@ -303,109 +269,6 @@ def _occurrence(stream: Stream, doc: int, c0: int, c1: int) -> Occurrence:
     return Occurrence(doc, start, end, stream.text[start:end], span)
 
 
-class _Places:
-    """The places (nodes) of step 4: an occurrence is the same place as the first node, in
-    order of creation, that overlaps it by at least 80% of the longer of the two (a longer
-    occurrence then stands for the node).
-
-    Such a node starts within a quarter of the occurrence's length of it (overlap ≥ 0.8·max
-    gives lengths within a factor 1.25 and starts at most 0.2·max apart), so each document
-    keeps its nodes sorted by start and only that window is looked at: the lookup no longer
-    scans every node of the document (quadratic on a file of near-duplicate sentences)."""
-
-    def __init__(self) -> None:
-        self.nodes: list[Occurrence] = []
-        self._starts: dict[int, list[tuple[int, int]]] = defaultdict(list)  # doc -> sorted (start, node)
-
-    def node(self, o: Occurrence) -> int:
-        """The node id of occurrence ``o``: an existing place, or a new one."""
-        starts = self._starts[o.doc]
-        reach = (o.end - o.start) // 4 + 1
-        lo = bisect_left(starts, (o.start - reach, -1))
-        hi = bisect_right(starts, (o.start + reach, len(self.nodes)))
-        for n in sorted(n for _, n in starts[lo:hi]):
-            x = self.nodes[n]
-            overlap = min(x.end, o.end) - max(x.start, o.start)
-            if overlap >= 0.8 * max(x.end - x.start, o.end - o.start):
-                if o.end - o.start > x.end - x.start:
-                    del starts[bisect_left(starts, (x.start, n))]
-                    insort(starts, (o.start, n))
-                    self.nodes[n] = o
-                return n
-        self.nodes.append(o)
-        insort(starts, (o.start, len(self.nodes) - 1))
-        return len(self.nodes) - 1
-
-
-def _group(pairs: list[tuple[Occurrence, Occurrence]]) -> list[DupeGroup]:
-    places = _Places()
-    edges = [(places.node(a), places.node(b)) for a, b in pairs]
-    nodes = places.nodes
-    members = clusters(len(nodes), edges)
-    groups = []
-    for ids in members:
-        if len(ids) < 2:
-            continue
-        occ = sorted((nodes[n] for n in ids), key=lambda o: (o.doc, o.start))
-        longest = max(occ, key=lambda o: (len(o.text), -o.doc, -o.start))
-        exact = len({o.text for o in occ}) == 1
-        sim = 1.0 if exact else min(fuzz.ratio(o.text, longest.text) / 100 for o in occ)
-        groups.append(DupeGroup(tuple(occ), len(longest.text), exact, round(sim, 4)))
-    groups.sort(key=lambda g: (-g.chars, g.occurrences[0].doc, g.occurrences[0].start))
-    return _drop_fragments(groups)
-
-
-def _drop_fragments(groups: list[DupeGroup]) -> list[DupeGroup]:
-    """A place that lies inside a place of a longer group (a formula inside a reused passage,
-    or the same passages split by an edit the merge could not bridge) is not reported again;
-    a group left with fewer than two places goes."""
-    kept: list[DupeGroup] = []
-    spans = _Cover(o for g in groups for o in g.occurrences)
-    for g in groups:  # longest first
-        outer = tuple(o for o in g.occurrences if not spans.covers(o))
-        if len(outer) < 2:
-            continue
-        if len(outer) < len(g.occurrences):
-            longest = max(outer, key=lambda o: (len(o.text), -o.doc, -o.start))
-            exact = len({o.text for o in outer}) == 1
-            sim = 1.0 if exact else min(fuzz.ratio(o.text, longest.text) / 100 for o in outer)
-            g = DupeGroup(outer, len(longest.text), exact, round(sim, 4))
-        kept.append(g)
-        for o in g.occurrences:
-            spans.add(o)
-    kept.sort(key=lambda g: (-g.chars, g.occurrences[0].doc, g.occurrences[0].start))
-    return kept
-
-
-class _Cover:
-    """The places kept so far, per document, asking whether one lies inside any of them
-    (start ≤ o.start and o.end ≤ end) in O(log n): a Fenwick tree of the largest end over the
-    kept places' starts (every start that can be added is known up front), instead of a scan
-    of every kept place (quadratic when a file holds thousands of near-duplicates)."""
-
-    def __init__(self, occurrences) -> None:
-        starts: dict[int, set[int]] = defaultdict(set)
-        for o in occurrences:
-            starts[o.doc].add(o.start)
-        self._starts = {d: sorted(xs) for d, xs in starts.items()}
-        self._tree = {d: [-1] * (len(xs) + 1) for d, xs in self._starts.items()}
-
-    def add(self, o: Occurrence) -> None:
-        """Keep place ``o`` (its start must be one of those given at construction)."""
-        tree = self._tree[o.doc]
-        k = bisect_left(self._starts[o.doc], o.start) + 1
-        while k < len(tree):
-            if tree[k] < o.end:
-                tree[k] = o.end
-            k += k & -k
-
-    def covers(self, o: Occurrence) -> bool:
-        """Whether a kept place of o's document starts at or before o and ends at or after it."""
-        tree = self._tree.get(o.doc)
-        if tree is None:
-            return False
-        k, end = bisect_right(self._starts[o.doc], o.start), -1
-        while k > 0:
-            end = max(end, tree[k])
-            k -= k & -k
-        return end >= o.end
+def _group(pairs: list[tuple[Occurrence, Occurrence]], queries: int, streams, min_chars: int) -> list[DupeGroup]:
+    """Step 4: the hits grouped about the query documents (``passages.groups``)."""
+    return group(pairs, queries, streams, min_chars)

@@ -157,11 +157,16 @@ def dupes_page(result) -> str:
     groups = []
     for g in result.groups:
         occ = []
-        for o, diff in zip(g.occurrences, g.diffs):
+        for k in [g.base] + [k for k in range(len(g.occurrences)) if k != g.base]:
+            o, diff = g.occurrences[k], g.diffs[k]
             ops = [(op.op, op.text) for op in diff]
+            w, a, b = g.against[k]
             occ.append({"path": result.documents[o.doc].path, "lines": str(o.lines),
-                        "reference": o.doc >= result.queries, "ops": ops})
-        groups.append({"chars": g.chars, "exact": g.exact, "similarity": g.similarity, "occurrences": occ})
+                        "reference": o.doc >= result.queries, "ops": ops, "match": g.matches[k],
+                        "score": g.scores[k], "part": "" if (w, a, b) == (g.base, 0, len(g.draft.text))
+                        else f"against characters {a + 1}-{b} of the draft's passage"})
+        groups.append({"chars": g.chars, "exact": g.exact, "similarity": g.similarity, "kind": g.kind,
+                       "occurrences": occ})
     docs = result.documents
     return environment().get_template("dupes.html.j2").render(
         version=__version__, lang="zh",
@@ -169,6 +174,7 @@ def dupes_page(result) -> str:
                    for k, d in enumerate(docs)],
         queries=result.queries, references=len(docs) - result.queries,
         groups=groups, exact=sum(1 for g in result.groups if g.exact),
+        templates=sum(1 for g in result.groups if g.kind == "template"),
         copies=[{"path": docs[c.doc].path, "count": c.count, "lines": ", ".join(str(s) for s in c.lines)}
                 for c in result.copies],
     )

@@ -152,8 +152,10 @@ def dupes(result) -> dict[str, Any]:
                        "title": d.metadata.title, "date": d.metadata.date or None}
                       for k, d in enumerate(result.documents)],
         "groups": [
-            {"chars": g.chars, "exact": g.exact, "similarity": g.similarity,
-             "occurrences": [{"doc": o.doc, "lines": o.lines.as_list(), "text": o.text} for o in g.occurrences]}
+            {"chars": g.chars, "exact": g.exact, "similarity": g.similarity, "kind": g.kind, "base": g.base,
+             "occurrences": [{"doc": o.doc, "lines": o.lines.as_list(), "text": o.text, "match": m, "score": sc,
+                              "against": list(ag)}
+                             for o, m, sc, ag in zip(g.occurrences, g.matches, g.scores, g.against)]}
             for g in result.groups
         ],
         "copies": [{"doc": c.doc, "count": c.count, "lines": [s.as_list() for s in c.lines]}
