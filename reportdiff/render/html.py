@@ -14,6 +14,7 @@ from typing import Any
 from ..comparison.align import PAIR_STATUSES
 from ..comparison.result import Comparison
 from .labels import DOCUMENT_LABELS, document_facts, where
+from .safe import one_line
 
 MEASURE_TIPS = {  # the title= tooltips of the compare header (docs/algorithms.md has the formulas)
     "cosine": "Lazy Prices cosine of the word counts (dominated by the commonest words)",
@@ -253,7 +254,8 @@ def corpus_page(report) -> str:
                 "examples": [{"chars": e.chars, "a_lines": str(e.a_lines), "b_lines": str(e.b_lines),
                               "a_text": e.a_text, "b_text": e.b_text} for e in p.examples[:2]]}
                for p in report.reuse[:30]],
-        formulas=[{"text": f.text, "df": f.df, "years": f"{f.first_year}–{f.last_year}" if f.first_year else ""}
+        formulas=[{"text": one_line(f.template or f.text), "df": f.df, "kind": f.kind, "variants": len(f.variants),
+                   "years": f"{f.first_year}–{f.last_year}" if f.first_year else ""}
                   for f in report.boilerplate.formulas[:20]],
         min_df=report.boilerplate.min_df, formula_count=len(report.boilerplate.formulas),
         searched=reuse_searched(report),

@@ -309,7 +309,8 @@ def corpus(report) -> dict[str, Any]:
                                  "a_text": e.a_text, "b_text": e.b_text} for e in p.examples]} for p in report.reuse],
         "boilerplate": {"min_df": b.min_df, "formulas": len(b.formulas), "top": [
             {"text": f.text, "df": f.df, "share": round(f.df / len(report.documents), 4),
-             "first_year": f.first_year, "last_year": f.last_year} for f in b.formulas[:CORPUS_FORMULAS]]},
+             "first_year": f.first_year, "last_year": f.last_year, "kind": f.kind, "template": f.template,
+             "variants": len(f.variants)} for f in b.formulas[:CORPUS_FORMULAS]]},
     }
 
 
