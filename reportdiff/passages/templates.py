@@ -24,7 +24,7 @@ from bisect import bisect_right
 
 HALF = 0.5
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*")
 _YEAR_ZH = re.compile(r"(?<![\d.])(?:19|20)\d\d(?=年)")
 _YEAR_EN = re.compile(r"(?<![\d.,$])(?:19|20)\d\d(?![\d%]|[.,]\d)")
 _BOUNDARY = re.compile(r"[，；。、：！？\n,;:.!?]")
