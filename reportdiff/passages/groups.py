@@ -17,9 +17,15 @@
    one group (union-find); every other place hit by a passage of the group belongs to it.  So
    every group holds at least one place of a query document, and a passage shared only among
    references is never a group (``reportdiff corpus`` reports those).
-3. Places of one document in a group.  Reference places that overlap, lie less than
-   ``NEAR`` (40) characters apart, or share a line are merged into one place (the span from
-   the first to the last); so no line range is listed twice.
+3. Places of one document in a group.  Places that overlap, lie less than ``NEAR`` (40)
+   characters apart, or share a line with a gap no longer than the two places together are
+   merged into one place (the span from the first to the last).  Two places of one long
+   paragraph farther apart stay two places (the terminal says where each starts in it), and
+   so does the draft's passage repeated inside its own paragraph.  A place that repeats only a
+   part of the draft's passage lying inside, and shorter than 80% of, the part another place
+   of the same document repeats is not listed (a formula such as 习近平新时代中国特色社会主义思想
+   inside a longer shared passage, found again on its own); nor is a query place that is less
+   than 80% of a passage of its own document reported in a group of its own.
 4. The draft's passage (``base``): the group's longest query passage (ties: the first).  Each
    other place is compared with the part of it that its hits matched (the whole passage when
    it was reached through another place) and labelled:
@@ -290,8 +296,8 @@ def _place(streams, doc: int, start: int, end: int) -> Occurrence:
 
 def _merge_places(found, streams) -> list[tuple[Occurrence, list[tuple[int, Occurrence]]]]:
     """Step 3: the places attached to a group, one document's places merged when they
-    overlap, lie less than NEAR characters apart or share a line; each with the (passage,
-    query place) its hits came from."""
+    overlap, lie less than NEAR characters apart, or share a line with a gap no longer than
+    the two together; each with the (passage, query place) its hits came from."""
     by_doc: dict[int, list] = defaultdict(list)
     for p, q, x in found:
         by_doc[x.doc].append((x, p, q))
@@ -300,7 +306,8 @@ def _merge_places(found, streams) -> list[tuple[Occurrence, list[tuple[int, Occu
         run: list = []
         start = end = last_line = -1
         for x, p, q in sorted(by_doc[d], key=lambda t: (t[0].start, t[0].end)):
-            if run and (x.start <= end + NEAR or x.lines.first <= last_line):
+            if run and (x.start <= end + NEAR or (x.lines.first <= last_line
+                                                  and x.start - end <= (end - start) + (x.end - x.start))):
                 run.append((x, p, q))
                 end, last_line = max(end, x.end), max(last_line, x.lines.last)
                 continue
