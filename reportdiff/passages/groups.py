@@ -51,7 +51,6 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import cached_property
 
 from rapidfuzz import fuzz
@@ -136,8 +135,15 @@ def keys(text: str, values: dict[str, str]) -> tuple[str, str]:
     return "".join(slot), "".join(value)
 
 
-def _longest_common(a: str, b: str) -> int:
-    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+def _share(a: str, b: str, n: int) -> bool:
+    """Whether ``a`` and ``b`` have a common substring of ``n`` characters (linear: the sets of
+    their n-character substrings meet)."""
+    if len(a) < n or len(b) < n:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    grams = {a[i:i + n] for i in range(len(a) - n + 1)}
+    return any(b[i:i + n] in grams for i in range(len(b) - n + 1))
 
 
 def is_template(a: str, b: str, min_chars: int) -> bool:
@@ -148,7 +154,7 @@ def is_template(a: str, b: str, min_chars: int) -> bool:
     slot_b, value_b = keys(b, values)
     if _SLOT not in slot_a and _SLOT not in slot_b:
         return False
-    return _longest_common(slot_a, slot_b) >= min_chars and _longest_common(value_a, value_b) < min_chars
+    return _share(slot_a, slot_b, min_chars) and not _share(value_a, value_b, min_chars)
 
 
 # ------------------------------------------------------------------ grouping
@@ -297,28 +303,32 @@ def _place(streams, doc: int, start: int, end: int) -> Occurrence:
 def _merge_places(found, streams) -> list[tuple[Occurrence, list[tuple[int, Occurrence]]]]:
     """Step 3: the places attached to a group, one document's places merged when they
     overlap, lie less than NEAR characters apart, or share a line with a gap no longer than
-    the two together; each with the (passage, query place) its hits came from."""
+    the two together (repeated until no two places of a document are to be merged); each with
+    the (passage, query place) its hits came from."""
     by_doc: dict[int, list] = defaultdict(list)
     for p, q, x in found:
         by_doc[x.doc].append((x, p, q))
-    runs = []
-    for d in sorted(by_doc):
-        run: list = []
-        start = end = last_line = -1
-        for x, p, q in sorted(by_doc[d], key=lambda t: (t[0].start, t[0].end)):
-            if run and (x.start <= end + NEAR or (x.lines.first <= last_line
-                                                  and x.start - end <= (end - start) + (x.end - x.start))):
-                run.append((x, p, q))
-                end, last_line = max(end, x.end), max(last_line, x.lines.last)
-                continue
-            if run:
-                runs.append((run, start, end))
-            run, start, end, last_line = [(x, p, q)], x.start, x.end, x.lines.last
-        runs.append((run, start, end))
     out = []
-    for run, start, end in runs:
-        place = run[0][0] if len(run) == 1 else _place(streams, run[0][0].doc, start, end)
-        out.append((place, [(p, q) for _, p, q in run]))
+    for d in sorted(by_doc):
+        # [start, end, first line, last line, sources, the place when it is a single one]
+        spans = [[x.start, x.end, x.lines.first, x.lines.last, [(p, q)], x]
+                 for x, p, q in sorted(by_doc[d], key=lambda t: (t[0].start, t[0].end))]
+        changed = True
+        while changed:
+            changed = False
+            merged: list = []
+            for sp in spans:
+                if merged:
+                    m = merged[-1]
+                    gap = sp[0] - m[1]
+                    if gap <= NEAR or (sp[2] <= m[3] and gap <= (m[1] - m[0]) + (sp[1] - sp[0])):
+                        m[1], m[3], m[4], m[5] = max(m[1], sp[1]), max(m[3], sp[3]), m[4] + sp[4], None
+                        changed = True
+                        continue
+                merged.append(sp)
+            spans = merged
+        for start, end, _, _, sources, single in spans:
+            out.append((single if single is not None else _place(streams, d, start, end), sources))
     return out
 
 
@@ -349,11 +359,12 @@ def _assemble(members, found, node, passages, direct, streams, min_chars) -> Dup
     places.sort(key=lambda t: (t[0].doc, t[0].start))
     occ = tuple(o for o, _, _ in places)
 
-    def container(m: int) -> tuple[int, int]:
-        """(index of the place holding draft passage m, offset of m in its text)."""
+    def container(m: int) -> tuple[int, int] | None:
+        """(index of the place holding draft passage m, offset of m in its text), or None when
+        that passage is not listed (not kept as a place of this group)."""
         o = drafts[m]
-        k = next(k for k, x in enumerate(occ) if x.doc == o.doc and x.start <= o.start and o.end <= x.end)
-        return k, o.start - occ[k].start
+        k = next((k for k, x in enumerate(occ) if x.doc == o.doc and x.start <= o.start and o.end <= x.end), None)
+        return None if k is None else (k, o.start - occ[k].start)
 
     against, matches, scores = [], [], []
     for o, with_, part in places:
@@ -362,8 +373,11 @@ def _assemble(members, found, node, passages, direct, streams, min_chars) -> Dup
             matches.append("draft")
             scores.append(1.0)
             continue
+        held = container(with_)
+        if held is None:  # compared with a draft passage that is not listed here: the whole base instead
+            with_, part, held = base_id, (0, len(base.text)), container(base_id)
         text = drafts[with_].text[part[0]:part[1]]
-        k, shift = container(with_)
+        k, shift = held
         against.append((k, part[0] + shift, part[1] + shift))
         if o.text == text:
             matches.append("same")

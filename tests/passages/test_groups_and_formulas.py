@@ -29,11 +29,13 @@ DRAFTS = [
     ([F / "national-2025.txt"], [F / "national-2024.txt"]),
     ([F / "english" / "budget-speech-2024.txt"], [F / "english" / "budget-speech-2023.txt"]),
     ([F / "hohhot-2022.txt", F / "baotou-2022.txt"], [F / "national-2024.txt", F / "donghe-2022-plan.txt"]),
+    (sorted(F.rglob("*.txt")), []),  # every fixture a draft: repeats inside and between them
+    (sorted(F.rglob("*.txt"))[:3], sorted(F.rglob("*.txt"))[3:]),
 ]
 
 
 @pytest.fixture(scope="module", params=range(len(DRAFTS)), ids=["baotou-2023", "national-2025", "english-2024",
-                                                                "two-drafts"])
+                                                                "two-drafts", "all-drafts", "three-drafts"])
 def result(request):
     queries, refs = DRAFTS[request.param]
     return dupes([str(q) for q in queries], [str(r) for r in refs])
