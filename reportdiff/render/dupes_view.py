@@ -12,6 +12,7 @@ from rich.text import Text
 from .safe import printable
 
 LABELS = {"same": "same", "near": "near", "template": "same template, other figures"}
+PLACES = 12  # places shown per group besides the draft's passage
 DEL = "red strike"
 INS = "bold green"
 
@@ -39,7 +40,11 @@ def dupes_view(result, limit: int = 50, markers: bool = False) -> Group:
         head.append(f"  {len(g.occurrences)} places", style="dim")
         parts.append(head)
         shared = Counter((o.doc, o.lines) for o in g.occurrences)
-        order = [g.base] + [k for k in range(len(g.occurrences)) if k != g.base]
+        # the draft's passage, then the places repeating most of it (the fullest, most similar first)
+        others = sorted((k for k in range(len(g.occurrences)) if k != g.base),
+                        key=lambda k: (-(g.against[k][2] - g.against[k][1]), -g.scores[k], g.occurrences[k].doc,
+                                       g.occurrences[k].start))
+        order = [g.base] + others[:PLACES]
         for k in order:
             o, diff = g.occurrences[k], g.diffs[k]
             doc = result.documents[o.doc]
@@ -66,6 +71,9 @@ def dupes_view(result, limit: int = 50, markers: bool = False) -> Group:
                 else:
                     body.append(f"[-{op.text}-]" if markers else op.text, style=DEL)
             parts.append(Padding(body, (0, 0, 0, 4)))
+        if len(others) > PLACES:
+            parts.append(Text(f"  … {len(others) - PLACES} more places repeat parts of it "
+                              "(--format json or html lists them all)", style="dim"))
     if len(result.groups) > limit:
         parts.append(Text(f"\n… {len(result.groups) - limit} more groups (use --limit or --format json)", style="dim"))
     return Group(*parts)
