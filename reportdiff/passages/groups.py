@@ -18,10 +18,10 @@
    every group holds at least one place of a query document, and a passage shared only among
    references is never a group (``reportdiff corpus`` reports those).
 3. Places of one document in a group.  Places that overlap, lie less than ``NEAR`` (40)
-   characters apart, or share a line with a gap no longer than the two places together are
-   merged into one place (the span from the first to the last).  Two places of one long
-   paragraph farther apart stay two places (the terminal says where each starts in it), and
-   so does the draft's passage repeated inside its own paragraph.  A place that repeats only a
+   characters apart, or share a line are merged into one place (the span from the first to
+   the last), so no line range is listed twice; only the draft's passage itself is never
+   merged, so a repeat of it inside its own paragraph is a second place of the same line
+   range (the terminal says where each starts in the paragraph).  A place that repeats only a
    part of the draft's passage lying inside, and shorter than 80% of, the part another place
    of the same document repeats is not listed (a formula such as 习近平新时代中国特色社会主义思想
    inside a longer shared passage, found again on its own); nor is a query place that is less
@@ -302,9 +302,8 @@ def _place(streams, doc: int, start: int, end: int) -> Occurrence:
 
 def _merge_places(found, streams) -> list[tuple[Occurrence, list[tuple[int, Occurrence]]]]:
     """Step 3: the places attached to a group, one document's places merged when they
-    overlap, lie less than NEAR characters apart, or share a line with a gap no longer than
-    the two together (repeated until no two places of a document are to be merged); each with
-    the (passage, query place) its hits came from."""
+    overlap, lie less than NEAR characters apart, or share a line (repeated until no two places
+    of a document are to be merged); each with the (passage, query place) its hits came from."""
     by_doc: dict[int, list] = defaultdict(list)
     for p, q, x in found:
         by_doc[x.doc].append((x, p, q))
@@ -321,7 +320,7 @@ def _merge_places(found, streams) -> list[tuple[Occurrence, list[tuple[int, Occu
                 if merged:
                     m = merged[-1]
                     gap = sp[0] - m[1]
-                    if gap <= NEAR or (sp[2] <= m[3] and gap <= (m[1] - m[0]) + (sp[1] - sp[0])):
+                    if gap <= NEAR or sp[2] <= m[3]:
                         m[1], m[3], m[4], m[5] = max(m[1], sp[1]), max(m[3], sp[3]), m[4] + sp[4], None
                         changed = True
                         continue
