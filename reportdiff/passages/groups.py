@@ -105,12 +105,14 @@ class DupeGroup:
     def diffs(self) -> tuple[tuple[DiffOp, ...], ...]:
         """Each occurrence as a word diff from the part of the draft's passage it repeats (the
         draft's passage itself: one ``=`` run)."""
-        out = []
-        for k, o in enumerate(self.occurrences):
-            w, a, b = self.against[k] if self.against else (self.base, 0, len(self.draft.text))
-            part = self.occurrences[w].text[a:b]
-            out.append((DiffOp("=", o.text),) if o.text == part else word_diff(part, o.text))
-        return tuple(out)
+        return tuple(self.diff(k) for k in range(len(self.occurrences)))
+
+    def diff(self, k: int) -> tuple[DiffOp, ...]:
+        """Occurrence ``k`` as a word diff from the part of the draft's passage it repeats."""
+        o = self.occurrences[k]
+        w, a, b = self.against[k] if self.against else (self.base, 0, len(self.draft.text))
+        part = self.occurrences[w].text[a:b]
+        return (DiffOp("=", o.text),) if o.text == part else word_diff(part, o.text)
 
 
 # ------------------------------------------------------------------ the template rule

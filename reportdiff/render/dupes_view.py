@@ -46,7 +46,7 @@ def dupes_view(result, limit: int = 50, markers: bool = False) -> Group:
                                        g.occurrences[k].start))
         order = [g.base] + others[:PLACES]
         for k in order:
-            o, diff = g.occurrences[k], g.diffs[k]
+            o, diff = g.occurrences[k], g.diff(k)
             doc = result.documents[o.doc]
             where = f"{printable(doc.path)}:{o.lines}"
             if shared[(o.doc, o.lines)] > 1:  # two places in one paragraph: say where in it
