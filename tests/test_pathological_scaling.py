@@ -9,18 +9,7 @@ from reportdiff.commitments.followup import MATCH, _Key, _needed
 from reportdiff.comparison.sections import _BestAmongSiblings
 from reportdiff.comparison.similarity import POSTINGS_CAP, cosine_matrix
 from reportdiff.ingest.source import load
-from reportdiff.model import LineSpan
-from reportdiff.passages.repeats import (
-    SEED_CLIQUE,
-    Occurrence,
-    _Cover,
-    _Places,
-    find_dupes,
-)
-
-
-def _occ(doc: int, start: int, end: int) -> Occurrence:
-    return Occurrence(doc, start, end, "x" * (end - start), LineSpan(1, 1))
+from reportdiff.passages.repeats import SEED_CLIQUE, find_dupes
 
 
 def _scan_mutual(x, y, bases, a_parent, b_parent) -> bool:
@@ -60,43 +49,6 @@ def test_cosine_candidates_stay_per_row_bounded():
     left = right[:500]
     out = cosine_matrix(left, right)
     assert len(out) <= 30 * len(left)
-
-
-def _scan_node(nodes, o):
-    for n, x in enumerate(nodes):
-        if x.doc != o.doc:
-            continue
-        overlap = min(x.end, o.end) - max(x.start, o.start)
-        if overlap >= 0.8 * max(x.end - x.start, o.end - o.start):
-            if o.end - o.start > x.end - x.start:
-                nodes[n] = o
-            return n
-    nodes.append(o)
-    return len(nodes) - 1
-
-
-def test_places_window_gives_the_scan_answer():
-    rng = random.Random(11)
-    places, nodes = _Places(), []
-    for _ in range(3000):
-        start = rng.randrange(0, 2000)
-        o = _occ(rng.randrange(2), start, start + rng.randint(15, 120))
-        assert places.node(o) == _scan_node(nodes, o)
-    assert places.nodes == nodes
-
-
-def test_cover_gives_the_scan_answer():
-    rng = random.Random(5)
-    occs = []
-    for _ in range(2000):
-        start = rng.randrange(0, 5000)
-        occs.append(_occ(rng.randrange(3), start, start + rng.randint(15, 300)))
-    cover, kept = _Cover(occs), []
-    for o in occs:
-        assert cover.covers(o) == any(k.doc == o.doc and k.start <= o.start and o.end <= k.end for k in kept)
-        if rng.random() < 0.3:
-            cover.add(o)
-            kept.append(o)
 
 
 def test_a_passage_in_many_places_is_still_one_group(tmp_path):

@@ -8,10 +8,19 @@ boilerplate flag that a profile of them puts on compared paragraphs.
    max(3, 10% of the documents)), joined across gaps shorter than w, and at least
    ``min_chars`` canonical characters long, are formula candidates.
 3. Candidates of different documents whose fingerprint sets overlap with a Jaccard index of
-   0.5 or more are one formula (union-find).  Its df is the number of documents among its
-   candidates; its text is the most common original wording (ties: the longest); its years run
-   from the earliest to the latest delivery year (metadata date, else a year in the file name).
-4. Formulas are ranked by df, then length.
+   0.5 or more are one cluster (union-find).
+4. Each candidate grows while 60% of the cluster agree on the next canonical character
+   (``_refine``), then is snapped to whole clauses (``templates.snap``: the clauses it covers by
+   at least half; never mid-word or mid-number), and written as a template: numbers, years and
+   the document's place names as slots (``templates.template``).
+5. Templates become formulas (``_merged``): wording variants (``close``: at most max(3, 10%)
+   characters apart, Levenshtein on the keys) are one formula listing them all; its df is the
+   number of documents whose text holds any variant (a substring search of the template keys:
+   letters and ideographs, slots as symbols); its text is the main variant's most common
+   original wording; its years run from the earliest to the latest delivery year of those
+   documents (metadata date, else a year in the file name).  A formula with a number slot is
+   a statistics template (``kind``), else a fixed formula.
+6. Formulas are ranked by df, then length.
 
 A profile is the formulas saved as JSON (``reportdiff.boilerplate/1``).  ``flag(paragraph)``:
 a paragraph is boilerplate when formulas of the profile cover at least ``COVER`` (50%) of its
@@ -26,11 +35,22 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from rapidfuzz.distance import Levenshtein
+
 from ..errors import InputError
 from ..ingest.metadata import year_of
 from ..model import Document, LineSpan
 from ..options import MIN_CHARS
 from ..text.fingerprints import SHINGLE as K
+from .templates import (
+    clause_ends,
+    document_key,
+    key,
+    places_of,
+    snap,
+    statistics,
+    template,
+)
 from .unionfind import clusters
 
 COVER = 0.5
@@ -44,13 +64,27 @@ class Example:
 
 
 @dataclass(frozen=True)
+class Variant:
+    template: str  # the wording with its slots
+    text: str  # its most common original wording
+    df: int  # documents holding it
+
+
+@dataclass(frozen=True)
 class Formula:
-    text: str
+    text: str  # the most common original wording of the main variant
     canonical: str
-    df: int
+    df: int  # documents holding any variant
     first_year: int | None
     last_year: int | None
     examples: tuple[Example, ...]
+    template: str = ""  # the main variant's template: numbers, years and place names as slots
+    variants: tuple[Variant, ...] = ()  # every wording, the main one first
+
+    @property
+    def kind(self) -> str:
+        """``statistics`` (a template with number slots) or ``fixed``."""
+        return "statistics" if statistics(self.template) else "fixed"
 
 
 @dataclass(frozen=True)
@@ -67,7 +101,7 @@ class BoilerplateResult:
 
 def find_formulas(docs: list[Document], min_df: int | None = None, min_chars: int = MIN_CHARS,
                   examples: int = 3) -> BoilerplateResult:
-    """Recurring formulas of ``docs`` (steps 1-4 of the module docstring)."""
+    """Recurring formulas of ``docs`` (steps 1-6 of the module docstring)."""
     from ..text.fingerprints import Stream  # numpy: only when formulas are searched
 
     if min_df is None:
@@ -76,12 +110,15 @@ def find_formulas(docs: list[Document], min_df: int | None = None, min_chars: in
     streams = [Stream.of(d) for d in docs]
     prints, df = _document_prints(streams, w)  # 1.
     candidates = _candidates(prints, df, min_df, w, min_chars)  # 2.
-    formulas = []
+    places = [places_of(d.metadata.region) for d in docs]
+    found = []
     for members in clusters(len(candidates), _similar(candidates)):  # 3.
-        formula = _formula(docs, streams, [candidates[c] for c in members], min_df, examples)
-        if formula is not None:
-            formulas.append(formula)
-    formulas.sort(key=lambda f: (-f.df, -len(f.canonical), f.canonical))  # 4.
+        occ = _occurrences(streams, [candidates[c] for c in members], min_df, places, min_chars)  # 4.
+        if occ:
+            found.append(occ)
+    keys = [document_key(s.text, p) for s, p in zip(streams, places)]
+    formulas = _merged(docs, streams, found, keys, min_df, examples)  # 5.
+    formulas.sort(key=lambda f: (-f.df, -len(f.canonical), f.canonical))  # 6.
     return BoilerplateResult(tuple(docs), min_df, tuple(formulas))
 
 
@@ -134,34 +171,120 @@ def _similar(candidates):
                 yield c, x
 
 
-def _formula(docs: list[Document], streams, members, min_df: int, examples: int) -> Formula | None:
-    """One cluster of candidates as a formula (None below ``min_df`` documents): the most
-    common original wording, the years, and one example place per document."""
-    doc_ids = {m[0] for m in members}
-    if len(doc_ids) < min_df:
-        return None
+def _occurrences(streams, members, min_df: int, places, min_chars: int):
+    """Step 4: one cluster's occurrences (document, start, end, text, template), each grown
+    (``_refine``) and snapped to whole clauses (``templates.snap``); none when fewer than
+    ``min_df`` documents keep one."""
+    if len({m[0] for m in members}) < min_df:
+        return []
     spans = _refine([(m[0], m[1], m[2]) for m in members], [s.canonical[0] for s in streams], min_df)
-    texts: Counter[str] = Counter()
-    places = []
+    out = []
     for d, a, b in spans:
         stream = streams[d]
         offsets = stream.canonical[1]
-        start, end = int(offsets[a]), int(offsets[b - 1]) + 1
-        original = stream.text[start:end]
-        texts[original] += 1
-        paras = stream.paragraphs(start, end)
-        places.append((d, LineSpan(paras[0].lines.first, paras[-1].lines.last),
-                       stream.text[max(0, start - 12):min(len(stream.text), end + 12)].replace("\n", " ")))
-    text = max(texts, key=lambda t: (texts[t], len(t), t))
-    years = [y for y in (year_of(docs[d]) for d in doc_ids) if y]
-    seen_docs: set[int] = set()
-    ex = []
-    for d, span, ctx in sorted(places, key=lambda x: (x[0], x[1].first)):
-        if d not in seen_docs and len(ex) < examples:
-            seen_docs.add(d)
-            ex.append(Example(d, span, ctx))
-    return Formula(text, canonical_text(text), len(doc_ids), min(years) if years else None,
-                   max(years) if years else None, tuple(ex))
+        cut = snap(stream.text, int(offsets[a]), int(offsets[b - 1]) + 1, _ends(stream))
+        if cut is None:
+            continue
+        text = stream.text[cut[0]:cut[1]]
+        if len(canonical_text(text)) < min_chars:
+            continue
+        out.append((d, cut[0], cut[1], text, template(text, places[d])))
+    return out if len({o[0] for o in out}) >= min_df else []
+
+
+def _ends(stream) -> list[int]:
+    ends = stream.__dict__.get("_clause_ends")
+    if ends is None:
+        ends = stream.__dict__["_clause_ends"] = clause_ends(stream.text)
+    return ends
+
+
+def close(a: str, b: str) -> bool:
+    """Whether two template keys are wording variants: at most max(3, 10% of the shorter)
+    characters apart (Levenshtein)."""
+    limit = max(3, min(len(a), len(b)) // 10)
+    return abs(len(a) - len(b)) <= limit and Levenshtein.distance(a, b, score_cutoff=limit) <= limit
+
+
+def _merged(docs, streams, found, keys: list[str], min_df: int, examples: int) -> list[Formula]:
+    """Step 5: formulas from the clusters' clause-snapped occurrences.
+
+    a. Each distinct template of a cluster's occurrences is held by the documents whose key holds
+       its key (a substring search, so a formula quoted inside a longer clause counts too).
+    b. A cluster's templates that are variants of each other (``close``) and together held by
+       ``min_df`` or more documents give a main wording (the most held), unless a longer main
+       wording of the same cluster that contains it is held by the same documents.
+    c. Main wordings that are variants of each other (``close``), across clusters, are one
+       formula; a cluster's other templates close to one of its main wordings are variants too.
+    d. df = the documents holding any variant."""
+    holders: dict[str, set[int]] = {}
+
+    def held(t: str, own: set[int]) -> set[int]:
+        if t not in holders:
+            k = key(t)
+            holders[t] = {d for d, dk in enumerate(keys) if k in dk}
+        return holders[t] | own
+
+    mains: list[tuple[str, int]] = []  # (template, cluster)
+    by_template: dict[str, list] = defaultdict(list)
+    for c, occ in enumerate(found):
+        owners: dict[str, set[int]] = defaultdict(set)
+        for o in occ:
+            owners[o[4]].add(o[0])
+            by_template[o[4]].append(o)
+        ts = sorted(owners)
+        near = [(i, j) for i in range(len(ts)) for j in range(i + 1, len(ts)) if close(key(ts[i]), key(ts[j]))]
+        big: dict[str, set[int]] = {}
+        for group in clusters(len(ts), near):  # wording variants held by min_df documents together
+            who = {ts[i]: held(ts[i], owners[ts[i]]) for i in group}
+            if len(set().union(*who.values())) >= min_df:
+                best = max(who, key=lambda t: (len(who[t]), len(t), t))
+                big[best] = who[best]
+        for t, h in big.items():
+            k = key(t)
+            if not any(len(u) > len(t) and k in key(u) and big[u] == h for u in big):
+                mains.append((t, c))
+    main_keys = [key(t) for t, _ in mains]
+    order = sorted(range(len(mains)), key=lambda i: len(main_keys[i]))
+    pairs = []
+    for x, i in enumerate(order):  # by length: only keys within the limit of each other can be close
+        for j in order[x + 1:]:
+            if len(main_keys[j]) - len(main_keys[i]) > max(3, len(main_keys[i]) // 10):
+                break
+            if main_keys[i] == main_keys[j] or close(main_keys[i], main_keys[j]):
+                pairs.append((i, j))
+    out = []
+    for members in clusters(len(mains), pairs):
+        wordings = {mains[m][0] for m in members}
+        for c in {mains[m][1] for m in members}:  # the clusters' templates close to a main wording
+            for o in found[c]:
+                if o[4] not in wordings and any(close(key(o[4]), main_keys[m]) for m in members):
+                    wordings.add(o[4])
+        who = {t: held(t, {o[0] for o in by_template[t]}) for t in wordings}
+        docs_any = set().union(*who.values())
+        if len(docs_any) < min_df:
+            continue
+        ranked = sorted(wordings, key=lambda t: (-len(who[t]), -len(by_template[t]), -len(t), t))
+        variants = tuple(Variant(t, Counter(o[3] for o in by_template[t]).most_common(1)[0][0], len(who[t]))
+                         for t in ranked)
+        occ = [o for t in ranked for o in by_template[t]]
+        years = [y for y in (year_of(docs[d]) for d in docs_any) if y]
+        seen: set[int] = set()
+        ex = []
+        for d, a, b, _, _ in sorted(occ, key=lambda o: (o[0], o[1])):
+            if d not in seen and len(ex) < examples:
+                seen.add(d)
+                ex.append(_example(streams[d], d, a, b))
+        main = variants[0]
+        out.append(Formula(main.text, canonical_text(main.text), len(docs_any), min(years) if years else None,
+                           max(years) if years else None, tuple(ex), main.template, variants))
+    return out
+
+
+def _example(stream, d: int, start: int, end: int) -> Example:
+    paras = stream.paragraphs(start, end)
+    return Example(d, LineSpan(paras[0].lines.first, paras[-1].lines.last),
+                   stream.text[max(0, start - 12):min(len(stream.text), end + 12)].replace("\n", " "))
 
 
 def _refine(spans: list[tuple[int, int, int]], canon: list[str], min_df: int) -> list[tuple[int, int, int]]:
@@ -250,6 +373,8 @@ def profile_json(result: BoilerplateResult) -> dict:
             {"text": f.text, "canonical": f.canonical, "df": f.df,
              "share": round(f.df / max(1, len(result.documents)), 4),
              "first_year": f.first_year, "last_year": f.last_year,
+             "kind": f.kind, "template": f.template,
+             "variants": [{"template": v.template, "text": v.text, "df": v.df} for v in f.variants],
              "examples": [{"path": result.documents[e.doc].path, "lines": e.lines.as_list(), "context": e.context}
                           for e in f.examples]}
             for f in result.formulas

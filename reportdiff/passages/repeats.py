@@ -30,12 +30,10 @@ gives a document's fingerprints, ``postings_of(prints)`` where their hashes occu
    1.5th power of its length); the result then says how many pairs were not compared
    (``DupesResult.notes``).  Real reports never have a group that big (at most 10 places in
    the fixtures), so their result is the same as comparing every pair.
-4. Groups.  Occurrences that overlap by at least 80% of the longer one are the same place;
-   hits that share a place join one group (union-find), so a passage found in many places is
-   one group.  A group is exact when all its occurrences have the same text; its similarity is
-   the smallest rapidfuzz ratio between an occurrence and the group's longest occurrence.
-   Groups are sorted by length, longest first; a place that lies inside a place of a longer
-   group is not reported again, and a group left with fewer than two places goes.
+4. Groups (``passages.groups``): every group is about a passage of a query document (the
+   draft): the query places hit by other documents merged into disjoint passages, each with
+   the places of other documents that hit it, compared with the part of the draft's passage
+   they repeat and labelled same, near or template (same template, other figures).
 """
 
 from __future__ import annotations
@@ -44,16 +42,14 @@ from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
 import numpy as np
-from rapidfuzz import fuzz
 
 from ..model import Document, LineSpan
 from ..options import MIN_CHARS
 from ..text.fingerprints import K, Stream, signature, window
-from ..text.worddiff import DiffOp, word_diff
 from .extension import extend
+from .groups import DupeGroup, Occurrence, group
 from .seeds import (
     MAX_GAP,
     MAX_INDEL,
@@ -63,41 +59,11 @@ from .seeds import (
     Region,
     regions,
 )
-from .unionfind import clusters
 
 __all__ = ["MAX_GAP", "MAX_INDEL", "MAX_POSTINGS", "SEED_CLIQUE", "Postings"]
 
 BATCH = 256  # regions checked at once for being settled
 SETTLED = 32  # a region whose two sides lie in places of a group this big is not extended
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    doc: int
-    start: int  # offsets in the document's stream
-    end: int
-    text: str
-    lines: LineSpan
-
-
-@dataclass(frozen=True)
-class DupeGroup:
-    occurrences: tuple[Occurrence, ...]
-    chars: int
-    exact: bool
-    similarity: float
-
-    @property
-    def longest(self) -> Occurrence:
-        """The occurrence the others are shown against (ties: the first document, then place)."""
-        return max(self.occurrences, key=lambda o: (len(o.text), -o.doc, -o.start))
-
-    @cached_property
-    def diffs(self) -> tuple[tuple[DiffOp, ...], ...]:
-        """Each occurrence as a word diff from the longest one (one ``=`` run when the same)."""
-        base = self.longest.text
-        return tuple((DiffOp("=", o.text),) if o.text == base else word_diff(base, o.text)
-                     for o in self.occurrences)
 
 
 @dataclass(frozen=True)
@@ -175,7 +141,7 @@ def match(docs: Sequence[Document], queries: int, query_prints: list[tuple[np.nd
             if min(len(a.text), len(b.text)) < min_chars:
                 continue
             found.add(r, a, b, streams)
-    groups = _groups(found.places.nodes, found.edges)
+    groups = group(found.pairs, queries, streams, min_chars)  # step 4 (passages.groups)
     copy_reports = tuple(CopyReport(d, spans) for d, spans in sorted((copies or {}).items()) if len(spans) > 1)
     notes = () if not found.skipped else (
         f"{found.skipped} candidate pair(s) of places were not compared: each lay inside a passage already found "
@@ -251,8 +217,9 @@ class _Places:
 
 
 class _Found:
-    """The pairs of places found so far, grouped as they come (step 4): the places, the edges
-    between them, the cluster of each place (kept exact: a union moves the smaller cluster's
+    """The pairs of places found so far (``pairs``, grouped by ``passages.groups`` in step 4),
+    and, to tell settled regions, the places clustered as they come: the cluster of each place
+    (kept exact: a union moves the smaller cluster's
     places to the larger) and, per document, which place covers each canonical position (of
     the places that covered it, one of the largest cluster at the time).
 
@@ -265,7 +232,7 @@ class _Found:
 
     def __init__(self, margin: int) -> None:
         self.places = _Places()
-        self.edges: list[tuple[int, int]] = []
+        self.pairs: list[tuple[Occurrence, Occurrence]] = []  # the hits, for step 4
         self.skipped = 0  # regions found settled (not extended)
         self._margin = margin
         self._root = np.zeros(0, dtype=np.int64)  # place -> the root place of its cluster
@@ -321,7 +288,7 @@ class _Found:
             self._root[x], self._size[x] = x, 1
             self._members[x] = [x]
         self._known = grown
-        self.edges.append((na, nb))
+        self.pairs.append((a, b))
         ra, rb = int(self._root[na]), int(self._root[nb])
         if ra != rb:
             if len(self._members[ra]) < len(self._members[rb]):
@@ -341,80 +308,3 @@ class _Found:
                 span[span < 0] = node
             else:
                 span[(span < 0) | (self._size[self._root[span]] < size)] = node
-
-
-def _group(pairs: list[tuple[Occurrence, Occurrence]]) -> list[DupeGroup]:
-    places = _Places()
-    edges = [(places.node(a), places.node(b)) for a, b in pairs]
-    return _groups(places.nodes, edges)
-
-
-def _groups(nodes: list[Occurrence], edges: list[tuple[int, int]]) -> list[DupeGroup]:
-    members = clusters(len(nodes), edges)
-    groups = []
-    for ids in members:
-        if len(ids) < 2:
-            continue
-        occ = sorted((nodes[n] for n in ids), key=lambda o: (o.doc, o.start))
-        longest = max(occ, key=lambda o: (len(o.text), -o.doc, -o.start))
-        exact = len({o.text for o in occ}) == 1
-        sim = 1.0 if exact else min(fuzz.ratio(o.text, longest.text) / 100 for o in occ)
-        groups.append(DupeGroup(tuple(occ), len(longest.text), exact, round(sim, 4)))
-    groups.sort(key=lambda g: (-g.chars, g.occurrences[0].doc, g.occurrences[0].start))
-    return _drop_fragments(groups)
-
-
-def _drop_fragments(groups: list[DupeGroup]) -> list[DupeGroup]:
-    """A place that lies inside a place of a longer group (a formula inside a reused passage,
-    or the same passages split by an edit the merge could not bridge) is not reported again;
-    a group left with fewer than two places goes."""
-    kept: list[DupeGroup] = []
-    spans = _Cover(o for g in groups for o in g.occurrences)
-    for g in groups:  # longest first
-        outer = tuple(o for o in g.occurrences if not spans.covers(o))
-        if len(outer) < 2:
-            continue
-        if len(outer) < len(g.occurrences):
-            longest = max(outer, key=lambda o: (len(o.text), -o.doc, -o.start))
-            exact = len({o.text for o in outer}) == 1
-            sim = 1.0 if exact else min(fuzz.ratio(o.text, longest.text) / 100 for o in outer)
-            g = DupeGroup(outer, len(longest.text), exact, round(sim, 4))
-        kept.append(g)
-        for o in g.occurrences:
-            spans.add(o)
-    kept.sort(key=lambda g: (-g.chars, g.occurrences[0].doc, g.occurrences[0].start))
-    return kept
-
-
-class _Cover:
-    """The places kept so far, per document, asking whether one lies inside any of them
-    (start ≤ o.start and o.end ≤ end) in O(log n): a Fenwick tree of the largest end over the
-    kept places' starts (every start that can be added is known up front), instead of a scan
-    of every kept place (quadratic when a file holds thousands of near-duplicates)."""
-
-    def __init__(self, occurrences) -> None:
-        starts: dict[int, set[int]] = defaultdict(set)
-        for o in occurrences:
-            starts[o.doc].add(o.start)
-        self._starts = {d: sorted(xs) for d, xs in starts.items()}
-        self._tree = {d: [-1] * (len(xs) + 1) for d, xs in self._starts.items()}
-
-    def add(self, o: Occurrence) -> None:
-        """Keep place ``o`` (its start must be one of those given at construction)."""
-        tree = self._tree[o.doc]
-        k = bisect_left(self._starts[o.doc], o.start) + 1
-        while k < len(tree):
-            if tree[k] < o.end:
-                tree[k] = o.end
-            k += k & -k
-
-    def covers(self, o: Occurrence) -> bool:
-        """Whether a kept place of o's document starts at or before o and ends at or after it."""
-        tree = self._tree.get(o.doc)
-        if tree is None:
-            return False
-        k, end = bisect_right(self._starts[o.doc], o.start), -1
-        while k > 0:
-            end = max(end, tree[k])
-            k -= k & -k
-        return end >= o.end

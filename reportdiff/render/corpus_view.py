@@ -7,11 +7,15 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from .safe import one_line
+
 RESEMBLANCE_LEGEND = ("cosine/jaccard/edit/simple: word-count measures (Lazy Prices); resemblance: Jaccard "
                       "similarity of the 8-character shingle sets of the canonical texts (MinHash estimates "
                       "it to find candidates; the figure shown is exact)")
 
 def corpus_view(report, limit: int = 15) -> Group:
+    from ..corpora.region_reuse import MIN_REGIONS
+
     docs = report.documents
     parts: list = []
     years = sorted({d.year for d in docs if d.year})
@@ -69,19 +73,27 @@ def corpus_view(report, limit: int = 15) -> Group:
     parts += [Text(""), r]
 
     b = report.boilerplate
-    parts.append(Text(f"\nboilerplate: {len(b.formulas)} formula(s) in at least {b.min_df} reports", style="bold"))
+    stats = sum(1 for f in b.formulas if f.kind == "statistics")
+    parts.append(Text(f"\nboilerplate: {len(b.formulas)} formula(s) held by at least {b.min_df} reports "
+                      f"({len(b.formulas) - stats} fixed, {stats} statistics template(s))", style="bold"))
+    if report.common_regions > len(report.regions):
+        parts.append(Text(f"  counted over reports; with {len(report.regions)} regions (fewer than {MIN_REGIONS}) "
+                          "they are not set aside from the cross-region reuse above", style="dim"))
     for f in b.formulas[:min(limit, 10)]:
-        parts.append(Text(f"  {f.df:>4}  {f.text[:60]}"))
+        text = one_line(f.template or f.text)
+        parts.append(Text(f"  {f.df:>4}  {f.kind:<10}  {text[:60]}{'…' if len(text) > 60 else ''}",
+                          no_wrap=True, overflow="ellipsis"))
     return Group(*parts)
 
 
 def reuse_searched(report) -> str:
     """Where shared passages were looked for, and what does not count as one."""
-    from ..corpora.region_reuse import BUDGET, GUARANTEED
+    from ..corpora.region_reuse import BUDGET, GUARANTEED, MIN_REGIONS
 
     common = (f"text held by {report.common_regions} or more regions is boilerplate, not reuse "
               f"({report.common:,} common fingerprints)" if report.common_regions <= len(report.regions)
-              else f"with {len(report.regions)} regions no text counts as boilerplate")
+              else f"with {len(report.regions)} regions (fewer than {MIN_REGIONS}) no shared text is set aside "
+                   "as boilerplate here: every passage two regions share counts as reuse")
     plan = report.reuse_plan
     if plan is None:
         return f"searched: every pair of reports of different regions; {common}"

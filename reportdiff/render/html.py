@@ -17,6 +17,7 @@ from typing import Any
 from ..comparison.align import PAIR_STATUSES
 from ..comparison.result import Comparison
 from .labels import DOCUMENT_LABELS, document_facts, where
+from .safe import one_line
 
 MEASURE_TIPS = {  # the title= tooltips of the compare header (docs/algorithms.md has the formulas)
     "cosine": "Lazy Prices cosine of the word counts (dominated by the commonest words)",
@@ -160,11 +161,16 @@ def dupes_page(result) -> str:
     groups = []
     for g in result.groups:
         occ = []
-        for o, diff in zip(g.occurrences, g.diffs):
+        for k in [g.base] + [k for k in range(len(g.occurrences)) if k != g.base]:
+            o, diff = g.occurrences[k], g.diffs[k]
             ops = [(op.op, op.text) for op in diff]
+            w, a, b = g.against[k]
             occ.append({"path": result.documents[o.doc].path, "lines": str(o.lines),
-                        "reference": o.doc >= result.queries, "ops": ops})
-        groups.append({"chars": g.chars, "exact": g.exact, "similarity": g.similarity, "occurrences": occ})
+                        "reference": o.doc >= result.queries, "ops": ops, "match": g.matches[k],
+                        "score": g.scores[k], "part": "" if (w, a, b) == (g.base, 0, len(g.draft.text))
+                        else f"against characters {a + 1}-{b} of the draft's passage"})
+        groups.append({"chars": g.chars, "exact": g.exact, "similarity": g.similarity, "kind": g.kind,
+                       "occurrences": occ})
     docs = result.documents
     return environment().get_template("dupes.html.j2").render(
         version=__version__, lang="zh",
@@ -172,6 +178,7 @@ def dupes_page(result) -> str:
                    for k, d in enumerate(docs)],
         queries=result.queries, references=len(docs) - result.queries,
         groups=groups, exact=sum(1 for g in result.groups if g.exact),
+        templates=sum(1 for g in result.groups if g.kind == "template"),
         copies=[{"path": docs[c.doc].path, "count": c.count, "lines": ", ".join(str(s) for s in c.lines)}
                 for c in result.copies],
         notes=list(result.notes),
@@ -292,7 +299,8 @@ def corpus_page(report) -> str:
                 "examples": [{"chars": e.chars, "a_lines": str(e.a_lines), "b_lines": str(e.b_lines),
                               "a_text": e.a_text, "b_text": e.b_text} for e in p.examples[:2]]}
                for p in report.reuse[:30]],
-        formulas=[{"text": f.text, "df": f.df, "years": f"{f.first_year}–{f.last_year}" if f.first_year else ""}
+        formulas=[{"text": one_line(f.template or f.text), "df": f.df, "kind": f.kind, "variants": len(f.variants),
+                   "years": f"{f.first_year}–{f.last_year}" if f.first_year else ""}
                   for f in report.boilerplate.formulas[:20]],
         min_df=report.boilerplate.min_df, formula_count=len(report.boilerplate.formulas),
         searched=reuse_searched(report),

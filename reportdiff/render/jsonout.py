@@ -158,8 +158,10 @@ def dupes(result) -> dict[str, Any]:
                        "title": d.metadata.title, "date": d.metadata.date or None}
                       for k, d in enumerate(result.documents)],
         "groups": [
-            {"chars": g.chars, "exact": g.exact, "similarity": g.similarity,
-             "occurrences": [{"doc": o.doc, "lines": o.lines.as_list(), "text": o.text} for o in g.occurrences]}
+            {"chars": g.chars, "exact": g.exact, "similarity": g.similarity, "kind": g.kind, "base": g.base,
+             "occurrences": [{"doc": o.doc, "lines": o.lines.as_list(), "text": o.text, "match": m, "score": sc,
+                              "against": list(ag)}
+                             for o, m, sc, ag in zip(g.occurrences, g.matches, g.scores, g.against)]}
             for g in result.groups
         ],
         "copies": [{"doc": c.doc, "count": c.count, "lines": [s.as_list() for s in c.lines]}
@@ -265,7 +267,8 @@ def corpus(report) -> dict[str, Any]:
                                  "a_text": e.a_text, "b_text": e.b_text} for e in p.examples]} for p in report.reuse],
         "boilerplate": {"min_df": b.min_df, "formulas": len(b.formulas), "top": [
             {"text": f.text, "df": f.df, "share": round(f.df / len(report.documents), 4),
-             "first_year": f.first_year, "last_year": f.last_year} for f in b.formulas[:CORPUS_FORMULAS]]},
+             "first_year": f.first_year, "last_year": f.last_year, "kind": f.kind, "template": f.template,
+             "variants": len(f.variants)} for f in b.formulas[:CORPUS_FORMULAS]]},
     }
 
 

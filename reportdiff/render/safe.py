@@ -72,3 +72,8 @@ class Printable:
                 yield segment
             else:
                 yield Segment(printable_lines(text), style, control)
+
+
+def one_line(text: str) -> str:
+    """A formula's text on one line: line breaks as ¶, runs of white space as one space."""
+    return " ".join(text.replace("\n", " ¶ ").split())

@@ -1,0 +1,420 @@
+"""Step 4 of the passage search (``repeats``): the hits grouped about the queries (the draft).
+
+``group(pairs, queries, streams, min_chars) -> list[DupeGroup]``; ``Occurrence`` and
+``DupeGroup`` are the places and groups of ``DupesResult``.
+
+1. Draft passages.  A hit joins a place of a query document with another place (of a
+   reference, of another query, or of the same query elsewhere); a hit between two reference
+   places is not about the draft and is left out.  The query places of a document that are
+   hit by another document overlap freely (a draft sentence found in four earlier reports
+   in four slightly different lengths): they are merged into one passage, the union of their
+   spans, so the draft's passages never overlap.  A query place hit only by its own document
+   (the draft repeating itself) joins the passage it overlaps; if none, it is a passage of its
+   own, unless it overlaps by at least 80% of the longer an earlier one of the same kind,
+   which then stands for both (a file of thousands of near-identical lines keeps its lines
+   apart instead of becoming one passage).
+2. Groups.  Passages joined by a hit (the draft repeats itself, or two queries share it) are
+   one group (union-find); every other place hit by a passage of the group belongs to it.  So
+   every group holds at least one place of a query document, and a passage shared only among
+   references is never a group (``reportdiff corpus`` reports those).
+3. Places of one document in a group.  Places that overlap, lie less than ``NEAR`` (40)
+   characters apart, or share a line are merged into one place (the span from the first to
+   the last), so no line range is listed twice; only the draft's passage itself is never
+   merged, so a repeat of it inside its own paragraph is a second place of the same line
+   range (the terminal says where each starts in the paragraph).  A place that repeats only a
+   part of the draft's passage lying inside, and shorter than 80% of, the part another place
+   of the same document repeats is not listed (a formula such as 习近平新时代中国特色社会主义思想
+   inside a longer shared passage, found again on its own); nor is a query place that is less
+   than 80% of a passage of its own document reported in a group of its own.
+4. The draft's passage (``base``): the group's longest query passage (ties: the first).  Each
+   other place is compared with the part of it that its hits matched (the whole passage when
+   it was reached through another place) and labelled:
+   ``same`` (identical text), ``template`` (see below) or ``near``; its score is the
+   rapidfuzz ratio with that part.  A group is exact when all its texts are equal; its
+   similarity is the smallest score; it is a ``template`` group when every other place is a
+   template match, else a ``passage`` group.
+5. Template rule.  Reduce both texts to their letters and ideographs with each number as a
+   slot (``slot key``), and again with each distinct number value as its own symbol (``value
+   key``).  A place is a template match when the two share a stretch of at least
+   ``min_chars`` characters of slot key but none of value key: they were found only because
+   numbers count as equal (the fingerprints turn every digit run into ``#``), and the words
+   between the figures never agree for ``min_chars`` characters: statements built from one
+   template with other figures and subjects (``地区生产总值完成X亿元`` and
+   ``规模以上工业总产值完成90.1亿元``; a year's targets list against last year's).
+Groups are sorted by the length of their draft passage, longest first.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from rapidfuzz import fuzz
+
+from ..model import LineSpan
+from ..text.worddiff import DiffOp, word_diff
+from .unionfind import clusters
+
+NEAR = 40  # reference places of one document closer than this (characters) are one place
+SAME_PLACE = 0.8  # a self-repeat place overlapping an earlier one by this share of the longer is that place
+
+MATCHES = ("draft", "same", "near", "template")
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    doc: int
+    start: int  # offsets in the document's stream
+    end: int
+    text: str
+    lines: LineSpan
+
+
+@dataclass(frozen=True)
+class DupeGroup:
+    occurrences: tuple[Occurrence, ...]  # document, then position order
+    chars: int  # length of the draft's passage
+    exact: bool
+    similarity: float
+    base: int = 0  # index in ``occurrences`` of the draft's passage, the one the others are shown against
+    matches: tuple[str, ...] = ()  # per occurrence: "draft" (the base), "same", "near" or "template"
+    scores: tuple[float, ...] = ()  # per occurrence: ratio with the part of the draft's passage it repeats
+    against: tuple[tuple[int, int, int], ...] = ()  # per occurrence: (index of the draft place it is
+    # compared with, start, end): that part of the draft place's text (the base itself: the whole)
+
+    @property
+    def draft(self) -> Occurrence:
+        """The draft's passage: the query place the others are compared with."""
+        return self.occurrences[self.base]
+
+    @property
+    def longest(self) -> Occurrence:  # the former name of ``draft``
+        return self.draft
+
+    @property
+    def kind(self) -> str:
+        """``template`` when every other place only shares the draft passage's template, else ``passage``."""
+        others = [m for k, m in enumerate(self.matches) if k != self.base]
+        return "template" if others and all(m == "template" for m in others) else "passage"
+
+    @cached_property
+    def diffs(self) -> tuple[tuple[DiffOp, ...], ...]:
+        """Each occurrence as a word diff from the part of the draft's passage it repeats (the
+        draft's passage itself: one ``=`` run)."""
+        return tuple(self.diff(k) for k in range(len(self.occurrences)))
+
+    def diff(self, k: int) -> tuple[DiffOp, ...]:
+        """Occurrence ``k`` as a word diff from the part of the draft's passage it repeats."""
+        o = self.occurrences[k]
+        w, a, b = self.against[k] if self.against else (self.base, 0, len(self.draft.text))
+        part = self.occurrences[w].text[a:b]
+        return (DiffOp("=", o.text),) if o.text == part else word_diff(part, o.text)
+
+
+# ------------------------------------------------------------------ the template rule
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+", re.UNICODE)
+_SLOT = "\ue000"
+
+
+def keys(text: str, values: dict[str, str]) -> tuple[str, str]:
+    """(slot key, value key) of ``text``: its letters and ideographs, each number as one slot
+    (``\\ue000``), and each distinct number value as its own private-use symbol (``values``
+    maps them, shared by the texts compared)."""
+    slot, value = [], []
+    for m in _TOKEN.finditer(text):
+        t = m.group()
+        if t[0].isdigit():
+            slot.append(_SLOT)
+            value.append(values.setdefault(t.replace(",", ""), chr(0xE001 + len(values))))
+        else:
+            slot.append(t)
+            value.append(t)
+    return "".join(slot), "".join(value)
+
+
+def _share(a: str, b: str, n: int) -> bool:
+    """Whether ``a`` and ``b`` have a common substring of ``n`` characters (linear: the sets of
+    their n-character substrings meet)."""
+    if len(a) < n or len(b) < n:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    grams = {a[i:i + n] for i in range(len(a) - n + 1)}
+    return any(b[i:i + n] in grams for i in range(len(b) - n + 1))
+
+
+def is_template(a: str, b: str, min_chars: int) -> bool:
+    """Whether ``a`` and ``b`` share a stretch of ``min_chars`` characters only with their
+    numbers as slots (step 5 of the module docstring)."""
+    values: dict[str, str] = {}
+    slot_a, value_a = keys(a, values)
+    slot_b, value_b = keys(b, values)
+    if _SLOT not in slot_a and _SLOT not in slot_b:
+        return False
+    return _share(slot_a, slot_b, min_chars) and not _share(value_a, value_b, min_chars)
+
+
+# ------------------------------------------------------------------ grouping
+
+
+class _Passages:
+    """The draft passages of one query document (step 1): disjoint spans, sorted."""
+
+    def __init__(self, shared: list[tuple[int, int]], own: list[tuple[int, int]]) -> None:
+        spans: list[list[int]] = []
+        for s, e in sorted(shared):
+            if spans and s <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], e)
+            else:
+                spans.append([s, e])
+        self.spans = [tuple(x) for x in spans]
+        self._starts = [s for s, _ in self.spans]
+        shared_n = len(self.spans)
+        self._own: dict[tuple[int, int], int] = {}
+        own_nodes: list[tuple[int, int]] = []
+        own_starts: list[tuple[int, int]] = []  # sorted (start, node) of the own-only passages
+        for s, e in sorted(set(own)):
+            if self._in_shared(s, e) is not None:
+                continue
+            n = self._near_own(s, e, own_nodes, own_starts, shared_n)
+            if n is None:
+                n = shared_n + len(own_nodes)
+                own_nodes.append((s, e))
+                own_starts.append((s, n))
+            self._own[(s, e)] = n
+        self.spans += own_nodes
+
+    def _in_shared(self, s: int, e: int) -> int | None:
+        """The shared passage that overlaps [s, e) most, or None."""
+        k = bisect_right(self._starts, e - 1) - 1
+        best, best_overlap = None, 0
+        while k >= 0:
+            ps, pe = self.spans[k]
+            overlap = min(pe, e) - max(ps, s)
+            if overlap > best_overlap:
+                best, best_overlap = k, overlap
+            if pe <= s:
+                break
+            k -= 1
+        return best
+
+    def _near_own(self, s, e, nodes, starts, offset) -> int | None:
+        reach = (e - s) // 4 + 1
+        lo = bisect_right(starts, (s - reach, -1))
+        for _, n in starts[lo:]:
+            x0, x1 = nodes[n - offset]
+            if x0 > s + reach:
+                break
+            if min(x1, e) - max(x0, s) >= SAME_PLACE * max(x1 - x0, e - s):
+                return n
+        return None
+
+    def of(self, s: int, e: int) -> int:
+        """The passage holding the query place [s, e)."""
+        k = self._in_shared(s, e)
+        return k if k is not None else self._own[(s, e)]
+
+
+def group(pairs: Sequence[tuple[Occurrence, Occurrence]], queries: int, streams,
+          min_chars: int) -> list[DupeGroup]:
+    """Steps 1-4 of the module docstring over the hits ``pairs`` of ``match``."""
+    hits = []  # (query place, other place, joins): joins when both are query places, not a template match
+    for a, b in pairs:
+        if a.doc >= queries and b.doc >= queries:
+            continue  # among references: not about the draft
+        q, x = (a, b) if a.doc < queries else (b, a)
+        hits.append((q, x, x.doc < queries and not is_template(q.text, x.text, min_chars)))
+    shared: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    own: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for q, x, joins in hits:
+        if x.doc < queries:  # the draft repeating itself, or two queries sharing a passage
+            own[q.doc].append((q.start, q.end))
+            if joins:
+                own[x.doc].append((x.start, x.end))
+        else:
+            shared[q.doc].append((q.start, q.end))
+    passages = {d: _Passages(shared[d], own[d]) for d in set(shared) | set(own)}
+    ids: dict[tuple[int, int], int] = {}
+    for d in sorted(passages):
+        for k in range(len(passages[d].spans)):
+            ids[(d, k)] = len(ids)
+    node = list(ids)
+
+    def pid(o: Occurrence) -> int:
+        return ids[(o.doc, passages[o.doc].of(o.start, o.end))]
+
+    edges, attached = [], []  # attached: (passage id, query place, other place)
+    direct: dict[tuple[int, int], list[Occurrence]] = defaultdict(list)  # (p, r): places in p hit by r
+    for q, x, joins in hits:
+        p = pid(q)
+        r = pid(x) if joins else None
+        if r is not None and r != p and _whole(q, passages, node[p]) and _whole(x, passages, node[r]):
+            edges.append((p, r))
+            direct[(p, r)].append(q)
+            direct[(r, p)].append(x)
+        elif r != p:
+            attached.append((p, q, x))
+    # a query place attached as a fragment of its own, longer passage, which is reported in a
+    # group of its own, is not listed again (a formula inside another reused passage of the draft)
+    grouped = {p for p, _, _ in attached} | {p for e in edges for p in e}
+    attached = [(p, q, x) for p, q, x in attached if x.doc >= queries or not _fragment(x, passages, ids, grouped)]
+    components = clusters(len(ids), edges)
+    root = {}
+    for members in components:
+        for m in members:
+            root[m] = members[0]
+    found: dict[int, list[tuple[int, Occurrence, Occurrence]]] = defaultdict(list)
+    for p, q, x in attached:
+        found[root[p]].append((p, q, x))
+    groups = []
+    for members in components:
+        g = _assemble(members, found.get(members[0], []), node, passages, direct, streams, min_chars)
+        if g is not None:
+            groups.append(g)
+    groups.sort(key=lambda g: (-g.chars, g.draft.doc, g.draft.start))
+    return groups
+
+
+def _fragment(x: Occurrence, passages, ids, grouped) -> bool:
+    """Whether query place ``x`` is less than SAME_PLACE of a passage of its document that has a group."""
+    if x.doc not in passages:
+        return False
+    k = passages[x.doc]._in_shared(x.start, x.end)
+    if k is None:
+        k = passages[x.doc]._own.get((x.start, x.end))
+    return k is not None and ids[(x.doc, k)] in grouped and not _whole(x, passages, (x.doc, k))
+
+
+def _whole(o: Occurrence, passages, key: tuple[int, int]) -> bool:
+    """Whether query place ``o`` covers at least SAME_PLACE of its passage ``key``."""
+    s, e = passages[key[0]].spans[key[1]]
+    return min(e, o.end) - max(s, o.start) >= SAME_PLACE * (e - s)
+
+
+def _place(streams, doc: int, start: int, end: int) -> Occurrence:
+    stream = streams[doc]
+    paras = stream.paragraphs(start, end)
+    return Occurrence(doc, start, end, stream.text[start:end], LineSpan(paras[0].lines.first, paras[-1].lines.last))
+
+
+def _merge_places(found, streams) -> list[tuple[Occurrence, list[tuple[int, Occurrence]]]]:
+    """Step 3: the places attached to a group, one document's places merged when they
+    overlap, lie less than NEAR characters apart, or share a line (repeated until no two places
+    of a document are to be merged); each with the (passage, query place) its hits came from."""
+    by_doc: dict[int, list] = defaultdict(list)
+    for p, q, x in found:
+        by_doc[x.doc].append((x, p, q))
+    out = []
+    for d in sorted(by_doc):
+        # [start, end, first line, last line, sources, the place when it is a single one]
+        spans = [[x.start, x.end, x.lines.first, x.lines.last, [(p, q)], x]
+                 for x, p, q in sorted(by_doc[d], key=lambda t: (t[0].start, t[0].end))]
+        changed = True
+        while changed:
+            changed = False
+            merged: list = []
+            for sp in spans:
+                if merged:
+                    m = merged[-1]
+                    gap = sp[0] - m[1]
+                    if gap <= NEAR or sp[2] <= m[3]:
+                        m[1], m[3], m[4], m[5] = max(m[1], sp[1]), max(m[3], sp[3]), m[4] + sp[4], None
+                        changed = True
+                        continue
+                merged.append(sp)
+            spans = merged
+        for start, end, _, _, sources, single in spans:
+            out.append((single if single is not None else _place(streams, d, start, end), sources))
+    return out
+
+
+def _assemble(members, found, node, passages, direct, streams, min_chars) -> DupeGroup | None:
+    drafts = {}
+    for m in members:
+        d, k = node[m]
+        s, e = passages[d].spans[k]
+        drafts[m] = _place(streams, d, s, e)
+    base_id = max(drafts, key=lambda m: (len(drafts[m].text), -drafts[m].doc, -drafts[m].start))
+    base = drafts[base_id]
+    # the other draft passages are placed like the attached places: compared with the base
+    found = list(found) + [(base_id, q, o) for m, o in drafts.items() if m != base_id
+                           for q in (direct.get((base_id, m)) or [None])]
+    places: list[tuple[Occurrence, int | None, tuple[int, int]]] = [(base, None, (0, len(base.text)))]
+    for x, sources in _merge_places(found, streams):
+        if x.doc == base.doc and x.start < base.end and base.start < x.end:
+            continue  # the draft's passage itself (a repeat of its own figures inside it)
+        in_base = [q for p, q in sources if p == base_id]
+        if in_base:
+            places.append((x, base_id, _part(base, [q for q in in_base if q is not None])))
+        else:
+            p = min(p for p, _ in sources)
+            places.append((x, p, _part(drafts[p], [q for p2, q in sources if p2 == p])))
+    places = _dominant(places)
+    if len(places) < 2:
+        return None
+    places.sort(key=lambda t: (t[0].doc, t[0].start))
+    occ = tuple(o for o, _, _ in places)
+
+    def container(m: int) -> tuple[int, int] | None:
+        """(index of the place holding draft passage m, offset of m in its text), or None when
+        that passage is not listed (not kept as a place of this group)."""
+        o = drafts[m]
+        k = next((k for k, x in enumerate(occ) if x.doc == o.doc and x.start <= o.start and o.end <= x.end), None)
+        return None if k is None else (k, o.start - occ[k].start)
+
+    against, matches, scores = [], [], []
+    for o, with_, part in places:
+        if with_ is None:
+            against.append((container(base_id)[0], *part))
+            matches.append("draft")
+            scores.append(1.0)
+            continue
+        held = container(with_)
+        if held is None:  # compared with a draft passage that is not listed here: the whole base instead
+            with_, part, held = base_id, (0, len(base.text)), container(base_id)
+        text = drafts[with_].text[part[0]:part[1]]
+        k, shift = held
+        against.append((k, part[0] + shift, part[1] + shift))
+        if o.text == text:
+            matches.append("same")
+            scores.append(1.0)
+        else:
+            matches.append("template" if is_template(text, o.text, min_chars) else "near")
+            scores.append(round(fuzz.ratio(text, o.text) / 100, 4))
+    exact = len({o.text for o in occ}) == 1
+    sim = 1.0 if exact else min(s for s, m in zip(scores, matches) if m != "draft")
+    return DupeGroup(occ, len(base.text), exact, round(sim, 4), container(base_id)[0], tuple(matches),
+                     tuple(scores), tuple(against))
+
+
+def _dominant(places):
+    """Step 3: a place that repeats only a part of a draft passage that lies inside, and is
+    shorter than 80% of, the part a place of the same document repeats (a formula such as 习近平新时代中国特色社会主义思想 inside a
+    longer shared passage, found again on its own) is not listed."""
+    kept: dict[tuple[int, int | None], list[tuple[int, int]]] = defaultdict(list)
+    out = []
+    for o, with_, part in sorted(places, key=lambda t: (t[1] is not None, -(t[2][1] - t[2][0]),
+                                                          -len(t[0].text), t[0].doc, t[0].start)):
+        if with_ is not None:
+            spans = kept[(o.doc, with_)]
+            if any(a <= part[0] and part[1] <= b and part[1] - part[0] < SAME_PLACE * (b - a) for a, b in spans):
+                continue
+            spans.append(part)
+        out.append((o, with_, part))
+    return out
+
+
+def _part(passage: Occurrence, hits: list[Occurrence]) -> tuple[int, int]:
+    """The span of ``passage`` that ``hits`` (query places inside it) cover, as offsets into
+    its text; the whole passage when there are none."""
+    inside = [q for q in hits if q is not None and q.doc == passage.doc and q.start < passage.end and passage.start < q.end]
+    if not inside:
+        return 0, len(passage.text)
+    a = max(passage.start, min(q.start for q in inside)) - passage.start
+    b = min(passage.end, max(q.end for q in inside)) - passage.start
+    return a, b

@@ -1,0 +1,118 @@
+"""Formulas as templates (issue #18): clause boundaries, slots, and the keys formulas are
+searched by.
+
+- ``snap(text, start, end) -> (start, end) | None``: the whole clauses of ``text`` that the
+  span [start, end) covers by at least half (``HALF``) of their characters, from the first such
+  clause to the last; None when it covers no clause that much.  A clause ends after ``，；。、：！？``
+  or a line break, or after English ``, ; : . ! ?`` that is not inside a number (``7.5``,
+  ``1,234``); so a formula never starts or ends inside a word or a number.
+- ``template(text, places) -> str``: numbers as ``{数}`` (``{num}`` in English text), years
+  (a four-digit number 1900-2099 followed by 年, or standing alone in English text) as
+  ``{年}`` (``{year}``), and the names of the document's place (its metadata region, each
+  part and its stem: 包头市东河区 → 包头市, 包头, 东河区, 东河) as ``{地}`` (``{place}``).
+- ``key(template)`` and ``document_key(text, places)``: the letters and ideographs of a
+  template, each slot one symbol; a document holds a formula when its key holds the formula's
+  key (a plain substring search, the same for every variant).
+- ``statistics(template)``: whether it holds a number slot (a statistics template, against a
+  fixed formula).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+HALF = 0.5
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*")
+_YEAR_ZH = re.compile(r"(?<![\d.])(?:19|20)\d\d(?=年)")
+_YEAR_EN = re.compile(r"(?<![\d.,$])(?:19|20)\d\d(?![\d%]|[.,]\d)")
+_BOUNDARY = re.compile(r"[，；。、：！？\n,;:.!?]")
+_SUFFIX = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|地区|省|市|区|县|州|盟|旗)")
+SLOTS = {"zh": {"num": "{数}", "year": "{年}", "place": "{地}"},
+         "en": {"num": "{num}", "year": "{year}", "place": "{place}"}}
+_KEY_SLOT = {"num": "\ue000", "year": "\ue001", "place": "\ue002"}
+_SLOT_TEXT = re.compile(r"\{(数|年|地|num|year|place)\}")
+_SLOT_NAME = {"数": "num", "年": "year", "地": "place", "num": "num", "year": "year", "place": "place"}
+_DROP = re.compile(r"[^\w\ue000-\ue002]+|_+")
+
+
+def clause_ends(text: str) -> list[int]:
+    """Offsets just after each clause boundary of ``text``, and its end."""
+    ends = [m.end() for m in _BOUNDARY.finditer(text) if not _inside_number(text, m.start())]
+    if not ends or ends[-1] != len(text):
+        ends.append(len(text))
+    return ends
+
+
+def _inside_number(text: str, i: int) -> bool:
+    return (text[i] in ".," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
+
+
+def snap(text: str, start: int, end: int, ends: list[int] | None = None) -> tuple[int, int] | None:
+    """The clauses [start, end) covers by at least HALF of their non-space characters."""
+    ends = clause_ends(text) if ends is None else ends
+    first = last = None
+    k = max(0, bisect_right(ends, start) - 1)
+    prev = ends[k - 1] if k > 0 else 0
+    while k < len(ends) and prev < end:
+        c0, c1 = prev, ends[k]
+        size = sum(1 for ch in text[c0:c1] if not ch.isspace())
+        inside = sum(1 for ch in text[max(c0, start):min(c1, end)] if not ch.isspace())
+        if size and inside >= HALF * size:
+            first = c0 if first is None else first
+            last = c1
+        prev = c1
+        k += 1
+    if first is None:
+        return None
+    while first < last and text[first].isspace():
+        first += 1
+    while last > first and text[last - 1].isspace():
+        last -= 1
+    return (first, last) if first < last else None
+
+
+def places_of(region: str) -> tuple[str, ...]:
+    """The place names of a region (its parts and their stems, longest first); none for 全国."""
+    if not region or region in ("全国", "中国"):
+        return ()
+    names = {region}
+    for part in _SUFFIX.findall(region):
+        names.add(part)
+        stem = re.sub(r"(?:特别行政区|自治区|自治州|自治县|地区|省|市|区|县|州|盟|旗)$", "", part)
+        if len(stem) >= 2:
+            names.add(stem)
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+def language(text: str) -> str:
+    return "zh" if _CJK.search(text) else "en"
+
+
+def template(text: str, places: tuple[str, ...] = ()) -> str:
+    """``text`` with its numbers, years and place names as slots (see the module docstring)."""
+    slots = SLOTS[language(text)]
+    out = text
+    for name in places:
+        out = out.replace(name, "\x00place\x00")
+    year = _YEAR_ZH if slots is SLOTS["zh"] else _YEAR_EN
+    out = year.sub("\x00year\x00", out)
+    out = _NUMBER.sub("\x00num\x00", out)
+    return re.sub("\x00(num|year|place)\x00", lambda m: slots[m.group(1)], out)
+
+
+def key(tmpl: str) -> str:
+    """The search key of a template: letters and ideographs, each slot one symbol."""
+    out = _SLOT_TEXT.sub(lambda m: _KEY_SLOT[_SLOT_NAME[m.group(1)]], tmpl)
+    return _DROP.sub("", out)
+
+
+def document_key(text: str, places: tuple[str, ...] = ()) -> str:
+    """The search key of a document's text (its template's key)."""
+    return key(template(text, places))
+
+
+def statistics(tmpl: str) -> bool:
+    """Whether a template holds a number slot."""
+    return "{数}" in tmpl or "{num}" in tmpl

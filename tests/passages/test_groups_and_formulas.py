@@ -1,0 +1,225 @@
+"""Issue #18: dupes groups about the draft, and boilerplate formulas as templates, on the
+fixtures (Chinese and English): properties that must hold for every group and formula."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from reportdiff.cli.app import app
+from reportdiff.passages import boilerplate, dupes
+from reportdiff.passages.groups import is_template
+from reportdiff.passages.templates import clause_ends, places_of
+from reportdiff.render.jsonout import dumps
+from reportdiff.render.jsonout import dupes as dupes_json
+from reportdiff.render.safe import one_line
+from reportdiff.text.fingerprints import Stream
+
+ROOT = Path(__file__).resolve().parents[2]
+F = ROOT / "fixtures"
+DRAFTS = [
+    ([F / "baotou-gazette-2023-01.txt"],
+     [F / "baotou-2022.txt", F / "hohhot-2022.txt", F / "donghe-2022-plan.txt", F / "baotou-2017-8copies.txt"]),
+    ([F / "national-2025.txt"], [F / "national-2024.txt"]),
+    ([F / "english" / "budget-speech-2024.txt"], [F / "english" / "budget-speech-2023.txt"]),
+    ([F / "hohhot-2022.txt", F / "baotou-2022.txt"], [F / "national-2024.txt", F / "donghe-2022-plan.txt"]),
+    (sorted(F.rglob("*.txt")), []),  # every fixture a draft: repeats inside and between them
+    (sorted(F.rglob("*.txt"))[:3], sorted(F.rglob("*.txt"))[3:]),
+]
+
+
+@pytest.fixture(scope="module", params=range(len(DRAFTS)), ids=["baotou-2023", "national-2025", "english-2024",
+                                                                "two-drafts", "all-drafts", "three-drafts"])
+def result(request):
+    queries, refs = DRAFTS[request.param]
+    return dupes([str(q) for q in queries], [str(r) for r in refs])
+
+
+# ------------------------------------------------------------------ groups about the draft
+
+
+def test_every_group_holds_a_place_of_the_draft_and_shows_it_first(result):
+    assert result.groups
+    for g in result.groups:
+        assert g.draft.doc < result.queries  # the draft's passage is a query place
+        assert g.matches[g.base] == "draft" and g.matches.count("draft") == 1
+        assert g.chars == len(g.draft.text)
+        assert len(g.occurrences) >= 2
+
+
+def test_no_place_is_listed_twice_and_places_never_overlap(result):
+    for g in result.groups:
+        occ = sorted(g.occurrences, key=lambda o: (o.doc, o.start))
+        for a, b in zip(occ, occ[1:]):
+            assert a.doc != b.doc or a.end <= b.start, (a, b)  # one document's places are merged
+        for k, a in enumerate(g.occurrences):
+            for j, b in enumerate(g.occurrences[k + 1:], start=k + 1):
+                if a.doc == b.doc and a.lines.first <= b.lines.last and b.lines.first <= a.lines.last:
+                    # two places share a line only when the draft's passage recurs in its own paragraph
+                    assert g.base in (k, j), (a, b)
+
+
+def test_diffs_rebuild_each_place_and_the_part_of_the_draft_it_is_compared_with(result):
+    for g in result.groups:
+        for k, (o, diff) in enumerate(zip(g.occurrences, g.diffs)):
+            w, a, b = g.against[k]
+            assert g.occurrences[w].doc < result.queries  # compared with a place of the draft
+            part = g.occurrences[w].text[a:b]
+            assert "".join(op.text for op in diff if op.op != "-") == o.text
+            assert "".join(op.text for op in diff if op.op != "+") == part
+            assert (g.matches[k] == "same") == (k != g.base and o.text == part)
+
+
+def test_group_similarity_and_exact_agree_with_the_places(result):
+    for g in result.groups:
+        others = [s for k, s in enumerate(g.scores) if k != g.base]
+        assert g.similarity == round(min(others), 4) or g.exact
+        assert g.exact == (len({o.text for o in g.occurrences}) == 1)
+        assert g.kind == ("template" if all(m == "template" for k, m in enumerate(g.matches) if k != g.base)
+                          else "passage")
+
+
+def test_json_carries_the_new_fields_within_the_schema(result):
+    schema = json.loads(resources.files("reportdiff").joinpath("schema/dupes.schema.json").read_text("utf-8"))
+    data = json.loads(dumps(dupes_json(result)))
+    jsonschema.validate(data, schema)
+    for g in data["groups"]:
+        assert g["occurrences"][g["base"]]["match"] == "draft"
+        assert {"chars", "exact", "similarity", "occurrences"} <= set(g)  # the contract's fields stay
+
+
+def test_reference_only_passages_are_not_groups():
+    # national-2024 and donghe share passages with each other; without the draft they are no group
+    r = dupes([str(F / "hohhot-2022.txt")], [str(F / "national-2024.txt"), str(F / "donghe-2022-plan.txt")])
+    assert all(any(o.doc == 0 for o in g.occurrences) for g in r.groups)
+
+
+# ------------------------------------------------------------------ the template rule
+
+
+def _line(path: Path, n: int) -> str:
+    return path.read_text("utf-8").splitlines()[n - 1]
+
+
+def test_the_same_target_list_with_other_figures_is_a_template():
+    draft = _line(F / "baotou-gazette-2023-01.txt", 112)  # 地区生产总值增长7.5%左右，规模以上工业增加值增长12%以上…
+    hohhot = _line(F / "hohhot-2022.txt", 83)  # 地区生产总值增长7%左右，规模以上工业增加值增长8%左右…
+    a = draft[draft.index("地区生产总值增长"):draft.index("一般公共预算收入增长") + 12]
+    b = hohhot[hohhot.index("地区生产总值增长"):hohhot.index("一般公共预算收入增长") + 11]
+    assert is_template(a, b, 15)
+    assert not is_template(a, a, 15)  # the same figures: a repeated passage
+    # a statement that keeps its words and only some figures shares 15 characters with equal numbers
+    same_words = a.replace("7.5%", "7%")
+    assert not is_template(a, same_words, 15)
+
+
+def test_a_group_of_one_template_says_so_in_the_terminal():
+    r = dupes([str(F / "baotou-gazette-2023-01.txt")], [str(F / "hohhot-2022.txt")])
+    templates = [g for g in r.groups if g.kind == "template"]
+    assert templates
+    out = CliRunner().invoke(app, ["dupes", str(F / "baotou-gazette-2023-01.txt"), "--against",
+                                   str(F / "hohhot-2022.txt"), "--color", "never", "--limit", "200"],
+                             env={"COLUMNS": "400"}).output
+    assert f"{len(r.groups) - len(templates)} repeated passage(s) and {len(templates)} template match(es)" in out
+    assert out.count("  template  ") == len(templates)
+    assert "same template, other figures" in out
+
+
+# ------------------------------------------------------------------ formulas as templates
+
+
+FORMULA_SETS = [sorted(str(p) for p in F.glob("*.txt")), [str(p) for p in sorted((F / "english").glob("*.txt"))]
+                + [str(F / "national-2024.txt")]]
+
+
+@pytest.fixture(scope="module", params=[0, 1], ids=["chinese", "english"])
+def formulas(request):
+    paths = FORMULA_SETS[request.param]
+    return boilerplate(paths, min_df=2)
+
+
+def _holds(text: str, tmpl: str, places: tuple[str, ...]) -> bool:
+    """An independent search: the template as a regular expression over the letters, ideographs
+    and digits of ``text`` (punctuation and spaces dropped on both sides)."""
+    def strip(s: str) -> str:
+        return re.sub(r"[^\w]|_", "", s)
+
+    pieces = re.split(r"(\{(?:数|年|地|num|year|place)\})", tmpl)
+    rx = []
+    for p in pieces:
+        if p in ("{数}", "{num}"):
+            rx.append(r"\d+")
+        elif p in ("{年}", "{year}"):
+            rx.append(r"(?:19|20)\d\d")
+        elif p in ("{地}", "{place}"):
+            rx.append("(?:" + "|".join(re.escape(n) for n in places) + ")" if places else "(?!)")
+        else:
+            rx.append(re.escape(strip(p)))
+    return re.search("".join(rx), strip(text)) is not None
+
+
+def test_df_counts_documents_holding_any_variant(formulas):
+    assert formulas.formulas
+    for f in formulas.formulas:
+        holders = {d for d, doc in enumerate(formulas.documents)
+                   if any(_holds(Stream.of(doc).text, v.template, places_of(doc.metadata.region))
+                          for v in f.variants)}
+        assert f.df == len(holders), (f.template, f.df, sorted(holders))
+        assert f.df >= formulas.min_df
+
+
+def test_formulas_begin_and_end_at_clause_boundaries(formulas):
+    for f in formulas.formulas:
+        for v in f.variants:
+            found = False
+            for doc in formulas.documents:
+                text = Stream.of(doc).text
+                ends = set(clause_ends(text)) | {0}
+                start = text.find(v.text)
+                while start >= 0 and not found:
+                    end = start + len(v.text)
+                    before = text[:start].rstrip()
+                    # a clause boundary, or a line break (the clause's white space is trimmed)
+                    found = (len(before) in ends or start in ends) and (
+                        end in ends or end == len(text) or text[end] == "\n")
+                    start = text.find(v.text, start + 1)
+                if found:
+                    break
+            assert found, (v.text, f.template)
+
+
+def test_statistics_templates_are_those_with_number_slots(formulas):
+    for f in formulas.formulas:
+        assert (f.kind == "statistics") == bool(re.search(r"\{(数|num)\}", f.template))
+        assert not re.search(r"\d", f.template)  # every number became a slot
+
+
+def test_wording_variants_are_merged_and_counted_together():
+    # 坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念 is written with and without 、
+    r = boilerplate([str(p) for p in sorted(F.glob("*.txt"))], min_df=3)
+    f = next(f for f in r.formulas if "坚持稳中求进工作总基调" in f.template)
+    assert len(f.variants) >= 2
+    assert f.df >= max(v.df for v in f.variants)
+
+
+def test_terminal_formulas_are_single_lines_and_messages_agree():
+    runner = CliRunner()
+    out = runner.invoke(app, ["boilerplate", str(F), "--color", "never", "--limit", "200"],
+                        env={"COLUMNS": "1000"}).output
+    r = boilerplate([str(p) for p in sorted(F.glob("*.txt"))])
+    for f in r.formulas:
+        assert " ".join(f.template.replace("\n", " ¶ ").split()) in out.replace("\n", "\x00"), f.template
+    corpus = runner.invoke(app, ["corpus", str(F), "--color", "never"], env={"COLUMNS": "200"}).output
+    assert "no text counts as boilerplate" not in corpus
+    listed = [line for line in corpus.splitlines() if re.match(r"^\s+\d+\s+(fixed|statistics)\s", line)]
+    assert listed
+    for line in listed:  # each formula on its own line, starting with its own words
+        kind = line.split()[1]
+        assert any(line.split(kind, 1)[1].strip().rstrip("…").strip()[:10] in one_line(f.template)
+                   for f in r.formulas)
