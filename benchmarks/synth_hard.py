@@ -647,6 +647,7 @@ class Layout:
     lines: list[str]
     item_lines: list[list[int]]
     noise: dict[int, str]  # line -> chrome / footnote / applause
+    templates: dict[int, str]  # chrome line -> its template ("— {n} —", "header: …")
     broken: list[int]
     markers: list[tuple[int, str]]  # (NEW item, marker glued into its text)
     style: dict
@@ -659,6 +660,7 @@ def layout(seq: list[Item], rng: random.Random, lang: str, title: str, year: str
     lines: list[str] = []
     item_lines: list[list[int]] = []
     noise: dict[int, str] = {}
+    templates: dict[int, str] = {}
     paras = [j for j, it in enumerate(seq) if it.kind == "p"]
     pages_est = max(2, sum(len(seq[j].text) for j in paras) // (1600 if lang == "en" else 700))
     page = [rng.randint(1, 4)]
@@ -686,11 +688,13 @@ def layout(seq: list[Item], rng: random.Random, lang: str, title: str, year: str
         pending.clear()
         if style["footer"]:
             add_noise(style["footer"].format(n=page[0], N=total), "chrome")
+            templates[len(lines)] = "footer " + style["footer"] + (" tight" if tight else "")
         page[0] += 1
         if style["header"]:
             if not tight:
                 lines.append("")
             add_noise(style["header"].format(n=page[0], N=total), "chrome")
+            templates[len(lines)] = "header " + style["header"] + (" tight" if tight else "")
         if not tight:
             lines.append("")
 
@@ -747,7 +751,7 @@ def layout(seq: list[Item], rng: random.Random, lang: str, title: str, year: str
         for note in pending:
             add_noise(note, "footnote")
     broken = [j for j, it in enumerate(seq) if it.kind == "p" and len(item_lines[j]) > 1]
-    return Layout(lines, item_lines, noise, broken, markers, style)
+    return Layout(lines, item_lines, noise, templates, broken, markers, style)
 
 
 # ------------------------------------------------------------------ cases
@@ -979,9 +983,11 @@ def score(case: Case, pred: Prediction) -> Score:
     truth_ar = {("added", ("n", e["new"][0])) for e in case.events if e["kind"] == "insert"}
     truth_ar |= {("removed", ("o", e["old"][0])) for e in case.events if e["kind"] == "delete"}
     ar_f1, ar_p, ar_r = _f1(pred_ar, truth_ar)
+    # the same without spurious items (noise lines kept as paragraphs, pieces of broken ones)
+    ar_text = _f1({x for x in pred_ar if x[1][0] != "x"}, truth_ar)[0]
 
     failures: dict[str, list[dict]] = {k: [] for k in ("pair", "ar", "moved", "noise", "rejoined", "merge",
-                                                       "split", "reword", "false_move")}
+                                                       "split", "reword", "false_move", "same_status")}
     moved_events = [e for e in case.events if e["kind"] in ("move", "move_edit")]
     moved_new = {("n", e["new"][0]) for e in moved_events}
     found = 0
@@ -1006,8 +1012,13 @@ def score(case: Case, pred: Prediction) -> Score:
     for n, kind in case.lay.noise.items():
         row = noise_kinds.setdefault(kind, [0, 0])
         row[0] += 1
+        trow = noise_kinds.setdefault(case.lay.templates[n], [0, 0]) if n in case.lay.templates else None
+        if trow is not None:
+            trow[0] += 1
         if n in removed_lines:
             row[1] += 1
+            if trow is not None:
+                trow[1] += 1
         else:
             failures["noise"].append({"line": n, "kind": kind, "text": lines_text[n - 1],
                                       "before": lines_text[max(0, n - 3):n - 1], "after": lines_text[n:n + 2]})
@@ -1050,6 +1061,8 @@ def score(case: Case, pred: Prediction) -> Score:
         row[0] += 1
         row[1] += links_ok
         row[2] += status_ok
+        if e["kind"] == "same" and links_ok and not status_ok:
+            failures["same_status"].append(_example(case, entries, e))
         if not links_ok:
             failures["pair"].append(_example(case, entries, e))
         if e["kind"] in ("insert", "delete") and not status_ok:
@@ -1088,7 +1101,7 @@ def score(case: Case, pred: Prediction) -> Score:
                         for e in renamed) / len(renamed)
     nan = float("nan")
     metrics = {
-        "pair_f1": pair_f1, "pair_p": pair_p, "pair_r": pair_r, "ar_f1": ar_f1, "ar_p": ar_p, "ar_r": ar_r,
+        "pair_f1": pair_f1, "pair_p": pair_p, "pair_r": pair_r, "ar_f1": ar_f1, "ar_p": ar_p, "ar_r": ar_r, "ar_text": ar_text,
         "moved": found / len(moved_events) if moved_events else nan, "false_moves": false_moves,
         "noise": listed / n_noise if n_noise else nan, "text_removed": text_removed,
         "markers_left": left / len(case.lay.markers) if case.lay.markers else nan,
@@ -1126,7 +1139,7 @@ def _example(case: Case, entries, e) -> dict:
 
 ROWS = (("pair F1", "pair_f1", "pair_f1"), ("  pair precision", "pair_p", None), ("  pair recall", "pair_r", None),
         ("added/removed F1", "ar_f1", "ar_f1"), ("  added/removed precision", "ar_p", None),
-        ("  added/removed recall", "ar_r", None), ("move recall (status moved)", "moved", "moved"),
+        ("  added/removed recall", "ar_r", None), ("  added/removed F1, spurious items left out", "ar_text", None), ("move recall (status moved)", "moved", "moved"),
         ("  false moves (count)", "false_moves", None), ("noise lines removed", "noise", "noise"),
         ("  text lines removed (count)", "text_removed", None),
         ("  footnote markers left in text", "markers_left", None),
@@ -1163,7 +1176,8 @@ def describe(f: dict) -> str:
         return (f"{f['kind']} old{f['old']} -> new{f['new']}: expected {f['expected']}, got {got}"
                 f"\n         OLD: {olds}\n         NEW: {news}")
     if f.get("false") == "moved":
-        return "false move: " + " | ".join(f"{u}: " + _short(next(iter(t.values())) if t else "", 70)
+        return "false move: " + " | ".join(f"{u}: " + _short(str(t.get("old_text") or t.get("new_text")
+                                                                  or t.get("text", "")), 70)
                                            for u, t in zip(f["units"], f["texts"]))
     if "false" in f:
         what = f.get("old_text") or f.get("new_text") or f.get("text", "")
@@ -1261,8 +1275,10 @@ def report(results, args) -> None:
                     acc[x] += v
             cells.append(f"{acc[0]:>4} {acc[1] / acc[0]:6.1%} {acc[2] / acc[0]:6.1%}" if acc[0] else "—")
         print(f"{kind:<11}{EXPECTED[kind]:<10}" + "".join(f"{c:>26}" for c in cells))
-    print("\nNoise lines removed by kind, pooled (tool)")
-    for nk in ("chrome", "footnote", "applause"):
+    print("\nNoise lines removed by kind and chrome template, pooled (tool)")
+    styles = sorted({nk for rows in results.values() for _, t, _ in rows for nk in t.noise_kinds} -
+                    {"chrome", "footnote", "applause"})
+    for nk in ("chrome", "footnote", "applause", *styles):
         cells = []
         for k in keys:
             acc = [0, 0]
@@ -1270,10 +1286,11 @@ def report(results, args) -> None:
                 for x, v in enumerate(t.noise_kinds.get(nk, [0, 0])):
                     acc[x] += v
             cells.append(f"{acc[1]}/{acc[0]} {acc[1] / acc[0]:.3f}" if acc[0] else "—")
-        print(f"{nk:<21}" + "".join(f"{c:>26}" for c in cells))
+        print(f"{nk[:44]:<44}" + "".join(f"{c:>22}" for c in cells))
     if args.examples:
         for k in keys:
-            for name in ("pair", "ar", "moved", "false_move", "noise", "rejoined", "merge", "split", "reword"):
+            for name in ("pair", "ar", "moved", "false_move", "noise", "rejoined", "merge", "split", "reword",
+                         "same_status"):
                 fails = [(c, f) for c, t, _ in results[k] for f in t.failures[name]]
                 if not fails:
                     continue
