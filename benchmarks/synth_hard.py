@@ -605,20 +605,25 @@ APPLAUSE = {"en": ["[Applause.]", "(Applause)", "[Laughter.]", "(Laughter)", "[A
 
 
 def chrome_style(rng: random.Random, lang: str, title: str, year: str) -> dict:
+    """Footer and header templates, each with a label that names it apart from the title."""
     if lang == "en":
         footers = [None, "— {n} —", "Page {n} of {N}", "{n}", "·{n}·"]
         tag = f"HONG KONG BUDGET {year}" if year else title.upper()
-        headers = [None, tag + "    Page {n}", f"{title} | 28 February {year[:4] or '2018'}", f"{title} — Budget Speech"]
+        headers = [None, (tag + "    Page {n}", "HONG KONG BUDGET <year>    Page {n}"),
+                   (f"{title} | 28 February {year[:4] or '2018'}", "<title> | <date>"),
+                   (f"{title} — Budget Speech", "<title> — Budget Speech")]
     else:
         footers = [None, "— {n} —", "第 {n} 页 共 {N} 页", "·{n}·", "{n}"]
-        headers = [None, f"{title}（2026年1月）", f"{title}    第 {{n}} 页", "政 府 工 作 报 告"]
+        headers = [None, (f"{title}（2026年1月）", "<title>（2026年1月）"), (f"{title}    第 {{n}} 页", "<title>    第 {n} 页"),
+                   ("政 府 工 作 报 告", "政 府 工 作 报 告")]
     while True:
         f, h = rng.choice(footers), rng.choice(headers)
         if f or h:
             break
-    if h and "{n}" in h and f and "{n}" in f:
+    if h and "{n}" in h[0] and f and "{n}" in f:
         f = None
-    return {"footer": f, "header": h, "tight": rng.random() < 0.5}
+    return {"footer": f, "header": h[0] if h else None, "header_label": h[1] if h else None,
+            "tight": rng.random() < 0.5}
 
 
 def marker_text(style: str, n: int) -> str:
@@ -694,7 +699,7 @@ def layout(seq: list[Item], rng: random.Random, lang: str, title: str, year: str
             if not tight:
                 lines.append("")
             add_noise(style["header"].format(n=page[0], N=total), "chrome")
-            templates[len(lines)] = "header " + style["header"] + (" tight" if tight else "")
+            templates[len(lines)] = "header " + style["header_label"] + (" tight" if tight else "")
         if not tight:
             lines.append("")
 
