@@ -957,6 +957,7 @@ class Score:
     kinds: dict[str, list[int]]
     noise_kinds: dict[str, list[int]]
     failures: dict[str, list[dict]]
+    same_causes: dict[str, int] = field(default_factory=dict)  # why untouched paragraphs are not "equal"
 
 
 def score(case: Case, pred: Prediction) -> Score:
@@ -992,7 +993,8 @@ def score(case: Case, pred: Prediction) -> Score:
     ar_text = _f1({x for x in pred_ar if x[1][0] != "x"}, truth_ar)[0]
 
     failures: dict[str, list[dict]] = {k: [] for k in ("pair", "ar", "moved", "noise", "rejoined", "merge",
-                                                       "split", "reword", "false_move", "same_status")}
+                                                       "split", "reword", "false_move", "same_status",
+                                                       "text_removed")}
     moved_events = [e for e in case.events if e["kind"] in ("move", "move_edit")]
     moved_new = {("n", e["new"][0]) for e in moved_events}
     found = 0
@@ -1030,6 +1032,9 @@ def score(case: Case, pred: Prediction) -> Score:
     listed = sum(r[1] for r in noise_kinds.values())
     n_noise = sum(r[0] for r in noise_kinds.values())
     text_removed = sum(1 for n in new_at if n in removed_lines)
+    for n in sorted(x for x in new_at if x in removed_lines):
+        failures["text_removed"].append({"line": n, "kind": "text line", "text": lines_text[n - 1],
+                                         "before": lines_text[max(0, n - 3):n - 1], "after": lines_text[n:n + 2]})
 
     span_units = {s: units([s], "n") for s in pred.new_paragraphs}
     rejoined = 0
@@ -1051,6 +1056,7 @@ def score(case: Case, pred: Prediction) -> Score:
         left += any(mark in t for t in texts)
 
     kinds: dict[str, list[int]] = {}
+    same_causes: dict[str, int] = {}
     merge_n = merge_ok = split_n = split_ok = rw_n = rw_ok = rs_n = rs_ok = 0
     for e in case.events:
         if e["kind"] not in EXPECTED:
@@ -1066,8 +1072,21 @@ def score(case: Case, pred: Prediction) -> Score:
         row[0] += 1
         row[1] += links_ok
         row[2] += status_ok
-        if e["kind"] == "same" and links_ok and not status_ok:
-            failures["same_status"].append(_example(case, entries, e))
+        if e["kind"] == "same" and not status_ok:
+            if links_ok:
+                failures["same_status"].append(_example(case, entries, e))
+            j = e["new"][0]
+            ls = case.lay.item_lines[j]
+            spans = [b for (st, ua, ub), (_, _, b) in zip(entries, pred.entries) if ua & o or ub & n]
+            if len(spans) != 1 or [s for s in spans[0]] != [(ls[0], ls[-1])]:
+                cause = "pieces or joined with others"
+            elif any(x in case.lay.noise and x not in removed_lines for x in range(ls[0], ls[-1] + 1)):
+                cause = "noise lines glued into the text"
+            elif any(jj == j for jj, _ in case.lay.markers):
+                cause = "footnote marker in the text"
+            else:
+                cause = "other: " + touching[0][0]
+            same_causes[cause] = same_causes.get(cause, 0) + 1
         if not links_ok:
             failures["pair"].append(_example(case, entries, e))
         if e["kind"] in ("insert", "delete") and not status_ok:
@@ -1115,7 +1134,7 @@ def score(case: Case, pred: Prediction) -> Score:
         "reword": rw_ok / rw_n if rw_n else nan, "reword_sent": rs_ok / rs_n if rs_n else nan,
         "renamed": heads, "old_ok": pred.old_ok, "seconds": pred.seconds,
     }
-    return Score(metrics, kinds, noise_kinds, failures)
+    return Score(metrics, kinds, noise_kinds, failures, same_causes)
 
 
 def _unit_text(case: Case, pred: Prediction, u) -> dict:
@@ -1280,6 +1299,11 @@ def report(results, args) -> None:
                     acc[x] += v
             cells.append(f"{acc[0]:>4} {acc[1] / acc[0]:6.1%} {acc[2] / acc[0]:6.1%}" if acc[0] else "—")
         print(f"{kind:<11}{EXPECTED[kind]:<10}" + "".join(f"{c:>26}" for c in cells))
+    print("\nUntouched paragraphs not given one 'equal' entry, by cause, pooled (tool)")
+    causes = sorted({c for rows in results.values() for _, t, _ in rows for c in t.same_causes})
+    for cause in causes:
+        print(f"{cause:<44}" + "".join(f"{sum(t.same_causes.get(cause, 0) for _, t, _ in results[k]):>22}"
+                                       for k in keys))
     print("\nNoise lines removed by kind and chrome template, pooled (tool)")
     styles = sorted({nk for rows in results.values() for _, t, _ in rows for nk in t.noise_kinds} -
                     {"chrome", "footnote", "applause"})
@@ -1294,8 +1318,8 @@ def report(results, args) -> None:
         print(f"{nk[:44]:<44}" + "".join(f"{c:>22}" for c in cells))
     if args.examples:
         for k in keys:
-            for name in ("pair", "ar", "moved", "false_move", "noise", "rejoined", "merge", "split", "reword",
-                         "same_status"):
+            for name in ("pair", "ar", "moved", "false_move", "noise", "text_removed", "rejoined", "merge",
+                         "split", "reword", "same_status"):
                 fails = [(c, f) for c, t, _ in results[k] for f in t.failures[name]]
                 if not fails:
                     continue
