@@ -1209,7 +1209,8 @@ def describe(f: dict) -> str:
     if "pieces" in f:
         return (f"new{f['new']} lines {f['lines'][0]}-{f['lines'][-1]} came out as {f['pieces']} "
                 f"(units {f['piece_units']})\n         " + "\n         ".join(_short(t, 90) for t in f["text"]))
-    return f"{f['kind']} line {f['line']} {f['text']!r} kept; before {f['before']!r} after {f['after']!r}"
+    what = "removed as noise" if f["kind"] == "text line" else "kept"
+    return f"{f['kind']} line {f['line']} {f['text']!r} {what}; before {f['before']!r} after {f['after']!r}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1229,6 +1230,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.source:
         groups = {}
         for s in args.source:
+            if Path(s).name in HK_SKIP | HK_DONOR_ONLY | HELD_OUT and Path(s).parent.name in ("hk-budget", "provinces-2026"):
+                print(f"warning: {s} is a donor-only, junk-line or held-out report; its figures are not comparable")
             groups.setdefault(language_of(Path(s)), []).append(Path(s))
     else:
         groups = {lang: DEFAULT_SOURCES[lang] for lang in args.lang}
