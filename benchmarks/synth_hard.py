@@ -44,8 +44,8 @@ Variant ``--variant no-headings``: the same edits, but headings are dropped from
 
 Layout noise, NEW only, in styles the cleaner has not been shown (one choice per file):
 
-- page chrome at page breaks: a footer (``— 7 —``, ``Page 7 of 40``, ``- 7 -``-free styles:
-  ``·7·``, ``第 7 页 共 40 页``, a bare ``7``) and/or a header (``HONG KONG BUDGET 2018-19    Page
+- page chrome at page breaks: a footer (``— 7 —``, ``Page 7 of 40``, ``·7·``, ``第 7 页 共 40 页``,
+  a bare ``7``; never synth.py's ``- 7 -``) and/or a header (``HONG KONG BUDGET 2018-19    Page
   7``, the document title with a date ``2018-19 Budget Speech | 28 February 2018``,
   ``2026年四川省人民政府工作报告（2026年1月）``); laid out ``tight`` (no blank line around the
   chrome) or with blank lines; breaks inside 15% of the long paragraphs (never right after a
