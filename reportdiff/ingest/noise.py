@@ -12,7 +12,10 @@ Rules (all on normalised lines):
   ``责任编辑``, time stamps, and everything after a trailer line such as ``相关报道：`` or
   Wikisource's licence notice (``本作品是中华人民共和国的…``) in the last third of the file;
 - publication colophons (``…主办``, ``邮政编码：``, ``电话：``; at most 40 characters, no ``，。；``);
-- markdown rules (``---``) and lines holding only a scraping artefact.
+- markdown rules (``---``) and lines holding only a scraping artefact;
+- running headers of 21-80 characters that carry a page number or, laid out in fields,
+  interrupt a paragraph (``_long_running_headers``); footnote lines whose mark (``⁶``, ``[4]``,
+  ``*6``) stands glued to the text elsewhere; audience reactions (``（热烈掌声）``, ``[Applause.]``).
 """
 
 from __future__ import annotations
@@ -86,6 +89,8 @@ def find_noise(lines: tuple[str, ...], span: range) -> tuple[dict[int, str], tup
         elif _COLOPHON.match(text) and len(text) <= 40 and not _IN_SENTENCE.search(text):
             reasons[i] = "publication colophon"
     _running_headers(lines, content, reasons, inline, maybe_inline)
+    _long_running_headers(lines, content, reasons)
+    _notes(lines, content, reasons)
     return reasons, toc_titles
 
 
@@ -201,3 +206,70 @@ def _header_candidate(text: str) -> bool:
         and not CHAIR_ADDRESS.match(text)  # "Mr Speaker" before many paragraphs is text, kept
         and not text.startswith(("——", "（", "("))
     )
+
+
+_PAGE_TOKEN = re.compile(r"(?:\bPage\s*\d{1,4}\b|第\s*\d{1,4}\s*页|[-—–·]\s*\d{1,4}\s*[-—–·])", re.I)
+_LAYOUT_GAP = re.compile(r"\S(?:\s{2,}|\s*[|｜]\s*)\S")
+
+
+def _long_running_headers(lines, content, reasons) -> None:
+    """Running headers longer than 20 characters (``HONG KONG BUDGET 2018-19    Page 14``,
+    ``The 2018-19 Budget | 28 February 2018``, ``2026年某省政府工作报告    第 7 页``): a line of
+    21-80 characters with no sentence punctuation, not a heading, whose form with every digit
+    run as ``#`` recurs 3 or more times, and that either carries a page number (``Page 7``,
+    ``第 7 页``, ``- 7 -``) or is laid out in fields (two spaces or a ``|`` between them) and
+    interrupts an unfinished paragraph at least once (the line before it does not end its
+    sentence and the line after it continues it)."""
+    def key(text: str) -> str:
+        return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text)).strip()
+
+    cand = [i for i in content if i not in reasons and 21 <= len(lines[i]) <= 80
+            and not _SENTENCE_PUNCT.search(lines[i]) and not match_heading(lines[i])]
+    by_key: dict[str, list[int]] = {}
+    for i in cand:
+        by_key.setdefault(key(lines[i]), []).append(i)
+    where = {i: k for k, i in enumerate(content)}
+    for members in by_key.values():
+        if len(members) < 3:
+            continue
+        texts = [lines[i] for i in members]
+        paged = all(_PAGE_TOKEN.search(t) for t in texts)
+        interrupts = any(_interrupts(lines, content, where[i]) for i in members)
+        if paged or (all(_LAYOUT_GAP.search(t) for t in texts) and interrupts):
+            for i in members:
+                reasons[i] = "running header"
+
+
+def _interrupts(lines, content, pos: int) -> bool:
+    if not 0 < pos < len(content) - 1:
+        return False
+    before, after = lines[content[pos - 1]], lines[content[pos + 1]]
+    return not ends_closed(before) and len(before) > 20 and not match_heading(after)
+
+
+_SUPERSCRIPT = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_NOTE_LINE = re.compile(rf"^(?:[{_SUPERSCRIPT}]+|\[\d{{1,3}}\]|\*\d{{1,3}})\s*(?=\S)")
+_REACTION = re.compile(r"^[（(\[【]\s*(?:热烈|长时间|全场)?(?:掌声|鼓掌)[^）)\]】]{0,6}[）)\]】]$"
+                       r"|^[(\[]\s*(?:Applause|Laughter|Cheers)[^)\]]{0,20}[)\]]$", re.I)
+
+
+def _notes(lines, content, reasons) -> None:
+    """Footnotes and audience reactions.  A footnote line starts with a note mark (``⁶``,
+    ``[4]``, ``*6``) that also stands glued to the text of another line (``growth⁶``,
+    ``收入[4]``): the note's text is listed as removed, not compared as a paragraph.  A line that
+    is only an audience reaction in brackets (``（热烈掌声）``, ``[Applause.]``, ``(Laughter)``)
+    is a stage direction, not the report's text."""
+    text_of = {i: lines[i] for i in content}
+    for i in content:
+        if i in reasons:
+            continue
+        line = text_of[i]
+        if _REACTION.match(line.strip()):
+            reasons[i] = "audience reaction"
+            continue
+        m = _NOTE_LINE.match(line)
+        if not m:
+            continue
+        mark = m.group(0).strip()
+        if any(j != i and mark in text_of[j] and not text_of[j].startswith(mark) for j in content):
+            reasons[i] = "footnote"

@@ -1,0 +1,75 @@
+"""Noise styles the cleaner had not seen (issue #16's harder synthetic benchmark): long running
+headers with page numbers or in fields, footnote lines, audience reactions.  Built from the
+fixture reports: the text with the noise must read as the text without it, and every added
+line is listed as removed with its reason."""
+
+from __future__ import annotations
+
+from conftest import fixture_path
+
+import reportdiff
+
+SPEECH = fixture_path("english/budget-speech-2024.txt")
+REPORT = fixture_path("hohhot-2022.txt")
+
+
+def _load(tmp_path, lines: list[str], name: str):
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return reportdiff.load(str(path))
+
+
+def _long_paragraphs(lines: list[str]) -> list[int]:
+    return [k for k, t in enumerate(lines) if len(t) > 300]
+
+
+def test_long_running_headers_with_page_numbers_are_removed(tmp_path):
+    lines = SPEECH.read_text("utf-8").split("\n")
+    clean = [p.text for p in reportdiff.load(str(SPEECH)).paragraphs]
+    noisy = list(lines)
+    for n, k in enumerate(sorted(_long_paragraphs(lines)[2:8:2], reverse=True)):
+        noisy[k + 1: k + 1] = ["", f"CITY OF KELBRIDGE BUDGET 2024-25    Page {12 - n}"]
+    doc = _load(tmp_path, noisy, "paged.txt")
+    assert [p.text for p in doc.paragraphs] == clean
+    headers = [r for r in doc.removed if "BUDGET 2024-25" in r.text]
+    assert len(headers) == 3 and {r.reason for r in headers} == {"running header"}
+
+
+def test_long_running_headers_in_fields_are_removed_where_they_cut_a_paragraph(tmp_path):
+    lines = SPEECH.read_text("utf-8").split("\n")
+    clean = [p.text for p in reportdiff.load(str(SPEECH)).paragraphs]
+    noisy = list(lines)
+    for k in sorted(_long_paragraphs(lines)[1:7:2], reverse=True):
+        text = noisy[k]
+        cut = next(c for c in range(len(text) // 2, len(text)) if text[c] == " " and text[c - 1].isalpha())
+        noisy[k: k + 1] = [text[:cut], "The 2024-25 Budget | 14 November 2024", text[cut + 1:]]
+    doc = _load(tmp_path, noisy, "fields.txt")
+    assert [p.text for p in doc.paragraphs] == clean
+    assert [r.reason for r in doc.removed if "14 November 2024" in r.text and "|" in r.text] == ["running header"] * 3
+
+
+def test_footnote_lines_and_audience_reactions_are_removed(tmp_path):
+    lines = REPORT.read_text("utf-8").split("\n")
+    clean = [p.text for p in reportdiff.load(str(REPORT)).paragraphs]
+    noisy = list(lines)
+    longs = _long_paragraphs(lines)
+    k = longs[3]
+    noisy[k] = noisy[k].replace("。", "[1]。", 1)
+    noisy[k + 1: k + 1] = ["[1]不含政府性基金收入。"]
+    for j in sorted(longs[5:8], reverse=True):
+        noisy[j + 1: j + 1] = ["（热烈掌声）"]
+    doc = _load(tmp_path, noisy, "notes.txt")
+    assert [p.text.replace("[1]", "") for p in doc.paragraphs] == clean
+    reasons = {r.text: r.reason for r in doc.removed}
+    assert reasons["[1]不含政府性基金收入。"] == "footnote"
+    assert reasons["（热烈掌声）"] == "audience reaction"
+
+
+def test_a_line_opening_with_a_bracketed_number_and_no_mark_elsewhere_is_text(tmp_path):
+    """Without its mark glued to the text elsewhere, ``[1]…`` is a numbered line, kept."""
+    lines = REPORT.read_text("utf-8").split("\n")
+    k = _long_paragraphs(lines)[3]
+    noisy = lines[: k + 1] + ["[1]不含政府性基金收入。"] + lines[k + 1:]
+    doc = _load(tmp_path, noisy, "numbered.txt")
+    assert not any(r.reason == "footnote" for r in doc.removed)
+    assert any("不含政府性基金收入" in p.text for p in doc.paragraphs)
