@@ -89,8 +89,8 @@ def find_noise(lines: tuple[str, ...], span: range) -> tuple[dict[int, str], tup
         elif _COLOPHON.match(text) and len(text) <= 40 and not _IN_SENTENCE.search(text):
             reasons[i] = "publication colophon"
     _running_headers(lines, content, reasons, inline, maybe_inline)
-    _long_running_headers(lines, content, reasons)
     _notes(lines, content, reasons)
+    _long_running_headers(lines, content, reasons)
     return reasons, toc_titles
 
 
@@ -213,17 +213,18 @@ _LAYOUT_GAP = re.compile(r"\S(?:\s{2,}|\s*[|｜]\s*)\S")
 
 
 def _long_running_headers(lines, content, reasons) -> None:
-    """Running headers longer than 20 characters (``HONG KONG BUDGET 2018-19    Page 14``,
-    ``The 2018-19 Budget | 28 February 2018``, ``2026年某省政府工作报告    第 7 页``): a line of
-    21-80 characters with no sentence punctuation, not a heading, whose form with every digit
-    run as ``#`` recurs 3 or more times, and that either carries a page number (``Page 7``,
-    ``第 7 页``, ``- 7 -``) or is laid out in fields (two spaces or a ``|`` between them) and
-    interrupts an unfinished paragraph at least once (the line before it does not end its
-    sentence and the line after it continues it)."""
+    """Running headers that change from page to page or run long (``HONG KONG BUDGET 2018-19
+    Page 14``, ``The 2018-19 Budget | 28 February 2018``, ``2026年某省政府工作报告第7页``): a line of
+    at most 80 characters with no sentence punctuation, not a heading, whose form with every
+    digit run as ``#`` recurs 3 or more times, and that either carries a changing page number
+    (``Page 7``, ``第 7 页``, ``- 7 -``, with at least 4 letters or digits besides) or is longer
+    than 20 characters, laid out in fields (two spaces or a ``|`` between them), and interrupts
+    an unfinished paragraph at least once (the text line before it, other noise aside, does not
+    end its sentence)."""
     def key(text: str) -> str:
         return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text)).strip()
 
-    cand = [i for i in content if i not in reasons and 21 <= len(lines[i]) <= 80
+    cand = [i for i in content if i not in reasons and len(lines[i]) <= 80
             and not _SENTENCE_PUNCT.search(lines[i]) and not match_heading(lines[i])]
     by_key: dict[str, list[int]] = {}
     for i in cand:
@@ -233,17 +234,21 @@ def _long_running_headers(lines, content, reasons) -> None:
         if len(members) < 3:
             continue
         texts = [lines[i] for i in members]
-        paged = all(_PAGE_TOKEN.search(t) for t in texts)
-        interrupts = any(_interrupts(lines, content, where[i]) for i in members)
-        if paged or (all(_LAYOUT_GAP.search(t) for t in texts) and interrupts):
+        paged = all(_PAGE_TOKEN.search(t) and sum(c.isalnum() for c in _PAGE_TOKEN.sub("", t)) >= 4
+                    for t in texts) and len(set(texts)) > 1  # the page number changes
+        fields = all(len(t) > 20 and _LAYOUT_GAP.search(t) for t in texts)
+        if paged or (fields and any(_interrupts(lines, content, where[i], reasons) for i in members)):
             for i in members:
                 reasons[i] = "running header"
 
 
-def _interrupts(lines, content, pos: int) -> bool:
-    if not 0 < pos < len(content) - 1:
+def _interrupts(lines, content, pos: int, reasons) -> bool:
+    """Whether the line at ``pos`` stands inside an unfinished paragraph, other noise lines
+    (a footnote, a page number) aside."""
+    before = next((lines[i] for i in reversed(content[:pos]) if i not in reasons), None)
+    after = next((lines[i] for i in content[pos + 1:] if i not in reasons), None)
+    if before is None or after is None:
         return False
-    before, after = lines[content[pos - 1]], lines[content[pos + 1]]
     return not ends_closed(before) and len(before) > 20 and not match_heading(after)
 
 

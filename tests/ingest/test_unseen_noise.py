@@ -73,3 +73,16 @@ def test_a_line_opening_with_a_bracketed_number_and_no_mark_elsewhere_is_text(tm
     doc = _load(tmp_path, noisy, "numbered.txt")
     assert not any(r.reason == "footnote" for r in doc.removed)
     assert any("不含政府性基金收入" in p.text for p in doc.paragraphs)
+
+
+def test_a_short_running_header_with_a_changing_page_number_is_removed(tmp_path):
+    """``2026年某省人民政府工作报告    第 7 页``: under 20 characters once its spaces go, but never
+    the same line twice (the page number changes), so the exact-recurrence rule missed it."""
+    lines = REPORT.read_text("utf-8").split("\n")
+    clean = [p.text for p in reportdiff.load(str(REPORT)).paragraphs]
+    noisy = list(lines)
+    for n, k in enumerate(sorted(_long_paragraphs(lines)[2:8:2], reverse=True)):
+        noisy[k + 1: k + 1] = ["", f"2026年某省人民政府工作报告    第 {12 - n} 页", ""]
+    doc = _load(tmp_path, noisy, "paged-zh.txt")
+    assert [p.text for p in doc.paragraphs] == clean
+    assert [r.reason for r in doc.removed if "某省" in r.text] == ["running header"] * 3
