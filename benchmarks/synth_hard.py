@@ -8,10 +8,10 @@ inputs it was not shaped for.
 Sources (never the fixtures, never a report of the held-out test split of
 ``tests/labels/alignment``: Hong Kong 2019/2020, Hubei, Hunan):
 
-- English: Hong Kong budget speeches (``/work/shared/corpus/hk-budget``; 2013 and 2015 are
+- English: Hong Kong budget speeches (``../shared/corpus/hk-budget``; 2013 and 2015 are
   skipped for their 32k-character junk line, 2012 and 2014 serve as donors only: 2012 has
   8,000-character paragraphs, 2014 a one-heading outline);
-- Chinese: the 2026 provincial reports (``/work/shared/corpus/provinces-2026``).
+- Chinese: the 2026 provincial reports (``../shared/corpus/provinces-2026``).
 
 OLD is a source loaded with ``reportdiff.load`` and written one item (heading or paragraph) per
 line with a blank line between, so OLD item k is on line 2k+1.
@@ -121,7 +121,7 @@ if str(ROOT) not in sys.path:
 
 import reportdiff  # noqa: E402
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = ROOT.parent / "shared" / "corpus"
 HK = CORPUS / "hk-budget"
 PROV = CORPUS / "provinces-2026"
 HELD_OUT = {"2019.txt", "2020.txt", "hubei.txt", "hunan.txt"}  # test split of tests/labels/alignment

@@ -30,7 +30,7 @@ from reportdiff.render.html import promises_page
 from reportdiff.render.jsonout import promises
 
 FIX = Path(__file__).resolve().parents[2] / "fixtures"
-NATIONAL = Path("/work/shared/corpus/national")
+NATIONAL = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "national"
 
 
 @pytest.fixture(scope="module")
