@@ -5,7 +5,8 @@ Rules (docs/algorithms.md, "Blame"):
 
 - units: the headings and sentences of the report (``track.units``), each with its paragraph's
   lines.  A unit's *key* is its canonical text (``text.fingerprints.canonical``: white space and
-  punctuation dropped, every digit run one ``#``), so a change of punctuation or of a number is
+  punctuation dropped, every Arabic number, decimals and thousands separators included, one
+  ``#``), so a change of punctuation or of a number is
   not a change of wording.  Chinese numerals (百分之五) are kept as they are.
 - the history: the reports given with ``--history`` whose year is before the report's (later
   ones are left out, and said so in a note; one of the report's own year is refused unless it is
@@ -35,6 +36,7 @@ Rules (docs/algorithms.md, "Blame"):
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -98,21 +100,50 @@ class Blame:
                 f"{old} of {len(self.sentences)} sentences seen before>")
 
 
+_NUMBER = re.compile(r"\d+(?:[.,，]\d+)*")
+
+
 def key_of(text: str) -> str:
-    return canonical(text)[0]
+    return keys_of([text])[0]
 
 
-def clauses_of(sentence: str) -> tuple[str, ...]:
-    """The clauses of a sentence (between ，；：, ; :), each with its own punctuation stripped,
-    kept when its key has at least ``MIN_KEY`` characters."""
+def keys_of(texts: list[str]) -> list[str]:
+    """``key_of`` of each text, in one pass of ``canonical`` over them joined by new lines (a
+    new line is dropped and ends a digit run, so each key is the one of its text alone)."""
+    if not texts:
+        return []
+    texts = [_NUMBER.sub("0", t) for t in texts]
+    starts = np.cumsum([0] + [len(t) + 1 for t in texts])
+    canon, offsets = canonical("\n".join(texts))
+    cut = np.searchsorted(offsets, starts).tolist()
+    return [canon[a:b] for a, b in zip(cut[:-1], cut[1:])]
+
+
+def _parts(sentence: str) -> list[str]:
     out, start = [], 0
-    for i, c in enumerate(sentence + "，"):
+    for i, c in enumerate(sentence):
         if c in _CLAUSE_BREAKS:
-            part = sentence[start:i].strip()
+            out.append(sentence[start:i].strip())
             start = i + 1
-            if len(key_of(part)) >= MIN_KEY and part not in out:
-                out.append(part)
-    return tuple(out) if len(out) > 1 else ()
+    out.append(sentence[start:].strip())
+    return out
+
+
+def clauses_keyed(sentences: list[str]) -> list[tuple[tuple[str, str], ...]]:
+    """The clauses of each sentence (between ，；：, ; :) with their keys, kept when the key has
+    at least ``MIN_KEY`` characters, and only when a sentence has two clauses or more."""
+    parts = [_parts(s) for s in sentences]
+    keys = iter(keys_of([p for ps in parts for p in ps]))
+    out = []
+    for ps in parts:
+        kept, seen = [], set()
+        for p in ps:
+            k = next(keys)
+            if len(k) >= MIN_KEY and k not in seen:
+                seen.add(k)
+                kept.append((p, k))
+        out.append(tuple(kept) if len(kept) > 1 else ())
+    return out
 
 
 class _Index:
@@ -123,8 +154,8 @@ class _Index:
         self.exact: dict[str, set[int]] = {}
         self.clauses: dict[str, set[int]] = {}
         for r, us in enumerate(history):
-            for text, lines in us:
-                key = key_of(text)
+            texts = [t for t, _ in us]
+            for (text, lines), key, cs in zip(us, keys_of(texts), clauses_keyed(texts)):
                 if not key:
                     continue
                 self.texts.append(text)
@@ -132,8 +163,8 @@ class _Index:
                 self.keys.append(key)
                 self.report.append(r)
                 self.exact.setdefault(key, set()).add(len(self.keys) - 1)
-                for c in clauses_of(text):
-                    self.clauses.setdefault(key_of(c), set()).add(r)
+                for _, k in cs:
+                    self.clauses.setdefault(k, set()).add(r)
         self.lengths = np.array([len(k) for k in self.keys], dtype=np.int64)
         codes, owner = [], []
         for i, k in enumerate(self.keys):
@@ -203,8 +234,9 @@ def blame_units(report: Document, year: int, history: list[Document], years: tup
                 notes: tuple[str, ...] = ()) -> Blame:
     index = _Index([list(units(d)) for d in history])
     out = []
-    for text, lines in units(report):
-        key = key_of(text)
+    us = list(units(report))
+    texts = [t for t, _ in us]
+    for (text, lines), key, cs in zip(us, keys_of(texts), clauses_keyed(texts)):
         if not key:
             continue
         best = _matches(key, index)
@@ -218,8 +250,8 @@ def blame_units(report: Document, year: int, history: list[Document], years: tup
             s, i = best[r]
             previous = Previous(years[r], index.texts[i], index.lines[i], s, word_diff(index.texts[i], text))
         clauses = []
-        for c in clauses_of(text):
-            held = index.clauses.get(key_of(c), set())
+        for c, k in cs:
+            held = index.clauses.get(k, set())
             cs, csince = _streak(lambda r: r in held, years, year)
             clauses.append(Clause(c, years[min(held)] if held else year, cs, csince))
         out.append(BlameLine(text, lines, first, streak, since, last_changed, previous, tuple(clauses)))
