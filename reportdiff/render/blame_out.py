@@ -82,11 +82,11 @@ def blame_view(b, markers: bool = False, diffs: bool = True) -> Group:
     grid = Table.grid(padding=(0, 1))
     for _ in range(4):
         grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
+    grid.add_column(ratio=1, overflow="fold")
     grid.add_row(*(Text(h, style="bold") for h in ("first", "streak", "since", "changed", "sentence")))
     for s in b.sentences:
         style = _TERM_STYLE[band(b.year - s.since)]
-        text = Text(f"@{s.lines} ", style="dim")
+        text = Text(f"@{s.lines} ", style="dim", overflow="fold")
         text.append(printable(s.text))
         if diffs and s.previous is not None:
             text.append(f"\n  was ({s.previous.year}, similarity {s.previous.similarity:.2f}): ", style="dim")

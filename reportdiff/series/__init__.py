@@ -28,7 +28,7 @@ from .terms import TermCounts, count_terms
 from .track import Track, build_track
 
 if TYPE_CHECKING:
-    from .blame import Blame
+    from .lineage import Blame
 
 
 def _documents(paths: Iterable[Report], command: str, options: Options) -> list[Document]:
@@ -117,8 +117,8 @@ def terms(words, paths: Iterable[Report], options: Options = Options()) -> TermC
 def blame(report: Report, history: Iterable[Report], options: Options = Options()) -> Blame:
     """Each sentence of ``report`` (a file or loaded document) with the year its wording first
     appeared in ``history`` (files, folders or documents), the streak of consecutive reports
-    holding it, and its last rewording (rules in ``series.blame``)."""
-    from .blame import MAX_HISTORY, blame_units
+    holding it, and its last rewording (rules in ``series.lineage``)."""
+    from .lineage import MAX_HISTORY, blame_units
 
     if isinstance(report, (list, tuple)):
         raise UsageError("REPORT", "blame takes one report", "give the other reports with --history")
