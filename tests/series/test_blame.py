@@ -14,7 +14,7 @@ import pytest
 from conftest import fixture_path, run_main, shared_dir
 
 import reportdiff
-from reportdiff.render.blame_out import blame_csv, blame_json, blame_page, band
+from reportdiff.render.blame_out import band, blame_json, blame_page
 from reportdiff.series import blame
 from reportdiff.series.lineage import REWORD_THRESHOLD, key_of
 
@@ -91,7 +91,7 @@ def test_refusals_are_one_line(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     run = run_main(["blame", NAT[2025], "--history", str(empty)])
-    assert run.code == 2 and run.err.count("\n") == 1 and "no history reports" in run.err
+    assert run.code == 2 and run.err.count("\n") == 1 and "holds no report files" in run.err
     with pytest.raises(reportdiff.UsageError):
         blame([NAT[2025]], [NAT[2024]])
 
