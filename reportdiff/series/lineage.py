@@ -166,16 +166,19 @@ class _Index:
                 for _, k in cs:
                     self.clauses.setdefault(k, set()).add(r)
         self.lengths = np.array([len(k) for k in self.keys], dtype=np.int64)
-        codes, owner = [], []
-        for i, k in enumerate(self.keys):
-            if MIN_KEY <= len(k) <= MAX_FUZZY_KEY:
-                s = _shingles(k)
-                codes.append(s)
-                owner.append(np.full(len(s), i, dtype=np.int64))
-        codes_a = np.concatenate(codes) if codes else np.zeros(0, dtype=np.uint64)
-        owner_a = np.concatenate(owner) if owner else np.zeros(0, dtype=np.int64)
-        order = np.lexsort((owner_a, codes_a))
-        self.codes, self.owner = codes_a[order], owner_a[order]
+        fuzzy = [i for i, k in enumerate(self.keys) if MIN_KEY <= len(k) <= MAX_FUZZY_KEY]
+        joined = "".join(self.keys[i] for i in fuzzy)
+        c = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        lens = self.lengths[fuzzy]
+        owner = np.repeat(np.array(fuzzy, dtype=np.int64), lens)
+        if len(c) >= SHINGLE:
+            codes = (c[:-2] << np.uint64(42)) | (c[1:-1] << np.uint64(21)) | c[2:]
+            within_key = owner[:-2] == owner[2:]  # a shingle does not cross from one key to the next
+            codes, owner = codes[within_key], owner[:-2][within_key]
+        else:
+            codes, owner = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+        order = np.argsort(codes, kind="stable")  # owners stay in order within a shingle
+        self.codes, self.owner = codes[order], owner[order]
 
     def candidates(self, key: str) -> np.ndarray:
         s = np.unique(_shingles(key))
