@@ -72,6 +72,39 @@ def test_fixture_series_formula_clause_and_a_new_term():
     assert [h["year"] for h in data["history"]] == [2022, 2023, 2024]
 
 
+def test_a_year_without_a_report_does_not_break_a_streak():
+    # the same grep: 2022 and 2024 word the opening "…向大会报告政府工作…" exactly as 2025 does; with
+    # 2023 left out of the history the gap 2022 -> 2024 is one step back and nothing was reworded
+    b = blame(NAT[2025], [NAT[2022], NAT[2024]])
+    s = next(s for s in b.sentences if s.text == OPENING)
+    assert (s.first_year, s.streak, s.since, s.last_changed, s.previous) == (2022, 3, 2022, None, None)
+    c = _clause(b, "坚持稳中求进工作总基调")
+    assert (c.streak, c.since) == (3, 2022)
+
+
+def test_the_fields_agree_with_each_other():
+    b = blame(NAT[2025], [NAT[2022], NAT[2023], NAT[2024]])
+    held = {2022, 2023, 2024, 2025}
+    for s in b.sentences:
+        assert s.first_year <= s.since <= 2025 and s.first_year in held and s.since in held
+        assert 1 <= s.streak <= 4 and s.streak == 1 + sum(y >= s.since for y in b.years)
+        assert (s.last_changed is None) == (s.previous is None)
+        if s.previous:
+            assert s.since <= s.previous.year < s.last_changed <= 2025
+            assert REWORD_THRESHOLD <= s.previous.similarity < 1 and key_of(s.previous.text) != key_of(s.text)
+            assert "".join(o.text for o in s.previous.diff if o.op != "+") == s.previous.text
+            assert "".join(o.text for o in s.previous.diff if o.op != "-") == s.text
+        for c in s.clauses:
+            assert c.text in s.text and c.first_year <= c.since and c.streak >= 1
+
+
+def test_too_many_history_reports_are_refused_before_reading(tmp_path):
+    for y in range(1800, 2002):
+        (tmp_path / f"{y}.txt").write_text("各位代表：\n", "utf-8")
+    with pytest.raises(reportdiff.UsageError, match="202 history reports, over the 200 limit"):
+        blame(NAT[2025], [str(tmp_path)])
+
+
 def test_a_history_in_any_order_with_the_report_and_a_later_year_in_it(tmp_path):
     b = blame(NAT[2024], [NAT[2025], NAT[2024], NAT[2023], NAT[2022]])
     assert b.years == (2022, 2023) and any("after 2024" in n for n in b.notes)
