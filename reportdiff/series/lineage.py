@@ -19,7 +19,7 @@ Rules (docs/algorithms.md, "Blame"):
   than ``MIN_KEY`` = 6 characters, or longer than ``MAX_FUZZY_KEY`` = 2,000, only match the same
   wording.  Candidates for the similarity are found by character 3-gram shingles of the keys: a
   history unit is compared only if it shares at least ``SHINGLE_SHARE`` = 0.3 of the unit's
-  shingles and its key's length is within the bound a similarity of 0.8 allows (the shorter at
+  distinct shingles (one, when the unit has fewer than ``SHORT_SHINGLES`` = 12) and its key's length is within the bound a similarity of 0.8 allows (the shorter at
   least 2/3 of the longer).
 - ``first_year``: the earliest history report holding the unit (else the report's own year);
   ``streak``: the number of consecutive reports, ending with the report itself, that hold it
@@ -52,6 +52,7 @@ MIN_KEY = 6
 MAX_FUZZY_KEY = 2000
 SHINGLE = 3
 SHINGLE_SHARE = 0.3
+SHORT_SHINGLES = 12  # a key with fewer distinct shingles needs only one in common
 MAX_HISTORY = 200  # history reports
 _CLAUSE_BREAKS = "，；：,;:"
 
@@ -191,7 +192,7 @@ class _Index:
         starts = np.repeat(lo - np.concatenate(([0], np.cumsum(sizes)[:-1])), sizes)
         hits = self.owner[starts + np.arange(total)]
         ids, counts = np.unique(hits, return_counts=True)  # an owner counts a shingle once per copy
-        need = max(1, math.ceil(SHINGLE_SHARE * len(s)))
+        need = 1 if len(s) < SHORT_SHINGLES else math.ceil(SHINGLE_SHARE * len(s))
         ids = ids[counts >= need]
         n = len(key)
         lens = self.lengths[ids]
