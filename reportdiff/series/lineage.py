@@ -191,9 +191,9 @@ class _Index:
             return np.zeros(0, dtype=np.int64)
         starts = np.repeat(lo - np.concatenate(([0], np.cumsum(sizes)[:-1])), sizes)
         hits = self.owner[starts + np.arange(total)]
-        ids, counts = np.unique(hits, return_counts=True)  # an owner counts a shingle once per copy
+        counts = np.bincount(hits, minlength=len(self.keys))  # an owner counts a shingle once per copy
         need = 1 if len(s) < SHORT_SHINGLES else math.ceil(SHINGLE_SHARE * len(s))
-        ids = ids[counts >= need]
+        ids = np.flatnonzero(counts >= need)
         n = len(key)
         lens = self.lengths[ids]
         ok = (3 * np.minimum(lens, n) >= 2 * np.maximum(lens, n))
