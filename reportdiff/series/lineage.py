@@ -256,7 +256,7 @@ def blame_units(report: Document, year: int, history: list[Document], years: tup
         clauses = []
         for c, k in cs:
             held = index.clauses.get(k, set())
-            cs, csince = _streak(lambda r: r in held, years, year)
-            clauses.append(Clause(c, years[min(held)] if held else year, cs, csince))
+            n, csince = _streak(lambda r: r in held, years, year)
+            clauses.append(Clause(c, years[min(held)] if held else year, n, csince))
         out.append(BlameLine(text, lines, first, streak, since, last_changed, previous, tuple(clauses)))
     return Blame(report, year, tuple(history), years, tuple(out), notes)
