@@ -54,6 +54,14 @@ A report series: the main targets by year against what the next report says was 
     >>> reportdiff.terms(("新质生产力",), ["fixtures/national-2024.txt", "fixtures/national-2025.txt"]).rows[0].counts
     (1, 2)
 
+Since when each sentence's wording has stood (``blame``: first year, streak, last rewording)::
+
+    >>> b = reportdiff.blame("fixtures/national-2025.txt", ["fixtures/series/national-2022.txt",
+    ...                      "fixtures/series/national-2023.txt", "fixtures/national-2024.txt"])
+    >>> s = b.sentences[1]
+    >>> s.first_year, s.streak, s.last_changed, s.previous.year
+    (2022, 4, 2024, 2023)
+
 Many reports at once: similarity, year-over-year change, reuse (``workers=N``: a local Dask
 cluster)::
 
@@ -62,9 +70,9 @@ cluster)::
     (1, 'all pairs')
 
 Public API (``__all__``): ``load``, ``read_source``, ``compare``, ``dupes``, ``boilerplate``,
-``promises``, ``targets``, ``track``, ``terms``, ``corpus``; their results ``Document``,
+``promises``, ``targets``, ``track``, ``terms``, ``blame``, ``corpus``; their results ``Document``,
 ``SourceFile``, ``Comparison``, ``DupesResult``, ``BoilerplateResult``, ``Ledger``, ``TargetTable``,
-``Track``, ``TermCounts``, ``CorpusReport``; the model (``Section``,
+``Track``, ``TermCounts``, ``Blame``, ``CorpusReport``; the model (``Section``,
 ``Paragraph``, ``Heading``, ``Metadata``, ``LineSpan``); ``Options``, every setting in one frozen
 object; and the errors ``ReportdiffError`` (``InputError``, ``UsageError``, ``OutputError``),
 whose ``message`` is one line ``path: what is wrong (hint: …)``.
@@ -91,7 +99,8 @@ _HOME = {
     "BoilerplateResult": "passages.formulas",
     "promises": "commitments",
     "Ledger": "commitments.ledger",
-    **dict.fromkeys(("targets", "track", "terms"), "series"),
+    **dict.fromkeys(("targets", "track", "terms", "blame"), "series"),
+    "Blame": "series.lineage",
     "TermCounts": "series.terms",
     "TargetTable": "series.table",
     "Track": "series.track",
@@ -114,7 +123,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "BoilerplateResult", "Comparison", "CorpusReport", "Document", "DupesResult", "Heading", "InputError",
-    "Ledger", "LineSpan", "Metadata", "Options", "OutputError", "Paragraph", "ReportdiffError", "Section",
-    "SourceFile", "TargetTable", "TermCounts", "Track", "UsageError", "boilerplate", "compare", "corpus", "dupes",
+    "Blame", "Ledger", "LineSpan", "Metadata", "Options", "OutputError", "Paragraph", "ReportdiffError", "Section",
+    "SourceFile", "TargetTable", "TermCounts", "Track", "UsageError", "blame", "boilerplate", "compare", "corpus", "dupes",
     "load", "promises", "read_source", "targets", "terms", "track",
 ]

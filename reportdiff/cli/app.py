@@ -41,7 +41,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-SUBCOMMANDS = {"compare", "outline", "dupes", "boilerplate", "promises", "corpus", "index", "targets", "track", "terms"}
+SUBCOMMANDS = {"compare", "outline", "dupes", "boilerplate", "promises", "corpus", "index", "targets", "track", "terms", "blame"}
 
 
 
@@ -413,7 +413,7 @@ def corpus(
 
 from .series_commands import register as _register_series  # noqa: E402
 
-_register_series(app, _options)  # targets, track and terms
+_register_series(app, _options)  # targets, track, terms and blame
 
 
 def main(argv: Optional[list[str]] = None) -> None:

@@ -20,6 +20,13 @@ class LedgerFormat(str, Enum):
     xlsx = "xlsx"
 
 
+class BlameFormat(str, Enum):
+    terminal = "terminal"
+    json = "json"
+    csv = "csv"
+    html = "html"
+
+
 class CompareFormat(str, Enum):
     terminal = "terminal"
     json = "json"

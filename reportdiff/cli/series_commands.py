@@ -1,4 +1,4 @@
-"""The report-series commands, ``targets``, ``track`` and ``terms``: parse, call ``reportdiff.series``,
+"""The report-series commands, ``targets``, ``track``, ``terms`` and ``blame``: parse, call ``reportdiff.series``,
 pick a renderer, write.  ``register(app, options)`` adds them to the one typer app of ``cli.app``
 (which calls it, passing its options builder: this module does not import ``cli.app``)."""
 
@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from .choices import Color, LedgerFormat
+from .choices import BlameFormat, Color, LedgerFormat
 from .terminal import emit, refuse_output, terminal
 
 _options = None  # cli.app's options builder, set by ``register``
@@ -20,6 +20,7 @@ def register(app: typer.Typer, options) -> None:
     app.command()(targets)
     app.command()(track)
     app.command()(terms)
+    app.command()(blame)
 
 
 def targets(
@@ -121,3 +122,37 @@ def terms(
 
     with terminal(color, output, inputs) as console:
         console.print(terms_view(result, console.width))
+
+
+def blame(
+    report: str = typer.Argument(..., help="The report to blame (a file named with its year, e.g. 2025.txt)."),
+    history: list[str] = typer.Option(..., "--history", "-H", help="Earlier reports of the series (files or folders, repeatable); the report itself and later years are left out."),
+    format: BlameFormat = typer.Option(BlameFormat.terminal, "--format", "-f", help="Output format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    no_diff: bool = typer.Option(False, "--no-diff", help="Leave out the word diffs from the previous wording (terminal)."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
+    document: Optional[str] = typer.Option(None, "--document", "-d", help="Which document of multi-document files."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),
+) -> None:
+    """git blame for prose: each sentence's first year in the history, the streak of reports holding it, its last rewording."""
+    from ..series import blame as run_blame
+
+    inputs = (report, *history)
+    refuse_output(output, inputs)
+    result = run_blame(report, history, _options(encoding, document))
+    if format in (BlameFormat.json, BlameFormat.csv):
+        from ..render.blame_out import blame_csv, blame_json
+        from ..render.jsonout import dumps
+
+        emit(dumps(blame_json(result)) if format == BlameFormat.json else blame_csv(result), output, inputs)
+        return
+    if format == BlameFormat.html:
+        from ..render.blame_out import blame_page
+
+        emit(blame_page(result), output, inputs)
+        return
+    from ..render.blame_out import blame_view
+    from .terminal import plain
+
+    with terminal(color, output, inputs) as console:
+        console.print(blame_view(result, markers=plain(console), diffs=not no_diff))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..ingest.metadata import canonical_regions, year_of
@@ -25,6 +26,9 @@ from .table import TargetTable, build_table
 from .targets import actuals_of, plan_sentences, targets_of
 from .terms import TermCounts, count_terms
 from .track import Track, build_track
+
+if TYPE_CHECKING:
+    from .lineage import Blame
 
 
 def _documents(paths: Iterable[Report], command: str, options: Options) -> list[Document]:
@@ -108,3 +112,53 @@ def terms(words, paths: Iterable[Report], options: Options = Options()) -> TermC
     docs = _documents(paths, "terms", options)
     by, keys, report_of = columns(docs, "terms")
     return count_terms(words, by, keys, report_of, docs)
+
+
+def blame(report: Report, history: Iterable[Report], options: Options = Options()) -> Blame:
+    """Each sentence of ``report`` (a file or loaded document) with the year its wording first
+    appeared in ``history`` (files, folders or documents), the streak of consecutive reports
+    holding it, and its last rewording (rules in ``series.lineage``)."""
+    from .lineage import MAX_HISTORY, blame_units
+
+    if isinstance(report, (list, tuple)):
+        raise UsageError("REPORT", "blame takes one report", "give the other reports with --history")
+    options = within(options, PROMISES_MAX_CHARS)
+    doc = check_size(load(report, options), options)
+    year = year_of(doc)
+    if year is None:
+        raise UsageError(doc.path, "blame: cannot tell the year of this report", "name the file with its year, e.g. 2024.txt")
+    files = expand_paths(report_list(history, "--history"))
+    if not files:
+        raise UsageError("--history", "no history reports given", "give earlier reports or a folder of them")
+    if len(files) > MAX_HISTORY:
+        raise UsageError("--history", f"{len(files)} history reports, over the {MAX_HISTORY} limit",
+                         "give fewer reports, e.g. the last decades")
+    own = os.path.realpath(doc.path) if doc.path else None
+    docs, later = [], []
+    for f in files:
+        if not isinstance(f, Document) and own and os.path.realpath(f) == own:
+            continue
+        d = check_size(load(f, options), options)
+        y = year_of(d)
+        if y is None:
+            raise UsageError(d.path, "blame: cannot tell the year of this history report",
+                             "name the file with its year, e.g. 2024.txt")
+        if y == year:
+            if own and d.path and os.path.realpath(d.path) == own:
+                continue
+            raise UsageError(d.path, f"blame: a history report of the report's own year {year}",
+                             "give only earlier reports as the history")
+        (later if y > year else docs).append((y, d))
+    years = [y for y, _ in docs]
+    dup = next((d for y, d in docs if years.count(y) > 1), None)
+    if dup is not None:
+        raise UsageError(dup.path, f"blame: two history reports of the year {year_of(dup)}",
+                         "give one region's reports, one per year")
+    docs.sort(key=lambda t: t[0])
+    notes = []
+    if later:
+        notes.append(f"{len(later)} history report(s) after {year} left out: "
+                     + ", ".join(str(y) for y, _ in sorted(later, key=lambda t: t[0])[:12]))
+    if not docs:
+        notes.append(f"no history report before {year}")
+    return blame_units(doc, year, [d for _, d in docs], tuple(y for y, _ in docs), tuple(notes))
