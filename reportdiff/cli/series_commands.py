@@ -9,9 +9,31 @@ from typing import Optional
 import typer
 
 from .choices import BlameFormat, Color, LedgerFormat
-from .terminal import emit, refuse_output, terminal
+from .terminal import emit, plain, refuse_output, terminal
 
 _options = None  # cli.app's options builder, set by ``register``
+
+
+def _render(spec: str):
+    """``"module.function"`` of ``reportdiff.render``, imported when asked for (start-up stays fast)."""
+    from importlib import import_module
+
+    module, name = spec.rsplit(".", 1)
+    return getattr(import_module(f"..render.{module}", __package__), name)
+
+
+def _write(format, result, output, inputs, color, json: str, csv: str, page: str, view) -> None:
+    """JSON, CSV or HTML from the named renderers, or ``view(result, console)`` on the terminal."""
+    if format.value in ("json", "csv"):
+        from ..render.jsonout import dumps
+
+        emit(dumps(_render(json)(result)) if format.value == "json" else _render(csv)(result), output, inputs)
+        return
+    if format.value == "html":
+        emit(_render(page)(result), output, inputs)
+        return
+    with terminal(color, output, inputs) as console:
+        console.print(view(result, console))
 
 
 def register(app: typer.Typer, options) -> None:
@@ -38,22 +60,8 @@ def targets(
     inputs = tuple(paths)
     refuse_output(output, inputs)
     table = run_targets(paths, _options(encoding, document), indicator or ())
-    if format in (LedgerFormat.json, LedgerFormat.csv):
-        from ..render.jsonout import dumps
-        from ..render.series_json import targets as targets_json
-        from ..render.series_json import targets_csv
-
-        emit(dumps(targets_json(table)) if format == LedgerFormat.json else targets_csv(table), output, inputs)
-        return
-    if format == LedgerFormat.html:
-        from ..render.series_html import targets_page
-
-        emit(targets_page(table), output, inputs)
-        return
-    from ..render.series_view import targets_view
-
-    with terminal(color, output, inputs) as console:
-        console.print(targets_view(table, console.width))
+    _write(format, table, output, inputs, color, "series_json.targets", "series_json.targets_csv",
+           "series_html.targets_page", lambda t, console: _render("series_view.targets_view")(t, console.width))
 
 
 def track(
@@ -72,23 +80,9 @@ def track(
     inputs = tuple(paths)
     refuse_output(output, inputs)
     result = run_track(pattern, paths, _options(encoding, document))
-    if format in (LedgerFormat.json, LedgerFormat.csv):
-        from ..render.jsonout import dumps
-        from ..render.series_json import track as track_json
-        from ..render.series_json import track_csv
-
-        emit(dumps(track_json(result)) if format == LedgerFormat.json else track_csv(result), output, inputs)
-        return
-    if format == LedgerFormat.html:
-        from ..render.series_html import track_page
-
-        emit(track_page(result), output, inputs)
-        return
-    from ..render.series_view import track_view
-    from .terminal import plain
-
-    with terminal(color, output, inputs) as console:
-        console.print(track_view(result, markers=plain(console), same=same))
+    _write(format, result, output, inputs, color, "series_json.track", "series_json.track_csv",
+           "series_html.track_page",
+           lambda r, console: _render("series_view.track_view")(r, markers=plain(console), same=same))
 
 
 def terms(
@@ -106,22 +100,8 @@ def terms(
     inputs = tuple(paths)
     refuse_output(output, inputs)
     result = run_terms(tuple(term or ()), paths, _options(encoding, document))
-    if format in (LedgerFormat.json, LedgerFormat.csv):
-        from ..render.jsonout import dumps
-        from ..render.series_json import terms as terms_json
-        from ..render.series_json import terms_csv
-
-        emit(dumps(terms_json(result)) if format == LedgerFormat.json else terms_csv(result), output, inputs)
-        return
-    if format == LedgerFormat.html:
-        from ..render.series_html import terms_page
-
-        emit(terms_page(result), output, inputs)
-        return
-    from ..render.series_view import terms_view
-
-    with terminal(color, output, inputs) as console:
-        console.print(terms_view(result, console.width))
+    _write(format, result, output, inputs, color, "series_json.terms", "series_json.terms_csv",
+           "series_html.terms_page", lambda r, console: _render("series_view.terms_view")(r, console.width))
 
 
 def blame(
@@ -140,19 +120,6 @@ def blame(
     inputs = (report, *history)
     refuse_output(output, inputs)
     result = run_blame(report, history, _options(encoding, document))
-    if format in (BlameFormat.json, BlameFormat.csv):
-        from ..render.blame_out import blame_csv, blame_json
-        from ..render.jsonout import dumps
-
-        emit(dumps(blame_json(result)) if format == BlameFormat.json else blame_csv(result), output, inputs)
-        return
-    if format == BlameFormat.html:
-        from ..render.blame_out import blame_page
-
-        emit(blame_page(result), output, inputs)
-        return
-    from ..render.blame_out import blame_view
-    from .terminal import plain
-
-    with terminal(color, output, inputs) as console:
-        console.print(blame_view(result, markers=plain(console), diffs=not no_diff))
+    _write(format, result, output, inputs, color, "blame_out.blame_json", "blame_out.blame_csv",
+           "blame_out.blame_page",
+           lambda r, console: _render("blame_out.blame_view")(r, markers=plain(console), diffs=not no_diff))
