@@ -25,6 +25,7 @@ the first stage misses it (or finds pieces of it).  This stage finds it from sho
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -43,6 +44,8 @@ BAND = 8
 XDROP = 6
 STEP_CHARS = 48  # characters aligned at a time when an end grows
 MIN_SIMILARITY = 0.7
+MIN_LENGTH = 2  # times min_chars: the text of each side of an edited repeat
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _k(canon: str) -> int:
@@ -101,8 +104,8 @@ def chains(q: np.ndarray, qp: np.ndarray, o: np.ndarray, op: np.ndarray, k_of: S
         if (qd, od) != pair:
             found.extend(_done(active, pair, k_of))
             active, pair = [], (qd, od)
-        if qd == od and b <= a:
-            continue
+        if qd == od:
+            continue  # inside one document, an edited repeat is a formula (other subjects, figures)
         best = None
         live = []
         for c in active:
@@ -193,3 +196,10 @@ def regions(streams: Sequence[Stream], queries: int, docs: int) -> list[Region]:
     """The candidate regions of edited reuse (steps 1 and 2), not yet extended or confirmed."""
     k_of = [_k(streams[d].canonical[0]) for d in range(queries)]
     return chains(*seeds(streams, queries, docs), k_of)
+
+
+def formula(a: str, b: str) -> bool:
+    """Two texts with figures that share fewer than half of them: the same wording about other
+    figures (a statistics formula or a target list), not an edited copy."""
+    x, y = set(_NUMBER.findall(a)), set(_NUMBER.findall(b))
+    return bool(x and y) and 2 * len(x & y) < min(len(x), len(y))

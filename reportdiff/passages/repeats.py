@@ -175,9 +175,10 @@ def _edited(found: _Found, streams: Sequence[Stream], queries: int, docs: int, m
             continue
         a = _occurrence(streams[r.a_doc], r.a_doc, r.a0, r.a1)
         b = _occurrence(streams[r.b_doc], r.b_doc, r.b0, r.b1)
-        if min(len(a.text), len(b.text)) < min_chars:
+        if min(len(a.text), len(b.text)) < fuzzy.MIN_LENGTH * min_chars or fuzzy.formula(a.text, b.text):
             continue
         found.add(r, a, b, streams)
+        exact[(r.a_doc, r.b_doc)].append((r.a0, r.a1, r.b0, r.b1))
 
 
 class _Streams:
