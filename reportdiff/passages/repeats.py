@@ -30,6 +30,9 @@ gives a document's fingerprints, ``postings_of(prints)`` where their hashes occu
    1.5th power of its length); the result then says how many pairs were not compared
    (``DupesResult.notes``).  Real reports never have a group that big (at most 10 places in
    the fixtures), so their result is the same as comparing every pair.
+   Then (``find_dupes``, not ``match`` from an archive, nor the corpus) edited reuse between
+   two documents (``fuzzy``: rare 4- or 5-character shingles chained, an X-drop extension,
+   Indel similarity ≥ 0.7): a passage whose edits leave no run of ``min_chars`` intact.
 4. Groups (``passages.groups``): every group is about a passage of a query document (the
    draft): the query places hit by other documents merged into disjoint passages, each with
    the places of other documents that hit it, compared with the part of the draft's passage
@@ -97,16 +100,18 @@ def _without(prints: tuple[np.ndarray, np.ndarray], common: np.ndarray) -> tuple
 
 
 def find_dupes(queries: list[Document], references: list[Document] = (), min_chars: int = MIN_CHARS,
-               copies: dict[int, tuple[LineSpan, ...]] | None = None, common: np.ndarray | None = None) -> DupesResult:
+               copies: dict[int, tuple[LineSpan, ...]] | None = None, common: np.ndarray | None = None,
+               edited: bool = True) -> DupesResult:
     """``common``: sorted fingerprint hashes that seed nothing (a corpus's boilerplate,
-    ``region_reuse.common_prints``); a passage seeded elsewhere still extends across them."""
+    ``region_reuse.common_prints``); a passage seeded elsewhere still extends across them.
+    ``edited``: also look for edited reuse (step 3c, ``fuzzy``)."""
     docs = list(queries) + list(references)
     streams = [Stream.of(d) for d in docs]
     prints = [signature(s, min_chars) for s in streams]
     if common is not None and len(common):
         prints = [_without(p, common) for p in prints]
     return match(docs, len(queries), prints[: len(queries)], postings_of(prints), min_chars, copies, streams,
-                 edited=True)
+                 edited=edited)
 
 
 def postings_of(prints: list[tuple[np.ndarray, np.ndarray]]) -> Postings:
