@@ -57,13 +57,23 @@ def _k(canon: str) -> int:
 def seeds(streams: Sequence[Stream], queries: int, docs: int) -> tuple[np.ndarray, ...]:
     """(query document, position, other document, position) of every short seed, as arrays."""
     hs, ds, ps = [], [], []
+    wanted = None  # the query documents' hashes (sorted): a reference keeps only those places
     for d in range(docs):
         canon = streams[d].canonical[0]
         h = shingle_hashes(canon, _k(canon))
         h = h ^ np.uint64(_k(canon))  # 4- and 5-shingles never meet
+        at = np.arange(len(h), dtype=np.int64)
+        if d == queries:
+            wanted = np.unique(np.concatenate(hs)) if hs else np.zeros(0, dtype=np.uint64)
+        if wanted is not None:
+            if not len(wanted):
+                break
+            i = np.minimum(np.searchsorted(wanted, h), len(wanted) - 1)
+            keep = wanted[i] == h
+            h, at = h[keep], at[keep]
         hs.append(h)
         ds.append(np.full(len(h), d, dtype=np.int64))
-        ps.append(np.arange(len(h), dtype=np.int64))
+        ps.append(at)
     if not hs:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty, empty
