@@ -5,7 +5,8 @@ the first stage misses it (or finds pieces of it).  This stage finds it from sho
 1. Short seeds.  Every ``SHORT`` (4) canonical-character shingle of every document (5 in a
    document whose canonical stream is mostly Latin letters: English letters are less
    specific than ideographs) is hashed; a shingle found in 2 to ``RARE`` (12) places in all the
-   documents pairs each place of a query document with every later place (a shingle in more
+   documents pairs each place of a query document with every later place of another document
+   (inside one document an edited repeat is a formula: other subjects, other figures; a shingle in more
    places is common wording and seeds nothing: this bounds the seeds per position, so the work
    stays linear in the text, and very repetitive text seeds almost nothing).
 2. Chains.  The seeds of one document pair, in order of the query position, chain when the
@@ -20,7 +21,9 @@ the first stage misses it (or finds pieces of it).  This stage finds it from sho
    was best), and the two sides must then be alike: Indel similarity (rapidfuzz
    ``Indel.normalized_similarity``, 1 − insertions and deletions / total length) ≥
    ``MIN_SIMILARITY`` (0.7; a passage with 25% of its characters edited scores about 0.8).
-   The confirmed regions go to grouping like the first stage's (``repeats.match``).
+   Each side's text must be ≥ ``MIN_LENGTH`` × min_chars characters, and two sides with figures
+   sharing fewer than half of them are a formula (``formula``).  The confirmed regions go to
+   grouping like the first stage's (``repeats.match``).
 """
 
 from __future__ import annotations
