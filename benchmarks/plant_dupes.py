@@ -31,8 +31,10 @@ share of their characters inside a case or naturally shared with the source; gra
 mean number of detections per detected case; plagdet = F1 / log2(1 + granularity); per edit
 level, per length bucket (20-29, 30-59, 60-119, 120-300) and per language; figures are over
 all cases of all seeds (pooled, not medians).  Natural reuse: a detection touching no case
-whose characters are at least half inside canonical 10-grams of the source, or whose
-canonical ratio to its source occurrence is at least 0.7, is real reuse; "natural precision"
+whose characters are at least half inside canonical 10-grams of the source or of another
+host, or whose canonical ratio to an occurrence of its group in the source or another host is
+at least 0.7, is real reuse (the hosts are checked together, and a group about one host's
+passage holds the places of other hosts that repeat it); "natural precision"
 is the share of case-free detections that are such real reuse (the rest are false alarms).
 
 Run from the project root:
@@ -212,8 +214,15 @@ def run_seed(seed: int, outdir: Path, n_hosts: int, n_cases: int, min_chars: int
     for c in sd.cases:
         if not c.lost:
             case_mask[c.susp][c.start:c.end] = True
-    nat = [bd.natural_mask(t, src_text[by_path[os.path.realpath(host_source[k])]]) & ~case_mask[k]
-           for k, t in enumerate(streams)]
+    # text a host really shares with its source or with another host (the hosts are checked
+    # together, so a group can hold a host's place that repeats another host: real reuse)
+    nat = []
+    for k, t in enumerate(streams):
+        m = bd.natural_mask(t, src_text[by_path[os.path.realpath(host_source[k])]])
+        for j, other in enumerate(streams):
+            if j != k:
+                m |= bd.natural_mask(t, other)
+        nat.append(m & ~case_mask[k])
     seen, dets = set(), []
     for g in res.groups:
         if not any(o.doc in src_idx for o in g.occurrences):
@@ -230,7 +239,8 @@ def run_seed(seed: int, outdir: Path, n_hosts: int, n_cases: int, min_chars: int
             d.natural = float(nat[k][o.start:o.end].sum()) / n
             d.inside_or_natural = float((case_mask[k][o.start:o.end] | nat[k][o.start:o.end]).sum()) / n
             d.source_similarity = max(fuzz.ratio(canonical_text(o.text), canonical_text(s.text)) / 100
-                                      for s in g.occurrences if s.doc in src_idx)
+                                      for s in g.occurrences if s.doc in src_idx or
+                                      (s.doc in q_index and s.doc != o.doc))
             dets.append(d)
     cover = [np.zeros(len(t), dtype=bool) for t in streams]
     for d in dets:

@@ -109,7 +109,9 @@ def search_pair(a: int, b: int, x: Prepared, y: Prepared, min_chars: int = REUSE
     from ..passages.repeats import find_dupes
 
     found: list[SharedPassage] = []
-    for g in find_dupes([x.document, y.document], (), min_chars, common=common).groups:
+    # the winnowing stage only: corpus reuse is exact shared passages (an edited match's X-drop
+    # extension could join text across a heading the stream leaves out)
+    for g in find_dupes([x.document, y.document], (), min_chars, common=common, edited=False).groups:
         in_a = [o for o in g.occurrences if o.doc == 0]
         in_b = [o for o in g.occurrences if o.doc == 1]
         if in_a and in_b and not (common is not None and region_reuse.is_boilerplate(in_a[0].text, common, min_chars)):

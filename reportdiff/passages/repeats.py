@@ -30,6 +30,9 @@ gives a document's fingerprints, ``postings_of(prints)`` where their hashes occu
    1.5th power of its length); the result then says how many pairs were not compared
    (``DupesResult.notes``).  Real reports never have a group that big (at most 10 places in
    the fixtures), so their result is the same as comparing every pair.
+   Then (``find_dupes``, not ``match`` from an archive, nor the corpus) edited reuse between
+   two documents (``fuzzy``: rare 4- or 5-character shingles chained, an X-drop extension,
+   Indel similarity ≥ 0.7): a passage whose edits leave no run of ``min_chars`` intact.
 4. Groups (``passages.groups``): every group is about a passage of a query document (the
    draft): the query places hit by other documents merged into disjoint passages, each with
    the places of other documents that hit it, compared with the part of the draft's passage
@@ -48,6 +51,7 @@ import numpy as np
 from ..model import Document, LineSpan
 from ..options import MIN_CHARS
 from ..text.fingerprints import K, Stream, signature, window
+from . import fuzzy
 from .extension import extend
 from .groups import DupeGroup, Occurrence, group
 from .seeds import (
@@ -96,15 +100,18 @@ def _without(prints: tuple[np.ndarray, np.ndarray], common: np.ndarray) -> tuple
 
 
 def find_dupes(queries: list[Document], references: list[Document] = (), min_chars: int = MIN_CHARS,
-               copies: dict[int, tuple[LineSpan, ...]] | None = None, common: np.ndarray | None = None) -> DupesResult:
+               copies: dict[int, tuple[LineSpan, ...]] | None = None, common: np.ndarray | None = None,
+               edited: bool = True) -> DupesResult:
     """``common``: sorted fingerprint hashes that seed nothing (a corpus's boilerplate,
-    ``region_reuse.common_prints``); a passage seeded elsewhere still extends across them."""
+    ``region_reuse.common_prints``); a passage seeded elsewhere still extends across them.
+    ``edited``: also look for edited reuse (step 3c, ``fuzzy``)."""
     docs = list(queries) + list(references)
     streams = [Stream.of(d) for d in docs]
     prints = [signature(s, min_chars) for s in streams]
     if common is not None and len(common):
         prints = [_without(p, common) for p in prints]
-    return match(docs, len(queries), prints[: len(queries)], postings_of(prints), min_chars, copies, streams)
+    return match(docs, len(queries), prints[: len(queries)], postings_of(prints), min_chars, copies, streams,
+                 edited=edited)
 
 
 def postings_of(prints: list[tuple[np.ndarray, np.ndarray]]) -> Postings:
@@ -118,14 +125,16 @@ def postings_of(prints: list[tuple[np.ndarray, np.ndarray]]) -> Postings:
 
 def match(docs: Sequence[Document], queries: int, query_prints: list[tuple[np.ndarray, np.ndarray]],
           postings: Postings, min_chars: int = MIN_CHARS, copies: dict[int, tuple[LineSpan, ...]] | None = None,
-          streams: Sequence[Stream] | None = None) -> DupesResult:
+          streams: Sequence[Stream] | None = None, edited: bool = False) -> DupesResult:
     """Steps 2-4 for the first ``queries`` of ``docs``, given their fingerprints and where each
     of their hashes occurs in ``docs`` (in document order, then position order).  Without
-    ``streams``, the stream of a document is made only when a region reaches it."""
+    ``streams``, the stream of a document is made only when a region reaches it.  ``edited``:
+    also look for edited reuse (``fuzzy``, step 3c) among all of ``docs``."""
     streams = _Streams(docs) if streams is None else streams
     w = window(min_chars)
     found = _Found(w + K)
     candidates = regions(query_prints, postings, w)
+    exact: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
     for first in range(0, len(candidates), BATCH):
         batch = candidates[first: first + BATCH]
         before = found.settled_all(batch)  # None while no group is that big
@@ -141,6 +150,9 @@ def match(docs: Sequence[Document], queries: int, query_prints: list[tuple[np.nd
             if min(len(a.text), len(b.text)) < min_chars:
                 continue
             found.add(r, a, b, streams)
+            exact[(r.a_doc, r.b_doc)].append((r.a0, r.a1, r.b0, r.b1))
+    if edited:
+        _edited(found, streams, queries, len(docs), min_chars, exact)
     groups = group(found.pairs, queries, streams, min_chars)  # step 4 (passages.groups)
     copy_reports = tuple(CopyReport(d, spans) for d, spans in sorted((copies or {}).items()) if len(spans) > 1)
     notes = () if not found.skipped else (
@@ -148,6 +160,30 @@ def match(docs: Sequence[Document], queries: int, query_prints: list[tuple[np.nd
         f"in {SETTLED} or more places (bounded work on very repetitive text); such a passage may be reported as "
         "several groups, and its places may end a few characters short",)
     return DupesResult(tuple(docs), queries, tuple(groups), copy_reports, notes)
+
+
+def _edited(found: _Found, streams: Sequence[Stream], queries: int, docs: int, min_chars: int,
+            exact: dict[tuple[int, int], list[tuple[int, int, int, int]]]) -> None:
+    """Step 3c: regions of edited reuse (``fuzzy``), extended and confirmed, added to ``found``
+    unless a region of the first stage of the same two documents already holds both sides."""
+    for r in fuzzy.regions(streams, queries, docs):
+        if found.settled(r):
+            found.skipped += 1
+            continue
+        fuzzy.extend_fuzzy(r, streams)
+        if r.a_doc == r.b_doc and not (r.a1 <= r.b0 or r.b1 <= r.a0):
+            continue
+        if any(a0 <= r.a0 and r.a1 <= a1 and b0 <= r.b0 and r.b1 <= b1
+               for a0, a1, b0, b1 in exact.get((r.a_doc, r.b_doc), ())):
+            continue
+        if not fuzzy.confirmed(r, streams):
+            continue
+        a = _occurrence(streams[r.a_doc], r.a_doc, r.a0, r.a1)
+        b = _occurrence(streams[r.b_doc], r.b_doc, r.b0, r.b1)
+        if min(len(a.text), len(b.text)) < fuzzy.MIN_LENGTH * min_chars or fuzzy.formula(a.text, b.text):
+            continue
+        found.add(r, a, b, streams)
+        exact[(r.a_doc, r.b_doc)].append((r.a0, r.a1, r.b0, r.b1))
 
 
 class _Streams:

@@ -86,9 +86,6 @@ def test_truth_scored_as_detections_gets_full_marks(results):
 # ------------------------------------------------------------------ the target
 
 
-@pytest.mark.xfail(strict=True, reason="measured 0.895 (seeds 0-1: 0.882, 0.907) since groups are about the "
-                   "draft (issue #18): a suspicious report's place repeated by another suspicious report is listed "
-                   "in the group that also holds the source, and counts as a detection")
 def test_plagdet_for_passages_of_30_chars_or_more(results):
     assert median(results, ">= 30 chars") >= bench.TARGET_PLAGDET
 

@@ -1,0 +1,85 @@
+"""Edited reuse (issue #18's second stage, ``passages/fuzzy.py``): a real passage of one fixture
+with about 15% of its characters edited, planted into another fixture, shares no run of
+``min_chars`` canonical characters with its source (the winnowing stage cannot see it whole),
+and is found whole, as one place of one group with the draft and the source."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from reportdiff.passages import dupes
+from reportdiff.passages.formulas import canonical_text
+from reportdiff.text.characters import is_ideograph
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+
+
+def _edited(text: str, share: float, vocab: str, seed: int) -> str:
+    """``share`` of the characters substituted at evenly spread positions (no two adjacent)."""
+    rng = random.Random(seed)
+    chars = list(text)
+    n = round(share * len(chars))
+    step = len(chars) / n
+    for k in range(n):
+        i = int(k * step + step / 2)
+        chars[i] = rng.choice([c for c in vocab if c != chars[i]])
+    return "".join(chars)
+
+
+def _longest_common_run(a: str, b: str) -> int:
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+CASES = [
+    # (source fixture, the passage's first words, its length, host fixture, vocabulary)
+    ("national-2024.txt", "制定支持数字经济高质量发展政策", 120, "baotou-2022.txt", "zh"),
+    ("english/budget-speech-2024.txt", None, 200, "english/hk-budget-2019.txt", "en"),
+]
+
+
+@pytest.mark.parametrize("source, start, length, host, language", CASES)
+def test_an_edited_passage_is_found_whole_with_the_draft(tmp_path, source, start, length, host, language):
+    src_text = (FIXTURES / source).read_text(encoding="utf-8")
+    if start is None:  # the first long paragraph of the speech
+        para = next(p for p in src_text.splitlines() if len(p) > length + 50)
+        at = src_text.index(para) + 20
+    else:
+        at = src_text.index(start)
+    passage = src_text[at: at + length].strip()
+    assert "\n" not in passage
+    vocab = ("".join(sorted({c for c in src_text if is_ideograph(c)})) if language == "zh"
+             else "abcdefghijklmnopqrstuvwxyz")
+    planted = _edited(passage, 0.15, vocab, seed=7)
+    # the precondition: no run of 15 canonical characters survives the edits
+    assert _longest_common_run(canonical_text(planted), canonical_text(passage)) < 15
+    host_lines = (FIXTURES / host).read_text(encoding="utf-8").splitlines()
+    middle = len(host_lines) // 2
+    draft = tmp_path / "draft.txt"
+    draft.write_text("\n".join(host_lines[:middle] + [planted] + host_lines[middle:]) + "\n", encoding="utf-8")
+
+    res = dupes([str(draft)], against=[str(FIXTURES / source)])
+    hits = []
+    for g in res.groups:
+        for o in g.occurrences:
+            if o.doc == 0 and planted[10:-10] in o.text:
+                hits.append((g, o))
+    assert len(hits) == 1, f"the planted passage is in {len(hits)} places of the groups"
+    g, o = hits[0]
+    assert len(o.text) <= 1.2 * len(planted)  # the passage, not a paragraph around it
+    others = [x for x in g.occurrences if x.doc == 1]
+    assert len(others) == 1
+    assert canonical_text(passage[10:-10]) in canonical_text(others[0].text)
+    # one place in the draft holds the passage: nothing else of the draft overlaps it
+    pieces = [x for grp in res.groups for x in grp.occurrences
+              if x.doc == 0 and x.start < o.end and o.start < x.end and x is not o]
+    assert all(x.start >= o.start and x.end <= o.end for x in pieces)
