@@ -14,7 +14,9 @@ The rules (shared by both formats; docs/algorithms.md):
   size (unless it follows on to the right, less than a line's font size up or down: a
   superscript or subscript), or where it goes back left by over 3 font sizes;
 - the lines are clustered by vertical position: a jump of more than 2.5 times the page's
-  median line pitch separates clusters; the largest cluster is the body, the clusters above
+  median line pitch separates clusters, and the body's top or bottom line is set apart too
+  when it stands over 1.5 pitches from the next line in a smaller font (a page number just
+  below the type area); the largest cluster is the body, the clusters above
   and below it (running headers, page numbers) are written before and after it, each set
   apart by a blank line.  Such margin lines whose text (digits aside) recurs in the margins
   of two or more pages are page headers or footers (``Extracted.margins``);
@@ -125,6 +127,7 @@ def page_lines(rows: list[Row], chrome: list[Row] = ()) -> PageLines:
     pitch = median(steps) if steps else median(r.size for r in rows)
     clusters = _clusters(rows, 2.5 * pitch)
     body = max(clusters, key=len)
+    clusters = _edges_apart(clusters, body, pitch)
     left_edge = min(r.left for r in body)
     right_edge = max(r.right for r in body)
     body_size = median(r.size for r in body)
@@ -191,6 +194,22 @@ def rows(glyphs: Iterable[Glyph]) -> list[Row]:
     if chars:
         out.append(Row("".join(chars).strip(), left, right, base, size))
     return out
+
+
+def _edges_apart(clusters: list[list[Row]], body: list[Row], pitch: float) -> list[list[Row]]:
+    """The body's top and bottom rows set apart as margin clusters when they stand over 1.5
+    line pitches from the next row and are in a smaller font (a page number or running
+    header closer to the type area than the 2.5 pitches that separate clusters)."""
+    for pick in (max, min):
+        if len(body) <= 2:
+            break
+        edge = pick(body, key=lambda r: r.baseline)
+        rest = [r for r in body if r is not edge]
+        if min(abs(r.baseline - edge.baseline) for r in rest) > 1.5 * pitch \
+                and edge.size < 0.95 * median(r.size for r in rest):
+            body.remove(edge)
+            clusters.append([edge])
+    return sorted(clusters, key=lambda g: -g[0].baseline)
 
 
 def _clusters(rows: list[Row], jump: float) -> list[list[Row]]:

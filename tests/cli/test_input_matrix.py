@@ -337,13 +337,13 @@ CASES: dict[str, Case] = {
                           only_headings),
     "PNG": Case(_file("report.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))),
                 "{path}: this is a PNG image, which reportdiff does not read "
-                "(hint: run OCR first, or give one of: PDF with a text layer, Word .docx, web pages .html/.htm, text .txt/.md)"),
+                "(hint: run OCR first, or give one of: PDF with a text layer, OFD, Word .docx/.doc, WPS .wps, web pages .html/.htm, text .txt/.md)"),
     # a readable PDF or .docx is a report (tests/test_formats.py); these two are damaged
     "PDF": Case(_file("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n"),
                 "{path}: this PDF is damaged or incomplete (data format error) "
                 "(hint: check that the whole file was saved or downloaded)"),
     "zip": Case(_file("report.zip", b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"junk" * 8),
-                "{path}: this zip archive (or .docx file) is damaged "
+                "{path}: this zip archive (or .docx/.ofd file) is damaged "
                 "(hint: check that the whole file was saved or downloaded)"),
     "truncated UTF-8": Case(_file("cut.txt", _cut_utf8), truncated),
     "mixed encodings": Case(_file("mixed.txt", _mixed), _mixed_message()),
