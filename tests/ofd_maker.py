@@ -17,6 +17,7 @@ read packages made by this generator.  It writes what an OFD converter writes:
   characters, each run one ``TextObject`` (``Boundary``, ``Font``, ``Size``) with one
   ``TextCode`` (``X``, ``Y`` baseline, ``DeltaX`` with ``g N d`` runs); full lines justified;
   paragraphs start with a 2-character indent and break mid-sentence, also across pages;
+  a heading keeps with the next line (never last on its page, as Word's heading styles);
   a line never starts with closing punctuation (one mark hangs at the end of the line
   before; a second one takes the line's last character down with it);
 - English text: words wrapped at spaces, justified, a half-line gap before paragraphs and
@@ -146,6 +147,9 @@ def layout(blocks: list[tuple[int, str]], english: bool = False, drop_spaces: bo
                 row += 1 if level else 0.5
         else:
             lines = _cjk_lines(text, 2 * ADVANCE, size)
+        if level and row + len(lines) + 1 > LINES + 0.01:  # a heading keeps with its next line
+            pages.append([])
+            row = 0
         for n, (indent, line) in enumerate(lines):
             if row + 1 > LINES + 0.01:
                 pages.append([])
