@@ -7,7 +7,10 @@ Public API:
   ``decode``; anything else is refused with a one-line message naming the supported formats;
 - ``SUPPORTED``: that list, as the message gives it.
 
-Detection is by content: ``%PDF-`` at the start is a PDF; a zip archive holding
+Detection is by content: ``%PDF-`` at the start is a PDF; an OLE2 compound file holding a
+``WordDocument`` stream is a Word 97-2003 (or Kingsoft WPS) file, one holding Works streams a
+Works .wps, both converted by LibreOffice (``legacy``; other OLE2 files, .xls and .ppt, are
+refused); a zip archive holding
 ``word/document.xml`` is a Word file, one whose ``OFD.xml`` has an ``ofd:OFD`` root in the
 OFD namespace is an OFD file (a package laid out as an OFD without a readable ``OFD.xml`` is
 refused as a damaged OFD; other zip files, such as .xlsx or .odt, are refused);
@@ -35,7 +38,6 @@ _UNSUPPORTED = (
     (b"GIF8", "a GIF image"),
     (b"II*\x00", "a TIFF image"),
     (b"MM\x00*", "a TIFF image"),
-    (b"\xd0\xcf\x11\xe0", "an old Office file (.doc/.xls/.ppt)"),
 )
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.I | re.S)
@@ -57,6 +59,13 @@ def extract(data: bytes, path: str, encoding: str | None = None) -> Extracted:
         from .word import extract_docx
 
         return extract_docx(data, path) if kind == "docx" else _refuse(path, kind)
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # an OLE2 compound file
+        from .legacy import extract_legacy, ole_kind
+
+        kind = ole_kind(data)
+        if kind in ("doc", "wps"):
+            return extract_legacy(data, path, kind)
+        _refuse(path, kind, "save it as .docx or PDF, or give ")
     for magic, what in _UNSUPPORTED:
         if data.startswith(magic):
             hint = "run OCR first, or give " if "image" in what else "save it as .docx or PDF, or give "

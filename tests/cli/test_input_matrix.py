@@ -382,7 +382,7 @@ EXPECT_BY_COMMAND: dict[tuple[str, str], str | Callable] = {
     **{("50 MB file", c): _over_the_limit(COMMAND_LIMITS[c], len(LIMITS.FIFTY_MB_LINE) * LIMITS.FIFTY_MB_COUNT) for c in COMMAND_LIMITS},
     **{("2 MB line", c): _over_the_limit(PROMISES_MAX_CHARS, len(LIMITS.TWO_MB_LINE) + 1)  # + newline
        for c in ("promises", "targets", "track", "terms")},
-    **{("a directory", c): "{path}: folder holds no report files (.txt, .md, .pdf, .docx, .html) "
+    **{("a directory", c): "{path}: folder holds no report files (.txt, .md, .pdf, .ofd, .docx, .doc, .wps, .html) "
                            "(hint: give files, or a folder of them)"
        for c in FOLDER_COMMANDS},
     ("same file twice", "boilerplate"): "{path}: boilerplate needs at least 2 different reports "
