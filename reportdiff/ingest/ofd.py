@@ -30,7 +30,8 @@ gets a note; a package with no text at all is refused like a scan.  Images are c
 The package is bounded before anything is parsed, as a .docx is (``word.check_package``): at
 most ``MAX_ENTRIES`` parts, ``MAX_UNPACKED`` bytes unpacked (the zip directory's sizes), a
 packing ratio of ``MAX_RATIO`` for parts over 1 MB, ``MAX_PART`` bytes for one XML part (reads
-stop there whatever the directory says), ``MAX_PAGES`` pages and ``MAX_ELEMENTS`` XML elements.
+stop there whatever the directory says), ``MAX_PAGES`` pages, ``MAX_ELEMENTS`` XML elements and
+``MAX_PAGE_CHARS`` characters a page (``DeltaX`` runs never expand past their text).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ MAX_UNPACKED = 256 * 2**20  # bytes of all parts unpacked
 MAX_RATIO = 100  # unpacked / packed size of a part over 1 MB
 MAX_PART = 32 * 2**20  # bytes of one XML part unpacked
 MAX_PAGES = 10_000
+MAX_PAGE_CHARS = 200_000  # characters of one page (a dense A4 page holds some 3,000)
 MAX_ELEMENTS = 4_000_000  # XML elements of all parts read
 _BIG_PART = 2**20
 _DAMAGED = "check that the whole file was saved or downloaded, or export it again as OFD or PDF"
@@ -188,7 +190,7 @@ def extract_ofd(data: bytes, path: str) -> Extracted:
             missing.append(n)
             continue
         box = _box(page.find(f"{_O}Area/{_O}PhysicalBox"), size)
-        own = list(_glyphs(page, box[3]))
+        own = list(_glyphs(page, box[3], path))
         chrome: list[Row] = []
         for t in page.iter(f"{_O}Template"):
             tid = t.get("TemplateID")
@@ -197,7 +199,7 @@ def extract_ofd(data: bytes, path: str) -> Extracted:
             if tid not in template_glyphs:
                 tname = pkg.locate(templates[tid], base)
                 tpl = pkg.xml(tname, f"template page {tid}") if tname else None
-                template_glyphs[tid] = list(_glyphs(tpl, box[3])) if tpl is not None else []
+                template_glyphs[tid] = list(_glyphs(tpl, box[3], path)) if tpl is not None else []
                 images += _images(tpl) if tpl is not None and uses[tid] < 2 else 0
             if uses[tid] >= 2:
                 chrome.extend(rows(template_glyphs[tid]))
@@ -265,15 +267,16 @@ def _numbers(text: str | None) -> list[float]:
     return out
 
 
-def _deltas(text: str | None) -> list[float]:
-    """A DeltaX or DeltaY list: numbers, ``g N d`` standing for N times d (N bounded)."""
+def _deltas(text: str | None, limit: int) -> list[float]:
+    """A DeltaX or DeltaY list: numbers, ``g N d`` standing for N times d; at most ``limit``
+    of them (the characters they space out)."""
     out: list[float] = []
     tokens = (text or "").split()
     i = 0
-    while i < len(tokens) and len(out) < 100_000:
+    while i < len(tokens) and len(out) < limit:
         try:
             if tokens[i] == "g" and i + 2 < len(tokens):
-                out.extend([float(tokens[i + 2])] * min(int(float(tokens[i + 1])), 100_000))
+                out.extend([float(tokens[i + 2])] * max(0, min(int(float(tokens[i + 1])), limit - len(out))))
                 i += 3
                 continue
             out.append(float(tokens[i]))
@@ -287,10 +290,12 @@ def _wide(c: str) -> bool:
     return unicodedata.east_asian_width(c) in "WF"
 
 
-def _glyphs(page, height: float):
+def _glyphs(page, height: float, path: str):
     """Each character of the page's text objects in content order, as ``layout`` wants it:
-    x to the right, y up from the page's bottom, in mm; spaces put back between words."""
+    x to the right, y up from the page's bottom, in mm; spaces put back between words.  A page
+    of over ``MAX_PAGE_CHARS`` characters is refused (a real page holds a few thousand)."""
     prev: Glyph | None = None
+    count = 0
     for obj in page.iter(f"{_O}TextObject"):
         bx, by = (_numbers(obj.get("Boundary")) + [0.0, 0.0])[:2]
         ctm = _numbers(obj.get("CTM"))
@@ -303,12 +308,15 @@ def _glyphs(page, height: float):
         x = y = 0.0
         for code in obj.iter(f"{_O}TextCode"):
             text = code.text or ""
+            count += len(text)
+            if count > MAX_PAGE_CHARS:
+                raise InputError(path, f"a page of the OFD file holds over {MAX_PAGE_CHARS:,} characters", _HINT_BIG)
             try:
                 x = float(code.get("X", x))
                 y = float(code.get("Y", y))
             except ValueError:
                 pass
-            dx, dy = _deltas(code.get("DeltaX")), _deltas(code.get("DeltaY"))
+            dx, dy = _deltas(code.get("DeltaX"), len(text)), _deltas(code.get("DeltaY"), len(text))
             cx, cy = x, y
             for k, ch in enumerate(text):
                 adv = dx[k] if k < len(dx) else None

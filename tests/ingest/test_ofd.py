@@ -181,3 +181,41 @@ def test_ofd_zip_bomb_and_element_bounds_are_refused(tmp_path, monkeypatch):
     path.write_bytes(ofd_maker.pack(parts))
     with pytest.raises(InputError, match="XML elements"):
         reportdiff.read_source(str(path))
+
+
+def _hand_made(content: str, doc_root: str = "Doc_0/Document.xml", page_loc: str = "Pages/Page_0/Content.xml") -> bytes:
+    ns = ofd_maker.NS
+    return ofd_maker.pack({
+        "OFD.xml": f'<ofd:OFD xmlns:ofd="{ns}"><ofd:DocBody><ofd:DocRoot>{doc_root}</ofd:DocRoot></ofd:DocBody></ofd:OFD>'.encode(),
+        "Doc_0/Document.xml": (f'<ofd:Document xmlns:ofd="{ns}"><ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>0 0 210 297'
+                               f'</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData><ofd:Pages><ofd:Page ID="1" BaseLoc="{page_loc}"/>'
+                               "</ofd:Pages></ofd:Document>").encode(),
+        "Doc_0/Pages/Page_0/Content.xml": (f'<ofd:Page xmlns:ofd="{ns}"><ofd:Content><ofd:Layer ID="2">{content}'
+                                           "</ofd:Layer></ofd:Content></ofd:Page>").encode(),
+    })
+
+
+def test_the_parser_follows_the_standard_s_coordinates(tmp_path):
+    """Absolute BaseLocs, a CTM scaling the object, a TextCode without X going on from the one
+    before, ``g N d`` runs, words placed apart without spaces."""
+    content = (
+        '<ofd:TextObject ID="3" Boundary="20 40 170 10" Size="2.5" CTM="2 0 0 2 0 0">'
+        '<ofd:TextCode X="0" Y="2.5" DeltaX="g 3 2.5">政府工作</ofd:TextCode>'
+        '<ofd:TextCode DeltaX="2.5">报告</ofd:TextCode></ofd:TextObject>'
+        '<ofd:TextObject ID="4" Boundary="20 60 170 10" Size="5"><ofd:TextCode X="0" Y="5" DeltaX="g 4 2.5">Good</ofd:TextCode>'
+        '</ofd:TextObject><ofd:TextObject ID="5" Boundary="35 60 170 10" Size="5">'
+        '<ofd:TextCode X="0" Y="5" DeltaX="g 2 2.5">news.</ofd:TextCode></ofd:TextObject>')
+    data = _hand_made(content, doc_root="/Doc_0/Document.xml", page_loc="/Doc_0/Pages/Page_0/Content.xml")
+    got = extract(data, "hand.ofd")
+    assert [line for line in got.text.split("\n") if line] == ["政府工作报告", "Good news."]
+
+
+def test_hostile_delta_runs_and_huge_pages_are_bounded(tmp_path, monkeypatch):
+    from reportdiff.ingest import ofd
+
+    content = ('<ofd:TextObject ID="3" Boundary="20 40 170 10" Size="5">'
+               + '<ofd:TextCode X="0" Y="5" DeltaX="g 999999999 1">一</ofd:TextCode>' * 2000 + "</ofd:TextObject>")
+    assert "一" in extract(_hand_made(content), "runs.ofd").text  # instant: runs never outgrow their text
+    monkeypatch.setattr(ofd, "MAX_PAGE_CHARS", 1000)
+    with pytest.raises(InputError, match="a page of the OFD file holds over 1,000 characters"):
+        extract(_hand_made(content), "big.ofd")
