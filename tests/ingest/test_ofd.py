@@ -68,14 +68,23 @@ def test_english_ofd_reads_as_its_text(name, drop_spaces, tmp_path):
     b = [re.sub(r"\s", "", p.text) for p in doc.paragraphs]
     found = sum(m.size for m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
     assert found >= 0.99 * len(a)  # the original's paragraphs, whole and in order
-    assert _share(original, doc) >= 0.975  # measured: 0.977 (hk-budget-2019) to 1.0
+    assert _share(original, doc) >= 0.985  # measured: 0.986 (hk-budget-2019) to 1.0
     # Measured misses (hk-budget-2019/2020; the same would happen in a PDF): unnumbered English
     # headings wrapped over two lines are read as paragraphs (the outline's English title rule
-    # wants one line), noise.py takes a paragraph's short last line that recurs ("run.") for a
-    # running header, and one paragraph that ends flush at a page's foot merges with the next.
+    # wants one line).
     texts = {p.text for p in original.paragraphs}
     exact = sum(1 for p in doc.paragraphs if p.text in texts)  # spaces put back where words stand apart
     assert exact >= 0.98 * len(original.paragraphs)
+
+
+def test_a_short_last_line_met_twice_is_not_a_running_header(tmp_path):
+    """hk-budget-2020 ends two paragraphs with a line "Kong.": noise.py took it for a running
+    header (twice, one occurrence inside an unfinished paragraph) and merged paragraphs 103 and
+    104; the layout shows the line wraps from the full line above it on the same page."""
+    doc = reportdiff.load(_write(tmp_path, "english/hk-budget-2020.txt"))
+    texts = [p.text for p in doc.paragraphs]
+    assert any(t.startswith("103.") and t.endswith("Hong Kong.") for t in texts)
+    assert any(t.startswith("104.") for t in texts)
 
 
 def test_pages_headers_and_page_numbers(tmp_path):
