@@ -215,7 +215,8 @@ def extract_ofd(data: bytes, path: str) -> Extracted:
     if empty and len(empty) < len(pages):
         notes.append(f"page{_s(empty)} {_list(empty)} of the OFD file hold{'s' if len(empty) == 1 else ''} no text "
                      "(blank, or images only)")
-    body = [line for k, line in enumerate(joined.out) if line.strip() and k not in set(joined.chrome)]
+    furniture = set(joined.chrome)
+    body = [line for k, line in enumerate(joined.out) if line.strip() and k not in furniture]
     if not body:
         if missing and len(missing) == len(pages):
             raise InputError(path, "the OFD file's pages are all missing from the package", _DAMAGED)
