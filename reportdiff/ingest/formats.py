@@ -2,13 +2,18 @@
 
 Public API:
 - ``Extracted``: the text of an input file with what its extractor knew about it;
-- ``extract(data, path, encoding=None) -> Extracted``: PDF, Word (.docx) and HTML files go
-  through their extractors (``pdf``, ``word``, ``webpage``); text and markdown files through
+- ``extract(data, path, encoding=None) -> Extracted``: PDF, OFD, Word (.docx) and HTML files
+  go through their extractors (``pdf``, ``ofd``, ``word``, ``webpage``); text and markdown files through
   ``decode``; anything else is refused with a one-line message naming the supported formats;
 - ``SUPPORTED``: that list, as the message gives it.
 
-Detection is by content: ``%PDF-`` at the start is a PDF; a zip archive holding
-``word/document.xml`` is a Word file (other zip files, such as .xlsx or .odt, are refused);
+Detection is by content: ``%PDF-`` at the start is a PDF; an OLE2 compound file holding a
+``WordDocument`` stream is a Word 97-2003 (or Kingsoft WPS) file, one holding Works streams a
+Works .wps, both converted by LibreOffice (``legacy``; other OLE2 files, .xls and .ppt, are
+refused); a zip archive holding
+``word/document.xml`` is a Word file, one whose ``OFD.xml`` has an ``ofd:OFD`` root in the
+OFD namespace is an OFD file (a package laid out as an OFD without a readable ``OFD.xml`` is
+refused as a damaged OFD; other zip files, such as .xlsx or .odt, are refused);
 decoded text whose first markup is ``<!doctype html``, ``<html``, ``<head`` or ``<body``,
 or a ``.html``/``.htm`` file that starts with ``<``, is a web page.  The extension alone
 never decides: a PDF named ``.txt`` is read as a PDF.
@@ -25,7 +30,7 @@ from ..errors import InputError
 from .decode import decode
 from .extracted import Extracted
 
-SUPPORTED = "PDF with a text layer, Word .docx, web pages .html/.htm, text .txt/.md"
+SUPPORTED = "PDF with a text layer, OFD, Word .docx/.doc, WPS .wps, web pages .html/.htm, text .txt/.md"
 
 _UNSUPPORTED = (
     (b"\x89PNG", "a PNG image"),
@@ -33,7 +38,6 @@ _UNSUPPORTED = (
     (b"GIF8", "a GIF image"),
     (b"II*\x00", "a TIFF image"),
     (b"MM\x00*", "a TIFF image"),
-    (b"\xd0\xcf\x11\xe0", "an old Office file (.doc/.xls/.ppt)"),
 )
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.I | re.S)
@@ -48,9 +52,20 @@ def extract(data: bytes, path: str, encoding: str | None = None) -> Extracted:
         return extract_pdf(data, path)
     if data.startswith(b"PK\x03\x04"):
         kind = _zip_kind(data, path)
+        if kind == "ofd":
+            from .ofd import extract_ofd
+
+            return extract_ofd(data, path)
         from .word import extract_docx
 
         return extract_docx(data, path) if kind == "docx" else _refuse(path, kind)
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # an OLE2 compound file
+        from .legacy import extract_legacy, ole_kind
+
+        kind = ole_kind(data)
+        if kind in ("doc", "wps"):
+            return extract_legacy(data, path, kind)
+        _refuse(path, kind, "save it as .docx or PDF, or give ")
     for magic, what in _UNSUPPORTED:
         if data.startswith(magic):
             hint = "run OCR first, or give " if "image" in what else "save it as .docx or PDF, or give "
@@ -65,13 +80,21 @@ def extract(data: bytes, path: str, encoding: str | None = None) -> Extracted:
 
 
 def _zip_kind(data: bytes, path: str) -> str:
+    from .ofd import is_ofd, looks_like_ofd
+
     try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        z = zipfile.ZipFile(io.BytesIO(data))
+        names = set(z.namelist())
+        if "word/document.xml" in names:
+            return "docx"
+        if is_ofd(z):
+            return "ofd"
     except zipfile.BadZipFile:
-        raise InputError(path, "this zip archive (or .docx file) is damaged",
+        raise InputError(path, "this zip archive (or .docx/.ofd file) is damaged",
                          "check that the whole file was saved or downloaded") from None
-    if "word/document.xml" in names:
-        return "docx"
+    if looks_like_ofd(list(names)):
+        raise InputError(path, "this OFD file has no readable OFD.xml (the package's entry point)",
+                         "check that the whole file was saved or downloaded, or export it again as OFD or PDF")
     if any(n.startswith("xl/") for n in names):
         return "a spreadsheet (.xlsx)"
     if any(n.startswith("ppt/") for n in names):

@@ -77,7 +77,8 @@ class Block:
     text: str
     first: int
     last: int
-    line_count: int  # text lines joined (not counting blank or noise lines between them)
+    line_count: int  # text lines joined (not counting blank or noise lines between them, nor the
+    # wraps a page layout shows: a heading wrapped over two PDF or OFD lines counts as one line)
 
 
 def wrap_width(widths: list[int]) -> int | None:
@@ -128,10 +129,10 @@ def assemble(
             if len(head) < 80:
                 head += texts[nxt]
         else:
-            blocks.extend(_block(cur, texts))
+            blocks.extend(_block(cur, texts, joins))
             cur = [nxt]
             head = texts[nxt]
-    blocks.extend(_block(cur, texts))
+    blocks.extend(_block(cur, texts, joins))
     return blocks
 
 
@@ -155,7 +156,7 @@ def _row(raw_line: str) -> bool:
     return "\t" in line or bool(_ROW.match(line))
 
 
-def _block(idx: list[int], texts: dict[int, str]) -> list[Block]:
+def _block(idx: list[int], texts: dict[int, str], joins: frozenset[int] = frozenset()) -> list[Block]:
     text = texts[idx[0]]
     starts = [(0, idx[0])]  # (offset in text, input line) where each line's text begins
     for i in idx[1:]:
@@ -169,7 +170,7 @@ def _block(idx: list[int], texts: dict[int, str]) -> list[Block]:
         starts.append((len(text), i))
         text += t
     if len(text) <= MAX_PARAGRAPH:
-        return [Block(text, idx[0], idx[-1], len(idx))]
+        return [Block(text, idx[0], idx[-1], len(idx) - sum(1 for i in idx[:-1] if i in joins))]
     return _cut(text, starts)
 
 

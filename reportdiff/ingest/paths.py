@@ -13,7 +13,7 @@ from ..model import Document
 
 Report = Union[str, "os.PathLike[str]", Document]  # a report file, a folder of them, or a loaded document
 
-REPORT_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".html", ".htm")
+REPORT_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".ofd", ".docx", ".doc", ".wps", ".html", ".htm")
 
 
 def report_list(items: Iterable[Report], name: str) -> list[Report]:
@@ -27,7 +27,7 @@ def report_list(items: Iterable[Report], name: str) -> list[Report]:
 
 
 def expand_paths(paths: Iterable[Report]) -> list:
-    """Files as given; a folder stands for the report files (.txt, .md, .pdf, .docx, .html)
+    """Files as given; a folder stands for the report files (.txt, .md, .pdf, .ofd, .docx, .doc, .wps, .html)
     directly inside it, sorted, leaving out README, LICENSE and CHANGELOG files.  A file given
     twice (by the same or another path) counts once.  Loaded documents are kept as they are."""
     out: list = []
@@ -42,7 +42,7 @@ def expand_paths(paths: Iterable[Report]) -> list:
             found = sorted(str(f) for f in path.iterdir() if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
                            and not f.name.upper().startswith(("README", "LICENSE", "CHANGELOG")))
             if not found:
-                raise InputError(p, "folder holds no report files (.txt, .md, .pdf, .docx, .html)",
+                raise InputError(p, "folder holds no report files (.txt, .md, .pdf, .ofd, .docx, .doc, .wps, .html)",
                                  "give files, or a folder of them")
         else:
             found = [p]

@@ -141,6 +141,9 @@ def _noise_and_starts(path: str, lines: tuple[str, ...], span: list[int],
     """The noise lines ({line: why}) and the first line of each document of the file; a cover
     before the first document is noise unless it holds running text."""
     noise, toc_titles = find_noise(lines, span)
+    for i in _wrapped_on_the_page(lines, extracted):
+        if noise.get(i) == "running header":  # a short last line of a paragraph ("Kong.") met twice
+            del noise[i]
     for i in extracted.margins:
         noise.setdefault(i, "page header or footer")
     starts = find_document_starts(_joined(lines, extracted.joins), noise, toc_titles, span)
@@ -211,6 +214,19 @@ def _continued_lines(raw: tuple[str, ...], joins: frozenset[int]) -> set[int]:
         while j < len(raw) and not raw[j].strip():
             j += 1
         out.add(j)
+    return out
+
+
+def _wrapped_on_the_page(lines: tuple[str, ...], extracted: Extracted) -> set[int]:
+    """The lines that the page layout (PDF, OFD) shows to go on from the full body line above
+    them on the same page: paragraph text, never a running header."""
+    out = set()
+    for i in extracted.joins:
+        j = i + 1
+        while j < len(lines) and not lines[j]:
+            j += 1
+        if j < len(lines) and j < len(extracted.pages) and extracted.pages[i] == extracted.pages[j]:
+            out.add(j)
     return out
 
 

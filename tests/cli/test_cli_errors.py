@@ -105,7 +105,7 @@ def test_png(tmp_path):
 @pytest.mark.slow
 def test_zip(tmp_path):
     p = _write(tmp_path, "report.docx", ZIP)
-    assert_input_error(run_outline(p), f"reportdiff: {p}: this zip archive (or .docx file) is damaged "
+    assert_input_error(run_outline(p), f"reportdiff: {p}: this zip archive (or .docx/.ofd file) is damaged "
                                        "(hint: check that the whole file was saved or downloaded)")
 
 
@@ -173,7 +173,7 @@ def test_document_title_not_found():
     (b"", "file is empty"),
     (b" \n", "file is empty"),
     (PNG, "this is a PNG image, which reportdiff does not read"),
-    (ZIP, "this zip archive (or .docx file) is damaged"),
+    (ZIP, "this zip archive (or .docx/.ofd file) is damaged"),
     (b"abc\x00def\n", "file holds NUL bytes: it looks binary, not text"),
     ("\u3000\n".encode(), "file has no text (only white space)"),
     ("。，、！？\n——……\n".encode(), "file has no words (only punctuation and symbols)"),

@@ -297,6 +297,24 @@ def _empty_paragraphs_docx() -> bytes:
     return out.getvalue()
 
 
+def _ofd(change: Callable[[dict], dict | bytes]) -> Callable[[], bytes]:
+    """An OFD package of BASE_TEXT (tests/ofd_maker.py), damaged by ``change``."""
+    import ofd_maker
+
+    def make() -> bytes:
+        parts = ofd_maker.make_parts([(0, line) for line in split_lines(BASE_TEXT) if line.strip()])
+        out = change(parts)
+        return out if isinstance(out, bytes) else ofd_maker.pack(out)
+    return make
+
+
+def _ofd_blank(parts: dict) -> dict:
+    import re
+
+    return {k: re.sub(rb"<ofd:TextObject .*?</ofd:TextObject>", b"", v) if "/Pages/" in k else v
+            for k, v in parts.items()}
+
+
 def refused(*words: str) -> Callable:
     """Exit 2 and one line ``reportdiff: PATH: … (hint: …)`` naming every word."""
     def check(r: Run, command: str, path: str, tmp: Path) -> None:
@@ -337,13 +355,13 @@ CASES: dict[str, Case] = {
                           only_headings),
     "PNG": Case(_file("report.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))),
                 "{path}: this is a PNG image, which reportdiff does not read "
-                "(hint: run OCR first, or give one of: PDF with a text layer, Word .docx, web pages .html/.htm, text .txt/.md)"),
+                "(hint: run OCR first, or give one of: PDF with a text layer, OFD, Word .docx/.doc, WPS .wps, web pages .html/.htm, text .txt/.md)"),
     # a readable PDF or .docx is a report (tests/test_formats.py); these two are damaged
     "PDF": Case(_file("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n"),
                 "{path}: this PDF is damaged or incomplete (data format error) "
                 "(hint: check that the whole file was saved or downloaded)"),
     "zip": Case(_file("report.zip", b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"junk" * 8),
-                "{path}: this zip archive (or .docx file) is damaged "
+                "{path}: this zip archive (or .docx/.ofd file) is damaged "
                 "(hint: check that the whole file was saved or downloaded)"),
     "truncated UTF-8": Case(_file("cut.txt", _cut_utf8), truncated),
     "mixed encodings": Case(_file("mixed.txt", _mixed), _mixed_message()),
@@ -372,6 +390,15 @@ CASES: dict[str, Case] = {
     "UTF-32 BE BOM": Case(_file("be32.txt", lambda: b"\x00\x00\xfe\xff" + BASE_TEXT.encode("utf-32-be")), same_as_utf8),
     "UTF-32 LE no BOM": Case(_file("le32-nobom.txt", lambda: BASE_TEXT.encode("utf-32-le")), same_as_utf8),
     "HTML nested 300 deep": Case(_file("deep.html", _deep_html), deep_page),
+    # issue #22: OFD packages, damaged
+    "OFD truncated": Case(_file("cut.ofd", _ofd(lambda parts: __import__("ofd_maker").pack(parts)[:4000])),
+                          refused("this zip archive (or .docx/.ofd file) is damaged")),
+    "OFD without OFD.xml": Case(_file("no-entry.ofd", _ofd(lambda parts: {k: v for k, v in parts.items() if k != "OFD.xml"})),
+                                refused("this OFD file has no readable OFD.xml")),
+    "OFD missing a page": Case(_file("no-page.ofd", _ofd(lambda parts: {k: v for k, v in parts.items()
+                                                                          if k != "Doc_0/Pages/Page_0/Content.xml"})),
+                               a_result),
+    "OFD without text": Case(_file("blank.ofd", _ofd(_ofd_blank)), refused("no text layer: run OCR first")),
     "docx of 10 million empty paragraphs": Case(_file("empty.docx", _empty_paragraphs_docx),
                                                 refused("word/document.xml")),
 }
@@ -382,7 +409,7 @@ EXPECT_BY_COMMAND: dict[tuple[str, str], str | Callable] = {
     **{("50 MB file", c): _over_the_limit(COMMAND_LIMITS[c], len(LIMITS.FIFTY_MB_LINE) * LIMITS.FIFTY_MB_COUNT) for c in COMMAND_LIMITS},
     **{("2 MB line", c): _over_the_limit(PROMISES_MAX_CHARS, len(LIMITS.TWO_MB_LINE) + 1)  # + newline
        for c in ("promises", "targets", "track", "terms")},
-    **{("a directory", c): "{path}: folder holds no report files (.txt, .md, .pdf, .docx, .html) "
+    **{("a directory", c): "{path}: folder holds no report files (.txt, .md, .pdf, .ofd, .docx, .doc, .wps, .html) "
                            "(hint: give files, or a folder of them)"
        for c in FOLDER_COMMANDS},
     ("same file twice", "boilerplate"): "{path}: boilerplate needs at least 2 different reports "

@@ -217,7 +217,7 @@ def _zip(names: dict[str, bytes]) -> bytes:
 @pytest.mark.parametrize("name,data,what", [
     ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "a PNG image"),
     ("photo.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 40, "a JPEG image"),
-    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 40, "an old Office file (.doc/.xls/.ppt)"),
+    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 40, "an old Office file that is not a Word document"),
     ("table.xlsx", _zip({"[Content_Types].xml": b"<x/>", "xl/workbook.xml": b"<x/>"}), "a spreadsheet (.xlsx)"),
     ("report.odt", _zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"}),
      "an OpenDocument file (.odt/.ods)"),
