@@ -101,6 +101,7 @@ import argparse
 import difflib
 import json
 import logging
+import random
 import re
 import shlex
 import statistics
@@ -111,7 +112,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-import random
 
 from rapidfuzz import fuzz
 
