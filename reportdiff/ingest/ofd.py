@@ -28,8 +28,8 @@ gets a note; a package with no text at all is refused like a scan.  Images are c
 ``Extracted.dropped``; annotations (``Annots``), signatures and attachments are not read.
 
 The package is bounded before anything is parsed, as a .docx is (``word.check_package``): at
-most ``MAX_ENTRIES`` parts, ``MAX_UNPACKED`` bytes unpacked (the zip directory's sizes), a
-packing ratio of ``MAX_RATIO`` for parts over 1 MB, ``MAX_PART`` bytes for one XML part (reads
+most ``MAX_ENTRIES`` parts, the bytes unpacked and the packing ratio of ``zipbounds`` (as the
+zip directory says), ``MAX_PART`` bytes for one XML part (reads
 stop there whatever the directory says), ``MAX_PAGES`` pages, ``MAX_ELEMENTS`` XML elements and
 ``MAX_PAGE_CHARS`` characters a page (``DeltaX`` runs never expand past their text).
 """
@@ -46,18 +46,16 @@ from collections import Counter
 from ..errors import InputError
 from .extracted import Extracted
 from .layout import Glyph, Pages, Row, page_lines, rows
+from .zipbounds import check_directory
 
 NS = "http://www.ofdspec.org/2016"
 _O = "{" + NS + "}"
 
 MAX_ENTRIES = 20_000  # parts in the package (a 300-page report with images and fonts has some 1,000)
-MAX_UNPACKED = 256 * 2**20  # bytes of all parts unpacked
-MAX_RATIO = 100  # unpacked / packed size of a part over 1 MB
 MAX_PART = 32 * 2**20  # bytes of one XML part unpacked
 MAX_PAGES = 10_000
 MAX_PAGE_CHARS = 200_000  # characters of one page (a dense A4 page holds some 3,000)
 MAX_ELEMENTS = 4_000_000  # XML elements of all parts read
-_BIG_PART = 2**20
 _DAMAGED = "check that the whole file was saved or downloaded, or export it again as OFD or PDF"
 _HINT_BIG = "split the document, or export it as PDF"
 
@@ -93,16 +91,7 @@ class _Package:
             infos = self.z.infolist()
         except zipfile.BadZipFile:
             raise InputError(path, "this OFD file is damaged (its zip directory cannot be read)", _DAMAGED) from None
-        if len(infos) > MAX_ENTRIES:
-            raise InputError(path, f"the OFD file holds {len(infos):,} parts, over the {MAX_ENTRIES:,} limit", _HINT_BIG)
-        total = sum(i.file_size for i in infos)
-        if total > MAX_UNPACKED:
-            raise InputError(path, f"the OFD file unpacks to {total / 2**20:,.0f} MB, over the "
-                             f"{MAX_UNPACKED // 2**20} MB limit", _HINT_BIG)
-        for i in infos:
-            if i.file_size > _BIG_PART and i.file_size > MAX_RATIO * max(1, i.compress_size):
-                raise InputError(path, f"the OFD file's part {i.filename} unpacks {i.file_size // max(1, i.compress_size):,} "
-                                 f"times its size, over the {MAX_RATIO} limit (a zip bomb?)", _HINT_BIG)
+        check_directory(infos, path, "OFD", MAX_ENTRIES, _HINT_BIG)
         self.names = {n.lower(): n for n in self.z.namelist()}
 
     def locate(self, loc: str, base: str) -> str | None:

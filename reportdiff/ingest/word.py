@@ -21,6 +21,7 @@ import zipfile
 
 from ..errors import InputError
 from .extracted import Extracted
+from .zipbounds import MAX_UNPACKED, check_directory
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING = re.compile(r"^(?:Heading|heading|标题)\s*(\d)$")
@@ -29,10 +30,7 @@ _HEADING = re.compile(r"^(?:Heading|heading|标题)\s*(\d)$")
 # A .docx is a zip of XML parts: bounded before python-docx unpacks and parses it all in memory
 # (a 3 MB zip bomb unpacked to 5.9 GB; 10 million empty paragraphs broke lxml's XPath).
 MAX_ENTRIES = 5_000  # parts in the package (a long report with images has a few hundred)
-MAX_UNPACKED = 256 * 2**20  # bytes of all parts unpacked
-MAX_RATIO = 100  # unpacked / packed size of a part over 1 MB (XML packs some 5-20 times)
 MAX_ELEMENTS = 2_000_000  # XML elements of word/document.xml (a 300-page report has some 300,000)
-_BIG_PART = 2**20
 
 
 def extract_docx(data: bytes, path: str) -> Extracted:
@@ -135,16 +133,7 @@ def check_package(data: bytes, path: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
-            if len(infos) > MAX_ENTRIES:
-                raise InputError(path, f"the Word file holds {len(infos):,} parts, over the {MAX_ENTRIES:,} limit", hint)
-            total = sum(i.file_size for i in infos)
-            if total > MAX_UNPACKED:
-                raise InputError(path, f"the Word file unpacks to {total / 2**20:,.0f} MB, over the "
-                                 f"{MAX_UNPACKED // 2**20} MB limit", hint)
-            for i in infos:
-                if i.file_size > _BIG_PART and i.file_size > MAX_RATIO * max(1, i.compress_size):
-                    raise InputError(path, f"the Word file's part {i.filename} unpacks {i.file_size // max(1, i.compress_size):,} "
-                                     f"times its size, over the {MAX_RATIO} limit (a zip bomb?)", hint)
+            check_directory(infos, path, "Word", MAX_ENTRIES, hint)
             if "word/document.xml" in z.namelist():
                 _count_elements(z, path, hint)
     except zipfile.BadZipFile:
