@@ -75,7 +75,7 @@ def _dupes_in_archive(q_docs: list[Document], db: str, min_chars: int, seen: set
         for h, posting in archive.postings(list(postings), order).items():
             postings[h].extend(posting)
         streams = archive.streams(docs, {d: doc_id for doc_id, d in order.items()})
-        return match(docs, len(q_docs), prints, postings, min_chars, copies, streams)
+        return match(docs, len(q_docs), prints, postings, min_chars, copies, streams, edited=True)
 
 
 def boilerplate(paths: Iterable[Report], min_df: int | None = None, min_chars: int = MIN_CHARS,

@@ -30,7 +30,7 @@ gives a document's fingerprints, ``postings_of(prints)`` where their hashes occu
    1.5th power of its length); the result then says how many pairs were not compared
    (``DupesResult.notes``).  Real reports never have a group that big (at most 10 places in
    the fixtures), so their result is the same as comparing every pair.
-   Then (``find_dupes``, not ``match`` from an archive, nor the corpus) edited reuse between
+   Then (``find_dupes`` and ``match`` from an archive, not the corpus) edited reuse between
    two documents (``fuzzy``: rare 4- or 5-character shingles chained, an X-drop extension,
    Indel similarity ≥ 0.7): a passage whose edits leave no run of ``min_chars`` intact.
 4. Groups (``passages.groups``): every group is about a passage of a query document (the
