@@ -12,9 +12,6 @@ from ..commitments.ceiling import is_ceiling
 from ..comparison.align import PAIR_STATUSES
 from ..model import Document, RemovedLines, Section, SourceFile
 from .tables import CORPUS_HEADER, PROMISES_HEADER, corpus_rows, csv_text, promises_rows
-from .tables import (
-    csv_cell as csv_cell,  # it lives in tables; still importable from here
-)
 
 _PAIR = re.compile(r"\[\n\s*(-?[\d.]+),\n\s*(-?[\d.]+)\n\s*\]")
 _OP = re.compile(r'\[\n\s*("[=+-]"),\n\s*("(?:[^"\\]|\\.)*")\n\s*\]')

@@ -458,7 +458,7 @@ def test_csv_cells_cannot_start_a_formula(formula_named, command):
 
 
 def test_csv_cell_keeps_plain_numbers_and_neutralises_the_rest():
-    from reportdiff.render.jsonout import csv_cell
+    from reportdiff.render.tables import csv_cell
 
     for number in ("-3", "-3.5", "+2", "1e-3", "-0.25"):
         assert csv_cell(number) == number
