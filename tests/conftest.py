@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shutil
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -94,6 +95,28 @@ def cli() -> list[str]:
     """The command that runs reportdiff in a real process: the installed script, else -m."""
     exe = Path(sys.executable).with_name("reportdiff")
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "reportdiff"]
+
+
+CHROMIUM = os.environ.get("REPORTDIFF_CHROMIUM", "/usr/bin/chromium")
+
+
+def missing(reason: str):
+    """A tool that .ci/run installs (Chromium, LibreOffice, Playwright) is absent: a failure in
+    CI, where it must be there, a skip with the reason elsewhere."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (.ci/run installs it in CI)")
+    pytest.skip(reason)
+
+
+def browser_or_skip():
+    """Playwright's ``sync_playwright`` with Debian's Chromium present, or ``missing``."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - dev extra missing
+        missing("playwright is not installed (pip install -e '.[dev]')")
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        missing(f"no browser at {CHROMIUM}: install Debian's chromium package to run the browser tests")
+    return sync_playwright
 
 
 def fixture_path(name: str) -> Path:

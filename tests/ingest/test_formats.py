@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, benchmark_module
+from conftest import FIXTURES, benchmark_module, missing
 
 import reportdiff
 from reportdiff.ingest.formats import SUPPORTED, extract
@@ -57,13 +56,9 @@ def pdfs(tmp_path_factory) -> Path:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:  # pragma: no cover - dev extra missing
-        if os.environ.get("CI"):
-            pytest.fail("playwright is not installed in CI")
-        pytest.skip("playwright is not installed (pip install -e '.[dev]')")
+        missing("playwright is not installed (pip install -e '.[dev]')")
     if not rebuild.chromium_available():
-        if os.environ.get("CI"):
-            pytest.fail(f"{rebuild.CHROMIUM} is missing in CI: .ci/run installs Debian's chromium package")
-        pytest.skip(f"no browser at {rebuild.CHROMIUM}: install Debian's chromium package to build the PDFs")
+        missing(f"no browser at {rebuild.CHROMIUM}: install Debian's chromium package to build the PDFs")
     out = tmp_path_factory.mktemp("pdf")
     with sync_playwright() as p:
         browser = rebuild.launch(p)

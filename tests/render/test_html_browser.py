@@ -6,11 +6,10 @@ A full-page screenshot of the Baotou 2022 vs 2023 page is saved to test-artifact
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import CHROMIUM, browser_or_skip
 
 import reportdiff
 from reportdiff.render.html import comparison_page
@@ -18,27 +17,12 @@ from reportdiff.render.html import comparison_page
 ROOT = Path(__file__).resolve().parents[2]
 FIX = ROOT / "fixtures"
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = os.environ.get("REPORTDIFF_CHROMIUM", "/usr/bin/chromium")
 HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>']
-
-
-def _browser_or_skip():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover - dev extra missing
-        if os.environ.get("CI"):
-            pytest.fail("playwright is not installed in CI")
-        pytest.skip("playwright is not installed (pip install -e '.[dev]')")
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing in CI: .ci/run installs Debian's chromium package")
-        pytest.skip(f"no browser at {CHROMIUM}: install Debian's chromium package to run the browser tests")
-    return sync_playwright
 
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_playwright = _browser_or_skip()
+    sync_playwright = browser_or_skip()
     with sync_playwright() as p:
         b = p.chromium.launch(
             executable_path=CHROMIUM,

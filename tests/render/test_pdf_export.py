@@ -6,31 +6,19 @@ test_html_browser does.  Without Chromium the command says how to install it in 
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from pathlib import Path
 
 import pypdfium2
 import pytest
-from conftest import FIXTURES, run_main
+from conftest import FIXTURES, browser_or_skip, run_main
 
 BAOTOU = (FIXTURES / "baotou-2022.txt", FIXTURES / "baotou-gazette-2023-01.txt")
 ENGLISH = (FIXTURES / "english" / "budget-speech-2023.txt", FIXTURES / "english" / "budget-speech-2024.txt")
-CHROMIUM = os.environ.get("REPORTDIFF_CHROMIUM", "/usr/bin/chromium")
 
 
 def _need_browser() -> None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:  # pragma: no cover - dev extra missing
-        if os.environ.get("CI"):
-            pytest.fail("playwright is not installed in CI")
-        pytest.skip("playwright is not installed (pip install -e '.[dev]')")
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing in CI: .ci/run installs Debian's chromium package")
-        pytest.skip(f"no browser at {CHROMIUM}: install Debian's chromium package to run the browser tests")
+    browser_or_skip()
 
 
 def pages_text(path: Path) -> list[str]:
