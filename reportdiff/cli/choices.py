@@ -20,7 +20,7 @@ class LedgerFormat(str, Enum):
     xlsx = "xlsx"
 
 
-class BlameFormat(str, Enum):
+class SeriesFormat(str, Enum):  # targets, track, terms, blame: no workbook (yet)
     terminal = "terminal"
     json = "json"
     csv = "csv"

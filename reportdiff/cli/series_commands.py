@@ -8,10 +8,18 @@ from typing import Optional
 
 import typer
 
-from .choices import BlameFormat, Color, LedgerFormat
+from .choices import Color, SeriesFormat
 from .terminal import emit, plain, refuse_output, terminal
 
 _options = None  # cli.app's options builder, set by ``register``
+
+# the options the series commands share (one declaration each)
+_PATHS = typer.Argument(..., help="Reports of one region over the years, or of many regions in one year (files or folders).")
+_FORMAT = typer.Option(SeriesFormat.terminal, "--format", "-f", help="Output format.")
+_OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.")
+_COLOR = typer.Option(Color.auto, "--color", help="Colour the terminal output.")
+_DOCUMENT = typer.Option(None, "--document", "-d", help="Which document of multi-document files.")
+_ENCODING = typer.Option(None, "--encoding", help="Read the files in this encoding.")
 
 
 def _render(spec: str):
@@ -46,13 +54,13 @@ def register(app: typer.Typer, options) -> None:
 
 
 def targets(
-    paths: list[str] = typer.Argument(..., help="Reports of one region over the years, or of many regions in one year (files or folders)."),
+    paths: list[str] = _PATHS,
     indicator: Optional[list[str]] = typer.Option(None, "--indicator", "-i", help="Only this indicator (repeatable): gdp, cpi, jobs, unemployment_surveyed, unemployment_registered, grain, energy, deficit, fiscal_revenue, industry, investment, retail, income, trade."),
-    format: LedgerFormat = typer.Option(LedgerFormat.terminal, "--format", "-f", help="Output format."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
-    color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
-    document: Optional[str] = typer.Option(None, "--document", "-d", help="Which document of multi-document files."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),
+    format: SeriesFormat = _FORMAT,
+    output: Optional[str] = _OUTPUT,
+    color: Color = _COLOR,
+    document: Optional[str] = _DOCUMENT,
+    encoding: Optional[str] = _ENCODING,
 ) -> None:
     """The main targets by year (GDP, CPI, jobs, unemployment, grain …) against what the next report says was achieved."""
     from ..series import targets as run_targets
@@ -66,13 +74,13 @@ def targets(
 
 def track(
     pattern: str = typer.Argument(..., help="A word or regular expression, e.g. '房价|房地产' or '货币政策'."),
-    paths: list[str] = typer.Argument(..., help="Reports of one region over the years, or of many regions in one year (files or folders)."),
-    format: LedgerFormat = typer.Option(LedgerFormat.terminal, "--format", "-f", help="Output format."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    paths: list[str] = _PATHS,
+    format: SeriesFormat = _FORMAT,
+    output: Optional[str] = _OUTPUT,
     same: bool = typer.Option(False, "--same", help="Show the unchanged sentences too (terminal)."),
-    color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
-    document: Optional[str] = typer.Option(None, "--document", "-d", help="Which document of multi-document files."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),
+    color: Color = _COLOR,
+    document: Optional[str] = _DOCUMENT,
+    encoding: Optional[str] = _ENCODING,
 ) -> None:
     """Every sentence matching PATTERN, year by year: counts, and word diffs between consecutive years."""
     from ..series import track as run_track
@@ -86,13 +94,13 @@ def track(
 
 
 def terms(
-    paths: list[str] = typer.Argument(..., help="Reports of one region over the years, or of many regions in one year (files or folders)."),
+    paths: list[str] = _PATHS,
     term: Optional[list[str]] = typer.Option(None, "--term", "-t", help="A word or regular expression to count (repeatable), e.g. -t 新质生产力 -t '房价|房地产'."),
-    format: LedgerFormat = typer.Option(LedgerFormat.terminal, "--format", "-f", help="Output format."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
-    color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
-    document: Optional[str] = typer.Option(None, "--document", "-d", help="Which document of multi-document files."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),
+    format: SeriesFormat = _FORMAT,
+    output: Optional[str] = _OUTPUT,
+    color: Color = _COLOR,
+    document: Optional[str] = _DOCUMENT,
+    encoding: Optional[str] = _ENCODING,
 ) -> None:
     """How often each term occurs, year by year (counts, and per 10,000 characters)."""
     from ..series import terms as run_terms
@@ -107,12 +115,12 @@ def terms(
 def blame(
     report: str = typer.Argument(..., help="The report to blame (a file named with its year, e.g. 2025.txt)."),
     history: list[str] = typer.Option(..., "--history", "-H", help="Earlier reports of the series (files or folders, repeatable); the report itself and later years are left out."),
-    format: BlameFormat = typer.Option(BlameFormat.terminal, "--format", "-f", help="Output format."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    format: SeriesFormat = _FORMAT,
+    output: Optional[str] = _OUTPUT,
     no_diff: bool = typer.Option(False, "--no-diff", help="Leave out the word diffs from the previous wording (terminal)."),
-    color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
-    document: Optional[str] = typer.Option(None, "--document", "-d", help="Which document of multi-document files."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read the files in this encoding."),
+    color: Color = _COLOR,
+    document: Optional[str] = _DOCUMENT,
+    encoding: Optional[str] = _ENCODING,
 ) -> None:
     """git blame for prose: each sentence's first year in the history, the streak of reports holding it, its last rewording."""
     from ..series import blame as run_blame

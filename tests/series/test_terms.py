@@ -62,3 +62,13 @@ def test_the_command_line_writes_each_format(tmp_path):
     run = run_main(["terms", *NAT, "-t", "<b>新质生产力", "-f", "html", "-o", str(out)])
     page = out.read_text("utf-8")
     assert run.code == 0 and "&lt;b&gt;新质生产力" in page and "<b>新质生产力" not in page and "<svg" in page
+
+
+def test_series_commands_refuse_formats_they_cannot_write(tmp_path):
+    """The series commands share their format option: a workbook (-f xlsx, which promises and
+    corpus write) is refused, not answered with the terminal view written into the file."""
+    out = tmp_path / "x.xlsx"
+    for argv in (["terms", *NAT, "-t", "新质生产力"], ["track", "货币政策", *NAT], ["targets", *NAT]):
+        run = run_main([*argv, "-f", "xlsx", "-o", str(out)])
+        assert run.code == 2, argv
+        assert not out.exists(), argv
