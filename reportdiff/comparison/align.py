@@ -269,13 +269,8 @@ def _fill_gaps(groups, used_a: dict[int, int], used_b: dict[int, int], n: int, m
             groups[(i, j)] = ([i], [j], False)
 
 
-def _mutual_best(scores: dict[tuple[int, int], float], groups, used_a: dict[int, int],
-                 used_b: dict[int, int]) -> None:
-    """Step 6: an unpaired A paragraph and an unpaired B paragraph that are each other's best
-    partner among all paragraphs (paired or not), scoring at least ``MUTUAL_FLOOR`` with every
-    other partner of either at most ``MUTUAL_MARGIN`` times that score, are counterparts the
-    threshold missed: a reworded paragraph on the same topic, or one moved and rewritten.  Out
-    of order with the in-place pairs, the pair is *moved*."""
+def best_two(scores: dict[tuple[int, int], float]) -> tuple[dict, dict]:
+    """Each A index's and each B index's two best ``(score, partner)``, best first."""
     top_a: dict[int, list[tuple[float, int]]] = {}
     top_b: dict[int, list[tuple[float, int]]] = {}
     for (i, j), s in scores.items():
@@ -284,14 +279,29 @@ def _mutual_best(scores: dict[tuple[int, int], float], groups, used_a: dict[int,
             row.append((s, other))
             row.sort(reverse=True)
             del row[2:]
+    return top_a, top_b
+
+
+def clear_mutual(top_a: dict, top_b: dict, i: int, j: int, s: float, margin: float) -> bool:
+    """Whether the pair (i, j) scoring ``s`` is each one's best, every other partner of either
+    scoring at most ``margin`` times ``s`` (a tie is never clear)."""
+    ra, rb = top_a[i], top_b[j]
+    return s >= ra[0][0] and s >= rb[0][0] and all(r[1][0] <= margin * s for r in (ra, rb) if len(r) > 1)
+
+
+def _mutual_best(scores: dict[tuple[int, int], float], groups, used_a: dict[int, int],
+                 used_b: dict[int, int]) -> None:
+    """Step 6: an unpaired A paragraph and an unpaired B paragraph that are each other's best
+    partner among all paragraphs (paired or not), scoring at least ``MUTUAL_FLOOR`` with every
+    other partner of either at most ``MUTUAL_MARGIN`` times that score, are counterparts the
+    threshold missed: a reworded paragraph on the same topic, or one moved and rewritten.  Out
+    of order with the in-place pairs, the pair is *moved*."""
+    top_a, top_b = best_two(scores)
     spine = sorted((g[0][0], g[1][0]) for g in groups.values() if not g[2])
     spine_a = [i for i, _ in spine]
     for i, row in sorted(top_a.items()):
         s, j = row[0]
-        if i in used_a or j in used_b or s < MUTUAL_FLOOR or top_b[j][0][1] != i:
-            continue
-        seconds = [r[1][0] for r in (row, top_b[j]) if len(r) > 1]
-        if any(x > MUTUAL_MARGIN * s for x in seconds):
+        if i in used_a or j in used_b or s < MUTUAL_FLOOR or not clear_mutual(top_a, top_b, i, j, s, MUTUAL_MARGIN):
             continue
         k = bisect_left(spine_a, i)
         low = spine[k - 1][1] if k else -1

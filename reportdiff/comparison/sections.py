@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 
 from ..ingest.headings import split_marker
 from ..options import SECTION_THRESHOLD
-from .align import heaviest_chain
+from .align import best_two, clear_mutual, heaviest_chain
 from .similarity import TfIdf, cosine, cosine_matrix
 
 _SECTION_PAIRS = 5_000  # more section pairs than this: only those that share a word are scored
@@ -82,21 +82,14 @@ class _ClearPartners:
     much.  With at most ``CROWD`` siblings on both sides, structure (the parent, the place)
     is trusted as before."""
 
-    top_a: dict[int, list[float]]
-    top_b: dict[int, list[float]]
+    top_a: dict[int, list[tuple[float, int]]]  # ``align.best_two``
+    top_b: dict[int, list[tuple[float, int]]]
     crowded_a: frozenset[int]
     crowded_b: frozenset[int]
 
     @classmethod
     def of(cls, bases: dict[tuple[int, int], float], a: "SectionOutline", b: "SectionOutline") -> "_ClearPartners":
-        top_a: dict[int, list[float]] = {}
-        top_b: dict[int, list[float]] = {}
-        for (x, y), s in bases.items():
-            for top, k in ((top_a, x), (top_b, y)):
-                row = top.setdefault(k, [])
-                row.append(s)
-                row.sort(reverse=True)
-                del row[2:]
+        top_a, top_b = best_two(bases)
         kids_a, kids_b = Counter(a.parents), Counter(b.parents)
         return cls(top_a, top_b, frozenset(x for x, p in enumerate(a.parents) if kids_a[p] > CROWD),
                    frozenset(y for y, p in enumerate(b.parents) if kids_b[p] > CROWD))
@@ -104,8 +97,7 @@ class _ClearPartners:
     def __call__(self, x: int, y: int, s: float) -> bool:
         if s >= CLEAR_SCORE or (x not in self.crowded_a and y not in self.crowded_b):
             return True
-        ra, rb = self.top_a[x], self.top_b[y]
-        return s >= ra[0] and s >= rb[0] and all(r[1] <= SECTION_MARGIN * s for r in (ra, rb) if len(r) > 1)
+        return clear_mutual(self.top_a, self.top_b, x, y, s, SECTION_MARGIN)
 
 
 def heading_similarity(a: str, b: str) -> float:
