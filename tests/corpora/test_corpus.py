@@ -242,11 +242,11 @@ def test_plan_with_lsh_keeps_the_consecutive_years_of_each_region(small_report):
 @pytest.mark.browser
 @pytest.mark.slow
 def test_html_page_in_chromium_escapes_document_strings(tmp_path):
-    from test_html_browser import CHROMIUM, _browser_or_skip
+    from conftest import CHROMIUM, browser_or_skip
 
     from reportdiff.render.html import corpus_page
 
-    sync_playwright = _browser_or_skip()
+    sync_playwright = browser_or_skip()
     hostile = '<img src=x onerror=alert(1)>'
     files = []
     for n, name in enumerate(SMALL):

@@ -129,7 +129,8 @@ def test_refusals_are_one_line(tmp_path):
         blame([NAT[2025]], [NAT[2024]])
 
 
-def test_the_command_line_writes_each_format(tmp_path):
+def test_the_command_line_writes_each_format(tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # the report's path (a temporary clone's) must not wrap the lines checked
     args = ["blame", NAT[2025], "--history", NAT[2022], "--history", NAT[2023], "--history", NAT[2024]]
     run = run_main([*args, "--color", "never"])
     assert run.code == 0 and "{+政府+}" in run.out and "against 3 earlier report(s)" in run.out
