@@ -4,12 +4,13 @@ summary of ``compare``; Excel workbooks of ``promises``, ``corpus`` and ``dupes`
 
 - ``check_export(format, output)``, before any work: a binary output (docx, pdf, xlsx) to a
   terminal is refused (give ``-o FILE``, or redirect stdout to a file or a pipe, which is
-  allowed); a bad SOURCE_DATE_EPOCH for docx, and ``-f pdf`` without Playwright or Chromium,
+  allowed); a bad SOURCE_DATE_EPOCH for docx and xlsx, and ``-f pdf`` without Playwright or Chromium,
   are refused with how to fix them;
 - ``export_*(result, …, output, inputs)``: render, then write atomically to ``-o`` (or to
   stdout);
-- ``revision_date()``: the date of the tracked changes: SOURCE_DATE_EPOCH (seconds since 1970,
-  UTC) when set, so that a build is reproducible, else now.
+- ``revision_date()``: the date of the tracked changes and of a workbook's ``created``
+  property: SOURCE_DATE_EPOCH (seconds since 1970, UTC) when set, so that a build is
+  reproducible, else now.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def check_export(format: str, output: Optional[str]) -> None:
     if not output and sys.stdout.isatty():
         raise UsageError("stdout", f"is a terminal; refusing to write a binary {format} file to it",
                          f"give --output FILE.{format}, or redirect stdout to a file")
-    if format == "docx":
+    if format in ("docx", "xlsx"):
         revision_date()  # a bad SOURCE_DATE_EPOCH is refused before the work
     elif format == "pdf":
         from ..render.pdf_export import check_printer
@@ -80,7 +81,7 @@ def _emit(kind: str, make_text, make_sheets, output, inputs, title: str = "") ->
     if kind == "xlsx":
         from ..render.xlsx_export import workbook
 
-        emit_bytes(workbook(make_sheets(), title), output, inputs, "xlsx")
+        emit_bytes(workbook(make_sheets(), title, revision_date()), output, inputs, "xlsx")
     else:
         emit(make_text(), output, inputs)
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import io
 import math
 import re
+from datetime import datetime, timezone
 
 from .tables import Sheet
 
@@ -55,14 +56,21 @@ def cell_text(text: str) -> str:
     return text
 
 
-def workbook(sheets: list[Sheet], title: str = "") -> bytes:
+def workbook(sheets: list[Sheet], title: str = "", created: datetime | None = None) -> bytes:
+    """The workbook's bytes.  ``created`` (the document property; the zip entries carry
+    XlsxWriter's fixed 1980 date) makes the file reproducible: the same sheets and date give
+    the same bytes."""
     import xlsxwriter
 
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
                                    "strings_to_numbers": False})
+    properties = {"comments": "made by reportdiff"}
     if title:
-        wb.set_properties({"title": cell_text(title), "comments": "made by reportdiff"})
+        properties["title"] = cell_text(title)
+    if created is not None:
+        properties["created"] = created.astimezone(timezone.utc).replace(tzinfo=None)
+    wb.set_properties(properties)
     f = {
         "head": wb.add_format({"bold": True, "bg_color": "#DDE4EE", "bottom": 1, "valign": "top", "text_wrap": True}),
         "top": wb.add_format({"valign": "top"}),
