@@ -36,6 +36,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -133,6 +134,21 @@ class Outcome:
 
 
 
+
+
+def _switch_to_wal(con: sqlite3.Connection, seconds: float = 30.0) -> None:
+    """Put the archive in WAL mode (readers never block the writer; kept in the file). SQLite
+    answers "database is locked" at once, without its busy timeout, when another process holds
+    a lock during the switch (two processes creating one archive), so wait here as it would."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            con.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _rollback(con: sqlite3.Connection) -> None:
@@ -272,7 +288,7 @@ class Archive:
         made them first (two processes creating one archive: the second finds it made)."""
         from ..text.fingerprints import K
 
-        con.execute("PRAGMA journal_mode=WAL")  # readers never block the writer (kept in the file)
+        _switch_to_wal(con)
         con.execute("BEGIN IMMEDIATE")  # waits (busy timeout) for another creator to commit
         try:
             if not con.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():

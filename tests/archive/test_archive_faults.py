@@ -14,6 +14,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -263,6 +264,27 @@ def test_concurrent_processes_create_one_archive(tmp_path):
         assert results == [(0, "")] * len(procs), results
         assert _whole(db) == len(procs)
         assert _rows(db, "SELECT count(*) FROM meta WHERE key = 'format'") == [(1,)]
+
+
+def test_the_switch_to_wal_waits_for_a_reader_it_would_not_wait_for(tmp_path):
+    """SQLite refuses the journal-mode switch at once ("database is locked", no busy timeout)
+    while another connection reads: the cause of a CI failure where one of six creators failed.
+    The switch now waits until the reader is done."""
+    db = str(tmp_path / "a.sqlite")
+    reader = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    reader.execute("CREATE TABLE t (x)")
+    reader.execute("BEGIN")
+    reader.execute("SELECT * FROM t").fetchall()  # holds a shared lock
+    creator = sqlite3.connect(db, isolation_level=None, timeout=30)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        creator.execute("PRAGMA journal_mode=WAL")
+    done = threading.Timer(0.3, lambda: reader.execute("COMMIT"))
+    done.start()
+    store._switch_to_wal(creator)
+    done.join()
+    assert creator.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    reader.close()
+    creator.close()
 
 
 # ---------------------------------------------------------------- 10: files and folders that go away
