@@ -7,11 +7,18 @@ Prints:
    corpus (A = years y, y+2, …; B = the year after each: y+1, y+3, …, so every A report meets
    its successor and no text repeats), with the fitted log-log slope;
 3. pathological inputs: two 5 MB files of unpunctuated text, and 100,000 identical lines;
-4. anchors in the same run on the same two files: `git diff --no-index --word-diff-regex=.`,
+4. the pair compare against jieba's full dictionary load, interleaved in the same run (the
+   target of issue #21: the whole command at most 1.0x the load): the load is
+   ``jieba.Tokenizer().initialize()`` on jieba's default (full) dictionary with its cache
+   disabled (it builds the prefix dictionary from dict.txt, as on a first run), timed inside a
+   fresh process that has already imported jieba; the wall time of that whole process is
+   printed too;
+5. anchors in the same run on the same two files: `git diff --no-index --word-diff-regex=.`,
    `difflib.HtmlDiff().make_file`, and a naive paragraph-level difflib.SequenceMatcher aligner;
    the baseline `python -c pass` start-up time is printed for ratios.
 
 Run from the project root:  .venv/bin/python benchmarks/bench_compare.py [--runs 7] [--quick]
+(--against-jieba: only sections 1 and 4)
 """
 
 from __future__ import annotations
@@ -60,6 +67,42 @@ def median_runs(cmd: list[str], runs: int) -> tuple[float, float, float]:
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm-up
     times = [run_timed(cmd)[0] for _ in range(runs)]
     return statistics.median(times), min(times), max(times)
+
+
+JIEBA_LOAD = """
+import logging, os, sys, tempfile, time
+import jieba
+jieba.setLogLevel(logging.CRITICAL)
+tk = jieba.Tokenizer()
+tk.tmp_dir = os.path.join(tempfile.gettempdir(), "no-such-folder-%d" % os.getpid())  # no cache read or written
+t = time.perf_counter()
+tk.initialize()
+print(time.perf_counter() - t, len(tk.FREQ))
+"""
+
+
+def against_jieba(runs: int) -> None:
+    """The whole compare command and jieba's full dictionary load, run alternately so that both
+    see the same machine load; medians and the ratio of the medians."""
+    cmd = CLI + [str(OLD.relative_to(ROOT)), str(NEW.relative_to(ROOT)), "--format", "json"]
+    load_cmd = [sys.executable, "-c", JIEBA_LOAD]
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm-up
+    compare_s, load_s, load_process_s = [], [], []
+    for _ in range(runs):
+        compare_s.append(run_timed(cmd)[0])
+        t = time.perf_counter()
+        out = subprocess.run(load_cmd, capture_output=True, text=True, check=True).stdout.split()
+        load_process_s.append(time.perf_counter() - t)
+        load_s.append(float(out[0]))
+    c, j, jp = (statistics.median(x) for x in (compare_s, load_s, load_process_s))
+    print(f"\n## pair compare against jieba's full dictionary load (interleaved, {runs} runs each; "
+          f"load average {os.getloadavg()[0]:.1f})")
+    print(f"reportdiff {OLD.name} {NEW.name} --format json: median {c:.3f} s "
+          f"(min {min(compare_s):.3f}, max {max(compare_s):.3f})")
+    print(f"jieba.Tokenizer().initialize(), full dictionary ({int(out[1]):,} prefixes), no cache: "
+          f"median {j:.3f} s (min {min(load_s):.3f}, max {max(load_s):.3f}); "
+          f"the whole process (start-up, import jieba, load): median {jp:.3f} s")
+    print(f"ratio compare / load: {c / j:.2f} (target <= 1.0); compare / whole load process: {c / jp:.2f}")
 
 
 def naive_aligner(a: str, b: str) -> int:
@@ -159,17 +202,22 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--quick", action="store_true", help="skip scaling and pathological inputs")
+    ap.add_argument("--against-jieba", action="store_true",
+                    help="only the whole command and its ratio to jieba's full dictionary load")
     args = ap.parse_args()
     print(f"# bench_compare  ({sys.executable}, {os.cpu_count()} cores)")
     base = median_runs([sys.executable, "-c", "pass"], args.runs)[0]
-    print(f"baseline `python -c pass`: median {base:.3f} s")
-    for fmt in ("terminal", "json"):
+    print(f"baseline `python -c pass`: median {base:.3f} s; load average {os.getloadavg()[0]:.1f}")
+    for fmt in (("json",) if args.against_jieba else ("terminal", "json")):
         cmd = CLI + [str(OLD.relative_to(ROOT)), str(NEW.relative_to(ROOT)), "--format", fmt, "--no-pager"]
         med, lo, hi = median_runs(cmd, args.runs)
         rss = peak_rss(cmd)
         print(f"reportdiff {OLD.name} {NEW.name} --format {fmt}: median {med:.3f} s "
               f"(min {lo:.3f}, max {hi:.3f}, {args.runs} warm runs), peak RSS {rss / 1024:.0f} MB, "
               f"{med / base:.1f}x python start-up")
+    against_jieba(args.runs)
+    if args.against_jieba:
+        return
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         anchors(tmp)
