@@ -1,14 +1,20 @@
 """Words for diffing and for the similarity measures.
 
-Chinese runs go through jieba (dictionary mode, no HMM, so the result is deterministic);
+Chinese runs are cut in jieba's dictionary mode (no HMM, so the result is deterministic);
 quantities are cut out first and stay single tokens; Latin text is split into words, numbers,
 white space and punctuation, so that joining the tokens gives the text back exactly.
 
-jieba's full dictionary (349,046 words) costs about 0.5-0.65 s to load on every run.  reportdiff
-loads a trimmed copy instead: the 80,000 most frequent words (frequency >= 37), built once from
-jieba's own dictionary into the user cache folder.  Loading it takes about 0.12 s; on the Baotou
-reports it keeps 99.9% of the full dictionary's word boundaries and adds about 5% extra ones
-(rare words split into shorter known words), which only makes diffs slightly finer.
+The dictionary: jieba's full one (349,046 words) costs 0.5-0.65 s to load into jieba.  reportdiff
+uses a trimmed copy instead: the 80,000 most frequent words (frequency >= 37), built once from
+jieba's own dictionary into the user cache folder; on the Baotou reports it keeps 99.9% of the
+full dictionary's word boundaries and adds about 5% extra ones (rare words split into shorter
+known words), which only makes diffs slightly finer.
+
+The cutting: jieba-rs (``rjieba``), jieba's algorithm in Rust (the same prefix DAG and
+maximum-probability route), fed the same trimmed dictionary.  Its cuts equal jieba's on every
+paragraph of the corpus (``benchmarks/check_rjieba.py``); it cuts about 10 times as fast, and
+jieba itself is not imported (its import loads the HMM tables, unused in dictionary mode).
+``reference_cutter`` is jieba over the same dictionary, which the tests compare against.
 """
 
 from __future__ import annotations
