@@ -75,34 +75,48 @@ import jieba
 jieba.setLogLevel(logging.CRITICAL)
 tk = jieba.Tokenizer()
 tk.tmp_dir = os.path.join(tempfile.gettempdir(), "no-such-folder-%d" % os.getpid())  # no cache read or written
-t = time.perf_counter()
+t, c = time.perf_counter(), time.process_time()
 tk.initialize()
-print(time.perf_counter() - t, len(tk.FREQ))
+print(time.perf_counter() - t, time.process_time() - c, len(tk.FREQ))
 """
+
+
+def _child_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 def against_jieba(runs: int) -> None:
     """The whole compare command and jieba's full dictionary load, run alternately so that both
-    see the same machine load; medians and the ratio of the medians."""
+    see the same machine load: medians of wall and CPU time (user + system: on a shared machine
+    the wall time mostly measures the other processes), and the ratios of the medians."""
     cmd = CLI + [str(OLD.relative_to(ROOT)), str(NEW.relative_to(ROOT)), "--format", "json"]
     load_cmd = [sys.executable, "-c", JIEBA_LOAD]
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm-up
-    compare_s, load_s, load_process_s = [], [], []
+    rows: dict[str, list[float]] = {k: [] for k in ("cw", "cc", "lw", "lc", "pw", "pc")}
+    loads = []
     for _ in range(runs):
-        compare_s.append(run_timed(cmd)[0])
-        t = time.perf_counter()
+        cpu = _child_cpu()
+        rows["cw"].append(run_timed(cmd)[0])
+        rows["cc"].append(_child_cpu() - cpu)
+        cpu, t = _child_cpu(), time.perf_counter()
         out = subprocess.run(load_cmd, capture_output=True, text=True, check=True).stdout.split()
-        load_process_s.append(time.perf_counter() - t)
-        load_s.append(float(out[0]))
-    c, j, jp = (statistics.median(x) for x in (compare_s, load_s, load_process_s))
+        rows["pw"].append(time.perf_counter() - t)
+        rows["pc"].append(_child_cpu() - cpu)
+        rows["lw"].append(float(out[0]))
+        rows["lc"].append(float(out[1]))
+        loads.append(os.getloadavg()[0])
+    m = {k: statistics.median(v) for k, v in rows.items()}
     print(f"\n## pair compare against jieba's full dictionary load (interleaved, {runs} runs each; "
-          f"load average {os.getloadavg()[0]:.1f})")
-    print(f"reportdiff {OLD.name} {NEW.name} --format json: median {c:.3f} s "
-          f"(min {min(compare_s):.3f}, max {max(compare_s):.3f})")
-    print(f"jieba.Tokenizer().initialize(), full dictionary ({int(out[1]):,} prefixes), no cache: "
-          f"median {j:.3f} s (min {min(load_s):.3f}, max {max(load_s):.3f}); "
-          f"the whole process (start-up, import jieba, load): median {jp:.3f} s")
-    print(f"ratio compare / load: {c / j:.2f} (target <= 1.0); compare / whole load process: {c / jp:.2f}")
+          f"load average {min(loads):.1f}-{max(loads):.1f})")
+    print(f"reportdiff {OLD.name} {NEW.name} --format json: wall median {m['cw']:.3f} s "
+          f"(min {min(rows['cw']):.3f}, max {max(rows['cw']):.3f}), CPU median {m['cc']:.3f} s")
+    print(f"jieba.Tokenizer().initialize(), full dictionary ({int(out[2]):,} prefixes), no cache: "
+          f"wall median {m['lw']:.3f} s (min {min(rows['lw']):.3f}, max {max(rows['lw']):.3f}), "
+          f"CPU median {m['lc']:.3f} s; the whole process (start-up, import jieba, load): "
+          f"wall {m['pw']:.3f} s, CPU {m['pc']:.3f} s")
+    print(f"ratio compare / load (target <= 1.0): wall {m['cw'] / m['lw']:.2f}, CPU {m['cc'] / m['lc']:.2f}; "
+          f"compare / whole load process: wall {m['cw'] / m['pw']:.2f}, CPU {m['cc'] / m['pc']:.2f}")
 
 
 def naive_aligner(a: str, b: str) -> int:
