@@ -57,3 +57,16 @@ def test_later_import_of_rjieba_reuses_the_loaded_module():
 def test_cjk_count_equals_counting_is_cjk(block):
     text = "".join(chr(c) for c in range(*block) if not 0xD800 <= c <= 0xDFFF)
     assert cjk_count(text) == sum(1 for c in text if is_cjk(c))
+
+
+def test_word_list_from_its_marshal_copy_equals_the_dictionary_text(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTDIFF_CACHE", str(tmp_path))
+    parsed = T._parse(T.trimmed_dictionary().read_text(encoding="utf-8"))
+    assert len(parsed[0]) >= T.TRIMMED_WORDS
+    first = T._word_list()  # parses the text and writes the marshal copy
+    copies = list(tmp_path.rglob("*.marshal"))
+    assert len(copies) == 1
+    assert T._word_list() == first == parsed  # read back from the copy
+    copies[0].write_bytes(b"not marshal data")
+    assert T._word_list() == parsed  # a damaged copy is rebuilt
+    assert T._word_list() == parsed
