@@ -7,10 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from reportdiff.text import tokens as T
-from reportdiff.text.characters import cjk_count, is_cjk
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
@@ -51,12 +48,6 @@ def test_later_import_of_rjieba_reuses_the_loaded_module():
             "print('/'.join(cut('经济社会发展')), '/'.join(rjieba.cut('经济社会发展', False)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["经济社会/发展", "经济社会/发展"]
-
-
-@pytest.mark.parametrize("block", [(0x20, 0x3000), (0x3000, 0xA000), (0xA000, 0x32000)])
-def test_cjk_count_equals_counting_is_cjk(block):
-    text = "".join(chr(c) for c in range(*block) if not 0xD800 <= c <= 0xDFFF)
-    assert cjk_count(text) == sum(1 for c in text if is_cjk(c))
 
 
 def test_word_list_from_its_marshal_copy_equals_the_dictionary_text(tmp_path, monkeypatch):
