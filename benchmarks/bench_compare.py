@@ -7,11 +7,19 @@ Prints:
    corpus (A = years y, y+2, …; B = the year after each: y+1, y+3, …, so every A report meets
    its successor and no text repeats), with the fitted log-log slope;
 3. pathological inputs: two 5 MB files of unpunctuated text, and 100,000 identical lines;
-4. anchors in the same run on the same two files: `git diff --no-index --word-diff-regex=.`,
+4. the pair compare against jieba's full dictionary load, interleaved in the same run (the
+   target of issue #21: the whole command at most 1.0x the load): the load is
+   ``jieba.Tokenizer().initialize()`` on jieba's default (full) dictionary with its cache
+   disabled (it builds the prefix dictionary from dict.txt, as on a first run), timed inside a
+   fresh process that has already imported jieba; the wall time of that whole process is
+   printed too; then the cold command (an empty REPORTDIFF_CACHE: the trimmed dictionary is
+   built first);
+5. anchors in the same run on the same two files: `git diff --no-index --word-diff-regex=.`,
    `difflib.HtmlDiff().make_file`, and a naive paragraph-level difflib.SequenceMatcher aligner;
    the baseline `python -c pass` start-up time is printed for ratios.
 
 Run from the project root:  .venv/bin/python benchmarks/bench_compare.py [--runs 7] [--quick]
+(--against-jieba: only sections 1 and 4)
 """
 
 from __future__ import annotations
@@ -60,6 +68,73 @@ def median_runs(cmd: list[str], runs: int) -> tuple[float, float, float]:
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm-up
     times = [run_timed(cmd)[0] for _ in range(runs)]
     return statistics.median(times), min(times), max(times)
+
+
+JIEBA_LOAD = """
+import logging, os, sys, tempfile, time
+import jieba
+jieba.setLogLevel(logging.CRITICAL)
+tk = jieba.Tokenizer()
+tk.tmp_dir = os.path.join(tempfile.gettempdir(), "no-such-folder-%d" % os.getpid())  # no cache read or written
+t, c = time.perf_counter(), time.process_time()
+tk.initialize()
+print(time.perf_counter() - t, time.process_time() - c, len(tk.FREQ))
+"""
+
+
+def _child_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def against_jieba(runs: int) -> None:
+    """The whole compare command and jieba's full dictionary load, run alternately so that both
+    see the same machine load: medians of wall and CPU time (user + system: on a shared machine
+    the wall time mostly measures the other processes), and the ratios of the medians."""
+    cmd = CLI + [str(OLD.relative_to(ROOT)), str(NEW.relative_to(ROOT)), "--format", "json"]
+    load_cmd = [sys.executable, "-c", JIEBA_LOAD]
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm-up
+    rows: dict[str, list[float]] = {k: [] for k in ("cw", "cc", "lw", "lc", "pw", "pc")}
+    loads = []
+    for _ in range(runs):
+        cpu = _child_cpu()
+        rows["cw"].append(run_timed(cmd)[0])
+        rows["cc"].append(_child_cpu() - cpu)
+        cpu, t = _child_cpu(), time.perf_counter()
+        out = subprocess.run(load_cmd, capture_output=True, text=True, check=True).stdout.split()
+        rows["pw"].append(time.perf_counter() - t)
+        rows["pc"].append(_child_cpu() - cpu)
+        rows["lw"].append(float(out[0]))
+        rows["lc"].append(float(out[1]))
+        loads.append(os.getloadavg()[0])
+    m = {k: statistics.median(v) for k, v in rows.items()}
+    print(f"\n## pair compare against jieba's full dictionary load (interleaved, {runs} runs each; "
+          f"load average {min(loads):.1f}-{max(loads):.1f})")
+    print(f"reportdiff {OLD.name} {NEW.name} --format json: wall median {m['cw']:.3f} s "
+          f"(min {min(rows['cw']):.3f}, max {max(rows['cw']):.3f}), CPU median {m['cc']:.3f} s")
+    print(f"jieba.Tokenizer().initialize(), full dictionary ({int(out[2]):,} prefixes), no cache: "
+          f"wall median {m['lw']:.3f} s (min {min(rows['lw']):.3f}, max {max(rows['lw']):.3f}), "
+          f"CPU median {m['lc']:.3f} s; the whole process (start-up, import jieba, load): "
+          f"wall {m['pw']:.3f} s, CPU {m['pc']:.3f} s")
+    print(f"ratio compare / load (target <= 1.0): wall {m['cw'] / m['lw']:.2f}, CPU {m['cc'] / m['lc']:.2f}; "
+          f"compare / whole load process: wall {m['cw'] / m['pw']:.2f}, CPU {m['cc'] / m['pc']:.2f}")
+
+
+def cold(runs: int) -> None:
+    """The first run on a machine: an empty REPORTDIFF_CACHE, so the trimmed dictionary is built
+    from jieba's (the file cache of the OS stays warm: it is shared with other users)."""
+    cmd = CLI + [str(OLD.relative_to(ROOT)), str(NEW.relative_to(ROOT)), "--format", "json"]
+    walls, cpus = [], []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as d:
+            env = dict(os.environ, REPORTDIFF_CACHE=d)
+            cpu, t = _child_cpu(), time.perf_counter()
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
+            walls.append(time.perf_counter() - t)
+            cpus.append(_child_cpu() - cpu)
+    print(f"cold (empty REPORTDIFF_CACHE, {runs} runs): wall median {statistics.median(walls):.3f} s "
+          f"(min {min(walls):.3f}, max {max(walls):.3f}), CPU median {statistics.median(cpus):.3f} s; "
+          f"load average {os.getloadavg()[0]:.1f}")
 
 
 def naive_aligner(a: str, b: str) -> int:
@@ -159,17 +234,23 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--quick", action="store_true", help="skip scaling and pathological inputs")
+    ap.add_argument("--against-jieba", action="store_true",
+                    help="only the whole command and its ratio to jieba's full dictionary load")
     args = ap.parse_args()
     print(f"# bench_compare  ({sys.executable}, {os.cpu_count()} cores)")
     base = median_runs([sys.executable, "-c", "pass"], args.runs)[0]
-    print(f"baseline `python -c pass`: median {base:.3f} s")
-    for fmt in ("terminal", "json"):
+    print(f"baseline `python -c pass`: median {base:.3f} s; load average {os.getloadavg()[0]:.1f}")
+    for fmt in (("json",) if args.against_jieba else ("terminal", "json")):
         cmd = CLI + [str(OLD.relative_to(ROOT)), str(NEW.relative_to(ROOT)), "--format", fmt, "--no-pager"]
         med, lo, hi = median_runs(cmd, args.runs)
         rss = peak_rss(cmd)
         print(f"reportdiff {OLD.name} {NEW.name} --format {fmt}: median {med:.3f} s "
               f"(min {lo:.3f}, max {hi:.3f}, {args.runs} warm runs), peak RSS {rss / 1024:.0f} MB, "
               f"{med / base:.1f}x python start-up")
+    against_jieba(args.runs)
+    cold(max(3, args.runs // 2))
+    if args.against_jieba:
+        return
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         anchors(tmp)

@@ -15,6 +15,7 @@ COMPARE_MAX_CHARS = 1_000_000  # compare and dupes: characters per file (and per
 PROMISES_MAX_CHARS = 300_000  # promises: characters per file
 MIN_CHARS = 15  # the shortest passage dupes and boilerplate report, and an archive's default
 REUSE_MIN_CHARS = 30  # the shortest passage the corpus reports as reuse between regions
+SHINGLE = 8  # characters per shingle for fingerprints (dupes, boilerplate, the archive, the corpus)
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ from typing import Literal, get_args
 from rapidfuzz import fuzz
 
 from ..options import MOVE_THRESHOLD, PARAGRAPH_THRESHOLD
-from ..text.characters import is_cjk
+from ..text.characters import cjk_count
 from .similarity import TfIdf, cosine_matrix
 
 PairStatus = Literal["equal", "changed", "moved", "split", "merged", "added", "removed"]
@@ -93,8 +93,8 @@ def ratio_units(text: str) -> str | list[str]:
     text written in an alphabet.  Two unrelated English paragraphs share most letters: their
     character ratio is 0.39 in the median (0.43 at the 95th percentile, Hong Kong budget
     speeches), right at the pairing threshold; their word ratio is 0.12, as Chinese characters'."""
-    letters = sum(1 for c in text if c.isalpha())
-    if letters and sum(1 for c in text if is_cjk(c)) >= 0.2 * letters:
+    letters = sum(map(str.isalpha, text))
+    if letters and cjk_count(text) >= 0.2 * letters:
         return text
     return _WORD.findall(text.lower())
 

@@ -44,7 +44,7 @@ def indicator_before(text: str, start: int) -> str:
     it, without the verbs and fillers around them (``地区生产总值增长`` → ``地区生产总值``)."""
     head = text[:start]
     clause = _CLAUSE_BREAK.split(head)[-1]
-    if sum(c.isascii() for c in clause) > 0.8 * max(1, len(clause)):
+    if sum(map(str.isascii, clause)) > 0.8 * max(1, len(clause)):
         return _english_indicator(clause)
     name = _LEAD.sub("", _VERBS.sub("", clause))
     if not name and head[len(head) - len(clause) - 1 : len(head) - len(clause)] == "、":
@@ -117,7 +117,7 @@ def is_indicator(name: str) -> bool:
     function words, or an English word of three letters or more that is not a function word
     (``——2018年3月7日在…第`` is no indicator, nor ``or``, ``modest``-less ``by``)."""
     words = re.findall(r"[A-Za-z][A-Za-z'-]*", name)
-    if words and sum(c.isascii() for c in name) > 0.8 * len(name):
+    if words and sum(map(str.isascii, name)) > 0.8 * len(name):
         return any(len(w) >= 3 and w.lower() not in _EN_FUNCTION for w in words)
     cjk = "".join(c for c in _NOT_WORDS.sub("", _DATE.sub("", name)) if "\u4e00" <= c <= "\u9fff")
     return len(cjk) >= 2 and not _FUNCTION_ZH.match(cjk)
@@ -283,7 +283,7 @@ def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
     qs = [q for q in qs if not (_ORDINAL.search(text[: q.start])
                                 or (_PARAGRAPH_NUMBER.search(text[max(0, q.start - 3) : q.start]) if q.start >= 3 else True)
                                 and re.match(r"[.、)）](?!\d)", text[q.end : q.end + 1]))]
-    english = sum(c.isascii() for c in text) > 0.8 * max(1, len(text))
+    english = sum(map(str.isascii, text)) > 0.8 * max(1, len(text))
     out = []
     for k, q in enumerate(qs):
         if english:
@@ -305,7 +305,7 @@ def _similar(x: str, y: str) -> float:
     """How alike two indicators are, 0..1: Chinese, the rapidfuzz ratio of the characters;
     English, the Dice coefficient of the word sets, plurals folded (``stamp duty revenue`` ~
     ``stamp duties`` = 0.8; ``marginal growth rate`` ~ ``average trend growth rate`` = 0.57)."""
-    if sum(c.isascii() for c in x + y) > 0.8 * len(x + y):
+    if sum(map(str.isascii, x + y)) > 0.8 * len(x + y):
         wx, wy = _stems(x), _stems(y)
         return 2 * len(wx & wy) / (len(wx) + len(wy)) if wx and wy else 0.0
     return fuzz.ratio(x.lower(), y.lower()) / 100
@@ -431,7 +431,7 @@ def _present(indicator: str, text: str) -> float:
     plurals folded) or of its character bigrams (Chinese) found there."""
     if not indicator:
         return 0.0
-    if sum(c.isascii() for c in indicator) > 0.8 * len(indicator):
+    if sum(map(str.isascii, indicator)) > 0.8 * len(indicator):
         words = _stems(indicator)
         return len(words & _stems(text)) / len(words) if words else 1.0
     grams = {indicator[k : k + 2] for k in range(len(indicator) - 1)}

@@ -39,6 +39,7 @@ import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -113,7 +114,13 @@ class TfIdf:
         n = len(docs)
         df = Counter(t for d in docs for t in set(d))
         self.idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
-        self.vectors = [self.vector(d, keep) for d in docs]
+        self._docs, self._keep = docs, keep
+
+    @cached_property
+    def vectors(self) -> list[dict[str, float]]:
+        """The unit vectors of the documents (computed when first asked for: the whole-text
+        ``weighted`` figure needs only the idf)."""
+        return [self.vector(d, self._keep) for d in self._docs]
 
     def vector(self, terms: list[str], keep: int = 0) -> dict[str, float]:
         """Unit TF-IDF vector; with ``keep``, only its ``keep`` heaviest terms (long texts)."""

@@ -11,21 +11,24 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, UsageError
 from ..ingest.paths import Report, expand_paths, path_of, report_list, two_or_more
 from ..ingest.source import check_size, read_source, select_document
 from ..model import Document, SourceFile
 from ..options import COMPARE_MAX_CHARS, MIN_CHARS, Options, within
-from ..text.fingerprints import check_min_chars
 from .formulas import BoilerplateResult
-from .repeats import DupesResult
+
+if TYPE_CHECKING:  # repeats and fingerprints import numpy, which compare does not need
+    from .repeats import DupesResult
 
 
 def dupes(files: Iterable[Report], against: Iterable[Report] = (), min_chars: int = MIN_CHARS,
           options: Options = Options()) -> DupesResult:
     """Repeated passages inside ``files`` and shared with the ``against`` reference set (files,
     folders or loaded documents; or one archive made by ``index_add``)."""
+    from ..text.fingerprints import check_min_chars
     from .repeats import find_dupes
 
     check_min_chars(min_chars)

@@ -41,7 +41,7 @@ from ..errors import InputError
 from ..ingest.metadata import year_of
 from ..model import Document, LineSpan
 from ..options import MIN_CHARS
-from ..text.fingerprints import SHINGLE as K
+from ..options import SHINGLE as K
 from .templates import (
     clause_ends,
     document_key,

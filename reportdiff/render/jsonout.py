@@ -7,8 +7,6 @@ import json
 import re
 from typing import Any
 
-from ..commitments.audit import LOW_CONFIDENCE
-from ..commitments.ceiling import is_ceiling
 from ..comparison.align import PAIR_STATUSES
 from ..model import Document, RemovedLines, Section, SourceFile
 from .tables import CORPUS_HEADER, PROMISES_HEADER, corpus_rows, csv_text, promises_rows
@@ -172,6 +170,11 @@ def _target(t) -> dict[str, Any]:
 
 
 def promises(ledger) -> dict[str, Any]:
+    # imported here: the commitments package (0.1 s of regular expressions) is not needed by
+    # the other commands' JSON
+    from ..commitments.audit import LOW_CONFIDENCE
+    from ..commitments.ceiling import is_ceiling
+
     docs = ledger.documents
     out_entries = []
     for e in ledger.entries:

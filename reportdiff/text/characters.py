@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Ideographs, CJK punctuation, full-width forms and kana count as "CJK" for spacing and width.
@@ -29,21 +30,45 @@ def is_cjk(ch: str) -> bool:
     return False
 
 
+_CJK_CLASS = re.compile("[" + re.escape(_QUOTES_AND_DASHES)
+                        + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _CJK_RANGES) + "]")
+
+
+def cjk_count(text: str) -> int:
+    """How many characters of ``text`` are CJK (``is_cjk``), counted by one regular expression
+    built from the same ranges (a per-character loop cost 10 ms a report)."""
+    return len(_CJK_CLASS.findall(text))
+
+
 def is_ideograph(ch: str) -> bool:
     o = ord(ch)
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x3134F
 
 
+class _Widths(dict):
+    """Character -> terminal columns, filled on first sight (a dict lookup per character
+    instead of a unicodedata call: outlining measures every line)."""
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        return width
+
+
+_WIDTHS = _Widths()
+_IDEOGRAPH_CLASS = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f]")
+
+
 def display_width(text: str) -> int:
     """Terminal columns: East Asian wide and full-width characters count 2."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(map(_WIDTHS.__getitem__, text))
 
 
 def cjk_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
+    """Share of the letters (``str.isalpha``) that are ideographs (``is_ideograph``)."""
+    letters = sum(map(str.isalpha, text))
     if not letters:
         return 0.0
-    return sum(1 for c in letters if is_ideograph(c)) / len(letters)
+    return sum(map(str.isalpha, _IDEOGRAPH_CLASS.findall(text))) / letters
 
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..errors import InputError
+from ..options import SHINGLE
 
 if TYPE_CHECKING:
     from ..model import Document, Paragraph
@@ -134,8 +135,7 @@ def fingerprints(canon: str, k: int, w: int) -> tuple[np.ndarray, np.ndarray]:
     return winnow(shingle_hashes(canon, k), w)
 
 
-SHINGLE = 8  # characters per shingle for fingerprints (dupes, boilerplate, the archive, the corpus)
-K = SHINGLE
+K = SHINGLE  # (defined in options, which compare imports without numpy)
 
 
 def window(min_chars: int) -> int:

@@ -165,7 +165,7 @@ def read_quantities(text: str) -> list[Quantity]:
     English figures (``3.2 per cent``, ``two to three per cent``, ``0.5% to 2.5%``,
     ``$12.5 billion``, ``HK$1,234 million``, ``19 000``) read with their unit.  Years (``2022``,
     fiscal years ``2017-18``) are not quantities."""
-    if sum(c.isascii() for c in text) > 0.8 * max(1, len(text)):
+    if sum(map(str.isascii, text)) > 0.8 * max(1, len(text)):
         return [q for q in (_english_quantity(m) for m in _EN_QUANTITY.finditer(text)) if q is not None]
     dotted = _MIDDLE_DOT_DECIMAL.sub(".", text).replace("％", "%")  # same length: the positions stay those of ``text``
     return [Quantity(text[q.start:q.end], q.value, q.unit, q.comparator, q.start, q.end)
