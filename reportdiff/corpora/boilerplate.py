@@ -97,7 +97,7 @@ def on_engine(run, prepared: list, facts: list, min_chars: int = MIN_CHARS, exam
     occ = [o for part in run.map(occurrences_batch, [(t, {d: prepared[d] for d in sorted({m[0] for g in t for m in g})},
                                                       min_df, min_chars) for t in tasks]) for o in part]
     found = [o for o in occ if o]
-    templates = run.share(f.templates_of(found))
+    templates = f.templates_of(found)  # sent with each task: a list, which Client.scatter would cut up
     held: dict[str, list[int]] = {}
     for part in run.map(holders_batch, [(g, {d: prepared[d] for d in g}, templates) for g in groups]):
         for t, ds in part.items():
