@@ -34,7 +34,8 @@ def corpus(paths: Iterable[Report], options: Options = Options(), workers: int =
     from .plan import fill_regions, region_indices, year_steps
     from .region_reuse import common_threshold, region_reports, strengths, walk
     from .report import YearStep
-    from .tasks import head, prepare
+    from .tasks import heads as head_batch
+    from .tasks import prepare
 
     files = two_or_more(paths, "corpus", "give several files or a folder of reports")
     check_min_chars(min_chars)
@@ -42,7 +43,8 @@ def corpus(paths: Iterable[Report], options: Options = Options(), workers: int =
         exhaustive = len(files) <= EXHAUSTIVE_UP_TO
     with engine(workers, scheduler, progress) as run:
         prepared = run.keep(prepare, [(f, options, min_chars) for f in files], "reading reports")
-        heads = run.map(head, [(p,) for p in prepared])
+        heads = [h for part in run.map(head_batch, [({d: prepared[d] for d in range(k, min(len(files), k + 100))},)
+                                                    for k in range(0, len(files), 100)]) for h in part]
         facts = fill_regions([f for f, _ in heads])
         regions = region_indices(facts)
         c = common_threshold(len(set(regions)))

@@ -83,9 +83,10 @@ def prepare(report: str | Document, options: Options = Options(), min_chars: int
     return Prepared(facts, np.array(hashed, dtype=np.uint64), shingles, minhash.signature(shingles), prints, slim)
 
 
-def head(p: Prepared) -> tuple[DocumentFacts, np.ndarray]:
-    """What the client gathers of a prepared report: its facts and MinHash signature."""
-    return p.facts, p.signature
+def heads(reports: dict[int, Prepared]) -> list[tuple[DocumentFacts, np.ndarray]]:
+    """What the client gathers of prepared reports: their facts and MinHash signatures, in the
+    order of ``reports``."""
+    return [(p.facts, p.signature) for p in reports.values()]
 
 
 def compare_pair(a: int, b: int, x: Prepared, y: Prepared, min_chars: int = REUSE_MIN_CHARS,
