@@ -173,19 +173,63 @@ def holders(streams: dict, places: dict, templates: list[str]) -> dict[str, list
     return out
 
 
-def _similar(candidates):
-    """Step 3: the pairs of candidates whose fingerprint sets overlap with Jaccard >= 0.5."""
-    by_print: dict[int, list[int]] = defaultdict(list)
-    for c, (_, _, _, fp) in enumerate(candidates):
-        for h in fp:
-            by_print[h].append(c)
-    for c, (_, _, _, fp) in enumerate(candidates):
-        partners: Counter[int] = Counter()
-        for h in fp:
-            partners.update(x for x in by_print[h] if x > c)
-        for x, shared in partners.items():
-            if shared / len(fp | candidates[x][3]) >= 0.5:
-                yield c, x
+def _similar(candidates) -> list[tuple[int, int]]:
+    """Step 3: the pairs (c < x) of candidates whose fingerprint sets overlap with Jaccard >= 0.5
+    (2 · shared >= union, exact in integers).  The shared counts are made with numpy: for each
+    fingerprint, every pair of the candidates holding it, counted (``_pair_counts``)."""
+    import numpy as np
+
+    n = len(candidates)
+    if n < 2:
+        return []
+    sizes = np.array([len(c[3]) for c in candidates], dtype=np.int64)
+    owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    hashes = np.fromiter((h for c in candidates for h in c[3]), dtype=np.uint64, count=int(sizes.sum()))
+    _, print_id = np.unique(hashes, return_inverse=True)
+    keys, shared = _pair_counts(print_id.reshape(-1), owner, n)
+    a, b = keys // n, keys % n
+    keep = 2 * shared >= sizes[a] + sizes[b] - shared
+    return list(zip(a[keep].tolist(), b[keep].tolist()))
+
+
+_PAIR_CHUNK = 4_000_000  # pair keys counted at once (32 MB)
+
+
+def _pair_counts(print_id, owner, n: int):
+    """(a · n + b, how many fingerprints a and b both hold) for every pair a < b holding one."""
+    import numpy as np
+
+    order = np.lexsort((owner, print_id))
+    print_id, owner = print_id[order], owner[order]
+    starts = np.flatnonzero(np.r_[True, print_id[1:] != print_id[:-1]])
+    ends = np.r_[starts[1:], len(print_id)]
+    keys = np.empty(0, np.int64)
+    counts = np.empty(0, np.int64)
+    pending: list[np.ndarray] = []
+    size = 0
+
+    def merge(keys, counts, pending):
+        new, k = np.unique(np.concatenate(pending), return_counts=True)
+        both, at = np.unique(np.concatenate([keys, new]), return_inverse=True)
+        return both, np.bincount(at, weights=np.concatenate([counts, k]), minlength=len(both)).astype(np.int64)
+
+    triangles: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    for s, e in zip(starts.tolist(), ends.tolist()):
+        g = e - s
+        if g < 2:
+            continue
+        if g not in triangles:
+            triangles[g] = np.triu_indices(g, 1)
+        i, j = triangles[g]
+        members = owner[s:e]
+        pending.append(members[i] * n + members[j])
+        size += len(i)
+        if size >= _PAIR_CHUNK:
+            keys, counts = merge(keys, counts, pending)
+            pending, size = [], 0
+    if pending:
+        keys, counts = merge(keys, counts, pending)
+    return keys, counts
 
 
 def occurrences(streams: dict, members, min_df: int, places: dict, min_chars: int):

@@ -80,3 +80,33 @@ def test_distributed_boilerplate_equals_find_formulas(monkeypatch):
     got = boilerplate.on_engine(Engine(None), prepared, [p.facts for p in prepared])
     want = find_formulas([p.document for p in prepared], None, boilerplate.MIN_CHARS)
     assert got.min_df == want.min_df and got.formulas == want.formulas and len(want.formulas) > 3
+
+
+def _similar_by_loops(candidates):
+    """The candidate pairs of Jaccard >= 0.5 as find_formulas computed them before numpy."""
+    from collections import Counter, defaultdict
+
+    by_print = defaultdict(list)
+    for c, (_, _, _, fp) in enumerate(candidates):
+        for h in fp:
+            by_print[h].append(c)
+    for c, (_, _, _, fp) in enumerate(candidates):
+        partners = Counter()
+        for h in fp:
+            partners.update(x for x in by_print[h] if x > c)
+        for x, shared in partners.items():
+            if shared / len(fp | candidates[x][3]) >= 0.5:
+                yield c, x
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_similar_candidates_by_numpy_equal_the_loops(seed, monkeypatch):
+    from reportdiff.passages import formulas
+
+    monkeypatch.setattr(formulas, "_PAIR_CHUNK", 50)  # several merges of partial counts
+    rng = random.Random(seed)
+    pool = [rng.getrandbits(64) for _ in range(rng.randint(5, 150))]
+    candidates = [(0, 0, 0, frozenset(rng.sample(pool, rng.randint(1, min(len(pool), 12)))))
+                  for _ in range(rng.randint(2, 250))]
+    got = formulas._similar(candidates)
+    assert sorted(got) == sorted(_similar_by_loops(candidates)) and len(got) == len(set(got))
