@@ -175,61 +175,37 @@ def holders(streams: dict, places: dict, templates: list[str]) -> dict[str, list
 
 def _similar(candidates) -> list[tuple[int, int]]:
     """Step 3: the pairs (c < x) of candidates whose fingerprint sets overlap with Jaccard >= 0.5
-    (2 · shared >= union, exact in integers).  The shared counts are made with numpy: for each
-    fingerprint, every pair of the candidates holding it, counted (``_pair_counts``)."""
+    (2 · shared >= union, exact in integers).  For each candidate c, the candidates x > c holding
+    each of its fingerprints are gathered and counted with numpy (memory: one candidate's
+    partners at a time)."""
     import numpy as np
 
     n = len(candidates)
     if n < 2:
         return []
     sizes = np.array([len(c[3]) for c in candidates], dtype=np.int64)
+    offsets = np.r_[0, np.cumsum(sizes)]
     owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
-    hashes = np.fromiter((h for c in candidates for h in c[3]), dtype=np.uint64, count=int(sizes.sum()))
+    hashes = np.fromiter((h for c in candidates for h in c[3]), dtype=np.uint64, count=int(offsets[-1]))
     _, print_id = np.unique(hashes, return_inverse=True)
-    keys, shared = _pair_counts(print_id.reshape(-1), owner, n)
-    a, b = keys // n, keys % n
-    keep = 2 * shared >= sizes[a] + sizes[b] - shared
-    return list(zip(a[keep].tolist(), b[keep].tolist()))
-
-
-_PAIR_CHUNK = 4_000_000  # pair keys counted at once (32 MB)
-
-
-def _pair_counts(print_id, owner, n: int):
-    """(a · n + b, how many fingerprints a and b both hold) for every pair a < b holding one."""
-    import numpy as np
-
-    order = np.lexsort((owner, print_id))
-    print_id, owner = print_id[order], owner[order]
-    starts = np.flatnonzero(np.r_[True, print_id[1:] != print_id[:-1]])
-    ends = np.r_[starts[1:], len(print_id)]
-    keys = np.empty(0, np.int64)
-    counts = np.empty(0, np.int64)
-    pending: list[np.ndarray] = []
-    size = 0
-
-    def merge(keys, counts, pending):
-        new, k = np.unique(np.concatenate(pending), return_counts=True)
-        both, at = np.unique(np.concatenate([keys, new]), return_inverse=True)
-        return both, np.bincount(at, weights=np.concatenate([counts, k]), minlength=len(both)).astype(np.int64)
-
-    triangles: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-    for s, e in zip(starts.tolist(), ends.tolist()):
-        g = e - s
-        if g < 2:
+    print_id = print_id.reshape(-1)
+    order = np.argsort(print_id, kind="stable")  # the owners of each fingerprint, together
+    owners = owner[order]
+    held = np.bincount(print_id)
+    first = np.r_[0, np.cumsum(held)[:-1]]
+    out: list[tuple[int, int]] = []
+    for c in range(n - 1):
+        pids = print_id[offsets[c]:offsets[c + 1]]
+        lens = held[pids]
+        idx = np.repeat(first[pids] - np.r_[0, np.cumsum(lens)[:-1]], lens) + np.arange(int(lens.sum()))
+        partners = owners[idx]
+        partners = partners[partners > c]
+        if not len(partners):
             continue
-        if g not in triangles:
-            triangles[g] = np.triu_indices(g, 1)
-        i, j = triangles[g]
-        members = owner[s:e]
-        pending.append(members[i] * n + members[j])
-        size += len(i)
-        if size >= _PAIR_CHUNK:
-            keys, counts = merge(keys, counts, pending)
-            pending, size = [], 0
-    if pending:
-        keys, counts = merge(keys, counts, pending)
-    return keys, counts
+        xs, shared = np.unique(partners, return_counts=True)
+        keep = 2 * shared >= sizes[c] + sizes[xs] - shared
+        out.extend((c, x) for x in xs[keep].tolist())
+    return out
 
 
 def occurrences(streams: dict, members, min_df: int, places: dict, min_chars: int):

@@ -100,10 +100,9 @@ def _similar_by_loops(candidates):
 
 
 @pytest.mark.parametrize("seed", range(12))
-def test_similar_candidates_by_numpy_equal_the_loops(seed, monkeypatch):
+def test_similar_candidates_by_numpy_equal_the_loops(seed):
     from reportdiff.passages import formulas
 
-    monkeypatch.setattr(formulas, "_PAIR_CHUNK", 50)  # several merges of partial counts
     rng = random.Random(seed)
     pool = [rng.getrandbits(64) for _ in range(rng.randint(5, 150))]
     candidates = [(0, 0, 0, frozenset(rng.sample(pool, rng.randint(1, min(len(pool), 12)))))
