@@ -1,9 +1,15 @@
 """Many reports at once: pairwise similarity, year-over-year change per region, cross-region
 reuse and the corpus's boilerplate.
 
-- ``corpus(paths, options, workers, scheduler, ...) -> CorpusReport``: the composition;
-- ``tasks``: the per-report and per-pair tasks (``prepare``, ``compare_pair``, ``search_pair``);
-- ``plan``: regions, year steps, common fingerprints and which pairs to compare or search;
+- ``corpus(paths, options, workers, scheduler, ...) -> CorpusReport``: the composition (the
+  prepared reports stay where the tasks made them; this process gathers their facts and MinHash
+  signatures, the pairs' results and the counts' totals: docs/scale.md);
+- ``tasks``: the per-report and per-pair tasks (``prepare``, ``heads``, ``compare_pair``, ``search_pair``);
+- ``batches``: pair tasks 100 pairs at a time, the LSH candidates verified inside them;
+- ``counts``: the fingerprint and region counts as per-range partial counts;
+- ``boilerplate``: the corpus's formulas (``passages.formulas``) as tasks;
+- ``plan``: regions, year steps; ``common_prints`` and ``plan_pairs`` compute the same plan in
+  one process from every prepared report (the reference the tests and benchmarks use);
 - ``minhash``: MinHash LSH candidates; ``region_reuse``: passages regions share;
 - ``engine``: where the tasks run (in this process, a local Dask cluster, or a remote one);
 - ``report``: the result types.
