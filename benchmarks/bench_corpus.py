@@ -31,23 +31,29 @@ import synth_corpus  # noqa: E402
 
 
 def run_corpus(folder: Path, out: Path, extra: list[str]) -> tuple[float, float, dict]:
-    """(wall seconds, peak RSS MB of the process tree, the JSON output)."""
+    """(wall seconds, peak RSS MB of the process tree, the JSON output); the client's own peak
+    (the ``reportdiff corpus`` process alone, without its workers) is left in ``CLIENT_PEAK``."""
     cmd = [sys.executable, "-m", "reportdiff", "corpus", str(folder), "--pairs", "lsh", "--format", "json",
            "-o", str(out), *extra]
     t0 = time.perf_counter()
     proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
+    peak = client = 0
     while proc.poll() is None:
         try:
             tree = [proc] + proc.children(recursive=True)
+            client = max(client, proc.memory_info().rss)
             peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
         except psutil.Error:
             pass
         time.sleep(0.1)
     wall = time.perf_counter() - t0
+    CLIENT_PEAK.append(client / 2**20)
     if proc.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()[-2000:]}")
     return wall, peak / 2**20, json.loads(out.read_text(encoding="utf-8"))
+
+
+CLIENT_PEAK: list[float] = []  # MB, one per run_corpus
 
 
 def corpus_dir(base: Path, n: int) -> Path:
@@ -130,27 +136,32 @@ def main() -> None:
     args.dir.mkdir(parents=True, exist_ok=True)
     print(f"machine: {psutil.cpu_count()} CPUs, load average {psutil.getloadavg()[0]:.1f} at start")
     extra = ["--workers", str(args.workers)] if args.workers else []
-    sizes, medians = [], []
+    sizes, medians, clients = [], [], []
     timings: dict[tuple[int, int], list[float]] = {}  # (size, workers) -> wall times
-    print(f"{'reports':>8} {'wall s':>8} {'docs/s':>7} {'peak MB':>8} {'pairs':>8} {'searched':>8} {'reuse':>6} "
-          f"{'candidates':>10}  runs")
+    print(f"{'reports':>8} {'wall s':>8} {'docs/s':>7} {'peak MB':>8} {'client MB':>9} {'pairs':>8} {'searched':>8} "
+          f"{'reuse':>6} {'candidates':>10}  runs (load average at the start of each)")
     for n in args.sizes:
         folder = corpus_dir(args.dir, n)
-        walls, peaks = [], []
+        walls, peaks, loads = [], [], []
+        del CLIENT_PEAK[:]
         for _ in range(args.runs):
+            loads.append(psutil.getloadavg()[0])
             wall, peak, data = run_corpus(folder, args.dir / f"out-{n}.json", extra)
             walls.append(wall)
             peaks.append(peak)
+        clients.append(max(CLIENT_PEAK))
         timings[(n, args.workers)] = walls
         med = statistics.median(walls)
         sizes.append(n)
         medians.append(med)
         p = data["pairing"]
-        print(f"{n:>8} {med:>8.1f} {n / med:>7.2f} {max(peaks):>8.0f} {p['compared']:>8} "
+        print(f"{n:>8} {med:>8.1f} {n / med:>7.2f} {max(peaks):>8.0f} {clients[-1]:>9.0f} {p['compared']:>8} "
               f"{p['reuse']['searched_only']:>8} {len(data['reuse']):>6} {p['candidates']:>10}  "
-              + " ".join(f"{w:.1f}" for w in walls), flush=True)
+              + " ".join(f"{w:.1f} (load {x:.1f})" for w, x in zip(walls, loads)), flush=True)
     if len(sizes) >= 2:
         print(f"growth exponent (time ~ size^k, least squares on log-log): k = {growth_exponent(sizes, medians):.2f}")
+        print(f"client peak RSS at {sizes[-1]} reports against {sizes[0]}: {clients[-1] / clients[0]:.2f}x "
+              f"({clients[-1]:.0f} MB / {clients[0]:.0f} MB)")
     if args.speedup_size:
         folder = corpus_dir(args.dir, args.speedup_size)
         zero = [run_corpus(folder, args.dir / "out-w0.json", [])[0] for _ in range(args.runs)]

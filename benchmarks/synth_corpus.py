@@ -34,13 +34,14 @@ _NUM = re.compile(r"\d+(?:\.\d+)?")
 _DIGITS = "甲乙丙丁戊己庚辛壬癸"
 
 
-def sources(folder: Path = SHARED) -> list[list[str]]:
-    """The body lines of each real report: from the first long line on (the title, date and
-    speaker lines are replaced by the synthetic ones)."""
+def sources(folder: Path = SHARED, files: list[Path] | None = None) -> list[list[str]]:
+    """The body lines of each real report (``files``, else those of ``folder``'s subfolders):
+    from the first long line on (the title, date and speaker lines are replaced by the
+    synthetic ones)."""
     from reportdiff.ingest.decode import decode
 
     out = []
-    for f in sorted(folder.glob("*/*.txt")):
+    for f in files if files is not None else sorted(folder.glob("*/*.txt")):
         lines = decode(f.read_bytes(), str(f))[0].splitlines()
         start = next((k for k, line in enumerate(lines) if len(line.strip()) > 60), 0)
         out.append([line.strip() for line in lines[start:] if line.strip()])
@@ -96,16 +97,17 @@ def perturb(lines: list[str], pool: list[str], rng: random.Random, edit: float, 
     return out
 
 
-def build(n: int, target: Path, seed: int = 7) -> list[Path]:
+def build(n: int, target: Path, seed: int = 7, files: list[Path] | None = None, years: int = YEARS) -> list[Path]:
+    """N reports in ``target``, made from ``files`` (else the shared corpus), ``years`` per region."""
     rng = random.Random(seed)
-    base = sources()
+    base = sources(files=files)
     pool = [s for lines in base for line in lines if len(line) > 30 for s in _sentences(line) if len(s) > 8]
     target.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
-    regions = -(-n // YEARS)
+    regions = -(-n // years)
     for r in range(regions):
         lines = perturb(base[r % len(base)], pool, rng, 0.0, MIX)
-        for y in range(YEARS):
+        for y in range(years):
             if len(paths) == n:
                 return paths
             if y:

@@ -1,4 +1,6 @@
-"""A rich progress bar on stderr for the long commands (corpus)."""
+"""A rich progress bar on stderr for the long commands (corpus): per stage its count, the time
+it has taken and the estimated time left (rich's ``TimeRemainingColumn``: the remaining count
+over the recent speed, a moving window of the last 30 s)."""
 
 from __future__ import annotations
 
@@ -19,10 +21,12 @@ def progress_bar(enabled: bool):
         Progress,
         TextColumn,
         TimeElapsedColumn,
+        TimeRemainingColumn,
     )
 
     tasks: dict[str, int] = {}
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("ETA"), TimeRemainingColumn(),
                   console=Console(stderr=True), transient=False) as bar:
         def tick(label: str, done: int, total: int) -> None:
             if label not in tasks:

@@ -1,9 +1,15 @@
 """Many reports at once: pairwise similarity, year-over-year change per region, cross-region
 reuse and the corpus's boilerplate.
 
-- ``corpus(paths, options, workers, scheduler, ...) -> CorpusReport``: the composition;
-- ``tasks``: the per-report and per-pair tasks (``prepare``, ``compare_pair``, ``search_pair``);
-- ``plan``: regions, year steps, common fingerprints and which pairs to compare or search;
+- ``corpus(paths, options, workers, scheduler, ...) -> CorpusReport``: the composition (the
+  prepared reports stay where the tasks made them; this process gathers their facts and MinHash
+  signatures, the pairs' results and the counts' totals: docs/scale.md);
+- ``tasks``: the per-report and per-pair tasks (``prepare``, ``heads``, ``compare_pair``, ``search_pair``);
+- ``batches``: pair tasks 100 pairs at a time, the LSH candidates verified inside them;
+- ``counts``: the fingerprint and region counts as per-range partial counts;
+- ``boilerplate``: the corpus's formulas (``passages.formulas``) as tasks;
+- ``plan``: regions, year steps; ``common_prints`` and ``plan_pairs`` compute the same plan in
+  one process from every prepared report (the reference the tests and benchmarks use);
 - ``minhash``: MinHash LSH candidates; ``region_reuse``: passages regions share;
 - ``engine``: where the tasks run (in this process, a local Dask cluster, or a remote one);
 - ``report``: the result types.
@@ -26,32 +32,83 @@ def corpus(paths: Iterable[Report], options: Options = Options(), workers: int =
     """Similarity, year-over-year change, cross-region reuse and boilerplate of many reports
     (files, folders or loaded documents) -> ``CorpusReport``.  The per-document and per-pair
     work runs on ``engine.engine``: in this process (``workers=0``), on a local Dask cluster of
-    ``workers`` processes, or on the cluster at ``scheduler``."""
-    from ..passages.formulas import find_formulas
+    ``workers`` processes, or on the cluster at ``scheduler``.  The prepared reports stay where
+    they were made; this process gathers each one's facts and MinHash signature, the pairs'
+    results and the counts' totals (docs/scale.md)."""
+    from . import batches, boilerplate, counts, minhash
     from .engine import engine
-    from .plan import common_prints, fill_regions, plan_pairs, year_steps
+    from .plan import fill_regions, region_indices, year_steps
+    from .region_reuse import common_threshold, region_reports, strengths, walk
     from .report import YearStep
-    from .tasks import compare_pair, prepare, search_pair
+    from .tasks import heads as head_batch
+    from .tasks import prepare
 
     files = two_or_more(paths, "corpus", "give several files or a folder of reports")
     check_min_chars(min_chars)
     if exhaustive is None:
         exhaustive = len(files) <= EXHAUSTIVE_UP_TO
     with engine(workers, scheduler, progress) as run:
-        prepared, handles = run.map(prepare, [(f, options, min_chars) for f in files], "reading reports")
-        facts = fill_regions([p.facts for p in prepared])
-        held, common = common_prints(prepared, facts)
-        plan = plan_pairs(prepared, facts, exhaustive, held, common)
-        shared_common = run.share(common.prints)
-        results, _ = run.map(compare_pair, [(i, j, handles[i], handles[j], min_chars,
-                                             facts[i].region != facts[j].region, shared_common)
-                                            for i, j in plan.pairs], "comparing pairs")
-        searched, _ = run.map(search_pair, [(i, j, handles[i], handles[j], min_chars, shared_common)
-                                            for i, j in plan.searched], "searching shared passages")
+        prepared = run.keep(prepare, [(f, options, min_chars) for f in files], "reading reports")
+        heads = [h for part in run.map(head_batch, [({d: prepared[d] for d in range(k, min(len(files), k + 100))},)
+                                                    for k in range(0, len(files), 100)]) for h in part]
+        facts = fill_regions([f for f, _ in heads])
+        regions = region_indices(facts)
+        c = common_threshold(len(set(regions)))
+        held, common, n_common, shared = counts.on_engine(run, prepared, regions, c)
+        steps = {tuple(sorted((a, b))) for _, a, b in year_steps(facts)}
+        n = len(files)
+        if exhaustive:
+            kinds = {(i, j): batches.MUST for i in range(n) for j in range(i + 1, n)}
+            found: list[tuple[int, int]] = list(kinds)
+        else:
+            found = minhash.candidates([s for _, s in heads])
+            kinds = {p: batches.CANDIDATE for p in found}
+            for p in steps:
+                kinds[p] = kinds.get(p, 0) | batches.MUST
+        del heads
+        out = _pairs(run, batches.compare_batch, [(a, b, kinds[(a, b)]) for a, b in sorted(kinds)], prepared,
+                     lambda docs: (min_chars, {d: regions[d] for d in docs}, common), "comparing pairs")
+        results = [r for _, r in out if r is not None]
+        verified = len(found) if exhaustive else sum(v for v, _ in out)
+        del out, kinds
+        reuse, searched = None, []
+        if not exhaustive:
+            table = run.map(strengths, [(shared,)])[0]
+            reports, years = region_reports(regions), [f.year for f in facts]
+
+            def get_picks(wanted):
+                items = [(a, b, reports[a], reports[b]) for a, b in wanted]
+                got = _batched(run, batches.picks_batch, items, held, lambda it: it[2] + it[3],
+                               lambda docs: ({d: years[d] for d in docs}, shared), None)
+                return dict(zip(wanted, got))
+
+            reuse = walk(table, n, get_picks)
+            compared = {(r.a, r.b) for r in results}
+            searched = _pairs(run, batches.search_batch, [p for p in reuse.pairs if p not in compared], prepared,
+                              lambda docs: (min_chars, common), "searching shared passages")
+        formulas = boilerplate.on_engine(run, prepared, facts)
         where = run.where
     by_pair = {(r.a, r.b): r for r in results}
-    steps = tuple(YearStep(region, a, b, by_pair[tuple(sorted((a, b)))].similarity)
-                  for region, a, b in year_steps(facts))
-    formulas = find_formulas([p.document for p in prepared], None, 15)
-    return CorpusReport(tuple(facts), plan.method, plan.candidates, plan.verified, tuple(results), tuple(searched), steps,
-                        formulas, len(common.prints), common.regions, plan.reuse, where)
+    year_results = tuple(YearStep(region, a, b, by_pair[tuple(sorted((a, b)))].similarity)
+                         for region, a, b in year_steps(facts))
+    return CorpusReport(tuple(facts), "all pairs" if exhaustive else "lsh", len(found), verified, tuple(results),
+                        tuple(searched), year_results, formulas, n_common, c, reuse, where)
+
+
+def _pairs(run, fn, pairs: list[tuple], prepared: list, args_of, label: str) -> list:
+    """``fn(batch, reports, *args_of(documents))`` over the pairs in batches, the results
+    flattened in order."""
+    return _batched(run, fn, pairs, prepared, lambda pair: pair[:2], args_of, label)
+
+
+def _batched(run, fn, items: list, handles: list, docs_of, args_of, label: str | None) -> list:
+    """``fn(batch, {d: handles[d] for the batch's documents}, *args_of(those documents))`` over
+    ``items`` cut in ``batches.BATCH``, the results flattened in order."""
+    from .batches import batches
+
+    tasks, weights = [], []
+    for batch in batches(items):
+        docs = sorted({d for item in batch for d in docs_of(item)})
+        tasks.append((batch, {d: handles[d] for d in docs}, *args_of(docs)))
+        weights.append(len(batch))
+    return [r for part in run.map(fn, tasks, label, weights) for r in part]

@@ -14,9 +14,11 @@ A cluster that fails (the scheduler killed or silent, every worker lost, the con
 ends the work with one ``UsageError`` naming what failed (``cluster_failure``); Dask's own log
 lines are silenced while the engine runs (``quiet``), so that only that line is printed.
 
-``Engine.map(fn, items, label)`` runs ``fn(*item)`` for every item as one task each and returns
-the results in the order of ``items``, whatever order they finish in, so that results are the
-same either way, with handles to pass to later tasks (futures on a cluster, else the values).
+``Engine.keep(fn, items, label)`` runs ``fn(*item)`` for every item as one task each and returns
+handles to pass to later tasks, in the order of ``items`` (futures on a cluster, whose results
+stay on the workers; else the values); ``Engine.values(handles)`` fetches them here, and
+``Engine.map`` is both: results in the order of ``items``, whatever order they finish in, so
+that results are the same either way.
 ``Engine.share(value)`` gives a handle to one value every task of a later ``map`` receives
 (sent to each worker once, not with every task).  ``progress`` (optional) is called as ``progress(label, done, total)``.
 """
@@ -162,29 +164,56 @@ class Engine:
             return value
         return self.client.scatter(value, broadcast=True, hash=False)
 
-    def map(self, fn: Callable, items: list[tuple], label: str) -> tuple[list[Any], list[Any]]:
-        """``fn(*item)`` for each item, in item order: (values, handles).  The handles are what
-        to pass to later tasks for these results: on a cluster the futures (the results stay
-        on the workers and Dask moves them where they are needed), here the values."""
-        total = len(items)
-        self.progress(label, 0, total)
+    def keep(self, fn: Callable, items: list[tuple], label: str | None = None,
+             weights: list[int] | None = None) -> list[Any]:
+        """``fn(*item)`` for each item, waited for but left where it was made: the handles to
+        pass to later tasks (on a cluster the futures: the results stay on the workers and Dask
+        moves them where they are needed; here the values).  ``weights``: how much each item
+        counts in the progress (e.g. the pairs of a batch; 1 each by default)."""
+        weights = weights or [1] * len(items)
+        total = sum(weights)
+        if label:
+            self.progress(label, 0, total)
         if self.client is None:
-            out = []
-            for n, item in enumerate(items, start=1):
+            out, done = [], 0
+            for item, w in zip(items, weights):
                 out.append(fn(*item))
-                self.progress(label, n, total)
-            return out, out
+                done += w
+                if label:
+                    self.progress(label, done, total)
+            return out
         futures = [self.client.submit(fn, *item, pure=False) for item in items]
-        self._wait(futures, label)
-        return self.client.gather(futures), futures
+        self._wait(futures, label, weights)
+        return futures
 
-    def _wait(self, futures: list, label: str) -> None:
+    def map(self, fn: Callable, items: list[tuple], label: str | None = None,
+            weights: list[int] | None = None) -> list[Any]:
+        """``fn(*item)`` for each item, the values in item order, whatever order they finish in."""
+        return self.values(self.keep(fn, items, label, weights))
+
+    def values(self, handles: list[Any]) -> list[Any]:
+        """The values of handles ``keep`` gave (fetched to this process), released on the cluster."""
+        if self.client is None:
+            return list(handles)
+        out = self.client.gather(handles)
+        self.release(handles)
+        return out
+
+    def release(self, handles: list[Any]) -> None:
+        """Forget handles: their results may leave the workers' memory."""
+        if self.client is not None:
+            for f in handles:
+                f.release()
+
+    def _wait(self, futures: list, label: str | None, weights: list[int]) -> None:
         """Wait for ``futures``, telling ``progress``; a cluster left without any worker for
         ``NO_WORKER_GRACE`` seconds is a UsageError (Dask would wait for one for ever)."""
         import time
 
         from dask.distributed import wait
 
+        weight = {f.key: w for f, w in zip(futures, weights)}
+        total = sum(weights)
         pending, done, alone = set(futures), 0, None
         while pending:
             try:
@@ -193,8 +222,9 @@ class Engine:
                 finished = set()
             pending -= finished
             if finished:
-                done += len(finished)
-                self.progress(label, done, len(futures))
+                done += sum(weight[f.key] for f in finished)
+                if label:
+                    self.progress(label, done, total)
                 continue
             if self.client.nthreads():
                 alone = None

@@ -121,38 +121,69 @@ def reuse_pairs(held: list[np.ndarray], regions: list[int], years: list[int | No
         for s in starts[counts == size].tolist():
             for pair in combinations(r[s:s + size].tolist(), 2):
                 shared[pair].append(s)
-    strength = sorted(((len(v), pair) for pair, v in shared.items() if len(v) >= MIN_SHARED),
-                      key=lambda t: (-t[0], t[1]))
+    left = {pair: np.sort(h[v]) for pair, v in shared.items()}
+    reports = region_reports(regions)
+    return walk(strengths(left), len(held),
+                lambda wanted: {(a, b): picks(reports[a], reports[b], held, years, left[(a, b)]) for a, b in wanted})
+
+
+def strengths(shared: dict[tuple[int, int], np.ndarray]) -> dict[tuple[int, int], int]:
+    """The strength of each pair of regions: the uncommon fingerprints both hold."""
+    return {pair: len(v) for pair, v in shared.items()}
+
+
+def region_reports(regions: list[int]) -> dict[int, list[int]]:
+    reports: dict[int, list[int]] = defaultdict(list)
+    for d, reg in enumerate(regions):
+        reports[reg].append(d)
+    return reports
+
+
+WAVE = 256  # region pairs whose picks are asked for at once (``walk``)
+
+
+def walk(strength: dict[tuple[int, int], int], n: int, get_picks) -> ReusePlan:
+    """The search plan from the region pairs' strengths: ``get_picks(pairs)`` gives, for each
+    pair of regions asked, its picks (``picks``); they are asked for strongest first, in waves
+    of ``WAVE``, and only for the pairs the budget may still take."""
+    ranked = sorted(((v, pair) for pair, v in strength.items() if v >= MIN_SHARED), key=lambda t: (-t[0], t[1]))
     rank: dict[int, int] = defaultdict(int)
     first = set()  # each region's GUARANTEED strongest partners
-    for _, (a, b) in strength:
+    for _, (a, b) in ranked:
         if rank[a] < GUARANTEED or rank[b] < GUARANTEED:
             first.add((a, b))
         rank[a] += 1
         rank[b] += 1
-    reports: dict[int, list[int]] = defaultdict(list)
-    for d, reg in enumerate(regions):
-        reports[reg].append(d)
-    budget, spent, kept, pairs = BUDGET * len(held), 0, 0, set()
-    for _, (a, b) in strength:
-        if spent >= budget and (a, b) not in first:
-            continue
-        left = h[shared[(a, b)]]  # sorted: positions in hash order
-        taken = False
-        for _ in range(PER_REGION_PAIR):
-            x, in_x = _most(reports[a], held, years, left)
-            y, both = _most(reports[b], held, years, in_x)
-            if len(both) < MIN_SHARED:
-                break
-            pairs.add((min(x, y), max(x, y)))
-            spent += len(both)
-            taken = True
-            left = np.setdiff1d(left, both, assume_unique=True)
-        kept += taken
-    return ReusePlan(tuple(sorted(pairs)), len(strength), kept)
+    budget, spent, kept, pairs = BUDGET * n, 0, 0, set()
+    for w in range(0, len(ranked), WAVE):
+        wave = [pair for _, pair in ranked[w:w + WAVE]]
+        got = get_picks([p for p in wave if spent < budget or p in first])
+        for pair in wave:
+            if spent >= budget and pair not in first:
+                continue
+            for x, y, both in got[pair]:
+                pairs.add((min(x, y), max(x, y)))
+                spent += both
+            kept += bool(got[pair])
+    return ReusePlan(tuple(sorted(pairs)), len(ranked), kept)
 
 
-def _most(docs: list[int], held: list[np.ndarray], years: list[int | None], wanted: np.ndarray) -> tuple[int, np.ndarray]:
+def picks(a_docs: list[int], b_docs: list[int], held, years, left: np.ndarray) -> list[tuple[int, int, int]]:
+    """The pairs of reports to search for one pair of regions A, B (``left``: the uncommon
+    fingerprints both hold): (x of A, y of B, the fingerprints of ``left`` both hold), up to
+    ``PER_REGION_PAIR``; ``held[d]``, ``years[d]`` for every report of A and B."""
+    out = []
+    for _ in range(PER_REGION_PAIR):
+        x, in_x = _most(a_docs, held, years, left)
+        y, both = _most(b_docs, held, years, in_x)
+        if len(both) < MIN_SHARED:
+            break
+        out.append((x, y, len(both)))
+        left = np.setdiff1d(left, both, assume_unique=True)
+    return out
+
+
+def _most(docs: list[int], held, years, wanted: np.ndarray) -> tuple[int, np.ndarray]:
     """The report of ``docs`` holding most of ``wanted`` (ties: the later year, then the first),
     and the hashes of ``wanted`` it holds."""
     best, best_key, best_held = docs[0], None, wanted[:0]

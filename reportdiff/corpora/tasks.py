@@ -83,22 +83,21 @@ def prepare(report: str | Document, options: Options = Options(), min_chars: int
     return Prepared(facts, np.array(hashed, dtype=np.uint64), shingles, minhash.signature(shingles), prints, slim)
 
 
-
-
-
-
-
-
-
-
+def heads(reports: dict[int, Prepared]) -> list[tuple[DocumentFacts, np.ndarray]]:
+    """What the client gathers of prepared reports: their facts and MinHash signatures, in the
+    order of ``reports``."""
+    return [(p.facts, p.signature) for p in reports.values()]
 
 
 def compare_pair(a: int, b: int, x: Prepared, y: Prepared, min_chars: int = REUSE_MIN_CHARS,
-                 regions_differ: bool = False, common: np.ndarray | None = None) -> PairResult:
+                 regions_differ: bool = False, common: np.ndarray | None = None,
+                 res: float | None = None) -> PairResult:
     """The measures of one pair, and, when the two reports are of different regions, the
-    passages they share that the corpus's ``common`` fingerprints do not seed."""
+    passages they share that the corpus's ``common`` fingerprints do not seed (``res``: their
+    resemblance when already computed)."""
     sim = measures(x.terms.tolist(), y.terms.tolist())
-    res = minhash.resemblance(x.shingles, y.shingles)
+    if res is None:
+        res = minhash.resemblance(x.shingles, y.shingles)
     found = search_pair(a, b, x, y, min_chars, common) if regions_differ else SharedResult(a, b, 0, 0, ())
     return PairResult(a, b, res, sim, found.passages, found.shared_chars, found.examples)
 

@@ -89,7 +89,7 @@ class Formula:
 
 @dataclass(frozen=True)
 class BoilerplateResult:
-    documents: tuple[Document, ...]
+    documents: tuple[Document, ...]  # or anything with a ``path`` (the corpus gives its DocumentFacts)
     min_df: int
     formulas: tuple[Formula, ...]
 
@@ -101,83 +101,120 @@ class BoilerplateResult:
 
 def find_formulas(docs: list[Document], min_df: int | None = None, min_chars: int = MIN_CHARS,
                   examples: int = 3) -> BoilerplateResult:
-    """Recurring formulas of ``docs`` (steps 1-6 of the module docstring)."""
+    """Recurring formulas of ``docs`` (steps 1-6 of the module docstring).  The corpus runs the
+    same steps as tasks (corpora/boilerplate.py): ``document_prints``, ``frequent``,
+    ``stretches``, ``cluster_candidates``, ``occurrences``, ``holders``, ``formulas_of``."""
     from ..text.fingerprints import Stream  # numpy: only when formulas are searched
 
     if min_df is None:
-        min_df = max(3, -(-len(docs) // 10))
-    w = max(1, min_chars - K + 1)
+        min_df = default_min_df(len(docs))
     streams = [Stream.of(d) for d in docs]
-    prints, df = _document_prints(streams, w)  # 1.
-    candidates = _candidates(prints, df, min_df, w, min_chars)  # 2.
+    prints = [document_prints(s, min_chars) for s in streams]  # 1.
+    df: Counter[int] = Counter()
+    for pairs in prints:
+        df.update({h for _, h in pairs})
+    often = {h for h, n in df.items() if n >= min_df}
+    candidates = [c for d, pairs in enumerate(prints) for c in stretches(d, pairs, often, min_chars)]  # 2.
     places = [places_of(d.metadata.region) for d in docs]
     found = []
-    for members in clusters(len(candidates), _similar(candidates)):  # 3.
-        occ = _occurrences(streams, [candidates[c] for c in members], min_df, places, min_chars)  # 4.
+    for members in cluster_candidates(candidates):  # 3.
+        occ = occurrences(dict(enumerate(streams)), members, min_df, dict(enumerate(places)), min_chars)  # 4.
         if occ:
             found.append(occ)
-    keys = [document_key(s.text, p) for s, p in zip(streams, places)]
-    formulas = _merged(docs, streams, found, keys, min_df, examples)  # 5.
-    formulas.sort(key=lambda f: (-f.df, -len(f.canonical), f.canonical))  # 6.
-    return BoilerplateResult(tuple(docs), min_df, tuple(formulas))
+    held = holders(dict(enumerate(streams)), dict(enumerate(places)), templates_of(found))
+    return formulas_of(tuple(docs), [year_of(d) for d in docs], found, held, min_df, examples)  # 5., 6.
 
 
-def _document_prints(streams, w: int) -> tuple[list[list[tuple[int, int]]], Counter[int]]:
-    """Step 1: each document's winnowed (canonical position, hash) fingerprints, and the
-    document frequency of each hash."""
+def default_min_df(n: int) -> int:
+    return max(3, -(-n // 10))
+
+
+def document_prints(stream, min_chars: int = MIN_CHARS) -> list[tuple[int, int]]:
+    """Step 1: a document's winnowed (canonical position, hash) fingerprints."""
     from ..text.fingerprints import fingerprints
 
-    prints = []
-    df: Counter[int] = Counter()
-    for s in streams:
-        text, _ = s.canonical
-        pos, hashes = fingerprints(text, K, w)
-        pairs = list(zip(pos.tolist(), hashes.tolist()))
-        prints.append(pairs)
-        df.update({h for _, h in pairs})
-    return prints, df
+    pos, hashes = fingerprints(stream.canonical[0], K, max(1, min_chars - K + 1))
+    return list(zip(pos.tolist(), hashes.tolist()))
 
 
-def _candidates(prints, df: Counter[int], min_df: int, w: int,
-                min_chars: int) -> list[tuple[int, int, int, frozenset[int]]]:
-    """Step 2: (document, canonical start, end, fingerprints) of each stretch covered by
-    fingerprints of df >= ``min_df``, joined across gaps shorter than w."""
-    candidates: list[tuple[int, int, int, frozenset[int]]] = []
-    for d, pairs in enumerate(prints):
-        run: list[tuple[int, int]] = []
-        for p, h in pairs:
-            if df[h] < min_df:
-                continue
-            if run and p - run[-1][0] > w:
-                _close(run, d, min_chars, candidates)
-                run = []
-            run.append((p, h))
-        _close(run, d, min_chars, candidates)
-    return candidates
+def stretches(d: int, pairs: list[tuple[int, int]], often, min_chars: int) -> list[tuple[int, int, int, frozenset[int]]]:
+    """Step 2: (document d, canonical start, end, fingerprints) of each stretch covered by
+    fingerprints of ``often`` (those of df >= min_df), joined across gaps shorter than w."""
+    w = max(1, min_chars - K + 1)
+    out: list[tuple[int, int, int, frozenset[int]]] = []
+    run: list[tuple[int, int]] = []
+    for p, h in pairs:
+        if h not in often:
+            continue
+        if run and p - run[-1][0] > w:
+            _close(run, d, min_chars, out)
+            run = []
+        run.append((p, h))
+    _close(run, d, min_chars, out)
+    return out
 
 
-def _similar(candidates):
-    """Step 3: the pairs of candidates whose fingerprint sets overlap with Jaccard >= 0.5."""
-    by_print: dict[int, list[int]] = defaultdict(list)
-    for c, (_, _, _, fp) in enumerate(candidates):
-        for h in fp:
-            by_print[h].append(c)
-    for c, (_, _, _, fp) in enumerate(candidates):
-        partners: Counter[int] = Counter()
-        for h in fp:
-            partners.update(x for x in by_print[h] if x > c)
-        for x, shared in partners.items():
-            if shared / len(fp | candidates[x][3]) >= 0.5:
-                yield c, x
+def cluster_candidates(candidates) -> list[list]:
+    """Step 3: the candidates in clusters (union-find over ``_similar``)."""
+    return [[candidates[c] for c in members] for members in clusters(len(candidates), _similar(candidates))]
 
 
-def _occurrences(streams, members, min_df: int, places, min_chars: int):
-    """Step 4: one cluster's occurrences (document, start, end, text, template), each grown
-    (``_refine``) and snapped to whole clauses (``templates.snap``); none when fewer than
-    ``min_df`` documents keep one."""
+def templates_of(found) -> list[str]:
+    return sorted({o[4] for occ in found for o in occ})
+
+
+def holders(streams: dict, places: dict, templates: list[str]) -> dict[str, list[int]]:
+    """Step 5a: for each template, the documents (of ``streams``) whose key holds its key."""
+    keys = {d: document_key(s.text, places[d]) for d, s in streams.items()}
+    out = {}
+    for t in templates:
+        k = key(t)
+        out[t] = [d for d, dk in keys.items() if k in dk]
+    return out
+
+
+def _similar(candidates) -> list[tuple[int, int]]:
+    """Step 3: the pairs (c < x) of candidates whose fingerprint sets overlap with Jaccard >= 0.5
+    (2 · shared >= union, exact in integers).  For each candidate c, the candidates x > c holding
+    each of its fingerprints are gathered and counted with numpy (memory: one candidate's
+    partners at a time)."""
+    import numpy as np
+
+    n = len(candidates)
+    if n < 2:
+        return []
+    sizes = np.array([len(c[3]) for c in candidates], dtype=np.int64)
+    offsets = np.r_[0, np.cumsum(sizes)]
+    owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    hashes = np.fromiter((h for c in candidates for h in c[3]), dtype=np.uint64, count=int(offsets[-1]))
+    _, print_id = np.unique(hashes, return_inverse=True)
+    print_id = print_id.reshape(-1)
+    order = np.argsort(print_id, kind="stable")  # the owners of each fingerprint, together
+    owners = owner[order]
+    held = np.bincount(print_id)
+    first = np.r_[0, np.cumsum(held)[:-1]]
+    out: list[tuple[int, int]] = []
+    for c in range(n - 1):
+        pids = print_id[offsets[c]:offsets[c + 1]]
+        lens = held[pids]
+        idx = np.repeat(first[pids] - np.r_[0, np.cumsum(lens)[:-1]], lens) + np.arange(int(lens.sum()))
+        partners = owners[idx]
+        partners = partners[partners > c]
+        if not len(partners):
+            continue
+        xs, shared = np.unique(partners, return_counts=True)
+        keep = 2 * shared >= sizes[c] + sizes[xs] - shared
+        out.extend((c, x) for x in xs[keep].tolist())
+    return out
+
+
+def occurrences(streams: dict, members, min_df: int, places: dict, min_chars: int):
+    """Step 4: one cluster's occurrences (document, start, end, text, template, example), each
+    grown (``_refine``) and snapped to whole clauses (``templates.snap``); none when fewer than
+    ``min_df`` documents keep one.  ``streams``, ``places``: those of the members' documents."""
     if len({m[0] for m in members}) < min_df:
         return []
-    spans = _refine([(m[0], m[1], m[2]) for m in members], [s.canonical[0] for s in streams], min_df)
+    spans = _refine([(m[0], m[1], m[2]) for m in members], {d: s.canonical[0] for d, s in streams.items()}, min_df)
     out = []
     for d, a, b in spans:
         stream = streams[d]
@@ -188,7 +225,7 @@ def _occurrences(streams, members, min_df: int, places, min_chars: int):
         text = stream.text[cut[0]:cut[1]]
         if len(canonical_text(text)) < min_chars:
             continue
-        out.append((d, cut[0], cut[1], text, template(text, places[d])))
+        out.append((d, cut[0], cut[1], text, template(text, places[d]), _example(stream, d, cut[0], cut[1])))
     return out if len({o[0] for o in out}) >= min_df else []
 
 
@@ -206,7 +243,16 @@ def close(a: str, b: str) -> bool:
     return abs(len(a) - len(b)) <= limit and Levenshtein.distance(a, b, score_cutoff=limit) <= limit
 
 
-def _merged(docs, streams, found, keys: list[str], min_df: int, examples: int) -> list[Formula]:
+def formulas_of(docs: tuple, years: list[int | None], found, holders: dict[str, list[int]], min_df: int,
+                examples: int) -> BoilerplateResult:
+    """Steps 5 and 6: the formulas, ranked, of ``docs`` (anything with a ``path``: the
+    documents, or the corpus's facts) from the clusters' occurrences and the templates' holders."""
+    formulas = _merged(years, found, holders, min_df, examples)  # 5.
+    formulas.sort(key=lambda f: (-f.df, -len(f.canonical), f.canonical))  # 6.
+    return BoilerplateResult(tuple(docs), min_df, tuple(formulas))
+
+
+def _merged(years: list[int | None], found, holders: dict[str, list[int]], min_df: int, examples: int) -> list[Formula]:
     """Step 5: formulas from the clusters' clause-snapped occurrences.
 
     a. Each distinct template of a cluster's occurrences is held by the documents whose key holds
@@ -217,13 +263,8 @@ def _merged(docs, streams, found, keys: list[str], min_df: int, examples: int) -
     c. Main wordings that are variants of each other (``close``), across clusters, are one
        formula; a cluster's other templates close to one of its main wordings are variants too.
     d. df = the documents holding any variant."""
-    holders: dict[str, set[int]] = {}
-
     def held(t: str, own: set[int]) -> set[int]:
-        if t not in holders:
-            k = key(t)
-            holders[t] = {d for d, dk in enumerate(keys) if k in dk}
-        return holders[t] | own
+        return set(holders[t]) | own
 
     mains: list[tuple[str, int]] = []  # (template, cluster)
     by_template: dict[str, list] = defaultdict(list)
@@ -268,16 +309,17 @@ def _merged(docs, streams, found, keys: list[str], min_df: int, examples: int) -
         variants = tuple(Variant(t, Counter(o[3] for o in by_template[t]).most_common(1)[0][0], len(who[t]))
                          for t in ranked)
         occ = [o for t in ranked for o in by_template[t]]
-        years = [y for y in (year_of(docs[d]) for d in docs_any) if y]
+        held_years = [y for y in (years[d] for d in docs_any) if y]
         seen: set[int] = set()
         ex = []
-        for d, a, b, _, _ in sorted(occ, key=lambda o: (o[0], o[1])):
+        for d, a, b, _, _, example in sorted(occ, key=lambda o: (o[0], o[1])):
             if d not in seen and len(ex) < examples:
                 seen.add(d)
-                ex.append(_example(streams[d], d, a, b))
+                ex.append(example)
         main = variants[0]
-        out.append(Formula(main.text, canonical_text(main.text), len(docs_any), min(years) if years else None,
-                           max(years) if years else None, tuple(ex), main.template, variants))
+        out.append(Formula(main.text, canonical_text(main.text), len(docs_any),
+                           min(held_years) if held_years else None, max(held_years) if held_years else None,
+                           tuple(ex), main.template, variants))
     return out
 
 
@@ -287,7 +329,7 @@ def _example(stream, d: int, start: int, end: int) -> Example:
                    stream.text[max(0, start - 12):min(len(stream.text), end + 12)].replace("\n", " "))
 
 
-def _refine(spans: list[tuple[int, int, int]], canon: list[str], min_df: int) -> list[tuple[int, int, int]]:
+def _refine(spans: list[tuple[int, int, int]], canon: dict[int, str], min_df: int) -> list[tuple[int, int, int]]:
     """Grow a formula's occurrences one canonical character at a time, left then right, while
     at least 60% of them (and ``min_df`` documents) agree on the next character: fingerprints
     alone stop a few characters short of where the shared wording really ends."""

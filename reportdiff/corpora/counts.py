@@ -1,0 +1,127 @@
+"""The corpus-wide counts, made as partial counts on the workers and reduced there, so that the
+client never holds every report's fingerprints (docs/scale.md).
+
+The fingerprint hash space is cut into ``RANGES`` ranges by its top bits; a count over the
+corpus is a *map* over batches of reports (each returns one partial array per range) and a
+*reduce* per range (over every batch's part of that range), so no task holds more than one
+range of the whole corpus, and the client only what the reduce returns.
+
+- ``union_part(items...)``: the sorted unique fingerprints of the corpus (a tree of unions);
+- ``held(prepared, corpus_prints)``: what one report holds of them (``region_reuse.holdings``);
+- ``region_part(held..., regions)``: a batch's (hash, region) holdings, once each, cut by range;
+- ``region_count(k, parts, c)``: range k's common fingerprints (held by >= C regions) and, for
+  each pair of regions, the uncommon fingerprints (2 to C − 1 regions) both hold;
+- ``common_of(counts...)``, ``shared_of(counts...)``: the ranges' results joined;
+- ``on_engine(run, prepared, regions, c)``: all of it as tasks of an ``engine.Engine``.
+
+``region_reuse.common_prints`` and ``reuse_pairs`` give the same results from one sort in one
+process (tests/corpora/test_sharing.py checks both ways agree).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+import numpy as np
+
+RANGE_BITS = 4
+RANGES = 1 << RANGE_BITS  # hash ranges of the reductions
+_SHIFT = np.uint64(64 - RANGE_BITS)
+
+
+def union_part(*items) -> np.ndarray:
+    """The sorted unique hashes of several prepared reports' fingerprints or earlier unions."""
+    arrays = [getattr(x, "prints", x) for x in items]
+    return np.unique(np.concatenate(arrays)) if arrays else np.empty(0, np.uint64)
+
+
+def held(prepared, corpus_prints: np.ndarray) -> np.ndarray:
+    """The corpus's fingerprints one prepared report holds (its shingles that are one)."""
+    from .region_reuse import holdings
+
+    return holdings([corpus_prints], [prepared.shingles])[0]
+
+
+def _ranges(h: np.ndarray) -> list[slice]:
+    """Slices of a sorted uint64 array, one per hash range."""
+    cuts = np.searchsorted(h, (np.arange(1, RANGES, dtype=np.uint64) << _SHIFT))
+    bounds = [0, *cuts.tolist(), len(h)]
+    return [slice(bounds[k], bounds[k + 1]) for k in range(RANGES)]
+
+
+def region_part(held_arrays: list[np.ndarray], regions: list[int]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """A batch of reports' (hash, region) holdings, once each, sorted by hash then region, cut
+    into the hash ranges."""
+    from .region_reuse import _region_holdings
+
+    h, r = _region_holdings(held_arrays, regions)
+    return [(h[s], r[s]) for s in _ranges(h)]
+
+
+def region_count(k: int, parts: list[list[tuple[np.ndarray, np.ndarray]]], c: int
+                 ) -> tuple[np.ndarray, dict[tuple[int, int], np.ndarray]]:
+    """Range k over every batch: (its common fingerprints, sorted; for each pair of regions the
+    uncommon fingerprints both hold, sorted)."""
+    h = np.concatenate([p[k][0] for p in parts]) if parts else np.empty(0, np.uint64)
+    r = np.concatenate([p[k][1] for p in parts]) if parts else np.empty(0, np.int64)
+    order = np.lexsort((r, h))
+    h, r = h[order], r[order]
+    first = np.ones(len(h), dtype=bool)
+    first[1:] = (h[1:] != h[:-1]) | (r[1:] != r[:-1])
+    h, r = h[first], r[first]
+    values, starts, counts = np.unique(h, return_index=True, return_counts=True)
+    shared: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for s, size in zip(starts[(counts >= 2) & (counts < c)].tolist(), counts[(counts >= 2) & (counts < c)].tolist()):
+        for pair in combinations(r[s:s + size].tolist(), 2):
+            shared[pair].append(int(h[s]))
+    return values[counts >= c], {pair: np.array(v, dtype=np.uint64) for pair, v in shared.items()}
+
+
+def common_of(*counts: tuple[np.ndarray, dict]) -> np.ndarray:
+    """The common fingerprints of every range, sorted (ranges are in hash order)."""
+    return np.concatenate([c[0] for c in counts]) if counts else np.empty(0, np.uint64)
+
+
+def joined(*ranges: np.ndarray) -> np.ndarray:
+    """Sorted arrays of the successive hash ranges as one sorted array."""
+    return np.concatenate(ranges) if ranges else np.empty(0, np.uint64)
+
+
+def shared_of(*counts: tuple[np.ndarray, dict]) -> dict[tuple[int, int], np.ndarray]:
+    """For each pair of regions, the uncommon fingerprints both hold, sorted."""
+    out: dict[tuple[int, int], list[np.ndarray]] = defaultdict(list)
+    for _, shared in counts:
+        for pair, v in shared.items():
+            out[pair].append(v)
+    return {pair: np.concatenate(v) for pair, v in out.items()}
+
+
+def size_of(common: np.ndarray) -> int:
+    return len(common)
+
+
+FAN_IN = 32  # handles a union or region task combines
+REPORTS_PER_PART = 100  # reports of one ``region_part`` task
+
+
+def on_engine(run, prepared: list, regions: list[int], c: int):
+    """The counts made on ``run`` (an ``engine.Engine``) from the prepared reports' handles ->
+    (handles of what each report holds, handle of the common fingerprints, their number,
+    handle of the region pairs' shared fingerprints)."""
+    level = run.keep(union_part, [tuple(prepared[k:k + FAN_IN])
+                                  for k in range(0, len(prepared), FAN_IN)], "counting fingerprints")
+    while len(level) > 1:
+        up = run.keep(union_part, [tuple(level[k:k + FAN_IN]) for k in range(0, len(level), FAN_IN)])
+        run.release(level)
+        level = up
+    held_by = run.keep(held, [(p, level[0]) for p in prepared])
+    run.release(level)
+    parts = run.keep(region_part, [(held_by[k:k + REPORTS_PER_PART], regions[k:k + REPORTS_PER_PART])
+                                   for k in range(0, len(held_by), REPORTS_PER_PART)])
+    counts = run.keep(region_count, [(k, parts, c) for k in range(RANGES)], "counting regions")
+    run.release(parts)
+    common, shared = run.keep(common_of, [tuple(counts)]) + run.keep(shared_of, [tuple(counts)])
+    run.release(counts)
+    return held_by, common, run.map(size_of, [(common,)])[0], shared
+

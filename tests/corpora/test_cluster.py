@@ -1,0 +1,156 @@
+"""``corpus --scheduler`` on a real multi-process cluster (issue #21): a ``dask scheduler`` and
+two ``dask worker`` processes started from their own command lines on 127.0.0.1, against the
+in-process run of the same 20 synthetic reports (10 regions of 2 years, made from the fixtures
+by benchmarks/synth_corpus.py, so that LSH, the common fingerprints and the shared-passage
+search all take part).  The output must be byte-identical, also when a worker is killed
+mid-run (Dask recomputes what it held)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, benchmark_module, cli
+
+pytestmark = pytest.mark.slow  # real processes: a scheduler, two workers and reportdiff
+
+SOURCES = [FIXTURES / n for n in ("baotou-2022.txt", "donghe-2022-plan.txt", "hohhot-2022.txt",
+                                  "national-2024.txt", "national-2025.txt")]
+RUN_TIMEOUT = 240  # seconds a corpus run may take on a loaded 2-core machine
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("synthetic")
+    benchmark_module("synth_corpus").build(20, folder, seed=3, files=SOURCES, years=2)
+    return folder
+
+
+def _corpus(folder: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*cli(), "corpus", str(folder), "--pairs", "lsh", "-f", "json", "-o", str(out), *extra],
+                          capture_output=True, text=True, timeout=RUN_TIMEOUT)
+
+
+@pytest.fixture(scope="module")
+def in_process(reports, tmp_path_factory) -> bytes:
+    out = tmp_path_factory.mktemp("in-process") / "corpus.json"
+    r = _corpus(reports, out)
+    assert r.returncode == 0, r.stderr
+    return out.read_bytes()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Cluster:
+    """``dask scheduler`` and ``workers`` × ``dask worker --nthreads 1``, each in its own process
+    group (killed with it), on 127.0.0.1; ``close`` always kills them all."""
+
+    def __init__(self, workers: int) -> None:
+        pytest.importorskip("dask.distributed")
+        exe = Path(sys.executable).with_name("dask")
+        if not exe.exists():
+            pytest.skip("the dask command is not installed")
+        port = _free_port()
+        self.address = f"tcp://127.0.0.1:{port}"
+        self.procs: list[subprocess.Popen] = []
+        try:
+            self.scheduler = self._start(str(exe), "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                                         "--dashboard-address", "127.0.0.1:0")
+            self.workers = [self._start(str(exe), "worker", self.address, "--nworkers", "1", "--nthreads", "1",
+                                        "--no-dashboard", "--host", "127.0.0.1") for _ in range(workers)]
+            self._wait_for_workers(workers)
+        except BaseException:
+            self.close()
+            raise
+
+    def _start(self, *cmd: str) -> subprocess.Popen:
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        self.procs.append(p)
+        return p
+
+    def _wait_for_workers(self, n: int, seconds: float = 60) -> None:
+        from dask.distributed import Client
+
+        end = time.monotonic() + seconds
+        while True:  # the scheduler may not listen yet
+            try:
+                with Client(self.address, timeout="5s") as client:
+                    client.wait_for_workers(n, timeout=max(1.0, end - time.monotonic()))
+                    return
+            except OSError:
+                if time.monotonic() > end:
+                    raise
+                time.sleep(0.5)
+
+    def tasks_in_memory(self) -> int:
+        from dask.distributed import Client
+
+        with Client(self.address, timeout="10s") as client:
+            return client.run_on_scheduler(
+                lambda dask_scheduler: sum(ts.state == "memory" for ts in dask_scheduler.tasks.values()))
+
+    def kill(self, p: subprocess.Popen) -> None:
+        if p.poll() is None:
+            os.killpg(p.pid, signal.SIGKILL)
+        p.wait(timeout=30)
+
+    def close(self) -> None:
+        for p in self.procs:
+            try:
+                self.kill(p)
+            except (ProcessLookupError, subprocess.TimeoutExpired):
+                pass
+
+
+@pytest.fixture
+def cluster():
+    c = Cluster(2)
+    try:
+        yield c
+    finally:
+        c.close()
+
+
+def test_a_real_two_worker_cluster_gives_the_in_process_bytes(reports, in_process, cluster, tmp_path):
+    out = tmp_path / "corpus.json"
+    r = _corpus(reports, out, "--scheduler", cluster.address)
+    assert r.returncode == 0, r.stderr
+    assert out.read_bytes() == in_process
+
+
+def test_one_local_worker_gives_the_in_process_bytes(reports, in_process, tmp_path):
+    out = tmp_path / "corpus.json"
+    r = _corpus(reports, out, "--workers", "1")
+    assert r.returncode == 0, r.stderr
+    assert out.read_bytes() == in_process
+
+
+def test_a_worker_killed_mid_run_is_replaced_by_dasks_retry(reports, in_process, cluster, tmp_path):
+    """One of the two workers (and its nanny) is killed once results are held on the cluster:
+    the prepared reports it held are recomputed from their paths, and the output is the same."""
+    out = tmp_path / "corpus.json"
+    run = subprocess.Popen([*cli(), "corpus", str(reports), "--pairs", "lsh", "-f", "json", "-o", str(out),
+                            "--scheduler", cluster.address], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        end = time.monotonic() + 120
+        while cluster.tasks_in_memory() < 4:  # some reports prepared: the worker holds results
+            assert run.poll() is None and time.monotonic() < end, "the run ended or never started"
+            time.sleep(0.2)
+        cluster.kill(cluster.workers[0])
+        _, err = run.communicate(timeout=RUN_TIMEOUT)
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.communicate()
+    assert run.returncode == 0, err
+    assert out.read_bytes() == in_process
