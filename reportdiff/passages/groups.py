@@ -17,11 +17,15 @@
    one group (union-find); every other place hit by a passage of the group belongs to it.  So
    every group holds at least one place of a query document, and a passage shared only among
    references is never a group (``reportdiff corpus`` reports those).
-3. Places of one document in a group.  Places that overlap, lie less than ``NEAR`` (40)
-   characters apart, or share a line are merged into one place (the span from the first to
-   the last), so no line range is listed twice; only the draft's passage itself is never
-   merged, so a repeat of it inside its own paragraph is a second place of the same line
-   range (the terminal says where each starts in the paragraph).  A place that repeats only a
+3. Places of one document in a group.  Places that overlap or lie at most ``NEAR`` (40)
+   characters apart are merged into one place (the span from the first to the last), so no
+   text is listed twice.  Places are merged by characters, never because they share a line: a
+   line can be a whole page (provincial reports keep 3,000-character paragraphs on one line,
+   HK budget speeches of 2012-2015 have lines of 5,000-32,000 characters), and merging by line
+   joined passages thousands of characters apart into one place, most of it text that is not
+   shared.  Two places of one paragraph are shown with where each starts in it (the terminal
+   view).  The draft's passage itself is never merged, so a repeat of it inside its own
+   paragraph is a second place of the same line range.  A place that repeats only a
    part of the draft's passage lying inside, and shorter than 80% of, the part another place
    of the same document repeats is not listed (a formula such as 习近平新时代中国特色社会主义思想
    inside a longer shared passage, found again on its own); nor is a query place that is less
@@ -304,15 +308,18 @@ def _place(streams, doc: int, start: int, end: int) -> Occurrence:
 
 def _merge_places(found, streams) -> list[tuple[Occurrence, list[tuple[int, Occurrence]]]]:
     """Step 3: the places attached to a group, one document's places merged when they
-    overlap, lie less than NEAR characters apart, or share a line (repeated until no two places
-    of a document are to be merged); each with the (passage, query place) its hits came from."""
+    overlap or lie at most NEAR characters apart (repeated until no two places of a document
+    are to be merged); each with the (passage, query place) its hits came from.  Places are
+    merged by characters, not by lines: a line may be a whole page (a paragraph of 3,000
+    characters, a web page's 32,000-character line), and two passages far apart in it are two
+    places."""
     by_doc: dict[int, list] = defaultdict(list)
     for p, q, x in found:
         by_doc[x.doc].append((x, p, q))
     out = []
     for d in sorted(by_doc):
-        # [start, end, first line, last line, sources, the place when it is a single one]
-        spans = [[x.start, x.end, x.lines.first, x.lines.last, [(p, q)], x]
+        # [start, end, sources, the place when it is a single one]
+        spans = [[x.start, x.end, [(p, q)], x]
                  for x, p, q in sorted(by_doc[d], key=lambda t: (t[0].start, t[0].end))]
         changed = True
         while changed:
@@ -321,14 +328,13 @@ def _merge_places(found, streams) -> list[tuple[Occurrence, list[tuple[int, Occu
             for sp in spans:
                 if merged:
                     m = merged[-1]
-                    gap = sp[0] - m[1]
-                    if gap <= NEAR or sp[2] <= m[3]:
-                        m[1], m[3], m[4], m[5] = max(m[1], sp[1]), max(m[3], sp[3]), m[4] + sp[4], None
+                    if sp[0] - m[1] <= NEAR:
+                        m[1], m[2], m[3] = max(m[1], sp[1]), m[2] + sp[2], None
                         changed = True
                         continue
                 merged.append(sp)
             spans = merged
-        for start, end, _, _, sources, single in spans:
+        for start, end, sources, single in spans:
             out.append((single if single is not None else _place(streams, d, start, end), sources))
     return out
 
