@@ -36,8 +36,10 @@ mean number of detections per detected case; plagdet = F1 / log2(1 + granularity
 level, per length bucket (20-29, 30-59, 60-119, 120-300) and per language; figures are over
 all cases of all seeds (pooled, not medians).  Natural reuse: a detection touching no case
 whose characters are at least half inside canonical 10-grams of a source (any source of the
-seed: all are references of every host) or of another host, or whose canonical ratio to an occurrence of its group in the source or another host is
-at least 0.7, is real reuse (the hosts are checked together, and a group about one host's
+seed: all are references of every host) or of another host, or whose canonical ratio to an
+occurrence of its group in a source, another host or another place of its own host (the
+draft repeating itself) is at least 0.7, is real reuse (the hosts are checked together, and a
+group about one host's
 passage holds the places of other hosts that repeat it); "natural precision"
 is the share of case-free detections that are such real reuse (the rest are false alarms).
 
@@ -257,9 +259,12 @@ def run_seed(seed: int, outdir: Path, n_hosts: int, n_cases: int, min_chars: int
             d.inside = float(case_mask[k][o.start:o.end].sum()) / n
             d.natural = float(nat[k][o.start:o.end].sum()) / n
             d.inside_or_natural = float((case_mask[k][o.start:o.end] | nat[k][o.start:o.end]).sum()) / n
+            # real reuse: like an occurrence of the group in a source, in another host, or
+            # elsewhere in the same host (the draft repeating itself: dupes reports those too)
             d.source_similarity = max(fuzz.ratio(canonical_text(o.text), canonical_text(s.text)) / 100
                                       for s in g.occurrences if s.doc in src_idx or
-                                      (s.doc in q_index and s.doc != o.doc))
+                                      (s.doc in q_index and (s.doc != o.doc or s.end <= o.start
+                                                             or o.end <= s.start)))
             dets.append(d)
     cover = [np.zeros(len(t), dtype=bool) for t in streams]
     for d in dets:

@@ -22,8 +22,9 @@ the first stage misses it (or finds pieces of it).  This stage finds it from sho
    ``Indel.normalized_similarity``, 1 − insertions and deletions / total length) ≥
    ``MIN_SIMILARITY`` (0.7; a passage with 25% of its characters edited scores about 0.8).
    Each side's text must be ≥ ``MIN_LENGTH`` × min_chars characters, and two sides with figures
-   sharing fewer than half of them are a formula (``formula``).  The confirmed regions go to
-   grouping like the first stage's (``repeats.match``).
+   sharing fewer than half of them, in a text with a figure every ``FIGURE_SPAN`` (30)
+   characters or closer, are a formula (``formula``).  The confirmed regions go to grouping
+   like the first stage's (``repeats.match``).
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ XDROP = 6
 STEP_CHARS = 48  # characters aligned at a time when an end grows
 MIN_SIMILARITY = 0.7
 MIN_LENGTH = 2  # times min_chars: the text of each side of an edited repeat
-FIGURE_SPAN = 30  # differing figures at least this dense (characters per figure) make a formula
+FIGURE_SPAN = 30  # a text with a figure at least every 30 characters whose figures differ is a formula
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -220,14 +221,14 @@ def regions(streams: Sequence[Stream], queries: int, docs: int) -> list[Region]:
 
 
 def formula(a: str, b: str) -> bool:
-    """Two texts with figures that share fewer than half of them, the differing figures dense
-    (one in every ``FIGURE_SPAN`` letters, ideographs and digits of the shorter text or
-    closer): the same wording about other figures (a statistics formula or a target list),
-    not an edited copy.  A long passage with a few figures changed or damaged (a number cut
-    at the passage's edge, a digit edited) is an edited copy."""
-    x, y = set(_NUMBER.findall(a)), set(_NUMBER.findall(b))
+    """Two texts with figures that share fewer than half of them, in a text dense with figures
+    (one figure in every ``FIGURE_SPAN`` letters, ideographs and digits or closer, on the side
+    with fewer): the same wording about other figures (a statistics formula or a target
+    list), not an edited copy.  A long passage with a few figures changed or damaged (a
+    number cut at the passage's edge, a digit edited) is an edited copy."""
+    xs, ys = _NUMBER.findall(a), _NUMBER.findall(b)
+    x, y = set(xs), set(ys)
     if not (x and y) or 2 * len(x & y) >= min(len(x), len(y)):
         return False
-    differing = min(len(x - y), len(y - x))
     size = min(sum(1 for c in a if c.isalnum()), sum(1 for c in b if c.isalnum()))
-    return differing * FIGURE_SPAN >= size
+    return min(len(xs), len(ys)) * FIGURE_SPAN >= size

@@ -8,10 +8,12 @@
    places is not about the draft and is left out.  The query places of a document that are
    hit by another document overlap freely (a draft sentence found in four earlier reports
    in four slightly different lengths): they are merged into one passage, the union of their
-   spans, so the draft's passages never overlap.  A query place hit only by its own document
-   (the draft repeating itself) joins the passage it overlaps; if none, it is a passage of its
-   own, unless it overlaps by at least 80% of the longer an earlier one of the same kind,
-   which then stands for both (a file of thousands of near-identical lines keeps its lines
+   spans, so these passages never overlap.  A query place hit only by its own document (the
+   draft repeating itself) joins the passage that holds at least half of it (``JOIN``); if
+   none, it is a passage of its own (a repeat that merely touches a shared passage, by one
+   character, is not about that passage: it pulled unrelated repeats of the draft, such as
+   "visitor arrivals", into the group of "and the number of v"), unless it overlaps by at
+   least 80% of the longer an earlier one of the same kind, which then stands for both (a file of thousands of near-identical lines keeps its lines
    apart instead of becoming one passage).
 2. Groups.  Passages joined by a hit (the draft repeats itself, or two queries share it) are
    one group (union-find); every other place hit by a passage of the group belongs to it.  So
@@ -65,6 +67,7 @@ from .unionfind import clusters
 
 NEAR = 40  # reference places of one document closer than this (characters) are one place
 SAME_PLACE = 0.8  # a self-repeat place overlapping an earlier one by this share of the longer is that place
+JOIN = 0.5  # a self-repeat place joins a shared passage that holds at least this share of it
 
 MATCHES = ("draft", "same", "near", "template")
 
@@ -183,7 +186,9 @@ class _Passages:
         own_nodes: list[tuple[int, int]] = []
         own_starts: list[tuple[int, int]] = []  # sorted (start, node) of the own-only passages
         for s, e in sorted(set(own)):
-            if self._in_shared(s, e) is not None:
+            k = self._in_shared(s, e, JOIN * (e - s))
+            if k is not None:
+                self._own[(s, e)] = k
                 continue
             n = self._near_own(s, e, own_nodes, own_starts, shared_n)
             if n is None:
@@ -193,8 +198,8 @@ class _Passages:
             self._own[(s, e)] = n
         self.spans += own_nodes
 
-    def _in_shared(self, s: int, e: int) -> int | None:
-        """The shared passage that overlaps [s, e) most, or None."""
+    def _in_shared(self, s: int, e: int, need: float = 1) -> int | None:
+        """The shared passage that overlaps [s, e) most, by at least ``need`` characters, or None."""
         k = bisect_right(self._starts, e - 1) - 1
         best, best_overlap = None, 0
         while k >= 0:
@@ -205,7 +210,7 @@ class _Passages:
             if pe <= s:
                 break
             k -= 1
-        return best
+        return best if best_overlap >= need else None
 
     def _near_own(self, s, e, nodes, starts, offset) -> int | None:
         reach = (e - s) // 4 + 1
@@ -220,8 +225,8 @@ class _Passages:
 
     def of(self, s: int, e: int) -> int:
         """The passage holding the query place [s, e)."""
-        k = self._in_shared(s, e)
-        return k if k is not None else self._own[(s, e)]
+        k = self._own.get((s, e))
+        return k if k is not None else self._in_shared(s, e)
 
 
 def group(pairs: Sequence[tuple[Occurrence, Occurrence]], queries: int, streams,
@@ -288,9 +293,9 @@ def _fragment(x: Occurrence, passages, ids, grouped) -> bool:
     """Whether query place ``x`` is less than SAME_PLACE of a passage of its document that has a group."""
     if x.doc not in passages:
         return False
-    k = passages[x.doc]._in_shared(x.start, x.end)
+    k = passages[x.doc]._own.get((x.start, x.end))
     if k is None:
-        k = passages[x.doc]._own.get((x.start, x.end))
+        k = passages[x.doc]._in_shared(x.start, x.end)
     return k is not None and ids[(x.doc, k)] in grouped and not _whole(x, passages, (x.doc, k))
 
 

@@ -246,3 +246,17 @@ def test_terminal_formulas_are_single_lines_and_messages_agree():
         kind = line.split()[1]
         assert any(line.split(kind, 1)[1].strip().rstrip("…").strip()[:10] in one_line(f.template)
                    for f in r.formulas)
+
+
+def test_a_self_repeat_touching_a_shared_passage_is_a_passage_of_its_own():
+    """Regression (plant_dupes dev, HK 2016): the draft's repeat of "visitor arrivals" overlapped
+    the shared passage "and the number of v" by one character and joined it, which pulled its
+    other place into that passage's group.  A self-repeat joins a shared passage only when the
+    passage holds at least half of it."""
+    from reportdiff.passages.groups import _Passages
+
+    p = _Passages(shared=[(0, 19)], own=[(18, 34), (5, 15), (100, 116)])
+    assert p.of(0, 19) == 0
+    assert p.of(5, 15) == 0  # inside the shared passage: the same passage
+    assert p.of(18, 34) not in (0, p.of(100, 116))  # touches it by one character: its own
+    assert p.of(100, 116) != 0
