@@ -13,8 +13,9 @@
    none, it is a passage of its own (a repeat that merely touches a shared passage, by one
    character, is not about that passage: it pulled unrelated repeats of the draft, such as
    "visitor arrivals", into the group of "and the number of v"), unless it overlaps by at
-   least 80% of the longer an earlier one of the same kind, which then stands for both (a file of thousands of near-identical lines keeps its lines
-   apart instead of becoming one passage).
+   least 80% of the longer an earlier one of the same kind, which then stands for both (a
+   file of thousands of near-identical lines keeps its lines apart instead of becoming one
+   passage).
 2. Groups.  Passages joined by a hit (the draft repeats itself, or two queries share it) are
    one group (union-find); every other place hit by a passage of the group belongs to it.  So
    every group holds at least one place of a query document, and a passage shared only among
