@@ -22,8 +22,9 @@ the first stage misses it (or finds pieces of it).  This stage finds it from sho
    ``Indel.normalized_similarity``, 1 − insertions and deletions / total length) ≥
    ``MIN_SIMILARITY`` (0.7; a passage with 25% of its characters edited scores about 0.8).
    Each side's text must be ≥ ``MIN_LENGTH`` × min_chars characters, and two sides with figures
-   sharing fewer than half of them are a formula (``formula``).  The confirmed regions go to
-   grouping like the first stage's (``repeats.match``).
+   sharing fewer than half of them, in a text with a figure every ``FIGURE_SPAN`` (30)
+   characters or closer, are a formula (``formula``).  The confirmed regions go to grouping
+   like the first stage's (``repeats.match``).
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ XDROP = 6
 STEP_CHARS = 48  # characters aligned at a time when an end grows
 MIN_SIMILARITY = 0.7
 MIN_LENGTH = 2  # times min_chars: the text of each side of an edited repeat
+FIGURE_SPAN = 30  # a text with a figure at least every 30 characters whose figures differ is a formula
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -153,28 +155,35 @@ def _done(chains_: list[list[int]], pair, k_of: Sequence[int]) -> list[tuple[int
 
 def _xdrop(x: str, y: str) -> tuple[int, int]:
     """How far an alignment of the starts of x and y reaches with its best score: (i, j), the
-    characters of x and y it takes (banded, X-drop)."""
+    characters of x and y it takes (banded, X-drop).  Rows are lists over the whole of y (a
+    cell outside the band, or pruned, holds ``neg``)."""
     neg = -(1 << 30)
     best, bi, bj = 0, 0, 0
-    prev = {0: 0}
-    for j in range(1, min(BAND, len(y)) + 1):
+    n = len(y)
+    prev = [neg] * (n + 1)
+    prev[0] = 0
+    for j in range(1, min(BAND, n) + 1):
         prev[j] = -2 * j
     for i in range(1, len(x) + 1):
-        row: dict[int, int] = {}
-        top = neg
-        for j in range(max(0, i - BAND), min(len(y), i + BAND) + 1):
-            s = prev.get(j, neg) - 2
+        row = [neg] * (n + 1)
+        xi = x[i - 1]
+        alive = False
+        for j in range(max(0, i - BAND), min(n, i + BAND) + 1):
+            s = prev[j] - 2
             if j:
-                s = max(s, row.get(j - 1, neg) - 2,
-                        prev.get(j - 1, neg) + (1 if x[i - 1] == y[j - 1] else -1))
+                left = row[j - 1] - 2
+                diag = prev[j - 1] + (1 if xi == y[j - 1] else -1)
+                if left > s:
+                    s = left
+                if diag > s:
+                    s = diag
             if s < best - XDROP:
                 continue
             row[j] = s
-            if s > top:
-                top = s
+            alive = True
             if s > best:
                 best, bi, bj = s, i, j
-        if not row:
+        if not alive:
             break
         prev = row
     return bi, bj
@@ -212,7 +221,14 @@ def regions(streams: Sequence[Stream], queries: int, docs: int) -> list[Region]:
 
 
 def formula(a: str, b: str) -> bool:
-    """Two texts with figures that share fewer than half of them: the same wording about other
-    figures (a statistics formula or a target list), not an edited copy."""
-    x, y = set(_NUMBER.findall(a)), set(_NUMBER.findall(b))
-    return bool(x and y) and 2 * len(x & y) < min(len(x), len(y))
+    """Two texts with figures that share fewer than half of them, in a text dense with figures
+    (one figure in every ``FIGURE_SPAN`` letters, ideographs and digits or closer, on the side
+    with fewer): the same wording about other figures (a statistics formula or a target
+    list), not an edited copy.  A long passage with a few figures changed or damaged (a
+    number cut at the passage's edge, a digit edited) is an edited copy."""
+    xs, ys = _NUMBER.findall(a), _NUMBER.findall(b)
+    x, y = set(xs), set(ys)
+    if not (x and y) or 2 * len(x & y) >= min(len(x), len(y)):
+        return False
+    size = min(sum(1 for c in a if c.isalnum()), sum(1 for c in b if c.isalnum()))
+    return min(len(xs), len(ys)) * FIGURE_SPAN >= size

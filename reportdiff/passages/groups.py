@@ -8,20 +8,27 @@
    places is not about the draft and is left out.  The query places of a document that are
    hit by another document overlap freely (a draft sentence found in four earlier reports
    in four slightly different lengths): they are merged into one passage, the union of their
-   spans, so the draft's passages never overlap.  A query place hit only by its own document
-   (the draft repeating itself) joins the passage it overlaps; if none, it is a passage of its
-   own, unless it overlaps by at least 80% of the longer an earlier one of the same kind,
-   which then stands for both (a file of thousands of near-identical lines keeps its lines
-   apart instead of becoming one passage).
+   spans, so these passages never overlap.  A query place hit only by its own document (the
+   draft repeating itself) joins the passage that holds at least half of it (``JOIN``); if
+   none, it is a passage of its own (a repeat that merely touches a shared passage, by one
+   character, is not about that passage: it pulled unrelated repeats of the draft, such as
+   "visitor arrivals", into the group of "and the number of v"), unless it overlaps by at
+   least 80% of the longer an earlier one of the same kind, which then stands for both (a
+   file of thousands of near-identical lines keeps its lines apart instead of becoming one
+   passage).
 2. Groups.  Passages joined by a hit (the draft repeats itself, or two queries share it) are
    one group (union-find); every other place hit by a passage of the group belongs to it.  So
    every group holds at least one place of a query document, and a passage shared only among
    references is never a group (``reportdiff corpus`` reports those).
-3. Places of one document in a group.  Places that overlap, lie less than ``NEAR`` (40)
-   characters apart, or share a line are merged into one place (the span from the first to
-   the last), so no line range is listed twice; only the draft's passage itself is never
-   merged, so a repeat of it inside its own paragraph is a second place of the same line
-   range (the terminal says where each starts in the paragraph).  A place that repeats only a
+3. Places of one document in a group.  Places that overlap or lie at most ``NEAR`` (40)
+   characters apart are merged into one place (the span from the first to the last), so no
+   text is listed twice.  Places are merged by characters, never because they share a line: a
+   line can be a whole page (provincial reports keep 3,000-character paragraphs on one line,
+   HK budget speeches of 2012-2015 have lines of 5,000-32,000 characters), and merging by line
+   joined passages thousands of characters apart into one place, most of it text that is not
+   shared.  Two places of one paragraph are shown with where each starts in it (the terminal
+   view).  The draft's passage itself is never merged, so a repeat of it inside its own
+   paragraph is a second place of the same line range.  A place that repeats only a
    part of the draft's passage lying inside, and shorter than 80% of, the part another place
    of the same document repeats is not listed (a formula such as 习近平新时代中国特色社会主义思想
    inside a longer shared passage, found again on its own); nor is a query place that is less
@@ -61,6 +68,7 @@ from .unionfind import clusters
 
 NEAR = 40  # reference places of one document closer than this (characters) are one place
 SAME_PLACE = 0.8  # a self-repeat place overlapping an earlier one by this share of the longer is that place
+JOIN = 0.5  # a self-repeat place joins a shared passage that holds at least this share of it
 
 MATCHES = ("draft", "same", "near", "template")
 
@@ -179,7 +187,9 @@ class _Passages:
         own_nodes: list[tuple[int, int]] = []
         own_starts: list[tuple[int, int]] = []  # sorted (start, node) of the own-only passages
         for s, e in sorted(set(own)):
-            if self._in_shared(s, e) is not None:
+            k = self._in_shared(s, e, JOIN * (e - s))
+            if k is not None:
+                self._own[(s, e)] = k
                 continue
             n = self._near_own(s, e, own_nodes, own_starts, shared_n)
             if n is None:
@@ -189,8 +199,8 @@ class _Passages:
             self._own[(s, e)] = n
         self.spans += own_nodes
 
-    def _in_shared(self, s: int, e: int) -> int | None:
-        """The shared passage that overlaps [s, e) most, or None."""
+    def _in_shared(self, s: int, e: int, need: float = 1) -> int | None:
+        """The shared passage that overlaps [s, e) most, by at least ``need`` characters, or None."""
         k = bisect_right(self._starts, e - 1) - 1
         best, best_overlap = None, 0
         while k >= 0:
@@ -201,7 +211,7 @@ class _Passages:
             if pe <= s:
                 break
             k -= 1
-        return best
+        return best if best_overlap >= need else None
 
     def _near_own(self, s, e, nodes, starts, offset) -> int | None:
         reach = (e - s) // 4 + 1
@@ -216,8 +226,8 @@ class _Passages:
 
     def of(self, s: int, e: int) -> int:
         """The passage holding the query place [s, e)."""
-        k = self._in_shared(s, e)
-        return k if k is not None else self._own[(s, e)]
+        k = self._own.get((s, e))
+        return k if k is not None else self._in_shared(s, e)
 
 
 def group(pairs: Sequence[tuple[Occurrence, Occurrence]], queries: int, streams,
@@ -284,9 +294,9 @@ def _fragment(x: Occurrence, passages, ids, grouped) -> bool:
     """Whether query place ``x`` is less than SAME_PLACE of a passage of its document that has a group."""
     if x.doc not in passages:
         return False
-    k = passages[x.doc]._in_shared(x.start, x.end)
+    k = passages[x.doc]._own.get((x.start, x.end))
     if k is None:
-        k = passages[x.doc]._own.get((x.start, x.end))
+        k = passages[x.doc]._in_shared(x.start, x.end)
     return k is not None and ids[(x.doc, k)] in grouped and not _whole(x, passages, (x.doc, k))
 
 
@@ -304,15 +314,18 @@ def _place(streams, doc: int, start: int, end: int) -> Occurrence:
 
 def _merge_places(found, streams) -> list[tuple[Occurrence, list[tuple[int, Occurrence]]]]:
     """Step 3: the places attached to a group, one document's places merged when they
-    overlap, lie less than NEAR characters apart, or share a line (repeated until no two places
-    of a document are to be merged); each with the (passage, query place) its hits came from."""
+    overlap or lie at most NEAR characters apart (repeated until no two places of a document
+    are to be merged); each with the (passage, query place) its hits came from.  Places are
+    merged by characters, not by lines: a line may be a whole page (a paragraph of 3,000
+    characters, a web page's 32,000-character line), and two passages far apart in it are two
+    places."""
     by_doc: dict[int, list] = defaultdict(list)
     for p, q, x in found:
         by_doc[x.doc].append((x, p, q))
     out = []
     for d in sorted(by_doc):
-        # [start, end, first line, last line, sources, the place when it is a single one]
-        spans = [[x.start, x.end, x.lines.first, x.lines.last, [(p, q)], x]
+        # [start, end, sources, the place when it is a single one]
+        spans = [[x.start, x.end, [(p, q)], x]
                  for x, p, q in sorted(by_doc[d], key=lambda t: (t[0].start, t[0].end))]
         changed = True
         while changed:
@@ -321,14 +334,13 @@ def _merge_places(found, streams) -> list[tuple[Occurrence, list[tuple[int, Occu
             for sp in spans:
                 if merged:
                     m = merged[-1]
-                    gap = sp[0] - m[1]
-                    if gap <= NEAR or sp[2] <= m[3]:
-                        m[1], m[3], m[4], m[5] = max(m[1], sp[1]), max(m[3], sp[3]), m[4] + sp[4], None
+                    if sp[0] - m[1] <= NEAR:
+                        m[1], m[2], m[3] = max(m[1], sp[1]), m[2] + sp[2], None
                         changed = True
                         continue
                 merged.append(sp)
             spans = merged
-        for start, end, _, _, sources, single in spans:
+        for start, end, sources, single in spans:
             out.append((single if single is not None else _place(streams, d, start, end), sources))
     return out
 

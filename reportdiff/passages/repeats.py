@@ -134,7 +134,7 @@ def match(docs: Sequence[Document], queries: int, query_prints: list[tuple[np.nd
     w = window(min_chars)
     found = _Found(w + K)
     candidates = regions(query_prints, postings, w)
-    exact: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
+    exact: dict[tuple[int, int], _Held] = defaultdict(_Held)
     for first in range(0, len(candidates), BATCH):
         batch = candidates[first: first + BATCH]
         before = found.settled_all(batch)  # None while no group is that big
@@ -150,7 +150,7 @@ def match(docs: Sequence[Document], queries: int, query_prints: list[tuple[np.nd
             if min(len(a.text), len(b.text)) < min_chars:
                 continue
             found.add(r, a, b, streams)
-            exact[(r.a_doc, r.b_doc)].append((r.a0, r.a1, r.b0, r.b1))
+            exact[(r.a_doc, r.b_doc)].add(r)
     if edited:
         _edited(found, streams, queries, len(docs), min_chars, exact)
     groups = group(found.pairs, queries, streams, min_chars)  # step 4 (passages.groups)
@@ -163,7 +163,7 @@ def match(docs: Sequence[Document], queries: int, query_prints: list[tuple[np.nd
 
 
 def _edited(found: _Found, streams: Sequence[Stream], queries: int, docs: int, min_chars: int,
-            exact: dict[tuple[int, int], list[tuple[int, int, int, int]]]) -> None:
+            exact: dict[tuple[int, int], _Held]) -> None:
     """Step 3c: regions of edited reuse (``fuzzy``), extended and confirmed, added to ``found``
     unless a region of the first stage of the same two documents already holds both sides."""
     for r in fuzzy.regions(streams, queries, docs):
@@ -173,8 +173,8 @@ def _edited(found: _Found, streams: Sequence[Stream], queries: int, docs: int, m
         fuzzy.extend_fuzzy(r, streams)
         if r.a_doc == r.b_doc and not (r.a1 <= r.b0 or r.b1 <= r.a0):
             continue
-        if any(a0 <= r.a0 and r.a1 <= a1 and b0 <= r.b0 and r.b1 <= b1
-               for a0, a1, b0, b1 in exact.get((r.a_doc, r.b_doc), ())):
+        held = exact.get((r.a_doc, r.b_doc))
+        if held is not None and held.holds(r):
             continue
         if not fuzzy.confirmed(r, streams):
             continue
@@ -183,7 +183,29 @@ def _edited(found: _Found, streams: Sequence[Stream], queries: int, docs: int, m
         if min(len(a.text), len(b.text)) < fuzzy.MIN_LENGTH * min_chars or fuzzy.formula(a.text, b.text):
             continue
         found.add(r, a, b, streams)
-        exact[(r.a_doc, r.b_doc)].append((r.a0, r.a1, r.b0, r.b1))
+        exact[(r.a_doc, r.b_doc)].add(r)
+
+
+class _Held:
+    """The regions found so far between two documents, to tell whether one holds a new region
+    on both sides: kept sorted by start on the first side, so only the regions starting at
+    most the longest region's length before the new one are looked at (a list scanned whole
+    made this step quadratic in the regions of a pair: minutes for two budget speeches that
+    share hundreds of passages)."""
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int, int, int]] = []  # (a0, a1, b0, b1), sorted
+        self._longest = 0
+
+    def add(self, r: Region) -> None:
+        insort(self._spans, (r.a0, r.a1, r.b0, r.b1))
+        self._longest = max(self._longest, r.a1 - r.a0)
+
+    def holds(self, r: Region) -> bool:
+        """Whether a region found so far holds ``r`` on both sides."""
+        hi = bisect_right(self._spans, (r.a0, float("inf")))
+        lo = bisect_left(self._spans, (r.a1 - self._longest,))
+        return any(a1 >= r.a1 and b0 <= r.b0 and r.b1 <= b1 for _, a1, b0, b1 in self._spans[lo:hi])
 
 
 class _Streams:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reportdiff.passages import dupes
+from reportdiff.passages import dupes, fuzzy
 from reportdiff.passages.formulas import canonical_text
 from reportdiff.text.characters import is_ideograph
 
@@ -83,3 +83,31 @@ def test_an_edited_passage_is_found_whole_with_the_draft(tmp_path, source, start
     pieces = [x for grp in res.groups for x in grp.occurrences
               if x.doc == 0 and x.start < o.end and o.start < x.end and x is not o]
     assert all(x.start >= o.start and x.end <= o.end for x in pieces)
+
+
+def _line(path: str, starts: str) -> str:
+    return next(t.strip() for t in (FIXTURES / path).read_text(encoding="utf-8").splitlines()
+                if t.strip().startswith(starts))
+
+
+def test_a_target_list_with_other_figures_is_a_formula_not_an_edited_copy():
+    """Two years' target lists (Baotou 2017 and 2022): the same wording, a figure every ~14
+    characters, most figures different: a statistics formula."""
+    old = _line("baotou-2017-8copies.txt", "今年主要预期目标是")
+    text = (FIXTURES / "baotou-2022.txt").read_text(encoding="utf-8")  # the 2022 list spans lines
+    at = text.index("今年主要发展预期目标是")
+    new = text[at: text.index("约束性指标", at) + 6].replace("\n", "")
+    assert fuzzy.formula(old, new)
+
+
+def test_an_edited_passage_with_a_few_figures_damaged_is_not_a_formula():
+    """Regression (plant_dupes dev, seed 3): a 160-character passage of a budget speech, cut
+    inside "7.1 million" and with "151" mistyped, shares one of its three figures with its
+    source; it was dropped as a formula.  Its figures are sparse (one per ~40 characters): an
+    edited copy."""
+    text = (FIXTURES / "english" / "budget-speech-2024.txt").read_text(encoding="utf-8")
+    at = text.index("million, equivalent to around 16% of the net revenue budget")
+    source = text[at - 4: at + 165]
+    assert source.startswith("7.1 million")
+    edited = source[2:].replace("Section 151", "Seption 15c").replace("16%", "16l").replace("prudent", "prufent")
+    assert not fuzzy.formula(edited, source)

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from reportdiff.cli.app import app
 from reportdiff.passages import boilerplate, dupes
-from reportdiff.passages.groups import is_template
+from reportdiff.passages.groups import NEAR, is_template
 from reportdiff.passages.templates import clause_ends, places_of
 from reportdiff.render.jsonout import dumps
 from reportdiff.render.jsonout import dupes as dupes_json
@@ -60,9 +60,32 @@ def test_no_place_is_listed_twice_and_places_never_overlap(result):
             assert a.doc != b.doc or a.end <= b.start, (a, b)  # one document's places are merged
         for k, a in enumerate(g.occurrences):
             for j, b in enumerate(g.occurrences[k + 1:], start=k + 1):
-                if a.doc == b.doc and a.lines.first <= b.lines.last and b.lines.first <= a.lines.last:
-                    # two places share a line only when the draft's passage recurs in its own paragraph
-                    assert g.base in (k, j), (a, b)
+                if a.doc == b.doc and g.base not in (k, j):
+                    # places of one document closer than NEAR characters are one place
+                    assert max(a.start, b.start) - min(a.end, b.end) > NEAR, (a, b)
+
+
+def test_two_passages_far_apart_on_one_long_line_are_two_places(tmp_path):
+    """Regression (issue #18, HK budget 2012's 5,000-character lines): places of one document
+    sharing a line were merged into one place, a span of thousands of characters most of which
+    the draft does not share.  Places are merged by characters: a reference line holding the
+    draft's two sentences 3,000 characters apart gives two places, each about one sentence."""
+    national = (F / "national-2024.txt").read_text(encoding="utf-8")
+    para = next(p for p in national.splitlines() if len(p) > 200 and p.count("。") >= 3)
+    first, second = [s + "。" for s in para.split("。")[:2]]
+    assert min(len(first), len(second)) >= 30
+    filler = " ".join(p for p in (F / "english" / "budget-speech-2023.txt").read_text(encoding="utf-8")
+                      .splitlines() if len(p) > 100)[:3000]
+    draft = tmp_path / "draft.txt"
+    draft.write_text("报告\n\n" + first + second + "\n", encoding="utf-8")
+    ref = tmp_path / "reference.txt"
+    ref.write_text("参考\n\n" + first + filler + second + "\n", encoding="utf-8")
+    res = dupes([str(draft)], [str(ref)])
+    places = [o for g in res.groups for o in g.occurrences if o.doc == 1]
+    assert places
+    assert max(len(o.text) for o in places) < 2 * len(first + second), [len(o.text) for o in places]
+    covered = "".join(o.text for o in places)
+    assert first[:-1] in covered and second[:-1] in covered
 
 
 def test_diffs_rebuild_each_place_and_the_part_of_the_draft_it_is_compared_with(result):
@@ -223,3 +246,17 @@ def test_terminal_formulas_are_single_lines_and_messages_agree():
         kind = line.split()[1]
         assert any(line.split(kind, 1)[1].strip().rstrip("…").strip()[:10] in one_line(f.template)
                    for f in r.formulas)
+
+
+def test_a_self_repeat_touching_a_shared_passage_is_a_passage_of_its_own():
+    """Regression (plant_dupes dev, HK 2016): the draft's repeat of "visitor arrivals" overlapped
+    the shared passage "and the number of v" by one character and joined it, which pulled its
+    other place into that passage's group.  A self-repeat joins a shared passage only when the
+    passage holds at least half of it."""
+    from reportdiff.passages.groups import _Passages
+
+    p = _Passages(shared=[(0, 19)], own=[(18, 34), (5, 15), (100, 116)])
+    assert p.of(0, 19) == 0
+    assert p.of(5, 15) == 0  # inside the shared passage: the same passage
+    assert p.of(18, 34) not in (0, p.of(100, 116))  # touches it by one character: its own
+    assert p.of(100, 116) != 0
