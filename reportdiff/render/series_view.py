@@ -310,9 +310,9 @@ def expressions_view(t, year: str | None = None, top: int = 25) -> Group:
             continue
         grid = Table(show_header=True, header_style="dim", show_edge=False, pad_edge=False, box=None)
         grid.add_column("expression", no_wrap=True)
-        grid.add_column(t.keys[k], justify="right")
-        grid.add_column("before", justify="right")
-        grid.add_column("total", justify="right")
+        grid.add_column(t.keys[k], justify="right", min_width=len(t.keys[k]))
+        grid.add_column("before", justify="right", min_width=6)
+        grid.add_column("total", justify="right", min_width=5)
         grid.add_column("first–last", no_wrap=True)
         grid.add_column("", no_wrap=True)
         prev = max((j for j in range(k) if t.report_of[j] is not None), default=None)
