@@ -8,6 +8,8 @@ cache and Python's bytecode warm):
 - targets on the 31 provincial reports of 2026 (``../shared/corpus/provinces-2026``), JSON;
 - track '货币政策' and track '房价|房地产' on the 52 national reports, JSON;
 - terms with four terms on the 52 national reports, JSON;
+- terms without terms (expression discovery) on the 52 national reports, JSON and terminal
+  (the token runs cached by the warm-up run, as after any first run);
 - targets and track on the 10 Hong Kong budget speeches (``../shared/corpus/hk-budget``).
 
 Each figure is printed with the command that produced it.  Usage:
@@ -60,6 +62,9 @@ def main() -> None:
         ["track", "货币政策", national, "-f", "json"],
         ["track", "房价|房地产", national, "-f", "json"],
         ["terms", national, "-t", "新质生产力", "-t", "高质量发展", "-t", "房价|房地产", "-t", "改革开放", "-f", "json"],
+        ["terms", national, "-f", "json"],
+        ["terms", national, "--year", "2024"],
+        ["terms", hk, "-f", "json"],
         ["targets", hk, "-f", "json"],
         ["track", "real terms", hk, "-f", "json"],
     ]

@@ -95,19 +95,30 @@ def track(
 
 def terms(
     paths: list[str] = _PATHS,
-    term: Optional[list[str]] = typer.Option(None, "--term", "-t", help="A word or regular expression to count (repeatable), e.g. -t 新质生产力 -t '房价|房地产'."),
+    term: Optional[list[str]] = typer.Option(None, "--term", "-t", help="A word or regular expression to count (repeatable), e.g. -t 新质生产力 -t '房价|房地产'; without any, the expressions are discovered."),
+    year: Optional[str] = typer.Option(None, "--year", "-y", help="Discovered expressions: the year whose new, dropped and rising ones are listed (default: the last)."),
+    top: int = typer.Option(25, "--top", min=1, help="Discovered expressions: how many of each list to show (terminal, HTML)."),
     format: SeriesFormat = _FORMAT,
     output: Optional[str] = _OUTPUT,
     color: Color = _COLOR,
     document: Optional[str] = _DOCUMENT,
     encoding: Optional[str] = _ENCODING,
 ) -> None:
-    """How often each term occurs, year by year (counts, and per 10,000 characters)."""
+    """How often each term occurs, year by year; without --term, the new, dropped and rising expressions (discovered)."""
     from ..series import terms as run_terms
 
     inputs = tuple(paths)
     refuse_output(output, inputs)
     result = run_terms(tuple(term or ()), paths, _options(encoding, document))
+    if result.discovered:
+        if result.by == "year":
+            _render("series_view.chosen_column")(result, year)  # an unknown year is refused before writing
+        if format.value == "html":
+            emit(_render("series_html.expressions_page")(result, year, top), output, inputs)
+            return
+        _write(format, result, output, inputs, color, "series_json.terms", "series_json.terms_csv",
+               "series_html.expressions_page", lambda r, console: _render("series_view.expressions_view")(r, year, top))
+        return
     _write(format, result, output, inputs, color, "series_json.terms", "series_json.terms_csv",
            "series_html.terms_page", lambda r, console: _render("series_view.terms_view")(r, console.width))
 

@@ -194,3 +194,49 @@ def terms_page(t) -> str:
                   "bottom": CHART_H - PAD_B},
         reports=sum(d is not None for d in t.report_of),
     )
+
+
+def _spark_svg(counts, width: int = 156, height: int = 22) -> dict:
+    """A sparkline over the reports (a column without one left out): points of a polyline."""
+    present = [n or 0 for n in counts if n is not None]
+    top = max(present + [1])
+    n = max(1, len(present) - 1)
+    pts = " ".join(f"{round(i * (width - 2) / n + 1, 1)},{round(height - 2 - v * (height - 4) / top, 1)}"
+                   for i, v in enumerate(present))
+    return {"points": pts, "width": width, "height": height}
+
+
+def expressions_page(t, year: str | None = None, top: int = 25) -> str:
+    """The discovered expressions of one year, list by list (new, returning, dropped, risers,
+    fallers), each with its counts and an inline-SVG sparkline over the reports."""
+    from .. import __version__
+    from ..series.expressions import WINDOW
+    from .series_view import _TITLES, chosen_column, expression_lists
+
+    docs = t.documents
+    lang = "en" if docs and all(d.language == "en" for d in docs) else "zh"
+    sections = []
+    k = None
+    if t.by == "year":
+        k = chosen_column(t, year)
+        lists = expression_lists(t, k, top)
+        prev = max((j for j in range(k) if t.report_of[j] is not None), default=None)
+        for status in ("new", "returning", "dropped", "rising", "falling"):
+            rows = []
+            for r in lists[status]:
+                first, last = r.first_last(t.keys)
+                rows.append({"term": r.term, "count": r.counts[k], "before": None if prev is None else r.counts[prev],
+                             "total": sum(n or 0 for n in r.counts), "first": first, "last": last,
+                             "spark": _spark_svg(r.counts),
+                             "title": ", ".join(f"{key}: {n}" for key, n in zip(t.keys, r.counts) if n)})
+            sections.append({"status": status, "title": _TITLES[status].format(by=t.by, w=WINDOW),
+                             "total": lists[status + "_total"], "rows": rows})
+    else:
+        rows = [{"term": r.term, "count": None, "before": None, "total": sum(n or 0 for n in r.counts),
+                 "first": None, "last": None, "spark": _spark_svg(r.counts),
+                 "title": ", ".join(f"{key}: {n}" for key, n in zip(t.keys, r.counts) if n)} for r in t.rows[:top]]
+        sections.append({"status": "most", "title": "the expressions most used", "total": len(t.rows), "rows": rows})
+    present = [key for key, d in zip(t.keys, t.report_of) if d is not None]
+    return environment().get_template("expressions.html.j2").render(
+        version=__version__, lang=lang, by=t.by, year=t.keys[k] if k is not None else None, sections=sections,
+        expressions=len(t.rows), reports=len(present), span=f"{present[0]} … {present[-1]}" if present else "")

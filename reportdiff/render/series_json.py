@@ -129,23 +129,36 @@ def track_csv(t) -> str:
 
 
 def terms(t) -> dict[str, Any]:
-    """``reportdiff.terms/1``."""
+    """``reportdiff.terms/1``; discovered expressions (``"discovered": true``, a ledger of
+    thousands) give their counts only for the columns where they occur (0 in the others that
+    have a report, see ``reports``) and no rates; the statuses only where one is not steady."""
     rows = []
     for r in t.rows:
         first, last = r.first_last(t.keys)
-        rows.append({"term": r.term, "counts": dict(zip(t.keys, r.counts)), "per_10k_chars": dict(zip(t.keys, r.rates)),
-                     "first": first, "last": last})
-    return {"schema": "reportdiff.terms/1", "by": t.by, "columns": list(t.keys), "reports": dict(zip(t.keys, t.report_of)),
-            "documents": [document_info(d) for d in t.documents], "terms": rows}
+        counts = {k: n for k, n in zip(t.keys, r.counts) if n} if t.discovered else dict(zip(t.keys, r.counts))
+        row = {"term": r.term, "counts": counts}
+        if not t.discovered:
+            row["per_10k_chars"] = dict(zip(t.keys, r.rates))
+        row.update({"first": first, "last": last, "first_year": first if t.by == "year" else None,
+                    "last_year": last if t.by == "year" else None, "status": r.status,
+                    "statuses": {k: s for k, s in zip(t.keys, r.statuses) if s and s != "steady"}})
+        rows.append(row)
+    return {"schema": "reportdiff.terms/1", "by": t.by, "discovered": t.discovered, "columns": list(t.keys),
+            "reports": dict(zip(t.keys, t.report_of)), "documents": [document_info(d) for d in t.documents],
+            "terms": rows}
 
 
 def terms_csv(t) -> str:
-    """One row per term and column."""
+    """One row per term and column (discovered expressions: only the columns where the
+    expression occurs or has a status)."""
     buf = io.StringIO()
     w = SafeCsvWriter(buf)
-    w.writerow(["term", t.by, "report_path", "count", "per_10k_chars", "chars"])
+    w.writerow(["term", t.by, "report_path", "count", "per_10k_chars", "chars", "status"])
     for r in t.rows:
-        for key, d, n, rate in zip(t.keys, t.report_of, r.counts, r.rates):
+        statuses = r.statuses or (None,) * len(t.keys)
+        for key, d, n, rate, status in zip(t.keys, t.report_of, r.counts, r.rates, statuses):
+            if t.discovered and not n and not status:
+                continue
             w.writerow([r.term, key, t.documents[d].path if d is not None else "", "" if n is None else n,
-                        "" if rate is None else rate, t.documents[d].chars if d is not None else ""])
+                        "" if rate is None else rate, t.documents[d].chars if d is not None else "", status or ""])
     return buf.getvalue()

@@ -226,3 +226,101 @@ def terms_view(t, width: int = 120) -> Group:
     parts.append(Text("counts of matches (headings and sentences); --format json/csv also give the rate per "
                       "10,000 characters", style="dim"))
     return Group(*parts)
+
+
+_BLOCKS = "▁▂▃▄▅▆▇█"
+
+
+SPARK_REPORTS = 30
+
+
+def sparkline(counts, last: int = SPARK_REPORTS) -> str:
+    """One character per report of the ``last`` reports (a column without one left out):
+    ▁ … █ scaled to the largest count, a space for none."""
+    present = [n for n in counts if n is not None][-last:]
+    top = max(present + [1])
+    return "".join(" " if not n else _BLOCKS[min(7, (n * 8 - 1) // top)] for n in present)
+
+
+def chosen_column(t, year: str | None) -> int:
+    """The column of ``year`` (default: the last column with a report)."""
+    from ..errors import UsageError
+
+    if year is None:
+        return max(k for k, d in enumerate(t.report_of) if d is not None)
+    if year not in t.keys or t.report_of[t.keys.index(year)] is None:
+        raise UsageError("--year", f"no report of {year} among the reports",
+                         f"give one of {t.keys[0]} … {t.keys[-1]} that has a report")
+    return t.keys.index(year)
+
+
+def expression_lists(t, k: int, top: int = 25) -> dict[str, list]:
+    """The rows of column ``k`` by status, each list in the order shown: new and returning by
+    their count over the series, dropped by the count in the report before, risers and fallers
+    by the change of rate (``expressions.movement``)."""
+    from ..series.expressions import movement
+
+    before = max((j for j in range(k) if t.report_of[j] is not None), default=None)
+    out: dict[str, list] = {}
+    for status, key in (("new", lambda r: (-sum(n or 0 for n in r.counts), -r.counts[k], r.term)),
+                        ("returning", lambda r: (-r.counts[k], r.term)),
+                        ("dropped", lambda r: (-(r.counts[before] or 0), r.term)),
+                        ("rising", lambda r: (-movement(r.counts, r.rates, k), r.term)),
+                        ("falling", lambda r: (movement(r.counts, r.rates, k), r.term))):
+        rows = [r for r in t.rows if r.statuses and r.statuses[k] == status]
+        out[status] = sorted(rows, key=key)[:top]
+        out[status + "_total"] = len(rows)
+    return out
+
+
+_TITLES = {"new": "new this {by} (first time in the series)", "returning": "back after {w} or more reports without",
+           "dropped": "dropped this {by} (in the report before, not in this one)", "rising": "biggest risers",
+           "falling": "biggest fallers"}
+
+
+def expressions_view(t, year: str | None = None, top: int = 25) -> Group:
+    """The discovered expressions of one year: new, returning, dropped, risers and fallers,
+    each with its counts and a sparkline over the reports."""
+    from ..series.expressions import WINDOW
+
+    parts: list = [Text(f"{len(t.rows)} expression(s) discovered in {sum(d is not None for d in t.report_of)} "
+                        f"report(s), by {t.by}", style="bold")]
+    if t.by != "year":
+        parts.append(Text("one year of several regions: no statuses; the expressions most used", style="yellow"))
+        grid = Table(header_style="bold", show_edge=False, pad_edge=False)
+        grid.add_column("expression")
+        grid.add_column("reports", justify="right")
+        grid.add_column("total", justify="right")
+        for r in t.rows[:top]:
+            grid.add_row(printable(r.term), str(sum(1 for n in r.counts if n)), str(sum(n or 0 for n in r.counts)))
+        parts.append(grid)
+        return Group(*parts)
+    k = chosen_column(t, year)
+    lists = expression_lists(t, k, top)
+    keys = [key for key, d in zip(t.keys, t.report_of) if d is not None]
+    keys = keys[-SPARK_REPORTS:]
+    parts.append(Text(f"{t.keys[k]}; sparklines: one character per report, {keys[0]} … {keys[-1]}", style="dim"))
+    for status in ("new", "returning", "dropped", "rising", "falling"):
+        rows, total = lists[status], lists[status + "_total"]
+        title = _TITLES[status].format(by=t.by, w=WINDOW)
+        parts.append(Text(f"\n{title}: {total}" + (f" (the first {len(rows)})" if total > len(rows) else ""),
+                          style={"new": "bold green", "returning": "bold cyan", "dropped": "bold red",
+                                 "rising": "bold yellow", "falling": "bold magenta"}[status]))
+        if not rows:
+            continue
+        grid = Table(show_header=True, header_style="dim", show_edge=False, pad_edge=False, box=None)
+        grid.add_column("expression", no_wrap=True)
+        grid.add_column(t.keys[k], justify="right", min_width=len(t.keys[k]))
+        grid.add_column("before", justify="right", min_width=6)
+        grid.add_column("total", justify="right", min_width=5)
+        grid.add_column("first–last", no_wrap=True)
+        grid.add_column("", no_wrap=True)
+        prev = max((j for j in range(k) if t.report_of[j] is not None), default=None)
+        for r in rows:
+            first, last = r.first_last(t.keys)
+            grid.add_row(printable(r.term), str(r.counts[k]), "" if prev is None else str(r.counts[prev]),
+                         str(sum(n or 0 for n in r.counts)), f"{first}–{last}", Text(sparkline(r.counts), style="cyan"))
+        parts.append(grid)
+    parts.append(Text("\nrules and thresholds: docs/algorithms.md (Terms: expression discovery); "
+                      "--year Y for another year; --format json/csv/html for every expression", style="dim"))
+    return Group(*parts)

@@ -6,7 +6,8 @@
 - ``track(pattern, paths, options) -> Track``: every sentence matching a pattern, year by year,
   with word diffs between consecutive years (``track``);
 - ``terms(words, paths, options) -> TermCounts``: how often each word or pattern occurs, year
-  by year (``terms``).
+  by year (``terms``); without words, the multi-word expressions discovered in the reports
+  (``expressions``), each with its status year by year (new, dropped, rising …).
 """
 
 from __future__ import annotations
@@ -104,13 +105,17 @@ def track(pattern: str, paths: Iterable[Report], options: Options = Options()) -
 def terms(words, paths: Iterable[Report], options: Options = Options()) -> TermCounts:
     """How often each of ``words`` (words or regular expressions) occurs in each report of
     ``paths``, year by year (or region by region, as ``targets``), with the rate per 10,000
-    characters (rules in ``series.terms``)."""
-    from .terms import check_terms
+    characters (rules in ``series.terms``).  No words: the expressions are discovered
+    (``series.expressions``)."""
+    from .terms import check_terms, discover_terms
 
     words = tuple(report_list(words, "terms")) if not isinstance(words, tuple) else words
-    check_terms(words)  # refused before any report is read
+    if words:
+        check_terms(words)  # refused before any report is read
     docs = _documents(paths, "terms", options)
     by, keys, report_of = columns(docs, "terms")
+    if not words:
+        return discover_terms(by, keys, report_of, docs)
     return count_terms(words, by, keys, report_of, docs)
 
 

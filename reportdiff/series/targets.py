@@ -121,9 +121,16 @@ _PLANNED = re.compile(r"计划|目标|预定|提出|预计|力争|争取|要求|
 _DECLINE = re.compile(r"(?:下降|降低|回落|减少|下跌|负增长|微降|微跌)了?$")  # 回落到2.6%: a level, not a fall
 
 
+# a sentence setting this year's plan, wherever the parts put it (the reports of the 1990s have
+# no plan part of their own: 今年计划国内生产总值增长百分之九, 今年的经济增长预期为7％左右)
+_THIS_YEAR_PLAN = re.compile(r"今年(?:[^，；。]{0,16}?(?:计划|预期|调控目标|目标[是为]|定为))|(?:计划|预期目标|调控目标)[^，；。]{0,4}今年|"
+                             r"(?:调控目标|预期目标|主要目标)[^，；。]{0,2}(?:定为|确定为)")
+
+
 def _plan_sentences(doc: Document, index: int):
-    """(statement, past) of the plan part (five-year parts left out), and of paragraphs outside
-    both parts that name the year's goals (``_GOALS``); ``past``: the sentence
+    """(statement, past) of the plan part (five-year parts left out), of paragraphs outside
+    both parts that name the year's goals (``_GOALS``), and of sentences of the review part
+    that set this year's plan (``_THIS_YEAR_PLAN``); ``past``: the sentence
     (or the one before it in its paragraph) opens with 过去一年 / 去年 / 上年 / 刚刚过去 / the
     year before: it reviews that year (2011: 过去一年……国内生产总值增长10.3%)."""
     five = five_year_sections(doc)
@@ -134,7 +141,7 @@ def _plan_sentences(doc: Document, index: int):
     for st in statements(doc, index):
         in_five = st.paragraph.section_id in five and not (
             re.search(r"预期目标[是为]", st.sentence) and not _FIVE_YEAR_WORDS.search(st.sentence))  # 二、“十五五”时期目标任务和2026年工作安排
-        if in_five or st.part == "review" or \
+        if in_five or st.part == "review" and not _THIS_YEAR_PLAN.search(_fold(st.sentence)) or \
                 st.part == "other" and not _GOALS.search(st.paragraph.text):
             continue  # (the year's goals in the preamble: a report whose headings were not found)
         if (st.paragraph, st.sentence) != last:
@@ -150,6 +157,9 @@ def plan_sentences(doc: Document, index: int) -> list:
     return [] if doc.language == "en" else list(_plan_sentences(doc, index))
 
 
+_NAMED_BEFORE = re.compile(r"^\W{0,2}(?:定为|确定为|为)(?:百分之|[\d０-９])")
+
+
 def targets_of(doc: Document, index: int, plan_read: list | None = None) -> dict[str, Figure]:
     """The target each indicator has in ``doc`` (rules in the module docstring)."""
     if doc.language == "en":
@@ -161,7 +171,11 @@ def targets_of(doc: Document, index: int, plan_read: list | None = None) -> dict
     for st in ordered:
         if _FIVE_YEAR_SCOPE.search(_with_clause_before(st.sentence, st.text)):
             continue  # 五年内……，国民生产总值增长百分之四十四 (1986): a five-year figure, not the year's
-        for t, _ in targets_in(_fold(st.text)):
+        found_here = targets_in(_fold(st.text))
+        if not found_here and _NAMED_BEFORE.match(st.text):  # 调控目标，定为百分之八至九: the name is in the clause before
+            before = _with_clause_before(st.sentence, st.text)[:-len(st.text)].rstrip("，；：、 ")
+            found_here = targets_in(_fold(before + st.text))
+        for t, _ in found_here:
             ind = classify(t.indicator, t.unit)
             if ind is None or ind.id in found or (t.value == 0 and not ind.signed):
                 continue

@@ -26,7 +26,7 @@ _COMPARATOR = "(?:以上|以下|以内|左右|多|余)"
 
 QUANTITY = re.compile(
     rf"""(?:
-        百分之{CN_NUMERAL}                                   # 百分之七点五
+        百分之{CN_NUMERAL}(?:(?:至|到)(?:百分之)?[{CN_DIGIT}十][{CN_DIGIT}十点]{{0,3}}(?![{CN_DIGIT}十点年]))?  # 百分之八至九: a range
       | (?:[£$€¥]\s?)?\d+(?:,\d{{3}})*(?:\.\d+)?%?             # 1,301.2  7.5  6%  £41.5
         (?:\s*(?:-|~|～|—|至|到)\s*\d+(?:\.\d+)?)?           # 6-7  6%到7%: second number
         (?:\s?(?:million|billion|trillion|thousand)\b)?       # £41.5 million
@@ -81,7 +81,12 @@ def parse_quantity(raw: str) -> Quantity:
             s = s[: -len(suffix)]
             break
     if s.startswith("百分之"):
-        v = cn_to_number(s[3:])
+        low, _, high = re.sub(r"(?<=[至到])百分之", "", s[3:]).replace("到", "至").partition("至")
+        if high:
+            a, b = cn_to_number(low), cn_to_number(high)
+            if a is not None and b is not None and a < b:
+                return Quantity(raw, (a, b), "%", "range")
+        v = cn_to_number(low)
         return Quantity(raw, v, "%", comparator)
     m = _RANGE_PERCENT.match(s)
     if m:

@@ -233,3 +233,36 @@ def test_gdp_targets_2016_to_2025_read_by_hand_from_the_national_corpus():
     assert gdp["2020"].status == "missing" and gdp["2020"].target is None and gdp["2020"].actual.value == 2.3
     assert [y for y in read if gdp[y].met is False] == ["2022"]
     assert gdp["2019"].met is None and gdp["2019"].note == "next report missing"
+
+
+@pytest.mark.slow
+def test_gdp_targets_of_the_1990s_read_by_hand_from_the_national_corpus():
+    """The reports of the 1990s set the year's growth target in their review part, in words
+    (百分之六) or as a range in words (百分之八至九), or after the name's clause (调控目标，定为…).
+    Each value read from the report (grep -n)."""
+    folder = shared_dir() / "corpus" / "national"
+    t = targets([str(folder / f"{y}.txt") for y in (1992, 1993, 1994, 1995, 1997, 1998, 1999)])
+    gdp = {c.key: c for c in t.row("gdp").cells}
+    read = {
+        "1992": (6.0, "exact"),  # 1992.txt:45 今年计划要求，……国民生产总值增长百分之六
+        "1993": (8.0, "exact"),  # 1993.txt:107 今年国民生产总值计划增长百分之八
+        "1994": (9.0, "exact"),  # 1994.txt:43 今年计划国内生产总值增长百分之九
+        "1995": ((8.0, 9.0), "range"),  # 1995.txt:61 今年经济增长速度的宏观调控目标，定为百分之八至九
+        "1997": (8.0, "exact"),  # 1997.txt:41 经济增长速度的调控目标定为８％
+        "1998": (8.0, "exact"),  # 1998.txt:136 今年国民经济宏观调控的主要目标是：经济增长速度8 ％
+        "1999": (7.0, "about"),  # 1999.txt:47 今年的经济增长预期为7％左右
+    }
+    got = {y: (gdp[y].target.value, gdp[y].target.comparator) if gdp[y].target else None for y in read}
+    assert got == read
+    # 1993.txt:22 …１９９２年…国民生产总值…增长百分之十二点八 is what 1992 achieved, against its 6%
+    assert gdp["1992"].actual is not None and gdp["1992"].met is True
+    assert gdp["1996"].status == "missing" and gdp["1996"].target is None
+
+
+def test_a_range_of_percents_in_words_is_one_range():
+    from reportdiff.text.quantities import read_quantities
+
+    assert [(q.value, q.comparator) for q in read_quantities("定为百分之八至九。")] == [((8.0, 9.0), "range")]
+    assert [(q.value, q.comparator) for q in read_quantities("百分之六到百分之七")] == [((6.0, 7.0), "range")]
+    # a year after 到 is not the range's end
+    assert [(q.raw, q.value) for q in read_quantities("百分之八到二〇〇〇年")][0] == ("百分之八", 8.0)
