@@ -39,8 +39,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import reportdiff  # noqa: E402
 from score_alignment import _contains, _match, _piece, values  # noqa: E402
+
+import reportdiff  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 NUMBERS = ROOT / "tests" / "labels" / "numbers"

@@ -469,19 +469,26 @@ def _measures(q: Quantity) -> bool:
 
 
 _FIGURE_NEAR = 12  # characters after an indicator in which a figure counts as its figure
+_REWORDED = 5  # a Chinese indicator this long may be named reworded (half its bigrams or more)
 
 
 def _named_with_figure(indicator: str, text: str) -> bool:
     """The other text gives ``indicator`` a figure: English, more than half of its words are
     there (its figure may stand anywhere in the sentence); Chinese, the indicator occurs whole
-    with a digit within ``_FIGURE_NEAR`` characters after it.  Named without a figure
+    with a digit within ``_FIGURE_NEAR`` characters after it, or, for an indicator of
+    ``_REWORDED`` characters or more with half its bigrams in the other text (reworded: 完成改造项目
+    against 改造项目192个), one of its bigrams does.  Named without a figure
     (``将“老工伤”人员纳入…`` against ``130万“老工伤”人员``), or only in part (``赤字`` for
     ``赤字率``), it is no figure of the other text: the figure appears or disappears."""
     if sum(c.isascii() for c in indicator) > 0.8 * len(indicator):
         return _present(indicator, text) >= 0.5
-    for m in re.finditer(re.escape(indicator), text):
-        if re.search(r"[0-9０-９]|百分之", text[m.end() : m.end() + _FIGURE_NEAR]):
-            return True
+    parts = [indicator]
+    if len(indicator) >= _REWORDED and _present(indicator, text) >= 0.5:
+        parts += [indicator[k : k + 2] for k in range(len(indicator) - 1)]  # reworded: its bigrams
+    for part in parts:
+        for m in re.finditer(re.escape(part), text):
+            if re.search(r"[0-9０-９]|百分之", text[m.end() : m.end() + _FIGURE_NEAR]):
+                return True
     return False
 
 
