@@ -24,7 +24,8 @@ its labels are missed).
   judged: right when it matches a label of a line pair the entry covers; a change matching an
   optional label is left out.
 * the headline figures are over changed, added and removed together; ``changed`` and
-  ``added/removed`` are also given apart.
+  ``added/removed`` are also given apart, and "recall in paired line pairs" counts only the
+  labels of line pairs the aligner paired (what the number reader misses, alignment aside).
 
 Run:  .venv/bin/python benchmarks/score_numbers.py [--split dev|test|all] [--show-misses]
 (``--show-misses`` prints the missed labels and wrong changes: use it on dev only.)
@@ -76,7 +77,7 @@ def _agrees(label: dict, change) -> bool:
 
 def score(lab: dict, cmp, show: bool = False) -> dict:
     r = {k: 0 for k in ("ch", "ch_found", "gone", "gone_found", "tool_ch", "tool_ch_good", "tool_gone",
-                        "tool_gone_good", "pairs", "unpaired")}
+                        "tool_gone_good", "pairs", "unpaired", "in_paired", "in_paired_found")}
     judged: dict[int, tuple] = {}  # id(entry) -> (entry, labels of the line pairs it covers, judge added/removed)
     for p in lab["pairs"]:
         r["pairs"] += 1
@@ -95,6 +96,8 @@ def score(lab: dict, cmp, show: bool = False) -> dict:
             r[key] += 1
             ok = any(_agrees(c, x) for e in es for x in e.numbers)
             r[key + "_found"] += ok
+            r["in_paired"] += bool(es)
+            r["in_paired_found"] += ok
             if show and not ok and es:
                 print(f"  missed {p['old_line']}/{p['new_line']} {c['kind']}: {c['indicator']} {c['old']!r} -> {c['new']!r}")
     for e, labels, judge_gone in judged.values():
@@ -122,11 +125,11 @@ def row(name: str, s: dict) -> str:
             f"| {_ratio(s['ch_found'] + s['gone_found'], s['ch'] + s['gone'])} "
             f"| {_ratio(s['tool_ch_good'], s['tool_ch'])} | {_ratio(s['ch_found'], s['ch'])} "
             f"| {_ratio(s['tool_gone_good'], s['tool_gone'])} | {_ratio(s['gone_found'], s['gone'])} "
-            f"| {s['unpaired']}/{s['pairs']} |")
+            f"| {s['unpaired']}/{s['pairs']} | {_ratio(s['in_paired_found'], s['in_paired'])} |")
 
 
 HEADER = ("| pair | precision | recall | changed: precision | changed: recall | added/removed: precision "
-          "| added/removed: recall | line pairs not paired |\n" + "| --- " * 8 + "|")
+          "| added/removed: recall | line pairs not paired | recall in paired line pairs |\n" + "| --- " * 9 + "|")
 
 
 def main() -> None:
