@@ -75,7 +75,6 @@ def _english_indicator(clause: str) -> str:
     return " ".join(kept)
 
 
-
 # ---------------------------------------------------------------- what a figure measures
 
 @dataclass(frozen=True)
@@ -152,8 +151,7 @@ def _chinese_indicator(text: str, q: Quantity, prev: Quantity | None) -> tuple[s
         m = re.search(r"(?:从|由)[^，。；：、]{0,12}?的?[\d.·]+[^，。；：、]{0,6}?(?:增加|增长|提高|提升|上升|扩大|下降|降低|减少|缩小)?(?:到|至)[^，。；：、]{0,12}?的?$", head)
         at = m.start() if m else q.start
     clause = _CLAUSE_BREAK.split(text[:at])[-1]
-    listed = _respectively(text, q)
-    if listed:
+    if listed := _respectively(text, q):
         return listed, role
     name = "" if _ADVERBIAL_ZH.match(clause) else _clean_zh(indicator_before(text, at))
     counted = _counted_after(text, q.end)
@@ -178,9 +176,8 @@ _RESPECTIVELY = re.compile(r"([^，。；：！？,;:]+?)分别([^，。；：�
 
 
 def _respectively(text: str, q: Quantity) -> str:
-    """In ``A、B分别下降9.66%和13.14%`` the k-th figure after 分别 measures the k-th item of the
-    list before it (``化学需氧量``, ``二氧化硫排放量``); ``""`` when the figure is not in such a
-    list, or the list has fewer items than figures."""
+    """In ``A、B分别下降9.66%和13.14%`` the k-th figure after 分别 measures the k-th item before
+    it; ``""`` when the figure is in no such list, or the list has fewer items than figures."""
     m = _RESPECTIVELY.search(text[: q.start])
     if not m:
         return ""
@@ -310,8 +307,7 @@ def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
             name, role = _english_indicator_of(text, k, qs)
         else:
             name, role = _chinese_indicator(text, q, qs[k - 1] if k else None)
-        hunk = next((h for lo, hi, h in changed if (lo < q.end and q.start < hi) or (lo == hi and q.start < lo < q.end)
-                     or (lo == hi and lo == q.start and False)), -1)
+        hunk = next((h for lo, hi, h in changed if (lo < q.end and q.start < hi) or (lo == hi and q.start < lo < q.end)), -1)
         out.append(Figure(q, name, role, hunk >= 0, hunk))
     return out
 
@@ -473,23 +469,18 @@ _REWORDED = 5  # a Chinese indicator this long may be named reworded (half its b
 
 
 def _named_with_figure(indicator: str, text: str) -> bool:
-    """The other text gives ``indicator`` a figure: English, more than half of its words are
-    there (its figure may stand anywhere in the sentence); Chinese, the indicator occurs whole
-    with a digit within ``_FIGURE_NEAR`` characters after it, or, for an indicator of
-    ``_REWORDED`` characters or more with half its bigrams in the other text (reworded: 完成改造项目
-    against 改造项目192个), one of its bigrams does.  Named without a figure
-    (``将“老工伤”人员纳入…`` against ``130万“老工伤”人员``), or only in part (``赤字`` for
-    ``赤字率``), it is no figure of the other text: the figure appears or disappears."""
+    """The other text gives ``indicator`` a figure: English, half of its words are there;
+    Chinese, it occurs whole with a digit within ``_FIGURE_NEAR`` characters after it, or (an
+    indicator of ``_REWORDED``+ characters, half its bigrams there: reworded) one of its bigrams
+    does.  Named without a figure (``“老工伤”人员纳入…``) or only in part (``赤字`` for ``赤字率``):
+    the figure appears or disappears."""
     if sum(c.isascii() for c in indicator) > 0.8 * len(indicator):
         return _present(indicator, text) >= 0.5
     parts = [indicator]
     if len(indicator) >= _REWORDED and _present(indicator, text) >= 0.5:
         parts += [indicator[k : k + 2] for k in range(len(indicator) - 1)]  # reworded: its bigrams
-    for part in parts:
-        for m in re.finditer(re.escape(part), text):
-            if re.search(r"[0-9０-９]|百分之", text[m.end() : m.end() + _FIGURE_NEAR]):
-                return True
-    return False
+    return any(re.search(r"[0-9０-９]|百分之", text[m.end() : m.end() + _FIGURE_NEAR])
+               for part in parts for m in re.finditer(re.escape(part), text))
 
 
 def _one_sided(fs: list[Figure], used: set[int], other: list[Figure], other_text: str,
