@@ -36,7 +36,7 @@ _VERBS = re.compile(
     r"(?:同比|比上年|年均|累计|分别|全年|预计|力争|确保|计划|实现|完成|达到|达|增长|提高到|提高|提升到|提升|下降|降低|"
     r"减少|不低于|不超过|不高于|低于|高于|超过|突破|新增|新建|建成|控制在|保持在|保持|稳定在|迈上|跃上|跨上|拟按|拟安排|拟|按|要|为|至|到|约|近|以上|左右|和|及|、)+$"
 )
-_LEAD = re.compile(r"^(?:圆满|全年|今年|明年|年内|预计|力争|确保|全市|全区|全省|全国|其中|并|我们|实施|推动|加快|大力|积极|努力|持续|使)+")
+_LEAD = re.compile(r"^(?:圆满|全年|今年|明年|年内|预计|力争|确保|全市|全区|全省|全国|其中|并|我们|实施|推动|加快|大力|积极|努力|持续|使|将|把)+")
 
 
 def indicator_before(text: str, start: int) -> str:
@@ -73,7 +73,6 @@ def _english_indicator(clause: str) -> str:
         if len(kept) == 4:
             break
     return " ".join(kept)
-
 
 
 # ---------------------------------------------------------------- what a figure measures
@@ -125,8 +124,8 @@ def is_indicator(name: str) -> bool:
 
 _FILLER_ZH = re.compile(r"(?:比上年|比去年|同比|实际|名义|年均|累计|平均|分别|共|总计|合计)+$")
 _MAGNITUDE_ZH = re.compile(r"^(?:万亿|亿|万|千)")
-_COMPARED_ZH = re.compile(r"^(?:比上年|比去年|较上年|同比)(?:增加|增长|提高|减少|下降|降低)?")
-_ADVERBIAL_ZH = re.compile(r"^(?:考虑|扣除|剔除|按|如果|若|如|据|经|其中)")
+_COMPARED_ZH = re.compile(r"^(?:(?:比|较)(?:上年|去年)(?:同期)?(?:预算)?|同比)(?:增加|增长|提高|减少|下降|降低)?")
+_ADVERBIAL_ZH = re.compile(r"^(?:考虑|扣除|剔除|按|如果|若|如|据|经|其中(?=[，,]|$))")  # 其中中央财政赤字: a sub-item, named
 
 
 def _clean_zh(name: str) -> str:
@@ -152,10 +151,12 @@ def _chinese_indicator(text: str, q: Quantity, prev: Quantity | None) -> tuple[s
         m = re.search(r"(?:从|由)[^，。；：、]{0,12}?的?[\d.·]+[^，。；：、]{0,6}?(?:增加|增长|提高|提升|上升|扩大|下降|降低|减少|缩小)?(?:到|至)[^，。；：、]{0,12}?的?$", head)
         at = m.start() if m else q.start
     clause = _CLAUSE_BREAK.split(text[:at])[-1]
+    if listed := _respectively(text, q):
+        return listed, role
     name = "" if _ADVERBIAL_ZH.match(clause) else _clean_zh(indicator_before(text, at))
     counted = _counted_after(text, q.end)
-    if is_indicator(counted) and (not is_indicator(name) or q.unit and unit_class(q.unit) == _MAGNITUDE_ZH.sub("", q.unit)
-                                  and unit_class(q.unit) not in ("%", "‰", "percent", "points", "money")):
+    if is_indicator(counted) and (not is_indicator(name) or q.unit
+                                  and unit_class(q.unit) not in ("‰", "percent", "points", "money", "people")):
         name = counted  # 取消123项职业资格许可和认定事项: a classifier's noun is what is counted
     comparison = _COMPARED_ZH.match(clause)
     if not is_indicator(name) or comparison:
@@ -163,7 +164,7 @@ def _chinese_indicator(text: str, q: Quantity, prev: Quantity | None) -> tuple[s
         for part in reversed(re.split(r"[，；：、]", sentence)):
             if _ADVERBIAL_ZH.match(part) or _COMPARED_ZH.match(part):
                 continue
-            name = _clean_zh(QUANTITY.split(part)[0])
+            name = _clean_zh(QUANTITY.split(_DATE.sub("", part))[0])  # 2009年中央政府公共投资9243亿元: the year is no figure
             if is_indicator(name):
                 break
         if comparison and is_indicator(name):
@@ -171,10 +172,26 @@ def _chinese_indicator(text: str, q: Quantity, prev: Quantity | None) -> tuple[s
     return (name if is_indicator(name) else ""), role
 
 
+_RESPECTIVELY = re.compile(r"([^，。；：！？,;:]+?)分别([^，。；：！？,;:]*)$")
+
+
+def _respectively(text: str, q: Quantity) -> str:
+    """In ``A、B分别下降9.66%和13.14%`` the k-th figure after 分别 measures the k-th item before
+    it; ``""`` when the figure is in no such list, or the list has fewer items than figures."""
+    m = _RESPECTIVELY.search(text[: q.start])
+    if not m:
+        return ""
+    items = [_clean_zh(x) for x in re.split(r"[、和及与]", _DATE.sub("", m.group(1)))]
+    k = sum(1 for x in QUANTITY.finditer(m.group(2)) if re.search(r"\d|百分之", x.group()))
+    if len(items) < 2 or k >= len(items) or not all(is_indicator(x) for x in items):
+        return ""
+    return items[k]
+
+
 def _counted_after(text: str, end: int) -> str:
     """The noun a figure counts, written after it (``取消5030项行政审批事项`` → ``行政审批事项``)."""
-    tail = _CLAUSE_BREAK.split(text[end:])[0]
-    tail = re.split(r"[0-9０-９]|[，。；、]", tail)[0]
+    tail = re.split(r"[，。；：！？、,;:（）()]", text[end:])[0]  # quotes do not end it: 130万“老工伤”人员
+    tail = re.split(r"[0-9０-９]|全部|纳入|得到|获得|受益|实现", tail)[0]
     return _clean_zh(tail.lstrip("的"))[:8]
 
 
@@ -290,8 +307,7 @@ def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
             name, role = _english_indicator_of(text, k, qs)
         else:
             name, role = _chinese_indicator(text, q, qs[k - 1] if k else None)
-        hunk = next((h for lo, hi, h in changed if (lo < q.end and q.start < hi) or (lo == hi and q.start < lo < q.end)
-                     or (lo == hi and lo == q.start and False)), -1)
+        hunk = next((h for lo, hi, h in changed if (lo < q.end and q.start < hi) or (lo == hi and q.start < lo < q.end)), -1)
         out.append(Figure(q, name, role, hunk >= 0, hunk))
     return out
 
@@ -448,6 +464,25 @@ def _measures(q: Quantity) -> bool:
     return bool(q.unit) and q.unit not in _ORDINAL_UNITS
 
 
+_FIGURE_NEAR = 12  # characters after an indicator in which a figure counts as its figure
+_REWORDED = 5  # a Chinese indicator this long may be named reworded (half its bigrams or more)
+
+
+def _named_with_figure(indicator: str, text: str) -> bool:
+    """The other text gives ``indicator`` a figure: English, half of its words are there;
+    Chinese, it occurs whole with a digit within ``_FIGURE_NEAR`` characters after it, or (an
+    indicator of ``_REWORDED``+ characters, half its bigrams there: reworded) one of its bigrams
+    does.  Named without a figure (``“老工伤”人员纳入…``) or only in part (``赤字`` for ``赤字率``):
+    the figure appears or disappears."""
+    if sum(c.isascii() for c in indicator) > 0.8 * len(indicator):
+        return _present(indicator, text) >= 0.5
+    parts = [indicator]
+    if len(indicator) >= _REWORDED and _present(indicator, text) >= 0.5:
+        parts += [indicator[k : k + 2] for k in range(len(indicator) - 1)]  # reworded: its bigrams
+    return any(re.search(r"[0-9０-９]|百分之", text[m.end() : m.end() + _FIGURE_NEAR])
+               for part in parts for m in re.finditer(re.escape(part), text))
+
+
 def _one_sided(fs: list[Figure], used: set[int], other: list[Figure], other_text: str,
                kind: str) -> list[NumberChange]:
     """Touched figures left unpaired that measure something and whose indicator the other
@@ -455,7 +490,7 @@ def _one_sided(fs: list[Figure], used: set[int], other: list[Figure], other_text
     out = []
     for i, f in enumerate(fs):
         if i in used or not f.touched or not f.indicator or not _measures(f.q) \
-                or _present(f.indicator, other_text) >= 0.5:
+                or _named_with_figure(f.indicator, other_text):
             continue
         if any(g.indicator and _similar(g.indicator, f.indicator) >= _SIMILAR for g in other):
             continue

@@ -208,12 +208,16 @@ def _english_quantity(m: re.Match) -> Quantity | None:
 
 _MAGNITUDE = re.compile(r"^(?:万亿|亿|万|千)")
 _UNIT_CLASSES = {"元": "money", "美元": "money", "%": "percent", "百分点": "points", "个百分点": "points",
-                 "人": "people", "人次": "people", "名": "people"}
+                 "人": "people", "人次": "people", "名": "people",
+                 "亩": "area", "公顷": "area", "平方公里": "area", "平方千米": "area", "平方米": "area",
+                 "公里": "length", "千米": "length", "米": "length", "km": "length",
+                 "吨": "weight", "公斤": "weight", "千克": "weight", "斤": "weight"}
 
 
 def unit_class(unit: str) -> str:
     """What a unit measures, magnitude and currency scale aside: ``亿元`` and ``万元`` are money,
-    ``$ billion`` and ``HK$ million`` are money, ``万人`` and ``人`` are people, ``%`` is percent.
+    ``$ billion`` and ``HK$ million`` are money, ``万人`` and ``人`` are people, ``%`` is percent,
+    ``万亩`` and ``公顷`` are area, ``公里`` and ``米`` length, ``吨`` and ``斤`` weight.
     Other units are their own class (``项``, ``公里``); no unit is the class ``""``."""
     u = unit.strip()
     if re.match(rf"^{_EN_CURRENCY}", u) or u in ("million", "billion", "trillion"):

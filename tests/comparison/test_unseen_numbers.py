@@ -145,3 +145,47 @@ def test_an_anniversary_is_not_a_figure_that_appears():
     old = "经济增长预期目标为5%左右。"
     new = "隆重庆祝中华人民共和国成立75周年。经济增长预期目标为5%左右。"
     assert [c for c in changes(old, new) if c.kind == "added"] == []
+
+
+# ---- dev pair national 2010 → 2011 (tests/labels/numbers/national-2010-2011.json), real sentences
+
+def test_a_figure_named_without_a_figure_on_the_other_side_is_removed():
+    # national 2010 line 343 → 2011 line 299: 老工伤 is still named in 2011, without a figure
+    old = "扎实推进新型农村社会养老保险试点，试点范围扩大到23%的县。将全国130万“老工伤”人员全部纳入工伤保险范围。"
+    new = "将新型农村社会养老保险试点范围扩大到全国40%的县。将国有企业、集体企业“老工伤”人员纳入工伤保险制度。"
+    got = changes(old, new)
+    assert ("changed", "23%", "40%") in {(c.kind, c.a, c.b) for c in got}
+    assert [(c.indicator, c.a) for c in got if c.kind == "removed"] == [("老工伤人员", "130万")]
+
+
+def test_a_new_indicator_sharing_a_word_with_an_old_one_is_added():
+    # national 2010 line 196 → 2011 line 211: 赤字率 is new although 赤字 is named in 2010
+    old = "今年拟安排财政赤字10500亿元，其中中央财政赤字8500亿元，继续代发地方债2000亿元并纳入地方财政预算。"
+    new = ("今年拟安排财政赤字9000亿元，其中中央财政赤字7000亿元，继续代地方发债2000亿元并纳入地方预算，"
+           "赤字规模比上年预算减少 1500亿元，赤字率下降到2%左右。")
+    got = {(c.kind, c.indicator, c.a, c.b) for c in changes(old, new)}
+    assert ("changed", "中央财政赤字", "8500亿元", "7000亿元") in got  # 其中 opens a named sub-item
+    assert ("added", "赤字率", "", "2%左右") in got
+    assert not [c for c in got if "2000亿元" in c[2:]]
+
+
+def test_respectively_lists_give_each_figure_its_own_indicator():
+    # national 2010 line 70 → 2011 line 75
+    old = ("继续推进林业重点生态工程建设，完成造林8827万亩，森林覆盖率达到20.36%。"
+           "“十一五”前四年累计单位国内生产总值能耗下降14.38%，化学需氧量、二氧化硫排放量分别下降 9.66%和13.14%。")
+    new = ("推进林业重点生态工程建设，完成造林2529万公顷。五年累计，单位国内生产总值能耗下降 19.1%，"
+           "化学需氧量、二氧化硫排放量分别下降12.45%、14.29%。")
+    got = {(c.kind, c.indicator, c.a, c.b) for c in changes(old, new)}
+    assert ("changed", "化学需氧量", "9.66%", "12.45%") in got
+    assert ("changed", "二氧化硫排放量", "13.14%", "14.29%") in got
+    assert ("changed", "完成造林", "8827万亩", "2529万公顷") in got  # 亩 and 公顷 both measure area
+    assert ("removed", "森林覆盖率", "20.36%", "") in got
+    assert unit_class("万亩") == unit_class("公顷") == "area" != unit_class("万吨")
+
+
+def test_a_comparison_after_a_dated_subject_takes_that_subject():
+    # national 2010 line 43: the year before the subject is no figure
+    old = "2009年中央政府公共投资9243亿元，比上年预算增加5038亿元，其中，保障性住房投资占44%。"
+    new = "保障性安居工程投资占43.7%。"
+    got = {(c.kind, c.indicator, c.a) for c in changes(old, new)}
+    assert ("removed", "中央政府公共投资比上年预算增加", "5038亿元") in got
