@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -47,6 +48,21 @@ def _value(v):
     return tuple(v) if isinstance(v, list) else v
 
 
+_MONEY_TO_MILLION = {"billion": 1000.0, "million": 1.0, "": 1e-6}
+
+
+def _label_value(lab: dict):
+    """The label's value in the tool's units: English money labels are written as in the text
+    (``$ billion``, ``$ million``, plain ``$``), the tool normalises money to ``$ million``
+    (``commitments.english.normal_quantity``), so ``$1 billion`` is compared as 1000."""
+    v = _value(lab["value"])
+    m = re.fullmatch(r"(HK\$|US\$|\$|£|€)\s*(billion|million)?", lab.get("unit", ""))
+    if not m or v is None:
+        return v
+    f = _MONEY_TO_MILLION[m.group(2) or ""]
+    return tuple(round(x * f, 6) for x in v) if isinstance(v, tuple) else round(v * f, 6)
+
+
 def score(label_file: Path) -> dict:
     labels = json.loads(label_file.read_text("utf-8"))
     ledger = build_ledger([reportdiff.load(str(ROOT / labels["source"])), reportdiff.load(str(ROOT / labels["followup"]))])
@@ -59,7 +75,7 @@ def score(label_file: Path) -> dict:
             c = e.commitment
             if k in matched_tool or not (c.paragraph.lines.first <= lab["line"] <= c.paragraph.lines.last):
                 continue
-            if _value(c.target.value) == _value(lab["value"]):
+            if _value(c.target.value) == _label_value(lab):
                 matched_tool.add(k)
                 pairs.append((lab, e))
                 break
