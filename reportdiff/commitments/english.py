@@ -46,7 +46,13 @@ _PLAN = re.compile(
     r"(?: are going to| intend to| plan to| propose to| am proposing| are proposing| have proposed"
     r"| have set aside| are committed to| commit to| aim to)\b"
     r"|\b(?:I propose|I am proposing|I have set aside|we have set aside|this budget provides|the budget includes)\b"
-    r"|\bby (?:the end of )?20\d\d\b(?!-)",
+    r"|\bby (?:the end of )?20\d\d\b(?!-)"
+    # a lettered item of a list of measures (“These measures include– (a)reducing …; (b)waiving …”):
+    # the item's gerund continues the promise of the sentence that introduced the list
+    r"|(?:^|[;:]\s*|\band\s*)\([a-h]\)\s*(?:reducing|waiving|providing|injecting|doubling|raising|increasing|"
+    r"extending|widening|earmarking|reserving|deploying|allocating|setting aside|introducing|establishing|launching|"
+    r"offering|granting|subsidising|strengthening|enhancing|expanding|setting up|lowering|abolishing|freezing|"
+    r"proposing|implementing|creating)\b",
     re.I,
 )
 
@@ -169,6 +175,7 @@ def _indicator(clause: str, q: Quantity, unit: str) -> str:
         if m and not re.match(r"of\b", m.group("np"), re.I):
             return _strip(m.group("np"))
     before = clause[:q.start]
+    before = re.sub(r"\s+for\s+20\d\d(?:-\d\d)?(?=\s+(?:by|to)\s*$)", "", before)  # salaries tax for 2018-19 by 75 per cent
     before = re.sub(r"(?:at least|a minimum of|no less than|over|more than|up to|about|around|nearly|some|"
                     r"approximately|a further|an extra|an additional)\s*$", "", before, flags=re.I)
     m = _BEFORE.search(before)
@@ -181,10 +188,17 @@ def _indicator(clause: str, q: Quantity, unit: str) -> str:
     return ""
 
 
+# What a measure costs or whom it reaches, said beside the promise (… will benefit 1.84 million
+# taxpayers and reduce government revenue by $16.4 billion; … involve an additional expenditure of
+# about $3.5 billion): not a commitment.
+_COST_OR_REACH = re.compile(r"(?:\b(?:revenue|expenditure|cost)(?:\s+[a-z]+){0,2}\s+(?:by|of)|\bbenefit(?:ting)?|\bbenefiting)"
+                            r"\s+(?:about|around|some|over|more than|nearly|an estimated)?\s*$", re.I)
+
+
 def targets_in(clause: str) -> list[tuple[Target, int]]:
     out = []
     for q in read_quantities(clause):
-        if q.value is None:
+        if q.value is None or _COST_OR_REACH.search(clause[max(0, q.start - 60):q.start]):
             continue
         v, unit = normal_quantity(q)
         if not unit and isinstance(v, float) and v < 10 and not re.match(r"\s*[a-z]", clause[q.end:], re.I):

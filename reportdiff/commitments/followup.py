@@ -110,6 +110,10 @@ SYNONYMS = (
     ("居民消费价格", "CPI", "物价"), ("城镇调查失业率", "调查失业率", "失业率"), ("一般公共预算收入", "财政收入"),
     ("社会消费品零售总额", "社零总额", "消费品零售总额"), ("棚户区", "棚改"),
     ("充电桩", "充电设施"), ("高速铁路", "高铁"),
+    ("基本医疗保险", "医疗保险", "医保"), ("长期护理保险", "长护险"),
+    # other indicators whose tail is a synonym above: kept as they are (登记 and 调查 失业率 are
+    # two measures; 移动网络 is not 电商)
+    ("城镇登记失业率", "登记失业率"), ("移动网络",),
 )
 
 
@@ -124,7 +128,8 @@ _SYNONYM_RX = re.compile("|".join(re.escape(w) for w in sorted(_SYNONYM_OF, key=
 _STOP_TERMS = set(
     "新增 新建 建成 完成 实施 达到 提高 提升 增长 增加 降低 下降 减少 推动 推进 加快 打造 培育 引进 开展 全市 全区 全省 "
     "全国 全年 年内 今年 力争 确保 累计 以上 左右 以内 以下 各类 分别 其中 进一步 持续 继续 积极 大力 全面 深入 努力 "
-    "推广 带动 尽快 年底 升级 先 再 地区 国内 新 改造 建设 高标准 高质量 支持 争取 实现 形成 保持 稳定 控制 不低于 不超过 超过 突破 一批 等 和 及 与 的 个".split()
+    "推广 带动 尽快 年底 升级 先 再 地区 国内 新 改造 建设 高标准 高质量 支持 争取 实现 形成 保持 稳定 控制 不低于 不超过 超过 突破 一批 等 和 及 与 的 个 "
+    "拟 安排 至少 平均 要 为".split()
 )
 
 
@@ -399,6 +404,9 @@ def follow(c: Commitment, key: _Key | None, later: _Index, doc: int, five: set[s
     if not (found.sure and found_rec.sure):
         later.unsure.append(c)
     rep, rec = found.best, found_rec.best
+    if c.kind == "task":  # a quoted programme name (“千万工程”, “好房子”) names the task however it is worded
+        rep = rep or _quoted(c.obj, later, "review", lambda s: True)
+        rec = rec or _quoted(c.obj, later, "plan", lambda s: c.horizon == "year" or s.paragraph.section_id in five)
     if rep:
         st = later.sts[rep[0]]
         reported = met = None
@@ -417,6 +425,21 @@ def follow(c: Commitment, key: _Key | None, later: _Index, doc: int, five: set[s
             moved = change(c.target, t2.value, t2.unit) if t2 else ""
         return Followup(doc, "recurring", st.paragraph, st.text + st.follow, round(rec[1], 4), None, None, True, moved)
     return Followup(doc, "missing", None, "", 0.0)
+
+
+_QUOTED = re.compile(r"“([^”]{2,20})”")
+
+
+def _quoted(obj: str, index: _Index, part: str, allowed) -> tuple[int, float] | None:
+    """The first clause of ``part`` (of those ``allowed``) naming one of the quoted names of a
+    task's object (“千万工程”经验 → a clause holding “千万工程”), with score CLEAR: a quoted
+    name is the programme's own name, the rest of the object may be worded differently."""
+    for name in _QUOTED.findall(normal(obj)):
+        quoted = f"“{name}”"
+        for k in index.clauses_of(quoted, part):
+            if allowed(index.sts[k]):
+                return k, CLEAR
+    return None
 
 
 def _weights(indexes: list[_Index]):

@@ -1,0 +1,63 @@
+"""Regression tests for issue #17 (second helper): task phrasings of national reports, quoted
+programme names in follow-ups, indicators whose tail is a synonym, English lettered measures
+and the cost/reach figures beside them.  Each phrase is copied from a report of the corpus
+(dev split: national 2018, national 2025, Zhejiang 2026, HK 2019)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportdiff.commitments import english
+from reportdiff.commitments.extraction import more_task_object
+from reportdiff.commitments.followup import key_terms, normal
+from reportdiff.text.quantities import read_quantities
+
+
+@pytest.mark.parametrize("clause, obj", [
+    ("设立国家融资担保基金", "国家融资担保基金"),  # national 2018
+    ("稳妥推进房地产税立法", "房地产税立法"),
+    ("全面整治黑臭水体", "黑臭水体"),
+    ("下调汽车、部分日用消费品等进口关税", "汽车、部分日用消费品等进口关税"),
+    ("改革金融监管体制", "金融监管体制"),
+    ("将新能源汽车车辆购置税优惠政策再延长三年", "新能源汽车车辆购置税优惠政策"),
+    ("实施政府和社会资本合作新机制", "政府和社会资本合作新机制"),  # national 2024
+])
+def test_policy_steps_of_national_reports_are_tasks(clause, obj):
+    assert more_task_object(clause) == obj
+
+
+@pytest.mark.parametrize("clause", [
+    "坚持稳中求进工作总基调",  # a principle, no instrument named
+    "推动经济高质量发展",
+    "大幅提升全要素生产率",
+])
+def test_general_aims_are_not_tasks(clause):
+    assert more_task_object(clause) == ""
+
+
+def test_a_named_indicator_whose_tail_is_a_synonym_keeps_its_name():
+    # 城镇登记失业率 (registered) is not 城镇调查失业率 (surveyed); 移动网络 is not 电商
+    assert normal("城镇登记失业率") == "城镇登记失业率"
+    assert normal("调查失业率") == "城镇调查失业率"
+    assert "调查" not in "".join(key_terms("城镇登记失业率"))
+    assert "电商" not in normal("移动网络流量资费")
+    assert normal("稳妥推进医保省级统筹") == normal("稳妥推进基本医疗保险省级统筹")
+
+
+def test_lettered_measures_continue_the_promise():
+    # HK budget 2019-20, paragraph 61: the items of "I will introduce … including–"
+    item = "(a)reducing salaries tax and tax under personal assessment for 2018-19 by 75 per cent, subject to a ceiling of $20,000."
+    assert english.role(item) == "plan"
+    assert english.role("(c)waiving rates for four quarters of 2019-20, subject to a ceiling of $1,500 per quarter") == "plan"
+    found = {t.value for t, _ in english.targets_in(item)}
+    assert 75.0 in found and 0.02 in found  # 75 per cent, and $20,000 in $ million
+    # a past list in a review sentence stays a review
+    assert english.role("(a)the scheme was extended to 2020") != "plan"
+
+
+def test_cost_and_beneficiaries_beside_a_measure_are_not_targets():
+    clause = "This proposal will benefit 1.84 million taxpayers and reduce government revenue by $16.4 billion"
+    assert [q.raw for q in read_quantities(clause)]  # the figures are read …
+    assert english.targets_in(clause) == []  # … but none is a commitment
+    assert english.targets_in("This will involve an additional expenditure of about $3.5 billion") == []
+    assert english.targets_in("I will inject $1 billion into the Film Development Fund")  # a commitment stays
