@@ -58,6 +58,7 @@ class Paragraph:
     section_id: str = "0"
     label: str = ""
     page: tuple[int, int] | None = None  # first and last page (PDF input only)
+    suspect: tuple[int, ...] = ()  # 1-based lines of it that OCR read with a low confidence (scans only)
 
     @cached_property
     def sentences(self) -> tuple[str, ...]:
@@ -114,6 +115,17 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class OcrInfo:
+    """How a scanned document was read: the OCR engine, its mean confidence (0-1) and the
+    1-based lines read with a confidence under ``threshold`` (OCR-suspect)."""
+
+    engine: str
+    confidence: float
+    threshold: float
+    suspect: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
 class Document:
     """One document of an input file, cleaned and outlined."""
 
@@ -125,6 +137,7 @@ class Document:
     removed: tuple[RemovedLines, ...] = ()
     index: int = 0  # position among the documents of its file
     language: str = "zh"
+    ocr: OcrInfo | None = None  # set when the text was read from page images by OCR
 
     @cached_property
     def sections(self) -> tuple[Section, ...]:

@@ -60,6 +60,12 @@ class ParagraphPair:
     sentences: tuple[SentencePair, ...] = ()
     boilerplate: bool = False
 
+    @property
+    def ocr_suspect(self) -> bool:
+        """A difference that may be an OCR misreading rather than a change: the pair is not
+        equal and one of its paragraphs holds lines that OCR read with a low confidence."""
+        return self.status != "equal" and any(p.suspect for p in self.a + self.b)
+
 
 @dataclass(frozen=True)
 class SectionPair:
