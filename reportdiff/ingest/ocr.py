@@ -141,21 +141,37 @@ def pdf_pages(pdf) -> _Renderer:
     return R()
 
 
+def require_engine(path: str) -> str:
+    """The engine's name and version; refused in one line, saying how to install it, when absent."""
+    engine = engine_version()
+    if engine is None:
+        raise InputError(path, "this is a scan (page images, no text layer): reading it needs OCR, "
+                         "which is not installed", INSTALL)
+    return engine
+
+
 def image_pages(data: bytes, path: str) -> _Renderer:
     """The frames of an image file (a TIFF may hold several pages); a damaged file is refused."""
+    require_engine(path)
     from PIL import Image, UnidentifiedImageError
 
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+
+    def damaged(e: Exception) -> InputError:
+        why = "unreadable image data" if isinstance(e, UnidentifiedImageError) else \
+            re.sub(r"\s*<[^>]*>", "", str(e)).rstrip(".") or type(e).__name__
+        return InputError(path, f"this image is damaged or incomplete ({why})",
+                          "check that the whole file was saved or downloaded")
+
     try:
         image = Image.open(io.BytesIO(data))
         frames = getattr(image, "n_frames", 1)
         image.seek(0)
         image.load()
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as e:
-        raise InputError(path, f"this image is damaged or incomplete ({str(e).rstrip('.') or type(e).__name__})",
-                         "check that the whole file was saved or downloaded") from None
     except Image.DecompressionBombError:
         raise InputError(path, f"this image is over {MAX_PIXELS:,} pixels", "scan it at 200-300 dpi") from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as e:
+        raise damaged(e) from None
 
     class R(_Renderer):
         count = frames
@@ -166,8 +182,7 @@ def image_pages(data: bytes, path: str) -> _Renderer:
                 image.load()
                 return image.convert("L")
             except (OSError, ValueError, SyntaxError, EOFError) as e:
-                raise InputError(path, f"page {n + 1} of this image is damaged or incomplete ({e})",
-                                 "check that the whole file was saved or downloaded") from None
+                raise damaged(e) from None
 
     return R()
 
@@ -217,10 +232,7 @@ class _Cache:
 
 def extract_scan(data: bytes, path: str, render: _Renderer, kind: str) -> Extracted:
     """The text of every page image of a scan (``kind`` "pdf" or "image"), by OCR."""
-    engine = engine_version()
-    if engine is None:
-        raise InputError(path, "this is a scan (page images, no text layer): reading it needs OCR, "
-                         "which is not installed", INSTALL)
+    engine = require_engine(path)
     total = render.count
     if total > MAX_PAGES:
         raise InputError(path, f"this scan has {total:,} pages, over the {MAX_PAGES:,} pages OCR reads",

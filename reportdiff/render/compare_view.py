@@ -15,7 +15,7 @@ from rich.text import Text
 
 from ..comparison.align import PAIR_STATUSES
 from ..comparison.result import Comparison, ParagraphPair
-from .labels import DOCUMENT_LABELS, OCR_SUSPECT, document_facts, ocr_suspect_lines, where
+from .labels import DOCUMENT_LABELS, document_facts, ocr_suspect_lines, where
 
 DEL = "red strike"
 INS = "bold green"

@@ -16,7 +16,13 @@ from typing import Any
 
 from ..comparison.align import PAIR_STATUSES
 from ..comparison.result import Comparison
-from .labels import DOCUMENT_LABELS, document_facts, where
+from .labels import (
+    DOCUMENT_LABELS,
+    OCR_SUSPECT,
+    document_facts,
+    ocr_suspect_lines,
+    where,
+)
 from .safe import one_line
 
 MEASURE_TIPS = {  # the title= tooltips of the compare header (docs/algorithms.md has the formulas)
