@@ -185,7 +185,7 @@ class SourceFile:
     removed: tuple[RemovedLines, ...] = ()
     copies: tuple[Copy, ...] = ()  # line ranges of every copy, the kept one first
     notes: tuple[str, ...] = field(default=())
-    kind: str = "text"  # the format read: "text", "pdf", "ofd", "docx", "doc", "wps" or "html"
+    kind: str = "text"  # the format read: "text", "pdf", "ofd", "docx", "doc", "wps", "html" or "image" (a scan)
     extractor: str = ""  # the library (and version) that extracted the text; "" for text files
     dropped: tuple[str, ...] = ()  # what the extractor left out of the text ("3 images", ...)
 
