@@ -14,7 +14,9 @@ the models are files of the installed package.  Without the extra, a scan is ref
 that says how to install it.
 
 Each page is rendered at ``DPI`` dots per inch (PDF) or taken as it is (image), recognised into
-text boxes, each with a confidence.  Boxes whose vertical middles lie within half a box height
+text boxes, each with a confidence.  The page's skew (the median slope of the top edges of
+boxes at least five times as wide as high) is turned back about the page centre, then boxes
+whose vertical middles lie within half a box height
 of each other form one line, left to right (a space between two Latin letters or digits).  The
 lines go through ``layout`` as positioned rows, as a PDF page's text does (margin clusters,
 indented paragraph starts, paragraphs joined across pages): ``y`` flipped to grow upwards,
@@ -100,17 +102,45 @@ def _engine():
     return _ENGINE
 
 
-def recognise(image) -> list[tuple[list[float], str, float]]:
-    """The text boxes of a page image: ([left, top, right, bottom] in pixels, text, confidence)."""
+def recognise(image) -> list[tuple[list[list[float]], str, float]]:
+    """The text boxes of a page image: (four corners [x, y] in pixels, clockwise from the top
+    left, text, confidence)."""
     import numpy as np
 
     result, _ = _engine()(np.asarray(image.convert("RGB")))
+    return [([[float(x), float(y)] for x, y in box], text.strip(), float(score))
+            for box, text, score in result or [] if text.strip()]
+
+
+def _skew(boxes) -> float:
+    """The page's skew in radians: the median slope of the top edges of the boxes at least five
+    times as wide as they are high (lines of text, not page numbers)."""
+    import math
+
+    slopes = []
+    for quad, _, _ in boxes:
+        (x0, y0), (x1, y1) = quad[0], quad[1]
+        height = math.dist(quad[0], quad[3])
+        if x1 - x0 > 5 * max(height, 1):
+            slopes.append(math.atan2(y1 - y0, x1 - x0))
+    return median(slopes) if slopes else 0.0
+
+
+def _straightened(page: dict) -> list[tuple[list[float], str, float]]:
+    """The boxes as [left, top, right, bottom] once the page's skew is turned back (about the
+    page centre), so that the lines of a sheet fed askew are level and their left edges aligned."""
+    import math
+
+    boxes = page["boxes"]
+    a = -_skew(boxes)
+    cx, cy = page["width"] / 2, page["height"] / 2
+    cos, sin = math.cos(a), math.sin(a)
     out = []
-    for box, text, score in result or []:
-        xs = [p[0] for p in box]
-        ys = [p[1] for p in box]
-        if text.strip():
-            out.append(([float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys))], text.strip(), float(score)))
+    for quad, text, score in boxes:
+        pts = [((x - cx) * cos - (y - cy) * sin + cx, (x - cx) * sin + (y - cy) * cos + cy) for x, y in quad]
+        xs = [p[0] for p in pts]
+        ys = [p[1] for p in pts]
+        out.append(([min(xs), min(ys), max(xs), max(ys)], text, score))
     return out
 
 
@@ -205,7 +235,7 @@ class _Cache:
 
     def __init__(self, data: bytes, engine: str):
         key = hashlib.sha256(data).hexdigest()
-        stamp = hashlib.sha256(f"{engine}:{DPI}".encode()).hexdigest()[:8]
+        stamp = hashlib.sha256(f"{engine}:{DPI}:quads".encode()).hexdigest()[:8]
         self.path = cache_folder() / f"{key}-{stamp}.json"
         self.pages: dict[str, dict] = {}
         self.hits = 0
@@ -298,7 +328,7 @@ def _text(pages: list[dict], path: str, kind: str, engine: str, hits: int) -> Ex
 
 def _rows(page: dict) -> tuple[list[Row], list[float]]:
     """The page's lines as ``layout`` rows (top first; y grows upwards) with their confidence."""
-    boxes = sorted(page["boxes"], key=lambda b: (b[0][1] + b[0][3]) / 2)
+    boxes = sorted(_straightened(page), key=lambda b: (b[0][1] + b[0][3]) / 2)
     lines: list[list] = []
     for b in boxes:
         mid = (b[0][1] + b[0][3]) / 2
