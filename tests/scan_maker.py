@@ -95,14 +95,14 @@ def pages(blocks: list[tuple[int, str]], *, english: bool = False, dpi: int = 20
         truth = []
         if header:
             w = small.getlength(header)
-            draw.text(((width - w) / 2, margin - 4 * pitch), header, font=small, fill=0)
+            draw.text(((width - w) / 2, margin // 3), header, font=small, fill=0)
             truth.append(header)
-        y = margin
+        y = margin + pitch
 
     def finish():
         number = f"- {len(images) + 1} -"
         w = small.getlength(number)
-        draw.text(((width - w) / 2, height - margin + 2 * pitch), number, font=small, fill=0)
+        draw.text(((width - w) / 2, height - margin // 3 - small.size), number, font=small, fill=0)
         images.append(page)
         truths.append(truth + [number])
 
@@ -116,7 +116,7 @@ def pages(blocks: list[tuple[int, str]], *, english: bool = False, dpi: int = 20
             new_page()
             if max_pages and len(images) >= max_pages:
                 break
-        if level and y > margin:
+        if level and y > margin + pitch:
             y += step // 2
         for k, line in enumerate(lines):
             if y + step > height - margin:

@@ -24,7 +24,8 @@ the row's size the page's median box height unless it differs from it by over 25
 box heights otherwise vary with the letters a line holds).  A page with no text gets a note
 ("page N: no text found (a blank page?)"); a document with no text at all is refused.
 
-A line's confidence is the lowest of its boxes'; a line under ``SUSPECT`` is OCR-suspect
+A 人 that the dictionary says is a misread 入 is put right (``_corrected``).  A line's
+confidence is the lowest of its boxes'; a line under ``SUSPECT`` is OCR-suspect
 (``Extracted.suspect``).  The document's confidence is the character-weighted mean of its boxes'.
 
 The results are cached by the file's SHA-256 (with the engine's version and the DPI) in
@@ -326,6 +327,24 @@ def _text(pages: list[dict], path: str, kind: str, engine: str, hits: int) -> Ex
                      margins=joined.recurring_margins(), suspect=suspect, confidence=round(confidence, 4))
 
 
+def _corrected(text: str) -> str:
+    """``text`` with 人 read as 入 where the dictionary says so: PP-OCR often reads the 入 of a
+    serif font as 人 (深人, 收人, 投人).  X人 becomes X入 when X入 is a word of the dictionary
+    and neither X人 nor 人Y (Y the next character) is one (出人意料 keeps its 人: 人意)."""
+    if "人" not in text:
+        return text
+    from ..text.tokens import _tokenizer
+
+    freq = _tokenizer().FREQ
+    chars = list(text)
+    for i in range(1, len(chars)):
+        if chars[i] == "人":
+            x, y = chars[i - 1], chars[i + 1] if i + 1 < len(chars) else ""
+            if freq.get(x + "入") and not freq.get(x + "人") and not (y and freq.get("人" + y)):
+                chars[i] = "入"
+    return "".join(chars)
+
+
 def _rows(page: dict) -> tuple[list[Row], list[float]]:
     """The page's lines as ``layout`` rows (top first; y grows upwards) with their confidence."""
     boxes = sorted(_straightened(page), key=lambda b: (b[0][1] + b[0][3]) / 2)
@@ -352,6 +371,7 @@ def _rows(page: dict) -> tuple[list[Row], list[float]]:
         for a, b in zip(line, line[1:]):
             gap = " " if _LATIN.match(b[1][:1]) and _LATIN.match(a[1][-1:]) else ""
             text += gap + b[1]
+        text = _corrected(text)
         size = typical if abs(h - typical) <= 0.25 * typical else h
         bottom = max(x[0][3] for x in line)
         rows.append(Row(text, min(x[0][0] for x in line), max(x[0][2] for x in line),

@@ -199,3 +199,13 @@ def test_work_cap_stops_with_a_clear_message(tmp_path):
     _one_line_error(r, path, "OCR stopped after 0 minutes of work, with 0 of 1 pages read (the cap: "
                     "REPORTDIFF_OCR_MINUTES) (hint: run the command again to go on (pages read are cached), "
                     "or raise REPORTDIFF_OCR_MINUTES)")
+
+
+def test_misread_ru_is_put_right_only_where_the_dictionary_says():
+    """PP-OCR reads 入 as 人 in serif fonts: 深人/收人/投人 are put right; words with 人 stay."""
+    from reportdiff.ingest.ocr import _corrected
+
+    assert _corrected("深人贯彻，城乡居民人均可支配收人年均增长，投人使用，进人新阶段") == \
+        "深入贯彻，城乡居民人均可支配收入年均增长，投入使用，进入新阶段"
+    for kept in ("个人所得税", "工人", "出人意料", "人民", "人口", "The people"):
+        assert _corrected(kept) == kept
