@@ -59,6 +59,7 @@ class Paragraph:
     label: str = ""
     page: tuple[int, int] | None = None  # first and last page (PDF input only)
     suspect: tuple[int, ...] = ()  # 1-based lines of it that OCR read with a low confidence (scans only)
+    ocr: bool = False  # read from a scan by OCR
 
     @cached_property
     def sentences(self) -> tuple[str, ...]:

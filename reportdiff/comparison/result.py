@@ -49,6 +49,10 @@ class SentencePair:
     score: float
 
 
+OCR_SMALL_RUNS = 6  # a difference of at most this many changed runs ...
+OCR_SMALL_CHARS = 3  # ... of at most this many characters each may be an OCR misreading
+
+
 @dataclass(frozen=True)
 class ParagraphPair:
     status: PairStatus
@@ -63,8 +67,21 @@ class ParagraphPair:
     @property
     def ocr_suspect(self) -> bool:
         """A difference that may be an OCR misreading rather than a change: the pair is not
-        equal and one of its paragraphs holds lines that OCR read with a low confidence."""
-        return self.status != "equal" and any(p.suspect for p in self.a + self.b)
+        equal, a side was read by OCR, and either one of its paragraphs holds lines that OCR
+        read with a low confidence, or the texts differ only by a few short runs (at most
+        ``OCR_SMALL_RUNS`` runs of at most ``OCR_SMALL_CHARS`` characters: a misread character,
+        a lost dash, a paragraph cut or joined at another place), which a confident OCR can
+        produce too; only the scan can tell."""
+        if self.status == "equal" or not any(p.ocr for p in self.a + self.b):
+            return False
+        if any(p.suspect for p in self.a + self.b):
+            return True
+        if not self.a or not self.b:
+            return False
+        runs = [op.text for op in self.diff if op.op != "=" and op.text.strip()]
+        if not self.diff:  # split or merged entries without a word diff
+            return "".join(p.text for p in self.a) == "".join(p.text for p in self.b)
+        return len(runs) <= OCR_SMALL_RUNS and all(len(r.strip()) <= OCR_SMALL_CHARS for r in runs)
 
 
 @dataclass(frozen=True)

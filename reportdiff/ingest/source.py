@@ -214,10 +214,9 @@ def _with_pages(section: Section, pages: tuple[int, ...]) -> Section:
 
 
 def _with_suspect(section: Section, suspect: set[int]) -> Section:
-    """The section tree with each paragraph's OCR-suspect lines (1-based)."""
-    if not suspect:
-        return section
-    paragraphs = tuple(replace(p, suspect=tuple(n for n in range(p.lines.first, p.lines.last + 1) if n in suspect))
+    """The section tree with each paragraph marked as read by OCR, with its OCR-suspect lines (1-based)."""
+    paragraphs = tuple(replace(p, ocr=True, suspect=tuple(n for n in range(p.lines.first, p.lines.last + 1)
+                                                          if n in suspect))
                        for p in section.paragraphs)
     return replace(section, paragraphs=paragraphs,
                    children=tuple(_with_suspect(c, suspect) for c in section.children))

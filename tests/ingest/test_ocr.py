@@ -112,6 +112,9 @@ def test_compare_scan_with_its_text_is_mostly_equal(scan, monkeypatch):
     assert out["documents"][0].get("ocr") is None
     for entry, pp in zip(out["paragraphs"], c.paragraphs):
         assert entry.get("ocr_suspect", False) == pp.ocr_suspect
+    # the scan holds the same text: every difference is an OCR artefact, and must be marked so
+    assert all(pp.ocr_suspect for pp in c.paragraphs if pp.status != "equal"), \
+        [(pp.status, [op for op in pp.diff if op.op != "="]) for pp in c.paragraphs if not pp.ocr_suspect and pp.status != "equal"]
 
 
 @pytest.mark.slow
@@ -209,3 +212,24 @@ def test_misread_ru_is_put_right_only_where_the_dictionary_says():
         "深入贯彻，城乡居民人均可支配收入年均增长，投入使用，进入新阶段"
     for kept in ("个人所得税", "工人", "出人意料", "人民", "人口", "The people"):
         assert _corrected(kept) == kept
+
+
+def test_ocr_suspect_rule():
+    """A difference is OCR-suspect when a side was read by OCR and either holds a low-confidence
+    line or differs by a few short runs only; a rewrite is a change; text input is never suspect."""
+    from reportdiff.comparison.result import ParagraphPair
+    from reportdiff.model import LineSpan, Paragraph
+    from reportdiff.text.worddiff import word_diff
+
+    def pair(a: str, b: str, ocr=True, suspect=()):
+        pa = Paragraph(a, LineSpan(1, 1))
+        pb = Paragraph(b, LineSpan(3, 3), ocr=ocr, suspect=suspect)
+        return ParagraphPair("changed", (pa,), (pb,), 0.9, word_diff(a, b))
+
+    old = "坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的十九大精神，地区生产总值增长6%。"
+    misread = old.replace("深入", "深人")
+    rewrite = "坚持稳中求进工作总基调，全面深化改革开放，持续改善民生，地区生产总值增长5.5%左右。"
+    assert pair(old, misread).ocr_suspect
+    assert not pair(old, rewrite).ocr_suspect
+    assert pair(old, rewrite, suspect=(3,)).ocr_suspect
+    assert not pair(old, misread, ocr=False).ocr_suspect
