@@ -247,8 +247,9 @@ class _Cache:
 
     def get(self, n: int):
         got = self.pages.get(str(n))
-        if got is not None:
-            self.hits += 1
+        if not _well_formed(got):  # absent, or a cache file damaged or of another form: read again
+            return None
+        self.hits += 1
         return got
 
     def put(self, n: int, page: dict) -> None:
@@ -259,6 +260,15 @@ class _Cache:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 json.dump(self.pages, f, ensure_ascii=False)
             os.replace(tmp, self.path)
+
+
+def _well_formed(page) -> bool:
+    try:
+        return float(page["width"]) > 0 and float(page["height"]) > 0 and all(
+            len(quad) == 4 and all(len(p) == 2 and all(isinstance(v, (int, float)) for v in p) for p in quad)
+            and isinstance(text, str) and isinstance(score, (int, float)) for quad, text, score in page["boxes"])
+    except (TypeError, KeyError, ValueError):
+        return False
 
 
 def extract_scan(data: bytes, path: str, render: _Renderer, kind: str) -> Extracted:
