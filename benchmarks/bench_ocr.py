@@ -138,7 +138,7 @@ def pipeline(args) -> None:
     import tempfile
 
     tmp = Path(tempfile.mkdtemp())
-    os.environ["REPORTDIFF_CACHE"] = str(tmp / "cache")
+    os.environ.setdefault("REPORTDIFF_CACHE", str(tmp / "cache"))  # a given cache: times are of cached reads
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; whole reader, scans rotated -1° "
           f"with 0.5% noise, 200 dpi ({args.split} split)")
     print("| fixture | pages | body accuracy | compare entries | equal | OCR-suspect among the others | s/page |")
