@@ -25,7 +25,8 @@ box heights otherwise vary with the letters a line holds).  A page with no text 
 ("page N: no text found (a blank page?)"); a document with no text at all is refused.
 
 A 人 that the dictionary says is a misread 入 is put right (``_corrected``).  A line's
-confidence is the lowest of its boxes'; a line under ``SUSPECT`` is OCR-suspect
+confidence is the lowest of its boxes' (at most 0.5 when it starts with a mark no line starts
+with, 、，。；：？！）》」』: its first characters were lost, as the 一 of 一、 often is); a line under ``SUSPECT`` is OCR-suspect
 (``Extracted.suspect``).  The document's confidence is the character-weighted mean of its boxes'.
 
 The results are cached by the file's SHA-256 (with the engine's version and the DPI) in
@@ -63,6 +64,8 @@ INSTALL = "install the OCR extra: pip install 'reportdiff[ocr]'"
 
 _progress: contextvars.ContextVar = contextvars.ContextVar("ocr_progress", default=None)
 _LATIN = re.compile(r"[A-Za-z0-9]")
+_NO_START = set("、，。；：？！）》」』")  # no line of Chinese text starts with these
+LOST_START = 0.5  # the confidence of a line that starts with one: its first characters were lost
 
 
 @contextlib.contextmanager
@@ -386,5 +389,6 @@ def _rows(page: dict) -> tuple[list[Row], list[float]]:
         bottom = max(x[0][3] for x in line)
         rows.append(Row(text, min(x[0][0] for x in line), max(x[0][2] for x in line),
                         height - bottom, size))
-        conf.append(min(x[2] for x in line))
+        lowest = min(x[2] for x in line)
+        conf.append(min(lowest, LOST_START) if text[:1] in _NO_START else lowest)
     return rows, conf
