@@ -68,7 +68,8 @@ class ParagraphPair:
     def ocr_suspect(self) -> bool:
         """A difference that may be an OCR misreading rather than a change: the pair is not
         equal, a side was read by OCR, and either one of its paragraphs holds lines that OCR
-        read with a low confidence, or the texts differ only by a few short runs (at most
+        read with a low confidence, or the texts differ only in white space (OCR loses the
+        spaces between English words), or by a few short runs (at most
         ``OCR_SMALL_RUNS`` runs of at most ``OCR_SMALL_CHARS`` characters: a misread character,
         a lost dash, a paragraph cut or joined at another place), which a confident OCR can
         produce too; only the scan can tell."""
@@ -78,9 +79,11 @@ class ParagraphPair:
             return True
         if not self.a or not self.b:
             return False
+        a_text = "".join("".join(p.text.split()) for p in self.a)
+        b_text = "".join("".join(p.text.split()) for p in self.b)
+        if a_text == b_text:  # only white space or where a paragraph is cut differs (OCR loses spaces)
+            return True
         runs = [op.text for op in self.diff if op.op != "=" and op.text.strip()]
-        if not self.diff:  # split or merged entries without a word diff
-            return "".join(p.text for p in self.a) == "".join(p.text for p in self.b)
         return len(runs) <= OCR_SMALL_RUNS and all(len(r.strip()) <= OCR_SMALL_CHARS for r in runs)
 
 

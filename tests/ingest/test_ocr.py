@@ -235,3 +235,16 @@ def test_ocr_suspect_rule():
     assert not pair(old, rewrite).ocr_suspect
     assert pair(old, rewrite, suspect=(3,)).ocr_suspect
     assert not pair(old, misread, ocr=False).ocr_suspect
+
+
+def test_lost_spaces_are_ocr_suspect():
+    """English read by OCR with spaces lost between words: the same text but for white space."""
+    from reportdiff.comparison.result import ParagraphPair
+    from reportdiff.model import LineSpan, Paragraph
+    from reportdiff.text.worddiff import word_diff
+
+    a = "The Government will continue to invest in infrastructure to support growth in the coming years."
+    b = "The Government willcontinue to investin infrastructure to support growthin the comingyears."
+    pair = ParagraphPair("changed", (Paragraph(a, LineSpan(1, 1)),), (Paragraph(b, LineSpan(2, 2), ocr=True),),
+                         0.8, word_diff(a, b))
+    assert pair.ocr_suspect
