@@ -4,8 +4,10 @@ Each fixture's outline is printed on A4 pages at 200 dpi by ``tests/scan_maker.p
 fonts, running header, page numbers) and "scanned" three ways: clean; rotated +1.5° with 0.5%
 speckle noise; rotated -1° with 1% noise.  Each engine reads each page image:
 
-- ``tesseract``: Debian's Tesseract 5 with ``chi_sim+eng`` through tesserocr (one API object,
-  page segmentation mode 3, the default);
+- ``tesseract``: Tesseract with Debian's ``chi_sim+eng`` data (``apt-get install tesseract-ocr
+  tesseract-ocr-chi-sim``; ``TESSDATA_PREFIX`` to point elsewhere) through tesserocr, whose wheel
+  bundles its own libtesseract (one API object, page segmentation mode 3, the default).  Only
+  this benchmark uses it: ``pip install tesserocr`` first (not a dependency of reportdiff);
 - ``rapidocr``: RapidOCR (rapidocr-onnxruntime) with the PP-OCRv4 ONNX models its wheel ships.
 
 Character accuracy of a page = 1 - Levenshtein(OCR text, true text) / len(true text), both with
