@@ -1,6 +1,6 @@
 # Two commands do all the set-up on a fresh machine:
 #   make demo   create .venv, install reportdiff, compare the bundled Baotou 2022 and 2023 reports
-#   make test   create .venv with the dev extra, run the whole test suite
+#   make test   create .venv with the dev and ocr extras, run the whole test suite
 # Stamp files inside .venv keep both from re-installing what is already up to date.
 
 PYTHON ?= python3
@@ -20,7 +20,7 @@ $(RUN): pyproject.toml | $(PY)
 	touch $@
 
 $(DEV): $(RUN) pyproject.toml
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -e '.[dev,ocr]'
 	touch $@
 
 demo: $(RUN)

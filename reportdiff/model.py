@@ -58,6 +58,8 @@ class Paragraph:
     section_id: str = "0"
     label: str = ""
     page: tuple[int, int] | None = None  # first and last page (PDF input only)
+    suspect: tuple[int, ...] = ()  # 1-based lines of it that OCR read with a low confidence (scans only)
+    ocr: bool = False  # read from a scan by OCR
 
     @cached_property
     def sentences(self) -> tuple[str, ...]:
@@ -114,6 +116,17 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class OcrInfo:
+    """How a scanned document was read: the OCR engine, its mean confidence (0-1) and the
+    1-based lines read with a confidence under ``threshold`` (OCR-suspect)."""
+
+    engine: str
+    confidence: float
+    threshold: float
+    suspect: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
 class Document:
     """One document of an input file, cleaned and outlined."""
 
@@ -125,6 +138,7 @@ class Document:
     removed: tuple[RemovedLines, ...] = ()
     index: int = 0  # position among the documents of its file
     language: str = "zh"
+    ocr: OcrInfo | None = None  # set when the text was read from page images by OCR
 
     @cached_property
     def sections(self) -> tuple[Section, ...]:
@@ -172,7 +186,7 @@ class SourceFile:
     removed: tuple[RemovedLines, ...] = ()
     copies: tuple[Copy, ...] = ()  # line ranges of every copy, the kept one first
     notes: tuple[str, ...] = field(default=())
-    kind: str = "text"  # the format read: "text", "pdf", "ofd", "docx", "doc", "wps" or "html"
+    kind: str = "text"  # the format read: "text", "pdf", "ofd", "docx", "doc", "wps", "html" or "image" (a scan)
     extractor: str = ""  # the library (and version) that extracted the text; "" for text files
     dropped: tuple[str, ...] = ()  # what the extractor left out of the text ("3 images", ...)
 

@@ -429,9 +429,10 @@ def main(argv: Optional[list[str]] = None) -> None:
         raise SystemExit(0)
     from ..render.safe import printable
     from .process import Signalled, finish_stdout, guarded_stdout, termination_signals
+    from .progress import ocr_progress
 
     try:
-        with guarded_stdout(), termination_signals():
+        with guarded_stdout(), termination_signals(), ocr_progress(sys.stderr.isatty()):
             rv = app(args=args, prog_name="reportdiff", standalone_mode=False)
             if rv == 130:  # typer turns Ctrl-C into exit code 130 without a word
                 raise KeyboardInterrupt

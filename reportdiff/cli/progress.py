@@ -34,3 +34,34 @@ def progress_bar(enabled: bool):
             bar.update(tasks[label], completed=done)
 
         yield tick
+
+
+@contextmanager
+def ocr_progress(enabled: bool):
+    """While a command runs, OCR of a scan (slow: seconds a page) draws a progress bar on stderr
+    when ``enabled``; the bar starts with the first page and is closed after the last, before
+    the command writes its output."""
+    if not enabled:
+        yield
+        return
+    from contextlib import ExitStack
+
+    from ..ingest.ocr import reporting
+
+    open_bars: dict[str, tuple[ExitStack, object]] = {}
+
+    def tick(label: str, done: int, total: int) -> None:
+        if label not in open_bars:
+            stack = ExitStack()
+            open_bars[label] = (stack, stack.enter_context(progress_bar(True)))
+        stack, draw = open_bars[label]
+        draw(label, done, total)
+        if done >= total:
+            open_bars.pop(label)[0].close()
+
+    try:
+        with reporting(tick):
+            yield
+    finally:
+        for stack, _ in open_bars.values():
+            stack.close()

@@ -49,6 +49,10 @@ class SentencePair:
     score: float
 
 
+OCR_SMALL_RUNS = 6  # a difference of at most this many changed runs ...
+OCR_SMALL_CHARS = 3  # ... of at most this many characters each may be an OCR misreading
+
+
 @dataclass(frozen=True)
 class ParagraphPair:
     status: PairStatus
@@ -59,6 +63,28 @@ class ParagraphPair:
     numbers: tuple[NumberChange, ...] = ()
     sentences: tuple[SentencePair, ...] = ()
     boilerplate: bool = False
+
+    @property
+    def ocr_suspect(self) -> bool:
+        """A difference that may be an OCR misreading rather than a change: the pair is not
+        equal, a side was read by OCR, and either one of its paragraphs holds lines that OCR
+        read with a low confidence, or the texts differ only in white space (OCR loses the
+        spaces between English words), or by a few short runs (at most
+        ``OCR_SMALL_RUNS`` runs of at most ``OCR_SMALL_CHARS`` characters: a misread character,
+        a lost dash, a paragraph cut or joined at another place), which a confident OCR can
+        produce too; only the scan can tell."""
+        if self.status == "equal" or not any(p.ocr for p in self.a + self.b):
+            return False
+        if any(p.suspect for p in self.a + self.b):
+            return True
+        if not self.a or not self.b:
+            return False
+        a_text = "".join("".join(p.text.split()) for p in self.a)
+        b_text = "".join("".join(p.text.split()) for p in self.b)
+        if a_text == b_text:  # only white space or where a paragraph is cut differs (OCR loses spaces)
+            return True
+        runs = [op.text for op in self.diff if op.op != "=" and op.text.strip()]
+        return len(runs) <= OCR_SMALL_RUNS and all(len(r.strip()) <= OCR_SMALL_CHARS for r in runs)
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,12 @@ class Extracted:
     ``notes`` what the reader should know (tracked changes, comments); ``joins`` and
     ``breaks`` the lines that the layout shows to continue on the next text line, or to end
     their paragraph (PDF page breaks, wrapped headings); ``margins`` the lines that
-    recur in the page margins (PDF and OFD headers and footers)."""
+    recur in the page margins (PDF and OFD headers and footers); ``suspect`` the lines that OCR
+    read with a low confidence and ``confidence`` its mean confidence (scans only, else None)."""
 
     text: str
     encoding: str  # the text encoding, or the format ("pdf", "docx") for binary formats
-    kind: str  # "pdf", "ofd", "docx", "doc", "wps", "html" or "text"
+    kind: str  # "pdf", "ofd", "docx", "doc", "wps", "html", "image" or "text"
     extractor: str = ""  # library and version; "" for text read directly
     pages: tuple[int, ...] = ()
     dropped: tuple[str, ...] = ()
@@ -24,3 +25,5 @@ class Extracted:
     joins: frozenset[int] = frozenset()  # 0-based lines whose paragraph goes on at the next text line
     breaks: frozenset[int] = frozenset()  # 0-based lines that end their paragraph
     margins: frozenset[int] = frozenset()  # 0-based lines of page headers and footers (PDF, OFD)
+    suspect: frozenset[int] = frozenset()  # 0-based lines OCR read with a confidence under ocr.SUSPECT
+    confidence: float | None = None  # OCR's mean confidence (scans only)

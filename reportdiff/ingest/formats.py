@@ -7,7 +7,8 @@ Public API:
   ``decode``; anything else is refused with a one-line message naming the supported formats;
 - ``SUPPORTED``: that list, as the message gives it.
 
-Detection is by content: ``%PDF-`` at the start is a PDF; an OLE2 compound file holding a
+Detection is by content: ``%PDF-`` at the start is a PDF (one with page images and no text is
+read by OCR: ``ocr``); a PNG, JPEG or TIFF signature is a scanned page image, read by OCR; an OLE2 compound file holding a
 ``WordDocument`` stream is a Word 97-2003 (or Kingsoft WPS) file, one holding Works streams a
 Works .wps, both converted by LibreOffice (``legacy``; other OLE2 files, .xls and .ppt, are
 refused); a zip archive holding
@@ -30,14 +31,11 @@ from ..errors import InputError
 from .decode import decode
 from .extracted import Extracted
 
-SUPPORTED = "PDF with a text layer, OFD, Word .docx/.doc, WPS .wps, web pages .html/.htm, text .txt/.md"
+SUPPORTED = "PDF (scans by OCR), PNG/JPEG/TIFF scans (by OCR), OFD, Word .docx/.doc, WPS .wps, web pages .html/.htm, text .txt/.md"
 
+_SCANS = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")  # PNG, JPEG, TIFF: read by OCR
 _UNSUPPORTED = (
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
 )
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.I | re.S)
@@ -66,9 +64,13 @@ def extract(data: bytes, path: str, encoding: str | None = None) -> Extracted:
         if kind in ("doc", "wps"):
             return extract_legacy(data, path, kind)
         _refuse(path, kind, "save it as .docx or PDF, or give ")
+    if data.startswith(_SCANS):
+        from .ocr import extract_scan, image_pages
+
+        return extract_scan(data, path, image_pages(data, path), "image")
     for magic, what in _UNSUPPORTED:
         if data.startswith(magic):
-            hint = "run OCR first, or give " if "image" in what else "save it as .docx or PDF, or give "
+            hint = "save it as PNG, or give " if "image" in what else "save it as .docx or PDF, or give "
             _refuse(path, what, hint)
     text, used, notes = decode(data, path, encoding)
     if _HTML_START.match(text[:4096]) or (path.lower().endswith((".html", ".htm")) and text.lstrip()[:1] == "<"):

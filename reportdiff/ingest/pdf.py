@@ -25,7 +25,7 @@ with a dash; super- and subscripts stay on their line), then the page geometry s
   start a paragraph) is left to paragraphs.py, as for text input.
 
 Every output line carries its page number (``Extracted.pages``).  A PDF with no text on any
-page has no text layer (a scan): it is refused with "no text layer: run OCR first".
+page has no text layer (a scan): its pages are rendered and read by OCR (``ocr``).
 Images are left out and counted in ``Extracted.dropped``.  Multi-column layouts are read in
 PDFium's content order, not re-ordered by column.
 """
@@ -49,18 +49,25 @@ def extract_pdf(data: bytes, path: str) -> Extracted:
                          "check that the whole file was saved or downloaded") from None
     joined = Pages()
     images = 0
+    scanned = False
     try:
         for n in range(len(pdf)):
             page = pdf[n]
             images += sum(1 for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=1))
             joined.add(n + 1, page_lines(rows(_glyphs(page.get_textpage()))))
             page.close()
+        if not any(line.strip() for line in joined.out):
+            if not images:
+                raise InputError(path, "this PDF has no text and no page images",
+                                 "check that the whole file was saved or downloaded")
+            from .ocr import extract_scan, pdf_pages
+
+            scanned = extract_scan(data, path, pdf_pages(pdf), "pdf")
     finally:
         pdf.close()
+    if scanned:
+        return scanned
     out = joined.out
-    if not any(line.strip() for line in out):
-        raise InputError(path, "no text layer: run OCR first",
-                         "this PDF holds page images only (a scan); OCR it, e.g. with ocrmypdf")
     dropped = (f"{images} image{'s' if images != 1 else ''}",) if images else ()
     return Extracted("\n".join(out), "pdf", "pdf", f"pypdfium2 {pdfium.PYPDFIUM_INFO.version}",
                      tuple(joined.pages), dropped, joins=frozenset(joined.joins),

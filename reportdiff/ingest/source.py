@@ -14,7 +14,7 @@ import stat
 from dataclasses import replace
 
 from ..errors import InputError
-from ..model import Copy, Document, LineSpan, RemovedLines, Section, SourceFile
+from ..model import Copy, Document, LineSpan, OcrInfo, RemovedLines, Section, SourceFile
 from ..options import Options
 from ..text.characters import cjk_share
 from .decode import MAX_BYTES, split_lines
@@ -180,6 +180,13 @@ def _documents(path: str, extracted: Extracted, raw: tuple[str, ...], lines: tup
         root = build_outline(blocks, 1, language)
         if extracted.pages:
             root = _with_pages(root, extracted.pages)
+        ocr = None
+        if extracted.confidence is not None:
+            suspect = sorted(i + 1 for i in extracted.suspect if a <= i < b)
+            root = _with_suspect(root, set(suspect))
+            from .ocr import SUSPECT
+
+            ocr = OcrInfo(extracted.extractor.removesuffix(" (OCR)"), extracted.confidence, SUSPECT, tuple(suspect))
         metadata = read_metadata([bl.text for bl in blocks[:12]], path)
         outside = [RemovedLines(LineSpan(i + 1, i + 1), noise[i], raw[i].strip())
                    for i in sorted(noise) if i < starts[0]]
@@ -191,7 +198,7 @@ def _documents(path: str, extracted: Extracted, raw: tuple[str, ...], lines: tup
         documents.append(Document(
             path=path, encoding=extracted.encoding, metadata=metadata, root=root,
             lines=LineSpan(blocks[0].first + 1, blocks[-1].last + 1),
-            removed=_merge(doc_removed, lines), index=len(documents), language=language,
+            removed=_merge(doc_removed, lines), index=len(documents), language=language, ocr=ocr,
         ))
     if not documents:
         raise InputError(path, "file has no text", "give a report with text in it")
@@ -204,6 +211,15 @@ def _with_pages(section: Section, pages: tuple[int, ...]) -> Section:
                        for p in section.paragraphs)
     return replace(section, paragraphs=paragraphs,
                    children=tuple(_with_pages(c, pages) for c in section.children))
+
+
+def _with_suspect(section: Section, suspect: set[int]) -> Section:
+    """The section tree with each paragraph marked as read by OCR, with its OCR-suspect lines (1-based)."""
+    paragraphs = tuple(replace(p, ocr=True, suspect=tuple(n for n in range(p.lines.first, p.lines.last + 1)
+                                                          if n in suspect))
+                       for p in section.paragraphs)
+    return replace(section, paragraphs=paragraphs,
+                   children=tuple(_with_suspect(c, suspect) for c in section.children))
 
 
 def _continued_lines(raw: tuple[str, ...], joins: frozenset[int]) -> set[int]:

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from ..comparison.align import PAIR_STATUSES
 from ..comparison.result import Comparison, ParagraphPair
-from .labels import DOCUMENT_LABELS, document_facts, where
+from .labels import DOCUMENT_LABELS, document_facts, ocr_suspect_lines, where
 
 DEL = "red strike"
 INS = "bold green"
@@ -64,6 +64,11 @@ def _header(c: Comparison) -> Table:
     counts = "  ".join(f"{k} {c.count(k)}" for k in
                        PAIR_STATUSES if c.count(k))
     t.add_row(Text("paragraphs", style="bold"), counts, "")
+    suspect = sum(1 for pp in c.paragraphs if pp.ocr_suspect)
+    if c.old.ocr is not None or c.new.ocr is not None:
+        t.add_row(Text("OCR", style="bold"), Text(f"{suspect} of the differences are OCR-suspect (marked ?): "
+                                                  "they may be misreadings of the scan, not changes",
+                                                  style="yellow"), "")
     return t
 
 
@@ -156,6 +161,8 @@ def _entry(pp: ParagraphPair, opts: ViewOptions) -> RenderableType:
         head.append(f"  moved from old §{pp.a[0].section_id}", style="magenta")
     if pp.boilerplate:
         head.append("  boilerplate", style=DIM)
+    if pp.ocr_suspect:
+        head.append(f"  ? OCR-suspect (lines {ocr_suspect_lines(pp)})", style="bold yellow")
     if pp.status == "equal":
         text = pp.b[0].text
         line = Text("  " + (text if len(text) <= 80 else text[:78] + "…"), style=DIM)

@@ -16,7 +16,13 @@ from typing import Any
 
 from ..comparison.align import PAIR_STATUSES
 from ..comparison.result import Comparison
-from .labels import DOCUMENT_LABELS, document_facts, where
+from .labels import (
+    DOCUMENT_LABELS,
+    OCR_SUSPECT,
+    document_facts,
+    ocr_suspect_lines,
+    where,
+)
 from .safe import one_line
 
 MEASURE_TIPS = {  # the title= tooltips of the compare header (docs/algorithms.md has the formulas)
@@ -70,6 +76,8 @@ def comparison_page(c: Comparison) -> str:
         method=sim.method,
         counts=[(k, c.count(k)) for k in PAIR_STATUSES if c.count(k)],
         boilerplate_count=sum(1 for pp in c.paragraphs if pp.boilerplate),
+        ocr_count=sum(1 for pp in c.paragraphs if pp.ocr_suspect) if c.old.ocr or c.new.ocr else None,
+        ocr_help=OCR_SUSPECT,
         nav=nav, marks=marks, numbers=numbers, body=body,
     )
 
@@ -134,6 +142,7 @@ def _comparison_body(c: Comparison) -> tuple[list[dict[str, Any]], list[dict[str
             "kind": "entry", "anchor": f"e{k}", "status": pp.status,
             "score": pp.score if pp.status not in ("equal", "added", "removed") else None,
             "where": where(pp), "boilerplate": pp.boilerplate,
+            "ocr_suspect": ocr_suspect_lines(pp) if pp.ocr_suspect else "",
             "label": (pp.b or pp.a)[0].label,
             "ghost": f"g{k}" if pp.status == "moved" else "",
             "ops": [(op.op, op.text, op.op != "=" and any(x and x in op.text for x in nums)) for op in pp.diff]

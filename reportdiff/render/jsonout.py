@@ -43,7 +43,21 @@ def document_info(doc: Document) -> dict[str, Any]:
         "chars": doc.chars,
         "paragraphs": len(doc.paragraphs),
         "removed_lines": removed_lines(doc.removed),
+        **({"ocr": ocr_info(doc)} if doc.ocr is not None else {}),
     }
+
+
+def ocr_info(doc: Document) -> dict[str, Any]:
+    """How a scan was read (present only for OCR input): engine, mean confidence, threshold and
+    the OCR-suspect lines as [first, last] ranges."""
+    o = doc.ocr
+    ranges: list[list[int]] = []
+    for n in o.suspect:
+        if ranges and n == ranges[-1][1] + 1:
+            ranges[-1][1] = n
+        else:
+            ranges.append([n, n])
+    return {"engine": o.engine, "confidence": o.confidence, "threshold": o.threshold, "suspect_lines": ranges}
 
 
 def _section(s: Section) -> dict[str, Any]:
@@ -73,7 +87,8 @@ def outline(source: SourceFile, doc: Document) -> dict[str, Any]:
         "format": source.kind,
         "extractor": source.extractor or None,
         "dropped": list(source.dropped),
-        "preamble": [{"lines": p.lines.as_list(), "text": p.text, **({"page": list(p.page)} if p.page else {})}
+        "preamble": [{"lines": p.lines.as_list(), "text": p.text, **({"page": list(p.page)} if p.page else {}),
+                      **({"ocr_suspect": list(p.suspect)} if p.suspect else {})}
                      for p in doc.root.paragraphs],
         "sections": [_section(s) for s in doc.root.children],
         "removed": [
@@ -101,6 +116,8 @@ def _para_ref(p) -> dict[str, Any]:
         ref["label"] = p.label
     if p.page:
         ref["page"] = list(p.page)
+    if p.suspect:
+        ref["ocr_suspect"] = list(p.suspect)
     return ref
 
 
@@ -137,6 +154,7 @@ def comparison(c) -> dict[str, Any]:
              "b": [_para_ref(p) for p in pp.b],
              "score": pp.score,
              "boilerplate": pp.boilerplate,
+             **({"ocr_suspect": True} if pp.ocr_suspect else {}),
              "diff": _diff(pp),
              "numbers": [{"indicator": n.indicator, "a": n.a, "b": n.b, "kind": n.kind} for n in pp.numbers],
              **({"sentences": [{"status": s.status, "a": s.a, "b": s.b, "score": s.score}

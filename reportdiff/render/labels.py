@@ -12,7 +12,24 @@ def document_facts(doc: Document) -> list[str]:
     m = doc.metadata
     return [doc.path, m.title or "(untitled)", m.kind or "—", m.date or "—", m.region or "—",
             m.speaker or "—", f"{len(doc.paragraphs)} paragraphs, {doc.chars:,} characters",
-            f"lines {doc.lines}" + (f" (document {doc.index + 1} of the file)" if doc.index else "")]
+            f"lines {doc.lines}" + (f" (document {doc.index + 1} of the file)" if doc.index else "")
+            + (f"; read by OCR, confidence {doc.ocr.confidence:.3f}, {len(doc.ocr.suspect)} OCR-suspect line(s)"
+               if doc.ocr is not None else "")]
+
+
+OCR_SUSPECT = ("OCR-suspect: a paragraph holds lines the OCR read with low confidence, or the texts differ by a few "
+               "characters only; check the scan before taking this for a change")
+
+
+def ocr_suspect_lines(pp) -> str:
+    """The OCR-suspect lines of a pair: ``old 12, 14; new 3``."""
+    parts = []
+    for side, paragraphs in (("old", pp.a), ("new", pp.b)):
+        lines = [str(n) for p in paragraphs for n in p.suspect] or \
+            [str(p.lines) for p in paragraphs if p.ocr and not any(q.suspect for q in pp.a + pp.b)]
+        if lines:
+            parts.append(f"{side} {', '.join(lines)}")
+    return "; ".join(parts)
 
 
 def where(pp) -> str:

@@ -20,12 +20,14 @@ def outline_view(source: SourceFile, doc: Document, show_removed: int = 40) -> G
     head.add_row("file", Text(f"{printable(source.path)}  ({source.encoding}, {source.line_count} lines)"))
     if source.extractor:
         head.add_row("extractor", f"{source.extractor} ({source.kind}); line numbers are those of the "
-                     "extracted text" + ("; paragraphs carry their pages" if source.kind in ("pdf", "ofd") else ""))
+                     "extracted text" + ("; paragraphs carry their pages" if source.kind in ("pdf", "ofd", "image") else ""))
         head.add_row("dropped", ", ".join(source.dropped) or "nothing")
     for label, value in (("title", m.title), ("kind", m.kind), ("date", m.date), ("region", m.region),
                          ("speaker", m.speaker), ("congress", m.congress), ("session", m.session)):
         if value:
             head.add_row(label, value)
+    if doc.ocr is not None:
+        head.add_row("OCR", Text(ocr_summary(doc), style="yellow"))
     head.add_row("document", f"{doc.index + 1} of {len(source.documents)}, lines {doc.lines}, "
                  f"{len(doc.paragraphs)} paragraphs, {doc.chars} characters, language {doc.language}")
     parts.append(head)
@@ -68,6 +70,27 @@ def outline_view(source: SourceFile, doc: Document, show_removed: int = 40) -> G
     return Group(*parts)
 
 
+def line_ranges(numbers) -> str:
+    """1-based line numbers as ranges: "3, 7-9, 12"."""
+    out: list[list[int]] = []
+    for n in sorted(numbers):
+        if out and n == out[-1][1] + 1:
+            out[-1][1] = n
+        else:
+            out.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in out)
+
+
+def ocr_summary(doc: Document) -> str:
+    """One line on how a scan was read: engine, confidence, OCR-suspect lines."""
+    o = doc.ocr
+    text = f"text read by OCR ({o.engine}), mean confidence {o.confidence:.3f}; "
+    if not o.suspect:
+        return text + f"no line under {o.threshold}"
+    shown = line_ranges(o.suspect[:200]) + (" …" if len(o.suspect) > 200 else "")
+    return text + f"{len(o.suspect)} line(s) under {o.threshold} are OCR-suspect (marked ?): lines {shown}"
+
+
 def _add(tree: Tree, section: Section) -> None:
     for child in section.children:
         label = Text()
@@ -75,4 +98,7 @@ def _add(tree: Tree, section: Section) -> None:
         pages = [p.page for p in child.all_paragraphs if p.page]
         where = f", pages {pages[0][0]}-{pages[-1][1]}" if pages else ""
         label.append(f"  lines {child.lines}{where}, {len(child.paragraphs)} ¶", style="dim")
+        suspect = sum(len(p.suspect) for p in child.paragraphs)
+        if suspect:
+            label.append(f"  ? {suspect} OCR-suspect line(s)", style="yellow")
         _add(tree.add(label), child)

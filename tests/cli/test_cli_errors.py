@@ -17,7 +17,7 @@ import pytest
 from conftest import cli, fixture_path
 
 import reportdiff
-from reportdiff.ingest.formats import SUPPORTED
+from reportdiff.ingest.ocr import engine_version
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR junk junk junk"
 ZIP = b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"junk" * 8
@@ -98,8 +98,10 @@ def test_only_page_numbers(tmp_path):
 @pytest.mark.slow
 def test_png(tmp_path):
     p = _write(tmp_path, "report.txt", PNG)
-    assert_input_error(run_outline(p), f"reportdiff: {p}: this is a PNG image, which reportdiff does not read "
-                                       f"(hint: run OCR first, or give one of: {SUPPORTED})")
+    expected = "this image is damaged or incomplete (unreadable image data) (hint: check that the whole file " \
+        "was saved or downloaded)" if engine_version() else "this is a scan (page images, no text layer): " \
+        "reading it needs OCR, which is not installed (hint: install the OCR extra: pip install 'reportdiff[ocr]')"
+    assert_input_error(run_outline(p), f"reportdiff: {p}: {expected}")
 
 
 @pytest.mark.slow
@@ -172,7 +174,8 @@ def test_document_title_not_found():
 @pytest.mark.parametrize("data,problem", [
     (b"", "file is empty"),
     (b" \n", "file is empty"),
-    (PNG, "this is a PNG image, which reportdiff does not read"),
+    (PNG, "this image is damaged or incomplete (unreadable image data)" if engine_version() else
+     "this is a scan (page images, no text layer): reading it needs OCR, which is not installed"),
     (ZIP, "this zip archive (or .docx/.ofd file) is damaged"),
     (b"abc\x00def\n", "file holds NUL bytes: it looks binary, not text"),
     ("\u3000\n".encode(), "file has no text (only white space)"),

@@ -38,6 +38,7 @@ from letters import outline_letters as _outline_letters
 
 import reportdiff
 from reportdiff.ingest.decode import split_lines
+from reportdiff.ingest.ocr import engine_version
 from reportdiff.options import COMPARE_MAX_CHARS, MAX_CHARS, PROMISES_MAX_CHARS
 
 LIMITS = benchmark_module("bench_limits")  # the generators of the huge inputs
@@ -354,8 +355,10 @@ CASES: dict[str, Case] = {
     "only headings": Case(_file("headings.txt", "一、总体要求\n二、主要任务\n（一）加快发展\n（二）深化改革\n三、保障措施\n".encode()),
                           only_headings),
     "PNG": Case(_file("report.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))),
-                "{path}: this is a PNG image, which reportdiff does not read "
-                "(hint: run OCR first, or give one of: PDF with a text layer, OFD, Word .docx/.doc, WPS .wps, web pages .html/.htm, text .txt/.md)"),
+                "{path}: this image is damaged or incomplete (unreadable image data) "
+                "(hint: check that the whole file was saved or downloaded)" if engine_version() else
+                "{path}: this is a scan (page images, no text layer): reading it needs OCR, which is not "
+                "installed (hint: install the OCR extra: pip install 'reportdiff[ocr]')"),
     # a readable PDF or .docx is a report (tests/test_formats.py); these two are damaged
     "PDF": Case(_file("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n"),
                 "{path}: this PDF is damaged or incomplete (data format error) "

@@ -1,0 +1,250 @@
+"""Scanned PDFs and images read by OCR (issue #22).
+
+The scans are made at test time by ``tests/scan_maker.py`` from a fixture's paragraphs (A4 at
+200 dpi, Noto CJK fonts): one scan of one page, read once per session into a cache folder of the
+session, checked against the text that was printed on it.  OCR is slow (seconds a page on two
+shared cores): the tests that OCR a page are marked ``slow``; the one-line errors are fast.
+Without the OCR extra or the fonts, the tests are skipped (failed in CI, which installs them).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+from conftest import FIXTURES, cli, missing
+from rapidfuzz.distance import Levenshtein
+
+import reportdiff
+from reportdiff.errors import InputError
+from reportdiff.ingest import ocr
+from reportdiff.ingest.source import read_source
+
+
+def _need_engine():
+    if ocr.engine_version() is None:
+        missing("the OCR extra is not installed (pip install -e '.[ocr]')")
+
+
+def _need_fonts():
+    import scan_maker
+
+    if scan_maker.font_path() is None:
+        missing("no Noto CJK font to print the scans with (apt-get install fonts-noto-cjk)")
+    return scan_maker
+
+
+def _blocks(name: str, chars: int) -> list[tuple[int, str]]:
+    """The fixture's first headings and paragraphs, about ``chars`` characters of them."""
+    import rebuild_formats
+
+    out, total = [], 0
+    for level, text in rebuild_formats.blocks(reportdiff.load(FIXTURES / name)):
+        out.append((level, text))
+        total += len(text)
+        if total >= chars:
+            break
+    return out
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="session")
+def scan(tmp_path_factory):
+    """A one-page scan (rotated 1°, speckled) of the start of baotou-2022, the text file of the
+    same paragraphs, the text printed on the page, and the session's cache folder."""
+    _need_engine()
+    scan_maker = _need_fonts()
+    import sys
+
+    sys.path.insert(0, str(FIXTURES.parent / "benchmarks"))
+    blocks = _blocks("baotou-2022.txt", 700)
+    images, truths = scan_maker.pages(blocks, header="市政府公报", max_pages=None)
+    assert len(images) == 1
+    folder = tmp_path_factory.mktemp("scan")
+    pdf = folder / "scan.pdf"
+    pdf.write_bytes(scan_maker.pdf([scan_maker.damage(images[0], angle=1.0, noise=0.005)]))
+    text = folder / "original.txt"
+    text.write_text("\n\n".join(("#" * level + " " if level else "") + t for level, t in blocks), "utf-8")
+    return pdf, text, truths[0], folder / "cache"
+
+
+def _read(path, cache, monkeypatch):
+    monkeypatch.setenv("REPORTDIFF_CACHE", str(cache))
+    return read_source(str(path))
+
+
+@pytest.mark.slow
+def test_scan_text_matches_the_printed_text(scan, monkeypatch):
+    """Character accuracy of the body (header and page number are removed as page chrome) is at
+    least 0.97 of the text printed on the page."""
+    pdf, _, truth, cache = scan
+    source = _read(pdf, cache, monkeypatch)
+    doc = source.main_document()
+    import rebuild_formats
+
+    got = "".join(t for _, t in rebuild_formats.blocks(doc))  # headings and paragraphs in reading order
+    body = _squeeze("".join(truth[1:-1]))  # the running header and the page number left out
+    accuracy = 1 - Levenshtein.distance(_squeeze(got), body) / len(body)
+    assert accuracy >= 0.97, accuracy
+    assert source.kind == "pdf" and "(OCR)" in source.extractor
+    assert doc.ocr is not None and 0.5 < doc.ocr.confidence <= 1
+    # the running header is not text of the report (one page: it is found as front matter)
+    assert any(r.text == truth[0] for r in source.removed)
+    assert not any(truth[0] in p.text for p in doc.paragraphs)
+
+
+@pytest.mark.slow
+def test_compare_scan_with_its_text_is_mostly_equal(scan, monkeypatch):
+    """The scan compared with the text file of the same paragraphs: every difference is an OCR
+    artefact, and each is marked OCR-suspect (terminal, HTML and JSON read the same flag; the JSON
+    is checked here).  (Issue #22's target of 90% equal entries is measured by
+    benchmarks/bench_ocr.py --pipeline, docs/benchmarks.md: misread dashes keep it lower.)"""
+    pdf, text, _, cache = scan
+    monkeypatch.setenv("REPORTDIFF_CACHE", str(cache))
+    c = reportdiff.compare(reportdiff.load(text), reportdiff.load(pdf))
+    assert c.count("equal") >= 1
+    from reportdiff.render.jsonout import comparison
+
+    out = comparison(c)
+    assert out["documents"][1]["ocr"]["engine"].startswith("rapidocr")
+    assert out["documents"][0].get("ocr") is None
+    for entry, pp in zip(out["paragraphs"], c.paragraphs):
+        assert entry.get("ocr_suspect", False) == pp.ocr_suspect
+    # the scan holds the same text: every difference is an OCR artefact, and must be marked so
+    assert all(pp.ocr_suspect for pp in c.paragraphs if pp.status != "equal"), \
+        [(pp.status, [op for op in pp.diff if op.op != "="]) for pp in c.paragraphs if not pp.ocr_suspect and pp.status != "equal"]
+
+
+@pytest.mark.slow
+def test_second_read_comes_from_the_cache(scan, monkeypatch):
+    """The pages read are cached by the file's hash: a second read OCRs nothing."""
+    pdf, _, _, cache = scan
+    first = _read(pdf, cache, monkeypatch)
+
+    def no_ocr(image):
+        raise AssertionError("OCR ran again")
+
+    monkeypatch.setattr(ocr, "recognise", no_ocr)
+    second = _read(pdf, cache, monkeypatch)
+    assert [p.text for p in second.main_document().paragraphs] == [p.text for p in first.main_document().paragraphs]
+    assert any("from the cache" in n for n in second.notes)
+    assert list(cache.glob("reportdiff/ocr/*.json"))
+
+
+@pytest.mark.slow
+def test_blank_page_gets_a_note(tmp_path, monkeypatch):
+    """A PDF whose second page is a blank image: the first page is read, the second gets a note."""
+    _need_engine()
+    scan_maker = _need_fonts()
+    from PIL import Image
+
+    images, _ = scan_maker.pages([(0, "现在，我代表市人民政府，向大会报告工作，请予审议。")], header="")
+    blank = Image.new("L", images[0].size, 255)
+    path = tmp_path / "blank.pdf"
+    path.write_bytes(scan_maker.pdf([images[0], blank]))
+    source = _read(path, tmp_path / "cache", monkeypatch)
+    assert "page 2: no text found (a blank page?)" in source.notes
+    assert "向大会报告工作" in source.main_document().paragraphs[0].text
+
+
+def _run(*args, env=None):
+    import os
+
+    return subprocess.run(cli() + list(args), capture_output=True, text=True, timeout=300,
+                          env={**os.environ, **(env or {})})
+
+
+def _one_line_error(r, path, message):
+    assert r.returncode == 2, r.stderr
+    assert r.stderr.splitlines() == [f"reportdiff: {path}: {message}"], r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_damaged_image_is_one_line_error(tmp_path):
+    """A PNG cut short and a JPEG of junk: one line, exit 2 (checked before any OCR)."""
+    _need_engine()
+    png = tmp_path / "page.png"
+    from PIL import Image
+
+    Image.new("L", (400, 300), 255).save(png)
+    png.write_bytes(png.read_bytes()[:60])
+    r = _run("outline", str(png))
+    assert r.returncode == 2 and len(r.stderr.splitlines()) == 1, r.stderr
+    assert r.stderr.startswith(f"reportdiff: {png}: this image is damaged or incomplete (")
+    junk = tmp_path / "scan.txt"  # recognised by content, not by suffix
+    junk.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(200)))
+    r = _run("outline", str(junk))
+    assert r.returncode == 2 and len(r.stderr.splitlines()) == 1, r.stderr
+    assert r.stderr.startswith(f"reportdiff: {junk}: this image is damaged or incomplete (")
+
+
+def test_missing_engine_says_how_to_install(tmp_path, monkeypatch):
+    """Without the OCR extra a scan is refused in one line that names the extra."""
+    monkeypatch.setattr(ocr, "engine_version", lambda: None)
+    with pytest.raises(InputError) as e:
+        from reportdiff.ingest.formats import extract
+
+        extract(b"\x89PNG\r\n\x1a\n" + bytes(100), "page.png")
+    assert e.value.message == ("page.png: this is a scan (page images, no text layer): reading it needs OCR, which "
+                               "is not installed (hint: install the OCR extra: pip install 'reportdiff[ocr]')")
+
+
+def test_work_cap_stops_with_a_clear_message(tmp_path):
+    """With no minutes of work allowed, OCR stops before the first page and says how to go on."""
+    _need_engine()
+    scan_maker = _need_fonts()
+    images, _ = scan_maker.pages([(0, "各位代表：")], header="")
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(scan_maker.pdf(images))
+    r = _run("outline", str(path), env={"REPORTDIFF_OCR_MINUTES": "0", "REPORTDIFF_CACHE": str(tmp_path / "c")})
+    _one_line_error(r, path, "OCR stopped after 0 minutes of work, with 0 of 1 pages read (the cap: "
+                    "REPORTDIFF_OCR_MINUTES) (hint: run the command again to go on (pages read are cached), "
+                    "or raise REPORTDIFF_OCR_MINUTES)")
+
+
+def test_misread_ru_is_put_right_only_where_the_dictionary_says():
+    """PP-OCR reads 入 as 人 in serif fonts: 深人/收人/投人 are put right; words with 人 stay."""
+    from reportdiff.ingest.ocr import _corrected
+
+    assert _corrected("深人贯彻，城乡居民人均可支配收人年均增长，投人使用，进人新阶段") == \
+        "深入贯彻，城乡居民人均可支配收入年均增长，投入使用，进入新阶段"
+    for kept in ("个人所得税", "工人", "出人意料", "人民", "人口", "The people"):
+        assert _corrected(kept) == kept
+
+
+def test_ocr_suspect_rule():
+    """A difference is OCR-suspect when a side was read by OCR and either holds a low-confidence
+    line or differs by a few short runs only; a rewrite is a change; text input is never suspect."""
+    from reportdiff.comparison.result import ParagraphPair
+    from reportdiff.model import LineSpan, Paragraph
+    from reportdiff.text.worddiff import word_diff
+
+    def pair(a: str, b: str, ocr=True, suspect=()):
+        pa = Paragraph(a, LineSpan(1, 1))
+        pb = Paragraph(b, LineSpan(3, 3), ocr=ocr, suspect=suspect)
+        return ParagraphPair("changed", (pa,), (pb,), 0.9, word_diff(a, b))
+
+    old = "坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的十九大精神，地区生产总值增长6%。"
+    misread = old.replace("深入", "深人")
+    rewrite = "坚持稳中求进工作总基调，全面深化改革开放，持续改善民生，地区生产总值增长5.5%左右。"
+    assert pair(old, misread).ocr_suspect
+    assert not pair(old, rewrite).ocr_suspect
+    assert pair(old, rewrite, suspect=(3,)).ocr_suspect
+    assert not pair(old, misread, ocr=False).ocr_suspect
+
+
+def test_lost_spaces_are_ocr_suspect():
+    """English read by OCR with spaces lost between words: the same text but for white space."""
+    from reportdiff.comparison.result import ParagraphPair
+    from reportdiff.model import LineSpan, Paragraph
+    from reportdiff.text.worddiff import word_diff
+
+    a = "The Government will continue to invest in infrastructure to support growth in the coming years."
+    b = "The Government willcontinue to investin infrastructure to support growthin the comingyears."
+    pair = ParagraphPair("changed", (Paragraph(a, LineSpan(1, 1)),), (Paragraph(b, LineSpan(2, 2), ocr=True),),
+                         0.8, word_diff(a, b))
+    assert pair.ocr_suspect
