@@ -41,7 +41,7 @@ def child() -> None:
     options = Options()
     a, b = load(OLD, options), load(NEW, options)
     mark("load both reports")
-    segmenter = getattr(tokens, "_segmenter", None) or getattr(tokens, "_tokenizer")
+    segmenter = tokens._segmenter
     segmenter()
     mark("load the segmenter")
     for p in a.paragraphs + b.paragraphs:

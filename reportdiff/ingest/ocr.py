@@ -346,9 +346,9 @@ def _corrected(text: str) -> str:
     and neither X人 nor 人Y (Y the next character) is one (出人意料 keeps its 人: 人意)."""
     if "人" not in text:
         return text
-    from ..text.tokens import _tokenizer
+    from ..text.tokens import frequencies
 
-    freq = _tokenizer().FREQ
+    freq = frequencies()
     chars = list(text)
     for i in range(1, len(chars)):
         if chars[i] == "人":

@@ -57,10 +57,9 @@ import tempfile
 from collections import Counter
 from functools import lru_cache
 from itertools import chain
-from pathlib import Path
 
 from ..model import Document
-from ..text.tokens import _cache_dir, _tokenizer, tokens
+from ..text.tokens import cache_dir, dictionary, tokens
 from .track import units
 
 MIN_TOKENS = 2
@@ -95,12 +94,7 @@ _EN_STOP = set("a an the of and or to in on for with by from at as our its their
 @lru_cache(maxsize=1)
 def _tags() -> dict[str, str]:
     """jieba's part-of-speech tag of each dictionary word (its dictionary file's third column)."""
-    tk = _tokenizer()
-    path = Path(getattr(tk, "dictionary", "") or "")
-    if not path.is_file():
-        import jieba
-
-        path = Path(jieba.__file__).parent / "dict.txt"
+    path = dictionary()
     out: dict[str, str] = {}
     with open(path, encoding="utf-8") as f:
         for row in f:
@@ -127,7 +121,7 @@ def runs(doc: Document, lang: str) -> list[tuple[str, ...]]:
     """The runs of words of ``doc`` (see the module's rules), from the cache when it holds them."""
     key = hashlib.sha1(f"{RUNS_VERSION}:{_stamp()}:{lang}\n".encode() +
                        "\n".join(text for text, _ in units(doc)).encode("utf-8", "surrogatepass")).hexdigest()
-    path = _cache_dir() / "runs" / f"{key}.json"
+    path = cache_dir() / "runs" / f"{key}.json"
     try:
         with open(path, encoding="utf-8") as f:
             return [tuple(r) for r in json.load(f)]
@@ -147,7 +141,7 @@ def runs(doc: Document, lang: str) -> list[tuple[str, ...]]:
 
 def _stamp() -> str:
     """The tokenizer's dictionary (its file's name carries its stamp)."""
-    return Path(getattr(_tokenizer(), "dictionary", "") or "full").name
+    return dictionary().name
 
 
 def _runs(doc: Document, lang: str) -> list[tuple[str, ...]]:

@@ -40,7 +40,7 @@ _LATIN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*%?|\s+|[^\sA-
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
     base = os.environ.get("REPORTDIFF_CACHE") or os.environ.get("XDG_CACHE_HOME") \
         or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "reportdiff"
@@ -59,7 +59,7 @@ def trimmed_dictionary() -> Path:
     """The trimmed dictionary (the ``TRIMMED_WORDS`` most frequent words of jieba's, in its
     format ``word freq tag``), built once into the cache folder; OSError if it cannot be."""
     source = jieba_dictionary()
-    folder = _cache_dir()
+    folder = cache_dir()
     folder.mkdir(parents=True, exist_ok=True)
     st = source.stat()
     stamp = hashlib.sha1(f"{st.st_size}:{st.st_mtime_ns}:{TRIMMED_WORDS}".encode()).hexdigest()[:12]
@@ -105,6 +105,21 @@ def _word_list() -> tuple[list[str], list[int]]:
     except OSError:
         pass
     return words, freqs
+
+
+def dictionary() -> Path:
+    """The dictionary file the cutting uses (``word freq tag`` rows): the trimmed one, else
+    jieba's full one when the cache folder cannot be written."""
+    try:
+        return trimmed_dictionary()
+    except OSError:
+        return jieba_dictionary()
+
+
+@lru_cache(maxsize=1)
+def frequencies() -> dict[str, int]:
+    """Each dictionary word's frequency."""
+    return dict(zip(*_word_list()))
 
 
 def _parse(text: str) -> tuple[list[str], list[int]]:
