@@ -222,9 +222,9 @@ def image_pages(data: bytes, path: str) -> _Renderer:
 
 
 def cache_folder() -> Path:
-    base = os.environ.get("REPORTDIFF_CACHE") or os.environ.get("XDG_CACHE_HOME") \
-        or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "reportdiff" / "ocr"
+    from ..text.tokens import cache_dir
+
+    return cache_dir() / "ocr"
 
 
 def _minutes() -> float:
