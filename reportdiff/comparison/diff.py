@@ -178,7 +178,7 @@ _RESPECTIVELY = re.compile(r"([^，。；：！？,;:]+?)分别([^，。；：�
 def _respectively(text: str, q: Quantity) -> str:
     """In ``A、B分别下降9.66%和13.14%`` the k-th figure after 分别 measures the k-th item before
     it; ``""`` when the figure is in no such list, or the list has fewer items than figures."""
-    m = _RESPECTIVELY.search(text[: q.start])
+    m = _RESPECTIVELY.search(text[: q.start]) if "分别" in text[: q.start] else None
     if not m:
         return ""
     items = [_clean_zh(x) for x in re.split(r"[、和及与]", _DATE.sub("", m.group(1)))]
@@ -479,8 +479,19 @@ def _named_with_figure(indicator: str, text: str) -> bool:
     parts = [indicator]
     if len(indicator) >= _REWORDED and _present(indicator, text) >= 0.5:
         parts += [indicator[k : k + 2] for k in range(len(indicator) - 1)]  # reworded: its bigrams
-    return any(re.search(r"[0-9０-９]|百分之", text[m.end() : m.end() + _FIGURE_NEAR])
-               for part in parts for m in re.finditer(re.escape(part), text))
+    return any(_FIGURE_START.search(text, at + len(part), at + len(part) + _FIGURE_NEAR)
+               for part in parts for at in _occurrences(part, text))
+
+
+_FIGURE_START = re.compile(r"[0-9０-９]|百分之")
+
+
+def _occurrences(part: str, text: str):
+    """Where ``part`` occurs in ``text``, left to right, without overlaps (as ``re.finditer``)."""
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + max(1, len(part)))
 
 
 def _one_sided(fs: list[Figure], used: set[int], other: list[Figure], other_text: str,
