@@ -8,7 +8,9 @@ Python's bytecode warm):
   and terminal text;
 - blame national/2000.txt --history national (the 27 earlier reports; 24 later ones left out);
 - blame hk-budget/2021.txt --history hk-budget (the 9 earlier speeches, 2013 and 2015 with their
-  32,000-character garbage line), JSON.
+  32,000-character garbage line), JSON;
+- blame national/2025.txt --history ARCHIVE: the same history as an archive (``reportdiff index
+  build``, made once in a temporary folder before the runs), JSON.
 
 ``--recall``: instead of timing, the recall of the shingle candidate filter
 (``series.lineage._Index.candidates``) against brute force: for each unit of the report, rapidfuzz
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -109,10 +112,15 @@ def main() -> None:
         ["blame", str(national / "2000.txt"), "--history", str(national), "-f", "json"],
         ["blame", str(hk / "2021.txt"), "--history", str(hk), "-f", "json"],
     ]
+    folder = tempfile.mkdtemp()
+    archive = os.path.join(folder, "national.sqlite")  # the history as an archive (index build)
+    subprocess.run(_cli() + ["index", "build", str(national), "--db", archive], check=True, capture_output=True)
+    cases.append(["blame", str(national / "2025.txt"), "--history", archive, "-f", "json"])
     print(f"load average {os.getloadavg()[0]:.1f}, {os.cpu_count()} CPUs, median of {args.runs} runs after a warm-up")
     for case in cases:
         median, times = timed(case, args.runs)
         print(f"{median:6.2f} s  reportdiff {' '.join(case)}   (runs: {', '.join(f'{t:.2f}' for t in times)})")
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

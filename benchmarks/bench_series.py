@@ -10,7 +10,9 @@ cache and Python's bytecode warm):
 - terms with four terms on the 52 national reports, JSON;
 - terms without terms (expression discovery) on the 52 national reports, JSON and terminal
   (the token runs cached by the warm-up run, as after any first run);
-- targets and track on the 10 Hong Kong budget speeches (``../shared/corpus/hk-budget``).
+- targets and track on the 10 Hong Kong budget speeches (``../shared/corpus/hk-budget``);
+- targets, track and terms again with an archive of the 52 national reports as the input
+  (``reportdiff index build``, made once in a temporary folder before the runs).
 
 Each figure is printed with the command that produced it.  Usage:
 ``python benchmarks/bench_series.py [--runs N]``.
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -68,11 +71,21 @@ def main() -> None:
         ["targets", hk, "-f", "json"],
         ["track", "real terms", hk, "-f", "json"],
     ]
+    folder = tempfile.mkdtemp()
+    archive = os.path.join(folder, "national.sqlite")
+    subprocess.run(_cli() + ["index", "build", national, "--db", archive], check=True, capture_output=True)
+    cases += [
+        ["targets", archive, "-f", "json"],
+        ["track", "货币政策", archive, "-f", "json"],
+        ["terms", archive, "-t", "新质生产力", "-t", "高质量发展", "-t", "房价|房地产", "-t", "改革开放", "-f", "json"],
+        ["terms", archive, "-f", "json"],
+    ]
     print(f"load average {os.getloadavg()[0]:.1f}, {os.cpu_count()} CPUs, median of {args.runs} runs after a warm-up")
     for case in cases:
         median, times = timed(case, args.runs)
         shown = " ".join(("'" + a + "'") if "|" in a or " " in a else a for a in case)
         print(f"{median:6.2f} s  reportdiff {shown}   (runs: {', '.join(f'{t:.2f}' for t in times)})")
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,15 @@ from ..options import MIN_CHARS, Options
 from ..text.fingerprints import check_min_chars
 
 
+def archived_documents(db: str) -> list:
+    """The documents stored in the archive ``db`` (read-only, one consistent read), by the
+    path shown: what a series command reads instead of the files when given an archive."""
+    from .store import Archive
+
+    with Archive.open(db, write=False) as archive, archive.reading():
+        return [d for _, d in archive.documents()]
+
+
 def index_add(paths: list[str], db: str, keep_going: bool = False, min_chars: int | None = None,
               progress=None, prune: bool = False) -> tuple:
     """Add the report files of ``paths`` (files or folders) to the archive ``db`` (made when

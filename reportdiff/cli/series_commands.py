@@ -14,7 +14,7 @@ from .terminal import emit, plain, refuse_output, terminal
 _options = None  # cli.app's options builder, set by ``register``
 
 # the options the series commands share (one declaration each)
-_PATHS = typer.Argument(..., help="Reports of one region over the years, or of many regions in one year (files or folders).")
+_PATHS = typer.Argument(..., help="Reports of one region over the years, or of many regions in one year (files, folders, or archives made by index build).")
 _FORMAT = typer.Option(SeriesFormat.terminal, "--format", "-f", help="Output format.")
 _OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.")
 _COLOR = typer.Option(Color.auto, "--color", help="Colour the terminal output.")
@@ -125,7 +125,7 @@ def terms(
 
 def blame(
     report: str = typer.Argument(..., help="The report to blame (a file named with its year, e.g. 2025.txt)."),
-    history: list[str] = typer.Option(..., "--history", "-H", help="Earlier reports of the series (files or folders, repeatable); the report itself and later years are left out."),
+    history: list[str] = typer.Option(..., "--history", "-H", help="Earlier reports of the series (files, folders or an archive made by index build; repeatable); the report itself and later years are left out."),
     format: SeriesFormat = _FORMAT,
     output: Optional[str] = _OUTPUT,
     no_diff: bool = typer.Option(False, "--no-diff", help="Leave out the word diffs from the previous wording (terminal)."),

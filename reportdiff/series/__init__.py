@@ -32,8 +32,24 @@ if TYPE_CHECKING:
     from .lineage import Blame
 
 
+def _reports(paths: Iterable[Report], command: str) -> list:
+    """The report files of ``paths``; an archive (``reportdiff index build``) among them stands
+    for the documents stored in it, read without reading or cleaning their files again."""
+    from ..archive.files import looks_like_archive
+
+    out: list = []
+    for f in expand_paths(report_list(paths, command)):
+        if isinstance(f, Document) or not looks_like_archive(f):
+            out.append(f)
+        else:
+            from ..archive import archived_documents
+
+            out.extend(archived_documents(f))
+    return out
+
+
 def _documents(paths: Iterable[Report], command: str, options: Options) -> list[Document]:
-    files = expand_paths(report_list(paths, command))
+    files = _reports(paths, command)
     if not files:
         raise UsageError(command, "no reports given", "give report files or a folder of them")
     options = within(options, PROMISES_MAX_CHARS)
@@ -132,7 +148,7 @@ def blame(report: Report, history: Iterable[Report], options: Options = Options(
     year = year_of(doc)
     if year is None:
         raise UsageError(doc.path, "blame: cannot tell the year of this report", "name the file with its year, e.g. 2024.txt")
-    files = expand_paths(report_list(history, "--history"))
+    files = _reports(history, "--history")
     if not files:
         raise UsageError("--history", "no history reports given", "give earlier reports or a folder of them")
     if len(files) > MAX_HISTORY:
