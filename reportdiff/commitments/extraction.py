@@ -6,7 +6,7 @@ section counts as a plan once a plan has started, else as a review.  The preambl
 
 Extraction (plan sections only), sentence by sentence, clause by clause (clauses end at ，；。):
 - target: a quantity (``text.quantities.find_quantities``; not a year, a date or a name like
-  ``1+20+91``) with an indicator (``comparison.diff.indicator_before``, at least 2 characters) in its
+  ``1+20+91``) with an indicator (``comparison.indicators.indicator_before``, at least 2 characters) in its
   clause; the comparator is the quantity's own (左右 about, 以上 at_least, 以内/以下 at_most, a
   range) or, failing that, its context (控制在 …, 不超过 → at_most; 不低于, 力争, 确保 … → at_least;
   else exact).  A list joined by 、；， gives one target per quantity.
@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..comparison.diff import indicator_before
+from ..comparison.indicators import indicator_before
 from ..model import Document, Paragraph
 from ..text.quantities import Quantity, find_quantities, is_year
 

@@ -40,7 +40,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-from ..comparison.diff import indicator_before
+from ..comparison.indicators import indicator_before
 from ..model import Paragraph
 from ..text.quantities import find_quantities, is_year
 from ..text.tokens import terms

@@ -39,7 +39,7 @@ from ..commitments.extraction import (
     targets_in,
 )
 from ..commitments.followup import meets
-from ..comparison.diff import indicator_before
+from ..comparison.indicators import indicator_before
 from ..ingest.metadata import year_of
 from ..model import Document, LineSpan
 from ..text.quantities import is_year, read_quantities

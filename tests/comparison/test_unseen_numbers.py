@@ -8,7 +8,8 @@ the next period's figures, and the test says so.
 
 from __future__ import annotations
 
-from reportdiff.comparison.diff import NumberChange, is_indicator, number_changes
+from reportdiff.comparison.diff import NumberChange, number_changes
+from reportdiff.comparison.indicators import is_indicator
 from reportdiff.text.quantities import read_quantities, unit_class
 from reportdiff.text.worddiff import word_diff
 

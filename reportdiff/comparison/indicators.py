@@ -1,0 +1,291 @@
+"""What a figure measures: the indicator words before a quantity (``indicator_before``: its
+clause without the verbs and fillers around them) and the figures of one side of a word diff with
+their indicator and role (``figures``), for ``comparison.diff.number_changes``, the commitments
+and the series targets.  The rules are in docs/algorithms.md ("Number changes")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text.quantities import QUANTITY, Quantity, read_quantities, unit_class
+
+_CLAUSE_BREAK = re.compile(r"[，。；：！？、,;:（）()“”]")
+_VERBS = re.compile(
+    r"(?:同比|比上年|年均|累计|分别|全年|预计|力争|确保|计划|实现|完成|达到|达|增长|提高到|提高|提升到|提升|下降|降低|"
+    r"减少|不低于|不超过|不高于|低于|高于|超过|突破|新增|新建|建成|控制在|保持在|保持|稳定在|迈上|跃上|跨上|拟按|拟安排|拟|按|要|为|至|到|约|近|以上|左右|和|及|、)+$"
+)
+_LEAD = re.compile(r"^(?:圆满|全年|今年|明年|年内|预计|力争|确保|全市|全区|全省|全国|其中|并|我们|实施|推动|加快|大力|积极|努力|持续|使|将|把)+")
+
+
+def indicator_before(text: str, start: int) -> str:
+    """The indicator a quantity at ``text[start:]`` measures: the words of its clause before
+    it, without the verbs and fillers around them (``地区生产总值增长`` → ``地区生产总值``)."""
+    head = text[:start]
+    clause = _CLAUSE_BREAK.split(head)[-1]
+    if sum(map(str.isascii, clause)) > 0.8 * max(1, len(clause)):
+        return _english_indicator(clause)
+    name = _LEAD.sub("", _VERBS.sub("", clause))
+    if not name and head[len(head) - len(clause) - 1 : len(head) - len(clause)] == "、":
+        # 国内生产总值达到134.9万亿元、增长5%: the indicator stands before the previous figure
+        previous = _CLAUSE_BREAK.split(head[: len(head) - len(clause) - 1])[-1]
+        name = _LEAD.sub("", _VERBS.sub("", QUANTITY.split(previous)[0]))
+    return name[-24:].strip()
+
+
+_EN_STOP = {"by", "of", "to", "at", "from", "is", "was", "were", "be", "a", "an", "the", "rise", "increase",
+            "grew", "fell", "rose", "reached", "reach", "up", "down", "about", "around", "over", "under",
+            "on", "in", "and", "will", "would", "by", "some", "nearly", "almost", "than", "more", "less"}
+
+
+def _english_indicator(clause: str) -> str:
+    """The last words before an English number, without the verbs and particles next to it
+    (``the local economy grew by`` → ``local economy``)."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", clause)
+    while words and words[-1].lower() in _EN_STOP:
+        words.pop()
+    kept: list[str] = []
+    for w in reversed(words):
+        if w.lower() in _EN_STOP and kept:
+            break
+        kept.insert(0, w)
+        if len(kept) == 4:
+            break
+    return " ".join(kept)
+
+
+# ---------------------------------------------------------------- what a figure measures
+
+@dataclass(frozen=True)
+class Figure:
+    """One quantity of a paragraph with what it measures: ``indicator`` (``""`` when no words
+    describe it), ``role`` (``base``: the X of ``从X提高到Y``/``from X to Y``; else ``current``)
+    and whether the diff touches it (``touched``)."""
+
+    q: Quantity
+    indicator: str
+    role: str
+    touched: bool
+    hunk: int  # the change hunk that touches it, -1 if none
+
+
+_DATE = re.compile(r"(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
+_NOT_WORDS = re.compile(r"[\s—–\-…·•\"'“”‘’《》〈〉【】\[\]0-9０-９.%％]+")
+_FUNCTION_ZH = re.compile(r"^(?:的|了|和|及|与|或|在|是|有|对|将|把|被|等|其中|其|共|全|各|每|这|那|该|此|上|下|中|个|年|月|日|第|届|次)+$")
+_BASE_ZH = re.compile(r"(?:从|由)(?:[^，。；：、]{0,12}?的)?$")
+_TO_ZH = re.compile(r"^[^，。；：]{0,16}?(?:增加|增长|提高|提升|上升|扩大|下降|降低|减少|缩小|缩减|调整|上调|下调)?(?:到|至)")
+_ORDINAL = re.compile(r"第$")
+_EN_FUNCTION = set("""a an the of to by at from for in on and or is are was were be been being will would should
+could can may might has have had it its this that these those which who whose as with than more less about
+around approximately some nearly almost over under up down per cent percent estimated expected forecast
+forecasted projected revised representing represents represent equivalent reach reached reaching amount
+amounted amounting totalled totaling totalling stood stand stands grew grow growing rise rose risen rising
+increase increased increasing decrease decreased fell fall falling declined decline recorded registered
+providing provide provides produce producing also only just still further year years past last next then
+there here we our i my they their per another additional around range ranging between while respectively
+compared against same period so far this that since year-on-year i.e e.g increases decreases
+capable able likely whole accounts account accounted will shall including exceeding exceed exceeds""".split())
+_EN_SENTENCE = re.compile(r"[.!?](?:\s+|(?=\d{1,3}\.\D))|(?:^|(?<=[.!?]))\d{1,3}\.(?=\D)")
+_PARAGRAPH_NUMBER = re.compile(r"(?:^|(?<=[.!?。！？\n]))\s*$")
+_EN_CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\.\s|\s(?:and|but|while|whereas)\s")
+
+
+def is_indicator(name: str) -> bool:
+    """Words that describe what is measured: at least two Chinese characters that are not
+    function words, or an English word of three letters or more that is not a function word
+    (``——2018年3月7日在…第`` is no indicator, nor ``or``, ``modest``-less ``by``)."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", name)
+    if words and sum(map(str.isascii, name)) > 0.8 * len(name):
+        return any(len(w) >= 3 and w.lower() not in _EN_FUNCTION for w in words)
+    cjk = "".join(c for c in _NOT_WORDS.sub("", _DATE.sub("", name)) if "\u4e00" <= c <= "\u9fff")
+    return len(cjk) >= 2 and not _FUNCTION_ZH.match(cjk)
+
+
+_FILLER_ZH = re.compile(r"(?:比上年|比去年|同比|实际|名义|年均|累计|平均|分别|共|总计|合计)+$")
+_MAGNITUDE_ZH = re.compile(r"^(?:万亿|亿|万|千)")
+_COMPARED_ZH = re.compile(r"^(?:(?:比|较)(?:上年|去年)(?:同期)?(?:预算)?|同比)(?:增加|增长|提高|减少|下降|降低)?")
+_ADVERBIAL_ZH = re.compile(r"^(?:考虑|扣除|剔除|按|如果|若|如|据|经|其中(?=[，,]|$))")  # 其中中央财政赤字: a sub-item, named
+
+
+def _clean_zh(name: str) -> str:
+    """An indicator without the dates, dashes, punctuation and fillers around its words
+    (``比上年实际`` → ``""``)."""
+    name = _NOT_WORDS.sub("", _DATE.sub("", name)).strip("的")
+    return _FILLER_ZH.sub("", _VERBS.sub("", _FILLER_ZH.sub("", name)))
+
+
+def _chinese_indicator(text: str, q: Quantity, prev: Quantity | None) -> tuple[str, str]:
+    """(indicator, role) of a Chinese figure: the words of its clause before it
+    (``indicator_before``, fillers such as 比上年实际 removed); in ``从X提高到Y`` both X (role
+    base) and Y are measured by the words before 从; the noun a classifier counts after it
+    (``取消123项职业资格许可和认定事项``) comes first, and is the fallback of the words before;
+    else, for a clause of verbs only (``，增长5%``) or an adverbial
+    clause (``扣除价格因素``, ``按可比价格计算``), the subject of an earlier clause of the sentence."""
+    head = text[: q.start]
+    role = "current"
+    m = _BASE_ZH.search(head)
+    if m and _TO_ZH.match(text[q.end:]):
+        role, at = "base", m.start()
+    else:
+        m = re.search(r"(?:从|由)[^，。；：、]{0,12}?的?[\d.·]+[^，。；：、]{0,6}?(?:增加|增长|提高|提升|上升|扩大|下降|降低|减少|缩小)?(?:到|至)[^，。；：、]{0,12}?的?$", head)
+        at = m.start() if m else q.start
+    clause = _CLAUSE_BREAK.split(text[:at])[-1]
+    if listed := _respectively(text, q):
+        return listed, role
+    name = "" if _ADVERBIAL_ZH.match(clause) else _clean_zh(indicator_before(text, at))
+    counted = _counted_after(text, q.end)
+    if is_indicator(counted) and (not is_indicator(name) or q.unit
+                                  and unit_class(q.unit) not in ("‰", "percent", "points", "money", "people")):
+        name = counted  # 取消123项职业资格许可和认定事项: a classifier's noun is what is counted
+    comparison = _COMPARED_ZH.match(clause)
+    if not is_indicator(name) or comparison:
+        sentence = re.split(r"[。！？]", text[: at - len(clause)])[-1]
+        for part in reversed(re.split(r"[，；：、]", sentence)):
+            if _ADVERBIAL_ZH.match(part) or _COMPARED_ZH.match(part):
+                continue
+            name = _clean_zh(QUANTITY.split(_DATE.sub("", part))[0])  # 2009年中央政府公共投资9243亿元: the year is no figure
+            if is_indicator(name):
+                break
+        if comparison and is_indicator(name):
+            name += comparison.group()  # 支出规模28.5万亿元、比上年增加1.1万亿元: the increase
+    return (name if is_indicator(name) else ""), role
+
+
+_RESPECTIVELY = re.compile(r"([^，。；：！？,;:]+?)分别([^，。；：！？,;:]*)$")
+
+
+def _respectively(text: str, q: Quantity) -> str:
+    """In ``A、B分别下降9.66%和13.14%`` the k-th figure after 分别 measures the k-th item before
+    it; ``""`` when the figure is in no such list, or the list has fewer items than figures."""
+    m = _RESPECTIVELY.search(text[: q.start]) if "分别" in text[: q.start] else None
+    if not m:
+        return ""
+    items = [_clean_zh(x) for x in re.split(r"[、和及与]", _DATE.sub("", m.group(1)))]
+    k = sum(1 for x in QUANTITY.finditer(m.group(2)) if re.search(r"\d|百分之", x.group()))
+    if len(items) < 2 or k >= len(items) or not all(is_indicator(x) for x in items):
+        return ""
+    return items[k]
+
+
+def _counted_after(text: str, end: int) -> str:
+    """The noun a figure counts, written after it (``取消5030项行政审批事项`` → ``行政审批事项``)."""
+    tail = re.split(r"[，。；：！？、,;:（）()]", text[end:])[0]  # quotes do not end it: 130万“老工伤”人员
+    tail = re.split(r"[0-9０-９]|全部|纳入|得到|获得|受益|实现", tail)[0]
+    return _clean_zh(tail.lstrip("的"))[:8]
+
+
+def _english_indicator_of(text: str, k: int, qs: list[Quantity], depth: int = 0) -> tuple[str, str]:
+    """(indicator, role) of the English figure ``qs[k]``, from the words of its sentence before
+    it (figures as ``#``), in this order: the longest run of content words of its clause
+    (function words and reporting verbs skipped; a run right after a figure is that figure's
+    noun): ``Total government revenue for 2018-19 is estimated to be`` → ``Total government
+    revenue``; a figure in apposition to the one before it (``$50.8 billion or 76 per cent``,
+    ``, representing 40.3 per cent``) measures what that one measures; the noun it counts
+    (``about 19 000 residential units``); the subject of an earlier clause (relative clauses,
+    ``which ...``, skipped).  The X of ``from X to Y`` has the role base."""
+    q = qs[k]
+    head = text[: q.start]
+    role = "base" if re.search(r"\bfrom\s+$", head, re.I) and re.match(r"\s+to\b", text[q.end:], re.I) else "current"
+    sentence_at = max((m.end() for m in _EN_SENTENCE.finditer(head)), default=0)
+    clauses = _clauses(text, sentence_at, q.start, qs)
+    own = clauses[-1]
+    while own and own[-1] != "#" and own[-1].lower() in _EN_FUNCTION:
+        own.pop()
+    if own and own[-1] == "#" or (not _runs(own) and len(clauses) > 1 and clauses[-2] and clauses[-2][-1] == "#"):
+        if k > 0 and depth < 3:
+            return _english_indicator_of(text, k - 1, qs, depth + 1)[0], role
+    name = _longest(_runs(own))
+    if not name:
+        name = _english_counted_after(text, q.end)
+    for clause in reversed(clauses[:-1]):
+        if is_indicator(name):
+            break
+        if clause and clause[0].lower() in ("which", "who", "whose", "where", "including"):
+            continue
+        name = _longest(_runs(clause))
+    return (name if is_indicator(name) else ""), role
+
+
+def _clauses(text: str, lo: int, hi: int, qs: list[Quantity]) -> list[list[str]]:
+    """The clauses of ``text[lo:hi]`` as lists of words, each figure of ``qs`` as ``#``."""
+    out: list[list[str]] = []
+    pos = lo
+    for m in list(_EN_CLAUSE_BREAK.finditer(text, lo, hi)) + [None]:
+        end = m.start() if m else hi
+        if end > pos or m is None:
+            out.append(_english_words(text, pos, end, qs))
+        if m:
+            pos = m.end()
+    return out or [[]]
+
+
+def _runs(words: list[str]) -> list[list[str]]:
+    """The runs of content words, except a run that follows a figure directly (its noun)."""
+    runs: list[list[str]] = []
+    cur: list[str] = []
+    after_figure = False
+    for w in words + ["."]:
+        if w == "#" or w == "." or w.lower() in _EN_FUNCTION:
+            if cur and not after_figure:
+                runs.append(cur)
+            cur = []
+            after_figure = w == "#"
+            continue
+        cur.append(w)
+    return runs
+
+
+def _longest(runs: list[list[str]]) -> str:
+    """The longest run (the nearest one of equal length), its last five words."""
+    if not runs:
+        return ""
+    best = max(reversed(runs), key=len)
+    return " ".join(best[-5:])
+
+
+def _english_words(text: str, lo: int, hi: int, qs: list[Quantity]) -> list[str]:
+    """The words of ``text[lo:hi]``, each figure of ``qs`` in it as ``#``."""
+    out: list[str] = []
+    pos = lo
+    for q in qs:
+        if q.end <= lo or q.start >= hi:
+            continue
+        out += re.findall(r"[A-Za-z][A-Za-z'-]*", text[pos : q.start]) + ["#"]
+        pos = q.end
+    return out + re.findall(r"[A-Za-z][A-Za-z'-]*", text[pos:hi])
+
+
+def _english_counted_after(text: str, end: int) -> str:
+    """The noun an English figure counts (``19 000 units`` → ``units``), up to three words."""
+    tail = _EN_CLAUSE_BREAK.split(text[end:])[0]
+    kept: list[str] = []
+    for w in re.findall(r"[A-Za-z][A-Za-z'-]*|\d", tail):
+        if w.isdigit() or w.lower() in _EN_FUNCTION:
+            if kept:
+                break
+            continue
+        kept.append(w)
+        if len(kept) == 3:
+            break
+    return " ".join(kept)
+
+
+def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
+    """The figures of one side of a diff, with what they measure.  ``changed``: (start, end,
+    hunk) of the spans the diff deletes (or inserts) on this side, and zero-length points where
+    the other side has text.  A number that opens the paragraph (``162.``, ``1.``) numbers it,
+    and an ordinal (``第十六届``) names a session: neither is a figure."""
+    qs = [q for q in read_quantities(text) if q.value is not None]
+    qs = [q for q in qs if not (_ORDINAL.search(text[: q.start])
+                                or (_PARAGRAPH_NUMBER.search(text[max(0, q.start - 3) : q.start]) if q.start >= 3 else True)
+                                and re.match(r"[.、)）](?!\d)", text[q.end : q.end + 1]))]
+    english = sum(map(str.isascii, text)) > 0.8 * max(1, len(text))
+    out = []
+    for k, q in enumerate(qs):
+        if english:
+            name, role = _english_indicator_of(text, k, qs)
+        else:
+            name, role = _chinese_indicator(text, q, qs[k - 1] if k else None)
+        hunk = next((h for lo, hi, h in changed if (lo < q.end and q.start < hi) or (lo == hi and q.start < lo < q.end)), -1)
+        out.append(Figure(q, name, role, hunk >= 0, hunk))
+    return out
