@@ -55,7 +55,8 @@ Numbers (all number labels count)
     other side (it does not occur there, or no digit follows within 12 characters).  Until
     2026-12-02 they counted in precision, as wrong.
 
-Run:  .venv/bin/python benchmarks/score_alignment.py [--split dev|test|all]
+Run:  .venv/bin/python benchmarks/score_alignment.py [--split dev|test|all] [--explain]
+(``--explain``, dev only, lists every label the tool gets wrong with the tool's entries there)
 """
 
 from __future__ import annotations
@@ -118,7 +119,7 @@ def _heading_at(sections, line: int):
     return None
 
 
-def score_sections(lab: dict, cmp) -> dict:
+def score_sections(lab: dict, cmp, explain: list[str] | None = None) -> dict:
     sec = lab["sections"]
     old_heads = [h["line"] for h in sec["old_headings"]]
     new_heads = [h["line"] for h in sec["new_headings"]]
@@ -137,13 +138,18 @@ def score_sections(lab: dict, cmp) -> dict:
         sb = _heading_at(cmp.new.sections, n) if n else None
         if o and n:
             sp = by_a.get(id(sa)) if sa else None
-            right += bool(sp and sp.b is sb and sb is not None)
+            ok = bool(sp and sp.b is sb and sb is not None)
         elif o:
             sp = by_a.get(id(sa)) if sa else None
-            right += bool(sp and sp.b is None)
+            ok = bool(sp and sp.b is None)
         else:
             sp = by_b.get(id(sb)) if sb else None
-            right += bool(sp and sp.a is None)
+            ok = bool(sp and sp.a is None)
+        right += ok
+        if explain is not None and not ok:
+            got = "not a heading" if not (sa or sb) else (
+                f"tool: {_show(sp.a) if sp else '?'} -> {_show(sp.b) if sp else '?'}")
+            explain.append(f"section {o} -> {n} wrong; {got}")
     labelled = {(p["old_line"], p["new_line"]) for p in sec["pairs"] if p["old_line"] and p["new_line"]}
     tool_pairs = good = 0
     for sp in cmp.sections:
@@ -159,7 +165,14 @@ def score_sections(lab: dict, cmp) -> dict:
             "heads_seen": seen, "heads_total": len(old_heads) + len(new_heads)}
 
 
-def score_paragraphs(lab: dict, cmp) -> dict:
+def _show(part) -> str:
+    if part is None:
+        return "none"
+    h = part.heading
+    return f"{h.lines.first}:{h.text[:24]}" if h else "root"
+
+
+def score_paragraphs(lab: dict, cmp, explain: list[str] | None = None) -> dict:
     entries = cmp.paragraphs
     r = dict(links=0, found=0, unpaired=0, unpaired_right=0, inc=0, inc_good=0, moves=0,
              moves_found=0, splits=0, splits_found=0, doubtful=0, labels=0, labels_right=0)
@@ -194,6 +207,10 @@ def score_paragraphs(lab: dict, cmp) -> dict:
             ok = not paired
             r["unpaired_right"] += ok
         r["labels_right"] += ok
+        if explain is not None and (not ok or len(consistent) < len(paired)):
+            tool = "; ".join(f"{e.status} {[(p.lines.first, p.lines.last) for p in e.a]}->{[(p.lines.first, p.lines.last) for p in e.b]} "
+                             f"{e.score:.2f}" for e in touching)
+            explain.append(f"paragraph {lb['relation']} {old}->{new} ({lb.get('comment', '')[:50]}): {tool}")
     return r
 
 
@@ -284,7 +301,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     ap.add_argument("--labels", default=str(LABELS), help="folder of label files (default: %(default)s)")
+    ap.add_argument("--explain", action="store_true",
+                    help="list the labels the tool gets wrong (dev split only: the test split is never read)")
     args = ap.parse_args()
+    if args.explain and args.split != "dev":
+        ap.error("--explain reads the labels the tool gets wrong: only on the dev split")
     files = sorted(Path(args.labels).glob("*.json"))
     totals: dict[str, dict] = {}
     print(HEADER)
@@ -293,8 +314,11 @@ def main() -> None:
         if args.split != "all" and lab["split"] != args.split:
             continue
         cmp = reportdiff.compare(str(ROOT / lab["old"]), str(ROOT / lab["new"]))
-        s = {**score_sections(lab, cmp), **score_paragraphs(lab, cmp), **score_numbers(lab, cmp)}
+        explain: list[str] | None = [] if args.explain else None
+        s = {**score_sections(lab, cmp, explain), **score_paragraphs(lab, cmp, explain), **score_numbers(lab, cmp)}
         print(row(f"{f.stem} ({lab['split']})", s))
+        for line in explain or ():
+            print(f"    {line}")
         t = totals.setdefault(lab["split"], {})
         for k, v in s.items():
             t[k] = t.get(k, 0) + v

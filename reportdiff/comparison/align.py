@@ -15,9 +15,10 @@ found:
    anchors off it that score at least ``move_threshold`` (0.6) are *moved*, the rest are
    dropped.  An anchor on the backbone whose A and B sections are each matched to another
    section (a paragraph carried across swapped sections) is *moved* too.
-4. Splits and merges.  A paired paragraph absorbs an unpaired neighbour on the other side
-   while the concatenation's ratio gains at least min(0.05, (1 − ratio)/2) (a short split-off
-   part of an otherwise identical paragraph gains little, but closes half the gap).
+4. Splits and merges that keep their text (``splits.grow``).  A paired paragraph absorbs an
+   unpaired neighbour on the other side while the concatenation's ratio gains at least
+   min(0.05, (1 − ratio)/2) (a short split-off part of an otherwise identical paragraph gains
+   little, but closes half the gap).
 5. Gaps.  Between consecutive backbone pairs, the unpaired paragraphs are aligned in order by
    dynamic programming (maximise Σ(score' − τ) over pairs with score' ≥ τ =
    ``paragraph_threshold``, 0.45), where score' adds ``SECTION_BONUS`` (0.1) when the two
@@ -29,7 +30,12 @@ found:
    of either scoring ≤ ``MUTUAL_MARGIN`` (0.8) × that score, are paired: a paragraph reworded
    beyond the threshold, or moved and rewritten (*moved* when out of order with the in-place
    pairs).  The margin keeps a paragraph with two near-equal candidates unpaired.
-7. What is left is added (only in B) or removed (only in A).
+7. Rewritten splits and merges (``splits.regroup``, within one government's series like step 6):
+   unpaired paragraphs that lie for the most part (containment ≥ 0.5 of their TF-IDF weight) in
+   one longer paragraph on the other side, standing together with its partner, become one
+   ``split`` or ``merged`` entry with it when their concatenation scores at least the threshold
+   and more than the partner alone.
+8. What is left is added (only in B) or removed (only in A).
 
 Sections are aligned first, in ``sections``.
 """
@@ -47,6 +53,7 @@ from rapidfuzz import fuzz
 from ..options import MOVE_THRESHOLD, PARAGRAPH_THRESHOLD
 from ..text.characters import cjk_count
 from .similarity import TfIdf, cosine_matrix
+from .splits import grow, regroup
 
 PairStatus = Literal["equal", "changed", "moved", "split", "merged", "added", "removed"]
 PAIR_STATUSES: tuple[PairStatus, ...] = get_args(PairStatus)  # the order every view counts them in
@@ -55,7 +62,6 @@ ANCHOR = 0.5
 SECTION_BONUS = 0.1
 RATIO_BUDGET = 2e10
 TOP_CANDIDATES = 8  # each paragraph gets character ratios with its 8 best pairs by cosine
-SPLIT_GAIN = 0.05
 MUTUAL_FLOOR = 0.25  # step 6: mutual best partners scoring this are paired ...
 MUTUAL_MARGIN = 0.8  # ... when no other partner of either scores over 0.8 times as much
 _DP_CELLS = 400_000  # larger gaps are aligned greedily
@@ -111,9 +117,9 @@ class Link:
 
 def pair_scores(a_texts: list[str], b_texts: list[str], a_terms: list[list[str]],
                 b_terms: list[list[str]], floor: float,
-                budget: RatioBudget | None = None) -> dict[tuple[int, int], float]:
+                budget: RatioBudget | None = None, tf: TfIdf | None = None) -> dict[tuple[int, int], float]:
     budget = budget or RatioBudget()
-    tf = TfIdf(a_terms + b_terms)
+    tf = tf or TfIdf(a_terms + b_terms)
     va, vb = tf.vectors[: len(a_terms)], tf.vectors[len(a_terms):]
     scores: dict[tuple[int, int], float] = {}
     by_text: dict[str, list[int]] = {}
@@ -207,18 +213,20 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
     n, m = len(a_texts), len(b_texts)
     floor = min(threshold - (SECTION_BONUS if same_section else 0.0), ANCHOR, MUTUAL_FLOOR)
     budget = RatioBudget()
-    scores = pair_scores(a_texts, b_texts, a_terms, b_terms, floor, budget)  # 1. pair scores
+    tf = TfIdf(a_terms + b_terms)
+    scores = pair_scores(a_texts, b_texts, a_terms, b_terms, floor, budget, tf)  # 1. pair scores
     boosted = {k: (s + SECTION_BONUS if same_section and same_section(*k) else s) for k, s in scores.items()}
     used_a: dict[int, int] = {}
     used_b: dict[int, int] = {}
     anchors = _anchors(scores, n, m, used_a, used_b)  # 2.
     groups = _backbone(anchors, used_a, used_b, move_threshold, crosses)  # 3.
     for ia, jb, _ in groups.values():  # 4. splits and merges
-        _grow(ia, jb, a_texts, b_texts, used_a, used_b, n, m, budget)
+        grow(ia, jb, a_texts, b_texts, used_a, used_b, n, m, budget)
     _fill_gaps(groups, used_a, used_b, n, m, boosted, threshold)  # 5.
     if series:
         _mutual_best(scores, groups, used_a, used_b)  # 6.
-    return _links(groups, used_a, used_b, a_texts, b_texts, scores)  # 7.
+        regroup(groups, used_a, used_b, a_texts, b_texts, a_terms, b_terms, tf, scores, threshold, budget)  # 7.
+    return _links(groups, used_a, used_b, a_texts, b_texts, scores)  # 8.
 
 
 def _anchors(scores: dict[tuple[int, int], float], n: int, m: int,
@@ -312,7 +320,7 @@ def _mutual_best(scores: dict[tuple[int, int], float], groups, used_a: dict[int,
 
 def _links(groups, used_a: dict[int, int], used_b: dict[int, int], a_texts: list[str], b_texts: list[str],
            scores: dict[tuple[int, int], float]) -> list[Link]:
-    """Step 6: a ``Link`` per group with its status, then the removed and added paragraphs."""
+    """Step 8: a ``Link`` per group with its status, then the removed and added paragraphs."""
     links: list[Link] = []
     for ia, jb, moved in groups.values():
         ia.sort()
@@ -323,46 +331,12 @@ def _links(groups, used_a: dict[int, int], used_b: dict[int, int], a_texts: list
             s = scores.get((ia[0], jb[0]), 0.0)
             status = "moved" if moved else ("equal" if a_join == b_join else "changed")
         else:
-            s = round(fuzz.ratio(ratio_units(a_join), ratio_units(b_join)) / 100, 4)  # as _grow paid for
+            s = round(fuzz.ratio(ratio_units(a_join), ratio_units(b_join)) / 100, 4)  # as grow paid for
             status = "split" if len(ia) == 1 else ("merged" if len(jb) == 1 else "changed")
         links.append(Link(tuple(ia), tuple(jb), 1.0 if status == "equal" else s, status))
     links.extend(Link((i,), (), 0.0, "removed") for i in range(len(a_texts)) if i not in used_a)
     links.extend(Link((), (j,), 0.0, "added") for j in range(len(b_texts)) if j not in used_b)
     return links
-
-
-def _grow(ia, jb, a_texts, b_texts, used_a, used_b, n, m, budget: RatioBudget) -> None:
-    """Extend a pair over unpaired neighbours while the concatenation scores higher."""
-
-    def score() -> float | None:
-        return budget.ratio("".join(a_texts[i] for i in sorted(ia)), "".join(b_texts[j] for j in sorted(jb)))
-
-    current = score()
-    if current is None:
-        for i in ia:
-            used_a[i] = jb[0]
-        for j in jb:
-            used_b[j] = ia[0]
-        return
-    changed = True
-    while changed and current < 0.999:
-        changed = False
-        for side, pool, used, limit in (("b", jb, used_b, m), ("a", ia, used_a, n)):
-            for cand in (max(pool) + 1, min(pool) - 1):
-                if not 0 <= cand < limit or cand in used:
-                    continue
-                pool.append(cand)
-                s = score()
-                if s is not None and s >= current + min(SPLIT_GAIN, (1.0 - current) / 2):
-                    used[cand] = -1
-                    current = s
-                    changed = True
-                else:
-                    pool.pop()
-    for i in ia:
-        used_a[i] = jb[0]
-    for j in jb:
-        used_b[j] = ia[0]
 
 
 def _gap_pairs(ga: list[int], gb: list[int], scores, threshold: float) -> list[tuple[int, int]]:

@@ -76,3 +76,40 @@ def test_documents_without_headings_get_no_section_bonus(tmp_path):
     assert not cmp.old.sections and not cmp.new.sections
     paired = [e.score for e in cmp.paragraphs if e.a and e.b and e.status != "equal"]
     assert paired and min(paired) >= PARAGRAPH_THRESHOLD
+
+
+def _entry_of_a(cmp, line: int):
+    return next(e for e in cmp.paragraphs if any(p.lines.first == line for p in e.a))
+
+
+def test_a_paragraph_rewritten_into_three_is_one_split_entry():
+    """National 1999 → 2000: the review of foreign relations (one paragraph, line 245) became
+    three (lines 319, 321, 323), each reworded: the first two scored too low to pair with it and
+    were listed as added.  Half or more of each one's weighted words stand in the 1999
+    paragraph and in no other as much: one ``split`` entry with all three."""
+    cmp = reportdiff.compare(_corpus("national/1999.txt"), _corpus("national/2000.txt"))
+    entry = _entry_of_a(cmp, 245)
+    assert entry.status == "split"
+    assert [p.lines.first for p in entry.b] == [319, 321, 323]
+
+
+def test_list_items_condensed_into_one_paragraph_are_one_merged_entry():
+    """National 2010 → 2011: the four items of monetary policy (一是 … 四是, lines 208-214)
+    became one paragraph (line 213) in 2011; every item was removed but the one that paired."""
+    cmp = reportdiff.compare(_corpus("national/2010.txt"), _corpus("national/2011.txt"))
+    entry = _entry_of_a(cmp, 208)
+    assert entry.status == "merged"
+    assert [p.lines.first for p in entry.a] == [208, 210, 212, 214]
+    assert [p.lines.first for p in entry.b] == [213]
+
+
+def test_rewritten_parts_are_not_regrouped_across_regions():
+    """Across two regions a paragraph on one topic is not a version of another.  Shandong's
+    summary of its people's-livelihood tasks (line 58) names the topics of five Henan
+    paragraphs (employment, education, health care, social security, the old and the young):
+    run across regions, the containment step made them one split at a ratio of 0.19.  It runs
+    within one government's series only."""
+    cmp = reportdiff.compare(_corpus("provinces-2026/shandong.txt"), _corpus("provinces-2026/henan.txt"))
+    for e in cmp.paragraphs:
+        if len(e.a) + len(e.b) > 2:
+            assert e.score >= 0.5, (e.status, [p.lines.first for p in e.a], [p.lines.first for p in e.b])

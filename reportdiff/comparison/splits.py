@@ -1,0 +1,144 @@
+"""Splits and merges: one paragraph on one side whose text stands in several consecutive
+paragraphs on the other.
+
+Two ways in, both run by ``align.align_paragraphs``:
+
+- ``grow`` (step 4): a paired paragraph absorbs an unpaired neighbour on the other side while
+  the concatenation's edit ratio gains at least min(``SPLIT_GAIN``, (1 − ratio)/2).  It finds
+  the splits and merges that keep the text: each part alone already scores as an anchor.
+- ``regroup`` (step 7): parts *rewritten* in the split or merge score too low alone to anchor,
+  and their neighbours too low to grow.  They are found by **containment**: the share of a
+  paragraph's TF-IDF weight (``contained(x, y)`` = Σ of x's unit-vector weights over the
+  terms y also has / Σ of all its weights) that lies in a longer paragraph on the other side.
+  An unpaired paragraph x with at least ``MIN_TERMS`` distinct terms whose best container y
+  holds ``CONTAIN`` (0.5) of it, and no other container as much (a margin of
+  ``CONTAIN_MARGIN``), is a part of y.  The parts of one y, together with y's partner when y is
+  paired one to one on the parts' side, must stand together: the paragraphs between them, and
+  neighbours at either end, join when they are unpaired and ``CONTAIN_NEAR`` (0.3) of them lies
+  in y (a lead sentence, a list item), up to ``MAX_PARTS``; anything else between them breaks
+  the group.  A group of at least two parts is kept when its concatenation scores (max of the
+  edit ratio and the TF-IDF cosine, as pair scores) at least the paragraph threshold and at
+  least the partner's own score plus min(``SPLIT_GAIN``, (1 − score)/2): the group says more
+  about y than the partner alone did.
+"""
+
+from __future__ import annotations
+
+from .similarity import TfIdf, cosine
+
+SPLIT_GAIN = 0.05
+MIN_TERMS = 4  # a shorter paragraph (a lead sentence) is contained in too many others to place
+CONTAIN = 0.5
+CONTAIN_MARGIN = 0.85  # the second-best container must hold at most this share of the best one's
+CONTAIN_NEAR = 0.3
+MAX_PARTS = 6
+
+
+def grow(ia: list[int], jb: list[int], a_texts, b_texts, used_a, used_b, n: int, m: int, budget) -> None:
+    """Step 4: extend a pair over unpaired neighbours while the concatenation scores higher."""
+
+    def score() -> float | None:
+        return budget.ratio("".join(a_texts[i] for i in sorted(ia)), "".join(b_texts[j] for j in sorted(jb)))
+
+    current = score()
+    changed = current is not None
+    while changed and current < 0.999:
+        changed = False
+        for pool, used, limit in ((jb, used_b, m), (ia, used_a, n)):
+            for cand in (max(pool) + 1, min(pool) - 1):
+                if not 0 <= cand < limit or cand in used:
+                    continue
+                pool.append(cand)
+                s = score()
+                if s is not None and s >= current + min(SPLIT_GAIN, (1.0 - current) / 2):
+                    used[cand] = -1
+                    current = s
+                    changed = True
+                else:
+                    pool.pop()
+    for i in ia:
+        used_a[i] = jb[0]
+    for j in jb:
+        used_b[j] = ia[0]
+
+
+def contained(u: dict[str, float], v: dict[str, float]) -> float:
+    """The share of the weight of vector ``u`` on terms that ``v`` has too."""
+    total = sum(u.values())
+    return sum(x for t, x in u.items() if t in v) / total if total else 0.0
+
+
+def regroup(groups, used_a: dict[int, int], used_b: dict[int, int], a_texts: list[str],
+            b_texts: list[str], a_terms: list[list[str]], b_terms: list[list[str]], tf: TfIdf,
+            scores: dict[tuple[int, int], float], threshold: float, budget) -> None:
+    """Step 7 (module docstring): rewritten splits (parts in B) and merges (parts in A)."""
+    va, vb = tf.vectors[: len(a_texts)], tf.vectors[len(a_texts):]
+    sides = (
+        # parts, their texts/terms/vectors/used, the whole's side, key of a (part, whole) pair
+        (b_texts, b_terms, vb, used_b, a_texts, a_terms, va, used_a, lambda x, y: (y, x)),
+        (a_texts, a_terms, va, used_a, b_texts, b_terms, vb, used_b, lambda x, y: (x, y)),
+    )
+    for texts, terms, vecs, used, w_texts, w_terms, w_vecs, w_used, key in sides:
+        index: dict[str, list[int]] = {}
+        for y, v in enumerate(w_vecs):
+            for t in v:
+                index.setdefault(t, []).append(y)
+        parts_of: dict[int, dict[int, float]] = {}
+        for x, u in enumerate(vecs):
+            if x in used or len(u) < MIN_TERMS:
+                continue
+            ys = {y for t in u for y in index.get(t, ()) if len(w_texts[y]) >= len(texts[x])}
+            ranked = sorted(((contained(u, w_vecs[y]), y) for y in ys), reverse=True)
+            if ranked and ranked[0][0] >= CONTAIN and (len(ranked) == 1 or ranked[1][0] <= CONTAIN_MARGIN * ranked[0][0]):
+                parts_of.setdefault(ranked[0][1], {})[x] = ranked[0][0]
+        for y, parts in sorted(parts_of.items()):
+            if y in w_used and any(x in used for x in parts):
+                continue  # a part was taken by an earlier group
+            gk = _partner_group(groups, key, y, w_used)
+            if gk is False:
+                continue
+            members = set(parts) | ({w_used[y]} if gk is not None else set())
+            members = _together(members, used, lambda x: contained(vecs[x], w_vecs[y]), len(texts))
+            if members is None or len(members) < 2:
+                continue
+            order = sorted(members)
+            whole = w_texts[y]
+            joined = "".join(texts[x] for x in order)
+            ratio = budget.ratio(joined, whole) or 0.0
+            cos = cosine(tf.vector([t for x in order for t in terms[x]]), w_vecs[y])
+            base = scores.get(key(w_used[y], y), 0.0) if gk is not None else 0.0
+            if max(ratio, cos) < max(threshold, base + min(SPLIT_GAIN, (1.0 - base) / 2)):
+                continue
+            moved = groups.pop(gk)[2] if gk is not None else False
+            for x in order:
+                used[x] = y
+            w_used[y] = order[0]
+            ia, jb = key(order, [y])
+            groups[key(order[0], y)] = (list(ia), list(jb), moved)
+
+
+def _partner_group(groups, key, y: int, w_used: dict[int, int]):
+    """The key of y's one-to-one group (None when y is unpaired, False when y is in a larger
+    group: a split or merge already)."""
+    if y not in w_used:
+        return None
+    gk = key(w_used[y], y)
+    g = groups.get(gk)
+    return gk if g is not None and len(g[0]) == 1 and len(g[1]) == 1 else False
+
+
+def _together(members: set[int], used, share, n: int) -> set[int] | None:
+    """The members with the paragraphs between them and at their ends that belong with them
+    (unpaired, ``CONTAIN_NEAR`` of them in the whole); None when anything else stands between."""
+    lo, hi = min(members), max(members)
+    for x in range(lo + 1, hi):
+        if x not in members:
+            if x in used or share(x) < CONTAIN_NEAR:
+                return None
+            members.add(x)
+    for step in (-1, 1):
+        x = (lo if step < 0 else hi) + step
+        while 0 <= x < n and len(members) < MAX_PARTS and x not in used and share(x) >= CONTAIN_NEAR:
+            members.add(x)
+            x += step
+    return members if len(members) <= MAX_PARTS else None
