@@ -62,10 +62,11 @@ def grow(ia: list[int], jb: list[int], a_texts, b_texts, used_a, used_b, n: int,
         used_b[j] = ia[0]
 
 
-def contained(u: dict[str, float], v: dict[str, float]) -> float:
-    """The share of the weight of vector ``u`` on terms that ``v`` has too."""
-    total = sum(u.values())
-    return sum(x for t, x in u.items() if t in v) / total if total else 0.0
+def contained(u: dict[str, float], v: dict[str, float], total: float = 0.0) -> float:
+    """The share of the weight of vector ``u`` (``total``: its sum, when known) on terms that
+    ``v`` has too."""
+    total = total or sum(u.values())
+    return sum(u[t] for t in u.keys() & v.keys()) / total if total else 0.0
 
 
 def regroup(groups, used_a: dict[int, int], used_b: dict[int, int], a_texts: list[str],
@@ -87,8 +88,9 @@ def regroup(groups, used_a: dict[int, int], used_b: dict[int, int], a_texts: lis
         for x, u in enumerate(vecs):
             if x in used or len(u) < MIN_TERMS:
                 continue
-            ys = {y for t in u for y in index.get(t, ()) if len(w_texts[y]) >= len(texts[x])}
-            ranked = sorted(((contained(u, w_vecs[y]), y) for y in ys), reverse=True)
+            ys = {y for t in _seeds(u) for y in index.get(t, ()) if len(w_texts[y]) >= len(texts[x])}
+            total = sum(u.values())
+            ranked = sorted(((contained(u, w_vecs[y], total), y) for y in ys), reverse=True)
             if ranked and ranked[0][0] >= CONTAIN and (len(ranked) == 1 or ranked[1][0] <= CONTAIN_MARGIN * ranked[0][0]):
                 parts_of.setdefault(ranked[0][1], {})[x] = ranked[0][0]
         for y, parts in sorted(parts_of.items()):
@@ -115,6 +117,20 @@ def regroup(groups, used_a: dict[int, int], used_b: dict[int, int], a_texts: lis
             w_used[y] = order[0]
             ia, jb = key(order, [y])
             groups[key(order[0], y)] = (list(ia), list(jb), moved)
+
+
+def _seeds(u: dict[str, float]) -> list[str]:
+    """The heaviest terms of ``u`` that carry more than 1 − ``CONTAIN_MARGIN``·``CONTAIN`` of its
+    weight: a paragraph with none of them holds less than that share of ``u``, below anything
+    the best container or its margin is compared with, so only these terms seed containers."""
+    need = (1.0 - CONTAIN_MARGIN * CONTAIN) * sum(u.values())
+    out: list[str] = []
+    for t, x in sorted(u.items(), key=lambda kv: (-kv[1], kv[0])):
+        out.append(t)
+        need -= x
+        if need < 0:
+            break
+    return out
 
 
 def _partner_group(groups, key, y: int, w_used: dict[int, int]):
