@@ -142,12 +142,12 @@ def is_english_title(text: str) -> bool:
 _ZH_TITLE_STOPS = re.compile(r"[。！？；：:!?;\s]")
 
 
-def is_chinese_title(text: str) -> bool:
+def is_chinese_title(text: str, shortest: int = 4) -> bool:
     """A short unnumbered Chinese heading line (``“十四五”时期工作回顾``, ``2026年重点工作``): 4-30
-    characters, at least half CJK, no sentence or clause end, no white space (a signature line such as
+    characters (``shortest``), at least half CJK, no sentence or clause end, no white space (a signature line such as
     ``某某省省长 某某`` has one), not opening with a dash, not cut after a comma or an open bracket.
     Whether such a line is a heading is left to its place (``outline.promote_titles``)."""
-    if not 4 <= len(text) <= 30 or _ZH_TITLE_STOPS.search(text) or text.startswith(("—", "-")):
+    if not shortest <= len(text) <= 30 or _ZH_TITLE_STOPS.search(text) or text.startswith(("—", "-")):
         return False
     if text[-1] in OPEN_END or match_heading(text):
         return False

@@ -63,6 +63,8 @@ def build_outline(blocks: list[Block], line_base: int = 1, language: str = "zh")
     numbered = any(it.heading and it.heading.style != "md" for it in items)
     keys = [it.heading.rank_key for it in items if it.heading and (it.heading.style != "md" or not numbered)]
     order = _level_order(keys)
+    if language == "zh" and order and order[0] in ("chapter", "cn", "paren_cn", "cn_ordinal"):
+        items = closing_titles(items, order[0])
     # unnumbered English headings stand beside the top numbered ones; unnumbered Chinese ones
     # (promoted only where the document has no top-level numbering) above the numbered ones
     below = 1 if "zh_title" in order else 0
@@ -110,6 +112,37 @@ def promote_titles(items: list[_Item]) -> list[_Item]:
     out = list(items)
     for k in found:
         out[k] = _Item(items[k].text, items[k].lines, heading=HeadingMatch("zh_title", ""))
+    return out
+
+
+def closing_titles(items: list[_Item], top: str) -> list[_Item]:
+    """A closing part without a number after the numbered top-level parts (``结束语`` after
+    ``十、关于国际形势和外交工作``, ``名词解释`` after the last task): the last one-line paragraph
+    that reads as a title of 2-30 characters (``headings.is_chinese_title``) with no comma (a
+    lead phrase ``第三，加强材料工业，…`` is not a part's title) after the body of the last section numbered in the
+    top style ``top`` and its subsections, between two paragraphs that end their sentences (a
+    line left alone by extraction, such as ``关于`` / ``价格体系的改革，`` / ``经过…``, is followed by
+    the rest of its sentence), with body text within the next two paragraphs, is a heading of
+    the top level (style ``top``, no marker)."""
+    last = max((k for k, it in enumerate(items) if it.heading and it.heading.rank_key == top), default=None)
+    if last is None:
+        return items
+    seen_body, found = False, None
+    for k in range(last + 1, len(items)):
+        it = items[k]
+        if it.heading:  # a subsection of the last part: a closing title comes after it
+            seen_body, found = False, None
+        elif _body(it):
+            seen_body = True
+        elif (seen_body and it.lines.first == it.lines.last and is_chinese_title(it.text, shortest=2)
+              and not any(c in it.text for c in "，,、")
+              and _closed(items[k - 1]) and k + 1 < len(items) and _closed(items[k + 1])
+              and any(_body(nxt) for nxt in items[k + 1:k + 3])):
+            found = k
+    if found is None:
+        return items
+    out = list(items)
+    out[found] = _Item(items[found].text, items[found].lines, heading=HeadingMatch(top, ""))
     return out
 
 

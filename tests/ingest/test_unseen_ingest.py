@@ -172,6 +172,38 @@ def test_unnumbered_lines_stay_paragraphs_beside_top_level_numbering(tmp_path):
     assert [s.heading.text for s in doc.root.children] == ["一、“十四五”时期工作回顾"]
 
 
+_CLOSING = """一、1999年国内工作回顾
+过去的一年，我们战胜了各种困难，国民经济保持了较快增长。国内生产总值达到81911亿元，比上年增长7.1%。
+二、关于外交工作
+面对国际风云变幻，我国坚持奉行独立自主的和平外交政策，维护世界和平，促进共同发展。
+{closing}
+各位代表！
+我们正站在世纪之交的历史起点上。让我们更加紧密地团结起来，同心同德，艰苦奋斗，开拓前进。
+"""
+
+
+def test_a_closing_part_after_numbered_parts_is_a_top_level_heading(tmp_path):
+    """National 1985-2001 end with an unnumbered ``结束语`` after ``十、…``: it was a paragraph of the
+    last part, so 结束语 ↔ 结束语 was never a section pair.  It is a heading of the top level."""
+    doc = _load_text(tmp_path, _CLOSING.format(closing="结束语"))
+    assert [(s.heading.text, s.level) for s in doc.root.children] == [
+        ("一、1999年国内工作回顾", 1), ("二、关于外交工作", 1), ("结束语", 1)]
+    cmp = reportdiff.compare(_corpus("national/1999.txt"), _corpus("national/2000.txt"))
+    pairs = {(sp.a.heading.text if sp.a else None, sp.b.heading.text if sp.b else None) for sp in cmp.sections}
+    assert ("结束语", "结束语") in pairs
+
+
+@pytest.mark.parametrize("line", [
+    "关于\n价格体系的改革，\n经过多方面的权衡比较和认真测算，考虑到当前国家财政负担能力和群众承受能力，今年的方案是积极而又稳妥的。",
+    "第三，加强材料工业，提高质量"])
+def test_fragments_and_lead_phrases_are_not_closing_parts(tmp_path, line):
+    """A bold word cut out of its sentence (national 1985: ``关于`` / ``价格体系的改革，`` / ``经过…``)
+    runs on into the next line; a lead phrase with commas (1980: ``第三，加强材料工业，…``) is
+    not a part's title."""
+    doc = _load_text(tmp_path, _CLOSING.format(closing=line))
+    assert [s.heading.text for s in doc.root.children] == ["一、1999年国内工作回顾", "二、关于外交工作"]
+
+
 def test_english_transcript_paragraphs_end_at_blank_lines(tmp_path):
     """A paragraph closed by a bracketed note is not joined to the next one across the blank
     line; every paragraph reads back whole."""
