@@ -17,8 +17,14 @@ Extraction (plan sentences only), clause by clause (clauses end at ``;``, ``, an
   0.85 ``£ million``, ``$1.2 billion`` → 1200 ``$ million``).  The comparator comes from the
   words before the figure: ``at least/over/more than`` → at_least, ``up to/no more than/below`` →
   at_most, ``about/around/some/nearly/approximately`` → about, else exact.
-- task: a clause with no target whose checkable verb (build, complete, launch, set up,
-  introduce, extend, install, open …) is followed by an object of at least two words.
+  Also counts in words (``seven commercial sites``) and a figure before its noun after an
+  article (``a $200 million Urban Forestry Support Fund``); not figures that describe (estimates,
+  comparisons, present levels, numbers in names, measures used as adjectives).
+- task: the action promised (``_actions``): the verb after ``will``/``plan to``/``propose to`` …
+  whose subject is an office (or whose verb is a task verb), the gerund of a lettered measure,
+  and the task verbs coordinated after it, with an object of at least two key words; not a
+  vague verb (strive, ensure, enhance …) nor an effect (``which will``).  Details and the rules'
+  origin: docs/algorithms.md, "English commitments".
 
 Follow-up: key words of the indicator/object (lower-case, stop words dropped, plural ``s``
 dropped) weighted by inverse sentence frequency over the ledger; a later sentence refers to the
@@ -46,6 +52,9 @@ _PLAN = re.compile(
     r"(?: are going to| intend to| plan to| propose to| am proposing| are proposing| have proposed"
     r"| have set aside| are committed to| commit to| aim to)\b"
     r"|\b(?:I propose|I am proposing|I have set aside|we have set aside|this budget provides|the budget includes)\b"
+    # an office's intent in the third person (the Government plans to apply …, the DEVB expects to …)
+    r"|\b(?:plans|intends|aims|expects|proposes|is planning|is going|(?:is|are) preparing|is gearing up) (?:to|for)\b"
+    r"|\b(?:have|has|had)? ?decided to\b"
     r"|\bby (?:the end of )?20\d\d\b(?!-)"
     # a lettered item of a list of measures (“These measures include– (a)reducing …; (b)waiving …”):
     # the item's gerund continues the promise of the sentence that introduced the list
@@ -67,16 +76,35 @@ _REVIEW = re.compile(
 )
 
 
-_CLAUSE = re.compile(r"[;:]\s+|,\s+(?=(?:and|while|but|so that)\b)|\s+and (?=we will|I will)")
+_CLAUSE = re.compile(r"[;:]\s+|;(?=\s*(?:and\s*)?\([a-h]\))|,\s+(?=(?:and|while|but|so that)\b)|\s+and (?=we will|I will)"
+                     # a sentence end the sentence splitter kept (1 700. We will …), not after Mr., No., etc.
+                     r"|(?<![A-Z][a-z])(?<!\b[A-Z])(?<=[a-z0-9)])\.\s+(?=[A-Z][a-z])")
 
 
-_TASK_VERB = re.compile(
-    r"\b(build|complete|launch|set up|introduce|extend|install|convert|open|establish|create|develop|construct|"
-    r"deliver|upgrade|expand|refurbish|resurface|replace|implement|roll out|publish|recruit|hire|start work on|"
-    r"begin work on|begin|start|provide|add|repair|plant|invest in|legislate|enact|abolish|waive|raise|reduce|freeze|"
-    r"offer|run|fund|subsidise|subsidize)\s+(?P<obj>[^,;.]+)",
+# The action promised: the verb after the promise (will, shall, propose/plan/intend/expect/aim/
+# decide to, is gearing up for the establishment of …), or the gerund that opens a lettered item
+# of a list of measures ((a)providing …, waiving …, seeking funding approval for …).
+_PROMISED_ACTION = re.compile(
+    r"(?:\b(?:will|shall|(?:propose|proposes|plan|plans|intend|intends|expect|expects|aim|aims|decided|going|"
+    r"prepared|planning)\s+to)\s+(?:(?:also|further|then|soon|first|actively|progressively|gradually|jointly|"
+    r"continue to|[a-z]+ly)\s+)*"
+    r"|(?:\([a-h]\)\s*|\bincluding\s+)(?=[a-z]+ing\b)"
+    r"|\b(?:gearing up|preparing) for the (?=establishment|construction|launch|setting up|development|introduction))"
+    r"(?P<verb>[a-z]+)(?:\s+and\s+(?P<verb2>[a-z]+))?(?:\s+of)?\s+(?P<obj>[^,;.]+)",
     re.I,
 )
+# who promises: the speaker, the Government or one of its offices (a department, a bureau, the
+# HA, the DEVB …), a fund or a programme it runs, not "the outlook" or "a downturn"
+_AGENT = re.compile(r"\b(?:(?i:we|i|government|administration|bureau|department|office|commission|authority|council|"
+                    r"board|corporation|agency|secretary|minister|centre|fund|scheme|programme|park|partnership|"
+                    r"committee|task force|team|unit)|[A-Z]{2,}s?)\b")
+# further actions of the same promise: "will complete X, replace Y and begin work on Z"
+_AND_ACTION = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<verb>[a-z]+)\s+(?P<obj>[^,;.]+)", re.I)
+# promises that name no checkable action (we will strive to, will continue to enhance, will help)
+_VAGUE = set("be have become help strive endeavour continue keep remain ensure make take need consider look work "
+             "try seek give bring see get do benefit involve cost require reach exceed enable allow reduce_revenue "
+             "enhance strengthen facilitate encourage support explore study review monitor closely maintain "
+             "attain achieve grow rise fall stand amount account".split())
 
 
 _OBJ_END = re.compile(r"\s+(?:which|that|who|so that|so as|in order|to (?:make|help|ensure|support|reduce|cut)|"
@@ -94,8 +122,13 @@ _STOP = set(
 )
 
 
-_MONEY_PREP = re.compile(r"^\s*(?:(?:a year|a week|each year|per year|annually|over \w+ years)\s+)?"
-                         r"(?:on|for|in|to|towards|into)\s+(?P<np>[^,;.]+)", re.I)
+_MONEY_PREP = re.compile(r"^\s*(?:(?:a year|a week|each year|per year|annually|over \w+ years|in total|in all"
+                         r"|altogether)\s+)?(?:worth of|on|for|in|to|towards|into)\s+(?P<np>[^,;.]+)", re.I)
+# a figure used before its noun, after an article: a $200 million Urban Forestry Support Fund, a 50
+# per cent profits tax concession (at least two key words, so that "a 20 per cent increase" says nothing)
+_NAMED_AFTER = re.compile(r"^\s+(?!(?:a|an|the|this|that|of|in|on|to|for|by|from|over|as|at|with|and|or|"
+                          r"per|each|a year|last|next|which|is|are|was|were|will)\b)"
+                          r"(?P<np>(?:[A-Za-z][\w'-]*\s+){0,5}[A-Za-z][\w'-]*)", re.I)
 
 
 _COUNTED = re.compile(r"^\s*(?P<np>(?:[a-z][\w'-]*\s+){0,5}?[a-z][\w'-]*?(?:s|es|ies)\b(?:\s+of\s+[a-z][\w'-]*)?)", re.I)
@@ -105,7 +138,7 @@ _BEFORE = re.compile(r"(?P<np>(?:[A-Za-z][\w'-]*\s+){1,5}?)(?:of|by|to|at|is|sta
 
 
 _NP_END = re.compile(r"\s+(?:next year|this year|each year|a year|along|at|in|on|for|to|with|through|across|by|so|which|that|and|matched|from|"
-                     r"including|over|while|as|because|where)\b.*$", re.I)
+                     r"including|over|while|as|because|where)\b(?!-).*$", re.I)  # not on-street, to-be
 
 
 def _strip(np: str) -> str:
@@ -166,6 +199,11 @@ def _comparator(q: Quantity, before: str) -> str:
 
 def _indicator(clause: str, q: Quantity, unit: str) -> str:
     after = clause[q.end:]
+    if (unit.endswith("million") or unit == "%") and re.search(
+            r"\b(?:a|an|another|additional|extra|further|new)\s+$", clause[max(0, q.start - 12):q.start], re.I):
+        m = _NAMED_AFTER.match(after)
+        if m and len(key_words(_strip(m.group("np")))) >= 2:
+            return _strip(m.group("np"))
     if unit.endswith("million"):
         m = _MONEY_PREP.match(after)
         if m and _strip(m.group("np")):
@@ -195,11 +233,41 @@ _COST_OR_REACH = re.compile(r"(?:\b(?:revenue|expenditure|cost)(?:\s+[a-z]+){0,2
                             r"\s+(?:about|around|some|over|more than|nearly|an estimated)?\s*$", re.I)
 
 
+_WORD_COUNTS = {w: i for i, w in enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)}
+# a count in words before what it counts: seven commercial sites, five centres (not time spans, not
+# a proportion: nine in ten urgent problems)
+_COUNT_IN_WORDS = re.compile(r"(?<!\bin )(?<!\bof )\b(?P<n>" + "|".join(_WORD_COUNTS) + r")\s+(?!(?:in|of|out|per|to|a|an|the|or|and)\b)(?P<np>(?:[a-z][\w-]*\s+){0,3}?"
+                             r"(?!(?:years|months|weeks|days|quarters|hours|times|decades|rounds)\b)"
+                             # abstract nouns count no deliverable: two major areas, three aspects
+                             r"(?!(?:areas|aspects|goals|ways|fronts|directions|priorities|principles|pillars|things|types|"
+                             r"kinds|categories|reasons|objectives|strategies|levels|stages|parts|issues|questions|"
+                             r"challenges|respects|sides|dimensions|elements|factors)\b)[a-z][\w-]*s)\b", re.I)
+
+
+def _counts_in_words(clause: str) -> list[Quantity]:
+    return [Quantity(m.group("n"), float(_WORD_COUNTS[m.group("n").lower()]), "", "exact", m.start(), m.end("n"))
+            for m in _COUNT_IN_WORDS.finditer(clause)]
+
+
+# A figure that describes rather than promises: an estimate or forecast (estimated to provide
+# about 814 600 square metres), a share or comparison (This represents a year-on-year increase
+# of 1.8 per cent), the present level (the current accumulated balance of $82.4 billion).
+_DESCRIBES = re.compile(r"(?:\b(?:estimated|expected|forecast|projected)\s+(?:to\s+(?:[a-z]+\s+){1,2}|at\s+)?"
+                        r"|\b(?:represents?|representing|accounting for|equivalent to|compared with)\s+(?:[a-z-]+\s+){0,4}"
+                        r"|\b(?:current|currently|existing|at present|so far|last year)\s+(?:[a-z-]+\s+){0,3})"
+                        r"(?:about|around|some|over|more than|nearly|an estimated|approximately)?\s*$", re.I)
+
+
 def targets_in(clause: str) -> list[tuple[Target, int]]:
     out = []
-    for q in read_quantities(clause):
-        if q.value is None or _COST_OR_REACH.search(clause[max(0, q.start - 60):q.start]):
+    for q in sorted(read_quantities(clause) + _counts_in_words(clause), key=lambda x: x.start):
+        before60 = clause[max(0, q.start - 60):q.start]
+        if q.value is None or _COST_OR_REACH.search(before60) or _DESCRIBES.search(before60):
             continue
+        if re.match(r"-[a-z]", clause[q.end:q.end + 2], re.I):
+            continue  # a measure used as an adjective: the 1 000-hectare artificial islands
+        if q.unit == "" and re.search(r"\S\s+[A-Z][\w-]*\s$", clause[:q.start]):
+            continue  # a number in a name: Construction 2.0, Cyberport 5 (not "Some 20 centres" opening a clause)
         v, unit = normal_quantity(q)
         if not unit and isinstance(v, float) and v < 10 and not re.match(r"\s*[a-z]", clause[q.end:], re.I):
             continue
@@ -228,16 +296,53 @@ def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> li
                     continue
                 seen.add(k)
                 out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph, st.sentence, "target", t))
-            if found:
-                continue
-            for m in _TASK_VERB.finditer(clause):
-                obj = _strip(_OBJ_END.sub("", m.group("obj")))
-                if len(key_words(obj)) < 2 or (m.group(1).lower(), obj.lower()) in seen:
-                    continue
-                seen.add((m.group(1).lower(), obj.lower()))
+            counted = {w for t, _ in found for w in key_words(t.indicator)}
+            for verb, obj, lettered in _actions(clause):
+                if (verb, obj.lower()) in seen or len(key_words(obj)) < (1 if lettered else 2) \
+                        or counted & set(key_words(obj)):
+                    continue  # an action whose object a figure of the clause measures is that target
+                seen.add((verb, obj.lower()))
                 out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph, st.sentence, "task", None,
-                                      f"{m.group(1).lower()} {obj}"))
+                                      f"{verb} {obj}"))
     return out
+
+
+def _actions(clause: str):
+    """(verb, object, lettered) of each checkable action a plan clause promises (module
+    docstring): the promised action, and the actions coordinated after it that name a task verb
+    (``_VERB_WORDS``); ``lettered``: a gerund opening an item of a list of measures."""
+    lead = re.match(r"and\s+(?P<verb>[a-z]+)\s+(?P<obj>[^,;.]+)", clause, re.I)  # ", and begin work on …" split off
+    if lead and lead.group("verb").lower() in _VERB_WORDS:
+        yield _action(lead.group("verb").lower(), lead.group("obj"), False)
+    for m in _PROMISED_ACTION.finditer(clause):
+        verb = m.group("verb").lower()
+        if m.group(0).split()[0].lower() in ("will", "shall") and (
+                re.search(r"\b(?:which|that|it|this)\s+$", clause[:m.start()], re.I)
+                or verb not in _VERB_WORDS and not _AGENT.search(" ".join(clause[:m.start()].split()[-4:]))):
+            continue  # "the outlook will restrain …", "… which will cut": an effect, not an office's promise
+        if _vague(verb):
+            continue
+        lettered = m.group(0)[:1] == "(" or m.group(0)[:1].islower() and verb.endswith("ing")
+        yield _action((m.group("verb2") or verb).lower(), m.group("obj"), lettered)
+        for more in _AND_ACTION.finditer(clause, m.end("obj")):
+            if more.group("verb").lower() in _VERB_WORDS:
+                yield _action(more.group("verb").lower(), more.group("obj"), False)
+
+
+def _action(verb: str, obj: str, lettered: bool) -> tuple[str, str, bool]:
+    work = re.match(r"work on\s+", obj, re.I)  # begin work on a new specialist unit
+    if work:
+        verb, obj = f"{verb} work on", obj[work.end():]
+    return verb, _strip(_OBJ_END.sub("", obj)), lettered
+
+
+def _vague(verb: str) -> bool:
+    """Whether a promised verb (or its gerund: continuing, making, seeking) names no checkable action."""
+    verb = verb.lower()
+    if verb.endswith("ing") and len(verb) > 5:
+        stem = verb[:-3]
+        return any(x in _VAGUE for x in (stem, stem + "e", stem[:-1]))
+    return verb in _VAGUE
 
 
 def _stem(w: str) -> str:
@@ -250,8 +355,10 @@ def _stem(w: str) -> str:
 
 
 def key_words(text: str) -> tuple[str, ...]:
-    words = [_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)]
-    return tuple(dict.fromkeys(w for w in words if w not in _STOP and len(w) > 2))
+    """Stemmed content words; a two-letter word counts when written in capitals (an acronym:
+    the HA, EV chargers)."""
+    words = [(_stem(w), w.isupper()) for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)]
+    return tuple(dict.fromkeys(w for w, caps in words if w not in _STOP and (len(w) > 2 or caps and len(w) == 2)))
 
 
 _VERB_WORDS = set("build complete launch set introduce extend install convert open establish create develop construct "
@@ -300,7 +407,7 @@ def weights(indexes: list[EnIndex]):
 
 
 def key(c: Commitment, weight) -> EnKey | None:
-    text = c.target.indicator if c.target else c.obj
+    text = c.target.indicator if c.target else c.obj.split(" ", 1)[-1]  # a task's object, without its verb
     words = tuple(w for w in key_words(text) if w not in _VERB_WORDS) or key_words(text)
     if not words:
         return None
