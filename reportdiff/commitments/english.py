@@ -102,8 +102,8 @@ _AGENT = re.compile(r"\b(?:(?i:we|i|government|administration|bureau|department|
 _AND_ACTION = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<verb>[a-z]+)\s+(?P<obj>[^,;.]+)", re.I)
 # promises that name no checkable action (we will strive to, will continue to enhance, will help)
 _VAGUE = set("be have become help strive endeavour continue keep remain ensure make take need consider look work "
-             "try seek give bring see get do benefit involve cost require reach exceed enable allow reduce_revenue "
-             "enhance strengthen facilitate encourage support explore study review monitor closely maintain "
+             "try seek give bring see get do benefit involve cost require reach exceed enable allow "
+             "enhance strengthen facilitate encourage support explore study review monitor maintain "
              "attain achieve grow rise fall stand amount account".split())
 
 
