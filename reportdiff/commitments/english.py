@@ -258,14 +258,18 @@ _DESCRIBES = re.compile(r"(?:\b(?:estimated|expected|forecast|projected)\s+(?:to
                         r"(?:about|around|some|over|more than|nearly|an estimated|approximately)?\s*$", re.I)
 
 
+def figures(text: str) -> list[Quantity]:
+    """The figures of an English clause, without a measure used as an adjective (the 1 000-hectare
+    islands, the 10-year Hospital Development Plan): that is part of a name, not a quantity."""
+    return [q for q in read_quantities(text) if q.value is not None and not re.match(r"-[a-z]", text[q.end:q.end + 2], re.I)]
+
+
 def targets_in(clause: str) -> list[tuple[Target, int]]:
     out = []
-    for q in sorted(read_quantities(clause) + _counts_in_words(clause), key=lambda x: x.start):
+    for q in sorted(figures(clause) + _counts_in_words(clause), key=lambda x: x.start):
         before60 = clause[max(0, q.start - 60):q.start]
-        if q.value is None or _COST_OR_REACH.search(before60) or _DESCRIBES.search(before60):
+        if _COST_OR_REACH.search(before60) or _DESCRIBES.search(before60):
             continue
-        if re.match(r"-[a-z]", clause[q.end:q.end + 2], re.I):
-            continue  # a measure used as an adjective: the 1 000-hectare artificial islands
         if q.unit == "" and re.search(r"\S\s+[A-Z][\w-]*\s$", clause[:q.start]):
             continue  # a number in a name: Construction 2.0, Cyberport 5 (not "Some 20 centres" opening a clause)
         v, unit = normal_quantity(q)
@@ -420,8 +424,8 @@ MATCH = 0.5
 def _other_measure(unit: str, text: str) -> bool:
     if unit == "%" or not unit:
         return False
-    figures = [q for q in read_quantities(text) if q.value is not None]
-    return bool(figures) and all(unit_class(normal_quantity(q)[1]) != unit_class(unit) for q in figures)
+    found = figures(text)
+    return bool(found) and all(unit_class(normal_quantity(q)[1]) != unit_class(unit) for q in found)
 
 
 def _best(k: EnKey, later: EnIndex, part: str, unit: str) -> Found:
@@ -440,8 +444,7 @@ def _best(k: EnKey, later: EnIndex, part: str, unit: str) -> Found:
 
 
 def _figure(t: Target, k: EnKey, text: str):
-    qs = [q for q in read_quantities(text) if q.value is not None]
-    qs = [(q, *normal_quantity(q)) for q in qs]
+    qs = [(q, *normal_quantity(q)) for q in figures(text)]
     qs = [(q, v, u) for q, v, u in qs if unit_class(u) == unit_class(t.unit) and (u == t.unit or unit_class(u))]
     if not qs:
         return None
