@@ -126,8 +126,8 @@ _MONEY_PREP = re.compile(r"^\s*(?:(?:a year|a week|each year|per year|annually|o
                          r"|altogether)\s+)?(?:worth of|on|for|in|to|towards|into)\s+(?P<np>[^,;.]+)", re.I)
 # a figure used before its noun, after an article: a $200 million Urban Forestry Support Fund, a 50
 # per cent profits tax concession (at least two key words, so that "a 20 per cent increase" says nothing)
-_NAMED_AFTER = re.compile(r"^\s+(?!(?:a|an|the|this|that|of|in|on|to|for|by|from|over|as|at|with|and|or|"
-                          r"per|each|a year|last|next|which|is|are|was|were|will)\b)"
+_NAMED_AFTER = re.compile(r"^\s+(?!(?:a|an|the|this|that|of|in|into|on|to|towards|for|by|from|over|under|within|"
+                          r"as|at|with|and|or|per|worth|each|a year|last|next|which|is|are|was|were|will)\b)"
                           r"(?P<np>(?:[A-Za-z][\w'-]*\s+){0,5}[A-Za-z][\w'-]*)", re.I)
 
 

@@ -129,3 +129,9 @@ def test_forecasts_effects_and_intentions_are_not_tasks(clause):
     """A forecast has no office as subject; an effect follows "which will"; "strive to" and
     "enhance" name no checkable action."""
     assert not [t for t in _tasks(clause) if not t.startswith("replace")]
+
+
+def test_a_money_figure_followed_by_into_is_read_through_its_preposition():
+    # HK 2019-20 (dev): "another" before the figure, then "into …": not a name after the figure
+    assert "Dedicated Fund" in _targets("injecting another $1 billion into the Dedicated Fund on Branding this year")
+
