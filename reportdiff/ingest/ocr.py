@@ -11,7 +11,13 @@ The engine is RapidOCR (rapidocr-onnxruntime, the PP-OCRv4 ONNX models its wheel
 extra ``reportdiff[ocr]``), chosen over Tesseract 5 ``chi_sim+eng`` by character accuracy on
 scans of the fixtures (docs/benchmarks.md, ``benchmarks/bench_ocr.py``).  Nothing is downloaded:
 the models are files of the installed package.  Without the extra, a scan is refused in one line
-that says how to install it.
+that says how to install it.  English pages are read by Tesseract instead, when the
+``tesseract`` command and its ``eng`` data are installed (``tesseract.py``): RapidOCR drops the
+spaces between English words.  Each page is first read by Tesseract's English model; a page it
+reads with confidence (``tesseract.read``: most of its letters in words of confidence 80 or
+more) is English and keeps that reading (its lines joined by spaces), any other page is read by
+RapidOCR as before.  Without Tesseract, RapidOCR reads every page, and a page whose text is
+Latin (100 letters or more, under 10% CJK) gets one note saying how to install Tesseract.
 
 Each page is rendered at ``DPI`` dots per inch (PDF) or taken as it is (image), recognised into
 text boxes, each with a confidence.  The page's skew (the median slope of the top edges of
@@ -29,7 +35,8 @@ confidence is the lowest of its boxes' (at most 0.5 when it starts with a mark n
 with, 、，。；：？！）》」』: its first characters were lost, as the 一 of 一、 often is); a line under ``SUSPECT`` is OCR-suspect
 (``Extracted.suspect``).  The document's confidence is the character-weighted mean of its boxes'.
 
-The results are cached by the file's SHA-256 (with the engine's version and the DPI) in
+The results are cached by the file's SHA-256 (with the engines' versions, Tesseract's absence
+too, and the DPI) in
 ``$REPORTDIFF_CACHE`` (or ``$XDG_CACHE_HOME/reportdiff``, or ``~/.cache/reportdiff``) under
 ``ocr/``, page by page, so that a second run reads no page again and a run stopped by the cap
 goes on where it stopped.  Work is bounded: at most ``MAX_PAGES`` pages, and OCR stops once it
@@ -235,11 +242,13 @@ def _minutes() -> float:
 
 
 class _Cache:
-    """The recognised boxes of each page of one file, in one JSON file written atomically."""
+    """The recognised boxes of each page of one file, in one JSON file written atomically.  The
+    key holds both engines (Tesseract's or its absence too): a page is read again when the
+    engine that would read it changes."""
 
-    def __init__(self, data: bytes, engine: str):
+    def __init__(self, data: bytes, engine: str, english: str | None):
         key = hashlib.sha256(data).hexdigest()
-        stamp = hashlib.sha256(f"{engine}:{DPI}:quads".encode()).hexdigest()[:8]
+        stamp = hashlib.sha256(f"{engine}:{english or 'no tesseract'}:{DPI}:quads".encode()).hexdigest()[:8]
         self.path = cache_folder() / f"{key}-{stamp}.json"
         self.pages: dict[str, dict] = {}
         self.hits = 0
@@ -267,7 +276,8 @@ class _Cache:
 
 def _well_formed(page) -> bool:
     try:
-        return float(page["width"]) > 0 and float(page["height"]) > 0 and all(
+        return float(page["width"]) > 0 and float(page["height"]) > 0 and isinstance(page.get("engine", ""), str) and all(
+            isinstance(v, (int, float)) for v in page.get("words", [0, 0])) and len(page.get("words", [0, 0])) == 2 and all(
             len(quad) == 4 and all(len(p) == 2 and all(isinstance(v, (int, float)) for v in p) for p in quad)
             and isinstance(text, str) and isinstance(score, (int, float)) for quad, text, score in page["boxes"])
     except (TypeError, KeyError, ValueError):
@@ -281,11 +291,14 @@ def extract_scan(data: bytes, path: str, render: _Renderer, kind: str) -> Extrac
     if total > MAX_PAGES:
         raise InputError(path, f"this scan has {total:,} pages, over the {MAX_PAGES:,} pages OCR reads",
                          "split the file")
-    cache = _Cache(data, engine)
+    from . import tesseract
+
+    english = tesseract.find()  # the engine of English pages, when installed
+    cache = _Cache(data, engine, english)
     tick = _progress.get()
     budget = _minutes() * 60
     start = time.monotonic()
-    pages = []
+    pages, failed = [], []
     for n in range(total):
         page = cache.get(n)
         if page is None:
@@ -296,17 +309,59 @@ def extract_scan(data: bytes, path: str, render: _Renderer, kind: str) -> Extrac
                                  "run the command again to go on (pages read are cached), or raise "
                                  "REPORTDIFF_OCR_MINUTES")
             image = render(n)
-            page = {"width": image.width, "height": image.height, "boxes": recognise(image)}
+            page = {"width": image.width, "height": image.height}
+            reading = tesseract.read(image) if english else None
+            if english and reading is None:
+                failed.append(n + 1)
+            if reading is not None and reading.english:
+                page.update(boxes=reading.boxes, engine=english, words=[reading.chars, reading.weighted])
+            else:
+                page["boxes"] = recognise(image)
             cache.put(n, page)
         pages.append(page)
         if tick:
             tick(f"OCR {os.path.basename(path)}", n + 1, total)
-    return _text(pages, path, kind, engine, cache.hits)
+    extracted = _text(pages, path, kind, engine, cache.hits, english)
+    if failed:
+        from dataclasses import replace
+
+        extracted = replace(extracted, notes=extracted.notes + (
+            f"Tesseract failed on page{'s' if len(failed) > 1 else ''} {_ranges(failed)}: read by RapidOCR",))
+    return extracted
 
 
-def _text(pages: list[dict], path: str, kind: str, engine: str, hits: int) -> Extracted:
+def _ranges(numbers: list[int]) -> str:
+    """1, 2, 3, 5 as "1-3, 5"."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+
+
+def _english_text(page: dict) -> bool:
+    """RapidOCR's boxes of the page read as English: 100 ASCII letters or more, and CJK
+    characters under 10% of letters and CJK together."""
+    text = "".join(t for _, t, _ in page["boxes"])
+    letters = len(re.findall(r"[A-Za-z]", text))
+    cjk = len(re.findall(r"[\u3400-\u9fff\uf900-\ufaff]", text))
+    return letters >= 100 and cjk < 0.1 * (letters + cjk)
+
+
+def _text(pages: list[dict], path: str, kind: str, engine: str, hits: int, english: str | None = None) -> Extracted:
     joined = Pages()
     notes: list[str] = []
+    used = list(dict.fromkeys(page.get("engine", engine) for page in pages if page["boxes"])) or [engine]
+    if english is None:
+        pages_en = [n + 1 for n, page in enumerate(pages) if "engine" not in page and _english_text(page)]
+        if pages_en:
+            from .tesseract import INSTALL
+
+            notes.append(f"English text (page{'s' if len(pages_en) > 1 else ''} {_ranges(pages_en)}) read by "
+                         f"RapidOCR, which loses spaces between words: Tesseract with English data is not "
+                         f"installed ({INSTALL})")
     line_conf: list[float | None] = []
     chars = weighted = 0.0
     for n, page in enumerate(pages):
@@ -325,6 +380,10 @@ def _text(pages: list[dict], path: str, kind: str, engine: str, hits: int) -> Ex
         for line in joined.out[before:]:
             cs = by_text.get(line)
             line_conf.append(cs.pop(0) if cs else None)
+        if "words" in page:  # Tesseract's: its words' confidences, not its lines' lowest
+            chars += page["words"][0]
+            weighted += page["words"][1]
+            continue
         for box, text, score in page["boxes"]:
             chars += len(text)
             weighted += len(text) * score
@@ -332,6 +391,7 @@ def _text(pages: list[dict], path: str, kind: str, engine: str, hits: int) -> Ex
         raise InputError(path, "OCR found no text on any page", "check that the scan holds text (not blank pages)")
     confidence = weighted / chars if chars else 0.0
     suspect = frozenset(i for i, c in enumerate(line_conf) if c is not None and c < SUSPECT)
+    engine = " + ".join(used)
     notes.insert(0, f"read by OCR ({engine}): confidence {confidence:.3f}, {len(suspect)} of "
                  f"{sum(1 for c in line_conf if c is not None)} lines under {SUSPECT}"
                  + (f"; {hits} page{'s' if hits != 1 else ''} from the cache" if hits else ""))
@@ -359,7 +419,9 @@ def _corrected(text: str) -> str:
 
 
 def _rows(page: dict) -> tuple[list[Row], list[float]]:
-    """The page's lines as ``layout`` rows (top first; y grows upwards) with their confidence."""
+    """The page's lines as ``layout`` rows (top first; y grows upwards) with their confidence.
+    Boxes of Tesseract (whole lines of words) are joined by a space."""
+    spaced = "engine" in page
     boxes = sorted(_straightened(page), key=lambda b: (b[0][1] + b[0][3]) / 2)
     lines: list[list] = []
     for b in boxes:
@@ -382,7 +444,7 @@ def _rows(page: dict) -> tuple[list[Row], list[float]]:
         line.sort(key=lambda b: b[0][0])
         text = line[0][1]
         for a, b in zip(line, line[1:]):
-            gap = " " if _LATIN.match(b[1][:1]) and _LATIN.match(a[1][-1:]) else ""
+            gap = " " if spaced or (_LATIN.match(b[1][:1]) and _LATIN.match(a[1][-1:])) else ""
             text += gap + b[1]
         text = _corrected(text)
         size = typical if abs(h - typical) <= 0.25 * typical else h

@@ -4,7 +4,8 @@ The scans are made at test time by ``tests/scan_maker.py`` from a fixture's para
 200 dpi, Noto CJK fonts): one scan of one page, read once per session into a cache folder of the
 session, checked against the text that was printed on it.  OCR is slow (seconds a page on two
 shared cores): the tests that OCR a page are marked ``slow``; the one-line errors are fast.
-Without the OCR extra or the fonts, the tests are skipped (failed in CI, which installs them).
+Without the OCR extra or the fonts, the tests are skipped (failed in CI, which installs them);
+so are the English scan's tests without the ``tesseract`` command and its ``eng`` data.
 """
 
 from __future__ import annotations
@@ -248,3 +249,165 @@ def test_lost_spaces_are_ocr_suspect():
     pair = ParagraphPair("changed", (Paragraph(a, LineSpan(1, 1)),), (Paragraph(b, LineSpan(2, 2), ocr=True),),
                          0.8, word_diff(a, b))
     assert pair.ocr_suspect
+
+
+# English pages: Tesseract (the ``tesseract`` command with its ``eng`` data), RapidOCR otherwise
+
+
+def _need_tesseract():
+    from reportdiff.ingest import tesseract
+
+    if tesseract.find() is None:
+        missing(f"the tesseract command with English data is not installed ({tesseract.INSTALL})")
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="session")
+def english_scan(tmp_path_factory):
+    """A one-page scan (rotated 1°, speckled) of the start of hk-budget-2019, the text printed on
+    the page, its page image, and the session's cache folder."""
+    _need_engine()
+    scan_maker = _need_fonts()
+    _need_tesseract()
+    import sys
+
+    sys.path.insert(0, str(FIXTURES.parent / "benchmarks"))
+    blocks = _blocks("english/hk-budget-2019.txt", 1500)
+    images, truths = scan_maker.pages(blocks, english=True, header="Gazette", max_pages=None)
+    assert len(images) == 1
+    image = scan_maker.damage(images[0], angle=1.0, noise=0.005)
+    folder = tmp_path_factory.mktemp("english")
+    pdf = folder / "scan.pdf"
+    pdf.write_bytes(scan_maker.pdf([image]))
+    return pdf, truths[0], image, folder / "cache"
+
+
+@pytest.mark.slow
+def test_english_scan_keeps_the_spaces_between_words(english_scan, monkeypatch):
+    """An English page is read by Tesseract, not RapidOCR: the body's words are separated as
+    printed (accuracy with white space kept, as single spaces, at least 0.97; 95% of the words
+    printed are words read), and the lines go through the same layout (paragraphs, confidence)."""
+    pdf, truth, _, cache = english_scan
+
+    def no_rapidocr(image):
+        raise AssertionError("RapidOCR read an English page")
+
+    monkeypatch.setattr(ocr, "recognise", no_rapidocr)
+    source = _read(pdf, cache, monkeypatch)
+    doc = source.main_document()
+    import rebuild_formats
+
+    got = _normal(" ".join(t for _, t in rebuild_formats.blocks(doc)))
+    body = _normal(" ".join(truth[1:-1]))  # the running header and the page number left out
+    accuracy = 1 - Levenshtein.distance(got, body) / len(body)
+    assert accuracy >= 0.97, (accuracy, got)
+    printed, read = body.split(), set(got.split())
+    assert sum(w in read for w in printed) >= 0.95 * len(printed), sorted(set(printed) - read)
+    assert "the second Budget of the current-term Government" in got
+    assert doc.ocr is not None and doc.ocr.engine.startswith("tesseract ") and doc.ocr.engine.endswith("(eng)")
+    assert 0.5 < doc.ocr.confidence <= 1
+    assert source.extractor == f"{doc.ocr.engine} (OCR)"
+    assert len(doc.paragraphs) >= 4  # paragraph starts found from the indented lines
+    assert not any(n.startswith("English text") for n in source.notes)
+
+
+@pytest.mark.slow
+def test_language_is_told_from_tesseracts_english_reading(english_scan, scan):
+    """Tesseract's English model reads the English page with confidence (an English page) and
+    the Chinese page as junk (not English: the page stays with RapidOCR, whose output for it
+    does not change, checked by the tests above)."""
+    from reportdiff.ingest import tesseract
+
+    _, truth, image, _ = english_scan
+    reading = tesseract.read(image)
+    assert reading is not None and reading.english
+    assert any("I move that the Appropriation Bill 2019 be read a second time." in t for _, t, _ in reading.boxes)
+    assert all(0 <= c <= 1 for _, _, c in reading.boxes)
+    import pypdfium2
+
+    pdf, _, _, _ = scan
+    chinese = ocr.pdf_pages(pypdfium2.PdfDocument(str(pdf)))(0)
+    reading = tesseract.read(chinese)
+    assert reading is not None and not reading.english
+
+
+def _fake_scan(tmp_path, monkeypatch, english: str | None):
+    """A one-page PDF of a blank image read with RapidOCR's boxes faked as English run together,
+    Tesseract installed (``english``, its reading faked) or not (None)."""
+    import scan_maker
+    from PIL import Image
+
+    from reportdiff.ingest import tesseract
+
+    path = tmp_path / "scan.pdf"
+    if not path.exists():
+        path.write_bytes(scan_maker.pdf([Image.new("L", (1654, 2339), 255)]))
+    line = "The Government will continue to invest in infrastructure to support growth."
+    calls = []
+
+    def rapid(image):
+        calls.append("rapidocr")
+        return [([[200, 300 + 60 * k], [1400, 300 + 60 * k], [1400, 340 + 60 * k], [200, 340 + 60 * k]],
+                 line.replace(" ", ""), 0.95) for k in range(4)]
+
+    def tess(image):
+        calls.append("tesseract")
+        return tesseract.Reading([([[200, 300 + 60 * k], [1400, 300 + 60 * k], [1400, 340 + 60 * k],
+                                    [200, 340 + 60 * k]], line, 0.96) for k in range(4)], True, 300, 288.0)
+
+    monkeypatch.setattr(ocr, "engine_version", lambda: "rapidocr-onnxruntime 1.4.4")
+    monkeypatch.setattr(ocr, "recognise", rapid)
+    monkeypatch.setattr(tesseract, "find", lambda: english)
+    monkeypatch.setattr(tesseract, "read", tess)
+    source = _read(path, tmp_path / "cache", monkeypatch)
+    return source, calls
+
+
+def test_without_tesseract_english_pages_fall_back_with_a_note(tmp_path, monkeypatch):
+    """No ``tesseract`` command (or no English data for it): an English page is read by RapidOCR
+    as before, and the notes say so in one line that says how to install it."""
+    source, calls = _fake_scan(tmp_path, monkeypatch, None)
+    assert calls == ["rapidocr"]
+    notes = [n for n in source.notes if "tesseract" in n.lower()]
+    assert notes == ["English text (page 1) read by RapidOCR, which loses spaces between words: Tesseract "
+                     "with English data is not installed (apt install tesseract-ocr tesseract-ocr-eng)"], source.notes
+    assert source.main_document().ocr.engine == "rapidocr-onnxruntime 1.4.4"
+
+
+def test_cache_key_holds_the_english_engine(tmp_path, monkeypatch):
+    """Pages cached when Tesseract was absent are read again once it is installed (the cache
+    key holds it), by Tesseract this time; a second read then comes from the cache."""
+    _fake_scan(tmp_path, monkeypatch, None)
+    source, calls = _fake_scan(tmp_path, monkeypatch, "tesseract 5.3.0 (eng)")
+    assert calls == ["tesseract"]
+    doc = source.main_document()
+    assert doc.ocr.engine == "tesseract 5.3.0 (eng)" and doc.ocr.confidence == 0.96
+    assert "The Government will continue to invest" in doc.paragraphs[0].text
+    assert not any("not installed" in n for n in source.notes)
+    again, calls = _fake_scan(tmp_path, monkeypatch, "tesseract 5.3.0 (eng)")
+    assert calls == [] and any("from the cache" in n for n in again.notes)
+    assert len(list((tmp_path / "cache").glob("reportdiff/ocr/*.json"))) == 2
+
+
+def test_hocr_lines_words_and_specks():
+    """hOCR's lines become boxes along their baseline, their words joined by spaces, a speck
+    (marks only, low confidence) left out, the line's confidence its lowest word's."""
+    from reportdiff.ingest.tesseract import _Hocr, _quad, _speck
+
+    parser = _Hocr()
+    parser.feed("<div class='ocr_page'><span class='ocr_line' title=\"bbox 100 200 700 260; baseline 0.02 -10; "
+                "x_size 36; x_descenders 8; x_ascenders 9\"><span class='ocrx_word' title='bbox 100 220 110 230; "
+                "x_wconf 12'>-</span><span class='ocrx_word' title='bbox 120 200 300 240; x_wconf 96'>Hello"
+                "</span> <span class='ocrx_word' title='bbox 320 205 700 250; x_wconf 88'>world&amp;co</span>"
+                "</span></div>")
+    [line] = parser.lines
+    assert [w[2] for w in line.words] == ["-", "Hello", "world&co"]
+    kept = [w for w in line.words if not _speck(w)]
+    assert [w[2] for w in kept] == ["Hello", "world&co"]
+    quad = _quad(line, kept)
+    assert quad[0][0] == 120 and quad[1][0] == 700
+    assert abs((quad[1][1] - quad[0][1]) / (quad[1][0] - quad[0][0]) - 0.02) < 1e-9  # along the baseline
+    assert abs(quad[3][1] - quad[0][1] - 36) < 1e-9  # as high as x_size
