@@ -55,10 +55,12 @@ import os
 import re
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 from statistics import median
 
 from ..errors import InputError
+from . import tesseract
 from .extracted import Extracted
 from .layout import Pages, Row, page_lines
 
@@ -291,8 +293,6 @@ def extract_scan(data: bytes, path: str, render: _Renderer, kind: str) -> Extrac
     if total > MAX_PAGES:
         raise InputError(path, f"this scan has {total:,} pages, over the {MAX_PAGES:,} pages OCR reads",
                          "split the file")
-    from . import tesseract
-
     english = tesseract.find()  # the engine of English pages, when installed
     cache = _Cache(data, engine, english)
     tick = _progress.get()
@@ -323,8 +323,6 @@ def extract_scan(data: bytes, path: str, render: _Renderer, kind: str) -> Extrac
             tick(f"OCR {os.path.basename(path)}", n + 1, total)
     extracted = _text(pages, path, kind, engine, cache.hits, english)
     if failed:
-        from dataclasses import replace
-
         extracted = replace(extracted, notes=extracted.notes + (
             f"Tesseract failed on page{'s' if len(failed) > 1 else ''} {_ranges(failed)}: read by RapidOCR",))
     return extracted
