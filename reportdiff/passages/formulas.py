@@ -32,6 +32,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -155,8 +156,10 @@ def stretches(d: int, pairs: list[tuple[int, int]], often, min_chars: int) -> li
 
 
 def cluster_candidates(candidates) -> list[list]:
-    """Step 3: the candidates in clusters (union-find over ``_similar``)."""
-    return [[candidates[c] for c in members] for members in clusters(len(candidates), _similar(candidates))]
+    """Step 3: the candidates in clusters (union-find over ``_similar``'s pairs as they are
+    found, never all at once: a formula held by n documents gives ~n²/2 pairs, about 0.5 GB as
+    a list at 1,000 reports, issue #21)."""
+    return [[candidates[c] for c in members] for members in clusters(len(candidates), _similar_pairs(candidates))]
 
 
 def templates_of(found) -> list[str]:
@@ -174,15 +177,19 @@ def holders(streams: dict, places: dict, templates: list[str]) -> dict[str, list
 
 
 def _similar(candidates) -> list[tuple[int, int]]:
+    return list(_similar_pairs(candidates))
+
+
+def _similar_pairs(candidates) -> Iterator[tuple[int, int]]:
     """Step 3: the pairs (c < x) of candidates whose fingerprint sets overlap with Jaccard >= 0.5
-    (2 · shared >= union, exact in integers).  For each candidate c, the candidates x > c holding
-    each of its fingerprints are gathered and counted with numpy (memory: one candidate's
-    partners at a time)."""
+    (2 · shared >= union, exact in integers), c ascending.  For each candidate c, the candidates
+    x > c holding each of its fingerprints are gathered and counted with numpy (memory: one
+    candidate's partners at a time)."""
     import numpy as np
 
     n = len(candidates)
     if n < 2:
-        return []
+        return
     sizes = np.array([len(c[3]) for c in candidates], dtype=np.int64)
     offsets = np.r_[0, np.cumsum(sizes)]
     owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
@@ -193,7 +200,6 @@ def _similar(candidates) -> list[tuple[int, int]]:
     owners = owner[order]
     held = np.bincount(print_id)
     first = np.r_[0, np.cumsum(held)[:-1]]
-    out: list[tuple[int, int]] = []
     for c in range(n - 1):
         pids = print_id[offsets[c]:offsets[c + 1]]
         lens = held[pids]
@@ -204,8 +210,8 @@ def _similar(candidates) -> list[tuple[int, int]]:
             continue
         xs, shared = np.unique(partners, return_counts=True)
         keep = 2 * shared >= sizes[c] + sizes[xs] - shared
-        out.extend((c, x) for x in xs[keep].tolist())
-    return out
+        for x in xs[keep].tolist():
+            yield c, x
 
 
 def occurrences(streams: dict, members, min_df: int, places: dict, min_chars: int):

@@ -146,6 +146,25 @@ def test_local_dask_cluster_gives_byte_identical_json(small_report):
 
 
 @pytest.mark.slow
+def test_waiting_for_tasks_watches_each_future_once():
+    """``Engine._wait`` called distributed.wait(pending, FIRST_COMPLETED) each time a task
+    finished, which leaves a watcher running for every pending future: ~n²/2 asyncio tasks in
+    the client (0.9 GB at 1,000 reports, issue #21).  Now one watcher per future."""
+    import asyncio
+    import time
+
+    pytest.importorskip("dask.distributed")
+    from reportdiff.corpora.engine import engine
+
+    n, seen = 200, []
+    with engine(1) as run:
+        loop = run.client.loop.asyncio_loop
+        run.progress = lambda label, done, total: seen.append(len(asyncio.all_tasks(loop)))
+        run.values(run.keep(time.sleep, [(0.005,)] * n, "waiting"))
+    assert len(seen) > 1 and max(seen) < n + 50, max(seen)
+
+
+@pytest.mark.slow
 def test_existing_scheduler_runs_the_same_tasks(small_report):
     """--scheduler: a cluster started elsewhere (here a 1-worker LocalCluster on loopback)."""
     distributed = pytest.importorskip("dask.distributed")

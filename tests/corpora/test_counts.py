@@ -14,6 +14,7 @@ from conftest import FIXTURES
 from reportdiff.corpora import boilerplate, counts
 from reportdiff.corpora import region_reuse as sharing
 from reportdiff.corpora.engine import Engine
+from reportdiff.passages.unionfind import clusters
 
 
 def _reports(n: int, regions: int, seed: int = 5):
@@ -109,3 +110,6 @@ def test_similar_candidates_by_numpy_equal_the_loops(seed):
                   for _ in range(rng.randint(2, 250))]
     got = formulas._similar(candidates)
     assert sorted(got) == sorted(_similar_by_loops(candidates)) and len(got) == len(set(got))
+    # the clusters are made from the pairs as they come (never all of them in a list): the same
+    assert formulas.cluster_candidates(candidates) == [[candidates[c] for c in members]
+                                                      for members in clusters(len(candidates), got)]
