@@ -156,7 +156,7 @@ def stretches(d: int, pairs: list[tuple[int, int]], often, min_chars: int) -> li
 
 
 def cluster_candidates(candidates) -> list[list]:
-    """Step 3: the candidates in clusters (union-find over ``_similar``'s pairs as they are
+    """Step 3: the candidates in clusters (union-find over ``_similar_pairs`` as they are
     found, never all at once: a formula held by n documents gives ~n²/2 pairs, about 0.5 GB as
     a list at 1,000 reports, issue #21)."""
     return [[candidates[c] for c in members] for members in clusters(len(candidates), _similar_pairs(candidates))]
@@ -174,10 +174,6 @@ def holders(streams: dict, places: dict, templates: list[str]) -> dict[str, list
         k = key(t)
         out[t] = [d for d, dk in keys.items() if k in dk]
     return out
-
-
-def _similar(candidates) -> list[tuple[int, int]]:
-    return list(_similar_pairs(candidates))
 
 
 def _similar_pairs(candidates) -> Iterator[tuple[int, int]]:
