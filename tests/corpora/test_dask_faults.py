@@ -102,8 +102,19 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _wait_for_tasks(address: str, seconds: float = 60) -> None:
-    """Wait until the scheduler at ``address`` holds tasks (the corpus run has started)."""
+def _wait_for_worker(address: str, seconds: float = 90) -> None:
+    """Wait until the scheduler at ``address`` is up with its worker: in a fresh checkout the
+    first ``dask scheduler`` compiles its imports, and a run started before it listens fails to
+    connect (CI once saw "the corpus run never sent tasks" so)."""
+    from dask.distributed import Client
+
+    with Client(address, timeout=f"{seconds}s") as client:
+        client.wait_for_workers(1, timeout=seconds)
+
+
+def _wait_for_tasks(address: str, run: subprocess.Popen, seconds: float = 60) -> None:
+    """Wait until the scheduler at ``address`` holds tasks (the corpus run has started); a run
+    that ended before is reported with what it printed."""
     from dask.distributed import Client
 
     end = time.monotonic() + seconds
@@ -111,6 +122,9 @@ def _wait_for_tasks(address: str, seconds: float = 60) -> None:
         while time.monotonic() < end:
             if client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.tasks)):
                 return
+            if run.poll() is not None:
+                raise AssertionError(f"the corpus run ended (exit {run.returncode}) before sending tasks: "
+                                     f"{run.stderr.read()[-500:] if run.stderr else ''}")
             time.sleep(0.2)
     raise AssertionError("the corpus run never sent tasks")
 
@@ -127,11 +141,12 @@ def _cluster_run_killed(tmp_path: Path, kill: str) -> tuple[int, str, Path]:
                    "--host", "127.0.0.1")
     out = tmp_path / "corpus.json"
     try:
+        _wait_for_worker(address)
         run = subprocess.Popen([*cli(), "corpus", str(corpus / "national"), str(corpus / "provinces-2026"),
                                 "--scheduler", address, "-f", "json", "-o", str(out)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
-            _wait_for_tasks(address)
+            _wait_for_tasks(address, run)
             os.killpg((scheduler if kill == "scheduler" else worker).pid, signal.SIGKILL)
             _, err = run.communicate(timeout=90)
         finally:
