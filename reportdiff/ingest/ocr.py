@@ -60,6 +60,7 @@ from pathlib import Path
 from statistics import median
 
 from ..errors import InputError
+from ..text.ranges import number_ranges
 from . import tesseract
 from .extracted import Extracted
 from .layout import Pages, Row, page_lines
@@ -324,19 +325,8 @@ def extract_scan(data: bytes, path: str, render: _Renderer, kind: str) -> Extrac
     extracted = _text(pages, path, kind, engine, cache.hits, english)
     if failed:
         extracted = replace(extracted, notes=extracted.notes + (
-            f"Tesseract failed on page{'s' if len(failed) > 1 else ''} {_ranges(failed)}: read by RapidOCR",))
+            f"Tesseract failed on page{'s' if len(failed) > 1 else ''} {number_ranges(failed)}: read by RapidOCR",))
     return extracted
-
-
-def _ranges(numbers: list[int]) -> str:
-    """1, 2, 3, 5 as "1-3, 5"."""
-    runs: list[list[int]] = []
-    for n in numbers:
-        if runs and n == runs[-1][1] + 1:
-            runs[-1][1] = n
-        else:
-            runs.append([n, n])
-    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
 
 
 def _english_text(page: dict) -> bool:
@@ -357,7 +347,7 @@ def _text(pages: list[dict], path: str, kind: str, engine: str, hits: int, engli
         if pages_en:
             from .tesseract import INSTALL
 
-            notes.append(f"English text (page{'s' if len(pages_en) > 1 else ''} {_ranges(pages_en)}) read by "
+            notes.append(f"English text (page{'s' if len(pages_en) > 1 else ''} {number_ranges(pages_en)}) read by "
                          f"RapidOCR, which loses spaces between words: Tesseract with English data is not "
                          f"installed ({INSTALL})")
     line_conf: list[float | None] = []

@@ -8,6 +8,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..model import Document, Section, SourceFile
+from ..text.ranges import number_ranges
 from .safe import printable
 
 
@@ -70,24 +71,13 @@ def outline_view(source: SourceFile, doc: Document, show_removed: int = 40) -> G
     return Group(*parts)
 
 
-def line_ranges(numbers) -> str:
-    """1-based line numbers as ranges: "3, 7-9, 12"."""
-    out: list[list[int]] = []
-    for n in sorted(numbers):
-        if out and n == out[-1][1] + 1:
-            out[-1][1] = n
-        else:
-            out.append([n, n])
-    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in out)
-
-
 def ocr_summary(doc: Document) -> str:
     """One line on how a scan was read: engine, confidence, OCR-suspect lines."""
     o = doc.ocr
     text = f"text read by OCR ({o.engine}), mean confidence {o.confidence:.3f}; "
     if not o.suspect:
         return text + f"no line under {o.threshold}"
-    shown = line_ranges(o.suspect[:200]) + (" …" if len(o.suspect) > 200 else "")
+    shown = number_ranges(o.suspect[:200]) + (" …" if len(o.suspect) > 200 else "")
     return text + f"{len(o.suspect)} line(s) under {o.threshold} are OCR-suspect (marked ?): lines {shown}"
 
 
