@@ -326,7 +326,7 @@ def _actions(clause: str):
             continue  # "the outlook will restrain …", "… which will cut": an effect, not an office's promise
         if _vague(verb):
             continue
-        lettered = m.group(0)[:1] == "(" or m.group(0)[:1].islower() and verb.endswith("ing")
+        lettered = m.group(0).startswith("(") or m.group(0).lower().startswith("including")
         yield _action((m.group("verb2") or verb).lower(), m.group("obj"), lettered)
         for more in _AND_ACTION.finditer(clause, m.end("obj")):
             if more.group("verb").lower() in _VERB_WORDS:

@@ -76,15 +76,15 @@ def regroup(groups, used_a: dict[int, int], used_b: dict[int, int], a_texts: lis
     va, vb = tf.vectors[: len(a_texts)], tf.vectors[len(a_texts):]
     sides = (
         # parts, their texts/terms/vectors/used, the whole's side, key of a (part, whole) pair
-        (b_texts, b_terms, vb, used_b, a_texts, a_terms, va, used_a, lambda x, y: (y, x)),
-        (a_texts, a_terms, va, used_a, b_texts, b_terms, vb, used_b, lambda x, y: (x, y)),
+        (b_texts, b_terms, vb, used_b, a_texts, va, used_a, lambda x, y: (y, x)),
+        (a_texts, a_terms, va, used_a, b_texts, vb, used_b, lambda x, y: (x, y)),
     )
-    for texts, terms, vecs, used, w_texts, w_terms, w_vecs, w_used, key in sides:
+    for texts, terms, vecs, used, w_texts, w_vecs, w_used, key in sides:
         index: dict[str, list[int]] = {}
         for y, v in enumerate(w_vecs):
             for t in v:
                 index.setdefault(t, []).append(y)
-        parts_of: dict[int, dict[int, float]] = {}
+        parts_of: dict[int, set[int]] = {}
         for x, u in enumerate(vecs):
             if x in used or len(u) < MIN_TERMS:
                 continue
@@ -92,21 +92,19 @@ def regroup(groups, used_a: dict[int, int], used_b: dict[int, int], a_texts: lis
             total = sum(u.values())
             ranked = sorted(((contained(u, w_vecs[y], total), y) for y in ys), reverse=True)
             if ranked and ranked[0][0] >= CONTAIN and (len(ranked) == 1 or ranked[1][0] <= CONTAIN_MARGIN * ranked[0][0]):
-                parts_of.setdefault(ranked[0][1], {})[x] = ranked[0][0]
+                parts_of.setdefault(ranked[0][1], set()).add(x)
         for y, parts in sorted(parts_of.items()):
             if y in w_used and any(x in used for x in parts):
                 continue  # a part was taken by an earlier group
             gk = _partner_group(groups, key, y, w_used)
             if gk is False:
                 continue
-            members = set(parts) | ({w_used[y]} if gk is not None else set())
+            members = parts | ({w_used[y]} if gk is not None else set())
             members = _together(members, used, lambda x: contained(vecs[x], w_vecs[y]), len(texts))
             if members is None or len(members) < 2:
                 continue
             order = sorted(members)
-            whole = w_texts[y]
-            joined = "".join(texts[x] for x in order)
-            ratio = budget.ratio(joined, whole) or 0.0
+            ratio = budget.ratio("".join(texts[x] for x in order), w_texts[y]) or 0.0
             cos = cosine(tf.vector([t for x in order for t in terms[x]]), w_vecs[y])
             base = scores.get(key(w_used[y], y), 0.0) if gk is not None else 0.0
             if max(ratio, cos) < max(threshold, base + min(SPLIT_GAIN, (1.0 - base) / 2)):
