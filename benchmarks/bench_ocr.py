@@ -8,7 +8,10 @@ speckle noise; rotated -1° with 1% noise.  Each engine reads each page image:
   tesseract-ocr-chi-sim``; ``TESSDATA_PREFIX`` to point elsewhere) through tesserocr, whose wheel
   bundles its own libtesseract (one API object, page segmentation mode 3, the default).  Only
   this benchmark uses it: ``pip install tesserocr`` first (not a dependency of reportdiff);
-- ``rapidocr``: RapidOCR (rapidocr-onnxruntime) with the PP-OCRv4 ONNX models its wheel ships.
+- ``rapidocr``: RapidOCR (rapidocr-onnxruntime) with the PP-OCRv4 ONNX models its wheel ships,
+  with its default settings;
+- ``reportdiff``: the same as reportdiff reads Chinese pages (``ocr.recognise``);
+- ``--settings k=v,...`` (repeatable): the same with these settings, to try others.
 
 Character accuracy of a page = 1 - Levenshtein(OCR text, true text) / len(true text), both with
 all white space removed (Tesseract writes spaces between Chinese characters; line breaks differ);
@@ -22,9 +25,12 @@ each fixture's first headings and paragraphs that fill ``--pages`` pages, printe
 rotated -1° with 0.5% noise, read back and compared with a text file of the same paragraphs;
 prints the body's character accuracy (paragraph and heading texts, white space removed, against
 the paragraphs printed), the share of compare entries that are ``equal``, the OCR-suspect
-entries among the others, and seconds per page of the whole read.
+entries among the others, and the median seconds a page of the whole read (from the OCR
+progress reports: the first page also pays for loading the engine); ``--show`` prints the
+differences (dev split only).
 
-Usage: python benchmarks/bench_ocr.py [--split dev|test] [--pages 3] [--engines tesseract,rapidocr] [--pipeline]
+Usage: python benchmarks/bench_ocr.py [--split dev|test] [--pages 3] [--engines tesseract,rapidocr,reportdiff]
+       [--settings k=v,...]... [--pipeline]
 """
 
 from __future__ import annotations
@@ -76,12 +82,12 @@ def tesseract_engine():
     return run, f"tesseract {tesserocr.tesseract_version().split()[1]} (tesserocr {tesserocr.__version__})"
 
 
-def rapidocr_engine():
+def rapidocr_engine(settings: dict | None = None):
     from importlib.metadata import version
 
     from rapidocr_onnxruntime import RapidOCR
 
-    engine = RapidOCR()
+    engine = RapidOCR(**(settings if settings is not None else {}))
 
     def run(image) -> str:
         import numpy as np
@@ -89,18 +95,42 @@ def rapidocr_engine():
         result, _ = engine(np.asarray(image.convert("RGB")))
         return "\n".join(r[1] for r in result or [])
 
-    return run, f"rapidocr-onnxruntime {version('rapidocr-onnxruntime')}"
+    label = ", ".join(f"{k}={v}" for k, v in settings.items()) if settings else "defaults"
+    return run, f"rapidocr-onnxruntime {version('rapidocr-onnxruntime')} ({label})"
 
 
-ENGINES = {"tesseract": tesseract_engine, "rapidocr": rapidocr_engine}
+def reportdiff_engine():
+    """RapidOCR as reportdiff reads Chinese pages (``ocr.recognise``: lines found on the page
+    scaled down, read from the page at full size, side by side)."""
+    from importlib.metadata import version
+
+    from reportdiff.ingest import ocr
+
+    def run(image) -> str:
+        return "\n".join(text for _, text, _ in ocr.recognise(image))
+
+    return run, f"rapidocr-onnxruntime {version('rapidocr-onnxruntime')} (reportdiff's recognise)"
+
+
+def settings_engine(text: str):
+    """RapidOCR with ``--settings k=v,k=v`` (numbers as numbers)."""
+    pairs = (item.split("=", 1) for item in text.split(",") if item)
+    return rapidocr_engine({k: int(v) if v.isdigit() else v for k, v in pairs})
+
+
+ENGINES = {"tesseract": tesseract_engine, "rapidocr": rapidocr_engine, "reportdiff": reportdiff_engine}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="dev", choices=sorted(SPLITS))
     ap.add_argument("--pages", type=int, default=3)
+    ap.add_argument("--dpi", type=int, default=200, help="the engine table's scans (default 200)")
     ap.add_argument("--engines", default="tesseract,rapidocr")
     ap.add_argument("--pipeline", action="store_true")
+    ap.add_argument("--show", action="store_true", help="with --pipeline: print the dev split's differences")
+    ap.add_argument("--settings", action="append", default=[],
+                    help="also RapidOCR with these settings, e.g. rec_batch_num=1,max_side_len=1600")
     args = ap.parse_args()
     if scan_maker.font_path() is None:
         sys.exit("bench_ocr: no Noto CJK font: apt-get install fonts-noto-cjk")
@@ -111,16 +141,18 @@ def main() -> None:
         english = name.startswith("english/")
         doc = reportdiff.load(FIXTURES / name)
         images, truths = scan_maker.pages(rebuild.blocks(doc), english=english, header="Gazette" if english
-                                          else "市政府公报", max_pages=args.pages + 1)
+                                          else "市政府公报", max_pages=args.pages + 1, dpi=args.dpi)
         for n, (image, truth) in enumerate(zip(images[1:args.pages + 1], truths[1:args.pages + 1])):
             for label, angle, noise in VARIANTS:
                 scans.append((name, label, scan_maker.damage(image, angle, noise, seed=n), "\n".join(truth)))
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}, {len(scans)} page images "
-          f"({args.split} split: {', '.join(SPLITS[args.split])}), 200 dpi")
+          f"({args.split} split: {', '.join(SPLITS[args.split])}), {args.dpi} dpi")
     print("| engine | fixture | scan | pages | accuracy (median) | accuracy (min) | s/page (median) |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
-    for key in args.engines.split(","):
-        run, label = ENGINES[key]()
+    makers = [ENGINES[key] for key in args.engines.split(",") if key]
+    makers += [lambda text=text: settings_engine(text) for text in args.settings]
+    for make in makers:
+        run, label = make()
         run(scans[0][2])  # warm-up: model loading is not per page
         rows: dict[tuple[str, str], list[tuple[float, float]]] = {}
         for name, variant, image, truth in scans:
@@ -136,14 +168,27 @@ def main() -> None:
     print(f"load average after {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
+def show(c) -> None:
+    """The compare's entries that are not equal (``--show``; dev split only)."""
+    for pp in c.paragraphs:
+        if pp.status != "equal":
+            old, new = (" / ".join(p.text for p in side) for side in (pp.a, pp.b))
+            print(f"  {pp.status} suspect={pp.ocr_suspect}\n    text: {old[:160]}\n    scan: {new[:160]}")
+
+
 def pipeline(args) -> None:
     import tempfile
+
+    from reportdiff.ingest import ocr
+
+    if args.show and args.split != "dev":
+        sys.exit("bench_ocr: --show reads the differences of the dev split only")
 
     tmp = Path(tempfile.mkdtemp())
     os.environ.setdefault("REPORTDIFF_CACHE", str(tmp / "cache"))  # a given cache: times are of cached reads
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; whole reader, scans rotated -1° "
           f"with 0.5% noise, 200 dpi ({args.split} split)")
-    print("| fixture | pages | body accuracy | compare entries | equal | OCR-suspect among the others | s/page |")
+    print("| fixture | pages | body accuracy | compare entries | equal | OCR-suspect among the others | s/page (median) |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for name in SPLITS[args.split]:
         english = name.startswith("english/")
@@ -161,9 +206,12 @@ def pipeline(args) -> None:
         pdf.write_bytes(scan_maker.pdf([scan_maker.damage(im, -1.0, 0.005, seed=n) for n, im in enumerate(images)]))
         text = tmp / (Path(name).stem + ".txt")
         text.write_text("\n\n".join(("#" * lv + " " if lv else "") + t for lv, t in keep), "utf-8")
-        t = time.perf_counter()
-        scan = reportdiff.load(pdf)
-        seconds = (time.perf_counter() - t) / len(images)
+        stamps = [time.perf_counter()]
+        with ocr.reporting(lambda label, done, total: stamps.append(time.perf_counter())):
+            scan = reportdiff.load(pdf)
+        seconds = statistics.median(b - a for a, b in zip(stamps, stamps[1:]))
+        if args.show:
+            show(reportdiff.compare(reportdiff.load(text), scan))
         acc = accuracy("".join(t for _, t in rebuild.blocks(scan)), "".join(t for _, t in keep))
         c = reportdiff.compare(reportdiff.load(text), scan)
         others = [pp for pp in c.paragraphs if pp.status != "equal"]

@@ -13,14 +13,16 @@ scans of the fixtures (docs/benchmarks.md, ``benchmarks/bench_ocr.py``).  Nothin
 the models are files of the installed package.  Without the extra, a scan is refused in one line
 that says how to install it.  English pages are read by Tesseract instead, when the
 ``tesseract`` command and its ``eng`` data are installed (``tesseract.py``): RapidOCR drops the
-spaces between English words.  Each page is first read by Tesseract's English model; a page it
-reads with confidence (``tesseract.read``: most of its letters in words of confidence 80 or
-more) is English and keeps that reading (its lines joined by spaces), any other page is read by
-RapidOCR as before.  Without Tesseract, RapidOCR reads every page, and a page whose text is
+spaces between English words.  A page Tesseract's English model reads with confidence
+(``tesseract.read``: most of its letters in words of confidence 80 or more) is English and keeps
+that reading (its lines joined by spaces), any other page is read by RapidOCR.  The engine that
+read the previous page goes first (Tesseract for the first page), and a page RapidOCR reads as
+Latin text is read again by Tesseract, so that a page costs one engine's pass unless the
+language changes (``_read``).  Without Tesseract, RapidOCR reads every page, and a page whose text is
 Latin (100 letters or more, under 10% CJK) gets one note saying how to install Tesseract.
 
 Each page is rendered at ``DPI`` dots per inch (PDF) or taken as it is (image), recognised into
-text boxes, each with a confidence.  The page's skew (the median slope of the top edges of
+text boxes, each with a confidence (``rapid.recognise`` for RapidOCR).  The page's skew (the median slope of the top edges of
 boxes at least five times as wide as high) is turned back about the page centre, then boxes
 whose vertical middles lie within half a box height
 of each other form one line, left to right (a space between two Latin letters or digits).  The
@@ -64,6 +66,7 @@ from ..text.ranges import number_ranges
 from . import tesseract
 from .extracted import Extracted
 from .layout import Pages, Row, page_lines
+from .rapid import DETECT_SIDE, SETTINGS, engine_version, recognise
 
 DPI = 200
 SUSPECT = 0.9  # a recognised line with a lower confidence is OCR-suspect
@@ -86,44 +89,6 @@ def reporting(tick):
         yield
     finally:
         _progress.reset(token)
-
-
-def engine_version() -> str | None:
-    """The OCR engine's name and version, or None when it is not installed."""
-    try:
-        from importlib.metadata import PackageNotFoundError, version
-
-        return f"rapidocr-onnxruntime {version('rapidocr-onnxruntime')}"
-    except PackageNotFoundError:
-        return None
-
-
-_ENGINE = None
-
-
-def _engine():
-    global _ENGINE
-    if _ENGINE is None:
-        import logging
-
-        from rapidocr_onnxruntime import RapidOCR
-
-        _ENGINE = RapidOCR()
-        logging.getLogger("RapidOCR").setLevel(logging.WARNING)
-        for name in list(logging.root.manager.loggerDict):
-            if "rapidocr" in name.lower():
-                logging.getLogger(name).setLevel(logging.WARNING)
-    return _ENGINE
-
-
-def recognise(image) -> list[tuple[list[list[float]], str, float]]:
-    """The text boxes of a page image: (four corners [x, y] in pixels, clockwise from the top
-    left, text, confidence)."""
-    import numpy as np
-
-    result, _ = _engine()(np.asarray(image.convert("RGB")))
-    return [([[float(x), float(y)] for x, y in box], text.strip(), float(score))
-            for box, text, score in result or [] if text.strip()]
 
 
 def _skew(boxes) -> float:
@@ -246,12 +211,12 @@ def _minutes() -> float:
 
 class _Cache:
     """The recognised boxes of each page of one file, in one JSON file written atomically.  The
-    key holds both engines (Tesseract's or its absence too): a page is read again when the
-    engine that would read it changes."""
+    key holds both engines (Tesseract's or its absence too) and RapidOCR's settings: a page is
+    read again when the engine that would read it changes."""
 
     def __init__(self, data: bytes, engine: str, english: str | None):
         key = hashlib.sha256(data).hexdigest()
-        stamp = hashlib.sha256(f"{engine}:{english or 'no tesseract'}:{DPI}:quads".encode()).hexdigest()[:8]
+        stamp = hashlib.sha256(f"{engine}:{sorted(SETTINGS.items())}:{DETECT_SIDE}:{english or 'no tesseract'}:{DPI}:crops".encode()).hexdigest()[:8]
         self.path = cache_folder() / f"{key}-{stamp}.json"
         self.pages: dict[str, dict] = {}
         self.hits = 0
@@ -311,13 +276,8 @@ def extract_scan(data: bytes, path: str, render: _Renderer, kind: str) -> Extrac
                                  "REPORTDIFF_OCR_MINUTES")
             image = render(n)
             page = {"width": image.width, "height": image.height}
-            reading = tesseract.read(image) if english else None
-            if english and reading is None:
-                failed.append(n + 1)
-            if reading is not None and reading.english:
-                page.update(boxes=reading.boxes, engine=english, words=[reading.chars, reading.weighted])
-            else:
-                page["boxes"] = recognise(image)
+            page.update(_read(image, english, english_first=english is not None and (
+                not pages or pages[-1].get("engine") == english), failed=failed, number=n + 1))
             cache.put(n, page)
         pages.append(page)
         if tick:
@@ -327,6 +287,25 @@ def extract_scan(data: bytes, path: str, render: _Renderer, kind: str) -> Extrac
         extracted = replace(extracted, notes=extracted.notes + (
             f"Tesseract failed on page{'s' if len(failed) > 1 else ''} {number_ranges(failed)}: read by RapidOCR",))
     return extracted
+
+
+def _read(image, english: str | None, *, english_first: bool, failed: list[int], number: int) -> dict:
+    """One page's boxes (and, read by Tesseract, its engine and word counts).  The engine that
+    read the previous page goes first (Tesseract for the first page): a page Tesseract reads as
+    English keeps Tesseract's reading; a page RapidOCR reads as English (``_english_text``) is
+    read again by Tesseract and keeps that reading when Tesseract finds it English too.  Each
+    page costs one engine's pass unless the language changes."""
+    boxes = None
+    if not english_first:
+        boxes = recognise(image)
+        if english is None or not _english_text({"boxes": boxes}):
+            return {"boxes": boxes}
+    reading = tesseract.read(image)
+    if reading is None:
+        failed.append(number)
+    elif reading.english:
+        return {"boxes": reading.boxes, "engine": english, "words": [reading.chars, reading.weighted]}
+    return {"boxes": boxes if boxes is not None else recognise(image)}
 
 
 def _english_text(page: dict) -> bool:

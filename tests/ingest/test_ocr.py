@@ -411,3 +411,48 @@ def test_hocr_lines_words_and_specks():
     assert quad[0][0] == 120 and quad[1][0] == 700
     assert abs((quad[1][1] - quad[0][1]) / (quad[1][0] - quad[0][0]) - 0.02) < 1e-9  # along the baseline
     assert abs(quad[3][1] - quad[0][1] - 36) < 1e-9  # as high as x_size
+
+
+def test_the_previous_pages_engine_goes_first(tmp_path, monkeypatch):
+    """Two Chinese pages then two English ones (engines faked, told apart by the page's grey):
+    Tesseract tries the first page and gives it up, RapidOCR reads the second page alone, reads
+    the third as Latin text and hands it to Tesseract, which reads the fourth alone.  Each page
+    keeps the right engine's reading."""
+    import scan_maker
+    from PIL import Image
+
+    from reportdiff.ingest import tesseract
+
+    path = tmp_path / "mixed.pdf"
+    path.write_bytes(scan_maker.pdf([Image.new("L", (1654, 2339), grey) for grey in (255, 255, 128, 128)]))
+    calls = []
+
+    def corners(k):
+        return [[200, 300 + 60 * k], [1400, 300 + 60 * k], [1400, 340 + 60 * k], [200, 340 + 60 * k]]
+
+    def english(image):
+        return image.convert("L").getpixel((10, 10)) < 200
+
+    def rapid(image):  # each line told apart: a line repeated at one place on every page is page chrome
+        calls.append("rapidocr")
+        line = "Thebudgetwillfundnewhospitalsandschoolsthisyear{}." if english(image) else "全面推进乡村振兴，加快建设农业强市{}。"
+        return [(corners(k), line.format(len(calls) * 10 + k), 0.95) for k in range(4)]
+
+    def tess(image):
+        calls.append("tesseract")
+        if not english(image):
+            return tesseract.Reading([(corners(0), "HE AR", 0.2)], False, 5, 1.0)
+        line = "The budget will fund new hospitals and schools this year {}."
+        return tesseract.Reading([(corners(k), line.format(len(calls) * 10 + k), 0.96) for k in range(4)],
+                                 True, 220, 211.2)
+
+    monkeypatch.setattr(ocr, "engine_version", lambda: "rapidocr-onnxruntime 1.4.4")
+    monkeypatch.setattr(ocr, "recognise", rapid)
+    monkeypatch.setattr(tesseract, "find", lambda: "tesseract 5.3.0 (eng)")
+    monkeypatch.setattr(tesseract, "read", tess)
+    source = _read(path, tmp_path / "cache", monkeypatch)
+    assert calls == ["tesseract", "rapidocr", "rapidocr", "rapidocr", "tesseract", "tesseract"]
+    text = " ".join(p.text for doc in source.documents for p in doc.paragraphs)
+    assert text.count("全面推进乡村振兴") == 8  # 4 lines on each Chinese page
+    assert text.count("The budget will fund new hospitals") == 8
+    assert "Thebudget" not in text
