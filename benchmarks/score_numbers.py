@@ -23,6 +23,10 @@ its labels are missed).
 * precision: every NumberChange of those entries (changed only, for the alignment files) is
   judged: right when it matches a label of a line pair the entry covers; a change matching an
   optional label is left out.
+* names: a found label's indicator is compared with the tool's (the best of the agreeing
+  changes): right when their character ratio (rapidfuzz, white space and case ignored) is at
+  least 0.6 (``_named``; the labels name the indicator, sometimes with its verb: 国内生产总值增长);
+  the mean ratio is given too; ``--show-misses`` prints the misnamed ones;
 * the headline figures are over changed, added and removed together; ``changed`` and
   ``added/removed`` are also given apart, and "recall in paired line pairs" counts only the
   labels of line pairs the aligner paired (what the number reader misses, alignment aside).
@@ -40,6 +44,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from rapidfuzz import fuzz  # noqa: E402
 from score_alignment import _contains, _match, _piece, values  # noqa: E402
 
 import reportdiff  # noqa: E402
@@ -66,6 +71,17 @@ def load(path: Path) -> dict:
     return {**lab, "pairs": list(pairs.values())}
 
 
+NAMED = 0.6
+
+
+def _named(label: str, shown: str) -> float:
+    """How alike the label's indicator and the tool's are, 0..1 (rapidfuzz ratio of the
+    characters, white space and case ignored): the tool's name of a found change is right when
+    this is at least ``NAMED``."""
+    a, b = ("".join(x.lower().split()) for x in (label, shown))
+    return fuzz.ratio(a, b) / 100 if a and b else 0.0
+
+
 def _agrees(label: dict, change) -> bool:
     if label["kind"] != change.kind:
         return False
@@ -77,7 +93,7 @@ def _agrees(label: dict, change) -> bool:
 
 def score(lab: dict, cmp, show: bool = False) -> dict:
     r = {k: 0 for k in ("ch", "ch_found", "gone", "gone_found", "tool_ch", "tool_ch_good", "tool_gone",
-                        "tool_gone_good", "pairs", "unpaired", "in_paired", "in_paired_found")}
+                        "tool_gone_good", "pairs", "unpaired", "in_paired", "in_paired_found", "named", "named_sum")}
     judged: dict[int, tuple] = {}  # id(entry) -> (entry, labels of the line pairs it covers, judge added/removed)
     for p in lab["pairs"]:
         r["pairs"] += 1
@@ -94,8 +110,16 @@ def score(lab: dict, cmp, show: bool = False) -> dict:
                 continue
             key = "ch" if c["kind"] == "changed" else "gone"
             r[key] += 1
-            ok = any(_agrees(c, x) for e in es for x in e.numbers)
+            agreeing = [x for e in es for x in e.numbers if _agrees(c, x)]
+            ok = bool(agreeing)
             r[key + "_found"] += ok
+            if ok:
+                named = max(_named(c["indicator"], x.indicator) for x in agreeing)
+                r["named"] += named >= NAMED
+                r["named_sum"] += named
+                if show and named < NAMED:
+                    print(f"  misnamed {p['old_line']}/{p['new_line']}: {c['indicator']!r} shown as "
+                          f"{max(agreeing, key=lambda x: _named(c['indicator'], x.indicator)).indicator!r}")
             r["in_paired"] += bool(es)
             r["in_paired_found"] += ok
             if show and not ok and es:
@@ -125,11 +149,14 @@ def row(name: str, s: dict) -> str:
             f"| {_ratio(s['ch_found'] + s['gone_found'], s['ch'] + s['gone'])} "
             f"| {_ratio(s['tool_ch_good'], s['tool_ch'])} | {_ratio(s['ch_found'], s['ch'])} "
             f"| {_ratio(s['tool_gone_good'], s['tool_gone'])} | {_ratio(s['gone_found'], s['gone'])} "
-            f"| {s['unpaired']}/{s['pairs']} | {_ratio(s['in_paired_found'], s['in_paired'])} |")
+            f"| {s['unpaired']}/{s['pairs']} | {_ratio(s['in_paired_found'], s['in_paired'])} "
+            f"| {_ratio(s['named'], s['ch_found'] + s['gone_found'])} "
+            f"| {s['named_sum'] / max(1, s['ch_found'] + s['gone_found']):.3f} |")
 
 
 HEADER = ("| pair | precision | recall | changed: precision | changed: recall | added/removed: precision "
-          "| added/removed: recall | line pairs not paired | recall in paired line pairs |\n" + "| --- " * 9 + "|")
+          "| added/removed: recall | line pairs not paired | recall in paired line pairs "
+          "| found changes named right | mean name likeness |\n" + "| --- " * 11 + "|")
 
 
 def main() -> None:

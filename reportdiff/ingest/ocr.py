@@ -354,6 +354,8 @@ def _text(pages: list[dict], path: str, kind: str, engine: str, hits: int, engli
         for box, text, score in page["boxes"]:
             chars += len(text)
             weighted += len(text) * score
+    joined.out[:] = [_dash_restored(line) if k == 0 or not joined.out[k - 1].strip() else line
+                     for k, line in enumerate(joined.out)]
     if not any(line.strip() for line in joined.out):
         raise InputError(path, "OCR found no text on any page", "check that the scan holds text (not blank pages)")
     confidence = weighted / chars if chars else 0.0
@@ -365,6 +367,27 @@ def _text(pages: list[dict], path: str, kind: str, engine: str, hits: int, engli
     return Extracted("\n".join(joined.out), kind, kind, f"{engine} (OCR)", tuple(joined.pages), (),
                      tuple(notes), joins=frozenset(joined.joins), breaks=frozenset(joined.breaks),
                      margins=joined.recurring_margins(), suspect=suspect, confidence=round(confidence, 4))
+
+
+_DASH_READ = re.compile(r"^(\s*)(?:[-—－_]|一)(?=[\u4e00-\u9fff])")
+
+
+def _dash_restored(line: str) -> str:
+    """A paragraph's lead dash ``——`` that PP-OCR read as ``一`` or as one short dash, put back:
+    a paragraph that starts with one ``-``/``—``/``－``/``_`` before a Chinese character, or with
+    a ``一`` that the segmenter leaves as a word of its own before a word of two characters or
+    more (``一转型步伐`` → ——转型步伐; ``一是``, ``一批``, ``一季度``, ``一城一策`` keep theirs)."""
+    m = _DASH_READ.match(line)
+    if not m:
+        return line
+    rest = line[m.end():]
+    if line[m.end() - 1] == "一":
+        from ..text.tokens import tokens
+
+        words = tokens("一" + rest[:12])
+        if len(words) < 2 or words[0] != "一" or len(words[1]) < 2:
+            return line
+    return m.group(1) + "——" + rest
 
 
 def _corrected(text: str) -> str:
