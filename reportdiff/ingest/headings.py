@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 CN_NUM = "一二三四五六七八九十百零〇两"
 
@@ -66,8 +67,10 @@ def strip_md(text: str) -> tuple[str, int]:
     return text, 0
 
 
+@lru_cache(maxsize=65536)
 def match_heading(text: str) -> HeadingMatch | None:
-    """The numbering style a line starts with, if any (markdown ``#`` and ``**`` stripped)."""
+    """The numbering style a line starts with, if any (markdown ``#`` and ``**`` stripped).
+    Cached: the reader asks it about each line several times (a frozen answer)."""
     body, md_level = strip_md(text)
     body = body.lstrip("*").lstrip()
     for style, pattern in _STYLES:

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..text.characters import is_cjk
+from ..text.characters import CJK_CLASS, has_cjk, is_cjk
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"), None)
 
@@ -43,9 +43,12 @@ for _c in list(range(0x2F00, 0x2FD6)) + list(range(0xF900, 0xFB00)):
 _TABLE.update(_ZERO_WIDTH)
 
 _TO_CHINESE = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+_FOLDABLE = re.compile("[" + re.escape("".join(_TO_CHINESE)) + "]")
 _SPACES = re.compile(r"[ \u2000-\u200a\u3000]+")
 _LEADING_DASHES = re.compile(r"^—{1,3}(?=[^—\s])")
 _DOUBLE_HYPHEN = re.compile(r"--+(?=\S)|(?<=\S)--+")
+_CJK = CJK_CLASS.pattern
+_SPACE_NEAR_CJK = re.compile(f"(?<={_CJK}) (?=.)|(?<=.) (?={_CJK})", re.DOTALL)
 
 
 def normalize_line(line: str, fold_width: bool = True, continued: bool = False) -> str:
@@ -59,7 +62,7 @@ def _normalize(line: str, fold_width: bool, continued: bool = False) -> str:
     text = _SPACES.sub(" ", line.translate(_TABLE)).strip()
     for _ in range(8):  # each step can enable another (a folded comma is Chinese, so the space
         before = text   # next to it goes, …): repeat until nothing changes
-        if "-" in text and any(is_cjk(c) for c in text):
+        if "-" in text and has_cjk(text):
             text = _DOUBLE_HYPHEN.sub(lambda m: "—" * len(m.group()), text)
         if " " in text:
             text = _drop_spaces_near_cjk(text)
@@ -73,21 +76,18 @@ def _normalize(line: str, fold_width: bool, continued: bool = False) -> str:
 
 
 def _drop_spaces_near_cjk(text: str) -> str:
-    out = []
-    n = len(text)
-    for i, ch in enumerate(text):
-        if ch == " " and 0 < i < n - 1 and (is_cjk(text[i - 1]) or is_cjk(text[i + 1])):
-            continue
-        out.append(ch)
-    return "".join(out)
+    """``text`` without the spaces next to a CJK character (``is_cjk``), except at its ends;
+    each space is judged by its neighbours in ``text`` as given."""
+    return _SPACE_NEAR_CJK.sub("", text)
 
 
 def _fold_punctuation(text: str) -> str:
+    """ASCII , : ; ! ? ( ) next to a CJK character as their Chinese forms, left to right (a mark
+    folded makes the next one's neighbour CJK); 1,000 and 10:30 stay."""
     chars = list(text)
     n = len(chars)
-    for i, ch in enumerate(chars):
-        if ch not in _TO_CHINESE:
-            continue
+    for m in _FOLDABLE.finditer(text):
+        i, ch = m.start(), m.group()
         prev = chars[i - 1] if i > 0 else ""
         nxt = chars[i + 1] if i + 1 < n else ""
         if ch in ",:;" and prev.isdigit() and nxt.isdigit():

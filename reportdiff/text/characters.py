@@ -20,24 +20,26 @@ _CJK_RANGES = (
 _QUOTES_AND_DASHES = "“”‘’—…·"
 
 
-def is_cjk(ch: str) -> bool:
-    o = ord(ch)
-    if ch in _QUOTES_AND_DASHES:
-        return True
-    for lo, hi in _CJK_RANGES:
-        if lo <= o <= hi:
-            return True
-    return False
-
-
-_CJK_CLASS = re.compile("[" + re.escape(_QUOTES_AND_DASHES)
+CJK_CLASS = re.compile("[" + re.escape(_QUOTES_AND_DASHES)
                         + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _CJK_RANGES) + "]")
+_CJK_MATCH = CJK_CLASS.match
+
+
+def is_cjk(ch: str) -> bool:
+    """Whether the character ``ch`` is CJK (an ideograph, CJK punctuation, a full-width form,
+    kana, or one of “”‘’—…·): one match of a character class built from ``_CJK_RANGES``."""
+    return _CJK_MATCH(ch) is not None
+
+
+def has_cjk(text: str) -> bool:
+    """Whether any character of ``text`` is CJK (``is_cjk``)."""
+    return CJK_CLASS.search(text) is not None
 
 
 def cjk_count(text: str) -> int:
     """How many characters of ``text`` are CJK (``is_cjk``), counted by one regular expression
     built from the same ranges (a per-character loop cost 10 ms a report)."""
-    return len(_CJK_CLASS.findall(text))
+    return len(CJK_CLASS.findall(text))
 
 
 def is_ideograph(ch: str) -> bool:
