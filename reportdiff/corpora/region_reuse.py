@@ -65,13 +65,16 @@ class ReusePlan:
 def holdings(prints: list[np.ndarray], shingles: list[np.ndarray]) -> list[np.ndarray]:
     """``prints[d]``, ``shingles[d]``: report d's sorted unique fingerprints and shingles."""
     corpus = np.unique(np.concatenate(prints)) if prints else np.empty(0, np.uint64)
+    return [held_of(corpus, s) for s in shingles]
+
+
+def held_of(corpus: np.ndarray, shingles: np.ndarray) -> np.ndarray:
+    """The ``shingles`` (sorted) that are in ``corpus`` (sorted unique): one binary search each,
+    O(len(shingles) · log len(corpus)), whatever the corpus's size."""
     if not len(corpus):
-        return [corpus for _ in shingles]
-    out = []
-    for s in shingles:
-        at = np.minimum(np.searchsorted(corpus, s), len(corpus) - 1)
-        out.append(s[corpus[at] == s])
-    return out
+        return corpus
+    at = np.minimum(np.searchsorted(corpus, shingles), len(corpus) - 1)
+    return shingles[corpus[at] == shingles]
 
 
 def is_boilerplate(passage: str, common: np.ndarray, min_chars: int) -> bool:

@@ -176,11 +176,14 @@ def holders(streams: dict, places: dict, templates: list[str]) -> dict[str, list
     return out
 
 
+PARTNERS_AT_ONCE = 2_000_000  # (candidate, partner) entries counted at once: ~50 MB of numpy
+
+
 def _similar_pairs(candidates) -> Iterator[tuple[int, int]]:
     """Step 3: the pairs (c < x) of candidates whose fingerprint sets overlap with Jaccard >= 0.5
-    (2 · shared >= union, exact in integers), c ascending.  For each candidate c, the candidates
-    x > c holding each of its fingerprints are gathered and counted with numpy (memory: one
-    candidate's partners at a time)."""
+    (2 · shared >= union, exact in integers), c ascending.  The candidates x > c holding each
+    of c's fingerprints are gathered and counted with numpy, for a block of consecutive
+    candidates at once (memory: at most ``PARTNERS_AT_ONCE`` entries, or one candidate's)."""
     import numpy as np
 
     n = len(candidates)
@@ -196,18 +199,21 @@ def _similar_pairs(candidates) -> Iterator[tuple[int, int]]:
     owners = owner[order]
     held = np.bincount(print_id)
     first = np.r_[0, np.cumsum(held)[:-1]]
-    for c in range(n - 1):
-        pids = print_id[offsets[c]:offsets[c + 1]]
+    work = np.r_[0, np.cumsum(held[print_id])][offsets]  # entries before each candidate's
+    lo = 0
+    while lo < n - 1:
+        hi = max(lo + 1, int(np.searchsorted(work, work[lo] + PARTNERS_AT_ONCE, side="right")) - 1)
+        hi = min(hi, n - 1)
+        pids, of = print_id[offsets[lo]:offsets[hi]], owner[offsets[lo]:offsets[hi]]
         lens = held[pids]
         idx = np.repeat(first[pids] - np.r_[0, np.cumsum(lens)[:-1]], lens) + np.arange(int(lens.sum()))
-        partners = owners[idx]
-        partners = partners[partners > c]
-        if not len(partners):
-            continue
-        xs, shared = np.unique(partners, return_counts=True)
-        keep = 2 * shared >= sizes[c] + sizes[xs] - shared
-        for x in xs[keep].tolist():
-            yield c, x
+        partners, cs = owners[idx], np.repeat(of, lens)
+        later = partners > cs
+        keys, shared = np.unique(cs[later] * n + partners[later], return_counts=True)
+        cs, xs = keys // n, keys % n
+        keep = 2 * shared >= sizes[cs] + sizes[xs] - shared
+        yield from zip(cs[keep].tolist(), xs[keep].tolist())
+        lo = hi
 
 
 def occurrences(streams: dict, members, min_df: int, places: dict, min_chars: int):
