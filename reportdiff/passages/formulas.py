@@ -176,7 +176,7 @@ def holders(streams: dict, places: dict, templates: list[str]) -> dict[str, list
     return out
 
 
-PARTNERS_AT_ONCE = 2_000_000  # (candidate, partner) entries counted at once: ~50 MB of numpy
+PARTNERS_AT_ONCE = 250_000  # (candidate, partner) entries counted at once: a few MB of numpy arrays
 
 
 def _similar_pairs(candidates) -> Iterator[tuple[int, int]]:
