@@ -191,11 +191,16 @@ def _english_indicator_of(text: str, k: int, qs: list[Quantity], depth: int = 0)
     own = clauses[-1]
     while own and own[-1] != "#" and own[-1].lower() in _EN_FUNCTION:
         own.pop()
-    if own and own[-1] == "#" or (not _runs(own) and len(clauses) > 1 and clauses[-2] and clauses[-2][-1] == "#"):
-        if k > 0 and depth < 3:
-            return _english_indicator_of(text, k - 1, qs, depth + 1)[0], role
+    share = _share_of(text, q)
+    named_after = not share and is_indicator(_english_counted_after(text, q.end))  # 20 new sites
+    if own and own[-1] == "#" or (not _runs(own) and (
+            len(clauses) > 1 and clauses[-2] and clauses[-2][-1] == "#"
+            or k > 0 and qs[k - 1].start >= sentence_at and not named_after)):
+        if k > 0 and depth < 3:  # in apposition to the figure before it in the sentence
+            name = _english_indicator_of(text, k - 1, qs, depth + 1)[0].split(", share of ")[0]
+            return _with_share(name, share), role
     name = _longest(_runs(own))
-    if not name:
+    if not name and not share:
         name = _english_counted_after(text, q.end)
     for clause in reversed(clauses[:-1]):
         if is_indicator(name):
@@ -203,7 +208,24 @@ def _english_indicator_of(text: str, k: int, qs: list[Quantity], depth: int = 0)
         if clause and clause[0].lower() in ("which", "who", "whose", "where", "including"):
             continue
         name = _longest(_runs(clause))
-    return (name if is_indicator(name) else ""), role
+    return _with_share(name if is_indicator(name) else "", share), role
+
+
+def _share_of(text: str, q: Quantity) -> str:
+    """For a percentage followed by ``of`` and a noun (``40.3 per cent of GDP``), that noun (up
+    to four words); else ``""``."""
+    if unit_class(q.unit) != "percent":
+        return ""
+    m = re.match(r"\s+of\s+", text[q.end:])
+    return _english_counted_after(text, q.end + m.end(), 4) if m else ""
+
+
+def _with_share(name: str, share: str) -> str:
+    """The indicator of a share: ``Fiscal reserves, share of GDP``; ``share of GDP`` alone
+    when nothing names what the share is of."""
+    if not share:
+        return name
+    return f"{name}, share of {share}" if name and name.lower() != share.lower() else f"share of {share}"
 
 
 def _clauses(text: str, lo: int, hi: int, qs: list[Quantity]) -> list[list[str]]:
@@ -255,8 +277,8 @@ def _english_words(text: str, lo: int, hi: int, qs: list[Quantity]) -> list[str]
     return out + re.findall(r"[A-Za-z][A-Za-z'-]*", text[pos:hi])
 
 
-def _english_counted_after(text: str, end: int) -> str:
-    """The noun an English figure counts (``19 000 units`` → ``units``), up to three words."""
+def _english_counted_after(text: str, end: int, most: int = 3) -> str:
+    """The noun an English figure counts (``19 000 units`` → ``units``), up to ``most`` words."""
     tail = _EN_CLAUSE_BREAK.split(text[end:])[0]
     kept: list[str] = []
     for w in re.findall(r"[A-Za-z][A-Za-z'-]*|\d", tail):
@@ -265,7 +287,7 @@ def _english_counted_after(text: str, end: int) -> str:
                 break
             continue
         kept.append(w)
-        if len(kept) == 3:
+        if len(kept) == most:
             break
     return " ".join(kept)
 

@@ -93,6 +93,23 @@ def test_english_apposition_takes_the_indicator_of_the_figure_before():
     assert all(c.indicator for c in changes(old, new))
 
 
+def test_a_share_of_something_is_named_by_what_it_measures_and_its_whole():
+    # dev pair Hong Kong 2017-18 (para 159) → 2018-19 (para 193): a percentage "of GDP" after a
+    # figure of the same sentence measures what that figure measures, as a share of GDP (it was
+    # named "GDP"); a count with its own noun after it ("20 new sites") keeps that noun
+    old = ("Fiscal reserves are estimated to be $1,085.6 billion by the end of March 2018, equivalent to "
+           "40.1 per cent of GDP.")
+    new = ("Fiscal reserves are estimated to be $1,138.6 billion by the end of March 2019, equivalent to "
+           "40.3 per cent of GDP.")
+    named = {(c.a, c.b): c.indicator for c in changes(old, new)}
+    assert named[("$1,085.6 billion", "$1,138.6 billion")] == "Fiscal reserves"
+    assert named[("40.1 per cent", "40.3 per cent")] == "Fiscal reserves, share of GDP"
+    old = "The Land Sale Programme comprises a total of 28 residential sites, including 20 new sites."
+    new = "The Land Sale Programme comprises a total of 27 residential sites, including 12 new sites."
+    assert triples(old, new) == {("changed", "28", "27"), ("changed", "20", "12")}
+    assert {c.indicator for c in changes(old, new) if c.a == "20"} == {"new sites"}
+
+
 def test_paragraph_numbers_are_not_figures():
     # dev pair Hong Kong: the speeches number their paragraphs ("21.The still-low ...")
     old = "21.I forecast that the headline inflation rate will be 1.8 per cent."
