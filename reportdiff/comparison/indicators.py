@@ -107,11 +107,18 @@ _COMPARED_ZH = re.compile(r"^(?:(?:比|较)(?:上年|去年)(?:同期)?(?:预算
 _ADVERBIAL_ZH = re.compile(r"^(?:考虑|扣除|剔除|按|如果|若|如|据|经|其中(?=[，,]|$))")  # 其中中央财政赤字: a sub-item, named
 
 
+# verbs and adverbs that also end a number change's indicator (国内生产总值增加, 居民消费价格上涨,
+# 粮食产量连年): only here; the commitments' and series' indicators keep ``_VERBS`` alone
+_MORE_VERBS = re.compile(r"(?:增加到|增加至|增加|增至|上涨|升至|降到|降至|压减到|压减至|压减|连年|连续|已经|已|再)+$")
+
+
 def _clean_zh(name: str) -> str:
     """An indicator without the dates, dashes, punctuation and fillers around its words
-    (``比上年实际`` → ``""``)."""
+    (``比上年实际`` → ``""``; ``国内生产总值增加`` → ``国内生产总值``)."""
     name = _NOT_WORDS.sub("", _DATE.sub("", name)).strip("的")
-    return _FILLER_ZH.sub("", _VERBS.sub("", _FILLER_ZH.sub("", name)))
+    for _ in range(2):  # 费再降低: 降低, then 再
+        name = _FILLER_ZH.sub("", _VERBS.sub("", _MORE_VERBS.sub("", _FILLER_ZH.sub("", name))))
+    return name
 
 
 def _chinese_indicator(text: str, q: Quantity, prev: Quantity | None) -> tuple[str, str]:

@@ -110,6 +110,15 @@ def test_a_share_of_something_is_named_by_what_it_measures_and_its_whole():
     assert {c.indicator for c in changes(old, new) if c.a == "20"} == {"new sites"}
 
 
+def test_a_chinese_indicator_loses_the_verbs_and_adverbs_before_its_figure():
+    # seen reading national 2022 → 2023: 国内生产总值增加, 居民消费价格上涨, 粮食产量连年 as names
+    for old, new, name in (("国内生产总值增加到114万亿元。", "国内生产总值增加到121万亿元。", "国内生产总值"),
+                           ("居民消费价格上涨0.9%。", "居民消费价格上涨2%。", "居民消费价格"),
+                           ("移动网络流量资费再降低15%。", "移动网络流量资费再降低20%。", "移动网络流量资费"),
+                           ("粮食产量连年稳定在1.3万亿斤以上。", "粮食产量连年稳定在1.4万亿斤以上。", "粮食产量")):
+        assert [c.indicator for c in changes(old, new)] == [name]
+
+
 def test_paragraph_numbers_are_not_figures():
     # dev pair Hong Kong: the speeches number their paragraphs ("21.The still-low ...")
     old = "21.I forecast that the headline inflation rate will be 1.8 per cent."
