@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from ..text.quantities import QUANTITY, Quantity, read_quantities, unit_class
 
 _CLAUSE_BREAK = re.compile(r"[，。；：！？、,;:（）()“”]")
-_VERBS = re.compile(
-    r"(?:同比|比上年|年均|累计|分别|全年|预计|力争|确保|计划|实现|完成|达到|达|增长|提高到|提高|提升到|提升|下降|降低|"
-    r"减少|不低于|不超过|不高于|低于|高于|超过|突破|新增|新建|建成|控制在|保持在|保持|稳定在|迈上|跃上|跨上|拟按|拟安排|拟|按|要|为|至|到|约|近|以上|左右|和|及|、)+$"
-)
+_VERB_WORDS = (r"同比|比上年|年均|累计|分别|全年|预计|力争|确保|计划|实现|完成|达到|达|增长|提高到|提高|提升到|提升|下降|降低|"
+               r"减少|不低于|不超过|不高于|低于|高于|超过|突破|新增|新建|建成|控制在|保持在|保持|稳定在|迈上|跃上|跨上|拟按|拟安排|拟|按|要|为|至|到|约|近|以上|左右|和|及|、")
+_VERBS = re.compile(f"(?:{_VERB_WORDS})+$")
 _LEAD = re.compile(r"^(?:圆满|全年|今年|明年|年内|预计|力争|确保|全市|全区|全省|全国|其中|并|我们|实施|推动|加快|大力|积极|努力|持续|使|将|把)+")
 
 
@@ -107,18 +106,16 @@ _COMPARED_ZH = re.compile(r"^(?:(?:比|较)(?:上年|去年)(?:同期)?(?:预算
 _ADVERBIAL_ZH = re.compile(r"^(?:考虑|扣除|剔除|按|如果|若|如|据|经|其中(?=[，,]|$))")  # 其中中央财政赤字: a sub-item, named
 
 
-# verbs and adverbs that also end a number change's indicator (国内生产总值增加, 居民消费价格上涨,
-# 粮食产量连年): only here; the commitments' and series' indicators keep ``_VERBS`` alone
-_MORE_VERBS = re.compile(r"(?:增加到|增加至|增加|增至|上涨|升至|降到|降至|压减到|压减至|压减|连年|连续|已经|已|再)+$")
+# a number change's indicator also loses these verbs and adverbs at its end (国内生产总值增加,
+# 居民消费价格上涨, 粮食产量连年, 资费再降低); the commitments' and series' indicators keep ``_VERBS``
+_NUMBER_VERBS = re.compile(f"(?:增加到|增加至|增加|增至|上涨|升至|降到|降至|压减到|压减至|压减|连年|连续|已经|已|再|{_VERB_WORDS})+$")
 
 
 def _clean_zh(name: str) -> str:
     """An indicator without the dates, dashes, punctuation and fillers around its words
     (``比上年实际`` → ``""``; ``国内生产总值增加`` → ``国内生产总值``)."""
     name = _NOT_WORDS.sub("", _DATE.sub("", name)).strip("的")
-    for _ in range(2):  # 费再降低: 降低, then 再
-        name = _FILLER_ZH.sub("", _VERBS.sub("", _MORE_VERBS.sub("", _FILLER_ZH.sub("", name))))
-    return name
+    return _FILLER_ZH.sub("", _NUMBER_VERBS.sub("", _FILLER_ZH.sub("", name)))
 
 
 def _chinese_indicator(text: str, q: Quantity, prev: Quantity | None) -> tuple[str, str]:

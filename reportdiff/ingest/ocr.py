@@ -298,7 +298,7 @@ def _read(image, english: str | None, *, english_first: bool, failed: list[int],
     boxes = None
     if not english_first:
         boxes = recognise(image)
-        if english is None or not _english_text({"boxes": boxes}):
+        if english is None or not _english_text(boxes):
             return {"boxes": boxes}
     reading = tesseract.read(image)
     if reading is None:
@@ -308,10 +308,10 @@ def _read(image, english: str | None, *, english_first: bool, failed: list[int],
     return {"boxes": boxes if boxes is not None else recognise(image)}
 
 
-def _english_text(page: dict) -> bool:
-    """RapidOCR's boxes of the page read as English: 100 ASCII letters or more, and CJK
+def _english_text(boxes: list) -> bool:
+    """RapidOCR's boxes of a page read as English: 100 ASCII letters or more, and CJK
     characters under 10% of letters and CJK together."""
-    text = "".join(t for _, t, _ in page["boxes"])
+    text = "".join(t for _, t, _ in boxes)
     letters = len(re.findall(r"[A-Za-z]", text))
     cjk = len(re.findall(r"[\u3400-\u9fff\uf900-\ufaff]", text))
     return letters >= 100 and cjk < 0.1 * (letters + cjk)
@@ -322,7 +322,7 @@ def _text(pages: list[dict], path: str, kind: str, engine: str, hits: int, engli
     notes: list[str] = []
     used = list(dict.fromkeys(page.get("engine", engine) for page in pages if page["boxes"])) or [engine]
     if english is None:
-        pages_en = [n + 1 for n, page in enumerate(pages) if "engine" not in page and _english_text(page)]
+        pages_en = [n + 1 for n, page in enumerate(pages) if "engine" not in page and _english_text(page["boxes"])]
         if pages_en:
             from .tesseract import INSTALL
 
