@@ -36,6 +36,7 @@ Usage: python benchmarks/bench_ocr.py [--split dev|test] [--pages 3] [--engines 
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import re
 import statistics
@@ -173,7 +174,10 @@ def show(c) -> None:
     for pp in c.paragraphs:
         if pp.status != "equal":
             old, new = (" / ".join(p.text for p in side) for side in (pp.a, pp.b))
-            print(f"  {pp.status} suspect={pp.ocr_suspect}\n    text: {old[:160]}\n    scan: {new[:160]}")
+            edits = [f"{old[max(0, i1 - 6):i2 + 6]!r} -> {new[max(0, j1 - 6):j2 + 6]!r}"
+                     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+                     if op != "equal"]
+            print(f"  {pp.status} suspect={pp.ocr_suspect}: {old[:24]}\n    " + "\n    ".join(edits[:8]))
 
 
 def pipeline(args) -> None:

@@ -32,7 +32,8 @@ the row's size the page's median box height unless it differs from it by over 25
 box heights otherwise vary with the letters a line holds).  A page with no text gets a note
 ("page N: no text found (a blank page?)"); a document with no text at all is refused.
 
-A 人 that the dictionary says is a misread 入 is put right (``_corrected``).  A line's
+Common misreads of Chinese text are put right (``misreads``: 入 read as 人, a paragraph's lead
+—— read as 一, curly double quotes read as straight ones).  A line's
 confidence is the lowest of its boxes' (at most 0.5 when it starts with a mark no line starts
 with, 、，。；：？！）》」』: its first characters were lost, as the 一 of 一、 often is); a line under ``SUSPECT`` is OCR-suspect
 (``Extracted.suspect``).  The document's confidence is the character-weighted mean of its boxes'.
@@ -63,7 +64,7 @@ from statistics import median
 
 from ..errors import InputError
 from ..text.ranges import number_ranges
-from . import tesseract
+from . import misreads, tesseract
 from .extracted import Extracted
 from .layout import Pages, Row, page_lines
 from .rapid import DETECT_SIDE, SETTINGS, engine_version, recognise
@@ -354,8 +355,8 @@ def _text(pages: list[dict], path: str, kind: str, engine: str, hits: int, engli
         for box, text, score in page["boxes"]:
             chars += len(text)
             weighted += len(text) * score
-    joined.out[:] = [_dash_restored(line) if k == 0 or not joined.out[k - 1].strip() else line
-                     for k, line in enumerate(joined.out)]
+    joined.out[:] = misreads.quotes_restored([misreads.dash_restored(line) if k == 0 or not joined.out[k - 1].strip()
+                                              else line for k, line in enumerate(joined.out)])
     if not any(line.strip() for line in joined.out):
         raise InputError(path, "OCR found no text on any page", "check that the scan holds text (not blank pages)")
     confidence = weighted / chars if chars else 0.0
@@ -367,45 +368,6 @@ def _text(pages: list[dict], path: str, kind: str, engine: str, hits: int, engli
     return Extracted("\n".join(joined.out), kind, kind, f"{engine} (OCR)", tuple(joined.pages), (),
                      tuple(notes), joins=frozenset(joined.joins), breaks=frozenset(joined.breaks),
                      margins=joined.recurring_margins(), suspect=suspect, confidence=round(confidence, 4))
-
-
-_DASH_READ = re.compile(r"^(\s*)(?:[-—－_]|一)(?=[\u4e00-\u9fff])")
-
-
-def _dash_restored(line: str) -> str:
-    """A paragraph's lead dash ``——`` that PP-OCR read as ``一`` or as one short dash, put back:
-    a paragraph that starts with one ``-``/``—``/``－``/``_`` before a Chinese character, or with
-    a ``一`` that the segmenter leaves as a word of its own before a word of two characters or
-    more (``一转型步伐`` → ——转型步伐; ``一是``, ``一批``, ``一季度``, ``一城一策`` keep theirs)."""
-    m = _DASH_READ.match(line)
-    if not m:
-        return line
-    rest = line[m.end():]
-    if line[m.end() - 1] == "一":
-        from ..text.tokens import tokens
-
-        words = tokens("一" + rest[:12])
-        if len(words) < 2 or words[0] != "一" or len(words[1]) < 2:
-            return line
-    return m.group(1) + "——" + rest
-
-
-def _corrected(text: str) -> str:
-    """``text`` with 人 read as 入 where the dictionary says so: PP-OCR often reads the 入 of a
-    serif font as 人 (深人, 收人, 投人).  X人 becomes X入 when X入 is a word of the dictionary
-    and neither X人 nor 人Y (Y the next character) is one (出人意料 keeps its 人: 人意)."""
-    if "人" not in text:
-        return text
-    from ..text.tokens import frequencies
-
-    freq = frequencies()
-    chars = list(text)
-    for i in range(1, len(chars)):
-        if chars[i] == "人":
-            x, y = chars[i - 1], chars[i + 1] if i + 1 < len(chars) else ""
-            if freq.get(x + "入") and not freq.get(x + "人") and not (y and freq.get("人" + y)):
-                chars[i] = "入"
-    return "".join(chars)
 
 
 def _rows(page: dict) -> tuple[list[Row], list[float]]:
@@ -436,7 +398,7 @@ def _rows(page: dict) -> tuple[list[Row], list[float]]:
         for a, b in zip(line, line[1:]):
             gap = " " if spaced or (_LATIN.match(b[1][:1]) and _LATIN.match(a[1][-1:])) else ""
             text += gap + b[1]
-        text = _corrected(text)
+        text = misreads.ru_restored(text)
         size = typical if abs(h - typical) <= 0.25 * typical else h
         bottom = max(x[0][3] for x in line)
         rows.append(Row(text, min(x[0][0] for x in line), max(x[0][2] for x in line),
