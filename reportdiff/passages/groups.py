@@ -60,9 +60,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from ..model import LineSpan
+from ..text.fingerprints import shingle_hashes
 from ..text.worddiff import DiffOp, word_diff
 from .unionfind import clusters
 
@@ -125,46 +127,86 @@ class DupeGroup:
 
 # ------------------------------------------------------------------ the template rule
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+", re.UNICODE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_PRIVATE_USE = "\ue000-\uf8ff\U000f0000-\U0010ffff"
+_PRIVATE = re.compile(f"[{_PRIVATE_USE}]")
+_DROPPED = re.compile(f"(?:[^\\w{_PRIVATE_USE}]|_)+")  # what is neither a letter nor a number's symbol
 _SLOT = "\ue000"
 
 
+def _symbol(k: int) -> str:
+    """The private-use symbol of the k-th distinct number value of the texts compared."""
+    return chr(0xE001 + k) if k < 0xF8FF - 0xE000 else chr(0xF0000 + k - (0xF8FF - 0xE000))
+
+
 def keys(text: str, values: dict[str, str]) -> tuple[str, str]:
-    """(slot key, value key) of ``text``: its letters and ideographs, each number as one slot
+    """(slot key, value key) of ``text``: its letters and ideographs (runs of word characters
+    that are neither digits nor ``_``), each number (``\\d+(?:[.,]\\d+)*``) as one slot
     (``\\ue000``), and each distinct number value as its own private-use symbol (``values``
-    maps them, shared by the texts compared)."""
-    slot, value = [], []
-    for m in _TOKEN.finditer(text):
-        t = m.group()
-        if t[0].isdigit():
-            slot.append(_SLOT)
-            value.append(values.setdefault(t.replace(",", ""), chr(0xE001 + len(values))))
-        else:
-            slot.append(t)
-            value.append(t)
-    return "".join(slot), "".join(value)
+    maps them, shared by the texts compared); everything else dropped.  Made by substitution
+    (private-use characters of the text become spaces first, so that they stay dropped and
+    still part two numbers), not token by token."""
+    value = _DROPPED.sub("", _NUMBER.sub(
+        lambda m: values.setdefault(m.group().replace(",", ""), _symbol(len(values))), _PRIVATE.sub(" ", text)))
+    return _PRIVATE.sub(_SLOT, value), value
 
 
-def _share(a: str, b: str, n: int) -> bool:
-    """Whether ``a`` and ``b`` have a common substring of ``n`` characters (linear: the sets of
-    their n-character substrings meet)."""
-    if len(a) < n or len(b) < n:
+class TemplateRule:
+    """``rule(a, b)``: whether ``a`` and ``b`` share a stretch of ``min_chars`` characters only
+    with their numbers as slots (step 5 of the module docstring).  One rule serves all the
+    comparisons of a search: each text's keys and the hashes of their ``min_chars``-character
+    stretches are made once (a passage is compared with every place it hits), the number
+    symbols shared by all the texts (the answer depends only on which numbers are equal)."""
+
+    KEPT_CHARS = 5_000_000  # the texts whose hashes are kept (about 80 MB); then it starts again, between two calls
+    KEPT_VALUES = 100_000  # distinct numbers (the private-use symbols hold 137,000)
+
+    def __init__(self, min_chars: int) -> None:
+        self.n = min_chars
+        self.values: dict[str, str] = {}
+        self.seen: dict[str, tuple[bool, np.ndarray, np.ndarray]] = {}
+        self.chars = 0
+
+    def _of(self, text: str) -> tuple[bool, np.ndarray, np.ndarray]:
+        got = self.seen.get(text)
+        if got is None:
+            slot, value = keys(text, self.values)
+            got = self.seen[text] = (_SLOT in slot, _stretches(slot, self.n), _stretches(value, self.n))
+            self.chars += len(text)
+        return got
+
+    def __call__(self, a: str, b: str) -> bool:
+        if a == b:  # the same numbers: never a template
+            return False
+        if self.chars > self.KEPT_CHARS or len(self.values) > self.KEPT_VALUES:
+            self.values, self.seen, self.chars = {}, {}, 0
+        numbers_a, slots_a, values_a = self._of(a)
+        numbers_b, slots_b, values_b = self._of(b)
+        return (numbers_a or numbers_b) and _meet(slots_a, slots_b) and not _meet(values_a, values_b)
+
+
+def _stretches(key: str, n: int) -> np.ndarray:
+    """The sorted distinct 64-bit hashes of the n-character stretches of ``key``
+    (``fingerprints.shingle_hashes``)."""
+    return np.unique(shingle_hashes(key, n))
+
+
+def _meet(x: np.ndarray, y: np.ndarray) -> bool:
+    """Whether two sorted hash arrays have a value in common."""
+    if not len(x) or not len(y):
         return False
-    if len(a) > len(b):
-        a, b = b, a
-    grams = {a[i:i + n] for i in range(len(a) - n + 1)}
-    return any(b[i:i + n] in grams for i in range(len(b) - n + 1))
+    at = np.minimum(np.searchsorted(y, x), len(y) - 1)
+    return bool((y[at] == x).any())
+
+
+def share(a: str, b: str, n: int) -> bool:
+    """Whether ``a`` and ``b`` have a common substring of ``n`` characters."""
+    return _meet(_stretches(a, n), _stretches(b, n))
 
 
 def is_template(a: str, b: str, min_chars: int) -> bool:
-    """Whether ``a`` and ``b`` share a stretch of ``min_chars`` characters only with their
-    numbers as slots (step 5 of the module docstring)."""
-    values: dict[str, str] = {}
-    slot_a, value_a = keys(a, values)
-    slot_b, value_b = keys(b, values)
-    if _SLOT not in slot_a and _SLOT not in slot_b:
-        return False
-    return _share(slot_a, slot_b, min_chars) and not _share(value_a, value_b, min_chars)
+    """``TemplateRule`` for one comparison."""
+    return TemplateRule(min_chars)(a, b)
 
 
 # ------------------------------------------------------------------ grouping
@@ -233,12 +275,13 @@ class _Passages:
 def group(pairs: Sequence[tuple[Occurrence, Occurrence]], queries: int, streams,
           min_chars: int) -> list[DupeGroup]:
     """Steps 1-4 of the module docstring over the hits ``pairs`` of ``match``."""
+    template = TemplateRule(min_chars)
     hits = []  # (query place, other place, joins): joins when both are query places, not a template match
     for a, b in pairs:
         if a.doc >= queries and b.doc >= queries:
             continue  # among references: not about the draft
         q, x = (a, b) if a.doc < queries else (b, a)
-        hits.append((q, x, x.doc < queries and not is_template(q.text, x.text, min_chars)))
+        hits.append((q, x, x.doc < queries and not template(q.text, x.text)))
     shared: dict[int, list[tuple[int, int]]] = defaultdict(list)
     own: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for q, x, joins in hits:
@@ -283,7 +326,7 @@ def group(pairs: Sequence[tuple[Occurrence, Occurrence]], queries: int, streams,
         found[root[p]].append((p, q, x))
     groups = []
     for members in components:
-        g = _assemble(members, found.get(members[0], []), node, passages, direct, streams, min_chars)
+        g = _assemble(members, found.get(members[0], []), node, passages, direct, streams, template)
         if g is not None:
             groups.append(g)
     groups.sort(key=lambda g: (-g.chars, g.draft.doc, g.draft.start))
@@ -345,7 +388,7 @@ def _merge_places(found, streams) -> list[tuple[Occurrence, list[tuple[int, Occu
     return out
 
 
-def _assemble(members, found, node, passages, direct, streams, min_chars) -> DupeGroup | None:
+def _assemble(members, found, node, passages, direct, streams, template: TemplateRule) -> DupeGroup | None:
     drafts = {}
     for m in members:
         d, k = node[m]
@@ -396,7 +439,7 @@ def _assemble(members, found, node, passages, direct, streams, min_chars) -> Dup
             matches.append("same")
             scores.append(1.0)
         else:
-            matches.append("template" if is_template(text, o.text, min_chars) else "near")
+            matches.append("template" if template(text, o.text) else "near")
             scores.append(round(fuzz.ratio(text, o.text) / 100, 4))
     exact = len({o.text for o in occ}) == 1
     sim = 1.0 if exact else min(s for s, m in zip(scores, matches) if m != "draft")

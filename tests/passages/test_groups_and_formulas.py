@@ -10,6 +10,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from reportdiff.cli.app import app
@@ -260,3 +262,52 @@ def test_a_self_repeat_touching_a_shared_passage_is_a_passage_of_its_own():
     assert p.of(5, 15) == 0  # inside the shared passage: the same passage
     assert p.of(18, 34) not in (0, p.of(100, 116))  # touches it by one character: its own
     assert p.of(100, 116) != 0
+
+
+def _reference_keys(text: str, values: dict[str, str]) -> tuple[str, str]:
+    """The template keys by their definition, token by token (the slower code they replaced;
+    it took a run of letters that starts with a character ``str.isdigit`` accepts, ①加快 or ²,
+    for a number)."""
+    slot, value = [], []
+    for m in re.finditer(r"\d+(?:[.,]\d+)*|[^\W\d_]+", text):
+        t = m.group()
+        if re.match(r"\d", t):
+            slot.append("\ue000")
+            value.append(values.setdefault(t.replace(",", ""), chr(0xE001 + len(values))))
+        else:
+            slot.append(t)
+            value.append(t)
+    return "".join(slot), "".join(value)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet="12３.,_ a²①地区，%\ue000\ue123\U000f0001", max_size=30), min_size=2, max_size=2))
+def test_template_keys_are_those_of_their_definition(texts):
+    """``keys`` is made by substitution; it equals the token-by-token definition, the number
+    symbols shared by the two texts included."""
+    from reportdiff.passages.groups import keys
+
+    fast, slow = {}, {}
+    assert [keys(t, fast) for t in texts] == [_reference_keys(t, slow) for t in texts]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab地区", max_size=40), st.text(alphabet="ab地区", max_size=40), st.integers(1, 6))
+def test_shared_stretch_by_hashes_is_a_shared_substring(a, b, n):
+    from reportdiff.passages.groups import share
+
+    grams = {a[i:i + n] for i in range(len(a) - n + 1)}
+    assert share(a, b, n) == any(b[i:i + n] in grams for i in range(len(b) - n + 1))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="12.,地区增长亿元", max_size=24), min_size=2, max_size=6))
+def test_one_template_rule_for_many_texts_answers_as_one_rule_a_pair(texts):
+    """A search shares one ``TemplateRule`` (number symbols and hashes made once per text);
+    each answer is the one of a rule made for that pair alone."""
+    from reportdiff.passages.groups import TemplateRule
+
+    shared = TemplateRule(4)
+    for a in texts:
+        for b in texts:
+            assert shared(a, b) == is_template(a, b, 4)
