@@ -29,7 +29,7 @@ MEMBERS_PER_TASK = 200  # cluster members (candidate stretches) of one occurrenc
 def _stream(p):
     from ..text.fingerprints import Stream
 
-    return Stream.of(p.document)
+    return f.knowing_ends(Stream.of(p.document), p.clause_ends.tolist())
 
 
 def df_part(reports: dict, min_chars: int = MIN_CHARS) -> list[tuple[np.ndarray, np.ndarray]]:

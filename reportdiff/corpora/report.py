@@ -34,6 +34,7 @@ class Prepared:
     signature: np.ndarray  # MinHash signature
     prints: np.ndarray  # sorted unique fingerprint hashes (text.fingerprints.signature)
     document: Document  # paragraphs only (for reuse)
+    clause_ends: np.ndarray  # passages.templates.clause_ends of the document's stream (boilerplate.py)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ depends only on its arguments.
 - ``prepare(report, options, min_chars) -> Prepared``: one task per document: load it, read its
   region and year, its terms (hashed to 64-bit integers), its sorted unique shingle set and
   MinHash signature (minhash.py), its sorted unique fingerprints for a minimum passage of
-  ``min_chars`` (region_reuse.py), and a slim copy of the document (paragraphs only) for reuse;
+  ``min_chars`` (region_reuse.py), a slim copy of the document (paragraphs only) for reuse, and
+  its stream's clause ends (for the boilerplate tasks, which would otherwise find them again in
+  every task that reads the report);
 - ``compare_pair(a, b, x, y, min_chars, regions_differ, common) -> PairResult``: one task per
   pair (a, b the indices, x, y the prepared reports): the four Lazy Prices measures
   (``comparison.similarity.measures``, on the same terms ``reportdiff A B`` uses), the shingle
@@ -64,6 +66,7 @@ def prepare(report: str | Document, options: Options = Options(), min_chars: int
     """Everything the pair tasks and the corpus summary need from one report (a file, or a
     document already loaded)."""
     from ..ingest.source import load
+    from ..passages.templates import clause_ends
     from ..text.fingerprints import Stream, shingle_hashes, signature
 
     doc = load(report, options)
@@ -80,7 +83,8 @@ def prepare(report: str | Document, options: Options = Options(), min_chars: int
         else (region_from_name(path), "file name")
     facts = DocumentFacts(path=path, title=doc.metadata.title, region=region, region_from=region_from,
                           year=year_of(doc), chars=doc.chars, terms=len(hashed))
-    return Prepared(facts, np.array(hashed, dtype=np.uint64), shingles, minhash.signature(shingles), prints, slim)
+    return Prepared(facts, np.array(hashed, dtype=np.uint64), shingles, minhash.signature(shingles), prints, slim,
+                    np.array(clause_ends(stream.text), dtype=np.int64))
 
 
 def heads(reports: dict[int, Prepared]) -> list[tuple[DocumentFacts, np.ndarray]]:

@@ -27,7 +27,6 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*")
 _YEAR_ZH = re.compile(r"(?<![\d.])(?:19|20)\d\d(?=年)")
 _YEAR_EN = re.compile(r"(?<![\d.,$])(?:19|20)\d\d(?![\d%]|[.,]\d)")
-_BOUNDARY = re.compile(r"[，；。、：！？\n,;:.!?]")
 _SUFFIX = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|地区|省|市|区|县|州|盟|旗)")
 SLOTS = {"zh": {"num": "{数}", "year": "{年}", "place": "{地}"},
          "en": {"num": "{num}", "year": "{year}", "place": "{place}"}}
@@ -37,9 +36,18 @@ _SLOT_NAME = {"数": "num", "年": "year", "地": "place", "num": "num", "year":
 _DROP = re.compile(r"[^\w\ue000-\ue002]+|_+")
 
 
+_HARD_BOUNDARY = re.compile(r"[，；。、：！？\n;:!?]")
+_SOFT_BOUNDARY = re.compile(r"[.,]")  # not a boundary between two digits (1,200 / 3.5)
+
+
 def clause_ends(text: str) -> list[int]:
-    """Offsets just after each clause boundary of ``text``, and its end."""
-    ends = [m.end() for m in _BOUNDARY.finditer(text) if not _inside_number(text, m.start())]
+    """Offsets just after each clause boundary of ``text`` (one of ``，；。、：！？`` or a line
+    break, or ``,;:.!?`` except a ``.`` or ``,`` between two digits), and its end.  The marks that are always boundaries are found apart
+    from ``.`` and ``,``, which alone need the digit test."""
+    ends = [m.end() for m in _HARD_BOUNDARY.finditer(text)]
+    soft = [m.end() for m in _SOFT_BOUNDARY.finditer(text) if not _inside_number(text, m.start())]
+    if soft:
+        ends = sorted(ends + soft)
     if not ends or ends[-1] != len(text):
         ends.append(len(text))
     return ends

@@ -311,3 +311,15 @@ def test_one_template_rule_for_many_texts_answers_as_one_rule_a_pair(texts):
     for a in texts:
         for b in texts:
             assert shared(a, b) == is_template(a, b, 4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="1２.,;:!?，；。、：！？\n a地", max_size=40))
+def test_clause_ends_are_those_of_their_definition(text):
+    """Every boundary mark ends a clause, except a . or , between two digits."""
+    marks = "，；。、：！？\n,;:.!?"
+    want = [i + 1 for i, c in enumerate(text) if c in marks and not (
+        c in ".," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())]
+    if not want or want[-1] != len(text):
+        want.append(len(text))
+    assert clause_ends(text) == want
