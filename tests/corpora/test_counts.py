@@ -10,6 +10,8 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 from conftest import FIXTURES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportdiff.corpora import boilerplate, counts
 from reportdiff.corpora import region_reuse as sharing
@@ -113,3 +115,18 @@ def test_similar_candidates_by_numpy_equal_the_loops(seed):
     # the clusters are made from the pairs as they come (never all of them in a list): the same
     assert formulas.cluster_candidates(candidates) == [[candidates[c] for c in members]
                                                       for members in clusters(len(candidates), got)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 40).flatmap(lambda n: st.tuples(
+    st.just(n), st.lists(st.lists(st.tuples(st.integers(0, max(n - 1, 0)), st.integers(0, max(n - 1, 0))),
+                                  max_size=30), max_size=4))))
+def test_clusters_of_blocks_equal_union_find(case):
+    """The numpy clusters of blocks of pairs are union-find's, in the same order."""
+    from reportdiff.passages.unionfind import clusters_of_blocks
+
+    n, blocks = case
+    if n == 0:
+        blocks = []
+    arrays = [([a for a, _ in block], [b for _, b in block]) for block in blocks]
+    assert clusters_of_blocks(n, arrays) == clusters(n, [p for block in blocks for p in block])
