@@ -217,14 +217,15 @@ def _occurrences(part: str, text: str):
 def _one_sided(fs: list[Figure], used: set[int], other: list[Figure], other_text: str,
                kind: str) -> list[NumberChange]:
     """Touched figures left unpaired that measure something and whose indicator the other
-    text neither names nor measures."""
+    text neither names nor measures in a unit of the same class."""
     out = []
     for i, f in enumerate(fs):
         if i in used or not f.touched or not f.indicator or not _measures(f.q) \
                 or _named_with_figure(f.indicator, other_text):
             continue
-        if any(g.indicator and _similar(g.indicator, f.indicator) >= _SIMILAR for g in other):
-            continue
+        if any(g.indicator and _similar(g.indicator, f.indicator) >= _SIMILAR
+               and unit_class(g.q.unit) == unit_class(f.q.unit) for g in other):
+            continue  # the other text gives this measure (in another unit it is another measure)
         out.append(NumberChange(f.indicator, f.q.raw if kind == "removed" else "",
                                 f.q.raw if kind == "added" else "", kind))
     return out

@@ -30,10 +30,11 @@ QUANTITY = re.compile(
       | (?:[£$€¥]\s?)?\d+(?:,\d{{3}})*(?:\.\d+)?%?             # 1,301.2  7.5  6%  £41.5
         (?:\s*(?:-|~|～|—|至|到)\s*\d+(?:\.\d+)?)?           # 6-7  6%到7%: second number
         (?:\s?(?:million|billion|trillion|thousand)\b)?       # £41.5 million
+        (?:[多余](?=万亿|亿|万|千))?                          # 620多万套, 30多万公里: a lower bound before the magnitude
         (?:万亿|亿|万|千)?
         (?:[多余](?={_UNIT_RX}))?                              # 10000余个, 100多家: a lower bound
         (?:{_UNIT_RX})?
-      | [{CN_DIGIT}十百千]{{2,}}(?:万亿|亿|万)?(?:[多余](?={_UNIT_RX}))?(?:{_UNIT_RX})   # 三千二百亿元, 三百多个
+      | [{CN_DIGIT}十百千]{{2,}}(?:[多余](?=万亿|亿|万))?(?:万亿|亿|万)?(?:[多余](?={_UNIT_RX}))?(?:{_UNIT_RX})   # 三千二百亿元, 三百多个
     )
     {_COMPARATOR}?""",
     re.X,

@@ -1,0 +1,40 @@
+"""Quantities read from report text (reportdiff/text/quantities.py)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES
+
+from reportdiff.text.quantities import find_quantities
+
+
+@pytest.mark.parametrize("text, raw, value, unit, comparator", [
+    # a lower bound 多/余 before the magnitude (it used to end the quantity: 620多, 1000多 -> a
+    # value 10,000 times too small, and no unit)
+    ("棚户区住房改造620多万套，", "620多万套", 620.0, "万套", "at_least"),
+    ("建成高速公路30多万公里", "30多万公里", 30.0, "万公里", "at_least"),
+    ("城镇新增就业1000多万，", "1000多万", 1000.0, "万", "at_least"),
+    ("改造三百多万套", "三百多万套", 300.0, "万套", "at_least"),
+    # the forms that already read right
+    ("减轻非税负担3000多亿元", "3000多亿元", 3000.0, "亿元", "at_least"),
+    ("新增就业1300多万人", "1300多万人", 1300.0, "万人", "at_least"),
+    ("完成10000余个", "10000余个", 10000.0, "个", "at_least"),
+    ("580万套", "580万套", 580.0, "万套", "exact"),
+    ("增长6.5%左右", "6.5%左右", 6.5, "%", "about"),
+])
+def test_quantity(text, raw, value, unit, comparator):
+    got = [(q.raw, q.value, q.unit, q.comparator) for q in find_quantities(text)]
+    assert got == [(raw, value, unit, comparator)]
+
+
+def test_every_lower_bound_before_a_magnitude_in_the_fixtures_is_read_with_it():
+    """No quantity of the fixture reports ends on 多 or 余 right before 万/亿/千: the magnitude
+    (and the unit after it) belongs to the quantity."""
+    seen = 0
+    for path in sorted(FIXTURES.rglob("*.txt")):
+        text = path.read_text("utf-8", errors="replace")
+        for q in find_quantities(text):
+            if q.raw[-1:] in "多余" and text[q.end:q.end + 1] in "万亿千":
+                raise AssertionError((path.name, text[q.start:q.end + 4]))
+            seen += "多万" in q.raw or "余万" in q.raw or "多亿" in q.raw
+    assert seen > 0
