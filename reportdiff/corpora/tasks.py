@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..comparison.similarity import measures
+from ..comparison.similarity import measures_of_hashes
 from ..ingest.metadata import year_of
 from ..model import Document, Section
 from ..options import REUSE_MIN_CHARS, Options
@@ -99,7 +99,7 @@ def compare_pair(a: int, b: int, x: Prepared, y: Prepared, min_chars: int = REUS
     """The measures of one pair, and, when the two reports are of different regions, the
     passages they share that the corpus's ``common`` fingerprints do not seed (``res``: their
     resemblance when already computed)."""
-    sim = measures(x.terms.tolist(), y.terms.tolist())
+    sim = measures_of_hashes(x.terms, y.terms)
     if res is None:
         res = minhash.resemblance(x.shingles, y.shingles)
     found = search_pair(a, b, x, y, min_chars, common) if regions_differ else SharedResult(a, b, 0, 0, ())

@@ -109,3 +109,17 @@ def test_banded_distances_on_real_reports_a_year_apart():
     a, b = ([t for p in reportdiff.load(str(FIXTURES / name)).paragraphs for t in terms(p.text)]
             for name in ("national-2024.txt", "national-2025.txt"))
     assert distances(a, b) == (Levenshtein.distance(a, b), Indel.distance(a, b))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 12), max_size=60), st.lists(st.integers(0, 12), max_size=60))
+def test_measures_of_term_hashes_are_the_measures_of_the_terms(a, b):
+    """The corpus's pair measures on 64-bit term hashes (numpy counts, terms as characters)
+    equal ``measures`` on the term lists."""
+    import numpy as np
+
+    from reportdiff.comparison.similarity import measures, measures_of_hashes
+
+    h = [(k * 0x9E3779B97F4A7C15) % 2**64 for k in range(13)]  # large hashes, as blake2b gives
+    ha, hb = np.array([h[x] for x in a], dtype=np.uint64), np.array([h[x] for x in b], dtype=np.uint64)
+    assert measures_of_hashes(ha, hb) == measures([h[x] for x in a], [h[x] for x in b])
