@@ -154,3 +154,24 @@ def test_a_worker_killed_mid_run_is_replaced_by_dasks_retry(reports, in_process,
             run.communicate()
     assert run.returncode == 0, err
     assert out.read_bytes() == in_process
+
+
+def test_a_worker_memory_limit_gives_the_same_bytes(reports, in_process, tmp_path, monkeypatch):
+    """$REPORTDIFF_WORKER_MEMORY bounds each local worker (Dask moves held reports to disk above
+    60% of it); the output is the same."""
+    monkeypatch.setenv("REPORTDIFF_WORKER_MEMORY", "1GB")
+    out = tmp_path / "corpus.json"
+    r = _corpus(reports, out, "--workers", "2")
+    assert r.returncode == 0, r.stderr
+    assert out.read_bytes() == in_process
+
+
+@pytest.mark.parametrize("value", ["lots", "10MB"])
+def test_a_worker_memory_limit_that_is_no_size_is_refused_in_one_line(reports, tmp_path, monkeypatch, value):
+    monkeypatch.setenv("REPORTDIFF_WORKER_MEMORY", value)
+    out = tmp_path / "corpus.json"
+    r = _corpus(reports, out, "--workers", "2")
+    assert r.returncode == 2 and not out.exists()
+    assert r.stderr.strip().splitlines() == [
+        f"reportdiff: REPORTDIFF_WORKER_MEMORY: '{value}' is not a memory size of 100MB or more "
+        "(hint: give a size such as 2GB or 800MB, or unset it)"]
