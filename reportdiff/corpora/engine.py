@@ -7,7 +7,7 @@
 - ``workers=N``: a ``dask.distributed.LocalCluster(n_workers=N, threads_per_worker=1,
   processes=True, host="127.0.0.1")`` is started and closed around the work, its workers
   configured for long pure-Python tasks (``worker_config``); each worker's memory limit is
-  ``$REPORTDIFF_WORKER_MEMORY`` (``2GB``, ``800MB``; ``worker_memory``) or Dask's default (the
+  ``$REPORTDIFF_WORKER_MEMORY`` (``2GB``, ``1500MB``, at least 1 GB; ``worker_memory``) or Dask's default (the
   machine's memory shared out): above 60% of it a worker moves the prepared reports it holds
   least recently to disk and reads them back when a task needs them, so that a large corpus
   fits in a bounded process tree;
@@ -142,7 +142,7 @@ def quiet():
 
 def worker_memory() -> str | int:
     """Each local worker's memory limit: ``$REPORTDIFF_WORKER_MEMORY`` (a size Dask reads:
-    ``2GB``, ``800MB``, ``1.5e9``) or ``"auto"``."""
+    ``2GB``, ``1500MB``, ``1.5e9``; at least 1 GB) or ``"auto"``."""
     import os
 
     value = os.environ.get("REPORTDIFF_WORKER_MEMORY", "").strip()
@@ -154,9 +154,9 @@ def worker_memory() -> str | int:
         limit = parse_bytes(value)
     except (ValueError, TypeError):
         limit = 0
-    if limit < 100_000_000:
-        raise UsageError("REPORTDIFF_WORKER_MEMORY", f"{value!r} is not a memory size of 100MB or more",
-                         "give a size such as 2GB or 800MB, or unset it")
+    if limit < 1_000_000_000:  # a worker holds ~0.5 GB of its own: under 1 GB it is killed over and over
+        raise UsageError("REPORTDIFF_WORKER_MEMORY", f"{value!r} is not a memory size of 1GB or more",
+                         "give a size such as 2GB or 1500MB, or unset it")
     return limit
 
 

@@ -166,12 +166,12 @@ def test_a_worker_memory_limit_gives_the_same_bytes(reports, in_process, tmp_pat
     assert out.read_bytes() == in_process
 
 
-@pytest.mark.parametrize("value", ["lots", "10MB"])
+@pytest.mark.parametrize("value", ["lots", "700MB"])
 def test_a_worker_memory_limit_that_is_no_size_is_refused_in_one_line(reports, tmp_path, monkeypatch, value):
     monkeypatch.setenv("REPORTDIFF_WORKER_MEMORY", value)
     out = tmp_path / "corpus.json"
     r = _corpus(reports, out, "--workers", "2")
     assert r.returncode == 2 and not out.exists()
     assert r.stderr.strip().splitlines() == [
-        f"reportdiff: REPORTDIFF_WORKER_MEMORY: '{value}' is not a memory size of 100MB or more "
-        "(hint: give a size such as 2GB or 800MB, or unset it)"]
+        f"reportdiff: REPORTDIFF_WORKER_MEMORY: '{value}' is not a memory size of 1GB or more "
+        "(hint: give a size such as 2GB or 1500MB, or unset it)"]
