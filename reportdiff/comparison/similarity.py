@@ -82,13 +82,7 @@ def measures_of_hashes(a, b) -> Similarity:
     sa = codes[: len(a)].tobytes().decode("utf-32-le")
     sb = codes[len(a):].tobytes().decode("utf-32-le")
     lev, indel = distances(sa, sb, len(a) + len(b) - 2 * kept)
-    return Similarity(
-        _clamp(dot / norm if norm else 0.0),
-        _clamp(len(common) / (len(ua) + len(ub) - len(common))),
-        _clamp(1.0 - lev / max(len(a), len(b))),
-        _clamp(1.0 - indel / (len(a) + len(b))),
-        "exact",
-    )
+    return _four(dot, norm, len(common), len(ua) + len(ub) - len(common), lev, indel, len(a), len(b), "exact")
 
 
 def distances(a, b, bound: int | None = None) -> tuple[int, int]:
@@ -125,11 +119,19 @@ def measures_along(a: list[str], b: list[str], lev: int, indel: int, method: str
     dot = sum(n * cb[t] for t, n in ca.items() if t in cb)
     norm = math.sqrt(sum(n * n for n in ca.values())) * math.sqrt(sum(n * n for n in cb.values()))
     sa, sb = set(ca), set(cb)
+    return _four(dot, norm, len(sa & sb), len(sa | sb), lev, indel, len(a), len(b), method)
+
+
+def _four(dot: int, norm: float, shared: int, union: int, lev: int, indel: int, la: int, lb: int,
+          method: str) -> Similarity:
+    """The four measures of two non-empty term lists of lengths ``la`` and ``lb`` from their
+    counts' dot product and norms' product, their shared and all distinct terms, and their
+    Levenshtein and Indel distances."""
     return Similarity(
         _clamp(dot / norm if norm else 0.0),
-        _clamp(len(sa & sb) / len(sa | sb)),
-        _clamp(1.0 - lev / max(len(a), len(b))),
-        _clamp(1.0 - indel / (len(a) + len(b))),
+        _clamp(shared / union),
+        _clamp(1.0 - lev / max(la, lb)),
+        _clamp(1.0 - indel / (la + lb)),
         method,
     )
 

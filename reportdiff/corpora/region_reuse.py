@@ -69,12 +69,11 @@ def holdings(prints: list[np.ndarray], shingles: list[np.ndarray]) -> list[np.nd
 
 
 def held_of(corpus: np.ndarray, shingles: np.ndarray) -> np.ndarray:
-    """The ``shingles`` (sorted) that are in ``corpus`` (sorted unique): one binary search each,
-    O(len(shingles) · log len(corpus)), whatever the corpus's size."""
-    if not len(corpus):
-        return corpus
-    at = np.minimum(np.searchsorted(corpus, shingles), len(corpus) - 1)
-    return shingles[corpus[at] == shingles]
+    """The ``shingles`` (sorted) that are in ``corpus`` (sorted unique), whatever the corpus's
+    size (``fingerprints.in_sorted``)."""
+    from ..text.fingerprints import in_sorted
+
+    return shingles[in_sorted(corpus, shingles)] if len(corpus) else corpus
 
 
 def is_boilerplate(passage: str, common: np.ndarray, min_chars: int) -> bool:

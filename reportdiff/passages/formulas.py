@@ -32,7 +32,6 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -156,7 +155,7 @@ def stretches(d: int, pairs: list[tuple[int, int]], often, min_chars: int) -> li
 
 
 def cluster_candidates(candidates) -> list[list]:
-    """Step 3: the candidates in clusters (joined block by block of ``_similar_pairs`` as they
+    """Step 3: the candidates in clusters (joined block by block of ``_similar_blocks`` as they
     are found, never all at once: a formula held by n documents gives ~n²/2 pairs, about 0.5 GB
     as a list at 1,000 reports, issue #21; with numpy, ``unionfind.clusters_of_blocks``: 805,000
     pairs of 300 reports took 3.4 s one by one)."""
@@ -179,12 +178,6 @@ def holders(streams: dict, places: dict, templates: list[str]) -> dict[str, list
 
 
 PARTNERS_AT_ONCE = 250_000  # (candidate, partner) entries counted at once: a few MB of numpy arrays
-
-
-def _similar_pairs(candidates) -> Iterator[tuple[int, int]]:
-    """``_similar_blocks`` pair by pair."""
-    for cs, xs in _similar_blocks(candidates):
-        yield from zip(cs.tolist(), xs.tolist())
 
 
 def _similar_blocks(candidates):

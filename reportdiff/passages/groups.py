@@ -64,7 +64,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..model import LineSpan
-from ..text.fingerprints import shingle_hashes
+from ..text.fingerprints import in_sorted, shingle_hashes
 from ..text.worddiff import DiffOp, word_diff
 from .unionfind import clusters
 
@@ -193,10 +193,7 @@ def _stretches(key: str, n: int) -> np.ndarray:
 
 def _meet(x: np.ndarray, y: np.ndarray) -> bool:
     """Whether two sorted hash arrays have a value in common."""
-    if not len(x) or not len(y):
-        return False
-    at = np.minimum(np.searchsorted(y, x), len(y) - 1)
-    return bool((y[at] == x).any())
+    return bool(in_sorted(y, x).any())
 
 
 def share(a: str, b: str, n: int) -> bool:

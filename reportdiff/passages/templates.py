@@ -42,8 +42,9 @@ _SOFT_BOUNDARY = re.compile(r"[.,]")  # not a boundary between two digits (1,200
 
 def clause_ends(text: str) -> list[int]:
     """Offsets just after each clause boundary of ``text`` (one of ``，；。、：！？`` or a line
-    break, or ``,;:.!?`` except a ``.`` or ``,`` between two digits), and its end.  The marks that are always boundaries are found apart
-    from ``.`` and ``,``, which alone need the digit test."""
+    break, or ``,;:.!?`` except a ``.`` or ``,`` between two digits), and its end.  The marks
+    that are always boundaries are found apart from ``.`` and ``,``, which alone need the
+    digit test."""
     ends = [m.end() for m in _HARD_BOUNDARY.finditer(text)]
     soft = [m.end() for m in _SOFT_BOUNDARY.finditer(text) if not _inside_number(text, m.start())]
     if soft:

@@ -115,6 +115,15 @@ def shingle_hashes(canon: str, k: int) -> np.ndarray:
     return h
 
 
+def in_sorted(sorted_unique: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Which of ``values`` are in ``sorted_unique`` (a sorted array of distinct hashes): one
+    binary search each, O(len(values) · log len(sorted_unique))."""
+    if not len(sorted_unique):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_unique, values), len(sorted_unique) - 1)
+    return sorted_unique[at] == values
+
+
 def winnow(hashes: np.ndarray, w: int) -> tuple[np.ndarray, np.ndarray]:
     """(positions, hashes) of the fingerprints: the rightmost minimum of every window of w."""
     n = len(hashes)

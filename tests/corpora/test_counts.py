@@ -110,7 +110,7 @@ def test_similar_candidates_by_numpy_equal_the_loops(seed):
     pool = [rng.getrandbits(64) for _ in range(rng.randint(5, 150))]
     candidates = [(0, 0, 0, frozenset(rng.sample(pool, rng.randint(1, min(len(pool), 12)))))
                   for _ in range(rng.randint(2, 250))]
-    got = list(formulas._similar_pairs(candidates))
+    got = [p for cs, xs in formulas._similar_blocks(candidates) for p in zip(cs.tolist(), xs.tolist())]
     assert sorted(got) == sorted(_similar_by_loops(candidates)) and len(got) == len(set(got))
     # the clusters are made from the pairs as they come (never all of them in a list): the same
     assert formulas.cluster_candidates(candidates) == [[candidates[c] for c in members]
