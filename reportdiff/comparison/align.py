@@ -21,8 +21,10 @@ found:
    little, but closes half the gap).
 5. Gaps.  Between consecutive backbone pairs, the unpaired paragraphs are aligned in order by
    dynamic programming (maximise Σ(score' − τ) over pairs with score' ≥ τ =
-   ``paragraph_threshold``, 0.45), where score' adds ``SECTION_BONUS`` (0.1) when the two
-   paragraphs stand in sections matched to each other (sections are aligned first).
+   ``paragraph_threshold``, 0.45), where score' adds a bonus when the two paragraphs stand in
+   sections matched to each other (sections are aligned first): ``SERIES_SECTION_BONUS`` (0.2)
+   when the documents are one government's (see step 6), ``SECTION_BONUS`` (0.1) across regions,
+   where the same place holds another government's text on the topic.
 6. Mutual best partners (only when both documents are one government's, or name no region:
    across regions two paragraphs on one topic are not versions of each other).  An unpaired
    A paragraph and an unpaired B paragraph that are each other's best-scoring partner among
@@ -60,6 +62,7 @@ PAIR_STATUSES: tuple[PairStatus, ...] = get_args(PairStatus)  # the order every 
 
 ANCHOR = 0.5
 SECTION_BONUS = 0.1
+SERIES_SECTION_BONUS = 0.2  # within one government's series (step 5)
 RATIO_BUDGET = 2e10
 TOP_CANDIDATES = 8  # each paragraph gets character ratios with its 8 best pairs by cosine
 MUTUAL_FLOOR = 0.25  # step 6: mutual best partners scoring this are paired ...
@@ -204,18 +207,19 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
                      same_section: Callable[[int, int], bool] | None = None,
                      crosses: Callable[[int, int], bool] | None = None, series: bool = True) -> list[Link]:
     """``same_section(i, j)``: whether A paragraph i and B paragraph j stand in sections that
-    are matched to each other; such in-order pairs get ``SECTION_BONUS`` in the gap step.
+    are matched to each other; such in-order pairs get a bonus in the gap step (step 5).
     ``crosses(i, j)``: whether their sections are each matched to another section; such an
     anchor is *moved* even on the backbone (a paragraph carried across swapped sections).
     ``series``: the two documents are one government's (or say nothing of their region), so a
     reworded paragraph is a version of its counterpart (step 6); across regions two paragraphs
     on one topic are not versions of each other, and step 6 is skipped."""
     n, m = len(a_texts), len(b_texts)
-    floor = min(threshold - (SECTION_BONUS if same_section else 0.0), ANCHOR, MUTUAL_FLOOR)
+    bonus = (SERIES_SECTION_BONUS if series else SECTION_BONUS) if same_section else 0.0
+    floor = min(threshold - bonus, ANCHOR, MUTUAL_FLOOR)
     budget = RatioBudget()
     tf = TfIdf(a_terms + b_terms)
     scores = pair_scores(a_texts, b_texts, a_terms, b_terms, floor, budget, tf)  # 1. pair scores
-    boosted = {k: (s + SECTION_BONUS if same_section and same_section(*k) else s) for k, s in scores.items()}
+    boosted = {k: (s + bonus if same_section and same_section(*k) else s) for k, s in scores.items()}
     used_a: dict[int, int] = {}
     used_b: dict[int, int] = {}
     anchors = _anchors(scores, n, m, used_a, used_b)  # 2.
