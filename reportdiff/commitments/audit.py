@@ -195,7 +195,7 @@ def _near_miss(key, index: _Index) -> float:
 
 
 def review(c: Commitment, key, index, f: Followup, plan_year: int | None, later_year: int | None) -> Followup:
-    """``f`` (from ``followup.follow`` or ``english.follow``) with its figure checked, its met
+    """``f`` (from ``followup.follow`` or ``english_followup.follow``) with its figure checked, its met
     judged only when due, and its finding and confidence.  Chinese targets: a reported figure
     must measure the target's indicator (its own indicator holds some of the key's weight); when
     it does not, or the clause has no figure, the review clause with a figure of the same

@@ -26,25 +26,16 @@ Extraction (plan sentences only), clause by clause (clauses end at ``;``, ``, an
   vague verb (strive, ensure, enhance …) nor an effect (``which will``).  Details and the rules'
   origin: docs/algorithms.md, "English commitments".
 
-Follow-up: key words of the indicator/object (lower-case, stop words dropped, plural ``s``
-dropped) weighted by inverse sentence frequency over the ledger; a later sentence refers to the
-commitment when it holds at least ``MATCH`` of the key's weight (and, for a target, does not
-give only figures of another unit class).  reported: a review sentence refers to it (its figure
-in the same unit class, the one nearest the key words); recurring: a plan sentence does
-(change: same/raised/lowered); missing: neither.
+Follow-up: ``english_followup``.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass
 
 from ..model import Document
-from ..text.quantities import Quantity, read_quantities, unit_class
+from ..text.quantities import Quantity, read_quantities
 from .extraction import Commitment, Statement, Target
-from .followup import Followup, Reported, change, meets
-from .search import Found, best_clause
 
 _PLAN = re.compile(
     r"\b(?:will|shall|'ll)\b(?! not\b| be (?:met|needed|published|reviewed by)\b)"
@@ -260,8 +251,16 @@ _DESCRIBES = re.compile(r"(?:\b(?:estimated|expected|forecast|projected)\s+(?:to
 
 def figures(text: str) -> list[Quantity]:
     """The figures of an English clause, without a measure used as an adjective (the 1 000-hectare
-    islands, the 10-year Hospital Development Plan): that is part of a name, not a quantity."""
-    return [q for q in read_quantities(text) if q.value is not None and not re.match(r"-[a-z]", text[q.end:q.end + 2], re.I)]
+    islands, the 10-year Hospital Development Plan): that is part of a name, not a quantity; nor
+    a paragraph's number."""
+    number = _PARAGRAPH_NUMBER.match(text)
+    return [q for q in read_quantities(text) if q.value is not None and not re.match(r"-[a-z]", text[q.end:q.end + 2], re.I)
+            and not (number and q.start < number.end())]
+
+
+# the number of a numbered paragraph, at the start of its first sentence (40.In my last two
+# Budgets …, 12. We will …): no figure
+_PARAGRAPH_NUMBER = re.compile(r"\s*\d{1,3}\.(?=\s*[A-Z])")
 
 
 def targets_in(clause: str) -> list[tuple[Target, int]]:
@@ -369,119 +368,6 @@ _VERB_WORDS = set("build complete launch set introduce extend install convert op
                   "deliver upgrade expand refurbish resurface replace implement roll publish recruit hire start begin "
                   "provide add repair plant invest raise reduce freeze offer run fund subsidise subsidize work "
                   "legislate enact abolish waive".split())
-
-
-@dataclass(frozen=True)
-class EnKey:
-    words: tuple[str, ...]
-    weights: tuple[float, ...]
-
-
-class EnIndex:
-    """The sentences of one document, their stemmed words, and an inverted index from a word to
-    the sentences holding it (in document order)."""
-
-    def __init__(self, sts: list[Statement]):
-        self.sts = sts
-        self.words = [set(_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", s.text)) for s in sts]
-        self.postings: dict[str, list[int]] = {}
-        for i, ws in enumerate(self.words):
-            for w in ws:
-                self.postings.setdefault(w, []).append(i)
-        self._in_part: dict[tuple[str, str], list[int]] = {}
-        self.scored = 0  # candidate sentences scored by the searches into this document
-        self.unsure: list[Commitment] = []  # commitments whose search stopped at SEARCH_CAP
-
-    def clauses_of(self, word: str, part: str) -> list[int]:
-        if (word, part) not in self._in_part:
-            self._in_part[(word, part)] = [i for i in self.postings.get(word, ()) if self.sts[i].part == part]
-        return self._in_part[(word, part)]
-
-
-def weights(indexes: list[EnIndex]):
-    n = sum(len(ix.sts) for ix in indexes)
-    cache: dict[str, float] = {}
-
-    def weight(w: str) -> float:
-        if w not in cache:
-            df = sum(len(ix.postings.get(w, ())) for ix in indexes)  # sentences holding w
-            cache[w] = math.log((n + 1) / (df + 1))
-        return cache[w]
-    return weight
-
-
-def key(c: Commitment, weight) -> EnKey | None:
-    text = c.target.indicator if c.target else c.obj.split(" ", 1)[-1]  # a task's object, without its verb
-    words = tuple(w for w in key_words(text) if w not in _VERB_WORDS) or key_words(text)
-    if not words:
-        return None
-    return EnKey(words, tuple(weight(w) for w in words))
-
-
-MATCH = 0.5
-
-
-def _other_measure(unit: str, text: str) -> bool:
-    if unit == "%" or not unit:
-        return False
-    found = figures(text)
-    return bool(found) and all(unit_class(normal_quantity(q)[1]) != unit_class(unit) for q in found)
-
-
-def _best(k: EnKey, later: EnIndex, part: str, unit: str) -> Found:
-    """The sentence of ``part`` whose words cover most of the key's weight (at least MATCH) and
-    that does not measure something else; the first on a tie.  ``search.best_clause`` walks the
-    candidates (rarest needed word first, at most SEARCH_CAP of them)."""
-    total = sum(k.weights)
-
-    def coverage(i: int) -> float:
-        return sum(w for word, w in zip(k.words, k.weights) if word in later.words[i]) / total
-
-    found = best_clause(k.words, k.weights, MATCH, lambda w: later.clauses_of(w, part), coverage,
-                        lambda i, s: not _other_measure(unit, later.sts[i].text))
-    later.scored += found.scored
-    return found
-
-
-def _figure(t: Target, k: EnKey, text: str):
-    qs = [(q, *normal_quantity(q)) for q in figures(text)]
-    qs = [(q, v, u) for q, v, u in qs if unit_class(u) == unit_class(t.unit) and (u == t.unit or unit_class(u))]
-    if not qs:
-        return None
-    low = text.lower()
-    spots = [m.start() for w in k.words for m in re.finditer(re.escape(w[:5]), low)]
-    if not spots:
-        return qs[0]
-    return min(qs, key=lambda x: min(abs(x[0].start - p) for p in spots))
-
-
-def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int) -> Followup:
-    if k is None:
-        return Followup(doc, "missing", None, "", 0.0)
-    unit = c.target.unit if c.target else ""
-    found, found_rec = _best(k, later, "review", unit), _best(k, later, "plan", unit)
-    if not (found.sure and found_rec.sure):
-        later.unsure.append(c)
-    rep, rec = found.best, found_rec.best
-    if rep:
-        st = later.sts[rep[0]]
-        reported = met = None
-        if c.target:
-            f = _figure(c.target, k, st.text)
-            if f:
-                q, v, u = f
-                reported = Reported(c.target.indicator, v, u, q.raw.strip())
-                met = meets(c.target, v, u) if u == c.target.unit else None
-        return Followup(doc, "reported", st.paragraph, st.text, round(rep[1], 4), reported, met, recurring=rec is not None)
-    if rec:
-        st = later.sts[rec[0]]
-        moved = ""
-        if c.target:
-            f = _figure(c.target, k, st.text)
-            if f and f[2] == c.target.unit:
-                moved = change(c.target, f[1], f[2])
-        return Followup(doc, "recurring", st.paragraph, st.text, round(rec[1], 4), None, None, True, moved)
-    return Followup(doc, "missing", None, "", 0.0)
 
 
 def why_none(doc: Document, sts: list[Statement]) -> str:

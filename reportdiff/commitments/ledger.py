@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..ingest.metadata import regions_differ, year_of
 from ..model import Document
-from . import english
+from . import english, english_followup
 from .audit import due_year, review
 from .extraction import Commitment, extract, five_year_sections, parts, statements
 from .followup import FOLLOWUP_STATUSES, Followup, _Index, _key, _weights, follow
@@ -93,8 +93,8 @@ def _why_none_zh(d: Document) -> str:
 
 def _english_ledger(docs: list[Document]) -> Ledger:
     sts = [english.statements(d, k) for k, d in enumerate(docs)]
-    indexes = [english.EnIndex(s) for s in sts]
-    weight = english.weights(indexes)
+    indexes = [english_followup.EnIndex(s) for s in sts]
+    weight = english_followup.weights(indexes)
     years = [year_of(d) for d in docs]
     entries = []
     notes = []
@@ -104,8 +104,8 @@ def _english_ledger(docs: list[Document]) -> Ledger:
         if not found:
             notes.append(f"no commitments found in {d.path}: {english.why_none(d, sts[k])}")
         for c in found:
-            key = english.key(c, weight) if k + 1 < len(docs) else None
-            fus = tuple(review(c, key, indexes[j], english.follow(c, key, indexes[j], j), years[k], years[j])
+            key = english_followup.key(c, weight) if k + 1 < len(docs) else None
+            fus = tuple(review(c, key, indexes[j], english_followup.follow(c, key, indexes[j], j), years[k], years[j])
                         for j in range(k + 1, len(docs)))
             entries.append(LedgerEntry(c, fus, due_year(c, years[k])))
             for f in fus:

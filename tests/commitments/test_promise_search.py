@@ -13,7 +13,7 @@ import pytest
 from conftest import benchmark_module, fixture_path
 
 import reportdiff
-from reportdiff.commitments import english, followup
+from reportdiff.commitments import english_followup, followup
 from reportdiff.commitments.extraction import extract, statements
 from reportdiff.commitments.search import SEARCH_CAP, best_clause
 from reportdiff.render.jsonout import promises as promises_json
@@ -88,8 +88,8 @@ def _spy_searches(monkeypatch, module, scan_too: bool = True):
     else:
         def spy(key, later, part, unit):
             found = best(key, later, part, unit)
-            scan = _scan(key.words, key.weights, english.MATCH, later.words,
-                         lambda i, s: later.sts[i].part == part and not english._other_measure(unit, later.sts[i].text)
+            scan = _scan(key.words, key.weights, english_followup.MATCH, later.words,
+                         lambda i, s: later.sts[i].part == part and not english_followup._other_measure(unit, later.sts[i].text)
                          ) if scan_too else None
             candidates = len({i for w in key.words for i in later.clauses_of(w, part)})
             calls.append((key, part, found, scan, candidates))
@@ -107,7 +107,7 @@ def _spy_searches(monkeypatch, module, scan_too: bool = True):
 def test_real_reports_get_the_scan_answer(monkeypatch, pair):
     """On real reports every search is sure, well under the cap, and finds the clause the full
     scan finds."""
-    module = english if pair[0].startswith("english/") else followup
+    module = english_followup if pair[0].startswith("english/") else followup
     calls = _spy_searches(monkeypatch, module)
     ledger = reportdiff.promises([fixture_path(p) for p in pair])
     assert len(calls) == 2 * len([e for e in ledger.entries if e.commitment.doc == 0]) > 20
@@ -136,7 +136,7 @@ def test_candidate_work_per_commitment_does_not_grow_with_the_report(tmp_path, m
     early passing clauses are rarer), and every answer at 8,000 and 32,000 characters is the full
     scan's (128,000: counted only, the scan would take long)."""
     bench = benchmark_module("bench_limits")
-    make, module = (bench.target_lines, followup) if language == "zh" else (bench.en_target_lines, english)
+    make, module = (bench.target_lines, followup) if language == "zh" else (bench.en_target_lines, english_followup)
     per_size = []
     for n in (8_000, 32_000, 128_000):
         calls = _spy_searches(monkeypatch, module, scan_too=n < 100_000)

@@ -1,0 +1,167 @@
+"""What later English reports say about a commitment (see ``english`` for the sentence roles
+and the extraction).
+
+Key: the key words of the indicator (a task: its object without its verb): lower-case, stop
+words dropped, plural ``s`` dropped, weighted by inverse sentence frequency over the ledger.  A
+key of one word takes the other content words of the commitment's clause, without its verbs.  A
+later sentence refers to the commitment when it holds at least ``MATCH`` of the key's weight
+(and, for a target, does not give only figures of another unit class).
+
+- reported: a review sentence refers to it (its figure in the same unit class, the one nearest
+  the key words), and no plan sentence refers to it as well or better;
+- recurring: a plan sentence does (change: same/raised/lowered): a budget announcing the
+  measure again (the relief items of a budget speech repeat yearly);
+- missing: neither.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..text.quantities import unit_class
+from .english import (
+    _CLAUSE,
+    _PROMISED_ACTION,
+    _VAGUE,
+    _VERB_WORDS,
+    _stem,
+    figures,
+    key_words,
+    normal_quantity,
+)
+from .extraction import Commitment, Statement, Target
+from .followup import Followup, Reported, change, meets
+from .search import Found, best_clause
+
+
+@dataclass(frozen=True)
+class EnKey:
+    words: tuple[str, ...]
+    weights: tuple[float, ...]
+
+
+class EnIndex:
+    """The sentences of one document, their stemmed words, and an inverted index from a word to
+    the sentences holding it (in document order)."""
+
+    def __init__(self, sts: list[Statement]):
+        self.sts = sts
+        self.words = [set(_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", s.text)) for s in sts]
+        self.postings: dict[str, list[int]] = {}
+        for i, ws in enumerate(self.words):
+            for w in ws:
+                self.postings.setdefault(w, []).append(i)
+        self._in_part: dict[tuple[str, str], list[int]] = {}
+        self.scored = 0  # candidate sentences scored by the searches into this document
+        self.unsure: list[Commitment] = []  # commitments whose search stopped at SEARCH_CAP
+
+    def clauses_of(self, word: str, part: str) -> list[int]:
+        if (word, part) not in self._in_part:
+            self._in_part[(word, part)] = [i for i in self.postings.get(word, ()) if self.sts[i].part == part]
+        return self._in_part[(word, part)]
+
+
+def weights(indexes: list[EnIndex]):
+    n = sum(len(ix.sts) for ix in indexes)
+    cache: dict[str, float] = {}
+
+    def weight(w: str) -> float:
+        if w not in cache:
+            df = sum(len(ix.postings.get(w, ())) for ix in indexes)  # sentences holding w
+            cache[w] = math.log((n + 1) / (df + 1))
+        return cache[w]
+    return weight
+
+
+def key(c: Commitment, weight) -> EnKey | None:
+    """The indicator's (a task: its object's) key words.  A key of one word (``centres``, ``the
+    HA``, ``Lotteries Fund`` → ``lottery``) is any sentence naming that thing: it takes the other
+    content words of the commitment's clause too, without its verbs (``five centres`` → centre,
+    divorced, family, children, operated, ngo, one-stop, co-parenting, service), so that a
+    follow-up must share MATCH of the weight of the whole clause."""
+    text = c.target.indicator if c.target else c.obj.split(" ", 1)[-1]  # a task's object, without its verb
+    words = tuple(w for w in key_words(text) if w not in _VERB_WORDS) or key_words(text)
+    if not words:
+        return None
+    if len(words) == 1:
+        clause = _clause_of(c)
+        verbs = {_stem(m.group(g)) for m in _PROMISED_ACTION.finditer(clause) for g in ("verb", "verb2") if m.group(g)}
+        words += tuple(w for w in key_words(clause) if w not in words and w not in verbs
+                       and w not in _VERB_WORDS and w not in _VAGUE)
+    return EnKey(words, tuple(weight(w) for w in words))
+
+
+def _clause_of(c: Commitment) -> str:
+    """The clause of the commitment's sentence holding its figure (a task: its object)."""
+    needle = c.target.raw if c.target else c.obj
+    return next((x for x in _CLAUSE.split(c.text) if needle in x), c.text)
+
+
+MATCH = 0.5
+
+
+def _other_measure(unit: str, text: str) -> bool:
+    if unit == "%" or not unit:
+        return False
+    found = figures(text)
+    return bool(found) and all(unit_class(normal_quantity(q)[1]) != unit_class(unit) for q in found)
+
+
+def _best(k: EnKey, later: EnIndex, part: str, unit: str) -> Found:
+    """The sentence of ``part`` whose words cover most of the key's weight (at least MATCH) and
+    that does not measure something else; the first on a tie.  ``search.best_clause`` walks the
+    candidates (rarest needed word first, at most SEARCH_CAP of them)."""
+    total = sum(k.weights)
+
+    def coverage(i: int) -> float:
+        return sum(w for word, w in zip(k.words, k.weights) if word in later.words[i]) / total
+
+    found = best_clause(k.words, k.weights, MATCH, lambda w: later.clauses_of(w, part), coverage,
+                        lambda i, s: not _other_measure(unit, later.sts[i].text))
+    later.scored += found.scored
+    return found
+
+
+def _figure(t: Target, k: EnKey, text: str):
+    qs = [(q, *normal_quantity(q)) for q in figures(text)]
+    qs = [(q, v, u) for q, v, u in qs if unit_class(u) == unit_class(t.unit) and (u == t.unit or unit_class(u))]
+    if not qs:
+        return None
+    low = text.lower()
+    spots = [m.start() for w in k.words for m in re.finditer(re.escape(w[:5]), low)]
+    if not spots:
+        return qs[0]
+    return min(qs, key=lambda x: min(abs(x[0].start - p) for p in spots))
+
+
+def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int) -> Followup:
+    if k is None:
+        return Followup(doc, "missing", None, "", 0.0)
+    unit = c.target.unit if c.target else ""
+    found, found_rec = _best(k, later, "review", unit), _best(k, later, "plan", unit)
+    if not (found.sure and found_rec.sure):
+        later.unsure.append(c)
+    rep, rec = found.best, found_rec.best
+    if rep and rec and rec[1] >= rep[1]:
+        rep = None  # a plan sentence refers to it at least as well: the measure is announced again
+    if rep:
+        st = later.sts[rep[0]]
+        reported = met = None
+        if c.target:
+            f = _figure(c.target, k, st.text)
+            if f:
+                q, v, u = f
+                reported = Reported(c.target.indicator, v, u, q.raw.strip())
+                met = meets(c.target, v, u) if u == c.target.unit else None
+        return Followup(doc, "reported", st.paragraph, st.text, round(rep[1], 4), reported, met, recurring=rec is not None)
+    if rec:
+        st = later.sts[rec[0]]
+        moved = ""
+        if c.target:
+            f = _figure(c.target, k, st.text)
+            if f and f[2] == c.target.unit:
+                moved = change(c.target, f[1], f[2])
+        return Followup(doc, "recurring", st.paragraph, st.text, round(rec[1], 4), None, None, True, moved)
+    return Followup(doc, "missing", None, "", 0.0)
