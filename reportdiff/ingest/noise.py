@@ -15,7 +15,8 @@ Rules (all on normalised lines):
 - markdown rules (``---``) and lines holding only a scraping artefact;
 - running headers of 21-80 characters that carry a page number or, laid out in fields,
   interrupt a paragraph (``_long_running_headers``); footnote lines whose mark (``⁶``, ``[4]``,
-  ``*6``) stands glued to the text elsewhere; audience reactions (``（热烈掌声）``, ``[Applause.]``).
+  ``*6``, ``①``, ``**``) stands glued to the text elsewhere; audience reactions (``（长时间热烈掌声）``,
+  ``[Applause.]``).
 """
 
 from __future__ import annotations
@@ -253,15 +254,34 @@ def _interrupts(lines, content, pos: int, reasons) -> bool:
 
 
 _SUPERSCRIPT = "¹²³⁴⁵⁶⁷⁸⁹⁰"
-_NOTE_LINE = re.compile(rf"^(?:[{_SUPERSCRIPT}]+|\[\d{{1,3}}\]|\*\d{{1,3}})\s*(?=\S)")
-_REACTION = re.compile(r"^[（(\[【]\s*(?:热烈|长时间|全场)?(?:掌声|鼓掌)[^）)\]】]{0,6}[）)\]】]$"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# a note mark opening a line: superscript digits, [4], *6, a circled number (＠① in old typeset
+# reports, where it marks a character the press lacked), or a run of 1-3 asterisks before text
+# (not markdown bold: no asterisk follows on the line)
+_NOTE_LINE = re.compile(rf"^(?:[{_SUPERSCRIPT}]+|\[\d{{1,3}}\]|\*\d{{1,3}}|[＠@]?[{_CIRCLED}]|\*{{1,3}}(?=\s*[^\s*][^*]*$))"
+                        r"\s*(?=\S)")
+_NOTE_MAX = 80  # a note line of a circled number or asterisks is short (a list item ① … is not)
+_REACTION = re.compile(r"^[（(\[【]\s*(?:热烈|长时间|全场|经久不息的?)*(?:的)?(?:掌声|鼓掌)[^）)\]】]{0,6}[）)\]】]$"
                        r"|^[(\[]\s*(?:Applause|Laughter|Cheers)[^)\]]{0,20}[)\]]$", re.I)
+
+
+def _glued(mark: str, text: str) -> bool:
+    """Whether the note mark stands glued to the text of this line, after its first character
+    (``growth⁶``, ``收入[4]``, ``增长①，``, ``硫＠①增长``, ``8%**，``).  A bare circled number or
+    asterisks must end a word (punctuation, a space or the line's end after it): ``包括①加快…``
+    numbers a list, ``**bold**`` is markup."""
+    if mark[0] in _CIRCLED or mark.startswith("*") and not mark[1:].isdigit():
+        return re.search(rf"(?<=[^\s*{_CIRCLED}]){re.escape(mark)}(?=[\s，。；、：,.;:）)]|$)", text[1:]) is not None
+    return mark in text[1:]
 
 
 def _notes(lines, content, reasons) -> None:
     """Footnotes and audience reactions.  A footnote line starts with a note mark (``⁶``,
-    ``[4]``, ``*6``) that also stands glued to the text of another line (``growth⁶``,
-    ``收入[4]``): the note's text is listed as removed, not compared as a paragraph.  A line that
+    ``[4]``, ``*6``, ``①``, ``＠①``, ``**``) that also stands glued to the text of another line
+    (``growth⁶``, ``收入[4]``, ``增长①``): the note's text is listed as removed, not compared as a
+    paragraph.  A line opened by a circled number or asterisks is a note only when it is short
+    (at most ``_NOTE_MAX`` characters; ``①…`` also opens list items) and its mark ends a word
+    elsewhere (``_glued``).  A line that
     is only an audience reaction in brackets (``（热烈掌声）``, ``[Applause.]``, ``(Laughter)``)
     is a stage direction, not the report's text."""
     text_of = {i: lines[i] for i in content}
@@ -276,5 +296,7 @@ def _notes(lines, content, reasons) -> None:
         if not m:
             continue
         mark = m.group(0).strip()
-        if any(j != i and mark in text_of[j] and not text_of[j].startswith(mark) for j in content):
+        if mark[-1] in _CIRCLED + "*" and len(line) > _NOTE_MAX:
+            continue
+        if any(j != i and not text_of[j].startswith(mark) and _glued(mark, text_of[j]) for j in content):
             reasons[i] = "footnote"

@@ -5,7 +5,8 @@ line is listed as removed with its reason."""
 
 from __future__ import annotations
 
-from conftest import fixture_path
+import pytest
+from conftest import fixture_path, shared_dir
 
 import reportdiff
 
@@ -86,3 +87,52 @@ def test_a_short_running_header_with_a_changing_page_number_is_removed(tmp_path)
     doc = _load(tmp_path, noisy, "paged-zh.txt")
     assert [p.text for p in doc.paragraphs] == clean
     assert [r.reason for r in doc.removed if "某省" in r.text] == ["running header"] * 3
+
+
+def test_circled_and_asterisk_notes_and_long_applause_are_removed(tmp_path):
+    """Statistical bulletins mark notes with circled numbers and asterisks (``增长①，`` …
+    ``① 不含政府性基金收入。``, ``8%**。`` … ``** 按可比价格计算。``), and transcripts print
+    ``（长时间热烈掌声）`` (two qualifiers: the rule took one).  The notes are listed as removed;
+    the marks glued in the text stay (they are the report's)."""
+    lines = REPORT.read_text("utf-8").split("\n")
+    clean = [p.text for p in reportdiff.load(str(REPORT)).paragraphs]
+    noisy = list(lines)
+    longs = _long_paragraphs(lines)
+    for k, mark, note in sorted([(longs[2], "①", "① 不含政府性基金收入。"), (longs[4], "**", "** 按可比价格计算。"),
+                                 (longs[6], "*", "* 数据来源：市统计局。")], reverse=True):
+        noisy[k] = noisy[k].replace("，", mark + "，", 1)
+        noisy[k + 1: k + 1] = ["", note]
+    noisy[longs[8] + 1: longs[8] + 1] = ["（长时间热烈掌声）"]
+    doc = _load(tmp_path, noisy, "marks.txt")
+    assert [p.text.replace("①", "").replace("*", "") for p in doc.paragraphs] == clean
+    reasons = {r.text: r.reason for r in doc.removed}
+    assert [reasons.get(n) for n in ("① 不含政府性基金收入。", "** 按可比价格计算。", "* 数据来源：市统计局。")] == ["footnote"] * 3
+    assert reasons["（长时间热烈掌声）"] == "audience reaction"
+
+
+def test_list_items_and_bold_lines_are_not_notes(tmp_path):
+    """A line opened by ① whose mark stands elsewhere only before text (``包括①加快…``: a list) is
+    text, as is ``**Mr Speaker**`` (markdown bold) in a document with bold words elsewhere."""
+    lines = REPORT.read_text("utf-8").split("\n")
+    k = _long_paragraphs(lines)[3]
+    noisy = lines[: k] + [lines[k].replace("，", "，包括①加快", 1), "", "①加快推进重点项目建设。"] + lines[k + 1:]
+    doc = _load(tmp_path, noisy, "items.txt")
+    assert not any(r.reason == "footnote" for r in doc.removed)
+    assert any(p.text == "①加快推进重点项目建设。" for p in doc.paragraphs)
+    speech = SPEECH.read_text("utf-8").split("\n")
+    k = _long_paragraphs(speech)[2]
+    noisy = speech[:k] + ["", "**Mr Speaker**", "", speech[k].replace(" ", " **key** ", 1)] + speech[k + 1:]
+    doc = _load(tmp_path, noisy, "bold.txt")
+    assert not any(r.reason == "footnote" for r in doc.removed)
+
+
+def test_notes_on_missing_characters_of_an_old_typeset_report_are_removed():
+    """National 1956: a character the press lacked is printed ``硫＠①`` in the text and explained
+    at the end (``＠①原字石右加安``): notes, listed as removed, not a paragraph of the report."""
+    path = shared_dir() / "corpus" / "national" / "1956.txt"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    doc = reportdiff.load(str(path))
+    notes = [r for r in doc.removed if r.reason == "footnote"]
+    assert [(r.lines.first, r.lines.last, r.text) for r in notes] == [(196, 198, "＠①原字石右加安 / ＠②原字钅右加夕")]
+    assert not any(p.text.startswith("＠") for p in doc.paragraphs)
