@@ -29,9 +29,13 @@ shows to continue on the next text line (``joins``) or to end their paragraph (`
 override all the rules above.
 
 The wrap width W of a document is measured, not assumed: the most common display width (within
-a 4-column band) of lines up to 80 columns, when at least 8 lines and a quarter of all lines
+a 4-column band) of lines up to 100 columns (``WRAP_MAX``), when at least 8 lines and a quarter of all lines
 fall in that band.  A line "fills" the width when it is within W-4 .. W+2 columns (measured on
 the line as it stands in the file, before cleaning: the layout is the file's).
+
+In text with blank lines between its paragraphs (``_blank_separated``), English lines go by the
+blank lines: a blank line before a capital or a paragraph number (``150.The``) starts a
+paragraph, a line break without one is a wrap, even after a sentence end.
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ from .noise import ARTEFACT
 
 _STARTS_PARAGRAPH = re.compile(r"^(?:——|\*\*|#|附件|名词解释)")
 _SOFT_START = re.compile(r"^(?:各位代表|同志们)")  # starts a paragraph unless a wrapped line runs into it
+WRAP_MAX = 100  # columns: the widest wrap width looked for (English text is often wrapped at 80-100)
 MAX_PARAGRAPH = 5000  # characters; longer paragraphs are cut so that diffs stay bounded
 _NEVER_STARTS = set("，。、；：！？）”’》」』,.;:!?)")
 # lines that never join a neighbour: a sign-off date, a note in brackets, an attachment line,
@@ -82,12 +87,12 @@ class Block:
 
 
 def wrap_width(widths: list[int]) -> int | None:
-    short = [w for w in widths if 10 <= w <= 80]
+    short = [w for w in widths if 10 <= w <= WRAP_MAX]
     if len(short) < 8:
         return None
     hist = Counter(short)
     best_w, best_n = 0, 0
-    for w in range(10, 81):
+    for w in range(10, WRAP_MAX + 1):
         n = sum(hist.get(x, 0) for x in range(w - 3, w + 1))
         if n > best_n:
             best_w, best_n = w, n
@@ -137,13 +142,24 @@ def assemble(
 
 
 def _blank_separated(content: list[int], width: int | None) -> bool:
-    """Hard-wrapped text with blank lines between paragraphs: a wrap width, and of the steps
-    from one text line to the next at least 5% cross a blank line and at least half do not."""
-    if width is None or len(content) < 8:
+    """Text with blank lines between its paragraphs, where a line break with no blank line is a
+    wrap: hard-wrapped text (a wrap width, and of the steps from one text line to the next at
+    least 5% cross a blank line and at least half do not), or text written a paragraph a line
+    with a blank line between, a few paragraphs of which are wrapped (of the runs of text lines
+    between blank lines, at least 8, 60% or more are one line long and some are longer)."""
+    if len(content) < 8:
         return False
     gaps = [b - a - 1 for a, b in zip(content, content[1:])]
     blank = sum(1 for g in gaps if g > 0)
-    return blank >= 0.05 * len(gaps) and len(gaps) - blank >= 0.5 * len(gaps)
+    if width is not None and blank >= 0.05 * len(gaps) and len(gaps) - blank >= 0.5 * len(gaps):
+        return True
+    runs = [1]
+    for g in gaps:
+        if g > 0:
+            runs.append(1)
+        else:
+            runs[-1] += 1
+    return len(runs) >= 8 and max(runs) > 1 and runs.count(1) >= 0.6 * len(runs)
 
 
 _ROW = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:\s[\u4e00-\u9fff]{1,2})?\s+[\u4e00-\u9fff、]{2,24}$")
@@ -200,6 +216,7 @@ def _fills(w: int, width: int | None) -> bool:
     return width is not None and width - 4 <= w <= width + 2
 
 
+_NUMBERED_PARAGRAPH = re.compile(r"^\d{1,3}\.\s*[A-Z]")  # 150.The Government … (not 4.1 million)
 _ORDINAL_ONLY = re.compile(r"^(?:[一二三四五六七八九十]{1,3}(?:是|要)|第[一二三四五六七八九十]{1,3})[，,、：:]?$")
 
 
@@ -214,7 +231,7 @@ def _continues(prev: str, nxt: str, w: int, width: int | None, gap: int, prev_st
                                      and not bare.marker[-1].isalnum()):
         return True  # 一是 / 第一， / 一、 alone on a line: its text is on the next line (a bare 一 is a heading)
     if blank_separated and not any(is_cjk(c) for c in prev + nxt):
-        if gap > 0 and nxt[:1].isupper():
+        if gap > 0 and (nxt[:1].isupper() or _NUMBERED_PARAGRAPH.match(nxt)):
             return False  # English text with blank lines between paragraphs: a new paragraph
         if gap == 0 and not ends_closed(prev) and not CHAIR_ADDRESS.match(nxt) and not indented \
                 and not (prev_starts and _stands_alone(prev)):
@@ -230,7 +247,8 @@ def _continues(prev: str, nxt: str, w: int, width: int | None, gap: int, prev_st
         return True  # 政府工作报 / 告: a word broken by a link or a line end
     if ends_closed(prev):
         if blank_separated and gap == 0 and not any(is_cjk(c) for c in prev + nxt):
-            return True  # a sentence ends inside a wrapped English paragraph
+            return True  # a sentence ends inside a wrapped English paragraph (not Chinese: web
+            # texts put a lead sentence on its own line, 二是深化粮棉流通体制改革。 in national 2003)
         return gap == 0 and _fills(w, width) and (prev[-1] in SENTENCE_END or prev[-1] in ".!?;:")
     m = match_heading(prev)
     if m and m.strong and m.style not in list_styles and not any(c in SENTENCE_END for c in prev) \

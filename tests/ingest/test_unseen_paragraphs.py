@@ -1,0 +1,89 @@
+"""Re-joining lines into paragraphs on layouts the cleaner had not seen (issue #16's harder
+synthetic benchmark): English wrapped wider than 80 columns, text written a paragraph a line
+with a few paragraphs wrapped, numbered paragraphs after an unfinished line.  Built from the
+fixture reports: the re-wrapped text must read back as the original."""
+
+from __future__ import annotations
+
+import textwrap
+
+from conftest import fixture_path
+
+import reportdiff
+
+SPEECH = fixture_path("english/budget-speech-2023.txt")
+REPORT = fixture_path("hohhot-2022.txt")
+
+
+def _load(tmp_path, lines: list[str], name: str):
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return reportdiff.load(str(path))
+
+
+def _wrapped_at_a_sentence_end(text: str, width: int) -> list[str] | None:
+    """English text cut after its first sentence end past 20 characters, the rest wrapped at
+    ``width`` (a PDF line that happens to end with a sentence); None without such an end."""
+    stop = next((k for k, c in enumerate(text) if c == "." and 20 <= k < len(text) - 40
+                 and text[k + 1:k + 2] == " "), None)
+    if stop is None:
+        return None
+    return [text[:stop + 1]] + textwrap.wrap(text[stop + 1:].strip(), width)
+
+
+def test_english_wrapped_at_90_columns_reads_back(tmp_path):
+    """A speech hard-wrapped at 90 columns (the wrap width was looked for up to 80 only), some of
+    whose lines end with a full stop inside a paragraph: each paragraph reads back whole."""
+    lines = SPEECH.read_text("utf-8").split("\n")
+    clean = [p.text for p in reportdiff.load(str(SPEECH)).paragraphs]
+    out, cut_at_stop = [], 0
+    for line in lines:
+        wrapped = textwrap.wrap(line, 90) if len(line) > 90 else [line]
+        cut_at_stop += any(x.endswith(".") for x in wrapped[:-1])
+        out.extend(wrapped)
+    assert cut_at_stop >= 5
+    assert [p.text for p in _load(tmp_path, out, "wide.txt").paragraphs] == clean
+
+
+def test_a_few_wrapped_paragraphs_among_one_line_paragraphs_read_back(tmp_path):
+    """A paragraph a line with blank lines between, where a few paragraphs are wrapped (pasted
+    from a PDF): a line break with no blank line is a wrap, also after a line that ends a
+    sentence (English; in Chinese web texts a lead sentence stands on its own line, so there a
+    sentence end with no blank line after it still ends the paragraph unless the line fills the
+    wrap width)."""
+    lines = SPEECH.read_text("utf-8").split("\n")
+    clean = [p.text for p in reportdiff.load(str(SPEECH)).paragraphs]
+    out, done = [], 0
+    for line in lines:
+        wrapped = _wrapped_at_a_sentence_end(line, 86) if len(line) > 300 and done < 3 else None
+        done += wrapped is not None
+        out.extend(wrapped or [line])
+    assert done == 3
+    assert [p.text for p in _load(tmp_path, out, "few.txt").paragraphs] == clean
+    lines = REPORT.read_text("utf-8").split("\n")
+    clean = [p.text for p in reportdiff.load(str(REPORT)).paragraphs]
+    long = [k for k, line in enumerate(lines) if len(line) > 300][:3]
+    out = [part for k, line in enumerate(lines)
+           for part in ([line[j:j + 38] for j in range(0, len(line), 38)] if k in long else [line])]
+    assert [p.text for p in _load(tmp_path, out, "zh.txt").paragraphs] == clean
+
+
+def test_a_numbered_paragraph_after_a_blank_line_starts_anew(tmp_path):
+    """In English text with blank lines between paragraphs, ``150.The Government …`` after a
+    blank line opens a paragraph even when the line before ends unfinished (``…; and``: a list
+    item cut from its list); ``4.1 million …`` after a page break still continues."""
+    lines = SPEECH.read_text("utf-8").split("\n")
+    body = [line for line in lines if len(line) > 200][:12]
+    paras = [f"{k + 140}.{para}" for k, para in enumerate(body)]
+    paras[1] = paras[1].rstrip(".") + "; and"
+
+    def layout(items: list[str]) -> list[str]:
+        out = [lines[0]]
+        for item in items:
+            out += [""] + textwrap.wrap(item, 90)
+        return out
+    doc = _load(tmp_path, layout(paras), "numbered.txt")
+    assert [p.text[:4] for p in doc.paragraphs[1:]] == [f"{k + 140}." for k in range(12)]
+    cut = paras[3].index(" ", 120)
+    split = layout(paras[:3]) + [f"{paras[3][:cut]} to", "", "4.1 million" + paras[3][cut:]] + layout(paras[4:])[1:]
+    assert len(_load(tmp_path, split, "figure.txt").paragraphs) == 13
