@@ -39,7 +39,7 @@ LEAD_ORDINAL = re.compile(rf"^(?:[{CN_NUM}]{{1,3}}是|第[{CN_NUM}]{{1,3}}[，,�
 CHAIR_ADDRESS = re.compile(
     r"^\**(?:Mr|Madam|Madame|Mister)\.?\s+(?:Deputy\s+)?(?:Speaker|President|Chairman|Chairperson|Chair)\b"
     r"(?:[^.!?]{0,70}[,:!])?\**[,:!.]?\**$")
-_EN_TITLE = re.compile(r"^[A-Z][A-Za-z0-9'’&,\-–:() ]{1,68}[A-Za-z0-9)]$")
+_EN_TITLE = re.compile(r"^[A-Z][A-Za-z0-9'’&,\-–:()/\"“” ]{1,68}[A-Za-z0-9)\"”]$")
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ def is_english_title(text: str) -> bool:
     to the chair such as ``Mr Speaker``)."""
     if not _EN_TITLE.match(text) or len(text.split()) > 12 or CHAIR_ADDRESS.match(text):
         return False
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’]*", text)]
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)]  # E-sports, Long-term: one word
     small = {"a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "with", "by", "at",
              "from", "as", "vs"}
     caps = sum(1 for w in words if w[0].isupper() or w.lower() in small)

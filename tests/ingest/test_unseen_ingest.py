@@ -245,3 +245,20 @@ def test_region_names_of_one_government_share_a_key():
     assert not same_region("吉林市", "吉林省") and not same_region("海南藏族自治州", "海南省")
     assert not regions_differ(["包头市东河区", "东河区", ""])
     assert regions_differ(["陕西省", "甘肃省"])
+
+
+def test_english_titles_with_compounds_slashes_and_quotes_are_headings():
+    """Hong Kong 2017-18 and 2018-19: `E-sports`, `Long-term Development`, `Tax Co-operation`,
+    `Industrial/Commercial Land`, `Promoting "Re-industrialisation"` were paragraphs: the
+    lower-case half of a hyphenated word counted as an uncapitalised word, and `/` and quotes were
+    not allowed in a title.  A sentence stays no title."""
+    from reportdiff.ingest.headings import is_english_title
+    for title in ("E-sports", "Long-term Development", "Tax Co-operation", "Start-ups",
+                  "Industrial/Commercial Land", 'Promoting "Re-industrialisation"'):
+        assert is_english_title(title), title
+    for line in ("Mr Speaker", "and/or the rest of the year", "The economy grew by 3.8 per cent in 2017."):
+        assert not is_english_title(line), line
+    doc = reportdiff.load(str(_corpus("hk-budget/2018.txt")))
+    titles = {h.text for h in _headings(doc.root)}
+    assert {"E-sports", 'Promoting "Re-industrialisation"', "Industrial/Commercial Land",
+            "Long-term Development"} <= titles
