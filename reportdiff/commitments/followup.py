@@ -129,8 +129,13 @@ _STOP_TERMS = set(
     "新增 新建 建成 完成 实施 达到 提高 提升 增长 增加 降低 下降 减少 推动 推进 加快 打造 培育 引进 开展 全市 全区 全省 "
     "全国 全年 年内 今年 力争 确保 累计 以上 左右 以内 以下 各类 分别 其中 进一步 持续 继续 积极 大力 全面 深入 努力 "
     "推广 带动 尽快 年底 升级 先 再 地区 国内 新 改造 建设 高标准 高质量 支持 争取 实现 形成 保持 稳定 控制 不低于 不超过 超过 突破 一批 等 和 及 与 的 个 "
-    "拟 安排 至少 平均 要 为".split()
+    "拟 安排 至少 平均 要 为 退出 化解 淘汰 减轻 削减 压缩".split()
 )
+
+
+# verbs jieba cuts into single characters (再压减钢铁产能 → 再 压 减 钢铁 产能), cut out before the
+# words are: a lone 减 may be part of a name (“双减”)
+_SPLIT_VERBS = re.compile(r"压减")
 
 
 def normal(text: str) -> str:
@@ -145,7 +150,7 @@ def key_terms(text: str) -> tuple[str, ...]:
     stays whole).  Pairs do not depend on how jieba cuts rare compounds (重卡换电站 → 重卡 卡换
     换电 电站), and the inverse clause frequency weighs them (电站 is common, 换电 rare)."""
     runs, run = [], ""
-    for w in terms(normal(text)):
+    for w in terms(_SPLIT_VERBS.sub("，", normal(text))):
         if re.fullmatch(r"[\u4e00-\u9fffA-Za-z&]+", w) and w not in _STOP_TERMS:
             run += w
         elif run:

@@ -6,8 +6,9 @@ and the cost/reach figures beside them.  Each phrase is copied from a report of 
 from __future__ import annotations
 
 import pytest
+from conftest import shared_dir
 
-from reportdiff.commitments import english
+from reportdiff.commitments import english, promises
 from reportdiff.commitments.extraction import more_task_object
 from reportdiff.commitments.followup import key_terms, normal
 from reportdiff.text.quantities import read_quantities
@@ -42,6 +43,24 @@ def test_a_named_indicator_whose_tail_is_a_synonym_keeps_its_name():
     assert "调查" not in "".join(key_terms("城镇登记失业率"))
     assert "电商" not in normal("移动网络流量资费")
     assert normal("稳妥推进医保省级统筹") == normal("稳妥推进基本医疗保险省级统筹")
+
+
+def test_verbs_of_cutting_are_not_part_of_the_key():
+    """National 2018: ``今年再压减钢铁产能3000万吨左右，退出煤炭产能1.5亿吨左右`` is reported in 2019
+    as ``推进钢铁、煤炭行业市场化去产能``; the keys held the verbs (压减, split by jieba into 压 减;
+    退出), whose pairs weighed a third of the key, and the follow-up was called missing.  A name
+    holding 减 keeps it (“双减”)."""
+    assert key_terms("再压减钢铁产能") == ("钢铁", "铁产", "产能")
+    assert key_terms("退出煤炭产能") == ("煤炭", "炭产", "产能")
+    assert key_terms("减轻非税负担") == ("非税", "税负", "负担")
+    assert key_terms("“双减”") == ("双减",)
+    old, new = (shared_dir() / "corpus" / "national" / f"{y}.txt" for y in (2018, 2019))
+    if not old.exists():
+        pytest.skip(f"{old} is absent")
+    ledger = promises([str(old), str(new)])
+    steel = next(e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target
+                 and "钢铁产能" in e.commitment.target.indicator)
+    assert steel.followups[0].status == "reported" and "去产能" in steel.followups[0].text
 
 
 def test_lettered_measures_continue_the_promise():
