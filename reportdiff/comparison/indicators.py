@@ -103,12 +103,12 @@ def is_indicator(name: str) -> bool:
 _FILLER_ZH = re.compile(r"(?:比上年|比去年|同比|实际|名义|年均|累计|平均|分别|共|总计|合计)+$")
 _MAGNITUDE_ZH = re.compile(r"^(?:万亿|亿|万|千)")
 _COMPARED_ZH = re.compile(r"^(?:(?:比|较)(?:上年|去年)(?:同期)?(?:预算)?|同比)(?:增加|增长|提高|减少|下降|降低)?")
-_ADVERBIAL_ZH = re.compile(r"^(?:考虑|扣除|剔除|按|如果|若|如|据|经|其中(?=[，,]|$))")  # 其中中央财政赤字: a sub-item, named
+_ADVERBIAL_ZH = re.compile(r"^(?:考虑|扣除|剔除|按|如果|若|如|据|经|(?:专项|主要)?用于|其中(?=[，,]|$))")  # 其中中央财政赤字: a sub-item, named
 
 
 # a number change's indicator also loses these verbs and adverbs at its end (国内生产总值增加,
 # 居民消费价格上涨, 粮食产量连年, 资费再降低); the commitments' and series' indicators keep ``_VERBS``
-_NUMBER_VERBS = re.compile(f"(?:增加到|增加至|增加|增至|上涨|升至|降到|降至|压减到|压减至|压减|连年|连续|已经|已|再|{_VERB_WORDS})+$")
+_NUMBER_VERBS = re.compile(f"(?:一次性|增发|先发行|发行|增加到|增加至|增加|增至|上涨|升至|降到|降至|压减到|压减至|压减|连年|连续|已经|已|再|{_VERB_WORDS})+$")
 
 
 def _clean_zh(name: str) -> str:
@@ -174,7 +174,7 @@ def _respectively(text: str, q: Quantity) -> str:
 def _counted_after(text: str, end: int) -> str:
     """The noun a figure counts, written after it (``取消5030项行政审批事项`` → ``行政审批事项``)."""
     tail = re.split(r"[，。；：！？、,;:（）()]", text[end:])[0]  # quotes do not end it: 130万“老工伤”人员
-    tail = re.split(r"[0-9０-９]|全部|纳入|得到|获得|受益|实现", tail)[0]
+    tail = re.split(r"[0-9０-９]|全部|纳入|得到|获得|受益|实现|支持|用于", tail)[0]  # 增发1万亿元国债支持…
     return _clean_zh(tail.lstrip("的"))[:8]
 
 

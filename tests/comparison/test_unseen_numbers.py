@@ -216,3 +216,18 @@ def test_a_comparison_after_a_dated_subject_takes_that_subject():
     new = "保障性安居工程投资占43.7%。"
     got = {(c.kind, c.indicator, c.a) for c in changes(old, new)}
     assert ("removed", "中央政府公共投资比上年预算增加", "5038亿元") in got
+
+
+def test_a_figure_after_verbs_only_is_named_by_what_it_issues_or_its_earlier_clause():
+    """National 2024 → 2025 (the fixtures): ``增发1万亿元国债支持灾后恢复重建`` was named 增发,
+    ``一次性增加6万亿元地方专项债务限额`` 一次性, and ``…发行超长期特别国债，专项用于…，今年先发行1万亿元``
+    先发行, a removed figure, although 2025 gives the same bonds' figure (``拟发行超长期特别国债
+    1.3万亿元``).  A name of verbs and adverbs only is none: the noun after the figure (cut at
+    支持, 用于) names it, else the subject of an earlier clause that is not a purpose (专项用于…)."""
+    got = changes("增发1万亿元国债支持灾后恢复重建。", "增发2万亿元国债支持灾后恢复重建。")
+    assert [c.indicator for c in got] == ["国债"]
+    got = changes("一次性增加6万亿元地方专项债务限额置换存量隐性债务。", "一次性增加8万亿元地方专项债务限额置换存量隐性债务。")
+    assert [c.indicator for c in got] == ["地方专项债务限额"]
+    old = "从今年开始拟连续几年发行超长期特别国债，专项用于国家重大战略实施和重点领域安全能力建设，今年先发行1万亿元。"
+    got = changes(old, old.replace("1万亿元", "1.3万亿元"))
+    assert len(got) == 1 and "超长期特别国债" in got[0].indicator
