@@ -60,6 +60,7 @@ class Paragraph:
     page: tuple[int, int] | None = None  # first and last page (PDF input only)
     suspect: tuple[int, ...] = ()  # 1-based lines of it that OCR read with a low confidence (scans only)
     ocr: bool = False  # read from a scan by OCR
+    front: bool = False  # a line of the title block before the text (title, date, speaker: the metadata)
 
     @cached_property
     def sentences(self) -> tuple[str, ...]:

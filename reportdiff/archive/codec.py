@@ -67,10 +67,17 @@ def _encode_section(s: Section) -> dict:
     return {
         "id": s.id, "level": s.level,
         "heading": [h.text, h.level, h.style, h.lines.first, h.lines.last] if h else None,
-        "paragraphs": [[p.text, p.lines.first, p.lines.last, p.section_id, p.label, *([list(p.page)] if p.page else [])]
-                       for p in s.paragraphs],
+        "paragraphs": [[p.text, p.lines.first, p.lines.last, p.section_id, p.label, *_optional(p)] for p in s.paragraphs],
         "children": [_encode_section(c) for c in s.children],
     }
+
+
+def _optional(p: Paragraph) -> list:
+    """A paragraph's optional fields, left out when empty: its pages, then 1 for a title-block
+    line (archives written before it have no such flag: decoded as not in the title block)."""
+    if p.front:
+        return [list(p.page) if p.page else None, 1]
+    return [list(p.page)] if p.page else []
 
 
 def decode_document(d: dict) -> Document:
@@ -87,7 +94,8 @@ def _decode_section(d: dict) -> Section:
     return Section(
         id=d["id"], level=d["level"],
         heading=Heading(h[0], h[1], h[2], LineSpan(h[3], h[4])) if h else None,
-        paragraphs=tuple(Paragraph(t, LineSpan(a, b), sid, label, tuple(page[0]) if page else None)
-                         for t, a, b, sid, label, *page in d["paragraphs"]),
+        paragraphs=tuple(Paragraph(t, LineSpan(a, b), sid, label, tuple(more[0]) if more and more[0] else None,
+                                   front=len(more) > 1 and bool(more[1]))
+                         for t, a, b, sid, label, *more in d["paragraphs"]),
         children=tuple(_decode_section(c) for c in d["children"]),
     )

@@ -65,6 +65,13 @@ class ParagraphPair:
     boilerplate: bool = False
 
     @property
+    def front(self) -> bool:
+        """Every paragraph of the entry is a line of its document's title block (title, date,
+        speaker: ``Paragraph.front``), which the metadata already shows: a report printed
+        without one (a web copy starting at 各位代表：) does not remove the other's text."""
+        return all(p.front for p in self.a + self.b)
+
+    @property
     def ocr_suspect(self) -> bool:
         """A difference that may be an OCR misreading rather than a change: the pair is not
         equal, a side was read by OCR, and either one of its paragraphs holds lines that OCR

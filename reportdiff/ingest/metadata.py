@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..model import Document, Metadata
 from .documents import DATE_LINE, DOC_TITLE
+from .headings import CHAIR_ADDRESS
 
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
@@ -32,6 +33,27 @@ _KINDS = (
     ("办法", re.compile(r"办法$")),
     ("报告", re.compile(r"报告$")),
 )
+
+
+_ADDRESS = re.compile(r"^(?:各位|同志们|尊敬的)")
+_ENDS_SENTENCE = re.compile(r"[。！？.!?；;][”’\"')）]*$")
+FRONT_LONGEST = 120  # characters: a title-block line is short
+
+
+def front_matter(texts: list[str]) -> int:
+    """How many of a document's first paragraphs (those before its first heading) form its
+    title block: the lines before the address to the assembly (``各位代表：``, ``Mr President,``)
+    or the first sentence, each at most ``FRONT_LONGEST`` characters and ending no sentence
+    (``政府工作报告``, ``——2024年3月5日在第十四届全国人民代表大会第二次会议上``, ``国务院总理``, ``李强``,
+    ``The 2018-19 Budget``).  The metadata table shows them; an entry made of them only is a
+    header line, not the report's text."""
+    n = 0
+    for text in texts:
+        t = text.strip().strip("*#").strip()
+        if _ADDRESS.match(t) or CHAIR_ADDRESS.match(t) or len(t) > FRONT_LONGEST or _ENDS_SENTENCE.search(t):
+            break
+        n += 1
+    return n if n < len(texts) else 0  # a document of title lines only has no title block
 
 
 def read_metadata(head: list[str], path: str = "") -> Metadata:

@@ -21,7 +21,7 @@ from .decode import MAX_BYTES, split_lines
 from .documents import find_copies, find_document_starts
 from .extracted import Extracted
 from .formats import extract
-from .metadata import read_metadata
+from .metadata import front_matter, read_metadata
 from .noise import find_noise
 from .normalize import normalize_line
 from .outline import build_outline
@@ -188,6 +188,10 @@ def _documents(path: str, extracted: Extracted, raw: tuple[str, ...], lines: tup
 
             ocr = OcrInfo(extracted.extractor.removesuffix(" (OCR)"), extracted.confidence, SUSPECT, tuple(suspect))
         metadata = read_metadata([bl.text for bl in blocks[:12]], path)
+        front = front_matter([para.text for para in root.paragraphs])
+        if front:
+            root = replace(root, paragraphs=tuple(replace(para, front=True) if k < front else para
+                                                  for k, para in enumerate(root.paragraphs)))
         outside = [RemovedLines(LineSpan(i + 1, i + 1), noise[i], raw[i].strip())
                    for i in sorted(noise) if i < starts[0]]
         doc_removed = tuple(sorted(

@@ -161,6 +161,8 @@ def _entry(pp: ParagraphPair, opts: ViewOptions) -> RenderableType:
         head.append(f"  moved from old §{pp.a[0].section_id}", style="magenta")
     if pp.boilerplate:
         head.append("  boilerplate", style=DIM)
+    if pp.front:
+        head.append("  title block (in the table above)", style=DIM)
     if pp.ocr_suspect:
         head.append(f"  ? OCR-suspect (lines {ocr_suspect_lines(pp)})", style="bold yellow")
     if pp.status == "equal":
@@ -193,7 +195,7 @@ def _entry(pp: ParagraphPair, opts: ViewOptions) -> RenderableType:
             if n.b:
                 nums.append(_mark(n.b, "+", opts), style=INS)
         parts.append(nums)
-    if pp.boilerplate:
+    if pp.boilerplate or pp.front:
         return Group(*[p if not isinstance(p, Text) else Text(p.plain, style=DIM) for p in parts])
     return Group(*parts)
 

@@ -141,7 +141,7 @@ def _comparison_body(c: Comparison) -> tuple[list[dict[str, Any]], list[dict[str
         item = {
             "kind": "entry", "anchor": f"e{k}", "status": pp.status,
             "score": pp.score if pp.status not in ("equal", "added", "removed") else None,
-            "where": where(pp), "boilerplate": pp.boilerplate,
+            "where": where(pp), "boilerplate": pp.boilerplate, "front": pp.front,
             "ocr_suspect": ocr_suspect_lines(pp) if pp.ocr_suspect else "",
             "label": (pp.b or pp.a)[0].label,
             "ghost": f"g{k}" if pp.status == "moved" else "",

@@ -154,6 +154,7 @@ def comparison(c) -> dict[str, Any]:
              "b": [_para_ref(p) for p in pp.b],
              "score": pp.score,
              "boilerplate": pp.boilerplate,
+             **({"front": True} if pp.front else {}),
              **({"ocr_suspect": True} if pp.ocr_suspect else {}),
              "diff": _diff(pp),
              "numbers": [{"indicator": n.indicator, "a": n.a, "b": n.b, "kind": n.kind} for n in pp.numbers],

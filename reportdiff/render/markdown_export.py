@@ -13,7 +13,7 @@ What it holds, in this order, each part bounded so that the whole stays under ``
    ranked by relative change |b - a| / |a| of their first numbers (figures with no number on
    one side, added or removed indicators after them), with their lines;
 4. the most important added and removed passages (at most ``MAX_PASSAGES`` each): ranked by
-   length (longest first), boilerplate left out, each cut to ``PASSAGE`` characters with …
+   length (longest first), boilerplate and title-block lines left out, each cut to ``PASSAGE`` characters with …
    and given with its line range and full length.
 
 Every text from a report is escaped (``md_text``): line breaks become spaces, control
@@ -152,10 +152,11 @@ def _numbers(c) -> str:
 
 def _passages(c, status: str) -> str:
     side = "b" if status == "added" else "a"
-    entries = [(k, pp) for k, pp in enumerate(c.paragraphs) if pp.status == status and not pp.boilerplate]
+    entries = [(k, pp) for k, pp in enumerate(c.paragraphs)
+               if pp.status == status and not pp.boilerplate and not pp.front]
     title = f"## Most important {status} passages"
     if not entries:
-        return f"{title}\n\nNone{' (boilerplate aside)' if c.count(status) else ''}.\n"
+        return f"{title}\n\nNone{' (boilerplate and title blocks aside)' if c.count(status) else ''}.\n"
     ranked = sorted(entries, key=lambda e: (-sum(len(p.text) for p in getattr(e[1], side)), e[0]))[:MAX_PASSAGES]
     ranked.sort(key=lambda e: e[0])
     lines = [title, "", f"{len(ranked)} of {len(entries):,}, the longest, in reading order.", ""]

@@ -140,7 +140,7 @@ def change_sheet(c) -> Sheet:
         if pp.status == "equal":
             continue
         sp = c.section_of(pp)
-        status = pp.status + (" (boilerplate)" if pp.boilerplate else "")
+        status = pp.status + (" (boilerplate)" if pp.boilerplate else "") + (" (title block)" if pp.front else "")
         old = "".join(p.text for p in pp.a)
         new = "".join(p.text for p in pp.b)
         if pp.diff and pp.status != "equal":
