@@ -123,6 +123,15 @@ def fixture_path(name: str) -> Path:
     return FIXTURES / name
 
 
+def load_lines(folder: Path, lines: list[str], name: str):
+    """``reportdiff.load`` of ``lines`` written as a UTF-8 file ``name`` in ``folder``."""
+    import reportdiff
+
+    path = folder / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return reportdiff.load(str(path))
+
+
 @lru_cache(maxsize=None)
 def source(name: str):
     """``reportdiff.read_source`` of a fixture (cached: the model is immutable)."""

@@ -6,18 +6,12 @@ line is listed as removed with its reason."""
 from __future__ import annotations
 
 import pytest
-from conftest import fixture_path, shared_dir
+from conftest import fixture_path, load_lines, shared_dir
 
 import reportdiff
 
 SPEECH = fixture_path("english/budget-speech-2024.txt")
 REPORT = fixture_path("hohhot-2022.txt")
-
-
-def _load(tmp_path, lines: list[str], name: str):
-    path = tmp_path / name
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return reportdiff.load(str(path))
 
 
 def _long_paragraphs(lines: list[str]) -> list[int]:
@@ -30,7 +24,7 @@ def test_long_running_headers_with_page_numbers_are_removed(tmp_path):
     noisy = list(lines)
     for n, k in enumerate(sorted(_long_paragraphs(lines)[2:8:2], reverse=True)):
         noisy[k + 1: k + 1] = ["", f"CITY OF KELBRIDGE BUDGET 2024-25    Page {12 - n}"]
-    doc = _load(tmp_path, noisy, "paged.txt")
+    doc = load_lines(tmp_path, noisy, "paged.txt")
     assert [p.text for p in doc.paragraphs] == clean
     headers = [r for r in doc.removed if "BUDGET 2024-25" in r.text]
     assert len(headers) == 3 and {r.reason for r in headers} == {"running header"}
@@ -44,7 +38,7 @@ def test_long_running_headers_in_fields_are_removed_where_they_cut_a_paragraph(t
         text = noisy[k]
         cut = next(c for c in range(len(text) // 2, len(text)) if text[c] == " " and text[c - 1].isalpha())
         noisy[k: k + 1] = [text[:cut], "The 2024-25 Budget | 14 November 2024", text[cut + 1:]]
-    doc = _load(tmp_path, noisy, "fields.txt")
+    doc = load_lines(tmp_path, noisy, "fields.txt")
     assert [p.text for p in doc.paragraphs] == clean
     assert [r.reason for r in doc.removed if "14 November 2024" in r.text and "|" in r.text] == ["running header"] * 3
 
@@ -59,7 +53,7 @@ def test_footnote_lines_and_audience_reactions_are_removed(tmp_path):
     noisy[k + 1: k + 1] = ["[1]不含政府性基金收入。"]
     for j in sorted(longs[5:8], reverse=True):
         noisy[j + 1: j + 1] = ["（热烈掌声）"]
-    doc = _load(tmp_path, noisy, "notes.txt")
+    doc = load_lines(tmp_path, noisy, "notes.txt")
     assert [p.text.replace("[1]", "") for p in doc.paragraphs] == clean
     reasons = {r.text: r.reason for r in doc.removed}
     assert reasons["[1]不含政府性基金收入。"] == "footnote"
@@ -71,7 +65,7 @@ def test_a_line_opening_with_a_bracketed_number_and_no_mark_elsewhere_is_text(tm
     lines = REPORT.read_text("utf-8").split("\n")
     k = _long_paragraphs(lines)[3]
     noisy = lines[: k + 1] + ["[1]不含政府性基金收入。"] + lines[k + 1:]
-    doc = _load(tmp_path, noisy, "numbered.txt")
+    doc = load_lines(tmp_path, noisy, "numbered.txt")
     assert not any(r.reason == "footnote" for r in doc.removed)
     assert any("不含政府性基金收入" in p.text for p in doc.paragraphs)
 
@@ -84,7 +78,7 @@ def test_a_short_running_header_with_a_changing_page_number_is_removed(tmp_path)
     noisy = list(lines)
     for n, k in enumerate(sorted(_long_paragraphs(lines)[2:8:2], reverse=True)):
         noisy[k + 1: k + 1] = ["", f"2026年某省人民政府工作报告    第 {12 - n} 页", ""]
-    doc = _load(tmp_path, noisy, "paged-zh.txt")
+    doc = load_lines(tmp_path, noisy, "paged-zh.txt")
     assert [p.text for p in doc.paragraphs] == clean
     assert [r.reason for r in doc.removed if "某省" in r.text] == ["running header"] * 3
 
@@ -103,7 +97,7 @@ def test_circled_and_asterisk_notes_and_long_applause_are_removed(tmp_path):
         noisy[k] = noisy[k].replace("，", mark + "，", 1)
         noisy[k + 1: k + 1] = ["", note]
     noisy[longs[8] + 1: longs[8] + 1] = ["（长时间热烈掌声）"]
-    doc = _load(tmp_path, noisy, "marks.txt")
+    doc = load_lines(tmp_path, noisy, "marks.txt")
     assert [p.text.replace("①", "").replace("*", "") for p in doc.paragraphs] == clean
     reasons = {r.text: r.reason for r in doc.removed}
     assert [reasons.get(n) for n in ("① 不含政府性基金收入。", "** 按可比价格计算。", "* 数据来源：市统计局。")] == ["footnote"] * 3
@@ -116,13 +110,13 @@ def test_list_items_and_bold_lines_are_not_notes(tmp_path):
     lines = REPORT.read_text("utf-8").split("\n")
     k = _long_paragraphs(lines)[3]
     noisy = lines[: k] + [lines[k].replace("，", "，包括①加快", 1), "", "①加快推进重点项目建设。"] + lines[k + 1:]
-    doc = _load(tmp_path, noisy, "items.txt")
+    doc = load_lines(tmp_path, noisy, "items.txt")
     assert not any(r.reason == "footnote" for r in doc.removed)
     assert any(p.text == "①加快推进重点项目建设。" for p in doc.paragraphs)
     speech = SPEECH.read_text("utf-8").split("\n")
     k = _long_paragraphs(speech)[2]
     noisy = speech[:k] + ["", "**Mr Speaker**", "", speech[k].replace(" ", " **key** ", 1)] + speech[k + 1:]
-    doc = _load(tmp_path, noisy, "bold.txt")
+    doc = load_lines(tmp_path, noisy, "bold.txt")
     assert not any(r.reason == "footnote" for r in doc.removed)
 
 

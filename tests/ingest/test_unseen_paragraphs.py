@@ -7,18 +7,12 @@ from __future__ import annotations
 
 import textwrap
 
-from conftest import fixture_path
+from conftest import fixture_path, load_lines
 
 import reportdiff
 
 SPEECH = fixture_path("english/budget-speech-2023.txt")
 REPORT = fixture_path("hohhot-2022.txt")
-
-
-def _load(tmp_path, lines: list[str], name: str):
-    path = tmp_path / name
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return reportdiff.load(str(path))
 
 
 def _wrapped_at_a_sentence_end(text: str, width: int) -> list[str] | None:
@@ -42,7 +36,7 @@ def test_english_wrapped_at_90_columns_reads_back(tmp_path):
         cut_at_stop += any(x.endswith(".") for x in wrapped[:-1])
         out.extend(wrapped)
     assert cut_at_stop >= 5
-    assert [p.text for p in _load(tmp_path, out, "wide.txt").paragraphs] == clean
+    assert [p.text for p in load_lines(tmp_path, out, "wide.txt").paragraphs] == clean
 
 
 def test_a_few_wrapped_paragraphs_among_one_line_paragraphs_read_back(tmp_path):
@@ -59,13 +53,13 @@ def test_a_few_wrapped_paragraphs_among_one_line_paragraphs_read_back(tmp_path):
         done += wrapped is not None
         out.extend(wrapped or [line])
     assert done == 3
-    assert [p.text for p in _load(tmp_path, out, "few.txt").paragraphs] == clean
+    assert [p.text for p in load_lines(tmp_path, out, "few.txt").paragraphs] == clean
     lines = REPORT.read_text("utf-8").split("\n")
     clean = [p.text for p in reportdiff.load(str(REPORT)).paragraphs]
     long = [k for k, line in enumerate(lines) if len(line) > 300][:3]
     out = [part for k, line in enumerate(lines)
            for part in ([line[j:j + 38] for j in range(0, len(line), 38)] if k in long else [line])]
-    assert [p.text for p in _load(tmp_path, out, "zh.txt").paragraphs] == clean
+    assert [p.text for p in load_lines(tmp_path, out, "zh.txt").paragraphs] == clean
 
 
 def test_a_numbered_paragraph_after_a_blank_line_starts_anew(tmp_path):
@@ -82,8 +76,8 @@ def test_a_numbered_paragraph_after_a_blank_line_starts_anew(tmp_path):
         for item in items:
             out += [""] + textwrap.wrap(item, 90)
         return out
-    doc = _load(tmp_path, layout(paras), "numbered.txt")
+    doc = load_lines(tmp_path, layout(paras), "numbered.txt")
     assert [p.text[:4] for p in doc.paragraphs[1:]] == [f"{k + 140}." for k in range(12)]
     cut = paras[3].index(" ", 120)
     split = layout(paras[:3]) + [f"{paras[3][:cut]} to", "", "4.1 million" + paras[3][cut:]] + layout(paras[4:])[1:]
-    assert len(_load(tmp_path, split, "figure.txt").paragraphs) == 13
+    assert len(load_lines(tmp_path, split, "figure.txt").paragraphs) == 13
