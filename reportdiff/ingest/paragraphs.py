@@ -29,8 +29,8 @@ shows to continue on the next text line (``joins``) or to end their paragraph (`
 override all the rules above.
 
 The wrap width W of a document is measured, not assumed: the most common display width (within
-a 4-column band) of lines up to 100 columns (``WRAP_MAX``), when at least 8 lines and a quarter of all lines
-fall in that band.  A line "fills" the width when it is within W-4 .. W+2 columns (measured on
+a 4-column band) of lines up to 100 columns (``WRAP_MAX``), when at least 8 lines and a quarter
+of all lines fall in that band.  A line "fills" the width when it is within W-4 .. W+2 columns (measured on
 the line as it stands in the file, before cleaning: the layout is the file's).
 
 In text with blank lines between its paragraphs (``_blank_separated``), English lines go by the
