@@ -40,6 +40,8 @@ from itertools import combinations
 
 import numpy as np
 
+from ..text.fingerprints import in_sorted
+
 MIN_SHARED = 2
 PER_REGION_PAIR = 3
 BUDGET = 50  # uncommon fingerprints shared by the searched report pairs, per report of the corpus
@@ -71,9 +73,7 @@ def holdings(prints: list[np.ndarray], shingles: list[np.ndarray]) -> list[np.nd
 def held_of(corpus: np.ndarray, shingles: np.ndarray) -> np.ndarray:
     """The ``shingles`` (sorted) that are in ``corpus`` (sorted unique), whatever the corpus's
     size (``fingerprints.in_sorted``)."""
-    from ..text.fingerprints import in_sorted
-
-    return shingles[in_sorted(corpus, shingles)] if len(corpus) else corpus
+    return shingles[in_sorted(corpus, shingles)]
 
 
 def is_boilerplate(passage: str, common: np.ndarray, min_chars: int) -> bool:
