@@ -184,11 +184,18 @@ def run_main(argv: list[str]) -> Run:
     return Run(code, out.getvalue(), err.getvalue())
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds a running process has used (Linux ``/proc``: user + system time)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def long_run_inputs(tmp_path: Path) -> tuple[Path, Path, Path]:
-    """Two single-paragraph documents of 720,000 characters that differ every 997th (a compare
-    of some seconds of CPU, long enough to interrupt), and an output file holding a previous
-    complete output: (old, new, output)."""
-    words = "发展经济改善民生推进改革" * 60_000
+    """Two single-paragraph documents of 996,000 characters (the most a file may hold is
+    1,000,000) that differ every 997th (a compare of about 2 s of CPU on a quiet machine, long
+    enough to interrupt), and an output file holding a previous complete output: (old, new,
+    output)."""
+    words = "发展经济改善民生推进改革" * 83_000
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text(words + "\n", encoding="utf-8")
     b.write_text("".join("新" if i % 997 == 0 else c for i, c in enumerate(words)) + "\n", encoding="utf-8")
