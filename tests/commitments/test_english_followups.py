@@ -32,6 +32,16 @@ def test_a_paragraph_number_is_no_figure():
     assert [q.value for q in english.figures("Some 20 centres will open")] == [20.0]
 
 
+def test_the_day_of_a_date_is_no_figure():
+    """HK 2019-20 line 147, ``Starting from 1 April this year, … funds … will be eligible for
+    profits tax exemption``: the day 1 became a target "April this: 1"."""
+    assert english.figures("Starting from 1 April this year, funds will be eligible") == []
+    assert english.figures("by the 31st of March we will open it") == []
+    assert [q.value for q in english.figures("On April 1, we will add 500 places")] == [500.0]
+    assert [q.value for q in english.figures("1 000 places in April and 3 more halls")] == [1000.0, 3.0]
+    assert [q.value for q in english.figures("we will build 40 clinics")] == [40.0]
+
+
 @pytest.fixture(scope="module")
 def hk_ledger():
     return promises([_hk(2019), _hk(2020)])
