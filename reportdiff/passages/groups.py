@@ -5,7 +5,9 @@
 
 1. Draft passages.  A hit joins a place of a query document with another place (of a
    reference, of another query, or of the same query elsewhere); a hit between two reference
-   places is not about the draft and is left out.  The query places of a document that are
+   places is not about the draft and is left out, and so is a hit whose query place, in text
+   without ideographs, holds fewer than ``MIN_WORDS`` words it does not cut (``whole_words``:
+   ``into a regional``, ``tions. These pro`` are common English, not reuse).  The query places of a document that are
    hit by another document overlap freely (a draft sentence found in four earlier reports
    in four slightly different lengths): they are merged into one passage, the union of their
    spans, so these passages never overlap.  A query place hit only by its own document (the
@@ -64,6 +66,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..model import LineSpan
+from ..text.characters import is_cjk
 from ..text.fingerprints import in_sorted, shingle_hashes
 from ..text.worddiff import DiffOp, word_diff
 from .unionfind import clusters
@@ -73,6 +76,23 @@ SAME_PLACE = 0.8  # a self-repeat place overlapping an earlier one by this share
 JOIN = 0.5  # a self-repeat place joins a shared passage that holds at least this share of it
 
 MATCHES = ("draft", "same", "near", "template")
+MIN_WORDS = 4  # whole words a query place in text without ideographs needs (``whole_words``)
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+def whole_words(text: str, start: int, end: int) -> int:
+    """The words of ``text[start:end]`` that the span does not cut (a word running on past
+    either end is not counted), or ``MIN_WORDS`` when the span holds an ideograph (Chinese
+    text has no spaces to count words by; its floor is ``min_chars``)."""
+    span = text[start:end]
+    if any(is_cjk(c) for c in span):
+        return MIN_WORDS
+    words = [m for m in _WORD.finditer(span)]
+    if words and words[0].start() == 0 and start > 0 and text[start - 1].isalnum():
+        words = words[1:]
+    if words and words[-1].end() == len(span) and end < len(text) and text[end].isalnum():
+        words = words[:-1]
+    return len(words)
 
 
 @dataclass(frozen=True)
@@ -278,6 +298,8 @@ def group(pairs: Sequence[tuple[Occurrence, Occurrence]], queries: int, streams,
         if a.doc >= queries and b.doc >= queries:
             continue  # among references: not about the draft
         q, x = (a, b) if a.doc < queries else (b, a)
+        if whole_words(streams[q.doc].text, q.start, q.end) < MIN_WORDS:
+            continue  # a few English words, or the ends of two: a common phrase, not reuse
         hits.append((q, x, x.doc < queries and not template(q.text, x.text)))
     shared: dict[int, list[tuple[int, int]]] = defaultdict(list)
     own: dict[int, list[tuple[int, int]]] = defaultdict(list)

@@ -323,3 +323,37 @@ def test_clause_ends_are_those_of_their_definition(text):
     if not want or want[-1] != len(text):
         want.append(len(text))
     assert clause_ends(text) == want
+
+
+def test_a_few_english_words_or_the_ends_of_two_are_no_passage(tmp_path):
+    """Planted-passage benchmark (session 14): of the 7 false detections on the dev hosts, two
+    were English matches of 15-16 letters, ``into a regional`` and ``tions. These pro`` (the
+    ends of two words around one whole word): common phrases, not reuse.  A query place in
+    text without ideographs needs ``MIN_WORDS`` (4) words that it does not cut."""
+    from reportdiff.passages.groups import MIN_WORDS, whole_words
+
+    text = "the regulations. These programmes will go into a regional hub."
+    start = text.index("tions. These pro")
+    assert whole_words(text, start, start + len("tions. These pro")) == 1
+    start = text.index("These programmes will go")
+    assert whole_words(text, start, start + len("These programmes will go")) == 4 == MIN_WORDS
+    assert whole_words("发展经济改善民生", 0, 4) == MIN_WORDS  # Chinese: the floor is min_chars
+
+    draft, ref = tmp_path / "draft.txt", tmp_path / "ref.txt"
+    # unrelated sentences about the two shared bits, so that nothing else is alike
+    draft.write_text(
+        "Fishermen in Sai Kung reported larger catches of grouper after the typhoon season ended. "
+        "We reviewed the regulations. These programmes were slow. Hikers crowded the Dragon's Back "
+        "trail on public holidays throughout October.\n\nComposers premiered quartets at the Cultural "
+        "Centre during a week of sold-out evenings. We will upgrade the harbourfront promenade network "
+        "next year. Volunteers planted mangrove seedlings along muddy creeks near Lau Fau Shan.\n",
+        encoding="utf-8")
+    ref.write_text(
+        "Ferry operators added night sailings to Cheung Chau for the lantern festival crowds. She "
+        "chaired consultations. These projects were cheap. Bakers sold egg tarts by the thousand "
+        "near the old pier.\n\nTram fans restored a 1950s carriage with teak seats and brass lamps. "
+        "They will upgrade the harbourfront promenade network in time. Students measured rainfall "
+        "on the rooftop of a Kowloon school.\n",
+        encoding="utf-8")
+    texts = [g.draft.text for g in dupes([str(draft)], against=[str(ref)]).groups]
+    assert len(texts) == 1 and "harbourfront promenade network" in texts[0] and "These" not in texts[0], texts
