@@ -47,6 +47,12 @@ def _similar(x: str, y: str) -> float:
     return fuzz.ratio(x.lower(), y.lower()) / 100
 
 
+def _names_head(other: str, indicator: str) -> bool:
+    """``other`` names the head of a Chinese ``indicator`` (its last two characters: 能耗 of
+    单位国内生产总值能耗, which 国内生产总值 does not name); English indicators always pass."""
+    return sum(map(str.isascii, indicator)) > 0.8 * len(indicator) or indicator[-2:] in other
+
+
 def _stems(s: str) -> set[str]:
     """The words of an English indicator, lower case, ``-ies``/``-s`` plurals folded."""
     out = set()
@@ -84,7 +90,11 @@ def _sides(ops: tuple[DiffOp, ...]) -> tuple[list, list, list[tuple[int, int, in
 
 
 def _same_value(x: Quantity, y: Quantity) -> bool:
-    return x.value == y.value and unit_class(x.unit) == unit_class(y.unit) and x.unit == y.unit
+    """Equal values in one unit, or in a unit and its bare magnitude (``1442万人``, ``1442万``)."""
+    if x.value != y.value:
+        return False
+    u, v = sorted((x.unit.strip(), y.unit.strip()), key=len)
+    return u == v or (_bare_magnitude(u, v) and v.startswith(u) and not v[len(u):].startswith(("万", "亿", "千")))
 
 
 def number_changes(ops: tuple[DiffOp, ...]) -> tuple[NumberChange, ...]:
@@ -132,13 +142,15 @@ def _pair(fa: list[Figure], fb: list[Figure], used_a: set[int], used_b: set[int]
         if i in used_a:
             continue
         for j, y in enumerate(fb):
-            if j in used_b or not (x.touched or y.touched) or x.role != y.role \
-                    or unit_class(x.q.unit) != unit_class(y.q.unit):
+            if j in used_b or not (x.touched or y.touched) or x.role != y.role:
+                continue
+            same_class = unit_class(x.q.unit) == unit_class(y.q.unit)
+            if not same_class and not _bare_magnitude(x.q.unit, y.q.unit):
                 continue
             sim = _similar(x.indicator, y.indicator) if x.indicator and y.indicator else 0.0
             if sim >= _SIMILAR:
                 pass
-            elif x.hunk >= 0 and x.hunk == y.hunk and _alone(fa, x) and _alone(fb, y) \
+            elif same_class and x.hunk >= 0 and x.hunk == y.hunk and _alone(fa, x) and _alone(fb, y) \
                     and (not x.indicator and not y.indicator
                          or max(_present(x.indicator, b_text), _present(y.indicator, a_text)) > 0.5):
                 sim = _SIMILAR  # a one-for-one replacement in place, its indicator named on both sides
@@ -155,6 +167,20 @@ def _pair(fa: list[Figure], fb: list[Figure], used_a: set[int], used_b: set[int]
             tb.add(j)
             taken.append((i, j))
     return taken
+
+
+_MAGNITUDES = {"万", "亿", "千", "百万", "万亿", "千万"}
+
+
+def _bare_magnitude(u: str, v: str) -> bool:
+    """One figure is written with a magnitude alone (``农村贫困人口减少1240万``), the other with
+    a unit of count (``1442万人``): comparable when their indicators agree (not a percentage
+    or points, which have no magnitude, nor times counted, ``3400多万人次``: a bare ``1100多万
+    学生`` counts students, not visits)."""
+    u, v = u.strip(), v.strip()
+    other = v if u in _MAGNITUDES else u
+    return (u in _MAGNITUDES) != (v in _MAGNITUDES) and \
+        unit_class(other) not in ("percent", "points", "‰") and not other.endswith("次")
 
 
 def _alone(fs: list[Figure], f: Figure) -> bool:
@@ -191,13 +217,14 @@ _REWORDED = 5  # a Chinese indicator this long may be named reworded (half its b
 def _named_with_figure(indicator: str, text: str) -> bool:
     """The other text gives ``indicator`` a figure: English, half of its words are there;
     Chinese, it occurs whole with a digit within ``_FIGURE_NEAR`` characters after it, or (an
-    indicator of ``_REWORDED``+ characters, half its bigrams there: reworded) one of its bigrams
-    does.  Named without a figure (``“老工伤”人员纳入…``) or only in part (``赤字`` for ``赤字率``):
+    indicator of ``_REWORDED``+ characters, half its bigrams there and its head, the last two
+    characters, too: reworded) one of its bigrams does.  The head keeps 单位国内生产总值能耗
+    from being "named" by a text that gives only 国内生产总值 a figure.  Named without a figure (``“老工伤”人员纳入…``) or only in part (``赤字`` for ``赤字率``):
     the figure appears or disappears."""
     if sum(c.isascii() for c in indicator) > 0.8 * len(indicator):
         return _present(indicator, text) >= 0.5
     parts = [indicator]
-    if len(indicator) >= _REWORDED and _present(indicator, text) >= 0.5:
+    if len(indicator) >= _REWORDED and _present(indicator, text) >= 0.5 and indicator[-2:] in text:
         parts += [indicator[k : k + 2] for k in range(len(indicator) - 1)]  # reworded: its bigrams
     return any(_FIGURE_START.search(text, at + len(part), at + len(part) + _FIGURE_NEAR)
                for part in parts for at in _occurrences(part, text))
@@ -217,13 +244,14 @@ def _occurrences(part: str, text: str):
 def _one_sided(fs: list[Figure], used: set[int], other: list[Figure], other_text: str,
                kind: str) -> list[NumberChange]:
     """Touched figures left unpaired that measure something and whose indicator the other
-    text neither names nor measures in a unit of the same class."""
+    text neither names nor measures in a unit of the same class; not the base of a change
+    (the 2.3% of ``由上年下降2.3%转为增长8.5%``: the figure is 8.5%)."""
     out = []
     for i, f in enumerate(fs):
-        if i in used or not f.touched or not f.indicator or not _measures(f.q) \
+        if i in used or not f.touched or not f.indicator or not _measures(f.q) or f.role == "base" \
                 or _named_with_figure(f.indicator, other_text):
             continue
-        if any(g.indicator and _similar(g.indicator, f.indicator) >= _SIMILAR
+        if any(g.indicator and _similar(g.indicator, f.indicator) >= _SIMILAR and _names_head(g.indicator, f.indicator)
                and unit_class(g.q.unit) == unit_class(f.q.unit) for g in other):
             continue  # the other text gives this measure (in another unit it is another measure)
         out.append(NumberChange(f.indicator, f.q.raw if kind == "removed" else "",

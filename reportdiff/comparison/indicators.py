@@ -69,10 +69,15 @@ class Figure:
 
 
 _DATE = re.compile(r"(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
-_NOT_WORDS = re.compile(r"[\s—–\-…·•\"'“”‘’《》〈〉【】\[\]0-9０-９.%％]+")
+# what is not a word of an indicator; the digits of a name written with Latin letters stay (M2, C919)
+_NOT_WORDS = re.compile(r"[\s—–\-…·•\"'“”‘’《》〈〉【】\[\]%％]+|(?<![A-Za-z\d.])[0-9０-９.]+|(?<=\d)\.(?!\d)")
 _FUNCTION_ZH = re.compile(r"^(?:的|了|和|及|与|或|在|是|有|对|将|把|被|等|其中|其|共|全|各|每|这|那|该|此|上|下|中|个|年|月|日|第|届|次)+$")
-_BASE_ZH = re.compile(r"(?:从|由)(?:[^，。；：、]{0,12}?的)?$")
-_TO_ZH = re.compile(r"^[^，。；：]{0,16}?(?:增加|增长|提高|提升|上升|扩大|下降|降低|减少|缩小|缩减|调整|上调|下调)?(?:到|至)")
+_FROM_ZH = r"(?:从|由)(?:[^，。；：、]{0,12}?的|[^，。；：、\d]{0,6})?"  # 由2010年的 / 由上年下降
+_TO_WORDS = (r"(?:(?:增加|增长|提高|提升|上升|扩大|下降|降低|减少|缩小|缩减|调整|上调|下调)?(?:到|至)"
+             r"|转为|变为|转成)")
+_BASE_ZH = re.compile(_FROM_ZH + "$")
+_TO_ZH = re.compile(r"^[^，。；：]{0,16}?" + _TO_WORDS)
+_FROM_TO_ZH = re.compile(_FROM_ZH + r"[\d.·]+[^，。；：、]{0,6}?" + _TO_WORDS + r"[^，。；：、]{0,12}?的?$")
 _ORDINAL = re.compile(r"第$")
 _EN_FUNCTION = set("""a an the of to by at from for in on and or is are was were be been being will would should
 could can may might has have had it its this that these those which who whose as with than more less about
@@ -108,13 +113,20 @@ _ADVERBIAL_ZH = re.compile(r"^(?:考虑|扣除|剔除|按|如果|若|如|据|经
 
 # a number change's indicator also loses these verbs and adverbs at its end (国内生产总值增加,
 # 居民消费价格上涨, 粮食产量连年, 资费再降低); the commitments' and series' indicators keep ``_VERBS``
-_NUMBER_VERBS = re.compile(f"(?:一次性|增发|先发行|发行|增加到|增加至|增加|增至|上涨|升至|降到|降至|压减到|压减至|压减|连年|连续|已经|已|再|{_VERB_WORDS})+$")
+_NUMBER_VERBS = re.compile(f"(?:预期|一次性|增发|先发行|发行|增加到|增加至|增加|增至|上涨|升至|降到|降至|压减到|压减至|压减|连年|连续|已经|已|再|{_VERB_WORDS})+$")
+
+
+def _unless_named(m: re.Match) -> str:
+    """A quantity left out of an indicator with its unit (改造老旧小区209个 → 改造老旧小区), but
+    the digits of a name written with Latin letters stay (广义货币M2)."""
+    at = m.start()
+    return m.group() if at and m.string[at - 1].isascii() and m.string[at - 1].isalpha() else ""
 
 
 def _clean_zh(name: str) -> str:
     """An indicator without the dates, dashes, punctuation and fillers around its words
     (``比上年实际`` → ``""``; ``国内生产总值增加`` → ``国内生产总值``)."""
-    name = _NOT_WORDS.sub("", _DATE.sub("", name)).strip("的")
+    name = _NOT_WORDS.sub("", _DATE.sub("", QUANTITY.sub(_unless_named, name))).strip("的")
     return _FILLER_ZH.sub("", _NUMBER_VERBS.sub("", _FILLER_ZH.sub("", name)))
 
 
@@ -131,7 +143,7 @@ def _chinese_indicator(text: str, q: Quantity, prev: Quantity | None) -> tuple[s
     if m and _TO_ZH.match(text[q.end:]):
         role, at = "base", m.start()
     else:
-        m = re.search(r"(?:从|由)[^，。；：、]{0,12}?的?[\d.·]+[^，。；：、]{0,6}?(?:增加|增长|提高|提升|上升|扩大|下降|降低|减少|缩小)?(?:到|至)[^，。；：、]{0,12}?的?$", head)
+        m = _FROM_TO_ZH.search(head)
         at = m.start() if m else q.start
     clause = _CLAUSE_BREAK.split(text[:at])[-1]
     if listed := _respectively(text, q):
@@ -174,7 +186,7 @@ def _respectively(text: str, q: Quantity) -> str:
 def _counted_after(text: str, end: int) -> str:
     """The noun a figure counts, written after it (``取消5030项行政审批事项`` → ``行政审批事项``)."""
     tail = re.split(r"[，。；：！？、,;:（）()]", text[end:])[0]  # quotes do not end it: 130万“老工伤”人员
-    tail = re.split(r"[0-9０-９]|全部|纳入|得到|获得|受益|实现|支持|用于", tail)[0]  # 增发1万亿元国债支持…
+    tail = re.split(r"[0-9０-９]|全部|纳入|进入|得到|获得|受益|实现|支持|用于|开展|参与|入选", tail)[0]  # 增发1万亿元国债支持…
     return _clean_zh(tail.lstrip("的"))[:8]
 
 
@@ -301,7 +313,8 @@ def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
     hunk) of the spans the diff deletes (or inserts) on this side, and zero-length points where
     the other side has text.  A number that opens the paragraph (``162.``, ``1.``) numbers it,
     and an ordinal (``第十六届``) names a session: neither is a figure."""
-    qs = [q for q in read_quantities(text) if q.value is not None]
+    qs = [q for q in read_quantities(text) if q.value is not None
+          and not (not q.unit and q.start and text[q.start - 1].isascii() and text[q.start - 1].isalpha())]  # M2, C919
     qs = [q for q in qs if not (_ORDINAL.search(text[: q.start])
                                 or (_PARAGRAPH_NUMBER.search(text[max(0, q.start - 3) : q.start]) if q.start >= 3 else True)
                                 and re.match(r"[.、)）](?!\d)", text[q.end : q.end + 1]))]
@@ -313,5 +326,19 @@ def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
         else:
             name, role = _chinese_indicator(text, q, qs[k - 1] if k else None)
         hunk = next((h for lo, hi, h in changed if (lo < q.end and q.start < hi) or (lo == hi and q.start < lo < q.end)), -1)
-        out.append(Figure(q, name, role, hunk >= 0, hunk))
+        out += [Figure(q, item, role, hunk >= 0, hunk) for item in ([] if english else _jointly(text, q)) or [name]]
     return out
+
+
+_JOINTLY = re.compile(r"均(?:为|是|在|达到|达|保持在|控制在)?$")
+
+
+def _jointly(text: str, q: Quantity) -> list[str]:
+    """In ``A和B预期增长均为12%`` the figure measures each of A and B (one figure each);
+    ``[]`` when the figure is in no such clause."""
+    clause = _CLAUSE_BREAK.split(text[: q.start])[-1]
+    m = _JOINTLY.search(clause)
+    if not m:
+        return []
+    items = [_clean_zh(indicator_before(part, len(part))) for part in re.split(r"[和、及与]", clause[: m.start()])]
+    return items if len(items) >= 2 and all(is_indicator(x) for x in items) else []

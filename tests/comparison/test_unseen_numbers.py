@@ -231,3 +231,51 @@ def test_a_figure_after_verbs_only_is_named_by_what_it_issues_or_its_earlier_cla
     old = "从今年开始拟连续几年发行超长期特别国债，专项用于国家重大战略实施和重点领域安全能力建设，今年先发行1万亿元。"
     got = changes(old, old.replace("1万亿元", "1.3万亿元"))
     assert len(got) == 1 and "超长期特别国债" in got[0].indicator
+
+
+# ---------------------------------------------------------------- session 14: the dev pair national 2016 → 2017
+
+
+def test_the_base_of_a_turn_is_not_a_figure_that_appears():
+    # national 2017 line 38 (real): the profit turned from a 2.3% fall to an 8.5% rise
+    old = "——经济运行保持在合理区间。国内生产总值达到67.7万亿元，增长6.9%。"
+    new = "——经济运行缓中趋稳。国内生产总值达到74.4万亿元，增长6.7%。工业企业利润由上年下降2.3%转为增长8.5%，质量提高。"
+    got = triples(old, new)
+    assert ("added", "", "8.5%") in got
+    assert not [t for t in got if "2.3%" in t]
+
+
+def test_a_longer_indicator_is_not_named_by_the_shorter_one_inside_it():
+    # national 2016 line 14 → 2017 lines 36-38 (real): 单位国内生产总值能耗 is not 国内生产总值
+    old = "——经济运行保持在合理区间。国内生产总值达到67.7万亿元，增长6.9%，在世界主要经济体中位居前列。"
+    new = ("——经济运行缓中趋稳、稳中向好。国内生产总值达到74.4万亿元，增长6.7%，名列世界前茅。"
+           "单位国内生产总值能耗下降5%，经济发展的质量和效益明显提高。")
+    assert ("单位国内生产总值能耗", "", "5%") in {(c.indicator, c.a, c.b) for c in changes(old, new)}
+
+
+def test_a_count_written_with_its_magnitude_alone_pairs_with_the_same_count():
+    # national 2016 line 20 → 2017 line 64 (real): 1442万人 and 1240万 count the same people
+    old = "扶贫攻坚力度加大，农村贫困人口减少1442万人。"
+    new = "农村贫困人口减少1240万，易地扶贫搬迁人口超过240万。"
+    assert ("changed", "1442万人", "1240万") in triples(old, new)
+    assert triples("农村贫困人口减少1442万人，很好。", "农村贫困人口减少1442万，不错。") == set()
+    assert ("changed", "1442万人", "1442亿") in triples("农村贫困人口减少1442万人，很好。", "农村贫困人口减少1442亿，不错。")
+
+
+def test_a_figure_shared_by_a_list_measures_each_item():
+    # national 2016 line 117 → 2017 lines 156-158 (real): 均为12%左右 is M2's and 社会融资规模余额's
+    old = "稳健的货币政策要灵活适度。今年广义货币M2预期增长13%左右，社会融资规模余额增长13%左右。"
+    new = "货币政策要保持稳健中性。今年广义货币M2和社会融资规模余额预期增长均为12%左右。"
+    got = {(c.indicator, c.a, c.b) for c in changes(old, new)}
+    assert got == {("广义货币M2", "13%左右", "12%左右"), ("社会融资规模余额", "13%左右", "12%左右")}
+
+
+def test_figures_inside_an_indicator_are_left_out_with_their_unit():
+    # Baotou 2022 (fixture): 改造老旧小区209个569.7万平方米 names its second figure 改造老旧小区
+    from reportdiff.comparison.indicators import figures
+
+    text = "累计消除裸露黄土92.3公顷，改造老旧小区209个569.7万平方米，入选全国城市。PM2.5浓度下降3.1%。"
+    named = {f.q.raw: f.indicator for f in figures(text, [])}
+    assert named["569.7万平方米"] == "改造老旧小区"
+    assert named["3.1%"] == "PM2.5浓度"
+    assert "2" not in named and "2.5" not in named  # the digits of a name are no figure
