@@ -41,16 +41,21 @@ def _similar(x: str, y: str) -> float:
     """How alike two indicators are, 0..1: Chinese, the rapidfuzz ratio of the characters;
     English, the Dice coefficient of the word sets, plurals folded (``stamp duty revenue`` ~
     ``stamp duties`` = 0.8; ``marginal growth rate`` ~ ``average trend growth rate`` = 0.57)."""
-    if sum(map(str.isascii, x + y)) > 0.8 * len(x + y):
+    if _english(x + y):
         wx, wy = _stems(x), _stems(y)
         return 2 * len(wx & wy) / (len(wx) + len(wy)) if wx and wy else 0.0
     return fuzz.ratio(x.lower(), y.lower()) / 100
 
 
+def _english(text: str) -> bool:
+    """An English indicator (or pair of them): over 80% of its characters ASCII."""
+    return sum(map(str.isascii, text)) > 0.8 * len(text)
+
+
 def _names_head(other: str, indicator: str) -> bool:
     """``other`` names the head of a Chinese ``indicator`` (its last two characters: 能耗 of
     单位国内生产总值能耗, which 国内生产总值 does not name); English indicators always pass."""
-    return sum(map(str.isascii, indicator)) > 0.8 * len(indicator) or indicator[-2:] in other
+    return _english(indicator) or indicator[-2:] in other
 
 
 def _stems(s: str) -> set[str]:
@@ -193,7 +198,7 @@ def _present(indicator: str, text: str) -> float:
     plurals folded) or of its character bigrams (Chinese) found there."""
     if not indicator:
         return 0.0
-    if sum(map(str.isascii, indicator)) > 0.8 * len(indicator):
+    if _english(indicator):
         words = _stems(indicator)
         return len(words & _stems(text)) / len(words) if words else 1.0
     grams = {indicator[k : k + 2] for k in range(len(indicator) - 1)}
@@ -219,9 +224,10 @@ def _named_with_figure(indicator: str, text: str) -> bool:
     Chinese, it occurs whole with a digit within ``_FIGURE_NEAR`` characters after it, or (an
     indicator of ``_REWORDED``+ characters, half its bigrams there and its head, the last two
     characters, too: reworded) one of its bigrams does.  The head keeps 单位国内生产总值能耗
-    from being "named" by a text that gives only 国内生产总值 a figure.  Named without a figure (``“老工伤”人员纳入…``) or only in part (``赤字`` for ``赤字率``):
-    the figure appears or disappears."""
-    if sum(c.isascii() for c in indicator) > 0.8 * len(indicator):
+    from being "named" by a text that gives only 国内生产总值 a figure.  Named without a figure
+    (``“老工伤”人员纳入…``) or only in part (``赤字`` for ``赤字率``): the figure appears or
+    disappears."""
+    if _english(indicator):
         return _present(indicator, text) >= 0.5
     parts = [indicator]
     if len(indicator) >= _REWORDED and _present(indicator, text) >= 0.5 and indicator[-2:] in text:

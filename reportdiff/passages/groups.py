@@ -7,10 +7,10 @@
    reference, of another query, or of the same query elsewhere); a hit between two reference
    places is not about the draft and is left out, and so is a hit whose query place, in text
    without ideographs, holds fewer than ``MIN_WORDS`` words it does not cut (``whole_words``:
-   ``into a regional``, ``tions. These pro`` are common English, not reuse).  The query places of a document that are
-   hit by another document overlap freely (a draft sentence found in four earlier reports
-   in four slightly different lengths): they are merged into one passage, the union of their
-   spans, so these passages never overlap.  A query place hit only by its own document (the
+   ``into a regional``, ``tions. These pro`` are common English, not reuse).  The query
+   places of a document that are hit by another document overlap freely (a draft sentence
+   found in four earlier reports in four slightly different lengths): they are merged into one
+   passage, the union of their spans, so these passages never overlap.  A query place hit only by its own document (the
    draft repeating itself) joins the passage that holds at least half of it (``JOIN``); if
    none, it is a passage of its own (a repeat that merely touches a shared passage, by one
    character, is not about that passage: it pulled unrelated repeats of the draft, such as
