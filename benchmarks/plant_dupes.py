@@ -149,6 +149,9 @@ def _boundaries(text: str, language: str) -> list[int]:
 def make_seed(seed: int, outdir: Path, n_hosts: int, n_cases: int, split: str = "all"):
     """The host files written with their planted cases, the sources, and the source of each host."""
     rng = random.Random(f"plant_dupes:{seed}")
+    # where a case goes in its host is drawn apart, so that the cases themselves (source cut,
+    # edit level, edits) do not change when a change to the reader changes a host's paragraphs
+    place = random.Random(f"plant_dupes:{seed}:place")
     cases: list[Case] = []
     written_all, paths, origins, sources = [], [], [], []
     used: dict[str, set[tuple[int, int]]] = {}
@@ -181,10 +184,10 @@ def make_seed(seed: int, outdir: Path, n_hosts: int, n_cases: int, split: str = 
                 cases.append(Case(cid, k, src, planted, len(src), n, f"{level:.0%}", mode,
                                   level=level, language=language))
                 if mode == "inline":
-                    i = rng.choice(para_idx)
-                    inline.setdefault(i, []).append((rng.choice(_boundaries(its[i][1], language)), cid))
+                    i = place.choice(para_idx)
+                    inline.setdefault(i, []).append((place.choice(_boundaries(its[i][1], language)), cid))
                 else:
-                    after.setdefault(rng.randrange(3, len(its)), []).append(cid)
+                    after.setdefault(place.randrange(3, len(its)), []).append(cid)
             written, lines = [], []
             for i, (kind, t) in enumerate(its):
                 spans = []

@@ -16,7 +16,10 @@ Rules (all on normalised lines):
 - running headers of 21-80 characters that carry a page number or, laid out in fields,
   interrupt a paragraph (``_long_running_headers``); footnote lines whose mark (``⁶``, ``[4]``,
   ``*6``, ``①``, ``**``) stands glued to the text elsewhere; audience reactions (``（长时间热烈掌声）``,
-  ``[Applause.]``).
+  ``[Applause.]``);
+- photo captions of newspaper pages: a line of at most ``_CAPTION_MAX`` characters that ends
+  with a photographer's credit (``…作政府工作报告。本报记者 朱江 摄``, ``…新疆日报记者谢龙摄``,
+  ``（新华社记者 李涛 摄）``).
 """
 
 from __future__ import annotations
@@ -57,6 +60,11 @@ _COLOPHON = re.compile(
     r"网址[：:]|印刷[：:]|发行[：:]|定价[：:]|国内统一连续出版物号|刊号[：:])"
 )
 _RULE = re.compile(r"^(?:[-*_=]\s*){3,}$")
+# a photographer's credit ending a caption: 记者 (or 通讯员, 摄影) and a name of 1-4 characters,
+# perhaps spaced (林 君), then 摄, perhaps in brackets
+_PHOTO_CREDIT = re.compile(r"(?:记者|通讯员|摄影)[\s\u3000]*[\u4e00-\u9fff·]{1,4}(?:[\s\u3000]+[\u4e00-\u9fff·]{1,4}){0,2}"
+                           r"[\s\u3000]*摄[\s\u3000]*[）)]?[\s\u3000]*$")
+_CAPTION_MAX = 160  # characters: a caption is a sentence or two, not a paragraph
 _IN_SENTENCE = re.compile(r"[，。；]")  # a colophon line has none: "…由其主办的会议等，" is a wrapped sentence
 ARTEFACT = re.compile(r"\[(?:bookmark|image|footnote|page|anchor)[:：][^\]]{0,80}\]|\\\*|<!--.*?-->", re.I)
 _TOC = re.compile(r"^(?:目录|目次|Contents|Table of Contents|CONTENTS)$", re.I)
@@ -89,6 +97,8 @@ def find_noise(lines: tuple[str, ...], span: range) -> tuple[dict[int, str], tup
             reasons[i] = "markdown rule"
         elif _COLOPHON.match(text) and len(text) <= 40 and not _IN_SENTENCE.search(text):
             reasons[i] = "publication colophon"
+        elif len(text) <= _CAPTION_MAX and _PHOTO_CREDIT.search(text):
+            reasons[i] = "photo caption"
     _running_headers(lines, content, reasons, inline, maybe_inline)
     _notes(lines, content, reasons)
     _long_running_headers(lines, content, reasons)

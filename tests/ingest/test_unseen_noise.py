@@ -130,3 +130,33 @@ def test_notes_on_missing_characters_of_an_old_typeset_report_are_removed():
     notes = [r for r in doc.removed if r.reason == "footnote"]
     assert [(r.lines.first, r.lines.last, r.text) for r in notes] == [(196, 198, "＠①原字石右加安 / ＠②原字钅右加夕")]
     assert not any(p.text.startswith("＠") for p in doc.paragraphs)
+
+
+def test_photo_captions_of_newspaper_pages_are_removed(tmp_path):
+    """Ten provincial reports of 2026 (../shared/corpus, taken from newspaper pages) keep the
+    photo's caption above the text, ending with its credit: ``…作政府工作报告。本报记者 朱江 摄``.
+    It was read as the report's first paragraph (and made a false dupes detection).  Built here
+    from the Hohhot fixture with four credit styles; a sentence about photographers stays."""
+    lines = REPORT.read_text("utf-8").split("\n")
+    clean = [p.text for p in reportdiff.load(str(REPORT)).paragraphs]
+    captions = ["省长刘小涛代表省人民政府向大会作政府工作报告。本报记者 朱江 摄",
+                "2月3日，会议在省人民会堂开幕。省长作政府工作报告。湖南日报全媒体记者刘尚文摄",
+                "省长叶建春作政府工作报告。本报全媒体记者 林 君摄",
+                "会议开幕。（新华社记者 李涛 摄）"]
+    at = next(k for k, t in enumerate(lines) if len(t) > 200)
+    noisy = lines[:at] + [x for c in captions for x in (c, "")] + lines[at:]
+    doc = load_lines(tmp_path, noisy, "captioned.txt")
+    assert [p.text for p in doc.paragraphs] == clean
+    listed = " / ".join(r.text for r in doc.removed if r.reason == "photo caption")  # runs of lines: one entry
+    assert listed.split(" / ") == captions
+    kept = load_lines(tmp_path, lines[:at] + ["我们组织摄影记者深入基层，拍摄群众生活。", ""] + lines[at:], "kept.txt")
+    assert "我们组织摄影记者深入基层，拍摄群众生活。" in [p.text for p in kept.paragraphs]
+
+
+def test_the_corpus_captions_are_listed_as_removed():
+    path = shared_dir() / "corpus" / "provinces-2026" / "jiangsu.txt"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    doc = reportdiff.load(str(path))
+    assert [r.reason for r in doc.removed if "本报记者" in r.text] == ["photo caption"]
+    assert not any("本报记者" in p.text for p in doc.paragraphs)
