@@ -312,8 +312,9 @@ def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
     """The figures of one side of a diff, with what they measure.  ``changed``: (start, end,
     hunk) of the spans the diff deletes (or inserts) on this side, and zero-length points where
     the other side has text.  A number that opens the paragraph (``162.``, ``1.``) numbers it,
-    and an ordinal (``第十六届``) names a session: neither is a figure."""
-    qs = [q for q in read_quantities(text) if q.value is not None
+    an ordinal (``第十六届``) names a session, and ``5年前`` / ``6年来`` reckon a time back from
+    now: none is a figure."""
+    qs = [q for q in read_quantities(text) if q.value is not None and not _SINCE.match(text, q.end)
           and not (not q.unit and q.start and text[q.start - 1].isascii() and text[q.start - 1].isalpha())]  # M2, C919
     qs = [q for q in qs if not (_ORDINAL.search(text[: q.start])
                                 or (_PARAGRAPH_NUMBER.search(text[max(0, q.start - 3) : q.start]) if q.start >= 3 else True)
@@ -328,6 +329,10 @@ def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
         hunk = next((h for lo, hi, h in changed if (lo < q.end and q.start < hi) or (lo == hi and q.start < lo < q.end)), -1)
         out += [Figure(q, item, role, hunk >= 0, hunk) for item in ([] if english else _jointly(text, q)) or [name]]
     return out
+
+
+# a time reckoned back from now: 5年前 (five years ago), 6年来 / 10年以来 (over the past years)
+_SINCE = re.compile(r"(?<=年)(?:前|以前|来|以来)")
 
 
 _JOINTLY = re.compile(r"均(?:为|是|在|达到|达|保持在|控制在)?$")

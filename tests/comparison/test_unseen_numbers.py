@@ -279,3 +279,15 @@ def test_figures_inside_an_indicator_are_left_out_with_their_unit():
     assert named["569.7万平方米"] == "改造老旧小区"
     assert named["3.1%"] == "PM2.5浓度"
     assert "2" not in named and "2.5" not in named  # the digits of a name are no figure
+
+
+def test_a_time_reckoned_back_from_now_is_no_figure():
+    # national 2016 line 24 → 2017 line 68 (real): 5年前, 10年前 and 6年来 / 7年来 date the
+    # comparison; they were listed as figures named 相当于 and 来最低
+    old = ("去年世界经济增速为6年来最低，国际贸易增速更低。现在国内生产总值每增长1个百分点的增量，"
+           "相当于5年前1.5个百分点、10年前2.5个百分点的增量。")
+    new = "我们面对的是世界经济和贸易增速7年来最低、国际金融市场波动加剧的外部环境。"
+    got = triples(old, new)
+    assert not [t for t in got if any(v.endswith("年") for v in t[1:])], got
+    assert ("removed", "1.5个百分点", "") in got
+    assert ("changed", "6年", "8年") in triples("粮食连续6年增产，产量稳定。", "粮食连续8年增产，产量稳定。")  # a streak stays
