@@ -99,7 +99,7 @@ def _same_value(x: Quantity, y: Quantity) -> bool:
     if x.value != y.value:
         return False
     u, v = sorted((x.unit.strip(), y.unit.strip()), key=len)
-    return u == v or (_bare_magnitude(u, v) and v.startswith(u) and not v[len(u):].startswith(("万", "亿", "千")))
+    return u == v or (_bare_magnitude(u, v) and v.startswith(u) and v[len(u):len(u) + 1] not in _MAGNITUDE_CHARS)
 
 
 def number_changes(ops: tuple[DiffOp, ...]) -> tuple[NumberChange, ...]:
@@ -175,6 +175,7 @@ def _pair(fa: list[Figure], fb: list[Figure], used_a: set[int], used_b: set[int]
 
 
 _MAGNITUDES = {"万", "亿", "千", "百万", "万亿", "千万"}
+_MAGNITUDE_CHARS = set("".join(_MAGNITUDES))
 
 
 def _bare_magnitude(u: str, v: str) -> bool:

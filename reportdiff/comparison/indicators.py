@@ -116,11 +116,15 @@ _ADVERBIAL_ZH = re.compile(r"^(?:考虑|扣除|剔除|按|如果|若|如|据|经
 _NUMBER_VERBS = re.compile(f"(?:预期|一次性|增发|先发行|发行|增加到|增加至|增加|增至|上涨|升至|降到|降至|压减到|压减至|压减|连年|连续|已经|已|再|{_VERB_WORDS})+$")
 
 
+def _after_latin(text: str, at: int) -> bool:
+    """``text[at:]`` follows a Latin letter: the digits of a name (M2, PM2.5, C919)."""
+    return at > 0 and text[at - 1].isascii() and text[at - 1].isalpha()
+
+
 def _unless_named(m: re.Match) -> str:
     """A quantity left out of an indicator with its unit (改造老旧小区209个 → 改造老旧小区), but
     the digits of a name written with Latin letters stay (广义货币M2)."""
-    at = m.start()
-    return m.group() if at and m.string[at - 1].isascii() and m.string[at - 1].isalpha() else ""
+    return m.group() if _after_latin(m.string, m.start()) else ""
 
 
 def _clean_zh(name: str) -> str:
@@ -315,7 +319,7 @@ def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
     an ordinal (``第十六届``) names a session, and ``5年前`` / ``6年来`` reckon a time back from
     now: none is a figure."""
     qs = [q for q in read_quantities(text) if q.value is not None and not _SINCE.match(text, q.end)
-          and not (not q.unit and q.start and text[q.start - 1].isascii() and text[q.start - 1].isalpha())]  # M2, C919
+          and not (not q.unit and _after_latin(text, q.start))]
     qs = [q for q in qs if not (_ORDINAL.search(text[: q.start])
                                 or (_PARAGRAPH_NUMBER.search(text[max(0, q.start - 3) : q.start]) if q.start >= 3 else True)
                                 and re.match(r"[.、)）](?!\d)", text[q.end : q.end + 1]))]

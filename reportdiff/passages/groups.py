@@ -87,7 +87,7 @@ def whole_words(text: str, start: int, end: int) -> int:
     span = text[start:end]
     if any(is_cjk(c) for c in span):
         return MIN_WORDS
-    words = [m for m in _WORD.finditer(span)]
+    words = list(_WORD.finditer(span))
     if words and words[0].start() == 0 and start > 0 and text[start - 1].isalnum():
         words = words[1:]
     if words and words[-1].end() == len(span) and end < len(text) and text[end].isalnum():
