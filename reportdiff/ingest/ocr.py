@@ -21,7 +21,8 @@ Latin text is read again by Tesseract, so that a page costs one engine's pass un
 language changes (``_read``).  Without Tesseract, RapidOCR reads every page, and a page whose text is
 Latin (100 letters or more, under 10% CJK) gets one note saying how to install Tesseract.
 
-Each page is rendered at ``DPI`` dots per inch (PDF) or taken as it is (image), recognised into
+Each page is rendered at ``DPI`` dots per inch (PDF) or taken as it is (image), its specks
+cleared when it is speckled (``specks``: ink pixels with at most one ink neighbour), recognised into
 text boxes, each with a confidence (``rapid.recognise`` for RapidOCR).  The page's skew (the median slope of the top edges of
 boxes at least five times as wide as high) is turned back about the page centre, then boxes
 whose vertical middles lie within half a box height
@@ -64,7 +65,7 @@ from statistics import median
 
 from ..errors import InputError
 from ..text.ranges import number_ranges
-from . import misreads, tesseract
+from . import misreads, specks, tesseract
 from .extracted import Extracted
 from .layout import Pages, Row, page_lines
 from .rapid import DETECT_SIDE, SETTINGS, engine_version, recognise
@@ -217,7 +218,7 @@ class _Cache:
 
     def __init__(self, data: bytes, engine: str, english: str | None):
         key = hashlib.sha256(data).hexdigest()
-        stamp = hashlib.sha256(f"{engine}:{sorted(SETTINGS.items())}:{DETECT_SIDE}:{english or 'no tesseract'}:{DPI}:crops".encode()).hexdigest()[:8]
+        stamp = hashlib.sha256(f"{engine}:{sorted(SETTINGS.items())}:{DETECT_SIDE}:{english or 'no tesseract'}:{DPI}:crops:specks".encode()).hexdigest()[:8]
         self.path = cache_folder() / f"{key}-{stamp}.json"
         self.pages: dict[str, dict] = {}
         self.hits = 0
@@ -295,7 +296,9 @@ def _read(image, english: str | None, *, english_first: bool, failed: list[int],
     read the previous page goes first (Tesseract for the first page): a page Tesseract reads as
     English keeps Tesseract's reading; a page RapidOCR reads as English (``_english_text``) is
     read again by Tesseract and keeps that reading when Tesseract finds it English too.  Each
-    page costs one engine's pass unless the language changes."""
+    page costs one engine's pass unless the language changes.  Both read the page with its
+    specks cleared (``specks.cleared``)."""
+    image = specks.cleared(image)
     boxes = None
     if not english_first:
         boxes = recognise(image)

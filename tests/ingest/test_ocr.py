@@ -102,12 +102,15 @@ def test_scan_text_matches_the_printed_text(scan, monkeypatch):
 def test_compare_scan_with_its_text_is_mostly_equal(scan, monkeypatch):
     """The scan compared with the text file of the same paragraphs: every difference is an OCR
     artefact, and each is marked OCR-suspect (terminal, HTML and JSON read the same flag; the JSON
-    is checked here).  (Issue #22's target of 90% equal entries is measured by
-    benchmarks/bench_ocr.py --pipeline, docs/benchmarks.md: misread dashes keep it lower.)"""
+    is checked here).  At least 90% of the entries are equal (issue #22's target; measured over
+    more pages by benchmarks/bench_ocr.py --pipeline, docs/benchmarks.md): 8 of 8 since specks
+    are cleared before OCR, 7 of 8 before (a speck beside the lead ``——`` of a paragraph made it
+    ``一—``)."""
     pdf, text, _, cache = scan
     monkeypatch.setenv("REPORTDIFF_CACHE", str(cache))
     c = reportdiff.compare(reportdiff.load(text), reportdiff.load(pdf))
-    assert c.count("equal") >= 1
+    assert c.count("equal") >= 0.9 * len(c.paragraphs), [(pp.status, [op for op in pp.diff if op.op != "="])
+                                                         for pp in c.paragraphs if pp.status != "equal"]
     from reportdiff.render.jsonout import comparison
 
     out = comparison(c)
