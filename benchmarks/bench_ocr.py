@@ -55,7 +55,7 @@ import reportdiff  # noqa: E402
 
 FIXTURES = ROOT / "fixtures"
 SPLITS = {
-    "dev": ["baotou-2022.txt", "english/hk-budget-2019.txt"],
+    "dev": ["baotou-2022.txt", "english/hk-budget-2019.txt", "hohhot-2022.txt", "english/budget-speech-2024.txt"],
     "test": ["national-2024.txt", "english/budget-speech-2023.txt"],
 }
 VARIANTS = (("clean", 0.0, 0.0), ("+1.5° 0.5% noise", 1.5, 0.005), ("-1° 1% noise", -1.0, 0.01))
