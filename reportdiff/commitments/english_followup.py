@@ -80,7 +80,10 @@ def key(c: Commitment, weight) -> EnKey | None:
     HA``, ``Lotteries Fund`` → ``lottery``) is any sentence naming that thing: it takes the other
     content words of the commitment's clause too, without its verbs (``five centres`` → centre,
     divorced, family, children, operated, ngo, one-stop, co-parenting, service), so that a
-    follow-up must share MATCH of the weight of the whole clause."""
+    follow-up must share MATCH of the weight of the whole clause.  When that clause points back
+    (``the work in this area``, ``these measures``: ``_ANAPHOR``), the words of that phrase leave
+    the key and the previous sentence's key words join it (``HA`` … ``in this area`` after a
+    sentence on the upgrading and acquisition of medical equipment)."""
     text = c.target.indicator if c.target else c.obj.split(" ", 1)[-1]  # a task's object, without its verb
     words = tuple(w for w in key_words(text) if w not in _VERB_WORDS) or key_words(text)
     if not words:
@@ -90,7 +93,28 @@ def key(c: Commitment, weight) -> EnKey | None:
         verbs = {_stem(m.group(g)) for m in _PROMISED_ACTION.finditer(clause) for g in ("verb", "verb2") if m.group(g)}
         words += tuple(w for w in key_words(clause) if w not in words and w not in verbs
                        and w not in _VERB_WORDS and w not in _VAGUE)
+        anaphor = _ANAPHOR.search(clause)
+        if anaphor:  # "the work in this area": the area is the previous sentence's
+            named = set(key_words(anaphor.group()))
+            words = tuple(w for w in words if w not in named)
+            words += tuple(w for w in key_words(_previous_sentence(c)) if w not in words
+                           and w not in _VERB_WORDS and w not in _VAGUE)
     return EnKey(words, tuple(weight(w) for w in words))
+
+
+_ANAPHOR = re.compile(r"\b(?:(?:the\s+)?work\s+in\s+)?(?:this|these)\s+(?:area|areas|purpose|regard|initiatives?|measures?|"
+                      r"projects?|programmes?|schemes?|services?|facilities|facility)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"“])")
+
+
+def _previous_sentence(c: Commitment) -> str:
+    """The sentence before the commitment's in its paragraph ("" when it is the first)."""
+    text = c.paragraph.text
+    at = text.find(c.text)
+    if at <= 0:
+        return ""
+    before = _SENTENCE_END.split(text[:at].rstrip())
+    return before[-1] if before else ""
 
 
 def _clause_of(c: Commitment) -> str:

@@ -74,3 +74,28 @@ def test_a_measure_announced_again_is_recurring(hk_ledger):
     council = promises([str(F / "budget-speech-2023.txt"), str(F / "budget-speech-2024.txt")])
     f = _target(council, "council tax increase of 2.99%", "a council tax increase").followups[0]
     assert (f.status, f.change, f.paragraph.lines.first) == ("recurring", "raised", 101)
+
+
+def test_this_area_is_the_previous_sentences(hk_ledger):
+    """``I will earmark an additional $5 billion for the HA to expedite the work in this area``
+    (HK 2019-20 line 433): "this area" is the previous sentence's ``upgrading and acquisition of
+    medical equipment``.  The key held ``work`` and ``area`` instead, and the 2020-21 speech's
+    ``expediting the upgrading and acquisition of medical equipment`` (line 121) was not found:
+    the commitment was called dropped (labelled reported).  The anaphor's own words leave the key
+    and the previous sentence's content words join it."""
+    ha = _target(hk_ledger, "expedite the work in this area", "HA")
+    words = set(english_followup.key(ha.commitment, lambda w: 1.0).words)
+    assert {"upgrading", "acquisition", "medical", "equipment"} <= words and not {"area", "work"} & words
+    f = ha.followups[0]
+    assert (f.status, f.paragraph.lines.first) == ("reported", 121)
+
+
+def test_previous_sentence_is_within_the_paragraph():
+    from reportdiff.commitments.extraction import Commitment
+    from reportdiff.model import LineSpan, Paragraph
+
+    p = Paragraph("We repaired 20 bridges. We will repair more in this regard.", LineSpan(1, 1))
+    first = Commitment("c0", 0, p, "We repaired 20 bridges.", "task")
+    later = Commitment("c1", 0, p, "We will repair more in this regard.", "task")
+    assert english_followup._previous_sentence(first) == ""
+    assert english_followup._previous_sentence(later) == "We repaired 20 bridges."
