@@ -295,6 +295,15 @@ def targets_in(clause: str) -> list[tuple[Target, int]]:
     return out
 
 
+# the speaker announcing what the speech will cover (I shall now give an account of …, I will talk about
+# these measures later, … in the ensuing parts of my speech): a signpost of the speech, not a promise
+_SIGNPOST = re.compile(
+    r"\bI\s+(?:will|shall)\s+(?:now\s+|briefly\s+|then\s+|first\s+|next\s+)?(?:give an account|talk|speak|turn|"
+    r"elaborate|touch|dwell|go through|come back|return to|say (?:more|a few words))\b"
+    r"|\b(?:later|below|further) in (?:my|this) speech\b|\bin the (?:ensuing|following|later) parts? of (?:my|this) speech\b",
+    re.I)
+
+
 def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> list[Commitment]:
     out: list[Commitment] = []
     seen: set[tuple] = set()
@@ -305,6 +314,8 @@ def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> li
             if not clause or (st.part != "plan" and re.search(
                     r"\b(?:stands|is|are|was|were|has|have|had|remains)\b", clause, re.I)):
                 continue  # a clause stating a fact beside a promise (Total debt stands at …, and … will …)
+            if _SIGNPOST.search(clause):
+                continue  # the speaker announcing a part of the speech: no commitment
             found = targets_in(clause)
             for t, _ in found:
                 k = (t.indicator.lower(), t.value, t.unit)

@@ -99,3 +99,17 @@ def test_previous_sentence_is_within_the_paragraph():
     later = Commitment("c1", 0, p, "We will repair more in this regard.", "task")
     assert english_followup._previous_sentence(first) == ""
     assert english_followup._previous_sentence(later) == "We repaired 20 bridges."
+
+
+def test_the_speakers_signposts_are_no_commitments(hk_ledger):
+    """``I will talk about these measures later.`` and ``I will elaborate on the Government's
+    measures to develop other industries … later in my speech`` (HK 2019-20) announce parts of the
+    speech; they were listed as tasks (the first was even "recurring").  Real promises in the
+    same words stay (``we will focus on helping industries …``)."""
+    texts = [e.commitment.text for e in hk_ledger.entries if e.commitment.doc == 0]
+    assert not any(t.startswith(("I will talk about", "I will elaborate on")) for t in texts)
+    assert english._SIGNPOST.search("I shall now give an account of the economic development of Hong Kong.")
+    assert english._SIGNPOST.search("I will elaborate on the relevant measures in the ensuing parts of my speech.")
+    assert not english._SIGNPOST.search("In the coming year, we will focus on helping industries explore markets.")
+    assert not english._SIGNPOST.search("We will talk to the operators about the new fares.")
+    assert len(texts) > 100
