@@ -99,7 +99,7 @@ def key(c: Commitment, weight) -> EnKey | None:
             words = tuple(w for w in words if w not in named)
             words += tuple(w for w in key_words(_previous_sentence(c)) if w not in words
                            and w not in _VERB_WORDS and w not in _VAGUE)
-    return EnKey(words, tuple(weight(w) for w in words))
+    return EnKey(words, tuple(weight(w) for w in words)) if words else None  # "these measures" and nothing before
 
 
 _ANAPHOR = re.compile(r"\b(?:(?:the\s+)?work\s+in\s+)?(?:this|these)\s+(?:area|areas|purpose|regard|initiatives?|measures?|"

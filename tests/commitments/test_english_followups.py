@@ -113,3 +113,15 @@ def test_the_speakers_signposts_are_no_commitments(hk_ledger):
     assert not english._SIGNPOST.search("In the coming year, we will focus on helping industries explore markets.")
     assert not english._SIGNPOST.search("We will talk to the operators about the new fares.")
     assert len(texts) > 100
+
+
+def test_a_key_of_only_a_pointer_with_nothing_before_is_none():
+    """``We will introduce these measures.`` opening its paragraph: the key's one word is the
+    pointer's, and no sentence comes before it; the commitment has no key (followed as missing)
+    rather than an empty one."""
+    from reportdiff.commitments.extraction import Commitment, Target
+    from reportdiff.model import LineSpan, Paragraph
+
+    p = Paragraph("We will introduce these measures.", LineSpan(1, 1))
+    c = Commitment("c0", 0, p, p.text, "target", Target("measures", "exact", 3.0, "", "3"))
+    assert english_followup.key(c, lambda w: 1.0) is None
