@@ -104,17 +104,13 @@ def key(c: Commitment, weight) -> EnKey | None:
 
 _ANAPHOR = re.compile(r"\b(?:(?:the\s+)?work\s+in\s+)?(?:this|these)\s+(?:area|areas|purpose|regard|initiatives?|measures?|"
                       r"projects?|programmes?|schemes?|services?|facilities|facility)\b", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"“])")
 
 
 def _previous_sentence(c: Commitment) -> str:
     """The sentence before the commitment's in its paragraph ("" when it is the first)."""
-    text = c.paragraph.text
-    at = text.find(c.text)
-    if at <= 0:
-        return ""
-    before = _SENTENCE_END.split(text[:at].rstrip())
-    return before[-1] if before else ""
+    sentences = [x.strip() for x in c.paragraph.sentences]
+    k = sentences.index(c.text) if c.text in sentences else 0
+    return sentences[k - 1] if k else ""
 
 
 def _clause_of(c: Commitment) -> str:
