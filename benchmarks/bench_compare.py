@@ -18,8 +18,11 @@ Prints:
    `difflib.HtmlDiff().make_file`, and a naive paragraph-level difflib.SequenceMatcher aligner;
    the baseline `python -c pass` start-up time is printed for ratios.
 
+Every child runs with a bytecode cache (``bytecode_cache``), as an installed package does;
+--no-bytecode-cache compiles every module from source in every run.
+
 Run from the project root:  .venv/bin/python benchmarks/bench_compare.py [--runs 7] [--quick]
-(--against-jieba: only sections 1 and 4)
+(--against-jieba: only sections 1 and 4) [--no-bytecode-cache]
 """
 
 from __future__ import annotations
@@ -43,6 +46,22 @@ CLI = [str(ROOT / ".venv" / "bin" / "reportdiff")]
 OLD = ROOT / "fixtures" / "baotou-2022.txt"
 NEW = ROOT / "fixtures" / "baotou-gazette-2023-01.txt"
 CORPUS = ROOT.parent / "shared" / "corpus" / "national"
+
+
+def bytecode_cache(on: bool) -> str:
+    """Run the children as an installed Python runs: modules compiled once to bytecode and read
+    from it afterwards (pip compiles an installed package's .pyc files; Python writes them on first
+    import), kept in a temporary PYTHONPYCACHEPREFIX so that the source tree stays clean; the
+    first, dropped warm-up run writes them.  Some machines set PYTHONDONTWRITEBYTECODE=1 (this
+    one does), which makes every run compile every module from source again (0.13 s of the
+    Baotou compare on 2026-12-04); ``on=False`` measures that."""
+    if not on:
+        os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
+        os.environ.pop("PYTHONPYCACHEPREFIX", None)
+        return "bytecode cache: off (every module compiled from source in every run)"
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="reportdiff-pyc-")
+    return f"bytecode cache: on, in {os.environ['PYTHONPYCACHEPREFIX']} (as an installed package runs)"
 
 
 def run_timed(cmd: list[str], timeout: float = 600) -> tuple[float, int, int]:
@@ -236,8 +255,11 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="skip scaling and pathological inputs")
     ap.add_argument("--against-jieba", action="store_true",
                     help="only the whole command and its ratio to jieba's full dictionary load")
+    ap.add_argument("--no-bytecode-cache", action="store_true",
+                    help="compile every module from source in every run (PYTHONDONTWRITEBYTECODE)")
     args = ap.parse_args()
     print(f"# bench_compare  ({sys.executable}, {os.cpu_count()} cores)")
+    print(bytecode_cache(not args.no_bytecode_cache))
     base = median_runs([sys.executable, "-c", "pass"], args.runs)[0]
     print(f"baseline `python -c pass`: median {base:.3f} s; load average {os.getloadavg()[0]:.1f}")
     for fmt in (("json",) if args.against_jieba else ("terminal", "json")):

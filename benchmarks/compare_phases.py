@@ -7,6 +7,7 @@ compare_documents (alignment, diffs, measures; tokens already cached), rendering
 Interpreter start-up and the command-line layer (typer) are not included.
 
 Run from the project root:  .venv/bin/python benchmarks/compare_phases.py [--runs 7]
+[--no-bytecode-cache] (the children run with a bytecode cache as in bench_compare.py)
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from bench_compare import bytecode_cache
 
 ROOT = Path(__file__).resolve().parent.parent
 OLD = "fixtures/baotou-2022.txt"
@@ -58,10 +61,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--no-bytecode-cache", action="store_true",
+                    help="compile every module from source in every run (PYTHONDONTWRITEBYTECODE)")
     args = ap.parse_args()
     if args.child:
         child()
         return
+    print(bytecode_cache(not args.no_bytecode_cache))
     runs = []
     for _ in range(args.runs + 1):  # the first run warms the caches and is dropped
         out = subprocess.run([sys.executable, __file__, "--child"], cwd=ROOT, capture_output=True,
