@@ -29,6 +29,8 @@ Paragraphs (doubtful labels left out)
     consistent with it (the label is a link and the entry overlaps its lines on both sides)
     / all incidences of paired tool entries touching labels.  A tool pairing of a paragraph
     labelled added/removed, or a pairing with the wrong counterpart, counts against it.
+  * paragraphs outlined: the labels' paragraphs (each line span of a non-doubtful label) that
+    are exactly one paragraph of the tool (the same first and last line).
   * F1 from these two; "labels right" is the share of all labels (links and unpaired) the
     tool gets right.
   * move recall: moved labels (not doubtful, not ``ambiguous_move``) that are found by a tool
@@ -175,12 +177,17 @@ def _show(part) -> str:
 def score_paragraphs(lab: dict, cmp, explain: list[str] | None = None) -> dict:
     entries = cmp.paragraphs
     r = dict(links=0, found=0, unpaired=0, unpaired_right=0, inc=0, inc_good=0, moves=0,
-             moves_found=0, splits=0, splits_found=0, doubtful=0, labels=0, labels_right=0)
+             moves_found=0, splits=0, splits_found=0, doubtful=0, labels=0, labels_right=0,
+             bounds=0, bounds_total=0)
+    outlined_a = {(p.lines.first, p.lines.last) for e in entries for p in e.a}
+    outlined_b = {(p.lines.first, p.lines.last) for e in entries for p in e.b}
     for lb in lab["paragraphs"]:
         if lb.get("doubtful"):
             r["doubtful"] += 1
             continue
         old, new = _spans(lb["old_lines"]), _spans(lb["new_lines"])
+        r["bounds_total"] += len(old) + len(new)
+        r["bounds"] += sum(x in outlined_a for x in old) + sum(x in outlined_b for x in new)
         is_link = lb["relation"] in PAIRED
         touching = [e for e in entries if (old and _overlap(old, e.a)) or (new and _overlap(new, e.b))]
         paired = [e for e in touching if e.a and e.b]
@@ -285,16 +292,17 @@ def row(name: str, s: dict) -> str:
     p = s["inc_good"] / s["inc"] if s["inc"] else None
     rc = s["found"] / s["links"] if s["links"] else None
     return (f"| {name} | {_ratio(s['sec_right'], s['sec_total'])} | {_ratio(s['sec_tool_good'], s['sec_tool_pairs'])} "
-            f"| {_ratio(s['heads_seen'], s['heads_total'])} | {_ratio(s['inc_good'], s['inc'])} "
+            f"| {_ratio(s['heads_seen'], s['heads_total'])} | {_ratio(s['bounds'], s['bounds_total'])} "
+            f"| {_ratio(s['inc_good'], s['inc'])} "
             f"| {_ratio(s['found'], s['links'])} | {_f1(p, rc)} | {_ratio(s['labels_right'], s['labels'])} "
             f"| {_ratio(s['moves_found'], s['moves'])} | {_ratio(s['splits_found'], s['splits'])} "
             f"| {_ratio(s['tool_num_good'], s['tool_num'])} | {_ratio(s['num_found'], s['num'])} "
             f"| {_ratio(s['tool_gone_good'], s['tool_gone'])} |")
 
 
-HEADER = ("| pair | section accuracy | section precision | headings outlined | paragraph precision "
-          "| paragraph recall | F1 | labels right | move recall | split/merge recall "
-          "| number precision | number recall | added/removed figures right |\n" + "| --- " * 13 + "|")
+HEADER = ("| pair | section accuracy | section precision | headings outlined | paragraphs outlined "
+          "| paragraph precision | paragraph recall | F1 | labels right | move recall | split/merge recall "
+          "| number precision | number recall | added/removed figures right |\n" + "| --- " * 14 + "|")
 
 
 def main() -> None:
