@@ -40,7 +40,7 @@ def hostile_reports(folder: Path) -> tuple[str, str]:
             line = line.replace("，", f"，{h}", 1)  # paragraph text, plan targets included
         old.append(line)
     new = [line.replace("增长", "增长约", 1) if n % 3 == 0 else line for n, line in enumerate(old)]
-    new.insert(20, f"新增一段：{HOSTILE[1]}{HOSTILE[6]}，推进各项工作。")
+    new[20:20] = ["", f"新增一段：{HOSTILE[1]}{HOSTILE[6]}，推进各项工作。", ""]  # a paragraph block of its own
     a, b = folder / HOSTILE_NAMES[0], folder / HOSTILE_NAMES[1]
     a.write_text("\n".join(old) + "\n", encoding="utf-8")
     b.write_text("\n".join(new) + "\n", encoding="utf-8")

@@ -9,7 +9,10 @@ found:
    the TF-IDF cosine of their words.  The first catches edited text, the second rewritten
    text on the same topic.  Identical texts score 1.  The ratio is computed only for each
    paragraph's 8 best partners by cosine, within a budget of 2·10¹⁰ characters² per
-   comparison (``RatioBudget``).
+   comparison (``RatioBudget``).  Within one government's series, two paragraphs opening with
+   lead sentences (``lead_sentence``: a short first statement, the printed report's run-in
+   head) also score ``LEAD_WEIGHT``·ratio(leads) + (1 − ``LEAD_WEIGHT``)·score when higher (a
+   lead weighs as a section's heading); the entry shows the texts' own score.
 2. Anchors.  Pairs scoring at least ``ANCHOR`` (0.5), taken greedily by score, one to one.
 3. Backbone.  The heaviest in-order chain of anchors (weighted longest increasing subsequence);
    anchors off it that score at least ``move_threshold`` (0.6) are *moved*, the rest are
@@ -52,8 +55,10 @@ from typing import Literal, get_args
 
 from rapidfuzz import fuzz
 
+from ..ingest.headings import LEAD_ORDINAL, split_marker
 from ..options import MOVE_THRESHOLD, PARAGRAPH_THRESHOLD
 from ..text.characters import cjk_count
+from ..text.sentences import split_sentences
 from .similarity import TfIdf, cosine_matrix
 from .splits import grow, regroup
 
@@ -68,6 +73,9 @@ TOP_CANDIDATES = 8  # each paragraph gets character ratios with its 8 best pairs
 MUTUAL_FLOOR = 0.25  # step 6: mutual best partners scoring this are paired ...
 MUTUAL_MARGIN = 0.8  # ... when no other partner of either scores over 0.8 times as much
 _DP_CELLS = 400_000  # larger gaps are aligned greedily
+LEAD_WEIGHT = 0.35  # a lead sentence weighs in a pair's score as a heading in a section's
+LEAD_CHARS = 30  # a lead sentence: at most 30 characters of Chinese text ...
+LEAD_WORDS = 12  # ... or 12 words in an alphabet, and the rest of its paragraph twice as long
 
 
 class RatioBudget:
@@ -108,6 +116,25 @@ def ratio_units(text: str) -> str | list[str]:
     return _WORD.findall(text.lower())
 
 
+_PARAGRAPH_NUMBER = re.compile(r"^\(?\d{1,3}[.)]\s*")  # 150. / 150.The / (a) is not one
+
+
+def lead_sentence(text: str) -> str:
+    """A paragraph's lead sentence, the run-in head of a paragraph that opens with a short
+    sentence naming its topic (``第一，调整和优化农业结构。`` / ``国民经济保持较快增长。``, set
+    in bold in the printed report), after its number or ordinal (``150.``, ``（一）``, ``二是``,
+    ``第一，``); "" when that sentence does not end with a full stop (。 or .), is longer than
+    ``LEAD_CHARS`` characters (Chinese) or ``LEAD_WORDS`` words (an alphabet), or the rest of
+    the paragraph is not at least twice as long."""
+    body = _PARAGRAPH_NUMBER.sub("", LEAD_ORDINAL.sub("", split_marker(text)[1], count=1), count=1)
+    first = split_sentences(body[:200])[0] if body else ""  # a lead is far shorter than 200
+    units = ratio_units(first)
+    if not first.rstrip().endswith(("。", ".")) or len(units) > (LEAD_CHARS if isinstance(units, str) else LEAD_WORDS) \
+            or len(body) - len(first) < 2 * len(first):
+        return ""  # not a statement (各位代表！), or too long for a head
+    return first
+
+
 @dataclass(frozen=True)
 class Link:
     """One entry of a paragraph alignment: A and B indexes (either may be empty)."""
@@ -120,7 +147,12 @@ class Link:
 
 def pair_scores(a_texts: list[str], b_texts: list[str], a_terms: list[list[str]],
                 b_terms: list[list[str]], floor: float,
-                budget: RatioBudget | None = None, tf: TfIdf | None = None) -> dict[tuple[int, int], float]:
+                budget: RatioBudget | None = None, tf: TfIdf | None = None,
+                texts_only: dict[tuple[int, int], float] | None = None) -> dict[tuple[int, int], float]:
+    """Step 1's scores of the pairs worth scoring that reach ``floor``.  With ``texts_only`` (a
+    dict to fill), two paragraphs that open with lead sentences also score
+    ``LEAD_WEIGHT``·(their leads' edit ratio) + (1 − ``LEAD_WEIGHT``)·(their score) when that is
+    higher, and ``texts_only`` gets the texts' own score of each pair so raised (the score shown)."""
     budget = budget or RatioBudget()
     tf = tf or TfIdf(a_terms + b_terms)
     va, vb = tf.vectors[: len(a_terms)], tf.vectors[len(a_terms):]
@@ -141,6 +173,9 @@ def pair_scores(a_texts: list[str], b_texts: list[str], a_terms: list[list[str]]
             for i, j in zip(ia, js):
                 scores[(i, j)] = 1.0
     cosines = cosine_matrix(va, vb)
+    leads = texts_only is not None
+    leads_a = [lead_sentence(t) if leads else "" for t in a_texts]
+    leads_b = [lead_sentence(t) if leads else "" for t in b_texts]
     best_a: dict[int, list[tuple[float, int]]] = {}
     best_b: dict[int, list[tuple[float, int]]] = {}
     for (i, j), cos in cosines.items():
@@ -158,6 +193,12 @@ def pair_scores(a_texts: list[str], b_texts: list[str], a_terms: list[list[str]]
             r = budget.ratio(a_texts[i], b_texts[j], cutoff)
             if r is not None:
                 best = max(best, r)
+        if leads_a[i] and leads_b[j]:  # two run-in heads: scored as a section's heading and text
+            head = fuzz.ratio(ratio_units(leads_a[i]), ratio_units(leads_b[j])) / 100
+            lifted = LEAD_WEIGHT * head + (1 - LEAD_WEIGHT) * best
+            if lifted > best and lifted >= floor:
+                texts_only[(i, j)] = round(best, 4)
+                best = lifted
         if best >= floor:
             scores[(i, j)] = round(best, 4)
     return scores
@@ -218,7 +259,8 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
     floor = min(threshold - bonus, ANCHOR, MUTUAL_FLOOR)
     budget = RatioBudget()
     tf = TfIdf(a_terms + b_terms)
-    scores = pair_scores(a_texts, b_texts, a_terms, b_terms, floor, budget, tf)  # 1. pair scores
+    texts_only: dict[tuple[int, int], float] | None = {} if series else None
+    scores = pair_scores(a_texts, b_texts, a_terms, b_terms, floor, budget, tf, texts_only)  # 1. pair scores
     boosted = {k: (s + bonus if same_section and same_section(*k) else s) for k, s in scores.items()}
     used_a: dict[int, int] = {}
     used_b: dict[int, int] = {}
@@ -230,7 +272,7 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
     if series:
         _mutual_best(scores, groups, used_a, used_b)  # 6.
         regroup(groups, used_a, used_b, a_texts, b_texts, a_terms, b_terms, tf, scores, threshold, budget)  # 7.
-    return _links(groups, used_a, used_b, a_texts, b_texts, scores)  # 8.
+    return _links(groups, used_a, used_b, a_texts, b_texts, {**scores, **(texts_only or {})})  # 8.
 
 
 def _anchors(scores: dict[tuple[int, int], float], n: int, m: int,

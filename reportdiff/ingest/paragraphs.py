@@ -35,7 +35,10 @@ the line as it stands in the file, before cleaning: the layout is the file's).
 
 In text with blank lines between its paragraphs (``_blank_separated``), English lines go by the
 blank lines: a blank line before a capital or a paragraph number (``150.The``) starts a
-paragraph, a line break without one is a wrap, even after a sentence end.
+paragraph, a line break without one is a wrap, even after a sentence end.  Chinese text in
+blocks (``_in_blocks``: a web page's paragraphs) reads a line break without a blank line after a
+sentence end as the page's formatting (a bold lead sentence on its own line), unless the next
+line opens a paragraph or the line is a numbered heading or the salutation.
 """
 
 from __future__ import annotations
@@ -119,6 +122,7 @@ def assemble(
     styles = item_styles([texts[i] for i in content])
     headed = {content[k] for k in among_heading_lines([texts[i] for i in content])}
     blank_separated = _blank_separated(content, width)
+    in_blocks = _in_blocks(content)
 
     blocks: list[Block] = []
     cur: list[int] = [content[0]]
@@ -129,7 +133,8 @@ def assemble(
         alone = len(cur) > 1 and len(head) < 80 and _stands_alone(head)
         if prev in joins or prev not in breaks and not table_row and not alone and _continues(
                 texts[prev], texts[nxt], widths[prev], width, gap, len(cur) == 1,
-                uses_indent and raw[nxt][:1] in (" ", "\t", "\u3000"), styles, prev in headed, blank_separated):
+                uses_indent and raw[nxt][:1] in (" ", "\t", "\u3000"), styles, prev in headed, blank_separated,
+                in_blocks):
             cur.append(nxt)
             if len(head) < 80:
                 head += texts[nxt]
@@ -160,6 +165,15 @@ def _blank_separated(content: list[int], width: int | None) -> bool:
         else:
             runs[-1] += 1
     return len(runs) >= 8 and max(runs) > 1 and runs.count(1) >= 0.6 * len(runs)
+
+
+def _in_blocks(content: list[int]) -> bool:
+    """Chinese text in blocks: blank lines between paragraphs (at least half of the steps from one
+    text line to the next cross one, over at least 8 lines), so that a line break with no blank
+    line is the page's formatting inside a paragraph (a bold lead sentence, a link), not a
+    paragraph break."""
+    gaps = [b - a - 1 for a, b in zip(content, content[1:])]
+    return len(content) >= 8 and sum(1 for g in gaps if g > 0) >= 0.5 * len(gaps)
 
 
 _ROW = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:\s[\u4e00-\u9fff]{1,2})?\s+[\u4e00-\u9fff、]{2,24}$")
@@ -221,7 +235,8 @@ _ORDINAL_ONLY = re.compile(r"^(?:[一二三四五六七八九十]{1,3}(?:是|要
 
 
 def _continues(prev: str, nxt: str, w: int, width: int | None, gap: int, prev_starts: bool,
-               indented: bool, list_styles: set[str], among_headings: bool = False, blank_separated: bool = False) -> bool:
+               indented: bool, list_styles: set[str], among_headings: bool = False, blank_separated: bool = False,
+               in_blocks: bool = False) -> bool:
     if nxt[:1] in _NEVER_STARTS and not ends_closed(prev):
         return True  # ，接着… continues a line broken at a link or a page break
     if prev.endswith("**") and nxt.startswith("**") and not ends_closed(prev[:-2]) and len(prev) > 20:
@@ -246,9 +261,13 @@ def _continues(prev: str, nxt: str, w: int, width: int | None, gap: int, prev_st
     if len(nxt) <= 2 and not ends_closed(prev) and any(c.isalnum() for c in nxt):
         return True  # 政府工作报 / 告: a word broken by a link or a line end
     if ends_closed(prev):
-        if blank_separated and gap == 0 and not any(is_cjk(c) for c in prev + nxt):
-            return True  # a sentence ends inside a wrapped English paragraph (not Chinese: web
-            # texts put a lead sentence on its own line, 二是深化粮棉流通体制改革。 in national 2003)
+        if gap == 0 and not any(is_cjk(c) for c in prev + nxt):
+            if blank_separated:
+                return True  # a sentence ends inside a wrapped English paragraph
+        elif gap == 0 and in_blocks and not match_heading(prev) and not (_SOFT_START.match(prev) and len(prev) <= 12):
+            return True  # a lead sentence on its own line in a web page's paragraph block
+            # (第一，调整和优化农业结构。 / its text), a link's fragment after a sentence end; not a
+            # numbered heading, nor the salutation (各位代表：)
         return gap == 0 and _fills(w, width) and (prev[-1] in SENTENCE_END or prev[-1] in ".!?;:")
     m = match_heading(prev)
     if m and m.strong and m.style not in list_styles and not any(c in SENTENCE_END for c in prev) \
@@ -261,8 +280,9 @@ def _continues(prev: str, nxt: str, w: int, width: int | None, gap: int, prev_st
     if _fills(w, width) or w >= 30:
         return True
     # a short unfinished line that itself continued a paragraph is a fragment ('…“双向' / '揭榜'
-    # / '挂帅”…'): the paragraph goes on
-    return not prev_starts
+    # / '挂帅”…'): the paragraph goes on, but not past a blank line in text in blocks (a web
+    # page has no page breaks: 为了加快农业的发展， ends its block in national 1986)
+    return not prev_starts and not (in_blocks and gap > 0)
 
 
 def _stands_alone(text: str) -> bool:

@@ -90,8 +90,7 @@ def test_libreoffice_reads_formula_like_cells_as_text(tmp_path):
         missing("LibreOffice (soffice) is not installed")
     lines = (FIXTURES / "baotou-2022.txt").read_text("utf-8").splitlines()[:60]
     new = list(lines)
-    new.insert(20, "=1+2推进改革，继续推进各项工作。")
-    new.insert(22, "@SUM(1)新增段落，控制字符\x1b在此。")
+    new[20:20] = ["", "=1+2推进改革，继续推进各项工作。", "", "@SUM(1)新增段落，控制字符\x1b在此。", ""]  # blocks of their own
     a, b = tmp_path / "old.txt", tmp_path / "new.txt"
     a.write_text("\n".join(lines) + "\n", "utf-8")
     b.write_text("\n".join(new) + "\n", "utf-8")

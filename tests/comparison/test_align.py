@@ -17,6 +17,7 @@ from reportdiff.comparison.align import (
     _gap_pairs,
     align_paragraphs,
     heaviest_chain,
+    lead_sentence,
     ratio_units,
 )
 from reportdiff.comparison.sections import SectionOutline, align_sections
@@ -213,3 +214,21 @@ def test_english_paragraphs_are_compared_by_words_not_letters():
     assert isinstance(ratio_units(PARAS[0]), str)
     edited = longest[0].replace(" the ", " this ", 2)
     assert fuzz.ratio(ratio_units(longest[0]), ratio_units(edited)) / 100 > 0.95
+
+
+def test_a_lead_sentence_is_a_short_first_statement_after_its_ordinal():
+    """The run-in head of a paragraph: its first sentence after a number or ordinal, when short
+    and ending with a full stop, in Chinese and in English; not a salutation, not a long first
+    sentence, not a paragraph that is little more than its first sentence."""
+    body = "农业连续几年丰收，不少农产品供过于求，价格下跌，农民收入增长减缓。这是在农业生产发展基础上出现的新问题。"
+    assert lead_sentence("第一，调整和优化农业结构。" + body) == "调整和优化农业结构。"
+    assert lead_sentence("（一）扩大内需。" + body) == "扩大内需。"
+    assert lead_sentence("二是深化粮棉流通体制改革。" + body) == "深化粮棉流通体制改革。"
+    assert lead_sentence("各位代表！" + body) == ""
+    assert lead_sentence(body) == ""  # its first sentence is 31 characters
+    assert lead_sentence("扩大内需。今年要扩大内需。") == ""
+    text = ("150. Economic growth slowed. The economy grew by 3.2 per cent in real terms last year, "
+            "below the 3.8 per cent of the previous year and below its trend rate of growth.")
+    assert lead_sentence(text) == "Economic growth slowed. "
+    assert lead_sentence("150. The Government will continue to invest in infrastructure to support growth "
+                         "and jobs over the coming years, as set out in the Annex.") == ""

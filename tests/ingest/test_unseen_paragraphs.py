@@ -42,9 +42,7 @@ def test_english_wrapped_at_90_columns_reads_back(tmp_path):
 def test_a_few_wrapped_paragraphs_among_one_line_paragraphs_read_back(tmp_path):
     """A paragraph a line with blank lines between, where a few paragraphs are wrapped (pasted
     from a PDF): a line break with no blank line is a wrap, also after a line that ends a
-    sentence (English; in Chinese web texts a lead sentence stands on its own line, so there a
-    sentence end with no blank line after it still ends the paragraph unless the line fills the
-    wrap width)."""
+    sentence (in Chinese too: see the lead-sentence tests below)."""
     lines = SPEECH.read_text("utf-8").split("\n")
     clean = [p.text for p in reportdiff.load(str(SPEECH)).paragraphs]
     out, done = [], 0
@@ -81,3 +79,52 @@ def test_a_numbered_paragraph_after_a_blank_line_starts_anew(tmp_path):
     cut = paras[3].index(" ", 120)
     split = layout(paras[:3]) + [f"{paras[3][:cut]} to", "", "4.1 million" + paras[3][cut:]] + layout(paras[4:])[1:]
     assert len(load_lines(tmp_path, split, "figure.txt").paragraphs) == 13
+
+
+def _lead_sentence_layout(blank: bool) -> tuple[list[str], int]:
+    """The fixture report as a web page's text: its lines, each paragraph's short lead sentence
+    on a line of its own (the page set it in bold: ``第一，调整和优化农业结构。`` / its text,
+    national 1999), with the file's blank lines between the paragraphs when ``blank``, else none
+    -> (lines, lead sentences cut off)."""
+    texts = {p.text for p in reportdiff.load(str(REPORT)).paragraphs}
+    out, leads = [], 0
+    for line in REPORT.read_text("utf-8").split("\n"):
+        end = line.find("。") + 1
+        if line.strip() in texts and 6 <= end <= 30 and len(line) > end + 20:
+            out += [line[:end], line[end:]]
+            leads += 1
+        elif line.strip() or blank:
+            out.append(line)
+    return out, leads
+
+
+def test_a_lead_sentence_on_its_own_line_in_a_paragraph_block_joins_its_text(tmp_path):
+    """Chinese text in blocks (blank lines between paragraphs): a line break with no blank line
+    is the page's formatting, also after a short lead sentence that ends with 。, so each
+    paragraph reads back whole, and the headings stay headings."""
+    doc = reportdiff.load(str(REPORT))
+    lines, leads = _lead_sentence_layout(blank=True)
+    assert leads >= 10
+    web = load_lines(tmp_path, lines, "blocks.txt")
+    assert [p.text for p in web.paragraphs] == [p.text for p in doc.paragraphs]
+    assert [s.heading.text for s in web.sections if s.heading] == [s.heading.text for s in doc.sections if s.heading]
+
+
+def test_a_lead_sentence_line_without_blank_lines_stays_a_paragraph(tmp_path):
+    """Text written a paragraph a line with no blank lines: a line that ends a sentence ends its
+    paragraph (nothing says the next line belongs to it), so the lead sentences stand alone."""
+    body = reportdiff.load(str(REPORT)).paragraphs
+    lines, leads = _lead_sentence_layout(blank=False)
+    assert len(load_lines(tmp_path, lines, "lines.txt").paragraphs) == len(body) + leads
+
+
+def test_a_short_unfinished_line_ends_its_block_in_text_in_blocks(tmp_path):
+    """In text in blocks a short unfinished line at the end of a block (为了加快农业的发展，,
+    national 1986, a web page's fragment) does not run on into the next block: a web page has no
+    page breaks."""
+    lines, _ = _lead_sentence_layout(blank=True)
+    k = next(k for k, line in enumerate(lines) if len(line) > 60 and line.endswith("。")
+             and lines[k + 1] == "")
+    lines[k + 1:k + 1] = ["为了加快农业的发展，"]
+    paras = [p.text for p in load_lines(tmp_path, lines, "fragment.txt").paragraphs]
+    assert any(t.endswith("为了加快农业的发展，") for t in paras)

@@ -151,8 +151,8 @@ def test_rich_text_marks_the_diff(tmp_path):
 def hostile_pair(folder: Path) -> tuple[str, str]:
     lines = (FIXTURES / "baotou-2022.txt").read_text("utf-8").splitlines()[:60]
     new = list(lines)
-    for k, text in enumerate(FORMULAS):
-        new.insert(20 + 2 * k, text)
+    for k, text in enumerate(FORMULAS):  # each a paragraph block of its own, between blank lines
+        new[20 + 3 * k:20 + 3 * k] = ["", text, ""]
     a, b = folder / "old.txt", folder / "new.txt"
     a.write_text("\n".join(lines) + "\n", "utf-8")
     b.write_text("\n".join(new) + "\n", "utf-8")
