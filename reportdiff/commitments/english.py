@@ -304,6 +304,16 @@ _SIGNPOST = re.compile(
     re.I)
 
 
+# a forecast, the speaker's or another's (I forecast that the headline inflation rate will be 2.5 per
+# cent, I forecast a surplus of $16.8 billion, the IMF forecasts that emerging Asian economies will …,
+# the Working Group projects that … will): no commitment (the labels leave forecasts out); "projects
+# that" only with a will/would/should after it (not "R&D projects that they recommend")
+_FORECAST = re.compile(
+    r"\b(?:I|we)\s+(?:now\s+|also\s+)?(?:forecast|project|predict|estimate)\b"
+    r"|\b(?:forecasts?|forecasted|predicts?|predicted|projects?|projected)\s+that\b[^;]*?\b(?:will|would|should)\b",
+    re.I)
+
+
 def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> list[Commitment]:
     out: list[Commitment] = []
     seen: set[tuple] = set()
@@ -314,8 +324,8 @@ def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> li
             if not clause or (st.part != "plan" and re.search(
                     r"\b(?:stands|is|are|was|were|has|have|had|remains)\b", clause, re.I)):
                 continue  # a clause stating a fact beside a promise (Total debt stands at …, and … will …)
-            if _SIGNPOST.search(clause):
-                continue  # the speaker announcing a part of the speech: no commitment
+            if _SIGNPOST.search(clause) or _FORECAST.search(clause):
+                continue  # the speaker announcing a part of the speech, or a forecast: no commitment
             found = targets_in(clause)
             for t, _ in found:
                 k = (t.indicator.lower(), t.value, t.unit)

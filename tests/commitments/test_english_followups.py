@@ -125,3 +125,24 @@ def test_a_key_of_only_a_pointer_with_nothing_before_is_none():
     p = Paragraph("We will introduce these measures.", LineSpan(1, 1))
     c = Commitment("c0", 0, p, p.text, "target", Target("measures", "exact", 3.0, "", "3"))
     assert english_followup.key(c, lambda w: 1.0) is None
+
+
+def test_forecasts_are_no_commitments(hk_ledger):
+    """``Moreover, the IMF forecasts that emerging Asian economies (excluding the Mainland) will
+    still attain a growth rate of over 6 per cent`` (HK 2019-20) was listed as a target; so were
+    the Financial Secretary's own forecasts (``I forecast that the headline inflation rate …
+    will be 2.5 per cent``, ``we estimate that … 10000 students will benefit``), which the labels
+    leave out as forecasts.  Promises beside them stay; ``projects that`` is a forecast only with
+    a will after it (``R&D projects that they recommend`` is a noun)."""
+    texts = [e.commitment.text for e in hk_ledger.entries if e.commitment.doc == 0]
+    assert not any("IMF forecasts that" in t for t in texts)
+    assert len(texts) > 100
+    forecasts = ("I forecast that the headline inflation rate for 2019 will be 2.5 per cent.",
+                 "I forecast a surplus of $16.8 billion in the Consolidated Account in the coming year.",
+                 "The Working Group projects that over the next 20 to 30 years nominal GDP will grow at 4.4 per cent",
+                 "We estimate that a total of 10000 students will benefit each year from the scholarships")
+    assert all(english._FORECAST.search(t) for t in forecasts)
+    promises_ = ("I will inject $250 million into the Hong Kong Athletes Fund.",
+                 "provide seed money for R&D projects that they recommend",
+                 "We will continue to implement public works projects that are closely related to livelihood.")
+    assert not any(english._FORECAST.search(t) for t in promises_)
