@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 
+from ..ingest.headings import PARAGRAPH_NUMBER
 from ..model import Document
 from ..text.quantities import Quantity, read_quantities
 from .extraction import Commitment, Statement, Target
@@ -253,7 +254,7 @@ def figures(text: str) -> list[Quantity]:
     """The figures of an English clause, without a measure used as an adjective (the 1 000-hectare
     islands, the 10-year Hospital Development Plan): that is part of a name, not a quantity; nor
     a paragraph's number."""
-    number = _PARAGRAPH_NUMBER.match(text)
+    number = PARAGRAPH_NUMBER.match(text)  # at the start of its first sentence: no figure
     return [q for q in read_quantities(text) if q.value is not None and not re.match(r"-[a-z]", text[q.end:q.end + 2], re.I)
             and not (number and q.start < number.end()) and not _day_of_month(text, q)]
 
@@ -269,11 +270,6 @@ def _day_of_month(text: str, q: Quantity) -> bool:
     if not raw.isdigit() or not 1 <= int(raw) <= 31:
         return False
     return bool(_DAY_BEFORE_MONTH.match(text, q.end) or _MONTH_BEFORE_DAY.search(text[:q.start]))
-
-
-# the number of a numbered paragraph, at the start of its first sentence (40.In my last two
-# Budgets …, 12. We will …): no figure
-_PARAGRAPH_NUMBER = re.compile(r"\s*\d{1,3}\.(?=\s*[A-Z])")
 
 
 def targets_in(clause: str) -> list[tuple[Target, int]]:

@@ -55,7 +55,7 @@ from typing import Literal, get_args
 
 from rapidfuzz import fuzz
 
-from ..ingest.headings import LEAD_ORDINAL, split_marker
+from ..ingest.headings import LEAD_ORDINAL, PARAGRAPH_NUMBER, split_marker
 from ..options import MOVE_THRESHOLD, PARAGRAPH_THRESHOLD
 from ..text.characters import cjk_count
 from ..text.sentences import split_sentences
@@ -116,9 +116,6 @@ def ratio_units(text: str) -> str | list[str]:
     return _WORD.findall(text.lower())
 
 
-_PARAGRAPH_NUMBER = re.compile(r"^\(?\d{1,3}[.)]\s*")  # 150. / 150.The / (a) is not one
-
-
 def lead_sentence(text: str) -> str:
     """A paragraph's lead sentence, the run-in head of a paragraph that opens with a short
     sentence naming its topic (``第一，调整和优化农业结构。`` / ``国民经济保持较快增长。``, set
@@ -126,7 +123,7 @@ def lead_sentence(text: str) -> str:
     ``第一，``); "" when that sentence does not end with a full stop (。 or .), is longer than
     ``LEAD_CHARS`` characters (Chinese) or ``LEAD_WORDS`` words (an alphabet), or the rest of
     the paragraph is not at least twice as long."""
-    body = _PARAGRAPH_NUMBER.sub("", LEAD_ORDINAL.sub("", split_marker(text)[1], count=1), count=1)
+    body = PARAGRAPH_NUMBER.sub("", LEAD_ORDINAL.sub("", split_marker(text)[1], count=1), count=1).lstrip()
     first = split_sentences(body[:200])[0] if body else ""  # a lead is far shorter than 200
     units = ratio_units(first)
     if not first.rstrip().endswith(("。", ".")) or len(units) > (LEAD_CHARS if isinstance(units, str) else LEAD_WORDS) \

@@ -34,6 +34,8 @@ RANK = ("md1", "chapter", "en_chapter", "md2", "roman", "cn", "md3", "paren_cn",
 
 _MD = re.compile(r"^(#{1,6})\s*(.*)$")
 LEAD_ORDINAL = re.compile(rf"^(?:[{CN_NUM}]{{1,3}}是|第[{CN_NUM}]{{1,3}}[，,、])")
+# the number of a numbered paragraph of a speech (150.The Government …, 12. We will …; not 4.1 million)
+PARAGRAPH_NUMBER = re.compile(r"\s*\d{1,3}\.(?=\s*[A-Z])")
 # a line addressing the chair of a parliament ("Mr President,", "**Madam Speaker**", "Mr Speaker,
 # Honourable Members and fellow citizens,"): a paragraph of its own, never a heading or noise
 CHAIR_ADDRESS = re.compile(

@@ -55,6 +55,7 @@ from .headings import (
     CHAIR_ADDRESS,
     LEAD_ORDINAL,
     OPEN_END,
+    PARAGRAPH_NUMBER,
     is_english_title,
     match_heading,
 )
@@ -230,7 +231,6 @@ def _fills(w: int, width: int | None) -> bool:
     return width is not None and width - 4 <= w <= width + 2
 
 
-_NUMBERED_PARAGRAPH = re.compile(r"^\d{1,3}\.\s*[A-Z]")  # 150.The Government … (not 4.1 million)
 _ORDINAL_ONLY = re.compile(r"^(?:[一二三四五六七八九十]{1,3}(?:是|要)|第[一二三四五六七八九十]{1,3})[，,、：:]?$")
 
 
@@ -246,7 +246,7 @@ def _continues(prev: str, nxt: str, w: int, width: int | None, gap: int, prev_st
                                      and not bare.marker[-1].isalnum()):
         return True  # 一是 / 第一， / 一、 alone on a line: its text is on the next line (a bare 一 is a heading)
     if blank_separated and not any(is_cjk(c) for c in prev + nxt):
-        if gap > 0 and (nxt[:1].isupper() or _NUMBERED_PARAGRAPH.match(nxt)):
+        if gap > 0 and (nxt[:1].isupper() or PARAGRAPH_NUMBER.match(nxt)):
             return False  # English text with blank lines between paragraphs: a new paragraph
         if gap == 0 and not ends_closed(prev) and not CHAIR_ADDRESS.match(nxt) and not indented \
                 and not (prev_starts and _stands_alone(prev)):
@@ -261,13 +261,14 @@ def _continues(prev: str, nxt: str, w: int, width: int | None, gap: int, prev_st
     if len(nxt) <= 2 and not ends_closed(prev) and any(c.isalnum() for c in nxt):
         return True  # 政府工作报 / 告: a word broken by a link or a line end
     if ends_closed(prev):
-        if gap == 0 and not any(is_cjk(c) for c in prev + nxt):
-            if blank_separated:
+        if gap == 0:
+            chinese = any(is_cjk(c) for c in prev + nxt)
+            if blank_separated and not chinese:
                 return True  # a sentence ends inside a wrapped English paragraph
-        elif gap == 0 and in_blocks and not match_heading(prev) and not (_SOFT_START.match(prev) and len(prev) <= 12):
-            return True  # a lead sentence on its own line in a web page's paragraph block
-            # (第一，调整和优化农业结构。 / its text), a link's fragment after a sentence end; not a
-            # numbered heading, nor the salutation (各位代表：)
+            if in_blocks and chinese and not match_heading(prev) and not (_SOFT_START.match(prev) and len(prev) <= 12):
+                return True  # a lead sentence on its own line in a web page's paragraph block
+                # (第一，调整和优化农业结构。 / its text), a link's fragment after a sentence end;
+                # not a numbered heading, nor the salutation (各位代表：)
         return gap == 0 and _fills(w, width) and (prev[-1] in SENTENCE_END or prev[-1] in ".!?;:")
     m = match_heading(prev)
     if m and m.strong and m.style not in list_styles and not any(c in SENTENCE_END for c in prev) \
