@@ -30,7 +30,6 @@ from rapidfuzz import fuzz
 from ..text.quantities import find_quantities, is_year
 from .extraction import Commitment, Statement, clean_indicator
 from .followup import (
-    CLEAR,
     MATCH,
     Followup,
     Reported,
@@ -43,6 +42,7 @@ from .followup import (
     heads,
     meets,
     normal,
+    refers,
 )
 
 # -- due years ---------------------------------------------------------------------------------
@@ -172,18 +172,15 @@ def _has_figure(st: Statement, unit: str) -> bool:
 
 def _figure_clause(key: _Key, index: _Index, unit: str) -> tuple[int, float] | None:
     """The review clause with a figure comparable with ``unit`` that refers to the key by the
-    rule of ``followup`` for targets (coverage >= MATCH with the head word ending a noun phrase,
-    or >= CLEAR when the head is absent; not another measure), highest coverage first.  Kept
-    apart from ``followup._best`` (whose search is being bounded) so the two can change alone."""
+    rule of ``followup.refers`` for targets, highest coverage first (every candidate clause, not
+    ``followup._best``'s bounded search)."""
     best = None
     for k in sorted(set().union(*(index.hits(w) for w in _needed(key)))):
         st = index.sts[k]
         if st.part != "review" or not _has_figure(st, unit):
             continue
         s = _coverage(key, index, k)
-        text = index.texts[k]
-        ok = s >= MATCH and heads(key, text) if key.head in text else s >= CLEAR or s >= MATCH and heads(key, text)
-        if ok and not index.other_measure(unit, k) and (best is None or s > best[1] + 1e-9):
+        if s >= MATCH and refers(key, index, k, s, True, unit) and (best is None or s > best[1] + 1e-9):
             best = (k, s)
     return best
 

@@ -129,7 +129,7 @@ _STOP_TERMS = set(
     "新增 新建 建成 完成 实施 达到 提高 提升 增长 增加 降低 下降 减少 推动 推进 加快 打造 培育 引进 开展 全市 全区 全省 "
     "全国 全年 年内 今年 力争 确保 累计 以上 左右 以内 以下 各类 分别 其中 进一步 持续 继续 积极 大力 全面 深入 努力 "
     "推广 带动 尽快 年底 升级 先 再 地区 国内 新 改造 建设 高标准 高质量 支持 争取 实现 形成 保持 稳定 控制 不低于 不超过 超过 突破 一批 等 和 及 与 的 个 "
-    "拟 安排 至少 平均 要 为 退出 化解 淘汰 减轻 削减 压缩".split()
+    "拟 安排 至少 平均 要 为 退出 化解 淘汰 减轻 削减 压缩 我国 我省 我市 我区 我县 本省 本市 本区".split()
 )
 
 
@@ -223,6 +223,8 @@ class _Key:
     words: tuple[str, ...]
     weights: tuple[float, ...]
     head: str
+    modifiers: tuple[str, ...] = ()  # the pairs of the words before the head word (物流业增加值: 物流 流业)
+    head_word: str = ""
 
 
 def _key(c: Commitment, weight) -> _Key | None:
@@ -237,9 +239,11 @@ def _key(c: Commitment, weight) -> _Key | None:
         words = head_from = key_terms(c.obj)
     if not words:
         return None
-    head = _head(c.target.counted or c.target.indicator if c.target else c.obj) or \
-        (head_from[-1] if head_from else words[-1])
-    return _Key(words, tuple(weight(w) for w in words), head if head in words else words[-1])
+    named = c.target.counted or c.target.indicator if c.target else c.obj
+    head = _head(named) or (head_from[-1] if head_from else words[-1])
+    hw = _head_word(named)
+    modifiers = tuple(p for p in words if hw and p not in hw and p[-1] != hw[0]) if hw else ()
+    return _Key(words, tuple(weight(w) for w in words), head if head in words else words[-1], modifiers, hw)
 
 
 # Action nouns that may stand before or after their object (完成125条背街小巷治理 / 治理背街小巷150条):
@@ -249,10 +253,16 @@ _ACTIONS = {"治理", "整治", "修复", "保护", "处理", "利用", "更新"
 
 def _head(text: str) -> str:
     """The last character pair of the last content word of ``text`` that is not an action noun."""
+    word = _head_word(text)
+    return word[-2:] if len(word) >= 2 else ""
+
+
+def _head_word(text: str) -> str:
+    """The last content word of ``text`` that is not an action noun (normalised)."""
     words = [w for w in terms(normal(text)) if re.fullmatch(r"[\u4e00-\u9fffA-Za-z&]+", w) and w not in _STOP_TERMS]
     while len(words) > 1 and words[-1] in _ACTIONS:
         words.pop()
-    return words[-1][-2:] if words and len(words[-1]) >= 2 else ""
+    return words[-1] if words else ""
 
 
 _ENDS_PHRASE = re.compile(
@@ -288,6 +298,19 @@ def _other_measure(unit: str, text: str) -> bool:
     return bool(figures) and all(_unit_class(q.unit) != _unit_class(unit) for q in figures)
 
 
+def refers(key: _Key, index: _Index, k: int, s: float, strict: bool, unit: str = "") -> bool:
+    """Whether clause ``k``, covering ``s`` of the key's weight, refers to the commitment: the
+    head word ending a noun phrase, or (worded differently) absent; not a modifier of some other
+    thing (高技能人才培训基地 is not 高技能人才); for a target, not the same head word of another
+    thing (规上工业增加值 for 物流业增加值: the head word held, none of the words before it); not
+    figures of another measure only."""
+    text = index.texts[k]
+    ok = s >= MATCH and heads(key, text) if key.head in text and strict else s >= CLEAR or s >= MATCH and heads(key, text)
+    if ok and strict and key.modifiers and key.head_word in text and not any(m in text for m in key.modifiers):
+        return False
+    return ok and not (unit and index.other_measure(unit, k))
+
+
 def _best(key: _Key, index: _Index, part: str, allowed, strict: bool, unit: str = "") -> Found:
     """The clause of ``part`` (of those ``allowed``) that covers most of the key's weight: at
     least MATCH when it ends a noun phrase with the key's head word (``heads``), else at least
@@ -295,13 +318,7 @@ def _best(key: _Key, index: _Index, part: str, allowed, strict: bool, unit: str 
     SEARCH_CAP of them (``Found.sure`` is False when the cap stopped it)."""
 
     def passes(k: int, s: float) -> bool:
-        if not allowed(index.sts[k]):
-            return False
-        text = index.texts[k]
-        # the head word ending a noun phrase, or (worded differently) absent; not a modifier
-        # of some other thing (高技能人才培训基地 is not 高技能人才)
-        ok = s >= MATCH and heads(key, text) if key.head in text and strict else s >= CLEAR or s >= MATCH and heads(key, text)
-        return ok and not (unit and index.other_measure(unit, k))
+        return allowed(index.sts[k]) and refers(key, index, k, s, strict, unit)
 
     found = best_clause(key.words, key.weights, MATCH, lambda w: index.clauses_of(w, part),
                         lambda k: _coverage(key, index, k), passes)

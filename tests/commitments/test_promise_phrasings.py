@@ -6,7 +6,7 @@ and the cost/reach figures beside them.  Each phrase is copied from a report of 
 from __future__ import annotations
 
 import pytest
-from conftest import shared_dir
+from conftest import fixture_path, shared_dir
 
 from reportdiff.commitments import english, promises
 from reportdiff.commitments.extraction import more_task_object
@@ -62,6 +62,21 @@ def test_verbs_of_cutting_are_not_part_of_the_key():
                  and "钢铁产能" in e.commitment.target.indicator)
     assert steel.followups[0].status == "reported" and "去产能" in steel.followups[0].text
 
+
+
+def test_the_same_head_word_of_another_thing_is_no_follow_up():
+    """Baotou 2022 plans ``全年物流业增加值增长15%以上``; its next report says ``规上工业增加值增长18%
+    以上`` in its review and ``年内物流产业增加值增长12%`` in its plan.  The review clause covered
+    the key through the head word 增加值 alone (and the pair 业增 across the two words) and was
+    taken for the report: a clause holding a target's head word but none of the words before it
+    (物流) measures another thing.  Deictic region words (我国, 我市) name no indicator."""
+    ledger = promises([str(fixture_path("baotou-2022.txt")), str(fixture_path("baotou-gazette-2023-01.txt"))])
+    logistics = next(e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target
+                     and e.commitment.target.indicator.endswith("物流业增加值"))
+    first = logistics.followups[0]
+    assert "规上工业" not in first.text
+    assert first.status == "recurring" and "物流产业增加值" in first.text
+    assert key_terms("我国经济总量") == key_terms("经济总量")
 
 def test_lettered_measures_continue_the_promise():
     # HK budget 2019-20, paragraph 61: the items of "I will introduce … including–"

@@ -78,10 +78,7 @@ def _spy_searches(monkeypatch, module, scan_too: bool = True):
             scan = None
             for k in (k for k in candidates if allowed(index.sts[k]) and scan_too):
                 s = followup._coverage(key, index, k)
-                text = index.texts[k]
-                ok = (s >= followup.MATCH and followup.heads(key, text) if key.head in text and strict
-                      else s >= followup.CLEAR or s >= followup.MATCH and followup.heads(key, text))
-                if ok and not (unit and index.other_measure(unit, k)) and (scan is None or s > scan[1] + 1e-9):
+                if s >= followup.MATCH and followup.refers(key, index, k, s, strict, unit) and (scan is None or s > scan[1] + 1e-9):
                     scan = (k, s)
             calls.append((key, part, found, scan, len(candidates)))
             return found
