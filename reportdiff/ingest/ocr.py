@@ -358,8 +358,9 @@ def _text(pages: list[dict], path: str, kind: str, engine: str, hits: int, engli
         for box, text, score in page["boxes"]:
             chars += len(text)
             weighted += len(text) * score
-    joined.out[:] = misreads.quotes_restored([misreads.dash_restored(line) if k == 0 or not joined.out[k - 1].strip()
-                                              else line for k, line in enumerate(joined.out)])
+    joined.out[:] = misreads.quotes_restored(misreads.ru_restored([
+        misreads.dash_restored(line) if k == 0 or not joined.out[k - 1].strip() else line
+        for k, line in enumerate(joined.out)]))
     if not any(line.strip() for line in joined.out):
         raise InputError(path, "OCR found no text on any page", "check that the scan holds text (not blank pages)")
     confidence = weighted / chars if chars else 0.0
@@ -401,7 +402,6 @@ def _rows(page: dict) -> tuple[list[Row], list[float]]:
         for a, b in zip(line, line[1:]):
             gap = " " if spaced or (_LATIN.match(b[1][:1]) and _LATIN.match(a[1][-1:])) else ""
             text += gap + b[1]
-        text = misreads.ru_restored(text)
         size = typical if abs(h - typical) <= 0.25 * typical else h
         bottom = max(x[0][3] for x in line)
         rows.append(Row(text, min(x[0][0] for x in line), max(x[0][2] for x in line),

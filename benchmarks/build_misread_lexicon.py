@@ -1,0 +1,55 @@
+"""Build ``reportdiff/data/ru-twins.tsv``: how often government reports write each word with 入
+against its twin with 人 (入选/人选, 收入/收人), for the OCR rule that puts back a 入 read as 人
+(``ingest.misreads.ru_restored``).
+
+jieba's frequencies come from general text, where 人选 (a candidate) is four times as common as
+入选 (selected); reports write 入选 about 40 times as often.  For every pair of dictionary words
+that differ only in one 入 ↔ 人, the script counts both words in the reports given (plain
+substring counts over their text) and writes the pairs with at least ``--min`` occurrences
+together: ``word<TAB>count<TAB>twin<TAB>count``.
+
+The built-in file was made with (the national reports of 2024 and 2025 are left out: they are
+fixtures, national-2024 a held-out OCR fixture):
+
+    .venv/bin/python benchmarks/build_misread_lexicon.py ../shared/corpus/national/{19??,20[01]?,202[0-3]}.txt \\
+        ../shared/corpus/provinces-2026/*.txt > reportdiff/data/ru-twins.tsv
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reportdiff.text.tokens import frequencies  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("reports", nargs="+", type=Path)
+    ap.add_argument("--min", type=int, default=5, help="occurrences of the two words together to keep a pair")
+    args = ap.parse_args()
+    text = "\n".join(p.read_text("utf-8", errors="replace") for p in args.reports)
+    words = frequencies()
+    rows = []
+    for w in sorted(words):
+        if "入" not in w or len(w) < 2:
+            continue
+        for i, c in enumerate(w):
+            if c != "入":
+                continue
+            twin = w[:i] + "人" + w[i + 1:]
+            if twin not in words:
+                continue
+            a, b = text.count(w), text.count(twin)
+            if a + b >= args.min:
+                rows.append(f"{w}\t{a}\t{twin}\t{b}")
+    print(f"# {len(args.reports)} reports; see benchmarks/build_misread_lexicon.py")
+    print("\n".join(rows))
+
+
+if __name__ == "__main__":
+    main()
