@@ -1,6 +1,8 @@
-"""Build ``reportdiff/data/ru-twins.tsv``: how often government reports write each word with 入
-against its twin with 人 (入选/人选, 收入/收人), for the OCR rule that puts back a 入 read as 人
-(``ingest.misreads.ru_restored``).
+"""Build the lexicons of the OCR misread rules (``ingest.misreads``) from reports.
+
+``reportdiff/data/ru-twins.tsv``: how often government reports write each word with 入 against
+its twin with 人 (入选/人选, 收入/收人), for the rule that puts back a 入 read as 人
+(``ru_restored``).
 
 jieba's frequencies come from general text, where 人选 (a candidate) is four times as common as
 入选 (selected); reports write 入选 about 40 times as often.  For every pair of dictionary words
@@ -13,12 +15,24 @@ fixtures, national-2024 a held-out OCR fixture):
 
     .venv/bin/python benchmarks/build_misread_lexicon.py ../shared/corpus/national/{19??,20[01]?,202[0-3]}.txt \\
         ../shared/corpus/provinces-2026/*.txt > reportdiff/data/ru-twins.tsv
+
+``reportdiff/data/en-joins.tsv`` (``--english``): the one-letter English words ``a`` and ``I``
+joined to their neighbour, as Tesseract reads them (``anda``, ``Iam``, ``opena``), for the rule
+that parts them (``words_parted``): every pair ``x a`` or ``I x`` written at least ``--min``
+times in the reports and at least ``RATIO`` times as often as the joined form is written as one
+word, as ``joined<TAB>parted<TAB>pair count<TAB>joined count``.  Made from the Hong Kong budget
+speeches but 2019 (the source of the dev OCR fixture hk-budget-2019):
+
+    .venv/bin/python benchmarks/build_misread_lexicon.py --english --min 2 \\
+        ../shared/corpus/hk-budget/20{12..18}.txt ../shared/corpus/hk-budget/202[01].txt > reportdiff/data/en-joins.tsv
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,13 +40,33 @@ sys.path.insert(0, str(ROOT))
 
 from reportdiff.text.tokens import frequencies  # noqa: E402
 
+RATIO = 5
+
+
+def english(text: str, least: int) -> list[str]:
+    words = re.findall(r"[A-Za-z]+", text)
+    single = Counter(w.lower() for w in words)
+    pairs = Counter((a.lower(), b) for a, b in zip(words, words[1:]) if b == "a")
+    pairs.update((a, b.lower()) for a, b in zip(words, words[1:]) if a == "I")
+    rows = []
+    for (x, y), n in sorted(pairs.items()):
+        joined = x + y
+        if n >= least and n >= RATIO * single[joined.lower()]:
+            rows.append(f"{joined}\t{x} {y}\t{n}\t{single[joined.lower()]}")
+    return rows
+
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("reports", nargs="+", type=Path)
     ap.add_argument("--min", type=int, default=5, help="occurrences of the two words together to keep a pair")
+    ap.add_argument("--english", action="store_true", help="the English joins instead of the 入/人 twins")
     args = ap.parse_args()
     text = "\n".join(p.read_text("utf-8", errors="replace") for p in args.reports)
+    if args.english:
+        print(f"# {len(args.reports)} reports; see benchmarks/build_misread_lexicon.py")
+        print("\n".join(english(text, args.min)))
+        return
     words = frequencies()
     rows = []
     for w in sorted(words):

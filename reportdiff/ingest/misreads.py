@@ -3,7 +3,8 @@
 Public API (used by ``ocr``):
 - ``ru_restored(lines)``: 入 read as 人, in the lines of one document;
 - ``dash_restored(line)``: a paragraph's lead ``——`` read as ``一`` or one dash;
-- ``quotes_restored(lines)``: curly double quotes read as straight ones.
+- ``quotes_restored(lines)``: curly double quotes read as straight ones;
+- ``words_parted(lines)``: English ``a`` and ``I`` joined to their neighbour (``anda``, ``Iam``).
 
 Each rule leaves the real text of the fixtures as it is (tests/ingest/test_misreads.py); on
 ../shared/corpus the 人 and dash rules change nothing, the quote rule one line, whose straight
@@ -170,3 +171,34 @@ def _paragraph_quotes(lines: list[str]) -> list[str]:
             chars.append(c)
         fixed.append("".join(chars))
     return fixed
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def words_parted(lines: list[str]) -> list[str]:
+    """The OCR lines with the English one-letter words ``a`` and ``I`` parted from the word they
+    were read joined to: Tesseract reads ``and a`` as ``anda``, ``I am`` as ``Iam``.  A word is
+    parted when reports write its two words (``and a``) at least twice and at least five times
+    as often as the joined form as one word (``reportdiff/data/en-joins.tsv``, made from the Hong
+    Kong budget speeches by ``benchmarks/build_misread_lexicon.py --english``: ``fora`` is
+    written 0 times there, ``for a`` 41).  A capital stays on the first word (``Anda`` →
+    ``And a``).  Lines with Chinese characters are left as they are."""
+    joins = _joins()
+
+    def part(m: re.Match) -> str:
+        w = m.group()
+        parted = joins.get(w) or (joins.get(w.lower()) if w[:1] != "I" else None)
+        if parted is None:
+            return w
+        return w[0] + parted[1:] if w[0].isupper() and parted[0].islower() else parted
+
+    return [line if _CJK.search(line) else _WORD.sub(part, line) for line in lines]
+
+
+@functools.lru_cache(maxsize=1)
+def _joins() -> dict[str, str]:
+    from importlib import resources
+
+    rows = resources.files("reportdiff").joinpath("data/en-joins.tsv").read_text("utf-8").splitlines()
+    return {r.split("\t")[0]: r.split("\t")[1] for r in rows if r and not r.startswith("#")}

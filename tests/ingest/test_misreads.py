@@ -95,3 +95,21 @@ def test_straight_quotes_stay_where_the_text_quotes_straight_or_in_english():
 def test_quotes_of_the_fixtures_are_unchanged():
     for path, lines in _fixture_lines():
         assert misreads.quotes_restored(lines) == lines, path.name
+
+
+def test_english_one_letter_words_read_joined_are_parted():
+    """Budget speech 2024's scan (dev): Tesseract read ``and a`` as ``anda`` and ``I am`` as
+    ``Iam``; reports write those pairs far more often than the joined forms as words."""
+    assert misreads.words_parted(["The proposals before you anda council", "Anda fora while, Iam pleased."]) == \
+        ["The proposals before you and a council", "And a for a while, I am pleased."]
+    kept = ["An area of data on the agenda: It is Ian, Iran and IAM.", "中文anda"]
+    assert misreads.words_parted(kept) == kept
+
+
+def test_no_english_line_of_the_fixtures_is_parted():
+    seen = 0
+    for path, lines in _fixture_lines():
+        if "english" in path.parts:
+            seen += len(lines)
+            assert misreads.words_parted(lines) == lines, path.name
+    assert seen > 500
