@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from bisect import bisect_right
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DASH_READ = re.compile(r"^(\s*)(?:[-—－_]|一)(?=[\u4e00-\u9fff])")
@@ -37,7 +38,7 @@ def ru_restored(lines: list[str]) -> list[str]:
     PP-OCR often reads the 入 of a serif font as 人 (深人, 收人, 投人, 深人人心, 人选).
 
     For each 人, the gain g = log P(window with 入) − log P(window with 人) over its window
-    (``_WINDOW`` characters each side), each the most likely cut into dictionary words
+    (``_WINDOW`` characters each side, across the line breaks of its paragraph), each the most likely cut into dictionary words
     (unigram model: log P(cut) = Σ log(freq(word) / total), a character no word holds costing
     log(1 / total) − ``_UNKNOWN``; jieba's frequencies, twin words 入选/人选 shared out as reports
     write them: ``_dictionary``).  A 人 becomes 入 when g ≥ the document's threshold: ``RU_GAIN``
@@ -47,21 +48,38 @@ def ru_restored(lines: list[str]) -> list[str]:
     likelier 入 is enough.  On the 11,579 人 of the corpus and fixtures (real text) the gains are
     at most 0.32 but for 引人 (3.63: 引入 is likely too) and 行政长官人选 (3.7); on the misreads of
     the dev scans they are 3.7-11.4."""
-    gains = [[(i, _gain(line, i)) for i, c in enumerate(line) if c == "人"] if "人" in line else []
-             for line in lines]
-    sure = sum(g >= RU_GAIN for row in gains for _, g in row)
+    # the windows run across the line breaks of a paragraph (a run of non-blank lines): 纳 | 人国家
+    where: list[tuple[int, int]] = []  # (line, column) of each 人
+    gains: list[float] = []
+    k = 0
+    while k < len(lines):
+        if not lines[k].strip():
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        text = "".join(lines[k:end])
+        if "人" in text:
+            starts = [0]
+            for line in lines[k:end]:
+                starts.append(starts[-1] + len(line))
+            for i, c in enumerate(text):
+                if c == "人":
+                    row = bisect_right(starts, i) - 1
+                    where.append((k + row, i - starts[row]))
+                    gains.append(_gain(text, i))
+        k = end
+    sure = sum(g >= RU_GAIN for g in gains)
     if not sure:
         return list(lines)
     right = sum(line.count("入") for line in lines)
     threshold = max(RU_FLOOR, min(RU_GAIN, math.log((sure + right) / sure)))
-    out = []
-    for line, row in zip(lines, gains):
-        chars = list(line)
-        for i, g in row:
-            if g >= threshold:
-                chars[i] = "入"
-        out.append("".join(chars))
-    return out
+    out = [list(line) for line in lines]
+    for (row, col), g in zip(where, gains):
+        if g >= threshold:
+            out[row][col] = "入"
+    return ["".join(chars) for chars in out]
 
 
 def _gain(text: str, i: int) -> float:

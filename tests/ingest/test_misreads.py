@@ -113,3 +113,10 @@ def test_no_english_line_of_the_fixtures_is_parted():
             seen += len(lines)
             assert misreads.words_parted(lines) == lines, path.name
     assert seen > 500
+
+
+def test_the_odds_of_ru_run_across_the_line_breaks_of_a_paragraph():
+    """Sichuan 2026's scan (unseen): a line ended after 纳 and the next began 人国家102项; each
+    line's window alone gave 人国家 no odds.  A blank line ends the paragraph's window."""
+    assert misreads.ru_restored(["资促增长，纳", "人国家102项，深人推进"]) == ["资促增长，纳", "入国家102项，深入推进"]
+    assert misreads.ru_restored(["资促增长，纳", "", "人国家102项"]) == ["资促增长，纳", "", "人国家102项"]
