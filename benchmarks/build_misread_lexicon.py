@@ -1,20 +1,21 @@
 """Build the lexicons of the OCR misread rules (``ingest.misreads``) from reports.
 
-``reportdiff/data/ru-twins.tsv``: how often government reports write each word with 入 against
-its twin with 人 (入选/人选, 收入/收人), for the rule that puts back a 入 read as 人
-(``ru_restored``).
+``reportdiff/data/twins.tsv``: how often government reports write each word with 入 against
+its twin with 人 (入选/人选, 收入/收人), and each word with 内 against its twin with 门 (国内/国门),
+for the rules that put back a 入 read as 人 (``ru_restored``) and choose between 门 and 内 for
+a 內 (``nei_restored``).
 
 jieba's frequencies come from general text, where 人选 (a candidate) is four times as common as
-入选 (selected); reports write 入选 about 40 times as often.  For every pair of dictionary words
-that differ only in one 入 ↔ 人, the script counts both words in the reports given (plain
-substring counts over their text) and writes the pairs with at least ``--min`` occurrences
-together: ``word<TAB>count<TAB>twin<TAB>count``.
+入选 (selected); reports write 入选 80 times as often.  For every pair of dictionary words that
+differ only in one 入 ↔ 人 (or 内 ↔ 门), the script counts both words among the words jieba cuts
+the reports into (substrings would count the 大内 of 扩大内需) and writes the pairs with at
+least ``--min`` occurrences together: ``word<TAB>count<TAB>twin<TAB>count``.
 
 The built-in file was made with (the national reports of 2024 and 2025 are left out: they are
 fixtures, national-2024 a held-out OCR fixture):
 
     .venv/bin/python benchmarks/build_misread_lexicon.py ../shared/corpus/national/{19??,20[01]?,202[0-3]}.txt \\
-        ../shared/corpus/provinces-2026/*.txt > reportdiff/data/ru-twins.tsv
+        ../shared/corpus/provinces-2026/*.txt > reportdiff/data/twins.tsv
 
 ``reportdiff/data/en-joins.tsv`` (``--english``): the one-letter English words ``a`` and ``I``
 joined to their neighbour, as Tesseract reads them (``anda``, ``Iam``, ``opena``), for the rule
@@ -38,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reportdiff.text.tokens import frequencies  # noqa: E402
+from reportdiff.text.tokens import frequencies, tokens  # noqa: E402
 
 RATIO = 5
 
@@ -68,17 +69,18 @@ def main() -> None:
         print("\n".join(english(text, args.min)))
         return
     words = frequencies()
+    cut = Counter(t for line in text.splitlines() for t in tokens(line))
     rows = []
-    for w in sorted(words):
-        if "入" not in w or len(w) < 2:
+    for w, (c, other) in ((w, p) for p in (("入", "人"), ("内", "门")) for w in sorted(words)):
+        if c not in w or len(w) < 2:
             continue
-        for i, c in enumerate(w):
-            if c != "入":
+        for i, x in enumerate(w):
+            if x != c:
                 continue
-            twin = w[:i] + "人" + w[i + 1:]
+            twin = w[:i] + other + w[i + 1:]
             if twin not in words:
                 continue
-            a, b = text.count(w), text.count(twin)
+            a, b = cut[w], cut[twin]
             if a + b >= args.min:
                 rows.append(f"{w}\t{a}\t{twin}\t{b}")
     print(f"# {len(args.reports)} reports; see benchmarks/build_misread_lexicon.py")

@@ -3,6 +3,7 @@ text alone.
 
 Public API (used by ``ocr``):
 - ``ru_restored(lines)``: 入 read as 人, in the lines of one document;
+- ``nei_restored(lines)``: 门 or 内 read as 內, in a document in simplified characters;
 - ``dash_restored(line)``: a paragraph's lead ``——`` read as ``一`` or one dash;
 - ``quotes_restored(lines)``: curly double quotes read as straight ones;
 - ``words_parted(lines)``: English ``a`` and ``I`` joined to their neighbour (``anda``, ``Iam``).
@@ -46,8 +47,8 @@ def ru_restored(lines: list[str]) -> list[str]:
     n 入 read as 入, the engine misreads 入 at a rate of at least m = k / (k + n), and the
     threshold is ln(1 / m), never under ``RU_FLOOR`` (1.0): where the engine misreads often, a
     likelier 入 is enough.  On the 11,579 人 of the corpus and fixtures (real text) the gains are
-    at most 0.32 but for 引人 (3.63: 引入 is likely too) and 行政长官人选 (3.7); on the misreads of
-    the dev scans they are 3.7-11.4."""
+    at most 0.32 but for 引人 (3.63: 引入 is likely too) and 行政长官人选 (3.98); on the misreads of
+    the dev scans they are 1.75-11.4 (人围) and 3.98 (人选)."""
     # the windows run across the line breaks of a paragraph (a run of non-blank lines): 纳 | 人国家
     where: list[tuple[int, int]] = []  # (line, column) of each 人
     gains: list[float] = []
@@ -82,6 +83,37 @@ def ru_restored(lines: list[str]) -> list[str]:
     return ["".join(chars) for chars in out]
 
 
+# frequent characters whose simplified and traditional forms differ: a text holding the first
+# kind and hardly any of the second is written in simplified characters
+_SIMPLIFIED = "国会这们发经济进过对时为来说个设业产关实"
+_TRADITIONAL = "國會這們發經濟進過對時爲為來說個設業產關實"
+
+
+def nei_restored(lines: list[str]) -> list[str]:
+    """The OCR lines of a document in simplified characters with 內 put right: PP-OCR reads 门
+    (and 内) as 內, the traditional form, which simplified text never holds (none in the 80
+    simplified reports of ../shared/corpus; national 1954, in traditional characters, has 48).
+    Each 內 becomes whichever of 门 and 内 makes its window (``_WINDOW`` characters each side, in
+    its line) likelier by the dictionary (江內 → 江门, 澳內 → 澳门, 內外 → 内外).  A text with 20 or
+    more of the frequent simplified characters ``_SIMPLIFIED`` and under 1/20 as many of their
+    traditional forms is in simplified characters; other texts are left as they are."""
+    if not any("內" in line for line in lines):
+        return list(lines)
+    simplified = sum(line.count(c) for line in lines for c in _SIMPLIFIED)
+    traditional = sum(line.count(c) for line in lines for c in _TRADITIONAL)
+    if simplified < 20 or traditional * 20 >= simplified:
+        return list(lines)
+    out = []
+    for line in lines:
+        chars = list(line)
+        for i, c in enumerate(line):
+            if c == "內":
+                before, after = line[max(0, i - _WINDOW):i], line[i + 1:i + 1 + _WINDOW]
+                chars[i] = max("门内", key=lambda m: _log_odds(before + m + after))
+        out.append("".join(chars))
+    return out
+
+
 def _gain(text: str, i: int) -> float:
     """The natural-log odds of 入 against 人 at ``text[i]`` over its window."""
     before = text[max(0, i - _WINDOW):i]
@@ -92,7 +124,7 @@ def _gain(text: str, i: int) -> float:
 @functools.lru_cache(maxsize=1)
 def _dictionary() -> tuple[dict[str, float], float]:
     """jieba's frequencies, with each pair of twin words (入选/人选) shared out as reports write
-    them (``reportdiff/data/ru-twins.tsv``): their sum kept, split in the ratio (a + 1) : (b + 1)
+    them (``reportdiff/data/twins.tsv``): their sum kept, split in the ratio (a + 1) : (b + 1)
     of their counts a, b in reports."""
     from ..text.tokens import frequencies
 
@@ -106,7 +138,7 @@ def _dictionary() -> tuple[dict[str, float], float]:
 def _twins() -> list[tuple[str, int, str, int]]:
     from importlib import resources
 
-    rows = resources.files("reportdiff").joinpath("data/ru-twins.tsv").read_text("utf-8").splitlines()
+    rows = resources.files("reportdiff").joinpath("data/twins.tsv").read_text("utf-8").splitlines()
     return [(w, int(a), twin, int(b)) for w, a, twin, b in (r.split("\t") for r in rows if r and not r.startswith("#"))]
 
 

@@ -358,9 +358,9 @@ def _text(pages: list[dict], path: str, kind: str, engine: str, hits: int, engli
         for box, text, score in page["boxes"]:
             chars += len(text)
             weighted += len(text) * score
-    joined.out[:] = misreads.words_parted(misreads.quotes_restored(misreads.ru_restored([
+    joined.out[:] = misreads.words_parted(misreads.quotes_restored(misreads.nei_restored(misreads.ru_restored([
         misreads.dash_restored(line) if k == 0 or not joined.out[k - 1].strip() else line
-        for k, line in enumerate(joined.out)])))
+        for k, line in enumerate(joined.out)]))))
     if not any(line.strip() for line in joined.out):
         raise InputError(path, "OCR found no text on any page", "check that the scan holds text (not blank pages)")
     confidence = weighted / chars if chars else 0.0

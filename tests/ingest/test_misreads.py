@@ -120,3 +120,16 @@ def test_the_odds_of_ru_run_across_the_line_breaks_of_a_paragraph():
     line's window alone gave 人国家 no odds.  A blank line ends the paragraph's window."""
     assert misreads.ru_restored(["资促增长，纳", "人国家102项，深人推进"]) == ["资促增长，纳", "入国家102项，深入推进"]
     assert misreads.ru_restored(["资促增长，纳", "", "人国家102项"]) == ["资促增长，纳", "", "人国家102项"]
+
+
+def test_nei_read_in_simplified_text_becomes_men_or_nei():
+    """Guangdong's and Sichuan's 2026 scans (outside the OCR splits): PP-OCR read 门 as 內, the
+    traditional form of 内, in 江门, 澳门 and 门户.  In simplified text each 內 takes the likelier
+    of 门 and 内 (国内 and 内外 as reports write them); text in traditional characters keeps it."""
+    simplified = "国会这们发经济进过对时为来说个设业产关实"
+    doc = [simplified * 2, "澳內莲花，江內中微子实验站，打造全方位內户复合型国际，坚持內外联动，国內生产总值，部门內部"]
+    assert misreads.nei_restored(doc)[1] == "澳门莲花，江门中微子实验站，打造全方位门户复合型国际，坚持内外联动，国内生产总值，部门内部"
+    traditional = ["日內瓦會議", "國會這們發經濟進過對時" * 3]
+    assert misreads.nei_restored(traditional) == traditional
+    for path, lines in _fixture_lines():
+        assert misreads.nei_restored(lines) == lines, path.name
