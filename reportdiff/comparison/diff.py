@@ -130,7 +130,7 @@ def number_changes(ops: tuple[DiffOp, ...]) -> tuple[NumberChange, ...]:
     for i, j in sorted(pairs, key=lambda p: (fb[p[1]].q.start, fa[p[0]].q.start)):
         x, y = fa[i], fb[j]
         if not _same_value(x.q, y.q):
-            out.append(NumberChange(y.indicator or x.indicator, x.q.raw, y.q.raw))
+            out.append(NumberChange(y.shown or x.shown, x.q.raw, y.q.raw))
     used_a |= {i for i, _ in pairs}
     used_b |= {j for _, j in pairs}
     out += _one_sided(fa, used_a, fb, b_text, "removed")
@@ -261,6 +261,6 @@ def _one_sided(fs: list[Figure], used: set[int], other: list[Figure], other_text
         if any(g.indicator and _similar(g.indicator, f.indicator) >= _SIMILAR and _names_head(g.indicator, f.indicator)
                and unit_class(g.q.unit) == unit_class(f.q.unit) for g in other):
             continue  # the other text gives this measure (in another unit it is another measure)
-        out.append(NumberChange(f.indicator, f.q.raw if kind == "removed" else "",
+        out.append(NumberChange(f.shown, f.q.raw if kind == "removed" else "",
                                 f.q.raw if kind == "added" else "", kind))
     return out

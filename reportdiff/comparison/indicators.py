@@ -58,14 +58,16 @@ def _english_indicator(clause: str) -> str:
 @dataclass(frozen=True)
 class Figure:
     """One quantity of a paragraph with what it measures: ``indicator`` (``""`` when no words
-    describe it), ``role`` (``base``: the X of ``从X提高到Y``/``from X to Y``; else ``current``)
-    and whether the diff touches it (``touched``)."""
+    describe it; what pairs the figures of two texts), ``role`` (``base``: the X of
+    ``从X提高到Y``/``from X to Y``; else ``current``), whether the diff touches it (``touched``)
+    and the name shown for it (``shown``: the indicator, in English without its verb)."""
 
     q: Quantity
     indicator: str
     role: str
     touched: bool
     hunk: int  # the change hunk that touches it, -1 if none
+    shown: str = ""
 
 
 _DATE = re.compile(r"(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
@@ -312,6 +314,32 @@ def _english_counted_after(text: str, end: int, most: int = 3) -> str:
     return " ".join(kept)
 
 
+# a past form ending an English name is the clause's verb (``visitor arrivals dropped``,
+# ``expenditure involved``; not the ``added`` of ``value added``); a name that is a verb alone
+# (``reserved``, ``benefiting``) names no indicator
+_PAST_FORM = re.compile(r"[a-z]{3,}ed")
+_VERB_ALONE = re.compile(r"[a-z]{3,}(?:ed|ing)")
+
+
+def _shown_english(name: str, text: str, q: Quantity) -> str:
+    """The name shown for an English figure: its indicator without the verb at its end
+    (``Hong Kong exceeded`` → ``Hong Kong``).  A name that was the verb alone gives way, for a
+    count, to the noun counted after the figure (``benefiting 1.5 million taxpayers`` →
+    ``taxpayers``; money and percentages keep it: ``earmarked $100 million``, ``ceiling``), and
+    a share's (``accounting, share of GDP``) to ``share of GDP``.  Only what is shown changes:
+    the verb still helps pair the figures of two texts (``economy contracted``)."""
+    base, sep, share = name.partition(", share of ")
+    words = base.split()
+    if len(words) == 1 and _VERB_ALONE.fullmatch(words[0]):
+        if share:
+            return f"share of {share}"
+        counted = _english_counted_after(text, q.end)
+        return counted if not q.unit and is_indicator(counted) else name
+    while len(words) > 1 and _PAST_FORM.fullmatch(words[-1]) and words[-2:] != ["value", "added"]:
+        words.pop()
+    return " ".join(words) + sep + share
+
+
 def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
     """The figures of one side of a diff, with what they measure.  ``changed``: (start, end,
     hunk) of the spans the diff deletes (or inserts) on this side, and zero-length points where
@@ -331,7 +359,10 @@ def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
         else:
             name, role = _chinese_indicator(text, q, qs[k - 1] if k else None)
         hunk = next((h for lo, hi, h in changed if (lo < q.end and q.start < hi) or (lo == hi and q.start < lo < q.end)), -1)
-        out += [Figure(q, item, role, hunk >= 0, hunk) for item in ([] if english else _jointly(text, q)) or [name]]
+        if english:
+            out.append(Figure(q, name, role, hunk >= 0, hunk, _shown_english(name, text, q)))
+        else:
+            out += [Figure(q, item, role, hunk >= 0, hunk, item) for item in _jointly(text, q) or [name]]
     return out
 
 

@@ -291,3 +291,21 @@ def test_a_time_reckoned_back_from_now_is_no_figure():
     assert not [t for t in got if any(v.endswith("年") for v in t[1:])], got
     assert ("removed", "1.5个百分点", "") in got
     assert ("changed", "6年", "8年") in triples("粮食连续6年增产，产量稳定。", "粮食连续8年增产，产量稳定。")  # a streak stays
+
+
+def test_an_english_name_is_shown_without_its_verb():
+    """HK 2012 → 2021 (the nine year pairs, read): changes named by the clause's verb (``visitor
+    arrivals dropped``, ``employing 230 000``, ``accounting, share of GDP``).  The verb stays in
+    the name that pairs the figures (``economy contracted`` with ``economy contracted``), not in
+    the one shown; money keeps a verb it has nothing better than (``earmarked``)."""
+    old = "Visitor arrivals dropped 2.5 per cent. The industry, employing 230 000 people, making up 4.5 per cent of GDP."
+    new = "Visitor arrivals dropped 3.1 per cent. The industry, employing 250 000 people, making up 4.7 per cent of GDP."
+    named = {(c.a, c.b): c.indicator for c in changes(old, new)}
+    assert named == {("2.5 per cent", "3.1 per cent"): "Visitor arrivals", ("230 000", "250 000"): "people",
+                     ("4.5 per cent", "4.7 per cent"): "share of GDP"}
+    old = "The economy contracted by 1.2 per cent. I have earmarked $150 million to meet the costs."
+    new = "The economy contracted by 6.1 per cent. I have earmarked $650 million to meet the costs."
+    named = {(c.a, c.b): c.indicator for c in changes(old, new)}
+    assert named == {("1.2 per cent", "6.1 per cent"): "economy", ("$150 million", "$650 million"): "earmarked"}
+    assert {c.indicator for c in changes("The value added was $1.4 million.", "The value added was $1.6 million.")} \
+        == {"value added"}
