@@ -323,18 +323,20 @@ _VERB_ALONE = re.compile(r"[a-z]{3,}(?:ed|ing)")
 
 def _shown_english(name: str, text: str, q: Quantity) -> str:
     """The name shown for an English figure: its indicator without the verb at its end
-    (``Hong Kong exceeded`` → ``Hong Kong``).  A name that was the verb alone gives way, for a
-    count, to the noun counted after the figure (``benefiting 1.5 million taxpayers`` →
-    ``taxpayers``; money and percentages keep it: ``earmarked $100 million``, ``ceiling``), and
-    a share's (``accounting, share of GDP``) to ``share of GDP``.  Only what is shown changes:
+    (``Hong Kong exceeded`` → ``Hong Kong``).  A count named by one word gives way to the noun
+    it counts after it (``benefiting 1.5 million taxpayers`` → ``taxpayers``, ``now 59,100
+    households`` → ``households``; money and percentages keep their word: ``earmarked $100
+    million``, ``ceiling``), and a share named by a verb (``accounting, share of GDP``) is
+    ``share of GDP``.  Only what is shown changes:
     the verb still helps pair the figures of two texts (``economy contracted``)."""
     base, sep, share = name.partition(", share of ")
     words = base.split()
-    if len(words) == 1 and _VERB_ALONE.fullmatch(words[0]):
-        if share:
-            return f"share of {share}"
+    if len(words) == 1 and share and _VERB_ALONE.fullmatch(words[0]):
+        return f"share of {share}"
+    if len(words) == 1 and not share and not q.unit:
         counted = _english_counted_after(text, q.end)
-        return counted if not q.unit and is_indicator(counted) else name
+        if is_indicator(counted):
+            return counted  # one word before a count (create, now, Work started on): what it counts
     while len(words) > 1 and _PAST_FORM.fullmatch(words[-1]) and words[-2:] != ["value", "added"]:
         words.pop()
     return " ".join(words) + sep + share

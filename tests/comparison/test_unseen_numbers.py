@@ -309,3 +309,6 @@ def test_an_english_name_is_shown_without_its_verb():
     assert named == {("1.2 per cent", "6.1 per cent"): "economy", ("$150 million", "$650 million"): "earmarked"}
     assert {c.indicator for c in changes("The value added was $1.4 million.", "The value added was $1.6 million.")} \
         == {"value added"}
+    # a count named by one word is named by what it counts (English fixture pair: ``now 58,400``)
+    assert {c.indicator for c in changes("There are now 58,400 households on the list.",
+                                         "There are now 59,100 households on the list.")} == {"households"}
