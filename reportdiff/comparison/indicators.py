@@ -104,7 +104,13 @@ def is_indicator(name: str) -> bool:
     if words and sum(map(str.isascii, name)) > 0.8 * len(name):
         return any(len(w) >= 3 and w.lower() not in _EN_FUNCTION for w in words)
     cjk = "".join(c for c in _NOT_WORDS.sub("", _DATE.sub("", name)) if "\u4e00" <= c <= "\u9fff")
-    return len(cjk) >= 2 and not _FUNCTION_ZH.match(cjk)
+    return len(cjk) >= 2 and not _FUNCTION_ZH.match(cjk) and not _NO_NAME_ZH.fullmatch(cjk)
+
+
+# a comparison with the years before (比前五年 1.41倍) or a verb alone (带动 4200多亿元) names no
+# indicator: the subject of an earlier clause names the figure.  A period (平均每年 8.3%, 十年
+# 6.2%) stays a name of its own: an average over years is not the year's figure it would pair with
+_NO_NAME_ZH = re.compile(r"比前[一二三四五六七八九十]+年|带动|拉动")
 
 
 _FILLER_ZH = re.compile(r"(?:比上年|比去年|同比|实际|名义|年均|累计|平均|分别|共|总计|合计)+$")
@@ -133,7 +139,12 @@ def _clean_zh(name: str) -> str:
     """An indicator without the dates, dashes, punctuation and fillers around its words
     (``比上年实际`` → ``""``; ``国内生产总值增加`` → ``国内生产总值``)."""
     name = _NOT_WORDS.sub("", _DATE.sub("", QUANTITY.sub(_unless_named, name))).strip("的")
+    name = _ENUMERATOR_ZH.sub("", name)
     return _FILLER_ZH.sub("", _NUMBER_VERBS.sub("", _FILLER_ZH.sub("", name)))
+
+
+# what opens an item of a list, not a name (一是 1000亿元, 其中出口 6.8%)
+_ENUMERATOR_ZH = re.compile(r"^(?:其中|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+|首先|其次)")
 
 
 def _chinese_indicator(text: str, q: Quantity, prev: Quantity | None) -> tuple[str, str]:

@@ -312,3 +312,14 @@ def test_an_english_name_is_shown_without_its_verb():
     # a count named by one word is named by what it counts (English fixture pair: ``now 58,400``)
     assert {c.indicator for c in changes("There are now 58,400 households on the list.",
                                          "There are now 59,100 households on the list.")} == {"households"}
+
+
+def test_an_enumerator_or_a_verb_alone_is_no_chinese_name():
+    """National 1999 → 2000 and 2001 → 2002 (read): figures named ``一是``, ``其中出口``, ``带动``.
+    The item opener goes, and a verb alone gives way to the subject of an earlier clause; a period
+    (平均每年) stays a name of its own, so that an average over years never pairs with a year's figure."""
+    new = "两年来通过财政向银行发行长期国债，带动4200多亿元银行贷款和自筹资金。"
+    assert {c.indicator for c in changes("两年来通过财政向银行发行长期国债。", new)} == {"银行贷款和自筹资"}
+    assert {c.indicator for c in changes("出口增长。", "其中出口增长6.8%。")} == {"出口"}
+    assert {c.indicator for c in changes("今年，一是继续实施积极的财政政策。",
+                                         "今年，一是1000亿元，继续实施积极的财政政策。")} != {"一是"}
