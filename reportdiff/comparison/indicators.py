@@ -329,6 +329,9 @@ def _english_counted_after(text: str, end: int, most: int = 3) -> str:
 # ``expenditure involved``; not the ``added`` of ``value added``); a name that is a verb alone
 # (``reserved``, ``benefiting``) names no indicator
 _PAST_FORM = re.compile(r"[a-z]{3,}ed")
+# what money goes on: ``on``/``for`` a noun, ``to`` a name (``to the VTC``; ``to support`` is a verb)
+_PURPOSE = re.compile(r"\s+(on|for|to(?=\s+(?:the\s+)?[A-Z]))\s+(?:the\s+|a\s+|an\s+)?(?=[A-Za-z])")
+_PARTICIPLE = re.compile(r"[a-z]{3,}ing")
 _VERB_ALONE = re.compile(r"[a-z]{3,}(?:ed|ing)")
 
 
@@ -337,8 +340,9 @@ def _shown_english(name: str, text: str, q: Quantity) -> str:
     (``Hong Kong exceeded`` → ``Hong Kong``).  A count named by one word gives way to the noun
     it counts after it (``benefiting 1.5 million taxpayers`` → ``taxpayers``, ``now 59,100
     households`` → ``households``; money and percentages keep their word: ``earmarked $100
-    million``, ``ceiling``), and a share named by a verb (``accounting, share of GDP``) is
-    ``share of GDP``.  Only what is shown changes:
+    million``, ``ceiling``), money named by one word says what it goes on (``spend £4.6 million
+    on highways`` → ``spend on highways``, ``allocate $100 million to Cyberport``), and a share
+    named by a verb (``accounting, share of GDP``) is ``share of GDP``.  Only what is shown changes:
     the verb still helps pair the figures of two texts (``economy contracted``)."""
     base, sep, share = name.partition(", share of ")
     words = base.split()
@@ -348,6 +352,12 @@ def _shown_english(name: str, text: str, q: Quantity) -> str:
         counted = _english_counted_after(text, q.end)
         if is_indicator(counted):
             return counted  # one word before a count (create, now, Work started on): what it counts
+    if len(words) == 1 and not share and unit_class(q.unit) == "money":
+        m = _PURPOSE.match(text, q.end)
+        purpose = _english_counted_after(text, m.end(), 4) if m else ""
+        if is_indicator(purpose) and purpose.lower() != words[0].lower() \
+                and not all(_PARTICIPLE.fullmatch(w) for w in purpose.split()):
+            return f"{words[0]} {m.group(1).lower()} {purpose}"  # spend £4.6 million on road repairs
     while len(words) > 1 and _PAST_FORM.fullmatch(words[-1]) and words[-2:] != ["value", "added"]:
         words.pop()
     return " ".join(words) + sep + share

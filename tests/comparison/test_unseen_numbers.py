@@ -309,6 +309,11 @@ def test_an_english_name_is_shown_without_its_verb():
     assert named == {("1.2 per cent", "6.1 per cent"): "economy", ("$150 million", "$650 million"): "earmarked"}
     assert {c.indicator for c in changes("The value added was $1.4 million.", "The value added was $1.6 million.")} \
         == {"value added"}
+    # money named by one word says what it goes on (a noun after on/for, a name after to)
+    assert {c.indicator for c in changes("We will spend £4.1 million on highways.", "We will spend £4.6 million on highways.")} \
+        == {"spend on highways"}
+    assert {c.indicator for c in changes("I will earmark $150 million to support them.",
+                                         "I will earmark $650 million to support them.")} == {"earmark"}
     # a count named by one word is named by what it counts (English fixture pair: ``now 58,400``)
     assert {c.indicator for c in changes("There are now 58,400 households on the list.",
                                          "There are now 59,100 households on the list.")} == {"households"}
