@@ -45,6 +45,7 @@ is the share of case-free detections that are such real reuse (the rest are fals
 
 Run from the project root:
     .venv/bin/python benchmarks/plant_dupes.py [--seeds 4] [--hosts 2] [--cases 12] [--min-chars 15] [--split dev]
+        [--show-misses]
 """
 
 from __future__ import annotations
@@ -296,7 +297,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-chars", type=int, default=15)
     ap.add_argument("--split", choices=("dev", "test", "all"), default="dev",
                     help="hosts drawn from the dev split (tune on it), the test split (score it once), or all")
+    ap.add_argument("--show-misses", action="store_true",
+                    help="print the cases of 30 characters or more found at under half their characters (dev only)")
     a = ap.parse_args(argv)
+    if a.show_misses and a.split != "dev":
+        ap.error("--show-misses reads the dev split only")
     if not CORPUS.is_dir():
         print(f"{CORPUS} is absent: this benchmark needs the shared corpus", file=sys.stderr)
         return 2
@@ -341,6 +346,12 @@ def main(argv: list[str] | None = None) -> int:
                  for lv in LEVELS if any(c.level == lv for c in ge30)), default=float("nan"))
     print(f"   lowest plagdet of an edit level, >= 30 chars: {worst:.3f} (target >= {TARGET}: "
           f"{'MET' if worst >= TARGET else 'NOT MET'})")
+    if a.show_misses:
+        for c in ge30:
+            found = float(covers[c.susp][c.start:c.end].mean())
+            if found < 0.5:
+                print(f"   miss {c.language} {c.level:.0%} L={c.length} found {found:.2f} {c.mode}: "
+                      f"{c.source_text[:50]!r} -> {c.text[:50]!r}")
     print("   FP: detections touching no case that are not real reuse; nat.: detections touching no case of")
     print("   text the source really shares (left out of precision); natural prec = nat. / (FP + nat.)")
     print(f"({time.perf_counter() - t_all:.1f} s in all)")
