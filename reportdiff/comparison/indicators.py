@@ -326,13 +326,13 @@ def _english_counted_after(text: str, end: int, most: int = 3) -> str:
 
 
 # a past form ending an English name is the clause's verb (``visitor arrivals dropped``,
-# ``expenditure involved``; not the ``added`` of ``value added``); a name that is a verb alone
-# (``reserved``, ``benefiting``) names no indicator
+# ``expenditure involved``; not the ``added`` of ``value added``); so is a name that is a past
+# form or a participle alone (``reserved``, ``accounting``)
 _PAST_FORM = re.compile(r"[a-z]{3,}ed")
+_PARTICIPLE = re.compile(r"[a-z]{3,}ing")
+_VERB_ALONE = re.compile(f"{_PAST_FORM.pattern}|{_PARTICIPLE.pattern}")
 # what money goes on: ``on``/``for`` a noun, ``to`` a name (``to the VTC``; ``to support`` is a verb)
 _PURPOSE = re.compile(r"\s+(on|for|to(?=\s+(?:the\s+)?[A-Z]))\s+(?:the\s+|a\s+|an\s+)?(?=[A-Za-z])")
-_PARTICIPLE = re.compile(r"[a-z]{3,}ing")
-_VERB_ALONE = re.compile(r"[a-z]{3,}(?:ed|ing)")
 
 
 def _shown_english(name: str, text: str, q: Quantity) -> str:

@@ -52,14 +52,7 @@ def ru_restored(lines: list[str]) -> list[str]:
     # the windows run across the line breaks of a paragraph (a run of non-blank lines): 纳 | 人国家
     where: list[tuple[int, int]] = []  # (line, column) of each 人
     gains: list[float] = []
-    k = 0
-    while k < len(lines):
-        if not lines[k].strip():
-            k += 1
-            continue
-        end = k
-        while end < len(lines) and lines[end].strip():
-            end += 1
+    for k, end in _paragraphs(lines):
         text = "".join(lines[k:end])
         if "人" in text:
             starts = [0]
@@ -70,7 +63,6 @@ def ru_restored(lines: list[str]) -> list[str]:
                     row = bisect_right(starts, i) - 1
                     where.append((k + row, i - starts[row]))
                     gains.append(_gain(text, i))
-        k = end
     sure = sum(g >= RU_GAIN for g in gains)
     if not sure:
         return list(lines)
@@ -190,18 +182,24 @@ def quotes_restored(lines: list[str]) -> list[str]:
     if not any(OPEN in line or CLOSE in line for line in lines):
         return lines
     out = list(lines)
-    start = 0
-    while start < len(out):
-        if not out[start].strip():
-            start += 1
-            continue
-        end = start
-        while end < len(out) and out[end].strip():
-            end += 1
+    for start, end in _paragraphs(out):
         if any(_CJK.search(line) and any(q in line for q in _STRAIGHT) for line in out[start:end]):
             out[start:end] = _paragraph_quotes(out[start:end])
-        start = end
     return out
+
+
+def _paragraphs(lines: list[str]):
+    """(first, end) of each run of non-blank lines, end exclusive."""
+    k = 0
+    while k < len(lines):
+        if not lines[k].strip():
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        yield k, end
+        k = end
 
 
 def _paragraph_quotes(lines: list[str]) -> list[str]:
