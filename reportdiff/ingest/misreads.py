@@ -39,8 +39,9 @@ def ru_restored(lines: list[str]) -> list[str]:
     PP-OCR often reads the 入 of a serif font as 人 (深人, 收人, 投人, 深人人心, 人选).
 
     For each 人, the gain g = log P(window with 入) − log P(window with 人) over its window
-    (``_WINDOW`` characters each side, across the line breaks of its paragraph), each the most likely cut into dictionary words
-    (unigram model: log P(cut) = Σ log(freq(word) / total), a character no word holds costing
+    (``_WINDOW`` characters each side, across the line breaks of its paragraph), each the most
+    likely cut into dictionary words (unigram model: log P(cut) = Σ log(freq(word) / total), a
+    character no word holds costing
     log(1 / total) − ``_UNKNOWN``; jieba's frequencies, twin words 入选/人选 shared out as reports
     write them: ``_dictionary``).  A 人 becomes 入 when g ≥ the document's threshold: ``RU_GAIN``
     (4.0) for a text that shows no sure misread; in a text with k sure misreads (g ≥ 4.0) beside
@@ -128,10 +129,15 @@ def _dictionary() -> tuple[dict[str, float], float]:
 
 
 def _twins() -> list[tuple[str, int, str, int]]:
+    return [(w, int(a), twin, int(b)) for w, a, twin, b in _data_rows("twins.tsv")]
+
+
+def _data_rows(name: str) -> list[list[str]]:
+    """The tab-separated rows of ``reportdiff/data/<name>``, comment lines (``#``) left out."""
     from importlib import resources
 
-    rows = resources.files("reportdiff").joinpath("data/twins.tsv").read_text("utf-8").splitlines()
-    return [(w, int(a), twin, int(b)) for w, a, twin, b in (r.split("\t") for r in rows if r and not r.startswith("#"))]
+    text = resources.files("reportdiff").joinpath("data", name).read_text("utf-8")
+    return [r.split("\t") for r in text.splitlines() if r and not r.startswith("#")]
 
 
 def _log_odds(s: str) -> float:
@@ -248,7 +254,4 @@ def words_parted(lines: list[str]) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def _joins() -> dict[str, str]:
-    from importlib import resources
-
-    rows = resources.files("reportdiff").joinpath("data/en-joins.tsv").read_text("utf-8").splitlines()
-    return {r.split("\t")[0]: r.split("\t")[1] for r in rows if r and not r.startswith("#")}
+    return {row[0]: row[1] for row in _data_rows("en-joins.tsv")}
