@@ -41,9 +41,8 @@ def ru_restored(lines: list[str]) -> list[str]:
     For each 人, the gain g = log P(window with 入) − log P(window with 人) over its window
     (``_WINDOW`` characters each side, across the line breaks of its paragraph), each the most
     likely cut into dictionary words (unigram model: log P(cut) = Σ log(freq(word) / total), a
-    character no word holds costing
-    log(1 / total) − ``_UNKNOWN``; jieba's frequencies, twin words 入选/人选 shared out as reports
-    write them: ``_dictionary``).  A 人 becomes 入 when g ≥ the document's threshold: ``RU_GAIN``
+    character no word holds costing log(1 / total) − ``_UNKNOWN``; jieba's frequencies, twin
+    words 入选/人选 shared out as reports write them: ``_dictionary``).  A 人 becomes 入 when g ≥ the document's threshold: ``RU_GAIN``
     (4.0) for a text that shows no sure misread; in a text with k sure misreads (g ≥ 4.0) beside
     n 入 read as 入, the engine misreads 入 at a rate of at least m = k / (k + n), and the
     threshold is ln(1 / m), never under ``RU_FLOOR`` (1.0): where the engine misreads often, a
