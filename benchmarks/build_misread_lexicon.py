@@ -64,10 +64,12 @@ def main() -> None:
     ap.add_argument("--english", action="store_true", help="the English joins instead of the 入/人 twins")
     args = ap.parse_args()
     text = "\n".join(p.read_text("utf-8", errors="replace") for p in args.reports)
-    if args.english:
-        print(f"# {len(args.reports)} reports; see benchmarks/build_misread_lexicon.py")
-        print("\n".join(english(text, args.min)))
-        return
+    rows = english(text, args.min) if args.english else twins(text, args.min)
+    print(f"# {len(args.reports)} reports; see benchmarks/build_misread_lexicon.py")
+    print("\n".join(rows))
+
+
+def twins(text: str, least: int) -> list[str]:
     words = frequencies()
     cut = Counter(t for line in text.splitlines() for t in tokens(line))
     rows = []
@@ -81,10 +83,9 @@ def main() -> None:
             if twin not in words:
                 continue
             a, b = cut[w], cut[twin]
-            if a + b >= args.min:
+            if a + b >= least:
                 rows.append(f"{w}\t{a}\t{twin}\t{b}")
-    print(f"# {len(args.reports)} reports; see benchmarks/build_misread_lexicon.py")
-    print("\n".join(rows))
+    return rows
 
 
 if __name__ == "__main__":

@@ -30,7 +30,6 @@ from rapidfuzz import fuzz
 from ..text.quantities import find_quantities, is_year
 from .extraction import Commitment, Statement, clean_indicator
 from .followup import (
-    MATCH,
     Followup,
     Reported,
     _coverage,
@@ -180,7 +179,7 @@ def _figure_clause(key: _Key, index: _Index, unit: str) -> tuple[int, float] | N
         if st.part != "review" or not _has_figure(st, unit):
             continue
         s = _coverage(key, index, k)
-        if s >= MATCH and refers(key, index, k, s, True, unit) and (best is None or s > best[1] + 1e-9):
+        if refers(key, index, k, s, True, unit) and (best is None or s > best[1] + 1e-9):  # refers: s >= MATCH
             best = (k, s)
     return best
 

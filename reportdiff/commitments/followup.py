@@ -242,7 +242,7 @@ def _key(c: Commitment, weight) -> _Key | None:
     named = c.target.counted or c.target.indicator if c.target else c.obj
     head = _head(named) or (head_from[-1] if head_from else words[-1])
     hw = _head_word(named)
-    modifiers = tuple(p for p in words if hw and p not in hw and p[-1] != hw[0]) if hw else ()
+    modifiers = tuple(p for p in words if p not in hw and p[-1] != hw[0]) if hw else ()
     return _Key(words, tuple(weight(w) for w in words), head if head in words else words[-1], modifiers, hw)
 
 

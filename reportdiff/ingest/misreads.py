@@ -2,6 +2,7 @@
 text alone.
 
 Public API (used by ``ocr``):
+- ``corrected(lines)``: the OCR lines of one document with every rule below applied, in order;
 - ``ru_restored(lines)``: 入 read as 人, in the lines of one document;
 - ``nei_restored(lines)``: 门 or 内 read as 內, in a document in simplified characters;
 - ``dash_restored(line)``: a paragraph's lead ``——`` read as ``一`` or one dash;
@@ -25,6 +26,14 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DASH_READ = re.compile(r"^(\s*)(?:[-—－_]|一)(?=[\u4e00-\u9fff])")
 OPEN, CLOSE = "\u201c", "\u201d"
 _STRAIGHT = '"\uff02'  # ASCII and full-width straight double quotes
+
+
+def corrected(lines: list[str]) -> list[str]:
+    """The OCR lines of one document with its common misreads put right: a lead dash at each
+    paragraph start (the first line, or one after a blank line), then 入, 內, quotes and
+    English joins."""
+    dashed = [dash_restored(line) if k == 0 or not lines[k - 1].strip() else line for k, line in enumerate(lines)]
+    return words_parted(quotes_restored(nei_restored(ru_restored(dashed))))
 
 
 RU_GAIN = 4.0  # natural-log odds the dictionary must give 入 over 人 (about 55 to 1)
@@ -100,17 +109,20 @@ def nei_restored(lines: list[str]) -> list[str]:
         chars = list(line)
         for i, c in enumerate(line):
             if c == "內":
-                before, after = line[max(0, i - _WINDOW):i], line[i + 1:i + 1 + _WINDOW]
-                chars[i] = max("门内", key=lambda m: _log_odds(before + m + after))
+                chars[i] = max("门内", key=lambda m: _odds(line, i, m))
         out.append("".join(chars))
     return out
 
 
 def _gain(text: str, i: int) -> float:
     """The natural-log odds of 入 against 人 at ``text[i]`` over its window."""
-    before = text[max(0, i - _WINDOW):i]
-    after = text[i + 1:i + 1 + _WINDOW]
-    return _log_odds(before + "入" + after) - _log_odds(before + "人" + after)
+    return _odds(text, i, "入") - _odds(text, i, "人")
+
+
+def _odds(text: str, i: int, ch: str) -> float:
+    """``_log_odds`` of the window around ``text[i]`` (``_WINDOW`` characters each side) with
+    ``ch`` in its place."""
+    return _log_odds(text[max(0, i - _WINDOW):i] + ch + text[i + 1:i + 1 + _WINDOW])
 
 
 @functools.lru_cache(maxsize=1)

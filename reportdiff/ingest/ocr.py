@@ -33,8 +33,9 @@ the row's size the page's median box height unless it differs from it by over 25
 box heights otherwise vary with the letters a line holds).  A page with no text gets a note
 ("page N: no text found (a blank page?)"); a document with no text at all is refused.
 
-Common misreads of Chinese text are put right (``misreads``: 入 read as 人, a paragraph's lead
-—— read as 一, curly double quotes read as straight ones).  A line's
+Common misreads are put right (``misreads.corrected``: 入 read as 人, 门 as 內, a paragraph's
+lead —— read as 一, curly double quotes read as straight ones, English ``a``/``I`` joined to a
+neighbour).  A line's
 confidence is the lowest of its boxes' (at most 0.5 when it starts with a mark no line starts
 with, 、，。；：？！）》」』: its first characters were lost, as the 一 of 一、 often is); a line under ``SUSPECT`` is OCR-suspect
 (``Extracted.suspect``).  The document's confidence is the character-weighted mean of its boxes'.
@@ -358,9 +359,7 @@ def _text(pages: list[dict], path: str, kind: str, engine: str, hits: int, engli
         for box, text, score in page["boxes"]:
             chars += len(text)
             weighted += len(text) * score
-    joined.out[:] = misreads.words_parted(misreads.quotes_restored(misreads.nei_restored(misreads.ru_restored([
-        misreads.dash_restored(line) if k == 0 or not joined.out[k - 1].strip() else line
-        for k, line in enumerate(joined.out)]))))
+    joined.out[:] = misreads.corrected(joined.out)
     if not any(line.strip() for line in joined.out):
         raise InputError(path, "OCR found no text on any page", "check that the scan holds text (not blank pages)")
     confidence = weighted / chars if chars else 0.0
