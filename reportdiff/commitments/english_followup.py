@@ -1,11 +1,13 @@
 """What later English reports say about a commitment (see ``english`` for the sentence roles
 and the extraction).
 
-Key: the key words of the indicator (a task: its object without its verb): lower-case, stop
-words dropped, plural ``s`` dropped, weighted by inverse sentence frequency over the ledger.  A
-key of one word takes the other content words of the commitment's clause, without its verbs.  A
-later sentence refers to the commitment when it holds at least ``MATCH`` of the key's weight
-(and, for a target, does not give only figures of another unit class).
+Key: the key words of the indicator (a task: its object without its verb; a target: without a
+vague verb opening it, ``support NGOs``): lower-case, stop words dropped, plural ``s`` dropped,
+weighted by inverse sentence frequency over the ledger; a name's words stay, and the rare ones
+of one of its names must stand capitalised in a follow-up (``NAME_RARE``).  A key of one word
+takes the other content words of the commitment's clause, without its verbs.  A later sentence
+refers to the commitment when it holds at least ``MATCH`` of the key's weight (and, for a
+target, does not give only figures of another unit class).
 
 - reported: a review sentence refers to it (its figure in the same unit class, the one nearest
   the key words), and no plan sentence refers to it as well or better;
@@ -40,6 +42,7 @@ from .search import Found, best_clause
 class EnKey:
     words: tuple[str, ...]
     weights: tuple[float, ...]
+    names: tuple[tuple[str, ...], ...] = ()  # the rare words of each name in the key: a follow-up names one
 
 
 class EnIndex:
@@ -49,6 +52,7 @@ class EnIndex:
     def __init__(self, sts: list[Statement]):
         self.sts = sts
         self.words = [set(_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", s.text)) for s in sts]
+        self.capitals = [set(_stem(w) for w in re.findall(r"[A-Z][A-Za-z'’-]*", s.text)) for s in sts]  # names' words
         self.postings: dict[str, list[int]] = {}
         for i, ws in enumerate(self.words):
             for w in ws:
@@ -85,7 +89,11 @@ def key(c: Commitment, weight) -> EnKey | None:
     the key and the previous sentence's key words join it (``HA`` … ``in this area`` after a
     sentence on the upgrading and acquisition of medical equipment)."""
     text = c.target.indicator if c.target else c.obj.split(" ", 1)[-1]  # a task's object, without its verb
-    words = tuple(w for w in key_words(text) if w not in _VERB_WORDS) or key_words(text)
+    names = _names(text)
+    named = {w for name in names for w in name}
+    first = text.split(" ", 1)[0].lower()
+    lead = first if first in _VAGUE else ""  # support NGOs: the verb
+    words = tuple(w for w in key_words(text) if w in named or w not in _VERB_WORDS and w != lead) or key_words(text)
     if not words:
         return None
     if len(words) == 1:
@@ -95,11 +103,26 @@ def key(c: Commitment, weight) -> EnKey | None:
                        and w not in _VERB_WORDS and w not in _VAGUE)
         anaphor = _ANAPHOR.search(clause)
         if anaphor:  # "the work in this area": the area is the previous sentence's
-            named = set(key_words(anaphor.group()))
-            words = tuple(w for w in words if w not in named)
+            pointer = set(key_words(anaphor.group()))
+            words = tuple(w for w in words if w not in pointer)
             words += tuple(w for w in key_words(_previous_sentence(c)) if w not in words
                            and w not in _VERB_WORDS and w not in _VAGUE)
-    return EnKey(words, tuple(weight(w) for w in words)) if words else None  # "these measures" and nothing before
+    if not words:
+        return None  # "these measures" and nothing before
+    rare = tuple(t for t in (tuple(w for w in name if weight(w) >= NAME_RARE) for name in names) if t)
+    return EnKey(words, tuple(weight(w) for w in words), rare)
+
+
+NAME_RARE = 2.5  # ln(1/8%): a name's words in at most 8% of the ledger's sentences name it (capitalised)
+_NAME = re.compile(r"[A-Z][A-Za-z'’-]*(?:\s+(?:(?:and|of|for|the|on)\s+)?[A-Z][A-Za-z'’-]*)+")
+
+
+def _names(text: str) -> tuple[tuple[str, ...], ...]:
+    """The stemmed words of each name in ``text``: runs of two or more capitalised words (``the
+    Hong Kong Genome Institute``, ``Innovation and Technology Fund``).  A name's words are nouns
+    even when they spell a verb (``Fund``), and its rare ones (``Genome``) tell it from other
+    names sharing its common ones (``Hong Kong Sports Institute``)."""
+    return tuple(t for t in (key_words(m.group()) for m in _NAME.finditer(text)) if t)
 
 
 _ANAPHOR = re.compile(r"\b(?:(?:the\s+)?work\s+in\s+)?(?:this|these)\s+(?:area|areas|purpose|regard|initiatives?|measures?|"
@@ -139,7 +162,8 @@ def _best(k: EnKey, later: EnIndex, part: str, unit: str) -> Found:
         return sum(w for word, w in zip(k.words, k.weights) if word in later.words[i]) / total
 
     found = best_clause(k.words, k.weights, MATCH, lambda w: later.clauses_of(w, part), coverage,
-                        lambda i, s: not _other_measure(unit, later.sts[i].text))
+                        lambda i, s: (not k.names or any(all(w in later.capitals[i] for w in name) for name in k.names))
+                        and not _other_measure(unit, later.sts[i].text))
     later.scored += found.scored
     return found
 

@@ -146,3 +146,48 @@ def test_forecasts_are_no_commitments(hk_ledger):
                  "provide seed money for R&D projects that they recommend",
                  "We will continue to implement public works projects that are closely related to livelihood.")
     assert not any(english._FORECAST.search(t) for t in promises_)
+
+
+@pytest.fixture(scope="module")
+def hk_fixture_ledger():
+    """The bundled HK 2019-20 → 2020-21 speeches (fixtures/english): runs without ../shared."""
+    return promises([str(F / "hk-budget-2019.txt"), str(F / "hk-budget-2020.txt")])
+
+
+def _first_followup(ledger, needle: str, indicator: str):
+    entry = next(e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target
+                 and e.commitment.target.indicator == indicator and needle in e.commitment.text)
+    return entry.followups[0]
+
+
+def test_a_leading_vague_verb_is_no_key_word(hk_fixture_ledger):
+    """``I will set aside $2 billion to support NGOs in constructing transitional housing``: the
+    key ``support`` + ``ngo`` was covered whole by ``… granted to support over 10 NGOs in
+    implementing youth entrepreneurship projects`` (recurring, confidence 0.93).  Without the verb
+    the key is one word and takes its clause's words; the next speech does not take it up."""
+    f = _first_followup(hk_fixture_ledger, "transitional housing", "support NGOs")
+    assert f.status == "missing" and "entrepreneurship" not in f.text
+
+
+def test_a_name_is_named_by_its_rare_words(hk_fixture_ledger):
+    """``the Hong Kong Genome Institute`` is not ``the Hong Kong Sports Institute``, and ``the Hong
+    Kong Athletes Fund`` is not ``Hong Kong athletes``: a follow-up names a name's rare words."""
+    genome = _first_followup(hk_fixture_ledger, "Genome Institute", "establish the Hong Kong Genome Institute")
+    assert genome.status == "missing", genome.text
+    athletes = _first_followup(hk_fixture_ledger, "Athletes Fund", "Hong Kong Athletes Fund")
+    assert athletes.status == "missing", athletes.text
+
+
+def test_a_named_programme_is_still_followed(hk_fixture_ledger):
+    """The clause naming the programme again is its follow-up: ``regularising the Technology
+    Voucher Programme … to encourage the wider adoption of technology`` recurs in ``From April
+    2020 onwards, the Government will enhance the Technology Voucher Programme``."""
+    f = _first_followup(hk_fixture_ledger, "Technology Voucher", "encourage the wider adoption of technology")
+    assert f.status == "recurring" and "Technology Voucher Programme" in f.text
+
+
+def test_name_words_and_capitals():
+    assert english_followup._names("establish the Hong Kong Genome Institute") == (("hong", "kong", "genome", "institute"),)
+    assert english_followup._names("the Innovation and Technology Fund, the BUD Fund") == (
+        ("innovation", "technology", "fund"), ("bud", "fund"))
+    assert english_followup._names("support NGOs") == ()  # one capitalised word is no name
