@@ -99,8 +99,14 @@ def key(c: Commitment, weight) -> EnKey | None:
     if len(words) == 1:
         clause = _clause_of(c)
         verbs = {_stem(m.group(g)) for m in _PROMISED_ACTION.finditer(clause) for g in ("verb", "verb2") if m.group(g)}
-        words += tuple(w for w in key_words(clause) if w not in words and w not in verbs
-                       and w not in _VERB_WORDS and w not in _VAGUE)
+
+        def others(text: str) -> tuple[str, ...]:
+            return tuple(w for w in key_words(text) if w not in words and w not in verbs
+                         and w not in _VERB_WORDS and w not in _VAGUE)
+        needle = c.target.raw if c.target else c.obj
+        purpose = _PURPOSE.search(clause, clause.find(needle) + len(needle) if needle in clause else 0)
+        extra = others(clause[: purpose.start()]) if purpose else ()
+        words += extra if len(extra) >= PURPOSE_ENOUGH else others(clause)
         anaphor = _ANAPHOR.search(clause)
         if anaphor:  # "the work in this area": the area is the previous sentence's
             pointer = set(key_words(anaphor.group()))
@@ -140,6 +146,14 @@ def _clause_of(c: Commitment) -> str:
     """The clause of the commitment's sentence holding its figure (a task: its object)."""
     needle = c.target.raw if c.target else c.obj
     return next((x for x in _CLAUSE.split(c.text) if needle in x), c.text)
+
+
+# the purpose after a measure (``, with a view to including more drugs for patients``) is what it
+# is for, which a follow-up need not repeat: a one-word key leaves it out when the words before it
+# give PURPOSE_ENOUGH key words of their own (``the Commission, with a view to giving youth …``:
+# the purpose names the thing)
+_PURPOSE = re.compile(r",?\s+(?:with\s+a\s+view\s+to|so\s+as\s+to|in\s+order\s+to)\b", re.I)
+PURPOSE_ENOUGH = 3
 
 
 MATCH = 0.5

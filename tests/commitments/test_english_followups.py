@@ -191,3 +191,13 @@ def test_name_words_and_capitals():
     assert english_followup._names("the Innovation and Technology Fund, the BUD Fund") == (
         ("innovation", "technology", "fund"), ("bud", "fund"))
     assert english_followup._names("support NGOs") == ()  # one capitalised word is no name
+
+
+def test_a_purpose_is_left_out_of_a_one_word_key(hk_fixture_ledger):
+    """``I will provide an additional recurrent subvention of $400 million for the HA to expand the
+    scope of the Drug Formulary, with a view to including more drugs for patients``: the key ``HA``
+    took the purpose's ``view``, ``including``, ``patient`` too, and the next speech's review
+    (``expansion of the scope of the HA Drug Formulary``) fell just under half of it (labelled
+    reported).  The words before the purpose are enough to name the measure."""
+    f = _first_followup(hk_fixture_ledger, "Drug Formulary", "HA")
+    assert f.status == "reported" and "HA Drug Formulary" in f.text
