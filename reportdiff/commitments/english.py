@@ -301,11 +301,13 @@ _SIGNPOST = re.compile(
 
 
 # a forecast, the speaker's or another's (I forecast that the headline inflation rate will be 2.5 per
-# cent, I forecast a surplus of $16.8 billion, the IMF forecasts that emerging Asian economies will …,
+# cent, I forecast a surplus of $16.8 billion, it is estimated that these projects will provide about
+# 8 700 flats, the IMF forecasts that emerging Asian economies will …,
 # the Working Group projects that … will): no commitment (the labels leave forecasts out); "projects
 # that" only with a will/would/should after it (not "R&D projects that they recommend")
 _FORECAST = re.compile(
     r"\b(?:I|we)\s+(?:now\s+|also\s+)?(?:forecast|project|predict|estimate)\b"
+    r"|\bit is (?:estimated|expected|projected|forecast) that\b"
     r"|\b(?:forecasts?|forecasted|predicts?|predicted|projects?|projected)\s+that\b[^;]*?\b(?:will|would|should)\b",
     re.I)
 
@@ -322,7 +324,7 @@ def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> li
                 continue  # a clause stating a fact beside a promise (Total debt stands at …, and … will …)
             if _SIGNPOST.search(clause) or _FORECAST.search(clause):
                 continue  # the speaker announcing a part of the speech, or a forecast: no commitment
-            found = targets_in(clause)
+            found = [(t, at) for t, at in targets_in(clause) if _promised_figure(clause, at)]
             for t, _ in found:
                 k = (t.indicator.lower(), t.value, t.unit)
                 if k in seen:  # a restatement (the overview repeats a later section's figure)
@@ -338,6 +340,40 @@ def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> li
                 out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph, st.sentence, "task", None,
                                       f"{verb} {obj}"))
     return out
+
+
+_WILL = re.compile(r"\b(?:will|shall)\b", re.I)
+
+
+def _promised_figure(clause: str, at: int) -> bool:
+    """Whether the figure at ``at`` is promised: not the object of a ``will`` whose subject (its
+    last four words) names no office (``the private sector will, on average, complete about 18 800
+    residential units``, ``the annual total construction output will increase to over $300
+    billion``, ``These three development projects … will provide about 210 000 units``: outputs
+    and forecasts).  A figure before the will (``An additional $50 million will be allocated``),
+    after a passive ``will be`` (``the ceiling will be raised to $3 million``) or in a clause
+    without a will (``(a) allocating $20 billion``, ``I propose to inject …``) stays."""
+    item = max((m.end() for m in _ITEM.finditer(clause, 0, at)), default=0)  # (i)reducing rental …: its own promise
+    wills = [m for m in _WILL.finditer(clause, item, at)]
+    if not wills:
+        return True
+    will = wills[-1]
+    if _PASSIVE_OR_GIVEN.match(clause, will.end()):
+        return True
+    subject = " ".join(_WHEN.sub("", clause[:will.start()].rstrip(" ,")).split()[-4:])
+    return bool(_AGENT.search(subject) or _NAMED.search(subject) or _UNDERTAKING.search(subject))
+
+
+_ADVERBS = r"(?:(?:also|again|further|then|now|still|only|each|all|[a-z]+ly)\s+)*"
+# ``will be raised to $3 million`` (passive: the office acts), ``will receive a subsidy of $90,000``,
+# ``will enjoy a 300 per cent tax deduction`` (what the measure gives), ``will involve an additional
+# annual recurrent provision of around $52 million`` (what the promised measures take)
+_PASSIVE_OR_GIVEN = re.compile(rf"\s*(?:,[^,]*,\s*)?{_ADVERBS}(?:be|receive|enjoy|get|face|pay|involve)\b", re.I)
+_UNDERTAKING = re.compile(r"\b(?:these|those|the|our)\s+(?:[\w-]+\s+){0,2}projects?$", re.I)  # the office's own projects
+_ITEM = re.compile(r"(?:^|[;:.]|\s)\s*\([a-z]{1,4}\)")
+_WHEN = re.compile(r"\s+(?:(?:for|in|during|over)\s+the\s+(?:coming|next|new)\s+(?:financial\s+)?years?"
+                   r"|(?:this|next)\s+year|in\s+20\d\d(?:-\d\d)?)$", re.I)
+_NAMED = re.compile(r"\b(?!(?:The|These|This|Those|It|They|Its|Their|Our|Each|Every|All|Some|Such)\b)[A-Z][a-z]")
 
 
 def _actions(clause: str):
