@@ -47,6 +47,11 @@ _PLAN = re.compile(
     # an office's intent in the third person (the Government plans to apply …, the DEVB expects to …)
     r"|\b(?:plans|intends|aims|expects|proposes|is planning|is going|(?:is|are) preparing|is gearing up) (?:to|for)\b"
     r"|\b(?:have|has|had)? ?decided to\b"
+    # a goal set or a list of the year's new measures (Our target is to …; It is the Government's plan
+    # to extend …; Major new initiatives for 2019-20 include increasing 835 rehabilitation service places …)
+    r"|\b(?:our|the government's|its) (?:target|goal|aim|objective|plan) is to\b"
+    r"|\bit is (?:our|the government's) (?:target|goal|aim|objective|plan) to\b"
+    r"|\bnew (?:initiatives|measures)\b[^.;]{0,30}\binclude\b"
     r"|\bby (?:the end of )?20\d\d\b(?!-)"
     # a lettered item of a list of measures (“These measures include– (a)reducing …; (b)waiving …”):
     # the item's gerund continues the promise of the sentence that introduced the list
@@ -126,6 +131,26 @@ _NAMED_AFTER = re.compile(r"^\s+(?!(?:a|an|the|this|that|of|in|into|on|to|toward
 _COUNTED = re.compile(r"^\s*(?P<np>(?:[a-z][\w'-]*\s+){0,5}?[a-z][\w'-]*?(?:s|es|ies)\b(?:\s+of\s+[a-z][\w'-]*)?)", re.I)
 
 
+def _changed(head: str) -> str:
+    """What goes from X to Y, named before "from": the object of the promised verb (``I will raise
+    the maximum annual funding for each university`` → ``maximum annual funding``), or the subject
+    of a passive (``The funding ceiling for each enterprise will be increased`` → ``funding
+    ceiling``)."""
+    head = re.sub(r"^.*\([a-z]{1,4}\)\s*", "", head.strip())  # (b)raising the disabled dependant allowance
+    head = re.split(r"\s+and\s+(?=[a-z]+\s+(?:the|a|an|our|its)\s)", head)[-1]  # …, and raise the loan ceiling
+    passive = re.search(r"\b(?:will|shall)\s+(?:[a-z]+ly\s+)?be\s+\w+\s*$", head, re.I)
+    if passive:
+        head = head[: passive.start()]
+    else:
+        head = re.sub(r"^.*\b(?:will|shall|to|we|i|is|are|has|have|that|with|by)\s+", "", head, flags=re.I)
+        head = re.sub(r"^(?:and\s+)?(?:[a-z]+\s+){1,2}(?=(?:the|a|an|our|its|their)\s)", "", head, flags=re.I)  # the verb
+    return _strip(head)
+
+
+# Y of "from X to Y": what goes from X to Y is named before "from"
+_FROM_TO = re.compile(r"\bfrom\s+[^,;]{1,40}?\s+to\s+(?:about\s+|around\s+|over\s+|some\s+)?$", re.I)
+# X of "from X to Y": the base of the change, not a figure promised
+_FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+)?(?:current\s+|present\s+|existing\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
 _BEFORE = re.compile(r"(?P<np>(?:[A-Za-z][\w'-]*\s+){1,5}?)(?:of|by|to|at|is|stands at)\s+(?:[a-z]+\s+){0,2}$", re.I)
 
 
@@ -191,6 +216,11 @@ def _comparator(q: Quantity, before: str) -> str:
 
 def _indicator(clause: str, q: Quantity, unit: str) -> str:
     after = clause[q.end:]
+    span = _FROM_TO.search(clause, 0, q.start)
+    if span:  # extend the length of the promenades from the current 20-odd kilometres to 34 kilometres
+        np = _changed(clause[:span.start()])
+        if key_words(np):
+            return np
     if (unit.endswith("million") or unit == "%") and re.search(
             r"\b(?:a|an|another|additional|extra|further|new)\s+$", clause[max(0, q.start - 12):q.start], re.I):
         m = _NAMED_AFTER.match(after)
@@ -276,8 +306,9 @@ def targets_in(clause: str) -> list[tuple[Target, int]]:
     out = []
     for q in sorted(figures(clause) + _counts_in_words(clause), key=lambda x: x.start):
         before60 = clause[max(0, q.start - 60):q.start]
-        if _COST_OR_REACH.search(before60) or _DESCRIBES.search(before60):
-            continue
+        if _COST_OR_REACH.search(before60) or _DESCRIBES.search(before60) \
+                or _FROM_BASE.search(before60) and re.match(r"\s*(?:[a-z-]+\s+){0,2}to\b", clause[q.end:], re.I):
+            continue  # a cost, a description, or the X of "from X to Y"
         if q.unit == "" and re.search(r"\S\s+[A-Z][\w-]*\s$", clause[:q.start]):
             continue  # a number in a name: Construction 2.0, Cyberport 5 (not "Some 20 centres" opening a clause)
         v, unit = normal_quantity(q)

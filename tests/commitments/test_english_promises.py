@@ -94,3 +94,33 @@ def test_the_offices_own_projects_keep_their_figures():
     """``These projects will create 210 additional school places``: the council's projects (the
     next budget lowers the figure to 180, which the ledger shows)."""
     assert any(raw == "210" and "school places" in ind for raw, ind, _ in _targets(A))
+
+
+def test_from_x_to_y_names_what_changes_and_skips_the_base():
+    """``raise the maximum annual funding for each university from the existing $4 million to $8
+    million``: the target is $8 million of ``maximum annual funding`` (the indicator was the
+    purpose after the figure, or none), and $4 million, the base, is no target."""
+    from reportdiff.commitments.english import targets_in
+
+    found = [(t.indicator, t.raw) for t, _ in targets_in(
+        "I will raise the maximum annual funding for each university from the existing $4 million to $8 million "
+        "starting from 2019-20 to better nurture university start-ups")]
+    assert found == [("maximum annual funding", "$8 million")]
+    found = [(t.indicator, t.raw) for t, _ in targets_in(
+        "The funding ceiling for each enterprise will be increased from $4 million to $6 million")]
+    assert found == [("funding ceiling", "$6 million")]
+    found = [(t.indicator, t.raw) for t, _ in targets_in(
+        "I will extend the application period; and raise the loan ceiling from $5 million to $6 million")]
+    assert found == [("loan ceiling", "$6 million")]
+
+
+def test_goals_and_lists_of_new_initiatives_are_plans():
+    """``It is the Government's plan to extend the length of the harbourfront promenades … to 34
+    kilometres`` and ``Major new initiatives for 2019-20 include increasing 835 rehabilitation
+    service places`` promise without a ``will`` (HK 2019-20, both labelled targets)."""
+    from reportdiff.commitments.english import role
+
+    assert role("It is the Government's plan to extend the length of the harbourfront promenades") == "plan"
+    assert role("Our target is to have zero growth in the civil service establishment in 2021-22.") == "plan"
+    assert role("Major new initiatives for 2019-20 include increasing 835 rehabilitation service places") == "plan"
+    assert role("The Land Sale Programme comprises 15 residential sites.") == "other"
