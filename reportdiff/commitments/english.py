@@ -149,6 +149,9 @@ def _changed(head: str) -> str:
 
 # Y of "from X to Y": what goes from X to Y is named before "from"
 _FROM_TO = re.compile(r"\bfrom\s+[^,;]{1,40}?\s+to\s+(?:about\s+|around\s+|over\s+|some\s+)?$", re.I)
+# Y of "raise X to Y" (no from): increase the amount of seed capital for the FRC to $400 million
+_RAISED_TO = re.compile(r"\b(?:increase|raise|lift|expand|extend|lower|reduce|double|triple)\s+[^,;]{3,80}?"
+                        r"(?P<to>\s+to\s+(?:about\s+|around\s+|over\s+|some\s+)?)$", re.I)
 # X of "from X to Y": the base of the change, not a figure promised
 _FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+)?(?:current\s+|present\s+|existing\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
 _BEFORE = re.compile(r"(?P<np>(?:[A-Za-z][\w'-]*\s+){1,5}?)(?:of|by|to|at|is|stands at)\s+(?:[a-z]+\s+){0,2}$", re.I)
@@ -217,8 +220,9 @@ def _comparator(q: Quantity, before: str) -> str:
 def _indicator(clause: str, q: Quantity, unit: str) -> str:
     after = clause[q.end:]
     span = _FROM_TO.search(clause, 0, q.start)
-    if span:  # extend the length of the promenades from the current 20-odd kilometres to 34 kilometres
-        np = _changed(clause[:span.start()])
+    raised = None if span else _RAISED_TO.search(clause, 0, q.start)
+    if span or raised:  # extend the length of the promenades from the current 20-odd kilometres to 34 kilometres
+        np = _changed(clause[:span.start() if span else raised.start("to")])
         if key_words(np):
             return np
     if (unit.endswith("million") or unit == "%") and re.search(

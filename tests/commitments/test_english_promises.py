@@ -124,3 +124,16 @@ def test_goals_and_lists_of_new_initiatives_are_plans():
     assert role("Our target is to have zero growth in the civil service establishment in 2021-22.") == "plan"
     assert role("Major new initiatives for 2019-20 include increasing 835 rehabilitation service places") == "plan"
     assert role("The Land Sale Programme comprises 15 residential sites.") == "other"
+
+
+def test_raise_x_to_y_names_x():
+    """``increase the amount of seed capital for the FRC to $400 million to help it migrate``: the
+    target measures the seed capital, not the purpose after the figure (HK 2019-20 line 121)."""
+    from reportdiff.commitments.english import targets_in
+
+    found = [(t.indicator, t.raw) for t, _ in targets_in(
+        "I have decided to increase the amount of seed capital for the FRC to $400 million to help it migrate")]
+    assert found == [("amount of seed capital", "$400 million")]
+    found = [(t.indicator, t.raw) for t, _ in targets_in(
+        "We propose to double the borrowing ceiling of the Programme to $200 billion to allow for further issuance")]
+    assert found == [("borrowing ceiling of the Programme", "$200 billion")]
