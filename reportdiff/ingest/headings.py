@@ -30,7 +30,7 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 STRONG = {"chapter", "en_chapter", "roman", "cn", "cn_ordinal", "paren_cn", "dotted", "md"}
 RANK = ("md1", "chapter", "en_chapter", "md2", "roman", "cn", "md3", "paren_cn", "cn_ordinal", "arabic",
         "dotted2", "dotted3", "dotted4", "paren_arabic", "circled", "md4", "md5", "md6",
-        "en_title", "zh_title")
+        "en_bracket", "en_title", "zh_title")
 
 _MD = re.compile(r"^(#{1,6})\s*(.*)$")
 LEAD_ORDINAL = re.compile(rf"^(?:[{CN_NUM}]{{1,3}}是|第[{CN_NUM}]{{1,3}}[，,、])")
@@ -142,6 +142,21 @@ def is_english_title(text: str) -> bool:
              "from", "as", "vs"}
     caps = sum(1 for w in words if w[0].isupper() or w.lower() in small)
     return bool(words) and caps / len(words) >= 0.75
+
+
+_BRACKETED = re.compile(r"^\[(?P<title>[^\[\]]{2,80})\](?:\s*(?P<rest>\S.*))?$", re.S)
+
+
+def bracketed_title(text: str) -> tuple[str, str] | None:
+    """(title, the text run on after it) of a line that opens with an English title in square
+    brackets (``[Economic Outlook for 2013]``; ``[Saving up in a Timely Manner] 152.In late
+    2014, …``): the part headings of some speeches.  A bracketed note ends with a stop
+    (``[Applause.]``, ``[Please refer to Annex C-1.]``) and is no title."""
+    m = _BRACKETED.match(text.strip())
+    if not m:
+        return None
+    title = " ".join(m.group("title").split())
+    return (title, m.group("rest") or "") if is_english_title(title) else None
 
 
 _ZH_TITLE_STOPS = re.compile(r"[。！？；：:!?;\s]")

@@ -21,6 +21,7 @@ from .headings import (
     LEAD_ORDINAL,
     RANK,
     HeadingMatch,
+    bracketed_title,
     is_chinese_title,
     is_english_title,
     match_heading,
@@ -68,10 +69,12 @@ def build_outline(blocks: list[Block], line_base: int = 1, language: str = "zh")
     # unnumbered English headings stand beside the top numbered ones; unnumbered Chinese ones
     # (promoted only where the document has no top-level numbering) above the numbered ones
     below = 1 if "zh_title" in order else 0
-    level_of = {k: n + 1 + below for n, k in enumerate(k for k in order if k not in ("en_title", "zh_title"))}
-    for k in ("en_title", "zh_title"):
+    level_of = {k: n + 1 + below for n, k in enumerate(k for k in order if k not in ("en_bracket", "en_title", "zh_title"))}
+    for k in ("en_bracket", "en_title", "zh_title"):
         if k in order:
             level_of[k] = 1
+    if "en_bracket" in order and "en_title" in order:
+        level_of["en_title"] = 2  # [Developing Human Capital] over Promoting Career Progression
     return _tree(items, level_of)
 
 
@@ -203,6 +206,13 @@ def _classify(block: Block, lines: LineSpan, language: str, item_styles: set[str
         return [_Item(plain, lines, label=label or (m.marker + first if len(first) <= 30 else m.marker))]
     if language == "en" and block.line_count == 1 and is_english_title(plain):
         return [_Item(plain, lines, heading=HeadingMatch("en_title", ""))]
+    bracketed = bracketed_title(plain) if language == "en" else None
+    if bracketed:  # [Economic Outlook for 2013]: a part's title; a paragraph may run on after it
+        title, rest = bracketed
+        if not rest:
+            return [_Item(title, lines, heading=HeadingMatch("en_bracket", ""))]
+        return [_Item(title, LineSpan(lines.first, lines.first), heading=HeadingMatch("en_bracket", "")),
+                _Item(rest, lines, label=_lead_label(rest))]
     return [_Item(plain, lines, label=label or _lead_label(plain))]
 
 

@@ -262,3 +262,33 @@ def test_english_titles_with_compounds_slashes_and_quotes_are_headings():
     titles = {h.text for h in _headings(doc.root)}
     assert {"E-sports", 'Promoting "Re-industrialisation"', "Industrial/Commercial Land",
             "Long-term Development"} <= titles
+
+
+# -- English part titles in square brackets (HK budget speeches 2013-2015) -----------------
+
+
+def test_hk_2013_bracketed_part_titles_are_top_level_headings():
+    """The 2013-15 speeches mark their parts ``[Economic Outlook for 2013]``: the outline read them
+    as paragraphs, so 2015-16 had no section at all (233 preamble paragraphs) and a compare with
+    2016-17 showed every section added.  The bracketed titles are the top level; the plain title
+    lines under them (``Modern Logistics Services``) the second."""
+    doc = reportdiff.load(str(_corpus("hk-budget/2013.txt")))
+    tops = [s.heading.text for s in doc.root.children]
+    assert tops[:4] == ["Introduction", "Economic Performance in 2012", "Economic Outlook for 2013",
+                        "Developing the Economy and Increasing Employment"]
+    logistics = next(s for s in doc.root.children if s.heading.text == "Consolidating Trading and Logistics Industry")
+    assert [c.heading.text for c in logistics.children][:2] == ["Modern Logistics Services", "Facilitating the Flow of Goods"]
+    assert not any(p.text.startswith("[") and p.text.rstrip().endswith("]") and len(p.text) < 90 for p in doc.paragraphs)
+    empty = reportdiff.load(str(_corpus("hk-budget/2015.txt")))
+    assert len(empty.root.children) > 20
+
+
+def test_bracketed_notes_and_runs_on():
+    from reportdiff.ingest.headings import bracketed_title
+
+    assert bracketed_title("[Consolidating Trading and Logistics  Industry]") == (
+        "Consolidating Trading and Logistics Industry", "")
+    assert bracketed_title("[Saving up in a Timely Manner] 152.In late 2014, the Working Group suggested") == (
+        "Saving up in a Timely Manner", "152.In late 2014, the Working Group suggested")
+    assert bracketed_title("[Applause.]") is None  # a note, not a title
+    assert bracketed_title("[Please refer to Annex C-1.]") is None
