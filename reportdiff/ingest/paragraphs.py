@@ -200,21 +200,46 @@ def _block(idx: list[int], texts: dict[int, str], joins: frozenset[int] = frozen
             text += " "
         starts.append((len(text), i))
         text += t
+    numbered = _numbered_run_ons(text)
+    if len(numbered) > 1:  # 12.The Hong Kong economy … unemployment rate.13.As the Mainland economy …
+        return [Block(b.text.strip(), b.first, b.last, b.line_count)
+                for a, z in zip(numbered, numbered[1:] + [len(text)]) for b in _cut(text, starts, a, z)]
     if len(text) <= MAX_PARAGRAPH:
         return [Block(text, idx[0], idx[-1], len(idx) - sum(1 for i in idx[:-1] if i in joins))]
     return _cut(text, starts)
 
 
-def _cut(text: str, starts: list[tuple[int, int]]) -> list[Block]:
-    """A paragraph over MAX_PARAGRAPH characters (no punctuation, or a runaway join) is cut at
-    the last sentence end in the second half of each window, else at the window's end; each
-    piece keeps the input lines its characters came from."""
+_RUN_ON_NUMBER = re.compile(r"(?<=[a-z0-9.?!’”)\]])\s*(\d{1,3})\.(?=\s?[A-Z])")
+
+
+def _numbered_run_ons(text: str) -> list[int]:
+    """Where the numbered paragraphs of a speech run on in one line (``… a rise in unemployment
+    rate.13.As the Mainland economy picked up …``, the source lost its line breaks): the offsets
+    of the paragraph that opens with a number N and of each next number N+1, N+2 … that follows a
+    sentence end in turn.  Only the next number of the sequence cuts, so a figure (``2.5``,
+    ``in 2012.``) does not."""
+    first = PARAGRAPH_NUMBER.match(text)
+    if not first:
+        return [0]
+    expect = int(first.group().strip().rstrip(".")) + 1
+    out = [0]
+    for m in _RUN_ON_NUMBER.finditer(text, first.end()):
+        if int(m.group(1)) == expect and text[: m.start()].rstrip()[-1:] in ".?!’”)]":
+            out.append(m.start(1))
+            expect += 1
+    return out
+
+
+def _cut(text: str, starts: list[tuple[int, int]], pos: int = 0, stop: int | None = None) -> list[Block]:
+    """``text[pos:stop]`` as paragraphs: one, or, over MAX_PARAGRAPH characters (no punctuation,
+    or a runaway join), cut at the last sentence end in the second half of each window, else at
+    the window's end; each piece keeps the input lines its characters came from."""
     out: list[Block] = []
-    pos = 0
+    stop = len(text) if stop is None else stop
     offsets = [o for o, _ in starts]
-    while pos < len(text):
-        end = min(len(text), pos + MAX_PARAGRAPH)
-        if end < len(text):
+    while pos < stop:
+        end = min(stop, pos + MAX_PARAGRAPH)
+        if end < stop:
             window = text[pos + MAX_PARAGRAPH // 2 : end]
             cut = max(window.rfind(c) for c in "。！？；.!?")
             if cut >= 0:
@@ -248,6 +273,8 @@ def _continues(prev: str, nxt: str, w: int, width: int | None, gap: int, prev_st
     if blank_separated and not any(is_cjk(c) for c in prev + nxt):
         if gap > 0 and (nxt[:1].isupper() or PARAGRAPH_NUMBER.match(nxt)):
             return False  # English text with blank lines between paragraphs: a new paragraph
+        if gap > 0 and len(prev) >= 60 and prev[-1:].islower() and (nxt[:1].islower() or nxt[:1].isdigit()):
+            return True  # a body line cut mid-sentence by a page break (… according to / / 4.1 million …)
         if gap == 0 and not ends_closed(prev) and not CHAIR_ADDRESS.match(nxt) and not indented \
                 and not (prev_starts and _stands_alone(prev)):
             return True  # a wrapped line, though the next one opens like a number ("4.1 million")

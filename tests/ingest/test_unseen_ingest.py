@@ -292,3 +292,26 @@ def test_bracketed_notes_and_runs_on():
         "Saving up in a Timely Manner", "152.In late 2014, the Working Group suggested")
     assert bracketed_title("[Applause.]") is None  # a note, not a title
     assert bracketed_title("[Please refer to Annex C-1.]") is None
+
+
+def test_hk_2012_numbered_paragraphs_run_on_in_one_line_are_split():
+    """The 2012-13 speech lost the line breaks between its numbered paragraphs (``… a rise in
+    unemployment rate.13.As the Mainland economy picked up …``): 79 paragraphs for a speech of
+    some 190.  The next number of the sequence after a sentence end opens a paragraph (same line
+    range); a figure does not (``2.5``, ``in 2012.``)."""
+    doc = reportdiff.load(str(_corpus("hk-budget/2012.txt")))
+    numbers = [int(p.text.split(".", 1)[0]) for p in doc.paragraphs if p.text[:3].rstrip(".").isdigit()]
+    assert len(doc.paragraphs) > 200
+    assert numbers == sorted(numbers) and len(numbers) == len(set(numbers))
+    twelve = next(p for p in doc.paragraphs if p.text.startswith("12.The Hong Kong economy"))
+    assert twelve.text.endswith("a rise in unemployment rate.")
+
+
+def test_run_on_numbers_follow_the_sequence():
+    from reportdiff.ingest.paragraphs import _numbered_run_ons
+
+    text = ("12.GDP grew 2.5 per cent in 2012.  Exports rose.13.As the economy picked up, we acted.14.The first "
+            "quarter of 2011 saw growth of 7.6 per cent.16.Not the next number.")
+    cuts = _numbered_run_ons(text)
+    assert [text[c:c + 3] for c in cuts] == ["12.", "13.", "14."]
+    assert _numbered_run_ons("The year 2012.13.As a note") == [0]  # no numbered paragraph to follow

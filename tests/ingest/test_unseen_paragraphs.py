@@ -77,7 +77,7 @@ def test_a_numbered_paragraph_after_a_blank_line_starts_anew(tmp_path):
     doc = load_lines(tmp_path, layout(paras), "numbered.txt")
     assert [p.text[:4] for p in doc.paragraphs[1:]] == [f"{k + 140}." for k in range(12)]
     cut = paras[3].index(" ", 120)
-    split = layout(paras[:3]) + [f"{paras[3][:cut]} to", "", "4.1 million" + paras[3][cut:]] + layout(paras[4:])[1:]
+    split = layout(paras[:3]) + ["", f"{paras[3][:cut]} to", "", "4.1 million" + paras[3][cut:]] + layout(paras[4:])[1:]
     assert len(load_lines(tmp_path, split, "figure.txt").paragraphs) == 13
 
 
