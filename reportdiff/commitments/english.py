@@ -395,8 +395,10 @@ def _promised_figure(clause: str, at: int) -> bool:
     will = wills[-1]
     if _PASSIVE_OR_GIVEN.match(clause, will.end()):
         return True
-    subject = " ".join(_WHEN.sub("", clause[:will.start()].rstrip(" ,")).split()[-4:])
-    return bool(_AGENT.search(subject) or _NAMED.search(subject) or _UNDERTAKING.search(subject))
+    head = _WHEN.sub("", clause[:will.start()].rstrip(" ,"))
+    subject = " ".join(head.split()[-4:])
+    named = " ".join(_OPENING_WORD.sub("", head).split()[-4:])  # Operating theatres: a capital, no name
+    return bool(_AGENT.search(subject) or _NAMED.search(named) or _UNDERTAKING.search(subject))
 
 
 _ADVERBS = r"(?:(?:also|again|further|then|now|still|only|each|all|[a-z]+ly)\s+)*"
@@ -408,6 +410,7 @@ _UNDERTAKING = re.compile(r"\b(?:these|those|the|our)\s+(?:[\w-]+\s+){0,2}projec
 _ITEM = re.compile(r"(?:^|[;:.]|\s)\s*\([a-z]{1,4}\)")
 _WHEN = re.compile(r"\s+(?:(?:for|in|during|over)\s+the\s+(?:coming|next|new)\s+(?:financial\s+)?years?"
                    r"|(?:this|next)\s+year|in\s+20\d\d(?:-\d\d)?)$", re.I)
+_OPENING_WORD = re.compile(r"(?:^|(?<=[.!?]\s))\s*[A-Z][\w'’-]*")  # a sentence's first word
 _NAMED = re.compile(r"\b(?!(?:The|These|This|Those|It|They|Its|Their|Our|Each|Every|All|Some|Such)\b)[A-Z][a-z]")
 
 

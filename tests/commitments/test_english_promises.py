@@ -96,44 +96,47 @@ def test_the_offices_own_projects_keep_their_figures():
     assert any(raw == "210" and "school places" in ind for raw, ind, _ in _targets(A))
 
 
-def test_from_x_to_y_names_what_changes_and_skips_the_base():
-    """``raise the maximum annual funding for each university from the existing $4 million to $8
-    million``: the target is $8 million of ``maximum annual funding`` (the indicator was the
-    purpose after the figure, or none), and $4 million, the base, is no target."""
+@pytest.mark.parametrize("clause, expected", [
+    # from X to Y: Y is the target, named by what goes from X to Y; X, the base, is none
+    ("I will raise the maximum annual funding for each university from the existing $4 million to $8 million "
+     "starting from 2019-20 to better nurture university start-ups", ("maximum annual funding", "$8 million")),
+    ("The funding ceiling for each enterprise will be increased from $4 million to $6 million",
+     ("funding ceiling", "$6 million")),
+    ("I will extend the application period; and raise the loan ceiling from $5 million to $6 million",
+     ("loan ceiling", "$6 million")),
+    # raise X to Y (HK 2019-20 line 121): X, not the purpose after the figure
+    ("I have decided to increase the amount of seed capital for the FRC to $400 million to help it migrate",
+     ("amount of seed capital", "$400 million")),
+    ("We propose to double the borrowing ceiling of the Programme to $200 billion to allow for further issuance",
+     ("borrowing ceiling of the Programme", "$200 billion")),
+])
+def test_a_changed_figure_is_named_by_what_changes(clause, expected):
+    """``raise the maximum annual funding … from the existing $4 million to $8 million starting
+    from 2019-20 to better nurture …``: the indicator was the purpose after the figure, or none."""
     from reportdiff.commitments.english import targets_in
 
-    found = [(t.indicator, t.raw) for t, _ in targets_in(
-        "I will raise the maximum annual funding for each university from the existing $4 million to $8 million "
-        "starting from 2019-20 to better nurture university start-ups")]
-    assert found == [("maximum annual funding", "$8 million")]
-    found = [(t.indicator, t.raw) for t, _ in targets_in(
-        "The funding ceiling for each enterprise will be increased from $4 million to $6 million")]
-    assert found == [("funding ceiling", "$6 million")]
-    found = [(t.indicator, t.raw) for t, _ in targets_in(
-        "I will extend the application period; and raise the loan ceiling from $5 million to $6 million")]
-    assert found == [("loan ceiling", "$6 million")]
+    assert [(t.indicator, t.raw) for t, _ in targets_in(clause)] == [expected]
 
 
 def test_goals_and_lists_of_new_initiatives_are_plans():
     """``It is the Government's plan to extend the length of the harbourfront promenades … to 34
     kilometres`` and ``Major new initiatives for 2019-20 include increasing 835 rehabilitation
     service places`` promise without a ``will`` (HK 2019-20, both labelled targets)."""
-    from reportdiff.commitments.english import role
-
     assert role("It is the Government's plan to extend the length of the harbourfront promenades") == "plan"
     assert role("Our target is to have zero growth in the civil service establishment in 2021-22.") == "plan"
     assert role("Major new initiatives for 2019-20 include increasing 835 rehabilitation service places") == "plan"
     assert role("The Land Sale Programme comprises 15 residential sites.") == "other"
 
 
-def test_raise_x_to_y_names_x():
-    """``increase the amount of seed capital for the FRC to $400 million to help it migrate``: the
-    target measures the seed capital, not the purpose after the figure (HK 2019-20 line 121)."""
-    from reportdiff.commitments.english import targets_in
+@pytest.mark.parametrize("clause, figure, promised", [
+    ("Operating theatres will increase by 40 per cent to 320", "40", False),  # a sentence's capital is no name
+    ("Recurrent expenditure for the new financial year will further increase by 9.6 per cent", "9.6", False),
+    ("The Cyberport will set aside a dedicated space of 3 000 square metres", "3 000", True),  # a name
+    ("The Land Sale Programme for the coming financial year will include seven sites", "seven", True),
+    ("the HKSTPC will expand the CVF to $200 million", "$200 million", True),  # an acronym
+    ("the ceiling will also be raised to $3 million", "$3 million", True),  # a passive
+])
+def test_whose_will_promises_a_figure(clause, figure, promised):
+    from reportdiff.commitments.english import _promised_figure
 
-    found = [(t.indicator, t.raw) for t, _ in targets_in(
-        "I have decided to increase the amount of seed capital for the FRC to $400 million to help it migrate")]
-    assert found == [("amount of seed capital", "$400 million")]
-    found = [(t.indicator, t.raw) for t, _ in targets_in(
-        "We propose to double the borrowing ceiling of the Programme to $200 billion to allow for further issuance")]
-    assert found == [("borrowing ceiling of the Programme", "$200 billion")]
+    assert _promised_figure(clause, clause.index(figure)) is promised
