@@ -12,8 +12,9 @@ lines, which import nothing.
 
 ``main()`` then imports the command line, gives SIGINT back to Python's handler
 (KeyboardInterrupt, so that the command removes its temporary files) inside a ``try`` that turns
-a KeyboardInterrupt arriving before the command's own handling into the same one line, and leaves
-SIGTERM and SIGHUP guarded until ``process.termination_signals`` takes them over.  A stdout
+a KeyboardInterrupt arriving before the command's own handling into the same one line (one that
+arrives inside a callback of the import machinery, where Python can only print it, is delivered
+again: ``_unraisable``), and leaves SIGTERM and SIGHUP guarded until ``process.termination_signals`` takes them over.  A stdout
 closed at start is pointed at /dev/null, so that no file opened later takes its descriptor (the
 command still says that stdout is closed when it writes).
 """
@@ -76,8 +77,22 @@ def _release(signums) -> None:
             _signal.signal(signum, _GUARDED[signum])
 
 
+def _unraisable(args) -> None:
+    """A KeyboardInterrupt Python cannot raise where it arrived (inside a callback of its import
+    machinery, ``_get_module_lock.<locals>.cb``) would print "Exception ignored in …" with a
+    traceback and be lost; it is delivered again in the main thread, where it ends as any other
+    interrupt does."""
+    if issubclass(args.exc_type, KeyboardInterrupt):
+        import _thread
+
+        _thread.interrupt_main()
+        return
+    sys.__unraisablehook__(args)
+
+
 def main() -> None:
     _hold_closed_stdout()
+    sys.unraisablehook = _unraisable
     try:
         from .app import main as run
 
@@ -88,3 +103,4 @@ def main() -> None:
         raise SystemExit(130) from None
     finally:
         _release(list(_GUARDED))
+        sys.unraisablehook = sys.__unraisablehook__

@@ -119,6 +119,24 @@ def test_ctrl_c_inside_the_write_leaves_the_previous_output(tmp_path, monkeypatc
     assert [f.name for f in tmp_path.iterdir()] == ["out.json"]
 
 
+def test_an_interrupt_inside_the_import_machinery_is_delivered_again():
+    """Under load, a Ctrl-C at 0.2 s of start-up arrived inside importlib's module-lock callback,
+    where Python can only print "Exception ignored in … Traceback … KeyboardInterrupt" and go on
+    (the command then ran to its end).  The console script's unraisable hook delivers such an
+    interrupt again in the main thread, where it raises; other unraisable exceptions are printed
+    as before."""
+    from types import SimpleNamespace
+
+    from reportdiff.cli import entry
+
+    entry._release(list(entry._GUARDED))  # as main() does before the command runs: Python's own handler
+    with pytest.raises(KeyboardInterrupt):
+        entry._unraisable(SimpleNamespace(exc_type=KeyboardInterrupt, exc_value=KeyboardInterrupt(),
+                                          exc_traceback=None, err_msg=None, object=None))
+        for _ in range(100_000):  # the interrupt is raised at the next check of pending signals
+            pass
+
+
 def test_ctrl_c_while_starting_up_is_one_line_too():
     """Interrupts while the command line is still importing (the first ~0.3 s): exit 130 and
     one line, never a traceback.  The child says when the interpreter itself is up (an
