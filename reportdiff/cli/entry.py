@@ -14,9 +14,10 @@ lines, which import nothing.
 (KeyboardInterrupt, so that the command removes its temporary files) inside a ``try`` that turns
 a KeyboardInterrupt arriving before the command's own handling into the same one line (one that
 arrives inside a callback of the import machinery, where Python can only print it, is delivered
-again: ``_unraisable``), and leaves SIGTERM and SIGHUP guarded until ``process.termination_signals`` takes them over.  A stdout
-closed at start is pointed at /dev/null, so that no file opened later takes its descriptor (the
-command still says that stdout is closed when it writes).
+again: ``_unraisable``), and leaves SIGTERM and SIGHUP guarded until
+``process.termination_signals`` takes them over.  A stdout closed at start is pointed at
+/dev/null, so that no file opened later takes its descriptor (the command still says that stdout
+is closed when it writes).
 """
 
 import _signal
