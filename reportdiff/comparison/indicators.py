@@ -342,7 +342,9 @@ def _shown_english(name: str, text: str, q: Quantity) -> str:
     households`` → ``households``; money and percentages keep their word: ``earmarked $100
     million``, ``ceiling``), money named by one word says what it goes on (``spend £4.6 million
     on highways`` → ``spend on highways``, ``allocate $100 million to Cyberport``), and a share
-    named by a verb (``accounting, share of GDP``) is ``share of GDP``.  Only what is shown changes:
+    named by a verb (``accounting, share of GDP``) is ``share of GDP``; a linking verb in the present
+    at the end (``Land Sale Programme comprises``) leaves, and a count after it names the figure
+    (``15 residential sites`` → ``residential sites``).  Only what is shown changes:
     the verb still helps pair the figures of two texts (``economy contracted``)."""
     base, sep, share = name.partition(", share of ")
     words = base.split()
@@ -358,9 +360,18 @@ def _shown_english(name: str, text: str, q: Quantity) -> str:
         if is_indicator(purpose) and purpose.lower() != words[0].lower() \
                 and not all(_PARTICIPLE.fullmatch(w) for w in purpose.split()):
             return f"{words[0]} {m.group(1).lower()} {purpose}"  # spend £4.6 million on road repairs
+    if len(words) > 1 and not share and _LINKING.fullmatch(words[-1].lower()):
+        counted = _english_counted_after(text, q.end) if not q.unit else ""
+        if is_indicator(counted):
+            return counted  # The Land Sale Programme comprises 15 residential sites: the sites
+        words.pop()
     while len(words) > 1 and _PAST_FORM.fullmatch(words[-1]) and words[-2:] != ["value", "added"]:
         words.pop()
     return " ".join(words) + sep + share
+
+
+# a verb in the present that links a subject to its figure (comprises 15 sites, totals $3 billion)
+_LINKING = re.compile(r"(?:comprise|include|cover|contain|involve|total|reach|exceed|number|amount|stand)s")
 
 
 def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:

@@ -317,6 +317,12 @@ def test_an_english_name_is_shown_without_its_verb():
     # a count named by one word is named by what it counts (English fixture pair: ``now 58,400``)
     assert {c.indicator for c in changes("There are now 58,400 households on the list.",
                                          "There are now 59,100 households on the list.")} == {"households"}
+    # a linking verb in the present leaves, and a count after it names the figure (HK 2016 → 2019:
+    # the three changes of the Land Sale Programme were named ``Land Sale Programme comprises``)
+    assert {c.indicator for c in changes("The 2017-18 Land Sale Programme comprises 28 residential sites.",
+                                         "The 2018-19 Land Sale Programme comprises 27 residential sites.")} \
+        == {"residential sites"}
+    assert {c.indicator for c in changes("The fund totals $3 billion.", "The fund totals $4 billion.")} == {"fund"}
 
 
 def test_an_enumerator_or_a_verb_alone_is_no_chinese_name():
