@@ -213,7 +213,8 @@ def _english_indicator_of(text: str, k: int, qs: list[Quantity], depth: int = 0)
     (function words and reporting verbs skipped; a run right after a figure is that figure's
     noun): ``Total government revenue for 2018-19 is estimated to be`` → ``Total government
     revenue``; a figure in apposition to the one before it (``$50.8 billion or 76 per cent``,
-    ``, representing 40.3 per cent``) measures what that one measures; the noun it counts
+    ``, representing 40.3 per cent``) or compared with it (``3.5 per cent, lower than the four
+    per cent in 2013``) measures what that one measures; the noun it counts
     (``about 19 000 residential units``); the subject of an earlier clause (relative clauses,
     ``which ...``, skipped).  The X of ``from X to Y`` has the role base."""
     q = qs[k]
@@ -226,7 +227,8 @@ def _english_indicator_of(text: str, k: int, qs: list[Quantity], depth: int = 0)
         own.pop()
     share = _share_of(text, q)
     named_after = not share and is_indicator(_english_counted_after(text, q.end))  # 20 new sites
-    if own and own[-1] == "#" or (not _runs(own) and (
+    compared = k > 0 and qs[k - 1].start >= sentence_at and _COMPARED_EN.search(head)
+    if compared or own and own[-1] == "#" or (not _runs(own) and (
             len(clauses) > 1 and clauses[-2] and clauses[-2][-1] == "#"
             or k > 0 and qs[k - 1].start >= sentence_at and not named_after)):
         if k > 0 and depth < 3:  # in apposition to the figure before it in the sentence
@@ -242,6 +244,12 @@ def _english_indicator_of(text: str, k: int, qs: list[Quantity], depth: int = 0)
             continue
         name = _longest(_runs(clause))
     return _with_share(name if is_indicator(name) else "", share), role
+
+
+# a figure compared with the one before it measures the same thing (the underlying inflation rate
+# was 3.5 per cent, lower than the four per cent in 2013)
+_COMPARED_EN = re.compile(r",\s+(?:(?:lower|higher|faster|slower)\s+than|compared\s+with)\s+(?:the\s+|that\s+of\s+)?"
+                          r"(?:about\s+|around\s+|some\s+)?$", re.I)  # not "more than 190 hotels": a comparator
 
 
 def _share_of(text: str, q: Quantity) -> str:

@@ -325,6 +325,18 @@ def test_an_english_name_is_shown_without_its_verb():
     assert {c.indicator for c in changes("The fund totals $3 billion.", "The fund totals $4 billion.")} == {"fund"}
 
 
+def test_an_english_figure_compared_with_the_one_before_measures_the_same():
+    """HK 2015-16: ``the underlying inflation rate was 3.5 per cent, lower than the four per cent
+    in 2013`` listed ``lower (removed): four per cent``; the compared figure measures the
+    underlying inflation rate, which the new text gives (``more than 190 hotels`` is a comparator,
+    not a comparison)."""
+    old = "The underlying inflation rate was 3.5 per cent, lower than the four per cent in 2013."
+    new = "The underlying inflation rate was 2.5 per cent."
+    assert {(c.kind, c.indicator) for c in changes(old, new)} == {("changed", "underlying inflation rate")}
+    assert {c.indicator for c in changes("There are more than 190 hotels.", "There are more than 210 hotels.")} \
+        == {"hotels"}
+
+
 def test_an_enumerator_or_a_verb_alone_is_no_chinese_name():
     """National 1999 → 2000 and 2001 → 2002 (read): figures named ``一是``, ``其中出口``, ``带动``.
     The item opener goes, and a verb alone gives way to the subject of an earlier clause; a period
