@@ -389,10 +389,11 @@ def _promised_figure(clause: str, at: int) -> bool:
     after a passive ``will be`` (``the ceiling will be raised to $3 million``) or in a clause
     without a will (``(a) allocating $20 billion``, ``I propose to inject …``) stays."""
     item = max((m.end() for m in _ITEM.finditer(clause, 0, at)), default=0)  # (i)reducing rental …: its own promise
-    wills = [m for m in _WILL.finditer(clause, item, at)]
-    if not wills:
+    will = None
+    for will in _WILL.finditer(clause, item, at):  # the last will before the figure
+        pass
+    if will is None:
         return True
-    will = wills[-1]
     if _PASSIVE_OR_GIVEN.match(clause, will.end()):
         return True
     head = _WHEN.sub("", clause[:will.start()].rstrip(" ,"))

@@ -209,7 +209,7 @@ def _block(idx: list[int], texts: dict[int, str], joins: frozenset[int] = frozen
     return _cut(text, starts)
 
 
-_RUN_ON_NUMBER = re.compile(r"(?<=[a-z0-9.?!’”)\]])\s*(\d{1,3})\.(?=\s?[A-Z])")
+_RUN_ON_NUMBER = re.compile(r"(?<=[.?!’”)\]])\s*(\d{1,3})\.(?=\s?[A-Z])")  # after a sentence end
 
 
 def _numbered_run_ons(text: str) -> list[int]:
@@ -224,7 +224,7 @@ def _numbered_run_ons(text: str) -> list[int]:
     expect = int(first.group().strip().rstrip(".")) + 1
     out = [0]
     for m in _RUN_ON_NUMBER.finditer(text, first.end()):
-        if int(m.group(1)) == expect and text[: m.start()].rstrip()[-1:] in ".?!’”)]":
+        if int(m.group(1)) == expect:
             out.append(m.start(1))
             expect += 1
     return out
