@@ -37,7 +37,7 @@ from .followup import (
     _Index,
     _Key,
     _needed,
-    _unit_class,
+    comparable,
     heads,
     meets,
     normal,
@@ -165,7 +165,7 @@ def figure_words(text: str, raw: str) -> str:
 
 
 def _has_figure(st: Statement, unit: str) -> bool:
-    return any(q.value is not None and not is_year(q.raw) and _unit_class(q.unit) == _unit_class(unit)
+    return any(q.value is not None and not is_year(q.raw) and comparable(q.unit, unit)
                for q in find_quantities(st.text + st.follow))
 
 

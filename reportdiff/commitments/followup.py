@@ -19,7 +19,7 @@ Follow-up, in every later document (ordered by delivery date, else command-line 
   before it.
 - reported: a review clause refers to it (a qualitative mention counts); the figure is the
   clause's quantity in a comparable unit (万/亿 scaled; counters 个 家 户 处 座 所 项 条 批 件 count
-  alike), in a 分别 list the one in the place of the item naming the key, else the one whose
+  alike; a bare 万/亿 counts what a count target counts: ``comparable``), in a 分别 list the one in the place of the item naming the key, else the one whose
   own indicator covers the key best;
 - recurring: a plan clause refers to it (a five-year goal: a clause of a later five-year part);
   for targets, the change (same, raised, lowered) compares the two values;
@@ -87,18 +87,31 @@ _PERSONS = {"人", "人次", "名"}  # 培训5万人次 / 培训3万人
 
 
 def base_unit(unit: str, value):
-    """(unit without 万/亿, value scaled to it): 2.5 万户 → (户, 25000)."""
+    """(unit without 万/亿, value scaled to it): 2.5 万户 → (户, 25000); a bare magnitude too
+    (1400 万 → ("", 14000000): 近1400万农业转移人口)."""
     for prefix, factor in _MAGNITUDE.items():
-        if unit.startswith(prefix) and len(unit) > len(prefix):
+        if unit.startswith(prefix):
             if isinstance(value, tuple):
                 return unit[len(prefix):], (value[0] * factor, value[1] * factor)
             return unit[len(prefix):], (value * factor if value is not None else None)
     return unit, value
 
 
+_APPROX = re.compile(r"(?:左右|以上|以下|以内|多|余)$")
+
+
 def _unit_class(unit: str) -> str:
-    u = base_unit(re.sub(r"(?:左右|以上|以下|以内|多|余)$", "", unit), None)[0]
+    u = base_unit(_APPROX.sub("", unit), None)[0]
     return "count" if u in _COUNTERS else "persons" if u in _PERSONS else u
+
+
+def comparable(unit: str, target_unit: str) -> bool:
+    """Whether a figure in ``unit`` can answer a target in ``target_unit``: the same class, or a
+    bare magnitude before the thing it counts (近1400万农业转移人口 for 进城落户1300万人: 万 is 万人)."""
+    if _unit_class(unit) == _unit_class(target_unit):
+        return True
+    u, t = _APPROX.sub("", unit), _APPROX.sub("", target_unit)
+    return u in ("万", "亿", "万亿") and t.startswith(u) and _unit_class(t[len(u):]) in ("count", "persons")
 
 
 # Different wordings of one indicator in the corpus (the review says 公厕 where the plan said
@@ -109,7 +122,7 @@ SYNONYMS = (
     ("研发", "R&D", "科研"), ("生产总值", "经济总量", "GDP"), ("增长", "增速"),
     ("居民消费价格", "CPI", "物价"), ("城镇调查失业率", "调查失业率", "失业率"), ("一般公共预算收入", "财政收入"),
     ("社会消费品零售总额", "社零总额", "消费品零售总额"), ("棚户区", "棚改"),
-    ("充电桩", "充电设施"), ("高速铁路", "高铁"),
+    ("充电桩", "充电设施"), ("高速铁路", "高铁"), ("城镇落户", "进城落户"),
     ("基本医疗保险", "医疗保险", "医保"), ("长期护理保险", "长护险"),
     # other indicators whose tail is a synonym above: kept as they are (登记 and 调查 失业率 are
     # two measures; 移动网络 is not 电商)
@@ -295,7 +308,7 @@ def _other_measure(unit: str, text: str) -> bool:
     if unit.startswith(("%", "个百分点", "百分点")):
         return False
     figures = [q for q in find_quantities(text) if q.value is not None and not is_year(q.raw)]
-    return bool(figures) and all(_unit_class(q.unit) != _unit_class(unit) for q in figures)
+    return bool(figures) and not any(comparable(q.unit, unit) for q in figures)
 
 
 def refers(key: _Key, index: _Index, k: int, s: float, strict: bool, unit: str = "") -> bool:
@@ -392,7 +405,7 @@ def _figure(t: Target, key: _Key, st: Statement) -> Target | None:
     key best, the first on a tie."""
     text = st.text + st.follow
     found = [q for q in find_quantities(text)
-             if q.value is not None and not is_year(q.raw) and _unit_class(q.unit) == _unit_class(t.unit)]
+             if q.value is not None and not is_year(q.raw) and comparable(q.unit, t.unit)]
     if not found:
         return None
     found = [q for q in found if text[q.start - 1:q.start] != "从"] or found  # 从50元提高到84元: the figure is 84
@@ -408,7 +421,7 @@ def _figure(t: Target, key: _Key, st: Statement) -> Target | None:
         if len(items) == len(quantities) > 1:
             scores = [fit(i) for i in items]
             k = scores.index(max(scores))
-            if _unit_class(quantities[k].unit) == _unit_class(t.unit):
+            if comparable(quantities[k].unit, t.unit):
                 q = quantities[k]
                 return Target(items[k], q.comparator, q.value, q.unit, q.raw)
     q = max(found, key=lambda q: (fit(indicator_before(text, q.start)), -q.start))

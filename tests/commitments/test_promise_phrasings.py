@@ -10,7 +10,7 @@ from conftest import fixture_path, shared_dir
 
 from reportdiff.commitments import english, promises
 from reportdiff.commitments.extraction import more_task_object
-from reportdiff.commitments.followup import key_terms, normal
+from reportdiff.commitments.followup import base_unit, comparable, key_terms, normal
 from reportdiff.text.quantities import read_quantities
 
 
@@ -169,3 +169,24 @@ def test_a_money_figure_followed_by_into_is_read_through_its_preposition():
     # HK 2019-20 (dev): "another" before the figure, then "into …": not a name after the figure
     assert "Dedicated Fund" in _targets("injecting another $1 billion into the Dedicated Fund on Branding this year")
 
+
+
+def test_a_bare_magnitude_counts_the_people_named_after_it():
+    """National 2018 plans ``今年再进城落户1300万人``; its next report says ``近1400万农业转移人口
+    在城镇落户``.  The review figure's unit is a bare 万 (the people are named after it), which
+    was taken for another measure than 万人, and 进城落户 was not 在城镇落户: the follow-up was
+    called missing.  A bare magnitude counts the people or things a count target names, scaled
+    (1400万 is 14,000,000), and 进城落户 is 城镇落户."""
+    assert comparable("万", "万人") and comparable("亿", "亿人次") and comparable("万", "万家")
+    assert not comparable("万", "万元") and not comparable("万", "万吨") and not comparable("万人", "万元")
+    assert base_unit("万", 1400) == ("", 14_000_000) and base_unit("万人", 1300) == ("人", 13_000_000)
+    assert normal("再进城落户") == normal("再城镇落户")
+    old, new = (shared_dir() / "corpus" / "national" / f"{y}.txt" for y in (2018, 2019))
+    if not old.exists():
+        pytest.skip(f"{old} is absent")
+    ledger = promises([str(old), str(new)])
+    settled = next(e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target
+                   and "落户" in e.commitment.target.indicator)
+    first = settled.followups[0]
+    assert first.status == "reported" and "1400万农业转移人口" in first.text
+    assert first.met is True
