@@ -298,7 +298,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=("dev", "test", "all"), default="dev",
                     help="hosts drawn from the dev split (tune on it), the test split (score it once), or all")
     ap.add_argument("--show-misses", action="store_true",
-                    help="print the cases of 30 characters or more found at under half their characters (dev only)")
+                    help="print the cases of 30 characters or more found at under half their characters, and the "
+                         "false detections (dev only)")
     a = ap.parse_args(argv)
     if a.show_misses and a.split != "dev":
         ap.error("--show-misses reads the dev split only")
@@ -352,6 +353,10 @@ def main(argv: list[str] | None = None) -> int:
             if found < 0.5:
                 print(f"   miss {c.language} {c.level:.0%} L={c.length} found {found:.2f} {c.mode}: "
                       f"{c.source_text[:50]!r} -> {c.text[:50]!r}")
+        for d in all_dets:
+            if not d.cases and not d.is_natural:
+                print(f"   false detection, document {d.susp} [{d.start}:{d.end}] similarity "
+                      f"{d.source_similarity:.2f}: {d.text[:60]!r}")
     print("   FP: detections touching no case that are not real reuse; nat.: detections touching no case of")
     print("   text the source really shares (left out of precision); natural prec = nat. / (FP + nat.)")
     print(f"({time.perf_counter() - t_all:.1f} s in all)")
