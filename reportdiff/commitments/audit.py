@@ -39,6 +39,7 @@ from .followup import (
     _needed,
     comparable,
     heads,
+    is_rate,
     meets,
     normal,
     refers,
@@ -190,9 +191,13 @@ def _near_miss(key, index: _Index) -> float:
     return max((_coverage(key, index, k) for k in found), default=0.0)
 
 
-def review(c: Commitment, key, index, f: Followup, plan_year: int | None, later_year: int | None) -> Followup:
+def review(c: Commitment, key, index, f: Followup, plan_year: int | None, later_year: int | None,
+           other_government: bool = False) -> Followup:
     """``f`` (from ``followup.follow`` or ``english_followup.follow``) with its figure checked, its met
-    judged only when due, and its finding and confidence.  Chinese targets: a reported figure
+    judged only when due, and its finding and confidence.  When the later report is another
+    government's (``other_government``: the national plan followed into a province's report),
+    its amount is that government's share, not the target's total: met is judged for rates
+    only (增长5%左右 against 全省生产总值增长5.5%).  Chinese targets: a reported figure
     must measure the target's indicator (its own indicator holds some of the key's weight); when
     it does not, or the clause has no figure, the review clause with a figure of the same
     indicator is quoted instead (coverage >= MATCH as in ``followup``), else the figure is
@@ -218,6 +223,8 @@ def review(c: Commitment, key, index, f: Followup, plan_year: int | None, later_
         if f.reported:  # 地区生产总值按可比价计算 → 地区生产总值
             f = replace(f, reported=replace(f.reported, indicator=clean_indicator(f.reported.indicator)))
         met = meets(c.target, f.reported.value, f.reported.unit) if f.reported and due else None
+        if other_government and not is_rate(c.target.unit):  # 专项债券额度3150亿元 of 4.4万亿元
+            met = None
         if not zh and f.reported and f.reported.unit != c.target.unit:
             met = None
         f = replace(f, met=met)

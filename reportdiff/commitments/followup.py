@@ -283,13 +283,21 @@ _ENDS_PHRASE = re.compile(
     r"|等[^\u4e00-\u9fff]")
 
 
+# A measure of the thing itself after the head (地方政府专项债券额度3150亿元, 超长期特别国债资金,
+# 以旧换新政策资金), unless the head is itself spending, whose object the money is (投入资金450亿元).
+_MEASURE = re.compile(r"(?:政策)?(?:资金|额度|规模|金额)")
+_SPENDING = {"投入", "投资", "支出", "安排", "筹集"}
+
+
 def heads(key: _Key, text: str) -> bool:
     """Whether ``text`` holds the key's head word at the end of a noun phrase: followed by a
-    verb, a number or punctuation, not by more nouns (高技能人才培训基地 is not about
-    高技能人才, 中车发电机等项目 not about 发电机)."""
+    verb, a number, punctuation or a measure of the thing (资金, 额度, 规模, 金额), not by more
+    nouns (高技能人才培训基地 is not about 高技能人才, 中车发电机等项目 not about 发电机)."""
     pos = text.find(key.head)
     while pos >= 0:
-        if _ENDS_PHRASE.match(text, pos + len(key.head)) or pos + len(key.head) == len(text):
+        end = pos + len(key.head)
+        if _ENDS_PHRASE.match(text, end) or end == len(text) or \
+                key.head not in _SPENDING and _MEASURE.match(text, end):
             return True
         pos = text.find(key.head, pos + 1)
     return False
@@ -301,11 +309,15 @@ def _coverage(key: _Key, index: _Index, k: int) -> float:
     return sum(w for word, w in zip(key.words, key.weights) if word in text) / total if total else 0.0
 
 
+def is_rate(unit: str) -> bool:
+    return unit.startswith(("%", "个百分点", "百分点"))
+
+
 def _other_measure(unit: str, text: str) -> bool:
     """Whether ``text`` gives figures, none in a unit comparable with ``unit``: then it measures
     something else (新认定高新技术企业129家 for 高新技术企业产值3000亿元).  Rates (%) are exempt:
     a review often gives the level instead (地区生产总值3800亿元 for 增长7.5%)."""
-    if unit.startswith(("%", "个百分点", "百分点")):
+    if is_rate(unit):
         return False
     figures = [q for q in find_quantities(text) if q.value is not None and not is_year(q.raw)]
     return bool(figures) and not any(comparable(q.unit, unit) for q in figures)

@@ -44,6 +44,11 @@ class Ledger:
         return f"<Ledger: {len(self.entries)} commitments of {len(self.documents)} reports>"
 
 
+def _other_governments(docs: list[Document]) -> list[list[bool]]:
+    """[k][j]: whether documents k and j name different governments (``regions_differ``)."""
+    return [[regions_differ([a.metadata.region, b.metadata.region]) for b in docs] for a in docs]
+
+
 def build_ledger(docs: list[Document]) -> Ledger:
     """``docs`` in ledger order (the caller sorts by date).  English reports (every document
     English) go through ``english``: sentence roles instead of part headings."""
@@ -53,12 +58,14 @@ def build_ledger(docs: list[Document]) -> Ledger:
     fives = [five_year_sections(d) for d in docs]
     weight = _weights(indexes)
     years = [year_of(d) for d in docs]
+    other = _other_governments(docs)
     entries = []
     counts: dict[tuple[int, int], list[int]] = {}
     for k, d in enumerate(docs):
         for c in extract(d, k):
             key = _key(c, weight) if k + 1 < len(docs) else None
-            fus = tuple(review(c, key, indexes[j], follow(c, key, indexes[j], j, fives[j]), years[k], years[j])
+            fus = tuple(review(c, key, indexes[j], follow(c, key, indexes[j], j, fives[j]), years[k], years[j],
+                               other[k][j])
                         for j in range(k + 1, len(docs)))
             entries.append(LedgerEntry(c, fus, due_year(c, years[k])))
             for f in fus:
@@ -96,6 +103,7 @@ def _english_ledger(docs: list[Document]) -> Ledger:
     indexes = [english_followup.EnIndex(s) for s in sts]
     weight = english_followup.weights(indexes)
     years = [year_of(d) for d in docs]
+    other = _other_governments(docs)
     entries = []
     notes = []
     counts: dict[tuple[int, int], list[int]] = {(k, j): [0, 0, 0, 0] for k in range(len(docs)) for j in range(k + 1, len(docs))}
@@ -105,7 +113,8 @@ def _english_ledger(docs: list[Document]) -> Ledger:
             notes.append(f"no commitments found in {d.path}: {english.why_none(d, sts[k])}")
         for c in found:
             key = english_followup.key(c, weight) if k + 1 < len(docs) else None
-            fus = tuple(review(c, key, indexes[j], english_followup.follow(c, key, indexes[j], j), years[k], years[j])
+            fus = tuple(review(c, key, indexes[j], english_followup.follow(c, key, indexes[j], j), years[k], years[j],
+                               other[k][j])
                         for j in range(k + 1, len(docs)))
             entries.append(LedgerEntry(c, fus, due_year(c, years[k])))
             for f in fus:

@@ -190,3 +190,44 @@ def test_a_bare_magnitude_counts_the_people_named_after_it():
     first = settled.followups[0]
     assert first.status == "reported" and "1400万农业转移人口" in first.text
     assert first.met is True
+
+
+def _national_2025_to(province: str):
+    old, new = shared_dir() / "corpus" / "national" / "2025.txt", shared_dir() / "corpus" / "provinces-2026" / province
+    if not new.exists():
+        pytest.skip(f"{new} is absent")
+    return promises([str(old), str(new)])
+
+
+def _first(ledger, raw: str):
+    return next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target
+                and raw in e.commitment.text)
+
+
+def test_a_measure_of_the_thing_after_its_head_is_a_report_of_it():
+    """National 2025 plans ``拟安排地方政府专项债券4.4万亿元``; Zhejiang's next report reviews
+    ``争取用于项目建设的地方政府专项债券额度3150亿元`` and ``积极争取超长期特别国债资金支持``.  The head
+    word (债券, 国债) followed by another noun was read as a modifier of some other thing, so the
+    first was called missing and the second recurring.  A measure of the thing itself (额度, 资金,
+    规模, 金额) ends its noun phrase; after spending (投入资金450亿元) it is the spending's object."""
+    zhejiang = _national_2025_to("zhejiang.txt")
+    quota = _first(zhejiang, "地方政府专项债券4.4万亿元")
+    assert quota.status == "reported" and "专项债券额度3150亿元" in quota.text
+    bonds = _first(zhejiang, "超长期特别国债1.3万亿元")
+    assert bonds.status == "reported" and "超长期特别国债资金支持" in bonds.text
+    old, new = (shared_dir() / "corpus" / "national" / f"{y}.txt" for y in (2009, 2010))
+    rural = _first(promises([str(old), str(new)]), "“三农”投入7161亿元")
+    assert "投入资金450亿元" not in rural.text
+
+
+def test_another_governments_amount_is_no_measure_of_a_national_target():
+    """A province's review gives its own share (``城镇新增就业75.7万人``, ``粮食产量838.6亿斤``), which the
+    ledger judged "not met" against the national ``1200万人以上`` and ``1.4万亿斤左右``.  Between two
+    governments only rates are judged (the province's GDP growth against the national target);
+    an amount is reported with its figure and met stays unjudged."""
+    anhui = _national_2025_to("anhui.txt")
+    jobs = _first(anhui, "1200万人以上")
+    assert jobs.status == "reported" and jobs.reported is not None and jobs.met is None
+    assert jobs.finding == "unclear"
+    growth = _first(anhui, "国内生产总值增长5%左右")
+    assert growth.status == "reported" and growth.met is not None
