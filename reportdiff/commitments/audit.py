@@ -228,7 +228,7 @@ def review(c: Commitment, key, index, f: Followup, plan_year: int | None, later_
         if not zh and f.reported and f.reported.unit != c.target.unit:
             met = None
         f = replace(f, met=met)
-    head = heads(key, normal(f.text)) if zh and f.text else True
+    head = heads(key, normal(f.text), c.kind == "target") if zh and f.text else True
     near = (_near_miss(key, index) if zh else _en_near_miss(key, index)) if f.status == "missing" and key else 0.0
     raw = raw_score(f.status, f.score, head, fit, near)
     return replace(f, finding=finding(c, f.status, f.reported, f.met, f.text, due), due=due,

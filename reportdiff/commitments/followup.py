@@ -284,20 +284,23 @@ _ENDS_PHRASE = re.compile(
 
 
 # A measure of the thing itself after the head (地方政府专项债券额度3150亿元, 超长期特别国债资金,
-# 以旧换新政策资金), unless the head is itself spending, whose object the money is (投入资金450亿元).
+# 以旧换新政策资金), unless the head is itself spending, whose object the money is (投入资金450亿元);
+# after a target's head, also the work done on it (加快绿色矿山建设, 农村危房改造432万户).
 _MEASURE = re.compile(r"(?:政策)?(?:资金|额度|规模|金额)")
+_WORK = re.compile(r"建设|改造|治理|整治|修复")
 _SPENDING = {"投入", "投资", "支出", "安排", "筹集"}
 
 
-def heads(key: _Key, text: str) -> bool:
+def heads(key: _Key, text: str, target: bool = False) -> bool:
     """Whether ``text`` holds the key's head word at the end of a noun phrase: followed by a
-    verb, a number, punctuation or a measure of the thing (资金, 额度, 规模, 金额), not by more
-    nouns (高技能人才培训基地 is not about 高技能人才, 中车发电机等项目 not about 发电机)."""
+    verb, a number, punctuation or a measure of the thing (资金, 额度, 规模, 金额; for a
+    ``target`` also the work done on it: 建设, 改造 …), not by more nouns (高技能人才培训基地 is
+    not about 高技能人才, 中车发电机等项目 not about 发电机)."""
     pos = text.find(key.head)
     while pos >= 0:
         end = pos + len(key.head)
-        if _ENDS_PHRASE.match(text, end) or end == len(text) or \
-                key.head not in _SPENDING and _MEASURE.match(text, end):
+        if _ENDS_PHRASE.match(text, end) or end == len(text) or key.head not in _SPENDING and (
+                _MEASURE.match(text, end) or target and _WORK.match(text, end)):
             return True
         pos = text.find(key.head, pos + 1)
     return False
@@ -330,7 +333,8 @@ def refers(key: _Key, index: _Index, k: int, s: float, strict: bool, unit: str =
     thing (规上工业增加值 for 物流业增加值: the head word held, none of the words before it); not
     figures of another measure only."""
     text = index.texts[k]
-    ok = s >= MATCH and heads(key, text) if key.head in text and strict else s >= CLEAR or s >= MATCH and heads(key, text)
+    ok = s >= MATCH and heads(key, text, strict) if key.head in text and strict \
+        else s >= CLEAR or s >= MATCH and heads(key, text, strict)
     if ok and strict and key.modifiers and key.head_word in text and not any(m in text for m in key.modifiers):
         return False
     return ok and not (unit and index.other_measure(unit, k))

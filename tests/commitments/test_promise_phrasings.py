@@ -10,7 +10,14 @@ from conftest import fixture_path, shared_dir
 
 from reportdiff.commitments import english, promises
 from reportdiff.commitments.extraction import more_task_object
-from reportdiff.commitments.followup import base_unit, comparable, key_terms, normal
+from reportdiff.commitments.followup import (
+    _Key,
+    base_unit,
+    comparable,
+    heads,
+    key_terms,
+    normal,
+)
 from reportdiff.text.quantities import read_quantities
 
 
@@ -231,3 +238,18 @@ def test_another_governments_amount_is_no_measure_of_a_national_target():
     assert jobs.finding == "unclear"
     growth = _first(anhui, "国内生产总值增长5%左右")
     assert growth.status == "reported" and growth.met is not None
+
+
+def test_the_work_done_on_a_targets_thing_ends_its_noun_phrase():
+    """Baotou 2022 plans ``年内建成绿色矿山15家``; the next report plans ``加快绿色矿山建设``: the head
+    矿山 followed by 建设 was read as a modifier of some other thing and the target called
+    missing.  After a target's head the work done on it (建设, 改造, 治理, 整治, 修复) ends the noun
+    phrase (national 2015 → 2016: ``农村危房改造432万户`` reports 366万户).  Not for tasks, whose
+    keys are looser: ``就业服务体系`` is not ``公共文化服务体系建设``."""
+    ledger = promises([str(fixture_path("baotou-2022.txt")), str(fixture_path("baotou-gazette-2023-01.txt"))])
+    mines = _first(ledger, "绿色矿山15家")
+    assert mines.status == "recurring" and "绿色矿山建设" in mines.text
+    key = _Key(("服务", "务体", "体系"), (1.0, 1.0, 1.0), "体系", (), "服务体系")
+    assert heads(key, "公共文化服务体系建设明显加快", target=True)
+    assert not heads(key, "公共文化服务体系建设明显加快")
+    assert not heads(key, "高技能人才服务体系培训基地", target=True)
