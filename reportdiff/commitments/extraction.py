@@ -21,7 +21,7 @@ Extraction (plan sections only), sentence by sentence, clause by clause (clauses
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from ..comparison.indicators import indicator_before
@@ -323,14 +323,33 @@ def _nearby(found: list[Commitment], first: int, lines: int = 4):
         yield c
 
 
+# An indicator that is only a verb of doing (今年开工580万套, 力争引进落地10户以上) names its thing in
+# the clause before it: 启动新的三年棚改攻坚计划，今年开工580万套.
+_VERBS_ONLY = re.compile(
+    r"(?:今年|年内|全年|当年|再|力争|确保|新|累计)*(?:开工|建成|完成|新建|引进|落地|投产|签约|实施|新增|招引|开通|竣工)+")
+
+
+def _named_before(t: Target, before: Statement | None, st: Statement) -> Target:
+    """``t`` with the object of the clause before it in its sentence (one without a figure) put
+    before an indicator that is only a verb of doing (``_VERBS_ONLY``), after a comma."""
+    if t.counted or not _VERBS_ONLY.fullmatch(t.indicator) or before is None \
+            or before.paragraph is not st.paragraph or before.sentence != st.sentence \
+            or find_quantities(before.text):  # 基本建成500万套，新开工700万套: no name there either
+        return t
+    clause = before.text.rstrip("，；。！？")
+    m = _TASK_VERB.match(clause)
+    return replace(t, indicator=(clause[m.end():] if m else clause) + "，" + t.indicator)
+
+
 def extract(doc: Document, index: int) -> list[Commitment]:
     out: list[Commitment] = []
     five = five_year_sections(doc)
-    for st in statements(doc, index):
+    sts = statements(doc, index)
+    for i, st in enumerate(sts):
         if st.part != "plan":
             continue
         horizon = "5y" if st.paragraph.section_id in five else "year"
-        found = [(t, pos) for t, pos in targets_in(st.text)
+        found = [(_named_before(t, sts[i - 1] if i else None, st), pos) for t, pos in targets_in(st.text)
                  if not any(c.target and c.target.value == t.value and c.target.unit == t.unit
                             and c.target.comparator == t.comparator and c.horizon == horizon
                             and abs(c.paragraph.lines.first - st.paragraph.lines.first) <= 4

@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 from conftest import fixture_path, shared_dir
 
+from reportdiff import load as reportdiff_load
 from reportdiff.commitments import english, promises
-from reportdiff.commitments.extraction import more_task_object
+from reportdiff.commitments.extraction import extract, more_task_object
 from reportdiff.commitments.followup import (
     _Key,
     base_unit,
@@ -253,3 +254,15 @@ def test_the_work_done_on_a_targets_thing_ends_its_noun_phrase():
     assert heads(key, "公共文化服务体系建设明显加快", target=True)
     assert not heads(key, "公共文化服务体系建设明显加快")
     assert not heads(key, "高技能人才服务体系培训基地", target=True)
+
+
+def test_an_indicator_that_is_only_a_verb_takes_the_clause_before_it():
+    """Baotou 2022 plans ``精准对接外资企业，力争引进落地10户以上``: the indicator was the verb 引进落地
+    alone, and the next report's ``其中落地500强企业71个`` was quoted as its report.  An indicator
+    that is only a verb of doing takes the object of the clause before it in its sentence, when
+    that clause holds no figure (``基本建成500万套，新开工700万套以上`` keeps 新开工)."""
+    plan = reportdiff_load(fixture_path("baotou-2022.txt"))
+    landed = next(c for c in extract(plan, 0) if c.target and "引进落地" in c.target.indicator)
+    assert landed.target.indicator == "精准对接外资企业，引进落地"
+    ledger = promises([str(fixture_path("baotou-2022.txt")), str(fixture_path("baotou-gazette-2023-01.txt"))])
+    assert _first(ledger, "引进落地10户以上").status == "missing"
