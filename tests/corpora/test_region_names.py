@@ -57,3 +57,18 @@ def test_different_districts_still_warn(tmp_path):
                      encoding="utf-8")
     ledger = reportdiff.promises([old, str(other)])
     assert jsonout.promises(ledger)["regions_differ"] is True
+
+
+def test_different_governments_say_that_amounts_are_not_judged(tmp_path):
+    old, _ = _two_years(tmp_path)
+    other = Path(old).with_name("kundulun-2023.txt")
+    other.write_text(Path(old).read_text(encoding="utf-8").replace("在包头市东河区第十八届", "在包头市昆都仑区第十八届"),
+                     encoding="utf-8")
+    ledger = reportdiff.promises([old, str(other)])
+    assert "amounts are not judged met" in promises_page(ledger)
+    console = Console(width=200, record=True)
+    console.print(promises_view(ledger))
+    assert "amounts are not judged met" in " ".join(console.export_text().split())
+    amounts = [f for e in ledger.entries for f in e.followups if e.commitment.target and f.reported
+               and not e.commitment.target.unit.startswith(("%", "个百分点", "百分点"))]
+    assert amounts and all(f.met is None and f.finding not in ("met", "not_met") for f in amounts)
