@@ -49,7 +49,8 @@ _PLAN = re.compile(
     r"|\b(?:have|has|had)? ?decided to\b"
     # a goal set or a list of the year's new measures (Our target is to …; It is the Government's plan
     # to extend …; Major new initiatives for 2019-20 include increasing 835 rehabilitation service places …)
-    r"|\b(?:our|the government's|its) (?:target|goal|aim|objective|plan) is to\b"
+    r"|\b(?:our|the government's|its) (?:target|goal|aim|objective|plan)"
+    r"(?: (?:this|next) year| for 20\d\d(?:-\d\d)?)? is to\b"
     r"|\bit is (?:our|the government's) (?:target|goal|aim|objective|plan) to\b"
     r"|\bnew (?:initiatives|measures)\b[^.;]{0,30}\binclude\b"
     r"|\bby (?:the end of )?20\d\d\b(?!-)"

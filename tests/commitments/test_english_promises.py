@@ -126,6 +126,11 @@ def test_goals_and_lists_of_new_initiatives_are_plans():
     assert role("Our target is to have zero growth in the civil service establishment in 2021-22.") == "plan"
     assert role("Major new initiatives for 2019-20 include increasing 835 rehabilitation service places") == "plan"
     assert role("The Land Sale Programme comprises 15 residential sites.") == "other"
+    # a goal of the year (HK 2020-21 para 143): the time between the goal and its verb
+    assert role("Taking the example of the highly popular harbourfront promenades, our target this year is to "
+                "open up another kilometre or so of new promenades") == "plan"
+    assert role("Our target for 2021-22 is to complete the review") == "plan"
+    assert role("Our target was met last year") == "review"
 
 
 @pytest.mark.parametrize("clause, figure, promised", [
