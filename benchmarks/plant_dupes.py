@@ -265,10 +265,10 @@ def run_seed(seed: int, outdir: Path, n_hosts: int, n_cases: int, min_chars: int
             d.inside_or_natural = float((case_mask[k][o.start:o.end] | nat[k][o.start:o.end]).sum()) / n
             # real reuse: like an occurrence of the group in a source, in another host, or
             # elsewhere in the same host (the draft repeating itself: dupes reports those too)
-            d.source_similarity = max(fuzz.ratio(canonical_text(o.text), canonical_text(s.text)) / 100
-                                      for s in g.occurrences if s.doc in src_idx or
-                                      (s.doc in q_index and (s.doc != o.doc or s.end <= o.start
-                                                             or o.end <= s.start)))
+            d.source_similarity, d.like = max((fuzz.ratio(canonical_text(o.text), canonical_text(s.text)) / 100, s.text)
+                                              for s in g.occurrences if s.doc in src_idx or
+                                              (s.doc in q_index and (s.doc != o.doc or s.end <= o.start
+                                                                     or o.end <= s.start)))
             dets.append(d)
     cover = [np.zeros(len(t), dtype=bool) for t in streams]
     for d in dets:
@@ -356,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
         for d in all_dets:
             if not d.cases and not d.is_natural:
                 print(f"   false detection, document {d.susp} [{d.start}:{d.end}] similarity "
-                      f"{d.source_similarity:.2f}: {d.text[:60]!r}")
+                      f"{d.source_similarity:.2f}: {d.text[:60]!r}\n      most like: {d.like[:60]!r}")
     print("   FP: detections touching no case that are not real reuse; nat.: detections touching no case of")
     print("   text the source really shares (left out of precision); natural prec = nat. / (FP + nat.)")
     print(f"({time.perf_counter() - t_all:.1f} s in all)")
