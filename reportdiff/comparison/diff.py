@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from ..text.quantities import Quantity, unit_class
+from ..text.quantities import Quantity, find_quantities, unit_class
 from ..text.worddiff import DiffOp, new_text, old_text
 from .indicators import Figure, figures
 
@@ -220,9 +220,10 @@ _FIGURE_NEAR = 12  # characters after an indicator in which a figure counts as i
 _REWORDED = 5  # a Chinese indicator this long may be named reworded (half its bigrams or more)
 
 
-def _named_with_figure(indicator: str, text: str) -> bool:
+def _named_with_figure(indicator: str, text: str, unit: str) -> bool:
     """The other text gives ``indicator`` a figure: English, half of its words are there;
-    Chinese, it occurs whole with a digit within ``_FIGURE_NEAR`` characters after it, or (an
+    Chinese, it occurs whole with a figure in a unit of the class of ``unit`` starting within
+    ``_FIGURE_NEAR`` characters after it (a growth rate does not give a level in 元), or (an
     indicator of ``_REWORDED``+ characters, half its bigrams there and its head, the last two
     characters, too: reworded) one of its bigrams does.  The head keeps 单位国内生产总值能耗
     from being "named" by a text that gives only 国内生产总值 a figure.  Named without a figure
@@ -233,8 +234,16 @@ def _named_with_figure(indicator: str, text: str) -> bool:
     parts = [indicator]
     if len(indicator) >= _REWORDED and _present(indicator, text) >= 0.5 and indicator[-2:] in text:
         parts += [indicator[k : k + 2] for k in range(len(indicator) - 1)]  # reworded: its bigrams
-    return any(_FIGURE_START.search(text, at + len(part), at + len(part) + _FIGURE_NEAR)
+    cls = unit_class(unit)
+    return any((m := _FIGURE_START.search(text, at + len(part), at + len(part) + _FIGURE_NEAR))
+               and _unit_class_at(text, m.start()) == cls
                for part in parts for at in _occurrences(part, text))
+
+
+def _unit_class_at(text: str, at: int) -> str | None:
+    """The unit class of the figure starting at ``text[at]`` (None: no figure there)."""
+    q = next(iter(find_quantities(text[at:at + 40])), None)
+    return unit_class(q.unit) if q is not None and q.start == 0 else None
 
 
 _FIGURE_START = re.compile(r"[0-9０-９]|百分之")
@@ -256,7 +265,7 @@ def _one_sided(fs: list[Figure], used: set[int], other: list[Figure], other_text
     out = []
     for i, f in enumerate(fs):
         if i in used or not f.touched or not f.indicator or not _measures(f.q) or f.role == "base" \
-                or _named_with_figure(f.indicator, other_text):
+                or _named_with_figure(f.indicator, other_text, f.q.unit):
             continue
         if any(g.indicator and _similar(g.indicator, f.indicator) >= _SIMILAR and _names_head(g.indicator, f.indicator)
                and unit_class(g.q.unit) == unit_class(f.q.unit) for g in other):

@@ -116,6 +116,8 @@ _NO_NAME_ZH = re.compile(r"比前[一二三四五六七八九十]+年|带动|拉
 _FILLER_ZH = re.compile(r"(?:比上年|比去年|同比|实际|名义|年均|累计|平均|分别|共|总计|合计)+$")
 _MAGNITUDE_ZH = re.compile(r"^(?:万亿|亿|万|千)")
 _COMPARED_ZH = re.compile(r"^(?:(?:比|较)(?:上年|去年)(?:同期)?(?:预算)?|同比)(?:增加|增长|提高|减少|下降|降低)?")
+# an amount the subject grew by, on a stated basis (全国财政收入达到16371亿元，按可比口径增加2400亿元)
+_COMPARED_ON_BASIS_ZH = re.compile(r"^按(?:可比口径|可比价格?|不变价格?)(?:计算)?(?:增加|减少)$")
 _ADVERBIAL_ZH = re.compile(r"^(?:考虑|扣除|剔除|按|如果|若|如|据|经|(?:专项|主要)?用于|其中(?=[，,]|$))")  # 其中中央财政赤字: a sub-item, named
 
 
@@ -170,7 +172,8 @@ def _chinese_indicator(text: str, q: Quantity, prev: Quantity | None) -> tuple[s
     if is_indicator(counted) and (not is_indicator(name) or q.unit
                                   and unit_class(q.unit) not in ("‰", "percent", "points", "money", "people")):
         name = counted  # 取消123项职业资格许可和认定事项: a classifier's noun is what is counted
-    comparison = _COMPARED_ZH.match(clause)
+    comparison = _COMPARED_ZH.match(clause) or (
+        _COMPARED_ON_BASIS_ZH.match(clause) if unit_class(q.unit) not in ("percent", "points") else None)
     if not is_indicator(name) or comparison:
         sentence = re.split(r"[。！？]", text[: at - len(clause)])[-1]
         for part in reversed(re.split(r"[，；：、]", sentence)):
@@ -189,11 +192,16 @@ _RESPECTIVELY = re.compile(r"([^，。；：！？,;:]+?)分别([^，。；：�
 
 def _respectively(text: str, q: Quantity) -> str:
     """In ``A、B分别下降9.66%和13.14%`` the k-th figure after 分别 measures the k-th item before
-    it; ``""`` when the figure is in no such list, or the list has fewer items than figures."""
+    it (the items may stand in the clause before when only a date stands before 分别:
+    ``A和B，2000年分别达到2253元和6280元``); ``""`` when the figure is in no such list, or the
+    list has fewer items than figures."""
     m = _RESPECTIVELY.search(text[: q.start]) if "分别" in text[: q.start] else None
     if not m:
         return ""
-    items = [_clean_zh(x) for x in re.split(r"[、和及与]", _DATE.sub("", m.group(1)))]
+    listed = _DATE.sub("", m.group(1))
+    if not listed.strip():
+        listed = re.split(r"[，。；：！？,;:]", text[: m.start(1)].rstrip("，,"))[-1]
+    items = [_clean_zh(x) for x in re.split(r"[、和及与]", listed)]
     k = sum(1 for x in QUANTITY.finditer(m.group(2)) if re.search(r"\d|百分之", x.group()))
     if len(items) < 2 or k >= len(items) or not all(is_indicator(x) for x in items):
         return ""

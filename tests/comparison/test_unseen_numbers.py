@@ -346,3 +346,30 @@ def test_an_enumerator_or_a_verb_alone_is_no_chinese_name():
     assert {c.indicator for c in changes("出口增长。", "其中出口增长6.8%。")} == {"出口"}
     assert {c.indicator for c in changes("今年，一是继续实施积极的财政政策。",
                                          "今年，一是1000亿元，继续实施积极的财政政策。")} != {"一是"}
+
+
+def test_a_figure_in_another_unit_class_does_not_give_the_level():
+    """National 2001 → 2002 (dev, session 19): 2001 gives the incomes' levels in 元, 2002 only
+    their growth (``城镇居民人均可支配收入实际增长8.5%``).  A one-sided figure was hidden when the
+    other text named its indicator with any figure after it; a growth rate gives no level, so the
+    levels are removed.  The items of a 分别 list may stand in the clause before it (``A和B，2000年
+    分别达到2253元和6280元``)."""
+    old = "农村居民人均纯收入和城镇居民人均可支配收入，2000年分别达到2253元和6280元。市场商品丰富。"
+    new = "城镇居民人均可支配收入实际增长8.5%。市场商品丰富。"
+    got = {(c.indicator, c.kind, c.a) for c in changes(old, new)}
+    assert ("城镇居民人均可支配收入", "removed", "6280元") in got
+    assert ("农村居民人均纯收入", "removed", "2253元") in got
+    # the same unit class still hides it: the level is given
+    assert not [c for c in changes(old, "城镇居民人均可支配收入达到6860元。市场商品丰富。") if c.a == "6280元"
+                and c.kind == "removed"]
+
+
+def test_an_amount_grown_by_on_a_stated_basis_is_the_increase():
+    """National 2002 (real): ``全国财政收入达到16371亿元，按可比口径增加2400亿元``: the 2400亿元 was
+    named 全国财政收入 and paired with the previous report's revenue (13380亿元) in place of
+    16371亿元; it is the increase."""
+    old = "2000年国家财政收入达13380亿元，平均每年增长16.5%。"
+    new = "税收大幅度增长，全国财政收入达到16371亿元，按可比口径增加2400亿元。"
+    got = changes(old, new)
+    assert ("13380亿元", "16371亿元") in [(c.a, c.b) for c in got]
+    assert [c.indicator for c in got if c.b == "2400亿元"] == ["全国财政收入按可比口径增加"]
