@@ -53,6 +53,14 @@ def test_a_named_indicator_whose_tail_is_a_synonym_keeps_its_name():
     assert normal("稳妥推进医保省级统筹") == normal("稳妥推进基本医疗保险省级统筹")
 
 
+def _national(old_year: int, new_year: int):
+    """The ledger of two national reports of ../shared/corpus (skipped without it)."""
+    old, new = (shared_dir() / "corpus" / "national" / f"{y}.txt" for y in (old_year, new_year))
+    if not old.exists():
+        pytest.skip(f"{old} is absent")
+    return promises([str(old), str(new)])
+
+
 def test_verbs_of_cutting_are_not_part_of_the_key():
     """National 2018: ``今年再压减钢铁产能3000万吨左右，退出煤炭产能1.5亿吨左右`` is reported in 2019
     as ``推进钢铁、煤炭行业市场化去产能``; the keys held the verbs (压减, split by jieba into 压 减;
@@ -62,10 +70,7 @@ def test_verbs_of_cutting_are_not_part_of_the_key():
     assert key_terms("退出煤炭产能") == ("煤炭", "炭产", "产能")
     assert key_terms("减轻非税负担") == ("非税", "税负", "负担")
     assert key_terms("“双减”") == ("双减",)
-    old, new = (shared_dir() / "corpus" / "national" / f"{y}.txt" for y in (2018, 2019))
-    if not old.exists():
-        pytest.skip(f"{old} is absent")
-    ledger = promises([str(old), str(new)])
+    ledger = _national(2018, 2019)
     steel = next(e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target
                  and "钢铁产能" in e.commitment.target.indicator)
     assert steel.followups[0].status == "reported" and "去产能" in steel.followups[0].text
@@ -189,10 +194,7 @@ def test_a_bare_magnitude_counts_the_people_named_after_it():
     assert not comparable("万", "万元") and not comparable("万", "万吨") and not comparable("万人", "万元")
     assert base_unit("万", 1400) == ("", 14_000_000) and base_unit("万人", 1300) == ("人", 13_000_000)
     assert normal("再进城落户") == normal("再城镇落户")
-    old, new = (shared_dir() / "corpus" / "national" / f"{y}.txt" for y in (2018, 2019))
-    if not old.exists():
-        pytest.skip(f"{old} is absent")
-    ledger = promises([str(old), str(new)])
+    ledger = _national(2018, 2019)
     settled = next(e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target
                    and "落户" in e.commitment.target.indicator)
     first = settled.followups[0]
@@ -223,8 +225,7 @@ def test_a_measure_of_the_thing_after_its_head_is_a_report_of_it():
     assert quota.status == "reported" and "专项债券额度3150亿元" in quota.text
     bonds = _first(zhejiang, "超长期特别国债1.3万亿元")
     assert bonds.status == "reported" and "超长期特别国债资金支持" in bonds.text
-    old, new = (shared_dir() / "corpus" / "national" / f"{y}.txt" for y in (2009, 2010))
-    rural = _first(promises([str(old), str(new)]), "“三农”投入7161亿元")
+    rural = _first(_national(2009, 2010), "“三农”投入7161亿元")
     assert "投入资金450亿元" not in rural.text
 
 

@@ -50,21 +50,21 @@ def test_district_with_and_without_its_city_is_one_government_in_promises(tmp_pa
     assert "different regions" not in promises_page(ledger)
 
 
-def test_different_districts_still_warn(tmp_path):
+def _neighbours_ledger(tmp_path: Path):
+    """The ledger of Donghe's 2022 plan and the same text as the neighbouring district's."""
     old, _ = _two_years(tmp_path)
     other = Path(old).with_name("kundulun-2023.txt")
     other.write_text(Path(old).read_text(encoding="utf-8").replace("在包头市东河区第十八届", "在包头市昆都仑区第十八届"),
                      encoding="utf-8")
-    ledger = reportdiff.promises([old, str(other)])
-    assert jsonout.promises(ledger)["regions_differ"] is True
+    return reportdiff.promises([old, str(other)])
+
+
+def test_different_districts_still_warn(tmp_path):
+    assert jsonout.promises(_neighbours_ledger(tmp_path))["regions_differ"] is True
 
 
 def test_different_governments_say_that_amounts_are_not_judged(tmp_path):
-    old, _ = _two_years(tmp_path)
-    other = Path(old).with_name("kundulun-2023.txt")
-    other.write_text(Path(old).read_text(encoding="utf-8").replace("在包头市东河区第十八届", "在包头市昆都仑区第十八届"),
-                     encoding="utf-8")
-    ledger = reportdiff.promises([old, str(other)])
+    ledger = _neighbours_ledger(tmp_path)
     assert "amounts are not judged met" in promises_page(ledger)
     console = Console(width=200, record=True)
     console.print(promises_view(ledger))
