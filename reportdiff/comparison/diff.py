@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from ..text.quantities import Quantity, find_quantities, unit_class
+from ..text.quantities import Quantity, unit_class
 from ..text.worddiff import DiffOp, new_text, old_text
 from .indicators import Figure, figures
 
@@ -220,10 +220,11 @@ _FIGURE_NEAR = 12  # characters after an indicator in which a figure counts as i
 _REWORDED = 5  # a Chinese indicator this long may be named reworded (half its bigrams or more)
 
 
-def _named_with_figure(indicator: str, text: str, unit: str) -> bool:
+def _named_with_figure(indicator: str, text: str, unit: str, classes: dict[int, str]) -> bool:
     """The other text gives ``indicator`` a figure: English, half of its words are there;
     Chinese, it occurs whole with a figure in a unit of the class of ``unit`` starting within
-    ``_FIGURE_NEAR`` characters after it (a growth rate does not give a level in 元), or (an
+    ``_FIGURE_NEAR`` characters after it (a growth rate does not give a level in 元; ``classes``:
+    the unit class of each figure of ``text`` by where it starts), or (an
     indicator of ``_REWORDED``+ characters, half its bigrams there and its head, the last two
     characters, too: reworded) one of its bigrams does.  The head keeps 单位国内生产总值能耗
     from being "named" by a text that gives only 国内生产总值 a figure.  Named without a figure
@@ -236,14 +237,8 @@ def _named_with_figure(indicator: str, text: str, unit: str) -> bool:
         parts += [indicator[k : k + 2] for k in range(len(indicator) - 1)]  # reworded: its bigrams
     cls = unit_class(unit)
     return any((m := _FIGURE_START.search(text, at + len(part), at + len(part) + _FIGURE_NEAR))
-               and _unit_class_at(text, m.start()) == cls
+               and classes.get(m.start()) == cls
                for part in parts for at in _occurrences(part, text))
-
-
-def _unit_class_at(text: str, at: int) -> str | None:
-    """The unit class of the figure starting at ``text[at]`` (None: no figure there)."""
-    q = next(iter(find_quantities(text[at:at + 40])), None)
-    return unit_class(q.unit) if q is not None and q.start == 0 else None
 
 
 _FIGURE_START = re.compile(r"[0-9０-９]|百分之")
@@ -263,9 +258,10 @@ def _one_sided(fs: list[Figure], used: set[int], other: list[Figure], other_text
     text neither names nor measures in a unit of the same class; not the base of a change
     (the 2.3% of ``由上年下降2.3%转为增长8.5%``: the figure is 8.5%)."""
     out = []
+    classes = {g.q.start: unit_class(g.q.unit) for g in other}
     for i, f in enumerate(fs):
         if i in used or not f.touched or not f.indicator or not _measures(f.q) or f.role == "base" \
-                or _named_with_figure(f.indicator, other_text, f.q.unit):
+                or _named_with_figure(f.indicator, other_text, f.q.unit, classes):
             continue
         if any(g.indicator and _similar(g.indicator, f.indicator) >= _SIMILAR and _names_head(g.indicator, f.indicator)
                and unit_class(g.q.unit) == unit_class(f.q.unit) for g in other):

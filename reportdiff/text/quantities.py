@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 UNITS = sorted(
     """个百分点 百分点 平方公里 平方千米 平方米 立方米 万千瓦时 千瓦时 万千瓦 千瓦 兆瓦 吉瓦 万吨 吨标准煤 吨 公斤 千克
@@ -215,6 +216,7 @@ _UNIT_CLASSES = {"元": "money", "美元": "money", "%": "percent", "百分点":
                  "吨": "weight", "公斤": "weight", "千克": "weight", "斤": "weight"}
 
 
+@lru_cache(maxsize=4096)  # a pair compare asks it ~7,000 times of a few dozen units
 def unit_class(unit: str) -> str:
     """What a unit measures, magnitude and currency scale aside: ``亿元`` and ``万元`` are money,
     ``$ billion`` and ``HK$ million`` are money, ``万人`` and ``人`` are people, ``%`` is percent,
