@@ -171,8 +171,9 @@ def pair_scores(a_texts: list[str], b_texts: list[str], a_terms: list[list[str]]
                 scores[(i, j)] = 1.0
     cosines = cosine_matrix(va, vb)
     leads = texts_only is not None
-    leads_a = [lead_sentence(t) if leads else "" for t in a_texts]
-    leads_b = [lead_sentence(t) if leads else "" for t in b_texts]
+    # the leads' ratio units, once per paragraph (not once per candidate pair)
+    leads_a = [ratio_units(lead) if leads and (lead := lead_sentence(t)) else "" for t in a_texts]
+    leads_b = [ratio_units(lead) if leads and (lead := lead_sentence(t)) else "" for t in b_texts]
     best_a: dict[int, list[tuple[float, int]]] = {}
     best_b: dict[int, list[tuple[float, int]]] = {}
     for (i, j), cos in cosines.items():
@@ -191,7 +192,7 @@ def pair_scores(a_texts: list[str], b_texts: list[str], a_terms: list[list[str]]
             if r is not None:
                 best = max(best, r)
         if leads_a[i] and leads_b[j]:  # two run-in heads: scored as a section's heading and text
-            head = fuzz.ratio(ratio_units(leads_a[i]), ratio_units(leads_b[j])) / 100
+            head = fuzz.ratio(leads_a[i], leads_b[j]) / 100
             lifted = LEAD_WEIGHT * head + (1 - LEAD_WEIGHT) * best
             if lifted > best and lifted >= floor:
                 texts_only[(i, j)] = round(best, 4)
