@@ -157,8 +157,9 @@ class TfIdf:
 
     def vector(self, terms: list[str], keep: int = 0) -> dict[str, float]:
         """Unit TF-IDF vector; with ``keep``, only its ``keep`` heaviest terms (long texts)."""
-        counts = Counter(terms)
-        v = {t: (1.0 + math.log(c)) * self.idf.get(t, 1.0) for t, c in counts.items()}
+        idf, log = self.idf, math.log
+        # a term seen once weighs its idf alone (1 + ln 1 = 1: the same number, no logarithm)
+        v = {t: (1.0 + log(c)) * idf.get(t, 1.0) if c > 1 else idf.get(t, 1.0) for t, c in Counter(terms).items()}
         if keep and len(v) > keep:
             v = dict(sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
         norm = math.sqrt(sum(x * x for x in v.values()))
