@@ -161,12 +161,21 @@ def worker_memory() -> str | int:
 
 
 def worker_config() -> dict[str, Any]:
+    """Dask's configuration for local workers: ``WORKER_CONFIG``, the nanny's environment without
+    ``UNSET_ENVIRON``, and (unless REPORTDIFF_DEBUG is set) Dask's logging in the worker processes
+    limited to critical lines: ``quiet`` silences this process only, and a worker's own warnings
+    ("Unmanaged memory use is high", a peer's closed stream while Dask retries) reached the
+    terminal of a long run."""
+    import os
+
     import dask
     import dask.distributed  # noqa: F401 - loads distributed's configuration defaults
 
-    environ = dask.config.get("distributed.nanny.pre-spawn-environ", {})
-    return {**WORKER_CONFIG, "distributed.nanny.pre-spawn-environ":
-            {k: v for k, v in environ.items() if k not in UNSET_ENVIRON}}
+    environ = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items()
+               if k not in UNSET_ENVIRON}
+    if not os.environ.get("REPORTDIFF_DEBUG"):
+        environ["DASK_LOGGING__DISTRIBUTED"] = "critical"
+    return {**WORKER_CONFIG, "distributed.nanny.pre-spawn-environ": environ}
 
 
 class Engine:

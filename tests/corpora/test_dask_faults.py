@@ -174,3 +174,34 @@ def test_losing_every_worker_is_one_line_not_a_wait_for_ever(tmp_path):
     after 20 s without any worker the run ends in one line."""
     err = _one_line(*_cluster_run_killed(tmp_path, "worker"))
     assert "the Dask cluster has had no worker for 20 s" in err
+
+
+_NOISY_WORKER = """
+import logging
+from reportdiff.corpora.engine import engine
+
+def noisy():
+    logging.getLogger("distributed.worker.memory").warning("Unmanaged memory use is high (test)")
+    logging.getLogger("distributed.worker").error("failed during get data (test)")
+    return 1
+
+if __name__ == "__main__":
+    with engine(workers=1) as e:
+        print(e.client.submit(noisy).result())
+"""
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_local_workers_log_lines_stay_off_the_terminal(tmp_path, debug):
+    """A 20,000-report run printed the workers' own Dask lines ("Unmanaged memory use is high",
+    "failed during get data" while Dask retried a lost worker's tasks): ``quiet`` silenced the
+    client's process only.  The workers' logging is limited to critical lines too, unless
+    REPORTDIFF_DEBUG is set."""
+    script = tmp_path / "noisy.py"
+    script.write_text(_NOISY_WORKER, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "REPORTDIFF_DEBUG"}
+    if debug:
+        env["REPORTDIFF_DEBUG"] = "1"
+    r = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, env=env)
+    assert r.returncode == 0 and r.stdout.strip() == "1", r.stderr
+    assert ("(test)" in r.stderr) is debug, r.stderr
