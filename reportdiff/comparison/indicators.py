@@ -383,7 +383,16 @@ def _shown_english(name: str, text: str, q: Quantity) -> str:
         words.pop()
     while len(words) > 1 and _PAST_FORM.fullmatch(words[-1]) and words[-2:] != ["value", "added"]:
         words.pop()
+    if words and not share and words[-1].lower() in _GENERIC_MEASURES:
+        topic = _TOPIC_EN.match(text, max((m.end() for m in _EN_SENTENCE.finditer(text[: q.start])), default=0))
+        if topic:  # As for government expenditure, I forecast a revised estimate of $466.7 billion
+            return " ".join(words) + " of " + topic.group(1)
     return " ".join(words) + sep + share
+
+
+# a measure word that says nothing of what it measures, and a sentence's topic that does
+_GENERIC_MEASURES = {"estimate", "estimates", "total", "amount", "figure", "level", "sum", "balance"}
+_TOPIC_EN = re.compile(r"\s*(?:As for|As regards|As to|Regarding|Turning to)\s+(?:the\s+)?([A-Za-z][A-Za-z' -]{2,60}?),", re.I)
 
 
 # a verb in the present that links a subject to its figure (comprises 15 sites, totals $3 billion)

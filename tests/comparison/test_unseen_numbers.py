@@ -373,3 +373,16 @@ def test_an_amount_grown_by_on_a_stated_basis_is_the_increase():
     got = changes(old, new)
     assert ("13380亿元", "16371亿元") in [(c.a, c.b) for c in got]
     assert [c.indicator for c in got if c.b == "2400亿元"] == ["全国财政收入按可比口径增加"]
+
+
+def test_a_generic_english_measure_takes_the_sentences_topic():
+    """HK 2017-18 → 2018-19 (dev): ``As for government expenditure, I forecast a revised estimate
+    of $466.7 billion`` was named ``estimate``.  A measure word that says nothing of what it
+    measures (estimate, total, amount …) is shown with the sentence's topic (As for, As regards,
+    Regarding, Turning to); a name that says it keeps its words."""
+    old = "57.As for government expenditure, I forecast a revised estimate of $466.7 billion. Next."
+    new = "60.As for government expenditure, I forecast a revised estimate of $474.4 billion. Next."
+    assert [c.indicator for c in changes(old, new)] == ["estimate of government expenditure"]
+    old = "As for revenue, land premium is $50.8 billion. Next."
+    new = "As for revenue, land premium is $62.6 billion. Next."
+    assert [c.indicator for c in changes(old, new)] == ["land premium"]
