@@ -229,7 +229,7 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         if unit in _NOT_TARGET_UNITS or clause[q.end:q.end + 1] in ("周", "届"):
             continue  # 75周年, 二十届, 3.0版, 30年: dates, names and durations, not targets
         indicator = listed.get(q.start) or clean_indicator(_LEAD_VERBS.sub("", indicator_before(clause, q.start)))
-        after = re.sub(r"^[的以上左右]+", "", re.split(r"[，；。、和及]", clause[q.end:], maxsplit=1)[0])[:16]
+        after = re.sub(r"^(?:的|以上|以下|以内|左右|上下)+", "", re.split(r"[，；。、和及]", clause[q.end:], maxsplit=1)[0])[:16]
         counted = after if re.match(r"[\u4e00-\u9fff“\"]", after) and not _AFTER_NOT_COUNTED.match(after) else ""
         if len(indicator) < 2:  # 打造10个工业数字化示范标杆: the thing counted follows the number
             indicator, counted = after, ""
@@ -338,7 +338,13 @@ def _named_before(t: Target, before: Statement | None, st: Statement) -> Target:
         return t
     clause = before.text.rstrip("，；。！？")
     m = _TASK_VERB.match(clause)
-    return replace(t, indicator=(clause[m.end():] if m else clause) + "，" + t.indicator)
+    named = _FRAME.sub("", clause[m.end():] if m else clause) or clause
+    return replace(t, indicator=named + "，" + t.indicator)
+
+
+# what frames the thing in a clause that names it: a programme's newness and span and the words
+# for the campaign itself (启动新的三年棚改攻坚计划 → 棚改; 加大保障性安居工程建设力度 → 保障性安居工程建设)
+_FRAME = re.compile(r"^(?:新的|新一轮)?(?:[一二三四五六七八九十两]+年)?|(?:攻坚|行动|计划|方案|力度|进度|步伐)+$")
 
 
 def extract(doc: Document, index: int) -> list[Commitment]:

@@ -162,15 +162,17 @@ def key_terms(text: str) -> tuple[str, ...]:
     and each remaining run of words cut into overlapping pairs of characters (a lone character
     stays whole).  Pairs do not depend on how jieba cuts rare compounds (重卡换电站 → 重卡 卡换
     换电 电站), and the inverse clause frequency weighs them (电站 is common, 换电 rare)."""
-    runs, run = [], ""
-    for w in terms(_SPLIT_VERBS.sub("，", normal(text))):
-        if re.fullmatch(r"[\u4e00-\u9fffA-Za-z&]+", w) and w not in _STOP_TERMS:
-            run += w
-        elif run:
+    runs = []
+    for piece in re.split(r"[，；。]", _SPLIT_VERBS.sub("，", normal(text))):  # no pair across a clause
+        run = ""
+        for w in terms(piece):
+            if re.fullmatch(r"[\u4e00-\u9fffA-Za-z&]+", w) and w not in _STOP_TERMS:
+                run += w
+            elif run:
+                runs.append(run)
+                run = ""
+        if run:
             runs.append(run)
-            run = ""
-    if run:
-        runs.append(run)
     pairs = [r[i:i + 2] for r in runs for i in range(max(1, len(r) - 1))]
     return tuple(dict.fromkeys(pairs))
 

@@ -267,3 +267,17 @@ def test_an_indicator_that_is_only_a_verb_takes_the_clause_before_it():
     assert landed.target.indicator == "精准对接外资企业，引进落地"
     ledger = promises([str(fixture_path("baotou-2022.txt")), str(fixture_path("baotou-gazette-2023-01.txt"))])
     assert _first(ledger, "引进落地10户以上").status == "missing"
+
+
+def test_a_key_has_no_pair_across_a_clause_and_a_borrowed_name_loses_its_frame():
+    """National 2018 plans ``启动新的三年棚改攻坚计划，今年开工580万套``; 2019 reviews ``棚户区住房改造
+    620多万套``.  The borrowed clause brought 三年, 攻坚 and 计划 into the key, and key_terms made a
+    pair across the comma (区开): coverage 0.19.  A borrowed name leaves its frame (新的, 三年,
+    攻坚, 计划, 行动, 力度, 进度 …), and no pair crosses a clause."""
+    assert "区开" not in key_terms("棚改，开工") and "停小" not in key_terms("关停，小火电机组")
+    plan = _national(2018, 2019)
+    houses = _first(plan, "今年开工580万套")
+    assert houses.status == "reported" and "620多万套" in houses.text and houses.met is True
+    built = next(c for c in extract(reportdiff_load(shared_dir() / "corpus" / "national" / "2018.txt"), 0)
+                 if c.target and c.target.raw == "580万套")
+    assert built.target.indicator == "棚改，开工"
