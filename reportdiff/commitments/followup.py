@@ -19,8 +19,8 @@ Follow-up, in every later document (ordered by delivery date, else command-line 
   before it.
 - reported: a review clause refers to it (a qualitative mention counts); the figure is the
   clause's quantity in a comparable unit (万/亿 scaled; counters 个 家 户 处 座 所 项 条 批 件 count
-  alike; a bare 万/亿 counts what a count target counts: ``comparable``), in a 分别 list the one in the place of the item naming the key, else the one whose
-  own indicator covers the key best;
+  alike; a bare 万/亿 counts what a count target counts: ``comparable``), in a 分别 list the one
+  in the place of the item naming the key, else the one whose own indicator covers the key best;
 - recurring: a plan clause refers to it (a five-year goal: a clause of a later five-year part);
   for targets, the change (same, raised, lowered) compares the two values;
 - missing: neither.
