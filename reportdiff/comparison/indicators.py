@@ -175,16 +175,37 @@ def _chinese_indicator(text: str, q: Quantity, prev: Quantity | None) -> tuple[s
     comparison = _COMPARED_ZH.match(clause) or (
         _COMPARED_ON_BASIS_ZH.match(clause) if unit_class(q.unit) not in ("percent", "points") else None)
     if not is_indicator(name) or comparison:
-        sentence = re.split(r"[。！？]", text[: at - len(clause)])[-1]
-        for part in reversed(re.split(r"[，；：、]", sentence)):
-            if _ADVERBIAL_ZH.match(part) or _COMPARED_ZH.match(part):
-                continue
-            name = _clean_zh(QUANTITY.split(_DATE.sub("", part))[0])  # 2009年中央政府公共投资9243亿元: the year is no figure
-            if is_indicator(name):
-                break
+        name = _subject_before(text, at - len(clause))
         if comparison and is_indicator(name):
             name += comparison.group()  # 支出规模28.5万亿元、比上年增加1.1万亿元: the increase
     return (name if is_indicator(name) else ""), role
+
+
+def _subject_before(text: str, at: int) -> str:
+    """The subject of the latest clause of the sentence before ``text[at]`` that names one
+    (adverbial and comparison clauses skipped); "" when none does."""
+    sentence = re.split(r"[。！？]", text[:at])[-1]
+    for part in reversed(re.split(r"[，；：、]", sentence)):
+        if _ADVERBIAL_ZH.match(part) or _COMPARED_ZH.match(part):
+            continue
+        name = _clean_zh(QUANTITY.split(_DATE.sub("", part))[0])  # 2009年中央政府公共投资9243亿元: the year is no figure
+        if is_indicator(name):
+            return name
+    return ""
+
+
+# a period alone (平均每年, 年均, 十年): an average over years, named apart from the year's figure
+# (docs/algorithms.md), shown with the subject it averages (国内生产总值…平均每年增长8.3%)
+_PERIOD_ZH = re.compile(r"(?:平均)?每年(?:平均)?|年均|(?:过去|前)?[一二三四五六七八九十两]+年(?:平均|累计)?")
+
+
+def _shown_zh(name: str, text: str, q: Quantity) -> str:
+    """The name shown for a Chinese figure: a period alone is shown after the subject it averages."""
+    if not _PERIOD_ZH.fullmatch(name):
+        return name
+    clause = _CLAUSE_BREAK.split(text[: q.start])[-1]
+    subject = _subject_before(text, q.start - len(clause))
+    return subject + name if subject else name
 
 
 _RESPECTIVELY = re.compile(r"([^，。；：！？,;:]+?)分别([^，。；：！？,;:]*)$")
@@ -421,7 +442,7 @@ def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
         if english:
             out.append(Figure(q, name, role, hunk >= 0, hunk, _shown_english(name, text, q)))
         else:
-            out += [Figure(q, item, role, hunk >= 0, hunk, item) for item in _jointly(text, q) or [name]]
+            out += [Figure(q, item, role, hunk >= 0, hunk, _shown_zh(item, text, q)) for item in _jointly(text, q) or [name]]
     return out
 
 

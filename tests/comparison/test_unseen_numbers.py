@@ -386,3 +386,14 @@ def test_a_generic_english_measure_takes_the_sentences_topic():
     old = "As for revenue, land premium is $50.8 billion. Next."
     new = "As for revenue, land premium is $62.6 billion. Next."
     assert [c.indicator for c in changes(old, new)] == ["land premium"]
+
+
+def test_a_period_alone_is_shown_with_the_subject_it_averages():
+    """National 2001 → 2002 (dev): ``国内生产总值2000年达89404亿元，平均每年增长8.3％`` was listed as
+    ``平均每年 removed: 8.3%``.  The average still does not pair with a year's figure (it keeps the
+    name 平均每年 for pairing), but it is shown after its subject."""
+    old = "国内生产总值2000年达89404亿元，平均每年增长8.3%。人均国民生产总值翻两番。"
+    new = "2001年国内生产总值达到95933亿元，比上年增长7.3%。人均国民生产总值翻两番。"
+    got = {(c.indicator, c.kind, c.a, c.b) for c in changes(old, new)}
+    assert ("国内生产总值平均每年", "removed", "8.3%", "") in got
+    assert not [c for c in changes(old, new) if c.a == "8.3%" and c.b == "7.3%"]
