@@ -4,7 +4,7 @@
   以下, 控制在, 不超过, 不高于, below, within …), or its indicator is a ceiling-type indicator
   (``CEILING_INDICATOR``: 居民消费价格/CPI/物价涨幅, 失业率, 赤字率, 负债率, 能耗, inflation,
   unemployment, deficit …) that the clause does not promise to *cut* (单位GDP能耗降低2.5% is a
-  floor on the cut).  ``followup.meets`` reads a ceiling as: reported <= target; about (左右):
+  floor on the cut).  ``measures.meets`` reads a ceiling as: reported <= target; about (左右):
   reported < target + 0.5 points for percentages, <= 105% of the target otherwise.
 - due year: the year whose review can judge a commitment.  An annual one is due in its report's
   year; 到2025年 / 2025年前 / by 2030 make 2025 / 2030; 十三五/十四五/十五五 end in 2020/2025/2030;
@@ -37,13 +37,11 @@ from .followup import (
     _Index,
     _Key,
     _needed,
-    comparable,
     heads,
-    is_rate,
-    meets,
     normal,
     refers,
 )
+from .measures import comparable, is_rate, meets
 
 # -- due years ---------------------------------------------------------------------------------
 

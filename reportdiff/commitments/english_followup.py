@@ -34,7 +34,8 @@ from .english import (
     normal_quantity,
 )
 from .extraction import Commitment, Statement, Target
-from .followup import Followup, Reported, change, meets
+from .followup import Followup, Reported
+from .measures import change, meets
 from .search import Found, best_clause
 
 

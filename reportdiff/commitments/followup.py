@@ -24,12 +24,7 @@ Follow-up, in every later document (ordered by delivery date, else command-line 
 - recurring: a plan clause refers to it (a five-year goal: a clause of a later five-year part);
   for targets, the change (same, raised, lowered) compares the two values;
 - missing: neither.
-- met (targets that are due, ``audit.due_year``, when both figures are numbers): a ceiling
-  (``ceiling.is_ceiling``: at_most, or a ceiling-type indicator such as CPI, 失业率, 赤字率):
-  reported <= target, about: reported < target + 0.5 for percentages, <= 105% of the target
-  otherwise, range: reported <= high; else at_least: reported >= target; about: reported >
-  target − 0.5 for percentages, >= 95% of the target otherwise; range: reported >= low; exact:
-  reported >= target.
+- met (targets that are due, ``audit.due_year``, when both figures are numbers): ``measures.meets``.
 """
 
 from __future__ import annotations
@@ -44,8 +39,8 @@ from ..comparison.indicators import indicator_before
 from ..model import Paragraph
 from ..text.quantities import find_quantities, is_year
 from ..text.tokens import terms
-from .ceiling import is_ceiling
 from .extraction import Commitment, Statement, Target
+from .measures import change, comparable, is_rate, meets
 from .search import Found, best_clause, needed
 
 FollowupStatus = Literal["reported", "recurring", "missing"]
@@ -74,44 +69,6 @@ class Followup:
     finding: str = ""  # audit.FINDINGS: met, not_met, no_figure, recurring_same, dropped …
     confidence: float | None = None  # audit.confidence: calibrated on the dev labels
     due: bool | None = None  # whether this report reviews the commitment's due year
-
-
-_MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
-
-
-# Counters that count the same kind of things (绿色工厂20个 / 绿色工厂12家): comparable for met.
-_COUNTERS = {"个", "家", "户", "处", "座", "所", "项", "条", "批", "件"}
-
-
-_PERSONS = {"人", "人次", "名"}  # 培训5万人次 / 培训3万人
-
-
-def base_unit(unit: str, value):
-    """(unit without 万/亿, value scaled to it): 2.5 万户 → (户, 25000); a bare magnitude too
-    (1400 万 → ("", 14000000): 近1400万农业转移人口)."""
-    for prefix, factor in _MAGNITUDE.items():
-        if unit.startswith(prefix):
-            if isinstance(value, tuple):
-                return unit[len(prefix):], (value[0] * factor, value[1] * factor)
-            return unit[len(prefix):], (value * factor if value is not None else None)
-    return unit, value
-
-
-_APPROX = re.compile(r"(?:左右|以上|以下|以内|多|余)$")
-
-
-def _unit_class(unit: str) -> str:
-    u = base_unit(_APPROX.sub("", unit), None)[0]
-    return "count" if u in _COUNTERS else "persons" if u in _PERSONS else u
-
-
-def comparable(unit: str, target_unit: str) -> bool:
-    """Whether a figure in ``unit`` can answer a target in ``target_unit``: the same class, or a
-    bare magnitude before the thing it counts (近1400万农业转移人口 for 进城落户1300万人: 万 is 万人)."""
-    if _unit_class(unit) == _unit_class(target_unit):
-        return True
-    u, t = _APPROX.sub("", unit), _APPROX.sub("", target_unit)
-    return u in ("万", "亿", "万亿") and t.startswith(u) and _unit_class(t[len(u):]) in ("count", "persons")
 
 
 # Different wordings of one indicator in the corpus (the review says 公厕 where the plan said
@@ -314,10 +271,6 @@ def _coverage(key: _Key, index: _Index, k: int) -> float:
     return sum(w for word, w in zip(key.words, key.weights) if word in text) / total if total else 0.0
 
 
-def is_rate(unit: str) -> bool:
-    return unit.startswith(("%", "个百分点", "百分点"))
-
-
 def _other_measure(unit: str, text: str) -> bool:
     """Whether ``text`` gives figures, none in a unit comparable with ``unit``: then it measures
     something else (新认定高新技术企业129家 for 高新技术企业产值3000亿元).  Rates (%) are exempt:
@@ -368,52 +321,6 @@ def _needed(key: _Key) -> tuple[str, ...]:
 
 
 CLEAR = 0.6
-
-
-def meets(t: Target, value, unit: str = "") -> bool | None:
-    """Whether a reported figure meets target ``t`` (the rule of the module docstring); None when
-    either is not one number."""
-    _, value = base_unit(unit or t.unit, value)
-    ceiling = is_ceiling(t)
-    t = Target(t.indicator, t.comparator, base_unit(t.unit, t.value)[1], base_unit(t.unit, None)[0], t.raw)
-    if not isinstance(value, (int, float)) or t.value is None:
-        return None
-    if ceiling:  # CPI 3%左右, 失业率5.5%左右, 控制在…以内: the figure is an upper bound
-        if isinstance(t.value, tuple):
-            return value <= t.value[1]
-        if t.comparator == "about":
-            return value < t.value + 0.5 if t.unit.startswith("%") else value <= 1.05 * t.value
-        return value <= t.value
-    if t.comparator == "range" and isinstance(t.value, tuple):
-        return value >= t.value[0]
-    if isinstance(t.value, tuple):
-        return None
-    if t.comparator == "at_most":
-        return value <= t.value
-    if t.comparator == "about":
-        if t.unit.startswith("%"):  # 7.5% against 8%左右 falls short: about is within half a point
-            return value > t.value - 0.5
-        return value >= 0.95 * t.value
-    return value >= t.value
-
-
-def _scalar(v):
-    if isinstance(v, tuple):
-        return (v[0] + v[1]) / 2
-    return v
-
-
-def change(t: Target, value, unit: str) -> str:
-    """same, raised or lowered: a recurring target's new figure against the old one (a lower
-    ceiling is a raised target); "" when either is not a number."""
-    a = _scalar(base_unit(t.unit, t.value)[1])
-    b = _scalar(base_unit(unit, value)[1])
-    if a is None or b is None:
-        return ""
-    moved = "same" if a == b else ("raised" if b > a else "lowered")
-    if is_ceiling(t) and moved != "same":
-        return "lowered" if moved == "raised" else "raised"
-    return moved
 
 
 def _figure(t: Target, key: _Key, st: Statement) -> Target | None:

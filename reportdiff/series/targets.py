@@ -38,7 +38,7 @@ from ..commitments.extraction import (
     statements,
     targets_in,
 )
-from ..commitments.followup import meets
+from ..commitments.measures import meets
 from ..comparison.indicators import indicator_before
 from ..ingest.metadata import year_of
 from ..model import Document, LineSpan
@@ -357,7 +357,7 @@ def judge(ind: Indicator, target: Figure, actual: Figure) -> bool | None:
     - ceiling indicators (CPI, unemployment rates, deficit ratio): a target written about (左右)
       is met below target + 0.5 point (percentages) or 105% of it; exact or at_most: at most the
       target (the top of a range); at_least: at least it;
-    - else ``commitments.followup.meets``: at_least and exact: at least the target; at_most: at
+    - else ``commitments.measures.meets``: at_least and exact: at least the target; at_most: at
       most; about: above target − 0.5 point (percentages) or at least 95%; range: at least its low end.
     """
     a = scaled(actual.value, actual.unit)

@@ -11,14 +11,8 @@ from conftest import fixture_path, shared_dir
 from reportdiff import load as reportdiff_load
 from reportdiff.commitments import english, promises
 from reportdiff.commitments.extraction import extract, more_task_object
-from reportdiff.commitments.followup import (
-    _Key,
-    base_unit,
-    comparable,
-    heads,
-    key_terms,
-    normal,
-)
+from reportdiff.commitments.followup import _Key, heads, key_terms, normal
+from reportdiff.commitments.measures import base_unit, comparable
 from reportdiff.text.quantities import read_quantities
 
 

@@ -24,8 +24,9 @@ from reportdiff.commitments.audit import (
 )
 from reportdiff.commitments.ceiling import is_ceiling
 from reportdiff.commitments.extraction import extract, statements, targets_in
-from reportdiff.commitments.followup import _key, _weights, meets
+from reportdiff.commitments.followup import _key, _weights
 from reportdiff.commitments.ledger import build_ledger
+from reportdiff.commitments.measures import meets
 from reportdiff.render.html import promises_page
 from reportdiff.render.jsonout import promises
 
@@ -73,7 +74,7 @@ def test_ceiling_indicators_and_comparators(clause, ceiling):
 def test_a_lower_cpi_ceiling_is_a_raised_target(national):
     e = _entry(national, "居民消费价格涨幅3%左右")
     assert e.followups[0].recurring  # 2025 promises 2%左右
-    from reportdiff.commitments.followup import change
+    from reportdiff.commitments.measures import change
     assert change(e.commitment.target, 2.0, "%") == "raised"
 
 
