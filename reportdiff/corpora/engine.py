@@ -178,6 +178,23 @@ def worker_config() -> dict[str, Any]:
     return {**WORKER_CONFIG, "distributed.nanny.pre-spawn-environ": environ}
 
 
+@contextmanager
+def _environ_kept():
+    """This process's environment as it was before the block: a Dask nanny sets its
+    pre-spawn environment (``worker_config``) in the process that runs it, where it would stay
+    after the cluster closes (a later run in the same process with REPORTDIFF_DEBUG set would
+    still silence its workers)."""
+    import os
+
+    saved = dict(os.environ)
+    try:
+        yield
+    finally:
+        for k in set(os.environ) - set(saved):
+            del os.environ[k]
+        os.environ.update({k: v for k, v in saved.items() if os.environ.get(k) != v})
+
+
 class Engine:
     """Runs tasks in this process (``client`` is None) or on a Dask cluster."""
 
@@ -321,7 +338,7 @@ def engine(workers: int = 0, scheduler: str | None = None, progress=None):
             # hold (the segmenter's dictionary, the interpreter): with a limit given, the run stalled
             # at 1,000 reports and 700MB; it spills at 60% and goes on instead
             paused = {} if limit == "auto" else {"distributed.worker.memory.pause": False}
-            with dask.config.set({**worker_config(), **paused}), \
+            with dask.config.set({**worker_config(), **paused}), _environ_kept(), \
                     LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                                  dashboard_address=":0", memory_limit=limit) as cluster, Client(cluster) as client:
                 yield Engine(client, progress)

@@ -205,3 +205,26 @@ def test_a_local_workers_log_lines_stay_off_the_terminal(tmp_path, debug):
     r = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, env=env)
     assert r.returncode == 0 and r.stdout.strip() == "1", r.stderr
     assert ("(test)" in r.stderr) is debug, r.stderr
+
+
+_ENVIRON_AFTER = """
+import os
+from reportdiff.corpora.engine import engine
+
+if __name__ == "__main__":
+    before = dict(os.environ)
+    with engine(workers=1) as e:
+        assert e.client.submit(len, "ab").result() == 2
+    print(sorted(set(os.environ.items()) ^ set(before.items())))
+"""
+
+
+def test_local_workers_leave_this_process_environment_as_it_was(tmp_path):
+    """A Dask nanny sets its pre-spawn environment (the workers' quiet logging, PYTHONHASHSEED)
+    in the process that runs it; it stayed after the cluster closed, so a later run of the same
+    process kept its workers quiet even with REPORTDIFF_DEBUG set (seen when the test above ran
+    after other cluster tests in one pytest process)."""
+    script = tmp_path / "environ.py"
+    script.write_text(_ENVIRON_AFTER, encoding="utf-8")
+    r = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and r.stdout.strip() == "[]", (r.stdout, r.stderr)
