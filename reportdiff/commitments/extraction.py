@@ -26,7 +26,7 @@ from typing import Literal
 
 from ..comparison.indicators import indicator_before
 from ..model import Document, Paragraph
-from ..text.quantities import Quantity, find_quantities, is_year
+from ..text.quantities import Quantity, find_quantities, is_year, without_comparator
 
 CommitmentKind = Literal["target", "task"]
 Part = Literal["plan", "review", "other"]
@@ -225,7 +225,7 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
                 or clause[q.end:q.end + 2] == "五年" or clause[q.start - 1:q.start] == "第":
             # 第十四个五年规划: a name
             continue
-        unit = re.sub(r"(?:左右|以上|以下|以内|多|余)$", "", q.unit)
+        unit = without_comparator(q.unit)
         if unit in _NOT_TARGET_UNITS or clause[q.end:q.end + 1] in ("周", "届"):
             continue  # 75周年, 二十届, 3.0版, 30年: dates, names and durations, not targets
         indicator = listed.get(q.start) or clean_indicator(_LEAD_VERBS.sub("", indicator_before(clause, q.start)))

@@ -14,8 +14,7 @@ figure meets the target or changes it.
 
 from __future__ import annotations
 
-import re
-
+from ..text.quantities import without_comparator
 from .ceiling import is_ceiling
 from .extraction import Target
 
@@ -40,11 +39,8 @@ def base_unit(unit: str, value):
     return unit, value
 
 
-_APPROX = re.compile(r"(?:左右|以上|以下|以内|多|余)$")
-
-
 def _unit_class(unit: str) -> str:
-    u = base_unit(_APPROX.sub("", unit), None)[0]
+    u = base_unit(without_comparator(unit), None)[0]
     return "count" if u in _COUNTERS else "persons" if u in _PERSONS else u
 
 
@@ -53,7 +49,7 @@ def comparable(unit: str, target_unit: str) -> bool:
     bare magnitude before the thing it counts (近1400万农业转移人口 for 进城落户1300万人: 万 is 万人)."""
     if _unit_class(unit) == _unit_class(target_unit):
         return True
-    u, t = _APPROX.sub("", unit), _APPROX.sub("", target_unit)
+    u, t = without_comparator(unit), without_comparator(target_unit)
     return u in ("万", "亿", "万亿") and t.startswith(u) and _unit_class(t[len(u):]) in ("count", "persons")
 
 

@@ -175,16 +175,17 @@ def _chinese_indicator(text: str, q: Quantity, prev: Quantity | None) -> tuple[s
     comparison = _COMPARED_ZH.match(clause) or (
         _COMPARED_ON_BASIS_ZH.match(clause) if unit_class(q.unit) not in ("percent", "points") else None)
     if not is_indicator(name) or comparison:
-        name = _subject_before(text, at - len(clause))
+        name = _subject_before(text, at)
         if comparison and is_indicator(name):
             name += comparison.group()  # 支出规模28.5万亿元、比上年增加1.1万亿元: the increase
     return (name if is_indicator(name) else ""), role
 
 
 def _subject_before(text: str, at: int) -> str:
-    """The subject of the latest clause of the sentence before ``text[at]`` that names one
-    (adverbial and comparison clauses skipped); "" when none does."""
-    sentence = re.split(r"[。！？]", text[:at])[-1]
+    """The subject of the latest clause that names one, of the clauses of the sentence before
+    the one holding ``text[at]`` (adverbial and comparison clauses skipped); "" when none does."""
+    clause = _CLAUSE_BREAK.split(text[:at])[-1]
+    sentence = re.split(r"[。！？]", text[: at - len(clause)])[-1]
     for part in reversed(re.split(r"[，；：、]", sentence)):
         if _ADVERBIAL_ZH.match(part) or _COMPARED_ZH.match(part):
             continue
@@ -201,11 +202,7 @@ _PERIOD_ZH = re.compile(r"(?:平均)?每年(?:平均)?|年均|(?:过去|前)?[�
 
 def _shown_zh(name: str, text: str, q: Quantity) -> str:
     """The name shown for a Chinese figure: a period alone is shown after the subject it averages."""
-    if not _PERIOD_ZH.fullmatch(name):
-        return name
-    clause = _CLAUSE_BREAK.split(text[: q.start])[-1]
-    subject = _subject_before(text, q.start - len(clause))
-    return subject + name if subject else name
+    return _subject_before(text, q.start) + name if _PERIOD_ZH.fullmatch(name) else name
 
 
 _RESPECTIVELY = re.compile(r"([^，。；：！？,;:]+?)分别([^，。；：！？,;:]*)$")

@@ -190,9 +190,8 @@ def _environ_kept():
     try:
         yield
     finally:
-        for k in set(os.environ) - set(saved):
-            del os.environ[k]
-        os.environ.update({k: v for k, v in saved.items() if os.environ.get(k) != v})
+        os.environ.clear()
+        os.environ.update(saved)
 
 
 class Engine:

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text.quantities import without_comparator
+
 
 @dataclass(frozen=True)
 class Indicator:
@@ -82,7 +84,7 @@ _PEOPLE = {"人", "人次", "名"}
 def unit_class(unit: str) -> str:
     """``%`` for percentages, ``人`` for people (万人 …), ``斤`` for weights (亿斤, 万吨, 公斤 …),
     else the unit itself with its magnitude removed."""
-    u = re.sub(r"(?:左右|以上|以下|以内|多|余)$", "", unit.strip())
+    u = without_comparator(unit.strip())
     if u.startswith("%"):
         return "%"
     for prefix in _MAGNITUDE:
@@ -101,7 +103,7 @@ def scaled(value, unit: str):
     1100 万人 → 1.1e7; a percentage as it is.  Ranges scale both ends."""
     if value is None:
         return None
-    u = re.sub(r"(?:左右|以上|以下|以内|多|余)$", "", unit.strip())
+    u = without_comparator(unit.strip())
     factor = 1.0
     for prefix, f in _MAGNITUDE.items():
         if u.startswith(prefix) and len(u) > len(prefix):

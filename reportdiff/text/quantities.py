@@ -24,6 +24,12 @@ _UNIT_RX = "|".join(re.escape(u) for u in UNITS)
 CN_DIGIT = "零〇一二三四五六七八九两"
 CN_NUMERAL = f"[{CN_DIGIT}十百千万亿点]+"
 _COMPARATOR = "(?:以上|以下|以内|左右|多|余)"
+_AFTER_UNIT = re.compile(f"{_COMPARATOR}$")
+
+
+def without_comparator(unit: str) -> str:
+    """A quantity's unit without the comparator written after it (万人左右 → 万人, 个以上 → 个)."""
+    return _AFTER_UNIT.sub("", unit)
 
 QUANTITY = re.compile(
     rf"""(?:
