@@ -57,7 +57,7 @@ from rapidfuzz import fuzz
 
 from ..ingest.headings import LEAD_ORDINAL, PARAGRAPH_NUMBER, split_marker
 from ..options import MOVE_THRESHOLD, PARAGRAPH_THRESHOLD
-from ..text.characters import cjk_count
+from ..text.characters import cjk_count, same_text
 from ..text.sentences import split_sentences
 from .similarity import TfIdf, cosine_matrix
 from .splits import grow, regroup
@@ -373,7 +373,7 @@ def _links(groups, used_a: dict[int, int], used_b: dict[int, int], a_texts: list
         b_join = "".join(b_texts[j] for j in jb)
         if len(ia) == 1 and len(jb) == 1:
             s = scores.get((ia[0], jb[0]), 0.0)
-            status = "moved" if moved else ("equal" if a_join == b_join else "changed")
+            status = "moved" if moved else ("equal" if same_text(a_join, b_join) else "changed")
         else:
             s = round(fuzz.ratio(ratio_units(a_join), ratio_units(b_join)) / 100, 4)  # as grow paid for
             status = "split" if len(ia) == 1 else ("merged" if len(jb) == 1 else "changed")

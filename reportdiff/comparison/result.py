@@ -18,6 +18,7 @@ from ..ingest.metadata import regions_differ
 from ..model import Document, Paragraph, Section
 from ..options import Options
 from ..passages.formulas import Profile
+from ..text.characters import same_text
 from ..text.tokens import terms
 from ..text.worddiff import DiffOp, word_diff
 from .align import PAIR_STATUSES, Link, PairStatus, align_paragraphs
@@ -299,7 +300,7 @@ def align_sentences(sa: tuple[str, ...], sb: tuple[str, ...]) -> tuple[SentenceP
         if i not in ma and j not in mb:
             ma.add(i)
             mb.add(j)
-            links.append(Link((i,), (j,), round(-neg, 4), "equal" if sa[i] == sb[j] else "changed"))
+            links.append(Link((i,), (j,), round(-neg, 4), "equal" if same_text(sa[i], sb[j]) else "changed"))
     links += [Link((i,), (), 0.0, "removed") for i in range(len(sa)) if i not in ma]
     links += [Link((), (j,), 0.0, "added") for j in range(len(sb)) if j not in mb]
     return tuple(SentencePair(lk.status, lk.a[0] if lk.a else None, lk.b[0] if lk.b else None, lk.score)

@@ -80,3 +80,13 @@ def cjk_share(text: str) -> float:
 
 
 
+
+
+_SPACE_BY_PUNCTUATION = re.compile(r"\s+(?=[^\w\s])|(?<=[^\w\s])\s+")
+
+
+def same_text(a: str, b: str) -> bool:
+    """Identical but for white space next to punctuation or symbols (``President,Honourable``
+    and ``President, Honourable``; ``( a )`` and ``(a)``): typography, which PDF extraction,
+    web copies and OCR set differently.  White space between two words or figures counts."""
+    return a == b or _SPACE_BY_PUNCTUATION.sub("", a) == _SPACE_BY_PUNCTUATION.sub("", b)
