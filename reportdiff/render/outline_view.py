@@ -22,7 +22,7 @@ def outline_view(source: SourceFile, doc: Document, show_removed: int = 40) -> G
     if source.extractor:
         head.add_row("extractor", f"{source.extractor} ({source.kind}); line numbers are those of the "
                      "extracted text" + ("; paragraphs carry their pages" if source.kind in ("pdf", "ofd", "image") else ""))
-        head.add_row("dropped", ", ".join(source.dropped) or "nothing")
+        head.add_row("extractor dropped", ", ".join(source.dropped) or "nothing")
     for label, value in (("title", m.title), ("kind", m.kind), ("date", m.date), ("region", m.region),
                          ("speaker", m.speaker), ("congress", m.congress), ("session", m.session)):
         if value:
