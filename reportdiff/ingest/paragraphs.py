@@ -48,7 +48,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
-from ..text.characters import display_width, is_cjk
+from ..text.characters import display_width, has_cjk, is_cjk
 from ..text.sentences import SENTENCE_END, ends_closed
 from .documents import DATE_LINE, DOC_TITLE
 from .headings import (
@@ -195,7 +195,7 @@ def _block(idx: list[int], texts: dict[int, str], joins: frozenset[int] = frozen
         if text.endswith("**") and t.startswith("**"):
             text, t = text[:-2], t[2:]
         if text[-1:] and t[:1] and not is_cjk(text[-1]) and not is_cjk(t[0]) and not text[-1].isspace() \
-                and not (text.endswith("-") and t[:1].islower()) and not any(is_cjk(c) for c in text[-20:]) \
+                and not (text.endswith("-") and t[:1].islower()) and not has_cjk(text[-20:]) \
                 and not (text[-1].isdigit() and t[0] in ".%"):  # English words; not PM + 2.5
             text += " "
         starts.append((len(text), i))
@@ -270,7 +270,7 @@ def _continues(prev: str, nxt: str, w: int, width: int | None, gap: int, prev_st
     if _ORDINAL_ONLY.match(prev) or (bare and bare.marker and prev.strip() == bare.marker and not bare.md_level
                                      and not bare.marker[-1].isalnum()):
         return True  # 一是 / 第一， / 一、 alone on a line: its text is on the next line (a bare 一 is a heading)
-    if blank_separated and not any(is_cjk(c) for c in prev + nxt):
+    if blank_separated and not has_cjk(prev + nxt):
         if gap > 0 and (nxt[:1].isupper() or PARAGRAPH_NUMBER.match(nxt)):
             return False  # English text with blank lines between paragraphs: a new paragraph
         if gap > 0 and len(prev) >= 60 and prev[-1:].islower() and (nxt[:1].islower() or nxt[:1].isdigit()):
@@ -289,7 +289,7 @@ def _continues(prev: str, nxt: str, w: int, width: int | None, gap: int, prev_st
         return True  # 政府工作报 / 告: a word broken by a link or a line end
     if ends_closed(prev):
         if gap == 0:
-            chinese = any(is_cjk(c) for c in prev + nxt)
+            chinese = has_cjk(prev + nxt)
             if blank_separated and not chinese:
                 return True  # a sentence ends inside a wrapped English paragraph
             if in_blocks and chinese and not match_heading(prev) and not (_SOFT_START.match(prev) and len(prev) <= 12):
