@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +31,7 @@ from ..comparison.similarity import measures_of_hashes
 from ..ingest.metadata import year_of
 from ..model import Document, Section
 from ..options import REUSE_MIN_CHARS, Options
-from ..text.fingerprints import SHINGLE
+from ..text.fingerprints import SHINGLE, Stream
 from ..text.tokens import forget, terms
 from . import minhash, region_reuse
 from .report import (
@@ -87,6 +88,23 @@ def prepare(report: str | Document, options: Options = Options(), min_chars: int
                     np.array(clause_ends(stream.text), dtype=np.int64))
 
 
+_STREAMS: OrderedDict[int, Stream] = OrderedDict()  # a worker's last streams, by document
+_STREAMS_MAX = 32  # a batch's pairs are sorted by report: one report meets several in a row
+
+
+def _stream(doc: Document) -> Stream:
+    """The stream of a prepared report's document (its canonical text and fingerprints kept with
+    it), made once while the report keeps coming back in this worker's pairs."""
+    s = _STREAMS.get(id(doc))
+    if s is None or s.doc is not doc:
+        s = _STREAMS[id(doc)] = Stream.of(doc)
+        if len(_STREAMS) > _STREAMS_MAX:
+            _STREAMS.popitem(last=False)
+    else:
+        _STREAMS.move_to_end(id(doc))
+    return s
+
+
 def heads(reports: dict[int, Prepared]) -> list[tuple[DocumentFacts, np.ndarray]]:
     """What the client gathers of prepared reports: their facts and MinHash signatures, in the
     order of ``reports``."""
@@ -114,7 +132,8 @@ def search_pair(a: int, b: int, x: Prepared, y: Prepared, min_chars: int = REUSE
     found: list[SharedPassage] = []
     # the winnowing stage only: corpus reuse is exact shared passages (an edited match's X-drop
     # extension could join text across a heading the stream leaves out)
-    for g in find_dupes([x.document, y.document], (), min_chars, common=common, edited=False).groups:
+    streams = [_stream(x.document), _stream(y.document)]
+    for g in find_dupes([x.document, y.document], (), min_chars, common=common, edited=False, streams=streams).groups:
         in_a = [o for o in g.occurrences if o.doc == 0]
         in_b = [o for o in g.occurrences if o.doc == 1]
         if in_a and in_b and not (common is not None and region_reuse.is_boilerplate(in_a[0].text, common, min_chars)):

@@ -101,25 +101,36 @@ def _without(prints: tuple[np.ndarray, np.ndarray], common: np.ndarray) -> tuple
 
 def find_dupes(queries: list[Document], references: list[Document] = (), min_chars: int = MIN_CHARS,
                copies: dict[int, tuple[LineSpan, ...]] | None = None, common: np.ndarray | None = None,
-               edited: bool = True) -> DupesResult:
+               edited: bool = True, streams: Sequence[Stream] | None = None) -> DupesResult:
     """``common``: sorted fingerprint hashes that seed nothing (a corpus's boilerplate,
     ``region_reuse.common_prints``); a passage seeded elsewhere still extends across them.
-    ``edited``: also look for edited reuse (step 3c, ``fuzzy``)."""
+    ``edited``: also look for edited reuse (step 3c, ``fuzzy``).  ``streams``: the documents'
+    streams when the caller keeps them (a corpus worker meets one report in many pairs)."""
     docs = list(queries) + list(references)
-    streams = [Stream.of(d) for d in docs]
+    streams = [Stream.of(d) for d in docs] if streams is None else streams
     prints = [signature(s, min_chars) for s in streams]
     if common is not None and len(common):
         prints = [_without(p, common) for p in prints]
-    return match(docs, len(queries), prints[: len(queries)], postings_of(prints), min_chars, copies, streams,
-                 edited=edited)
+    return match(docs, len(queries), prints[: len(queries)], postings_of(prints, shared_only=True), min_chars,
+                 copies, streams, edited=edited)
 
 
-def postings_of(prints: list[tuple[np.ndarray, np.ndarray]]) -> Postings:
-    """Where each fingerprint hash occurs: (document, position) in document, then position order."""
+def postings_of(prints: list[tuple[np.ndarray, np.ndarray]], shared_only: bool = False) -> Postings:
+    """Where each fingerprint hash occurs: (document, position) in document, then position order.
+    ``shared_only``: only the hashes that occur more than once (a hash in one place seeds
+    nothing; the archive adds its stored places to the queries' postings, so it keeps them all)."""
     index: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for d, (pos, hashes) in enumerate(prints):
-        for p, h in zip(pos.tolist(), hashes.tolist()):
-            index[h].append((d, p))
+    if not prints:
+        return index
+    hashes = np.concatenate([h for _, h in prints])
+    docs = np.concatenate([np.full(len(h), d, dtype=np.int64) for d, (_, h) in enumerate(prints)])
+    pos = np.concatenate([p for p, _ in prints])
+    if shared_only and len(hashes):
+        _, inverse, counts = np.unique(hashes, return_inverse=True, return_counts=True)
+        keep = counts[inverse] > 1
+        hashes, docs, pos = hashes[keep], docs[keep], pos[keep]
+    for h, d, p in zip(hashes.tolist(), docs.tolist(), pos.tolist()):
+        index[h].append((d, p))
     return index
 
 

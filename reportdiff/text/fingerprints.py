@@ -153,8 +153,12 @@ def window(min_chars: int) -> int:
 
 
 def signature(stream: Stream, min_chars: int) -> tuple[np.ndarray, np.ndarray]:
-    """(positions, hashes) of the winnowed fingerprints of a document's canonical stream."""
-    return fingerprints(stream.canonical[0], K, window(min_chars))
+    """(positions, hashes) of the winnowed fingerprints of a document's canonical stream; kept
+    with the stream (a stream met again, in a corpus worker's next pair, is not winnowed again)."""
+    kept = stream.__dict__.setdefault("_signatures", {})
+    if min_chars not in kept:
+        kept[min_chars] = fingerprints(stream.canonical[0], K, window(min_chars))
+    return kept[min_chars]
 
 
 def check_min_chars(min_chars: int) -> None:
