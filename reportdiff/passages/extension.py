@@ -6,18 +6,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..text.fingerprints import Stream
+from ..text.fingerprints import Stream, front_end
 from .seeds import Region
 
 
 def extend(r: Region, streams: Sequence[Stream]) -> None:
     """Grow a region while the canonical characters agree, stepping over an edit of up to
-    ``STEP`` characters on either side when the next ``RESUME`` characters agree again."""
+    ``STEP`` characters on either side when the next ``RESUME`` characters agree again; never
+    back into a title block (``front_end``: its date, congress and speaker make every report's
+    title block a template of the others')."""
     ta, tb = streams[r.a_doc].canonical[0], streams[r.b_doc].canonical[0]
+    fa, fb = front_end(streams[r.a_doc]), front_end(streams[r.b_doc])
     while True:
-        n = _agree_back(ta, tb, r.a0, r.b0)
+        n = _agree_back(ta, tb, r.a0, r.b0, fa, fb)
         r.a0, r.b0 = r.a0 - n, r.b0 - n
-        step = _resume(ta, tb, r.a0, r.b0, -1)
+        step = _resume(ta, tb, r.a0, r.b0, -1, fa, fb)
         if not step:
             break
         r.a0, r.b0 = r.a0 - step[0], r.b0 - step[1]
@@ -51,9 +54,10 @@ def _agree_ahead(ta: str, tb: str, a: int, b: int) -> int:
     return max(n, 0)
 
 
-def _agree_back(ta: str, tb: str, a: int, b: int) -> int:
-    """How many characters agree going back from just before ta[a] and tb[b]."""
-    n, i, step = min(a, b), 0, 16
+def _agree_back(ta: str, tb: str, a: int, b: int, fa: int = 0, fb: int = 0) -> int:
+    """How many characters agree going back from just before ta[a] and tb[b] (not before ta[fa]
+    and tb[fb])."""
+    n, i, step = min(a - fa, b - fb), 0, 16
     while i < n:
         m = min(step, n - i)
         if ta[a - i - m: a - i] != tb[b - i - m: b - i]:
@@ -77,8 +81,9 @@ _SKIPS = tuple((i, total - i) for total in range(1, 2 * STEP + 1) for i in range
                if total - i <= STEP)  # (i, j) by total, then i: (0, 1), (1, 0), (0, 2), (1, 1), …
 
 
-def _resume(ta: str, tb: str, a: int, b: int, way: int) -> tuple[int, int] | None:
-    """The smallest skip (i, j) past which RESUME characters agree again, or None."""
+def _resume(ta: str, tb: str, a: int, b: int, way: int, fa: int = 0, fb: int = 0) -> tuple[int, int] | None:
+    """The smallest skip (i, j) past which RESUME characters agree again (going back: after
+    ta[fa] and tb[fb]), or None."""
     if way > 0:
         for i, j in _SKIPS:
             x = ta[a + i: a + i + RESUME]
@@ -86,6 +91,6 @@ def _resume(ta: str, tb: str, a: int, b: int, way: int) -> tuple[int, int] | Non
                 return i, j
     else:
         for i, j in _SKIPS:
-            if a - i >= RESUME and b - j >= RESUME and ta[a - i - RESUME: a - i] == tb[b - j - RESUME: b - j]:
+            if a - i - RESUME >= fa and b - j - RESUME >= fb and ta[a - i - RESUME: a - i] == tb[b - j - RESUME: b - j]:
                 return i, j
     return None

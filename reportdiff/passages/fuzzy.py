@@ -35,7 +35,7 @@ from collections.abc import Sequence
 import numpy as np
 from rapidfuzz.distance import Indel
 
-from ..text.fingerprints import Stream, shingle_hashes
+from ..text.fingerprints import Stream, front_end, shingle_hashes
 from .seeds import Region, _merge
 
 SHORT = 4  # canonical characters per short shingle (5 for a Latin-letter document)
@@ -68,6 +68,8 @@ def seeds(streams: Sequence[Stream], queries: int, docs: int) -> tuple[np.ndarra
         h = shingle_hashes(canon, _k(canon))
         h = h ^ np.uint64(_k(canon))  # 4- and 5-shingles never meet
         at = np.arange(len(h), dtype=np.int64)
+        body = front_end(streams[d])
+        h, at = h[body:], at[body:]
         if d == queries:
             wanted = np.unique(np.concatenate(hs)) if hs else np.zeros(0, dtype=np.uint64)
         if wanted is not None:
@@ -190,8 +192,10 @@ def _xdrop(x: str, y: str) -> tuple[int, int]:
 
 
 def extend_fuzzy(r: Region, streams: Sequence[Stream]) -> None:
-    """Grow both ends of a region by X-drop alignment, a slice of ``STEP_CHARS`` at a time."""
+    """Grow both ends of a region by X-drop alignment, a slice of ``STEP_CHARS`` at a time; never
+    back into a title block (``front_end``)."""
     ta, tb = streams[r.a_doc].canonical[0], streams[r.b_doc].canonical[0]
+    fa, fb = front_end(streams[r.a_doc]), front_end(streams[r.b_doc])
     while True:
         x = ta[r.a1: r.a1 + STEP_CHARS]
         y = tb[r.b1: r.b1 + STEP_CHARS]
@@ -200,8 +204,8 @@ def extend_fuzzy(r: Region, streams: Sequence[Stream]) -> None:
         if i < len(x) - BAND or not i:
             break
     while True:
-        x = ta[max(0, r.a0 - STEP_CHARS): r.a0][::-1]
-        y = tb[max(0, r.b0 - STEP_CHARS): r.b0][::-1]
+        x = ta[max(fa, r.a0 - STEP_CHARS): r.a0][::-1]
+        y = tb[max(fb, r.b0 - STEP_CHARS): r.b0][::-1]
         i, j = _xdrop(x, y)
         r.a0, r.b0 = r.a0 - i, r.b0 - j
         if i < len(x) - BAND or not i:

@@ -67,6 +67,19 @@ class Stream:
         return canonical(self.text)
 
 
+def front_end(stream: Stream) -> int:
+    """Where the document's body starts in its canonical text: after its title block (the
+    leading paragraphs ``Paragraph.front`` marks: title, date and congress, speaker)."""
+    paras = stream.doc.paragraphs
+    k = 0
+    while k < len(paras) and paras[k].front:
+        k += 1
+    if not k:
+        return 0
+    at = stream.starts[k] if k < len(paras) else len(stream.text)
+    return int(np.searchsorted(stream.canonical[1], at))
+
+
 @lru_cache(maxsize=1)
 def _classes() -> tuple[np.ndarray, np.ndarray]:
     """str.isalnum and str.isdigit of every code point of the Basic Multilingual Plane."""
