@@ -195,6 +195,23 @@ def _figure(t: Target, k: EnKey, text: str):
     return min(qs, key=lambda x: min(abs(x[0].start - p) for p in spots))
 
 
+_FROM = re.compile(r"\bfrom\s+(?:the\s+(?:current|existing|present)\s+(?:level\s+of\s+)?)?$", re.I)
+_TO = re.compile(r"^\s+to\s+", re.I)
+
+
+def _raised_from(t: Target, text: str):
+    """A plan that moves a figure ``from`` the target's own value (same unit) ``to`` another
+    (``the funding ceiling from $400,000 to $600,000`` after a target of $400,000): the target
+    was reached, and the plan starts from it.  (q, value, unit) of that figure, else None."""
+    qs = figures(text)
+    for q, nxt in zip(qs, qs[1:]):
+        v, u = normal_quantity(q)
+        if (u == t.unit and v == t.value and _FROM.search(text[max(0, q.start - 40):q.start])
+                and _TO.match(text[q.end:nxt.start])):
+            return q, v, u
+    return None
+
+
 def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int) -> Followup:
     if k is None:
         return Followup(doc, "missing", None, "", 0.0)
@@ -217,6 +234,13 @@ def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int) -> Followup
         return Followup(doc, "reported", st.paragraph, st.text, round(rep[1], 4), reported, met, recurring=rec is not None)
     if rec:
         st = later.sts[rec[0]]
+        # "the funding ceiling from $400,000 to $600,000", in the plan sentence or the rest of its
+        # paragraph: the old target is where the new plan starts
+        reached = _raised_from(c.target, st.paragraph.text) if c.target else None
+        if reached:
+            q, v, u = reached
+            return Followup(doc, "reported", st.paragraph, st.text, round(rec[1], 4),
+                            Reported(c.target.indicator, v, u, q.raw.strip()), meets(c.target, v, u), recurring=True)
         moved = ""
         if c.target:
             f = _figure(c.target, k, st.text)

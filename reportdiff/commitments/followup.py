@@ -379,12 +379,34 @@ def follow(c: Commitment, key: _Key | None, later: _Index, doc: int, five: set[s
                         recurring=rec is not None)
     if rec:
         st = later.sts[rec[0]]
+        # 由X提高到Y, where X is the old target: the target was reached and the new plan starts there
+        reached = _raised_from(c.target, st.text + st.follow) if c.kind == "target" else None
+        if reached:
+            return Followup(doc, "reported", st.paragraph, st.text + st.follow, round(rec[1], 4),
+                            Reported(c.target.indicator, reached.value, reached.unit, reached.raw),
+                            meets(c.target, reached.value, reached.unit), recurring=True)
         moved = ""
         if c.kind == "target":
             t2 = _figure(c.target, key, st)
             moved = change(c.target, t2.value, t2.unit) if t2 else ""
         return Followup(doc, "recurring", st.paragraph, st.text + st.follow, round(rec[1], 4), None, None, True, moved)
     return Followup(doc, "missing", None, "", 0.0)
+
+
+_FROM = re.compile(r"(?:由|从)(?:现行的?|目前的?|现在的?|原来的?)?$")
+_TO = re.compile(r"^(?:提高|增加|增长|扩大|提升|上调|调高|调整|降低|减少|下调)?(?:到|至)$")
+
+
+def _raised_from(t: Target, text: str):
+    """A plan that moves a figure 由 (from) the target's own value (same unit) 到 (to) another
+    (a target of 200元 followed by 由200元提高到240元): the figure the target was to reach is
+    where the plan starts.  The figure's quantity, else None."""
+    qs = [q for q in find_quantities(text) if q.value is not None]
+    for q, nxt in zip(qs, qs[1:]):
+        if (q.unit == t.unit and q.value == t.value and _FROM.search(text[max(0, q.start - 4):q.start])
+                and _TO.match(text[q.end:nxt.start])):
+            return q
+    return None
 
 
 _QUOTED = re.compile(r"“([^”]{2,20})”")

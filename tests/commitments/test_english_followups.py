@@ -201,3 +201,24 @@ def test_a_purpose_is_left_out_of_a_one_word_key(hk_fixture_ledger):
     reported).  The words before the purpose are enough to name the measure."""
     f = _first_followup(hk_fixture_ledger, "Drug Formulary", "HA")
     assert f.status == "reported" and "HA Drug Formulary" in f.text
+
+
+def test_a_plan_that_starts_from_the_target_reports_it(hk_ledger):
+    """HK 2019-20 doubles the Technology Voucher ceiling ``from $200,000 to $400,000``; 2020-21
+    plans to raise ``the funding ceiling from $400,000 to $600,000`` (the next sentence of the
+    paragraph the follow-up is found in): the old target is where the new plan starts, so it is
+    reported (met), not merely promised again."""
+    e = _target(hk_ledger, "doubling the funding ceiling", "encourage the wider adoption of technology")
+    f = e.followups[0]
+    assert f.status == "reported" and f.recurring and f.met is True
+    assert (f.reported.value, f.reported.unit) == (0.4, "$ million")
+
+
+def test_from_the_target_to_another_figure_rule():
+    from reportdiff.commitments.extraction import Target
+
+    t = Target("the funding ceiling", "exact", 0.4, "$ million", "$400,000")
+    assert english_followup._raised_from(t, "and the funding ceiling from $400,000 to $600,000.")
+    assert english_followup._raised_from(t, "from the current level of $400,000 to $600,000")
+    assert not english_followup._raised_from(t, "the funding ceiling from $300,000 to $400,000.")  # it ends there
+    assert not english_followup._raised_from(t, "a ceiling of $400,000 and $600,000 for others")

@@ -275,3 +275,25 @@ def test_a_key_has_no_pair_across_a_clause_and_a_borrowed_name_loses_its_frame()
     built = next(c for c in extract(reportdiff_load(shared_dir() / "corpus" / "national" / "2018.txt"), 0)
                  if c.target and c.target.raw == "580万套")
     assert built.target.indicator == "棚改，开工"
+
+
+def test_a_plan_that_starts_from_the_target_reports_it():
+    """National 2014 plans `人均基本公共卫生服务经费补助标准增加到35元`; the 2015 report's plan
+    says `…补助标准由35元提高到40元`: the old target is where the new plan starts, so it was
+    reached (reported, met, and promised again), not only "recurring"."""
+    ledger = _national(2014, 2015)
+    e = next(e for e in ledger.entries if e.commitment.target and "补助标准增加到35元" in e.commitment.text)
+    f = e.followups[0]
+    assert f.status == "reported" and f.recurring and f.met is True
+    assert (f.reported.value, f.reported.unit) == (35.0, "元")
+
+
+def test_from_the_target_to_another_figure_rule_in_chinese():
+    from reportdiff.commitments.extraction import Target
+    from reportdiff.commitments.followup import _raised_from
+
+    t = Target("城乡居民基础养老金最低标准", "exact", 200.0, "元", "200元")
+    assert _raised_from(t, "城乡居民基础养老金最低标准由200元提高到240元")
+    assert _raised_from(t, "最低标准从现行的200元提高至240元")
+    assert not _raised_from(t, "最低标准由180元提高到200元")  # it ends there: not reached yet
+    assert not _raised_from(t, "最低标准为200元，另有240元的补助")
