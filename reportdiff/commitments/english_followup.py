@@ -35,7 +35,7 @@ from .english import (
 )
 from .extraction import Commitment, Statement, Target
 from .followup import Followup, Reported
-from .measures import change, meets
+from .measures import change, meets, starts_from
 from .search import Found, best_clause
 
 
@@ -200,16 +200,8 @@ _TO = re.compile(r"^\s+to\s+", re.I)
 
 
 def _raised_from(t: Target, text: str):
-    """A plan that moves a figure ``from`` the target's own value (same unit) ``to`` another
-    (``the funding ceiling from $400,000 to $600,000`` after a target of $400,000): the target
-    was reached, and the plan starts from it.  (q, value, unit) of that figure, else None."""
-    qs = figures(text)
-    for q, nxt in zip(qs, qs[1:]):
-        v, u = normal_quantity(q)
-        if (u == t.unit and v == t.value and _FROM.search(text[max(0, q.start - 40):q.start])
-                and _TO.match(text[q.end:nxt.start])):
-            return q, v, u
-    return None
+    """``measures.starts_from`` in English: from (the current level of) X to Y."""
+    return starts_from(t, [(q, *normal_quantity(q)) for q in figures(text)], text, _FROM, _TO)
 
 
 def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int) -> Followup:

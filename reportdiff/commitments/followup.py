@@ -40,7 +40,7 @@ from ..model import Paragraph
 from ..text.quantities import find_quantities, is_year
 from ..text.tokens import terms
 from .extraction import Commitment, Statement, Target
-from .measures import change, comparable, is_rate, meets
+from .measures import change, comparable, is_rate, meets, starts_from
 from .search import Found, best_clause, needed
 
 FollowupStatus = Literal["reported", "recurring", "missing"]
@@ -382,9 +382,9 @@ def follow(c: Commitment, key: _Key | None, later: _Index, doc: int, five: set[s
         # 由X提高到Y, where X is the old target: the target was reached and the new plan starts there
         reached = _raised_from(c.target, st.text + st.follow) if c.kind == "target" else None
         if reached:
+            q, v, u = reached
             return Followup(doc, "reported", st.paragraph, st.text + st.follow, round(rec[1], 4),
-                            Reported(c.target.indicator, reached.value, reached.unit, reached.raw),
-                            meets(c.target, reached.value, reached.unit), recurring=True)
+                            Reported(c.target.indicator, v, u, q.raw), meets(c.target, v, u), recurring=True)
         moved = ""
         if c.kind == "target":
             t2 = _figure(c.target, key, st)
@@ -398,15 +398,9 @@ _TO = re.compile(r"^(?:提高|增加|增长|扩大|提升|上调|调高|调整|�
 
 
 def _raised_from(t: Target, text: str):
-    """A plan that moves a figure 由 (from) the target's own value (same unit) 到 (to) another
-    (a target of 200元 followed by 由200元提高到240元): the figure the target was to reach is
-    where the plan starts.  The figure's quantity, else None."""
-    qs = [q for q in find_quantities(text) if q.value is not None]
-    for q, nxt in zip(qs, qs[1:]):
-        if (q.unit == t.unit and q.value == t.value and _FROM.search(text[max(0, q.start - 4):q.start])
-                and _TO.match(text[q.end:nxt.start])):
-            return q
-    return None
+    """``measures.starts_from`` in Chinese: 由(现行的)X(提高)到Y."""
+    return starts_from(t, [(q, q.value, q.unit) for q in find_quantities(text) if q.value is not None],
+                       text, _FROM, _TO)
 
 
 _QUOTED = re.compile(r"“([^”]{2,20})”")

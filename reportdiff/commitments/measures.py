@@ -14,6 +14,8 @@ figure meets the target or changes it.
 
 from __future__ import annotations
 
+import re
+
 from ..text.quantities import without_comparator
 from .ceiling import is_ceiling
 from .extraction import Target
@@ -101,3 +103,18 @@ def change(t: Target, value, unit: str) -> str:
     if is_ceiling(t) and moved != "same":
         return "lowered" if moved == "raised" else "raised"
     return moved
+
+
+def starts_from(t: Target, found: list, text: str, before: re.Pattern, between: re.Pattern):
+    """A plan that moves a figure from the target's own value (same unit) to another: the target
+    was reached, and the plan starts from it (``由35元提高到40元`` after ``增加到35元``; ``the
+    funding ceiling from $400,000 to $600,000`` after a target of $400,000).  ``found``: the
+    text's figures as (quantity, value, unit) in order; ``before``: what stands before the first
+    (由, from), matched at the end of the 40 characters before it; ``between``: all that stands
+    between the two (提高到, to).  That (quantity, value, unit), else None."""
+    for (q, v, u), (nxt, _, _) in zip(found, found[1:]):
+        if (u == t.unit and v == t.value and before.search(text[max(0, q.start - 40):q.start])
+                and between.match(text[q.end:nxt.start])):
+            return q, v, u
+    return None
+
