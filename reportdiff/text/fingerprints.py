@@ -69,15 +69,16 @@ class Stream:
 
 def front_end(stream: Stream) -> int:
     """Where the document's body starts in its canonical text: after its title block (the
-    leading paragraphs ``Paragraph.front`` marks: title, date and congress, speaker)."""
-    paras = stream.doc.paragraphs
-    k = 0
-    while k < len(paras) and paras[k].front:
-        k += 1
-    if not k:
-        return 0
-    at = stream.starts[k] if k < len(paras) else len(stream.text)
-    return int(np.searchsorted(stream.canonical[1], at))
+    leading paragraphs ``Paragraph.front`` marks: title, date and congress, speaker); kept with
+    the stream (every region of the passage search asks)."""
+    if "_front_end" not in stream.__dict__:
+        paras = stream.doc.paragraphs
+        k = 0
+        while k < len(paras) and paras[k].front:
+            k += 1
+        at = 0 if not k else stream.starts[k] if k < len(paras) else len(stream.text)
+        stream.__dict__["_front_end"] = int(np.searchsorted(stream.canonical[1], at)) if at else 0
+    return stream.__dict__["_front_end"]
 
 
 @lru_cache(maxsize=1)
