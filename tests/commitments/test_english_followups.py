@@ -181,9 +181,12 @@ def test_a_name_is_named_by_its_rare_words(hk_fixture_ledger):
 def test_a_named_programme_is_still_followed(hk_fixture_ledger):
     """The clause naming the programme again is its follow-up: ``regularising the Technology
     Voucher Programme … to encourage the wider adoption of technology`` recurs in ``From April
-    2020 onwards, the Government will enhance the Technology Voucher Programme``."""
+    2020 onwards, the Government will enhance the Technology Voucher Programme`` (since session
+    20 reported as well: the same paragraph raises the ceiling from the $400,000 promised, see
+    test_a_plan_that_starts_from_the_target_reports_it)."""
     f = _first_followup(hk_fixture_ledger, "Technology Voucher", "encourage the wider adoption of technology")
-    assert f.status == "recurring" and "Technology Voucher Programme" in f.text
+    assert f.recurring and "Technology Voucher Programme" in f.text
+    assert f.status == "reported" and f.met is True
 
 
 def test_name_words_and_capitals():
