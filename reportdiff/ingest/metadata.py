@@ -4,6 +4,7 @@ first lines (and, failing that, from the file name)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from ..model import Document, Metadata
@@ -166,6 +167,7 @@ _UNIT = re.compile(
     r"[\u4e00-\u9fff]+?(?:特别行政区|(?:壮族|回族|维吾尔)?自治区|自治州|自治县|自治旗|新区|地区|省|市|州|盟|县|旗|区)")
 
 
+@lru_cache(maxsize=65536)
 def region_units(name: str) -> tuple[str, ...]:
     """The administrative units of a region's name, outermost first, each with its level
     suffix; a province-level unit written short or with a partial suffix is written in full
@@ -220,13 +222,19 @@ def regions_differ(names: list[str]) -> bool:
 
 def canonical_regions(names: list[str]) -> dict[str, str]:
     """Each name's group name in a collection of reports: the key of the fullest name it
-    agrees with (``same_region``) when that one is unique, else its own key."""
-    keys = sorted({region_key(n) for n in names if n}, key=lambda k: (-len(region_units(k)), k))
+    agrees with (``same_region``) when that one is unique, else its own key.  Two names agree
+    only when their innermost units are the same, so each distinct name is checked against the
+    keys ending in its own innermost unit (checking every key for every report took the client
+    of a 20,000-report corpus, 2,000 regions, over ten minutes)."""
+    distinct = sorted({n for n in names if n})
+    keys = sorted({region_key(n) for n in distinct}, key=lambda k: (-len(region_units(k)), k))
+    by_inner: dict[str, list[str]] = {}
+    for k in keys:
+        by_inner.setdefault(region_units(k)[-1], []).append(k)
     out: dict[str, str] = {}
-    for n in names:
-        if not n:
-            continue
-        fuller = [k for k in keys if same_region(n, k) and len(region_units(k)) >= len(region_units(n))]
+    for n in distinct:
+        units = region_units(n)
+        fuller = [k for k in by_inner.get(units[-1], ()) if same_region(n, k) and len(region_units(k)) >= len(units)]
         longest = [k for k in fuller if len(region_units(k)) == len(region_units(fuller[0]))] if fuller else []
         out[n] = longest[0] if len(longest) == 1 else region_key(n)
     return out
