@@ -20,21 +20,16 @@ import numpy as np
 
 from ..passages import formulas as f
 from . import counts
+from .tasks import stream_of
 
 MIN_CHARS = 15  # the corpus's shortest formula
 REPORTS_PER_TASK = 50
 MEMBERS_PER_TASK = 200  # cluster members (candidate stretches) of one occurrences task
 
 
-def _stream(p):
-    from ..text.fingerprints import Stream
-
-    return f.knowing_ends(Stream.of(p.document), p.clause_ends.tolist())
-
-
 def df_part(reports: dict, min_chars: int = MIN_CHARS) -> list[tuple[np.ndarray, np.ndarray]]:
     """A batch's (fingerprint, documents holding it) counts, cut into the hash ranges."""
-    held = [np.unique(np.array([h for _, h in f.document_prints(_stream(p), min_chars)], dtype=np.uint64))
+    held = [np.unique(np.array([h for _, h in f.document_prints(stream_of(p), min_chars)], dtype=np.uint64))
             for p in reports.values()]
     values, n = np.unique(np.concatenate(held), return_counts=True) if held else (np.empty(0, np.uint64),
                                                                                    np.empty(0, np.int64))
@@ -51,7 +46,7 @@ def df_range(k: int, parts: list, min_df: int) -> np.ndarray:
 
 def stretches_batch(docs: list[int], reports: dict, often: np.ndarray, min_chars: int = MIN_CHARS) -> list:
     common = set(often.tolist())
-    return [c for d in docs for c in f.stretches(d, f.document_prints(_stream(reports[d]), min_chars), common, min_chars)]
+    return [c for d in docs for c in f.stretches(d, f.document_prints(stream_of(reports[d]), min_chars), common, min_chars)]
 
 
 def _places(p):
@@ -61,13 +56,13 @@ def _places(p):
 
 
 def occurrences_batch(groups: list[list], reports: dict, min_df: int, min_chars: int = MIN_CHARS) -> list:
-    streams = {d: _stream(p) for d, p in reports.items()}
+    streams = {d: stream_of(p) for d, p in reports.items()}
     places = {d: _places(p) for d, p in reports.items()}
     return [f.occurrences({d: streams[d] for d in {m[0] for m in g}}, g, min_df, places, min_chars) for g in groups]
 
 
 def holders_batch(docs: list[int], reports: dict, templates: list[str]) -> dict[str, list[int]]:
-    return f.holders({d: _stream(reports[d]) for d in docs}, {d: _places(reports[d]) for d in docs}, templates)
+    return f.holders({d: stream_of(reports[d]) for d in docs}, {d: _places(reports[d]) for d in docs}, templates)
 
 
 def on_engine(run, prepared: list, facts: list, min_chars: int = MIN_CHARS, examples: int = 3):

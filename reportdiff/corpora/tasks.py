@@ -92,12 +92,16 @@ _STREAMS: OrderedDict[int, Stream] = OrderedDict()  # a worker's last streams, b
 _STREAMS_MAX = 32  # a batch's pairs are sorted by report: one report meets several in a row
 
 
-def _stream(doc: Document) -> Stream:
-    """The stream of a prepared report's document (its canonical text and fingerprints kept with
-    it), made once while the report keeps coming back in this worker's pairs."""
+def stream_of(p: Prepared) -> Stream:
+    """The stream of a prepared report (its clause ends given, its canonical text and
+    fingerprints kept with it), made once while the report keeps coming back in this worker's
+    tasks (the pairs' search, the boilerplate's)."""
+    from ..passages.formulas import knowing_ends
+
+    doc = p.document
     s = _STREAMS.get(id(doc))
     if s is None or s.doc is not doc:
-        s = _STREAMS[id(doc)] = Stream.of(doc)
+        s = _STREAMS[id(doc)] = knowing_ends(Stream.of(doc), p.clause_ends.tolist())
         if len(_STREAMS) > _STREAMS_MAX:
             _STREAMS.popitem(last=False)
     else:
@@ -132,7 +136,7 @@ def search_pair(a: int, b: int, x: Prepared, y: Prepared, min_chars: int = REUSE
     found: list[SharedPassage] = []
     # the winnowing stage only: corpus reuse is exact shared passages (an edited match's X-drop
     # extension could join text across a heading the stream leaves out)
-    streams = [_stream(x.document), _stream(y.document)]
+    streams = [stream_of(x), stream_of(y)]
     for g in find_dupes([x.document, y.document], (), min_chars, common=common, edited=False, streams=streams).groups:
         in_a = [o for o in g.occurrences if o.doc == 0]
         in_b = [o for o in g.occurrences if o.doc == 1]

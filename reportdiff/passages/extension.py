@@ -6,17 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..text.fingerprints import Stream, front_end
+from ..text.fingerprints import Stream
 from .seeds import Region
 
 
 def extend(r: Region, streams: Sequence[Stream]) -> None:
     """Grow a region while the canonical characters agree, stepping over an edit of up to
     ``STEP`` characters on either side when the next ``RESUME`` characters agree again; never
-    back into a title block (``front_end``: its date, congress and speaker make every report's
+    back into a title block (``Stream.body_start``: its date, congress and speaker make every report's
     title block a template of the others')."""
     ta, tb = streams[r.a_doc].canonical[0], streams[r.b_doc].canonical[0]
-    fa, fb = front_end(streams[r.a_doc]), front_end(streams[r.b_doc])
+    fa, fb = streams[r.a_doc].body_start, streams[r.b_doc].body_start
     while True:
         n = _agree_back(ta, tb, r.a0, r.b0, fa, fb)
         r.a0, r.b0 = r.a0 - n, r.b0 - n

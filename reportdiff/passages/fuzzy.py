@@ -35,7 +35,7 @@ from collections.abc import Sequence
 import numpy as np
 from rapidfuzz.distance import Indel
 
-from ..text.fingerprints import Stream, front_end, shingle_hashes
+from ..text.fingerprints import Stream, shingle_hashes
 from .seeds import Region, _merge
 
 SHORT = 4  # canonical characters per short shingle (5 for a Latin-letter document)
@@ -68,7 +68,7 @@ def seeds(streams: Sequence[Stream], queries: int, docs: int) -> tuple[np.ndarra
         h = shingle_hashes(canon, _k(canon))
         h = h ^ np.uint64(_k(canon))  # 4- and 5-shingles never meet
         at = np.arange(len(h), dtype=np.int64)
-        body = front_end(streams[d])
+        body = streams[d].body_start
         h, at = h[body:], at[body:]
         if d == queries:
             wanted = np.unique(np.concatenate(hs)) if hs else np.zeros(0, dtype=np.uint64)
@@ -193,9 +193,9 @@ def _xdrop(x: str, y: str) -> tuple[int, int]:
 
 def extend_fuzzy(r: Region, streams: Sequence[Stream]) -> None:
     """Grow both ends of a region by X-drop alignment, a slice of ``STEP_CHARS`` at a time; never
-    back into a title block (``front_end``)."""
+    back into a title block (``Stream.body_start``)."""
     ta, tb = streams[r.a_doc].canonical[0], streams[r.b_doc].canonical[0]
-    fa, fb = front_end(streams[r.a_doc]), front_end(streams[r.b_doc])
+    fa, fb = streams[r.a_doc].body_start, streams[r.b_doc].body_start
     while True:
         x = ta[r.a1: r.a1 + STEP_CHARS]
         y = tb[r.b1: r.b1 + STEP_CHARS]

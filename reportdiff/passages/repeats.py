@@ -50,7 +50,7 @@ import numpy as np
 
 from ..model import Document, LineSpan
 from ..options import MIN_CHARS
-from ..text.fingerprints import K, Stream, front_end, signature, window
+from ..text.fingerprints import K, Stream, signature, window
 from . import fuzzy
 from .extension import extend
 from .groups import DupeGroup, Occurrence, group
@@ -144,10 +144,10 @@ def match(docs: Sequence[Document], queries: int, query_prints: list[tuple[np.nd
     streams = _Streams(docs) if streams is None else streams
     w = window(min_chars)
     found = _Found(w + K)
-    # a title block (``front_end``) seeds nothing: its date, congress and speaker make every
+    # a title block (``Stream.body_start``) seeds nothing: its date, congress and speaker make every
     # report's title block a template of the others', not reuse
     candidates = [r for r in regions(query_prints, postings, w)
-                  if r.a0 >= front_end(streams[r.a_doc]) and r.b0 >= front_end(streams[r.b_doc])]
+                  if r.a0 >= streams[r.a_doc].body_start and r.b0 >= streams[r.b_doc].body_start]
     exact: dict[tuple[int, int], _Held] = defaultdict(_Held)
     for first in range(0, len(candidates), BATCH):
         batch = candidates[first: first + BATCH]

@@ -66,19 +66,18 @@ class Stream:
         """(canonical text, stream offset of each canonical character)."""
         return canonical(self.text)
 
-
-def front_end(stream: Stream) -> int:
-    """Where the document's body starts in its canonical text: after its title block (the
-    leading paragraphs ``Paragraph.front`` marks: title, date and congress, speaker); kept with
-    the stream (every region of the passage search asks)."""
-    if "_front_end" not in stream.__dict__:
-        paras = stream.doc.paragraphs
+    @cached_property
+    def body_start(self) -> int:
+        """Where the document's body starts in the canonical text: after its title block (the
+        leading paragraphs ``Paragraph.front`` marks: title, date and congress, speaker), which
+        the passage search leaves out (every report's title block is a template of the others')."""
+        paras = self.doc.paragraphs
         k = 0
         while k < len(paras) and paras[k].front:
             k += 1
-        at = 0 if not k else stream.starts[k] if k < len(paras) else len(stream.text)
-        stream.__dict__["_front_end"] = int(np.searchsorted(stream.canonical[1], at)) if at else 0
-    return stream.__dict__["_front_end"]
+        if not k:
+            return 0
+        return int(np.searchsorted(self.canonical[1], self.starts[k] if k < len(paras) else len(self.text)))
 
 
 @lru_cache(maxsize=1)
