@@ -22,7 +22,9 @@ Follow-up, in every later document (ordered by delivery date, else command-line 
   alike; a bare 万/亿 counts what a count target counts: ``comparable``), in a 分别 list the one
   in the place of the item naming the key, else the one whose own indicator covers the key best;
 - recurring: a plan clause refers to it (a five-year goal: a clause of a later five-year part);
-  for targets, the change (same, raised, lowered) compares the two values;
+  for targets, the change (same, raised, lowered) compares the two values; but a plan clause
+  that moves the figure from the target's own value (由35元提高到40元) or once more (再降低10%)
+  reports the target (recurring too);
 - missing: neither.
 - met (targets that are due, ``audit.due_year``, when both figures are numbers): ``measures.meets``.
 """
@@ -385,10 +387,11 @@ def follow(c: Commitment, key: _Key | None, later: _Index, doc: int, five: set[s
             q, v, u = reached
             return Followup(doc, "reported", st.paragraph, st.text + st.follow, round(rec[1], 4),
                             Reported(c.target.indicator, v, u, q.raw), meets(c.target, v, u), recurring=True)
-        moved = ""
-        if c.kind == "target":
-            t2 = _figure(c.target, key, st)
-            moved = change(c.target, t2.value, t2.unit) if t2 else ""
+        t2 = _figure(c.target, key, st) if c.kind == "target" else None
+        if t2 is not None and _again(t2.raw, st.text + st.follow):
+            # 再降低10%: the plan takes the measure once more, so the earlier one was taken (no figure given)
+            return Followup(doc, "reported", st.paragraph, st.text + st.follow, round(rec[1], 4), recurring=True)
+        moved = change(c.target, t2.value, t2.unit) if t2 else ""
         return Followup(doc, "recurring", st.paragraph, st.text + st.follow, round(rec[1], 4), None, None, True, moved)
     return Followup(doc, "missing", None, "", 0.0)
 
@@ -401,6 +404,15 @@ def _raised_from(t: Target, text: str):
     """``measures.starts_from`` in Chinese: 由(现行的)X(提高)到Y."""
     return starts_from(t, [(q, q.value, q.unit) for q in find_quantities(text) if q.value is not None],
                        text, _FROM, _TO)
+
+
+_AGAIN = r"再(?:降低|提高|压减|压缩|减少|增加|扩大|提升|缩短|上调|下调)(?:到|至)?"
+
+
+def _again(raw: str, text: str) -> bool:
+    """The plan moves the figure once more (``再降低10%``, ``再提高20元``): 再 says the earlier
+    move was made."""
+    return re.search(_AGAIN + re.escape(raw), text) is not None
 
 
 _QUOTED = re.compile(r"“([^”]{2,20})”")

@@ -297,3 +297,25 @@ def test_from_the_target_to_another_figure_rule_in_chinese():
     assert _raised_from(t, "最低标准从现行的200元提高至240元")
     assert not _raised_from(t, "最低标准由180元提高到200元")  # it ends there: not reached yet
     assert not _raised_from(t, "最低标准为200元，另有240元的补助")
+
+
+def test_a_plan_that_moves_the_figure_again_reports_the_target():
+    """National 2024 plans `城乡居民基础养老金月最低标准提高20元`; the 2025 report's plan says
+    `城乡居民基础养老金最低标准再提高20元` and its review does not mention it: 再 (once more) says
+    the first raise was made, so the target is reported (no figure given) and promised again,
+    not only "recurring" (labelled reported, tests/labels/promises-national-2024.json)."""
+    ledger = promises([str(fixture_path("national-2024.txt")), str(fixture_path("national-2025.txt"))])
+    e = next(e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target
+             and "基础养老金月最低标准提高20元" in e.commitment.text)
+    f = e.followups[0]
+    assert f.status == "reported" and f.recurring and f.reported is None and f.met is None
+    assert "再提高20元" in f.text
+
+
+def test_again_rule_in_chinese():
+    from reportdiff.commitments.followup import _again
+
+    assert _again("10%", "一般工商业平均电价再降低10%。")
+    assert _again("20%以上", "移动网络流量平均资费再降低20%以上，")
+    assert not _again("10%", "一般工商业平均电价降低10%。")  # a plan without 再: recurring
+    assert not _again("10%", "再降低成本，电价下降10%")  # 再 of another verb phrase
