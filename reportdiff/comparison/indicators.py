@@ -10,7 +10,18 @@ from dataclasses import dataclass
 
 from ..text.quantities import QUANTITY, Quantity, read_quantities, unit_class
 
-_CLAUSE_BREAK = re.compile(r"[，。；：！？、,;:（）()“”]")
+_BREAKS = "，。；：！？、,;:（）()“”"
+_LAST_BREAK = re.compile(f"[{_BREAKS}][^{_BREAKS}]*\\Z")  # the last clause break and what follows it
+_LAST_RANGE_BREAK = re.compile("[，。；：、][^，。；：、]*\\Z")  # what _BASE_ZH and _FROM_TO_ZH never cross
+
+
+def _last_clause(text: str, end: int) -> str:
+    """The text after the last clause break (one of ``_BREAKS``) before ``end``: one search,
+    instead of a split of the whole text before each figure into its clauses."""
+    m = _LAST_BREAK.search(text, 0, end)
+    return text[m.start() + 1: end] if m else text[:end]
+
+
 _VERB_WORDS = (r"同比|比上年|年均|累计|分别|全年|预计|力争|确保|计划|实现|完成|达到|达|增长|提高到|提高|提升到|提升|下降|降低|"
                r"减少|不低于|不超过|不高于|低于|高于|超过|突破|新增|新建|建成|控制在|保持在|保持|稳定在|迈上|跃上|跨上|拟按|拟安排|拟|按|要|为|至|到|约|近|以上|左右|和|及|、")
 _VERBS = re.compile(f"(?:{_VERB_WORDS})+$")
@@ -21,13 +32,13 @@ def indicator_before(text: str, start: int) -> str:
     """The indicator a quantity at ``text[start:]`` measures: the words of its clause before
     it, without the verbs and fillers around them (``地区生产总值增长`` → ``地区生产总值``)."""
     head = text[:start]
-    clause = _CLAUSE_BREAK.split(head)[-1]
+    clause = _last_clause(text, start)
     if sum(map(str.isascii, clause)) > 0.8 * max(1, len(clause)):
         return _english_indicator(clause)
     name = _LEAD.sub("", _VERBS.sub("", clause))
     if not name and head[len(head) - len(clause) - 1 : len(head) - len(clause)] == "、":
         # 国内生产总值达到134.9万亿元、增长5%: the indicator stands before the previous figure
-        previous = _CLAUSE_BREAK.split(head[: len(head) - len(clause) - 1])[-1]
+        previous = _last_clause(head, len(head) - len(clause) - 1)
         name = _LEAD.sub("", _VERBS.sub("", QUANTITY.split(previous)[0]))
     return name[-24:].strip()
 
@@ -70,7 +81,9 @@ class Figure:
     shown: str = ""
 
 
-_DATE = re.compile(r"(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
+# a date: year, month and day, each optional but never all absent (a pattern that also matches
+# the empty string "replaces" it at every position: six times as slow in a ``sub``)
+_DATE = re.compile(r"(?:19|20)\d\d年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日")
 # what is not a word of an indicator; the digits of a name written with Latin letters stay (M2, C919)
 _NOT_WORDS = re.compile(r"[\s—–\-…·•\"'“”‘’《》〈〉【】\[\]%％]+|(?<![A-Za-z\d.])[0-9０-９.]+|(?<=\d)\.(?!\d)")
 _FUNCTION_ZH = re.compile(r"^(?:的|了|和|及|与|或|在|是|有|对|将|把|被|等|其中|其|共|全|各|每|这|那|该|此|上|下|中|个|年|月|日|第|届|次)+$")
@@ -158,13 +171,15 @@ def _chinese_indicator(text: str, q: Quantity, prev: Quantity | None) -> tuple[s
     clause (``扣除价格因素``, ``按可比价格计算``), the subject of an earlier clause of the sentence."""
     head = text[: q.start]
     role = "current"
-    m = _BASE_ZH.search(head)
+    cut = _LAST_RANGE_BREAK.search(head)
+    lo = cut.start() + 1 if cut else 0  # neither pattern reaches back past it
+    m = _BASE_ZH.search(head, lo)
     if m and _TO_ZH.match(text[q.end:]):
         role, at = "base", m.start()
     else:
-        m = _FROM_TO_ZH.search(head)
+        m = _FROM_TO_ZH.search(head, lo)
         at = m.start() if m else q.start
-    clause = _CLAUSE_BREAK.split(text[:at])[-1]
+    clause = _last_clause(text, at)
     if listed := _respectively(text, q):
         return listed, role
     name = "" if _ADVERBIAL_ZH.match(clause) else _clean_zh(indicator_before(text, at))
@@ -184,7 +199,7 @@ def _chinese_indicator(text: str, q: Quantity, prev: Quantity | None) -> tuple[s
 def _subject_before(text: str, at: int) -> str:
     """The subject of the latest clause that names one, of the clauses of the sentence before
     the one holding ``text[at]`` (adverbial and comparison clauses skipped); "" when none does."""
-    clause = _CLAUSE_BREAK.split(text[:at])[-1]
+    clause = _last_clause(text, at)
     sentence = re.split(r"[。！？]", text[: at - len(clause)])[-1]
     for part in reversed(re.split(r"[，；：、]", sentence)):
         if _ADVERBIAL_ZH.match(part) or _COMPARED_ZH.match(part):
@@ -453,7 +468,7 @@ _JOINTLY = re.compile(r"均(?:为|是|在|达到|达|保持在|控制在)?$")
 def _jointly(text: str, q: Quantity) -> list[str]:
     """In ``A和B预期增长均为12%`` the figure measures each of A and B (one figure each);
     ``[]`` when the figure is in no such clause."""
-    clause = _CLAUSE_BREAK.split(text[: q.start])[-1]
+    clause = _last_clause(text, q.start)
     m = _JOINTLY.search(clause)
     if not m:
         return []
