@@ -58,7 +58,7 @@ from rapidfuzz import fuzz
 from ..ingest.headings import LEAD_ORDINAL, PARAGRAPH_NUMBER, split_marker
 from ..options import MOVE_THRESHOLD, PARAGRAPH_THRESHOLD
 from ..text.characters import cjk_count, same_text
-from ..text.sentences import split_sentences
+from ..text.sentences import first_sentence
 from .similarity import TfIdf, cosine_matrix
 from .splits import grow, regroup
 
@@ -124,7 +124,7 @@ def lead_sentence(text: str) -> str:
     ``LEAD_CHARS`` characters (Chinese) or ``LEAD_WORDS`` words (an alphabet), or the rest of
     the paragraph is not at least twice as long."""
     body = PARAGRAPH_NUMBER.sub("", LEAD_ORDINAL.sub("", split_marker(text)[1], count=1), count=1).lstrip()
-    first = split_sentences(body[:200])[0] if body else ""  # a lead is far shorter than 200
+    first = first_sentence(body[:200])  # a lead is far shorter than 200
     units = ratio_units(first)
     if not first.rstrip().endswith(("。", ".")) or len(units) > (LEAD_CHARS if isinstance(units, str) else LEAD_WORDS) \
             or len(body) - len(first) < 2 * len(first):
@@ -244,19 +244,21 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
                      b_terms: list[list[str]], threshold: float = PARAGRAPH_THRESHOLD,
                      move_threshold: float = MOVE_THRESHOLD,
                      same_section: Callable[[int, int], bool] | None = None,
-                     crosses: Callable[[int, int], bool] | None = None, series: bool = True) -> list[Link]:
+                     crosses: Callable[[int, int], bool] | None = None, series: bool = True,
+                     tf: TfIdf | None = None) -> list[Link]:
     """``same_section(i, j)``: whether A paragraph i and B paragraph j stand in sections that
     are matched to each other; such in-order pairs get a bonus in the gap step (step 5).
     ``crosses(i, j)``: whether their sections are each matched to another section; such an
     anchor is *moved* even on the backbone (a paragraph carried across swapped sections).
     ``series``: the two documents are one government's (or say nothing of their region), so a
     reworded paragraph is a version of its counterpart (step 6); across regions two paragraphs
-    on one topic are not versions of each other, and step 6 is skipped."""
+    on one topic are not versions of each other, and step 6 is skipped.  ``tf``: the TF-IDF of
+    ``a_terms + b_terms`` when the caller has it already."""
     n, m = len(a_texts), len(b_texts)
     bonus = (SERIES_SECTION_BONUS if series else SECTION_BONUS) if same_section else 0.0
     floor = min(threshold - bonus, ANCHOR, MUTUAL_FLOOR)
     budget = RatioBudget()
-    tf = TfIdf(a_terms + b_terms)
+    tf = tf or TfIdf(a_terms + b_terms)
     texts_only: dict[tuple[int, int], float] | None = {} if series else None
     scores = pair_scores(a_texts, b_texts, a_terms, b_terms, floor, budget, tf, texts_only)  # 1. pair scores
     boosted = {k: (s + bonus if same_section and same_section(*k) else s) for k, s in scores.items()}

@@ -199,10 +199,11 @@ def compare_documents(old: Document, new: Document, options: Options = Options()
         return (pa[i].section_id in matched_a and pb[j].section_id in matched_b
                 and not same_section(i, j))
 
+    idf = TfIdf(ta + tb)  # over the paragraphs of both documents: the aligner's and the weighted figure's
     links = align_paragraphs([p.text for p in pa], [p.text for p in pb], ta, tb,
                              options.paragraph_threshold, options.move_threshold,
                              same_section if old.sections and new.sections else None,
-                             crosses, series=not regions_differ([old.metadata.region, new.metadata.region]))
+                             crosses, series=not regions_differ([old.metadata.region, new.metadata.region]), tf=idf)
     pairs = _ordered(links)
     paragraphs = tuple(_pair(link, pa, pb, profile) for link in pairs)
     costs = _entry_costs(pairs, ta, tb)
@@ -211,7 +212,7 @@ def compare_documents(old: Document, new: Document, options: Options = Options()
     whole = measures(all_a, all_b) if len(all_a) * len(all_b) <= EXACT_LIMIT else \
         measures_along(all_a, all_b, *_along(pairs, costs, ta, tb))
     # the weighted figure: idf over the paragraphs of both documents (section pairs: None)
-    whole = replace(whole, weighted=weighted_cosine(TfIdf(ta + tb), all_a, all_b))
+    whole = replace(whole, weighted=weighted_cosine(idf, all_a, all_b))
     return Comparison(old, new, whole, sections, paragraphs)
 
 

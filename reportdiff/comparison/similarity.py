@@ -150,7 +150,9 @@ class TfIdf:
 
     def __init__(self, docs: list[list[str]], keep: int = 0) -> None:
         n = len(docs)
-        df = Counter(t for d in docs for t in set(d))
+        df: Counter = Counter()
+        for d in docs:
+            df.update(set(d))  # counted in C, in the order a generator over the sets would give
         self.idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
         self._docs, self._keep = docs, keep
 

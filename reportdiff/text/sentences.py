@@ -42,7 +42,16 @@ def split_sentences(text: str) -> tuple[str, ...]:
     A closing quote right after a sentence end stays with its sentence.  Joining the result
     gives the text back exactly.
     """
-    out: list[str] = []
+    return tuple(s for s in _sentences(text) if s)
+
+
+def first_sentence(text: str) -> str:
+    """``split_sentences(text)[0]`` ("" for an empty text), without reading past it."""
+    return next((s for s in _sentences(text) if s), "")
+
+
+def _sentences(text: str):
+    """The sentences of ``split_sentences``, one at a time."""
     depth = 0
     start = 0
     i = 0
@@ -54,7 +63,7 @@ def split_sentences(text: str) -> tuple[str, ...]:
         elif ch in _CLOSE_QUOTES:
             depth = max(0, depth - 1)
             if depth == 0 and i > 0 and text[i - 1] in SENTENCE_END:
-                out.append(text[start : i + 1])
+                yield text[start : i + 1]
                 start = i + 1
         elif depth == 0 and ch in SENTENCE_END:
             j = i + 1
@@ -62,7 +71,7 @@ def split_sentences(text: str) -> tuple[str, ...]:
                 j += 1
             while j < n and text[j] in _CLOSE_QUOTES:  # a stray closing quote stays with its sentence
                 j += 1
-            out.append(text[start:j])
+            yield text[start:j]
             start = j
             i = j
             continue
@@ -71,9 +80,8 @@ def split_sentences(text: str) -> tuple[str, ...]:
             if not re.search(r"\b(?:Mr|Ms|Dr|No|St|vs|e\.g|i\.e)$", prev) and not (
                 ch == "." and i > 0 and text[i - 1].isdigit()
             ):
-                out.append(text[start : i + 2])
+                yield text[start : i + 2]
                 start = i + 2
         i += 1
     if start < n:
-        out.append(text[start:])
-    return tuple(s for s in out if s)
+        yield text[start:]
