@@ -49,8 +49,11 @@ def corpus(paths: Iterable[Report], options: Options = Options(), workers: int =
         exhaustive = len(files) <= EXHAUSTIVE_UP_TO
     with engine(workers, scheduler, progress) as run:
         prepared = run.keep(prepare, [(f, options, min_chars) for f in files], "reading reports")
-        heads = [h for part in run.map(head_batch, [({d: prepared[d] for d in range(k, min(len(files), k + 100))},)
-                                                    for k in range(0, len(files), 100)]) for h in part]
+        groups, where = run.local_groups(prepared, 100)  # facts and signatures read where the reports are
+        heads: list = [None] * len(files)
+        for g, part in zip(groups, run.map(head_batch, [({d: prepared[d] for d in g},) for g in groups], where=where)):
+            for d, h in zip(g, part):
+                heads[d] = h
         facts = fill_regions([f for f, _ in heads])
         regions = region_indices(facts)
         c = common_threshold(len(set(regions)))

@@ -111,8 +111,9 @@ def on_engine(run, prepared: list, regions: list[int], c: int):
     """The counts made on ``run`` (an ``engine.Engine``) from the prepared reports' handles ->
     (handles of what each report holds, handle of the common fingerprints, their number,
     handle of the region pairs' shared fingerprints)."""
-    level = run.keep(union_part, [tuple(prepared[k:k + FAN_IN])
-                                  for k in range(0, len(prepared), FAN_IN)], "counting fingerprints")
+    groups, where = run.local_groups(prepared, FAN_IN)  # a union does not depend on the order
+    level = run.keep(union_part, [tuple(prepared[d] for d in g) for g in groups], "counting fingerprints",
+                     where=where)
     while len(level) > 1:
         up = run.keep(union_part, [tuple(level[k:k + FAN_IN]) for k in range(0, len(level), FAN_IN)])
         run.release(level)

@@ -160,19 +160,21 @@ def worker_memory() -> str | int:
     return limit
 
 
-def worker_config() -> dict[str, Any]:
+def worker_config(bounded: bool = False) -> dict[str, Any]:
     """Dask's configuration for local workers: ``WORKER_CONFIG``, the nanny's environment without
-    ``UNSET_ENVIRON``, and (unless REPORTDIFF_DEBUG is set) Dask's logging in the worker processes
-    limited to critical lines: ``quiet`` silences this process only, and a worker's own warnings
-    ("Unmanaged memory use is high", a peer's closed stream while Dask retries) reached the
-    terminal of a long run."""
+    ``UNSET_ENVIRON`` (kept for ``bounded`` workers, given a memory limit: there memory matters more
+    than speed, and without it freed memory was not given back, so that a worker's unmanaged
+    memory reached 1.35 of its 1.86 GiB and spilled all along), and (unless REPORTDIFF_DEBUG is
+    set) Dask's logging in the worker processes limited to critical lines: ``quiet`` silences
+    this process only, and a worker's own warnings ("Unmanaged memory use is high", a peer's
+    closed stream while Dask retries) reached the terminal of a long run."""
     import os
 
     import dask
     import dask.distributed  # noqa: F401 - loads distributed's configuration defaults
 
     environ = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items()
-               if k not in UNSET_ENVIRON}
+               if bounded or k not in UNSET_ENVIRON}
     if not os.environ.get("REPORTDIFF_DEBUG"):
         environ["DASK_LOGGING__DISTRIBUTED"] = "critical"
     return {**WORKER_CONFIG, "distributed.nanny.pre-spawn-environ": environ}
@@ -213,12 +215,35 @@ class Engine:
             return value
         return self.client.scatter(value, broadcast=True, hash=False)
 
+    def local_groups(self, handles: list[Any], size: int) -> tuple[list[list[int]], list[str | None]]:
+        """The indices of ``handles`` cut into groups of at most ``size`` that one worker holds
+        whole (in index order within a worker; here, consecutive indices), with that worker's
+        address (None here): a task over a group then reads its inputs where they are.  Groups
+        of consecutive indices moved half of them between two workers, unspilling them from
+        disk to send them: at 20,000 reports a worker went over its memory limit doing so and
+        was restarted, its prepared reports lost (docs/scale.md)."""
+        if self.client is None:
+            groups = [list(range(k, min(len(handles), k + size))) for k in range(0, len(handles), size)]
+            return groups, [None] * len(groups)
+        who = self.client.who_has(handles)
+        held: dict[str, list[int]] = {}
+        for i, h in enumerate(handles):
+            holders = sorted(who.get(h.key) or ())
+            held.setdefault(holders[0] if holders else "", []).append(i)
+        groups, where = [], []
+        for worker, idx in sorted(held.items()):
+            for k in range(0, len(idx), size):
+                groups.append(idx[k:k + size])
+                where.append(worker or None)
+        return groups, where
+
     def keep(self, fn: Callable, items: list[tuple], label: str | None = None,
-             weights: list[int] | None = None) -> list[Any]:
+             weights: list[int] | None = None, where: list[str | None] | None = None) -> list[Any]:
         """``fn(*item)`` for each item, waited for but left where it was made: the handles to
         pass to later tasks (on a cluster the futures: the results stay on the workers and Dask
         moves them where they are needed; here the values).  ``weights``: how much each item
-        counts in the progress (e.g. the pairs of a batch; 1 each by default)."""
+        counts in the progress (e.g. the pairs of a batch; 1 each by default); ``where``: the
+        worker each item should run on (``local_groups``; another one if that one is lost)."""
         weights = weights or [1] * len(items)
         total = sum(weights)
         if label:
@@ -231,14 +256,16 @@ class Engine:
                 if label:
                     self.progress(label, done, total)
             return out
-        futures = [self.client.submit(fn, *item, pure=False) for item in items]
+        where = where or [None] * len(items)
+        futures = [self.client.submit(fn, *item, pure=False, workers=[w] if w else None, allow_other_workers=bool(w))
+                   for item, w in zip(items, where)]
         self._wait(futures, label, weights)
         return futures
 
     def map(self, fn: Callable, items: list[tuple], label: str | None = None,
-            weights: list[int] | None = None) -> list[Any]:
+            weights: list[int] | None = None, where: list[str | None] | None = None) -> list[Any]:
         """``fn(*item)`` for each item, the values in item order, whatever order they finish in."""
-        return self.values(self.keep(fn, items, label, weights))
+        return self.values(self.keep(fn, items, label, weights, where))
 
     def values(self, handles: list[Any]) -> list[Any]:
         """The values of handles ``keep`` gave (fetched to this process), released on the cluster."""
@@ -337,7 +364,7 @@ def engine(workers: int = 0, scheduler: str | None = None, progress=None):
             # hold (the segmenter's dictionary, the interpreter): with a limit given, the run stalled
             # at 1,000 reports and 700MB; it spills at 60% and goes on instead
             paused = {} if limit == "auto" else {"distributed.worker.memory.pause": False}
-            with dask.config.set({**worker_config(), **paused}), _environ_kept(), \
+            with dask.config.set({**worker_config(limit != "auto"), **paused}), _environ_kept(), \
                     LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                                  dashboard_address=":0", memory_limit=limit) as cluster, Client(cluster) as client:
                 yield Engine(client, progress)

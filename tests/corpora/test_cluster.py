@@ -175,3 +175,24 @@ def test_a_worker_memory_limit_that_is_no_size_is_refused_in_one_line(reports, t
     assert r.stderr.strip().splitlines() == [
         f"reportdiff: REPORTDIFF_WORKER_MEMORY: '{value}' is not a memory size of 1GB or more "
         "(hint: give a size such as 2GB or 1500MB, or unset it)"]
+
+
+def _square(x: int) -> int:
+    return x * x
+
+
+def test_local_groups_are_held_whole_by_their_worker():
+    """``Engine.local_groups``: every index once, in groups of at most the size, each group held
+    whole by the worker it names, so that a task over the group moves no input between workers."""
+    from reportdiff.corpora.engine import engine
+
+    with engine(workers=2) as run:
+        handles = run.keep(_square, [(k,) for k in range(50)])
+        groups, where = run.local_groups(handles, 7)
+        who = run.client.who_has(handles)
+        assert sorted(i for g in groups for i in g) == list(range(50))
+        assert all(len(g) <= 7 and g == sorted(g) for g in groups)
+        assert all(w in who[handles[i].key] for g, w in zip(groups, where) for i in g)
+        assert run.map(_square, [(len(g),) for g in groups], where=where) == [len(g) ** 2 for g in groups]
+    with engine() as run:  # in this process: consecutive groups
+        assert run.local_groups(list(range(10)), 4) == ([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]], [None, None, None])
