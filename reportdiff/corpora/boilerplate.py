@@ -11,7 +11,9 @@ every document (docs/scale.md):
 5. ``holders_batch``: which reports hold each template (a substring search of their keys);
 6. the formulas merged and ranked here (``formulas.formulas_of``).
 
-Every step is the function ``find_formulas`` calls on one process, so the result is the same.
+Every step is the function ``find_formulas`` calls on one process, so the result is the same;
+the batches of steps 1, 2 and 5 are groups of reports one worker holds (``Engine.local_groups``),
+and what they return is put back in document order.
 """
 
 from __future__ import annotations
@@ -70,15 +72,17 @@ def on_engine(run, prepared: list, facts: list, min_chars: int = MIN_CHARS, exam
     (its documents: the reports' facts)."""
     n = len(prepared)
     min_df = f.default_min_df(n)
-    groups = [list(range(k, min(n, k + REPORTS_PER_TASK))) for k in range(0, n, REPORTS_PER_TASK)]
-    parts = run.keep(df_part, [({d: prepared[d] for d in g}, min_chars) for g in groups], "finding boilerplate")
+    groups, where = run.local_groups(prepared, REPORTS_PER_TASK)  # each batch where its reports are
+    parts = run.keep(df_part, [({d: prepared[d] for d in g}, min_chars) for g in groups], "finding boilerplate",
+                     where=where)
     ranges = run.keep(df_range, [(k, parts, min_df) for k in range(counts.RANGES)])
     run.release(parts)
     often = run.keep(counts.joined, [tuple(ranges)])
     run.release(ranges)
-    found = run.map(stretches_batch, [(g, {d: prepared[d] for d in g}, often[0], min_chars) for g in groups])
+    found = run.map(stretches_batch, [(g, {d: prepared[d] for d in g}, often[0], min_chars) for g in groups],
+                    where=where)
     run.release(often)
-    candidates = [c for doc in found for c in doc]
+    candidates = sorted((c for doc in found for c in doc), key=lambda c: c[0])  # in document order, as in one process
     clustered = [g for g in f.cluster_candidates(candidates) if len({m[0] for m in g}) >= min_df]
     tasks, batch, size = [], [], 0
     for g in clustered:
@@ -94,7 +98,8 @@ def on_engine(run, prepared: list, facts: list, min_chars: int = MIN_CHARS, exam
     found = [o for o in occ if o]
     templates = f.templates_of(found)  # sent with each task: a list, which Client.scatter would cut up
     held: dict[str, list[int]] = {}
-    for part in run.map(holders_batch, [(g, {d: prepared[d] for d in g}, templates) for g in groups]):
+    for part in run.map(holders_batch, [(g, {d: prepared[d] for d in g}, templates) for g in groups], where=where):
         for t, ds in part.items():
             held.setdefault(t, []).extend(ds)
+    held = {t: sorted(ds) for t, ds in held.items()}
     return f.formulas_of(tuple(facts), [x.year for x in facts], found, held, min_df, examples)
