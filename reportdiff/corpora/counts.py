@@ -118,7 +118,7 @@ def on_engine(run, prepared: list, regions: list[int], c: int):
         up = run.keep(union_part, [tuple(level[k:k + FAN_IN]) for k in range(0, len(level), FAN_IN)])
         run.release(level)
         level = up
-    held_by = run.keep(held, [(p, level[0]) for p in prepared])
+    held_by = run.keep(held, [(p, level[0]) for p in prepared], where=run.holders(prepared))  # where each report is
     run.release(level)
     parts = run.keep(region_part, [(held_by[k:k + REPORTS_PER_PART], regions[k:k + REPORTS_PER_PART])
                                    for k in range(0, len(held_by), REPORTS_PER_PART)])

@@ -225,17 +225,25 @@ class Engine:
         if self.client is None:
             groups = [list(range(k, min(len(handles), k + size))) for k in range(0, len(handles), size)]
             return groups, [None] * len(groups)
-        who = self.client.who_has(handles)
         held: dict[str, list[int]] = {}
-        for i, h in enumerate(handles):
-            holders = sorted(who.get(h.key) or ())
-            held.setdefault(holders[0] if holders else "", []).append(i)
+        for i, worker in enumerate(self.holders(handles)):
+            held.setdefault(worker or "", []).append(i)
         groups, where = [], []
         for worker, idx in sorted(held.items()):
             for k in range(0, len(idx), size):
                 groups.append(idx[k:k + size])
                 where.append(worker or None)
         return groups, where
+
+    def holders(self, handles: list[Any]) -> list[str | None]:
+        """The worker holding each of ``handles`` (the first by address when several do; None
+        here, or when none does): for the ``where`` of tasks over one handle each.  Without it
+        a task over a prepared report and one large shared input (the corpus's fingerprints)
+        ran where the large input was, and every prepared report was moved there."""
+        if self.client is None:
+            return [None] * len(handles)
+        who = self.client.who_has(handles)
+        return [min(who.get(h.key) or (None,), key=lambda w: w or "") for h in handles]
 
     def keep(self, fn: Callable, items: list[tuple], label: str | None = None,
              weights: list[int] | None = None, where: list[str | None] | None = None) -> list[Any]:

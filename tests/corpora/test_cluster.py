@@ -196,3 +196,16 @@ def test_local_groups_are_held_whole_by_their_worker():
         assert run.map(_square, [(len(g),) for g in groups], where=where) == [len(g) ** 2 for g in groups]
     with engine() as run:  # in this process: consecutive groups
         assert run.local_groups(list(range(10)), 4) == ([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]], [None, None, None])
+
+
+def test_holders_name_the_worker_of_each_handle():
+    """``Engine.holders``: the worker that holds each handle, in the order of the handles (the
+    ``where`` of tasks over one prepared report each: they run where the report is)."""
+    from reportdiff.corpora.engine import engine
+
+    with engine(workers=2) as run:
+        handles = run.keep(_square, [(k,) for k in range(20)])
+        who = run.client.who_has(handles)
+        assert [w in who[h.key] for w, h in zip(run.holders(handles), handles)] == [True] * 20
+    with engine() as run:
+        assert run.holders([1, 2]) == [None, None]
