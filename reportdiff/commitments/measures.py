@@ -117,4 +117,3 @@ def starts_from(t: Target, found: list, text: str, before: re.Pattern, between: 
                 and between.match(text[q.end:nxt.start])):
             return q, v, u
     return None
-

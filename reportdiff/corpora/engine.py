@@ -222,18 +222,14 @@ class Engine:
         of consecutive indices moved half of them between two workers, unspilling them from
         disk to send them: at 20,000 reports a worker went over its memory limit doing so and
         was restarted, its prepared reports lost (docs/scale.md)."""
-        if self.client is None:
-            groups = [list(range(k, min(len(handles), k + size))) for k in range(0, len(handles), size)]
-            return groups, [None] * len(groups)
-        held: dict[str, list[int]] = {}
+        from .batches import batches
+
+        held: dict[str | None, list[int]] = {}
         for i, worker in enumerate(self.holders(handles)):
-            held.setdefault(worker or "", []).append(i)
-        groups, where = [], []
-        for worker, idx in sorted(held.items()):
-            for k in range(0, len(idx), size):
-                groups.append(idx[k:k + size])
-                where.append(worker or None)
-        return groups, where
+            held.setdefault(worker, []).append(i)
+        cut = [(worker, g) for worker, idx in sorted(held.items(), key=lambda kv: kv[0] or "")
+               for g in batches(idx, size)]
+        return [g for _, g in cut], [worker for worker, _ in cut]
 
     def holders(self, handles: list[Any]) -> list[str | None]:
         """The worker holding each of ``handles`` (the first by address when several do; None
