@@ -35,10 +35,12 @@ def corpus(paths: Iterable[Report], options: Options = Options(), workers: int =
     ``workers`` processes, or on the cluster at ``scheduler``.  The prepared reports stay where
     they were made; this process gathers each one's facts and MinHash signature, the pairs'
     results and the counts' totals (docs/scale.md)."""
+    import numpy as np
+
     from . import batches, boilerplate, counts, minhash
     from .engine import engine
     from .plan import fill_regions, region_indices, year_steps
-    from .region_reuse import common_threshold, region_reports, strengths, walk
+    from .region_reuse import common_threshold, region_reports, walk
     from .report import YearStep
     from .tasks import heads as head_batch
     from .tasks import prepare
@@ -76,16 +78,17 @@ def corpus(paths: Iterable[Report], options: Options = Options(), workers: int =
         del out, kinds
         reuse, searched = None, []
         if not exhaustive:
-            table = run.map(strengths, [(shared,)])[0]
+            table = run.map(counts.strengths, [(part,) for part in shared])
             reports, years = region_reports(regions), [f.year for f in facts]
 
             def get_picks(wanted):
                 items = [(a, b, reports[a], reports[b]) for a, b in wanted]
                 got = _batched(run, batches.picks_batch, items, held, lambda it: it[2] + it[3],
-                               lambda docs: ({d: years[d] for d in docs}, shared), None)
+                               lambda docs, part: ({d: years[d] for d in docs}, shared[part]), None,
+                               lambda it: counts.part_of(np.uint64(it[1])))
                 return dict(zip(wanted, got))
 
-            reuse = walk(table, n, get_picks)
+            reuse = walk(np.concatenate([k for k, _ in table]), np.concatenate([v for _, v in table]), n, get_picks)
             compared = {(r.a, r.b) for r in results}
             searched = _pairs(run, batches.search_batch, [p for p in reuse.pairs if p not in compared], prepared,
                               lambda docs: (min_chars, common), "searching shared passages")
@@ -104,14 +107,28 @@ def _pairs(run, fn, pairs: list[tuple], prepared: list, args_of, label: str) -> 
     return _batched(run, fn, pairs, prepared, lambda pair: pair[:2], args_of, label)
 
 
-def _batched(run, fn, items: list, handles: list, docs_of, args_of, label: str | None) -> list:
+def _batched(run, fn, items: list, handles: list, docs_of, args_of, label: str | None, part_of=None) -> list:
     """``fn(batch, {d: handles[d] for the batch's documents}, *args_of(those documents))`` over
-    ``items`` cut in ``batches.BATCH``, the results flattened in order."""
+    ``items`` cut in ``batches.BATCH``, the results flattened in the items' order.  With
+    ``part_of``, a batch's items are of one part (``part_of(item)``) and ``args_of`` has the
+    part as its second argument."""
     from .batches import batches
 
-    tasks, weights = [], []
-    for batch in batches(items):
-        docs = sorted({d for item in batch for d in docs_of(item)})
-        tasks.append((batch, {d: handles[d] for d in docs}, *args_of(docs)))
-        weights.append(len(batch))
-    return [r for part in run.map(fn, tasks, label, weights) for r in part]
+    if part_of is None:
+        parts = {None: list(range(len(items)))}
+    else:
+        parts = {}
+        for k, item in enumerate(items):
+            parts.setdefault(int(part_of(item)), []).append(k)
+    tasks, weights, order = [], [], []
+    for part in sorted(parts, key=lambda p: -1 if p is None else p):
+        for batch in batches(parts[part]):
+            docs = sorted({d for k in batch for d in docs_of(items[k])})
+            args = args_of(docs) if part_of is None else args_of(docs, part)
+            tasks.append(([items[k] for k in batch], {d: handles[d] for d in docs}, *args))
+            weights.append(len(batch))
+            order += batch
+    out: list = [None] * len(items)
+    for k, r in zip(order, (r for part in run.map(fn, tasks, label, weights) for r in part)):
+        out[k] = r
+    return out

@@ -7,8 +7,8 @@ tasks, not one per pair, and the LSH candidates verified where the reports are.
   is *verified* when it reaches ``minhash.THRESHOLD``; compared when verified or a must);
   returns one ``(verified, PairResult | None)`` per pair;
 - ``search_batch(pairs, reports, min_chars, common)``: ``tasks.search_pair`` of each pair;
-- ``picks_batch(wanted, reports, held, years, shared)``: ``region_reuse.picks`` of pairs of
-  regions.
+- ``picks_batch(wanted, reports, years, shared)``: ``region_reuse.picks`` of pairs of
+  regions, from one part of the region-pair table.
 
 ``reports`` maps the document indices of the batch's pairs to their prepared reports (on a
 cluster Dask sends the batch the ones it does not hold); ``batches(pairs)`` cuts a sorted list
@@ -55,8 +55,9 @@ def search_batch(pairs: list[tuple[int, int]], reports: dict, min_chars: int = R
 
 
 def picks_batch(wanted: list[tuple[int, int, list[int], list[int]]], held: dict, years: dict,
-                shared: dict) -> list:
-    """(a, b, a's reports, b's reports) of each pair of regions -> its picks."""
+                shared) -> list:
+    """(a, b, a's reports, b's reports) of each pair of regions -> its picks (``shared``: the
+    part of the region-pair table that holds these pairs)."""
     from .region_reuse import picks
 
-    return [picks(xs, ys, held, years, shared[(a, b)]) for a, b, xs, ys in wanted]
+    return [picks(xs, ys, held, years, shared.of(a, b)) for a, b, xs, ys in wanted]

@@ -9,9 +9,12 @@ range of the whole corpus, and the client only what the reduce returns.
 - ``union_part(items...)``: the sorted unique fingerprints of the corpus (a tree of unions);
 - ``held(prepared, corpus_prints)``: what one report holds of them (``region_reuse.holdings``);
 - ``region_part(held..., regions)``: a batch's (hash, region) holdings, once each, cut by range;
-- ``region_count(k, parts, c)``: range k's common fingerprints (held by >= C regions) and, for
-  each pair of regions, the uncommon fingerprints (2 to C − 1 regions) both hold;
-- ``common_of(counts...)``, ``shared_of(counts...)``: the ranges' results joined;
+- ``region_count(k, parts, c)``: range k's common fingerprints (held by >= C regions) and its
+  part of the region-pair table (``region_reuse.pair_table``: for each pair of regions, the
+  uncommon fingerprints both hold), cut into ``PAIR_PARTS`` parts by region pair;
+- ``common_of(counts...)``: the ranges' common fingerprints joined; ``shared_of(p, counts...)``:
+  part p of the region-pair table (the pairs (a, b) with b mod ``PAIR_PARTS`` = p), so that no
+  task and no worker holds the whole table, and a ``picks_batch`` task receives one part;
 - ``on_engine(run, prepared, regions, c)``: all of it as tasks of an ``engine.Engine``.
 
 ``region_reuse.common_prints`` and ``reuse_pairs`` give the same results from one sort in one
@@ -20,10 +23,16 @@ process (tests/corpora/test_sharing.py checks both ways agree).
 
 from __future__ import annotations
 
-from collections import defaultdict
-from itertools import combinations
-
 import numpy as np
+
+from .region_reuse import (
+    PairTable,
+    _region_holdings,
+    joined_table,
+    once,
+    pair_bound,
+    pair_table,
+)
 
 RANGE_BITS = 4
 RANGES = 1 << RANGE_BITS  # hash ranges of the reductions
@@ -55,32 +64,33 @@ def _ranges(h: np.ndarray) -> list[slice]:
 def region_part(held_arrays: list[np.ndarray], regions: list[int]) -> list[tuple[np.ndarray, np.ndarray]]:
     """A batch of reports' (hash, region) holdings, once each, sorted by hash then region, cut
     into the hash ranges."""
-    from .region_reuse import _region_holdings
-
     h, r = _region_holdings(held_arrays, regions)
     return [(h[s], r[s]) for s in _ranges(h)]
 
 
 def region_count(k: int, parts: list[list[tuple[np.ndarray, np.ndarray]]], c: int
-                 ) -> tuple[np.ndarray, dict[tuple[int, int], np.ndarray]]:
-    """Range k over every batch: (its common fingerprints, sorted; for each pair of regions the
-    uncommon fingerprints both hold, sorted)."""
+                 ) -> tuple[np.ndarray, list[PairTable]]:
+    """Range k over every batch: (its common fingerprints, sorted; its region-pair table, cut
+    by ``part_of``)."""
     h = np.concatenate([p[k][0] for p in parts]) if parts else np.empty(0, np.uint64)
     r = np.concatenate([p[k][1] for p in parts]) if parts else np.empty(0, np.int64)
-    order = np.lexsort((r, h))
-    h, r = h[order], r[order]
-    first = np.ones(len(h), dtype=bool)
-    first[1:] = (h[1:] != h[:-1]) | (r[1:] != r[:-1])
-    h, r = h[first], r[first]
-    values, starts, counts = np.unique(h, return_index=True, return_counts=True)
-    shared: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for s, size in zip(starts[(counts >= 2) & (counts < c)].tolist(), counts[(counts >= 2) & (counts < c)].tolist()):
-        for pair in combinations(r[s:s + size].tolist(), 2):
-            shared[pair].append(int(h[s]))
-    return values[counts >= c], {pair: np.array(v, dtype=np.uint64) for pair, v in shared.items()}
+    h, r = once(h, r)
+    values, counts = np.unique(h, return_counts=True)
+    table = pair_table(h, r, pair_bound(c))
+    cut = part_of(table.keys)
+    return values[counts >= c], [PairTable(table.keys[cut == p], table.hashes[cut == p]) for p in range(PAIR_PARTS)]
 
 
-def common_of(*counts: tuple[np.ndarray, dict]) -> np.ndarray:
+PAIR_PARTS = 16  # parts of the region-pair table
+
+
+def part_of(keys: np.ndarray) -> np.ndarray:
+    """The part of each region pair's key: b mod ``PAIR_PARTS`` (region b has about b pairs (a,
+    b), and consecutive b go to different parts, so the parts come out about the same size)."""
+    return (keys & np.uint64(0xFFFFFFFF)) % np.uint64(PAIR_PARTS)
+
+
+def common_of(*counts: tuple[np.ndarray, list]) -> np.ndarray:
     """The common fingerprints of every range, sorted (ranges are in hash order)."""
     return np.concatenate([c[0] for c in counts]) if counts else np.empty(0, np.uint64)
 
@@ -90,13 +100,16 @@ def joined(*ranges: np.ndarray) -> np.ndarray:
     return np.concatenate(ranges) if ranges else np.empty(0, np.uint64)
 
 
-def shared_of(*counts: tuple[np.ndarray, dict]) -> dict[tuple[int, int], np.ndarray]:
-    """For each pair of regions, the uncommon fingerprints both hold, sorted."""
-    out: dict[tuple[int, int], list[np.ndarray]] = defaultdict(list)
-    for _, shared in counts:
-        for pair, v in shared.items():
-            out[pair].append(v)
-    return {pair: np.concatenate(v) for pair, v in out.items()}
+def shared_of(p: int, *counts: tuple[np.ndarray, list[PairTable]]) -> PairTable:
+    """Part p of the region-pair table, every range's entries joined."""
+    tables = [c[1][p] for c in counts]
+    if not tables:
+        return PairTable(np.empty(0, np.uint64), np.empty(0, np.uint64))
+    return joined_table(np.concatenate([t.keys for t in tables]), np.concatenate([t.hashes for t in tables]))
+
+
+def strengths(table: PairTable) -> tuple[np.ndarray, np.ndarray]:
+    return table.strengths()
 
 
 def size_of(common: np.ndarray) -> int:
@@ -110,7 +123,7 @@ REPORTS_PER_PART = 100  # reports of one ``region_part`` task
 def on_engine(run, prepared: list, regions: list[int], c: int):
     """The counts made on ``run`` (an ``engine.Engine``) from the prepared reports' handles ->
     (handles of what each report holds, handle of the common fingerprints, their number,
-    handle of the region pairs' shared fingerprints)."""
+    handles of the ``PAIR_PARTS`` parts of the region-pair table)."""
     groups, where = run.local_groups(prepared, FAN_IN)  # a union does not depend on the order
     level = run.keep(union_part, [tuple(prepared[d] for d in g) for g in groups], "counting fingerprints",
                      where=where)
@@ -124,7 +137,8 @@ def on_engine(run, prepared: list, regions: list[int], c: int):
                                    for k in range(0, len(held_by), REPORTS_PER_PART)])
     counts = run.keep(region_count, [(k, parts, c) for k in range(RANGES)], "counting regions")
     run.release(parts)
-    common, shared = run.keep(common_of, [tuple(counts)]) + run.keep(shared_of, [tuple(counts)])
+    common = run.keep(common_of, [tuple(counts)])[0]
+    shared = run.keep(shared_of, [(p, *counts) for p in range(PAIR_PARTS)])
     run.release(counts)
     return held_by, common, run.map(size_of, [(common,)])[0], shared
 

@@ -19,8 +19,12 @@ With R the number of regions of the corpus:
   (``is_boilerplate``); a reused passage that quotes a formula still grows across it (the
   extension compares characters);
 - ``reuse_pairs(held, regions, years, common) -> ReusePlan``: the *strength* of a pair of
-  regions is the number of uncommon fingerprints (held by 2 to C − 1 regions) that both hold,
-  over all their reports.  Pairs of regions of strength ≥ ``MIN_SHARED`` (2) are candidates,
+  regions is the number of uncommon fingerprints (held by 2 to U − 1 regions, U = min(C,
+  ``PAIR_REGIONS``) = min(C, 20)) that both hold, over all their reports (``pair_table``).  A
+  fingerprint held by 20 regions or more names no pair: it names 190 pairs or more and says
+  little about any one of them, and without that bound the table of (fingerprint, region pair)
+  entries grows as R^2.2 (94.8 million entries at 2,000 regions, docs/scale.md).  U = C up to
+  200 regions (C ≤ 20), so the bound changes nothing below that.  Pairs of regions of strength ≥ ``MIN_SHARED`` (2) are candidates,
   taken strongest first (ties: region order).  For a pair (A, B) with S the uncommon
   fingerprints both hold, the report x of A holding most of S and the report y of B holding most
   of S ∩ x (ties: the later year, then the first report) are searched when they share at least
@@ -36,7 +40,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import combinations
 
 import numpy as np
 
@@ -47,6 +50,7 @@ PER_REGION_PAIR = 3
 BUDGET = 50  # uncommon fingerprints shared by the searched report pairs, per report of the corpus
 GUARANTEED = 2
 MIN_REGIONS = 10
+PAIR_REGIONS = 20  # a fingerprint held by this many regions or more names no pair of regions
 
 
 @dataclass(frozen=True)
@@ -95,8 +99,12 @@ def _region_holdings(prints: list[np.ndarray], regions: list[int]) -> tuple[np.n
     then region."""
     if not prints:
         return np.empty(0, np.uint64), np.empty(0, np.int64)
-    h = np.concatenate(prints).astype(np.uint64)
-    r = np.concatenate([np.full(len(p), reg, dtype=np.int64) for p, reg in zip(prints, regions)])
+    return once(np.concatenate(prints).astype(np.uint64),
+                np.concatenate([np.full(len(p), reg, dtype=np.int64) for p, reg in zip(prints, regions)]))
+
+
+def once(h: np.ndarray, r: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(hash, region) holdings sorted by hash then region, each once."""
     order = np.lexsort((r, h))
     h, r = h[order], r[order]
     first = np.ones(len(h), dtype=bool)
@@ -113,25 +121,65 @@ def common_prints(held: list[np.ndarray], regions: list[int]) -> Common:
     return Common(values[counts >= c], c, h, r)
 
 
+def pair_bound(c: int) -> int:
+    """U: the fingerprints held by 2 to U − 1 regions name pairs of regions."""
+    return min(c, PAIR_REGIONS)
+
+
+_LOW = np.uint64(0xFFFFFFFF)
+
+
+@dataclass(frozen=True)
+class PairTable:
+    """For pairs of regions (a < b), the uncommon fingerprints both hold: one entry per
+    (fingerprint, pair), sorted by pair then hash."""
+    keys: np.ndarray  # uint64: a << 32 | b
+    hashes: np.ndarray  # uint64
+
+    def of(self, a: int, b: int) -> np.ndarray:
+        """The fingerprints regions a < b both hold, sorted."""
+        key = np.uint64(a << 32 | b)
+        lo, hi = np.searchsorted(self.keys, [key, key], side="left"), np.searchsorted(self.keys, key, side="right")
+        return self.hashes[int(lo[0]):int(hi)]
+
+    def strengths(self) -> tuple[np.ndarray, np.ndarray]:
+        """(each pair's key, its strength: the fingerprints both regions hold), by key."""
+        keys, counts = np.unique(self.keys, return_counts=True)
+        return keys, counts.astype(np.int64)
+
+
+def pair_table(h: np.ndarray, r: np.ndarray, upper: int) -> PairTable:
+    """The table of (hash, region) holdings ``h``, ``r`` sorted by hash then region, each once:
+    every fingerprint held by 2 to ``upper`` − 1 regions names each pair of them."""
+    _, starts, counts = np.unique(h, return_index=True, return_counts=True)
+    keys, hashes = [np.empty(0, np.uint64)], [np.empty(0, np.uint64)]
+    for k in range(2, upper):
+        s = starts[counts == k]
+        if not len(s):
+            continue
+        regs = r[s[:, None] + np.arange(k)].astype(np.uint64)  # each row ascending
+        i, j = np.triu_indices(k, 1)
+        keys.append(((regs[:, i] << np.uint64(32)) | regs[:, j]).ravel())
+        hashes.append(np.repeat(h[s].astype(np.uint64), len(i)))
+    return joined_table(np.concatenate(keys), np.concatenate(hashes))
+
+
+def joined_table(keys: np.ndarray, hashes: np.ndarray) -> PairTable:
+    order = np.lexsort((hashes, keys))
+    return PairTable(keys[order], hashes[order])
+
+
+def pair_of(key: int) -> tuple[int, int]:
+    return int(key) >> 32, int(np.uint64(key) & _LOW)
+
+
 def reuse_pairs(held: list[np.ndarray], regions: list[int], years: list[int | None],
                 common: Common) -> ReusePlan:
     """``held``, ``regions`` as ``common_prints`` was given them; ``years[d]``: report d's year."""
-    h, r = common.hashes, common.held_by
-    values, starts, counts = np.unique(h, return_index=True, return_counts=True)
-    shared: dict[tuple[int, int], list[int]] = defaultdict(list)  # region pair -> uncommon hashes
-    for size in range(2, common.regions):
-        for s in starts[counts == size].tolist():
-            for pair in combinations(r[s:s + size].tolist(), 2):
-                shared[pair].append(s)
-    left = {pair: np.sort(h[v]) for pair, v in shared.items()}
+    table = pair_table(common.hashes, common.held_by, pair_bound(common.regions))
     reports = region_reports(regions)
-    return walk(strengths(left), len(held),
-                lambda wanted: {(a, b): picks(reports[a], reports[b], held, years, left[(a, b)]) for a, b in wanted})
-
-
-def strengths(shared: dict[tuple[int, int], np.ndarray]) -> dict[tuple[int, int], int]:
-    """The strength of each pair of regions: the uncommon fingerprints both hold."""
-    return {pair: len(v) for pair, v in shared.items()}
+    return walk(*table.strengths(), len(held),
+                lambda wanted: {(a, b): picks(reports[a], reports[b], held, years, table.of(a, b)) for a, b in wanted})
 
 
 def region_reports(regions: list[int]) -> dict[int, list[int]]:
@@ -144,29 +192,43 @@ def region_reports(regions: list[int]) -> dict[int, list[int]]:
 WAVE = 256  # region pairs whose picks are asked for at once (``walk``)
 
 
-def walk(strength: dict[tuple[int, int], int], n: int, get_picks) -> ReusePlan:
-    """The search plan from the region pairs' strengths: ``get_picks(pairs)`` gives, for each
-    pair of regions asked, its picks (``picks``); they are asked for strongest first, in waves
-    of ``WAVE``, and only for the pairs the budget may still take."""
-    ranked = sorted(((v, pair) for pair, v in strength.items() if v >= MIN_SHARED), key=lambda t: (-t[0], t[1]))
-    rank: dict[int, int] = defaultdict(int)
+def walk(keys: np.ndarray, strength: np.ndarray, n: int, get_picks) -> ReusePlan:
+    """The search plan from the region pairs' strengths (``keys``, ``strength``: as
+    ``PairTable.strengths`` gives them): ``get_picks(pairs)`` gives, for each pair of regions
+    asked, its picks (``picks``); they are asked for strongest first (ties: region order), in
+    waves of ``WAVE``, and only for the pairs the budget may still take."""
+    keep = strength >= MIN_SHARED
+    keys, strength = keys[keep], strength[keep]
+    order = np.lexsort((keys, -strength))
+    ranked = [pair_of(k) for k in keys[order].tolist()]
     first = set()  # each region's GUARANTEED strongest partners
-    for _, (a, b) in ranked:
-        if rank[a] < GUARANTEED or rank[b] < GUARANTEED:
+    seen: dict[int, int] = defaultdict(int)
+    for a, b in ranked:
+        if seen[a] < GUARANTEED or seen[b] < GUARANTEED:
             first.add((a, b))
-        rank[a] += 1
-        rank[b] += 1
+        seen[a] += 1
+        seen[b] += 1
     budget, spent, kept, pairs = BUDGET * n, 0, 0, set()
-    for w in range(0, len(ranked), WAVE):
-        wave = [pair for _, pair in ranked[w:w + WAVE]]
-        got = get_picks([p for p in wave if spent < budget or p in first])
+
+    def take(got):
+        nonlocal spent, kept
+        for x, y, both in got:
+            pairs.add((min(x, y), max(x, y)))
+            spent += both
+        kept += bool(got)
+
+    w = 0
+    while w < len(ranked) and spent < budget:
+        wave, w = ranked[w:w + WAVE], w + WAVE
+        got = get_picks(wave)
         for pair in wave:
-            if spent >= budget and pair not in first:
-                continue
-            for x, y, both in got[pair]:
-                pairs.add((min(x, y), max(x, y)))
-                spent += both
-            kept += bool(got[pair])
+            if spent < budget or pair in first:
+                take(got[pair])
+    rest = [pair for pair in ranked[w:] if pair in first]  # past the budget: the guaranteed pairs only
+    for k in range(0, len(rest), WAVE):
+        got = get_picks(rest[k:k + WAVE])
+        for pair in rest[k:k + WAVE]:
+            take(got[pair])
     return ReusePlan(tuple(sorted(pairs)), len(ranked), kept)
 
 

@@ -52,8 +52,12 @@ def test_distributed_region_counts_equal_the_one_sort(n, regions, monkeypatch):
     assert np.array_equal(common, ref.prints) and size == len(ref.prints)
     years = [2031 + d // regions for d in range(n)]
     by_region = sharing.region_reports(region_of)
-    plan = sharing.walk(sharing.strengths(shared), n, lambda wanted: {
-        (a, b): sharing.picks(by_region[a], by_region[b], held, years, shared[(a, b)]) for a, b in wanted})
+    table = [counts.strengths(part) for part in shared]
+    assert all((counts.part_of(keys) == p).all() for p, (keys, _) in enumerate(table))
+    plan = sharing.walk(np.concatenate([k for k, _ in table]), np.concatenate([v for _, v in table]), n,
+                        lambda wanted: {(a, b): sharing.picks(by_region[a], by_region[b], held, years,
+                                                              shared[counts.part_of(np.uint64(b))].of(a, b))
+                                        for a, b in wanted})
     expected = sharing.reuse_pairs(ref_held, region_of, years, ref)
     assert plan == expected
     if regions > 10:

@@ -7,11 +7,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from itertools import combinations
 
 import jsonschema
 import numpy as np
 import pytest
 from conftest import FIXTURES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_corpus import SCHEMA
 
 from reportdiff.corpora import corpus
@@ -157,6 +160,39 @@ def test_pairs_are_taken_strongest_first_within_the_budget():
         guaranteed |= set([p for p in ranked if r in p][:sharing.GUARANTEED])
     assert chosen == by_budget | guaranteed
     assert spent <= budget + max(strength.values()) + sum(strength[p] for p in guaranteed)
+
+
+def test_a_fingerprint_of_twenty_regions_or_more_names_no_pair():
+    # 250 regions: C = 25; a fingerprint held by 22 regions is not common, and names none of its
+    # 231 pairs (the table would grow as R^2.2); one held by 19 regions names its 171 pairs
+    regions = 250
+    wide, narrow = list(range(0, 22)), list(range(100, 119))
+    held = [np.array([h for h, owners in ((1, wide), (2, narrow), (3, narrow)) if r in owners], dtype=np.uint64)
+            for r in range(regions)]
+    common = sharing.common_prints(held, list(range(regions)))
+    assert common.regions == 25 and len(common.prints) == 0
+    table = sharing.pair_table(common.hashes, common.held_by, sharing.pair_bound(common.regions))
+    keys, strength = table.strengths()
+    assert len(keys) == 171 and (strength == 2).all()
+    assert {sharing.pair_of(k) for k in keys.tolist()} == {(a, b) for a in narrow for b in narrow if a < b}
+    assert table.of(100, 118).tolist() == [2, 3] and len(table.of(0, 21)) == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), max_size=120), st.integers(2, 9))
+def test_the_pair_table_names_each_pair_of_a_fingerprints_regions(holdings, upper):
+    """``pair_table`` (numpy, per group size) gives what the loop over combinations gave."""
+    h, r = sharing.once(np.array([x for x, _ in holdings], dtype=np.uint64),
+                        np.array([y for _, y in holdings], dtype=np.int64))
+    want: dict[tuple[int, int], list[int]] = {}
+    for x in sorted(set(h.tolist())):
+        owners = sorted(r[h == x].tolist())
+        if 2 <= len(owners) < upper:
+            for pair in combinations(owners, 2):
+                want.setdefault(pair, []).append(x)
+    table = sharing.pair_table(h, r, upper)
+    got = {sharing.pair_of(k): table.of(*sharing.pair_of(k)).tolist() for k in set(table.keys.tolist())}
+    assert got == want and len(table.keys) == sum(map(len, want.values()))
 
 
 def test_a_long_series_gives_one_pair_of_reports_per_shared_passage_set():
