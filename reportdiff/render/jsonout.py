@@ -292,7 +292,7 @@ def corpus(report) -> dict[str, Any]:
 
 
 def _reuse_plan(report) -> dict[str, Any]:
-    from ..corpora.region_reuse import BUDGET, GUARANTEED, MIN_SHARED, PER_REGION_PAIR
+    from ..corpora.region_reuse import BUDGET, GUARANTEED, MIN_SHARED, PAIR_REGIONS, PER_REGION_PAIR
 
     plan = report.reuse_plan
     return {"common_regions": report.common_regions, "common_fingerprints": report.common,
@@ -302,7 +302,7 @@ def _reuse_plan(report) -> dict[str, Any]:
             "report_pairs": None if plan is None else len(plan.pairs),
             "searched_only": len(report.searched),
             "min_shared": MIN_SHARED, "per_region_pair": PER_REGION_PAIR, "budget": BUDGET,
-            "guaranteed": GUARANTEED}
+            "guaranteed": GUARANTEED, "pair_regions": PAIR_REGIONS}
 
 
 def corpus_csv(report) -> str:
