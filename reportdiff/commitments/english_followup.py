@@ -46,14 +46,62 @@ class EnKey:
     names: tuple[tuple[str, ...], ...] = ()  # the rare words of each name in the key: a follow-up names one
 
 
-class EnIndex:
-    """The sentences of one document, their stemmed words, and an inverted index from a word to
-    the sentences holding it (in document order)."""
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+_JOINING = {"and", "of", "for", "the", "on", "in", "&"}
 
-    def __init__(self, sts: list[Statement]):
+
+def abbreviations(texts: list[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The acronyms the documents define, ``Hong Kong Tourism Board (HKTB)``: the acronym as
+    written -> (its stem, the key words of its long form).  The long form is the run of words
+    just before the bracket whose initials spell the acronym's capitals (``Legislative Council
+    (LegCo)``; the joining words ``and of for the on in`` skipped inside it); a bracket whose
+    words before it spell nothing (``Renminbi (RMB)``) defines nothing, and the first
+    definition of an acronym holds."""
+    out: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for text in texts:
+        for m in _ACRONYM.finditer(text):
+            acronym = m.group(1)
+            letters = [ch for ch in acronym if ch.isupper()]
+            words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text[max(0, m.start() - 200):m.start()])
+            long: list[str] = []
+            for w in reversed(words):
+                if len(long) == len(letters):
+                    break
+                if long and w.lower() in _JOINING:
+                    continue
+                if w[0].upper() != letters[len(letters) - 1 - len(long)]:
+                    break
+                long.append(w)
+            spelled = key_words(" ".join(reversed(long)))
+            if len(letters) >= 2 and len(long) == len(letters) and spelled and _stem(acronym) not in spelled:
+                out.setdefault(acronym, (_stem(acronym), spelled))
+    return out
+
+
+def _expanded(words: set[str], text: str, abbreviations: dict[str, tuple[str, tuple[str, ...]]]) -> set[str]:
+    """A sentence's words with each acronym it holds (as the definition writes it: ``IT``, not
+    ``it``) spelled out, and each long form it holds abbreviated (``HKTB`` and ``Hong Kong
+    Tourism Board`` are one name to the matching)."""
+    out = set(words)
+    for acronym, (stem, long) in abbreviations.items():
+        if acronym in text and re.search(rf"\b{acronym}s?\b", text):
+            out.update(long)
+        elif all(w in words for w in long):
+            out.add(stem)
+    return out
+
+
+class EnIndex:
+    """The sentences of one document, their stemmed words (``abbreviations`` spelled out both
+    ways), and an inverted index from a word to the sentences holding it (in document order)."""
+
+    def __init__(self, sts: list[Statement], abbreviations: dict[str, tuple[str, tuple[str, ...]]] | None = None):
         self.sts = sts
-        self.words = [set(_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", s.text)) for s in sts]
-        self.capitals = [set(_stem(w) for w in re.findall(r"[A-Z][A-Za-z'’-]*", s.text)) for s in sts]  # names' words
+        ab = abbreviations or {}
+        self.words = [_expanded({_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", s.text)}, s.text, ab)
+                      for s in sts]
+        self.capitals = [_expanded({_stem(w) for w in re.findall(r"[A-Z][A-Za-z'’-]*", s.text)}, s.text, ab)
+                         for s in sts]  # names' words
         self.postings: dict[str, list[int]] = {}
         for i, ws in enumerate(self.words):
             for w in ws:
@@ -195,6 +243,13 @@ def _figure(t: Target, k: EnKey, text: str):
     return min(qs, key=lambda x: min(abs(x[0].start - p) for p in spots))
 
 
+def _gives(t: Target, k: EnKey, text: str) -> bool:
+    """The sentence's figure for the key (``_figure``) is the target's own (``$10 billion``
+    promised, ``we injected $10 billion into the ITF last year``)."""
+    f = _figure(t, k, text)
+    return bool(f) and f[2] == t.unit and f[1] == t.value
+
+
 _FROM = re.compile(r"\bfrom\s+(?:the\s+(?:current|existing|present)\s+(?:level\s+of\s+)?)?$", re.I)
 _TO = re.compile(r"^\s+to\s+", re.I)
 
@@ -212,8 +267,9 @@ def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int) -> Followup
     if not (found.sure and found_rec.sure):
         later.unsure.append(c)
     rep, rec = found.best, found_rec.best
-    if rep and rec and rec[1] >= rep[1]:
-        rep = None  # a plan sentence refers to it at least as well: the measure is announced again
+    if rep and rec and rec[1] >= rep[1] and not (c.target and _gives(c.target, k, later.sts[rep[0]].text)
+                                                 and not _gives(c.target, k, later.sts[rec[0]].text)):
+        rep = None  # a plan sentence refers to it at least as well (and the review does not give its very figure)
     if rep:
         st = later.sts[rep[0]]
         reported = met = None

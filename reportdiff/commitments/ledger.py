@@ -100,7 +100,8 @@ def _why_none_zh(d: Document) -> str:
 
 def _english_ledger(docs: list[Document]) -> Ledger:
     sts = [english.statements(d, k) for k, d in enumerate(docs)]
-    indexes = [english_followup.EnIndex(s) for s in sts]
+    short = english_followup.abbreviations([p.text for d in docs for p in d.paragraphs])
+    indexes = [english_followup.EnIndex(s, short) for s in sts]
     weight = english_followup.weights(indexes)
     years = [year_of(d) for d in docs]
     other = _other_governments(docs)

@@ -225,3 +225,64 @@ def test_from_the_target_to_another_figure_rule():
     assert english_followup._raised_from(t, "from the current level of $400,000 to $600,000")
     assert not english_followup._raised_from(t, "the funding ceiling from $300,000 to $400,000.")  # it ends there
     assert not english_followup._raised_from(t, "a ceiling of $400,000 and $600,000 for others")
+
+
+def test_acronyms_are_read_from_their_definitions():
+    texts = ["With the Hong Kong Tourism Board (HKTB) and the Legislative Council (LegCo), the Office of the "
+             "Government Chief Information Officer (OGCIO) will act. Hong Kong is a global offshore Renminbi (RMB) "
+             "hub. We will use information technology (IT) more."]
+    short = english_followup.abbreviations(texts)
+    assert short["HKTB"] == ("hktb", ("hong", "kong", "tourism", "board"))
+    assert short["LegCo"] == ("legco", ("legislative",))  # "council" is a stop word
+    assert short["OGCIO"][1] == ("office", "chief", "information", "officer")
+    assert "RMB" not in short  # the words before the bracket spell nothing
+    # a sentence holding the acronym as defined holds its long form, and the other way round;
+    # the pronoun "it" is not "IT"
+    words = {"enable", "hktb"}
+    assert {"tourism", "board"} <= english_followup._expanded(words, "to enable the HKTB", short)
+    spelled = {"hong", "kong", "tourism", "board", "promotion"}
+    assert "hktb" in english_followup._expanded(spelled, "for the Hong Kong Tourism Board", short)
+    assert "technology" not in english_followup._expanded({"it", "open"}, "it will open", short)
+    assert "technology" in english_followup._expanded({"it", "system"}, "new IT systems", short)
+
+
+def test_a_follow_up_may_name_the_acronym_of_the_promise():
+    """HK 2012-13: ``earmark another $220 million to support the Construction Industry Council``;
+    2013-14 reviews it as ``I allocated a total of $320 million in 2010 and 2012 to support the
+    CIC's labour training``, which the ledger called missing: the acronym is defined in 2012-13
+    (``the Construction Industry Council (CIC)``) and is now one name with its long form."""
+    ledger = promises([_hk(2012), _hk(2013)])
+    entry = next(e for e in ledger.entries if e.commitment.target
+                 and e.commitment.target.indicator == "support the Construction Industry Council")
+    f = entry.followups[0]
+    assert f.status == "reported" and "CIC's labour training" in f.text, (f.status, f.text)
+
+
+def test_a_review_giving_the_promised_figure_is_a_report():
+    """HK 2018-19 promised to ``inject $10 billion into the Innovation and Technology Fund (ITF)``;
+    2019-20 says ``we injected $10 billion into the Innovation and Technology Fund (ITF) last year``
+    (review) and ``We plan to inject $2 billion into the ITF for …`` (plan).  Both cover the key
+    whole; a plan sentence referring as well as a review made the follow-up "recurring", but the
+    review gives the promised figure itself and the plan another: reported."""
+    ledger = promises([_hk(2018), _hk(2019)])
+    entry = next(e for e in ledger.entries if e.commitment.target and e.commitment.target.value == 10000.0
+                 and "inject $10 billion into the Innovation and Technology Fund" in e.commitment.text)
+    f = entry.followups[0]
+    assert f.status == "reported" and "injected $10 billion" in f.text, (f.status, f.text)
+    assert (f.reported.value, f.reported.unit) == (10000.0, "$ million")
+
+
+@pytest.mark.parametrize("indicator, quote", [
+    ("I&T development", "In last year's Budget, I reserved $10 billion for supporting I&T development."),
+    ("ten-year hospital development plan", "A 10-year hospital development plan amounting to $200 billion has also commenced."),
+])
+def test_a_review_giving_the_promised_figure_outweighs_a_plan_as_close(indicator, quote):
+    """HK 2017-18 → 2018-19: ``reserving $10 billion for supporting I&T development`` was called
+    recurring on a plan sentence (``inject another $1 billion into the CSI to strengthen support
+    for the development of…``) that covers the key as well as the review sentence, which gives
+    the $10 billion itself; likewise the $200 billion hospital plan that ``has also commenced``."""
+    ledger = promises([_hk(2017), _hk(2018)])
+    entry = next(e for e in ledger.entries if e.commitment.target and e.commitment.target.indicator == indicator)
+    f = entry.followups[0]
+    assert (f.status, f.text) == ("reported", quote)
+    assert f.reported.value == entry.commitment.target.value
