@@ -200,14 +200,12 @@ def walk(keys: np.ndarray, strength: np.ndarray, n: int, get_picks) -> ReusePlan
     keep = strength >= MIN_SHARED
     keys, strength = keys[keep], strength[keep]
     order = np.lexsort((keys, -strength))
-    ranked = [pair_of(k) for k in keys[order].tolist()]
-    first = set()  # each region's GUARANTEED strongest partners
-    seen: dict[int, int] = defaultdict(int)
-    for a, b in ranked:
-        if seen[a] < GUARANTEED or seen[b] < GUARANTEED:
-            first.add((a, b))
-        seen[a] += 1
-        seen[b] += 1
+    ranked_keys = keys[order]
+    first = _guaranteed(ranked_keys)  # each region's GUARANTEED strongest partners
+
+    def pairs_at(positions) -> list[tuple[int, int]]:
+        return [pair_of(k) for k in ranked_keys[positions].tolist()]
+
     budget, spent, kept, pairs = BUDGET * n, 0, 0, set()
 
     def take(got):
@@ -218,18 +216,34 @@ def walk(keys: np.ndarray, strength: np.ndarray, n: int, get_picks) -> ReusePlan
         kept += bool(got)
 
     w = 0
-    while w < len(ranked) and spent < budget:
-        wave, w = ranked[w:w + WAVE], w + WAVE
+    while w < len(ranked_keys) and spent < budget:
+        wave = pairs_at(slice(w, w + WAVE))
         got = get_picks(wave)
-        for pair in wave:
-            if spent < budget or pair in first:
+        for pair, guaranteed in zip(wave, first[w:w + WAVE].tolist()):
+            if spent < budget or guaranteed:
                 take(got[pair])
-    rest = [pair for pair in ranked[w:] if pair in first]  # past the budget: the guaranteed pairs only
+        w += WAVE
+    rest = pairs_at(w + np.flatnonzero(first[w:]))  # past the budget: the guaranteed pairs only
     for k in range(0, len(rest), WAVE):
         got = get_picks(rest[k:k + WAVE])
         for pair in rest[k:k + WAVE]:
             take(got[pair])
-    return ReusePlan(tuple(sorted(pairs)), len(ranked), kept)
+    return ReusePlan(tuple(sorted(pairs)), len(ranked_keys), kept)
+
+
+def _guaranteed(ranked_keys: np.ndarray) -> np.ndarray:
+    """Which of the ranked region pairs are among the GUARANTEED first of either region's pairs
+    (in rank order)."""
+    m = len(ranked_keys)
+    regions = np.concatenate([(ranked_keys >> np.uint64(32)).astype(np.int64), (ranked_keys & _LOW).astype(np.int64)])
+    at = np.concatenate([np.arange(m), np.arange(m)])
+    order = np.lexsort((at, regions))
+    regions, at = regions[order], at[order]
+    starts = np.flatnonzero(np.r_[True, regions[1:] != regions[:-1]]) if m else np.empty(0, np.int64)
+    within = np.arange(2 * m) - np.repeat(starts, np.diff(np.r_[starts, 2 * m]))
+    first = np.zeros(m, dtype=bool)
+    first[at[within < GUARANTEED]] = True
+    return first
 
 
 def picks(a_docs: list[int], b_docs: list[int], held, years, left: np.ndarray) -> list[tuple[int, int, int]]:

@@ -292,7 +292,13 @@ def corpus(report) -> dict[str, Any]:
 
 
 def _reuse_plan(report) -> dict[str, Any]:
-    from ..corpora.region_reuse import BUDGET, GUARANTEED, MIN_SHARED, PAIR_REGIONS, PER_REGION_PAIR
+    from ..corpora.region_reuse import (
+        BUDGET,
+        GUARANTEED,
+        MIN_SHARED,
+        PAIR_REGIONS,
+        PER_REGION_PAIR,
+    )
 
     plan = report.reuse_plan
     return {"common_regions": report.common_regions, "common_fingerprints": report.common,

@@ -216,3 +216,18 @@ def test_the_search_on_a_local_cluster_gives_byte_identical_json(planted):
     there = corpus([folder], exhaustive=False, workers=2)
     assert there.where.startswith("dask cluster") and here.searched
     assert dumps(corpus_json(there)) == dumps(corpus_json(here))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 15), st.integers(0, 15)).filter(lambda p: p[0] < p[1]), unique=True,
+                max_size=60))
+def test_each_regions_guaranteed_partners_by_numpy_equal_the_loop(pairs):
+    """``_guaranteed`` marks the ranked pairs among the first GUARANTEED of either region's pairs,
+    as the loop over the ranking (counting every pair a region is in) did."""
+    seen: dict[int, int] = {}
+    want = []
+    for a, b in pairs:
+        want.append(seen.get(a, 0) < sharing.GUARANTEED or seen.get(b, 0) < sharing.GUARANTEED)
+        seen[a], seen[b] = seen.get(a, 0) + 1, seen.get(b, 0) + 1
+    keys = np.array([a << 32 | b for a, b in pairs], dtype=np.uint64)
+    assert sharing._guaranteed(keys).tolist() == want
