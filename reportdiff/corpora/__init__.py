@@ -115,17 +115,17 @@ def _batched(run, fn, items: list, handles: list, docs_of, args_of, label: str |
     from .batches import batches
 
     if part_of is None:
-        parts = {None: list(range(len(items)))}
+        part_of, args_in = (lambda item: 0), (lambda docs, part: args_of(docs))
     else:
-        parts = {}
-        for k, item in enumerate(items):
-            parts.setdefault(int(part_of(item)), []).append(k)
+        args_in = args_of
+    parts: dict[int, list[int]] = {}
+    for k, item in enumerate(items):
+        parts.setdefault(int(part_of(item)), []).append(k)
     tasks, weights, order = [], [], []
-    for part in sorted(parts, key=lambda p: -1 if p is None else p):
+    for part in sorted(parts):
         for batch in batches(parts[part]):
             docs = sorted({d for k in batch for d in docs_of(items[k])})
-            args = args_of(docs) if part_of is None else args_of(docs, part)
-            tasks.append(([items[k] for k in batch], {d: handles[d] for d in docs}, *args))
+            tasks.append(([items[k] for k in batch], {d: handles[d] for d in docs}, *args_in(docs, part)))
             weights.append(len(batch))
             order += batch
     out: list = [None] * len(items)
