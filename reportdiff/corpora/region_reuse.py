@@ -81,11 +81,12 @@ def held_of(corpus: np.ndarray, shingles: np.ndarray) -> np.ndarray:
 
 
 def is_boilerplate(passage: str, common: np.ndarray, min_chars: int) -> bool:
-    """Half or more of the passage's own fingerprints are common."""
+    """Half or more of the passage's own fingerprints are common (``common`` sorted unique: one
+    binary search per fingerprint, whatever the corpus's size)."""
     from ..text.fingerprints import K, canonical, fingerprints, window
 
     hashes = np.unique(fingerprints(canonical(passage)[0], K, window(min_chars))[1])
-    return bool(len(hashes)) and 2 * int(np.isin(hashes, common).sum()) >= len(hashes)
+    return bool(len(hashes)) and 2 * int(in_sorted(common, hashes).sum()) >= len(hashes)
 
 
 def common_threshold(regions: int) -> int:

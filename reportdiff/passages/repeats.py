@@ -50,7 +50,7 @@ import numpy as np
 
 from ..model import Document, LineSpan
 from ..options import MIN_CHARS
-from ..text.fingerprints import K, Stream, signature, window
+from ..text.fingerprints import K, Stream, in_sorted, signature, window
 from . import fuzzy
 from .extension import extend
 from .groups import DupeGroup, Occurrence, group
@@ -95,7 +95,7 @@ class DupesResult:
 
 def _without(prints: tuple[np.ndarray, np.ndarray], common: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     pos, hashes = prints
-    keep = ~np.isin(hashes, common)
+    keep = ~in_sorted(common, hashes)  # not np.isin, which sorts the corpus's common fingerprints in every call
     return pos[keep], hashes[keep]
 
 
