@@ -3,7 +3,8 @@
 
 A quantity is a number (Arabic, with decimals and thousands separators, or Chinese numerals),
 an optional magnitude (万亿 亿 万 千), an optional unit from ``UNITS`` and an optional
-comparator (左右 → about; 以上 → at_least; 以内/以下 → at_most).  ``百分之…`` reads as percent.
+comparator (左右 → about; 以上 → at_least; 以内/以下 → at_most).  ``百分之…`` reads as percent,
+and so do shares: ``三分之一`` → 33.3%, ``一半`` → 50% (``压减一半``, ``缩短三分之一``).
 Bare four-digit years (``2022年``) are tokens but not quantities that "change".
 """
 
@@ -31,9 +32,14 @@ def without_comparator(unit: str) -> str:
     """A quantity's unit without the comparator written after it (万人左右 → 万人, 个以上 → 个)."""
     return _AFTER_UNIT.sub("", unit)
 
+_SHARE = re.compile(rf"^([{CN_DIGIT}十]+|\d+)分之([{CN_DIGIT}十]+|\d+)$")
+HALF = 50.0  # 一半
+
 QUANTITY = re.compile(
     rf"""(?:
-        百分之{CN_NUMERAL}(?:(?:至|到)(?:百分之)?[{CN_DIGIT}十][{CN_DIGIT}十点]{{0,3}}(?![{CN_DIGIT}十点年]))?  # 百分之八至九: a range
+        (?:[{CN_DIGIT}十]+|\d+)分之(?:[{CN_DIGIT}十]+|\d+)(?![{CN_DIGIT}十\d])  # 三分之一: a share, in percent
+      | 一半                                                   # half: 50%
+      | 百分之{CN_NUMERAL}(?:(?:至|到)(?:百分之)?[{CN_DIGIT}十][{CN_DIGIT}十点]{{0,3}}(?![{CN_DIGIT}十点年]))?  # 百分之八至九: a range
       | (?:[£$€¥]\s?)?\d+(?:,\d{{3}})*(?:\.\d+)?%?             # 1,301.2  7.5  6%  £41.5
         (?:\s*(?:-|~|～|—|至|到)\s*\d+(?:\.\d+)?)?           # 6-7  6%到7%: second number
         (?:\s?(?:million|billion|trillion|thousand)\b)?       # £41.5 million
@@ -88,6 +94,13 @@ def parse_quantity(raw: str) -> Quantity:
             comparator = name
             s = s[: -len(suffix)]
             break
+    share = _SHARE.match(s)
+    if share:
+        whole, part = (_number(g) for g in share.groups())
+        value = round(100 * part / whole, 1) if whole and part is not None and part <= whole else None
+        return Quantity(raw, value, "%" if value is not None else "", comparator)
+    if s == "一半":
+        return Quantity(raw, HALF, "%", comparator)
     if s.startswith("百分之"):
         low, _, high = re.sub(r"(?<=[至到])百分之", "", s[3:]).replace("到", "至").partition("至")
         if high:
@@ -114,6 +127,10 @@ def parse_quantity(raw: str) -> Quantity:
     if m:
         return Quantity(raw, cn_to_number(m.group(1)), (m.group(2) or "") + m.group(3), comparator)
     return Quantity(raw, None, "", comparator)
+
+
+def _number(s: str) -> float | None:
+    return float(s) if s.isdigit() else cn_to_number(s)
 
 
 def cn_to_number(s: str) -> float | None:

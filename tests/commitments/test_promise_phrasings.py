@@ -319,3 +319,19 @@ def test_again_rule_in_chinese():
     assert _again("20%以上", "移动网络流量平均资费再降低20%以上，")
     assert not _again("10%", "一般工商业平均电价降低10%。")  # a plan without 再: recurring
     assert not _again("10%", "再降低成本，电价下降10%")  # 再 of another verb phrase
+
+
+def test_a_share_in_words_is_a_target_with_its_verb_left_out():
+    """National 2025 plans ``城乡居民基础养老金最低标准再提高20元``: the indicator was
+    ``城乡居民基础养老金最低标准再`` (再, once more, kept); national 2015 plans
+    ``把外商投资限制类条目缩减一半``: no target at all (一半 was no quantity).  Now the indicator
+    is the thing, and the half is 50%, reported in 2016 (``外商投资限制性条目减少一半``) and met."""
+    ledger = promises([str(fixture_path("national-2024.txt")), str(fixture_path("national-2025.txt"))])
+    again = [e.commitment.target for e in ledger.entries if e.commitment.doc == 1 and e.commitment.target
+             and "最低标准再提高20元" in e.commitment.text]
+    assert [t.indicator for t in again] == ["城乡居民基础养老金最低标准"]
+    e = next(e for e in _national(2015, 2016).entries if e.commitment.doc == 0 and e.commitment.target
+             and "外商投资限制类条目缩减一半" in e.commitment.text)
+    t, f = e.commitment.target, e.followups[0]
+    assert (t.indicator, t.value, t.unit) == ("外商投资限制类条目", 50.0, "%")
+    assert f.status == "reported" and f.reported.value == 50.0 and f.met is True, (f.status, f.text)

@@ -38,3 +38,23 @@ def test_every_lower_bound_before_a_magnitude_in_the_fixtures_is_read_with_it():
                 raise AssertionError((path.name, text[q.start:q.end + 4]))
             seen += "多万" in q.raw or "余万" in q.raw or "多亿" in q.raw
     assert seen > 0
+
+
+@pytest.mark.parametrize("text, raw, value, comparator", [
+    ("工程建设项目审批时间再压减一半", "一半", 50.0, "exact"),
+    ("整体通关时间再压缩三分之一", "三分之一", 33.3, "exact"),
+    ("货物通关时间压缩一半以上", "一半以上", 50.0, "at_least"),
+    ("专项转移支付项目减少三分之二。", "三分之二", 66.7, "exact"),
+    ("坚决把文件压减三分之一以上", "三分之一以上", 33.3, "at_least"),
+    ("降低3分之2", "3分之2", 66.7, "exact"),
+])
+def test_a_share_in_words_is_a_percentage(text, raw, value, comparator):
+    """National reports set targets as shares (压减一半, 压缩三分之一): they were no quantity at all,
+    so the ledger missed the target and compare the change."""
+    (q,) = find_quantities(text)
+    assert (q.raw, q.value, q.unit, q.comparator) == (raw, value, "%", comparator)
+
+
+def test_a_share_of_a_larger_part_or_per_ten_thousand_is_not_read():
+    assert find_quantities("万分之三") == []  # 万分之 is no share this reader knows: nothing, not 3%
+    assert [q.value for q in find_quantities("二分之三")] == [None]  # more than the whole: no value
