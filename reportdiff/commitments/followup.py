@@ -352,7 +352,22 @@ def _figure(t: Target, key: _Key, st: Statement) -> Target | None:
                 q = quantities[k]
                 return Target(items[k], q.comparator, q.value, q.unit, q.raw)
     q = max(found, key=lambda q: (fit(indicator_before(text, q.start)), -q.start))
-    return Target(indicator_before(text, q.start), q.comparator, q.value, q.unit, q.raw)
+    own = indicator_before(text, q.start)
+    if own and _another_item_names_it(text, q.start, fit):
+        return None  # 一般性转移支付规模大幅增加、专项转移支付项目减少三分之二: the figure is another item's
+    return Target(own, q.comparator, q.value, q.unit, q.raw)
+
+
+def _another_item_names_it(text: str, at: int, fit) -> bool:
+    """Whether, in a list of items joined by 、, the item holding the figure at ``text[at]`` names
+    a thing of its own (``专项转移支付项目减少三分之二``, not ``增长5%``, which measures the thing named
+    before it) and another item names the key better."""
+    bounds = [0, *(m.end() for m in re.finditer("、", text)), len(text) + 1]
+    items = list(zip(bounds, bounds[1:]))
+    a, b = next((a, b) for a, b in items if a <= at < b)
+    if not indicator_before(text[a:b], at - a):
+        return False
+    return any(fit(text[x:y]) > fit(text[a:b]) for x, y in items if (x, y) != (a, b))
 
 
 def follow(c: Commitment, key: _Key | None, later: _Index, doc: int, five: set[str]) -> Followup:

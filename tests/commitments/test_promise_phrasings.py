@@ -335,3 +335,24 @@ def test_a_share_in_words_is_a_target_with_its_verb_left_out():
     t, f = e.commitment.target, e.followups[0]
     assert (t.indicator, t.value, t.unit) == ("外商投资限制类条目", 50.0, "%")
     assert f.status == "reported" and f.reported.value == 50.0 and f.met is True, (f.status, f.text)
+
+
+def test_a_figure_of_another_item_of_the_list_does_not_answer():
+    """National 2017 plans ``中央对地方一般性转移支付规模增长9.5%``; the 2018 review says
+    ``中央对地方一般性转移支付规模大幅增加、专项转移支付项目减少三分之二``: once 三分之二 read as a
+    figure (66.7%), it was taken as the answer (met); it is the figure of the next item, which
+    names a thing of its own.  ``国内生产总值达到134.9万亿元、增长5%`` keeps its 5%: ``增长5%``
+    names nothing and measures the item before it."""
+    from reportdiff.commitments.followup import _another_item_names_it
+
+    def fit(words: str) -> float:
+        return sum(w in words for w in ("一般性", "转移支付", "规模"))
+
+    text = "中央对地方一般性转移支付规模大幅增加、专项转移支付项目减少三分之二。"
+    assert _another_item_names_it(text, text.index("三分之二"), fit)
+    gdp = "国内生产总值达到134.9万亿元、增长5%，"
+    assert not _another_item_names_it(gdp, gdp.index("5%"), lambda w: float("国内生产总值" in w))
+    e = next(e for e in _national(2017, 2018).entries if e.commitment.doc == 0 and e.commitment.target
+             and "对地方一般性转移支付规模增长9.5%" in e.commitment.text)
+    f = e.followups[0]
+    assert f.status == "reported" and f.reported is None and "三分之二" in f.text, (f.reported, f.text)
