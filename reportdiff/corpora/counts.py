@@ -32,6 +32,7 @@ from .region_reuse import (
     once,
     pair_bound,
     pair_table,
+    regions_of,
 )
 
 RANGE_BITS = 4
@@ -87,7 +88,7 @@ PAIR_PARTS = 16  # parts of the region-pair table
 def part_of(keys: np.ndarray) -> np.ndarray:
     """The part of each region pair's key: b mod ``PAIR_PARTS`` (region b has about b pairs (a,
     b), and consecutive b go to different parts, so the parts come out about the same size)."""
-    return (keys & np.uint64(0xFFFFFFFF)) % np.uint64(PAIR_PARTS)
+    return regions_of(keys)[1] % PAIR_PARTS
 
 
 def common_of(*counts: tuple[np.ndarray, list]) -> np.ndarray:

@@ -24,8 +24,8 @@ With R the number of regions of the corpus:
   fingerprint held by 20 regions or more names no pair: it names 190 pairs or more and says
   little about any one of them, and without that bound the table of (fingerprint, region pair)
   entries grows as R^2.2 (94.8 million entries at 2,000 regions, docs/scale.md).  U = C up to
-  200 regions (C ≤ 20), so the bound changes nothing below that.  Pairs of regions of strength ≥ ``MIN_SHARED`` (2) are candidates,
-  taken strongest first (ties: region order).  For a pair (A, B) with S the uncommon
+  200 regions (C ≤ 20), so the bound changes nothing below that.  Pairs of regions of strength
+  ≥ ``MIN_SHARED`` (2) are candidates, taken strongest first (ties: region order).  For a pair (A, B) with S the uncommon
   fingerprints both hold, the report x of A holding most of S and the report y of B holding most
   of S ∩ x (ties: the later year, then the first report) are searched when they share at least
   MIN_SHARED of S; S loses those and the next pair of reports is chosen the same way, up to
@@ -140,8 +140,7 @@ class PairTable:
     def of(self, a: int, b: int) -> np.ndarray:
         """The fingerprints regions a < b both hold, sorted."""
         key = np.uint64(a << 32 | b)
-        lo, hi = np.searchsorted(self.keys, [key, key], side="left"), np.searchsorted(self.keys, key, side="right")
-        return self.hashes[int(lo[0]):int(hi)]
+        return self.hashes[int(np.searchsorted(self.keys, key, "left")):int(np.searchsorted(self.keys, key, "right"))]
 
     def strengths(self) -> tuple[np.ndarray, np.ndarray]:
         """(each pair's key, its strength: the fingerprints both regions hold), by key."""
@@ -171,7 +170,12 @@ def joined_table(keys: np.ndarray, hashes: np.ndarray) -> PairTable:
 
 
 def pair_of(key: int) -> tuple[int, int]:
-    return int(key) >> 32, int(np.uint64(key) & _LOW)
+    return int(key) >> 32, int(key) & 0xFFFFFFFF
+
+
+def regions_of(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The regions (a, b) of an array of pair keys."""
+    return (keys >> np.uint64(32)).astype(np.int64), (keys & _LOW).astype(np.int64)
 
 
 def reuse_pairs(held: list[np.ndarray], regions: list[int], years: list[int | None],
@@ -236,7 +240,7 @@ def _guaranteed(ranked_keys: np.ndarray) -> np.ndarray:
     """Which of the ranked region pairs are among the GUARANTEED first of either region's pairs
     (in rank order)."""
     m = len(ranked_keys)
-    regions = np.concatenate([(ranked_keys >> np.uint64(32)).astype(np.int64), (ranked_keys & _LOW).astype(np.int64)])
+    regions = np.concatenate(regions_of(ranked_keys))
     at = np.concatenate([np.arange(m), np.arange(m)])
     order = np.lexsort((at, regions))
     regions, at = regions[order], at[order]
