@@ -29,10 +29,10 @@ def main() -> None:
     last = start
     keep = eng.Engine.keep
 
-    def timed(self, fn, todo, label=None, weights=None):
+    def timed(self, fn, todo, *args, **kwargs):
         nonlocal last
         t = time.perf_counter()
-        out = keep(self, fn, todo, label, weights)
+        out = keep(self, fn, todo, *args, **kwargs)
         done = time.perf_counter()
         if todo:
             print(f"{t - start:8.2f} s  client {t - last:6.2f} s  {fn.__name__:<18} {len(todo):6d} tasks "
