@@ -74,6 +74,9 @@ _REVIEW = re.compile(
 )
 
 
+# a phrase up to the next comma, semicolon or full stop, where a point or comma between digits
+# (1.34 million, $2,500) is part of the figure, not an end
+_PHRASE = r"(?:[^,;.]|(?<=\d)[.,](?=\d))+"
 _CLAUSE = re.compile(r"[;:]\s+|;(?=\s*(?:and\s*)?\([a-h]\))|,\s+(?=(?:and|while|but|so that)\b)|\s+and (?=we will|I will)"
                      # a sentence end the sentence splitter kept (1 700. We will …), not after Mr., No., etc.
                      r"|(?<![A-Z][a-z])(?<!\b[A-Z])(?<=[a-z0-9)])\.\s+(?=[A-Z][a-z])")
@@ -88,7 +91,7 @@ _PROMISED_ACTION = re.compile(
     r"continue to|[a-z]+ly)\s+)*"
     r"|(?:\([a-h]\)\s*|\bincluding\s+)(?=[a-z]+ing\b)"
     r"|\b(?:gearing up|preparing) for the (?=establishment|construction|launch|setting up|development|introduction))"
-    r"(?P<verb>[a-z]+)(?:\s+and\s+(?P<verb2>[a-z]+))?(?:\s+of)?\s+(?P<obj>[^,;.]+)",
+    r"(?P<verb>[a-z]+)(?:\s+and\s+(?P<verb2>[a-z]+))?(?:\s+of)?\s+(?P<obj>" + _PHRASE + ")",
     re.I,
 )
 # who promises: the speaker, the Government or one of its offices (a department, a bureau, the
@@ -97,12 +100,12 @@ _AGENT = re.compile(r"\b(?:(?i:we|i|government|administration|bureau|department|
                     r"board|corporation|agency|secretary|minister|centre|fund|scheme|programme|park|partnership|"
                     r"committee|task force|team|unit)|[A-Z]{2,}s?)\b")
 # further actions of the same promise: "will complete X, replace Y and begin work on Z"
-_AND_ACTION = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<verb>[a-z]+)\s+(?P<obj>[^,;.]+)", re.I)
+_AND_ACTION = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<verb>[a-z]+)\s+(?P<obj>" + _PHRASE + ")", re.I)
 # promises that name no checkable action (we will strive to, will continue to enhance, will help)
 _VAGUE = set("be have become help strive endeavour continue keep remain ensure make take need consider look work "
              "try seek give bring see get do benefit involve cost require reach exceed enable allow "
              "enhance strengthen facilitate encourage support explore study review monitor maintain "
-             "attain achieve grow rise fall stand amount account".split())
+             "attain achieve grow rise fall stand amount account follow".split())
 
 
 _OBJ_END = re.compile(r"\s+(?:which|that|who|so that|so as|in order|to (?:make|help|ensure|support|reduce|cut)|"
@@ -121,7 +124,7 @@ _STOP = set(
 
 
 _MONEY_PREP = re.compile(r"^\s*(?:(?:a year|a week|each year|per year|annually|over \w+ years|in total|in all"
-                         r"|altogether)\s+)?(?:worth of|on|for|in|to|towards|into)\s+(?P<np>[^,;.]+)", re.I)
+                         r"|altogether)\s+)?(?:worth of|on|for|in|to|towards|into)\s+(?P<np>" + _PHRASE + ")", re.I)
 # a figure used before its noun, after an article: a $200 million Urban Forestry Support Fund, a 50
 # per cent profits tax concession (at least two key words, so that "a 20 per cent increase" says nothing)
 _NAMED_AFTER = re.compile(r"^\s+(?!(?:a|an|the|this|that|of|in|into|on|to|towards|for|by|from|over|under|within|"
@@ -420,22 +423,43 @@ def _actions(clause: str):
     """(verb, object, lettered) of each checkable action a plan clause promises (module
     docstring): the promised action, and the actions coordinated after it that name a task verb
     (``_VERB_WORDS``); ``lettered``: a gerund opening an item of a list of measures."""
-    lead = re.match(r"and\s+(?P<verb>[a-z]+)\s+(?P<obj>[^,;.]+)", clause, re.I)  # ", and begin work on …" split off
+    lead = re.match(r"and\s+(?P<verb>[a-z]+)\s+(?P<obj>" + _PHRASE + ")", clause, re.I)  # ", and begin work on …" split off
     if lead and lead.group("verb").lower() in _VERB_WORDS:
         yield _action(lead.group("verb").lower(), lead.group("obj"), False)
     for m in _PROMISED_ACTION.finditer(clause):
         verb = m.group("verb").lower()
         if m.group(0).split()[0].lower() in ("will", "shall") and (
                 re.search(r"\b(?:which|that|it|this)\s+$", clause[:m.start()], re.I)
-                or verb not in _VERB_WORDS and not _AGENT.search(" ".join(clause[:m.start()].split()[-4:]))):
+                or verb not in _VERB_WORDS and not _AGENT.search(_subject(clause[:m.start()]))):
             continue  # "the outlook will restrain …", "… which will cut": an effect, not an office's promise
-        if _vague(verb):
+        if _vague(verb) or _COST_OF_MEASURE.match(f"{verb} {m.group('obj')}") or _LIST_REFERENCE.match(m.group("obj")):
             continue
         lettered = m.group(0).startswith("(") or m.group(0).lower().startswith("including")
         yield _action((m.group("verb2") or verb).lower(), m.group("obj"), lettered)
         for more in _AND_ACTION.finditer(clause, m.end("obj")):
-            if more.group("verb").lower() in _VERB_WORDS:
+            if more.group("verb").lower() in _VERB_WORDS and not _COST_OF_MEASURE.match(more.group(0).lstrip(", ")[4:]
+                                                                                        if more.group(0).lstrip(", ").startswith("and ")
+                                                                                        else more.group(0).lstrip(", ")):
                 yield _action(more.group("verb").lower(), more.group("obj"), False)
+
+
+# what a measure costs or whom it reaches, as an action (these measures will reduce the tax burden
+# of 1.34 million taxpayers and reduce tax revenue by $4.09 billion): no task, as _COST_OR_REACH for figures
+_COST_OF_MEASURE = re.compile(r"(?:reduc|cut|lower|forgo)\w*\s+(?:the\s+)?(?:(?:tax|government|public|rates|salaries tax)\s+)?"
+                              r"(?:revenue\b|income\b|tax burden of\s+(?:about\s+|some\s+|around\s+)?\d)"
+                              r"|benefit\w*\s+(?:about\s+|some\s+|around\s+|over\s+)?\d", re.I)
+# an object that only points at the list after it (I will introduce the following measures: (a) …):
+# the list's items are the tasks
+_LIST_REFERENCE = re.compile(r"(?:the\s+)?(?:following|below|these|those|such)\s+(?:[a-z-]+\s+){0,2}?"
+                             r"(?:measures|initiatives|proposals|arrangements|steps|actions|items|tasks)\b", re.I)
+
+
+def _subject(head: str) -> str:
+    """The subject of the ``will`` that ends ``head``: its last four words, after the clause's last
+    comma when words follow it (``Under the enhanced scheme, Hong Kong investors will``: the
+    investors, not the scheme)."""
+    after = head.rsplit(",", 1)[-1]
+    return " ".join((after if after.split() else head).split()[-4:])
 
 
 def _action(verb: str, obj: str, lettered: bool) -> tuple[str, str, bool]:

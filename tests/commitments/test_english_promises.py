@@ -145,3 +145,29 @@ def test_whose_will_promises_a_figure(clause, figure, promised):
     from reportdiff.commitments.english import _promised_figure
 
     assert _promised_figure(clause, clause.index(figure)) is promised
+
+
+@pytest.mark.parametrize("clause, tasks", [
+    # a figure's point and thousands comma are inside the object (HK 2017-18 paras 184, 187)
+    ("(e)providing a one-off grant of $2,000 to each student in need to support learning",
+     [("providing", "one-off grant of $2,000")]),
+    ("These measures will reduce the tax burden of 1.34 million taxpayers", []),
+    ("Government will allocate a recurrent provision of $2.9 billion to enhance services",
+     [("allocate", "recurrent provision of $2.9 billion")]),
+    # what a measure costs or whom it reaches is no task
+    ("This proposal will reduce tax revenue by $430 million a year", []),
+    ("The concession will benefit 1.9 million taxpayers", []),
+    # an object that only points at the list after it: the list's items are the tasks
+    ("Having regard to our substantial fiscal surplus this year, I will introduce the following measures", []),
+    ("I propose to implement the following measures starting from the year of assessment 2018-19", []),
+    # the subject of the will is after the clause's last comma: the investors, not the scheme
+    ("Under the enhanced scheme, Hong Kong investors will enjoy tax concession for interest income", []),
+    ("Under the enhanced scheme, the Inland Revenue Department will publish the qualifying instruments",
+     [("publish", "qualifying instruments")]),
+    # a stance is no checkable action
+    ("This year, I will follow the same principle by sharing with the community", []),
+])
+def test_the_actions_of_a_clause(clause, tasks):
+    from reportdiff.commitments.english import _actions
+
+    assert [(verb, obj) for verb, obj, _ in _actions(clause)] == tasks
