@@ -82,6 +82,12 @@ _CLAUSE = re.compile(r"[;:]\s+|;(?=\s*(?:and\s*)?\([a-h]\))|,\s+(?=(?:and|while|
                      r"|(?<![A-Z][a-z])(?<!\b[A-Z])(?<=[a-z0-9)])\.\s+(?=[A-Z][a-z])")
 
 
+# the verbs that may open a lettered item of a list of measures: (a)waive …, (b)extend …
+_ITEM_VERBS = ("waive", "extend", "expand", "provide", "pay", "inject", "increase", "raise", "reduce", "allocate",
+               "earmark", "introduce", "launch", "set up", "establish", "offer", "grant", "lower", "double",
+               "implement", "subsidise", "abolish", "freeze", "create", "build", "upgrade", "regularise")
+
+
 # The action promised: the verb after the promise (will, shall, propose/plan/intend/expect/aim/
 # decide to, is gearing up for the establishment of …), or the gerund that opens a lettered item
 # of a list of measures ((a)providing …, waiving …, seeking funding approval for …).
@@ -90,6 +96,8 @@ _PROMISED_ACTION = re.compile(
     r"prepared|planning)\s+to)\s+(?:(?:also|further|then|soon|first|actively|progressively|gradually|jointly|"
     r"continue to|[a-z]+ly)\s+)*"
     r"|(?:\([a-h]\)\s*|\bincluding\s+)(?=[a-z]+ing\b)"
+    # a lettered item opening with the verb itself ((a)waive the licence fees …)
+    r"|\([a-h]\)\s*(?=(?:" + "|".join(_ITEM_VERBS) + r")\b)"
     r"|\b(?:gearing up|preparing) for the (?=establishment|construction|launch|setting up|development|introduction))"
     r"(?P<verb>[a-z]+)(?:\s+and\s+(?P<verb2>[a-z]+))?(?:\s+of)?\s+(?P<obj>" + _PHRASE + ")",
     re.I,
@@ -179,19 +187,51 @@ def role(sentence: str) -> str:
     return "other"
 
 
+# a paragraph that is an item of a list ((a)waive the licence fees …; (ii) …), and a sentence that
+# opens a list (… the following short-term measures to support the affected sectors –)
+_ITEM_PARAGRAPH = re.compile(r"\s*\((?:[a-z]|[ivx]{1,4})\)")
+_OPENS_LIST = re.compile(r"(?:[:–—-]|\binclude|\bfollowing)\s*$", re.I)
+
+
 def statements(doc: Document, index: int) -> list[Statement]:
+    """The clauses of ``doc`` with their roles (``role``; a clause without a tense of its own takes
+    its sentence's).  The items of a list set out as paragraphs of their own (``(a)waive the licence
+    fees …;`` after ``I shall launch the following measures –``) take the role of the sentence
+    that opened the list: each item continues its promise (or its report)."""
     out = []
+    opened = None  # the role of the sentence that opened the list the next items belong to
     for p in doc.paragraphs:
         if p.section_id == "0" and doc.root.children:  # the preamble (title, speaker line) before the headings
             continue
+        item_of = opened if opened and _ITEM_PARAGRAPH.match(p.text) else None
         for sentence in p.sentences:
             s = sentence.strip()
-            whole = role(s)
+            whole = item_of or role(s)
             for clause in (c.strip() for c in _CLAUSE.split(s)):
-                if clause:  # a clause without a tense of its own takes its sentence's role
-                    r = role(clause)
+                if clause:
+                    r = item_of or role(clause)
                     out.append(Statement(index, p, clause, s, r if r != "other" else whole))
+        opened = item_of if item_of and _LIST_GOES_ON.search(p.text) else _list_opened(p)
     return out
+
+
+_LIST_GOES_ON = re.compile(r"(?:[;:,–—-]|\band|\bor)\s*$", re.I)  # an item followed by more items
+_FIRST_ITEM = re.compile(r"\((?:a|i)\)")
+
+
+def _list_opened(p) -> str | None:
+    """The role of the sentence of paragraph ``p`` that opens a list whose items go on in the next
+    paragraphs: the paragraph ends with the opening (``… the following measures –``), or with an
+    item of a list it opened (``… sectors –(a)waive the licence fees …;``)."""
+    text = p.text.rstrip()
+    for sentence in reversed(p.sentences):
+        s = sentence.strip()
+        first = _FIRST_ITEM.search(s)
+        intro = s[:first.start()].rstrip() if first else s
+        if _OPENS_LIST.search(intro) and (first is None and text.endswith(s) or first and _LIST_GOES_ON.search(text)):
+            r = role(intro)
+            return r if r != "other" else None
+    return None
 
 
 _MONEY_SCALE = {"million": 1.0, "billion": 1000.0, "trillion": 1e6, "": 1e-6}
@@ -422,25 +462,31 @@ _NAMED = re.compile(r"\b(?!(?:The|These|This|Those|It|They|Its|Their|Our|Each|Ev
 def _actions(clause: str):
     """(verb, object, lettered) of each checkable action a plan clause promises (module
     docstring): the promised action, and the actions coordinated after it that name a task verb
-    (``_VERB_WORDS``); ``lettered``: a gerund opening an item of a list of measures."""
+    (``_VERB_WORDS``); ``lettered``: a gerund opening an item of a list of measures.  Not what a
+    measure costs or whom it reaches, nor an object pointing at the list after it."""
+    for verb, obj, lettered in _promised(clause):
+        if not (_COST_OF_MEASURE.match(f"{verb} {obj}") or _LIST_REFERENCE.match(obj)):
+            yield _action(verb, obj, lettered)
+
+
+def _promised(clause: str):
+    """The (verb, raw object, lettered) that ``_actions`` filters."""
     lead = re.match(r"and\s+(?P<verb>[a-z]+)\s+(?P<obj>" + _PHRASE + ")", clause, re.I)  # ", and begin work on …" split off
     if lead and lead.group("verb").lower() in _VERB_WORDS:
-        yield _action(lead.group("verb").lower(), lead.group("obj"), False)
+        yield lead.group("verb").lower(), lead.group("obj"), False
     for m in _PROMISED_ACTION.finditer(clause):
         verb = m.group("verb").lower()
         if m.group(0).split()[0].lower() in ("will", "shall") and (
                 re.search(r"\b(?:which|that|it|this)\s+$", clause[:m.start()], re.I)
                 or verb not in _VERB_WORDS and not _AGENT.search(_subject(clause[:m.start()]))):
             continue  # "the outlook will restrain …", "… which will cut": an effect, not an office's promise
-        if _vague(verb) or _COST_OF_MEASURE.match(f"{verb} {m.group('obj')}") or _LIST_REFERENCE.match(m.group("obj")):
+        if _vague(verb):
             continue
         lettered = m.group(0).startswith("(") or m.group(0).lower().startswith("including")
-        yield _action((m.group("verb2") or verb).lower(), m.group("obj"), lettered)
+        yield (m.group("verb2") or verb).lower(), m.group("obj"), lettered
         for more in _AND_ACTION.finditer(clause, m.end("obj")):
-            if more.group("verb").lower() in _VERB_WORDS and not _COST_OF_MEASURE.match(more.group(0).lstrip(", ")[4:]
-                                                                                        if more.group(0).lstrip(", ").startswith("and ")
-                                                                                        else more.group(0).lstrip(", ")):
-                yield _action(more.group("verb").lower(), more.group("obj"), False)
+            if more.group("verb").lower() in _VERB_WORDS:
+                yield more.group("verb").lower(), more.group("obj"), False
 
 
 # what a measure costs or whom it reaches, as an action (these measures will reduce the tax burden

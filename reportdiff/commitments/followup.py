@@ -245,9 +245,10 @@ _ENDS_PHRASE = re.compile(
 
 
 # A measure of the thing itself after the head (地方政府专项债券额度3150亿元, 超长期特别国债资金,
-# 以旧换新政策资金), unless the head is itself spending, whose object the money is (投入资金450亿元);
-# after a target's head, also the work done on it (加快绿色矿山建设, 农村危房改造432万户).
-_MEASURE = re.compile(r"(?:政策)?(?:资金|额度|规模|金额)")
+# 以旧换新政策资金, 中央预算内投资规模), or its target or task (淘汰黄标车和老旧车指标超额完成), but not
+# 资金 after a head that is itself spending, whose object the money is (投入资金450亿元); after a
+# target's head, also the work done on it (加快绿色矿山建设, 农村危房改造432万户).
+_MEASURE = re.compile(r"(?:政策)?(?:资金|额度|规模|金额)|指标|目标|任务")
 _WORK = re.compile(r"建设|改造|治理|整治|修复")
 _SPENDING = {"投入", "投资", "支出", "安排", "筹集"}
 
@@ -260,8 +261,10 @@ def heads(key: _Key, text: str, target: bool = False) -> bool:
     pos = text.find(key.head)
     while pos >= 0:
         end = pos + len(key.head)
-        if _ENDS_PHRASE.match(text, end) or end == len(text) or key.head not in _SPENDING and (
-                _MEASURE.match(text, end) or target and _WORK.match(text, end)):
+        measure = _MEASURE.match(text, end)
+        if _ENDS_PHRASE.match(text, end) or end == len(text) or (
+                measure and not (key.head in _SPENDING and "资金" in measure.group())) or (
+                target and key.head not in _SPENDING and _WORK.match(text, end)):
             return True
         pos = text.find(key.head, pos + 1)
     return False
@@ -279,7 +282,8 @@ def _other_measure(unit: str, text: str) -> bool:
     a review often gives the level instead (地区生产总值3800亿元 for 增长7.5%)."""
     if is_rate(unit):
         return False
-    figures = [q for q in find_quantities(text) if q.value is not None and not is_year(q.raw)]
+    figures = [q for q in find_quantities(text) if q.value is not None and not is_year(q.raw)
+               and text[q.start - 1:q.start] != "等"]  # 钢铁、水泥等15个重点行业: the list's count, no measure
     return bool(figures) and not any(comparable(q.unit, unit) for q in figures)
 
 

@@ -174,8 +174,11 @@ _EN_WORD_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _EN_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\u0020\d{3})+(?![\d.])|\d+)(?:\.\d+)?"
 _EN_WORD = "(?:" + "|".join(_EN_WORD_NUMBERS) + ")"
-_EN_PERCENT = r"(?:\s?%|\s(?:per\s?cent|percent)\b)"
-_EN_SCALE = r"(?:\s(?:million|billion|trillion)\b)"
+# the space before the unit may be lost in extraction (75percent, $1.5billion, $2million)
+_EN_PERCENT = r"(?:\s?%|\s?(?:per\s?cent|percent)\b)"
+_EN_SCALE = r"(?:\s?(?:million|billion|trillion)\b)"
+# a short word run into the figure by the same loss (a ceiling of $2,500per quarter) ends it
+_EN_GLUED = r"(?:per|for|to|in|from|and|of|each|a)\b"
 _EN_CURRENCY = r"(?:HK\$|US\$|RMB\s?|\$|£|€)"
 _EN_QUANTITY = re.compile(
     rf"""(?<![\w$£€.,-])(?:
@@ -184,7 +187,7 @@ _EN_QUANTITY = re.compile(
       | (?:{_EN_NUM}|{_EN_WORD})(?:{_EN_PERCENT})?\s(?:to|-)\s(?:{_EN_NUM}|{_EN_WORD}){_EN_PERCENT}   # 0.5% to 2.5%, two to three per cent
       | (?:{_EN_NUM}|{_EN_WORD}){_EN_PERCENT}                                   # 3.2 per cent, two per cent
       | {_EN_NUM}{_EN_SCALE}?                                                   # 28, 19 000, 1.2 million
-    )(?![\w.]\d|\w)""",
+    )(?![\w.,]\d|(?!{_EN_GLUED})\w)""",
     re.X | re.I,
 )
 

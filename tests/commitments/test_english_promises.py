@@ -171,3 +171,47 @@ def test_the_actions_of_a_clause(clause, tasks):
     from reportdiff.commitments.english import _actions
 
     assert [(verb, obj) for verb, obj, _ in _actions(clause)] == tasks
+
+
+@pytest.mark.parametrize("text, read", [
+    # the space before the unit lost in extraction (HK 2015-16 and 2013-14 speeches)
+    ("reduce profits tax for 2014-15 by 75percent", [("75percent", 75.0, "%")]),
+    ("inject $1.5billion into the SME Export Marketing and Development Funds", [("$1.5billion", 1.5, "$ billion")]),
+    ("from $2million to $5million", [("$2million", 2.0, "$ million"), ("$5million", 5.0, "$ million")]),
+    # a short word run into the figure ends it: the ceiling is $2,500, not $2
+    ("subject to a ceiling of $2,500per quarter", [("$2,500", 2500.0, "$")]),
+    ("the 5G network", []),  # a letter run into a number is a name
+])
+def test_figures_whose_space_was_lost(text, read):
+    from reportdiff.text.quantities import read_quantities
+
+    assert [(q.raw, q.value, q.unit) for q in read_quantities(text)] == read
+
+
+def test_the_items_of_a_list_continue_its_promise(tmp_path):
+    """HK 2015-16 paras 13-14: the items of a list set out as paragraphs of their own, opening with
+    the verb itself (``(b)waive …``), continue the promise of the sentence that opened the list;
+    ``(c)`` was read as a review by its ``franchised`` and ``(b)`` as a mere statement, so none was
+    a task.  A list opened by a report stays a report."""
+    from reportdiff.commitments.english import extract, statements
+    from reportdiff.ingest.source import load
+
+    f = tmp_path / "speech.txt"
+    f.write_text(
+        "The 2015-16 Budget\n\n[Targeted Support Measures]\n\n"
+        "13.I shall launch the following short-term measures to support the affected sectors –"
+        "(a)waive the licence fees for 1800 travel agents for six months;\n\n"
+        "(b)waive the licence fees for 2000 hotels and guesthouses for six months;\n\n"
+        "(c)waive the fees for vehicle examination once for the renewal of vehicle licences of taxis, "
+        "franchised and non-franchised buses within a year.\n\n"
+        "[Results]\n\n"
+        "14.Last year we completed the following projects –\n\n"
+        "(a)build the new wing of the hospital;\n\n"
+        "(b)upgrade two sewage works.\n", "utf-8")
+    doc = load(str(f))
+    parts = [(s.text[:3], s.part) for s in statements(doc, 0) if s.text.startswith("(")]
+    assert parts == [("(b)", "plan"), ("(c)", "plan"), ("(b)", "review")]  # each (a) is inside its opening sentence
+    tasks = [c.obj for c in extract(doc, 0) if c.kind == "task"]
+    # (b)'s object reads as (a)'s once cut at "for" (the object ends before its prepositions), so it
+    # counts once: a known weakness (docs/algorithms.md)
+    assert tasks == ["waive licence fees", "waive fees"]

@@ -356,3 +356,37 @@ def test_a_figure_of_another_item_of_the_list_does_not_answer():
              and "对地方一般性转移支付规模增长9.5%" in e.commitment.text)
     f = e.followups[0]
     assert f.status == "reported" and f.reported is None and "三分之二" in f.text, (f.reported, f.text)
+
+
+def test_a_target_or_task_of_the_thing_ends_its_noun_phrase():
+    """National 2014 → 2015: ``淘汰黄标车和老旧车600万辆`` is reported as ``淘汰黄标车和老旧车指标超额完成``
+    and ``中央预算内投资拟安排7350亿元`` (national 2025) as ``中央预算内投资规模创历年之最`` (Guangdong
+    2026): 指标 and 规模 measure the thing itself; both were missing.  Money after a head that is
+    itself spending is still its object (投资资金 is not the investment's measure)."""
+    cars = _Key(("黄标", "标车", "老旧", "旧车"), (1.0,) * 4, "旧车", (), "老旧车")
+    assert heads(cars, "淘汰黄标车和老旧车指标超额完成", target=True)
+    assert not heads(cars, "老旧车辆报废补贴")
+    spending = _Key(("中央", "预算", "投资"), (1.0,) * 3, "投资", (), "投资")
+    assert heads(spending, "获批超长期特别国债、中央预算内投资规模创历年之最", target=True)
+    assert not heads(spending, "中央预算内投资资金项目")
+
+
+def test_a_count_of_a_list_of_examples_is_no_other_measure():
+    """National 2015: ``钢铁、水泥等15个重点行业淘汰落后产能年度任务如期完成`` reports the 2014
+    targets ``淘汰钢铁2700万吨`` and ``水泥4200万吨``; its only figure, 15个, counts the industries of
+    the list (after 等), so the clause was taken for a measure of something else."""
+    from reportdiff.commitments.followup import _other_measure
+
+    assert not _other_measure("万吨", "钢铁、水泥等15个重点行业淘汰落后产能年度任务如期完成")
+    assert _other_measure("万吨", "新认定高新技术企业129家")
+
+
+@pytest.mark.parametrize("clause, indicator", [
+    ("县级公立医院综合改革试点扩大到1000个县", "县级公立医院综合改革试点"),  # national 2014
+    ("城乡居民基本医保财政补助标准提高到人均320元", "城乡居民基本医保财政补助标准"),
+    ("中央和地方财政对参加合作医疗农民的补助标准由20元", "中央和地方财政对参加合作医疗农民的补助标准"),  # 2005
+])
+def test_verbs_and_per_head_words_before_a_figure_are_no_indicator(clause, indicator):
+    from reportdiff.comparison.indicators import indicator_before
+
+    assert indicator_before(clause, read_quantities(clause)[-1].start) == indicator
