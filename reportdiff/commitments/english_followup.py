@@ -259,6 +259,15 @@ def _raised_from(t: Target, text: str):
     return starts_from(t, [(q, *normal_quantity(q)) for q in figures(text)], text, _FROM, _TO)
 
 
+# a plan sentence saying what was done on the measure before: funded (announced, earmarked …) in last
+# year's Budget, or last year
+_DONE_BEFORE = re.compile(
+    r"\b(?:funded|announced|earmarked|allocated|set aside|injected|introduced|launched|approved|proposed|provided)"
+    r"\s+(?:[\w$,.-]+\s+){0,4}?(?:in|by|under|through)\s+(?:the\s+)?(?:last\s+year['’]s|previous|20\d\d-\d\d)\s+Budget\b"
+    r"|\b(?:funded|announced|earmarked|allocated|set aside|injected|introduced|launched|approved)\s+(?:[\w$,.-]+\s+){0,4}?last\s+year\b",
+    re.I)
+
+
 def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int) -> Followup:
     if k is None:
         return Followup(doc, "missing", None, "", 0.0)
@@ -289,6 +298,10 @@ def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int) -> Followup
             q, v, u = reached
             return Followup(doc, "reported", st.paragraph, st.text, round(rec[1], 4),
                             Reported(c.target.indicator, v, u, q.raw.strip()), meets(c.target, v, u), recurring=True)
+        if _DONE_BEFORE.search(st.text):
+            # "the … Scheme, funded in last year's Budget, will be launched this year": the plan
+            # sentence reports what was done on it before (no figure read: it is the new plan's)
+            return Followup(doc, "reported", st.paragraph, st.text, round(rec[1], 4), recurring=True)
         moved = ""
         if c.target:
             f = _figure(c.target, k, st.text)

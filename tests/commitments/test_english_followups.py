@@ -286,3 +286,16 @@ def test_a_review_giving_the_promised_figure_outweighs_a_plan_as_close(indicator
     f = entry.followups[0]
     assert (f.status, f.text) == ("reported", quote)
     assert f.reported.value == entry.commitment.target.value
+
+
+@pytest.mark.parametrize("sentence, done", [
+    # HK 2016-17 para 74: the follow-up of 2015-16's "I shall launch a $300 million Art Development
+    # Matching Grants Pilot Scheme" (labelled reported; it was called recurring)
+    ("74.To build a supportive atmosphere for arts and culture in the community, the Art Development Matching "
+     "Grants Pilot Scheme, funded in last year's Budget, will be launched this year.", True),
+    ("The scheme announced last year will be extended to cover green minibuses.", True),
+    ("We will launch a new scheme this year.", False),
+    ("I will inject $400 million into CSI this year, as last year.", False),
+])
+def test_a_plan_saying_what_was_done_before_reports_it(sentence, done):
+    assert bool(english_followup._DONE_BEFORE.search(sentence)) is done
