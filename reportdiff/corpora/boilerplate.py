@@ -35,13 +35,14 @@ def df_part(reports: dict, min_chars: int = MIN_CHARS) -> list[tuple[np.ndarray,
             for p in reports.values()]
     values, n = np.unique(np.concatenate(held), return_counts=True) if held else (np.empty(0, np.uint64),
                                                                                    np.empty(0, np.int64))
+    n = n.astype(np.uint32)  # 12 bytes an entry instead of 16: the parts are held until every batch is counted
     return [(values[s], n[s]) for s in counts._ranges(values)]
 
 
 def df_range(k: int, parts: list, min_df: int) -> np.ndarray:
     """Range k's fingerprints held by at least ``min_df`` documents, sorted."""
     values = np.concatenate([p[k][0] for p in parts]) if parts else np.empty(0, np.uint64)
-    n = np.concatenate([p[k][1] for p in parts]) if parts else np.empty(0, np.int64)
+    n = np.concatenate([p[k][1] for p in parts]) if parts else np.empty(0, np.uint32)
     unique, at = np.unique(values, return_inverse=True)
     return unique[np.bincount(at, weights=n, minlength=len(unique)) >= min_df]
 
