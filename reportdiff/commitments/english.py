@@ -93,7 +93,7 @@ _ITEM_VERBS = ("waive", "extend", "expand", "provide", "pay", "inject", "increas
 # of a list of measures ((a)providing …, waiving …, seeking funding approval for …).
 _PROMISED_ACTION = re.compile(
     r"(?:\b(?:will|shall|(?:propose|proposes|plan|plans|intend|intends|expect|expects|aim|aims|decided|going|"
-    r"prepared|planning)\s+to)\s+(?:(?:also|further|then|soon|first|actively|progressively|gradually|jointly|"
+    r"prepared|planning)\s+to)(?:\s*,[^,;]{1,40},)?\s+(?:(?:also|further|then|soon|first|actively|progressively|gradually|jointly|"
     r"continue to|[a-z]+ly)\s+)*"
     r"|(?:\([a-h]\)\s*|\bincluding\s+)(?=[a-z]+ing\b)"
     # a lettered item opening with the verb itself ((a)waive the licence fees …)
@@ -140,7 +140,7 @@ _NAMED_AFTER = re.compile(r"^\s+(?!(?:a|an|the|this|that|of|in|into|on|to|toward
                           r"(?P<np>(?:[A-Za-z][\w'-]*\s+){0,5}[A-Za-z][\w'-]*)", re.I)
 
 
-_COUNTED = re.compile(r"^\s*(?P<np>(?:[a-z][\w'-]*\s+){0,5}?[a-z][\w'-]*?(?:s|es|ies)\b(?:\s+of\s+[a-z][\w'-]*)?)", re.I)
+_COUNTED = re.compile(r"^\s*(?P<np>(?:[a-z][\w'-]*\s+){0,7}?[a-z][\w'-]*?(?:s|es|ies)\b(?:\s+of\s+[a-z][\w'-]*)?)", re.I)
 
 
 def _changed(head: str) -> str:
@@ -190,6 +190,14 @@ def role(sentence: str) -> str:
 # a paragraph that is an item of a list ((a)waive the licence fees …; (ii) …), and a sentence that
 # opens a list (… the following short-term measures to support the affected sectors –)
 _ITEM_PARAGRAPH = re.compile(r"\s*\((?:[a-z]|[ivx]{1,4})\)")
+def _coordinated(clause: str) -> bool:
+    """Whether ``clause`` is an action coordinated with the one before (``and provide tax
+    concession …``): ``and``/``or`` and a task verb."""
+    m = re.match(r"(?:and|or)\s+([a-z]+)\b", clause, re.I)
+    return bool(m) and (m.group(1).lower() in _VERB_WORDS or m.group(1).lower() in _ITEM_VERBS)
+
+
+
 _OPENS_LIST = re.compile(r"(?:[:–—-]|\binclude|\bfollowing)\s*$", re.I)
 
 
@@ -209,7 +217,9 @@ def statements(doc: Document, index: int) -> list[Statement]:
             whole = item_of or role(s)
             for clause in (c.strip() for c in _CLAUSE.split(s)):
                 if clause:
-                    r = item_of or role(clause)
+                    # "…; and provide tax concession for subscribers to regulated insurance products":
+                    # an action coordinated with the sentence's promise is promised too
+                    r = item_of or ("plan" if whole == "plan" and _coordinated(clause) else role(clause))
                     out.append(Statement(index, p, clause, s, r if r != "other" else whole))
         opened = item_of if item_of and _LIST_GOES_ON.search(p.text) else _list_opened(p)
     return out
@@ -357,6 +367,8 @@ def targets_in(clause: str) -> list[tuple[Target, int]]:
         if _COST_OR_REACH.search(before60) or _DESCRIBES.search(before60) \
                 or _FROM_BASE.search(before60) and re.match(r"\s*(?:[a-z-]+\s+){0,2}to\b", clause[q.end:], re.I):
             continue  # a cost, a description, or the X of "from X to Y"
+        if re.search(r"\b(?:aged|age of|ages of)\s*$", before60, re.I):
+            continue  # an age says whom a measure is for (residents aged 65 or above), not a quantity promised
         if q.unit == "" and re.search(r"\S\s+[A-Z][\w-]*\s$", clause[:q.start]):
             continue  # a number in a name: Construction 2.0, Cyberport 5 (not "Some 20 centres" opening a clause)
         v, unit = normal_quantity(q)
@@ -476,9 +488,10 @@ def _promised(clause: str):
         yield lead.group("verb").lower(), lead.group("obj"), False
     for m in _PROMISED_ACTION.finditer(clause):
         verb = m.group("verb").lower()
-        if m.group(0).split()[0].lower() in ("will", "shall") and (
+        aside = "," in m.group(0)[:m.start("verb") - m.start()]  # "I shall, in light of public views, inject …"
+        if m.group(0).split()[0].lower().strip(",") in ("will", "shall") and (
                 re.search(r"\b(?:which|that|it|this)\s+$", clause[:m.start()], re.I)
-                or verb not in _VERB_WORDS and not _AGENT.search(_subject(clause[:m.start()]))):
+                or (verb not in _VERB_WORDS or aside) and not _AGENT.search(_subject(clause[:m.start()]))):
             continue  # "the outlook will restrain …", "… which will cut": an effect, not an office's promise
         if _vague(verb):
             continue

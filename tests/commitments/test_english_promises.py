@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reportdiff.commitments import promises
-from reportdiff.commitments.english import role
+from reportdiff.commitments.english import role, targets_in
 from reportdiff.render import jsonout
 from reportdiff.render.html import promises_page
 
@@ -215,3 +215,41 @@ def test_the_items_of_a_list_continue_its_promise(tmp_path):
     # (b)'s object reads as (a)'s once cut at "for" (the object ends before its prepositions), so it
     # counts once: a known weakness (docs/algorithms.md)
     assert tasks == ["waive licence fees", "waive fees"]
+
+
+def test_an_aside_after_will_and_an_action_coordinated_after_a_semicolon(tmp_path):
+    """HK 2015-16 para 142: ``I shall, in light of public views, inject funds into the high risk
+    pool …; and provide tax concession for subscribers to regulated insurance products`` -- the
+    aside between ``shall`` and its verb hid the first task, and the second clause was read as a
+    review by its ``regulated``.  An aside after a subject that is no office still promises
+    nothing (``the private sector will, on average, complete about 18 800 residential units``)."""
+    from reportdiff.commitments.english import _actions, extract, statements
+    from reportdiff.ingest.source import load
+
+    clause = ("I shall, in light of public views, inject funds into the high risk pool under the "
+              "Voluntary Health Insurance Scheme")
+    assert [v for v, _, _ in _actions(clause)] == ["inject"]
+    assert list(_actions("Based on preliminary estimation, the private sector will, on average, complete about "
+                         "18 800 residential units annually")) == []
+    f = tmp_path / "speech.txt"
+    f.write_text("The 2015-16 Budget\n\n[Healthcare]\n\n142." + clause + "; and provide tax concession for "
+                 "subscribers to regulated insurance products.\n", "utf-8")
+    doc = load(str(f))
+    assert [s.part for s in statements(doc, 0)] == ["plan", "plan"]
+    assert [c.obj for c in extract(doc, 0)] == ["inject funds into the high risk pool under the Voluntary Health "
+                                               "Insurance Scheme", "provide tax concession"]
+
+
+@pytest.mark.parametrize("clause, indicator", [
+    # HK 2019-20 para 175: the thing counted may take seven words before its plural
+    ("and provide in phases a total of about 400 additional aided standalone child care centre places",
+     "additional aided standalone child care centre places"),
+])
+def test_the_thing_counted_after_a_number(clause, indicator):
+    assert [t.indicator for t, _ in targets_in(clause)] == [indicator]
+
+
+def test_an_age_is_no_target():
+    # HK 2019-20 para 56: "… to provide Hong Kong residents aged 65 or above with an investment option"
+    assert targets_in("We will also continue to issue Silver Bonds to provide Hong Kong residents aged 65 or "
+                      "above with an investment option") == []
