@@ -390,3 +390,10 @@ def test_verbs_and_per_head_words_before_a_figure_are_no_indicator(clause, indic
     from reportdiff.comparison.indicators import indicator_before
 
     assert indicator_before(clause, read_quantities(clause)[-1].start) == indicator
+
+
+def test_energy_consumption_and_its_short_form_are_one_indicator():
+    """National 2014 → 2015: ``今年能源消耗强度要降低3.9%以上`` is reported as ``能耗强度下降4.8%``
+    (能耗 is the short form of 能源消耗); it was missing."""
+    assert normal("能耗强度下降4.8%") == normal("能源消耗强度下降4.8%")
+    assert "能源" not in normal("二氧化碳排放强度")
