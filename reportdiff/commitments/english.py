@@ -112,7 +112,7 @@ _AND_ACTION = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<verb>[a-z]+)\s+(?P<o
 # promises that name no checkable action (we will strive to, will continue to enhance, will help)
 _VAGUE = set("be have become help strive endeavour continue keep remain ensure make take need consider look work "
              "try seek give bring see get do benefit involve cost require reach exceed enable allow "
-             "enhance strengthen facilitate encourage support explore study review monitor maintain "
+             "enhance strengthen facilitate encourage support explore monitor maintain "
              "attain achieve grow rise fall stand amount account follow".split())
 
 

@@ -166,6 +166,12 @@ def test_whose_will_promises_a_figure(clause, figure, promised):
      [("publish", "qualifying instruments")]),
     # a stance is no checkable action
     ("This year, I will follow the same principle by sharing with the community", []),
+    # a review or a study promised is (HK 2015-16 para 77, HK 2018-19 para 46)
+    ("We shall review the business operation of Hongkong Post with the objectives of enabling the department",
+     [("review", "business operation of Hongkong Post")]),
+    ("We will also study the case of introducing a more competitive tax arrangement",
+     [("study", "case of introducing a more competitive tax arrangement")]),
+    ("We will keep the matter under review", []),
 ])
 def test_the_actions_of_a_clause(clause, tasks):
     from reportdiff.commitments.english import _actions
