@@ -397,3 +397,14 @@ def test_energy_consumption_and_its_short_form_are_one_indicator():
     (能耗 is the short form of 能源消耗); it was missing."""
     assert normal("能耗强度下降4.8%") == normal("能源消耗强度下降4.8%")
     assert "能源" not in normal("二氧化碳排放强度")
+
+
+@pytest.mark.parametrize("clause, obj", [
+    ("发放育儿补贴", "育儿补贴"),  # national 2025 (a subsidy handed out)
+    ("办好第十五届全国运动会", "第十五届全国运动会"),  # national 2025 (games and meetings)
+    ("基本完成省市县政府机构改革", "省市县政府机构改革"),  # national 2014
+    ("清理和规范各种达标、评比、表彰以及论坛、庆典等活动", "各种达标、评比、表彰以及论坛、庆典等活动"),  # national 2010
+    ("做好人口和计划生育工作", ""),  # 计划生育 is family planning, no programme
+])
+def test_more_verbs_and_objects_of_checkable_tasks(clause, obj):
+    assert more_task_object(clause) == obj
