@@ -24,15 +24,14 @@ from dataclasses import dataclass
 
 from ..text.quantities import unit_class
 from .english import (
-    _CLAUSE,
     _PROMISED_ACTION,
     _VAGUE,
-    _VERB_WORDS,
     _stem,
     figures,
     key_words,
     normal_quantity,
 )
+from .english_sentences import _CLAUSE, _VERB_WORDS
 from .extraction import Commitment, Statement, Target
 from .followup import Followup, Reported
 from .measures import change, meets, starts_from

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..ingest.metadata import regions_differ, year_of
 from ..model import Document
-from . import english, english_followup
+from . import english, english_followup, english_sentences
 from .audit import due_year, review
 from .extraction import Commitment, extract, five_year_sections, parts, statements
 from .followup import FOLLOWUP_STATUSES, Followup, _Index, _key, _weights, follow
@@ -99,7 +99,7 @@ def _why_none_zh(d: Document) -> str:
 
 
 def _english_ledger(docs: list[Document]) -> Ledger:
-    sts = [english.statements(d, k) for k, d in enumerate(docs)]
+    sts = [english_sentences.statements(d, k) for k, d in enumerate(docs)]
     short = english_followup.abbreviations([p.text for d in docs for p in d.paragraphs])
     indexes = [english_followup.EnIndex(s, short) for s in sts]
     weight = english_followup.weights(indexes)

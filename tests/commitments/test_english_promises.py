@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from reportdiff.commitments import promises
-from reportdiff.commitments.english import role, targets_in
+from reportdiff.commitments.english import targets_in
+from reportdiff.commitments.english_sentences import role
 from reportdiff.render import jsonout
 from reportdiff.render.html import promises_page
 
@@ -199,7 +200,8 @@ def test_the_items_of_a_list_continue_its_promise(tmp_path):
     the verb itself (``(b)waive …``), continue the promise of the sentence that opened the list;
     ``(c)`` was read as a review by its ``franchised`` and ``(b)`` as a mere statement, so none was
     a task.  A list opened by a report stays a report."""
-    from reportdiff.commitments.english import extract, statements
+    from reportdiff.commitments.english import extract
+    from reportdiff.commitments.english_sentences import statements
     from reportdiff.ingest.source import load
 
     f = tmp_path / "speech.txt"
@@ -229,7 +231,8 @@ def test_an_aside_after_will_and_an_action_coordinated_after_a_semicolon(tmp_pat
     aside between ``shall`` and its verb hid the first task, and the second clause was read as a
     review by its ``regulated``.  An aside after a subject that is no office still promises
     nothing (``the private sector will, on average, complete about 18 800 residential units``)."""
-    from reportdiff.commitments.english import _actions, extract, statements
+    from reportdiff.commitments.english import _actions, extract
+    from reportdiff.commitments.english_sentences import statements
     from reportdiff.ingest.source import load
 
     clause = ("I shall, in light of public views, inject funds into the high risk pool under the "

@@ -9,7 +9,7 @@ import pytest
 from conftest import fixture_path, shared_dir
 
 from reportdiff import load as reportdiff_load
-from reportdiff.commitments import english, promises
+from reportdiff.commitments import english, english_sentences, promises
 from reportdiff.commitments.extraction import extract, more_task_object
 from reportdiff.commitments.followup import _Key, heads, key_terms, normal
 from reportdiff.commitments.measures import base_unit, comparable
@@ -88,12 +88,12 @@ def test_the_same_head_word_of_another_thing_is_no_follow_up():
 def test_lettered_measures_continue_the_promise():
     # HK budget 2019-20, paragraph 61: the items of "I will introduce … including–"
     item = "(a)reducing salaries tax and tax under personal assessment for 2018-19 by 75 per cent, subject to a ceiling of $20,000."
-    assert english.role(item) == "plan"
-    assert english.role("(c)waiving rates for four quarters of 2019-20, subject to a ceiling of $1,500 per quarter") == "plan"
+    assert english_sentences.role(item) == "plan"
+    assert english_sentences.role("(c)waiving rates for four quarters of 2019-20, subject to a ceiling of $1,500 per quarter") == "plan"
     found = {t.value for t, _ in english.targets_in(item)}
     assert 75.0 in found and 0.02 in found  # 75 per cent, and $20,000 in $ million
     # a past list in a review sentence stays a review
-    assert english.role("(a)the scheme was extended to 2020") != "plan"
+    assert english_sentences.role("(a)the scheme was extended to 2020") != "plan"
 
 
 def test_cost_and_beneficiaries_beside_a_measure_are_not_targets():

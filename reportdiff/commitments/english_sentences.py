@@ -1,0 +1,142 @@
+"""The roles of an English report's sentences and clauses (budget speeches have no 回顾/安排 part
+headings, so each *sentence*'s role is read from its wording; docs/algorithms.md, "English
+commitments"):
+
+- plan: a sentence with a first-person or government promise: ``we will``, ``I will``,
+  ``I propose to`` / ``I am proposing``, ``the Government/Council will``, ``I have set aside``,
+  ``we are committed to`` … (not ``will not``), or a goal ``by 2030``;
+- review: not a plan sentence, in the past tense (``was``, ``were``, ``has/have been``,
+  ``rose``, ``fell``, a verb in ``-ed`` after its subject …): the speech reports a result;
+- other: the rest (descriptions, forecasts in the present tense).
+
+Clauses end at ``;``, ``, and``, ``, while`` …; a clause without a tense of its own takes its
+sentence's role, an action coordinated after a plan clause (``…; and provide …``) is plan, and
+the items of a list set out as paragraphs of their own take the role of the sentence that
+opened the list (``statements``).  The extraction: ``english``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document
+from .extraction import Statement
+
+_PLAN = re.compile(
+    r"\b(?:will|shall|'ll)\b(?! not\b| be (?:met|needed|published|reviewed by)\b)"
+    r"|\b(?:we|i|the (?:government|council|administration|city|authority)|this (?:budget|council|government))"
+    r"(?: are going to| intend to| plan to| propose to| am proposing| are proposing| have proposed"
+    r"| have set aside| are committed to| commit to| aim to)\b"
+    r"|\b(?:I propose|I am proposing|I have set aside|we have set aside|this budget provides|the budget includes)\b"
+    # an office's intent in the third person (the Government plans to apply …, the DEVB expects to …)
+    r"|\b(?:plans|intends|aims|expects|proposes|is planning|is going|(?:is|are) preparing|is gearing up) (?:to|for)\b"
+    r"|\b(?:have|has|had)? ?decided to\b"
+    # a goal set or a list of the year's new measures (Our target is to …; It is the Government's plan
+    # to extend …; Major new initiatives for 2019-20 include increasing 835 rehabilitation service places …)
+    r"|\b(?:our|the government's|its) (?:target|goal|aim|objective|plan)"
+    r"(?: (?:this|next) year| for 20\d\d(?:-\d\d)?)? is to\b"
+    r"|\bit is (?:our|the government's) (?:target|goal|aim|objective|plan) to\b"
+    r"|\bnew (?:initiatives|measures)\b[^.;]{0,30}\binclude\b"
+    r"|\bby (?:the end of )?20\d\d\b(?!-)"
+    # a lettered item of a list of measures (“These measures include– (a)reducing …; (b)waiving …”):
+    # the item's gerund continues the promise of the sentence that introduced the list
+    r"|(?:^|[;:]\s*|\band\s*)\([a-h]\)\s*(?:reducing|waiving|providing|injecting|doubling|raising|increasing|"
+    r"extending|widening|earmarking|reserving|deploying|allocating|setting aside|introducing|establishing|launching|"
+    r"offering|granting|subsidising|strengthening|enhancing|expanding|setting up|lowering|abolishing|freezing|"
+    r"proposing|implementing|creating)\b",
+    re.I,
+)
+
+
+_REVIEW = re.compile(
+    r"\b(?:was|were|had|has been|have been|did|rose|fell|grew|began|built|cut|spent|drew|won|met|made|saw|"
+    r"went|took|gave|brought|came|became|set|paid|kept|led|held|lent|ran|sold|stood)\b"
+    r"|\b(?:we|i|they|it|he|she|council|government)\s+(?:\w+ly\s+)?\w+ed\b"
+    r"|\b(?:has|have)\s+(?:\w+ly\s+)?(?:\w+ed|been|grown|risen|fallen|begun|done|seen|made|won|kept|built)\b"
+    r"|\b\w{3,}ed\b",
+    re.I,
+)
+
+
+# a phrase up to the next comma, semicolon or full stop, where a point or comma between digits
+# (1.34 million, $2,500) is part of the figure, not an end
+_PHRASE = r"(?:[^,;.]|(?<=\d)[.,](?=\d))+"
+_CLAUSE = re.compile(r"[;:]\s+|;(?=\s*(?:and\s*)?\([a-h]\))|,\s+(?=(?:and|while|but|so that)\b)|\s+and (?=we will|I will)"
+                     # a sentence end the sentence splitter kept (1 700. We will …), not after Mr., No., etc.
+                     r"|(?<![A-Z][a-z])(?<!\b[A-Z])(?<=[a-z0-9)])\.\s+(?=[A-Z][a-z])")
+
+
+# the verbs that may open a lettered item of a list of measures: (a)waive …, (b)extend …
+_ITEM_VERBS = ("waive", "extend", "expand", "provide", "pay", "inject", "increase", "raise", "reduce", "allocate",
+               "earmark", "introduce", "launch", "set up", "establish", "offer", "grant", "lower", "double",
+               "implement", "subsidise", "abolish", "freeze", "create", "build", "upgrade", "regularise")
+
+
+_VERB_WORDS = set("build complete launch set introduce extend install convert open establish create develop construct "
+                  "deliver upgrade expand refurbish resurface replace implement roll publish recruit hire start begin "
+                  "provide add repair plant invest raise reduce freeze offer run fund subsidise subsidize work "
+                  "legislate enact abolish waive".split())  # task verbs: build, complete, launch …
+
+
+def role(sentence: str) -> str:
+    if _PLAN.search(sentence):
+        return "plan"
+    if _REVIEW.search(sentence):
+        return "review"
+    return "other"
+
+
+def _coordinated(clause: str) -> bool:
+    """Whether ``clause`` is an action coordinated with the one before (``and provide tax
+    concession …``): ``and``/``or`` and a task verb."""
+    m = re.match(r"(?:and|or)\s+([a-z]+)\b", clause, re.I)
+    return bool(m) and (m.group(1).lower() in _VERB_WORDS or m.group(1).lower() in _ITEM_VERBS)
+
+
+# a paragraph that is an item of a list ((a)waive the licence fees …; (ii) …), and a sentence that
+# opens a list (… the following short-term measures to support the affected sectors –)
+_ITEM_PARAGRAPH = re.compile(r"\s*\((?:[a-z]|[ivx]{1,4})\)")
+_OPENS_LIST = re.compile(r"(?:[:–—-]|\binclude|\bfollowing)\s*$", re.I)
+
+
+def statements(doc: Document, index: int) -> list[Statement]:
+    """The clauses of ``doc`` with their roles (``role``; a clause without a tense of its own takes
+    its sentence's).  The items of a list set out as paragraphs of their own (``(a)waive the licence
+    fees …;`` after ``I shall launch the following measures –``) take the role of the sentence
+    that opened the list: each item continues its promise (or its report)."""
+    out = []
+    opened = None  # the role of the sentence that opened the list the next items belong to
+    for p in doc.paragraphs:
+        if p.section_id == "0" and doc.root.children:  # the preamble (title, speaker line) before the headings
+            continue
+        item_of = opened if opened and _ITEM_PARAGRAPH.match(p.text) else None
+        for sentence in p.sentences:
+            s = sentence.strip()
+            whole = item_of or role(s)
+            for clause in (c.strip() for c in _CLAUSE.split(s)):
+                if clause:
+                    # "…; and provide tax concession for subscribers to regulated insurance products":
+                    # an action coordinated with the sentence's promise is promised too
+                    r = item_of or ("plan" if whole == "plan" and _coordinated(clause) else role(clause))
+                    out.append(Statement(index, p, clause, s, r if r != "other" else whole))
+        opened = item_of if item_of and _LIST_GOES_ON.search(p.text) else _list_opened(p)
+    return out
+
+
+_LIST_GOES_ON = re.compile(r"(?:[;:,–—-]|\band|\bor)\s*$", re.I)  # an item followed by more items
+_FIRST_ITEM = re.compile(r"\((?:a|i)\)")
+
+
+def _list_opened(p) -> str | None:
+    """The role of the sentence of paragraph ``p`` that opens a list whose items go on in the next
+    paragraphs: the paragraph ends with the opening (``… the following measures –``), or with an
+    item of a list it opened (``… sectors –(a)waive the licence fees …;``)."""
+    text = p.text.rstrip()
+    for sentence in reversed(p.sentences):
+        s = sentence.strip()
+        first = _FIRST_ITEM.search(s)
+        intro = s[:first.start()].rstrip() if first else s
+        if _OPENS_LIST.search(intro) and (first is None and text.endswith(s) or first and _LIST_GOES_ON.search(text)):
+            r = role(intro)
+            return r if r != "other" else None
+    return None
