@@ -22,6 +22,12 @@ import re
 from ..model import Document
 from .extraction import Statement
 
+# the verbs that may open a lettered item of a list of measures: (a)waive …, (b)extend …
+_ITEM_VERBS = ("waive", "extend", "expand", "provide", "pay", "inject", "increase", "raise", "reduce", "allocate",
+               "earmark", "introduce", "launch", "set up", "establish", "offer", "grant", "lower", "double",
+               "implement", "subsidise", "abolish", "freeze", "create", "build", "upgrade", "regularise")
+
+
 _PLAN = re.compile(
     r"\b(?:will|shall|'ll)\b(?! not\b| be (?:met|needed|published|reviewed by)\b)"
     r"|\b(?:we|i|the (?:government|council|administration|city|authority)|this (?:budget|council|government))"
@@ -43,7 +49,9 @@ _PLAN = re.compile(
     r"|(?:^|[;:]\s*|\band\s*)\([a-h]\)\s*(?:reducing|waiving|providing|injecting|doubling|raising|increasing|"
     r"extending|widening|earmarking|reserving|deploying|allocating|setting aside|introducing|establishing|launching|"
     r"offering|granting|subsidising|strengthening|enhancing|expanding|setting up|lowering|abolishing|freezing|"
-    r"proposing|implementing|creating)\b",
+    r"proposing|implementing|creating)\b"
+    # … or its verb itself, a measure set out as an order ((a)waive the licence fees for 1 800 travel agents)
+    r"|(?:^|[;:]\s*|\band\s*)\([a-h]\)\s*(?:" + "|".join(_ITEM_VERBS) + r")\b",
     re.I,
 )
 
@@ -64,12 +72,6 @@ _PHRASE = r"(?:[^,;.]|(?<=\d)[.,](?=\d))+"
 _CLAUSE = re.compile(r"[;:]\s+|;(?=\s*(?:and\s*)?\([a-h]\))|,\s+(?=(?:and|while|but|so that)\b)|\s+and (?=we will|I will)"
                      # a sentence end the sentence splitter kept (1 700. We will …), not after Mr., No., etc.
                      r"|(?<![A-Z][a-z])(?<!\b[A-Z])(?<=[a-z0-9)])\.\s+(?=[A-Z][a-z])")
-
-
-# the verbs that may open a lettered item of a list of measures: (a)waive …, (b)extend …
-_ITEM_VERBS = ("waive", "extend", "expand", "provide", "pay", "inject", "increase", "raise", "reduce", "allocate",
-               "earmark", "introduce", "launch", "set up", "establish", "offer", "grant", "lower", "double",
-               "implement", "subsidise", "abolish", "freeze", "create", "build", "upgrade", "regularise")
 
 
 _VERB_WORDS = set("build complete launch set introduce extend install convert open establish create develop construct "

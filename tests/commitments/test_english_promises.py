@@ -262,3 +262,12 @@ def test_an_age_is_no_target():
     # HK 2019-20 para 56: "… to provide Hong Kong residents aged 65 or above with an investment option"
     assert targets_in("We will also continue to issue Silver Bonds to provide Hong Kong residents aged 65 or "
                       "above with an investment option") == []
+
+
+def test_a_lettered_measure_set_out_as_an_order_is_a_plan():
+    """HK 2016-17 para 34 (the sentence that opened the list is not in the text): ``(a)waive the
+    licence fees for 1 800 travel agents for one year;(b)waive …; and(c)waive … for restricted food
+    permits`` were read as reviews by ``restricted``, so 2015-16's waivers were 'reported' by them."""
+    assert role("(a)waive the licence fees for 1 800 travel agents for one year") == "plan"
+    assert role("and(c)waive the licence fees for restaurants and hawkers and fees for restricted food permits") == "plan"
+    assert role("(a)the fees were waived for one year") == "review"
