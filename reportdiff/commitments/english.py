@@ -57,7 +57,7 @@ _AND_ACTION = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<verb>[a-z]+)\s+(?P<o
 _VAGUE = set("be have become help strive endeavour continue keep remain ensure make take need consider look work "
              "try seek give bring see get do benefit involve cost require reach exceed enable allow "
              "enhance strengthen facilitate encourage support explore monitor maintain "
-             "attain achieve grow rise fall stand amount account follow".split())
+             "attain achieve grow rise fall stand amount account follow assist".split())
 
 
 _OBJ_END = re.compile(r"\s+(?:which|that|who|so that|so as|in order|to (?:make|help|ensure|support|reduce|cut)|"
@@ -404,7 +404,17 @@ def _action(verb: str, obj: str, lettered: bool) -> tuple[str, str, bool]:
     work = re.match(r"work on\s+", obj, re.I)  # begin work on a new specialist unit
     if work:
         verb, obj = f"{verb} work on", obj[work.end():]
+    asked = _ASKED.match(obj) if verb in _ASKING else None
+    if asked and not _vague(asked.group("verb")):  # ask the HKMC to expand the Microfinance Scheme
+        verb, obj = asked.group("verb").lower(), asked.group("obj")
     return verb, _strip(_OBJ_END.sub("", obj)), lettered
+
+
+# asking an office to act (I shall ask the Hong Kong Mortgage Corporation Limited (HKMC) to expand and
+# enhance the Microfinance Scheme): the task is the asked action, not the office
+_ASKING = {"ask", "invite", "request", "urge", "commission", "task", "entrust", "require"}
+_ASKED = re.compile(r"(?:[^,;]{2,90}?)\s+to\s+(?:(?:also|further|actively|jointly)\s+)?(?P<verb>[a-z]+)"
+                    r"(?:\s+and\s+[a-z]+)?\s+(?P<obj>.+)$", re.I)
 
 
 def _vague(verb: str) -> bool:

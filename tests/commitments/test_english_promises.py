@@ -173,6 +173,11 @@ def test_whose_will_promises_a_figure(clause, figure, promised):
     ("We will also study the case of introducing a more competitive tax arrangement",
      [("study", "case of introducing a more competitive tax arrangement")]),
     ("We will keep the matter under review", []),
+    # asking an office to act: the task is the asked action (HK 2015-16 para 45, an auditor's row
+    # quoted a reverse-mortgage sentence on the office's name), and helping is no checkable action
+    ("I shall also ask the Hong Kong Mortgage Corporation Limited (HKMC) to expand and enhance the Microfinance "
+     "Scheme", [("expand", "Microfinance Scheme")]),
+    ("we shall continue to assist the transport industry in resolving relevant issues", []),
 ])
 def test_the_actions_of_a_clause(clause, tasks):
     from reportdiff.commitments.english import _actions
