@@ -376,8 +376,8 @@ def extract(doc: Document, index: int) -> list[Commitment]:
             obj = end.group("obj")
         elif m and _TASK_OBJECT.search(clause[m.end():]):
             obj = clause[m.end():].strip()
-            if len(obj) < 4:  # 扩大…中心建设试点: the verb stood inside the name; take the clause
-                obj = _TASK_LEAD.sub("", clause)
+            if len(obj) < 4 or obj[0] in "和及与并、":  # 扩大…中心建设试点, …设施建设和城中村改造: the verb
+                obj = _TASK_LEAD.sub("", clause)  # stood inside the name or the list; take the clause
         else:
             obj = more_task_object(clause)
             if not obj:

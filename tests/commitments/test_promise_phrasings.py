@@ -409,3 +409,12 @@ def test_energy_consumption_and_its_short_form_are_one_indicator():
 ])
 def test_more_verbs_and_objects_of_checkable_tasks(clause, obj):
     assert more_task_object(clause) == obj
+
+
+def test_a_task_verb_inside_a_list_does_not_cut_the_object():
+    """National 2024: ``推进“平急两用”公共基础设施建设和城中村改造`` -- once 改造 names a task
+    object, the verb 建设 inside the list left ``和城中村改造`` as the object; the object is the
+    list."""
+    doc = reportdiff_load(str(fixture_path("national-2024.txt")))
+    objs = [c.obj for c in extract(doc, 0) if c.kind == "task" and "平急两用" in c.text]
+    assert objs == ["“平急两用”公共基础设施建设和城中村改造"]
