@@ -388,8 +388,11 @@ _COST_OF_MEASURE = re.compile(r"(?:reduc|cut|lower|forgo)\w*\s+(?:the\s+)?(?:(?:
                               r"|benefit\w*\s+(?:about\s+|some\s+|around\s+|over\s+)?\d", re.I)
 # an object that only points at the list after it (I will introduce the following measures: (a) …):
 # the list's items are the tasks
-_LIST_REFERENCE = re.compile(r"(?:the\s+)?(?:following|below|these|those|such)\s+(?:[a-z-]+\s+){0,2}?"
-                             r"(?:measures|initiatives|proposals|arrangements|steps|actions|items|tasks)\b", re.I)
+_LIST_REFERENCE = re.compile(r"(?:(?:the\s+)?(?:following|below|these|those|such)"
+                             # … or a sheaf of them (an array of support measures targeting affected industries)
+                             r"|(?:an?\s+|the\s+)?(?:new\s+)?(?:array|series|range|package|number|set|host|raft)\s+of)"
+                             r"\s+(?:[a-z-]+\s+){0,2}?(?:measures|initiatives|proposals|arrangements|steps|actions|items|tasks)\b",
+                             re.I)
 
 
 def _subject(head: str) -> str:

@@ -161,6 +161,10 @@ def test_whose_will_promises_a_figure(clause, figure, promised):
     # an object that only points at the list after it: the list's items are the tasks
     ("Having regard to our substantial fiscal surplus this year, I will introduce the following measures", []),
     ("I propose to implement the following measures starting from the year of assessment 2018-19", []),
+    # … or a sheaf of them, which the items after it detail (HK 2015-16 para 10, HK 2018-19 para 108)
+    ("To offset the impact on economic confidence, I shall implement an array of support measures targeting "
+     "affected industries", []),
+    ("I will introduce a series of relief measures", []),
     # the subject of the will is after the clause's last comma: the investors, not the scheme
     ("Under the enhanced scheme, Hong Kong investors will enjoy tax concession for interest income", []),
     ("Under the enhanced scheme, the Inland Revenue Department will publish the qualifying instruments",
