@@ -191,9 +191,13 @@ def _previous_sentence(c: Commitment) -> str:
 
 
 def _clause_of(c: Commitment) -> str:
-    """The clause of the commitment's sentence holding its figure (a task: its object)."""
-    needle = c.target.raw if c.target else c.obj
-    return next((x for x in _CLAUSE.split(c.text) if needle in x), c.text)
+    """The clause of the commitment's sentence holding its figure (a task: its object's words: the
+    object is stored without its articles, ``waive fees`` of ``(c)waive the licence fees …``)."""
+    clauses = _CLAUSE.split(c.text)
+    if c.target:
+        return next((x for x in clauses if c.target.raw in x), c.text)
+    words = set(key_words(c.obj))
+    return next((x for x in clauses if words <= set(key_words(x))), c.text)
 
 
 # the purpose after a measure (``, with a view to including more drugs for patients``) is what it

@@ -299,3 +299,27 @@ def test_a_review_giving_the_promised_figure_outweighs_a_plan_as_close(indicator
 ])
 def test_a_plan_saying_what_was_done_before_reports_it(sentence, done):
     assert bool(english_followup._DONE_BEFORE.search(sentence)) is done
+
+
+def test_a_one_word_key_takes_the_words_of_its_own_clause(tmp_path):
+    """HK 2015-16 para 13: ``(c)waive the licence fees for restaurants and hawkers …; and (d)waive
+    the fees for vehicle examination …``: the task ``waive fees`` (stored without its articles) was
+    not found in either clause, so its key took the whole sentence's words, (d)'s vehicles
+    included, and 2016-17's ``(c)waive the licence fees for restaurants and hawkers …`` did not
+    reach it: missing.  Its clause is the one holding its object's words."""
+    a, b = tmp_path / "2015.txt", tmp_path / "2016.txt"
+    a.write_text("The 2015-16 Budget\n\n[Support Measures]\n\n13.I shall launch the following measures –"
+                 "(a)waive the licence fees for 1800 travel agents for six months;\n\n"
+                 "(c)waive the licence fees for restaurants and hawkers and fees for restricted food permits for six "
+                 "months, benefiting 26000 restaurants and operators in total; and (d)waive the fees for vehicle "
+                 "examination once for the renewal of vehicle licences of taxis, light buses and trailers within a "
+                 "year.\n", "utf-8")
+    b.write_text("The 2016-17 Budget\n\n[Support Measures]\n\n34.I propose the following measures –"
+                 "(a)waive the licence fees for 1 800 travel agents for one year;(b)waive the licence fees for 2 000 "
+                 "hotels and guesthouses for one year; and(c)waive the licence fees for restaurants and hawkers and "
+                 "fees for restricted food permits for one year, benefiting about 28 000 operators.\n", "utf-8")
+    led = promises([str(a), str(b)])
+    fees = [e for e in led.entries if e.commitment.doc == 0 and e.commitment.obj == "waive fees"]
+    assert len(fees) == 1
+    f = fees[0].followups[0]
+    assert f.status == "recurring" and "restaurants and hawkers" in f.text
