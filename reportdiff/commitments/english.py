@@ -416,7 +416,7 @@ def _action(verb: str, obj: str, lettered: bool) -> tuple[str, str, bool]:
 # asking an office to act (I shall ask the Hong Kong Mortgage Corporation Limited (HKMC) to expand and
 # enhance the Microfinance Scheme): the task is the asked action, not the office
 _ASKING = {"ask", "invite", "request", "urge", "commission", "task", "entrust", "require"}
-_ASKED = re.compile(r"(?:[^,;]{2,90}?)\s+to\s+(?:(?:also|further|actively|jointly)\s+)?(?P<verb>[a-z]+)"
+_ASKED = re.compile(r"[^,;]{2,90}?\s+to\s+(?:(?:also|further|actively|jointly)\s+)?(?P<verb>[a-z]+)"
                     r"(?:\s+and\s+[a-z]+)?\s+(?P<obj>.+)$", re.I)
 
 

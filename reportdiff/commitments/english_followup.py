@@ -264,10 +264,11 @@ def _raised_from(t: Target, text: str):
 
 # a plan sentence saying what was done on the measure before: funded (announced, earmarked …) in last
 # year's Budget, or last year
+_DONE = "funded|announced|earmarked|allocated|set aside|injected|introduced|launched|approved"
 _DONE_BEFORE = re.compile(
-    r"\b(?:funded|announced|earmarked|allocated|set aside|injected|introduced|launched|approved|proposed|provided)"
-    r"\s+(?:[\w$,.-]+\s+){0,4}?(?:in|by|under|through)\s+(?:the\s+)?(?:last\s+year['’]s|previous|20\d\d-\d\d)\s+Budget\b"
-    r"|\b(?:funded|announced|earmarked|allocated|set aside|injected|introduced|launched|approved)\s+(?:[\w$,.-]+\s+){0,4}?last\s+year\b",
+    rf"\b(?:{_DONE}|proposed|provided)\s+(?:[\w$,.-]+\s+){{0,4}}?(?:in|by|under|through)\s+(?:the\s+)?"
+    r"(?:last\s+year['’]s|previous|20\d\d-\d\d)\s+Budget\b"
+    rf"|\b(?:{_DONE})\s+(?:[\w$,.-]+\s+){{0,4}}?last\s+year\b",
     re.I)
 
 
