@@ -5,15 +5,18 @@ every document (docs/scale.md):
 1. document frequencies as a distributed count: ``df_part`` per batch of reports (each
    report's unique fingerprints counted, cut into the hash ranges of counts.py), ``df_range``
    per range (the batches' counts summed, the fingerprints of df >= min_df kept);
-2. ``stretches_batch``: each report's candidate stretches over those frequent fingerprints;
-3. the candidates clustered here (``formulas.cluster_candidates``: small);
-4. ``occurrences_batch``: each cluster's occurrences, on the reports of its members;
+2. ``stretches_batch``: each report's candidate stretches over those frequent fingerprints,
+   each distinct fingerprint set sent once a batch;
+3. the candidates clustered here (``formulas.clusters_of_nodes``: one node a distinct set);
+4. each cluster's members grown (``formulas.refine``) here from the few characters around them
+   (``contexts_batch``), then cut into occurrences (``occurrences_batch``) where their reports are;
 5. ``holders_batch``: which reports hold each template (a substring search of their keys);
 6. the formulas merged and ranked here (``formulas.formulas_of``).
 
 Every step is the function ``find_formulas`` calls on one process, so the result is the same;
-the batches of steps 1, 2 and 5 are groups of reports one worker holds (``Engine.local_groups``),
-and what they return is put back in document order.
+the batches of steps 1, 2, 4 and 5 are groups of reports one worker holds
+(``Engine.local_groups``), so no prepared report moves between workers, and what they return
+is put back in document order.
 """
 
 from __future__ import annotations
@@ -26,7 +29,6 @@ from .tasks import stream_of
 
 MIN_CHARS = 15  # the corpus's shortest formula
 REPORTS_PER_TASK = 50
-MEMBERS_PER_TASK = 200  # cluster members (candidate stretches) of one occurrences task
 
 
 def df_part(reports: dict, min_chars: int = MIN_CHARS) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -47,9 +49,14 @@ def df_range(k: int, parts: list, min_df: int) -> np.ndarray:
     return unique[np.bincount(at, weights=n, minlength=len(unique)) >= min_df]
 
 
-def stretches_batch(docs: list[int], reports: dict, often: np.ndarray, min_chars: int = MIN_CHARS) -> list:
+def stretches_batch(docs: list[int], reports: dict, often: np.ndarray, min_chars: int = MIN_CHARS) -> tuple[list, list]:
+    """The batch's candidate stretches as (document, start, end, set number) rows and their
+    distinct fingerprint sets (a formula repeated word for word is sent once, not once a report)."""
     common = set(often.tolist())
-    return [c for d in docs for c in f.stretches(d, f.document_prints(stream_of(reports[d]), min_chars), common, min_chars)]
+    node: dict[frozenset, int] = {}
+    rows = [(c[0], c[1], c[2], node.setdefault(c[3], len(node)))
+            for d in docs for c in f.stretches(d, f.document_prints(stream_of(reports[d]), min_chars), common, min_chars)]
+    return rows, list(node)
 
 
 def _places(p):
@@ -58,10 +65,19 @@ def _places(p):
     return places_of(p.document.metadata.region)
 
 
-def occurrences_batch(groups: list[list], reports: dict, min_df: int, min_chars: int = MIN_CHARS) -> list:
-    streams = {d: stream_of(p) for d, p in reports.items()}
-    places = {d: _places(p) for d, p in reports.items()}
-    return [f.occurrences({d: streams[d] for d in {m[0] for m in g}}, g, min_df, places, min_chars) for g in groups]
+def contexts_batch(reports: dict, members: dict[int, list]) -> list:
+    """(cluster, member, ``formulas.context``) of each member (cluster, member, start, end) of the
+    batch's reports ``members`` lists by document."""
+    return [(k, i, f.context(stream_of(reports[d]), a, b)) for d, ms in members.items() for k, i, a, b in ms]
+
+
+def occurrences_batch(reports: dict, members: dict[int, list], min_chars: int = MIN_CHARS) -> list:
+    """(cluster, member, ``formulas.occurrence``) of each grown member of the batch's reports."""
+    out = []
+    for d, ms in members.items():
+        stream, places = stream_of(reports[d]), _places(reports[d])
+        out.extend((k, i, f.occurrence(stream, d, a, b, places, min_chars)) for k, i, a, b in ms)
+    return out
 
 
 def holders_batch(docs: list[int], reports: dict, templates: list[str]) -> dict[str, list[int]]:
@@ -83,20 +99,25 @@ def on_engine(run, prepared: list, facts: list, min_chars: int = MIN_CHARS, exam
     found = run.map(stretches_batch, [(g, {d: prepared[d] for d in g}, often[0], min_chars) for g in groups],
                     where=where)
     run.release(often)
-    candidates = sorted((c for doc in found for c in doc), key=lambda c: c[0])  # in document order, as in one process
-    clustered = [g for g in f.cluster_candidates(candidates) if len({m[0] for m in g}) >= min_df]
-    tasks, batch, size = [], [], 0
-    for g in clustered:
-        batch.append(g)
-        size += len(g)
-        if size >= MEMBERS_PER_TASK:
-            tasks.append(batch)
-            batch, size = [], 0
-    if batch:
-        tasks.append(batch)
-    occ = [o for part in run.map(occurrences_batch, [(t, {d: prepared[d] for d in sorted({m[0] for g in t for m in g})},
-                                                      min_df, min_chars) for t in tasks]) for o in part]
-    found = [o for o in occ if o]
+    node: dict[frozenset, int] = {}
+    rows = []
+    for part, sets in found:
+        ids = [node.setdefault(x, len(node)) for x in sets]
+        rows.extend((d, a, b, ids[j]) for d, a, b, j in part)
+    del found
+    rows.sort(key=lambda r: r[0])  # in document order, as in one process
+    clustered = [c for c in (f.clusters_of_nodes([r[3] for r in rows], list(node)))
+                 if len({rows[m][0] for m in c}) >= min_df]
+    del node
+    members = [[rows[m][:3] for m in c] for c in clustered]
+    del rows, clustered
+    grown = _grown(run, groups, where, prepared, members, min_df)
+    occ = run.map(occurrences_batch, _by_batch(groups, prepared, grown, min_chars), where=where)
+    got: list[list] = [[None] * len(c) for c in members]
+    for part in occ:
+        for k, i, o in part:
+            got[k][i] = o
+    found = [x for x in (f.kept(o, min_df) for o in got) if x]
     templates = f.templates_of(found)  # sent with each task: a list, which Client.scatter would cut up
     held: dict[str, list[int]] = {}
     for part in run.map(holders_batch, [(g, {d: prepared[d] for d in g}, templates) for g in groups], where=where):
@@ -104,3 +125,24 @@ def on_engine(run, prepared: list, facts: list, min_chars: int = MIN_CHARS, exam
             held.setdefault(t, []).extend(ds)
     held = {t: sorted(ds) for t, ds in held.items()}
     return f.formulas_of(tuple(facts), [x.year for x in facts], found, held, min_df, examples)
+
+
+def _by_batch(groups: list[list[int]], prepared: list, members: list[list], *extra) -> list[tuple]:
+    """The items of a task per batch of reports (in the order of ``groups``, as ``where``): its
+    reports, and the members (cluster, member, start, end) in them by document."""
+    by_doc: dict[int, list] = {}
+    for k, c in enumerate(members):
+        for i, (d, a, b) in enumerate(c):
+            by_doc.setdefault(d, []).append((k, i, a, b))
+    return [({d: prepared[d] for d in g}, {d: by_doc[d] for d in g if d in by_doc}, *extra) for g in groups]
+
+
+def _grown(run, groups, where, prepared, members: list[list], min_df: int) -> list[list]:
+    """Each cluster's members grown (``formulas.refine``) from their contexts, which tasks read
+    where the reports are: no report is moved to another worker (a cluster of a formula held by
+    thousands of reports gathered them on one worker, over its memory, docs/scale.md)."""
+    ctx: list[list] = [[None] * len(c) for c in members]
+    for part in run.map(contexts_batch, _by_batch(groups, prepared, members), where=where):
+        for k, i, x in part:
+            ctx[k][i] = x
+    return [f.refine(c, x, min_df) for c, x in zip(members, ctx)]

@@ -80,7 +80,6 @@ def test_distributed_boilerplate_equals_find_formulas(monkeypatch):
     from reportdiff.passages.formulas import find_formulas
 
     monkeypatch.setattr(boilerplate, "REPORTS_PER_TASK", 2)
-    monkeypatch.setattr(boilerplate, "MEMBERS_PER_TASK", 3)
     names = ("baotou-2022.txt", "baotou-gazette-2023-01.txt", "hohhot-2022.txt", "national-2024.txt",
              "national-2025.txt", "donghe-2022-plan.txt")
     prepared = [prepare(str(FIXTURES / n)) for n in names]
@@ -114,11 +113,17 @@ def test_similar_candidates_by_numpy_equal_the_loops(seed):
     pool = [rng.getrandbits(64) for _ in range(rng.randint(5, 150))]
     candidates = [(0, 0, 0, frozenset(rng.sample(pool, rng.randint(1, min(len(pool), 12)))))
                   for _ in range(rng.randint(2, 250))]
-    got = [p for cs, xs in formulas._similar_blocks(candidates) for p in zip(cs.tolist(), xs.tolist())]
-    assert sorted(got) == sorted(_similar_by_loops(candidates)) and len(got) == len(set(got))
-    # the clusters are made from the pairs as they come (never all of them in a list): the same
+    # a formula repeated word for word: many candidates with one fingerprint set
+    candidates += [(1, k, k, rng.choice(candidates)[3]) for k in range(rng.randint(0, 100))]
+    rng.shuffle(candidates)
+    sets = [c[3] for c in candidates]
+    got = [p for cs, xs in formulas._similar_blocks(sets) for p in zip(cs.tolist(), xs.tolist())]
+    loops = list(_similar_by_loops(candidates))
+    assert sorted(got) == sorted(loops) and len(got) == len(set(got))
+    # the clusters (made from the distinct sets, and from the pairs as they come, never all of
+    # them in a list) are those of every pair of candidates, in the same order
     assert formulas.cluster_candidates(candidates) == [[candidates[c] for c in members]
-                                                      for members in clusters(len(candidates), got)]
+                                                      for members in clusters(len(candidates), loops)]
 
 
 @settings(max_examples=300, deadline=None)
