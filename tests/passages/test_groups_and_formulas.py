@@ -373,3 +373,25 @@ def test_a_few_english_words_or_the_ends_of_two_are_no_passage(tmp_path):
         encoding="utf-8")
     texts = [g.draft.text for g in dupes([str(draft)], against=[str(ref)]).groups]
     assert len(texts) == 1 and "harbourfront promenade network" in texts[0] and "These" not in texts[0], texts
+
+
+def test_formula_members_grow_where_most_agree_and_at_most_reach_characters():
+    """``refine``: members grow while 60% (and min_df documents) agree on the next character, a
+    digit run never; at most ``REACH`` characters each way, from the contexts alone."""
+    from types import SimpleNamespace
+
+    from reportdiff.passages.formulas import REACH, context, refine
+
+    stream = SimpleNamespace(canonical=("乙" * 200, None))
+    assert context(stream, 100, 120) == ("乙" * REACH, "乙" * REACH)
+    assert context(stream, 10, 190) == ("乙" * 10, "乙" * 10)
+    agree = "甲" * REACH
+    spans = [(d, 100, 120) for d in range(5)]
+    # four of five agree on 6 characters to the left, then a digit run (#); all agree on the
+    # right far past REACH, except the last, which has ended at its document's end
+    contexts = [("乙#" + "前" * 6, agree)] * 4 + [("丙丁" + "后" * 6, "")]
+    got = refine(spans, contexts, min_df=3)
+    assert got[:4] == [(d, 100 - 6, 120 + REACH) for d in range(4)]
+    assert got[4] == (4, 100, 120)
+    # fewer than min_df documents agree: nothing grows
+    assert refine(spans[:2], contexts[:2], min_df=3) == spans[:2]
