@@ -280,3 +280,25 @@ def test_a_lettered_measure_set_out_as_an_order_is_a_plan():
     assert role("(a)waive the licence fees for 1 800 travel agents for one year") == "plan"
     assert role("and(c)waive the licence fees for restaurants and hawkers and fees for restricted food permits") == "plan"
     assert role("(a)the fees were waived for one year") == "review"
+
+
+@pytest.mark.parametrize("clause, indicator", [
+    # HK 2015-16 para 44 and 2014-15 para 171: "and" and "for" inside a name end no indicator
+    ("In addition, the proposed injection of $5 billion to the Innovation and Technology Fund will help",
+     "Innovation and Technology Fund"),
+    ("I shall raise the production budget ceiling of the Scheme for Financing Film Production from $15 million "
+     "to $25 million", "production budget ceiling of the Scheme for Financing Film Production"),
+    # two names joined by "and the" are two: the indicator is the first
+    ("I will set aside $1 billion for the Hong Kong Tourism Board and the Travel Industry Council to promote",
+     "Hong Kong Tourism Board"),
+    # outside a name, "and" and a verb still end the phrase
+    ("Injecting $2 billion into the two funds will give recognition to more students", "two funds"),
+])
+def test_a_name_runs_on_across_its_joining_words(clause, indicator):
+    assert targets_in(clause)[0][0].indicator == indicator  # the money's (a count in words may follow)
+
+
+def test_a_month_after_a_name_is_no_part_of_it():
+    from reportdiff.commitments.english import _strip
+
+    assert _strip("the inaugural Belt and Road Summit in May") == "inaugural Belt and Road Summit"

@@ -148,7 +148,7 @@ def test_figures_that_describe_are_not_english_targets(clause):
      "identify suitable on-street parking spaces"),
     ("(d)providing an extra allowance to social security recipients", "providing extra allowance"),
     ("Moreover, the DEVB is gearing up for the establishment of a Centre of Excellence for Major Project Leaders",
-     "establishment Centre of Excellence"),
+     "establishment Centre of Excellence for Major Project Leaders"),  # the whole name
     ("we will initiate the statutory planning procedures for the Yuen Long South development this year",
      "initiate statutory planning procedures"),
     ("We will complete the new six-classroom extension at St Anne's Primary, replace the roofs at Hollins Park "
