@@ -199,6 +199,10 @@ class _Key:
     head: str
     modifiers: tuple[str, ...] = ()  # the pairs of the words before the head word (物流业增加值: 物流 流业)
     head_word: str = ""
+    places: bool = False  # a target counting places (县, 城市 …): a follow-up may name them after the head
+
+
+_PLACE_AFTER = re.compile(r"县市|县区|城市|地市|省份|地区|国家|乡镇|县|市|省|区|镇|乡|村")  # places counted
 
 
 def _key(c: Commitment, weight) -> _Key | None:
@@ -207,17 +211,22 @@ def _key(c: Commitment, weight) -> _Key | None:
         # it (在主城区启动5处片区更新改造, 继续打通鄂日登路等10条断头路)
         t = c.target
         before = "" if t.indicator.endswith("等") else t.indicator  # 鄂日登路等: examples, not the indicator
-        words = key_terms(before + "，" + t.counted)
-        head_from = key_terms(t.counted or t.indicator)
+        # places counted say where a measure reaches, not what it is (试点扩大到1000个县): the
+        # words before the number name it, and a follow-up may count its places (试点县市达到1300多个)
+        places = bool(_PLACE_AFTER.fullmatch(t.counted))
+        counted = "" if places else t.counted
+        words = key_terms(before + "，" + counted)
+        head_from = key_terms(counted or t.indicator)
     else:
+        places, counted = False, ""
         words = head_from = key_terms(c.obj)
     if not words:
         return None
-    named = c.target.counted or c.target.indicator if c.target else c.obj
+    named = counted or c.target.indicator if c.target else c.obj
     head = _head(named) or (head_from[-1] if head_from else words[-1])
     hw = _head_word(named)
     modifiers = tuple(p for p in words if p not in hw and p[-1] != hw[0]) if hw else ()
-    return _Key(words, tuple(weight(w) for w in words), head if head in words else words[-1], modifiers, hw)
+    return _Key(words, tuple(weight(w) for w in words), head if head in words else words[-1], modifiers, hw, places)
 
 
 # Action nouns that may stand before or after their object (完成125条背街小巷治理 / 治理背街小巷150条):
@@ -240,7 +249,7 @@ def _head_word(text: str) -> str:
 
 
 _ENDS_PHRASE = re.compile(
-    r"[^\u4e00-\u9fff]|[达增提突超完实居同较由从和及与分为占比累降减均已总全共创成获继在位列再稳保持进控不有被将要得也都上下高低翻跃迈攀首历连逐明显大快稳基平拟安按约近预计]"
+    r"[^\u4e00-\u9fff]|[达增提突超完实居同较由从和及与分为占比累降减均已总全共创成获继在位列再稳保持进控不有被将要得也都上下高低翻跃迈攀首历连逐明显大快稳基平拟安按约近预计]|扩[大展]"
     r"|等[^\u4e00-\u9fff]")
 
 
@@ -256,11 +265,15 @@ _SPENDING = {"投入", "投资", "支出", "安排", "筹集"}
 def heads(key: _Key, text: str, target: bool = False) -> bool:
     """Whether ``text`` holds the key's head word at the end of a noun phrase: followed by a
     verb, a number, punctuation or a measure of the thing (资金, 额度, 规模, 金额; for a
-    ``target`` also the work done on it: 建设, 改造 …), not by more nouns (高技能人才培训基地 is
+    ``target`` also the work done on it: 建设, 改造 …), or, for a target counting places, by
+    places and then one of those (试点县市达到: the places the pilot reaches), not by more nouns (高技能人才培训基地 is
     not about 高技能人才, 中车发电机等项目 not about 发电机)."""
     pos = text.find(key.head)
     while pos >= 0:
         end = pos + len(key.head)
+        place = _PLACE_AFTER.match(text, end) if key.places else None  # 试点县市达到1300多个
+        if place and _ENDS_PHRASE.match(text, place.end()):
+            return True
         measure = _MEASURE.match(text, end)
         if _ENDS_PHRASE.match(text, end) or end == len(text) or (
                 measure and not (key.head in _SPENDING and "资金" in measure.group())) or (

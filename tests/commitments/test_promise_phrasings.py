@@ -417,3 +417,21 @@ def test_a_task_verb_inside_a_list_does_not_cut_the_object():
     doc = reportdiff_load(str(fixture_path("national-2024.txt")))
     objs = [c.obj for c in extract(doc, 0) if c.kind == "task" and "平急两用" in c.text]
     assert objs == ["“平急两用”公共基础设施建设和城中村改造"]
+
+
+def test_places_counted_name_no_target_and_may_follow_its_head():
+    """National 2014 plans ``县级公立医院综合改革试点扩大到1000个县``; 2015 reviews
+    ``公立医院改革试点县市达到1300多个``.  The counties after the number were taken for what the
+    target is about (its head 县, followed in every later clause by 级 …): missing.  Places
+    counted say where a measure reaches; the words before the number name it, and for such a
+    target a follow-up may name the places after its head.  A task naming no count does not
+    take this licence: ``扩大城市公立医院综合改革试点`` is not reported by the counties' pilot."""
+    ledger = _national(2014, 2015)
+    f = _first(ledger, "县级公立医院综合改革试点扩大到1000个县")
+    assert f.status == "reported" and "试点县市达到1300多个" in f.text and f.reported.value == 1300
+    task = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.kind == "task"
+                and e.commitment.obj == "城市公立医院综合改革试点")
+    assert "县市" not in task.text
+    key = _Key(key_terms("县级公立医院综合改革试点"), (1.0,) * 7, "试点", places=True)
+    assert heads(key, "公立医院改革试点县市达到1300多个") and not heads(key, "试点县市工作")
+    assert not heads(_Key(key.words, key.weights, "试点"), "公立医院改革试点县市达到1300多个")
