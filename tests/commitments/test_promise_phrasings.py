@@ -435,3 +435,12 @@ def test_places_counted_name_no_target_and_may_follow_its_head():
     key = _Key(key_terms("县级公立医院综合改革试点"), (1.0,) * 7, "试点", places=True)
     assert heads(key, "公立医院改革试点县市达到1300多个") and not heads(key, "试点县市工作")
     assert not heads(_Key(key.words, key.weights, "试点"), "公立医院改革试点县市达到1300多个")
+
+
+def test_expected_is_no_word_of_a_key():
+    """National 2003 plans ``今年经济增长预期目标为7%左右``: its key held 预期 (expected) as its
+    head, and 2004's ``就业超过预期目标`` was taken for its report.  预期 and 预计 say how sure a
+    figure is, not what it measures: 2004's ``今年经济增长预期目标为7%左右`` is its recurrence."""
+    f = _first(_national(2003, 2004), "今年经济增长预期目标为7%左右")
+    assert f.status == "recurring" and "经济增长预期目标" in f.text and "就业" not in f.text
+    assert "预期" not in "".join(key_terms("经济增长预期目标")) and "预计" not in "".join(key_terms("预计增长"))
