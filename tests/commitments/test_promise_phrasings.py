@@ -24,6 +24,9 @@ from reportdiff.text.quantities import read_quantities
     ("改革金融监管体制", "金融监管体制"),
     ("将新能源汽车车辆购置税优惠政策再延长三年", "新能源汽车车辆购置税优惠政策"),
     ("实施政府和社会资本合作新机制", "政府和社会资本合作新机制"),  # national 2024
+    # an adverb of scale before the verb of effort is no part of the object (national 2013, 2025)
+    ("要更大规模加快棚户区改造", "棚户区"),
+    ("更大力度支持“两重”建设", "“两重”"),
 ])
 def test_policy_steps_of_national_reports_are_tasks(clause, obj):
     assert more_task_object(clause) == obj
