@@ -207,6 +207,11 @@ _COMPARATIVE = re.compile(r"^(?:比上年|比去年|同比|较上年)?(?:年初�
 _CAPACITY = re.compile(r"吨|千瓦|GW|MW|台|辆|套")
 
 
+# what money is for, after its amount (安排超长期特别国债3000亿元支持消费品以旧换新), is not what it
+# counts: the words before the number name the target, unless they only say who spends
+# (中央财政拟投入433亿元用于促进就业: then the purpose names it)
+_PURPOSE = re.compile(r"支持|用于|推动|带动|促进|撬动|拉动|投向")
+_SPENT = re.compile(r"(?:投入|拿出|安排|投资|支出|筹集|下达|拨付|补助|资金)$")
 _AFTER_NOT_COUNTED = re.compile(r"以上|左右|以内|以下|为|是|的|和|及|或|到|至|增长|下降|提高|比|同比|占|居[全第首前]|位|年|万|亿")
 
 
@@ -232,7 +237,8 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
             continue  # 75周年, 二十届, 3.0版, 30年: dates, names and durations, not targets
         indicator = listed.get(q.start) or clean_indicator(_LEAD_VERBS.sub("", indicator_before(clause, q.start)))
         after = re.sub(r"^(?:的|以上|以下|以内|左右|上下)+", "", re.split(r"[，；。、和及]", clause[q.end:], maxsplit=1)[0])[:16]
-        counted = after if re.match(r"[\u4e00-\u9fff“\"]", after) and not _AFTER_NOT_COUNTED.match(after) else ""
+        counted = after if re.match(r"[\u4e00-\u9fff“\"]", after) and not _AFTER_NOT_COUNTED.match(after) \
+            and not (_PURPOSE.match(after) and not _SPENT.search(indicator)) else ""
         if len(indicator) < 2:  # 打造10个工业数字化示范标杆: the thing counted follows the number
             indicator, counted = after, ""
         if len(indicator) < 2 or re.fullmatch(r"[\d.%]+", indicator) or _COMPARATIVE.match(indicator) \

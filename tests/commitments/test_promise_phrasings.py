@@ -447,3 +447,17 @@ def test_expected_is_no_word_of_a_key():
     f = _first(_national(2003, 2004), "今年经济增长预期目标为7%左右")
     assert f.status == "recurring" and "经济增长预期目标" in f.text and "就业" not in f.text
     assert "预期" not in "".join(key_terms("经济增长预期目标")) and "预计" not in "".join(key_terms("预计增长"))
+
+
+def test_what_money_is_for_is_not_what_it_counts():
+    """National 2025 plans ``安排超长期特别国债3000亿元支持消费品以旧换新``: the purpose after the
+    amount was taken for the thing counted, and named the target; Guangdong 2026 reviews
+    ``获批超长期特别国债、中央预算内投资规模创历年之最``, which was called missing.  The words before
+    the number name it, unless they only say who spends (then the purpose names it)."""
+    from reportdiff.commitments.extraction import targets_in
+
+    assert [t.counted for t, _ in targets_in("安排超长期特别国债3000亿元支持消费品以旧换新")] == [""]
+    assert [t.counted for t, _ in targets_in("中央财政拟投入433亿元用于促进就业")] == ["用于促进就业"]
+    assert [t.counted for t, _ in targets_in("打通10条断头路")] == ["断头路"]
+    f = _first(_national_2025_to("guangdong.txt"), "安排超长期特别国债3000亿元支持消费品以旧换新")
+    assert f.status == "reported" and "获批超长期特别国债" in f.text
