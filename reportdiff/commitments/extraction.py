@@ -356,6 +356,11 @@ def _named_before(t: Target, before: Statement | None, st: Statement) -> Target:
 _FRAME = re.compile(r"^(?:新的|新一轮)?(?:[一二三四五六七八九十两]+年)?|(?:攻坚|行动|计划|方案|力度|进度|步伐)+$")
 
 
+# A clause that only names the basis of what follows (根据《中共中央关于制定…的建议》, 按照建立现代企业
+#制度的要求): no commitment, though a verb stands inside the title or the requirement.
+_BASIS = re.compile(r"^(?:根据|依据|依照|按照|遵照|对照)(?:《[^》]*》|.*(?:要求|部署|精神|原则|规定))$")
+
+
 def extract(doc: Document, index: int) -> list[Commitment]:
     out: list[Commitment] = []
     five = five_year_sections(doc)
@@ -376,6 +381,8 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         if found or len(st.text) > 60 or _DESCRIPTIVE.search(st.text.rstrip("，；。！？")):
             continue
         clause = st.text.rstrip("，；。！？").strip()
+        if _BASIS.match(clause):
+            continue
         end = _TASK_END.match(clause)
         m = _TASK_VERB.search(clause)
         if end and _TASK_OBJECT.search(end.group("obj")):

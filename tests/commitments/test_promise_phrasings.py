@@ -461,3 +461,15 @@ def test_what_money_is_for_is_not_what_it_counts():
     assert [t.counted for t, _ in targets_in("打通10条断头路")] == ["断头路"]
     f = _first(_national_2025_to("guangdong.txt"), "安排超长期特别国债3000亿元支持消费品以旧换新")
     assert f.status == "reported" and "获批超长期特别国债" in f.text
+
+
+@pytest.mark.parametrize("clause", [
+    "根据《中共中央关于制定国民经济和社会发展第十三个五年规划的建议》",  # national 2016: the verb is in the title
+    "按照建立现代企业制度的要求",  # national 2002
+])
+def test_a_clause_naming_only_the_basis_is_no_commitment(tmp_path, clause):
+    f = tmp_path / "2016.txt"
+    f.write_text(f"政府工作报告\n一、2015年工作回顾\n去年完成了各项任务。\n二、2016年工作总体部署\n{clause}，"
+                 "依据新的经济普查数据制定“十三五”规划。\n", encoding="utf-8")
+    found = [c.obj or c.target.indicator for c in extract(reportdiff_load(str(f)), 0)]
+    assert found == ["“十三五”规划"]  # the task after the basis stays
