@@ -18,7 +18,8 @@ the first stage misses it (or finds pieces of it).  This stage finds it from sho
 3. Extension and confirmation.  Each end of a chain grows by an X-drop banded alignment of
    the canonical characters (match +1, mismatch −1, insertion or deletion −2, band ±``BAND``
    (8), stopped when the score falls ``XDROP`` (6) below the best; the end is where the score
-   was best), and the two sides must then be alike: Indel similarity (rapidfuzz
+   was best; then a changed character followed by an agreeing one is taken at either end, as
+   long as that recurs: an edit at the very end of a passage), and the two sides must then be alike: Indel similarity (rapidfuzz
    ``Indel.normalized_similarity``, 1 − insertions and deletions / total length) ≥
    ``MIN_SIMILARITY`` (0.7; a passage with 25% of its characters edited scores about 0.8).
    Each side's text must be ≥ ``MIN_LENGTH`` × min_chars characters, and two sides with figures
@@ -203,6 +204,9 @@ def extend_fuzzy(r: Region, streams: Sequence[Stream]) -> None:
         r.a1, r.b1 = r.a1 + i, r.b1 + j
         if i < len(x) - BAND or not i:
             break
+    # a character changed and the next one agreeing: an edit at the very end of the passage
+    while r.a1 + 1 < len(ta) and r.b1 + 1 < len(tb) and ta[r.a1] != tb[r.b1] and ta[r.a1 + 1] == tb[r.b1 + 1]:
+        r.a1, r.b1 = r.a1 + 2, r.b1 + 2
     while True:
         x = ta[max(fa, r.a0 - STEP_CHARS): r.a0][::-1]
         y = tb[max(fb, r.b0 - STEP_CHARS): r.b0][::-1]
@@ -210,6 +214,8 @@ def extend_fuzzy(r: Region, streams: Sequence[Stream]) -> None:
         r.a0, r.b0 = r.a0 - i, r.b0 - j
         if i < len(x) - BAND or not i:
             break
+    while r.a0 - 2 >= fa and r.b0 - 2 >= fb and ta[r.a0 - 1] != tb[r.b0 - 1] and ta[r.a0 - 2] == tb[r.b0 - 2]:
+        r.a0, r.b0 = r.a0 - 2, r.b0 - 2
 
 
 def confirmed(r: Region, streams: Sequence[Stream]) -> bool:

@@ -111,3 +111,24 @@ def test_an_edited_passage_with_a_few_figures_damaged_is_not_a_formula():
     assert source.startswith("7.1 million")
     edited = source[2:].replace("Section 151", "Seption 15c").replace("16%", "16l").replace("prudent", "prufent")
     assert not fuzzy.formula(edited, source)
+
+
+def test_an_edit_at_the_very_end_of_a_passage_is_taken_with_it():
+    """plant_dupes dev: ``improvements at Millbridge Park`` planted as ``iapsovementsat…Paxk``.
+    The X-drop alignment ends where its score is best, so a changed character followed by an
+    agreeing one (score back to the best, not above) ended the passage before it: a 31-character
+    passage was cut to 25 and refused as too short.  Such a pair is taken, at either end; two
+    changed characters in a row are not (they end the passage: other text)."""
+    from types import SimpleNamespace
+
+    from reportdiff.passages.seeds import Region
+
+    a = SimpleNamespace(canonical=("thisisotherwording" + "improvementsatmillbridgepark" + "whollydifferent", None),
+                        body_start=0)
+    b = SimpleNamespace(canonical=("nothingalikehereqq" + "iapsovementsatmillbridgepaxk" + "zzkwqvjx", None),
+                        body_start=0)
+    at = a.canonical[0].index("ementsat")
+    r = Region(0, 1, at, at + 16, at, at + 16)  # a seed in the middle
+    fuzzy.extend_fuzzy(r, [a, b])
+    assert a.canonical[0][r.a0:r.a1] == "improvementsatmillbridgepark"
+    assert b.canonical[0][r.b0:r.b1] == "iapsovementsatmillbridgepaxk"
