@@ -450,12 +450,22 @@ def _again(raw: str, text: str) -> bool:
 _QUOTED = re.compile(r"“([^”]{2,20})”")
 
 
+# A quoted plan period (“十三五”) names no programme: every measure of those years shares it; nor
+# does a quoted name that qualifies another thing after it (“双创”示范基地, “走出去”的政策措施).
+_PERIOD = re.compile(r"十[一二三四五六七八九]?五")
+_QUALIFIES = re.compile(r"的|(?:示范)?基地|时期|期间|规划")
+
+
 def _quoted(obj: str, index: _Index, part: str, allowed) -> tuple[int, float] | None:
     """The first clause of ``part`` (of those ``allowed``) naming one of the quoted names of a
     task's object (“千万工程”经验 → a clause holding “千万工程”), with score CLEAR: a quoted
-    name is the programme's own name, the rest of the object may be worded differently."""
-    for name in _QUOTED.findall(normal(obj)):
+    name is the programme's own name, the rest of the object may be worded differently (not a
+    plan period, ``_PERIOD``, nor a name that qualifies another thing, ``_QUALIFIES``)."""
+    text = normal(obj)
+    for name in _QUOTED.findall(text):
         quoted = f"“{name}”"
+        if _PERIOD.fullmatch(name) or _QUALIFIES.match(text, text.index(quoted) + len(quoted)):
+            continue  # “十三五”规划…, “双创”示范基地, “走出去”的政策措施: not the programme's own name
         for k in index.clauses_of(quoted, part):
             if allowed(index.sts[k]):
                 return k, CLEAR

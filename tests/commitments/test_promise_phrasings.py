@@ -473,3 +473,19 @@ def test_a_clause_naming_only_the_basis_is_no_commitment(tmp_path, clause):
                  "依据新的经济普查数据制定“十三五”规划。\n", encoding="utf-8")
     found = [c.obj or c.target.indicator for c in extract(reportdiff_load(str(f)), 0)]
     assert found == ["“十三五”规划"]  # the task after the basis stays
+
+
+def test_a_quoted_period_or_qualifier_names_no_programme():
+    """Audit of national 2016 -> 2017 (docs/audits): ``建设一批“双创”示范基地`` was reported by
+    ``落实和完善“双创”政策措施`` and ``做好“十三五”时期经济社会发展工作`` by ``编制西部大开发“十三五”
+    规划``: the quoted name stood for the whole task.  A quoted plan period names every measure of
+    those years, and a name that qualifies another thing (示范基地, 的…) is not the programme."""
+    ledger = _national(2016, 2017)
+
+    def task(obj):
+        return next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.kind == "task"
+                    and e.commitment.obj == obj)
+
+    assert "政策措施" not in task("一批“双创”示范基地").text
+    assert "西部大开发" not in task("“十三五”时期经济社会发展工作").text
+    assert "西部大开发" not in task("一批“十三五”规划重大项目").text
