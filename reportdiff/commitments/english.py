@@ -202,7 +202,7 @@ def _indicator(clause: str, q: Quantity, unit: str) -> str:
 # What a measure costs or whom it reaches, said beside the promise (… will benefit 1.84 million
 # taxpayers and reduce government revenue by $16.4 billion; … involve an additional expenditure of
 # about $3.5 billion): not a commitment.
-_COST_OR_REACH = re.compile(r"(?:\b(?:revenue|expenditure|cost)(?:\s+[a-z]+){0,2}\s+(?:by|of)|\bbenefit(?:ting)?|\bbenefiting)"
+_COST_OR_REACH = re.compile(r"(?:\b(?:revenue|expenditure|cost)(?:\s+[a-z]+){0,2}\s+(?:by|of)|\bbenefit(?:ting)?|\bbenefiting|\byield(?:s|ing)?)"
                             r"\s+(?:about|around|some|over|more than|nearly|an estimated)?\s*$", re.I)
 
 
@@ -214,7 +214,7 @@ _COUNT_IN_WORDS = re.compile(r"(?<!\bin )(?<!\bof )\b(?P<n>" + "|".join(_WORD_CO
                              # abstract nouns count no deliverable: two major areas, three aspects
                              r"(?!(?:areas|aspects|goals|ways|fronts|directions|priorities|principles|pillars|things|types|"
                              r"kinds|categories|reasons|objectives|strategies|levels|stages|parts|issues|questions|"
-                             r"challenges|respects|sides|dimensions|elements|factors)\b)[a-z][\w-]*s)\b", re.I)
+                             r"challenges|respects|sides|dimensions|elements|factors|measures|proposals)\b)[a-z][\w-]*s)\b", re.I)
 
 
 def _counts_in_words(clause: str) -> list[Quantity]:
@@ -336,13 +336,14 @@ def _promised_figure(clause: str, at: int) -> bool:
     billion``, ``These three development projects … will provide about 210 000 units``: outputs
     and forecasts).  A figure before the will (``An additional $50 million will be allocated``),
     after a passive ``will be`` (``the ceiling will be raised to $3 million``) or in a clause
-    without a will (``(a) allocating $20 billion``, ``I propose to inject …``) stays."""
+    without a will (``(a) allocating $20 billion``, ``I propose to inject …``) stays, unless
+    that clause compares it (``_COMPARISON``)."""
     item = max((m.end() for m in _ITEM.finditer(clause, 0, at)), default=0)  # (i)reducing rental …: its own promise
     will = None
     for will in _WILL.finditer(clause, item, at):  # the last will before the figure
         pass
     if will is None:
-        return True
+        return not _COMPARISON.search(clause)
     if _PASSIVE_OR_GIVEN.match(clause, will.end()):
         return True
     head = _WHEN.sub("", clause[:will.start()].rstrip(" ,"))
@@ -351,6 +352,10 @@ def _promised_figure(clause: str, at: int) -> bool:
     return bool(_AGENT.search(subject) or _NAMED.search(named) or _UNDERTAKING.search(subject))
 
 
+# a figure said of another one, with no will: a comparison (This is an increase of $55.1 billion, or
+# 50 per cent, compared with 2007-08), not a promise
+_COMPARISON = re.compile(r"^(?:this|that|it)\s+(?:is|was|represents)\s+an?\s+(?:increase|decrease|rise|fall|drop|reduction|growth)\b|\bcompared\s+(?:with|to)\s+(?:that\s+(?:of|in)\s+)?"
+                         r"(?:19|20)\d\d", re.I)
 _ADVERBS = r"(?:(?:also|again|further|then|now|still|only|each|all|[a-z]+ly)\s+)*"
 # ``will be raised to $3 million`` (passive: the office acts), ``will receive a subsidy of $90,000``,
 # ``will enjoy a 300 per cent tax deduction`` (what the measure gives), ``will involve an additional
@@ -402,8 +407,10 @@ _COST_OF_MEASURE = re.compile(r"(?:reduc|cut|lower|forgo)\w*\s+(?:the\s+)?(?:(?:
                               r"|benefit\w*\s+(?:about\s+|some\s+|around\s+|over\s+)?\d", re.I)
 # an object that only points at the list after it (I will introduce the following measures: (a) …):
 # the list's items are the tasks
-_LIST_REFERENCE = re.compile(r"(?:(?:the\s+)?(?:following|below|these|those|such)"
-                             # … or a sheaf of them (an array of support measures targeting affected industries)
+_LIST_REFERENCE = re.compile(r"(?:(?:the\s+)?(?:following|below|these|those|such|two|three|four|five|six|seven|eight|nine|"
+                             r"ten|\d+)"
+                             # … or a count or a sheaf of them (three short-term measures –, an array of support
+                             # measures targeting affected industries)
                              r"|(?:an?\s+|the\s+)?(?:new\s+)?(?:array|series|range|package|number|set|host|raft)\s+of)"
                              r"\s+(?:[a-z-]+\s+){0,2}?(?:measures|initiatives|proposals|arrangements|steps|actions|items|tasks)\b",
                              re.I)

@@ -302,3 +302,45 @@ def test_a_month_after_a_name_is_no_part_of_it():
     from reportdiff.commitments.english import _strip
 
     assert _strip("the inaugural Belt and Road Summit in May") == "inaugural Belt and Road Summit"
+
+
+def _extracted(tmp_path, sentence: str):
+    from reportdiff.commitments.english import extract
+    from reportdiff.ingest.source import load
+
+    f = tmp_path / "speech.txt"
+    f.write_text("The 2013-14 Budget\n\n[Public Finances]\n\n110." + sentence + "\n", "utf-8")
+    return extract(load(str(f)), 0)
+
+
+@pytest.mark.parametrize("sentence", [
+    # audit of HK 2013-14 (docs/audits): a comparison, a yield beside a measure, a count of measures
+    "In 2013-14, recurrent expenditure will approach $170 billion. This is an increase of $55.1 billion, or 50 per "
+    "cent, compared with 2007-08.",
+    "Upon completion, more than 300 000 square metres of floor area will be provided by the Government, yielding "
+    "over $3 billion worth of economic benefits annually.",
+    "Apart from the tax reduction, I propose two one-off measures.",
+])
+def test_comparisons_yields_and_counts_of_measures_are_no_targets(tmp_path, sentence):
+    assert not any(c.target and c.target.value in (55100.0, 3000.0, 2.0) for c in _extracted(tmp_path, sentence))
+
+
+def test_a_count_of_measures_before_their_list_is_no_task(tmp_path):
+    found = _extracted(tmp_path, "I shall introduce three short-term measures, costing a total of $140 million.")
+    assert not any(c.kind == "task" and "measures" in c.obj for c in found)
+
+
+def test_a_plan_stated_with_it_is_stays_a_target(tmp_path):
+    found = _extracted(tmp_path, "It is the Government's plan to extend the length of the harbourfront promenades "
+                                 "from the current 20-odd kilometres to 34 kilometres in about 10 years.")
+    assert [(c.target.indicator, c.target.value) for c in found if c.target] == [
+        ("length of the harbourfront promenades", 34.0)]
+
+
+def test_a_figure_compared_with_a_past_year_is_not_promised():
+    from reportdiff.commitments.english import _promised_figure
+
+    clause = "This is an increase of $55.1 billion, or 50 per cent, compared with 2007-08"
+    assert [t.value for t, at in targets_in(clause) if _promised_figure(clause, at)] == []
+    clause = "(a)allocating $20 billion to the fund"  # no will, no comparison: promised
+    assert [t.value for t, at in targets_in(clause) if _promised_figure(clause, at)] == [20000.0]
