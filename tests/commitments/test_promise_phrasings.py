@@ -489,3 +489,24 @@ def test_a_quoted_period_or_qualifier_names_no_programme():
     assert "政策措施" not in task("一批“双创”示范基地").text
     assert "西部大开发" not in task("“十三五”时期经济社会发展工作").text
     assert "西部大开发" not in task("一批“十三五”规划重大项目").text
+
+
+@pytest.mark.parametrize("obj, parts", [
+    ("一批水利、农机、现代种业等工程", ["水利工程", "农机工程", "现代种业工程"]),  # national 2016
+    ("一批高水平的国家科学中心和技术创新中心", ["一批高水平的国家科学中心", "技术创新中心"]),
+    ("积极的财政政策和稳健的货币政策", ["积极的财政政策", "稳健的货币政策"]),
+    ("城市和农村基础设施", ["城市和农村基础设施"]),  # one object of two places
+    ("包银、包西高铁", ["包银高铁", "包西高铁"]),
+])
+def test_listed_objects_sharing_a_head_are_tasks_each(obj, parts):
+    from reportdiff.commitments.extraction import _split_shared_head
+
+    assert _split_shared_head(obj) == parts
+
+
+def test_an_item_of_a_listed_task_is_followed_on_its_own():
+    """Audit of national 2016 -> 2017: ``实施一批水利、农机、现代种业等工程`` was one task, called
+    missing, though 2017 reviews ``新开工重大水利工程21项``."""
+    ledger = _national(2016, 2017)
+    f = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.obj == "水利工程")
+    assert f.status == "reported" and "水利工程21项" in f.text
