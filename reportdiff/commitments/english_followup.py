@@ -144,7 +144,7 @@ def key(c: Commitment, weight) -> EnKey | None:
     words = tuple(w for w in key_words(text) if w in named or w not in _VERB_WORDS and w != lead) or key_words(text)
     if not words:
         return None
-    if len(words) == 1:
+    if len(words) == 1 or all(w in _KIND for w in words):  # a working group, a task force: which one?
         clause = _clause_of(c)
         verbs = {_stem(m.group(g)) for m in _PROMISED_ACTION.finditer(clause) for g in ("verb", "verb2") if m.group(g)}
 
@@ -165,6 +165,14 @@ def key(c: Commitment, weight) -> EnKey | None:
         return None  # "these measures" and nothing before
     rare = tuple(t for t in (tuple(w for w in name if weight(w) >= NAME_RARE) for name in names) if t)
     return EnKey(words, tuple(weight(w) for w in words), rare)
+
+
+# words that only say what kind of body or undertaking a task sets up (a working group, a task force,
+# a new committee): such a key, like a key of one word, takes the other words of its clause
+_KIND = {_stem(w) for w in (
+    "working group task force committee steering advisory joint dedicated special new inter-departmental "
+    "study review feasibility consultancy consultation scheme programme fund plan project platform office "
+    "unit team body council panel mechanism").split()}
 
 
 NAME_RARE = 2.5  # ln(1/8%): a name's words in at most 8% of the ledger's sentences name it (capitalised)

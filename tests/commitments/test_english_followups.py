@@ -323,3 +323,15 @@ def test_a_one_word_key_takes_the_words_of_its_own_clause(tmp_path):
     assert len(fees) == 1
     f = fees[0].followups[0]
     assert f.status == "recurring" and "restaurants and hawkers" in f.text
+
+
+def test_a_key_naming_only_a_kind_of_body_takes_its_clause():
+    """HK 2019-20 line 363: ``The Development Bureau (DEVB) will set up a task force to plan and
+    co-ordinate …``: its key (task, force) matched 2020's ``The Financial Action Task Force
+    (FATF) … completed a comprehensive assessment``, another body.  A key that only says what kind
+    of body a task sets up (a task force, a working group, a dedicated office) is, like a key of
+    one word, read with the other words of its clause."""
+    ledger = promises([str(F / "hk-budget-2019.txt"), str(F / "hk-budget-2020.txt")])
+    f = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.kind == "task"
+             and e.commitment.obj == "set up a task force")
+    assert "Financial Action Task Force" not in f.text
