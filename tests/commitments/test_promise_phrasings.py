@@ -510,3 +510,17 @@ def test_an_item_of_a_listed_task_is_followed_on_its_own():
     ledger = _national(2016, 2017)
     f = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.obj == "水利工程")
     assert f.status == "reported" and "水利工程21项" in f.text
+
+
+@pytest.mark.parametrize("clause, target", [
+    # national 2016 (the HTML ledger showed 8.7万元 as a target of its own, and the 12万元 target
+    # named 全员劳动生产率从人均8.7万元)
+    ("全员劳动生产率从人均8.7万元提高到12万元以上", ("全员劳动生产率", 12.0)),
+    ("城乡居民基本医保财政补助标准由每人每年380元提高到420元", ("城乡居民基本医保财政补助标准", 420.0)),  # national 2015
+    ("城镇化率从47.5%提高到51.5%", ("城镇化率", 51.5)),  # national 2010
+    ("由中央代地方发债4000亿元", ("由中央代地方发债", 4000.0)),  # 由 not before a change: kept
+])
+def test_the_base_of_a_change_is_no_target(clause, target):
+    from reportdiff.commitments.extraction import targets_in
+
+    assert [(t.indicator, t.value) for t, _ in targets_in(clause)] == [target]
