@@ -7,7 +7,7 @@ every document (docs/scale.md):
    per range (the batches' counts summed, the fingerprints of df >= min_df kept);
 2. ``stretches_batch``: each report's candidate stretches over those frequent fingerprints,
    each distinct fingerprint set sent once a batch;
-3. the candidates clustered here (``formulas.clusters_of_nodes``: one node a distinct set);
+3. the candidates clustered here (``formula_clusters.clusters_of_nodes``: one node a distinct set);
 4. each cluster's members grown (``formulas.refine``) here from the few characters around them
    (``contexts_batch``), then cut into occurrences (``occurrences_batch``) where their reports are;
 5. ``holders_batch``: which reports hold each template (a substring search of their keys);
@@ -24,6 +24,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..passages import formulas as f
+from ..passages.formula_clusters import clusters_of_nodes
 from . import counts
 from .tasks import stream_of
 
@@ -106,7 +107,7 @@ def on_engine(run, prepared: list, facts: list, min_chars: int = MIN_CHARS, exam
         rows.extend((d, a, b, ids[j]) for d, a, b, j in part)
     del found
     rows.sort(key=lambda r: r[0])  # in document order, as in one process
-    clustered = [c for c in (f.clusters_of_nodes([r[3] for r in rows], list(node)))
+    clustered = [c for c in clusters_of_nodes([r[3] for r in rows], list(node))
                  if len({rows[m][0] for m in c}) >= min_df]
     del node
     members = [[rows[m][:3] for m in c] for c in clustered]

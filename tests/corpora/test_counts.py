@@ -107,7 +107,7 @@ def _similar_by_loops(candidates):
 
 @pytest.mark.parametrize("seed", range(12))
 def test_similar_candidates_by_numpy_equal_the_loops(seed):
-    from reportdiff.passages import formulas
+    from reportdiff.passages import formula_clusters, formulas
 
     rng = random.Random(seed)
     pool = [rng.getrandbits(64) for _ in range(rng.randint(5, 150))]
@@ -117,7 +117,7 @@ def test_similar_candidates_by_numpy_equal_the_loops(seed):
     candidates += [(1, k, k, rng.choice(candidates)[3]) for k in range(rng.randint(0, 100))]
     rng.shuffle(candidates)
     sets = [c[3] for c in candidates]
-    got = [p for cs, xs in formulas._similar_blocks(sets) for p in zip(cs.tolist(), xs.tolist())]
+    got = [p for cs, xs in formula_clusters._similar_blocks(sets) for p in zip(cs.tolist(), xs.tolist())]
     loops = list(_similar_by_loops(candidates))
     assert sorted(got) == sorted(loops) and len(got) == len(set(got))
     # the clusters (made from the distinct sets, and from the pairs as they come, never all of
