@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from ..comparison.indicators import indicator_before
+from ..comparison.indicators import change_role, indicator_before
 from ..model import Document, Paragraph
 from ..text.quantities import Quantity, find_quantities, is_year, without_comparator
 
@@ -215,13 +215,6 @@ _SPENT = re.compile(r"(?:投入|拿出|安排|投资|支出|筹集|下达|拨付
 _AFTER_NOT_COUNTED = re.compile(r"以上|左右|以内|以下|为|是|的|和|及|或|到|至|增长|下降|提高|比|同比|占|居[全第首前]|位|年|万|亿")
 
 
-# X of "由/从 X 提高到 Y": where the change starts (由每人每年380元提高到420元), no target of its own;
-# and the words naming it leave Y's indicator
-_FROM_BASE = re.compile(r"(?:由|从)(?:现行的?|目前的?|现在的?|上年的?|人均|每人每年|每人)?$")
-_TO_NEXT = re.compile(r"(?:左右|以上)?(?:分别)?(?:提高|增加|增长|提升|上升|扩大|降低|下降|减少|缩小|调整|上调|下调)?(?:到|至)")
-_BASE_PART = re.compile(r"(?:由|从)(?:现行的?|目前的?|现在的?|上年的?|人均|每人每年|每人)?[\d.]+[^\d，；。]{0,6}$")
-
-
 def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
     """The quantified targets (or, with ``promised=False``, the reported figures) of one clause.
     Never targets: dates, anniversaries, names.  Not promised: forecasts (预计), and the
@@ -242,10 +235,10 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         unit = without_comparator(q.unit)
         if unit in _NOT_TARGET_UNITS or clause[q.end:q.end + 1] in ("周", "届"):
             continue  # 75周年, 二十届, 3.0版, 30年: dates, names and durations, not targets
-        if _FROM_BASE.search(clause, 0, q.start) and _TO_NEXT.match(clause, q.end):
-            continue  # 从人均8.7万元提高到12万元: the base of the change, not a figure promised
-        indicator = listed.get(q.start) or clean_indicator(_LEAD_VERBS.sub("", indicator_before(clause, q.start)))
-        indicator = _BASE_PART.sub("", indicator) or indicator  # 全员劳动生产率从人均8.7万元 → 全员劳动生产率
+        role, at = change_role(clause, q)  # 从人均8.7万元提高到12万元: the base is no figure promised,
+        if role == "base":  # and the words naming the new figure end before 从
+            continue
+        indicator = listed.get(q.start) or clean_indicator(_LEAD_VERBS.sub("", indicator_before(clause, at)))
         after = re.sub(r"^(?:的|以上|以下|以内|左右|上下)+", "", re.split(r"[，；。、和及]", clause[q.end:], maxsplit=1)[0])[:16]
         counted = after if re.match(r"[\u4e00-\u9fff“\"]", after) and not _AFTER_NOT_COUNTED.match(after) \
             and not (_PURPOSE.match(after) and not _SPENT.search(indicator)) else ""

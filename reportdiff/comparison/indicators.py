@@ -162,6 +162,20 @@ def _clean_zh(name: str) -> str:
 _ENUMERATOR_ZH = re.compile(r"^(?:其中|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+|首先|其次)")
 
 
+def change_role(text: str, q: Quantity) -> tuple[str, int]:
+    """(role, at) of a Chinese figure: ``base`` for the X of ``从X提高到Y`` (``由2010年的162.4亿元
+    增加到…``), else ``current``; ``at``: where the words naming it end (before 从 for both X
+    and Y of such a change, else the figure's start)."""
+    head = text[: q.start]
+    cut = _LAST_RANGE_BREAK.search(head)
+    lo = cut.start() + 1 if cut else 0  # neither pattern reaches back past it
+    m = _BASE_ZH.search(head, lo)
+    if m and _TO_ZH.match(text[q.end:]):
+        return "base", m.start()
+    m = _FROM_TO_ZH.search(head, lo)
+    return "current", m.start() if m else q.start
+
+
 def _chinese_indicator(text: str, q: Quantity, prev: Quantity | None) -> tuple[str, str]:
     """(indicator, role) of a Chinese figure: the words of its clause before it
     (``indicator_before``, fillers such as 比上年实际 removed); in ``从X提高到Y`` both X (role
@@ -169,16 +183,7 @@ def _chinese_indicator(text: str, q: Quantity, prev: Quantity | None) -> tuple[s
     (``取消123项职业资格许可和认定事项``) comes first, and is the fallback of the words before;
     else, for a clause of verbs only (``，增长5%``) or an adverbial
     clause (``扣除价格因素``, ``按可比价格计算``), the subject of an earlier clause of the sentence."""
-    head = text[: q.start]
-    role = "current"
-    cut = _LAST_RANGE_BREAK.search(head)
-    lo = cut.start() + 1 if cut else 0  # neither pattern reaches back past it
-    m = _BASE_ZH.search(head, lo)
-    if m and _TO_ZH.match(text[q.end:]):
-        role, at = "base", m.start()
-    else:
-        m = _FROM_TO_ZH.search(head, lo)
-        at = m.start() if m else q.start
+    role, at = change_role(text, q)
     clause = _last_clause(text, at)
     if listed := _respectively(text, q):
         return listed, role
