@@ -371,7 +371,7 @@ _FRAME = re.compile(r"^(?:新的|新一轮)?(?:[一二三四五六七八九十�
 
 
 # A clause that only names the basis of what follows (根据《中共中央关于制定…的建议》, 按照建立现代企业
-#制度的要求): no commitment, though a verb stands inside the title or the requirement.
+# 制度的要求): no commitment, though a verb stands inside the title or the requirement.
 _BASIS = re.compile(r"^(?:根据|依据|依照|按照|遵照|对照)(?:《[^》]*》|.*(?:要求|部署|精神|原则|规定))$")
 
 
