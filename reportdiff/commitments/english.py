@@ -317,7 +317,8 @@ def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> li
                 out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph, st.sentence, "target", t))
             counted = {w for t, _ in found for w in key_words(t.indicator)}
             for verb, obj, lettered in _actions(clause):
-                if (verb, obj.lower()) in seen or len(key_words(obj)) < (1 if lettered else 2) \
+                if (verb, obj.lower()) in seen or len(key_words(obj)) < (1 if lettered or verb in _MAKING
+                                                                         and not _ABSTRACT.fullmatch(obj) else 2) \
                         or counted & set(key_words(obj)):
                     continue  # an action whose object a figure of the clause measures is that target
                 seen.add((verb, obj.lower()))
@@ -375,8 +376,10 @@ def _actions(clause: str):
     (``_VERB_WORDS``); ``lettered``: a gerund opening an item of a list of measures.  Not what a
     measure costs or whom it reaches, nor an object pointing at the list after it."""
     for verb, obj, lettered in _promised(clause):
-        if not (_COST_OF_MEASURE.match(f"{verb} {obj}") or _LIST_REFERENCE.match(obj)):
-            yield _action(verb, obj, lettered)
+        action = _action(verb, obj, lettered)
+        if not (_COST_OF_MEASURE.match(f"{verb} {obj}") or _LIST_REFERENCE.match(obj)
+                or _LIST_REFERENCE.match(action[1])):  # roll out a series of measures: after the particle
+            yield action
 
 
 def _promised(clause: str):
@@ -428,10 +431,26 @@ def _action(verb: str, obj: str, lettered: bool) -> tuple[str, str, bool]:
     work = re.match(r"work on\s+", obj, re.I)  # begin work on a new specialist unit
     if work:
         verb, obj = f"{verb} work on", obj[work.end():]
+    particle = _PARTICLE.match(obj) if verb in _PHRASAL else None  # set up a fund: the verb is "set up"
+    if particle:
+        verb, obj = f"{verb} {particle.group(1).lower()}", obj[particle.end():]
     asked = _ASKED.match(obj) if verb in _ASKING else None
     if asked and not _vague(asked.group("verb")):  # ask the HKMC to expand the Microfinance Scheme
         verb, obj = asked.group("verb").lower(), asked.group("obj")
     return verb, _strip(_OBJ_END.sub("", obj)), lettered
+
+
+# verbs that make or give a thing one can check (set up a fund, introduce legislation, offer loans):
+# an object of one word is enough
+_MAKING = {"set up", "roll out", "establish", "introduce", "launch", "construct", "install", "create", "offer",
+           "legislate", "enact", "recruit"}
+# one word that names nothing to check, alone (introduce measures, create jobs, launch short, …)
+_ABSTRACT = re.compile(r"(?:more\s+)?(?:measures|initiatives|jobs|connections|competition|terms|opportunities|"
+                       r"[a-z]+ly|short|better|more|new)", re.I)
+# verbs whose particle follows them (set up, roll out, carry out, take forward): the particle is the
+# verb's, not the object's
+_PHRASAL = {"set", "roll", "carry", "take", "put", "draw", "step", "scale", "build", "bring", "follow", "open", "speed"}
+_PARTICLE = re.compile(r"(up|out|forward|ahead)\s+(?=\S)", re.I)
 
 
 # asking an office to act (I shall ask the Hong Kong Mortgage Corporation Limited (HKMC) to expand and

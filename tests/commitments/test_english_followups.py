@@ -333,5 +333,5 @@ def test_a_key_naming_only_a_kind_of_body_takes_its_clause():
     one word, read with the other words of its clause."""
     ledger = promises([str(F / "hk-budget-2019.txt"), str(F / "hk-budget-2020.txt")])
     f = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.kind == "task"
-             and e.commitment.obj == "set up a task force")
+             and e.commitment.obj == "set up task force")
     assert "Financial Action Task Force" not in f.text

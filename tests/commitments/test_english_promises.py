@@ -344,3 +344,20 @@ def test_a_figure_compared_with_a_past_year_is_not_promised():
     assert [t.value for t, at in targets_in(clause) if _promised_figure(clause, at)] == []
     clause = "(a)allocating $20 billion to the fund"  # no will, no comparison: promised
     assert [t.value for t, at in targets_in(clause) if _promised_figure(clause, at)] == [20000.0]
+
+
+def test_a_phrasal_verb_keeps_its_particle_and_a_made_thing_of_one_word_is_a_task(tmp_path):
+    """HK 2015-16 paras 121-142 (dev): ``I shall set up a fund for HA …`` was read as the verb
+    ``set`` with the object ``up a fund``, and one-word objects (``introduce legislation``,
+    ``offer loans``) were no tasks at all, though each names a thing an auditor can check.  A verb
+    that makes or gives something (set up, roll out, establish, introduce, launch, offer …) takes
+    an object of one word, unless that word names nothing to check (measures, jobs, …)."""
+    from reportdiff.commitments.english import _actions
+
+    assert list(_actions("To alleviate pressure, I shall set up a fund for HA to make use of investment returns")) == [
+        ("set up", "fund", False)]
+    found = {c.obj for c in _extracted(tmp_path, "We shall introduce legislation this year to require all ships to use "
+                                                 "low sulphur fuel. I shall also offer loans to non-profit-making "
+                                                 "organisations. The Government will introduce measures to ensure "
+                                                 "quality.") if c.kind == "task"}
+    assert {"introduce legislation", "offer loans"} <= found and "introduce measures" not in found
