@@ -279,7 +279,8 @@ def targets_in(clause: str) -> list[tuple[Target, int]]:
 # these measures later, … in the ensuing parts of my speech): a signpost of the speech, not a promise
 _SIGNPOST = re.compile(
     r"\bI\s+(?:will|shall)\s+(?:now\s+|briefly\s+|then\s+|first\s+|next\s+)?(?:give an account|talk|speak|turn|"
-    r"elaborate|touch|dwell|go through|come back|return to|say (?:more|a few words))\b"
+    r"elaborate|touch|dwell|go through|come back|return to|say (?:more|a few words)|"
+    r"(?:also\s+)?share (?:my|our) (?:thinking|thoughts|views))\b"
     r"|\b(?:later|below|further) in (?:my|this) speech\b|\bin the (?:ensuing|following|later) parts? of (?:my|this) speech\b",
     re.I)
 
@@ -292,7 +293,9 @@ _SIGNPOST = re.compile(
 _FORECAST = re.compile(
     r"\b(?:I|we)\s+(?:now\s+|also\s+)?(?:forecast|project|predict|estimate)\b"
     r"|\bit is (?:estimated|expected|projected|forecast) that\b"
-    r"|\b(?:forecasts?|forecasted|predicts?|predicted|projects?|projected)\s+that\b[^;]*?\b(?:will|would|should)\b",
+    r"|\b(?:forecasts?|forecasted|predicts?|predicted|projects?|projected)\s+that\b[^;]*?\b(?:will|would|should)\b"
+    # the effect the measures will have (… will have a stimulus effect of 1.3 percentage points)
+    r"|\b(?:will|would)\s+(?:have|bring)\s+an?\s+(?:[a-z-]+\s+){0,2}(?:effect|impact)\s+of\b",
     re.I)
 
 

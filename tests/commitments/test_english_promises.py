@@ -361,3 +361,12 @@ def test_a_phrasal_verb_keeps_its_particle_and_a_made_thing_of_one_word_is_a_tas
                                                  "organisations. The Government will introduce measures to ensure "
                                                  "quality.") if c.kind == "task"}
     assert {"introduce legislation", "offer loans"} <= found and "introduce measures" not in found
+
+
+@pytest.mark.parametrize("sentence", [
+    # audit of HK 2013-14 (row 19) and the HK ledgers: a roadmap sentence, the effect of the measures
+    "I shall also share my thinking about future challenges posed by an ageing population.",
+    "The package of measures in this Budget will have a stimulus effect of 1.3 percentage points.",
+])
+def test_a_roadmap_or_the_measures_effect_is_no_commitment(tmp_path, sentence):
+    assert _extracted(tmp_path, sentence) == []
