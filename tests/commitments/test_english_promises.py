@@ -370,3 +370,11 @@ def test_a_phrasal_verb_keeps_its_particle_and_a_made_thing_of_one_word_is_a_tas
 ])
 def test_a_roadmap_or_the_measures_effect_is_no_commitment(tmp_path, sentence):
     assert _extracted(tmp_path, sentence) == []
+
+
+def test_relying_on_the_market_is_a_principle_not_a_task():
+    # HK 2013-14 para 17 (its HTML ledger quoted an unrelated "task force" for it)
+    from reportdiff.commitments.english import _actions
+
+    assert list(_actions("The current-term Government will continue to count on market forces and act in a "
+                         "rational and pragmatic manner")) == []
