@@ -289,12 +289,13 @@ def _split_shared_head(obj: str) -> list[str]:
     head noun (the earlier items are names of 2 or 3 characters, all as long as the last one's
     name; the rest of the last item is one object noun of ``_TASK_OBJECT``); a list before 等 and
     an object noun (一批水利、农机、现代种业等工程) gives each item with the noun; two objects joined
-    by 和 that end in the same two characters (国家科学中心和技术创新中心) are two."""
+    by 和 that end in the same two characters, each of five or more (国家科学中心和技术创新中心), are
+    two (not “1+N+X”政策体系和工作体系, whose second lacks the shared name)."""
     listed = _LISTED_HEAD.fullmatch(obj)  # 一批水利、农机、现代种业等工程: 水利工程, 农机工程, 现代种业工程
     if listed and _TASK_OBJECT.fullmatch(listed.group("head")):
         return [i + listed.group("head") for i in listed.group("items").split("、")]
     pair = obj.split("和")  # 国家科学中心和技术创新中心: two objects with one head noun
-    if len(pair) == 2 and min(len(pair[0]), len(pair[1])) >= 4 and pair[0][-2:] == pair[1][-2:]:
+    if len(pair) == 2 and min(len(pair[0]), len(pair[1])) >= 5 and pair[0][-2:] == pair[1][-2:]:
         return pair
     items = obj.split("、")
     if len(items) < 2 or len({len(i) for i in items[:-1]}) != 1 or not 2 <= len(items[0]) <= 3:

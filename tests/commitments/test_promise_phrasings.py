@@ -524,3 +524,10 @@ def test_the_base_of_a_change_is_no_target(clause, target):
     from reportdiff.commitments.extraction import targets_in
 
     assert [(t.indicator, t.value) for t, _ in targets_in(clause)] == [target]
+
+
+def test_a_short_second_object_sharing_a_name_is_not_split_off():
+    from reportdiff.commitments.extraction import _split_shared_head
+
+    # Baotou 2022: the second object (工作体系) has the first one's name (“1+N+X”) only by sharing
+    assert _split_shared_head("“1+N+X”政策体系和工作体系") == ["“1+N+X”政策体系和工作体系"]
