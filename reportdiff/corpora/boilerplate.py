@@ -114,11 +114,14 @@ def on_engine(run, prepared: list, facts: list, min_chars: int = MIN_CHARS, exam
     del rows, clustered
     grown = _grown(run, groups, where, prepared, members, min_df)
     occ = run.map(occurrences_batch, _by_batch(groups, prepared, grown, min_chars), where=where)
+    del grown
     got: list[list] = [[None] * len(c) for c in members]
     for part in occ:
         for k, i, o in part:
             got[k][i] = o
+    del occ  # the client's memory peaks past here (the 20,000-report run: the formulas' merge)
     found = [x for x in (f.kept(o, min_df) for o in got) if x]
+    del got
     templates = f.templates_of(found)  # sent with each task: a list, which Client.scatter would cut up
     held: dict[str, list[int]] = {}
     for part in run.map(holders_batch, [(g, {d: prepared[d] for d in g}, templates) for g in groups], where=where):
