@@ -161,10 +161,17 @@ _CONTINUES = re.compile(f"(?:{_QUALIFIER_WORDS})?[，,]?(?:同比|比上年|较�
 _INDICATOR_TAIL = re.compile(f"(?:{_QUALIFIER_WORDS}|同比|比上年|较上年|分别|[，,])+$")
 
 
+# a period the figure is for, left before its indicator (“十三五”时期经济年均增长: 时期 once the quoted
+# name is dropped; 今后五年经济年均增长): no part of what it measures
+_PERIOD_HEAD = re.compile(r"^(?:“?十[一二三四五六七八九]?五”?)?(?:时期|期间)|^(?:今后|未来)[一二三四五六七八九十两]年(?:内|间)?")
+
+
 def clean_indicator(indicator: str) -> str:
     """An indicator without the words that only say how its figure is computed or compared
-    (地区生产总值按可比价计算 → 地区生产总值, 社会消费品零售总额同比 → 社会消费品零售总额)."""
-    return _INDICATOR_TAIL.sub("", re.sub(_QUALIFIER_WORDS, "", indicator)) or indicator
+    (地区生产总值按可比价计算 → 地区生产总值, 社会消费品零售总额同比 → 社会消费品零售总额), or the
+    period it is for (时期经济 → 经济, 今后五年经济 → 经济)."""
+    cleaned = _INDICATOR_TAIL.sub("", re.sub(_QUALIFIER_WORDS, "", indicator)) or indicator
+    return _PERIOD_HEAD.sub("", cleaned) or cleaned
 
 
 def listed_indicators(clause: str) -> dict[int, str]:

@@ -531,3 +531,14 @@ def test_a_short_second_object_sharing_a_name_is_not_split_off():
 
     # Baotou 2022: the second object (工作体系) has the first one's name (“1+N+X”) only by sharing
     assert _split_shared_head("“1+N+X”政策体系和工作体系") == ["“1+N+X”政策体系和工作体系"]
+
+
+@pytest.mark.parametrize("clause, indicator", [
+    ("“十三五”时期经济年均增长保持在6.5%以上", "经济"),  # national 2016: the HTML ledger showed 时期经济
+    ("今后五年国内生产总值年均增长7.5%", "国内生产总值"),  # national 2006
+    ("“十五”期间年均经济增长速度预期目标为7%左右", "年均经济增长速度预期目标"),  # national 2001
+])
+def test_the_period_a_figure_is_for_is_no_part_of_its_indicator(clause, indicator):
+    from reportdiff.commitments.extraction import targets_in
+
+    assert [t.indicator for t, _ in targets_in(clause)] == [indicator]
