@@ -379,9 +379,8 @@ def _actions(clause: str):
     (``_VERB_WORDS``); ``lettered``: a gerund opening an item of a list of measures.  Not what a
     measure costs or whom it reaches, nor an object pointing at the list after it."""
     for verb, obj, lettered in _promised(clause):
-        action = _action(verb, obj, lettered)
-        if not (_COST_OF_MEASURE.match(f"{verb} {obj}") or _LIST_REFERENCE.match(obj)
-                or _LIST_REFERENCE.match(action[1])):  # roll out a series of measures: after the particle
+        action = _action(verb, obj, lettered)  # its object as read: after a verb's particle (roll out a series …)
+        if not (_COST_OF_MEASURE.match(f"{verb} {obj}") or _LIST_REFERENCE.match(action[1])):
             yield action
 
 

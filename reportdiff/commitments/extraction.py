@@ -161,9 +161,10 @@ _CONTINUES = re.compile(f"(?:{_QUALIFIER_WORDS})?[，,]?(?:同比|比上年|较�
 _INDICATOR_TAIL = re.compile(f"(?:{_QUALIFIER_WORDS}|同比|比上年|较上年|分别|[，,])+$")
 
 
+PLAN_PERIOD = r"十[一二三四五六七八九]?五"  # a five-year plan's period: 十一五 … 十五五
 # a period the figure is for, left before its indicator (“十三五”时期经济年均增长: 时期 once the quoted
 # name is dropped; 今后五年经济年均增长): no part of what it measures
-_PERIOD_HEAD = re.compile(r"^(?:“?十[一二三四五六七八九]?五”?)?(?:时期|期间)|^(?:今后|未来)[一二三四五六七八九十两]年(?:内|间)?")
+_PERIOD_HEAD = re.compile(rf"^(?:“?{PLAN_PERIOD}”?)?(?:时期|期间)|^(?:今后|未来)[一二三四五六七八九十两]年(?:内|间)?")
 
 
 def clean_indicator(indicator: str) -> str:

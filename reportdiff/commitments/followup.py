@@ -41,7 +41,7 @@ from ..comparison.indicators import indicator_before
 from ..model import Paragraph
 from ..text.quantities import find_quantities, is_year
 from ..text.tokens import terms
-from .extraction import Commitment, Statement, Target
+from .extraction import PLAN_PERIOD, Commitment, Statement, Target
 from .measures import change, comparable, is_rate, meets, starts_from
 from .search import Found, best_clause, needed
 
@@ -452,7 +452,7 @@ _QUOTED = re.compile(r"“([^”]{2,20})”")
 
 # A quoted plan period (“十三五”) names no programme: every measure of those years shares it; nor
 # does a quoted name that qualifies another thing after it (“双创”示范基地, “走出去”的政策措施).
-_PERIOD = re.compile(r"十[一二三四五六七八九]?五")
+_PERIOD = re.compile(PLAN_PERIOD)
 _QUALIFIES = re.compile(r"的|(?:示范)?基地|时期|期间|规划")
 
 
