@@ -6,8 +6,9 @@ vague verb opening it, ``support NGOs``): lower-case, stop words dropped, plural
 weighted by inverse sentence frequency over the ledger; a name's words stay, and the rare ones
 of one of its names must stand capitalised in a follow-up (``NAME_RARE``).  A key of one word
 takes the other content words of the commitment's clause, without its verbs.  A later sentence
-refers to the commitment when it holds at least ``MATCH`` of the key's weight (and, for a
-target, does not give only figures of another unit class).
+refers to the commitment when it holds at least ``MATCH`` of the key's weight and two of its
+words (a key of one word: that word), and, for a target, does not give only figures of another
+unit class (``refers``).
 
 - reported: a review sentence refers to it (its figure in the same unit class, the one nearest
   the key words), and no plan sentence refers to it as well or better;
@@ -226,6 +227,20 @@ def _other_measure(unit: str, text: str) -> bool:
     return bool(found) and all(unit_class(normal_quantity(q)[1]) != unit_class(unit) for q in found)
 
 
+def _held(k: EnKey, words) -> int:
+    return sum(w in words for w in k.words)
+
+
+def refers(k: EnKey, later: EnIndex, i: int, unit: str) -> bool:
+    """Whether sentence ``i`` (covering at least MATCH of the key's weight) refers to the
+    commitment: it names one of the key's names by its rare words, holds two of its words (one
+    word, however rare, is some other thing: ``a cumulative growth`` for ``the cumulative amount
+    of the grant``) and does not give only figures of another unit class."""
+    return ((not k.names or any(all(w in later.capitals[i] for w in name) for name in k.names))
+            and _held(k, later.words[i]) >= min(2, len(k.words))
+            and not _other_measure(unit, later.sts[i].text))
+
+
 def _best(k: EnKey, later: EnIndex, part: str, unit: str) -> Found:
     """The sentence of ``part`` whose words cover most of the key's weight (at least MATCH) and
     that does not measure something else; the first on a tie.  ``search.best_clause`` walks the
@@ -236,8 +251,7 @@ def _best(k: EnKey, later: EnIndex, part: str, unit: str) -> Found:
         return sum(w for word, w in zip(k.words, k.weights) if word in later.words[i]) / total
 
     found = best_clause(k.words, k.weights, MATCH, lambda w: later.clauses_of(w, part), coverage,
-                        lambda i, s: (not k.names or any(all(w in later.capitals[i] for w in name) for name in k.names))
-                        and not _other_measure(unit, later.sts[i].text))
+                        lambda i, s: refers(k, later, i, unit))
     later.scored += found.scored
     return found
 

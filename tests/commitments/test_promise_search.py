@@ -86,7 +86,7 @@ def _spy_searches(monkeypatch, module, scan_too: bool = True):
         def spy(key, later, part, unit):
             found = best(key, later, part, unit)
             scan = _scan(key.words, key.weights, english_followup.MATCH, later.words,
-                         lambda i, s: later.sts[i].part == part and not english_followup._other_measure(unit, later.sts[i].text)
+                         lambda i, s: later.sts[i].part == part and english_followup.refers(key, later, i, unit)
                          ) if scan_too else None
             candidates = len({i for w in key.words for i in later.clauses_of(w, part)})
             calls.append((key, part, found, scan, candidates))
