@@ -321,6 +321,11 @@ _POLICY_VERB = (r"(?:推进|推动|构建|形成|落实|扩大|扩展|取消|提
                 r"设立|建立|健全|完善|制定|出台|压减|淘汰关停|淘汰|缩短|改革|严禁|禁止|划定|严守|整治|深化|下调|降低|"
                 r"结束|消除|开展|复制推广|探索建设|建设|促进|保障|学习运用|坚持和发展|发放|延长|优化|修订|清理|规范)")
 _TASK_POLICY = re.compile(f"^{_POLICY_ADVERB}*(?:{_POLICY_VERB}(?:并|和)?)+(?P<obj>.{{3,30}})$")
+# what may stand right before a task's object without qualifying it: a verb of policy or of
+# building, a manner adverb, a list's 等 or a conjunction (``followup``: another of its kind)
+_NOT_QUALIFYING = f"{_POLICY_ADVERB}|{_POLICY_VERB}|{_TASK_VERB.pattern}|{_TASK_LEAD.pattern[1:-1]}|强化|优化|提升|等|[、和与及并]"
+NOT_QUALIFYING = re.compile(f"(?:{_NOT_QUALIFYING})$")
+LEADING_VERBS = re.compile(f"^(?:{_NOT_QUALIFYING})+")
 # 将创业投资、天使投资税收优惠政策试点范围扩大到全国, 将新能源汽车车辆购置税优惠政策再延长三年
 _TASK_JIANG = re.compile(r"^将(?P<obj>.{3,30}?)(?:再|继续)?(?:延长|扩大到|扩大至|推广到|推广至|纳入|提高到|降至|降低到)")
 _POLICY_OBJECT = re.compile(_CHECKABLE.pattern + r"|体制|政策|基金|立法|红线|许可证|关税|税率|起征点|养老金|覆盖面|"

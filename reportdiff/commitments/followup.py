@@ -41,7 +41,14 @@ from ..comparison.indicators import indicator_before
 from ..model import Paragraph
 from ..text.quantities import find_quantities, is_year
 from ..text.tokens import terms
-from .extraction import PLAN_PERIOD, Commitment, Statement, Target
+from .extraction import (
+    LEADING_VERBS,
+    NOT_QUALIFYING,
+    PLAN_PERIOD,
+    Commitment,
+    Statement,
+    Target,
+)
 from .measures import change, comparable, is_rate, meets, starts_from
 from .search import Found, best_clause, needed
 
@@ -121,6 +128,13 @@ def key_terms(text: str) -> tuple[str, ...]:
     and each remaining run of words cut into overlapping pairs of characters (a lone character
     stays whole).  Pairs do not depend on how jieba cuts rare compounds (重卡换电站 → 重卡 卡换
     换电 电站), and the inverse clause frequency weighs them (电站 is common, 换电 rare)."""
+    runs = key_runs(text)
+    pairs = [r[i:i + 2] for r in runs for i in range(max(1, len(r) - 1))]
+    return tuple(dict.fromkeys(pairs))
+
+
+def key_runs(text: str) -> list[str]:
+    """The runs of content words of ``text`` (normalised), in order (``key_terms``)."""
     runs = []
     for piece in re.split(r"[，；。]", _SPLIT_VERBS.sub("，", normal(text))):  # no pair across a clause
         run = ""
@@ -132,8 +146,7 @@ def key_terms(text: str) -> tuple[str, ...]:
                 run = ""
         if run:
             runs.append(run)
-    pairs = [r[i:i + 2] for r in runs for i in range(max(1, len(r) - 1))]
-    return tuple(dict.fromkeys(pairs))
+    return runs
 
 
 class _Index:
@@ -200,6 +213,7 @@ class _Key:
     modifiers: tuple[str, ...] = ()  # the pairs of the words before the head word (物流业增加值: 物流 流业)
     head_word: str = ""
     places: bool = False  # a target counting places (县, 城市 …): a follow-up may name them after the head
+    runs: tuple[str, ...] = ()  # a task's object: its runs of content words (``key_runs``)
 
 
 _PLACE_AFTER = re.compile(r"县市|县区|城市|地市|省份|地区|国家|乡镇|县|市|省|区|镇|乡|村")  # places counted
@@ -226,7 +240,9 @@ def _key(c: Commitment, weight) -> _Key | None:
     head = _head(named) or (head_from[-1] if head_from else words[-1])
     hw = _head_word(named)
     modifiers = tuple(p for p in words if p not in hw and p[-1] != hw[0]) if hw else ()
-    return _Key(words, tuple(weight(w) for w in words), head if head in words else words[-1], modifiers, hw, places)
+    runs = () if c.kind == "target" else tuple(key_runs(c.obj))
+    return _Key(words, tuple(weight(w) for w in words), head if head in words else words[-1], modifiers, hw, places,
+                runs)
 
 
 # Action nouns that may stand before or after their object (完成125条背街小巷治理 / 治理背街小巷150条):
@@ -311,7 +327,36 @@ def refers(key: _Key, index: _Index, k: int, s: float, strict: bool, unit: str =
         else s >= CLEAR or s >= MATCH and heads(key, text, strict)
     if ok and strict and key.modifiers and key.head_word in text and not any(m in text for m in key.modifiers):
         return False
+    if ok and not strict and _another_of_its_kind(key, text):
+        return False
     return ok and not (unit and index.other_measure(unit, k))
+
+
+def _another_of_its_kind(key: _Key, text: str) -> bool:
+    """Whether ``text`` names the tail of a task's object (its head and the words right before
+    it) qualified by other words, and nothing else of the object: another thing of the same
+    kind (科技管理体制改革 for 文化体制改革, 农业社会化服务体系 for 公共文化服务体系, 儿童医院二期项目 for
+    通威二期项目, “十个到位”工作机制 for 双拥工作机制).  A tail after a verb, an adverb, a list's 等
+    or a conjunction, or opening the clause, is not qualified (扩展上海自由贸易试验区范围 for
+    中国上海自由贸易试验区, 裸露黄土整治实现动态清零 for 城区裸露黄土)."""
+    last = next((r for r in reversed(key.runs) if key.head in r), "")
+    end = last.rfind(key.head) + len(key.head) if last else 0
+    tail = next((last[i:end] for i in range(max(0, end - 2) + 1) if last[i:end] in text), "")
+    if not tail or len(tail) == end:
+        return False
+    prefix = LEADING_VERBS.sub("", last[:end - len(tail)])  # 扩大职业伤害保障试点: 扩大 qualifies nothing
+    rest = [r for r in key.runs if r != last] + [prefix, last[end:]]
+    pairs = [r[i:i + 2] for r in rest if len(r) >= 2 for i in range(len(r) - 1)]
+    if not pairs or any(p in text for p in pairs):
+        return False
+    pos = text.find(tail)
+    while pos >= 0:
+        before = text[:pos]
+        if not (before and re.search(r"[\u4e00-\u9fff”》]$", before)) or NOT_QUALIFYING.search(before) \
+                or set(terms(before)[-1]) & set(prefix):  # 粮食 for 粮棉, 老年人 for 养老: a near wording
+            return False  # one place names the tail unqualified
+        pos = text.find(tail, pos + 1)
+    return True
 
 
 def _best(key: _Key, index: _Index, part: str, allowed, strict: bool, unit: str = "") -> Found:

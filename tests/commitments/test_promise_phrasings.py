@@ -9,7 +9,7 @@ import pytest
 from conftest import fixture_path, shared_dir
 
 from reportdiff import load as reportdiff_load
-from reportdiff.commitments import english, english_sentences, promises
+from reportdiff.commitments import english, english_sentences, followup, promises
 from reportdiff.commitments.extraction import extract, more_task_object
 from reportdiff.commitments.followup import _Key, heads, key_terms, normal
 from reportdiff.commitments.measures import base_unit, comparable
@@ -542,3 +542,42 @@ def test_the_period_a_figure_is_for_is_no_part_of_its_indicator(clause, indicato
     from reportdiff.commitments.extraction import targets_in
 
     assert [t.indicator for t, _ in targets_in(clause)] == [indicator]
+
+
+def _task_key(obj: str) -> _Key:
+    words = key_terms(obj)
+    return _Key(words, (1.0,) * len(words), followup._head(obj), (), followup._head_word(obj), False,
+                tuple(followup.key_runs(obj)))
+
+
+@pytest.mark.parametrize("obj, clause, another", [
+    # the audit of national 2016 → 2017 (row 12) and the national and provincial ledgers
+    ("文化体制改革", "推进科技管理体制改革，", True),
+    ("公共文化服务体系", "构建便捷高效的农业社会化服务体系。", True),
+    ("双拥工作机制", "政府系统创建“五个纳入”决策机制和“十个到位”工作机制，", True),
+    ("通威二期项目", "儿童医院二期项目、市蒙中医院门诊楼等项目加快实施，", True),  # Baotou 2022
+    ("存款保险制度", "统一城乡居民基本养老保险制度，", True),  # national 2014 (dev label: recurring)
+    # the tail unqualified: after a verb, a list's 等, or opening the clause
+    ("中国上海自由贸易试验区", "扩展上海自由贸易试验区范围，", False),
+    ("行政体制改革", "经济、政治、文化、社会、生态文明等体制改革全面推进。", False),
+    ("城区裸露黄土", "裸露黄土整治实现动态清零。", False),
+    ("扩大职业伤害保障试点", "职业伤害保障试点覆盖696万名新业态劳动者，", False),
+    # more of the object held elsewhere in the clause, or no more of it to hold
+    ("职业教育管理体制改革", "深化职业教育和县乡财政管理体制改革，", False),
+    ("价格改革", "协调推进医疗价格、人事薪酬、药品流通、医保支付方式等改革。", False),
+    ("全国碳市场行业覆盖范围", "扩大全国碳排放权交易市场行业覆盖范围。", False),
+])
+def test_a_tail_of_the_object_qualified_otherwise_is_another_of_its_kind(obj, clause, another):
+    """A task's follow-up quoted a clause naming the tail of its object with other words before
+    it and nothing else of it (`深化文化体制改革` "reported" by `推进科技管理体制改革`)."""
+    assert followup._another_of_its_kind(_task_key(obj), normal(clause)) is another
+
+
+def test_another_project_of_the_same_phase_is_no_follow_up():
+    """Baotou 2022's `推动通威二期、美科二期等项目在上半年集中投产` was "reported" by the gazette's
+    `儿童医院二期项目、市蒙中医院门诊楼等项目加快实施`: another project."""
+    ledger = promises([str(fixture_path("baotou-2022.txt")), str(fixture_path("baotou-gazette-2023-01.txt"))])
+    tasks = [e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.obj in ("通威二期项目", "美科二期项目")]
+    assert len(tasks) == 2
+    for e in tasks:
+        assert "儿童医院" not in e.followups[0].text
