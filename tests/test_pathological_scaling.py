@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import random
 
-from reportdiff.commitments.followup import MATCH, _Key, _needed
+from reportdiff.commitments.followup import MATCH, _needed
+from reportdiff.commitments.keys import Key
 from reportdiff.comparison.sections import _BestAmongSiblings
 from reportdiff.comparison.similarity import POSTINGS_CAP, cosine_matrix
 from reportdiff.ingest.source import load
@@ -74,7 +75,7 @@ def test_needed_words_bound_coverage():
         n = rng.randint(1, 8)
         words = tuple(f"p{k}" for k in range(n))
         weights = tuple(round(rng.uniform(0, 4), 3) for _ in range(n))
-        key = _Key(words, weights, words[-1])
+        key = Key(words, weights, words[-1])
         needed = set(_needed(key))
         total = sum(weights)
         other = sum(w for word, w in zip(words, weights) if word not in needed)

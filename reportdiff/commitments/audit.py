@@ -35,12 +35,11 @@ from .followup import (
     _coverage,
     _figure,
     _Index,
-    _Key,
     _needed,
     heads,
-    normal,
     refers,
 )
+from .keys import Key, normal
 from .measures import comparable, is_rate, meets
 
 # -- due years ---------------------------------------------------------------------------------
@@ -168,7 +167,7 @@ def _has_figure(st: Statement, unit: str) -> bool:
                for q in find_quantities(st.text + st.follow))
 
 
-def _figure_clause(key: _Key, index: _Index, unit: str) -> tuple[int, float] | None:
+def _figure_clause(key: Key, index: _Index, unit: str) -> tuple[int, float] | None:
     """The review clause with a figure comparable with ``unit`` that refers to the key by the
     rule of ``followup.refers`` for targets, highest coverage first (every candidate clause, not
     ``followup._best``'s bounded search)."""
@@ -201,7 +200,7 @@ def review(c: Commitment, key, index, f: Followup, plan_year: int | None, later_
     indicator is quoted instead (coverage >= MATCH as in ``followup``), else the figure is
     dropped (reported, no figure)."""
     due = is_due(due_year(c, plan_year), later_year, c.horizon)
-    zh = isinstance(key, _Key) and isinstance(index, _Index)
+    zh = isinstance(key, Key) and isinstance(index, _Index)
     fit = None
     if c.kind == "target" and f.status == "reported":
         fit = _fit(key, f.reported.indicator + figure_words(f.text, f.reported.raw)) if zh and f.reported \

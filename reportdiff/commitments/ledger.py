@@ -11,7 +11,8 @@ from ..model import Document
 from . import english, english_followup, english_sentences
 from .audit import due_year, review
 from .extraction import Commitment, extract, five_year_sections, parts, statements
-from .followup import FOLLOWUP_STATUSES, Followup, _Index, _key, _weights, follow
+from .followup import FOLLOWUP_STATUSES, Followup, _Index, _weights, follow
+from .keys import key_of
 from .search import SEARCH_CAP
 
 
@@ -63,7 +64,7 @@ def build_ledger(docs: list[Document]) -> Ledger:
     counts: dict[tuple[int, int], list[int]] = {}
     for k, d in enumerate(docs):
         for c in extract(d, k):
-            key = _key(c, weight) if k + 1 < len(docs) else None
+            key = key_of(c, weight) if k + 1 < len(docs) else None
             fus = tuple(review(c, key, indexes[j], follow(c, key, indexes[j], j, fives[j]), years[k], years[j],
                                other[k][j])
                         for j in range(k + 1, len(docs)))

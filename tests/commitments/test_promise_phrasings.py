@@ -9,9 +9,10 @@ import pytest
 from conftest import fixture_path, shared_dir
 
 from reportdiff import load as reportdiff_load
-from reportdiff.commitments import english, english_sentences, followup, promises
+from reportdiff.commitments import english, english_sentences, followup, keys, promises
 from reportdiff.commitments.extraction import extract, more_task_object
-from reportdiff.commitments.followup import _Key, heads, key_terms, normal
+from reportdiff.commitments.followup import heads
+from reportdiff.commitments.keys import Key, key_terms, normal
 from reportdiff.commitments.measures import base_unit, comparable
 from reportdiff.text.quantities import read_quantities
 
@@ -248,7 +249,7 @@ def test_the_work_done_on_a_targets_thing_ends_its_noun_phrase():
     ledger = promises([str(fixture_path("baotou-2022.txt")), str(fixture_path("baotou-gazette-2023-01.txt"))])
     mines = _first(ledger, "绿色矿山15家")
     assert mines.status == "recurring" and "绿色矿山建设" in mines.text
-    key = _Key(("服务", "务体", "体系"), (1.0, 1.0, 1.0), "体系", (), "服务体系")
+    key = Key(("服务", "务体", "体系"), (1.0, 1.0, 1.0), "体系", (), "服务体系")
     assert heads(key, "公共文化服务体系建设明显加快", target=True)
     assert not heads(key, "公共文化服务体系建设明显加快")
     assert not heads(key, "高技能人才服务体系培训基地", target=True)
@@ -366,10 +367,10 @@ def test_a_target_or_task_of_the_thing_ends_its_noun_phrase():
     and ``中央预算内投资拟安排7350亿元`` (national 2025) as ``中央预算内投资规模创历年之最`` (Guangdong
     2026): 指标 and 规模 measure the thing itself; both were missing.  Money after a head that is
     itself spending is still its object (投资资金 is not the investment's measure)."""
-    cars = _Key(("黄标", "标车", "老旧", "旧车"), (1.0,) * 4, "旧车", (), "老旧车")
+    cars = Key(("黄标", "标车", "老旧", "旧车"), (1.0,) * 4, "旧车", (), "老旧车")
     assert heads(cars, "淘汰黄标车和老旧车指标超额完成", target=True)
     assert not heads(cars, "老旧车辆报废补贴")
-    spending = _Key(("中央", "预算", "投资"), (1.0,) * 3, "投资", (), "投资")
+    spending = Key(("中央", "预算", "投资"), (1.0,) * 3, "投资", (), "投资")
     assert heads(spending, "获批超长期特别国债、中央预算内投资规模创历年之最", target=True)
     assert not heads(spending, "中央预算内投资资金项目")
 
@@ -435,9 +436,9 @@ def test_places_counted_name_no_target_and_may_follow_its_head():
     task = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.kind == "task"
                 and e.commitment.obj == "城市公立医院综合改革试点")
     assert "县市" not in task.text
-    key = _Key(key_terms("县级公立医院综合改革试点"), (1.0,) * 7, "试点", places=True)
+    key = Key(key_terms("县级公立医院综合改革试点"), (1.0,) * 7, "试点", places=True)
     assert heads(key, "公立医院改革试点县市达到1300多个") and not heads(key, "试点县市工作")
-    assert not heads(_Key(key.words, key.weights, "试点"), "公立医院改革试点县市达到1300多个")
+    assert not heads(Key(key.words, key.weights, "试点"), "公立医院改革试点县市达到1300多个")
 
 
 def test_expected_is_no_word_of_a_key():
@@ -544,10 +545,10 @@ def test_the_period_a_figure_is_for_is_no_part_of_its_indicator(clause, indicato
     assert [t.indicator for t, _ in targets_in(clause)] == [indicator]
 
 
-def _task_key(obj: str) -> _Key:
+def _task_key(obj: str) -> Key:
     words = key_terms(obj)
-    return _Key(words, (1.0,) * len(words), followup._head(obj), (), followup._head_word(obj), False,
-                tuple(followup.key_runs(obj)))
+    return Key(words, (1.0,) * len(words), keys.head_pair(obj), (), keys.head_word(obj), False,
+                tuple(keys.key_runs(obj)))
 
 
 @pytest.mark.parametrize("obj, clause, another", [

@@ -13,7 +13,7 @@ import pytest
 from conftest import benchmark_module, fixture_path
 
 import reportdiff
-from reportdiff.commitments import english_followup, followup
+from reportdiff.commitments import english_followup, followup, keys
 from reportdiff.commitments.extraction import extract, statements
 from reportdiff.commitments.search import SEARCH_CAP, best_clause
 from reportdiff.render.jsonout import promises as promises_json
@@ -196,7 +196,7 @@ def test_the_pair_index_finds_the_clauses_a_text_search_finds():
     for every key word of the national 2024 commitments and every pair and the first character of one clause in ten."""
     doc = reportdiff.load(fixture_path("national-2024.txt"))
     index = followup._Index(statements(doc, 0))
-    words = {w for c in extract(doc, 0) for w in followup.key_terms(c.obj or c.target.indicator + c.target.counted)}
+    words = {w for c in extract(doc, 0) for w in keys.key_terms(c.obj or c.target.indicator + c.target.counted)}
     words |= {t[i:i + 2] for t in index.texts[::10] for i in range(len(t) - 1)} | {"二〇", "GDP", "发展经济"}
     words |= {t[0] for t in index.texts[::10] if t}  # single characters (a one-character run of a key)
     assert len(words) > 500

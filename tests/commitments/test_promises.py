@@ -14,7 +14,7 @@ import pytest
 
 import reportdiff
 from reportdiff.commitments.extraction import parts, targets_in
-from reportdiff.commitments.followup import key_terms, normal
+from reportdiff.commitments.keys import key_terms, normal
 from reportdiff.commitments.ledger import build_ledger
 from reportdiff.render.jsonout import promises, promises_csv
 from reportdiff.text.quantities import cn_to_number, find_quantities, parse_quantity

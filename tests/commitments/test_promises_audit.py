@@ -24,7 +24,8 @@ from reportdiff.commitments.audit import (
 )
 from reportdiff.commitments.ceiling import is_ceiling
 from reportdiff.commitments.extraction import extract, statements, targets_in
-from reportdiff.commitments.followup import _key, _weights
+from reportdiff.commitments.followup import _weights
+from reportdiff.commitments.keys import key_of
 from reportdiff.commitments.ledger import build_ledger
 from reportdiff.commitments.measures import meets
 from reportdiff.render.html import promises_page
@@ -140,7 +141,7 @@ def test_a_reported_figure_measures_the_targets_indicator(baotou, national):
         for e in ledger.entries:
             for f in e.followups:
                 if f.reported:
-                    key = _key(e.commitment, weight)
+                    key = key_of(e.commitment, weight)
                     assert _fit(key, f.reported.indicator + figure_words(f.text, f.reported.raw)) > 0, (e.commitment.text, f.text)
 
 

@@ -1,0 +1,147 @@
+"""What a Chinese commitment is about (its key), as the follow-up searches read it.
+
+A target's indicator (with the thing counted when it follows the number: 10条断头路; without
+example names ending in 等) or a task's object, synonyms of the corpus rewritten to one form
+(``SYNONYMS``: 公厕 → 公共厕所, 占比 → 比重, 技改 → 技术改造 …), cut into jieba words, verbs, time
+words and quantifiers dropped, the remaining runs cut into overlapping character pairs.  Pair p
+weighs w(p) = ln((N + 1) / (df(p) + 1)) over the N clauses of all documents of the ledger (df:
+clauses holding p; ``followup``).  The head is the last pair of the last word that is not an
+action noun (治理, 修复 … stand on either side of their object).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text.tokens import terms
+from .extraction import Commitment
+
+# Different wordings of one indicator in the corpus (the review says 公厕 where the plan said
+# 公共厕所, 占比 for 比重, 技改 for 技术改造 …): both sides are rewritten to the first form.
+SYNONYMS = (
+    ("公共厕所", "公厕"), ("技术改造", "技改"), ("对外贸易", "外贸"), ("进出口总额", "进出口总值", "进出口额"),
+    ("比重", "占比"), ("涨幅", "上涨"), ("停车位", "停车泊位", "泊位"), ("电商", "网络", "网上"), ("销售额", "交易额", "零售额"),
+    ("研发", "R&D", "科研"), ("生产总值", "经济总量", "GDP"), ("增长", "增速"),
+    ("居民消费价格", "CPI", "物价"), ("城镇调查失业率", "调查失业率", "失业率"), ("一般公共预算收入", "财政收入"),
+    ("社会消费品零售总额", "社零总额", "消费品零售总额"), ("棚户区", "棚改"),
+    ("充电桩", "充电设施"), ("高速铁路", "高铁"), ("城镇落户", "进城落户"),
+    ("基本医疗保险", "医疗保险", "医保"), ("长期护理保险", "长护险"), ("能源消耗", "能耗"),
+    # other indicators whose tail is a synonym above: kept as they are (登记 and 调查 失业率 are
+    # two measures; 移动网络 is not 电商)
+    ("城镇登记失业率", "登记失业率"), ("移动网络",),
+)
+
+
+_SYNONYM_OF = {w: group[0] for group in SYNONYMS for w in group[1:]}
+_SYNONYM_OF.update({group[0]: group[0] for group in SYNONYMS})
+
+
+_SYNONYM_RX = re.compile("|".join(re.escape(w) for w in sorted(_SYNONYM_OF, key=len, reverse=True)))
+
+
+# Words that carry no indicator: verbs of doing and reaching, time words, quantifiers.
+_STOP_TERMS = set(
+    "新增 新建 建成 完成 实施 达到 提高 提升 增长 增加 降低 下降 减少 推动 推进 加快 打造 培育 引进 开展 全市 全区 全省 "
+    "全国 全年 年内 今年 力争 确保 累计 以上 左右 以内 以下 各类 分别 其中 进一步 持续 继续 积极 大力 全面 深入 努力 "
+    "推广 带动 尽快 年底 升级 先 再 地区 国内 新 改造 建设 高标准 高质量 支持 争取 实现 形成 保持 稳定 控制 不低于 不超过 超过 突破 一批 等 和 及 与 的 个 "
+    "拟 安排 至少 平均 要 为 退出 化解 淘汰 减轻 削减 压缩 我国 我省 我市 我区 我县 本省 本市 本区 预期 预计".split()
+)
+
+
+# verbs jieba cuts into single characters (再压减钢铁产能 → 再 压 减 钢铁 产能), cut out before the
+# words are: a lone 减 may be part of a name (“双减”)
+_SPLIT_VERBS = re.compile(r"压减")
+
+
+def normal(text: str) -> str:
+    """``text`` with every synonym rewritten to the first form of its group."""
+    return _SYNONYM_RX.sub(lambda m: _SYNONYM_OF[m.group()], text)
+
+
+def key_terms(text: str) -> tuple[str, ...]:
+    """The character pairs that name a commitment's indicator or object, in order: the
+    normalised text cut into jieba words, verbs, time words, quantifiers and numbers dropped,
+    and each remaining run of words cut into overlapping pairs of characters (a lone character
+    stays whole).  Pairs do not depend on how jieba cuts rare compounds (重卡换电站 → 重卡 卡换
+    换电 电站), and the inverse clause frequency weighs them (电站 is common, 换电 rare)."""
+    runs = key_runs(text)
+    pairs = [r[i:i + 2] for r in runs for i in range(max(1, len(r) - 1))]
+    return tuple(dict.fromkeys(pairs))
+
+
+def key_runs(text: str) -> list[str]:
+    """The runs of content words of ``text`` (normalised), in order (``key_terms``)."""
+    runs = []
+    for piece in re.split(r"[，；。]", _SPLIT_VERBS.sub("，", normal(text))):  # no pair across a clause
+        run = ""
+        for w in terms(piece):
+            if re.fullmatch(r"[\u4e00-\u9fffA-Za-z&]+", w) and w not in _STOP_TERMS:
+                run += w
+            elif run:
+                runs.append(run)
+                run = ""
+        if run:
+            runs.append(run)
+    return runs
+
+
+@dataclass(frozen=True)
+class Key:
+    """What a commitment is about: its words with their weights, and the head word."""
+
+    words: tuple[str, ...]
+    weights: tuple[float, ...]
+    head: str
+    modifiers: tuple[str, ...] = ()  # the pairs of the words before the head word (物流业增加值: 物流 流业)
+    head_word: str = ""
+    places: bool = False  # a target counting places (县, 城市 …): a follow-up may name them after the head
+    runs: tuple[str, ...] = ()  # a task's object: its runs of content words (``key_runs``)
+
+
+PLACE_AFTER = re.compile(r"县市|县区|城市|地市|省份|地区|国家|乡镇|县|市|省|区|镇|乡|村")  # places counted
+
+
+def key_of(c: Commitment, weight) -> Key | None:
+    if c.kind == "target":
+        # the thing counted after the number names the target better than the words before
+        # it (在主城区启动5处片区更新改造, 继续打通鄂日登路等10条断头路)
+        t = c.target
+        before = "" if t.indicator.endswith("等") else t.indicator  # 鄂日登路等: examples, not the indicator
+        # places counted say where a measure reaches, not what it is (试点扩大到1000个县): the
+        # words before the number name it, and a follow-up may count its places (试点县市达到1300多个)
+        places = bool(PLACE_AFTER.fullmatch(t.counted))
+        counted = "" if places else t.counted
+        words = key_terms(before + "，" + counted)
+        head_from = key_terms(counted or t.indicator)
+    else:
+        places, counted = False, ""
+        words = head_from = key_terms(c.obj)
+    if not words:
+        return None
+    named = counted or c.target.indicator if c.target else c.obj
+    head = head_pair(named) or (head_from[-1] if head_from else words[-1])
+    hw = head_word(named)
+    modifiers = tuple(p for p in words if p not in hw and p[-1] != hw[0]) if hw else ()
+    runs = () if c.kind == "target" else tuple(key_runs(c.obj))
+    return Key(words, tuple(weight(w) for w in words), head if head in words else words[-1], modifiers, hw, places,
+                runs)
+
+
+# Action nouns that may stand before or after their object (完成125条背街小巷治理 / 治理背街小巷150条):
+# never the head.
+_ACTIONS = {"治理", "整治", "修复", "保护", "处理", "利用", "更新", "提升"}
+
+
+def head_pair(text: str) -> str:
+    """The last character pair of the last content word of ``text`` that is not an action noun."""
+    word = head_word(text)
+    return word[-2:] if len(word) >= 2 else ""
+
+
+def head_word(text: str) -> str:
+    """The last content word of ``text`` that is not an action noun (normalised)."""
+    words = [w for w in terms(normal(text)) if re.fullmatch(r"[\u4e00-\u9fffA-Za-z&]+", w) and w not in _STOP_TERMS]
+    while len(words) > 1 and words[-1] in _ACTIONS:
+        words.pop()
+    return words[-1] if words else ""
