@@ -156,6 +156,11 @@ def key(c: Commitment, weight) -> EnKey | None:
         purpose = _PURPOSE.search(clause, clause.find(needle) + len(needle) if needle in clause else 0)
         extra = others(clause[: purpose.start()]) if purpose else ()
         words += extra if len(extra) >= PURPOSE_ENOUGH else others(clause)
+        if all(w in _KIND for w in key_words(text)):  # what the body is for may come after: "the working group will …"
+            named = re.compile(r"\bthe\s+" + r"\s+".join(re.escape(x) for x in text.split()[-2:]) + r"\b", re.I)
+            then = next((x for x in _next_sentences(c) if named.search(x)), "")
+            words += tuple(dict.fromkeys(w for w in key_words(then) if w not in words and w not in _VERB_WORDS
+                                         and w not in _VAGUE))
         anaphor = _ANAPHOR.search(clause)
         if anaphor:  # "the work in this area": the area is the previous sentence's
             pointer = set(key_words(anaphor.group()))
@@ -197,6 +202,12 @@ def _previous_sentence(c: Commitment) -> str:
     sentences = [x.strip() for x in c.paragraph.sentences]
     k = sentences.index(c.text) if c.text in sentences else 0
     return sentences[k - 1] if k else ""
+
+
+def _next_sentences(c: Commitment) -> list[str]:
+    """The sentences after the commitment's in its paragraph."""
+    sentences = [x.strip() for x in c.paragraph.sentences]
+    return sentences[sentences.index(c.text) + 1:] if c.text in sentences else []
 
 
 def _clause_of(c: Commitment) -> str:

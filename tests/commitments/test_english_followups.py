@@ -354,3 +354,17 @@ def test_one_shared_word_is_no_follow_up():
     assert tasks
     for e in tasks:
         assert e.followups[0].status == "missing" and "pillar industries" not in e.followups[0].text
+
+
+def test_a_body_set_up_is_named_by_the_next_sentence_about_it():
+    """HK 2013-14 para 140: ``I shall set up a working group to be led by the Treasury Branch.
+    Scholars and experts will be invited to join the working group to explore ways to make more
+    comprehensive planning for our public finances …``: the key (working group, and its clause's
+    led, Treasury, Branch) did not say what the group is for, and 2014-15's ``I set up the Working
+    Group on Long-Term Fiscal Planning to explore ways …`` was not found (an audit row judged
+    wrong).  A key naming only a kind of body takes the words of the first later sentence of its
+    paragraph that names it again (``the working group``)."""
+    led = promises([_hk(2013), _hk(2014)])
+    f = next(e.followups[0] for e in led.entries if e.commitment.doc == 0 and e.commitment.kind == "task"
+             and e.commitment.obj == "set up working group" and "Treasury Branch" in e.commitment.text)
+    assert f.status == "reported" and "Working Group on Long-Term Fiscal Planning" in f.text
