@@ -483,7 +483,7 @@ def _stem(w: str) -> str:
 def key_words(text: str) -> tuple[str, ...]:
     """Stemmed content words; a two-letter word counts when written in capitals (an acronym:
     the HA, EV chargers)."""
-    words = [(_stem(w), w.isupper()) for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)]
+    words = [(_stem(w), w.isupper()) for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if w.lower() not in _STOP]
     return tuple(dict.fromkeys(w for w, caps in words if w not in _STOP and (len(w) > 2 or caps and len(w) == 2)))
 
 
