@@ -292,19 +292,28 @@ _CHECKABLE = re.compile(_TASK_OBJECT.pattern + r"|体系|机制|模式|范围|�
 _LISTED_HEAD = re.compile(r"(?:一批|若干|一系列)?(?P<items>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+)等(?P<head>[\u4e00-\u9fff]{2,4})")
 
 
+_WORK_TAIL = re.compile(r"(?:建设|改造)$")
+
+
 def _split_shared_head(obj: str) -> list[str]:
     """包银、包西高铁 → 包银高铁, 包西高铁: items of an enumeration that share the last item's
     head noun (the earlier items are names of 2 or 3 characters, all as long as the last one's
     name; the rest of the last item is one object noun of ``_TASK_OBJECT``); a list before 等 and
     an object noun (一批水利、农机、现代种业等工程) gives each item with the noun; two objects joined
     by 和 that end in the same two characters, each of five or more (国家科学中心和技术创新中心), are
-    two (not “1+N+X”政策体系和工作体系, whose second lacks the shared name)."""
+    two (not “1+N+X”政策体系和工作体系, whose second lacks the shared name), and so are two works
+    (保障性住房建设和城镇棚户区改造, five characters or more each), and two short names (three to
+    five characters) before one work (城中村和危旧房改造: 城中村改造, 危旧房改造)."""
     listed = _LISTED_HEAD.fullmatch(obj)  # 一批水利、农机、现代种业等工程: 水利工程, 农机工程, 现代种业工程
     if listed and _TASK_OBJECT.fullmatch(listed.group("head")):
         return [i + listed.group("head") for i in listed.group("items").split("、")]
     pair = obj.split("和")  # 国家科学中心和技术创新中心: two objects with one head noun
-    if len(pair) == 2 and min(len(pair[0]), len(pair[1])) >= 5 and pair[0][-2:] == pair[1][-2:]:
-        return pair
+    if len(pair) == 2 and min(len(pair[0]), len(pair[1])) >= 5 and (
+            pair[0][-2:] == pair[1][-2:] or _WORK_TAIL.search(pair[0]) and _WORK_TAIL.search(pair[1])):
+        return pair  # also two works (“平急两用”公共基础设施建设和城中村改造)
+    work = _WORK_TAIL.search(pair[1]) if len(pair) == 2 else None
+    if work and 3 <= len(pair[0]) <= 5 and 3 <= work.start() <= 5:  # 城中村和危旧房改造: two short names, one work
+        return [pair[0] + work.group(), pair[1]]
     items = obj.split("、")
     if len(items) < 2 or len({len(i) for i in items[:-1]}) != 1 or not 2 <= len(items[0]) <= 3:
         return [obj]

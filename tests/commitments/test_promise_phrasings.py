@@ -498,6 +498,16 @@ def test_a_quoted_period_or_qualifier_names_no_programme():
     ("积极的财政政策和稳健的货币政策", ["积极的财政政策", "稳健的货币政策"]),
     ("城市和农村基础设施", ["城市和农村基础设施"]),  # one object of two places
     ("包银、包西高铁", ["包银高铁", "包西高铁"]),
+    # two works, and two short names before one work (session 25: national 2024 → 2025 dev labels
+    # 城中村和危旧房改造 and “平急两用”公共基础设施建设和城中村改造 were followed as one object)
+    ("保障性住房建设和城镇棚户区改造", ["保障性住房建设", "城镇棚户区改造"]),
+    ("“平急两用”公共基础设施建设和城中村改造", ["“平急两用”公共基础设施建设", "城中村改造"]),
+    ("城中村和危旧房改造", ["城中村改造", "危旧房改造"]),
+    # not: a modifier of the same work (大中型 … 病险水库), a verb, or the second part naming less
+    ("全国大中型和重点小型病险水库改造", ["全国大中型和重点小型病险水库改造"]),
+    ("惩治和预防腐败体系建设", ["惩治和预防腐败体系建设"]),
+    ("残疾人社会保障体系和服务体系建设", ["残疾人社会保障体系和服务体系建设"]),
+    ("燃煤电厂超低排放和节能改造", ["燃煤电厂超低排放和节能改造"]),
 ])
 def test_listed_objects_sharing_a_head_are_tasks_each(obj, parts):
     from reportdiff.commitments.extraction import _split_shared_head
