@@ -200,8 +200,8 @@ def refers(key: Key, index: _Index, k: int, s: float, strict: bool, unit: str = 
 def _another_of_its_kind(key: Key, text: str) -> bool:
     """Whether ``text`` names the tail of a task's object (its head and the words right before
     it) qualified by other words, and nothing else of the object: another thing of the same
-    kind (科技管理体制改革 for 文化体制改革, 农业社会化服务体系 for 公共文化服务体系, 儿童医院二期项目 for
-    通威二期项目, “十个到位”工作机制 for 双拥工作机制).  A tail after a verb, an adverb, a list's 等
+    kind (科技管理体制改革 for 文化体制改革, 农业社会化服务体系 for 公共文化服务体系, 深化国有企业改革 for
+    金融企业改革, “十个到位”工作机制 for 双拥工作机制).  A tail after a verb, an adverb, a list's 等
     or a conjunction, or opening the clause, is not qualified (扩展上海自由贸易试验区范围 for
     中国上海自由贸易试验区, 裸露黄土整治实现动态清零 for 城区裸露黄土)."""
     last = next((r for r in reversed(key.runs) if key.head in r), "")

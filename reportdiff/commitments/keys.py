@@ -70,20 +70,27 @@ def key_terms(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(pairs))
 
 
-def key_runs(text: str) -> list[str]:
-    """The runs of content words of ``text`` (normalised), in order (``key_terms``)."""
+# a count or an ordinal in Chinese numerals (第二批, 三年, 两个, 第二届): how many or which round,
+# not what (国家碳达峰第二批试点 is followed by 推进国家碳达峰试点建设); 千万工程 and “十四五” keep theirs
+_COUNT_WORD = re.compile(r"第[零一二三四五六七八九十百两几]+[批个项条年次轮届期类种座所件名户套]?"
+                         r"|[零一二三四五六七八九十百两几]+[批个项条年次轮届期类种座所件名户套]")
+
+
+def key_runs(text: str, counts: bool = False) -> list[str]:
+    """The runs of content words of ``text`` (normalised), in order (``key_terms``); counts and
+    ordinals only when nothing else is left (“三个1亿人”: 三个)."""
     runs = []
     for piece in re.split(r"[，；。]", _SPLIT_VERBS.sub("，", normal(text))):  # no pair across a clause
         run = ""
         for w in terms(piece):
-            if re.fullmatch(r"[\u4e00-\u9fffA-Za-z&]+", w) and w not in _STOP_TERMS:
+            if re.fullmatch(r"[\u4e00-\u9fffA-Za-z&]+", w) and w not in _STOP_TERMS and (counts or not _COUNT_WORD.fullmatch(w)):
                 run += w
             elif run:
                 runs.append(run)
                 run = ""
         if run:
             runs.append(run)
-    return runs
+    return runs or (key_runs(text, True) if not counts else [])
 
 
 @dataclass(frozen=True)
