@@ -293,6 +293,8 @@ _LISTED_HEAD = re.compile(r"(?:一批|若干|一系列)?(?P<items>[\u4e00-\u9fff
 
 
 _WORK_TAIL = re.compile(r"(?:建设|改造)$")
+_ENDS_IN_OBJECT = re.compile(f"(?:{_TASK_OBJECT.pattern})$")
+_BATCH = re.compile(r"^(?:一批|若干|一系列)")
 
 
 def _split_shared_head(obj: str) -> list[str]:
@@ -303,10 +305,18 @@ def _split_shared_head(obj: str) -> list[str]:
     by 和 that end in the same two characters, each of five or more (国家科学中心和技术创新中心), are
     two (not “1+N+X”政策体系和工作体系, whose second lacks the shared name), and so are two works
     (保障性住房建设和城镇棚户区改造, five characters or more each), and two short names (three to
-    five characters) before one work (城中村和危旧房改造: 城中村改造, 危旧房改造)."""
+    five characters) before one work (城中村和危旧房改造: 城中村改造, 危旧房改造); a list of two to
+    four objects named in full (4-12 characters, each ending in an object noun: 一批零碳园区、零碳工厂)
+    gives each, and a list before 等 whose items end as its noun does names instances of it
+    (进博会、广交会、服贸会、数贸会、消博会等重大展会)."""
     listed = _LISTED_HEAD.fullmatch(obj)  # 一批水利、农机、现代种业等工程: 水利工程, 农机工程, 现代种业工程
     if listed and _TASK_OBJECT.fullmatch(listed.group("head")):
         return [i + listed.group("head") for i in listed.group("items").split("、")]
+    if listed and all(i[-1] == listed.group("head")[-1] for i in listed.group("items").split("、")):
+        return listed.group("items").split("、")  # 进博会、广交会、服贸会等重大展会: each a 展会 by name
+    named = _BATCH.sub("", obj).split("、")  # 一批零碳园区、零碳工厂: two objects, each named in full
+    if 2 <= len(named) <= 4 and all(4 <= len(i) <= 12 and _ENDS_IN_OBJECT.search(i) for i in named):
+        return named
     pair = obj.split("和")  # 国家科学中心和技术创新中心: two objects with one head noun
     if len(pair) == 2 and min(len(pair[0]), len(pair[1])) >= 5 and (
             pair[0][-2:] == pair[1][-2:] or _WORK_TAIL.search(pair[0]) and _WORK_TAIL.search(pair[1])):
