@@ -44,6 +44,7 @@ class EnKey:
     words: tuple[str, ...]
     weights: tuple[float, ...]
     names: tuple[tuple[str, ...], ...] = ()  # the rare words of each name in the key: a follow-up names one
+    own: tuple[str, ...] = ()  # the words of the indicator or object itself, before its clause's join them
 
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
@@ -145,6 +146,7 @@ def key(c: Commitment, weight) -> EnKey | None:
     words = tuple(w for w in key_words(text) if w in named or w not in _VERB_WORDS and w != lead) or key_words(text)
     if not words:
         return None
+    own = words
     if len(words) == 1 or all(w in _KIND for w in words):  # a working group, a task force: which one?
         clause = _clause_of(c)
         verbs = {_stem(m.group(g)) for m in _PROMISED_ACTION.finditer(clause) for g in ("verb", "verb2") if m.group(g)}
@@ -170,7 +172,7 @@ def key(c: Commitment, weight) -> EnKey | None:
     if not words:
         return None  # "these measures" and nothing before
     rare = tuple(t for t in (tuple(w for w in name if weight(w) >= NAME_RARE) for name in names) if t)
-    return EnKey(words, tuple(weight(w) for w in words), rare)
+    return EnKey(words, tuple(weight(w) for w in words), rare, own)
 
 
 # words that only say what kind of body or undertaking a task sets up (a working group, a task force,
@@ -286,6 +288,20 @@ def _gives(t: Target, k: EnKey, text: str) -> bool:
     return bool(f) and f[2] == t.unit and f[1] == t.value
 
 
+def _named_with_its_figure(t: Target, k: EnKey, later: EnIndex) -> tuple[int, float] | None:
+    """The first review sentence that names the target's own indicator (all its words) and gives
+    its very figure (``Last year, I injected $200 million into the Film Development Fund (FDF)``
+    for ``a further injection of $200 million into FDF``), however little of the rest of the
+    commitment's clause it repeats; with its coverage of the key.  Not for a rate."""
+    if not k.own or t.unit == "%":  # a rate recurs too often to name a measure by
+        return None
+    total = sum(k.weights)
+    for i in later.clauses_of(k.own[0], "review"):
+        if all(w in later.words[i] for w in k.own) and _gives(t, k, later.sts[i].text):
+            return i, sum(w for x, w in zip(k.words, k.weights) if x in later.words[i]) / total
+    return None
+
+
 _FROM = re.compile(r"\bfrom\s+(?:the\s+(?:current|existing|present)\s+(?:level\s+of\s+)?)?$", re.I)
 _TO = re.compile(r"^\s+to\s+", re.I)
 
@@ -313,6 +329,8 @@ def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int) -> Followup
     if not (found.sure and found_rec.sure):
         later.unsure.append(c)
     rep, rec = found.best, found_rec.best
+    if c.target and rep is None:
+        rep = _named_with_its_figure(c.target, k, later)
     if rep and rec and rec[1] >= rep[1] and not (c.target and _gives(c.target, k, later.sts[rep[0]].text)
                                                  and not _gives(c.target, k, later.sts[rec[0]].text)):
         rep = None  # a plan sentence refers to it at least as well (and the review does not give its very figure)

@@ -377,3 +377,16 @@ def test_a_body_set_up_is_named_by_the_next_sentence_about_it():
     f = next(e.followups[0] for e in led.entries if e.commitment.doc == 0 and e.commitment.kind == "task"
              and e.commitment.obj == "set up working group" and "Treasury Branch" in e.commitment.text)
     assert f.status == "reported" and "Working Group on Long-Term Fiscal Planning" in f.text
+
+
+def test_a_review_naming_the_indicator_with_its_very_figure_reports_it():
+    """HK 2015-16 para 57: ``I shall make a further injection of $200 million into FDF, enhance its
+    funding arrangements …``: the one-word key (FDF) took its clause's words, and 2016-17's ``Last
+    year, I injected $200 million into the Film Development Fund (FDF) and implemented a series of
+    measures …`` covered 0.17 of them: missing (dev label: reported).  A review sentence naming the
+    indicator itself and giving its very figure reports it (not for a rate)."""
+    led = promises([_hk(2015), _hk(2016)])
+    f = next(e.followups[0] for e in led.entries if e.commitment.doc == 0 and e.commitment.target
+             and e.commitment.target.indicator == "FDF")
+    assert f.status == "reported" and "injected $200 million into the Film Development Fund" in f.text
+    assert f.reported and f.reported.value == 200.0 and f.met is True
