@@ -21,7 +21,8 @@ def promises_view(ledger, limit: int = 200) -> Group:
         parts.append(Text("note: the documents come from different regions ("
                           + ", ".join(sorted({d.metadata.region for d in docs if d.metadata.region}))
                           + "): follow-ups compare different governments; their amounts are not judged"
-                          " met (a region's figure is its share), rates are", style="yellow"))
+                          " met or not met (a region's figure is its share of the whole), their rates (%) are",
+                          style="yellow"))
     for note in ledger.notes:  # no commitments found in X: why
         parts.append(Text(f"note: {printable(note)}", style="yellow"))
     low = {(r.a, r.b): 0 for r in ledger.rates}
