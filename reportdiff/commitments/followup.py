@@ -19,6 +19,7 @@ Follow-up, in every later document (ordered by delivery date, else command-line 
   for targets, the change (same, raised, lowered) compares the two values; but a plan clause
   that moves the figure from the target's own value (由35元提高到40元) or once more (再降低10%)
   reports the target (recurring too);
+- a clause giving a cumulative figure (累计) neither reports nor repeats a year's target;
 - missing: neither.
 - met (targets that are due, ``audit.due_year``, when both figures are numbers): ``measures.meets``.
 """
@@ -297,14 +298,20 @@ def _another_item_names_it(text: str, at: int, fit) -> bool:
     return any(fit(text[x:y]) > fit(text[a:b]) for x, y in items if (x, y) != (a, b))
 
 
+_CUMULATIVE = re.compile(r"累计")
+
+
 def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[str]) -> Followup:
     if key is None:
         return Followup(doc, "missing", None, "", 0.0)
     strict = c.kind == "target"
     unit = c.target.unit if c.target else ""
-    found = _best(key, later, "review", lambda s: True, strict, unit)
+    # a figure summed over years (累计新增城镇就业5870万人 in a review of five years) is no year's figure
+    yearly = c.kind == "target" and c.horizon == "year" and not _CUMULATIVE.search(c.text)
+    found = _best(key, later, "review", lambda s: not (yearly and _CUMULATIVE.search(s.text)), strict, unit)
     # a five-year goal recurs only in a later five-year part; an annual one in any plan part
-    found_rec = _best(key, later, "plan", lambda s: c.horizon == "year" or s.paragraph.section_id in five, strict, unit)
+    found_rec = _best(key, later, "plan", lambda s: (c.horizon == "year" or s.paragraph.section_id in five)
+                      and not (yearly and _CUMULATIVE.search(s.text)), strict, unit)
     if not (found.sure and found_rec.sure):
         later.unsure.append(c)
     rep, rec = found.best, found_rec.best

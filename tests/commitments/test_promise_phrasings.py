@@ -611,3 +611,20 @@ def test_counts_and_ordinals_are_no_words_of_a_key(obj, pairs):
     """``扎实开展国家碳达峰第二批试点`` (national 2025) was missing in the provinces that write
     ``推进国家碳达峰试点建设``: 第二 and 二批, rare, held a third of the key's weight."""
     assert key_terms(obj) == pairs
+
+
+def test_a_figure_summed_over_years_is_no_years_figure(tmp_path):
+    """National 2012 plans ``城镇新增就业900万人以上``; 2013, reviewing five years, first says
+    ``累计新增城镇就业5870万人`` and later ``城镇新增就业1266万人``: the ledger reported 5870万
+    (an audit row judged wrong).  A clause giving a cumulative figure (累计) neither reports nor
+    repeats a year's target, unless the target is itself cumulative."""
+    a, b = tmp_path / "2012.txt", tmp_path / "2013.txt"
+    a.write_text("政府工作报告\n\n一、过去一年工作回顾\n\n去年经济平稳增长。\n\n二、今年工作总体部署\n\n"
+                 "今年城镇新增就业900万人以上。\n", "utf-8")
+    b.write_text("政府工作报告\n\n一、过去五年工作回顾\n\n五年来，累计新增城镇就业5870万人，社会保障不断加强。\n\n"
+                 "去年城镇新增就业1266万人，城镇登记失业率4.1%。\n\n二、今年工作总体部署\n\n今年城镇新增就业900万人以上。\n",
+                 "utf-8")
+    led = promises([str(a), str(b)])
+    f = next(e.followups[0] for e in led.entries if e.commitment.doc == 0 and e.commitment.target
+             and e.commitment.target.indicator == "城镇新增就业")
+    assert f.status == "reported" and f.reported.value == 1266.0 and "累计" not in f.text
