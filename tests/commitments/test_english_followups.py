@@ -390,3 +390,15 @@ def test_a_review_naming_the_indicator_with_its_very_figure_reports_it():
              and e.commitment.target.indicator == "FDF")
     assert f.status == "reported" and "injected $200 million into the Film Development Fund" in f.text
     assert f.reported and f.reported.value == 200.0 and f.met is True
+
+
+def test_what_a_scheme_aims_at_is_no_promise():
+    """HK 2016-17: ``The scheme aims to alleviate intergenerational poverty through encouraging
+    employment …`` was a task ``alleviate intergenerational poverty`` (an unseen audit row: the
+    aim of the Low-income Working Family Allowance, not a promise).  ``aim(s) to`` said of a
+    scheme, programme, fund or measure states what it is for; said of we/I/the Government it
+    promises."""
+    assert list(english._promised("The scheme aims to alleviate intergenerational poverty through encouraging "
+                                  "employment.")) == []
+    assert [v for v, _, _ in english._promised("We aim to roll out the initiative by phases.")] == ["roll"]
+    assert [v for v, _, _ in english._promised("The Government aims to complete the review by 2025.")] == ["complete"]
