@@ -57,7 +57,7 @@ _AND_ACTION = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<verb>[a-z]+)\s+(?P<o
 _VAGUE = set("be have become help strive endeavour continue keep remain ensure make take need consider look work "
              "try seek give bring see get do benefit involve cost require reach exceed enable allow "
              "enhance strengthen facilitate encourage support explore monitor maintain "
-             "attain achieve grow rise fall stand amount account follow assist count rely".split())
+             "attain achieve grow rise fall stand amount account follow assist count rely uphold adhere".split())
 
 
 _OBJ_END = re.compile(r"\s+(?:which|that|who|so that|so as|in order|to (?:make|help|ensure|support|reduce|cut)|"

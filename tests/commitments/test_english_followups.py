@@ -402,3 +402,11 @@ def test_what_a_scheme_aims_at_is_no_promise():
                                   "employment.")) == []
     assert [v for v, _, _ in english._promised("We aim to roll out the initiative by phases.")] == ["roll"]
     assert [v for v, _, _ in english._promised("The Government aims to complete the review by 2025.")] == ["complete"]
+
+
+def test_upholding_a_principle_is_no_promise():
+    """HK 2016-17: ``Government will uphold the long-held principles of technology-neutrality and
+    protection of consumer rights …`` was a task (an unseen audit row: a principle).  To uphold or
+    adhere to something, like to maintain it, names no checkable action."""
+    assert list(english._promised("Government will uphold the long-held principles of technology-neutrality.")) == []
+    assert list(english._promised("We will adhere to the principle of fiscal prudence.")) == []
