@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from dataclasses import replace
 
 from ..errors import InputError
@@ -82,6 +81,8 @@ def extract(data: bytes, path: str, encoding: str | None = None) -> Extracted:
 
 
 def _zip_kind(data: bytes, path: str) -> str:
+    import zipfile
+
     from .ofd import is_ofd, looks_like_ofd
 
     try:

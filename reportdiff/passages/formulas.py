@@ -436,7 +436,5 @@ def boilerplate_profile(choice: str):
         return None
     if choice:
         return load_profile(choice)
-    from importlib import resources
-
-    builtin = resources.files("reportdiff").joinpath("data/boilerplate-zh.json")
+    builtin = Path(__file__).parent.parent / "data" / "boilerplate-zh.json"  # (importlib.resources: 2.5 ms to import)
     return load_profile(str(builtin)) if builtin.is_file() else None

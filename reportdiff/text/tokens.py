@@ -22,12 +22,10 @@ from __future__ import annotations
 import hashlib
 import importlib.machinery
 import importlib.util
-import logging
 import marshal
 import os
 import re
 import sys
-import tempfile
 from collections import deque
 from functools import lru_cache, partial
 from itertools import repeat, starmap
@@ -97,6 +95,8 @@ def _word_list() -> tuple[list[str], list[int]]:
     except (OSError, ValueError, EOFError, TypeError):
         pass
     words, freqs = _parse(text_path.read_text(encoding="utf-8"))
+    import tempfile
+
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
@@ -156,6 +156,8 @@ def _rjieba():
 def reference_cutter():
     """jieba itself over the same dictionary (the reference the tests check ``_segmenter``
     against): ``cut(run) -> list of words``."""
+    import logging
+
     import jieba
 
     logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -172,6 +174,8 @@ def reference_cutter():
 
 
 def _write_trimmed(source: Path, target: Path) -> None:
+    import tempfile
+
     rows = source.read_text(encoding="utf-8").splitlines()
     freqs = sorted((int(r.split(" ")[1]) for r in rows), reverse=True)
     threshold = freqs[min(TRIMMED_WORDS, len(freqs)) - 1]
