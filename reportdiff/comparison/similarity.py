@@ -101,6 +101,14 @@ def distances(a, b, bound: int | None = None) -> tuple[int, int]:
     if bound is None:
         ca, cb = Counter(a), Counter(b)
         bound = len(a) + len(b) - 2 * sum(min(n, cb[t]) for t, n in ca.items() if t in cb)
+        # both distances only ask whether a term of A equals a term of B: the lists as numbers,
+        # one per shared term, and one number for all the terms of A alone (of B alone), which
+        # equals nothing on the other side (rapidfuzz reads integers faster than it hashes
+        # strings, and the alphabet is smaller: 0.6 times the time on the Baotou pair)
+        code = {t: k for k, t in enumerate(ca.keys() & cb.keys())}
+        only_a, only_b = len(code), len(code) + 1
+        a = [code.get(t, only_a) for t in a]
+        b = [code.get(t, only_b) for t in b]
     cutoff = max(2 * bound, 64)
     if 2 * cutoff >= min(len(a), len(b)):
         indel = Indel.distance(a, b)
