@@ -14,7 +14,7 @@ import os
 from ..ingest.source import check_size, load
 from ..model import Document
 from ..options import COMPARE_MAX_CHARS, Options, within
-from ..passages.formulas import boilerplate_profile
+from ..passages.profile import boilerplate_profile
 
 
 def compare(old: str | os.PathLike | Document, new: str | os.PathLike | Document,

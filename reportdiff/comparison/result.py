@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from ..ingest.metadata import regions_differ
 from ..model import Document, Paragraph, Section
 from ..options import Options
-from ..passages.formulas import Profile
+from ..passages.profile import Profile
 from ..text.characters import same_text
 from ..text.tokens import terms
 from ..text.worddiff import DiffOp, word_diff

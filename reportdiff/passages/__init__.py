@@ -18,9 +18,9 @@ from ..ingest.paths import Report, expand_paths, path_of, report_list, two_or_mo
 from ..ingest.source import check_size, read_source, select_document
 from ..model import Document, SourceFile
 from ..options import COMPARE_MAX_CHARS, MIN_CHARS, Options, within
-from .formulas import BoilerplateResult
 
-if TYPE_CHECKING:  # repeats and fingerprints import numpy, which compare does not need
+if TYPE_CHECKING:  # repeats and fingerprints import numpy, formulas its search: compare needs neither
+    from .formulas import BoilerplateResult
     from .repeats import DupesResult
 
 

@@ -23,27 +23,23 @@ boilerplate flag that a profile of them puts on compared paragraphs.
    a statistics template (``kind``), else a fixed formula.
 6. Formulas are ranked by df, then length.
 
-A profile is the formulas saved as JSON (``reportdiff.boilerplate/1``).  ``flag(paragraph)``:
-a paragraph is boilerplate when formulas of the profile cover at least ``COVER`` (50%) of its
-canonical characters.
+A profile is the formulas saved as JSON (``reportdiff.boilerplate/1``); reading one and the
+flag it puts on paragraphs are in ``passages.profile``.
 """
 
 from __future__ import annotations
 
-import json
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from ..errors import InputError
 from ..ingest.metadata import year_of
 from ..model import Document, LineSpan
 from ..options import MIN_CHARS
 from ..options import SHINGLE as K
 from .formula_clusters import cluster_candidates
+from .profile import COVER, Profile, boilerplate_profile, canonical_text, load_profile  # noqa: F401 (re-exported)
 from .templates import (
     clause_ends,
     document_key,
@@ -54,8 +50,6 @@ from .templates import (
     template,
 )
 from .unionfind import clusters
-
-COVER = 0.5
 
 
 @dataclass(frozen=True)
@@ -348,48 +342,12 @@ def refine(spans: list[tuple[int, int, int]], contexts: list[tuple[str, str]], m
     return [(d, a - g[0], b + g[1]) for (d, a, b), g in zip(spans, grown)]
 
 
-_CANON_DROP = re.compile(r"[^\w#]+|_+")
-_CANON_DIGITS = re.compile(r"\d+")
-
-
-def canonical_text(text: str) -> str:
-    """The canonical form of fingerprint.canonical, without offsets: letters and ideographs,
-    each digit run as ``#`` (pure Python, so that flagging needs no numpy)."""
-    return _CANON_DROP.sub("", _CANON_DIGITS.sub("#", text.replace("#", "")))
-
-
 def _close(run, d, min_chars, out) -> None:
     if not run:
         return
     start, end = run[0][0], run[-1][0] + K
     if end - start >= min_chars:
         out.append((d, start, end, frozenset(h for _, h in run)))
-
-
-# ------------------------------------------------------------------ profiles
-
-
-@dataclass(frozen=True)
-class Profile:
-    """Formulas to flag, as canonical texts."""
-
-    formulas: tuple[str, ...]
-    source: str = ""
-
-    def coverage(self, text: str) -> float:
-        canon = canonical_text(text)
-        if not canon:
-            return 0.0
-        covered = bytearray(len(canon))
-        for f in self.formulas:
-            start = canon.find(f)
-            while start >= 0:
-                covered[start:start + len(f)] = b"\x01" * len(f)
-                start = canon.find(f, start + 1)
-        return sum(covered) / len(canon)
-
-    def flags(self, text: str) -> bool:
-        return self.coverage(text) >= COVER
 
 
 def profile_json(result: BoilerplateResult) -> dict:
@@ -408,33 +366,3 @@ def profile_json(result: BoilerplateResult) -> dict:
             for f in result.formulas
         ],
     }
-
-
-def load_profile(path: str) -> Profile:
-    if Path(path).exists() and not Path(path).is_file():  # a FIFO would block, a device never end
-        raise InputError(path, "not a boilerplate profile (not a regular file)",
-                         "make one with 'reportdiff boilerplate DIR --save PROFILE'")
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(path, "no such profile", "make one with 'reportdiff boilerplate DIR --save PROFILE'") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise InputError(path, f"not a boilerplate profile ({type(e).__name__})",
-                         "make one with 'reportdiff boilerplate DIR --save PROFILE'") from None
-    if not isinstance(data, dict) or data.get("schema") != "reportdiff.boilerplate/1":
-        raise InputError(path, "not a reportdiff.boilerplate/1 profile",
-                         "make one with 'reportdiff boilerplate DIR --save PROFILE'")
-    formulas = tuple(f["canonical"] for f in data.get("formulas", []) if isinstance(f, dict) and f.get("canonical"))
-    return Profile(formulas, path)
-
-
-def boilerplate_profile(choice: str):
-    """The profile ``--boilerplate`` names: a file, "none", or "" for the built-in one."""
-    from ..passages.formulas import load_profile
-
-    if choice.lower() == "none":
-        return None
-    if choice:
-        return load_profile(choice)
-    builtin = Path(__file__).parent.parent / "data" / "boilerplate-zh.json"  # (importlib.resources: 2.5 ms to import)
-    return load_profile(str(builtin)) if builtin.is_file() else None
