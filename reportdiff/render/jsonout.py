@@ -9,7 +9,6 @@ from typing import Any
 
 from ..comparison.align import PAIR_STATUSES
 from ..model import Document, RemovedLines, Section, SourceFile
-from .tables import CORPUS_HEADER, PROMISES_HEADER, corpus_rows, csv_text, promises_rows
 
 _PAIR = re.compile(r"\[\n\s*(-?[\d.]+),\n\s*(-?[\d.]+)\n\s*\]")
 _OP = re.compile(r'\[\n\s*("[=+-]"),\n\s*("(?:[^"\\]|\\.)*")\n\s*\]')
@@ -252,6 +251,8 @@ def promises_csv(ledger) -> str:
     """One row per commitment and follow-up; each follow-up row carries the summary rates of its
     document pair (shares reported, recurring and silently dropped).  The rows are
     ``tables.promises_rows``, shared with the Excel export."""
+    from .tables import PROMISES_HEADER, csv_text, promises_rows
+
     return csv_text(PROMISES_HEADER, promises_rows(ledger))
 
 
@@ -314,4 +315,6 @@ def _reuse_plan(report) -> dict[str, Any]:
 def corpus_csv(report) -> str:
     """One row per compared pair, then one per pair only searched for shared passages (its
     measures empty): ``tables.corpus_rows``, shared with the Excel export."""
+    from .tables import CORPUS_HEADER, corpus_rows, csv_text
+
     return csv_text(CORPUS_HEADER, corpus_rows(report))
