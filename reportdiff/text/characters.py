@@ -57,7 +57,7 @@ class _Widths(dict):
 
 
 _WIDTHS = _Widths()
-_IDEOGRAPH_CLASS = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f]")
+_IDEOGRAPH_RUN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f]+")
 
 
 def display_width(text: str) -> int:
@@ -70,7 +70,10 @@ def cjk_share(text: str) -> float:
     letters = sum(map(str.isalpha, text))
     if not letters:
         return 0.0
-    return sum(map(str.isalpha, _IDEOGRAPH_CLASS.findall(text))) / letters
+    # the ideographs in runs (not one string each), counted at once when all are letters (unassigned
+    # code points inside the ranges are not): a third of the time
+    ideographs = "".join(_IDEOGRAPH_RUN.findall(text))
+    return (len(ideographs) if ideographs.isalpha() else sum(map(str.isalpha, ideographs))) / letters
 
 
 
