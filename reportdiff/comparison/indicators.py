@@ -11,15 +11,20 @@ from dataclasses import dataclass
 from ..text.quantities import QUANTITY, Quantity, read_quantities, unit_class
 
 _BREAKS = "，。；：！？、,;:（）()“”"
-_LAST_BREAK = re.compile(f"[{_BREAKS}][^{_BREAKS}]*\\Z")  # the last clause break and what follows it
-_LAST_RANGE_BREAK = re.compile("[，。；：、][^，。；：、]*\\Z")  # what _BASE_ZH and _FROM_TO_ZH never cross
+_RANGE_BREAKS = "，。；：、"  # what _BASE_ZH and _FROM_TO_ZH never cross
+
+
+def _last_break(text: str, end: int, breaks: str = _BREAKS) -> int:
+    """Where the last of ``breaks`` before ``end`` stands (-1: none), one reverse search each
+    (a regular expression for the last one tried every break of the text in turn)."""
+    end = max(end, 0)  # (as a search's endpos: a negative one finds nothing)
+    return max(text.rfind(b, 0, end) for b in breaks)
 
 
 def _last_clause(text: str, end: int) -> str:
     """The text after the last clause break (one of ``_BREAKS``) before ``end``: one search,
     instead of a split of the whole text before each figure into its clauses."""
-    m = _LAST_BREAK.search(text, 0, end)
-    return text[m.start() + 1: end] if m else text[:end]
+    return text[_last_break(text, end) + 1: end]
 
 
 _VERB_WORDS = (r"同比|比上年|年均|累计|分别|全年|预计|力争|确保|计划|实现|完成|达到|达|增长|提高到|提高|提升到|提升|下降|降低|"
@@ -167,8 +172,7 @@ def change_role(text: str, q: Quantity) -> tuple[str, int]:
     增加到…``), else ``current``; ``at``: where the words naming it end (before 从 for both X
     and Y of such a change, else the figure's start)."""
     head = text[: q.start]
-    cut = _LAST_RANGE_BREAK.search(head)
-    lo = cut.start() + 1 if cut else 0  # neither pattern reaches back past it
+    lo = _last_break(head, len(head), _RANGE_BREAKS) + 1  # neither pattern reaches back past it
     m = _BASE_ZH.search(head, lo)
     if m and _TO_ZH.match(text[q.end:]):
         return "base", m.start()
