@@ -227,17 +227,20 @@ def _lead_label(text: str) -> str:
     return ""
 
 
+@dataclass
+class _Open:
+    """A section of ``_tree`` still being filled (defined once: a dataclass made inside
+    ``_tree`` cost half a millisecond a document)."""
+
+    level: int
+    heading: Heading | None
+    paragraphs: list
+    children: list
+
+
 def _tree(items: list[_Item], level_of: dict[str, int]) -> Section:
     """Nest the items: a heading opens a section under the nearest open one of lower level."""
-
-    @dataclass
-    class Open:
-        level: int
-        heading: Heading | None
-        paragraphs: list
-        children: list
-
-    root = Open(0, None, [], [])
+    root = _Open(0, None, [], [])
     stack = [root]
     for it in items:
         key = it.heading.rank_key if it.heading else None
@@ -245,13 +248,13 @@ def _tree(items: list[_Item], level_of: dict[str, int]) -> Section:
             level = level_of[key]
             while stack[-1].level >= level:
                 stack.pop()
-            node = Open(level, Heading(it.text, level, it.heading.style, it.lines), [], [])
+            node = _Open(level, Heading(it.text, level, it.heading.style, it.lines), [], [])
             stack[-1].children.append(node)
             stack.append(node)
         else:
             stack[-1].paragraphs.append(it)
 
-    def freeze(node: Open, sid: str) -> Section:
+    def freeze(node: _Open, sid: str) -> Section:
         paragraphs = tuple(Paragraph(p.text, p.lines, sid, p.label) for p in node.paragraphs)
         children = tuple(
             freeze(child, f"{sid}.{n}" if sid != "0" else str(n))
