@@ -160,7 +160,7 @@ def key(c: Commitment, weight) -> EnKey | None:
         words += extra if len(extra) >= PURPOSE_ENOUGH else others(clause)
         if all(w in _KIND for w in key_words(text)):  # what the body is for may come after: "the working group will …"
             named = re.compile(r"\bthe\s+" + r"\s+".join(re.escape(x) for x in text.split()[-2:]) + r"\b", re.I)
-            then = next((x for x in _next_sentences(c) if named.search(x)), "")
+            then = next((x for x in _neighbours(c)[1] if named.search(x)), "")
             words += tuple(dict.fromkeys(w for w in key_words(then) if w not in words and w not in _VERB_WORDS
                                          and w not in _VAGUE))
         anaphor = _ANAPHOR.search(clause)
@@ -199,17 +199,17 @@ _ANAPHOR = re.compile(r"\b(?:(?:the\s+)?work\s+in\s+)?(?:this|these)\s+(?:area|a
                       r"projects?|programmes?|schemes?|services?|facilities|facility)\b", re.I)
 
 
+def _neighbours(c: Commitment) -> tuple[list[str], list[str]]:
+    """The sentences before and after the commitment's in its paragraph."""
+    sentences = [x.strip() for x in c.paragraph.sentences]
+    k = sentences.index(c.text) if c.text in sentences else None
+    return (sentences[:k], sentences[k + 1:]) if k is not None else ([], [])
+
+
 def _previous_sentence(c: Commitment) -> str:
     """The sentence before the commitment's in its paragraph ("" when it is the first)."""
-    sentences = [x.strip() for x in c.paragraph.sentences]
-    k = sentences.index(c.text) if c.text in sentences else 0
-    return sentences[k - 1] if k else ""
-
-
-def _next_sentences(c: Commitment) -> list[str]:
-    """The sentences after the commitment's in its paragraph."""
-    sentences = [x.strip() for x in c.paragraph.sentences]
-    return sentences[sentences.index(c.text) + 1:] if c.text in sentences else []
+    before = _neighbours(c)[0]
+    return before[-1] if before else ""
 
 
 def _clause_of(c: Commitment) -> str:
