@@ -23,6 +23,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..text.characters import CJK_CLASS, has_cjk, is_cjk
+from ..text.ranges import runs
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"), None)
 
@@ -45,13 +46,7 @@ _TABLE.update(_ZERO_WIDTH)
 
 def _char_class(codes) -> re.Pattern:
     """A character class of the code points ``codes``, as ranges of consecutive ones."""
-    runs: list[list[int]] = []
-    for c in sorted(codes):
-        if runs and c == runs[-1][1] + 1:
-            runs[-1][1] = c
-        else:
-            runs.append([c, c])
-    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs) + "]")
+    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs(codes)) + "]")
 
 
 # what ``_TABLE`` changes: a line without any is left as it is (str.translate looks up every
