@@ -491,11 +491,3 @@ def key_words(text: str) -> tuple[str, ...]:
     the HA, EV chargers)."""
     words = [(_stem(w), w.isupper()) for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if w.lower() not in _STOP]
     return tuple(dict.fromkeys(w for w, caps in words if w not in _STOP and (len(w) > 2 or caps and len(w) == 2)))
-
-
-def why_none(doc: Document, sts: list[Statement]) -> str:
-    plans = sum(1 for s in sts if s.part == "plan")
-    if not plans:
-        return ("no plan section and no 'we will', 'I will', 'I propose to' or 'the Government will' sentences")
-    return (f"{plans} plan sentence(s) ('we will' …) but none with a figure and an indicator "
-            "or a checkable action (build, complete, launch, set up …)")

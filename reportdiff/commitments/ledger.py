@@ -10,7 +10,14 @@ from ..ingest.metadata import regions_differ, year_of
 from ..model import Document
 from . import english, english_followup, english_sentences
 from .audit import due_year, review
-from .extraction import Commitment, extract, five_year_sections, parts, statements
+from .extraction import (
+    Commitment,
+    Statement,
+    extract,
+    five_year_sections,
+    parts,
+    statements,
+)
 from .followup import FOLLOWUP_STATUSES, Followup, _Index, _weights, follow
 from .keys import key_of
 from .search import SEARCH_CAP
@@ -99,6 +106,14 @@ def _why_none_zh(d: Document) -> str:
     return "its plan sections hold no target with a figure and no task with a checkable object"
 
 
+def _why_none_en(sts: list[Statement]) -> str:
+    plans = sum(1 for s in sts if s.part == "plan")
+    if not plans:
+        return ("no plan section and no 'we will', 'I will', 'I propose to' or 'the Government will' sentences")
+    return (f"{plans} plan sentence(s) ('we will' …) but none with a figure and an indicator "
+            "or a checkable action (build, complete, launch, set up …)")
+
+
 def _english_ledger(docs: list[Document]) -> Ledger:
     sts = [english_sentences.statements(d, k) for k, d in enumerate(docs)]
     short = english_followup.abbreviations([p.text for d in docs for p in d.paragraphs])
@@ -112,7 +127,7 @@ def _english_ledger(docs: list[Document]) -> Ledger:
     for k, d in enumerate(docs):
         found = english.extract(d, k, sts[k])
         if not found:
-            notes.append(f"no commitments found in {d.path}: {english.why_none(d, sts[k])}")
+            notes.append(f"no commitments found in {d.path}: {_why_none_en(sts[k])}")
         for c in found:
             key = english_followup.key(c, weight) if k + 1 < len(docs) else None
             fus = tuple(review(c, key, indexes[j], english_followup.follow(c, key, indexes[j], j), years[k], years[j],
