@@ -269,6 +269,28 @@ def _best(k: EnKey, later: EnIndex, part: str, unit: str) -> Found:
     return found
 
 
+def _on_tie(best: tuple[int, float] | None, c: Commitment, k: EnKey, later: EnIndex, part: str,
+            unit: str) -> tuple[int, float] | None:
+    """Of the sentences that cover the key as well as ``best`` (among those holding its heaviest
+    word), the one sharing most other words with the commitment's own sentence, then with its
+    paragraph; the first on a tie (``The overall admission quota will be increased to 90 design
+    start-ups`` after ``I shall launch the third phase of the Design Incubation Programme``: ``The
+    Design Incubation Programme has provided support to 181 start-ups``, not an earlier ``… an Inno
+    Space …`` sentence naming design and start-ups too)."""
+    if best is None:
+        return None
+    total = sum(k.weights)
+    heaviest = max(zip(k.weights, k.words))[1]
+    ties = sorted({best[0]} | {j for j in later.clauses_of(heaviest, part) if abs(
+        sum(w for x, w in zip(k.words, k.weights) if x in later.words[j]) / total - best[1]) <= 1e-9
+        and refers(k, later, j, unit)})
+    if len(ties) < 2:
+        return best
+    own = set(key_words(c.text)) - set(k.words)
+    around = set(key_words(c.paragraph.text)) - set(k.words)
+    return max(ties, key=lambda j: (len(own & later.words[j]), len(around & later.words[j]), -j)), best[1]
+
+
 def _figure(t: Target, k: EnKey, text: str):
     qs = [(q, *normal_quantity(q)) for q in figures(text)]
     qs = [(q, v, u) for q, v, u in qs if unit_class(u) == unit_class(t.unit) and (u == t.unit or unit_class(u))]
@@ -328,7 +350,7 @@ def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int) -> Followup
     found, found_rec = _best(k, later, "review", unit), _best(k, later, "plan", unit)
     if not (found.sure and found_rec.sure):
         later.unsure.append(c)
-    rep, rec = found.best, found_rec.best
+    rep, rec = _on_tie(found.best, c, k, later, "review", unit), _on_tie(found_rec.best, c, k, later, "plan", unit)
     if c.target and rep is None:
         rep = _named_with_its_figure(c.target, k, later)
     if rep and rec and rec[1] >= rep[1] and not (c.target and _gives(c.target, k, later.sts[rep[0]].text)

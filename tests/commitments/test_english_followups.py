@@ -410,3 +410,16 @@ def test_upholding_a_principle_is_no_promise():
     adhere to something, like to maintain it, names no checkable action."""
     assert list(english._promised("Government will uphold the long-held principles of technology-neutrality.")) == []
     assert list(english._promised("We will adhere to the principle of fiscal prudence.")) == []
+
+
+def test_a_tie_goes_to_the_sentence_sharing_the_commitments_words():
+    """HK 2016-17 para 70: ``I shall launch the third phase of the Design Incubation Programme …
+    The overall admission quota will be increased to 90 design start-ups.``: two sentences of
+    2017-18's review hold both key words (design, start-up); the first in the text, on an Inno
+    Space of the HKPC, was quoted (an unseen audit row).  On a tie the sentence sharing most other
+    words with the commitment's sentence, then its paragraph, wins: the Design Incubation
+    Programme's own report."""
+    led = promises([_hk(2016), _hk(2017)])
+    f = next(e.followups[0] for e in led.entries if e.commitment.doc == 0 and e.commitment.target
+             and e.commitment.target.indicator == "design start-ups")
+    assert f.status == "reported" and "Design Incubation Programme has provided support" in f.text
