@@ -219,7 +219,7 @@ def _another_of_its_kind(key: Key, text: str) -> bool:
     while pos >= 0:
         before = text[:pos]
         if not (before and re.search(r"[\u4e00-\u9fff”》]$", before)) or NOT_QUALIFYING.search(before) \
-                or set(terms(before)[-1]) & set(prefix):  # 粮食 for 粮棉, 老年人 for 养老: a near wording
+                or set((terms(before) or [""])[-1]) & set(prefix):  # 粮食 for 粮棉, 老年人 for 养老: a near wording
             return False  # one place names the tail unqualified
         pos = text.find(tail, pos + 1)
     return True

@@ -571,6 +571,7 @@ def _task_key(obj: str) -> Key:
     ("文化体制改革", "推进科技管理体制改革，", True),
     ("公共文化服务体系", "构建便捷高效的农业社会化服务体系。", True),
     ("双拥工作机制", "政府系统创建“五个纳入”决策机制和“十个到位”工作机制，", True),
+    ("双拥工作机制", "”工作机制，", True),  # a clause opening with a closing quote: no word before the tail
     ("金融企业改革", "深化国有企业改革。", True),  # national 2011
     ("存款保险制度", "统一城乡居民基本养老保险制度，", True),  # national 2014 (dev label: recurring)
     # the tail unqualified: after a verb, a list's 等, or opening the clause
