@@ -47,6 +47,12 @@ WORKER_CONFIG = {
     "distributed.admin.tick.interval": "1s",
 }
 UNSET_ENVIRON = ("MALLOC_TRIM_THRESHOLD_",)
+# Dask keeps its last 1,000 messages, transitions and events of each kind for its developers; a
+# scheduler's log of the batches it sent its workers holds every task's arguments after the task
+# is forgotten (the members and templates of the boilerplate's tasks): 24 MB of the client at
+# 1,000 reports on a local cluster, whose scheduler runs in the client (issue #21).  Set for this
+# process, the scheduler it starts and its workers.
+LOG_LENGTH = 10
 CONNECT_TIMEOUT = "10s"  # to reach the scheduler and hear back from it
 NO_WORKER_GRACE = 20.0  # seconds a cluster may have no worker (a nanny restarts one in ~2 s)
 POLL = 1.0  # seconds between looks at the cluster while tasks run
@@ -349,7 +355,8 @@ def engine(workers: int = 0, scheduler: str | None = None, progress=None):
                          "pip install 'dask[distributed]'") from None
     failed = _cluster_errors()
     limit = worker_memory() if not scheduler else None
-    with quiet(), dask.config.set({"distributed.comm.timeouts.connect": CONNECT_TIMEOUT}):
+    with quiet(), dask.config.set({"distributed.comm.timeouts.connect": CONNECT_TIMEOUT,
+                                   "distributed.admin.low-level-log-length": LOG_LENGTH}):
         if scheduler:
             probe_scheduler(scheduler)
             try:
