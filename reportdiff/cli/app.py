@@ -396,9 +396,9 @@ def corpus(
         return
     if format in (LedgerFormat.json, LedgerFormat.csv):
         from ..render.jsonout import corpus as corpus_json
-        from ..render.jsonout import corpus_csv, dumps
+        from ..render.jsonout import corpus_csv, pieces
 
-        emit(dumps(corpus_json(report)) if format == LedgerFormat.json else corpus_csv(report), output, inputs)
+        emit(pieces(corpus_json(report)) if format == LedgerFormat.json else corpus_csv(report), output, inputs)
         return
     if format == LedgerFormat.html:
         from ..render.html import corpus_page

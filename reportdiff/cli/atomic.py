@@ -5,7 +5,7 @@ interrupted run never leaves a half-written file.  Never overwrite an input.
   input files (folders stand for the reports inside them, as they are read), a folder, a
   missing folder, a block device or a socket;
 - ``write_atomic(path, text, inputs)``: write ``text`` (a str, as UTF-8, or bytes: a .docx or
-  a PDF, as given) to ``path``.  A regular file (or a
+  a PDF, as given; or str pieces, written as they come: a large JSON never held whole) to ``path``.  A regular file (or a
   missing one) is replaced atomically, keeping an existing file's permissions; a FIFO or a
   character device (``/dev/null``, ``/dev/stdout``) is written through, never replaced.
   A failed write (a full disk) keeps the previous output and leaves no temporary file.
@@ -18,6 +18,7 @@ import fcntl
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import OutputError
@@ -97,8 +98,8 @@ def _through_proc(path: str) -> bool:
     return False
 
 
-def write_atomic(path: str, text: str | bytes, inputs: tuple[str, ...] = ()) -> None:
-    """Write ``text`` (str: UTF-8; bytes: as given) to ``path``: see the module's docstring."""
+def write_atomic(path: str, text: str | bytes | Iterable[str], inputs: tuple[str, ...] = ()) -> None:
+    """Write ``text`` (str or str pieces: UTF-8; bytes: as given) to ``path``: see the module's docstring."""
     check_output(path, inputs)
     mode = _mode(path)
     if mode is not None and (not stat.S_ISREG(mode) or _through_proc(path)):
@@ -109,14 +110,23 @@ def write_atomic(path: str, text: str | bytes, inputs: tuple[str, ...] = ()) -> 
     _replace(path, target, text, mode)
 
 
-def _opened(fd: int, text: str | bytes):
+def _opened(fd: int, text: str | bytes | Iterable[str]):
     """The file object of ``fd`` for ``text``: UTF-8 text with LF line ends, or binary."""
     if isinstance(text, bytes):
         return os.fdopen(fd, "wb")
     return os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
 
-def _write_through(path: str, text: str | bytes, mode: int) -> None:
+def write_all(f, text: str | bytes | Iterable[str]) -> None:
+    """Write ``text`` to the file object ``f``: a str or bytes at once, pieces one by one."""
+    if isinstance(text, (str, bytes)):
+        f.write(text)
+        return
+    for piece in text:
+        f.write(piece)
+
+
+def _write_through(path: str, text: str | bytes | Iterable[str], mode: int) -> None:
     """Write to a FIFO, a character device or a descriptor of ``/proc``, as a shell's ``>`` does
     (a regular file behind ``/proc/self/fd`` is appended to, as its opener positioned it)."""
     flags = os.O_WRONLY
@@ -134,7 +144,7 @@ def _write_through(path: str, text: str | bytes, mode: int) -> None:
         fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
     try:
         with _opened(fd, text) as f:
-            f.write(text)
+            write_all(f, text)
     except BrokenPipeError:
         raise OutputError(path, "its reader went away before the output was written",
                           "keep the reader open until reportdiff ends") from None
@@ -152,7 +162,7 @@ def _write_error(path: str, e: OSError) -> OutputError:
                        "choose another output path")
 
 
-def _replace(path: str, target: Path, text: str | bytes, old_mode: int | None) -> None:
+def _replace(path: str, target: Path, text: str | bytes | Iterable[str], old_mode: int | None) -> None:
     """Write ``text`` to a temporary file beside ``target`` and rename it over ``target``,
     with ``target``'s permissions (or the usual ones of a new file)."""
     folder = target.parent if str(target.parent) else Path(".")
@@ -164,7 +174,7 @@ def _replace(path: str, target: Path, text: str | bytes, old_mode: int | None) -
         try:
             with _opened(fd, text) as f:
                 _set_mode(tmp, target, old_mode)
-                f.write(text)
+                write_all(f, text)
                 f.flush()
                 os.fsync(f.fileno())
             os.replace(tmp, target)

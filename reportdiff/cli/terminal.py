@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+from collections.abc import Iterable
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Optional
@@ -73,10 +74,11 @@ def refuse_output(output: Optional[str], inputs: tuple[str, ...]) -> None:
         check_output(output, inputs)
 
 
-def emit(text: str, output: Optional[str], inputs: tuple[str, ...]) -> None:
-    if output:
-        from .atomic import write_atomic
+def emit(text: str | Iterable[str], output: Optional[str], inputs: tuple[str, ...]) -> None:
+    """Write ``text`` (or its pieces, as they come) atomically to ``output``, or to stdout."""
+    from .atomic import write_all, write_atomic
 
+    if output:
         write_atomic(output, text, inputs)
     else:
-        sys.stdout.write(text)
+        write_all(sys.stdout, text)
