@@ -373,6 +373,9 @@ _OPENING_WORD = re.compile(r"(?:^|(?<=[.!?]\s))\s*[A-Z][\w'’-]*")  # a sentenc
 _NAMED = re.compile(r"\b(?!(?:The|These|This|Those|It|They|Its|Their|Our|Each|Every|All|Some|Such)\b)[A-Z][a-z]")
 
 
+# the economy's conditions as a subject: what they will do is a forecast, whatever the verb
+_CONDITION = re.compile(r"\b(?:growth|economy|market|adjustment|slowdown|downturn|recovery|inflation|demand|"
+                        r"deterioration|effects?|synergy|population|sentiment)$", re.I)
 # what a measure is for, said of the measure: "The scheme aims to …", "It aims to …"
 _PURPOSE_OF = re.compile(r"\b(?:scheme|programme|fund|measures?|initiatives?|projects?|plan|policy|pilot|it|this|they)$", re.I)
 
@@ -400,6 +403,8 @@ def _promised(clause: str):
                 re.search(r"\b(?:which|that|it|this)\s+$", clause[:m.start()], re.I)
                 or (verb not in _VERB_WORDS or aside) and not _AGENT.search(_subject(clause[:m.start()]))):
             continue  # "the outlook will restrain …", "… which will cut": an effect, not an office's promise
+        if _CONDITION.search(_subject(clause[:m.start()])):
+            continue  # "Slower economic growth and the adjustment in the property market will reduce …"
         if m.group(0).split()[0].lower() in ("aim", "aims") and _PURPOSE_OF.search(_subject(clause[:m.start()])):
             continue  # "The scheme aims to alleviate intergenerational poverty": what it is for, not a promise
         if _vague(verb):

@@ -423,3 +423,15 @@ def test_a_tie_goes_to_the_sentence_sharing_the_commitments_words():
     f = next(e.followups[0] for e in led.entries if e.commitment.doc == 0 and e.commitment.target
              and e.commitment.target.indicator == "design start-ups")
     assert f.status == "reported" and "Design Incubation Programme has provided support" in f.text
+
+
+def test_what_the_economy_will_do_is_no_promise():
+    """HK 2016-17: ``Slower economic growth and the adjustment in the property market will reduce
+    rental pressure.`` was a task (a forecast: reduce is a task verb, so the office test was not
+    asked).  A will whose subject is the economy's condition (growth, the market, an adjustment, a
+    downturn, demand, the population, effects …) forecasts, whatever its verb."""
+    assert list(english._promised("Slower economic growth and the adjustment in the property market will "
+                                  "reduce rental pressure.")) == []
+    assert list(english._promised("Moreover, a fall in the proportion of working population will reduce "
+                                  "economic vibrancy.")) == []
+    assert [v for v, _, _ in english._promised("The Government will reduce the rates for 2016-17.")] == ["reduce"]
