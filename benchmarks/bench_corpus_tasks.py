@@ -34,7 +34,7 @@ def main() -> None:
     items: dict[str, int] = defaultdict(int)
     keep = eng.Engine.keep
 
-    def timed_keep(self, fn, todo, label=None, weights=None):
+    def timed_keep(self, fn, todo, label=None, weights=None, where=None):
         def run(*args):
             t = time.process_time()
             try:
@@ -42,7 +42,7 @@ def main() -> None:
             finally:
                 spent[fn.__name__] += time.process_time() - t
                 calls[fn.__name__] += 1
-        out = keep(self, run, todo, label, weights)
+        out = keep(self, run, todo, label, weights, where)
         items[fn.__name__] += sum(weights) if weights else len(todo)
         return out
 
