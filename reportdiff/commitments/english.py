@@ -399,13 +399,14 @@ def _promised(clause: str):
     for m in _PROMISED_ACTION.finditer(clause):
         verb = m.group("verb").lower()
         aside = "," in m.group(0)[:m.start("verb") - m.start()]  # "I shall, in light of public views, inject …"
+        subject = _subject(clause[:m.start()])
         if m.group(0).split()[0].lower().strip(",") in ("will", "shall") and (
                 re.search(r"\b(?:which|that|it|this)\s+$", clause[:m.start()], re.I)
-                or (verb not in _VERB_WORDS or aside) and not _AGENT.search(_subject(clause[:m.start()]))):
+                or (verb not in _VERB_WORDS or aside) and not _AGENT.search(subject)):
             continue  # "the outlook will restrain …", "… which will cut": an effect, not an office's promise
-        if _CONDITION.search(_subject(clause[:m.start()])):
+        if _CONDITION.search(subject):
             continue  # "Slower economic growth and the adjustment in the property market will reduce …"
-        if m.group(0).split()[0].lower() in ("aim", "aims") and _PURPOSE_OF.search(_subject(clause[:m.start()])):
+        if m.group(0).split()[0].lower() in ("aim", "aims") and _PURPOSE_OF.search(subject):
             continue  # "The scheme aims to alleviate intergenerational poverty": what it is for, not a promise
         if _vague(verb):
             continue

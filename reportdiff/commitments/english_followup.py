@@ -254,16 +254,17 @@ def refers(k: EnKey, later: EnIndex, i: int, unit: str) -> bool:
             and not _other_measure(unit, later.sts[i].text))
 
 
+def _coverage(k: EnKey, later: EnIndex, i: int) -> float:
+    """The share of the key's weight sentence ``i`` holds."""
+    return sum(w for word, w in zip(k.words, k.weights) if word in later.words[i]) / sum(k.weights)
+
+
 def _best(k: EnKey, later: EnIndex, part: str, unit: str) -> Found:
     """The sentence of ``part`` whose words cover most of the key's weight (at least MATCH) and
     that does not measure something else; the first on a tie.  ``search.best_clause`` walks the
     candidates (rarest needed word first, at most SEARCH_CAP of them)."""
-    total = sum(k.weights)
-
-    def coverage(i: int) -> float:
-        return sum(w for word, w in zip(k.words, k.weights) if word in later.words[i]) / total
-
-    found = best_clause(k.words, k.weights, MATCH, lambda w: later.clauses_of(w, part), coverage,
+    found = best_clause(k.words, k.weights, MATCH, lambda w: later.clauses_of(w, part),
+                        lambda i: _coverage(k, later, i),
                         lambda i, s: refers(k, later, i, unit))
     later.scored += found.scored
     return found
@@ -279,11 +280,9 @@ def _on_tie(best: tuple[int, float] | None, c: Commitment, k: EnKey, later: EnIn
     Space …`` sentence naming design and start-ups too)."""
     if best is None:
         return None
-    total = sum(k.weights)
     heaviest = max(zip(k.weights, k.words))[1]
-    ties = sorted({best[0]} | {j for j in later.clauses_of(heaviest, part) if abs(
-        sum(w for x, w in zip(k.words, k.weights) if x in later.words[j]) / total - best[1]) <= 1e-9
-        and refers(k, later, j, unit)})
+    ties = sorted({best[0]} | {j for j in later.clauses_of(heaviest, part)
+                               if abs(_coverage(k, later, j) - best[1]) <= 1e-9 and refers(k, later, j, unit)})
     if len(ties) < 2:
         return best
     own = set(key_words(c.text)) - set(k.words)
@@ -317,10 +316,9 @@ def _named_with_its_figure(t: Target, k: EnKey, later: EnIndex) -> tuple[int, fl
     commitment's clause it repeats; with its coverage of the key.  Not for a rate."""
     if not k.own or t.unit == "%":  # a rate recurs too often to name a measure by
         return None
-    total = sum(k.weights)
     for i in later.clauses_of(k.own[0], "review"):
         if all(w in later.words[i] for w in k.own) and _gives(t, k, later.sts[i].text):
-            return i, sum(w for x, w in zip(k.words, k.weights) if x in later.words[i]) / total
+            return i, _coverage(k, later, i)
     return None
 
 

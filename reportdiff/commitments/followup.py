@@ -44,7 +44,7 @@ from .extraction import (
     Statement,
     Target,
 )
-from .keys import PLACE_AFTER, Key, normal
+from .keys import PLACE_AFTER, Key, normal, pairs
 from .measures import change, comparable, is_rate, meets, starts_from
 from .search import Found, best_clause, needed
 
@@ -212,8 +212,8 @@ def _another_of_its_kind(key: Key, text: str) -> bool:
         return False
     prefix = LEADING_VERBS.sub("", last[:end - len(tail)])  # 扩大职业伤害保障试点: 扩大 qualifies nothing
     rest = [r for r in key.runs if r != last] + [prefix, last[end:]]
-    pairs = [r[i:i + 2] for r in rest if len(r) >= 2 for i in range(len(r) - 1)]
-    if not pairs or any(p in text for p in pairs):
+    others = [p for r in rest if len(r) >= 2 for p in pairs(r)]
+    if not others or any(p in text for p in others):
         return False
     pos = text.find(tail)
     while pos >= 0:
@@ -308,10 +308,14 @@ def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[st
     unit = c.target.unit if c.target else ""
     # a figure summed over years (累计新增城镇就业5870万人 in a review of five years) is no year's figure
     yearly = c.kind == "target" and c.horizon == "year" and not _CUMULATIVE.search(c.text)
-    found = _best(key, later, "review", lambda s: not (yearly and _CUMULATIVE.search(s.text)), strict, unit)
+
+    def allowed(s: Statement) -> bool:
+        return not (yearly and _CUMULATIVE.search(s.text))
+
+    found = _best(key, later, "review", allowed, strict, unit)
     # a five-year goal recurs only in a later five-year part; an annual one in any plan part
     found_rec = _best(key, later, "plan", lambda s: (c.horizon == "year" or s.paragraph.section_id in five)
-                      and not (yearly and _CUMULATIVE.search(s.text)), strict, unit)
+                      and allowed(s), strict, unit)
     if not (found.sure and found_rec.sure):
         later.unsure.append(c)
     rep, rec = found.best, found_rec.best

@@ -65,9 +65,12 @@ def key_terms(text: str) -> tuple[str, ...]:
     and each remaining run of words cut into overlapping pairs of characters (a lone character
     stays whole).  Pairs do not depend on how jieba cuts rare compounds (重卡换电站 → 重卡 卡换
     换电 电站), and the inverse clause frequency weighs them (电站 is common, 换电 rare)."""
-    runs = key_runs(text)
-    pairs = [r[i:i + 2] for r in runs for i in range(max(1, len(r) - 1))]
-    return tuple(dict.fromkeys(pairs))
+    return tuple(dict.fromkeys(p for r in key_runs(text) for p in pairs(r)))
+
+
+def pairs(run: str) -> list[str]:
+    """The overlapping character pairs of a run of words (a lone character stays whole)."""
+    return [run[i:i + 2] for i in range(max(1, len(run) - 1))]
 
 
 # a count or an ordinal in Chinese numerals (第二批, 三年, 两个, 第二届): how many or which round,
