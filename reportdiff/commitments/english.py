@@ -29,41 +29,9 @@ import re
 from ..ingest.headings import PARAGRAPH_NUMBER
 from ..model import Document
 from ..text.quantities import Quantity, read_quantities
-from .english_sentences import _CLAUSE, _ITEM_VERBS, _PHRASE, _VERB_WORDS, statements
+from .english_actions import _ABSTRACT, _AGENT, _MAKING, _actions
+from .english_sentences import _CLAUSE, _PHRASE, _strip, statements
 from .extraction import Commitment, Statement, Target
-
-# The action promised: the verb after the promise (will, shall, propose/plan/intend/expect/aim/
-# decide to, is gearing up for the establishment of …), or the gerund that opens a lettered item
-# of a list of measures ((a)providing …, waiving …, seeking funding approval for …).
-_PROMISED_ACTION = re.compile(
-    r"(?:\b(?:will|shall|(?:propose|proposes|plan|plans|intend|intends|expect|expects|aim|aims|decided|going|"
-    r"prepared|planning)\s+to)(?:\s*,[^,;]{1,40},)?\s+(?:(?:also|further|then|soon|first|actively|progressively|gradually|jointly|"
-    r"continue to|[a-z]+ly)\s+)*"
-    r"|(?:\([a-h]\)\s*|\bincluding\s+)(?=[a-z]+ing\b)"
-    # a lettered item opening with the verb itself ((a)waive the licence fees …)
-    r"|\([a-h]\)\s*(?=(?:" + "|".join(_ITEM_VERBS) + r")\b)"
-    r"|\b(?:gearing up|preparing) for the (?=establishment|construction|launch|setting up|development|introduction))"
-    r"(?P<verb>[a-z]+)(?:\s+and\s+(?P<verb2>[a-z]+))?(?:\s+of)?\s+(?P<obj>" + _PHRASE + ")",
-    re.I,
-)
-# who promises: the speaker, the Government or one of its offices (a department, a bureau, the
-# HA, the DEVB …), a fund or a programme it runs, not "the outlook" or "a downturn"
-_AGENT = re.compile(r"\b(?:(?i:we|i|government|administration|bureau|department|office|commission|authority|council|"
-                    r"board|corporation|agency|secretary|minister|centre|fund|scheme|programme|park|partnership|"
-                    r"committee|task force|team|unit)|[A-Z]{2,}s?)\b")
-# further actions of the same promise: "will complete X, replace Y and begin work on Z"
-_AND_ACTION = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<verb>[a-z]+)\s+(?P<obj>" + _PHRASE + ")", re.I)
-# promises that name no checkable action (we will strive to, will continue to enhance, will help)
-_VAGUE = set("be have become help strive endeavour continue keep remain ensure make take need consider look work "
-             "try seek give bring see get do benefit involve cost require reach exceed enable allow "
-             "enhance strengthen facilitate encourage support explore monitor maintain "
-             "attain achieve grow rise fall stand amount account follow assist count rely uphold adhere".split())
-
-
-_OBJ_END = re.compile(r"\s+(?:which|that|who|so that|so as|in order|to (?:make|help|ensure|support|reduce|cut)|"
-                      r"from (?:april|january|next)|next year|this year|by 20\d\d|within|before|after|when|while)\b.*$",
-                      re.I)
-
 
 _STOP = set(
     "a an the of on for in to at by with and or our its their his her this that these those we i you it they "
@@ -112,29 +80,6 @@ _RAISED_TO = re.compile(r"\b(?:increase|raise|lift|expand|extend|lower|reduce|do
 _FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+)?(?:current\s+|present\s+|existing\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
 _BEFORE = re.compile(r"(?P<np>(?:[A-Za-z][\w'-]*\s+){1,5}?)(?:of|by|to|at|is|stands at)\s+(?:[a-z]+\s+){0,2}$", re.I)
 
-
-_NP_END = re.compile(r"\s+(?:next year|this year|each year|a year|along|at|in|on|for|to|with|through|across|by|so|which|that|and|matched|from|"
-                     r"including|over|while|as|because|where|will|shall|would|could|can|is|are|was|were|has|have)\b(?!-).*$", re.I)  # not on-street, to-be
-
-
-_MONTHS = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-# a name in capitals runs on across a joining word before another capitalised word: the
-# Innovation and Technology Fund, the Scheme for Financing Film Production (no "and" or "for"
-# inside one ends the phrase; a month is no part of a name: the Summit in May)
-_NAME_RUN = re.compile(r"[A-Z][\w'-]*(?:\s+(?:and|&|(?:of|for)(?:\s+the)?)\s+(?!" + _MONTHS + r"\b)[A-Z][\w'-]*"
-                       r"|\s+(?!" + _MONTHS + r"\b)[A-Z][\w'-]*)*")
-_NP_STOP = re.compile(_NP_END.pattern.removesuffix(".*$"), re.I)
-
-
-def _strip(np: str) -> str:
-    np = np.strip()
-    names = [m.span() for m in _NAME_RUN.finditer(np)]
-    for m in _NP_STOP.finditer(np):
-        if not any(a < m.start() < b for a, b in names):
-            np = np[:m.start()]
-            break
-    np = re.sub(r"^(?:\w+ing)\s+(?=\w)", "", np)  # proposing a council tax increase
-    return re.sub(r"^(?:the|a|an|our|its|their|some|all|every)\s+", "", np, flags=re.I).strip()
 
 
 _MONEY_SCALE = {"million": 1.0, "billion": 1000.0, "trillion": 1e6, "": 1e-6}
@@ -372,115 +317,6 @@ _WHEN = re.compile(r"\s+(?:(?:for|in|during|over)\s+the\s+(?:coming|next|new)\s+
 _OPENING_WORD = re.compile(r"(?:^|(?<=[.!?]\s))\s*[A-Z][\w'’-]*")  # a sentence's first word
 _NAMED = re.compile(r"\b(?!(?:The|These|This|Those|It|They|Its|Their|Our|Each|Every|All|Some|Such)\b)[A-Z][a-z]")
 
-
-# the economy's conditions as a subject: what they will do is a forecast, whatever the verb
-_CONDITION = re.compile(r"\b(?:growth|economy|market|adjustment|slowdown|downturn|recovery|inflation|demand|"
-                        r"deterioration|effects?|synergy|population|sentiment)$", re.I)
-# what a measure is for, said of the measure: "The scheme aims to …", "It aims to …"
-_PURPOSE_OF = re.compile(r"\b(?:scheme|programme|fund|measures?|initiatives?|projects?|plan|policy|pilot|it|this|they)$", re.I)
-
-
-def _actions(clause: str):
-    """(verb, object, lettered) of each checkable action a plan clause promises (module
-    docstring): the promised action, and the actions coordinated after it that name a task verb
-    (``_VERB_WORDS``); ``lettered``: a gerund opening an item of a list of measures.  Not what a
-    measure costs or whom it reaches, nor an object pointing at the list after it."""
-    for verb, obj, lettered in _promised(clause):
-        action = _action(verb, obj, lettered)  # its object as read: after a verb's particle (roll out a series …)
-        if not (_COST_OF_MEASURE.match(f"{verb} {obj}") or _LIST_REFERENCE.match(action[1])):
-            yield action
-
-
-def _promised(clause: str):
-    """The (verb, raw object, lettered) that ``_actions`` filters."""
-    lead = re.match(r"and\s+(?P<verb>[a-z]+)\s+(?P<obj>" + _PHRASE + ")", clause, re.I)  # ", and begin work on …" split off
-    if lead and lead.group("verb").lower() in _VERB_WORDS:
-        yield lead.group("verb").lower(), lead.group("obj"), False
-    for m in _PROMISED_ACTION.finditer(clause):
-        verb = m.group("verb").lower()
-        aside = "," in m.group(0)[:m.start("verb") - m.start()]  # "I shall, in light of public views, inject …"
-        subject = _subject(clause[:m.start()])
-        if m.group(0).split()[0].lower().strip(",") in ("will", "shall") and (
-                re.search(r"\b(?:which|that|it|this)\s+$", clause[:m.start()], re.I)
-                or (verb not in _VERB_WORDS or aside) and not _AGENT.search(subject)):
-            continue  # "the outlook will restrain …", "… which will cut": an effect, not an office's promise
-        if _CONDITION.search(subject):
-            continue  # "Slower economic growth and the adjustment in the property market will reduce …"
-        if m.group(0).split()[0].lower() in ("aim", "aims") and _PURPOSE_OF.search(subject):
-            continue  # "The scheme aims to alleviate intergenerational poverty": what it is for, not a promise
-        if _vague(verb):
-            continue
-        lettered = m.group(0).startswith("(") or m.group(0).lower().startswith("including")
-        yield (m.group("verb2") or verb).lower(), m.group("obj"), lettered
-        for more in _AND_ACTION.finditer(clause, m.end("obj")):
-            if more.group("verb").lower() in _VERB_WORDS:
-                yield more.group("verb").lower(), more.group("obj"), False
-
-
-# what a measure costs or whom it reaches, as an action (these measures will reduce the tax burden
-# of 1.34 million taxpayers and reduce tax revenue by $4.09 billion): no task, as _COST_OR_REACH for figures
-_COST_OF_MEASURE = re.compile(r"(?:reduc|cut|lower|forgo)\w*\s+(?:the\s+)?(?:(?:tax|government|public|rates|salaries tax)\s+)?"
-                              r"(?:revenue\b|income\b|tax burden of\s+(?:about\s+|some\s+|around\s+)?\d)"
-                              r"|benefit\w*\s+(?:about\s+|some\s+|around\s+|over\s+)?\d", re.I)
-# an object that only points at the list after it (I will introduce the following measures: (a) …):
-# the list's items are the tasks
-_LIST_REFERENCE = re.compile(r"(?:(?:the\s+)?(?:following|below|these|those|such|two|three|four|five|six|seven|eight|nine|"
-                             r"ten|\d+)"
-                             # … or a count or a sheaf of them (three short-term measures –, an array of support
-                             # measures targeting affected industries)
-                             r"|(?:an?\s+|the\s+)?(?:new\s+)?(?:array|series|range|package|number|set|host|raft)\s+of)"
-                             r"\s+(?:[a-z-]+\s+){0,2}?(?:measures|initiatives|proposals|arrangements|steps|actions|items|tasks)\b",
-                             re.I)
-
-
-def _subject(head: str) -> str:
-    """The subject of the ``will`` that ends ``head``: its last four words, after the clause's last
-    comma when words follow it (``Under the enhanced scheme, Hong Kong investors will``: the
-    investors, not the scheme)."""
-    after = head.rsplit(",", 1)[-1]
-    return " ".join((after if after.split() else head).split()[-4:])
-
-
-def _action(verb: str, obj: str, lettered: bool) -> tuple[str, str, bool]:
-    work = re.match(r"work on\s+", obj, re.I)  # begin work on a new specialist unit
-    if work:
-        verb, obj = f"{verb} work on", obj[work.end():]
-    particle = _PARTICLE.match(obj) if verb in _PHRASAL else None  # set up a fund: the verb is "set up"
-    if particle:
-        verb, obj = f"{verb} {particle.group(1).lower()}", obj[particle.end():]
-    asked = _ASKED.match(obj) if verb in _ASKING else None
-    if asked and not _vague(asked.group("verb")):  # ask the HKMC to expand the Microfinance Scheme
-        verb, obj = asked.group("verb").lower(), asked.group("obj")
-    return verb, _strip(_OBJ_END.sub("", obj)), lettered
-
-
-# verbs that make or give a thing one can check (set up a fund, introduce legislation, offer loans):
-# an object of one word is enough
-_MAKING = {"set up", "roll out", "establish", "introduce", "launch", "construct", "install", "create", "offer",
-           "legislate", "enact", "recruit"}
-# one word that names nothing to check, alone (introduce measures, create jobs, launch short, …)
-_ABSTRACT = re.compile(r"(?:more\s+)?(?:measures|initiatives|jobs|connections|competition|terms|opportunities|"
-                       r"[a-z]+ly|short|better|more|new)", re.I)
-# verbs whose particle follows them (set up, roll out, carry out, take forward): the particle is the
-# verb's, not the object's
-_PHRASAL = {"set", "roll", "carry", "take", "put", "draw", "step", "scale", "build", "bring", "follow", "open", "speed"}
-_PARTICLE = re.compile(r"(up|out|forward|ahead)\s+(?=\S)", re.I)
-
-
-# asking an office to act (I shall ask the Hong Kong Mortgage Corporation Limited (HKMC) to expand and
-# enhance the Microfinance Scheme): the task is the asked action, not the office
-_ASKING = {"ask", "invite", "request", "urge", "commission", "task", "entrust", "require"}
-_ASKED = re.compile(r"[^,;]{2,90}?\s+to\s+(?:(?:also|further|actively|jointly)\s+)?(?P<verb>[a-z]+)"
-                    r"(?:\s+and\s+[a-z]+)?\s+(?P<obj>.+)$", re.I)
-
-
-def _vague(verb: str) -> bool:
-    """Whether a promised verb (or its gerund: continuing, making, seeking) names no checkable action."""
-    verb = verb.lower()
-    if verb.endswith("ing") and len(verb) > 5:
-        stem = verb[:-3]
-        return any(x in _VAGUE for x in (stem, stem + "e", stem[:-1]))
-    return verb in _VAGUE
 
 
 def _stem(w: str) -> str:

@@ -25,13 +25,12 @@ from dataclasses import dataclass
 
 from ..text.quantities import unit_class
 from .english import (
-    _PROMISED_ACTION,
-    _VAGUE,
     _stem,
     figures,
     key_words,
     normal_quantity,
 )
+from .english_actions import _PROMISED_ACTION, _VAGUE
 from .english_sentences import _CLAUSE, _VERB_WORDS
 from .extraction import Commitment, Statement, Target
 from .followup import Followup, Reported

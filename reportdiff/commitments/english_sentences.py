@@ -142,3 +142,27 @@ def _list_opened(p) -> str | None:
             r = role(intro)
             return r if r != "other" else None
     return None
+
+
+_NP_END = re.compile(r"\s+(?:next year|this year|each year|a year|along|at|in|on|for|to|with|through|across|by|so|which|that|and|matched|from|"
+                     r"including|over|while|as|because|where|will|shall|would|could|can|is|are|was|were|has|have)\b(?!-).*$", re.I)  # not on-street, to-be
+
+
+_MONTHS = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# a name in capitals runs on across a joining word before another capitalised word: the
+# Innovation and Technology Fund, the Scheme for Financing Film Production (no "and" or "for"
+# inside one ends the phrase; a month is no part of a name: the Summit in May)
+_NAME_RUN = re.compile(r"[A-Z][\w'-]*(?:\s+(?:and|&|(?:of|for)(?:\s+the)?)\s+(?!" + _MONTHS + r"\b)[A-Z][\w'-]*"
+                       r"|\s+(?!" + _MONTHS + r"\b)[A-Z][\w'-]*)*")
+_NP_STOP = re.compile(_NP_END.pattern.removesuffix(".*$"), re.I)
+
+
+def _strip(np: str) -> str:
+    np = np.strip()
+    names = [m.span() for m in _NAME_RUN.finditer(np)]
+    for m in _NP_STOP.finditer(np):
+        if not any(a < m.start() < b for a, b in names):
+            np = np[:m.start()]
+            break
+    np = re.sub(r"^(?:\w+ing)\s+(?=\w)", "", np)  # proposing a council tax increase
+    return re.sub(r"^(?:the|a|an|our|its|their|some|all|every)\s+", "", np, flags=re.I).strip()

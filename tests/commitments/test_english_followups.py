@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import shared_dir
 
-from reportdiff.commitments import english, english_followup, promises
+from reportdiff.commitments import english, english_actions, english_followup, promises
 
 F = Path(__file__).resolve().parents[2] / "fixtures" / "english"
 
@@ -398,18 +398,18 @@ def test_what_a_scheme_aims_at_is_no_promise():
     aim of the Low-income Working Family Allowance, not a promise).  ``aim(s) to`` said of a
     scheme, programme, fund or measure states what it is for; said of we/I/the Government it
     promises."""
-    assert list(english._promised("The scheme aims to alleviate intergenerational poverty through encouraging "
+    assert list(english_actions._promised("The scheme aims to alleviate intergenerational poverty through encouraging "
                                   "employment.")) == []
-    assert [v for v, _, _ in english._promised("We aim to roll out the initiative by phases.")] == ["roll"]
-    assert [v for v, _, _ in english._promised("The Government aims to complete the review by 2025.")] == ["complete"]
+    assert [v for v, _, _ in english_actions._promised("We aim to roll out the initiative by phases.")] == ["roll"]
+    assert [v for v, _, _ in english_actions._promised("The Government aims to complete the review by 2025.")] == ["complete"]
 
 
 def test_upholding_a_principle_is_no_promise():
     """HK 2016-17: ``Government will uphold the long-held principles of technology-neutrality and
     protection of consumer rights …`` was a task (an unseen audit row: a principle).  To uphold or
     adhere to something, like to maintain it, names no checkable action."""
-    assert list(english._promised("Government will uphold the long-held principles of technology-neutrality.")) == []
-    assert list(english._promised("We will adhere to the principle of fiscal prudence.")) == []
+    assert list(english_actions._promised("Government will uphold the long-held principles of technology-neutrality.")) == []
+    assert list(english_actions._promised("We will adhere to the principle of fiscal prudence.")) == []
 
 
 def test_a_tie_goes_to_the_sentence_sharing_the_commitments_words():
@@ -430,8 +430,8 @@ def test_what_the_economy_will_do_is_no_promise():
     rental pressure.`` was a task (a forecast: reduce is a task verb, so the office test was not
     asked).  A will whose subject is the economy's condition (growth, the market, an adjustment, a
     downturn, demand, the population, effects …) forecasts, whatever its verb."""
-    assert list(english._promised("Slower economic growth and the adjustment in the property market will "
+    assert list(english_actions._promised("Slower economic growth and the adjustment in the property market will "
                                   "reduce rental pressure.")) == []
-    assert list(english._promised("Moreover, a fall in the proportion of working population will reduce "
+    assert list(english_actions._promised("Moreover, a fall in the proportion of working population will reduce "
                                   "economic vibrancy.")) == []
-    assert [v for v, _, _ in english._promised("The Government will reduce the rates for 2016-17.")] == ["reduce"]
+    assert [v for v, _, _ in english_actions._promised("The Government will reduce the rates for 2016-17.")] == ["reduce"]

@@ -184,7 +184,7 @@ def test_whose_will_promises_a_figure(clause, figure, promised):
     ("we shall continue to assist the transport industry in resolving relevant issues", []),
 ])
 def test_the_actions_of_a_clause(clause, tasks):
-    from reportdiff.commitments.english import _actions
+    from reportdiff.commitments.english_actions import _actions
 
     assert [(verb, obj) for verb, obj, _ in _actions(clause)] == tasks
 
@@ -240,7 +240,8 @@ def test_an_aside_after_will_and_an_action_coordinated_after_a_semicolon(tmp_pat
     aside between ``shall`` and its verb hid the first task, and the second clause was read as a
     review by its ``regulated``.  An aside after a subject that is no office still promises
     nothing (``the private sector will, on average, complete about 18 800 residential units``)."""
-    from reportdiff.commitments.english import _actions, extract
+    from reportdiff.commitments.english import extract
+    from reportdiff.commitments.english_actions import _actions
     from reportdiff.commitments.english_sentences import statements
     from reportdiff.ingest.source import load
 
@@ -299,7 +300,7 @@ def test_a_name_runs_on_across_its_joining_words(clause, indicator):
 
 
 def test_a_month_after_a_name_is_no_part_of_it():
-    from reportdiff.commitments.english import _strip
+    from reportdiff.commitments.english_sentences import _strip
 
     assert _strip("the inaugural Belt and Road Summit in May") == "inaugural Belt and Road Summit"
 
@@ -352,7 +353,7 @@ def test_a_phrasal_verb_keeps_its_particle_and_a_made_thing_of_one_word_is_a_tas
     ``offer loans``) were no tasks at all, though each names a thing an auditor can check.  A verb
     that makes or gives something (set up, roll out, establish, introduce, launch, offer …) takes
     an object of one word, unless that word names nothing to check (measures, jobs, …)."""
-    from reportdiff.commitments.english import _actions
+    from reportdiff.commitments.english_actions import _actions
 
     assert list(_actions("To alleviate pressure, I shall set up a fund for HA to make use of investment returns")) == [
         ("set up", "fund", False)]
@@ -374,7 +375,7 @@ def test_a_roadmap_or_the_measures_effect_is_no_commitment(tmp_path, sentence):
 
 def test_relying_on_the_market_is_a_principle_not_a_task():
     # HK 2013-14 para 17 (its HTML ledger quoted an unrelated "task force" for it)
-    from reportdiff.commitments.english import _actions
+    from reportdiff.commitments.english_actions import _actions
 
     assert list(_actions("The current-term Government will continue to count on market forces and act in a "
                          "rational and pragmatic manner")) == []
