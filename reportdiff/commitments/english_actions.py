@@ -21,7 +21,8 @@ _PROMISED_ACTION = re.compile(
     r"|(?:\([a-h]\)\s*|\bincluding\s+)(?=[a-z]+ing\b)"
     # a lettered item opening with the verb itself ((a)waive the licence fees …)
     r"|\([a-h]\)\s*(?=(?:" + "|".join(_ITEM_VERBS) + r")\b)"
-    r"|\b(?:gearing up|preparing) for the (?=establishment|construction|launch|setting up|development|introduction))"
+    r"|\b(?:gearing up|preparing) for the (?=establishment|construction|launch|setting up|development|introduction)"
+    r"|\b(?:have|has)\s+(?:also\s+)?(?=(?:asked|invited|instructed|tasked|requested)\s))"
     r"(?P<verb>[a-z]+)(?:\s+and\s+(?P<verb2>[a-z]+))?(?:\s+of)?\s+(?P<obj>" + _PHRASE + ")",
     re.I,
 )
@@ -58,15 +59,18 @@ def _actions(clause: str):
     measure costs or whom it reaches, nor an object pointing at the list after it."""
     for verb, obj, lettered in _promised(clause):
         action = _action(verb, obj, lettered)  # its object as read: after a verb's particle (roll out a series …)
-        if not (_COST_OF_MEASURE.match(f"{verb} {obj}") or _LIST_REFERENCE.match(action[1])):
+        if action[0] not in _ASKED_BEFORE and not (_COST_OF_MEASURE.match(f"{verb} {obj}") or _LIST_REFERENCE.match(action[1])):
             yield action
 
 
 def _promised(clause: str):
     """The (verb, raw object, lettered) that ``_actions`` filters."""
-    lead = re.match(r"and\s+(?P<verb>[a-z]+)\s+(?P<obj>" + _PHRASE + ")", clause, re.I)  # ", and begin work on …" split off
-    if lead and lead.group("verb").lower() in _VERB_WORDS:
-        yield lead.group("verb").lower(), lead.group("obj"), False
+    lead = re.match(r"and\s+(?P<to>to\s+)?(?P<verb>[a-z]+)\s+(?P<obj>" + _PHRASE + ")", clause, re.I)  # ", and begin work on …" split off
+    if lead:  # (", and to consider introducing Food Trucks": a study asked for after another act)
+        verb, obj = lead.group("verb").lower(), lead.group("obj")
+        step = _studied(verb, obj) if _vague(verb) else (verb, obj) if verb in _VERB_WORDS and not lead.group("to") else None
+        if step:
+            yield *step, False
     for m in _PROMISED_ACTION.finditer(clause):
         verb = m.group("verb").lower()
         aside = "," in m.group(0)[:m.start("verb") - m.start()]  # "I shall, in light of public views, inject …"
@@ -79,10 +83,16 @@ def _promised(clause: str):
             continue  # "Slower economic growth and the adjustment in the property market will reduce …"
         if m.group(0).split()[0].lower() in ("aim", "aims") and _PURPOSE_OF.search(subject):
             continue  # "The scheme aims to alleviate intergenerational poverty": what it is for, not a promise
+        obj = m.group("obj")
         if _vague(verb):
-            continue
+            step = _studied(verb, obj)
+            if step is None:
+                continue
+            verb, obj = step
+        elif m.group("verb2"):
+            verb = m.group("verb2").lower()
         lettered = m.group(0).startswith("(") or m.group(0).lower().startswith("including")
-        yield (m.group("verb2") or verb).lower(), m.group("obj"), lettered
+        yield verb, obj, lettered
         for more in _AND_ACTION.finditer(clause, m.end("obj")):
             if more.group("verb").lower() in _VERB_WORDS:
                 yield more.group("verb").lower(), more.group("obj"), False
@@ -113,15 +123,21 @@ def _subject(head: str) -> str:
 
 
 def _action(verb: str, obj: str, lettered: bool) -> tuple[str, str, bool]:
+    asked = _ASKED.match(obj) if verb in _ASKING else None
+    if asked:  # ask the HKMC to expand the Microfinance Scheme; I have asked … to consider introducing Food Trucks
+        verb_, obj_ = asked.group("verb").lower(), asked.group("obj")
+        inner = _PROMISED_ACTION.match(obj_) if _vague(verb_) else None  # … to make plans to set up an Academy
+        if inner:
+            verb_, obj_ = inner.group("verb").lower(), inner.group("obj")
+        step = _studied(verb_, obj_) if _vague(verb_) else (verb_, obj_)
+        if step:
+            verb, obj = step[0], re.sub(r"^(?:as (?:early|soon) as possible|[a-z]+ly)\s+", "", step[1], flags=re.I)
     work = re.match(r"work on\s+", obj, re.I)  # begin work on a new specialist unit
     if work:
         verb, obj = f"{verb} work on", obj[work.end():]
     particle = _PARTICLE.match(obj) if verb in _PHRASAL else None  # set up a fund: the verb is "set up"
     if particle:
         verb, obj = f"{verb} {particle.group(1).lower()}", obj[particle.end():]
-    asked = _ASKED.match(obj) if verb in _ASKING else None
-    if asked and not _vague(asked.group("verb")):  # ask the HKMC to expand the Microfinance Scheme
-        verb, obj = asked.group("verb").lower(), asked.group("obj")
     return verb, _strip(_OBJ_END.sub("", obj)), lettered
 
 
@@ -140,9 +156,60 @@ _PARTICLE = re.compile(r"(up|out|forward|ahead)\s+(?=\S)", re.I)
 
 # asking an office to act (I shall ask the Hong Kong Mortgage Corporation Limited (HKMC) to expand and
 # enhance the Microfinance Scheme): the task is the asked action, not the office
-_ASKING = {"ask", "invite", "request", "urge", "commission", "task", "entrust", "require"}
+# (I have asked … to …: the asked action is the task; with no action read, no task)
+_ASKED_BEFORE = {"asked", "invited", "requested", "tasked", "instructed"}
+_ASKING = {"ask", "invite", "request", "urge", "commission", "task", "entrust", "require", "instruct"} | _ASKED_BEFORE
 _ASKED = re.compile(r"[^,;]{2,90}?\s+to\s+(?:(?:also|further|actively|jointly)\s+)?(?P<verb>[a-z]+)"
                     r"(?:\s+and\s+[a-z]+)?\s+(?P<obj>.+)$", re.I)
+
+
+# the frame around what is studied: explore the feasibility of …, consider ways to …, look into how to …
+_FRAME = re.compile(r"(?:(?:the|its|their)\s+)?(?:(?:feasibility|possibility|viability|merits?)\s+of\s+|how\s+to\s+|"
+                    r"whether\s+to\s+|(?:possible\s+|further\s+|new\s+)?(?:measures|ways|means|options)\s+"
+                    r"(?:that\s+(?:can|could|will|would)\s+|to\s+|for\s+|of\s+))", re.I)
+
+
+def _studied(verb: str, obj: str) -> tuple[str, str] | None:
+    """The checkable step a vague verb names, as (verb, object), or None: studying a named measure
+    (``consider introducing Food Trucks``, ``explore (with the industries) the feasibility of
+    promoting the use of electronic letters of credit``, ``look into …``: what is studied, its
+    frame left out), or working with others to act (``work with the Mainland authorities to further
+    increase our investment quota``: the act).  What is studied or done must name something
+    (``_named_measure``: not ``consider various measures``); other vague verbs name nothing to
+    check."""
+    if verb in ("consider", "explore") or verb == "look" and obj.lower().startswith("into "):
+        obj = re.sub(r"^(?:into\s+)?(?:[a-z]+ly\s+)?", "", obj, flags=re.I)  # consider actively a further sukuk issuance
+        partners = _PARTNERS.match(obj)
+        obj = obj[partners.end():] if partners else obj
+        frame = _FRAME.match(obj)
+        verb = "look into" if verb == "look" else verb
+        if frame and frame.group().rstrip().lower().endswith(" to"):  # explore ways to encourage …: an act
+            step = f"{verb} {frame.group().strip().lower()}", obj[frame.end():]
+        else:
+            step = verb, obj[frame.end():] if frame else obj
+    else:
+        asked = _ASKED.match(obj) if verb == "work" and re.match(r"(?:closely\s+)?with\s", obj, re.I) else None
+        if not asked or _vague(asked.group("verb")) or re.search(r"\b(?:in a bid|in order|so as)\s+to\s+\S+$",
+                                                                 obj[:asked.end("verb")], re.I):
+            return None
+        step = asked.group("verb").lower(), asked.group("obj")
+    return step if _named_measure(step[1]) else None
+
+
+# whom the study is with, before what is studied: explore with the industries the feasibility of …
+_PARTNERS = re.compile(r"with\s+[^,;]{2,60}?\s+(?=(?:the\s+)?(?:feasibility|possibility|viability|ways|means|options|how|"
+                       r"whether)\b)", re.I)
+# words that name no measure of their own (consider various measures, explore other possible proposals)
+_GENERIC = set("measure measures proposal proposals assistance option options way ways means arrangement arrangements "
+               "goal goals support initiative initiatives step steps channel channels possibility possibilities "
+               "opportunity opportunities issue issues matter matters idea ideas approach approaches solution "
+               "solutions various appropriate other possible relevant suitable different feasible necessary further "
+               "more new long-term the a an of for to and in on with our its their".split())
+
+
+def _named_measure(obj: str) -> bool:
+    """Whether an object names a measure: two words other than ``_GENERIC`` ones."""
+    return sum(w.lower() not in _GENERIC for w in re.findall(r"[A-Za-z][\w'-]*", _strip(_OBJ_END.sub("", obj)))) >= 2
 
 
 def _vague(verb: str) -> bool:

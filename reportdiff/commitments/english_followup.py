@@ -107,8 +107,15 @@ class EnIndex:
             for w in ws:
                 self.postings.setdefault(w, []).append(i)
         self._in_part: dict[tuple[str, str], list[int]] = {}
+        self._capitalised: dict[tuple[str, ...], bool] = {}
         self.scored = 0  # candidate sentences scored by the searches into this document
         self.unsure: list[Commitment] = []  # commitments whose search stopped at SEARCH_CAP
+
+    def in_capitals(self, name: tuple[str, ...]) -> bool:
+        """Whether some sentence writes all of a name's words in capitals."""
+        if name not in self._capitalised:
+            self._capitalised[name] = any(all(w in caps for w in name) for caps in self.capitals)
+        return self._capitalised[name]
 
     def clauses_of(self, word: str, part: str) -> list[int]:
         if (word, part) not in self._in_part:
@@ -179,7 +186,7 @@ def key(c: Commitment, weight) -> EnKey | None:
 _KIND = {_stem(w) for w in (
     "working group task force committee steering advisory joint dedicated special new inter-departmental "
     "study review feasibility consultancy consultation scheme programme fund plan project platform office "
-    "unit team body council panel mechanism").split()}
+    "unit team body council panel mechanism pilot").split()}
 
 
 NAME_RARE = 2.5  # ln(1/8%): a name's words in at most 8% of the ledger's sentences name it (capitalised)
@@ -245,12 +252,26 @@ def _held(k: EnKey, words) -> int:
 
 def refers(k: EnKey, later: EnIndex, i: int, unit: str) -> bool:
     """Whether sentence ``i`` (covering at least MATCH of the key's weight) refers to the
-    commitment: it names one of the key's names by its rare words, holds two of its words (one
+    commitment: it names one of the key's names by its rare words (in capitals, or spelled in a
+    row in any case), holds two of its words (one
     word, however rare, is some other thing: ``a cumulative growth`` for ``the cumulative amount
     of the grant``) and does not give only figures of another unit class."""
-    return ((not k.names or any(all(w in later.capitals[i] for w in name) for name in k.names))
+    return ((not k.names or any(all(w in later.capitals[i] for w in name) for name in k.names)
+             or any(not later.in_capitals(name) and not set(name) <= _KIND and _spelled(name, later.sts[i].text)
+                    for name in k.names))
             and _held(k, later.words[i]) >= min(2, len(k.words))
             and not _other_measure(unit, later.sts[i].text))
+
+
+def _spelled(name: tuple[str, ...], text: str) -> bool:
+    """Whether ``text`` spells the name's words in a row, in any case: a name the speech wrote in
+    capitals the first time (``consider introducing Food Trucks``) is often written in lower case
+    the next year (``a pilot scheme on food trucks``); asked only of a later speech that never
+    writes the name in capitals (one that does, ``the Pilot Scheme on …``, means another thing by
+    the words in lower case), and of a name of more than kind words (not ``Pilot Project``)."""
+    words = key_words(text)
+    n = len(name)
+    return any(words[j:j + n] == name for j in range(len(words) - n + 1))
 
 
 def _coverage(k: EnKey, later: EnIndex, i: int) -> float:

@@ -37,6 +37,10 @@ _PLAN = re.compile(
     # an office's intent in the third person (the Government plans to apply …, the DEVB expects to …)
     r"|\b(?:plans|intends|aims|expects|proposes|is planning|is going|(?:is|are) preparing|is gearing up) (?:to|for)\b"
     r"|\b(?:have|has|had)? ?decided to\b"
+    # an office asked to act (I have asked relevant departments to implement …): the asked action is to
+    # come (not "have commissioned", which mostly reports a study or a body at work)
+    r"|\b(?:I|we|government)\s+(?:have|has)\s+(?:also\s+)?(?:asked|invited|instructed|tasked|requested)\b"
+    r"[^.;]{2,90}?\bto\s+[a-z]+"
     # a goal set or a list of the year's new measures (Our target is to …; It is the Government's plan
     # to extend …; Major new initiatives for 2019-20 include increasing 835 rehabilitation service places …)
     r"|\b(?:our|the government's|its) (?:target|goal|aim|objective|plan)"

@@ -435,3 +435,73 @@ def test_what_the_economy_will_do_is_no_promise():
     assert list(english_actions._promised("Moreover, a fall in the proportion of working population will reduce "
                                   "economic vibrancy.")) == []
     assert [v for v, _, _ in english_actions._promised("The Government will reduce the rates for 2016-17.")] == ["reduce"]
+
+
+def test_studying_a_named_measure_is_a_task():
+    """HK 2015-16 (dev labels): ``Government will consider actively a further sukuk issuance``,
+    ``Government will explore with the industries the feasibility of promoting the use of electronic
+    letters of credit``, ``HKMC will consider launching a new Premium Loan Guarantee Scheme`` are
+    commitments whose outcome the next speech can report; consider and explore were vague verbs,
+    so none was a task.  What is studied becomes the task when it names a measure (its frame, ``the
+    feasibility of``, left out); ``consider various measures`` names none."""
+    def acts(clause):
+        return [(v, o) for v, o, _ in english_actions._actions(clause)]
+    assert acts("Government will consider actively a further sukuk issuance when market conditions are "
+                "favourable.") == [("consider", "further sukuk issuance")]
+    assert acts("Government will explore with the industries the feasibility of promoting the use of electronic "
+                "letters of credit.") == [("explore", "use of electronic letters of credit")]
+    assert acts("HKMC will consider launching a new Premium Loan Guarantee Scheme.") == \
+        [("consider", "new Premium Loan Guarantee Scheme")]
+    assert acts("We will explore ways to encourage the installation of EV charging facilities at car parks.") == \
+        [("explore ways to", "encourage the installation of EV charging facilities")]
+    assert acts("We will also consider various measures.") == []
+    assert acts("The Government will also explore other tax measures.") == []
+
+
+def test_working_with_others_to_act_is_the_act():
+    """HK 2015-16: ``we shall work with the Mainland authorities to further increase our investment
+    quota`` promised an increase of the quota (work was a vague verb: no task); working with others
+    ``in a bid to`` promote something names no act of its own."""
+    assert [(v, o) for v, o, _ in english_actions._actions(
+        "we shall work with the Mainland authorities to further increase our investment quota")] == \
+        [("increase", "investment quota")]
+    assert list(english_actions._actions("The IFFO will continue to work with the key stakeholders in a bid to "
+                                         "promote and develop Hong Kong")) == []
+
+
+def test_an_office_asked_to_act_is_a_plan():
+    """HK 2015-16: ``I have asked the Secretary for Financial Services and the Treasury to set up a
+    steering group …`` and ``I have asked relevant departments to implement … and to consider
+    introducing Food Trucks`` were read as reports (``have asked``: past tense), so neither was a
+    commitment.  The asked action is to come: the sentence is a plan, its task the asked action
+    (``_ASKED``), with no task when no action is read (``I have asked HKMA``)."""
+    from reportdiff.commitments.english_sentences import role
+    asked = "I have asked the Secretary for Financial Services and the Treasury to set up a steering group."
+    assert role(asked) == "plan"
+    assert [(v, o) for v, o, _ in english_actions._actions(asked)] == [("set up", "steering group")]
+    assert [(v, o) for v, o, _ in english_actions._actions(
+        "and to consider introducing Food Trucks, which is popular abroad")] == [("consider", "Food Trucks")]
+    assert role("Last year I asked the HKMA to study the matter.") == "review"
+
+
+def test_a_name_first_written_in_capitals_is_followed_in_lower_case(tmp_path):
+    """HK 2015-16 → 2016-17: ``consider introducing Food Trucks`` (a name: capitals) is taken up as
+    ``a pilot scheme on food trucks``; the follow-up had to show the name in capitals.  A later
+    speech that never writes the name in capitals may spell it in lower case, in a row; a name of
+    kind words only (``Pilot Project``) may not: the lower-case words are another pilot project."""
+    from reportdiff import load
+    from reportdiff.commitments.english_followup import EnIndex, _spelled
+    from reportdiff.commitments.english_sentences import statements
+    assert _spelled(("food", "truck"), "We shall embark on a pilot scheme on food trucks this year.")
+    assert not _spelled(("food", "truck"), "Trucks carrying food will be inspected.")
+    f = tmp_path / "b.txt"
+    f.write_text("Budget\n\nWe shall embark on a pilot scheme on food trucks this year.\n\n"
+                 "The Pilot Scheme on Silver Bonds will continue.\n", encoding="utf-8")
+    ix = EnIndex(statements(load(str(f)), 1))
+    assert not ix.in_capitals(("food", "truck")) and ix.in_capitals(("pilot", "scheme"))
+    a, b = tmp_path / "a.txt", tmp_path / "c.txt"
+    a.write_text("Budget\n\nI have asked relevant departments to consider introducing Food Trucks.\n", encoding="utf-8")
+    b.write_text("Budget\n\nWe shall embark on a pilot scheme on food trucks this year.\n", encoding="utf-8")
+    led = promises([str(a), str(b)])
+    e = next(e for e in led.entries if e.commitment.doc == 0 and "Food Trucks" in (e.commitment.obj or ""))
+    assert e.followups[0].status == "recurring" and "food trucks" in e.followups[0].text
