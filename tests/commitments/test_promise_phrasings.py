@@ -492,6 +492,25 @@ def test_a_quoted_period_or_qualifier_names_no_programme():
     assert "西部大开发" not in task("一批“十三五”规划重大项目").text
 
 
+def test_a_quoted_name_is_followed_without_its_quotes(tmp_path):
+    """National 2025 → Zhejiang 2026 (dev labels): ``推动建设安全、舒适、绿色、智慧的“好房子”`` recurs as
+    ``扎实推进好房子建设`` (a name is quoted while it is new), but the follow-up had to hold the
+    quoted form.  A quoted name of three characters or more is also followed bare, unless the bare
+    words stand inside another quoted name (“百千万工程” is not “千万工程”) or right after one
+    that qualifies them (“疏整促”组合拳 is not 政策“组合拳”)."""
+    from reportdiff.commitments.followup import _bare
+    assert _bare("好房子", "扎实推进好房子建设，")
+    assert not _bare("千万工程", "“百千万工程”有效激发县镇村发展活力，")
+    assert not _bare("组合拳", "持续打好“疏整促”组合拳，")
+    a, b = tmp_path / "2025.txt", tmp_path / "2026.txt"
+    a.write_text("政府工作报告\n一、2024年工作回顾\n去年完成了各项任务。\n二、2025年政府工作任务\n"
+                 "推动建设安全、舒适、绿色、智慧的“好房子”。\n", encoding="utf-8")
+    b.write_text("政府工作报告\n一、2025年工作回顾\n去年完成了各项任务。\n二、2026年政府工作任务\n"
+                 "扎实推进好房子建设，让群众住得更好。\n", encoding="utf-8")
+    e = next(e for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0 and "好房子" in (e.commitment.obj or ""))
+    assert e.followups[0].status == "recurring" and "好房子建设" in e.followups[0].text
+
+
 @pytest.mark.parametrize("obj, parts", [
     ("一批水利、农机、现代种业等工程", ["水利工程", "农机工程", "现代种业工程"]),  # national 2016
     ("一批高水平的国家科学中心和技术创新中心", ["一批高水平的国家科学中心", "技术创新中心"]),
