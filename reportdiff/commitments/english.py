@@ -172,7 +172,10 @@ def _counts_in_words(clause: str) -> list[Quantity]:
 # of 1.8 per cent), the present level (the current accumulated balance of $82.4 billion).
 _DESCRIBES = re.compile(r"(?:\b(?:estimated|expected|forecast|projected)\s+(?:to\s+(?:[a-z]+\s+){1,2}|at\s+)?"
                         r"|\b(?:represents?|representing|accounting for|equivalent to|compared with)\s+(?:[a-z-]+\s+){0,4}"
-                        r"|\b(?:current|currently|existing|at present|so far|last year)\s+(?:[a-z-]+\s+){0,3})"
+                        r"|\b(?:current|currently|existing|at present|so far|last year)\s+(?:[a-z-]+\s+){0,3}"
+                        # what sites or works can hold: a capacity, not a figure promised (capable of providing
+                        # about 19 000 units)
+                        r"|\bcapable\s+of\s+(?:providing|producing|accommodating|supplying)\s+(?:a\s+total\s+of\s+)?)"
                         r"(?:about|around|some|over|more than|nearly|an estimated|approximately)?\s*$", re.I)
 
 

@@ -46,6 +46,10 @@ _PLAN = re.compile(
     r"|\b(?:our|the government's|its) (?:target|goal|aim|objective|plan)"
     r"(?: (?:this|next) year| for 20\d\d(?:-\d\d)?)? is to\b"
     r"|\bit is (?:our|the government's) (?:target|goal|aim|objective|plan) to\b"
+    # what a programme of the coming year holds, in the present tense (The 2016-17 Land Sale Programme
+    # comprises 29 residential sites; The Land Sale Programme for the coming financial year includes …)
+    r"|(?:\b20\d\d-\d\d\b[^.;]{0,40}\b(?:programme|plan)|\b(?:programme|plan)\s+for\s+(?:the\s+)?(?:coming|next|new)\s+"
+    r"(?:financial\s+)?year)\s+(?:comprises|includes|consists\s+of|contains|covers)\b"
     r"|\bnew (?:initiatives|measures)\b[^.;]{0,30}\binclude\b"
     r"|\bby (?:the end of )?20\d\d\b(?!-)"
     # a lettered item of a list of measures (“These measures include– (a)reducing …; (b)waiving …”):

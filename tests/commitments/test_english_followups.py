@@ -505,3 +505,25 @@ def test_a_name_first_written_in_capitals_is_followed_in_lower_case(tmp_path):
     led = promises([str(a), str(b)])
     e = next(e for e in led.entries if e.commitment.doc == 0 and "Food Trucks" in (e.commitment.obj or ""))
     assert e.followups[0].status == "recurring" and "food trucks" in e.followups[0].text
+
+
+def test_the_coming_years_programme_in_the_present_tense_is_a_plan():
+    """HK 2015-16 → 2016-17 (dev labels): ``The 2015-16 Land Sale Programme will include 29
+    residential sites`` recurs as ``The 2016-17 Land Sale Programme comprises 29 residential
+    sites``, a present tense read as neither plan nor report, so the target was missing (and HK
+    2019-20's ``The 2019-20 Land Sale Programme comprises a total of 15 residential sites`` was no
+    target).  What a programme of a financial year or of the coming year comprises or includes is
+    a plan."""
+    from reportdiff.commitments.english_sentences import role
+    assert role("The 2016-17 Land Sale Programme comprises 29 residential sites.") == "plan"
+    assert role("The Land Sale Programme for the coming financial year includes eight commercial/business "
+                "sites.") == "plan"
+    assert role("The programme comprises three parts.") != "plan"
+
+
+def test_a_capacity_is_no_target():
+    """HK labels (2015, 2017, 2019, 2020) leave out what sites can hold (``capable of providing
+    about 19 000 units``): a capacity describes the sites promised, it is not a figure of its own."""
+    found = {t.indicator: t.value for t, _ in english.targets_in(
+        "The 2014-15 Land Sale Programme will include 34 residential sites capable of providing about 15 000 units")}
+    assert found == {"residential sites": 34.0}
