@@ -648,3 +648,10 @@ def test_a_figure_summed_over_years_is_no_years_figure(tmp_path):
     f = next(e.followups[0] for e in led.entries if e.commitment.doc == 0 and e.commitment.target
              and e.commitment.target.indicator == "城镇新增就业")
     assert f.status == "reported" and f.reported.value == 1266.0 and "累计" not in f.text
+
+
+def test_a_synonym_is_not_doubled():
+    """``基本医保`` was rewritten ``基本基本医疗保险`` (the short form 医保 replaced after 基本): the
+    longer wording is a form of the group of its own."""
+    assert normal("完善城乡居民基本医保") == "完善城乡居民基本医疗保险"
+    assert normal("职工医保") == "职工基本医疗保险"
