@@ -139,8 +139,9 @@ def _indicator(clause: str, q: Quantity, unit: str) -> str:
         np = re.sub(r"^.*\b(?:will|to|we|i|is|are|has|have|of|that|with|by)\s+", "", m.group("np").strip(), flags=re.I)
         np = re.sub(r"^(?:the|a|an|our|its|their)\s+", "", np, flags=re.I).strip()
         np = re.sub(r"^(?:\w+ing)\s+(?=\w)", "", np)
-        if key_words(np) and not np.lower().endswith("ed"):
-            return np
+        if key_words(np) and not np.lower().endswith("ed") \
+                and not re.match(r"(?:asked|instructed|invited|requested|tasked|urged)\b", np, re.I):
+            return np  # (not the office asked to act: I have instructed HKMA to allocate $220 billion …)
     return ""
 
 

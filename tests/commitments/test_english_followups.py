@@ -527,3 +527,11 @@ def test_a_capacity_is_no_target():
     found = {t.indicator: t.value for t, _ in english.targets_in(
         "The 2014-15 Land Sale Programme will include 34 residential sites capable of providing about 15 000 units")}
     assert found == {"residential sites": 34.0}
+
+
+def test_the_office_asked_to_act_names_no_figure():
+    """HK 2016-17: ``I have instructed HKMA to allocate $220 billion from the balance of the Land
+    Fund`` gave a target named ``instructed HKMA`` (the words before ``to``, once the sentence was a
+    plan): the office asked to act is not what the figure measures."""
+    assert [t.indicator for t, _ in english.targets_in(
+        "I have instructed HKMA to allocate $220 billion from the balance of the Land Fund")] == []
