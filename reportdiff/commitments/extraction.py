@@ -253,7 +253,7 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         if len(indicator) < 2:  # 打造10个工业数字化示范标杆: the thing counted follows the number
             indicator, counted = after, ""
         if len(indicator) < 2 or re.fullmatch(r"[\d.%]+", indicator) or _COMPARATIVE.match(indicator) \
-                or indicator.startswith("总投资"):
+                or indicator.startswith("总投资") or promised and _COHORT.fullmatch(indicator):
             continue
         verb_start = q.start
         lead = clause[:q.start]
@@ -263,6 +263,10 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         raw = clause[verb_start:q.end]
         out.append((Target(indicator, _comparator(q, lead), q.value, q.unit, raw, counted), q.start))
     return out
+
+
+# the size of a cohort the year brings (今年高校毕业生将达727万人, 9亿多劳动力): a description, not a target
+_COHORT = re.compile(r"(?:(?:高校)?毕业生|(?:新成长)?劳动力)(?:将[高达超]?)?")
 
 
 # A clause that describes the year rather than promising anything (今年是…规划的第一年, 是…关键一年).

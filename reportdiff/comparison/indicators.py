@@ -363,9 +363,23 @@ def _english_words(text: str, lo: int, hi: int, qs: list[Quantity]) -> list[str]
     for q in qs:
         if q.end <= lo or q.start >= hi:
             continue
-        out += re.findall(r"[A-Za-z][A-Za-z'-]*", text[pos : q.start]) + ["#"]
+        out += _words(text[pos : q.start]) + ["#"]
         pos = q.end
-    return out + re.findall(r"[A-Za-z][A-Za-z'-]*", text[pos:hi])
+    return out + _words(text[pos:hi])
+
+
+# phrases whose nouns name nothing measured (in line with the one to two per cent growth forecast:
+# not "line")
+_IDIOM = re.compile(r"\b(?:in line with|in view of|in terms of|in light of|in the light of|on top of|as a whole|"
+                    r"in addition to|by and large)\b", re.I)
+
+
+# an adverb (generally, respectively, significantly) names nothing measured either
+_ADVERB = re.compile(r"[A-Za-z]{2,}(?:ally|ately|ively|ently|antly|ingly|edly|ously|fully|ably|ibly)")
+
+
+def _words(piece: str) -> list[str]:
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", _IDIOM.sub(" ", piece)) if not _ADVERB.fullmatch(w)]
 
 
 def _english_counted_after(text: str, end: int, most: int = 3) -> str:

@@ -655,3 +655,14 @@ def test_a_synonym_is_not_doubled():
     longer wording is a form of the group of its own."""
     assert normal("完善城乡居民基本医保") == "完善城乡居民基本医疗保险"
     assert normal("职工医保") == "职工基本医疗保险"
+
+
+def test_the_size_of_a_cohort_is_no_target():
+    """Audit of national 2022 → 2023 (row 19, unseen): ``今年高校毕业生超过1000万人`` was a target; it
+    says how many students graduate this year (national 2013-2021 say the same every year), not
+    what the government promises. A figure whose indicator is only a cohort (高校毕业生, 劳动力) is
+    a description; a measure on the cohort stays (输转城乡富余劳动力480万人)."""
+    from reportdiff.commitments.extraction import targets_in
+    assert targets_in("今年高校毕业生超过1000万人") == []
+    assert targets_in("今年高校毕业生将达727万人") == []
+    assert [t.indicator for t, _ in targets_in("输转城乡富余劳动力480万人")] == ["输转城乡富余劳动力"]

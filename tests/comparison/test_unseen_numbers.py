@@ -397,3 +397,16 @@ def test_a_period_alone_is_shown_with_the_subject_it_averages():
     got = {(c.indicator, c.kind, c.a, c.b) for c in changes(old, new)}
     assert ("国内生产总值平均每年", "removed", "8.3%", "") in got
     assert not [c for c in changes(old, new) if c.a == "8.3%" and c.b == "7.3%"]
+
+
+def test_idioms_and_adverbs_name_no_figure():
+    """HK 2017-18 para 9: ``generally in line with the one to two per cent economic growth as
+    forecast`` named its figure ``line`` (issue #16 defect 6: labels like ``modest``, ``or``).  The
+    nouns of idioms (in line with, in view of, as a whole …) and adverbs (generally, respectively)
+    name nothing measured; the figure takes the words before it in its sentence instead."""
+    from reportdiff.comparison.indicators import figures
+    text = ("For 2016 as a whole, there was a modest growth of 1.9 per cent, generally in line with the one "
+            "to two per cent economic growth as forecast in last year's Budget.")
+    names = [f.indicator for f in figures(text, [])]
+    assert "line" not in names and "generally" not in names
+    assert names == ["modest growth", "modest growth"]
