@@ -265,6 +265,11 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
     return out
 
 
+# how policies must be made, a principle (制定政策要遵循规律, 改革开放政策要激活发展动力, 推动高质量发展要靠改革):
+# nothing to check
+_PRINCIPLE = re.compile(r"(?:政策|举措)要(?![求点素件])|要靠")
+
+
 # the size of a cohort the year brings (今年高校毕业生将达727万人, 9亿多劳动力): a description, not a target
 _COHORT = re.compile(r"(?:(?:高校)?毕业生|(?:新成长)?劳动力)(?:将[高达超]?)?")
 
@@ -432,7 +437,7 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         if found or len(st.text) > 60 or _DESCRIPTIVE.search(st.text.rstrip("，；。！？")):
             continue
         clause = st.text.rstrip("，；。！？").strip()
-        if _BASIS.match(clause):
+        if _BASIS.match(clause) or _PRINCIPLE.search(clause):
             continue
         end = _TASK_END.match(clause)
         m = _TASK_VERB.search(clause)

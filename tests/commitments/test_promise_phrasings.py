@@ -666,3 +666,17 @@ def test_the_size_of_a_cohort_is_no_target():
     assert targets_in("今年高校毕业生超过1000万人") == []
     assert targets_in("今年高校毕业生将达727万人") == []
     assert [t.indicator for t, _ in targets_in("输转城乡富余劳动力480万人")] == ["输转城乡富余劳动力"]
+
+
+def test_a_principle_of_policy_making_is_no_task(tmp_path):
+    """Audit of national 2022 → 2023 (row 17, unseen): ``改革开放政策要激活发展动力`` was a task; so
+    were ``制定政策要遵循规律、广聚共识、于法有据`` and, in every provincial ledger, ``出台实施政策要能早则早``.
+    How policies must be (政策/举措要 …, …要靠 …) is a principle, nothing to check; 政策要求 is a noun."""
+    from reportdiff.commitments.extraction import _PRINCIPLE
+    assert _PRINCIPLE.search("改革开放政策要激活发展动力") and _PRINCIPLE.search("推动高质量发展要靠改革")
+    assert not _PRINCIPLE.search("全面落实常态化帮扶政策要求")
+    f = tmp_path / "2024.txt"
+    f.write_text("政府工作报告\n一、2023年工作回顾\n去年完成了各项任务。\n二、2024年政府工作任务\n"
+                 "改革开放政策要激活发展动力。\n出台实施政策要能早则早、宁早勿晚。\n全面落实常态化帮扶政策要求。\n",
+                 encoding="utf-8")
+    assert [c.obj for c in extract(reportdiff_load(str(f)), 0) if c.kind == "task"] == ["常态化帮扶政策要求"]
