@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .english_sentences import _ITEM_VERBS, _PHRASE, _VERB_WORDS, _strip
+from .english_sentences import _ITEM_VERBS, _NAME_RUN, _PHRASE, _VERB_WORDS, _strip
 
 # The action promised: the verb after the promise (will, shall, propose/plan/intend/expect/aim/
 # decide to, is gearing up for the establishment of …), or the gerund that opens a lettered item
@@ -138,7 +138,27 @@ def _action(verb: str, obj: str, lettered: bool) -> tuple[str, str, bool]:
     particle = _PARTICLE.match(obj) if verb in _PHRASAL else None  # set up a fund: the verb is "set up"
     if particle:
         verb, obj = f"{verb} {particle.group(1).lower()}", obj[particle.end():]
-    return verb, _strip(_OBJ_END.sub("", obj)), lettered
+    return verb, _with_name(_strip(_OBJ_END.sub("", obj)), obj), lettered
+
+
+# the name of what an object belongs to, after it (relax the eligibility criteria for the Technology
+# Voucher Programme): the thing acted on, kept
+_OF_NAME = re.compile(r"\s+(?:for|of|under)\s+(?:the\s+)?" + _NAME_RUN.pattern)
+
+
+def _with_name(np: str, obj: str) -> str:
+    """``np`` (the trimmed object) with the name it belongs to when ``obj`` goes on with one."""
+    at = obj.find(np)
+    m = _OF_NAME.match(obj, at + len(np)) if np and at >= 0 else None
+    if not m or re.search(r"['’]s$", m.group()) or _MODIFIES.match(obj, m.end()):  # for Hong Kong's economy
+        return np
+    return np + obj[at + len(np):m.end()]
+
+
+# a place that qualifies its people or economy after it (support for Hong Kong's economy, a platform for
+# Hong Kong people): not the thing acted on
+_MODIFIES = re.compile(r"['’]s\b|\s+(?:people|residents|citizens|community|society|economy|companies|enterprises|"
+                       r"investors|businesses|industries)\b")
 
 
 # verbs that make or give a thing one can check (set up a fund, introduce legislation, offer loans):

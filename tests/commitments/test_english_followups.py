@@ -535,3 +535,19 @@ def test_the_office_asked_to_act_names_no_figure():
     plan): the office asked to act is not what the figure measures."""
     assert [t.indicator for t, _ in english.targets_in(
         "I have instructed HKMA to allocate $220 billion from the balance of the Land Fund")] == []
+
+
+def test_an_object_keeps_the_name_it_belongs_to():
+    """Unseen audit of HK 2018-19 → 2019-20 (row 7): ``the Government will also relax the
+    eligibility criteria for the Technology Voucher Programme`` was the task ``relax eligibility
+    criteria`` (the object trimmed at ``for``) and quoted the relaxation of another scheme's
+    criteria.  The name an object belongs to (``for``/``of``/``under`` a capitalised name) stays in
+    it, not a place qualifying its people or economy (``for Hong Kong people``, ``Hong Kong's``)."""
+    def acts(clause):
+        return [(v, o) for v, o, _ in english_actions._actions(clause)]
+    assert acts("the Government will also relax the eligibility criteria for the Technology Voucher Programme.") == \
+        [("relax", "eligibility criteria for the Technology Voucher Programme")]
+    assert acts("In parallel, we will initiate the statutory planning procedures for the Yuen Long South "
+                "development this year") == \
+        [("initiate", "statutory planning procedures for the Yuen Long South")]
+    assert acts("These measures will offer a platform for Hong Kong people to develop.") == [("offer", "platform")]

@@ -356,7 +356,7 @@ def test_a_phrasal_verb_keeps_its_particle_and_a_made_thing_of_one_word_is_a_tas
     from reportdiff.commitments.english_actions import _actions
 
     assert list(_actions("To alleviate pressure, I shall set up a fund for HA to make use of investment returns")) == [
-        ("set up", "fund", False)]
+        ("set up", "fund for HA", False)]  # the name it belongs to kept (session 26)
     found = {c.obj for c in _extracted(tmp_path, "We shall introduce legislation this year to require all ships to use "
                                                  "low sulphur fuel. I shall also offer loans to non-profit-making "
                                                  "organisations. The Government will introduce measures to ensure "
