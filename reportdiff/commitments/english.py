@@ -148,6 +148,10 @@ def _indicator(clause: str, q: Quantity, unit: str) -> str:
 # What a measure costs or whom it reaches, said beside the promise (… will benefit 1.84 million
 # taxpayers and reduce government revenue by $16.4 billion; … involve an additional expenditure of
 # about $3.5 billion): not a commitment.
+# spending given as the promise itself (I propose to commit an additional recurrent expenditure of $2 billion
+# to achieve quality education): not what a measure costs
+_GIVEN_SPENDING = re.compile(r"\b(?:commit|allocate|provide|earmark|set aside|inject|spend)\s+(?:an?\s+)?(?:additional\s+|"
+                             r"extra\s+|further\s+)?(?:annual\s+)?(?:recurrent\s+)?expenditure\s+of\s+", re.I)
 _COST_OR_REACH = re.compile(r"(?:\b(?:revenue|expenditure|cost)(?:\s+[a-z]+){0,2}\s+(?:by|of)|\bbenefit(?:ting)?|\bbenefiting|\byield(?:s|ing)?)"
                             r"\s+(?:about|around|some|over|more than|nearly|an estimated)?\s*$", re.I)
 
@@ -206,7 +210,7 @@ def targets_in(clause: str) -> list[tuple[Target, int]]:
     out = []
     for q in sorted(figures(clause) + _counts_in_words(clause), key=lambda x: x.start):
         before60 = clause[max(0, q.start - 60):q.start]
-        if _COST_OR_REACH.search(before60) or _DESCRIBES.search(before60) \
+        if _COST_OR_REACH.search(before60) and not _GIVEN_SPENDING.search(before60) or _DESCRIBES.search(before60) \
                 or _FROM_BASE.search(before60) and re.match(r"\s*(?:[a-z-]+\s+){0,2}to\b", clause[q.end:], re.I):
             continue  # a cost, a description, or the X of "from X to Y"
         if re.search(r"\b(?:aged|age of|ages of)\s*$", before60, re.I):
@@ -269,7 +273,8 @@ def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> li
                 out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph, st.sentence, "target", t))
             counted = {w for t, _ in found for w in key_words(t.indicator)}
             for verb, obj, lettered in _actions(clause):
-                if (verb, obj.lower()) in seen or len(key_words(obj)) < (1 if lettered or verb in _MAKING
+                if (verb, obj.lower()) in seen or found and re.search(r"\d", obj) \
+                        or len(key_words(obj)) < (1 if lettered or verb in _MAKING
                                                                          and not _ABSTRACT.fullmatch(obj) else 2) \
                         or counted & set(key_words(obj)):
                     continue  # an action whose object a figure of the clause measures is that target

@@ -551,3 +551,26 @@ def test_an_object_keeps_the_name_it_belongs_to():
                 "development this year") == \
         [("initiate", "statutory planning procedures for the Yuen Long South")]
     assert acts("These measures will offer a platform for Hong Kong people to develop.") == [("offer", "platform")]
+
+
+def test_spending_given_is_a_target_and_its_action_no_second_task():
+    """Unseen audit of HK 2018-19 (row 3): ``I propose to commit an additional recurrent expenditure
+    of $2 billion to achieve quality education`` was no target (``expenditure of`` read as what a
+    measure costs) but the task ``commit additional recurrent expenditure of $2 billion``, which
+    quoted another measure's expenditure.  Spending committed, allocated or provided is the
+    promise's figure; an action whose object holds the clause's figure restates that target."""
+    clause = "I propose to commit an additional recurrent expenditure of $2 billion to achieve quality education"
+    assert [(t.indicator, t.value) for t, _ in english.targets_in(clause)] == [("achieve quality education", 2000.0)]
+    assert english.targets_in("These initiatives will involve a total annual recurrent expenditure of around "
+                              "$290 million") == []
+
+
+def test_an_action_restating_the_clauses_figure_is_no_task(tmp_path):
+    """(The same row): the clause's target is the commitment; ``commit additional recurrent
+    expenditure of $2 billion`` is not a second one."""
+    from reportdiff import load
+    f = tmp_path / "a.txt"
+    f.write_text("Budget\n\nI propose to commit an additional recurrent expenditure of $2 billion to achieve quality "
+                 "education.\n", encoding="utf-8")
+    found = [(c.kind, c.target.indicator if c.target else c.obj) for c in english.extract(load(str(f)), 0)]
+    assert found == [("target", "achieve quality education")]
