@@ -141,8 +141,23 @@ def _indicator(clause: str, q: Quantity, unit: str) -> str:
         np = re.sub(r"^(?:\w+ing)\s+(?=\w)", "", np)
         if key_words(np) and not np.lower().endswith("ed") \
                 and not re.match(r"(?:asked|instructed|invited|requested|tasked|urged)\b", np, re.I):
-            return np  # (not the office asked to act: I have instructed HKMA to allocate $220 billion …)
+            # (not the office asked to act: I have instructed HKMA to allocate $220 billion …)
+            return _purpose(after) if set(key_words(np)) <= _MONEY_WORDS and _purpose(after) else np
     return ""
+
+
+# words that say a sum is money and nothing of what it is for (an additional recurrent provision)
+_MONEY_WORDS = set("additional recurrent annual provision funding expenditure allocation grant sum one-off extra "
+                   "injection".split())  # as key_words stem them
+_FOR_PURPOSE = re.compile(r"^[^,;]{0,40}?\b(?:to|for)\s+(?P<np>[^,;]+)", re.I)
+
+
+def _purpose(after: str) -> str:
+    """What a sum named only as money goes to, later in its clause (an additional recurrent provision
+    of $55 million will be provided to support the nine major performing arts groups)."""
+    m = _FOR_PURPOSE.match(after)
+    np = _strip(m.group("np")) if m else ""
+    return np if len(key_words(np)) >= 2 else ""
 
 
 # What a measure costs or whom it reaches, said beside the promise (… will benefit 1.84 million

@@ -574,3 +574,14 @@ def test_an_action_restating_the_clauses_figure_is_no_task(tmp_path):
                  "education.\n", encoding="utf-8")
     found = [(c.kind, c.target.indicator if c.target else c.obj) for c in english.extract(load(str(f)), 0)]
     assert found == [("target", "achieve quality education")]
+
+
+def test_a_sum_named_only_as_money_is_named_by_its_purpose():
+    """Unseen audit of HK 2018-19 (row 17): ``an additional recurrent provision of $55 million will
+    be provided to support the nine major performing arts groups`` was the target ``additional
+    recurrent provision`` and quoted the $25 million of another measure.  A sum named only as money
+    (additional, recurrent, provision, funding, allocation …) is named by what it goes to later in
+    its clause."""
+    clause = ("starting from 2018-19, an additional recurrent provision of $55 million will be provided to support "
+              "the nine major performing arts groups")
+    assert english.targets_in(clause)[0][0].indicator == "support the nine major performing arts groups"
