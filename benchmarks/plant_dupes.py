@@ -44,7 +44,7 @@ passage holds the places of other hosts that repeat it); "natural precision"
 is the share of case-free detections that are such real reuse (the rest are false alarms).
 
 Run from the project root:
-    .venv/bin/python benchmarks/plant_dupes.py [--seeds 4] [--hosts 2] [--cases 12] [--min-chars 15] [--split dev]
+    .venv/bin/python benchmarks/plant_dupes.py [--seeds 4] [--first-seed 0] [--hosts 2] [--cases 12] [--min-chars 15] [--split dev]
         [--show-misses]
 """
 
@@ -292,6 +292,8 @@ def _row(name: str, cases, dets, cover) -> tuple[str, float]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", type=int, default=4)
+    ap.add_argument("--first-seed", type=int, default=0,
+                    help="the first seed drawn (seeds first-seed .. first-seed + seeds - 1): a larger or other dev draw")
     ap.add_argument("--hosts", type=int, default=2, help="host reports per language and seed")
     ap.add_argument("--cases", type=int, default=12, help="planted passages per host")
     ap.add_argument("--min-chars", type=int, default=15)
@@ -306,13 +308,13 @@ def main(argv: list[str] | None = None) -> int:
     if not CORPUS.is_dir():
         print(f"{CORPUS} is absent: this benchmark needs the shared corpus", file=sys.stderr)
         return 2
-    print(f"command: .venv/bin/python benchmarks/plant_dupes.py --seeds {a.seeds} --hosts {a.hosts} "
+    print(f"command: .venv/bin/python benchmarks/plant_dupes.py --seeds {a.seeds} --first-seed {a.first_seed} --hosts {a.hosts} "
           f"--cases {a.cases} --min-chars {a.min_chars} --split {a.split}")
     t_all = time.perf_counter()
     all_cases, all_dets, offset = [], [], 0
     covers: list[np.ndarray] = []
     with tempfile.TemporaryDirectory() as tmp:
-        for seed in range(a.seeds):
+        for seed in range(a.first_seed, a.first_seed + a.seeds):
             sd, dets, cover, seconds = run_seed(seed, Path(tmp), a.hosts, a.cases, a.min_chars, a.split)
             print(f"   seed {seed}: sources {sd.source_path.replace(str(ROOT.parent) + '/', '')}; hosts "
                   f"{', '.join(Path(h).stem for h in sd.susp_origin)}; dupes {seconds:.2f} s", flush=True)
