@@ -7,17 +7,17 @@
    reference, of another query, or of the same query elsewhere); a hit between two reference
    places is not about the draft and is left out, and so is a hit whose query place, in text
    without ideographs, holds fewer than ``MIN_WORDS`` words it does not cut (``whole_words``:
-   ``into a regional``, ``tions. These pro`` are common English, not reuse).  The query
+   ``into a regional``, ``tions. These pro`` are common English, not reuse; edited reuse: when
+   neither place holds them, as edits join and cut words: ``iapsovqmentsatb``).  The query
    places of a document that are hit by another document overlap freely (a draft sentence
    found in four earlier reports in four slightly different lengths): they are merged into one
-   passage, the union of their spans, so these passages never overlap.  A query place hit only by its own document (the
-   draft repeating itself) joins the passage that holds at least half of it (``JOIN``); if
-   none, it is a passage of its own (a repeat that merely touches a shared passage, by one
-   character, is not about that passage: it pulled unrelated repeats of the draft, such as
-   "visitor arrivals", into the group of "and the number of v"), unless it overlaps by at
-   least 80% of the longer an earlier one of the same kind, which then stands for both (a
-   file of thousands of near-identical lines keeps its lines apart instead of becoming one
-   passage).
+   passage, the union of their spans, so these passages never overlap.  A query place hit only
+   by its own document (the draft repeating itself) joins the passage that holds at least half
+   of it (``JOIN``); if none, it is a passage of its own (a repeat that merely touches a shared
+   passage, by one character, is not about that passage: it pulled unrelated repeats of the
+   draft, such as "visitor arrivals", into the group of "and the number of v"), unless it
+   overlaps by at least 80% of the longer an earlier one of the same kind, which then stands
+   for both (a file of thousands of near-identical lines keeps its lines apart).
 2. Groups.  Passages joined by a hit (the draft repeats itself, or two queries share it) are
    one group (union-find); every other place hit by a passage of the group belongs to it.  So
    every group holds at least one place of a query document, and a passage shared only among
@@ -58,7 +58,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import islice
@@ -295,15 +295,16 @@ class _Passages:
 
 
 def group(pairs: Sequence[tuple[Occurrence, Occurrence]], queries: int, streams,
-          min_chars: int) -> list[DupeGroup]:
-    """Steps 1-4 of the module docstring over the hits ``pairs`` of ``match``."""
+          min_chars: int, edited: Collection[int] = ()) -> list[DupeGroup]:
+    """Steps 1-4 of the module docstring over the hits ``pairs`` of ``match`` (``edited``: indices of edited reuse)."""
     template = TemplateRule(min_chars)
     hits = []  # (query place, other place, joins): joins when both are query places, not a template match
-    for a, b in pairs:
+    for i, (a, b) in enumerate(pairs):
         if a.doc >= queries and b.doc >= queries:
             continue  # among references: not about the draft
         q, x = (a, b) if a.doc < queries else (b, a)
-        if whole_words(streams[q.doc].text, q.start, q.end) < MIN_WORDS:
+        if whole_words(streams[q.doc].text, q.start, q.end) < MIN_WORDS and (
+                i not in edited or whole_words(streams[x.doc].text, x.start, x.end) < MIN_WORDS):
             continue  # a few English words, or the ends of two: a common phrase, not reuse
         hits.append((q, x, x.doc < queries and not template(q.text, x.text)))
     shared: dict[int, list[tuple[int, int]]] = defaultdict(list)

@@ -167,7 +167,7 @@ def match(docs: Sequence[Document], queries: int, query_prints: list[tuple[np.nd
             exact[(r.a_doc, r.b_doc)].add(r)
     if edited:
         _edited(found, streams, queries, len(docs), min_chars, exact)
-    groups = group(found.pairs, queries, streams, min_chars)  # step 4 (passages.groups)
+    groups = group(found.pairs, queries, streams, min_chars, found.edited)  # step 4 (passages.groups)
     copy_reports = tuple(CopyReport(d, spans) for d, spans in sorted((copies or {}).items()) if len(spans) > 1)
     notes = () if not found.skipped else (
         f"{found.skipped} candidate pair(s) of places were not compared: each lay inside a passage already found "
@@ -196,6 +196,7 @@ def _edited(found: _Found, streams: Sequence[Stream], queries: int, docs: int, m
         b = _occurrence(streams[r.b_doc], r.b_doc, r.b0, r.b1)
         if min(len(a.text), len(b.text)) < fuzzy.MIN_LENGTH * min_chars or fuzzy.formula(a.text, b.text):
             continue
+        found.edited.add(len(found.pairs))
         found.add(r, a, b, streams)
         exact[(r.a_doc, r.b_doc)].add(r)
 
@@ -305,6 +306,7 @@ class _Found:
     def __init__(self, margin: int) -> None:
         self.places = _Places()
         self.pairs: list[tuple[Occurrence, Occurrence]] = []  # the hits, for step 4
+        self.edited: set[int] = set()  # the indices in ``pairs`` of the hits of edited reuse
         self.skipped = 0  # regions found settled (not extended)
         self._margin = margin
         self._root = np.zeros(0, dtype=np.int64)  # place -> the root place of its cluster

@@ -13,6 +13,7 @@ import pytest
 from reportdiff.passages import dupes, fuzzy
 from reportdiff.passages.formulas import canonical_text
 from reportdiff.text.characters import is_ideograph
+from reportdiff.text.fingerprints import Stream
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
@@ -132,3 +133,31 @@ def test_an_edit_at_the_very_end_of_a_passage_is_taken_with_it():
     fuzzy.extend_fuzzy(r, [a, b])
     assert a.canonical[0][r.a0:r.a1] == "improvementsatmillbridgepark"
     assert b.canonical[0][r.b0:r.b1] == "iapsovementsatmillbridgepaxk"
+
+
+@pytest.mark.parametrize("source, original, planted", [
+    # plant_dupes dev seeds 0 and 7: the edits join two words ("improvements at" ->
+    # "iapsovqmentsatb") or cut the first and last ones, so the draft's place holds only 3 whole words
+    ("budget-speech-2024.txt", "improvements at Millbridge Park", "iapsovqmentsatb Millbridge Paxk"),
+    ("budget-speech-2023.txt", "d the festival and the Christmas", "d fthe festxival anj the Chrstmase"),
+    ("budget-speech-2024.txt", "ave recruited 23 permanent social wor", "arbe necruite 23 permanent socialu woh"),
+])
+def test_an_edited_english_passage_is_not_judged_by_the_words_its_edits_cut(tmp_path, source, original, planted):
+    """A query place in text without ideographs needs 4 whole words (``groups.MIN_WORDS``: a few
+    common English words are no passage).  A place of edited reuse was judged by the draft's
+    words alone, which the edits join and cut: 30-37-character passages found, extended and
+    confirmed were then dropped.  Edited reuse is judged by the words of either side."""
+    text = (FIXTURES / "english" / source).read_text(encoding="utf-8")
+    assert original in text
+    host = (FIXTURES / "english" / "hk-budget-2019.txt").read_text(encoding="utf-8").splitlines()
+    middle = len(host) // 2
+    draft = tmp_path / "draft.txt"
+    draft.write_text("\n".join(host[:middle] + ["", planted, ""] + host[middle:]) + "\n", encoding="utf-8")
+    res = dupes([str(draft)], against=[str(FIXTURES / "english" / source)])
+    start = Stream.of(res.documents[0]).text.index(planted)  # places count in the stream's text
+    found = [o for g in res.groups for o in g.occurrences
+             if o.doc == 0 and o.start < start + len(planted) and start < o.end
+             and any(x.doc == 1 for x in g.occurrences)]
+    assert found, "the edited passage is in no group with its source"
+    covered = set().union(*(range(max(o.start, start), min(o.end, start + len(planted))) for o in found))
+    assert len(covered) >= 0.7 * len(planted)
