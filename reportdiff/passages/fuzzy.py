@@ -18,8 +18,9 @@ the first stage misses it (or finds pieces of it).  This stage finds it from sho
 3. Extension and confirmation.  Each end of a chain grows by an X-drop banded alignment of
    the canonical characters (match +1, mismatch −1, insertion or deletion −2, band ±``BAND``
    (8), stopped when the score falls ``XDROP`` (6) below the best; the end is where the score
-   was best; then a changed character followed by an agreeing one is taken at either end, as
-   long as that recurs: an edit at the very end of a passage), and the two sides must then be alike: Indel similarity (rapidfuzz
+   was best; then a changed character followed by an agreeing one, or an inserted or deleted
+   one followed by two agreeing, is taken at either end, as long as that recurs: an edit at the
+   very end of a passage, which brings the score back to the best but not above it), and the two sides must then be alike: Indel similarity (rapidfuzz
    ``Indel.normalized_similarity``, 1 − insertions and deletions / total length) ≥
    ``MIN_SIMILARITY`` (0.7; a passage with 25% of its characters edited scores about 0.8).
    Each side's text must be ≥ ``MIN_LENGTH`` × min_chars characters, and two sides with figures
@@ -204,9 +205,12 @@ def extend_fuzzy(r: Region, streams: Sequence[Stream]) -> None:
         r.a1, r.b1 = r.a1 + i, r.b1 + j
         if i < len(x) - BAND or not i:
             break
-    # a character changed and the next one agreeing: an edit at the very end of the passage
-    while r.a1 + 1 < len(ta) and r.b1 + 1 < len(tb) and ta[r.a1] != tb[r.b1] and ta[r.a1 + 1] == tb[r.b1 + 1]:
-        r.a1, r.b1 = r.a1 + 2, r.b1 + 2
+    # an edit at the very end of the passage: its score comes back to the best, not above it
+    while True:
+        step = _tie_ahead(ta, tb, r.a1, r.b1)
+        if not step:
+            break
+        r.a1, r.b1 = r.a1 + step[0], r.b1 + step[1]
     while True:
         x = ta[max(fa, r.a0 - STEP_CHARS): r.a0][::-1]
         y = tb[max(fb, r.b0 - STEP_CHARS): r.b0][::-1]
@@ -214,8 +218,27 @@ def extend_fuzzy(r: Region, streams: Sequence[Stream]) -> None:
         r.a0, r.b0 = r.a0 - i, r.b0 - j
         if i < len(x) - BAND or not i:
             break
-    while r.a0 - 2 >= fa and r.b0 - 2 >= fb and ta[r.a0 - 1] != tb[r.b0 - 1] and ta[r.a0 - 2] == tb[r.b0 - 2]:
-        r.a0, r.b0 = r.a0 - 2, r.b0 - 2
+    while True:
+        step = _tie_ahead(ta[max(fa, r.a0 - 3): r.a0][::-1], tb[max(fb, r.b0 - 3): r.b0][::-1], 0, 0)
+        if not step:
+            break
+        r.a0, r.b0 = r.a0 - step[0], r.b0 - step[1]
+
+
+def _tie_ahead(x: str, y: str, i: int, j: int) -> tuple[int, int] | None:
+    """The characters of x and y (from i, j) that one edit and the agreeing characters right
+    after it take when they bring the alignment's score back to where it was (a changed
+    character and one agreeing, +1 − 1; an inserted or deleted one and two agreeing, +2 − 2),
+    or None (two edits in a row, or nothing agreeing after the edit: other text)."""
+    if i >= len(x) or j >= len(y) or x[i] == y[j]:
+        return None
+    if i + 1 < len(x) and j + 1 < len(y) and x[i + 1] == y[j + 1]:
+        return 2, 2
+    if x[i + 1: i + 3] == y[j: j + 2] and len(x) >= i + 3 and len(y) >= j + 2:
+        return 3, 2
+    if x[i: i + 2] == y[j + 1: j + 3] and len(x) >= i + 2 and len(y) >= j + 3:
+        return 2, 3
+    return None
 
 
 def confirmed(r: Region, streams: Sequence[Stream]) -> bool:
