@@ -20,9 +20,10 @@ the first stage misses it (or finds pieces of it).  This stage finds it from sho
    (8), stopped when the score falls ``XDROP`` (6) below the best; the end is where the score
    was best; then a changed character followed by an agreeing one, or an inserted or deleted
    one followed by two agreeing, is taken at either end, as long as that recurs: an edit at the
-   very end of a passage, which brings the score back to the best but not above it), and the two sides must then be alike: Indel similarity (rapidfuzz
-   ``Indel.normalized_similarity``, 1 − insertions and deletions / total length) ≥
-   ``MIN_SIMILARITY`` (0.7; a passage with 25% of its characters edited scores about 0.8).
+   very end of a passage, which brings the score back to the best but not above it), and the
+   two sides must then be alike: Indel similarity (rapidfuzz ``Indel.normalized_similarity``,
+   1 − insertions and deletions / total length) ≥ ``MIN_SIMILARITY`` (0.7; a passage with 25%
+   of its characters edited scores about 0.8).
    Each side's text must be ≥ ``MIN_LENGTH`` × min_chars characters, and two sides with figures
    sharing fewer than half of them, in a text with a figure every ``FIGURE_SPAN`` (30)
    characters or closer, are a formula (``formula``).  The confirmed regions go to grouping

@@ -175,19 +175,21 @@ def test_an_inserted_or_deleted_character_at_the_very_end_of_a_passage_is_taken_
     from reportdiff.passages.seeds import Region
 
     def grown(x: str, y: str, seed: str) -> tuple[str, str]:
-        a, b = SimpleNamespace(canonical=(x, None), body_start=0), SimpleNamespace(canonical=(y, None), body_start=0)
+        a = SimpleNamespace(canonical=(x, None), body_start=0)
+        b = SimpleNamespace(canonical=(y, None), body_start=0)
         i, j = x.index(seed), y.index(seed)
         r = Region(0, 1, i, i + len(seed), j, j + len(seed))
         fuzzy.extend_fuzzy(r, [a, b])
         return x[r.a0:r.a1], y[r.b0:r.b1]
 
     src = "保障人民群众切身利益" + "务艰巨一些基层财政收支矛盾较大房地产市场风险隐患较多一些" + "地方政府债务负担重"
-    draft = "科技创新能力还不够强" + "务艰巨一些供基层政贸收支矛旱较大房地产市场风险隐患较多才一些" + "着力扩大国内需求"
+    draft = ("科技创新能力还不够强" + "务艰巨一些供基层政贸收支矛旱较大房地产市场风险隐患较多才一些"
+             + "着力扩大国内需求")
     assert grown(src, draft, "房地产市场")[1].endswith("较多才一些")  # inserted, then two agreeing
     assert grown(draft, src, "房地产市场")[1].endswith("较多一些")  # deleted (the other way round)
     a, b = grown("全力完成今年主要发展的预期目标是经济增长", "我们确定了今年发展预期目标是经济增长",
                  "预期目标是经济增长")
     assert (a, b) == ("发展的预期目标是经济增长", "发展预期目标是经济增长")  # at the start, backwards
     # one agreeing character after an inserted one is no passage going on
-    assert grown(src, "科技创新能力还不够强" + "务艰巨一些基层财政收支矛盾较大房地产市场风险隐患较多才一" + "着力扩大内需",
-                 "房地产市场")[1].endswith("较多")
+    one_after = "科技创新能力还不够强" + "务艰巨一些基层财政收支矛盾较大房地产市场风险隐患较多才一" + "着力扩大内需"
+    assert grown(src, one_after, "房地产市场")[1].endswith("较多")
