@@ -69,16 +69,18 @@ def measures_of_hashes(a, b) -> Similarity:
     element).  The same integers as ``measures``, so the same figures."""
     import numpy as np
 
+    from ..text.fingerprints import sorted_unique
+
     if not len(a) or not len(b):
         return measures(a.tolist(), b.tolist())
-    ua, na = np.unique(a, return_counts=True)
-    ub, nb = np.unique(b, return_counts=True)
+    ua, na = sorted_unique(a, counts=True)
+    ub, nb = sorted_unique(b, counts=True)
     common, ia, ib = np.intersect1d(ua, ub, assume_unique=True, return_indices=True)
     na, nb = na.astype(np.int64), nb.astype(np.int64)
     kept = int(np.minimum(na[ia], nb[ib]).sum())
     dot = int((na[ia] * nb[ib]).sum())
     norm = math.sqrt(int((na * na).sum())) * math.sqrt(int((nb * nb).sum()))
-    codes = np.searchsorted(np.union1d(ua, ub), np.concatenate([a, b])).astype(np.uint32) + 0x10000
+    codes = np.searchsorted(sorted_unique(np.concatenate([ua, ub])), np.concatenate([a, b])).astype(np.uint32) + 0x10000
     sa = codes[: len(a)].tobytes().decode("utf-32-le")
     sb = codes[len(a):].tobytes().decode("utf-32-le")
     lev, indel = distances(sa, sb, len(a) + len(b) - 2 * kept)

@@ -25,6 +25,7 @@ import numpy as np
 
 from ..passages import formulas as f
 from ..passages.formula_clusters import clusters_of_nodes
+from ..text.fingerprints import sorted_unique
 from . import counts
 from .tasks import stream_of
 
@@ -34,10 +35,10 @@ REPORTS_PER_TASK = 50
 
 def df_part(reports: dict, min_chars: int = MIN_CHARS) -> list[tuple[np.ndarray, np.ndarray]]:
     """A batch's (fingerprint, documents holding it) counts, cut into the hash ranges."""
-    held = [np.unique(np.array([h for _, h in f.document_prints(stream_of(p), min_chars)], dtype=np.uint64))
+    held = [sorted_unique(np.array([h for _, h in f.document_prints(stream_of(p), min_chars)], dtype=np.uint64))
             for p in reports.values()]
-    values, n = np.unique(np.concatenate(held), return_counts=True) if held else (np.empty(0, np.uint64),
-                                                                                   np.empty(0, np.int64))
+    values, n = sorted_unique(np.concatenate(held), counts=True) if held else (np.empty(0, np.uint64),
+                                                                                np.empty(0, np.int64))
     n = n.astype(np.uint32)  # 12 bytes an entry instead of 16: the parts are held until every batch is counted
     return [(values[s], n[s]) for s in counts._ranges(values)]
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..text.fingerprints import sorted_unique
 from .region_reuse import (
     PairTable,
     _region_holdings,
@@ -43,7 +44,7 @@ _SHIFT = np.uint64(64 - RANGE_BITS)
 def union_part(*items) -> np.ndarray:
     """The sorted unique hashes of several prepared reports' fingerprints or earlier unions."""
     arrays = [getattr(x, "prints", x) for x in items]
-    return np.unique(np.concatenate(arrays)) if arrays else np.empty(0, np.uint64)
+    return sorted_unique(np.concatenate(arrays)) if arrays else np.empty(0, np.uint64)
 
 
 def held(prepared, corpus_prints: np.ndarray) -> np.ndarray:

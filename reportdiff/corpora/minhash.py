@@ -87,7 +87,9 @@ def resemblance(a: np.ndarray, b: np.ndarray) -> float:
     """Jaccard index of two sorted arrays of unique shingle hashes (1.0 for two empty sets)."""
     if len(a) == 0 and len(b) == 0:
         return 1.0
-    inter = len(np.intersect1d(a, b, assume_unique=True))
+    from ..text.fingerprints import count_shared
+
+    inter = count_shared(a, b)
     return round(inter / (len(a) + len(b) - inter), 4)
 
 

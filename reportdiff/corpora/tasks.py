@@ -68,7 +68,7 @@ def prepare(report: str | Document, options: Options = Options(), min_chars: int
     document already loaded)."""
     from ..ingest.source import load
     from ..passages.templates import clause_ends
-    from ..text.fingerprints import Stream, shingle_hashes, signature
+    from ..text.fingerprints import Stream, shingle_hashes, signature, sorted_unique
 
     doc = load(report, options)
     path = doc.path
@@ -78,8 +78,8 @@ def prepare(report: str | Document, options: Options = Options(), min_chars: int
                     root=Section("0", 0, None, paragraphs=doc.paragraphs), lines=doc.lines,
                     index=doc.index, language=doc.language)
     stream = Stream.of(slim)
-    shingles = np.unique(shingle_hashes(stream.canonical[0], SHINGLE))
-    prints = np.unique(signature(stream, min_chars)[1])
+    shingles = sorted_unique(shingle_hashes(stream.canonical[0], SHINGLE))
+    prints = sorted_unique(signature(stream, min_chars)[1])
     region, region_from = (doc.metadata.region, "metadata") if doc.metadata.region \
         else (region_from_name(path), "file name")
     facts = DocumentFacts(path=path, title=doc.metadata.title, region=region, region_from=region_from,
