@@ -32,7 +32,7 @@ from ..ingest.metadata import year_of
 from ..model import Document, Section
 from ..options import REUSE_MIN_CHARS, Options
 from ..text.fingerprints import SHINGLE, Stream
-from ..text.tokens import forget, terms
+from ..text.tokens import forget, term_of, tokens_once
 from . import minhash, region_reuse
 from .report import (
     EXAMPLES,
@@ -43,17 +43,34 @@ from .report import (
     SharedResult,
 )
 
-_TERM_HASHES: dict[str, int] = {}  # a worker's vocabulary: words recur across reports
-_TERM_HASHES_MAX = 500_000  # about 60 MB; emptied when full
+_TOKEN_HASHES: dict[str, int | None] = {}  # a worker's tokens -> their term's hash (None: no term)
+_TOKEN_HASHES_MAX = 500_000  # about 70 MB; emptied when full
 
 
-def _term_hash(term: str) -> int:
-    h = _TERM_HASHES.get(term)
-    if h is None:
-        if len(_TERM_HASHES) >= _TERM_HASHES_MAX:
-            _TERM_HASHES.clear()
-        h = _TERM_HASHES[term] = int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "little")
-    return h
+def _token_hash(token: str) -> int | None:
+    term = term_of(token)
+    return None if term is None else int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(),
+                                                    "little")
+
+
+def term_hashes(paragraphs) -> list[int]:
+    """The 64-bit hashes of the paragraphs' ``terms``, in order: one dictionary look-up a token
+    (words recur across a worker's reports), not a pattern match, a lower-casing and a look-up a
+    term (the same hashes: ``_token_hash`` is the hash of the token's ``term_of``)."""
+    cache, out = _TOKEN_HASHES, []
+    for para in paragraphs:
+        toks = tokens_once(para.text)
+        try:
+            hs = [cache[t] for t in toks]
+        except KeyError:
+            if len(cache) >= _TOKEN_HASHES_MAX:
+                cache.clear()
+            for t in toks:
+                if t not in cache:
+                    cache[t] = _token_hash(t)
+            hs = [cache[t] for t in toks]
+        out += [h for h in hs if h is not None]
+    return out
 
 
 def region_from_name(path: str) -> str:
@@ -72,7 +89,7 @@ def prepare(report: str | Document, options: Options = Options(), min_chars: int
 
     doc = load(report, options)
     path = doc.path
-    hashed = [_term_hash(t) for para in doc.paragraphs for t in terms(para.text)]  # compare's terms
+    hashed = term_hashes(doc.paragraphs)  # compare's terms
     forget()  # a worker prepares many reports: its token cache would grow to ~700 MB
     slim = Document(path=doc.path, encoding=doc.encoding, metadata=doc.metadata,
                     root=Section("0", 0, None, paragraphs=doc.paragraphs), lines=doc.lines,

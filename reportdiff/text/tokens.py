@@ -195,6 +195,11 @@ def tokens(text: str) -> tuple[str, ...]:
     return _tokens(text)
 
 
+def tokens_once(text: str) -> tuple[str, ...]:
+    """``tokens(text)`` without keeping them (a corpus worker tokenises each paragraph once)."""
+    return _tokens.__wrapped__(text)
+
+
 def forget() -> None:
     """Drop the cached tokens (up to 100,000 paragraphs, ~7 KB each): a long-running process
     that tokenises one document after another (a corpus worker) calls it between documents."""
@@ -229,6 +234,11 @@ def _words(text: str) -> list[str]:
 
 
 _PUNCT_OR_SPACE = re.compile(r"^[\s\W_]+$")
+
+
+def term_of(token: str) -> str | None:
+    """The term one token gives in ``terms``: None for white space and punctuation."""
+    return None if _PUNCT_OR_SPACE.match(token) else token.lower()
 
 
 def terms(text: str) -> list[str]:

@@ -22,3 +22,20 @@ def test_count_shared_is_the_intersection_size():
         a = np.unique(rng.integers(0, 3000, size=na, dtype=np.uint64))
         b = np.unique(rng.integers(0, 3000, size=nb, dtype=np.uint64))
         assert count_shared(a, b) == len(np.intersect1d(a, b, assume_unique=True))
+
+
+def test_term_hashes_are_the_hashes_of_the_terms():
+    import hashlib
+
+    from reportdiff.corpora.tasks import term_hashes
+    from reportdiff.text.tokens import terms
+
+    class P:
+        def __init__(self, text):
+            self.text = text
+
+    texts = ["全面深化改革，推进高质量发展。", "GDP grew 5.2% in 2024 — The Economy's growth, the ECONOMY.", "", "  ，。 ", "增长5.2%，GDP"]
+    want = [int.from_bytes(hashlib.blake2b(t.encode("utf-8"), digest_size=8).digest(), "little")
+            for x in texts for t in terms(x)]
+    assert term_hashes([P(x) for x in texts]) == want
+    assert term_hashes([P(x) for x in texts]) == want  # from the worker's cache
