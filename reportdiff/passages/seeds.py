@@ -74,9 +74,12 @@ def _seeds(query_prints: list[tuple[np.ndarray, np.ndarray]], postings: Postings
     flat_pos: list[int] = []
     place: list[int] = []
     last: list[int] = []
+    get = postings.get  # not postings[h]: a defaultdict's missing hash would be added, for nothing
     for qd, (pos, hashes) in enumerate(query_prints):
         for p, h in zip(pos.tolist(), hashes.tolist()):
-            posting = postings[h]
+            posting = get(h)
+            if posting is None:
+                continue
             c = len(posting)
             if c < 2 or c > MAX_POSTINGS:
                 continue
