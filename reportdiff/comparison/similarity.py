@@ -64,9 +64,9 @@ def measures(a: list[str], b: list[str]) -> Similarity:
 
 def measures_of_hashes(a, b) -> Similarity:
     """``measures`` of two term lists given as numpy arrays of 64-bit term hashes (a corpus's
-    prepared reports): the counts by ``numpy.unique``, the distances on the two lists written as
-    strings of one character per distinct term (rapidfuzz reads a string without hashing each
-    element).  The same integers as ``measures``, so the same figures."""
+    prepared reports): the counts by a sort, the distances on the two lists written as strings
+    of one character per term (rapidfuzz reads a string without hashing each element;
+    ``_codes``).  The same integers as ``measures``, so the same figures."""
     import numpy as np
 
     from ..text.fingerprints import sorted_unique
@@ -80,11 +80,36 @@ def measures_of_hashes(a, b) -> Similarity:
     kept = int(np.minimum(na[ia], nb[ib]).sum())
     dot = int((na[ia] * nb[ib]).sum())
     norm = math.sqrt(int((na * na).sum())) * math.sqrt(int((nb * nb).sum()))
-    codes = np.searchsorted(sorted_unique(np.concatenate([ua, ub])), np.concatenate([a, b])).astype(np.uint32) + 0x10000
-    sa = codes[: len(a)].tobytes().decode("utf-32-le")
-    sb = codes[len(a):].tobytes().decode("utf-32-le")
+    sa, sb = _codes(a, b, ua, ub, ia, ib, na[ia] + nb[ib])
     lev, indel = distances(sa, sb, len(a) + len(b) - 2 * kept)
     return _four(dot, norm, len(common), len(ua) + len(ub) - len(common), lev, indel, len(a), len(b), "exact")
+
+
+SMALL_CODES = 254  # shared terms given a code under 256 (two more: the terms of one list only)
+
+
+def _codes(a, b, ua, ub, ia, ib, uses) -> tuple:
+    """The term lists ``a`` and ``b`` (hash arrays; ``ua``, ``ub`` their sorted distinct terms,
+    ``ia``, ``ib`` the shared ones' places in them, ``uses`` the shared ones' counts in both) as
+    strings of one character per term, equal characters for equal terms only: the distances
+    depend on nothing else.  Every term of ``a`` alone is character 0, of ``b`` alone 1 (they
+    equal nothing on the other side), and the ``SMALL_CODES`` commonest shared terms 2-255:
+    rapidfuzz finds a character under 256 in a table and the others in a hash map, so that
+    the Indel and Levenshtein distances of two synthetic reports take 0.41 of the time they took
+    with a code above 65,535 for every distinct term (58% of the terms are under 256)."""
+    import numpy as np
+
+    if len(ia) > 0x10FFFF - 0x10000:  # more shared terms than code points: the lists themselves
+        return a.tolist(), b.tolist()
+    rank = np.empty(len(ia), dtype=np.uint32)
+    rank[np.argsort(-uses, kind="stable")] = np.arange(len(ia), dtype=np.uint32)
+    shared = np.where(rank < SMALL_CODES, rank + 2, rank + 0x10000)  # no surrogate code points
+    ca = np.zeros(len(ua), dtype=np.uint32)
+    ca[ia] = shared
+    cb = np.ones(len(ub), dtype=np.uint32)
+    cb[ib] = shared
+    return (ca[np.searchsorted(ua, a)].astype("<u4").tobytes().decode("utf-32-le"),
+            cb[np.searchsorted(ub, b)].astype("<u4").tobytes().decode("utf-32-le"))
 
 
 def distances(a, b, bound: int | None = None) -> tuple[int, int]:
