@@ -68,7 +68,7 @@ from rapidfuzz import fuzz
 
 from ..model import LineSpan
 from ..text.characters import has_cjk
-from ..text.fingerprints import in_sorted, shingle_hashes
+from ..text.fingerprints import in_sorted, shingle_hashes, sorted_unique
 from ..text.worddiff import DiffOp, word_diff
 from .unionfind import clusters
 
@@ -189,31 +189,42 @@ class TemplateRule:
     def __init__(self, min_chars: int) -> None:
         self.n = min_chars
         self.values: dict[str, str] = {}
-        self.seen: dict[str, tuple[bool, np.ndarray, np.ndarray]] = {}
+        self.seen: dict[str, tuple[bool, str, str]] = {}
+        self.hashes: dict[str, np.ndarray] = {}
         self.chars = 0
 
-    def _of(self, text: str) -> tuple[bool, np.ndarray, np.ndarray]:
+    def _of(self, text: str) -> tuple[bool, str, str]:
         got = self.seen.get(text)
         if got is None:
             slot, value = keys(text, self.values)
-            got = self.seen[text] = (_SLOT in slot, _stretches(slot, self.n), _stretches(value, self.n))
+            got = self.seen[text] = (_SLOT in slot, slot, value)
             self.chars += len(text)
+        return got
+
+    def _stretches(self, key: str) -> np.ndarray:
+        """A key's stretches, made when a comparison first needs them (two texts without a
+        number never do: 60,256 stretch sets made for 1,021 searched pairs of 1,000 synthetic
+        reports when every text's were made up front)."""
+        got = self.hashes.get(key)
+        if got is None:
+            got = self.hashes[key] = _stretches(key, self.n)
         return got
 
     def __call__(self, a: str, b: str) -> bool:
         if a == b:  # the same numbers: never a template
             return False
         if self.chars > self.KEPT_CHARS or len(self.values) > self.KEPT_VALUES:
-            self.values, self.seen, self.chars = {}, {}, 0
-        numbers_a, slots_a, values_a = self._of(a)
-        numbers_b, slots_b, values_b = self._of(b)
-        return (numbers_a or numbers_b) and _meet(slots_a, slots_b) and not _meet(values_a, values_b)
+            self.values, self.seen, self.hashes, self.chars = {}, {}, {}, 0
+        numbers_a, slot_a, value_a = self._of(a)
+        numbers_b, slot_b, value_b = self._of(b)
+        return (numbers_a or numbers_b) and _meet(self._stretches(slot_a), self._stretches(slot_b)) \
+            and not _meet(self._stretches(value_a), self._stretches(value_b))
 
 
 def _stretches(key: str, n: int) -> np.ndarray:
     """The sorted distinct 64-bit hashes of the n-character stretches of ``key``
     (``fingerprints.shingle_hashes``)."""
-    return np.unique(shingle_hashes(key, n))
+    return sorted_unique(shingle_hashes(key, n))
 
 
 def _meet(x: np.ndarray, y: np.ndarray) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..text.fingerprints import K
+from ..text.fingerprints import K, in_sorted
 
 MAX_POSTINGS = 200
 SEED_CLIQUE = 32  # a fingerprint in more places seeds each place with the next 32 only
@@ -74,12 +74,13 @@ def _seeds(query_prints: list[tuple[np.ndarray, np.ndarray]], postings: Postings
     flat_pos: list[int] = []
     place: list[int] = []
     last: list[int] = []
-    get = postings.get  # not postings[h]: a defaultdict's missing hash would be added, for nothing
+    # only the query places whose hash has a posting: one binary search each, not a look-up in
+    # Python (not postings[h] either: a defaultdict's missing hash would be added, for nothing)
+    known = np.sort(np.fromiter(postings.keys(), dtype=np.uint64, count=len(postings)))
     for qd, (pos, hashes) in enumerate(query_prints):
-        for p, h in zip(pos.tolist(), hashes.tolist()):
-            posting = get(h)
-            if posting is None:
-                continue
+        hit = in_sorted(known, hashes)
+        for p, h in zip(pos[hit].tolist(), hashes[hit].tolist()):
+            posting = postings[h]
             c = len(posting)
             if c < 2 or c > MAX_POSTINGS:
                 continue
