@@ -142,7 +142,7 @@ def _indicator(clause: str, q: Quantity, unit: str) -> str:
         if key_words(np) and not np.lower().endswith("ed") \
                 and not re.match(r"(?:asked|instructed|invited|requested|tasked|urged)\b", np, re.I):
             # (not the office asked to act: I have instructed HKMA to allocate $220 billion …)
-            return _purpose(after) if set(key_words(np)) <= _MONEY_WORDS and _purpose(after) else np
+            return (set(key_words(np)) <= _MONEY_WORDS and _purpose(after)) or np
     return ""
 
 

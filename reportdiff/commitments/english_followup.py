@@ -108,6 +108,7 @@ class EnIndex:
                 self.postings.setdefault(w, []).append(i)
         self._in_part: dict[tuple[str, str], list[int]] = {}
         self._capitalised: dict[tuple[str, ...], bool] = {}
+        self._in_order: dict[int, tuple[str, ...]] = {}
         self.scored = 0  # candidate sentences scored by the searches into this document
         self.unsure: list[Commitment] = []  # commitments whose search stopped at SEARCH_CAP
 
@@ -116,6 +117,12 @@ class EnIndex:
         if name not in self._capitalised:
             self._capitalised[name] = any(all(w in caps for w in name) for caps in self.capitals)
         return self._capitalised[name]
+
+    def spells(self, i: int, name: tuple[str, ...]) -> bool:
+        """``_in_row`` of sentence ``i``'s key words (made once a sentence)."""
+        if i not in self._in_order:
+            self._in_order[i] = key_words(self.sts[i].text)
+        return _in_row(name, self._in_order[i])
 
     def clauses_of(self, word: str, part: str) -> list[int]:
         if (word, part) not in self._in_part:
@@ -257,7 +264,7 @@ def refers(k: EnKey, later: EnIndex, i: int, unit: str) -> bool:
     word, however rare, is some other thing: ``a cumulative growth`` for ``the cumulative amount
     of the grant``) and does not give only figures of another unit class."""
     return ((not k.names or any(all(w in later.capitals[i] for w in name) for name in k.names)
-             or any(not later.in_capitals(name) and not set(name) <= _KIND and _spelled(name, later.sts[i].text)
+             or any(not later.in_capitals(name) and not set(name) <= _KIND and later.spells(i, name)
                     for name in k.names))
             and _held(k, later.words[i]) >= min(2, len(k.words))
             and not _other_measure(unit, later.sts[i].text))
@@ -269,7 +276,10 @@ def _spelled(name: tuple[str, ...], text: str) -> bool:
     the next year (``a pilot scheme on food trucks``); asked only of a later speech that never
     writes the name in capitals (one that does, ``the Pilot Scheme on …``, means another thing by
     the words in lower case), and of a name of more than kind words (not ``Pilot Project``)."""
-    words = key_words(text)
+    return _in_row(name, key_words(text))
+
+
+def _in_row(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
     n = len(name)
     return any(words[j:j + n] == name for j in range(len(words) - n + 1))
 
