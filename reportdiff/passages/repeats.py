@@ -21,7 +21,10 @@ gives a document's fingerprints, ``postings_of(prints)`` where their hashes occu
    (``extension``) while the canonical characters agree, stepping over edits of up to 2
    characters a side when the next 6 characters agree again.  Regions shorter than
    ``min_chars`` original characters are dropped; inside one document, a region may not
-   overlap its own copy.  Regions are taken in order (document pairs by their first seed,
+   overlap its own copy.  A region whose two sides are not alike as a whole (Indel similarity
+   of the canonical texts under 0.7, the test of edited reuse, ``fuzzy.confirmed``) was merged
+   across other text, not across a changed word: the regions it was merged from are taken one
+   by one instead.  Regions are taken in order (document pairs by their first seed,
    then by position) and grouped as they come (step 4); a region is *settled*, and not
    extended, when the positions w + k characters before and after it, on both sides, lie in
    places of one group that already has ``SETTLED`` (32) places or more: its places are
@@ -156,15 +159,11 @@ def match(docs: Sequence[Document], queries: int, query_prints: list[tuple[np.nd
             if (before is not None and before[k]) or found.settled(r):
                 found.skipped += 1
                 continue
-            extend(r, streams)
-            if r.a_doc == r.b_doc and not (r.a1 <= r.b0 or r.b1 <= r.a0):
-                continue  # overlaps itself: a repetitive run, not a repeat
-            a = _occurrence(streams[r.a_doc], r.a_doc, r.a0, r.a1)
-            b = _occurrence(streams[r.b_doc], r.b_doc, r.b0, r.b1)
-            if min(len(a.text), len(b.text)) < min_chars:
-                continue
-            found.add(r, a, b, streams)
-            exact[(r.a_doc, r.b_doc)].add(r)
+            if not _take(r, found, exact, streams, min_chars):
+                # not alike as a whole: step 3 merged it across other text, not a changed word;
+                # the regions it was merged from are taken one by one
+                for a0, a1, b0, b1 in r.parts or ():
+                    _take(Region(r.a_doc, r.b_doc, a0, a1, b0, b1), found, exact, streams, min_chars)
     if edited:
         _edited(found, streams, queries, len(docs), min_chars, exact)
     groups = group(found.pairs, queries, streams, min_chars, found.edited)  # step 4 (passages.groups)
@@ -174,6 +173,26 @@ def match(docs: Sequence[Document], queries: int, query_prints: list[tuple[np.nd
         f"in {SETTLED} or more places (bounded work on very repetitive text); such a passage may be reported as "
         "several groups, and its places may end a few characters short",)
     return DupesResult(tuple(docs), queries, tuple(groups), copy_reports, notes)
+
+
+def _take(r: Region, found: _Found, exact: dict[tuple[int, int], _Held], streams: Sequence[Stream],
+          min_chars: int) -> bool:
+    """Extend a first-stage region and add it to ``found`` when it is a repeat: at least
+    ``min_chars`` characters a side, not overlapping its own copy, and its two sides alike as a
+    whole (as ``fuzzy.confirmed`` asks of the second stage's).  False only when the region is
+    not alike."""
+    extend(r, streams)
+    if r.a_doc == r.b_doc and not (r.a1 <= r.b0 or r.b1 <= r.a0):
+        return True  # overlaps itself: a repetitive run, not a repeat
+    a = _occurrence(streams[r.a_doc], r.a_doc, r.a0, r.a1)
+    b = _occurrence(streams[r.b_doc], r.b_doc, r.b0, r.b1)
+    if min(len(a.text), len(b.text)) < min_chars:
+        return True
+    if not fuzzy.confirmed(r, streams):
+        return False
+    found.add(r, a, b, streams)
+    exact[(r.a_doc, r.b_doc)].add(r)
+    return True
 
 
 def _edited(found: _Found, streams: Sequence[Stream], queries: int, docs: int, min_chars: int,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -36,6 +36,8 @@ class Region:
     a1: int
     b0: int
     b1: int
+    # the regions merged into this one (a0, a1, b0, b1), when there are several: not part of its identity
+    parts: list[tuple[int, int, int, int]] | None = field(default=None, compare=False)
 
 
 def regions(query_prints: list[tuple[np.ndarray, np.ndarray]], postings: Postings, w: int) -> list[Region]:
@@ -120,6 +122,9 @@ def _merge(qs: list[int], os_: list[int], a0s: list[int], a1s: list[int], b0s: l
         for m in reversed(merged[-8:]):
             if abs(m.b0 - m.a0 - diag_r) <= MAX_INDEL and a0 - m.a1 <= MAX_GAP and b0 - m.b1 <= MAX_GAP \
                     and a0 >= m.a0 and b0 >= m.b0 - MAX_INDEL:
+                if m.parts is None:
+                    m.parts = [(m.a0, m.a1, m.b0, m.b1)]
+                m.parts.append((a0, a1, b0, b1))
                 m.a1, m.b1 = max(m.a1, a1), max(m.b1, b1)
                 break
         else:

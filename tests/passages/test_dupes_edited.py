@@ -147,6 +147,10 @@ def test_an_edited_english_passage_is_not_judged_by_the_words_its_edits_cut(tmp_
     common English words are no passage).  A place of edited reuse was judged by the draft's
     words alone, which the edits join and cut: 30-37-character passages found, extended and
     confirmed were then dropped.  Edited reuse is judged by the words of either side."""
+    _found_with_its_source(tmp_path, source, original, planted)
+
+
+def _found_with_its_source(tmp_path, source: str, original: str, planted: str) -> None:
     text = (FIXTURES / "english" / source).read_text(encoding="utf-8")
     assert original in text
     host = (FIXTURES / "english" / "hk-budget-2019.txt").read_text(encoding="utf-8").splitlines()
@@ -193,3 +197,35 @@ def test_an_inserted_or_deleted_character_at_the_very_end_of_a_passage_is_taken_
     # one agreeing character after an inserted one is no passage going on
     one_after = "科技创新能力还不够强" + "务艰巨一些基层财政收支矛盾较大房地产市场风险隐患较多才一" + "着力扩大内需"
     assert grown(src, one_after, "房地产市场")[1].endswith("较多")
+
+
+def test_a_first_stage_region_merged_across_other_text_is_not_reported_whole(tmp_path):
+    """The first stage merges regions of a document pair across gaps of up to 40 characters (a
+    changed number or word in between).  Two short agreements with other text between them were
+    merged so into one place and reported as one passage at similarity 0.60 (plant_dupes dev
+    seed 13: ``overspending by the Government, which will`` from an HK speech of 2012 against
+    ``overspend that we expect to report at the year end, which will``).  A region is kept only
+    when its two sides are alike as a whole (Indel similarity ≥ 0.7, as edited reuse must be)."""
+    host = (FIXTURES / "english" / "hk-budget-2019.txt").read_text(encoding="utf-8").splitlines()
+    sentence = ("Our policy is to prevent overspending by the Government, which will stifle the "
+                "development of the private market.")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("\n".join(host[:40] + ["", sentence, ""] + host[40:]) + "\n", encoding="utf-8")
+    res = dupes([str(draft)], against=[str(FIXTURES / "english" / "budget-speech-2023.txt")])
+    stream = Stream.of(res.documents[0]).text
+    at = stream.index(sentence)
+    joined = [o for g in res.groups if any(x.doc == 1 for x in g.occurrences)
+              for o in g.occurrences if o.doc == 0 and o.start < at + len(sentence) and at < o.end]
+    assert not joined, [o.text for o in joined]
+
+
+def test_a_rewritten_paragraph_is_reported_by_the_passages_it_shares():
+    """National 2025 rewrote a paragraph of 2024 and kept a few phrases: the first stage merged
+    them, with the rewritten text between, into one place of 86 characters at similarity 0.57.
+    The regions it was merged from are now taken one by one: the place is the shared phrase."""
+    res = dupes([str(FIXTURES / "national-2025.txt")], against=[str(FIXTURES / "national-2024.txt")])
+    held = [g for g in res.groups if "推进以国家公园为主体的自然保护地" in g.draft.text]
+    assert held
+    for g in held:
+        assert "三北" not in g.draft.text and g.similarity >= 0.9, (g.draft.text, g.similarity)
+
