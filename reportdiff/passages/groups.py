@@ -5,8 +5,8 @@
 
 1. Draft passages.  A hit joins a place of a query document with another place (of a
    reference, of another query, or of the same query elsewhere); a hit between two reference
-   places is not about the draft and is left out, and so is a hit whose query place, in text
-   without ideographs, holds fewer than ``MIN_WORDS`` words it does not cut (``whole_words``:
+   places is not about the draft and is left out, and so is a hit whose query place (either, when
+   both are), in text without ideographs, holds fewer than ``MIN_WORDS`` words it does not cut (``whole_words``:
    ``into a regional``, ``tions. These pro`` are common English, not reuse; edited reuse: when
    neither place holds them, as edits join and cut words: ``iapsovqmentsatb``).  The query
    places of a document that are hit by another document overlap freely (a draft sentence
@@ -302,8 +302,8 @@ def group(pairs: Sequence[tuple[Occurrence, Occurrence]], queries: int, streams,
         if a.doc >= queries and b.doc >= queries:
             continue  # among references: not about the draft
         q, x = (a, b) if a.doc < queries else (b, a)
-        if whole_words(streams[q.doc].text, q.start, q.end) < MIN_WORDS and (
-                i not in edited or whole_words(streams[x.doc].text, x.start, x.end) < MIN_WORDS):
+        words = whole_words(streams[q.doc].text, q.start, q.end), whole_words(streams[x.doc].text, x.start, x.end)
+        if (max(words) if i in edited else min(words) if x.doc < queries else words[0]) < MIN_WORDS:
             continue  # a few English words, or the ends of two: a common phrase, not reuse
         hits.append((q, x, x.doc < queries and not template(q.text, x.text)))
     shared: dict[int, list[tuple[int, int]]] = defaultdict(list)

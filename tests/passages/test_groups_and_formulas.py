@@ -395,3 +395,25 @@ def test_formula_members_grow_where_most_agree_and_at_most_reach_characters():
     assert got[4] == (4, 100, 120)
     # fewer than min_df documents agree: nothing grows
     assert refine(spans[:2], contexts[:2], min_df=3) == spans[:2]
+
+
+def test_a_query_place_of_fewer_than_four_whole_words_is_no_place_when_both_places_are_queries(tmp_path):
+    """A hit whose query place, in text without ideographs, holds fewer than 4 whole words is a
+    common phrase, not reuse (``groups.MIN_WORDS``).  When both places of a hit are in query
+    documents (the draft repeating itself), only the first was judged: ``2009 and then e``
+    (3 whole words, the last one cut) was listed in a group of an HK speech (plant_dupes dev
+    seed 10).  Each query place of an exact hit is judged."""
+    from reportdiff.ingest.source import load
+    from reportdiff.model import LineSpan
+    from reportdiff.passages.groups import Occurrence, group
+
+    path = tmp_path / "draft.txt"
+    path.write_text("Growth was 2.5 per cent in 2009 and then eased.\n\n"
+                    "Exports fell in 2009 and then expanded again.\n", encoding="utf-8")
+    stream = Stream.of(load(str(path)))
+    text = stream.text
+    a = text.index("in 2009 and then eased")
+    b = text.index("2009 and then expanded")
+    q = Occurrence(0, a, a + len("in 2009 and then eased"), text[a:a + 22], LineSpan(1, 1))
+    x = Occurrence(0, b, b + len("2009 and then e"), text[b:b + 15], LineSpan(3, 3))
+    assert group([(q, x)], 1, [stream], 15) == []
