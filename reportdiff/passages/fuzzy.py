@@ -4,15 +4,17 @@ the first stage misses it (or finds pieces of it).  This stage finds it from sho
 
 1. Short seeds.  Every ``SHORT`` (4) canonical-character shingle of every document (5 in a
    document whose canonical stream is mostly Latin letters: English letters are less
-   specific than ideographs) is hashed; a shingle found in 2 to ``RARE`` (12) places in all the
-   documents pairs each place of a query document with every later place of another document
+   specific than ideographs) is hashed; a shingle found in 2 to ``RARE`` (12; ``RARE_LATIN``, 20,
+   for a 5-letter one) places in all the documents pairs each place of a query document with every later place of another document
    (inside one document an edited repeat is a formula: other subjects, other figures; a shingle in more
    places is common wording and seeds nothing: this bounds the seeds per position, so the work
    stays linear in the text, and very repetitive text seeds almost nothing).
 2. Chains.  The seeds of one document pair, in order of the query position, chain when the
    next seed lies at most ``CHAIN_GAP`` (24) canonical characters after the chain's last seed
    on both sides and its diagonal differs by at most ``DRIFT`` (8) (insertions and deletions);
-   a chain of fewer than ``MIN_SEEDS`` (3) seeds at distinct positions is dropped.  Chains of a
+   a chain of fewer than ``MIN_SEEDS`` (3; ``MIN_SEEDS_LATIN``, 2, in a Latin-letter document:
+   a 5-letter shingle outlives 25% edits about one time in four, so a 40-letter passage seldom
+   keeps three rare ones in a row) seeds at distinct positions is dropped.  Chains of a
    pair then merge like the first stage's regions (``seeds._merge``: diagonals within 20, gaps
    up to 40).
 3. Extension and confirmation.  Each end of a chain grows by an X-drop banded alignment of
@@ -44,9 +46,11 @@ from .seeds import Region, _merge
 SHORT = 4  # canonical characters per short shingle (5 for a Latin-letter document)
 SHORT_LATIN = 5
 RARE = 12  # a short shingle in more places seeds nothing
+RARE_LATIN = 20  # the same for a 5-letter shingle of a Latin-letter document
 CHAIN_GAP = 24
 DRIFT = 8
 MIN_SEEDS = 3
+MIN_SEEDS_LATIN = 2  # a 5-letter shingle outlives 25% edits about one time in four
 BAND = 8
 XDROP = 6
 STEP_CHARS = 48  # characters aligned at a time when an end grows
@@ -64,12 +68,14 @@ def _k(canon: str) -> int:
 
 def seeds(streams: Sequence[Stream], queries: int, docs: int) -> tuple[np.ndarray, ...]:
     """(query document, position, other document, position) of every short seed, as arrays."""
-    hs, ds, ps = [], [], []
+    hs, ds, ps, latin = [], [], [], []
     wanted = None  # the query documents' hashes (sorted): a reference keeps only those places
     for d in range(docs):
         canon = streams[d].canonical[0]
-        h = shingle_hashes(canon, _k(canon))
-        h = h ^ np.uint64(_k(canon))  # 4- and 5-shingles never meet
+        k = _k(canon)
+        latin.append(k == SHORT_LATIN)
+        h = shingle_hashes(canon, k)
+        h = h ^ np.uint64(k)  # 4- and 5-shingles never meet
         at = np.arange(len(h), dtype=np.int64)
         body = streams[d].body_start
         h, at = h[body:], at[body:]
@@ -94,10 +100,10 @@ def seeds(streams: Sequence[Stream], queries: int, docs: int) -> tuple[np.ndarra
     new[1:] = h[1:] != h[:-1]
     gid = np.cumsum(new) - 1
     size = np.bincount(gid)
-    keep = size[gid] <= RARE
+    keep = size[gid] <= np.where(np.array(latin)[doc], RARE_LATIN, RARE)
     qs, qps, os_, ops = [], [], [], []
     n = len(h)
-    for t in range(1, RARE):
+    for t in range(1, max(RARE, RARE_LATIN)):
         i = np.flatnonzero(keep[: n - t] & (gid[: n - t] == gid[t:]) & (doc[: n - t] < queries))
         if not len(i):
             break
@@ -152,8 +158,8 @@ def chains(q: np.ndarray, qp: np.ndarray, o: np.ndarray, op: np.ndarray, k_of: S
 def _done(chains_: list[list[int]], pair, k_of: Sequence[int]) -> list[tuple[int, int, int, int, int, int]]:
     out = []
     for a0, a1, b0, b1, n in chains_:
-        if n >= MIN_SEEDS:
-            k = k_of[pair[0]]
+        k = k_of[pair[0]]
+        if n >= (MIN_SEEDS_LATIN if k == SHORT_LATIN else MIN_SEEDS):
             out.append((pair[0], pair[1], a0, a1 + k, b0, b1 + k))
     return out
 

@@ -150,6 +150,21 @@ def test_an_edited_english_passage_is_not_judged_by_the_words_its_edits_cut(tmp_
     _found_with_its_source(tmp_path, source, original, planted)
 
 
+@pytest.mark.parametrize("source, original, planted", [
+    # plant_dupes dev seeds 8-23 at 25% edits, passages of 38-43 characters
+    ("budget-speech-2023.txt", "much larger organisation, and we are ren", "muph lager crganakqon, and weql are rekn"),
+    ("budget-speech-2023.txt", "bone of the local economy, and they have ha", "bone ofthelool cmconemy, and thheyj hage ha"),
+    ("budget-speech-2023.txt", "e on which the partnership was founded", "e on whlchdothp paltnerhip s foundfd"),
+])
+def test_an_english_passage_with_a_quarter_of_its_letters_edited_is_found_from_two_seeds(
+        tmp_path, source, original, planted):
+    """A 5-letter shingle outlives 25% edits about one time in four, so a 40-character English
+    passage rarely keeps three rare ones close enough to chain; chains of two are confirmed as
+    any other (extension, Indel similarity ≥ 0.7, 30 characters a side), and a 5-letter
+    shingle seeds up to 20 places instead of 12 (``fuzzy.MIN_SEEDS_LATIN``, ``RARE_LATIN``)."""
+    _found_with_its_source(tmp_path, source, original, planted)
+
+
 def _found_with_its_source(tmp_path, source: str, original: str, planted: str) -> None:
     text = (FIXTURES / "english" / source).read_text(encoding="utf-8")
     assert original in text
