@@ -40,6 +40,10 @@ found:
    one longer paragraph on the other side, standing together with its partner, become one
    ``split`` or ``merged`` entry with it when their concatenation scores at least the threshold
    and more than the partner alone.
+   Then ``splits.tied_groups``: an unpaired paragraph whose best partners (scoring ≥
+   ``MUTUAL_FLOOR``) tie within ``MUTUAL_MARGIN`` is no mutual best of step 6; when the tied
+   partners stand together on the other side, unpaired, each preferring it, it is one split or
+   merged entry with them if their concatenation scores higher than the best of them alone.
 8. What is left is added (only in B) or removed (only in A).
 
 Sections are aligned first, in ``sections``.
@@ -60,7 +64,7 @@ from ..options import MOVE_THRESHOLD, PARAGRAPH_THRESHOLD
 from ..text.characters import cjk_count, same_text
 from ..text.sentences import first_sentence
 from .similarity import TfIdf, cosine_matrix
-from .splits import grow, regroup
+from .splits import grow, regroup, tied_groups
 
 PairStatus = Literal["equal", "changed", "moved", "split", "merged", "added", "removed"]
 PAIR_STATUSES: tuple[PairStatus, ...] = get_args(PairStatus)  # the order every view counts them in
@@ -270,8 +274,12 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
         grow(ia, jb, a_texts, b_texts, used_a, used_b, n, m, budget)
     _fill_gaps(groups, used_a, used_b, n, m, boosted, threshold)  # 5.
     if series:
-        _mutual_best(scores, groups, used_a, used_b)  # 6.
+        spine = _spine(groups)
+        _mutual_best(scores, groups, used_a, used_b, spine)  # 6.
         regroup(groups, used_a, used_b, a_texts, b_texts, a_terms, b_terms, tf, scores, threshold, budget)  # 7.
+        for ia, jb in tied_groups(scores, used_a, used_b, a_texts, b_texts, a_terms, b_terms, tf,
+                                  MUTUAL_FLOOR, MUTUAL_MARGIN, budget):  # 7b.
+            groups[(ia[0], jb[0])] = (ia, jb, _out_of_place(spine, ia[0], jb[0]))
     return _links(groups, used_a, used_b, a_texts, b_texts, {**scores, **(texts_only or {})})  # 8.
 
 
@@ -344,24 +352,34 @@ def clear_mutual(top_a: dict, top_b: dict, i: int, j: int, s: float, margin: flo
 
 
 def _mutual_best(scores: dict[tuple[int, int], float], groups, used_a: dict[int, int],
-                 used_b: dict[int, int]) -> None:
+                 used_b: dict[int, int], spine: list[tuple[int, int]]) -> None:
     """Step 6: an unpaired A paragraph and an unpaired B paragraph that are each other's best
     partner among all paragraphs (paired or not), scoring at least ``MUTUAL_FLOOR`` with every
     other partner of either at most ``MUTUAL_MARGIN`` times that score, are counterparts the
     threshold missed: a reworded paragraph on the same topic, or one moved and rewritten.  Out
-    of order with the in-place pairs, the pair is *moved*."""
+    of order with the in-place pairs (``spine``), the pair is *moved*.  Near-equal partners
+    that stand together are a split or merge (``splits.tied_groups``)."""
     top_a, top_b = best_two(scores)
-    spine = sorted((g[0][0], g[1][0]) for g in groups.values() if not g[2])
-    spine_a = [i for i, _ in spine]
     for i, row in sorted(top_a.items()):
         s, j = row[0]
         if i in used_a or j in used_b or s < MUTUAL_FLOOR or not clear_mutual(top_a, top_b, i, j, s, MUTUAL_MARGIN):
             continue
-        k = bisect_left(spine_a, i)
-        low = spine[k - 1][1] if k else -1
-        high = spine[k][1] if k < len(spine) else float("inf")
         used_a[i], used_b[j] = j, i
-        groups[(i, j)] = ([i], [j], not low < j < high)
+        groups[(i, j)] = ([i], [j], _out_of_place(spine, i, j))
+
+
+def _spine(groups) -> list[tuple[int, int]]:
+    """The in-place pairs (first A index, first B index), in order."""
+    return sorted((g[0][0], g[1][0]) for g in groups.values() if not g[2])
+
+
+def _out_of_place(spine: list[tuple[int, int]], i: int, j: int) -> bool:
+    """Whether a pair (i, j) stands out of order with the in-place pairs: j not between the B
+    sides of the in-place pairs around i."""
+    k = bisect_left([x for x, _ in spine], i)
+    low = spine[k - 1][1] if k else -1
+    high = spine[k][1] if k < len(spine) else float("inf")
+    return not low < j < high
 
 
 def _links(groups, used_a: dict[int, int], used_b: dict[int, int], a_texts: list[str], b_texts: list[str],

@@ -1,7 +1,7 @@
 """Splits and merges: one paragraph on one side whose text stands in several consecutive
 paragraphs on the other.
 
-Two ways in, both run by ``align.align_paragraphs``:
+Three ways in, all run by ``align.align_paragraphs``:
 
 - ``grow`` (step 4): a paired paragraph absorbs an unpaired neighbour on the other side while
   the concatenation's edit ratio gains at least min(``SPLIT_GAIN``, (1 − ratio)/2).  It finds
@@ -20,6 +20,9 @@ Two ways in, both run by ``align.align_paragraphs``:
   edit ratio and the TF-IDF cosine, as pair scores) at least the paragraph threshold and at
   least the partner's own score plus min(``SPLIT_GAIN``, (1 − score)/2): the group says more
   about y than the partner alone did.
+- ``tied_groups`` (step 7b): a paragraph whose best partners are near-equal neighbours on the
+  other side, each preferring it, is one group with them when their concatenation scores higher
+  than the best of them alone (see its docstring).
 """
 
 from __future__ import annotations
@@ -156,3 +159,66 @@ def _together(members: set[int], used, share, n: int) -> set[int] | None:
             members.add(x)
             x += step
     return members if len(members) <= MAX_PARTS else None
+
+
+def tied_groups(scores: dict[tuple[int, int], float], used_a: dict[int, int], used_b: dict[int, int],
+                a_texts: list[str], b_texts: list[str], a_terms: list[list[str]], b_terms: list[list[str]],
+                tf: TfIdf, floor: float, margin: float, budget) -> list[tuple[list[int], list[int]]]:
+    """Step 7b (after ``regroup``): a paragraph w, unpaired, whose best partners on the other side
+    are near-equal (the others scoring more than ``margin`` times the best, so that step 6 finds
+    no clear mutual best) is one group with them when they stand together: unpaired, in one run
+    of at most ``MAX_PARTS`` paragraphs, each having w as its best partner and no other partner
+    scoring more than ``margin`` times that; a paragraph between them must have w as its best
+    partner, or, with no partner at all, hold ``CONTAIN_NEAR`` of its weight in w.  A paragraph
+    rewritten topic by topic into several ties in this way (each part shares a share of its
+    words), and so does a list of items condensed into one.  The group is kept when the
+    concatenation of the run scores (max of the edit ratio and the TF-IDF cosine) higher than
+    w's best single partner (``floor`` ≤ that score).  Marks ``used_a``/``used_b``; -> the
+    groups as (A indexes, B indexes)."""
+    ranked: tuple[dict[int, list[tuple[float, int]]], dict[int, list[tuple[float, int]]]] = ({}, {})
+    for (i, j), s in scores.items():
+        ranked[0].setdefault(i, []).append((s, j))
+        ranked[1].setdefault(j, []).append((s, i))
+    for row in (*ranked[0].values(), *ranked[1].values()):
+        row.sort(key=lambda sp: (-sp[0], sp[1]))
+    va, vb = tf.vectors[: len(a_texts)], tf.vectors[len(a_texts):]
+    out: list[tuple[list[int], list[int]]] = []
+    sides = ((0, used_a, used_b, a_texts, b_texts, va, vb, b_terms),
+             (1, used_b, used_a, b_texts, a_texts, vb, va, a_terms))
+    for side, w_used, p_used, w_texts, p_texts, w_vecs, p_vecs, p_terms in sides:
+        w_rank, p_rank = ranked[side], ranked[1 - side]
+        for w in sorted(w_rank):
+            row = w_rank[w]
+            best = row[0][0]
+            if w in w_used or best < floor:
+                continue
+            tied = [p for s, p in row if s > margin * best]
+            if not 2 <= len(tied) <= MAX_PARTS or max(tied) - min(tied) >= MAX_PARTS:
+                continue
+            run = list(range(min(tied), max(tied) + 1))
+            if any(p in p_used or not _tied_to(p_rank.get(p, []), w, margin, p in tied) for p in run):
+                continue
+            if any(p not in tied and not p_rank.get(p) and contained(p_vecs[p], w_vecs[w]) < CONTAIN_NEAR for p in run):
+                continue  # a paragraph between the parts that is no part of w
+            text = "".join(p_texts[p] for p in run)
+            pair = (w_texts[w], text) if side == 0 else (text, w_texts[w])
+            ratio = budget.ratio(*pair) or 0.0
+            group = max(ratio, cosine(tf.vector([t for p in run for t in p_terms[p]]), w_vecs[w]))
+            if group <= best:
+                continue
+            w_used[w] = run[0]
+            for p in run:
+                p_used[p] = w
+            out.append(([w], run) if side == 0 else (run, [w]))
+    return out
+
+
+def _tied_to(row: list[tuple[float, int]], w: int, margin: float, tied: bool) -> bool:
+    """Whether a paragraph with partners ``row`` (best first) belongs with w: a tied part has w
+    as its best partner and no other scoring over ``margin`` times that; a paragraph between
+    tied parts has no partner at all, or w as its best."""
+    if not row:
+        return not tied
+    if row[0][1] != w:
+        return False
+    return not tied or len(row) == 1 or row[1][0] <= margin * row[0][0]

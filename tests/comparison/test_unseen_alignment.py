@@ -146,3 +146,38 @@ def test_paragraphs_are_paired_by_their_rewritten_lead_sentences_within_one_seri
     cross = reportdiff.compare(_corpus("provinces-2026/shaanxi.txt"), _corpus("provinces-2026/gansu.txt"))
     assert all(e.score >= PARAGRAPH_THRESHOLD - SECTION_BONUS for e in cross.paragraphs
                if e.a and e.b and e.status != "equal")
+
+
+def test_a_paragraph_whose_best_partners_tie_side_by_side_is_one_split_entry():
+    """National 1999 → 2000: the exports paragraph (line 154) was rewritten into four (lines 210,
+    214, 218, 222), each part topic by topic, so that none holds half its weight in 1999's and
+    its best partners tie (0.31, 0.31, 0.27): no mutual best was clear and all were listed as
+    removed and added.  Partners that tie side by side, each preferring the one paragraph, are
+    one split when their concatenation scores higher than the best alone (0.43 against 0.31)."""
+    cmp = reportdiff.compare(_corpus("national/1999.txt"), _corpus("national/2000.txt"))
+    entry = _entry_of_a(cmp, 154)
+    assert entry.status == "split"
+    assert [p.lines.first for p in entry.b] == [210, 214, 218, 222]
+    lay_offs = _entry_of_a(cmp, 102)  # the lay-off guarantee: 239 and 243 tie at 0.38 and 0.35
+    assert lay_offs.status in ("split", "moved") and [p.lines.first for p in lay_offs.b] == [239, 243]
+
+
+def test_tied_partners_unpaired_in_a_series_outside_the_labels():
+    """National 2008 → 2009 (no label file): 2008's tight monetary policy (line 173) and 2009's
+    loose one, one paragraph broken in two (lines 148, 150); the two halves tie as partners of
+    2008's paragraph and were added."""
+    cmp = reportdiff.compare(_corpus("national/2008.txt"), _corpus("national/2009.txt"))
+    entry = _entry_of_a(cmp, 173)
+    assert entry.status == "split"
+    assert [p.lines.first for p in entry.b] == [148, 150]
+
+
+def test_tied_partners_with_an_unrelated_paragraph_between_are_no_split():
+    """Hong Kong 2015-16 → 2016-17: welfare spending (2015 line 443) ties with two 2016 welfare
+    paragraphs (385, 389) that have a paragraph on the electricity subsidy between them (387),
+    which has no partner and shares little with 443: no split.  And an earlier step's larger
+    merge (the licence-fee waivers, 2015 lines 35, 39, 41 → 2016 line 85) is not cut short."""
+    cmp = reportdiff.compare(_corpus("hk-budget/2015.txt"), _corpus("hk-budget/2016.txt"))
+    assert _entry_of_a(cmp, 443).status == "removed"
+    fees = _entry_of_a(cmp, 39)
+    assert fees.status == "merged" and [p.lines.first for p in fees.a] == [35, 39, 41]
