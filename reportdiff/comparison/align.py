@@ -34,7 +34,9 @@ found:
    all paragraphs, paired or not, with score ≥ ``MUTUAL_FLOOR`` (0.25) and every other partner
    of either scoring ≤ ``MUTUAL_MARGIN`` (0.8) × that score, are paired: a paragraph reworded
    beyond the threshold, or moved and rewritten (*moved* when out of order with the in-place
-   pairs).  The margin keeps a paragraph with two near-equal candidates unpaired.
+   pairs).  The margin keeps a paragraph with two near-equal candidates unpaired.  A pair in
+   sections matched to each other meets rivals outside such sections at its score plus the
+   gap step's bonus (rivals in matched sections: score against score).
 7. Rewritten splits and merges (``splits.regroup``, within one government's series like step 6):
    unpaired paragraphs that lie for the most part (containment ≥ 0.5 of their TF-IDF weight) in
    one longer paragraph on the other side, standing together with its partner, become one
@@ -275,7 +277,7 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
     _fill_gaps(groups, used_a, used_b, n, m, boosted, threshold)  # 5.
     if series:
         spine = _spine(groups)
-        _mutual_best(scores, groups, used_a, used_b, spine)  # 6.
+        _mutual_best(scores, boosted, bonus, groups, used_a, used_b, spine)  # 6.
         regroup(groups, used_a, used_b, a_texts, b_texts, a_terms, b_terms, tf, scores, threshold, budget)  # 7.
         for ia, jb in tied_groups(scores, used_a, used_b, a_texts, b_texts, a_terms, b_terms, tf,
                                   MUTUAL_FLOOR, MUTUAL_MARGIN, budget):  # 7b.
@@ -351,21 +353,42 @@ def clear_mutual(top_a: dict, top_b: dict, i: int, j: int, s: float, margin: flo
     return s >= ra[0][0] and s >= rb[0][0] and all(r[1][0] <= margin * s for r in (ra, rb) if len(r) > 1)
 
 
-def _mutual_best(scores: dict[tuple[int, int], float], groups, used_a: dict[int, int],
-                 used_b: dict[int, int], spine: list[tuple[int, int]]) -> None:
+def _mutual_best(scores: dict[tuple[int, int], float], boosted: dict[tuple[int, int], float], bonus: float,
+                 groups, used_a: dict[int, int], used_b: dict[int, int], spine: list[tuple[int, int]]) -> None:
     """Step 6: an unpaired A paragraph and an unpaired B paragraph that are each other's best
     partner among all paragraphs (paired or not), scoring at least ``MUTUAL_FLOOR`` with every
     other partner of either at most ``MUTUAL_MARGIN`` times that score, are counterparts the
     threshold missed: a reworded paragraph on the same topic, or one moved and rewritten.  Out
-    of order with the in-place pairs (``spine``), the pair is *moved*.  Near-equal partners
-    that stand together are a split or merge (``splits.tied_groups``)."""
-    top_a, top_b = best_two(scores)
-    for i, row in sorted(top_a.items()):
-        s, j = row[0]
-        if i in used_a or j in used_b or s < MUTUAL_FLOOR or not clear_mutual(top_a, top_b, i, j, s, MUTUAL_MARGIN):
-            continue
-        used_a[i], used_b[j] = j, i
-        groups[(i, j)] = ([i], [j], _out_of_place(spine, i, j))
+    of order with the in-place pairs (``spine``), the pair is *moved*.  A pair whose sections
+    are matched to each other (``boosted`` gives it the gap step's ``bonus``) is compared with
+    its rivals elsewhere at its score plus that bonus, as in the gap step; with rivals in
+    matched sections too, score against score (the bonus added to both would narrow the margin)."""
+    top_a: dict[int, dict[bool, list[tuple[float, int]]]] = {}
+    top_b: dict[int, dict[bool, list[tuple[float, int]]]] = {}
+    for (i, j), s in scores.items():  # each paragraph's two best partners, placed and not
+        placed = boosted[(i, j)] > s
+        for top, key, other in ((top_a, i, j), (top_b, j, i)):
+            row = top.setdefault(key, {True: [], False: []})[placed]
+            row.append((s, other))
+            row.sort(reverse=True)
+            del row[2:]
+
+    def clear(tops: dict[bool, list[tuple[float, int]]], partner: int, s: float, placed: bool) -> bool:
+        for rivals_placed, row in tops.items():
+            rival = next((r for r, k in row if k != partner), 0.0)
+            if rival > MUTUAL_MARGIN * (s + bonus if placed and not rivals_placed else s):
+                return False
+        return True
+
+    for i, tops in sorted(top_a.items()):
+        for placed in (True, False):
+            if not tops[placed] or i in used_a:
+                continue
+            s, j = tops[placed][0]
+            if j in used_b or s < MUTUAL_FLOOR or not clear(tops, j, s, placed) or not clear(top_b[j], i, s, placed):
+                continue
+            used_a[i], used_b[j] = j, i
+            groups[(i, j)] = ([i], [j], _out_of_place(spine, i, j))
 
 
 def _spine(groups) -> list[tuple[int, int]]:

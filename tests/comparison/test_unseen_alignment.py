@@ -181,3 +181,27 @@ def test_tied_partners_with_an_unrelated_paragraph_between_are_no_split():
     assert _entry_of_a(cmp, 443).status == "removed"
     fees = _entry_of_a(cmp, 39)
     assert fees.status == "merged" and [p.lines.first for p in fees.a] == [35, 39, 41]
+
+
+def test_a_partner_in_the_matched_section_outweighs_an_equal_one_elsewhere():
+    """Hong Kong 2017-18 → 2018-19: the property-market paragraph of 'Economic Outlook for 2017'
+    (line 47) and that of 'EconomicProspects for 2018 …' (line 121), sections matched to each
+    other, score 0.35; 121 scores 0.35 with a housing-land paragraph too (line 461, another
+    section), so no mutual best was clear and both were listed as removed and added.  As in the
+    gap step, a pair in matched sections meets its rivals elsewhere with the section bonus."""
+    cmp = reportdiff.compare(_corpus("hk-budget/2017.txt"), _corpus("hk-budget/2018.txt"))
+    entry = _entry_of_a(cmp, 47)
+    assert [p.lines.first for p in entry.b] == [121]
+
+
+def test_matched_section_preference_outside_the_labels():
+    """National 2021 → 2022 (no label file): 2021's tax-cut task (line 137) and 2022's (line 128),
+    in matched sections, score 0.35; 2021's paragraph scores 0.30 with a review paragraph of 2022
+    (line 49, another section).  Paired now.  A pair outside matched sections is judged as
+    before, its rivals in matched sections getting no bonus against it: national 2008 → 2009
+    keeps the regional strategy of 2008's five-year review (line 51) with 2009's (line 267,
+    0.54), which a rival in 2009's matched section, given the bonus too, had left unpaired."""
+    cmp = reportdiff.compare(_corpus("national/2021.txt"), _corpus("national/2022.txt"))
+    assert [p.lines.first for p in _entry_of_a(cmp, 137).b] == [128]
+    cmp = reportdiff.compare(_corpus("national/2008.txt"), _corpus("national/2009.txt"))
+    assert [p.lines.first for p in _entry_of_a(cmp, 51).b] == [267]
