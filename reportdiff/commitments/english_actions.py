@@ -58,6 +58,9 @@ def _actions(clause: str):
     (``_VERB_WORDS``); ``lettered``: a gerund opening an item of a list of measures.  Not what a
     measure costs or whom it reaches, nor an object pointing at the list after it."""
     for verb, obj, lettered in _promised(clause):
+        if lettered is None:  # a passive promise: its subject, read by _passive, is the object
+            yield verb, obj, False
+            continue
         action = _action(verb, obj, lettered)  # its object as read: after a verb's particle (roll out a series …)
         if action[0] not in _ASKED_BEFORE and not (_COST_OF_MEASURE.match(f"{verb} {obj}") or _LIST_REFERENCE.match(action[1])):
             yield action
@@ -75,6 +78,11 @@ def _promised(clause: str):
         verb = m.group("verb").lower()
         aside = "," in m.group(0)[:m.start("verb") - m.start()]  # "I shall, in light of public views, inject …"
         subject = _subject(clause[:m.start()])
+        if verb == "be" and m.group(0).split()[0].lower() in ("will", "shall"):
+            passive = _passive(clause[:m.start()], m.group("obj"))
+            if passive:
+                yield *passive, None
+            continue
         if m.group(0).split()[0].lower().strip(",") in ("will", "shall") and (
                 re.search(r"\b(?:which|that|it|this)\s+$", clause[:m.start()], re.I)
                 or (verb not in _VERB_WORDS or aside) and not _AGENT.search(subject)):
@@ -96,6 +104,50 @@ def _promised(clause: str):
         for more in _AND_ACTION.finditer(clause, m.end("obj")):
             if more.group("verb").lower() in _VERB_WORDS:
                 yield more.group("verb").lower(), more.group("obj"), False
+
+
+# a promise in the passive (free online government information will be released in digital formats; the
+# government offices in … will be relocated to the Kai Tak Development Area): the office acts on the
+# subject, which is the thing to check; only verbs of doing a checkable thing to it, not "be adjusted",
+# "be considered", "be affected", nor verbs whose passive subject is who receives (be granted, be offered)
+_PASSIVE_VERBS = _VERB_WORDS - {"work", "set", "roll", "offer", "subsidise", "subsidize", "run", "add"} | {
+    "release", "relocate", "incorporate", "commission", "relaunch", "redevelop", "table", "amend", "inject",
+    "allocate", "earmark", "increase", "expand", "regularise", "double", "lower", "extend", "implement",
+    "upgrade", "build", "demolish", "set up", "roll out", "make available"}
+_PARTICIPLE = re.compile(r"(?P<p>made available|set up|rolled out|built|begun|frozen|[a-z]{3,}ed)\b"
+                         r"(?P<rest>\s+(?:into|to|under)\s+(?:the\s+)?(?-i:" + _NAME_RUN.pattern + r"))?", re.I)
+_IRREGULAR = {"made available": "make available", "set up": "set up", "rolled out": "roll out", "built": "build",
+              "begun": "begin", "frozen": "freeze"}
+# a subject that names nothing to check by itself (it will be, no assistance will be, details will be …)
+_NO_SUBJECT = re.compile(r"^(?:it|this|that|these|those|they|which|such|no|none|any|each|every|"
+                         r"(?:detailed\s+|full\s+|further\s+)?(?:details?|results?|findings))\b", re.I)
+# a subject that is a clause (the MPFA is preparing proposals … which will be introduced): no noun phrase
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must)\b", re.I)
+# kinds of measure, which name no measure by themselves (a pilot scheme will be introduced)
+_KIND = set("pilot scheme schemes programme programmes project projects fund funds plan plans initiative "
+            "initiatives".split())
+
+
+def _passive(head: str, obj: str) -> tuple[str, str] | None:
+    """(verb, subject) of a promise in the passive, ``<subject> will (also) be <participle>``, or
+    None: the participle of a verb of doing a checkable thing (``_PASSIVE_VERBS``), the subject
+    (after the clause's last comma and a paragraph's number, up to 16 words, a noun phrase) naming
+    a measure (two words that are neither ``_GENERIC`` nor kinds of measure), and a named place it
+    goes into or to (``… into the Hospital Authority Drug Formulary``) kept.  A figure in the
+    subject or right after the participle (``will be raised to $8,000``) is the promise's target."""
+    m = _PARTICIPLE.match(obj.strip())
+    if not m or re.match(r"\s+(?:to|by|from|at)\s+(?:about\s+|around\s+|some\s+|over\s+)?\$?\d", obj.strip()[m.end("p"):]):
+        return None
+    p = m.group("p").lower()
+    verb = _IRREGULAR.get(p) or next((b for b in (p[:-1], p[:-2], p[:-3]) if b in _PASSIVE_VERBS), None)
+    subject = re.split(r"\s+(?:which|that|who|whose)\b", head.rsplit(",", 1)[-1].strip(), maxsplit=1)[0]
+    subject = re.sub(r"^(?:\d+\.\s*)?(?:(?:and|or|but|while|then)\s+)?(?:(?:the|a|an|our|its|their)\s+)?", "",
+                     subject, flags=re.I).strip()
+    named = [w for w in re.findall(r"[A-Za-z][\w'-]*", subject) if w.lower() not in _GENERIC | _KIND]
+    if verb not in _PASSIVE_VERBS or len(subject.split()) > 16 or _NO_SUBJECT.match(subject) \
+            or _FINITE.search(subject) or re.search(r"\d", subject) or len(named) < 2:
+        return None
+    return verb, subject + (m.group("rest") or "")
 
 
 # what a measure costs or whom it reaches, as an action (these measures will reduce the tax burden

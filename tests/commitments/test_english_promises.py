@@ -182,6 +182,29 @@ def test_whose_will_promises_a_figure(clause, figure, promised):
     ("I shall also ask the Hong Kong Mortgage Corporation Limited (HKMC) to expand and enhance the Microfinance "
      "Scheme", [("expand", "Microfinance Scheme")]),
     ("we shall continue to assist the transport industry in resolving relevant issues", []),
+    # a promise in the passive: the subject is the thing acted on (HK 2015-16 paras 46, 132, 160,
+    # HK 2013-14 para 38), with the named place it goes to
+    ("From this year onwards, free online government information will be released in digital formats to "
+     "encourage development of more applications by start-ups", [("release", "free online government information")]),
+    ("132.The government offices in the Trade and Industry Department Tower in Mong Kok will be relocated to the "
+     "Kai Tak Development Area starting in the middle of this year",
+     [("relocate", "government offices in the Trade and Industry Department Tower in Mong Kok to the Kai Tak "
+                   "Development Area")]),
+    ("More drugs with proven efficacy will be incorporated into the Hospital Authority Drug Formulary.",
+     [("incorporate", "More drugs with proven efficacy into the Hospital Authority Drug Formulary")]),
+    ("The terminal building and the first berth of the Kai Tak Cruise Terminal will be commissioned in the middle "
+     "of this year.",
+     [("commission", "terminal building and the first berth of the Kai Tak Cruise Terminal")]),
+    # … but not what is only considered, a subject naming no measure, a condition, a recipient, nor a
+    # figure promised (a target: HK 2012-13 paras 55, 105; HK 2015-16 paras 125, 99; HK 2019-20 para 79)
+    ("Further injections will be considered at an appropriate juncture.", []),
+    ("The relevant bill will be introduced in the 2015-16 legislative session.", []),
+    ("If the drug expenses required by the sick family member are $100,000 per year, no financial assistance will "
+     "be provided under the current scheme.", []),
+    ("Upon completion of the project, the handling capacity of the airport will be increased to 70 million "
+     "passengers", []),
+    ("Each secondary school benefiting from the scheme will be granted an additional sum", []),
+    ("An additional sum of not less than $800 million will be provided over five year starting from 2019-20.", []),
 ])
 def test_the_actions_of_a_clause(clause, tasks):
     from reportdiff.commitments.english_actions import _actions
