@@ -79,11 +79,17 @@ _COUNT_WORD = re.compile(r"第[零一二三四五六七八九十百两几]+[批�
                          r"|[零一二三四五六七八九十百两几]+[批个项条年次轮届期类种座所件名户套]")
 
 
+# where a run of words ends: a clause's end, and the mark between the items of a list (用水、用气),
+# which the tokens leave out but every text keeps: a pair across it (水用) is in no clause, not even
+# the same list again, and weighs as the rarest pair of all (df 0)
+_RUN_BREAK = re.compile(r"[，；。、]")
+
+
 def key_runs(text: str, counts: bool = False) -> list[str]:
     """The runs of content words of ``text`` (normalised), in order (``key_terms``); counts and
     ordinals only when nothing else is left (“三个1亿人”: 三个)."""
     runs = []
-    for piece in re.split(r"[，；。]", _SPLIT_VERBS.sub("，", normal(text))):  # no pair across a clause
+    for piece in _RUN_BREAK.split(_SPLIT_VERBS.sub("，", normal(text))):  # no pair across a clause or a mark
         run = ""
         for w in terms(piece):
             if re.fullmatch(r"[\u4e00-\u9fffA-Za-z&]+", w) and w not in _STOP_TERMS and (counts or not _COUNT_WORD.fullmatch(w)):
