@@ -79,10 +79,10 @@ _COUNT_WORD = re.compile(r"第[零一二三四五六七八九十百两几]+[批�
                          r"|[零一二三四五六七八九十百两几]+[批个项条年次轮届期类种座所件名户套]")
 
 
-# where a run of words ends: a clause's end, and the mark between the items of a list (用水、用气),
+# where a run of words ends: a clause's end, the mark between the items of a list (用水、用气) and brackets,
 # which the tokens leave out but every text keeps: a pair across it (水用) is in no clause, not even
 # the same list again, and weighs as the rarest pair of all (df 0)
-_RUN_BREAK = re.compile(r"[，；。、]")
+_RUN_BREAK = re.compile(r"[，；。、（）()]")
 
 
 def key_runs(text: str, counts: bool = False) -> list[str]:

@@ -698,3 +698,7 @@ def test_a_key_has_no_pair_across_the_items_of_a_list():
     assert fairs.status == "reported" and "成功举办进博会、广交会、服贸会及首届消博会等重大展会" in fairs.text
     reform = _task_followup(_national(2016, 2017), "简政放权、放管结合、优化服务改革向纵深发展")
     assert reform.status == "reported" and "持续推进简政放权、放管结合、优化服务改革" in reform.text
+    # … nor across a bracket: national 2012 plans ``开展细颗粒物（PM2.5）等项目监测``, 2013 reviews
+    # ``增加细颗粒物PM2.5等监测指标`` (pairs 物（ and ）等 had joined 物p, 5等)
+    fine = _task_followup(_national(2012, 2013), "细颗粒物（PM2.5）等项目监测")
+    assert fine.status == "reported" and "增加细颗粒物PM2.5等监测指标" in fine.text
