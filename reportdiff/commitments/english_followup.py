@@ -54,7 +54,7 @@ def abbreviations(texts: list[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
     """The acronyms the documents define, ``Hong Kong Tourism Board (HKTB)``: the acronym as
     written -> (its stem, the key words of its long form).  The long form is the run of words
     just before the bracket whose initials spell the acronym's capitals (``Legislative Council
-    (LegCo)``; the joining words ``and of for the on in`` skipped inside it); a bracket whose
+    (LegCo)``; a word in camel case gives each of its capitals: ``CreateSmart Initiative (CSI)``; the joining words ``and of for the on in`` skipped inside it); a bracket whose
     words before it spell nothing (``Renminbi (RMB)``) defines nothing, and the first
     definition of an acronym holds."""
     out: dict[str, tuple[str, tuple[str, ...]]] = {}
@@ -64,18 +64,29 @@ def abbreviations(texts: list[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
             letters = [ch for ch in acronym if ch.isupper()]
             words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text[max(0, m.start() - 200):m.start()])
             long: list[str] = []
+            spells = 0  # the capitals of the acronym spelled so far, from its end
             for w in reversed(words):
-                if len(long) == len(letters):
+                if spells == len(letters):
                     break
                 if long and w.lower() in _JOINING:
                     continue
-                if w[0].upper() != letters[len(letters) - 1 - len(long)]:
+                initials = _initials(w)
+                if spells + len(initials) > len(letters) or \
+                        initials != "".join(letters[len(letters) - spells - len(initials):len(letters) - spells]):
                     break
                 long.append(w)
+                spells += len(initials)
             spelled = key_words(" ".join(reversed(long)))
-            if len(letters) >= 2 and len(long) == len(letters) and spelled and _stem(acronym) not in spelled:
+            if len(letters) >= 2 and spells == len(letters) and spelled and _stem(acronym) not in spelled:
                 out.setdefault(acronym, (_stem(acronym), spelled))
     return out
+
+
+def _initials(word: str) -> str:
+    """The capitals a word gives an acronym: its first letter, or each capital of a word written
+    in camel case (``CreateSmart Initiative (CSI)``, ``eHealth``: not ``IT``, all capitals)."""
+    capitals = [ch for ch in word if ch.isupper()]
+    return "".join(capitals) if len(capitals) > 1 and not word.isupper() else word[0].upper()
 
 
 def _expanded(words: set[str], text: str, abbreviations: dict[str, tuple[str, tuple[str, ...]]]) -> set[str]:

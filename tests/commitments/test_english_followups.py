@@ -585,3 +585,18 @@ def test_a_sum_named_only_as_money_is_named_by_its_purpose():
     clause = ("starting from 2018-19, an additional recurrent provision of $55 million will be provided to support "
               "the nine major performing arts groups")
     assert english.targets_in(clause)[0][0].indicator == "support the nine major performing arts groups"
+
+
+def test_an_acronym_of_a_name_in_camel_case_is_read():
+    """HK 2015-16 promises ``I shall inject an additional $400 million into the CreateSmart
+    Initiative``; 2016-17 defines ``The CreateSmart Initiative (CSI) was set up in 2009 …`` and
+    promises again ``Government will inject $400 million into CSI this year``.  The acronym rule
+    took one capital a word, so CSI defined nothing and the definition sentence "reported" the
+    injection (an unseen audit row; the dev label: recurring)."""
+    assert english_followup.abbreviations(["The CreateSmart Initiative (CSI) was set up in 2009"]) == {
+        "CSI": ("csi", ("createsmart", "initiative"))}
+    assert english_followup.abbreviations(["information technology (IT)"])["IT"] == ("it", ("information", "technology"))
+    ledger = promises([_hk(2015), _hk(2016)])
+    fu = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target
+              and e.commitment.target.indicator == "CreateSmart Initiative")
+    assert fu.status == "recurring" and fu.text.startswith("Government will inject $400 million into CSI")
