@@ -14,6 +14,12 @@ from .english_sentences import _ITEM_VERBS, _NAME_RUN, _PHRASE, _VERB_WORDS, _st
 # The action promised: the verb after the promise (will, shall, propose/plan/intend/expect/aim/
 # decide to, is gearing up for the establishment of …), or the gerund that opens a lettered item
 # of a list of measures ((a)providing …, waiving …, seeking funding approval for …).
+# how or when the act is done, between the verb and its object (pursue actively the possibility of …,
+# implement as early as possible the proposal …, continue to employ, on a trial basis, ethnic minority
+# trainees): not part of the object
+_MANNER = (r"\s*,\s*(?:on\s+a\s+(?:trial|pilot)\s+basis|as\s+(?:early|soon)\s+as\s+possible|in\s+phases|where\s+"
+           r"appropriate)\s*,|\s+(?:actively|proactively|progressively|gradually|expeditiously|vigorously|swiftly|"
+           r"promptly|substantially|as\s+(?:early|soon)\s+as\s+possible)(?=\s)")
 _PROMISED_ACTION = re.compile(
     r"(?:\b(?:will|shall|(?:propose|proposes|plan|plans|intend|intends|expect|expects|aim|aims|decided|going|"
     r"prepared|planning)\s+to)(?:\s*,[^,;]{1,40},)?\s+(?:(?:also|further|then|soon|first|actively|progressively|gradually|jointly|"
@@ -23,7 +29,7 @@ _PROMISED_ACTION = re.compile(
     r"|\([a-h]\)\s*(?=(?:" + "|".join(_ITEM_VERBS) + r")\b)"
     r"|\b(?:gearing up|preparing) for the (?=establishment|construction|launch|setting up|development|introduction)"
     r"|\b(?:have|has)\s+(?:also\s+)?(?=(?:asked|invited|instructed|tasked|requested)\s))"
-    r"(?P<verb>[a-z]+)(?:\s+and\s+(?P<verb2>[a-z]+))?(?:\s+of)?\s+(?P<obj>" + _PHRASE + ")",
+    r"(?P<verb>[a-z]+)(?:\s+and\s+(?P<verb2>[a-z]+))?(?:" + _MANNER + r")?(?:\s+of)?\s+(?P<obj>" + _PHRASE + ")",
     re.I,
 )
 # who promises: the speaker, the Government or one of its offices (a department, a bureau, the
@@ -184,7 +190,7 @@ def _action(verb: str, obj: str, lettered: bool) -> tuple[str, str, bool]:
         step = _studied(verb_, obj_) if _vague(verb_) else (verb_, obj_)
         if step:
             verb, obj = step[0], re.sub(r"^(?:as (?:early|soon) as possible|[a-z]+ly)\s+", "", step[1], flags=re.I)
-    work = re.match(r"work on\s+", obj, re.I)  # begin work on a new specialist unit
+    work = re.match(r"work(?:ing)? on\s+", obj, re.I)  # begin work on a new specialist unit, start working on …
     if work:
         verb, obj = f"{verb} work on", obj[work.end():]
     particle = _PARTICLE.match(obj) if verb in _PHRASAL else None  # set up a fund: the verb is "set up"

@@ -205,6 +205,13 @@ def test_whose_will_promises_a_figure(clause, figure, promised):
      "passengers", []),
     ("Each secondary school benefiting from the scheme will be granted an additional sum", []),
     ("An additional sum of not less than $800 million will be provided over five year starting from 2019-20.", []),
+    # how or when the act is done, between the verb and its object, and "start working on" (HK 2015-16
+    # paras 138, 121)
+    ("The Labour Department will also continue to employ, on a trial basis, ethnic minority trainees under the "
+     "Youth Employment and Training Programme",
+     [("employ", "ethnic minority trainees under the Youth Employment and Training Programme")]),
+    ("121.We shall start working on the design of a desalination plant at Tseung Kwan O and the associated "
+     "infrastructure in phases this year.", [("start work on", "design of a desalination plant")]),
 ])
 def test_the_actions_of_a_clause(clause, tasks):
     from reportdiff.commitments.english_actions import _actions
