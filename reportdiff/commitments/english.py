@@ -249,6 +249,8 @@ _SIGNPOST = re.compile(
     r"\bI\s+(?:will|shall)\s+(?:now\s+|briefly\s+|then\s+|first\s+|next\s+)?(?:give an account|talk|speak|turn|"
     r"elaborate|touch|dwell|go through|come back|return to|say (?:more|a few words)|"
     r"(?:also\s+)?share (?:my|our) (?:thinking|thoughts|views))\b"
+    # … or, after "now", what the next part of the speech covers (I shall now focus on the major initiatives …)
+    r"|\bI\s+(?:will|shall)\s+now\s+(?:focus on|detail|outline|highlight)\b"
     r"|\b(?:later|below|further) in (?:my|this) speech\b|\bin the (?:ensuing|following|later) parts? of (?:my|this) speech\b",
     re.I)
 

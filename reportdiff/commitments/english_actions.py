@@ -22,7 +22,7 @@ _MANNER = (r"\s*,\s*(?:on\s+a\s+(?:trial|pilot)\s+basis|as\s+(?:early|soon)\s+as
            r"promptly|substantially|as\s+(?:early|soon)\s+as\s+possible)(?=\s)")
 _PROMISED_ACTION = re.compile(
     r"(?:\b(?:will|shall|(?:propose|proposes|plan|plans|intend|intends|expect|expects|aim|aims|decided|going|"
-    r"prepared|planning)\s+to)(?:\s*,[^,;]{1,40},)?\s+(?:(?:also|further|then|soon|first|actively|progressively|gradually|jointly|"
+    r"prepared|planning)\s+to)(?:\s*,[^,;]{1,40},)?\s+(?:(?:also|further|then|now|soon|first|actively|progressively|gradually|jointly|"
     r"continue to|[a-z]+ly)\s+)*"
     r"|(?:\([a-h]\)\s*|\bincluding\s+)(?=[a-z]+ing\b)"
     # a lettered item opening with the verb itself ((a)waive the licence fees …)
@@ -149,9 +149,8 @@ def _passive(head: str, obj: str) -> tuple[str, str] | None:
     subject = re.split(r"\s+(?:which|that|who|whose)\b", head.rsplit(",", 1)[-1].strip(), maxsplit=1)[0]
     subject = re.sub(r"^(?:\d+\.\s*)?(?:(?:and|or|but|while|then)\s+)?(?:(?:the|a|an|our|its|their)\s+)?", "",
                      subject, flags=re.I).strip()
-    named = [w for w in re.findall(r"[A-Za-z][\w'-]*", subject) if w.lower() not in _GENERIC | _KIND]
     if verb not in _PASSIVE_VERBS or len(subject.split()) > 16 or _NO_SUBJECT.match(subject) \
-            or _FINITE.search(subject) or re.search(r"\d", subject) or len(named) < 2:
+            or _FINITE.search(subject) or re.search(r"\d", subject) or _content_words(subject) < 2:
         return None
     return verb, subject + (m.group("rest") or "")
 
@@ -196,7 +195,55 @@ def _action(verb: str, obj: str, lettered: bool) -> tuple[str, str, bool]:
     particle = _PARTICLE.match(obj) if verb in _PHRASAL else None  # set up a fund: the verb is "set up"
     if particle:
         verb, obj = f"{verb} {particle.group(1).lower()}", obj[particle.end():]
-    return verb, _with_name(_strip(_OBJ_END.sub("", obj)), obj), lettered
+    np = _with_name(_strip(_OBJ_END.sub("", obj)), obj)
+    whose = not _named_measure(np) or np.rsplit(" ", 1)[-1].lower() in _DIMENSION
+    return verb, _complemented(np, obj) if whose and verb != "focus" else np, lettered  # focus on: a priority
+
+
+# what a measure has, not what it is (extend the application period, raise the ceiling, waive the fees):
+# its complement says which measure
+_DIMENSION = set("period periods fee fees ceiling ceilings limit limits scope coverage quota quotas level levels "
+                 "amount amounts deadline duration threshold thresholds criteria cap caps".split())
+# what is put into a measure, which its complement does not make a deliverable (devote resources to …,
+# provide financial support for …, step up efforts to …)
+_INPUTS = set("resources resource support funding funds efforts effort assistance room drag uncertainties "
+              "uncertainty measures subsidies subsidy opportunities opportunity help experience burden "
+              "proposals".split())
+
+
+# where an object's complement ends: a time, a date, a figure it goes to, or the purpose after it
+_COMPLEMENT_END = re.compile(r"\s+(?:(?:by|until|till|from|starting|before|after|within|once|this|next|as|in\s+(?:20\d\d|"
+                             r"phases|the\s+(?:first|second|third|fourth|latter|coming|next))|for\s+(?:a|an|one|two|three|four|five|six|"
+                             r"seven|eight|nine|ten|twelve|\d+)\s+(?:days?|weeks?|months?|quarters?|years?))\b"
+                             r"|to\s+\$?\d|to\s+\w+\s+\$?\d)"
+                             r".*$", re.I)
+
+
+def _complemented(np: str, obj: str) -> str:
+    """A trimmed object that names no measure by itself, or only what a measure has (``waive fees``,
+    ``extend application period``), with the complement after for/of/under/on that says which
+    (``the fees for vehicle examination``, ``the application period for the special concessionary
+    measures under the SME Financing Guarantee Scheme``), up to a time or a date and at most 16
+    words; ``np`` when the complement names none, gives a figure (``rates for four quarters of
+    2019-20``: the figure is the target's), or ``np`` is only what is put in (``resources``,
+    ``support``, ``efforts``: ``_INPUTS``)."""
+    at = obj.find(np)
+    if not np or at < 0:
+        return np
+    longer = _COMPLEMENT_END.sub("", _OBJ_END.sub("", obj[at:])).strip()
+    rest = longer[len(np):]
+    place = re.match(r"\s+(?:for|of|under|on)\s+(?:the\s+)?(?-i:" + _NAME_RUN.pattern + ")", rest, re.I)
+    if place and _MODIFIES.match(rest, place.end()):  # a platform for Hong Kong people: whom, not which
+        return np
+    if not re.match(r"\s+(?:for|of|under|on)\s", rest) or len(longer.split()) > 16 \
+            or np.rsplit(" ", 1)[-1].lower() in _INPUTS or re.search(r"\d", longer[len(np):]):
+        return np
+    return longer if _content_words(longer) >= 2 else np
+
+
+def _content_words(text: str) -> int:
+    """How many words of ``text`` are neither ``_GENERIC`` nor a kind of measure."""
+    return sum(w.lower() not in _GENERIC | _KIND for w in re.findall(r"[A-Za-z][\w'-]*", text))
 
 
 # the name of what an object belongs to, after it (relax the eligibility criteria for the Technology

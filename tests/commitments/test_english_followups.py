@@ -328,7 +328,8 @@ def test_a_one_word_key_takes_the_words_of_its_own_clause(tmp_path):
                  "hotels and guesthouses for one year; and(c)waive the licence fees for restaurants and hawkers and "
                  "fees for restricted food permits for one year, benefiting about 28 000 operators.\n", "utf-8")
     led = promises([str(a), str(b)])
-    fees = [e for e in led.entries if e.commitment.doc == 0 and e.commitment.obj == "waive fees"]
+    fees = [e for e in led.entries if e.commitment.doc == 0
+            and e.commitment.obj == "waive licence fees for restaurants and hawkers and fees for restricted food permits"]
     assert len(fees) == 1
     f = fees[0].followups[0]
     assert f.status == "recurring" and "restaurants and hawkers" in f.text

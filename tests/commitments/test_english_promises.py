@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reportdiff.commitments import promises
+from reportdiff.commitments import english, promises
 from reportdiff.commitments.english import targets_in
 from reportdiff.commitments.english_sentences import role
 from reportdiff.render import jsonout
@@ -212,6 +212,22 @@ def test_whose_will_promises_a_figure(clause, figure, promised):
      [("employ", "ethnic minority trainees under the Youth Employment and Training Programme")]),
     ("121.We shall start working on the design of a desalination plant at Tseung Kwan O and the associated "
      "infrastructure in phases this year.", [("start work on", "design of a desalination plant")]),
+    # an object naming only what a measure has (fees, a period, a ceiling) keeps the complement that
+    # says which, up to a time (HK 2015-16 paras 13, 25), not a figure, whom it is for, nor what is
+    # put in (HK 2015-16 para 65, HK 2012-13 para 2)
+    ("(d)waive the fees for vehicle examination once for the renewal of vehicle licences of taxis, light buses",
+     [("waive", "fees for vehicle examination")]),
+    ("(f)extend the application period for the special concessionary measures under the SME Financing Guarantee "
+     "Scheme to 29February2016",
+     [("extend", "application period for the special concessionary measures under the SME Financing Guarantee "
+                 "Scheme")]),
+    ("(c)waiving rates for four quarters of 2019-20, subject to a ceiling of $1,500 per quarter",
+     [("waiving", "rates")]),
+    ("These measures will offer a platform for Hong Kong people", [("offer", "platform")]),
+    ("I shall devote resources to all major aspects of our society", [("devote", "resources")]),
+    # "now" is an adverb, not the verb (HK 2013-14 para 72: the task was "now put forward measures")
+    ("I shall now put forward measures to invest in education and optimise Hong Kong's overall manpower "
+     "structure", [("put forward", "measures")]),
 ])
 def test_the_actions_of_a_clause(clause, tasks):
     from reportdiff.commitments.english_actions import _actions
@@ -261,7 +277,7 @@ def test_the_items_of_a_list_continue_its_promise(tmp_path):
     tasks = [c.obj for c in extract(doc, 0) if c.kind == "task"]
     # (b)'s object reads as (a)'s once cut at "for" (the object ends before its prepositions), so it
     # counts once: a known weakness (docs/algorithms.md)
-    assert tasks == ["waive licence fees", "waive fees"]
+    assert tasks == ["waive licence fees", "waive fees for vehicle examination"]
 
 
 def test_an_aside_after_will_and_an_action_coordinated_after_a_semicolon(tmp_path):
@@ -409,3 +425,12 @@ def test_relying_on_the_market_is_a_principle_not_a_task():
 
     assert list(_actions("The current-term Government will continue to count on market forces and act in a "
                          "rational and pragmatic manner")) == []
+
+
+def test_the_speaker_going_on_to_the_next_part_is_no_commitment():
+    """HK 2013-14 para 110 ``I shall now focus on the major initiatives in social welfare, healthcare
+    services and environmental protection`` and HK 2012-13 para 3 ``I shall now detail our
+    economic performance since 2007``: signposts, not tasks."""
+    assert english._SIGNPOST.search("I shall now focus on the major initiatives in social welfare")
+    assert english._SIGNPOST.search("I shall now detail our economic performance since 2007")
+    assert not english._SIGNPOST.search("We will focus on the major initiatives in social welfare")
