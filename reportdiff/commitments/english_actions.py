@@ -42,7 +42,7 @@ _AND_ACTION = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<verb>[a-z]+)\s+(?P<o
 # promises that name no checkable action (we will strive to, will continue to enhance, will help)
 _VAGUE = set("be have become help strive endeavour continue keep remain ensure make take need consider look work "
              "try seek give bring see get do benefit involve cost require reach exceed enable allow "
-             "enhance strengthen facilitate encourage support explore monitor maintain "
+             "enhance strengthen facilitate encourage support explore pursue monitor maintain "
              "attain achieve grow rise fall stand amount account follow assist count rely uphold adhere".split())
 
 
@@ -74,10 +74,10 @@ def _actions(clause: str):
 
 def _promised(clause: str):
     """The (verb, raw object, lettered) that ``_actions`` filters."""
-    lead = re.match(r"and\s+(?P<to>to\s+)?(?P<verb>[a-z]+)\s+(?P<obj>" + _PHRASE + ")", clause, re.I)  # ", and begin work on …" split off
+    lead = re.match(r"and\s+(?P<to>to\s+)?(?P<verb>[a-z]+)(?:" + _MANNER + r")?\s+(?P<obj>" + _PHRASE + ")",
+                    clause, re.I)  # ", and begin work on …" split off
     if lead:  # (", and to consider introducing Food Trucks": a study asked for after another act)
-        verb, obj = lead.group("verb").lower(), lead.group("obj")
-        step = _studied(verb, obj) if _vague(verb) else (verb, obj) if verb in _VERB_WORDS and not lead.group("to") else None
+        step = _coordinated(lead.group("verb").lower(), lead.group("obj"), bool(lead.group("to")))
         if step:
             yield *step, False
     for m in _PROMISED_ACTION.finditer(clause):
@@ -108,8 +108,19 @@ def _promised(clause: str):
         lettered = m.group(0).startswith("(") or m.group(0).lower().startswith("including")
         yield verb, obj, lettered
         for more in _AND_ACTION.finditer(clause, m.end("obj")):
-            if more.group("verb").lower() in _VERB_WORDS:
-                yield more.group("verb").lower(), more.group("obj"), False
+            step = _coordinated(more.group("verb").lower(), more.group("obj"), False)
+            if step:
+                yield *step, False
+
+
+def _coordinated(verb: str, obj: str, to: bool) -> tuple[str, str] | None:
+    """The step of an action coordinated after the promised one (``… and begin work on …``, ``, and
+    invite neighbouring ports to join the Asia Cruise Fund``, ``and explore possible measures that
+    can promote aerospace financing business``): a task verb (not after ``to``: ``and to consider``
+    is asked of the office named before), an office asked to act, or a named measure studied."""
+    if _vague(verb):
+        return _studied(verb, obj)
+    return (verb, obj) if verb in _VERB_WORDS and not to or verb in _ASKING and not to else None
 
 
 # a promise in the passive (free online government information will be released in digital formats; the
@@ -302,7 +313,7 @@ def _studied(verb: str, obj: str) -> tuple[str, str] | None:
     increase our investment quota``: the act).  What is studied or done must name something
     (``_named_measure``: not ``consider various measures``); other vague verbs name nothing to
     check."""
-    if verb in ("consider", "explore") or verb == "look" and obj.lower().startswith("into "):
+    if verb in ("consider", "explore", "pursue") or verb == "look" and obj.lower().startswith("into "):
         obj = re.sub(r"^(?:into\s+)?(?:[a-z]+ly\s+)?", "", obj, flags=re.I)  # consider actively a further sukuk issuance
         partners = _PARTNERS.match(obj)
         obj = obj[partners.end():] if partners else obj

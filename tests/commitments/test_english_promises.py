@@ -225,6 +225,13 @@ def test_whose_will_promises_a_figure(clause, figure, promised):
      [("waiving", "rates")]),
     ("These measures will offer a platform for Hong Kong people", [("offer", "platform")]),
     ("I shall devote resources to all major aspects of our society", [("devote", "resources")]),
+    # an action coordinated after the promised one: an office asked to act, a named measure studied
+    # or pursued (HK 2015-16 paras 84, 71)
+    ("and invite neighbouring ports to join the Asia Cruise Fund with a view to encouraging cruise companies to "
+     "include Hong Kong in their itineraries.", [("join", "Asia Cruise Fund")]),
+    ("and pursue actively the possibility of our joining AIIB.", [("pursue", "joining AIIB")]),
+    # … but pursuing a direction names no checkable step (HK 2019-20 para 25, the Mainland's priorities)
+    ("and(e)pursuing further reforms and opening up to stabilise foreign businesses and investments", []),
     # "now" is an adverb, not the verb (HK 2013-14 para 72: the task was "now put forward measures")
     ("I shall now put forward measures to invest in education and optimise Hong Kong's overall manpower "
      "structure", [("put forward", "measures")]),
