@@ -44,7 +44,8 @@ _STOP = set(
 
 
 _MONEY_PREP = re.compile(r"^\s*(?:(?:a year|a week|each year|per year|annually|over \w+ years|in total|in all"
-                         r"|altogether)\s+)?(?:worth of|on|for|in|to|towards|into)\s+(?P<np>" + _PHRASE + ")", re.I)
+                         r"|altogether|(?:in|over|during|within)\s+the\s+(?:next|coming|following)\s+(?:\w+\s+)?"
+                         r"(?:financial\s+)?years?)\s+)?(?:worth of|on|for|in|to|towards|into)\s+(?P<np>" + _PHRASE + ")", re.I)
 # a figure used before its noun, after an article: a $200 million Urban Forestry Support Fund, a 50
 # per cent profits tax concession (at least two key words, so that "a 20 per cent increase" says nothing)
 _NAMED_AFTER = re.compile(r"^\s+(?!(?:a|an|the|this|that|of|in|into|on|to|towards|for|by|from|over|under|within|"
@@ -60,11 +61,11 @@ def _changed(head: str) -> str:
     the maximum annual funding for each university`` → ``maximum annual funding``), or the subject
     of a passive (``The funding ceiling for each enterprise will be increased`` → ``funding
     ceiling``)."""
-    head = re.sub(r"^.*\([a-z]{1,4}\)\s*", "", head.strip())  # (b)raising the disabled dependant allowance
+    head = re.sub(r"^.*\((?:[a-z]{1,4}|\d{1,2})\)\s*", "", head.strip())  # (b)raising the disabled dependant allowance, (1) Raising …
     head = re.split(r"\s+and\s+(?=[a-z]+\s+(?:the|a|an|our|its)\s)", head)[-1]  # …, and raise the loan ceiling
-    passive = re.search(r"\b(?:will|shall)\s+(?:[a-z]+ly\s+)?be\s+\w+\s*$", head, re.I)
+    passive = re.search(r"\b(?:will|shall)\s+(?:(?:[a-z]+ly|also|further|again)\s+)?be\s+\w+\s*$", head, re.I)
     if passive:
-        head = head[: passive.start()]
+        head = re.sub(r"^\d+\.\s*", "", head[: passive.start()])  # 149.The accumulation limit …: a paragraph's number
     else:
         head = re.sub(r"^.*\b(?:will|shall|to|we|i|is|are|has|have|that|with|by)\s+", "", head, flags=re.I)
         head = re.sub(r"^(?:and\s+)?(?:[a-z]+\s+){1,2}(?=(?:the|a|an|our|its|their)\s)", "", head, flags=re.I)  # the verb
@@ -72,7 +73,7 @@ def _changed(head: str) -> str:
 
 
 # Y of "from X to Y": what goes from X to Y is named before "from"
-_FROM_TO = re.compile(r"\bfrom\s+[^,;]{1,40}?\s+to\s+(?:about\s+|around\s+|over\s+|some\s+)?$", re.I)
+_FROM_TO = re.compile(r"\bfrom\s+(?:[^,;]|(?<=\d),(?=\d)){1,40}?\s+to\s+(?:about\s+|around\s+|over\s+|some\s+)?$", re.I)
 # Y of "raise X to Y" (no from): increase the amount of seed capital for the FRC to $400 million
 _RAISED_TO = re.compile(r"\b(?:increase|raise|lift|expand|extend|lower|reduce|double|triple)\s+[^,;]{3,80}?"
                         r"(?P<to>\s+to\s+(?:about\s+|around\s+|over\s+|some\s+)?)$", re.I)

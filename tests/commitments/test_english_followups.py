@@ -184,7 +184,7 @@ def test_a_named_programme_is_still_followed(hk_fixture_ledger):
     2020 onwards, the Government will enhance the Technology Voucher Programme`` (since session
     20 reported as well: the same paragraph raises the ceiling from the $400,000 promised, see
     test_a_plan_that_starts_from_the_target_reports_it)."""
-    f = _first_followup(hk_fixture_ledger, "Technology Voucher", "encourage the wider adoption of technology")
+    f = _first_followup(hk_fixture_ledger, "Technology Voucher", "Technology Voucher Programme")
     assert f.recurring and "Technology Voucher Programme" in f.text
     assert f.status == "reported" and f.met is True
 
@@ -220,7 +220,7 @@ def test_a_plan_that_starts_from_the_target_reports_it(hk_ledger):
     plans to raise ``the funding ceiling from $400,000 to $600,000`` (the next sentence of the
     paragraph the follow-up is found in): the old target is where the new plan starts, so it is
     reported (met), not merely promised again."""
-    e = _target(hk_ledger, "doubling the funding ceiling", "encourage the wider adoption of technology")
+    e = _target(hk_ledger, "doubling the funding ceiling", "Technology Voucher Programme")
     f = e.followups[0]
     assert f.status == "reported" and f.recurring and f.met is True
     assert (f.reported.value, f.reported.unit) == (0.4, "$ million")
@@ -359,8 +359,10 @@ def test_one_shared_word_is_no_follow_up():
     assert english_followup._held(one, {"cumul", "growth"}) == 1
     assert english_followup._held(one, {"cumul", "grant"}) == 2
     led = promises([_hk(2013), _hk(2014)])
-    tasks = [e for e in led.entries if e.commitment.doc == 0 and e.commitment.kind == "task"
-             and "cumulative amount" in e.commitment.obj]
+    # (since session 27 a target, ``cumulative amount of the grant`` = $200,000: its ``from $100,000 to
+    # $200,000`` had not been read for the comma in the figure, and the task restated it)
+    tasks = [e for e in led.entries if e.commitment.doc == 0
+             and "cumulative amount" in (e.commitment.obj if e.commitment.kind == "task" else e.commitment.target.indicator)]
     assert tasks
     for e in tasks:
         assert e.followups[0].status == "missing" and "pillar industries" not in e.followups[0].text

@@ -127,6 +127,17 @@ def _tasks(clause: str) -> list[str]:
     # counts in words
     ("The Government will include seven commercial sites in the 2019-20 Land Sale Programme", "commercial sites", 7.0),
     ("the Government will set up five centres to be operated by NGOs", "centres", 5.0),
+    # from X to Y with a thousands comma in X (HK 2015-16 para 29: no target was read)
+    ("I shall increase the basic and additional child allowances from $70,000 to $100,000 from 2015-16 onwards",
+     "basic", 0.1),
+    # a span of years before what the money is for (HK 2015-16 para 110: "next three years" was the indicator)
+    ("I shall also allocate an additional $205 million in the next three years to support more young people to "
+     "participate in Mainland exchange and internship programmes", "support more young people", 205.0),
+    # the subject of a passive, after "also" or a paragraph's number (HK 2019-20 para 122, HK 2018-19 para 149)
+    ("The accumulation limit of vouchers will also be raised from $5,000 to $8,000 to allow users greater "
+     "flexibility.", "accumulation limit of vouchers", 0.008),
+    ("149.The accumulation limit of Elderly Health Care Vouchers will be raised from $4,000 to $5,000 in 2018 to "
+     "allow greater flexibility to users.", "accumulation limit of Elderly Health Care Vouchers", 0.005),
 ])
 def test_english_figures_of_the_dev_speech_find_their_indicator(clause, indicator, value):
     """HK budget 2019-20 (dev): each of these commitments was missed (target recall 0.617)."""
