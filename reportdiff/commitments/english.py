@@ -63,6 +63,9 @@ def _changed(head: str) -> str:
     ceiling``)."""
     head = re.sub(r"^.*\((?:[a-z]{1,4}|\d{1,2})\)\s*", "", head.strip())  # (b)raising the disabled dependant allowance, (1) Raising …
     head = re.split(r"\s+and\s+(?=[a-z]+\s+(?:the|a|an|our|its)\s)", head)[-1]  # …, and raise the loan ceiling
+    # a list of measures: New initiatives … include progressively increasing the intake of … places
+    head = re.sub(r"^.*\binclude[s]?\s+(?:[a-z]+ly\s+)?[a-z]+ing\s+(?=(?:the|a|an|our|its|their)\s)", "", head,
+                  flags=re.I)
     passive = re.search(r"\b(?:will|shall)\s+(?:(?:[a-z]+ly|also|further|again)\s+)?be\s+\w+\s*$", head, re.I)
     if passive:
         head = re.sub(r"^\d+\.\s*", "", head[: passive.start()])  # 149.The accumulation limit …: a paragraph's number
@@ -133,6 +136,7 @@ def _indicator(clause: str, q: Quantity, unit: str) -> str:
             return _strip(m.group("np"))
     before = clause[:q.start]
     before = re.sub(r"\s+for\s+20\d\d(?:-\d\d)?(?=\s+(?:by|to)\s*$)", "", before)  # salaries tax for 2018-19 by 75 per cent
+    before = re.sub(r",\s*(?:totalling|totaling|amounting to)\s*$", " of ", before, flags=re.I)  # new resources, totalling $500 million
     before = re.sub(r"(?:at least|a minimum of|no less than|over|more than|up to|about|around|nearly|some|"
                     r"approximately|a further|an extra|an additional)\s*$", "", before, flags=re.I)
     m = _BEFORE.search(before)
@@ -167,7 +171,10 @@ def _purpose(after: str) -> str:
 # spending given as the promise itself (I propose to commit an additional recurrent expenditure of $2 billion
 # to achieve quality education): not what a measure costs
 _GIVEN_SPENDING = re.compile(r"\b(?:commit|allocate|provide|earmark|set aside|inject|spend)\s+(?:an?\s+)?(?:additional\s+|"
-                             r"extra\s+|further\s+)?(?:annual\s+)?(?:recurrent\s+)?expenditure\s+of\s+", re.I)
+                             r"extra\s+|further\s+)?(?:annual\s+)?(?:recurrent\s+)?expenditure\s+of\s+"
+                             # … or raised by the speaker (I shall increase the annual recurrent expenditure by $71 million)
+                             r"|\b(?:I|we)\s+(?:shall|will)\s+(?:also\s+)?(?:increase|raise)\s+(?:the\s+)?(?:annual\s+)?"
+                             r"(?:recurrent\s+)?(?:expenditure|funding|provision)\s+(?:on\s+[a-z ]{3,30}\s+)?by\s+", re.I)
 _COST_OR_REACH = re.compile(r"(?:\b(?:revenue|expenditure|cost)(?:\s+[a-z]+){0,2}\s+(?:by|of)|\bbenefit(?:ting)?|\bbenefiting|\byield(?:s|ing)?)"
                             r"\s+(?:about|around|some|over|more than|nearly|an estimated)?\s*$", re.I)
 

@@ -50,7 +50,10 @@ _PLAN = re.compile(
     # comprises 29 residential sites; The Land Sale Programme for the coming financial year includes …)
     r"|(?:\b20\d\d-\d\d\b[^.;]{0,40}\b(?:programme|plan)|\b(?:programme|plan)\s+for\s+(?:the\s+)?(?:coming|next|new)\s+"
     r"(?:financial\s+)?year)\s+(?:comprises|includes|consists\s+of|contains|covers)\b"
-    r"|\bnew (?:initiatives|measures)\b[^.;]{0,30}\binclude\b"
+    r"|\bnew (?:initiatives|measures)\b[^.;]{0,60}\binclude\b"
+    # … or the measures of a promise just made, as a list of gerunds (We shall continue to enhance our public
+    # healthcare services. Measures include providing 250 additional hospital beds, expanding …)
+    r"|^(?:these\s+|the\s+)?(?:measures|initiatives)\s+(?:will\s+)?include\s+[a-z]+ing\b"
     r"|\bby (?:the end of )?20\d\d\b(?!-)"
     # a lettered item of a list of measures (“These measures include– (a)reducing …; (b)waiving …”):
     # the item's gerund continues the promise of the sentence that introduced the list

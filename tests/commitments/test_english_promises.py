@@ -441,3 +441,15 @@ def test_the_speaker_going_on_to_the_next_part_is_no_commitment():
     assert english._SIGNPOST.search("I shall now focus on the major initiatives in social welfare")
     assert english._SIGNPOST.search("I shall now detail our economic performance since 2007")
     assert not english._SIGNPOST.search("We will focus on the major initiatives in social welfare")
+
+
+def test_the_measures_of_a_promise_listed_as_gerunds_are_promised():
+    """HK 2015-16 para 160: ``We shall continue to enhance our public healthcare services. Measures
+    include providing 250 additional hospital beds, expanding …`` (no will: the sentence was no
+    plan, its 250 beds no target), and para 159's ``New initiatives to be introduced from the
+    2015/16 academic year include …`` (more than 30 characters between the two words)."""
+    assert role("Measures include providing 250 additional hospital beds, expanding the capacity of specialist "
+                "out-patient clinics") == "plan"
+    assert role("New initiatives to be introduced from the 2015/16 academic year include progressively increasing "
+                "the intake") == "plan"
+    assert role("Measures included providing 250 additional hospital beds") != "plan"

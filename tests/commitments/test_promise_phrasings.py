@@ -138,6 +138,14 @@ def _tasks(clause: str) -> list[str]:
      "flexibility.", "accumulation limit of vouchers", 0.008),
     ("149.The accumulation limit of Elderly Health Care Vouchers will be raised from $4,000 to $5,000 in 2018 to "
      "allow greater flexibility to users.", "accumulation limit of Elderly Health Care Vouchers", 0.005),
+    # spending raised by the speaker, a sum "totalling", a list of new initiatives (HK 2015-16 paras 161, 59, 159)
+    ("In addition, I shall increase the annual recurrent expenditure by $71 million to provide additional places for "
+     "day care and residential care for the elderly", "provide additional places", 71.0),
+    ("I shall consolidate the existing resources and invest new resources, totalling $500 million, to launch a "
+     "series of measures on a pilot basis in the next three years", "resources and invest new resources", 500.0),
+    ("New initiatives to be introduced from the 2015/16 academic year include progressively increasing the intake of "
+     "senior-year undergraduate places in University Grants Committee-funded institutions from 4 000 to 5 000 per "
+     "annum in the 2018/19 academic year", "intake of senior-year undergraduate places", 5000.0),
 ])
 def test_english_figures_of_the_dev_speech_find_their_indicator(clause, indicator, value):
     """HK budget 2019-20 (dev): each of these commitments was missed (target recall 0.617)."""
