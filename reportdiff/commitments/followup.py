@@ -189,6 +189,8 @@ def refers(key: Key, index: _Index, k: int, s: float, strict: bool, unit: str = 
     thing (规上工业增加值 for 物流业增加值: the head word held, none of the words before it); not
     figures of another measure only."""
     text = index.texts[k]
+    if strict and key.head_word.endswith("率") and not _RATE.search(text):
+        return False  # a rate (再生水利用率) is not reported by a clause on its thing without one (再生水利用配置试点城市)
     ok = s >= MATCH and heads(key, text, strict) if key.head in text and strict \
         else s >= CLEAR or s >= MATCH and heads(key, text, strict)
     if ok and strict and key.modifiers and key.head_word in text and not any(m in text for m in key.modifiers):
@@ -196,6 +198,10 @@ def refers(key: Key, index: _Index, k: int, s: float, strict: bool, unit: str = 
     if ok and not strict and _another_of_its_kind(key, text):
         return False
     return ok and not (unit and index.other_measure(unit, k))
+
+
+# a rate in words: 覆盖率 may be said again as 比例 (有研发活动的比例达到40%)
+_RATE = re.compile(r"率|比例|比重|占比|百分点|%")
 
 
 def _another_of_its_kind(key: Key, text: str) -> bool:

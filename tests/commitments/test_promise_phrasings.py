@@ -721,3 +721,15 @@ def test_a_key_has_no_pair_across_the_items_of_a_list():
     # ``增加细颗粒物PM2.5等监测指标`` (pairs 物（ and ）等 had joined 物p, 5等)
     fine = _task_followup(_national(2012, 2013), "细颗粒物（PM2.5）等项目监测")
     assert fine.status == "reported" and "增加细颗粒物PM2.5等监测指标" in fine.text
+
+
+def test_a_rate_is_not_reported_by_a_clause_without_a_rate():
+    """Baotou 2022 plans ``力争再生水利用率提高10个百分点``; the gazette 2023 reviews ``获批典型地区再生水利用
+    配置试点城市`` (coverage 0.78 without the head 用率: a pilot city, no rate) and plans ``城镇生活污水再生利用率
+    达到30%`` (the label: recurring).  A rate's follow-up holds a rate, in words (率, 比例, 比重, 占比,
+    百分点) or as a %: ``规上工业企业中有研发活动的比例达到40%以上`` still follows ``研发活动覆盖率``."""
+    ledger = promises([str(fixture_path("baotou-2022.txt")), str(fixture_path("baotou-gazette-2023-01.txt"))])
+    water = _first(ledger, "再生水利用率提高")
+    assert water.status == "recurring" and "再生利用率达到30%" in water.text
+    rd = _first(ledger, "研发活动覆盖率达到")
+    assert rd.status == "recurring" and "比例达到40%" in rd.text
