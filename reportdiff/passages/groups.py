@@ -49,7 +49,8 @@
    numbers count as equal (the fingerprints turn every digit run into ``#``), and the words
    between the figures never agree for ``min_chars`` characters: statements built from one
    template with other figures and subjects (``地区生产总值完成X亿元`` and
-   ``规模以上工业总产值完成90.1亿元``; a year's targets list against last year's).
+   ``规模以上工业总产值完成90.1亿元``; a year's targets list against last year's); and, as in edited
+   reuse (``fuzzy.formula``), texts dense with figures that share fewer than half of them.
 Groups are sorted by the length of their draft passage, longest first.
 """
 
@@ -70,6 +71,7 @@ from ..model import LineSpan
 from ..text.characters import has_cjk
 from ..text.fingerprints import in_sorted, shingle_hashes, sorted_unique
 from ..text.worddiff import DiffOp, word_diff
+from .fuzzy import formula
 from .unionfind import clusters
 
 NEAR = 40  # reference places of one document closer than this (characters) are one place
@@ -82,11 +84,10 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
 def whole_words(text: str, start: int, end: int) -> int:
-    """The words of ``text[start:end]`` that the span does not cut (a word running on past
-    either end is not counted), or ``MIN_WORDS`` when the span holds an ideograph (Chinese
-    text has no spaces to count words by; its floor is ``min_chars``).  Counted up to
-    ``MIN_WORDS`` + 2 (two cut words off that still leave the floor): a place can be a whole
-    English page, and listing its thousands of words for every hit was 40% of a corpus search."""
+    """The words of ``text[start:end]`` that the span does not cut (a word running on past either
+    end is not counted), or ``MIN_WORDS`` when the span holds an ideograph (Chinese text has no
+    spaces to count words by; its floor is ``min_chars``).  Counted up to ``MIN_WORDS`` + 2 (two
+    cut words off still leave the floor): a place can be a whole English page."""
     span = text[start:end]
     if has_cjk(span):
         return MIN_WORDS
@@ -463,7 +464,7 @@ def _assemble(members, found, node, passages, direct, streams, template: Templat
             matches.append("same")
             scores.append(1.0)
         else:
-            matches.append("template" if template(text, o.text) else "near")
+            matches.append("template" if template(text, o.text) or formula(text, o.text) else "near")
             scores.append(round(fuzz.ratio(text, o.text) / 100, 4))
     exact = len({o.text for o in occ}) == 1
     sim = 1.0 if exact else min(s for s, m in zip(scores, matches) if m != "draft")
