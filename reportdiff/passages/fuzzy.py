@@ -4,11 +4,12 @@ the first stage misses it (or finds pieces of it).  This stage finds it from sho
 
 1. Short seeds.  Every ``SHORT`` (4) canonical-character shingle of every document (5 in a
    document whose canonical stream is mostly Latin letters: English letters are less
-   specific than ideographs) is hashed; a shingle found in 2 to ``RARE`` (12; ``RARE_LATIN``, 20,
-   for a 5-letter one) places in all the documents pairs each place of a query document with every later place of another document
-   (inside one document an edited repeat is a formula: other subjects, other figures; a shingle in more
-   places is common wording and seeds nothing: this bounds the seeds per position, so the work
-   stays linear in the text, and very repetitive text seeds almost nothing).
+   specific than ideographs) is hashed; a shingle found in 2 to ``RARE`` (12; ``RARE_LATIN``,
+   20, for a 5-letter one) places in all the documents pairs each place of a query document
+   with every later place of another document (inside one document an edited repeat is a
+   formula: other subjects, other figures; a shingle in more places is common wording and
+   seeds nothing: this bounds the seeds per position, so the work stays linear in the text,
+   and very repetitive text seeds almost nothing).
 2. Chains.  The seeds of one document pair, in order of the query position, chain when the
    next seed lies at most ``CHAIN_GAP`` (24) canonical characters after the chain's last seed
    on both sides and its diagonal differs by at most ``DRIFT`` (8) (insertions and deletions);

@@ -5,10 +5,11 @@
 
 1. Draft passages.  A hit joins a place of a query document with another place (of a
    reference, of another query, or of the same query elsewhere); a hit between two reference
-   places is not about the draft and is left out, and so is a hit whose query place (either, when
-   both are), in text without ideographs, holds fewer than ``MIN_WORDS`` words it does not cut (``whole_words``:
-   ``into a regional``, ``tions. These pro`` are common English, not reuse; edited reuse: when
-   neither place holds them, as edits join and cut words: ``iapsovqmentsatb``).  The query
+   places is not about the draft and is left out, and so is a hit whose query place (either,
+   when both are), in text without ideographs, holds fewer than ``MIN_WORDS`` words it does
+   not cut (``whole_words``: ``into a regional``, ``tions. These pro`` are common English,
+   not reuse; edited reuse: when neither place holds them, as edits join and cut words:
+   ``iapsovqmentsatb``).  The query
    places of a document that are hit by another document overlap freely (a draft sentence
    found in four earlier reports in four slightly different lengths): they are merged into one
    passage, the union of their spans, so these passages never overlap.  A query place hit only
@@ -40,8 +41,8 @@
    it was reached through another place) and labelled:
    ``same`` (identical text), ``template`` (see below) or ``near``; its score is the
    rapidfuzz ratio with that part.  A group is exact when all its texts are equal; its
-   similarity is the smallest score; it is a ``template`` group when every other place is a
-   template match, else a ``passage`` group.
+   similarity is the smallest score; a ``template`` group when every other place is a template
+   match, else a ``passage`` group.  Groups are sorted by their draft passage's length, longest first.
 5. Template rule.  Reduce both texts to their letters and ideographs with each number as a
    slot (``slot key``), and again with each distinct number value as its own symbol (``value
    key``).  A place is a template match when the two share a stretch of at least
@@ -51,7 +52,6 @@
    template with other figures and subjects (``地区生产总值完成X亿元`` and
    ``规模以上工业总产值完成90.1亿元``; a year's targets list against last year's); and, as in edited
    reuse (``fuzzy.formula``), texts dense with figures that share fewer than half of them.
-Groups are sorted by the length of their draft passage, longest first.
 """
 
 from __future__ import annotations
