@@ -172,7 +172,7 @@ def _figure_clause(key: Key, index: _Index, unit: str) -> tuple[int, float] | No
     rule of ``followup.refers`` for targets, highest coverage first (every candidate clause, not
     ``followup._best``'s bounded search)."""
     best = None
-    for k in sorted(set().union(*(index.hits(w) for w in _needed(key)))):
+    for k in sorted(set().union(*(index.holding(w) for w in _needed(key)))):
         st = index.sts[k]
         if st.part != "review" or not _has_figure(st, unit):
             continue
@@ -184,7 +184,7 @@ def _figure_clause(key: Key, index: _Index, unit: str) -> tuple[int, float] | No
 
 def _near_miss(key, index: _Index) -> float:
     """The coverage of the later report's closest clause (0 when none holds a needed word)."""
-    found = set().union(*(index.hits(w) for w in _needed(key))) if key.words else set()
+    found = set().union(*(index.holding(w) for w in _needed(key))) if key.words else set()
     return max((_coverage(key, index, k) for k in found), default=0.0)
 
 

@@ -3,6 +3,7 @@
 Follow-up, in every later document (ordered by delivery date, else command-line order):
 - key: what a commitment is about, its words weighted and its head (``keys``).
 - a clause c refers to the key when coverage(c) = Σ w(p in c) / Σ w(p) is at least MATCH = 0.5
+  (a pair spread apart in c, 国有企 for 国企, counts SPREAD of its weight: ``spread_in``)
   and c holds the head at the end of a noun phrase (followed by a verb, number or punctuation,
   not by more nouns: 高技能人才培训基地 is not 高技能人才); when a target's head is absent
   (worded differently), coverage >= CLEAR = 0.6 suffices.  A clause giving figures, none in a
@@ -44,7 +45,16 @@ from .extraction import (
     Statement,
     Target,
 )
-from .keys import PLACE_AFTER, Key, normal, pairs
+from .keys import (
+    PLACE_AFTER,
+    SPREAD,
+    Key,
+    normal,
+    pairs,
+    spread_at,
+    spread_in,
+    spreadable,
+)
 from .measures import change, comparable, is_rate, meets, starts_from
 from .search import Found, best_clause, needed
 
@@ -95,6 +105,8 @@ class _Index:
             for piece in {t[i:i + 2] for i in range(len(t) - 1)}.union(t):
                 self._postings.setdefault(piece, []).append(k)
         self._hits: dict[str, frozenset[int]] = {}
+        self._spread: dict[str, frozenset[int]] = {}
+        self._at: dict[str, list[int]] | None = None
         self._in_part: dict[tuple[str, str], list[int]] = {}
         self._other: dict[tuple[str, int], bool] = {}
         self.scored = 0  # candidate clauses scored by the searches into this document
@@ -121,11 +133,30 @@ class _Index:
             self._hits[word] = frozenset(found)
         return self._hits[word]
 
+    def spread(self, word: str) -> frozenset[int]:
+        """The clauses holding the pair ``word`` spread apart (``spread_in``): from the places of
+        its first character, found once per word."""
+        if word not in self._spread:
+            if self._at is None:  # where each character stands in the text, built on first use
+                self._at = {}
+                for i, ch in enumerate(self.blob):
+                    self._at.setdefault(ch, []).append(i)
+            found = {bisect_right(self.starts, i) - 1 for i in self._at.get(word[0], ())
+                     if spread_at(word, self.blob, i)} if spreadable(word) else set()
+            self._spread[word] = frozenset(found)
+        return self._spread[word]
+
+    def holding(self, word: str) -> frozenset[int]:
+        """The clauses holding ``word`` (``hits``) or the pair ``word`` spread apart (``spread``)."""
+        return self.hits(word) | self.spread(word)
+
     def clauses_of(self, word: str, part: str) -> list[int]:
-        """The clauses of ``part`` holding ``word``, in document order (the inverted index the
-        search walks)."""
+        """The clauses of ``part`` holding ``word``, or a pair ``word`` spread apart, in document
+        order (the inverted index the search walks)."""
         if (word, part) not in self._in_part:
             ks = self._postings.get(word, ()) if len(word) <= 2 and "\n" not in word else sorted(self.hits(word))
+            if self.spread(word):
+                ks = sorted(self.spread(word).union(ks))
             self._in_part[(word, part)] = [k for k in ks if self.sts[k].part == part]
         return self._in_part[(word, part)]
 
@@ -166,9 +197,13 @@ def heads(key: Key, text: str, target: bool = False) -> bool:
 
 
 def _coverage(key: Key, index: _Index, k: int) -> float:
+    """The share of the key's weight clause ``k`` holds: a pair in it counts whole, a pair spread
+    apart (``spread_in``) SPREAD of its weight."""
     text = index.texts[k]
     total = sum(key.weights)
-    return sum(w for word, w in zip(key.words, key.weights) if word in text) / total if total else 0.0
+    held = sum(w if word in text else SPREAD * w if spread_in(word, text) else 0.0
+               for word, w in zip(key.words, key.weights))
+    return held / total if total else 0.0
 
 
 def _other_measure(unit: str, text: str) -> bool:

@@ -161,3 +161,35 @@ def head_word(text: str) -> str:
     while len(words) > 1 and words[-1] in _ACTIONS:
         words.pop()
     return words[-1] if words else ""
+
+
+# A key's character pair XY also found as X…Y with one or two characters between, at this share of
+# its weight: an abbreviation takes one character of each word (国企 = 国有企业, 自贸 = 自由贸易,
+# 集采 = 集中采购, 外资 = 外商投资), and a pair that joins two words is spread by a word put between
+# them (燃气管网 → 燃气老旧管网, 绿化美化村庄 → 绿化美化示范村, 国家科技重大项目 → 国家重大科技项目)
+SPREAD = 0.5
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def spreadable(word: str) -> bool:
+    return len(word) == 2 and _CJK.fullmatch(word) is not None
+
+
+def spread_at(word: str, text: str, i: int) -> bool:
+    """Whether ``text[i]``, the first character of the pair ``word``, starts it spread by one or
+    two Chinese characters (国有企 for 国企; not across punctuation)."""
+    return any(text[i + g:i + g + 1] == word[1] and (m := _CJK.match(text, i + 1)) and m.end() >= i + g
+               for g in (2, 3))
+
+
+def spread_in(word: str, text: str) -> bool:
+    """Whether ``text`` holds the pair ``word`` with one or two Chinese characters between (国有企
+    for 国企)."""
+    if not spreadable(word):
+        return False
+    i = text.find(word[0])
+    while i >= 0:
+        if spread_at(word, text, i):
+            return True
+        i = text.find(word[0], i + 1)
+    return False

@@ -73,7 +73,7 @@ def _spy_searches(monkeypatch, module, scan_too: bool = True):
     if module is followup:
         def spy(key, index, part, allowed, strict, unit=""):
             found = best(key, index, part, allowed, strict, unit)
-            candidates = sorted(k for k in set().union(*(index.hits(w) for w in followup._needed(key)))
+            candidates = sorted(k for k in set().union(*(index.holding(w) for w in followup._needed(key)))
                                 if index.sts[k].part == part)
             scan = None
             for k in (k for k in candidates if allowed(index.sts[k]) and scan_too):
@@ -204,4 +204,4 @@ def test_the_pair_index_finds_the_clauses_a_text_search_finds():
         assert index.hits(w) == {k for k, t in enumerate(index.texts) if w in t}, w
         for part in ("review", "plan"):
             assert index.clauses_of(w, part) == [k for k, t in enumerate(index.texts)
-                                                 if w in t and index.sts[k].part == part]
+                                                 if (w in t or keys.spread_in(w, t)) and index.sts[k].part == part]
