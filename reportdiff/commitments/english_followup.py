@@ -31,7 +31,7 @@ from .english import (
     normal_quantity,
 )
 from .english_actions import _PROMISED_ACTION, _VAGUE
-from .english_sentences import _CLAUSE, _VERB_WORDS
+from .english_sentences import _CLAUSE, _VERB_WORDS, sentences_of
 from .extraction import Commitment, Statement, Target
 from .followup import Followup, Reported
 from .measures import change, meets, starts_from
@@ -225,7 +225,7 @@ _ANAPHOR = re.compile(r"\b(?:(?:the\s+)?work\s+in\s+)?(?:this|these)\s+(?:area|a
 
 def _neighbours(c: Commitment) -> tuple[list[str], list[str]]:
     """The sentences before and after the commitment's in its paragraph."""
-    sentences = [x.strip() for x in c.paragraph.sentences]
+    sentences = sentences_of(c.paragraph)
     k = sentences.index(c.text) if c.text in sentences else None
     return (sentences[:k], sentences[k + 1:]) if k is not None else ([], [])
 

@@ -123,19 +123,44 @@ def statements(doc: Document, index: int) -> list[Statement]:
         if p.section_id == "0" and doc.root.children:  # the preamble (title, speaker line) before the headings
             continue
         item_of = opened if opened and _ITEM_PARAGRAPH.match(p.text) else None
-        for sentence in p.sentences:
-            s = sentence.strip()
-            whole = item_of or role(s)
+        lead = item_of  # the role of the paragraph's first item, for a next item in a later sentence
+        as_item = False  # the clause continues a next item (…and (g)preparing …, and commencing …)
+        for k, s in enumerate(sentences_of(p)):
+            # the item is its first sentence; what follows it says more in its own tense (From its launch
+            # to the end of 2013, over 8000 applications have been approved: a result, not the promise)
+            item = item_of if k == 0 or item_of and role(s) == "other" else None
+            whole = item or role(s)
             for clause in (c.strip() for c in _CLAUSE.split(s)):
                 if clause:
                     # "…; and provide tax concession for subscribers to regulated insurance products":
                     # an action coordinated with the sentence's promise is promised too
-                    r = item_of or ("plan" if whole == "plan" and _coordinated(clause) else role(clause))
+                    # (… thousand and (g)preparing for the study …: the next item, in a later sentence)
+                    as_item = k and lead == "plan" and (_ITEM_CLAUSE.match(clause) or as_item and re.match(r"(?:and|or)\s+[a-z]+ing\b",
+                                                                                              clause, re.I))
+                    r = item or (lead if as_item else None) \
+                        or ("plan" if whole == "plan" and _coordinated(clause) else role(clause))
                     out.append(Statement(index, p, clause, s, r if r != "other" else whole))
+                    if k == 0 and lead is None and _ITEM_PARAGRAPH.match(p.text):
+                        lead = out[-1].part
         opened = item_of if item_of and _LIST_GOES_ON.search(p.text) else _list_opened(p)
     return out
 
 
+# a sentence end whose space the text lost (… to the end of February2015.From its launch …, … for public
+# housing tenants.Government will pay …: HK 2014-15 writes 36 such); not after a title (Mr.), a single
+# capital, nor a paragraph's number (2012.9.The US …: 9 is paragraph 9's number)
+_GLUED_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Z])(?<![\s.]\d)(?<![\s.]\d\d)(?<![\s.]\d\d\d)(?<!^\d)(?<!^\d\d)"
+                        r"(?<!^\d\d\d)(?<=[a-z0-9)%])\.(?=[A-Z][a-z])")
+
+
+def sentences_of(p) -> list[str]:
+    """The sentences of paragraph ``p`` (stripped), those the text wrote without a space after
+    their full stop (``tenants.Government will pay``) apart."""
+    return [x.strip() for sentence in p.sentences for x in _GLUED_END.sub(".\x00", sentence.strip()).split("\x00")
+            if x.strip()]
+
+
+_ITEM_CLAUSE = re.compile(r"(?:and\s*|or\s*)?\((?:[a-z]|[ivx]{1,4})\)")
 _LIST_GOES_ON = re.compile(r"(?:[;:,–—-]|\band|\bor)\s*$", re.I)  # an item followed by more items
 _FIRST_ITEM = re.compile(r"\((?:a|i)\)")
 
@@ -145,8 +170,7 @@ def _list_opened(p) -> str | None:
     paragraphs: the paragraph ends with the opening (``… the following measures –``), or with an
     item of a list it opened (``… sectors –(a)waive the licence fees …;``)."""
     text = p.text.rstrip()
-    for sentence in reversed(p.sentences):
-        s = sentence.strip()
+    for s in reversed(sentences_of(p)):
         first = _FIRST_ITEM.search(s)
         intro = s[:first.start()].rstrip() if first else s
         if _OPENS_LIST.search(intro) and (first is None and text.endswith(s) or first and _LIST_GOES_ON.search(text)):

@@ -1,0 +1,50 @@
+"""English commitments: the unseen audit of HK 2014-15 → 2015-16 (docs/audits/promises-hk-2014-20-rows.md),
+its wrong rows fixed at their general cause, not row by row."""
+
+from __future__ import annotations
+
+from reportdiff import load
+from reportdiff.commitments import english
+from reportdiff.commitments.english_sentences import statements
+
+
+def _doc(tmp_path, text: str):
+    f = tmp_path / "a.txt"
+    f.write_text("Budget\n\n" + text + "\n", encoding="utf-8")
+    return load(str(f))
+
+
+def test_a_sentence_glued_to_the_next_is_read_apart(tmp_path):
+    """HK 2014-15 line 277 (audit row 5) writes ``… to the end of February2015.From its launch to the
+    end of 2013, over 8000 applications have been approved, … total loan guarantee of more than
+    $27billion;`` with no space after the full stop, so the past count was a clause of the promise
+    and became the target "at least 8 000 applications".  The speech writes 36 sentence ends so;
+    the other HK speeches none."""
+    doc = _doc(tmp_path, "To support SMEs, I shall –\n\n(a)extending the application period for the special concessionary "
+                         "measures under the SME Financing Guarantee Scheme for one year to the end of February2015.From "
+                         "its launch to the end of 2013, over 8000 applications have been approved, benefiting over 5500 "
+                         "enterprises with total loan guarantee of more than $27billion;\n\n(b)waiving the fees for "
+                         "vehicle examination once.")
+    found = [(c.kind, c.target.indicator if c.target else c.obj) for c in english.extract(doc, 0)]
+    assert ("task", "extending application period for the special concessionary measures under the SME Financing "
+                    "Guarantee Scheme") in found
+    assert not [f for f in found if f[0] == "target"]
+    parts = {st.text[:20]: st.part for st in statements(doc, 0)}
+    assert parts["From its launch to t"] == "review"
+
+
+def test_a_next_item_in_a_later_sentence_keeps_the_items_role(tmp_path):
+    """HK 2014-15 line 363: an item ``(f)the study … will commence as soon as possible.`` is followed in
+    the same paragraph, after sentences in other tenses, by ``… several hundred thousand and (g)preparing
+    for the study on reclamation on an appropriate scale at Sunny Bay``: the next item continues the
+    list's promise, not the tense of the sentence it was printed in."""
+    doc = _doc(tmp_path, "Our plans include –\n\n(e)in the Preliminary Feasibility Study on Developing the New Territories "
+                         "North, the potential for economic development will be explored;\n\n(f)the study on the East "
+                         "Lantau Metropolis will commence as soon as possible.The new metropolis, to be well fitted with "
+                         "transport and infrastructure facilities, could accommodate a population of several hundred "
+                         "thousand and provide many employment opportunities; and\n\n(g)preparing for the study on "
+                         "reclamation on an appropriate scale at Sunny Bay, and commencing preliminary feasibility studies "
+                         "progressively on other near-shore reclamation sites")
+    parts = {st.text[:24]: st.part for st in statements(doc, 0)}
+    assert parts["and (g)preparing for the"] == "plan"
+    assert parts["The new metropolis, to b"] == "review"
