@@ -236,6 +236,8 @@ def targets_in(clause: str) -> list[tuple[Target, int]]:
         if _COST_OR_REACH.search(before60) and not _GIVEN_SPENDING.search(before60) or _DESCRIBES.search(before60) \
                 or _FROM_BASE.search(before60) and re.match(r"\s*(?:[a-z-]+\s+){0,2}to\b", clause[q.end:], re.I):
             continue  # a cost, a description, or the X of "from X to Y"
+        if _OVER_THE_PAST.match(clause, q.end) and not _GOAL_YEAR.search(clause):
+            continue  # a change over a past year (an increase of nearly 80 per cent over 1997-98): a comparison
         if re.search(r"\b(?:aged|age of|ages of)\s*$", before60, re.I):
             continue  # an age says whom a measure is for (residents aged 65 or above), not a quantity promised
         if q.unit == "" and re.search(r"\S\s+[A-Z][\w-]*\s$", clause[:q.start]):
@@ -249,6 +251,14 @@ def targets_in(clause: str) -> list[tuple[Target, int]]:
         before = clause[max(0, q.start - 30):q.start]
         out.append((Target(ind, _comparator(q, before), v, unit, q.raw.strip()), q.start))
     return out
+
+
+# a change measured against a past year or time (… also an increase of nearly 80 per cent over 1997-98, up by
+# nearly 50 per cent over five years ago), unless the clause sets a goal year (by 2030 compared with 2005)
+_OVER_THE_PAST = re.compile(r"\s*(?:per\s*cent|percent|%)?\s*(?:over|compared\s+(?:with|to)|than(?:\s+in)?)\s+"
+                            r"(?:that\s+(?:of|in)\s+|the\s+level\s+(?:of|in)\s+)?(?:(?:19|20)\d\d(?:-\d\d)?\b(?!\s*-?\s*\d|\s+levels?\b)"
+                            r"|(?:[a-z]+|\d+)\s+years?\s+ago\b|the\s+(?:previous|last)\s+(?:financial\s+)?year\b|last\s+year\b)", re.I)
+_GOAL_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+|end-)?20\d\d\b", re.I)
 
 
 # the speaker announcing what the speech will cover (I shall now give an account of …, I will talk about

@@ -48,3 +48,19 @@ def test_a_next_item_in_a_later_sentence_keeps_the_items_role(tmp_path):
     parts = {st.text[:24]: st.part for st in statements(doc, 0)}
     assert parts["and (g)preparing for the"] == "plan"
     assert parts["The new metropolis, to b"] == "review"
+
+
+def test_a_change_over_a_past_year_is_no_target():
+    """HK 2014-15 line 293 (audit row 12): ``the recurrent expenditure on education will be $67.1
+    billion, …, also an increase of nearly 80 per cent over 1997-98`` was the target "also an
+    increase: about 80%", "recurring" at the next year's estimate.  A change measured against a past
+    year is a comparison (the rule for ``compared with 2007-08`` only held in a clause without a
+    will); a goal measured against a base year stays."""
+    clause = ("In 2014-15, the recurrent expenditure on education will be $67.1 billion, taking up the largest share "
+              "of recurrent government expenditure, also an increase of nearly 80 per cent over 1997-98")
+    assert english.targets_in(clause) == []
+    clause = ("We plan to increase the short-term internship places provided by government departments for 2015-16 to "
+              "3 000, an increase of 30 per cent over the last financial year")
+    assert [t.value for t, _ in english.targets_in(clause)] == [3000.0]
+    assert [t.value for t, _ in english.targets_in("we will reduce carbon intensity by 65 per cent by 2030 compared "
+                                                   "with 2005")] == [65.0]
