@@ -64,3 +64,15 @@ def test_a_change_over_a_past_year_is_no_target():
     assert [t.value for t, _ in english.targets_in(clause)] == [3000.0]
     assert [t.value for t, _ in english.targets_in("we will reduce carbon intensity by 65 per cent by 2030 compared "
                                                    "with 2005")] == [65.0]
+
+
+def test_an_object_that_names_nothing_is_no_task(tmp_path):
+    """HK 2014-15 line 275 (audit row 4): ``Government will render appropriate assistance to industries
+    with potential for further development`` names no measure, sum, body or date: the task "render
+    appropriate assistance" could not be checked.  An object made only of words that name no measure
+    (appropriate, assistance, support, measures …) is no task, whatever its verb (the rule had held
+    only for studying: ``consider various measures``)."""
+    doc = _doc(tmp_path, "Government will render appropriate assistance to industries with potential for further "
+                         "development. We shall step up publicity about the contribution made by IT to our society.")
+    found = [c.obj for c in english.extract(doc, 0) if c.kind == "task"]
+    assert found == ["step up publicity about the contribution made"]
