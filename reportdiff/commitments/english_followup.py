@@ -300,13 +300,18 @@ def _coverage(k: EnKey, later: EnIndex, i: int) -> float:
     return sum(w for word, w in zip(k.words, k.weights) if word in later.words[i]) / sum(k.weights)
 
 
-def _best(k: EnKey, later: EnIndex, part: str, unit: str) -> Found:
+def _best(k: EnKey, later: EnIndex, part: str, unit: str, t: Target | None = None) -> Found:
     """The sentence of ``part`` whose words cover most of the key's weight (at least MATCH) and
     that does not measure something else; the first on a tie.  ``search.best_clause`` walks the
-    candidates (rarest needed word first, at most SEARCH_CAP of them)."""
+    candidates (rarest needed word first, at most SEARCH_CAP of them).  A sentence that gives the
+    target's very count (1 000 or more) for the key (``_gives``) need not name the key's names: ``82 000 Euro
+    III or earlier diesel commercial vehicles`` are the ``82 000 pre-Euro IV diesel commercial
+    vehicles`` promised."""
+    same = bool(t) and t.unit == "" and isinstance(t.value, float) and t.value >= 1000  # a count, not a round few
     found = best_clause(k.words, k.weights, MATCH, lambda w: later.clauses_of(w, part),
                         lambda i: _coverage(k, later, i),
-                        lambda i, s: refers(k, later, i, unit))
+                        lambda i, s: refers(k, later, i, unit) or same and _held(k, later.words[i]) >= 2
+                        and _gives(t, k, later.sts[i].text))
     later.scored += found.scored
     return found
 
@@ -382,11 +387,28 @@ _DONE_BEFORE = re.compile(
     re.I)
 
 
+# what has been done so far on a measure promised again (So far, 22 000 of these vehicles have been phased out)
+_SO_FAR = re.compile(r"^(?:so far|to date|up to now|thus far|as (?:at|of) (?:the end of )?(?:[A-Z][a-z]+ )?20\d\d),?\s+"
+                     r"[^.;]*\b(?:has|have)\s+(?:been\s+)?[a-z]+(?:ed|en|t)\b", re.I)
+
+
+def _progress_after(st: Statement, k: EnKey, later: EnIndex) -> bool:
+    """Whether a later sentence of the plan sentence's paragraph reports progress on the same thing
+    (``_SO_FAR``, holding one of the key's words or pointing back: ``of these vehicles``): the plan restates a measure under way."""
+    after = sentences_of(st.paragraph)
+    at = next((j for j, x in enumerate(after) if st.text in x), None)
+    return at is not None and any(_SO_FAR.search(x) and (set(k.words) & set(key_words(x)) or _BACK.search(x))
+                                  for x in after[at + 1:])
+
+
+_BACK = re.compile(r"\b(?:these|this|the\s+scheme|the\s+programme|the\s+measure)\b", re.I)  # of these vehicles
+
+
 def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int) -> Followup:
     if k is None:
         return Followup(doc, "missing", None, "", 0.0)
     unit = c.target.unit if c.target else ""
-    found, found_rec = _best(k, later, "review", unit), _best(k, later, "plan", unit)
+    found, found_rec = _best(k, later, "review", unit, c.target), _best(k, later, "plan", unit, c.target)
     if not (found.sure and found_rec.sure):
         later.unsure.append(c)
     rep, rec = _on_tie(found.best, c, k, later, "review", unit), _on_tie(found_rec.best, c, k, later, "plan", unit)
@@ -414,7 +436,7 @@ def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int) -> Followup
             q, v, u = reached
             return Followup(doc, "reported", st.paragraph, st.text, round(rec[1], 4),
                             Reported(c.target.indicator, v, u, q.raw.strip()), meets(c.target, v, u), recurring=True)
-        if _DONE_BEFORE.search(st.text):
+        if _DONE_BEFORE.search(st.text) or _progress_after(st, k, later):
             # "the … Scheme, funded in last year's Budget, will be launched this year": the plan
             # sentence reports what was done on it before (no figure read: it is the new plan's)
             return Followup(doc, "reported", st.paragraph, st.text, round(rec[1], 4), recurring=True)

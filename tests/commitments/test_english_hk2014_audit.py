@@ -3,9 +3,29 @@ its wrong rows fixed at their general cause, not row by row."""
 
 from __future__ import annotations
 
+import pytest
+from conftest import shared_dir
+
 from reportdiff import load
-from reportdiff.commitments import english
+from reportdiff.commitments import english, promises
 from reportdiff.commitments.english_sentences import statements
+
+
+def _hk(year: int) -> str:
+    path = shared_dir() / "corpus" / "hk-budget" / f"{year}.txt"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def hk2014():
+    return promises([_hk(2014), _hk(2015)])
+
+
+def _first(ledger, indicator: str):
+    return next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target
+                and e.commitment.target.indicator == indicator)
 
 
 def _doc(tmp_path, text: str):
@@ -76,3 +96,21 @@ def test_an_object_that_names_nothing_is_no_task(tmp_path):
                          "development. We shall step up publicity about the contribution made by IT to our society.")
     found = [c.obj for c in english.extract(doc, 0) if c.kind == "task"]
     assert found == ["step up publicity about the contribution made"]
+
+
+def test_the_same_count_of_the_same_thing_needs_no_name(hk2014):
+    """HK 2014-15 line 133 (audit row 8): ``phase out all the 82 000 pre-Euro IV diesel commercial vehicles
+    by 2020``; 2015-16 line 321: ``Government will phase out 82 000 Euro III or earlier diesel commercial
+    vehicles by the end of 2019``.  The name ``Euro IV`` is not in the later sentence, so it "referred to
+    another thing" and the row was missing; a sentence that gives the very count promised (1 000 or more)
+    for the key's words is the same thing under another name."""
+    fu = _first(hk2014, "pre-Euro IV diesel commercial vehicles")
+    assert fu.status != "missing" and "82 000 Euro III or earlier diesel commercial vehicles" in fu.text
+
+
+def test_a_plan_followed_by_progress_so_far_reports_it(hk2014):
+    """(Audit rows 7 and 8): the same paragraph of 2015-16 goes on ``So far, 22 000 of these vehicles
+    have been phased out``: the plan sentence restates a measure under way, so the $11.4 billion
+    ex-gratia payment scheme promised to open on 1 March is reported, not recurring."""
+    assert _first(hk2014, "ex-gratia payment scheme").status == "reported"
+    assert _first(hk2014, "pre-Euro IV diesel commercial vehicles").status == "reported"
