@@ -44,6 +44,7 @@ class EnKey:
     weights: tuple[float, ...]
     names: tuple[tuple[str, ...], ...] = ()  # the rare words of each name in the key: a follow-up names one
     own: tuple[str, ...] = ()  # the words of the indicator or object itself, before its clause's join them
+    count: Target | None = None  # a count target of 1 000 or more: a sentence giving that very count is it
 
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
@@ -196,7 +197,9 @@ def key(c: Commitment, weight) -> EnKey | None:
     if not words:
         return None  # "these measures" and nothing before
     rare = tuple(t for t in (tuple(w for w in name if weight(w) >= NAME_RARE) for name in names) if t)
-    return EnKey(words, tuple(weight(w) for w in words), rare, own)
+    t = c.target
+    count = t if t and t.unit == "" and isinstance(t.value, float) and t.value >= 1000 else None
+    return EnKey(words, tuple(weight(w) for w in words), rare, own, count)
 
 
 # words that only say what kind of body or undertaking a task sets up (a working group, a task force,
@@ -276,7 +279,10 @@ def refers(k: EnKey, later: EnIndex, i: int, unit: str) -> bool:
     of the grant``) and does not give only figures of another unit class."""
     return ((not k.names or any(all(w in later.capitals[i] for w in name) for name in k.names)
              or any(not later.in_capitals(name) and not set(name) <= _KIND and later.spells(i, name)
-                    for name in k.names))
+                    for name in k.names)
+             # the very count promised (1 000 or more) for the key's words: ``82 000 Euro III or earlier
+             # diesel commercial vehicles`` are the ``82 000 pre-Euro IV diesel commercial vehicles``
+             or k.count is not None and _gives(k.count, k, later.sts[i].text))
             and _held(k, later.words[i]) >= min(2, len(k.words))
             and not _other_measure(unit, later.sts[i].text))
 
@@ -300,18 +306,13 @@ def _coverage(k: EnKey, later: EnIndex, i: int) -> float:
     return sum(w for word, w in zip(k.words, k.weights) if word in later.words[i]) / sum(k.weights)
 
 
-def _best(k: EnKey, later: EnIndex, part: str, unit: str, t: Target | None = None) -> Found:
+def _best(k: EnKey, later: EnIndex, part: str, unit: str) -> Found:
     """The sentence of ``part`` whose words cover most of the key's weight (at least MATCH) and
     that does not measure something else; the first on a tie.  ``search.best_clause`` walks the
-    candidates (rarest needed word first, at most SEARCH_CAP of them).  A sentence that gives the
-    target's very count (1 000 or more) for the key (``_gives``) need not name the key's names: ``82 000 Euro
-    III or earlier diesel commercial vehicles`` are the ``82 000 pre-Euro IV diesel commercial
-    vehicles`` promised."""
-    same = bool(t) and t.unit == "" and isinstance(t.value, float) and t.value >= 1000  # a count, not a round few
+    candidates (rarest needed word first, at most SEARCH_CAP of them)."""
     found = best_clause(k.words, k.weights, MATCH, lambda w: later.clauses_of(w, part),
                         lambda i: _coverage(k, later, i),
-                        lambda i, s: refers(k, later, i, unit) or same and _held(k, later.words[i]) >= 2
-                        and _gives(t, k, later.sts[i].text))
+                        lambda i, s: refers(k, later, i, unit))
     later.scored += found.scored
     return found
 
@@ -408,7 +409,7 @@ def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int) -> Followup
     if k is None:
         return Followup(doc, "missing", None, "", 0.0)
     unit = c.target.unit if c.target else ""
-    found, found_rec = _best(k, later, "review", unit, c.target), _best(k, later, "plan", unit, c.target)
+    found, found_rec = _best(k, later, "review", unit), _best(k, later, "plan", unit)
     if not (found.sure and found_rec.sure):
         later.unsure.append(c)
     rep, rec = _on_tie(found.best, c, k, later, "review", unit), _on_tie(found_rec.best, c, k, later, "plan", unit)
