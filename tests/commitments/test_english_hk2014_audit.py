@@ -8,7 +8,7 @@ from conftest import shared_dir
 
 from reportdiff import load
 from reportdiff.commitments import english, promises
-from reportdiff.commitments.english_sentences import statements
+from reportdiff.commitments.english_sentences import role, statements
 
 
 def _hk(year: int) -> str:
@@ -114,3 +114,15 @@ def test_a_plan_followed_by_progress_so_far_reports_it(hk2014):
     ex-gratia payment scheme promised to open on 1 March is reported, not recurring."""
     assert _first(hk2014, "ex-gratia payment scheme").status == "reported"
     assert _first(hk2014, "pre-Euro IV diesel commercial vehicles").status == "reported"
+
+
+def test_government_put_is_a_past_tense():
+    """HK 2014-15 line 321 ``In this financial year, Government put up for sale 36 residential sites …``
+    and 2015-16 line 355 ``In 2014-15, Government put up for sale a total of five sites … and 1 100
+    rooms`` had no tense read (``put`` is both present and past), so the first was a target of 36
+    sites and the second no report of the land sale promised (audit row 2 quoted the next year's
+    programme).  After a subject in the third person singular, ``put`` is past (``puts`` is the
+    present); ``we put`` stays undecided."""
+    assert role("In 2014-15, Government put up for sale a total of five sites for commercial/industrial use") \
+        == "review"
+    assert role("We put forward specific proposals") == "other"
