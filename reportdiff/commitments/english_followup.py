@@ -405,7 +405,15 @@ def _progress_after(st: Statement, k: EnKey, later: EnIndex) -> bool:
 _BACK = re.compile(r"\b(?:these|this|the\s+scheme|the\s+programme|the\s+measure)\b", re.I)  # of these vehicles
 
 
-def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int) -> Followup:
+def _names_year(text: str, year: int | None) -> bool:
+    """Whether ``text`` names the financial year the speech of ``year`` planned (``In 2014-15,
+    Government put up for sale …`` in the next speech, after the 2014 speech's promise for "the
+    coming financial year")."""
+    return year is not None and re.search(rf"\b(?:in|during)\s+{year}-(?:{year + 1}|{(year + 1) % 100:02d})\b", text,
+                                          re.I) is not None
+
+
+def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int, year: int | None = None) -> Followup:
     if k is None:
         return Followup(doc, "missing", None, "", 0.0)
     unit = c.target.unit if c.target else ""
@@ -416,8 +424,11 @@ def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int) -> Followup
     if c.target and rep is None:
         rep = _named_with_its_figure(c.target, k, later)
     if rep and rec and rec[1] >= rep[1] and not (c.target and _gives(c.target, k, later.sts[rep[0]].text)
-                                                 and not _gives(c.target, k, later.sts[rec[0]].text)):
-        rep = None  # a plan sentence refers to it at least as well (and the review does not give its very figure)
+                                                 and not _gives(c.target, k, later.sts[rec[0]].text)) \
+            and not (rep[1] >= rec[1] - 1e-9 and _names_year(later.sts[rep[0]].text, year)
+                     and not _names_year(later.sts[rec[0]].text, year)):
+        rep = None  # a plan sentence refers to it at least as well (and the review does not give its very
+        # figure, nor, as well matched, name the year the commitment was made for while the plan does not)
     if rep:
         st = later.sts[rep[0]]
         reported = met = None

@@ -130,7 +130,7 @@ def _english_ledger(docs: list[Document]) -> Ledger:
             notes.append(f"no commitments found in {d.path}: {_why_none_en(sts[k])}")
         for c in found:
             key = english_followup.key(c, weight) if k + 1 < len(docs) else None
-            fus = tuple(review(c, key, indexes[j], english_followup.follow(c, key, indexes[j], j), years[k], years[j],
+            fus = tuple(review(c, key, indexes[j], english_followup.follow(c, key, indexes[j], j, years[k]), years[k], years[j],
                                other[k][j])
                         for j in range(k + 1, len(docs)))
             entries.append(LedgerEntry(c, fus, due_year(c, years[k])))

@@ -126,3 +126,15 @@ def test_government_put_is_a_past_tense():
     assert role("In 2014-15, Government put up for sale a total of five sites for commercial/industrial use") \
         == "review"
     assert role("We put forward specific proposals") == "other"
+
+
+def test_a_report_naming_the_promised_year_beats_next_years_plan(hk2014):
+    """Audit row 2: HK 2014-15 promises ``The Land Sale Programme for the coming financial year will
+    include seven sites … providing a total floor area of about 230 000 square metres``; 2015-16 line 355
+    reports ``In 2014-15, Government put up for sale a total of five sites … providing 180 000 square
+    metres of floor area`` and then plans ``The Land Sale Programme for the coming financial year will
+    include four sites …``.  Both sentences hold the key; the plan won the tie ("recurring"), though
+    the review names the year the promise was for and the plan names another."""
+    fu = _first(hk2014, "square metres")
+    assert fu.status == "reported" and fu.text.startswith("130.In 2014-15, Government put up for sale")
+    assert fu.met is False
