@@ -172,7 +172,8 @@ def key(c: Commitment, weight) -> EnKey | None:
     if not words:
         return None
     own = words
-    if len(words) == 1 or all(w in _KIND for w in words):  # a working group, a task force: which one?
+    # a working group, a task force, 230 000 square metres (of floor area): which one?
+    if len(words) == 1 or all(w in _KIND for w in words) or len([w for w in words if w not in _MEASURE]) <= 1:
         clause = _clause_of(c)
         verbs = {_stem(m.group(g)) for m in _PROMISED_ACTION.finditer(clause) for g in ("verb", "verb2") if m.group(g)}
 
@@ -208,6 +209,11 @@ _KIND = {_stem(w) for w in (
     "working group task force committee steering advisory joint dedicated special new inter-departmental "
     "study review feasibility consultancy consultation scheme programme fund plan project platform office "
     "unit team body council panel mechanism pilot").split()}
+
+
+# words of a measure's unit (square metres of floor area, hectares): a key of them and at most one
+# other word says how much, not of what, and takes the other words of its clause too
+_MEASURE = {_stem(w) for w in "square metres hectares kilometres floor area gross".split()}
 
 
 NAME_RARE = 2.5  # ln(1/8%): a name's words in at most 8% of the ledger's sentences name it (capitalised)
@@ -343,7 +349,9 @@ def _figure(t: Target, k: EnKey, text: str):
     if not qs:
         return None
     low = text.lower()
-    spots = [m.start() for w in k.words for m in re.finditer(re.escape(w[:5]), low)]
+    # nearest the indicator's own words (a key widened by its clause's words holds the other figures' nouns)
+    spots = [m.start() for w in (k.own or k.words) for m in re.finditer(re.escape(w[:5]), low)] \
+        or [m.start() for w in k.words for m in re.finditer(re.escape(w[:5]), low)]
     if not spots:
         return qs[0]
     return min(qs, key=lambda x: min(abs(x[0].start - p) for p in spots))
@@ -425,7 +433,7 @@ def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int, year: int |
         rep = _named_with_its_figure(c.target, k, later)
     if rep and rec and rec[1] >= rep[1] and not (c.target and _gives(c.target, k, later.sts[rep[0]].text)
                                                  and not _gives(c.target, k, later.sts[rec[0]].text)) \
-            and not (rep[1] >= rec[1] - 1e-9 and _names_year(later.sts[rep[0]].text, year)
+            and not (_names_year(later.sts[rep[0]].text, year)
                      and not _names_year(later.sts[rec[0]].text, year)):
         rep = None  # a plan sentence refers to it at least as well (and the review does not give its very
         # figure, nor, as well matched, name the year the commitment was made for while the plan does not)

@@ -138,3 +138,19 @@ def test_a_report_naming_the_promised_year_beats_next_years_plan(hk2014):
     fu = _first(hk2014, "square metres")
     assert fu.status == "reported" and fu.text.startswith("130.In 2014-15, Government put up for sale")
     assert fu.met is False
+
+
+def test_a_key_of_unit_words_takes_its_clause(hk2014):
+    """HK 2014-15 line 337: ``The Middle Road Multi-storey Car Park Building …, the Trade and Industry
+    Department Tower in Mong Kok and the former Mong Kok Market will be converted for commercial use,
+    providing about 53 000 square metres of commercial floor area``.  Its key ``square metres commercial``
+    says how much, not of what, and any floor area of the next speech "reported" it (the land sale:
+    ``five sites … providing 180 000 square metres``, met).  A key of a measure's unit words and at
+    most one other word takes its clause's words, as a key of one word does; the figure read is then
+    the one nearest the indicator's own words (the 230 000 square metres of the land sale programme
+    are reported by 180 000, not by the 1 100 rooms after it)."""
+    e = next(e for e in hk2014.entries if e.commitment.doc == 0 and e.commitment.target
+             and e.commitment.target.value == 53000.0)
+    assert "put up for sale" not in e.followups[0].text
+    fu = _first(hk2014, "square metres")
+    assert fu.reported.value == 180000.0
