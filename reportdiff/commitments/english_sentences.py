@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from ..ingest.metadata import year_of
 from ..model import Document
 from .extraction import Statement
 
@@ -54,7 +55,6 @@ _PLAN = re.compile(
     # … or the measures of a promise just made, as a list of gerunds (We shall continue to enhance our public
     # healthcare services. Measures include providing 250 additional hospital beds, expanding …)
     r"|^(?:these\s+|the\s+)?(?:measures|initiatives)\s+(?:will\s+)?include\s+[a-z]+ing\b"
-    r"|\bby (?:the end of )?20\d\d\b(?!-)"
     # a lettered item of a list of measures (“These measures include– (a)reducing …; (b)waiving …”):
     # the item's gerund continues the promise of the sentence that introduced the list
     r"|(?:^|[;:]\s*|\band\s*)\([a-h]\)\s*(?:reducing|waiving|providing|injecting|doubling|raising|increasing|"
@@ -94,8 +94,13 @@ _VERB_WORDS = set("build complete launch set introduce extend install convert op
                   "legislate enact abolish waive".split())  # task verbs: build, complete, launch …
 
 
-def role(sentence: str) -> str:
-    if _PLAN.search(sentence):
+# a goal year (by 2030, by the end of 2019); one before the speech's own year is past (by the end of
+# 2011, the Lands Department had approved 40 applications: the 2012-13 speech)
+_BY_YEAR = re.compile(r"\bby (?:the end of )?(20\d\d)\b(?!-)", re.I)
+
+
+def role(sentence: str, year: int | None = None) -> str:
+    if _PLAN.search(sentence) or any(year is None or int(m.group(1)) >= year for m in _BY_YEAR.finditer(sentence)):
         return "plan"
     if _REVIEW.search(sentence):
         return "review"
@@ -121,6 +126,7 @@ def statements(doc: Document, index: int) -> list[Statement]:
     fees …;`` after ``I shall launch the following measures –``) take the role of the sentence
     that opened the list: each item continues its promise (or its report)."""
     out = []
+    year = year_of(doc)
     opened = None  # the role of the sentence that opened the list the next items belong to
     for p in doc.paragraphs:
         if p.section_id == "0" and doc.root.children:  # the preamble (title, speaker line) before the headings
@@ -131,8 +137,8 @@ def statements(doc: Document, index: int) -> list[Statement]:
         for k, s in enumerate(sentences_of(p)):
             # the item is its first sentence; what follows it says more in its own tense (From its launch
             # to the end of 2013, over 8000 applications have been approved: a result, not the promise)
-            item = item_of if k == 0 or item_of and role(s) == "other" else None
-            whole = item or role(s)
+            item = item_of if k == 0 or item_of and role(s, year) == "other" else None
+            whole = item or role(s, year)
             for clause in (c.strip() for c in _CLAUSE.split(s)):
                 if clause:
                     # "…; and provide tax concession for subscribers to regulated insurance products":
@@ -141,11 +147,11 @@ def statements(doc: Document, index: int) -> list[Statement]:
                     as_item = k and lead == "plan" and (_ITEM_CLAUSE.match(clause) or as_item and re.match(r"(?:and|or)\s+[a-z]+ing\b",
                                                                                               clause, re.I))
                     r = item or (lead if as_item else None) \
-                        or ("plan" if whole == "plan" and _coordinated(clause) else role(clause))
+                        or ("plan" if whole == "plan" and _coordinated(clause) else role(clause, year))
                     out.append(Statement(index, p, clause, s, r if r != "other" else whole))
                     if k == 0 and lead is None and _ITEM_PARAGRAPH.match(p.text):
                         lead = out[-1].part
-        opened = item_of if item_of and _LIST_GOES_ON.search(p.text) else _list_opened(p)
+        opened = item_of if item_of and _LIST_GOES_ON.search(p.text) else _list_opened(p, year)
     return out
 
 
@@ -168,7 +174,7 @@ _LIST_GOES_ON = re.compile(r"(?:[;:,–—-]|\band|\bor)\s*$", re.I)  # an item 
 _FIRST_ITEM = re.compile(r"\((?:a|i)\)")
 
 
-def _list_opened(p) -> str | None:
+def _list_opened(p, year: int | None = None) -> str | None:
     """The role of the sentence of paragraph ``p`` that opens a list whose items go on in the next
     paragraphs: the paragraph ends with the opening (``… the following measures –``), or with an
     item of a list it opened (``… sectors –(a)waive the licence fees …;``)."""
@@ -177,7 +183,7 @@ def _list_opened(p) -> str | None:
         first = _FIRST_ITEM.search(s)
         intro = s[:first.start()].rstrip() if first else s
         if _OPENS_LIST.search(intro) and (first is None and text.endswith(s) or first and _LIST_GOES_ON.search(text)):
-            r = role(intro)
+            r = role(intro, year)
             return r if r != "other" else None
     return None
 

@@ -154,3 +154,18 @@ def test_a_key_of_unit_words_takes_its_clause(hk2014):
     assert "put up for sale" not in e.followups[0].text
     fu = _first(hk2014, "square metres")
     assert fu.reported.value == 180000.0
+
+
+def test_a_by_year_before_the_speech_is_past(tmp_path):
+    """HK 2012-13 line 155: ``Under the policy to revitalise industrial buildings, by the end of 2011,
+    the Lands Department had approved 40 applications …, releasing 410000 square metres of floor
+    area`` was a plan (``by <year>`` is read as a goal) and gave two targets.  A year before the
+    speech's own is past; a later one (or any, when the speech's year is unknown) is still a goal."""
+    text = ("By the end of 2011, the Lands Department had approved 40 applications for redevelopment, releasing "
+            "410000 square metres of floor area.")
+    assert role(text, 2012) != "plan"
+    assert role(text) == "plan"
+    assert role("We aim to cut the waste disposal rate by 40 per cent by 2022.", 2014) == "plan"
+    f = tmp_path / "2012.txt"
+    f.write_text("Budget Speech 2012\n\nHousing\n\n" + text + "\n", encoding="utf-8")
+    assert [c for c in english.extract(load(str(f)), 0) if c.kind == "target"] == []
