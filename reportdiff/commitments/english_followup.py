@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from ..text.quantities import unit_class
 from .english import (
+    _counts_in_words,
     _stem,
     figures,
     key_words,
@@ -344,7 +345,12 @@ def _on_tie(best: tuple[int, float] | None, c: Commitment, k: EnKey, later: EnIn
 
 
 def _figure(t: Target, k: EnKey, text: str):
-    qs = [(q, *normal_quantity(q)) for q in figures(text)]
+    # a count promised in words (seven sites) is reported in words too (five sites)
+    # (followed by a word of the indicator: "four pillar industries" reports no "ten service trading partners")
+    words = [q for q in _counts_in_words(text)
+             if any(w[:5] in " ".join(text[q.end:].lower().split()[:3]) for w in k.own)] \
+        if t.unit == "" and re.fullmatch(r"[A-Za-z]+", t.raw) else []
+    qs = [(q, *normal_quantity(q)) for q in sorted(figures(text) + words, key=lambda q: q.start)]
     qs = [(q, v, u) for q, v, u in qs if unit_class(u) == unit_class(t.unit) and (u == t.unit or unit_class(u))]
     if not qs:
         return None

@@ -169,3 +169,23 @@ def test_a_by_year_before_the_speech_is_past(tmp_path):
     f = tmp_path / "2012.txt"
     f.write_text("Budget Speech 2012\n\nHousing\n\n" + text + "\n", encoding="utf-8")
     assert [c for c in english.extract(load(str(f)), 0) if c.kind == "target"] == []
+
+
+def test_a_count_promised_in_words_is_read_in_words(tmp_path):
+    """HK 2016-17 line 347 promises ``The Land Sale Programme for the coming financial year includes eight
+    commercial/business sites and three hotel sites``; 2017-18 reports ``In the same period, the
+    Government sold three hotel sites, capable of providing some 1 900 hotel rooms``.  The follow-up
+    read only figures in digits, so the count promised in words had no figure in the report (and
+    ``three cohorts of about 5 600 students`` was read as 5 600 cohorts).  A count in words followed
+    within three words by a word of the indicator is read too (not ``four pillar industries`` for
+    ``ten service trading partners``)."""
+    a, b = tmp_path / "2016.txt", tmp_path / "2017.txt"
+    a.write_text("The 2016-17 Budget\n\nLand Supply\n\n127.The Land Sale Programme for the coming financial year "
+                 "includes eight commercial/business sites and three hotel sites, capable of providing 540 000 square "
+                 "metres of commercial floor area.\n", encoding="utf-8")
+    b.write_text("The 2017-18 Budget\n\nLand Supply\n\n140.In the past year, the Government sold 22 residential sites. "
+                 "In the same period, the Government sold three hotel sites, capable of providing some 1 900 hotel "
+                 "rooms.\n", encoding="utf-8")
+    ledger = promises([str(a), str(b)])
+    fu = _first(ledger, "hotel sites")
+    assert fu.status == "reported" and fu.reported.value == 3.0 and fu.met is True
