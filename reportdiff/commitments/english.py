@@ -29,7 +29,7 @@ import re
 from ..ingest.headings import PARAGRAPH_NUMBER
 from ..model import Document
 from ..text.quantities import Quantity, read_quantities
-from .english_actions import _ABSTRACT, _AGENT, _GENERIC, _MAKING, _actions
+from .english_actions import _ABSTRACT, _AGENT, _MAKING, _actions, _content_words
 from .english_sentences import _CLAUSE, _PHRASE, _strip, statements
 from .extraction import Commitment, Statement, Target
 
@@ -311,19 +311,13 @@ def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> li
                 if (verb, obj.lower()) in seen or found and re.search(r"\d", obj) \
                         or len(key_words(obj)) < (1 if lettered or verb in _MAKING
                                                                          and not _ABSTRACT.fullmatch(obj) else 2) \
-                        or counted & set(key_words(obj)) or _generic(obj):
+                        or counted & set(key_words(obj)) or not _content_words(obj, kinds=False):
                     continue  # an action whose object a figure of the clause measures is that target, or
                     # whose object names nothing (render appropriate assistance, provide support)
                 seen.add((verb, obj.lower()))
                 out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph, st.sentence, "task", None,
                                       f"{verb} {obj}"))
     return out
-
-
-def _generic(obj: str) -> bool:
-    """Whether every word of a task's object is one that names no measure (``_GENERIC``: appropriate
-    assistance, further support, relevant measures)."""
-    return all(w.lower() in _GENERIC for w in re.findall(r"[A-Za-z][\w'-]*", obj))
 
 
 _WILL = re.compile(r"\b(?:will|shall)\b", re.I)

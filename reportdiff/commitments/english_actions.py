@@ -252,9 +252,10 @@ def _complemented(np: str, obj: str) -> str:
     return longer if _content_words(longer) >= 2 else np
 
 
-def _content_words(text: str) -> int:
-    """How many words of ``text`` are neither ``_GENERIC`` nor a kind of measure."""
-    return sum(w.lower() not in _GENERIC | _KIND for w in re.findall(r"[A-Za-z][\w'-]*", text))
+def _content_words(text: str, kinds: bool = True) -> int:
+    """How many words of ``text`` are neither ``_GENERIC`` nor (``kinds``) a kind of measure."""
+    naming_nothing = _GENERIC | _KIND if kinds else _GENERIC
+    return sum(w.lower() not in naming_nothing for w in re.findall(r"[A-Za-z][\w'-]*", text))
 
 
 # the name of what an object belongs to, after it (relax the eligibility criteria for the Technology

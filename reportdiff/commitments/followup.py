@@ -3,7 +3,7 @@
 Follow-up, in every later document (ordered by delivery date, else command-line order):
 - key: what a commitment is about, its words weighted and its head (``keys``).
 - a clause c refers to the key when coverage(c) = Σ w(p in c) / Σ w(p) is at least MATCH = 0.5
-  (a pair spread apart in c, 国有企 for 国企, counts SPREAD of its weight: ``spread_in``)
+  (a pair spread apart in c, 国有企 for 国企, counts SPREAD of its weight: ``keys.spread_at``)
   and c holds the head at the end of a noun phrase (followed by a verb, number or punctuation,
   not by more nouns: 高技能人才培训基地 is not 高技能人才); when a target's head is absent
   (worded differently), coverage >= CLEAR = 0.6 suffices.  A clause giving figures, none in a
@@ -52,7 +52,6 @@ from .keys import (
     normal,
     pairs,
     spread_at,
-    spread_in,
     spreadable,
 )
 from .measures import change, comparable, is_rate, meets, starts_from
@@ -155,8 +154,9 @@ class _Index:
         order (the inverted index the search walks)."""
         if (word, part) not in self._in_part:
             ks = self._postings.get(word, ()) if len(word) <= 2 and "\n" not in word else sorted(self.hits(word))
-            if self.spread(word):
-                ks = sorted(self.spread(word).union(ks))
+            spread = self.spread(word)
+            if spread:
+                ks = sorted(spread.union(ks))
             self._in_part[(word, part)] = [k for k in ks if self.sts[k].part == part]
         return self._in_part[(word, part)]
 
@@ -198,10 +198,10 @@ def heads(key: Key, text: str, target: bool = False) -> bool:
 
 def _coverage(key: Key, index: _Index, k: int) -> float:
     """The share of the key's weight clause ``k`` holds: a pair in it counts whole, a pair spread
-    apart (``spread_in``) SPREAD of its weight."""
+    apart (``_Index.spread``) SPREAD of its weight."""
     text = index.texts[k]
     total = sum(key.weights)
-    held = sum(w if word in text else SPREAD * w if spread_in(word, text) else 0.0
+    held = sum(w if word in text else SPREAD * w if k in index.spread(word) else 0.0
                for word, w in zip(key.words, key.weights))
     return held / total if total else 0.0
 

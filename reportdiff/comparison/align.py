@@ -399,7 +399,7 @@ def _spine(groups) -> list[tuple[int, int]]:
 def _out_of_place(spine: list[tuple[int, int]], i: int, j: int) -> bool:
     """Whether a pair (i, j) stands out of order with the in-place pairs: j not between the B
     sides of the in-place pairs around i."""
-    k = bisect_left([x for x, _ in spine], i)
+    k = bisect_left(spine, i, key=lambda p: p[0])
     low = spine[k - 1][1] if k else -1
     high = spine[k][1] if k < len(spine) else float("inf")
     return not low < j < high
