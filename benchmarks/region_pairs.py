@@ -31,7 +31,7 @@ from reportdiff.corpora.region_reuse import (
     picks,
     walk,
 )
-from reportdiff.corpora.tasks import prepare, search_pair
+from reportdiff.corpora.tasks import prepare, search_pair, shingles_of
 
 
 def main(argv: list[str]) -> None:
@@ -42,7 +42,7 @@ def main(argv: list[str]) -> None:
     prepared = [prepare(str(f)) for f in files]
     for r in sizes:
         ps = prepared[:r]
-        held = holdings([p.prints for p in ps], [p.shingles for p in ps])
+        held = holdings([p.prints for p in ps], [shingles_of(p) for p in ps])
         common = common_prints(held, list(range(r)))
         years = [2031] * r
         got = {}

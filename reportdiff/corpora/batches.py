@@ -32,12 +32,12 @@ def batches(items: list, size: int = BATCH) -> list[list]:
 
 def compare_batch(pairs: list[tuple[int, int, int]], reports: dict, min_chars: int = REUSE_MIN_CHARS,
                   regions: dict[int, int] | None = None, common: np.ndarray | None = None) -> list:
-    from .tasks import compare_pair
+    from .tasks import compare_pair, shingles_of
 
     out = []
     for a, b, kind in pairs:
         x, y = reports[a], reports[b]
-        res = minhash.resemblance(x.shingles, y.shingles)
+        res = minhash.resemblance(shingles_of(x), shingles_of(y))
         verified = bool(kind & CANDIDATE) and res >= minhash.THRESHOLD
         if kind & MUST or verified:
             differ = regions is not None and regions[a] != regions[b]

@@ -52,8 +52,9 @@ def held(prepared, corpus_prints: np.ndarray) -> np.ndarray:
     ``corpus_prints`` sorted and unique, as ``union_part`` makes them (not sorted again for
     each report: that made this step quadratic, 95 s of a 1,000-report run)."""
     from .region_reuse import held_of
+    from .tasks import shingles_of
 
-    return held_of(corpus_prints, prepared.shingles)
+    return held_of(corpus_prints, shingles_of(prepared))
 
 
 def _ranges(h: np.ndarray) -> list[slice]:

@@ -39,7 +39,7 @@ from ..errors import UsageError
 # Dask's worker defaults cost these tasks 10-50% (measured, docs/scale.md): the statistical
 # profiler samples the task thread every 10 ms and the system monitor every 0.5 s, each
 # taking the GIL from it; and the nanny's MALLOC_TRIM_THRESHOLD_ makes glibc map and unmap
-# every array over 128 KB (a report's shingles are 150 KB): the nanny's other variables (the
+# every array over 128 KB (a report's shingle set, made again in the tasks, is 150-260 KB): the nanny's other variables (the
 # thread caps) stay, whatever this Dask's defaults are (``worker_config``).
 WORKER_CONFIG = {
     "distributed.worker.profile.enabled": False,

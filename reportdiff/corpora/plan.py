@@ -79,7 +79,9 @@ def region_indices(facts: list[DocumentFacts]) -> list[int]:
 
 def common_prints(prepared: list[Prepared], facts: list[DocumentFacts]) -> tuple[list[np.ndarray], region_reuse.Common]:
     """What each report holds of the corpus's fingerprints, and the common ones (region_reuse.py)."""
-    held = region_reuse.holdings([p.prints for p in prepared], [p.shingles for p in prepared])
+    from .tasks import shingles_of
+
+    held = region_reuse.holdings([p.prints for p in prepared], [shingles_of(p) for p in prepared])
     return held, region_reuse.common_prints(held, region_indices(facts))
 
 
@@ -91,8 +93,10 @@ def plan_pairs(prepared: list[Prepared], facts: list[DocumentFacts], exhaustive:
         pairs = [(i, j) for i in range(n) for j in range(i + 1, n)]
         return PairPlan(tuple(pairs), (), "all pairs", len(pairs), len(pairs), None)
     found = minhash.candidates([p.signature for p in prepared])
+    from .tasks import shingles_of
+
     verified = {(i, j) for i, j in found
-                if minhash.resemblance(prepared[i].shingles, prepared[j].shingles) >= minhash.THRESHOLD}
+                if minhash.resemblance(shingles_of(prepared[i]), shingles_of(prepared[j])) >= minhash.THRESHOLD}
     reuse = region_reuse.reuse_pairs(held, region_indices(facts), [f.year for f in facts], common)
     compared = verified | steps
     return PairPlan(tuple(sorted(compared)), tuple(p for p in reuse.pairs if p not in compared), "lsh", len(found),

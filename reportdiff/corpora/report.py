@@ -29,23 +29,26 @@ class DocumentFacts:
 
 @dataclass(frozen=True)
 class Prepared:
+    """What the corpus's tasks need of one report, small enough that the workers hold every
+    report of a 20,000-report corpus in memory (docs/scale.md): the document's paragraphs
+    packed (``packing``; ``tasks.document_of`` unpacks them), no shingle set (``tasks.shingles_of``
+    makes it again from the canonical stream: 1.7 ms, where the set was 200-260 KB)."""
     facts: DocumentFacts
     terms: np.ndarray  # uint64 hash of each term, in reading order
-    shingles: np.ndarray  # sorted unique uint64 shingle hashes
     signature: np.ndarray  # MinHash signature
     prints: np.ndarray  # sorted unique fingerprint hashes (text.fingerprints.signature)
-    document: Document  # paragraphs only (for reuse)
+    skeleton: Document  # the document without its paragraphs (path, metadata, lines, language)
+    packed: bytes  # the document's paragraphs (packing.pack)
     clause_ends: np.ndarray  # passages.templates.clause_ends of the document's stream (boilerplate.py)
 
     def __sizeof__(self) -> int:
         """Its size in memory, which Dask reads (``sys.getsizeof``) to decide what a worker
-        spills: the arrays, the paragraphs' text twice and 1 KB a paragraph for the objects around
-        it (0.51 MB for a synthetic report of 87 paragraphs that tracemalloc measured at 0.53 MB).
-        The default counted the object alone (about 100 bytes): a worker holding thousands of
-        prepared reports took them for unmanaged memory, did not spill them in time, and went
-        over its limit (20,000 reports, session 21)."""
-        arrays = sum(a.nbytes for a in (self.terms, self.shingles, self.signature, self.prints, self.clause_ends))
-        return object.__sizeof__(self) + arrays + sum(2 * sys.getsizeof(p.text) + 1000 for p in self.document.paragraphs)
+        spills: the arrays, the packed paragraphs and 2 KB for the skeleton and the objects
+        around them.  The default counted the object alone (about 100 bytes): a worker holding
+        thousands of prepared reports took them for unmanaged memory, did not spill them in
+        time, and went over its limit (20,000 reports, session 21)."""
+        arrays = sum(a.nbytes for a in (self.terms, self.signature, self.prints, self.clause_ends))
+        return object.__sizeof__(self) + arrays + sys.getsizeof(self.packed) + 2000
 
 
 @dataclass(frozen=True)

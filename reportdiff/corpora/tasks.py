@@ -2,11 +2,14 @@
 depends only on its arguments.
 
 - ``prepare(report, options, min_chars) -> Prepared``: one task per document: load it, read its
-  region and year, its terms (hashed to 64-bit integers), its sorted unique shingle set and
-  MinHash signature (minhash.py), its sorted unique fingerprints for a minimum passage of
-  ``min_chars`` (region_reuse.py), a slim copy of the document (paragraphs only) for reuse, and
-  its stream's clause ends (for the boilerplate tasks, which would otherwise find them again in
-  every task that reads the report);
+  region and year, its terms (hashed to 64-bit integers), the MinHash signature of its shingle
+  set (minhash.py), its sorted unique fingerprints for a minimum passage of ``min_chars``
+  (region_reuse.py), its paragraphs packed (``packing``) for reuse, and its stream's clause ends
+  (for the boilerplate tasks, which would otherwise find them again in every task that reads the
+  report);
+- ``stream_of(p)``, ``document_of(p)``, ``shingles_of(p)``: a prepared report's stream, document
+  and shingle set, made again where a task needs them (a worker keeps its last 32 streams, and
+  a stream its shingle set);
 - ``compare_pair(a, b, x, y, min_chars, regions_differ, common) -> PairResult``: one task per
   pair (a, b the indices, x, y the prepared reports): the four Lazy Prices measures
   (``comparison.similarity.measures``, on the same terms ``reportdiff A B`` uses), the shingle
@@ -23,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import OrderedDict
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +38,7 @@ from ..options import REUSE_MIN_CHARS, Options
 from ..text.fingerprints import SHINGLE, Stream
 from ..text.tokens import forget, term_of, tokens_once
 from . import minhash, region_reuse
+from .packing import pack, unpack
 from .report import (
     EXAMPLES,
     DocumentFacts,
@@ -85,45 +90,68 @@ def prepare(report: str | Document, options: Options = Options(), min_chars: int
     document already loaded)."""
     from ..ingest.source import load
     from ..passages.templates import clause_ends
-    from ..text.fingerprints import Stream, shingle_hashes, signature, sorted_unique
+    from ..text.fingerprints import signature, sorted_unique
 
     doc = load(report, options)
     path = doc.path
     hashed = term_hashes(doc.paragraphs)  # compare's terms
     forget()  # a worker prepares many reports: its token cache would grow to ~700 MB
-    slim = Document(path=doc.path, encoding=doc.encoding, metadata=doc.metadata,
-                    root=Section("0", 0, None, paragraphs=doc.paragraphs), lines=doc.lines,
-                    index=doc.index, language=doc.language)
-    stream = Stream.of(slim)
-    shingles = sorted_unique(shingle_hashes(stream.canonical[0], SHINGLE))
+    skeleton = Document(path=doc.path, encoding=doc.encoding, metadata=doc.metadata,
+                        root=Section("0", 0, None, paragraphs=()), lines=doc.lines, index=doc.index,
+                        language=doc.language)
+    stream = Stream.of(replace(skeleton, root=Section("0", 0, None, paragraphs=doc.paragraphs)))
+    shingles = _shingles(stream)
     prints = sorted_unique(signature(stream, min_chars)[1])
     region, region_from = (doc.metadata.region, "metadata") if doc.metadata.region \
         else (region_from_name(path), "file name")
     facts = DocumentFacts(path=path, title=doc.metadata.title, region=region, region_from=region_from,
                           year=year_of(doc), chars=doc.chars, terms=len(hashed))
-    return Prepared(facts, np.array(hashed, dtype=np.uint64), shingles, minhash.signature(shingles), prints, slim,
-                    np.array(clause_ends(stream.text), dtype=np.int64))
+    return Prepared(facts, np.array(hashed, dtype=np.uint64), minhash.signature(shingles), prints, skeleton,
+                    pack(doc.paragraphs), np.array(clause_ends(stream.text), dtype=np.int32))
 
 
-_STREAMS: OrderedDict[int, Stream] = OrderedDict()  # a worker's last streams, by document
+def _shingles(stream: Stream) -> np.ndarray:
+    from ..text.fingerprints import shingle_hashes, sorted_unique
+
+    return sorted_unique(shingle_hashes(stream.canonical[0], SHINGLE))
+
+
+_STREAMS: OrderedDict[int, tuple[bytes, Stream]] = OrderedDict()  # a worker's last streams, by report
 _STREAMS_MAX = 32  # a batch's pairs are sorted by report: one report meets several in a row
 
 
 def stream_of(p: Prepared) -> Stream:
-    """The stream of a prepared report (its clause ends given, its canonical text and
-    fingerprints kept with it), made once while the report keeps coming back in this worker's
-    tasks (the pairs' search, the boilerplate's)."""
+    """The stream of a prepared report (its document unpacked, its clause ends given, its
+    canonical text and fingerprints kept with it), made once while the report keeps coming
+    back in this worker's tasks (the pairs' compare and search, the boilerplate's)."""
     from ..passages.formulas import knowing_ends
 
-    doc = p.document
-    s = _STREAMS.get(id(doc))
-    if s is None or s.doc is not doc:
-        s = _STREAMS[id(doc)] = knowing_ends(Stream.of(doc), p.clause_ends.tolist())
+    key = id(p.packed)
+    kept = _STREAMS.get(key)
+    if kept is None or kept[0] is not p.packed:
+        s = knowing_ends(Stream.of(document_of(p)), p.clause_ends.tolist())
+        _STREAMS[key] = (p.packed, s)
         if len(_STREAMS) > _STREAMS_MAX:
             _STREAMS.popitem(last=False)
-    else:
-        _STREAMS.move_to_end(id(doc))
-    return s
+        return s
+    _STREAMS.move_to_end(key)
+    return kept[1]
+
+
+def document_of(p: Prepared) -> Document:
+    """The prepared report's document (paragraphs only), unpacked: a new object each call
+    (``stream_of(p).doc`` is the one a worker keeps)."""
+    return replace(p.skeleton, root=Section("0", 0, None, paragraphs=unpack(p.packed)))
+
+
+def shingles_of(p: Prepared) -> np.ndarray:
+    """The report's sorted unique shingle hashes (``minhash``), made again from its canonical
+    stream and kept with the stream."""
+    s = stream_of(p)
+    kept = s.__dict__.get("_shingles")
+    if kept is None:
+        kept = s.__dict__["_shingles"] = _shingles(s)
+    return kept
 
 
 def heads(reports: dict[int, Prepared]) -> list[tuple[DocumentFacts, np.ndarray]]:
@@ -140,7 +168,7 @@ def compare_pair(a: int, b: int, x: Prepared, y: Prepared, min_chars: int = REUS
     resemblance when already computed)."""
     sim = measures_of_hashes(x.terms, y.terms)
     if res is None:
-        res = minhash.resemblance(x.shingles, y.shingles)
+        res = minhash.resemblance(shingles_of(x), shingles_of(y))
     found = search_pair(a, b, x, y, min_chars, common) if regions_differ else SharedResult(a, b, 0, 0, ())
     return PairResult(a, b, res, sim, found.passages, found.shared_chars, found.examples)
 
@@ -154,7 +182,7 @@ def search_pair(a: int, b: int, x: Prepared, y: Prepared, min_chars: int = REUSE
     # the winnowing stage only: corpus reuse is exact shared passages (an edited match's X-drop
     # extension could join text across a heading the stream leaves out)
     streams = [stream_of(x), stream_of(y)]
-    for g in find_dupes([x.document, y.document], (), min_chars, common=common, edited=False, streams=streams).groups:
+    for g in find_dupes([s.doc for s in streams], (), min_chars, common=common, edited=False, streams=streams).groups:
         in_a = [o for o in g.occurrences if o.doc == 0]
         in_b = [o for o in g.occurrences if o.doc == 1]
         if in_a and in_b and not (common is not None and region_reuse.is_boilerplate(in_a[0].text, common, min_chars)):

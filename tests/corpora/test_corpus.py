@@ -298,13 +298,41 @@ def test_html_page_in_chromium_escapes_document_strings(tmp_path):
 
 def test_dask_sees_the_size_of_a_prepared_report():
     """Dask spills what a worker holds by ``sizeof``; a prepared report must count its arrays and
-    its text (the default counted ~100 bytes of object, and the reports' real size showed up as
-    unmanaged memory that Dask could not spill)."""
+    its packed text (the default counted ~100 bytes of object, and the reports' real size showed
+    up as unmanaged memory that Dask could not spill)."""
     from dask.sizeof import sizeof
 
     from reportdiff.corpora.tasks import prepare
 
     p = prepare(str(FIXTURES / "baotou-2022.txt"))
-    arrays = sum(a.nbytes for a in (p.terms, p.shingles, p.signature, p.prints, p.clause_ends))
-    text = sum(len(x.text) for x in p.document.paragraphs)
-    assert sizeof(p) >= arrays + text
+    arrays = sum(a.nbytes for a in (p.terms, p.signature, p.prints, p.clause_ends))
+    assert sizeof(p) >= arrays + len(p.packed)
+
+
+@pytest.mark.parametrize("name", ["baotou-2022.txt", "national-2024.txt", "english/hk-budget-2020.txt"])
+def test_a_prepared_report_is_small_and_loses_nothing(name):
+    """A prepared report holds its paragraphs packed and no shingle set, so that two workers
+    hold a 20,000-report corpus in memory (issue #21): at most a third of what the paragraph
+    objects and the shingle set took; its document unpacks to the loaded one's paragraphs, equal
+    field by field, and its shingle set, made again, is the one its MinHash signature was
+    computed from."""
+    import pickle
+
+    from reportdiff.corpora import minhash
+    from reportdiff.corpora.tasks import document_of, prepare, shingles_of
+    from reportdiff.ingest.source import load
+    from reportdiff.text.fingerprints import (
+        SHINGLE,
+        Stream,
+        shingle_hashes,
+        sorted_unique,
+    )
+
+    doc = load(str(FIXTURES / name))
+    p = prepare(str(FIXTURES / name))
+    unpacked = document_of(p)
+    assert unpacked.paragraphs == doc.paragraphs and unpacked.lines == doc.lines and unpacked.metadata == doc.metadata
+    want = sorted_unique(shingle_hashes(Stream.of(doc).canonical[0], SHINGLE))
+    assert np.array_equal(shingles_of(p), want) and np.array_equal(minhash.signature(want), p.signature)
+    before = len(pickle.dumps(doc.paragraphs)) + want.nbytes
+    assert len(pickle.dumps(p.packed)) + len(pickle.dumps(p.skeleton)) < before / 3

@@ -13,7 +13,7 @@ from conftest import FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportdiff.corpora import boilerplate, counts
+from reportdiff.corpora import boilerplate, counts, tasks
 from reportdiff.corpora import region_reuse as sharing
 from reportdiff.corpora.engine import Engine
 from reportdiff.passages.unionfind import clusters
@@ -42,6 +42,7 @@ def _reports(n: int, regions: int, seed: int = 5):
 def test_distributed_region_counts_equal_the_one_sort(n, regions, monkeypatch):
     monkeypatch.setattr(counts, "FAN_IN", 4)  # a tree of unions of three levels
     monkeypatch.setattr(counts, "REPORTS_PER_PART", 9)  # a region's reports in several batches
+    monkeypatch.setattr(tasks, "shingles_of", lambda r: r.shingles)  # the made-up reports carry their set
     reports, region_of = _reports(n, regions)
     c = sharing.common_threshold(len(set(region_of)))
     held, common, size, shared = counts.on_engine(Engine(None), reports, region_of, c)
@@ -84,7 +85,7 @@ def test_distributed_boilerplate_equals_find_formulas(monkeypatch):
              "national-2025.txt", "donghe-2022-plan.txt")
     prepared = [prepare(str(FIXTURES / n)) for n in names]
     got = boilerplate.on_engine(Engine(None), prepared, [p.facts for p in prepared])
-    want = find_formulas([p.document for p in prepared], None, boilerplate.MIN_CHARS)
+    want = find_formulas([tasks.document_of(p) for p in prepared], None, boilerplate.MIN_CHARS)
     assert got.min_df == want.min_df and got.formulas == want.formulas and len(want.formulas) > 3
 
 
