@@ -20,6 +20,8 @@ Follow-up, in every later document (ordered by delivery date, else command-line 
   for targets, the change (same, raised, lowered) compares the two values; but a plan clause
   that moves the figure from the target's own value (由35元提高到40元) or once more (再降低10%)
   reports the target (recurring too);
+- a task the whole key finds nowhere is searched again by its core, the object without its
+  category noun (居住证制度 → 居住证: ``category``);
 - a clause giving a cumulative figure (累计) neither reports nor repeats a year's target;
 - missing: neither.
 - met (targets that are due, ``audit.due_year``, when both figures are numbers): ``measures.meets``.
@@ -37,6 +39,7 @@ from ..comparison.indicators import indicator_before
 from ..model import Paragraph
 from ..text.quantities import find_quantities, is_year
 from ..text.tokens import terms
+from .category import CORE_SHARE, core_key, holds_core
 from .extraction import (
     LEADING_VERBS,
     NOT_QUALIFYING,
@@ -266,7 +269,7 @@ def _another_of_its_kind(key: Key, text: str) -> bool:
     return True
 
 
-def _best(key: Key, index: _Index, part: str, allowed, strict: bool, unit: str = "") -> Found:
+def _best(key: Key, index: _Index, part: str, allowed, strict: bool, unit: str = "", match: float = 0.5) -> Found:
     """The clause of ``part`` (of those ``allowed``) that covers most of the key's weight: at
     least MATCH when it ends a noun phrase with the key's head word (``heads``), else at least
     CLEAR.  ``search.best_clause`` walks the candidates: rarest needed word first, at most
@@ -275,7 +278,7 @@ def _best(key: Key, index: _Index, part: str, allowed, strict: bool, unit: str =
     def passes(k: int, s: float) -> bool:
         return allowed(index.sts[k]) and refers(key, index, k, s, strict, unit)
 
-    found = best_clause(key.words, key.weights, MATCH, lambda w: index.clauses_of(w, part),
+    found = best_clause(key.words, key.weights, match, lambda w: index.clauses_of(w, part),
                         lambda k: _coverage(key, index, k), passes)
     index.scored += found.scored
     return found
@@ -363,6 +366,12 @@ def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[st
     if c.kind == "task":  # a quoted programme name (“千万工程”, “好房子”) names the task however it is worded
         rep = rep or _quoted(c.obj, later, "review", lambda s: True)
         rec = rec or _quoted(c.obj, later, "plan", lambda s: c.horizon == "year" or s.paragraph.section_id in five)
+        core = core_key(key) if not (rep or rec) else None  # 居住证制度 named as 以居住证为载体: ``category``
+        if core:
+            rep = _best(core, later, "review", lambda s: allowed(s) and holds_core(core, normal(s.text + s.follow)),
+                        False, match=CORE_SHARE).best
+            rec = _best(core, later, "plan", lambda s: (c.horizon == "year" or s.paragraph.section_id in five)
+                        and holds_core(core, normal(s.text + s.follow)), False, match=CORE_SHARE).best
     if rep:
         st = later.sts[rep[0]]
         reported = met = None

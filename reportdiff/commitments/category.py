@@ -1,0 +1,57 @@
+"""A task's object without the category noun it ends in (居住证制度 → 居住证).
+
+A policy task often ends in a noun that only says what kind of instrument it is (制度, 机制, 体制,
+改革, 试点, 政策, 法规 …), and the next report names the same thing under another kind or none:
+`建立居住证制度` → `以居住证为载体提供…`, `改革完善增值税制度` → `下调增值税税率`, `出台公平竞争审查
+行政法规` → `制定实施公平竞争审查条例`.  The category noun and the pair joining it to the thing
+(证制, 税制: rare, so heavy) then hold a third or more of the key's weight, and the follow-up was
+called missing.  The **core** of a task's key is its runs of content words with such nouns cut
+off their ends; a clause covering at least CORE_SHARE of the core's weight refers to the task when
+the whole key found nothing (``followup.follow``).  A core of fewer than CORE_PAIRS pairs
+(农村改革 → 农村, 金融体制改革 → 金融) names too little and is not used, and a core of SHORT pairs
+or fewer must be held whole (``holds_core``: 社会保障 is not named by 社会保持).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .keys import Key, head_pair, head_word, pairs, spread_in
+
+# nouns that name the kind of a policy instrument, not the thing itself
+_CATEGORY = re.compile(r"(?:制度|机制|体制|体系|改革|试点|政策|行政法规|法规|工作|措施|办法)$")
+
+CORE_PAIRS = 2  # a core of fewer pairs names too little (农村 of 农村改革)
+CORE_SHARE = 0.6  # CLEAR: the share of the core's weight a clause must hold
+
+
+def core_key(key: Key | None) -> Key | None:
+    """The key of the task's object with the category nouns cut off the ends of its runs, or None
+    when nothing was cut or too little is left."""
+    if key is None or not key.runs:
+        return None
+    runs = []
+    for run in key.runs:
+        while (m := _CATEGORY.search(run)) and m.start() > 0:
+            run = run[:m.start()]
+        if not _CATEGORY.fullmatch(run):
+            runs.append(run)
+    if tuple(runs) == key.runs:
+        return None
+    weight_of = dict(zip(key.words, key.weights))
+    words = tuple(dict.fromkeys(p for r in runs if len(r) >= 2 for p in pairs(r) if p in weight_of))
+    if len(words) < CORE_PAIRS:
+        return None
+    last = runs[-1]
+    head = head_pair(last) if head_pair(last) in words else words[-1]
+    return Key(words, tuple(weight_of[w] for w in words), head, (), head_word(last), False, tuple(runs))
+
+
+SHORT = 3  # a core of this many pairs or fewer (巨灾保险, 社会保障) is held whole or not at all
+
+
+def holds_core(core: Key, text: str) -> bool:
+    """Whether ``text`` (normalised) may name a core: a short core (SHORT pairs or fewer) only
+    with every pair in it, written or spread (医养结合 in 医养康养相结合; not 社会保障 in 社会保持,
+    巨灾保险 in 大灾保险, 政府职责 in 政府职能)."""
+    return len(core.words) > SHORT or all(w in text or spread_in(w, text) for w in core.words)
