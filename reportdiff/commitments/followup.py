@@ -107,7 +107,8 @@ class _Index:
             for piece in {t[i:i + 2] for i in range(len(t) - 1)}.union(t):
                 self._postings.setdefault(piece, []).append(k)
         self._hits: dict[str, frozenset[int]] = {}
-        self._spread: dict[str, frozenset[int]] = {}
+        self._spread: dict[tuple[str, str], frozenset[int]] = {}
+        self._places: dict[str, list[int]] = {}  # where each pair stands spread apart
         self._at: dict[str, list[int]] | None = None
         self._in_part: dict[tuple[str, str], list[int]] = {}
         self._other: dict[tuple[str, int], bool] = {}
@@ -135,18 +136,23 @@ class _Index:
             self._hits[word] = frozenset(found)
         return self._hits[word]
 
-    def spread(self, word: str) -> frozenset[int]:
-        """The clauses holding the pair ``word`` spread apart (``spread_in``): from the places of
+    def spread(self, word: str, before: str = "") -> frozenset[int]:
+        """The clauses holding the pair ``word`` spread apart (``spread_in``), ``before`` its first
+        character when given (a pair joining two words: ``keys.junctions``): from the places of
         its first character, found once per word."""
-        if word not in self._spread:
-            if self._at is None:  # where each character stands in the text, built on first use
-                self._at = {}
-                for i, ch in enumerate(self.blob):
-                    self._at.setdefault(ch, []).append(i)
-            found = {bisect_right(self.starts, i) - 1 for i in self._at.get(word[0], ())
-                     if spread_at(word, self.blob, i)} if spreadable(word) else set()
-            self._spread[word] = frozenset(found)
-        return self._spread[word]
+        if (word, before) not in self._spread:
+            if (word, "") not in self._spread:
+                if self._at is None:  # where each character stands in the text, built on first use
+                    self._at = {}
+                    for i, ch in enumerate(self.blob):
+                        self._at.setdefault(ch, []).append(i)
+                self._places[word] = [i for i in self._at.get(word[0], ()) if spread_at(word, self.blob, i)
+                                      ] if spreadable(word) else []
+                self._spread[(word, "")] = frozenset(bisect_right(self.starts, i) - 1 for i in self._places[word])
+            if before:
+                self._spread[(word, before)] = frozenset(bisect_right(self.starts, i) - 1 for i in self._places[word]
+                                                         if self.blob[i - 1:i] == before)
+        return self._spread[(word, before)]
 
     def holding(self, word: str) -> frozenset[int]:
         """The clauses holding ``word`` (``hits``) or the pair ``word`` spread apart (``spread``)."""
@@ -204,7 +210,8 @@ def _coverage(key: Key, index: _Index, k: int) -> float:
     apart (``_Index.spread``) SPREAD of its weight."""
     text = index.texts[k]
     total = sum(key.weights)
-    held = sum(w if word in text else SPREAD * w if k in index.spread(word) else 0.0
+    joins = dict(key.junctions)
+    held = sum(w if word in text else SPREAD * w if k in index.spread(word, joins.get(word, "")) else 0.0
                for word, w in zip(key.words, key.weights))
     return held / total if total else 0.0
 

@@ -88,18 +88,39 @@ _RUN_BREAK = re.compile(r"[，；。、（）()]")
 def key_runs(text: str, counts: bool = False) -> list[str]:
     """The runs of content words of ``text`` (normalised), in order (``key_terms``); counts and
     ordinals only when nothing else is left (“三个1亿人”: 三个)."""
+    return ["".join(run) for run in _run_words(text, counts)]
+
+
+def _run_words(text: str, counts: bool = False) -> list[list[str]]:
+    """``key_runs``, each run as its jieba words."""
     runs = []
     for piece in _RUN_BREAK.split(_SPLIT_VERBS.sub("，", normal(text))):  # no pair across a clause or a mark
-        run = ""
+        run: list[str] = []
         for w in terms(piece):
             if re.fullmatch(r"[\u4e00-\u9fffA-Za-z&]+", w) and w not in _STOP_TERMS and (counts or not _COUNT_WORD.fullmatch(w)):
-                run += w
+                run.append(w)
             elif run:
                 runs.append(run)
-                run = ""
+                run = []
         if run:
             runs.append(run)
-    return runs or (key_runs(text, True) if not counts else [])
+    return runs or (_run_words(text, True) if not counts else [])
+
+
+def junctions(text: str) -> tuple[tuple[str, str], ...]:
+    """The pairs of ``text``'s key that join two words (财政|体制 → 政体), each with the character
+    before it in the first word (财): spread apart in a clause, such a pair is a word put between
+    the two (燃气老旧管网 for 燃气管网) only when that clause's first word ends the same way
+    (政治体制 is no 财政体制: ``spread_at``).  A pair inside one word (集采, 国企) is not one."""
+    runs = _run_words(text)
+    inside = {p for run in runs for w in run for p in pairs(w) if len(w) >= 2}
+    out = {}
+    for run in runs:
+        for a, b in zip(run, run[1:]):
+            p = a[-1] + b[0]
+            if len(a) >= 2 and p not in inside:
+                out.setdefault(p, a[-2])
+    return tuple(out.items())
 
 
 @dataclass(frozen=True)
@@ -113,6 +134,7 @@ class Key:
     head_word: str = ""
     places: bool = False  # a target counting places (县, 城市 …): a follow-up may name them after the head
     runs: tuple[str, ...] = ()  # a task's object: its runs of content words (``key_runs``)
+    junctions: tuple[tuple[str, str], ...] = ()  # pairs joining two words, with the character before (``junctions``)
 
 
 PLACE_AFTER = re.compile(r"县市|县区|城市|地市|省份|地区|国家|乡镇|县|市|省|区|镇|乡|村")  # places counted
@@ -129,10 +151,12 @@ def key_of(c: Commitment, weight) -> Key | None:
         places = bool(PLACE_AFTER.fullmatch(t.counted))
         counted = "" if places else t.counted
         words = key_terms(before + "，" + counted)
+        joins = junctions(before + "，" + counted)
         head_from = key_terms(counted or t.indicator)
     else:
         places, counted = False, ""
         words = head_from = key_terms(c.obj)
+        joins = junctions(c.obj)
     if not words:
         return None
     named = counted or c.target.indicator if c.target else c.obj
@@ -141,7 +165,7 @@ def key_of(c: Commitment, weight) -> Key | None:
     modifiers = tuple(p for p in words if p not in hw and p[-1] != hw[0]) if hw else ()
     runs = () if c.kind == "target" else tuple(key_runs(c.obj))
     return Key(words, tuple(weight(w) for w in words), head if head in words else words[-1], modifiers, hw, places,
-                runs)
+               runs, joins)
 
 
 # Action nouns that may stand before or after their object (完成125条背街小巷治理 / 治理背街小巷150条):

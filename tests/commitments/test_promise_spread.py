@@ -53,3 +53,22 @@ def test_an_abbreviation_is_followed_in_its_written_out_form():
     assert drugs.status == "recurring" and "集中采购" in drugs.text
     ftz = _entry(_pair("national/2022.txt", "national/2023.txt"), "扎实推进自贸试验区").followups[0]
     assert ftz.status == "reported" and "自由贸易" in ftz.text
+
+
+def test_a_pair_joining_two_words_is_spread_only_after_the_same_first_word(tmp_path):
+    """National 2008 plans ``积极推进省以下财政体制改革``; 2009 plans ``积极稳妥地推进政治体制改革`` (an
+    unlabelled ledger's row, and the worse row of session 28's spread pairs): the pair 政体 joins
+    财政 and 体制, and 政治体制 spreads it with 政 opening another word.  A pair joining two words
+    counts spread only when the clause's first word ends as the key's does (燃气老旧管网 for 燃气管网:
+    燃气 before 老旧; 国家重大科技项目 for 国家科技重大项目)."""
+    from reportdiff.commitments.keys import junctions
+    assert dict(junctions("省以下财政体制改革"))["政体"] == "财"
+    assert dict(junctions("燃气管网改造"))["气管"] == "燃"
+    assert "自贸" not in dict(junctions("自贸试验区"))  # inside one word: an abbreviation spreads freely
+    a, b = tmp_path / "2008.txt", tmp_path / "2009.txt"
+    a.write_text("政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n"
+                 "深化财税体制改革，加快公共财政体系建设。积极推进省以下财政体制改革。\n", encoding="utf-8")
+    b.write_text("政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n"
+                 "加强民主法制建设。积极稳妥地推进政治体制改革，发展社会主义民主政治。\n", encoding="utf-8")
+    e = next(e for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0 and e.commitment.obj == "省以下财政体制改革")
+    assert e.followups[0].status == "missing"
