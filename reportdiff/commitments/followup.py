@@ -375,10 +375,10 @@ def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[st
         rec = rec or _quoted(c.obj, later, "plan", lambda s: c.horizon == "year" or s.paragraph.section_id in five)
         core = core_key(key) if not (rep or rec) else None  # 居住证制度 named as 以居住证为载体: ``category``
         if core:
-            rep = _best(core, later, "review", lambda s: allowed(s) and holds_core(core, normal(s.text + s.follow)),
+            rep = _best(core, later, "review", lambda s: allowed(s) and holds_core(core, key, normal(s.text + s.follow)),
                         False, match=CORE_SHARE).best
             rec = _best(core, later, "plan", lambda s: (c.horizon == "year" or s.paragraph.section_id in five)
-                        and holds_core(core, normal(s.text + s.follow)), False, match=CORE_SHARE).best
+                        and holds_core(core, key, normal(s.text + s.follow)), False, match=CORE_SHARE).best
     if rep:
         st = later.sts[rep[0]]
         reported = met = None
