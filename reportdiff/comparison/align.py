@@ -254,8 +254,10 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
                      tf: TfIdf | None = None) -> list[Link]:
     """``same_section(i, j)``: whether A paragraph i and B paragraph j stand in sections that
     are matched to each other; such in-order pairs get a bonus in the gap step (step 5).
-    ``crosses(i, j)``: whether their sections are each matched to another section; such an
-    anchor is *moved* even on the backbone (a paragraph carried across swapped sections).
+    ``crosses(i, j)``: whether their sections are each matched to another section, or the pair
+    runs against the order of the in-place section pairs; such an anchor is *moved* even on the
+    backbone (a paragraph carried across swapped sections), such a pair is no gap candidate
+    (step 5) and is *moved* when step 6 pairs it.
     ``series``: the two documents are one government's (or say nothing of their region), so a
     reworded paragraph is a version of its counterpart (step 6); across regions two paragraphs
     on one topic are not versions of each other, and step 6 is skipped.  ``tf``: the TF-IDF of
@@ -274,10 +276,10 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
     groups = _backbone(anchors, used_a, used_b, move_threshold, crosses)  # 3.
     for ia, jb, _ in groups.values():  # 4. splits and merges
         grow(ia, jb, a_texts, b_texts, used_a, used_b, n, m, budget)
-    _fill_gaps(groups, used_a, used_b, n, m, boosted, threshold)  # 5.
+    _fill_gaps(groups, used_a, used_b, n, m, boosted, threshold, crosses)  # 5.
     if series:
         spine = _spine(groups)
-        _mutual_best(scores, boosted, bonus, groups, used_a, used_b, spine)  # 6.
+        _mutual_best(scores, boosted, bonus, groups, used_a, used_b, spine, crosses)  # 6.
         regroup(groups, used_a, used_b, a_texts, b_texts, a_terms, b_terms, tf, scores, threshold, budget)  # 7.
         for ia, jb in tied_groups(scores, used_a, used_b, a_texts, b_texts, a_terms, b_terms, tf,
                                   MUTUAL_FLOOR, MUTUAL_MARGIN, budget):  # 7b.
@@ -321,14 +323,15 @@ def _backbone(anchors: list[tuple[int, int, float]], used_a: dict[int, int], use
 
 
 def _fill_gaps(groups, used_a: dict[int, int], used_b: dict[int, int], n: int, m: int,
-               boosted: dict[tuple[int, int], float], threshold: float) -> None:
+               boosted: dict[tuple[int, int], float], threshold: float,
+               crosses: Callable[[int, int], bool] | None = None) -> None:
     """Step 5: between consecutive in-place pairs, the unpaired paragraphs paired in order."""
     spine = sorted((g[0][0], g[1][0]) for g in groups.values() if not g[2])
     spine = [(-1, -1)] + spine + [(n, m)]
     for (i1, j1), (i2, j2) in zip(spine, spine[1:]):
         ga = [i for i in range(i1 + 1, i2) if i not in used_a]
         gb = [j for j in range(j1 + 1, j2) if j not in used_b]
-        for i, j in _gap_pairs(ga, gb, boosted, threshold):
+        for i, j in _gap_pairs(ga, gb, boosted, threshold, crosses):
             used_a[i], used_b[j] = j, i
             groups[(i, j)] = ([i], [j], False)
 
@@ -354,7 +357,8 @@ def clear_mutual(top_a: dict, top_b: dict, i: int, j: int, s: float, margin: flo
 
 
 def _mutual_best(scores: dict[tuple[int, int], float], boosted: dict[tuple[int, int], float], bonus: float,
-                 groups, used_a: dict[int, int], used_b: dict[int, int], spine: list[tuple[int, int]]) -> None:
+                 groups, used_a: dict[int, int], used_b: dict[int, int], spine: list[tuple[int, int]],
+                 crosses: Callable[[int, int], bool] | None = None) -> None:
     """Step 6: an unpaired A paragraph and an unpaired B paragraph that are each other's best
     partner among all paragraphs (paired or not), scoring at least ``MUTUAL_FLOOR`` with every
     other partner of either at most ``MUTUAL_MARGIN`` times that score, are counterparts the
@@ -388,7 +392,7 @@ def _mutual_best(scores: dict[tuple[int, int], float], boosted: dict[tuple[int, 
             if j in used_b or s < MUTUAL_FLOOR or not clear(tops, j, s, placed) or not clear(top_b[j], i, s, placed):
                 continue
             used_a[i], used_b[j] = j, i
-            groups[(i, j)] = ([i], [j], _out_of_place(spine, i, j))
+            groups[(i, j)] = ([i], [j], _out_of_place(spine, i, j) or bool(crosses and crosses(i, j)))
 
 
 def _spine(groups) -> list[tuple[int, int]]:
@@ -426,12 +430,17 @@ def _links(groups, used_a: dict[int, int], used_b: dict[int, int], a_texts: list
     return links
 
 
-def _gap_pairs(ga: list[int], gb: list[int], scores, threshold: float) -> list[tuple[int, int]]:
+def _gap_pairs(ga: list[int], gb: list[int], scores, threshold: float,
+               crosses: Callable[[int, int], bool] | None = None) -> list[tuple[int, int]]:
+    """In-order pairs of a gap's paragraphs maximising the sum of (score - threshold); a pair
+    that ``crosses`` the section order is no candidate (it is not in order)."""
     if not ga or not gb:
         return []
     cand = {(i, j): s for i in ga for j in gb if (s := scores.get((i, j), 0.0)) >= threshold} \
         if len(ga) * len(gb) <= _DP_CELLS else {
             k: s for k, s in scores.items() if s >= threshold and k[0] in set(ga) and k[1] in set(gb)}
+    if crosses:
+        cand = {k: s for k, s in cand.items() if not crosses(*k)}
     if not cand:
         return []
     if len(ga) * len(gb) > _DP_CELLS:  # greedy in order

@@ -23,7 +23,7 @@ from ..text.tokens import terms
 from ..text.worddiff import DiffOp, word_diff
 from .align import PAIR_STATUSES, Link, PairStatus, align_paragraphs
 from .diff import NumberChange, number_changes
-from .sections import SectionOutline, align_sections
+from .sections import SectionOrder, SectionOutline, align_sections
 from .similarity import (
     EXACT_LIMIT,
     Similarity,
@@ -195,9 +195,12 @@ def compare_documents(old: Document, new: Document, options: Options = Options()
 
     matched_a, matched_b = {x for x, _ in matched}, {y for _, y in matched}
 
+    order = _section_order(slinks, sa, sb, old, new)
+
     def crosses(i: int, j: int) -> bool:
-        return (pa[i].section_id in matched_a and pb[j].section_id in matched_b
-                and not same_section(i, j))
+        if same_section(i, j):
+            return False
+        return (pa[i].section_id in matched_a and pb[j].section_id in matched_b) or order.against(i, j)
 
     idf = TfIdf(ta + tb)  # over the paragraphs of both documents: the aligner's and the weighted figure's
     links = align_paragraphs([p.text for p in pa], [p.text for p in pb], ta, tb,
@@ -323,6 +326,20 @@ def _inside(index: dict[int, int], section: Section) -> set[int]:
     """The document indexes of the paragraphs of ``section``'s subtree (``index``: id of each
     paragraph -> its index), in O(subtree) rather than a scan of the whole document."""
     return {index[id(p)] for p in section.all_paragraphs}
+
+
+def _section_order(slinks, sa, sb, old: Document, new: Document) -> SectionOrder:
+    """The paragraph ranges of the in-place section pairs (both sides holding paragraphs)."""
+    index_a = {id(p): k for k, p in enumerate(old.paragraphs)}
+    index_b = {id(p): k for k, p in enumerate(new.paragraphs)}
+    spans = []
+    for lk in slinks:
+        if lk.a is None or lk.b is None or lk.moved:
+            continue
+        xa, yb = _inside(index_a, sa[lk.a]), _inside(index_b, sb[lk.b])
+        if xa and yb:
+            spans.append((min(xa), max(xa), min(yb), max(yb)))
+    return SectionOrder.of(spans)
 
 
 def _align_sections(old: Document, new: Document, ta, tb, options: Options):

@@ -16,6 +16,7 @@ backbone are *moved*.  Among more than ``CROWD`` (12) siblings, a pair under ``C
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -191,3 +192,37 @@ def _match_by_level(bases: dict[tuple[int, int], float], a: SectionOutline, b: S
                 continue
             match_a[x], match_b[y] = y, x
     return match_a
+
+
+@dataclass(frozen=True)
+class SectionOrder:
+    """The in-place section pairs as paragraph index ranges (first, last of A; first, last of B),
+    to tell a paragraph pair that runs against them (``against``)."""
+
+    a_last: list[int]  # the pairs sorted by their last A paragraph ...
+    b_first_max: list[int]  # ... and the greatest first B paragraph among the pairs up to each
+    a_first: list[int]  # the pairs sorted by their first A paragraph ...
+    b_last_min: list[int]  # ... and the least last B paragraph among the pairs from each on
+
+    @classmethod
+    def of(cls, spans: list[tuple[int, int, int, int]]) -> SectionOrder:
+        by_last = sorted(spans, key=lambda r: r[1])
+        by_first = sorted(spans, key=lambda r: r[0])
+        b_first_max, top = [], -1
+        for r in by_last:
+            top = max(top, r[2])
+            b_first_max.append(top)
+        b_last_min, low = [0] * len(by_first), float("inf")
+        for k in range(len(by_first) - 1, -1, -1):
+            low = min(low, by_first[k][3])
+            b_last_min[k] = low
+        return cls([r[1] for r in by_last], b_first_max, [r[0] for r in by_first], b_last_min)
+
+    def against(self, i: int, j: int) -> bool:
+        """Whether some in-place section pair stands wholly before A paragraph i and wholly after
+        B paragraph j, or wholly after i and wholly before j."""
+        k = bisect_left(self.a_last, i)
+        if k and self.b_first_max[k - 1] > j:
+            return True
+        k = bisect_right(self.a_first, i)
+        return k < len(self.a_first) and self.b_last_min[k] < j
