@@ -195,7 +195,10 @@ def compare_documents(old: Document, new: Document, options: Options = Options()
 
     matched_a, matched_b = {x for x, _ in matched}, {y for _, y in matched}
 
-    order = _section_order(slinks, sa, sb, old, new)
+    series = not regions_differ([old.metadata.region, new.metadata.region])
+    # within one government's series the outline's order is evidence; across regions the
+    # sections pair topics weakly, and a pair against them is left to the paragraphs' order
+    order = _section_order(slinks, sa, sb, old, new) if series else SectionOrder.of([])
 
     def crosses(i: int, j: int) -> bool:
         if same_section(i, j):
@@ -206,7 +209,7 @@ def compare_documents(old: Document, new: Document, options: Options = Options()
     links = align_paragraphs([p.text for p in pa], [p.text for p in pb], ta, tb,
                              options.paragraph_threshold, options.move_threshold,
                              same_section if old.sections and new.sections else None,
-                             crosses, series=not regions_differ([old.metadata.region, new.metadata.region]), tf=idf)
+                             crosses, series=series, tf=idf)
     pairs = _ordered(links)
     paragraphs = tuple(_pair(link, pa, pb, profile) for link in pairs)
     costs = _entry_costs(pairs, ta, tb)

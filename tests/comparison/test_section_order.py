@@ -55,3 +55,23 @@ def test_section_order_against():
     assert not order.against(3, 3)
     assert not order.against(7, 5)
     assert not SectionOrder.of([]).against(0, 0)
+
+
+def test_across_regions_a_pair_against_the_weak_section_order_is_still_paired(tmp_path):
+    """Across regions the sections pair topics weakly (Fujian → Zhejiang 2026 paired Fujian's
+    2026 tasks part with Zhejiang's 15th-plan part at 0.27), so the section order does not
+    forbid a paragraph pair: the shared formula at the head of both tasks parts stays paired."""
+    same = [_text(OLD, n) for n in (144, 185, 118)]
+    formula_a, formula_b = _text(OLD, 154), _text(NEW, 128)  # 0.48: a gap pair, no anchor
+    sub_a, sub_b = _text(OLD, 50), _text(NEW, 22)  # 0.30: too weak to pair, even with a bonus
+    heads = ["一、2023年工作回顾", "二、2024年政府工作任务", "（一）坚定不移深化改革扩大开放",
+             "三、推动高质量发展"]
+    baotou = ["政府工作报告", "——2022年2月12日在包头市第十六届人民代表大会第一次会议上"]
+    hohhot = ["政府工作报告", "——2022年2月10日在呼和浩特市第十六届人民代表大会第一次会议上"]
+    old = [*baotou, heads[0], *same, heads[1], formula_a, heads[2], sub_a]
+    new = [*hohhot, heads[0], *same, heads[1], heads[2], sub_b, heads[3], formula_b]
+    (tmp_path / "old.txt").write_text("\n\n".join(old) + "\n", encoding="utf-8")
+    (tmp_path / "new.txt").write_text("\n\n".join(new) + "\n", encoding="utf-8")
+    cmp = reportdiff.compare(str(tmp_path / "old.txt"), str(tmp_path / "new.txt"))
+    assert cmp.old.metadata.region != cmp.new.metadata.region
+    assert [p.text for p in _entry(cmp, formula_a).b] == [formula_b]
