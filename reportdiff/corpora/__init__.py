@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from ..ingest.paths import Report, two_or_more
 from ..options import REUSE_MIN_CHARS, Options
 from ..text.fingerprints import check_min_chars
-from .report import CorpusReport
+from .report import PACK_FROM, CorpusReport
 
 EXHAUSTIVE_UP_TO = 50  # corpora of up to this many reports compare every pair; larger ones use LSH
 
@@ -50,7 +50,8 @@ def corpus(paths: Iterable[Report], options: Options = Options(), workers: int =
     if exhaustive is None:
         exhaustive = len(files) <= EXHAUSTIVE_UP_TO
     with engine(workers, scheduler, progress) as run:
-        prepared = run.keep(prepare, [(f, options, min_chars) for f in files], "reading reports")
+        packed = len(files) >= PACK_FROM  # small prepared reports, for some more CPU: report.Prepared
+        prepared = run.keep(prepare, [(f, options, min_chars, packed) for f in files], "reading reports")
         groups, where = run.local_groups(prepared, 100)  # facts and signatures read where the reports are
         heads: list = [None] * len(files)
         for g, part in zip(groups, run.map(head_batch, [({d: prepared[d] for d in g},) for g in groups], where=where)):

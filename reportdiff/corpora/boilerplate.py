@@ -64,7 +64,7 @@ def stretches_batch(docs: list[int], reports: dict, often: np.ndarray, min_chars
 def _places(p):
     from ..passages.templates import places_of
 
-    return places_of(p.skeleton.metadata.region)
+    return places_of(p.document.metadata.region)
 
 
 def contexts_batch(reports: dict, members: dict[int, list]) -> list:

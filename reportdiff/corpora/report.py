@@ -29,26 +29,37 @@ class DocumentFacts:
 
 @dataclass(frozen=True)
 class Prepared:
-    """What the corpus's tasks need of one report, small enough that the workers hold every
-    report of a 20,000-report corpus in memory (docs/scale.md): the document's paragraphs
-    packed (``packing``; ``tasks.document_of`` unpacks them), no shingle set (``tasks.shingles_of``
-    makes it again from the canonical stream: 1.7 ms, where the set was 200-260 KB)."""
+    """What the corpus's tasks need of one report.  In a large corpus (``packed``: from
+    ``PACK_FROM`` reports) it is small enough that two workers hold 20,000 reports in memory
+    (docs/scale.md): the document's paragraphs are packed (``packing``; ``tasks.document_of``
+    unpacks them) and the shingle set is not kept (``tasks.shingles_of`` makes it again from the
+    canonical stream, 1.7 ms, where the set is 200-260 KB): 108 KB a synthetic report instead of
+    550 KB, for 10-15% more CPU in the later stages."""
     facts: DocumentFacts
     terms: np.ndarray  # uint64 hash of each term, in reading order
     signature: np.ndarray  # MinHash signature
     prints: np.ndarray  # sorted unique fingerprint hashes (text.fingerprints.signature)
-    skeleton: Document  # the document without its paragraphs (path, metadata, lines, language)
-    packed: bytes  # the document's paragraphs (packing.pack)
+    document: Document  # paragraphs only; without them when ``packed`` is set
+    packed: bytes | None  # the document's paragraphs (packing.pack), in a large corpus
+    shingles: np.ndarray | None  # sorted unique shingle hashes; None in a large corpus
     clause_ends: np.ndarray  # passages.templates.clause_ends of the document's stream (boilerplate.py)
 
     def __sizeof__(self) -> int:
         """Its size in memory, which Dask reads (``sys.getsizeof``) to decide what a worker
-        spills: the arrays, the packed paragraphs and 2 KB for the skeleton and the objects
-        around them.  The default counted the object alone (about 100 bytes): a worker holding
-        thousands of prepared reports took them for unmanaged memory, did not spill them in
-        time, and went over its limit (20,000 reports, session 21)."""
+        spills: the arrays, the packed paragraphs or the paragraphs' text twice and 1 KB a
+        paragraph for the objects around it (0.51 MB for a synthetic report of 87 paragraphs that
+        tracemalloc measured at 0.53 MB), and 2 KB for the rest.  The default counted the object
+        alone (about 100 bytes): a worker holding thousands of prepared reports took them for
+        unmanaged memory, did not spill them in time, and went over its limit (20,000 reports,
+        session 21)."""
         arrays = sum(a.nbytes for a in (self.terms, self.signature, self.prints, self.clause_ends))
-        return object.__sizeof__(self) + arrays + sys.getsizeof(self.packed) + 2000
+        arrays += 0 if self.shingles is None else self.shingles.nbytes
+        text = sys.getsizeof(self.packed) if self.packed is not None else \
+            sum(2 * sys.getsizeof(p.text) + 1000 for p in self.document.paragraphs)
+        return object.__sizeof__(self) + arrays + text + 2000
+
+
+PACK_FROM = 2_000  # reports: from here on a prepared report is packed (unpacked: ~0.55 MB each)
 
 
 @dataclass(frozen=True)

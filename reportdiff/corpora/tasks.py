@@ -4,12 +4,13 @@ depends only on its arguments.
 - ``prepare(report, options, min_chars) -> Prepared``: one task per document: load it, read its
   region and year, its terms (hashed to 64-bit integers), the MinHash signature of its shingle
   set (minhash.py), its sorted unique fingerprints for a minimum passage of ``min_chars``
-  (region_reuse.py), its paragraphs packed (``packing``) for reuse, and its stream's clause ends
-  (for the boilerplate tasks, which would otherwise find them again in every task that reads the
-  report);
+  (region_reuse.py), its shingle set and a slim copy of the document (paragraphs only) for
+  reuse, or, in a large corpus, the paragraphs packed (``packing``) and no shingle set, and its
+  stream's clause ends (for the boilerplate tasks, which would otherwise find them again in
+  every task that reads the report);
 - ``stream_of(p)``, ``document_of(p)``, ``shingles_of(p)``: a prepared report's stream, document
-  and shingle set, made again where a task needs them (a worker keeps its last 32 streams, and
-  a stream its shingle set);
+  and shingle set, made again where a task needs them if packed (a worker keeps its last 32
+  streams, and a stream its shingle set);
 - ``compare_pair(a, b, x, y, min_chars, regions_differ, common) -> PairResult``: one task per
   pair (a, b the indices, x, y the prepared reports): the four Lazy Prices measures
   (``comparison.similarity.measures``, on the same terms ``reportdiff A B`` uses), the shingle
@@ -85,9 +86,10 @@ def region_from_name(path: str) -> str:
     return "-".join(words) or p.parent.name or p.stem
 
 
-def prepare(report: str | Document, options: Options = Options(), min_chars: int = REUSE_MIN_CHARS) -> Prepared:
+def prepare(report: str | Document, options: Options = Options(), min_chars: int = REUSE_MIN_CHARS,
+            packed: bool = False) -> Prepared:
     """Everything the pair tasks and the corpus summary need from one report (a file, or a
-    document already loaded)."""
+    document already loaded); ``packed``: small (``Prepared``), for a large corpus."""
     from ..ingest.source import load
     from ..passages.templates import clause_ends
     from ..text.fingerprints import signature, sorted_unique
@@ -96,18 +98,21 @@ def prepare(report: str | Document, options: Options = Options(), min_chars: int
     path = doc.path
     hashed = term_hashes(doc.paragraphs)  # compare's terms
     forget()  # a worker prepares many reports: its token cache would grow to ~700 MB
-    skeleton = Document(path=doc.path, encoding=doc.encoding, metadata=doc.metadata,
-                        root=Section("0", 0, None, paragraphs=()), lines=doc.lines, index=doc.index,
-                        language=doc.language)
-    stream = Stream.of(replace(skeleton, root=Section("0", 0, None, paragraphs=doc.paragraphs)))
+    slim = Document(path=doc.path, encoding=doc.encoding, metadata=doc.metadata,
+                    root=Section("0", 0, None, paragraphs=doc.paragraphs), lines=doc.lines, index=doc.index,
+                    language=doc.language)
+    stream = Stream.of(slim)
     shingles = _shingles(stream)
     prints = sorted_unique(signature(stream, min_chars)[1])
     region, region_from = (doc.metadata.region, "metadata") if doc.metadata.region \
         else (region_from_name(path), "file name")
     facts = DocumentFacts(path=path, title=doc.metadata.title, region=region, region_from=region_from,
                           year=year_of(doc), chars=doc.chars, terms=len(hashed))
-    return Prepared(facts, np.array(hashed, dtype=np.uint64), minhash.signature(shingles), prints, skeleton,
-                    pack(doc.paragraphs), np.array(clause_ends(stream.text), dtype=np.int32))
+    if packed:
+        slim = replace(slim, root=Section("0", 0, None, paragraphs=()))
+    return Prepared(facts, np.array(hashed, dtype=np.uint64), minhash.signature(shingles), prints, slim,
+                    pack(doc.paragraphs) if packed else None, None if packed else shingles,
+                    np.array(clause_ends(stream.text), dtype=np.int32))
 
 
 def _shingles(stream: Stream) -> np.ndarray:
@@ -116,37 +121,41 @@ def _shingles(stream: Stream) -> np.ndarray:
     return sorted_unique(shingle_hashes(stream.canonical[0], SHINGLE))
 
 
-_STREAMS: OrderedDict[int, tuple[bytes, Stream]] = OrderedDict()  # a worker's last streams, by report
+_STREAMS: OrderedDict[int, tuple[object, Stream]] = OrderedDict()  # a worker's last streams, by report
 _STREAMS_MAX = 32  # a batch's pairs are sorted by report: one report meets several in a row
 
 
 def stream_of(p: Prepared) -> Stream:
-    """The stream of a prepared report (its document unpacked, its clause ends given, its
-    canonical text and fingerprints kept with it), made once while the report keeps coming
+    """The stream of a prepared report (its document, unpacked if packed, its clause ends given,
+    its canonical text and fingerprints kept with it), made once while the report keeps coming
     back in this worker's tasks (the pairs' compare and search, the boilerplate's)."""
     from ..passages.formulas import knowing_ends
 
-    key = id(p.packed)
-    kept = _STREAMS.get(key)
-    if kept is None or kept[0] is not p.packed:
+    source = p.document if p.packed is None else p.packed
+    kept = _STREAMS.get(id(source))
+    if kept is None or kept[0] is not source:
         s = knowing_ends(Stream.of(document_of(p)), p.clause_ends.tolist())
-        _STREAMS[key] = (p.packed, s)
+        _STREAMS[id(source)] = (source, s)
         if len(_STREAMS) > _STREAMS_MAX:
             _STREAMS.popitem(last=False)
         return s
-    _STREAMS.move_to_end(key)
+    _STREAMS.move_to_end(id(source))
     return kept[1]
 
 
 def document_of(p: Prepared) -> Document:
-    """The prepared report's document (paragraphs only), unpacked: a new object each call
-    (``stream_of(p).doc`` is the one a worker keeps)."""
-    return replace(p.skeleton, root=Section("0", 0, None, paragraphs=unpack(p.packed)))
+    """The prepared report's document (paragraphs only); a packed one is unpacked, a new object
+    each call (``stream_of(p).doc`` is the one a worker keeps)."""
+    if p.packed is None:
+        return p.document
+    return replace(p.document, root=Section("0", 0, None, paragraphs=unpack(p.packed)))
 
 
 def shingles_of(p: Prepared) -> np.ndarray:
-    """The report's sorted unique shingle hashes (``minhash``), made again from its canonical
-    stream and kept with the stream."""
+    """The report's sorted unique shingle hashes (``minhash``); a packed report's made again from
+    its canonical stream and kept with the stream."""
+    if p.shingles is not None:
+        return p.shingles
     s = stream_of(p)
     kept = s.__dict__.get("_shingles")
     if kept is None:

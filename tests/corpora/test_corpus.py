@@ -24,6 +24,7 @@ from reportdiff.corpora import minhash as lsh
 from reportdiff.corpora.plan import common_prints, fill_regions, plan_pairs
 from reportdiff.corpora.report import DocumentFacts
 from reportdiff.corpora.tasks import region_from_name
+from reportdiff.ingest.source import load
 from reportdiff.passages.formulas import canonical_text
 from reportdiff.render.jsonout import corpus as corpus_json
 from reportdiff.render.jsonout import corpus_csv, dumps
@@ -296,43 +297,49 @@ def test_html_page_in_chromium_escapes_document_strings(tmp_path):
         browser.close()
 
 
-def test_dask_sees_the_size_of_a_prepared_report():
+@pytest.mark.parametrize("packed", [False, True])
+def test_dask_sees_the_size_of_a_prepared_report(packed):
     """Dask spills what a worker holds by ``sizeof``; a prepared report must count its arrays and
-    its packed text (the default counted ~100 bytes of object, and the reports' real size showed
-    up as unmanaged memory that Dask could not spill)."""
+    its text (the default counted ~100 bytes of object, and the reports' real size showed up as
+    unmanaged memory that Dask could not spill)."""
     from dask.sizeof import sizeof
 
-    from reportdiff.corpora.tasks import prepare
+    from reportdiff.corpora.tasks import document_of, prepare
 
-    p = prepare(str(FIXTURES / "baotou-2022.txt"))
+    p = prepare(str(FIXTURES / "baotou-2022.txt"), packed=packed)
     arrays = sum(a.nbytes for a in (p.terms, p.signature, p.prints, p.clause_ends))
-    assert sizeof(p) >= arrays + len(p.packed)
+    text = len(p.packed) if packed else sum(len(x.text) for x in document_of(p).paragraphs) + p.shingles.nbytes
+    assert sizeof(p) >= arrays + text
 
 
 @pytest.mark.parametrize("name", ["baotou-2022.txt", "national-2024.txt", "english/hk-budget-2020.txt"])
-def test_a_prepared_report_is_small_and_loses_nothing(name):
-    """A prepared report holds its paragraphs packed and no shingle set, so that two workers
-    hold a 20,000-report corpus in memory (issue #21): at most a third of what the paragraph
-    objects and the shingle set took; its document unpacks to the loaded one's paragraphs, equal
-    field by field, and its shingle set, made again, is the one its MinHash signature was
-    computed from."""
-    import pickle
+def test_a_packed_report_is_small_and_loses_nothing(name):
+    """A large corpus's prepared report holds its paragraphs packed and no shingle set, so that
+    two workers hold 20,000 reports in memory (issue #21): at most a third of what the unpacked
+    one holds (Dask's ``sizeof``, which decides what a worker spills); its document unpacks to the loaded one's paragraphs, equal field by field, and its
+    shingle set, made again, is the unpacked one's, the one its MinHash signature was computed
+    from."""
+    from dask.sizeof import sizeof
 
-    from reportdiff.corpora import minhash
     from reportdiff.corpora.tasks import document_of, prepare, shingles_of
-    from reportdiff.ingest.source import load
-    from reportdiff.text.fingerprints import (
-        SHINGLE,
-        Stream,
-        shingle_hashes,
-        sorted_unique,
-    )
 
     doc = load(str(FIXTURES / name))
-    p = prepare(str(FIXTURES / name))
-    unpacked = document_of(p)
-    assert unpacked.paragraphs == doc.paragraphs and unpacked.lines == doc.lines and unpacked.metadata == doc.metadata
-    want = sorted_unique(shingle_hashes(Stream.of(doc).canonical[0], SHINGLE))
-    assert np.array_equal(shingles_of(p), want) and np.array_equal(minhash.signature(want), p.signature)
-    before = len(pickle.dumps(doc.paragraphs)) + want.nbytes
-    assert len(pickle.dumps(p.packed)) + len(pickle.dumps(p.skeleton)) < before / 3
+    plain, packed = prepare(str(FIXTURES / name)), prepare(str(FIXTURES / name), packed=True)
+    assert plain.packed is None and packed.shingles is None
+    for p in (plain, packed):
+        got = document_of(p)
+        assert got.paragraphs == doc.paragraphs and got.lines == doc.lines and got.metadata == doc.metadata
+        assert np.array_equal(shingles_of(p), plain.shingles) and np.array_equal(p.signature, plain.signature)
+    assert sizeof(packed) < sizeof(plain) / 3
+
+
+def test_packed_reports_give_the_same_corpus(small_report, monkeypatch):
+    """From ``PACK_FROM`` reports on, the prepared reports are packed: the same output, pairs
+    searched for shared passages included (LSH planning)."""
+    import reportdiff.corpora as corpora
+
+    plain = corpus(SMALL, exhaustive=False)
+    monkeypatch.setattr(corpora, "PACK_FROM", 0)
+    packed = corpus(SMALL, exhaustive=False)
+    assert dumps(corpus_json(packed)) == dumps(corpus_json(plain))
+    assert plain.pairs and plain.reuse_plan is not None and plain.boilerplate.formulas
