@@ -37,6 +37,11 @@ _REVIEW = re.compile(r"回顾|执行情况|过去|总结|成就|成绩")
 
 
 _PLAN = re.compile(r"安排|任务|要求|目标|计划|今后|重点|部署|措施|取向|考虑|建设|展望|思路|建议")
+_WEAK_PLAN = re.compile(r"重点|措施|建设")  # words of slogans too (新福建建设持续取得新进展)
+# how a part's first paragraph opens when its title is a slogan: the year or years it reviews, or
+# the year and the period it plans
+_OPENS_REVIEW = re.compile(r"一年来|过去一年|过去的一年|五年来|过去五年|过去的五年|收官之年|初步统计")
+_OPENS_PLAN = re.compile(r"今年|开局之年|预期目标|总体要求|今后|未来五年|十[一二三四五六七八九]?五”?(?:时期)?是")
 
 
 _TASK_VERB = re.compile(
@@ -108,14 +113,22 @@ class Commitment:
 
 
 def parts(doc: Document) -> dict[str, str]:
-    """Section id -> plan / review / other, decided at the top level."""
+    """Section id -> plan / review / other, decided at the top level: by the title's words; a
+    title that names no part (a slogan: 一年接着一年干，新福建建设持续取得新进展新成效) by its first
+    sentence (一年来, 收官之年 …: review; 今年, 开局之年 …: plan), else plan after a plan part."""
     out: dict[str, str] = {"0": "other"}
     seen_plan = False
     for top in doc.root.children:
         title = top.title
+        first = next(iter(top.all_paragraphs), None)
+        opens = re.split(r"[。！；]", first.text, maxsplit=1)[0] if first else ""  # its first sentence
         if _REVIEW.search(title) and not re.search(r"安排|任务|计划草案", title):
             kind = "review"
-        elif _PLAN.search(title):
+        elif _PLAN.search(_WEAK_PLAN.sub("", title)):
+            kind = "plan"
+        elif _OPENS_REVIEW.search(opens) and not _OPENS_PLAN.search(opens):
+            kind = "review"
+        elif _OPENS_PLAN.search(opens) or _WEAK_PLAN.search(title):
             kind = "plan"
         else:
             kind = "plan" if seen_plan else "review"

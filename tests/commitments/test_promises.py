@@ -100,6 +100,26 @@ def test_parts_of_the_national_report():
     assert kinds["1"] == "review" and kinds["2"] == "plan" and kinds["3"] == "plan" and kinds["3.1"] == "plan"
 
 
+def test_parts_under_slogan_titles_are_read_from_their_first_sentence(tmp_path):
+    """Fujian 2026 titles its parts with slogans; the review's title holds 建设, a plan word of
+    titles (二〇二六年福建省政府工作报告: its whole review was read as a plan, and the next
+    report's achievements were 'recurring'). A title that names no part is read by its first
+    sentence (the headings and first sentences below are Fujian's)."""
+    path = tmp_path / "fujian.txt"
+    path.write_text("2026年福建省政府工作报告\n各位代表：\n"
+                    "一、一年接着一年干，新福建建设持续取得新进展新成效\n"
+                    "2025年是“十四五”收官之年。一年来，我们坚持稳中求进工作总基调。\n"
+                    "二、一张蓝图绘到底，奋力谱写中国式现代化福建篇章\n"
+                    "“十五五”时期是基本实现社会主义现代化夯实基础、全面发力的关键时期。\n"
+                    "三、一鼓作气勇争先，全力推动“十五五”开好局、起好步\n"
+                    "2026年是“十五五”开局之年。今年经济社会发展的主要预期目标是：全省地区生产总值增长5%左右。\n"
+                    "四、一以贯之转作风，努力建设人民满意的服务型政府\n"
+                    "作风建设永远没有休止符，我们将继续加强政府自身建设。\n", encoding="utf-8")
+    doc = reportdiff.load(str(path))
+    kinds = parts(doc)
+    assert [kinds[top.id] for top in doc.root.children] == ["review", "plan", "plan", "plan"]
+
+
 def test_national_gdp_target_is_reported_met(national):
     gdp = next(e for e in national.entries if e.commitment.target and e.commitment.target.indicator == "国内生产总值")
     t = gdp.commitment.target
