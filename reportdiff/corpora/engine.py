@@ -53,6 +53,12 @@ UNSET_ENVIRON = ("MALLOC_TRIM_THRESHOLD_",)
 # 1,000 reports on a local cluster, whose scheduler runs in the client (issue #21).  Set for this
 # process, the scheduler it starts and its workers.
 LOG_LENGTH = 10
+# A worker given a memory limit spills its data when its process passes 85% of it, down to 80%
+# (Dask: 70% and 60%): a worker holds ~0.6 GB that is not its data (the segmenter's dictionary,
+# the interpreter, freed memory not given back), so that at Dask's thresholds a 2.5 GB worker
+# holding 10,000 packed reports (1.1 GB) spilled most of them to disk, and every later stage read
+# them back (20,000 reports, session 28); 15% (375 MB of 2.5 GB) is left below Dask's 95%.
+BOUNDED_SPILL = {"distributed.worker.memory.target": 0.80, "distributed.worker.memory.spill": 0.85}
 CONNECT_TIMEOUT = "10s"  # to reach the scheduler and hear back from it
 NO_WORKER_GRACE = 20.0  # seconds a cluster may have no worker (a nanny restarts one in ~2 s)
 POLL = 1.0  # seconds between looks at the cluster while tasks run
@@ -374,7 +380,7 @@ def engine(workers: int = 0, scheduler: str | None = None, progress=None):
             # a worker that pauses at 80% of its limit waits for memory that its own data does not
             # hold (the segmenter's dictionary, the interpreter): with a limit given, the run stalled
             # at 1,000 reports and 700MB; it spills at 60% and goes on instead
-            paused = {} if limit == "auto" else {"distributed.worker.memory.pause": False}
+            paused = {} if limit == "auto" else {"distributed.worker.memory.pause": False, **BOUNDED_SPILL}
             # results fetched from the workers themselves: the local scheduler runs in this process,
             # and a result it fetched for the client was unpickled here twice, its copy and the
             # client's (the boilerplate's 41,652 contexts of 1,000 reports: 25 + 15 MB of objects;
