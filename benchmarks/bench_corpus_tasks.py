@@ -3,7 +3,7 @@
 docs/scale.md.  CPU time (``time.process_time``), not wall time, so that a machine shared with
 other jobs inflates the figures less; per task kind: calls, total, per call, per report or pair.
 
-Usage: python benchmarks/bench_corpus_tasks.py FOLDER [--limit N]
+Usage: python benchmarks/bench_corpus_tasks.py FOLDER [--limit N] [--packed]
 """
 
 from __future__ import annotations
@@ -21,13 +21,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", type=Path)
     ap.add_argument("--limit", type=int, default=0, help="only the first N reports (0: all)")
+    ap.add_argument("--packed", action="store_true",
+                    help="pack the prepared reports as a corpus of PACK_FROM reports or more does")
     a = ap.parse_args()
+    import reportdiff.corpora
     from reportdiff.corpora import corpus
     from reportdiff.corpora import engine as eng
     from reportdiff.corpora.tasks import prepare
 
     files = sorted(str(f) for f in a.folder.glob("*.txt"))
     files = files[:a.limit] if a.limit else files
+    if a.packed:
+        reportdiff.corpora.PACK_FROM = 0
     prepare(files[0])  # jieba's dictionary loaded before timing
     spent: dict[str, float] = defaultdict(float)
     calls: dict[str, int] = defaultdict(int)

@@ -92,9 +92,9 @@ def plan_pairs(prepared: list[Prepared], facts: list[DocumentFacts], exhaustive:
     if exhaustive:
         pairs = [(i, j) for i in range(n) for j in range(i + 1, n)]
         return PairPlan(tuple(pairs), (), "all pairs", len(pairs), len(pairs), None)
-    found = minhash.candidates([p.signature for p in prepared])
     from .tasks import shingles_of
 
+    found = minhash.candidates([p.signature for p in prepared])
     verified = {(i, j) for i, j in found
                 if minhash.resemblance(shingles_of(prepared[i]), shingles_of(prepared[j])) >= minhash.THRESHOLD}
     reuse = region_reuse.reuse_pairs(held, region_indices(facts), [f.year for f in facts], common)
