@@ -39,8 +39,8 @@ from ..errors import UsageError
 # Dask's worker defaults cost these tasks 10-50% (measured, docs/scale.md): the statistical
 # profiler samples the task thread every 10 ms and the system monitor every 0.5 s, each
 # taking the GIL from it; and the nanny's MALLOC_TRIM_THRESHOLD_ makes glibc map and unmap
-# every array over 128 KB (a report's shingle set, made again in the tasks, is 150-260 KB): the nanny's other variables (the
-# thread caps) stay, whatever this Dask's defaults are (``worker_config``).
+# every array over 128 KB (a report's shingle set is 150-260 KB): the nanny's other variables
+# (the thread caps) stay, whatever this Dask's defaults are (``worker_config``).
 WORKER_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.system-monitor.interval": "5s",
@@ -54,10 +54,11 @@ UNSET_ENVIRON = ("MALLOC_TRIM_THRESHOLD_",)
 # process, the scheduler it starts and its workers.
 LOG_LENGTH = 10
 # A worker given a memory limit spills its data when its process passes 85% of it, down to 80%
-# (Dask: 70% and 60%): a worker holds ~0.6 GB that is not its data (the segmenter's dictionary,
-# the interpreter, freed memory not given back), so that at Dask's thresholds a 2.5 GB worker
-# holding 10,000 packed reports (1.1 GB) spilled most of them to disk, and every later stage read
-# them back (20,000 reports, session 28); 15% (375 MB of 2.5 GB) is left below Dask's 95%.
+# (Dask: 70% and 60%): a worker holds much that is not its data (the segmenter's dictionary, the
+# interpreter, freed memory not given back: ~2 GB after 10,000 prepared reports), and at Dask's
+# thresholds a 2.5 GB worker of a 20,000-report run spilled its packed reports before prepare
+# ended (session 28); at these it spilled later (the stages after prepare 5-10x faster until the
+# counts), not less; 10% (250 MB of 2.5 GB) is left below Dask's 95%, where a worker is restarted.
 BOUNDED_SPILL = {"distributed.worker.memory.target": 0.80, "distributed.worker.memory.spill": 0.85}
 CONNECT_TIMEOUT = "10s"  # to reach the scheduler and hear back from it
 NO_WORKER_GRACE = 20.0  # seconds a cluster may have no worker (a nanny restarts one in ~2 s)
@@ -379,7 +380,7 @@ def engine(workers: int = 0, scheduler: str | None = None, progress=None):
         try:
             # a worker that pauses at 80% of its limit waits for memory that its own data does not
             # hold (the segmenter's dictionary, the interpreter): with a limit given, the run stalled
-            # at 1,000 reports and 700MB; it spills at 60% and goes on instead
+            # at 1,000 reports and 700MB; it spills (BOUNDED_SPILL) and goes on instead
             paused = {} if limit == "auto" else {"distributed.worker.memory.pause": False, **BOUNDED_SPILL}
             # results fetched from the workers themselves: the local scheduler runs in this process,
             # and a result it fetched for the client was unpickled here twice, its copy and the
