@@ -276,7 +276,7 @@ def _another_of_its_kind(key: Key, text: str) -> bool:
     return True
 
 
-def _best(key: Key, index: _Index, part: str, allowed, strict: bool, unit: str = "", match: float = 0.5) -> Found:
+def _best(key: Key, index: _Index, part: str, allowed, strict: bool, unit: str = "", match: float | None = None) -> Found:
     """The clause of ``part`` (of those ``allowed``) that covers most of the key's weight: at
     least MATCH when it ends a noun phrase with the key's head word (``heads``), else at least
     CLEAR.  ``search.best_clause`` walks the candidates: rarest needed word first, at most
@@ -285,7 +285,7 @@ def _best(key: Key, index: _Index, part: str, allowed, strict: bool, unit: str =
     def passes(k: int, s: float) -> bool:
         return allowed(index.sts[k]) and refers(key, index, k, s, strict, unit)
 
-    found = best_clause(key.words, key.weights, match, lambda w: index.clauses_of(w, part),
+    found = best_clause(key.words, key.weights, MATCH if match is None else match, lambda w: index.clauses_of(w, part),
                         lambda k: _coverage(key, index, k), passes)
     index.scored += found.scored
     return found
@@ -375,10 +375,11 @@ def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[st
         rec = rec or _quoted(c.obj, later, "plan", lambda s: c.horizon == "year" or s.paragraph.section_id in five)
         core = core_key(key) if not (rep or rec) else None  # 居住证制度 named as 以居住证为载体: ``category``
         if core:
-            rep = _best(core, later, "review", lambda s: allowed(s) and holds_core(core, key, normal(s.text + s.follow)),
-                        False, match=CORE_SHARE).best
+            def names(s) -> bool:
+                return holds_core(core, key, normal(s.text + s.follow))
+            rep = _best(core, later, "review", lambda s: allowed(s) and names(s), False, match=CORE_SHARE).best
             rec = _best(core, later, "plan", lambda s: (c.horizon == "year" or s.paragraph.section_id in five)
-                        and holds_core(core, key, normal(s.text + s.follow)), False, match=CORE_SHARE).best
+                        and names(s), False, match=CORE_SHARE).best
     if rep:
         st = later.sts[rep[0]]
         reported = met = None

@@ -367,15 +367,11 @@ def _mutual_best(scores: dict[tuple[int, int], float], boosted: dict[tuple[int, 
     are matched to each other (``boosted`` gives it the gap step's ``bonus``) is compared with
     its rivals elsewhere at its score plus that bonus, as in the gap step; with rivals in
     matched sections too, score against score (the bonus added to both would narrow the margin)."""
-    top_a: dict[int, dict[bool, list[tuple[float, int]]]] = {}
-    top_b: dict[int, dict[bool, list[tuple[float, int]]]] = {}
-    for (i, j), s in scores.items():  # each paragraph's two best partners, placed and not
-        placed = boosted[(i, j)] > s
-        for top, key, other in ((top_a, i, j), (top_b, j, i)):
-            row = top.setdefault(key, {True: [], False: []})[placed]
-            row.append((s, other))
-            row.sort(reverse=True)
-            del row[2:]
+    # each paragraph's two best partners, placed (in matched sections) and not
+    placed = best_two({k: s for k, s in scores.items() if boosted[k] > s})
+    other = best_two({k: s for k, s in scores.items() if boosted[k] <= s})
+    top_a, top_b = ({x: {True: placed[side].get(x, []), False: other[side].get(x, [])}
+                     for x in placed[side].keys() | other[side].keys()} for side in (0, 1))
 
     def clear(tops: dict[bool, list[tuple[float, int]]], partner: int, s: float, placed: bool) -> bool:
         for rivals_placed, row in tops.items():

@@ -303,8 +303,8 @@ def group(pairs: Sequence[tuple[Occurrence, Occurrence]], queries: int, streams,
         if a.doc >= queries and b.doc >= queries:
             continue  # among references: not about the draft
         q, x = (a, b) if a.doc < queries else (b, a)
-        words = whole_words(streams[q.doc].text, q.start, q.end), whole_words(streams[x.doc].text, x.start, x.end)
-        if (max(words) if i in edited else min(words) if x.doc < queries else words[0]) < MIN_WORDS:
+        enough = lambda o: whole_words(streams[o.doc].text, o.start, o.end) >= MIN_WORDS  # noqa: E731 (counted only when asked)
+        if not ((enough(q) or enough(x)) if i in edited else enough(q) and (x.doc >= queries or enough(x))):
             continue  # a few English words, or the ends of two: a common phrase, not reuse
         hits.append((q, x, x.doc < queries and not template(q.text, x.text)))
     shared: dict[int, list[tuple[int, int]]] = defaultdict(list)
