@@ -184,15 +184,24 @@ _WORK = re.compile(r"建设|改造|治理|整治|修复")
 _SPENDING = {"投入", "投资", "支出", "安排", "筹集"}
 
 
+# The base a share is taken of (研发经费支出占国内生产总值比重, 相当于全国平均的70%): a head there
+# names what another thing is measured against, not what the clause is about.
+_SHARE_OF = re.compile(r"的?(?:比重|比例|占比)")
+_SHARE_IN = re.compile(r"(?:占|相当于)$")
+
+
 def heads(key: Key, text: str, target: bool = False) -> bool:
     """Whether ``text`` holds the key's head word at the end of a noun phrase: followed by a
     verb, a number, punctuation or a measure of the thing (资金, 额度, 规模, 金额; for a
     ``target`` also the work done on it: 建设, 改造 …), or, for a target counting places, by
     places and then one of those (试点县市达到: the places the pilot reaches), not by more nouns (高技能人才培训基地 is
-    not about 高技能人才, 中车发电机等项目 not about 发电机)."""
+    not about 高技能人才, 中车发电机等项目 not about 发电机), and not as the base of a share (``_SHARE_OF``)."""
     pos = text.find(key.head)
     while pos >= 0:
         end = pos + len(key.head)
+        if _SHARE_OF.match(text, end) or _SHARE_IN.search(text, 0, pos):
+            pos = text.find(key.head, pos + 1)  # 经费支出占国内生产总值比重: the base of another thing's share
+            continue
         place = PLACE_AFTER.match(text, end) if key.places else None  # 试点县市达到1300多个
         if place and _ENDS_PHRASE.match(text, place.end()):
             return True
@@ -304,14 +313,25 @@ def _needed(key: Key) -> tuple[str, ...]:
 CLEAR = 0.6
 
 
+# A change (增长8%, 降低3%, not 提高到) is not answered by a level: a share (约为全国平均的70%, 占…),
+# or a figure raised or lowered from or to (比重从1.07%提高到1.49%).
+_CHANGE = re.compile(r"(?:分别)?(?:同比)?(?:增长|提高|下降|降低|减少|增加|上升)(?![到至])")
+_LEVEL_BEFORE = re.compile(r"(?:的|占|从|由|(?:提高|增加|增长|上升|下降|降低|减少|降)[到至])$")
+
+
 def _figure(t: Target, key: Key, st: Statement) -> Target | None:
     """The figure of clause ``st`` (and its continuation) that answers target ``t``: a quantity
-    in a comparable unit; in a 分别 list, the one in the place of the item that names the key
-    (多晶硅料、单晶拉棒…产能分别达到30万吨、133GW…); else the one whose own indicator covers the
-    key best, the first on a tie."""
+    in a comparable unit, not a level for a change (``_CHANGE``); in a 分别 list, the one in the
+    place of the item that names the key (多晶硅料、单晶拉棒…产能分别达到30万吨、133GW…); else the
+    one whose own indicator covers the key best, the first on a tie."""
     text = st.text + st.follow
+    change = _CHANGE.match(t.raw)
+
+    def level(at: int) -> bool:
+        return bool(change and _LEVEL_BEFORE.search(text, 0, at))
+
     found = [q for q in find_quantities(text)
-             if q.value is not None and not is_year(q.raw) and comparable(q.unit, t.unit)]
+             if q.value is not None and not is_year(q.raw) and comparable(q.unit, t.unit) and not level(q.start)]
     if not found:
         return None
     found = [q for q in found if text[q.start - 1:q.start] != "从"] or found  # 从50元提高到84元: the figure is 84
@@ -327,6 +347,8 @@ def _figure(t: Target, key: Key, st: Statement) -> Target | None:
         if len(items) == len(quantities) > 1:
             scores = [fit(i) for i in items]
             k = scores.index(max(scores))
+            if level(m.end() + quantities[0].start):
+                return None  # 能耗、排放强度分别约为全国平均的70%、60%: the list's figures are levels
             if comparable(quantities[k].unit, t.unit):
                 q = quantities[k]
                 return Target(items[k], q.comparator, q.value, q.unit, q.raw)

@@ -733,3 +733,39 @@ def test_a_rate_is_not_reported_by_a_clause_without_a_rate():
     assert water.status == "recurring" and "再生利用率达到30%" in water.text
     rd = _first(ledger, "研发活动覆盖率达到")
     assert rd.status == "recurring" and "比例达到40%" in rd.text
+
+
+def test_the_base_of_a_share_is_not_what_the_clause_reports():
+    """National 2007 plans ``国内生产总值增长8%左右``; the 2008 review was read as reporting it with
+    ``研究与试验发展经费支出占国内生产总值比重从1.07%提高到1.49%`` (not met: 1.49% against 8%).  GDP
+    there is the base of another thing's share; the review's own GDP clause
+    (``国内生产总值达到24.66万亿元``) reports it, with no growth figure for the year."""
+    key = Key(("国内", "内生", "生产", "产总", "总值"), (1.0,) * 5, "总值", (), "国内生产总值")
+    assert not heads(key, "研究与试验发展经费支出占国内生产总值比重从1.07%提高到1.49%", target=True)
+    assert not heads(key, "相当于国内生产总值的3%", target=True)
+    assert heads(key, "国内生产总值比上年增长8%", target=True)
+    f = _first(_national(2007, 2008), "国内生产总值增长8%左右")
+    assert f.status == "reported" and f.reported is None and "国内生产总值达到24.66万亿元" in f.text, (f.reported, f.text)
+
+
+@pytest.mark.parametrize("target, clause, value", [
+    ("降低3%左右", "单位地区生产总值能耗、主要污染物排放强度分别约为全国平均的70%、60%。", None),
+    ("增长8%左右", "服务业增加值比重从40.1%提高到42.9%。", None),
+    ("增长8%左右", "服务业增加值比上年增长9.5%。", 9.5),
+    ("提高到42%", "服务业增加值比重从40.1%提高到42.9%。", 42.9),
+    ("降低3%左右", "单位地区生产总值能耗、主要污染物排放强度分别下降3.2%、4%。", 3.2),
+])
+def test_a_change_is_not_answered_by_a_level(target, clause, value):
+    """A target of change (``降低3%左右``: by how much) is answered by a change, not by a level: Fujian
+    2026 reviews ``单位地区生产总值能耗…分别约为全国平均的70%`` (a share of the national average),
+    which was called a met 3% cut.  A level is a share (``的70%``, ``占``) or a figure raised or
+    lowered to (``提高到42.9%``); a target that is itself a level (``提高到42%``) takes it."""
+    from reportdiff.commitments.extraction import Statement, targets_in
+    from reportdiff.commitments.followup import _figure
+    from reportdiff.model import Paragraph
+
+    head = "单位地区生产总值能耗" if "能耗" in clause else "服务业增加值"
+    key = Key(tuple(head[i:i + 2] for i in range(len(head) - 1)), (1.0,) * (len(head) - 1), head[-2:], (), head)
+    t = targets_in(f"{head}{target}")[0][0]
+    found = _figure(t, key, Statement(1, Paragraph(clause, (1, 1)), clause, clause, "review"))
+    assert (found and found.value) == value, found
