@@ -8,9 +8,9 @@
   processes=True, host="127.0.0.1")`` is started and closed around the work, its workers
   configured for long pure-Python tasks (``worker_config``); each worker's memory limit is
   ``$REPORTDIFF_WORKER_MEMORY`` (``2GB``, ``1500MB``, at least 1 GB; ``worker_memory``) or Dask's default (the
-  machine's memory shared out): above 60% of it a worker moves the prepared reports it holds
-  least recently to disk and reads them back when a task needs them, so that a large corpus
-  fits in a bounded process tree;
+  machine's memory shared out): above 85% of a given limit a worker moves the prepared reports
+  it holds least recently to disk and reads them back when a task needs them, so that a large
+  corpus fits in a bounded process tree (``BOUNDED_SPILL``);
 - ``scheduler="tcp://host:8786"``: a ``Client`` of that existing cluster (only ``tcp://HOST:PORT``
   addresses: ``check_scheduler``), connected within ``CONNECT_TIMEOUT``.
 
@@ -22,7 +22,8 @@ lines are silenced while the engine runs (``quiet``), so that only that line is 
 handles to pass to later tasks, in the order of ``items`` (futures on a cluster, whose results
 stay on the workers; else the values); ``Engine.values(handles)`` fetches them here, and
 ``Engine.map`` is both: results in the order of ``items``, whatever order they finish in, so
-that results are the same either way.
+that results are the same either way.  Every worker, local or remote, gives the memory its
+tasks freed back to the system (``GiveBack``).
 ``Engine.share(value)`` gives a handle to one value every task of a later ``map`` receives
 (sent to each worker once, not with every task).  ``progress`` (optional) is called as ``progress(label, done, total)``.
 """
@@ -357,6 +358,8 @@ def engine(workers: int = 0, scheduler: str | None = None, progress=None):
     try:
         import dask
         from dask.distributed import Client, LocalCluster
+
+        from .giveback import GiveBack
     except ImportError:  # pragma: no cover - dask is a dependency
         raise UsageError("--workers", "dask.distributed is not installed",
                          "pip install 'dask[distributed]'") from None
@@ -373,6 +376,7 @@ def engine(workers: int = 0, scheduler: str | None = None, progress=None):
                                  "start one with 'dask scheduler' and 'dask worker ADDRESS', or check the address") from None
             try:
                 with client:
+                    client.register_plugin(GiveBack())
                     yield Engine(client, progress)
             except failed as e:
                 raise cluster_failure(scheduler, e) from None
@@ -390,6 +394,7 @@ def engine(workers: int = 0, scheduler: str | None = None, progress=None):
                     LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                                  dashboard_address=":0", memory_limit=limit) as cluster, \
                     Client(cluster, direct_to_workers=True) as client:
+                client.register_plugin(GiveBack())
                 yield Engine(client, progress)
         except failed as e:
             raise cluster_failure("--workers", e) from None

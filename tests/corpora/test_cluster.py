@@ -209,3 +209,21 @@ def test_holders_name_the_worker_of_each_handle():
         assert [w in who[h.key] for w, h in zip(run.holders(handles), handles)] == [True] * 20
     with engine() as run:
         assert run.holders([1, 2]) == [None, None]
+
+
+def _give_back_state(dask_worker) -> tuple[bool, bool] | None:
+    plugin = dask_worker.plugins.get("reportdiff-give-back")
+    return None if plugin is None else (plugin.trim is not None, plugin.last > 0)
+
+
+def test_every_worker_gives_the_memory_its_tasks_freed_back():
+    """``giveback.GiveBack`` is on every worker and trims after its tasks (glibc: this machine):
+    the memory a worker's allocator keeps free after the compare stage took a 20,000-report run
+    past 10 GB (docs/scale.md; the memory itself is measured by benchmarks/corpus_stages.py)."""
+    from reportdiff.corpora.engine import engine
+
+    with engine(workers=2) as run:
+        workers = sorted(run.client.scheduler_info()["workers"])
+        assert len(workers) == 2
+        assert run.map(_square, [(k,) for k in range(4)], where=[workers[k % 2] for k in range(4)]) == [0, 1, 4, 9]
+        assert run.client.run(_give_back_state) == {w: (True, True) for w in workers}

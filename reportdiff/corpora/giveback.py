@@ -1,0 +1,39 @@
+"""Each corpus worker gives the memory its tasks freed back to the system (issue #21).
+
+glibc keeps the memory a task freed for the next ones, in pieces it does not return: after the
+compare stage of 5,000 reports each of two workers' allocators held 350 MB free (1,070 MB
+resident for 410 MB of data), and at 20,000 reports such memory took the process tree past
+10 GB.  ``malloc_trim(0)`` after a task returns it (752 MB resident); so a worker calls it when
+a task ends, at most every ``TRIM_EVERY`` seconds (6 s of a 310 s run on 5,000 reports when
+called after every task).  Where the C library has no such call (not glibc) nothing is done.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import time
+from typing import Any
+
+from distributed.diagnostics.plugin import WorkerPlugin
+
+TRIM_EVERY = 1.0  # seconds
+
+
+class GiveBack(WorkerPlugin):
+    """A worker plugin (``Client.register_plugin``): ``malloc_trim(0)`` when a task ends."""
+
+    idempotent = True
+    name = "reportdiff-give-back"
+
+    def setup(self, worker=None) -> None:
+        try:
+            self.trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            self.trim = None
+        self.last = 0.0
+
+    def transition(self, key, start: str, finish: str, **kwargs: Any) -> None:
+        if self.trim is not None and start == "executing" and time.monotonic() - self.last >= TRIM_EVERY:
+            self.trim(0)
+            self.last = time.monotonic()
