@@ -32,17 +32,19 @@ class Prepared:
     """What the corpus's tasks need of one report.  In a large corpus (``packed``: from
     ``PACK_FROM`` reports) it is small enough that two workers hold 20,000 reports in memory
     (docs/scale.md): the document's paragraphs are packed (``packing``; ``tasks.document_of``
-    unpacks them) and the shingle set is not kept (``tasks.shingles_of`` makes it again from the
-    canonical stream, 1.7 ms, where the set is 200-260 KB): 108 KB a synthetic report instead of
-    550 KB, for 10-15% more CPU in the later stages."""
+    unpacks them), the shingle set is not kept (``tasks.shingles_of`` makes it again from the
+    canonical stream, 1.7 ms, where the set is 200-260 KB), and the term hashes are kept as the
+    distinct ones and a 16-bit code a term (``tasks.terms_of``; 60 → 37 KB a synthetic report):
+    85 KB a synthetic report instead of 550 KB, for 10-15% more CPU in the later stages."""
     facts: DocumentFacts
-    terms: np.ndarray  # uint64 hash of each term, in reading order
+    terms: np.ndarray  # uint64 hash of each term, in reading order; packed: the distinct ones, sorted
     signature: np.ndarray  # MinHash signature
     prints: np.ndarray  # sorted unique fingerprint hashes (text.fingerprints.signature)
     document: Document  # paragraphs only; without them when ``packed`` is set
     packed: bytes | None  # the document's paragraphs (packing.pack), in a large corpus
     shingles: np.ndarray | None  # sorted unique shingle hashes; None in a large corpus
     clause_ends: np.ndarray  # passages.templates.clause_ends of the document's stream (boilerplate.py)
+    term_codes: np.ndarray | None = None  # packed: each term's place in ``terms`` (``tasks.terms_of``)
 
     def __sizeof__(self) -> int:
         """Its size in memory, which Dask reads (``sys.getsizeof``) to decide what a worker
@@ -53,7 +55,7 @@ class Prepared:
         unmanaged memory, did not spill them in time, and went over its limit (20,000 reports,
         session 21)."""
         arrays = sum(a.nbytes for a in (self.terms, self.signature, self.prints, self.clause_ends))
-        arrays += 0 if self.shingles is None else self.shingles.nbytes
+        arrays += sum(a.nbytes for a in (self.shingles, self.term_codes) if a is not None)
         text = sys.getsizeof(self.packed) if self.packed is not None else \
             sum(2 * sys.getsizeof(p.text) + 1000 for p in self.document.paragraphs)
         return object.__sizeof__(self) + arrays + text + 2000

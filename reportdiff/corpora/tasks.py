@@ -108,11 +108,28 @@ def prepare(report: str | Document, options: Options = Options(), min_chars: int
         else (region_from_name(path), "file name")
     facts = DocumentFacts(path=path, title=doc.metadata.title, region=region, region_from=region_from,
                           year=year_of(doc), chars=doc.chars, terms=len(hashed))
+    terms, codes = np.array(hashed, dtype=np.uint64), None
     if packed:
         slim = replace(slim, root=Section("0", 0, None, paragraphs=()))
-    return Prepared(facts, np.array(hashed, dtype=np.uint64), minhash.signature(shingles), prints, slim,
+        terms, codes = _coded(terms)
+    return Prepared(facts, terms, minhash.signature(shingles), prints, slim,
                     pack(doc.paragraphs) if packed else None, None if packed else shingles,
-                    np.array(clause_ends(stream.text), dtype=np.int32))
+                    np.array(clause_ends(stream.text), dtype=np.int32), codes)
+
+
+def _coded(terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A term-hash array as its distinct hashes, sorted, and each term's place among them (16-bit
+    when there are fewer than 65,536 distinct terms): ``distinct[codes]`` is the array again."""
+    from ..text.fingerprints import sorted_unique
+
+    distinct = sorted_unique(terms)
+    codes = np.searchsorted(distinct, terms)
+    return distinct, codes.astype(np.uint16 if len(distinct) < 2 ** 16 else np.uint32)
+
+
+def terms_of(p: Prepared) -> np.ndarray:
+    """The report's term hashes in reading order (a packed report's made again from its codes)."""
+    return p.terms if p.term_codes is None else p.terms[p.term_codes]
 
 
 def _shingles(stream: Stream) -> np.ndarray:
@@ -175,7 +192,7 @@ def compare_pair(a: int, b: int, x: Prepared, y: Prepared, min_chars: int = REUS
     """The measures of one pair, and, when the two reports are of different regions, the
     passages they share that the corpus's ``common`` fingerprints do not seed (``res``: their
     resemblance when already computed)."""
-    sim = measures_of_hashes(x.terms, y.terms)
+    sim = measures_of_hashes(terms_of(x), terms_of(y))
     if res is None:
         res = minhash.resemblance(shingles_of(x), shingles_of(y))
     found = search_pair(a, b, x, y, min_chars, common) if regions_differ else SharedResult(a, b, 0, 0, ())

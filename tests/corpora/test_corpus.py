@@ -307,7 +307,7 @@ def test_dask_sees_the_size_of_a_prepared_report(packed):
     from reportdiff.corpora.tasks import document_of, prepare
 
     p = prepare(str(FIXTURES / "baotou-2022.txt"), packed=packed)
-    arrays = sum(a.nbytes for a in (p.terms, p.signature, p.prints, p.clause_ends))
+    arrays = sum(a.nbytes for a in (p.terms, p.signature, p.prints, p.clause_ends)) + (p.term_codes.nbytes if packed else 0)
     text = len(p.packed) if packed else sum(len(x.text) for x in document_of(p).paragraphs) + p.shingles.nbytes
     assert sizeof(p) >= arrays + text
 
@@ -321,15 +321,19 @@ def test_a_packed_report_is_small_and_loses_nothing(name):
     from."""
     from dask.sizeof import sizeof
 
-    from reportdiff.corpora.tasks import document_of, prepare, shingles_of
+    from reportdiff.corpora.tasks import document_of, prepare, shingles_of, terms_of
 
     doc = load(str(FIXTURES / name))
     plain, packed = prepare(str(FIXTURES / name)), prepare(str(FIXTURES / name), packed=True)
-    assert plain.packed is None and packed.shingles is None
+    assert plain.packed is None and packed.shingles is None and plain.term_codes is None
     for p in (plain, packed):
         got = document_of(p)
         assert got.paragraphs == doc.paragraphs and got.lines == doc.lines and got.metadata == doc.metadata
         assert np.array_equal(shingles_of(p), plain.shingles) and np.array_equal(p.signature, plain.signature)
+        assert np.array_equal(terms_of(p), plain.terms) and terms_of(p).dtype == np.uint64
+    # the term hashes of a packed report: the distinct ones, sorted, and a code a term
+    assert np.array_equal(packed.terms, np.unique(plain.terms)) and packed.term_codes.dtype == np.uint16
+    assert packed.terms.nbytes + packed.term_codes.nbytes < 0.6 * plain.terms.nbytes
     assert sizeof(packed) < sizeof(plain) / 3
 
 
