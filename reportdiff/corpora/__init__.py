@@ -90,6 +90,7 @@ def corpus(paths: Iterable[Report], options: Options = Options(), workers: int =
                 return dict(zip(wanted, got))
 
             reuse = walk(np.concatenate([k for k, _ in table]), np.concatenate([v for _, v in table]), n, get_picks)
+            del held, get_picks  # the workers' held arrays (30 KB a synthetic report) are not needed again
             compared = {(r.a, r.b) for r in results}
             searched = _pairs(run, batches.search_batch, [p for p in reuse.pairs if p not in compared], prepared,
                               lambda docs: (min_chars, common), "searching shared passages")
