@@ -1,7 +1,8 @@
 """Wall time of each stage of one ``corpus`` run (issue #21): every ``Engine.keep`` call (a
 stage: its task function, the number of tasks, the seconds until all are done) and the gap
 before it (the client's own work between stages), so that the stage that bounds a large run
-is named.  Run on a folder of ``benchmarks/synth_corpus.py`` reports.
+is named; on a cluster also the workers' give-backs of freed memory so far (calls and seconds,
+``corpora/giveback.py``).  Run on a folder of ``benchmarks/synth_corpus.py`` reports.
 
 Usage: python benchmarks/corpus_stages.py FOLDER [--workers 2]
 """
@@ -14,6 +15,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def _given_back(dask_worker) -> tuple[int, float]:
+    plugin = dask_worker.plugins.get("reportdiff-give-back")
+    return (plugin.calls, plugin.seconds) if plugin is not None else (0, 0.0)
 
 
 def main() -> None:
@@ -35,8 +41,12 @@ def main() -> None:
         out = keep(self, fn, todo, *args, **kwargs)
         done = time.perf_counter()
         if todo:
+            given = ""
+            if self.client is not None:  # the workers' give-backs so far (corpora/giveback.py)
+                got = self.client.run(_given_back).values()
+                given = f"  give-backs {sum(c for c, _ in got):5d} ({sum(s for _, s in got):6.2f} s)"
             print(f"{t - start:8.2f} s  client {t - last:6.2f} s  {fn.__name__:<18} {len(todo):6d} tasks "
-                  f"{done - t:8.2f} s", flush=True)
+                  f"{done - t:8.2f} s{given}", flush=True)
         last = done
         return out
 
