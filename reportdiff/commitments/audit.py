@@ -28,12 +28,12 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from ..text.quantities import find_quantities, is_year
+from .answers import answer
 from .extraction import Commitment, Statement, clean_indicator
 from .followup import (
     Followup,
     Reported,
     _coverage,
-    _figure,
     _Index,
     _needed,
     heads,
@@ -208,7 +208,7 @@ def review(c: Commitment, key, index, f: Followup, plan_year: int | None, later_
         if zh and fit <= 0:
             unit = c.target.unit
             alt = _figure_clause(key, index, unit)
-            t2 = _figure(c.target, key, index.sts[alt[0]]) if alt else None
+            t2 = answer(c.target, key, index.sts[alt[0]]) if alt else None
             st = index.sts[alt[0]] if alt else None
             if t2 and _fit(key, t2.indicator + figure_words(st.text + st.follow, t2.raw)) > 0:
                 f = replace(f, paragraph=st.paragraph, text=st.text + st.follow, score=round(alt[1], 4),

@@ -366,15 +366,15 @@ def test_a_figure_of_another_item_of_the_list_does_not_answer():
     figure (66.7%), it was taken as the answer (met); it is the figure of the next item, which
     names a thing of its own.  ``国内生产总值达到134.9万亿元、增长5%`` keeps its 5%: ``增长5%``
     names nothing and measures the item before it."""
-    from reportdiff.commitments.followup import _another_item_names_it
+    from reportdiff.commitments.answers import another_item_names_it
 
     def fit(words: str) -> float:
         return sum(w in words for w in ("一般性", "转移支付", "规模"))
 
     text = "中央对地方一般性转移支付规模大幅增加、专项转移支付项目减少三分之二。"
-    assert _another_item_names_it(text, text.index("三分之二"), fit)
+    assert another_item_names_it(text, text.index("三分之二"), fit)
     gdp = "国内生产总值达到134.9万亿元、增长5%，"
-    assert not _another_item_names_it(gdp, gdp.index("5%"), lambda w: float("国内生产总值" in w))
+    assert not another_item_names_it(gdp, gdp.index("5%"), lambda w: float("国内生产总值" in w))
     e = next(e for e in _national(2017, 2018).entries if e.commitment.doc == 0 and e.commitment.target
              and "对地方一般性转移支付规模增长9.5%" in e.commitment.text)
     f = e.followups[0]
@@ -760,12 +760,12 @@ def test_a_change_is_not_answered_by_a_level(target, clause, value):
     2026 reviews ``单位地区生产总值能耗…分别约为全国平均的70%`` (a share of the national average),
     which was called a met 3% cut.  A level is a share (``的70%``, ``占``) or a figure raised or
     lowered to (``提高到42.9%``); a target that is itself a level (``提高到42%``) takes it."""
+    from reportdiff.commitments.answers import answer
     from reportdiff.commitments.extraction import Statement, targets_in
-    from reportdiff.commitments.followup import _figure
     from reportdiff.model import Paragraph
 
     head = "单位地区生产总值能耗" if "能耗" in clause else "服务业增加值"
     key = Key(tuple(head[i:i + 2] for i in range(len(head) - 1)), (1.0,) * (len(head) - 1), head[-2:], (), head)
     t = targets_in(f"{head}{target}")[0][0]
-    found = _figure(t, key, Statement(1, Paragraph(clause, (1, 1)), clause, clause, "review"))
+    found = answer(t, key, Statement(1, Paragraph(clause, (1, 1)), clause, clause, "review"))
     assert (found and found.value) == value, found
