@@ -18,7 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def _given_back(dask_worker) -> tuple[int, float]:
-    plugin = dask_worker.plugins.get("reportdiff-give-back")
+    from reportdiff.corpora.giveback import GiveBack
+
+    plugin = dask_worker.plugins.get(GiveBack.name)
     return (plugin.calls, plugin.seconds) if plugin is not None else (0, 0.0)
 
 

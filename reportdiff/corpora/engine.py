@@ -343,6 +343,15 @@ class Engine:
                                  "start workers with 'dask worker ADDRESS', or run without --scheduler")
 
 
+def _engine_on(client, progress) -> "Engine":
+    """The engine of a connected client, its workers (and any that join) giving the memory
+    their tasks freed back (``giveback.GiveBack``)."""
+    from .giveback import GiveBack
+
+    client.register_plugin(GiveBack())
+    return Engine(client, progress)
+
+
 @contextmanager
 def engine(workers: int = 0, scheduler: str | None = None, progress=None):
     if workers and scheduler:
@@ -358,8 +367,6 @@ def engine(workers: int = 0, scheduler: str | None = None, progress=None):
     try:
         import dask
         from dask.distributed import Client, LocalCluster
-
-        from .giveback import GiveBack
     except ImportError:  # pragma: no cover - dask is a dependency
         raise UsageError("--workers", "dask.distributed is not installed",
                          "pip install 'dask[distributed]'") from None
@@ -376,8 +383,7 @@ def engine(workers: int = 0, scheduler: str | None = None, progress=None):
                                  "start one with 'dask scheduler' and 'dask worker ADDRESS', or check the address") from None
             try:
                 with client:
-                    client.register_plugin(GiveBack())
-                    yield Engine(client, progress)
+                    yield _engine_on(client, progress)
             except failed as e:
                 raise cluster_failure(scheduler, e) from None
             return
@@ -394,7 +400,6 @@ def engine(workers: int = 0, scheduler: str | None = None, progress=None):
                     LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                                  dashboard_address=":0", memory_limit=limit) as cluster, \
                     Client(cluster, direct_to_workers=True) as client:
-                client.register_plugin(GiveBack())
-                yield Engine(client, progress)
+                yield _engine_on(client, progress)
         except failed as e:
             raise cluster_failure("--workers", e) from None

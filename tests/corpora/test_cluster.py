@@ -212,7 +212,9 @@ def test_holders_name_the_worker_of_each_handle():
 
 
 def _give_back_state(dask_worker) -> tuple[bool, bool] | None:
-    plugin = dask_worker.plugins.get("reportdiff-give-back")
+    from reportdiff.corpora.giveback import GiveBack
+
+    plugin = dask_worker.plugins.get(GiveBack.name)
     return None if plugin is None else (plugin.trim is not None, plugin.last > 0)
 
 
