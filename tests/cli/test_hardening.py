@@ -130,11 +130,17 @@ def test_an_interrupt_inside_the_import_machinery_is_delivered_again():
     from reportdiff.cli import entry
 
     entry._release(list(entry._GUARDED))  # as main() does before the command runs: Python's own handler
-    with pytest.raises(KeyboardInterrupt):
-        entry._unraisable(SimpleNamespace(exc_type=KeyboardInterrupt, exc_value=KeyboardInterrupt(),
-                                          exc_traceback=None, err_msg=None, object=None))
-        for _ in range(100_000):  # the interrupt is raised at the next check of pending signals
-            pass
+    # Python's own handler, also where SIGINT came in ignored (a shell's background job), in
+    # which case interrupt_main() would do nothing
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            entry._unraisable(SimpleNamespace(exc_type=KeyboardInterrupt, exc_value=KeyboardInterrupt(),
+                                              exc_traceback=None, err_msg=None, object=None))
+            for _ in range(100_000):  # the interrupt is raised at the next check of pending signals
+                pass
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 def test_ctrl_c_while_starting_up_is_one_line_too():
