@@ -9,7 +9,10 @@ Pairs are matched greedily (equal scores, to 6 places, nearest in relative place
 levels first, when score + bonus − 0.1·(level difference) is at
 least ``section_threshold`` (0.30); the bonus is ``PARENT_BONUS`` (0.15) for subsections of two
 matched sections (and for two top-level sections).  A pair whose own score is below the
-threshold must also be mutually best among those siblings.  Matched sections off the in-order
+threshold must also be mutually best among those siblings.  Two sections at different levels
+whose own score reaches the threshold and that are each other's clear best over all sections
+(``_ClearPartners.over_all``) are matched without the level penalty: a task made a part of its
+own, or a part folded into another as its last task.  Matched sections off the in-order
 backbone are *moved*.  Among more than ``CROWD`` (12) siblings, a pair under ``CLEAR_SCORE``
 (0.4) must be a clear mutual best over all sections (``_ClearPartners``).
 """
@@ -98,6 +101,11 @@ class _ClearPartners:
     def __call__(self, x: int, y: int, s: float) -> bool:
         if s >= CLEAR_SCORE or (x not in self.crowded_a and y not in self.crowded_b):
             return True
+        return self.over_all(x, y, s)
+
+    def over_all(self, x: int, y: int, s: float) -> bool:
+        """Each one's best partner over all sections, every other partner of either at most
+        ``SECTION_MARGIN`` times ``s``."""
         return clear_mutual(self.top_a, self.top_b, x, y, s, SECTION_MARGIN)
 
 
@@ -184,6 +192,8 @@ def _match_by_level(bases: dict[tuple[int, int], float], a: SectionOutline, b: S
                 and match_a.get(a.parents[x]) == b.parents[y]
             bonus = PARENT_BONUS if siblings or (a.parents[x] is None and b.parents[y] is None) else 0.0
             s2 = s + bonus - 0.1 * abs(a.levels[x] - b.levels[y])
+            if s2 < threshold <= s and a.levels[x] != b.levels[y] and clear.over_all(x, y, s):
+                s2 = s  # a section moved up or down a level (the last task made a part of its own)
             if s2 >= threshold and (s >= threshold or best.mutual(x, y, bases, a.parents, b.parents)) and clear(x, y, s):
                 # equal scores (to 6 places: float noise aside) go to the pair nearer in place
                 cands.append((-round(s2, 6), abs(x * nb - y * len(a.heads)), x, y))

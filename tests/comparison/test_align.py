@@ -232,3 +232,16 @@ def test_a_lead_sentence_is_a_short_first_statement_after_its_ordinal():
     assert lead_sentence(text) == "Economic growth slowed. "
     assert lead_sentence("150. The Government will continue to invest in infrastructure to support growth "
                          "and jobs over the coming years, as set out in the Annex.") == ""
+
+
+def test_a_part_that_moved_up_a_level_is_matched_when_each_is_the_others_clear_best():
+    """Baotou 2022 -> 2023: the 2022 plan's last task, `（七）深入实施政府效能提升攻坚行动…`, became
+    the 2023 report's own part `三、全面加强政府自身建设`.  Their score (0.31: reworded heading
+    and text) reaches the threshold, and each is the other's best partner by far (next 0.15 and
+    0.10), but the level penalty (0.1) with no parent bonus took it to 0.21: one section was
+    shown removed and the other added.  A clear mutual best at the threshold is matched across
+    levels; sections at one level keep the penalty-free rule they had."""
+    c = reportdiff.compare(str(fixture_path("baotou-2022.txt")), str(fixture_path("baotou-gazette-2023-01.txt")))
+    pair = next(p for p in c.sections if p.a is not None and p.a.title.startswith("（七）深入实施政府效能提升"))
+    assert pair.b is not None and pair.b.title == "三、全面加强政府自身建设"
+    assert pair.a.level != pair.b.level and pair.status != "removed"
