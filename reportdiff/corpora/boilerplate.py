@@ -16,10 +16,15 @@ every document (docs/scale.md):
 Every step is the function ``find_formulas`` calls on one process, so the result is the same;
 the batches of steps 1, 2, 4 and 5 are groups of reports one worker holds
 (``Engine.local_groups``), so no prepared report moves between workers, and what they return
-is put back in document order.
+is put back in document order.  The client keeps the candidates and members as rows of integer
+arrays (one per cluster), not as tuples, and a context or wording that many reports hold (a
+formula's own words, and often its surroundings) as one object: at 20,000 reports these lists
+were most of the client's memory (docs/scale.md).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import numpy as np
 
@@ -28,6 +33,7 @@ from ..passages.formula_clusters import clusters_of_nodes
 from ..text.fingerprints import sorted_unique
 from . import counts
 from .tasks import stream_of
+from .trim import give_back
 
 MIN_CHARS = 15  # the corpus's shortest formula
 REPORTS_PER_TASK = 50
@@ -51,14 +57,15 @@ def df_range(k: int, parts: list, min_df: int) -> np.ndarray:
     return unique[np.bincount(at, weights=n, minlength=len(unique)) >= min_df]
 
 
-def stretches_batch(docs: list[int], reports: dict, often: np.ndarray, min_chars: int = MIN_CHARS) -> tuple[list, list]:
-    """The batch's candidate stretches as (document, start, end, set number) rows and their
-    distinct fingerprint sets (a formula repeated word for word is sent once, not once a report)."""
+def stretches_batch(docs: list[int], reports: dict, often: np.ndarray, min_chars: int = MIN_CHARS) -> tuple[np.ndarray, list]:
+    """The batch's candidate stretches as rows (document, start, end, set number) of an array and
+    their distinct fingerprint sets (a formula repeated word for word is sent once, not once a
+    report)."""
     common = set(often.tolist())
     node: dict[frozenset, int] = {}
     rows = [(c[0], c[1], c[2], node.setdefault(c[3], len(node)))
             for d in docs for c in f.stretches(d, f.document_prints(stream_of(reports[d]), min_chars), common, min_chars)]
-    return rows, list(node)
+    return np.array(rows, dtype=np.int64).reshape(-1, 4), list(node)
 
 
 def _places(p):
@@ -67,19 +74,35 @@ def _places(p):
     return places_of(p.document.metadata.region)
 
 
-def contexts_batch(reports: dict, members: dict[int, list]) -> list:
-    """(cluster, member, ``formulas.context``) of each member (cluster, member, start, end) of the
-    batch's reports ``members`` lists by document."""
-    return [(k, i, f.context(stream_of(reports[d]), a, b)) for d, ms in members.items() for k, i, a, b in ms]
+def contexts_batch(reports: dict, rows: np.ndarray) -> list:
+    """``formulas.context`` of each member, a row (document, cluster, member, start, end) of the
+    batch's reports (a report's rows together), in the rows' order; a context the batch holds
+    twice is sent once."""
+    same: dict = {}
+    return [same.setdefault(x, x) for x in (f.context(stream_of(reports[d]), a, b) for d, _, _, a, b in rows.tolist())]
 
 
-def occurrences_batch(reports: dict, members: dict[int, list], min_chars: int = MIN_CHARS) -> list:
-    """(cluster, member, ``formulas.occurrence``) of each grown member of the batch's reports."""
+def occurrences_batch(reports: dict, rows: np.ndarray, min_chars: int = MIN_CHARS) -> list:
+    """``formulas.occurrence`` of each grown member, a row (document, cluster, member, start,
+    end) of the batch's reports, in the rows' order; texts the batch holds twice are sent once."""
+    same: dict = {}
+    places: dict[int, object] = {}
     out = []
-    for d, ms in members.items():
-        stream, places = stream_of(reports[d]), _places(reports[d])
-        out.extend((k, i, f.occurrence(stream, d, a, b, places, min_chars)) for k, i, a, b in ms)
+    for d, _, _, a, b in rows.tolist():
+        if d not in places:
+            places[d] = _places(reports[d])
+        out.append(_shared(f.occurrence(stream_of(reports[d]), d, a, b, places[d], min_chars), same))
     return out
+
+
+def _shared(o, same: dict):
+    """An occurrence whose text, template and example's context are the objects of ``same`` (a
+    formula's wording, held by thousands of reports, kept once)."""
+    if o is None:
+        return None
+    d, a, b, text, template, example = o
+    return (d, a, b, same.setdefault(text, text), same.setdefault(template, template),
+            replace(example, context=same.setdefault(example.context, example.context)))
 
 
 def holders_batch(docs: list[int], reports: dict, templates: list[str]) -> dict[str, list[int]]:
@@ -102,25 +125,28 @@ def on_engine(run, prepared: list, facts: list, min_chars: int = MIN_CHARS, exam
                     where=where)
     run.release(often)
     node: dict[frozenset, int] = {}
-    rows = []
+    parts = []
     for part, sets in found:
-        ids = [node.setdefault(x, len(node)) for x in sets]
-        rows.extend((d, a, b, ids[j]) for d, a, b, j in part)
+        ids = np.array([node.setdefault(x, len(node)) for x in sets], dtype=np.int64)
+        parts.append(np.column_stack([part[:, :3], ids[part[:, 3]]]) if len(part) else part)
     del found
-    rows.sort(key=lambda r: r[0])  # in document order, as in one process
-    clustered = [c for c in clusters_of_nodes([r[3] for r in rows], list(node))
-                 if len({rows[m][0] for m in c}) >= min_df]
-    del node
-    members = [[rows[m][:3] for m in c] for c in clustered]
-    del rows, clustered
+    rows = np.concatenate(parts) if parts else np.empty((0, 4), np.int64)
+    del parts
+    rows = rows[np.argsort(rows[:, 0], kind="stable")]  # in document order, as in one process
+    members = [rows[c, :3] for c in clusters_of_nodes(rows[:, 3].tolist(), list(node))
+               if len(np.unique(rows[c, 0])) >= min_df]  # (document, start, end) rows
+    del node, rows
+    give_back()
     grown = _grown(run, groups, where, prepared, members, min_df)
-    occ = run.map(occurrences_batch, _by_batch(groups, prepared, grown, min_chars), where=where)
-    del grown
+    give_back()
     got: list[list] = [[None] * len(c) for c in members]
-    for part in occ:
-        for k, i, o in part:
-            got[k][i] = o
-    del occ  # the client's memory peaks past here (the 20,000-report run: the formulas' merge)
+    del members
+    same: dict = {}
+    for table, part in zip(*_tasks(run, occurrences_batch, groups, where, prepared, grown, min_chars)):
+        for (_, k, i, _, _), o in zip(table.tolist(), part):
+            got[k][i] = _shared(o, same)
+    del grown, same
+    give_back()
     found = [x for x in (f.kept(o, min_df) for o in got) if x]
     del got
     templates = f.templates_of(found)  # sent with each task: a list, which Client.scatter would cut up
@@ -132,22 +158,33 @@ def on_engine(run, prepared: list, facts: list, min_chars: int = MIN_CHARS, exam
     return f.formulas_of(tuple(facts), [x.year for x in facts], found, held, min_df, examples)
 
 
-def _by_batch(groups: list[list[int]], prepared: list, members: list[list], *extra) -> list[tuple]:
-    """The items of a task per batch of reports (in the order of ``groups``, as ``where``): its
-    reports, and the members (cluster, member, start, end) in them by document."""
-    by_doc: dict[int, list] = {}
-    for k, c in enumerate(members):
-        for i, (d, a, b) in enumerate(c):
-            by_doc.setdefault(d, []).append((k, i, a, b))
-    return [({d: prepared[d] for d in g}, {d: by_doc[d] for d in g if d in by_doc}, *extra) for g in groups]
+def _tasks(run, fn, groups: list[list[int]], where, prepared: list, members: list[np.ndarray], *extra):
+    """``fn(reports, rows, *extra)`` per batch of reports (``groups``, run where they are): its
+    reports and the rows (document, cluster, member, start, end) of the members (rows (document,
+    start, end) of each cluster) in them -> (the tasks' rows, their results)."""
+    table = np.concatenate([np.column_stack([m[:, 0], np.full(len(m), k), np.arange(len(m)), m[:, 1:]])
+                            for k, m in enumerate(members)]) if members else np.empty((0, 5), np.int64)
+    group_of = np.full(len(prepared), -1, dtype=np.int64)
+    for x, g in enumerate(groups):
+        group_of[g] = x
+    order = np.lexsort((table[:, 0], group_of[table[:, 0]]))  # by batch, then by report: each report unpacked once
+    cuts = np.searchsorted(group_of[table[order, 0]], np.arange(len(groups) + 1))
+    tables = [table[order[cuts[x]:cuts[x + 1]]] for x in range(len(groups))]
+    del table, order
+    items = [({d: prepared[d] for d in g}, t, *extra) for g, t in zip(groups, tables)]
+    return tables, run.map(fn, items, where=where)
 
 
-def _grown(run, groups, where, prepared, members: list[list], min_df: int) -> list[list]:
+def _grown(run, groups, where, prepared, members: list[np.ndarray], min_df: int) -> list[np.ndarray]:
     """Each cluster's members grown (``formulas.refine``) from their contexts, which tasks read
     where the reports are: no report is moved to another worker (a cluster of a formula held by
-    thousands of reports gathered them on one worker, over its memory, docs/scale.md)."""
+    thousands of reports gathered them on one worker, over its memory, docs/scale.md).  A
+    context held many times (a formula's surroundings repeat with it) is kept once."""
     ctx: list[list] = [[None] * len(c) for c in members]
-    for part in run.map(contexts_batch, _by_batch(groups, prepared, members), where=where):
-        for k, i, x in part:
-            ctx[k][i] = x
-    return [f.refine(c, x, min_df) for c, x in zip(members, ctx)]
+    same: dict = {}
+    for table, part in zip(*_tasks(run, contexts_batch, groups, where, prepared, members)):
+        for (_, k, i, _, _), x in zip(table.tolist(), part):
+            ctx[k][i] = same.setdefault(x, x)
+    del same
+    return [np.array(f.refine([tuple(r) for r in c.tolist()], x, min_df), dtype=np.int64).reshape(-1, 3)
+            for c, x in zip(members, ctx)]

@@ -11,12 +11,12 @@ workers).  Where the C library has no such call (not glibc) nothing is done.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import time
 from typing import Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
+
+from .trim import malloc_trim
 
 TRIM_EVERY = 1.0  # seconds
 
@@ -30,10 +30,7 @@ class GiveBack(WorkerPlugin):
     name = "reportdiff-give-back"
 
     def setup(self, worker=None) -> None:
-        try:
-            self.trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
-        except (OSError, AttributeError):
-            self.trim = None
+        self.trim = malloc_trim()
         self.last = 0.0
         self.calls, self.seconds = 0, 0.0
 
