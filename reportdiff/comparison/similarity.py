@@ -64,32 +64,38 @@ def measures(a: list[str], b: list[str]) -> Similarity:
 
 def measures_of_hashes(a, b) -> Similarity:
     """``measures`` of two term lists given as numpy arrays of 64-bit term hashes (a corpus's
-    prepared reports): the counts by a sort, the distances on the two lists written as strings
-    of one character per term (rapidfuzz reads a string without hashing each element;
-    ``_codes``).  The same integers as ``measures``, so the same figures."""
+    prepared reports): ``measures_of_codes`` of their distinct hashes and codes."""
+    from ..text.fingerprints import coded
+
+    return measures_of_codes(*coded(a), *coded(b))
+
+
+def measures_of_codes(ua, ca, ub, cb) -> Similarity:
+    """``measures`` of two term lists given as their sorted distinct 64-bit term hashes ``ua``,
+    ``ub`` and each term's place among them ``ca``, ``cb`` (``ua[ca]`` is the first list; a
+    packed report of a corpus holds its terms so): the counts by ``bincount``, the distances on
+    the two lists written as strings of one character per term (rapidfuzz reads a string
+    without hashing each element; ``_codes``).  The same integers as ``measures``, so the same
+    figures."""
     import numpy as np
 
-    from ..text.fingerprints import sorted_unique
-
-    if not len(a) or not len(b):
-        return measures(a.tolist(), b.tolist())
-    ua, na = sorted_unique(a, counts=True)
-    ub, nb = sorted_unique(b, counts=True)
+    if not len(ca) or not len(cb):
+        return measures(ua[ca].tolist(), ub[cb].tolist())
+    na, nb = np.bincount(ca, minlength=len(ua)), np.bincount(cb, minlength=len(ub))
     common, ia, ib = np.intersect1d(ua, ub, assume_unique=True, return_indices=True)
-    na, nb = na.astype(np.int64), nb.astype(np.int64)
     kept = int(np.minimum(na[ia], nb[ib]).sum())
     dot = int((na[ia] * nb[ib]).sum())
     norm = math.sqrt(int((na * na).sum())) * math.sqrt(int((nb * nb).sum()))
-    sa, sb = _codes(a, b, ua, ub, ia, ib, na[ia] + nb[ib])
-    lev, indel = distances(sa, sb, len(a) + len(b) - 2 * kept)
-    return _four(dot, norm, len(common), len(ua) + len(ub) - len(common), lev, indel, len(a), len(b), "exact")
+    sa, sb = _codes(ua, ca, ub, cb, ia, ib, na[ia] + nb[ib])
+    lev, indel = distances(sa, sb, len(ca) + len(cb) - 2 * kept)
+    return _four(dot, norm, len(common), len(ua) + len(ub) - len(common), lev, indel, len(ca), len(cb), "exact")
 
 
 SMALL_CODES = 254  # shared terms given a code under 256 (two more: the terms of one list only)
 
 
-def _codes(a, b, ua, ub, ia, ib, uses) -> tuple:
-    """The term lists ``a`` and ``b`` (hash arrays; ``ua``, ``ub`` their sorted distinct terms,
+def _codes(ua, ca, ub, cb, ia, ib, uses) -> tuple:
+    """The term lists ``ua[ca]`` and ``ub[cb]`` (``ua``, ``ub`` their sorted distinct hashes,
     ``ia``, ``ib`` the shared ones' places in them, ``uses`` the shared ones' counts in both) as
     strings of one character per term, equal characters for equal terms only: the distances
     depend on nothing else.  Every term of ``a`` alone is character 0, of ``b`` alone 1 (they
@@ -100,16 +106,16 @@ def _codes(a, b, ua, ub, ia, ib, uses) -> tuple:
     import numpy as np
 
     if len(ia) > 0x10FFFF - 0x10000:  # more shared terms than code points: the lists themselves
-        return a.tolist(), b.tolist()
+        return ua[ca].tolist(), ub[cb].tolist()
     rank = np.empty(len(ia), dtype=np.uint32)
     rank[np.argsort(-uses, kind="stable")] = np.arange(len(ia), dtype=np.uint32)
     shared = np.where(rank < SMALL_CODES, rank + 2, rank + 0x10000)  # no surrogate code points
-    ca = np.zeros(len(ua), dtype=np.uint32)
-    ca[ia] = shared
-    cb = np.ones(len(ub), dtype=np.uint32)
-    cb[ib] = shared
-    return (ca[np.searchsorted(ua, a)].astype("<u4").tobytes().decode("utf-32-le"),
-            cb[np.searchsorted(ub, b)].astype("<u4").tobytes().decode("utf-32-le"))
+    code_a = np.zeros(len(ua), dtype=np.uint32)
+    code_a[ia] = shared
+    code_b = np.ones(len(ub), dtype=np.uint32)
+    code_b[ib] = shared
+    return (code_a[ca].astype("<u4").tobytes().decode("utf-32-le"),
+            code_b[cb].astype("<u4").tobytes().decode("utf-32-le"))
 
 
 def distances(a, b, bound: int | None = None) -> tuple[int, int]:

@@ -34,7 +34,7 @@ class Prepared:
     (docs/scale.md): the document's paragraphs are packed (``packing``; ``tasks.document_of``
     unpacks them), the shingle set is not kept (``tasks.shingles_of`` makes it again from the
     canonical stream, 1.7 ms, where the set is 200-260 KB), and the term hashes are kept as the
-    distinct ones and a 16-bit code a term (``tasks.terms_of``; 60 → 37 KB a synthetic report):
+    distinct ones and a 16-bit code a term (``tasks.codes_of``; 60 → 37 KB a synthetic report):
     85 KB a synthetic report instead of 550 KB, for 10-15% more CPU in the later stages."""
     facts: DocumentFacts
     terms: np.ndarray  # uint64 hash of each term, in reading order; packed: the distinct ones, sorted
@@ -44,7 +44,7 @@ class Prepared:
     packed: bytes | None  # the document's paragraphs (packing.pack), in a large corpus
     shingles: np.ndarray | None  # sorted unique shingle hashes; None in a large corpus
     clause_ends: np.ndarray  # passages.templates.clause_ends of the document's stream (boilerplate.py)
-    term_codes: np.ndarray | None = None  # packed: each term's place in ``terms`` (``tasks.terms_of``)
+    term_codes: np.ndarray | None = None  # packed: each term's place in ``terms`` (``tasks.codes_of``)
 
     def __sizeof__(self) -> int:
         """Its size in memory, which Dask reads (``sys.getsizeof``) to decide what a worker

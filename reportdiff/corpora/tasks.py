@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..comparison.similarity import measures_of_hashes
+from ..comparison.similarity import measures_of_codes
 from ..ingest.metadata import year_of
 from ..model import Document, Section
 from ..options import REUSE_MIN_CHARS, Options
@@ -120,16 +120,20 @@ def prepare(report: str | Document, options: Options = Options(), min_chars: int
 def _coded(terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """A term-hash array as its distinct hashes, sorted, and each term's place among them (16-bit
     when there are fewer than 65,536 distinct terms): ``distinct[codes]`` is the array again."""
-    from ..text.fingerprints import sorted_unique
+    from ..text.fingerprints import coded
 
-    distinct = sorted_unique(terms)
-    codes = np.searchsorted(distinct, terms)
+    distinct, codes = coded(terms)
     return distinct, codes.astype(np.uint16 if len(distinct) < 2 ** 16 else np.uint32)
 
 
-def terms_of(p: Prepared) -> np.ndarray:
-    """The report's term hashes in reading order (a packed report's made again from its codes)."""
-    return p.terms if p.term_codes is None else p.terms[p.term_codes]
+def codes_of(p: Prepared) -> tuple[np.ndarray, np.ndarray]:
+    """The report's distinct term hashes, sorted, and each term's place among them (a packed
+    report holds them so; a plain one's are found)."""
+    if p.term_codes is None:
+        from ..text.fingerprints import coded
+
+        return coded(p.terms)
+    return p.terms, p.term_codes
 
 
 def _shingles(stream: Stream) -> np.ndarray:
@@ -192,7 +196,7 @@ def compare_pair(a: int, b: int, x: Prepared, y: Prepared, min_chars: int = REUS
     """The measures of one pair, and, when the two reports are of different regions, the
     passages they share that the corpus's ``common`` fingerprints do not seed (``res``: their
     resemblance when already computed)."""
-    sim = measures_of_hashes(terms_of(x), terms_of(y))
+    sim = measures_of_codes(*codes_of(x), *codes_of(y))
     if res is None:
         res = minhash.resemblance(shingles_of(x), shingles_of(y))
     found = search_pair(a, b, x, y, min_chars, common) if regions_differ else SharedResult(a, b, 0, 0, ())

@@ -143,6 +143,13 @@ def sorted_unique(values: np.ndarray, counts: bool = False):
     return s[starts], np.diff(np.append(starts, len(s)))
 
 
+def coded(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``values`` as its sorted distinct values and each value's place among them:
+    ``distinct[codes]`` is ``values`` again."""
+    distinct = sorted_unique(values)
+    return distinct, np.searchsorted(distinct, values)
+
+
 def count_shared(a: np.ndarray, b: np.ndarray) -> int:
     """How many values two sorted arrays of distinct values share (``len(np.intersect1d(a, b,
     assume_unique=True))``, by a binary search of the shorter one's values in the longer one

@@ -123,3 +123,19 @@ def test_measures_of_term_hashes_are_the_measures_of_the_terms(a, b):
     h = [(k * 0x9E3779B97F4A7C15) % 2**64 for k in range(13)]  # large hashes, as blake2b gives
     ha, hb = np.array([h[x] for x in a], dtype=np.uint64), np.array([h[x] for x in b], dtype=np.uint64)
     assert measures_of_hashes(ha, hb) == measures([h[x] for x in a], [h[x] for x in b])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 12), max_size=60), st.lists(st.integers(0, 12), max_size=60))
+def test_measures_of_distinct_hashes_and_codes_are_the_measures_of_the_terms(a, b):
+    """A packed corpus report gives its terms as sorted distinct hashes and a code a term (16-bit);
+    the pair measures read from them equal ``measures`` on the term lists."""
+    import numpy as np
+
+    from reportdiff.comparison.similarity import measures, measures_of_codes
+
+    h = [(k * 0x9E3779B97F4A7C15) % 2**64 for k in range(13)]
+    ha, hb = np.array([h[x] for x in a], dtype=np.uint64), np.array([h[x] for x in b], dtype=np.uint64)
+    ua, ub = np.unique(ha), np.unique(hb)
+    ca, cb = (np.searchsorted(u, x).astype(np.uint16) for u, x in ((ua, ha), (ub, hb)))
+    assert measures_of_codes(ua, ca, ub, cb) == measures([h[x] for x in a], [h[x] for x in b])
