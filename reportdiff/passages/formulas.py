@@ -41,6 +41,7 @@ from ..options import SHINGLE as K
 from .formula_clusters import cluster_candidates
 from .profile import COVER, Profile, boilerplate_profile, canonical_text, load_profile  # noqa: F401 (re-exported)
 from .templates import (
+    KeyFinder,
     clause_ends,
     document_key,
     key,
@@ -156,11 +157,15 @@ def templates_of(found) -> list[str]:
 
 def holders(streams: dict, places: dict, templates: list[str]) -> dict[str, list[int]]:
     """Step 5a: for each template, the documents (of ``streams``) whose key holds its key."""
-    keys = {d: document_key(s.text, places[d]) for d, s in streams.items()}
-    out = {}
-    for t in templates:
-        k = key(t)
-        out[t] = [d for d, dk in keys.items() if k in dk]
+    by_key: dict[str, list[str]] = {}
+    for t in dict.fromkeys(templates):
+        by_key.setdefault(key(t), []).append(t)
+    finder = KeyFinder(by_key)
+    out: dict[str, list[int]] = {t: [] for t in templates}
+    for d, s in streams.items():
+        for k in finder.held(document_key(s.text, places[d])):
+            for t in by_key[k]:
+                out[t].append(d)
     return out
 
 

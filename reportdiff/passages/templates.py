@@ -125,3 +125,56 @@ def document_key(text: str, places: tuple[str, ...] = ()) -> str:
 def statistics(tmpl: str) -> bool:
     """Whether a template holds a number slot."""
     return "{数}" in tmpl or "{num}" in tmpl
+
+
+ANCHOR = 8  # characters of a key's start that are hashed (``KeyFinder``)
+_BASE = 0x100000001B3  # the q-gram hash's multiplier (64-bit, wrapping)
+_MASK = (1 << 20) - 1  # the low bits of a hash that index ``KeyFinder.table``
+
+
+class KeyFinder:
+    """Which of many keys a document's key holds, as ``key in document_key`` says for each, in
+    one pass over the document: the 64-bit hash of every ``ANCHOR``-character window of the
+    document (numpy, wrapping arithmetic) is looked up among the hashes of the keys' first
+    ``ANCHOR`` characters (by its low 20 bits in a table, then whole in a dict), and each window
+    that matches one is checked with ``startswith``; a
+    key shorter than ``ANCHOR`` is searched for as it is.  The same answers as a substring search
+    of every key (a hash collision is caught by the check), without reading the document once a
+    key: the corpus's boilerplate asked it for thousands of templates in each of 20,000 reports."""
+
+    def __init__(self, keys) -> None:
+        import numpy as np
+
+        distinct = set(keys)
+        self.short = sorted(k for k in distinct if len(k) < ANCHOR)
+        self.by_start: dict[int, list[str]] = {}
+        for k in sorted(distinct):
+            if len(k) >= ANCHOR:
+                self.by_start.setdefault(int(_window_hashes(k[:ANCHOR])[0]), []).append(k)
+        self.table = np.zeros(_MASK + 1, dtype=bool)  # the keys' start hashes' low bits, for a first look
+        self.table[np.array(sorted(self.by_start), dtype=np.uint64) & _MASK] = True
+
+    def held(self, text: str) -> set[str]:
+        """The keys ``text`` holds."""
+        import numpy as np
+
+        found = {k for k in self.short if k in text}
+        if self.by_start and len(text) >= ANCHOR:
+            hashes = _window_hashes(text)
+            for pos in np.flatnonzero(self.table[hashes & _MASK]).tolist():  # a few false hits at most
+                found.update(k for k in self.by_start.get(int(hashes[pos]), ()) if text.startswith(k, pos))
+        return found
+
+
+def _window_hashes(text: str):
+    """The hash of each ``ANCHOR``-character window of ``text`` (Σ code·BASE^(ANCHOR-1-j), mod 2⁶⁴)."""
+    import numpy as np
+
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    n = len(codes) - ANCHOR + 1
+    out = np.zeros(n, dtype=np.uint64)
+    base = np.uint64(_BASE)
+    with np.errstate(over="ignore"):
+        for j in range(ANCHOR):
+            out = out * base + codes[j:j + n]
+    return out
