@@ -401,28 +401,39 @@ def _nearby(found: list[Commitment], first: int, lines: int = 4):
         yield c
 
 
-# An indicator that is only a verb of doing (今年开工580万套, 力争引进落地10户以上) names its thing in
-# the clause before it: 启动新的三年棚改攻坚计划，今年开工580万套.
+# An indicator that is only a verb of doing (今年开工580万套, 力争引进落地10户以上), or only who pays and
+# a verb of spending (中央财政将投入60亿元), names its thing in the clause before it:
+# 启动新的三年棚改攻坚计划，今年开工580万套; 继续实施第二期农村中小学危房改造，中央财政将投入60亿元.
 _VERBS_ONLY = re.compile(
     r"(?:今年|年内|全年|当年|再|力争|确保|新|累计)*(?:开工|建成|完成|新建|引进|落地|投产|签约|实施|新增|招引|开通|竣工)+")
+_PAID_ONLY = re.compile(r"(?:中央|省|市|县|区|各级)?级?(?:财政|政府|预算内)?(?:将|拟|计划|共|再|今年|年内)*"
+                        r"(?:投入|安排|拿出|下达|拨付|筹集)(?:资金)?")  # not 补助: 财政补助 is the subsidy itself
 
 
 def _named_before(t: Target, before: Statement | None, st: Statement) -> Target:
     """``t`` with the object of the clause before it in its sentence (one without a figure) put
-    before an indicator that is only a verb of doing (``_VERBS_ONLY``), after a comma."""
-    if t.counted or not _VERBS_ONLY.fullmatch(t.indicator) or before is None \
+    before an indicator that is only a verb of doing (``_VERBS_ONLY``), after a comma; or in place
+    of one that only says who pays (``_PAID_ONLY``): the money is that thing's, as its unit says."""
+    paid = _PAID_ONLY.fullmatch(t.indicator)
+    if t.counted or not (paid or _VERBS_ONLY.fullmatch(t.indicator)) or before is None \
             or before.paragraph is not st.paragraph or before.sentence != st.sentence \
             or find_quantities(before.text):  # 基本建成500万套，新开工700万套: no name there either
         return t
     clause = before.text.rstrip("，；。！？")
+    if paid:  # money for a purpose (为加快社会保障体系建设) or for a thing said to reach somewhere
+        clause = LEADING_VERBS.sub("", _REACHES.sub("", _FOR.sub("", clause))) or clause  # (农机具购置补贴覆盖到…)
     m = _TASK_VERB.match(clause)
     named = _FRAME.sub("", clause[m.end():] if m else clause) or clause
-    return replace(t, indicator=named + "，" + t.indicator)
+    return replace(t, indicator=named if paid else named + "，" + t.indicator)  # money: its thing names it
+
+
+_FOR = re.compile(r"^(?:为了?|用于)")
+_REACHES = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:覆盖|扩大|延伸|推广|惠及)(?:到|至).*$")
 
 
 # what frames the thing in a clause that names it: a programme's newness and span and the words
 # for the campaign itself (启动新的三年棚改攻坚计划 → 棚改; 加大保障性安居工程建设力度 → 保障性安居工程建设)
-_FRAME = re.compile(r"^(?:新的|新一轮)?(?:[一二三四五六七八九十两]+年)?|(?:攻坚|行动|计划|方案|力度|进度|步伐)+$")
+_FRAME = re.compile(r"^(?:新的|新一轮)?(?:[一二三四五六七八九十两]+年)?的?|(?:攻坚|行动|计划|方案|力度|进度|步伐)+$")
 
 
 # A clause that only names the basis of what follows (根据《中共中央关于制定…的建议》, 按照建立现代企业
