@@ -137,10 +137,10 @@ class KeyFinder:
     one pass over the document: the 64-bit hash of every ``ANCHOR``-character window of the
     document (numpy, wrapping arithmetic) is looked up among the hashes of the keys' first
     ``ANCHOR`` characters (by its low 20 bits in a table, then whole in a dict), and each window
-    that matches one is checked with ``startswith``; a
-    key shorter than ``ANCHOR`` is searched for as it is.  The same answers as a substring search
-    of every key (a hash collision is caught by the check), without reading the document once a
-    key: the corpus's boilerplate asked it for thousands of templates in each of 20,000 reports."""
+    that matches one is checked with ``startswith``; a key shorter than ``ANCHOR`` is searched
+    for as it is.  The same answers as a substring search of every key (a hash collision is
+    caught by the check), without reading the document once a key: the corpus's boilerplate
+    asks it for thousands of templates in each of 20,000 reports."""
 
     def __init__(self, keys) -> None:
         import numpy as np
@@ -161,7 +161,7 @@ class KeyFinder:
         found = {k for k in self.short if k in text}
         if self.by_start and len(text) >= ANCHOR:
             hashes = _window_hashes(text)
-            for pos in np.flatnonzero(self.table[hashes & _MASK]).tolist():  # a few false hits at most
+            for pos in np.flatnonzero(self.table[hashes & _MASK]).tolist():  # low bits only: the dict settles them
                 found.update(k for k in self.by_start.get(int(hashes[pos]), ()) if text.startswith(k, pos))
         return found
 
