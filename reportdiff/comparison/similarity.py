@@ -62,14 +62,6 @@ def measures(a: list[str], b: list[str]) -> Similarity:
     return measures_along(a, b, lev, indel, "exact")
 
 
-def measures_of_hashes(a, b) -> Similarity:
-    """``measures`` of two term lists given as numpy arrays of 64-bit term hashes (a corpus's
-    prepared reports): ``measures_of_codes`` of their distinct hashes and codes."""
-    from ..text.fingerprints import coded
-
-    return measures_of_codes(*coded(a), *coded(b))
-
-
 def measures_of_codes(ua, ca, ub, cb) -> Similarity:
     """``measures`` of two term lists given as their sorted distinct 64-bit term hashes ``ua``,
     ``ub`` and each term's place among them ``ca``, ``cb`` (``ua[ca]`` is the first list; a

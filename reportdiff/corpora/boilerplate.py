@@ -79,7 +79,7 @@ def contexts_batch(reports: dict, rows: np.ndarray) -> list:
     batch's reports (a report's rows together), in the rows' order; a context the batch holds
     twice is sent once."""
     same: dict = {}
-    return [same.setdefault(x, x) for x in (f.context(stream_of(reports[d]), a, b) for d, _, _, a, b in rows.tolist())]
+    return [_one(f.context(stream_of(reports[d]), a, b), same) for d, _, _, a, b in rows.tolist()]
 
 
 def occurrences_batch(reports: dict, rows: np.ndarray, min_chars: int = MIN_CHARS) -> list:
@@ -95,14 +95,20 @@ def occurrences_batch(reports: dict, rows: np.ndarray, min_chars: int = MIN_CHAR
     return out
 
 
+def _one(x, same: dict):
+    """``x``, or the equal object ``same`` already holds (kept once however many reports hold it)."""
+    return same.setdefault(x, x)
+
+
 def _shared(o, same: dict):
     """An occurrence whose text, template and example's context are the objects of ``same`` (a
     formula's wording, held by thousands of reports, kept once)."""
     if o is None:
         return None
     d, a, b, text, template, example = o
-    return (d, a, b, same.setdefault(text, text), same.setdefault(template, template),
-            replace(example, context=same.setdefault(example.context, example.context)))
+    context = _one(example.context, same)
+    return (d, a, b, _one(text, same), _one(template, same),
+            example if context is example.context else replace(example, context=context))
 
 
 def holders_batch(docs: list[int], reports: dict, templates: list[str]) -> dict[str, list[int]]:
@@ -138,14 +144,10 @@ def on_engine(run, prepared: list, facts: list, min_chars: int = MIN_CHARS, exam
     del node, rows
     give_back()
     grown = _grown(run, groups, where, prepared, members, min_df)
-    give_back()
-    got: list[list] = [[None] * len(c) for c in members]
     del members
-    same: dict = {}
-    for table, part in zip(*_tasks(run, occurrences_batch, groups, where, prepared, grown, min_chars)):
-        for (_, k, i, _, _), o in zip(table.tolist(), part):
-            got[k][i] = _shared(o, same)
-    del grown, same
+    give_back()
+    got = _placed(run, occurrences_batch, groups, where, prepared, grown, _shared, min_chars)
+    del grown
     give_back()
     found = [x for x in (f.kept(o, min_df) for o in got) if x]
     del got
@@ -175,16 +177,22 @@ def _tasks(run, fn, groups: list[list[int]], where, prepared: list, members: lis
     return tables, run.map(fn, items, where=where)
 
 
+def _placed(run, fn, groups, where, prepared: list, members: list[np.ndarray], share, *extra) -> list[list]:
+    """``fn``'s result for each member (``_tasks``), by cluster and member; ``share(result, same)``
+    keeps what many members hold once across the batches (``_one``, ``_shared``)."""
+    out: list[list] = [[None] * len(c) for c in members]
+    same: dict = {}
+    for table, part in zip(*_tasks(run, fn, groups, where, prepared, members, *extra)):
+        for (_, k, i, _, _), x in zip(table.tolist(), part):
+            out[k][i] = share(x, same)
+    return out
+
+
 def _grown(run, groups, where, prepared, members: list[np.ndarray], min_df: int) -> list[np.ndarray]:
     """Each cluster's members grown (``formulas.refine``) from their contexts, which tasks read
     where the reports are: no report is moved to another worker (a cluster of a formula held by
     thousands of reports gathered them on one worker, over its memory, docs/scale.md).  A
     context held many times (a formula's surroundings repeat with it) is kept once."""
-    ctx: list[list] = [[None] * len(c) for c in members]
-    same: dict = {}
-    for table, part in zip(*_tasks(run, contexts_batch, groups, where, prepared, members)):
-        for (_, k, i, _, _), x in zip(table.tolist(), part):
-            ctx[k][i] = same.setdefault(x, x)
-    del same
+    ctx = _placed(run, contexts_batch, groups, where, prepared, members, _one)
     return [np.array(f.refine([tuple(r) for r in c.tolist()], x, min_df), dtype=np.int64).reshape(-1, 3)
             for c, x in zip(members, ctx)]

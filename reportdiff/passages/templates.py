@@ -146,11 +146,12 @@ class KeyFinder:
         import numpy as np
 
         distinct = set(keys)
-        self.short = sorted(k for k in distinct if len(k) < ANCHOR)
+        self.short = [k for k in distinct if len(k) < ANCHOR]
+        long = [k for k in distinct if len(k) >= ANCHOR]
+        starts = _window_hashes("".join(k[:ANCHOR] for k in long))[::ANCHOR]  # every key's start at once
         self.by_start: dict[int, list[str]] = {}
-        for k in sorted(distinct):
-            if len(k) >= ANCHOR:
-                self.by_start.setdefault(int(_window_hashes(k[:ANCHOR])[0]), []).append(k)
+        for k, h in zip(long, starts.tolist()):
+            self.by_start.setdefault(h, []).append(k)
         self.table = np.zeros(_MASK + 1, dtype=bool)  # the keys' start hashes' low bits, for a first look
         self.table[np.array(sorted(self.by_start), dtype=np.uint64) & _MASK] = True
 
@@ -171,7 +172,7 @@ def _window_hashes(text: str):
     import numpy as np
 
     codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
-    n = len(codes) - ANCHOR + 1
+    n = max(0, len(codes) - ANCHOR + 1)
     out = np.zeros(n, dtype=np.uint64)
     base = np.uint64(_BASE)
     with np.errstate(over="ignore"):

@@ -118,11 +118,12 @@ def test_measures_of_term_hashes_are_the_measures_of_the_terms(a, b):
     equal ``measures`` on the term lists."""
     import numpy as np
 
-    from reportdiff.comparison.similarity import measures, measures_of_hashes
+    from reportdiff.comparison.similarity import measures, measures_of_codes
+    from reportdiff.text.fingerprints import coded
 
     h = [(k * 0x9E3779B97F4A7C15) % 2**64 for k in range(13)]  # large hashes, as blake2b gives
     ha, hb = np.array([h[x] for x in a], dtype=np.uint64), np.array([h[x] for x in b], dtype=np.uint64)
-    assert measures_of_hashes(ha, hb) == measures([h[x] for x in a], [h[x] for x in b])
+    assert measures_of_codes(*coded(ha), *coded(hb)) == measures([h[x] for x in a], [h[x] for x in b])
 
 
 @settings(max_examples=200, deadline=None)
