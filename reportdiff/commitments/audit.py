@@ -38,6 +38,8 @@ from .followup import (
     _needed,
     heads,
     refers,
+    sums_years,
+    yearly,
 )
 from .keys import Key, normal
 from .measures import comparable, is_rate, meets
@@ -167,14 +169,15 @@ def _has_figure(st: Statement, unit: str) -> bool:
                for q in find_quantities(st.text + st.follow))
 
 
-def _figure_clause(key: Key, index: _Index, unit: str) -> tuple[int, float] | None:
+def _figure_clause(key: Key, index: _Index, unit: str, one_year: bool) -> tuple[int, float] | None:
     """The review clause with a figure comparable with ``unit`` that refers to the key by the
     rule of ``followup.refers`` for targets, highest coverage first (every candidate clause, not
-    ``followup._best``'s bounded search)."""
+    ``followup._best``'s bounded search); for a target of ``one_year``, not a clause of sums over
+    years (``followup.sums_years``)."""
     best = None
     for k in sorted(set().union(*(index.holding(w) for w in _needed(key)))):
         st = index.sts[k]
-        if st.part != "review" or not _has_figure(st, unit):
+        if st.part != "review" or not _has_figure(st, unit) or one_year and sums_years(st):
             continue
         s = _coverage(key, index, k)
         if refers(key, index, k, s, True, unit) and (best is None or s > best[1] + 1e-9):  # refers: s >= MATCH
@@ -207,7 +210,7 @@ def review(c: Commitment, key, index, f: Followup, plan_year: int | None, later_
             else (1.0 if f.reported else -1.0)
         if zh and fit <= 0:
             unit = c.target.unit
-            alt = _figure_clause(key, index, unit)
+            alt = _figure_clause(key, index, unit, yearly(c))
             t2 = answer(c.target, key, index.sts[alt[0]]) if alt else None
             st = index.sts[alt[0]] if alt else None
             if t2 and _fit(key, t2.indicator + figure_words(st.text + st.follow, t2.raw)) > 0:

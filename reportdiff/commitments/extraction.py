@@ -1,8 +1,6 @@
 """Commitments: what a report promises in its plan sections.
 
-Sections.  Each top-level section is a *review* (heading with 回顾, 执行情况, 过去, 总结, 成就)
-or a *plan* (安排, 任务, 要求, 目标, 计划, 今后, 重点, 部署, 措施, 取向, 考虑, 建设); an unnamed
-section counts as a plan once a plan has started, else as a review.  The preamble is neither.
+Sections: ``parts`` (review, plan or other; look-backs inside a plan part).
 
 Extraction (plan sections only), sentence by sentence, clause by clause (clauses end at ，；。):
 - target: a quantity (``text.quantities.find_quantities``; not a year, a date or a name like
@@ -25,23 +23,14 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ..comparison.indicators import change_role, indicator_before
+from ..ingest.metadata import year_of
 from ..model import Document, Paragraph
 from ..text.quantities import Quantity, find_quantities, is_year, without_comparator
+from .parts import five_year_sections, looks_back, parts, turns_to_plan
 
 CommitmentKind = Literal["target", "task"]
 Part = Literal["plan", "review", "other"]
 Comparator = Literal["about", "at_least", "at_most", "range", "exact"]
-
-
-_REVIEW = re.compile(r"回顾|执行情况|过去|总结|成就|成绩")
-
-
-_PLAN = re.compile(r"安排|任务|要求|目标|计划|今后|重点|部署|措施|取向|考虑|建设|展望|思路|建议")
-_WEAK_PLAN = re.compile(r"重点|措施|建设")  # words of slogans too (新福建建设持续取得新进展)
-# how a part's first paragraph opens when its title is a slogan: the year or years it reviews, or
-# the year and the period it plans
-_OPENS_REVIEW = re.compile(r"一年来|过去一年|过去的一年|五年来|过去五年|过去的五年|收官之年|初步统计")
-_OPENS_PLAN = re.compile(r"今年|开局之年|预期目标|总体要求|今后|未来五年|十[一二三四五六七八九]?五”?(?:时期)?是")
 
 
 _TASK_VERB = re.compile(
@@ -112,45 +101,16 @@ class Commitment:
     horizon: str = "year"  # or "5y": a goal of the five-year part (今后五年, 十四五 …)
 
 
-def parts(doc: Document) -> dict[str, str]:
-    """Section id -> plan / review / other, decided at the top level: by the title's words; a
-    title that names no part (a slogan: 一年接着一年干，新福建建设持续取得新进展新成效) by its first
-    sentence (一年来, 收官之年 …: review; 今年, 开局之年 …: plan), else plan after a plan part."""
-    out: dict[str, str] = {"0": "other"}
-    seen_plan = False
-    for top in doc.root.children:
-        title = top.title
-        first = next(iter(top.all_paragraphs), None)
-        opens = re.split(r"[。！；]", first.text, maxsplit=1)[0] if first else ""  # its first sentence
-        if _REVIEW.search(title) and not re.search(r"安排|任务|计划草案", title):
-            kind = "review"
-        elif _PLAN.search(_WEAK_PLAN.sub("", title)):
-            kind = "plan"
-        elif _OPENS_REVIEW.search(opens) and not _OPENS_PLAN.search(opens):
-            kind = "review"
-        elif _OPENS_PLAN.search(opens) or _WEAK_PLAN.search(title):
-            kind = "plan"
-        else:
-            kind = "plan" if seen_plan else "review"
-        seen_plan = seen_plan or kind == "plan"
-        for s in top.walk():
-            out[s.id] = kind
-    return out
-
-
-_FIVE_YEAR = re.compile(r"今后五年|五年|十[一二三四五六七八九]五")
-
-
-def five_year_sections(doc: Document) -> set[str]:
-    return {s.id for top in doc.root.children if _FIVE_YEAR.search(top.title) for s in top.walk()}
-
-
 def statements(doc: Document, index: int) -> list[Statement]:
     kinds = parts(doc)
+    year = year_of(doc)
     out = []
     for p in doc.paragraphs:
-        part = kinds.get(p.section_id, "other")
+        kind = kinds.get(p.section_id, "other")
+        back = kind == "plan" and looks_back(p.text)  # 过去一年，国防和军队建设取得新的重要进展。新的一年，…
         for sentence in p.sentences:
+            back = back and not turns_to_plan(sentence, year)
+            part = "review" if back else kind
             clauses = [m.group().strip() for m in _CLAUSE.finditer(sentence)]
             clauses = [c for c in clauses if c]
             for k, clause in enumerate(clauses):

@@ -22,7 +22,10 @@ Follow-up, in every later document (ordered by delivery date, else command-line 
   reports the target (recurring too);
 - a task the whole key finds nowhere is searched again by its core, the object without its
   category noun (居住证制度 → 居住证: ``category``);
-- a clause giving a cumulative figure (累计) neither reports nor repeats a year's target;
+- a clause giving a cumulative figure (累计) neither reports nor repeats a year's target; one
+  standing in a paragraph that looks back over five years (五年来, 过去五年: its figures are the
+  five years' totals) reports a year's target only when no other review clause does, and then
+  without a figure (贫困人口减少6800多万 is no answer to 今年再减少农村贫困人口1000万以上);
 - missing: neither.
 - met (targets that are due, ``audit.due_year``, when both figures are numbers): ``measures.meets``.
 """
@@ -58,6 +61,7 @@ from .keys import (
     spreadable,
 )
 from .measures import change, comparable, is_rate, meets, starts_from
+from .parts import LOOK_BACK, looks_back
 from .search import Found, best_clause, needed
 
 FollowupStatus = Literal["reported", "recurring", "missing"]
@@ -176,10 +180,10 @@ _ENDS_PHRASE = re.compile(
 
 
 # A measure of the thing itself after the head (地方政府专项债券额度3150亿元, 超长期特别国债资金,
-# 以旧换新政策资金, 中央预算内投资规模), or its target or task (淘汰黄标车和老旧车指标超额完成), but not
+# 以旧换新政策资金, 中央预算内投资规模, the count of its people: 城镇新增就业人口970万人), or its target or task (淘汰黄标车和老旧车指标超额完成), but not
 # 资金 after a head that is itself spending, whose object the money is (投入资金450亿元); after a
 # target's head, also the work done on it (加快绿色矿山建设, 农村危房改造432万户).
-_MEASURE = re.compile(r"(?:政策)?(?:资金|额度|规模|金额)|指标|目标|任务")
+_MEASURE = re.compile(r"(?:政策)?(?:资金|额度|规模|金额)|指标|目标|任务|人数|人口|人次")
 _WORK = re.compile(r"建设|改造|治理|整治|修复")
 _SPENDING = {"投入", "投资", "支出", "安排", "筹集"}
 
@@ -192,7 +196,7 @@ _SHARE_IN = re.compile(r"(?:占|相当于)$")
 
 def heads(key: Key, text: str, target: bool = False) -> bool:
     """Whether ``text`` holds the key's head word at the end of a noun phrase: followed by a
-    verb, a number, punctuation or a measure of the thing (资金, 额度, 规模, 金额; for a
+    verb, a number, punctuation or a measure of the thing (资金, 额度, 规模, 金额, 人数, 人口; for a
     ``target`` also the work done on it: 建设, 改造 …), or, for a target counting places, by
     places and then one of those (试点县市达到: the places the pilot reaches), not by more nouns (高技能人才培训基地 is
     not about 高技能人才, 中车发电机等项目 not about 发电机), and not as the base of a share (``_SHARE_OF``)."""
@@ -314,6 +318,19 @@ CLEAR = 0.6
 
 
 _CUMULATIVE = re.compile(r"累计")
+_FIVE_YEARS_BACK = re.compile(r"五年来|过去(?:的)?五年")
+
+
+def yearly(c: Commitment) -> bool:
+    """Whether ``c`` is a target for one year (累计新增城镇就业5870万人 is a sum over years)."""
+    return c.kind == "target" and c.horizon == "year" and not _CUMULATIVE.search(c.text)
+
+
+def sums_years(s: Statement) -> bool:
+    """Whether the statement's figures are sums over years: 累计, or a review paragraph that opens
+    by looking back over five years (五年来，人民生活明显改善。…城镇新增就业4200万人)."""
+    return bool(_CUMULATIVE.search(s.text)) or (
+        s.part == "review" and looks_back(s.paragraph.text) and bool(_FIVE_YEARS_BACK.search(s.paragraph.text[:LOOK_BACK])))
 
 
 def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[str]) -> Followup:
@@ -322,12 +339,16 @@ def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[st
     strict = c.kind == "target"
     unit = c.target.unit if c.target else ""
     # a figure summed over years (累计新增城镇就业5870万人 in a review of five years) is no year's figure
-    yearly = c.kind == "target" and c.horizon == "year" and not _CUMULATIVE.search(c.text)
+    one_year = yearly(c)
 
     def allowed(s: Statement) -> bool:
-        return not (yearly and _CUMULATIVE.search(s.text))
+        return not (one_year and sums_years(s))
 
     found = _best(key, later, "review", allowed, strict, unit)
+    summed = False  # the review names it only among the five years' totals: reported without a figure
+    if one_year and found.best is None:
+        found = _best(key, later, "review", lambda s: not _CUMULATIVE.search(s.text), strict, unit)
+        summed = found.best is not None
     # a five-year goal recurs only in a later five-year part; an annual one in any plan part
     found_rec = _best(key, later, "plan", lambda s: (c.horizon == "year" or s.paragraph.section_id in five)
                       and allowed(s), strict, unit)
@@ -347,7 +368,7 @@ def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[st
     if rep:
         st = later.sts[rep[0]]
         reported = met = None
-        if c.kind == "target":
+        if c.kind == "target" and not summed:
             t2 = answer(c.target, key, st)
             if t2:
                 reported = Reported(t2.indicator, t2.value, t2.unit, t2.raw)

@@ -14,12 +14,11 @@ from .extraction import (
     Commitment,
     Statement,
     extract,
-    five_year_sections,
-    parts,
     statements,
 )
 from .followup import FOLLOWUP_STATUSES, Followup, _Index, _weights, follow
 from .keys import key_of
+from .parts import five_year_sections, parts
 from .search import SEARCH_CAP
 
 

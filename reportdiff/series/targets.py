@@ -3,7 +3,7 @@ says was achieved.
 
 Rules (docs/algorithms.md, "Targets by year"):
 
-- target (Chinese): the first figure of a plan part (``commitments.extraction.parts``; not a
+- target (Chinese): the first figure of a plan part (``commitments.parts.parts``; not a
   five-year part, unless the sentence names the year's 预期目标; not a sentence reviewing the year
   before, ``_plan_sentences``) whose name is one of ``indicators.INDICATORS`` in an accepted
   unit, read by ``extraction.targets_in`` (value, comparator 左右/以上/以内/range/控制在…, unit,
@@ -31,14 +31,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..commitments.extraction import (
-    Target,
-    five_year_sections,
-    parts,
-    statements,
-    targets_in,
-)
+from ..commitments.extraction import Target, statements, targets_in
 from ..commitments.measures import meets
+from ..commitments.parts import five_year_sections, parts
 from ..comparison.indicators import indicator_before
 from ..ingest.metadata import year_of
 from ..model import Document, LineSpan

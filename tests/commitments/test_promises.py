@@ -13,9 +13,10 @@ import jsonschema
 import pytest
 
 import reportdiff
-from reportdiff.commitments.extraction import parts, targets_in
+from reportdiff.commitments.extraction import targets_in
 from reportdiff.commitments.keys import key_terms, normal
 from reportdiff.commitments.ledger import build_ledger
+from reportdiff.commitments.parts import parts
 from reportdiff.render.jsonout import promises, promises_csv
 from reportdiff.text.quantities import cn_to_number, find_quantities, parse_quantity
 

@@ -1,0 +1,84 @@
+"""Parts of a Chinese report: review, plan or other, the sections of five-year plans, and the
+look-backs that open paragraphs of a plan part (``extraction.statements`` applies them).
+
+Sections.  Each top-level section is a *review* (heading with 回顾, 执行情况, 过去, 总结, 成就)
+or a *plan* (安排, 任务, 要求, 目标, 计划, 今后, 重点, 部署, 措施, 取向, 考虑, 建设); an unnamed
+section counts as a plan once a plan has started, else as a review.  The preamble is neither.
+In a plan part, a paragraph that opens by looking back (一年来, 过去一年, 五年来 … in its first
+sentence's first LOOK_BACK characters, with no 今年, 今后 …) is review up to the first sentence
+that opens a plan (新的一年, 今年, 要, 我们要, 必须 …: ``_PLAN_AGAIN``, or the report's own year:
+在一九五九年，…应当…): the plan's parts on defence, Taiwan, diplomacy and the government's own
+work open with their year's review (过去一年，国防和军队建设取得新的重要进展。新的一年，我们要…),
+and a five-year plan part with the five years past.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document
+
+_REVIEW = re.compile(r"回顾|执行情况|过去|总结|成就|成绩")
+
+
+_PLAN = re.compile(r"安排|任务|要求|目标|计划|今后|重点|部署|措施|取向|考虑|建设|展望|思路|建议")
+_WEAK_PLAN = re.compile(r"重点|措施|建设")  # words of slogans too (新福建建设持续取得新进展)
+# how a part's first paragraph opens when its title is a slogan: the year or years it reviews, or
+# the year and the period it plans
+_OPENS_REVIEW = re.compile(r"一年来|过去一年|过去的一年|五年来|过去五年|过去的五年|收官之年|初步统计")
+_OPENS_PLAN = re.compile(r"今年|开局之年|预期目标|总体要求|今后|未来五年|十[一二三四五六七八九]?五”?(?:时期)?是")
+
+
+def parts(doc: Document) -> dict[str, str]:
+    """Section id -> plan / review / other, decided at the top level: by the title's words; a
+    title that names no part (a slogan: 一年接着一年干，新福建建设持续取得新进展新成效) by its first
+    sentence (一年来, 收官之年 …: review; 今年, 开局之年 …: plan), else plan after a plan part."""
+    out: dict[str, str] = {"0": "other"}
+    seen_plan = False
+    for top in doc.root.children:
+        title = top.title
+        first = next(iter(top.all_paragraphs), None)
+        opens = re.split(r"[。！；]", first.text, maxsplit=1)[0] if first else ""  # its first sentence
+        if _REVIEW.search(title) and not re.search(r"安排|任务|计划草案", title):
+            kind = "review"
+        elif _PLAN.search(_WEAK_PLAN.sub("", title)):
+            kind = "plan"
+        elif _OPENS_REVIEW.search(opens) and not _OPENS_PLAN.search(opens):
+            kind = "review"
+        elif _OPENS_PLAN.search(opens) or _WEAK_PLAN.search(title):
+            kind = "plan"
+        else:
+            kind = "plan" if seen_plan else "review"
+        seen_plan = seen_plan or kind == "plan"
+        for s in top.walk():
+            out[s.id] = kind
+    return out
+
+
+_FIVE_YEAR = re.compile(r"今后五年|五年|十[一二三四五六七八九]五")
+
+
+def five_year_sections(doc: Document) -> set[str]:
+    return {s.id for top in doc.root.children if _FIVE_YEAR.search(top.title) for s in top.walk()}
+
+
+LOOK_BACK = 12  # characters of a paragraph's first sentence where a look back opens it (在过去的一年里)
+
+
+def looks_back(text: str) -> bool:
+    """Whether a paragraph opens by looking back: its first sentence holds a review opening in
+    its first LOOK_BACK characters and no plan opening."""
+    first = re.split(r"[。！；]", text, maxsplit=1)[0]
+    return bool(_OPENS_REVIEW.search(first[:LOOK_BACK])) and not _OPENS_PLAN.search(first)
+
+
+# a sentence that turns from the look back to the plan: by a plan word, or by naming the report's
+# own year first (在一九五九年，全国的各级国家机关应当…)
+_PLAN_AGAIN = re.compile(r"\s*(?:新的一年|今年|明年|今后|我们要|我们将|要|必须|应当)")
+_YEAR_FIRST = re.compile(r"\s*在?([0-9〇零一二三四五六七八九]{4})年")
+_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def turns_to_plan(sentence: str, year: int | None) -> bool:
+    m = _YEAR_FIRST.match(sentence)
+    return bool(_PLAN_AGAIN.match(sentence) or m and m.group(1).translate(_DIGIT) == str(year))

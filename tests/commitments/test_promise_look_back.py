@@ -1,0 +1,79 @@
+"""Regression tests for issue #17 (session 31): a plan part's paragraph that opens by looking back
+is review up to the sentence that turns to the plan, and the figures of a paragraph that looks
+back over five years are sums, no answer to a year's target.  Each case is a row of the national
+ledgers (../shared/corpus/national), read before and after the rule."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import shared_dir
+
+from reportdiff import load as reportdiff_load
+from reportdiff.commitments import promises
+from reportdiff.commitments.extraction import extract, statements
+
+
+def _report(year: int):
+    path = shared_dir() / "corpus" / "national" / f"{year}.txt"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    return path
+
+
+def _followup(old_year: int, new_year: int, raw: str):
+    ledger = promises([str(_report(old_year)), str(_report(new_year))])
+    return next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and raw in e.commitment.text)
+
+
+def test_a_plan_paragraph_that_looks_back_is_review_until_it_turns_to_the_plan():
+    """National 2025's defence paragraph (line 162) stands in the plan part and opens
+    ``过去一年，国防和军队建设取得新的重要进展。新的一年，我们要…``: its first sentence reviews
+    the year, the rest is the plan.  The whole paragraph was read as plan."""
+    doc = reportdiff_load(str(_report(2025)))
+    sts = [s for s in statements(doc, 0) if s.paragraph.lines.first == 162]
+    assert sts and {s.part for s in sts if s.sentence.startswith("过去一年")} == {"review"}
+    assert {s.part for s in sts if not s.sentence.startswith("过去一年")} == {"plan"}
+    # its plan sentences are still commitments
+    assert any("国防发展重大工程" in c.text for c in extract(doc, 0) if c.paragraph.lines.first == 162)
+
+
+def test_results_reviewed_inside_a_plan_part_are_not_commitments():
+    """National 1987's results of 1986 (``全国社会总产值达到18774亿元``, line 16) open with
+    ``在经济领域，过去一年里取得的最重要的成绩…`` and were extracted as targets; 2006's five-year
+    review inside its plan part (``五年来，人民生活明显改善…城镇新增就业4200万人``) too."""
+    for year, raw in ((1987, "全国社会总产值达到18774亿元"), (2006, "城镇新增就业4200万人")):
+        assert not any(raw in c.text for c in extract(reportdiff_load(str(_report(year))), 0))
+
+
+def test_the_reports_own_year_turns_a_look_back_to_the_plan():
+    """National 1959, line 201: ``在过去一年中，国家工作人员在深入群众方面有了显著的进步。…
+    在一九五九年，全国的各级国家机关应当…继续组织干部有计划地、定期地下放和参加体力劳动``: the
+    sentence naming the report's own year is the plan again."""
+    doc = reportdiff_load(str(_report(1959)))
+    assert any("继续组织干部" in c.text for c in extract(doc, 0) if c.paragraph.lines.first == 201)
+
+
+def test_a_look_back_in_the_plan_part_reports_last_years_task():
+    """National 2016 plans ``全面加强军队革命化现代化正规化建设``; 2017's plan part opens its defence
+    paragraph with ``过去一年，…军队革命化现代化正规化建设取得新进展新成就`` (line 336): reported,
+    where the ledger said recurring."""
+    f = _followup(2016, 2017, "全面加强军队革命化现代化正规化建设")
+    assert f.status == "reported" and f.paragraph.lines.first == 336
+
+
+def test_five_years_totals_do_not_answer_a_years_target():
+    """National 2018 reviews five years (``五年来，人民生活持续改善。…贫困人口减少6800多万``) and
+    gives 2017's own figures only for some targets.  ``今年再减少农村贫困人口1000万以上`` was "met"
+    by the five-year 6800万, and ``城镇新增就业1100万人以上`` by ``城镇新增就业6600万人以上``."""
+    poverty = _followup(2017, 2018, "今年再减少农村贫困人口1000万以上")
+    assert poverty.status == "reported" and poverty.reported is None and poverty.finding == "no_figure"
+    jobs = _followup(2017, 2018, "城镇新增就业1100万人以上")
+    assert jobs.reported is not None and jobs.reported.value == 1351 and jobs.paragraph.lines.first == 24
+
+
+def test_the_count_of_people_after_the_head_is_a_measure_of_it():
+    """National 2005 plans ``城镇新增就业900万人``; 2006 reviews ``城镇新增就业人口970万人`` (line 16).
+    人口 after the head 就业 was read as another noun (a modifier of some other thing)."""
+    f = _followup(2005, 2006, "城镇新增就业900万人")
+    assert f.status == "reported" and f.reported is not None and f.reported.value == 970 and f.met is True
+
