@@ -401,12 +401,18 @@ _FRAME = re.compile(r"^(?:新的|新一轮)?(?:[一二三四五六七八九十�
 _BASIS = re.compile(r"^(?:根据|依据|依照|按照|遵照|对照)(?:《[^》]*》|.*(?:要求|部署|精神|原则|规定))$")
 
 
+# A clause that says what was done: last year's result (去年全国财政比年度预算超收7239亿元) or a step
+# already taken (已经制定一个初步方案); not a thing qualified as done (去年提出的…措施, 已经进行的各项改革)
+# nor work begun and going on (已经着手进行…普查, 已经组织力量抓紧制定…方案).
+_DONE = re.compile(r"^(?:去年|上年|前年)(?!.*的)|(?:已经|业已)(?!着手|开始|[^，；。的]{0,4}的|.*(?:抓紧|正在))")
+
+
 def extract(doc: Document, index: int) -> list[Commitment]:
     out: list[Commitment] = []
     five = five_year_sections(doc)
     sts = statements(doc, index)
     for i, st in enumerate(sts):
-        if st.part != "plan":
+        if st.part != "plan" or _DONE.search(st.text):
             continue
         horizon = "5y" if st.paragraph.section_id in five else "year"
         found = [(_named_before(t, sts[i - 1] if i else None, st), pos) for t, pos in targets_in(st.text)

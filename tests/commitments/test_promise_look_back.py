@@ -77,3 +77,23 @@ def test_the_count_of_people_after_the_head_is_a_measure_of_it():
     f = _followup(2005, 2006, "城镇新增就业900万人")
     assert f.status == "reported" and f.reported is not None and f.reported.value == 970 and f.met is True
 
+
+@pytest.mark.parametrize("year, raw", [
+    (2008, "去年全国财政比年度预算超收7239亿元"),  # last year's result, explaining this year's budget
+    (2008, "已经制定一个初步方案"),  # a step already taken
+    (2013, "我们已经制定了深化收入分配制度改革若干意见"),
+    (1997, "国家已经组织了57户企业集团试点"),
+])
+def test_what_was_done_is_no_commitment(year, raw):
+    """Rows 2 and 8 of the session-31 audit of national 2008 → 2009 (docs/audits): clauses of the
+    plan part that say what was done were extracted as commitments and called dropped."""
+    assert not any(raw in c.text for c in extract(reportdiff_load(str(_report(year))), 0))
+
+
+@pytest.mark.parametrize("year, raw", [
+    (2007, "国务院已经组织力量抓紧制定深化医药卫生体制改革方案"),  # work begun and going on
+    (1979, "国务院已经着手进行全国农业自然资源的普查"),
+    (1992, "去年提出的关于搞好国营大中型企业的20条措施"),  # a thing qualified as last year's
+])
+def test_work_begun_or_named_by_its_past_is_still_a_commitment(year, raw):
+    assert any(raw in c.text for c in extract(reportdiff_load(str(_report(year))), 0))
