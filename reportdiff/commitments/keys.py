@@ -49,6 +49,11 @@ _STOP_TERMS = set(
 )
 
 
+# Terms of art that open with a stop word (高标准 is mostly a manner, 高标准建设…, but 高标准农田 is
+# the national farmland programme's name): kept whole.
+_NAMES = re.compile(r"高标准农田")
+
+
 # verbs jieba cuts into single characters (再压减钢铁产能 → 再 压 减 钢铁 产能), cut out before the
 # words are: a lone 减 may be part of a name (“双减”)
 _SPLIT_VERBS = re.compile(r"压减")
@@ -96,7 +101,7 @@ def _run_words(text: str, counts: bool = False) -> list[list[str]]:
     runs = []
     for piece in _RUN_BREAK.split(_SPLIT_VERBS.sub("，", normal(text))):  # no pair across a clause or a mark
         run: list[str] = []
-        for w in terms(piece):
+        for w in _named(terms(piece)):
             if re.fullmatch(r"[\u4e00-\u9fffA-Za-z&]+", w) and w not in _STOP_TERMS and (counts or not _COUNT_WORD.fullmatch(w)):
                 run.append(w)
             elif run:
@@ -105,6 +110,17 @@ def _run_words(text: str, counts: bool = False) -> list[list[str]]:
         if run:
             runs.append(run)
     return runs or (_run_words(text, True) if not counts else [])
+
+
+def _named(words: list[str]) -> list[str]:
+    """``words`` with the terms of art (``_NAMES``) that jieba cut joined again."""
+    out: list[str] = []
+    for w in words:
+        if out and _NAMES.fullmatch(out[-1] + w):
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
 
 
 def junctions(text: str) -> tuple[tuple[str, str], ...]:

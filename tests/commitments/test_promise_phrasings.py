@@ -796,3 +796,15 @@ def test_a_change_is_not_answered_by_a_level(target, clause, value):
     t = targets_in(f"{head}{target}")[0][0]
     found = answer(t, key, Statement(1, Paragraph(clause, (1, 1)), clause, clause, "review"))
     assert (found and found.value) == value, found
+
+
+def test_a_term_of_art_opening_with_a_stop_word_keeps_it():
+    """Row 3 of the session-31 audit of national 2008 → 2009: ``建设一批高标准农田`` had the key 农田
+    alone (高标准 is a stop word: mostly a manner, 高标准建设…) and was "reported" by
+    ``加强耕地保护和农田水利建设``, farmland water works.  高标准农田 is the programme's name; 2009's
+    plan repeats it (line 192), and every province's 2026 report takes it up."""
+    assert keys.key_runs("建设一批高标准农田") == ["高标准农田"]
+    assert keys.key_runs("高标准高水平建设11个自贸试验区")[0] != "高标准"  # the manner stays out
+    f = next(e.followups[0] for e in _national(2008, 2009).entries
+             if e.commitment.doc == 0 and e.commitment.text == "建设一批高标准农田")
+    assert f.status == "recurring" and "高标准农田" in f.text
