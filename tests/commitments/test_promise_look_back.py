@@ -97,3 +97,11 @@ def test_what_was_done_is_no_commitment(year, raw):
 ])
 def test_work_begun_or_named_by_its_past_is_still_a_commitment(year, raw):
     assert any(raw in c.text for c in extract(reportdiff_load(str(_report(year))), 0))
+
+
+def test_a_budgets_difference_from_last_years_budget_is_no_target():
+    """Row 16 of the session-31 audit of national 2008 → 2009: ``中央财政赤字预算拟安排1800亿元，
+    比去年预算赤字减少650亿元`` gave a second target, 650亿元, read as the deficit itself."""
+    targets = [c for c in extract(reportdiff_load(str(_report(2008))), 0) if c.target and c.paragraph.lines.first == 169]
+    assert any(c.target.value == 1800 for c in targets)
+    assert not any(c.target.value == 650 for c in targets)
