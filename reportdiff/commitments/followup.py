@@ -180,9 +180,10 @@ _ENDS_PHRASE = re.compile(
 
 
 # A measure of the thing itself after the head (地方政府专项债券额度3150亿元, 超长期特别国债资金,
-# 以旧换新政策资金, 中央预算内投资规模, the count of its people: 城镇新增就业人口970万人), or its target or task (淘汰黄标车和老旧车指标超额完成), but not
-# 资金 after a head that is itself spending, whose object the money is (投入资金450亿元); after a
-# target's head, also the work done on it (加快绿色矿山建设, 农村危房改造432万户).
+# 以旧换新政策资金, 中央预算内投资规模, the count of its people: 城镇新增就业人口970万人), or its target
+# or task (淘汰黄标车和老旧车指标超额完成), but not 资金 after a head that is itself spending, whose
+# object the money is (投入资金450亿元); after a target's head, also the work done on it (加快绿色矿山
+# 建设, 农村危房改造432万户).
 _MEASURE = re.compile(r"(?:政策)?(?:资金|额度|规模|金额)|指标|目标|任务|人数|人口|人次")
 _WORK = re.compile(r"建设|改造|治理|整治|修复")
 _SPENDING = {"投入", "投资", "支出", "安排", "筹集"}
@@ -329,8 +330,9 @@ def yearly(c: Commitment) -> bool:
 def sums_years(s: Statement) -> bool:
     """Whether the statement's figures are sums over years: 累计, or a review paragraph that opens
     by looking back over five years (五年来，人民生活明显改善。…城镇新增就业4200万人)."""
+    opening = s.paragraph.text[:LOOK_BACK]
     return bool(_CUMULATIVE.search(s.text)) or (
-        s.part == "review" and looks_back(s.paragraph.text) and bool(_FIVE_YEARS_BACK.search(s.paragraph.text[:LOOK_BACK])))
+        s.part == "review" and bool(_FIVE_YEARS_BACK.search(opening)) and looks_back(s.paragraph.text))
 
 
 def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[str]) -> Followup:
