@@ -1,4 +1,6 @@
-"""The promise ledger for the terminal: one table per later document, coloured by status."""
+"""The promise ledger for the terminal: one table per later document, coloured by status; each
+follow-up with its line range and its quote (the clause of the later report that answers, up to
+QUOTE characters: the JSON, CSV and HTML give it whole)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from ..commitments.audit import LOW_CONFIDENCE
 from .safe import printable
 
 STYLE = {"reported": "green", "recurring": "yellow", "missing": "red"}
+QUOTE = 60  # characters of a follow-up's quote shown in the table
 
 
 def promises_view(ledger, limit: int = 200) -> Group:
@@ -66,6 +69,9 @@ def promises_view(ledger, limit: int = 200) -> Group:
             if f.confidence is not None:
                 follow.append(f" conf {f.confidence:.2f}" + (" LOW" if f.confidence < LOW_CONFIDENCE else ""),
                               style="yellow" if f.confidence < LOW_CONFIDENCE else "dim")
+            if f.text:
+                quote = printable(f.text.strip().rstrip("，；,;"))
+                follow.append(f" “{quote[:QUOTE]}{'…' if len(quote) > QUOTE else ''}”", style="italic")
             follow.append("\n")
         if not e.followups:
             follow.append("(last document: new commitment)", style="dim")

@@ -217,3 +217,20 @@ def test_cli_orders_by_year_when_a_date_is_missing(tmp_path):
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert [Path(d["path"]).name for d in data["documents"]] == ["national-2024.txt", "national-2025.txt"]
+
+
+def test_the_terminal_shows_each_follow_ups_quote_and_lines(national):
+    """Issue #17: every follow-up shows its quote and line range in the terminal (the table gave
+    only the lines, so an auditor had to open the later report to see what was found)."""
+    from rich.console import Console
+
+    from reportdiff.render.promises_view import QUOTE, promises_view
+
+    console = Console(record=True, width=400, color_system=None)
+    console.print(promises_view(national))
+    out = console.export_text()
+    shown = [f for e in national.entries for f in e.followups if f.paragraph]
+    assert shown
+    for f in shown[:40]:
+        quote = f.text.strip().rstrip("，；,;")
+        assert f"@{f.paragraph.lines}" in out and f"“{quote[:QUOTE]}" in out
