@@ -405,9 +405,21 @@ _BASIS = re.compile(r"^(?:根据|依据|依照|按照|遵照|对照)(?:《[^》]
 # already taken (已经制定一个初步方案); not a thing qualified as done (去年提出的…措施, 已经进行的各项改革)
 # nor work begun and going on (已经着手进行…普查, 已经组织力量抓紧制定…方案).
 _DONE = re.compile(r"^(?:去年|上年|前年)(?!.*的)|(?:已经|业已)(?!着手|开始|[^，；。的]{0,4}的|.*(?:抓紧|正在))")
-# A budget figure's difference from last year's budget, said after the figure (中央财政赤字预算拟安排
-# 1800亿元，比去年预算赤字减少650亿元): how the target moved, not a target of its own.
-_AGAINST_LAST_BUDGET = re.compile(r"^(?:比|较)(?:去年|上年)预算")
+# A figure's change from last year, said after the figure in its sentence (中央财政赤字预算拟安排1800
+# 亿元，比去年预算赤字减少650亿元; 赤字率拟按4%左右安排、比上年提高1个百分点): how the target moved, not
+# a target of its own.  Not growth (比上年增长8%), which is a target.
+_CHANGE_FROM_LAST = re.compile(r"(?:比|较)(?:上年|去年)(?:预算)?[\u4e00-\u9fff]{0,6}?(?:提高|增加|减少|降低|下降|多|少|高|低)了?$")
+
+
+def _change_of_a_figure_before(st: Statement, pos: int) -> bool:
+    """Whether the figure at ``pos`` of the clause is the change from last year (``_CHANGE_FROM_LAST``)
+    of a figure before it in its sentence."""
+    before = st.text[:pos]
+    if not _CHANGE_FROM_LAST.search(before):
+        return False
+    start = st.sentence.find(st.text)
+    prefix = (st.sentence[:start] if start > 0 else "") + before
+    return any(q.value is not None and not is_year(q.raw) for q in find_quantities(prefix))
 
 
 def extract(doc: Document, index: int) -> list[Commitment]:
@@ -419,7 +431,7 @@ def extract(doc: Document, index: int) -> list[Commitment]:
             continue
         horizon = "5y" if st.paragraph.section_id in five else "year"
         found = [(_named_before(t, sts[i - 1] if i else None, st), pos)
-                 for t, pos in ([] if _AGAINST_LAST_BUDGET.match(st.text) else targets_in(st.text))
+                 for t, pos in targets_in(st.text) if not _change_of_a_figure_before(st, pos)
                  if not any(c.target and c.target.value == t.value and c.target.unit == t.unit
                             and c.target.comparator == t.comparator and c.horizon == horizon
                             and abs(c.paragraph.lines.first - st.paragraph.lines.first) <= 4

@@ -99,9 +99,19 @@ def test_work_begun_or_named_by_its_past_is_still_a_commitment(year, raw):
     assert any(raw in c.text for c in extract(reportdiff_load(str(_report(year))), 0))
 
 
-def test_a_budgets_difference_from_last_years_budget_is_no_target():
-    """Row 16 of the session-31 audit of national 2008 → 2009: ``中央财政赤字预算拟安排1800亿元，
-    比去年预算赤字减少650亿元`` gave a second target, 650亿元, read as the deficit itself."""
-    targets = [c for c in extract(reportdiff_load(str(_report(2008))), 0) if c.target and c.paragraph.lines.first == 169]
-    assert any(c.target.value == 1800 for c in targets)
-    assert not any(c.target.value == 650 for c in targets)
+@pytest.mark.parametrize("year, line, kept, dropped", [
+    # row 16 of the session-31 audit of national 2008 → 2009: 650亿元 read as the deficit itself
+    (2008, 169, 1800, 650),  # 中央财政赤字预算拟安排1800亿元，比去年预算赤字减少650亿元
+    # row 8 of the Shandong audit: the target read as "exact 1个百分点"
+    (2025, 53, 4, 1),  # 今年赤字率拟按4%左右安排、比上年提高1个百分点
+])
+def test_a_figures_change_from_last_year_is_no_target(year, line, kept, dropped):
+    targets = [c for c in extract(reportdiff_load(str(_report(year))), 0) if c.target and c.paragraph.lines.first == line]
+    assert any(c.target.value == kept for c in targets)
+    assert not any(c.target.value == dropped for c in targets)
+
+
+def test_growth_over_last_year_is_still_a_target():
+    """``比上年增长`` is how most targets are said: only a change said after another figure goes."""
+    doc = reportdiff_load(str(_report(2025)))
+    assert any(c.target and c.target.indicator == "国内生产总值" and c.target.value == 5 for c in extract(doc, 0))
