@@ -80,5 +80,7 @@ _DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
 def turns_to_plan(sentence: str, year: int | None) -> bool:
+    """Whether ``sentence``, inside a paragraph that looks back, opens the plan again (a plan word,
+    or the report's own ``year`` named first)."""
     m = _YEAR_FIRST.match(sentence)
     return bool(_PLAN_AGAIN.match(sentence) or m and m.group(1).translate(_DIGIT) == str(year))
