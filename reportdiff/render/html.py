@@ -236,10 +236,14 @@ def promises_page(ledger) -> str:
                   if (e.commitment.doc, f.doc) == (r.a, r.b) and f.confidence is not None and f.confidence < LOW_CONFIDENCE)
         rates.append({"a": r.a, "b": r.b, "n": r.commitments, "reported": r.reported, "recurring": r.recurring,
                       "missing": r.missing, "low": low})
+    first: dict[int, str] = {}  # each report's first commitment: where its entry in the nav leads
+    for e in ledger.entries:
+        first.setdefault(e.commitment.doc, e.commitment.id)
     page = environment().get_template("promises.html.j2").render(
-        version=__version__, lang="zh", csp=_CSP_PLACEHOLDER,
-        documents=[{"path": d.path, "title": d.metadata.title, "date": d.metadata.date, "region": d.metadata.region}
-                   for d in docs],
+        version=__version__, lang="en" if docs and all(d.language == "en" for d in docs) else "zh",
+        csp=_CSP_PLACEHOLDER,
+        documents=[{"path": d.path, "title": d.metadata.title, "date": d.metadata.date, "region": d.metadata.region,
+                    "first": first.get(k)} for k, d in enumerate(docs)],
         regions_differ=ledger.regions_differ,  # one government, however named
         rates=rates, entries=entries, notes=list(ledger.notes), findings=FINDING_LABELS,
         low_confidence=LOW_CONFIDENCE,

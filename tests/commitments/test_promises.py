@@ -234,3 +234,23 @@ def test_the_terminal_shows_each_follow_ups_quote_and_lines(national):
     for f in shown[:40]:
         quote = f.text.strip().rstrip("，；,;")
         assert f"@{f.paragraph.lines}" in out and f"“{quote[:QUOTE]}" in out
+
+
+def test_the_html_pages_report_list_leads_to_each_reports_commitments(national):
+    """The page's list of reports linked to ``#doc0`` … anchors the page never had, and named each
+    national report only by its title (政府工作报告 twice): each entry now shows the path, then
+    the title and date, and leads to the report's first commitment.  An English ledger's page is
+    marked ``lang="en"`` (it was always zh)."""
+    import re
+
+    from reportdiff.render.html import promises_page
+
+    page = promises_page(national)
+    nav = page.split("<h2>reports</h2>", 1)[1].split("</ol>", 1)[0]
+    links = re.findall(r'href="#([^"]+)"', nav)
+    assert len(links) == 2 and all(f'id="{a}"' in page for a in links)
+    assert all(d.path in nav for d in national.documents)
+    assert '<html lang="zh"' in page
+    english = build_ledger([reportdiff.load(str(FIX / "english" / "hk-budget-2019.txt")),
+                            reportdiff.load(str(FIX / "english" / "hk-budget-2020.txt"))])
+    assert '<html lang="en"' in promises_page(english)
