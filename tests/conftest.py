@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import shutil
+import signal
+import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -203,3 +207,34 @@ def long_run_inputs(tmp_path: Path) -> tuple[Path, Path, Path]:
     out.parent.mkdir()
     out.write_text("previous complete output\n", encoding="utf-8")
     return a, b, out
+
+
+def dask_process(*args: str) -> subprocess.Popen:
+    """``dask ARGS`` in its own process group (to kill it and its children by that group); skips
+    the calling test when the ``dask`` command is not installed."""
+    exe = Path(sys.executable).with_name("dask")
+    if not exe.exists():
+        pytest.skip("the dask command is not installed")
+    return subprocess.Popen([str(exe), *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+
+
+def dask_scheduler(folder: Path, seconds: float = 120) -> tuple[subprocess.Popen, str]:
+    """``dask scheduler`` on 127.0.0.1 at a port it picks itself, and its address, read from its
+    scheduler file.  (A free port picked here and passed on could be taken in between by another
+    test run on the machine: a CI run beside a ``make test`` once waited 60 s for a scheduler
+    that had failed to bind.)"""
+    file = folder / "scheduler.json"
+    p = dask_process("scheduler", "--host", "127.0.0.1", "--port", "0", "--dashboard-address", "127.0.0.1:0",
+                     "--scheduler-file", str(file))
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            return p, json.loads(file.read_text(encoding="utf-8"))["address"]
+        except (OSError, ValueError, KeyError):  # not written yet, or half written
+            pass
+        if p.poll() is not None:
+            raise RuntimeError(f"dask scheduler ended (exit {p.returncode}) before it listened")
+        time.sleep(0.2)
+    os.killpg(p.pid, signal.SIGKILL)
+    raise TimeoutError(f"dask scheduler did not start in {seconds:.0f} s")

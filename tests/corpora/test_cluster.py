@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, benchmark_module, cli
+from conftest import FIXTURES, benchmark_module, cli, dask_process, dask_scheduler
 
 pytestmark = pytest.mark.slow  # real processes: a scheduler, two workers and reportdiff
 
@@ -45,38 +43,23 @@ def in_process(reports, tmp_path_factory) -> bytes:
     return out.read_bytes()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class Cluster:
     """``dask scheduler`` and ``workers`` × ``dask worker --nthreads 1``, each in its own process
     group (killed with it), on 127.0.0.1; ``close`` always kills them all."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, folder: Path) -> None:
         pytest.importorskip("dask.distributed")
-        exe = Path(sys.executable).with_name("dask")
-        if not exe.exists():
-            pytest.skip("the dask command is not installed")
-        port = _free_port()
-        self.address = f"tcp://127.0.0.1:{port}"
         self.procs: list[subprocess.Popen] = []
         try:
-            self.scheduler = self._start(str(exe), "scheduler", "--host", "127.0.0.1", "--port", str(port),
-                                         "--dashboard-address", "127.0.0.1:0")
-            self.workers = [self._start(str(exe), "worker", self.address, "--nworkers", "1", "--nthreads", "1",
-                                        "--no-dashboard", "--host", "127.0.0.1") for _ in range(workers)]
+            self.scheduler, self.address = dask_scheduler(folder)
+            self.procs.append(self.scheduler)
+            self.workers = [dask_process("worker", self.address, "--nworkers", "1", "--nthreads", "1",
+                                         "--no-dashboard", "--host", "127.0.0.1") for _ in range(workers)]
+            self.procs.extend(self.workers)
             self._wait_for_workers(workers)
         except BaseException:
             self.close()
             raise
-
-    def _start(self, *cmd: str) -> subprocess.Popen:
-        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        self.procs.append(p)
-        return p
 
     def _wait_for_workers(self, n: int, seconds: float = 60) -> None:
         from dask.distributed import Client
@@ -113,8 +96,8 @@ class Cluster:
 
 
 @pytest.fixture
-def cluster():
-    c = Cluster(2)
+def cluster(tmp_path_factory):
+    c = Cluster(2, tmp_path_factory.mktemp("scheduler"))
     try:
         yield c
     finally:

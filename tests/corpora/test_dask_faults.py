@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, cli, shared_dir
+from conftest import FIXTURES, cli, dask_process, dask_scheduler, shared_dir
 
 pytestmark = pytest.mark.slow  # every test here runs reportdiff in a real process (about 1 s or more each)
 
@@ -87,19 +87,6 @@ def test_a_listener_that_never_answers_is_refused_within_the_connect_timeout(tmp
     assert "no answer from the Dask scheduler within 10 s" in err
 
 
-def _dask(*args: str) -> subprocess.Popen:
-    """``dask ARGS`` in its own process group (to kill it and its children by that group)."""
-    exe = Path(sys.executable).with_name("dask")
-    if not exe.exists():
-        pytest.skip("the dask command is not installed")
-    return subprocess.Popen([str(exe), *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _wait_for_worker(address: str, seconds: float = 90) -> None:
@@ -134,11 +121,9 @@ def _cluster_run_killed(tmp_path: Path, kill: str) -> tuple[int, str, Path]:
     run on them, and the scheduler or the worker (with its nanny) killed once tasks exist."""
     pytest.importorskip("dask.distributed")
     corpus = shared_dir() / "corpus"
-    address = f"tcp://127.0.0.1:{_free_port()}"
-    scheduler = _dask("scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1],
-                      "--dashboard-address", "127.0.0.1:0")
-    worker = _dask("worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
-                   "--host", "127.0.0.1")
+    scheduler, address = dask_scheduler(tmp_path)
+    worker = dask_process("worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
+                          "--host", "127.0.0.1")
     out = tmp_path / "corpus.json"
     try:
         _wait_for_worker(address)
