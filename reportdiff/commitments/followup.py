@@ -61,7 +61,7 @@ from .keys import (
     spreadable,
 )
 from .measures import change, comparable, is_rate, meets, starts_from
-from .parts import LOOK_BACK, looks_back
+from .parts import looks_back_five_years
 from .search import Found, best_clause, needed
 
 FollowupStatus = Literal["reported", "recurring", "missing"]
@@ -319,7 +319,6 @@ CLEAR = 0.6
 
 
 _CUMULATIVE = re.compile(r"累计")
-_FIVE_YEARS_BACK = re.compile(r"五年来|过去(?:的)?五年")
 
 
 def yearly(c: Commitment) -> bool:
@@ -330,9 +329,7 @@ def yearly(c: Commitment) -> bool:
 def sums_years(s: Statement) -> bool:
     """Whether the statement's figures are sums over years: 累计, or a review paragraph that opens
     by looking back over five years (五年来，人民生活明显改善。…城镇新增就业4200万人)."""
-    opening = s.paragraph.text[:LOOK_BACK]
-    return bool(_CUMULATIVE.search(s.text)) or (
-        s.part == "review" and bool(_FIVE_YEARS_BACK.search(opening)) and looks_back(s.paragraph.text))
+    return bool(_CUMULATIVE.search(s.text)) or s.part == "review" and looks_back_five_years(s.paragraph.text)
 
 
 def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[str]) -> Followup:
