@@ -364,8 +364,15 @@ _NAMED = re.compile(r"\b(?!(?:The|These|This|Those|It|They|Its|Their|Our|Each|Ev
 
 
 
+# a word, with its apostrophes and hyphens: the non-breaking hyphen U+2011 and the hyphen U+2010 of
+# word processors (``ex‑gratia``, ``non‑domestic`` in HK 2020-21 and 2021-22) are hyphens too
+WORD = r"[A-Za-z][A-Za-z'’\u2010\u2011-]*"
+CAPITALISED = r"[A-Z][A-Za-z'’\u2010\u2011-]*"
+_HYPHENS = str.maketrans("\u2010\u2011", "--")
+
+
 def _stem(w: str) -> str:
-    w = w.lower().strip("'’")
+    w = w.lower().strip("'’").translate(_HYPHENS)
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
@@ -376,5 +383,5 @@ def _stem(w: str) -> str:
 def key_words(text: str) -> tuple[str, ...]:
     """Stemmed content words; a two-letter word counts when written in capitals (an acronym:
     the HA, EV chargers)."""
-    words = [(_stem(w), w.isupper()) for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if w.lower() not in _STOP]
+    words = [(_stem(w), w.isupper()) for w in re.findall(WORD, text) if w.lower() not in _STOP]
     return tuple(dict.fromkeys(w for w, caps in words if w not in _STOP and (len(w) > 2 or caps and len(w) == 2)))

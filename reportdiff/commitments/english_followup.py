@@ -11,7 +11,9 @@ words (a key of one word: that word), and, for a target, does not give only figu
 unit class (``refers``).
 
 - reported: a review sentence refers to it (its figure in the same unit class, the one nearest
-  the key words), and no plan sentence refers to it as well or better;
+  the key words), and no plan sentence refers to it as well or better; failing that, a review
+  sentence naming the indicator with its very figure, or giving a sum's very figure with rare
+  words of its paragraph (``_given_in_context``);
 - recurring: a plan sentence does (change: same/raised/lowered): a budget announcing the
   measure again (the relief items of a budget speech repeat yearly);
 - missing: neither.
@@ -19,12 +21,13 @@ unit class (``refers``).
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
 from ..text.quantities import unit_class
 from .english import (
+    _MONEY_WORDS,
+    CAPITALISED,
     _counts_in_words,
     _stem,
     figures,
@@ -32,6 +35,7 @@ from .english import (
     normal_quantity,
 )
 from .english_actions import _PROMISED_ACTION, _VAGUE
+from .english_index import EnIndex, _in_row
 from .english_sentences import _CLAUSE, _VERB_WORDS, sentences_of
 from .extraction import Commitment, Statement, Target
 from .followup import Followup, Reported
@@ -46,113 +50,7 @@ class EnKey:
     names: tuple[tuple[str, ...], ...] = ()  # the rare words of each name in the key: a follow-up names one
     own: tuple[str, ...] = ()  # the words of the indicator or object itself, before its clause's join them
     count: Target | None = None  # a count target of 1 000 or more: a sentence giving that very count is it
-
-
-_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
-_JOINING = {"and", "of", "for", "the", "on", "in", "&"}
-
-
-def abbreviations(texts: list[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
-    """The acronyms the documents define, ``Hong Kong Tourism Board (HKTB)``: the acronym as
-    written -> (its stem, the key words of its long form).  The long form is the run of words
-    just before the bracket whose initials spell the acronym's capitals (``Legislative Council
-    (LegCo)``; a word in camel case gives each of its capitals: ``CreateSmart Initiative (CSI)``; the joining words ``and of for the on in`` skipped inside it); a bracket whose
-    words before it spell nothing (``Renminbi (RMB)``) defines nothing, and the first
-    definition of an acronym holds."""
-    out: dict[str, tuple[str, tuple[str, ...]]] = {}
-    for text in texts:
-        for m in _ACRONYM.finditer(text):
-            acronym = m.group(1)
-            letters = [ch for ch in acronym if ch.isupper()]
-            words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text[max(0, m.start() - 200):m.start()])
-            long: list[str] = []
-            spells = 0  # the capitals of the acronym spelled so far, from its end
-            for w in reversed(words):
-                if spells == len(letters):
-                    break
-                if long and w.lower() in _JOINING:
-                    continue
-                initials = _initials(w)
-                if spells + len(initials) > len(letters) or \
-                        initials != "".join(letters[len(letters) - spells - len(initials):len(letters) - spells]):
-                    break
-                long.append(w)
-                spells += len(initials)
-            spelled = key_words(" ".join(reversed(long)))
-            if len(letters) >= 2 and spells == len(letters) and spelled and _stem(acronym) not in spelled:
-                out.setdefault(acronym, (_stem(acronym), spelled))
-    return out
-
-
-def _initials(word: str) -> str:
-    """The capitals a word gives an acronym: its first letter, or each capital of a word written
-    in camel case (``CreateSmart Initiative (CSI)``, ``eHealth``: not ``IT``, all capitals)."""
-    capitals = [ch for ch in word if ch.isupper()]
-    return "".join(capitals) if len(capitals) > 1 and not word.isupper() else word[0].upper()
-
-
-def _expanded(words: set[str], text: str, abbreviations: dict[str, tuple[str, tuple[str, ...]]]) -> set[str]:
-    """A sentence's words with each acronym it holds (as the definition writes it: ``IT``, not
-    ``it``) spelled out, and each long form it holds abbreviated (``HKTB`` and ``Hong Kong
-    Tourism Board`` are one name to the matching)."""
-    out = set(words)
-    for acronym, (stem, long) in abbreviations.items():
-        if acronym in text and re.search(rf"\b{acronym}s?\b", text):
-            out.update(long)
-        elif all(w in words for w in long):
-            out.add(stem)
-    return out
-
-
-class EnIndex:
-    """The sentences of one document, their stemmed words (``abbreviations`` spelled out both
-    ways), and an inverted index from a word to the sentences holding it (in document order)."""
-
-    def __init__(self, sts: list[Statement], abbreviations: dict[str, tuple[str, tuple[str, ...]]] | None = None):
-        self.sts = sts
-        ab = abbreviations or {}
-        self.words = [_expanded({_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", s.text)}, s.text, ab)
-                      for s in sts]
-        self.capitals = [_expanded({_stem(w) for w in re.findall(r"[A-Z][A-Za-z'’-]*", s.text)}, s.text, ab)
-                         for s in sts]  # names' words
-        self.postings: dict[str, list[int]] = {}
-        for i, ws in enumerate(self.words):
-            for w in ws:
-                self.postings.setdefault(w, []).append(i)
-        self._in_part: dict[tuple[str, str], list[int]] = {}
-        self._capitalised: dict[tuple[str, ...], bool] = {}
-        self._in_order: dict[int, tuple[str, ...]] = {}
-        self.scored = 0  # candidate sentences scored by the searches into this document
-        self.unsure: list[Commitment] = []  # commitments whose search stopped at SEARCH_CAP
-
-    def in_capitals(self, name: tuple[str, ...]) -> bool:
-        """Whether some sentence writes all of a name's words in capitals."""
-        if name not in self._capitalised:
-            self._capitalised[name] = any(all(w in caps for w in name) for caps in self.capitals)
-        return self._capitalised[name]
-
-    def spells(self, i: int, name: tuple[str, ...]) -> bool:
-        """``_in_row`` of sentence ``i``'s key words (made once a sentence)."""
-        if i not in self._in_order:
-            self._in_order[i] = key_words(self.sts[i].text)
-        return _in_row(name, self._in_order[i])
-
-    def clauses_of(self, word: str, part: str) -> list[int]:
-        if (word, part) not in self._in_part:
-            self._in_part[(word, part)] = [i for i in self.postings.get(word, ()) if self.sts[i].part == part]
-        return self._in_part[(word, part)]
-
-
-def weights(indexes: list[EnIndex]):
-    n = sum(len(ix.sts) for ix in indexes)
-    cache: dict[str, float] = {}
-
-    def weight(w: str) -> float:
-        if w not in cache:
-            df = sum(len(ix.postings.get(w, ())) for ix in indexes)  # sentences holding w
-            cache[w] = math.log((n + 1) / (df + 1))
-        return cache[w]
-    return weight
+    context: tuple[tuple[str, float], ...] = ()  # a sum's paragraph's rare words, weighed (``_given_in_context``)
 
 
 def key(c: Commitment, weight) -> EnKey | None:
@@ -201,7 +99,10 @@ def key(c: Commitment, weight) -> EnKey | None:
     rare = tuple(t for t in (tuple(w for w in name if weight(w) >= NAME_RARE) for name in names) if t)
     t = c.target
     count = t if t and t.unit == "" and isinstance(t.value, float) and t.value >= 1000 else None
-    return EnKey(words, tuple(weight(w) for w in words), rare, own, count)
+    context = tuple((w, weight(w)) for w in key_words(c.paragraph.text) if weight(w) >= NAME_RARE
+                    and w not in _VERB_WORDS and w not in _VAGUE and w not in _SPENDING) \
+        if t and unit_class(t.unit) == "money" else ()
+    return EnKey(words, tuple(weight(w) for w in words), rare, own, count, context)
 
 
 # words that only say what kind of body or undertaking a task sets up (a working group, a task force,
@@ -218,7 +119,7 @@ _MEASURE = {_stem(w) for w in "square metres hectares kilometres floor area gros
 
 
 NAME_RARE = 2.5  # ln(1/8%): a name's words in at most 8% of the ledger's sentences name it (capitalised)
-_NAME = re.compile(r"[A-Z][A-Za-z'’-]*(?:\s+(?:(?:and|of|for|the|on)\s+)?[A-Z][A-Za-z'’-]*)+")
+_NAME = re.compile(CAPITALISED + r"(?:\s+(?:(?:and|of|for|the|on)\s+)?" + CAPITALISED + ")+")
 
 
 def _names(text: str) -> tuple[tuple[str, ...], ...]:
@@ -303,11 +204,6 @@ def _spelled(name: tuple[str, ...], text: str) -> bool:
     return _in_row(name, key_words(text))
 
 
-def _in_row(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
-    n = len(name)
-    return any(words[j:j + n] == name for j in range(len(words) - n + 1))
-
-
 def _coverage(k: EnKey, later: EnIndex, i: int) -> float:
     """The share of the key's weight sentence ``i`` holds."""
     return sum(w for word, w in zip(k.words, k.weights) if word in later.words[i]) / sum(k.weights)
@@ -383,6 +279,34 @@ def _named_with_its_figure(t: Target, k: EnKey, later: EnIndex) -> tuple[int, fl
     return None
 
 
+# what a sum of money is said with (set aside, earmark, an injection …): no word of its topic
+_SPENDING = {_stem(w) for w in "aside earmark earmarked earmarking allocate allocated allocating allocation inject "
+             "injected injecting deploy deployed announce announced propose proposed".split()} | _MONEY_WORDS
+CONTEXT_SHARED = 2
+TOPIC_RARE = 4.5  # ln(1/1.1%): a word in at most 1.1% of the ledger's sentences names a topic
+
+
+def _given_in_context(t: Target, k: EnKey, later: EnIndex) -> tuple[int, float] | None:
+    """The review sentence that gives a sum's very figure and holds at least CONTEXT_SHARED of
+    the rare words of the commitment's paragraph (``EnKey.context``: weight at least NAME_RARE,
+    no verbs of spending), one of them rarer than TOPIC_RARE; the one holding most weight of
+    them; with its coverage of the key.  A sum whose own words say little (``I shall set aside
+    $50 billion for this purpose`` after a sentence on retirement protection; ``new resources,
+    totalling $500 million`` in a paragraph on the fashion industry) is reported by its figure
+    and its topic (``I have earmarked $50 billion to improve the retirement protection for the
+    elderly in need``).  Money only: a count (``3 000`` square metres, ``200`` entrepreneurs) is
+    given again for too many other things."""
+    best = None
+    for i, st in enumerate(later.sts):
+        if st.part != "review":
+            continue
+        shared = [x for w, x in k.context if w in later.words[i]]
+        if len(shared) >= CONTEXT_SHARED and max(shared) >= TOPIC_RARE and (best is None or sum(shared) > best[0]) \
+                and any(normal_quantity(q) == (t.value, t.unit) for q in figures(st.text)):
+            best = sum(shared), i
+    return (best[1], _coverage(k, later, best[1])) if best else None
+
+
 _FROM = re.compile(r"\bfrom\s+(?:the\s+(?:current|existing|present)\s+(?:level\s+of\s+)?)?$", re.I)
 _TO = re.compile(r"^\s+to\s+", re.I)
 
@@ -436,7 +360,7 @@ def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int, year: int |
         later.unsure.append(c)
     rep, rec = _on_tie(found.best, c, k, later, "review", unit), _on_tie(found_rec.best, c, k, later, "plan", unit)
     if c.target and rep is None:
-        rep = _named_with_its_figure(c.target, k, later)
+        rep = _named_with_its_figure(c.target, k, later) or _given_in_context(c.target, k, later)
     if rep and rec and rec[1] >= rep[1] and not (c.target and _gives(c.target, k, later.sts[rep[0]].text)
                                                  and not _gives(c.target, k, later.sts[rec[0]].text)) \
             and not (_names_year(later.sts[rep[0]].text, year)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..ingest.metadata import regions_differ, year_of
 from ..model import Document
-from . import english, english_followup, english_sentences
+from . import english, english_followup, english_index, english_sentences
 from .audit import due_year, review
 from .extraction import (
     Commitment,
@@ -115,9 +115,9 @@ def _why_none_en(sts: list[Statement]) -> str:
 
 def _english_ledger(docs: list[Document]) -> Ledger:
     sts = [english_sentences.statements(d, k) for k, d in enumerate(docs)]
-    short = english_followup.abbreviations([p.text for d in docs for p in d.paragraphs])
-    indexes = [english_followup.EnIndex(s, short) for s in sts]
-    weight = english_followup.weights(indexes)
+    short = english_index.abbreviations([p.text for d in docs for p in d.paragraphs])
+    indexes = [english_index.EnIndex(s, short) for s in sts]
+    weight = english_index.weights(indexes)
     years = [year_of(d) for d in docs]
     other = _other_governments(docs)
     entries = []

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 from conftest import shared_dir
 
-from reportdiff.commitments import english, english_actions, english_followup, promises
+from reportdiff.commitments import (
+    english,
+    english_actions,
+    english_followup,
+    english_index,
+    promises,
+)
 
 F = Path(__file__).resolve().parents[2] / "fixtures" / "english"
 
@@ -240,7 +246,7 @@ def test_acronyms_are_read_from_their_definitions():
     texts = ["With the Hong Kong Tourism Board (HKTB) and the Legislative Council (LegCo), the Office of the "
              "Government Chief Information Officer (OGCIO) will act. Hong Kong is a global offshore Renminbi (RMB) "
              "hub. We will use information technology (IT) more."]
-    short = english_followup.abbreviations(texts)
+    short = english_index.abbreviations(texts)
     assert short["HKTB"] == ("hktb", ("hong", "kong", "tourism", "board"))
     assert short["LegCo"] == ("legco", ("legislative",))  # "council" is a stop word
     assert short["OGCIO"][1] == ("office", "chief", "information", "officer")
@@ -248,11 +254,11 @@ def test_acronyms_are_read_from_their_definitions():
     # a sentence holding the acronym as defined holds its long form, and the other way round;
     # the pronoun "it" is not "IT"
     words = {"enable", "hktb"}
-    assert {"tourism", "board"} <= english_followup._expanded(words, "to enable the HKTB", short)
+    assert {"tourism", "board"} <= english_index._expanded(words, "to enable the HKTB", short)
     spelled = {"hong", "kong", "tourism", "board", "promotion"}
-    assert "hktb" in english_followup._expanded(spelled, "for the Hong Kong Tourism Board", short)
-    assert "technology" not in english_followup._expanded({"it", "open"}, "it will open", short)
-    assert "technology" in english_followup._expanded({"it", "system"}, "new IT systems", short)
+    assert "hktb" in english_index._expanded(spelled, "for the Hong Kong Tourism Board", short)
+    assert "technology" not in english_index._expanded({"it", "open"}, "it will open", short)
+    assert "technology" in english_index._expanded({"it", "system"}, "new IT systems", short)
 
 
 def test_a_follow_up_may_name_the_acronym_of_the_promise():
@@ -493,7 +499,8 @@ def test_a_name_first_written_in_capitals_is_followed_in_lower_case(tmp_path):
     speech that never writes the name in capitals may spell it in lower case, in a row; a name of
     kind words only (``Pilot Project``) may not: the lower-case words are another pilot project."""
     from reportdiff import load
-    from reportdiff.commitments.english_followup import EnIndex, _spelled
+    from reportdiff.commitments.english_followup import _spelled
+    from reportdiff.commitments.english_index import EnIndex
     from reportdiff.commitments.english_sentences import statements
     assert _spelled(("food", "truck"), "We shall embark on a pilot scheme on food trucks this year.")
     assert not _spelled(("food", "truck"), "Trucks carrying food will be inspected.")
@@ -596,10 +603,53 @@ def test_an_acronym_of_a_name_in_camel_case_is_read():
     promises again ``Government will inject $400 million into CSI this year``.  The acronym rule
     took one capital a word, so CSI defined nothing and the definition sentence "reported" the
     injection (an unseen audit row; the dev label: recurring)."""
-    assert english_followup.abbreviations(["The CreateSmart Initiative (CSI) was set up in 2009"]) == {
+    assert english_index.abbreviations(["The CreateSmart Initiative (CSI) was set up in 2009"]) == {
         "CSI": ("csi", ("createsmart", "initiative"))}
-    assert english_followup.abbreviations(["information technology (IT)"])["IT"] == ("it", ("information", "technology"))
+    assert english_index.abbreviations(["information technology (IT)"])["IT"] == ("it", ("information", "technology"))
     ledger = promises([_hk(2015), _hk(2016)])
     fu = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target
               and e.commitment.target.indicator == "CreateSmart Initiative")
     assert fu.status == "recurring" and fu.text.startswith("Government will inject $400 million into CSI")
+
+
+def test_a_sum_is_reported_by_its_figure_and_its_topic():
+    """HK 2015-16 ``I shall set aside $50 billion for this purpose`` (after a sentence on
+    retirement protection) and ``I shall consolidate the existing resources and invest new
+    resources, totalling $500 million`` (a paragraph on the fashion industry) were missing: their
+    own words say nothing, and the key taken from their clauses matched no later sentence.  The
+    2016-17 speech reports both by the very sum and the topic's rare words; a sentence giving the
+    same sum for another topic (``$500 million`` for Wi-Fi hotspots) is not their report."""
+    ledger = promises([_hk(2015), _hk(2016)])
+    fus = {e.commitment.target.indicator: e.followups[0] for e in ledger.entries
+           if e.commitment.doc == 0 and e.commitment.target and e.commitment.target.raw in ("$50 billion", "$500 million")}
+    assert fus["this purpose"].status == "reported"
+    assert fus["this purpose"].text == "I have earmarked $50 billion to improve the retirement protection for the elderly in need."
+    assert fus["this purpose"].met is True
+    fashion = fus["resources and invest new resources"]
+    assert fashion.status == "reported" and "fashion industry" in fashion.text
+
+
+def test_the_same_sum_for_another_topic_is_no_report():
+    """HK 2019-20 ``I will deploy $500 million to implement the IT Innovation Lab in Secondary
+    Schools``: 2020-21's ``the Commission has already expended $500 million to implement a range of
+    new programmes`` (youth development) gives the sum and shares only common words (innovation,
+    programme) with its paragraph: no report.  ``I will earmark $300 million to expedite the
+    development of digital infrastructure`` (geospatial data) is reported by ``Last year, I
+    earmarked $300 million to promote greater use of spatial data in the community``."""
+    ledger = promises([_hk(2019), _hk(2020)])
+    fus = {e.commitment.target.indicator: e.followups[0] for e in ledger.entries
+           if e.commitment.doc == 0 and e.commitment.target}
+    assert "Commission has already expended" not in fus["implement the IT Innovation Lab"].text
+    digital = fus["expedite the development of digital infrastructure"]
+    assert digital.status == "reported" and "spatial data" in digital.text
+
+
+def test_a_non_breaking_hyphen_is_a_hyphen():
+    """HK 2021-22 writes ``non‑domestic`` and ``2021‑22`` with the non-breaking hyphen U+2011, which
+    split ``non‑domestic`` into ``non`` and ``domestic``: 2020-21's rates waiver for residential
+    properties was followed to the concession for non-domestic (business) properties of 2021-22
+    instead of the one for domestic properties."""
+    assert english.key_words("an ex‑gratia payment for non‑domestic users") == ("ex-gratia", "payment", "non-domestic", "user")
+    ledger = promises([_hk(2020), _hk(2021)])
+    fu = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.obj == "waiving rates")
+    assert fu.text.startswith("(b)providing rates concession for domestic properties")
