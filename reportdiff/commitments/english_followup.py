@@ -72,7 +72,8 @@ def key(c: Commitment, weight) -> EnKey | None:
         return None
     own = words
     # a working group, a task force, 230 000 square metres (of floor area): which one?
-    if len(words) == 1 or all(w in _KIND for w in words) or len([w for w in words if w not in _MEASURE]) <= 1:
+    if len(words) == 1 or all(w in _KIND for w in words) or len([w for w in words if w not in _MEASURE]) <= 1 \
+            or set(words) <= _MONEY_WORDS:
         clause = _clause_of(c)
         verbs = {_stem(m.group(g)) for m in _PROMISED_ACTION.finditer(clause) for g in ("verb", "verb2") if m.group(g)}
 

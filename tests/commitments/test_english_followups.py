@@ -653,3 +653,16 @@ def test_a_non_breaking_hyphen_is_a_hyphen():
     ledger = promises([_hk(2020), _hk(2021)])
     fu = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.obj == "waiving rates")
     assert fu.text.startswith("(b)providing rates concession for domestic properties")
+
+
+def test_a_key_of_money_words_takes_its_clause():
+    """HK 2018-19 ``I will … progressively increase the recurrent provision to $50 million to
+    support Hong Kong's arts groups and artists to perform … outside Hong Kong`` had the key
+    ``recurrent provision`` (the task ``increase recurrent provision``), which 2019-20's ``I will allocate an additional recurrent provision of
+    $25 million … for 60 national sports associations`` covered: "recurring" on a sports measure.
+    A key of money words only (additional, recurrent, provision, funding …) names no measure and
+    takes the other words of its clause, like a key of one word."""
+    ledger = promises([_hk(2018), _hk(2019)])
+    fu = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0
+              and e.commitment.obj == "increase recurrent provision")
+    assert "sports associations" not in fu.text
