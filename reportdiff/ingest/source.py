@@ -21,6 +21,7 @@ from .decode import MAX_BYTES, split_lines
 from .documents import find_copies, find_document_starts
 from .extracted import Extracted
 from .formats import extract
+from .joins import unjoined
 from .metadata import front_matter, read_metadata
 from .noise import find_noise
 from .normalize import normalize_line
@@ -114,7 +115,7 @@ def _lines(path: str, options: Options, data: bytes) -> tuple[Extracted, tuple[s
                          "split the file, or compare the documents it holds one by one")
     raw = split_lines(text)
     continued = _continued_lines(raw, extracted.joins)
-    lines = tuple(normalize_line(line, options.fold_width, i in continued) for i, line in enumerate(raw))
+    lines = unjoined(tuple(normalize_line(line, options.fold_width, i in continued) for i, line in enumerate(raw)))
     if not any(lines):
         raise InputError(path, "file has no text (only white space)", "give a report with text in it")
     if not any(c.isalnum() for line in lines for c in line):
