@@ -116,7 +116,7 @@ def _coordinated(clause: str) -> bool:
 
 # a paragraph that is an item of a list ((a)waive the licence fees …; (ii) …), and a sentence that
 # opens a list (… the following short-term measures to support the affected sectors –)
-_ITEM_PARAGRAPH = re.compile(r"\s*\((?:[a-z]|[ivx]{1,4})\)")
+_ITEM_PARAGRAPH = re.compile(r"\s*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)")  # (a), (iv), (2)
 _OPENS_LIST = re.compile(r"(?:[:–—-]|\binclude|\bfollowing)\s*$", re.I)
 
 
@@ -169,9 +169,9 @@ def sentences_of(p) -> list[str]:
             if x.strip()]
 
 
-_ITEM_CLAUSE = re.compile(r"(?:and\s*|or\s*)?\((?:[a-z]|[ivx]{1,4})\)")
+_ITEM_CLAUSE = re.compile(r"(?:and\s*|or\s*)?\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)")
 _LIST_GOES_ON = re.compile(r"(?:[;:,–—-]|\band|\bor)\s*$", re.I)  # an item followed by more items
-_FIRST_ITEM = re.compile(r"\((?:a|i)\)")
+_FIRST_ITEM = re.compile(r"\((?:a|i|1)\)")
 
 
 def _list_opened(p, year: int | None = None) -> str | None:

@@ -666,3 +666,15 @@ def test_a_key_of_money_words_takes_its_clause():
     fu = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0
               and e.commitment.obj == "increase recurrent provision")
     assert "sports associations" not in fu.text
+
+
+def test_items_numbered_in_brackets_continue_the_promise_that_opened_them():
+    """HK 2012-13 sets out its tax measures as ``(1) Raising the basic allowance … from $108,000 to
+    $120,000; and increasing the married person's allowance from $216,000 to $240,000.`` after ``I
+    propose seven tax measures …:``.  Items were recognised by a letter or a roman numeral only
+    (``(a)``, ``(iv)``), so the numbered items had only the tense of their own sentence and most of
+    them were no commitment."""
+    ledger = promises([_hk(2012), _hk(2013)])
+    raws = {e.commitment.target.raw for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target
+            and e.commitment.paragraph.text.startswith("(")}
+    assert {"$120,000", "$240,000", "$66,000", "$2.5 billion"} <= raws
