@@ -117,6 +117,10 @@ def _coordinated(clause: str) -> bool:
 # a paragraph that is an item of a list ((a)waive the licence fees …; (ii) …), and a sentence that
 # opens a list (… the following short-term measures to support the affected sectors –)
 _ITEM_PARAGRAPH = re.compile(r"\s*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)")  # (a), (iv), (2)
+# a paragraph opening with a gerund in lower case (``reducing salaries tax … by 75 per cent, subject to a
+# ceiling of $10,000. The reduction … will be reflected …``): an item of a list whose opener the text
+# set elsewhere (HK 2013-14 prints its footnotes between them); it has the tense of its next sentence
+_BARE_ITEM = re.compile(r"\s*[a-z]+ing\b")
 _OPENS_LIST = re.compile(r"(?:[:–—-]|\binclude|\bfollowing)\s*$", re.I)
 
 
@@ -132,6 +136,8 @@ def statements(doc: Document, index: int) -> list[Statement]:
         if p.section_id == "0" and doc.root.children:  # the preamble (title, speaker line) before the headings
             continue
         item_of = opened if opened and _ITEM_PARAGRAPH.match(p.text) else None
+        if item_of is None and _BARE_ITEM.match(p.text):  # an item whose list's opener is elsewhere
+            item_of = next((r for r in (role(s, year) for s in sentences_of(p)[1:]) if r != "other"), None)
         lead = item_of  # the role of the paragraph's first item, for a next item in a later sentence
         as_item = False  # the clause continues a next item (…and (g)preparing …, and commencing …)
         for k, s in enumerate(sentences_of(p)):

@@ -20,6 +20,12 @@ _CLOSE_QUOTES = "”’」』》）)"
 _FINAL = set("。！？；：…!?;:.")
 
 
+# a number opening the sentence or following a stop in it (``1. The first …``, ``(b) 2. Then …``,
+# ``… the first. 2. The second``): a list's numbering, whose full stop ends no sentence; after any
+# other number it does (``… released in 2017. I will …``)
+_NUMBERING = re.compile(r"(?:^|[.!?;:]\s+)\s*(?:\(?[a-z\d]{1,3}[).]\s*)*\d{1,3}$")
+
+
 _ATTRIBUTION = re.compile(r"[。！？；][（(][^（）()]{1,40}[）)]$")
 
 
@@ -37,7 +43,8 @@ def ends_closed(text: str) -> bool:
 
 
 def split_sentences(text: str) -> tuple[str, ...]:
-    """Split on 。！？； outside quotes (and on English . ! ? before a space and a capital).
+    """Split on 。！？； outside quotes (and on English . ! ? before a space and a capital; a full
+    stop after a number too, unless the number is all the sentence holds so far: a numbering).
 
     A closing quote right after a sentence end stays with its sentence.  Joining the result
     gives the text back exactly.
@@ -78,7 +85,7 @@ def _sentences(text: str):
         elif ch in ".!?" and depth == 0 and i + 2 < n and text[i + 1] == " " and text[i + 2].isupper():
             prev = text[max(start, i - 3) : i]
             if not re.search(r"\b(?:Mr|Ms|Dr|No|St|vs|e\.g|i\.e)$", prev) and not (
-                ch == "." and i > 0 and text[i - 1].isdigit()
+                ch == "." and i > 0 and text[i - 1].isdigit() and _NUMBERING.search(text[start:i])
             ):
                 yield text[start : i + 2]
                 start = i + 2

@@ -678,3 +678,19 @@ def test_items_numbered_in_brackets_continue_the_promise_that_opened_them():
     raws = {e.commitment.target.raw for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target
             and e.commitment.paragraph.text.startswith("(")}
     assert {"$120,000", "$240,000", "$66,000", "$2.5 billion"} <= raws
+
+
+def test_a_gerund_item_whose_list_opener_is_elsewhere_has_the_tense_of_its_next_sentence():
+    """HK 2013-14 prints its footnotes between ``I propose the following one-off measures:`` and
+    the items (``reducing salaries tax … for 2012-13 by 75 per cent, subject to a ceiling of
+    $10,000. The reduction … will be reflected …``), so the items had no opener and no tense of
+    their own: once the sentence after ``$10,000.`` was split off, they were no commitment, and
+    2012-13's ``(1) Waiving rates for 2012-13 …`` found no recurrence.  A paragraph opening with a
+    gerund in lower case is an item; it has the tense of its next sentence that has one."""
+    ledger = promises([_hk(2012), _hk(2013), _hk(2014)])
+    salaries = [e for e in ledger.entries if e.commitment.doc == 1 and e.commitment.target
+                and e.commitment.target.raw == "$10,000" and e.commitment.text.startswith("reducing salaries tax")]
+    assert salaries and salaries[0].followups[0].status == "recurring"
+    rates = next(e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target
+                 and e.commitment.target.raw == "$2,500" and "Waiving rates" in e.commitment.text)
+    assert rates.followups[0].status == "recurring" and rates.followups[0].text.startswith("waiving rates for 2013-14")
