@@ -14,7 +14,8 @@ Rules (all on normalised lines):
 - publication colophons (``…主办``, ``邮政编码：``, ``电话：``; at most 40 characters, no ``，。；``);
 - markdown rules (``---``) and lines holding only a scraping artefact;
 - running headers of 21-80 characters that carry a page number or, laid out in fields,
-  interrupt a paragraph (``_long_running_headers``); footnote lines whose mark (``⁶``, ``[4]``,
+  interrupt a paragraph, or that are the same line each time and interrupt paragraphs twice
+  (``_long_running_headers``); footnote lines whose mark (``⁶``, ``[4]``,
   ``*6``, ``①``, ``**``) stands glued to the text elsewhere; audience reactions (``（长时间热烈掌声）``,
   ``[Applause.]``);
 - photo captions of newspaper pages: a line of at most ``_CAPTION_MAX`` characters that ends
@@ -220,7 +221,8 @@ def _header_candidate(text: str) -> bool:
 
 
 _PAGE_TOKEN = re.compile(r"(?:\bPage\s*\d{1,4}\b|第\s*\d{1,4}\s*页|[-—–·]\s*\d{1,4}\s*[-—–·])", re.I)
-_LAYOUT_GAP = re.compile(r"\S(?:\s{2,}|\s*[|｜]\s*)\S")
+# fields: wide gaps, a bar, a dash (normalising took the spaces around ``—``, as next to Chinese)
+_LAYOUT_GAP = re.compile(r"\S(?:\s{2,}|\s*[|｜—]\s*|\s+–\s+)\S")
 
 
 def _long_running_headers(lines, content, reasons) -> None:
@@ -229,9 +231,11 @@ def _long_running_headers(lines, content, reasons) -> None:
     at most 80 characters with no sentence punctuation, not a heading, whose form with every
     digit run as ``#`` recurs 3 or more times, and that either carries a changing page number
     (``Page 7``, ``第 7 页``, ``- 7 -``, with at least 4 letters or digits besides) or is longer
-    than 20 characters, laid out in fields (two spaces or a ``|`` between them), and interrupts
+    than 20 characters, laid out in fields (two spaces, a ``|``, an em dash or a spaced en dash
+    between them: ``The 2018-19 Budget — Budget Speech``), and interrupts
     an unfinished paragraph at least once (the text line before it, other noise aside, does not
-    end its sentence)."""
+    end its sentence), or is the very same line each time and interrupts unfinished paragraphs
+    at least twice (``2026年四川省人民政府工作报告（2026年1月）``)."""
     def key(text: str) -> str:
         return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text)).strip()
 
@@ -248,7 +252,8 @@ def _long_running_headers(lines, content, reasons) -> None:
         paged = all(_PAGE_TOKEN.search(t) and sum(c.isalnum() for c in _PAGE_TOKEN.sub("", t)) >= 4
                     for t in texts) and len(set(texts)) > 1  # the page number changes
         fields = all(len(t) > 20 and _LAYOUT_GAP.search(t) for t in texts)
-        if paged or (fields and any(_interrupts(lines, content, where[i], reasons) for i in members)):
+        cuts = sum(_interrupts(lines, content, where[i], reasons) for i in members)
+        if paged or (fields and cuts) or (len(set(texts)) == 1 and len(texts[0]) > 20 and cuts >= 2):
             for i in members:
                 reasons[i] = "running header"
 
