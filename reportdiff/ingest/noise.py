@@ -107,6 +107,7 @@ def find_noise(lines: tuple[str, ...], span: range) -> tuple[dict[int, str], tup
 
 
 _OPENERS = "（《“‘(「『【"
+_SHORT_CAPS_END = re.compile(r"(?<![A-Za-z])[A-Z]{1,3}$")
 
 
 def _inline_fragments(lines, content) -> tuple[set[int], set[int]]:
@@ -120,7 +121,9 @@ def _inline_fragments(lines, content) -> tuple[set[int], set[int]]:
         prev, text, nxt = lines[content[k - 1]], lines[content[k]], lines[content[k + 1]]
         if len(text) > 20 or ends_closed(prev):
             continue
-        subscript = text.replace(".", "").isdigit() and prev[-1:].isascii() and prev[-1:].isalpha()
+        # a number after a short name in capitals (PM / 2.5, M / 2): a subscript; after a word in lower
+        # case (an English line broken by a page: "… the economy" / "7" / "grew …") a page number can stand
+        subscript = text.replace(".", "").isdigit() and _SHORT_CAPS_END.search(prev) is not None
         if nxt[:1] in "，。、；：！？）》”’,.;:!?)" or prev[-1:] in _OPENERS or subscript:
             sure.add(content[k])  # PM / 2.5, M / 2: a subscript, not a page number
         elif sum(prev.count(c) for c in "“‘《（(") > sum(prev.count(c) for c in "”’》）)"):
