@@ -87,13 +87,18 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
     """Read, clean and outline every document a file holds: decode and normalise its lines,
     set aside repeated copies, find the noise and where each document starts, then assemble and
     outline each document."""
-    extracted, raw, lines = _lines(path, options, read_bytes(path) if data is None else data)
+    extracted, raw, normal = _lines(path, options, read_bytes(path) if data is None else data)
+    lines = unjoined(normal)
     copies, span, removed = _copies(lines)
     noise, starts = _noise_and_starts(path, lines, span, extracted)
     documents = _documents(path, extracted, raw, lines, span, noise, starts, removed)
     file_removed = [RemovedLines(LineSpan(i + 1, i + 1), noise[i], raw[i].strip())
                     for i in sorted(noise)]
     notes = list(extracted.notes)
+    parted = [i for i, (a, b) in enumerate(zip(normal, lines)) if a != b]
+    if parted:
+        notes.append(f"words joined by the extraction parted in {len(parted)} heading line(s), e.g. line "
+                     f"{parted[0] + 1}: '{normal[parted[0]]}' read as '{lines[parted[0]]}'")
     if copies:
         notes.append(f"the file holds {len(copies)} copies of one document; the first is used")
     return SourceFile(
@@ -115,7 +120,7 @@ def _lines(path: str, options: Options, data: bytes) -> tuple[Extracted, tuple[s
                          "split the file, or compare the documents it holds one by one")
     raw = split_lines(text)
     continued = _continued_lines(raw, extracted.joins)
-    lines = unjoined(tuple(normalize_line(line, options.fold_width, i in continued) for i, line in enumerate(raw)))
+    lines = tuple(normalize_line(line, options.fold_width, i in continued) for i, line in enumerate(raw))
     if not any(lines):
         raise InputError(path, "file has no text (only white space)", "give a report with text in it")
     if not any(c.isalnum() for line in lines for c in line):

@@ -69,3 +69,10 @@ def test_a_join_inside_a_paragraph_line_stays():
 def test_chinese_reports_are_left_alone(name):
     lines = tuple(normalize_line(x) for x in raw_lines(name))
     assert unjoined(lines) == lines
+
+
+def test_the_parted_headings_are_named_in_the_notes():
+    """A repair of the text is said: the outline's notes count the heading lines parted and show one."""
+    notes = reportdiff.read_source(str(HK_2019)).notes
+    assert any("parted in 34 heading line(s)" in n and "'EconomicSituation in 2018' read as 'Economic Situation in 2018'" in n
+               for n in notes)

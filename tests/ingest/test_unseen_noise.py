@@ -18,6 +18,25 @@ def _long_paragraphs(lines: list[str]) -> list[int]:
     return [k for k, t in enumerate(lines) if len(t) > 300]
 
 
+def _cut_by(tmp_path, source, lines_between: list[str], name: str):
+    """``source`` with three of its long paragraphs cut near their middle (English: at a space after
+    a word, the space dropped; Chinese: after a character that is no punctuation), one line of
+    ``lines_between`` between the halves (page chrome in a paragraph broken by a page), loaded;
+    and the paragraphs of ``source`` itself."""
+    lines = source.read_text("utf-8").split("\n")
+    clean = [p.text for p in reportdiff.load(str(source)).paragraphs]
+    noisy = list(lines)
+    for between, k in zip(lines_between, sorted(_long_paragraphs(lines)[1:7:2], reverse=True)):
+        text = noisy[k]
+        if source == SPEECH:
+            cut = next(c for c in range(len(text) // 2, len(text)) if text[c] == " " and text[c - 1].isalpha())
+            noisy[k: k + 1] = [text[:cut], between, text[cut + 1:]]
+        else:
+            cut = next(c for c in range(len(text) // 2, len(text)) if text[c - 1] not in "。；：，、！？")
+            noisy[k: k + 1] = [text[:cut], between, text[cut:]]
+    return load_lines(tmp_path, noisy, name), clean
+
+
 def test_long_running_headers_with_page_numbers_are_removed(tmp_path):
     lines = SPEECH.read_text("utf-8").split("\n")
     clean = [p.text for p in reportdiff.load(str(SPEECH)).paragraphs]
@@ -31,14 +50,7 @@ def test_long_running_headers_with_page_numbers_are_removed(tmp_path):
 
 
 def test_long_running_headers_in_fields_are_removed_where_they_cut_a_paragraph(tmp_path):
-    lines = SPEECH.read_text("utf-8").split("\n")
-    clean = [p.text for p in reportdiff.load(str(SPEECH)).paragraphs]
-    noisy = list(lines)
-    for k in sorted(_long_paragraphs(lines)[1:7:2], reverse=True):
-        text = noisy[k]
-        cut = next(c for c in range(len(text) // 2, len(text)) if text[c] == " " and text[c - 1].isalpha())
-        noisy[k: k + 1] = [text[:cut], "The 2024-25 Budget | 14 November 2024", text[cut + 1:]]
-    doc = load_lines(tmp_path, noisy, "fields.txt")
+    doc, clean = _cut_by(tmp_path, SPEECH, ["The 2024-25 Budget | 14 November 2024"] * 3, "fields.txt")
     assert [p.text for p in doc.paragraphs] == clean
     assert [r.reason for r in doc.removed if "14 November 2024" in r.text and "|" in r.text] == ["running header"] * 3
 
@@ -47,14 +59,7 @@ def test_long_running_headers_in_fields_are_removed_where_they_cut_a_paragraph(t
 def test_long_running_headers_with_a_spaced_dash_between_fields_are_removed(tmp_path, header):
     """``<title> — Budget Speech`` cutting paragraphs on three pages: 0 of 29 removed in the
     harder synthetic benchmark, since only wide gaps and ``|`` parted fields."""
-    lines = SPEECH.read_text("utf-8").split("\n")
-    clean = [p.text for p in reportdiff.load(str(SPEECH)).paragraphs]
-    noisy = list(lines)
-    for k in sorted(_long_paragraphs(lines)[1:7:2], reverse=True):
-        text = noisy[k]
-        cut = next(c for c in range(len(text) // 2, len(text)) if text[c] == " " and text[c - 1].isalpha())
-        noisy[k: k + 1] = [text[:cut], header, text[cut + 1:]]
-    doc = load_lines(tmp_path, noisy, "dashed.txt")
+    doc, clean = _cut_by(tmp_path, SPEECH, [header] * 3, "dashed.txt")
     assert [p.text for p in doc.paragraphs] == clean
     assert [r.reason for r in doc.removed if r.text == header] == ["running header"] * 3
 
@@ -66,14 +71,7 @@ def test_the_same_long_line_cutting_paragraphs_is_a_running_header(tmp_path):
     a running header (a repeated fragment of 20 characters or fewer, ``揭榜`` of a broken web page,
     is left to the short-header rule)."""
     header = "2026年呼和浩特市人民政府工作报告（2026年1月）"
-    lines = REPORT.read_text("utf-8").split("\n")
-    clean = [p.text for p in reportdiff.load(str(REPORT)).paragraphs]
-    noisy = list(lines)
-    for k in sorted(_long_paragraphs(lines)[1:7:2], reverse=True):
-        text = noisy[k]
-        cut = next(c for c in range(len(text) // 2, len(text)) if text[c - 1] not in "。；：，、！？")
-        noisy[k: k + 1] = [text[:cut], header, text[cut:]]
-    doc = load_lines(tmp_path, noisy, "titled.txt")
+    doc, clean = _cut_by(tmp_path, REPORT, [header] * 3, "titled.txt")
     assert [p.text for p in doc.paragraphs] == clean
     assert [r.reason for r in doc.removed if r.text == header] == ["running header"] * 3
 
@@ -84,14 +82,7 @@ def test_a_bare_page_number_inside_an_english_paragraph_is_removed(tmp_path):
     ``2.5`` of Chinese web pages) and glued into the text; 19 of 52 such page numbers were
     removed in the harder synthetic benchmark.  Only a number after a short name in capitals is a
     subscript."""
-    lines = SPEECH.read_text("utf-8").split("\n")
-    clean = [p.text for p in reportdiff.load(str(SPEECH)).paragraphs]
-    noisy = list(lines)
-    for n, k in enumerate(sorted(_long_paragraphs(lines)[1:7:2], reverse=True)):
-        text = noisy[k]
-        cut = next(c for c in range(len(text) // 2, len(text)) if text[c] == " " and text[c - 1].isalpha())
-        noisy[k: k + 1] = [text[:cut], str(9 - n), text[cut + 1:]]
-    doc = load_lines(tmp_path, noisy, "numbered.txt")
+    doc, clean = _cut_by(tmp_path, SPEECH, ["9", "8", "7"], "numbered.txt")
     assert [p.text for p in doc.paragraphs] == clean
     assert [r.reason for r in doc.removed if r.text in ("7", "8", "9")] == ["page number"] * 3
 
