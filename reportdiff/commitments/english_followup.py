@@ -298,9 +298,8 @@ def _given_in_context(t: Target, k: EnKey, later: EnIndex) -> tuple[int, float] 
     elderly in need``).  Money only: a count (``3 000`` square metres, ``200`` entrepreneurs) is
     given again for too many other things."""
     best = None
-    for i, st in enumerate(later.sts):
-        if st.part != "review":
-            continue
+    for i in sorted({i for w, _ in k.context for i in later.clauses_of(w, "review")}):
+        st = later.sts[i]
         shared = [x for w, x in k.context if w in later.words[i]]
         if len(shared) >= CONTEXT_SHARED and max(shared) >= TOPIC_RARE and (best is None or sum(shared) > best[0]) \
                 and any(normal_quantity(q) == (t.value, t.unit) for q in figures(st.text)):

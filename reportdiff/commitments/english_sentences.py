@@ -135,12 +135,13 @@ def statements(doc: Document, index: int) -> list[Statement]:
     for p in doc.paragraphs:
         if p.section_id == "0" and doc.root.children:  # the preamble (title, speaker line) before the headings
             continue
+        sentences = sentences_of(p)
         item_of = opened if opened and _ITEM_PARAGRAPH.match(p.text) else None
         if item_of is None and _BARE_ITEM.match(p.text):  # an item whose list's opener is elsewhere
-            item_of = next((r for r in (role(s, year) for s in sentences_of(p)[1:]) if r != "other"), None)
+            item_of = next((r for r in (role(s, year) for s in sentences[1:]) if r != "other"), None)
         lead = item_of  # the role of the paragraph's first item, for a next item in a later sentence
         as_item = False  # the clause continues a next item (…and (g)preparing …, and commencing …)
-        for k, s in enumerate(sentences_of(p)):
+        for k, s in enumerate(sentences):
             # the item is its first sentence; what follows it says more in its own tense (From its launch
             # to the end of 2013, over 8000 applications have been approved: a result, not the promise)
             item = item_of if k == 0 or item_of and role(s, year) == "other" else None

@@ -39,8 +39,8 @@ _SENTENCE_END = re.compile(r"[.;:,!?。；：，！？]\s*$")
 
 def unjoined(lines: tuple[str, ...]) -> tuple[str, ...]:
     """The lines with the joins of standalone English title lines parted (module docstring)."""
-    candidates = [i for i, line in enumerate(lines) if _stands_alone(lines, i)
-                  and (_BOUNDARY.search(line) or _TAIL.search(line) or _YEAR.search(line))]
+    candidates = [i for i, line in enumerate(lines)
+                  if (_BOUNDARY.search(line) or _TAIL.search(line) or _YEAR.search(line)) and _stands_alone(lines, i)]
     if not candidates:
         return lines
     titles = set(candidates)

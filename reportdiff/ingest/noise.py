@@ -255,8 +255,11 @@ def _long_running_headers(lines, content, reasons) -> None:
         paged = all(_PAGE_TOKEN.search(t) and sum(c.isalnum() for c in _PAGE_TOKEN.sub("", t)) >= 4
                     for t in texts) and len(set(texts)) > 1  # the page number changes
         fields = all(len(t) > 20 and _LAYOUT_GAP.search(t) for t in texts)
-        cuts = sum(_interrupts(lines, content, where[i], reasons) for i in members)
-        if paged or (fields and cuts) or (len(set(texts)) == 1 and len(texts[0]) > 20 and cuts >= 2):
+        same = len(set(texts)) == 1 and len(texts[0]) > 20
+
+        def cuts() -> int:  # walked only when a rule asks (it reads back through the lines)
+            return sum(_interrupts(lines, content, where[i], reasons) for i in members)
+        if paged or (fields or same) and cuts() >= (1 if fields else 2):
             for i in members:
                 reasons[i] = "running header"
 

@@ -95,7 +95,7 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
     file_removed = [RemovedLines(LineSpan(i + 1, i + 1), noise[i], raw[i].strip())
                     for i in sorted(noise)]
     notes = list(extracted.notes)
-    parted = [i for i, (a, b) in enumerate(zip(normal, lines)) if a != b]
+    parted = [i for i, (a, b) in enumerate(zip(normal, lines)) if a != b] if lines is not normal else []
     if parted:
         notes.append(f"words joined by the extraction parted in {len(parted)} heading line(s), e.g. line "
                      f"{parted[0] + 1}: '{normal[parted[0]]}' read as '{lines[parted[0]]}'")
