@@ -151,8 +151,8 @@ def _blank_separated(content: list[int], width: int | None) -> bool:
     """Text with blank lines between its paragraphs, where a line break with no blank line is a
     wrap: hard-wrapped text (a wrap width, and of the steps from one text line to the next at
     least 5% cross a blank line and at least half do not), or text written a paragraph a line
-    with a blank line between, a few paragraphs of which are wrapped (of the runs of text lines
-    between blank lines, at least 8, 60% or more are one line long and some are longer)."""
+    with a blank line between (of the runs of text lines between blank lines, at least 8, 60% or
+    more are one line long: a few paragraphs may be wrapped, or none)."""
     if len(content) < 8:
         return False
     gaps = [b - a - 1 for a, b in zip(content, content[1:])]
@@ -165,7 +165,7 @@ def _blank_separated(content: list[int], width: int | None) -> bool:
             runs.append(1)
         else:
             runs[-1] += 1
-    return len(runs) >= 8 and max(runs) > 1 and runs.count(1) >= 0.6 * len(runs)
+    return len(runs) >= 8 and runs.count(1) >= 0.6 * len(runs)
 
 
 def _in_blocks(content: list[int]) -> bool:

@@ -81,6 +81,24 @@ def test_a_numbered_paragraph_after_a_blank_line_starts_anew(tmp_path):
     assert len(load_lines(tmp_path, split, "figure.txt").paragraphs) == 13
 
 
+def test_one_line_paragraphs_that_end_unfinished_do_not_run_on(tmp_path):
+    """A paragraph a line with blank lines between and none wrapped (a web page's speech): a
+    paragraph ending unfinished (``These five measures include –``, ``…; and``) still ends at the
+    blank line when the next one opens with its number or a capital, as in wrapped text."""
+    lines = SPEECH.read_text("utf-8").split("\n")
+    body = [line for line in lines if len(line) > 200][:12]
+    paras = [f"{k + 140}.{para}" for k, para in enumerate(body)]
+    paras[1] = paras[1].rstrip(".") + " These measures include –"
+    paras[4] = paras[4].rstrip(".") + "; and"
+    paras[7] = paras[7].rstrip(".") + ", as follows"
+    paras[8] = paras[8][4:]  # no number: a capital after the blank line
+    out = [lines[0]]
+    for para in paras:
+        out += ["", para]
+    doc = load_lines(tmp_path, out, "one-line.txt")
+    assert [p.text for p in doc.paragraphs[1:]] == paras
+
+
 def _lead_sentence_layout(blank: bool) -> tuple[list[str], int]:
     """The fixture report as a web page's text: its lines, each paragraph's short lead sentence
     on a line of its own (the page set it in bold: ``第一，调整和优化农业结构。`` / its text,
