@@ -9,6 +9,7 @@ thresholds are in docs/algorithms.md ("Number changes")."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -125,7 +126,7 @@ def number_changes(ops: tuple[DiffOp, ...]) -> tuple[NumberChange, ...]:
                     used_a.add(i)
                     used_b.add(j)
                 break
-    pairs = _pair(fa, fb, used_a, used_b, a_text, b_text)
+    pairs = _pair(fa, fb, used_a, used_b, a_text, b_text, equal)
     out: list[NumberChange] = []
     for i, j in sorted(pairs, key=lambda p: (fb[p[1]].q.start, fa[p[0]].q.start)):
         x, y = fa[i], fb[j]
@@ -139,9 +140,10 @@ def number_changes(ops: tuple[DiffOp, ...]) -> tuple[NumberChange, ...]:
 
 
 def _pair(fa: list[Figure], fb: list[Figure], used_a: set[int], used_b: set[int],
-          a_text: str, b_text: str) -> list[tuple[int, int]]:
-    """Greedy pairing of the figures left, best candidates first (see ``number_changes``)."""
-    la, lb = len(a_text), len(b_text)
+          a_text: str, b_text: str, equal: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """Greedy pairing of the figures left, best candidates first (see ``number_changes``); among
+    candidates with equally similar indicators, the nearest in value, then the figure of the
+    other side nearest the place the diff maps to."""
     cands = []
     for i, x in enumerate(fa):
         if i in used_a:
@@ -162,7 +164,7 @@ def _pair(fa: list[Figure], fb: list[Figure], used_a: set[int], used_b: set[int]
             else:
                 continue
             both = x.touched and y.touched
-            cands.append((-sim, not both, abs(x.q.start / max(1, la) - y.q.start / max(1, lb)), i, j))
+            cands.append((-sim, not both, _magnitude_gap(x.q, y.q), abs(_mapped(x.q.start, equal) - y.q.start), i, j))
     taken: list[tuple[int, int]] = []
     ta: set[int] = set()
     tb: set[int] = set()
@@ -172,6 +174,36 @@ def _pair(fa: list[Figure], fb: list[Figure], used_a: set[int], used_b: set[int]
             tb.add(j)
             taken.append((i, j))
     return taken
+
+
+# scale words of a unit, the longest first (万亿 before 亿 and 万)
+_SCALES = (("trillion", 1e12), ("billion", 1e9), ("million", 1e6), ("thousand", 1e3),
+           ("万亿", 1e12), ("千万", 1e7), ("百万", 1e6), ("亿", 1e8), ("万", 1e4), ("千", 1e3))
+
+
+def _magnitude_gap(x: Quantity, y: Quantity) -> float:
+    """|ln x − ln y| of two figures' values with their scale words (``$86.2 billion``, ``5.3亿元``;
+    a range by its upper end): an indicator's figure of one year is nearer its figure of the next
+    than another figure of the paragraph named alike (``capital expenditure … $86.2 billion,
+    including $70.8 billion`` → ``$86.5 billion, including $70 billion``)."""
+    def log_value(q: Quantity) -> float:
+        v = q.value[1] if isinstance(q.value, tuple) else q.value
+        unit = q.unit.lower()
+        scale = next((m for word, m in _SCALES if word in unit), 1.0)
+        return math.log(abs(v or 0.0) * scale + 1e-9)
+    return abs(log_value(x) - log_value(y))
+
+
+def _mapped(pos: int, equal: list[tuple[int, int, int]]) -> int:
+    """The offset in the new text that the diff's equal runs map old offset ``pos`` to: its
+    place in an equal run, or the start in the new text of the change hunk holding it.  (A
+    figure's relative place in its paragraph misleads when the paragraphs differ in length.)"""
+    out = 0
+    for a0, b0, n in equal:
+        if a0 > pos:
+            break
+        out = b0 + min(pos - a0, n)
+    return out
 
 
 _MAGNITUDES = {"万", "亿", "千", "百万", "万亿", "千万"}

@@ -410,3 +410,38 @@ def test_idioms_and_adverbs_name_no_figure():
     names = [f.indicator for f in figures(text, [])]
     assert "line" not in names and "generally" not in names
     assert names == ["modest growth", "modest growth"]
+
+
+def test_two_figures_named_alike_pair_with_their_nearest_values():
+    # Hong Kong budget 2014-15 (line 487) → 2015-16 (line 445), real: the total and the part of
+    # it are both named "capital expenditure"; by their relative places in paragraphs of
+    # different lengths they were crossed ($70.8 billion → $86.5 billion)
+    old = ("155.I forecast that capital expenditure for 2014-15 will be $86.2 billion, including $70.8 billion on "
+           "capital works. In recent years, capital works expenditure has been maintained at high levels, "
+           "reflecting Government's vigorous investment in infrastructure.")
+    new = ("162.I forecast that capital expenditure for 2015-16 will be $86.5 billion, including $70 billion on "
+           "capital works. We have launched various capital works in recent years for developing transport "
+           "infrastructure, increasing land supply, as well as medical, educational and leisure facilities, etc.")
+    assert {(c.a, c.b) for c in changes(old, new)} == {("$86.2 billion", "$86.5 billion"), ("$70.8 billion", "$70 billion")}
+    # national 2007 → 2008 (line 28 of each), real: the level of urban income, not the base year's
+    old = "城镇新增就业1184万人。城镇居民人均可支配收入11759元，农村居民人均纯收入3587元，扣除价格因素，分别比上年实际增长10.4%和7.4%。"
+    new = ("——人民生活显著改善。五年全国新增城镇就业5100万人。城镇居民人均可支配收入由2002年7703元增加到2007年13786元，"
+           "农村居民人均纯收入由2476元增加到4140元。社会保障体系框架初步形成。贫困人口逐年减少。")
+    assert ("城镇居民人均可支配收入", "11759元", "13786元") in {(c.indicator, c.a, c.b) for c in changes(old, new)}
+
+
+def test_figures_named_alike_keep_their_pairs_when_the_diff_aligns_another_sentence():
+    # Hong Kong budget 2016-17 (line 447) → 2017-18 (line 489), real: the new paragraph opens with
+    # the overall expenditure, which the diff aligns with the old operating-expenditure sentence
+    old = ("164.Operating expenditure for 2016-17 is estimated to be $380 billion, representing an increase of 11.1 "
+           "per cent or $38 billion over the revised estimate for 2015-16. Recurrent expenditure, which accounts for "
+           "over 90 per cent of operating expenditure, will reach $350 billion, reflecting an increase of 6.7 per cent "
+           "or $22 billion over the revised estimate for 2015-16.")
+    new = ("163.The overall expenditure of the Government for 2017-18 is estimated to be $491.4 billion, representing "
+           "an increase of 5.3 per cent compared with the revised estimate for 2016-17. Operating expenditure for "
+           "2017-18 is estimated to be $384.2 billion, representing a year-on-year increase of 8.5 per cent or $30.1 "
+           "billion. Recurrent expenditure, which accounts for over 90 per cent of operating expenditure, will reach "
+           "$371 billion, reflecting a year-on-year increase of 7.4 per cent or $25.6 billion.")
+    got = {(c.a, c.b) for c in changes(old, new)}
+    assert {("$380 billion", "$384.2 billion"), ("$38 billion", "$30.1 billion"), ("$350 billion", "$371 billion"),
+            ("$22 billion", "$25.6 billion")} <= got
