@@ -47,9 +47,10 @@ class _Item:
     label: str = ""
 
 
-def build_outline(blocks: list[Block], line_base: int = 1, language: str = "zh") -> Section:
+def build_outline(blocks: list[Block], line_base: int = 1, language: str = "zh") -> tuple[Section, tuple[_Item, ...]]:
     """The root section of a document made of ``blocks`` (line indexes 0-based; the model's
-    line numbers are ``index + line_base``)."""
+    line numbers are ``index + line_base``), and the heading lines read as one heading with the
+    heading line(s) repeating them (``repeated_headings``)."""
     items: list[_Item] = []
     item_styles = list_item_styles([b.text for b in blocks])
     for k, b in enumerate(blocks):
@@ -59,6 +60,7 @@ def build_outline(blocks: list[Block], line_base: int = 1, language: str = "zh")
                                role))
     if items and items[0].heading and items[0].heading.style == "en_title":
         items[0] = _Item(items[0].text, items[0].lines)  # the document's title line, not a section
+    items, repeats = repeated_headings(items)
     if language == "zh":
         items = promote_titles(items)
     numbered = any(it.heading and it.heading.style != "md" for it in items)
@@ -75,7 +77,53 @@ def build_outline(blocks: list[Block], line_base: int = 1, language: str = "zh")
             level_of[k] = 1
     if "en_bracket" in order and "en_title" in order:
         level_of["en_title"] = 2  # [Developing Human Capital] over Promoting Career Progression
-    return _tree(items, level_of)
+    return _tree(items, level_of), repeats
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def repeated_headings(items: list[_Item]) -> tuple[list[_Item], tuple[_Item, ...]]:
+    """A heading line repeated by the heading line(s) right after it, in the same style and
+    with nothing between (a web page's anchor above its title, ``Economic Situation in 2020`` /
+    ``EconomicSituation in 2020``; a trail ``Riding out the Storm, Fighting the Virus Together``
+    above ``Riding out the Storm`` and ``Fighting the Virus Together``): the same letters and
+    digits, case and spaces aside.  It is one heading with its (first) repeat, whose line range
+    takes it in, written with the more spaced text of the two; otherwise each copy opens an
+    empty section of its own.  Repeated until nothing changes (a trail repeated itself: its
+    copies first, then the trail with the headings it names).  Returns the items and the lines
+    so taken in."""
+    out, taken = _repeats_once(items)
+    while len(out) < len(items):
+        items, (out, more) = out, _repeats_once(out)
+        taken += more
+    return out, tuple(sorted(taken, key=lambda it: it.lines.first))
+
+
+def _repeats_once(items: list[_Item]) -> tuple[list[_Item], list[_Item]]:
+    out: list[_Item] = []
+    taken: list[_Item] = []
+    k = 0
+    while k < len(items):
+        it = items[k]
+        run = 0  # the heading lines right after it, in its style
+        while k + run + 1 < len(items) and it.heading and items[k + run + 1].heading \
+                and items[k + run + 1].heading.rank_key == it.heading.rank_key and run < 3:
+            run += 1
+        key = _letters(it.text)
+        if run and key and any(key == "".join(_letters(x.text) for x in items[k + 1:k + 1 + m])
+                               for m in range(1, run + 1)):
+            nxt = items[k + 1]
+            same = key == _letters(nxt.text)
+            text = it.text if same and it.text.count(" ") > nxt.text.count(" ") else nxt.text
+            out.append(_Item(text, LineSpan(it.lines.first, nxt.lines.last), nxt.heading, nxt.label))
+            taken.append(it)
+            k += 2
+            continue
+        out.append(it)
+        k += 1
+    return out, taken
 
 
 _SENTENCE_END = re.compile(r"[。！？；!?;]")

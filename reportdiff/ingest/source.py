@@ -91,7 +91,7 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
     lines = unjoined(normal)
     copies, span, removed = _copies(lines)
     noise, starts = _noise_and_starts(path, lines, span, extracted)
-    documents = _documents(path, extracted, raw, lines, span, noise, starts, removed)
+    documents, repeats = _documents(path, extracted, raw, lines, span, noise, starts, removed)
     file_removed = [RemovedLines(LineSpan(i + 1, i + 1), noise[i], raw[i].strip())
                     for i in sorted(noise)]
     notes = list(extracted.notes)
@@ -99,6 +99,9 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
     if parted:
         notes.append(f"words joined by the extraction parted in {len(parted)} heading line(s), e.g. line "
                      f"{parted[0] + 1}: '{normal[parted[0]]}' read as '{lines[parted[0]]}'")
+    if repeats:
+        notes.append(f"{len(repeats)} heading line(s) repeated by the next heading line(s) read as one heading "
+                     f"with their repeat, e.g. line {repeats[0].lines.first}: '{repeats[0].text}'")
     if copies:
         notes.append(f"the file holds {len(copies)} copies of one document; the first is used")
     return SourceFile(
@@ -170,12 +173,14 @@ def _noise_and_starts(path: str, lines: tuple[str, ...], span: list[int],
 
 
 def _documents(path: str, extracted: Extracted, raw: tuple[str, ...], lines: tuple[str, ...], span: list[int],
-               noise: dict[int, str], starts: list[int], removed: list[RemovedLines]) -> list[Document]:
+               noise: dict[int, str], starts: list[int], removed: list[RemovedLines]) -> tuple[list[Document], list]:
     """Each document between two starts: its paragraphs assembled and outlined, its language,
-    metadata and removed lines (the lines before the first document go with every one)."""
+    metadata and removed lines (the lines before the first document go with every one); and the
+    heading lines read as one heading with their repeat (``outline.repeated_headings``)."""
     bounds = starts + [len(lines)]
     span_set = set(span)
     documents: list[Document] = []
+    repeats: list = []
     for a, b in zip(bounds, bounds[1:]):
         doc_span = [i for i in range(a, b) if i in span_set]
         blocks = assemble(lines, raw, noise, doc_span, extracted.joins, extracted.breaks)
@@ -183,7 +188,8 @@ def _documents(path: str, extracted: Extracted, raw: tuple[str, ...], lines: tup
             continue
         all_text = "".join(bl.text for bl in blocks)
         language = "zh" if cjk_share(all_text) >= 0.2 else "en"
-        root = build_outline(blocks, 1, language)
+        root, repeated = build_outline(blocks, 1, language)
+        repeats += repeated
         if extracted.pages:
             root = _with_pages(root, extracted.pages)
         ocr = None
@@ -212,7 +218,7 @@ def _documents(path: str, extracted: Extracted, raw: tuple[str, ...], lines: tup
         ))
     if not documents:
         raise InputError(path, "file has no text", "give a report with text in it")
-    return documents
+    return documents, repeats
 
 
 def _with_pages(section: Section, pages: tuple[int, ...]) -> Section:

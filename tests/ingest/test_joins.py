@@ -76,3 +76,48 @@ def test_the_parted_headings_are_named_in_the_notes():
     notes = reportdiff.read_source(str(HK_2019)).notes
     assert any("parted in 34 heading line(s)" in n and "'EconomicSituation in 2018' read as 'Economic Situation in 2018'" in n
                for n in notes)
+
+
+HK_2020 = HK_2019.with_name("hk-budget-2020.txt")
+
+
+def _outline(doc) -> list[tuple[str, int, int]]:
+    return [(s.heading.text, len(s.paragraphs), len(s.children)) for s in doc.sections]
+
+
+def test_a_heading_repeated_on_the_line_before_is_one_heading(tmp_path):
+    """A web page prints a heading twice, spaced and then with its words run together
+    (``Economic Situation in 2020`` / ``EconomicSituation in 2020``, HK 2021-22): each heading of
+    the bundled speech so repeated reads as the speech itself, with no empty section, every line
+    accounted for by the heading's line range, and a note."""
+    lines = HK_2019.read_text("utf-8").split("\n")
+    plain = reportdiff.load(str(HK_2019))
+    heads = {s.heading.lines.first - 1 for s in plain.sections}
+    doubled: list[str] = []
+    copies: list[int] = []  # 1-based lines of the copies
+    for k, line in enumerate(lines):
+        if k in heads:
+            copies.append(len(doubled) + 1)
+            doubled += [line.replace("Budget", "Budget "), ""]
+        doubled.append(line)
+    path = tmp_path / "doubled.txt"
+    path.write_text("\n".join(doubled), encoding="utf-8")
+    source = reportdiff.read_source(str(path))
+    doc = source.documents[0]
+    assert _outline(doc) == _outline(plain)
+    assert [p.text for p in doc.paragraphs] == [p.text for p in plain.paragraphs]
+    covered = {n for s in doc.sections for n in range(s.heading.lines.first, s.heading.lines.last + 1)}
+    assert set(copies) <= covered
+    trails = next(int(n.split()[0]) for n in reportdiff.read_source(str(HK_2019)).notes if "repeated" in n)
+    assert any(note.startswith(f"{len(heads) + trails} heading line(s) repeated") for note in source.notes)
+
+
+def test_a_trail_of_two_headings_is_read_with_the_first():
+    """``Strengtheningthe Healthcare System, Fight the Epidemic`` above ``Strengtheningthe
+    Healthcare System`` and ``Fight the Epidemic`` (the bundled HK 2020-21 speech, lines 109-113):
+    the trail is the first heading's line, not an empty section of its own."""
+    doc = reportdiff.load(str(HK_2020))
+    titles = {s.heading.lines.first: (s.heading.text, s.heading.lines.last) for s in doc.sections}
+    assert titles[109][1] == 111 and titles[109][0].replace(" ", "") == "StrengtheningtheHealthcareSystem"
+    assert titles[113][0] == "Fight the Epidemic"
+    assert not any("," in t for t, _ in titles.values() if t.startswith(("Public Finance", "Strengthening")))
