@@ -108,7 +108,8 @@ increase increased increasing decrease decreased fell fall falling declined decl
 providing provide provides produce producing also only just still further year years past last next then
 there here we our i my they their per another additional around range ranging between while respectively
 compared against same period so far this that since year-on-year i.e e.g increases decreases
-capable able likely whole accounts account accounted will shall including exceeding exceed exceeds""".split())
+capable able likely whole accounts account accounted will shall including exceeding exceed exceeds
+when whenever although though because if unless whereas whilst until""".split())
 _EN_SENTENCE = re.compile(r"[.!?](?:\s+|(?=\d{1,3}\.\D))|(?:^|(?<=[.!?]))\d{1,3}\.(?=\D)")
 _PARAGRAPH_NUMBER = re.compile(r"(?:^|(?<=[.!?。！？\n]))\s*$")
 _EN_CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\.\s|\s(?:and|but|while|whereas)\s")
@@ -298,7 +299,8 @@ def _english_indicator_of(text: str, k: int, qs: list[Quantity], depth: int = 0)
 
 # a figure compared with the one before it measures the same thing (the underlying inflation rate
 # was 3.5 per cent, lower than the four per cent in 2013)
-_COMPARED_EN = re.compile(r",\s+(?:(?:lower|higher|faster|slower)\s+than|compared\s+with)\s+(?:the\s+|that\s+of\s+)?"
+_COMPARED_EN = re.compile(r",\s+(?:(?:lower|higher|faster|slower)\s+than|(?:when\s+|as\s+)?compared\s+(?:with|to))\s+"
+                          r"(?:the\s+|that\s+of\s+)?"
                           r"(?:about\s+|around\s+|some\s+)?$", re.I)  # not "more than 190 hotels": a comparator
 
 
@@ -371,7 +373,7 @@ def _english_words(text: str, lo: int, hi: int, qs: list[Quantity]) -> list[str]
 # phrases whose nouns name nothing measured (in line with the one to two per cent growth forecast:
 # not "line")
 _IDIOM = re.compile(r"\b(?:in line with|in view of|in terms of|in light of|in the light of|on top of|as a whole|"
-                    r"in addition to|by and large)\b", re.I)
+                    r"in addition to|by and large|as (?:high|low|much|many|few|little|large|long) as)\b", re.I)
 
 
 # an adverb (generally, respectively, significantly) names nothing measured either

@@ -445,3 +445,22 @@ def test_figures_named_alike_keep_their_pairs_when_the_diff_aligns_another_sente
     got = {(c.a, c.b) for c in changes(old, new)}
     assert {("$380 billion", "$384.2 billion"), ("$38 billion", "$30.1 billion"), ("$350 billion", "$371 billion"),
             ("$22 billion", "$25.6 billion")} <= got
+
+
+def _names(text: str) -> list[tuple[str, str]]:
+    from reportdiff.comparison.indicators import figures
+    return [(f.q.raw, f.indicator) for f in figures(text, [(0, len(text), 0)])]
+
+
+def test_english_conjunctions_and_comparators_name_no_figure():
+    # Hong Kong budget 2012-13 (line 255), 2013-14 (line 259) and 2019-20 (line 21), real sentences:
+    # "when", "as high as" and "Although" were shown as what the figures measure
+    got = dict(_names("Recurrent government expenditure on social welfare for 2012-13 is estimated at $44billion, "
+                      "representing an increase of $10billion, or nearly 30 per cent, when compared with $34billion "
+                      "for 2007-08."))
+    assert got["$34billion"] == got["$44billion"] != "when"
+    got = dict(_names("The estimated costs will be as high as $25 billion."))
+    assert got["$25 billion"] == "estimated costs" or got["$25 billion"] == "costs"
+    got = dict(_names("Although investment expenditure registered a growth of 2.2 per cent in real terms for the "
+                      "year, a number of surveys have reflected the weakened business sentiment in Hong Kong recently."))
+    assert got["2.2 per cent"] == "investment expenditure"
