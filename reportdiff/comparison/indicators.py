@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.quantities import QUANTITY, Quantity, read_quantities, unit_class
+from ..text.tokens import tokens
 
 _BREAKS = "，。；：！？、,;:（）()“”"
 _RANGE_BREAKS = "，。；：、"  # what _BASE_ZH and _FROM_TO_ZH never cross
@@ -255,7 +256,24 @@ def _counted_after(text: str, end: int) -> str:
     """The noun a figure counts, written after it (``取消5030项行政审批事项`` → ``行政审批事项``)."""
     tail = re.split(r"[，。；：！？、,;:（）()]", text[end:])[0]  # quotes do not end it: 130万“老工伤”人员
     tail = re.split(r"[0-9０-９]|全部|纳入|进入|得到|获得|受益|实现|支持|用于|开展|参与|入选", tail)[0]  # 增发1万亿元国债支持…
-    return _clean_zh(tail.lstrip("的"))[:8]
+    return _first_words(_clean_zh(tail.lstrip("的")), COUNTED_CHARS)
+
+
+COUNTED_CHARS = 8
+
+
+def _first_words(name: str, most: int) -> str:
+    """The first words of a Chinese ``name`` (jieba's cut) within ``most`` characters, the first
+    one whole in any case, without a function character left at the end: ``农业转移人口在城镇落户``
+    → ``农业转移人口`` (cut at eight characters it read ``农业转移人口在城``)."""
+    if len(name) <= most:
+        return name
+    kept = ""
+    for word in tokens(name):
+        if kept and len(kept) + len(word) > most:
+            break
+        kept += word
+    return kept.rstrip("的了在和与及等并")
 
 
 def _english_indicator_of(text: str, k: int, qs: list[Quantity], depth: int = 0) -> tuple[str, str]:
