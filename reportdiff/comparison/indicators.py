@@ -216,7 +216,7 @@ def _subject_before(text: str, at: int) -> str:
         if _ADVERBIAL_ZH.match(part) or _COMPARED_ZH.match(part):
             continue
         name = _clean_zh(QUANTITY.split(_DATE.sub("", part))[0])  # 2009年中央政府公共投资9243亿元: the year is no figure
-        if is_indicator(name):
+        if is_indicator(name) and not _PERIOD_ZH.fullmatch(name):  # 五年年均增长5.2%: a period is no subject
             return name
     return ""
 

@@ -470,3 +470,13 @@ def test_the_noun_counted_after_a_figure_is_cut_between_words():
     # national 2019 (real): the noun after the figure was cut at eight characters, 农业转移人口在城
     got = dict(_names("新型城镇化扎实推进，近1400万农业转移人口在城镇落户。"))
     assert got["1400万"] == "农业转移人口"
+
+
+def test_a_period_is_no_subject_for_the_figures_after_it():
+    # national 2023 (line 46, real): 十年增加近70万亿元 was shown as 五年十年, its subject taken
+    # from the period of the clause before (五年年均增长5.2%)
+    from reportdiff.comparison.indicators import figures
+    text = "——经济发展再上新台阶。国内生产总值增加到121万亿元，五年年均增长5.2%，十年增加近70万亿元、年均增长6.2%。"
+    shown = {f.q.raw: f.shown for f in figures(text, [(0, len(text), 0)])}
+    assert shown["70万亿元"].startswith("国内生产总值")
+    assert "五年" not in shown["70万亿元"]
