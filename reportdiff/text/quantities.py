@@ -201,6 +201,9 @@ def _en_quantity() -> re.Pattern:
     return re.compile(_EN_QUANTITY, re.X | re.I)
 
 
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+
+
 def read_quantities(text: str) -> list[Quantity]:
     """Every quantity of a paragraph, Chinese and English, for number changes: what
     ``find_quantities`` finds, with decimals written with a middle dot (``5·8％`` = 5.8%), and
@@ -209,7 +212,9 @@ def read_quantities(text: str) -> list[Quantity]:
     fiscal years ``2017-18``) are not quantities."""
     if sum(map(str.isascii, text)) > 0.8 * max(1, len(text)):
         return [q for q in (_english_quantity(m) for m in _en_quantity().finditer(text)) if q is not None]
-    dotted = _MIDDLE_DOT_DECIMAL.sub(".", text).replace("％", "%")  # same length: the positions stay those of ``text``
+    # same length: the positions stay those of ``text``; full-width digits and stops read as
+    # ASCII (national 2002 writes ２００１年国内生产总值…增长７．３％)
+    dotted = _MIDDLE_DOT_DECIMAL.sub(".", text.translate(_FULL_WIDTH))
     return [Quantity(text[q.start:q.end], q.value, q.unit, q.comparator, q.start, q.end)
             for q in find_quantities(dotted) if not _FISCAL_YEAR.match(q.raw)]
 

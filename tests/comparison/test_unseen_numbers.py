@@ -36,7 +36,10 @@ def test_middle_dot_and_full_width_decimals_are_read():
     # dev pair national 1999 (line 32) → 2000 (line 28), as the reports write them
     old = "农村居民人均纯收入，考虑价格下降因素，比上年实际增长4·3％，城镇居民人均可支配收入实际增长5·8％。"
     new = "城镇居民人均可支配收入，考虑价格下降因素比上年实际增长9.3%；农村居民人均纯收入实际增长3.8%。"
-    assert [q.value for q in read_quantities("实际增长5·8％，增长9．3％".replace("．", "."))] == [5.8, 9.3]
+    assert [q.value for q in read_quantities("实际增长5·8％，增长9．3％")] == [5.8, 9.3]
+    # full-width digits as national 2002 writes them (read so also when the text keeps its widths)
+    got = [(q.raw, q.value) for q in read_quantities("２００１年国内生产总值达到９５９３３亿元，比上年增长７．３％。")]
+    assert got == [("９５９３３亿元", 95933.0), ("７．３％", 7.3)]
     got = {(c.indicator, c.a, c.b) for c in changes(old, new)}
     assert ("城镇居民人均可支配收入", "5·8％", "9.3%") in got
     assert ("农村居民人均纯收入", "4·3％", "3.8%") in got
