@@ -16,18 +16,8 @@ from __future__ import annotations
 
 import re
 
+from ..ingest.headings import FIVE_YEARS_BACK, OPENS_PLAN, OPENS_REVIEW, part_role
 from ..model import Document
-
-_REVIEW = re.compile(r"回顾|执行情况|过去|总结|成就|成绩")
-
-
-_PLAN = re.compile(r"安排|任务|要求|目标|计划|今后|重点|部署|措施|取向|考虑|建设|展望|思路|建议")
-_WEAK_PLAN = re.compile(r"重点|措施|建设")  # words of slogans too (新福建建设持续取得新进展)
-# how a part's first paragraph opens when its title is a slogan: the year or years it reviews, or
-# the year and the period it plans
-_FIVE_YEARS_BACK = re.compile(r"五年来|过去(?:的)?五年")
-_OPENS_REVIEW = re.compile(r"一年来|过去(?:的)?一年|收官之年|初步统计|" + _FIVE_YEARS_BACK.pattern)
-_OPENS_PLAN = re.compile(r"今年|开局之年|预期目标|总体要求|今后|未来五年|十[一二三四五六七八九]?五”?(?:时期)?是")
 
 
 def parts(doc: Document) -> dict[str, str]:
@@ -39,17 +29,7 @@ def parts(doc: Document) -> dict[str, str]:
     for top in doc.root.children:
         title = top.title
         first = next(iter(top.all_paragraphs), None)
-        opens = _first_sentence(first.text) if first else ""
-        if _REVIEW.search(title) and not re.search(r"安排|任务|计划草案", title):
-            kind = "review"
-        elif _PLAN.search(_WEAK_PLAN.sub("", title)):
-            kind = "plan"
-        elif _OPENS_REVIEW.search(opens) and not _OPENS_PLAN.search(opens):
-            kind = "review"
-        elif _OPENS_PLAN.search(opens) or _WEAK_PLAN.search(title):
-            kind = "plan"
-        else:
-            kind = "plan" if seen_plan else "review"
+        kind = part_role(title, first.text if first else "") or ("plan" if seen_plan else "review")
         seen_plan = seen_plan or kind == "plan"
         for s in top.walk():
             out[s.id] = kind
@@ -70,18 +50,18 @@ def _first_sentence(text: str) -> str:
     return re.split(r"[。！；]", text, maxsplit=1)[0]
 
 
-def looks_back(text: str, over: re.Pattern = _OPENS_REVIEW) -> bool:
+def looks_back(text: str, over: re.Pattern = OPENS_REVIEW) -> bool:
     """Whether a paragraph opens by looking back (``over``: any review opening, or one of five
     years, ``looks_back_five_years``): its first sentence holds one in its first LOOK_BACK
     characters and no plan opening."""
     first = _first_sentence(text)
-    return bool(over.search(first[:LOOK_BACK])) and not _OPENS_PLAN.search(first)
+    return bool(over.search(first[:LOOK_BACK])) and not OPENS_PLAN.search(first)
 
 
 def looks_back_five_years(text: str) -> bool:
     """Whether a paragraph opens by looking back over five years (五年来，人民生活明显改善): its
     figures are the five years' totals."""
-    return looks_back(text, _FIVE_YEARS_BACK)
+    return looks_back(text, FIVE_YEARS_BACK)
 
 
 # a sentence that turns from the look back to the plan: by a plan word, or by naming the report's

@@ -14,6 +14,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
+from ..ingest.headings import part_role
 from ..ingest.metadata import regions_differ
 from ..model import Document, Paragraph, Section
 from ..options import Options
@@ -355,11 +356,25 @@ def _align_sections(old: Document, new: Document, ta, tb, options: Options):
 
     slinks = align_sections(
         SectionOutline([s.title for s in sa], [s.level for s in sa], [parent(s, idx_a) for s in sa],
-                       _subtree_terms(old, sa, ta)),
+                       _subtree_terms(old, sa, ta), _roles(old)),
         SectionOutline([s.title for s in sb], [s.level for s in sb], [parent(s, idx_b) for s in sb],
-                       _subtree_terms(new, sb, tb)),
+                       _subtree_terms(new, sb, tb), _roles(new)),
         options.section_threshold)
     return slinks, sa, sb
+
+
+def _roles(doc: Document) -> list[str]:
+    """Each section's part role, as its top-level part's title or opening sentence says
+    (``headings.part_role``: review, plan, or "" when neither says); "" throughout an English
+    document, whose budget speeches have no such parts."""
+    if doc.language != "zh":
+        return [""] * len(doc.sections)
+    role = {}
+    for top in doc.root.children:
+        first = next(iter(top.all_paragraphs), None)
+        kind = part_role(top.title, first.text if first else "")
+        role.update((s.id, kind) for s in top.walk())
+    return [role.get(s.id, "") for s in doc.sections]
 
 
 def _section_pairs(slinks, sa, sb, ta, tb, old, new, paragraphs, pairs, costs) -> tuple[SectionPair, ...]:

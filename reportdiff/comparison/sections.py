@@ -123,6 +123,7 @@ class SectionOutline:
     levels: list[int]
     parents: list[int | None]
     terms: list[list[str]]
+    roles: list[str] | None = None  # review / plan / "" each (``result._roles``); None: not known
 
 
 def align_sections(a: SectionOutline, b: SectionOutline,
@@ -188,6 +189,9 @@ def _match_by_level(bases: dict[tuple[int, int], float], a: SectionOutline, b: S
         for (x, y), s in bases.items():
             if x in match_a or y in match_b or min(a.levels[x], b.levels[y]) != level:
                 continue
+            if a.roles and b.roles and a.levels[x] > 1 and b.levels[y] > 1 and a.roles[x] and b.roles[y] \
+                    and a.roles[x] != b.roles[y]:
+                continue  # a subsection of the review is no counterpart of one of the plan
             siblings = a.parents[x] is not None and b.parents[y] is not None \
                 and match_a.get(a.parents[x]) == b.parents[y]
             bonus = PARENT_BONUS if siblings or (a.parents[x] is None and b.parents[y] is None) else 0.0

@@ -173,3 +173,29 @@ def is_chinese_title(text: str, shortest: int = 4) -> bool:
         return False
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
     return cjk >= 0.5 * len(text)
+
+
+# what a Chinese part says it is, by its title or its opening: a review of the year(s) past or a plan
+REVIEW_TITLE = re.compile(r"回顾|执行情况|过去|总结|成就|成绩")
+PLAN_TITLE = re.compile(r"安排|任务|要求|目标|计划|今后|重点|部署|措施|取向|考虑|建设|展望|思路|建议")
+WEAK_PLAN_TITLE = re.compile(r"重点|措施|建设")  # words of slogans too (新福建建设持续取得新进展)
+FIVE_YEARS_BACK = re.compile(r"五年来|过去(?:的)?五年")
+OPENS_REVIEW = re.compile(r"一年来|过去(?:的)?一年|收官之年|初步统计|" + FIVE_YEARS_BACK.pattern)
+OPENS_PLAN = re.compile(r"今年|开局之年|预期目标|总体要求|今后|未来五年|十[一二三四五六七八九]?五”?(?:时期)?是")
+
+
+def part_role(title: str, first: str = "") -> str:
+    """``review`` or ``plan`` as a Chinese part says: by its title (``一、2025年工作回顾``,
+    ``三、2026年重点工作``: 重点 alone is a slogan's word), else by the first sentence of its
+    first paragraph ``first`` (一年来, 收官之年 …: review; 今年, 开局之年 …: plan; or a slogan's
+    plan word in the title); ``""`` when neither says (a topic: ``二、关于经济体制改革``)."""
+    opens = re.split(r"[。！；]", first, maxsplit=1)[0]
+    if REVIEW_TITLE.search(title) and not re.search(r"安排|任务|计划草案", title):
+        return "review"
+    if PLAN_TITLE.search(WEAK_PLAN_TITLE.sub("", title)):
+        return "plan"
+    if OPENS_REVIEW.search(opens) and not OPENS_PLAN.search(opens):
+        return "review"
+    if OPENS_PLAN.search(opens) or WEAK_PLAN_TITLE.search(title):
+        return "plan"
+    return ""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import shared_dir
+from conftest import load_lines, shared_dir
 
 import reportdiff
 from reportdiff.comparison.align import SECTION_BONUS, SERIES_SECTION_BONUS
@@ -205,3 +205,42 @@ def test_matched_section_preference_outside_the_labels():
     assert [p.lines.first for p in _entry_of_a(cmp, 137).b] == [128]
     cmp = reportdiff.compare(_corpus("national/2008.txt"), _corpus("national/2009.txt"))
     assert [p.lines.first for p in _entry_of_a(cmp, 51).b] == [267]
+
+
+_REVIEW_OPENING = ("（七）坚定扩大对外开放，深化互利共赢的国际经贸合作。面对外部环境变化，实行更加积极主动的开放战略，"
+                   "以高水平开放更有力促改革促发展。")
+_REVIEW_TEXT = ("推动进出口稳中提质。加大出口退税、信保、信贷等政策支持力度，企业出口退税办理时间压缩至6个工作日以内。"
+                "优化外汇服务。发展外贸新业态，新设152个跨境电商综试区，支持建设一批海外仓。发挥进博会、广交会、服贸会、"
+                "消博会等重大展会作用。推进通关便利化，进口、出口通关时间分别压减67%和92%，进出口环节合规成本明显下降。")
+_PLAN_2023 = ("（四）更大力度吸引和利用外资。扩大市场准入，加大现代服务业领域开放力度。落实好外资企业国民待遇。"
+              "积极推动加入全面与进步跨太平洋伙伴关系协定（CPTPP）等高标准经贸协议，主动对照相关规则、规制、管理、标准，"
+              "稳步扩大制度型开放。优化区域开放布局，实施自由贸易试验区提升战略，发挥好海南自由贸易港、各类开发区等开放平台的先行先试作用。")
+_PLAN_2024 = ("（五）扩大高水平对外开放，促进互利共赢。主动对接高标准国际经贸规则，稳步扩大制度型开放，增强国内国际两个市场"
+              "两种资源联动效应，巩固外贸外资基本盘，培育国际经济合作和竞争新优势。")
+_PLAN_2024_TEXT = ("推动外贸质升量稳。加强进出口信贷和出口信保支持，优化跨境结算、汇率风险管理等服务，支持企业开拓多元化市场。"
+                   "促进跨境电商等新业态健康发展，优化海外仓布局，支持加工贸易提档升级，拓展中间品贸易、绿色贸易等新增长点。")
+
+
+def test_a_review_subsection_is_no_counterpart_of_a_plan_subsection(tmp_path):
+    """National 2023 → 2024 (real paragraphs, shortened): 2023's review subsection on opening up
+    was paired with 2024's plan subsection on it (similar titles and words), though 2023's own
+    plan has a subsection on it too.  A subsection of a part whose title (or opening) says review
+    pairs only with one of a review part, and a plan's with a plan's."""
+    a = load_lines(tmp_path, ["一、过去一年工作回顾", _REVIEW_OPENING, _REVIEW_TEXT,
+                              "二、对今年政府工作的建议", _PLAN_2023], "2023.txt")
+    b = load_lines(tmp_path, ["一、2023年工作回顾", "过去一年，是全面贯彻党的二十大精神的开局之年。",
+                              "三、2024年政府工作任务", _PLAN_2024, _PLAN_2024_TEXT], "2024.txt")
+    pairs = _pairs(reportdiff.compare(a, b))
+    assert pairs["（七）坚定扩大对外开放，深化互利共赢的国际经贸合作"] is None
+    assert pairs["（四）更大力度吸引和利用外资"] == "（五）扩大高水平对外开放，促进互利共赢"
+
+
+def test_review_and_plan_subsections_keep_apart_in_the_corpus():
+    """The same on the whole reports (national 2023 → 2024), and across regions (Yunnan →
+    Guizhou 2026: Yunnan's plan subsection on new urbanisation was paired with Guizhou's review
+    of it)."""
+    pairs = _pairs(reportdiff.compare(_corpus("national/2023.txt"), _corpus("national/2024.txt")))
+    assert pairs["（七）坚定扩大对外开放，深化互利共赢的国际经贸合作"] != "（五）扩大高水平对外开放，促进互利共赢"
+    assert pairs["（四）更大力度吸引和利用外资"] == "（五）扩大高水平对外开放，促进互利共赢"
+    pairs = _pairs(reportdiff.compare(_corpus("provinces-2026/yunnan.txt"), _corpus("provinces-2026/guizhou.txt")))
+    assert pairs["（六）深入推进以人为本的新型城镇化，加快建设现代化人民城市"] != "（五）大力推进以人为本的新型城镇化"
