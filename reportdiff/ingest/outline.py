@@ -49,8 +49,8 @@ class _Item:
 
 def build_outline(blocks: list[Block], line_base: int = 1, language: str = "zh") -> tuple[Section, tuple[_Item, ...]]:
     """The root section of a document made of ``blocks`` (line indexes 0-based; the model's
-    line numbers are ``index + line_base``), and the heading lines read as one heading with the
-    heading line(s) repeating them (``repeated_headings``)."""
+    line numbers are ``index + line_base``), and the heading lines set aside as repeats of the
+    heading line(s) next to them (``repeated_headings``)."""
     items: list[_Item] = []
     item_styles = list_item_styles([b.text for b in blocks])
     for k, b in enumerate(blocks):
@@ -89,11 +89,10 @@ def repeated_headings(items: list[_Item]) -> tuple[list[_Item], tuple[_Item, ...
     with nothing between (a web page's anchor above its title, ``Economic Situation in 2020`` /
     ``EconomicSituation in 2020``; a trail ``Riding out the Storm, Fighting the Virus Together``
     above ``Riding out the Storm`` and ``Fighting the Virus Together``): the same letters and
-    digits, case and spaces aside.  It is one heading with its (first) repeat, whose line range
-    takes it in, written with the more spaced text of the two; otherwise each copy opens an
-    empty section of its own.  Repeated until nothing changes (a trail repeated itself: its
-    copies first, then the trail with the headings it names).  Returns the items and the lines
-    so taken in."""
+    digits, case and spaces aside.  One copy is the heading, the other a repeat set aside (the
+    caller lists it as removed): of two copies the one written with more spaces is kept, a trail
+    is set aside.  Otherwise each copy opens an empty section of its own.  Repeated until nothing
+    changes (a trail repeated itself).  Returns the items and the repeats set aside."""
     out, taken = _repeats_once(items)
     while len(out) < len(items):
         items, (out, more) = out, _repeats_once(out)
@@ -115,10 +114,9 @@ def _repeats_once(items: list[_Item]) -> tuple[list[_Item], list[_Item]]:
         if run and key and any(key == "".join(_letters(x.text) for x in items[k + 1:k + 1 + m])
                                for m in range(1, run + 1)):
             nxt = items[k + 1]
-            same = key == _letters(nxt.text)
-            text = it.text if same and it.text.count(" ") > nxt.text.count(" ") else nxt.text
-            out.append(_Item(text, LineSpan(it.lines.first, nxt.lines.last), nxt.heading, nxt.label))
-            taken.append(it)
+            first_kept = key == _letters(nxt.text) and it.text.count(" ") > nxt.text.count(" ")
+            out.append(it if first_kept else nxt)
+            taken.append(nxt if first_kept else it)
             k += 2
             continue
         out.append(it)

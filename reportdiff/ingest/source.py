@@ -100,13 +100,14 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
         notes.append(f"words joined by the extraction parted in {len(parted)} heading line(s), e.g. line "
                      f"{parted[0] + 1}: '{normal[parted[0]]}' read as '{lines[parted[0]]}'")
     if repeats:
-        notes.append(f"{len(repeats)} heading line(s) repeated by the next heading line(s) read as one heading "
-                     f"with their repeat, e.g. line {repeats[0].lines.first}: '{repeats[0].text}'")
+        notes.append(f"{len(repeats)} heading line(s) repeating the heading line(s) next to them set aside, e.g. "
+                     f"line {repeats[0].lines.first}: '{repeats[0].text}'")
     if copies:
         notes.append(f"the file holds {len(copies)} copies of one document; the first is used")
     return SourceFile(
         path=path, encoding=extracted.encoding, line_count=len(raw), documents=tuple(documents),
-        removed=_merge(tuple(sorted(file_removed + removed, key=lambda r: r.lines.first)), lines),
+        removed=_merge(tuple(sorted(file_removed + removed + _repeats_removed(repeats, raw),
+                                    key=lambda r: r.lines.first)), lines),
         copies=tuple(Copy(LineSpan(r.start + 1, max(r.start + 1, _last_text(lines, r) + 1)), s)
                      for r, s in copies),
         notes=tuple(notes), kind=extracted.kind, extractor=extracted.extractor, dropped=extracted.dropped,
@@ -172,6 +173,13 @@ def _noise_and_starts(path: str, lines: tuple[str, ...], span: list[int],
     return noise, starts
 
 
+def _repeats_removed(repeats, raw: tuple[str, ...]) -> list[RemovedLines]:
+    """The heading lines set aside as repeats (``outline.repeated_headings``), as removed lines."""
+    return [RemovedLines(it.lines, "repeated heading", " / ".join(raw[i - 1].strip() for i in
+                                                                  range(it.lines.first, it.lines.last + 1)))
+            for it in repeats]
+
+
 def _documents(path: str, extracted: Extracted, raw: tuple[str, ...], lines: tuple[str, ...], span: list[int],
                noise: dict[int, str], starts: list[int], removed: list[RemovedLines]) -> tuple[list[Document], list]:
     """Each document between two starts: its paragraphs assembled and outlined, its language,
@@ -208,7 +216,7 @@ def _documents(path: str, extracted: Extracted, raw: tuple[str, ...], lines: tup
                    for i in sorted(noise) if i < starts[0]]
         doc_removed = tuple(sorted(
             [RemovedLines(LineSpan(i + 1, i + 1), noise[i], raw[i].strip()) for i in doc_span if i in noise]
-            + outside + removed,
+            + outside + removed + _repeats_removed(repeated, raw),
             key=lambda r: r.lines.first,
         ))
         documents.append(Document(

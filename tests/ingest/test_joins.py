@@ -88,8 +88,8 @@ def _outline(doc) -> list[tuple[str, int, int]]:
 def test_a_heading_repeated_on_the_line_before_is_one_heading(tmp_path):
     """A web page prints a heading twice, spaced and then with its words run together
     (``Economic Situation in 2020`` / ``EconomicSituation in 2020``, HK 2021-22): each heading of
-    the bundled speech so repeated reads as the speech itself, with no empty section, every line
-    accounted for by the heading's line range, and a note."""
+    the bundled speech so repeated reads as the speech itself, with no empty section, each copy
+    listed as a removed line, and a note."""
     lines = HK_2019.read_text("utf-8").split("\n")
     plain = reportdiff.load(str(HK_2019))
     heads = {s.heading.lines.first - 1 for s in plain.sections}
@@ -106,18 +106,21 @@ def test_a_heading_repeated_on_the_line_before_is_one_heading(tmp_path):
     doc = source.documents[0]
     assert _outline(doc) == _outline(plain)
     assert [p.text for p in doc.paragraphs] == [p.text for p in plain.paragraphs]
-    covered = {n for s in doc.sections for n in range(s.heading.lines.first, s.heading.lines.last + 1)}
-    assert set(copies) <= covered
-    trails = next(int(n.split()[0]) for n in reportdiff.read_source(str(HK_2019)).notes if "repeated" in n)
-    assert any(note.startswith(f"{len(heads) + trails} heading line(s) repeated") for note in source.notes)
+    removed = {n for r in doc.removed if r.reason == "repeated heading"
+               for n in range(r.lines.first, r.lines.last + 1)}
+    assert set(copies) <= removed
+    assert not removed & {n for s in doc.sections for n in range(s.heading.lines.first, s.heading.lines.last + 1)}
+    trails = next(int(n.split()[0]) for n in reportdiff.read_source(str(HK_2019)).notes if "repeating" in n)
+    assert any(note.startswith(f"{len(heads) + trails} heading line(s) repeating") for note in source.notes)
 
 
 def test_a_trail_of_two_headings_is_read_with_the_first():
     """``Strengtheningthe Healthcare System, Fight the Epidemic`` above ``Strengtheningthe
     Healthcare System`` and ``Fight the Epidemic`` (the bundled HK 2020-21 speech, lines 109-113):
-    the trail is the first heading's line, not an empty section of its own."""
+    the trail is a removed line, not an empty section of its own."""
     doc = reportdiff.load(str(HK_2020))
-    titles = {s.heading.lines.first: (s.heading.text, s.heading.lines.last) for s in doc.sections}
-    assert titles[109][1] == 111 and titles[109][0].replace(" ", "") == "StrengtheningtheHealthcareSystem"
-    assert titles[113][0] == "Fight the Epidemic"
-    assert not any("," in t for t, _ in titles.values() if t.startswith(("Public Finance", "Strengthening")))
+    titles = {s.heading.lines.first: s.heading.text for s in doc.sections}
+    assert 109 not in titles and titles[111].replace(" ", "") == "StrengtheningtheHealthcareSystem"
+    assert titles[113] == "Fight the Epidemic"
+    assert any(r.lines.first == 109 and r.reason == "repeated heading" for r in doc.removed)
+    assert not any("," in t for t in titles.values() if t.startswith(("Public Finance", "Strengthening")))
