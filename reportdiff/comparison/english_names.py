@@ -1,0 +1,227 @@
+"""What an English figure measures: its name, from the words of its clause before it, the noun
+it counts after it, or the figure it stands in apposition to (``comparison.indicators.figures``
+reads a paragraph's figures with these; the rules are in docs/algorithms.md, "Number changes")."""
+
+from __future__ import annotations
+
+import re
+
+from ..text.quantities import Quantity, unit_class
+
+EN_FUNCTION = set("""a an the of to by at from for in on and or is are was were be been being will would should
+could can may might has have had it its this that these those which who whose as with than more less about
+around approximately some nearly almost over under up down per cent percent estimated expected forecast
+forecasted projected revised representing represents represent equivalent reach reached reaching amount
+amounted amounting totalled totaling totalling stood stand stands grew grow growing rise rose risen rising
+increase increased increasing decrease decreased fell fall falling declined decline recorded registered
+providing provide provides produce producing also only just still further year years past last next then
+there here we our i my they their per another additional around range ranging between while respectively
+compared against same period so far this that since year-on-year i.e e.g increases decreases
+capable able likely whole accounts account accounted will shall including exceeding exceed exceeds
+when whenever although though because if unless whereas whilst until""".split())
+EN_SENTENCE = re.compile(r"[.!?](?:\s+|(?=\d{1,3}\.\D))|(?:^|(?<=[.!?]))\d{1,3}\.(?=\D)")
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\.\s|\s(?:and|but|while|whereas)\s")
+
+
+def is_english_indicator(name: str) -> bool:
+    """An English name: a word of three letters or more that is not a function word."""
+    return any(len(w) >= 3 and w.lower() not in EN_FUNCTION for w in re.findall(r"[A-Za-z][A-Za-z'-]*", name))
+
+
+def english_indicator_of(text: str, k: int, qs: list[Quantity], depth: int = 0) -> tuple[str, str]:
+    """(indicator, role) of the English figure ``qs[k]``, from the words of its sentence before
+    it (figures as ``#``), in this order: the longest run of content words of its clause
+    (function words and reporting verbs skipped; a run right after a figure is that figure's
+    noun): ``Total government revenue for 2018-19 is estimated to be`` → ``Total government
+    revenue``; a figure in apposition to the one before it (``$50.8 billion or 76 per cent``,
+    ``, representing 40.3 per cent``) or compared with it (``3.5 per cent, lower than the four
+    per cent in 2013``) measures what that one measures; the noun it counts
+    (``about 19 000 residential units``); the subject of an earlier clause (relative clauses,
+    ``which ...``, skipped).  The X of ``from X to Y`` has the role base."""
+    q = qs[k]
+    head = text[: q.start]
+    role = "base" if re.search(r"\bfrom\s+$", head, re.I) and re.match(r"\s+to\b", text[q.end:], re.I) else "current"
+    sentence_at = max((m.end() for m in EN_SENTENCE.finditer(head)), default=0)
+    clauses = _clauses(text, sentence_at, q.start, qs)
+    own = clauses[-1]
+    while own and own[-1] != "#" and own[-1].lower() in EN_FUNCTION:
+        own.pop()
+    share = _share_of(text, q)
+    named_after = not share and is_english_indicator(_english_counted_after(text, q.end))  # 20 new sites
+    compared = k > 0 and qs[k - 1].start >= sentence_at and _COMPARED_EN.search(head)
+    if compared or own and own[-1] == "#" or (not _runs(own) and (
+            len(clauses) > 1 and clauses[-2] and clauses[-2][-1] == "#"
+            or k > 0 and qs[k - 1].start >= sentence_at and not named_after)):
+        if k > 0 and depth < 3:  # in apposition to the figure before it in the sentence
+            name = english_indicator_of(text, k - 1, qs, depth + 1)[0].split(", share of ")[0]
+            return _with_share(name, share), role
+    name = _longest(_runs(own))
+    if not name and not share:
+        name = _english_counted_after(text, q.end)
+    for clause in reversed(clauses[:-1]):
+        if is_english_indicator(name):
+            break
+        if clause and clause[0].lower() in ("which", "who", "whose", "where", "including"):
+            continue
+        name = _longest(_runs(clause))
+    return _with_share(name if is_english_indicator(name) else "", share), role
+
+
+# a figure compared with the one before it measures the same thing (the underlying inflation rate
+# was 3.5 per cent, lower than the four per cent in 2013)
+_COMPARED_EN = re.compile(r",\s+(?:(?:lower|higher|faster|slower)\s+than|(?:when\s+|as\s+)?compared\s+(?:with|to))\s+"
+                          r"(?:the\s+|that\s+of\s+)?"
+                          r"(?:about\s+|around\s+|some\s+)?$", re.I)  # not "more than 190 hotels": a comparator
+
+
+def _share_of(text: str, q: Quantity) -> str:
+    """For a percentage followed by ``of`` and a noun (``40.3 per cent of GDP``), that noun (up
+    to four words); else ``""``."""
+    if unit_class(q.unit) != "percent":
+        return ""
+    m = re.match(r"\s+of\s+", text[q.end:])
+    return _english_counted_after(text, q.end + m.end(), 4) if m else ""
+
+
+def _with_share(name: str, share: str) -> str:
+    """The indicator of a share: ``Fiscal reserves, share of GDP``; ``share of GDP`` alone
+    when nothing names what the share is of."""
+    if not share:
+        return name
+    return f"{name}, share of {share}" if name and name.lower() != share.lower() else f"share of {share}"
+
+
+def _clauses(text: str, lo: int, hi: int, qs: list[Quantity]) -> list[list[str]]:
+    """The clauses of ``text[lo:hi]`` as lists of words, each figure of ``qs`` as ``#``."""
+    out: list[list[str]] = []
+    pos = lo
+    for m in list(_CLAUSE_BREAK.finditer(text, lo, hi)) + [None]:
+        end = m.start() if m else hi
+        if end > pos or m is None:
+            out.append(_english_words(text, pos, end, qs))
+        if m:
+            pos = m.end()
+    return out or [[]]
+
+
+def _runs(words: list[str]) -> list[list[str]]:
+    """The runs of content words, except a run that follows a figure directly (its noun)."""
+    runs: list[list[str]] = []
+    cur: list[str] = []
+    after_figure = False
+    for w in words + ["."]:
+        if w == "#" or w == "." or w.lower() in EN_FUNCTION:
+            if cur and not after_figure:
+                runs.append(cur)
+            cur = []
+            after_figure = w == "#"
+            continue
+        cur.append(w)
+    return runs
+
+
+def _longest(runs: list[list[str]]) -> str:
+    """The longest run (the nearest one of equal length), its last five words."""
+    if not runs:
+        return ""
+    best = max(reversed(runs), key=len)
+    return " ".join(best[-5:])
+
+
+def _english_words(text: str, lo: int, hi: int, qs: list[Quantity]) -> list[str]:
+    """The words of ``text[lo:hi]``, each figure of ``qs`` in it as ``#``."""
+    out: list[str] = []
+    pos = lo
+    for q in qs:
+        if q.end <= lo or q.start >= hi:
+            continue
+        out += _words(text[pos : q.start]) + ["#"]
+        pos = q.end
+    return out + _words(text[pos:hi])
+
+
+# phrases whose nouns name nothing measured (in line with the one to two per cent growth forecast:
+# not "line")
+_IDIOM = re.compile(r"\b(?:in line with|in view of|in terms of|in light of|in the light of|on top of|as a whole|"
+                    r"in addition to|by and large|as (?:high|low|much|many|few|little|large|long) as)\b", re.I)
+
+
+# an adverb (generally, respectively, significantly) names nothing measured either
+_ADVERB = re.compile(r"[A-Za-z]{2,}(?:ally|ately|ively|ently|antly|ingly|edly|ously|fully|ably|ibly)")
+
+
+def _words(piece: str) -> list[str]:
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", _IDIOM.sub(" ", piece)) if not _ADVERB.fullmatch(w)]
+
+
+def _english_counted_after(text: str, end: int, most: int = 3) -> str:
+    """The noun an English figure counts (``19 000 units`` → ``units``), up to ``most`` words."""
+    tail = _CLAUSE_BREAK.split(text[end:])[0]
+    kept: list[str] = []
+    for w in re.findall(r"[A-Za-z][A-Za-z'-]*|\d", tail):
+        if w.isdigit() or w.lower() in EN_FUNCTION:
+            if kept:
+                break
+            continue
+        kept.append(w)
+        if len(kept) == most:
+            break
+    return " ".join(kept)
+
+
+# a past form ending an English name is the clause's verb (``visitor arrivals dropped``,
+# ``expenditure involved``; not the ``added`` of ``value added``); so is a name that is a past
+# form or a participle alone (``reserved``, ``accounting``)
+_PAST_FORM = re.compile(r"[a-z]{3,}ed")
+_PARTICIPLE = re.compile(r"[a-z]{3,}ing")
+_VERB_ALONE = re.compile(f"{_PAST_FORM.pattern}|{_PARTICIPLE.pattern}")
+# what money goes on: ``on``/``for`` a noun, ``to`` a name (``to the VTC``; ``to support`` is a verb)
+_PURPOSE = re.compile(r"\s+(on|for|to(?=\s+(?:the\s+)?[A-Z]))\s+(?:the\s+|a\s+|an\s+)?(?=[A-Za-z])")
+
+
+def shown_english(name: str, text: str, q: Quantity) -> str:
+    """The name shown for an English figure: its indicator without the verb at its end
+    (``Hong Kong exceeded`` → ``Hong Kong``).  A count named by one word gives way to the noun
+    it counts after it (``benefiting 1.5 million taxpayers`` → ``taxpayers``, ``now 59,100
+    households`` → ``households``; money and percentages keep their word: ``earmarked $100
+    million``, ``ceiling``), money named by one word says what it goes on (``spend £4.6 million
+    on highways`` → ``spend on highways``, ``allocate $100 million to Cyberport``), and a share
+    named by a verb (``accounting, share of GDP``) is ``share of GDP``; a linking verb in the present
+    at the end (``Land Sale Programme comprises``) leaves, and a count after it names the figure
+    (``15 residential sites`` → ``residential sites``).  Only what is shown changes:
+    the verb still helps pair the figures of two texts (``economy contracted``)."""
+    base, sep, share = name.partition(", share of ")
+    words = base.split()
+    if len(words) == 1 and share and _VERB_ALONE.fullmatch(words[0]):
+        return f"share of {share}"
+    if len(words) == 1 and not share and not q.unit:
+        counted = _english_counted_after(text, q.end)
+        if is_english_indicator(counted):
+            return counted  # one word before a count (create, now, Work started on): what it counts
+    if len(words) == 1 and not share and unit_class(q.unit) == "money":
+        m = _PURPOSE.match(text, q.end)
+        purpose = _english_counted_after(text, m.end(), 4) if m else ""
+        if is_english_indicator(purpose) and purpose.lower() != words[0].lower() \
+                and not all(_PARTICIPLE.fullmatch(w) for w in purpose.split()):
+            return f"{words[0]} {m.group(1).lower()} {purpose}"  # spend £4.6 million on road repairs
+    if len(words) > 1 and not share and _LINKING.fullmatch(words[-1].lower()):
+        counted = _english_counted_after(text, q.end) if not q.unit else ""
+        if is_english_indicator(counted):
+            return counted  # The Land Sale Programme comprises 15 residential sites: the sites
+        words.pop()
+    while len(words) > 1 and _PAST_FORM.fullmatch(words[-1]) and words[-2:] != ["value", "added"]:
+        words.pop()
+    if words and not share and words[-1].lower() in _GENERIC_MEASURES:
+        topic = _TOPIC_EN.match(text, max((m.end() for m in EN_SENTENCE.finditer(text[: q.start])), default=0))
+        if topic:  # As for government expenditure, I forecast a revised estimate of $466.7 billion
+            return " ".join(words) + " of " + topic.group(1)
+    return " ".join(words) + sep + share
+
+
+# a measure word that says nothing of what it measures, and a sentence's topic that does
+_GENERIC_MEASURES = {"estimate", "estimates", "total", "amount", "figure", "level", "sum", "balance"}
+_TOPIC_EN = re.compile(r"\s*(?:As for|As regards|As to|Regarding|Turning to)\s+(?:the\s+)?([A-Za-z][A-Za-z' -]{2,60}?),", re.I)
+
+
+# a verb in the present that links a subject to its figure (comprises 15 sites, totals $3 billion)
+_LINKING = re.compile(r"(?:comprise|include|cover|contain|involve|total|reach|exceed|number|amount|stand)s")
