@@ -19,7 +19,7 @@ there here we our i my they their per another additional around range ranging be
 compared against same period so far this that since year-on-year i.e e.g increases decreases
 capable able likely whole accounts account accounted will shall including exceeding exceed exceeds
 when whenever although though because if unless whereas whilst until""".split())
-EN_SENTENCE = re.compile(r"[.!?](?:\s+|(?=\d{1,3}\.\D))|(?:^|(?<=[.!?]))\d{1,3}\.(?=\D)")
+_SENTENCE = re.compile(r"[.!?](?:\s+|(?=\d{1,3}\.\D))|(?:^|(?<=[.!?]))\d{1,3}\.(?=\D)")
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\.\s|\s(?:and|but|while|whereas)\s")
 
 
@@ -41,7 +41,7 @@ def english_indicator_of(text: str, k: int, qs: list[Quantity], depth: int = 0) 
     q = qs[k]
     head = text[: q.start]
     role = "base" if re.search(r"\bfrom\s+$", head, re.I) and re.match(r"\s+to\b", text[q.end:], re.I) else "current"
-    sentence_at = max((m.end() for m in EN_SENTENCE.finditer(head)), default=0)
+    sentence_at = max((m.end() for m in _SENTENCE.finditer(head)), default=0)
     clauses = _clauses(text, sentence_at, q.start, qs)
     own = clauses[-1]
     while own and own[-1] != "#" and own[-1].lower() in EN_FUNCTION:
@@ -212,7 +212,7 @@ def shown_english(name: str, text: str, q: Quantity) -> str:
     while len(words) > 1 and _PAST_FORM.fullmatch(words[-1]) and words[-2:] != ["value", "added"]:
         words.pop()
     if words and not share and words[-1].lower() in _GENERIC_MEASURES:
-        topic = _TOPIC_EN.match(text, max((m.end() for m in EN_SENTENCE.finditer(text[: q.start])), default=0))
+        topic = _TOPIC_EN.match(text, max((m.end() for m in _SENTENCE.finditer(text[: q.start])), default=0))
         if topic:  # As for government expenditure, I forecast a revised estimate of $466.7 billion
             return " ".join(words) + " of " + topic.group(1)
     return " ".join(words) + sep + share
