@@ -110,9 +110,9 @@ def _repeats_once(items: list[_Item]) -> tuple[list[_Item], list[_Item]]:
         while k + run + 1 < len(items) and it.heading and items[k + run + 1].heading \
                 and items[k + run + 1].heading.rank_key == it.heading.rank_key and run < 3:
             run += 1
-        key = _letters(it.text)
-        if run and key and any(key == "".join(_letters(x.text) for x in items[k + 1:k + 1 + m])
-                               for m in range(1, run + 1)):
+        key = _letters(it.text) if run else ""  # (a paragraph's letters are never needed)
+        if key and any(key == "".join(_letters(x.text) for x in items[k + 1:k + 1 + m])
+                       for m in range(1, run + 1)):
             nxt = items[k + 1]
             first_kept = key == _letters(nxt.text) and it.text.count(" ") > nxt.text.count(" ")
             out.append(it if first_kept else nxt)
