@@ -40,7 +40,9 @@ def english_indicator_of(text: str, k: int, qs: list[Quantity], depth: int = 0) 
     ``which ...``, skipped).  The X of ``from X to Y`` has the role base."""
     q = qs[k]
     head = text[: q.start]
-    role = "base" if re.search(r"\bfrom\s+$", head, re.I) and re.match(r"\s+to\b", text[q.end:], re.I) else "current"
+    to = _TO_AFTER.match(text, q.end) if re.search(r"\bfrom\s+(?:a\s+(?:peak|low|high)\s+of\s+)?$", head, re.I) else None
+    # the base figure of a change: "to" is followed by the figure it goes to (not "to support …")
+    role = "base" if to and k + 1 < len(qs) and 0 <= qs[k + 1].start - to.end() <= 24 else "current"
     sentence_at = max((m.end() for m in _SENTENCE.finditer(head)), default=0)
     clauses = _clauses(text, sentence_at, q.start, qs)
     own = clauses[-1]
@@ -65,6 +67,11 @@ def english_indicator_of(text: str, k: int, qs: list[Quantity], depth: int = 0) 
             continue
         name = _longest(_runs(clause))
     return _with_share(name if is_english_indicator(name) else "", share), role
+
+
+# the "to" of "from X to Y", after at most six words of a time (from 2.8 per cent in the second
+# quarter of 2019 to the latest 3.4 per cent; from 69 at end-2010 to 116)
+_TO_AFTER = re.compile(r"(?:\s+(?:[A-Za-z]+|end-(?:19|20)\d\d|(?:19|20)\d\d)){0,6}?\s+to\b", re.I)
 
 
 # a figure compared with the one before it measures the same thing (the underlying inflation rate

@@ -187,7 +187,7 @@ _EN_QUANTITY = (
     rf"""(?<![\w$£€.,-])(?:
         (?:19|20)\d\d[-–/]\d\d\b                                                 # 2017-18: a fiscal year
       | {_EN_CURRENCY}\s?{_EN_NUM}{_EN_SCALE}?                                  # $12.5 billion, HK$1,234 million
-      | (?:{_EN_NUM}|{_EN_WORD})(?:{_EN_PERCENT})?\s(?:to|-)\s(?:{_EN_NUM}|{_EN_WORD}){_EN_PERCENT}   # 0.5% to 2.5%, two to three per cent
+      | (?!(?:19|20)\d\d\s)(?:{_EN_NUM}|{_EN_WORD})(?:{_EN_PERCENT})?\s(?:to|-)\s(?:{_EN_NUM}|{_EN_WORD}){_EN_PERCENT}   # 0.5% to 2.5%, two to three per cent (not … of 2019 to seven per cent)
       | (?:{_EN_NUM}|{_EN_WORD}){_EN_PERCENT}                                   # 3.2 per cent, two per cent
       | {_EN_NUM}{_EN_SCALE}?                                                   # 28, 19 000, 1.2 million
     )(?![\w.,]\d|(?!{_EN_GLUED})\w)"""

@@ -483,3 +483,17 @@ def test_a_period_is_no_subject_for_the_figures_after_it():
     shown = {f.q.raw: f.shown for f in figures(text, [(0, len(text), 0)])}
     assert shown["70万亿元"].startswith("国内生产总值")
     assert "五年" not in shown["70万亿元"]
+
+
+def test_a_year_before_to_is_no_range_and_from_x_in_a_time_to_y_is_a_change():
+    # Hong Kong budget 2013-14 (line 25, real): "… of 2011 to 3.8 per cent" was read as one range
+    # figure, and 6.4 per cent, the start of a change given with its time, as a figure of its own
+    text = ("The headline inflation rate dropped from a peak of 6.4 per cent in the third quarter of 2011 to 3.8 per "
+            "cent in the fourth quarter of 2012, averaging 4.1 per cent for 2012 as a whole.")
+    assert [q.raw for q in read_quantities(text)] == ["6.4 per cent", "3.8 per cent", "4.1 per cent"]
+    from reportdiff.comparison.indicators import figures
+    roles = {f.q.raw: f.role for f in figures(text, [(0, len(text), 0)])}
+    assert roles == {"6.4 per cent": "base", "3.8 per cent": "current", "4.1 per cent": "current"}
+    # not a change: "from X … to" a verb (the figure after "to" is far)
+    text = "I will allocate from the $500 million fund this year to support the industry, creating 2 000 jobs."
+    assert {f.role for f in figures(text, [(0, len(text), 0)])} == {"current"}
