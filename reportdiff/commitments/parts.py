@@ -27,9 +27,7 @@ def parts(doc: Document) -> dict[str, str]:
     out: dict[str, str] = {"0": "other"}
     seen_plan = False
     for top in doc.root.children:
-        title = top.title
-        first = next(iter(top.all_paragraphs), None)
-        kind = part_role(title, first.text if first else "") or ("plan" if seen_plan else "review")
+        kind = part_role(top) or ("plan" if seen_plan else "review")
         seen_plan = seen_plan or kind == "plan"
         for s in top.walk():
             out[s.id] = kind

@@ -148,6 +148,7 @@ def _pair(fa: list[Figure], fb: list[Figure], used_a: set[int], used_b: set[int]
     for i, x in enumerate(fa):
         if i in used_a:
             continue
+        at = _mapped(x.q.start, equal)  # where the diff puts it in the new text, once per figure
         for j, y in enumerate(fb):
             if j in used_b or not (x.touched or y.touched) or x.role != y.role:
                 continue
@@ -164,7 +165,7 @@ def _pair(fa: list[Figure], fb: list[Figure], used_a: set[int], used_b: set[int]
             else:
                 continue
             both = x.touched and y.touched
-            cands.append((-sim, not both, _magnitude_gap(x.q, y.q), abs(_mapped(x.q.start, equal) - y.q.start), i, j))
+            cands.append((-sim, not both, _magnitude_gap(x.q, y.q), abs(at - y.q.start), i, j))
     taken: list[tuple[int, int]] = []
     ta: set[int] = set()
     tb: set[int] = set()
@@ -176,9 +177,6 @@ def _pair(fa: list[Figure], fb: list[Figure], used_a: set[int], used_b: set[int]
     return taken
 
 
-# scale words of a unit, the longest first (万亿 before 亿 and 万)
-_SCALES = (("trillion", 1e12), ("billion", 1e9), ("million", 1e6), ("thousand", 1e3),
-           ("万亿", 1e12), ("千万", 1e7), ("百万", 1e6), ("亿", 1e8), ("万", 1e4), ("千", 1e3))
 
 
 def _magnitude_gap(x: Quantity, y: Quantity) -> float:
@@ -189,7 +187,7 @@ def _magnitude_gap(x: Quantity, y: Quantity) -> float:
     def log_value(q: Quantity) -> float:
         v = q.value[1] if isinstance(q.value, tuple) else q.value
         unit = q.unit.lower()
-        scale = next((m for word, m in _SCALES if word in unit), 1.0)
+        scale = next((m for word, m in _SCALES.items() if word in unit), 1.0)
         return math.log(abs(v or 0.0) * scale + 1e-9)
     return abs(log_value(x) - log_value(y))
 
@@ -206,8 +204,10 @@ def _mapped(pos: int, equal: list[tuple[int, int, int]]) -> int:
     return out
 
 
-_MAGNITUDES = {"万", "亿", "千", "百万", "万亿", "千万"}
+# a unit's magnitude words and what each multiplies by, the longest first (万亿 before 亿 and 万)
+_MAGNITUDES = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3}
 _MAGNITUDE_CHARS = set("".join(_MAGNITUDES))
+_SCALES = {"trillion": 1e12, "billion": 1e9, "million": 1e6, "thousand": 1e3, **_MAGNITUDES}
 
 
 def _bare_magnitude(u: str, v: str) -> bool:

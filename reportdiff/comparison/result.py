@@ -369,11 +369,7 @@ def _roles(doc: Document) -> list[str]:
     document, whose budget speeches have no such parts."""
     if doc.language != "zh":
         return [""] * len(doc.sections)
-    role = {}
-    for top in doc.root.children:
-        first = next(iter(top.all_paragraphs), None)
-        kind = part_role(top.title, first.text if first else "")
-        role.update((s.id, kind) for s in top.walk())
+    role = {s.id: part_role(top) for top in doc.root.children for s in top.walk()}
     return [role.get(s.id, "") for s in doc.sections]
 
 

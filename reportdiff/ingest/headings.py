@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..model import Section
+
 CN_NUM = "一二三四五六七八九十百零〇两"
 
 _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -184,12 +186,14 @@ OPENS_REVIEW = re.compile(r"一年来|过去(?:的)?一年|收官之年|初步�
 OPENS_PLAN = re.compile(r"今年|开局之年|预期目标|总体要求|今后|未来五年|十[一二三四五六七八九]?五”?(?:时期)?是")
 
 
-def part_role(title: str, first: str = "") -> str:
-    """``review`` or ``plan`` as a Chinese part says: by its title (``一、2025年工作回顾``,
-    ``三、2026年重点工作``: 重点 alone is a slogan's word), else by the first sentence of its
-    first paragraph ``first`` (一年来, 收官之年 …: review; 今年, 开局之年 …: plan; or a slogan's
-    plan word in the title); ``""`` when neither says (a topic: ``二、关于经济体制改革``)."""
-    opens = re.split(r"[。！；]", first, maxsplit=1)[0]
+def part_role(part: Section) -> str:
+    """``review`` or ``plan`` as a top-level part of a Chinese report says: by its title
+    (``一、2025年工作回顾``, ``三、2026年重点工作``: 重点 alone is a slogan's word), else by the
+    first sentence of its first paragraph (一年来, 收官之年 …: review; 今年, 开局之年 …: plan; or a
+    slogan's plan word in the title); ``""`` when neither says (a topic: ``二、关于经济体制改革``)."""
+    title = part.title
+    first = next(iter(part.all_paragraphs), None)
+    opens = re.split(r"[。！；]", first.text, maxsplit=1)[0] if first else ""
     if REVIEW_TITLE.search(title) and not re.search(r"安排|任务|计划草案", title):
         return "review"
     if PLAN_TITLE.search(WEAK_PLAN_TITLE.sub("", title)):

@@ -184,7 +184,7 @@ def _documents(path: str, extracted: Extracted, raw: tuple[str, ...], lines: tup
                noise: dict[int, str], starts: list[int], removed: list[RemovedLines]) -> tuple[list[Document], list]:
     """Each document between two starts: its paragraphs assembled and outlined, its language,
     metadata and removed lines (the lines before the first document go with every one); and the
-    heading lines read as one heading with their repeat (``outline.repeated_headings``)."""
+    heading lines set aside as repeats (``outline.repeated_headings``)."""
     bounds = starts + [len(lines)]
     span_set = set(span)
     documents: list[Document] = []
