@@ -116,7 +116,8 @@ def _coordinated(clause: str) -> bool:
 
 # a paragraph that is an item of a list ((a)waive the licence fees …; (ii) …), and a sentence that
 # opens a list (… the following short-term measures to support the affected sectors –)
-_ITEM_PARAGRAPH = re.compile(r"\s*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)")  # (a), (iv), (2)
+_MARKER = r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)"  # a list item's marker: (a), (iv), (2)
+_ITEM_PARAGRAPH = re.compile(r"\s*" + _MARKER)
 # a paragraph opening with a gerund in lower case (``reducing salaries tax … by 75 per cent, subject to a
 # ceiling of $10,000. The reduction … will be reflected …``): an item of a list whose opener the text
 # set elsewhere (HK 2013-14 prints its footnotes between them); it has the tense of its next sentence
@@ -176,7 +177,7 @@ def sentences_of(p) -> list[str]:
             if x.strip()]
 
 
-_ITEM_CLAUSE = re.compile(r"(?:and\s*|or\s*)?\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)")
+_ITEM_CLAUSE = re.compile(r"(?:and\s*|or\s*)?" + _MARKER)
 _LIST_GOES_ON = re.compile(r"(?:[;:,–—-]|\band|\bor)\s*$", re.I)  # an item followed by more items
 _FIRST_ITEM = re.compile(r"\((?:a|i|1)\)")
 
