@@ -171,17 +171,31 @@ def key_of(c: Commitment, weight) -> Key | None:
         head_from = key_terms(counted or t.indicator)
     else:
         places, counted = False, ""
-        words = head_from = key_terms(c.obj)
-        joins = junctions(c.obj)
+        obj = object_words(c.obj)
+        words = head_from = key_terms(obj)
+        joins = junctions(obj)
     if not words:
         return None
     named = counted or c.target.indicator if c.target else c.obj
     head = head_pair(named) or (head_from[-1] if head_from else words[-1])
     hw = head_word(named)
     modifiers = tuple(p for p in words if p not in hw and p[-1] != hw[0]) if hw else ()
-    runs = () if c.kind == "target" else tuple(key_runs(c.obj))
+    runs = () if c.kind == "target" else tuple(key_runs(obj))
     return Key(words, tuple(weight(w) for w in words), head if head in words else words[-1], modifiers, hw, places,
                runs, joins)
+
+
+# The verbs of setting up a rule or system, and conjunctions, left at the head of a task's object
+# by the extractor (建立健全 → 健全居民阶梯价格制度, 完善和优化 → 和优化休假制度)
+_INSTITUTING = re.compile(r"^(?:建立|健全|完善|和|与|并|及)+")
+
+
+def object_words(obj: str) -> str:
+    """A task's object without the verbs of setting up a system and the conjunctions that lead
+    it (``_INSTITUTING``): they name no part of the thing, and a report says 完善 where the plan
+    said 健全.  An object with fewer than four characters left stays whole (完善政策)."""
+    rest = _INSTITUTING.sub("", obj)
+    return rest if len(rest) >= 4 else obj
 
 
 # Action nouns that may stand before or after their object (完成125条背街小巷治理 / 治理背街小巷150条):
