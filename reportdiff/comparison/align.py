@@ -251,7 +251,7 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
                      move_threshold: float = MOVE_THRESHOLD,
                      same_section: Callable[[int, int], bool] | None = None,
                      crosses: Callable[[int, int], bool] | None = None, series: bool = True,
-                     tf: TfIdf | None = None) -> list[Link]:
+                     tf: TfIdf | None = None, apart: Callable[[int, int], bool] | None = None) -> list[Link]:
     """``same_section(i, j)``: whether A paragraph i and B paragraph j stand in sections that
     are matched to each other; such in-order pairs get a bonus in the gap step (step 5).
     ``crosses(i, j)``: whether their sections are each matched to another section, or the pair
@@ -261,7 +261,10 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
     ``series``: the two documents are one government's (or say nothing of their region), so a
     reworded paragraph is a version of its counterpart (step 6); across regions two paragraphs
     on one topic are not versions of each other, and step 6 is skipped.  ``tf``: the TF-IDF of
-    ``a_terms + b_terms`` when the caller has it already."""
+    ``a_terms + b_terms`` when the caller has it already.  ``apart(i, j)``: whether the two stand
+    in parts of different roles (a review and a plan); such a pair is taken only when it scores
+    at least ``move_threshold`` (a paragraph said again nearly word for word), never as
+    counterparts on one topic."""
     n, m = len(a_texts), len(b_texts)
     bonus = (SERIES_SECTION_BONUS if series else SECTION_BONUS) if same_section else 0.0
     floor = min(threshold - bonus, ANCHOR, MUTUAL_FLOOR)
@@ -269,6 +272,8 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
     tf = tf or TfIdf(a_terms + b_terms)
     texts_only: dict[tuple[int, int], float] | None = {} if series else None
     scores = pair_scores(a_texts, b_texts, a_terms, b_terms, floor, budget, tf, texts_only)  # 1. pair scores
+    if apart:
+        scores = {k: s for k, s in scores.items() if s >= move_threshold or not apart(*k)}
     boosted = {k: (s + bonus if same_section and same_section(*k) else s) for k, s in scores.items()}
     used_a: dict[int, int] = {}
     used_b: dict[int, int] = {}
@@ -280,7 +285,7 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
     if series:
         spine = _spine(groups)
         _mutual_best(scores, boosted, bonus, groups, used_a, used_b, spine, crosses)  # 6.
-        regroup(groups, used_a, used_b, a_texts, b_texts, a_terms, b_terms, tf, scores, threshold, budget)  # 7.
+        regroup(groups, used_a, used_b, a_texts, b_texts, a_terms, b_terms, tf, scores, threshold, budget, apart)  # 7.
         for ia, jb in tied_groups(scores, used_a, used_b, a_texts, b_texts, a_terms, b_terms, tf,
                                   MUTUAL_FLOOR, MUTUAL_MARGIN, budget):  # 7b.
             groups[(ia[0], jb[0])] = (ia, jb, _out_of_place(spine, ia[0], jb[0]))

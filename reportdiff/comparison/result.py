@@ -179,7 +179,8 @@ def compare_documents(old: Document, new: Document, options: Options = Options()
     pa, pb = old.paragraphs, new.paragraphs
     ta = [terms(p.text) for p in pa]
     tb = [terms(p.text) for p in pb]
-    slinks, sa, sb = _align_sections(old, new, ta, tb, options)
+    roles = _roles(old), _roles(new)
+    slinks, sa, sb = _align_sections(old, new, ta, tb, options, roles)
     matched = {(sa[lk.a].id, sb[lk.b].id) for lk in slinks if lk.a is not None and lk.b is not None}
     matched.add(("0", "0"))
 
@@ -206,11 +207,17 @@ def compare_documents(old: Document, new: Document, options: Options = Options()
             return False
         return (pa[i].section_id in matched_a and pb[j].section_id in matched_b) or order.against(i, j)
 
+    # a review paragraph and a plan paragraph on one topic are not versions of each other
+    role_a, role_b = _paragraph_roles(old, roles[0]), _paragraph_roles(new, roles[1])
+
+    def apart(i: int, j: int) -> bool:
+        return role_a[i] != role_b[j] and bool(role_a[i]) and bool(role_b[j])
+
     idf = TfIdf(ta + tb)  # over the paragraphs of both documents: the aligner's and the weighted figure's
     links = align_paragraphs([p.text for p in pa], [p.text for p in pb], ta, tb,
                              options.paragraph_threshold, options.move_threshold,
                              same_section if old.sections and new.sections else None,
-                             crosses, series=series, tf=idf)
+                             crosses, series=series, tf=idf, apart=apart)
     pairs = _ordered(links)
     paragraphs = tuple(_pair(link, pa, pb, profile) for link in pairs)
     costs = _entry_costs(pairs, ta, tb)
@@ -346,7 +353,7 @@ def _section_order(slinks, sa, sb, old: Document, new: Document) -> SectionOrder
     return SectionOrder.of(spans)
 
 
-def _align_sections(old: Document, new: Document, ta, tb, options: Options):
+def _align_sections(old: Document, new: Document, ta, tb, options: Options, roles: tuple[list[str], list[str]]):
     sa, sb = list(old.sections), list(new.sections)
     idx_a = {s.id: k for k, s in enumerate(sa)}
     idx_b = {s.id: k for k, s in enumerate(sb)}
@@ -356,9 +363,9 @@ def _align_sections(old: Document, new: Document, ta, tb, options: Options):
 
     slinks = align_sections(
         SectionOutline([s.title for s in sa], [s.level for s in sa], [parent(s, idx_a) for s in sa],
-                       _subtree_terms(old, sa, ta), _roles(old)),
+                       _subtree_terms(old, sa, ta), roles[0]),
         SectionOutline([s.title for s in sb], [s.level for s in sb], [parent(s, idx_b) for s in sb],
-                       _subtree_terms(new, sb, tb), _roles(new)),
+                       _subtree_terms(new, sb, tb), roles[1]),
         options.section_threshold)
     return slinks, sa, sb
 
@@ -371,6 +378,12 @@ def _roles(doc: Document) -> list[str]:
         return [""] * len(doc.sections)
     role = {s.id: part_role(top) for top in doc.root.children for s in top.walk()}
     return [role.get(s.id, "") for s in doc.sections]
+
+
+def _paragraph_roles(doc: Document, roles: list[str]) -> list[str]:
+    """Each paragraph's part role (``roles``: ``_roles`` of each section; "" in the root)."""
+    role = dict(zip((s.id for s in doc.sections), roles))
+    return [role.get(p.section_id, "") for p in doc.paragraphs]
 
 
 def _section_pairs(slinks, sa, sb, ta, tb, old, new, paragraphs, pairs, costs) -> tuple[SectionPair, ...]:

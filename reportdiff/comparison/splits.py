@@ -27,6 +27,8 @@ Three ways in, all run by ``align.align_paragraphs``:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .similarity import TfIdf, cosine
 
 SPLIT_GAIN = 0.05
@@ -74,8 +76,10 @@ def contained(u: dict[str, float], v: dict[str, float], total: float = 0.0) -> f
 
 def regroup(groups, used_a: dict[int, int], used_b: dict[int, int], a_texts: list[str],
             b_texts: list[str], a_terms: list[list[str]], b_terms: list[list[str]], tf: TfIdf,
-            scores: dict[tuple[int, int], float], threshold: float, budget) -> None:
-    """Step 7 (module docstring): rewritten splits (parts in B) and merges (parts in A)."""
+            scores: dict[tuple[int, int], float], threshold: float, budget,
+            apart: Callable[[int, int], bool] | None = None) -> None:
+    """Step 7 (module docstring): rewritten splits (parts in B) and merges (parts in A); never
+    of a part and a whole that are ``apart`` (in parts of different roles: ``align_paragraphs``)."""
     va, vb = tf.vectors[: len(a_texts)], tf.vectors[len(a_texts):]
     sides = (
         # parts, their texts/terms/vectors/used, the whole's side, key of a (part, whole) pair
@@ -91,7 +95,8 @@ def regroup(groups, used_a: dict[int, int], used_b: dict[int, int], a_texts: lis
         for x, u in enumerate(vecs):
             if x in used or len(u) < MIN_TERMS:
                 continue
-            ys = {y for t in _seeds(u) for y in index.get(t, ()) if len(w_texts[y]) >= len(texts[x])}
+            ys = {y for t in _seeds(u) for y in index.get(t, ()) if len(w_texts[y]) >= len(texts[x])
+                  and not (apart and apart(*key(x, y)))}
             total = sum(u.values())
             ranked = sorted(((contained(u, w_vecs[y], total), y) for y in ys), reverse=True)
             if ranked and ranked[0][0] >= CONTAIN and (len(ranked) == 1 or ranked[1][0] <= CONTAIN_MARGIN * ranked[0][0]):
