@@ -12,7 +12,9 @@ matched sections (and for two top-level sections).  A pair whose own score is be
 threshold must also be mutually best among those siblings.  Two sections at different levels
 whose own score reaches the threshold and that are each other's clear best over all sections
 (``_ClearPartners.over_all``) are matched without the level penalty: a task made a part of its
-own, or a part folded into another as its last task.  Matched sections off the in-order
+own, or a part folded into another as its last task.  Then the subsections of a top-level
+part left unmatched meet the other side's unmatched top-level parts as siblings (``_promoted``:
+the tasks of one part made parts of their own).  Matched sections off the in-order
 backbone are *moved*.  Among more than ``CROWD`` (12) siblings, a pair under ``CLEAR_SCORE``
 (0.4) must be a clear mutual best over all sections (``_ClearPartners``).
 """
@@ -205,7 +207,34 @@ def _match_by_level(bases: dict[tuple[int, int], float], a: SectionOutline, b: S
             if x in match_a or y in match_b:
                 continue
             match_a[x], match_b[y] = y, x
+    _promoted(bases, a, b, threshold, match_a, match_b, clear)
+    _promoted({(y, x): s for (x, y), s in bases.items()}, b, a, threshold, match_b, match_a,
+              lambda y, x, s: clear(x, y, s))
     return match_a
+
+
+def _promoted(bases: dict[tuple[int, int], float], a: SectionOutline, b: SectionOutline, threshold: float,
+              match_a: dict[int, int], match_b: dict[int, int], clear) -> None:
+    """The subsections of a part of A left unmatched, paired with B's top-level parts left
+    unmatched: B made each task of that part a part of its own (national 2014's
+    ``三、2014年重点工作`` with its nine tasks, 2015's ``三、把改革开放扎实推向纵深``, ``四、…``).  Such
+    a subsection and part are siblings, as if the part stood for B's root: the pair gains
+    ``PARENT_BONUS`` and loses 0.1 per level apart, as in ``_match_by_level``, must be each
+    other's best among those subsections and parts, and, among a crowd of siblings, a clear
+    mutual best (``clear``: ``_ClearPartners``)."""
+    tops = [y for y, p in enumerate(b.parents) if p is None and y not in match_b]
+    for part in (x for x, p in enumerate(a.parents) if p is None and x not in match_a):
+        kids = [x for x, p in enumerate(a.parents) if p == part and x not in match_a]
+        grid = {(x, y): bases[(x, y)] for x in kids for y in tops if (x, y) in bases and y not in match_b}
+        row: dict[int, float] = {}
+        col: dict[int, float] = {}
+        for (x, y), s in grid.items():
+            row[x] = max(row.get(x, 0.0), s)
+            col[y] = max(col.get(y, 0.0), s)
+        for (x, y), s in sorted(grid.items(), key=lambda kv: -kv[1]):
+            if s + PARENT_BONUS - 0.1 * abs(a.levels[x] - b.levels[y]) >= threshold and s >= row[x] and s >= col[y] \
+                    and x not in match_a and y not in match_b and clear(x, y, s):
+                match_a[x], match_b[y] = y, x
 
 
 @dataclass(frozen=True)

@@ -259,3 +259,19 @@ def test_a_review_paragraph_is_no_counterpart_of_a_plan_paragraph():
     # counterparts within one role still pair: the year's main targets, reworded
     targets = _entry_of_a(cmp, 171)
     assert [p.lines.first for p in targets.b] == [75]
+
+
+def test_tasks_made_parts_of_their_own_pair_with_those_parts():
+    """National 2014 holds its tasks as nine subsections of ``三、2014年重点工作``; 2015 makes them
+    parts of their own (``三、把改革开放扎实推向纵深``, ``四、协调推动经济稳定增长和结构优化`` …).  The
+    part 三 of 2014 has no counterpart, so its subsections got no sibling bonus, and the pairs
+    (0.30, 0.28) stayed under the threshold with the level penalty: both sides were listed as
+    removed and added.  Subsections of a part left unmatched meet the other side's unmatched
+    top-level parts as siblings (bonus, and the level penalty), each other's best among them;
+    weaker pairs stay apart (national 1986 → 1987: a market subsection and a part on steady
+    growth, 0.17)."""
+    pairs = _pairs(reportdiff.compare(_corpus("national/2014.txt"), _corpus("national/2015.txt")))
+    assert pairs["（一）推动重要领域改革取得新突破"] == "三、把改革开放扎实推向纵深"
+    assert pairs["（六）以创新支撑和引领经济结构优化升级"] == "四、协调推动经济稳定增长和结构优化"
+    pairs = _pairs(reportdiff.compare(_corpus("national/1986.txt"), _corpus("national/1987.txt")))
+    assert pairs["（二）进一步发展社会主义的商品市场，逐步完善市场体系"] != "二、坚持长期稳定发展经济的方针"
