@@ -333,6 +333,9 @@ _POLICY_OBJECT = re.compile(_CHECKABLE.pattern + r"|体制|政策|基金|立法|
                             r"指导意见|纲要|博览会|峰会|论坛|新区|贸易港|专项斗争|主题教育|筹办|费$|周期$|水体$|机组$|经验$")
 
 
+_DANGLING = re.compile(r"[和与及并、的]+$")
+
+
 def more_task_object(clause: str) -> str:
     """The object of a plan task that the main rules of ``extract`` miss: a clause ending in its
     verb (``_TASK_TAIL``), led by a verb of doing with a checkable object (``_TASK_HEAD_VERB``
@@ -458,6 +461,8 @@ def extract(doc: Document, index: int) -> list[Commitment]:
             if not obj:
                 continue
         obj = re.sub(r"^好", "", obj)  # 开展好…试点
+        # a conjunction or 的 left dangling where the verb after it was cut (参与全球治理体系改革和建设)
+        obj = _DANGLING.sub("", obj) or obj
         for part in _split_shared_head(obj) if len(obj) >= 2 else ():
             out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph,
                                   st.text.rstrip("，；。！？"), "task", None, part, horizon))
