@@ -295,8 +295,9 @@ def _one_sided(fs: list[Figure], used: set[int], other: list[Figure], other_text
         if i in used or not f.touched or not f.indicator or not _measures(f.q) or f.role == "base" \
                 or _named_with_figure(f.indicator, other_text, f.q.unit, classes):
             continue
-        if any(g.indicator and _similar(g.indicator, f.indicator) >= _SIMILAR and _names_head(g.indicator, f.indicator)
-               and unit_class(g.q.unit) == unit_class(f.q.unit) for g in other):
+        cls = unit_class(f.q.unit)
+        if any(classes[g.q.start] == cls and g.indicator and _names_head(g.indicator, f.indicator)
+               and _similar(g.indicator, f.indicator) >= _SIMILAR for g in other):
             continue  # the other text gives this measure (in another unit it is another measure)
         out.append(NumberChange(f.shown, f.q.raw if kind == "removed" else "",
                                 f.q.raw if kind == "added" else "", kind))
