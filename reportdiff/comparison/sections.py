@@ -44,6 +44,7 @@ class SectionLink:
 
 
 PARENT_BONUS = 0.15
+LEVEL_PENALTY = 0.1  # per level between two sections' levels
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,7 @@ def _match_by_level(bases: dict[tuple[int, int], float], a: SectionOutline, b: S
             siblings = a.parents[x] is not None and b.parents[y] is not None \
                 and match_a.get(a.parents[x]) == b.parents[y]
             bonus = PARENT_BONUS if siblings or (a.parents[x] is None and b.parents[y] is None) else 0.0
-            s2 = s + bonus - 0.1 * abs(a.levels[x] - b.levels[y])
+            s2 = s + bonus - LEVEL_PENALTY * abs(a.levels[x] - b.levels[y])
             if s2 < threshold <= s and a.levels[x] != b.levels[y] and clear.over_all(x, y, s):
                 s2 = s  # a section moved up or down a level (the last task made a part of its own)
             if s2 >= threshold and (s >= threshold or best.mutual(x, y, bases, a.parents, b.parents)) and clear(x, y, s):
@@ -232,7 +233,7 @@ def _promoted(bases: dict[tuple[int, int], float], a: SectionOutline, b: Section
             row[x] = max(row.get(x, 0.0), s)
             col[y] = max(col.get(y, 0.0), s)
         for (x, y), s in sorted(grid.items(), key=lambda kv: -kv[1]):
-            if s + PARENT_BONUS - 0.1 * abs(a.levels[x] - b.levels[y]) >= threshold and s >= row[x] and s >= col[y] \
+            if s + PARENT_BONUS - LEVEL_PENALTY * abs(a.levels[x] - b.levels[y]) >= threshold and s >= row[x] and s >= col[y] \
                     and x not in match_a and y not in match_b and clear(x, y, s):
                 match_a[x], match_b[y] = y, x
 
