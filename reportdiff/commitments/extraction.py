@@ -26,7 +26,15 @@ from ..comparison.indicators import change_role, indicator_before
 from ..ingest.metadata import year_of
 from ..model import Document, Paragraph
 from ..text.quantities import Quantity, find_quantities, is_year, without_comparator
-from .parts import five_year_sections, looks_back, parts, turns_to_plan
+from .parts import (
+    five_year_reviews,
+    five_year_sections,
+    looks_back,
+    names_one_year,
+    parts,
+    sums_five_years,
+    turns_to_plan,
+)
 
 CommitmentKind = Literal["target", "task"]
 Part = Literal["plan", "review", "other"]
@@ -87,6 +95,7 @@ class Statement:
     sentence: str
     part: Part
     follow: str = ""  # the next clause when it only continues this one's figure (…558.9亿元，增长15%)
+    five_years: bool = False  # a review clause whose figures are five years' totals (``parts.sums_five_years``)
 
 
 @dataclass(frozen=True)
@@ -103,21 +112,25 @@ class Commitment:
 
 def statements(doc: Document, index: int) -> list[Statement]:
     kinds = parts(doc)
+    fives = five_year_reviews(doc, kinds)
     year = year_of(doc)
     out = []
     for p in doc.paragraphs:
         kind = kinds.get(p.section_id, "other")
         back = kind == "plan" and looks_back(p.text)  # 过去一年，国防和军队建设取得新的重要进展。新的一年，…
+        summed = sums_five_years(p.text, p.section_id, fives)
         for sentence in p.sentences:
             back = back and not turns_to_plan(sentence, year)
             part = "review" if back else kind
+            five_years = part == "review" and summed and not names_one_year(sentence, year)
             clauses = [m.group().strip() for m in _CLAUSE.finditer(sentence)]
             clauses = [c for c in clauses if c]
             for k, clause in enumerate(clauses):
                 nxt = clauses[k + 1] if k + 1 < len(clauses) else ""
                 if _QUALIFIER.fullmatch(nxt) and k + 2 < len(clauses) and _CONTINUES.match(clauses[k + 2]):
                     nxt += clauses[k + 2]  # …3800亿元，按可比价计算，比上年增长3.5%
-                out.append(Statement(index, p, clause, sentence, part, nxt if _CONTINUES.match(nxt) else ""))
+                out.append(Statement(index, p, clause, sentence, part, nxt if _CONTINUES.match(nxt) else "",
+                                     five_years))
     return out
 
 

@@ -61,7 +61,6 @@ from .keys import (
     spreadable,
 )
 from .measures import change, comparable, is_rate, meets, starts_from
-from .parts import looks_back_five_years
 from .search import Found, best_clause, needed
 
 FollowupStatus = Literal["reported", "recurring", "missing"]
@@ -327,9 +326,9 @@ def yearly(c: Commitment) -> bool:
 
 
 def sums_years(s: Statement) -> bool:
-    """Whether the statement's figures are sums over years: 累计, or a review paragraph that opens
-    by looking back over five years (五年来，人民生活明显改善。…城镇新增就业4200万人)."""
-    return bool(_CUMULATIVE.search(s.text)) or s.part == "review" and looks_back_five_years(s.paragraph.text)
+    """Whether the statement's figures are sums over years: 累计, or a review paragraph of five
+    years (``parts.sums_five_years``: 五年来，人民生活明显改善。…城镇新增就业4200万人)."""
+    return bool(_CUMULATIVE.search(s.text)) or s.five_years
 
 
 def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[str]) -> Followup:

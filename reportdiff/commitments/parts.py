@@ -62,6 +62,33 @@ def looks_back_five_years(text: str) -> bool:
     return looks_back(text, FIVE_YEARS_BACK)
 
 
+# a look back over one year only: 过去一年, 一年来, 去年, 刚刚过去的2017年
+_ONE_YEAR_BACK = re.compile(r"一年来|过去(?:的)?一年|去年|上年|过去的\d{4}年|^\d{4}年")
+
+
+def five_year_reviews(doc: Document, kinds: dict[str, str]) -> set[str]:
+    """The sections of review parts (``kinds``: ``parts``) whose title looks back over five years
+    and not over one (``一、过去五年工作回顾``, not ``一、过去一年和五年工作回顾``): a report at the end of a
+    government's term, whose review gives the five years' totals (开工重大水利工程122项)."""
+    return {s.id for top in doc.root.children if kinds.get(top.id) == "review"
+            and FIVE_YEARS_BACK.search(top.title) and not _ONE_YEAR_BACK.search(top.title) for s in top.walk()}
+
+
+def sums_five_years(text: str, section_id: str, fives: set[str]) -> bool:
+    """Whether a review paragraph's figures are five years' totals: it opens by looking back over
+    five years (五年来，人民生活明显改善), or it stands in a review of five years (``fives``:
+    ``five_year_reviews``) and does not open by looking back over one (刚刚过去的2017年，…).
+    A sentence naming one year is that year's still (``names_one_year``)."""
+    return looks_back_five_years(text) or (section_id in fives
+                                           and not _ONE_YEAR_BACK.search(_first_sentence(text)[:LOOK_BACK]))
+
+
+def names_one_year(sentence: str, year: int | None) -> bool:
+    """Whether a sentence gives one year's figures: 去年, 过去一年 …, or the year before the
+    report's ``year`` (2007年城镇职工基本医疗保险参保人数达到1.8亿人, in the 2008 report)."""
+    return bool(_ONE_YEAR_BACK.search(sentence)) or year is not None and f"{year - 1}年" in sentence
+
+
 # a sentence that turns from the look back to the plan: by a plan word, or by naming the report's
 # own year first (在一九五九年，全国的各级国家机关应当…)
 _PLAN_AGAIN = re.compile(r"\s*(?:新的一年|今年|明年|今后|我们要|我们将|要|必须|应当)")

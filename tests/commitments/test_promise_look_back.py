@@ -115,3 +115,17 @@ def test_growth_over_last_year_is_still_a_target():
     """``比上年增长`` is how most targets are said: only a change said after another figure goes."""
     doc = reportdiff_load(str(_report(2025)))
     assert any(c.target and c.target.indicator == "国内生产总值" and c.target.value == 5 for c in extract(doc, 0))
+
+
+def test_the_review_of_a_term_gives_five_years_totals():
+    """National 2017 plans ``再开工15项重大水利工程``; 2018, the end of a government's term, reviews
+    five years under ``一、过去五年工作回顾`` and gives ``开工重大水利工程122项`` in a paragraph that
+    ends, not opens, with 五年来.  The 122 was taken for 2017's figure and the target called met
+    (an auditor's row, session 34).  In a review part whose title looks back over five years and
+    not over one, a paragraph's figures are the five years' totals (reported, no figure) unless
+    it opens by looking back over one year or its sentence names one (去年, 2007年): national 2008's
+    ``去年居民消费价格总水平比上年上涨4.8%`` still answers 2007's ``3%以内`` (not met)."""
+    dams = _followup(2017, 2018, "再开工15项重大水利工程")
+    assert dams.status == "reported" and dams.reported is None and dams.met is None
+    prices = _followup(2007, 2008, "居民消费价格总水平涨幅")
+    assert prices.reported is not None and prices.reported.value == 4.8 and prices.met is False
