@@ -288,6 +288,15 @@ _LISTED_HEAD = re.compile(r"(?:一批|若干|一系列)?(?P<items>[\u4e00-\u9fff
 
 
 _WORK_TAIL = re.compile(r"(?:建设|改造)$")
+_INSTRUMENT_TAIL = re.compile(r"(?:制度|机制|体制|体系|政策|法规|办法)$")
+
+
+def _two_instruments(first: str, second: str) -> bool:
+    """Whether ``first和second`` names two policy instruments (主体功能区制度和生态补偿机制), not one
+    whose modifier holds the 和 (一体化国家战略体系和能力建设工作机制: the 机制 of building both), nor
+    the end of a list (…全程监管机制、社会共治制度和可追溯体系)."""
+    return bool(_INSTRUMENT_TAIL.search(first) and _INSTRUMENT_TAIL.search(second)) \
+        and "建设" not in second and "、" not in first + second
 _ENDS_IN_OBJECT = re.compile(f"(?:{_TASK_OBJECT.pattern})$")
 _BATCH = re.compile(r"^(?:一批|若干|一系列)")
 
@@ -314,8 +323,9 @@ def _split_shared_head(obj: str) -> list[str]:
         return named
     pair = obj.split("和")  # 国家科学中心和技术创新中心: two objects with one head noun
     if len(pair) == 2 and min(len(pair[0]), len(pair[1])) >= 5 and (
-            pair[0][-2:] == pair[1][-2:] or _WORK_TAIL.search(pair[0]) and _WORK_TAIL.search(pair[1])):
-        return pair  # also two works (“平急两用”公共基础设施建设和城中村改造)
+            pair[0][-2:] == pair[1][-2:] or _WORK_TAIL.search(pair[0]) and _WORK_TAIL.search(pair[1])
+            or _two_instruments(*pair)):
+        return pair  # also two works (“平急两用”公共基础设施建设和城中村改造), two instruments (…制度和…机制)
     work = _WORK_TAIL.search(pair[1]) if len(pair) == 2 else None
     if work and 3 <= len(pair[0]) <= 5 and 3 <= work.start() <= 5:  # 城中村和危旧房改造: two short names, one work
         return [pair[0] + work.group(), pair[1]]

@@ -840,3 +840,19 @@ def test_a_task_object_ends_on_its_thing_not_on_a_conjunction():
     objs = [c.obj for c in extract(reportdiff_load(str(fixture_path("national-2025.txt"))), 0) if c.kind == "task"]
     assert "参与全球治理体系改革" in objs
     assert not [o for o in objs if o[-1] in "和与及并、的"]
+
+
+def test_two_instruments_joined_by_he_are_two_tasks():
+    """National 2017 plans ``完善主体功能区制度和生态补偿机制``; 2018's review says ``完善主体功能区制度``
+    and its plan ``完善生态补偿机制``, but the one object held both, neither clause covered half of
+    it, and the row was missing (an auditor's row, session 34).  Two objects ending in instruments
+    (制度, 机制, 体系, 政策, 办法 …) are two tasks; not when the 和 stands inside the modifier of one
+    (``一体化国家战略体系和能力建设工作机制``) nor at the end of a list."""
+    objs = [c.obj for c in extract(reportdiff_load(str(fixture_path("national-2025.txt"))), 0) if c.kind == "task"]
+    assert "社会心理服务体系" in objs and "危机干预机制" in objs
+    assert "一体化国家战略体系和能力建设工作机制" in objs
+    ledger = _national(2017, 2018)
+    plan = {e.commitment.obj: e.followups[0] for e in ledger.entries
+            if e.commitment.doc == 0 and e.commitment.kind == "task"}
+    assert plan["主体功能区制度"].status == "reported" and "主体功能区制度" in plan["主体功能区制度"].text
+    assert plan["生态补偿机制"].status == "recurring"
