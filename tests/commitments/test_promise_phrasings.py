@@ -856,3 +856,11 @@ def test_two_instruments_joined_by_he_are_two_tasks():
             if e.commitment.doc == 0 and e.commitment.kind == "task"}
     assert plan["主体功能区制度"].status == "reported" and "主体功能区制度" in plan["主体功能区制度"].text
     assert plan["生态补偿机制"].status == "recurring"
+
+
+def test_tongchou_jianli_is_no_choujian():
+    """National 2025: ``统筹建立农村防止返贫致贫机制…``: the verb 筹建 (to prepare the building of) was
+    found inside 统筹建立 and the object began ``立农村…`` in all 31 provincial ledgers."""
+    objs = [c.obj for c in extract(reportdiff_load(str(fixture_path("national-2025.txt"))), 0) if c.kind == "task"]
+    assert "农村防止返贫致贫机制和低收入人口、欠发达地区分层分类帮扶制度" in objs
+    assert not [o for o in objs if o.startswith("立")]
