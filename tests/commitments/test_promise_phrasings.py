@@ -864,3 +864,14 @@ def test_tongchou_jianli_is_no_choujian():
     objs = [c.obj for c in extract(reportdiff_load(str(fixture_path("national-2025.txt"))), 0) if c.kind == "task"]
     assert "农村防止返贫致贫机制和低收入人口、欠发达地区分层分类帮扶制度" in objs
     assert not [o for o in objs if o.startswith("立")]
+
+
+def test_weights_in_jin_and_tons_are_one_measure():
+    """National 2025 plans ``粮食产量1.4万亿斤左右``; Yunnan's 2026 review gives its own grain output
+    ``年度产量首次突破2000万吨`` (an auditor's row, session 34), and national 1994 answered 1993's
+    ``达到4.75亿吨`` with ``粮食总产量4564亿公斤``: 斤, 公斤 and 千克 were no units of 吨, so the
+    figures measured "something else" and the rows were missing or had no figure."""
+    assert comparable("万吨", "万亿斤") and comparable("亿公斤", "亿吨")
+    assert base_unit("亿公斤", 4564.0) == ("吨", 456400000.0)
+    grain = _first(_national_2025_to("yunnan.txt"), "粮食产量1.4万亿斤左右")
+    assert grain.status == "reported" and "2000万吨" in grain.text and grain.met is None
