@@ -2,7 +2,7 @@
 figure meets the target or changes it.
 
 - comparable (``comparable``): the same class of unit (万/亿 scaled; the counters 个 家 户 处 座 所
-  项 条 批 件 count alike, as do 人 人次 名; 斤, 公斤 and 千克 are weighed in 吨), or a bare 万/亿 before the people or things a count
+  项 条 批 件 count alike, as do 人 人次 名; 吨, 公斤 and 千克 are weighed in 斤), or a bare 万/亿 before the people or things a count
   target counts (近1400万农业转移人口 for 进城落户1300万人);
 - met (``meets``): a ceiling (``ceiling.is_ceiling``: at_most, or a ceiling-type indicator such
   as CPI, 失业率, 赤字率): reported <= target, about: reported < target + 0.5 for percentages,
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.quantities import without_comparator
+from ..text.quantities import JIN, without_comparator
 from .ceiling import is_ceiling
 from .extraction import Target
 
@@ -30,20 +30,17 @@ _COUNTERS = {"个", "家", "户", "处", "座", "所", "项", "条", "批", "件
 _PERSONS = {"人", "人次", "名"}  # 培训5万人次 / 培训3万人
 
 
-# Weights in tons: the national grain target is in 斤 (1.4万亿斤), a province's output in 吨
-_TONS = {"斤": 0.0005, "公斤": 0.001, "千克": 0.001}
-
-
 def base_unit(unit: str, value):
     """(unit without 万/亿, value scaled to it): 2.5 万户 → (户, 25000); a bare magnitude too
-    (1400 万 → ("", 14000000): 近1400万农业转移人口); a weight in tons (1.4万亿斤 → (吨, 7e8))."""
+    (1400 万 → ("", 14000000): 近1400万农业转移人口); a weight in 斤 (2000万吨 → (斤, 4e10): the national
+    grain target is in 斤, a province's output in 吨)."""
     factor = 1.0
     for prefix, scale in _MAGNITUDE.items():
         if unit.startswith(prefix):
             unit, factor = unit[len(prefix):], scale
             break
-    if unit in _TONS:
-        unit, factor = "吨", factor * _TONS[unit]
+    if unit in JIN:
+        unit, factor = "斤", factor * JIN[unit]
     if factor == 1.0 or value is None:
         return unit, value
     if isinstance(value, tuple):

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.quantities import without_comparator
+from ..text.quantities import JIN, without_comparator
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,6 @@ DISPLAY = tuple(BY_ID[i] for i in ("gdp", "cpi", "jobs", "unemployment_surveyed"
                                    "trade"))
 
 
-_JIN = {"斤": 1.0, "公斤": 2.0, "千克": 2.0, "吨": 2000.0}
 _MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 _PEOPLE = {"人", "人次", "名"}
 
@@ -93,7 +92,7 @@ def unit_class(unit: str) -> str:
             break
     if u in _PEOPLE or u == "":
         return "人" if u else ""
-    if u in _JIN:
+    if u in JIN:
         return "斤"
     return u
 
@@ -109,7 +108,7 @@ def scaled(value, unit: str):
         if u.startswith(prefix) and len(u) > len(prefix):
             factor, u = f, u[len(prefix):]
             break
-    factor *= _JIN.get(u, 1.0)
+    factor *= JIN.get(u, 1.0)
     if isinstance(value, tuple):
         return (value[0] * factor, value[1] * factor)
     return value * factor

@@ -249,6 +249,7 @@ def _english_quantity(m: re.Match) -> Quantity | None:
 
 
 _MAGNITUDE = re.compile(r"^(?:万亿|亿|万|千)")
+JIN = {"斤": 1.0, "公斤": 2.0, "千克": 2.0, "吨": 2000.0}  # a weight in 斤 (grain targets and reports mix them)
 _UNIT_CLASSES = {"元": "money", "美元": "money", "%": "percent", "百分点": "points", "个百分点": "points",
                  "人": "people", "人次": "people", "名": "people",
                  "亩": "area", "公顷": "area", "平方公里": "area", "平方千米": "area", "平方米": "area",

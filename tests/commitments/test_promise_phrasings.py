@@ -872,6 +872,6 @@ def test_weights_in_jin_and_tons_are_one_measure():
     ``达到4.75亿吨`` with ``粮食总产量4564亿公斤``: 斤, 公斤 and 千克 were no units of 吨, so the
     figures measured "something else" and the rows were missing or had no figure."""
     assert comparable("万吨", "万亿斤") and comparable("亿公斤", "亿吨")
-    assert base_unit("亿公斤", 4564.0) == ("吨", 456400000.0)
+    assert base_unit("亿公斤", 4564.0) == ("斤", 912800000000.0)
     grain = _first(_national_2025_to("yunnan.txt"), "粮食产量1.4万亿斤左右")
     assert grain.status == "reported" and "2000万吨" in grain.text and grain.met is None
