@@ -17,7 +17,7 @@ Compare two reports (sections and paragraphs aligned, word diffs, number changes
 
     >>> c = reportdiff.compare(old, "fixtures/baotou-gazette-2023-01.txt")
     >>> c
-    <Comparison 'fixtures/baotou-2022.txt' → 'fixtures/baotou-gazette-2023-01.txt': 2 equal, 41 changed, 9 moved, 1 split, 17 added, 31 removed>
+    <Comparison 'fixtures/baotou-2022.txt' → 'fixtures/baotou-gazette-2023-01.txt': 2 equal, 41 changed, 9 moved, 2 split, 14 added, 30 removed>
     >>> s = c.sections[0]
     >>> s.change, s.a.title, s.b.title
     ('renamed', '一、本届政府工作回顾', '一、过去一年工作回顾')
