@@ -297,6 +297,8 @@ def _two_instruments(first: str, second: str) -> bool:
     the end of a list (…全程监管机制、社会共治制度和可追溯体系)."""
     return bool(_INSTRUMENT_TAIL.search(first) and _INSTRUMENT_TAIL.search(second)) \
         and "建设" not in second and "、" not in first + second
+
+
 _ENDS_IN_OBJECT = re.compile(f"(?:{_TASK_OBJECT.pattern})$")
 _BATCH = re.compile(r"^(?:一批|若干|一系列)")
 

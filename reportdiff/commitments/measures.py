@@ -2,8 +2,8 @@
 figure meets the target or changes it.
 
 - comparable (``comparable``): the same class of unit (万/亿 scaled; the counters 个 家 户 处 座 所
-  项 条 批 件 count alike, as do 人 人次 名; 吨, 公斤 and 千克 are weighed in 斤), or a bare 万/亿 before the people or things a count
-  target counts (近1400万农业转移人口 for 进城落户1300万人);
+  项 条 批 件 count alike, as do 人 人次 名; 吨, 公斤 and 千克 are weighed in 斤), or a bare 万/亿
+  before the people or things a count target counts (近1400万农业转移人口 for 进城落户1300万人);
 - met (``meets``): a ceiling (``ceiling.is_ceiling``: at_most, or a ceiling-type indicator such
   as CPI, 失业率, 赤字率): reported <= target, about: reported < target + 0.5 for percentages,
   <= 105% of the target otherwise, range: reported <= high; else at_least: reported >= target;
