@@ -9,7 +9,9 @@ sentence's first LOOK_BACK characters, with no 今年, 今后 …) is review up 
 that opens a plan (新的一年, 今年, 要, 我们要, 必须 …: ``_PLAN_AGAIN``, or the report's own year:
 在一九五九年，…应当…): the plan's parts on defence, Taiwan, diplomacy and the government's own
 work open with their year's review (过去一年，国防和军队建设取得新的重要进展。新的一年，我们要…),
-and a five-year plan part with the five years past.
+and a five-year plan part with the five years past.  A review part whose title looks back over
+five years and not over one (过去五年工作回顾) gives five years' totals, except in the paragraphs
+and sentences that look back over one year (``sums_five_years``, ``names_one_year``).
 """
 
 from __future__ import annotations
