@@ -16,12 +16,9 @@ from __future__ import annotations
 
 import re
 
-from ..text.quantities import JIN, without_comparator
+from ..text.quantities import JIN, MAGNITUDES, without_comparator
 from .ceiling import is_ceiling
 from .extraction import Target
-
-_MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
-
 
 # Counters that count the same kind of things (绿色工厂20个 / 绿色工厂12家): comparable for met.
 _COUNTERS = {"个", "家", "户", "处", "座", "所", "项", "条", "批", "件"}
@@ -35,7 +32,7 @@ def base_unit(unit: str, value):
     (1400 万 → ("", 14000000): 近1400万农业转移人口); a weight in 斤 (2000万吨 → (斤, 4e10): the national
     grain target is in 斤, a province's output in 吨)."""
     factor = 1.0
-    for prefix, scale in _MAGNITUDE.items():
+    for prefix, scale in MAGNITUDES.items():
         if unit.startswith(prefix):
             unit, factor = unit[len(prefix):], scale
             break

@@ -177,8 +177,6 @@ def _pair(fa: list[Figure], fb: list[Figure], used_a: set[int], used_b: set[int]
     return taken
 
 
-
-
 def _magnitude_gap(x: Quantity, y: Quantity) -> float:
     """|ln x − ln y| of two figures' values with their scale words (``$86.2 billion``, ``5.3亿元``;
     a range by its upper end): an indicator's figure of one year is nearer its figure of the next

@@ -126,7 +126,6 @@ _NO_NAME_ZH = re.compile(r"比前[一二三四五六七八九十]+年|带动|拉
 
 
 _FILLER_ZH = re.compile(r"(?:比上年|比去年|同比|实际|名义|年均|累计|平均|分别|共|总计|合计)+$")
-_MAGNITUDE_ZH = re.compile(r"^(?:万亿|亿|万|千)")
 _COMPARED_ZH = re.compile(r"^(?:(?:比|较)(?:上年|去年)(?:同期)?(?:预算)?|同比)(?:增加|增长|提高|减少|下降|降低)?")
 # an amount the subject grew by, on a stated basis (全国财政收入达到16371亿元，按可比口径增加2400亿元)
 _COMPARED_ON_BASIS_ZH = re.compile(r"^按(?:可比口径|可比价格?|不变价格?)(?:计算)?(?:增加|减少)$")

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.quantities import JIN, without_comparator
+from ..text.quantities import JIN, MAGNITUDES, without_comparator
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,6 @@ DISPLAY = tuple(BY_ID[i] for i in ("gdp", "cpi", "jobs", "unemployment_surveyed"
                                    "trade"))
 
 
-_MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 _PEOPLE = {"人", "人次", "名"}
 
 
@@ -86,7 +85,7 @@ def unit_class(unit: str) -> str:
     u = without_comparator(unit.strip())
     if u.startswith("%"):
         return "%"
-    for prefix in _MAGNITUDE:
+    for prefix in MAGNITUDES:
         if u.startswith(prefix) and len(u) > len(prefix):
             u = u[len(prefix):]
             break
@@ -104,7 +103,7 @@ def scaled(value, unit: str):
         return None
     u = without_comparator(unit.strip())
     factor = 1.0
-    for prefix, f in _MAGNITUDE.items():
+    for prefix, f in MAGNITUDES.items():
         if u.startswith(prefix) and len(u) > len(prefix):
             factor, u = f, u[len(prefix):]
             break

@@ -248,7 +248,9 @@ def _english_quantity(m: re.Match) -> Quantity | None:
     return Quantity(raw, numbers[0], unit, "exact", m.start(), m.end())
 
 
-_MAGNITUDE = re.compile(r"^(?:万亿|亿|万|千)")
+# the magnitude words of a Chinese unit and what each multiplies by, the longest first (万亿 before 亿 and 万)
+MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
+MAGNITUDE = re.compile("^(?:" + "|".join(MAGNITUDES) + ")")
 JIN = {"斤": 1.0, "公斤": 2.0, "千克": 2.0, "吨": 2000.0}  # a weight in 斤 (grain targets and reports mix them)
 _UNIT_CLASSES = {"元": "money", "美元": "money", "%": "percent", "百分点": "points", "个百分点": "points",
                  "人": "people", "人次": "people", "名": "people",
@@ -266,5 +268,5 @@ def unit_class(unit: str) -> str:
     u = unit.strip()
     if re.match(rf"^{_EN_CURRENCY}", u) or u in ("million", "billion", "trillion"):
         return "money" if re.match(rf"^{_EN_CURRENCY}", u) else ""
-    u = _MAGNITUDE.sub("", u)
+    u = MAGNITUDE.sub("", u)
     return _UNIT_CLASSES.get(u, u)
