@@ -18,7 +18,13 @@ from __future__ import annotations
 
 import re
 
-from ..ingest.headings import FIVE_YEARS_BACK, OPENS_PLAN, OPENS_REVIEW, part_role
+from ..ingest.headings import (
+    FIVE_YEARS_BACK,
+    ONE_YEAR_BACK,
+    OPENS_PLAN,
+    OPENS_REVIEW,
+    part_role,
+)
 from ..model import Document
 
 
@@ -65,7 +71,7 @@ def looks_back_five_years(text: str) -> bool:
 
 
 # a look back over one year only: 过去一年, 一年来, 去年, 刚刚过去的2017年
-_ONE_YEAR_BACK = re.compile(r"一年来|过去(?:的)?一年|去年|上年|过去的\d{4}年|^\d{4}年")
+_ONE_YEAR_BACK = re.compile(ONE_YEAR_BACK + r"|去年|上年|过去的\d{4}年|^\d{4}年")
 
 
 def five_year_reviews(doc: Document, kinds: dict[str, str]) -> set[str]:

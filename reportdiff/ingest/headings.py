@@ -182,7 +182,8 @@ REVIEW_TITLE = re.compile(r"回顾|执行情况|过去|总结|成就|成绩")
 PLAN_TITLE = re.compile(r"安排|任务|要求|目标|计划|今后|重点|部署|措施|取向|考虑|建设|展望|思路|建议")
 WEAK_PLAN_TITLE = re.compile(r"重点|措施|建设")  # words of slogans too (新福建建设持续取得新进展)
 FIVE_YEARS_BACK = re.compile(r"五年来|过去(?:的)?五年")
-OPENS_REVIEW = re.compile(r"一年来|过去(?:的)?一年|收官之年|初步统计|" + FIVE_YEARS_BACK.pattern)
+ONE_YEAR_BACK = r"一年来|过去(?:的)?一年"  # words that look back over one year
+OPENS_REVIEW = re.compile(ONE_YEAR_BACK + r"|收官之年|初步统计|" + FIVE_YEARS_BACK.pattern)
 OPENS_PLAN = re.compile(r"今年|开局之年|预期目标|总体要求|今后|未来五年|十[一二三四五六七八九]?五”?(?:时期)?是")
 
 
