@@ -29,6 +29,7 @@ from ..text.quantities import Quantity, find_quantities, is_year, without_compar
 from .parts import (
     five_year_reviews,
     five_year_sections,
+    guides,
     looks_back,
     names_one_year,
     parts,
@@ -121,7 +122,7 @@ def statements(doc: Document, index: int) -> list[Statement]:
         summed = sums_five_years(p.text, p.section_id, fives)
         for sentence in p.sentences:
             back = back and not turns_to_plan(sentence, year)
-            part = "review" if back else kind
+            part = "review" if back else "other" if kind == "plan" and guides(sentence) else kind
             five_years = part == "review" and summed and not names_one_year(sentence, year)
             clauses = [m.group().strip() for m in _CLAUSE.finditer(sentence)]
             clauses = [c for c in clauses if c]

@@ -12,6 +12,12 @@ work open with their year's review (过去一年，国防和军队建设取得�
 and a five-year plan part with the five years past.  A review part whose title looks back over
 five years and not over one (过去五年工作回顾) gives five years' totals, except in the paragraphs
 and sentences that look back over one year (``sums_five_years``, ``names_one_year``).
+
+Guidance.  A plan sentence that states the year's guiding thought or overall requirement
+(做好政府工作，要在以…为核心的党中央坚强领导下，以…思想为指导，…; 政府工作的总体要求是：…) or calls
+on the listeners (让我们…) lists the slogans the plan then works out; it is no part of the plan
+(``guides``): its phrases (统筹推进“五位一体”总体布局, 实施更加积极有为的宏观政策) are no commitments,
+and a later report's are no follow-ups.
 """
 
 from __future__ import annotations
@@ -95,6 +101,22 @@ def names_one_year(sentence: str, year: int | None) -> bool:
     """Whether a sentence gives one year's figures: 去年, 过去一年 …, or the year before the
     report's ``year`` (2007年城镇职工基本医疗保险参保人数达到1.8亿人, in the 2008 report)."""
     return bool(_ONE_YEAR_BACK.search(sentence)) or year is not None and f"{year - 1}年" in sentence
+
+
+# where a sentence states the guiding thought or the overall requirement, within its first
+# GUIDE_AT characters: 总体要求是, 基本思路和主要任务是, 指导思想是; led by the party (在党中央坚强领导下，
+# 在省委领导下，; not 党委领导下的厂长负责制), guided by a theory (以…思想为指导, 在…理论指引下,
+# 高举…伟大旗帜; not 以国家新型城镇化规划为指导); or a call (让我们…, 坚持马克思列宁主义、…)
+_GUIDES = re.compile(r"(?:总体要求|总要求|基本思路|指导思想)(?:和(?:主要)?任务)?是|"
+                     r"(?:党中央|省委|市委|区委|党委|党)[^，。；]{0,6}领导下，|"
+                     r"(?:思想|理论)[^，。；]{0,8}(?:为指导|指引下)|伟大旗帜|^让我们|^坚持马克思列宁主义")
+GUIDE_AT = 60
+
+
+def guides(sentence: str) -> bool:
+    """Whether a plan sentence states the guiding thought, the overall requirement or a call
+    (``_GUIDES`` within its first GUIDE_AT characters)."""
+    return bool(_GUIDES.search(sentence[:GUIDE_AT]))
 
 
 # a sentence that turns from the look back to the plan: by a plan word, or by naming the report's
