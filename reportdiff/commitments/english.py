@@ -137,23 +137,32 @@ def _indicator(clause: str, q: Quantity, unit: str) -> str:
     before = clause[:q.start]
     before = re.sub(r"\s+for\s+20\d\d(?:-\d\d)?(?=\s+(?:by|to)\s*$)", "", before)  # salaries tax for 2018-19 by 75 per cent
     before = re.sub(r",\s*(?:totalling|totaling|amounting to)\s*$", " of ", before, flags=re.I)  # new resources, totalling $500 million
-    before = re.sub(r"(?:at least|a minimum of|no less than|over|more than|up to|about|around|nearly|some|"
-                    r"approximately|a further|an extra|an additional)\s*$", "", before, flags=re.I)
+    before = re.sub(r"(?:at least|a minimum of|no less than|not less than|no more than|not more than|over|more than|"
+                    r"up to|about|around|nearly|some|approximately|a further|an extra|an additional)\s*$", "", before,
+                    flags=re.I)
     m = _BEFORE.search(before)
     if m:
-        np = re.sub(r"^.*\b(?:will|to|we|i|is|are|has|have|of|that|with|by)\s+", "", m.group("np").strip(), flags=re.I)
+        np = re.sub(r"^.*\b(?:will|shall|to|we|i|is|are|has|have|of|that|with|by)\s+", "", m.group("np").strip(),
+                    flags=re.I)
         np = re.sub(r"^(?:the|a|an|our|its|their)\s+", "", np, flags=re.I).strip()
         np = re.sub(r"^(?:\w+ing)\s+(?=\w)", "", np)
-        if key_words(np) and not np.lower().endswith("ed") \
+        given, np = np, _GIVING.sub("", np)  # (I shall) allocate a recurrent provision (of $140 million): the sum's name
+        if not np.lower().endswith("ed") \
                 and not re.match(r"(?:asked|instructed|invited|requested|tasked|urged)\b", np, re.I):
             # (not the office asked to act: I have instructed HKMA to allocate $220 billion …)
-            return (set(key_words(np)) <= _MONEY_WORDS and _purpose(after)) or np
+            # a sum named only as money (a total, an additional funding) is named by what it is for
+            return (set(key_words(np)) <= _MONEY_WORDS and _purpose(after)) or (np if key_words(np) else "") \
+                or (given if key_words(given) else "")  # (set aside) a sum, and nothing more: as said
     return ""
 
 
 # words that say a sum is money and nothing of what it is for (an additional recurrent provision)
 _MONEY_WORDS = set("additional recurrent annual provision funding expenditure allocation grant sum one-off extra "
-                   "injection".split())  # as key_words stem them
+                   "injection total".split())  # as key_words stem them
+# the verb that gives or launches a sum, left before its name (allocate a recurrent provision, set aside a
+# sum, launch an iBond issue, provide a total): not what the sum is
+_GIVING = re.compile(r"^(?:(?:also|further)\s+)?(?:allocate|earmark|inject|set\s+aside|provide|commit|spend|deploy|"
+                     r"launch)\s+(?:(?:the|a|an|another|our)\s+)?(?=\w)", re.I)
 _FOR_PURPOSE = re.compile(r"^[^,;]{0,40}?\b(?:to|for)\s+(?P<np>[^,;]+)", re.I)
 
 
@@ -161,7 +170,7 @@ def _purpose(after: str) -> str:
     """What a sum named only as money goes to, later in its clause (an additional recurrent provision
     of $55 million will be provided to support the nine major performing arts groups)."""
     m = _FOR_PURPOSE.match(after)
-    np = _strip(m.group("np")) if m else ""
+    np = _strip(re.sub(r"^[a-z]+\s+(?=(?:the|a|an|our|its|their)\s)", "", m.group("np").strip())) if m else ""  # the verb
     return np if len(key_words(np)) >= 2 else ""
 
 

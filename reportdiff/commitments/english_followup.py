@@ -116,7 +116,7 @@ _KIND = {_stem(w) for w in (
 
 # words of a measure's unit (square metres of floor area, hectares): a key of them and at most one
 # other word says how much, not of what, and takes the other words of its clause too
-_MEASURE = {_stem(w) for w in "square metres hectares kilometres floor area gross".split()}
+_MEASURE = {_stem(w) for w in "square metres hectares kilometres floor area gross level".split()}
 
 
 NAME_RARE = 2.5  # ln(1/8%): a name's words in at most 8% of the ledger's sentences name it (capitalised)

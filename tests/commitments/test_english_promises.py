@@ -321,6 +321,25 @@ def test_the_thing_counted_after_a_number(clause, indicator):
     assert [t.indicator for t, _ in targets_in(clause)] == [indicator]
 
 
+@pytest.mark.parametrize("clause, expected", [
+    # session 35 (HK ledgers 2012-2021): the modal and the verb that gives the sum were the indicator
+    # ("shall allocate a recurrent provision", "shall launch an iBond issue", "shall provide a total")
+    ("We shall allocate a recurrent provision of $140 million from 2016-17 onwards to provide more subsidised "
+     "residential care places", ("provide more subsidised residential care places", "$140 million")),
+    ("I shall launch another iBond issue of up to $10 billion with a maturity period of three years",
+     ("iBond issue", "$10 billion")),
+    ("In 2012-13, we shall provide a total of $40million additional funds for nine major performing arts groups",
+     ("nine major performing arts groups", "$40million")),
+    ("I shall reduce profits tax for 2015-16 by 75 per cent", ("reduce profits tax", "75 per cent")),
+    ("the Government will allocate an additional funding of about $156 million from 2019-20 onwards to increase "
+     "the level of subsidy for services provided by child care centres", ("level of subsidy", "$156 million")),
+    # a sum named by nothing but its money keeps the words it was given with
+    ("I have set aside a sum of $300 billion as an initial provision", ("set aside a sum", "$300 billion")),
+])
+def test_a_sum_is_named_without_the_verb_that_gives_it(clause, expected):
+    assert [(t.indicator, t.raw) for t, _ in targets_in(clause)][:1] == [expected]
+
+
 def test_an_age_is_no_target():
     # HK 2019-20 para 56: "… to provide Hong Kong residents aged 65 or above with an investment option"
     assert targets_in("We will also continue to issue Silver Bonds to provide Hong Kong residents aged 65 or "
