@@ -107,10 +107,21 @@ def _promised(clause: str):
             verb = m.group("verb2").lower()
         lettered = m.group(0).startswith("(") or m.group(0).lower().startswith("including")
         yield verb, obj, lettered
-        for more in _AND_ACTION.finditer(clause, m.end("obj")):
+        # the steps coordinated after it, also inside its object's phrase (consult the industry in the
+        # second quarter of this year and introduce the relevant amendment bill in 2016), but not
+        # within what it is for or how it is done (establish an office to facilitate … and provide …;
+        # by installing sensors … and reduce …)
+        for more in _AND_ACTION.finditer(clause, m.start("obj") + 1):
+            if more.start() < m.end("obj") and _SUBORDINATE.search(clause, m.start("obj"), more.start()):
+                break
             step = _coordinated(more.group("verb").lower(), more.group("obj"), False)
             if step:
                 yield *step, False
+
+
+# what opens an infinitive, a means or an aim inside an object's phrase: a step coordinated after it is
+# part of it
+_SUBORDINATE = re.compile(r"\b(?:to|by|so as|in order|with\s+the\s+(?:objectives?|aims?)|aim(?:s|ing)?)\b", re.I)
 
 
 def _coordinated(verb: str, obj: str, to: bool) -> tuple[str, str] | None:
@@ -118,6 +129,8 @@ def _coordinated(verb: str, obj: str, to: bool) -> tuple[str, str] | None:
     invite neighbouring ports to join the Asia Cruise Fund``, ``and explore possible measures that
     can promote aerospace financing business``): a task verb (not after ``to``: ``and to consider``
     is asked of the office named before), an office asked to act, or a named measure studied."""
+    if re.match(r"(?:them|it|this|these|those)\b", obj, re.I):
+        return None  # (the Mainland will deepen the measures and) extend them nationwide: no thing named
     if _vague(verb):
         return _studied(verb, obj)
     return (verb, obj) if verb in _VERB_WORDS and not to or verb in _ASKING and not to else None
@@ -281,7 +294,7 @@ _MODIFIES = re.compile(r"['’]s\b|\s+(?:people|residents|citizens|community|soc
 # verbs that make or give a thing one can check (set up a fund, introduce legislation, offer loans):
 # an object of one word is enough
 _MAKING = {"set up", "roll out", "establish", "introduce", "launch", "construct", "install", "create", "offer",
-           "legislate", "enact", "recruit"}
+           "legislate", "enact", "recruit", "table"}
 # one word that names nothing to check, alone (introduce measures, create jobs, launch short, …)
 _ABSTRACT = re.compile(r"(?:more\s+)?(?:measures|initiatives|jobs|connections|competition|terms|opportunities|"
                        r"[a-z]+ly|short|better|more|new)", re.I)
@@ -341,7 +354,8 @@ _GENERIC = set("measure measures proposal proposals assistance option options wa
                "goal goals support initiative initiatives step steps channel channels possibility possibilities "
                "opportunity opportunities issue issues matter matters idea ideas approach approaches solution "
                "solutions various appropriate other possible relevant suitable different feasible necessary further "
-               "more new long-term the a an of for to and in on with our its their".split())
+               "more new long-term the a an of for to and in on with our its their effort efforts round "
+               "improvement improvements".split())
 
 
 def _named_measure(obj: str) -> bool:

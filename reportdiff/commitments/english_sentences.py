@@ -91,7 +91,7 @@ _CLAUSE = re.compile(r"[;:]\s+|;(?=\s*(?:and\s*)?\([a-h]\))|,\s+(?=(?:and|while|
 _VERB_WORDS = set("build complete launch set introduce extend install convert open establish create develop construct "
                   "deliver upgrade expand refurbish resurface replace implement roll publish recruit hire start begin "
                   "provide add repair plant invest raise reduce freeze offer run fund subsidise subsidize work "
-                  "legislate enact abolish waive".split())  # task verbs: build, complete, launch …
+                  "legislate enact abolish waive table".split())  # task verbs: build, complete, launch …
 
 
 # a goal year (by 2030, by the end of 2019); one before the speech's own year is past (by the end of

@@ -235,6 +235,22 @@ def test_whose_will_promises_a_figure(clause, figure, promised):
     # "now" is an adverb, not the verb (HK 2013-14 para 72: the task was "now put forward measures")
     ("I shall now put forward measures to invest in education and optimise Hong Kong's overall manpower "
      "structure", [("put forward", "measures")]),
+    # session 35: a step coordinated inside the promised action's object phrase (HK 2015-16 paras 92,
+    # 16); not inside what it is for or how it is done (HK 2016-17 paras 49, 80), nor a pronoun
+    ("We shall consult the industry in the second quarter of this year and introduce the relevant amendment bill "
+     "in 2016.", [("consult", "industry"), ("introduce", "relevant amendment bill")]),
+    ("HKTB will expand the scale of overseas promotion fairs this year and waive local traders' participation fees",
+     [("expand", "scale of overseas promotion fairs"), ("waive", "local traders' participation fees")]),
+    ("Government will implement the Water Intelligent Network project in phases by installing sensors in the "
+     "water supply network and reduce the risks of water main bursts",
+     [("implement", "Water Intelligent Network project")]),
+    ("I have asked HKMA to establish an office to facilitate the financing of infrastructure projects and "
+     "provide a platform for pooling the efforts of investors", [("establish", "office")]),
+    ("I hope the Mainland will further deepen the liberalisation measures on this basis and extend them "
+     "nationwide", [("deepen", "liberalisation measures")]),
+    # tabling a bill is a task (HK 2015-16 para 101)
+    ("We plan to table a bill in LegCo later to allow private equity funds to enjoy profits tax exemption",
+     [("table", "bill")]),
 ])
 def test_the_actions_of_a_clause(clause, tasks):
     from reportdiff.commitments.english_actions import _actions
