@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..comparison.indicators import indicator_before
+from ..comparison.indicators import change_role, indicator_before
 from ..text.quantities import find_quantities, is_year
 from .extraction import Statement, Target
 from .keys import Key, normal
@@ -35,7 +35,8 @@ def answer(t: Target, key: Key, st: Statement) -> Target | None:
              if q.value is not None and not is_year(q.raw) and comparable(q.unit, t.unit) and not level(q.start)]
     if not found:
         return None
-    found = [q for q in found if text[q.start - 1:q.start] != "从"] or found  # 从50元提高到84元: the figure is 84
+    # 从50元提高到84元, 由每人每年120元提高到200元: the figure is the new one
+    found = [q for q in found if change_role(text, q)[0] != "base"] or found
 
     def fit(words: str) -> float:
         words = normal(words)

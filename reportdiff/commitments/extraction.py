@@ -121,7 +121,9 @@ def statements(doc: Document, index: int) -> list[Statement]:
         back = kind == "plan" and looks_back(p.text)  # 过去一年，国防和军队建设取得新的重要进展。新的一年，…
         summed = sums_five_years(p.text, p.section_id, fives)
         for sentence in p.sentences:
-            back = back and not turns_to_plan(sentence, year)
+            # a sentence of a plan paragraph opening by looking back (…至关重要。过去一年，我们的各项工作
+            # 取得了很大成绩。国内生产总值增长10.3%…) opens a review up to the sentence that turns to the plan
+            back = (back or kind == "plan" and looks_back(sentence)) and not turns_to_plan(sentence, year)
             part = "review" if back else "other" if kind == "plan" and guides(sentence) else kind
             five_years = part == "review" and summed and not names_one_year(sentence, year)
             clauses = [m.group().strip() for m in _CLAUSE.finditer(sentence)]
@@ -224,8 +226,8 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
                                            or clause[max(0, q.start - 3):q.start].endswith("总投资")):
             continue
         if is_year(q.raw) or q.value is None or re.fullmatch(r"\d+[月日号]|第.*", q.raw) \
-                or clause[q.end:q.end + 2] == "五年" or clause[q.start - 1:q.start] == "第":
-            # 第十四个五年规划: a name
+                or clause[q.end:q.end + 2] == "五年" or clause[q.start - 1:q.start] in ("第", "每"):
+            # 第十四个五年规划: a name; 每50公斤 (提高5到7元): the basis of a rate
             continue
         unit = without_comparator(q.unit)
         if unit in _NOT_TARGET_UNITS or clause[q.end:q.end + 1] in ("周", "届"):

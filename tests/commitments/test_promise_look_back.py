@@ -129,3 +129,27 @@ def test_the_review_of_a_term_gives_five_years_totals():
     assert dams.status == "reported" and dams.reported is None and dams.met is None
     prices = _followup(2007, 2008, "居民消费价格总水平涨幅")
     assert prices.reported is not None and prices.reported.value == 4.8 and prices.met is False
+
+
+def test_a_sentence_that_looks_back_inside_a_plan_paragraph_is_review():
+    """National 2011's plan opens (line 195) ``2011年，是“十二五”开局之年，…至关重要。过去一年，我们的
+    各项工作取得了很大成绩。国内生产总值增长10.3%，…``: the look back starts at the second sentence,
+    and 2010's results were taken for 2011's targets (an unseen audit's row 3, session 35: GDP
+    10.3% "not met" by 2012's 9.2%).  A sentence opening by looking back starts a review there."""
+    doc = reportdiff_load(str(_report(2011)))
+    found = [c for c in extract(doc, 0) if c.paragraph.lines.first == 195]
+    assert not [c for c in found if c.target and c.target.value in (10.3, 1168.0, 3.3)]
+    parts = {s.text: s.part for s in statements(doc, 0) if s.paragraph.lines.first == 195}
+    assert parts["国内生产总值增长10.3%，"] == "review"
+
+
+def test_a_figure_after_mei_is_a_basis_and_a_reported_from_figure_is_no_result():
+    """National 2011 → 2012, two unseen audit rows (session 35): ``小麦最低收购价每50公斤提高5到7元``
+    gave the target ``50公斤`` (the basis of the price: now the target is the rise, 5 to 7元), and
+    2012's ``补助标准由每人每年120元提高到200元`` answered ``提高到200元`` with 120元, not met: the
+    base of a from-to is no result (``从`` alone was caught)."""
+    doc = reportdiff_load(str(_report(2011)))
+    wheat = [c.target for c in extract(doc, 0) if c.target and c.target.indicator.startswith("小麦最低收购价")]
+    assert [(t.value, t.unit) for t in wheat] == [((5.0, 7.0), "元")]
+    subsidy = _followup(2011, 2012, "新农合和城镇居民医保财政补助标准提高到200元")
+    assert subsidy.reported is not None and subsidy.reported.value == 200 and subsidy.met is True
