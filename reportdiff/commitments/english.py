@@ -292,7 +292,11 @@ _FORECAST = re.compile(
     r"|\bit is (?:estimated|expected|projected|forecast) that\b"
     r"|\b(?:forecasts?|forecasted|predicts?|predicted|projects?|projected)\s+that\b[^;]*?\b(?:will|would|should)\b"
     # the effect the measures will have (… will have a stimulus effect of 1.3 percentage points)
-    r"|\b(?:will|would)\s+(?:have|bring)\s+an?\s+(?:[a-z-]+\s+){0,2}(?:effect|impact)\s+of\b",
+    r"|\b(?:will|would)\s+(?:have|bring)\s+an?\s+(?:[a-z-]+\s+){0,2}(?:effect|impact)\s+of\b"
+    # what a project gives once complete, said of it, not by the speaker (Upon completion of the project,
+    # the handling capacity of the airport will be increased to …; …, it will only take ten minutes …)
+    r"|^(?:\d+\.)?\s*(?:upon|on|after)\s+(?:its\s+|the\s+)?(?:full\s+)?completion\b[^,;]*,"
+    r"(?!\s*(?:I|we|the\s+Government|Government)\s)",
     re.I)
 
 

@@ -414,6 +414,26 @@ def test_comparisons_yields_and_counts_of_measures_are_no_targets(tmp_path, sent
     assert not any(c.target and c.target.value in (55100.0, 3000.0, 2.0) for c in _extracted(tmp_path, sentence))
 
 
+@pytest.mark.parametrize("sentence, value", [
+    # session 35, an audit of HK 2012-13 (row 2) and the HK ledgers: what a project gives once complete
+    ("Upon completion of the project, the handling capacity of the airport will be increased to 70 million "
+     "passengers and six million tonnes of cargo a year.", 6.0),
+    ("Upon completion of the Tuen Mun-Chek Lap Kok Link in 2018, it will only take ten minutes to travel from Tuen "
+     "Mun West to the Airport.", 10.0),
+    ("Upon completion of the logistics facilities at Tsing Yi and Tuen Mun West, more than 300 000 square metres "
+     "of floor area and 7 500 new jobs in various trades will be created.", 7500.0),
+])
+def test_what_a_project_gives_once_complete_is_no_target(tmp_path, sentence, value):
+    assert not any(c.target and c.target.value == value for c in _extracted(tmp_path, sentence))
+
+
+def test_a_promise_made_upon_completion_stays(tmp_path):
+    """… but the speaker's promise after such an opening is one."""
+    found = _extracted(tmp_path, "Upon completion of the review, I will allocate $100 million to the Community Care "
+                                 "Fund.")
+    assert any(c.target and c.target.value == 100.0 for c in found)
+
+
 def test_a_count_of_measures_before_their_list_is_no_task(tmp_path):
     found = _extracted(tmp_path, "I shall introduce three short-term measures, costing a total of $140 million.")
     assert not any(c.kind == "task" and "measures" in c.obj for c in found)
