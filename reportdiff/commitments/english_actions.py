@@ -227,7 +227,8 @@ def _action(verb: str, obj: str, lettered: bool) -> tuple[str, str, bool]:
 # what a measure has, not what it is (extend the application period, raise the ceiling, waive the fees):
 # its complement says which measure
 _DIMENSION = set("period periods fee fees ceiling ceilings limit limits scope coverage quota quotas level levels "
-                 "amount amounts deadline duration threshold thresholds criteria cap caps".split())
+                 "amount amounts deadline duration threshold thresholds criteria cap caps mechanism mechanisms "
+                 "arrangement arrangements rate rates".split())
 # what is put into a measure, which its complement does not make a deliverable (devote resources to …,
 # provide financial support for …, step up efforts to …)
 _INPUTS = set("resources resource support funding funds efforts effort assistance room drag uncertainties "
@@ -239,7 +240,9 @@ _INPUTS = set("resources resource support funding funds efforts effort assistanc
 _COMPLEMENT_END = re.compile(r"\s+(?:(?:by|until|till|from|starting|before|after|within|once|this|next|as|in\s+(?:20\d\d|"
                              r"phases|the\s+(?:first|second|third|fourth|latter|coming|next))|for\s+(?:a|an|one|two|three|four|five|six|"
                              r"seven|eight|nine|ten|twelve|\d+)\s+(?:days?|weeks?|months?|quarters?|years?))\b"
-                             r"|to\s+\$?\d|to\s+\w+\s+\$?\d)"
+                             r"|to\s+\$?\d|to\s+\w+\s+\$?\d"
+                             # the next action coordinated after it (… loans and launch improvement measures)
+                             r"|and\s+(?=(?:" + "|".join(sorted(_VERB_WORDS)) + r")\s))"
                              r".*$", re.I)
 
 

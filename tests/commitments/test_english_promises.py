@@ -248,6 +248,11 @@ def test_whose_will_promises_a_figure(clause, figure, promised):
      "provide a platform for pooling the efforts of investors", [("establish", "office")]),
     ("I hope the Mainland will further deepen the liberalisation measures on this basis and extend them "
      "nationwide", [("deepen", "liberalisation measures")]),
+    # a mechanism keeps the complement that says which, up to the next action (an audit of HK 2012-13, row 18)
+    ("The Education Bureau will also review the interest rate mechanism for the means-tested living expenses loans "
+     "and launch improvement measures in the next academic year.",
+     [("review", "interest rate mechanism for the means-tested living expenses loans"),
+      ("launch", "improvement measures")]),
     # tabling a bill is a task (HK 2015-16 para 101)
     ("We plan to table a bill in LegCo later to allow private equity funds to enjoy profits tax exemption",
      [("table", "bill")]),
