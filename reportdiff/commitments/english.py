@@ -167,10 +167,11 @@ _FOR_PURPOSE = re.compile(r"^[^,;]{0,40}?\b(?:to|for)\s+(?P<np>[^,;]+)", re.I)
 
 
 def _purpose(after: str) -> str:
-    """What a sum named only as money goes to, later in its clause (an additional recurrent provision
-    of $55 million will be provided to support the nine major performing arts groups)."""
+    """What a sum named only as money goes to, later in its clause, without the verb before its
+    article (an additional recurrent provision of $55 million will be provided to support the nine
+    major performing arts groups → nine major performing arts groups)."""
     m = _FOR_PURPOSE.match(after)
-    np = _strip(re.sub(r"^[a-z]+\s+(?=(?:the|a|an|our|its|their)\s)", "", m.group("np").strip())) if m else ""  # the verb
+    np = _strip(re.sub(r"^[a-z]+\s+(?=(?:the|a|an|our|its|their)\s)", "", m.group("np").strip())) if m else ""
     return np if len(key_words(np)) >= 2 else ""
 
 
