@@ -45,7 +45,11 @@ def _similar(x: str, y: str) -> float:
     if _english(x + y):
         wx, wy = _stems(x), _stems(y)
         return 2 * len(wx & wy) / (len(wx) + len(wy)) if wx and wy else 0.0
-    return fuzz.ratio(x.lower(), y.lower()) / 100
+    return fuzz.ratio(_GDP_ZH.sub("生产总值", x.lower()), _GDP_ZH.sub("生产总值", y.lower())) / 100
+
+
+# the economy named as what grows (经济增长5%左右): the product, as 国内生产总值 / 地区生产总值 name it
+_GDP_ZH = re.compile(r"^(?:经济|经济总量|gdp)$")
 
 
 def _english(text: str) -> bool:
@@ -247,6 +251,7 @@ def _measures(q: Quantity) -> bool:
 
 
 _FIGURE_NEAR = 12  # characters after an indicator in which a figure counts as its figure
+_EN_FIGURE_NEAR = 60  # … after a word of an English one (the salaries tax … will be reduced by 75 per cent)
 _REWORDED = 5  # a Chinese indicator this long may be named reworded (half its bigrams or more)
 
 
@@ -260,12 +265,15 @@ def _named_with_figure(indicator: str, text: str, unit: str, classes: dict[int, 
     from being "named" by a text that gives only 国内生产总值 a figure.  Named without a figure
     (``“老工伤”人员纳入…``) or only in part (``赤字`` for ``赤字率``): the figure appears or
     disappears."""
-    if _english(indicator):
-        return _present(indicator, text) >= 0.5
+    cls = unit_class(unit)
+    if _english(indicator):  # half its words there, one of them with such a figure after it
+        if _present(indicator, text) < 0.5:
+            return False
+        ends = [m.end() for w in _stems(indicator) for m in re.finditer(r"\b" + re.escape(w), text, re.I)]
+        return any(c == cls and any(0 <= at - end <= _EN_FIGURE_NEAR for end in ends) for at, c in classes.items())
     parts = [indicator]
     if len(indicator) >= _REWORDED and _present(indicator, text) >= 0.5 and indicator[-2:] in text:
         parts += [indicator[k : k + 2] for k in range(len(indicator) - 1)]  # reworded: its bigrams
-    cls = unit_class(unit)
     return any((m := _FIGURE_START.search(text, at + len(part), at + len(part) + _FIGURE_NEAR))
                and classes.get(m.start()) == cls
                for part in parts for at in _occurrences(part, text))

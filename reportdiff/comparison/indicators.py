@@ -119,17 +119,19 @@ def is_indicator(name: str) -> bool:
     return len(cjk) >= 2 and not _FUNCTION_ZH.match(cjk) and not _NO_NAME_ZH.fullmatch(cjk)
 
 
-# a comparison with the years before (比前五年 1.41倍) or a verb alone (带动 4200多亿元) names no
-# indicator: the subject of an earlier clause names the figure.  A period (平均每年 8.3%, 十年
-# 6.2%) stays a name of its own: an average over years is not the year's figure it would pair with
-_NO_NAME_ZH = re.compile(r"比前[一二三四五六七八九十]+年|带动|拉动")
+# a comparison with the years before (比前五年 1.41倍), a verb alone (带动 4200多亿元) or a lead
+# ending in 是 (主要预期目标是：经济增长5%左右) names no indicator: the subject of an earlier clause
+# names the figure.  A period (平均每年 8.3%, 十年 6.2%) stays a name of its own: an average over
+# years is not the year's figure it would pair with
+_NO_NAME_ZH = re.compile(r"比前[一二三四五六七八九十]+年|带动|拉动|.+是")
 
 
 _FILLER_ZH = re.compile(r"(?:比上年|比去年|同比|实际|名义|年均|累计|平均|分别|共|总计|合计)+$")
 _COMPARED_ZH = re.compile(r"^(?:(?:比|较)(?:上年|去年)(?:同期)?(?:预算)?|同比)(?:增加|增长|提高|减少|下降|降低)?")
 # an amount the subject grew by, on a stated basis (全国财政收入达到16371亿元，按可比口径增加2400亿元)
 _COMPARED_ON_BASIS_ZH = re.compile(r"^按(?:可比口径|可比价格?|不变价格?)(?:计算)?(?:增加|减少)$")
-_ADVERBIAL_ZH = re.compile(r"^(?:考虑|扣除|剔除|按|如果|若|如|据|经|(?:专项|主要)?用于|其中(?=[，,]|$))")  # 其中中央财政赤字: a sub-item, named
+_ADVERBIAL_ZH = re.compile(r"^(?:考虑|扣除|剔除|按|如果|若|如|据|经(?:过|国务院|批准|同意|测算|核算|初步|审计|研究)|"
+                           r"(?:专项|主要)?用于|其中(?=[，,]|$))")  # not 经济增长5%: the economy  # 其中中央财政赤字: a sub-item, named
 
 
 # a number change's indicator also loses these verbs and adverbs at its end (国内生产总值增加,
