@@ -50,6 +50,21 @@ def _similar(x: str, y: str) -> float:
 
 # the economy named as what grows (经济增长5%左右): the product, as 国内生产总值 / 地区生产总值 name it
 _GDP_ZH = re.compile(r"^(?:经济|经济总量|gdp)$")
+# a sum over years named in an indicator (中央财政五年支出, 累计对外直接投资); not an average (年均,
+# 平均每年: the dev labels count 年均增长8.3% → 增长7.3% a change of one growth rate), nor a plan's name
+_SUM_IN_ZH = re.compile(r"(?<!第)[一二三四五六七八九十两]+年(?!规划|计划|行动|级|度|均|平均)|累计|合计")
+# … or said alone in the clause before the figure's (五年累计，单位国内生产总值能耗下降19.1%)
+_SUM_CLAUSE_ZH = re.compile(r"(?:过去|近|这)?[一二三四五六七八九十两]+年(?:来|间)?(?:累计|合计|共)?|累计|合计")
+
+
+def _over_years(f: Figure, text: str) -> bool:
+    """A Chinese figure is a sum over years (``_SUM_IN_ZH`` in its indicator, or ``_SUM_CLAUSE_ZH``
+    as the whole clause before the figure's own)."""
+    if _SUM_IN_ZH.search(f.indicator):
+        return True
+    own = max(text.rfind(c, 0, f.q.start) for c in "，,。；！？")
+    before = max(text.rfind(c, 0, max(own, 0)) for c in "，,。；！？") + 1
+    return own > 0 and bool(_SUM_CLAUSE_ZH.fullmatch(text[before:own].strip()))
 
 
 def _english(text: str) -> bool:
@@ -149,6 +164,7 @@ def _pair(fa: list[Figure], fb: list[Figure], used_a: set[int], used_b: set[int]
     candidates with equally similar indicators, the nearest in value, then the figure of the
     other side nearest the place the diff maps to."""
     cands = []
+    over_a = [_over_years(x, a_text) for x in fa]
     for i, x in enumerate(fa):
         if i in used_a:
             continue
@@ -159,6 +175,8 @@ def _pair(fa: list[Figure], fb: list[Figure], used_a: set[int], used_b: set[int]
             same_class = unit_class(x.q.unit) == unit_class(y.q.unit)
             if not same_class and not _bare_magnitude(x.q.unit, y.q.unit):
                 continue
+            if not _english(x.indicator + y.indicator) and over_a[i] != _over_years(y, b_text):
+                continue  # 中央财政五年支出 is a sum over five years, not the year's 支出
             sim = _similar(x.indicator, y.indicator) if x.indicator and y.indicator else 0.0
             if sim >= _SIMILAR:
                 pass

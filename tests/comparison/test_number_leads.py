@@ -37,3 +37,16 @@ def test_an_english_figure_is_removed_when_the_other_text_names_its_words_withou
     kept = ("I shall launch another iBond issue of up to $10 billion this year.",
             "I shall launch another iBond issue of up to $15 billion this year.")
     assert [(c.kind, c.a, c.b) for c in changes(*kept)] == [("changed", "$10 billion", "$15 billion")]
+
+
+def test_a_sum_over_years_does_not_pair_with_the_year_figure():
+    """National 2007 → 2008 (a five-year review) and 2011 → 2012: ``中央财政五年支出551亿元`` was the
+    "change" of 2007's ``中央财政…112亿元``, and 2011's ``累计对外直接投资2200亿美元`` (the five years)
+    of 2012's ``非金融类对外直接投资601亿美元``.  An indicator naming a period (五年, 累计, 年均) pairs
+    only with one that names one too; 五年规划 is a name, no period."""
+    old = "企业“走出去”步伐明显加快，累计对外直接投资2200亿美元。"
+    new = "企业“走出去”步伐加快，非金融类对外直接投资601亿美元。"
+    assert not [c for c in changes(old, new) if c.kind == "changed"]
+    old = "第十一个五年规划纲要确定的主要目标是国内生产总值年均增长7.5%。"
+    new = "第十二个五年规划纲要确定的主要目标是国内生产总值年均增长7%。"
+    assert [(c.kind, c.a, c.b) for c in changes(old, new)] == [("changed", "7.5%", "7%")]
