@@ -164,7 +164,7 @@ def _pair(fa: list[Figure], fb: list[Figure], used_a: set[int], used_b: set[int]
     candidates with equally similar indicators, the nearest in value, then the figure of the
     other side nearest the place the diff maps to."""
     cands = []
-    over_a = [_over_years(x, a_text) for x in fa]
+    over_a, over_b = [_over_years(x, a_text) for x in fa], [_over_years(y, b_text) for y in fb]
     for i, x in enumerate(fa):
         if i in used_a:
             continue
@@ -175,7 +175,7 @@ def _pair(fa: list[Figure], fb: list[Figure], used_a: set[int], used_b: set[int]
             same_class = unit_class(x.q.unit) == unit_class(y.q.unit)
             if not same_class and not _bare_magnitude(x.q.unit, y.q.unit):
                 continue
-            if not _english(x.indicator + y.indicator) and over_a[i] != _over_years(y, b_text):
+            if not _english(x.indicator + y.indicator) and over_a[i] != over_b[j]:
                 continue  # 中央财政五年支出 is a sum over five years, not the year's 支出
             sim = _similar(x.indicator, y.indicator) if x.indicator and y.indicator else 0.0
             if sim >= _SIMILAR:

@@ -130,8 +130,10 @@ _FILLER_ZH = re.compile(r"(?:比上年|比去年|同比|实际|名义|年均|累
 _COMPARED_ZH = re.compile(r"^(?:(?:比|较)(?:上年|去年)(?:同期)?(?:预算)?|同比)(?:增加|增长|提高|减少|下降|降低)?")
 # an amount the subject grew by, on a stated basis (全国财政收入达到16371亿元，按可比口径增加2400亿元)
 _COMPARED_ON_BASIS_ZH = re.compile(r"^按(?:可比口径|可比价格?|不变价格?)(?:计算)?(?:增加|减少)$")
+# an adverbial clause, no name (按可比价格计算, 经国务院批准; not 经济增长5%: the economy); 其中 opens one
+# only alone (其中中央财政赤字: a sub-item, named)
 _ADVERBIAL_ZH = re.compile(r"^(?:考虑|扣除|剔除|按|如果|若|如|据|经(?:过|国务院|批准|同意|测算|核算|初步|审计|研究)|"
-                           r"(?:专项|主要)?用于|其中(?=[，,]|$))")  # not 经济增长5%: the economy  # 其中中央财政赤字: a sub-item, named
+                           r"(?:专项|主要)?用于|其中(?=[，,]|$))")
 
 
 # a number change's indicator also loses these verbs and adverbs at its end (国内生产总值增加,
