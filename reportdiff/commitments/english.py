@@ -150,9 +150,11 @@ def _indicator(clause: str, q: Quantity, unit: str) -> str:
         if not np.lower().endswith("ed") \
                 and not re.match(r"(?:asked|instructed|invited|requested|tasked|urged)\b", np, re.I):
             # (not the office asked to act: I have instructed HKMA to allocate $220 billion …)
-            # a sum named only as money (a total, an additional funding) is named by what it is for
-            return (set(key_words(np)) <= _MONEY_WORDS and _purpose(after)) or (np if key_words(np) else "") \
-                or (given if key_words(given) else "")  # (set aside) a sum, and nothing more: as said
+            # a sum named only as money (a total, an additional funding) is named by what it is for;
+            # one named by nothing else, as said ((set aside) a sum)
+            words = key_words(np)
+            return (set(words) <= _MONEY_WORDS and _purpose(after)) or (np if words else "") \
+                or (given if key_words(given) else "")
     return ""
 
 
