@@ -46,6 +46,13 @@ found:
    ``MUTUAL_FLOOR``) tie within ``MUTUAL_MARGIN`` is no mutual best of step 6; when the tied
    partners stand together on the other side, unpaired, each preferring it, it is one split or
    merged entry with them if their concatenation scores higher than the best of them alone.
+   Then (step 7c, ``order.fill_moved_sections``) a section moved whole keeps its paragraphs'
+   order: within a pair of sections matched to each other that holds paired paragraphs, the
+   unpaired paragraphs out of place with the in-place pairs are paired in order between those
+   pairs as in step 5 (score + ``SERIES_SECTION_BONUS`` ≥ ``paragraph_threshold``, the texts'
+   own score without their lead sentences ≥ ``MUTUAL_FLOOR``), and are *moved*: the Hong Kong
+   budget's revised estimates, moved from the end of the 2016-17 speech to the front of
+   2017-18, pair revenue with revenue (0.48, its rival the expenditure paragraph 0.49).
 8. What is left is added (only in B) or removed (only in A).
 
 Sections are aligned first, in ``sections``.
@@ -54,7 +61,6 @@ Sections are aligned first, in ``sections``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, get_args
@@ -65,6 +71,13 @@ from ..ingest.headings import LEAD_ORDINAL, PARAGRAPH_NUMBER, split_marker
 from ..options import MOVE_THRESHOLD, PARAGRAPH_THRESHOLD
 from ..text.characters import cjk_count, same_text
 from ..text.sentences import first_sentence
+from .order import (
+    fill_gaps,
+    fill_moved_sections,
+    heaviest_chain,
+    in_place,
+    out_of_place,
+)
 from .similarity import TfIdf, cosine_matrix
 from .splits import grow, regroup, tied_groups
 
@@ -78,7 +91,6 @@ RATIO_BUDGET = 2e10
 TOP_CANDIDATES = 8  # each paragraph gets character ratios with its 8 best pairs by cosine
 MUTUAL_FLOOR = 0.25  # step 6: mutual best partners scoring this are paired ...
 MUTUAL_MARGIN = 0.8  # ... when no other partner of either scores over 0.8 times as much
-_DP_CELLS = 400_000  # larger gaps are aligned greedily
 LEAD_WEIGHT = 0.35  # a lead sentence weighs in a pair's score as a heading in a section's
 LEAD_CHARS = 30  # a lead sentence: at most 30 characters of Chinese text ...
 LEAD_WORDS = 12  # ... or 12 words in an alphabet, and the rest of its paragraph twice as long
@@ -208,52 +220,15 @@ def pair_scores(a_texts: list[str], b_texts: list[str], a_terms: list[list[str]]
     return scores
 
 
-def heaviest_chain(pairs: list[tuple[int, int, float]]) -> set[tuple[int, int]]:
-    """Heaviest chain increasing in both i and j (pairs sorted by i)."""
-    if not pairs:
-        return set()
-    if len(pairs) > 600:  # unweighted patience sorting, O(k log k)
-        tails: list[int] = []
-        tails_idx: list[int] = []
-        prev = [-1] * len(pairs)
-        for k, (_, j, _) in enumerate(pairs):
-            pos = bisect_left(tails, j)
-            if pos == len(tails):
-                tails.append(j)
-                tails_idx.append(k)
-            else:
-                tails[pos] = j
-                tails_idx[pos] = k
-            prev[k] = tails_idx[pos - 1] if pos else -1
-        k = tails_idx[-1]
-        chain = set()
-        while k >= 0:
-            chain.add(pairs[k][:2])
-            k = prev[k]
-        return chain
-    best = [p[2] for p in pairs]
-    prev = [-1] * len(pairs)
-    for k in range(len(pairs)):
-        for q in range(k):
-            if pairs[q][0] < pairs[k][0] and pairs[q][1] < pairs[k][1] and best[q] + pairs[k][2] > best[k]:
-                best[k] = best[q] + pairs[k][2]
-                prev[k] = q
-    k = max(range(len(pairs)), key=lambda x: (best[x], -x))
-    chain = set()
-    while k >= 0:
-        chain.add(pairs[k][:2])
-        k = prev[k]
-    return chain
-
-
 def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[str]],
                      b_terms: list[list[str]], threshold: float = PARAGRAPH_THRESHOLD,
                      move_threshold: float = MOVE_THRESHOLD,
-                     same_section: Callable[[int, int], bool] | None = None,
+                     same_section: Callable[[int, int], object] | None = None,
                      crosses: Callable[[int, int], bool] | None = None, series: bool = True,
                      tf: TfIdf | None = None, apart: Callable[[int, int], bool] | None = None) -> list[Link]:
-    """``same_section(i, j)``: whether A paragraph i and B paragraph j stand in sections that
-    are matched to each other; such in-order pairs get a bonus in the gap step (step 5).
+    """``same_section(i, j)``: the pair of sections matched to each other that A paragraph i
+    and B paragraph j stand in (None when they do not); such in-order pairs get a bonus in the
+    gap step (step 5), and a section pair moved whole is aligned in order (step 7c).
     ``crosses(i, j)``: whether their sections are each matched to another section, or the pair
     runs against the order of the in-place section pairs; such an anchor is *moved* even on the
     backbone (a paragraph carried across swapped sections), such a pair is no gap candidate
@@ -281,14 +256,17 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
     groups = _backbone(anchors, used_a, used_b, move_threshold, crosses)  # 3.
     for ia, jb, _ in groups.values():  # 4. splits and merges
         grow(ia, jb, a_texts, b_texts, used_a, used_b, n, m, budget)
-    _fill_gaps(groups, used_a, used_b, n, m, boosted, threshold, crosses)  # 5.
+    fill_gaps(groups, used_a, used_b, n, m, boosted, threshold, crosses)  # 5.
     if series:
-        spine = _spine(groups)
+        spine = in_place(groups)
         _mutual_best(scores, boosted, bonus, groups, used_a, used_b, spine, crosses)  # 6.
         regroup(groups, used_a, used_b, a_texts, b_texts, a_terms, b_terms, tf, scores, threshold, budget, apart)  # 7.
         for ia, jb in tied_groups(scores, used_a, used_b, a_texts, b_texts, a_terms, b_terms, tf,
                                   MUTUAL_FLOOR, MUTUAL_MARGIN, budget):  # 7b.
-            groups[(ia[0], jb[0])] = (ia, jb, _out_of_place(spine, ia[0], jb[0]))
+            groups[(ia[0], jb[0])] = (ia, jb, out_of_place(spine, ia[0], jb[0]))
+        if same_section:
+            fill_moved_sections(groups, used_a, used_b, scores, boosted, threshold, same_section,
+                                texts_only or {}, MUTUAL_FLOOR)  # 7c.
     return _links(groups, used_a, used_b, a_texts, b_texts, {**scores, **(texts_only or {})})  # 8.
 
 
@@ -325,20 +303,6 @@ def _backbone(anchors: list[tuple[int, int, float]], used_a: dict[int, int], use
         else:
             del used_a[i], used_b[j]
     return groups
-
-
-def _fill_gaps(groups, used_a: dict[int, int], used_b: dict[int, int], n: int, m: int,
-               boosted: dict[tuple[int, int], float], threshold: float,
-               crosses: Callable[[int, int], bool] | None = None) -> None:
-    """Step 5: between consecutive in-place pairs, the unpaired paragraphs paired in order."""
-    spine = sorted((g[0][0], g[1][0]) for g in groups.values() if not g[2])
-    spine = [(-1, -1)] + spine + [(n, m)]
-    for (i1, j1), (i2, j2) in zip(spine, spine[1:]):
-        ga = [i for i in range(i1 + 1, i2) if i not in used_a]
-        gb = [j for j in range(j1 + 1, j2) if j not in used_b]
-        for i, j in _gap_pairs(ga, gb, boosted, threshold, crosses):
-            used_a[i], used_b[j] = j, i
-            groups[(i, j)] = ([i], [j], False)
 
 
 def best_two(scores: dict[tuple[int, int], float]) -> tuple[dict, dict]:
@@ -393,21 +357,7 @@ def _mutual_best(scores: dict[tuple[int, int], float], boosted: dict[tuple[int, 
             if j in used_b or s < MUTUAL_FLOOR or not clear(tops, j, s, placed) or not clear(top_b[j], i, s, placed):
                 continue
             used_a[i], used_b[j] = j, i
-            groups[(i, j)] = ([i], [j], _out_of_place(spine, i, j) or bool(crosses and crosses(i, j)))
-
-
-def _spine(groups) -> list[tuple[int, int]]:
-    """The in-place pairs (first A index, first B index), in order."""
-    return sorted((g[0][0], g[1][0]) for g in groups.values() if not g[2])
-
-
-def _out_of_place(spine: list[tuple[int, int]], i: int, j: int) -> bool:
-    """Whether a pair (i, j) stands out of order with the in-place pairs: j not between the B
-    sides of the in-place pairs around i."""
-    k = bisect_left(spine, i, key=lambda p: p[0])
-    low = spine[k - 1][1] if k else -1
-    high = spine[k][1] if k < len(spine) else float("inf")
-    return not low < j < high
+            groups[(i, j)] = ([i], [j], out_of_place(spine, i, j) or bool(crosses and crosses(i, j)))
 
 
 def _links(groups, used_a: dict[int, int], used_b: dict[int, int], a_texts: list[str], b_texts: list[str],
@@ -429,49 +379,3 @@ def _links(groups, used_a: dict[int, int], used_b: dict[int, int], a_texts: list
     links.extend(Link((i,), (), 0.0, "removed") for i in range(len(a_texts)) if i not in used_a)
     links.extend(Link((), (j,), 0.0, "added") for j in range(len(b_texts)) if j not in used_b)
     return links
-
-
-def _gap_pairs(ga: list[int], gb: list[int], scores, threshold: float,
-               crosses: Callable[[int, int], bool] | None = None) -> list[tuple[int, int]]:
-    """In-order pairs of a gap's paragraphs maximising the sum of (score - threshold); a pair
-    that ``crosses`` the section order is no candidate (it is not in order)."""
-    if not ga or not gb:
-        return []
-    cand = {(i, j): s for i in ga for j in gb if (s := scores.get((i, j), 0.0)) >= threshold} \
-        if len(ga) * len(gb) <= _DP_CELLS else {
-            k: s for k, s in scores.items() if s >= threshold and k[0] in set(ga) and k[1] in set(gb)}
-    if crosses:
-        cand = {k: s for k, s in cand.items() if not crosses(*k)}
-    if not cand:
-        return []
-    if len(ga) * len(gb) > _DP_CELLS:  # greedy in order
-        out, last_j = [], -1
-        taken_j: set[int] = set()
-        for (i, j), s in sorted(cand.items()):
-            if j > last_j and j not in taken_j:
-                out.append((i, j))
-                taken_j.add(j)
-                last_j = j
-        return out
-    na, nb = len(ga), len(gb)
-    dp = [[0.0] * (nb + 1) for _ in range(na + 1)]
-    for x in range(1, na + 1):
-        row, up = dp[x], dp[x - 1]
-        for y in range(1, nb + 1):
-            best = up[y] if up[y] > row[y - 1] else row[y - 1]
-            s = cand.get((ga[x - 1], gb[y - 1]))
-            if s is not None and up[y - 1] + s - threshold + 1e-9 > best:
-                best = up[y - 1] + s - threshold + 1e-9
-            row[y] = best
-    out = []
-    x, y = na, nb
-    while x > 0 and y > 0:
-        s = cand.get((ga[x - 1], gb[y - 1]))
-        if s is not None and abs(dp[x][y] - (dp[x - 1][y - 1] + s - threshold + 1e-9)) < 1e-12:
-            out.append((ga[x - 1], gb[y - 1]))
-            x, y = x - 1, y - 1
-        elif dp[x][y] == dp[x - 1][y]:
-            x -= 1
-        else:
-            y -= 1
-    return out[::-1]

@@ -186,13 +186,13 @@ def compare_documents(old: Document, new: Document, options: Options = Options()
 
     # without headings on one side every paragraph stands in the root, "matched" to the other
     # root: the section bonus would lower the threshold for every pair, so it is not given
-    def same_section(i: int, j: int) -> bool:
+    def same_section(i: int, j: int) -> tuple[str, str] | None:
         x, y = pa[i].section_id, pb[j].section_id
         while True:
             if (x, y) in matched:
-                return True
+                return x, y
             if "." not in x and "." not in y:
-                return False
+                return None
             x, y = x.rsplit(".", 1)[0] if "." in x else x, y.rsplit(".", 1)[0] if "." in y else y
 
     matched_a, matched_b = {x for x, _ in matched}, {y for _, y in matched}

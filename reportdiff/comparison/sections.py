@@ -29,7 +29,8 @@ from rapidfuzz import fuzz
 
 from ..ingest.headings import split_marker
 from ..options import SECTION_THRESHOLD
-from .align import best_two, clear_mutual, heaviest_chain
+from .align import best_two, clear_mutual
+from .order import heaviest_chain
 from .similarity import TfIdf, cosine, cosine_matrix
 
 _SECTION_PAIRS = 5_000  # more section pairs than this: only those that share a word are scored

@@ -14,12 +14,11 @@ from reportdiff.comparison.align import (
     MUTUAL_FLOOR,
     PAIR_STATUSES,
     SECTION_BONUS,
-    _gap_pairs,
     align_paragraphs,
-    heaviest_chain,
     lead_sentence,
     ratio_units,
 )
+from reportdiff.comparison.order import gap_pairs, heaviest_chain
 from reportdiff.comparison.sections import SectionOutline, align_sections
 from reportdiff.options import PARAGRAPH_THRESHOLD
 from reportdiff.text.tokens import terms
@@ -155,8 +154,8 @@ def test_heaviest_chain_prefers_weight_over_length():
 
 def test_gap_pairs_keep_order_and_skip_pairs_below_the_threshold():
     scores = {(0, 1): 0.9, (1, 0): 0.9, (2, 2): 0.3, (1, 2): 0.6}
-    assert _gap_pairs([0, 1, 2], [0, 1, 2], scores, 0.45) in ([(0, 1), (1, 2)], [(1, 2)], [(0, 1)])
-    pairs = _gap_pairs([0, 1, 2], [0, 1, 2], scores, 0.45)
+    assert gap_pairs([0, 1, 2], [0, 1, 2], scores, 0.45) in ([(0, 1), (1, 2)], [(1, 2)], [(0, 1)])
+    pairs = gap_pairs([0, 1, 2], [0, 1, 2], scores, 0.45)
     assert all(scores[p] >= 0.45 for p in pairs)
     assert [j for _, j in pairs] == sorted(j for _, j in pairs)
 

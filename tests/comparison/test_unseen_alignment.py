@@ -275,3 +275,14 @@ def test_tasks_made_parts_of_their_own_pair_with_those_parts():
     assert pairs["（六）以创新支撑和引领经济结构优化升级"] == "四、协调推动经济稳定增长和结构优化"
     pairs = _pairs(reportdiff.compare(_corpus("national/1986.txt"), _corpus("national/1987.txt")))
     assert pairs["（二）进一步发展社会主义的商品市场，逐步完善市场体系"] != "二、坚持长期稳定发展经济的方针"
+
+
+def test_a_section_moved_whole_keeps_its_paragraphs_in_order():
+    """Hong Kong budget 2016-17 → 2017-18: the revised estimates moved from the end of the
+    speech (§159-162) to its front (§55-58).  Out of place with the in-place pairs, they stood
+    in no gap; the revenue paragraph (0.48) has the expenditure paragraph for a rival (0.49) and
+    stayed removed + added.  Within the moved section pair the four are paired in order, moved."""
+    cmp = reportdiff.compare(_corpus("hk-budget/2016.txt"), _corpus("hk-budget/2017.txt"))
+    partner = {p.a[0].lines.first: ([q.lines.first for q in p.b], p.status) for p in cmp.paragraphs if p.a}
+    assert partner[435] == ([139], "moved")  # revenue: $457 billion → $559.5 billion
+    assert [partner[x][0] for x in (437, 439, 441)] == [[141], [143], [145]]
