@@ -153,8 +153,8 @@ def number_changes(ops: tuple[DiffOp, ...]) -> tuple[NumberChange, ...]:
             out.append(NumberChange(y.shown or x.shown, x.q.raw, y.q.raw))
     used_a |= {i for i, _ in pairs}
     used_b |= {j for _, j in pairs}
-    out += _one_sided(fa, used_a, fb, b_text, "removed")
-    out += _one_sided(fb, used_b, fa, a_text, "added")
+    out += _one_sided(fa, used_a, fb, used_b, b_text, "removed")
+    out += _one_sided(fb, used_b, fa, used_a, a_text, "added")
     return tuple(out)
 
 
@@ -308,16 +308,17 @@ def _occurrences(part: str, text: str):
         at = text.find(part, at + max(1, len(part)))
 
 
-def _one_sided(fs: list[Figure], used: set[int], other: list[Figure], other_text: str,
+def _one_sided(fs: list[Figure], used: set[int], other: list[Figure], other_used: set[int], other_text: str,
                kind: str) -> list[NumberChange]:
     """Touched figures left unpaired that measure something and whose indicator the other
     text neither names nor measures in a unit of the same class; not the base of a change
     (the 2.3% of ``由上年下降2.3%转为增长8.5%``: the figure is 8.5%)."""
     out = []
     classes = {g.q.start: unit_class(g.q.unit) for g in other}
+    free = {at: c for k, (at, c) in enumerate(classes.items()) if k not in other_used}
     for i, f in enumerate(fs):
         if i in used or not f.touched or not f.indicator or not _measures(f.q) or f.role == "base" \
-                or _named_with_figure(f.indicator, other_text, f.q.unit, classes):
+                or _named_with_figure(f.indicator, other_text, f.q.unit, free):
             continue
         cls = unit_class(f.q.unit)
         if any(classes[g.q.start] == cls and g.indicator and _names_head(g.indicator, f.indicator)

@@ -497,3 +497,22 @@ def test_a_year_before_to_is_no_range_and_from_x_in_a_time_to_y_is_a_change():
     # not a change: "from X … to" a verb (the figure after "to" is far)
     text = "I will allocate from the $500 million fund this year to support the industry, creating 2 000 jobs."
     assert {f.role for f in figures(text, [(0, len(text), 0)])} == {"current"}
+
+
+def test_a_figure_already_paired_in_the_other_text_names_no_leftover():
+    """A one-sided figure is hidden when the other text gives its indicator a figure (the pair
+    may have failed); a figure there already paired with another says nothing of it.  Dev pair
+    HK budget 2016-17 (§164) → 2017-18 (§163): 'The overall expenditure … $491.4 billion' is new;
+    the old text's only 'expenditure' figures (operating $380 billion, recurrent $350 billion)
+    changed into the new ones.  National 2023 → 2024 targets: 2024 gives the energy intensity a
+    figure for the first time; 2023's 国内生产总值增长5%左右 stands unchanged in both."""
+    old = ("Operating expenditure for 2016-17 is estimated to be $380 billion, representing an increase of "
+           "11.1 per cent or $38 billion over the revised estimate for 2015-16.")
+    new = ("The overall expenditure of the Government for 2017-18 is estimated to be $491.4 billion. Operating "
+           "expenditure for 2017-18 is estimated to be $384.2 billion, representing a year-on-year increase "
+           "of 8.5 per cent or $30.1 billion.")
+    assert ("added", "", "$491.4 billion") in triples(old, new)
+    assert ("changed", "$380 billion", "$384.2 billion") in triples(old, new)
+    old = "今年发展主要预期目标是：国内生产总值增长5%左右；单位国内生产总值能耗和主要污染物排放量继续下降。"
+    new = "今年发展主要预期目标是：国内生产总值增长5%左右；单位国内生产总值能耗降低2.5%左右。"
+    assert triples(old, new) == {("added", "", "2.5%左右")}
