@@ -81,9 +81,11 @@ def key(c: Commitment, weight) -> EnKey | None:
             return tuple(w for w in key_words(text) if w not in words and w not in verbs
                          and w not in _VERB_WORDS and w not in _VAGUE)
         needle = c.target.raw if c.target else c.obj
-        purpose = _PURPOSE.search(clause, clause.find(needle) + len(needle) if needle in clause else 0)
-        extra = others(clause[: purpose.start()]) if purpose else ()
-        words += extra if len(extra) >= PURPOSE_ENOUGH else others(clause)
+        after = clause.find(needle) + len(needle) if needle in clause else 0
+        purpose, aim = _PURPOSE.search(clause, after), _AIM.search(clause, after)
+        ends = sorted(([purpose.start()] if purpose else []) + ([aim.end()] if aim else []))
+        extra = next((x for x in (others(clause[:end]) for end in ends) if len(x) >= PURPOSE_ENOUGH), ())
+        words += extra or others(clause)
         if all(w in _KIND for w in key_words(text)):  # what the body is for may come after: "the working group will …"
             named = re.compile(r"\bthe\s+" + r"\s+".join(re.escape(x) for x in text.split()[-2:]) + r"\b", re.I)
             then = next((x for x in _neighbours(c)[1] if named.search(x)), "")
@@ -164,6 +166,12 @@ def _clause_of(c: Commitment) -> str:
 # the purpose names the thing)
 _PURPOSE = re.compile(r",?\s+(?:with\s+a\s+view\s+to|so\s+as\s+to|in\s+order\s+to)\b", re.I)
 PURPOSE_ENOUGH = 3
+# the aim the measure is for (``to enable the HKTB to step up promotion of Hong Kong's image as a
+# premier tourism destination, entice visitors to experience … local culture in different
+# districts``): the first comma after it opens further aims, which a one-word key leaves out on the
+# same terms as a purpose; a comma before any aim opens a condition or a detail of the measure
+# itself (``waiving rates … for four quarters of 2020-21, subject to a ceiling of $1,500``)
+_AIM = re.compile(r"\bto\s+(?!(?:the|a|an|be)\b)[a-z]+\b.*?(?=,\s)")
 
 
 MATCH = 0.5

@@ -221,6 +221,21 @@ def test_a_purpose_is_left_out_of_a_one_word_key(hk_fixture_ledger):
     assert f.status == "reported" and "HA Drug Formulary" in f.text
 
 
+def test_further_aims_after_the_first_are_left_out_of_a_one_word_key(hk_fixture_ledger):
+    """``I will allocate an additional sum of around $353 million to enable the HKTB to step up
+    promotion of Hong Kong's image as a premier tourism destination, entice visitors to experience
+    Hong Kong's local culture in different districts …``: the key ``HKTB`` took every aim of the
+    clause, and 2020-21's ``over $700 million for the Hong Kong Tourism Board to step up promotion
+    and revive the tourism industry`` covered 0.28 of it (labelled recurring).  The first aim,
+    up to the comma after it, names the measure (0.51).  A comma before any aim cuts nothing:
+    ``waiving rates … for four quarters of 2020-21, subject to a ceiling of $1,500`` keeps the
+    condition that tells the domestic concession from the non-domestic one."""
+    f = _first_followup(hk_fixture_ledger, "$353 million", "enable the HKTB")
+    assert f.status == "recurring" and "Hong Kong Tourism Board" in f.text
+    assert not english_followup._AIM.search("waiving rates in respect of residential properties for four quarters "
+                                            "of 2020-21, subject to a ceiling of $1,500 per quarter")
+
+
 def test_a_plan_that_starts_from_the_target_reports_it(hk_ledger):
     """HK 2019-20 doubles the Technology Voucher ceiling ``from $200,000 to $400,000``; 2020-21
     plans to raise ``the funding ceiling from $400,000 to $600,000`` (the next sentence of the
