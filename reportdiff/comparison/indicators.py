@@ -186,7 +186,7 @@ def _chinese_indicator(text: str, q: Quantity, prev: Quantity | None) -> tuple[s
     clause (``扣除价格因素``, ``按可比价格计算``), the subject of an earlier clause of the sentence."""
     role, at = change_role(text, q)
     clause = _last_clause(text, at)
-    if listed := _respectively(text, q):
+    if listed := _respectively(text, q) or _joined(text, q):
         return listed, role
     name = "" if _ADVERBIAL_ZH.match(clause) else _clean_zh(indicator_before(text, at))
     counted = _counted_after(text, q.end)
@@ -243,6 +243,35 @@ def _respectively(text: str, q: Quantity) -> str:
     items = [_clean_zh(x) for x in re.split(r"[、和及与]", listed)]
     k = sum(1 for x in QUANTITY.finditer(m.group(2)) if re.search(r"\d|百分之", x.group()))
     if len(items) < 2 or k >= len(items) or not all(is_indicator(x) for x in items):
+        return ""
+    return items[k]
+
+
+# figures joined by 和 or 、 only, as many as the items listed before their verb, measure those
+# items in turn without 分别 (national 2001: 农村居民人均纯收入和城镇居民人均可支配收入平均每年实际增长
+# 4.7％和5.7％; 国内游客人次、总花费增长5.6％、7.5％)
+_JOINER = re.compile(r"\s*[和、]\s*")
+_CLAUSE_END = re.compile(r"[，。；：！？,;:]")
+
+
+def _joined(text: str, q: Quantity) -> str:
+    """The item of the list before a run of figures joined by 和/、 that ``q`` measures, when
+    the run has as many figures as the list has items (two or more, each an indicator); ``""``
+    otherwise."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, q.start)), default=0)
+    end = (m.start() if (m := _CLAUSE_END.search(text, q.end)) else len(text))
+    run: list[Quantity] = []
+    for x in read_quantities(text[start:end]):
+        if run and not _JOINER.fullmatch(text[start + run[-1].end : start + x.start]):
+            if start + x.start > q.start:
+                break
+            run = []
+        run.append(x)
+    k = next((i for i, x in enumerate(run) if start + x.start == q.start), None)
+    if k is None or len(run) < 2:
+        return ""
+    items = [_clean_zh(x) for x in re.split(r"[、和及与]", text[start : start + run[0].start])]
+    if len(items) != len(run) or not all(is_indicator(x) for x in items):
         return ""
     return items[k]
 

@@ -516,3 +516,20 @@ def test_a_figure_already_paired_in_the_other_text_names_no_leftover():
     old = "今年发展主要预期目标是：国内生产总值增长5%左右；单位国内生产总值能耗和主要污染物排放量继续下降。"
     new = "今年发展主要预期目标是：国内生产总值增长5%左右；单位国内生产总值能耗降低2.5%左右。"
     assert triples(old, new) == {("added", "", "2.5%左右")}
+
+
+def test_figures_joined_by_he_or_dun_measure_the_items_listed_before_in_turn():
+    """Without 分别, figures joined only by 和 or 、, as many as the items listed before their
+    verb, measure those items in turn.  Shaanxi 2026 writes ``国内游客人次、总花费增长5.6％、7.5％``
+    (the next year's sentence is given another first figure); national 2001 (dev pair 2001 →
+    2002) ``农村居民人均纯收入和城镇居民人均可支配收入平均每年实际增长4.7％和5.7％`` (given another
+    first figure).  Both changes were named after the wrong item (总花费; a cut 民人均纯收入和…)."""
+    got = changes("国内游客人次、总花费增长5.6％、7.5％，入境游客增长12%。", "国内游客人次、总花费增长6.2％、7.5％，入境游客增长15%。")
+    assert [(c.indicator, c.a, c.b) for c in got][0] == ("国内游客人次", "5.6％", "6.2％")
+    got = changes("农村居民人均纯收入和城镇居民人均可支配收入平均每年实际增长4.7％和5.7％。",
+                  "农村居民人均纯收入和城镇居民人均可支配收入平均每年实际增长4.2％和5.7％。")
+    assert [c.indicator for c in got] == ["农村居民人均纯收入"]
+    # a run without as many items keeps its name as before: no list, or one item (城乡 is one)
+    assert [c.indicator for c in changes("比上年增长29.2%、39.4%。", "比上年增长29.2%、40.1%。")] == [""]
+    got = changes("城乡居民人均可支配收入年均增长5.3%、8.1%。", "城乡居民人均可支配收入年均增长5.3%、8.4%。")
+    assert [c.indicator for c in got] == ["城乡居民人均可支配收入"]
