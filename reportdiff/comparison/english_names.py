@@ -49,6 +49,8 @@ def english_indicator_of(text: str, k: int, qs: list[Quantity], depth: int = 0) 
     while own and own[-1] != "#" and own[-1].lower() in EN_FUNCTION:
         own.pop()
     share = _share_of(text, q)
+    if listed := _respective(text, k, qs):
+        return listed, role
     named_after = not share and is_english_indicator(_english_counted_after(text, q.end))  # 20 new sites
     compared = k > 0 and qs[k - 1].start >= sentence_at and _COMPARED_EN.search(head)
     if compared or own and own[-1] == "#" or (not _runs(own) and (
@@ -67,6 +69,44 @@ def english_indicator_of(text: str, k: int, qs: list[Quantity], depth: int = 0) 
             continue
         name = _longest(_runs(clause))
     return _with_share(name if is_english_indicator(name) else "", share), role
+
+
+# figures joined by "and" or commas, followed by "respectively" in their sentence (tobacco duty and
+# motor vehicles first registration tax is over $4 billion and $7 billion respectively)
+_JOINED_EN = re.compile(r",?\s+(?:and\s+)?|,\s*")
+_LIST_EN = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _respective(text: str, k: int, qs: list[Quantity]) -> str:
+    """The item of the list before a run of figures joined by "and" or commas, followed by
+    "respectively" in the sentence, that ``qs[k]`` measures (the i-th figure, the i-th item:
+    the last run of content words of an item, the first of the last item, before its verb),
+    with the share the run's last figure is of (``14 per cent and 31 per cent of government
+    revenue``); "" when the run has fewer than two figures or the list not as many items."""
+    lo = hi = k
+    while lo > 0 and _JOINED_EN.fullmatch(text[qs[lo - 1].end : qs[lo].start]):
+        lo -= 1
+    while hi + 1 < len(qs) and _JOINED_EN.fullmatch(text[qs[hi].end : qs[hi + 1].start]):
+        hi += 1
+    n = hi - lo + 1
+    after = text[qs[hi].end :]
+    end = _SENTENCE.search(after)
+    if n < 2 or not re.search(r"\brespectively\b", after[: end.start() if end else len(after)], re.I):
+        return ""
+    sentence_at = max((m.end() for m in _SENTENCE.finditer(text[: qs[lo].start])), default=0)
+    items = _LIST_EN.split(text[sentence_at : qs[lo].start])[-n:]
+    if len(items) < n:
+        return ""
+    names = []
+    for i, item in enumerate(items):
+        runs = _runs(_words(item))
+        run = (runs[-1] if i < n - 1 else runs[0]) if runs else []
+        while len(run) > 1 and _VERB_ALONE.fullmatch(run[-1].lower()):
+            run = run[:-1]  # profits tax accounted (for): the verb after the last item
+        if not run:
+            return ""
+        names.append(" ".join(run[-5:]))
+    return _with_share(names[k - lo], _share_of(text, qs[hi]))
 
 
 # the "to" of "from X to Y", after at most six words of a time (from 2.8 per cent in the second

@@ -533,3 +533,26 @@ def test_figures_joined_by_he_or_dun_measure_the_items_listed_before_in_turn():
     assert [c.indicator for c in changes("比上年增长29.2%、39.4%。", "比上年增长29.2%、40.1%。")] == [""]
     got = changes("城乡居民人均可支配收入年均增长5.3%、8.1%。", "城乡居民人均可支配收入年均增长5.3%、8.4%。")
     assert [c.indicator for c in got] == ["城乡居民人均可支配收入"]
+
+
+def test_english_figures_followed_by_respectively_measure_the_listed_items_in_turn():
+    """HK budget 2013-14: ``the annual revenue from tobacco duty and motor vehicles first
+    registration tax is over $4 billion and $7 billion respectively``; 2017-18: ``revenue from
+    land sales and profits tax accounted for 14 per cent and 31 per cent of government revenue
+    respectively`` (the next year's sentences are given other figures).  The second figure was
+    read in apposition to the first, and the first named after the last item."""
+    got = changes("Regarding indirect taxes, the annual revenue from tobacco duty and motor vehicles first registration "
+                  "tax is over $4 billion and $7 billion respectively.",
+                  "Regarding indirect taxes, the annual revenue from tobacco duty and motor vehicles first registration "
+                  "tax is over $5 billion and $8 billion respectively.")
+    assert [(c.indicator, c.a, c.b) for c in got] == [("tobacco duty", "$4 billion", "$5 billion"),
+                                                      ("motor vehicles first registration tax", "$7 billion", "$8 billion")]
+    got = changes("Using 2015-16 as an example, revenue from land sales and profits tax accounted for 14 per cent and "
+                  "31 per cent of government revenue respectively.",
+                  "Using 2016-17 as an example, revenue from land sales and profits tax accounted for 16 per cent and "
+                  "33 per cent of government revenue respectively.")
+    assert [c.indicator for c in got] == ["land sales, share of government revenue", "profits tax, share of government revenue"]
+    # years joined by "and" are no figures; a run of one figure keeps its name
+    got = changes("The two hotels will open in 2017 and 2018 respectively, with 500 rooms.",
+                  "The two hotels will open in 2017 and 2019 respectively, with 600 rooms.")
+    assert [(c.indicator, c.a, c.b) for c in got] == [("rooms", "500", "600")]
