@@ -21,6 +21,7 @@ import re
 
 from ..ingest.metadata import year_of
 from ..model import Document
+from ..text.sentences import GLUED_END
 from .extraction import Statement
 
 # the verbs that may open a lettered item of a list of measures: (a)waive …, (b)extend …
@@ -163,17 +164,11 @@ def statements(doc: Document, index: int) -> list[Statement]:
     return out
 
 
-# a sentence end whose space the text lost (… to the end of February2015.From its launch …, … for public
-# housing tenants.Government will pay …: HK 2014-15 writes 36 such); not after a title (Mr.), a single
-# capital, nor a paragraph's number (2012.9.The US …: 9 is paragraph 9's number)
-_GLUED_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Z])(?<![\s.]\d)(?<![\s.]\d\d)(?<![\s.]\d\d\d)(?<!^\d)(?<!^\d\d)"
-                        r"(?<!^\d\d\d)(?<=[a-z0-9)%])\.(?=[A-Z][a-z])")
-
 
 def sentences_of(p) -> list[str]:
     """The sentences of paragraph ``p`` (stripped), those the text wrote without a space after
     their full stop (``tenants.Government will pay``) apart."""
-    return [x.strip() for sentence in p.sentences for x in _GLUED_END.sub(".\x00", sentence.strip()).split("\x00")
+    return [x.strip() for sentence in p.sentences for x in GLUED_END.sub(".\x00", sentence.strip()).split("\x00")
             if x.strip()]
 
 

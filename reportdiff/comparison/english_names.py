@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..text.quantities import Quantity, unit_class
+from ..text.sentences import GLUED_END
 
 EN_FUNCTION = set("""a an the of to by at from for in on and or is are was were be been being will would should
 could can may might has have had it its this that these those which who whose as with than more less about
@@ -19,7 +20,7 @@ there here we our i my they their per another additional around range ranging be
 compared against same period so far this that since year-on-year i.e e.g increases decreases
 capable able likely whole accounts account accounted will shall including exceeding exceed exceeds
 when whenever although though because if unless whereas whilst until""".split())
-_SENTENCE = re.compile(r"[.!?](?:\s+|(?=\d{1,3}\.\D))|(?:^|(?<=[.!?]))\d{1,3}\.(?=\D)")
+_SENTENCE = re.compile(r"[.!?](?:\s+|(?=\d{1,3}\.\D))|(?:^|(?<=[.!?]))\d{1,3}\.(?=\D)|" + GLUED_END.pattern)
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\.\s|\s(?:and|but|while|whereas)\s")
 
 

@@ -556,3 +556,27 @@ def test_english_figures_followed_by_respectively_measure_the_listed_items_in_tu
     got = changes("The two hotels will open in 2017 and 2018 respectively, with 500 rooms.",
                   "The two hotels will open in 2017 and 2019 respectively, with 600 rooms.")
     assert [(c.indicator, c.a, c.b) for c in got] == [("rooms", "500", "600")]
+
+
+def test_a_sentence_end_whose_space_was_lost_ends_the_sentence_for_figures_names():
+    """HK budget 2014-15 writes 36 sentence ends without their space (``tenants.Government``,
+    ``allowances.This will involve``).  The figure after such an end was read in apposition to a
+    figure of the sentence before (``one month``), so 2014-15 → 2015-16's extra CSSA allowance
+    (one month, $2.7 billion → two months, $5.5 billion) was two figures "removed" (the real
+    paragraphs, 2014-15 lines 461-463 → 2015-16 lines 99-101)."""
+    old = ("(d)paying one month's rent for public housing tenants.Government will pay one month's base rent for "
+           "tenants who are required to pay extra rent to the Housing Authority.For non-elderly tenants of the Hong "
+           "Kong Housing Society's Group B estates, Government will pay two-thirds of their rent for one month.This "
+           "measure will involve $1billion; and (e)providing an extra allowance to Comprehensive Social Security "
+           "Assistance (CSSA) recipients, equal to one month of the standard rate CSSA payments, and an extra "
+           "allowance to Old Age Allowance, Old Age Living Allowance and Disability Allowance recipients, equal to "
+           "one month of the allowances.This will involve an additional expenditure of $2.7billion.")
+    new = ("(d)provide an extra allowance to Comprehensive Social Security Assistance (CSSA) recipients, equal to two "
+           "months of the standard rate CSSA payments, and an extra allowance to the recipients of Old Age Allowance, "
+           "Old Age Living Allowance and Disability Allowance, equal to two months of the respective allowances. This "
+           "will involve an additional expenditure of $5.5billion; and (e)pay one month's rent for lower income "
+           "tenants living in the rental units of the Hong Kong Housing Authority (HKHA) and the Hong Kong Housing "
+           "Society (HKHS). Involving an expenditure of $1.1billion, this measure will not apply to tenants who are "
+           "required to pay additional rent to HKHA and non-elderly tenants of the HKHS GroupB estates.")
+    assert ("changed", "$2.7billion", "$5.5billion") in triples(old, new)
+    assert [c.indicator for c in changes(old, new) if c.a == "$2.7billion"] == ["expenditure"]
