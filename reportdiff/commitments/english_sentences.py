@@ -21,7 +21,6 @@ import re
 
 from ..ingest.metadata import year_of
 from ..model import Document
-from ..text.sentences import GLUED_END
 from .extraction import Statement
 
 # the verbs that may open a lettered item of a list of measures: (a)waive …, (b)extend …
@@ -166,10 +165,9 @@ def statements(doc: Document, index: int) -> list[Statement]:
 
 
 def sentences_of(p) -> list[str]:
-    """The sentences of paragraph ``p`` (stripped), those the text wrote without a space after
-    their full stop (``tenants.Government will pay``) apart."""
-    return [x.strip() for sentence in p.sentences for x in GLUED_END.sub(".\x00", sentence.strip()).split("\x00")
-            if x.strip()]
+    """The sentences of paragraph ``p`` (stripped; those the text wrote without a space after
+    their full stop, ``tenants.Government will pay``, apart: ``text.sentences.GLUED_END``)."""
+    return [x.strip() for x in p.sentences if x.strip()]
 
 
 _ITEM_CLAUSE = re.compile(r"(?:and\s*|or\s*)?" + _MARKER)

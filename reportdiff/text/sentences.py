@@ -25,8 +25,7 @@ _FINAL = set("。！？；：…!?;:.")
 # other number it does (``… released in 2017. I will …``)
 # a sentence end whose space the text lost (… to the end of February2015.From its launch …, … for public
 # housing tenants.Government will pay …: HK 2014-15 writes 36 such); not after a title (Mr.), a single
-# capital, nor a paragraph's number (2012.9.The US …: 9 is paragraph 9's number).  The English
-# readers of commitments and of figures' names split there; ``split_sentences`` does not.
+# capital, nor a paragraph's number (2012.9.The US …: 9 is paragraph 9's number).
 GLUED_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Z])(?<![\s.]\d)(?<![\s.]\d\d)(?<![\s.]\d\d\d)(?<!^\d)(?<!^\d\d)"
                        r"(?<!^\d\d\d)(?<=[a-z0-9)%])\.(?=[A-Z][a-z])")
 _NUMBERING = re.compile(r"(?:^|[.!?;:]\s+)\s*(?:\(?[a-z\d]{1,3}[).]\s*)*\d{1,3}$")
@@ -49,8 +48,9 @@ def ends_closed(text: str) -> bool:
 
 
 def split_sentences(text: str) -> tuple[str, ...]:
-    """Split on 。！？； outside quotes (and on English . ! ? before a space and a capital; a full
-    stop after a number too, unless the number is all the sentence holds so far: a numbering).
+    """Split on 。！？； outside quotes (and on English . ! ? before a space and a capital, or on a
+    full stop whose space was lost, ``GLUED_END``; a full stop after a number too, unless the
+    number is all the sentence holds so far: a numbering).
 
     A closing quote right after a sentence end stays with its sentence.  Joining the result
     gives the text back exactly.
@@ -88,6 +88,9 @@ def _sentences(text: str):
             start = j
             i = j
             continue
+        elif ch == "." and depth == 0 and GLUED_END.match(text, i):  # tenants.Government: a lost space
+            yield text[start : i + 1]
+            start = i + 1
         elif ch in ".!?" and depth == 0 and i + 2 < n and text[i + 1] == " " and text[i + 2].isupper():
             prev = text[max(start, i - 3) : i]
             if not re.search(r"\b(?:Mr|Ms|Dr|No|St|vs|e\.g|i\.e)$", prev) and not (

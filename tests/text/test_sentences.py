@@ -16,3 +16,17 @@ def test_an_english_sentence_may_end_with_a_number():
     assert split_sentences("1. The first. 2. The second.") == ("1. The first. 2. The second.",)
     assert split_sentences("(b) 2. Then go.") == ("(b) 2. Then go.",)
     assert split_sentences("It cost $2.5 billion. Next.") == ("It cost $2.5 billion. ", "Next.")
+
+
+def test_a_full_stop_whose_space_was_lost_ends_a_sentence():
+    """HK budget 2014-15 writes 36 sentence ends without their space (PDF extraction):
+    ``… for public housing tenants.Government will pay one month's base rent …``.  The English
+    commitments split them in their own pass; now every reader of sentences does (the dupes'
+    sentences, the sentence diff of a pair).  Not after a title, a single capital or a
+    paragraph's number, and the sentences still join to the text."""
+    text = ("(d)paying one month's rent for public housing tenants.Government will pay one month's base rent. "
+            "For 2012.9.The US economy grew. Mr.Chan and U.S.Army stay. (e)X")
+    got = split_sentences(text)
+    assert got[:2] == ("(d)paying one month's rent for public housing tenants.", "Government will pay one month's base rent. ")
+    assert got[2:] == ("For 2012.9.The US economy grew. ", "Mr.Chan and U.S.Army stay. (e)X")
+    assert "".join(got) == text
