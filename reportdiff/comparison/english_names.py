@@ -12,7 +12,7 @@ from ..text.sentences import GLUED_END
 EN_FUNCTION = set("""a an the of to by at from for in on and or is are was were be been being will would should
 could can may might has have had it its this that these those which who whose as with than more less about
 around approximately some nearly almost over under up down per cent percent estimated expected forecast
-forecasted projected revised representing represents represent equivalent reach reached reaching amount
+forecasted projected revised representing represents represent reflecting reflects reflect equivalent reach reached reaching amount
 amounted amounting totalled totaling totalling stood stand stands grew grow growing rise rose risen rising
 increase increased increasing decrease decreased fell fall falling declined decline recorded registered
 providing provide provides produce producing also only just still further year years past last next then

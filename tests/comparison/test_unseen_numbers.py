@@ -580,3 +580,16 @@ def test_a_sentence_end_whose_space_was_lost_ends_the_sentence_for_figures_names
            "required to pay additional rent to HKHA and non-elderly tenants of the HKHS GroupB estates.")
     assert ("changed", "$2.7billion", "$5.5billion") in triples(old, new)
     assert [c.indicator for c in changes(old, new) if c.a == "$2.7billion"] == ["expenditure"]
+
+
+def test_reflecting_is_no_name_so_the_figure_measures_what_the_one_before_measures():
+    """Dev pair HK budget 2016-17 (§164) → 2017-18 (§163): ``Recurrent expenditure … will reach
+    $350 billion, reflecting an increase of 6.7 per cent or $22 billion`` named the increase
+    ``reflecting``; like ``representing``, the verb names nothing, and the increase is in
+    apposition to the recurrent expenditure before it."""
+    old = ("Recurrent expenditure, which accounts for over 90 per cent of operating expenditure, will reach $350 "
+           "billion, reflecting an increase of 6.7 per cent or $22 billion over the revised estimate for 2015-16.")
+    new = ("Recurrent expenditure, which accounts for over 90 per cent of operating expenditure, will reach $371 "
+           "billion, reflecting a year-on-year increase of 7.4 per cent or $25.6 billion.")
+    got = {(c.a, c.b): c.indicator for c in changes(old, new)}
+    assert got[("6.7 per cent", "7.4 per cent")] == got[("$22 billion", "$25.6 billion")] == "Recurrent expenditure"
