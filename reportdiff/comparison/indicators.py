@@ -251,6 +251,8 @@ def _respectively(text: str, q: Quantity) -> str:
 # items in turn without 分别 (national 2001: 农村居民人均纯收入和城镇居民人均可支配收入平均每年实际增长
 # 4.7％和5.7％; 国内游客人次、总花费增长5.6％、7.5％)
 _JOINER = re.compile(r"\s*[和、]\s*")
+_JOINED_NEXT = re.compile(r"\s*[和、]\s*[0-9０-９]")  # a figure right after the joiner
+_JOINED_BEFORE = re.compile(r"[0-9０-９][^，。；：、和]{0,4}[和、]\s*$")  # a figure with its unit before it
 _CLAUSE_END = re.compile(r"[，。；：！？,;:]")
 
 
@@ -258,6 +260,8 @@ def _joined(text: str, q: Quantity) -> str:
     """The item of the list before a run of figures joined by 和/、 that ``q`` measures, when
     the run has as many figures as the list has items (two or more, each an indicator); ``""``
     otherwise."""
+    if not (_JOINED_NEXT.match(text, q.end) or _JOINED_BEFORE.search(text, max(0, q.start - 8), q.start)):
+        return ""  # no figure joined to it: no run (most figures; the reading below is the cost)
     start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, q.start)), default=0)
     end = (m.start() if (m := _CLAUSE_END.search(text, q.end)) else len(text))
     run: list[Quantity] = []
