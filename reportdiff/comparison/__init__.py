@@ -2,9 +2,9 @@
 
 - ``compare(old, new, options) -> Comparison``: the composition (load both, check their size,
   build the comparison with the boilerplate profile ``options.boilerplate`` names);
-- ``align``: section and paragraph alignment; ``diff``: word diffs and number changes;
-  ``similarity``: the Lazy Prices measures and TF-IDF cosines; ``result``: the ``Comparison``
-  model and ``compare_documents``, which builds it.
+- ``sections``, ``align``, ``order``, ``splits``: section and paragraph alignment; ``diff``: word
+  diffs and number changes; ``similarity``: the Lazy Prices measures and TF-IDF cosines;
+  ``result``: the ``Comparison`` model and ``compare_documents``, which builds it.
 """
 
 from __future__ import annotations
