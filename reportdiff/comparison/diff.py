@@ -315,7 +315,7 @@ def _one_sided(fs: list[Figure], used: set[int], other: list[Figure], other_used
     (the 2.3% of ``由上年下降2.3%转为增长8.5%``: the figure is 8.5%)."""
     out = []
     classes = {g.q.start: unit_class(g.q.unit) for g in other}
-    free = {at: c for k, (at, c) in enumerate(classes.items()) if k not in other_used}
+    free = {g.q.start: classes[g.q.start] for k, g in enumerate(other) if k not in other_used}  # not yet paired
     for i, f in enumerate(fs):
         if i in used or not f.touched or not f.indicator or not _measures(f.q) or f.role == "base" \
                 or _named_with_figure(f.indicator, other_text, f.q.unit, free):

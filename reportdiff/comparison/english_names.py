@@ -12,9 +12,9 @@ from ..text.sentences import GLUED_END
 EN_FUNCTION = set("""a an the of to by at from for in on and or is are was were be been being will would should
 could can may might has have had it its this that these those which who whose as with than more less about
 around approximately some nearly almost over under up down per cent percent estimated expected forecast
-forecasted projected revised representing represents represent reflecting reflects reflect equivalent reach reached reaching amount
-amounted amounting totalled totaling totalling stood stand stands grew grow growing rise rose risen rising
-increase increased increasing decrease decreased fell fall falling declined decline recorded registered
+forecasted projected revised representing represents represent reflecting reflects reflect equivalent reach
+reached reaching amount amounted amounting totalled totaling totalling stood stand stands grew grow growing rise
+rose risen rising increase increased increasing decrease decreased fell fall falling declined decline recorded registered
 providing provide provides produce producing also only just still further year years past last next then
 there here we our i my they their per another additional around range ranging between while respectively
 compared against same period so far this that since year-on-year i.e e.g increases decreases
@@ -74,8 +74,7 @@ def english_indicator_of(text: str, k: int, qs: list[Quantity], depth: int = 0) 
 
 # figures joined by "and" or commas, followed by "respectively" in their sentence (tobacco duty and
 # motor vehicles first registration tax is over $4 billion and $7 billion respectively)
-_JOINED_EN = re.compile(r",?\s+(?:and\s+)?|,\s*")
-_LIST_EN = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_LIST_EN = re.compile(r",\s*(?:and\s+)?|\s+and\s+")  # between figures, and between the items of the list
 
 
 def _respective(text: str, k: int, qs: list[Quantity]) -> str:
@@ -85,9 +84,9 @@ def _respective(text: str, k: int, qs: list[Quantity]) -> str:
     with the share the run's last figure is of (``14 per cent and 31 per cent of government
     revenue``); "" when the run has fewer than two figures or the list not as many items."""
     lo = hi = k
-    while lo > 0 and _JOINED_EN.fullmatch(text[qs[lo - 1].end : qs[lo].start]):
+    while lo > 0 and _LIST_EN.fullmatch(text[qs[lo - 1].end : qs[lo].start]):
         lo -= 1
-    while hi + 1 < len(qs) and _JOINED_EN.fullmatch(text[qs[hi].end : qs[hi + 1].start]):
+    while hi + 1 < len(qs) and _LIST_EN.fullmatch(text[qs[hi].end : qs[hi + 1].start]):
         hi += 1
     n = hi - lo + 1
     after = text[qs[hi].end :]
