@@ -109,7 +109,7 @@ def out_of_place(spine: list[tuple[int, int]], i: int, j: int) -> bool:
 
 
 def gap_pairs(ga: list[int], gb: list[int], scores, threshold: float,
-               crosses: Callable[[int, int], bool] | None = None) -> list[tuple[int, int]]:
+              crosses: Callable[[int, int], bool] | None = None) -> list[tuple[int, int]]:
     """In-order pairs of a gap's paragraphs maximising the sum of (score - threshold); a pair
     that ``crosses`` the section order is no candidate (it is not in order)."""
     if not ga or not gb:
