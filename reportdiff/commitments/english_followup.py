@@ -91,7 +91,7 @@ def key(c: Commitment, weight) -> EnKey | None:
             then = next((x for x in _neighbours(c)[1] if named.search(x)), "")
             words += tuple(dict.fromkeys(w for w in key_words(then) if w not in words and w not in _VERB_WORDS
                                          and w not in _VAGUE))
-        anaphor = _ANAPHOR.search(clause)
+        anaphor = _ANAPHOR.search(clause) or (_DEFINITE_KIND.search(text) if all(w in _KIND for w in words) else None)
         if anaphor:  # "the work in this area": the area is the previous sentence's
             pointer = set(key_words(anaphor.group()))
             words = tuple(w for w in words if w not in pointer)
@@ -135,6 +135,11 @@ def _names(text: str) -> tuple[tuple[str, ...], ...]:
 
 _ANAPHOR = re.compile(r"\b(?:(?:the\s+)?work\s+in\s+)?(?:this|these)\s+(?:area|areas|purpose|regard|initiatives?|measures?|"
                       r"projects?|programmes?|schemes?|services?|facilities|facility)\b", re.I)
+
+
+# a kind of undertaking named with "the" and nothing else (``allocate an additional $150 million to extend
+# the programme for five years``) is the one the sentence before named, as "this programme" is
+_DEFINITE_KIND = re.compile(r"\bthe\s+(?:programmes?|schemes?|projects?|funds?|initiatives?|measures?)\b", re.I)
 
 
 def _neighbours(c: Commitment) -> tuple[list[str], list[str]]:

@@ -709,3 +709,16 @@ def test_a_gerund_item_whose_list_opener_is_elsewhere_has_the_tense_of_its_next_
     rates = next(e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target
                  and e.commitment.target.raw == "$2,500" and "Waiving rates" in e.commitment.text)
     assert rates.followups[0].status == "recurring" and rates.followups[0].text.startswith("waiving rates for 2013-14")
+
+
+def test_the_programme_named_alone_is_the_one_the_sentence_before_named():
+    """Dev pair HK 2015-16 → 2016-17: ``Since its launch in 2008, the Cleaner Production
+    Partnership Programme has funded … We shall allocate an additional $150 million to extend the
+    programme for five years.``  The key was ``programme`` alone, which every sentence naming
+    any programme covered whole (recurring on the Reverse Mortgage Programme; labelled missing).
+    ``the programme`` points back as ``this programme`` does: the sentence before names it."""
+    ledger = promises([_hk(2015), _hk(2016)])
+    entry = _target(ledger, "$150 million", "extend the programme")
+    assert entry.followups[0].status == "missing", entry.followups[0].text
+    assert english_followup._DEFINITE_KIND.search("extend the programme for five years")
+    assert not english_followup._DEFINITE_KIND.search("extend the Cleaner Production Partnership Programme")
