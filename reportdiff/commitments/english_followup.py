@@ -73,7 +73,7 @@ def key(c: Commitment, weight) -> EnKey | None:
     own = words
     # a working group, a task force, 230 000 square metres (of floor area): which one?
     if len(words) == 1 or all(w in _KIND for w in words) or len([w for w in words if w not in _MEASURE]) <= 1 \
-            or set(words) <= _MONEY_WORDS:
+            or set(words) <= _MONEY_WORDS or set(words) <= _PEOPLE:
         clause = _clause_of(c)
         verbs = {_stem(m.group(g)) for m in _PROMISED_ACTION.finditer(clause) for g in ("verb", "verb2") if m.group(g)}
 
@@ -119,6 +119,13 @@ _KIND = {_stem(w) for w in (
 # words of a measure's unit (square metres of floor area, hectares): a key of them and at most one
 # other word says how much, not of what, and takes the other words of its clause too
 _MEASURE = {_stem(w) for w in "square metres hectares kilometres floor area gross level".split()}
+
+
+# words of the people a measure is for (support more young people …, help elderly persons …): a key
+# of them only says for whom, not what, and takes the other words of its clause too
+_PEOPLE = {_stem(w) for w in ("people person persons youth youths young elderly student students child children "
+                              "family families household households resident residents citizen citizens patient "
+                              "patients worker workers").split()}
 
 
 NAME_RARE = 2.5  # ln(1/8%): a name's words in at most 8% of the ledger's sentences name it (capitalised)

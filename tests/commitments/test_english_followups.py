@@ -722,3 +722,14 @@ def test_the_programme_named_alone_is_the_one_the_sentence_before_named():
     assert entry.followups[0].status == "missing", entry.followups[0].text
     assert english_followup._DEFINITE_KIND.search("extend the programme for five years")
     assert not english_followup._DEFINITE_KIND.search("extend the Cleaner Production Partnership Programme")
+
+
+def test_a_key_of_the_people_a_measure_is_for_takes_its_clause():
+    """Dev pair HK 2015-16 → 2016-17: ``I shall also allocate an additional $205 million in the next
+    three years to support more young people to participate in Mainland exchange and internship
+    programmes``: the key ``young people`` said for whom, not what, and a review sentence about a
+    Facebook account for young people "reported" it (labelled missing).  Like a key of money or
+    measure words, it takes the other words of its clause."""
+    ledger = promises([_hk(2015), _hk(2016)])
+    entry = _target(ledger, "$205 million", "support more young people")
+    assert entry.followups[0].status != "reported" and "Facebook" not in entry.followups[0].text
