@@ -97,6 +97,9 @@ def key(c: Commitment, weight) -> EnKey | None:
             words = tuple(w for w in words if w not in pointer)
             words += tuple(w for w in key_words(_previous_sentence(c)) if w not in words
                            and w not in _VERB_WORDS and w not in _VAGUE)
+    if names and len(words) > 1 and words[-1] == "fund" and (aim := _VEHICLE_AIM.match(_clause_of(c), _end_of(text, c))):
+        words += tuple(dict.fromkeys(w for w in key_words(aim.group(1)) if w not in words
+                                     and w not in _VERB_WORDS and w not in _VAGUE))  # for the Lotteries Fund to launch …
     if not words:
         return None  # "these measures" and nothing before
     rare = tuple(t for t in (tuple(w for w in name if weight(w) >= NAME_RARE) for name in names) if t)
@@ -119,6 +122,19 @@ _KIND = {_stem(w) for w in (
 # words of a measure's unit (square metres of floor area, hectares): a key of them and at most one
 # other word says how much, not of what, and takes the other words of its clause too
 _MEASURE = {_stem(w) for w in "square metres hectares kilometres floor area gross level".split()}
+
+
+# a named fund that is to do something (``$200 million for the Lotteries Fund to launch a four-year
+# pilot project providing Wi-Fi service …``): the fund pays, the aim is the measure, and a key of the
+# name alone was "reported" by another measure paid from the same fund (not a scheme's scope:
+# ``extend the Public Sector Trial Scheme to cover the incubatees …`` is the scheme itself)
+_VEHICLE_AIM = re.compile(r"\s+to\s+(?!(?:the|a|an|be)\b)([a-z][^,;.]*)")
+
+
+def _end_of(text: str, c: Commitment) -> int:
+    """Where ``text`` ends in the commitment's clause (-1 when it is not there: no match)."""
+    clause = _clause_of(c)
+    return clause.find(text) + len(text) if text in clause else len(clause) + 1
 
 
 # words of the people a measure is for (support more young people …, help elderly persons …): a key

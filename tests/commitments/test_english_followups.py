@@ -733,3 +733,13 @@ def test_a_key_of_the_people_a_measure_is_for_takes_its_clause():
     ledger = promises([_hk(2015), _hk(2016)])
     entry = _target(ledger, "$205 million", "support more young people")
     assert entry.followups[0].status != "reported" and "Facebook" not in entry.followups[0].text
+
+
+def test_a_fund_that_is_to_do_something_is_followed_by_what_it_does(hk_ledger):
+    """Dev pair HK 2019-20 → 2020-21: ``I will allocate some $200 million for the Lotteries Fund to
+    launch a four-year pilot project providing Wi-Fi service …``: the key was the fund's name, and
+    2020-21's ``the Government has allocated … from the Lotteries Fund`` for pre-primary children
+    "reported" it (labelled missing).  The fund pays; the aim after it is the measure and joins
+    the key (not a scheme's scope: ``extend the Public Sector Trial Scheme to cover …``)."""
+    f = _target(hk_ledger, "Wi-Fi", "Lotteries Fund").followups[0]
+    assert f.status == "missing", f.text
