@@ -55,10 +55,11 @@ class EnKey:
 
 def key(c: Commitment, weight) -> EnKey | None:
     """The indicator's (a task: its object's) key words.  A key of one word (``centres``, ``the
-    HA``, ``Lotteries Fund`` → ``lottery``) is any sentence naming that thing: it takes the other
-    content words of the commitment's clause too, without its verbs (``five centres`` → centre,
-    divorced, family, children, operated, ngo, one-stop, co-parenting, service), so that a
-    follow-up must share MATCH of the weight of the whole clause.  When that clause points back
+    HA``), or of kind, measure, money or people words only, is any sentence naming that thing: it
+    takes the other content words of the commitment's clause too, without its verbs (``five
+    centres`` → centre, divorced, family, children, operated, ngo, one-stop, co-parenting,
+    service), so that a follow-up must share MATCH of the weight of the whole clause; a named
+    fund that is ``to`` do something takes that aim.  When that clause points back
     (``the work in this area``, ``these measures``: ``_ANAPHOR``), the words of that phrase leave
     the key and the previous sentence's key words join it (``HA`` … ``in this area`` after a
     sentence on the upgrading and acquisition of medical equipment)."""
