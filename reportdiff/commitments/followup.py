@@ -200,21 +200,26 @@ def heads(key: Key, text: str, target: bool = False) -> bool:
     ``target`` also the work done on it: 建设, 改造 …), or, for a target counting places, by
     places and then one of those (试点县市达到: the places the pilot reaches), not by more nouns (高技能人才培训基地 is
     not about 高技能人才, 中车发电机等项目 not about 发电机), and not as the base of a share (``_SHARE_OF``)."""
-    pos = text.find(key.head)
+    return any(_heads_at(head, key, text, target) for head in (key.head, *key.conjuncts))
+
+
+def _heads_at(head: str, key: Key, text: str, target: bool) -> bool:
+    """``heads`` for one head pair of the key (its own, or a coordinated noun's)."""
+    pos = text.find(head)
     while pos >= 0:
-        end = pos + len(key.head)
+        end = pos + len(head)
         if _SHARE_OF.match(text, end) or _SHARE_IN.search(text, 0, pos):
-            pos = text.find(key.head, pos + 1)  # 经费支出占国内生产总值比重: the base of another thing's share
+            pos = text.find(head, pos + 1)  # 经费支出占国内生产总值比重: the base of another thing's share
             continue
         place = PLACE_AFTER.match(text, end) if key.places else None  # 试点县市达到1300多个
         if place and _ENDS_PHRASE.match(text, place.end()):
             return True
         measure = _MEASURE.match(text, end)
         if _ENDS_PHRASE.match(text, end) or end == len(text) or (
-                measure and not (key.head in _SPENDING and "资金" in measure.group())) or (
-                target and key.head not in _SPENDING and _WORK.match(text, end)):
+                measure and not (head in _SPENDING and "资金" in measure.group())) or (
+                target and head not in _SPENDING and _WORK.match(text, end)):
             return True
-        pos = text.find(key.head, pos + 1)
+        pos = text.find(head, pos + 1)
     return False
 
 

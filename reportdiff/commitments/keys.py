@@ -151,6 +151,7 @@ class Key:
     places: bool = False  # a target counting places (县, 城市 …): a follow-up may name them after the head
     runs: tuple[str, ...] = ()  # a task's object: its runs of content words (``key_runs``)
     junctions: tuple[tuple[str, str], ...] = ()  # pairs joining two words, with the character before (``junctions``)
+    conjuncts: tuple[str, ...] = ()  # a task's heads of the nouns coordinated before its last (``coordinated``)
 
 
 PLACE_AFTER = re.compile(r"县市|县区|城市|地市|省份|地区|国家|乡镇|县|市|省|区|镇|乡|村")  # places counted
@@ -182,7 +183,22 @@ def key_of(c: Commitment, weight) -> Key | None:
     modifiers = tuple(p for p in words if p not in hw and p[-1] != hw[0]) if hw else ()
     runs = () if c.kind == "target" else tuple(key_runs(obj))
     return Key(words, tuple(weight(w) for w in words), head if head in words else words[-1], modifiers, hw, places,
-               runs, joins)
+               runs, joins, coordinated(obj, runs) if runs else ())
+
+
+def coordinated(obj: str, runs: tuple[str, ...]) -> tuple[str, ...]:
+    """The head pairs of the runs of a task's object joined by 和, 与 or 及 to the run after them
+    (``高水平大学和重点学科`` → 大学): each names a thing of its own, and a report that takes up one of
+    them (``努力建设有特色、高水平大学``) follows the task as one naming the last head does."""
+    text = normal(obj)
+    return tuple(head_pair(r) for r, nxt in zip(runs, runs[1:])
+                 if len(r) >= CONJUNCT_CHARS and re.search(re.escape(r) + r"[和与及]" + re.escape(nxt[:2]), text)
+                 and head_pair(r))
+
+
+# a coordinated noun this long has a head of its own (高水平大学); a shorter one mostly shares the
+# head after the last (国防和军队改革: 国防改革, not 国防 itself; 规划和管理, 法规和标准)
+CONJUNCT_CHARS = 4
 
 
 # The verbs of setting up a rule or system, and conjunctions, left at the head of a task's object

@@ -875,3 +875,15 @@ def test_weights_in_jin_and_tons_are_one_measure():
     assert base_unit("亿公斤", 4564.0) == ("斤", 912800000000.0)
     grain = _first(_national_2025_to("yunnan.txt"), "粮食产量1.4万亿斤左右")
     assert grain.status == "reported" and "2000万吨" in grain.text and grain.met is None
+
+
+def test_a_coordinated_noun_with_a_head_of_its_own_is_followed_alone():
+    """National 2009 → 2010 (audit of session 36, row 10): ``推进高水平大学和重点学科建设`` is taken
+    up by 2010's plan as ``努力建设有特色、高水平大学`` (coverage 0.56, without the last head 学科:
+    it needed 0.6 and was "missing").  A noun joined by 和/与/及 to the next, four characters or
+    more, has a head of its own; a shorter one shares the head after the last (国防和军队改革)."""
+    assert keys.coordinated("高水平大学和重点学科", ("高水平大学", "重点学科")) == ("大学",)
+    assert keys.coordinated("国防和军队改革", ("国防", "军队改革")) == ()
+    ledger = _national(2009, 2010)
+    entry = next(e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.obj == "高水平大学和重点学科")
+    assert entry.followups[0].status == "recurring" and "高水平大学" in entry.followups[0].text
