@@ -125,15 +125,19 @@ _KIND = {_stem(w) for w in (
 _MEASURE = {_stem(w) for w in "square metres hectares kilometres floor area gross level".split()}
 
 
+_TO_VERB = r"to\s+(?!(?:the|a|an|be)\b)"  # "to" and a verb, not a noun phrase (to the HA) nor a passive
+
+
 # a named fund that is to do something (``$200 million for the Lotteries Fund to launch a four-year
 # pilot project providing Wi-Fi service …``): the fund pays, the aim is the measure, and a key of the
 # name alone was "reported" by another measure paid from the same fund (not a scheme's scope:
 # ``extend the Public Sector Trial Scheme to cover the incubatees …`` is the scheme itself)
-_VEHICLE_AIM = re.compile(r"\s+to\s+(?!(?:the|a|an|be)\b)([a-z][^,;.]*)")
+_VEHICLE_AIM = re.compile(r"\s+" + _TO_VERB + r"([a-z][^,;.]*)")
 
 
 def _end_of(text: str, c: Commitment) -> int:
-    """Where ``text`` ends in the commitment's clause (-1 when it is not there: no match)."""
+    """Where ``text`` ends in the commitment's clause (past the clause's end when it is not there,
+    so that nothing matches)."""
     clause = _clause_of(c)
     return clause.find(text) + len(text) if text in clause else len(clause) + 1
 
@@ -200,7 +204,7 @@ PURPOSE_ENOUGH = 3
 # districts``): the first comma after it opens further aims, which a one-word key leaves out on the
 # same terms as a purpose; a comma before any aim opens a condition or a detail of the measure
 # itself (``waiving rates … for four quarters of 2020-21, subject to a ceiling of $1,500``)
-_AIM = re.compile(r"\bto\s+(?!(?:the|a|an|be)\b)[a-z]+\b.*?(?=,\s)")
+_AIM = re.compile(r"\b" + _TO_VERB + r"[a-z]+\b.*?(?=,\s)")
 
 
 MATCH = 0.5
