@@ -98,9 +98,10 @@ def key(c: Commitment, weight) -> EnKey | None:
             words = tuple(w for w in words if w not in pointer)
             words += tuple(w for w in key_words(_previous_sentence(c)) if w not in words
                            and w not in _VERB_WORDS and w not in _VAGUE)
-    if names and len(words) > 1 and words[-1] == "fund" and (aim := _VEHICLE_AIM.match(_clause_of(c), _end_of(text, c))):
+    if names and len(words) > 1 and words[-1] == "fund" and text in (clause := _clause_of(c)) \
+            and (aim := _VEHICLE_AIM.match(clause, clause.find(text) + len(text))):  # for the Lotteries Fund to launch …
         words += tuple(dict.fromkeys(w for w in key_words(aim.group(1)) if w not in words
-                                     and w not in _VERB_WORDS and w not in _VAGUE))  # for the Lotteries Fund to launch …
+                                     and w not in _VERB_WORDS and w not in _VAGUE))
     if not words:
         return None  # "these measures" and nothing before
     rare = tuple(t for t in (tuple(w for w in name if weight(w) >= NAME_RARE) for name in names) if t)
@@ -133,13 +134,6 @@ _TO_VERB = r"to\s+(?!(?:the|a|an|be)\b)"  # "to" and a verb, not a noun phrase (
 # name alone was "reported" by another measure paid from the same fund (not a scheme's scope:
 # ``extend the Public Sector Trial Scheme to cover the incubatees …`` is the scheme itself)
 _VEHICLE_AIM = re.compile(r"\s+" + _TO_VERB + r"([a-z][^,;.]*)")
-
-
-def _end_of(text: str, c: Commitment) -> int:
-    """Where ``text`` ends in the commitment's clause (past the clause's end when it is not there,
-    so that nothing matches)."""
-    clause = _clause_of(c)
-    return clause.find(text) + len(text) if text in clause else len(clause) + 1
 
 
 # words of the people a measure is for (support more young people …, help elderly persons …): a key

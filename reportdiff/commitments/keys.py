@@ -191,9 +191,9 @@ def coordinated(obj: str, runs: tuple[str, ...]) -> tuple[str, ...]:
     (``高水平大学和重点学科`` → 大学): each names a thing of its own, and a report that takes up one of
     them (``努力建设有特色、高水平大学``) follows the task as one naming the last head does."""
     text = normal(obj)
-    return tuple(head_pair(r) for r, nxt in zip(runs, runs[1:])
+    return tuple(head for r, nxt in zip(runs, runs[1:])
                  if len(r) >= CONJUNCT_CHARS and re.search(re.escape(r) + r"[和与及]" + re.escape(nxt[:2]), text)
-                 and head_pair(r))
+                 and (head := head_pair(r)))
 
 
 # a coordinated noun this long has a head of its own (高水平大学); a shorter one mostly shares the

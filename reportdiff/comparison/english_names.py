@@ -89,9 +89,10 @@ def _respective(text: str, k: int, qs: list[Quantity]) -> str:
     while hi + 1 < len(qs) and _LIST_EN.fullmatch(text[qs[hi].end : qs[hi + 1].start]):
         hi += 1
     n = hi - lo + 1
-    after = text[qs[hi].end :]
-    end = _SENTENCE.search(after)
-    if n < 2 or not re.search(r"\brespectively\b", after[: end.start() if end else len(after)], re.I):
+    if n < 2:
+        return ""  # most figures: no run, and the rest of the text is not read
+    end = _SENTENCE.search(text, qs[hi].end)
+    if not re.search(r"\brespectively\b", text[qs[hi].end : end.start() if end else len(text)], re.I):
         return ""
     sentence_at = max((m.end() for m in _SENTENCE.finditer(text[: qs[lo].start])), default=0)
     items = _LIST_EN.split(text[sentence_at : qs[lo].start])[-n:]

@@ -253,7 +253,8 @@ def _respectively(text: str, q: Quantity) -> str:
 _JOINER = re.compile(r"\s*[和、]\s*")
 _JOINED_NEXT = re.compile(r"\s*[和、]\s*[0-9０-９]")  # a figure right after the joiner
 _JOINED_BEFORE = re.compile(r"[0-9０-９][^，。；：、和]{0,4}[和、]\s*$")  # a figure with its unit before it
-_CLAUSE_END = re.compile(r"[，。；：！？,;:]")
+_CLAUSE_CHARS = "，。；：！？,;:"
+_CLAUSE_END = re.compile(f"[{_CLAUSE_CHARS}]")
 
 
 def _joined(text: str, q: Quantity) -> str:
@@ -262,7 +263,7 @@ def _joined(text: str, q: Quantity) -> str:
     otherwise."""
     if not (_JOINED_NEXT.match(text, q.end) or _JOINED_BEFORE.search(text, max(0, q.start - 8), q.start)):
         return ""  # no figure joined to it: no run (most figures; the reading below is the cost)
-    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, q.start)), default=0)
+    start = _last_break(text, q.start, _CLAUSE_CHARS) + 1
     end = (m.start() if (m := _CLAUSE_END.search(text, q.end)) else len(text))
     run: list[Quantity] = []
     for x in read_quantities(text[start:end]):
