@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from ..text.quantities import Quantity, unit_class
 from ..text.worddiff import DiffOp, new_text, old_text
+from .english_names import EN_FUNCTION
 from .indicators import Figure, figures
 
 
@@ -153,8 +154,8 @@ def number_changes(ops: tuple[DiffOp, ...]) -> tuple[NumberChange, ...]:
             out.append(NumberChange(y.shown or x.shown, x.q.raw, y.q.raw))
     used_a |= {i for i, _ in pairs}
     used_b |= {j for _, j in pairs}
-    out += _one_sided(fa, used_a, fb, used_b, b_text, "removed")
-    out += _one_sided(fb, used_b, fa, used_a, a_text, "added")
+    out += _one_sided(fa, used_a, a_text, fb, used_b, b_text, "removed")
+    out += _one_sided(fb, used_b, b_text, fa, used_a, a_text, "added")
     return tuple(out)
 
 
@@ -262,10 +263,24 @@ def _present(indicator: str, text: str) -> float:
 _ORDINAL_UNITS = {"届", "次", "期", "号", "轮", "批次", "周"}  # 周: 75周年, an anniversary
 
 
-def _measures(q: Quantity) -> bool:
+def _measures(q: Quantity, text: str) -> bool:
     """A figure that measures something: it has a unit, and not one that numbers a thing
-    (a bare number is a name or an identifier: 包风1号, PM2.5, 第十五届)."""
-    return bool(q.unit) and q.unit not in _ORDINAL_UNITS
+    (a bare number is a name or an identifier: 包风1号, PM2.5, 第十五届), or it is an English
+    count of the noun right after it (``24 months``, ``42 000 square metres``, ``4 000
+    trainees``: English writes no classifier, the noun is the unit)."""
+    if q.unit:
+        return q.unit not in _ORDINAL_UNITS
+    m = _EN_COUNT.match(text, q.end)
+    named = _EN_NAMED.search(text, max(0, q.start - 30), q.start)
+    return bool(m) and q.raw.isascii() and m.group(1) not in EN_FUNCTION \
+        and not (named and named.group(1).lower() not in EN_FUNCTION and q.raw.isdigit() and len(q.raw) == 1)
+
+
+# the lower-case word right after an English number: the noun it counts (not 31 March, not 2 of);
+# a capitalised word right before a one-digit number makes it a name (Phase 1 works, Stage 2 of;
+# not About 3 places, nor the Application List 47 residential sites)
+_EN_COUNT = re.compile(r"\s+([a-z][a-z'-]+)\b")
+_EN_NAMED = re.compile(r"\b([A-Z][A-Za-z]*)\s+$")
 
 
 _FIGURE_NEAR = 12  # characters after an indicator in which a figure counts as its figure
@@ -308,7 +323,7 @@ def _occurrences(part: str, text: str):
         at = text.find(part, at + max(1, len(part)))
 
 
-def _one_sided(fs: list[Figure], used: set[int], other: list[Figure], other_used: set[int], other_text: str,
+def _one_sided(fs: list[Figure], used: set[int], text: str, other: list[Figure], other_used: set[int], other_text: str,
                kind: str) -> list[NumberChange]:
     """Touched figures left unpaired that measure something and whose indicator the other
     text neither names nor measures in a unit of the same class; not the base of a change
@@ -316,11 +331,14 @@ def _one_sided(fs: list[Figure], used: set[int], other: list[Figure], other_used
     out = []
     classes = {g.q.start: unit_class(g.q.unit) for g in other}
     free = {g.q.start: classes[g.q.start] for k, g in enumerate(other) if k not in other_used}  # not yet paired
+    left = [g.q for k, g in enumerate(other) if k not in other_used]
     for i, f in enumerate(fs):
-        if i in used or not f.touched or not f.indicator or not _measures(f.q) or f.role == "base" \
+        if i in used or not f.touched or not f.indicator or not _measures(f.q, text) or f.role == "base" \
                 or _named_with_figure(f.indicator, other_text, f.q.unit, free):
             continue
         cls = unit_class(f.q.unit)
+        if cls not in ("percent", "points") and any(_same_value(f.q, q) for q in left):
+            continue  # the same amount is still there, named in other words (560 000 square metres)
         if any(classes[g.q.start] == cls and g.indicator and _names_head(g.indicator, f.indicator)
                and _similar(g.indicator, f.indicator) >= _SIMILAR for g in other):
             continue  # the other text gives this measure (in another unit it is another measure)

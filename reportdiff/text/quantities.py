@@ -180,6 +180,7 @@ _EN_WORD = "(?:" + "|".join(_EN_WORD_NUMBERS) + ")"
 # the space before the unit may be lost in extraction (75percent, $1.5billion, $2million)
 _EN_PERCENT = r"(?:\s?%|\s?(?:per\s?cent|percent)\b)"
 _EN_SCALE = r"(?:\s?(?:million|billion|trillion)\b)"
+_EN_POINTS = r"(?:\s?percentage\s+points?\b)"  # 1.3 percentage points, 0.7 percentage point
 # a short word run into the figure by the same loss (a ceiling of $2,500per quarter) ends it
 _EN_GLUED = r"(?:per|for|to|in|from|and|of|each|a)\b"
 _EN_CURRENCY = r"(?:HK\$|US\$|RMB\s?|\$|£|€)"
@@ -188,6 +189,7 @@ _EN_QUANTITY = (
         (?:19|20)\d\d[-–/]\d\d\b                                                 # 2017-18: a fiscal year
       | {_EN_CURRENCY}\s?{_EN_NUM}{_EN_SCALE}?                                  # $12.5 billion, HK$1,234 million
       | (?!(?:19|20)\d\d\s)(?:{_EN_NUM}|{_EN_WORD})(?:{_EN_PERCENT})?\s(?:to|-)\s(?:{_EN_NUM}|{_EN_WORD}){_EN_PERCENT}   # 0.5% to 2.5%, two to three per cent (not … of 2019 to seven per cent)
+      | (?:{_EN_NUM}|{_EN_WORD}){_EN_POINTS}                                    # 1.3 percentage points
       | (?:{_EN_NUM}|{_EN_WORD}){_EN_PERCENT}                                   # 3.2 per cent, two per cent
       | {_EN_NUM}{_EN_SCALE}?                                                   # 28, 19 000, 1.2 million
     )(?![\w.,]\d|(?!{_EN_GLUED})\w)"""
@@ -236,7 +238,9 @@ def _english_quantity(m: re.Match) -> Quantity | None:
     numbers = [_english_number(x) for x in re.findall(rf"{_EN_NUM}|\b{_EN_WORD}\b", raw, re.I)]
     if not numbers:
         return None
-    if re.search(_EN_PERCENT, raw, re.I):
+    if re.search(_EN_POINTS, raw, re.I):
+        unit = "percentage points"
+    elif re.search(_EN_PERCENT, raw, re.I):
         unit = "%"
     else:
         currency = re.match(_EN_CURRENCY, raw)
@@ -253,6 +257,7 @@ MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 MAGNITUDE = re.compile("^(?:" + "|".join(MAGNITUDES) + ")")
 JIN = {"斤": 1.0, "公斤": 2.0, "千克": 2.0, "吨": 2000.0}  # a weight in 斤 (grain targets and reports mix them)
 _UNIT_CLASSES = {"元": "money", "美元": "money", "%": "percent", "百分点": "points", "个百分点": "points",
+                 "percentage points": "points",
                  "人": "people", "人次": "people", "名": "people",
                  "亩": "area", "公顷": "area", "平方公里": "area", "平方千米": "area", "平方米": "area",
                  "公里": "length", "千米": "length", "米": "length", "km": "length",

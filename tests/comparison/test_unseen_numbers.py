@@ -593,3 +593,46 @@ def test_reflecting_is_no_name_so_the_figure_measures_what_the_one_before_measur
            "billion, reflecting a year-on-year increase of 7.4 per cent or $25.6 billion.")
     got = {(c.a, c.b): c.indicator for c in changes(old, new)}
     assert got[("6.7 per cent", "7.4 per cent")] == got[("$22 billion", "$25.6 billion")] == "Recurrent expenditure"
+
+
+def test_an_english_count_of_the_noun_after_it_is_a_figure():
+    # dev pair Hong Kong budget 2016-17 (line 441) → 2017-18 (line 145), real: English writes
+    # no classifier, the noun counted is the unit (24 months, like 24个月)
+    old = ("162.For 2015-16, I forecast a surplus of $30 billion. Fiscal reserves are expected to reach $860 "
+           "billion by 31 March 2016, equivalent to 24 months of government expenditure.")
+    new = ("58.For 2016-17, I forecast a surplus of $92.8 billion. Fiscal reserves are expected to reach $935.7 "
+           "billion by 31 March 2017.")
+    assert ("removed", "24", "") in triples(old, new)
+    # a one-digit number after a capitalised word names a thing (Hong Kong budget 2012-13, real)
+    old = "Last year, the Airport Authority Hong Kong (AA) commenced Phase 1 works of its midfield expansion project."
+    new = "The Airport Authority Hong Kong (AA) has commenced an environmental impact assessment."
+    assert not changes(old, new)
+    # a count after a proper name stays a count (Hong Kong budget 2012-13, real)
+    old = "For 2012-13, we shall include in the Application List 47 residential sites, of which half are new."
+    new = "For 2013-14, we shall include in the Application List new sites."
+    assert ("removed", "47", "") in triples(old, new)
+
+
+def test_the_same_amount_named_in_other_words_is_neither_removed_nor_added():
+    # Hong Kong budgets 2014-15 (line 393) → 2015-16 (line 385), real: earmark / earmarked
+    old = "I pledged in the 2008-09 Budget to earmark $50 billion to support healthcare reform."
+    new = "In the 2008-09 Budget, I earmarked $50 billion to support healthcare reform."
+    assert not changes(old, new)
+    # dev pair Hong Kong budget 2016-17 (lines 349-351) → 2017-18 (line 475), real
+    old = ("the land released is expected to provide 560 000 square metres of commercial and office floor area; "
+           "(b)convert the Murray Road multi-storey car park to commercial use, which is estimated to provide "
+           "42 000 square metres of floor area.")
+    new = ("Apart from approximately 560 000 square metres of commercial/office floor area to be released through "
+           "reprovisioning the existing government facilities, a number of large commercial sites will be made "
+           "available.")
+    assert triples(old, new) == {("removed", "42 000", "")}
+
+
+def test_english_percentage_points_are_points():
+    # Hong Kong budget 2014-15 (real)
+    got = [(q.raw, q.unit) for q in read_quantities(
+        "the underlying inflation rate, at four per cent, was down by 0.7 percentage point from 2012. "
+        "a fiscal stimulus effect of boosting the GDP by 1.3 percentage points")]
+    assert got == [("four per cent", "%"), ("0.7 percentage point", "percentage points"),
+                   ("1.3 percentage points", "percentage points")]
+    assert unit_class("percentage points") == unit_class("个百分点") == "points"
