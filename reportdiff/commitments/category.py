@@ -30,12 +30,7 @@ def core_key(key: Key | None) -> Key | None:
     when nothing was cut or too little is left."""
     if key is None or not key.runs:
         return None
-    runs = []
-    for run in key.runs:
-        while (m := _CATEGORY.search(run)) and m.start() > 0:
-            run = run[:m.start()]
-        if not _CATEGORY.fullmatch(run):
-            runs.append(run)
+    runs = [r for r in map(_without_category, key.runs) if not _CATEGORY.fullmatch(r)]
     if tuple(runs) == key.runs:
         return None
     weight_of = dict(zip(key.words, key.weights))
@@ -63,3 +58,29 @@ def holds_core(core: Key, key: Key, text: str) -> bool:
     held = sum(w for word, w in zip(key.words, key.weights) if word in text)
     return held >= WHOLE_FLOOR * sum(key.weights) and (
         len(core.words) > SHORT or all(w in text or spread_in(w, text) for w in core.words))
+
+
+def _without_category(run: str) -> str:
+    """A run with the category nouns cut off its end (a run that is one stays whole)."""
+    while (m := _CATEGORY.search(run)) and m.start() > 0:
+        run = run[:m.start()]
+    return run
+
+
+def kind_key(key: Key | None) -> Key | None:
+    """The key of what a task's list of examples before 等 is of (``重点产业调整和振兴规划`` of
+    ``汽车、钢铁……等重点产业调整和振兴规划``), or None when it lists none or too little is left."""
+    if key is None or not key.listed or key.listed >= len(key.runs):
+        return None
+    runs = key.runs[key.listed:]
+    weight_of = dict(zip(key.words, key.weights))
+    words = tuple(dict.fromkeys(p for r in runs if len(r) >= 2 for p in pairs(r) if p in weight_of))
+    named = {p for r in map(_without_category, runs) if len(r) >= 2 and not _CATEGORY.fullmatch(r) for p in pairs(r)}
+    if len(words) < KIND_PAIRS or len(named) < CORE_PAIRS:
+        return None  # 各项政策措施: little but category nouns
+    last = runs[-1]
+    head = head_pair(last) if head_pair(last) in words else words[-1]
+    return Key(words, tuple(weight_of[w] for w in words), head, (), head_word(last), False, tuple(runs))
+
+
+KIND_PAIRS = 4

@@ -3,6 +3,7 @@
 Follow-up, in every later document (ordered by delivery date, else command-line order):
 - key: what a commitment is about, its words weighted and its head (``keys``).
 - a clause c refers to the key when coverage(c) = Σ w(p in c) / Σ w(p) is at least MATCH = 0.5
+WHOLE = 0.999  # every pair of a key written (``kind_key``)
   (a pair spread apart in c, 国有企 for 国企, counts SPREAD of its weight: ``keys.spread_at``)
   and c holds the head at the end of a noun phrase (followed by a verb, number or punctuation,
   not by more nouns: 高技能人才培训基地 is not 高技能人才); when a target's head is absent
@@ -42,7 +43,7 @@ from ..model import Paragraph
 from ..text.quantities import find_quantities, is_year
 from ..text.tokens import terms
 from .answers import answer
-from .category import CORE_SHARE, core_key, holds_core
+from .category import CORE_SHARE, core_key, holds_core, kind_key
 from .extraction import (
     LEADING_VERBS,
     NOT_QUALIFYING,
@@ -310,6 +311,7 @@ def _best(key: Key, index: _Index, part: str, allowed, strict: bool, unit: str =
 
 
 MATCH = 0.5
+WHOLE = 0.999  # every pair of a key written (``kind_key``)
 
 
 def _needed(key: Key) -> tuple[str, ...]:
@@ -368,6 +370,11 @@ def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[st
             rep = _best(core, later, "review", lambda s: allowed(s) and names(s), False, match=CORE_SHARE).best
             rec = _best(core, later, "plan", lambda s: (c.horizon == "year" or s.paragraph.section_id in five)
                         and names(s), False, match=CORE_SHARE).best
+        kind = kind_key(key) if not (rep or rec) else None
+        if kind:  # 重点产业调整和振兴规划 of 汽车、钢铁……等: the kind the examples are of, named whole
+            rep = _best(kind, later, "review", allowed, False, match=WHOLE).best
+            rec = _best(kind, later, "plan", lambda s: c.horizon == "year" or s.paragraph.section_id in five,
+                        False, match=WHOLE).best
     if rep:
         st = later.sts[rep[0]]
         reported = met = None

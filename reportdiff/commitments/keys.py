@@ -152,6 +152,7 @@ class Key:
     runs: tuple[str, ...] = ()  # a task's object: its runs of content words (``key_runs``)
     junctions: tuple[tuple[str, str], ...] = ()  # pairs joining two words, with the character before (``junctions``)
     conjuncts: tuple[str, ...] = ()  # a task's heads of the nouns coordinated before its last (``coordinated``)
+    listed: int = 0  # a task's runs that are the examples of a list before its 等 (``listed_runs``)
 
 
 PLACE_AFTER = re.compile(r"县市|县区|城市|地市|省份|地区|国家|乡镇|县|市|省|区|镇|乡|村")  # places counted
@@ -183,7 +184,18 @@ def key_of(c: Commitment, weight) -> Key | None:
     modifiers = tuple(p for p in words if p not in hw and p[-1] != hw[0]) if hw else ()
     runs = () if c.kind == "target" else tuple(key_runs(obj))
     return Key(words, tuple(weight(w) for w in words), head if head in words else words[-1], modifiers, hw, places,
-               runs, joins, coordinated(obj, runs) if runs else ())
+               runs, joins, coordinated(obj, runs) if runs else (), listed_runs(obj) if runs else 0)
+
+
+# a list of examples before 等 (汽车、钢铁……现代物流等重点产业调整和振兴规划)
+_EXAMPLES = re.compile(r"^[^，；。]*、[^，；。]*?等(?=[\u4e00-\u9fff])")
+
+
+def listed_runs(obj: str) -> int:
+    """How many of the runs of a task's object (``key_runs``) are the examples of a list before
+    its 等; 0 when it lists none."""
+    m = _EXAMPLES.search(normal(obj))
+    return len(key_runs(m.group()[:-1])) if m else 0
 
 
 def coordinated(obj: str, runs: tuple[str, ...]) -> tuple[str, ...]:

@@ -10,13 +10,14 @@ threshold and the follow-up was called missing.  The phrases are copied from the
 from __future__ import annotations
 
 import pytest
+from conftest import shared_dir
 
 import reportdiff
 from reportdiff.commitments import promises
-from reportdiff.commitments.category import core_key, holds_core
+from reportdiff.commitments.category import core_key, holds_core, kind_key
 from reportdiff.commitments.extraction import extract, statements
 from reportdiff.commitments.followup import _Index, follow
-from reportdiff.commitments.keys import Key, key_of, key_runs, key_terms
+from reportdiff.commitments.keys import Key, key_of, key_runs, key_terms, listed_runs
 from reportdiff.commitments.ledger import five_year_sections
 
 
@@ -100,3 +101,40 @@ def test_a_core_naming_only_the_field_is_no_follow_up(tmp_path):
     f = _follow(tmp_path, "进一步深化生态文明体制改革。", "去年完成了各项任务。",
                 "让崇尚生态文明、爱护生态环境成为全社会的价值共识和自觉追求。", "生态文明体制改革")
     assert f.status == "missing"
+
+
+def _listed_key(obj: str) -> Key:
+    words = key_terms(obj)
+    return Key(words, tuple(1.0 for _ in words), words[-1], (), "", False, tuple(key_runs(obj)),
+               listed=listed_runs(obj))
+
+
+@pytest.mark.parametrize("obj, runs", [
+    # national 2009: the kind the ten industries are examples of
+    ("汽车、钢铁、造船、石化、轻工、纺织、有色金属、装备制造、电子信息、现代物流等重点产业调整和振兴规划",
+     ("重点产业调整", "振兴规划")),
+    ("低效燃煤工业锅炉（窑炉）改造、区域热电联产等重点节能工程", ("重点节能工程",)),
+    ("和完善出口退税、出口信贷、出口信用保险等各项政策措施", None),  # little but category nouns
+    ("港珠澳大桥、港深机场铁路、广深港高速铁路等基础设施建设", None),  # 基础设施: three pairs, too general
+    ("高水平大学和重点学科", None),  # no list of examples
+])
+def test_the_kind_of_a_list_of_examples_is_what_follows_its_deng(obj, runs):
+    kind = kind_key(_listed_key(obj))
+    assert (kind.runs if kind else None) == runs
+
+
+def test_a_kind_named_whole_follows_its_list_of_examples():
+    """National 2009 → 2010 (audit of session 36, row 6): ``认真实施汽车、钢铁……现代物流等重点产业
+    调整和振兴规划`` is reported by 2010's review as ``制定并实施十大重点产业调整振兴规划`` (coverage
+    0.26: the ten examples hold most of the key's weight, and the review names none of them).
+    National 2010 → 2011: ``落实和完善出口退税、出口信贷、出口信用保险等各项政策措施`` names no kind
+    but 政策措施, and stays missing rather than being taken up by ``温室气体排放行动目标和政策措施``."""
+    corpus = shared_dir() / "corpus" / "national"
+    if not corpus.exists():
+        pytest.skip(f"{corpus} is absent")
+    ledger = promises([str(corpus / "2009.txt"), str(corpus / "2010.txt")])
+    entry = next(e for e in ledger.entries if e.commitment.doc == 0 and "重点产业调整和振兴规划" in (e.commitment.obj or ""))
+    assert entry.followups[0].status == "reported" and "十大重点产业调整振兴规划" in entry.followups[0].text
+    ledger = promises([str(corpus / "2010.txt"), str(corpus / "2011.txt")])
+    entry = next(e for e in ledger.entries if e.commitment.doc == 0 and "出口信用保险等各项政策措施" in (e.commitment.obj or ""))
+    assert "温室气体" not in entry.followups[0].text
