@@ -33,12 +33,16 @@ def core_key(key: Key | None) -> Key | None:
     runs = [r for r in map(_without_category, key.runs) if not _CATEGORY.fullmatch(r)]
     if tuple(runs) == key.runs:
         return None
+    core = _runs_key(key, runs)
+    return core if len(core.words) >= CORE_PAIRS else None
+
+
+def _runs_key(key: Key, runs) -> Key:
+    """The key of some of the runs of a task's object, with the key's weights."""
     weight_of = dict(zip(key.words, key.weights))
     words = tuple(dict.fromkeys(p for r in runs if len(r) >= 2 for p in pairs(r) if p in weight_of))
-    if len(words) < CORE_PAIRS:
-        return None
-    last = runs[-1]
-    head = head_pair(last) if head_pair(last) in words else words[-1]
+    last = runs[-1] if runs else ""
+    head = head_pair(last) if head_pair(last) in words else (words[-1] if words else "")
     return Key(words, tuple(weight_of[w] for w in words), head, (), head_word(last), False, tuple(runs))
 
 
@@ -72,15 +76,35 @@ def kind_key(key: Key | None) -> Key | None:
     ``汽车、钢铁……等重点产业调整和振兴规划``), or None when it lists none or too little is left."""
     if key is None or not key.listed or key.listed >= len(key.runs):
         return None
-    runs = key.runs[key.listed:]
-    weight_of = dict(zip(key.words, key.weights))
-    words = tuple(dict.fromkeys(p for r in runs if len(r) >= 2 for p in pairs(r) if p in weight_of))
-    named = {p for r in map(_without_category, runs) if len(r) >= 2 and not _CATEGORY.fullmatch(r) for p in pairs(r)}
-    if len(words) < KIND_PAIRS or len(named) < CORE_PAIRS:
-        return None  # 各项政策措施: little but category nouns
-    last = runs[-1]
-    head = head_pair(last) if head_pair(last) in words else words[-1]
-    return Key(words, tuple(weight_of[w] for w in words), head, (), head_word(last), False, tuple(runs))
+    kind = _runs_key(key, key.runs[key.listed:])
+    return kind if len(kind.words) >= KIND_PAIRS and _names_enough(kind.runs) else None
 
 
 KIND_PAIRS = 4
+
+
+def _names_enough(runs) -> bool:
+    """Whether ``runs`` name CORE_PAIRS pairs or more without their category nouns (各项政策措施:
+    one, 各项)."""
+    return len({p for r in map(_without_category, runs) if len(r) >= 2 and not _CATEGORY.fullmatch(r)
+                for p in pairs(r)}) >= CORE_PAIRS
+
+
+def last_run_key(key: Key | None) -> Key | None:
+    """The key of the last run of a task's object, the thing itself with the words that say
+    which one cut off (人民币结算试点 of 与港澳地区货物贸易的人民币结算试点, named again as
+    跨境贸易人民币结算试点), when the object has more runs than that one and the run is LAST_RUN
+    characters or more and names enough without its category nouns; else None."""
+    if key is None or len(key.runs) < 2 or len(key.runs[-1]) < LAST_RUN or not _names_enough(key.runs[-1:]):
+        return None
+    return _runs_key(key, key.runs[-1:])
+
+
+LAST_RUN = 5
+
+
+def qualified(key: Key, text: str) -> bool:
+    """Whether ``text`` holds a pair of the runs before a task's last run: the words that say
+    which one it is are named in part (跨境贸易 for 港澳地区货物贸易; not 深化收入分配制度改革 for
+    优秀人才的收入分配制度)."""
+    return any(p in text for r in key.runs[:-1] if len(r) >= 2 for p in pairs(r))

@@ -43,7 +43,14 @@ from ..model import Paragraph
 from ..text.quantities import find_quantities, is_year
 from ..text.tokens import terms
 from .answers import answer
-from .category import CORE_SHARE, core_key, holds_core, kind_key
+from .category import (
+    CORE_SHARE,
+    core_key,
+    holds_core,
+    kind_key,
+    last_run_key,
+    qualified,
+)
 from .extraction import (
     LEADING_VERBS,
     NOT_QUALIFYING,
@@ -363,18 +370,23 @@ def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[st
     if c.kind == "task":  # a quoted programme name (“千万工程”, “好房子”) names the task however it is worded
         rep = rep or _quoted(c.obj, later, "review", lambda s: True)
         rec = rec or _quoted(c.obj, later, "plan", lambda s: c.horizon == "year" or s.paragraph.section_id in five)
-        core = core_key(key) if not (rep or rec) else None  # 居住证制度 named as 以居住证为载体: ``category``
-        if core:
-            def names(s) -> bool:
-                return holds_core(core, key, normal(s.text + s.follow))
-            rep = _best(core, later, "review", lambda s: allowed(s) and names(s), False, match=CORE_SHARE).best
-            rec = _best(core, later, "plan", lambda s: (c.horizon == "year" or s.paragraph.section_id in five)
-                        and names(s), False, match=CORE_SHARE).best
-        kind = kind_key(key) if not (rep or rec) else None
-        if kind:  # 重点产业调整和振兴规划 of 汽车、钢铁……等: the kind the examples are of, named whole
-            rep = _best(kind, later, "review", allowed, False, match=WHOLE).best
-            rec = _best(kind, later, "plan", lambda s: c.horizon == "year" or s.paragraph.section_id in five,
-                        False, match=WHOLE).best
+        # when the whole key found nothing, a part of the object named alone (``category``): its core
+        # (居住证制度 named as 以居住证为载体), the kind its examples are of (汽车、钢铁……等重点产业调整和振兴
+        # 规划), its last run (人民币结算试点 of 与港澳地区货物贸易的…), each with the clause's test
+        core, last = core_key(key), last_run_key(key)
+        for part, share, test in ((core, CORE_SHARE, lambda text: holds_core(core, key, text)),
+                                  (kind_key(key), WHOLE, lambda text: True),
+                                  (last, WHOLE, lambda text: holds_core(last, key, text) and qualified(key, text))):
+            if rep or rec:
+                break
+            if part is None:
+                continue
+
+            def names(s, test=test) -> bool:
+                return test(normal(s.text + s.follow))
+            rep = _best(part, later, "review", lambda s: allowed(s) and names(s), False, match=share).best
+            rec = _best(part, later, "plan", lambda s: (c.horizon == "year" or s.paragraph.section_id in five)
+                        and names(s), False, match=share).best
     if rep:
         st = later.sts[rep[0]]
         reported = met = None

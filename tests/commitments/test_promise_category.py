@@ -14,7 +14,13 @@ from conftest import shared_dir
 
 import reportdiff
 from reportdiff.commitments import promises
-from reportdiff.commitments.category import core_key, holds_core, kind_key
+from reportdiff.commitments.category import (
+    core_key,
+    holds_core,
+    kind_key,
+    last_run_key,
+    qualified,
+)
 from reportdiff.commitments.extraction import extract, statements
 from reportdiff.commitments.followup import _Index, follow
 from reportdiff.commitments.keys import Key, key_of, key_runs, key_terms, listed_runs
@@ -138,3 +144,35 @@ def test_a_kind_named_whole_follows_its_list_of_examples():
     ledger = promises([str(corpus / "2010.txt"), str(corpus / "2011.txt")])
     entry = next(e for e in ledger.entries if e.commitment.doc == 0 and "出口信用保险等各项政策措施" in (e.commitment.obj or ""))
     assert "温室气体" not in entry.followups[0].text
+
+
+@pytest.mark.parametrize("obj, runs", [
+    ("与港澳地区货物贸易的人民币结算试点", ("人民币结算试点",)),
+    ("以国家实验室为引领的战略科技力量", ("战略科技力量",)),
+    ("人民币结算试点", None),  # one run: the whole key already
+    ("解决农民工问题的各项政策措施", None),  # little but category nouns
+    ("优秀人才的社会保险", None),  # under five characters
+])
+def test_the_last_run_of_an_object_is_the_thing_itself(obj, runs):
+    last = last_run_key(_key(obj))
+    assert (last.runs if last else None) == runs
+
+
+def test_the_last_run_named_with_part_of_its_qualifier_follows_the_task():
+    """National 2009 → 2010 (audit of session 36, row 5): ``加快推进与港澳地区货物贸易的人民币结算
+    试点`` is reported by 2010's review as ``跨境贸易人民币结算试点启动实施`` (coverage 0.49: the
+    qualifier 港澳地区货物贸易 is named only as 跨境贸易).  A clause naming the last run must still
+    name part of what qualifies it: ``深化收入分配制度改革`` does not take up national 2000's
+    ``优秀人才的收入分配制度``."""
+    key = _key("与港澳地区货物贸易的人民币结算试点")
+    assert qualified(key, "跨境贸易人民币结算试点启动实施")
+    assert not qualified(_key("优秀人才的收入分配制度"), "深化收入分配制度改革")
+    corpus = shared_dir() / "corpus" / "national"
+    if not corpus.exists():
+        pytest.skip(f"{corpus} is absent")
+    ledger = promises([str(corpus / "2009.txt"), str(corpus / "2010.txt")])
+    entry = next(e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.obj == "与港澳地区货物贸易的人民币结算试点")
+    assert entry.followups[0].status == "reported" and "跨境贸易人民币结算试点" in entry.followups[0].text
+    ledger = promises([str(corpus / "2000.txt"), str(corpus / "2001.txt")])
+    entry = next(e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.obj == "优秀人才的收入分配制度")
+    assert entry.followups[0].status == "missing"
