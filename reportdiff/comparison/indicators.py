@@ -6,7 +6,9 @@ and the series targets.  The rules are in docs/algorithms.md ("Number changes").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text.quantities import QUANTITY, Quantity, read_quantities, unit_class
 from ..text.tokens import tokens
@@ -21,10 +23,18 @@ _RANGE_BREAKS = "，。；：、"  # what _BASE_ZH and _FROM_TO_ZH never cross
 
 
 def _last_break(text: str, end: int, breaks: str = _BREAKS) -> int:
-    """Where the last of ``breaks`` before ``end`` stands (-1: none), one reverse search each
-    (a regular expression for the last one tried every break of the text in turn)."""
-    end = max(end, 0)  # (as a search's endpos: a negative one finds nothing)
-    return max(text.rfind(b, 0, end) for b in breaks)
+    """Where the last of ``breaks`` before ``end`` stands (-1: none): a binary search of the
+    text's break positions, found once per text (``_breaks_of``; a reverse search for each break
+    character scanned the whole text before ``end`` for the rare ones, for every figure)."""
+    at = _breaks_of(text, breaks)
+    i = bisect_left(at, end) - 1
+    return at[i] if i >= 0 else -1
+
+
+@lru_cache(maxsize=16)  # the texts of one figure's reading: the paragraph and its head
+def _breaks_of(text: str, breaks: str) -> tuple[int, ...]:
+    """The positions of the characters of ``breaks`` in ``text``, in order."""
+    return tuple(m.start() for m in re.finditer(f"[{re.escape(breaks)}]", text))
 
 
 def _last_clause(text: str, end: int) -> str:
@@ -104,7 +114,6 @@ _TO_WORDS = (r"(?:(?:增加|增长|提高|提升|上升|扩大|下降|降低|减
 _BASE_ZH = re.compile(_FROM_ZH + "$")
 _TO_ZH = re.compile(r"^[^，。；：]{0,16}?" + _TO_WORDS)
 _FROM_TO_ZH = re.compile(_FROM_ZH + r"[\d.·]+[^，。；：、]{0,6}?" + _TO_WORDS + r"[^，。；：、]{0,12}?的?$")
-_ORDINAL = re.compile(r"第$")
 _PARAGRAPH_NUMBER = re.compile(r"(?:^|(?<=[.!?。！？\n]))\s*$")
 
 
@@ -168,12 +177,11 @@ def change_role(text: str, q: Quantity) -> tuple[str, int]:
     """(role, at) of a Chinese figure: ``base`` for the X of ``从X提高到Y`` (``由2010年的162.4亿元
     增加到…``), else ``current``; ``at``: where the words naming it end (before 从 for both X
     and Y of such a change, else the figure's start)."""
-    head = text[: q.start]
-    lo = _last_break(head, len(head), _RANGE_BREAKS) + 1  # neither pattern reaches back past it
-    m = _BASE_ZH.search(head, lo)
+    lo = _last_break(text, q.start, _RANGE_BREAKS) + 1  # neither pattern reaches back past it
+    m = _BASE_ZH.search(text, lo, q.start)
     if m and _TO_ZH.match(text[q.end:]):
         return "base", m.start()
-    m = _FROM_TO_ZH.search(head, lo)
+    m = _FROM_TO_ZH.search(text, lo, q.start)
     return "current", m.start() if m else q.start
 
 
@@ -234,7 +242,9 @@ def _respectively(text: str, q: Quantity) -> str:
     it (the items may stand in the clause before when only a date stands before 分别:
     ``A和B，2000年分别达到2253元和6280元``); ``""`` when the figure is in no such list, or the
     list has fewer items than figures."""
-    m = _RESPECTIVELY.search(text[: q.start]) if "分别" in text[: q.start] else None
+    # the list and 分别 stand in the clause of the figure: the search starts there
+    start = _last_break(text, q.start, _CLAUSE_CHARS) + 1
+    m = _RESPECTIVELY.search(text, start, q.start) if text.find("分别", start, q.start) >= 0 else None
     if not m:
         return ""
     listed = _DATE.sub("", m.group(1))
@@ -315,7 +325,7 @@ def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
     now: none is a figure."""
     qs = [q for q in read_quantities(text) if q.value is not None and not _SINCE.match(text, q.end)
           and not (not q.unit and _after_latin(text, q.start))]
-    qs = [q for q in qs if not (_ORDINAL.search(text[: q.start])
+    qs = [q for q in qs if not (text[q.start - 1:q.start] == "第"
                                 or (_PARAGRAPH_NUMBER.search(text[max(0, q.start - 3) : q.start]) if q.start >= 3 else True)
                                 and re.match(r"[.、)）](?!\d)", text[q.end : q.end + 1]))]
     english = sum(map(str.isascii, text)) > 0.8 * max(1, len(text))
