@@ -202,13 +202,19 @@ def _words(piece: str) -> list[str]:
     return [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", _IDIOM.sub(" ", piece)) if not _ADVERB.fullmatch(w)]
 
 
-def _english_counted_after(text: str, end: int, most: int = 3) -> str:
-    """The noun an English figure counts (``19 000 units`` → ``units``), up to ``most`` words."""
+def _english_counted_after(text: str, end: int, most: int = 3, of: bool = False) -> str:
+    """The noun an English figure counts (``19 000 units`` → ``units``), up to ``most`` words;
+    with ``of``, also what it is a count of, up to ``most`` words more (``24 months of government
+    expenditure``, ``42 000 square metres of floor area``: the unit alone names nothing)."""
     tail = _CLAUSE_BREAK.split(text[end:])[0]
     kept: list[str] = []
-    for w in re.findall(r"[A-Za-z][A-Za-z'-]*|\d", tail):
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*|\d", tail)
+    for k, w in enumerate(words):
         if w.isdigit() or w.lower() in EN_FUNCTION:
             if kept:
+                if of and w == "of" and (rest := _english_counted_after(" ".join(words[k + 1:]), 0, most)) \
+                        and words[k + 1].lower() not in EN_FUNCTION:
+                    return " ".join(kept) + " of " + rest
                 break
             continue
         kept.append(w)
@@ -239,6 +245,10 @@ def shown_english(name: str, text: str, q: Quantity) -> str:
     (``15 residential sites`` → ``residential sites``).  Only what is shown changes:
     the verb still helps pair the figures of two texts (``economy contracted``)."""
     base, sep, share = name.partition(", share of ")
+    if not share and not q.unit and base and base == _english_counted_after(text, q.end):
+        counted = _english_counted_after(text, q.end, of=True)
+        if counted != base:
+            return counted  # the count's noun, a unit: 24 months of government expenditure
     words = base.split()
     if len(words) == 1 and share and _VERB_ALONE.fullmatch(words[0]):
         return f"share of {share}"

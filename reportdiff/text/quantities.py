@@ -229,12 +229,20 @@ def _english_number(s: str) -> float:
     return float(s.replace(",", "").replace(" ", ""))
 
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_EN_DAY = re.compile(r"[0-3]?\d")
+_EN_MONTH_AFTER = re.compile(rf"\s+(?:{_MONTHS})\b")
+_EN_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\s+$")
+
+
 def _english_quantity(m: re.Match) -> Quantity | None:
     """Value, unit (``%``, a currency with its scale: ``$ billion``, or none) and comparator of
     one English quantity; ``None`` for a year."""
     raw = m.group()
-    if _FISCAL_YEAR.match(raw.strip()):
-        return None
+    if _FISCAL_YEAR.match(raw.strip()) or _EN_DAY.fullmatch(raw) and (
+            _EN_MONTH_AFTER.match(m.string, m.end())
+            or _EN_MONTH_BEFORE.search(m.string, max(0, m.start() - 12), m.start())):
+        return None  # a year; a day of a month (31 March 2016, March 31)
     numbers = [_english_number(x) for x in re.findall(rf"{_EN_NUM}|\b{_EN_WORD}\b", raw, re.I)]
     if not numbers:
         return None

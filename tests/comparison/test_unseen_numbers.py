@@ -603,6 +603,9 @@ def test_an_english_count_of_the_noun_after_it_is_a_figure():
     new = ("58.For 2016-17, I forecast a surplus of $92.8 billion. Fiscal reserves are expected to reach $935.7 "
            "billion by 31 March 2017.")
     assert ("removed", "24", "") in triples(old, new)
+    # the noun counted is a unit: the name says what it counts; a day of a month is no figure
+    assert [c.indicator for c in changes(old, new) if c.a == "24"] == ["months of government expenditure"]
+    assert [q.raw for q in read_quantities("by 31 March 2016, on March 31, 2016")] == []
     # a one-digit number after a capitalised word names a thing (Hong Kong budget 2012-13, real)
     old = "Last year, the Airport Authority Hong Kong (AA) commenced Phase 1 works of its midfield expansion project."
     new = "The Airport Authority Hong Kong (AA) has commenced an environmental impact assessment."
