@@ -225,20 +225,7 @@ def figures(text: str) -> list[Quantity]:
     a paragraph's number."""
     number = PARAGRAPH_NUMBER.match(text)  # at the start of its first sentence: no figure
     return [q for q in read_quantities(text) if q.value is not None and not re.match(r"-[a-z]", text[q.end:q.end + 2], re.I)
-            and not (number and q.start < number.end()) and not _day_of_month(text, q)]
-
-
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_DAY_BEFORE_MONTH = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b")
-_MONTH_BEFORE_DAY = re.compile(rf"\b{_MONTH}\s+$")
-
-
-def _day_of_month(text: str, q: Quantity) -> bool:
-    """A day of a date (1 April this year, 31st of March, April 1): no figure."""
-    raw = q.raw.strip()
-    if not raw.isdigit() or not 1 <= int(raw) <= 31:
-        return False
-    return bool(_DAY_BEFORE_MONTH.match(text, q.end) or _MONTH_BEFORE_DAY.search(text[:q.start]))
+            and not (number and q.start < number.end())]
 
 
 def targets_in(clause: str) -> list[tuple[Target, int]]:

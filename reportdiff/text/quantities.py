@@ -231,7 +231,7 @@ def _english_number(s: str) -> float:
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _EN_DAY = re.compile(r"[0-3]?\d")
-_EN_MONTH_AFTER = re.compile(rf"\s+(?:{_MONTHS})\b")
+_EN_MONTH_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b")
 _EN_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\s+$")
 
 
@@ -239,10 +239,10 @@ def _english_quantity(m: re.Match) -> Quantity | None:
     """Value, unit (``%``, a currency with its scale: ``$ billion``, or none) and comparator of
     one English quantity; ``None`` for a year."""
     raw = m.group()
-    if _FISCAL_YEAR.match(raw.strip()) or _EN_DAY.fullmatch(raw) and (
+    if _FISCAL_YEAR.match(raw.strip()) or _EN_DAY.fullmatch(raw) and 1 <= int(raw) <= 31 and (
             _EN_MONTH_AFTER.match(m.string, m.end())
             or _EN_MONTH_BEFORE.search(m.string, max(0, m.start() - 12), m.start())):
-        return None  # a year; a day of a month (31 March 2016, March 31)
+        return None  # a year; a day of a month (31 March 2016, 31st of March, March 31)
     numbers = [_english_number(x) for x in re.findall(rf"{_EN_NUM}|\b{_EN_WORD}\b", raw, re.I)]
     if not numbers:
         return None
