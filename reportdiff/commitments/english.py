@@ -239,6 +239,9 @@ def targets_in(clause: str) -> list[tuple[Target, int]]:
             continue  # a change over a past year (an increase of nearly 80 per cent over 1997-98): a comparison
         if re.search(r"\b(?:aged|age of|ages of)\s*$", before60, re.I):
             continue  # an age says whom a measure is for (residents aged 65 or above), not a quantity promised
+        if q.unit == "" and re.search(r"(?<!\ball )\bthe\s+$", clause[max(0, q.start - 12):q.start], re.I):
+            continue  # a definite count names things already known (The 29 departments accommodated there,
+            # the two existing runways; not phase out all the 82 000 pre-Euro IV vehicles)
         if q.unit == "" and re.search(r"\S\s+[A-Z][\w-]*\s$", clause[:q.start]):
             continue  # a number in a name: Construction 2.0, Cyberport 5 (not "Some 20 centres" opening a clause)
         v, unit = normal_quantity(q)

@@ -513,3 +513,16 @@ def test_the_measures_of_a_promise_listed_as_gerunds_are_promised():
     assert role("New initiatives to be introduced from the 2015/16 academic year include progressively increasing "
                 "the intake") == "plan"
     assert role("Measures included providing 250 additional hospital beds") != "plan"
+
+
+@pytest.mark.parametrize("clause, figure, kept", [
+    # Hong Kong budgets 2015-16 and 2014-15 (real): a definite count names things already known
+    ("The 29 departments accommodated there will be relocated in phases to buildings under planning", "29", False),
+    ("hourly flight movements of the two existing runways will reach their maximum capacity", "two", False),
+    # … but all the N is the whole set a measure acts on (Hong Kong budget 2014-15, real)
+    ("An incentive-cum-regulatory approach to phase out all the 82 000 pre-Euro IV diesel commercial vehicles",
+     "82 000", True),
+    ("Government will phase out 82 000 Euro III or earlier diesel commercial vehicles by the end of 2019", "82 000", True),
+])
+def test_a_definite_count_is_no_target(clause, figure, kept):
+    assert (figure in [t.raw for t, _ in targets_in(clause)]) == kept
