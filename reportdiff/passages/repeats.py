@@ -184,12 +184,12 @@ def _take(r: Region, found: _Found, exact: dict[tuple[int, int], _Held], streams
     extend(r, streams)
     if r.a_doc == r.b_doc and not (r.a1 <= r.b0 or r.b1 <= r.a0):
         return True  # overlaps itself: a repetitive run, not a repeat
-    a = _occurrence(streams[r.a_doc], r.a_doc, r.a0, r.a1)
-    b = _occurrence(streams[r.b_doc], r.b_doc, r.b0, r.b1)
-    if min(len(a.text), len(b.text)) < min_chars:
-        return True
+    sa, sb = _span(streams[r.a_doc], r.a0, r.a1), _span(streams[r.b_doc], r.b0, r.b1)
+    if min(sa[1] - sa[0], sb[1] - sb[0]) < min_chars:
+        return True  # (most regions: the lengths first, the occurrences only for those kept)
     if not fuzzy.confirmed(r, streams):
         return False
+    a, b = _occurrence(streams[r.a_doc], r.a_doc, *sa), _occurrence(streams[r.b_doc], r.b_doc, *sb)
     found.add(r, a, b, streams)
     exact[(r.a_doc, r.b_doc)].add(r)
     return True
@@ -211,8 +211,8 @@ def _edited(found: _Found, streams: Sequence[Stream], queries: int, docs: int, m
             continue
         if not fuzzy.confirmed(r, streams):
             continue
-        a = _occurrence(streams[r.a_doc], r.a_doc, r.a0, r.a1)
-        b = _occurrence(streams[r.b_doc], r.b_doc, r.b0, r.b1)
+        a = _occurrence(streams[r.a_doc], r.a_doc, *_span(streams[r.a_doc], r.a0, r.a1))
+        b = _occurrence(streams[r.b_doc], r.b_doc, *_span(streams[r.b_doc], r.b0, r.b1))
         if min(len(a.text), len(b.text)) < fuzzy.MIN_LENGTH * min_chars or fuzzy.formula(a.text, b.text):
             continue
         found.edited.add(len(found.pairs))
@@ -255,7 +255,9 @@ class _Streams:
         return self._made[d]
 
 
-def _occurrence(stream: Stream, doc: int, c0: int, c1: int) -> Occurrence:
+def _span(stream: Stream, c0: int, c1: int) -> tuple[int, int]:
+    """Where the canonical characters [c0, c1) stand in the stream's text, numbers whole and a
+    sentence end right after taken in."""
     text, offsets = stream.canonical
     start = int(offsets[c0])
     end = int(offsets[c1 - 1]) + 1
@@ -269,6 +271,10 @@ def _occurrence(stream: Stream, doc: int, c0: int, c1: int) -> Occurrence:
     # a passage ends on a sentence end when one follows right after it
     if end < len(stream.text) and stream.text[end] in "。！？；%”":
         end += 1
+    return start, end
+
+
+def _occurrence(stream: Stream, doc: int, start: int, end: int) -> Occurrence:
     paras = stream.paragraphs(start, end)
     span = LineSpan(paras[0].lines.first, paras[-1].lines.last)
     return Occurrence(doc, start, end, stream.text[start:end], span)
