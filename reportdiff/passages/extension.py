@@ -83,14 +83,24 @@ _SKIPS = tuple((i, total - i) for total in range(1, 2 * STEP + 1) for i in range
 
 def _resume(ta: str, tb: str, a: int, b: int, way: int, fa: int = 0, fb: int = 0) -> tuple[int, int] | None:
     """The smallest skip (i, j) past which RESUME characters agree again (going back: after
-    ta[fa] and tb[fb]), or None."""
-    if way > 0:
-        for i, j in _SKIPS:
+    ta[fa] and tb[fb]), or None: the first of ``_SKIPS`` (by i + j, then i) of the skips found,
+    for each i, as the nearest place of those RESUME characters of ``ta`` in the STEP + RESUME
+    characters of ``tb`` (one search each instead of a comparison of each skip: most regions
+    end where no skip agrees)."""
+    best = None
+    for i in range(STEP + 1):
+        skip = 0 if i else 1  # (0, 0) is no skip
+        if way > 0:
             x = ta[a + i: a + i + RESUME]
-            if len(x) == RESUME and x == tb[b + j: b + j + RESUME]:
-                return i, j
-    else:
-        for i, j in _SKIPS:
-            if a - i - RESUME >= fa and b - j - RESUME >= fb and ta[a - i - RESUME: a - i] == tb[b - j - RESUME: b - j]:
-                return i, j
-    return None
+            at = tb.find(x, b + skip, b + STEP + RESUME) if len(x) == RESUME else -1
+            j = at - b
+        else:
+            x = ta[a - i - RESUME: a - i] if a - i - RESUME >= fa else ""
+            lo = max(b - STEP - RESUME, fb)
+            at = tb.rfind(x, lo, b - skip) if x and b - skip - lo >= RESUME else -1  # (no negative end)
+            j = b - RESUME - at
+        if at < 0:
+            continue
+        if best is None or (i + j, i) < (best[0] + best[1], best[0]):
+            best = (i, j)
+    return best
