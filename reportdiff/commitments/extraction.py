@@ -232,6 +232,9 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         unit = without_comparator(q.unit)
         if unit in _NOT_TARGET_UNITS or clause[q.end:q.end + 1] in ("周", "届"):
             continue  # 75周年, 二十届, 3.0版, 30年: dates, names and durations, not targets
+        if promised and re.fullmatch(r"多?亿多?人?", unit) and \
+                (_POPULATION_AFTER_PEOPLE if unit.endswith("人") else _POPULATION).match(clause, q.end):
+            continue  # 13亿人口的发展中国家, 13亿中国人的饭碗: the country's population, a description
         role, at = change_role(clause, q)  # 从人均8.7万元提高到12万元: the base is no figure promised,
         if role == "base":  # and the words naming the new figure end before 从
             continue
@@ -257,6 +260,12 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
 # how policies must be made, a principle (制定政策要遵循规律, 改革开放政策要激活发展动力, 推动高质量发展要靠改革):
 # nothing to check
 _PRINCIPLE = re.compile(r"(?:政策|举措)要(?![求点素件])|要靠")
+
+
+# a people count in 亿 standing before 的 and its noun: the population of the whole country,
+# which describes it (在我们这样一个13亿人口的发展中国家, 把13亿中国人的饭碗牢牢端在自己手中)
+_POPULATION = re.compile(r"多?(?:人口|中国人|人民|人)的")
+_POPULATION_AFTER_PEOPLE = re.compile(r"口?的")  # after a unit 亿人: 13亿人口的, 13亿人的
 
 
 # the size of a cohort the year brings (今年高校毕业生将达727万人, 9亿多劳动力): a description, not a target

@@ -714,6 +714,21 @@ def test_the_size_of_a_cohort_is_no_target():
     assert [t.indicator for t, _ in targets_in("输转城乡富余劳动力480万人")] == ["输转城乡富余劳动力"]
 
 
+def test_the_countrys_population_is_no_target():
+    """Audit of national 2009 → 2010 (row 3, session 36): ``在我们这样一个13亿人口的发展中国家`` was a
+    target, and national 2014's ``把13亿中国人的饭碗牢牢端在自己手中`` (a descriptor in the dev
+    labels). A people count in 亿 before 的 and its noun is the population of the country; a
+    measure reaching people stays (改造约1亿人居住的城镇棚户区, 解决6000万农村人口的饮水安全问题),
+    and so does money before 的 (安排5亿元的资金)."""
+    from reportdiff.commitments.extraction import targets_in
+    assert targets_in("在我们这样一个13亿人口的发展中国家，保持经济平稳较快发展") == []
+    assert targets_in("把13亿中国人的饭碗牢牢端在自己手中") == []
+    assert targets_in("始终不懈地把14亿多中国人的饭碗牢牢端在自己手中") == []
+    assert [t.raw for t, _ in targets_in("改造约1亿人居住的城镇棚户区和城中村")] == ["1亿人"]
+    assert [t.raw for t, _ in targets_in("今年再解决6000万农村人口的饮水安全问题")] == ["6000万"]
+    assert [t.raw for t, _ in targets_in("安排5亿元的资金")] == ["5亿元"]
+
+
 def test_a_principle_of_policy_making_is_no_task(tmp_path):
     """Audit of national 2022 → 2023 (row 17, unseen): ``改革开放政策要激活发展动力`` was a task; so
     were ``制定政策要遵循规律、广聚共识、于法有据`` and, in every provincial ledger, ``出台实施政策要能早则早``.
