@@ -28,7 +28,7 @@ import re
 
 from ..ingest.headings import PARAGRAPH_NUMBER
 from ..model import Document
-from ..text.quantities import Quantity, read_quantities
+from ..text.quantities import Quantity, counts_in_words, read_quantities
 from .english_actions import _ABSTRACT, _AGENT, _MAKING, _actions, _content_words
 from .english_sentences import _CLAUSE, _PHRASE, _strip, statements
 from .extraction import Commitment, Statement, Target
@@ -191,20 +191,6 @@ _COST_OR_REACH = re.compile(r"(?:\b(?:revenue|expenditure|cost)(?:\s+[a-z]+){0,2
                             r"\s+(?:about|around|some|over|more than|nearly|an estimated)?\s*$", re.I)
 
 
-_WORD_COUNTS = {w: i for i, w in enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)}
-# a count in words before what it counts: seven commercial sites, five centres (not time spans, not
-# a proportion: nine in ten urgent problems)
-_COUNT_IN_WORDS = re.compile(r"(?<!\bin )(?<!\bof )\b(?P<n>" + "|".join(_WORD_COUNTS) + r")\s+(?!(?:in|of|out|per|to|a|an|the|or|and)\b)(?P<np>(?:[a-z][\w-]*\s+){0,3}?"
-                             r"(?!(?:years|months|weeks|days|quarters|hours|times|decades|rounds)\b)"
-                             # abstract nouns count no deliverable: two major areas, three aspects
-                             r"(?!(?:areas|aspects|goals|ways|fronts|directions|priorities|principles|pillars|things|types|"
-                             r"kinds|categories|reasons|objectives|strategies|levels|stages|parts|issues|questions|"
-                             r"challenges|respects|sides|dimensions|elements|factors|measures|proposals)\b)[a-z][\w-]*s)\b", re.I)
-
-
-def _counts_in_words(clause: str) -> list[Quantity]:
-    return [Quantity(m.group("n"), float(_WORD_COUNTS[m.group("n").lower()]), "", "exact", m.start(), m.end("n"))
-            for m in _COUNT_IN_WORDS.finditer(clause)]
 
 
 # A figure that describes rather than promises: an estimate or forecast (estimated to provide
@@ -230,7 +216,7 @@ def figures(text: str) -> list[Quantity]:
 
 def targets_in(clause: str) -> list[tuple[Target, int]]:
     out = []
-    for q in sorted(figures(clause) + _counts_in_words(clause), key=lambda x: x.start):
+    for q in sorted(figures(clause) + counts_in_words(clause), key=lambda x: x.start):
         before60 = clause[max(0, q.start - 60):q.start]
         if _COST_OR_REACH.search(before60) and not _GIVEN_SPENDING.search(before60) or _DESCRIBES.search(before60) \
                 or _FROM_BASE.search(before60) and re.match(r"\s*(?:[a-z-]+\s+){0,2}to\b", clause[q.end:], re.I):

@@ -24,11 +24,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.quantities import unit_class
+from ..text.quantities import counts_in_words, unit_class
 from .english import (
     _MONEY_WORDS,
     CAPITALISED,
-    _counts_in_words,
     _stem,
     figures,
     key_words,
@@ -279,7 +278,7 @@ def _on_tie(best: tuple[int, float] | None, c: Commitment, k: EnKey, later: EnIn
 def _figure(t: Target, k: EnKey, text: str):
     # a count promised in words (seven sites) is reported in words too (five sites)
     # (followed by a word of the indicator: "four pillar industries" reports no "ten service trading partners")
-    words = [q for q in _counts_in_words(text)
+    words = [q for q in counts_in_words(text)
              if any(w[:5] in " ".join(text[q.end:].lower().split()[:3]) for w in k.own)] \
         if t.unit == "" and re.fullmatch(r"[A-Za-z]+", t.raw) else []
     qs = [(q, *normal_quantity(q)) for q in sorted(figures(text) + words, key=lambda q: q.start)]

@@ -221,6 +221,24 @@ def read_quantities(text: str) -> list[Quantity]:
             for q in find_quantities(dotted) if not _FISCAL_YEAR.match(q.raw)]
 
 
+_WORD_COUNTS = {w: v for w, v in _EN_WORD_NUMBERS.items() if v >= 2}  # two … twelve
+# a count in words before what it counts: seven commercial sites, five centres (not time spans, not
+# a proportion: nine in ten urgent problems)
+_COUNT_IN_WORDS = re.compile(r"(?<!\bin )(?<!\bof )\b(?P<n>" + "|".join(_WORD_COUNTS) + r")\s+(?!(?:in|of|out|per|to|a|an|the|or|and)\b)(?P<np>(?:[a-z][\w-]*\s+){0,3}?"
+                             r"(?!(?:years|months|weeks|days|quarters|hours|times|decades|rounds)\b)"
+                             # abstract nouns count no deliverable: two major areas, three aspects
+                             r"(?!(?:areas|aspects|goals|ways|fronts|directions|priorities|principles|pillars|things|types|"
+                             r"kinds|categories|reasons|objectives|strategies|levels|stages|parts|issues|questions|"
+                             r"challenges|respects|sides|dimensions|elements|factors|measures|proposals)\b)[a-z][\w-]*s)\b", re.I)
+
+
+def counts_in_words(text: str) -> list[Quantity]:
+    """English counts written in words before what they count (``seven commercial sites``),
+    as bare quantities."""
+    return [Quantity(m.group("n"), float(_WORD_COUNTS[m.group("n").lower()]), "", "exact", m.start(), m.end("n"))
+            for m in _COUNT_IN_WORDS.finditer(text)]
+
+
 def _english_number(s: str) -> float:
     """``1,234.5`` / ``19 000`` / ``two`` → its value."""
     s = s.strip()
