@@ -224,8 +224,8 @@ def read_quantities(text: str) -> list[Quantity]:
 _WORD_COUNTS = {w: v for w, v in _EN_WORD_NUMBERS.items() if v >= 2}  # two … twelve
 # a count in words before what it counts: seven commercial sites, five centres (not time spans, not
 # a proportion: nine in ten urgent problems)
-_COUNT_IN_WORDS = re.compile(r"(?<!\bin )(?<!\bof )\b(?P<n>" + "|".join(_WORD_COUNTS) + r")\s+(?!(?:in|of|out|per|to|a|an|the|or|and)\b)(?P<np>(?:[a-z][\w-]*\s+){0,3}?"
-                             r"(?!(?:years|months|weeks|days|quarters|hours|times|decades|rounds)\b)"
+_COUNT_IN_WORDS = re.compile(r"(?<!\bin )(?<!\bof )\b(?P<n>" + "|".join(_WORD_COUNTS) + r")\s+(?!(?:in|of|out|per|to|a|an|the|or|and|hundred|thousand|million|billion|trillion)\b)(?P<np>(?:[a-z][\w-]*\s+){0,3}?"
+                             r"(?!(?:years|months|weeks|days|quarters|hours|minutes|seconds|times|decades|rounds)\b)"
                              # abstract nouns count no deliverable: two major areas, three aspects
                              r"(?!(?:areas|aspects|goals|ways|fronts|directions|priorities|principles|pillars|things|types|"
                              r"kinds|categories|reasons|objectives|strategies|levels|stages|parts|issues|questions|"

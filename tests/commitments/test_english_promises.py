@@ -526,3 +526,12 @@ def test_the_measures_of_a_promise_listed_as_gerunds_are_promised():
 ])
 def test_a_definite_count_is_no_target(clause, figure, kept):
     assert (figure in [t.raw for t, _ in targets_in(clause)]) == kept
+
+
+def test_a_count_in_words_before_a_magnitude_is_no_small_count():
+    # Hong Kong budget 2017-18 (real): nine million tonnes of cargo is not a count of nine
+    from reportdiff.text.quantities import counts_in_words
+    clause = ("Upon full operation of the 3RS, the airport will be able to handle 100 million passengers and "
+              "nine million tonnes of cargo a year")
+    assert "nine" not in [t.raw for t, _ in targets_in(clause)]
+    assert [q.raw for q in counts_in_words("seven commercial sites, two hundred schools, ten minutes")] == ["seven"]
