@@ -66,8 +66,8 @@ def snap(text: str, start: int, end: int, ends: list[int] | None = None) -> tupl
     prev = ends[k - 1] if k > 0 else 0
     while k < len(ends) and prev < end:
         c0, c1 = prev, ends[k]
-        size = sum(1 for ch in text[c0:c1] if not ch.isspace())
-        inside = sum(1 for ch in text[max(c0, start):min(c1, end)] if not ch.isspace())
+        size = _solid(text[c0:c1])
+        inside = _solid(text[max(c0, start):min(c1, end)])
         if size and inside >= HALF * size:
             first = c0 if first is None else first
             last = c1
@@ -80,6 +80,12 @@ def snap(text: str, start: int, end: int, ends: list[int] | None = None) -> tupl
     while last > first and text[last - 1].isspace():
         last -= 1
     return (first, last) if first < last else None
+
+
+def _solid(text: str) -> int:
+    """How many characters of ``text`` are not white space (str.split's white space is
+    str.isspace's: one pass in C instead of a test a character)."""
+    return len("".join(text.split()))
 
 
 def places_of(region: str) -> tuple[str, ...]:
