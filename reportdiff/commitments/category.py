@@ -9,7 +9,10 @@ called missing.  The **core** of a task's key is its runs of content words with 
 off their ends; a clause covering at least CORE_SHARE of the core's weight refers to the task when
 the whole key found nothing (``followup.follow``).  A core of fewer than CORE_PAIRS pairs
 (农村改革 → 农村, 金融体制改革 → 金融) names too little and is not used, and a core of SHORT pairs
-or fewer must be held whole (``holds_core``: 社会保障 is not named by 社会保持).
+or fewer must be held whole (``holds_core``: 社会保障 is not named by 社会保持).  Failing the
+core, the **kind** a list of examples before 等 is of (``kind_key``: 重点产业调整和振兴规划 of
+汽车、钢铁……等…) and then the object's **last run** (``last_run_key``: 人民币结算试点 of
+与港澳地区货物贸易的…, with a pair of the runs before it: ``qualified``) are searched, each held whole.
 """
 
 from __future__ import annotations

@@ -26,6 +26,16 @@ from ..comparison.indicators import change_role, indicator_before
 from ..ingest.metadata import year_of
 from ..model import Document, Paragraph
 from ..text.quantities import Quantity, find_quantities, is_year, without_comparator
+from .descriptions import (
+    BASIS,
+    CHANGE_FROM_LAST,
+    COHORT,
+    DESCRIPTIVE,
+    DONE,
+    POPULATION,
+    POPULATION_AFTER_PEOPLE,
+    PRINCIPLE,
+)
 from .parts import (
     five_year_reviews,
     five_year_sections,
@@ -233,7 +243,7 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         if unit in _NOT_TARGET_UNITS or clause[q.end:q.end + 1] in ("周", "届"):
             continue  # 75周年, 二十届, 3.0版, 30年: dates, names and durations, not targets
         if promised and re.fullmatch(r"多?亿多?人?", unit) and \
-                (_POPULATION_AFTER_PEOPLE if unit.endswith("人") else _POPULATION).match(clause, q.end):
+                (POPULATION_AFTER_PEOPLE if unit.endswith("人") else POPULATION).match(clause, q.end):
             continue  # 13亿人口的发展中国家, 13亿中国人的饭碗: the country's population, a description
         role, at = change_role(clause, q)  # 从人均8.7万元提高到12万元: the base is no figure promised,
         if role == "base":  # and the words naming the new figure end before 从
@@ -245,7 +255,7 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         if len(indicator) < 2:  # 打造10个工业数字化示范标杆: the thing counted follows the number
             indicator, counted = after, ""
         if len(indicator) < 2 or re.fullmatch(r"[\d.%]+", indicator) or _COMPARATIVE.match(indicator) \
-                or indicator.startswith("总投资") or promised and _COHORT.fullmatch(indicator):
+                or indicator.startswith("总投资") or promised and COHORT.fullmatch(indicator):
             continue
         verb_start = q.start
         lead = clause[:q.start]
@@ -255,25 +265,6 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         raw = clause[verb_start:q.end]
         out.append((Target(indicator, _comparator(q, lead), q.value, q.unit, raw, counted), q.start))
     return out
-
-
-# how policies must be made, a principle (制定政策要遵循规律, 改革开放政策要激活发展动力, 推动高质量发展要靠改革):
-# nothing to check
-_PRINCIPLE = re.compile(r"(?:政策|举措)要(?![求点素件])|要靠")
-
-
-# a people count in 亿 standing before 的 and its noun: the population of the whole country,
-# which describes it (在我们这样一个13亿人口的发展中国家, 把13亿中国人的饭碗牢牢端在自己手中)
-_POPULATION = re.compile(r"多?(?:人口|中国人|人民|人)的")
-_POPULATION_AFTER_PEOPLE = re.compile(r"口?的")  # after a unit 亿人: 13亿人口的, 13亿人的
-
-
-# the size of a cohort the year brings (今年高校毕业生将达727万人, 9亿多劳动力): a description, not a target
-_COHORT = re.compile(r"(?:(?:高校)?毕业生|(?:新成长)?劳动力)(?:将[高达超]?)?")
-
-
-# A clause that describes the year rather than promising anything (今年是…规划的第一年, 是…关键一年).
-_DESCRIPTIVE = re.compile(r"^(?:今年|明年|\d{4}年|这|也)?是|(?:之年|一年|头一年|攻坚年|开局年|收官年|周年)$")
 
 
 # Plan tasks whose verb ends the clause (加快推进包银、包西高铁建设, 推动城区裸露黄土动态清零): the
@@ -436,26 +427,11 @@ _REACHES = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:覆盖|扩大|延伸|推广|�
 _FRAME = re.compile(r"^(?:新的|新一轮)?(?:[一二三四五六七八九十两]+年)?的?|(?:攻坚|行动|计划|方案|力度|进度|步伐)+$")
 
 
-# A clause that only names the basis of what follows (根据《中共中央关于制定…的建议》, 按照建立现代企业
-# 制度的要求): no commitment, though a verb stands inside the title or the requirement.
-_BASIS = re.compile(r"^(?:根据|依据|依照|按照|遵照|对照)(?:《[^》]*》|.*(?:要求|部署|精神|原则|规定))$")
-
-
-# A clause that says what was done: last year's result (去年全国财政比年度预算超收7239亿元) or a step
-# already taken (已经制定一个初步方案); not a thing qualified as done (去年提出的…措施, 已经进行的各项改革)
-# nor work begun and going on (已经着手进行…普查, 已经组织力量抓紧制定…方案).
-_DONE = re.compile(r"^(?:去年|上年|前年)(?!.*的)|(?:已经|业已)(?!着手|开始|[^，；。的]{0,4}的|.*(?:抓紧|正在))")
-# A figure's change from last year, said after the figure in its sentence (中央财政赤字预算拟安排1800
-# 亿元，比去年预算赤字减少650亿元; 赤字率拟按4%左右安排、比上年提高1个百分点): how the target moved, not
-# a target of its own.  Not growth (比上年增长8%), which is a target.
-_CHANGE_FROM_LAST = re.compile(r"(?:比|较)(?:上年|去年)(?:预算)?[\u4e00-\u9fff]{0,6}?(?:提高|增加|减少|降低|下降|多|少|高|低)了?$")
-
-
 def _change_of_a_figure_before(st: Statement, pos: int) -> bool:
-    """Whether the figure at ``pos`` of the clause is the change from last year (``_CHANGE_FROM_LAST``)
+    """Whether the figure at ``pos`` of the clause is the change from last year (``CHANGE_FROM_LAST``)
     of a figure before it in its sentence."""
     before = st.text[:pos]
-    if not _CHANGE_FROM_LAST.search(before):
+    if not CHANGE_FROM_LAST.search(before):
         return False
     start = st.sentence.find(st.text)
     prefix = (st.sentence[:start] if start > 0 else "") + before
@@ -467,7 +443,7 @@ def extract(doc: Document, index: int) -> list[Commitment]:
     five = five_year_sections(doc)
     sts = statements(doc, index)
     for i, st in enumerate(sts):
-        if st.part != "plan" or _DONE.search(st.text):
+        if st.part != "plan" or DONE.search(st.text):
             continue
         horizon = "5y" if st.paragraph.section_id in five else "year"
         found = [(_named_before(t, sts[i - 1] if i else None, st), pos)
@@ -480,10 +456,10 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         for t, _ in found:
             out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph, st.text.rstrip("，；。！？"),
                                   "target", t, horizon=horizon))
-        if found or len(st.text) > 60 or _DESCRIPTIVE.search(st.text.rstrip("，；。！？")):
+        if found or len(st.text) > 60 or DESCRIPTIVE.search(st.text.rstrip("，；。！？")):
             continue
         clause = st.text.rstrip("，；。！？").strip()
-        if _BASIS.match(clause) or _PRINCIPLE.search(clause):
+        if BASIS.match(clause) or PRINCIPLE.search(clause):
             continue
         end = _TASK_END.match(clause)
         m = _TASK_VERB.search(clause)

@@ -3,7 +3,6 @@
 Follow-up, in every later document (ordered by delivery date, else command-line order):
 - key: what a commitment is about, its words weighted and its head (``keys``).
 - a clause c refers to the key when coverage(c) = Σ w(p in c) / Σ w(p) is at least MATCH = 0.5
-WHOLE = 0.999  # every pair of a key written (``kind_key``)
   (a pair spread apart in c, 国有企 for 国企, counts SPREAD of its weight: ``keys.spread_at``)
   and c holds the head at the end of a noun phrase (followed by a verb, number or punctuation,
   not by more nouns: 高技能人才培训基地 is not 高技能人才); when a target's head is absent
@@ -22,7 +21,8 @@ WHOLE = 0.999  # every pair of a key written (``kind_key``)
   that moves the figure from the target's own value (由35元提高到40元) or once more (再降低10%)
   reports the target (recurring too);
 - a task the whole key finds nowhere is searched again by its core, the object without its
-  category noun (居住证制度 → 居住证: ``category``);
+  category noun (居住证制度 → 居住证), then by the kind its list of examples is of and by its last
+  run, each named whole (``category``);
 - a clause giving a cumulative figure (累计) neither reports nor repeats a year's target; one
   standing in a paragraph that looks back over five years (五年来, 过去五年: its figures are the
   five years' totals) reports a year's target only when no other review clause does, and then

@@ -733,9 +733,9 @@ def test_a_principle_of_policy_making_is_no_task(tmp_path):
     """Audit of national 2022 → 2023 (row 17, unseen): ``改革开放政策要激活发展动力`` was a task; so
     were ``制定政策要遵循规律、广聚共识、于法有据`` and, in every provincial ledger, ``出台实施政策要能早则早``.
     How policies must be (政策/举措要 …, …要靠 …) is a principle, nothing to check; 政策要求 is a noun."""
-    from reportdiff.commitments.extraction import _PRINCIPLE
-    assert _PRINCIPLE.search("改革开放政策要激活发展动力") and _PRINCIPLE.search("推动高质量发展要靠改革")
-    assert not _PRINCIPLE.search("全面落实常态化帮扶政策要求")
+    from reportdiff.commitments.descriptions import PRINCIPLE
+    assert PRINCIPLE.search("改革开放政策要激活发展动力") and PRINCIPLE.search("推动高质量发展要靠改革")
+    assert not PRINCIPLE.search("全面落实常态化帮扶政策要求")
     f = tmp_path / "2024.txt"
     f.write_text("政府工作报告\n一、2023年工作回顾\n去年完成了各项任务。\n二、2024年政府工作任务\n"
                  "改革开放政策要激活发展动力。\n出台实施政策要能早则早、宁早勿晚。\n全面落实常态化帮扶政策要求。\n",
