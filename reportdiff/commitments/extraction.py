@@ -43,6 +43,7 @@ from .parts import (
     looks_back,
     names_one_year,
     parts,
+    states_problems,
     sums_five_years,
     turns_to_plan,
 )
@@ -107,6 +108,7 @@ class Statement:
     part: Part
     follow: str = ""  # the next clause when it only continues this one's figure (…558.9亿元，增长15%)
     five_years: bool = False  # a review clause whose figures are five years' totals (``parts.sums_five_years``)
+    shortcoming: bool = False  # a clause of the problems that remain (``parts.states_problems``)
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,7 @@ def statements(doc: Document, index: int) -> list[Statement]:
     out = []
     for p in doc.paragraphs:
         kind = kinds.get(p.section_id, "other")
+        shortcoming = kind == "review" and states_problems(p.text)  # 我们也清醒看到…: no task done there
         back = kind == "plan" and looks_back(p.text)  # 过去一年，国防和军队建设取得新的重要进展。新的一年，…
         summed = sums_five_years(p.text, p.section_id, fives)
         for sentence in p.sentences:
@@ -143,7 +146,7 @@ def statements(doc: Document, index: int) -> list[Statement]:
                 if _QUALIFIER.fullmatch(nxt) and k + 2 < len(clauses) and _CONTINUES.match(clauses[k + 2]):
                     nxt += clauses[k + 2]  # …3800亿元，按可比价计算，比上年增长3.5%
                 out.append(Statement(index, p, clause, sentence, part, nxt if _CONTINUES.match(nxt) else "",
-                                     five_years))
+                                     five_years, shortcoming and part == "review"))
     return out
 
 

@@ -353,8 +353,8 @@ def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[st
     # a figure summed over years (累计新增城镇就业5870万人 in a review of five years) is no year's figure
     one_year = yearly(c)
 
-    def allowed(s: Statement) -> bool:
-        return not (one_year and sums_years(s))
+    def allowed(s: Statement) -> bool:  # a task named among the problems that remain is not reported done
+        return not (one_year and sums_years(s) or c.kind == "task" and s.shortcoming)
 
     found = _best(key, later, "review", allowed, strict, unit)
     summed = False  # the review names it only among the five years' totals: reported without a figure

@@ -70,6 +70,16 @@ def looks_back(text: str, over: re.Pattern = OPENS_REVIEW) -> bool:
     return bool(over.search(first[:LOOK_BACK])) and not OPENS_PLAN.search(first)
 
 
+def states_problems(text: str) -> bool:
+    """Whether a paragraph opens by owning up to the problems that remain (在充分肯定成绩的同时，
+    我们也清醒看到，…还存在不少困难和问题): what it names, it names as a shortcoming, not as work done."""
+    return bool(_PROBLEMS.search(_first_sentence(text)))
+
+
+_PROBLEMS = re.compile(r"清醒(?:地)?(?:看到|认识到)|(?:也要|必须|应当|也)看到.{0,20}(?:困难|问题|不足|短板|挑战)"
+                       r"|(?:存在|面临)(?:着)?(?:不少|一些|许多|诸多)?(?:突出)?(?:困难和问题|问题和困难|问题和不足|不足和问题)")
+
+
 def looks_back_five_years(text: str) -> bool:
     """Whether a paragraph opens by looking back over five years (五年来，人民生活明显改善): its
     figures are the five years' totals."""

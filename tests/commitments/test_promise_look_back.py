@@ -153,3 +153,18 @@ def test_a_figure_after_mei_is_a_basis_and_a_reported_from_figure_is_no_result()
     assert [(t.value, t.unit) for t in wheat] == [((5.0, 7.0), "元")]
     subsidy = _followup(2011, 2012, "新农合和城镇居民医保财政补助标准提高到200元")
     assert subsidy.reported is not None and subsidy.reported.value == 200 and subsidy.met is True
+
+
+def test_a_task_named_among_the_problems_that_remain_is_not_reported_done():
+    """Audit of national 2015 → 2016 (session 37, row 2): ``改革完善收入分配制度`` was "reported" by
+    2016's ``人民群众关心的医疗、教育、养老、食品药品安全、收入分配、城市管理等方面问题较多`` (line 54),
+    a clause of the paragraph that owns up to the problems that remain (在充分肯定去年成绩的同时，
+    我们也清醒看到…). Such a paragraph reports no task done; a target's outcome it states stays
+    (2015's 进出口增长6%左右: ``去年我国进出口总额出现下降，预期增长目标未能实现``)."""
+    from reportdiff.commitments.parts import states_problems
+    assert states_problems("在充分肯定去年成绩的同时，我们也清醒看到，我国发展中还存在不少困难和问题。")
+    assert not states_problems("过去一年，我们着力解决群众反映强烈的突出问题。")
+    task = _followup(2015, 2016, "改革完善收入分配制度")
+    assert task.status == "recurring" and "问题较多" not in task.text
+    target = _followup(2015, 2016, "进出口增长6%左右")
+    assert target.status == "reported" and "进出口总额出现下降" in target.text
