@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-
 # how policies must be made, a principle (制定政策要遵循规律, 改革开放政策要激活发展动力, 推动高质量发展要靠改革):
 # nothing to check
 PRINCIPLE = re.compile(r"(?:政策|举措)要(?![求点素件])|要靠")
