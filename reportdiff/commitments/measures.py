@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.quantities import JIN, MAGNITUDES, without_comparator
+from ..text.quantities import JIN, MAGNITUDES, MU, without_comparator
 from .ceiling import is_ceiling
 from .extraction import Target
 
@@ -30,7 +30,7 @@ _PERSONS = {"人", "人次", "名"}  # 培训5万人次 / 培训3万人
 def base_unit(unit: str, value):
     """(unit without 万/亿, value scaled to it): 2.5 万户 → (户, 25000); a bare magnitude too
     (1400 万 → ("", 14000000): 近1400万农业转移人口); a weight in 斤 (2000万吨 → (斤, 4e10): the national
-    grain target is in 斤, a province's output in 吨)."""
+    grain target is in 斤, a province's output in 吨); a land area in 亩 (66.7万公顷 → (亩, 1.0005e7))."""
     factor = 1.0
     for prefix, scale in MAGNITUDES.items():
         if unit.startswith(prefix):
@@ -38,6 +38,8 @@ def base_unit(unit: str, value):
             break
     if unit in JIN:
         unit, factor = "斤", factor * JIN[unit]
+    elif unit in MU:
+        unit, factor = "亩", factor * MU[unit]
     if factor == 1.0 or value is None:
         return unit, value
     if isinstance(value, tuple):

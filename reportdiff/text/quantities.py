@@ -282,6 +282,7 @@ def _english_quantity(m: re.Match) -> Quantity | None:
 MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 MAGNITUDE = re.compile("^(?:" + "|".join(MAGNITUDES) + ")")
 JIN = {"斤": 1.0, "公斤": 2.0, "千克": 2.0, "吨": 2000.0}  # a weight in 斤 (grain targets and reports mix them)
+MU = {"亩": 1.0, "公顷": 15.0, "平方公里": 1500.0, "平方千米": 1500.0}  # a land area in 亩 (plans mix 亩 and 公顷)
 _UNIT_CLASSES = {"元": "money", "美元": "money", "%": "percent", "百分点": "points", "个百分点": "points",
                  "percentage points": "points",
                  "人": "people", "人次": "people", "名": "people",

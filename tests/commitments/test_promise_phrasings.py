@@ -892,6 +892,19 @@ def test_weights_in_jin_and_tons_are_one_measure():
     assert grain.status == "reported" and "2000万吨" in grain.text and grain.met is None
 
 
+def test_a_land_area_in_gongqing_answers_one_in_mu():
+    """Audit of national 2015 → 2016 (session 37, row 8): ``今年新增退耕还林还草66.7万公顷`` is taken
+    up by 2016's plan as ``今年退耕还林还草1500万亩以上`` (15 亩 a 公顷), but 公顷 was no unit of 亩 and
+    the plan's figure measured "something else": missing."""
+    from reportdiff.commitments.measures import base_unit, comparable
+    assert comparable("万亩", "万公顷") and comparable("平方公里", "亩")
+    assert base_unit("万公顷", 66.7) == ("亩", 66.7 * 1e4 * 15)
+    assert not comparable("万平方米", "万亩")  # a floor area is no land area
+    entry = next(e for e in _national(2015, 2016).entries
+                 if e.commitment.doc == 0 and "退耕还林还草66.7万公顷" in e.commitment.text)
+    assert entry.followups[0].status == "recurring" and "1500万亩" in entry.followups[0].text
+
+
 def test_a_coordinated_noun_with_a_head_of_its_own_is_followed_alone():
     """National 2009 → 2010 (audit of session 36, row 10): ``推进高水平大学和重点学科建设`` is taken
     up by 2010's plan as ``努力建设有特色、高水平大学`` (coverage 0.56, without the last head 学科:
