@@ -19,7 +19,7 @@ providing provide provides produce producing also only just still further year y
 there here we our i my they their per another additional around range ranging between while respectively
 compared against same period so far this that since year-on-year i.e e.g increases decreases
 capable able likely whole accounts account accounted will shall including exceeding exceed exceeds
-when whenever although though because if unless whereas whilst until""".split())
+when whenever although though because if unless whereas whilst until instead""".split())
 _SENTENCE = re.compile(r"[.!?](?:\s+|(?=\d{1,3}\.\D))|(?:^|(?<=[.!?]))\d{1,3}\.(?=\D)|" + GLUED_END.pattern)
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\.\s|\s(?:and|but|while|whereas)\s")
 

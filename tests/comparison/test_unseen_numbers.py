@@ -606,6 +606,12 @@ def test_an_english_count_of_the_noun_after_it_is_a_figure():
     # the noun counted is a unit: the name says what it counts; a day of a month is no figure
     assert [c.indicator for c in changes(old, new) if c.a == "24"] == ["months of government expenditure"]
     assert [q.raw for q in read_quantities("by 31 March 2016, on March 31, 2016")] == []
+    # Hong Kong budget 2017-18 (real): 'instead' is no part of a name
+    new = ("We experienced five years of fiscal deficits, which depleted 40 per cent or over $180 billion of our "
+           "fiscal reserves, leaving these at a level equivalent to only 13 months instead of 28 months of "
+           "government spending.")
+    old = "We experienced five years of fiscal deficits which depleted 40 per cent of our fiscal reserves."
+    assert "months instead" not in {c.indicator for c in changes(old, new)}
     # a one-digit number after a capitalised word names a thing (Hong Kong budget 2012-13, real)
     old = "Last year, the Airport Authority Hong Kong (AA) commenced Phase 1 works of its midfield expansion project."
     new = "The Airport Authority Hong Kong (AA) has commenced an environmental impact assessment."
