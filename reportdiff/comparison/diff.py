@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from ..text.quantities import Quantity, unit_class
 from ..text.worddiff import DiffOp, new_text, old_text
-from .english_names import EN_FUNCTION
+from .english_names import ADVERB, EN_FUNCTION, VERB_ALONE
 from .indicators import Figure, figures
 
 
@@ -151,7 +151,7 @@ def number_changes(ops: tuple[DiffOp, ...]) -> tuple[NumberChange, ...]:
     for i, j in sorted(pairs, key=lambda p: (fb[p[1]].q.start, fa[p[0]].q.start)):
         x, y = fa[i], fb[j]
         if not _same_value(x.q, y.q):
-            out.append(NumberChange(y.shown or x.shown, x.q.raw, y.q.raw))
+            out.append(NumberChange(y.shown or x.shown, _whole(x, a_text), _whole(y, b_text)))
     used_a |= {i for i, _ in pairs}
     used_b |= {j for _, j in pairs}
     out += _one_sided(fa, used_a, a_text, fb, used_b, b_text, "removed")
@@ -270,13 +270,45 @@ def _measures(q: Quantity, text: str) -> bool:
     trainees``: English writes no classifier, the noun is the unit)."""
     if q.unit:
         return q.unit not in _ORDINAL_UNITS
-    m = _EN_COUNT.match(text, q.end)
+    return bool(_counted_noun(q, text))
+
+
+def _counted_noun(q: Quantity, text: str) -> str:
+    """The noun an English number without a unit counts, written right after it (``square
+    metres`` of ``42 000 square metres of floor area``: the lower-case content words there, up to
+    five), or
+    "" (a Chinese figure, a unit, a function word next: ``2 of``, a name: ``Phase 1 works``)."""
+    if q.unit or not q.raw.isascii():
+        return ""
     named = _EN_NAMED.search(text, max(0, q.start - 30), q.start)
-    return bool(m) and q.raw.isascii() and m.group(1) not in EN_FUNCTION \
-        and not (named and named.group(1).lower() not in EN_FUNCTION and q.raw.isdigit() and len(q.raw) == 1)
+    if named and named.group(1).lower() not in EN_FUNCTION and q.raw.isdigit() and len(q.raw) == 1:
+        return ""
+    words = []
+    for m in _EN_COUNT.finditer(text, q.end):
+        w = m.group(1)
+        if m.start() != (words[-1][1] if words else q.end) or w in EN_FUNCTION or w in _NOT_NOUNS \
+                or words and (VERB_ALONE.fullmatch(w) or ADVERB.fullmatch(w)):
+            break  # (45 banks operating …, 79 000 public rental housing flats within …, … units annually)
+        words.append((m.group(1), m.end()))
+        if len(words) == _NOUN_WORDS:
+            break
+    return " ".join(w for w, _ in words)
 
 
-# the lower-case word right after an English number: the noun it counts (not 31 March, not 2 of);
+_NOUN_WORDS = 5  # 79 000 public rental housing units
+_NOT_NOUNS = {"within", "across", "through", "throughout", "during", "among", "into", "onto", "upon", "without",
+              "via", "towards", "toward", "beyond", "near", "alongside", "including", "like", "such", "each",
+              "every", "plus"}  # prepositions and determiners after the noun
+
+
+def _whole(f: Figure, text: str) -> str:
+    """A figure as shown, kept whole: an English count with the noun it counts, as a Chinese one
+    has its classifier (``24 months``, ``42 000 square metres``; 24个月)."""
+    noun = _counted_noun(f.q, text)
+    return f"{f.q.raw} {noun}" if noun else f.q.raw
+
+
+# the lower-case words right after an English number: the noun it counts (not 31 March, not 2 of);
 # a capitalised word right before a one-digit number makes it a name (Phase 1 works, Stage 2 of;
 # not About 3 places, nor the Application List 47 residential sites)
 _EN_COUNT = re.compile(r"\s+([a-z][a-z'-]+)\b")
@@ -342,6 +374,6 @@ def _one_sided(fs: list[Figure], used: set[int], text: str, other: list[Figure],
         if any(classes[g.q.start] == cls and g.indicator and _names_head(g.indicator, f.indicator)
                and _similar(g.indicator, f.indicator) >= _SIMILAR for g in other):
             continue  # the other text gives this measure (in another unit it is another measure)
-        out.append(NumberChange(f.shown, f.q.raw if kind == "removed" else "",
-                                f.q.raw if kind == "added" else "", kind))
+        out.append(NumberChange(f.shown, _whole(f, text) if kind == "removed" else "",
+                                _whole(f, text) if kind == "added" else "", kind))
     return out

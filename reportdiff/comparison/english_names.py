@@ -102,7 +102,7 @@ def _respective(text: str, k: int, qs: list[Quantity]) -> str:
     for i, item in enumerate(items):
         runs = _runs(_words(item))
         run = (runs[-1] if i < n - 1 else runs[0]) if runs else []
-        while len(run) > 1 and _VERB_ALONE.fullmatch(run[-1].lower()):
+        while len(run) > 1 and VERB_ALONE.fullmatch(run[-1].lower()):
             run = run[:-1]  # profits tax accounted (for): the verb after the last item
         if not run:
             return ""
@@ -195,11 +195,11 @@ _IDIOM = re.compile(r"\b(?:in line with|in view of|in terms of|in light of|in th
 
 
 # an adverb (generally, respectively, significantly) names nothing measured either
-_ADVERB = re.compile(r"[A-Za-z]{2,}(?:ally|ately|ively|ently|antly|ingly|edly|ously|fully|ably|ibly)")
+ADVERB = re.compile(r"[A-Za-z]{2,}(?:ally|ately|ively|ently|antly|ingly|edly|ously|fully|ably|ibly)")
 
 
 def _words(piece: str) -> list[str]:
-    return [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", _IDIOM.sub(" ", piece)) if not _ADVERB.fullmatch(w)]
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", _IDIOM.sub(" ", piece)) if not ADVERB.fullmatch(w)]
 
 
 def _english_counted_after(text: str, end: int, most: int = 3, of: bool = False) -> str:
@@ -228,7 +228,7 @@ def _english_counted_after(text: str, end: int, most: int = 3, of: bool = False)
 # form or a participle alone (``reserved``, ``accounting``)
 _PAST_FORM = re.compile(r"[a-z]{3,}ed")
 _PARTICIPLE = re.compile(r"[a-z]{3,}ing")
-_VERB_ALONE = re.compile(f"{_PAST_FORM.pattern}|{_PARTICIPLE.pattern}")
+VERB_ALONE = re.compile(f"{_PAST_FORM.pattern}|{_PARTICIPLE.pattern}")
 # what money goes on: ``on``/``for`` a noun, ``to`` a name (``to the VTC``; ``to support`` is a verb)
 _PURPOSE = re.compile(r"\s+(on|for|to(?=\s+(?:the\s+)?[A-Z]))\s+(?:the\s+|a\s+|an\s+)?(?=[A-Za-z])")
 
@@ -250,7 +250,7 @@ def shown_english(name: str, text: str, q: Quantity) -> str:
         if counted != base:
             return counted  # the count's noun, a unit: 24 months of government expenditure
     words = base.split()
-    if len(words) == 1 and share and _VERB_ALONE.fullmatch(words[0]):
+    if len(words) == 1 and share and VERB_ALONE.fullmatch(words[0]):
         return f"share of {share}"
     if len(words) == 1 and not share and not q.unit:
         counted = _english_counted_after(text, q.end)

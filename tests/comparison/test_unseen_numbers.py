@@ -109,8 +109,9 @@ def test_a_share_of_something_is_named_by_what_it_measures_and_its_whole():
     assert named[("40.1 per cent", "40.3 per cent")] == "Fiscal reserves, share of GDP"
     old = "The Land Sale Programme comprises a total of 28 residential sites, including 20 new sites."
     new = "The Land Sale Programme comprises a total of 27 residential sites, including 12 new sites."
-    assert triples(old, new) == {("changed", "28", "27"), ("changed", "20", "12")}
-    assert {c.indicator for c in changes(old, new) if c.a == "20"} == {"new sites"}
+    assert triples(old, new) == {("changed", "28 residential sites", "27 residential sites"),
+                                 ("changed", "20 new sites", "12 new sites")}
+    assert {c.indicator for c in changes(old, new) if c.a == "20 new sites"} == {"new sites"}
 
 
 def test_a_chinese_indicator_loses_the_verbs_and_adverbs_before_its_figure():
@@ -304,7 +305,7 @@ def test_an_english_name_is_shown_without_its_verb():
     old = "Visitor arrivals dropped 2.5 per cent. The industry, employing 230 000 people, making up 4.5 per cent of GDP."
     new = "Visitor arrivals dropped 3.1 per cent. The industry, employing 250 000 people, making up 4.7 per cent of GDP."
     named = {(c.a, c.b): c.indicator for c in changes(old, new)}
-    assert named == {("2.5 per cent", "3.1 per cent"): "Visitor arrivals", ("230 000", "250 000"): "people",
+    assert named == {("2.5 per cent", "3.1 per cent"): "Visitor arrivals", ("230 000 people", "250 000 people"): "people",
                      ("4.5 per cent", "4.7 per cent"): "share of GDP"}
     old = "The economy contracted by 1.2 per cent. I have earmarked $150 million to meet the costs."
     new = "The economy contracted by 6.1 per cent. I have earmarked $650 million to meet the costs."
@@ -555,7 +556,7 @@ def test_english_figures_followed_by_respectively_measure_the_listed_items_in_tu
     # years joined by "and" are no figures; a run of one figure keeps its name
     got = changes("The two hotels will open in 2017 and 2018 respectively, with 500 rooms.",
                   "The two hotels will open in 2017 and 2019 respectively, with 600 rooms.")
-    assert [(c.indicator, c.a, c.b) for c in got] == [("rooms", "500", "600")]
+    assert [(c.indicator, c.a, c.b) for c in got] == [("rooms", "500 rooms", "600 rooms")]
 
 
 def test_a_sentence_end_whose_space_was_lost_ends_the_sentence_for_figures_names():
@@ -602,9 +603,10 @@ def test_an_english_count_of_the_noun_after_it_is_a_figure():
            "billion by 31 March 2016, equivalent to 24 months of government expenditure.")
     new = ("58.For 2016-17, I forecast a surplus of $92.8 billion. Fiscal reserves are expected to reach $935.7 "
            "billion by 31 March 2017.")
-    assert ("removed", "24", "") in triples(old, new)
+    # kept whole with the noun it counts, as 24个月 is
+    assert ("removed", "24 months", "") in triples(old, new)
     # the noun counted is a unit: the name says what it counts; a day of a month is no figure
-    assert [c.indicator for c in changes(old, new) if c.a == "24"] == ["months of government expenditure"]
+    assert [c.indicator for c in changes(old, new) if c.a == "24 months"] == ["months of government expenditure"]
     assert [q.raw for q in read_quantities("by 31 March 2016, on March 31, 2016")] == []
     # Hong Kong budget 2017-18 (real): 'instead' is no part of a name
     new = ("We experienced five years of fiscal deficits, which depleted 40 per cent or over $180 billion of our "
@@ -619,7 +621,7 @@ def test_an_english_count_of_the_noun_after_it_is_a_figure():
     # a count after a proper name stays a count (Hong Kong budget 2012-13, real)
     old = "For 2012-13, we shall include in the Application List 47 residential sites, of which half are new."
     new = "For 2013-14, we shall include in the Application List new sites."
-    assert ("removed", "47", "") in triples(old, new)
+    assert ("removed", "47 residential sites", "") in triples(old, new)
 
 
 def test_the_same_amount_named_in_other_words_is_neither_removed_nor_added():
@@ -634,7 +636,7 @@ def test_the_same_amount_named_in_other_words_is_neither_removed_nor_added():
     new = ("Apart from approximately 560 000 square metres of commercial/office floor area to be released through "
            "reprovisioning the existing government facilities, a number of large commercial sites will be made "
            "available.")
-    assert triples(old, new) == {("removed", "42 000", "")}
+    assert triples(old, new) == {("removed", "42 000 square metres", "")}
 
 
 def test_english_percentage_points_are_points():
