@@ -274,10 +274,9 @@ def _measures(q: Quantity, text: str) -> bool:
 
 
 def _counted_noun(q: Quantity, text: str) -> str:
-    """The noun an English number without a unit counts, written right after it (``square
-    metres`` of ``42 000 square metres of floor area``: the lower-case content words there, up to
-    five), or
-    "" (a Chinese figure, a unit, a function word next: ``2 of``, a name: ``Phase 1 works``)."""
+    """The noun an English number without a unit counts, written right after it: the lower-case
+    content words there, up to five (``square metres`` of ``42 000 square metres of floor area``);
+    "" for a Chinese figure, a unit, a function word next (``2 of``) or a name (``Phase 1 works``)."""
     if q.unit or not q.raw.isascii():
         return ""
     named = _EN_NAMED.search(text, max(0, q.start - 30), q.start)
@@ -289,7 +288,7 @@ def _counted_noun(q: Quantity, text: str) -> str:
         if m.start() != (words[-1][1] if words else q.end) or w in EN_FUNCTION or w in _NOT_NOUNS \
                 or words and (VERB_ALONE.fullmatch(w) or ADVERB.fullmatch(w)):
             break  # (45 banks operating …, 79 000 public rental housing flats within …, … units annually)
-        words.append((m.group(1), m.end()))
+        words.append((w, m.end()))
         if len(words) == _NOUN_WORDS:
             break
     return " ".join(w for w, _ in words)

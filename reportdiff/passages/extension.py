@@ -77,16 +77,12 @@ STEP = 2
 RESUME = 6
 
 
-_SKIPS = tuple((i, total - i) for total in range(1, 2 * STEP + 1) for i in range(min(total, STEP) + 1)
-               if total - i <= STEP)  # (i, j) by total, then i: (0, 1), (1, 0), (0, 2), (1, 1), …
-
-
 def _resume(ta: str, tb: str, a: int, b: int, way: int, fa: int = 0, fb: int = 0) -> tuple[int, int] | None:
     """The smallest skip (i, j) past which RESUME characters agree again (going back: after
-    ta[fa] and tb[fb]), or None: the first of ``_SKIPS`` (by i + j, then i) of the skips found,
-    for each i, as the nearest place of those RESUME characters of ``ta`` in the STEP + RESUME
-    characters of ``tb`` (one search each instead of a comparison of each skip: most regions
-    end where no skip agrees)."""
+    ta[fa] and tb[fb]), or None.  A skip passes over i characters of ``ta`` and j of ``tb``, each at most
+    STEP and not both none; the least by i + j, then by i, wins.  For each i, the nearest j is
+    where those RESUME characters of ``ta`` stand in the STEP + RESUME characters of ``tb`` (one
+    search each instead of a comparison of each skip: most regions end where no skip agrees)."""
     best = None
     for i in range(STEP + 1):
         skip = 0 if i else 1  # (0, 0) is no skip
