@@ -18,6 +18,11 @@ POPULATION = re.compile(r"多?(?:人口|中国人|人民|人)的")
 POPULATION_AFTER_PEOPLE = re.compile(r"口?的")  # after a unit 亿人: 13亿人口的, 13亿人的
 
 
+# a count of what is already done, said before it (重大水利工程已开工的57个项目要加快建设: the 57
+# projects under way, not 57 promised; 已建成的, 已经批准的)
+ALREADY = re.compile(r"已(?:经)?[\u4e00-\u9fff]{1,6}的$")
+
+
 # the size of a cohort the year brings (今年高校毕业生将达727万人, 9亿多劳动力): a description, not a target
 COHORT = re.compile(r"(?:(?:高校)?毕业生|(?:新成长)?劳动力)(?:将[高达超]?)?")
 

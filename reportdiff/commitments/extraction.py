@@ -27,6 +27,7 @@ from ..ingest.metadata import year_of
 from ..model import Document, Paragraph
 from ..text.quantities import Quantity, find_quantities, is_year, without_comparator
 from .descriptions import (
+    ALREADY,
     BASIS,
     CHANGE_FROM_LAST,
     COHORT,
@@ -245,6 +246,8 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         unit = without_comparator(q.unit)
         if unit in _NOT_TARGET_UNITS or clause[q.end:q.end + 1] in ("周", "届"):
             continue  # 75周年, 二十届, 3.0版, 30年: dates, names and durations, not targets
+        if promised and ALREADY.search(clause, max(0, q.start - 10), q.start):
+            continue  # 已开工的57个项目: a count of what is already done, not a figure promised
         if promised and re.fullmatch(r"多?亿多?人?", unit) and \
                 (POPULATION_AFTER_PEOPLE if unit.endswith("人") else POPULATION).match(clause, q.end):
             continue  # 13亿人口的发展中国家, 13亿中国人的饭碗: the country's population, a description
@@ -470,8 +473,9 @@ def extract(doc: Document, index: int) -> list[Commitment]:
             obj = end.group("obj")
         elif m and _TASK_OBJECT.search(clause[m.end():]):
             obj = clause[m.end():].strip()
-            if len(obj) < 4 or obj[0] in "和及与并、":  # 扩大…中心建设试点, …设施建设和城中村改造: the verb
-                obj = _TASK_LEAD.sub("", clause)  # stood inside the name or the list; take the clause
+            if len(obj) < 4 or obj[0] in "和及与并、的":  # 扩大…中心建设试点, …设施建设和城中村改造: the verb
+                obj = _TASK_LEAD.sub("", clause)  # stood inside the name or the list (or qualified a
+                # noun: 已开工的57个项目要加快建设); take the clause
         else:
             obj = more_task_object(clause)
             if not obj:

@@ -729,6 +729,20 @@ def test_the_countrys_population_is_no_target():
     assert [t.raw for t, _ in targets_in("安排5亿元的资金")] == ["5亿元"]
 
 
+def test_a_count_of_what_is_already_done_is_no_target_and_its_verb_no_task():
+    """Audit of national 2015 → 2016 (session 37, row 13): ``重大水利工程已开工的57个项目要加快建设``
+    gave a target of 57 projects (the projects already under way, not a number promised), and once
+    that was gone the task verb 开工 inside 已开工的 cut the object to ``的57个项目要加快建设``. A
+    figure after 已…的 counts what is done; a task verb followed by 的 qualifies a noun, so the
+    clause is the object (national 1994: ``的各种刑事犯罪活动`` had been a task)."""
+    from reportdiff.commitments.extraction import targets_in
+    assert targets_in("重大水利工程已开工的57个项目要加快建设") == []
+    assert [t.raw for t, _ in targets_in("今年再开工27个项目")] == ["27个"]
+    ledger = _national(2015, 2016)
+    objs = [e.commitment.obj for e in ledger.entries if e.commitment.doc == 0 and "已开工的57个" in e.commitment.text]
+    assert objs and not any(o.startswith("的") for o in objs)
+
+
 def test_a_principle_of_policy_making_is_no_task(tmp_path):
     """Audit of national 2022 → 2023 (row 17, unseen): ``改革开放政策要激活发展动力`` was a task; so
     were ``制定政策要遵循规律、广聚共识、于法有据`` and, in every provincial ledger, ``出台实施政策要能早则早``.
