@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from ..text.quantities import Quantity, unit_class
 from ..text.worddiff import DiffOp, new_text, old_text
-from .english_names import ADVERB, EN_FUNCTION, VERB_ALONE
+from .english_names import counted_noun
 from .indicators import Figure, figures
 
 
@@ -270,48 +270,14 @@ def _measures(q: Quantity, text: str) -> bool:
     trainees``: English writes no classifier, the noun is the unit)."""
     if q.unit:
         return q.unit not in _ORDINAL_UNITS
-    return bool(_counted_noun(q, text))
-
-
-def _counted_noun(q: Quantity, text: str) -> str:
-    """The noun an English number without a unit counts, written right after it: the lower-case
-    content words there, up to five (``square metres`` of ``42 000 square metres of floor area``);
-    "" for a Chinese figure, a unit, a function word next (``2 of``) or a name (``Phase 1 works``)."""
-    if q.unit or not q.raw.isascii():
-        return ""
-    named = _EN_NAMED.search(text, max(0, q.start - 30), q.start)
-    if named and named.group(1).lower() not in EN_FUNCTION and q.raw.isdigit() and len(q.raw) == 1:
-        return ""
-    words = []
-    for m in _EN_COUNT.finditer(text, q.end):
-        w = m.group(1)
-        if m.start() != (words[-1][1] if words else q.end) or w in EN_FUNCTION or w in _NOT_NOUNS \
-                or words and (VERB_ALONE.fullmatch(w) or ADVERB.fullmatch(w)):
-            break  # (45 banks operating …, 79 000 public rental housing flats within …, … units annually)
-        words.append((w, m.end()))
-        if len(words) == _NOUN_WORDS:
-            break
-    return " ".join(w for w, _ in words)
-
-
-_NOUN_WORDS = 5  # 79 000 public rental housing units
-_NOT_NOUNS = {"within", "across", "through", "throughout", "during", "among", "into", "onto", "upon", "without",
-              "via", "towards", "toward", "beyond", "near", "alongside", "including", "like", "such", "each",
-              "every", "plus"}  # prepositions and determiners after the noun
+    return bool(counted_noun(q, text))
 
 
 def _whole(f: Figure, text: str) -> str:
     """A figure as shown, kept whole: an English count with the noun it counts, as a Chinese one
     has its classifier (``24 months``, ``42 000 square metres``; 24个月)."""
-    noun = _counted_noun(f.q, text)
+    noun = counted_noun(f.q, text)
     return f"{f.q.raw} {noun}" if noun else f.q.raw
-
-
-# the lower-case words right after an English number: the noun it counts (not 31 March, not 2 of);
-# a capitalised word right before a one-digit number makes it a name (Phase 1 works, Stage 2 of;
-# not About 3 places, nor the Application List 47 residential sites)
-_EN_COUNT = re.compile(r"\s+([a-z][a-z'-]+)\b")
-_EN_NAMED = re.compile(r"\b([A-Z][A-Za-z]*)\s+$")
 
 
 _FIGURE_NEAR = 12  # characters after an indicator in which a figure counts as its figure
@@ -361,18 +327,18 @@ def _one_sided(fs: list[Figure], used: set[int], text: str, other: list[Figure],
     (the 2.3% of ``由上年下降2.3%转为增长8.5%``: the figure is 8.5%)."""
     out = []
     classes = {g.q.start: unit_class(g.q.unit) for g in other}
-    free = {g.q.start: classes[g.q.start] for k, g in enumerate(other) if k not in other_used}  # not yet paired
-    left = [g.q for k, g in enumerate(other) if k not in other_used]
+    unpaired = [g for k, g in enumerate(other) if k not in other_used]
+    free = {g.q.start: classes[g.q.start] for g in unpaired}  # not yet paired
     for i, f in enumerate(fs):
         if i in used or not f.touched or not f.indicator or not _measures(f.q, text) or f.role == "base" \
                 or _named_with_figure(f.indicator, other_text, f.q.unit, free):
             continue
         cls = unit_class(f.q.unit)
-        if cls not in ("percent", "points") and any(_same_value(f.q, q) for q in left):
+        if cls not in ("percent", "points") and any(_same_value(f.q, g.q) for g in unpaired):
             continue  # the same amount is still there, named in other words (560 000 square metres)
         if any(classes[g.q.start] == cls and g.indicator and _names_head(g.indicator, f.indicator)
                and _similar(g.indicator, f.indicator) >= _SIMILAR for g in other):
             continue  # the other text gives this measure (in another unit it is another measure)
-        out.append(NumberChange(f.shown, _whole(f, text) if kind == "removed" else "",
-                                _whole(f, text) if kind == "added" else "", kind))
+        shown = _whole(f, text)
+        out.append(NumberChange(f.shown, shown if kind == "removed" else "", shown if kind == "added" else "", kind))
     return out

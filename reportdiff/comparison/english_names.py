@@ -102,7 +102,7 @@ def _respective(text: str, k: int, qs: list[Quantity]) -> str:
     for i, item in enumerate(items):
         runs = _runs(_words(item))
         run = (runs[-1] if i < n - 1 else runs[0]) if runs else []
-        while len(run) > 1 and VERB_ALONE.fullmatch(run[-1].lower()):
+        while len(run) > 1 and _VERB_ALONE.fullmatch(run[-1].lower()):
             run = run[:-1]  # profits tax accounted (for): the verb after the last item
         if not run:
             return ""
@@ -195,11 +195,11 @@ _IDIOM = re.compile(r"\b(?:in line with|in view of|in terms of|in light of|in th
 
 
 # an adverb (generally, respectively, significantly) names nothing measured either
-ADVERB = re.compile(r"[A-Za-z]{2,}(?:ally|ately|ively|ently|antly|ingly|edly|ously|fully|ably|ibly)")
+_ADVERB = re.compile(r"[A-Za-z]{2,}(?:ally|ately|ively|ently|antly|ingly|edly|ously|fully|ably|ibly)")
 
 
 def _words(piece: str) -> list[str]:
-    return [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", _IDIOM.sub(" ", piece)) if not ADVERB.fullmatch(w)]
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", _IDIOM.sub(" ", piece)) if not _ADVERB.fullmatch(w)]
 
 
 def _english_counted_after(text: str, end: int, most: int = 3, of: bool = False) -> str:
@@ -223,12 +223,46 @@ def _english_counted_after(text: str, end: int, most: int = 3, of: bool = False)
     return " ".join(kept)
 
 
+def counted_noun(q: Quantity, text: str) -> str:
+    """The noun an English number without a unit counts, written right after it: the lower-case
+    content words there, up to five (``square metres`` of ``42 000 square metres of floor area``);
+    "" for a Chinese figure, a unit, a function word next (``2 of``) or a name (``Phase 1 works``)."""
+    if q.unit or not q.raw.isascii():
+        return ""
+    named = _EN_NAMED.search(text, max(0, q.start - 30), q.start)
+    if named and named.group(1).lower() not in EN_FUNCTION and q.raw.isdigit() and len(q.raw) == 1:
+        return ""
+    words = []
+    for m in _EN_COUNT.finditer(text, q.end):
+        w = m.group(1)
+        if m.start() != (words[-1][1] if words else q.end) or w in EN_FUNCTION or w in _NOT_NOUNS \
+                or words and (_VERB_ALONE.fullmatch(w) or _ADVERB.fullmatch(w)):
+            break  # (45 banks operating …, 79 000 public rental housing flats within …, … units annually)
+        words.append((w, m.end()))
+        if len(words) == _NOUN_WORDS:
+            break
+    return " ".join(w for w, _ in words)
+
+
+_NOUN_WORDS = 5  # 79 000 public rental housing units
+_NOT_NOUNS = {"within", "across", "through", "throughout", "during", "among", "into", "onto", "upon", "without",
+              "via", "towards", "toward", "beyond", "near", "alongside", "including", "like", "such", "each",
+              "every", "plus"}  # prepositions and determiners after the noun
+
+
+# the lower-case words right after an English number: the noun it counts (not 31 March, not 2 of);
+# a capitalised word right before a one-digit number makes it a name (Phase 1 works, Stage 2 of;
+# not About 3 places, nor the Application List 47 residential sites)
+_EN_COUNT = re.compile(r"\s+([a-z][a-z'-]+)\b")
+_EN_NAMED = re.compile(r"\b([A-Z][A-Za-z]*)\s+$")
+
+
 # a past form ending an English name is the clause's verb (``visitor arrivals dropped``,
 # ``expenditure involved``; not the ``added`` of ``value added``); so is a name that is a past
 # form or a participle alone (``reserved``, ``accounting``)
 _PAST_FORM = re.compile(r"[a-z]{3,}ed")
 _PARTICIPLE = re.compile(r"[a-z]{3,}ing")
-VERB_ALONE = re.compile(f"{_PAST_FORM.pattern}|{_PARTICIPLE.pattern}")
+_VERB_ALONE = re.compile(f"{_PAST_FORM.pattern}|{_PARTICIPLE.pattern}")
 # what money goes on: ``on``/``for`` a noun, ``to`` a name (``to the VTC``; ``to support`` is a verb)
 _PURPOSE = re.compile(r"\s+(on|for|to(?=\s+(?:the\s+)?[A-Z]))\s+(?:the\s+|a\s+|an\s+)?(?=[A-Za-z])")
 
@@ -250,7 +284,7 @@ def shown_english(name: str, text: str, q: Quantity) -> str:
         if counted != base:
             return counted  # the count's noun, a unit: 24 months of government expenditure
     words = base.split()
-    if len(words) == 1 and share and VERB_ALONE.fullmatch(words[0]):
+    if len(words) == 1 and share and _VERB_ALONE.fullmatch(words[0]):
         return f"share of {share}"
     if len(words) == 1 and not share and not q.unit:
         counted = _english_counted_after(text, q.end)

@@ -52,8 +52,7 @@ def fill_gaps(groups, used_a: dict[int, int], used_b: dict[int, int], n: int, m:
               boosted: dict[tuple[int, int], float], threshold: float,
               crosses: Callable[[int, int], bool] | None = None) -> None:
     """Step 5: between consecutive in-place pairs, the unpaired paragraphs paired in order."""
-    spine = sorted((g[0][0], g[1][0]) for g in groups.values() if not g[2])
-    spine = [(-1, -1)] + spine + [(n, m)]
+    spine = [(-1, -1)] + in_place(groups) + [(n, m)]
     for (i1, j1), (i2, j2) in zip(spine, spine[1:]):
         ga = [i for i in range(i1 + 1, i2) if i not in used_a]
         gb = [j for j in range(j1 + 1, j2) if j not in used_b]
@@ -77,13 +76,15 @@ def fill_moved_sections(groups, used_a: dict[int, int], used_b: dict[int, int],
     for ia, jb, _ in groups.values():
         if key := same_section(ia[0], jb[0]):
             inside.setdefault(key, []).append((ia[0], jb[0]))
+    for local in inside.values():
+        local.sort()
     gaps: dict[tuple[object, int], dict[tuple[int, int], float]] = {}
     for (i, j), s in boosted.items():
         if s <= scores[(i, j)] or s < threshold or i in used_a or j in used_b or not out_of_place(spine, i, j) \
                 or texts_only.get((i, j), scores[(i, j)]) < floor:
             continue
         key = same_section(i, j)
-        local = sorted(inside.get(key, []))
+        local = inside.get(key, [])
         if local and not out_of_place(local, i, j):
             gaps.setdefault((key, bisect_left(local, (i, j))), {})[(i, j)] = s
     for cand in gaps.values():
@@ -114,9 +115,11 @@ def gap_pairs(ga: list[int], gb: list[int], scores, threshold: float,
     that ``crosses`` the section order is no candidate (it is not in order)."""
     if not ga or not gb:
         return []
-    cand = {(i, j): s for i in ga for j in gb if (s := scores.get((i, j), 0.0)) >= threshold} \
-        if len(ga) * len(gb) <= _DP_CELLS else {
-            k: s for k, s in scores.items() if s >= threshold and k[0] in set(ga) and k[1] in set(gb)}
+    if len(ga) * len(gb) <= _DP_CELLS:
+        cand = {(i, j): s for i in ga for j in gb if (s := scores.get((i, j), 0.0)) >= threshold}
+    else:  # (the sets once, not once a score)
+        in_a, in_b = set(ga), set(gb)
+        cand = {k: s for k, s in scores.items() if s >= threshold and k[0] in in_a and k[1] in in_b}
     if crosses:
         cand = {k: s for k, s in cand.items() if not crosses(*k)}
     if not cand:
