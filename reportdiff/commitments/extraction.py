@@ -277,7 +277,7 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
 # object stands between a leading verb of effort and that verb.
 _TASK_TAIL = re.compile(
     r"^(?:要|更大规模|更大力度|更大范围|加大力度|全力以赴|全力|积极|加快|推动|推进|全面|持续|深入|大力|稳妥|分类|启动|支持|实施|抓好|确保|力争|进一步)+"
-    r"(?P<obj>.{3,}?)(?:等?项目)?(?:建设|改扩建|改造|除险加固工程|除险加固|动态清零|清零|上市进程|上市|市场化改革|转型|"
+    r"(?P<obj>.{3,}?)(?:等?项目)?(?:建设|改扩建|(?P<manner>技术|节能|提标|提质|升级|更新|智能化|数字化|绿色化|适老化)?改造|除险加固工程|除险加固|动态清零|清零|上市进程|上市|市场化改革|转型|"
     r"省级统筹|统筹|互认|谈判|备战参赛工作|参赛工作|风险处置)$")
 
 
@@ -377,6 +377,8 @@ def more_task_object(clause: str) -> str:
     ``_POLICY_OBJECT``); "" when none."""
     m = _TASK_TAIL.match(clause)
     if m and not re.search(r"[，；。]", m.group("obj")):
+        if m.group("manner") and len(_DANGLING.sub("", m.group("obj"))) < 4:
+            return clause[m.start("obj"):]  # 企业的技术改造: too little before the manner to name a thing
         return m.group("obj")
     m = _TASK_HEAD_VERB.match(clause)
     if m and _CHECKABLE.search(m.group("obj")) and len(m.group("obj")) <= 30:

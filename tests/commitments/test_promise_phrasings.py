@@ -929,3 +929,26 @@ def test_a_coordinated_noun_with_a_head_of_its_own_is_followed_alone():
     ledger = _national(2009, 2010)
     entry = next(e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.obj == "高水平大学和重点学科")
     assert entry.followups[0].status == "recurring" and "高水平大学" in entry.followups[0].text
+
+
+@pytest.mark.parametrize("clause, obj", [
+    ("推动传统产业技术改造", "传统产业"),
+    ("加快城镇老旧小区节能改造", "城镇老旧小区"),
+    ("推进污水处理厂提标改造", "污水处理厂"),
+    ("推进现有企业的技术改造", "现有企业的"),  # 的 is cut later (_DANGLING)
+    ("积极推进企业的技术改造", "企业的技术改造"),  # too little before the manner: the whole work
+    ("推动城中村改造", "城中村"),
+])
+def test_the_manner_of_a_retrofit_is_no_part_of_its_object(clause, obj):
+    """National 2015 → 2016 (audit of session 37, row 15): ``推动传统产业技术改造`` had the object
+    ``传统产业技术`` (改造 cut as the work), and 2016's review ``一手抓传统产业改造提升`` held none of
+    技术: missing.  技术改造, 节能改造, 提标改造 … name how a thing is rebuilt; the thing is before
+    them."""
+    assert more_task_object(clause) == obj
+
+
+def test_a_retrofit_reported_without_its_manner_is_reported():
+    entry = next(e for e in _national(2015, 2016).entries
+                 if e.commitment.doc == 0 and e.commitment.text.endswith("推动传统产业技术改造"))
+    assert entry.commitment.obj == "传统产业"
+    assert entry.followups[0].status == "reported" and "传统产业改造提升" in entry.followups[0].text
