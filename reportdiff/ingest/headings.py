@@ -44,6 +44,9 @@ CHAIR_ADDRESS = re.compile(
     r"^\**(?:Mr|Madam|Madame|Mister)\.?\s+(?:Deputy\s+)?(?:Speaker|President|Chairman|Chairperson|Chair)\b"
     r"(?:[^.!?]{0,70}[,:!])?\**[,:!.]?\**$")
 _EN_TITLE = re.compile(r"^[A-Z][A-Za-z0-9'’&,\-–:()/\"“” ]{1,68}[A-Za-z0-9)\"”]$")
+# the label of a numbered footnote standing on its own line before the note's text, as web pages
+# leave it (HK budget 2013-14: "Note 1", then "The additional allocation covers…"): no heading
+FOOTNOTE_LABEL = re.compile(r"^(?:Note|Footnote|Remark)\s*\d{1,3}$")
 
 
 @dataclass(frozen=True)
@@ -136,8 +139,8 @@ def split_marker(text: str) -> tuple[str, str]:
 
 def is_english_title(text: str) -> bool:
     """A short Title-like English line: no final stop, most words capitalised (not an address
-    to the chair such as ``Mr Speaker``)."""
-    if not _EN_TITLE.match(text) or len(text.split()) > 12 or CHAIR_ADDRESS.match(text):
+    to the chair such as ``Mr Speaker``, nor a footnote's label such as ``Note 1``)."""
+    if not _EN_TITLE.match(text) or len(text.split()) > 12 or CHAIR_ADDRESS.match(text) or FOOTNOTE_LABEL.match(text):
         return False
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)]  # E-sports, Long-term: one word
     small = {"a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "with", "by", "at",

@@ -229,6 +229,20 @@ def test_english_chair_addresses_are_kept_as_paragraphs(tmp_path):
     assert not any(h.text.startswith("Mr") for h in _headings(doc.root))
 
 
+def test_a_footnotes_label_on_its_own_line_is_no_heading():
+    """Hong Kong 2013-14 (a web page) leaves its footnotes' labels ``Note 1``, ``Note 2`` on lines
+    of their own before the notes' text; they were headings, and the section map paired `Note 3`
+    with 2014's `Relief Measures` (moved, 0.88).  The label and the note stay paragraphs, each
+    once, with their lines."""
+    from reportdiff.ingest.headings import is_english_title
+    assert not is_english_title("Note 1") and not is_english_title("Footnote 12")
+    assert is_english_title("Notes on the Accounts")
+    doc = reportdiff.load(str(_corpus("hk-budget/2013.txt")))
+    assert not [h.text for h in _headings(doc.root) if h.text.startswith("Note")]
+    labels = [p for p in doc.paragraphs if p.text.startswith("Note ")]
+    assert [(p.text, p.lines.first) for p in labels] == [("Note 1", 321), ("Note 2", 393), ("Note 3", 397)]
+
+
 # -- region names ---------------------------------------------------------------------------
 
 
