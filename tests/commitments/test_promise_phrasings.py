@@ -10,7 +10,7 @@ from conftest import fixture_path, shared_dir
 
 from reportdiff import load as reportdiff_load
 from reportdiff.commitments import english, english_sentences, followup, keys, promises
-from reportdiff.commitments.extraction import extract, more_task_object
+from reportdiff.commitments.extraction import extract, more_task_object, targets_in
 from reportdiff.commitments.followup import heads
 from reportdiff.commitments.keys import Key, key_terms, normal
 from reportdiff.commitments.measures import base_unit, comparable
@@ -952,3 +952,23 @@ def test_a_retrofit_reported_without_its_manner_is_reported():
                  if e.commitment.doc == 0 and e.commitment.text.endswith("推动传统产业技术改造"))
     assert entry.commitment.obj == "传统产业"
     assert entry.followups[0].status == "reported" and "传统产业改造提升" in entry.followups[0].text
+
+
+@pytest.mark.parametrize("clause, indicator", [
+    ("广义货币M2预期增长目标拟定为13%左右", "广义货币M2"),
+    ("今年国内生产总值预期增长目标定为7.5%左右", "国内生产总值"),
+    ("经济增长速度的调控目标定为8%", "经济增长速度"),
+    ("城镇新增就业目标拟定为900万人以上", "城镇新增就业"),
+])
+def test_the_words_saying_a_figure_is_the_target_are_no_part_of_its_indicator(clause, indicator):
+    """National 2013 → 2014 (audit of session 38, row 3): ``广义货币M2预期增长目标拟定为13%左右`` had
+    the indicator ``广义货币M2预期增长目标拟定``, whose head 拟定 no report repeats, and 2014's
+    ``广义货币M2增长13.6%`` did not report it: missing."""
+    assert [t.indicator for t, _ in targets_in(clause)] == [indicator]
+
+
+def test_a_target_worded_as_the_target_is_reported_by_its_figure():
+    entry = next(e for e in _national(2013, 2014).entries
+                 if e.commitment.doc == 0 and "广义货币M2预期增长目标拟定为13%左右" in e.commitment.text)
+    followup = entry.followups[0]
+    assert followup.status == "reported" and "13.6%" in followup.text
