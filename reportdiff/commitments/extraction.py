@@ -163,7 +163,7 @@ _CONTINUES = re.compile(f"(?:{_QUALIFIER_WORDS})?[，,]?(?:同比|比上年|较�
 
 # and the words that only say a figure is the target (广义货币M2预期增长目标拟定为13%左右: 广义货币M2,
 # as 广义货币M2增长13%左右 reads)
-_INDICATOR_TAIL = re.compile(f"(?:{_QUALIFIER_WORDS}|同比|比上年|较上年|分别|[，,]|的?(?:预期|调控)?(?:增长)?目标(?:拟定|设定|确定|定)?|预期)+$")
+_INDICATOR_TAIL = re.compile(f"(?:{_QUALIFIER_WORDS}|同比|比上年|较上年|分别|[，,]|的?(?:预期|调控)?(?:增长)?目标(?:拟定|设定|确定|定)?|预期|基本)+$")
 
 
 PLAN_PERIOD = r"十[一二三四五六七八九]?五"  # a five-year plan's period: 十一五 … 十五五

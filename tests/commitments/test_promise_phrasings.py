@@ -959,6 +959,7 @@ def test_a_retrofit_reported_without_its_manner_is_reported():
     ("今年国内生产总值预期增长目标定为7.5%左右", "国内生产总值"),
     ("经济增长速度的调控目标定为8%", "经济增长速度"),
     ("城镇新增就业目标拟定为900万人以上", "城镇新增就业"),
+    ("今年城镇保障性住房基本建成470万套", "城镇保障性住房"),  # 基本: how far, before its verb
 ])
 def test_the_words_saying_a_figure_is_the_target_are_no_part_of_its_indicator(clause, indicator):
     """National 2013 → 2014 (audit of session 38, row 3): ``广义货币M2预期增长目标拟定为13%左右`` had
