@@ -237,9 +237,24 @@ def _coverage(key: Key, index: _Index, k: int) -> float:
     text = index.texts[k]
     total = sum(key.weights)
     joins = dict(key.junctions)
-    held = sum(w if word in text else SPREAD * w if k in index.spread(word, joins.get(word, "")) else 0.0
+    held = sum(_held(word, joins.get(word, ""), text) * w if word in text
+               else SPREAD * w if k in index.spread(word, joins.get(word, "")[-1:]) else 0.0
                for word, w in zip(key.words, key.weights))
     return held / total if total else 0.0
+
+
+def _held(word: str, before: str, text: str) -> float:
+    """How much of its weight the key's pair ``word``, found in ``text``, counts: whole, but a
+    pair joining a two-character word to the next (``before``: that word's first character,
+    ``keys.junctions``) only SPREAD of it where no occurrence follows that character: 口政 of
+    人口|政策 in 出口政策 joins another word to 政策.  After a longer word the pairs inside it tell
+    the words apart (自治区城市 and 全区城市: 自治, 治区)."""
+    if len(before) != 1:
+        return 1.0
+    i = text.find(word)
+    while i > 0 and text[i - 1] != before:
+        i = text.find(word, i + 1)
+    return 1.0 if i >= 0 else SPREAD
 
 
 def _other_measure(unit: str, text: str) -> bool:

@@ -124,10 +124,12 @@ def _named(words: list[str]) -> list[str]:
 
 
 def junctions(text: str) -> tuple[tuple[str, str], ...]:
-    """The pairs of ``text``'s key that join two words (财政|体制 → 政体), each with the character
-    before it in the first word (财): spread apart in a clause, such a pair is a word put between
-    the two (燃气老旧管网 for 燃气管网) only when that clause's first word ends the same way
-    (政治体制 is no 财政体制: ``spread_at``).  A pair inside one word (集采, 国企) is not one."""
+    """The pairs of ``text``'s key that join two words (财政|体制 → 政体), each with the rest of
+    the first word before it (财; 自治区|城市 → 区城 with 自治): spread apart in a clause, such a pair
+    is a word put between the two (燃气老旧管网 for 燃气管网) only when that clause's first word ends
+    the same way (政治体制 is no 财政体制: ``spread_at``), and after a two-character first word it
+    names that word only after its first character (出口政策 is no 人口政策: ``followup._held``).  A
+    pair inside one word (集采, 国企) is not one."""
     runs = _run_words(text)
     inside = {p for run in runs for w in run for p in pairs(w) if len(w) >= 2}
     out = {}
@@ -135,7 +137,7 @@ def junctions(text: str) -> tuple[tuple[str, str], ...]:
         for a, b in zip(run, run[1:]):
             p = a[-1] + b[0]
             if len(a) >= 2 and p not in inside:
-                out.setdefault(p, a[-2])
+                out.setdefault(p, a[:-1])
     return tuple(out.items())
 
 
@@ -150,7 +152,7 @@ class Key:
     head_word: str = ""
     places: bool = False  # a target counting places (县, 城市 …): a follow-up may name them after the head
     runs: tuple[str, ...] = ()  # a task's object: its runs of content words (``key_runs``)
-    junctions: tuple[tuple[str, str], ...] = ()  # pairs joining two words, with the character before (``junctions``)
+    junctions: tuple[tuple[str, str], ...] = ()  # pairs joining two words, with the first word's rest (``junctions``)
     conjuncts: tuple[str, ...] = ()  # a task's heads of the nouns coordinated before its last (``coordinated``)
     listed: int = 0  # a task's runs that are the examples of a list before its 等 (``listed_runs``)
 

@@ -72,3 +72,38 @@ def test_a_pair_joining_two_words_is_spread_only_after_the_same_first_word(tmp_p
                  "加强民主法制建设。积极稳妥地推进政治体制改革，发展社会主义民主政治。\n", encoding="utf-8")
     e = next(e for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0 and e.commitment.obj == "省以下财政体制改革")
     assert e.followups[0].status == "missing"
+
+
+def test_a_pair_joining_a_two_character_word_names_it_only_after_its_first_character(tmp_path):
+    """Audit of national 2013 → 2014 (session 38, row 12): ``逐步完善人口政策`` was recurring by 2014's
+    ``要稳定和完善出口政策``: the pair 口政 of 人口|政策 stands in 出口政策 after 出, another word.
+    Over the 82 Chinese ledgers the same error quoted 教育政策 for 生育政策 (five provinces), 培育体系
+    for 高质量教育体系, 跨境消费 for 入境消费, 产业振兴 for 种业振兴, 消费政策 for 收费政策.  Such a
+    pair now counts half (SPREAD).  After a longer word the pairs inside it tell the words apart,
+    so the pair counts whole (Baotou's ``自治区城市精细化管理工作现场会`` is reported as
+    ``全区城市精细化管理现场观摩会``)."""
+    from reportdiff.commitments.followup import _held
+    from reportdiff.commitments.keys import SPREAD, junctions
+    assert dict(junctions("人口政策"))["口政"] == "人"
+    assert dict(junctions("自治区城市精细化管理"))["区城"] == "自治"
+    assert _held("口政", "人", "要稳定和完善出口政策") == SPREAD
+    assert _held("口政", "人", "逐步完善人口政策和出口政策") == 1.0
+    assert _held("区城", "自治", "成功举办全区城市精细化管理现场观摩会") == 1.0
+    a, b = tmp_path / "2013.txt", tmp_path / "2014.txt"
+    a.write_text("政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n"
+                 "坚持计划生育基本国策，逐步完善人口政策。\n", encoding="utf-8")
+    b.write_text("政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n"
+                 "努力保持进出口稳定增长，要稳定和完善出口政策，加快海关特殊监管区域整合优化。\n", encoding="utf-8")
+    e = next(e for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0 and e.commitment.obj == "人口政策")
+    assert e.followups[0].status == "missing"
+
+
+def test_a_birth_policy_is_not_followed_by_a_preschool_policy():
+    """National 2025 → Guangdong 2026: ``优化生育支持政策`` was reported by ``实施学前一年免费教育政策``
+    (育政 of 生育|政策 in 教育政策); it recurs in ``优化生育支持政策和激励措施``."""
+    national, guangdong = (shared_dir() / "corpus" / p for p in ("national/2025.txt", "provinces-2026/guangdong.txt"))
+    if not guangdong.exists():
+        pytest.skip(f"{guangdong} is absent")
+    e = next(e for e in promises([str(national), str(guangdong)]).entries
+             if e.commitment.doc == 0 and e.commitment.obj == "生育政策")
+    assert e.followups[0].status == "recurring" and "生育支持政策" in e.followups[0].text
