@@ -975,3 +975,13 @@ def test_a_target_worded_as_the_target_is_reported_by_its_figure():
                  if e.commitment.doc == 0 and "广义货币M2预期增长目标拟定为13%左右" in e.commitment.text)
     followup = entry.followups[0]
     assert followup.status == "reported" and "13.6%" in followup.text
+
+
+def test_high_standard_basic_farmland_is_the_high_standard_farmland_programme():
+    """Audit of national 2013 → 2014 (session 38, row 9): ``建设高标准基本农田`` is the programme 2014
+    names ``高标准农田`` (``加快建成一批旱涝保收高标准农田``); its key was 基本农田 (高标准 a stop word)
+    and the row missing."""
+    assert normal("建设高标准基本农田") == "建设高标准农田"
+    entry = next(e for e in _national(2013, 2014).entries
+                 if e.commitment.doc == 0 and e.commitment.obj == "高标准基本农田")
+    assert entry.followups[0].status == "recurring" and "高标准农田" in entry.followups[0].text
