@@ -192,8 +192,11 @@ _EN_QUANTITY = (
       | (?:{_EN_NUM}|{_EN_WORD}){_EN_POINTS}                                    # 1.3 percentage points
       | (?:{_EN_NUM}|{_EN_WORD}){_EN_PERCENT}                                   # 3.2 per cent, two per cent
       | {_EN_NUM}{_EN_SCALE}?                                                   # 28, 19 000, 1.2 million
-    )(?![\w.,]\d|(?!{_EN_GLUED})\w)"""
+    )(?:(?<=[a-z%])(?!(?!{_EN_GLUED})\w)|(?![\w.,]\d|(?!{_EN_GLUED})\w))"""
 )
+# (after a unit word or %, a stop and digits are the next sentence's or paragraph's: ``$1.9
+# billion.24.I shall`` where a merged pair's paragraphs are joined; after digits they would
+# continue the number)
 
 
 @lru_cache(maxsize=1)

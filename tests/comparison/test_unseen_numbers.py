@@ -647,3 +647,21 @@ def test_english_percentage_points_are_points():
     assert got == [("four per cent", "%"), ("0.7 percentage point", "percentage points"),
                    ("1.3 percentage points", "percentage points")]
     assert unit_class("percentage points") == unit_class("个百分点") == "points"
+
+
+def test_a_stop_and_digits_after_a_unit_word_open_the_next_paragraph():
+    """Dev pair Hong Kong budget 2016-17 → 2017-18 (line 59 and 61 merged into 177-179): a merged
+    pair's paragraphs are joined as they are, ``…by $1.9 billion.24.I shall waive…``, and the
+    figure was read as ``$1.9``: paired with ``$16.4 billion`` (salaries tax) while the same
+    ``$1.9 billion`` (profits tax) went with ``$2.5 billion``.  After digits a stop and digits
+    still continue a number (``1.2.3``)."""
+    got = [(q.raw, q.unit) for q in read_quantities("reduce government revenue by $1.9 billion.24.I shall waive "
+                                                    "the fees, 75%.25.We will, 3.2 per cent.26.The rest")]
+    assert got == [("$1.9 billion", "$ billion"), ("75%", "%"), ("3.2 per cent", "%")]
+    assert read_quantities("version 1.2.3 of the rules") == []
+    old = ("This proposal will benefit 130 000 taxpayers and reduce government revenue by $1.9 billion."
+           "24.I shall waive the business registration fees for 2016-17.")
+    new = ("This proposal will benefit 1.84 million taxpayers and reduce government revenue by $16.4 billion;"
+           "(b)reducing profits tax for 2016-17 by 75 per cent. This proposal will benefit 132 000 taxpayers "
+           "and reduce government revenue by $1.9 billion;")
+    assert not any("$1.9" in (a, b) for _, a, b in triples(old, new))
