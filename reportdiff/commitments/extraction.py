@@ -257,6 +257,8 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         if role == "base":  # and the words naming the new figure end before 从
             continue
         indicator = listed.get(q.start) or clean_indicator(_LEAD_VERBS.sub("", indicator_before(clause, at)))
+        if len(indicator) < 2 and at < q.start:  # 钢：从135万吨增加到412万吨, …比重，将由…提高到…: the words
+            indicator = clean_indicator(_LEAD_VERBS.sub("", indicator_before(clause, q.start)))  # up to it
         after = re.sub(r"^(?:的|以上|以下|以内|左右|上下)+", "", re.split(r"[，；。、和及]", clause[q.end:], maxsplit=1)[0])[:16]
         counted = after if re.match(r"[\u4e00-\u9fff“\"]", after) and not _AFTER_NOT_COUNTED.match(after) \
             and not (_PURPOSE.match(after) and not _SPENT.search(indicator)) else ""

@@ -113,7 +113,9 @@ _TO_WORDS = (r"(?:(?:增加|增长|提高|提升|上升|扩大|下降|降低|减
              r"|转为|变为|转成)")
 _BASE_ZH = re.compile(_FROM_ZH + "$")
 _TO_ZH = re.compile(r"^[^，。；：]{0,16}?" + _TO_WORDS)
-_FROM_TO_ZH = re.compile(_FROM_ZH + r"[\d.·]+[^，。；：、]{0,6}?" + _TO_WORDS + r"[^，。；：、]{0,12}?的?$")
+# the base in digits or in Chinese numerals (由上年的百分之五十八点六回落到百分之二十七点八)
+_FROM_TO_ZH = re.compile(_FROM_ZH + r"(?:百分之)?[\d.·零〇一二三四五六七八九十百千万亿点两]+[^，。；：、]{0,6}?" + _TO_WORDS
+                         + r"[^，。；：、]{0,12}?的?$")
 _PARAGRAPH_NUMBER = re.compile(r"(?:^|(?<=[.!?。！？\n]))\s*$")
 
 

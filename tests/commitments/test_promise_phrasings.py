@@ -985,3 +985,14 @@ def test_high_standard_basic_farmland_is_the_high_standard_farmland_programme():
     entry = next(e for e in _national(2013, 2014).entries
                  if e.commitment.doc == 0 and e.commitment.obj == "高标准基本农田")
     assert entry.followups[0].status == "recurring" and "高标准农田" in entry.followups[0].text
+
+
+@pytest.mark.parametrize("clause, indicator", [
+    ("政府对农业的投资比重由去年的百分之十点七提高到百分之十四", "政府对农业的投资比重"),  # national 1979
+    ("地县小铁厂由四百六十六个减少到现在的二百七十六个", "地县小铁厂"),  # national 1981
+    ("钢：从一百三十五万吨增加到四百十二万吨", "从一百三十五万吨增加"),  # 钢 alone is too short: as before
+])
+def test_a_change_from_a_base_in_chinese_numerals_is_named_before_it(clause, indicator):
+    """The reports of 1955-1983 write their figures in Chinese numerals; a target's indicator
+    ended before 由/从 only when the base was in digits (``政府对农业的投资比重由去年的百分之十点七``)."""
+    assert [t.indicator for t, _ in targets_in(clause)] == [indicator]

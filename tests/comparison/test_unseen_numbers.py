@@ -665,3 +665,16 @@ def test_a_stop_and_digits_after_a_unit_word_open_the_next_paragraph():
            "(b)reducing profits tax for 2016-17 by 75 per cent. This proposal will benefit 132 000 taxpayers "
            "and reduce government revenue by $1.9 billion;")
     assert not any("$1.9" in (a, b) for _, a, b in triples(old, new))
+
+
+def test_a_change_from_a_base_in_chinese_numerals_is_named_before_it():
+    """National 1994 → 1995 (unlabelled, read in session 38): ``固定资产投资增长幅度由上年的百分之五十八
+    点六回落到百分之二十七点八`` listed 百分之二十七点八 under ``固定资产投资增长幅度由上年的回落``: the
+    words naming a change's new figure end before 由 only when the base was in digits."""
+    old = "固定资产投资增长过快。"
+    new = "固定资产投资增长幅度由上年的百分之五十八点六回落到百分之二十七点八，增长过快的势头初步得到遏制。"
+    assert triples(old, new) == {("added", "", "百分之二十七点八")}
+    assert {c.indicator for c in changes(old, new)} == {"固定资产投资增长幅度"}
+    # national 1993 → 1994, real: 目前由市场决定价格的比重, not 已经由五年前
+    got = changes("目前由市场决定价格的比重已经由五年前的百分之五十左右提高到百分之八十左右。", "价格改革继续推进。")
+    assert [(c.indicator, c.a) for c in got] == [("目前由市场决定价格的比重", "百分之八十左右")]
