@@ -54,7 +54,6 @@ from .category import (
 from .extraction import (
     LEADING_VERBS,
     NOT_QUALIFYING,
-    PLAN_PERIOD,
     Commitment,
     Statement,
     Target,
@@ -69,6 +68,7 @@ from .keys import (
     spreadable,
 )
 from .measures import change, comparable, is_rate, meets, starts_from
+from .quoted import quoted_clause
 from .search import Found, best_clause, needed
 
 FollowupStatus = Literal["reported", "recurring", "missing"]
@@ -448,49 +448,11 @@ def _again(raw: str, text: str) -> bool:
     return re.search(_AGAIN + re.escape(raw), text) is not None
 
 
-_QUOTED = re.compile(r"“([^”]{2,20})”")
-
-
-# A quoted plan period (“十三五”) names no programme: every measure of those years shares it; nor
-# does a quoted name that qualifies another thing after it (“双创”示范基地, “走出去”的政策措施).
-_PERIOD = re.compile(PLAN_PERIOD)
-_QUALIFIES = re.compile(r"的|(?:示范)?基地|时期|期间|规划")
-
-
 def _quoted(obj: str, index: _Index, part: str, allowed) -> tuple[int, float] | None:
-    """The first clause of ``part`` (of those ``allowed``) naming one of the quoted names of a
-    task's object (“千万工程”经验 → a clause holding “千万工程”, or 千万工程 without quotes:
-    ``_BARE``), with score CLEAR: a quoted name is the programme's own name, the rest of the
-    object may be worded differently (not a plan period, ``_PERIOD``, nor a name that qualifies
-    another thing, ``_QUALIFIES``)."""
-    text = normal(obj)
-    for name in _QUOTED.findall(text):
-        quoted = f"“{name}”"
-        if _PERIOD.fullmatch(name) or _QUALIFIES.match(text, text.index(quoted) + len(quoted)):
-            continue  # “十三五”规划…, “双创”示范基地, “走出去”的政策措施: not the programme's own name
-        for form in (quoted, name) if len(name) >= _BARE else (quoted,):
-            for k in index.clauses_of(form, part):
-                if allowed(index.sts[k]) and (form == quoted or _bare(name, index.texts[k])):
-                    return k, CLEAR
-    return None
-
-
-def _bare(name: str, text: str) -> bool:
-    """Whether ``text`` names ``name`` without quotes, as itself: not inside another quoted name
-    (“百千万工程” is not “千万工程”) nor right after one that qualifies it (“疏整促”组合拳 is not
-    政策“组合拳”)."""
-    pos = text.find(name)
-    while pos >= 0:
-        inside = text.rfind("“", 0, pos) > text.rfind("”", 0, pos)
-        if not inside and not text[:pos].endswith("”"):
-            return True
-        pos = text.find(name, pos + 1)
-    return False
-
-
-# a quoted name of this many characters or more is also followed without its quotes (“好房子” → 推进好房子建设:
-# a name is quoted while it is new); a shorter one only quoted (两新 is too likely a part of other words)
-_BARE = 3
+    """``quoted.quoted_clause`` with score CLEAR: a quoted name is the programme's own name, the
+    rest of the object may be worded differently."""
+    k = quoted_clause(obj, index, part, allowed)
+    return None if k is None else (k, CLEAR)
 
 
 def _weights(indexes: list[_Index]):

@@ -546,7 +546,7 @@ def test_a_quoted_name_is_followed_without_its_quotes(tmp_path):
     quoted form.  A quoted name of three characters or more is also followed bare, unless the bare
     words stand inside another quoted name (“百千万工程” is not “千万工程”) or right after one
     that qualifies them (“疏整促”组合拳 is not 政策“组合拳”)."""
-    from reportdiff.commitments.followup import _bare
+    from reportdiff.commitments.quoted import _bare
     assert _bare("好房子", "扎实推进好房子建设，")
     assert not _bare("千万工程", "“百千万工程”有效激发县镇村发展活力，")
     assert not _bare("组合拳", "持续打好“疏整促”组合拳，")
