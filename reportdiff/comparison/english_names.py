@@ -223,11 +223,20 @@ def _english_counted_after(text: str, end: int, most: int = 3, of: bool = False)
     return " ".join(kept)
 
 
+_SCALE_WORDS = ("million", "billion", "trillion")
+
+
+def counts(q: Quantity) -> bool:
+    """An English number that counts what follows it: no unit, or a scale word alone (``1.84
+    million taxpayers``; not ``$1.9 billion``, ``75 per cent``)."""
+    return not q.unit or q.unit in _SCALE_WORDS
+
+
 def counted_noun(q: Quantity, text: str) -> str:
-    """The noun an English number without a unit counts, written right after it: the lower-case
+    """The noun an English number that ``counts`` counts, written right after it: the lower-case
     content words there, up to five (``square metres`` of ``42 000 square metres of floor area``);
     "" for a Chinese figure, a unit, a function word next (``2 of``) or a name (``Phase 1 works``)."""
-    if q.unit or not q.raw.isascii():
+    if not counts(q) or not q.raw.isascii():
         return ""
     named = _EN_NAMED.search(text, max(0, q.start - 30), q.start)
     if named and named.group(1).lower() not in EN_FUNCTION and q.raw.isdigit() and len(q.raw) == 1:
@@ -279,14 +288,14 @@ def shown_english(name: str, text: str, q: Quantity) -> str:
     (``15 residential sites`` → ``residential sites``).  Only what is shown changes:
     the verb still helps pair the figures of two texts (``economy contracted``)."""
     base, sep, share = name.partition(", share of ")
-    if not share and not q.unit and base and base == _english_counted_after(text, q.end):
+    if not share and counts(q) and base and base == _english_counted_after(text, q.end):
         counted = _english_counted_after(text, q.end, of=True)
         if counted != base:
             return counted  # the count's noun, a unit: 24 months of government expenditure
     words = base.split()
     if len(words) == 1 and share and _VERB_ALONE.fullmatch(words[0]):
         return f"share of {share}"
-    if len(words) == 1 and not share and not q.unit:
+    if len(words) == 1 and not share and counts(q):
         counted = _english_counted_after(text, q.end)
         if is_english_indicator(counted):
             return counted  # one word before a count (create, now, Work started on): what it counts
@@ -297,7 +306,7 @@ def shown_english(name: str, text: str, q: Quantity) -> str:
                 and not all(_PARTICIPLE.fullmatch(w) for w in purpose.split()):
             return f"{words[0]} {m.group(1).lower()} {purpose}"  # spend £4.6 million on road repairs
     if len(words) > 1 and not share and _LINKING.fullmatch(words[-1].lower()):
-        counted = _english_counted_after(text, q.end) if not q.unit else ""
+        counted = _english_counted_after(text, q.end) if counts(q) else ""
         if is_english_indicator(counted):
             return counted  # The Land Sale Programme comprises 15 residential sites: the sites
         words.pop()

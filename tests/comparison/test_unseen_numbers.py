@@ -678,3 +678,15 @@ def test_a_change_from_a_base_in_chinese_numerals_is_named_before_it():
     # national 1993 → 1994, real: 目前由市场决定价格的比重, not 已经由五年前
     got = changes("目前由市场决定价格的比重已经由五年前的百分之五十左右提高到百分之八十左右。", "价格改革继续推进。")
     assert [(c.indicator, c.a) for c in got] == [("目前由市场决定价格的比重", "百分之八十左右")]
+
+
+def test_an_english_count_in_millions_is_named_and_shown_with_its_noun():
+    """Hong Kong budgets 2014-15 (line 453) → 2015-16 (line 93), real: ``This proposal will benefit
+    1.74million taxpayers`` → ``1.82million taxpayers`` was listed as ``benefit 1.74million →
+    1.82million``, while ``130 000 taxpayers`` is shown with its noun: a number with a scale word
+    alone counts what follows it as a bare number does.  Money keeps its own name."""
+    old = "This proposal will benefit 1.74million taxpayers and cost Government $15 billion."
+    new = "This proposal will benefit 1.82million taxpayers and cost Government $15.8 billion."
+    got = {(c.indicator, c.a, c.b) for c in changes(old, new)}
+    assert ("taxpayers", "1.74million taxpayers", "1.82million taxpayers") in got
+    assert any(a == "$15 billion" and b == "$15.8 billion" and name != "taxpayers" for name, a, b in got)
