@@ -25,7 +25,7 @@ from typing import Literal
 from ..comparison.indicators import change_role, indicator_before
 from ..ingest.metadata import year_of
 from ..model import Document, Paragraph
-from ..text.quantities import Quantity, find_quantities, is_year, without_comparator
+from ..text.quantities import Quantity, find_quantities, in_a_name, is_year, without_comparator
 from .descriptions import (
     ALREADY,
     BASIS,
@@ -241,7 +241,7 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         if promised and "项目" in after and (_CAPACITY.search(q.unit) or "年产" in clause[max(0, q.start - 4):q.start]
                                            or clause[max(0, q.start - 3):q.start].endswith("总投资")):
             continue
-        if is_year(q.raw) or q.value is None or re.fullmatch(r"\d+[月日号]|第.*", q.raw) \
+        if is_year(q.raw) or q.value is None or re.fullmatch(r"\d+[月日号]|第.*", q.raw) or in_a_name(clause, q) \
                 or clause[q.end:q.end + 2] == "五年" or clause[q.start - 1:q.start] in ("第", "每"):
             # 第十四个五年规划: a name; 每50公斤 (提高5到7元): the basis of a rate
             continue

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text.quantities import QUANTITY, Quantity, read_quantities, unit_class
+from ..text.quantities import QUANTITY, Quantity, in_a_name, read_quantities, unit_class
 from ..text.tokens import tokens
 from .english_names import (
     english_indicator_of,
@@ -326,7 +326,7 @@ def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
     an ordinal (``第十六届``) names a session, and ``5年前`` / ``6年来`` reckon a time back from
     now: none is a figure."""
     qs = [q for q in read_quantities(text) if q.value is not None and not _SINCE.match(text, q.end)
-          and not (not q.unit and _after_latin(text, q.start))]
+          and not (not q.unit and _after_latin(text, q.start)) and not in_a_name(text, q)]
     qs = [q for q in qs if not (text[q.start - 1:q.start] == "第"
                                 or (_PARAGRAPH_NUMBER.search(text[max(0, q.start - 3) : q.start]) if q.start >= 3 else True)
                                 and re.match(r"[.、)）](?!\d)", text[q.end : q.end + 1]))]

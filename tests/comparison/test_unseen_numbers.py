@@ -8,6 +8,8 @@ the next period's figures, and the test says so.
 
 from __future__ import annotations
 
+import pytest
+
 from reportdiff.comparison.diff import NumberChange, number_changes
 from reportdiff.comparison.indicators import is_indicator
 from reportdiff.text.quantities import read_quantities, unit_class
@@ -690,3 +692,20 @@ def test_an_english_count_in_millions_is_named_and_shown_with_its_noun():
     got = {(c.indicator, c.a, c.b) for c in changes(old, new)}
     assert ("taxpayers", "1.74million taxpayers", "1.82million taxpayers") in got
     assert any(a == "$15 billion" and b == "$15.8 billion" and name != "taxpayers" for name, a, b in got)
+
+
+@pytest.mark.parametrize("clause", [
+    "落实“三个80%”要求",  # Guizhou 2026
+    "深入实施“3个100万”工程",
+    "出台“30条”政策措施",
+    "着重解决好现有“三个1亿人”问题",  # national 2014
+    "推动30万千瓦级煤电机组“上大压小”",  # Guizhou 2026: a class of units
+])
+def test_a_number_in_a_quoted_name_or_a_class_is_no_figure(clause):
+    """Guizhou → Guangdong 2026 (unlabelled, read in session 38) listed ``三个 80% removed`` and
+    ``级煤电机组上大压 30万千瓦 removed``; national 2014's ``“三个1亿人”`` was a target of the ledger
+    (a false one of the dev labels).  The corpus's quoted numbers are programmes' names, and a
+    number before 级 names a class of things; a count of such things stays a figure."""
+    from reportdiff.commitments.extraction import targets_in
+    assert not changes("今年工作。", clause) and not targets_in(clause)
+    assert triples("今年工作。", "打造3个千亿级产业集群") == {("added", "", "3个")}
