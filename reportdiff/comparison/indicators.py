@@ -252,7 +252,7 @@ def _respectively(text: str, q: Quantity) -> str:
     listed = _DATE.sub("", m.group(1))
     if not listed.strip():
         listed = re.split(r"[，。；：！？,;:]", text[: m.start(1)].rstrip("，,"))[-1]
-    items = [_clean_zh(x) for x in re.split(r"[、和及与]", listed)]
+    items = shared_tail([_clean_zh(x) for x in re.split(r"[、和及与]", listed)])
     k = sum(1 for x in QUANTITY.finditer(m.group(2)) if re.search(r"\d|百分之", x.group()))
     if len(items) < 2 or k >= len(items) or not all(is_indicator(x) for x in items):
         return ""
@@ -287,10 +287,32 @@ def _joined(text: str, q: Quantity) -> str:
     k = next((i for i, x in enumerate(run) if start + x.start == q.start), None)
     if k is None or len(run) < 2:
         return ""
-    items = [_clean_zh(x) for x in re.split(r"[、和及与]", text[start : start + run[0].start])]
+    items = shared_tail([_clean_zh(x) for x in re.split(r"[、和及与]", text[start : start + run[0].start])])
     if len(items) != len(run) or not all(is_indicator(x) for x in items):
         return ""
     return items[k]
+
+
+SHARED_WORD = 4  # ``shared_tail``: the items before the last are single words this long at most
+_MODAL = re.compile(r"要求|要|应|将|需|须|必须|力争|争取")  # 甘蔗和甜菜要求分别增长…: no shared words
+
+
+def shared_tail(items: list[str]) -> list[str]:
+    """The items of a list before 分别 (or before its joined figures) with the words the last
+    item's first word is followed by, when the earlier items are single words of at most
+    ``SHARED_WORD`` characters and stand for that first word: ``城镇、农村常住居民人均可支配收入`` →
+    城镇常住居民人均可支配收入 and 农村常住居民人均可支配收入 (``小麦、稻谷最低收购价``,
+    ``工业、服务业增加值``); a tail of two characters only after words of one length
+    (``粮食、棉花产量``).  Other lists stay as they are (``森林覆盖率、草原综合植被盖度``)."""
+    if len(items) < 2 or not items[-1]:
+        return items
+    first, *rest = tokens(items[-1])
+    tail = "".join(rest)
+    if len(first) > SHARED_WORD or len(tail) < 2 or _MODAL.match(tail) or not all(
+            x and len(x) <= SHARED_WORD and tokens(x) == (x,) and not x.endswith(tail)
+            and (len(x) == len(first) or len(tail) >= 3) for x in items[:-1]):
+        return items  # (进出口、利用外资: a two-character tail after a word of another length)
+    return [x + tail for x in items[:-1]] + [items[-1]]
 
 
 def _counted_after(text: str, end: int) -> str:

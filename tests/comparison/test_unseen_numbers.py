@@ -709,3 +709,19 @@ def test_a_number_in_a_quoted_name_or_a_class_is_no_figure(clause):
     from reportdiff.commitments.extraction import targets_in
     assert not changes("今年工作。", clause) and not targets_in(clause)
     assert triples("今年工作。", "打造3个千亿级产业集群") == {("added", "", "3个")}
+
+
+def test_a_list_before_fenbie_shares_the_words_after_its_last_items_first_word():
+    """Anhui → Jiangxi 2026 (unlabelled, read in session 38): ``城镇、农村常住居民人均可支配收入分别增长
+    4.4%、5.9%`` listed 4.4% under ``城镇``.  Single short words before the last item stand for its
+    first word, and share the words after it; other lists stay as they are."""
+    from reportdiff.comparison.indicators import shared_tail
+    assert shared_tail(["城镇", "农村常住居民人均可支配收入"]) == ["城镇常住居民人均可支配收入", "农村常住居民人均可支配收入"]
+    assert shared_tail(["工业", "服务业增加值"]) == ["工业增加值", "服务业增加值"]
+    assert shared_tail(["粮食", "棉花产量"]) == ["粮食产量", "棉花产量"]
+    for items in (["森林覆盖率", "草原综合植被盖度"], ["进出口", "利用外资"], ["甘蔗", "甜菜要求"], ["出口", "进口"]):
+        assert shared_tail(items) == items
+    old = "城镇、农村常住居民人均可支配收入分别增长4.4%、5.9%。"
+    new = "城镇、农村常住居民人均可支配收入分别增长4.6%、6.1%。"
+    assert {(c.indicator, c.a, c.b) for c in changes(old, new)} == {
+        ("城镇常住居民人均可支配收入", "4.4%", "4.6%"), ("农村常住居民人均可支配收入", "5.9%", "6.1%")}
