@@ -25,7 +25,13 @@ from typing import Literal
 from ..comparison.indicators import change_role, indicator_before
 from ..ingest.metadata import year_of
 from ..model import Document, Paragraph
-from ..text.quantities import Quantity, find_quantities, in_a_name, is_year, without_comparator
+from ..text.quantities import (
+    Quantity,
+    find_quantities,
+    in_a_name,
+    is_year,
+    without_comparator,
+)
 from .descriptions import (
     ALREADY,
     BASIS,
