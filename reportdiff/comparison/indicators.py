@@ -348,7 +348,8 @@ def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
     an ordinal (``第十六届``) names a session, and ``5年前`` / ``6年来`` reckon a time back from
     now: none is a figure."""
     qs = [q for q in read_quantities(text) if q.value is not None and not _SINCE.match(text, q.end)
-          and not (not q.unit and _after_latin(text, q.start)) and not in_a_name(text, q)]
+          and not (not q.unit and _after_latin(text, q.start)) and not in_a_name(text, q)
+          and not _ASPECTS.match(text, q.end)]
     qs = [q for q in qs if not (text[q.start - 1:q.start] == "第"
                                 or (_PARAGRAPH_NUMBER.search(text[max(0, q.start - 3) : q.start]) if q.start >= 3 else True)
                                 and re.match(r"[.、)）](?!\d)", text[q.end : q.end + 1]))]
@@ -365,6 +366,11 @@ def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
         else:
             out += [Figure(q, item, role, hunk >= 0, hunk, _shown_zh(item, text, q)) for item in _jointly(text, q) or [name]]
     return out
+
+
+# the parts a speech is ordered in (我们要重点把握好5个方面, 主要做了十一个方面工作): how the text is
+# laid out, not a measure
+_ASPECTS = re.compile(r"方面")
 
 
 # a time reckoned back from now: 5年前 (five years ago), 6年来 / 10年以来 (over the past years)

@@ -725,3 +725,12 @@ def test_a_list_before_fenbie_shares_the_words_after_its_last_items_first_word()
     new = "城镇、农村常住居民人均可支配收入分别增长4.6%、6.1%。"
     assert {(c.indicator, c.a, c.b) for c in changes(old, new)} == {
         ("城镇常住居民人均可支配收入", "4.4%", "4.6%"), ("农村常住居民人均可支配收入", "5.9%", "6.1%")}
+
+
+def test_the_number_of_parts_a_speech_is_ordered_in_is_no_figure():
+    """Guizhou → Guangdong 2026 and Anhui → Jiangxi 2026 (unlabelled, read in session 38):
+    ``我们要重点把握好5个方面`` was an added figure named ``方面``, ``主要做了十一个方面工作`` a removed
+    one.  How many parts a text has is its layout; a count of things in a field stays
+    (``水利方面的252个``)."""
+    assert not changes("今年工作。", "我们要重点把握好5个方面：") and not changes("主要做了十一个方面工作。", "今年工作。")
+    assert triples("今年工作。", "农业、林业、水利方面的252个项目") == {("added", "", "252个")}
