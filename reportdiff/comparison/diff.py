@@ -320,6 +320,11 @@ def _occurrences(part: str, text: str):
         at = text.find(part, at + max(1, len(part)))
 
 
+def _rise(f: Figure) -> bool:
+    """An amount a thing changes by (``再提高5元``), not its level."""
+    return f.role == "increment"
+
+
 def _one_sided(fs: list[Figure], used: set[int], text: str, other: list[Figure], other_used: set[int], other_text: str,
                kind: str) -> list[NumberChange]:
     """Touched figures left unpaired that measure something and whose indicator the other
@@ -328,15 +333,17 @@ def _one_sided(fs: list[Figure], used: set[int], text: str, other: list[Figure],
     out = []
     classes = {g.q.start: unit_class(g.q.unit) for g in other}
     unpaired = [g for k, g in enumerate(other) if k not in other_used]
-    free = {g.q.start: classes[g.q.start] for g in unpaired}  # not yet paired
     for i, f in enumerate(fs):
-        if i in used or not f.touched or not f.indicator or not _measures(f.q, text) or f.role == "base" \
-                or _named_with_figure(f.indicator, other_text, f.q.unit, free):
+        if i in used or not f.touched or not f.indicator or not _measures(f.q, text) or f.role == "base":
+            continue
+        # figures of the other text not yet paired, of the same kind (a rise 提高30元 gives no level 610元)
+        free = {g.q.start: classes[g.q.start] for g in unpaired if _rise(g) == _rise(f)}
+        if _named_with_figure(f.indicator, other_text, f.q.unit, free):
             continue
         cls = unit_class(f.q.unit)
         if cls not in ("percent", "points") and any(_same_value(f.q, g.q) for g in unpaired):
             continue  # the same amount is still there, named in other words (560 000 square metres)
-        if any(classes[g.q.start] == cls and g.indicator and _names_head(g.indicator, f.indicator)
+        if any(classes[g.q.start] == cls and _rise(g) == _rise(f) and g.indicator and _names_head(g.indicator, f.indicator)
                and _similar(g.indicator, f.indicator) >= _SIMILAR for g in other):
             continue  # the other text gives this measure (in another unit it is another measure)
         shown = _whole(f, text)

@@ -187,14 +187,22 @@ def change_role(text: str, q: Quantity) -> tuple[str, int]:
     return "current", m.start() if m else q.start
 
 
+# a verb of change right before an amount (再提高5元, 增加2400亿元; not 提高到84元): the amount is
+# the change, a figure of another kind than the level
+_BY_ZH = re.compile(r"(?:提高|增加|上调|降低|减少|下调|压减|增长|提升|下降)了?$")
+
+
 def _chinese_indicator(text: str, q: Quantity, prev: Quantity | None) -> tuple[str, str]:
     """(indicator, role) of a Chinese figure: the words of its clause before it
     (``indicator_before``, fillers such as 比上年实际 removed); in ``从X提高到Y`` both X (role
-    base) and Y are measured by the words before 从; the noun a classifier counts after it
+    base) and Y are measured by the words before 从; an amount right after a verb of change
+    (``再提高5元``; not a rate) has the role increment; the noun a classifier counts after it
     (``取消123项职业资格许可和认定事项``) comes first, and is the fallback of the words before;
     else, for a clause of verbs only (``，增长5%``) or an adverbial
     clause (``扣除价格因素``, ``按可比价格计算``), the subject of an earlier clause of the sentence."""
     role, at = change_role(text, q)
+    if role == "current" and unit_class(q.unit) not in ("percent", "points", "‰") and _BY_ZH.search(text, 0, q.start):
+        role = "increment"  # 人均财政补助标准再提高5元: the rise, not the level 提高到84元 of the next year
     clause = _last_clause(text, at)
     if listed := _respectively(text, q) or _joined(text, q):
         return listed, role

@@ -734,3 +734,17 @@ def test_the_number_of_parts_a_speech_is_ordered_in_is_no_figure():
     (``水利方面的252个``)."""
     assert not changes("今年工作。", "我们要重点把握好5个方面：") and not changes("主要做了十一个方面工作。", "今年工作。")
     assert triples("今年工作。", "农业、林业、水利方面的252个项目") == {("added", "", "252个")}
+
+
+def test_a_rise_is_not_paired_with_a_level():
+    """National 2023 → 2024 (unlabelled, read in session 38): ``城乡居民医保人均财政补助标准从450元提高到
+    610元`` → ``居民医保人均财政补助标准提高30元`` was listed as 610元 → 30元: a level and the amount of a
+    rise.  An amount right after a verb of change (not a rate) is a rise; a rise pairs with a
+    rise only, and a level is not "named with a figure" by a rise."""
+    old = "城乡居民医保人均财政补助标准从450元提高到610元。"
+    new = "居民医保人均财政补助标准提高30元。"
+    assert triples(old, new) == {("removed", "610元", ""), ("added", "", "30元")}
+    # two rises still pair (national 2017 → 2018 style)
+    assert triples("居民医保人均财政补助标准提高40元。", "居民医保人均财政补助标准提高30元。") == {("changed", "40元", "30元")}
+    # rates are the usual figure of a growth, not a rise of an amount
+    assert triples("国内生产总值增长6.5%。", "国内生产总值增长6.9%。") == {("changed", "6.5%", "6.9%")}
