@@ -43,6 +43,7 @@ from .descriptions import (
     POPULATION_AFTER_PEOPLE,
     PRINCIPLE,
 )
+from .objects import TASK_OBJECT, split_shared_head
 from .parts import (
     five_year_reviews,
     five_year_sections,
@@ -73,15 +74,6 @@ _TASK_LEAD = re.compile(r"^(?:要|加快|深入|大力|持续|继续|积极|着�
 _TASK_END = re.compile(
     r"^(?:全力|积极|加快|推动|推进|确保|力争|支持|争取|)*(?P<obj>.{2,}?)(?:在上半年|年内|年底前?|上半年)?(?:集中)?"
     r"(?:建成通车|建成并网|建成投产|竣工投产|投产运营|投入运营|投入使用|挂牌上市|挂牌成立|建成|竣工|投产|通车|挂牌|上市|获批|落地建设)$"
-)
-
-
-_TASK_OBJECT = re.compile(
-    r"项目|工程|中心|基地|高铁|铁路|公路|机场|医院|学校|大桥|车站|线路|园区|产业园|平台|场馆|体育馆|图书馆|博物馆|"
-    r"示范区|试验区|规划|条例|办法|方案|枢纽|口岸|管网|电站|水库|大学|学院|公园|综合体|工厂|小学|中学|设施|通道|"
-    r"行动|活动|制度|试点|法规|清单|谈判|普查|名城|示范市|商会|公司|企业|体系|指引|协定|展会|保险|“|"
-    # session 23: programmes, meetings and games, renewal works, subsidies handed out, regional belts
-    r"计划(?!生育)|会议|运动会|改造|补贴|经济带"
 )
 
 
@@ -299,62 +291,8 @@ _TASK_HEAD_VERB = re.compile(
     r"实行|推行|发放|清理和规范|清理规范|清理|推出|基本完成)(?P<obj>.{3,})$")
 
 
-_CHECKABLE = re.compile(_TASK_OBJECT.pattern + r"|体系|机制|模式|范围|种类|收购价|标准|城市|实验室|社区|路网|以旧换新|"
+_CHECKABLE = re.compile(TASK_OBJECT.pattern + r"|体系|机制|模式|范围|种类|收购价|标准|城市|实验室|社区|路网|以旧换新|"
                         r"战役|协定|现场会|改革|《")
-
-
-_LISTED_HEAD = re.compile(r"(?:一批|若干|一系列)?(?P<items>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+)等(?P<head>[\u4e00-\u9fff]{2,4})")
-
-
-_WORK_TAIL = re.compile(r"(?:建设|改造)$")
-_INSTRUMENT_TAIL = re.compile(r"(?:制度|机制|体制|体系|政策|法规|办法)$")
-
-
-def _two_instruments(first: str, second: str) -> bool:
-    """Whether ``first和second`` names two policy instruments (主体功能区制度和生态补偿机制), not one
-    whose modifier holds the 和 (一体化国家战略体系和能力建设工作机制: the 机制 of building both), nor
-    the end of a list (…全程监管机制、社会共治制度和可追溯体系)."""
-    return bool(_INSTRUMENT_TAIL.search(first) and _INSTRUMENT_TAIL.search(second)) \
-        and "建设" not in second and "、" not in first + second
-
-
-_ENDS_IN_OBJECT = re.compile(f"(?:{_TASK_OBJECT.pattern})$")
-_BATCH = re.compile(r"^(?:一批|若干|一系列)")
-
-
-def _split_shared_head(obj: str) -> list[str]:
-    """包银、包西高铁 → 包银高铁, 包西高铁: items of an enumeration that share the last item's
-    head noun (the earlier items are names of 2 or 3 characters, all as long as the last one's
-    name; the rest of the last item is one object noun of ``_TASK_OBJECT``); a list before 等 and
-    an object noun (一批水利、农机、现代种业等工程) gives each item with the noun; two objects joined
-    by 和 that end in the same two characters, each of five or more (国家科学中心和技术创新中心), are
-    two (not “1+N+X”政策体系和工作体系, whose second lacks the shared name), and so are two works
-    (保障性住房建设和城镇棚户区改造, five characters or more each), and two short names (three to
-    five characters) before one work (城中村和危旧房改造: 城中村改造, 危旧房改造); a list of two to
-    four objects named in full (4-12 characters, each ending in an object noun: 一批零碳园区、零碳工厂)
-    gives each, and a list before 等 whose items end as its noun does names instances of it
-    (进博会、广交会、服贸会、数贸会、消博会等重大展会)."""
-    listed = _LISTED_HEAD.fullmatch(obj)  # 一批水利、农机、现代种业等工程: 水利工程, 农机工程, 现代种业工程
-    if listed and _TASK_OBJECT.fullmatch(listed.group("head")):
-        return [i + listed.group("head") for i in listed.group("items").split("、")]
-    if listed and all(i[-1] == listed.group("head")[-1] for i in listed.group("items").split("、")):
-        return listed.group("items").split("、")  # 进博会、广交会、服贸会等重大展会: each a 展会 by name
-    named = _BATCH.sub("", obj).split("、")  # 一批零碳园区、零碳工厂: two objects, each named in full
-    if 2 <= len(named) <= 4 and all(4 <= len(i) <= 12 and _ENDS_IN_OBJECT.search(i) for i in named):
-        return named
-    pair = obj.split("和")  # 国家科学中心和技术创新中心: two objects with one head noun
-    if len(pair) == 2 and min(len(pair[0]), len(pair[1])) >= 5 and (
-            pair[0][-2:] == pair[1][-2:] or _WORK_TAIL.search(pair[0]) and _WORK_TAIL.search(pair[1])
-            or _two_instruments(*pair)):
-        return pair  # also two works (“平急两用”公共基础设施建设和城中村改造), two instruments (…制度和…机制)
-    work = _WORK_TAIL.search(pair[1]) if len(pair) == 2 else None
-    if work and 3 <= len(pair[0]) <= 5 and 3 <= work.start() <= 5:  # 城中村和危旧房改造: two short names, one work
-        return [pair[0] + work.group(), pair[1]]
-    items = obj.split("、")
-    if len(items) < 2 or len({len(i) for i in items[:-1]}) != 1 or not 2 <= len(items[0]) <= 3:
-        return [obj]
-    head = items[-1][len(items[0]):]
-    return [i + head for i in items[:-1]] + [items[-1]] if _TASK_OBJECT.fullmatch(head) else [obj]
 
 
 # Policy tasks of national reports (设立国家融资担保基金, 全面整治黑臭水体, 稳妥推进房地产税立法,
@@ -481,9 +419,9 @@ def extract(doc: Document, index: int) -> list[Commitment]:
             continue
         end = _TASK_END.match(clause)
         m = _TASK_VERB.search(clause)
-        if end and _TASK_OBJECT.search(end.group("obj")):
+        if end and TASK_OBJECT.search(end.group("obj")):
             obj = end.group("obj")
-        elif m and _TASK_OBJECT.search(clause[m.end():]):
+        elif m and TASK_OBJECT.search(clause[m.end():]):
             obj = clause[m.end():].strip()
             if len(obj) < 4 or obj[0] in "和及与并、的":  # 扩大…中心建设试点, …设施建设和城中村改造: the verb
                 obj = _TASK_LEAD.sub("", clause)  # stood inside the name or the list (or qualified a
@@ -495,7 +433,7 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         obj = re.sub(r"^好", "", obj)  # 开展好…试点
         # a conjunction or 的 left dangling where the verb after it was cut (参与全球治理体系改革和建设)
         obj = _DANGLING.sub("", obj) or obj
-        for part in _split_shared_head(obj) if len(obj) >= 2 else ():
+        for part in split_shared_head(obj) if len(obj) >= 2 else ():
             out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph,
                                   st.text.rstrip("，；。！？"), "task", None, part, horizon))
     return out

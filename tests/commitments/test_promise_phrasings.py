@@ -582,9 +582,9 @@ def test_a_quoted_name_is_followed_without_its_quotes(tmp_path):
     ("燃煤电厂超低排放和节能改造", ["燃煤电厂超低排放和节能改造"]),
 ])
 def test_listed_objects_sharing_a_head_are_tasks_each(obj, parts):
-    from reportdiff.commitments.extraction import _split_shared_head
+    from reportdiff.commitments.objects import split_shared_head
 
-    assert _split_shared_head(obj) == parts
+    assert split_shared_head(obj) == parts
 
 
 def test_an_item_of_a_listed_task_is_followed_on_its_own():
@@ -610,10 +610,10 @@ def test_the_base_of_a_change_is_no_target(clause, target):
 
 
 def test_a_short_second_object_sharing_a_name_is_not_split_off():
-    from reportdiff.commitments.extraction import _split_shared_head
+    from reportdiff.commitments.objects import split_shared_head
 
     # Baotou 2022: the second object (工作体系) has the first one's name (“1+N+X”) only by sharing
-    assert _split_shared_head("“1+N+X”政策体系和工作体系") == ["“1+N+X”政策体系和工作体系"]
+    assert split_shared_head("“1+N+X”政策体系和工作体系") == ["“1+N+X”政策体系和工作体系"]
 
 
 @pytest.mark.parametrize("clause, indicator", [
