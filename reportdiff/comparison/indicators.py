@@ -130,11 +130,11 @@ def is_indicator(name: str) -> bool:
     return len(cjk) >= 2 and not _FUNCTION_ZH.match(cjk) and not _NO_NAME_ZH.fullmatch(cjk)
 
 
-# a comparison with the years before (比前五年 1.41倍), a verb alone (带动 4200多亿元) or a lead
+# a comparison with the years before (比前五年 1.41倍, 是十年前的 3倍), a verb alone (带动 4200多亿元) or a lead
 # ending in 是 (主要预期目标是：经济增长5%左右) names no indicator: the subject of an earlier clause
 # names the figure.  A period (平均每年 8.3%, 十年 6.2%) stays a name of its own: an average over
 # years is not the year's figure it would pair with
-_NO_NAME_ZH = re.compile(r"比前[一二三四五六七八九十]+年|带动|拉动|.+是")
+_NO_NAME_ZH = re.compile(r"比前[一二三四五六七八九十]+年|是.{0,4}前的?|带动|拉动|.+是")
 
 
 _FILLER_ZH = re.compile(r"(?:比上年|比去年|同比|实际|名义|年均|累计|平均|分别|共|总计|合计)+$")

@@ -748,3 +748,10 @@ def test_a_rise_is_not_paired_with_a_level():
     assert triples("居民医保人均财政补助标准提高40元。", "居民医保人均财政补助标准提高30元。") == {("changed", "40元", "30元")}
     # rates are the usual figure of a growth, not a rise of an amount
     assert triples("国内生产总值增长6.5%。", "国内生产总值增长6.9%。") == {("changed", "6.5%", "6.9%")}
+
+
+def test_a_multiple_of_an_earlier_years_figure_is_named_by_its_subject():
+    """National 2022 → 2023 (unlabelled, read in session 38): ``市场主体总量超过1.6亿户，是十年前的3倍``
+    listed 3倍 under ``是十年前``, as ``是2012年的2.3倍`` is not."""
+    assert {(c.indicator, c.b) for c in changes("今年工作。", "市场主体总量超过1.6亿户，是十年前的3倍。")} == {
+        ("市场主体总量", "1.6亿户"), ("市场主体总量", "3倍")}
