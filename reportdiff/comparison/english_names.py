@@ -273,7 +273,8 @@ _PAST_FORM = re.compile(r"[a-z]{3,}ed")
 _PARTICIPLE = re.compile(r"[a-z]{3,}ing")
 _VERB_ALONE = re.compile(f"{_PAST_FORM.pattern}|{_PARTICIPLE.pattern}")
 # what money goes on: ``on``/``for`` a noun, ``to`` a name (``to the VTC``; ``to support`` is a verb)
-_PURPOSE = re.compile(r"\s+(on|for|to(?=\s+(?:the\s+)?[A-Z]))\s+(?:the\s+|a\s+|an\s+)?(?=[A-Za-z])")
+_PURPOSE = re.compile(r"\s+(on|for|to(?=\s+(?:the\s+)?[A-Z])|to\s+(?:set\s+up|establish|launch|build|fund|finance))"
+                      r"\s+(?:the\s+|a\s+|an\s+)?(?=[A-Za-z])")
 
 
 def shown_english(name: str, text: str, q: Quantity) -> str:
@@ -304,7 +305,8 @@ def shown_english(name: str, text: str, q: Quantity) -> str:
         purpose = _english_counted_after(text, m.end(), 4) if m else ""
         if is_english_indicator(purpose) and purpose.lower() != words[0].lower() \
                 and not all(_PARTICIPLE.fullmatch(w) for w in purpose.split()):
-            return f"{words[0]} {m.group(1).lower()} {purpose}"  # spend £4.6 million on road repairs
+            prep = "for" if m.group(1).startswith("to ") else m.group(1).lower()  # to set up a fund: for it
+            return f"{words[0]} {prep} {purpose}"  # spend £4.6 million on road repairs
     if len(words) > 1 and not share and _LINKING.fullmatch(words[-1].lower()):
         counted = _english_counted_after(text, q.end) if counts(q) else ""
         if is_english_indicator(counted):

@@ -755,3 +755,14 @@ def test_a_multiple_of_an_earlier_years_figure_is_named_by_its_subject():
     listed 3倍 under ``是十年前``, as ``是2012年的2.3倍`` is not."""
     assert {(c.indicator, c.b) for c in changes("今年工作。", "市场主体总量超过1.6亿户，是十年前的3倍。")} == {
         ("市场主体总量", "1.6亿户"), ("市场主体总量", "3倍")}
+
+
+def test_money_named_by_its_verb_says_what_it_sets_up():
+    """Hong Kong budgets 2014-15 → 2015-16 and 2018-19 → 2019-20 (unlabelled, read in session 38):
+    ``HKSTPC will earmark $50 million to set up a corporate venture fund`` was named ``earmark``,
+    ``allocate $200 million to establish the Hong Kong Genome Institute`` ``allocate``: money named
+    by one verb says what it goes on (``spend £4.6 million on highways``), and an infinitive of
+    setting up names it as ``for`` does."""
+    got = changes("HKSTPC will earmark $50 million to set up a corporate venture fund for co-investment.",
+                  "HKSTPC will earmark $200 million to set up a corporate venture fund for co-investment.")
+    assert [(c.indicator, c.a, c.b) for c in got] == [("earmark for corporate venture fund", "$50 million", "$200 million")]
