@@ -51,6 +51,7 @@ from .parts import (
     looks_back,
     names_one_year,
     parts,
+    past_span,
     states_problems,
     sums_five_years,
     turns_to_plan,
@@ -398,8 +399,9 @@ def extract(doc: Document, index: int) -> list[Commitment]:
     out: list[Commitment] = []
     five = five_year_sections(doc)
     sts = statements(doc, index)
+    year = year_of(doc)
     for i, st in enumerate(sts):
-        if st.part != "plan" or DONE.search(st.text):
+        if st.part != "plan" or DONE.search(st.text) or past_span(st.text, year):
             continue
         horizon = "5y" if st.paragraph.section_id in five else "year"
         found = [(_named_before(t, sts[i - 1] if i else None, st), pos)

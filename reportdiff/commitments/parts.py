@@ -113,6 +113,17 @@ def names_one_year(sentence: str, year: int | None) -> bool:
     return bool(_ONE_YEAR_BACK.search(sentence)) or year is not None and f"{year - 1}年" in sentence
 
 
+# a span of years named in full (从2003年到2006年, 2003—2006年, 2003年至2006年)
+_SPAN = re.compile(r"((?:19|20)\d\d)年?(?:到|至|—|－|-|~)((?:19|20)\d\d)年")
+
+
+def past_span(text: str, year: int | None) -> bool:
+    """Whether ``text`` names a span of years that ended before the report's ``year``: what it
+    gives for those years is their record (``从2003年到2006年年均超收2040亿元``, in the 2007 report),
+    not a target."""
+    return year is not None and any(int(m.group(2)) < year for m in _SPAN.finditer(text))
+
+
 # where a sentence states the guiding thought or the overall requirement, within its first
 # GUIDE_AT characters: 总体要求是, 基本思路和主要任务是, 指导思想是; led by the party (在党中央坚强领导下，
 # 在省委领导下，; not 党委领导下的厂长负责制), guided by a theory (以…思想为指导, 在…理论指引下,

@@ -996,3 +996,15 @@ def test_a_change_from_a_base_in_chinese_numerals_is_named_before_it(clause, ind
     """The reports of 1955-1983 write their figures in Chinese numerals; a target's indicator
     ended before 由/从 only when the base was in digits (``政府对农业的投资比重由去年的百分之十点七``)."""
     assert [t.indicator for t, _ in targets_in(clause)] == [indicator]
+
+
+def test_a_figure_of_a_past_span_of_years_is_no_target():
+    """Fresh audit of national 2007 → 2008 (session 38, row 12): ``从2003年到2006年年均超收2040亿元``
+    (the record of four past years, in the 2007 plan's budget paragraph) was a target, since
+    8fcf770 kept the words before its figure when those before 从 were too few.  A clause naming a
+    span of years that ended before the report's year gives their record."""
+    from reportdiff.commitments.parts import past_span
+    assert past_span("从2003年到2006年年均超收2040亿元", 2007) and past_span("2003—2006年累计", 2007)
+    assert not past_span("从2021年到2025年年均增长5%", 2021) and not past_span("年均超收2040亿元", 2007)
+    texts = [e.commitment.text for e in _national(2007, 2008).entries if e.commitment.doc == 0]
+    assert texts and not [t for t in texts if "2040亿元" in t]
