@@ -1008,3 +1008,16 @@ def test_a_figure_of_a_past_span_of_years_is_no_target():
     assert not past_span("从2021年到2025年年均增长5%", 2021) and not past_span("年均超收2040亿元", 2007)
     texts = [e.commitment.text for e in _national(2007, 2008).entries if e.commitment.doc == 0]
     assert texts and not [t for t in texts if "2040亿元" in t]
+
+
+def test_gufei_is_the_abbreviation_of_solid_waste():
+    """Fresh audit of national 2025 → Shanxi 2026 (session 38, row 13): ``制定固体废物综合治理行动计划``
+    is taken up by Shanxi's ``实施固废综合治理行动``; 固废 did not read as 固体废物 and the row was
+    missing (so were Guizhou's and Tianjin's)."""
+    assert normal("实施固废综合治理行动") == "实施固体废物综合治理行动"
+    shanxi = shared_dir() / "corpus" / "provinces-2026" / "shanxi.txt"
+    if not shanxi.exists():
+        pytest.skip(f"{shanxi} is absent")
+    ledger = promises([str(fixture_path("national-2025.txt")), str(shanxi)])
+    entry = next(e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.obj == "固体废物综合治理行动计划")
+    assert entry.followups[0].status == "recurring" and "固废综合治理" in entry.followups[0].text
