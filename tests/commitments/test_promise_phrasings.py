@@ -1021,3 +1021,16 @@ def test_gufei_is_the_abbreviation_of_solid_waste():
     ledger = promises([str(fixture_path("national-2025.txt")), str(shanxi)])
     entry = next(e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.obj == "固体废物综合治理行动计划")
     assert entry.followups[0].status == "recurring" and "固废综合治理" in entry.followups[0].text
+
+
+def test_a_plan_sentence_on_what_was_done_since_last_year_reports_it():
+    """Fresh audit of national 2007 → 2008 (session 38, row 2): 2008's plan part says ``去年以来，
+    国务院组织力量研究深化医药卫生体制改革问题，已经制定一个初步方案`` (the work of 2007); the row was
+    recurring by it.  The sentence is a review of the year; the plan's sentences after it stay
+    the plan's (``改革的基本目标是…建立基本医疗卫生制度`` is still a commitment of 2008)."""
+    entry = next(e for e in _national(2007, 2008).entries
+                 if e.commitment.doc == 0 and e.commitment.obj == "深化医药卫生体制改革方案")
+    assert entry.followups[0].status == "reported" and "去年以来" not in entry.followups[0].text
+    assert "国务院组织力量研究深化医药卫生体制改革问题" in entry.followups[0].text
+    later = [e.commitment.obj for e in _national(2008, 2009).entries if e.commitment.doc == 0]
+    assert "基本医疗卫生制度" in later
