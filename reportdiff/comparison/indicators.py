@@ -357,7 +357,7 @@ def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
     now: none is a figure."""
     qs = [q for q in read_quantities(text) if q.value is not None and not _SINCE.match(text, q.end)
           and not (not q.unit and _after_latin(text, q.start)) and not in_a_name(text, q)
-          and not _ASPECTS.match(text, q.end)]
+          and not _ASPECTS.match(text, q.end) and not _span_of_years(text, q)]
     qs = [q for q in qs if not (text[q.start - 1:q.start] == "第"
                                 or (_PARAGRAPH_NUMBER.search(text[max(0, q.start - 3) : q.start]) if q.start >= 3 else True)
                                 and re.match(r"[.、)）](?!\d)", text[q.end : q.end + 1]))]
@@ -374,6 +374,17 @@ def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
         else:
             out += [Figure(q, item, role, hunk >= 0, hunk, _shown_zh(item, text, q)) for item in _jointly(text, q) or [name]]
     return out
+
+
+# what a count of years measures when it is a figure (平均受教育年限达到10.5年); any other span of
+# years is a time (用13年时间, 再延长30年, 营业税征收历史66年) or a name (九十年代)
+_YEARS_MEASURED = re.compile(r"年限|年龄|寿命|工龄|期限")
+
+
+def _span_of_years(text: str, q: Quantity) -> bool:
+    """A Chinese number of years (unit 年) that measures no number of years: ``_YEARS_MEASURED``
+    is not among the dozen characters before it."""
+    return q.unit == "年" and not _YEARS_MEASURED.search(text, max(0, q.start - 12), q.start)
 
 
 # the parts a speech is ordered in (我们要重点把握好5个方面, 主要做了十一个方面工作): how the text is

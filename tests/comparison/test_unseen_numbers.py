@@ -787,3 +787,14 @@ def test_two_unlike_chinese_measures_replacing_each_other_in_place_are_not_paire
     # the same measure replaced in place still pairs
     assert triples("今年拟安排地方政府专项债券3.8万亿元。", "今年拟安排地方政府专项债券3.9万亿元。") == {
         ("changed", "3.8万亿元", "3.9万亿元")}
+
+
+def test_a_span_of_years_is_a_time_not_a_figure():
+    """Over 18 unlabelled compares (session 38) 15 entries were a span of years: ``用13年时间``,
+    ``再延长30年``, ``营业税征收历史66年``, ``九十年代`` (a name), ``2006-2020年`` (a period); a number of
+    years is a figure when it measures years (``平均受教育年限达到10.5年``)."""
+    for clause in ("用13年时间基本实现社会主义现代化", "第二轮土地承包到期后再延长30年试点", "营业税征收历史66年",
+                   "到九十年代初步建立起新体制"):
+        assert not changes("今年工作。", clause), clause
+    assert triples("劳动年龄人口平均受教育年限达到10.5年。", "劳动年龄人口平均受教育年限达到10.8年。") == {
+        ("changed", "10.5年", "10.8年")}
