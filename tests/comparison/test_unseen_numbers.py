@@ -798,3 +798,6 @@ def test_a_span_of_years_is_a_time_not_a_figure():
         assert not changes("今年工作。", clause), clause
     assert triples("劳动年龄人口平均受教育年限达到10.5年。", "劳动年龄人口平均受教育年限达到10.8年。") == {
         ("changed", "10.5年", "10.8年")}
+    # an age says who, unless it measures a life (national 2008 → 2009, 2018 → 2019, 2022 → 2023)
+    assert not changes("今年工作。", "为3岁以下婴幼儿做生长发育检查") and not changes("今年工作。", "60岁以上人口享受免费体检")
+    assert triples("人均预期寿命达到76.7岁。", "人均预期寿命达到77岁。") == {("changed", "76.7岁", "77岁")}
