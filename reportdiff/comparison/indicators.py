@@ -376,15 +376,15 @@ def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
     return out
 
 
-# what a count of years measures when it is a figure (平均受教育年限达到10.5年, 人均预期寿命76.7岁); any
-# other span of years is a time (用13年时间, 再延长30年, 营业税征收历史66年) or a name (九十年代), and
-# any other age says who (3岁以下婴幼儿, 60岁以上人口)
-_YEARS_MEASURED = re.compile(r"年限|年龄|寿命|工龄|期限")
+# what a count of years measures when it is a figure (平均受教育年限达到10.5年, 人均预期寿命76.7岁, a
+# streak: 粮食连续8年增产); any other span of years is a time (用13年时间, 再延长30年, 营业税征收历史
+# 66年) or a name (九十年代), and any other age says who (3岁以下婴幼儿, 60岁以上人口)
+_YEARS_MEASURED = re.compile(r"年限|年龄|寿命|工龄|期限|连续")
 
 
 def _span_of_years(text: str, q: Quantity) -> bool:
-    """A Chinese number of years (unit 年) or an age (岁) that measures no number of years:
-    ``_YEARS_MEASURED`` is not among the dozen characters before it."""
+    """A Chinese number of years (unit 年) or an age (岁) that measures no number of years (nor
+    counts a streak): ``_YEARS_MEASURED`` is not among the dozen characters before it."""
     return (q.unit == "年" or q.unit.startswith("岁")) and not _YEARS_MEASURED.search(text, max(0, q.start - 12), q.start)
 
 
