@@ -201,7 +201,8 @@ def _chinese_indicator(text: str, q: Quantity, prev: Quantity | None) -> tuple[s
     else, for a clause of verbs only (``，增长5%``) or an adverbial
     clause (``扣除价格因素``, ``按可比价格计算``), the subject of an earlier clause of the sentence."""
     role, at = change_role(text, q)
-    if role == "current" and unit_class(q.unit) not in ("percent", "points", "‰") and _BY_ZH.search(text, 0, q.start):
+    if role == "current" and unit_class(q.unit) not in ("percent", "points", "‰") \
+            and _BY_ZH.search(text, max(0, q.start - 3), q.start):  # (the verb is at most 3 characters)
         role = "increment"  # 人均财政补助标准再提高5元: the rise, not the level 提高到84元 of the next year
     clause = _last_clause(text, at)
     if listed := _respectively(text, q) or _joined(text, q):
@@ -385,7 +386,8 @@ _YEARS_MEASURED = re.compile(r"年限|年龄|寿命|工龄|期限|连续")
 def _span_of_years(text: str, q: Quantity) -> bool:
     """A Chinese number of years (unit 年) or an age (岁) that measures no number of years (nor
     counts a streak): ``_YEARS_MEASURED`` is not among the dozen characters before it."""
-    return (q.unit == "年" or q.unit.startswith("岁")) and not _YEARS_MEASURED.search(text, max(0, q.start - 12), q.start)
+    return (q.unit == "年" or q.unit.startswith("岁")) \
+        and not _YEARS_MEASURED.search(text, max(0, q.start - 12), q.start)
 
 
 # the parts a speech is ordered in (我们要重点把握好5个方面, 主要做了十一个方面工作): how the text is
