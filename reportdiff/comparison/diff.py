@@ -37,10 +37,6 @@ class NumberChange:
 # ---------------------------------------------------------------- pairing the figures
 
 _SIMILAR = 0.6
-# two Chinese indicators less alike than this name two measures, even replacing each other in one
-# change hunk (今年拟安排地方政府专项债券3.8万亿元 → 今年中央预算内投资拟安排7000亿元); English names
-# are read too loosely to tell (the in-place pairs of the Hong Kong budgets are mostly right)
-_UNLIKE = 0.3
 
 
 def _similar(x: str, y: str) -> float:
@@ -187,8 +183,7 @@ def _pair(fa: list[Figure], fb: list[Figure], used_a: set[int], used_b: set[int]
                 pass
             elif same_class and x.hunk >= 0 and x.hunk == y.hunk and _alone(fa, x) and _alone(fb, y) \
                     and (not x.indicator and not y.indicator
-                         or max(_present(x.indicator, b_text), _present(y.indicator, a_text)) > 0.5) \
-                    and not (x.indicator and y.indicator and sim < _UNLIKE and not _english(x.indicator + y.indicator)):
+                         or max(_present(x.indicator, b_text), _present(y.indicator, a_text)) > 0.5):
                 sim = _SIMILAR  # a one-for-one replacement in place, its indicator named on both sides
             else:
                 continue
