@@ -65,13 +65,21 @@ def test_a_pair_joining_two_words_is_spread_only_after_the_same_first_word(tmp_p
     assert dict(junctions("省以下财政体制改革"))["政体"] == "财"
     assert dict(junctions("燃气管网改造"))["气管"] == "燃"
     assert "自贸" not in dict(junctions("自贸试验区"))  # inside one word: an abbreviation spreads freely
-    a, b = tmp_path / "2008.txt", tmp_path / "2009.txt"
-    a.write_text("政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n"
-                 "深化财税体制改革，加快公共财政体系建设。积极推进省以下财政体制改革。\n", encoding="utf-8")
-    b.write_text("政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n"
-                 "加强民主法制建设。积极稳妥地推进政治体制改革，发展社会主义民主政治。\n", encoding="utf-8")
-    e = next(e for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0 and e.commitment.obj == "省以下财政体制改革")
-    assert e.followups[0].status == "missing"
+    followup = _plan_followup(tmp_path, "深化财税体制改革，加快公共财政体系建设。积极推进省以下财政体制改革。",
+                              "加强民主法制建设。积极稳妥地推进政治体制改革，发展社会主义民主政治。", "省以下财政体制改革")
+    assert followup.status == "missing"
+
+
+def _plan_followup(tmp_path, plan_a: str, plan_b: str, obj: str):
+    """The follow-up in B of A's task ``obj``, two reports whose plan parts are ``plan_a`` and
+    ``plan_b`` (their reviews say nothing)."""
+    paths = []
+    for name, plan in (("a.txt", plan_a), ("b.txt", plan_b)):
+        path = tmp_path / name
+        path.write_text("政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n" + plan + "\n",
+                        encoding="utf-8")
+        paths.append(str(path))
+    return next(e for e in promises(paths).entries if e.commitment.doc == 0 and e.commitment.obj == obj).followups[0]
 
 
 def test_a_pair_joining_a_two_character_word_names_it_only_after_its_first_character(tmp_path):
@@ -89,13 +97,9 @@ def test_a_pair_joining_a_two_character_word_names_it_only_after_its_first_chara
     assert _held("口政", "人", "要稳定和完善出口政策") == SPREAD
     assert _held("口政", "人", "逐步完善人口政策和出口政策") == 1.0
     assert _held("区城", "自治", "成功举办全区城市精细化管理现场观摩会") == 1.0
-    a, b = tmp_path / "2013.txt", tmp_path / "2014.txt"
-    a.write_text("政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n"
-                 "坚持计划生育基本国策，逐步完善人口政策。\n", encoding="utf-8")
-    b.write_text("政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n"
-                 "努力保持进出口稳定增长，要稳定和完善出口政策，加快海关特殊监管区域整合优化。\n", encoding="utf-8")
-    e = next(e for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0 and e.commitment.obj == "人口政策")
-    assert e.followups[0].status == "missing"
+    followup = _plan_followup(tmp_path, "坚持计划生育基本国策，逐步完善人口政策。",
+                              "努力保持进出口稳定增长，要稳定和完善出口政策，加快海关特殊监管区域整合优化。", "人口政策")
+    assert followup.status == "missing"
 
 
 def test_a_birth_policy_is_not_followed_by_a_preschool_policy():
