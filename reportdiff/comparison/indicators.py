@@ -354,8 +354,10 @@ def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
     """The figures of one side of a diff, with what they measure.  ``changed``: (start, end,
     hunk) of the spans the diff deletes (or inserts) on this side, and zero-length points where
     the other side has text.  A number that opens the paragraph (``162.``, ``1.``) numbers it,
-    an ordinal (``第十六届``) names a session, and ``5年前`` / ``6年来`` reckon a time back from
-    now: none is a figure."""
+    an ordinal (``第十六届``) names a session, ``5年前`` / ``6年来`` reckon a time back from now, a
+    number in a short quoted name or before 级 is part of a name (``text.quantities.in_a_name``),
+    ``5个方面`` counts the parts of the speech, and a span of years or an age measures no years
+    (``_span_of_years``): none is a figure."""
     qs = [q for q in read_quantities(text) if q.value is not None and not _SINCE.match(text, q.end)
           and not (not q.unit and _after_latin(text, q.start)) and not in_a_name(text, q)
           and not _ASPECTS.match(text, q.end) and not _span_of_years(text, q)]
