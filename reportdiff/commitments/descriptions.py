@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 
-# how policies must be made, a principle (制定政策要遵循规律, 改革开放政策要激活发展动力, 推动高质量发展要靠改革):
+# how policies must be made, a principle (制定政策要遵循规律, 改革开放政策要激活发展动力, 推动高质量发展要靠改革),
+# or the line all work keeps to (必须坚持以经济建设为中心, 必须牢牢扭住经济建设这个中心, 坚持以人民为中心):
 # nothing to check
-PRINCIPLE = re.compile(r"(?:政策|举措)要(?![求点素件])|要靠")
+PRINCIPLE = re.compile(r"(?:政策|举措)要(?![求点素件])|要靠|^必须(?:牢牢|毫不动摇地?)?(?:坚持|扭住|有利于)"
+                       r"|坚持以[^，。；]{1,12}为(?:中心|主线|根本|导向|核心)$")
 
 
 # a people count in 亿 standing before 的 and its noun: the population of the whole country,

@@ -1034,3 +1034,20 @@ def test_a_plan_sentence_on_what_was_done_since_last_year_reports_it():
     assert "国务院组织力量研究深化医药卫生体制改革问题" in entry.followups[0].text
     later = [e.commitment.obj for e in _national(2008, 2009).entries if e.commitment.doc == 0]
     assert "基本医疗卫生制度" in later
+
+
+@pytest.mark.parametrize("clause", [
+    "必须坚持以经济建设为中心",  # national 2013, a task "dropped" by 2014
+    "我们必须毫不动摇坚持以经济建设为中心",  # national 2015
+    "必须牢牢扭住经济建设这个中心",  # national 2014, its object 这个中心
+    "坚持以经济建设为中心",
+])
+def test_the_line_all_work_keeps_to_is_no_task(clause, tmp_path):
+    """The promise HTML of national 2013 → 2014 (session 38) listed ``必须坚持以经济建设为中心`` as a task
+    dropped by 2014: a principle, which no report reports done.  7 such rows of the 82 Chinese
+    ledgers go (5 of them "dropped")."""
+    path = tmp_path / "plan.txt"
+    path.write_text("政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n"
+                    + clause + "。推进城中村改造。\n", encoding="utf-8")
+    objs = [c.obj for c in extract(reportdiff_load(str(path)), 0) if c.kind == "task"]
+    assert objs == ["城中村"]
