@@ -191,8 +191,6 @@ _COST_OR_REACH = re.compile(r"(?:\b(?:revenue|expenditure|cost)(?:\s+[a-z]+){0,2
                             r"\s+(?:about|around|some|over|more than|nearly|an estimated)?\s*$", re.I)
 
 
-
-
 # A figure that describes rather than promises: an estimate or forecast (estimated to provide
 # about 814 600 square metres), a share or comparison (This represents a year-on-year increase
 # of 1.8 per cent), the present level (the current accumulated balance of $82.4 billion).

@@ -52,6 +52,7 @@ from .parts import (
     names_one_year,
     parts,
     past_span,
+    since_last_year,
     states_problems,
     sums_five_years,
     turns_to_plan,
@@ -123,12 +124,6 @@ class Commitment:
     horizon: str = "year"  # or "5y": a goal of the five-year part (今后五年, 十四五 …)
 
 
-# a sentence of a plan telling what has been done since last year (去年以来，国务院组织力量研究深化医药
-# 卫生体制改革问题，已经制定一个初步方案: national 2008, the work of 2007); the sentences after it
-# are the plan's again (改革的基本目标是…)
-_SINCE_LAST_YEAR = re.compile(r"去年以来")
-
-
 def statements(doc: Document, index: int) -> list[Statement]:
     kinds = parts(doc)
     fives = five_year_reviews(doc, kinds)
@@ -143,7 +138,7 @@ def statements(doc: Document, index: int) -> list[Statement]:
             # a sentence of a plan paragraph opening by looking back (…至关重要。过去一年，我们的各项工作
             # 取得了很大成绩。国内生产总值增长10.3%…) opens a review up to the sentence that turns to the plan
             back = (back or kind == "plan" and looks_back(sentence)) and not turns_to_plan(sentence, year)
-            since = kind == "plan" and _SINCE_LAST_YEAR.match(sentence)  # this sentence only
+            since = kind == "plan" and since_last_year(sentence)  # this sentence only
             part = "review" if back or since else "other" if kind == "plan" and guides(sentence) else kind
             five_years = part == "review" and summed and not names_one_year(sentence, year)
             clauses = [m.group().strip() for m in _CLAUSE.finditer(sentence)]

@@ -237,9 +237,13 @@ def _coverage(key: Key, index: _Index, k: int) -> float:
     text = index.texts[k]
     total = sum(key.weights)
     joins = dict(key.junctions)
-    held = sum(_held(word, joins.get(word, ""), text) * w if word in text
-               else SPREAD * w if k in index.spread(word, joins.get(word, "")[-1:]) else 0.0
-               for word, w in zip(key.words, key.weights))
+    held = 0.0
+    for word, w in zip(key.words, key.weights):
+        before = joins.get(word, "")
+        if word in text:
+            held += _held(word, before, text) * w
+        elif k in index.spread(word, before[-1:]):
+            held += SPREAD * w
     return held / total if total else 0.0
 
 

@@ -70,6 +70,13 @@ def looks_back(text: str, over: re.Pattern = OPENS_REVIEW) -> bool:
     return bool(over.search(first[:LOOK_BACK])) and not OPENS_PLAN.search(first)
 
 
+def since_last_year(sentence: str) -> bool:
+    """Whether a sentence of a plan tells what has been done since last year (去年以来，国务院组织力量
+    研究深化医药卫生体制改革问题，已经制定一个初步方案: national 2008, the work of 2007): a review of that
+    sentence alone; the sentences after it are the plan's again (改革的基本目标是…)."""
+    return sentence.startswith("去年以来")
+
+
 def states_problems(text: str) -> bool:
     """Whether a paragraph opens by owning up to the problems that remain (在充分肯定成绩的同时，
     我们也清醒看到，…还存在不少困难和问题): what it names, it names as a shortcoming, not as work done."""

@@ -333,12 +333,11 @@ def _one_sided(fs: list[Figure], used: set[int], text: str, other: list[Figure],
     out = []
     classes = {g.q.start: unit_class(g.q.unit) for g in other}
     unpaired = [g for k, g in enumerate(other) if k not in other_used]
+    # the other text's figures not yet paired, by kind (a rise 提高30元 gives no level 610元)
+    free = {rise: {g.q.start: classes[g.q.start] for g in unpaired if _rise(g) == rise} for rise in (False, True)}
     for i, f in enumerate(fs):
-        if i in used or not f.touched or not f.indicator or not _measures(f.q, text) or f.role == "base":
-            continue
-        # figures of the other text not yet paired, of the same kind (a rise 提高30元 gives no level 610元)
-        free = {g.q.start: classes[g.q.start] for g in unpaired if _rise(g) == _rise(f)}
-        if _named_with_figure(f.indicator, other_text, f.q.unit, free):
+        if i in used or not f.touched or not f.indicator or not _measures(f.q, text) or f.role == "base" \
+                or _named_with_figure(f.indicator, other_text, f.q.unit, free[_rise(f)]):
             continue
         cls = unit_class(f.q.unit)
         if cls not in ("percent", "points") and any(_same_value(f.q, g.q) for g in unpaired):
