@@ -53,6 +53,9 @@ found:
    own score without their lead sentences ≥ ``MUTUAL_FLOOR``), and are *moved*: the Hong Kong
    budget's revised estimates, moved from the end of the 2016-17 speech to the front of
    2017-18, pair revenue with revenue (0.48, its rival the expenditure paragraph 0.49).
+   Then (step 7d, ``order.fill_moved_runs``) a run of paragraphs moved together: between two
+   moved pairs that follow each other in both documents, the unpaired paragraphs are paired in
+   order the same way, *moved*, whether or not matched sections hold them.
 8. What is left is added (only in B) or removed (only in A).
 
 Sections are aligned first, in ``sections``.
@@ -73,6 +76,7 @@ from ..text.characters import cjk_count, same_text
 from ..text.sentences import first_sentence
 from .order import (
     fill_gaps,
+    fill_moved_runs,
     fill_moved_sections,
     heaviest_chain,
     in_place,
@@ -267,6 +271,8 @@ def align_paragraphs(a_texts: list[str], b_texts: list[str], a_terms: list[list[
         if same_section:
             fill_moved_sections(groups, used_a, used_b, scores, boosted, threshold, same_section,
                                 texts_only or {}, MUTUAL_FLOOR)  # 7c.
+        fill_moved_runs(groups, used_a, used_b, scores, texts_only or {}, threshold,
+                        SERIES_SECTION_BONUS, MUTUAL_FLOOR)  # 7d.
     return _links(groups, used_a, used_b, a_texts, b_texts, {**scores, **(texts_only or {})})  # 8.
 
 

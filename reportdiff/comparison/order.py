@@ -1,6 +1,7 @@
-"""In-order pairing of paragraphs (``align.align_paragraphs``, steps 3, 5 and 7c): the heaviest
-in-order chain of anchors, and the unpaired paragraphs between in-place pairs paired in order by
-dynamic programming, in the gaps of the whole documents and within sections moved whole."""
+"""In-order pairing of paragraphs (``align.align_paragraphs``, steps 3, 5, 7c and 7d): the
+heaviest in-order chain of anchors, and the unpaired paragraphs between in-place pairs paired in
+order by dynamic programming, in the gaps of the whole documents, within sections moved whole and
+between moved pairs that follow each other."""
 
 from __future__ import annotations
 
@@ -93,6 +94,26 @@ def fill_moved_sections(groups, used_a: dict[int, int], used_b: dict[int, int],
             if i not in used_a and j not in used_b:  # nested sections: one paragraph in two gaps
                 used_a[i], used_b[j] = j, i
                 groups[(i, j)] = ([i], [j], True)
+
+
+def fill_moved_runs(groups, used_a: dict[int, int], used_b: dict[int, int],
+                    scores: dict[tuple[int, int], float], texts_only: dict[tuple[int, int], float],
+                    threshold: float, bonus: float, floor: float) -> None:
+    """Step 7d: two moved pairs that follow each other in both documents (no paired paragraph
+    of either stands between them) bracket a run of paragraphs moved together; its unpaired
+    paragraphs are paired in order between them, as in a gap of matched sections (score plus
+    ``bonus`` at least the threshold, the texts' own score at least ``floor``); they are
+    *moved*."""
+    spans = sorted((min(ia), max(ia), min(jb), max(jb), moved) for ia, jb, moved in groups.values())
+    for (_, i1, _, j1, moved1), (i2, _, j2, _, moved2) in zip(spans, spans[1:]):
+        if not (moved1 and moved2) or j2 <= j1 + 1 or any(j in used_b for j in range(j1 + 1, j2)):
+            continue
+        ga, gb = list(range(i1 + 1, i2)), list(range(j1 + 1, j2))
+        cand = {(i, j): s + bonus for i in ga for j in gb
+                if (s := scores.get((i, j))) is not None and texts_only.get((i, j), s) >= floor}
+        for i, j in gap_pairs(ga, gb, cand, threshold):
+            used_a[i], used_b[j] = j, i
+            groups[(i, j)] = ([i], [j], True)
 
 
 def in_place(groups) -> list[tuple[int, int]]:

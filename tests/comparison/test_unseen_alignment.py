@@ -286,3 +286,19 @@ def test_a_section_moved_whole_keeps_its_paragraphs_in_order():
     partner = {p.a[0].lines.first: ([q.lines.first for q in p.b], p.status) for p in cmp.paragraphs if p.a}
     assert partner[435] == ([139], "moved")  # revenue: $457 billion → $559.5 billion
     assert [partner[x][0] for x in (437, 439, 441)] == [[141], [143], [145]]
+
+
+def test_paragraphs_between_two_moved_pairs_are_paired_in_order():
+    """Hong Kong budget 2016-17 → 2017-18: the tourism paragraphs moved from the front (§26-33,
+    under 'Supporting Tourism') to the back (§108-111), where 2017 spreads them over three
+    headings ('Tourism', 'Support Measures', 'Enhancing Hong Kong's Tourism Appeal'), so no pair
+    of matched sections holds them.  §26 → §108 and §31 → §111 were paired (moved); the two
+    reworded between them, the industry's consolidation (0.26) and the three short-term
+    measures (0.29), stood in no gap and stayed removed + added.  Between two moved pairs that
+    follow each other in both texts they are paired in order, moved."""
+    cmp = reportdiff.compare(_corpus("hk-budget/2016.txt"), _corpus("hk-budget/2017.txt"))
+    partner = {p.a[0].lines.first: ([q.lines.first for q in p.b], p.status) for p in cmp.paragraphs if p.a}
+    assert partner[69] == ([321], "moved") and partner[85][1] == "moved"  # the run's ends
+    assert partner[75] == ([323], "moved")  # "… entered a period of consolidation" → "The past year was a period of consolidation"
+    assert partner[77] == ([327], "moved")  # three short-term measures, $140 million → $137 million
+    assert partner[71] == ([], "removed")  # "some recent incidents …": 2017 has no counterpart
