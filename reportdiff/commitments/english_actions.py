@@ -54,6 +54,9 @@ _OBJ_END = re.compile(r"\s+(?:which|that|who|so that|so as|in order|to (?:make|h
 # the economy's conditions as a subject: what they will do is a forecast, whatever the verb
 _CONDITION = re.compile(r"\b(?:growth|economy|market|adjustment|slowdown|downturn|recovery|inflation|demand|"
                         r"deterioration|effects?|synergy|population|sentiment)$", re.I)
+# a will inside what the speaker hopes or believes (I hope that the community will …, I believe that
+# the tourism industry will continue …, we trust that …): a wish or a forecast, not a promise
+_HOPED = re.compile(r"\b(?:hope|hopes|hoped|wish|wishes|trust|believe|believes|confident)\b[^,;:]*$", re.I)
 # what a measure is for, said of the measure: "The scheme aims to …", "It aims to …"
 _PURPOSE_OF = re.compile(r"\b(?:scheme|programme|fund|measures?|initiatives?|projects?|plan|policy|pilot|it|this|they)$", re.I)
 
@@ -93,6 +96,8 @@ def _promised(clause: str):
                 re.search(r"\b(?:which|that|it|this)\s+$", clause[:m.start()], re.I)
                 or (verb not in _VERB_WORDS or aside) and not _AGENT.search(subject)):
             continue  # "the outlook will restrain …", "… which will cut": an effect, not an office's promise
+        if _HOPED.search(clause[:m.start()]):
+            continue  # "I fervently hope that the community will set aside differences": a hope, not a promise
         if _CONDITION.search(subject):
             continue  # "Slower economic growth and the adjustment in the property market will reduce …"
         if m.group(0).split()[0].lower() in ("aim", "aims") and _PURPOSE_OF.search(subject):

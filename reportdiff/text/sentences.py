@@ -21,10 +21,11 @@ _FINAL = set("。！？；：…!?;:.")
 
 
 # a sentence end whose space the text lost (… to the end of February2015.From its launch …, … for public
-# housing tenants.Government will pay …: HK 2014-15 writes 36 such); not after a title (Mr.), a single
-# capital, nor a paragraph's number (2012.9.The US …: 9 is paragraph 9's number).
+# housing tenants.Government will pay …, … over $1billion.SBP policyholders will …: HK 2014-15 writes 37
+# such); not after a title (Mr.), a single capital or a name's part (Wi-Fi.HK), nor a paragraph's
+# number (2012.9.The US …: 9 is paragraph 9's number).
 GLUED_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Z])(?<![\s.]\d)(?<![\s.]\d\d)(?<![\s.]\d\d\d)(?<!^\d)(?<!^\d\d)"
-                       r"(?<!^\d\d\d)(?<=[a-z0-9)%])\.(?=[A-Z][a-z])")
+                       r"(?<!^\d\d\d)(?<=[a-z0-9)%])\.(?=[A-Z][a-z]|[A-Z]{2,}\b)")
 # a number opening the sentence or following a stop in it (``1. The first …``, ``(b) 2. Then …``,
 # ``… the first. 2. The second``): a list's numbering, whose full stop ends no sentence; after any
 # other number it does (``… released in 2017. I will …``)

@@ -246,8 +246,13 @@ def test_whose_will_promises_a_figure(clause, figure, promised):
      [("implement", "Water Intelligent Network project")]),
     ("I have asked HKMA to establish an office to facilitate the financing of infrastructure projects and "
      "provide a platform for pooling the efforts of investors", [("establish", "office")]),
+    # a will inside what the speaker hopes or believes is no promise (audit of HK 2014-15, seed 39, row 10;
+    # HK 2015-16 para 84 hopes for the Mainland's next step)
+    ("I fervently hope that the community will set aside differences, reach a consensus and chart a course "
+     "towards universal suffrage.", []),
     ("I hope the Mainland will further deepen the liberalisation measures on this basis and extend them "
-     "nationwide", [("deepen", "liberalisation measures")]),
+     "nationwide", []),
+    ("I believe this is right, and we will set up a task force", [("set up", "task force")]),
     # a mechanism keeps the complement that says which, up to the next action (an audit of HK 2012-13, row 18)
     ("The Education Bureau will also review the interest rate mechanism for the means-tested living expenses loans "
      "and launch improvement measures in the next academic year.",

@@ -30,3 +30,14 @@ def test_a_full_stop_whose_space_was_lost_ends_a_sentence():
     assert got[:2] == ("(d)paying one month's rent for public housing tenants.", "Government will pay one month's base rent. ")
     assert got[2:] == ("For 2012.9.The US economy grew. ", "Mr.Chan and U.S.Army stay. (e)X")
     assert "".join(got) == text
+
+
+def test_a_full_stop_whose_space_was_lost_before_an_acronym_ends_a_sentence():
+    """HK budget 2014-15: ``… amounting to over $1billion.SBP policyholders will continue to
+    enjoy …`` was one sentence, so the figures of what was done (700 applications, $1 billion)
+    became targets of the promise after them.  An acronym after the lost space opens a sentence
+    too, but not within a name (``Wi-Fi.HK``)."""
+    text = "The value amounted to over $1billion.SBP policyholders will continue to enjoy it. Use Wi-Fi.HK hotspots."
+    got = split_sentences(text)
+    assert got == ("The value amounted to over $1billion.", "SBP policyholders will continue to enjoy it. ",
+                   "Use Wi-Fi.HK hotspots.")
