@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from ..comparison.english_names import number_of
 from ..ingest.headings import PARAGRAPH_NUMBER
 from ..model import Document
 from ..text.quantities import Quantity, counts_in_words, read_quantities
@@ -134,6 +135,8 @@ def _indicator(clause: str, q: Quantity, unit: str) -> str:
         m = _COUNTED.match(after)
         if m and not re.match(r"of\b", m.group("np"), re.I):
             return _strip(m.group("np"))
+    if thing := number_of(q, clause):
+        return thing  # bringing the total number of chargers to 1 700
     before = clause[:q.start]
     before = re.sub(r"\s+for\s+20\d\d(?:-\d\d)?(?=\s+(?:by|to)\s*$)", "", before)  # salaries tax for 2018-19 by 75 per cent
     before = re.sub(r",\s*(?:totalling|totaling|amounting to)\s*$", " of ", before, flags=re.I)  # new resources, totalling $500 million

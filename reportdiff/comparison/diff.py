@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from ..text.quantities import Quantity, unit_class
 from ..text.worddiff import DiffOp, new_text, old_text
-from .english_names import counted_noun
+from .english_names import counted_noun, counted_thing, number_of
 from .indicators import Figure, figures
 
 
@@ -166,6 +166,7 @@ def _pair(fa: list[Figure], fb: list[Figure], used_a: set[int], used_b: set[int]
     other side nearest the place the diff maps to."""
     cands = []
     over_a, over_b = [_over_years(x, a_text) for x in fa], [_over_years(y, b_text) for y in fb]
+    thing_a, thing_b = [counted_thing(x.q, a_text) for x in fa], [counted_thing(y.q, b_text) for y in fb]
     for i, x in enumerate(fa):
         if i in used_a:
             continue
@@ -178,6 +179,8 @@ def _pair(fa: list[Figure], fb: list[Figure], used_a: set[int], used_b: set[int]
                 continue
             if not _english(x.indicator + y.indicator) and over_a[i] != over_b[j]:
                 continue  # 中央财政五年支出 is a sum over five years, not the year's 支出
+            if thing_a[i] and thing_b[j] and thing_a[i] != thing_b[j]:
+                continue  # 38 tax jurisdictions is no count of CDTAs
             sim = _similar(x.indicator, y.indicator) if x.indicator and y.indicator else 0.0
             if sim >= _SIMILAR:
                 pass
@@ -267,10 +270,11 @@ def _measures(q: Quantity, text: str) -> bool:
     """A figure that measures something: it has a unit, and not one that numbers a thing
     (a bare number is a name or an identifier: 包风1号, PM2.5, 第十五届), or it is an English
     count of the noun right after it (``24 months``, ``42 000 square metres``, ``4 000
-    trainees``: English writes no classifier, the noun is the unit)."""
+    trainees``: English writes no classifier, the noun is the unit) or of "the number of …"
+    before it (``the number of ship calls … was close to 100``)."""
     if q.unit:
         return q.unit not in _ORDINAL_UNITS
-    return bool(counted_noun(q, text))
+    return bool(counted_noun(q, text) or number_of(q, text))
 
 
 def _whole(f: Figure, text: str) -> str:

@@ -38,7 +38,9 @@ def english_indicator_of(text: str, k: int, qs: list[Quantity], depth: int = 0) 
     ``, representing 40.3 per cent``) or compared with it (``3.5 per cent, lower than the four
     per cent in 2013``) measures what that one measures; the noun it counts
     (``about 19 000 residential units``); the subject of an earlier clause (relative clauses,
-    ``which ...``, skipped).  The X of ``from X to Y`` has the role base."""
+    ``which ...``, skipped).  A number that "the number of …" comes to counts the words after
+    ``of`` (``ship calls`` of ``the number of ship calls at the Kai Tak Cruise Terminal … was
+    close to 100``).  The X of ``from X to Y`` has the role base."""
     q = qs[k]
     head = text[: q.start]
     to = _TO_AFTER.match(text, q.end) if re.search(r"\bfrom\s+(?:a\s+(?:peak|low|high)\s+of\s+)?$", head, re.I) else None
@@ -60,7 +62,7 @@ def english_indicator_of(text: str, k: int, qs: list[Quantity], depth: int = 0) 
         if k > 0 and depth < 3:  # in apposition to the figure before it in the sentence
             name = english_indicator_of(text, k - 1, qs, depth + 1)[0].split(", share of ")[0]
             return _with_share(name, share), role
-    name = _longest(_runs(own))
+    name = number_of(q, text) or _longest(_runs(own))
     if not name and not share:
         name = _english_counted_after(text, q.end)
     for clause in reversed(clauses[:-1]):
@@ -251,6 +253,32 @@ def counted_noun(q: Quantity, text: str) -> str:
         if len(words) == _NOUN_WORDS:
             break
     return " ".join(w for w, _ in words)
+
+
+def number_of(q: Quantity, text: str) -> str:
+    """What an English number that ``counts`` counts when it is what "the number of …" comes to,
+    said before it in its sentence: the words after ``of`` (``ship calls`` of ``the number of
+    ship calls at the Kai Tak Cruise Terminal last year was close to 100``, ``private banks`` of
+    ``… has increased from 27 at end-2007 to 41``); "" otherwise."""
+    if not (counts(q) and q.raw.isascii()):
+        return ""
+    m = _NUMBER_OF.search(text, max(0, q.start - 160), q.start)
+    return _english_counted_after(text, m.end("of")) if m else ""
+
+
+def counted_thing(q: Quantity, text: str) -> str:
+    """What an English count counts, by its head noun, a plural, without its s: the noun after it
+    (``38 tax jurisdictions`` → ``jurisdiction``) or the thing "the number of …" names (``the
+    number of our CDTAs to 50`` → ``cdta``); "" for other figures, and when the last word read is
+    no plural (``500 private RCHD places``: the words read stop at the capitals)."""
+    words = (counted_noun(q, text) or number_of(q, text)).split()
+    return words[-1].lower()[:-1] if words and words[-1].endswith("s") else ""
+
+
+# "the number of X … was / reached / rose to (about) N", in one sentence, N right after
+_NUMBER_OF = re.compile(r"\bnumber (?P<of>of)\s+[^.;:!?]{1,120}?\b(?:was|were|is|are|reached|rose|fell|increased|decreased|"
+                        r"grew|totalled|exceeded|stood at|to|at|by)\s+(?:(?:about|around|close to|some|over|nearly|"
+                        r"more than|almost|approximately|roughly|only|just|further)\s+)?\Z", re.I)
 
 
 _NOUN_WORDS = 5  # 79 000 public rental housing units

@@ -189,7 +189,7 @@ _MIDDLE_DOT_DECIMAL = re.compile(rf"(?<=\d)[·•∙](?=\d+\s*(?:%|％|‰|{_UNI
 _FISCAL_YEAR = re.compile(r"^(?:19|20)\d\d(?:\s*[-–/]\s*\d\d)?$")
 _EN_WORD_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
-_EN_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\u0020\d{3})+(?![\d.])|\d+)(?:\.\d+)?"
+_EN_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\u0020\d{3})+(?!\d|\.\d)|\d+)(?:\.\d+)?"
 _EN_WORD = "(?:" + "|".join(_EN_WORD_NUMBERS) + ")"
 # the space before the unit may be lost in extraction (75percent, $1.5billion, $2million)
 _EN_PERCENT = r"(?:\s?%|\s?(?:per\s?cent|percent)\b)"

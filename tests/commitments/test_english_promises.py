@@ -347,6 +347,15 @@ def test_the_thing_counted_after_a_number(clause, indicator):
     assert [t.indicator for t, _ in targets_in(clause)] == [indicator]
 
 
+def test_a_number_the_number_of_comes_to_counts_that_thing():
+    """HK 2019-20 para 201: ``bringing the total number of chargers to 1 700.`` was named ``the total
+    number`` (its space-grouped digits, read whole before the full stop only since session 39)."""
+    clause = ("Over 1 000 additional public chargers are expected to be in place by 2022, bringing the total number "
+              "of chargers to 1 700.")
+    assert [(t.indicator, t.value) for t, _ in targets_in(clause)] == [("additional public chargers", 1000.0),
+                                                                       ("chargers", 1700.0)]
+
+
 @pytest.mark.parametrize("clause, expected", [
     # session 35 (HK ledgers 2012-2021): the modal and the verb that gives the sum were the indicator
     # ("shall allocate a recurrent provision", "shall launch an iBond issue", "shall provide a total")

@@ -780,3 +780,30 @@ def test_a_span_of_years_is_a_time_not_a_figure():
     # an age says who, unless it measures a life (national 2008 → 2009, 2018 → 2019, 2022 → 2023)
     assert not changes("今年工作。", "为3岁以下婴幼儿做生长发育检查") and not changes("今年工作。", "60岁以上人口享受免费体检")
     assert triples("人均预期寿命达到76.7岁。", "人均预期寿命达到77岁。") == {("changed", "76.7岁", "77岁")}
+
+
+def test_a_count_grouped_by_spaces_ends_at_a_full_stop():
+    """Hong Kong budgets write thousands with a space (``188 451``); at a sentence's end the full
+    stop made the reader cut it in two (``181 705`` → ``451`` for the civil service establishment,
+    2017-18 → 2018-19, unlabelled); a decimal point after the groups still does."""
+    assert [q.raw for q in read_quantities("the establishment will increase to 188 451. Next")] == ["188 451"]
+    assert triples("The civil service establishment will be 181 705.", "The civil service establishment will be 188 451.") \
+        == {("changed", "181 705", "188 451")}
+
+
+def test_a_number_the_number_of_comes_to_counts_that_thing():
+    """Hong Kong budget 2016-17 → 2017-18 (numbers dev labels, 75/323): ``the number of ship calls
+    at the Kai Tak Cruise Terminal last year was close to 100`` measures ship calls, as ``100
+    ship calls`` would; a bare number was taken for a name or an identifier and left out."""
+    got = changes("Tourism held up.", "The number of ship calls at the Kai Tak Cruise Terminal last year was close to 100. "
+                  "We estimate that the total number of hotels will increase to close to 240 in 2016.")
+    assert {(c.indicator, c.b, c.kind) for c in got} == {("ship calls", "100", "added"), ("hotels", "240", "added")}
+
+
+def test_counts_of_different_things_are_not_paired():
+    """Hong Kong budget 2018-19 → 2019-20 (unlabelled): ``concluded CDTAs with 38 tax jurisdictions``
+    was paired with the target ``the total number of our CDTAs to 50``: a count of tax
+    jurisdictions is no count of agreements."""
+    got = changes("The Government has so far concluded CDTAs with 38 tax jurisdictions.",
+                  "Our target is to bring the total number of our CDTAs to 50 in the next few years.")
+    assert not any(c.kind == "changed" for c in got)
