@@ -53,6 +53,7 @@ from .parts import (
     parts,
     past_span,
     since_last_year,
+    some_do_wrong,
     states_problems,
     sums_five_years,
     turns_to_plan,
@@ -139,7 +140,8 @@ def statements(doc: Document, index: int) -> list[Statement]:
             # 取得了很大成绩。国内生产总值增长10.3%…) opens a review up to the sentence that turns to the plan
             back = (back or kind == "plan" and looks_back(sentence)) and not turns_to_plan(sentence, year)
             since = kind == "plan" and since_last_year(sentence)  # this sentence only
-            part = "review" if back or since else "other" if kind == "plan" and guides(sentence) else kind
+            part = "review" if back or since else \
+                "other" if kind == "plan" and (guides(sentence) or some_do_wrong(sentence)) else kind
             five_years = part == "review" and summed and not names_one_year(sentence, year)
             clauses = [m.group().strip() for m in _CLAUSE.finditer(sentence)]
             clauses = [c for c in clauses if c]

@@ -77,6 +77,17 @@ def since_last_year(sentence: str) -> bool:
     return sentence.startswith("去年以来")
 
 
+def some_do_wrong(sentence: str) -> bool:
+    """Whether a sentence tells what some places or people do wrong (有的地方连工资都不能按时发放，还在
+    乱上建设项目，违反规定兴建楼堂馆所): a problem described, not a task, whatever its verbs."""
+    return bool(_SOME_DO.match(sentence))
+
+
+# "some places, departments, cadres …" opening a sentence (after a short lead: 同时，一些地方…)
+_SOME_DO = re.compile(r"(?:[^，。；：]{0,6}[，：])?(?:有的|有些|一些|少数|个别)(?:地方|部门|单位|企业|地区|干部|领导干部|"
+                      r"人|领域|行业|城市|乡村|基层)")
+
+
 def states_problems(text: str) -> bool:
     """Whether a paragraph opens by owning up to the problems that remain (在充分肯定成绩的同时，
     我们也清醒看到，…还存在不少困难和问题): what it names, it names as a shortcoming, not as work done."""

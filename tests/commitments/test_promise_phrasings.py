@@ -1051,3 +1051,20 @@ def test_the_line_all_work_keeps_to_is_no_task(clause, tmp_path):
                     + clause + "。推进城中村改造。\n", encoding="utf-8")
     objs = [c.obj for c in extract(reportdiff_load(str(path)), 0) if c.kind == "task"]
     assert objs == ["城中村"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # national 2002 (fresh audit at 5fc5f2c, seed 39, row 8): a task "dropped" by 2003
+    "有的地方连工资都不能按时发放，还在乱上建设项目，违反规定兴建楼堂馆所。",
+    # national 1958: a saving some enterprises showed, not a target of 一半
+    "有的企业甚至只要花过去一半或者更少的钱，就可以很好地建设起来了。",
+])
+def test_what_some_places_do_wrong_is_no_commitment(sentence, tmp_path):
+    """A plan sentence telling what some places, departments or cadres do wrong describes a
+    problem; its verbs (乱上建设项目, 兴建楼堂馆所) promise nothing.  Over the 82 Chinese ledgers
+    2 rows go, both such."""
+    path = tmp_path / "plan.txt"
+    path.write_text("政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n"
+                    + sentence + "推进城中村改造。\n", encoding="utf-8")
+    objs = [c.obj for c in extract(reportdiff_load(str(path)), 0)]
+    assert objs == ["城中村"]
