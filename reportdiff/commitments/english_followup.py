@@ -85,12 +85,14 @@ def key(c: Commitment, weight) -> EnKey | None:
         purpose, aim = _PURPOSE.search(clause, after), _AIM.search(clause, after)
         ends = sorted(([purpose.start()] if purpose else []) + ([aim.end()] if aim else []))
         extra = next((x for x in (others(clause[:end]) for end in ends) if len(x) >= PURPOSE_ENOUGH), ())
-        words += extra or others(clause)
+        then = ""
         if all(w in _KIND for w in key_words(text)):  # what the body is for may come after: "the working group will …"
             named = re.compile(r"\bthe\s+" + r"\s+".join(re.escape(x) for x in text.split()[-2:]) + r"\b", re.I)
             then = next((x for x in _neighbours(c)[1] if named.search(x)), "")
-            words += tuple(dict.fromkeys(w for w in key_words(then) if w not in words and w not in _VERB_WORDS
-                                         and w not in _VAGUE))
+        # the body's remit, said after it, names it better than the clause's aims (To draw more of these
+        # functions to Hong Kong …, I have asked the FSTB to set up a task force. The task force will review …)
+        words += tuple(dict.fromkeys(w for w in key_words(then) if w not in words and w not in _VERB_WORDS
+                                     and w not in _VAGUE)) or extra or others(clause)
         anaphor = _ANAPHOR.search(clause) or (_DEFINITE_KIND.search(text) if all(w in _KIND for w in words) else None)
         if anaphor:  # "the work in this area": the area is the previous sentence's
             pointer = set(key_words(anaphor.group()))

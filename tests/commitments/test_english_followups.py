@@ -403,6 +403,22 @@ def test_a_body_set_up_is_named_by_the_next_sentence_about_it():
     assert f.status == "reported" and "Working Group on Long-Term Fiscal Planning" in f.text
 
 
+def test_a_body_set_up_is_named_by_its_remit_rather_than_its_clauses_aims():
+    """HK 2014-15 para 82 (fresh audit at 5fc5f2c, seed 39, row 5): ``To draw more of these
+    functions to Hong Kong and to enhance our strengths in financial and professional services, I
+    have asked the FSTB to set up a task force in collaboration with the HKMA. The task force will
+    review the requirements under the Inland Revenue Ordinance for interest deductions in the
+    taxation of corporate treasury activities …``: the key held the clause's aims (draw, functions,
+    financial, professional …) and the remit, and 2015-16's ``we shall amend the Inland Revenue
+    Ordinance to allow … interest deductions under profits tax for corporate treasury centres``
+    covered too little of it: missing.  The remit said after the body names it; the clause's aims
+    join the key only when there is none."""
+    led = promises([_hk(2014), _hk(2015)])
+    f = next(e.followups[0] for e in led.entries if e.commitment.doc == 0 and e.commitment.kind == "task"
+             and e.commitment.obj == "set up task force" and "FSTB" in e.commitment.text)
+    assert f.status == "recurring" and "interest deductions under profits tax for corporate treasury centres" in f.text
+
+
 def test_a_review_naming_the_indicator_with_its_very_figure_reports_it():
     """HK 2015-16 para 57: ``I shall make a further injection of $200 million into FDF, enhance its
     funding arrangements …``: the one-word key (FDF) took its clause's words, and 2016-17's ``Last
