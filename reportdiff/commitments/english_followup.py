@@ -119,7 +119,7 @@ def key(c: Commitment, weight) -> EnKey | None:
 _KIND = {_stem(w) for w in (
     "working group task force committee steering advisory joint dedicated special new inter-departmental "
     "study review feasibility consultancy consultation scheme programme fund plan project platform office "
-    "unit team body council panel mechanism pilot").split()}
+    "unit team body council panel mechanism pilot relevant bill legislation amendment").split()}
 
 
 # words of a measure's unit (square metres of floor area, hectares): a key of them and at most one
@@ -157,7 +157,10 @@ def _names(text: str) -> tuple[tuple[str, ...], ...]:
 
 
 _ANAPHOR = re.compile(r"\b(?:(?:the\s+)?work\s+in\s+)?(?:this|these)\s+(?:area|areas|purpose|regard|initiatives?|measures?|"
-                      r"projects?|programmes?|schemes?|services?|facilities|facility)\b", re.I)
+                      r"projects?|programmes?|schemes?|services?|facilities|facility)\b"
+                      # the bill of what was just said (We are set to implement a scripless securities market …
+                      # Government plans to introduce the relevant bill into this Council)
+                      r"|\brelevant\s+(?:(?:amendment|legislative)\s+)?(?:bills?|legislation|amendments?)\b", re.I)
 
 
 # a kind of undertaking named with "the" and nothing else (``allocate an additional $150 million to extend

@@ -419,6 +419,19 @@ def test_a_body_set_up_is_named_by_its_remit_rather_than_its_clauses_aims():
     assert f.status == "recurring" and "interest deductions under profits tax for corporate treasury centres" in f.text
 
 
+def test_the_relevant_bill_is_the_bill_of_what_was_just_said():
+    """HK 2014-15 para 45 (fresh audit at 5fc5f2c, seed 39, row 4): ``We are set to implement a
+    scripless securities market … Government plans to introduce the relevant bill into this
+    Council in the first half of this year.``: its key (relevant, bill) was "recurring" by
+    2015-16's ``… introduce the relevant amendment bill in 2016``, the bill on exchanging
+    financial-account information.  ``the relevant bill`` points back: the sentence before says
+    which; 2015-16 never mentions scripless securities."""
+    led = promises([_hk(2014), _hk(2015)])
+    f = next(e.followups[0] for e in led.entries if e.commitment.doc == 0 and e.commitment.kind == "task"
+             and "relevant bill" in e.commitment.obj and "first half of this year" in e.commitment.text)
+    assert f.status == "missing"
+
+
 def test_a_review_naming_the_indicator_with_its_very_figure_reports_it():
     """HK 2015-16 para 57: ``I shall make a further injection of $200 million into FDF, enhance its
     funding arrangements …``: the one-word key (FDF) took its clause's words, and 2016-17's ``Last
