@@ -105,13 +105,16 @@ def fill_moved_runs(groups, used_a: dict[int, int], used_b: dict[int, int],
     ``bonus`` at least the threshold, the texts' own score at least ``floor``); they are
     *moved*."""
     spans = sorted((min(ia), max(ia), min(jb), max(jb), moved) for ia, jb, moved in groups.values())
-    for (_, i1, _, j1, moved1), (i2, _, j2, _, moved2) in zip(spans, spans[1:]):
-        if not (moved1 and moved2) or j2 <= j1 + 1 or any(j in used_b for j in range(j1 + 1, j2)):
-            continue
-        ga, gb = list(range(i1 + 1, i2)), list(range(j1 + 1, j2))
-        cand = {(i, j): s + bonus for i in ga for j in gb
-                if (s := scores.get((i, j))) is not None and texts_only.get((i, j), s) >= floor}
-        for i, j in gap_pairs(ga, gb, cand, threshold):
+    paired_b = sorted(used_b)
+    runs = [(i1, i2, j1, j2) for (_, i1, _, j1, moved1), (i2, _, j2, _, moved2) in zip(spans, spans[1:])
+            if moved1 and moved2 and j2 > j1 + 1 and bisect_left(paired_b, j2) == bisect_left(paired_b, j1 + 1)]
+    if not runs:
+        return
+    raised = {k: s + bonus for k, s in scores.items() if texts_only.get(k, s) >= floor}
+    for i1, i2, j1, j2 in runs:
+        ga = [i for i in range(i1 + 1, i2) if i not in used_a]
+        gb = [j for j in range(j1 + 1, j2) if j not in used_b]
+        for i, j in gap_pairs(ga, gb, raised, threshold):
             used_a[i], used_b[j] = j, i
             groups[(i, j)] = ([i], [j], True)
 
