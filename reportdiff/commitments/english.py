@@ -163,7 +163,7 @@ def _indicator(clause: str, q: Quantity, unit: str) -> str:
 
 # words that say a sum is money and nothing of what it is for (an additional recurrent provision)
 _MONEY_WORDS = set("additional recurrent annual provision funding expenditure allocation grant sum one-off extra "
-                   "injection total".split())  # as key_words stem them
+                   "injection total financial support".split())  # as key_words stem them
 # the verb that gives or launches a sum, left before its name (allocate a recurrent provision, set aside a
 # sum, launch an iBond issue, provide a total): not what the sum is
 _GIVING = re.compile(r"^(?:(?:also|further)\s+)?(?:allocate|earmark|inject|set\s+aside|provide|commit|spend|deploy|"

@@ -55,8 +55,10 @@ _OBJ_END = re.compile(r"\s+(?:which|that|who|so that|so as|in order|to (?:make|h
 _CONDITION = re.compile(r"\b(?:growth|economy|market|adjustment|slowdown|downturn|recovery|inflation|demand|"
                         r"deterioration|effects?|synergy|population|sentiment)$", re.I)
 # a will inside what the speaker hopes or believes (I hope that the community will …, I believe that
-# the tourism industry will continue …, we trust that …): a wish or a forecast, not a promise
-_HOPED = re.compile(r"\b(?:hope|hopes|hoped|wish|wishes|trust|believe|believes|confident)\b[^,;:]*$", re.I)
+# the tourism industry will continue …, we trust that …) or what people ask (Many people are
+# concerned about how Government will deal with …): a wish, a forecast or a question, not a promise
+_HOPED = re.compile(r"\b(?:hope|hopes|hoped|wish|wishes|trust|believe|believes|confident|(?:concerned|asking|asked|"
+                    r"wonder|wondering)\s+(?:about\s+)?(?:how|whether|what|if|when))\b[^,;:]*$", re.I)
 # what a measure is for, said of the measure: "The scheme aims to …", "It aims to …"
 _PURPOSE_OF = re.compile(r"\b(?:scheme|programme|fund|measures?|initiatives?|projects?|plan|policy|pilot|it|this|they)$", re.I)
 

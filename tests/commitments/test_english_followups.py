@@ -419,6 +419,18 @@ def test_a_body_set_up_is_named_by_its_remit_rather_than_its_clauses_aims():
     assert f.status == "recurring" and "interest deductions under profits tax for corporate treasury centres" in f.text
 
 
+def test_financial_support_says_only_that_money_is_given():
+    """HK 2016-17 para 60 (audit at 459985f, seed 40, row 13): ``The Enterprise Support Scheme under
+    ITF will provide financial support to Fintech start-ups and financial institutions.``: its key
+    (financial, support) was "recurring" by 2017-18's ``I will provide the necessary financial
+    support having regard to the outcome`` (on the MPF offsetting).  Like a sum's money words,
+    financial support names no measure: the key takes its clause's other words."""
+    led = promises([_hk(2016), _hk(2017)])
+    f = next(e.followups[0] for e in led.entries if e.commitment.doc == 0 and e.commitment.kind == "task"
+             and e.commitment.obj == "provide financial support" and "Fintech" in e.commitment.text)
+    assert "necessary financial support" not in f.text
+
+
 def test_the_relevant_bill_is_the_bill_of_what_was_just_said():
     """HK 2014-15 para 45 (fresh audit at 5fc5f2c, seed 39, row 4): ``We are set to implement a
     scripless securities market … Government plans to introduce the relevant bill into this

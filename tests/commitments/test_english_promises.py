@@ -252,6 +252,9 @@ def test_whose_will_promises_a_figure(clause, figure, promised):
      "towards universal suffrage.", []),
     ("I hope the Mainland will further deepen the liberalisation measures on this basis and extend them "
      "nationwide", []),
+    # … or inside what people ask (audit of HK 2016-17, seed 40, row 17)
+    ("142.Many people are concerned about how Government will deal with the unused subsidies of the one-off "
+     "electricity charges subsidy scheme.", []),
     ("I believe this is right, and we will set up a task force", [("set up", "task force")]),
     # a mechanism keeps the complement that says which, up to the next action (an audit of HK 2012-13, row 18)
     ("The Education Bureau will also review the interest rate mechanism for the means-tested living expenses loans "
