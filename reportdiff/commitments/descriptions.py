@@ -29,8 +29,9 @@ ALREADY = re.compile(r"已(?:经)?[\u4e00-\u9fff]{1,6}的$")
 COHORT = re.compile(r"(?:(?:高校)?毕业生|(?:新成长)?劳动力)(?:将[高达超]?)?")
 
 
-# A clause that describes the year rather than promising anything (今年是…规划的第一年, 是…关键一年).
-DESCRIPTIVE = re.compile(r"^(?:今年|明年|\d{4}年|这|也)?是|(?:之年|一年|头一年|攻坚年|开局年|收官年|周年)$")
+# A clause that describes the year rather than promising anything (今年是…规划的第一年, 是…关键一年),
+# or says what a measure is (这既是增加社会保障资金的重要途径，又是建立新体系的重要条件).
+DESCRIPTIVE = re.compile(r"^(?:今年|明年|\d{4}年|这)?(?:也|又|既|更|都|正)?是|(?:之年|一年|头一年|攻坚年|开局年|收官年|周年)$")
 
 
 # A clause that only names the basis of what follows (根据《中共中央关于制定…的建议》, 按照建立现代企业
