@@ -347,7 +347,7 @@ _ADVERBS = r"(?:(?:also|again|further|then|now|still|only|each|all|[a-z]+ly)\s+)
 # ``will be raised to $3 million`` (passive: the office acts), ``will receive a subsidy of $90,000``,
 # ``will enjoy a 300 per cent tax deduction`` (what the measure gives), ``will involve an additional
 # annual recurrent provision of around $52 million`` (what the promised measures take)
-_PASSIVE_OR_GIVEN = re.compile(rf"\s*(?:,[^,]*,\s*)?{_ADVERBS}(?:be|receive|enjoy|get|face|pay|involve)\b", re.I)
+_PASSIVE_OR_GIVEN = re.compile(rf"\s*(?:,[^,]*,\s*)?{_ADVERBS}(?:be(?!\s+able\b)|receive|enjoy|get|face|pay|involve)\b", re.I)
 _UNDERTAKING = re.compile(r"\b(?:these|those|the|our)\s+(?:[\w-]+\s+){0,2}projects?$", re.I)  # the office's own projects
 _ITEM = re.compile(r"(?:^|[;:.]|\s)\s*\([a-z]{1,4}\)")
 _WHEN = re.compile(r"\s+(?:(?:for|in|during|over)\s+the\s+(?:coming|next|new)\s+(?:financial\s+)?years?"

@@ -91,6 +91,17 @@ def test_outputs_and_forecasts_of_others_are_no_targets():
         assert any(kept in r for r in raws), kept
 
 
+def test_what_a_facility_will_be_able_to_do_is_no_target():
+    """HK 2016-17 para 90 (audit at 459985f, seed 40, row 4): ``Upon full operation of the 3RS,
+    the airport will be able to handle 100 million passengers … in 2030`` gave a target "be able
+    100 million": what a facility will be able to do is its capacity, not a promise, as a passive
+    ``will be raised to $8,000`` is."""
+    clause = ("Upon full operation of the 3RS, the airport will be able to handle 100 million passengers and nine "
+              "million tonnes of cargo annually in 2030.")
+    assert not english._promised_figure(clause, clause.index("100"))
+    assert english._promised_figure("The ceiling will be raised to $8,000.", 26)
+
+
 def test_the_offices_own_projects_keep_their_figures():
     """``These projects will create 210 additional school places``: the council's projects (the
     next budget lowers the figure to 180, which the ledger shows)."""
