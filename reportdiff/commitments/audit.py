@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 
 from ..text.quantities import find_quantities, is_year
 from .answers import answer
+from .english_followup import running_total
 from .extraction import Commitment, Statement, clean_indicator
 from .followup import (
     Followup,
@@ -225,8 +226,8 @@ def review(c: Commitment, key, index, f: Followup, plan_year: int | None, later_
         met = meets(c.target, f.reported.value, f.reported.unit) if f.reported and due else None
         if other_government and not is_rate(c.target.unit):  # 专项债券额度3150亿元 of 4.4万亿元
             met = None
-        if not zh and f.reported and f.reported.unit != c.target.unit:
-            met = None
+        if not zh and f.reported and (f.reported.unit != c.target.unit or running_total(f.text, not c.target.unit)):
+            met = None  # another unit, or a total since the measure began (has provided support to 181 start-ups)
         f = replace(f, met=met)
     head = heads(key, normal(f.text), c.kind == "target") if zh and f.text else True
     near = (_near_miss(key, index) if zh else _en_near_miss(key, index)) if f.status == "missing" and key else 0.0

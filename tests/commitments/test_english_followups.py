@@ -431,6 +431,24 @@ def test_financial_support_says_only_that_money_is_given():
     assert "necessary financial support" not in f.text
 
 
+def test_a_running_total_neither_meets_nor_misses_a_target():
+    """HK 2016-17 para 70 (audit at 459985f, seed 40, row 16): ``The overall admission quota will be
+    increased to 90 design start-ups`` was "met" by 2017-18's ``The Design Incubation Programme has
+    provided support to 181 start-ups``, every start-up since the programme began in 2006.  A count
+    given by a present perfect bound to no year, or said so far, to date or since the launch, is a
+    running total: reported, met or not unclear.  A sum given once stays (``has approved
+    Government's injection of $15 billion`` meets ``inject $15 billion``)."""
+    from reportdiff.commitments.english_followup import running_total
+    assert running_total("The Design Incubation Programme has provided support to 181 start-ups.", True)
+    assert running_total("So far, 22 000 of these vehicles have been phased out.", True)
+    assert not running_total("Last year, the HKTB has launched 20 campaigns.", True)
+    assert not running_total("The Finance Committee has approved Government's injection of $15 billion.", False)
+    led = promises([_hk(2016), _hk(2017)])
+    e = next(e for e in led.entries if e.commitment.doc == 0 and e.commitment.target
+             and e.commitment.target.indicator == "design start-ups")
+    assert e.followups[0].status == "reported" and e.followups[0].met is None
+
+
 def test_the_relevant_bill_is_the_bill_of_what_was_just_said():
     """HK 2014-15 para 45 (fresh audit at 5fc5f2c, seed 39, row 4): ``We are set to implement a
     scripless securities market … Government plans to introduce the relevant bill into this
