@@ -178,6 +178,9 @@ def key_of(c: Commitment, weight) -> Key | None:
         obj = object_words(c.obj)
         words = head_from = key_terms(obj)
         joins = junctions(obj)
+        if words and generic(obj):  # 形成激励机制 after 改革和完善优秀人才的收入分配制度: whose incentives?
+            sentence = next((x for x in c.paragraph.sentences if c.text in x), c.text)
+            words += tuple(w for w in key_terms(sentence.replace(c.text, "，")) if w not in words)
     if not words:
         return None
     named = counted or c.target.indicator if c.target else c.obj
@@ -187,6 +190,18 @@ def key_of(c: Commitment, weight) -> Key | None:
     runs = () if c.kind == "target" else tuple(key_runs(obj))
     return Key(words, tuple(weight(w) for w in words), head if head in words else words[-1], modifiers, hw, places,
                runs, joins, coordinated(obj, runs) if runs else (), listed_runs(obj) if runs else 0)
+
+
+def generic(obj: str) -> bool:
+    """Whether a task's object is only words of a kind of rule or policy (激励机制, 相关支持政策,
+    监管制度, 政策措施): it names no measure of its own, and its key takes the other words of its
+    sentence (as an English key of kind words does)."""
+    words = terms(normal(obj))
+    return 0 < len(words) <= 3 and all(w in _GENERIC for w in words)
+
+
+_GENERIC = set("激励 约束 长效 工作 管理 保障 运行 协调 监管 监督 考核 评价 机制 制度 体系 体制 政策 措施 办法 规定 "
+               "服务 相关 各项 有关 配套 支持 扶持 优惠 一系列".split())
 
 
 # a list of examples before 等 (汽车、钢铁……现代物流等重点产业调整和振兴规划)

@@ -1084,3 +1084,17 @@ def test_a_clause_saying_what_a_measure_is_is_no_commitment(sentence, tmp_path):
                     + sentence + "推进城中村改造。\n", encoding="utf-8")
     found = extract(reportdiff_load(str(path)), 0)
     assert not [c.text for c in found if c.text.startswith("又是")] and "城中村" in [c.obj for c in found]
+
+
+def test_a_generic_object_takes_the_words_of_its_sentence():
+    """National 2000 → 2001 (audit at 459985f, seed 40, row 13): ``改革和完善优秀人才的收入分配制度，
+    形成激励机制`` gave the task 激励机制, "recurring" by 2001's ``建立健全激励机制和约束机制`` for state
+    enterprises.  An object of kind words only (激励机制, 相关支持政策, 考核评价体系) names no measure: its
+    key takes the other words of its sentence (人才, 收入分配), as an English key of kind words does.
+    Over the 82 Chinese ledgers 23 rows change, most of them a quote of another measure gone."""
+    from reportdiff.commitments.keys import generic
+    assert generic("激励机制") and generic("相关支持政策") and generic("考核评价体系")
+    assert not generic("收入分配制度") and not generic("科技创新激励机制")
+    entry = next(e for e in _national(2000, 2001).entries
+                 if e.commitment.doc == 0 and e.commitment.obj == "激励机制" and "优秀人才" in e.commitment.paragraph.text)
+    assert "约束机制" not in entry.followups[0].text
