@@ -57,9 +57,7 @@ def fill_gaps(groups, used_a: dict[int, int], used_b: dict[int, int], n: int, m:
     for (i1, j1), (i2, j2) in zip(spine, spine[1:]):
         ga = [i for i in range(i1 + 1, i2) if i not in used_a]
         gb = [j for j in range(j1 + 1, j2) if j not in used_b]
-        for i, j in gap_pairs(ga, gb, boosted, threshold, crosses):
-            used_a[i], used_b[j] = j, i
-            groups[(i, j)] = ([i], [j], False)
+        _link(gap_pairs(ga, gb, boosted, threshold, crosses), groups, used_a, used_b, False)
 
 
 def fill_moved_sections(groups, used_a: dict[int, int], used_b: dict[int, int],
@@ -90,10 +88,8 @@ def fill_moved_sections(groups, used_a: dict[int, int], used_b: dict[int, int],
             gaps.setdefault((key, bisect_left(local, (i, j))), {})[(i, j)] = s
     for cand in gaps.values():
         ga, gb = sorted({i for i, _ in cand}), sorted({j for _, j in cand})
-        for i, j in gap_pairs(ga, gb, cand, threshold):
-            if i not in used_a and j not in used_b:  # nested sections: one paragraph in two gaps
-                used_a[i], used_b[j] = j, i
-                groups[(i, j)] = ([i], [j], True)
+        # (nested sections: one paragraph in two gaps, paired in the first)
+        _link(gap_pairs(ga, gb, cand, threshold), groups, used_a, used_b, True)
 
 
 def fill_moved_runs(groups, used_a: dict[int, int], used_b: dict[int, int],
@@ -114,9 +110,15 @@ def fill_moved_runs(groups, used_a: dict[int, int], used_b: dict[int, int],
     for i1, i2, j1, j2 in runs:
         ga = [i for i in range(i1 + 1, i2) if i not in used_a]
         gb = [j for j in range(j1 + 1, j2) if j not in used_b]
-        for i, j in gap_pairs(ga, gb, raised, threshold):
+        _link(gap_pairs(ga, gb, raised, threshold), groups, used_a, used_b, True)
+
+
+def _link(pairs: list[tuple[int, int]], groups, used_a: dict[int, int], used_b: dict[int, int], moved: bool) -> None:
+    """Record each pair (i, j) of paragraphs not yet paired as a group of its own."""
+    for i, j in pairs:
+        if i not in used_a and j not in used_b:
             used_a[i], used_b[j] = j, i
-            groups[(i, j)] = ([i], [j], True)
+            groups[(i, j)] = ([i], [j], moved)
 
 
 def in_place(groups) -> list[tuple[int, int]]:

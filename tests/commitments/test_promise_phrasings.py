@@ -1036,6 +1036,15 @@ def test_a_plan_sentence_on_what_was_done_since_last_year_reports_it():
     assert "基本医疗卫生制度" in later
 
 
+def _plan_with(tmp_path, sentence: str):
+    """The commitments of a one-part plan holding ``sentence`` and then a task of its own
+    (推进城中村改造: object 城中村), after a one-line review."""
+    path = tmp_path / "plan.txt"
+    path.write_text("政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n"
+                    + sentence + "推进城中村改造。\n", encoding="utf-8")
+    return extract(reportdiff_load(str(path)), 0)
+
+
 @pytest.mark.parametrize("clause", [
     "必须坚持以经济建设为中心",  # national 2013, a task "dropped" by 2014
     "我们必须毫不动摇坚持以经济建设为中心",  # national 2015
@@ -1046,10 +1055,7 @@ def test_the_line_all_work_keeps_to_is_no_task(clause, tmp_path):
     """The promise HTML of national 2013 → 2014 (session 38) listed ``必须坚持以经济建设为中心`` as a task
     dropped by 2014: a principle, which no report reports done.  7 such rows of the 82 Chinese
     ledgers go (5 of them "dropped")."""
-    path = tmp_path / "plan.txt"
-    path.write_text("政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n"
-                    + clause + "。推进城中村改造。\n", encoding="utf-8")
-    objs = [c.obj for c in extract(reportdiff_load(str(path)), 0) if c.kind == "task"]
+    objs = [c.obj for c in _plan_with(tmp_path, clause + "。") if c.kind == "task"]
     assert objs == ["城中村"]
 
 
@@ -1063,10 +1069,7 @@ def test_what_some_places_do_wrong_is_no_commitment(sentence, tmp_path):
     """A plan sentence telling what some places, departments or cadres do wrong describes a
     problem; its verbs (乱上建设项目, 兴建楼堂馆所) promise nothing.  Over the 82 Chinese ledgers
     2 rows go, both such."""
-    path = tmp_path / "plan.txt"
-    path.write_text("政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n"
-                    + sentence + "推进城中村改造。\n", encoding="utf-8")
-    objs = [c.obj for c in extract(reportdiff_load(str(path)), 0)]
+    objs = [c.obj for c in _plan_with(tmp_path, sentence)]
     assert objs == ["城中村"]
 
 
@@ -1079,10 +1082,7 @@ def test_what_some_places_do_wrong_is_no_commitment(sentence, tmp_path):
 def test_a_clause_saying_what_a_measure_is_is_no_commitment(sentence, tmp_path):
     """A clause opening with 是 after 又, 既, 也, 更, 都 or 正 says what something is, as 今年是… says
     what the year is.  Over the 82 Chinese ledgers 4 rows go (national 1955, 1959, 2000), all such."""
-    path = tmp_path / "plan.txt"
-    path.write_text("政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n"
-                    + sentence + "推进城中村改造。\n", encoding="utf-8")
-    found = extract(reportdiff_load(str(path)), 0)
+    found = _plan_with(tmp_path, sentence)
     assert not [c.text for c in found if c.text.startswith("又是")] and "城中村" in [c.obj for c in found]
 
 
