@@ -18,6 +18,7 @@ from ..comparison.align import PAIR_STATUSES
 from ..comparison.result import Comparison
 from .labels import (
     DOCUMENT_LABELS,
+    FINDING_LABELS,
     OCR_SUSPECT,
     document_facts,
     ocr_suspect_lines,
@@ -194,12 +195,6 @@ def dupes_page(result) -> str:
     )
 
 
-FINDING_LABELS = {
-    "met": ("met", "added"), "not_met": ("not met", "removed"), "unclear": ("reported, figures not comparable", "changed"),
-    "not_due": ("progress, not yet due", "changed"), "no_figure": ("reported, no figure", "changed"),
-    "reported": ("reported", "added"), "recurring_same": ("recurring, same wording", "changed"),
-    "recurring_reworded": ("recurring, reworded", "changed"), "dropped": ("dropped", "removed"),
-}
 
 
 def promises_page(ledger) -> str:

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from ..model import Document
 
+# a follow-up's finding (``commitments.audit``) as every view names it, and the HTML's colour class
+FINDING_LABELS = {
+    "met": ("met", "added"), "not_met": ("not met", "removed"), "unclear": ("reported, figures not comparable", "changed"),
+    "not_due": ("progress, not yet due", "changed"), "no_figure": ("reported, no figure", "changed"),
+    "reported": ("reported", "added"), "recurring_same": ("recurring, same wording", "changed"),
+    "recurring_reworded": ("recurring, reworded", "changed"), "dropped": ("dropped", "removed"),
+}
+
 DOCUMENT_LABELS = ("file", "title", "kind", "date", "region", "speaker", "size", "text")
 
 

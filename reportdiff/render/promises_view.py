@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..commitments.audit import LOW_CONFIDENCE
+from .labels import FINDING_LABELS
 from .safe import printable
 
 STYLE = {"reported": "green", "recurring": "yellow", "missing": "red"}
@@ -54,8 +55,10 @@ def promises_view(ledger, limit: int = 200) -> Group:
         target = f"{t.indicator} {t.raw} ({t.comparator})" if t else f"task: {c.obj}"
         follow = Text()
         for f in e.followups:
-            follow.append(f"[{f.doc}] {f.status}", style=STYLE[f.status])
-            if f.finding and f.finding not in (f.status, "dropped"):  # met, no_figure, recurring_same …
+            # a finding that names its status (recurring_same: "recurring, same wording") stands for it
+            named = f.finding.startswith(f"{f.status}_")
+            follow.append(f"[{f.doc}] {FINDING_LABELS[f.finding][0] if named else f.status}", style=STYLE[f.status])
+            if f.finding and not named and f.finding not in (f.status, "dropped"):  # met, no_figure …
                 follow.append(f" {f.finding.replace('_', ' ')}",
                               style="green" if f.finding == "met" else "red" if f.finding == "not_met" else "")
             if f.reported:

@@ -236,6 +236,25 @@ def test_the_terminal_shows_each_follow_ups_quote_and_lines(national):
         assert f"@{f.paragraph.lines}" in out and f"“{quote[:QUOTE]}" in out
 
 
+def test_the_terminal_names_a_recurring_finding_once(national):
+    """A recurring follow-up showed its status and then its finding, which names the status again
+    (``[1] recurring recurring reworded``): it now reads as the HTML does (``[1] recurring,
+    reworded``)."""
+    from rich.console import Console
+
+    from reportdiff.render.labels import FINDING_LABELS
+    from reportdiff.render.promises_view import promises_view
+
+    console = Console(record=True, width=400, color_system=None)
+    console.print(promises_view(national))
+    out = console.export_text()
+    recurring = {f.finding for e in national.entries for f in e.followups if f.status == "recurring"}
+    assert recurring & {"recurring_same", "recurring_reworded"}
+    for finding in recurring:
+        assert f"] {FINDING_LABELS[finding][0]}" in out
+    assert "recurring recurring" not in out
+
+
 def test_the_html_pages_report_list_leads_to_each_reports_commitments(national):
     """The page's list of reports linked to ``#doc0`` … anchors the page never had, and named each
     national report only by its title (政府工作报告 twice): each entry now shows the path, then
