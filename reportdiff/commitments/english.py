@@ -61,13 +61,15 @@ def _changed(head: str) -> str:
     """What goes from X to Y, named before "from": the object of the promised verb (``I will raise
     the maximum annual funding for each university`` → ``maximum annual funding``), or the subject
     of a passive (``The funding ceiling for each enterprise will be increased`` → ``funding
-    ceiling``)."""
+    ceiling``) or of a verb that changes its subject (``The financial assistance … will also
+    increase by 50 per cent``: ``_RISES``)."""
     head = re.sub(r"^.*\((?:[a-z]{1,4}|\d{1,2})\)\s*", "", head.strip())  # (b)raising the disabled dependant allowance, (1) Raising …
     head = re.split(r"\s+and\s+(?=[a-z]+\s+(?:the|a|an|our|its)\s)", head)[-1]  # …, and raise the loan ceiling
     # a list of measures: New initiatives … include progressively increasing the intake of … places
     head = re.sub(r"^.*\binclude[s]?\s+(?:[a-z]+ly\s+)?[a-z]+ing\s+(?=(?:the|a|an|our|its|their)\s)", "", head,
                   flags=re.I)
-    passive = re.search(r"\b(?:will|shall)\s+(?:(?:[a-z]+ly|also|further|again)\s+)?be\s+\w+\s*$", head, re.I)
+    passive = re.search(r"\b(?:will|shall)\s+(?:(?:[a-z]+ly|also|further|again)\s+)?be\s+\w+\s*$", head, re.I) \
+        or _RISES.search(head)
     if passive:
         head = re.sub(r"^\d+\.\s*", "", head[: passive.start()])  # 149.The accumulation limit …: a paragraph's number
     else:
@@ -81,6 +83,10 @@ _FROM_TO = re.compile(r"\bfrom\s+(?:[^,;]|(?<=\d),(?=\d)){1,40}?\s+to\s+(?:about
 # Y of "raise X to Y" (no from): increase the amount of seed capital for the FRC to $400 million
 _RAISED_TO = re.compile(r"\b(?:increase|raise|lift|expand|extend|lower|reduce|double|triple)\s+[^,;]{3,80}?"
                         r"(?P<to>\s+to\s+(?:about\s+|around\s+|over\s+|some\s+)?)$", re.I)
+# a subject's own change, said by an intransitive verb, with its amount (… will also increase by 50 per
+# cent [to $500,000]): what changes is the subject, before "will"
+_RISES = re.compile(r"\b(?:will|shall)\s+(?:(?:[a-z]+ly|also|further|again)\s+)?(?:increase|rise|grow|go\s+up|"
+                    r"decrease|fall|drop|go\s+down|double|triple)(?:\s+by(?:\s+[^,;]{1,40}?)?)?\s*$", re.I)
 # X of "from X to Y": the base of the change, not a figure promised
 _FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+)?(?:current\s+|present\s+|existing\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
 _BEFORE = re.compile(r"(?P<np>(?:[A-Za-z][\w'-]*\s+){1,5}?)(?:of|by|to|at|is|stands at)\s+(?:[a-z]+\s+){0,2}$", re.I)
@@ -143,6 +149,10 @@ def _indicator(clause: str, q: Quantity, unit: str) -> str:
     before = re.sub(r"(?:at least|a minimum of|no less than|not less than|no more than|not more than|over|more than|"
                     r"up to|about|around|nearly|some|approximately|a further|an extra|an additional)\s*$", "", before,
                     flags=re.I)
+    if re.search(r"\bby\s*$", before) and (rises := _RISES.search(before)):  # … will increase by 50 per cent
+        np = _changed(before[:rises.end()])
+        if key_words(np):
+            return np
     m = _BEFORE.search(before)
     if m:
         np = re.sub(r"^.*\b(?:will|shall|to|we|i|is|are|has|have|of|that|with|by)\s+", "", m.group("np").strip(),

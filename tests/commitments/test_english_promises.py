@@ -130,6 +130,23 @@ def test_a_changed_figure_is_named_by_what_changes(clause, expected):
     assert [(t.indicator, t.raw) for t, _ in targets_in(clause)] == [expected]
 
 
+def test_a_subject_that_changes_by_itself_names_both_its_figures():
+    """HK 2018-19 para 69: ``The financial assistance offered under Cyberport's incubation
+    programme to individual start-ups will also increase by 50 per cent to $500,000`` gave one
+    target, "also increase" 50 per cent, and lost the $500,000 (nothing named it); the next
+    budget reports the subsidy raised to $500,000.  A verb that changes its own subject
+    (increase, rise, fall …) names both the amount and the level by the subject."""
+    from reportdiff.commitments.english import targets_in
+
+    clause = ("The financial assistance offered under Cyberport's incubation programme to individual start-ups "
+              "will also increase by 50 per cent to $500,000")
+    name = "financial assistance offered under Cyberport's incubation programme"
+    assert [(t.indicator, t.raw) for t, _ in targets_in(clause)] == [(name, "50 per cent"), (name, "$500,000")]
+    clause = ("The amount of recurrent funding allocated to the Hospital Authority will also increase by nearly "
+              "40 per cent to $40 billion in 2012-13")
+    assert {t.indicator for t, _ in targets_in(clause)} == {"amount of recurrent funding allocated"}
+
+
 def test_goals_and_lists_of_new_initiatives_are_plans():
     """``It is the Government's plan to extend the length of the harbourfront promenades … to 34
     kilometres`` and ``Major new initiatives for 2019-20 include increasing 835 rehabilitation
