@@ -6,9 +6,13 @@ canonical stream (``text.fingerprints.shingle_hashes``, k = 8, the shingles dupe
 The *resemblance* of two documents is the Jaccard index of their shingle sets.
 
 - ``signature(shingles)``: the MinHash signature, ``PERMUTATIONS`` (= BANDS · ROWS = 120)
-  minima of ``mix(x XOR seedᵢ)`` over the shingles x (``mix`` the splitmix64 finaliser, seeds
-  fixed), so the same text has the same signature on every run, process and machine.  Two
-  signatures agree in one position with probability equal to the resemblance s.
+  values by one-permutation hashing: each shingle x is mixed once, h = mix(x XOR seed) (``mix``
+  the splitmix64 finaliser, the seed fixed, so the same text has the same signature on every
+  run, process and machine); the top 32 bits of h put it in one of 120 bins, and position i is
+  the least h in bin i.  A bin no shingle fell in (texts under a few hundred characters) takes
+  the value of the first filled bin in its own fixed order (optimal densification, Shrivastava
+  2017).  Two signatures agree in one position with probability equal to the resemblance s,
+  as with 120 independent hashes, for one hash per shingle instead of 120.
 - ``candidates(signatures)``: the signature is cut into ``BANDS`` (40) bands of ``ROWS`` (3)
   rows; two documents sharing one whole band are a candidate pair.  A pair of resemblance s
   becomes a candidate with probability 1 − (1 − s^r)^b: 0.995 at s = 0.5, 0.93 at 0.4, 0.67 at
@@ -28,40 +32,52 @@ ROWS = 3
 PERMUTATIONS = BANDS * ROWS
 THRESHOLD = 0.5  # pairs at or above this resemblance are the ones LSH must find
 
-_SEEDS = np.random.default_rng(20240607).integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64)
+_SEED = np.random.default_rng(20240607).integers(1, 2**63, dtype=np.uint64)
 _EMPTY = np.iinfo(np.uint64).max
 
 
 _C1, _C2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
-_S30, _S27, _S31 = np.uint64(30), np.uint64(27), np.uint64(31)
-_BLOCK = 262_144  # values mixed at once: two 2 MB buffers stay in the processor's cache
+_S30, _S27, _S31, _S32 = np.uint64(30), np.uint64(27), np.uint64(31), np.uint64(32)
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """The splitmix64 finaliser of every value of ``x`` (wrapping uint64 arithmetic)."""
+    with np.errstate(over="ignore"):
+        x = x ^ (x >> _S30)
+        x *= _C1
+        x ^= x >> _S27
+        x *= _C2
+        x ^= x >> _S31
+    return x
+
+
+def _bins(h: np.ndarray) -> np.ndarray:
+    """The bin of each hash: its top 32 bits scaled to 0 … PERMUTATIONS − 1 (so that hashes in
+    increasing order have their bins in increasing order)."""
+    return ((h >> _S32) * np.uint64(PERMUTATIONS)) >> _S32
+
+
+# where an empty bin borrows: bin i tries bins _BORROW[i, 0], _BORROW[i, 1], … in turn (a fixed
+# sequence, the same for every document, so two documents borrow alike)
+_BORROW = np.argsort(np.random.default_rng(20240608).random((PERMUTATIONS, PERMUTATIONS)), axis=1)
 
 
 def signature(shingles: np.ndarray) -> np.ndarray:
-    """MinHash signature (PERMUTATIONS uint64 values) of a set of shingle hashes: for each seed,
-    the least splitmix64 finaliser of (shingle xor seed), in wrapping uint64 arithmetic.  The
-    seeds go a few at a time through two preallocated buffers (in place: 5 times as fast as
-    whole-array temporaries of 16 MB)."""
+    """MinHash signature (PERMUTATIONS uint64 values) of a set of shingle hashes, by one
+    permutation (the module docstring): the hashes sorted, each bin's least is the first of its
+    run, since a bin grows with the hash.  (120 independent hashes took 13 ms a report.)"""
     if len(shingles) == 0:
         return np.full(PERMUTATIONS, _EMPTY, dtype=np.uint64)
-    out = np.empty(PERMUTATIONS, dtype=np.uint64)
-    step = max(1, _BLOCK // len(shingles))
-    x = np.empty((min(step, PERMUTATIONS), len(shingles)), dtype=np.uint64)
-    tmp = np.empty_like(x)
-    with np.errstate(over="ignore"):
-        for k in range(0, PERMUTATIONS, step):
-            m = min(step, PERMUTATIONS - k)
-            xv, tv = x[:m], tmp[:m]
-            np.bitwise_xor(shingles[None, :], _SEEDS[k:k + m, None], out=xv)
-            np.right_shift(xv, _S30, out=tv)
-            np.bitwise_xor(xv, tv, out=xv)
-            np.multiply(xv, _C1, out=xv)
-            np.right_shift(xv, _S27, out=tv)
-            np.bitwise_xor(xv, tv, out=xv)
-            np.multiply(xv, _C2, out=xv)
-            np.right_shift(xv, _S31, out=tv)
-            np.bitwise_xor(xv, tv, out=xv)
-            xv.min(axis=1, out=out[k:k + m])
+    h = np.sort(_mix(shingles ^ _SEED))
+    bins = _bins(h)
+    first = np.flatnonzero(np.concatenate(([True], bins[1:] != bins[:-1])))  # each bin's least h
+    out = np.full(PERMUTATIONS, _EMPTY, dtype=np.uint64)
+    out[bins[first]] = h[first]
+    empty = np.flatnonzero(out == _EMPTY)
+    if len(empty):
+        filled = out != _EMPTY
+        donors = _BORROW[empty]
+        out[empty] = out[donors[np.arange(len(empty)), filled[donors].argmax(axis=1)]]
     return out
 
 
