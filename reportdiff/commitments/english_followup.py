@@ -323,7 +323,7 @@ def _named_with_its_figure(t: Target, k: EnKey, later: EnIndex) -> tuple[int, fl
 _SPENDING = {_stem(w) for w in "aside earmark earmarked earmarking allocate allocated allocating allocation inject "
              "injected injecting deploy deployed announce announced propose proposed".split()} | _MONEY_WORDS
 CONTEXT_SHARED = 2
-TOPIC_RARE = 4.5  # ln(1/1.1%): a word in at most 1.1% of the ledger's sentences names a topic
+TOPIC_RARE = 4.2  # ln(1/1.5%): a word in at most 1.5% of the ledger's sentences names a topic
 
 
 def _given_in_context(t: Target, k: EnKey, later: EnIndex) -> tuple[int, float] | None:

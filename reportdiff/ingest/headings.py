@@ -155,12 +155,14 @@ _BRACKETED = re.compile(r"^\[(?P<title>[^\[\]]{2,80})\](?:\s*(?P<rest>\S.*))?$",
 def bracketed_title(text: str) -> tuple[str, str] | None:
     """(title, the text run on after it) of a line that opens with an English title in square
     brackets (``[Economic Outlook for 2013]``; ``[Saving up in a Timely Manner] 152.In late
-    2014, …``): the part headings of some speeches.  A bracketed note ends with a stop
+    2014, …``; ``["One Belt One Road"]``, quoted): the part headings of some speeches.  A bracketed note ends with a stop
     (``[Applause.]``, ``[Please refer to Annex C-1.]``) and is no title."""
     m = _BRACKETED.match(text.strip())
     if not m:
         return None
     title = " ".join(m.group("title").split())
+    if len(title) > 2 and title[0] == title[-1] and title[0] in "'\"":
+        title = title[1:-1].strip()  # ["One Belt One Road"]: a one-item list, as a scraper wrote the title
     return (title, m.group("rest") or "") if is_english_title(title) else None
 
 

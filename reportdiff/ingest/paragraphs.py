@@ -60,6 +60,7 @@ from .headings import (
     match_heading,
 )
 from .noise import ARTEFACT
+from .serialised import serialised_list
 
 _STARTS_PARAGRAPH = re.compile(r"^(?:——|\*\*|#|附件|名词解释)")
 _SOFT_START = re.compile(r"^(?:各位代表|同志们)")  # starts a paragraph unless a wrapped line runs into it
@@ -200,6 +201,8 @@ def _block(idx: list[int], texts: dict[int, str], joins: frozenset[int] = frozen
             text += " "
         starts.append((len(text), i))
         text += t
+    if len(idx) == 1 and (listed := serialised_list(text)):  # ['173.Mr President, …', '174.This is …', …]
+        return [b for item in listed.items for b in _cut(item, starts)]
     numbered = _numbered_run_ons(text)
     if len(numbered) > 1:  # 12.The Hong Kong economy … unemployment rate.13.As the Mainland economy …
         return [Block(b.text.strip(), b.first, b.last, b.line_count)

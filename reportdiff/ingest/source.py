@@ -27,6 +27,7 @@ from .noise import find_noise
 from .normalize import normalize_line
 from .outline import build_outline
 from .paragraphs import assemble
+from .serialised import serialised_list
 
 _COVER_MAX_LINE = 60  # a line longer than this before the first title is text, not a cover
 
@@ -99,6 +100,7 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
     if parted:
         notes.append(f"words joined by the extraction parted in {len(parted)} heading line(s), e.g. line "
                      f"{parted[0] + 1}: '{normal[parted[0]]}' read as '{lines[parted[0]]}'")
+    notes += _serialised_note(lines)
     if repeats:
         notes.append(f"{len(repeats)} heading line(s) repeating the heading line(s) next to them set aside, e.g. "
                      f"line {repeats[0].lines.first}: '{repeats[0].text}'")
@@ -112,6 +114,18 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
                      for r, s in copies),
         notes=tuple(notes), kind=extracted.kind, extractor=extracted.extractor, dropped=extracted.dropped,
     )
+
+
+def _serialised_note(lines: tuple[str, ...]) -> list[str]:
+    """What the lines holding a list of texts as a program writes it (``serialised``) were read
+    as, for the file's notes."""
+    found = [(i, got) for i, line in enumerate(lines) if (got := serialised_list(line))]
+    if not found:
+        return []
+    said = [f"line {i + 1} ({len(got.items)} text(s)" + (f", {got.repeats} repeat(s) set aside" if got.repeats else "")
+            + (", cut short inside the list" if got.cut else "") + ")" for i, got in found]
+    return [f"{len(found)} line(s) hold a list of texts as a program writes it (['…', '…']), read as its "
+            f"texts: {'; '.join(said)}"]
 
 
 def _lines(path: str, options: Options, data: bytes) -> tuple[Extracted, tuple[str, ...], tuple[str, ...]]:
