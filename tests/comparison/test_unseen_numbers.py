@@ -807,3 +807,49 @@ def test_counts_of_different_things_are_not_paired():
     got = changes("The Government has so far concluded CDTAs with 38 tax jurisdictions.",
                   "Our target is to bring the total number of our CDTAs to 50 in the next few years.")
     assert not any(c.kind == "changed" for c in got)
+
+
+def test_the_last_english_figure_of_its_kind_pairs_with_the_other_sides_named_in_other_words():
+    """HK 2016-17 para 26 → 2017-18 para 108 (dev label): ``The number of inbound visitors has
+    increased to 60 million`` → ``the number of visitor arrivals has more than doubled from 25
+    million in 2006 to over 56 million in 2016``.  The names share one word of two (under the 0.6
+    that pairs figures), yet each side names the other's words with a figure, so neither was
+    listed at all.  The only figure of its kind left on each side pairs when the names share half
+    their words and count one thing; a growth rate is no share, and a count of tax jurisdictions
+    is no count of CDTAs (above)."""
+    assert triples("The number of inbound visitors has increased to 60 million, four times that of 2003.",
+                   "The number of visitor arrivals has more than doubled from 25 million in 2006 to over "
+                   "56 million in 2016.") == {("changed", "60 million", "56 million")}
+    # HK 2014-15 para 154 → 2015-16 para 161: a growth of 9.7 per cent is no share of 18.4 per cent
+    got = triples(WELFARE_2014, WELFARE_2015)
+    assert ("added", "", "18.4 per cent") in got and ("changed", "$56.9 billion", "$59.7 billion") in got
+    assert not any(a == "9.7 per cent" for _, a, _ in got)
+
+
+WELFARE_2014 = (
+    '154.Recurrent expenditure on welfare for 2014-15 will reach $56.9 billion, increasing by 9.7'
+    ' per cent from that in 2013-14. Besides the major new initiatives mentioned earlier, '
+    'Government will enhance services for persons with disabilities, involving an additional '
+    'expenditure of about $360 million per year. Government will pursue the extension of the '
+    'Public Transport Fare Concession Scheme for the Elderly and Eligible Persons with '
+    'Disabilities to eligible children with disabilities under the age of 12, and the phased '
+    'extension of the Concession Scheme to green minibuses, involving an additional expenditure '
+    'of $176 million per year. In addition, Government will continue to enhance the CSSA scheme '
+    'and increase the annual recurrent funding for non-governmental organisations under the Lump '
+    'Sum Grant Subvention System, involving an additional expenditure of about $126 million and '
+    'about $470 million per year respectively. Government has also earmarked $3 billion for the '
+    'proposed introduction of the Low-income Working Family Allowance.'
+)
+WELFARE_2015 = (
+    '161.Recurrent expenditure on welfare will reach $59.7 billion, accounting for 18.4 per cent '
+    'of recurrent expenditure. Ever since it was launched three years ago, the Public Transport '
+    'Fare Concession Scheme for the Elderly and Eligible Persons with Disabilities has gradually '
+    'been extended to cover MTR, franchised buses and ferries to benefit more people. From late '
+    'March 2015, the scheme will be extended to cover green minibuses by phases. The recurrent '
+    "expenditure of the scheme has increased by threefold to $900 million in three years' time. "
+    'In addition, I shall increase the annual recurrent expenditure by $71 million to provide '
+    'additional places for day care and residential care for the elderly, and improve relevant '
+    'services. Government will also strengthen various support services for persons with '
+    'disabilities and ex-mentally ill persons, including residential care services and community '
+    'support services, which will involve an additional annual expenditure of $160 million.'
+)
