@@ -69,6 +69,9 @@ class Quantity:
     end: int = 0
 
 
+_CN_MONTH_DAY = re.compile(f"[{CN_DIGIT}十]{{1,3}}[月日]")
+
+
 def find_quantities(text: str) -> list[Quantity]:
     out = []
     for m in QUANTITY.finditer(text):
@@ -77,6 +80,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if _YEAR.match(raw) or re.fullmatch(r"\d{1,2}[月日]", raw):
             continue
+        if _CN_MONTH_DAY.fullmatch(raw) and text[m.start() - 1 : m.start()] in ("年", "月"):
+            continue  # 二〇二六年一月二十七日: a date in Chinese numerals (its month after 年, its day after 月)
         if re.match(f"[{CN_DIGIT}]{{2,}}(?![{CN_DIGIT}十百千万亿点])", raw):
             continue  # 五二所, 七一二所, 二〇二二年: digits read one by one name things, they do not count
         if text[m.start() - 1 : m.start()] in ("+", "-") or text[m.end() : m.end() + 1] in ("+",) \

@@ -58,3 +58,16 @@ def test_a_share_in_words_is_a_percentage(text, raw, value, comparator):
 def test_a_share_of_a_larger_part_or_per_ten_thousand_is_not_read():
     assert find_quantities("万分之三") == []  # 万分之 is no share this reader knows: nothing, not 3%
     assert [q.value for q in find_quantities("二分之三")] == [None]  # more than the whole: no value
+
+
+@pytest.mark.parametrize("text, kept", [
+    # the title block of Gansu's 2026 report (``——二〇二六年一月二十七日在甘肃省…``): its day was a
+    # figure, "removed" against another province's report
+    ("——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上", ["十四届"]),
+    ("二〇二五年十二月三十一日", []),
+    ("2026年1月27日在陕西省", []),
+    # not after 年 or 月: a month or a count of days stays
+    ("工期十五日", ["十五日"]),
+])
+def test_a_date_in_chinese_numerals_is_no_figure(text, kept):
+    assert [q.raw for q in find_quantities(text)] == kept
