@@ -372,13 +372,16 @@ def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[st
     # a figure summed over years (累计新增城镇就业5870万人 in a review of five years) is no year's figure
     one_year = yearly(c)
 
-    def allowed(s: Statement) -> bool:  # a task named among the problems that remain is not reported done
-        return not (one_year and sums_years(s) or c.kind == "task" and s.shortcoming)
+    def unlisted(s: Statement) -> bool:  # a task named among the problems that remain is not reported done
+        return not (c.kind == "task" and s.shortcoming)
+
+    def allowed(s: Statement) -> bool:
+        return unlisted(s) and not (one_year and sums_years(s))
 
     found = _best(key, later, "review", allowed, strict, unit)
     summed = False  # the review names it only among the five years' totals: reported without a figure
     if one_year and found.best is None:
-        found = _best(key, later, "review", lambda s: not _CUMULATIVE.search(s.text), strict, unit)
+        found = _best(key, later, "review", lambda s: unlisted(s) and not _CUMULATIVE.search(s.text), strict, unit)
         summed = found.best is not None
     # a five-year goal recurs only in a later five-year part; an annual one in any plan part
     found_rec = _best(key, later, "plan", lambda s: (c.horizon == "year" or s.paragraph.section_id in five)
@@ -387,7 +390,7 @@ def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[st
         later.unsure.append(c)
     rep, rec = found.best, found_rec.best
     if c.kind == "task":  # a quoted programme name (“千万工程”, “好房子”) names the task however it is worded
-        rep = rep or _quoted(c.obj, later, "review", lambda s: True)
+        rep = rep or _quoted(c.obj, later, "review", unlisted)
         rec = rec or _quoted(c.obj, later, "plan", lambda s: c.horizon == "year" or s.paragraph.section_id in five)
         # when the whole key found nothing, a part of the object named alone (``category``): its core
         # (居住证制度 named as 以居住证为载体), the kind its examples are of (汽车、钢铁……等重点产业调整和振兴

@@ -31,21 +31,57 @@ from ..ingest.headings import (
     OPENS_REVIEW,
     part_role,
 )
+from ..ingest.metadata import year_of
 from ..model import Document
 
 
 def parts(doc: Document) -> dict[str, str]:
     """Section id -> plan / review / other, decided at the top level: by the title's words; a
     title that names no part (a slogan: 一年接着一年干，新福建建设持续取得新进展新成效) by its first
-    sentence (一年来, 收官之年 …: review; 今年, 开局之年 …: plan), else plan after a plan part."""
+    sentence (一年来, 收官之年 …: review; 今年, 开局之年 …: plan), else plan after a plan part,
+    or after a preamble that gives the review and opens the plan (``preamble_plan_from``)."""
     out: dict[str, str] = {"0": "other"}
-    seen_plan = False
+    seen_plan = preamble_plan_from(doc) is not None
     for top in doc.root.children:
         kind = part_role(top) or ("plan" if seen_plan else "review")
         seen_plan = seen_plan or kind == "plan"
         for s in top.walk():
             out[s.id] = kind
     return out
+
+
+PREAMBLE_REVIEW = 1000  # characters: a preamble this long that ends by opening the plan holds the review
+_SALUTATION = re.compile(r"^(?:各位代表|同志们)[！!，,：:]\s*")
+
+
+def preamble_plan_from(doc: Document) -> int | None:
+    """Where the plan opens in a preamble that holds the year's review: a preamble of at least
+    PREAMBLE_REVIEW characters whose last paragraph opens the plan (national 2002: 首先报告2001年的
+    工作 … 2002年是…非常重要的一年 … 按照这个总体要求，今年要着重做好以下八个方面工作, then 一、扩大和培育内需
+    … 八、进一步做好外交工作; 1983 and 1984 alike) -> the index of its first paragraph that opens the
+    plan (its first sentence, after a salutation, names 今年, 今后, 新的一年 … or the report's own
+    year first: ``opens_plan``; not the title block, ``2026年内蒙古自治区政府工作报告``); the
+    paragraphs before are the review, and the top-level parts
+    that name no part of their own are the plan's tasks.  None otherwise (a preamble of one
+    sentence, 现在，我代表国务院，向大会报告…对今年工作提出建议, opens nothing)."""
+    pre = doc.root.paragraphs
+    year = year_of(doc)
+    if not pre or sum(len(p.text) for p in pre) < PREAMBLE_REVIEW or not opens_plan(pre[-1].text, year):
+        return None
+    return next(k for k, p in enumerate(pre) if not p.front and opens_plan(p.text, year))
+
+
+def preamble_sums_five_years(doc: Document, plan_from: int | None) -> bool:
+    """Whether the review a preamble holds (``preamble_plan_from``) looks back over five years
+    (national 1983: 过去五年的回顾): its figures are the five years' totals."""
+    return plan_from is not None and any(FIVE_YEARS_BACK.search(p.text[:LOOK_BACK]) for p in doc.root.paragraphs[:plan_from])
+
+
+def opens_plan(text: str, year: int | None) -> bool:
+    """Whether a paragraph's first sentence (after a salutation) opens a plan: a plan word
+    (``OPENS_PLAN``, 新的一年) or the report's own year named first (``turns_to_plan``)."""
+    first = _first_sentence(_SALUTATION.sub("", text))
+    return bool(OPENS_PLAN.search(first)) or "新的一年" in first or turns_to_plan(first, year)
 
 
 _FIVE_YEAR = re.compile(r"今后五年|五年|十[一二三四五六七八九]五")
@@ -90,11 +126,12 @@ _SOME_DO = re.compile(r"(?:[^，。；：]{0,6}[，：])?(?:有的|有些|一些
 
 def states_problems(text: str) -> bool:
     """Whether a paragraph opens by owning up to the problems that remain (在充分肯定成绩的同时，
-    我们也清醒看到，…还存在不少困难和问题): what it names, it names as a shortcoming, not as work done."""
+    我们也清醒看到，…还存在不少困难和问题; 成绩固然可喜，问题也不容忽视): what it names, it names as a
+    shortcoming, not as work done."""
     return bool(_PROBLEMS.search(_first_sentence(text)))
 
 
-_PROBLEMS = re.compile(r"清醒(?:地)?(?:看到|认识到)|(?:也要|必须|应当|也)看到.{0,20}(?:困难|问题|不足|短板|挑战)"
+_PROBLEMS = re.compile(r"清醒(?:地)?(?:看到|认识到)|问题(?:也|仍然|依然)?不容忽视|(?:也要|必须|应当|也)看到.{0,20}(?:困难|问题|不足|短板|挑战)"
                        r"|(?:存在|面临)(?:着)?(?:不少|一些|许多|诸多)?(?:突出)?(?:困难和问题|问题和困难|问题和不足|不足和问题)")
 
 

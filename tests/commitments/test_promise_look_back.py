@@ -5,12 +5,15 @@ ledgers (../shared/corpus/national), read before and after the rule."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from conftest import shared_dir
+from conftest import FIXTURES, shared_dir
 
 from reportdiff import load as reportdiff_load
 from reportdiff.commitments import promises
 from reportdiff.commitments.extraction import extract, statements
+from reportdiff.commitments.parts import opens_plan, parts, preamble_plan_from
 
 
 def _report(year: int):
@@ -168,3 +171,57 @@ def test_a_task_named_among_the_problems_that_remain_is_not_reported_done():
     assert task.status == "recurring" and "问题较多" not in task.text
     target = _followup(2015, 2016, "进出口增长6%左右")
     assert target.status == "reported" and "进出口总额出现下降" in target.text
+
+
+PREAMBLE_2002 = Path(__file__).resolve().parents[2] / "fixtures" / "preamble" / "national-2002.txt"
+
+
+def test_a_preamble_that_gives_the_review_and_opens_the_plan_makes_the_unnamed_parts_plan():
+    """National 2002 reviews 2001 before its first numbered heading (首先报告2001年的工作 … 我们也清醒
+    地看到 …), opens the plan there (２００２年是…非常重要的一年 … 按照这个总体要求，今年要着重做好以下八个方面
+    工作) and then lists the eight tasks, 一、扩大和培育内需 … 八、进一步做好外交工作, none named a
+    plan.  Read as the review until a part named one (六、…建设), five of the tasks were review and
+    the real review was neither: a later ledger quoted the plan as work done (audit of national
+    2001 → 2002, rows 1, 9 and 16)."""
+    doc = reportdiff_load(str(PREAMBLE_2002))
+    assert preamble_plan_from(doc) is not None
+    assert set(parts(doc)[t.id] for t in doc.root.children) == {"plan"}
+    by_line = {}
+    for s in statements(doc, 1):
+        by_line.setdefault(s.paragraph.lines.first, set()).add(s.part)
+    assert by_line[12] == by_line[23] == {"review"}  # 新世纪第一年 …; 科技、教育和社会事业全面发展
+    assert by_line[40] == {"plan"} and by_line[47] <= {"plan", "other"}
+    assert any(c.paragraph.lines.first == 47 for c in extract(doc, 0))  # the first task's commitments
+
+
+def test_a_short_preamble_opens_nothing():
+    """``现在，我代表国务院，向大会报告本届政府过去五年的工作，对今年政府工作提出建议`` (national 2008,
+    2013, 2018) names 今年 in passing: under PREAMBLE_REVIEW characters, it opens no plan."""
+    doc = reportdiff_load(str(FIXTURES / "national-2024.txt"))
+    assert preamble_plan_from(doc) is None
+    assert opens_plan("按照这个总体要求，今年要着重做好以下八个方面工作。", 2002)
+    assert opens_plan("各位代表！为了进一步巩固和发展大好形势，在新的一年里，我们要继续…", 1984)
+    assert not opens_plan("新世纪第一年，全国各族人民在中国共产党领导下，面对复杂多变的国际形势", 2002)
+
+
+def test_the_review_in_a_preamble_reports_and_the_plan_recurs():
+    """National 2001 → 2002: ``加强社会主义精神文明建设和民主法制`` is reported by 2002's review
+    (``社会主义精神文明和民主法制建设继续推进``, line 24; it was missing), and ``健全社会信用制度`` recurs
+    in its plan (``切实加强社会信用建设``, line 231 of the fifth task; it was "reported")."""
+    spirit = _followup(2001, 2002, "加强社会主义精神文明建设和民主法制")
+    assert spirit.status == "reported" and spirit.paragraph.lines.first <= 24 <= spirit.paragraph.lines.last
+    credit = _followup(2001, 2002, "健全社会信用制度")
+    assert credit.status == "recurring"
+
+
+def test_a_task_among_the_problems_that_remain_is_not_reported_by_its_quoted_name():
+    """National 2025 → Inner Mongolia 2026: ``推动高质量共建“一带一路”走深走实`` was "reported" by
+    the problems paragraph (成绩固然可喜，问题也不容忽视。…融入“一带一路”和中蒙俄经济走廊建设的深度广度
+    不够): the quoted programme name was followed without the rule that a task named among the
+    problems is not work done."""
+    path = shared_dir() / "corpus" / "provinces-2026" / "neimenggu.txt"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    ledger = promises([str(_report(2025)), str(path)])
+    belt = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and "“一带一路”走深走实" in e.commitment.text)
+    assert belt.status == "recurring" and "深度广度不够" not in belt.text
