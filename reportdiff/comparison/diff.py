@@ -381,22 +381,25 @@ def _rise(f: Figure) -> bool:
 def _one_sided(fs: list[Figure], used: set[int], text: str, other: list[Figure], other_used: set[int], other_text: str,
                kind: str) -> list[NumberChange]:
     """Touched figures left unpaired that measure something and whose indicator the other
-    text neither names nor measures in a unit of the same class; not the base of a change
-    (the 2.3% of ``由上年下降2.3%转为增长8.5%``: the figure is 8.5%)."""
+    text neither names nor measures, in a unit of the same class, by a figure not yet paired (a
+    figure beyond the other text's count of its measure is one: 1.96 million taxpayers of a tax
+    cut dropped from a list whose rates waiver stays); not the base of a change (the 2.3% of
+    ``由上年下降2.3%转为增长8.5%``: the figure is 8.5%), nor a figure compared with (``lower than
+    the four per cent in 2013``)."""
     out = []
     classes = {g.q.start: unit_class(g.q.unit) for g in other}
     unpaired = [g for k, g in enumerate(other) if k not in other_used]
     # the other text's figures not yet paired, by kind (a rise 提高30元 gives no level 610元)
     free = {rise: {g.q.start: classes[g.q.start] for g in unpaired if _rise(g) == rise} for rise in (False, True)}
     for i, f in enumerate(fs):
-        if i in used or not f.touched or not f.indicator or not _measures(f.q, text) or f.role == "base" \
+        if i in used or not f.touched or not f.indicator or not _measures(f.q, text) or f.role in ("base", "compared") \
                 or _named_with_figure(f.indicator, other_text, f.q.unit, free[_rise(f)]):
             continue
         cls = unit_class(f.q.unit)
         if cls not in ("percent", "points") and any(_same_value(f.q, g.q) for g in unpaired):
             continue  # the same amount is still there, named in other words (560 000 square metres)
         if any(classes[g.q.start] == cls and _rise(g) == _rise(f) and g.indicator and _names_head(g.indicator, f.indicator)
-               and _similar(g.indicator, f.indicator) >= _SIMILAR for g in other):
+               and _similar(g.indicator, f.indicator) >= _SIMILAR for g in unpaired):
             continue  # the other text gives this measure (in another unit it is another measure)
         shown = _whole(f, text)
         out.append(NumberChange(f.shown, shown if kind == "removed" else "", shown if kind == "added" else "", kind))

@@ -36,7 +36,8 @@ def english_indicator_of(text: str, k: int, qs: list[Quantity], depth: int = 0) 
     noun): ``Total government revenue for 2018-19 is estimated to be`` → ``Total government
     revenue``; a figure in apposition to the one before it (``$50.8 billion or 76 per cent``,
     ``, representing 40.3 per cent``) or compared with it (``3.5 per cent, lower than the four
-    per cent in 2013``) measures what that one measures; the noun it counts
+    per cent in 2013``) measures what that one measures (the compared one has the role
+    compared: a reference, as a base is); the noun it counts
     (``about 19 000 residential units``); the subject of an earlier clause (relative clauses,
     ``which ...``, skipped).  A number that "the number of …" comes to counts the words after
     ``of`` (``ship calls`` of ``the number of ship calls at the Kai Tak Cruise Terminal … was
@@ -61,7 +62,8 @@ def english_indicator_of(text: str, k: int, qs: list[Quantity], depth: int = 0) 
             or k > 0 and qs[k - 1].start >= sentence_at and not named_after)):
         if k > 0 and depth < 3:  # in apposition to the figure before it in the sentence
             name = english_indicator_of(text, k - 1, qs, depth + 1)[0].split(", share of ")[0]
-            return _with_share(name, share), role
+            # a figure it is compared with (lower than the four per cent in 2013) is a reference, not a level
+            return _with_share(name, share), "compared" if compared else role
     name = number_of(q, text) or _longest(_runs(own))
     if not name and not share:
         name = _english_counted_after(text, q.end)

@@ -91,7 +91,8 @@ def _english_indicator(clause: str) -> str:
 class Figure:
     """One quantity of a paragraph with what it measures: ``indicator`` (``""`` when no words
     describe it; what pairs the figures of two texts), ``role`` (``base``: the X of
-    ``从X提高到Y``/``from X to Y``; else ``current``), whether the diff touches it (``touched``)
+    ``从X提高到Y``/``from X to Y``; ``compared``: English, the figure another is compared with,
+    ``lower than the four per cent in 2013``; ``increment``; else ``current``), whether the diff touches it (``touched``)
     and the name shown for it (``shown``: the indicator, in English without its verb)."""
 
     q: Quantity
@@ -108,7 +109,7 @@ _DATE = re.compile(r"(?:19|20)\d\d年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?
 # what is not a word of an indicator; the digits of a name written with Latin letters stay (M2, C919)
 _NOT_WORDS = re.compile(r"[\s—–\-…·•\"'“”‘’《》〈〉【】\[\]%％]+|(?<![A-Za-z\d.])[0-9０-９.]+|(?<=\d)\.(?!\d)")
 _FUNCTION_ZH = re.compile(r"^(?:的|了|和|及|与|或|在|是|有|对|将|把|被|等|其中|其|共|全|各|每|这|那|该|此|上|下|中|个|年|月|日|第|届|次)+$")
-_FROM_ZH = r"(?:从|由)(?:[^，。；：、]{0,12}?的|[^，。；：、\d]{0,6})?"  # 由2010年的 / 由上年下降
+_FROM_ZH = r"(?:从|由)(?:[^，。；：、]{0,12}?的|(?:19|20)\d\d年(?:底|末)?|[^，。；：、\d]{0,6})?"  # 由2010年的 / 由2002年 / 由上年下降
 _TO_WORDS = (r"(?:(?:增加|增长|提高|提升|上升|扩大|下降|降低|减少|缩小|缩减|调整|上调|下调)?(?:到|至)"
              r"|转为|变为|转成)")
 _BASE_ZH = re.compile(_FROM_ZH + "$")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from reportdiff.comparison.diff import NumberChange, number_changes
-from reportdiff.comparison.indicators import is_indicator
+from reportdiff.comparison.indicators import figures, is_indicator
 from reportdiff.text.quantities import read_quantities, unit_class
 from reportdiff.text.worddiff import word_diff
 
@@ -852,4 +852,46 @@ WELFARE_2015 = (
     'services. Government will also strengthen various support services for persons with '
     'disabilities and ex-mentally ill persons, including residential care services and community '
     'support services, which will involve an additional annual expenditure of $160 million.'
+)
+
+
+def test_a_figure_beyond_the_others_count_of_its_measure_is_removed_or_added():
+    """HK 2016-17 para 103 → 2017-18 para 181 (dev label): the old list held the salaries tax
+    reduction (ceiling $20,000, 1.96 million taxpayers, $17 billion) and the rates waiver; the new
+    one only the waiver.  Each of the tax figures was kept back because the other text still
+    named its measure with a figure (``ceiling of $1,000``, ``reduce government revenue by $10.9
+    billion``), a figure already paired with the waiver's own: a figure is kept back only by a
+    figure of the other text not yet paired."""
+    got = triples(RELIEF_2016, RELIEF_2017)
+    assert {("removed", "$20,000", ""), ("removed", "1.96 million taxpayers", ""), ("removed", "$17 billion", ""),
+            ("changed", "$11 billion", "$10.9 billion"), ("changed", "3.17 million properties", "3.21 million properties"),
+            ("added", "", "$100 million")} <= got
+
+
+def test_the_year_of_a_base_figure_does_not_hide_its_role():
+    """National 2008: ``城镇居民人均可支配收入由2002年7703元增加到2007年13786元``: 7703元 is the base of
+    the change (as 由2010年的162.4亿元 is), not a figure of its own; it was listed as added."""
+    text = "城镇居民人均可支配收入由2002年7703元增加到2007年13786元，农村居民人均纯收入由2476元增加到4140元。"
+    roles = {f.q.raw: f.role for f in figures(text, [(0, len(text), 0)])}
+    assert roles == {"7703元": "base", "13786元": "current", "2476元": "base", "4140元": "current"}
+
+
+RELIEF_2016 = (
+    '(a)reduce salaries tax and tax under personal assessment for 2015-16 by 75 per cent, subject'
+    ' to a ceiling of $20,000. This proposal will benefit 1.96 million taxpayers and reduce '
+    'government revenue by $17 billion;(b)waive rates for four quarters of 2016-17, subject to a '
+    'ceiling of $1,000 per quarter for each rateable property. This will benefit 3.17 million '
+    'properties and reduce government revenue by $11 billion; and(c)provide an extra allowance to'
+    ' social security recipients, equal to one month of the standard rate Comprehensive Social '
+    'Security Assistance payments, Old Age Allowance, Old Age Living Allowance or Disability '
+    'Allowance. This will involve an additional expenditure of $2.8 billion.'
+)
+RELIEF_2017 = (
+    '(c)waiving rates for four quarters of 2017-18, subject to a ceiling of $1,000 per quarter '
+    'for each rateable property. This proposal will benefit 3.21 million properties and reduce '
+    'government revenue by $10.9 billion; and(d)providing an extra allowance to social security '
+    'recipients, equal to one month of the standard rate Comprehensive Social Security Assistance'
+    ' payments, Old Age Allowance (OAA), OALA or Disability Allowance. This will involve an '
+    'additional expenditure of about $3.5 billion. Similar arrangements will apply to LIFA and '
+    'Work Incentive Transport Subsidy, involving an additional expenditure of about $100 million.'
 )
