@@ -327,6 +327,7 @@ _POLICY_OBJECT = re.compile(_CHECKABLE.pattern + r"|体制|政策|基金|立法|
 
 
 _DANGLING = re.compile(r"[和与及并、的]+$")
+_DONE_VERB = re.compile(r"了(?!解)")  # an object opening with 了: its verb is perfective (not 了解, to learn)
 
 
 def more_task_object(clause: str) -> str:
@@ -442,6 +443,8 @@ def extract(doc: Document, index: int) -> list[Commitment]:
             obj = more_task_object(clause)
             if not obj:
                 continue
+        if _DONE_VERB.match(obj):
+            continue  # 制定了一批法律法规, 建立了工业品贸易中心: the verb with 了 tells what was done
         obj = re.sub(r"^好", "", obj)  # 开展好…试点
         # a conjunction or 的 left dangling where the verb after it was cut (参与全球治理体系改革和建设)
         obj = _DANGLING.sub("", obj) or obj

@@ -12,7 +12,7 @@ from conftest import FIXTURES, shared_dir
 
 from reportdiff import load as reportdiff_load
 from reportdiff.commitments import promises
-from reportdiff.commitments.extraction import extract, statements
+from reportdiff.commitments.extraction import _DONE_VERB, extract, statements
 from reportdiff.commitments.parts import opens_plan, parts, preamble_plan_from
 
 
@@ -225,3 +225,14 @@ def test_a_task_among_the_problems_that_remain_is_not_reported_by_its_quoted_nam
     ledger = promises([str(_report(2025)), str(path)])
     belt = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and "“一带一路”走深走实" in e.commitment.text)
     assert belt.status == "recurring" and "深度广度不够" not in belt.text
+
+
+def test_a_verb_with_le_tells_what_was_done():
+    """National 2002's plan part on the WTO (line 172) looks back: ``废止和修改、制定了一批法律法规``
+    gave the task "了一批法律法规"; over the 82 ledgers 17 such objects opened with 了 (制定了…,
+    建立了工业品贸易中心, 完成了这个计划), each a completed action.  了解 (to learn) stays a verb."""
+    doc = reportdiff_load(str(PREAMBLE_2002))
+    objects = [c.obj for c in extract(doc, 0) if c.kind == "task"]
+    assert objects and not any(o.startswith("了") for o in objects)
+    assert not any("法律法规" in c.obj for c in extract(doc, 0) if c.paragraph.lines.first == 172)
+    assert _DONE_VERB.match("了一批法律法规") and not _DONE_VERB.match("了解群众需求")
