@@ -61,9 +61,9 @@ def preamble_plan_from(doc: Document) -> int | None:
     … 八、进一步做好外交工作; 1983 and 1984 alike) -> the index of its first paragraph that opens the
     plan (its first sentence, after a salutation, names 今年, 今后, 新的一年 … or the report's own
     year first: ``opens_plan``; not the title block, ``2026年内蒙古自治区政府工作报告``); the
-    paragraphs before are the review, and the top-level parts
-    that name no part of their own are the plan's tasks.  None otherwise (a preamble of one
-    sentence, 现在，我代表国务院，向大会报告…对今年工作提出建议, opens nothing)."""
+    paragraphs before are the review, and the top-level parts that name no part of their own
+    are the plan's tasks.  None otherwise (a preamble of one sentence, 现在，我代表国务院，向大会
+    报告…对今年工作提出建议, opens nothing)."""
     pre = doc.root.paragraphs
     year = year_of(doc)
     if not pre or sum(len(p.text) for p in pre) < PREAMBLE_REVIEW or not opens_plan(pre[-1].text, year):
@@ -74,7 +74,8 @@ def preamble_plan_from(doc: Document) -> int | None:
 def preamble_sums_five_years(doc: Document, plan_from: int | None) -> bool:
     """Whether the review a preamble holds (``preamble_plan_from``) looks back over five years
     (national 1983: 过去五年的回顾): its figures are the five years' totals."""
-    return plan_from is not None and any(FIVE_YEARS_BACK.search(p.text[:LOOK_BACK]) for p in doc.root.paragraphs[:plan_from])
+    return plan_from is not None and any(FIVE_YEARS_BACK.search(p.text[:LOOK_BACK])
+                                         for p in doc.root.paragraphs[:plan_from])
 
 
 def opens_plan(text: str, year: int | None) -> bool:

@@ -209,14 +209,13 @@ _LAST_SIMILAR = 0.5  # two English indicators sharing half their words (inbound 
 def _last_of_their_kind(fa: list[Figure], fb: list[Figure], used_a: set[int], used_b: set[int],
                         a_text: str, b_text: str) -> list[tuple[int, int]]:
     """Two touched English figures left unpaired that are each the only one left of their unit
-    class and role on their side, and whose indicators share half their words
-    (``_LAST_SIMILAR``), counting one thing (``_same_thing``), both
-    shares or neither (a growth of 9.7 per cent is no share of 18.4 per cent): one measure named
-    in other words (``The number of inbound visitors has
-    increased to 60 million`` → ``the number of visitor arrivals has more than doubled … to over
-    56 million``), which ``_one_sided`` would not list either, each side naming the other's
-    words with a figure.  Not Chinese, whose character ratio reaches 0.5 between two measures
-    (城镇居民人均可支配收入 / 农民人均纯收入)."""
+    class and role on their side, whose indicators share half their words (``_LAST_SIMILAR``),
+    that count one thing (``_same_thing``), and that are both shares or neither (a growth of 9.7
+    per cent is no share of 18.4 per cent): one measure named in other words (``The number of
+    inbound visitors has increased to 60 million`` → ``the number of visitor arrivals has more
+    than doubled … to over 56 million``), which ``_one_sided`` would not list either, each side
+    naming the other's words with a figure.  Not Chinese, whose character ratio reaches 0.5
+    between two measures (城镇居民人均可支配收入 / 农民人均纯收入)."""
     def left(fs: list[Figure], used: set[int]) -> dict[tuple[str, str], list[int]]:
         kinds: dict[tuple[str, str], list[int]] = {}
         for k, f in enumerate(fs):

@@ -92,8 +92,9 @@ class Figure:
     """One quantity of a paragraph with what it measures: ``indicator`` (``""`` when no words
     describe it; what pairs the figures of two texts), ``role`` (``base``: the X of
     ``从X提高到Y``/``from X to Y``; ``compared``: English, the figure another is compared with,
-    ``lower than the four per cent in 2013``; ``increment``; else ``current``), whether the diff touches it (``touched``)
-    and the name shown for it (``shown``: the indicator, in English without its verb)."""
+    ``lower than the four per cent in 2013``; ``increment``: a rise, 再提高5元; else ``current``),
+    whether the diff touches it (``touched``) and the name shown for it (``shown``: the
+    indicator, in English without its verb)."""
 
     q: Quantity
     indicator: str
