@@ -155,8 +155,9 @@ _BRACKETED = re.compile(r"^\[(?P<title>[^\[\]]{2,80})\](?:\s*(?P<rest>\S.*))?$",
 def bracketed_title(text: str) -> tuple[str, str] | None:
     """(title, the text run on after it) of a line that opens with an English title in square
     brackets (``[Economic Outlook for 2013]``; ``[Saving up in a Timely Manner] 152.In late
-    2014, …``; ``["One Belt One Road"]``, quoted): the part headings of some speeches.  A bracketed note ends with a stop
-    (``[Applause.]``, ``[Please refer to Annex C-1.]``) and is no title."""
+    2014, …``; ``["One Belt One Road"]``, quoted): the part headings of some speeches.  A
+    bracketed note ends with a stop (``[Applause.]``, ``[Please refer to Annex C-1.]``) and is no
+    title."""
     m = _BRACKETED.match(text.strip())
     if not m:
         return None

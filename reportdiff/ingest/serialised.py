@@ -5,10 +5,11 @@ spreadsheet cell's 32,767 characters (HK budget speeches 2013-14 and 2015-16 end
 
 ``serialised_list`` reads such a line: its items unquoted and unescaped, each text once (a
 repeat of an earlier item, or the cut start of one, is set aside and counted), and whether the
-line was cut inside the list.  A line is such a list only when it opens with ``[`` and a quote and holds nothing but
-quoted items separated by commas, up to a closing ``]`` or the line's end (cut), and two items
-at least: one item in brackets is as likely a bracketed title written with quotes (``["One Belt
-One Road"]``, a part heading of HK 2015-16: ``headings.bracketed_title``) or a quotation.
+line was cut inside the list.  A line is such a list only when it opens with ``[`` and a quote
+and holds nothing but quoted items separated by commas, up to a closing ``]`` or the line's end
+(cut), and two items at least: one item in brackets is as likely a bracketed title written with
+quotes (``["One Belt One Road"]``, a part heading of HK 2015-16: ``headings.bracketed_title``)
+or a quotation.
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import reportdiff
 from reportdiff.ingest.serialised import serialised_list
@@ -75,3 +77,26 @@ def test_serialised_lists_are_read(line, items, repeats, cut):
 ])
 def test_other_lines_are_not_lists(line):
     assert serialised_list(line) is None
+
+
+_ITEM_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ITEM_TEXT, min_size=2, max_size=8))
+def test_a_python_list_of_texts_reads_back_as_its_distinct_texts(items):
+    # Python's own repr writes the line, escaping and choosing quotes as it does
+    expected = tuple(dict.fromkeys(t.strip() for t in items if t.strip()))
+    got = serialised_list(repr(items))
+    if len(expected) == 0:
+        assert got is None
+    else:
+        assert got is not None and got.items == expected and not got.cut
+        assert got.repeats == sum(1 for t in items if t.strip()) - len(expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="[]'\", ab\\x", max_size=30))
+def test_any_line_reads_as_a_list_or_as_none(line):
+    got = serialised_list(line)
+    assert got is None or (got.items and all(got.items))
