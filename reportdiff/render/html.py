@@ -195,8 +195,6 @@ def dupes_page(result) -> str:
     )
 
 
-
-
 def promises_page(ledger) -> str:
     """The promise ledger as one HTML page: each follow-up with its finding (met, not met,
     reported without a figure, recurring, dropped …), the report it was found in, its confidence,
