@@ -39,12 +39,17 @@ def parts(doc: Document) -> dict[str, str]:
     """Section id -> plan / review / other, decided at the top level: by the title's words; a
     title that names no part (a slogan: 一年接着一年干，新福建建设持续取得新进展新成效) by its first
     sentence (一年来, 收官之年 …: review; 今年, 开局之年 …: plan), else plan after a plan part,
-    or after a preamble that gives the review and opens the plan (``preamble_plan_from``)."""
+    after a part whose last paragraph opens the plan, or after a preamble that gives the review
+    and opens the plan (``preamble_plan_from``)."""
     out: dict[str, str] = {"0": "other"}
     seen_plan = preamble_plan_from(doc) is not None
+    year = year_of(doc)
     for top in doc.root.children:
         kind = part_role(top) or ("plan" if seen_plan else "review")
-        seen_plan = seen_plan or kind == "plan"
+        last = top.all_paragraphs[-1] if top.all_paragraphs else None
+        # a review part that ends by opening the plan (national 2000: …2000年是世纪交替之年…做好今年政府工作,
+        # then 二、坚持实行扩大内需的方针 …): the parts after it are the plan's
+        seen_plan = seen_plan or kind == "plan" or bool(last and opens_plan(last.text, year))
         for s in top.walk():
             out[s.id] = kind
     return out

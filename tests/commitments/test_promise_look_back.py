@@ -236,3 +236,15 @@ def test_a_verb_with_le_tells_what_was_done():
     assert objects and not any(o.startswith("了") for o in objects)
     assert not any("法律法规" in c.obj for c in extract(doc, 0) if c.paragraph.lines.first == 172)
     assert _DONE_VERB.match("了一批法律法规") and not _DONE_VERB.match("了解群众需求")
+
+
+def test_a_review_part_that_ends_by_opening_the_plan_makes_the_unnamed_parts_after_it_plan():
+    """National 2000's ``一、1999年国内工作回顾`` ends ``2000年是世纪交替之年…做好今年政府工作…``;
+    ``二、坚持实行扩大内需的方针``, ``三、…``, ``四、…`` name no part and were read as review until
+    ``五、`` named one, so the 1999 ledger quoted their plan lines as work done (audit of national
+    1999 → 2000 at 6492d09, row 4: ``加快小城镇发展``, line 90)."""
+    doc = reportdiff_load(str(_report(2000)))
+    kinds = parts(doc)
+    assert [kinds[t.id] for t in doc.root.children[:5]] == ["review", "plan", "plan", "plan", "plan"]
+    towns = _followup(1999, 2000, "小城镇")
+    assert towns.status == "recurring"
