@@ -189,7 +189,7 @@ PLAN_TITLE = re.compile(r"安排|任务|要求|目标|计划|今后|重点|部�
 WEAK_PLAN_TITLE = re.compile(r"重点|措施|建设")  # words of slogans too (新福建建设持续取得新进展)
 FIVE_YEARS_BACK = re.compile(r"五年来|过去(?:的)?五年")
 ONE_YEAR_BACK = r"一年来|过去(?:的)?一年"  # words that look back over one year
-OPENS_REVIEW = re.compile(ONE_YEAR_BACK + r"|收官之年|初步统计|" + FIVE_YEARS_BACK.pattern)
+OPENS_REVIEW = re.compile(ONE_YEAR_BACK + r"|[两三四]年来|收官之年|初步统计|" + FIVE_YEARS_BACK.pattern)  # 两年来: two years past
 OPENS_PLAN = re.compile(r"今年|开局之年|预期目标|总体要求|今后|未来五年|十[一二三四五六七八九]?五”?(?:时期)?是")
 
 

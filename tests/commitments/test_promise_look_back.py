@@ -13,7 +13,7 @@ from conftest import FIXTURES, shared_dir
 from reportdiff import load as reportdiff_load
 from reportdiff.commitments import promises
 from reportdiff.commitments.extraction import _DONE_VERB, extract, statements
-from reportdiff.commitments.parts import opens_plan, parts, preamble_plan_from
+from reportdiff.commitments.parts import looks_back, opens_plan, parts, preamble_plan_from
 
 
 def _report(year: int):
@@ -248,3 +248,16 @@ def test_a_review_part_that_ends_by_opening_the_plan_makes_the_unnamed_parts_aft
     assert [kinds[t.id] for t in doc.root.children[:5]] == ["review", "plan", "plan", "plan", "plan"]
     towns = _followup(1999, 2000, "小城镇")
     assert towns.status == "recurring"
+
+
+def test_a_paragraph_looking_back_over_two_or_three_years_is_review():
+    """National 2000's plan part ``二、坚持实行扩大内需的方针`` opens ``两年来，中央坚持实施积极的财政政策…
+    两年来通过财政向银行发行2100亿元长期国债``: the two years' results, not targets, and the report of
+    1999's ``继续实施积极的财政政策`` (audit of national 1999 → 2000, row 13); only 一年来 and 五年来
+    opened a look-back."""
+    assert looks_back("两年来，中央坚持实施积极的财政政策，增发国债。") and looks_back("三年来，国际形势继续发展。")
+    assert not looks_back("要继续实施积极的财政政策。")
+    fiscal = _followup(1999, 2000, "继续实施积极的财政政策")
+    assert fiscal.status == "reported" and "中央坚持实施积极的财政政策" in fiscal.text
+    doc = reportdiff_load(str(_report(2000)))
+    assert not any(c.target and c.target.raw == "2100亿元" for c in extract(doc, 0))
