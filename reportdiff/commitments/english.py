@@ -68,10 +68,11 @@ def _changed(head: str) -> str:
     # a list of measures: New initiatives … include progressively increasing the intake of … places
     head = re.sub(r"^.*\binclude[s]?\s+(?:[a-z]+ly\s+)?[a-z]+ing\s+(?=(?:the|a|an|our|its|their)\s)", "", head,
                   flags=re.I)
-    passive = re.search(r"\b(?:will|shall)\s+(?:(?:[a-z]+ly|also|further|again)\s+)?be\s+\w+\s*$", head, re.I) \
+    # the subject of a passive or of a verb that changes its subject ends before its "will"
+    subject_end = re.search(r"\b(?:will|shall)\s+(?:(?:[a-z]+ly|also|further|again)\s+)?be\s+\w+\s*$", head, re.I) \
         or _RISES.search(head)
-    if passive:
-        head = re.sub(r"^\d+\.\s*", "", head[: passive.start()])  # 149.The accumulation limit …: a paragraph's number
+    if subject_end:
+        head = re.sub(r"^\d+\.\s*", "", head[: subject_end.start()])  # 149.The accumulation limit …: a paragraph's number
     else:
         head = re.sub(r"^.*\b(?:will|shall|to|we|i|is|are|has|have|that|with|by)\s+", "", head, flags=re.I)
         head = re.sub(r"^(?:and\s+)?(?:[a-z]+\s+){1,2}(?=(?:the|a|an|our|its|their)\s)", "", head, flags=re.I)  # the verb

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from ..text.quantities import Quantity, unit_class
 from ..text.worddiff import DiffOp, new_text, old_text
-from .english_names import counted_noun, counted_thing, number_of
+from .english_names import counted_noun, counted_thing, is_share, number_of
 from .indicators import Figure, figures
 
 
@@ -200,14 +200,14 @@ def _pair(fa: list[Figure], fb: list[Figure], used_a: set[int], used_b: set[int]
             ta.add(i)
             tb.add(j)
             taken.append((i, j))
-    return taken + _last_of_their_kind(fa, fb, used_a | ta, used_b | tb, a_text, b_text)
+    return taken + _last_of_their_kind(fa, fb, used_a | ta, used_b | tb, (thing_a, a_text), (thing_b, b_text))
 
 
 _LAST_SIMILAR = 0.5  # two English indicators sharing half their words (inbound visitors ~ visitor arrivals)
 
 
 def _last_of_their_kind(fa: list[Figure], fb: list[Figure], used_a: set[int], used_b: set[int],
-                        a_text: str, b_text: str) -> list[tuple[int, int]]:
+                        counts_a: tuple[list[str], str], counts_b: tuple[list[str], str]) -> list[tuple[int, int]]:
     """Two touched English figures left unpaired that are each the only one left of their unit
     class and role on their side, whose indicators share half their words (``_LAST_SIMILAR``),
     that count one thing (``_same_thing``), and that are both shares or neither (a growth of 9.7
@@ -215,7 +215,8 @@ def _last_of_their_kind(fa: list[Figure], fb: list[Figure], used_a: set[int], us
     inbound visitors has increased to 60 million`` → ``the number of visitor arrivals has more
     than doubled … to over 56 million``), which ``_one_sided`` would not list either, each side
     naming the other's words with a figure.  Not Chinese, whose character ratio reaches 0.5
-    between two measures (城镇居民人均可支配收入 / 农民人均纯收入)."""
+    between two measures (城镇居民人均可支配收入 / 农民人均纯收入).  ``counts_a``/``counts_b``: each
+    figure's counted thing (``counted_thing``, as ``_pair`` read them) and the text."""
     def left(fs: list[Figure], used: set[int]) -> dict[tuple[str, str], list[int]]:
         kinds: dict[tuple[str, str], list[int]] = {}
         for k, f in enumerate(fs):
@@ -230,25 +231,22 @@ def _last_of_their_kind(fa: list[Figure], fb: list[Figure], used_a: set[int], us
         if len(xs) == 1 and len(ys) == 1:
             i, j = xs[0], ys[0]
             x, y = fa[i].indicator, fb[j].indicator
-            if _similar(x, y) >= _LAST_SIMILAR and bool(_SHARE.search(x)) == bool(_SHARE.search(y)) \
-                    and _same_thing(fa[i].q, a_text, fb[j].q, b_text):
+            if _similar(x, y) >= _LAST_SIMILAR and is_share(x) == is_share(y) \
+                    and _same_thing(fa[i].q, counts_a[0][i], counts_a[1], fb[j].q, counts_b[0][j], counts_b[1]):
                 out.append((i, j))
     return out
 
 
-def _same_thing(x: Quantity, a_text: str, y: Quantity, b_text: str) -> bool:
+def _same_thing(x: Quantity, tx: str, a_text: str, y: Quantity, ty: str, b_text: str) -> bool:
     """Two English counts count one thing, or either one counts nothing: the head noun of each
-    (``counted_thing``) is the other's, or named in the other's phrase (``number_of`` or
-    ``counted_noun``): visitors in ``visitor arrivals``; not CDTAs in ``38 tax jurisdictions``."""
-    tx, ty = counted_thing(x, a_text), counted_thing(y, b_text)
+    (``tx``, ``ty``: ``counted_thing``) is the other's, or named in the other's phrase
+    (``number_of`` or ``counted_noun``): visitors in ``visitor arrivals``; not CDTAs in ``38 tax
+    jurisdictions``."""
     if not tx or not ty or tx == ty:
         return True
     px = number_of(x, a_text) or counted_noun(x, a_text)
     py = number_of(y, b_text) or counted_noun(y, b_text)
     return tx in _stems(py) or ty in _stems(px)
-
-
-_SHARE = re.compile(r"\bshare of\b", re.I)  # a share (``indicators``: accounting for 18.4 per cent of …)
 
 
 def _magnitude_gap(x: Quantity, y: Quantity) -> float:

@@ -135,6 +135,12 @@ def _share_of(text: str, q: Quantity) -> str:
     return _english_counted_after(text, q.end + m.end(), 4) if m else ""
 
 
+def is_share(name: str) -> bool:
+    """Whether an indicator names a share (``_with_share``: ``Fiscal reserves, share of GDP``,
+    ``share of GDP``)."""
+    return ", share of " in name or name.lower().startswith("share of ")
+
+
 def _with_share(name: str, share: str) -> str:
     """The indicator of a share: ``Fiscal reserves, share of GDP``; ``share of GDP`` alone
     when nothing names what the share is of."""

@@ -100,7 +100,7 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
     if parted:
         notes.append(f"words joined by the extraction parted in {len(parted)} heading line(s), e.g. line "
                      f"{parted[0] + 1}: '{normal[parted[0]]}' read as '{lines[parted[0]]}'")
-    notes += _serialised_note(lines)
+    notes += _serialised_note(lines, documents)
     if repeats:
         notes.append(f"{len(repeats)} heading line(s) repeating the heading line(s) next to them set aside, e.g. "
                      f"line {repeats[0].lines.first}: '{repeats[0].text}'")
@@ -116,10 +116,12 @@ def read_source(path: str, options: Options = Options(), data: bytes | None = No
     )
 
 
-def _serialised_note(lines: tuple[str, ...]) -> list[str]:
+def _serialised_note(lines: tuple[str, ...], documents: list[Document]) -> list[str]:
     """What the lines holding a list of texts as a program writes it (``serialised``) were read
-    as, for the file's notes."""
-    found = [(i, got) for i, line in enumerate(lines) if (got := serialised_list(line))]
+    as, for the file's notes: of the lines read as paragraphs of their own (``paragraphs._block``
+    reads such a line so), those that hold one."""
+    alone = sorted({p.lines.first - 1 for d in documents for p in d.paragraphs if p.lines.first == p.lines.last})
+    found = [(i, got) for i in alone if (got := serialised_list(lines[i]))]
     if not found:
         return []
     said = [f"line {i + 1} ({len(got.items)} text(s)" + (f", {got.repeats} repeat(s) set aside" if got.repeats else "")
