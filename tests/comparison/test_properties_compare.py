@@ -100,6 +100,18 @@ def test_banded_distances_are_the_exact_distances(a, b):
     assert distances(a, b) == (Levenshtein.distance(a, b), Indel.distance(a, b))
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 700).map(str), max_size=900), st.lists(st.integers(0, 700).map(str), max_size=900))
+def test_distances_with_more_shared_terms_than_small_codes(a, b):
+    """More shared terms than ``SMALL_CODES``: those past it take codes from the supplementary
+    planes, and the distances are still the lists' own."""
+    from rapidfuzz.distance import Indel, Levenshtein
+
+    from reportdiff.comparison.similarity import distances
+
+    assert distances(a, b) == (Levenshtein.distance(a, b), Indel.distance(a, b))
+
+
 def test_banded_distances_on_real_reports_a_year_apart():
     from rapidfuzz.distance import Indel, Levenshtein
 
