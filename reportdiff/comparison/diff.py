@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from ..text.quantities import Quantity, unit_class
+from ..text.quantities import Quantity, read_quantities, unit_class
 from ..text.worddiff import DiffOp, new_text, old_text
 from .english_names import counted_noun, counted_thing, is_share, number_of
-from .indicators import Figure, figures
+from .indicators import Figure, figures, hunk_of
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,10 @@ def number_changes(ops: tuple[DiffOp, ...]) -> tuple[NumberChange, ...]:
     A touched figure left over whose indicator is absent from the other text is removed/added."""
     a_text, b_text = old_text(ops), new_text(ops)
     a_changed, b_changed, equal = _sides(ops)
-    fa, fb = figures(a_text, a_changed), figures(b_text, b_changed)
+    qa, qb = read_quantities(a_text), read_quantities(b_text)
+    if all(hunk_of(q, a_changed) < 0 for q in qa) and all(hunk_of(q, b_changed) < 0 for q in qb):
+        return ()  # the diff touches no quantity: every figure stands aside (none is read)
+    fa, fb = figures(a_text, a_changed, qa), figures(b_text, b_changed, qb)
     used_a: set[int] = set()
     used_b: set[int] = set()
     b_at = {f.q.start: j for j, f in enumerate(fb)}

@@ -352,15 +352,22 @@ def _first_words(name: str, most: int) -> str:
 
 
 
-def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
+def hunk_of(q: Quantity, changed: list[tuple[int, int, int]]) -> int:
+    """The hunk of ``changed`` (see ``figures``) that touches ``q``: a changed span overlapping
+    it, or a point where the other side has text strictly inside it; -1 when none does."""
+    return next((h for lo, hi, h in changed if (lo < q.end and q.start < hi) or (lo == hi and q.start < lo < q.end)), -1)
+
+
+def figures(text: str, changed: list[tuple[int, int, int]], quantities: list[Quantity] | None = None) -> list[Figure]:
     """The figures of one side of a diff, with what they measure.  ``changed``: (start, end,
     hunk) of the spans the diff deletes (or inserts) on this side, and zero-length points where
     the other side has text.  A number that opens the paragraph (``162.``, ``1.``) numbers it,
     an ordinal (``第十六届``) names a session, ``5年前`` / ``6年来`` reckon a time back from now, a
     number in a short quoted name or before 级 is part of a name (``text.quantities.in_a_name``),
     ``5个方面`` counts the parts of the speech, and a span of years or an age measures no years
-    (``_span_of_years``): none is a figure."""
-    qs = [q for q in read_quantities(text) if q.value is not None and not _SINCE.match(text, q.end)
+    (``_span_of_years``): none is a figure.  ``quantities``: ``read_quantities(text)`` when
+    already read."""
+    qs = [q for q in (read_quantities(text) if quantities is None else quantities) if q.value is not None and not _SINCE.match(text, q.end)
           and not (not q.unit and _after_latin(text, q.start)) and not in_a_name(text, q)
           and not _ASPECTS.match(text, q.end) and not _span_of_years(text, q)]
     qs = [q for q in qs if not (text[q.start - 1:q.start] == "第"
@@ -373,7 +380,7 @@ def figures(text: str, changed: list[tuple[int, int, int]]) -> list[Figure]:
             name, role = english_indicator_of(text, k, qs)
         else:
             name, role = _chinese_indicator(text, q, qs[k - 1] if k else None)
-        hunk = next((h for lo, hi, h in changed if (lo < q.end and q.start < hi) or (lo == hi and q.start < lo < q.end)), -1)
+        hunk = hunk_of(q, changed)
         if english:
             out.append(Figure(q, name, role, hunk >= 0, hunk, shown_english(name, text, q)))
         else:

@@ -37,16 +37,14 @@ def word_diff(a: str, b: str) -> tuple[DiffOp, ...]:
         return (DiffOp("=", a),) if a else ()
     ta, tb = tokens(a), tokens(b)
     code: dict[str, str] = {}
-    back: list[str] = []
 
     def encode(seq: tuple[str, ...]) -> str:
         out = []
         for t in seq:
             c = code.get(t)
             if c is None:
-                c = chr(_PUA_START + len(back)) if len(back) < 65534 else chr(0x100000 + len(back) - 65534)
+                c = chr(_PUA_START + len(code)) if len(code) < 65534 else chr(0x100000 + len(code) - 65534)
                 code[t] = c
-                back.append(t)
             out.append(c)
         return "".join(out)
 
@@ -62,13 +60,8 @@ def word_diff(a: str, b: str) -> tuple[DiffOp, ...]:
             diffs.append((1, cb[j1:j2]))
     if len(diffs) < _MAX_CLEANUP_OPS:
         diff_match_patch().diff_cleanupSemantic(diffs)
-    ops = [({0: "=", -1: "-", 1: "+"}[kind], chunk) for kind, chunk in diffs]
-    base = _PUA_START
-    decoded = [
-        (op, "".join(back[ord(c) - base] if ord(c) < 0x100000 else back[ord(c) - 0x100000 + 65534] for c in chunk))
-        for op, chunk in ops
-    ]
-    return _merge(decoded)
+    table = {ord(c): t for t, c in code.items()}
+    return _merge([({0: "=", -1: "-", 1: "+"}[kind], chunk.translate(table)) for kind, chunk in diffs])
 
 
 def _merge(ops: list[tuple[str, str]]) -> tuple[DiffOp, ...]:
