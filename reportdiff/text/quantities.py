@@ -21,9 +21,16 @@ UNITS = sorted(
     key=len,
     reverse=True,
 )
-_UNIT_RX = "|".join(re.escape(u) for u in UNITS)
+# a unit that also opens a word is no unit there: 人民 (六亿人民, the people), not a count of persons
+_UNIT_NOT_BEFORE = {"人": "民"}
+_UNIT_RX = "|".join(re.escape(u) + (f"(?!{_UNIT_NOT_BEFORE[u]})" if u in _UNIT_NOT_BEFORE else "") for u in UNITS)
 CN_DIGIT = "零〇一二三四五六七八九两"
 CN_NUMERAL = f"[{CN_DIGIT}十百千万亿点]+"
+# a group of Chinese numerals below 万 (二千四百三十九), its 千 not the first character of a unit
+# (千瓦, 千克, 千米: 七万二千五百千瓦 is 72,500 kW, not 七万二千五百千 watts)
+_CN_GROUP = f"(?:[{CN_DIGIT}十百]|千(?![瓦克米]))"
+# a whole Chinese number: groups joined by 万 and 亿 (二千四百三十九万二千, 八十二亿一千, 十万零五百)
+CN_WHOLE = f"{_CN_GROUP}+(?:(?:万亿|亿|万){_CN_GROUP}+)*"
 _COMPARATOR = "(?:以上|以下|以内|左右|多|余)"
 _AFTER_UNIT = re.compile(f"{_COMPARATOR}$")
 
@@ -50,7 +57,7 @@ QUANTITY = re.compile(
         (?:万亿|亿|万|千)?
         (?:[多余](?={_UNIT_RX}))?                              # 10000余个, 100多家: a lower bound
         (?:{_UNIT_RX})?
-      | [{CN_DIGIT}十百千]{{2,}}(?:[多余](?=万亿|亿|万))?(?:万亿|亿|万)?(?:[多余](?={_UNIT_RX}))?(?:{_UNIT_RX})   # 三千二百亿元, 三百多个
+      | (?<![几数])(?=[{CN_DIGIT}十百千][{CN_DIGIT}十百千万亿]){CN_WHOLE}(?:[多余](?=万亿|亿|万))?(?:万亿|亿|万)?(?:[多余](?={_UNIT_RX}))?(?:{_UNIT_RX})   # 三千二百亿元, 三百多个, 三万五千人 (not 几十万: several)
     )
     {_COMPARATOR}?""",
     re.X,
@@ -131,9 +138,11 @@ def parse_quantity(raw: str) -> Quantity:
         if m.group(2):
             return Quantity(raw, (low, float(m.group(2))), unit, "range")
         return Quantity(raw, low, unit, comparator)
-    m = re.match(rf"^([{CN_DIGIT}十百千]+)(万亿|亿|万)?(.*)$", s)
-    if m:
-        return Quantity(raw, cn_to_number(m.group(1)), (m.group(2) or "") + m.group(3), comparator)
+    m = re.match(rf"^({CN_WHOLE})(万亿|亿|万)?(.*)$", s)
+    if m:  # the last magnitude is the unit's (八十二亿一千万元: 821,000 万元)
+        value = cn_to_number(m.group(1) + (m.group(2) or ""))
+        scale = _MAGNITUDES.get(m.group(2) or "", 1)
+        return Quantity(raw, value / scale if value is not None else None, (m.group(2) or "") + m.group(3), comparator)
     return Quantity(raw, None, "", comparator)
 
 
@@ -141,28 +150,34 @@ def _number(s: str) -> float | None:
     return float(s) if s.isdigit() else cn_to_number(s)
 
 
+_MAGNITUDES = {"万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
+
+
 def cn_to_number(s: str) -> float | None:
-    """七点五 → 7.5, 三千二百 → 3200, 十二 → 12, 一万二千 → 12000."""
+    """七点五 → 7.5, 三千二百 → 3200, 十二 → 12, 一万二千 → 12000, 八十二亿一千万 → 8,210,000,000
+    (万 multiplies the groups since the last 亿, 亿 everything before it: 三万亿 → 3·10¹²)."""
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
     digits.update({"〇": 0, "两": 2})
     if not s:
         return None
     whole, _, frac = s.partition("点")
-    total, section, current = 0, 0, 0
+    total, wan, section, current = 0, 0, 0, 0
     units = {"十": 10, "百": 100, "千": 1000}
-    big = {"万": 10_000, "亿": 100_000_000}
     for ch in whole:
         if ch in digits:
             current = digits[ch]
         elif ch in units:
             section += (current or 1) * units[ch]
             current = 0
-        elif ch in big:
-            total = (total + section + current) * big[ch]
+        elif ch == "万":
+            wan = (wan + section + current) * 10_000
             section, current = 0, 0
+        elif ch == "亿":
+            total = (total + wan + section + current) * 100_000_000
+            wan, section, current = 0, 0, 0
         else:
             return None
-    value = float(total + section + current)
+    value = float(total + wan + section + current)
     if frac:
         if not all(c in digits for c in frac):
             return None

@@ -71,3 +71,42 @@ def test_a_share_of_a_larger_part_or_per_ten_thousand_is_not_read():
 ])
 def test_a_date_in_chinese_numerals_is_no_figure(text, kept):
     assert [q.raw for q in find_quantities(text)] == kept
+
+
+@pytest.mark.parametrize("text, raw, value, unit", [
+    # the reports of the 1950s-1980s write figures in Chinese numerals, groups joined by 万 and 亿:
+    # only the last group was read (二千人 of 二千四百三十九万二千人; 一千万元 of 八十二亿一千万元),
+    # and the groups before it became the indicator (``工业部门为二百四十八亿``); quoted from the
+    # national reports of 1955, 1958 and 1980
+    ("将达到二千四百三十九万二千人", "二千四百三十九万二千人", 24_392_000.0, "人"),
+    ("运输和邮电部门为八十二亿一千万元", "八十二亿一千万元", 821_000.0, "万元"),
+    ("将开垦荒地三十七万五千亩", "三十七万五千亩", 375_000.0, "亩"),
+    ("原油由一亿零四百万吨", "一亿零四百万吨", 10_400.0, "万吨"),
+    ("共达十亿零七千万亩", "十亿零七千万亩", 107_000.0, "万亩"),
+    # a 千 that opens the unit (千瓦) is no group of the number: 72,500 kW, not 3,500 W
+    ("七万二千五百千瓦的全套水力发电设备", "七万二千五百千瓦", 72_500.0, "千瓦"),
+    ("从六十四万千瓦增加", "六十四万千瓦", 64.0, "万千瓦"),
+    # one numeral before its magnitude, as 2万吨 is read
+    ("重型机床二万吨", "二万吨", 2.0, "万吨"),
+    ("全国灌溉总面积计划达到六亿亩以上", "六亿亩以上", 6.0, "亿亩"),
+])
+def test_a_chinese_number_of_several_groups_is_read_whole(text, raw, value, unit):
+    (q,) = find_quantities(text)
+    assert (q.raw, q.value, q.unit) == (raw, value, unit)
+
+
+@pytest.mark.parametrize("text", ["我国十亿人民将坚决站在维护世界和平的一边", "把几十万个现有企业的技术改造做好",
+                                  "六亿多人民由于一九五八年各个战线上的胜利"])
+def test_the_people_and_several_are_no_quantity(text):
+    """人民 (the people) is no count of persons, 几十万 (several hundred thousand) no figure."""
+    assert find_quantities(text) == []
+
+
+def test_cn_to_number_multiplies_wan_only_since_the_last_yi():
+    from reportdiff.text.quantities import cn_to_number
+
+    assert cn_to_number("八十二亿一千万") == 8_210_000_000
+    assert cn_to_number("一亿二千万") == 120_000_000
+    assert cn_to_number("三万亿") == 3_000_000_000_000
+    assert cn_to_number("十万零五百") == 100_500
+    assert cn_to_number("一万二千") == 12_000
