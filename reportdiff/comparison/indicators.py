@@ -46,7 +46,10 @@ def _last_clause(text: str, end: int) -> str:
 _VERB_WORDS = (r"同比|比上年|年均|累计|分别|全年|预计|力争|确保|计划|实现|完成|达到|达|增长|提高到|提高|提升到|提升|下降|降低|"
                r"减少|压减|压缩|缩减|缩短|清偿|扩大到|扩大至|扩大|人均|每人每年|每人|由|从|减|再|不低于|不超过|不高于|低于|高于|超过|突破|新增|新建|建成|控制在|保持在|保持|稳定在|迈上|跃上|跨上|拟按|拟安排|拟|按|要|为|至|到|约|近|以上|左右|和|及|、")
 _VERBS = re.compile(f"(?:{_VERB_WORDS})+$")
-_LEAD = re.compile(r"^(?:圆满|全年|今年|明年|年内|预计|力争|确保|全市|全区|全省|全国|其中|并|我们|实施|推动|加快|大力|积极|努力|持续|使|将|把)+")
+# fillers before an indicator's words: times, adverbs, a conjunction (但), a modal (要, not 要素, 要求 …)
+# and 的 (中央财政安排用于“三农”的资金: the quoted name is dropped, 的 stays)
+_LEAD = re.compile(r"^(?:圆满|全年|今年|明年|年内|预计|力争|确保|全市|全区|全省|全国|其中|并|我们|实施|推动|加快|大力|积极|努力|持续|使|将|把"
+                   r"|的|但是|但|要(?![素求点害件闻塞道紧员务地]))+")
 
 
 def indicator_before(text: str, start: int) -> str:

@@ -98,6 +98,21 @@ def test_qualifiers_are_not_part_of_the_indicator(clause, indicator):
     assert t.indicator == indicator
 
 
+@pytest.mark.parametrize("clause, indicator", [
+    # quoted from national reports 2014, 2014, 2011 and 2004: the modal 要, the conjunction 但 and
+    # the 的 left by a dropped quoted name stood at the head of the indicator an auditor reads
+    ("今年要淘汰燃煤小锅炉5万台", "淘汰燃煤小锅炉"),
+    ("但赤字率稳定在2.1%", "赤字率"),
+    ("今年要把新农合和城镇居民医保财政补助标准提高到200元", "新农合和城镇居民医保财政补助标准"),
+    ("中央财政安排用于“两个确保”和城市“低保”的补助资金779亿元", "补助资金"),
+    # a word opening with 要 keeps it
+    ("要素市场交易额增长10%", "要素市场交易额"),
+])
+def test_fillers_before_the_indicator_are_not_part_of_it(clause, indicator):
+    (t, _), = targets_in(clause, promised=True)
+    assert t.indicator == indicator
+
+
 @pytest.mark.skipif(not (NATIONAL / "2003.txt").is_file(), reason="corpus not present")
 def test_a_figure_after_a_qualifier_clause_is_read_with_its_indicator():
     # national 2003: …10.2万亿元，按可比价格计算，平均每年增长7.7%: the growth continues the clause before
