@@ -259,6 +259,8 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
             continue  # 75周年, 二十届, 3.0版, 30年: dates, names and durations, not targets
         if promised and ALREADY.search(clause, max(0, q.start - 10), q.start):
             continue  # 已开工的57个项目: a count of what is already done, not a figure promised
+        if promised and _DONE_BEFORE.search(clause[max(0, q.start - 6):q.start]):
+            continue  # 货币发行还比年初计划少了近500亿元, 增加了一百三十九亿元: a result, not a promise
         if promised and re.fullmatch(r"多?亿多?人?", unit) and \
                 (POPULATION_AFTER_PEOPLE if unit.endswith("人") else POPULATION).match(clause, q.end):
             continue  # 13亿人口的发展中国家, 13亿中国人的饭碗: the country's population, a description
@@ -328,6 +330,8 @@ _POLICY_OBJECT = re.compile(_CHECKABLE.pattern + r"|体制|政策|基金|立法|
 
 _DANGLING = re.compile(r"[和与及并、的]+$")
 _DONE_VERB = re.compile(r"了(?!解)")  # an object opening with 了: its verb is perfective (not 了解, to learn)
+# a figure right after a perfective verb (增加了, 少了近, 完成了将近): what was done (not 为了, 除了, 到了)
+_DONE_BEFORE = re.compile(r"(?<![为除到不])了(?:近|约|将近|大约|达)?$")
 
 
 def more_task_object(clause: str) -> str:
