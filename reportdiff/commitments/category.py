@@ -60,11 +60,21 @@ WHOLE_FLOOR = 0.45
 
 def holds_core(core: Key, key: Key, text: str) -> bool:
     """Whether ``text`` (normalised) may name the core of ``key``: it holds WHOLE_FLOOR of the
-    whole key's weight, and a short core (SHORT pairs or fewer) whole, each pair written or spread
+    whole key's weight or the category noun the key ends in (改革 of 财税、金融、投资体制改革: the
+    pairs joining the words, 资体 and 制改, weigh as much as the things reformed), and a short core (SHORT pairs or fewer) whole, each pair written or spread
     (医养结合 in 医养康养相结合; not 社会保障 in 社会保持, 巨灾保险 in 大灾保险, 政府职责 in 政府职能)."""
     held = sum(w for word, w in zip(key.words, key.weights) if word in text)
-    return held >= WHOLE_FLOOR * sum(key.weights) and (
-        len(core.words) > SHORT or all(w in text or spread_in(w, text) for w in core.words))
+    named_kind = bool(_CATEGORY.fullmatch(key.head)) and key.head in text
+    return (held >= WHOLE_FLOOR * sum(key.weights) or named_kind) and (len(core.words) > SHORT or _held_whole(core, text))
+
+
+def _held_whole(core: Key, text: str) -> bool:
+    """Each run of a short core held whole in ``text``, each pair written or spread; of a list of
+    three or more runs (财税、金融、投资 of 财税、金融、投资体制改革), all but one (金融、财税、外贸、住房等
+    方面的改革 names two of the three reforms, and the third, 投融资体制改革, one clause before)."""
+    runs = [r for r in core.runs if len(r) >= 2] or [""]
+    whole = sum(all(p in text or spread_in(p, text) for p in pairs(r)) for r in runs)
+    return whole == len(runs) or len(runs) >= 3 and whole >= len(runs) - 1
 
 
 def _without_category(run: str) -> str:

@@ -109,6 +109,23 @@ def test_a_core_naming_only_the_field_is_no_follow_up(tmp_path):
     assert f.status == "missing"
 
 
+def test_a_list_of_reforms_is_followed_by_most_of_its_items_and_the_kind(tmp_path):
+    """National 2001 plans ``继续深化财税、金融、投资体制改革``; 2002 plans ``继续深化收入分配制度和
+    金融、财税、外贸、住房等方面的改革`` (a helper's audit row: recurring, called missing).  The pairs
+    joining the words (资体, 制改) outweighed the reforms named, so the clause held 0.41 of the whole
+    key, under WHOLE_FLOOR; it names the kind (改革) and two of the three items.  Weights as in the
+    ledger of the two whole reports."""
+    weights = {"财税": 5.86, "金融": 4.13, "投资": 4.16, "资体": 6.27, "体制": 3.67, "制改": 4.19, "改革": 2.89}
+    f = _follow(tmp_path, "继续深化财税、金融、投资体制改革。", "去年完成了各项任务。",
+                "继续深化收入分配制度和金融、财税、外贸、住房等方面的改革。", "财税、金融、投资体制改革", weights)
+    assert f.status == "recurring" and "金融、财税" in f.text
+    # one item of three is not enough, nor the kind without the items
+    for text in ("继续深化金融、外贸、住房等方面的改革。", "继续深化各方面的改革。"):
+        f = _follow(tmp_path, "继续深化财税、金融、投资体制改革。", "去年完成了各项任务。", text,
+                    "财税、金融、投资体制改革", weights)
+        assert f.status == "missing", text
+
+
 def _listed_key(obj: str) -> Key:
     words = key_terms(obj)
     return Key(words, tuple(1.0 for _ in words), words[-1], (), "", False, tuple(key_runs(obj)),
