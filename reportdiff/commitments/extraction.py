@@ -329,6 +329,8 @@ _POLICY_OBJECT = re.compile(_CHECKABLE.pattern + r"|体制|政策|基金|立法|
 
 
 _DANGLING = re.compile(r"[和与及并、的]+$")
+# the second verb of 建立健全, 建立和完善 (a verb compound), when a name of three or more characters follows
+_ESTABLISH_AND = re.compile(r"^(?:和|并)?(?:健全|完善)(?:和|并)?(?=[^，；。]{3})")
 _DONE_VERB = re.compile(r"了(?!解)")  # an object opening with 了: its verb is perfective (not 了解, to learn)
 # a figure right after a perfective verb (增加了, 少了近, 完成了将近): what was done (not 为了, 除了, 到了)
 _DONE_BEFORE = re.compile(r"(?<![为除到不])了(?:近|约|将近|大约|达)?$")
@@ -440,6 +442,8 @@ def extract(doc: Document, index: int) -> list[Commitment]:
             obj = end.group("obj")
         elif m and TASK_OBJECT.search(clause[m.end():]):
             obj = clause[m.end():].strip()
+            if m.group() == "建立":  # 建立健全, 建立和完善: one verb, not part of the object (健全市场法规)
+                obj = _ESTABLISH_AND.sub("", obj)
             if len(obj) < 4 or obj[0] in "和及与并、的":  # 扩大…中心建设试点, …设施建设和城中村改造: the verb
                 obj = _TASK_LEAD.sub("", clause)  # stood inside the name or the list (or qualified a
                 # noun: 已开工的57个项目要加快建设); take the clause

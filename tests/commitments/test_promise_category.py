@@ -193,3 +193,16 @@ def test_the_last_run_named_with_part_of_its_qualifier_follows_the_task():
     ledger = promises([str(corpus / "2000.txt"), str(corpus / "2001.txt")])
     entry = next(e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.obj == "优秀人才的收入分配制度")
     assert entry.followups[0].status == "missing"
+
+
+@pytest.mark.parametrize("clause, obj", [
+    # national 1993 and 1995: 建立健全 is one verb; its second half opened the object an auditor reads
+    ("要以建立健全市场法规", "市场法规"),
+    ("逐步建立健全中央和地方的重要商品储备制度", "中央和地方的重要商品储备制度"),
+    ("建立和完善基本药物保障供应体系", "基本药物保障供应体系"),
+])
+def test_the_second_verb_of_establish_and_perfect_is_no_part_of_the_object(tmp_path, clause, obj):
+    path = tmp_path / "a.txt"
+    path.write_text(f"政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n{clause}。\n",
+                    encoding="utf-8")
+    assert [c.obj for c in extract(reportdiff.load(str(path)), 0) if c.kind == "task"] == [obj]

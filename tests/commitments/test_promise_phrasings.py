@@ -859,7 +859,8 @@ def test_verbs_of_setting_up_a_system_are_not_part_of_a_task_key():
     national = promises([str(fixture_path("national-2024.txt")), str(fixture_path("national-2025.txt"))])
     jobs = _task(national, "和完善稳岗返还、专项贷款、就业和社保补贴等政策")
     assert jobs.status == "recurring" and "稳岗返还" in jobs.text
-    prices = _task(_national(2014, 2015), "健全居民用水、用气阶梯价格制度")
+    # (since session 41 the extractor cuts 健全 after 建立 itself: the object reads without it)
+    prices = _task(_national(2014, 2015), "居民用水、用气阶梯价格制度")
     assert prices.status == "recurring" and "居民阶梯价格制度" in prices.text
 
 
