@@ -47,10 +47,19 @@ from .measures import comparable, is_rate, meets
 
 # -- due years ---------------------------------------------------------------------------------
 
-_BY_YEAR_ZH = re.compile(r"(?:到|至|在|于)(20\d\d)年(?:底|末)?|(20\d\d)年(?:底|末)?(?:前|以前)")
+# a year the figure is for: 到2025年, 2025年底前, and (session 41) a year the clause opens with or a
+# verb of striving stands before (争取1997年粮食产量达到4.75亿吨); 19xx too (the reports of the 1990s)
+_BY_YEAR_ZH = re.compile(r"(?:到|至|在|于)((?:19|20)\d\d)年(?:底|末)?|((?:19|20)\d\d)年(?:底|末)?(?:前|以前)"
+                         r"|(?:^|[，；。：]|争取|力争|确保|预计|计划)((?:19|20)\d\d)年(?!以来|来)")
 _BY_YEAR_EN = re.compile(r"\b(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(20\d\d)\b", re.I)
-_PLAN_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
-_PLAN_GOAL = re.compile(r"(十[三四五六]五)[”\"]?(?:规划)?(?:目标|末|期末|收官)")
+_PLAN_END = {"八五": 1995, "九五": 2000, "十五": 2005, "十一五": 2010, "十二五": 2015, "十三五": 2020,
+             "十四五": 2025, "十五五": 2030, "十六五": 2035}
+_PLAN_NAME = r"(八五|九五|十[一二三四五六]?五)[”\"]?"
+# a five-year plan's goal: its target (“十四五”规划目标), its end (十四五末), or (session 41) an average
+# over its years (按调整后的“八五”计划，国民经济增长速度…平均每年百分之八至九; “十五”期间年均经济增长)
+_PLAN_GOAL = re.compile(_PLAN_NAME + r"(?:规划)?(?:目标|末|期末|收官)|" + _PLAN_NAME
+                        + r"(?:计划|规划|期间|时期)[^。；]{0,30}?(?:平均每年|年均)")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _THREE_YEARS = re.compile(r"三年行动|三年攻坚|三年计划|三年内|within three years|in three years|next three years", re.I)
 _FIVE_YEARS = re.compile(r"五年内|within five years|next five years", re.I)
 
@@ -61,13 +70,14 @@ def due_year(c: Commitment, plan_year: int | None) -> int | None:
         return None
     sentence = next((s for s in c.paragraph.sentences if c.text[:12] in s), c.text)
     upto = sentence[:sentence.find(c.text[:12]) + len(c.text)] if c.text[:12] in sentence else sentence
-    years = [int(a or b) for a, b in _BY_YEAR_ZH.findall(upto)] + [int(y) for y in _BY_YEAR_EN.findall(upto)]
+    upto = upto.translate(_FULL_WIDTH_DIGITS)  # ２００１年 (national 1993-2002 write full-width digits)
+    years = [int(a or b or c) for a, b, c in _BY_YEAR_ZH.findall(upto)] + [int(y) for y in _BY_YEAR_EN.findall(upto)]
     years = [y for y in years if plan_year < y <= plan_year + 30]
     if years:
         return years[-1]
     m = _PLAN_GOAL.search(upto)
-    if m and _PLAN_END[m.group(1)] >= plan_year:
-        return _PLAN_END[m.group(1)]
+    if m and _PLAN_END[m.group(1) or m.group(2)] >= plan_year:
+        return _PLAN_END[m.group(1) or m.group(2)]
     if _THREE_YEARS.search(c.text) and not re.search(r"完成|收官|complete", c.text):  # 完成…三年行动: due now
         return plan_year + 2
     if _FIVE_YEARS.search(c.text) or c.horizon == "5y":

@@ -206,6 +206,23 @@ def test_a_five_year_goal_is_followed_into_every_later_report_until_due():
     assert due_year(five[0].commitment, None) is None
 
 
+@pytest.mark.parametrize("sentence, due", [
+    # national 1993 (full-width digits): a year a verb of striving stands before; the 1994 report
+    # (reviewing 1993) called it not met
+    ("争取１９９７年粮食产量达到４．７５亿吨，棉花、油料等作物和林牧副渔各业都有较大发展。", 1997),
+    # an average over a five-year plan's years is due at the plan's end
+    ("按调整后的“八五”计划，国民经济增长速度由原定平均每年百分之六调高到百分之八至九。", 1995),
+    # a past year is no due year; a plan's name without its goal, end or average says nothing
+    ("1992年粮食产量达到4.4亿吨。", 1993),
+    ("今年是“八五”计划的第三年，国内生产总值增长8%。", 1993),
+])
+def test_the_due_year_of_a_target(tmp_path, sentence, due):
+    path = tmp_path / "a.txt"
+    path.write_text(f"政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n{sentence}\n", encoding="utf-8")
+    targets = [c for c in extract(reportdiff.load(str(path)), 0) if c.kind == "target"]
+    assert targets and {due_year(c, 1993) for c in targets} == {due}
+
+
 def test_json_has_the_audit_fields_and_keeps_the_contract(national):
     out = promises(national)
     schema = json.loads(resources.files("reportdiff").joinpath("schema/promises.schema.json").read_text("utf-8"))
