@@ -23,6 +23,8 @@ SYNONYMS = (
     ("公共厕所", "公厕"), ("技术改造", "技改"), ("对外贸易", "外贸"), ("进出口总额", "进出口总值", "进出口额"),
     ("比重", "占比"), ("涨幅", "上涨"), ("停车位", "停车泊位", "泊位"), ("电商", "网络", "网上"), ("销售额", "交易额", "零售额"),
     ("研发", "R&D", "科研"), ("生产总值", "经济总量", "GDP"), ("增长", "增速"),
+    # the growth of the economy is the growth of its product (经济增长预期目标7% → 国内生产总值增长7.3%)
+    ("生产总值增长", "国民经济增长", "经济增长", "经济增速"),
     ("居民消费价格", "CPI", "物价"), ("城镇调查失业率", "调查失业率", "失业率"), ("一般公共预算收入", "财政收入"),
     ("社会消费品零售总额", "社零总额", "消费品零售总额"), ("棚户区", "棚改"), ("高标准农田", "高标准基本农田"), ("固体废物", "固废"),
     ("充电桩", "充电设施"), ("高速铁路", "高铁"), ("城镇落户", "进城落户"),
@@ -37,7 +39,11 @@ _SYNONYM_OF = {w: group[0] for group in SYNONYMS for w in group[1:]}
 _SYNONYM_OF.update({group[0]: group[0] for group in SYNONYMS})
 
 
-_SYNONYM_RX = re.compile("|".join(re.escape(w) for w in sorted(_SYNONYM_OF, key=len, reverse=True)))
+# where a form above is part of another thing's name: the growth a sector contributes to (对经济增长的
+# 贡献率), the growth's quality, drivers, model, poles (经济增长点) are no growth of the product
+_NOT_BEFORE = {w: r"(?!的?(?:贡献|质量|方式|动力|潜力|模式|新动能|点|极))" for w in ("国民经济增长", "经济增长", "经济增速")}
+_SYNONYM_RX = re.compile("|".join(re.escape(w) + _NOT_BEFORE.get(w, "")
+                                  for w in sorted(_SYNONYM_OF, key=len, reverse=True)))
 
 
 # Words that carry no indicator: verbs of doing and reaching, time words, quantifiers.

@@ -256,3 +256,26 @@ def test_a_target_reported_only_qualitatively_is_reported_without_a_figure():
     assert f.status == "reported" and f.finding == "no_figure" and f.reported is None and f.met is None
     assert "转移支付大幅增加" in f.text
     assert f.confidence < 0.93  # weaker evidence than a figure of the same indicator
+
+
+def _first_followup(tmp_path, plan: str, review: str):
+    a, b = tmp_path / "2003.txt", tmp_path / "2004.txt"
+    a.write_text(f"政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n{plan}\n", encoding="utf-8")
+    b.write_text(f"政府工作报告\n一、过去一年工作回顾\n{review}\n二、今年政府工作任务\n做好各项工作。\n", encoding="utf-8")
+    ledger = reportdiff.promises([str(a), str(b)])
+    return next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.kind == "target")
+
+
+def test_the_growth_of_the_economy_is_the_growth_of_its_product(tmp_path):
+    """National 2003 plans ``今年经济增长预期目标为7%左右``; 2004 reviews ``国内生产总值比上年增长9.1%``:
+    until session 41 reported without a figure (the headline target of every report of the 1990s
+    and 2000s says 经济增长)."""
+    f = _first_followup(tmp_path, "今年经济增长预期目标为7%左右。",
+                        "经济快速发展。国内生产总值比上年增长9.1%，达到11.67万亿元。")
+    assert f.status == "reported" and f.reported.value == 9.1 and f.met is True
+
+
+def test_a_contribution_to_growth_is_no_growth(tmp_path):
+    """Gansu 2026: ``工业对全省经济增长的贡献率达到36.1%`` measures industry's share of the growth."""
+    f = _first_followup(tmp_path, "今年经济增长预期目标为5%左右。", "工业对全省经济增长的贡献率达到36.1%。")
+    assert f.status == "missing" or f.reported is None or f.reported.value != 36.1
