@@ -61,8 +61,9 @@ WHOLE_FLOOR = 0.45
 def holds_core(core: Key, key: Key, text: str) -> bool:
     """Whether ``text`` (normalised) may name the core of ``key``: it holds WHOLE_FLOOR of the
     whole key's weight or the category noun the key ends in (改革 of 财税、金融、投资体制改革: the
-    pairs joining the words, 资体 and 制改, weigh as much as the things reformed), and a short core (SHORT pairs or fewer) whole, each pair written or spread
-    (医养结合 in 医养康养相结合; not 社会保障 in 社会保持, 巨灾保险 in 大灾保险, 政府职责 in 政府职能)."""
+    pairs joining the words, 资体 and 制改, weigh as much as the things reformed), and a short
+    core (SHORT pairs or fewer) whole (``_held_whole``: 医养结合 in 医养康养相结合; not 社会保障 in
+    社会保持, 巨灾保险 in 大灾保险, 政府职责 in 政府职能)."""
     held = sum(w for word, w in zip(key.words, key.weights) if word in text)
     named_kind = bool(_CATEGORY.fullmatch(key.head)) and key.head in text
     return (held >= WHOLE_FLOOR * sum(key.weights) or named_kind) and (len(core.words) > SHORT or _held_whole(core, text))

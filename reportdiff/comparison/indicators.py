@@ -370,7 +370,8 @@ def figures(text: str, changed: list[tuple[int, int, int]], quantities: list[Qua
     ``5个方面`` counts the parts of the speech, and a span of years or an age measures no years
     (``_span_of_years``): none is a figure.  ``quantities``: ``read_quantities(text)`` when
     already read."""
-    qs = [q for q in (read_quantities(text) if quantities is None else quantities) if q.value is not None and not _SINCE.match(text, q.end)
+    qs = [q for q in (read_quantities(text) if quantities is None else quantities)
+          if q.value is not None and not _SINCE.match(text, q.end)
           and not (not q.unit and _after_latin(text, q.start)) and not in_a_name(text, q)
           and not _ASPECTS.match(text, q.end) and not _span_of_years(text, q)]
     qs = [q for q in qs if not (text[q.start - 1:q.start] == "第"

@@ -145,9 +145,9 @@ def _one_character_a_term(a: list, b: list, uses: dict) -> tuple[str, str]:
     only (both distances ask nothing else): every term of ``a`` alone is character 0, of ``b``
     alone 1, and the shared terms (``uses``: each one's count in both lists) take codes by how
     often they are used, the ``SMALL_CODES`` commonest 2-255 (rapidfuzz finds those in a table,
-    the others in a hash map; a list of numbers or strings is hashed element by element).  The
-    shared terms are ranked by count, then by first place in ``uses``, so equal input gives
-    equal strings."""
+    the others in a hash map; a list of numbers or strings is hashed element by element), as
+    ``_codes`` does for a packed report's term hashes.  The shared terms are ranked by count,
+    then by first place in ``uses``, so equal input gives equal strings."""
     rank = {t: k for k, t in enumerate(sorted(uses, key=uses.__getitem__, reverse=True))}
     code = {t: chr(k + 2 if k < SMALL_CODES else k + 0x10000) for t, k in rank.items()}
     if len(code) > 0x10FFFF - 0x10000:  # more shared terms than code points
