@@ -28,6 +28,10 @@ SYNONYMS = (
     ("居民消费价格", "CPI", "物价"), ("城镇调查失业率", "调查失业率", "失业率"), ("一般公共预算收入", "财政收入"),
     ("社会消费品零售总额", "社零总额", "消费品零售总额"), ("棚户区", "棚改"), ("高标准农田", "高标准基本农田"), ("固体废物", "固废"),
     ("充电桩", "充电设施"), ("高速铁路", "高铁"), ("城镇落户", "进城落户"),
+    # words shortened to the first character of each part, read whole (要进一步改革财政税收体制 →
+    # 制定了财税体制…等改革方案; 国有企业改革深化提升行动 → 国企改革深化提升行动): the whole form keeps
+    # the words a key may hold alone (企业改革 in 国有企业的改革)
+    ("财政税收", "财税"), ("国有企业", "国企"),
     ("基本医疗保险", "基本医保", "医疗保险", "医保"), ("长期护理保险", "长护险"), ("能源消耗", "能耗"),
     # other indicators whose tail is a synonym above: kept as they are (登记 and 调查 失业率 are
     # two measures; 移动网络 is not 电商)

@@ -206,3 +206,19 @@ def test_the_second_verb_of_establish_and_perfect_is_no_part_of_the_object(tmp_p
     path.write_text(f"政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n{clause}。\n",
                     encoding="utf-8")
     assert [c.obj for c in extract(reportdiff.load(str(path)), 0) if c.kind == "task"] == [obj]
+
+
+def test_a_word_shortened_to_its_parts_first_characters_is_read_whole(tmp_path):
+    """National 2025 plans ``高质量完成国有企业改革深化提升行动``; Hunan 2026 reviews
+    ``国企改革深化提升行动全面完成`` (and 19 more provinces so; all were called missing).  National
+    1993 plans ``要进一步改革财政税收体制``; 1994 reviews ``制定了财税体制、金融体制…等改革方案`` (an
+    audit row).  The short form is read as the whole one, so a key naming only a part of it
+    (企业改革) still finds the whole form's words."""
+    f = _follow(tmp_path, "高质量完成国有企业改革深化提升行动。", "国企改革深化提升行动全面完成。", "做好各项工作。",
+                "国有企业改革深化提升行动")
+    assert f.status == "reported" and "国企改革" in f.text
+    f = _follow(tmp_path, "要进一步改革财政税收体制。", "制定了财税体制、金融体制、投资体制和外贸体制等改革方案。",
+                "做好各项工作。", "财政税收体制")
+    assert f.status == "reported" and "财税体制" in f.text
+    f = _follow(tmp_path, "深化企业改革。", "去年完成了各项任务。", "继续推进国有企业的改革。", "企业改革")
+    assert f.status == "recurring"
