@@ -350,6 +350,18 @@ def _needed(key: Key) -> tuple[str, ...]:
 CLEAR = 0.6
 
 
+# groups a measure is for that name different measures: the residents' medical insurance is not
+# the employees' (居民医保 / 职工医保), the towns' income or jobs not the countryside's
+_CONTRASTS = (("居民", "职工"), ("城镇", "农村"), ("城市", "农村"))
+
+
+def other_group(commitment: str, clause: str) -> bool:
+    """Whether ``clause`` names only the other group of a contrast the commitment names one side
+    of (居民医保…补助标准再提高30元 is not followed by 阶段性降低职工医保和失业保险费率)."""
+    return any(mine in commitment and other not in commitment and other in clause and mine not in clause
+               for a, b in _CONTRASTS for mine, other in ((a, b), (b, a)))
+
+
 _CUMULATIVE = re.compile(r"累计")
 
 
@@ -376,7 +388,7 @@ def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[st
         return not (c.kind == "task" and s.shortcoming)
 
     def allowed(s: Statement) -> bool:
-        return unlisted(s) and not (one_year and sums_years(s))
+        return unlisted(s) and not (one_year and sums_years(s)) and not other_group(c.text, s.text + s.follow)
 
     found = _best(key, later, "review", allowed, strict, unit)
     summed = False  # the review names it only among the five years' totals: reported without a figure

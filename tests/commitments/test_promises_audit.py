@@ -279,3 +279,20 @@ def test_a_contribution_to_growth_is_no_growth(tmp_path):
     """Gansu 2026: ``工业对全省经济增长的贡献率达到36.1%`` measures industry's share of the growth."""
     f = _first_followup(tmp_path, "今年经济增长预期目标为5%左右。", "工业对全省经济增长的贡献率达到36.1%。")
     assert f.status == "missing" or f.reported is None or f.reported.value != 36.1
+
+
+def test_a_measure_for_another_group_is_no_follow_up(tmp_path):
+    """National 2025 plans ``居民医保…人均财政补助标准分别再提高30元和5元``; Shanghai 2026's review was
+    quoted for it by ``阶段性降低职工医保和失业保险费率`` (a helper's audit row): the employees'
+    insurance rates are another measure than the residents' subsidy."""
+    from reportdiff.commitments.followup import other_group
+
+    assert other_group("居民医保和基本公共卫生服务经费人均财政补助标准分别再提高30元和5元", "阶段性降低职工医保和失业保险费率")
+    assert not other_group("居民医保人均财政补助标准再提高30元", "城乡居民医保财政补助标准提高30元")
+    assert not other_group("提高城镇和农村低保标准", "农村低保标准提高")  # the commitment names both
+    # the review paragraph as Shanghai gives it (its first part)
+    f = _first_followup(tmp_path, "居民医保和基本公共卫生服务经费人均财政补助标准分别再提高30元和5元。",
+                        "基本民生保障水平持续提升。深化落实一次性扩岗补助、阶段性降低职工医保和失业保险费率等稳就业政策，"
+                        "城镇新增就业64.1万人。完善职业技能提升梯度化补贴等机制，建设产训融合技能发展中心。渐进式延迟法定退休"
+                        "年龄改革平稳落地，养老金、医保、低保、最低工资等民生保障待遇标准稳步提高，服务类社会救助试点全面完成。")
+    assert "职工医保" not in f.text
