@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from ..text.quantities import find_quantities, is_year
+from ..text.quantities import FULL_WIDTH, find_quantities, is_year
 from .answers import answer
 from .english_followup import running_total
 from .extraction import Commitment, Statement, clean_indicator
@@ -59,7 +59,6 @@ _PLAN_NAME = r"(八五|九五|十[一二三四五六]?五)[”\"]?"
 # over its years (按调整后的“八五”计划，国民经济增长速度…平均每年百分之八至九; “十五”期间年均经济增长)
 _PLAN_GOAL = re.compile(_PLAN_NAME + r"(?:规划)?(?:目标|末|期末|收官)|" + _PLAN_NAME
                         + r"(?:计划|规划|期间|时期)[^。；]{0,30}?(?:平均每年|年均)")
-_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _THREE_YEARS = re.compile(r"三年行动|三年攻坚|三年计划|三年内|within three years|in three years|next three years", re.I)
 _FIVE_YEARS = re.compile(r"五年内|within five years|next five years", re.I)
 
@@ -70,7 +69,7 @@ def due_year(c: Commitment, plan_year: int | None) -> int | None:
         return None
     sentence = next((s for s in c.paragraph.sentences if c.text[:12] in s), c.text)
     upto = sentence[:sentence.find(c.text[:12]) + len(c.text)] if c.text[:12] in sentence else sentence
-    upto = upto.translate(_FULL_WIDTH_DIGITS)  # ２００１年 (national 1993-2002 write full-width digits)
+    upto = upto.translate(FULL_WIDTH)  # ２００１年 (national 1993-2002 write full-width digits)
     years = [int(a or b or c) for a, b, c in _BY_YEAR_ZH.findall(upto)] + [int(y) for y in _BY_YEAR_EN.findall(upto)]
     years = [y for y in years if plan_year < y <= plan_year + 30]
     if years:

@@ -69,8 +69,7 @@ def _changed(head: str) -> str:
     head = re.sub(r"^.*\binclude[s]?\s+(?:[a-z]+ly\s+)?[a-z]+ing\s+(?=(?:the|a|an|our|its|their)\s)", "", head,
                   flags=re.I)
     # the subject of a passive or of a verb that changes its subject ends before its "will"
-    subject_end = re.search(r"\b(?:will|shall)\s+(?:(?:[a-z]+ly|also|further|again)\s+)?be\s+\w+\s*$", head, re.I) \
-        or _RISES.search(head)
+    subject_end = _PASSIVE.search(head) or _RISES.search(head)
     if subject_end:
         head = re.sub(r"^\d+\.\s*", "", head[: subject_end.start()])  # 149.The accumulation limit …: a paragraph's number
     else:
@@ -84,9 +83,12 @@ _FROM_TO = re.compile(r"\bfrom\s+(?:[^,;]|(?<=\d),(?=\d)){1,40}?\s+to\s+(?:about
 # Y of "raise X to Y" (no from): increase the amount of seed capital for the FRC to $400 million
 _RAISED_TO = re.compile(r"\b(?:increase|raise|lift|expand|extend|lower|reduce|double|triple)\s+[^,;]{3,80}?"
                         r"(?P<to>\s+to\s+(?:about\s+|around\s+|over\s+|some\s+)?)$", re.I)
+# "will" and the adverbs that may follow it (will also, will further, will gradually)
+_WILL_ADVERB = r"\b(?:will|shall)\s+(?:(?:[a-z]+ly|also|further|again)\s+)?"
+_PASSIVE = re.compile(_WILL_ADVERB + r"be\s+\w+\s*$", re.I)  # … will be increased: its subject changes
 # a subject's own change, said by an intransitive verb, with its amount (… will also increase by 50 per
 # cent [to $500,000]): what changes is the subject, before "will"
-_RISES = re.compile(r"\b(?:will|shall)\s+(?:(?:[a-z]+ly|also|further|again)\s+)?(?:increase|rise|grow|go\s+up|"
+_RISES = re.compile(_WILL_ADVERB + r"(?:increase|rise|grow|go\s+up|"
                     r"decrease|fall|drop|go\s+down|double|triple)(?:\s+by(?:\s+[^,;]{1,40}?)?)?\s*$", re.I)
 # X of "from X to Y": the base of the change, not a figure promised
 _FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+)?(?:current\s+|present\s+|existing\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)

@@ -170,10 +170,10 @@ def cn_to_number(s: str) -> float | None:
             section += (current or 1) * units[ch]
             current = 0
         elif ch == "万":
-            wan = (wan + section + current) * 10_000
+            wan = (wan + section + current) * _MAGNITUDES["万"]
             section, current = 0, 0
         elif ch == "亿":
-            total = (total + wan + section + current) * 100_000_000
+            total = (total + wan + section + current) * _MAGNITUDES["亿"]
             wan, section, current = 0, 0, 0
         else:
             return None
@@ -240,7 +240,7 @@ def _en_quantity() -> re.Pattern:
     return re.compile(_EN_QUANTITY, re.X | re.I)
 
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")  # full-width digits, point, percent
 
 
 def read_quantities(text: str) -> list[Quantity]:
@@ -253,7 +253,7 @@ def read_quantities(text: str) -> list[Quantity]:
         return [q for q in (_english_quantity(m) for m in _en_quantity().finditer(text)) if q is not None]
     # same length: the positions stay those of ``text``; full-width digits and stops read as
     # ASCII (national 2002 writes ２００１年国内生产总值…增长７．３％)
-    dotted = _MIDDLE_DOT_DECIMAL.sub(".", text.translate(_FULL_WIDTH))
+    dotted = _MIDDLE_DOT_DECIMAL.sub(".", text.translate(FULL_WIDTH))
     return [Quantity(text[q.start:q.end], q.value, q.unit, q.comparator, q.start, q.end)
             for q in find_quantities(dotted) if not _FISCAL_YEAR.match(q.raw)]
 
