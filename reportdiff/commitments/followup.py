@@ -384,26 +384,28 @@ def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[st
     # a figure summed over years (累计新增城镇就业5870万人 in a review of five years) is no year's figure
     one_year = yearly(c)
 
-    def unlisted(s: Statement) -> bool:  # a task named among the problems that remain is not reported done
-        return not (c.kind == "task" and s.shortcoming)
+    def unlisted(s: Statement) -> bool:  # a task named among the problems that remain is not reported done,
+        # and a clause about another group (职工医保 for 居民医保) names another measure
+        return not (c.kind == "task" and s.shortcoming) and not other_group(c.text, s.text + s.follow)
 
     def allowed(s: Statement) -> bool:
-        return unlisted(s) and not (one_year and sums_years(s)) and not other_group(c.text, s.text + s.follow)
+        return unlisted(s) and not (one_year and sums_years(s))
+
+    def recurs_in(s: Statement) -> bool:  # a five-year goal recurs only in a later five-year part
+        return (c.horizon == "year" or s.paragraph.section_id in five) and allowed(s)
 
     found = _best(key, later, "review", allowed, strict, unit)
     summed = False  # the review names it only among the five years' totals: reported without a figure
     if one_year and found.best is None:
         found = _best(key, later, "review", lambda s: unlisted(s) and not _CUMULATIVE.search(s.text), strict, unit)
         summed = found.best is not None
-    # a five-year goal recurs only in a later five-year part; an annual one in any plan part
-    found_rec = _best(key, later, "plan", lambda s: (c.horizon == "year" or s.paragraph.section_id in five)
-                      and allowed(s), strict, unit)
+    found_rec = _best(key, later, "plan", recurs_in, strict, unit)
     if not (found.sure and found_rec.sure):
         later.unsure.append(c)
     rep, rec = found.best, found_rec.best
     if c.kind == "task":  # a quoted programme name (“千万工程”, “好房子”) names the task however it is worded
         rep = rep or _quoted(c.obj, later, "review", unlisted)
-        rec = rec or _quoted(c.obj, later, "plan", lambda s: c.horizon == "year" or s.paragraph.section_id in five)
+        rec = rec or _quoted(c.obj, later, "plan", recurs_in)
         # when the whole key found nothing, a part of the object named alone (``category``): its core
         # (居住证制度 named as 以居住证为载体), the kind its examples are of (汽车、钢铁……等重点产业调整和振兴
         # 规划), its last run (人民币结算试点 of 与港澳地区货物贸易的…), each with the clause's test
@@ -419,8 +421,7 @@ def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[st
             def names(s, test=test) -> bool:
                 return test(normal(s.text + s.follow))
             rep = _best(part, later, "review", lambda s: allowed(s) and names(s), False, match=share).best
-            rec = _best(part, later, "plan", lambda s: (c.horizon == "year" or s.paragraph.section_id in five)
-                        and names(s), False, match=share).best
+            rec = _best(part, later, "plan", lambda s: recurs_in(s) and names(s), False, match=share).best
     if rep:
         st = later.sts[rep[0]]
         reported = met = None

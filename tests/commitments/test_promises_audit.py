@@ -296,3 +296,12 @@ def test_a_measure_for_another_group_is_no_follow_up(tmp_path):
                         "城镇新增就业64.1万人。完善职业技能提升梯度化补贴等机制，建设产训融合技能发展中心。渐进式延迟法定退休"
                         "年龄改革平稳落地，养老金、医保、低保、最低工资等民生保障待遇标准稳步提高，服务类社会救助试点全面完成。")
     assert "职工医保" not in f.text
+
+
+def test_another_group_is_no_follow_up_in_any_search(tmp_path):
+    """Fujian 2026: the residents' medical-insurance subsidy was still "reported" by
+    ``职工医保省级统筹…走在全国前列`` through the search a one-year target falls back on (the review's
+    sums of five years), which the other-group test did not reach."""
+    f = _first_followup(tmp_path, "居民医保和基本公共卫生服务经费人均财政补助标准分别再提高30元和5元。",
+                        "医保个人账户跨省家庭共济全面施行，职工医保省级统筹和医保基金安全监管、即时结算等工作走在全国前列。")
+    assert "职工医保" not in f.text
