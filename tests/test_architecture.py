@@ -19,7 +19,7 @@ import reportdiff
 
 PACKAGE = Path(reportdiff.__file__).parent
 STAGES = (
-    ("errors", "options"),
+    ("errors", "options", "cachefolder"),
     ("text",),
     ("model",),
     ("ingest",),

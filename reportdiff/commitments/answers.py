@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..comparison.indicators import change_role, indicator_before
+from ..text import patterns
 from ..text.quantities import find_quantities, is_year
 from .extraction import Statement, Target
 from .keys import Key, normal
@@ -16,8 +17,8 @@ from .measures import comparable
 
 # A change (增长8%, 降低3%, not 提高到) is not answered by a level: a share (约为全国平均的70%, 占…),
 # or a figure raised or lowered from or to (比重从1.07%提高到1.49%).
-_CHANGE = re.compile(r"(?:分别)?(?:同比)?(?:增长|提高|下降|降低|减少|增加|上升)(?![到至])")
-_LEVEL_BEFORE = re.compile(r"(?:的|占|从|由|(?:提高|增加|增长|上升|下降|降低|减少|降)[到至])$")
+_CHANGE = patterns.compile(r"(?:分别)?(?:同比)?(?:增长|提高|下降|降低|减少|增加|上升)(?![到至])")
+_LEVEL_BEFORE = patterns.compile(r"(?:的|占|从|由|(?:提高|增加|增长|上升|下降|降低|减少|降)[到至])$")
 
 
 def answer(t: Target, key: Key, st: Statement) -> Target | None:

@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
+from ..text import patterns
 from ..text.quantities import FULL_WIDTH, find_quantities, is_year
 from .answers import answer
 from .english_followup import running_total
@@ -49,18 +50,18 @@ from .measures import comparable, is_rate, meets
 
 # a year the figure is for: 到2025年, 2025年底前, and (session 41) a year the clause opens with or a
 # verb of striving stands before (争取1997年粮食产量达到4.75亿吨); 19xx too (the reports of the 1990s)
-_BY_YEAR_ZH = re.compile(r"(?:到|至|在|于)((?:19|20)\d\d)年(?:底|末)?|((?:19|20)\d\d)年(?:底|末)?(?:前|以前)"
+_BY_YEAR_ZH = patterns.compile(r"(?:到|至|在|于)((?:19|20)\d\d)年(?:底|末)?|((?:19|20)\d\d)年(?:底|末)?(?:前|以前)"
                          r"|(?:^|[，；。：]|争取|力争|确保|预计|计划)((?:19|20)\d\d)年(?!以来|来)")
-_BY_YEAR_EN = re.compile(r"\b(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(20\d\d)\b", re.I)
+_BY_YEAR_EN = patterns.compile(r"\b(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(20\d\d)\b", re.I)
 _PLAN_END = {"八五": 1995, "九五": 2000, "十五": 2005, "十一五": 2010, "十二五": 2015, "十三五": 2020,
              "十四五": 2025, "十五五": 2030, "十六五": 2035}
 _PLAN_NAME = r"(八五|九五|十[一二三四五六]?五)[”\"]?"
 # a five-year plan's goal: its target (“十四五”规划目标), its end (十四五末), or (session 41) an average
 # over its years (按调整后的“八五”计划，国民经济增长速度…平均每年百分之八至九; “十五”期间年均经济增长)
-_PLAN_GOAL = re.compile(_PLAN_NAME + r"(?:规划)?(?:目标|末|期末|收官)|" + _PLAN_NAME
+_PLAN_GOAL = patterns.compile(_PLAN_NAME + r"(?:规划)?(?:目标|末|期末|收官)|" + _PLAN_NAME
                         + r"(?:计划|规划|期间|时期)[^。；]{0,30}?(?:平均每年|年均)")
-_THREE_YEARS = re.compile(r"三年行动|三年攻坚|三年计划|三年内|within three years|in three years|next three years", re.I)
-_FIVE_YEARS = re.compile(r"五年内|within five years|next five years", re.I)
+_THREE_YEARS = patterns.compile(r"三年行动|三年攻坚|三年计划|三年内|within three years|in three years|next three years", re.I)
+_FIVE_YEARS = patterns.compile(r"五年内|within five years|next five years", re.I)
 
 
 def due_year(c: Commitment, plan_year: int | None) -> int | None:

@@ -17,12 +17,12 @@ core, the **kind** a list of examples before 等 is of (``kind_key``: 重点产�
 
 from __future__ import annotations
 
-import re
 
+from ..text import patterns
 from .keys import Key, head_pair, head_word, pairs, spread_in
 
 # nouns that name the kind of a policy instrument, not the thing itself
-_CATEGORY = re.compile(r"(?:制度|机制|体制|体系|改革|试点|政策|行政法规|法规|工作|措施|办法)$")
+_CATEGORY = patterns.compile(r"(?:制度|机制|体制|体系|改革|试点|政策|行政法规|法规|工作|措施|办法)$")
 
 CORE_PAIRS = 2  # a core of fewer pairs names too little (农村 of 农村改革)
 CORE_SHARE = 0.6  # CLEAR: the share of the core's weight a clause must hold

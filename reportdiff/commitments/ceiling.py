@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import re
 
+from ..text import patterns
 from .extraction import Target
 
-CEILING_INDICATOR = re.compile(
+CEILING_INDICATOR = patterns.compile(
     r"居民消费价格|消费价格|CPI|物价|失业率|赤字率|负债率|债务率|能耗|能源消费总量|死亡率|"
     r"inflation|unemployment|deficit|debt ratio", re.I)
 
 
-_CEILING_WORDS = re.compile(r"以内|以下|控制在|不超过|不高于|(?<!不)低于|压减到|降至|below|under|not exceed|no more than|within|at most",
+_CEILING_WORDS = patterns.compile(r"以内|以下|控制在|不超过|不高于|(?<!不)低于|压减到|降至|below|under|not exceed|no more than|within|at most",
                             re.I)
 
 
-_CUT = re.compile(r"下降|降低|减少|降幅|压减|压降|reduc|cut|lower|decreas", re.I)
+_CUT = patterns.compile(r"下降|降低|减少|降幅|压减|压降|reduc|cut|lower|decreas", re.I)
 
 
 def is_ceiling(t: Target) -> bool:

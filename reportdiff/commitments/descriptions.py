@@ -7,45 +7,47 @@ from __future__ import annotations
 
 import re
 
+from ..text import patterns
+
 # how policies must be made, a principle (制定政策要遵循规律, 改革开放政策要激活发展动力, 推动高质量发展要靠改革),
 # or the line all work keeps to (必须坚持以经济建设为中心, 必须牢牢扭住经济建设这个中心, 坚持以人民为中心):
 # nothing to check
-PRINCIPLE = re.compile(r"(?:政策|举措)要(?![求点素件])|要靠|^必须(?:牢牢|毫不动摇地?)?(?:坚持|扭住|有利于)"
+PRINCIPLE = patterns.compile(r"(?:政策|举措)要(?![求点素件])|要靠|^必须(?:牢牢|毫不动摇地?)?(?:坚持|扭住|有利于)"
                        r"|坚持以[^，。；]{1,12}为(?:中心|主线|根本|导向|核心)$")
 
 
 # a people count in 亿 standing before 的 and its noun: the population of the whole country,
 # which describes it (在我们这样一个13亿人口的发展中国家, 把13亿中国人的饭碗牢牢端在自己手中)
-POPULATION = re.compile(r"多?(?:人口|中国人|人民|人)的")
-POPULATION_AFTER_PEOPLE = re.compile(r"口?的")  # after a unit 亿人: 13亿人口的, 13亿人的
+POPULATION = patterns.compile(r"多?(?:人口|中国人|人民|人)的")
+POPULATION_AFTER_PEOPLE = patterns.compile(r"口?的")  # after a unit 亿人: 13亿人口的, 13亿人的
 
 
 # a count of what is already done, said before it (重大水利工程已开工的57个项目要加快建设: the 57
 # projects under way, not 57 promised; 已建成的, 已经批准的)
-ALREADY = re.compile(r"已(?:经)?[\u4e00-\u9fff]{1,6}的$")
+ALREADY = patterns.compile(r"已(?:经)?[\u4e00-\u9fff]{1,6}的$")
 
 
 # the size of a cohort the year brings (今年高校毕业生将达727万人, 9亿多劳动力): a description, not a target
-COHORT = re.compile(r"(?:(?:高校)?毕业生|(?:新成长)?劳动力)(?:将[高达超]?)?")
+COHORT = patterns.compile(r"(?:(?:高校)?毕业生|(?:新成长)?劳动力)(?:将[高达超]?)?")
 
 
 # A clause that describes the year rather than promising anything (今年是…规划的第一年, 是…关键一年),
 # or says what a measure is (这既是增加社会保障资金的重要途径，又是建立新体系的重要条件).
-DESCRIPTIVE = re.compile(r"^(?:今年|明年|\d{4}年|这)?(?:也|又|既|更|都|正)?是|(?:之年|一年|头一年|攻坚年|开局年|收官年|周年)$")
+DESCRIPTIVE = patterns.compile(r"^(?:今年|明年|\d{4}年|这)?(?:也|又|既|更|都|正)?是|(?:之年|一年|头一年|攻坚年|开局年|收官年|周年)$")
 
 
 # A clause that only names the basis of what follows (根据《中共中央关于制定…的建议》, 按照建立现代企业
 # 制度的要求): no commitment, though a verb stands inside the title or the requirement.
-BASIS = re.compile(r"^(?:根据|依据|依照|按照|遵照|对照)(?:《[^》]*》|.*(?:要求|部署|精神|原则|规定))$")
+BASIS = patterns.compile(r"^(?:根据|依据|依照|按照|遵照|对照)(?:《[^》]*》|.*(?:要求|部署|精神|原则|规定))$")
 
 
 # A clause that says what was done: last year's result (去年全国财政比年度预算超收7239亿元) or a step
 # already taken (已经制定一个初步方案); not a thing qualified as done (去年提出的…措施, 已经进行的各项改革)
 # nor work begun and going on (已经着手进行…普查, 已经组织力量抓紧制定…方案).
-DONE = re.compile(r"^(?:去年|上年|前年)(?!.*的)|(?:已经|业已)(?!着手|开始|[^，；。的]{0,4}的|.*(?:抓紧|正在))")
+DONE = patterns.compile(r"^(?:去年|上年|前年)(?!.*的)|(?:已经|业已)(?!着手|开始|[^，；。的]{0,4}的|.*(?:抓紧|正在))")
 
 
 # A figure's change from last year, said after the figure in its sentence (中央财政赤字预算拟安排1800
 # 亿元，比去年预算赤字减少650亿元; 赤字率拟按4%左右安排、比上年提高1个百分点): how the target moved, not
 # a target of its own.  Not growth (比上年增长8%), which is a target.
-CHANGE_FROM_LAST = re.compile(r"(?:比|较)(?:上年|去年)(?:预算)?[\u4e00-\u9fff]{0,6}?(?:提高|增加|减少|降低|下降|多|少|高|低)了?$")
+CHANGE_FROM_LAST = patterns.compile(r"(?:比|较)(?:上年|去年)(?:预算)?[\u4e00-\u9fff]{0,6}?(?:提高|增加|减少|降低|下降|多|少|高|低)了?$")

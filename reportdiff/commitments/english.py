@@ -29,6 +29,7 @@ import re
 from ..comparison.english_names import number_of
 from ..ingest.headings import PARAGRAPH_NUMBER
 from ..model import Document
+from ..text import patterns
 from ..text.quantities import Quantity, counts_in_words, read_quantities
 from .english_actions import _ABSTRACT, _AGENT, _MAKING, _actions, _content_words
 from .english_sentences import _CLAUSE, _PHRASE, _strip, statements
@@ -44,17 +45,17 @@ _STOP = set(
 )
 
 
-_MONEY_PREP = re.compile(r"^\s*(?:(?:a year|a week|each year|per year|annually|over \w+ years|in total|in all"
+_MONEY_PREP = patterns.compile(r"^\s*(?:(?:a year|a week|each year|per year|annually|over \w+ years|in total|in all"
                          r"|altogether|(?:in|over|during|within)\s+the\s+(?:next|coming|following)\s+(?:\w+\s+)?"
                          r"(?:financial\s+)?years?)\s+)?(?:worth of|on|for|in|to|towards|into)\s+(?P<np>" + _PHRASE + ")", re.I)
 # a figure used before its noun, after an article: a $200 million Urban Forestry Support Fund, a 50
 # per cent profits tax concession (at least two key words, so that "a 20 per cent increase" says nothing)
-_NAMED_AFTER = re.compile(r"^\s+(?!(?:a|an|the|this|that|of|in|into|on|to|towards|for|by|from|over|under|within|"
+_NAMED_AFTER = patterns.compile(r"^\s+(?!(?:a|an|the|this|that|of|in|into|on|to|towards|for|by|from|over|under|within|"
                           r"as|at|with|and|or|per|worth|each|a year|last|next|which|is|are|was|were|will)\b)"
                           r"(?P<np>(?:[A-Za-z][\w'-]*\s+){0,5}[A-Za-z][\w'-]*)", re.I)
 
 
-_COUNTED = re.compile(r"^\s*(?P<np>(?:[a-z][\w'-]*\s+){0,7}?[a-z][\w'-]*?(?:s|es|ies)\b(?:\s+of\s+[a-z][\w'-]*)?)", re.I)
+_COUNTED = patterns.compile(r"^\s*(?P<np>(?:[a-z][\w'-]*\s+){0,7}?[a-z][\w'-]*?(?:s|es|ies)\b(?:\s+of\s+[a-z][\w'-]*)?)", re.I)
 
 
 def _changed(head: str) -> str:
@@ -79,20 +80,20 @@ def _changed(head: str) -> str:
 
 
 # Y of "from X to Y": what goes from X to Y is named before "from"
-_FROM_TO = re.compile(r"\bfrom\s+(?:[^,;]|(?<=\d),(?=\d)){1,40}?\s+to\s+(?:about\s+|around\s+|over\s+|some\s+)?$", re.I)
+_FROM_TO = patterns.compile(r"\bfrom\s+(?:[^,;]|(?<=\d),(?=\d)){1,40}?\s+to\s+(?:about\s+|around\s+|over\s+|some\s+)?$", re.I)
 # Y of "raise X to Y" (no from): increase the amount of seed capital for the FRC to $400 million
-_RAISED_TO = re.compile(r"\b(?:increase|raise|lift|expand|extend|lower|reduce|double|triple)\s+[^,;]{3,80}?"
+_RAISED_TO = patterns.compile(r"\b(?:increase|raise|lift|expand|extend|lower|reduce|double|triple)\s+[^,;]{3,80}?"
                         r"(?P<to>\s+to\s+(?:about\s+|around\s+|over\s+|some\s+)?)$", re.I)
 # "will" and the adverbs that may follow it (will also, will further, will gradually)
 _WILL_ADVERB = r"\b(?:will|shall)\s+(?:(?:[a-z]+ly|also|further|again)\s+)?"
-_PASSIVE = re.compile(_WILL_ADVERB + r"be\s+\w+\s*$", re.I)  # … will be increased: its subject changes
+_PASSIVE = patterns.compile(_WILL_ADVERB + r"be\s+\w+\s*$", re.I)  # … will be increased: its subject changes
 # a subject's own change, said by an intransitive verb, with its amount (… will also increase by 50 per
 # cent [to $500,000]): what changes is the subject, before "will"
-_RISES = re.compile(_WILL_ADVERB + r"(?:increase|rise|grow|go\s+up|"
+_RISES = patterns.compile(_WILL_ADVERB + r"(?:increase|rise|grow|go\s+up|"
                     r"decrease|fall|drop|go\s+down|double|triple)(?:\s+by(?:\s+[^,;]{1,40}?)?)?\s*$", re.I)
 # X of "from X to Y": the base of the change, not a figure promised
-_FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+)?(?:current\s+|present\s+|existing\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
-_BEFORE = re.compile(r"(?P<np>(?:[A-Za-z][\w'-]*\s+){1,5}?)(?:of|by|to|at|is|stands at)\s+(?:[a-z]+\s+){0,2}$", re.I)
+_FROM_BASE = patterns.compile(r"\bfrom\s+(?:the\s+)?(?:current\s+|present\s+|existing\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
+_BEFORE = patterns.compile(r"(?P<np>(?:[A-Za-z][\w'-]*\s+){1,5}?)(?:of|by|to|at|is|stands at)\s+(?:[a-z]+\s+){0,2}$", re.I)
 
 
 
@@ -179,9 +180,9 @@ _MONEY_WORDS = set("additional recurrent annual provision funding expenditure al
                    "injection total financial support".split())  # as key_words stem them
 # the verb that gives or launches a sum, left before its name (allocate a recurrent provision, set aside a
 # sum, launch an iBond issue, provide a total): not what the sum is
-_GIVING = re.compile(r"^(?:(?:also|further)\s+)?(?:allocate|earmark|inject|set\s+aside|provide|commit|spend|deploy|"
+_GIVING = patterns.compile(r"^(?:(?:also|further)\s+)?(?:allocate|earmark|inject|set\s+aside|provide|commit|spend|deploy|"
                      r"launch)\s+(?:(?:the|a|an|another|our)\s+)?(?=\w)", re.I)
-_FOR_PURPOSE = re.compile(r"^[^,;]{0,40}?\b(?:to|for)\s+(?P<np>[^,;]+)", re.I)
+_FOR_PURPOSE = patterns.compile(r"^[^,;]{0,40}?\b(?:to|for)\s+(?P<np>[^,;]+)", re.I)
 
 
 def _purpose(after: str) -> str:
@@ -198,19 +199,19 @@ def _purpose(after: str) -> str:
 # about $3.5 billion): not a commitment.
 # spending given as the promise itself (I propose to commit an additional recurrent expenditure of $2 billion
 # to achieve quality education): not what a measure costs
-_GIVEN_SPENDING = re.compile(r"\b(?:commit|allocate|provide|earmark|set aside|inject|spend)\s+(?:an?\s+)?(?:additional\s+|"
+_GIVEN_SPENDING = patterns.compile(r"\b(?:commit|allocate|provide|earmark|set aside|inject|spend)\s+(?:an?\s+)?(?:additional\s+|"
                              r"extra\s+|further\s+)?(?:annual\s+)?(?:recurrent\s+)?expenditure\s+of\s+"
                              # … or raised by the speaker (I shall increase the annual recurrent expenditure by $71 million)
                              r"|\b(?:I|we)\s+(?:shall|will)\s+(?:also\s+)?(?:increase|raise)\s+(?:the\s+)?(?:annual\s+)?"
                              r"(?:recurrent\s+)?(?:expenditure|funding|provision)\s+(?:on\s+[a-z ]{3,30}\s+)?by\s+", re.I)
-_COST_OR_REACH = re.compile(r"(?:\b(?:revenue|expenditure|cost)(?:\s+[a-z]+){0,2}\s+(?:by|of)|\bbenefit(?:ting)?|\bbenefiting|\byield(?:s|ing)?)"
+_COST_OR_REACH = patterns.compile(r"(?:\b(?:revenue|expenditure|cost)(?:\s+[a-z]+){0,2}\s+(?:by|of)|\bbenefit(?:ting)?|\bbenefiting|\byield(?:s|ing)?)"
                             r"\s+(?:about|around|some|over|more than|nearly|an estimated)?\s*$", re.I)
 
 
 # A figure that describes rather than promises: an estimate or forecast (estimated to provide
 # about 814 600 square metres), a share or comparison (This represents a year-on-year increase
 # of 1.8 per cent), the present level (the current accumulated balance of $82.4 billion).
-_DESCRIBES = re.compile(r"(?:\b(?:estimated|expected|forecast|projected)\s+(?:to\s+(?:[a-z]+\s+){1,2}|at\s+)?"
+_DESCRIBES = patterns.compile(r"(?:\b(?:estimated|expected|forecast|projected)\s+(?:to\s+(?:[a-z]+\s+){1,2}|at\s+)?"
                         r"|\b(?:represents?|representing|accounting for|equivalent to|compared with)\s+(?:[a-z-]+\s+){0,4}"
                         r"|\b(?:current|currently|existing|at present|so far|last year)\s+(?:[a-z-]+\s+){0,3}"
                         # what sites or works can hold: a capacity, not a figure promised (capable of providing
@@ -257,15 +258,15 @@ def targets_in(clause: str) -> list[tuple[Target, int]]:
 
 # a change measured against a past year or time (… also an increase of nearly 80 per cent over 1997-98, up by
 # nearly 50 per cent over five years ago), unless the clause sets a goal year (by 2030 compared with 2005)
-_OVER_THE_PAST = re.compile(r"\s*(?:per\s*cent|percent|%)?\s*(?:over|compared\s+(?:with|to)|than(?:\s+in)?)\s+"
+_OVER_THE_PAST = patterns.compile(r"\s*(?:per\s*cent|percent|%)?\s*(?:over|compared\s+(?:with|to)|than(?:\s+in)?)\s+"
                             r"(?:that\s+(?:of|in)\s+|the\s+level\s+(?:of|in)\s+)?(?:(?:19|20)\d\d(?:-\d\d)?\b(?!\s*-?\s*\d|\s+levels?\b)"
                             r"|(?:[a-z]+|\d+)\s+years?\s+ago\b|the\s+(?:previous|last)\s+(?:financial\s+)?year\b|last\s+year\b)", re.I)
-_GOAL_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+|end-)?20\d\d\b", re.I)
+_GOAL_YEAR = patterns.compile(r"\bby\s+(?:the\s+end\s+of\s+|end-)?20\d\d\b", re.I)
 
 
 # the speaker announcing what the speech will cover (I shall now give an account of …, I will talk about
 # these measures later, … in the ensuing parts of my speech): a signpost of the speech, not a promise
-_SIGNPOST = re.compile(
+_SIGNPOST = patterns.compile(
     r"\bI\s+(?:will|shall)\s+(?:now\s+|briefly\s+|then\s+|first\s+|next\s+)?(?:give an account|talk|speak|turn|"
     r"elaborate|touch|dwell|go through|come back|return to|say (?:more|a few words)|"
     r"(?:also\s+)?share (?:my|our) (?:thinking|thoughts|views))\b"
@@ -280,7 +281,7 @@ _SIGNPOST = re.compile(
 # 8 700 flats, the IMF forecasts that emerging Asian economies will …,
 # the Working Group projects that … will): no commitment (the labels leave forecasts out); "projects
 # that" only with a will/would/should after it (not "R&D projects that they recommend")
-_FORECAST = re.compile(
+_FORECAST = patterns.compile(
     r"\b(?:I|we)\s+(?:now\s+|also\s+)?(?:forecast|project|predict|estimate)\b"
     r"|\bit is (?:estimated|expected|projected|forecast) that\b"
     r"|\b(?:forecasts?|forecasted|predicts?|predicted|projects?|projected)\s+that\b[^;]*?\b(?:will|would|should)\b"
@@ -326,7 +327,7 @@ def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> li
     return out
 
 
-_WILL = re.compile(r"\b(?:will|shall)\b", re.I)
+_WILL = patterns.compile(r"\b(?:will|shall)\b", re.I)
 
 
 def _promised_figure(clause: str, at: int) -> bool:
@@ -354,19 +355,19 @@ def _promised_figure(clause: str, at: int) -> bool:
 
 # a figure said of another one, with no will: a comparison (This is an increase of $55.1 billion, or
 # 50 per cent, compared with 2007-08), not a promise
-_COMPARISON = re.compile(r"^(?:this|that|it)\s+(?:is|was|represents)\s+an?\s+(?:increase|decrease|rise|fall|drop|reduction|growth)\b|\bcompared\s+(?:with|to)\s+(?:that\s+(?:of|in)\s+)?"
+_COMPARISON = patterns.compile(r"^(?:this|that|it)\s+(?:is|was|represents)\s+an?\s+(?:increase|decrease|rise|fall|drop|reduction|growth)\b|\bcompared\s+(?:with|to)\s+(?:that\s+(?:of|in)\s+)?"
                          r"(?:19|20)\d\d", re.I)
 _ADVERBS = r"(?:(?:also|again|further|then|now|still|only|each|all|[a-z]+ly)\s+)*"
 # ``will be raised to $3 million`` (passive: the office acts), ``will receive a subsidy of $90,000``,
 # ``will enjoy a 300 per cent tax deduction`` (what the measure gives), ``will involve an additional
 # annual recurrent provision of around $52 million`` (what the promised measures take)
-_PASSIVE_OR_GIVEN = re.compile(rf"\s*(?:,[^,]*,\s*)?{_ADVERBS}(?:be(?!\s+able\b)|receive|enjoy|get|face|pay|involve)\b", re.I)
-_UNDERTAKING = re.compile(r"\b(?:these|those|the|our)\s+(?:[\w-]+\s+){0,2}projects?$", re.I)  # the office's own projects
-_ITEM = re.compile(r"(?:^|[;:.]|\s)\s*\([a-z]{1,4}\)")
-_WHEN = re.compile(r"\s+(?:(?:for|in|during|over)\s+the\s+(?:coming|next|new)\s+(?:financial\s+)?years?"
+_PASSIVE_OR_GIVEN = patterns.compile(rf"\s*(?:,[^,]*,\s*)?{_ADVERBS}(?:be(?!\s+able\b)|receive|enjoy|get|face|pay|involve)\b", re.I)
+_UNDERTAKING = patterns.compile(r"\b(?:these|those|the|our)\s+(?:[\w-]+\s+){0,2}projects?$", re.I)  # the office's own projects
+_ITEM = patterns.compile(r"(?:^|[;:.]|\s)\s*\([a-z]{1,4}\)")
+_WHEN = patterns.compile(r"\s+(?:(?:for|in|during|over)\s+the\s+(?:coming|next|new)\s+(?:financial\s+)?years?"
                    r"|(?:this|next)\s+year|in\s+20\d\d(?:-\d\d)?)$", re.I)
-_OPENING_WORD = re.compile(r"(?:^|(?<=[.!?]\s))\s*[A-Z][\w'’-]*")  # a sentence's first word
-_NAMED = re.compile(r"\b(?!(?:The|These|This|Those|It|They|Its|Their|Our|Each|Every|All|Some|Such)\b)[A-Z][a-z]")
+_OPENING_WORD = patterns.compile(r"(?:^|(?<=[.!?]\s))\s*[A-Z][\w'’-]*")  # a sentence's first word
+_NAMED = patterns.compile(r"\b(?!(?:The|These|This|Those|It|They|Its|Their|Our|Each|Every|All|Some|Such)\b)[A-Z][a-z]")
 
 
 

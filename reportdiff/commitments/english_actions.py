@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import patterns
 from .english_sentences import _ITEM_VERBS, _NAME_RUN, _PHRASE, _VERB_WORDS, _strip
 
 # The action promised: the verb after the promise (will, shall, propose/plan/intend/expect/aim/
@@ -20,7 +21,7 @@ from .english_sentences import _ITEM_VERBS, _NAME_RUN, _PHRASE, _VERB_WORDS, _st
 _MANNER = (r"\s*,\s*(?:on\s+a\s+(?:trial|pilot)\s+basis|as\s+(?:early|soon)\s+as\s+possible|in\s+phases|where\s+"
            r"appropriate)\s*,|\s+(?:actively|proactively|progressively|gradually|expeditiously|vigorously|swiftly|"
            r"promptly|substantially|as\s+(?:early|soon)\s+as\s+possible)(?=\s)")
-_PROMISED_ACTION = re.compile(
+_PROMISED_ACTION = patterns.compile(
     r"(?:\b(?:will|shall|(?:propose|proposes|plan|plans|intend|intends|expect|expects|aim|aims|decided|going|"
     r"prepared|planning)\s+to)(?:\s*,[^,;]{1,40},)?\s+(?:(?:also|further|then|now|soon|first|actively|progressively|gradually|jointly|"
     r"continue to|[a-z]+ly)\s+)*"
@@ -34,11 +35,11 @@ _PROMISED_ACTION = re.compile(
 )
 # who promises: the speaker, the Government or one of its offices (a department, a bureau, the
 # HA, the DEVB …), a fund or a programme it runs, not "the outlook" or "a downturn"
-_AGENT = re.compile(r"\b(?:(?i:we|i|government|administration|bureau|department|office|commission|authority|council|"
+_AGENT = patterns.compile(r"\b(?:(?i:we|i|government|administration|bureau|department|office|commission|authority|council|"
                     r"board|corporation|agency|secretary|minister|centre|fund|scheme|programme|park|partnership|"
                     r"committee|task force|team|unit)|[A-Z]{2,}s?)\b")
 # further actions of the same promise: "will complete X, replace Y and begin work on Z"
-_AND_ACTION = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<verb>[a-z]+)\s+(?P<obj>" + _PHRASE + ")", re.I)
+_AND_ACTION = patterns.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<verb>[a-z]+)\s+(?P<obj>" + _PHRASE + ")", re.I)
 # promises that name no checkable action (we will strive to, will continue to enhance, will help)
 _VAGUE = set("be have become help strive endeavour continue keep remain ensure make take need consider look work "
              "try seek give bring see get do benefit involve cost require reach exceed enable allow "
@@ -46,21 +47,21 @@ _VAGUE = set("be have become help strive endeavour continue keep remain ensure m
              "attain achieve grow rise fall stand amount account follow assist count rely uphold adhere".split())
 
 
-_OBJ_END = re.compile(r"\s+(?:which|that|who|so that|so as|in order|to (?:make|help|ensure|support|reduce|cut)|"
+_OBJ_END = patterns.compile(r"\s+(?:which|that|who|so that|so as|in order|to (?:make|help|ensure|support|reduce|cut)|"
                       r"from (?:april|january|next)|next year|this year|by 20\d\d|within|before|after|when|while)\b.*$",
                       re.I)
 
 
 # the economy's conditions as a subject: what they will do is a forecast, whatever the verb
-_CONDITION = re.compile(r"\b(?:growth|economy|market|adjustment|slowdown|downturn|recovery|inflation|demand|"
+_CONDITION = patterns.compile(r"\b(?:growth|economy|market|adjustment|slowdown|downturn|recovery|inflation|demand|"
                         r"deterioration|effects?|synergy|population|sentiment)$", re.I)
 # a will inside what the speaker hopes or believes (I hope that the community will …, I believe that
 # the tourism industry will continue …, we trust that …) or what people ask (Many people are
 # concerned about how Government will deal with …): a wish, a forecast or a question, not a promise
-_HOPED = re.compile(r"\b(?:hope|hopes|hoped|wish|wishes|trust|believe|believes|confident|(?:concerned|asking|asked|"
+_HOPED = patterns.compile(r"\b(?:hope|hopes|hoped|wish|wishes|trust|believe|believes|confident|(?:concerned|asking|asked|"
                     r"wonder|wondering)\s+(?:about\s+)?(?:how|whether|what|if|when))\b[^,;:]*$", re.I)
 # what a measure is for, said of the measure: "The scheme aims to …", "It aims to …"
-_PURPOSE_OF = re.compile(r"\b(?:scheme|programme|fund|measures?|initiatives?|projects?|plan|policy|pilot|it|this|they)$", re.I)
+_PURPOSE_OF = patterns.compile(r"\b(?:scheme|programme|fund|measures?|initiatives?|projects?|plan|policy|pilot|it|this|they)$", re.I)
 
 
 def _actions(clause: str):
@@ -128,7 +129,7 @@ def _promised(clause: str):
 
 # what opens an infinitive, a means or an aim inside an object's phrase: a step coordinated after it is
 # part of it
-_SUBORDINATE = re.compile(r"\b(?:to|by|so as|in order|with\s+the\s+(?:objectives?|aims?)|aim(?:s|ing)?)\b", re.I)
+_SUBORDINATE = patterns.compile(r"\b(?:to|by|so as|in order|with\s+the\s+(?:objectives?|aims?)|aim(?:s|ing)?)\b", re.I)
 
 
 def _coordinated(verb: str, obj: str, to: bool) -> tuple[str, str] | None:
@@ -151,15 +152,15 @@ _PASSIVE_VERBS = _VERB_WORDS - {"work", "set", "roll", "offer", "subsidise", "su
     "release", "relocate", "incorporate", "commission", "relaunch", "redevelop", "table", "amend", "inject",
     "allocate", "earmark", "increase", "expand", "regularise", "double", "lower", "extend", "implement",
     "upgrade", "build", "demolish", "set up", "roll out", "make available"}
-_PARTICIPLE = re.compile(r"(?P<p>made available|set up|rolled out|built|begun|frozen|[a-z]{3,}ed)\b"
+_PARTICIPLE = patterns.compile(r"(?P<p>made available|set up|rolled out|built|begun|frozen|[a-z]{3,}ed)\b"
                          r"(?P<rest>\s+(?:into|to|under)\s+(?:the\s+)?(?-i:" + _NAME_RUN.pattern + r"))?", re.I)
 _IRREGULAR = {"made available": "make available", "set up": "set up", "rolled out": "roll out", "built": "build",
               "begun": "begin", "frozen": "freeze"}
 # a subject that names nothing to check by itself (it will be, no assistance will be, details will be …)
-_NO_SUBJECT = re.compile(r"^(?:it|this|that|these|those|they|which|such|no|none|any|each|every|"
+_NO_SUBJECT = patterns.compile(r"^(?:it|this|that|these|those|they|which|such|no|none|any|each|every|"
                          r"(?:detailed\s+|full\s+|further\s+)?(?:details?|results?|findings))\b", re.I)
 # a subject that is a clause (the MPFA is preparing proposals … which will be introduced): no noun phrase
-_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must)\b", re.I)
+_FINITE = patterns.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must)\b", re.I)
 # kinds of measure, which name no measure by themselves (a pilot scheme will be introduced)
 _KIND = set("pilot scheme schemes programme programmes project projects fund funds plan plans initiative "
             "initiatives".split())
@@ -188,12 +189,12 @@ def _passive(head: str, obj: str) -> tuple[str, str] | None:
 
 # what a measure costs or whom it reaches, as an action (these measures will reduce the tax burden
 # of 1.34 million taxpayers and reduce tax revenue by $4.09 billion): no task, as _COST_OR_REACH for figures
-_COST_OF_MEASURE = re.compile(r"(?:reduc|cut|lower|forgo)\w*\s+(?:the\s+)?(?:(?:tax|government|public|rates|salaries tax)\s+)?"
+_COST_OF_MEASURE = patterns.compile(r"(?:reduc|cut|lower|forgo)\w*\s+(?:the\s+)?(?:(?:tax|government|public|rates|salaries tax)\s+)?"
                               r"(?:revenue\b|income\b|tax burden of\s+(?:about\s+|some\s+|around\s+)?\d)"
                               r"|benefit\w*\s+(?:about\s+|some\s+|around\s+|over\s+)?\d", re.I)
 # an object that only points at the list after it (I will introduce the following measures: (a) …):
 # the list's items are the tasks
-_LIST_REFERENCE = re.compile(r"(?:(?:the\s+)?(?:following|below|these|those|such|two|three|four|five|six|seven|eight|nine|"
+_LIST_REFERENCE = patterns.compile(r"(?:(?:the\s+)?(?:following|below|these|those|such|two|three|four|five|six|seven|eight|nine|"
                              r"ten|\d+)"
                              # … or a count or a sheaf of them (three short-term measures –, an array of support
                              # measures targeting affected industries)
@@ -244,7 +245,7 @@ _INPUTS = set("resources resource support funding funds efforts effort assistanc
 
 
 # where an object's complement ends: a time, a date, a figure it goes to, or the purpose after it
-_COMPLEMENT_END = re.compile(r"\s+(?:(?:by|until|till|from|starting|before|after|within|once|this|next|as|in\s+(?:20\d\d|"
+_COMPLEMENT_END = patterns.compile(r"\s+(?:(?:by|until|till|from|starting|before|after|within|once|this|next|as|in\s+(?:20\d\d|"
                              r"phases|the\s+(?:first|second|third|fourth|latter|coming|next))|for\s+(?:a|an|one|two|three|four|five|six|"
                              r"seven|eight|nine|ten|twelve|\d+)\s+(?:days?|weeks?|months?|quarters?|years?))\b"
                              r"|to\s+\$?\d|to\s+\w+\s+\$?\d"
@@ -283,7 +284,7 @@ def _content_words(text: str, kinds: bool = True) -> int:
 
 # the name of what an object belongs to, after it (relax the eligibility criteria for the Technology
 # Voucher Programme): the thing acted on, kept
-_OF_NAME = re.compile(r"\s+(?:for|of|under)\s+(?:the\s+)?" + _NAME_RUN.pattern)
+_OF_NAME = patterns.compile(r"\s+(?:for|of|under)\s+(?:the\s+)?" + _NAME_RUN.pattern)
 
 
 def _with_name(np: str, obj: str) -> str:
@@ -297,7 +298,7 @@ def _with_name(np: str, obj: str) -> str:
 
 # a place that qualifies its people or economy after it (support for Hong Kong's economy, a platform for
 # Hong Kong people): not the thing acted on
-_MODIFIES = re.compile(r"['’]s\b|\s+(?:people|residents|citizens|community|society|economy|companies|enterprises|"
+_MODIFIES = patterns.compile(r"['’]s\b|\s+(?:people|residents|citizens|community|society|economy|companies|enterprises|"
                        r"investors|businesses|industries)\b")
 
 
@@ -306,12 +307,12 @@ _MODIFIES = re.compile(r"['’]s\b|\s+(?:people|residents|citizens|community|soc
 _MAKING = {"set up", "roll out", "establish", "introduce", "launch", "construct", "install", "create", "offer",
            "legislate", "enact", "recruit", "table"}
 # one word that names nothing to check, alone (introduce measures, create jobs, launch short, …)
-_ABSTRACT = re.compile(r"(?:more\s+)?(?:measures|initiatives|jobs|connections|competition|terms|opportunities|"
+_ABSTRACT = patterns.compile(r"(?:more\s+)?(?:measures|initiatives|jobs|connections|competition|terms|opportunities|"
                        r"[a-z]+ly|short|better|more|new)", re.I)
 # verbs whose particle follows them (set up, roll out, carry out, take forward): the particle is the
 # verb's, not the object's
 _PHRASAL = {"set", "roll", "carry", "take", "put", "draw", "step", "scale", "build", "bring", "follow", "open", "speed"}
-_PARTICLE = re.compile(r"(up|out|forward|ahead)\s+(?=\S)", re.I)
+_PARTICLE = patterns.compile(r"(up|out|forward|ahead)\s+(?=\S)", re.I)
 
 
 # asking an office to act (I shall ask the Hong Kong Mortgage Corporation Limited (HKMC) to expand and
@@ -319,12 +320,12 @@ _PARTICLE = re.compile(r"(up|out|forward|ahead)\s+(?=\S)", re.I)
 # (I have asked … to …: the asked action is the task; with no action read, no task)
 _ASKED_BEFORE = {"asked", "invited", "requested", "tasked", "instructed"}
 _ASKING = {"ask", "invite", "request", "urge", "commission", "task", "entrust", "require", "instruct"} | _ASKED_BEFORE
-_ASKED = re.compile(r"[^,;]{2,90}?\s+to\s+(?:(?:also|further|actively|jointly)\s+)?(?P<verb>[a-z]+)"
+_ASKED = patterns.compile(r"[^,;]{2,90}?\s+to\s+(?:(?:also|further|actively|jointly)\s+)?(?P<verb>[a-z]+)"
                     r"(?:\s+and\s+[a-z]+)?\s+(?P<obj>.+)$", re.I)
 
 
 # the frame around what is studied: explore the feasibility of …, consider ways to …, look into how to …
-_FRAME = re.compile(r"(?:(?:the|its|their)\s+)?(?:(?:feasibility|possibility|viability|merits?)\s+of\s+|how\s+to\s+|"
+_FRAME = patterns.compile(r"(?:(?:the|its|their)\s+)?(?:(?:feasibility|possibility|viability|merits?)\s+of\s+|how\s+to\s+|"
                     r"whether\s+to\s+|(?:possible\s+|further\s+|new\s+)?(?:measures|ways|means|options)\s+"
                     r"(?:that\s+(?:can|could|will|would)\s+|to\s+|for\s+|of\s+))", re.I)
 
@@ -357,7 +358,7 @@ def _studied(verb: str, obj: str) -> tuple[str, str] | None:
 
 
 # whom the study is with, before what is studied: explore with the industries the feasibility of …
-_PARTNERS = re.compile(r"with\s+[^,;]{2,60}?\s+(?=(?:the\s+)?(?:feasibility|possibility|viability|ways|means|options|how|"
+_PARTNERS = patterns.compile(r"with\s+[^,;]{2,60}?\s+(?=(?:the\s+)?(?:feasibility|possibility|viability|ways|means|options|how|"
                        r"whether)\b)", re.I)
 # words that name no measure of their own (consider various measures, explore other possible proposals)
 _GENERIC = set("measure measures proposal proposals assistance option options way ways means arrangement arrangements "

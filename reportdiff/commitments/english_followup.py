@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text import patterns
 from ..text.quantities import counts_in_words, unit_class
 from .english import (
     _MONEY_WORDS,
@@ -87,7 +88,7 @@ def key(c: Commitment, weight) -> EnKey | None:
         extra = next((x for x in (others(clause[:end]) for end in ends) if len(x) >= PURPOSE_ENOUGH), ())
         then = ""
         if all(w in _KIND for w in key_words(text)):  # what the body is for may come after: "the working group will …"
-            named = re.compile(r"\bthe\s+" + r"\s+".join(re.escape(x) for x in text.split()[-2:]) + r"\b", re.I)
+            named = patterns.compile(r"\bthe\s+" + r"\s+".join(re.escape(x) for x in text.split()[-2:]) + r"\b", re.I)
             then = next((x for x in _neighbours(c)[1] if named.search(x)), "")
         # the body's remit, said after it, names it better than the clause's aims (To draw more of these
         # functions to Hong Kong …, I have asked the FSTB to set up a task force. The task force will review …)
@@ -134,7 +135,7 @@ _TO_VERB = r"to\s+(?!(?:the|a|an|be)\b)"  # "to" and a verb, not a noun phrase (
 # pilot project providing Wi-Fi service …``): the fund pays, the aim is the measure, and a key of the
 # name alone was "reported" by another measure paid from the same fund (not a scheme's scope:
 # ``extend the Public Sector Trial Scheme to cover the incubatees …`` is the scheme itself)
-_VEHICLE_AIM = re.compile(r"\s+" + _TO_VERB + r"([a-z][^,;.]*)")
+_VEHICLE_AIM = patterns.compile(r"\s+" + _TO_VERB + r"([a-z][^,;.]*)")
 
 
 # words of the people a measure is for (support more young people …, help elderly persons …): a key
@@ -145,7 +146,7 @@ _PEOPLE = {_stem(w) for w in ("people person persons youth youths young elderly 
 
 
 NAME_RARE = 2.5  # ln(1/8%): a name's words in at most 8% of the ledger's sentences name it (capitalised)
-_NAME = re.compile(CAPITALISED + r"(?:\s+(?:(?:and|of|for|the|on)\s+)?" + CAPITALISED + ")+")
+_NAME = patterns.compile(CAPITALISED + r"(?:\s+(?:(?:and|of|for|the|on)\s+)?" + CAPITALISED + ")+")
 
 
 def _names(text: str) -> tuple[tuple[str, ...], ...]:
@@ -156,7 +157,7 @@ def _names(text: str) -> tuple[tuple[str, ...], ...]:
     return tuple(t for t in (key_words(m.group()) for m in _NAME.finditer(text)) if t)
 
 
-_ANAPHOR = re.compile(r"\b(?:(?:the\s+)?work\s+in\s+)?(?:this|these)\s+(?:area|areas|purpose|regard|initiatives?|measures?|"
+_ANAPHOR = patterns.compile(r"\b(?:(?:the\s+)?work\s+in\s+)?(?:this|these)\s+(?:area|areas|purpose|regard|initiatives?|measures?|"
                       r"projects?|programmes?|schemes?|services?|facilities|facility)\b"
                       # the bill of what was just said (We are set to implement a scripless securities market …
                       # Government plans to introduce the relevant bill into this Council)
@@ -165,7 +166,7 @@ _ANAPHOR = re.compile(r"\b(?:(?:the\s+)?work\s+in\s+)?(?:this|these)\s+(?:area|a
 
 # a kind of undertaking named with "the" and nothing else (``allocate an additional $150 million to extend
 # the programme for five years``) is the one the sentence before named, as "this programme" is
-_DEFINITE_KIND = re.compile(r"\bthe\s+(?:programmes?|schemes?|projects?|funds?|initiatives?|measures?)\b", re.I)
+_DEFINITE_KIND = patterns.compile(r"\bthe\s+(?:programmes?|schemes?|projects?|funds?|initiatives?|measures?)\b", re.I)
 
 
 def _neighbours(c: Commitment) -> tuple[list[str], list[str]]:
@@ -195,14 +196,14 @@ def _clause_of(c: Commitment) -> str:
 # is for, which a follow-up need not repeat: a one-word key leaves it out when the words before it
 # give PURPOSE_ENOUGH key words of their own (``the Commission, with a view to giving youth …``:
 # the purpose names the thing)
-_PURPOSE = re.compile(r",?\s+(?:with\s+a\s+view\s+to|so\s+as\s+to|in\s+order\s+to)\b", re.I)
+_PURPOSE = patterns.compile(r",?\s+(?:with\s+a\s+view\s+to|so\s+as\s+to|in\s+order\s+to)\b", re.I)
 PURPOSE_ENOUGH = 3
 # the aim the measure is for (``to enable the HKTB to step up promotion of Hong Kong's image as a
 # premier tourism destination, entice visitors to experience … local culture in different
 # districts``): the first comma after it opens further aims, which a one-word key leaves out on the
 # same terms as a purpose; a comma before any aim opens a condition or a detail of the measure
 # itself (``waiving rates … for four quarters of 2020-21, subject to a ceiling of $1,500``)
-_AIM = re.compile(r"\b" + _TO_VERB + r"[a-z]+\b.*?(?=,\s)")
+_AIM = patterns.compile(r"\b" + _TO_VERB + r"[a-z]+\b.*?(?=,\s)")
 
 
 MATCH = 0.5
@@ -346,8 +347,8 @@ def _given_in_context(t: Target, k: EnKey, later: EnIndex) -> tuple[int, float] 
     return (best[1], _coverage(k, later, best[1])) if best else None
 
 
-_FROM = re.compile(r"\bfrom\s+(?:the\s+(?:current|existing|present)\s+(?:level\s+of\s+)?)?$", re.I)
-_TO = re.compile(r"^\s+to\s+", re.I)
+_FROM = patterns.compile(r"\bfrom\s+(?:the\s+(?:current|existing|present)\s+(?:level\s+of\s+)?)?$", re.I)
+_TO = patterns.compile(r"^\s+to\s+", re.I)
 
 
 def _raised_from(t: Target, text: str):
@@ -358,7 +359,7 @@ def _raised_from(t: Target, text: str):
 # a plan sentence saying what was done on the measure before: funded (announced, earmarked …) in last
 # year's Budget, or last year
 _DONE = "funded|announced|earmarked|allocated|set aside|injected|introduced|launched|approved"
-_DONE_BEFORE = re.compile(
+_DONE_BEFORE = patterns.compile(
     rf"\b(?:{_DONE}|proposed|provided)\s+(?:[\w$,.-]+\s+){{0,4}}?(?:in|by|under|through)\s+(?:the\s+)?"
     r"(?:last\s+year['’]s|previous|20\d\d-\d\d)\s+Budget\b"
     rf"|\b(?:{_DONE})\s+(?:[\w$,.-]+\s+){{0,4}}?last\s+year\b",
@@ -366,7 +367,7 @@ _DONE_BEFORE = re.compile(
 
 
 # what has been done so far on a measure promised again (So far, 22 000 of these vehicles have been phased out)
-_SO_FAR = re.compile(r"^(?:so far|to date|up to now|thus far|as (?:at|of) (?:the end of )?(?:[A-Z][a-z]+ )?20\d\d),?\s+"
+_SO_FAR = patterns.compile(r"^(?:so far|to date|up to now|thus far|as (?:at|of) (?:the end of )?(?:[A-Z][a-z]+ )?20\d\d),?\s+"
                      r"[^.;]*\b(?:has|have)\s+(?:been\s+)?[a-z]+(?:ed|en|t)\b", re.I)
 
 
@@ -379,7 +380,7 @@ def _progress_after(st: Statement, k: EnKey, later: EnIndex) -> bool:
                                   for x in after[at + 1:])
 
 
-_BACK = re.compile(r"\b(?:these|this|the\s+scheme|the\s+programme|the\s+measure)\b", re.I)  # of these vehicles
+_BACK = patterns.compile(r"\b(?:these|this|the\s+scheme|the\s+programme|the\s+measure)\b", re.I)  # of these vehicles
 
 
 def running_total(text: str, count: bool) -> bool:
@@ -391,10 +392,10 @@ def running_total(text: str, count: bool) -> bool:
     return bool(_CUMULATIVE.search(text) or count and _PERFECT.search(text) and not _YEAR_BOUND.search(text))
 
 
-_CUMULATIVE = re.compile(r"\b(?:so far|to date|since (?:its|their|the scheme's|the programme's) (?:launch|inception|"
+_CUMULATIVE = patterns.compile(r"\b(?:so far|to date|since (?:its|their|the scheme's|the programme's) (?:launch|inception|"
                          r"establishment|introduction)|since 20\d\d|cumulative(?:ly)?)\b", re.I)
-_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|t)\b", re.I)
-_YEAR_BOUND = re.compile(r"\b(?:last|past|this|the)\s+(?:financial\s+)?year\b|\b(?:in|during)\s+(?:\w+\s+)?20\d\d\b", re.I)
+_PERFECT = patterns.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|t)\b", re.I)
+_YEAR_BOUND = patterns.compile(r"\b(?:last|past|this|the)\s+(?:financial\s+)?year\b|\b(?:in|during)\s+(?:\w+\s+)?20\d\d\b", re.I)
 
 
 def _names_year(text: str, year: int | None) -> bool:

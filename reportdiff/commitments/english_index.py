@@ -8,10 +8,11 @@ from __future__ import annotations
 import math
 import re
 
+from ..text import patterns
 from .english import CAPITALISED, WORD, _stem, key_words
 from .extraction import Commitment, Statement
 
-_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+_ACRONYM = patterns.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 _JOINING = {"and", "of", "for", "the", "on", "in", "&"}
 
 

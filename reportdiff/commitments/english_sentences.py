@@ -21,6 +21,7 @@ import re
 
 from ..ingest.metadata import year_of
 from ..model import Document
+from ..text import patterns
 from .extraction import Statement
 
 # the verbs that may open a lettered item of a list of measures: (a)waive …, (b)extend …
@@ -29,7 +30,7 @@ _ITEM_VERBS = ("waive", "extend", "expand", "provide", "pay", "inject", "increas
                "implement", "subsidise", "abolish", "freeze", "create", "build", "upgrade", "regularise")
 
 
-_PLAN = re.compile(
+_PLAN = patterns.compile(
     r"\b(?:will|shall|'ll)\b(?! not\b| be (?:met|needed|published|reviewed by)\b)"
     r"|\b(?:we|i|the (?:government|council|administration|city|authority)|this (?:budget|council|government))"
     r"(?: are going to| intend to| plan to| propose to| am proposing| are proposing| have proposed"
@@ -67,7 +68,7 @@ _PLAN = re.compile(
 )
 
 
-_REVIEW = re.compile(
+_REVIEW = patterns.compile(
     r"\b(?:was|were|had|has been|have been|did|rose|fell|grew|began|built|cut|spent|drew|won|met|made|saw|"
     r"went|took|gave|brought|came|became|set|paid|kept|led|held|lent|ran|sold|stood)\b"
     r"|\b(?:we|i|they|it|he|she|council|government)\s+(?:\w+ly\s+)?\w+ed\b"
@@ -83,7 +84,7 @@ _REVIEW = re.compile(
 # a phrase up to the next comma, semicolon or full stop, where a point or comma between digits
 # (1.34 million, $2,500) is part of the figure, not an end
 _PHRASE = r"(?:[^,;.]|(?<=\d)[.,](?=\d))+"
-_CLAUSE = re.compile(r"[;:]\s+|;(?=\s*(?:and\s*)?\([a-h]\))|,\s+(?=(?:and|while|but|so that)\b)|\s+and (?=we will|I will)"
+_CLAUSE = patterns.compile(r"[;:]\s+|;(?=\s*(?:and\s*)?\([a-h]\))|,\s+(?=(?:and|while|but|so that)\b)|\s+and (?=we will|I will)"
                      # a sentence end the sentence splitter kept (1 700. We will …), not after Mr., No., etc.
                      r"|(?<![A-Z][a-z])(?<!\b[A-Z])(?<=[a-z0-9)])\.\s+(?=[A-Z][a-z])")
 
@@ -96,7 +97,7 @@ _VERB_WORDS = set("build complete launch set introduce extend install convert op
 
 # a goal year (by 2030, by the end of 2019); one before the speech's own year is past (by the end of
 # 2011, the Lands Department had approved 40 applications: the 2012-13 speech)
-_BY_YEAR = re.compile(r"\bby (?:the end of )?(20\d\d)\b(?!-)", re.I)
+_BY_YEAR = patterns.compile(r"\bby (?:the end of )?(20\d\d)\b(?!-)", re.I)
 
 
 def role(sentence: str, year: int | None = None) -> str:
@@ -117,12 +118,12 @@ def _coordinated(clause: str) -> bool:
 # a paragraph that is an item of a list ((a)waive the licence fees …; (ii) …), and a sentence that
 # opens a list (… the following short-term measures to support the affected sectors –)
 _MARKER = r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)"  # a list item's marker: (a), (iv), (2)
-_ITEM_PARAGRAPH = re.compile(r"\s*" + _MARKER)
+_ITEM_PARAGRAPH = patterns.compile(r"\s*" + _MARKER)
 # a paragraph opening with a gerund in lower case (``reducing salaries tax … by 75 per cent, subject to a
 # ceiling of $10,000. The reduction … will be reflected …``): an item of a list whose opener the text
 # set elsewhere (HK 2013-14 prints its footnotes between them); it has the tense of its next sentence
-_BARE_ITEM = re.compile(r"\s*[a-z]+ing\b")
-_OPENS_LIST = re.compile(r"(?:[:–—-]|\binclude|\bfollowing)\s*$", re.I)
+_BARE_ITEM = patterns.compile(r"\s*[a-z]+ing\b")
+_OPENS_LIST = patterns.compile(r"(?:[:–—-]|\binclude|\bfollowing)\s*$", re.I)
 
 
 def statements(doc: Document, index: int) -> list[Statement]:
@@ -170,9 +171,9 @@ def sentences_of(p) -> list[str]:
     return [x.strip() for x in p.sentences if x.strip()]
 
 
-_ITEM_CLAUSE = re.compile(r"(?:and\s*|or\s*)?" + _MARKER)
-_LIST_GOES_ON = re.compile(r"(?:[;:,–—-]|\band|\bor)\s*$", re.I)  # an item followed by more items
-_FIRST_ITEM = re.compile(r"\((?:a|i|1)\)")
+_ITEM_CLAUSE = patterns.compile(r"(?:and\s*|or\s*)?" + _MARKER)
+_LIST_GOES_ON = patterns.compile(r"(?:[;:,–—-]|\band|\bor)\s*$", re.I)  # an item followed by more items
+_FIRST_ITEM = patterns.compile(r"\((?:a|i|1)\)")
 
 
 def _list_opened(p, year: int | None = None) -> str | None:
@@ -189,7 +190,7 @@ def _list_opened(p, year: int | None = None) -> str | None:
     return None
 
 
-_NP_END = re.compile(r"\s+(?:next year|this year|each year|a year|along|at|in|on|for|to|with|through|across|by|so|which|that|and|matched|from|"
+_NP_END = patterns.compile(r"\s+(?:next year|this year|each year|a year|along|at|in|on|for|to|with|through|across|by|so|which|that|and|matched|from|"
                      r"including|over|while|as|because|where|will|shall|would|could|can|is|are|was|were|has|have)\b(?!-).*$", re.I)  # not on-street, to-be
 
 
@@ -197,9 +198,9 @@ _MONTHS = "(?:January|February|March|April|May|June|July|August|September|Octobe
 # a name in capitals runs on across a joining word before another capitalised word: the
 # Innovation and Technology Fund, the Scheme for Financing Film Production (no "and" or "for"
 # inside one ends the phrase; a month is no part of a name: the Summit in May)
-_NAME_RUN = re.compile(r"[A-Z][\w'-]*(?:\s+(?:and|&|(?:of|for)(?:\s+the)?)\s+(?!" + _MONTHS + r"\b)[A-Z][\w'-]*"
+_NAME_RUN = patterns.compile(r"[A-Z][\w'-]*(?:\s+(?:and|&|(?:of|for)(?:\s+the)?)\s+(?!" + _MONTHS + r"\b)[A-Z][\w'-]*"
                        r"|\s+(?!" + _MONTHS + r"\b)[A-Z][\w'-]*)*")
-_NP_STOP = re.compile(_NP_END.pattern.removesuffix(".*$"), re.I)
+_NP_STOP = patterns.compile(_NP_END.pattern.removesuffix(".*$"), re.I)
 
 
 def _strip(np: str) -> str:

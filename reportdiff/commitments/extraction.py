@@ -25,6 +25,7 @@ from typing import Literal
 from ..comparison.indicators import change_role, indicator_before
 from ..ingest.metadata import year_of
 from ..model import Document, Paragraph
+from ..text import patterns
 from ..text.quantities import (
     Quantity,
     find_quantities,
@@ -66,29 +67,29 @@ Part = Literal["plan", "review", "other"]
 Comparator = Literal["about", "at_least", "at_most", "range", "exact"]
 
 
-_TASK_VERB = re.compile(
+_TASK_VERB = patterns.compile(
     r"(建成|开工建设|开工|竣工|完成|新建|改建|扩建|新改扩建|开通|投产|投运|建设|打造|创建|争创|启动|出台|制定|举办|办好|"
     r"实施|开展|建立|申报|引进|(?<!统)筹建|设立|组建|注册成立)"
 )
 
 
-_TASK_LEAD = re.compile(r"^(?:要|加快|深入|大力|持续|继续|积极|着力|全面|扎实|稳步|稳妥|进一步|推动|推进|开展|实施|扩大|加强|建设|启动)+")
+_TASK_LEAD = patterns.compile(r"^(?:要|加快|深入|大力|持续|继续|积极|着力|全面|扎实|稳步|稳妥|进一步|推动|推进|开展|实施|扩大|加强|建设|启动)+")
 
 
 # A named thing that is built, opened or approved, with the verb after it (推动通威二期等项目集中投产).
-_TASK_END = re.compile(
+_TASK_END = patterns.compile(
     r"^(?:全力|积极|加快|推动|推进|确保|力争|支持|争取|)*(?P<obj>.{2,}?)(?:在上半年|年内|年底前?|上半年)?(?:集中)?"
     r"(?:建成通车|建成并网|建成投产|竣工投产|投产运营|投入运营|投入使用|挂牌上市|挂牌成立|建成|竣工|投产|通车|挂牌|上市|获批|落地建设)$"
 )
 
 
-_AT_MOST_CONTEXT = re.compile(r"(?:控制在|不超过|不高于|(?<!不)低于|压减到|降至)[^，；。]{0,6}$")
+_AT_MOST_CONTEXT = patterns.compile(r"(?:控制在|不超过|不高于|(?<!不)低于|压减到|降至)[^，；。]{0,6}$")
 
 
-_AT_LEAST_CONTEXT = re.compile(r"(?:不低于|力争|确保|达到|(?<!不)超过|突破)[^，；。]{0,6}$")
+_AT_LEAST_CONTEXT = patterns.compile(r"(?:不低于|力争|确保|达到|(?<!不)超过|突破)[^，；。]{0,6}$")
 
 
-_CLAUSE = re.compile(r"[^，；。！？]+[，；。！？]?")
+_CLAUSE = patterns.compile(r"[^，；。！？]+[，；。！？]?")
 
 
 @dataclass(frozen=True)
@@ -164,21 +165,21 @@ def statements(doc: Document, index: int) -> list[Statement]:
 _QUALIFIER_WORDS = r"按可比价格?计算|按可比口径(?:计算)?|按不变价格?计算|扣除价格因素|剔除价格因素"
 
 
-_QUALIFIER = re.compile(f"(?:{_QUALIFIER_WORDS})[，,]?")
+_QUALIFIER = patterns.compile(f"(?:{_QUALIFIER_WORDS})[，,]?")
 
 
-_CONTINUES = re.compile(f"(?:{_QUALIFIER_WORDS})?[，,]?(?:同比|比上年|较上年)?(?:平均每年|年均)?(?:分别)?(?:增长|下降|提高|增加|减少|降低)")
+_CONTINUES = patterns.compile(f"(?:{_QUALIFIER_WORDS})?[，,]?(?:同比|比上年|较上年)?(?:平均每年|年均)?(?:分别)?(?:增长|下降|提高|增加|减少|降低)")
 
 
 # and the words that only say a figure is the target (广义货币M2预期增长目标拟定为13%左右: 广义货币M2,
 # as 广义货币M2增长13%左右 reads)
-_INDICATOR_TAIL = re.compile(f"(?:{_QUALIFIER_WORDS}|同比|比上年|较上年|分别|[，,]|的?(?:预期|调控)?(?:增长)?目标(?:拟定|设定|确定|定)?|预期|基本)+$")
+_INDICATOR_TAIL = patterns.compile(f"(?:{_QUALIFIER_WORDS}|同比|比上年|较上年|分别|[，,]|的?(?:预期|调控)?(?:增长)?目标(?:拟定|设定|确定|定)?|预期|基本)+$")
 
 
 PLAN_PERIOD = r"十[一二三四五六七八九]?五"  # a five-year plan's period: 十一五 … 十五五
 # a period the figure is for, left before its indicator (“十三五”时期经济年均增长: 时期 once the quoted
 # name is dropped; 今后五年经济年均增长): no part of what it measures
-_PERIOD_HEAD = re.compile(rf"^(?:“?{PLAN_PERIOD}”?)?(?:时期|期间)|^(?:今后|未来)[一二三四五六七八九十两]年(?:内|间)?")
+_PERIOD_HEAD = patterns.compile(rf"^(?:“?{PLAN_PERIOD}”?)?(?:时期|期间)|^(?:今后|未来)[一二三四五六七八九十两]年(?:内|间)?")
 
 
 def clean_indicator(indicator: str) -> str:
@@ -213,7 +214,7 @@ def _comparator(q: Quantity, before: str) -> str:
     return "exact"
 
 
-_LEAD_VERBS = re.compile(
+_LEAD_VERBS = patterns.compile(
     r"^(?:加快|加大|大力|积极|全力|着力|力争|确保|持续|继续|进一步|全面|深入|新|再)*"
     r"(?:实施|建设|打造|培育|改善|支持|推动|引导|完成|新建|改造|升级|改造升级|建成|创建|开展|推进|选取|吸引|引进|"
     r"争取|提升|提高|新增|实现|形成|布局|发放|筹集|组织|举办|规划建设|精准打造|创新打造|严管)?$"
@@ -223,18 +224,18 @@ _LEAD_VERBS = re.compile(
 _NOT_TARGET_UNITS = {"", "周", "届", "期", "次", "年", "月", "日", "岁", "版", "份", "级", "类", "种"}
 
 
-_COMPARATIVE = re.compile(r"^(?:比上年|比去年|同比|较上年)?(?:年初预算)?(?:增加|减少|提高|下降|增长)?$")
+_COMPARATIVE = patterns.compile(r"^(?:比上年|比去年|同比|较上年)?(?:年初预算)?(?:增加|减少|提高|下降|增长)?$")
 
 
-_CAPACITY = re.compile(r"吨|千瓦|GW|MW|台|辆|套")
+_CAPACITY = patterns.compile(r"吨|千瓦|GW|MW|台|辆|套")
 
 
 # what money is for, after its amount (安排超长期特别国债3000亿元支持消费品以旧换新), is not what it
 # counts: the words before the number name the target, unless they only say who spends
 # (中央财政拟投入433亿元用于促进就业: then the purpose names it)
-_PURPOSE = re.compile(r"支持|用于|推动|带动|促进|撬动|拉动|投向")
-_SPENT = re.compile(r"(?:投入|拿出|安排|投资|支出|筹集|下达|拨付|补助|资金)$")
-_AFTER_NOT_COUNTED = re.compile(r"以上|左右|以内|以下|为|是|的|和|及|或|到|至|增长|下降|提高|比|同比|占|居[全第首前]|位|年|万|亿")
+_PURPOSE = patterns.compile(r"支持|用于|推动|带动|促进|撬动|拉动|投向")
+_SPENT = patterns.compile(r"(?:投入|拿出|安排|投资|支出|筹集|下达|拨付|补助|资金)$")
+_AFTER_NOT_COUNTED = patterns.compile(r"以上|左右|以内|以下|为|是|的|和|及|或|到|至|增长|下降|提高|比|同比|占|居[全第首前]|位|年|万|亿")
 
 
 def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
@@ -290,7 +291,7 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
 
 # Plan tasks whose verb ends the clause (加快推进包银、包西高铁建设, 推动城区裸露黄土动态清零): the
 # object stands between a leading verb of effort and that verb.
-_TASK_TAIL = re.compile(
+_TASK_TAIL = patterns.compile(
     r"^(?:要|更大规模|更大力度|更大范围|加大力度|全力以赴|全力|积极|加快|推动|推进|全面|持续|深入|大力|稳妥|分类|启动|支持|实施|抓好|确保|力争|进一步)+"
     r"(?P<obj>.{3,}?)(?:等?项目)?(?:建设|改扩建|(?P<manner>技术|节能|提标|提质|升级|更新|智能化|数字化|绿色化|适老化)?改造|除险加固工程|除险加固|动态清零|清零|上市进程|上市|市场化改革|转型|"
     r"省级统筹|统筹|互认|谈判|备战参赛工作|参赛工作|风险处置)$")
@@ -298,13 +299,13 @@ _TASK_TAIL = re.compile(
 
 # Plan tasks led by a verb of doing (推动基本医疗保险省级统筹, 加快构建房地产发展新模式, 创建全国文明典范城市)
 # whose object is a checkable kind of thing.
-_TASK_HEAD_VERB = re.compile(
+_TASK_HEAD_VERB = patterns.compile(
     r"^(?:要|全力以赴|全力|积极|加快|全面|持续|深入|大力|稳妥|分类|进一步|适当|扎实|在全国)*"
     r"(?:推进|推动|构建|形成|落实|扩大|取消|提高|打好|做好|办好|组织|创建|加入|申报|鼓励和推动|升级为|"
     r"实行|推行|发放|清理和规范|清理规范|清理|推出|基本完成)(?P<obj>.{3,})$")
 
 
-_CHECKABLE = re.compile(TASK_OBJECT.pattern + r"|体系|机制|模式|范围|种类|收购价|标准|城市|实验室|社区|路网|以旧换新|"
+_CHECKABLE = patterns.compile(TASK_OBJECT.pattern + r"|体系|机制|模式|范围|种类|收购价|标准|城市|实验室|社区|路网|以旧换新|"
                         r"战役|协定|现场会|改革|《")
 
 
@@ -316,24 +317,24 @@ _POLICY_ADVERB = (r"(?:要|全力以赴|全力|积极|加快|全面|持续|深�
 _POLICY_VERB = (r"(?:推进|推动|构建|形成|落实|扩大|扩展|取消|提高|打好|做好|办好|组织|创建|加入|申报|实施|实行|推行|推开|"
                 r"设立|建立|健全|完善|制定|出台|压减|淘汰关停|淘汰|缩短|改革|严禁|禁止|划定|严守|整治|深化|下调|降低|"
                 r"结束|消除|开展|复制推广|探索建设|建设|促进|保障|学习运用|坚持和发展|发放|延长|优化|修订|清理|规范)")
-_TASK_POLICY = re.compile(f"^{_POLICY_ADVERB}*(?:{_POLICY_VERB}(?:并|和)?)+(?P<obj>.{{3,30}})$")
+_TASK_POLICY = patterns.compile(f"^{_POLICY_ADVERB}*(?:{_POLICY_VERB}(?:并|和)?)+(?P<obj>.{{3,30}})$")
 # what may stand right before a task's object without qualifying it: a verb of policy or of
 # building, a manner adverb, a list's 等 or a conjunction (``followup``: another of its kind)
 _NOT_QUALIFYING = f"{_POLICY_ADVERB}|{_POLICY_VERB}|{_TASK_VERB.pattern}|{_TASK_LEAD.pattern[1:-1]}|强化|优化|提升|等|[、和与及并]"
-NOT_QUALIFYING = re.compile(f"(?:{_NOT_QUALIFYING})$")
-LEADING_VERBS = re.compile(f"^(?:{_NOT_QUALIFYING})+")
+NOT_QUALIFYING = patterns.compile(f"(?:{_NOT_QUALIFYING})$")
+LEADING_VERBS = patterns.compile(f"^(?:{_NOT_QUALIFYING})+")
 # 将创业投资、天使投资税收优惠政策试点范围扩大到全国, 将新能源汽车车辆购置税优惠政策再延长三年
-_TASK_JIANG = re.compile(r"^将(?P<obj>.{3,30}?)(?:再|继续)?(?:延长|扩大到|扩大至|推广到|推广至|纳入|提高到|降至|降低到)")
-_POLICY_OBJECT = re.compile(_CHECKABLE.pattern + r"|体制|政策|基金|立法|红线|许可证|关税|税率|起征点|养老金|覆盖面|"
+_TASK_JIANG = patterns.compile(r"^将(?P<obj>.{3,30}?)(?:再|继续)?(?:延长|扩大到|扩大至|推广到|推广至|纳入|提高到|降至|降低到)")
+_POLICY_OBJECT = patterns.compile(_CHECKABLE.pattern + r"|体制|政策|基金|立法|红线|许可证|关税|税率|起征点|养老金|覆盖面|"
                             r"指导意见|纲要|博览会|峰会|论坛|新区|贸易港|专项斗争|主题教育|筹办|费$|周期$|水体$|机组$|经验$")
 
 
-_DANGLING = re.compile(r"[和与及并、的]+$")
+_DANGLING = patterns.compile(r"[和与及并、的]+$")
 # the second verb of 建立健全, 建立和完善 (a verb compound), when a name of three or more characters follows
-_ESTABLISH_AND = re.compile(r"^(?:和|并)?(?:健全|完善)(?:和|并)?(?=[^，；。]{3})")
-_DONE_VERB = re.compile(r"了(?!解)")  # an object opening with 了: its verb is perfective (not 了解, to learn)
+_ESTABLISH_AND = patterns.compile(r"^(?:和|并)?(?:健全|完善)(?:和|并)?(?=[^，；。]{3})")
+_DONE_VERB = patterns.compile(r"了(?!解)")  # an object opening with 了: its verb is perfective (not 了解, to learn)
 # a figure right after a perfective verb (增加了, 少了近, 完成了将近): what was done (not 为了, 除了, 到了)
-_DONE_BEFORE = re.compile(r"(?<![为除到不])了(?:近|约|将近|大约|达)?$")
+_DONE_BEFORE = patterns.compile(r"(?<![为除到不])了(?:近|约|将近|大约|达)?$")
 
 
 def more_task_object(clause: str) -> str:
@@ -369,9 +370,9 @@ def _nearby(found: list[Commitment], first: int, lines: int = 4):
 # An indicator that is only a verb of doing (今年开工580万套, 力争引进落地10户以上), or only who pays and
 # a verb of spending (中央财政将投入60亿元), names its thing in the clause before it:
 # 启动新的三年棚改攻坚计划，今年开工580万套; 继续实施第二期农村中小学危房改造，中央财政将投入60亿元.
-_VERBS_ONLY = re.compile(
+_VERBS_ONLY = patterns.compile(
     r"(?:今年|年内|全年|当年|再|力争|确保|新|累计)*(?:开工|建成|完成|新建|引进|落地|投产|签约|实施|新增|招引|开通|竣工)+")
-_PAID_ONLY = re.compile(r"(?:中央|省|市|县|区|各级)?级?(?:财政|政府|预算内)?(?:将|拟|计划|共|再|今年|年内)*"
+_PAID_ONLY = patterns.compile(r"(?:中央|省|市|县|区|各级)?级?(?:财政|政府|预算内)?(?:将|拟|计划|共|再|今年|年内)*"
                         r"(?:投入|安排|拿出|下达|拨付|筹集)(?:资金)?")  # not 补助: 财政补助 is the subsidy itself
 
 
@@ -392,13 +393,13 @@ def _named_before(t: Target, before: Statement | None, st: Statement) -> Target:
     return replace(t, indicator=named if paid else named + "，" + t.indicator)  # money: its thing names it
 
 
-_FOR = re.compile(r"^(?:为了?|用于)")
-_REACHES = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:覆盖|扩大|延伸|推广|惠及)(?:到|至).*$")
+_FOR = patterns.compile(r"^(?:为了?|用于)")
+_REACHES = patterns.compile(r"(?<=[\u4e00-\u9fff]{2})(?:覆盖|扩大|延伸|推广|惠及)(?:到|至).*$")
 
 
 # what frames the thing in a clause that names it: a programme's newness and span and the words
 # for the campaign itself (启动新的三年棚改攻坚计划 → 棚改; 加大保障性安居工程建设力度 → 保障性安居工程建设)
-_FRAME = re.compile(r"^(?:新的|新一轮)?(?:[一二三四五六七八九十两]+年)?的?|(?:攻坚|行动|计划|方案|力度|进度|步伐)+$")
+_FRAME = patterns.compile(r"^(?:新的|新一轮)?(?:[一二三四五六七八九十两]+年)?的?|(?:攻坚|行动|计划|方案|力度|进度|步伐)+$")
 
 
 def _change_of_a_figure_before(st: Statement, pos: int) -> bool:

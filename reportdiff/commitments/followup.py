@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from ..model import Paragraph
+from ..text import patterns
 from ..text.quantities import find_quantities, is_year
 from ..text.tokens import terms
 from .answers import answer
@@ -181,7 +182,7 @@ class _Index:
         return self._in_part[(word, part)]
 
 
-_ENDS_PHRASE = re.compile(
+_ENDS_PHRASE = patterns.compile(
     r"[^\u4e00-\u9fff]|[达增提突超完实居同较由从和及与分为占比累降减均已总全共创成获继在位列再稳保持进控不有被将要得也都上下高低翻跃迈攀首历连逐明显大快稳基平拟安按约近预计]|扩[大展]"
     r"|等[^\u4e00-\u9fff]")
 
@@ -191,15 +192,15 @@ _ENDS_PHRASE = re.compile(
 # or task (淘汰黄标车和老旧车指标超额完成), but not 资金 after a head that is itself spending, whose
 # object the money is (投入资金450亿元); after a target's head, also the work done on it (加快绿色矿山
 # 建设, 农村危房改造432万户).
-_MEASURE = re.compile(r"(?:政策)?(?:资金|额度|规模|金额)|指标|目标|任务|人数|人口|人次")
-_WORK = re.compile(r"建设|改造|治理|整治|修复")
+_MEASURE = patterns.compile(r"(?:政策)?(?:资金|额度|规模|金额)|指标|目标|任务|人数|人口|人次")
+_WORK = patterns.compile(r"建设|改造|治理|整治|修复")
 _SPENDING = {"投入", "投资", "支出", "安排", "筹集"}
 
 
 # The base a share is taken of (研发经费支出占国内生产总值比重, 相当于全国平均的70%): a head there
 # names what another thing is measured against, not what the clause is about.
-_SHARE_OF = re.compile(r"的?(?:比重|比例|占比)")
-_SHARE_IN = re.compile(r"(?:占|相当于)$")
+_SHARE_OF = patterns.compile(r"的?(?:比重|比例|占比)")
+_SHARE_IN = patterns.compile(r"(?:占|相当于)$")
 
 
 def heads(key: Key, text: str, target: bool = False) -> bool:
@@ -291,7 +292,7 @@ def refers(key: Key, index: _Index, k: int, s: float, strict: bool, unit: str = 
 
 
 # a rate in words: 覆盖率 may be said again as 比例 (有研发活动的比例达到40%)
-_RATE = re.compile(r"率|比例|比重|占比|百分点|%")
+_RATE = patterns.compile(r"率|比例|比重|占比|百分点|%")
 
 
 def _another_of_its_kind(key: Key, text: str) -> bool:
@@ -362,7 +363,7 @@ def other_group(commitment: str, clause: str) -> bool:
                for a, b in _CONTRASTS for mine, other in ((a, b), (b, a)))
 
 
-_CUMULATIVE = re.compile(r"累计")
+_CUMULATIVE = patterns.compile(r"累计")
 
 
 def yearly(c: Commitment) -> bool:
@@ -449,8 +450,8 @@ def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[st
     return Followup(doc, "missing", None, "", 0.0)
 
 
-_FROM = re.compile(r"(?:由|从)(?:现行的?|目前的?|现在的?|原来的?)?$")
-_TO = re.compile(r"^(?:提高|增加|增长|扩大|提升|上调|调高|调整|降低|减少|下调)?(?:到|至)$")
+_FROM = patterns.compile(r"(?:由|从)(?:现行的?|目前的?|现在的?|原来的?)?$")
+_TO = patterns.compile(r"^(?:提高|增加|增长|扩大|提升|上调|调高|调整|降低|减少|下调)?(?:到|至)$")
 
 
 def _raised_from(t: Target, text: str):

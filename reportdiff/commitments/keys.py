@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text import patterns
 from ..text.tokens import terms
 from .extraction import Commitment
 
@@ -46,7 +47,7 @@ _SYNONYM_OF.update({group[0]: group[0] for group in SYNONYMS})
 # where a form above is part of another thing's name: the growth a sector contributes to (对经济增长的
 # 贡献率), the growth's quality, drivers, model, poles (经济增长点) are no growth of the product
 _NOT_BEFORE = {w: r"(?!的?(?:贡献|质量|方式|动力|潜力|模式|新动能|点|极))" for w in ("国民经济增长", "经济增长", "经济增速")}
-_SYNONYM_RX = re.compile("|".join(re.escape(w) + _NOT_BEFORE.get(w, "")
+_SYNONYM_RX = patterns.compile("|".join(re.escape(w) + _NOT_BEFORE.get(w, "")
                                   for w in sorted(_SYNONYM_OF, key=len, reverse=True)))
 
 
@@ -61,12 +62,12 @@ _STOP_TERMS = set(
 
 # Terms of art that open with a stop word (高标准 is mostly a manner, 高标准建设…, but 高标准农田 is
 # the national farmland programme's name): kept whole.
-_NAMES = re.compile(r"高标准农田")
+_NAMES = patterns.compile(r"高标准农田")
 
 
 # verbs jieba cuts into single characters (再压减钢铁产能 → 再 压 减 钢铁 产能), cut out before the
 # words are: a lone 减 may be part of a name (“双减”)
-_SPLIT_VERBS = re.compile(r"压减")
+_SPLIT_VERBS = patterns.compile(r"压减")
 
 
 def normal(text: str) -> str:
@@ -90,14 +91,14 @@ def pairs(run: str) -> list[str]:
 
 # a count or an ordinal in Chinese numerals (第二批, 三年, 两个, 第二届): how many or which round,
 # not what (国家碳达峰第二批试点 is followed by 推进国家碳达峰试点建设); 千万工程 and “十四五” keep theirs
-_COUNT_WORD = re.compile(r"第[零一二三四五六七八九十百两几]+[批个项条年次轮届期类种座所件名户套]?"
+_COUNT_WORD = patterns.compile(r"第[零一二三四五六七八九十百两几]+[批个项条年次轮届期类种座所件名户套]?"
                          r"|[零一二三四五六七八九十百两几]+[批个项条年次轮届期类种座所件名户套]")
 
 
 # where a run of words ends: a clause's end, the mark between the items of a list (用水、用气) and brackets,
 # which the tokens leave out but every text keeps: a pair across it (水用) is in no clause, not even
 # the same list again, and weighs as the rarest pair of all (df 0)
-_RUN_BREAK = re.compile(r"[，；。、（）()]")
+_RUN_BREAK = patterns.compile(r"[，；。、（）()]")
 
 
 def key_runs(text: str, counts: bool = False) -> list[str]:
@@ -167,7 +168,7 @@ class Key:
     listed: int = 0  # a task's runs that are the examples of a list before its 等 (``listed_runs``)
 
 
-PLACE_AFTER = re.compile(r"县市|县区|城市|地市|省份|地区|国家|乡镇|县|市|省|区|镇|乡|村")  # places counted
+PLACE_AFTER = patterns.compile(r"县市|县区|城市|地市|省份|地区|国家|乡镇|县|市|省|区|镇|乡|村")  # places counted
 
 
 def key_of(c: Commitment, weight) -> Key | None:
@@ -215,7 +216,7 @@ _GENERIC = set("激励 约束 长效 工作 管理 保障 运行 协调 监管 �
 
 
 # a list of examples before 等 (汽车、钢铁……现代物流等重点产业调整和振兴规划)
-_EXAMPLES = re.compile(r"^[^，；。]*、[^，；。]*?等(?=[\u4e00-\u9fff])")
+_EXAMPLES = patterns.compile(r"^[^，；。]*、[^，；。]*?等(?=[\u4e00-\u9fff])")
 
 
 def listed_runs(obj: str) -> int:
@@ -242,7 +243,7 @@ CONJUNCT_CHARS = 4
 
 # The verbs of setting up a rule or system, and conjunctions, left at the head of a task's object
 # by the extractor (建立健全 → 健全居民阶梯价格制度, 完善和优化 → 和优化休假制度)
-_INSTITUTING = re.compile(r"^(?:建立|健全|完善|和|与|并|及)+")
+_INSTITUTING = patterns.compile(r"^(?:建立|健全|完善|和|与|并|及)+")
 
 
 def object_words(obj: str) -> str:
@@ -277,7 +278,7 @@ def head_word(text: str) -> str:
 # 集采 = 集中采购, 外资 = 外商投资), and a pair that joins two words is spread by a word put between
 # them (燃气管网 → 燃气老旧管网, 绿化美化村庄 → 绿化美化示范村, 国家科技重大项目 → 国家重大科技项目)
 SPREAD = 0.5
-_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_CJK = patterns.compile(r"[\u4e00-\u9fff]+")
 
 
 def spreadable(word: str) -> bool:

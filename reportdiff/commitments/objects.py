@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
+from ..text import patterns
+
 # The nouns that make a task's object a checkable thing (a project, a plan, a programme …).
-TASK_OBJECT = re.compile(
+TASK_OBJECT = patterns.compile(
     r"项目|工程|中心|基地|高铁|铁路|公路|机场|医院|学校|大桥|车站|线路|园区|产业园|平台|场馆|体育馆|图书馆|博物馆|"
     r"示范区|试验区|规划|条例|办法|方案|枢纽|口岸|管网|电站|水库|大学|学院|公园|综合体|工厂|小学|中学|设施|通道|"
     r"行动|活动|制度|试点|法规|清单|谈判|普查|名城|示范市|商会|公司|企业|体系|指引|协定|展会|保险|“|"
@@ -15,11 +17,11 @@ TASK_OBJECT = re.compile(
 )
 
 
-_LISTED_HEAD = re.compile(r"(?:一批|若干|一系列)?(?P<items>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+)等(?P<head>[\u4e00-\u9fff]{2,4})")
+_LISTED_HEAD = patterns.compile(r"(?:一批|若干|一系列)?(?P<items>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+)等(?P<head>[\u4e00-\u9fff]{2,4})")
 
 
-_WORK_TAIL = re.compile(r"(?:建设|改造)$")
-_INSTRUMENT_TAIL = re.compile(r"(?:制度|机制|体制|体系|政策|法规|办法)$")
+_WORK_TAIL = patterns.compile(r"(?:建设|改造)$")
+_INSTRUMENT_TAIL = patterns.compile(r"(?:制度|机制|体制|体系|政策|法规|办法)$")
 
 
 def _two_instruments(first: str, second: str) -> bool:
@@ -30,8 +32,8 @@ def _two_instruments(first: str, second: str) -> bool:
         and "建设" not in second and "、" not in first + second
 
 
-_ENDS_IN_OBJECT = re.compile(f"(?:{TASK_OBJECT.pattern})$")
-_BATCH = re.compile(r"^(?:一批|若干|一系列)")
+_ENDS_IN_OBJECT = patterns.compile(f"(?:{TASK_OBJECT.pattern})$")
+_BATCH = patterns.compile(r"^(?:一批|若干|一系列)")
 
 
 def split_shared_head(obj: str) -> list[str]:

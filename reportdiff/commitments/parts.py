@@ -33,6 +33,7 @@ from ..ingest.headings import (
 )
 from ..ingest.metadata import year_of
 from ..model import Document
+from ..text import patterns
 
 
 def parts(doc: Document) -> dict[str, str]:
@@ -56,7 +57,7 @@ def parts(doc: Document) -> dict[str, str]:
 
 
 PREAMBLE_REVIEW = 1000  # characters: a preamble this long that ends by opening the plan holds the review
-_SALUTATION = re.compile(r"^(?:各位代表|同志们)[！!，,：:]\s*")
+_SALUTATION = patterns.compile(r"^(?:各位代表|同志们)[！!，,：:]\s*")
 
 
 def preamble_plan_from(doc: Document) -> int | None:
@@ -90,7 +91,7 @@ def opens_plan(text: str, year: int | None) -> bool:
     return bool(OPENS_PLAN.search(first)) or "新的一年" in first or turns_to_plan(first, year)
 
 
-_FIVE_YEAR = re.compile(r"今后五年|五年|十[一二三四五六七八九]五")
+_FIVE_YEAR = patterns.compile(r"今后五年|五年|十[一二三四五六七八九]五")
 
 
 def five_year_sections(doc: Document) -> set[str]:
@@ -126,7 +127,7 @@ def some_do_wrong(sentence: str) -> bool:
 
 
 # "some places, departments, cadres …" opening a sentence (after a short lead: 同时，一些地方…)
-_SOME_DO = re.compile(r"(?:[^，。；：]{0,6}[，：])?(?:有的|有些|一些|少数|个别)(?:地方|部门|单位|企业|地区|干部|领导干部|"
+_SOME_DO = patterns.compile(r"(?:[^，。；：]{0,6}[，：])?(?:有的|有些|一些|少数|个别)(?:地方|部门|单位|企业|地区|干部|领导干部|"
                       r"人|领域|行业|城市|乡村|基层)")
 
 
@@ -137,7 +138,7 @@ def states_problems(text: str) -> bool:
     return bool(_PROBLEMS.search(_first_sentence(text)))
 
 
-_PROBLEMS = re.compile(r"清醒(?:地)?(?:看到|认识到)|问题(?:也|仍然|依然)?不容忽视|(?:也要|必须|应当|也)看到.{0,20}(?:困难|问题|不足|短板|挑战)"
+_PROBLEMS = patterns.compile(r"清醒(?:地)?(?:看到|认识到)|问题(?:也|仍然|依然)?不容忽视|(?:也要|必须|应当|也)看到.{0,20}(?:困难|问题|不足|短板|挑战)"
                        r"|(?:存在|面临)(?:着)?(?:不少|一些|许多|诸多)?(?:突出)?(?:困难和问题|问题和困难|问题和不足|不足和问题)")
 
 
@@ -148,7 +149,7 @@ def looks_back_five_years(text: str) -> bool:
 
 
 # a look back over one year only: 过去一年, 一年来, 去年, 刚刚过去的2017年
-_ONE_YEAR_BACK = re.compile(ONE_YEAR_BACK + r"|去年|上年|过去的\d{4}年|^\d{4}年")
+_ONE_YEAR_BACK = patterns.compile(ONE_YEAR_BACK + r"|去年|上年|过去的\d{4}年|^\d{4}年")
 
 
 def five_year_reviews(doc: Document, kinds: dict[str, str]) -> set[str]:
@@ -175,7 +176,7 @@ def names_one_year(sentence: str, year: int | None) -> bool:
 
 
 # a span of years named in full (从2003年到2006年, 2003—2006年, 2003年至2006年)
-_SPAN = re.compile(r"((?:19|20)\d\d)年?(?:到|至|—|－|-|~)((?:19|20)\d\d)年")
+_SPAN = patterns.compile(r"((?:19|20)\d\d)年?(?:到|至|—|－|-|~)((?:19|20)\d\d)年")
 
 
 def past_span(text: str, year: int | None) -> bool:
@@ -189,7 +190,7 @@ def past_span(text: str, year: int | None) -> bool:
 # GUIDE_AT characters: 总体要求是, 基本思路和主要任务是, 指导思想是; led by the party (在党中央坚强领导下，
 # 在省委领导下，; not 党委领导下的厂长负责制), guided by a theory (以…思想为指导, 在…理论指引下,
 # 高举…伟大旗帜; not 以国家新型城镇化规划为指导); or a call (让我们…, 坚持马克思列宁主义、…)
-_GUIDES = re.compile(r"(?:总体要求|总要求|基本思路|指导思想)(?:和(?:主要)?任务)?是|"
+_GUIDES = patterns.compile(r"(?:总体要求|总要求|基本思路|指导思想)(?:和(?:主要)?任务)?是|"
                      r"(?:党中央|省委|市委|区委|党委|党)[^，。；]{0,6}领导下，|"
                      r"(?:思想|理论)[^，。；]{0,8}(?:为指导|指引下)|伟大旗帜|^让我们|^坚持马克思列宁主义")
 GUIDE_AT = 60
@@ -203,8 +204,8 @@ def guides(sentence: str) -> bool:
 
 # a sentence that turns from the look back to the plan: by a plan word, or by naming the report's
 # own year first (在一九五九年，全国的各级国家机关应当…)
-_PLAN_AGAIN = re.compile(r"\s*(?:新的一年|今年|明年|今后|我们要|我们将|要|必须|应当)")
-_YEAR_FIRST = re.compile(r"\s*在?([0-9〇零一二三四五六七八九]{4})年")
+_PLAN_AGAIN = patterns.compile(r"\s*(?:新的一年|今年|明年|今后|我们要|我们将|要|必须|应当)")
+_YEAR_FIRST = patterns.compile(r"\s*在?([0-9〇零一二三四五六七八九]{4})年")
 _DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 

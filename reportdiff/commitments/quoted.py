@@ -3,18 +3,18 @@ a quoted name is the programme's own name, the rest of the object may be worded 
 
 from __future__ import annotations
 
-import re
 
+from ..text import patterns
 from .extraction import PLAN_PERIOD
 from .keys import normal
 
-_QUOTED = re.compile(r"“([^”]{2,20})”")
+_QUOTED = patterns.compile(r"“([^”]{2,20})”")
 
 
 # A quoted plan period (“十三五”) names no programme: every measure of those years shares it; nor
 # does a quoted name that qualifies another thing after it (“双创”示范基地, “走出去”的政策措施).
-_PERIOD = re.compile(PLAN_PERIOD)
-_QUALIFIES = re.compile(r"的|(?:示范)?基地|时期|期间|规划")
+_PERIOD = patterns.compile(PLAN_PERIOD)
+_QUALIFIES = patterns.compile(r"的|(?:示范)?基地|时期|期间|规划")
 
 
 def quoted_clause(obj: str, index, part: str, allowed) -> int | None:

@@ -63,7 +63,6 @@ Sections are aligned first, in ``sections``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, get_args
@@ -72,6 +71,7 @@ from rapidfuzz import fuzz
 
 from ..ingest.headings import LEAD_ORDINAL, PARAGRAPH_NUMBER, split_marker
 from ..options import MOVE_THRESHOLD, PARAGRAPH_THRESHOLD
+from ..text import patterns
 from ..text.characters import cjk_count, same_text
 from ..text.sentences import first_sentence
 from .order import (
@@ -124,7 +124,7 @@ class RatioBudget:
         return self._units[text]
 
 
-_WORD = re.compile(r"\w+|[^\w\s]")
+_WORD = patterns.compile(r"\w+|[^\w\s]")
 
 
 def ratio_units(text: str) -> str | list[str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from ..text import patterns
 from ..text.quantities import Quantity, read_quantities, unit_class
 from ..text.worddiff import DiffOp, new_text, old_text
 from .english_names import counted_noun, counted_thing, is_share, number_of
@@ -50,12 +51,12 @@ def _similar(x: str, y: str) -> float:
 
 
 # the economy named as what grows (经济增长5%左右): the product, as 国内生产总值 / 地区生产总值 name it
-_GDP_ZH = re.compile(r"^(?:经济|经济总量|gdp)$")
+_GDP_ZH = patterns.compile(r"^(?:经济|经济总量|gdp)$")
 # a sum over years named in an indicator (中央财政五年支出, 累计对外直接投资); not an average (年均,
 # 平均每年: the dev labels count 年均增长8.3% → 增长7.3% a change of one growth rate), nor a plan's name
-_SUM_IN_ZH = re.compile(r"(?<!第)[一二三四五六七八九十两]+年(?!规划|计划|行动|级|度|均|平均)|累计|合计")
+_SUM_IN_ZH = patterns.compile(r"(?<!第)[一二三四五六七八九十两]+年(?!规划|计划|行动|级|度|均|平均)|累计|合计")
 # … or said alone in the clause before the figure's (五年累计，单位国内生产总值能耗下降19.1%)
-_SUM_CLAUSE_ZH = re.compile(r"(?:过去|近|这)?[一二三四五六七八九十两]+年(?:来|间)?(?:累计|合计|共)?|累计|合计")
+_SUM_CLAUSE_ZH = patterns.compile(r"(?:过去|近|这)?[一二三四五六七八九十两]+年(?:来|间)?(?:累计|合计|共)?|累计|合计")
 
 
 def _over_years(f: Figure, text: str) -> bool:
@@ -362,7 +363,7 @@ def _named_with_figure(indicator: str, text: str, unit: str, classes: dict[int, 
                for part in parts for at in _occurrences(part, text))
 
 
-_FIGURE_START = re.compile(r"[0-9０-９]|百分之")
+_FIGURE_START = patterns.compile(r"[0-9０-９]|百分之")
 
 
 def _occurrences(part: str, text: str):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import patterns
 from ..text.quantities import Quantity, unit_class
 from ..text.sentences import GLUED_END
 
@@ -20,8 +21,8 @@ there here we our i my they their per another additional around range ranging be
 compared against same period so far this that since year-on-year i.e e.g increases decreases
 capable able likely whole accounts account accounted will shall including exceeding exceed exceeds
 when whenever although though because if unless whereas whilst until instead""".split())
-_SENTENCE = re.compile(r"[.!?](?:\s+|(?=\d{1,3}\.\D))|(?:^|(?<=[.!?]))\d{1,3}\.(?=\D)|" + GLUED_END.pattern)
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\.\s|\s(?:and|but|while|whereas)\s")
+_SENTENCE = patterns.compile(r"[.!?](?:\s+|(?=\d{1,3}\.\D))|(?:^|(?<=[.!?]))\d{1,3}\.(?=\D)|" + GLUED_END.pattern)
+_CLAUSE_BREAK = patterns.compile(r"[,;:()\u2014]|\.\s|\s(?:and|but|while|whereas)\s")
 
 
 def is_english_indicator(name: str) -> bool:
@@ -78,7 +79,7 @@ def english_indicator_of(text: str, k: int, qs: list[Quantity], depth: int = 0) 
 
 # figures joined by "and" or commas, followed by "respectively" in their sentence (tobacco duty and
 # motor vehicles first registration tax is over $4 billion and $7 billion respectively)
-_LIST_EN = re.compile(r",\s*(?:and\s+)?|\s+and\s+")  # between figures, and between the items of the list
+_LIST_EN = patterns.compile(r",\s*(?:and\s+)?|\s+and\s+")  # between figures, and between the items of the list
 
 
 def _respective(text: str, k: int, qs: list[Quantity]) -> str:
@@ -116,12 +117,12 @@ def _respective(text: str, k: int, qs: list[Quantity]) -> str:
 
 # the "to" of "from X to Y", after at most six words of a time (from 2.8 per cent in the second
 # quarter of 2019 to the latest 3.4 per cent; from 69 at end-2010 to 116)
-_TO_AFTER = re.compile(r"(?:\s+(?:[A-Za-z]+|end-(?:19|20)\d\d|(?:19|20)\d\d)){0,6}?\s+to\b", re.I)
+_TO_AFTER = patterns.compile(r"(?:\s+(?:[A-Za-z]+|end-(?:19|20)\d\d|(?:19|20)\d\d)){0,6}?\s+to\b", re.I)
 
 
 # a figure compared with the one before it measures the same thing (the underlying inflation rate
 # was 3.5 per cent, lower than the four per cent in 2013)
-_COMPARED_EN = re.compile(r",\s+(?:(?:lower|higher|faster|slower)\s+than|(?:when\s+|as\s+)?compared\s+(?:with|to))\s+"
+_COMPARED_EN = patterns.compile(r",\s+(?:(?:lower|higher|faster|slower)\s+than|(?:when\s+|as\s+)?compared\s+(?:with|to))\s+"
                           r"(?:the\s+|that\s+of\s+)?"
                           r"(?:about\s+|around\s+|some\s+)?$", re.I)  # not "more than 190 hotels": a comparator
 
@@ -200,12 +201,12 @@ def _english_words(text: str, lo: int, hi: int, qs: list[Quantity]) -> list[str]
 
 # phrases whose nouns name nothing measured (in line with the one to two per cent growth forecast:
 # not "line")
-_IDIOM = re.compile(r"\b(?:in line with|in view of|in terms of|in light of|in the light of|on top of|as a whole|"
+_IDIOM = patterns.compile(r"\b(?:in line with|in view of|in terms of|in light of|in the light of|on top of|as a whole|"
                     r"in addition to|by and large|as (?:high|low|much|many|few|little|large|long) as)\b", re.I)
 
 
 # an adverb (generally, respectively, significantly) names nothing measured either
-_ADVERB = re.compile(r"[A-Za-z]{2,}(?:ally|ately|ively|ently|antly|ingly|edly|ously|fully|ably|ibly)")
+_ADVERB = patterns.compile(r"[A-Za-z]{2,}(?:ally|ately|ively|ently|antly|ingly|edly|ously|fully|ably|ibly)")
 
 
 def _words(piece: str) -> list[str]:
@@ -284,7 +285,7 @@ def counted_thing(q: Quantity, text: str) -> str:
 
 
 # "the number of X … was / reached / rose to (about) N", in one sentence, N right after
-_NUMBER_OF = re.compile(r"\bnumber (?P<of>of)\s+[^.;:!?]{1,120}?\b(?:was|were|is|are|reached|rose|fell|increased|decreased|"
+_NUMBER_OF = patterns.compile(r"\bnumber (?P<of>of)\s+[^.;:!?]{1,120}?\b(?:was|were|is|are|reached|rose|fell|increased|decreased|"
                         r"grew|totalled|exceeded|stood at|to|at|by)\s+(?:(?:about|around|close to|some|over|nearly|"
                         r"more than|almost|approximately|roughly|only|just|further)\s+)?\Z", re.I)
 
@@ -298,18 +299,18 @@ _NOT_NOUNS = {"within", "across", "through", "throughout", "during", "among", "i
 # the lower-case words right after an English number: the noun it counts (not 31 March, not 2 of);
 # a capitalised word right before a one-digit number makes it a name (Phase 1 works, Stage 2 of;
 # not About 3 places, nor the Application List 47 residential sites)
-_EN_COUNT = re.compile(r"\s+([a-z][a-z'-]+)\b")
-_EN_NAMED = re.compile(r"\b([A-Z][A-Za-z]*)\s+$")
+_EN_COUNT = patterns.compile(r"\s+([a-z][a-z'-]+)\b")
+_EN_NAMED = patterns.compile(r"\b([A-Z][A-Za-z]*)\s+$")
 
 
 # a past form ending an English name is the clause's verb (``visitor arrivals dropped``,
 # ``expenditure involved``; not the ``added`` of ``value added``); so is a name that is a past
 # form or a participle alone (``reserved``, ``accounting``)
-_PAST_FORM = re.compile(r"[a-z]{3,}ed")
-_PARTICIPLE = re.compile(r"[a-z]{3,}ing")
-_VERB_ALONE = re.compile(f"{_PAST_FORM.pattern}|{_PARTICIPLE.pattern}")
+_PAST_FORM = patterns.compile(r"[a-z]{3,}ed")
+_PARTICIPLE = patterns.compile(r"[a-z]{3,}ing")
+_VERB_ALONE = patterns.compile(f"{_PAST_FORM.pattern}|{_PARTICIPLE.pattern}")
 # what money goes on: ``on``/``for`` a noun, ``to`` a name (``to the VTC``; ``to support`` is a verb)
-_PURPOSE = re.compile(r"\s+(on|for|to(?=\s+(?:the\s+)?[A-Z])|to\s+(?:set\s+up|establish|launch|build|fund|finance))"
+_PURPOSE = patterns.compile(r"\s+(on|for|to(?=\s+(?:the\s+)?[A-Z])|to\s+(?:set\s+up|establish|launch|build|fund|finance))"
                       r"\s+(?:the\s+|a\s+|an\s+)?(?=[A-Za-z])")
 
 
@@ -359,8 +360,8 @@ def shown_english(name: str, text: str, q: Quantity) -> str:
 
 # a measure word that says nothing of what it measures, and a sentence's topic that does
 _GENERIC_MEASURES = {"estimate", "estimates", "total", "amount", "figure", "level", "sum", "balance"}
-_TOPIC_EN = re.compile(r"\s*(?:As for|As regards|As to|Regarding|Turning to)\s+(?:the\s+)?([A-Za-z][A-Za-z' -]{2,60}?),", re.I)
+_TOPIC_EN = patterns.compile(r"\s*(?:As for|As regards|As to|Regarding|Turning to)\s+(?:the\s+)?([A-Za-z][A-Za-z' -]{2,60}?),", re.I)
 
 
 # a verb in the present that links a subject to its figure (comprises 15 sites, totals $3 billion)
-_LINKING = re.compile(r"(?:comprise|include|cover|contain|involve|total|reach|exceed|number|amount|stand)s")
+_LINKING = patterns.compile(r"(?:comprise|include|cover|contain|involve|total|reach|exceed|number|amount|stand)s")

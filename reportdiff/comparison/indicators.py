@@ -10,6 +10,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..text import patterns
 from ..text.quantities import QUANTITY, Quantity, in_a_name, read_quantities, unit_class
 from ..text.tokens import tokens
 from .english_names import (
@@ -45,10 +46,10 @@ def _last_clause(text: str, end: int) -> str:
 
 _VERB_WORDS = (r"同比|比上年|年均|累计|分别|全年|预计|力争|确保|计划|实现|完成|达到|达|增长|提高到|提高|提升到|提升|下降|降低|"
                r"减少|压减|压缩|缩减|缩短|清偿|扩大到|扩大至|扩大|人均|每人每年|每人|由|从|减|再|不低于|不超过|不高于|低于|高于|超过|突破|新增|新建|建成|控制在|保持在|保持|稳定在|迈上|跃上|跨上|拟按|拟安排|拟|按|要|为|至|到|约|近|以上|左右|和|及|、")
-_VERBS = re.compile(f"(?:{_VERB_WORDS})+$")
+_VERBS = patterns.compile(f"(?:{_VERB_WORDS})+$")
 # fillers before an indicator's words: times, adverbs, a conjunction (但), a modal (要, not 要素, 要求 …)
 # and 的 (中央财政安排用于“三农”的资金: the quoted name is dropped, 的 stays)
-_LEAD = re.compile(r"^(?:圆满|全年|今年|明年|年内|预计|力争|确保|全市|全区|全省|全国|其中|并|我们|实施|推动|加快|大力|积极|努力|持续|使|将|把"
+_LEAD = patterns.compile(r"^(?:圆满|全年|今年|明年|年内|预计|力争|确保|全市|全区|全省|全国|其中|并|我们|实施|推动|加快|大力|积极|努力|持续|使|将|把"
                    r"|的|但是|但|要(?![素求点害件闻塞道紧员务地]))+")
 
 
@@ -109,19 +110,19 @@ class Figure:
 
 # a date: year, month and day, each optional but never all absent (a pattern that also matches
 # the empty string "replaces" it at every position: six times as slow in a ``sub``)
-_DATE = re.compile(r"(?:19|20)\d\d年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日")
+_DATE = patterns.compile(r"(?:19|20)\d\d年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日")
 # what is not a word of an indicator; the digits of a name written with Latin letters stay (M2, C919)
-_NOT_WORDS = re.compile(r"[\s—–\-…·•\"'“”‘’《》〈〉【】\[\]%％]+|(?<![A-Za-z\d.])[0-9０-９.]+|(?<=\d)\.(?!\d)")
-_FUNCTION_ZH = re.compile(r"^(?:的|了|和|及|与|或|在|是|有|对|将|把|被|等|其中|其|共|全|各|每|这|那|该|此|上|下|中|个|年|月|日|第|届|次)+$")
+_NOT_WORDS = patterns.compile(r"[\s—–\-…·•\"'“”‘’《》〈〉【】\[\]%％]+|(?<![A-Za-z\d.])[0-9０-９.]+|(?<=\d)\.(?!\d)")
+_FUNCTION_ZH = patterns.compile(r"^(?:的|了|和|及|与|或|在|是|有|对|将|把|被|等|其中|其|共|全|各|每|这|那|该|此|上|下|中|个|年|月|日|第|届|次)+$")
 _FROM_ZH = r"(?:从|由)(?:[^，。；：、]{0,12}?的|(?:19|20)\d\d年(?:底|末)?|[^，。；：、\d]{0,6})?"  # 由2010年的 / 由2002年 / 由上年下降
 _TO_WORDS = (r"(?:(?:增加|增长|提高|提升|上升|扩大|下降|降低|减少|缩小|缩减|调整|上调|下调)?(?:到|至)"
              r"|转为|变为|转成)")
-_BASE_ZH = re.compile(_FROM_ZH + "$")
-_TO_ZH = re.compile(r"^[^，。；：]{0,16}?" + _TO_WORDS)
+_BASE_ZH = patterns.compile(_FROM_ZH + "$")
+_TO_ZH = patterns.compile(r"^[^，。；：]{0,16}?" + _TO_WORDS)
 # the base in digits or in Chinese numerals (由上年的百分之五十八点六回落到百分之二十七点八)
-_FROM_TO_ZH = re.compile(_FROM_ZH + r"(?:百分之)?[\d.·零〇一二三四五六七八九十百千万亿点两]+[^，。；：、]{0,6}?" + _TO_WORDS
+_FROM_TO_ZH = patterns.compile(_FROM_ZH + r"(?:百分之)?[\d.·零〇一二三四五六七八九十百千万亿点两]+[^，。；：、]{0,6}?" + _TO_WORDS
                          + r"[^，。；：、]{0,12}?的?$")
-_PARAGRAPH_NUMBER = re.compile(r"(?:^|(?<=[.!?。！？\n]))\s*$")
+_PARAGRAPH_NUMBER = patterns.compile(r"(?:^|(?<=[.!?。！？\n]))\s*$")
 
 
 def is_indicator(name: str) -> bool:
@@ -139,22 +140,22 @@ def is_indicator(name: str) -> bool:
 # ending in 是 (主要预期目标是：经济增长5%左右) names no indicator: the subject of an earlier clause
 # names the figure.  A period (平均每年 8.3%, 十年 6.2%) stays a name of its own: an average over
 # years is not the year's figure it would pair with
-_NO_NAME_ZH = re.compile(r"比前[一二三四五六七八九十]+年|是.{0,4}前的?|带动|拉动|.+是")
+_NO_NAME_ZH = patterns.compile(r"比前[一二三四五六七八九十]+年|是.{0,4}前的?|带动|拉动|.+是")
 
 
-_FILLER_ZH = re.compile(r"(?:比上年|比去年|同比|实际|名义|年均|累计|平均|分别|共|总计|合计)+$")
-_COMPARED_ZH = re.compile(r"^(?:(?:比|较)(?:上年|去年)(?:同期)?(?:预算)?|同比)(?:增加|增长|提高|减少|下降|降低)?")
+_FILLER_ZH = patterns.compile(r"(?:比上年|比去年|同比|实际|名义|年均|累计|平均|分别|共|总计|合计)+$")
+_COMPARED_ZH = patterns.compile(r"^(?:(?:比|较)(?:上年|去年)(?:同期)?(?:预算)?|同比)(?:增加|增长|提高|减少|下降|降低)?")
 # an amount the subject grew by, on a stated basis (全国财政收入达到16371亿元，按可比口径增加2400亿元)
-_COMPARED_ON_BASIS_ZH = re.compile(r"^按(?:可比口径|可比价格?|不变价格?)(?:计算)?(?:增加|减少)$")
+_COMPARED_ON_BASIS_ZH = patterns.compile(r"^按(?:可比口径|可比价格?|不变价格?)(?:计算)?(?:增加|减少)$")
 # an adverbial clause, no name (按可比价格计算, 经国务院批准; not 经济增长5%: the economy); 其中 opens one
 # only alone (其中中央财政赤字: a sub-item, named)
-_ADVERBIAL_ZH = re.compile(r"^(?:考虑|扣除|剔除|按|如果|若|如|据|经(?:过|国务院|批准|同意|测算|核算|初步|审计|研究)|"
+_ADVERBIAL_ZH = patterns.compile(r"^(?:考虑|扣除|剔除|按|如果|若|如|据|经(?:过|国务院|批准|同意|测算|核算|初步|审计|研究)|"
                            r"(?:专项|主要)?用于|其中(?=[，,]|$))")
 
 
 # a number change's indicator also loses these verbs and adverbs at its end (国内生产总值增加,
 # 居民消费价格上涨, 粮食产量连年, 资费再降低); the commitments' and series' indicators keep ``_VERBS``
-_NUMBER_VERBS = re.compile(f"(?:预期|一次性|增发|先发行|发行|增加到|增加至|增加|增至|上涨|升至|降到|降至|压减到|压减至|压减|连年|连续|已经|已|再|{_VERB_WORDS})+$")
+_NUMBER_VERBS = patterns.compile(f"(?:预期|一次性|增发|先发行|发行|增加到|增加至|增加|增至|上涨|升至|降到|降至|压减到|压减至|压减|连年|连续|已经|已|再|{_VERB_WORDS})+$")
 
 
 def _after_latin(text: str, at: int) -> bool:
@@ -177,7 +178,7 @@ def _clean_zh(name: str) -> str:
 
 
 # what opens an item of a list, not a name (一是 1000亿元, 其中出口 6.8%)
-_ENUMERATOR_ZH = re.compile(r"^(?:其中|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+|首先|其次)")
+_ENUMERATOR_ZH = patterns.compile(r"^(?:其中|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+|首先|其次)")
 
 
 def change_role(text: str, q: Quantity) -> tuple[str, int]:
@@ -194,7 +195,7 @@ def change_role(text: str, q: Quantity) -> tuple[str, int]:
 
 # a verb of change right before an amount (再提高5元, 增加2400亿元; not 提高到84元): the amount is
 # the change, a figure of another kind than the level
-_BY_ZH = re.compile(r"(?:提高|增加|上调|降低|减少|下调|压减|增长|提升|下降)了?$")
+_BY_ZH = patterns.compile(r"(?:提高|增加|上调|降低|减少|下调|压减|增长|提升|下降)了?$")
 
 
 def _chinese_indicator(text: str, q: Quantity, prev: Quantity | None) -> tuple[str, str]:
@@ -242,7 +243,7 @@ def _subject_before(text: str, at: int) -> str:
 
 # a period alone (平均每年, 年均, 十年): an average over years, named apart from the year's figure
 # (docs/algorithms.md), shown with the subject it averages (国内生产总值…平均每年增长8.3%)
-_PERIOD_ZH = re.compile(r"(?:平均)?每年(?:平均)?|年均|(?:过去|前)?[一二三四五六七八九十两]+年(?:平均|累计)?")
+_PERIOD_ZH = patterns.compile(r"(?:平均)?每年(?:平均)?|年均|(?:过去|前)?[一二三四五六七八九十两]+年(?:平均|累计)?")
 
 
 def _shown_zh(name: str, text: str, q: Quantity) -> str:
@@ -250,7 +251,7 @@ def _shown_zh(name: str, text: str, q: Quantity) -> str:
     return _subject_before(text, q.start) + name if _PERIOD_ZH.fullmatch(name) else name
 
 
-_RESPECTIVELY = re.compile(r"([^，。；：！？,;:]+?)分别([^，。；：！？,;:]*)$")
+_RESPECTIVELY = patterns.compile(r"([^，。；：！？,;:]+?)分别([^，。；：！？,;:]*)$")
 
 
 def _respectively(text: str, q: Quantity) -> str:
@@ -276,11 +277,11 @@ def _respectively(text: str, q: Quantity) -> str:
 # figures joined by 和 or 、 only, as many as the items listed before their verb, measure those
 # items in turn without 分别 (national 2001: 农村居民人均纯收入和城镇居民人均可支配收入平均每年实际增长
 # 4.7％和5.7％; 国内游客人次、总花费增长5.6％、7.5％)
-_JOINER = re.compile(r"\s*[和、]\s*")
-_JOINED_NEXT = re.compile(r"\s*[和、]\s*[0-9０-９]")  # a figure right after the joiner
-_JOINED_BEFORE = re.compile(r"[0-9０-９][^，。；：、和]{0,4}[和、]\s*$")  # a figure with its unit before it
+_JOINER = patterns.compile(r"\s*[和、]\s*")
+_JOINED_NEXT = patterns.compile(r"\s*[和、]\s*[0-9０-９]")  # a figure right after the joiner
+_JOINED_BEFORE = patterns.compile(r"[0-9０-９][^，。；：、和]{0,4}[和、]\s*$")  # a figure with its unit before it
 _CLAUSE_CHARS = "，。；：！？,;:"
-_CLAUSE_END = re.compile(f"[{_CLAUSE_CHARS}]")
+_CLAUSE_END = patterns.compile(f"[{_CLAUSE_CHARS}]")
 
 
 def _joined(text: str, q: Quantity) -> str:
@@ -308,7 +309,7 @@ def _joined(text: str, q: Quantity) -> str:
 
 
 SHARED_WORD = 4  # ``shared_tail``: the items before the last are single words this long at most
-_MODAL = re.compile(r"要求|要|应|将|需|须|必须|力争|争取")  # 甘蔗和甜菜要求分别增长…: no shared words
+_MODAL = patterns.compile(r"要求|要|应|将|需|须|必须|力争|争取")  # 甘蔗和甜菜要求分别增长…: no shared words
 
 
 def shared_tail(items: list[str]) -> list[str]:
@@ -395,7 +396,7 @@ def figures(text: str, changed: list[tuple[int, int, int]], quantities: list[Qua
 # what a count of years measures when it is a figure (平均受教育年限达到10.5年, 人均预期寿命76.7岁, a
 # streak: 粮食连续8年增产); any other span of years is a time (用13年时间, 再延长30年, 营业税征收历史
 # 66年) or a name (九十年代), and any other age says who (3岁以下婴幼儿, 60岁以上人口)
-_YEARS_MEASURED = re.compile(r"年限|年龄|寿命|工龄|期限|连续")
+_YEARS_MEASURED = patterns.compile(r"年限|年龄|寿命|工龄|期限|连续")
 
 
 def _span_of_years(text: str, q: Quantity) -> bool:
@@ -407,14 +408,14 @@ def _span_of_years(text: str, q: Quantity) -> bool:
 
 # the parts a speech is ordered in (我们要重点把握好5个方面, 主要做了十一个方面工作): how the text is
 # laid out, not a measure
-_ASPECTS = re.compile(r"方面")
+_ASPECTS = patterns.compile(r"方面")
 
 
 # a time reckoned back from now: 5年前 (five years ago), 6年来 / 10年以来 (over the past years)
-_SINCE = re.compile(r"(?<=年)(?:前|以前|来|以来)")
+_SINCE = patterns.compile(r"(?<=年)(?:前|以前|来|以来)")
 
 
-_JOINTLY = re.compile(r"均(?:为|是|在|达到|达|保持在|控制在)?$")
+_JOINTLY = patterns.compile(r"均(?:为|是|在|达到|达|保持在|控制在)?$")
 
 
 def _jointly(text: str, q: Quantity) -> list[str]:

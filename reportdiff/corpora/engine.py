@@ -31,11 +31,11 @@ tasks freed back to the system (``GiveBack``).
 from __future__ import annotations
 
 import logging
-import re
 from contextlib import contextmanager
 from typing import Any, Callable
 
 from ..errors import UsageError
+from ..text import patterns
 
 # Dask's worker defaults cost these tasks 10-50% (measured, docs/scale.md): the statistical
 # profiler samples the task thread every 10 ms and the system monitor every 0.5 s, each
@@ -64,7 +64,7 @@ BOUNDED_SPILL = {"distributed.worker.memory.target": 0.80, "distributed.worker.m
 CONNECT_TIMEOUT = "10s"  # to reach the scheduler and hear back from it
 NO_WORKER_GRACE = 20.0  # seconds a cluster may have no worker (a nanny restarts one in ~2 s)
 POLL = 1.0  # seconds between looks at the cluster while tasks run
-_ADDRESS = re.compile(r"tcp://(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):(?P<port>[0-9]{1,5})")
+_ADDRESS = patterns.compile(r"tcp://(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):(?P<port>[0-9]{1,5})")
 _SCHEDULER_HINT = "give the address of a running 'dask scheduler' as tcp://HOST:PORT, e.g. tcp://127.0.0.1:8786"
 _QUIET = ("distributed", "tornado", "asyncio", "bokeh")  # the loggers silenced while a cluster runs
 

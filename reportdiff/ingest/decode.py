@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import codecs
-import re
 
 from ..errors import InputError
+from ..text import patterns
 
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -35,7 +35,7 @@ _ALIASES = {
 
 
 _ENCODING_HINT = "name a text encoding such as utf-8, gb18030, utf-16 or utf-32"
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = patterns.compile("[\ud800-\udfff]")
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str, tuple[str, ...]]:
@@ -190,7 +190,7 @@ def _plausible(text: str) -> bool:
     return plausible >= 0.98 * len(text) and cjk_or_ascii >= 0.9 * len(text)
 
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
+_LINE_END = patterns.compile(r"\r\n|\r|\n")
 
 
 def split_lines(text: str) -> tuple[str, ...]:

@@ -11,24 +11,24 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
+from ..text import patterns
 from ..text.sentences import SENTENCE_END
 
 _TITLE_WORDS = (
     "报告|通知|意见|方案|办法|决定|规定|细则|纪要|公告|通告|批复|函|大事记|规划|计划|公报|决议|讲话|"
     "条例|章程|通报|请示|要点|清单"
 )
-DOC_TITLE = re.compile(
+DOC_TITLE = patterns.compile(
     rf"^(?:#+\s*)?[^。！？；]{{2,70}}(?:{_TITLE_WORDS})(?:[（(](?:试行|暂行|草案|征求意见稿)[）)])?$"
 )
-DATE_LINE = re.compile(r"^[—（(]*\s*\d{4}年\d{1,2}月\d{1,2}日\s*在")
-_DOC_NUMBER = re.compile(r"〔\d{4}〕\d+号$|\[\d{4}\]\d+号$")
-_ADDRESSEE = re.compile(r"^各(?!位代表|位委员).{2,60}[：:]$")
+DATE_LINE = patterns.compile(r"^[—（(]*\s*\d{4}年\d{1,2}月\d{1,2}日\s*在")
+_DOC_NUMBER = patterns.compile(r"〔\d{4}〕\d+号$|\[\d{4}\]\d+号$")
+_ADDRESSEE = patterns.compile(r"^各(?!位代表|位委员).{2,60}[：:]$")
 
 
 def find_copies(lines: tuple[str, ...]) -> list[tuple[range, float]]:

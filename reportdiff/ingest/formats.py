@@ -27,6 +27,7 @@ import re
 from dataclasses import replace
 
 from ..errors import InputError
+from ..text import patterns
 from .decode import decode
 from .extracted import Extracted
 
@@ -36,7 +37,7 @@ _SCANS = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")  # PNG, JPEG, TIF
 _UNSUPPORTED = (
     (b"GIF8", "a GIF image"),
 )
-_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+_HTML_START = patterns.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.I | re.S)
 
 

@@ -14,39 +14,40 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Section
+from ..text import patterns
 
 CN_NUM = "一二三四五六七八九十百零〇两"
 
 _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("chapter", re.compile(rf"^第[{CN_NUM}\d]+[章部篇编](?:分)?[、，.\s]?")),
-    ("en_chapter", re.compile(r"^(?:Chapter|Part|Section)\s+(?:\d+|[IVXLC]+)\b[.:]?\s*", re.I)),
-    ("roman", re.compile(r"^(?:[IVX]{1,5})\.\s+(?=[A-Z])")),
-    ("cn", re.compile(rf"^[{CN_NUM}]{{1,3}}、|^[{CN_NUM}]{{1,3}}$")),  # 一、 or 一 alone on a line
-    ("cn_ordinal", re.compile(rf"^第[{CN_NUM}]{{1,3}}、")),  # 第一、 (older reports); 第一， is a lead phrase
-    ("paren_cn", re.compile(rf"^[（(][{CN_NUM}]{{1,3}}[）)]\s?")),
-    ("dotted", re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=\D)")),
-    ("arabic", re.compile(r"^\d{1,2}(?:[.、．](?!\d)|\s+(?=[A-Z]))\s?")),
-    ("paren_arabic", re.compile(r"^[（(]\d{1,2}[）)]\s?")),
-    ("circled", re.compile(r"^[①-⑳]")),
+    ("chapter", patterns.compile(rf"^第[{CN_NUM}\d]+[章部篇编](?:分)?[、，.\s]?")),
+    ("en_chapter", patterns.compile(r"^(?:Chapter|Part|Section)\s+(?:\d+|[IVXLC]+)\b[.:]?\s*", re.I)),
+    ("roman", patterns.compile(r"^(?:[IVX]{1,5})\.\s+(?=[A-Z])")),
+    ("cn", patterns.compile(rf"^[{CN_NUM}]{{1,3}}、|^[{CN_NUM}]{{1,3}}$")),  # 一、 or 一 alone on a line
+    ("cn_ordinal", patterns.compile(rf"^第[{CN_NUM}]{{1,3}}、")),  # 第一、 (older reports); 第一， is a lead phrase
+    ("paren_cn", patterns.compile(rf"^[（(][{CN_NUM}]{{1,3}}[）)]\s?")),
+    ("dotted", patterns.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=\D)")),
+    ("arabic", patterns.compile(r"^\d{1,2}(?:[.、．](?!\d)|\s+(?=[A-Z]))\s?")),
+    ("paren_arabic", patterns.compile(r"^[（(]\d{1,2}[）)]\s?")),
+    ("circled", patterns.compile(r"^[①-⑳]")),
 )
 STRONG = {"chapter", "en_chapter", "roman", "cn", "cn_ordinal", "paren_cn", "dotted", "md"}
 RANK = ("md1", "chapter", "en_chapter", "md2", "roman", "cn", "md3", "paren_cn", "cn_ordinal", "arabic",
         "dotted2", "dotted3", "dotted4", "paren_arabic", "circled", "md4", "md5", "md6",
         "en_bracket", "en_title", "zh_title")
 
-_MD = re.compile(r"^(#{1,6})\s*(.*)$")
-LEAD_ORDINAL = re.compile(rf"^(?:[{CN_NUM}]{{1,3}}是|第[{CN_NUM}]{{1,3}}[，,、])")
+_MD = patterns.compile(r"^(#{1,6})\s*(.*)$")
+LEAD_ORDINAL = patterns.compile(rf"^(?:[{CN_NUM}]{{1,3}}是|第[{CN_NUM}]{{1,3}}[，,、])")
 # the number of a numbered paragraph of a speech (150.The Government …, 12. We will …; not 4.1 million)
-PARAGRAPH_NUMBER = re.compile(r"\s*\d{1,3}\.(?=\s*[A-Z])")
+PARAGRAPH_NUMBER = patterns.compile(r"\s*\d{1,3}\.(?=\s*[A-Z])")
 # a line addressing the chair of a parliament ("Mr President,", "**Madam Speaker**", "Mr Speaker,
 # Honourable Members and fellow citizens,"): a paragraph of its own, never a heading or noise
-CHAIR_ADDRESS = re.compile(
+CHAIR_ADDRESS = patterns.compile(
     r"^\**(?:Mr|Madam|Madame|Mister)\.?\s+(?:Deputy\s+)?(?:Speaker|President|Chairman|Chairperson|Chair)\b"
     r"(?:[^.!?]{0,70}[,:!])?\**[,:!.]?\**$")
-_EN_TITLE = re.compile(r"^[A-Z][A-Za-z0-9'’&,\-–:()/\"“” ]{1,68}[A-Za-z0-9)\"”]$")
+_EN_TITLE = patterns.compile(r"^[A-Z][A-Za-z0-9'’&,\-–:()/\"“” ]{1,68}[A-Za-z0-9)\"”]$")
 # the label of a numbered footnote standing on its own line before the note's text, as web pages
 # leave it (HK budget 2013-14: "Note 1", then "The additional allocation covers…"): no heading
-FOOTNOTE_LABEL = re.compile(r"^(?:Note|Footnote|Remark)\s*\d{1,3}$")
+FOOTNOTE_LABEL = patterns.compile(r"^(?:Note|Footnote|Remark)\s*\d{1,3}$")
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def match_heading(text: str) -> HeadingMatch | None:
 
 
 OPEN_END = "，、,：:（(《“‘—"  # a line ending so is cut inside its sentence
-_INNER_END = re.compile(r"[。！？；!?;]|\.(?=\s)")
+_INNER_END = patterns.compile(r"[。！？；!?;]|\.(?=\s)")
 
 
 def structural_role(text: str, before: str | None, after: str | None) -> str:
@@ -149,7 +150,7 @@ def is_english_title(text: str) -> bool:
     return bool(words) and caps / len(words) >= 0.75
 
 
-_BRACKETED = re.compile(r"^\[(?P<title>[^\[\]]{2,80})\](?:\s*(?P<rest>\S.*))?$", re.S)
+_BRACKETED = patterns.compile(r"^\[(?P<title>[^\[\]]{2,80})\](?:\s*(?P<rest>\S.*))?$", re.S)
 
 
 def bracketed_title(text: str) -> tuple[str, str] | None:
@@ -167,7 +168,7 @@ def bracketed_title(text: str) -> tuple[str, str] | None:
     return (title, m.group("rest") or "") if is_english_title(title) else None
 
 
-_ZH_TITLE_STOPS = re.compile(r"[。！？；：:!?;\s]")
+_ZH_TITLE_STOPS = patterns.compile(r"[。！？；：:!?;\s]")
 
 
 def is_chinese_title(text: str, shortest: int = 4) -> bool:
@@ -184,13 +185,13 @@ def is_chinese_title(text: str, shortest: int = 4) -> bool:
 
 
 # what a Chinese part says it is, by its title or its opening: a review of the year(s) past or a plan
-REVIEW_TITLE = re.compile(r"回顾|执行情况|过去|总结|成就|成绩")
-PLAN_TITLE = re.compile(r"安排|任务|要求|目标|计划|今后|重点|部署|措施|取向|考虑|建设|展望|思路|建议")
-WEAK_PLAN_TITLE = re.compile(r"重点|措施|建设")  # words of slogans too (新福建建设持续取得新进展)
-FIVE_YEARS_BACK = re.compile(r"五年来|过去(?:的)?五年")
+REVIEW_TITLE = patterns.compile(r"回顾|执行情况|过去|总结|成就|成绩")
+PLAN_TITLE = patterns.compile(r"安排|任务|要求|目标|计划|今后|重点|部署|措施|取向|考虑|建设|展望|思路|建议")
+WEAK_PLAN_TITLE = patterns.compile(r"重点|措施|建设")  # words of slogans too (新福建建设持续取得新进展)
+FIVE_YEARS_BACK = patterns.compile(r"五年来|过去(?:的)?五年")
 ONE_YEAR_BACK = r"一年来|过去(?:的)?一年"  # words that look back over one year
-OPENS_REVIEW = re.compile(ONE_YEAR_BACK + r"|[两三四]年来|收官之年|初步统计|" + FIVE_YEARS_BACK.pattern)  # 两年来: two years past
-OPENS_PLAN = re.compile(r"今年|开局之年|预期目标|总体要求|今后|未来五年|十[一二三四五六七八九]?五”?(?:时期)?是")
+OPENS_REVIEW = patterns.compile(ONE_YEAR_BACK + r"|[两三四]年来|收官之年|初步统计|" + FIVE_YEARS_BACK.pattern)  # 两年来: two years past
+OPENS_PLAN = patterns.compile(r"今年|开局之年|预期目标|总体要求|今后|未来五年|十[一二三四五六七八九]?五”?(?:时期)?是")
 
 
 def part_role(part: Section) -> str:

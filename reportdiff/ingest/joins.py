@@ -27,14 +27,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..text import patterns
 from ..text.characters import has_cjk
 
 TITLE_WORDS = 12
-_WORD = re.compile(r"[A-Za-z]+")
-_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[a-z]['’]s)(?=[A-Z][a-z])")
-_TAIL = re.compile(r"\b([A-Za-z]{4,})(and|for|of)\b")  # Measuresfor, Caringfor, Expenditureand
-_YEAR = re.compile(r"\b([A-Za-z]{2,})(?=\d{4}(?:-\d{2})?\b)")  # for2019-20, February2015
-_SENTENCE_END = re.compile(r"[.;:,!?。；：，！？]\s*$")
+_WORD = patterns.compile(r"[A-Za-z]+")
+_BOUNDARY = patterns.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[a-z]['’]s)(?=[A-Z][a-z])")
+_TAIL = patterns.compile(r"\b([A-Za-z]{4,})(and|for|of)\b")  # Measuresfor, Caringfor, Expenditureand
+_YEAR = patterns.compile(r"\b([A-Za-z]{2,})(?=\d{4}(?:-\d{2})?\b)")  # for2019-20, February2015
+_SENTENCE_END = patterns.compile(r"[.;:,!?。；：，！？]\s*$")
 
 
 def unjoined(lines: tuple[str, ...]) -> tuple[str, ...]:

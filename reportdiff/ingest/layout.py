@@ -38,6 +38,8 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import NamedTuple
 
+from ..text import patterns
+
 
 class Glyph(NamedTuple):
     char: str
@@ -69,7 +71,7 @@ class PageLines:
     last_full: bool = False  # does it reach the right edge (or is it a heading line)?
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = patterns.compile(r"\d+")
 
 
 @dataclass

@@ -8,36 +8,37 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import Document, Metadata
+from ..text import patterns
 from .documents import DATE_LINE, DOC_TITLE
 from .headings import CHAIR_ADDRESS
 
-_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_DATE = patterns.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-_CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
-_CONGRESS = re.compile(
+_CN_DATE = patterns.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_CONGRESS = patterns.compile(
     r"在(?P<region>[\u4e00-\u9fff]{0,20}?)(?P<congress>第[一二三四五六七八九十\d]+届(?:全国)?人民代表大会)"
     r"(?P<session>第[一二三四五六七八九十\d]+次会议)?"
 )
-_SPEAKER = re.compile(
+_SPEAKER = patterns.compile(
     r"^(?P<org>.{0,20}?)(?P<role>国务院总理|总理|省长|市长|区长|县长|旗长|州长|盟长|主席|主任)\s*(?P<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10})$"
 )
-_ORG_SPEAKER = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:委员会|人民政府|局|办公室)$")
-_REGION = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:自治区|特别行政区|省|市|区|县|旗|盟|州))")
+_ORG_SPEAKER = patterns.compile(r"^[\u4e00-\u9fff]{2,20}(?:委员会|人民政府|局|办公室)$")
+_REGION = patterns.compile(r"([\u4e00-\u9fff]{2,10}?(?:自治区|特别行政区|省|市|区|县|旗|盟|州))")
 _KINDS = (
-    ("政府工作报告", re.compile(r"政府工作报告|人民政府工作报告")),
-    ("计划执行情况报告", re.compile(r"计划执行情况|计划草案的报告|国民经济和社会发展计划")),
-    ("预算报告", re.compile(r"预算执行情况|预算草案")),
-    ("大事记", re.compile(r"大事记")),
-    ("通知", re.compile(r"通知$")),
-    ("意见", re.compile(r"意见(?:[（(].*[）)])?$")),
-    ("方案", re.compile(r"方案$")),
-    ("办法", re.compile(r"办法$")),
-    ("报告", re.compile(r"报告$")),
+    ("政府工作报告", patterns.compile(r"政府工作报告|人民政府工作报告")),
+    ("计划执行情况报告", patterns.compile(r"计划执行情况|计划草案的报告|国民经济和社会发展计划")),
+    ("预算报告", patterns.compile(r"预算执行情况|预算草案")),
+    ("大事记", patterns.compile(r"大事记")),
+    ("通知", patterns.compile(r"通知$")),
+    ("意见", patterns.compile(r"意见(?:[（(].*[）)])?$")),
+    ("方案", patterns.compile(r"方案$")),
+    ("办法", patterns.compile(r"办法$")),
+    ("报告", patterns.compile(r"报告$")),
 )
 
 
-_ADDRESS = re.compile(r"^(?:各位|同志们|尊敬的)")
-_ENDS_SENTENCE = re.compile(r"[。！？.!?；;][”’\"')）]*$")
+_ADDRESS = patterns.compile(r"^(?:各位|同志们|尊敬的)")
+_ENDS_SENTENCE = patterns.compile(r"[。！？.!?；;][”’\"')）]*$")
 FRONT_LONGEST = 120  # characters: a title-block line is short
 
 
@@ -163,7 +164,7 @@ _PROVINCES = (
     "内蒙古自治区 广西壮族自治区 西藏自治区 宁夏回族自治区 新疆维吾尔自治区 香港特别行政区 澳门特别行政区"
 ).split()
 _SHORT = {re.sub(r"(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$", "", p): p for p in _PROVINCES}
-_UNIT = re.compile(
+_UNIT = patterns.compile(
     r"[\u4e00-\u9fff]+?(?:特别行政区|(?:壮族|回族|维吾尔)?自治区|自治州|自治县|自治旗|新区|地区|省|市|州|盟|县|旗|区)")
 
 

@@ -22,8 +22,10 @@ import math
 import re
 from bisect import bisect_right
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_DASH_READ = re.compile(r"^(\s*)(?:[-—－_]|一)(?=[\u4e00-\u9fff])")
+from ..text import patterns
+
+_CJK = patterns.compile(r"[\u4e00-\u9fff]")
+_DASH_READ = patterns.compile(r"^(\s*)(?:[-—－_]|一)(?=[\u4e00-\u9fff])")
 OPEN, CLOSE = "\u201c", "\u201d"
 _STRAIGHT = '"\uff02'  # ASCII and full-width straight double quotes
 
@@ -240,7 +242,7 @@ def _paragraph_quotes(lines: list[str]) -> list[str]:
     return fixed
 
 
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = patterns.compile(r"[A-Za-z]+")
 
 
 def words_parted(lines: list[str]) -> list[str]:

@@ -28,11 +28,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..text import patterns
 from ..text.sentences import ends_closed
 from .documents import DATE_LINE
 from .headings import CHAIR_ADDRESS, LEAD_ORDINAL, match_heading
 
-PAGE_NUMBER = re.compile(
+PAGE_NUMBER = patterns.compile(
     r"^(?:[-—–~·•\s]*\d{1,3}[-—–~·•\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?"
     r"|\d{1,4}\s*/\s*\d{1,4}|(?:Page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-—–]\s*[ivxIVX]{1,5}\s*[-—–])$"
 )
@@ -43,36 +44,36 @@ _CHROME_EXACT = {
     "您的位置:", "您当前的位置：", "【打印】", "【关闭】", "[打印]", "[关闭]", "返回顶部", "字号", "字体",
     "默认", "来源：", "来源:", "相关附件>>", "相关链接>>", "微信", "微博", "QQ空间", "打印本页关闭窗口",
 }
-_CHROME_PREFIX = re.compile(
+_CHROME_PREFIX = patterns.compile(
     r"^[（(]?(?:来源|稿源|发布时间|发表时间|发布日期|时间|责任编辑|编辑|作者|浏览次数|点击数|阅读次数|"
     r"访问量|字号|信息来源|文章来源)\s*[：:].{0,40}$"
 )
-_TIMESTAMP = re.compile(
+_TIMESTAMP = patterns.compile(
     r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
     r"|^\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}[:时]\d{2}分?(?:[:分]?\d{2}秒?)?$"
 )
-_HEX_ID = re.compile(r"^[0-9a-f]{24,40}:?$")
-_TRAILER = re.compile(
+_HEX_ID = patterns.compile(r"^[0-9a-f]{24,40}:?$")
+_TRAILER = patterns.compile(
     r"^(?:相关报道|相关链接|相关附件|相关文档|相关新闻|相关阅读|责任编辑)\s*[：:>]*"
     r"|^本作品(?:是|在|来自|采用|发表)"  # Wikisource's licence notice closes every page
 )
-_COLOPHON = re.compile(
+_COLOPHON = patterns.compile(
     r"^(?:.{2,20}主办|主办[：:]|承办[：:]|编辑出版|地址[：:]|邮政编码[：:]|邮编[：:]|电话[：:]|传真[：:]|"
     r"网址[：:]|印刷[：:]|发行[：:]|定价[：:]|国内统一连续出版物号|刊号[：:])"
 )
-_RULE = re.compile(r"^(?:[-*_=]\s*){3,}$")
+_RULE = patterns.compile(r"^(?:[-*_=]\s*){3,}$")
 # a photographer's credit ending a caption: 记者 (or 通讯员, 摄影) and a name of 1-4 characters,
 # perhaps spaced (林 君), then 摄, perhaps in brackets
-_PHOTO_CREDIT = re.compile(r"(?:记者|通讯员|摄影)[\s\u3000]*[\u4e00-\u9fff·]{1,4}(?:[\s\u3000]+[\u4e00-\u9fff·]{1,4}){0,2}"
+_PHOTO_CREDIT = patterns.compile(r"(?:记者|通讯员|摄影)[\s\u3000]*[\u4e00-\u9fff·]{1,4}(?:[\s\u3000]+[\u4e00-\u9fff·]{1,4}){0,2}"
                            r"[\s\u3000]*摄[\s\u3000]*[）)]?[\s\u3000]*$")
 _CAPTION_MAX = 160  # characters: a caption is a sentence or two, not a paragraph
-_IN_SENTENCE = re.compile(r"[，。；]")  # a colophon line has none: "…由其主办的会议等，" is a wrapped sentence
-ARTEFACT = re.compile(r"\[(?:bookmark|image|footnote|page|anchor)[:：][^\]]{0,80}\]|\\\*|<!--.*?-->", re.I)
-_TOC = re.compile(r"^(?:目录|目次|Contents|Table of Contents|CONTENTS)$", re.I)
-_TOC_ENTRY = re.compile(
+_IN_SENTENCE = patterns.compile(r"[，。；]")  # a colophon line has none: "…由其主办的会议等，" is a wrapped sentence
+ARTEFACT = patterns.compile(r"\[(?:bookmark|image|footnote|page|anchor)[:：][^\]]{0,80}\]|\\\*|<!--.*?-->", re.I)
+_TOC = patterns.compile(r"^(?:目录|目次|Contents|Table of Contents|CONTENTS)$", re.I)
+_TOC_ENTRY = patterns.compile(
     r"^(?:-?\s*\d{1,3}(?:\s+|(?=[^\d\s.、．)）%]))(?P<a>\S.{1,80})|(?P<b>\S.{1,80}?)\s*(?:[.…·—\s]{2,}|\s)\d{1,3})$"
 )
-_SENTENCE_PUNCT = re.compile(r"[。！？；：，!?;:,]")
+_SENTENCE_PUNCT = patterns.compile(r"[。！？；：，!?;:,]")
 
 
 def find_noise(lines: tuple[str, ...], span: range) -> tuple[dict[int, str], tuple[str, ...]]:
@@ -107,7 +108,7 @@ def find_noise(lines: tuple[str, ...], span: range) -> tuple[dict[int, str], tup
 
 
 _OPENERS = "（《“‘(「『【"
-_SHORT_CAPS_END = re.compile(r"(?<![A-Za-z])[A-Z]{1,3}$")
+_SHORT_CAPS_END = patterns.compile(r"(?<![A-Za-z])[A-Z]{1,3}$")
 
 
 def _inline_fragments(lines, content) -> tuple[set[int], set[int]]:
@@ -223,9 +224,9 @@ def _header_candidate(text: str) -> bool:
     )
 
 
-_PAGE_TOKEN = re.compile(r"(?:\bPage\s*\d{1,4}\b|第\s*\d{1,4}\s*页|[-—–·]\s*\d{1,4}\s*[-—–·])", re.I)
+_PAGE_TOKEN = patterns.compile(r"(?:\bPage\s*\d{1,4}\b|第\s*\d{1,4}\s*页|[-—–·]\s*\d{1,4}\s*[-—–·])", re.I)
 # fields: wide gaps, a bar, a dash (normalising took the spaces around ``—``, as next to Chinese)
-_LAYOUT_GAP = re.compile(r"\S(?:\s{2,}|\s*[|｜—]\s*|\s+–\s+)\S")
+_LAYOUT_GAP = patterns.compile(r"\S(?:\s{2,}|\s*[|｜—]\s*|\s+–\s+)\S")
 
 
 def _long_running_headers(lines, content, reasons) -> None:
@@ -279,10 +280,10 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # a note mark opening a line: superscript digits, [4], *6, a circled number (＠① in old typeset
 # reports, where it marks a character the press lacked), or a run of 1-3 asterisks before text
 # (not markdown bold: no asterisk follows on the line)
-_NOTE_LINE = re.compile(rf"^(?:[{_SUPERSCRIPT}]+|\[\d{{1,3}}\]|\*\d{{1,3}}|[＠@]?[{_CIRCLED}]|\*{{1,3}}(?=\s*[^\s*][^*]*$))"
+_NOTE_LINE = patterns.compile(rf"^(?:[{_SUPERSCRIPT}]+|\[\d{{1,3}}\]|\*\d{{1,3}}|[＠@]?[{_CIRCLED}]|\*{{1,3}}(?=\s*[^\s*][^*]*$))"
                         r"\s*(?=\S)")
 _NOTE_MAX = 80  # a note line of a circled number or asterisks is short (a list item ① … is not)
-_REACTION = re.compile(r"^[（(\[【]\s*(?:热烈|长时间|全场|经久不息的?)*(?:的)?(?:掌声|鼓掌)[^）)\]】]{0,6}[）)\]】]$"
+_REACTION = patterns.compile(r"^[（(\[【]\s*(?:热烈|长时间|全场|经久不息的?)*(?:的)?(?:掌声|鼓掌)[^）)\]】]{0,6}[）)\]】]$"
                        r"|^[(\[]\s*(?:Applause|Laughter|Cheers)[^)\]]{0,20}[)\]]$", re.I)
 
 

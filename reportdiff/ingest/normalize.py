@@ -22,6 +22,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..text import patterns
 from ..text.characters import CJK_CLASS, has_cjk, is_cjk
 from ..text.ranges import runs
 
@@ -46,7 +47,7 @@ _TABLE.update(_ZERO_WIDTH)
 
 def _char_class(codes) -> re.Pattern:
     """A character class of the code points ``codes``, as ranges of consecutive ones."""
-    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs(codes)) + "]")
+    return patterns.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs(codes)) + "]")
 
 
 # what ``_TABLE`` changes: a line without any is left as it is (str.translate looks up every
@@ -54,12 +55,12 @@ def _char_class(codes) -> re.Pattern:
 _TRANSLATED = _char_class(_TABLE)
 
 _TO_CHINESE = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
-_FOLDABLE = re.compile("[" + re.escape("".join(_TO_CHINESE)) + "]")
-_SPACES = re.compile(r"[ \u2000-\u200a\u3000]+")
-_LEADING_DASHES = re.compile(r"^—{1,3}(?=[^—\s])")
-_DOUBLE_HYPHEN = re.compile(r"--+(?=\S)|(?<=\S)--+")
+_FOLDABLE = patterns.compile("[" + re.escape("".join(_TO_CHINESE)) + "]")
+_SPACES = patterns.compile(r"[ \u2000-\u200a\u3000]+")
+_LEADING_DASHES = patterns.compile(r"^—{1,3}(?=[^—\s])")
+_DOUBLE_HYPHEN = patterns.compile(r"--+(?=\S)|(?<=\S)--+")
 _CJK = CJK_CLASS.pattern
-_SPACE_NEAR_CJK = re.compile(f"(?<={_CJK}) (?=.)|(?<=.) (?={_CJK})", re.DOTALL)
+_SPACE_NEAR_CJK = patterns.compile(f"(?<={_CJK}) (?=.)|(?<=.) (?={_CJK})", re.DOTALL)
 
 
 def normalize_line(line: str, fold_width: bool = True, continued: bool = False) -> str:

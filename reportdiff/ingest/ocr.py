@@ -58,13 +58,14 @@ import io
 import json
 import os
 import re
-import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
 from statistics import median
 
+from ..cachefolder import cache_dir, keep
 from ..errors import InputError
+from ..text import patterns
 from ..text.ranges import number_ranges
 from . import misreads, specks, tesseract
 from .extracted import Extracted
@@ -79,7 +80,7 @@ DEFAULT_MINUTES = 10.0
 INSTALL = "install the OCR extra: pip install 'reportdiff[ocr]'"
 
 _progress: contextvars.ContextVar = contextvars.ContextVar("ocr_progress", default=None)
-_LATIN = re.compile(r"[A-Za-z0-9]")
+_LATIN = patterns.compile(r"[A-Za-z0-9]")
 _NO_START = set("、，。；：？！）》」』")  # no line of Chinese text starts with these
 LOST_START = 0.5  # the confidence of a line that starts with one: its first characters were lost
 
@@ -200,8 +201,6 @@ def image_pages(data: bytes, path: str) -> _Renderer:
 
 
 def cache_folder() -> Path:
-    from ..text.tokens import cache_dir
-
     return cache_dir() / "ocr"
 
 
@@ -237,12 +236,7 @@ class _Cache:
 
     def put(self, n: int, page: dict) -> None:
         self.pages[str(n)] = page
-        with contextlib.suppress(OSError):  # a read-only cache folder only costs the next run time
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(self.pages, f, ensure_ascii=False)
-            os.replace(tmp, self.path)
+        keep(self.path, json.dumps(self.pages, ensure_ascii=False))
 
 
 def _well_formed(page) -> bool:

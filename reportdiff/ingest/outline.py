@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Heading, LineSpan, Paragraph, Section
+from ..text import patterns
 from .headings import (
     LEAD_ORDINAL,
     RANK,
@@ -31,10 +32,10 @@ from .headings import (
 from .paragraphs import Block
 from .paragraphs import item_styles as list_item_styles
 
-_FIRST_SENTENCE = re.compile(r"^(.*?)([。！？；]|\.(?=\s|$)|$)", re.S)
-_BOLD_LEAD = re.compile(r"^\*\*(.+?)\*\*")
-_DASH_LEAD = re.compile(r"^——([^。！？；]{2,40})[。！？；]")
-_PLAIN_LEAD = re.compile(r"^([^，,。！？；：:“”]{4,20})。(?=.)")
+_FIRST_SENTENCE = patterns.compile(r"^(.*?)([。！？；]|\.(?=\s|$)|$)", re.S)
+_BOLD_LEAD = patterns.compile(r"^\*\*(.+?)\*\*")
+_DASH_LEAD = patterns.compile(r"^——([^。！？；]{2,40})[。！？；]")
+_PLAIN_LEAD = patterns.compile(r"^([^，,。！？；：:“”]{4,20})。(?=.)")
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def _repeats_once(items: list[_Item]) -> tuple[list[_Item], list[_Item]]:
     return out, taken
 
 
-_SENTENCE_END = re.compile(r"[。！？；!?;]")
+_SENTENCE_END = patterns.compile(r"[。！？；!?;]")
 
 
 def _body(it: _Item) -> bool:

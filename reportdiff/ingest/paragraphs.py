@@ -48,6 +48,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
+from ..text import patterns
 from ..text.characters import display_width, has_cjk, is_cjk
 from ..text.sentences import SENTENCE_END, ends_closed
 from .documents import DATE_LINE, DOC_TITLE
@@ -62,22 +63,22 @@ from .headings import (
 from .noise import ARTEFACT
 from .serialised import serialised_list
 
-_STARTS_PARAGRAPH = re.compile(r"^(?:——|\*\*|#|附件|名词解释)")
-_SOFT_START = re.compile(r"^(?:各位代表|同志们)")  # starts a paragraph unless a wrapped line runs into it
+_STARTS_PARAGRAPH = patterns.compile(r"^(?:——|\*\*|#|附件|名词解释)")
+_SOFT_START = patterns.compile(r"^(?:各位代表|同志们)")  # starts a paragraph unless a wrapped line runs into it
 WRAP_MAX = 100  # columns: the widest wrap width looked for (English text is often wrapped at 80-100)
 MAX_PARAGRAPH = 5000  # characters; longer paragraphs are cut so that diffs stay bounded
 _NEVER_STARTS = set("，。、；：！？）”’》」』,.;:!?)")
 # lines that never join a neighbour: a sign-off date, a note in brackets, an attachment line,
 # a list entry "职务：姓名 …", the title of an attached text
-_ALONE = re.compile(
+_ALONE = patterns.compile(
     r"^(?:\d{4}年\d{1,2}月\d{1,2}日|[（(][^（）()]{1,20}[）)]|附件[：:\d].{0,60}"
     r"|[\u4e00-\u9fff]{1,4}[：:][^，。；！？：]{1,30}"
     r"|(?:关于)?[^，。；！？]{2,40}(?:政策|措施|意见|方案|办法|规定|细则|体系|名单|标准|指南|指引)(?:[（(].{1,6}[）)])?)$"
 )
-_SPEAKER = re.compile(
+_SPEAKER = patterns.compile(
     r"(?:市长|省长|总理|主席|区长|县长|旗长|州长|盟长|主任|委员会|人民政府)\s*[\u4e00-\u9fff·]{0,4}$"
 )
-_ADDRESSEE = re.compile(r"^(?:各(?!位代表).{2,60}|.{2,30}(?:人民政府|单位|部门))[：:]$")
+_ADDRESSEE = patterns.compile(r"^(?:各(?!位代表).{2,60}|.{2,30}(?:人民政府|单位|部门))[：:]$")
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ def _in_blocks(content: list[int]) -> bool:
     return len(content) >= 8 and sum(1 for g in gaps if g > 0) >= 0.5 * len(gaps)
 
 
-_ROW = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:\s[\u4e00-\u9fff]{1,2})?\s+[\u4e00-\u9fff、]{2,24}$")
+_ROW = patterns.compile(r"^[\u4e00-\u9fff]{1,4}(?:\s[\u4e00-\u9fff]{1,2})?\s+[\u4e00-\u9fff、]{2,24}$")
 
 
 def _row(raw_line: str) -> bool:
@@ -212,7 +213,7 @@ def _block(idx: list[int], texts: dict[int, str], joins: frozenset[int] = frozen
     return _cut(text, starts)
 
 
-_RUN_ON_NUMBER = re.compile(r"(?<=[.?!’”)\]])\s*(\d{1,3})\.(?=\s?[A-Z])")  # after a sentence end
+_RUN_ON_NUMBER = patterns.compile(r"(?<=[.?!’”)\]])\s*(\d{1,3})\.(?=\s?[A-Z])")  # after a sentence end
 
 
 def _numbered_run_ons(text: str) -> list[int]:
@@ -259,7 +260,7 @@ def _fills(w: int, width: int | None) -> bool:
     return width is not None and width - 4 <= w <= width + 2
 
 
-_ORDINAL_ONLY = re.compile(r"^(?:[一二三四五六七八九十]{1,3}(?:是|要)|第[一二三四五六七八九十]{1,3})[，,、：:]?$")
+_ORDINAL_ONLY = patterns.compile(r"^(?:[一二三四五六七八九十]{1,3}(?:是|要)|第[一二三四五六七八九十]{1,3})[，,、：:]?$")
 
 
 def _continues(prev: str, nxt: str, w: int, width: int | None, gap: int, prev_starts: bool,

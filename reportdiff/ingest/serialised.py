@@ -17,12 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_OPEN = re.compile(r"""\s*\[\s*(?=['"])""")
-_ITEM = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*\"""")
-_NEXT = re.compile(r"""\s*,\s*(?=['"])""")
-_CLOSE = re.compile(r"\s*\]\s*$")
-_CUT_ITEM = re.compile(r"""(['"])((?:[^'"\\]|\\.|(?!\1)['"])*)\\?$""")  # an item the line's end cut
-_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)")
+from ..text import patterns
+
+_OPEN = patterns.compile(r"""\s*\[\s*(?=['"])""")
+_ITEM = patterns.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*\"""")
+_NEXT = patterns.compile(r"""\s*,\s*(?=['"])""")
+_CLOSE = patterns.compile(r"\s*\]\s*$")
+_CUT_ITEM = patterns.compile(r"""(['"])((?:[^'"\\]|\\.|(?!\1)['"])*)\\?$""")  # an item the line's end cut
+_ESCAPE = patterns.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)")
 _SIMPLE = {"n": " ", "t": " ", "r": " ", "\\": "\\", "'": "'", '"': '"'}
 
 

@@ -39,13 +39,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
 
+from ..text import patterns
+
 INSTALL = "apt install tesseract-ocr tesseract-ocr-eng"
 TIMEOUT = 120  # seconds for one page
 CONFIDENT = 80  # a word read with at least this confidence (0-100) counts for English
 ENGLISH_SHARE = 0.75
 MIN_LETTERS = 100
 _LINES = {"ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"}
-_LETTER = re.compile(r"[A-Za-z]")
+_LETTER = patterns.compile(r"[A-Za-z]")
 
 
 @dataclass(frozen=True)

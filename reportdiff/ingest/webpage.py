@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
+from ..text import patterns
 from .extracted import Extracted
 
-_UNESCAPE = re.compile(r"\\([*_\[\]<>`])")  # trafilatura's markdown escapes: the page's text has none
+_UNESCAPE = patterns.compile(r"\\([*_\[\]<>`])")  # trafilatura's markdown escapes: the page's text has none
 
 
 # layout containers whose tags can go without losing text (block ones become line breaks)
-_CONTAINER = re.compile(r"<(/?)(div|section|center|span|font|small|big|b|i|u|em|strong)\b[^>]*>", re.I)
+_CONTAINER = patterns.compile(r"<(/?)(div|section|center|span|font|small|big|b|i|u|em|strong)\b[^>]*>", re.I)
 _BLOCK = {"div", "section", "center"}
 
 

@@ -16,15 +16,15 @@ headers, footers, footnotes and images are left out and listed in ``Extracted.dr
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 
 from ..errors import InputError
+from ..text import patterns
 from .extracted import Extracted
 from .zipbounds import MAX_UNPACKED, check_directory
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_HEADING = re.compile(r"^(?:Heading|heading|标题)\s*(\d)$")
+_HEADING = patterns.compile(r"^(?:Heading|heading|标题)\s*(\d)$")
 
 
 # A .docx is a zip of XML parts: bounded before python-docx unpacks and parses it all in memory

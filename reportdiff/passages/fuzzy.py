@@ -35,12 +35,12 @@ the first stage misses it (or finds pieces of it).  This stage finds it from sho
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import numpy as np
 from rapidfuzz.distance import Indel
 
+from ..text import patterns
 from ..text.fingerprints import Stream, shingle_hashes
 from .seeds import Region, _merge
 
@@ -58,7 +58,7 @@ STEP_CHARS = 48  # characters aligned at a time when an end grows
 MIN_SIMILARITY = 0.7
 MIN_LENGTH = 2  # times min_chars: the text of each side of an edited repeat
 FIGURE_SPAN = 30  # a text with a figure at least every 30 characters whose figures differ is a formula
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER = patterns.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _k(canon: str) -> int:

@@ -56,7 +56,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Sequence
@@ -68,6 +67,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..model import LineSpan
+from ..text import patterns
 from ..text.characters import has_cjk
 from ..text.fingerprints import in_sorted, shingle_hashes, sorted_unique
 from ..text.worddiff import DiffOp, word_diff
@@ -80,7 +80,7 @@ JOIN = 0.5  # a self-repeat place joins a shared passage that holds at least thi
 
 MATCHES = ("draft", "same", "near", "template")
 MIN_WORDS = 4  # whole words a query place in text without ideographs needs (``whole_words``)
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_WORD = patterns.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
 def whole_words(text: str, start: int, end: int) -> int:
@@ -153,10 +153,10 @@ class DupeGroup:
 
 # ------------------------------------------------------------------ the template rule
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER = patterns.compile(r"\d+(?:[.,]\d+)*")
 _PRIVATE_USE = "\ue000-\uf8ff\U000f0000-\U0010ffff"
-_PRIVATE = re.compile(f"[{_PRIVATE_USE}]")
-_DROPPED = re.compile(f"(?:[^\\w{_PRIVATE_USE}]|_)+")  # what is neither a letter nor a number's symbol
+_PRIVATE = patterns.compile(f"[{_PRIVATE_USE}]")
+_DROPPED = patterns.compile(f"(?:[^\\w{_PRIVATE_USE}]|_)+")  # what is neither a letter nor a number's symbol
 _SLOT = "\ue000"
 
 

@@ -10,16 +10,16 @@ templates.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..text import patterns
 
 COVER = 0.5
 
-_CANON_DROP = re.compile(r"[^\w#]+|_+")
-_CANON_DIGITS = re.compile(r"\d+")
+_CANON_DROP = patterns.compile(r"[^\w#]+|_+")
+_CANON_DIGITS = patterns.compile(r"\d+")
 
 
 def canonical_text(text: str) -> str:

@@ -22,22 +22,24 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ..text import patterns
+
 HALF = 0.5
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*")
-_YEAR_ZH = re.compile(r"(?<![\d.])(?:19|20)\d\d(?=年)")
-_YEAR_EN = re.compile(r"(?<![\d.,$])(?:19|20)\d\d(?![\d%]|[.,]\d)")
-_SUFFIX = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|地区|省|市|区|县|州|盟|旗)")
+_CJK = patterns.compile(r"[\u3400-\u9fff]")
+_NUMBER = patterns.compile(r"\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*")
+_YEAR_ZH = patterns.compile(r"(?<![\d.])(?:19|20)\d\d(?=年)")
+_YEAR_EN = patterns.compile(r"(?<![\d.,$])(?:19|20)\d\d(?![\d%]|[.,]\d)")
+_SUFFIX = patterns.compile(r".+?(?:特别行政区|自治区|自治州|自治县|地区|省|市|区|县|州|盟|旗)")
 SLOTS = {"zh": {"num": "{数}", "year": "{年}", "place": "{地}"},
          "en": {"num": "{num}", "year": "{year}", "place": "{place}"}}
 _KEY_SLOT = {"num": "\ue000", "year": "\ue001", "place": "\ue002"}
-_SLOT_TEXT = re.compile(r"\{(数|年|地|num|year|place)\}")
+_SLOT_TEXT = patterns.compile(r"\{(数|年|地|num|year|place)\}")
 _SLOT_NAME = {"数": "num", "年": "year", "地": "place", "num": "num", "year": "year", "place": "place"}
-_DROP = re.compile(r"[^\w\ue000-\ue002]+|_+")
+_DROP = patterns.compile(r"[^\w\ue000-\ue002]+|_+")
 
 
-_HARD_BOUNDARY = re.compile(r"[，；。、：！？\n;:!?]")
-_SOFT_BOUNDARY = re.compile(r"[.,]")  # not a boundary between two digits (1,200 / 3.5)
+_HARD_BOUNDARY = patterns.compile(r"[，；。、：！？\n;:!?]")
+_SOFT_BOUNDARY = patterns.compile(r"[.,]")  # not a boundary between two digits (1,200 / 3.5)
 
 
 def clause_ends(text: str) -> list[int]:

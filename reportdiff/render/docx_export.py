@@ -27,10 +27,11 @@ import zipfile
 from datetime import datetime, timezone
 
 from ..comparison.result import Comparison
+from ..text import patterns
 from .tracked import Block, Para, plan
 
 AUTHOR = "reportdiff"
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_INVALID = patterns.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def xml_text(text: str) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..comparison.align import PAIR_STATUSES
 from ..comparison.result import Comparison
+from ..text import patterns
 from .labels import (
     DOCUMENT_LABELS,
     FINDING_LABELS,
@@ -250,7 +251,7 @@ def _ceiling(t) -> bool:
 
 
 _CSP_PLACEHOLDER = "__REPORTDIFF_CSP__"
-_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+_SCRIPT = patterns.compile(r"<script>(.*?)</script>", re.S)
 
 
 def script_csp(page: str) -> str:

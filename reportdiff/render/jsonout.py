@@ -4,15 +4,15 @@ edge; ``dumps`` gives byte-identical output for identical input."""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from ..comparison.align import PAIR_STATUSES
 from ..model import Document, RemovedLines, Section, SourceFile
+from ..text import patterns
 
-_PAIR = re.compile(r"\[\n\s*(-?[\d.]+),\n\s*(-?[\d.]+)\n\s*\]")
-_OP = re.compile(r'\[\n\s*("[=+-]"),\n\s*("(?:[^"\\]|\\.)*")\n\s*\]')
+_PAIR = patterns.compile(r"\[\n\s*(-?[\d.]+),\n\s*(-?[\d.]+)\n\s*\]")
+_OP = patterns.compile(r'\[\n\s*("[=+-]"),\n\s*("(?:[^"\\]|\\.)*")\n\s*\]')
 
 
 def dumps(obj: Any) -> str:

@@ -25,9 +25,9 @@ or ``1.`` need no escape.)
 
 from __future__ import annotations
 
-import re
 
 from ..comparison.align import PAIR_STATUSES
+from ..text import patterns
 
 MAX_CHARS = 60_000
 MAX_SECTIONS = 40
@@ -37,9 +37,9 @@ HEADING = 60  # characters of a heading in the section map
 PASSAGE = 180  # characters of a passage
 FIELD = 120  # characters of a file name, title or figure
 
-_ACTIVE = re.compile(r"([\\`*_\[\]<>|#~&!$])")
-_SPACE = re.compile(r"\s+")
-_FIRST_NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
+_ACTIVE = patterns.compile(r"([\\`*_\[\]<>|#~&!$])")
+_SPACE = patterns.compile(r"\s+")
+_FIRST_NUMBER = patterns.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
 
 
 def cut(text: str, limit: int) -> str:

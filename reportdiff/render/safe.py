@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+from ..text import patterns
+
+_CONTROL = patterns.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_BUT_NEWLINE = patterns.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI = patterns.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(m: re.Match) -> str:

@@ -19,11 +19,11 @@ formats can never disagree on what a row holds.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..comparison.align import PAIR_STATUSES
+from ..text import patterns
 
 Cell = Any  # str, int, float, bool or None
 
@@ -44,7 +44,7 @@ class Sheet:
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_PLAIN_NUMBER = patterns.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
 def csv_cell(v: Cell) -> Cell:

@@ -28,6 +28,7 @@ import math
 import re
 from datetime import datetime, timezone
 
+from ..text import patterns
 from .tables import Sheet
 
 MAX_CELL = 32_767  # Excel's limit on the characters of one cell
@@ -36,7 +37,7 @@ LINE_HEIGHT = 15  # points per line of wrapped text (11-point Calibri, CJK inclu
 PRINT_WIDTH = 260  # characters of column width that still print legibly on one landscape page
 WIDE, NARROW = 1.8, 0.85  # column-width units of a CJK character and of any other (see _lines)
 MAX_LINES = 14  # a row shows at most this many lines (210 points); the cell holds all of it
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ILLEGAL = patterns.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _visible(m: re.Match) -> str:

@@ -51,15 +51,14 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
-import re
-import tempfile
 from collections import Counter
 from functools import lru_cache
 from itertools import chain
 
+from ..cachefolder import cache_dir, keep
 from ..model import Document
-from ..text.tokens import cache_dir, dictionary, tokens
+from ..text import patterns
+from ..text.tokens import dictionary, tokens
 from .track import units
 
 MIN_TOKENS = 2
@@ -76,8 +75,8 @@ RUNS_VERSION = 2  # of the cached runs' format and rules
 MIN_DROPPED = 2
 MIN_MOVE = 3
 
-_WORD = re.compile(r"^(?:[\u3400-\u9fff\uf900-\ufaff]+|[A-Za-z]+(?:['’][A-Za-z]+)?)$")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_WORD = patterns.compile(r"^(?:[\u3400-\u9fff\uf900-\ufaff]+|[A-Za-z]+(?:['’][A-Za-z]+)?)$")
+_CJK = patterns.compile(r"[\u3400-\u9fff]")
 _ZH_STOP = set("的 了 和 与 及 以及 或 等 要 是 在 把 将 对 为 从 向 也 都 还 又 并 而 着 过 之 其 这 那 该 各 "
                "我们 我国 你们 他们 今年 去年 明年 今后 当前 目前 一些 一个 各项 各种 各级 有关 方面 问题 工作 进一步 "
                "同志 代表 我 你 他 它 就 所 被 让 使 由 于 以 同 跟 但 却 则 即 如 若 因 因此 所以 已经 已 正在 "
@@ -128,14 +127,7 @@ def runs(doc: Document, lang: str) -> list[tuple[str, ...]]:
     except (OSError, ValueError):
         pass
     out = _runs(doc, lang)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(out, f, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, path)
-    except OSError:  # no writable cache: the runs are simply not kept
-        pass
+    keep(path, json.dumps(out, ensure_ascii=False, separators=(",", ":")))
     return out
 
 

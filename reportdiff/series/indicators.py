@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text import patterns
 from ..text.quantities import JIN, MAGNITUDES, without_comparator
 
 
@@ -39,7 +40,7 @@ class Indicator:
 
 
 def _rx(s: str) -> re.Pattern:
-    return re.compile(s, re.I)
+    return patterns.compile(s, re.I)
 
 
 _SHARE = r"比重|占|比例|贡献|人均|翻一番|翻番|结构|差距"

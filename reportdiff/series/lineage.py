@@ -36,13 +36,13 @@ Rules (docs/algorithms.md, "Blame"):
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from ..model import Document, LineSpan
+from ..text import patterns
 from ..text.fingerprints import canonical
 from ..text.worddiff import DiffOp, word_diff
 from .track import units
@@ -101,7 +101,7 @@ class Blame:
                 f"{old} of {len(self.sentences)} sentences seen before>")
 
 
-_NUMBER = re.compile(r"\d+(?:[.,，]\d+)*")
+_NUMBER = patterns.compile(r"\d+(?:[.,，]\d+)*")
 
 
 def key_of(text: str) -> str:

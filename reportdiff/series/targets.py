@@ -37,6 +37,7 @@ from ..commitments.parts import five_year_sections, parts
 from ..comparison.indicators import indicator_before
 from ..ingest.metadata import year_of
 from ..model import Document, LineSpan
+from ..text import patterns
 from ..text.quantities import is_year, read_quantities
 from .indicators import Indicator, classify, scaled, unit_class
 
@@ -57,15 +58,15 @@ class Figure:
     forecast: bool = False  # an English forecast, not a target
 
 
-_GOALS = re.compile(r"预期目标|主要目标|目标是|目标为")
-_SEVERAL_YEARS = re.compile(r"年均|平均每年|每年|五年|十年|前[两三四五]年|累计|以来|翻一番|翻番|季度|上半年|下半年|前三季|"
+_GOALS = patterns.compile(r"预期目标|主要目标|目标是|目标为")
+_SEVERAL_YEARS = patterns.compile(r"年均|平均每年|每年|五年|十年|前[两三四五]年|累计|以来|翻一番|翻番|季度|上半年|下半年|前三季|"
                             r"\d+[-—－~至到]\d+月|[一二三四五六七八九十]+月份|计划完成|完成计划|"
                             r"比(?:19|20)\d\d年|“十[一二三四五六七八九]五”|十[一二三四五六七八九]五期间")
 # a paragraph that opens on several years (五年来，经济实力跃上新台阶……城镇新增就业6600万人) or on
 # the last one (刚刚过去的2025年很不平凡)
-_OPENS_SEVERAL = re.compile(r"^\W{0,4}.{0,12}?(?:五年来|这五年|过去的?五年|十年来|五年间|新时代以来|"
+_OPENS_SEVERAL = patterns.compile(r"^\W{0,4}.{0,12}?(?:五年来|这五年|过去的?五年|十年来|五年间|新时代以来|"
                             r"“十[一二三四五六七八九]五”(?:时期|期间))")
-_OPENS_YEAR = re.compile(r"^\W{0,4}.{0,12}?(?:刚刚过去的|过去一年|去年)")
+_OPENS_YEAR = patterns.compile(r"^\W{0,4}.{0,12}?(?:刚刚过去的|过去一年|去年)")
 
 
 def _last_year_sentence(doc: Document) -> re.Pattern:
@@ -94,11 +95,11 @@ def _several_year_paragraphs(doc: Document, kinds: dict[str, str]) -> set[int]:
         if several:
             out.add(id(p))
     return out
-_FIVE_YEAR_WORDS = re.compile(r"五年|十[一二三四五六七八九]五|“[一二三四五六七八九十]{1,2}五”|[七八九]五(?:计划|时期|期间)|"
+_FIVE_YEAR_WORDS = patterns.compile(r"五年|十[一二三四五六七八九]五|“[一二三四五六七八九十]{1,2}五”|[七八九]五(?:计划|时期|期间)|"
                               r"到(?:19|20)\d\d年|年均|平均每年")
 # words that make a figure of the plan part a several-year one, in its clause or the one before
 # (“十五”期间年均经济增长速度预期目标为7％左右; “七五”计划草案规定……平均每年增长百分之七点五)
-_FIVE_YEAR_SCOPE = re.compile(r"五年内|五年来|今后五年|年均|平均每年|“[一二三四五六七八九十]{1,2}五”(?:期间|时期|计划|规划)|"
+_FIVE_YEAR_SCOPE = patterns.compile(r"五年内|五年来|今后五年|年均|平均每年|“[一二三四五六七八九十]{1,2}五”(?:期间|时期|计划|规划)|"
                               r"[七八九]五计划|计划草案规定|到(?:19|20)\d\d年")
 
 
@@ -111,14 +112,14 @@ def _with_clause_before(sentence: str, clause: str) -> str:
     return sentence[start:at] + clause
 
 
-_CHANGE_BEFORE = re.compile(r"(?:增加|增产|减产|减少|多产|少产|新增)了?$")
-_PLANNED = re.compile(r"计划|目标|预定|提出|预计|力争|争取|要求|年初|确定的|没有实现|未实现|未完成")  # a clause quoting a plan, not a result
-_DECLINE = re.compile(r"(?:下降|降低|回落|减少|下跌|负增长|微降|微跌)了?$")  # 回落到2.6%: a level, not a fall
+_CHANGE_BEFORE = patterns.compile(r"(?:增加|增产|减产|减少|多产|少产|新增)了?$")
+_PLANNED = patterns.compile(r"计划|目标|预定|提出|预计|力争|争取|要求|年初|确定的|没有实现|未实现|未完成")  # a clause quoting a plan, not a result
+_DECLINE = patterns.compile(r"(?:下降|降低|回落|减少|下跌|负增长|微降|微跌)了?$")  # 回落到2.6%: a level, not a fall
 
 
 # a sentence setting this year's plan, wherever the parts put it (the reports of the 1990s have
 # no plan part of their own: 今年计划国内生产总值增长百分之九, 今年的经济增长预期为7％左右)
-_THIS_YEAR_PLAN = re.compile(r"今年(?:[^，；。]{0,16}?(?:计划|预期|调控目标|目标[是为]|定为))|(?:计划|预期目标|调控目标)[^，；。]{0,4}今年|"
+_THIS_YEAR_PLAN = patterns.compile(r"今年(?:[^，；。]{0,16}?(?:计划|预期|调控目标|目标[是为]|定为))|(?:计划|预期目标|调控目标)[^，；。]{0,4}今年|"
                              r"(?:调控目标|预期目标|主要目标)[^，；。]{0,2}(?:定为|确定为)")
 
 
@@ -130,7 +131,7 @@ def _plan_sentences(doc: Document, index: int):
     year before: it reviews that year (2011: 过去一年……国内生产总值增长10.3%)."""
     five = five_year_sections(doc)
     year = year_of(doc)
-    past = re.compile(r"^(?:过去一年|去年|上年|刚刚过去|" + (f"{year - 1}年" if year else "过去一年") + ")")
+    past = patterns.compile(r"^(?:过去一年|去年|上年|刚刚过去|" + (f"{year - 1}年" if year else "过去一年") + ")")
     last: tuple[object, str] = (None, "")
     opened = False
     for st in statements(doc, index):
@@ -152,7 +153,7 @@ def plan_sentences(doc: Document, index: int) -> list:
     return [] if doc.language == "en" else list(_plan_sentences(doc, index))
 
 
-_NAMED_BEFORE = re.compile(r"^\W{0,2}(?:定为|确定为|为)(?:百分之|[\d０-９])")
+_NAMED_BEFORE = patterns.compile(r"^\W{0,2}(?:定为|确定为|为)(?:百分之|[\d０-９])")
 
 
 def targets_of(doc: Document, index: int, plan_read: list | None = None) -> dict[str, Figure]:
@@ -189,7 +190,7 @@ def _fold(text: str) -> str:
     return _SPACED.sub("", text.translate(_FULL_WIDTH))
 
 
-_SPACED = re.compile(r"(?<=[\d.])[ \u3000]+(?=[\d.%])")
+_SPACED = patterns.compile(r"(?<=[\d.])[ \u3000]+(?=[\d.%])")
 
 
 def _figures(sentence: str):
@@ -273,17 +274,17 @@ def _clause_of(sentence: str, pos: int, own: bool) -> str:
 _EN_WORDS = {w: float(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _EN_NUMBER = r"(?:-?\d+(?:\.\d+)?|" + "|".join(_EN_WORDS) + ")"
 _EN_PER_CENT = r"(?:\s?%|\s(?:per\s?cent|percent)\b)"
-_EN_PERCENT = re.compile(rf"(?<![\w.])(?P<a>{_EN_NUMBER}){_EN_PER_CENT}?(?:\s+(?:to|and)\s+(?P<b>{_EN_NUMBER}))?{_EN_PER_CENT}",
+_EN_PERCENT = patterns.compile(rf"(?<![\w.])(?P<a>{_EN_NUMBER}){_EN_PER_CENT}?(?:\s+(?:to|and)\s+(?P<b>{_EN_NUMBER}))?{_EN_PER_CENT}",
                          re.I)
-_EN_FORECAST = re.compile(r"(?<!was )(?<!were )(?<!as )\bforecast(?:s|ing)?\b", re.I)
-_EN_GROWTH = re.compile(r"\b(?:GDP|economy|economic growth|grow|growth)\b", re.I)
-_EN_OTHER = re.compile(r"medium|average|per annum|nominal|trend|Mainland|global|world|\bUS\b|Eurozone|Asia|China|IMF|"
+_EN_FORECAST = patterns.compile(r"(?<!was )(?<!were )(?<!as )\bforecast(?:s|ing)?\b", re.I)
+_EN_GROWTH = patterns.compile(r"\b(?:GDP|economy|economic growth|grow|growth)\b", re.I)
+_EN_OTHER = patterns.compile(r"medium|average|per annum|nominal|trend|Mainland|global|world|\bUS\b|Eurozone|Asia|China|IMF|"
                        r"Monetary Fund|past|decade|revenue|surplus|deficit|expenditure|land|exports?\b|imports?\b|"
                        r"quarter|first half|second half|months|cumulative|consumption|investment|inflation|\blast\b|made", re.I)
-_EN_ACTUAL = re.compile(r"\b(?:economy|GDP|economic growth|as a whole, there was)\b", re.I)
-_EN_OUTCOME = re.compile(r"\b(?:grew|expanded|contracted|shrank|declined|recorded|growth of|negative growth|entered recession)\b",
+_EN_ACTUAL = patterns.compile(r"\b(?:economy|GDP|economic growth|as a whole, there was)\b", re.I)
+_EN_OUTCOME = patterns.compile(r"\b(?:grew|expanded|contracted|shrank|declined|recorded|growth of|negative growth|entered recession)\b",
                          re.I)
-_EN_NEGATIVE = re.compile(r"contract|shrank|negative growth|declin", re.I)
+_EN_NEGATIVE = patterns.compile(r"contract|shrank|negative growth|declin", re.I)
 
 
 def _en_number(text: str) -> float:

@@ -36,6 +36,7 @@ from rapidfuzz import fuzz
 
 from ..errors import UsageError
 from ..model import Document, LineSpan
+from ..text import patterns
 from ..text.worddiff import DiffOp, word_diff
 
 PAIR_THRESHOLD = 0.5
@@ -60,8 +61,8 @@ class Hit:
 
 # Chinese: the attributive phrase ending in 的 just before a match, after the last verb or
 # conjunction that opens it (继续实施积极的财政政策和[稳健的]货币政策, 实施[适度宽松的]货币政策).
-_ZH_RUN = re.compile(r"[\u4e00-\u9fff]{1,12}的$")
-_ZH_OPENER = re.compile(r".*(?:实施|实行|执行|推行|坚持|继续|采取|保持|加大|加强|有效|要|和|与|及|是|把|将|对|在|的)")
+_ZH_RUN = patterns.compile(r"[\u4e00-\u9fff]{1,12}的$")
+_ZH_OPENER = patterns.compile(r".*(?:实施|实行|执行|推行|坚持|继续|采取|保持|加大|加强|有效|要|和|与|及|是|把|将|对|在|的)")
 _EN_STOP = set("a an the of and or to in on for with by from at as our its their this that these those is are was were "
                "be been will would should can could must may we it which who also more".split())
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from . import patterns
+
 # Ideographs, CJK punctuation, full-width forms and kana count as "CJK" for spacing and width.
 _CJK_RANGES = (
     (0x2E80, 0x2FDF),  # radicals, Kangxi radicals
@@ -20,7 +22,7 @@ _CJK_RANGES = (
 _QUOTES_AND_DASHES = "“”‘’—…·"
 
 
-CJK_CLASS = re.compile("[" + re.escape(_QUOTES_AND_DASHES)
+CJK_CLASS = patterns.compile("[" + re.escape(_QUOTES_AND_DASHES)
                         + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _CJK_RANGES) + "]")
 _CJK_MATCH = CJK_CLASS.match
 
@@ -57,7 +59,7 @@ class _Widths(dict):
 
 
 _WIDTHS = _Widths()
-_IDEOGRAPH_RUN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f]+")
+_IDEOGRAPH_RUN = patterns.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f]+")
 
 
 def display_width(text: str) -> int:
@@ -85,7 +87,7 @@ def cjk_share(text: str) -> float:
 
 
 
-_SPACE_BY_PUNCTUATION = re.compile(r"\s+(?=[^\w\s])|(?<=[^\w\s])\s+")
+_SPACE_BY_PUNCTUATION = patterns.compile(r"\s+(?=[^\w\s])|(?<=[^\w\s])\s+")
 
 
 def same_text(a: str, b: str) -> bool:

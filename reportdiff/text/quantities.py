@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import patterns
+
 UNITS = sorted(
     """个百分点 百分点 平方公里 平方千米 平方米 立方米 万千瓦时 千瓦时 万千瓦 千瓦 兆瓦 吉瓦 万吨 吨标准煤 吨 公斤 千克
     公里 千米 米 亩 公顷 万元 亿元 元 亿斤 万斤 斤 美元 万美元 亿美元 户 人次 人 名 家 个 项 所 座 套 辆 台 张 条 处 间 块 栋 件 批 场 次
@@ -32,17 +34,17 @@ _CN_GROUP = f"(?:[{CN_DIGIT}十百]|千(?![瓦克米]))"
 # a whole Chinese number: groups joined by 万 and 亿 (二千四百三十九万二千, 八十二亿一千, 十万零五百)
 CN_WHOLE = f"{_CN_GROUP}+(?:(?:万亿|亿|万){_CN_GROUP}+)*"
 _COMPARATOR = "(?:以上|以下|以内|左右|多|余)"
-_AFTER_UNIT = re.compile(f"{_COMPARATOR}$")
+_AFTER_UNIT = patterns.compile(f"{_COMPARATOR}$")
 
 
 def without_comparator(unit: str) -> str:
     """A quantity's unit without the comparator written after it (万人左右 → 万人, 个以上 → 个)."""
     return _AFTER_UNIT.sub("", unit)
 
-_SHARE = re.compile(rf"^([{CN_DIGIT}十]+|\d+)分之([{CN_DIGIT}十]+|\d+)$")
+_SHARE = patterns.compile(rf"^([{CN_DIGIT}十]+|\d+)分之([{CN_DIGIT}十]+|\d+)$")
 HALF = 50.0  # 一半
 
-QUANTITY = re.compile(
+QUANTITY = patterns.compile(
     # every alternative starts with one of these: the lookahead lets the search skip the other
     # positions at once instead of trying each alternative there (a quarter of the time)
     rf"""(?=[\d{CN_DIGIT}十百千£$€¥])
@@ -62,8 +64,8 @@ QUANTITY = re.compile(
     {_COMPARATOR}?""",
     re.X,
 )
-_YEAR = re.compile(r"^(?:19|20)\d\d年?$")
-_RANGE_PERCENT = re.compile(r"^(\d+(?:\.\d+)?)%?(?:-|~|～|—|至|到)(\d+(?:\.\d+)?)%$")
+_YEAR = patterns.compile(r"^(?:19|20)\d\d年?$")
+_RANGE_PERCENT = patterns.compile(r"^(\d+(?:\.\d+)?)%?(?:-|~|～|—|至|到)(\d+(?:\.\d+)?)%$")
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ class Quantity:
     end: int = 0
 
 
-_CN_MONTH_DAY = re.compile(f"[{CN_DIGIT}十]{{1,3}}[月日]")
+_CN_MONTH_DAY = patterns.compile(f"[{CN_DIGIT}十]{{1,3}}[月日]")
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -205,8 +207,8 @@ def is_year(token: str) -> bool:
 
 # ---------------------------------------------------------------- the full reader (number changes)
 
-_MIDDLE_DOT_DECIMAL = re.compile(rf"(?<=\d)[·•∙](?=\d+\s*(?:%|％|‰|{_UNIT_RX}))")
-_FISCAL_YEAR = re.compile(r"^(?:19|20)\d\d(?:\s*[-–/]\s*\d\d)?$")
+_MIDDLE_DOT_DECIMAL = patterns.compile(rf"(?<=\d)[·•∙](?=\d+\s*(?:%|％|‰|{_UNIT_RX}))")
+_FISCAL_YEAR = patterns.compile(r"^(?:19|20)\d\d(?:\s*[-–/]\s*\d\d)?$")
 _EN_WORD_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _EN_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\u0020\d{3})+(?!\d|\.\d)|\d+)(?:\.\d+)?"
@@ -237,7 +239,7 @@ _EN_QUANTITY = (
 def _en_quantity() -> re.Pattern:
     """``_EN_QUANTITY`` compiled on first use: English text only (1.3 ms that a Chinese pair
     never needs)."""
-    return re.compile(_EN_QUANTITY, re.X | re.I)
+    return patterns.compile(_EN_QUANTITY, re.X | re.I)
 
 
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")  # full-width digits, point, percent
@@ -261,7 +263,7 @@ def read_quantities(text: str) -> list[Quantity]:
 _WORD_COUNTS = {w: v for w, v in _EN_WORD_NUMBERS.items() if v >= 2}  # two … twelve
 # a count in words before what it counts: seven commercial sites, five centres (not time spans, not
 # a proportion: nine in ten urgent problems)
-_COUNT_IN_WORDS = re.compile(r"(?<!\bin )(?<!\bof )\b(?P<n>" + "|".join(_WORD_COUNTS) + r")\s+(?!(?:in|of|out|per|to|a|an|the|or|and|hundred|thousand|million|billion|trillion)\b)(?P<np>(?:[a-z][\w-]*\s+){0,3}?"
+_COUNT_IN_WORDS = patterns.compile(r"(?<!\bin )(?<!\bof )\b(?P<n>" + "|".join(_WORD_COUNTS) + r")\s+(?!(?:in|of|out|per|to|a|an|the|or|and|hundred|thousand|million|billion|trillion)\b)(?P<np>(?:[a-z][\w-]*\s+){0,3}?"
                              r"(?!(?:years|months|weeks|days|quarters|hours|minutes|seconds|times|decades|rounds)\b)"
                              # abstract nouns count no deliverable: two major areas, three aspects
                              r"(?!(?:areas|aspects|goals|ways|fronts|directions|priorities|principles|pillars|things|types|"
@@ -285,9 +287,9 @@ def _english_number(s: str) -> float:
 
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_EN_DAY = re.compile(r"[0-3]?\d")
-_EN_MONTH_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b")
-_EN_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\s+$")
+_EN_DAY = patterns.compile(r"[0-3]?\d")
+_EN_MONTH_AFTER = patterns.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b")
+_EN_MONTH_BEFORE = patterns.compile(rf"\b(?:{_MONTHS})\s+$")
 
 
 def _english_quantity(m: re.Match) -> Quantity | None:
@@ -317,7 +319,7 @@ def _english_quantity(m: re.Match) -> Quantity | None:
 
 # the magnitude words of a Chinese unit and what each multiplies by, the longest first (万亿 before 亿 and 万)
 MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
-MAGNITUDE = re.compile("^(?:" + "|".join(MAGNITUDES) + ")")
+MAGNITUDE = patterns.compile("^(?:" + "|".join(MAGNITUDES) + ")")
 JIN = {"斤": 1.0, "公斤": 2.0, "千克": 2.0, "吨": 2000.0}  # a weight in 斤 (grain targets and reports mix them)
 MU = {"亩": 1.0, "公顷": 15.0, "平方公里": 1500.0, "平方千米": 1500.0}  # a land area in 亩 (plans mix 亩 and 公顷)
 _UNIT_CLASSES = {"元": "money", "美元": "money", "%": "percent", "百分点": "points", "个百分点": "points",

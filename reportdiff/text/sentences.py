@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from . import patterns
+
 # Characters that close a sentence or paragraph; a line ending in anything else is unfinished.
 CLOSING = set("。！？；：…”’）」』】》!?;:.)\"'")
 
@@ -24,15 +26,15 @@ _FINAL = set("。！？；：…!?;:.")
 # housing tenants.Government will pay …, … over $1billion.SBP policyholders will …: HK 2014-15 writes 37
 # such); not after a title (Mr.), a single capital or a name's part (Wi-Fi.HK), nor a paragraph's
 # number (2012.9.The US …: 9 is paragraph 9's number).
-GLUED_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Z])(?<![\s.]\d)(?<![\s.]\d\d)(?<![\s.]\d\d\d)(?<!^\d)(?<!^\d\d)"
+GLUED_END = patterns.compile(r"(?<![A-Z][a-z])(?<!\b[A-Z])(?<![\s.]\d)(?<![\s.]\d\d)(?<![\s.]\d\d\d)(?<!^\d)(?<!^\d\d)"
                        r"(?<!^\d\d\d)(?<=[a-z0-9)%])\.(?=[A-Z][a-z]|[A-Z]{2,}\b)")
 # a number opening the sentence or following a stop in it (``1. The first …``, ``(b) 2. Then …``,
 # ``… the first. 2. The second``): a list's numbering, whose full stop ends no sentence; after any
 # other number it does (``… released in 2017. I will …``)
-_NUMBERING = re.compile(r"(?:^|[.!?;:]\s+)\s*(?:\(?[a-z\d]{1,3}[).]\s*)*\d{1,3}$")
+_NUMBERING = patterns.compile(r"(?:^|[.!?;:]\s+)\s*(?:\(?[a-z\d]{1,3}[).]\s*)*\d{1,3}$")
 
 
-_ATTRIBUTION = re.compile(r"[。！？；][（(][^（）()]{1,40}[）)]$")
+_ATTRIBUTION = patterns.compile(r"[。！？；][（(][^（）()]{1,40}[）)]$")
 
 
 def ends_closed(text: str) -> bool:

@@ -22,8 +22,6 @@ from __future__ import annotations
 import importlib.machinery
 import importlib.util
 import marshal
-import os
-import re
 import sys
 import zlib
 from collections import deque
@@ -31,17 +29,13 @@ from functools import lru_cache, partial
 from itertools import repeat, starmap
 from pathlib import Path
 
+from ..cachefolder import cache_dir, keep, write
+from . import patterns
 from .quantities import QUANTITY
 
 TRIMMED_WORDS = 80_000
-_LATIN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*%?|\s+|[^\sA-Za-z\d]")
-_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("REPORTDIFF_CACHE") or os.environ.get("XDG_CACHE_HOME") \
-        or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "reportdiff"
+_LATIN = patterns.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*%?|\s+|[^\sA-Za-z\d]")
+_CJK_RUN = patterns.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
 def jieba_dictionary() -> Path:
@@ -99,15 +93,7 @@ def _word_list() -> tuple[list[str], list[int]]:
     except (OSError, ValueError, EOFError, TypeError):
         pass
     words, freqs = _parse(text_path.read_text(encoding="utf-8"))
-    import tempfile
-
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(marshal.dumps(("\n".join(words), freqs)))
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    keep(path, marshal.dumps(("\n".join(words), freqs)))
     return words, freqs
 
 
@@ -178,16 +164,11 @@ def reference_cutter():
 
 
 def _write_trimmed(source: Path, target: Path) -> None:
-    import tempfile
-
     rows = source.read_text(encoding="utf-8").splitlines()
     freqs = sorted((int(r.split(" ")[1]) for r in rows), reverse=True)
     threshold = freqs[min(TRIMMED_WORDS, len(freqs)) - 1]
     kept = [r for r in rows if int(r.split(" ")[1]) >= threshold]
-    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write("\n".join(kept) + "\n")
-    os.replace(tmp, target)
+    write(target, "\n".join(kept) + "\n")
 
 
 def tokens(text: str) -> tuple[str, ...]:
@@ -233,7 +214,7 @@ def _words(text: str) -> list[str]:
     return out
 
 
-_PUNCT_OR_SPACE = re.compile(r"^[\s\W_]+$")
+_PUNCT_OR_SPACE = patterns.compile(r"^[\s\W_]+$")
 
 
 def term_of(token: str) -> str | None:
