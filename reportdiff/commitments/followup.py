@@ -23,6 +23,7 @@ Follow-up, in every later document (ordered by delivery date, else command-line 
 - a task the whole key finds nowhere is searched again by its core, the object without its
   category noun (居住证制度 → 居住证), then by the kind its list of examples is of and by its last
   run, each named whole (``category``);
+- a task found by none of these is followed into its paragraph's counterpart (``counterparts``);
 - a clause giving a cumulative figure (累计) neither reports nor repeats a year's target; one
   standing in a paragraph that looks back over five years (五年来, 过去五年: its figures are the
   five years' totals) reports a year's target only when no other review clause does, and then
@@ -37,6 +38,7 @@ import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal, get_args
 
 from ..model import Paragraph
@@ -377,36 +379,44 @@ def sums_years(s: Statement) -> bool:
     return bool(_CUMULATIVE.search(s.text)) or s.five_years
 
 
+def unlisted(c: Commitment, s: Statement) -> bool:
+    """A task named among the problems that remain is not reported done, and a clause about
+    another group (职工医保 for 居民医保) names another measure."""
+    return not (c.kind == "task" and s.shortcoming) and not other_group(c.text, s.text + s.follow)
+
+
+def allowed(c: Commitment, s: Statement) -> bool:
+    """``unlisted``, and a figure summed over years (累计新增城镇就业5870万人 in a review of five
+    years) is no year's figure."""
+    return unlisted(c, s) and not (yearly(c) and sums_years(s))
+
+
+def recurs_in(c: Commitment, s: Statement, five: set[str]) -> bool:
+    """Whether plan clause ``s`` may repeat ``c``: a five-year goal recurs only in a later
+    five-year part (``five``: its sections)."""
+    return (c.horizon == "year" or s.paragraph.section_id in five) and allowed(c, s)
+
+
 def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[str]) -> Followup:
     if key is None:
         return Followup(doc, "missing", None, "", 0.0)
     strict = c.kind == "target"
     unit = c.target.unit if c.target else ""
-    # a figure summed over years (累计新增城镇就业5870万人 in a review of five years) is no year's figure
     one_year = yearly(c)
+    unlisted_, allowed_, recurs_in_ = partial(unlisted, c), partial(allowed, c), lambda s: recurs_in(c, s, five)
 
-    def unlisted(s: Statement) -> bool:  # a task named among the problems that remain is not reported done,
-        # and a clause about another group (职工医保 for 居民医保) names another measure
-        return not (c.kind == "task" and s.shortcoming) and not other_group(c.text, s.text + s.follow)
-
-    def allowed(s: Statement) -> bool:
-        return unlisted(s) and not (one_year and sums_years(s))
-
-    def recurs_in(s: Statement) -> bool:  # a five-year goal recurs only in a later five-year part
-        return (c.horizon == "year" or s.paragraph.section_id in five) and allowed(s)
-
-    found = _best(key, later, "review", allowed, strict, unit)
+    found = _best(key, later, "review", allowed_, strict, unit)
     summed = False  # the review names it only among the five years' totals: reported without a figure
     if one_year and found.best is None:
-        found = _best(key, later, "review", lambda s: unlisted(s) and not _CUMULATIVE.search(s.text), strict, unit)
+        found = _best(key, later, "review", lambda s: unlisted_(s) and not _CUMULATIVE.search(s.text), strict, unit)
         summed = found.best is not None
-    found_rec = _best(key, later, "plan", recurs_in, strict, unit)
+    found_rec = _best(key, later, "plan", recurs_in_, strict, unit)
     if not (found.sure and found_rec.sure):
         later.unsure.append(c)
     rep, rec = found.best, found_rec.best
     if c.kind == "task":  # a quoted programme name (“千万工程”, “好房子”) names the task however it is worded
-        rep = rep or _quoted(c.obj, later, "review", unlisted)
-        rec = rec or _quoted(c.obj, later, "plan", recurs_in)
+        rep = rep or _quoted(c.obj, later, "review", unlisted_)
+        rec = rec or _quoted(c.obj, later, "plan", recurs_in_)
         # when the whole key found nothing, a part of the object named alone (``category``): its core
         # (居住证制度 named as 以居住证为载体), the kind its examples are of (汽车、钢铁……等重点产业调整和振兴
         # 规划), its last run (人民币结算试点 of 与港澳地区货物贸易的…), each with the clause's test
@@ -421,8 +431,8 @@ def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[st
 
             def names(s, test=test) -> bool:
                 return test(normal(s.text + s.follow))
-            rep = _best(part, later, "review", lambda s: allowed(s) and names(s), False, match=share).best
-            rec = _best(part, later, "plan", lambda s: recurs_in(s) and names(s), False, match=share).best
+            rep = _best(part, later, "review", lambda s: allowed_(s) and names(s), False, match=share).best
+            rec = _best(part, later, "plan", lambda s: recurs_in_(s) and names(s), False, match=share).best
     if rep:
         st = later.sts[rep[0]]
         reported = met = None

@@ -173,9 +173,22 @@ class Comparison:
         return out
 
 
-def compare_documents(old: Document, new: Document, options: Options = Options(),
-                      profile: Profile | None = None) -> Comparison:
-    """``profile``: formulas whose paragraphs are flagged as boilerplate (see passages/formulas.py)."""
+@dataclass(frozen=True)
+class Alignment:
+    """Two documents' sections and paragraphs aligned, with the terms and weights it was
+    computed from (which ``compare_documents`` goes on with)."""
+
+    terms_a: list[list[str]]
+    terms_b: list[list[str]]
+    section_links: list
+    sections_a: list[Section]
+    sections_b: list[Section]
+    idf: TfIdf
+    links: list[Link]  # in B's reading order (``_ordered``)
+
+
+def align_documents(old: Document, new: Document, options: Options = Options()) -> Alignment:
+    """Sections first, then paragraphs within and across them (``align_paragraphs``)."""
     pa, pb = old.paragraphs, new.paragraphs
     ta = [terms(p.text) for p in pa]
     tb = [terms(p.text) for p in pb]
@@ -218,7 +231,17 @@ def compare_documents(old: Document, new: Document, options: Options = Options()
                              options.paragraph_threshold, options.move_threshold,
                              same_section if old.sections and new.sections else None,
                              crosses, series=series, tf=idf, apart=apart)
-    pairs = _ordered(links)
+    return Alignment(ta, tb, slinks, sa, sb, idf, _ordered(links))
+
+
+def compare_documents(old: Document, new: Document, options: Options = Options(),
+                      profile: Profile | None = None) -> Comparison:
+    """``profile``: formulas whose paragraphs are flagged as boilerplate (see passages/formulas.py)."""
+    pa, pb = old.paragraphs, new.paragraphs
+    aligned = align_documents(old, new, options)
+    ta, tb, slinks, sa, sb, idf = (aligned.terms_a, aligned.terms_b, aligned.section_links,
+                                   aligned.sections_a, aligned.sections_b, aligned.idf)
+    pairs = aligned.links
     paragraphs = tuple(_pair(link, pa, pb, profile) for link in pairs)
     costs = _entry_costs(pairs, ta, tb)
     sections = _section_pairs(slinks, sa, sb, ta, tb, old, new, paragraphs, pairs, costs)
