@@ -19,10 +19,18 @@ from __future__ import annotations
 
 
 from ..text import patterns
-from .keys import Key, head_pair, head_word, pairs, spread_in
+from .keys import Key, generic_word, head_pair, head_word, pairs, spread_in
 
 # nouns that name the kind of a policy instrument, not the thing itself
 _CATEGORY = patterns.compile(r"(?:制度|机制|体制|体系|改革|试点|政策|行政法规|法规|工作|措施|办法)$")
+
+
+
+def kind_word(word: str) -> bool:
+    """Whether ``word`` only says what kind of thing a task is: a category noun (制度, 改革, 试点
+    …) or a word of a kind of rule or policy (``keys.generic``: 机制, 管理, 保障 …)."""
+    return bool(_CATEGORY.fullmatch(word)) or generic_word(word)
+
 
 CORE_PAIRS = 2  # a core of fewer pairs names too little (农村 of 农村改革)
 CORE_SHARE = 0.6  # CLEAR: the share of the core's weight a clause must hold

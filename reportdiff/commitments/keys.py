@@ -215,6 +215,11 @@ _GENERIC = set("激励 约束 长效 工作 管理 保障 运行 协调 监管 �
                "服务 相关 各项 有关 配套 支持 扶持 优惠 一系列".split())
 
 
+def generic_word(word: str) -> bool:
+    """Whether ``word`` is one of the words of a kind of rule or policy (``generic``)."""
+    return word in _GENERIC
+
+
 # a list of examples before 等 (汽车、钢铁……现代物流等重点产业调整和振兴规划)
 _EXAMPLES = patterns.compile(r"^[^，；。]*、[^，；。]*?等(?=[\u4e00-\u9fff])")
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..comparison.result import align_documents
 from ..ingest.metadata import regions_differ, year_of
 from ..model import Document
 from . import english, english_followup, english_index, english_sentences
 from .audit import due_year, review
+from .counterparts import counterpart_followups
 from .extraction import (
     Commitment,
     Statement,
@@ -69,11 +71,17 @@ def build_ledger(docs: list[Document]) -> Ledger:
     entries = []
     counts: dict[tuple[int, int], list[int]] = {}
     for k, d in enumerate(docs):
-        for c in extract(d, k):
-            key = key_of(c, weight) if k + 1 < len(docs) else None
-            fus = tuple(review(c, key, indexes[j], follow(c, key, indexes[j], j, fives[j]), years[k], years[j],
-                               other[k][j])
-                        for j in range(k + 1, len(docs)))
+        cs = extract(d, k)
+        keys = [key_of(c, weight) if k + 1 < len(docs) else None for c in cs]
+        later = []  # [j][n]: the follow-up of commitment n in report j
+        for j in range(k + 1, len(docs)):
+            fus = [follow(c, key, indexes[j], j, fives[j]) for c, key in zip(cs, keys)]
+            fus = counterpart_followups(cs, keys, fus, lambda j=j: align_documents(d, docs[j]).links, d, docs[j],
+                                        indexes[k], indexes[j], fives[j], weight)
+            later.append([review(c, key, indexes[j], f, years[k], years[j], other[k][j])
+                          for c, key, f in zip(cs, keys, fus)])
+        for n, c in enumerate(cs):
+            fus = tuple(column[n] for column in later)
             entries.append(LedgerEntry(c, fus, due_year(c, years[k])))
             for f in fus:
                 row = counts.setdefault((k, f.doc), [0, 0, 0, 0])

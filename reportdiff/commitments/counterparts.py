@@ -1,0 +1,127 @@
+"""A task the key search finds nowhere, looked for in its paragraph's counterpart.
+
+A plan is written paragraph by paragraph on much the same topics from one year to the next,
+and a task promised again is often reworded beyond what the key search accepts (coverage MATCH
+with the head, CLEAR without: ``followup``): 加快实施一批重点项目 becomes 实施一批交通、能源、水利等
+重大工程项目 in the same paragraph on investment. The document alignment
+(``comparison.align_documents``) pairs the paragraph holding the task with its counterpart in
+the later report; inside it the topic is already shared, and a lower coverage is evidence.
+
+A task found nowhere recurs, reworded, in a plan clause of its paragraph's counterpart when
+- the clause covers at least COUNTERPART of the key's weight (``followup._coverage``), and
+  holds at least half of the words of the task's object (jieba's words of two or more
+  characters), one of them saying more than the kind of thing (not only 制度, 改革, 机制:
+  政治体制改革 is no follow-up of 省以下财政体制改革): the key weighs rare words most, and a clause on the object's topic alone
+  (未来产业 for 建立未来产业投入增长机制, 教育强国 for 制定实施教育强国建设规划纲要) covers much of it
+  without naming the thing promised;
+- they are each other's best: the clause is the task's best in the counterpart, the task is
+  the clause's best among all the commitments of its paragraph, and the task's own clause is
+  the one of its paragraph most like the clause (weighted pair overlap, ``likeness``): the
+  clause that takes up another sentence of the paragraph, a commitment or not (简化投资审批程序
+  for 深化投资审批制度改革, not 深化工程建设项目审批制度改革), is not taken for this one;
+- the clause is no other follow-up's quote, and may repeat the task (``followup.recurs_in``:
+  not a problem that remains, not the other group of a contrast, a five-year goal only in a
+  five-year part).
+
+Chinese tasks only: targets carry figures, whose follow-up must measure the same indicator,
+and the English ledger follows its clauses by their own actions (``english_followup``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..comparison.align import Link
+from ..model import Document
+from ..text import patterns
+from ..text.tokens import terms
+from .extraction import Commitment
+from .followup import Followup, _coverage, _Index, recurs_in
+from .category import kind_word
+from .keys import Key, normal, object_words, pairs
+
+COUNTERPART = 0.35
+_WORD = patterns.compile(r"[\u4e00-\u9fff]{2,}")
+_RUN = patterns.compile(r"[\u4e00-\u9fff]+")
+
+
+def counterpart_followups(commitments: Sequence[Commitment], keys: Sequence[Key | None],
+                          followups: list[Followup], links: Callable[[], list[Link]], old: Document,
+                          new: Document, earlier: _Index, later: _Index, five: set[str],
+                          weight: Callable[[str], float]) -> list[Followup]:
+    """``followups`` (of ``commitments`` of ``old`` into ``new``, whose clauses ``earlier`` and
+    ``later`` index; ``weight``: the ledger's pair weights) with the missing tasks that recur,
+    reworded, in their paragraphs' counterparts; ``links`` (the alignment of ``old`` with
+    ``new``) is called only when some task is missing."""
+    missing = [n for n, (c, key, f) in enumerate(zip(commitments, keys, followups))
+               if c.kind == "task" and key is not None and f.status == "missing"]
+    if not missing:
+        return followups
+    a_index = {p.lines.first: i for i, p in enumerate(old.paragraphs)}
+    b_lines = [p.lines.first for p in new.paragraphs]
+    quoted = {(f.paragraph.lines.first, f.text) for f in followups if f.paragraph is not None}
+    clauses_of: dict[int, list[int]] = {}
+    for k, s in enumerate(later.sts):
+        if s.part == "plan" and (s.paragraph.lines.first, s.text + s.follow) not in quoted:
+            clauses_of.setdefault(s.paragraph.lines.first, []).append(k)
+    counterpart: dict[int, list[int]] = {}  # old paragraph -> the later report's clauses of its counterpart
+    for link in links():
+        clauses = [k for j in link.b for k in clauses_of.get(b_lines[j], ())]
+        for i in link.a:
+            counterpart.setdefault(i, []).extend(clauses)
+    neighbours: dict[int, list[int]] = {}  # old paragraph -> its commitments with keys
+    for n, (c, key) in enumerate(zip(commitments, keys)):
+        if key is not None:
+            neighbours.setdefault(a_index.get(c.paragraph.lines.first, -1), []).append(n)
+    out = list(followups)
+    for n in missing:
+        c = commitments[n]
+        i = a_index.get(c.paragraph.lines.first, -1)
+        words = object_terms(c.obj)
+        scored = [(_coverage(keys[n], later, k), k) for k in counterpart.get(i, ())
+                  if recurs_in(c, later.sts[k], five) and names_half(words, later.texts[k])]
+        if not scored:
+            continue
+        best, k = max(scored)
+        rivals = [_coverage(keys[m], later, k) for m in neighbours.get(i, ()) if m != n]
+        if best >= COUNTERPART and best > max(rivals, default=0.0) and _own_clause_likest(c, earlier, later.texts[k], weight):
+            st = later.sts[k]
+            out[n] = Followup(followups[n].doc, "recurring", st.paragraph, st.text + st.follow, round(best, 4),
+                              recurring=True)
+    return out
+
+
+def object_terms(obj: str) -> tuple[str, ...]:
+    """The words of a task's object (``keys.object_words``) of two or more Chinese characters
+    (the plan's verbs among them: a clause that names the thing promised mostly names what is
+    done with it too, 建设, 改革)."""
+    return tuple(dict.fromkeys(w for w in terms(normal(object_words(obj))) if _WORD.fullmatch(w)))
+
+
+def names_half(words: tuple[str, ...], text: str) -> bool:
+    """Whether ``text`` (normalised) holds at least half of ``words``, one of them saying more
+    than the kind of thing (``category.kind_word``: 政治体制改革 holds 体制 and 改革 of
+    省以下财政体制改革, not 财政)."""
+    held = [w for w in words if w in text]
+    return bool(words) and 2 * len(held) >= len(words) and not all(map(kind_word, held))
+
+
+def _own_clause_likest(c: Commitment, earlier: _Index, clause: str, weight: Callable[[str], float]) -> bool:
+    """Whether the commitment's own clause is, of the clauses of its paragraph, the most like
+    ``clause`` (ties allowed)."""
+    own = normal(c.text)
+    target = _pairs_of(clause)
+    mine = likeness(_pairs_of(own), target, weight)
+    return all(likeness(_pairs_of(t), target, weight) <= mine for s, t in zip(earlier.sts, earlier.texts)
+               if s.paragraph.lines.first == c.paragraph.lines.first and own not in t and t not in own)
+
+
+def _pairs_of(text: str) -> set[str]:
+    return {p for run in _RUN.findall(text) for p in pairs(run)}
+
+
+def likeness(x: set[str], y: set[str], weight: Callable[[str], float]) -> float:
+    """Weighted Jaccard of two sets of character pairs: the weight of the pairs both hold over
+    the weight of the pairs either holds."""
+    either = sum(map(weight, x | y))
+    return sum(map(weight, x & y)) / either if either else 0.0
