@@ -260,8 +260,8 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
             continue  # 75周年, 二十届, 3.0版, 30年: dates, names and durations, not targets
         if promised and ALREADY.search(clause, max(0, q.start - 10), q.start):
             continue  # 已开工的57个项目: a count of what is already done, not a figure promised
-        if promised and _DONE_BEFORE.search(clause[max(0, q.start - 6):q.start]):
-            continue  # 货币发行还比年初计划少了近500亿元, 增加了一百三十九亿元: a result, not a promise
+        if promised and (_DONE_BEFORE.search(clause[max(0, q.start - 6):q.start]) or _DONE_AFTER.search(clause, q.end)):
+            continue  # 货币发行还比年初计划少了近500亿元, 增加了一百三十九亿元, 在58个城市进行了…试点: a result, not a promise
         if promised and re.fullmatch(r"多?亿多?人?", unit) and \
                 (POPULATION_AFTER_PEOPLE if unit.endswith("人") else POPULATION).match(clause, q.end):
             continue  # 13亿人口的发展中国家, 13亿中国人的饭碗: the country's population, a description
@@ -335,6 +335,9 @@ _ESTABLISH_AND = patterns.compile(r"^(?:和|并)?(?:健全|完善)(?:和|并)?(?
 _DONE_VERB = patterns.compile(r"了(?!解)")  # an object opening with 了: its verb is perfective (not 了解, to learn)
 # a figure right after a perfective verb (增加了, 少了近, 完成了将近): what was done (not 为了, 除了, 到了)
 _DONE_BEFORE = patterns.compile(r"(?<![为除到不])了(?:近|约|将近|大约|达)?$")
+# a perfective 了 later in the clause (国家先后在58个城市进行了企业优化资本结构的试点, 1956年的工业总产值
+# 达到了五百八十六亿元, 只有849天了); not 为了, 除了, 了解, 不了
+_DONE_AFTER = patterns.compile(r"(?<![为除到不])了(?![解不])")
 
 
 def more_task_object(clause: str) -> str:

@@ -119,6 +119,13 @@ def test_fillers_before_the_indicator_are_not_part_of_it(clause, indicator):
     ("而1956年就增加了一百三十九亿元", []),
     # 为了 and 到了 are no perfective verbs
     ("为了100万户家庭改善住房条件", ["100万户"]),
+    # national 1997, 1995, 1982 (audit of session 42, row 12): 了 after the figure
+    ("国家先后在58个城市进行了企业优化资本结构的试点", []),
+    ("只有849天了", []),
+    ("在四百多个工业企业中进行了以税代利的试点", []),
+    # the same clause promised, and 了解 after a figure, keep their target
+    ("今年要在58个城市进行企业优化资本结构的试点", ["58个"]),
+    ("组织1000个调查组了解企业情况", ["1000个"]),
 ])
 def test_a_figure_after_a_perfective_verb_is_no_target(clause, kept):
     assert [t.raw[-len(k):] for (t, _), k in zip(targets_in(clause, promised=True), kept)] == kept
