@@ -42,6 +42,7 @@ from .descriptions import (
     DONE,
     POPULATION,
     POPULATION_AFTER_PEOPLE,
+    POLICY_MAKING,
     PRINCIPLE,
 )
 from .objects import TASK_OBJECT, split_shared_head
@@ -338,6 +339,7 @@ _DONE_BEFORE = patterns.compile(r"(?<![为除到不])了(?:近|约|将近|大约
 # a perfective 了 later in the clause (国家先后在58个城市进行了企业优化资本结构的试点, 1956年的工业总产值
 # 达到了五百八十六亿元, 只有849天了); not 为了, 除了, 了解, 不了
 _DONE_AFTER = patterns.compile(r"(?<![为除到不])了(?![解不])")
+_FIRST_CLAUSE = patterns.compile(r"[^，；。！？]*")
 
 
 def more_task_object(clause: str) -> str:
@@ -438,8 +440,8 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         if found or len(st.text) > 60 or DESCRIPTIVE.search(st.text.rstrip("，；。！？")):
             continue
         clause = st.text.rstrip("，；。！？").strip()
-        if BASIS.match(clause) or PRINCIPLE.search(clause):
-            continue
+        if BASIS.match(clause) or PRINCIPLE.search(clause) or POLICY_MAKING.search(_FIRST_CLAUSE.match(st.sentence).group()):
+            continue  # a principle, and the clauses of a sentence that opens with one (…政策要能早则早，…，提高政策实效)
         end = _TASK_END.match(clause)
         m = _TASK_VERB.search(clause)
         if end and TASK_OBJECT.search(end.group("obj")):

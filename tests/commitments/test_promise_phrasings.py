@@ -761,6 +761,20 @@ def test_a_principle_of_policy_making_is_no_task(tmp_path):
     assert [c.obj for c in extract(reportdiff_load(str(f)), 0) if c.kind == "task"] == ["常态化帮扶政策要求"]
 
 
+def test_the_clauses_of_a_sentence_opening_with_a_principle_of_policy_making_are_no_tasks(tmp_path):
+    """Audit of national 2025 → Chongqing 2026 (row 19, session 42): ``提高政策实效`` closes the
+    sentence ``出台实施政策要能早则早、宁早勿晚，…，看准了就一次性给足，提高政策实效``, which says how
+    policies must be made; it was a task in all 31 provincial ledgers.  A sentence opening with
+    ``必须坚持…`` may still list tasks (national 2016: ``…，健全监测预警应急机制``)."""
+    f = tmp_path / "2025.txt"
+    f.write_text("政府工作报告\n一、2024年工作回顾\n去年完成了各项任务。\n二、2025年政府工作任务\n"
+                 "出台实施政策要能早则早、宁早勿晚，与各种不确定性抢时间，看准了就一次性给足，提高政策实效。\n"
+                 "必须坚持不懈抓好安全生产和公共安全，健全监测预警应急机制，提高气象服务水平。\n",
+                 encoding="utf-8")
+    tasks = [c.obj for c in extract(reportdiff_load(str(f)), 0) if c.kind == "task"]
+    assert "政策实效" not in tasks and "监测预警应急机制" in tasks
+
+
 def _task_followup(ledger, obj: str):
     return next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.kind == "task"
                 and e.commitment.obj == obj)
