@@ -11,9 +11,9 @@ A task found nowhere recurs, reworded, in a plan clause of its paragraph's count
 - the clause covers at least COUNTERPART of the key's weight (``followup._coverage``), and
   holds at least half of the words of the task's object (jieba's words of two or more
   characters), one of them saying more than the kind of thing (not only 制度, 改革, 机制:
-  政治体制改革 is no follow-up of 省以下财政体制改革): the key weighs rare words most, and a clause on the object's topic alone
-  (未来产业 for 建立未来产业投入增长机制, 教育强国 for 制定实施教育强国建设规划纲要) covers much of it
-  without naming the thing promised;
+  政治体制改革 is no follow-up of 省以下财政体制改革): the key weighs rare words most, and a
+  clause on the object's topic alone (未来产业 for 建立未来产业投入增长机制, 教育强国 for
+  制定实施教育强国建设规划纲要) covers much of it without naming the thing promised;
 - they are each other's best: the clause is the task's best in the counterpart, the task is
   the clause's best among all the commitments of its paragraph, and the task's own clause is
   the one of its paragraph most like the clause (weighted pair overlap, ``likeness``): the
@@ -35,9 +35,9 @@ from ..comparison.align import Link
 from ..model import Document
 from ..text import patterns
 from ..text.tokens import terms
+from .category import kind_word
 from .extraction import Commitment
 from .followup import Followup, _coverage, _Index, recurs_in
-from .category import kind_word
 from .keys import Key, normal, object_words, pairs
 
 COUNTERPART = 0.35
@@ -84,7 +84,8 @@ def counterpart_followups(commitments: Sequence[Commitment], keys: Sequence[Key 
             continue
         best, k = max(scored)
         rivals = [_coverage(keys[m], later, k) for m in neighbours.get(i, ()) if m != n]
-        if best >= COUNTERPART and best > max(rivals, default=0.0) and _own_clause_likest(c, earlier, later.texts[k], weight):
+        if best >= COUNTERPART and best > max(rivals, default=0.0) \
+                and _own_clause_likest(c, earlier, later.texts[k], weight):
             st = later.sts[k]
             out[n] = Followup(followups[n].doc, "recurring", st.paragraph, st.text + st.follow, round(best, 4),
                               recurring=True)

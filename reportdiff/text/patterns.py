@@ -25,7 +25,7 @@ import zlib
 from array import array
 from pathlib import Path
 
-from .. import cachefolder
+from ..cachefolder import cache_dir, keep
 
 try:  # the compiler's own parts (Python 3.11 and later; 3.10 and others use re.compile)
     import _sre
@@ -44,7 +44,7 @@ _added = False
 
 def cache_file() -> Path:
     """The cache of compiled programs for this interpreter's build."""
-    return cachefolder.cache_dir() / f"patterns-{zlib.crc32(_BUILD.encode()):08x}.marshal"
+    return cache_dir() / f"patterns-{zlib.crc32(_BUILD.encode()):08x}.marshal"
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - mirrors re.compile
@@ -116,4 +116,4 @@ def save() -> None:
     kept = _programs if len(_programs) <= MAX_ENTRIES else \
         {key: entry for key, entry in _programs.items() if key in _used}
     payload = marshal.dumps(kept)
-    cachefolder.keep(cache_file(), marshal.dumps((zlib.crc32(payload), payload)))
+    keep(cache_file(), marshal.dumps((zlib.crc32(payload), payload)))
