@@ -263,6 +263,8 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
             continue  # 已开工的57个项目: a count of what is already done, not a figure promised
         if promised and (_DONE_BEFORE.search(clause[max(0, q.start - 6):q.start]) or _DONE_AFTER.search(clause, q.end)):
             continue  # 货币发行还比年初计划少了近500亿元, 增加了一百三十九亿元, 在58个城市进行了…试点: a result, not a promise
+        if promised and _ON_THE_BASIS.match(clause, q.end):
+            continue  # 在连续两年增长百分之十三的基础上: the base the plan starts from, not a figure promised
         if promised and re.fullmatch(r"多?亿多?人?", unit) and \
                 (POPULATION_AFTER_PEOPLE if unit.endswith("人") else POPULATION).match(clause, q.end):
             continue  # 13亿人口的发展中国家, 13亿中国人的饭碗: the country's population, a description
@@ -340,6 +342,9 @@ _DONE_BEFORE = patterns.compile(r"(?<![为除到不])了(?:近|约|将近|大约
 # 达到了五百八十六亿元, 只有849天了); not 为了, 除了, 了解, 不了
 _DONE_AFTER = patterns.compile(r"(?<![为除到不])了(?![解不])")
 _FIRST_CLAUSE = patterns.compile(r"[^，；。！？]*")
+# the basis a plan builds on, said after its figure (在连续两年增长百分之十三的基础上, 在一九五八年增产三千八百
+# 亿斤的基础上); a figure after it is promised (在…的基础上年均增长7%)
+_ON_THE_BASIS = patterns.compile(r"[^，；。！？]*?的?基础上")
 
 
 def more_task_object(clause: str) -> str:

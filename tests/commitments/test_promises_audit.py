@@ -132,6 +132,19 @@ def test_a_figure_after_a_perfective_verb_is_no_target(clause, kept):
     assert len(targets_in(clause, promised=True)) == len(kept)
 
 
+@pytest.mark.parametrize("clause, kept", [
+    # national 1994 (audit of session 42, row 3) and 1959: the basis the plan builds on
+    ("在连续两年增长百分之十三的基础上", []),
+    ("现在我们要在一九五八年增产三千八百亿斤的基础上", []),
+    # a figure after the basis is promised (national 2011, 1979)
+    ("我国经济增长预期目标是在明显提高质量和效益的基础上年均增长7%", ["7%"]),
+    ("力争在现有500万吨的基础上再增加100万吨", ["100万吨"]),
+])
+def test_a_figure_of_the_basis_is_no_target(clause, kept):
+    assert [t.raw[-len(k):] for (t, _), k in zip(targets_in(clause, promised=True), kept)] == kept
+    assert len(targets_in(clause, promised=True)) == len(kept)
+
+
 @pytest.mark.skipif(not (NATIONAL / "2003.txt").is_file(), reason="corpus not present")
 def test_a_figure_after_a_qualifier_clause_is_read_with_its_indicator():
     # national 2003: …10.2万亿元，按可比价格计算，平均每年增长7.7%: the growth continues the clause before
