@@ -54,6 +54,7 @@ from .category import (
     last_run_key,
     qualified,
 )
+from .contrasts import other_group
 from .extraction import (
     LEADING_VERBS,
     NOT_QUALIFYING,
@@ -351,18 +352,6 @@ def _needed(key: Key) -> tuple[str, ...]:
 
 
 CLEAR = 0.6
-
-
-# groups a measure is for that name different measures: the residents' medical insurance is not
-# the employees' (居民医保 / 职工医保), the towns' income or jobs not the countryside's
-_CONTRASTS = (("居民", "职工"), ("城镇", "农村"), ("城市", "农村"))
-
-
-def other_group(commitment: str, clause: str) -> bool:
-    """Whether ``clause`` names only the other group of a contrast the commitment names one side
-    of (居民医保…补助标准再提高30元 is not followed by 阶段性降低职工医保和失业保险费率)."""
-    return any(mine in commitment and other not in commitment and other in clause and mine not in clause
-               for a, b in _CONTRASTS for mine, other in ((a, b), (b, a)))
 
 
 _CUMULATIVE = patterns.compile(r"累计")

@@ -305,11 +305,14 @@ def test_a_measure_for_another_group_is_no_follow_up(tmp_path):
     """National 2025 plans ``居民医保…人均财政补助标准分别再提高30元和5元``; Shanghai 2026's review was
     quoted for it by ``阶段性降低职工医保和失业保险费率`` (a helper's audit row): the employees'
     insurance rates are another measure than the residents' subsidy."""
-    from reportdiff.commitments.followup import other_group
+    from reportdiff.commitments.contrasts import other_group
 
     assert other_group("居民医保和基本公共卫生服务经费人均财政补助标准分别再提高30元和5元", "阶段性降低职工医保和失业保险费率")
     assert not other_group("居民医保人均财政补助标准再提高30元", "城乡居民医保财政补助标准提高30元")
     assert not other_group("提高城镇和农村低保标准", "农村低保标准提高")  # the commitment names both
+    # national 1994 -> 1995 (audit of session 42, row 12): the other group for another thing is no
+    # contrast (城镇居民自治 against 企业职工民主管理, the list's first item)
+    assert not other_group("健全企业民主管理制度、城镇居民自治和村民自治制度", "完善企业职工民主管理制度")
     # the review paragraph as Shanghai gives it (its first part)
     f = _first_followup(tmp_path, "居民医保和基本公共卫生服务经费人均财政补助标准分别再提高30元和5元。",
                         "基本民生保障水平持续提升。深化落实一次性扩岗补助、阶段性降低职工医保和失业保险费率等稳就业政策，"
