@@ -5,7 +5,10 @@ and a task promised again is often reworded beyond what the key search accepts (
 with the head, CLEAR without: ``followup``): 加快实施一批重点项目 becomes 实施一批交通、能源、水利等
 重大工程项目 in the same paragraph on investment. The document alignment
 (``comparison.align_documents``) pairs the paragraph holding the task with its counterpart in
-the later report; inside it the topic is already shared, and a lower coverage is evidence.
+the later report; inside it the topic is already shared, and a lower coverage is evidence. A
+paragraph the alignment leaves alone (or pairs with no plan paragraph: a province's plan is
+laid out otherwise than the nation's) takes the later report's plan paragraph most like it
+(``_likest_plan_paragraphs``, TF-IDF cosine) as its counterpart.
 
 A task found nowhere recurs, reworded, in a plan clause of its paragraph's counterpart when
 - the clause covers at least COUNTERPART of the key's weight (``followup._coverage``), and
@@ -13,7 +16,9 @@ A task found nowhere recurs, reworded, in a plan clause of its paragraph's count
   characters), one of them saying more than the kind of thing (not only 制度, 改革, 机制:
   政治体制改革 is no follow-up of 省以下财政体制改革): the key weighs rare words most, and a
   clause on the object's topic alone (未来产业 for 建立未来产业投入增长机制, 教育强国 for
-  制定实施教育强国建设规划纲要) covers much of it without naming the thing promised;
+  制定实施教育强国建设规划纲要) covers much of it without naming the thing promised; and a
+  reform (an object ending in 改革) is followed only by a clause that names a reform
+  (加强生态文明建设 is no follow-up of 深化生态文明体制改革);
 - they are each other's best: the clause is the task's best in the counterpart, the task is
   the clause's best among all the commitments of its paragraph, and the task's own clause is
   the one of its paragraph most like the clause (weighted pair overlap, ``likeness``): the
@@ -32,6 +37,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..comparison.align import Link
+from ..comparison.similarity import TfIdf
 from ..model import Document
 from ..text import patterns
 from ..text.tokens import terms
@@ -69,6 +75,10 @@ def counterpart_followups(commitments: Sequence[Commitment], keys: Sequence[Key 
         clauses = [k for j in link.b for k in clauses_of.get(b_lines[j], ())]
         for i in link.a:
             counterpart.setdefault(i, []).extend(clauses)
+    unpaired = {i for n in missing if (i := a_index.get(commitments[n].paragraph.lines.first, -1)) >= 0
+                and not counterpart.get(i)}  # aligned with nothing, or with no plan clause
+    for i, j in _likest_plan_paragraphs(old, new, clauses_of, unpaired).items():
+        counterpart[i] = list(clauses_of[j])
     neighbours: dict[int, list[int]] = {}  # old paragraph -> its commitments with keys
     for n, (c, key) in enumerate(zip(commitments, keys)):
         if key is not None:
@@ -92,6 +102,27 @@ def counterpart_followups(commitments: Sequence[Commitment], keys: Sequence[Key 
     return out
 
 
+def _likest_plan_paragraphs(old: Document, new: Document, clauses_of: dict[int, list[int]],
+                            unpaired: set[int]) -> dict[int, int]:
+    """Old paragraph (of ``unpaired``, those the alignment left alone) -> the first line of the
+    later report's plan paragraph most like it: the cosine of TF-IDF vectors over the words of
+    both reports' paragraphs (a province's plan is laid out otherwise than the nation's, and the
+    alignment pairs few of its paragraphs)."""
+    plans = [p for p in new.paragraphs if p.lines.first in clauses_of]
+    if not unpaired or not plans:
+        return {}
+    ta = {i: terms(old.paragraphs[i].text) for i in unpaired}
+    tb = [terms(p.text) for p in plans]
+    idf = TfIdf([terms(p.text) for p in old.paragraphs] + tb)
+    vb = [idf.vector(t) for t in tb]
+    out = {}
+    for i, t in sorted(ta.items()):
+        va = idf.vector(t)
+        j = max(range(len(plans)), key=lambda j: (sum(x * vb[j].get(w, 0.0) for w, x in va.items()), -j))
+        out[i] = plans[j].lines.first
+    return out
+
+
 def object_terms(obj: str) -> tuple[str, ...]:
     """The words of a task's object (``keys.object_words``) of two or more Chinese characters
     (the plan's verbs among them: a clause that names the thing promised mostly names what is
@@ -102,9 +133,10 @@ def object_terms(obj: str) -> tuple[str, ...]:
 def names_half(words: tuple[str, ...], text: str) -> bool:
     """Whether ``text`` (normalised) holds at least half of ``words``, one of them saying more
     than the kind of thing (``category.kind_word``: 政治体制改革 holds 体制 and 改革 of
-    省以下财政体制改革, not 财政)."""
+    省以下财政体制改革, not 财政), and 改革 when the words end in a reform."""
     held = [w for w in words if w in text]
-    return bool(words) and 2 * len(held) >= len(words) and not all(map(kind_word, held))
+    return bool(words) and 2 * len(held) >= len(words) and not all(map(kind_word, held)) \
+        and (not words[-1].endswith("改革") or "改革" in text)
 
 
 def _own_clause_likest(c: Commitment, earlier: _Index, clause: str, weight: Callable[[str], float]) -> bool:

@@ -3,6 +3,8 @@ report (commitments/counterparts.py), on the bundled national reports 2024 -> 20
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import fixture_path
 
@@ -11,6 +13,7 @@ from reportdiff.commitments import counterparts, followup
 from reportdiff.commitments.audit import LOW_CONFIDENCE
 from reportdiff.commitments.extraction import extract, statements
 from reportdiff.commitments.keys import normal
+from reportdiff.comparison.result import align_documents
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +82,31 @@ def test_a_clause_taking_up_another_sentence_of_the_paragraph_is_not_taken(ledge
                                                            weight))
     assert likest.startswith("积极培育新兴产业和未来产业")
     assert not any(c.text.startswith("积极培育新兴产业") for c in extract(a, 0))
+
+
+PROVINCES = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "provinces-2026"
+
+
+@pytest.mark.skipif(not (PROVINCES / "tianjin.txt").is_file(), reason="corpus not present")
+def test_a_paragraph_the_alignment_leaves_alone_is_followed_into_the_likest_plan_paragraph():
+    # national 2025's 促进平台经济规范健康发展 (line 82): Tianjin's plan, laid out otherwise, pairs no
+    # paragraph with it; its likest plan paragraph (TF-IDF) holds 支持平台企业创新和健康发展 (line 87),
+    # judged right by a helper (docs/audits/promises-counterparts-fallback-40-rows.md, row 4)
+    a, b = reportdiff.load(fixture_path("national-2025.txt")), reportdiff.load(str(PROVINCES / "tianjin.txt"))
+    e = _entry(reportdiff.promises([a, b]), "促进平台经济规范健康发展")
+    f = e.followups[0]
+    assert (f.status, f.paragraph.lines.first) == ("recurring", 87) and "支持平台企业创新和健康发展" in f.text
+    i = next(k for k, p in enumerate(a.paragraphs) if p.lines.first == e.commitment.paragraph.lines.first)
+    assert not any(i in link.a and link.b for link in align_documents(a, b).links)
+
+
+@pytest.mark.skipif(not (PROVINCES / "zhejiang.txt").is_file(), reason="corpus not present")
+def test_a_reform_is_followed_only_by_a_clause_naming_a_reform():
+    # national 2025's 进一步深化生态文明体制改革 was quoted in Zhejiang 2026 by 加强生态文明建设 (the
+    # topic, not its reform: a helper's row 23)
+    e = _entry(reportdiff.promises([fixture_path("national-2025.txt"), str(PROVINCES / "zhejiang.txt")]),
+               "进一步深化生态文明体制改革")
+    assert e.followups[0].status == "missing"
+    words = counterparts.object_terms(e.commitment.obj)
+    assert not counterparts.names_half(words, "加强生态文明建设。")
+    assert counterparts.names_half(counterparts.object_terms("涉法涉诉信访工作改革"), "改革信访工作制度，")
