@@ -335,6 +335,9 @@ _POLICY_OBJECT = patterns.compile(_CHECKABLE.pattern + r"|体制|政策|基金|�
 _DANGLING = patterns.compile(r"[和与及并、的]+$")
 # the second verb of 建立健全, 建立和完善 (a verb compound), when a name of three or more characters follows
 _ESTABLISH_AND = patterns.compile(r"^(?:和|并)?(?:健全|完善)(?:和|并)?(?=[^，；。]{3})")
+# the second verb of two joined by 和/并 left at the head of the object (落实和优化休假制度, 推行和完善…体系,
+# 扩大和落实企业投资自主权), when a name of three or more characters follows
+_AND_VERB = patterns.compile(r"^[和并](?:优化|完善|健全|规范|落实|改进|引导|推广|提升|加强|实施|推进|发展|提高)(?=[^，；。]{3})")
 _DONE_VERB = patterns.compile(r"了(?!解)")  # an object opening with 了: its verb is perfective (not 了解, to learn)
 # a figure right after a perfective verb (增加了, 少了近, 完成了将近): what was done (not 为了, 除了, 到了)
 _DONE_BEFORE = patterns.compile(r"(?<![为除到不])了(?:近|约|将近|大约|达)?$")
@@ -464,7 +467,7 @@ def extract(doc: Document, index: int) -> list[Commitment]:
                 continue
         if _DONE_VERB.match(obj):
             continue  # 制定了一批法律法规, 建立了工业品贸易中心: the verb with 了 tells what was done
-        obj = re.sub(r"^好", "", obj)  # 开展好…试点
+        obj = _AND_VERB.sub("", re.sub(r"^好", "", obj))  # 开展好…试点; 落实和优化休假制度: one verb compound
         # a conjunction or 的 left dangling where the verb after it was cut (参与全球治理体系改革和建设)
         obj = _DANGLING.sub("", obj) or obj
         for part in split_shared_head(obj) if len(obj) >= 2 else ():

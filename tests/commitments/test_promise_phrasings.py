@@ -761,6 +761,16 @@ def test_a_principle_of_policy_making_is_no_task(tmp_path):
     assert [c.obj for c in extract(reportdiff_load(str(f)), 0) if c.kind == "task"] == ["常态化帮扶政策要求"]
 
 
+def test_the_second_verb_of_a_compound_is_no_part_of_the_object(tmp_path):
+    """National 2025 plans ``落实和优化休假制度``: the object was ``和优化休假制度``, whose key held 优化, and
+    Guangxi's, Jiangxi's, Ningxia's and Shanxi's ``落实带薪错峰休假`` did not follow it (session 42)."""
+    f = tmp_path / "2025.txt"
+    f.write_text("政府工作报告\n一、2024年工作回顾\n去年完成了各项任务。\n二、2025年政府工作任务\n"
+                 "落实和优化休假制度。推行和完善全面的招标投标体系。\n", encoding="utf-8")
+    tasks = [c.obj for c in extract(reportdiff_load(str(f)), 0) if c.kind == "task"]
+    assert tasks == ["休假制度", "全面的招标投标体系"]
+
+
 def test_the_clauses_of_a_sentence_opening_with_a_principle_of_policy_making_are_no_tasks(tmp_path):
     """Audit of national 2025 → Chongqing 2026 (row 19, session 42): ``提高政策实效`` closes the
     sentence ``出台实施政策要能早则早、宁早勿晚，…，看准了就一次性给足，提高政策实效``, which says how
