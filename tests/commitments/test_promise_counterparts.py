@@ -110,3 +110,13 @@ def test_a_reform_is_followed_only_by_a_clause_naming_a_reform():
     words = counterparts.object_terms(e.commitment.obj)
     assert not counterparts.names_half(words, "加强生态文明建设。")
     assert counterparts.names_half(counterparts.object_terms("涉法涉诉信访工作改革"), "改革信访工作制度，")
+
+
+def test_the_counterpart_is_searched_in_the_next_report_only(tmp_path):
+    """An alignment for each pair of a long series would cost more than the rest of the ledger:
+    reports after the next follow a task by its key alone."""
+    later = tmp_path / "2026.txt"
+    later.write_bytes(Path(fixture_path("national-2025.txt")).read_bytes())
+    ledger = reportdiff.promises([fixture_path("national-2024.txt"), fixture_path("national-2025.txt"), str(later)])
+    e = _entry(ledger, "扩大新就业形态就业人员职业伤害保障试点")
+    assert [f.status for f in e.followups] == ["recurring", "missing"]
