@@ -3,7 +3,6 @@ a quoted name is the programme's own name, the rest of the object may be worded 
 
 from __future__ import annotations
 
-
 from ..text import patterns
 from .extraction import PLAN_PERIOD
 from .keys import normal

@@ -25,7 +25,6 @@ or ``1.`` need no escape.)
 
 from __future__ import annotations
 
-
 from ..comparison.align import PAIR_STATUSES
 from ..text import patterns
 
