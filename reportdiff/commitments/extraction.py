@@ -265,6 +265,8 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
             continue  # 货币发行还比年初计划少了近500亿元, 增加了一百三十九亿元, 在58个城市进行了…试点: a result, not a promise
         if promised and _ON_THE_BASIS.match(clause, q.end):
             continue  # 在连续两年增长百分之十三的基础上: the base the plan starts from, not a figure promised
+        if promised and _CONDITION.search(clause, 0, q.start):
+            continue  # 只要我们能够再连续若干年保持百分之八至百分之九的增长率: a condition, not a promise
         if promised and re.fullmatch(r"多?亿多?人?", unit) and \
                 (POPULATION_AFTER_PEOPLE if unit.endswith("人") else POPULATION).match(clause, q.end):
             continue  # 13亿人口的发展中国家, 13亿中国人的饭碗: the country's population, a description
@@ -348,6 +350,8 @@ _FIRST_CLAUSE = patterns.compile(r"[^，；。！？]*")
 # the basis a plan builds on, said after its figure (在连续两年增长百分之十三的基础上, 在一九五八年增产三千八百
 # 亿斤的基础上); a figure after it is promised (在…的基础上年均增长7%)
 _ON_THE_BASIS = patterns.compile(r"[^，；。！？]*?的?基础上")
+# a condition or a supposition the figure stands in (只要…, 如果再把一、二千万亩粮田改种薯类)
+_CONDITION = patterns.compile(r"如果|假如|假若|倘若|只要|要是")
 
 
 def more_task_object(clause: str) -> str:

@@ -132,8 +132,12 @@ def test_fillers_before_the_indicator_are_not_part_of_it(clause, indicator):
     # a figure after the basis is promised (national 2011, 1979)
     ("我国经济增长预期目标是在明显提高质量和效益的基础上年均增长7%", ["7%"]),
     ("力争在现有500万吨的基础上再增加100万吨", ["100万吨"]),
+    # national 1994 (audit of session 42, row 17), 1981, 1955: a condition or a supposition
+    ("只要我们能够再连续若干年保持百分之八至百分之九的增长率", []),
+    ("工业企业的生产成本只要降低1%", []),
+    ("如果再把一、二千万亩粮田改种薯类", []),
 ])
-def test_a_result_or_a_basis_is_no_target(clause, kept):
+def test_a_result_a_basis_or_a_condition_is_no_target(clause, kept):
     assert [t.raw[-len(k):] for (t, _), k in zip(targets_in(clause, promised=True), kept)] == kept
     assert len(targets_in(clause, promised=True)) == len(kept)
 
