@@ -2,8 +2,8 @@
 
 A plan is written paragraph by paragraph on much the same topics from one year to the next,
 and a task promised again is often reworded beyond what the key search accepts (coverage MATCH
-with the head, CLEAR without: ``followup``): 加快实施一批重点项目 becomes 实施一批交通、能源、水利等
-重大工程项目 in the same paragraph on investment. The document alignment
+with the head, CLEAR without: ``followup``): 实施一批交通、能源、水利等重大工程项目 becomes
+建设重点水利工程、综合立体交通网、重要能源基地和设施 in the same paragraph on investment. The document alignment
 (``comparison.align_documents``) pairs the paragraph holding the task with its counterpart in
 the later report; inside it the topic is already shared, and a lower coverage is evidence. A
 paragraph the alignment leaves alone (or pairs with no plan paragraph: a province's plan is
