@@ -63,30 +63,31 @@ def counterpart_followups(commitments: Sequence[Commitment], keys: Sequence[Key 
                if c.kind == "task" and key is not None and f.status == "missing"]
     if not missing:
         return followups
-    a_index = {p.lines.first: i for i, p in enumerate(old.paragraphs)}
-    b_lines = [p.lines.first for p in new.paragraphs]
-    quoted = {(f.paragraph.lines.first, f.text) for f in followups if f.paragraph is not None}
-    clauses_of: dict[int, list[int]] = {}
+    # paragraphs by identity: a paragraph cut at MAX_CHARS shares its line range with its other parts
+    a_index = {id(p): i for i, p in enumerate(old.paragraphs)}
+    b_ids = [id(p) for p in new.paragraphs]
+    quoted = {(id(f.paragraph), f.text) for f in followups if f.paragraph is not None}
+    clauses_of: dict[int, list[int]] = {}  # a plan paragraph (by id) -> its clauses not quoted yet
     for k, s in enumerate(later.sts):
-        if s.part == "plan" and (s.paragraph.lines.first, s.text + s.follow) not in quoted:
-            clauses_of.setdefault(s.paragraph.lines.first, []).append(k)
+        if s.part == "plan" and (id(s.paragraph), s.text + s.follow) not in quoted:
+            clauses_of.setdefault(id(s.paragraph), []).append(k)
     counterpart: dict[int, list[int]] = {}  # old paragraph -> the later report's clauses of its counterpart
     for link in links():
-        clauses = [k for j in link.b for k in clauses_of.get(b_lines[j], ())]
+        clauses = [k for j in link.b for k in clauses_of.get(b_ids[j], ())]
         for i in link.a:
             counterpart.setdefault(i, []).extend(clauses)
-    unpaired = {i for n in missing if (i := a_index.get(commitments[n].paragraph.lines.first, -1)) >= 0
+    unpaired = {i for n in missing if (i := a_index.get(id(commitments[n].paragraph), -1)) >= 0
                 and not counterpart.get(i)}  # aligned with nothing, or with no plan clause
     for i, j in _likest_plan_paragraphs(old, new, clauses_of, unpaired).items():
         counterpart[i] = list(clauses_of[j])
     neighbours: dict[int, list[int]] = {}  # old paragraph -> its commitments with keys
     for n, (c, key) in enumerate(zip(commitments, keys)):
         if key is not None:
-            neighbours.setdefault(a_index.get(c.paragraph.lines.first, -1), []).append(n)
+            neighbours.setdefault(a_index.get(id(c.paragraph), -1), []).append(n)
     out = list(followups)
     for n in missing:
         c = commitments[n]
-        i = a_index.get(c.paragraph.lines.first, -1)
+        i = a_index.get(id(c.paragraph), -1)
         words = object_terms(c.obj)
         scored = [(_coverage(keys[n], later, k), k) for k in counterpart.get(i, ())
                   if recurs_in(c, later.sts[k], five) and names_half(words, later.texts[k])]
@@ -104,11 +105,11 @@ def counterpart_followups(commitments: Sequence[Commitment], keys: Sequence[Key 
 
 def _likest_plan_paragraphs(old: Document, new: Document, clauses_of: dict[int, list[int]],
                             unpaired: set[int]) -> dict[int, int]:
-    """Old paragraph (of ``unpaired``, those the alignment left alone) -> the first line of the
-    later report's plan paragraph most like it: the cosine of TF-IDF vectors over the words of
+    """Old paragraph (of ``unpaired``, those the alignment left alone) -> the identity (``id``)
+    of the later report's plan paragraph most like it: the cosine of TF-IDF vectors over the words of
     both reports' paragraphs (a province's plan is laid out otherwise than the nation's, and the
     alignment pairs few of its paragraphs)."""
-    plans = [p for p in new.paragraphs if p.lines.first in clauses_of]
+    plans = [p for p in new.paragraphs if id(p) in clauses_of]
     if not unpaired or not plans:
         return {}
     ta = {i: terms(old.paragraphs[i].text) for i in unpaired}
@@ -119,7 +120,7 @@ def _likest_plan_paragraphs(old: Document, new: Document, clauses_of: dict[int, 
     for i, t in sorted(ta.items()):
         va = idf.vector(t)
         j = max(range(len(plans)), key=lambda j: (sum(x * vb[j].get(w, 0.0) for w, x in va.items()), -j))
-        out[i] = plans[j].lines.first
+        out[i] = id(plans[j])
     return out
 
 
@@ -146,7 +147,7 @@ def _own_clause_likest(c: Commitment, earlier: _Index, clause: str, weight: Call
     target = _pairs_of(clause)
     mine = likeness(_pairs_of(own), target, weight)
     return all(likeness(_pairs_of(t), target, weight) <= mine for s, t in zip(earlier.sts, earlier.texts)
-               if s.paragraph.lines.first == c.paragraph.lines.first and own not in t and t not in own)
+               if s.paragraph is c.paragraph and own not in t and t not in own)
 
 
 def _pairs_of(text: str) -> set[str]:
