@@ -61,6 +61,10 @@ _LEADING_DASHES = patterns.compile(r"^—{1,3}(?=[^—\s])")
 _DOUBLE_HYPHEN = patterns.compile(r"--+(?=\S)|(?<=\S)--+")
 _CJK = CJK_CLASS.pattern
 _SPACE_NEAR_CJK = patterns.compile(f"(?<={_CJK}) (?=.)|(?<=.) (?={_CJK})", re.DOTALL)
+# a space between two single digits of a line with CJK, or between a digit and the decimal point
+# or per cent sign after it: digits set apart by a PDF's letter-spacing (national 1998: 比五年前增加
+# 5 0 0 0 万吨, 平均每年增长1 5 ．3 ％); 1 000 (a group of three) stays
+_SPACED_DIGITS = patterns.compile(r"(?<=(?<!\d)\d) (?=\d(?!\d))|(?<=\d) (?=[.．]\d|[%％‰])")
 
 
 def normalize_line(line: str, fold_width: bool = True, continued: bool = False) -> str:
@@ -78,6 +82,8 @@ def _normalize(line: str, fold_width: bool, continued: bool = False) -> str:
             text = _DOUBLE_HYPHEN.sub(lambda m: "—" * len(m.group()), text)
         if " " in text:
             text = _drop_spaces_near_cjk(text)
+            if " " in text and has_cjk(text):
+                text = _SPACED_DIGITS.sub("", text)
         if text[:1] == "—" and not text.startswith("——") and not continued:
             text = _LEADING_DASHES.sub("——", text)
         if fold_width and _FOLDABLE.search(text):  # (a search, not a loop over the characters)

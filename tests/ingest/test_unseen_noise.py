@@ -204,3 +204,20 @@ def test_the_corpus_captions_are_listed_as_removed():
     doc = reportdiff.load(str(path))
     assert [r.reason for r in doc.removed if "本报记者" in r.text] == ["photo caption"]
     assert not any("本报记者" in p.text for p in doc.paragraphs)
+
+
+def test_digits_set_apart_by_letter_spacing_read_whole(tmp_path):
+    """National 1998 (the corpus) writes ``比五年前增加5 0 0 0 万吨``, ``平均每年增长1 5 ．3 ％``: a PDF's
+    letter-spacing.  The same spacing put into every number of a fixture report reads as the
+    report itself; a group of three (``1 000``) and digits of an English line stay apart."""
+    import re
+
+    from reportdiff.ingest.normalize import normalize_line
+
+    assert normalize_line("比五年前增加5 0 0 0 万吨") == "比五年前增加5000万吨"
+    assert normalize_line("平均每年增长1 5 ．3 ％，") == "平均每年增长15.3%，"
+    assert normalize_line("共1 000元") == "共1 000元" and normalize_line("in 2 3 words") == "in 2 3 words"
+    spaced = tmp_path / "hohhot-2022.txt"
+    spaced.write_text(re.sub(r"(?<=\d)(?=\d)", " ", REPORT.read_text("utf-8")), encoding="utf-8")
+    assert [p.text for p in reportdiff.load(str(spaced)).paragraphs] == \
+        [p.text for p in reportdiff.load(str(REPORT)).paragraphs]
