@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -18,13 +17,14 @@ def cache_dir() -> Path:
 
 def write(path: Path, data: bytes | str) -> None:
     """Write ``data`` to ``path`` atomically (a temporary file in the same folder, then a
-    rename), making the folder; OSError if it cannot be written."""
+    rename), making the folder; OSError if it cannot be written.  Text is written as UTF-8."""
+    import tempfile  # only when something is written (its import is a few ms of every run otherwise)
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb" if isinstance(data, bytes) else "w",
-                       **({} if isinstance(data, bytes) else {"encoding": "utf-8"})) as out:
-            out.write(data)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data.encode("utf-8") if isinstance(data, str) else data)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..comparison.align import Link
+from ..comparison.result import align_documents
 from ..comparison.similarity import TfIdf
 from ..model import Document
 from ..text import patterns
@@ -52,13 +52,12 @@ _RUN = patterns.compile(r"[\u4e00-\u9fff]+")
 
 
 def counterpart_followups(commitments: Sequence[Commitment], keys: Sequence[Key | None],
-                          followups: list[Followup], links: Callable[[], list[Link]], old: Document,
-                          new: Document, earlier: _Index, later: _Index, five: set[str],
-                          weight: Callable[[str], float]) -> list[Followup]:
+                          followups: list[Followup], old: Document, new: Document, earlier: _Index,
+                          later: _Index, five: set[str], weight: Callable[[str], float]) -> list[Followup]:
     """``followups`` (of ``commitments`` of ``old`` into ``new``, whose clauses ``earlier`` and
     ``later`` index; ``weight``: the ledger's pair weights) with the missing tasks that recur,
-    reworded, in their paragraphs' counterparts; ``links`` (the alignment of ``old`` with
-    ``new``) is called only when some task is missing."""
+    reworded, in their paragraphs' counterparts; the two reports are aligned only when some task
+    is missing."""
     missing = [n for n, (c, key, f) in enumerate(zip(commitments, keys, followups))
                if c.kind == "task" and key is not None and f.status == "missing"]
     if not missing:
@@ -72,7 +71,7 @@ def counterpart_followups(commitments: Sequence[Commitment], keys: Sequence[Key 
         if s.part == "plan" and (id(s.paragraph), s.text + s.follow) not in quoted:
             clauses_of.setdefault(id(s.paragraph), []).append(k)
     counterpart: dict[int, list[int]] = {}  # old paragraph -> the later report's clauses of its counterpart
-    for link in links():
+    for link in align_documents(old, new).links:
         clauses = [k for j in link.b for k in clauses_of.get(b_ids[j], ())]
         for i in link.a:
             counterpart.setdefault(i, []).extend(clauses)

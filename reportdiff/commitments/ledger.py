@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..comparison.result import align_documents
 from ..ingest.metadata import regions_differ, year_of
 from ..model import Document
 from . import english, english_followup, english_index, english_sentences
@@ -78,8 +77,7 @@ def build_ledger(docs: list[Document]) -> Ledger:
             fus = [follow(c, key, indexes[j], j, fives[j]) for c, key in zip(cs, keys)]
             if j == k + 1:  # the next report only: an alignment costs 0.15-0.25 s a pair (one for every pair
                 # of a series of ten national reports took the ledger from 6.0 to 13.6 s; the next only, 8.3 s)
-                fus = counterpart_followups(cs, keys, fus, lambda j=j: align_documents(d, docs[j]).links, d, docs[j],
-                                            indexes[k], indexes[j], fives[j], weight)
+                fus = counterpart_followups(cs, keys, fus, d, docs[j], indexes[k], indexes[j], fives[j], weight)
             later.append([review(c, key, indexes[j], f, years[k], years[j], other[k][j])
                           for c, key, f in zip(cs, keys, fus)])
         for n, c in enumerate(cs):
