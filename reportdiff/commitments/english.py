@@ -84,6 +84,12 @@ _FROM_TO = patterns.compile(r"\bfrom\s+(?:[^,;]|(?<=\d),(?=\d)){1,40}?\s+to\s+(?
 # Y of "raise X to Y" (no from): increase the amount of seed capital for the FRC to $400 million
 _RAISED_TO = patterns.compile(r"\b(?:increase|raise|lift|expand|extend|lower|reduce|double|triple)\s+[^,;]{3,80}?"
                         r"(?P<to>\s+to\s+(?:about\s+|around\s+|over\s+|some\s+)?)$", re.I)
+# Y of "raise X to $A and Z to Y": Z, the second thing the same verb changes (raise the production budget
+# limit of the Scheme to $60 million and the maximum subsidy for each film to $9 million)
+_AND_TO = patterns.compile(r"\b(?:increase|raise|lift|expand|extend|lower|reduce|double|triple)\b[^;]{3,120}?\bto\s+"
+                     r"(?:about\s+|around\s+|over\s+|some\s+)?[$£€\d][^\s,;]*(?:\s+(?:million|billion|trillion|per\s*cent))?"
+                     r"\s+and\s+(?P<np>(?:the|a|an|its|our|their)\s+[^,;]{3,60}?)\s+to\s+(?:about\s+|around\s+|over\s+|some\s+)?$",
+                     re.I)
 # "will" and the adverbs that may follow it (will also, will further, will gradually)
 _WILL_ADVERB = r"\b(?:will|shall)\s+(?:(?:[a-z]+ly|also|further|again)\s+)?"
 _PASSIVE = patterns.compile(_WILL_ADVERB + r"be\s+\w+\s*$", re.I)  # … will be increased: its subject changes
@@ -132,6 +138,10 @@ def _indicator(clause: str, q: Quantity, unit: str) -> str:
         np = _changed(clause[:span.start() if span else raised.start("to")])
         if key_words(np):
             return np
+    elif coordinated := _AND_TO.search(clause, 0, q.start):
+        np = _strip(coordinated.group("np"))
+        if key_words(np):
+            return np
     if (unit.endswith("million") or unit == "%") and re.search(
             r"\b(?:a|an|another|additional|extra|further|new)\s+$", clause[max(0, q.start - 12):q.start], re.I):
         m = _NAMED_AFTER.match(after)
@@ -161,8 +171,9 @@ def _indicator(clause: str, q: Quantity, unit: str) -> str:
     if m:
         np = re.sub(r"^.*\b(?:will|shall|to|we|i|is|are|has|have|of|that|with|by)\s+", "", m.group("np").strip(),
                     flags=re.I)
-        np = re.sub(r"^(?:the|a|an|our|its|their)\s+", "", np, flags=re.I).strip()
+        np = re.sub(r"^.*\band\s+(?=[a-z]+ing\s)", "", np)  # (doubling the teams to six) and increasing funding (by …)
         np = re.sub(r"^(?:\w+ing)\s+(?=\w)", "", np)
+        np = re.sub(r"^(?:the|a|an|our|its|their)\s+", "", np, flags=re.I).strip()
         given, np = np, _GIVING.sub("", np)  # (I shall) allocate a recurrent provision (of $140 million): the sum's name
         if not np.lower().endswith("ed") \
                 and not re.match(r"(?:asked|instructed|invited|requested|tasked|urged)\b", np, re.I):

@@ -130,6 +130,26 @@ def test_a_changed_figure_is_named_by_what_changes(clause, expected):
     assert [(t.indicator, t.raw) for t, _ in targets_in(clause)] == [expected]
 
 
+def test_a_second_thing_the_same_verb_changes_names_its_figure():
+    """HK 2019-20 para 121: ``raise the production budget limit of the Film Production Financing
+    Scheme to $60 million and the maximum subsidy for each film to $9 million to support local
+    mid-budget film productions``: the $9 million was named by the purpose after it.  And a
+    gerund coordinated after another change starts an action of its own: ``doubling the number of
+    winning teams to six and increasing funding by about 50 per cent`` named the 50 per cent
+    ``six and increasing funding``; ``and raising the grant``, ``the grant`` (article left by the
+    gerund's removal)."""
+    clause = ("We will also raise the production budget limit of the Film Production Financing Scheme to $60 million "
+              "and the maximum subsidy for each film to $9 million to support local mid-budget film productions")
+    assert [(t.indicator, t.raw) for t, _ in targets_in(clause)] == [
+        ("production budget limit of the Film Production Financing Scheme", "$60 million"),
+        ("maximum subsidy", "$9 million")]
+    clause = ("we will upscale the sixth First Feature Film Initiative by doubling the number of winning teams to six "
+              "and increasing funding by about 50 per cent")
+    assert all("six" not in t.indicator for t, _ in targets_in(clause))
+    clause = "We will expand the scheme to 20 more schools and raising the grant by 10 per cent"
+    assert ("grant", "10 per cent") in [(t.indicator, t.raw) for t, _ in targets_in(clause)]
+
+
 def test_a_subject_that_changes_by_itself_names_both_its_figures():
     """HK 2018-19 para 69: ``The financial assistance offered under Cyberport's incubation
     programme to individual start-ups will also increase by 50 per cent to $500,000`` gave one
