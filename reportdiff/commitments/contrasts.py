@@ -1,5 +1,6 @@
 """Groups a measure is for that name different measures: the residents' medical insurance is
-not the employees' (居民医保 / 职工医保), the towns' income or jobs not the countryside's."""
+not the employees' (居民医保 / 职工医保), the towns' income or jobs not the countryside's; and
+sums that are not their parts (工农业总产值 is neither 工业 nor 农业总产值)."""
 
 from __future__ import annotations
 
@@ -23,3 +24,16 @@ def _at(word: str, text: str) -> list[int]:
 
 def _after(word: str, text: str) -> set[str]:
     return {text[i + len(word):i + len(word) + 2] for i in _at(word, text)} - {""}
+
+
+# Two sectors named as one word, whose figure is their sum (工农业总产值, 进出口总额)
+_SUMS = {"工农业": ("工业", "农业"), "进出口": ("进口", "出口")}
+
+
+def sum_only(words: tuple[str, ...], text: str) -> bool:
+    """Whether ``text`` names a part of a key's thing (its character pairs ``words``: 工业 of
+    工业总产值) only inside the word for the sum of both parts (工农业总产值): the figure there is
+    not the part's."""
+    return any(whole in text and whole[:2] not in words
+               and any(part in words and part not in text.replace(whole, "") for part in parts)
+               for whole, parts in _SUMS.items())

@@ -10,11 +10,13 @@ import re
 from ..text import patterns
 
 # how policies must be made, a principle (制定政策要遵循规律, 改革开放政策要激活发展动力, 推动高质量发展要靠改革),
-# or the line all work keeps to (必须坚持以经济建设为中心, 必须牢牢扭住经济建设这个中心, 坚持以人民为中心):
-# nothing to check
+# or the line all work keeps to (必须坚持以经济建设为中心, 必须牢牢扭住经济建设这个中心, 坚持以人民为中心),
+# or a call to strive for a goal (为…而共同奋斗): nothing to check
 _POLICY_MAKING = r"(?:政策|举措)要(?![求点素件])|要靠"
 PRINCIPLE = patterns.compile(_POLICY_MAKING + r"|^必须(?:牢牢|毫不动摇地?)?(?:坚持|扭住|有利于)"
-                             r"|坚持以[^，。；]{1,12}为(?:中心|主线|根本|导向|核心)$")
+                             r"|坚持以[^，。；]{1,12}为(?:中心|主线|根本|导向|核心)$"
+                             # an exhortation, the closing call of a report (为胜利完成第七个五年计划而共同奋斗)
+                             r"|^为[^，。；]{2,60}而[\u4e00-\u9fff]{0,4}(?:奋斗|努力)$")
 # how policies must be made, opening a sentence: its other clauses say how too (出台实施政策要能早则早、
 # 宁早勿晚，…，看准了就一次性给足，提高政策实效); not 必须坚持…, which may open a list of tasks
 POLICY_MAKING = patterns.compile(_POLICY_MAKING)

@@ -54,7 +54,7 @@ from .category import (
     last_run_key,
     qualified,
 )
-from .contrasts import other_group
+from .contrasts import other_group, sum_only
 from .extraction import (
     LEADING_VERBS,
     NOT_QUALIFYING,
@@ -285,6 +285,8 @@ def refers(key: Key, index: _Index, k: int, s: float, strict: bool, unit: str = 
     text = index.texts[k]
     if strict and key.head_word.endswith("率") and not _RATE.search(text):
         return False  # a rate (再生水利用率) is not reported by a clause on its thing without one (再生水利用配置试点城市)
+    if strict and sum_only(key.words, text):
+        return False  # 工农业总产值增长9.3% reports neither 工业总产值 nor 农业总产值
     ok = s >= MATCH and heads(key, text, strict) if key.head in text and strict \
         else s >= CLEAR or s >= MATCH and heads(key, text, strict)
     if ok and strict and key.modifiers and key.head_word in text and not any(m in text for m in key.modifiers):

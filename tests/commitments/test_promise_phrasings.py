@@ -1126,3 +1126,41 @@ def test_a_generic_object_takes_the_words_of_its_sentence():
     entry = next(e for e in _national(2000, 2001).entries
                  if e.commitment.doc == 0 and e.commitment.obj == "激励机制" and "优秀人才" in e.commitment.paragraph.text)
     assert "约束机制" not in entry.followups[0].text
+
+
+def test_a_call_to_strive_for_a_goal_is_no_task(tmp_path):
+    """Audit of national 1986 → 1987 (row 6, session 43): the closing ``为胜利完成第七个五年计划而共同
+    奋斗`` was a task, "recurring" by 1987's own closing call ``…而共同奋斗``; 1955, 1958, 1959 and
+    1980 close alike."""
+    from reportdiff.commitments.descriptions import PRINCIPLE
+    assert PRINCIPLE.search("为胜利完成第七个五年计划而共同奋斗")
+    assert PRINCIPLE.search("为完成和超额完成1980、1981年国民经济计划而努力奋斗")
+    assert not PRINCIPLE.search("为完成全年目标任务打下基础")
+    f = tmp_path / "1986.txt"
+    f.write_text("政府工作报告\n一、1985年工作回顾\n去年完成了各项任务。\n二、1986年的任务\n"
+                 "深化企业管理体制改革。为胜利完成第七个五年计划而共同奋斗！\n", encoding="utf-8")
+    assert [c.obj for c in extract(reportdiff_load(str(f)), 0) if c.kind == "task"] == ["企业管理体制改革"]
+
+
+def test_a_sum_of_two_sectors_reports_neither(tmp_path):
+    """Audit of national 1986 → 1987 (rows 5 and 19, session 43): the seventh five-year plan's
+    ``工业总产值平均每年增长百分之七点五`` and ``农业总产值平均每年增长百分之四`` were both "reported, met"
+    by 1987's ``工农业总产值15104亿元，比上年增长9.3%`` (农业 inside 工农业, 工业 spread across it):
+    the figure of a sum is neither part's.  A part named on its own still reports it."""
+    old, new = tmp_path / "1986.txt", tmp_path / "1987.txt"
+    old.write_text("政府工作报告\n一、1985年工作回顾\n去年完成了各项任务。\n二、1986年的任务\n"
+                   "今年工业总产值增长百分之八，农业总产值增长百分之四，出口总额增长百分之十。\n", encoding="utf-8")
+    new.write_text("政府工作报告\n一、1986年工作回顾\n工农业总产值15104亿元，比上年增长9.3%。"
+                   "进出口总额增长百分之十二。\n二、1987年的任务\n继续发展生产。\n", encoding="utf-8")
+    statuses = {e.commitment.target.indicator: e.followups[0].status for e in promises([str(old), str(new)]).entries
+                if e.commitment.doc == 0 and e.commitment.target}
+    assert set(statuses.values()) == {"missing"} and len(statuses) == 3, statuses
+    new.write_text("政府工作报告\n一、1986年工作回顾\n工农业总产值15104亿元，其中工业总产值增长11.1%。\n"
+                   "二、1987年的任务\n继续发展生产。\n", encoding="utf-8")
+    statuses = {e.commitment.target.indicator: e.followups[0].status for e in promises([str(old), str(new)]).entries
+                if e.commitment.doc == 0 and e.commitment.target}
+    assert [s for i, s in statuses.items() if i.startswith("工业")] == ["reported"], statuses
+    ledger = _national(1986, 1987)
+    parts = [e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target
+             and e.commitment.target.indicator.startswith(("工业总产值", "农业总产值"))]
+    assert parts and all("工农业" not in f.text for f in parts)
