@@ -149,8 +149,10 @@ def _indicator(clause: str, q: Quantity, unit: str) -> str:
             return _strip(m.group("np"))
     if unit.endswith("million"):
         m = _MONEY_PREP.match(after)
-        if m and _strip(m.group("np")):
-            return _strip(m.group("np"))
+        if m and (np := _strip(m.group("np"))):
+            # (to) enhance the financial assistance …: the verb names nothing when two words or more are left
+            thing = _strip(re.sub(r"^[a-z]+\s+(?=(?:the|a|an|our|its|their)\s)", "", m.group("np").strip()))
+            return thing if len(key_words(thing)) >= 2 else np
     elif unit != "%":
         m = _COUNTED.match(after)
         if m and not re.match(r"of\b", m.group("np"), re.I):
@@ -193,7 +195,10 @@ _MONEY_WORDS = set("additional recurrent annual provision funding expenditure al
 # sum, launch an iBond issue, provide a total): not what the sum is
 _GIVING = patterns.compile(r"^(?:(?:also|further)\s+)?(?:allocate|earmark|inject|set\s+aside|provide|commit|spend|deploy|"
                      r"launch)\s+(?:(?:the|a|an|another|our)\s+)?(?=\w)", re.I)
-_FOR_PURPOSE = patterns.compile(r"^[^,;]{0,40}?\b(?:to|for)\s+(?P<np>[^,;]+)", re.I)
+# (an additional recurrent provision of $25 million) [and an extra two-year subsidy of $17 million per year] to …:
+# a sum given beside it goes to the same purpose
+_FOR_PURPOSE = patterns.compile(r"^(?:\s+and\s+[^,;$]{0,50}\$[\d.,]+(?:\s?(?:million|billion))?)?[^,;]{0,40}?\b(?:to|for)\s+"
+                          r"(?P<np>[^,;]+)", re.I)
 
 
 def _purpose(after: str) -> str:
@@ -201,7 +206,7 @@ def _purpose(after: str) -> str:
     article (an additional recurrent provision of $55 million will be provided to support the nine
     major performing arts groups → nine major performing arts groups)."""
     m = _FOR_PURPOSE.match(after)
-    np = _strip(re.sub(r"^[a-z]+\s+(?=(?:the|a|an|our|its|their)\s)", "", m.group("np").strip())) if m else ""
+    np = _strip(re.sub(r"^[a-z]+\s+(?=(?:the|a|an|our|its|their)\s)", "", m.group("np").strip().rstrip("."))) if m else ""
     return np if len(key_words(np)) >= 2 else ""
 
 
@@ -231,6 +236,10 @@ _DESCRIBES = patterns.compile(r"(?:\b(?:estimated|expected|forecast|projected)\s
                         r"(?:about|around|some|over|more than|nearly|an estimated|approximately)?\s*$", re.I)
 
 
+_AID_FOR = patterns.compile(r"\b(?:assistance|support|subsid(?:y|ies)|subventions?|allowances?|grants?|funding)\s+for\s+"
+                     r"(?:about\s+|around\s+|some\s+|over\s+|more\s+than\s+|nearly\s+)?$", re.I)
+
+
 def figures(text: str) -> list[Quantity]:
     """The figures of an English clause, without a measure used as an adjective (the 1 000-hectare
     islands, the 10-year Hospital Development Plan): that is part of a name, not a quantity; nor
@@ -249,6 +258,8 @@ def targets_in(clause: str) -> list[tuple[Target, int]]:
             continue  # a cost, a description, or the X of "from X to Y"
         if _OVER_THE_PAST.match(clause, q.end) and not _GOAL_YEAR.search(clause):
             continue  # a change over a past year (an increase of nearly 80 per cent over 1997-98): a comparison
+        if q.unit == "" and _AID_FOR.search(before60):
+            continue  # whom the aid reaches (the financial assistance for 60 national sports associations)
         if re.search(r"\b(?:aged|age of|ages of)\s*$", before60, re.I):
             continue  # an age says whom a measure is for (residents aged 65 or above), not a quantity promised
         if q.unit == "" and re.search(r"(?<!\ball )\bthe\s+$", clause[max(0, q.start - 12):q.start], re.I):

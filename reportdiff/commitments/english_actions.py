@@ -227,16 +227,17 @@ def _action(verb: str, obj: str, lettered: bool) -> tuple[str, str, bool]:
     particle = _PARTICLE.match(obj) if verb in _PHRASAL else None  # set up a fund: the verb is "set up"
     if particle:
         verb, obj = f"{verb} {particle.group(1).lower()}", obj[particle.end():]
-    np = _with_name(_strip(_OBJ_END.sub("", obj)), obj)
+    np = _with_name(_strip(_OBJ_END.sub("", obj), whose=False), obj)
     whose = not _named_measure(np) or np.rsplit(" ", 1)[-1].lower() in _DIMENSION
     return verb, _complemented(np, obj) if whose and verb != "focus" else np, lettered  # focus on: a priority
 
 
-# what a measure has, not what it is (extend the application period, raise the ceiling, waive the fees):
-# its complement says which measure
+# what a measure has, not what it is (extend the application period, raise the ceiling, waive the fees),
+# or an aid named by whom it is for (the rate of allowance for on-call medical officers): its complement
+# says which measure
 _DIMENSION = set("period periods fee fees ceiling ceilings limit limits scope coverage quota quotas level levels "
                  "amount amounts deadline duration threshold thresholds criteria cap caps mechanism mechanisms "
-                 "arrangement arrangements rate rates".split())
+                 "arrangement arrangements rate rates allowance allowances subvention subventions".split())
 # what is put into a measure, which its complement does not make a deliverable (devote resources to …,
 # provide financial support for …, step up efforts to …)
 _INPUTS = set("resources resource support funding funds efforts effort assistance room drag uncertainties "
@@ -371,7 +372,7 @@ _GENERIC = set("measure measures proposal proposals assistance option options wa
 
 def _named_measure(obj: str) -> bool:
     """Whether an object names a measure: two words other than ``_GENERIC`` ones."""
-    return sum(w.lower() not in _GENERIC for w in re.findall(r"[A-Za-z][\w'-]*", _strip(_OBJ_END.sub("", obj)))) >= 2
+    return sum(w.lower() not in _GENERIC for w in re.findall(r"[A-Za-z][\w'-]*", _strip(_OBJ_END.sub("", obj), whose=False))) >= 2
 
 
 def _vague(verb: str) -> bool:

@@ -203,12 +203,27 @@ _NAME_RUN = patterns.compile(r"[A-Z][\w'-]*(?:\s+(?:and|&|(?:of|for)(?:\s+the)?)
 _NP_STOP = patterns.compile(_NP_END.pattern.removesuffix(".*$"), re.I)
 
 
-def _strip(np: str) -> str:
+# words that say only that something is given or paid, not to whom (an additional recurrent provision,
+# the financial assistance, the rate of allowance): such a phrase is named by the "for" after it
+_AID_WORDS = set("additional extra annual recurrent one-off financial assistance support subsidy subsidies subvention "
+                 "subventions funding allowance allowances grant grants provision resources rate rates of the a an".split())
+
+
+_LEAD_VERB = patterns.compile(r"^(?:\w+ing|[a-z]+(?=\s+(?:the|a|an|our|its|their)\s))\s+")  # enhance (the …), increasing
+
+
+def _strip(np: str, whose: bool = True) -> str:
+    """A noun phrase cut where it ends (``_NP_STOP``; not inside a name in capitals), without a
+    leading gerund and article; with ``whose``, an aid named by whom it is for runs on across
+    that "for" (``_AID_WORDS``)."""
     np = np.strip()
     names = [m.span() for m in _NAME_RUN.finditer(np)]
     for m in _NP_STOP.finditer(np):
         if not any(a < m.start() < b for a, b in names):
-            np = np[:m.start()]
+            head = np[:m.start()]
+            if whose and m.group().strip().lower() == "for" and set(_LEAD_VERB.sub("", head.lower()).split()) <= _AID_WORDS:
+                continue  # the financial assistance for 60 national sports associations: whose it is names it
+            np = head
             break
     np = re.sub(r"^(?:\w+ing)\s+(?=\w)", "", np)  # proposing a council tax increase
     return re.sub(r"^(?:the|a|an|our|its|their|some|all|every)\s+", "", np, flags=re.I).strip()
