@@ -53,9 +53,13 @@ from .measures import comparable, is_rate, meets
 _BY_YEAR_ZH = patterns.compile(r"(?:到|至|在|于)((?:19|20)\d\d)年(?:底|末)?|((?:19|20)\d\d)年(?:底|末)?(?:前|以前)"
                          r"|(?:^|[，；。：]|争取|力争|确保|预计|计划)((?:19|20)\d\d)年(?!以来|来)")
 _BY_YEAR_EN = patterns.compile(r"\b(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(20\d\d)\b", re.I)
-_PLAN_END = {"八五": 1995, "九五": 2000, "十五": 2005, "十一五": 2010, "十二五": 2015, "十三五": 2020,
+_PLAN_END = {"一五": 1957, "二五": 1962, "三五": 1970, "四五": 1975, "五五": 1980, "六五": 1985, "七五": 1990,
+             "八五": 1995, "九五": 2000, "十五": 2005, "十一五": 2010, "十二五": 2015, "十三五": 2020,
              "十四五": 2025, "十五五": 2030, "十六五": 2035}
-_PLAN_NAME = r"(八五|九五|十[一二三四五六]?五)[”\"]?"
+_PLAN_NAME = r"([一二三四五六七八九]五|十[一二三四五六]?五)[”\"]?"
+# a year in Chinese digits (一九九○年, 二〇三五年: the older national reports write years so)
+_ZH_YEAR = patterns.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
+_ZH_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 # a five-year plan's goal: its target (“十四五”规划目标), its end (十四五末), or (session 41) an average
 # over its years (按调整后的“八五”计划，国民经济增长速度…平均每年百分之八至九; “十五”期间年均经济增长)
 _PLAN_GOAL = patterns.compile(_PLAN_NAME + r"(?:规划)?(?:目标|末|期末|收官)|" + _PLAN_NAME
@@ -68,9 +72,12 @@ def due_year(c: Commitment, plan_year: int | None) -> int | None:
     """The year whose review judges ``c`` (module docstring); None without a plan year."""
     if plan_year is None:
         return None
-    sentence = next((s for s in c.paragraph.sentences if c.text[:12] in s), c.text)
-    upto = sentence[:sentence.find(c.text[:12]) + len(c.text)] if c.text[:12] in sentence else sentence
+    text = c.paragraph.text
+    at = text.find(c.text[:12])
+    # from the full stop before it: a year named before a semicolon (一九九○年工农业总产值达到…；国民生产总值达到…)
+    upto = text[max(text.rfind(stop, 0, at) for stop in "。！？") + 1:at + len(c.text)] if at >= 0 else c.text
     upto = upto.translate(FULL_WIDTH)  # ２００１年 (national 1993-2002 write full-width digits)
+    upto = _ZH_YEAR.sub(lambda m: m.group().translate(_ZH_DIGITS), upto)  # 一九九○年 (national 1954-1988)
     years = [int(a or b or c) for a, b, c in _BY_YEAR_ZH.findall(upto)] + [int(y) for y in _BY_YEAR_EN.findall(upto)]
     years = [y for y in years if plan_year < y <= plan_year + 30]
     if years:

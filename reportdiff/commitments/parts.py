@@ -206,7 +206,18 @@ def guides(sentence: str) -> bool:
 # own year first (在一九五九年，全国的各级国家机关应当…)
 _PLAN_AGAIN = patterns.compile(r"\s*(?:新的一年|今年|明年|今后|我们要|我们将|要|必须|应当)")
 _YEAR_FIRST = patterns.compile(r"\s*在?([0-9〇零一二三四五六七八九]{4})年")
-_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_DIGIT = str.maketrans("〇○零一二三四五六七八九０１２３４５６７８９", "0001234567890123456789")
+# two years compared, opening a sentence (１９８６年同１９７８年相比，国民生产总值由３４８０亿元增加到…;
+# 一九八一年比一九八○年，原煤增长百分之零点二)
+_YEARS_COMPARED = patterns.compile(r"\s*([0-9０-９〇○零一二三四五六七八九]{4})年(?:同|与|和|比)([0-9０-９〇○零一二三四五六七八九]{4})年")
+
+
+def compares_past_years(sentence: str, year: int | None) -> bool:
+    """Whether a sentence opens by comparing two years before the report's ``year``: it gives their
+    record, a review of that sentence alone inside a plan (national 1987's look back over eight
+    years; 1982's figures of 1981 against 1980); not a plan's years (一九五七年比一九五二年, in 1955)."""
+    m = _YEARS_COMPARED.match(sentence)
+    return bool(m) and year is not None and all(int(y.translate(_DIGIT)) < year for y in m.groups())
 
 
 def turns_to_plan(sentence: str, year: int | None) -> bool:

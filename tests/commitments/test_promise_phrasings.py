@@ -1164,3 +1164,20 @@ def test_a_sum_of_two_sectors_reports_neither(tmp_path):
     parts = [e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target
              and e.commitment.target.indicator.startswith(("工业总产值", "农业总产值"))]
     assert parts and all("工农业" not in f.text for f in parts)
+
+
+def test_two_past_years_compared_are_a_record(tmp_path):
+    """Audit of national 1986 → 1987 (rows 4 and 16, session 43): 1987's plan part looks back over
+    eight years, ``１９８６年同１９７８年相比，国民生产总值由３４８０亿元增加到９３８０亿元``, and the
+    seventh five-year plan's GNP targets were "recurring" by it; 1982's ``一九八一年比一九八○年，原煤
+    增长百分之零点二…`` gave five targets of the past year.  A sentence opening with two years
+    before the report's compared is a review; one comparing a plan's years stays a plan."""
+    from reportdiff.commitments.parts import compares_past_years
+    assert compares_past_years("１９８６年同１９７８年相比，国民生产总值由３４８０亿元增加到９３８０亿元", 1987)
+    assert compares_past_years("一九八一年比一九八○年，原煤增长百分之零点二", 1982)
+    assert not compares_past_years("一九五七年比一九五二年，我国工业总产值将增长百分之九十八点三", 1955)
+    f = tmp_path / "1982.txt"
+    f.write_text("政府工作报告\n一、1981年工作回顾\n去年完成了各项任务。\n二、1982年的任务\n"
+                 "一九八一年比一九八○年，原煤增长百分之零点二，原油下降百分之四点五。今年原煤产量增长百分之三。\n",
+                 encoding="utf-8")
+    assert [c.target.value for c in extract(reportdiff_load(str(f)), 0) if c.kind == "target"] == [3.0]

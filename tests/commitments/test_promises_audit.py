@@ -234,6 +234,21 @@ def test_the_due_year_of_a_target(tmp_path, sentence, due):
     assert targets and {due_year(c, 1993) for c in targets} == {due}
 
 
+def test_the_due_year_in_chinese_digits_and_of_the_older_plans(tmp_path):
+    """Audit of national 1986 → 1987 (session 43): the seventh five-year plan's ``一九九○年工农业总产值
+    达到一万六千七百七十亿元；国民生产总值达到一万一千一百七十亿元`` was due in 1986 and "not met" by
+    1986's figures: years written in Chinese digits (一九九○, with ○ or 〇) were not read, a year
+    named before a semicolon of the same sentence was not seen, and the plans before 八五 had no
+    end year (七五 → 1990)."""
+    path = tmp_path / "a.txt"
+    path.write_text("政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n"
+                    "一九九○年工农业总产值达到一万六千七百七十亿元，比一九八○年增长一点三倍；国民生产总值达到一万一千一百七十亿元。"
+                    "按“七五”计划，国民经济增长速度平均每年百分之七点五。今年国民生产总值增长百分之七。\n", encoding="utf-8")
+    targets = [c for c in extract(reportdiff.load(str(path)), 0) if c.kind == "target"]
+    assert [(c.target.value, due_year(c, 1986)) for c in targets] == [(16770.0, 1990), (11170.0, 1990), (7.5, 1990),
+                                                                      (7.0, 1986)]
+
+
 def test_json_has_the_audit_fields_and_keeps_the_contract(national):
     out = promises(national)
     schema = json.loads(resources.files("reportdiff").joinpath("schema/promises.schema.json").read_text("utf-8"))
