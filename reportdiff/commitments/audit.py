@@ -45,6 +45,7 @@ from .followup import (
 )
 from .keys import Key, normal
 from .measures import comparable, is_rate, meets
+from .parts import PLAN_END, PLAN_NAME, YEAR_DIGITS
 
 # -- due years ---------------------------------------------------------------------------------
 
@@ -53,16 +54,11 @@ from .measures import comparable, is_rate, meets
 _BY_YEAR_ZH = patterns.compile(r"(?:到|至|在|于)((?:19|20)\d\d)年(?:底|末)?|((?:19|20)\d\d)年(?:底|末)?(?:前|以前)"
                          r"|(?:^|[，；。：]|争取|力争|确保|预计|计划)((?:19|20)\d\d)年(?!以来|来)")
 _BY_YEAR_EN = patterns.compile(r"\b(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(20\d\d)\b", re.I)
-_PLAN_END = {"一五": 1957, "二五": 1962, "三五": 1970, "四五": 1975, "五五": 1980, "六五": 1985, "七五": 1990,
-             "八五": 1995, "九五": 2000, "十五": 2005, "十一五": 2010, "十二五": 2015, "十三五": 2020,
-             "十四五": 2025, "十五五": 2030, "十六五": 2035}
-_PLAN_NAME = r"([一二三四五六七八九]五|十[一二三四五六]?五)[”\"]?"
 # a year in Chinese digits (一九九○年, 二〇三五年: the older national reports write years so)
 _ZH_YEAR = patterns.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
-_ZH_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 # a five-year plan's goal: its target (“十四五”规划目标), its end (十四五末), or (session 41) an average
 # over its years (按调整后的“八五”计划，国民经济增长速度…平均每年百分之八至九; “十五”期间年均经济增长)
-_PLAN_GOAL = patterns.compile(_PLAN_NAME + r"(?:规划)?(?:目标|末|期末|收官)|" + _PLAN_NAME
+_PLAN_GOAL = patterns.compile(PLAN_NAME + r"(?:规划)?(?:目标|末|期末|收官)|" + PLAN_NAME
                         + r"(?:计划|规划|期间|时期)[^。；]{0,30}?(?:平均每年|年均)")
 _THREE_YEARS = patterns.compile(r"三年行动|三年攻坚|三年计划|三年内|within three years|in three years|next three years", re.I)
 _FIVE_YEARS = patterns.compile(r"五年内|within five years|next five years", re.I)
@@ -77,14 +73,14 @@ def due_year(c: Commitment, plan_year: int | None) -> int | None:
     # from the full stop before it: a year named before a semicolon (一九九○年工农业总产值达到…；国民生产总值达到…)
     upto = text[max(text.rfind(stop, 0, at) for stop in "。！？") + 1:at + len(c.text)] if at >= 0 else c.text
     upto = upto.translate(FULL_WIDTH)  # ２００１年 (national 1993-2002 write full-width digits)
-    upto = _ZH_YEAR.sub(lambda m: m.group().translate(_ZH_DIGITS), upto)  # 一九九○年 (national 1954-1988)
+    upto = _ZH_YEAR.sub(lambda m: m.group().translate(YEAR_DIGITS), upto)  # 一九九○年 (national 1954-1988)
     years = [int(a or b or c) for a, b, c in _BY_YEAR_ZH.findall(upto)] + [int(y) for y in _BY_YEAR_EN.findall(upto)]
     years = [y for y in years if plan_year < y <= plan_year + 30]
     if years:
         return years[-1]
     m = _PLAN_GOAL.search(upto)
-    if m and _PLAN_END[m.group(1) or m.group(2)] >= plan_year:
-        return _PLAN_END[m.group(1) or m.group(2)]
+    if m and PLAN_END[m.group(1) or m.group(2)] >= plan_year:
+        return PLAN_END[m.group(1) or m.group(2)]
     if _THREE_YEARS.search(c.text) and not re.search(r"完成|收官|complete", c.text):  # 完成…三年行动: due now
         return plan_year + 2
     if _FIVE_YEARS.search(c.text) or c.horizon == "5y":

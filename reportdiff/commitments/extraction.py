@@ -47,12 +47,12 @@ from .descriptions import (
 )
 from .objects import TASK_OBJECT, split_shared_head
 from .parts import (
-    compares_past_years,
     five_year_reviews,
     five_year_sections,
     guides,
     looks_back,
     names_one_year,
+    opens_on_the_past,
     parts,
     past_span,
     preamble_plan_from,
@@ -148,7 +148,7 @@ def statements(doc: Document, index: int) -> list[Statement]:
             # a sentence of a plan paragraph opening by looking back (…至关重要。过去一年，我们的各项工作
             # 取得了很大成绩。国内生产总值增长10.3%…) opens a review up to the sentence that turns to the plan
             back = (back or kind == "plan" and looks_back(sentence)) and not turns_to_plan(sentence, year)
-            since = kind == "plan" and (since_last_year(sentence) or compares_past_years(sentence, year))  # this sentence only
+            since = kind == "plan" and (since_last_year(sentence) or opens_on_the_past(sentence, year))  # this sentence only
             part = "review" if back or since else \
                 "other" if kind == "plan" and (guides(sentence) or some_do_wrong(sentence)) else kind
             five_years = part == "review" and summed and not names_one_year(sentence, year)

@@ -206,22 +206,36 @@ def guides(sentence: str) -> bool:
 # own year first (在一九五九年，全国的各级国家机关应当…)
 _PLAN_AGAIN = patterns.compile(r"\s*(?:新的一年|今年|明年|今后|我们要|我们将|要|必须|应当)")
 _YEAR_FIRST = patterns.compile(r"\s*在?([0-9〇零一二三四五六七八九]{4})年")
-_DIGIT = str.maketrans("〇○零一二三四五六七八九０１２３４５６７８９", "0001234567890123456789")
+# the digits of a year written in Chinese (一九九○年, 二〇三五年) or full width (１９８６年)
+YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九０１２３４５６７８９", "0001234567890123456789")
+# the five-year plans and their last years
+PLAN_END = {"一五": 1957, "二五": 1962, "三五": 1970, "四五": 1975, "五五": 1980, "六五": 1985, "七五": 1990,
+            "八五": 1995, "九五": 2000, "十五": 2005, "十一五": 2010, "十二五": 2015, "十三五": 2020,
+            "十四五": 2025, "十五五": 2030, "十六五": 2035}
+PLAN_NAME = r"([一二三四五六七八九]五|十[一二三四五六]?五)[”\"]?"
 # two years compared, opening a sentence (１９８６年同１９７８年相比，国民生产总值由３４８０亿元增加到…;
-# 一九八一年比一九八○年，原煤增长百分之零点二)
+# 一九八一年比一九八○年，原煤增长百分之零点二), or a plan's period (“六五”期间，人民解放军…)
 _YEARS_COMPARED = patterns.compile(r"\s*([0-9０-９〇○零一二三四五六七八九]{4})年(?:同|与|和|比)([0-9０-９〇○零一二三四五六七八九]{4})年")
+_PLAN_PERIOD = patterns.compile(r"\s*“?" + PLAN_NAME + r"(?:计划|规划)?(?:期间|时期)[，,]")
 
 
-def compares_past_years(sentence: str, year: int | None) -> bool:
-    """Whether a sentence opens by comparing two years before the report's ``year``: it gives their
-    record, a review of that sentence alone inside a plan (national 1987's look back over eight
-    years; 1982's figures of 1981 against 1980); not a plan's years (一九五七年比一九五二年, in 1955)."""
+def opens_on_the_past(sentence: str, year: int | None) -> bool:
+    """Whether a sentence opens by comparing two years before the report's ``year``, or on the
+    period of a plan that ended before it: it gives their record, a review of that sentence alone
+    inside a plan (national 1987's look back over eight years; 1982's figures of 1981 against
+    1980; 1986's ``“六五”期间，人民解放军…积极参加…建设``); not a plan's years (一九五七年比一九五二年,
+    in 1955)."""
+    if year is None:
+        return False
     m = _YEARS_COMPARED.match(sentence)
-    return bool(m) and year is not None and all(int(y.translate(_DIGIT)) < year for y in m.groups())
+    if m:
+        return all(int(y.translate(YEAR_DIGITS)) < year for y in m.groups())
+    m = _PLAN_PERIOD.match(sentence)
+    return bool(m) and PLAN_END[m.group(1)] < year
 
 
 def turns_to_plan(sentence: str, year: int | None) -> bool:
     """Whether ``sentence``, inside a paragraph that looks back, opens the plan again (a plan word,
     or the report's own ``year`` named first)."""
     m = _YEAR_FIRST.match(sentence)
-    return bool(_PLAN_AGAIN.match(sentence) or m and m.group(1).translate(_DIGIT) == str(year))
+    return bool(_PLAN_AGAIN.match(sentence) or m and m.group(1).translate(YEAR_DIGITS) == str(year))

@@ -1172,10 +1172,12 @@ def test_two_past_years_compared_are_a_record(tmp_path):
     seventh five-year plan's GNP targets were "recurring" by it; 1982's ``一九八一年比一九八○年，原煤
     增长百分之零点二…`` gave five targets of the past year.  A sentence opening with two years
     before the report's compared is a review; one comparing a plan's years stays a plan."""
-    from reportdiff.commitments.parts import compares_past_years
-    assert compares_past_years("１９８６年同１９７８年相比，国民生产总值由３４８０亿元增加到９３８０亿元", 1987)
-    assert compares_past_years("一九八一年比一九八○年，原煤增长百分之零点二", 1982)
-    assert not compares_past_years("一九五七年比一九五二年，我国工业总产值将增长百分之九十八点三", 1955)
+    from reportdiff.commitments.parts import opens_on_the_past
+    assert opens_on_the_past("１９８６年同１９７８年相比，国民生产总值由３４８０亿元增加到９３８０亿元", 1987)
+    assert opens_on_the_past("一九八一年比一九八○年，原煤增长百分之零点二", 1982)
+    assert not opens_on_the_past("一九五七年比一九五二年，我国工业总产值将增长百分之九十八点三", 1955)
+    assert opens_on_the_past("“六五”期间，人民解放军…积极参加社会主义物质文明和精神文明的建设", 1986)
+    assert not opens_on_the_past("“七五”期间，国民生产总值平均每年增长百分之七点五", 1986)
     f = tmp_path / "1982.txt"
     f.write_text("政府工作报告\n一、1981年工作回顾\n去年完成了各项任务。\n二、1982年的任务\n"
                  "一九八一年比一九八○年，原煤增长百分之零点二，原油下降百分之四点五。今年原煤产量增长百分之三。\n",
