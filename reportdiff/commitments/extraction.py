@@ -336,6 +336,9 @@ _POLICY_OBJECT = patterns.compile(_CHECKABLE.pattern + r"|体制|政策|基金|�
 
 
 _DANGLING = patterns.compile(r"[和与及并、的]+$")
+# an object naming only work in general, of a time or all of it (做好今年的改革和建设工作, 推进各项改革,
+# 完成各项目标任务): nothing to check
+_ALL_THE_WORK = patterns.compile(r"(?:今年|明年|全年|这些|这项|各项|各方面)?的?(?:(?:改革|建设|工作|发展|目标|任务)[和与及、]?)+")
 # the second verb of 建立健全, 建立和完善 (a verb compound), when a name of three or more characters follows
 _ESTABLISH_AND = patterns.compile(r"^(?:和|并)?(?:健全|完善)(?:和|并)?(?=[^，；。]{3})")
 # the second verb of two joined by 和/并 left at the head of the object (落实和优化休假制度, 推行和完善…体系,
@@ -475,6 +478,8 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         obj = _AND_VERB.sub("", re.sub(r"^好", "", obj))  # 开展好…试点; 落实和优化休假制度: one verb compound
         # a conjunction or 的 left dangling where the verb after it was cut (参与全球治理体系改革和建设)
         obj = _DANGLING.sub("", obj) or obj
+        if _ALL_THE_WORK.fullmatch(obj):
+            continue
         for part in split_shared_head(obj) if len(obj) >= 2 else ():
             out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph,
                                   st.text.rstrip("，；。！？"), "task", None, part, horizon))

@@ -1183,3 +1183,15 @@ def test_two_past_years_compared_are_a_record(tmp_path):
                  "一九八一年比一九八○年，原煤增长百分之零点二，原油下降百分之四点五。今年原煤产量增长百分之三。\n",
                  encoding="utf-8")
     assert [c.target.value for c in extract(reportdiff_load(str(f)), 0) if c.kind == "target"] == [3.0]
+
+
+def test_work_in_general_is_no_task(tmp_path):
+    """Audit of national 1986 → 1987 (row 20, session 43): ``做好今年的改革和建设工作`` was a task,
+    "reported" by the police's ``也做了大量工作``.  An object naming only work in general, of a time
+    or all of it (今年的改革和建设工作, 这些改革, 各项改革, 各项目标任务), has nothing to check; a named
+    reform stays."""
+    f = tmp_path / "1986.txt"
+    f.write_text("政府工作报告\n一、1985年工作回顾\n去年完成了各项任务。\n二、1986年的任务\n"
+                 "做好今年的改革和建设工作。继续推进各项改革。要确保完成各项目标任务。深化价格体制改革。\n",
+                 encoding="utf-8")
+    assert [c.obj for c in extract(reportdiff_load(str(f)), 0) if c.kind == "task"] == ["价格体制改革"]
