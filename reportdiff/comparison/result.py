@@ -395,7 +395,7 @@ def _align_sections(old: Document, new: Document, ta, tb, options: Options, role
 
 def _roles(doc: Document) -> list[str]:
     """Each section's part role, as its top-level part's title or opening sentence says
-    (``headings.part_role``: review, plan, or "" when neither says); "" throughout an English
+    (``headings.part_role``: review, plan, other for closing notes, or "" when none says); "" throughout an English
     document, whose budget speeches have no such parts."""
     if doc.language != "zh":
         return [""] * len(doc.sections)

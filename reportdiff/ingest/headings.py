@@ -194,12 +194,20 @@ OPENS_REVIEW = patterns.compile(ONE_YEAR_BACK + r"|[两三四]年来|收官之�
 OPENS_PLAN = patterns.compile(r"今年|开局之年|预期目标|总体要求|今后|未来五年|十[一二三四五六七八九]?五”?(?:时期)?是")
 
 
+# the title of the notes a report ends with, terms and their meanings (名词解释, 注释): their
+# entries are short (［1］一降三减：/ 全年火灾起数总体下降…), and a line may stand before it (附件2)
+NOTES_TITLE = patterns.compile(r"(?:名词|术语)?(?:解释|注释|注解)[：:]?|附注[：:]?|注释说明")
+
+
 def part_role(part: Section) -> str:
     """``review`` or ``plan`` as a top-level part of a Chinese report says: by its title
     (``一、2025年工作回顾``, ``三、2026年重点工作``: 重点 alone is a slogan's word), else by the
     first sentence of its first paragraph (一年来, 收官之年 …: review; 今年, 开局之年 …: plan; or a
-    slogan's plan word in the title); ``""`` when neither says (a topic: ``二、关于经济体制改革``)."""
+    slogan's plan word in the title); ``other`` for the closing notes (``NOTES_TITLE``: terms
+    defined, neither done nor planned); ``""`` when none says (a topic: ``二、关于经济体制改革``)."""
     title = part.title
+    if NOTES_TITLE.fullmatch(title.strip()):
+        return "other"
     first = next(iter(part.all_paragraphs), None)
     opens = re.split(r"[。！；]", first.text, maxsplit=1)[0] if first else ""
     if REVIEW_TITLE.search(title) and not re.search(r"安排|任务|计划草案", title):

@@ -20,6 +20,7 @@ from ..model import Heading, LineSpan, Paragraph, Section
 from ..text import patterns
 from .headings import (
     LEAD_ORDINAL,
+    NOTES_TITLE,
     RANK,
     HeadingMatch,
     bracketed_title,
@@ -173,7 +174,8 @@ def closing_titles(items: list[_Item], top: str) -> list[_Item]:
     top style ``top`` and its subsections, between two paragraphs that end their sentences (a
     line left alone by extraction, such as ``关于`` / ``价格体系的改革，`` / ``经过…``, is followed by
     the rest of its sentence), with body text within the next two paragraphs, is a heading of
-    the top level (style ``top``, no marker)."""
+    the top level (style ``top``, no marker); so is the title of closing notes (``_NOTES_TITLE``:
+    名词解释, 注释), whose entries are short and may follow a line such as ``附件2``."""
     last = max((k for k, it in enumerate(items) if it.heading and it.heading.rank_key == top), default=None)
     if last is None:
         return items
@@ -184,10 +186,11 @@ def closing_titles(items: list[_Item], top: str) -> list[_Item]:
             seen_body, found = False, None
         elif _body(it):
             seen_body = True
-        elif (seen_body and it.lines.first == it.lines.last and is_chinese_title(it.text, shortest=2)
-              and not any(c in it.text for c in "，,、")
-              and _closed(items[k - 1]) and k + 1 < len(items) and _closed(items[k + 1])
-              and any(_body(nxt) for nxt in items[k + 1:k + 3])):
+        elif seen_body and it.lines.first == it.lines.last and (
+                NOTES_TITLE.fullmatch(it.text.strip()) and k + 1 < len(items)
+                or is_chinese_title(it.text, shortest=2) and not any(c in it.text for c in "，,、")
+                and _closed(items[k - 1]) and k + 1 < len(items) and _closed(items[k + 1])
+                and any(_body(nxt) for nxt in items[k + 1:k + 3])):
             found = k
     if found is None:
         return items

@@ -304,3 +304,31 @@ def test_cli_json_outline_selects_a_document():
     assert out["document"]["title"] == "2023年1月大事记" and out["document"]["kind"] == "大事记"
     assert out["document"]["lines"] == [883, 913]
     assert out["sections"] == [] and len(out["preamble"]) == 12
+
+
+@pytest.mark.parametrize("notes", [
+    # Hainan 2026: the entries are short, a term and its meaning on lines of their own
+    "注释\n［1］一降三减：\n全年火灾起数总体下降，火灾亡人数、伤人数减少。\n［2］四大主导产业：\n旅游业、现代服务业、高新技术产业、热带特色高效农业。\n",
+    # Guangdong 2026: a line before the title, numbered entries
+    "附件2\n名词解释\n1.“四上”企业：\n现阶段统计工作实践中对达到一定规模、资质或限额的法人单位的统称。\n"
+    "2.“双高计划”：\n是“中国特色高水平高职学校和专业建设计划”的简称。\n",
+])
+def test_closing_notes_are_a_part_of_their_own(tmp_path, notes):
+    """Hainan's ``注释`` and Guangdong's and Sichuan's ``名词解释`` (2026) were read as paragraphs of
+    the last part, 加强政府自身建设, so the terms they define were plan clauses (a fresh audit's
+    row: national 2025's ``深化生态文明体制改革`` "recurring" by the note defining Hainan's
+    ``一本三基四梁八柱`` framework).  The closing notes are a top-level part of their own, neither
+    review nor plan."""
+    import reportdiff
+    from reportdiff.commitments.extraction import extract
+    from reportdiff.ingest.headings import part_role
+
+    f = tmp_path / "2026.txt"
+    f.write_text("政府工作报告\n一、2025年工作回顾\n过去一年，我们全面完成了各项目标任务，经济社会发展取得了新的成效。\n"
+                 "二、2026年主要工作\n深化财税体制改革，完善预算管理制度，推进零基预算改革，提高财政资金使用效益。\n"
+                 "各位代表，新的蓝图已经绘就，新的梦想催人奋进。让我们团结一心，奋力谱写新的篇章！\n" + notes,
+                 encoding="utf-8")
+    doc = reportdiff.load(str(f))
+    last = doc.root.children[-1]
+    assert last.title in ("注释", "名词解释") and part_role(last) == "other"
+    assert not [c for c in extract(doc, 0) if c.paragraph.section_id == last.id]
