@@ -271,11 +271,18 @@ _COUNT_IN_WORDS = patterns.compile(r"(?<!\bin )(?<!\bof )\b(?P<n>" + "|".join(_W
                              r"challenges|respects|sides|dimensions|elements|factors|measures|proposals)\b)[a-z][\w-]*s)\b", re.I)
 
 
+# a count in words that "the number of …" goes to (doubling the number of winning teams to six)
+_NUMBER_OF_TO_WORDS = patterns.compile(r"\bnumber\s+of\s+[a-z][\w\s-]{0,60}?\s+to\s+(?P<n>" + "|".join(_WORD_COUNTS)
+                                 + r")\b(?!\s+(?:per\s*cent|percent|%))", re.I)
+
+
 def counts_in_words(text: str) -> list[Quantity]:
-    """English counts written in words before what they count (``seven commercial sites``),
-    as bare quantities."""
-    return [Quantity(m.group("n"), float(_WORD_COUNTS[m.group("n").lower()]), "", "exact", m.start(), m.end("n"))
-            for m in _COUNT_IN_WORDS.finditer(text)]
+    """English counts written in words before what they count (``seven commercial sites``), or
+    that the number of a thing goes to (``the number of winning teams to six``), as bare
+    quantities."""
+    found = [m for m in _COUNT_IN_WORDS.finditer(text)] + [m for m in _NUMBER_OF_TO_WORDS.finditer(text)]
+    return sorted((Quantity(m.group("n"), float(_WORD_COUNTS[m.group("n").lower()]), "", "exact", m.start("n"),
+                            m.end("n")) for m in found), key=lambda q: q.start)
 
 
 def _english_number(s: str) -> float:
