@@ -250,13 +250,27 @@ def _coverage(k: EnKey, later: EnIndex, i: int) -> float:
     return sum(w for word, w in zip(k.words, k.weights) if word in later.words[i]) / sum(k.weights)
 
 
+CLEAR = 0.6  # a sentence covering less of the key names its head noun (``_names_head``)
+
+
+def _names_head(k: EnKey, later: EnIndex, i: int) -> bool:
+    """Whether sentence ``i`` holds the head noun of the indicator or object (the last of its own
+    words that is not a kind of undertaking: ``hospital`` of ``hospital projects``): a sentence sharing only half the key's weight and not the thing itself is about
+    something else (``improve existing dental care services`` is not followed by ``welfare
+    facilities, including … services``, nor ``explore … Hong Kong's competitiveness`` by ``Hong
+    Kong's economic performance``).  A key that took its clause's words (a body set up, named by
+    its remit) is not asked."""
+    head = next((w for w in reversed(k.own) if w not in _KIND), "")  # hospital of hospital projects
+    return not head or k.words != k.own or head in later.words[i]
+
+
 def _best(k: EnKey, later: EnIndex, part: str, unit: str) -> Found:
     """The sentence of ``part`` whose words cover most of the key's weight (at least MATCH) and
     that does not measure something else; the first on a tie.  ``search.best_clause`` walks the
     candidates (rarest needed word first, at most SEARCH_CAP of them)."""
     found = best_clause(k.words, k.weights, MATCH, lambda w: later.clauses_of(w, part),
                         lambda i: _coverage(k, later, i),
-                        lambda i, s: refers(k, later, i, unit))
+                        lambda i, s: refers(k, later, i, unit) and (s >= CLEAR or _names_head(k, later, i)))
     later.scored += found.scored
     return found
 

@@ -845,3 +845,17 @@ def test_an_aid_is_named_by_whom_it_is_for(hk_fixture_ledger):
     on_call = next(e for e in hk_fixture_ledger.entries if e.commitment.doc == 0 and e.commitment.kind == "task"
                    and "on-call" in e.commitment.text and "allowance" in e.commitment.obj)
     assert "on-call medical officers" in on_call.commitment.obj and on_call.followups[0].status == "missing"
+
+
+def test_a_weak_match_names_the_thing_itself(hk_fixture_ledger):
+    """Audit of HK 2018-19 → 2019-20 (rows 4 and 17, session 43): ``explore ways of enhancing Hong
+    Kong's competitiveness as an insurance hub`` was "recurring" by ``The uncertain global economic
+    outlook this year will restrain Hong Kong's economic performance``, and ``improve existing dental
+    care services for the elderly`` by a purchase of premises for welfare facilities: a sentence
+    covering under CLEAR of the key must name its head noun.  In the bundled speeches: ``promote the
+    development of high value-added aviation business`` was "reported" by ``Our services industry is
+    heading for the development of high-end and high value-added …``."""
+    aviation = next(e.followups[0] for e in hk_fixture_ledger.entries if e.commitment.doc == 0
+                    and e.commitment.kind == "task" and "aviation business" in e.commitment.obj)
+    assert aviation.status == "missing", aviation.text
+    # (a body named by its remit keeps its follow-up: test_a_body_set_up_is_named_by_its_remit…)
