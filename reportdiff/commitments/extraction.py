@@ -356,6 +356,19 @@ _FIRST_CLAUSE = patterns.compile(r"[^，；。！？]*")
 _ON_THE_BASIS = patterns.compile(r"[^，；。！？]*?的?基础上")
 # a condition or a supposition the figure stands in (只要…, 如果再把一、二千万亩粮田改种薯类)
 _CONDITION = patterns.compile(r"如果|假如|假若|倘若|只要|要是")
+# what follows the condition of a rule, within its sentence: the consequence (…，税利比上年增加，就可以相应
+# 增加奖金), or the clause closing the condition with 的 before what must be done (企业没有完成国家计划，
+# 税利减少的，要减发…; not 规定哪些是允许做的，哪些…)
+_CONSEQUENCE = patterns.compile(r"[，,](?:[^，,。；！？]{0,16}[，,])?(?:就(?:可以|可|能|会|要|应|一定|有|必须)|则|便(?:可|能|会))"
+                          r"|[，,][^，,。；！？]{0,12}的[，,](?:要|应|必须|就|则|一律)")
+
+
+def _conditional(clause: str, sentence: str) -> bool:
+    """Whether a task's clause is the condition of a rule its sentence states: it ends in 的, or
+    a clause opening with 就/则/便 or one ending in 的 follows it (national 1984's bonus rule, 即企业
+    全面完成和超额完成国家计划，税利比上年增加，就可以相应增加奖金; 企业没有完成国家计划，税利减少的，…)."""
+    at = sentence.find(clause)
+    return clause.endswith("的") or at >= 0 and bool(_CONSEQUENCE.match(sentence, at + len(clause)))
 
 
 def more_task_object(clause: str) -> str:
@@ -458,6 +471,8 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         clause = st.text.rstrip("，；。！？").strip()
         if BASIS.match(clause) or PRINCIPLE.search(clause) or POLICY_MAKING.search(_FIRST_CLAUSE.match(st.sentence).group()):
             continue  # a principle, and the clauses of a sentence that opens with one (…政策要能早则早，…，提高政策实效)
+        if _conditional(clause, st.sentence):
+            continue  # the condition of a rule (企业没有完成国家计划，税利减少的，要减发或停发奖金)
         end = _TASK_END.match(clause)
         m = _TASK_VERB.search(clause)
         if end and TASK_OBJECT.search(end.group("obj")):

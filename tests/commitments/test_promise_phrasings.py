@@ -1195,3 +1195,21 @@ def test_work_in_general_is_no_task(tmp_path):
                  "做好今年的改革和建设工作。继续推进各项改革。要确保完成各项目标任务。深化价格体制改革。\n",
                  encoding="utf-8")
     assert [c.obj for c in extract(reportdiff_load(str(f)), 0) if c.kind == "task"] == ["价格体制改革"]
+
+
+def test_the_condition_of_a_rule_is_no_task(tmp_path):
+    """Audit of national 1984 → 1985 (rows 6 and 20, session 43): the bonus rule ``即企业全面完成和超额
+    完成国家计划，税利比上年增加，就可以相应增加奖金；企业没有完成国家计划，税利减少的，要减发或停发奖金``
+    gave two tasks, both conditions.  A clause followed in its sentence by a consequence (就可以,
+    就能, 则 …) or by a clause closing the condition with 的 before what must be done is a
+    condition; ``继续实行稳健的财政政策，就是要…`` (an explanation) and ``对重点建设工程进行检查，表扬好的，
+    揭露…`` stay tasks."""
+    f = tmp_path / "1984.txt"
+    f.write_text("政府工作报告\n一、1983年工作回顾\n去年完成了各项任务。\n二、1984年的任务\n"
+                 "对职工的奖金，即企业全面完成和超额完成国家计划，税利比上年增加，就可以相应增加奖金；"
+                 "企业没有完成国家计划，税利减少的，要减发或停发奖金。"
+                 "继续实行稳健的财政政策，就是要保持财政政策的连续性。对重点建设工程进行检查，表扬好的，揭露不好的。\n",
+                 encoding="utf-8")
+    tasks = [c.obj for c in extract(reportdiff_load(str(f)), 0) if c.kind == "task"]
+    assert not any("国家计划" in t for t in tasks), tasks
+    assert "稳健的财政政策" in tasks and any("工程进行检查" in t for t in tasks), tasks
