@@ -255,11 +255,10 @@ CLEAR = 0.6  # a sentence covering less of the key names its head noun (``_names
 
 def _names_head(k: EnKey, later: EnIndex, i: int) -> bool:
     """Whether sentence ``i`` holds the head noun of the indicator or object (the last of its own
-    words that is not a kind of undertaking: ``hospital`` of ``hospital projects``): a sentence sharing only half the key's weight and not the thing itself is about
-    something else (``improve existing dental care services`` is not followed by ``welfare
-    facilities, including … services``, nor ``explore … Hong Kong's competitiveness`` by ``Hong
-    Kong's economic performance``).  A key that took its clause's words (a body set up, named by
-    its remit) is not asked."""
+    words that is not a kind of undertaking: ``hospital`` of ``hospital projects``): a sentence
+    sharing only half the key's weight and not the thing itself is about something else (``explore
+    … Hong Kong's competitiveness`` is not followed by ``Hong Kong's economic performance``).  A key
+    that took its clause's words (a body set up, named by its remit) is not asked."""
     head = next((w for w in reversed(k.own) if w not in _KIND), "")  # hospital of hospital projects
     return not head or k.words != k.own or head in later.words[i]
 

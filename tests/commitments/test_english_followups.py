@@ -848,11 +848,10 @@ def test_an_aid_is_named_by_whom_it_is_for(hk_fixture_ledger):
 
 
 def test_a_weak_match_names_the_thing_itself(hk_fixture_ledger):
-    """Audit of HK 2018-19 → 2019-20 (rows 4 and 17, session 43): ``explore ways of enhancing Hong
-    Kong's competitiveness as an insurance hub`` was "recurring" by ``The uncertain global economic
-    outlook this year will restrain Hong Kong's economic performance``, and ``improve existing dental
-    care services for the elderly`` by a purchase of premises for welfare facilities: a sentence
-    covering under CLEAR of the key must name its head noun.  In the bundled speeches: ``promote the
+    """Audit of HK 2018-19 → 2019-20 (row 4, session 43): ``explore ways of enhancing Hong Kong's
+    competitiveness as an insurance hub`` was "recurring" by ``The uncertain global economic outlook
+    this year will restrain Hong Kong's economic performance``: a sentence covering under CLEAR of
+    the key must name its head noun.  In the bundled speeches: ``promote the
     development of high value-added aviation business`` was "reported" by ``Our services industry is
     heading for the development of high-end and high value-added …``."""
     aviation = next(e.followups[0] for e in hk_fixture_ledger.entries if e.commitment.doc == 0
