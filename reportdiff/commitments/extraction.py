@@ -57,6 +57,7 @@ from .parts import (
     past_span,
     preamble_plan_from,
     preamble_sums_five_years,
+    review_stretch,
     since_last_year,
     some_do_wrong,
     states_problems,
@@ -139,11 +140,16 @@ def statements(doc: Document, index: int) -> list[Statement]:
                 for k, p in enumerate(doc.root.paragraphs)} if plan_from is not None else {}
     preamble_five = preamble_sums_five_years(doc, plan_from)
     out = []
+    stretch, part_id = "", ""  # the review's stretch (the five years' or the year's) in the current part
     for p in doc.paragraphs:
         kind = preamble.get(id(p)) or kinds.get(p.section_id, "other")  # a preamble holding the review
+        if p.section_id.split(".")[0] != part_id:
+            stretch, part_id = "", p.section_id.split(".")[0]
+        stretch = review_stretch(p.text, stretch) if kind == "review" else stretch
         shortcoming = kind == "review" and states_problems(p.text)  # 我们也清醒看到…: no task done there
         back = kind == "plan" and looks_back(p.text)  # 过去一年，国防和军队建设取得新的重要进展。新的一年，…
-        summed = sums_five_years(p.text, p.section_id, fives) or preamble_five and preamble.get(id(p)) == "review"
+        summed = sums_five_years(p.text, p.section_id, fives) or preamble_five and preamble.get(id(p)) == "review" \
+            or stretch == "five"
         for sentence in p.sentences:
             # a sentence of a plan paragraph opening by looking back (…至关重要。过去一年，我们的各项工作
             # 取得了很大成绩。国内生产总值增长10.3%…) opens a review up to the sentence that turns to the plan

@@ -152,6 +152,26 @@ def looks_back_five_years(text: str) -> bool:
 _ONE_YEAR_BACK = patterns.compile(ONE_YEAR_BACK + r"|去年|上年|过去的\d{4}年|^\d{4}年")
 
 
+# what a paragraph of a review that gives both the year's and the five years' work opens on (a
+# province's 一、“十四五”时期和2025年工作回顾): the five years (五年来, “十四五”时期是…极不平凡的五年) or the
+# year (各位代表，刚刚过去的2025年, 过去一年)
+_FIVE_OPENING = patterns.compile(FIVE_YEARS_BACK.pattern + r"|“?十[一二三四五六]?五”?(?:时期|期间|以来)")
+_YEAR_OPENING = patterns.compile(ONE_YEAR_BACK + r"|过去的\d{4}年|^\d{4}年")
+
+
+def review_stretch(text: str, current: str) -> str:
+    """Which stretch of a review a paragraph opens: ``five`` (the five years'), ``year`` (the
+    year's), by the opening of its first sentence after a salutation (the earlier of the two),
+    else ``current``: the paragraphs after such an opening, its sections' listed achievements
+    among them, are of the same stretch until the other opens (Jiangsu 2026's (一)-(六), after
+    ``“十四五”时期是江苏发展历程中极不平凡的五年``, until ``各位代表，刚刚过去的2025年``)."""
+    first = _first_sentence(_SALUTATION.sub("", text))[:LOOK_BACK]
+    five, year = _FIVE_OPENING.search(first), _YEAR_OPENING.search(first)
+    if five and (not year or five.start() < year.start()):
+        return "five"
+    return "year" if year else current
+
+
 def five_year_reviews(doc: Document, kinds: dict[str, str]) -> set[str]:
     """The sections of review parts (``kinds``: ``parts``) whose title looks back over five years
     and not over one (``一、过去五年工作回顾``, not ``一、过去一年和五年工作回顾``): a report at the end of a

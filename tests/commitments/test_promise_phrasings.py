@@ -1213,3 +1213,22 @@ def test_the_condition_of_a_rule_is_no_task(tmp_path):
     tasks = [c.obj for c in extract(reportdiff_load(str(f)), 0) if c.kind == "task"]
     assert not any("国家计划" in t for t in tasks), tasks
     assert "稳健的财政政策" in tasks and any("工程进行检查" in t for t in tasks), tasks
+
+
+def test_a_mixed_review_keeps_the_five_years_apart_from_the_year(tmp_path):
+    """Audit of national 2025 → Jiangsu 2026 (row 13, session 43): Jiangsu's ``一、“十四五”时期和2025年
+    工作回顾`` opens on the five years (``“十四五”时期是…极不平凡的五年``), lists their achievements in
+    sections (一)-(六) (``城镇新增就业超690万人``), then turns to the year (``各位代表，刚刚过去的2025年…
+    城镇新增就业141万人``); the national one-year target ``城镇新增就业1200万人以上`` was followed by the
+    five years' 690万.  The paragraphs after a five-year opening are five years' sums until the
+    year's opens, so the year's figure is quoted."""
+    old, new = tmp_path / "2025.txt", tmp_path / "2026.txt"
+    old.write_text("政府工作报告\n一、2024年工作回顾\n去年完成了各项任务。\n二、2025年政府工作任务\n"
+                   "今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上。\n", encoding="utf-8")
+    new.write_text("政府工作报告\n一、“十四五”时期和2025年工作回顾\n“十四五”时期是全省发展历程中极不平凡的五年。\n"
+                   "（一）经济实力显著增强\n地区生产总值年均增长5.7%，城镇新增就业超690万人。\n"
+                   "（二）民生福祉持续改善\n各位代表，刚刚过去的2025年，我们顶住压力。地区生产总值增长5.3%，城镇新增就业141万人。\n"
+                   "二、2026年主要工作\n继续发展生产。\n", encoding="utf-8")
+    quotes = {e.commitment.target.indicator: e.followups[0].text for e in promises([str(old), str(new)]).entries
+              if e.commitment.doc == 0 and e.commitment.target}
+    assert "141万人" in quotes["城镇新增就业"] and "5.3%" in quotes["国内生产总值"], quotes
