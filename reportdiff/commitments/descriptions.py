@@ -57,3 +57,23 @@ DONE = patterns.compile(r"^(?:去年|上年|前年)(?!.*的)|(?:已经|业已)(?
 # 亿元，比去年预算赤字减少650亿元; 赤字率拟按4%左右安排、比上年提高1个百分点): how the target moved, not
 # a target of its own.  Not growth (比上年增长8%), which is a target.
 CHANGE_FROM_LAST = patterns.compile(r"(?:比|较)(?:上年|去年)(?:预算)?[\u4e00-\u9fff]{0,6}?(?:提高|增加|减少|降低|下降|多|少|高|低)了?$")
+
+
+# an object naming only work in general, of a time or all of it (做好今年的改革和建设工作, 推进各项改革,
+# 完成各项目标任务): nothing to check
+ALL_THE_WORK = patterns.compile(r"(?:今年|明年|全年|这些|这项|各项|各方面)?的?(?:(?:改革|建设|工作|发展|目标|任务)[和与及、]?)+")
+
+
+# what follows the condition of a rule, within its sentence: the consequence (…，税利比上年增加，就可以相应
+# 增加奖金), or the clause closing the condition with 的 before what must be done (企业没有完成国家计划，
+# 税利减少的，要减发…; not 规定哪些是允许做的，哪些…)
+_CONSEQUENCE = patterns.compile(r"[，,](?:[^，,。；！？]{0,16}[，,])?(?:就(?:可以|可|能|会|要|应|一定|有|必须)|则|便(?:可|能|会))"
+                          r"|[，,][^，,。；！？]{0,12}的[，,](?:要|应|必须|就|则|一律)")
+
+
+def conditional(clause: str, sentence: str) -> bool:
+    """Whether a task's clause is the condition of a rule its sentence states: it ends in 的, or
+    a clause opening with 就/则/便 or one ending in 的 follows it (national 1984's bonus rule, 即企业
+    全面完成和超额完成国家计划，税利比上年增加，就可以相应增加奖金; 企业没有完成国家计划，税利减少的，…)."""
+    at = sentence.find(clause)
+    return clause.endswith("的") or at >= 0 and bool(_CONSEQUENCE.match(sentence, at + len(clause)))

@@ -34,6 +34,7 @@ from ..text.quantities import (
     without_comparator,
 )
 from .descriptions import (
+    ALL_THE_WORK,
     ALREADY,
     BASIS,
     CHANGE_FROM_LAST,
@@ -44,6 +45,7 @@ from .descriptions import (
     POPULATION_AFTER_PEOPLE,
     POLICY_MAKING,
     PRINCIPLE,
+    conditional,
 )
 from .objects import TASK_OBJECT, split_shared_head
 from .parts import (
@@ -342,9 +344,6 @@ _POLICY_OBJECT = patterns.compile(_CHECKABLE.pattern + r"|体制|政策|基金|�
 
 
 _DANGLING = patterns.compile(r"[和与及并、的]+$")
-# an object naming only work in general, of a time or all of it (做好今年的改革和建设工作, 推进各项改革,
-# 完成各项目标任务): nothing to check
-_ALL_THE_WORK = patterns.compile(r"(?:今年|明年|全年|这些|这项|各项|各方面)?的?(?:(?:改革|建设|工作|发展|目标|任务)[和与及、]?)+")
 # the second verb of 建立健全, 建立和完善 (a verb compound), when a name of three or more characters follows
 _ESTABLISH_AND = patterns.compile(r"^(?:和|并)?(?:健全|完善)(?:和|并)?(?=[^，；。]{3})")
 # the second verb of two joined by 和/并 left at the head of the object (落实和优化休假制度, 推行和完善…体系,
@@ -362,19 +361,6 @@ _FIRST_CLAUSE = patterns.compile(r"[^，；。！？]*")
 _ON_THE_BASIS = patterns.compile(r"[^，；。！？]*?的?基础上")
 # a condition or a supposition the figure stands in (只要…, 如果再把一、二千万亩粮田改种薯类)
 _CONDITION = patterns.compile(r"如果|假如|假若|倘若|只要|要是")
-# what follows the condition of a rule, within its sentence: the consequence (…，税利比上年增加，就可以相应
-# 增加奖金), or the clause closing the condition with 的 before what must be done (企业没有完成国家计划，
-# 税利减少的，要减发…; not 规定哪些是允许做的，哪些…)
-_CONSEQUENCE = patterns.compile(r"[，,](?:[^，,。；！？]{0,16}[，,])?(?:就(?:可以|可|能|会|要|应|一定|有|必须)|则|便(?:可|能|会))"
-                          r"|[，,][^，,。；！？]{0,12}的[，,](?:要|应|必须|就|则|一律)")
-
-
-def _conditional(clause: str, sentence: str) -> bool:
-    """Whether a task's clause is the condition of a rule its sentence states: it ends in 的, or
-    a clause opening with 就/则/便 or one ending in 的 follows it (national 1984's bonus rule, 即企业
-    全面完成和超额完成国家计划，税利比上年增加，就可以相应增加奖金; 企业没有完成国家计划，税利减少的，…)."""
-    at = sentence.find(clause)
-    return clause.endswith("的") or at >= 0 and bool(_CONSEQUENCE.match(sentence, at + len(clause)))
 
 
 def more_task_object(clause: str) -> str:
@@ -477,7 +463,7 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         clause = st.text.rstrip("，；。！？").strip()
         if BASIS.match(clause) or PRINCIPLE.search(clause) or POLICY_MAKING.search(_FIRST_CLAUSE.match(st.sentence).group()):
             continue  # a principle, and the clauses of a sentence that opens with one (…政策要能早则早，…，提高政策实效)
-        if _conditional(clause, st.sentence):
+        if conditional(clause, st.sentence):
             continue  # the condition of a rule (企业没有完成国家计划，税利减少的，要减发或停发奖金)
         end = _TASK_END.match(clause)
         m = _TASK_VERB.search(clause)
@@ -499,7 +485,7 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         obj = _AND_VERB.sub("", re.sub(r"^好", "", obj))  # 开展好…试点; 落实和优化休假制度: one verb compound
         # a conjunction or 的 left dangling where the verb after it was cut (参与全球治理体系改革和建设)
         obj = _DANGLING.sub("", obj) or obj
-        if _ALL_THE_WORK.fullmatch(obj):
+        if ALL_THE_WORK.fullmatch(obj):
             continue
         for part in split_shared_head(obj) if len(obj) >= 2 else ():
             out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph,
