@@ -51,6 +51,14 @@ def test_a_named_indicator_whose_tail_is_a_synonym_keeps_its_name():
     assert normal("稳妥推进医保省级统筹") == normal("稳妥推进基本医疗保险省级统筹")
 
 
+def _plan(tmp_path, year: int, plan: str):
+    """A report of ``year`` whose review says nothing and whose plan part is ``plan``."""
+    f = tmp_path / f"{year}.txt"
+    f.write_text(f"政府工作报告\n一、{year - 1}年工作回顾\n去年完成了各项任务。\n二、{year}年政府工作任务\n{plan}\n",
+                 encoding="utf-8")
+    return reportdiff_load(str(f))
+
+
 def _national(old_year: int, new_year: int):
     """The ledger of two national reports of ../shared/corpus (skipped without it)."""
     old, new = (shared_dir() / "corpus" / "national" / f"{y}.txt" for y in (old_year, new_year))
@@ -754,20 +762,15 @@ def test_a_principle_of_policy_making_is_no_task(tmp_path):
     from reportdiff.commitments.descriptions import PRINCIPLE
     assert PRINCIPLE.search("改革开放政策要激活发展动力") and PRINCIPLE.search("推动高质量发展要靠改革")
     assert not PRINCIPLE.search("全面落实常态化帮扶政策要求")
-    f = tmp_path / "2024.txt"
-    f.write_text("政府工作报告\n一、2023年工作回顾\n去年完成了各项任务。\n二、2024年政府工作任务\n"
-                 "改革开放政策要激活发展动力。\n出台实施政策要能早则早、宁早勿晚。\n全面落实常态化帮扶政策要求。\n",
-                 encoding="utf-8")
-    assert [c.obj for c in extract(reportdiff_load(str(f)), 0) if c.kind == "task"] == ["常态化帮扶政策要求"]
+    doc = _plan(tmp_path, 2024, "改革开放政策要激活发展动力。\n出台实施政策要能早则早、宁早勿晚。\n全面落实常态化帮扶政策要求。")
+    assert [c.obj for c in extract(doc, 0) if c.kind == "task"] == ["常态化帮扶政策要求"]
 
 
 def test_the_second_verb_of_a_compound_is_no_part_of_the_object(tmp_path):
     """National 2025 plans ``落实和优化休假制度``: the object was ``和优化休假制度``, whose key held 优化, and
     Guangxi's, Jiangxi's, Ningxia's and Shanxi's ``落实带薪错峰休假`` did not follow it (session 42)."""
-    f = tmp_path / "2025.txt"
-    f.write_text("政府工作报告\n一、2024年工作回顾\n去年完成了各项任务。\n二、2025年政府工作任务\n"
-                 "落实和优化休假制度。推行和完善全面的招标投标体系。\n", encoding="utf-8")
-    tasks = [c.obj for c in extract(reportdiff_load(str(f)), 0) if c.kind == "task"]
+    doc = _plan(tmp_path, 2025, "落实和优化休假制度。推行和完善全面的招标投标体系。")
+    tasks = [c.obj for c in extract(doc, 0) if c.kind == "task"]
     assert tasks == ["休假制度", "全面的招标投标体系"]
 
 
@@ -776,12 +779,9 @@ def test_the_clauses_of_a_sentence_opening_with_a_principle_of_policy_making_are
     sentence ``出台实施政策要能早则早、宁早勿晚，…，看准了就一次性给足，提高政策实效``, which says how
     policies must be made; it was a task in all 31 provincial ledgers.  A sentence opening with
     ``必须坚持…`` may still list tasks (national 2016: ``…，健全监测预警应急机制``)."""
-    f = tmp_path / "2025.txt"
-    f.write_text("政府工作报告\n一、2024年工作回顾\n去年完成了各项任务。\n二、2025年政府工作任务\n"
-                 "出台实施政策要能早则早、宁早勿晚，与各种不确定性抢时间，看准了就一次性给足，提高政策实效。\n"
-                 "必须坚持不懈抓好安全生产和公共安全，健全监测预警应急机制，提高气象服务水平。\n",
-                 encoding="utf-8")
-    tasks = [c.obj for c in extract(reportdiff_load(str(f)), 0) if c.kind == "task"]
+    doc = _plan(tmp_path, 2025, "出台实施政策要能早则早、宁早勿晚，与各种不确定性抢时间，看准了就一次性给足，提高政策实效。\n"
+                               "必须坚持不懈抓好安全生产和公共安全，健全监测预警应急机制，提高气象服务水平。")
+    tasks = [c.obj for c in extract(doc, 0) if c.kind == "task"]
     assert "政策实效" not in tasks and "监测预警应急机制" in tasks
 
 
@@ -1136,10 +1136,8 @@ def test_a_call_to_strive_for_a_goal_is_no_task(tmp_path):
     assert PRINCIPLE.search("为胜利完成第七个五年计划而共同奋斗")
     assert PRINCIPLE.search("为完成和超额完成1980、1981年国民经济计划而努力奋斗")
     assert not PRINCIPLE.search("为完成全年目标任务打下基础")
-    f = tmp_path / "1986.txt"
-    f.write_text("政府工作报告\n一、1985年工作回顾\n去年完成了各项任务。\n二、1986年的任务\n"
-                 "深化企业管理体制改革。为胜利完成第七个五年计划而共同奋斗！\n", encoding="utf-8")
-    assert [c.obj for c in extract(reportdiff_load(str(f)), 0) if c.kind == "task"] == ["企业管理体制改革"]
+    doc = _plan(tmp_path, 1986, "深化企业管理体制改革。为胜利完成第七个五年计划而共同奋斗！")
+    assert [c.obj for c in extract(doc, 0) if c.kind == "task"] == ["企业管理体制改革"]
 
 
 def test_a_sum_of_two_sectors_reports_neither(tmp_path):
@@ -1178,11 +1176,8 @@ def test_two_past_years_compared_are_a_record(tmp_path):
     assert not opens_on_the_past("一九五七年比一九五二年，我国工业总产值将增长百分之九十八点三", 1955)
     assert opens_on_the_past("“六五”期间，人民解放军…积极参加社会主义物质文明和精神文明的建设", 1986)
     assert not opens_on_the_past("“七五”期间，国民生产总值平均每年增长百分之七点五", 1986)
-    f = tmp_path / "1982.txt"
-    f.write_text("政府工作报告\n一、1981年工作回顾\n去年完成了各项任务。\n二、1982年的任务\n"
-                 "一九八一年比一九八○年，原煤增长百分之零点二，原油下降百分之四点五。今年原煤产量增长百分之三。\n",
-                 encoding="utf-8")
-    assert [c.target.value for c in extract(reportdiff_load(str(f)), 0) if c.kind == "target"] == [3.0]
+    doc = _plan(tmp_path, 1982, "一九八一年比一九八○年，原煤增长百分之零点二，原油下降百分之四点五。今年原煤产量增长百分之三。")
+    assert [c.target.value for c in extract(doc, 0) if c.kind == "target"] == [3.0]
 
 
 def test_work_in_general_is_no_task(tmp_path):
@@ -1190,11 +1185,8 @@ def test_work_in_general_is_no_task(tmp_path):
     "reported" by the police's ``也做了大量工作``.  An object naming only work in general, of a time
     or all of it (今年的改革和建设工作, 这些改革, 各项改革, 各项目标任务), has nothing to check; a named
     reform stays."""
-    f = tmp_path / "1986.txt"
-    f.write_text("政府工作报告\n一、1985年工作回顾\n去年完成了各项任务。\n二、1986年的任务\n"
-                 "做好今年的改革和建设工作。继续推进各项改革。要确保完成各项目标任务。深化价格体制改革。\n",
-                 encoding="utf-8")
-    assert [c.obj for c in extract(reportdiff_load(str(f)), 0) if c.kind == "task"] == ["价格体制改革"]
+    doc = _plan(tmp_path, 1986, "做好今年的改革和建设工作。继续推进各项改革。要确保完成各项目标任务。深化价格体制改革。")
+    assert [c.obj for c in extract(doc, 0) if c.kind == "task"] == ["价格体制改革"]
 
 
 def test_the_condition_of_a_rule_is_no_task(tmp_path):
@@ -1204,13 +1196,10 @@ def test_the_condition_of_a_rule_is_no_task(tmp_path):
     就能, 则 …) or by a clause closing the condition with 的 before what must be done is a
     condition; ``继续实行稳健的财政政策，就是要…`` (an explanation) and ``对重点建设工程进行检查，表扬好的，
     揭露…`` stay tasks."""
-    f = tmp_path / "1984.txt"
-    f.write_text("政府工作报告\n一、1983年工作回顾\n去年完成了各项任务。\n二、1984年的任务\n"
-                 "对职工的奖金，即企业全面完成和超额完成国家计划，税利比上年增加，就可以相应增加奖金；"
-                 "企业没有完成国家计划，税利减少的，要减发或停发奖金。"
-                 "继续实行稳健的财政政策，就是要保持财政政策的连续性。对重点建设工程进行检查，表扬好的，揭露不好的。\n",
-                 encoding="utf-8")
-    tasks = [c.obj for c in extract(reportdiff_load(str(f)), 0) if c.kind == "task"]
+    doc = _plan(tmp_path, 1984, "对职工的奖金，即企业全面完成和超额完成国家计划，税利比上年增加，就可以相应增加奖金；"
+                               "企业没有完成国家计划，税利减少的，要减发或停发奖金。"
+                               "继续实行稳健的财政政策，就是要保持财政政策的连续性。对重点建设工程进行检查，表扬好的，揭露不好的。")
+    tasks = [c.obj for c in extract(doc, 0) if c.kind == "task"]
     assert not any("国家计划" in t for t in tasks), tasks
     assert "稳健的财政政策" in tasks and any("工程进行检查" in t for t in tasks), tasks
 
