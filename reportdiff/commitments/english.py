@@ -32,7 +32,7 @@ from ..model import Document
 from ..text import patterns
 from ..text.quantities import Quantity, counts_in_words, read_quantities
 from .english_actions import _ABSTRACT, _AGENT, _MAKING, _actions, _content_words
-from .english_sentences import _CLAUSE, _PHRASE, _strip, statements
+from .english_sentences import _CLAUSE, _PHRASE, VERB_BEFORE_ARTICLE, _strip, statements
 from .extraction import Commitment, Statement, Target
 
 _STOP = set(
@@ -151,7 +151,7 @@ def _indicator(clause: str, q: Quantity, unit: str) -> str:
         m = _MONEY_PREP.match(after)
         if m and (np := _strip(m.group("np"))):
             # (to) enhance the financial assistance …: the verb names nothing when two words or more are left
-            thing = _strip(_VERB_BEFORE_ARTICLE.sub("", m.group("np").strip()))
+            thing = _strip(VERB_BEFORE_ARTICLE.sub("", m.group("np").strip()))
             return thing if len(key_words(thing)) >= 2 else np
     elif unit != "%":
         m = _COUNTED.match(after)
@@ -195,8 +195,6 @@ _MONEY_WORDS = set("additional recurrent annual provision funding expenditure al
 # sum, launch an iBond issue, provide a total): not what the sum is
 _GIVING = patterns.compile(r"^(?:(?:also|further)\s+)?(?:allocate|earmark|inject|set\s+aside|provide|commit|spend|deploy|"
                      r"launch)\s+(?:(?:the|a|an|another|our)\s+)?(?=\w)", re.I)
-# the verb of a purpose, before the article of its object (to enhance the financial assistance …)
-_VERB_BEFORE_ARTICLE = patterns.compile(r"^[a-z]+\s+(?=(?:the|a|an|our|its|their)\s)")
 # (an additional recurrent provision of $25 million) [and an extra two-year subsidy of $17 million per year] to …:
 # a sum given beside it goes to the same purpose
 _FOR_PURPOSE = patterns.compile(r"^(?:\s+and\s+[^,;$]{0,50}\$[\d.,]+(?:\s?(?:million|billion))?)?[^,;]{0,40}?\b(?:to|for)\s+"
@@ -208,7 +206,7 @@ def _purpose(after: str) -> str:
     article (an additional recurrent provision of $55 million will be provided to support the nine
     major performing arts groups → nine major performing arts groups)."""
     m = _FOR_PURPOSE.match(after)
-    np = _strip(_VERB_BEFORE_ARTICLE.sub("", m.group("np").strip().rstrip("."))) if m else ""
+    np = _strip(VERB_BEFORE_ARTICLE.sub("", m.group("np").strip().rstrip("."))) if m else ""
     return np if len(key_words(np)) >= 2 else ""
 
 

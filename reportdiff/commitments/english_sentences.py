@@ -209,7 +209,9 @@ _AID_WORDS = set("additional extra annual recurrent one-off financial assistance
                  "subventions funding allowance allowances grant grants provision resources rate rates of the a an".split())
 
 
-_LEAD_VERB = patterns.compile(r"^(?:\w+ing|[a-z]+(?=\s+(?:the|a|an|our|its|their)\s))\s+")  # enhance (the …), increasing
+# the verb of a purpose, before the article of its object (to enhance the financial assistance …)
+VERB_BEFORE_ARTICLE = patterns.compile(r"^[a-z]+\s+(?=(?:the|a|an|our|its|their)\s)")
+_LEAD_VERB = patterns.compile(r"^\w+ing\s+|" + VERB_BEFORE_ARTICLE.pattern)  # increasing, enhance (the …)
 
 
 def _strip(np: str, whose: bool = True) -> str:

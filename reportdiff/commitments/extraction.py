@@ -145,8 +145,8 @@ def statements(doc: Document, index: int) -> list[Statement]:
     stretch, part_id = "", ""  # the review's stretch (the five years' or the year's) in the current part
     for p in doc.paragraphs:
         kind = preamble.get(id(p)) or kinds.get(p.section_id, "other")  # a preamble holding the review
-        if p.section_id.split(".")[0] != part_id:
-            stretch, part_id = "", p.section_id.split(".")[0]
+        if (top := p.section_id.split(".")[0]) != part_id:  # a new part: no stretch opened yet
+            stretch, part_id = "", top
         stretch = review_stretch(p.text, stretch) if kind == "review" else stretch
         shortcoming = kind == "review" and states_problems(p.text)  # 我们也清醒看到…: no task done there
         back = kind == "plan" and looks_back(p.text)  # 过去一年，国防和军队建设取得新的重要进展。新的一年，…

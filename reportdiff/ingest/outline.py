@@ -174,7 +174,7 @@ def closing_titles(items: list[_Item], top: str) -> list[_Item]:
     top style ``top`` and its subsections, between two paragraphs that end their sentences (a
     line left alone by extraction, such as ``关于`` / ``价格体系的改革，`` / ``经过…``, is followed by
     the rest of its sentence), with body text within the next two paragraphs, is a heading of
-    the top level (style ``top``, no marker); so is the title of closing notes (``_NOTES_TITLE``:
+    the top level (style ``top``, no marker); so is the title of closing notes (``NOTES_TITLE``:
     名词解释, 注释), whose entries are short and may follow a line such as ``附件2``."""
     last = max((k for k, it in enumerate(items) if it.heading and it.heading.rank_key == top), default=None)
     if last is None:
