@@ -61,6 +61,7 @@ from .parts import (
     preamble_sums_five_years,
     review_stretch,
     since_last_year,
+    tells_last_year,
     some_do_wrong,
     states_problems,
     sums_five_years,
@@ -149,14 +150,21 @@ def statements(doc: Document, index: int) -> list[Statement]:
             stretch, part_id = "", top
         stretch = review_stretch(p.text, stretch) if kind == "review" else stretch
         shortcoming = kind == "review" and states_problems(p.text)  # 我们也清醒看到…: no task done there
-        back = kind == "plan" and looks_back(p.text)  # 过去一年，国防和军队建设取得新的重要进展。新的一年，…
+        # 过去一年，国防和军队建设取得新的重要进展。新的一年，…; 围绕经济建设这个中心，…，过去一年里也取得许多
+        # 可喜成果。广大科技工作者…积极推进科技体制改革…
+        back = kind == "plan" and (looks_back(p.text) or tells_last_year(p.sentences[0]))
+        since, ran_on = False, False  # a record read in a plan, and whether its sentence ran on after a semicolon
         summed = sums_five_years(p.text, p.section_id, fives) or preamble_five and preamble.get(id(p)) == "review" \
             or stretch == "five"
         for sentence in p.sentences:
             # a sentence of a plan paragraph opening by looking back (…至关重要。过去一年，我们的各项工作
             # 取得了很大成绩。国内生产总值增长10.3%…) opens a review up to the sentence that turns to the plan
             back = (back or kind == "plan" and looks_back(sentence)) and not turns_to_plan(sentence, year)
-            since = kind == "plan" and (since_last_year(sentence) or opens_on_the_past(sentence, year))  # this sentence only
+            # a record of this sentence alone, and of those it runs on into after a semicolon (１９８６年同
+            # １９７８年相比，国民生产总值由…增加到…；国民收入由…增加到…；…)
+            since = kind == "plan" and (since_last_year(sentence) or opens_on_the_past(sentence, year)
+                                        or tells_last_year(sentence) or since and ran_on)
+            ran_on = sentence.rstrip().endswith("；")
             part = "review" if back or since else \
                 "other" if kind == "plan" and (guides(sentence) or some_do_wrong(sentence)) else kind
             five_years = part == "review" and summed and not names_one_year(sentence, year)

@@ -120,6 +120,25 @@ def since_last_year(sentence: str) -> bool:
     return sentence.startswith("去年以来")
 
 
+# last year named as the time of what a sentence tells, opening a clause or after a short subject
+# (去年，控制…初见成效; 全国去年取得…; …，过去一年里也取得许多可喜成果), not as a comparison's base (比去年增加,
+# 与去年持平, 象去年那样), a noun's attribute further in (综合考虑了去年价格变动的翘尾因素) nor a period
+# reaching now (去年以来: ``since_last_year``)
+_LAST_YEAR = patterns.compile(r"(?:^|[，；：])[^，；：]{0,4}?(?<![比与同较和于跟占到的年象像])(?:去年|过去(?:的)?一年)(?!以来)")
+# what a sentence of a plan says it will do (not 重要, 主要, 必要, 需要, 要求)
+_PLAN_WORD = patterns.compile(r"(?<![重主必需])要(?!求)|将|应当|应该|必须|力争|争取|计划|预计|拟|今年|明年|今后|确保|"
+                              r"努力|务必|准备|打算|希望|决定|继续")
+
+
+def tells_last_year(sentence: str) -> bool:
+    """Whether a sentence of a plan tells what was done last year (national 1987, whose first part
+    gives the situation and the tasks: 全国去年取得重要科技成果一万多项; 去年，控制固定资产投资过度增长的
+    工作初见成效，全民所有制单位基本建设投资比上年增长7.3%): last year named as its time
+    (``_LAST_YEAR``) and no plan word (要, 将, 必须, 力争, 计划, 今年, 继续 …: 去年出台的政策今年要继续
+    执行 is a plan's): a review of that sentence."""
+    return bool(_LAST_YEAR.search(sentence)) and not _PLAN_WORD.search(sentence)
+
+
 def some_do_wrong(sentence: str) -> bool:
     """Whether a sentence tells what some places or people do wrong (有的地方连工资都不能按时发放，还在
     乱上建设项目，违反规定兴建楼堂馆所): a problem described, not a task, whatever its verbs."""

@@ -1180,6 +1180,31 @@ def test_two_past_years_compared_are_a_record(tmp_path):
     assert [c.target.value for c in extract(doc, 0) if c.kind == "target"] == [3.0]
 
 
+def test_what_last_year_did_told_inside_a_plan_is_a_record(tmp_path):
+    """Audit of national 1987 → 1988 (rows 1, 4-6, 8, 9, 11, 13, 16, 18, 20; session 44): 1987's
+    first part gives the situation and the tasks, and 11 of 20 rows were last year's record read as
+    commitments: ``全国去年取得重要科技成果一万多项``, ``去年，…全民所有制单位基本建设投资比上年增长7.3%``, a
+    paragraph opening ``围绕经济建设这个中心，…过去一年里也取得许多可喜成果`` and the eight years' figures
+    after the first semicolon of ``１９８６年同１９７８年相比，国民生产总值由…增加到…；国民收入由…增加到…``.
+    Last year named as a sentence's time, with no plan word, makes the sentence a record (and a
+    paragraph it opens); a record runs on after its semicolons; last year as a comparison's base
+    or inside a plan sentence stays a plan."""
+    from reportdiff.commitments.parts import tells_last_year
+    assert tells_last_year("全国去年取得重要科技成果一万多项，其中大部分已应用于生产建设")
+    assert tells_last_year("去年，控制固定资产投资过度增长的工作初见成效，全民所有制单位基本建设投资比上年增长7.3%")
+    assert not tells_last_year("中央财政安排用于“三农”的资金3917亿元，比去年增加520亿元")
+    assert not tells_last_year("提出居民消费价格涨幅3%左右，综合考虑了去年价格变动的翘尾因素")
+    assert not tells_last_year("去年出台的减税降费政策，今年要继续执行")
+    doc = _plan(tmp_path, 1987, "１９８６年同１９７８年相比，国民生产总值由３４８０亿元增加到９３８０亿元；"
+                                "国民收入由３０１０亿元增加到７７９０亿元；国家财政收入由１１２１亿元增加到２２２０亿元。\n\n"
+                                "围绕经济建设这个中心，在科技领域，过去一年里也取得许多可喜成果。"
+                                "广大科技工作者积极推进科技体制改革，积极落实振兴农村经济的“星火”计划。\n\n"
+                                "今年要继续实施“星火”计划。国家财政收入增长百分之五。")
+    found = extract(doc, 0)
+    assert [c.target.value for c in found if c.kind == "target"] == [5.0]
+    assert [c.paragraph.text[:2] for c in found if c.kind == "task"] == ["今年"]
+
+
 def test_work_in_general_is_no_task(tmp_path):
     """Audit of national 1986 → 1987 (row 20, session 43): ``做好今年的改革和建设工作`` was a task,
     "reported" by the police's ``也做了大量工作``.  An object naming only work in general, of a time
