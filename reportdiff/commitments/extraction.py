@@ -54,13 +54,12 @@ from .parts import (
     guides,
     looks_back,
     names_one_year,
-    opens_on_the_past,
     parts,
     past_span,
     preamble_plan_from,
     preamble_sums_five_years,
     review_stretch,
-    since_last_year,
+    tells_a_record,
     tells_last_year,
     some_do_wrong,
     states_problems,
@@ -160,10 +159,8 @@ def statements(doc: Document, index: int) -> list[Statement]:
             # a sentence of a plan paragraph opening by looking back (…至关重要。过去一年，我们的各项工作
             # 取得了很大成绩。国内生产总值增长10.3%…) opens a review up to the sentence that turns to the plan
             back = (back or kind == "plan" and looks_back(sentence)) and not turns_to_plan(sentence, year)
-            # a record of this sentence alone, and of those it runs on into after a semicolon (１９８６年同
-            # １９７８年相比，国民生产总值由…增加到…；国民收入由…增加到…；…)
-            since = kind == "plan" and (since_last_year(sentence) or opens_on_the_past(sentence, year)
-                                        or tells_last_year(sentence) or since and ran_on)
+            # a record of this sentence alone, and of those it runs on into after a semicolon
+            since = kind == "plan" and (tells_a_record(sentence, year) or since and ran_on)
             ran_on = sentence.rstrip().endswith("；")
             part = "review" if back or since else \
                 "other" if kind == "plan" and (guides(sentence) or some_do_wrong(sentence)) else kind

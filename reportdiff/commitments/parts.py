@@ -139,6 +139,12 @@ def tells_last_year(sentence: str) -> bool:
     return bool(_LAST_YEAR.search(sentence)) and not _PLAN_WORD.search(sentence)
 
 
+def tells_a_record(sentence: str, year: int | None) -> bool:
+    """Whether a sentence of a plan is a record by itself: it tells what has been done since last
+    year, or last year, or opens on two past years compared or an ended plan's period."""
+    return since_last_year(sentence) or tells_last_year(sentence) or opens_on_the_past(sentence, year)
+
+
 def some_do_wrong(sentence: str) -> bool:
     """Whether a sentence tells what some places or people do wrong (有的地方连工资都不能按时发放，还在
     乱上建设项目，违反规定兴建楼堂馆所): a problem described, not a task, whatever its verbs."""
