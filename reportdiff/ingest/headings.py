@@ -174,10 +174,13 @@ _ZH_TITLE_STOPS = patterns.compile(r"[。！？；：:!?;\s]")
 def is_chinese_title(text: str, shortest: int = 4) -> bool:
     """A short unnumbered Chinese heading line (``“十四五”时期工作回顾``, ``2026年重点工作``): 4-30
     characters (``shortest``), at least half CJK, no sentence or clause end, no white space (a signature line such as
-    ``某某省省长 某某`` has one), not opening with a dash, not cut after a comma or an open bracket.
+    ``某某省省长 某某`` has one), not opening with a dash, not cut after a comma or an open bracket,
+    not a note in brackets.
     Whether such a line is a heading is left to its place (``outline.promote_titles``)."""
     if not shortest <= len(text) <= 30 or _ZH_TITLE_STOPS.search(text) or text.startswith(("—", "-")):
         return False
+    if text[0] in "（(【[" and text[-1] in "）)】]":
+        return False  # a note in brackets (（市财政局、人社局、民政局负责）, （此件公开发布）)
     if text[-1] in OPEN_END or match_heading(text):
         return False
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")

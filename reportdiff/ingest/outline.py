@@ -68,10 +68,10 @@ def build_outline(blocks: list[Block], line_base: int = 1, language: str = "zh")
     numbered = any(it.heading and it.heading.style != "md" for it in items)
     keys = [it.heading.rank_key for it in items if it.heading and (it.heading.style != "md" or not numbered)]
     order = _level_order(keys)
-    if language == "zh" and order and order[0] in ("chapter", "cn", "paren_cn", "cn_ordinal"):
+    if language == "zh" and order and order[0] in ("chapter", "cn", "paren_cn", "cn_ordinal", "zh_title"):
         items = closing_titles(items, order[0])
     # unnumbered English headings stand beside the top numbered ones; unnumbered Chinese ones
-    # (promoted only where the document has no top-level numbering) above the numbered ones
+    # (promoted only where they stand above the document's numbering) above the numbered ones
     below = 1 if "zh_title" in order else 0
     level_of = {k: n + 1 + below for n, k in enumerate(k for k in order if k not in ("en_bracket", "en_title", "zh_title"))}
     for k in ("en_bracket", "en_title", "zh_title"):
@@ -146,10 +146,16 @@ def promote_titles(items: list[_Item]) -> list[_Item]:
     text stands before it (not the title block), the paragraph before it ends its sentence (a
     line cut out of a sentence by extraction is not a title), and body text follows within two
     paragraphs (``结束语`` / ``各位代表！`` / body); when the document has at least two such lines,
-    the first of them before any numbered heading, and no top-level numbering of its own (``一、``,
-    ``第一章``, markdown): beside those, a lone short line is more likely a quote or a caption."""
-    if any(it.heading and it.heading.style in ("cn", "chapter", "md") for it in items):
+    the first of them before any numbered heading, and no top-level numbering of its own (``第一章``,
+    markdown, or ``一、`` … counted once): beside those, a lone short line is more likely a quote or
+    a caption.  A ``一、`` numbering that starts again stands under such titles (national 1982:
+    ``第六个五年计划的基本任务`` over 一、…六、, ``六五计划前两年的执行情况``, ``全面实现六五计划的主要措施``
+    over 第一、… and lists numbered 一、 again)."""
+    if any(it.heading and it.heading.style in ("chapter", "md") for it in items):
         return items
+    firsts = sum(1 for it in items if it.heading and it.heading.style == "cn" and it.heading.marker.startswith("一"))
+    if any(it.heading and it.heading.style == "cn" for it in items) and firsts < 2:
+        return items  # a numbering of the top level (一、 … 十、 once): no part stands above it
     seen_body, found = False, []
     for k, it in enumerate(items):
         if _body(it):

@@ -172,6 +172,42 @@ def test_unnumbered_lines_stay_paragraphs_beside_top_level_numbering(tmp_path):
     assert [s.heading.text for s in doc.root.children] == ["一、“十四五”时期工作回顾"]
 
 
+_PLAN_REPORT_1982_LIKE = """关于第六个五年计划的报告
+各位代表：
+我代表国务院，向大会作关于第六个五年计划的报告，请各位代表审议，并请全国政协委员和其他列席人员提出意见。
+第六个五年计划的基本任务
+第六个五年计划的基本任务，是继续贯彻执行调整、改革、整顿、提高的方针，进一步解决过去遗留下来的阻碍经济发展的各种问题。
+一、关于工农业生产的发展速度
+工农业总产值计划平均每年递增百分之四，在执行中争取达到百分之五。
+二、关于基本建设的规模
+五年内全国基本建设投资为二千三百亿元。
+六五计划前两年的执行情况
+第六个五年计划已经执行了近两年，国务院曾分别制订了一九八一和一九八二两个年度计划，这两个年度计划执行情况都是良好的。
+全面实现六五计划的主要措施
+为了全面实现六五计划，保证国民经济持续稳定地增长，必须在以下几个方面采取切实有效的措施，认真加以贯彻。
+一、固定资产投资总规模，都必须纳入国家计划
+所有建设项目必须严格按照基本建设程序办事。
+（市计委负责）
+各地要抓紧落实。
+"""
+
+
+def test_unnumbered_parts_above_a_numbering_that_starts_again_are_top_level(tmp_path):
+    """National 1982 (session 44 audit, rows 2, 3, 10): its parts stand on their own lines without a
+    number (第六个五年计划的基本任务 over 一、…六、; 六五计划前两年的执行情况; 全面实现六五计划的主要措施
+    over lists numbered 一、 again), and the two years' review was read inside the sixth task, its
+    figures as targets.  A 一、 numbering that starts again stands under such titles; a note in
+    brackets is no title; a numbering counted once keeps its short lines paragraphs."""
+    doc = _load_text(tmp_path, _PLAN_REPORT_1982_LIKE)
+    assert [s.heading.text for s in doc.root.children] == [
+        "第六个五年计划的基本任务", "六五计划前两年的执行情况", "全面实现六五计划的主要措施"]
+    assert [s.heading.text[:2] for s in doc.root.children[0].children] == ["一、", "二、"]
+    assert [s.heading.text[:2] for s in doc.root.children[2].children] == ["一、"]
+    once = _PLAN_REPORT_1982_LIKE.replace("一、固定资产", "三、固定资产")
+    doc = _load_text(tmp_path, once, "once.txt")
+    assert [s.heading.text[:2] for s in doc.root.children] == ["一、", "二、", "三、"]
+
+
 _CLOSING = """一、1999年国内工作回顾
 过去的一年，我们战胜了各种困难，国民经济保持了较快增长。国内生产总值达到81911亿元，比上年增长7.1%。
 二、关于外交工作
