@@ -59,6 +59,7 @@ from .parts import (
     preamble_plan_from,
     preamble_sums_five_years,
     review_stretch,
+    tells_a_past_year,
     tells_a_record,
     tells_last_year,
     some_do_wrong,
@@ -450,7 +451,7 @@ def extract(doc: Document, index: int) -> list[Commitment]:
     sts = statements(doc, index)
     year = year_of(doc)
     for i, st in enumerate(sts):
-        if st.part != "plan" or DONE.search(st.text) or past_span(st.text, year):
+        if st.part != "plan" or DONE.search(st.text) or past_span(st.text, year) or tells_a_past_year(st.text, year):
             continue
         horizon = "5y" if st.paragraph.section_id in five else "year"
         found = [(_named_before(t, sts[i - 1] if i else None, st), pos)

@@ -139,6 +139,21 @@ def tells_last_year(sentence: str) -> bool:
     return bool(_LAST_YEAR.search(sentence)) and not _PLAN_WORD.search(sentence)
 
 
+# a year named as a clause's time (全国职工的工资总额一九八○年为七百七十三亿元, 2025年，…), not as a
+# comparison's base or a start (比一九八○年增长, 同2020年相比, 以2020年为基期, 由2010年的, 从2021年起,
+# 2020年以来, 在2020年基础上)
+_YEAR_AS_TIME = patterns.compile(r"(?<![比较同与和跟从由自于以在])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以前|以后|的?基础上)")
+
+
+def tells_a_past_year(clause: str, year: int | None) -> bool:
+    """Whether a plan clause gives a year before the report's ``year`` as its time and holds no plan
+    word (1982's ``全国职工的工资总额一九八○年为七百七十三亿元，一九八五年将达到九百八十三亿元``: the
+    first clause is 1980's record, the second the plan's)."""
+    told = re.sub(r"（[^）]*）|\([^)]*\)", "", clause)  # not a note in brackets (载重汽车：达到四千辆（一九五二年还不能制造）)
+    return year is not None and not _PLAN_WORD.search(told) and any(
+        int(m.group(1).translate(YEAR_DIGITS)) < year for m in _YEAR_AS_TIME.finditer(told))
+
+
 def tells_a_record(sentence: str, year: int | None) -> bool:
     """Whether a sentence of a plan is a record by itself: it tells what has been done since last
     year, or last year, or opens on two past years compared or an ended plan's period."""

@@ -1205,6 +1205,21 @@ def test_what_last_year_did_told_inside_a_plan_is_a_record(tmp_path):
     assert [c.paragraph.text[:2] for c in found if c.kind == "task"] == ["今年"]
 
 
+def test_a_clause_telling_a_past_years_figure_is_no_target(tmp_path):
+    """Audit of national 1982 → 1983 (row 6, session 44): ``全国职工的工资总额一九八○年为七百七十三亿元，
+    一九八五年将达到九百八十三亿元`` gave 1980's 773亿元 as a target.  A plan clause naming a year
+    before the report's as its time, with no plan word, is that year's record; a year as a
+    comparison's base (比一九八○年增长) or in a note in brackets leaves the clause a plan's."""
+    from reportdiff.commitments.parts import tells_a_past_year
+    assert tells_a_past_year("全国职工的工资总额一九八○年为七百七十三亿元", 1982)
+    assert not tells_a_past_year("一九八五年将达到九百八十三亿元", 1982)
+    assert not tells_a_past_year("社会商品零售总额比一九八○年增长百分之四十", 1982)
+    assert not tells_a_past_year("载重汽车：达到四千辆（一九五二年还不能制造）", 1955)
+    assert not tells_a_past_year("到2030年单位国内生产总值二氧化碳排放比2005年下降65%以上", 2021)
+    doc = _plan(tmp_path, 1982, "全国职工的工资总额一九八○年为七百七十三亿元，一九八五年将达到九百八十三亿元。")
+    assert [c.target.value for c in extract(doc, 0) if c.kind == "target"] == [983.0]
+
+
 def test_work_in_general_is_no_task(tmp_path):
     """Audit of national 1986 → 1987 (row 20, session 43): ``做好今年的改革和建设工作`` was a task,
     "reported" by the police's ``也做了大量工作``.  An object naming only work in general, of a time
