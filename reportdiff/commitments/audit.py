@@ -31,7 +31,8 @@ from ..text import patterns
 from ..text.quantities import FULL_WIDTH, find_quantities, is_year
 from .answers import answer
 from .english_followup import running_total
-from .extraction import Commitment, Statement, clean_indicator
+from .extraction import Commitment, Statement
+from .indicator_names import clean_indicator
 from .followup import (
     Followup,
     Reported,

@@ -47,6 +47,14 @@ from .descriptions import (
     PRINCIPLE,
     conditional,
 )
+from .indicator_names import (
+    LEAD_VERBS,
+    NAMELESS,
+    QUALIFIER_WORDS,
+    clean_indicator,
+    listed_indicators,
+    nameless_subject,
+)
 from .objects import TASK_OBJECT, split_shared_head
 from .parts import (
     five_year_reviews,
@@ -177,47 +185,10 @@ def statements(doc: Document, index: int) -> list[Statement]:
     return out
 
 
-# How a figure is computed, said between an indicator and its figure: not part of the indicator.
-_QUALIFIER_WORDS = r"按可比价格?计算|按可比口径(?:计算)?|按不变价格?计算|扣除价格因素|剔除价格因素"
+_QUALIFIER = patterns.compile(f"(?:{QUALIFIER_WORDS})[，,]?")
 
 
-_QUALIFIER = patterns.compile(f"(?:{_QUALIFIER_WORDS})[，,]?")
-
-
-_CONTINUES = patterns.compile(f"(?:{_QUALIFIER_WORDS})?[，,]?(?:同比|比上年|较上年)?(?:平均每年|年均)?(?:分别)?(?:增长|下降|提高|增加|减少|降低)")
-
-
-# and the words that only say a figure is the target (广义货币M2预期增长目标拟定为13%左右: 广义货币M2,
-# as 广义货币M2增长13%左右 reads)
-_INDICATOR_TAIL = patterns.compile(f"(?:{_QUALIFIER_WORDS}|同比|比上年|较上年|分别|[，,]|的?(?:预期|调控)?(?:增长)?目标(?:拟定|设定|确定|定)?|预期|基本)+$")
-
-
-PLAN_PERIOD = r"十[一二三四五六七八九]?五"  # a five-year plan's period: 十一五 … 十五五
-# a period the figure is for, left before its indicator (“十三五”时期经济年均增长: 时期 once the quoted
-# name is dropped; 今后五年经济年均增长): no part of what it measures
-_PERIOD_HEAD = patterns.compile(rf"^(?:“?{PLAN_PERIOD}”?)?(?:时期|期间)|^(?:今后|未来)[一二三四五六七八九十两]年(?:内|间)?")
-
-
-def clean_indicator(indicator: str) -> str:
-    """An indicator without the words that only say how its figure is computed or compared
-    (地区生产总值按可比价计算 → 地区生产总值, 社会消费品零售总额同比 → 社会消费品零售总额), or the
-    period it is for (时期经济 → 经济, 今后五年经济 → 经济)."""
-    cleaned = _INDICATOR_TAIL.sub("", re.sub(_QUALIFIER_WORDS, "", indicator)) or indicator
-    return _PERIOD_HEAD.sub("", cleaned) or cleaned
-
-
-def listed_indicators(clause: str) -> dict[int, str]:
-    """In a 分别 list (森林覆盖率、草原综合植被盖度分别提高到19.3%、38%), the item each figure
-    belongs to, by the figure's position in ``clause``: the items before 分别 (split at 、和及与)
-    and the figures after it pair up in order when their numbers are equal."""
-    m = re.search(r"([^，；。]*?)分别", clause)
-    if not m:
-        return {}
-    items = [clean_indicator(_LEAD_VERBS.sub("", i.strip())) for i in re.split(r"[、和及与]", m.group(1))]
-    figures = [q for q in find_quantities(clause[m.end():]) if q.value is not None and not is_year(q.raw)]
-    if len(items) != len(figures) or len(items) < 2 or any(len(i) < 2 for i in items):
-        return {}
-    return {m.end() + q.start: item for q, item in zip(figures, items)}
+_CONTINUES = patterns.compile(f"(?:{QUALIFIER_WORDS})?[，,]?(?:同比|比上年|较上年)?(?:平均每年|年均)?(?:分别)?(?:增长|下降|提高|增加|减少|降低)")
 
 
 def _comparator(q: Quantity, before: str) -> str:
@@ -228,13 +199,6 @@ def _comparator(q: Quantity, before: str) -> str:
     if _AT_LEAST_CONTEXT.search(before):
         return "at_least"
     return "exact"
-
-
-_LEAD_VERBS = patterns.compile(
-    r"^(?:加快|加大|大力|积极|全力|着力|力争|确保|持续|继续|进一步|全面|深入|新|再)*"
-    r"(?:实施|建设|打造|培育|改善|支持|推动|引导|完成|新建|改造|升级|改造升级|建成|创建|开展|推进|选取|吸引|引进|"
-    r"争取|提升|提高|新增|实现|形成|布局|发放|筹集|组织|举办|规划建设|精准打造|创新打造|严管)?$"
-)
 
 
 _NOT_TARGET_UNITS = {"", "周", "届", "期", "次", "年", "月", "日", "岁", "版", "份", "级", "类", "种"}
@@ -288,9 +252,9 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         role, at = change_role(clause, q)  # 从人均8.7万元提高到12万元: the base is no figure promised,
         if role == "base":  # and the words naming the new figure end before 从
             continue
-        indicator = listed.get(q.start) or clean_indicator(_LEAD_VERBS.sub("", indicator_before(clause, at)))
+        indicator = listed.get(q.start) or clean_indicator(LEAD_VERBS.sub("", indicator_before(clause, at)))
         if len(indicator) < 2 and at < q.start:  # 钢：从135万吨增加到412万吨, …比重，将由…提高到…: the words
-            indicator = clean_indicator(_LEAD_VERBS.sub("", indicator_before(clause, q.start)))  # up to it
+            indicator = clean_indicator(LEAD_VERBS.sub("", indicator_before(clause, q.start)))  # up to it
         after = re.sub(r"^(?:的|以上|以下|以内|左右|上下)+", "", re.split(r"[，；。、和及]", clause[q.end:], maxsplit=1)[0])[:16]
         counted = after if re.match(r"[\u4e00-\u9fff“\"]", after) and not _AFTER_NOT_COUNTED.match(after) \
             and not (_PURPOSE.match(after) and not _SPENT.search(indicator)) else ""
@@ -411,12 +375,17 @@ _PAID_ONLY = patterns.compile(r"(?:中央|省|市|县|区|各级)?级?(?:财政|
 def _named_before(t: Target, before: Statement | None, st: Statement) -> Target:
     """``t`` with the object of the clause before it in its sentence (one without a figure) put
     before an indicator that is only a verb of doing (``_VERBS_ONLY``), after a comma; or in place
-    of one that only says who pays (``_PAID_ONLY``): the money is that thing's, as its unit says."""
-    paid = _PAID_ONLY.fullmatch(t.indicator)
-    if t.counted or not (paid or _VERBS_ONLY.fullmatch(t.indicator)) or before is None \
-            or before.paragraph is not st.paragraph or before.sentence != st.sentence \
-            or find_quantities(before.text):  # 基本建成500万套，新开工700万套: no name there either
+    of one that only says who pays (``_PAID_ONLY``): the money is that thing's, as its unit says;
+    an indicator that names nothing (``_NAMELESS``) takes the subject of that clause, with or
+    without a figure."""
+    if before is None or before.paragraph is not st.paragraph or before.sentence != st.sentence or t.counted:
         return t
+    if NAMELESS.fullmatch(t.indicator):
+        subject = nameless_subject(LEADING_VERBS.sub("", before.text))
+        return replace(t, indicator=subject + "，" + t.indicator) if len(subject) >= 2 else t
+    paid = _PAID_ONLY.fullmatch(t.indicator)
+    if not (paid or _VERBS_ONLY.fullmatch(t.indicator)) or find_quantities(before.text):
+        return t  # 基本建成500万套，新开工700万套: no name there either
     clause = before.text.rstrip("，；。！？")
     if paid:  # money for a purpose (为加快社会保障体系建设) or for a thing said to reach somewhere
         clause = LEADING_VERBS.sub("", _REACHES.sub("", _FOR.sub("", clause))) or clause  # (农机具购置补贴覆盖到…)

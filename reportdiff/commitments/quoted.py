@@ -4,7 +4,7 @@ a quoted name is the programme's own name, the rest of the object may be worded 
 from __future__ import annotations
 
 from ..text import patterns
-from .extraction import PLAN_PERIOD
+from .indicator_names import PLAN_PERIOD
 from .keys import normal
 
 _QUOTED = patterns.compile(r"“([^”]{2,20})”")

@@ -1220,6 +1220,21 @@ def test_a_clause_telling_a_past_years_figure_is_no_target(tmp_path):
     assert [c.target.value for c in extract(doc, 0) if c.kind == "target"] == [983.0]
 
 
+def test_an_indicator_naming_only_a_comparison_or_a_span_takes_the_subject_before(tmp_path):
+    """Audit of national 1982 → 1983 (rows 7, 14, 15, 18, session 44): ``交通运输和邮电通信建设，五年投资
+    二百九十八亿元`` was the target "五年投资", "reported" by 1983's housing investment; ``社会商品零售
+    总额…，比一九八○年增长百分之四十`` was "比一九八○年", reported by the retail sales of meat.  An
+    indicator naming only a comparison with a year, a span's spending or an average's pace takes
+    the subject of the clause before it in the sentence."""
+    doc = _plan(tmp_path, 1982, "交通运输和邮电通信建设，五年投资二百九十八亿元。"
+                                "社会商品零售总额一九八五年将达到二千九百亿元，比一九八○年增长百分之四十。"
+                                "平均每个农民的纯收入将由一九八○年的一百九十一元增加到一九八五年的二百五十五元，平均每年递增百分之六。")
+    names = {c.target.value: c.target.indicator for c in extract(doc, 0) if c.kind == "target"}
+    assert names[298.0] == "交通运输和邮电通信建设，五年投资"
+    assert names[40.0] == "社会商品零售总额，比一九八○年"
+    assert names[6.0] == "平均每个农民的纯收入，平均每年递增"
+
+
 def test_work_in_general_is_no_task(tmp_path):
     """Audit of national 1986 → 1987 (row 20, session 43): ``做好今年的改革和建设工作`` was a task,
     "reported" by the police's ``也做了大量工作``.  An object naming only work in general, of a time

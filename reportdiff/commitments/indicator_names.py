@@ -1,0 +1,76 @@
+"""What a target's indicator is called: the words of its clause before the figure, without those
+that only say how the figure is computed or compared (``clean_indicator``), the items of a 分别 list
+(``listed_indicators``), and the subject a nameless indicator takes from the clause before it
+(``nameless_subject``)."""
+
+from __future__ import annotations
+
+import re
+
+from ..comparison.indicators import indicator_before
+from ..text import patterns
+from ..text.quantities import find_quantities, is_year
+
+
+# How a figure is computed, said between an indicator and its figure: not part of the indicator.
+QUALIFIER_WORDS = r"按可比价格?计算|按可比口径(?:计算)?|按不变价格?计算|扣除价格因素|剔除价格因素"
+
+
+# and the words that only say a figure is the target (广义货币M2预期增长目标拟定为13%左右: 广义货币M2,
+# as 广义货币M2增长13%左右 reads)
+_INDICATOR_TAIL = patterns.compile(f"(?:{QUALIFIER_WORDS}|同比|比上年|较上年|分别|[，,]|的?(?:预期|调控)?(?:增长)?目标(?:拟定|设定|确定|定)?|预期|基本)+$")
+
+
+PLAN_PERIOD = r"十[一二三四五六七八九]?五"  # a five-year plan's period: 十一五 … 十五五
+# a period the figure is for, left before its indicator (“十三五”时期经济年均增长: 时期 once the quoted
+# name is dropped; 今后五年经济年均增长): no part of what it measures
+_PERIOD_HEAD = patterns.compile(rf"^(?:“?{PLAN_PERIOD}”?)?(?:时期|期间)|^(?:今后|未来)[一二三四五六七八九十两]年(?:内|间)?")
+
+
+# the verbs of effort and doing before a target's indicator (加快实施, 新建, 累计完成)
+LEAD_VERBS = patterns.compile(
+    r"^(?:加快|加大|大力|积极|全力|着力|力争|确保|持续|继续|进一步|全面|深入|新|再)*"
+    r"(?:实施|建设|打造|培育|改善|支持|推动|引导|完成|新建|改造|升级|改造升级|建成|创建|开展|推进|选取|吸引|引进|"
+    r"争取|提升|提高|新增|实现|形成|布局|发放|筹集|组织|举办|规划建设|精准打造|创新打造|严管)?$"
+)
+
+
+def clean_indicator(indicator: str) -> str:
+    """An indicator without the words that only say how its figure is computed or compared
+    (地区生产总值按可比价计算 → 地区生产总值, 社会消费品零售总额同比 → 社会消费品零售总额), or the
+    period it is for (时期经济 → 经济, 今后五年经济 → 经济)."""
+    cleaned = _INDICATOR_TAIL.sub("", re.sub(QUALIFIER_WORDS, "", indicator)) or indicator
+    return _PERIOD_HEAD.sub("", cleaned) or cleaned
+
+
+def listed_indicators(clause: str) -> dict[int, str]:
+    """In a 分别 list (森林覆盖率、草原综合植被盖度分别提高到19.3%、38%), the item each figure
+    belongs to, by the figure's position in ``clause``: the items before 分别 (split at 、和及与)
+    and the figures after it pair up in order when their numbers are equal."""
+    m = re.search(r"([^，；。]*?)分别", clause)
+    if not m:
+        return {}
+    items = [clean_indicator(LEAD_VERBS.sub("", i.strip())) for i in re.split(r"[、和及与]", m.group(1))]
+    figures = [q for q in find_quantities(clause[m.end():]) if q.value is not None and not is_year(q.raw)]
+    if len(items) != len(figures) or len(items) < 2 or any(len(i) < 2 for i in items):
+        return {}
+    return {m.end() + q.start: item for q, item in zip(figures, items)}
+
+
+# An indicator that names only a comparison with a year, a span's spending or an average's pace
+# (比一九八○年, 五年投资, 两年平均每年递增) names its thing in the clause before it: 交通运输和邮电通信建设，
+# 五年投资二百九十八亿元; 社会商品零售总额一九八五年将达到二千九百亿元，比一九八○年增长百分之四十.
+NAMELESS = patterns.compile(r"(?:比|较|同)(?:上年|去年|[0-9〇○零一二三四五六七八九]{4}年)的?|"
+                             r"(?:都是|[一二三四五六七八九十两]+年(?:内|中|间)?)?(?:平均)?每年(?:平均)?(?:递增|增长|增加)?|"
+                             r"[一二三四五六七八九十两]+年(?:内|中|间)?(?:共|合计)?(?:投资|投入|支出)")
+_YEAR_NAMED = patterns.compile(r"[0-9〇○零一二三四五六七八九]{4}年(?:底|末)?")
+_NOT_OF_THE_NAME = patterns.compile(r"^的|(?:将|要|计划|预计|拟定|规定|由|从)+的?$")
+
+
+def nameless_subject(before: str) -> str:
+    """The subject of the clause ``before`` a nameless indicator (``NAMELESS``): its words before
+    its first figure, or before 为/达到/是 when it has none read (a unit not known: 亿印张), without
+    the years, a leading 的 and the trailing 将, 计划, 由 … (社会商品零售总额一九八五年将 → 社会商品零售总额)."""
+    first = next(iter(find_quantities(before)), None)
+    subject = indicator_before(before, first.start) if first else re.split(r"为|达到|是", before.rstrip("，；。！？"))[0]
+    return _NOT_OF_THE_NAME.sub("", _YEAR_NAMED.sub("", subject))
