@@ -232,7 +232,12 @@ _DESCRIBES = patterns.compile(r"(?:\b(?:estimated|expected|forecast|projected)\s
                         r"|\b(?:current|currently|existing|at present|so far|last year)\s+(?:[a-z-]+\s+){0,3}"
                         # what sites or works can hold: a capacity, not a figure promised (capable of providing
                         # about 19 000 units)
-                        r"|\bcapable\s+of\s+(?:providing|producing|accommodating|supplying)\s+(?:a\s+total\s+of\s+)?)"
+                        r"|\bcapable\s+of\s+(?:providing|producing|accommodating|supplying)\s+(?:a\s+total\s+of\s+)?"
+                        # what a thing measures, said of it (a logistics site with an area of about two hectares,
+                        # enterprises with an annual business turnover of less than $50 million): whom or what a
+                        # measure is for, not a figure promised
+                        r"|\bwith\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,3}(?:area|turnover|income|population|capacity|size|length|hours)"
+                        r"\s+of\s+(?:less\s+than|more\s+than|not\s+(?:more|less)\s+than|up\s+to|under|below|above)?\s*)"
                         r"(?:about|around|some|over|more than|nearly|an estimated|approximately)?\s*$", re.I)
 
 

@@ -102,6 +102,21 @@ def test_what_a_facility_will_be_able_to_do_is_no_target():
     assert english._promised_figure("The ceiling will be raised to $8,000.", 26)
 
 
+def test_what_a_thing_measures_said_of_it_is_no_target():
+    """Audit of HK 2013-14 → 2014-15 (rows 4 and 8, session 44): ``a "Small Business Policy" (SBP)
+    scheme for … enterprises with an annual business turnover of less than $50 million`` gave the
+    target "annual business turnover < $50 million" (whom the scheme is for), and ``a logistics site
+    with an area of about two hectares`` the target "2 hectares" (the site described); both were
+    followed up by nothing.  A figure of what a thing measures, said of it after ``with … area /
+    turnover / income / population / capacity … of``, is no target; money given with a measure
+    (``with an allocation of $200 million``) stays one."""
+    assert targets_in("the ECIC will introduce a Small Business Policy scheme for enterprises with an annual "
+                      "business turnover of less than $50 million") == []
+    assert targets_in("We have reserved a logistics site with an area of about two hectares at Tsing Yi") == []
+    kept = targets_in("we will inject $1 billion into the fund, with an allocation of $200 million for arts")
+    assert [t.value for t, _ in kept] == [1000.0, 200.0]
+
+
 def test_the_offices_own_projects_keep_their_figures():
     """``These projects will create 210 additional school places``: the council's projects (the
     next budget lowers the figure to 180, which the ledger shows)."""
