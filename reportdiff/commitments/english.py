@@ -149,6 +149,8 @@ def _indicator(clause: str, q: Quantity, unit: str) -> str:
             return _strip(m.group("np"))
     if unit.endswith("million"):
         m = _MONEY_PREP.match(after)
+        if m and _WORK.fullmatch(_strip(m.group("np"))) and (of := _WORK_OF.search(m.group("np"))):
+            return _strip(of.group("np"))  # (for) the construction and refurbishment of several public hospitals
         if m and (np := _strip(m.group("np"))):
             # (to) enhance the financial assistance …: the verb names nothing when two words or more are left
             thing = _strip(VERB_BEFORE_ARTICLE.sub("", m.group("np").strip()))
@@ -186,6 +188,13 @@ def _indicator(clause: str, q: Quantity, unit: str) -> str:
             return (set(words) <= _MONEY_WORDS and _purpose(after)) or (np if words else "") \
                 or (given if key_words(given) else "")
     return ""
+
+
+# the work a sum is for, named alone when the phrase is cut at its "and" (the construction and refurbishment
+# of several public hospitals → construction): the thing worked on, after "of", names the sum
+_WORK = patterns.compile(r"construction|refurbishment|development|redevelopment|expansion|improvement|enhancement|"
+                         r"upgrading|implementation|maintenance|renovation|retrofitting|reprovisioning", re.I)
+_WORK_OF = patterns.compile(r"\bof\s+(?:(?:the|several|various|some|a\s+number\s+of)\s+)?(?P<np>[^,;.]+)", re.I)
 
 
 # words that say a sum is money and nothing of what it is for (an additional recurrent provision)

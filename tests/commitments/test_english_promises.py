@@ -117,6 +117,18 @@ def test_what_a_thing_measures_said_of_it_is_no_target():
     assert [t.value for t, _ in kept] == [1000.0, 200.0]
 
 
+def test_a_sum_for_work_on_a_thing_is_named_by_the_thing():
+    """Audit of HK 2013-14 → 2014-15 (row 2, session 44): ``we plan to use $20 billion for the
+    construction and refurbishment of several public hospitals and clinics`` gave the target
+    "construction" (the phrase cut at its "and"), a word every plan repeats.  A sum for work named
+    alone (construction, refurbishment, improvement …) is named by the thing after "of"."""
+    found = targets_in("In addition, we plan to use $20 billion for the construction and refurbishment of several "
+                       "public hospitals and clinics, including the construction of Tin Shui Wai Hospital")
+    assert [t.indicator for t, _ in found] == ["public hospitals"]
+    assert [t.indicator for t, _ in targets_in("I will earmark $5.5 billion for the development of Cyberport 5.")] \
+        == ["development of Cyberport 5"]
+
+
 def test_the_offices_own_projects_keep_their_figures():
     """``These projects will create 210 additional school places``: the council's projects (the
     next budget lowers the figure to 180, which the ledger shows)."""
