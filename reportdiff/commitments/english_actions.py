@@ -232,12 +232,14 @@ def _action(verb: str, obj: str, lettered: bool) -> tuple[str, str, bool]:
     return verb, _complemented(np, obj) if whose and verb != "focus" else np, lettered  # focus on: a priority
 
 
-# what a measure has, not what it is (extend the application period, raise the ceiling, waive the fees),
+# what a measure has, not what it is (extend the application period, raise the ceiling, waive the fees,
+# reduce the profits tax on the offshore insurance business of captive insurance companies),
 # or an aid named by whom it is for (the rate of allowance for on-call medical officers): its complement
 # says which measure
 _DIMENSION = set("period periods fee fees ceiling ceilings limit limits scope coverage quota quotas level levels "
                  "amount amounts deadline duration threshold thresholds criteria cap caps mechanism mechanisms "
-                 "arrangement arrangements rate rates allowance allowances subvention subventions".split())
+                 "arrangement arrangements rate rates allowance allowances subvention subventions "
+                 "tax taxes duty duties".split())  # a tax is named by what it is on (the profits tax on …)
 # what is put into a measure, which its complement does not make a deliverable (devote resources to …,
 # provide financial support for …, step up efforts to …)
 _INPUTS = set("resources resource support funding funds efforts effort assistance room drag uncertainties "

@@ -847,6 +847,18 @@ def test_an_aid_is_named_by_whom_it_is_for(hk_fixture_ledger):
     assert "on-call medical officers" in on_call.commitment.obj and on_call.followups[0].status == "missing"
 
 
+def test_a_tax_is_named_by_what_it_is_on():
+    """Audit of HK 2013-14 → 2014-15 (row 12, session 44): ``I propose to reduce the profits tax on
+    the offshore insurance business of captive insurance companies`` was ``reduce profits tax``,
+    "recurring" by the next budget's one-off ``reducing profits tax for 2013-14 by 75percent``.  A
+    tax or duty, as a measure's dimension, takes its complement: what it is on says which one."""
+    got = [(v, o) for v, o, _ in english_actions._actions(
+        "I propose to reduce the profits tax on the offshore insurance business of captive insurance companies")]
+    assert got == [("reduce", "profits tax on the offshore insurance business of captive insurance companies")]
+    got = [(v, o) for v, o, _ in english_actions._actions("I propose to waive the stamp duty for the trading of all ETFs")]
+    assert got == [("waive", "stamp duty for the trading of all ETFs")]
+
+
 def test_a_weak_match_names_the_thing_itself(hk_fixture_ledger):
     """Audit of HK 2018-19 → 2019-20 (row 4, session 43): ``explore ways of enhancing Hong Kong's
     competitiveness as an insurance hub`` was "recurring" by ``The uncertain global economic outlook
