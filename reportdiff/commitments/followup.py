@@ -291,8 +291,9 @@ def refers(key: Key, index: _Index, k: int, s: float, strict: bool, unit: str = 
         else s >= CLEAR or s >= MATCH and heads(key, text, strict)
     if ok and strict and key.modifiers and key.head_word in text and not any(m in text for m in key.modifiers):
         return False
-    if ok and not strict and _another_of_its_kind(key, text):
-        return False
+    if ok and not strict and (_another_of_its_kind(key, text) or key.qualifier and not any(q in text for q in key.qualifier)
+                              or key.reform and "改革" not in text):
+        return False  # (a system, plan or reform of another thing: 计划生育…服务体系 for 科技服务体系)
     return ok and not (unit and index.other_measure(unit, k))
 
 

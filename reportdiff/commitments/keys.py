@@ -166,6 +166,8 @@ class Key:
     junctions: tuple[tuple[str, str], ...] = ()  # pairs joining two words, with the first word's rest (``junctions``)
     conjuncts: tuple[str, ...] = ()  # a task's heads of the nouns coordinated before its last (``coordinated``)
     listed: int = 0  # a task's runs that are the examples of a list before its 等 (``listed_runs``)
+    qualifier: tuple[str, ...] = ()  # a task's words right before its kind words (科技 of 科技服务体系: ``qualifier``)
+    reform: bool = False  # a task's object names a reform (事业单位改革): a follow-up says 改革
 
 
 PLACE_AFTER = patterns.compile(r"县市|县区|城市|地市|省份|地区|国家|乡镇|县|市|省|区|镇|乡|村")  # places counted
@@ -200,7 +202,28 @@ def key_of(c: Commitment, weight) -> Key | None:
     modifiers = tuple(p for p in words if p not in hw and p[-1] != hw[0]) if hw else ()
     runs = () if c.kind == "target" else tuple(key_runs(obj))
     return Key(words, tuple(weight(w) for w in words), head if head in words else words[-1], modifiers, hw, places,
-               runs, joins, coordinated(obj, runs) if runs else (), listed_runs(obj) if runs else 0)
+               runs, joins, coordinated(obj, runs) if runs else (), listed_runs(obj) if runs else 0,
+               *((qualifier(obj), obj.endswith("改革")) if runs and not _JOINED.search(obj) else ((), False)))
+
+
+_JOINED = patterns.compile(r"[和与及、]|等")  # coordinated nouns or a list: each names its own thing
+
+
+def qualifier(obj: str) -> tuple[str, ...]:
+    """The words right before the kind words a task's object ends with (科技 of 科技服务体系, 行政 of
+    行政管理体制改革, 医疗 卫生 of 新型城市医疗卫生服务体系; 问题 and single characters skipped): what says
+    which system, plan or reform it is, one of them named by a follow-up; () when the object is
+    kind words only or ends in none."""
+    words = [w for w in terms(normal(obj)) if len(w) >= 2 and w != "问题"]
+    k = len(words)
+    while k and _kind(words[k - 1]):
+        k -= 1
+    return tuple(words[max(0, k - 2):k]) if 0 < k < len(words) else ()
+
+
+def _kind(word: str) -> bool:
+    """A kind word of a rule or policy (``_GENERIC``, 改革, 建设, 规划), or two of them (管理制度)."""
+    return word in _KINDS or len(word) == 4 and word[:2] in _KINDS and word[2:] in _KINDS
 
 
 def generic(obj: str) -> bool:
@@ -213,6 +236,7 @@ def generic(obj: str) -> bool:
 
 _GENERIC = set("激励 约束 长效 工作 管理 保障 运行 协调 监管 监督 考核 评价 机制 制度 体系 体制 政策 措施 办法 规定 "
                "服务 相关 各项 有关 配套 支持 扶持 优惠 一系列".split())
+_KINDS = _GENERIC | {"改革", "建设", "规划"}  # and what a plan or a reform is of
 
 
 def generic_word(word: str) -> bool:

@@ -1235,6 +1235,33 @@ def test_an_indicator_naming_only_a_comparison_or_a_span_takes_the_subject_befor
     assert names[6.0] == "平均每个农民的纯收入，平均每年递增"
 
 
+def test_a_system_plan_or_reform_of_another_thing_is_no_follow_up(tmp_path):
+    """Audits of national 2003 → 2004 (rows 8, 17), national 2025 → Shaanxi (row 6) and → Liaoning
+    (row 6), session 44: ``完善科技服务体系`` was "recurring" by ``完善基层计划生育基础设施和服务体系``,
+    ``深化行政管理体制改革`` by ``深化国有资产管理体制和国有企业改革``, ``全面深化事业单位改革`` by
+    ``推进行政事业单位国有资产调剂共享``: the kind words (服务体系, 管理体制改革) were shared, not what
+    says whose system or reform it is, nor, for a reform, the reform.  A follow-up names one of the
+    two words before a task's kind words, and a reform's says 改革; coordinated objects each name
+    their own thing and are not asked.  (The search by a task's core, its object without the
+    category noun, ``category``, still finds 事业单位 alone when nothing else names the reform: the
+    Shaanxi and Liaoning rows stay wrong.)"""
+    assert keys.qualifier("科技服务体系") == ("科技",)
+    assert keys.qualifier("以社区为基础的新型城市医疗卫生服务体系") == ("医疗", "卫生")
+    assert keys.qualifier("户籍管理制度改革") == ("户籍",)
+    assert keys.qualifier("监督机制") == ()
+    _plan(tmp_path, 2003, "完善科技服务体系。深化行政管理体制改革。全面深化事业单位改革。健全解决拖欠企业账款问题长效机制。")
+    (tmp_path / "2004.txt").write_text(
+        "政府工作报告\n一、2003年工作回顾\n推进行政事业单位国有资产调剂共享。\n二、2004年政府工作任务\n"
+        "完善基层计划生育基础设施和服务体系。深化国有资产管理体制和国有企业改革。推进事业单位分类改革。"
+        "健全清理拖欠企业账款长效机制。\n", encoding="utf-8")
+    ledger = promises([str(tmp_path / "2003.txt"), str(tmp_path / "2004.txt")])
+    found = {e.commitment.obj: (e.followups[0].status, e.followups[0].text) for e in ledger.entries
+             if e.commitment.doc == 0 and e.commitment.kind == "task"}
+    assert found == {"科技服务体系": ("missing", ""), "行政管理体制改革": ("missing", ""),
+                     "事业单位改革": ("recurring", "推进事业单位分类改革。"),
+                     "解决拖欠企业账款问题长效机制": ("recurring", "健全清理拖欠企业账款长效机制。")}, found
+
+
 def test_work_in_general_is_no_task(tmp_path):
     """Audit of national 1986 → 1987 (row 20, session 43): ``做好今年的改革和建设工作`` was a task,
     "reported" by the police's ``也做了大量工作``.  An object naming only work in general, of a time
