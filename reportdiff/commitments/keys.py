@@ -70,8 +70,16 @@ _NAMES = patterns.compile(r"高标准农田")
 _SPLIT_VERBS = patterns.compile(r"压减")
 
 
+# a five-year plan named in full or by its short name in quotes, read as the short name bare
+# (第八个五年计划 and “八五”计划 → 八五计划, “十四五”规划 → 十四五规划)
+_PLAN_IN_FULL = patterns.compile(r"第([一二三四五六七八九十]{1,3})个五年(计划|规划)")
+_PLAN_QUOTED = patterns.compile(r"[“\"]((?:[一二三四五六七八九]|十[一二三四五六七八九]?)五)[”\"](?=计划|规划)")
+
+
 def normal(text: str) -> str:
-    """``text`` with every synonym rewritten to the first form of its group."""
+    """``text`` with every synonym rewritten to the first form of its group, and a five-year plan
+    named by its short name (``_PLAN_IN_FULL``, ``_PLAN_QUOTED``)."""
+    text = _PLAN_QUOTED.sub(r"\1", _PLAN_IN_FULL.sub(r"\1五\2", text))
     return _SYNONYM_RX.sub(lambda m: _SYNONYM_OF[m.group()], text)
 
 

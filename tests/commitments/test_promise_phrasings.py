@@ -1262,6 +1262,23 @@ def test_a_system_plan_or_reform_of_another_thing_is_no_follow_up(tmp_path):
                      "解决拖欠企业账款问题长效机制": ("recurring", "健全清理拖欠企业账款长效机制。")}, found
 
 
+def test_a_five_year_plan_named_in_full_is_its_short_name(tmp_path):
+    """Audit of national 1988 → 1992 (row 8, session 44): ``制定和实行第八个五年计划`` was called
+    missing though 1992 reports ``比较全面地实现了“八五”计划第一年…的各项主要指标``; the provinces'
+    ``《…第十五个五年规划纲要（草案）》`` did not follow national 2025's ``“十五五”规划编制工作``.  A plan
+    named in full or by its quoted short name reads as the short name bare."""
+    assert normal("制定和实行第八个五年计划") == "制定和实行八五计划"
+    assert normal("《国民经济和社会发展第十五个五年规划纲要》") == "《国民经济和社会发展十五五规划纲要》"
+    assert normal("“十四五”规划收官") == "十四五规划收官"
+    assert normal("“十四五”时期") == "“十四五”时期"  # a period, not the plan: left as written
+    _plan(tmp_path, 1988, "实施第八个五年计划。")
+    (tmp_path / "1992.txt").write_text(
+        "政府工作报告\n一、1991年工作回顾\n1991年比较全面地实现了“八五”计划第一年发展国民经济的各项主要指标。\n"
+        "二、1992年政府工作任务\n今年要继续努力。\n", encoding="utf-8")
+    ledger = promises([str(tmp_path / "1988.txt"), str(tmp_path / "1992.txt")])
+    assert [e.followups[0].status for e in ledger.entries if e.commitment.doc == 0] == ["reported"]
+
+
 def test_work_in_general_is_no_task(tmp_path):
     """Audit of national 1986 → 1987 (row 20, session 43): ``做好今年的改革和建设工作`` was a task,
     "reported" by the police's ``也做了大量工作``.  An object naming only work in general, of a time
