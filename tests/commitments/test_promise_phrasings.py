@@ -1279,6 +1279,17 @@ def test_a_five_year_plan_named_in_full_is_its_short_name(tmp_path):
     assert [e.followups[0].status for e in ledger.entries if e.commitment.doc == 0] == ["reported"]
 
 
+def test_what_a_plan_must_or_will_do_is_no_part_of_an_indicator():
+    """Audit of national 1988 → 1992 (row 9, session 44): ``我国粮食生产必须争取达到５０００亿公斤``
+    was the indicator ``我国粮食生产必须争取``; 1982's ``一九八五年将达到九百八十三亿元``, ``…将``, was
+    "reported" by ``后果将不堪设想``.  The words saying the plan must or will do it (必须, 争取, 力争,
+    确保, 要, 将, 应当, 计划 …) end no indicator; 主要 and 重要 keep their 要."""
+    assert [t.indicator for t, _ in targets_in("我国粮食生产必须争取达到5000亿公斤")] == ["我国粮食生产"]
+    assert [t.indicator for t, _ in targets_in("平均每个农民的纯收入将由一九八○年的一百九十一元增加到一九八五年的二百五十五元")] \
+        == ["平均每个农民的纯收入"]
+    assert [t.indicator for t, _ in targets_in("主要污染物排放总量要减少2%")] == ["主要污染物排放总量"]
+
+
 def test_work_in_general_is_no_task(tmp_path):
     """Audit of national 1986 → 1987 (row 20, session 43): ``做好今年的改革和建设工作`` was a task,
     "reported" by the police's ``也做了大量工作``.  An object naming only work in general, of a time
