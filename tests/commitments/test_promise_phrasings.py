@@ -1290,6 +1290,15 @@ def test_what_a_plan_must_or_will_do_is_no_part_of_an_indicator():
     assert [t.indicator for t, _ in targets_in("主要污染物排放总量要减少2%")] == ["主要污染物排放总量"]
 
 
+def test_a_measure_is_followed_not_its_scope(tmp_path):
+    """Audit of national 2025 → Liaoning (row 12, session 44): ``有序推进第二轮土地承包到期后再延长30年
+    试点，扩大整省试点范围`` had the object ``整省试点范围`` and was missing, though Liaoning plans
+    ``稳妥推进第二轮土地承包到期后再延长三十年整省试点``.  The scope at an object's end (范围, 覆盖范围,
+    实施范围 …, after four characters or more) is left out: a report names the measure."""
+    doc = _plan(tmp_path, 2025, "扩大整省试点范围。扩大全国碳排放权交易市场行业覆盖范围。扩大试点范围。")
+    assert [c.obj for c in extract(doc, 0) if c.kind == "task"] == ["整省试点", "全国碳排放权交易市场行业", "试点范围"]
+
+
 def test_work_in_general_is_no_task(tmp_path):
     """Audit of national 1986 → 1987 (row 20, session 43): ``做好今年的改革和建设工作`` was a task,
     "reported" by the police's ``也做了大量工作``.  An object naming only work in general, of a time
