@@ -67,12 +67,12 @@ from .parts import (
     preamble_plan_from,
     preamble_sums_five_years,
     review_stretch,
-    tells_a_past_year,
-    tells_a_record,
-    tells_last_year,
     some_do_wrong,
     states_problems,
     sums_five_years,
+    tells_a_past_year,
+    tells_a_record,
+    tells_last_year,
     turns_to_plan,
 )
 
