@@ -71,6 +71,19 @@ _CONSEQUENCE = patterns.compile(r"[，,](?:[^，,。；！？]{0,16}[，,])?(?:�
                           r"|[，,][^，,。；！？]{0,12}的[，,](?:要|应|必须|就|则|一律)")
 
 
+# a condition or a supposition (只要我们能够再连续若干年保持…, 如果能够加速周转): what it gives is no promise
+CONDITION = patterns.compile(r"如果|假如|假若|倘若|只要|要是")
+# what a condition gives, in a clause after it (一年就可以增加收入二十亿元, 就可以节省出七十亿到一百亿元的资金)
+_GIVES = patterns.compile(r"就(?:可以|可|能|会)|便(?:可|能|会)|则可")
+
+
+def consequence(clause: str, sentence: str) -> bool:
+    """Whether a clause tells what a condition earlier in its sentence would give (national 1981:
+    工业企业的生产成本只要降低１％，一年就可以增加收入二十亿元): its figures are a reckoning, not targets."""
+    at = sentence.find(clause)
+    return at > 0 and bool(CONDITION.search(sentence, 0, at)) and bool(_GIVES.search(clause))
+
+
 def conditional(clause: str, sentence: str) -> bool:
     """Whether a task's clause is the condition of a rule its sentence states: it ends in 的, or
     a clause opening with 就/则/便 or one ending in 的 follows it (national 1984's bonus rule, 即企业

@@ -39,6 +39,7 @@ from .descriptions import (
     BASIS,
     CHANGE_FROM_LAST,
     COHORT,
+    CONDITION,
     DESCRIPTIVE,
     DONE,
     POPULATION,
@@ -46,6 +47,7 @@ from .descriptions import (
     POLICY_MAKING,
     PRINCIPLE,
     conditional,
+    consequence,
 )
 from .indicator_names import (
     LEAD_VERBS,
@@ -240,11 +242,13 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
             continue  # 75周年, 二十届, 3.0版, 30年: dates, names and durations, not targets
         if promised and ALREADY.search(clause, max(0, q.start - 10), q.start):
             continue  # 已开工的57个项目: a count of what is already done, not a figure promised
-        if promised and (_DONE_BEFORE.search(clause[max(0, q.start - 6):q.start]) or _DONE_AFTER.search(clause, q.end)):
-            continue  # 货币发行还比年初计划少了近500亿元, 增加了一百三十九亿元, 在58个城市进行了…试点: a result, not a promise
+        if promised and (_DONE_BEFORE.search(clause[max(0, q.start - 6):q.start]) or _DONE.search(clause)
+                         or _NOW.search(clause, max(0, q.start - 14), q.start)):
+            continue  # 货币发行还比年初计划少了近500亿元, 在58个城市进行了…试点, 制订了…三十条措施, 由…减少到现在的
+            # 二百七十六个, 目前约为国家预算收入的一半: a result or the present level, not a promise
         if promised and _ON_THE_BASIS.match(clause, q.end):
             continue  # 在连续两年增长百分之十三的基础上: the base the plan starts from, not a figure promised
-        if promised and _CONDITION.search(clause, 0, q.start):
+        if promised and CONDITION.search(clause, 0, q.start):
             continue  # 只要我们能够再连续若干年保持百分之八至百分之九的增长率: a condition, not a promise
         if promised and re.fullmatch(r"多?亿多?人?", unit) and \
                 (POPULATION_AFTER_PEOPLE if unit.endswith("人") else POPULATION).match(clause, q.end):
@@ -325,15 +329,16 @@ _AND_VERB = patterns.compile(r"^[和并](?:优化|完善|健全|规范|落实|�
 _DONE_VERB = patterns.compile(r"了(?!解)")  # an object opening with 了: its verb is perfective (not 了解, to learn)
 # a figure right after a perfective verb (增加了, 少了近, 完成了将近): what was done (not 为了, 除了, 到了)
 _DONE_BEFORE = patterns.compile(r"(?<![为除到不])了(?:近|约|将近|大约|达)?$")
-# a perfective 了 later in the clause (国家先后在58个城市进行了企业优化资本结构的试点, 1956年的工业总产值
-# 达到了五百八十六亿元, 只有849天了); not 为了, 除了, 了解, 不了
-_DONE_AFTER = patterns.compile(r"(?<![为除到不])了(?![解不])")
+# a perfective 了 in the clause (国家先后在58个城市进行了企业优化资本结构的试点, 1956年的工业总产值
+# 达到了五百八十六亿元, 只有849天了, 抚顺市制订了减产不减收的三十条措施); not 为了, 除了, 了解, 不了
+_DONE = patterns.compile(r"(?<![为除到不])(?<!提出)了(?![解不])")  # (提出了…目标: the plan's targets set out)
+# the present level, right before a figure (由四百六十六个减少到现在的二百七十六个, 目前约为国家预算收入的一半)
+_NOW = patterns.compile(r"(?:到现在|到目前|目前|现在|现已)[^，；。要将]{0,10}$")
 _FIRST_CLAUSE = patterns.compile(r"[^，；。！？]*")
 # the basis a plan builds on, said after its figure (在连续两年增长百分之十三的基础上, 在一九五八年增产三千八百
 # 亿斤的基础上); a figure after it is promised (在…的基础上年均增长7%)
 _ON_THE_BASIS = patterns.compile(r"[^，；。！？]*?的?基础上")
 # a condition or a supposition the figure stands in (只要…, 如果再把一、二千万亩粮田改种薯类)
-_CONDITION = patterns.compile(r"如果|假如|假若|倘若|只要|要是")
 
 
 def more_task_object(clause: str) -> str:
@@ -427,7 +432,8 @@ def extract(doc: Document, index: int) -> list[Commitment]:
             continue
         horizon = "5y" if st.paragraph.section_id in five else "year"
         found = [(_named_before(t, sts[i - 1] if i else None, st), pos)
-                 for t, pos in targets_in(st.text) if not _change_of_a_figure_before(st, pos)
+                 for t, pos in ([] if consequence(st.text, st.sentence) else targets_in(st.text))
+                 if not _change_of_a_figure_before(st, pos)
                  if not any(c.target and c.target.value == t.value and c.target.unit == t.unit
                             and c.target.comparator == t.comparator and c.horizon == horizon
                             and abs(c.paragraph.lines.first - st.paragraph.lines.first) <= 4

@@ -1017,7 +1017,7 @@ def test_high_standard_basic_farmland_is_the_high_standard_farmland_programme():
 
 @pytest.mark.parametrize("clause, indicator", [
     ("政府对农业的投资比重由去年的百分之十点七提高到百分之十四", "政府对农业的投资比重"),  # national 1979
-    ("地县小铁厂由四百六十六个减少到现在的二百七十六个", "地县小铁厂"),  # national 1981
+    ("地县小铁厂由四百六十六个减少到二百七十六个", "地县小铁厂"),  # national 1981 (its 到现在的: a present level since session 44)
     ("钢：从一百三十五万吨增加到四百十二万吨", "从一百三十五万吨增加"),  # 钢 alone is too short: as before
 ])
 def test_a_change_from_a_base_in_chinese_numerals_is_named_before_it(clause, indicator):
@@ -1297,6 +1297,17 @@ def test_a_measure_is_followed_not_its_scope(tmp_path):
     实施范围 …, after four characters or more) is left out: a report names the measure."""
     doc = _plan(tmp_path, 2025, "扩大整省试点范围。扩大全国碳排放权交易市场行业覆盖范围。扩大试点范围。")
     assert [c.obj for c in extract(doc, 0) if c.kind == "task"] == ["整省试点", "全国碳排放权交易市场行业", "试点范围"]
+
+
+def test_a_reckoning_a_past_action_or_the_present_level_is_no_target(tmp_path):
+    """Audit of national 1981 → 1982 (rows 1, 3, 9, 11, 14, 19, session 44): ``工业企业的生产成本只要降低１％，
+    一年就可以增加收入二十亿元`` (what a condition would give), ``抚顺市制订了减产不减收的三十条措施`` (a past
+    action, 了 before its figure), ``全国地县小铁厂由四百六十六个减少到现在的二百七十六个`` and ``目前约为国家
+    预算收入的一半`` (the present level) were targets.  None is; ``提出了…等目标`` still sets them out."""
+    doc = _plan(tmp_path, 1981, "工业企业的生产成本只要降低１％，一年就可以增加收入二十亿元。抚顺市制订了减产不减收的三十条措施。"
+                                "全国地县小铁厂由四百六十六个减少到现在的二百七十六个。预算外资金目前约为国家预算收入的一半。"
+                                "纲要提出了主要污染物排放总量减少10%等目标。今年原煤产量增长百分之三。")
+    assert [c.target.value for c in extract(doc, 0) if c.kind == "target"] == [10.0, 3.0]
 
 
 def test_work_in_general_is_no_task(tmp_path):
