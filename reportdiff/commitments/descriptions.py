@@ -42,6 +42,11 @@ COHORT = patterns.compile(r"(?:(?:高校)?毕业生|(?:新成长)?劳动力)(?:�
 DESCRIPTIVE = patterns.compile(r"^(?:今年|明年|\d{4}年|这)?(?:也|又|既|更|都|正)?是|(?:之年|一年|头一年|攻坚年|开局年|收官年|周年)$")
 
 
+# what is not done yet, said of the present (我们还没有来得及建立…的制度和机制, 全面改革价格体系的条件尚未成熟):
+# a problem stated, no task, unless the clause also says what will be done (``parts.PLAN_WORD``)
+NOT_YET = patterns.compile(r"(?:还|尚)(?:没有|未)|没有来得及|未能")
+
+
 # A clause that only names the basis of what follows (根据《中共中央关于制定…的建议》, 按照建立现代企业
 # 制度的要求): no commitment, though a verb stands inside the title or the requirement.
 BASIS = patterns.compile(r"^(?:根据|依据|依照|按照|遵照|对照)(?:《[^》]*》|.*(?:要求|部署|精神|原则|规定))$")

@@ -42,6 +42,7 @@ from .descriptions import (
     CONDITION,
     DESCRIPTIVE,
     DONE,
+    NOT_YET,
     POPULATION,
     POPULATION_AFTER_PEOPLE,
     POLICY_MAKING,
@@ -59,6 +60,7 @@ from .indicator_names import (
 )
 from .objects import TASK_OBJECT, split_shared_head
 from .parts import (
+    PLAN_WORD,
     five_year_reviews,
     five_year_sections,
     guides,
@@ -442,7 +444,8 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         for t, _ in found:
             out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph, st.text.rstrip("，；。！？"),
                                   "target", t, horizon=horizon))
-        if found or len(st.text) > 60 or DESCRIPTIVE.search(st.text.rstrip("，；。！？")):
+        if found or len(st.text) > 60 or DESCRIPTIVE.search(st.text.rstrip("，；。！？")) \
+                or NOT_YET.search(st.text) and not PLAN_WORD.search(st.text):
             continue
         clause = st.text.rstrip("，；。！？").strip()
         if BASIS.match(clause) or PRINCIPLE.search(clause) or POLICY_MAKING.search(_FIRST_CLAUSE.match(st.sentence).group()):

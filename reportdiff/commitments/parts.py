@@ -126,7 +126,7 @@ def since_last_year(sentence: str) -> bool:
 # reaching now (去年以来: ``since_last_year``)
 _LAST_YEAR = patterns.compile(r"(?:^|[，；：])[^，；：]{0,4}?(?<![比与同较和于跟占到的年象像])(?:去年|过去(?:的)?一年)(?!以来)")
 # what a sentence of a plan says it will do (not 重要, 主要, 必要, 需要, 要求)
-_PLAN_WORD = patterns.compile(r"(?<![重主必需])要(?!求)|将|应当|应该|必须|力争|争取|计划|预计|拟|今年|明年|今后|确保|"
+PLAN_WORD = patterns.compile(r"(?<![重主必需])要(?!求)|将|应当|应该|必须|力争|争取|计划|预计|拟|今年|明年|今后|确保|"
                               r"努力|务必|准备|打算|希望|决定|继续")
 
 
@@ -136,7 +136,7 @@ def tells_last_year(sentence: str) -> bool:
     工作初见成效，全民所有制单位基本建设投资比上年增长7.3%): last year named as its time
     (``_LAST_YEAR``) and no plan word (要, 将, 必须, 力争, 计划, 今年, 继续 …: 去年出台的政策今年要继续
     执行 is a plan's): a review of that sentence."""
-    return bool(_LAST_YEAR.search(sentence)) and not _PLAN_WORD.search(sentence)
+    return bool(_LAST_YEAR.search(sentence)) and not PLAN_WORD.search(sentence)
 
 
 # a year named as a clause's time (全国职工的工资总额一九八○年为七百七十三亿元, 2025年，…), not as a
@@ -150,7 +150,7 @@ def tells_a_past_year(clause: str, year: int | None) -> bool:
     word (1982's ``全国职工的工资总额一九八○年为七百七十三亿元，一九八五年将达到九百八十三亿元``: the
     first clause is 1980's record, the second the plan's)."""
     told = re.sub(r"（[^）]*）|\([^)]*\)", "", clause)  # not a note in brackets (载重汽车：达到四千辆（一九五二年还不能制造）)
-    return year is not None and not _PLAN_WORD.search(told) and any(
+    return year is not None and not PLAN_WORD.search(told) and any(
         int(m.group(1).translate(YEAR_DIGITS)) < year for m in _YEAR_AS_TIME.finditer(told))
 
 

@@ -1310,6 +1310,17 @@ def test_a_reckoning_a_past_action_or_the_present_level_is_no_target(tmp_path):
     assert [c.target.value for c in extract(doc, 0) if c.kind == "target"] == [10.0, 3.0]
 
 
+def test_what_is_not_done_yet_is_a_problem_not_a_task(tmp_path):
+    """Read in national 1987's ledger after its audit (session 44): ``我们还没有来得及建立可以有效引导社会
+    资金投入合理方向的制度和机制`` was a task, "dropped"; so were 1982's ``全面改革价格体系的条件尚未成熟``
+    and 1955's ``甚至建设方案尚未确定``.  A clause saying what is not done yet (还没有, 尚未, 没有来得及,
+    未能) with no plan word states a problem; ``尚未建立居住证制度的地方要抓紧建立…`` stays a task."""
+    doc = _plan(tmp_path, 1987, "我们还没有来得及建立可以有效引导社会资金投入合理方向的制度和机制。"
+                                "尚未建立居住证制度的地方要抓紧建立居住证制度。")
+    tasks = [c.obj for c in extract(doc, 0) if c.kind == "task"]
+    assert len(tasks) == 1 and tasks[0].endswith("居住证制度"), tasks
+
+
 def test_work_in_general_is_no_task(tmp_path):
     """Audit of national 1986 → 1987 (row 20, session 43): ``做好今年的改革和建设工作`` was a task,
     "reported" by the police's ``也做了大量工作``.  An object naming only work in general, of a time
