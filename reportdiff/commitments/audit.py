@@ -46,7 +46,7 @@ from .followup import (
 )
 from .keys import Key, normal
 from .measures import comparable, is_rate, meets
-from .parts import PLAN_END, PLAN_NAME, YEAR_DIGITS
+from .parts import PLAN_END, PLAN_NAME, YEAR, YEAR_DIGITS
 
 # -- due years ---------------------------------------------------------------------------------
 
@@ -56,7 +56,7 @@ _BY_YEAR_ZH = patterns.compile(r"(?:到|至|在|于)((?:19|20)\d\d)年(?:底|末
                          r"|(?:^|[，；。：]|争取|力争|确保|预计|计划)((?:19|20)\d\d)年(?!以来|来)")
 _BY_YEAR_EN = patterns.compile(r"\b(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(20\d\d)\b", re.I)
 # a year in Chinese digits (一九九○年, 二〇三五年: the older national reports write years so)
-_ZH_YEAR = patterns.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
+_ZH_YEAR = patterns.compile(YEAR + r"(?=年)")
 # a five-year plan's goal: its target (“十四五”规划目标), its end (十四五末), or (session 41) an average
 # over its years (按调整后的“八五”计划，国民经济增长速度…平均每年百分之八至九; “十五”期间年均经济增长)
 _PLAN_GOAL = patterns.compile(PLAN_NAME + r"(?:规划)?(?:目标|末|期末|收官)|" + PLAN_NAME

@@ -164,11 +164,12 @@ def statements(doc: Document, index: int) -> list[Statement]:
         shortcoming = kind == "review" and states_problems(p.text)  # 我们也清醒看到…: no task done there
         # 过去一年，国防和军队建设取得新的重要进展。新的一年，…; 围绕经济建设这个中心，…，过去一年里也取得许多
         # 可喜成果。广大科技工作者…积极推进科技体制改革…
-        back = kind == "plan" and (looks_back(p.text) or tells_last_year(p.sentences[0]))
+        sentences = p.sentences  # (split once: the property splits on every read)
+        back = kind == "plan" and (looks_back(p.text) or tells_last_year(sentences[0]))
         since, ran_on = False, False  # a record read in a plan, and whether its sentence ran on after a semicolon
         summed = sums_five_years(p.text, p.section_id, fives) or preamble_five and preamble.get(id(p)) == "review" \
             or stretch == "five"
-        for sentence in p.sentences:
+        for sentence in sentences:
             # a sentence of a plan paragraph opening by looking back (…至关重要。过去一年，我们的各项工作
             # 取得了很大成绩。国内生产总值增长10.3%…) opens a review up to the sentence that turns to the plan
             back = (back or kind == "plan" and looks_back(sentence)) and not turns_to_plan(sentence, year)
@@ -225,9 +226,10 @@ _AFTER_NOT_COUNTED = patterns.compile(r"以上|左右|以内|以下|为|是|的|
 def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
     """The quantified targets (or, with ``promised=False``, the reported figures) of one clause.
     Never targets: dates, anniversaries, names.  Not promised: forecasts (预计), and the
-    capacities and total investments that name projects (年产10万吨…项目, 总投资246亿元的…项目)."""
+    capacities and total investments that name projects (年产10万吨…项目, 总投资246亿元的…项目), nor a
+    clause telling what was done (a perfective 了: ``_PERFECTIVE``)."""
     out = []
-    if promised and "预计" in clause:
+    if promised and ("预计" in clause or _PERFECTIVE.search(clause)):
         return out
     listed = listed_indicators(clause)
     for q in find_quantities(clause):
@@ -244,10 +246,10 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
             continue  # 75周年, 二十届, 3.0版, 30年: dates, names and durations, not targets
         if promised and ALREADY.search(clause, max(0, q.start - 10), q.start):
             continue  # 已开工的57个项目: a count of what is already done, not a figure promised
-        if promised and (_DONE_BEFORE.search(clause[max(0, q.start - 6):q.start]) or _DONE.search(clause)
+        if promised and (_DONE_BEFORE.search(clause[max(0, q.start - 6):q.start])
                          or _NOW.search(clause, max(0, q.start - 14), q.start)):
-            continue  # 货币发行还比年初计划少了近500亿元, 在58个城市进行了…试点, 制订了…三十条措施, 由…减少到现在的
-            # 二百七十六个, 目前约为国家预算收入的一半: a result or the present level, not a promise
+            continue  # 货币发行还比年初计划少了近500亿元, 由…减少到现在的二百七十六个, 目前约为国家预算收入的一半:
+            # a result or the present level, not a promise
         if promised and _ON_THE_BASIS.match(clause, q.end):
             continue  # 在连续两年增长百分之十三的基础上: the base the plan starts from, not a figure promised
         if promised and CONDITION.search(clause, 0, q.start):
@@ -333,7 +335,7 @@ _DONE_VERB = patterns.compile(r"了(?!解)")  # an object opening with 了: its 
 _DONE_BEFORE = patterns.compile(r"(?<![为除到不])了(?:近|约|将近|大约|达)?$")
 # a perfective 了 in the clause (国家先后在58个城市进行了企业优化资本结构的试点, 1956年的工业总产值
 # 达到了五百八十六亿元, 只有849天了, 抚顺市制订了减产不减收的三十条措施); not 为了, 除了, 了解, 不了
-_DONE = patterns.compile(r"(?<![为除到不])(?<!提出)了(?![解不])")  # (提出了…目标: the plan's targets set out)
+_PERFECTIVE = patterns.compile(r"(?<![为除到不])(?<!提出)了(?![解不])")  # (提出了…目标: the plan's targets set out)
 # the present level, right before a figure (由四百六十六个减少到现在的二百七十六个, 目前约为国家预算收入的一半)
 _NOW = patterns.compile(r"(?:到现在|到目前|目前|现在|现已)[^，；。要将]{0,10}$")
 _FIRST_CLAUSE = patterns.compile(r"[^，；。！？]*")

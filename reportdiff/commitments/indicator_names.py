@@ -10,6 +10,7 @@ import re
 from ..comparison.indicators import indicator_before
 from ..text import patterns
 from ..text.quantities import find_quantities, is_year
+from .parts import YEAR
 
 
 # How a figure is computed, said between an indicator and its figure: not part of the indicator.
@@ -62,10 +63,10 @@ def listed_indicators(clause: str) -> dict[int, str]:
 # An indicator that names only a comparison with a year, a span's spending or an average's pace
 # (比一九八○年, 五年投资, 两年平均每年递增) names its thing in the clause before it: 交通运输和邮电通信建设，
 # 五年投资二百九十八亿元; 社会商品零售总额一九八五年将达到二千九百亿元，比一九八○年增长百分之四十.
-NAMELESS = patterns.compile(r"(?:比|较|同)(?:上年|去年|[0-9〇○零一二三四五六七八九]{4}年)的?|"
+NAMELESS = patterns.compile(rf"(?:比|较|同)(?:上年|去年|{YEAR}年)的?|"
                              r"(?:都是|[一二三四五六七八九十两]+年(?:内|中|间)?)?(?:平均)?每年(?:平均)?(?:递增|增长|增加)?|"
                              r"[一二三四五六七八九十两]+年(?:内|中|间)?(?:共|合计)?(?:投资|投入|支出)")
-_YEAR_NAMED = patterns.compile(r"[0-9〇○零一二三四五六七八九]{4}年(?:底|末)?")
+_YEAR_NAMED = patterns.compile(YEAR + r"年(?:底|末)?")
 _NOT_OF_THE_NAME = patterns.compile(r"^的|(?:将|要|计划|预计|拟定|规定|由|从)+的?$")
 
 

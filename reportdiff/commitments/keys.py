@@ -209,9 +209,10 @@ def key_of(c: Commitment, weight) -> Key | None:
     hw = head_word(named)
     modifiers = tuple(p for p in words if p not in hw and p[-1] != hw[0]) if hw else ()
     runs = () if c.kind == "target" else tuple(key_runs(obj))
+    asked = bool(runs) and not _JOINED.search(obj)  # a task of one thing: what it is of, a reform's 改革
     return Key(words, tuple(weight(w) for w in words), head if head in words else words[-1], modifiers, hw, places,
                runs, joins, coordinated(obj, runs) if runs else (), listed_runs(obj) if runs else 0,
-               *((qualifier(obj), obj.endswith("改革")) if runs and not _JOINED.search(obj) else ((), False)))
+               qualifier(obj) if asked else (), asked and obj.endswith("改革"))
 
 
 _JOINED = patterns.compile(r"[和与及、]|等")  # coordinated nouns or a list: each names its own thing

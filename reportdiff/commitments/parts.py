@@ -36,6 +36,13 @@ from ..model import Document
 from ..text import patterns
 
 
+# a year written in digits, full-width digits or Chinese numerals (2025, １９８６, 一九九○); ``YEAR_DIGITS``
+# reads it
+YEAR = r"[0-9０-９〇○零一二三四五六七八九]{4}"
+# the digits of a year written in Chinese (一九九○年, 二〇三五年) or full width (１９８６年)
+YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九０１２３４５６７８９", "0001234567890123456789")
+
+
 def parts(doc: Document) -> dict[str, str]:
     """Section id -> plan / review / other, decided at the top level: by the title's words; a
     title that names no part (a slogan: 一年接着一年干，新福建建设持续取得新进展新成效) by its first
@@ -142,7 +149,7 @@ def tells_last_year(sentence: str) -> bool:
 # a year named as a clause's time (全国职工的工资总额一九八○年为七百七十三亿元, 2025年，…), not as a
 # comparison's base or a start (比一九八○年增长, 同2020年相比, 以2020年为基期, 由2010年的, 从2021年起,
 # 2020年以来, 在2020年基础上)
-_YEAR_AS_TIME = patterns.compile(r"(?<![比较同与和跟从由自于以在])([0-9０-９〇○零一二三四五六七八九]{4})年(?!以来|来|起|开始|以前|以后|的?基础上)")
+_YEAR_AS_TIME = patterns.compile(rf"(?<![比较同与和跟从由自于以在])({YEAR})年(?!以来|来|起|开始|以前|以后|的?基础上)")
 
 
 def tells_a_past_year(clause: str, year: int | None) -> bool:
@@ -265,9 +272,7 @@ def guides(sentence: str) -> bool:
 # a sentence that turns from the look back to the plan: by a plan word, or by naming the report's
 # own year first (在一九五九年，全国的各级国家机关应当…)
 _PLAN_AGAIN = patterns.compile(r"\s*(?:新的一年|今年|明年|今后|我们要|我们将|要|必须|应当)")
-_YEAR_FIRST = patterns.compile(r"\s*在?([0-9〇零一二三四五六七八九]{4})年")
-# the digits of a year written in Chinese (一九九○年, 二〇三五年) or full width (１９８６年)
-YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九０１２３４５６７８９", "0001234567890123456789")
+_YEAR_FIRST = patterns.compile(rf"\s*在?({YEAR})年")
 # the five-year plans and their last years
 PLAN_END = {"一五": 1957, "二五": 1962, "三五": 1970, "四五": 1975, "五五": 1980, "六五": 1985, "七五": 1990,
             "八五": 1995, "九五": 2000, "十五": 2005, "十一五": 2010, "十二五": 2015, "十三五": 2020,
@@ -275,7 +280,7 @@ PLAN_END = {"一五": 1957, "二五": 1962, "三五": 1970, "四五": 1975, "五
 PLAN_NAME = r"([一二三四五六七八九]五|十[一二三四五六]?五)[”\"]?"
 # two years compared, opening a sentence (１９８６年同１９７８年相比，国民生产总值由３４８０亿元增加到…;
 # 一九八一年比一九八○年，原煤增长百分之零点二), or a plan's period (“六五”期间，人民解放军…)
-_YEARS_COMPARED = patterns.compile(r"\s*([0-9０-９〇○零一二三四五六七八九]{4})年(?:同|与|和|比)([0-9０-９〇○零一二三四五六七八九]{4})年")
+_YEARS_COMPARED = patterns.compile(rf"\s*({YEAR})年(?:同|与|和|比)({YEAR})年")
 _PLAN_PERIOD = patterns.compile(r"\s*“?" + PLAN_NAME + r"(?:计划|规划)?(?:期间|时期)[，,]")
 
 
