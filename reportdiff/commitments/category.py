@@ -30,6 +30,11 @@ def kind_word(word: str) -> bool:
     return bool(_CATEGORY.fullmatch(word)) or generic_word(word)
 
 
+# a core that only says where (重点领域 of 重点领域改革, 关键环节 of 关键环节改革): the scope of a
+# task, not the thing it is about (重点领域减税降费 does not report 重点领域改革)
+_SCOPE = patterns.compile(r"(?:重点|关键|重要|主要|各|有关|相关|其他|其它)(?:领域|环节|方面|行业|部门|地区)")
+
+
 CORE_PAIRS = 2  # a core of fewer pairs names too little (农村 of 农村改革)
 CORE_SHARE = 0.6  # CLEAR: the share of the core's weight a clause must hold
 
@@ -40,7 +45,7 @@ def core_key(key: Key | None) -> Key | None:
     if key is None or not key.runs:
         return None
     runs = [r for r in map(_without_category, key.runs) if not _CATEGORY.fullmatch(r)]
-    if tuple(runs) == key.runs:
+    if tuple(runs) == key.runs or all(_SCOPE.fullmatch(r) for r in runs):
         return None
     core = _runs_key(key, runs)
     return core if len(core.words) >= CORE_PAIRS else None

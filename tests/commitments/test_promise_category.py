@@ -40,6 +40,7 @@ def _key(obj: str) -> Key:
     ("设备加速折旧等政策", ("设备加速折旧",)),
     ("金融体制改革", None),  # 金融: one pair names too little
     ("农村改革", None),
+    ("重点领域改革", None),  # 重点领域: where, not what (audit of national 2025 → Anhui, session 45)
     ("高标准农田", None),  # no category noun: nothing cut
 ])
 def test_the_core_is_the_object_without_its_category_nouns(obj, runs):
@@ -106,6 +107,16 @@ def test_a_core_naming_only_the_field_is_no_follow_up(tmp_path):
     part of the object."""
     f = _follow(tmp_path, "进一步深化生态文明体制改革。", "去年完成了各项任务。",
                 "让崇尚生态文明、爱护生态环境成为全社会的价值共识和自觉追求。", "生态文明体制改革")
+    assert f.status == "missing"
+
+
+def test_a_core_saying_only_where_is_no_follow_up(tmp_path):
+    """Audit of national 2025 → Anhui 2026 (row 7, session 45): ``扎实推进重点领域改革`` was "reported"
+    by a tax relief, ``支持科技创新等重点领域减税降费及退税超1000亿元``; six other provinces quoted risks
+    and safety checks of their 重点领域.  重点领域 says where a reform is, not what it is about."""
+    f = _follow(tmp_path, "扎实推进重点领域改革。", "支持科技创新等重点领域减税降费及退税超1000亿元，惠及企业。",
+                "统筹抓好政治、社会、金融、生产等重点领域安全。", "重点领域改革",
+                {"重点": 2.0, "点领": 3.5, "领域": 2.5, "域改": 6.0, "改革": 1.5})
     assert f.status == "missing"
 
 
