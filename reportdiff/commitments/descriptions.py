@@ -38,8 +38,10 @@ COHORT = patterns.compile(r"(?:(?:高校)?毕业生|(?:新成长)?劳动力)(?:�
 
 
 # A clause that describes the year rather than promising anything (今年是…规划的第一年, 是…关键一年),
-# or says what a measure is (这既是增加社会保障资金的重要途径，又是建立新体系的重要条件).
-DESCRIPTIVE = patterns.compile(r"^(?:今年|明年|\d{4}年|这)?(?:也|又|既|更|都|正)?是|(?:之年|一年|头一年|攻坚年|开局年|收官年|周年)$")
+# or says what a measure is (这既是增加社会保障资金的重要途径，又是建立新体系的重要条件) or what it
+# means (完成和超额完成今年的计划具有更重要的意义, …意义重大).
+DESCRIPTIVE = patterns.compile(r"^(?:今年|明年|\d{4}年|这)?(?:也|又|既|更|都|正)?是|(?:之年|一年|头一年|攻坚年|开局年|收官年|周年)$|"
+                               r"(?:具有|有着|具备)[^，；。]*(?:意义|作用)$|意义(?:重大|深远)$")
 
 
 # what is not done yet, said of the present (我们还没有来得及建立…的制度和机制, 全面改革价格体系的条件尚未成熟):

@@ -1362,3 +1362,11 @@ def test_a_mixed_review_keeps_the_five_years_apart_from_the_year(tmp_path):
     quotes = {e.commitment.target.indicator: e.followups[0].text for e in promises([str(old), str(new)]).entries
               if e.commitment.doc == 0 and e.commitment.target}
     assert "141万人" in quotes["城镇新增就业"] and "5.3%" in quotes["国内生产总值"], quotes
+
+
+def test_what_a_task_means_is_no_task(tmp_path):
+    """Audit of national 1979 → 1980 (row 19, session 45): ``完成和超额完成今年的计划具有更重要的意义``
+    was a task, "dropped"; it says why the plan matters.  A clause ending in what something means
+    (具有…意义/作用, 意义重大) describes; the plan's own task beside it stays."""
+    doc = _plan(tmp_path, 1979, "完成和超额完成今年的计划具有更重要的意义。要加快商品粮基地的建设。")
+    assert [c.obj for c in extract(doc, 0) if c.kind == "task"] == ["商品粮基地"]
