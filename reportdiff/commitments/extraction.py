@@ -53,6 +53,7 @@ from .descriptions import (
 from .indicator_names import (
     LEAD_VERBS,
     NAMELESS,
+    SUM_ONLY,
     QUALIFIER_WORDS,
     clean_indicator,
     listed_indicators,
@@ -392,7 +393,8 @@ def _named_before(t: Target, before: Statement | None, st: Statement) -> Target:
     without a figure."""
     if before is None or before.paragraph is not st.paragraph or before.sentence != st.sentence or t.counted:
         return t
-    if NAMELESS.fullmatch(t.indicator):
+    if NAMELESS.fullmatch(t.indicator) or SUM_ONLY.fullmatch(t.indicator) and SUM_ONLY.match(st.text) \
+            and not find_quantities(before.text):
         subject = nameless_subject(LEADING_VERBS.sub("", before.text))
         return replace(t, indicator=subject + "，" + t.indicator) if len(subject) >= 2 else t
     paid = _PAID_ONLY.fullmatch(t.indicator)

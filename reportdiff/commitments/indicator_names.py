@@ -66,6 +66,10 @@ def listed_indicators(clause: str) -> dict[int, str]:
 NAMELESS = patterns.compile(rf"(?:比|较|同)(?:上年|去年|{YEAR}年)的?|"
                              r"(?:都是|[一二三四五六七八九十两]+年(?:内|中|间)?)?(?:平均)?每年(?:平均)?(?:递增|增长|增加)?|"
                              r"[一二三四五六七八九十两]+年(?:内|中|间)?(?:共|合计)?(?:投资|投入|支出)")
+# and a sum opening its clause after one without a figure (加上用于农业的其他各项资金，总额达到一百七十四亿元;
+# not 实施总额4万亿元的两年投资计划, whose thing follows, nor 地方有十四个建设项目，共计七十一个, a sum of the
+# counts before)
+SUM_ONLY = patterns.compile(r"(?:其|两项|三项|以上|上述)?(?:总额|总计|合计|共计|总共)")
 _YEAR_NAMED = patterns.compile(YEAR + r"年(?:底|末)?")
 _NOT_OF_THE_NAME = patterns.compile(r"^的|(?:将|要|计划|预计|拟定|规定|由|从)+的?$")
 

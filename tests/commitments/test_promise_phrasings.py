@@ -1235,6 +1235,20 @@ def test_an_indicator_naming_only_a_comparison_or_a_span_takes_the_subject_befor
     assert names[6.0] == "平均每个农民的纯收入，平均每年递增"
 
 
+def test_a_sum_opening_its_clause_takes_the_subject_before(tmp_path):
+    """Audit of national 1979 → 1980 (row 17, session 45): ``加上用于农业的其他各项资金，总额达到一百七十四亿元``
+    was the target "总额", "reported" by 1980's ``基本建设投资总额完成500亿元``.  A sum (总额, 共计 …)
+    opening its clause after a clause without a figure takes that clause's subject; a sum of the
+    counts before it (共计七十一个) and one whose thing follows (实施总额4万亿元的两年投资计划) do not."""
+    doc = _plan(tmp_path, 1979, "今年政府对农业的投资比重由去年的百分之十点七提高到百分之十四，"
+                                "加上用于农业的其他各项资金，总额达到一百七十四亿元。"
+                                "冶金工业部有五十七个建设项目，地方有十四个建设项目，共计七十一个。"
+                                "实施总额4万亿元的两年投资计划。")
+    names = {c.target.value: c.target.indicator for c in extract(doc, 0) if c.kind == "target"}
+    assert names[174.0] == "加上用于农业的其他各项资金，总额"
+    assert names[71.0] == "共计" and names[4.0] == "总额", names
+
+
 def test_a_system_plan_or_reform_of_another_thing_is_no_follow_up(tmp_path):
     """Audits of national 2003 → 2004 (rows 8, 17), national 2025 → Shaanxi (row 6) and → Liaoning
     (row 6), session 44: ``完善科技服务体系`` was "recurring" by ``完善基层计划生育基础设施和服务体系``,
