@@ -360,6 +360,21 @@ def _given_in_context(t: Target, k: EnKey, later: EnIndex) -> tuple[int, float] 
     return (best[1], _coverage(k, later, best[1])) if best else None
 
 
+def _body_named_once(t: Target, k: EnKey, later: EnIndex) -> tuple[int, float] | None:
+    """A sum for a body named by an acronym alone (``another $100 million for the CIC to train up
+    more skilled workers``) when the later report names that body in one sentence only, a review
+    sentence giving a sum (``we have allocated a total of $420 million over the past six years to
+    support the Construction Industry Council``): the report's one word on the body is on its
+    funding, however it words the aim (the clause's aims, which the key took, are not repeated)."""
+    if len(k.own) != 1 or k.own[0] not in later.acronyms or unit_class(t.unit) != "money":
+        return None
+    where = later.postings.get(k.own[0], [])
+    if len(where) != 1 or later.sts[where[0]].part != "review" \
+            or not any(unit_class(normal_quantity(q)[1]) == "money" for q in figures(later.sts[where[0]].text)):
+        return None
+    return where[0], _coverage(k, later, where[0])
+
+
 _FROM = patterns.compile(r"\bfrom\s+(?:the\s+(?:current|existing|present)\s+(?:level\s+of\s+)?)?$", re.I)
 _TO = patterns.compile(r"^\s+to\s+", re.I)
 
@@ -406,7 +421,8 @@ def running_total(text: str, count: bool) -> bool:
 
 
 _CUMULATIVE = patterns.compile(r"\b(?:so far|to date|since (?:its|their|the scheme's|the programme's) (?:launch|inception|"
-                         r"establishment|introduction)|since 20\d\d|cumulative(?:ly)?)\b", re.I)
+                         r"establishment|introduction)|since 20\d\d|cumulative(?:ly)?|in total|"
+                         r"over the (?:past|last) (?:\w+ )?years)\b", re.I)  # (a total of $420 million over the past six years)
 _PERFECT = patterns.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|t)\b", re.I)
 _YEAR_BOUND = patterns.compile(r"\b(?:last|past|this|the)\s+(?:financial\s+)?year\b|\b(?:in|during)\s+(?:\w+\s+)?20\d\d\b", re.I)
 
@@ -428,7 +444,8 @@ def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int, year: int |
         later.unsure.append(c)
     rep, rec = _on_tie(found.best, c, k, later, "review", unit), _on_tie(found_rec.best, c, k, later, "plan", unit)
     if c.target and rep is None:
-        rep = _named_with_its_figure(c.target, k, later) or _given_in_context(c.target, k, later)
+        rep = _named_with_its_figure(c.target, k, later) or _given_in_context(c.target, k, later) \
+            or _body_named_once(c.target, k, later)
     if rep and rec and rec[1] >= rep[1] and not (c.target and _gives(c.target, k, later.sts[rep[0]].text)
                                                  and not _gives(c.target, k, later.sts[rec[0]].text)) \
             and not (_names_year(later.sts[rep[0]].text, year)

@@ -75,6 +75,7 @@ class EnIndex:
     def __init__(self, sts: list[Statement], abbreviations: dict[str, tuple[str, tuple[str, ...]]] | None = None):
         self.sts = sts
         ab = abbreviations or {}
+        self.acronyms = {stem for stem, _ in ab.values()}  # the defined acronyms' stems (cic)
         self.words = [_expanded({_stem(w) for w in re.findall(WORD, s.text)}, s.text, ab)
                       for s in sts]
         self.capitals = [_expanded({_stem(w) for w in re.findall(CAPITALISED, s.text)}, s.text, ab)

@@ -870,3 +870,29 @@ def test_a_weak_match_names_the_thing_itself(hk_fixture_ledger):
                     and e.commitment.kind == "task" and "aviation business" in e.commitment.obj)
     assert aviation.status == "missing", aviation.text
     # (a body named by its remit keeps its follow-up: test_a_body_set_up_is_named_by_its_remit…)
+
+
+def test_a_sum_for_a_body_named_once_later_is_reported_by_that_sentence(tmp_path):
+    """Audit of HK 2015-16 → 2016-17 (row 9, session 45; a dev label too): ``This year, I shall
+    provide another $100 million for the CIC to train up more skilled workers …`` was missing: its
+    one-word key took the clause's aims, which 2016-17 words otherwise (``we have allocated a total
+    of $420 million over the past six years to support the Construction Industry Council in enhancing
+    its training …``).  When the later speech names a body defined by an acronym in one sentence
+    only, a review sentence giving a sum, that sentence reports the sum; a total over past years
+    says nothing of the year's figure, so met is unclear."""
+    a, b = tmp_path / "2015.txt", tmp_path / "2016.txt"
+    a.write_text("The 2015-16 Budget\n\n[Construction]\n\n107.With our strenuous efforts to promote the professional "
+                 "image and promising career prospects of the construction industry in recent years, more young people "
+                 "are willing to join the industry. Over the past five years, I have allocated a total of $320 million "
+                 "to the Construction Industry Council (CIC) to train local workers through the provision of training "
+                 "allowances and on-site experience. This year, I shall provide another $100 million for the CIC to "
+                 "train up more skilled workers to meet the acute manpower demand of the industry.\n", "utf-8")
+    b.write_text("The 2016-17 Budget\n\n[Construction]\n\n118.As for the construction industry, we have allocated a "
+                 "total of $420 million over the past six years to support the Construction Industry Council in "
+                 "enhancing its training and promotion efforts to attract more new entrants to the industry. As at "
+                 "2015, 18 000 semi-skilled workers have completed their training. Government will continue to "
+                 "collaborate with the industry in upgrading practitioners' skills, putting in place a clear career "
+                 "ladder, improving the working environment, and ultimately increasing the manpower for the "
+                 "industry.\n", "utf-8")
+    f = _first_followup(promises([str(a), str(b)]), "for the CIC", "CIC")
+    assert f.status == "reported" and "Construction Industry Council" in f.text and f.met is None
