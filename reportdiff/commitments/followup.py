@@ -402,6 +402,8 @@ def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[st
     if one_year and found.best is None:
         found = _best(key, later, "review", lambda s: unlisted_(s) and not _CUMULATIVE.search(s.text), strict, unit)
         summed = found.best is not None
+    if strict and found.best is None and one_year:
+        found = Found(_counted_again(c.target, later, allowed_), found.scored, found.sure)
     found_rec = _best(key, later, "plan", recurs_in_, strict, unit)
     if not (found.sure and found_rec.sure):
         later.unsure.append(c)
@@ -450,6 +452,22 @@ def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[st
         moved = change(c.target, t2.value, t2.unit) if t2 else ""
         return Followup(doc, "recurring", st.paragraph, st.text + st.follow, round(rec[1], 4), None, None, True, moved)
     return Followup(doc, "missing", None, "", 0.0)
+
+
+def _counted_again(t: Target, index: _Index, allowed) -> tuple[int, float] | None:
+    """The first review clause giving a figure in the target's unit followed by the very thing the
+    target counts (``七百多万人就业`` → ``1979年全国在城镇安置了903万人就业``), however the words
+    before the figure differ; with score MATCH.  Not money: what follows a sum is its kind (国债资金),
+    not what it is for (30亿元国债资金 for coal-mine gas is not 27亿元国债资金 for rural clinics)."""
+    thing = normal(t.counted)
+    if len(thing) < 2 or t.unit.endswith("元") or is_rate(t.unit):
+        return None
+    for k in index.clauses_of(thing[:2], "review"):
+        text = index.texts[k]
+        if allowed(index.sts[k]) and any(
+                q.unit == t.unit and text[q.end:].lstrip("的").startswith(thing) for q in find_quantities(text)):
+            return k, MATCH
+    return None
 
 
 _FROM = patterns.compile(r"(?:由|从)(?:现行的?|目前的?|现在的?|原来的?)?$")

@@ -1384,3 +1384,20 @@ def test_what_a_task_means_is_no_task(tmp_path):
     (具有…意义/作用, 意义重大) describes; the plan's own task beside it stays."""
     doc = _plan(tmp_path, 1979, "完成和超额完成今年的计划具有更重要的意义。要加快商品粮基地的建设。")
     assert [c.obj for c in extract(doc, 0) if c.kind == "task"] == ["商品粮基地"]
+
+
+def test_a_target_is_reported_by_its_counted_thing_after_a_figure(tmp_path):
+    """Audit of national 1979 → 1980 (row 1, session 45): ``今年计划在全民所有制和集体所有制单位安排七百多万人
+    就业`` was missing, though 1980 reviews ``1979年全国在城镇安置了903万人就业``: the words before the
+    figures differ, the thing counted after them (就业, in 万人) is the same.  Not for money: what
+    follows a sum is its kind (国债资金), not its purpose."""
+    a, b = tmp_path / "1979.txt", tmp_path / "1980.txt"
+    a.write_text("政府工作报告\n一、一九七八年工作回顾\n去年完成了各项任务。\n二、一九七九年政府工作任务\n"
+                 "今年计划在全民所有制和集体所有制单位安排七百多万人就业。国家今年再安排30亿元国债资金，重点支持煤矿瓦斯综合治理。\n",
+                 encoding="utf-8")
+    b.write_text("政府工作报告\n一、一九七九年工作回顾\n1979年全国在城镇安置了903万人就业，中央财政安排27亿元国债资金用于县、乡、村三级医疗卫生基础设施建设。\n"
+                 "二、一九八○年政府工作任务\n做好各项工作。\n", encoding="utf-8")
+    rows = {e.commitment.target.value: e.followups[0] for e in promises([str(a), str(b)]).entries
+            if e.commitment.doc == 0 and e.commitment.target}
+    assert rows[700.0].status == "reported" and rows[700.0].reported.value == 903.0 and rows[700.0].met is True
+    assert rows[30.0].status == "missing"
