@@ -226,11 +226,11 @@ _AFTER_NOT_COUNTED = patterns.compile(r"以上|左右|以内|以下|为|是|的|
 
 def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
     """The quantified targets (or, with ``promised=False``, the reported figures) of one clause.
-    Never targets: dates, anniversaries, names.  Not promised: forecasts (预计), and the
+    Never targets: dates, anniversaries, names.  Not promised: forecasts (预计, 估计), and the
     capacities and total investments that name projects (年产10万吨…项目, 总投资246亿元的…项目), nor a
     clause telling what was done (a perfective 了: ``_PERFECTIVE``)."""
     out = []
-    if promised and ("预计" in clause or _PERFECTIVE.search(clause)):
+    if promised and (re.search("预计|估计", clause) or _PERFECTIVE.search(clause)):
         return out
     listed = listed_indicators(clause)
     for q in find_quantities(clause):

@@ -1401,3 +1401,10 @@ def test_a_target_is_reported_by_its_counted_thing_after_a_figure(tmp_path):
             if e.commitment.doc == 0 and e.commitment.target}
     assert rows[700.0].status == "reported" and rows[700.0].reported.value == 903.0 and rows[700.0].met is True
     assert rows[30.0].status == "missing"
+
+
+def test_an_estimate_is_a_forecast_not_a_target(tmp_path):
+    """National 1979 (audit row 7, session 45): ``农村社队和农民的收入估计将增加一百三十亿元左右`` was a
+    target; 估计 (an estimate) forecasts as 预计 does, and a forecast is no promise."""
+    doc = _plan(tmp_path, 1979, "农村社队和农民的收入估计将增加一百三十亿元左右。粮食产量预计达到6500亿斤。竣工面积要达到三千多万平方米。")
+    assert [c.target.value for c in extract(doc, 0) if c.kind == "target"] == [3000.0]
