@@ -44,6 +44,10 @@ DESCRIPTIVE = patterns.compile(r"^(?:今年|明年|\d{4}年|这)?(?:也|又|既|
                                r"(?:具有|有着|具备)[^，；。]*(?:意义|作用)$|意义(?:重大|深远)$")
 
 
+# a count of what exists already (其中已开工建设的投资在五亿元以上的重大建设项目有九十三个): a record
+EXISTING = patterns.compile(r"已[^，；。]*有[零〇一二三四五六七八九十百千万两\d]")
+
+
 # what is not done yet, said of the present (我们还没有来得及建立…的制度和机制, 全面改革价格体系的条件尚未成熟):
 # a problem stated, no task, unless the clause also says what will be done (``parts.PLAN_WORD``)
 NOT_YET = patterns.compile(r"(?:还|尚)(?:没有|未)|没有来得及|未能")

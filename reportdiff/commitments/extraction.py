@@ -42,6 +42,7 @@ from .descriptions import (
     CONDITION,
     DESCRIPTIVE,
     DONE,
+    EXISTING,
     NOT_YET,
     POPULATION,
     POPULATION_AFTER_PEOPLE,
@@ -230,7 +231,7 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
     capacities and total investments that name projects (年产10万吨…项目, 总投资246亿元的…项目), nor a
     clause telling what was done (a perfective 了: ``_PERFECTIVE``)."""
     out = []
-    if promised and (re.search("预计|估计", clause) or _PERFECTIVE.search(clause)):
+    if promised and (re.search("预计|估计", clause) or _PERFECTIVE.search(clause) or EXISTING.search(clause)):
         return out
     listed = listed_indicators(clause)
     for q in find_quantities(clause):
@@ -253,6 +254,9 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
             # a result or the present level, not a promise
         if promised and _ON_THE_BASIS.match(clause, q.end):
             continue  # 在连续两年增长百分之十三的基础上: the base the plan starts from, not a figure promised
+        if promised and (any(_THRESHOLD.match(clause, q.end - k) for k in (0, 2, 3)) and _MEASURE_UNIT.search(unit)
+                         or _SOURCE.match(clause)):
+            continue  # 年综合能耗5万吨标准煤以上的企业: a class of things; 据对一百七十六个…项目的检查: a survey's sample
         if promised and CONDITION.search(clause, 0, q.start):
             continue  # 只要我们能够再连续若干年保持百分之八至百分之九的增长率: a condition, not a promise
         if promised and re.fullmatch(r"多?亿多?人?", unit) and \
@@ -343,6 +347,13 @@ _FIRST_CLAUSE = patterns.compile(r"[^，；。！？]*")
 # the basis a plan builds on, said after its figure (在连续两年增长百分之十三的基础上, 在一九五八年增产三千八百
 # 亿斤的基础上); a figure after it is promised (在…的基础上年均增长7%)
 _ON_THE_BASIS = patterns.compile(r"[^，；。！？]*?的?基础上")
+# a figure bounding a class of things by a measure of each (年综合能耗5万吨标准煤以上的企业, 投资在五亿元以上的
+# 重大建设项目; 以上 may be read as part of the figure); not a share or a count of the things themselves
+# (扩大到全国50%以上的城市, 1500万人次以上的职工技能提升: targets)
+_THRESHOLD = patterns.compile(r"(?:及?以上|以下|以内)的")
+_MEASURE_UNIT = patterns.compile(r"(?:元|吨|瓦|标准煤|米|亩|公顷|桶|千瓦时|度)$")
+# a clause giving its source (据对一百七十六个在建的大中型项目的检查, 据统计, 据初步测算): what was found
+_SOURCE = patterns.compile(r"据(?:对|统计|测算|调查|初步|不完全|抽查)")
 # a condition or a supposition the figure stands in (只要…, 如果再把一、二千万亩粮田改种薯类)
 
 
@@ -448,7 +459,7 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         for t, _ in found:
             out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph, st.text.rstrip("，；。！？"),
                                   "target", t, horizon=horizon))
-        if found or len(st.text) > 60 or DESCRIPTIVE.search(st.text.rstrip("，；。！？")) \
+        if found or len(st.text) > 60 or DESCRIPTIVE.search(st.text.rstrip("，；。！？")) or EXISTING.search(st.text) \
                 or NOT_YET.search(st.text) and not PLAN_WORD.search(st.text):
             continue
         clause = st.text.rstrip("，；。！？").strip()

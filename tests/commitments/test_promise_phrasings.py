@@ -1408,3 +1408,20 @@ def test_an_estimate_is_a_forecast_not_a_target(tmp_path):
     target; 估计 (an estimate) forecasts as 预计 does, and a forecast is no promise."""
     doc = _plan(tmp_path, 1979, "农村社队和农民的收入估计将增加一百三十亿元左右。粮食产量预计达到6500亿斤。竣工面积要达到三千多万平方米。")
     assert [c.target.value for c in extract(doc, 0) if c.kind == "target"] == [3000.0]
+
+
+def test_a_class_bound_a_source_or_what_exists_is_no_target(tmp_path):
+    """Audits of national 1980 → 1981 (row 7) and 1983 → 1984 (rows 1, 5, 18), session 45:
+    ``明年要对年综合能耗5万吨标准煤以上的企业，加强定额管理`` made 5万吨标准煤 a target; so did the
+    bound of ``投资在五亿元以上的重大建设项目``, the 93 projects of ``其中已开工建设的…项目有九十三个``
+    (what exists) and the 176 projects of ``据对一百七十六个在建的大中型项目的检查`` (a survey's
+    sample).  A share or a count of the things themselves stays a target (``扩大到全国50%以上的城市``,
+    ``1500万人次以上的职工技能提升``), and so does a sum's size (``安排5亿元的资金``)."""
+    doc = _plan(tmp_path, 1983, "明年要对年综合能耗5万吨标准煤以上的企业，加强定额管理。"
+                                "其中已开工建设的投资在五亿元以上的重大建设项目有九十三个。"
+                                "据对一百七十六个在建的大中型项目的检查，问题不少。"
+                                "城镇居民基本医疗保险试点要扩大到全国50%以上的城市。"
+                                "用于1500万人次以上的职工技能提升和转岗转业培训。今年安排5亿元的资金。")
+    rows = [(c.target.value, c.target.unit) for c in extract(doc, 0) if c.kind == "target"]
+    assert rows == [(50.0, "%"), (1500.0, "万人次"), (5.0, "亿元")], rows
+    assert not any("九十三个" in c.text for c in extract(doc, 0))
