@@ -52,6 +52,8 @@ QUANTITY = patterns.compile(
         (?:[{CN_DIGIT}十]+|\d+)分之(?:[{CN_DIGIT}十]+|\d+)(?![{CN_DIGIT}十\d])  # 三分之一: a share, in percent
       | 一半                                                   # half: 50%
       | 百分之{CN_NUMERAL}(?:(?:至|到)(?:百分之)?[{CN_DIGIT}十][{CN_DIGIT}十点]{{0,3}}(?![{CN_DIGIT}十点年]))?  # 百分之八至九: a range
+      | \d+(?:\.\d+)?(?P<mag>万亿|亿|万|千)(?:至|到|—|-|~|～)\d+(?:\.\d+)?(?P=mag)  # 700万到800万吨: a range,
+        (?:[多余](?={_UNIT_RX}))?(?:{_UNIT_RX})?             # its magnitude written twice
       | (?:[£$€¥]\s?)?\d+(?:,\d{{3}})*(?:\.\d+)?%?             # 1,301.2  7.5  6%  £41.5
         (?:\s*(?:-|~|～|—|至|到)\s*\d+(?:\.\d+)?)?           # 6-7  6%到7%: second number
         (?:\s?(?:million|billion|trillion|thousand)\b)?       # £41.5 million
@@ -129,6 +131,7 @@ def parse_quantity(raw: str) -> Quantity:
     m = _RANGE_PERCENT.match(s)
     if m:
         return Quantity(raw, (float(m.group(1)), float(m.group(2))), "%", "range")
+    s = re.sub(r"^(\d+(?:\.\d+)?)(万亿|亿|万|千)(?=(?:至|到|—|-|~|～)\d+(?:\.\d+)?\2)", r"\1", s)  # 700万到800万吨
     inner = re.search(r"(?<=[\d万亿千百十零〇一二三四五六七八九两])[多余](?=\D)", s)
     if inner and comparator == "exact":  # 10000余个: the lower bound is the value
         comparator = "at_least"

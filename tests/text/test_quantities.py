@@ -21,10 +21,19 @@ from reportdiff.text.quantities import find_quantities
     ("完成10000余个", "10000余个", 10000.0, "个", "at_least"),
     ("580万套", "580万套", 580.0, "万套", "exact"),
     ("增长6.5%左右", "6.5%左右", 6.5, "%", "about"),
+    # a range whose magnitude is written twice (national 1980, audit row 6, session 45: 700万 and
+    # 800万吨 were two figures, the first named 争取明年节约标准煤700万); not across magnitudes
+    ("争取明年节约标准煤700万到800万吨", "700万到800万吨", (700.0, 800.0), "万吨", "range"),
+    ("1.5万至2万人", "1.5万至2万人", (1.5, 2.0), "万人", "range"),
+    ("700-800万吨", "700-800万吨", (700.0, 800.0), "万吨", "range"),
 ])
 def test_quantity(text, raw, value, unit, comparator):
     got = [(q.raw, q.value, q.unit, q.comparator) for q in find_quantities(text)]
     assert got == [(raw, value, unit, comparator)]
+
+
+def test_a_range_across_magnitudes_is_two_figures():
+    assert [q.raw for q in find_quantities("5000万到1亿元")] == ["5000万", "1亿元"]
 
 
 def test_every_lower_bound_before_a_magnitude_in_the_fixtures_is_read_with_it():
