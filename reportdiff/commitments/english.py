@@ -330,6 +330,17 @@ _FORECAST = patterns.compile(
     re.I)
 
 
+# another government as the subject of a will (Under the National 12th Five-Year Plan, the Mainland will
+# devote greater efforts …; Guangdong will open up 153 services trade sub-sectors; the Japanese
+# government's stimulus measures will …): its plans, which this government's reports do not follow
+_OTHER_GOVERNMENT = patterns.compile(
+    r"\b(?:the\s+)?(?:Mainland|Central\s+(?:People['’]s\s+)?Government|State\s+Council|Guangdong(?:\s+Province)?|"
+    r"Shenzhen|Macao|US|United\s+States|Federal\s+Reserve|European\s+Central\s+Bank|"
+    r"(?!(?:The|This|That|Our|Its|Their|Each|Every|Local|Central|National|Federal)\s)[A-Z][a-z]+\s+government['’]?s?)"
+    r"(?:\s+(?:authorities|Government))?(?:\s+[a-z]+\s+measures)?\s+(?:will|shall)\b"
+    r"|\bUnder\s+the\s+National\s+[\w-]+\s+Five-Year\s+Plan\b")
+
+
 def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> list[Commitment]:
     out: list[Commitment] = []
     seen: set[tuple] = set()
@@ -340,8 +351,9 @@ def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> li
             if not clause or (st.part != "plan" and re.search(
                     r"\b(?:stands|is|are|was|were|has|have|had|remains)\b", clause, re.I)):
                 continue  # a clause stating a fact beside a promise (Total debt stands at …, and … will …)
-            if _SIGNPOST.search(clause) or _FORECAST.search(clause):
-                continue  # the speaker announcing a part of the speech, or a forecast: no commitment
+            if _SIGNPOST.search(clause) or _FORECAST.search(clause) or _OTHER_GOVERNMENT.search(clause):
+                continue  # the speaker announcing a part of the speech, a forecast, or what another
+                # government will do: no commitment of this one
             found = [(t, at) for t, at in targets_in(clause) if _promised_figure(clause, at)]
             for t, _ in found:
                 k = (t.indicator.lower(), t.value, t.unit)

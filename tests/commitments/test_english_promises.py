@@ -628,3 +628,22 @@ def test_a_count_in_words_before_a_magnitude_is_no_small_count():
               "nine million tonnes of cargo a year")
     assert "nine" not in [t.raw for t, _ in targets_in(clause)]
     assert [q.raw for q in counts_in_words("seven commercial sites, two hundred schools, ten minutes")] == ["seven"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # audit of HK 2013-14 → 2014-15 (row 16, session 45): the Mainland's plan, "reported" by the
+    # financial services' workforce
+    "Under the National 12th Five-Year Plan, the Mainland will devote greater efforts to developing modern service "
+    "industries to lift the share of the service industries in the economy by four percentage points by 2015.",
+    # HK 2015-16: what Guangdong opens under an agreement
+    "After the agreement comes into effect, Guangdong will open up 153 services trade sub-sectors to Hong Kong "
+    "service suppliers.",
+])
+def test_what_another_government_will_do_is_no_commitment(tmp_path, sentence):
+    assert _extracted(tmp_path, sentence) == []
+
+
+def test_this_governments_own_work_with_another_stays(tmp_path):
+    found = _extracted(tmp_path, "I will allocate $500 million to promote co-operation with the Mainland authorities "
+                                 "in the Greater Bay Area. The Mainland authorities welcome it.")
+    assert [c.target.value for c in found if c.target] == [500.0]
