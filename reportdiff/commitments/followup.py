@@ -251,6 +251,12 @@ def _coverage(key: Key, index: _Index, k: int) -> float:
     return held / total if total else 0.0
 
 
+def _words_held(key: Key, index: _Index, k: int) -> int:
+    """How many of the key's words clause ``k`` holds, written or spread (``_coverage``)."""
+    joins = dict(key.junctions)
+    return sum(word in index.texts[k] or k in index.spread(word, joins.get(word, "")[-1:]) for word in key.words)
+
+
 def _held(word: str, before: str, text: str) -> float:
     """How much of its weight the key's pair ``word``, found in ``text``, counts: whole, but a
     pair joining a two-character word to the next (``before``: that word's first character,
@@ -287,6 +293,8 @@ def refers(key: Key, index: _Index, k: int, s: float, strict: bool, unit: str = 
         return False  # a rate (再生水利用率) is not reported by a clause on its thing without one (再生水利用配置试点城市)
     if strict and sum_only(key.words, text):
         return False  # 工农业总产值增长9.3% reports neither 工业总产值 nor 农业总产值
+    if len(key.words) >= 2 and _words_held(key, index, k) < 2:
+        return False  # one word of the key, however heavy, is some other thing (必要 of 一批必要的新企业)
     ok = s >= MATCH and heads(key, text, strict) if key.head in text and strict \
         else s >= CLEAR or s >= MATCH and heads(key, text, strict)
     if ok and strict and key.modifiers and key.head_word in text and not any(m in text for m in key.modifiers):

@@ -233,3 +233,17 @@ def test_a_word_shortened_to_its_parts_first_characters_is_read_whole(tmp_path):
     assert f.status == "reported" and "财税体制" in f.text
     f = _follow(tmp_path, "深化企业改革。", "去年完成了各项任务。", "继续推进国有企业的改革。", "企业改革")
     assert f.status == "recurring"
+
+
+def test_one_word_of_the_key_is_no_follow_up(tmp_path):
+    """Audit of national 1979 → 1980 (row 11, session 45): ``当然要建设一批必要的新企业`` was "recurring"
+    by ``对煤矿职工的劳动制度和劳动保护，也要采取必要的改进措施``: 必要 alone held 0.6 of the key's
+    weight (必要, 企业).  A clause must hold two of the key's words (written or spread: 廉租住房
+    spreads 租房 of 廉租房), as in English."""
+    f = _follow(tmp_path, "当然要建设一批必要的新企业。", "去年完成了各项任务。",
+                "对煤矿职工的劳动制度和劳动保护，也要采取必要的改进措施。", "一批必要的新企业",
+                {"必要": 5.0, "企业": 3.2})
+    assert f.status == "missing"
+    f = _follow(tmp_path, "建立健全廉租房制度。", "去年完成了各项任务。", "今年要采取四项措施：一要健全廉租住房制度，",
+                "廉租房制度", {"廉租": 6.0, "租房": 5.0, "房制": 6.5, "制度": 3.0})
+    assert f.status == "recurring"
