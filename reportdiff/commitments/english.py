@@ -25,6 +25,7 @@ Follow-up: ``english_followup``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..comparison.english_names import number_of
 from ..ingest.headings import PARAGRAPH_NUMBER
@@ -344,6 +345,7 @@ _OTHER_GOVERNMENT = patterns.compile(
 def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> list[Commitment]:
     out: list[Commitment] = []
     seen: set[tuple] = set()
+    paragraphs = (doc.paragraphs, {id(p): n for n, p in enumerate(doc.paragraphs)})
     for st in sts if sts is not None else statements(doc, index):
         if st.part != "plan":
             continue
@@ -354,7 +356,8 @@ def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> li
             if _SIGNPOST.search(clause) or _FORECAST.search(clause) or _OTHER_GOVERNMENT.search(clause):
                 continue  # the speaker announcing a part of the speech, a forecast, or what another
                 # government will do: no commitment of this one
-            found = [(t, at) for t, at in targets_in(clause) if _promised_figure(clause, at)]
+            found = [(_named_in_full(t, clause, st, paragraphs), at) for t, at in targets_in(clause)
+                     if _promised_figure(clause, at)]
             for t, _ in found:
                 k = (t.indicator.lower(), t.value, t.unit)
                 if k in seen:  # a restatement (the overview repeats a later section's figure)
@@ -376,6 +379,7 @@ def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> li
 
 
 _WILL = patterns.compile(r"\b(?:will|shall)\b", re.I)
+
 
 
 def _promised_figure(clause: str, at: int) -> bool:
@@ -440,3 +444,26 @@ def key_words(text: str) -> tuple[str, ...]:
     the HA, EV chargers)."""
     words = [(_stem(w), w.isupper()) for w in re.findall(WORD, text) if w.lower() not in _STOP]
     return tuple(dict.fromkeys(w for w, caps in words if w not in _STOP and (len(w) > 2 or caps and len(w) == 2)))
+
+
+# a body or a fund named by its kind alone, with "the" (``I propose to inject an additional $15 billion into
+# the Fund``, after a paragraph on ``The Community Care Fund``): the last name ending in that word before it
+_KIND_NAME = "Fund|Scheme|Programme|Authority|Council|Commission|Board|Centre|Institute|Corporation|Foundation"
+_THE_KIND = patterns.compile(rf"\bthe\s+({_KIND_NAME})\b")
+_FULL_NAME = patterns.compile(CAPITALISED + r"(?:\s+(?:(?:and|of|for|the|on)\s+)?" + CAPITALISED + r")*\s+(?:" + _KIND_NAME + r")\b")
+
+
+def _named_in_full(t: Target, clause: str, st: Statement, paragraphs) -> Target:
+    """``t`` whose indicator is a kind of body alone (``Fund`` of ``into the Fund``) with the last
+    full name ending in that kind before the clause, in its paragraph or the one before (``The
+    Community Care Fund was established …``); ``t`` itself when there is none."""
+    m = _THE_KIND.search(clause)
+    if not m or t.indicator != m.group(1):
+        return t
+    docs, at = paragraphs
+    n = at.get(id(st.paragraph))
+    text = st.paragraph.text[:st.paragraph.text.find(clause)] if clause in st.paragraph.text else ""
+    before = (docs[n - 1].text + "\n" if n else "") + text if n is not None else text
+    names = [name for name in (re.sub(r"^(?:The|This|That|Our)\s+", "", x.group().strip()) for x in _FULL_NAME.finditer(before))
+             if name.split()[-1] == m.group(1) and len(name.split()) >= 2]
+    return replace(t, indicator=names[-1]) if names else t

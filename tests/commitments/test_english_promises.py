@@ -647,3 +647,18 @@ def test_this_governments_own_work_with_another_stays(tmp_path):
     found = _extracted(tmp_path, "I will allocate $500 million to promote co-operation with the Mainland authorities "
                                  "in the Greater Bay Area. The Mainland authorities welcome it.")
     assert [c.target.value for c in found if c.target] == [500.0]
+
+
+def test_a_fund_named_by_its_kind_alone_takes_its_full_name(tmp_path):
+    """Audit of HK 2013-14 → 2014-15 (row 11, session 45): ``116.I propose to inject an additional
+    $15 billion into the Fund.`` had the indicator ``Fund`` and was "recurring" by a stamp duty
+    waiver; the paragraph before names ``The Community Care Fund``.  A body or fund named by its
+    kind alone with "the" takes the last full name ending in that kind, in its paragraph or the
+    one before."""
+    f = tmp_path / "speech.txt"
+    f.write_text("The 2013-14 Budget\n\n[Poverty]\n\n115.The Community Care Fund was established by the Government in "
+                 "early 2011. With the Government's $5 billion injection into the Fund, the Fund has launched 18 "
+                 "programmes.\n\n116.I propose to inject an additional $15 billion into the Fund.\n", "utf-8")
+    from reportdiff.commitments.english import extract
+    from reportdiff.ingest.source import load
+    assert [c.target.indicator for c in extract(load(str(f)), 0) if c.target] == ["Community Care Fund"]
