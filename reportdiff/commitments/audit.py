@@ -54,7 +54,9 @@ from .parts import PLAN_END, PLAN_NAME, YEAR, YEAR_DIGITS
 # verb of striving stands before (争取1997年粮食产量达到4.75亿吨); 19xx too (the reports of the 1990s)
 _BY_YEAR_ZH = patterns.compile(r"(?:到|至|在|于)((?:19|20)\d\d)年(?:底|末)?|((?:19|20)\d\d)年(?:底|末)?(?:前|以前)"
                          r"|(?:^|[，；。：]|争取|力争|确保|预计|计划)((?:19|20)\d\d)年(?!以来|来)")
-_BY_YEAR_EN = patterns.compile(r"\b(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(20\d\d)\b", re.I)
+# (and the end of a span of years: 2 300 additional places will be provided from 2012-13 to 2015-16)
+_BY_YEAR_EN = patterns.compile(r"\b(?:by|before|until|from\s+20\d\d(?:-\d{2,4})?\s+(?:to|through))\s+"
+                               r"(?:the\s+end\s+of\s+)?(20\d\d)\b", re.I)
 # a year in Chinese digits (一九九○年, 二〇三五年: the older national reports write years so)
 _ZH_YEAR = patterns.compile(YEAR + r"(?=年)")
 # a five-year plan's goal: its target (“十四五”规划目标), its end (十四五末), or (session 41) an average

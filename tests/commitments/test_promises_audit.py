@@ -334,3 +334,16 @@ def test_another_group_is_no_follow_up_in_any_search(tmp_path):
     f = _first_followup(tmp_path, "居民医保和基本公共卫生服务经费人均财政补助标准分别再提高30元和5元。",
                         "医保个人账户跨省家庭共济全面施行，职工医保省级统筹和医保基金安全监管、即时结算等工作走在全国前列。")
     assert "职工医保" not in f.text
+
+
+def test_the_due_year_of_an_english_target_over_a_span_of_years(tmp_path):
+    """Audit of HK 2013-14 → 2014-15 (row 19, session 45): ``2 300 additional subsidised residential
+    care places will be provided from 2012-13 to 2015-16`` was "not met" by 2014-15's 950 new places
+    of one year.  A span's end is the target's due year, as ``by 2015`` is."""
+    from reportdiff.commitments.english import extract as extract_en
+    path = tmp_path / "speech.txt"
+    path.write_text("The 2013-14 Budget\n\n[Elderly]\n\n110.Together with those places funded earlier, 2 300 additional "
+                    "subsidised residential care places will be provided from 2012-13 to 2015-16.\n\n111.I will "
+                    "provide 400 day care places in 2013-14.\n", "utf-8")
+    targets = [c for c in extract_en(reportdiff.load(str(path)), 0) if c.kind == "target"]
+    assert {c.target.value: due_year(c, 2013) for c in targets} == {2300.0: 2015, 400.0: 2013}
