@@ -63,6 +63,7 @@ from .indicator_names import (
 from .objects import TASK_OBJECT, split_shared_head
 from .parts import (
     PLAN_WORD,
+    YEAR,
     five_year_reviews,
     five_year_sections,
     guides,
@@ -262,6 +263,8 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         if promised and re.fullmatch(r"多?亿多?人?", unit) and \
                 (POPULATION_AFTER_PEOPLE if unit.endswith("人") else POPULATION).match(clause, q.end):
             continue  # 13亿人口的发展中国家, 13亿中国人的饭碗: the country's population, a description
+        if promised and _BASE_OF_NEXT.search(clause, 0, q.start) and not clause[q.end:].strip("，；。！？"):
+            continue  # 由一九八二年的三十一万五千人，增加到…: the base of a change whose new level follows the comma
         role, at = change_role(clause, q)  # 从人均8.7万元提高到12万元: the base is no figure promised,
         if role == "base":  # and the words naming the new figure end before 从
             continue
@@ -347,6 +350,9 @@ _FIRST_CLAUSE = patterns.compile(r"[^，；。！？]*")
 # the basis a plan builds on, said after its figure (在连续两年增长百分之十三的基础上, 在一九五八年增产三千八百
 # 亿斤的基础上); a figure after it is promised (在…的基础上年均增长7%)
 _ON_THE_BASIS = patterns.compile(r"[^，；。！？]*?的?基础上")
+# the base of a change that ends its clause, its new level in the next (…招生人数由一九八二年的三十一万五千人，
+# 增加到一九八七年的五十五万人)
+_BASE_OF_NEXT = patterns.compile(rf"(?:由|从)(?:{YEAR}年(?:底|末)?|上年|去年|目前|现在|现行)?的?$")
 # a figure bounding a class of things by a measure of each (年综合能耗5万吨标准煤以上的企业, 投资在五亿元以上的
 # 重大建设项目; 以上 may be read as part of the figure); not a share or a count of the things themselves
 # (扩大到全国50%以上的城市, 1500万人次以上的职工技能提升: targets)

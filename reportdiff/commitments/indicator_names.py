@@ -64,6 +64,9 @@ def listed_indicators(clause: str) -> dict[int, str]:
 # (比一九八○年, 五年投资, 两年平均每年递增) names its thing in the clause before it: 交通运输和邮电通信建设，
 # 五年投资二百九十八亿元; 社会商品零售总额一九八五年将达到二千九百亿元，比一九八○年增长百分之四十.
 NAMELESS = patterns.compile(rf"(?:比|较|同)(?:上年|去年|{YEAR}年)的?|"
+                             # the new level of a change whose base ends the clause before (…招生人数由一九八二年的
+                             # 三十一万五千人，增加到一九八七年的五十五万人)
+                             rf"(?:增加|提高|增长|上升|下降|降低|减少|扩大)(?:到|至)(?:{YEAR}年(?:底|末)?)?的?|"
                              r"(?:都是|[一二三四五六七八九十两]+年(?:内|中|间)?)?(?:平均)?每年(?:平均)?(?:递增|增长|增加)?|"
                              r"[一二三四五六七八九十两]+年(?:内|中|间)?(?:共|合计)?(?:投资|投入|支出)")
 # and a sum opening its clause after one without a figure (加上用于农业的其他各项资金，总额达到一百七十四亿元;
@@ -71,7 +74,7 @@ NAMELESS = patterns.compile(rf"(?:比|较|同)(?:上年|去年|{YEAR}年)的?|"
 # counts before)
 SUM_ONLY = patterns.compile(r"(?:其|两项|三项|以上|上述)?(?:总额|总计|合计|共计|总共)")
 _YEAR_NAMED = patterns.compile(YEAR + r"年(?:底|末)?")
-_NOT_OF_THE_NAME = patterns.compile(r"^的|(?:将|要|计划|预计|拟定|规定|由|从)+的?$")
+_NOT_OF_THE_NAME = patterns.compile(r"^的|^(?:计划|拟|准备)?将|(?:将|要|计划|预计|拟定|规定|由|从)+的?$")
 
 
 def nameless_subject(before: str) -> str:

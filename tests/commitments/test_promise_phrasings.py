@@ -1235,6 +1235,17 @@ def test_an_indicator_naming_only_a_comparison_or_a_span_takes_the_subject_befor
     assert names[6.0] == "平均每个农民的纯收入，平均每年递增"
 
 
+def test_the_new_level_of_a_change_split_by_a_comma_takes_the_subject_before(tmp_path):
+    """Audit of national 1983 → 1984 (row 12, session 45): ``今后五年，计划将普通高等学校招生人数由一九八二年的
+    三十一万五千人，增加到一九八七年的五十五万人`` was the target "增加到一九八七年的", "reported" by
+    ``得到全国人民的热烈拥护``.  A clause naming only the new level (增加到 + a year) takes the subject
+    of the clause before it, without the plan's 计划将; the base ending that clause (由一九八二年的
+    三十一万五千人) is no target."""
+    doc = _plan(tmp_path, 1983, "今后五年，计划将普通高等学校招生人数由一九八二年的三十一万五千人，增加到一九八七年的五十五万人，增长百分之七十五。")
+    names = {c.target.value: c.target.indicator for c in extract(doc, 0) if c.kind == "target"}
+    assert names[55.0] == "普通高等学校招生人数，增加到一九八七年的" and 315000.0 not in names, names
+
+
 def test_a_sum_opening_its_clause_takes_the_subject_before(tmp_path):
     """Audit of national 1979 → 1980 (row 17, session 45): ``加上用于农业的其他各项资金，总额达到一百七十四亿元``
     was the target "总额", "reported" by 1980's ``基本建设投资总额完成500亿元``.  A sum (总额, 共计 …)
