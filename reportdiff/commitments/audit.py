@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 from ..text import patterns
 from ..text.quantities import FULL_WIDTH, find_quantities, is_year
 from .answers import answer
+from .clause_index import ClauseIndex
 from .english_followup import running_total
 from .extraction import Commitment, Statement
 from .indicator_names import clean_indicator
@@ -37,7 +38,6 @@ from .followup import (
     Followup,
     Reported,
     _coverage,
-    _Index,
     _needed,
     heads,
     refers,
@@ -186,7 +186,7 @@ def _has_figure(st: Statement, unit: str) -> bool:
                for q in find_quantities(st.text + st.follow))
 
 
-def _figure_clause(key: Key, index: _Index, unit: str, one_year: bool) -> tuple[int, float] | None:
+def _figure_clause(key: Key, index: ClauseIndex, unit: str, one_year: bool) -> tuple[int, float] | None:
     """The review clause with a figure comparable with ``unit`` that refers to the key by the
     rule of ``followup.refers`` for targets, highest coverage first (every candidate clause, not
     ``followup._best``'s bounded search); for a target of ``one_year``, not a clause of sums over
@@ -202,7 +202,7 @@ def _figure_clause(key: Key, index: _Index, unit: str, one_year: bool) -> tuple[
     return best
 
 
-def _near_miss(key, index: _Index) -> float:
+def _near_miss(key, index: ClauseIndex) -> float:
     """The coverage of the later report's closest clause (0 when none holds a needed word)."""
     found = set().union(*(index.holding(w) for w in _needed(key))) if key.words else set()
     return max((_coverage(key, index, k) for k in found), default=0.0)
@@ -220,7 +220,7 @@ def review(c: Commitment, key, index, f: Followup, plan_year: int | None, later_
     indicator is quoted instead (coverage >= MATCH as in ``followup``), else the figure is
     dropped (reported, no figure)."""
     due = is_due(due_year(c, plan_year), later_year, c.horizon)
-    zh = isinstance(key, Key) and isinstance(index, _Index)
+    zh = isinstance(key, Key) and isinstance(index, ClauseIndex)
     fit = None
     if c.kind == "target" and f.status == "reported":
         fit = _fit(key, f.reported.indicator + figure_words(f.text, f.reported.raw)) if zh and f.reported \

@@ -42,8 +42,9 @@ from ..model import Document
 from ..text import patterns
 from ..text.tokens import terms
 from .category import kind_word
+from .clause_index import ClauseIndex
 from .extraction import Commitment
-from .followup import Followup, _coverage, _Index, recurs_in
+from .followup import Followup, _coverage, recurs_in
 from .keys import Key, normal, object_words, pairs
 
 COUNTERPART = 0.35
@@ -52,8 +53,8 @@ _RUN = patterns.compile(r"[\u4e00-\u9fff]+")
 
 
 def counterpart_followups(commitments: Sequence[Commitment], keys: Sequence[Key | None],
-                          followups: list[Followup], old: Document, new: Document, earlier: _Index,
-                          later: _Index, five: set[str], weight: Callable[[str], float]) -> list[Followup]:
+                          followups: list[Followup], old: Document, new: Document, earlier: ClauseIndex,
+                          later: ClauseIndex, five: set[str], weight: Callable[[str], float]) -> list[Followup]:
     """``followups`` (of ``commitments`` of ``old`` into ``new``, whose clauses ``earlier`` and
     ``later`` index; ``weight``: the ledger's pair weights) with the missing tasks that recur,
     reworded, in their paragraphs' counterparts; the two reports are aligned only when some task
@@ -139,7 +140,7 @@ def names_half(words: tuple[str, ...], text: str) -> bool:
         and (not words[-1].endswith("改革") or "改革" in text)
 
 
-def _own_clause_likest(c: Commitment, earlier: _Index, clause: str, weight: Callable[[str], float]) -> bool:
+def _own_clause_likest(c: Commitment, earlier: ClauseIndex, clause: str, weight: Callable[[str], float]) -> bool:
     """Whether the commitment's own clause is, of the clauses of its paragraph, the most like
     ``clause`` (ties allowed)."""
     own = normal(c.text)

@@ -101,3 +101,20 @@ def conditional(clause: str, sentence: str) -> bool:
     全面完成和超额完成国家计划，税利比上年增加，就可以相应增加奖金; 企业没有完成国家计划，税利减少的，…)."""
     at = sentence.find(clause)
     return clause.endswith("的") or at >= 0 and bool(_CONSEQUENCE.match(sentence, at + len(clause)))
+
+
+# a figure bounding a class of things by a measure of each (年综合能耗5万吨标准煤以上的企业, 投资在五亿元以上的
+# 重大建设项目); not a share or a count of the things themselves (扩大到全国50%以上的城市, 1500万人次以上的
+# 职工技能提升: targets)
+_THRESHOLD = patterns.compile(r"(?:及?以上|以下|以内)的")
+_MEASURE_UNIT = patterns.compile(r"(?:元|吨|瓦|标准煤|米|亩|公顷|桶|千瓦时|度)$")
+
+
+def bounds_a_class(clause: str, end: int, unit: str) -> bool:
+    """Whether the figure ending at ``end`` (以上 may be read as part of it) bounds a class of things
+    by a measure of each, in ``unit``: (及)以上/以下/以内 and 的 right after it."""
+    return any(_THRESHOLD.match(clause, end - k) for k in (0, 2, 3)) and bool(_MEASURE_UNIT.search(unit))
+
+
+# a clause giving its source (据对一百七十六个在建的大中型项目的检查, 据统计, 据初步测算): what was found
+SOURCE = patterns.compile(r"据(?:对|统计|测算|调查|初步|不完全|抽查)")

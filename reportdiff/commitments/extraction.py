@@ -44,10 +44,12 @@ from .descriptions import (
     DONE,
     EXISTING,
     NOT_YET,
+    POLICY_MAKING,
     POPULATION,
     POPULATION_AFTER_PEOPLE,
-    POLICY_MAKING,
     PRINCIPLE,
+    SOURCE,
+    bounds_a_class,
     conditional,
     consequence,
 )
@@ -255,8 +257,7 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
             # a result or the present level, not a promise
         if promised and _ON_THE_BASIS.match(clause, q.end):
             continue  # 在连续两年增长百分之十三的基础上: the base the plan starts from, not a figure promised
-        if promised and (any(_THRESHOLD.match(clause, q.end - k) for k in (0, 2, 3)) and _MEASURE_UNIT.search(unit)
-                         or _SOURCE.match(clause)):
+        if promised and (bounds_a_class(clause, q.end, unit) or SOURCE.match(clause)):
             continue  # 年综合能耗5万吨标准煤以上的企业: a class of things; 据对一百七十六个…项目的检查: a survey's sample
         if promised and CONDITION.search(clause, 0, q.start):
             continue  # 只要我们能够再连续若干年保持百分之八至百分之九的增长率: a condition, not a promise
@@ -353,13 +354,6 @@ _ON_THE_BASIS = patterns.compile(r"[^，；。！？]*?的?基础上")
 # the base of a change that ends its clause, its new level in the next (…招生人数由一九八二年的三十一万五千人，
 # 增加到一九八七年的五十五万人)
 _BASE_OF_NEXT = patterns.compile(rf"(?:由|从)(?:{YEAR}年(?:底|末)?|上年|去年|目前|现在|现行)?的?$")
-# a figure bounding a class of things by a measure of each (年综合能耗5万吨标准煤以上的企业, 投资在五亿元以上的
-# 重大建设项目; 以上 may be read as part of the figure); not a share or a count of the things themselves
-# (扩大到全国50%以上的城市, 1500万人次以上的职工技能提升: targets)
-_THRESHOLD = patterns.compile(r"(?:及?以上|以下|以内)的")
-_MEASURE_UNIT = patterns.compile(r"(?:元|吨|瓦|标准煤|米|亩|公顷|桶|千瓦时|度)$")
-# a clause giving its source (据对一百七十六个在建的大中型项目的检查, 据统计, 据初步测算): what was found
-_SOURCE = patterns.compile(r"据(?:对|统计|测算|调查|初步|不完全|抽查)")
 # a condition or a supposition the figure stands in (只要…, 如果再把一、二千万亩粮田改种薯类)
 
 

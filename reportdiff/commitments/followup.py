@@ -34,16 +34,14 @@ Follow-up, in every later document (ordered by delivery date, else command-line 
 
 from __future__ import annotations
 
-import math
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import partial
 from typing import Literal, get_args
 
 from ..model import Paragraph
 from ..text import patterns
-from ..text.quantities import find_quantities, is_year
+from ..text.quantities import find_quantities
 from ..text.tokens import terms
 from .answers import answer
 from .category import (
@@ -69,10 +67,10 @@ from .keys import (
     normal,
     pairs,
     spread_at,
-    spreadable,
 )
 from .measures import change, comparable, is_rate, meets, starts_from
 from .quoted import quoted_clause
+from .clause_index import ClauseIndex
 from .search import Found, best_clause, needed
 
 FollowupStatus = Literal["reported", "recurring", "missing"]
@@ -101,88 +99,6 @@ class Followup:
     finding: str = ""  # audit.FINDINGS: met, not_met, no_figure, recurring_same, dropped …
     confidence: float | None = None  # audit.confidence: calibrated on the dev labels
     due: bool | None = None  # whether this report reviews the commitment's due year
-
-
-class _Index:
-    """The clauses of one document, normalised, for finding which clauses hold a word: an
-    inverted index from every character and pair of characters (the words of keys) to the
-    clauses holding it, in document order, built once (linear in the text)."""
-
-    def __init__(self, sts: list[Statement]):
-        self.sts = sts
-        self.texts = [normal(s.text + s.follow) for s in sts]
-        self.blob = "\n".join(self.texts)
-        self.starts = []
-        pos = 0
-        for t in self.texts:
-            self.starts.append(pos)
-            pos += len(t) + 1
-        self._postings: dict[str, list[int]] = {}
-        for k, t in enumerate(self.texts):
-            for piece in {t[i:i + 2] for i in range(len(t) - 1)}.union(t):
-                self._postings.setdefault(piece, []).append(k)
-        self._hits: dict[str, frozenset[int]] = {}
-        self._spread: dict[tuple[str, str], frozenset[int]] = {}
-        self._places: dict[str, list[int]] = {}  # where each pair stands spread apart
-        self._at: dict[str, list[int]] | None = None
-        self._in_part: dict[tuple[str, str], list[int]] = {}
-        self._other: dict[tuple[str, int], bool] = {}
-        self.scored = 0  # candidate clauses scored by the searches into this document
-        self.unsure: list[Commitment] = []  # commitments whose search stopped at SEARCH_CAP
-
-    def other_measure(self, unit: str, k: int) -> bool:
-        """``_other_measure(unit, clause k with its continuation)``, computed once per unit and
-        clause (every commitment with a candidate clause asked it again: the quantities of
-        one clause were parsed once per commitment)."""
-        if (unit, k) not in self._other:
-            st = self.sts[k]
-            self._other[(unit, k)] = _other_measure(unit, st.text + st.follow)
-        return self._other[(unit, k)]
-
-    def hits(self, word: str) -> frozenset[int]:
-        if word not in self._hits and len(word) <= 2 and "\n" not in word:
-            self._hits[word] = frozenset(self._postings.get(word, ()))
-        if word not in self._hits:  # a longer word: found in the text
-            found = set()
-            pos = self.blob.find(word)
-            while pos >= 0:
-                found.add(bisect_right(self.starts, pos) - 1)
-                pos = self.blob.find(word, pos + 1)
-            self._hits[word] = frozenset(found)
-        return self._hits[word]
-
-    def spread(self, word: str, before: str = "") -> frozenset[int]:
-        """The clauses holding the pair ``word`` spread apart (``spread_in``), ``before`` its first
-        character when given (a pair joining two words: ``keys.junctions``): from the places of
-        its first character, found once per word."""
-        if (word, before) not in self._spread:
-            if (word, "") not in self._spread:
-                if self._at is None:  # where each character stands in the text, built on first use
-                    self._at = {}
-                    for i, ch in enumerate(self.blob):
-                        self._at.setdefault(ch, []).append(i)
-                self._places[word] = [i for i in self._at.get(word[0], ()) if spread_at(word, self.blob, i)
-                                      ] if spreadable(word) else []
-                self._spread[(word, "")] = frozenset(bisect_right(self.starts, i) - 1 for i in self._places[word])
-            if before:
-                self._spread[(word, before)] = frozenset(bisect_right(self.starts, i) - 1 for i in self._places[word]
-                                                         if self.blob[i - 1:i] == before)
-        return self._spread[(word, before)]
-
-    def holding(self, word: str) -> frozenset[int]:
-        """The clauses holding ``word`` (``hits``) or the pair ``word`` spread apart (``spread``)."""
-        return self.hits(word) | self.spread(word)
-
-    def clauses_of(self, word: str, part: str) -> list[int]:
-        """The clauses of ``part`` holding ``word``, or a pair ``word`` spread apart, in document
-        order (the inverted index the search walks)."""
-        if (word, part) not in self._in_part:
-            ks = self._postings.get(word, ()) if len(word) <= 2 and "\n" not in word else sorted(self.hits(word))
-            spread = self.spread(word)
-            if spread:
-                ks = sorted(spread.union(ks))
-            self._in_part[(word, part)] = [k for k in ks if self.sts[k].part == part]
-        return self._in_part[(word, part)]
 
 
 _ENDS_PHRASE = patterns.compile(
@@ -235,9 +151,9 @@ def _heads_at(head: str, key: Key, text: str, target: bool) -> bool:
     return False
 
 
-def _coverage(key: Key, index: _Index, k: int) -> float:
+def _coverage(key: Key, index: ClauseIndex, k: int) -> float:
     """The share of the key's weight clause ``k`` holds: a pair in it counts whole, a pair spread
-    apart (``_Index.spread``) SPREAD of its weight."""
+    apart (``ClauseIndex.spread``) SPREAD of its weight."""
     text = index.texts[k]
     total = sum(key.weights)
     joins = dict(key.junctions)
@@ -251,7 +167,7 @@ def _coverage(key: Key, index: _Index, k: int) -> float:
     return held / total if total else 0.0
 
 
-def _words_held(key: Key, index: _Index, k: int) -> int:
+def _words_held(key: Key, index: ClauseIndex, k: int) -> int:
     """How many of the key's words clause ``k`` holds, written or spread (``_coverage``)."""
     joins = dict(key.junctions)
     return sum(word in index.texts[k] or k in index.spread(word, joins.get(word, "")[-1:]) for word in key.words)
@@ -271,18 +187,7 @@ def _held(word: str, before: str, text: str) -> float:
     return 1.0 if i >= 0 else SPREAD
 
 
-def _other_measure(unit: str, text: str) -> bool:
-    """Whether ``text`` gives figures, none in a unit comparable with ``unit``: then it measures
-    something else (新认定高新技术企业129家 for 高新技术企业产值3000亿元).  Rates (%) are exempt:
-    a review often gives the level instead (地区生产总值3800亿元 for 增长7.5%)."""
-    if is_rate(unit):
-        return False
-    figures = [q for q in find_quantities(text) if q.value is not None and not is_year(q.raw)
-               and text[q.start - 1:q.start] != "等"]  # 钢铁、水泥等15个重点行业: the list's count, no measure
-    return bool(figures) and not any(comparable(q.unit, unit) for q in figures)
-
-
-def refers(key: Key, index: _Index, k: int, s: float, strict: bool, unit: str = "") -> bool:
+def refers(key: Key, index: ClauseIndex, k: int, s: float, strict: bool, unit: str = "") -> bool:
     """Whether clause ``k``, covering ``s`` of the key's weight, refers to the commitment: the
     head word ending a noun phrase, or (worded differently) absent; not a modifier of some other
     thing (高技能人才培训基地 is not 高技能人才); for a target, not the same head word of another
@@ -336,7 +241,7 @@ def _another_of_its_kind(key: Key, text: str) -> bool:
     return True
 
 
-def _best(key: Key, index: _Index, part: str, allowed, strict: bool, unit: str = "", match: float | None = None) -> Found:
+def _best(key: Key, index: ClauseIndex, part: str, allowed, strict: bool, unit: str = "", match: float | None = None) -> Found:
     """The clause of ``part`` (of those ``allowed``) that covers most of the key's weight: at
     least MATCH when it ends a noun phrase with the key's head word (``heads``), else at least
     CLEAR.  ``search.best_clause`` walks the candidates: rarest needed word first, at most
@@ -397,7 +302,7 @@ def recurs_in(c: Commitment, s: Statement, five: set[str]) -> bool:
     return (c.horizon == "year" or s.paragraph.section_id in five) and allowed(c, s)
 
 
-def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[str]) -> Followup:
+def follow(c: Commitment, key: Key | None, later: ClauseIndex, doc: int, five: set[str]) -> Followup:
     if key is None:
         return Followup(doc, "missing", None, "", 0.0)
     strict = c.kind == "target"
@@ -462,7 +367,7 @@ def follow(c: Commitment, key: Key | None, later: _Index, doc: int, five: set[st
     return Followup(doc, "missing", None, "", 0.0)
 
 
-def _counted_again(t: Target, index: _Index, allowed) -> tuple[int, float] | None:
+def _counted_again(t: Target, index: ClauseIndex, allowed) -> tuple[int, float] | None:
     """The first review clause giving a figure in the target's unit followed by the very thing the
     target counts (``七百多万人就业`` → ``1979年全国在城镇安置了903万人就业``), however the words
     before the figure differ; with score MATCH.  Not money: what follows a sum is its kind (国债资金),
@@ -497,22 +402,8 @@ def _again(raw: str, text: str) -> bool:
     return re.search(_AGAIN + re.escape(raw), text) is not None
 
 
-def _quoted(obj: str, index: _Index, part: str, allowed) -> tuple[int, float] | None:
+def _quoted(obj: str, index: ClauseIndex, part: str, allowed) -> tuple[int, float] | None:
     """``quoted.quoted_clause`` with score CLEAR: a quoted name is the programme's own name, the
     rest of the object may be worded differently."""
     k = quoted_clause(obj, index, part, allowed)
     return None if k is None else (k, CLEAR)
-
-
-def _weights(indexes: list[_Index]):
-    """Inverse clause frequency over all documents of the ledger: rare words (断头路, 公共厕所)
-    weigh more than common ones (企业, 产值)."""
-    n = sum(len(ix.sts) for ix in indexes)
-    cache: dict[str, float] = {}
-
-    def weight(word: str) -> float:
-        if word not in cache:
-            df = sum(len(ix.hits(word)) for ix in indexes)
-            cache[word] = math.log((n + 1) / (df + 1))
-        return cache[word]
-    return weight

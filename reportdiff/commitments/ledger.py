@@ -10,6 +10,7 @@ from ..ingest.metadata import regions_differ, year_of
 from ..model import Document
 from . import english, english_followup, english_index, english_sentences
 from .audit import due_year, review
+from .clause_index import ClauseIndex, weights
 from .counterparts import counterpart_followups
 from .extraction import (
     Commitment,
@@ -17,7 +18,7 @@ from .extraction import (
     extract,
     statements,
 )
-from .followup import FOLLOWUP_STATUSES, Followup, _Index, _weights, follow
+from .followup import FOLLOWUP_STATUSES, Followup, follow
 from .keys import key_of
 from .parts import five_year_sections, parts
 from .search import SEARCH_CAP
@@ -62,9 +63,9 @@ def build_ledger(docs: list[Document]) -> Ledger:
     English) go through ``english``: sentence roles instead of part headings."""
     if docs and all(d.language == "en" for d in docs):
         return _english_ledger(docs)
-    indexes = [_Index(statements(d, k)) for k, d in enumerate(docs)]
+    indexes = [ClauseIndex(statements(d, k)) for k, d in enumerate(docs)]
     fives = [five_year_sections(d) for d in docs]
-    weight = _weights(indexes)
+    weight = weights(indexes)
     years = [year_of(d) for d in docs]
     other = _other_governments(docs)
     entries = []

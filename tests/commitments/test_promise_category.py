@@ -22,7 +22,8 @@ from reportdiff.commitments.category import (
     qualified,
 )
 from reportdiff.commitments.extraction import extract, statements
-from reportdiff.commitments.followup import _Index, follow
+from reportdiff.commitments.clause_index import ClauseIndex
+from reportdiff.commitments.followup import follow
 from reportdiff.commitments.keys import Key, key_of, key_runs, key_terms, listed_runs
 from reportdiff.commitments.ledger import five_year_sections
 
@@ -73,7 +74,7 @@ def _follow(tmp_path, plan: str, review: str, new_plan: str, obj: str, weights: 
         return e.followups[0]
     da, db = reportdiff.load(str(a)), reportdiff.load(str(b))
     c = next(c for c in extract(da, 0) if c.obj == obj)
-    return follow(c, key_of(c, lambda w: weights.get(w, 5.0)), _Index(statements(db, 1)), 1, five_year_sections(db))
+    return follow(c, key_of(c, lambda w: weights.get(w, 5.0)), ClauseIndex(statements(db, 1)), 1, five_year_sections(db))
 
 
 def test_a_task_named_without_its_category_noun_is_followed(tmp_path):

@@ -9,8 +9,9 @@ import pytest
 from conftest import fixture_path
 
 import reportdiff
-from reportdiff.commitments import counterparts, followup
+from reportdiff.commitments import counterparts
 from reportdiff.commitments.audit import LOW_CONFIDENCE
+from reportdiff.commitments.clause_index import ClauseIndex, weights
 from reportdiff.commitments.extraction import extract, statements
 from reportdiff.commitments.keys import normal
 from reportdiff.comparison.result import align_documents
@@ -72,8 +73,8 @@ def test_a_clause_taking_up_another_sentence_of_the_paragraph_is_not_taken(ledge
     a, b = ledger.documents
     e = _entry(ledger, "制定未来产业发展规划")
     assert e.followups[0].status == "missing"
-    earlier = followup._Index(statements(a, 0))
-    weight = followup._weights([earlier, followup._Index(statements(b, 1))])
+    earlier = ClauseIndex(statements(a, 0))
+    weight = weights([earlier, ClauseIndex(statements(b, 1))])
     clause = normal("培育生物制造、量子科技、具身智能、6G等未来产业。")
     assert not counterparts._own_clause_likest(e.commitment, earlier, clause, weight)
     # the likest clause of the paragraph is its opening, which is no commitment at all

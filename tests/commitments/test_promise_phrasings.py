@@ -433,10 +433,10 @@ def test_a_count_of_a_list_of_examples_is_no_other_measure():
     """National 2015: ``钢铁、水泥等15个重点行业淘汰落后产能年度任务如期完成`` reports the 2014
     targets ``淘汰钢铁2700万吨`` and ``水泥4200万吨``; its only figure, 15个, counts the industries of
     the list (after 等), so the clause was taken for a measure of something else."""
-    from reportdiff.commitments.followup import _other_measure
+    from reportdiff.commitments.clause_index import other_measure
 
-    assert not _other_measure("万吨", "钢铁、水泥等15个重点行业淘汰落后产能年度任务如期完成")
-    assert _other_measure("万吨", "新认定高新技术企业129家")
+    assert not other_measure("万吨", "钢铁、水泥等15个重点行业淘汰落后产能年度任务如期完成")
+    assert other_measure("万吨", "新认定高新技术企业129家")
 
 
 @pytest.mark.parametrize("clause, indicator", [

@@ -14,6 +14,7 @@ from conftest import benchmark_module, fixture_path
 
 import reportdiff
 from reportdiff.commitments import english_followup, followup, keys
+from reportdiff.commitments.clause_index import ClauseIndex
 from reportdiff.commitments.extraction import extract, statements
 from reportdiff.commitments.search import SEARCH_CAP, best_clause, needed
 from reportdiff.render.jsonout import promises as promises_json
@@ -193,10 +194,10 @@ def test_an_english_capped_search_is_noted(tmp_path):
 
 
 def test_the_pair_index_finds_the_clauses_a_text_search_finds():
-    """``_Index.hits`` (inverted index of characters and pairs) against a plain substring search,
+    """``ClauseIndex.hits`` (inverted index of characters and pairs) against a plain substring search,
     for every key word of the national 2024 commitments and every pair and the first character of one clause in ten."""
     doc = reportdiff.load(fixture_path("national-2024.txt"))
-    index = followup._Index(statements(doc, 0))
+    index = ClauseIndex(statements(doc, 0))
     words = {w for c in extract(doc, 0) for w in keys.key_terms(c.obj or c.target.indicator + c.target.counted)}
     words |= {t[i:i + 2] for t in index.texts[::10] for i in range(len(t) - 1)} | {"二〇", "GDP", "发展经济"}
     words |= {t[0] for t in index.texts[::10] if t}  # single characters (a one-character run of a key)

@@ -23,8 +23,8 @@ from reportdiff.commitments.audit import (
     same_wording,
 )
 from reportdiff.commitments.ceiling import is_ceiling
+from reportdiff.commitments.clause_index import ClauseIndex, weights
 from reportdiff.commitments.extraction import extract, statements, targets_in
-from reportdiff.commitments.followup import _weights
 from reportdiff.commitments.keys import key_of
 from reportdiff.commitments.ledger import build_ledger
 from reportdiff.commitments.measures import meets
@@ -184,8 +184,7 @@ def test_a_reported_figure_measures_the_targets_indicator(baotou, national):
 
 
 def _weights_of(ledger):
-    from reportdiff.commitments.followup import _Index
-    return _weights([_Index(statements(d, k)) for k, d in enumerate(ledger.documents)])
+    return weights([ClauseIndex(statements(d, k)) for k, d in enumerate(ledger.documents)])
 
 
 def test_recurring_same_or_reworded(national):
