@@ -110,7 +110,8 @@ def _unsure_notes(docs: list[Document], indexes) -> tuple[str, ...]:
 
 def _why_none_zh(d: Document) -> str:
     if "plan" not in parts(d).values():
-        return "no plan section (no heading with 安排, 任务, 目标, 计划 … and none after one)"
+        return ("no plan section (no heading with 安排, 任务, 目标, 计划 …, none after one, and no part on a topic "
+                "whose sentences say more of what will be done than of what was)")
     return "its plan sections hold no target with a figure and no task with a checkable object"
 
 

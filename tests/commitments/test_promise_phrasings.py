@@ -1436,3 +1436,19 @@ def test_a_class_bound_a_source_or_what_exists_is_no_target(tmp_path):
     rows = [(c.target.value, c.target.unit) for c in extract(doc, 0) if c.kind == "target"]
     assert rows == [(50.0, "%"), (1500.0, "万人次"), (5.0, "亿元")], rows
     assert not any("九十三个" in c.text for c in extract(doc, 0))
+
+
+def test_a_report_by_topics_holds_its_plan_in_its_topics(tmp_path):
+    """National 1985 (``（一）关于经济形势 （二）关于经济体制改革 结束语``) gave no commitment at all ("no
+    plan section"), nor did 1956 and 1960: no part's title or opening says review or plan, and each
+    was read as the review.  When no part is the plan, a part whose role nothing says and more of
+    whose sentences say what will be done than tell a record holds the plan; one that tells more
+    records stays the review."""
+    f = tmp_path / "1985.txt"
+    f.write_text("政府工作报告\n（一）关于经济形势\n去年我国经济取得了很大成绩。粮食产量达到四亿零七百多万吨。"
+                 "农民收入增加了很多。今后要继续努力。\n"
+                 "（二）关于经济体制改革\n１９８５年，是贯彻党的十二届三中全会决定的第一年。在前几年改革已经取得很大成绩的基础上，"
+                 "要积极推进价格体系的改革。要改革农产品的统购派购制度。要实行新的工资办法。\n", encoding="utf-8")
+    found = extract(reportdiff_load(str(f)), 0)
+    assert {c.obj for c in found if c.kind == "task"} >= {"价格体系的改革", "农产品的统购派购制度"}, [c.obj for c in found]
+    assert not any(c.kind == "target" for c in found)  # 粮食产量达到四亿零七百多万吨: a record of the review
