@@ -25,7 +25,8 @@ POLICY_MAKING = patterns.compile(_POLICY_MAKING)
 # a people count in 亿 standing before 的 and its noun: the population of the whole country,
 # which describes it (在我们这样一个13亿人口的发展中国家, 把13亿中国人的饭碗牢牢端在自己手中)
 POPULATION = patterns.compile(r"多?(?:人口|中国人|人民|人)的")
-POPULATION_AFTER_PEOPLE = patterns.compile(r"口?的")  # after a unit 亿人: 13亿人口的, 13亿人的
+POPULATION_AFTER_PEOPLE = patterns.compile(r"口?的|口(?=[，。；！？]|$)")  # after a unit 亿人: 13亿人口的, 13亿人的,
+# 我国有十亿人口 (the country's population stated)
 
 
 # a count of what is already done, said before it (重大水利工程已开工的57个项目要加快建设: the 57

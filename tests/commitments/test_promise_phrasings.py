@@ -1452,3 +1452,16 @@ def test_a_report_by_topics_holds_its_plan_in_its_topics(tmp_path):
     found = extract(reportdiff_load(str(f)), 0)
     assert {c.obj for c in found if c.kind == "task"} >= {"价格体系的改革", "农产品的统购派购制度"}, [c.obj for c in found]
     assert not any(c.kind == "target" for c in found)  # 粮食产量达到四亿零七百多万吨: a record of the review
+
+
+def test_the_country_s_population_stated_and_a_cut_s_name(tmp_path):
+    """Audit of national 1985 → 1986 (row 7, session 45): ``我国有十亿人口`` was a target "reported" by
+    1986's ``我国有十亿多人口``, and national 2014's ``覆盖农村5亿人口`` a false target of the dev labels:
+    a count in 亿人 followed by 口 and the clause's end states the country's (or its countryside's)
+    population.  The indicators of ``一律削减10%`` and ``…按上年实际数额核减20%`` lost their verbs whole
+    (一律削, …核)."""
+    doc = _plan(tmp_path, 1985, "我国有十亿人口。帮助1亿人口脱贫。"
+                                "集团购买力要按上年实际数额核减20%。行政经费预算一律削减10%。")
+    names = {c.target.value: c.target.indicator for c in extract(doc, 0) if c.kind == "target"}
+    assert "我国有" not in names.values() and names[10.0] == "行政经费预算", names
+    assert names[1.0] == "帮助" and names[20.0] == "集团购买力要按上年实际数额", names
