@@ -122,6 +122,8 @@ def _comparator(q: Quantity, before: str) -> str:
     if q.comparator == "range":
         return "range"
     b = before.lower()
+    if re.search(r"\bno[t]? more than\s*$", b):  # (not 'more than': HK 2012-13's "not more than $150" read as at least)
+        return "at_most"
     if re.search(r"(?:at least|a minimum of|no less than|not less than|over|more than|above|in excess of|exceeding)\s*$", b):
         return "at_least"
     if re.search(r"(?:up to|no more than|not more than|at most|a maximum of|below|under|less than|within)\s*$", b):
@@ -396,7 +398,7 @@ def _promised_figure(clause: str, at: int) -> bool:
     for will in _WILL.finditer(clause, item, at):  # the last will before the figure
         pass
     if will is None:
-        return not _COMPARISON.search(clause)
+        return not _COMPARISON.search(clause) and not _PRESENT.match(clause)
     if _PASSIVE_OR_GIVEN.match(clause, will.end()):
         return True
     head = _WHEN.sub("", clause[:will.start()].rstrip(" ,"))
@@ -409,6 +411,9 @@ def _promised_figure(clause: str, at: int) -> bool:
 # 50 per cent, compared with 2007-08), not a promise
 _COMPARISON = patterns.compile(r"^(?:this|that|it)\s+(?:is|was|represents)\s+an?\s+(?:increase|decrease|rise|fall|drop|reduction|growth)\b|\bcompared\s+(?:with|to)\s+(?:that\s+(?:of|in)\s+)?"
                          r"(?:19|20)\d\d", re.I)
+# how things stand now, with no will (Currently about 20 per cent of households pay an average of not
+# more than $150 a month for electricity charges): a description, not a promise
+_PRESENT = patterns.compile(r"(?:\d+\.)?\s*(?:currently|at present|at the moment|presently|as things stand)\b", re.I)
 _ADVERBS = r"(?:(?:also|again|further|then|now|still|only|each|all|[a-z]+ly)\s+)*"
 # ``will be raised to $3 million`` (passive: the office acts), ``will receive a subsidy of $90,000``,
 # ``will enjoy a 300 per cent tax deduction`` (what the measure gives), ``will involve an additional

@@ -98,6 +98,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if text[m.start() - 1 : m.start()] in ("+", "-") or text[m.end() : m.end() + 1] in ("+",) \
                 or text[m.end() : m.end() + 1].isascii() and text[m.end() : m.end() + 1].isalpha():
             continue  # 1+20+91, 5G: names, not quantities
+        if _SHARE.match(raw) and re.match(r"个?世纪", text[m.end():]):
+            continue  # 不到四分之一世纪: a span of time, not a share
         q = parse_quantity(raw)
         out.append(Quantity(raw, q.value, q.unit, q.comparator, m.start(), m.end()))
     return out

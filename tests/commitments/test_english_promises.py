@@ -662,3 +662,14 @@ def test_a_fund_named_by_its_kind_alone_takes_its_full_name(tmp_path):
     from reportdiff.commitments.english import extract
     from reportdiff.ingest.source import load
     assert [c.target.indicator for c in extract(load(str(f)), 0) if c.target] == ["Community Care Fund"]
+
+
+def test_how_things_stand_now_is_no_target_and_not_more_than_is_a_ceiling(tmp_path):
+    """Audit of HK 2012-13 → 2013-14 (row 12, session 45): ``Currently about 20 per cent of households
+    pay an average of not more than $150 a month for electricity charges.`` was a target, read as
+    "at least $150".  A clause opening with currently / at present and no will describes; and
+    "not more than" is a ceiling ("more than" had matched first)."""
+    assert _extracted(tmp_path, "Currently about 20 per cent of households pay an average of not more than $150 a "
+                                "month for electricity charges.") == []
+    assert [(t.comparator, t.value) for t, _ in targets_in("I propose to cap the fee at not more than $150 a month.")] \
+        == [("at_most", 0.00015)]

@@ -32,6 +32,13 @@ def test_quantity(text, raw, value, unit, comparator):
     assert got == [(raw, value, unit, comparator)]
 
 
+def test_a_share_of_a_century_is_a_span_of_time():
+    """National 1978 (audit row 14, session 45): ``在今后不到四分之一世纪的时间内实现四个现代化`` was a
+    target of 25%."""
+    assert find_quantities("在今后不到四分之一世纪的时间内实现四个现代化") == []
+    assert [q.value for q in find_quantities("占全国的三分之一")] == [33.3]
+
+
 def test_a_range_across_magnitudes_is_two_figures():
     assert [q.raw for q in find_quantities("5000万到1亿元")] == ["5000万", "1亿元"]
 
