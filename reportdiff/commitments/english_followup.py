@@ -104,6 +104,9 @@ def key(c: Commitment, weight) -> EnKey | None:
             and (aim := _VEHICLE_AIM.match(clause, clause.find(text) + len(text))):  # for the Lotteries Fund to launch …
         words += tuple(dict.fromkeys(w for w in key_words(aim.group(1)) if w not in words
                                      and w not in _VERB_WORDS and w not in _VAGUE))
+    topic = _TOPIC.match(c.text)  # As for health, we shall increase our recurrent expenditure …: health's
+    if topic:
+        words += tuple(w for w in key_words(topic.group(1)) if w not in words and w not in _TIMES)
     if not words:
         return None  # "these measures" and nothing before
     rare = tuple(t for t in (tuple(w for w in name if weight(w) >= NAME_RARE) for name in names) if t)
@@ -113,6 +116,12 @@ def key(c: Commitment, weight) -> EnKey | None:
                     and w not in _VERB_WORDS and w not in _VAGUE and w not in _SPENDING) \
         if t and unit_class(t.unit) == "money" else ()
     return EnKey(words, tuple(weight(w) for w in words), rare, own, count, context)
+
+
+# the topic a sentence opens with (As for health, …; As regards recurrent measures, …): what its measure is
+# of, said once for the sentence (a spending target on health was "reported" by rehabilitation's spending)
+_TOPIC = patterns.compile(r"(?:\d+\.)?\s*(?:As for|As regards|Regarding|With regard to|As to)\s+([^,;]{3,60}),")
+_TIMES = {_stem(w) for w in "future year years time moment now medium long short term coming next".split()}  # (As for the future)
 
 
 # words that only say what kind of body or undertaking a task sets up (a working group, a task force,

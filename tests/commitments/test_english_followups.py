@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import shared_dir
 
+import reportdiff
 from reportdiff.commitments import (
     english,
     english_actions,
@@ -896,3 +897,19 @@ def test_a_sum_for_a_body_named_once_later_is_reported_by_that_sentence(tmp_path
                  "industry.\n", "utf-8")
     f = _first_followup(promises([str(a), str(b)]), "for the CIC", "CIC")
     assert f.status == "reported" and "Construction Industry Council" in f.text and f.met is None
+
+
+def test_the_topic_a_sentence_opens_with_is_part_of_its_key(tmp_path):
+    """Audit of HK 2012-13 → 2013-14 (row 14, session 45): ``54.As for health, we shall increase our
+    recurrent expenditure for the coming year by eight per cent to nearly $45 billion`` was "repeated"
+    by ``Recurrent expenditure on rehabilitation services … will reach $4.4 billion``; the health
+    spending is 2013-14's ``recurrent expenditure on medical and health services``.  The topic a
+    sentence opens with (As for, As regards …) joins its key; a time (As for the future) does not."""
+    a = tmp_path / "2012.txt"
+    a.write_text("The 2012-13 Budget\n\n[Health]\n\n54.As for health, we shall increase our recurrent expenditure for "
+                 "the coming year by eight per cent to nearly $45 billion.\n\n55.As for the medium to long term, we "
+                 "will press ahead with projects providing 220 000 residential units.\n", "utf-8")
+    from reportdiff.commitments.english import extract as extract_en
+    keys = {c.target.value: english_followup.key(c, lambda w: 1.0).words
+            for c in extract_en(reportdiff.load(str(a)), 0) if c.target}
+    assert "health" in keys[8.0] and not {"medium", "long", "term"} & set(keys[220000.0]), keys
