@@ -132,6 +132,11 @@ _KIND = {_stem(w) for w in (
     "unit team body council panel mechanism pilot relevant bill legislation amendment").split()}
 
 
+# words before a head that do not say which one: how much of it (the size of …, a number of …) and the
+# particle of a phrasal verb (carry out a number of hospital projects)
+_NOT_WHICH = {_stem(w) for w in "size amount number level scale total value out up off down forward ahead".split()}
+
+
 # words of a measure's unit (square metres of floor area, hectares): a key of them and at most one
 # other word says how much, not of what, and takes the other words of its clause too
 _MEASURE = {_stem(w) for w in "square metres hectares kilometres floor area gross level".split()}
@@ -268,8 +273,12 @@ def _names_head(k: EnKey, later: EnIndex, i: int) -> bool:
     sharing only half the key's weight and not the thing itself is about something else (``explore
     … Hong Kong's competitiveness`` is not followed by ``Hong Kong's economic performance``).  A key
     that took its clause's words (a body set up, named by its remit) is not asked."""
-    head = next((w for w in reversed(k.own) if w not in _KIND), "")  # hospital of hospital projects
-    return not head or k.words != k.own or head in later.words[i]
+    at = next((n for n in range(len(k.own) - 1, -1, -1) if k.own[n] not in _KIND), -1)  # hospital of hospital projects
+    if at < 0 or k.words != k.own:
+        return True
+    before = [w for w in k.own[max(0, at - 2):at] if w not in _NOT_WHICH]  # the words saying which one (elderly
+    # residential care of … care expenses; not the size of the Government Bond Programme)
+    return k.own[at] in later.words[i] and (not before or any(w in later.words[i] for w in before))
 
 
 def _best(k: EnKey, later: EnIndex, part: str, unit: str) -> Found:

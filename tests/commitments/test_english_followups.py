@@ -913,3 +913,20 @@ def test_the_topic_a_sentence_opens_with_is_part_of_its_key(tmp_path):
     keys = {c.target.value: english_followup.key(c, lambda w: 1.0).words
             for c in extract_en(reportdiff.load(str(a)), 0) if c.target}
     assert "health" in keys[8.0] and not {"medium", "long", "term"} & set(keys[220000.0]), keys
+
+
+def test_the_same_head_of_another_kind_is_no_follow_up():
+    """Audit of HK 2012-13 → 2013-14 (row 16, session 45): ``the deduction ceiling for elderly
+    residential care expenses will be raised …`` was "recurring" by ``raising the deduction ceiling
+    for self-education expenses``: half the key's weight and its head noun (expense), none of the
+    words saying which expenses.  A sentence passing on the head alone must hold one of the (at most
+    two) words before it, size words and a phrasal verb's particle aside (``carry out a number of
+    hospital projects`` stays recurring in HK 2015-16 → 2016-17)."""
+    led = promises([_hk(2012), _hk(2013)])
+    row = next(e.followups[0] for e in led.entries if e.commitment.doc == 0
+               and e.commitment.obj == "raise deduction ceiling for elderly residential care expenses")
+    assert "self-education" not in row.text, row
+    led = promises([_hk(2015), _hk(2016)])
+    row = next(e.followups[0] for e in led.entries if e.commitment.doc == 0
+               and e.commitment.obj == "carry out number of hospital projects")
+    assert row.status == "recurring", row
