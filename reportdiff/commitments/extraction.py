@@ -445,8 +445,9 @@ def extract(doc: Document, index: int) -> list[Commitment]:
     sts = statements(doc, index)
     year = year_of(doc)
     for i, st in enumerate(sts):
-        if st.part != "plan" or DONE.search(st.text) or past_span(st.text, year) or tells_a_past_year(st.text, year):
-            continue
+        if st.part != "plan" or DONE.search(st.text) or tells_a_past_year(st.text, year) or past_span(st.text, year) \
+                or past_span(st.sentence[:max(0, st.sentence.find(st.text))], year) and not PLAN_WORD.search(st.text):
+            continue  # (after a past span opening its sentence: 从一九六六年到一九七六年的十一年中，…，仍然有三分之一的省)
         horizon = "5y" if st.paragraph.section_id in five else "year"
         found = [(_named_before(t, sts[i - 1] if i else None, st), pos)
                  for t, pos in ([] if consequence(st.text, st.sentence) else targets_in(st.text))

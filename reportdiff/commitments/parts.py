@@ -269,8 +269,14 @@ _SPAN = patterns.compile(r"((?:19|20)\d\d)年?(?:到|至|—|－|-|~)((?:19|20)\
 def past_span(text: str, year: int | None) -> bool:
     """Whether ``text`` names a span of years that ended before the report's ``year``: what it
     gives for those years is their record (``从2003年到2006年年均超收2040亿元``, in the 2007 report),
-    not a target."""
-    return year is not None and any(int(m.group(2)) < year for m in _SPAN.finditer(text))
+    not a target.  Years in Chinese digits are read (从一九六六年到一九七六年的十一年中, national 1978)."""
+    if year is None:
+        return False
+    text = _YEAR_IN_WORDS.sub(lambda m: m.group().translate(YEAR_DIGITS), text)
+    return any(int(m.group(2)) < year for m in _SPAN.finditer(text))
+
+
+_YEAR_IN_WORDS = patterns.compile(YEAR + r"(?=年)")
 
 
 # where a sentence states the guiding thought or the overall requirement, within its first

@@ -1465,3 +1465,15 @@ def test_the_country_s_population_stated_and_a_cut_s_name(tmp_path):
     names = {c.target.value: c.target.indicator for c in extract(doc, 0) if c.kind == "target"}
     assert "我国有" not in names.values() and names[10.0] == "行政经费预算", names
     assert names[1.0] == "帮助" and names[20.0] == "集团购买力要按上年实际数额", names
+
+
+def test_a_clause_after_a_past_span_opening_its_sentence_is_a_record(tmp_path):
+    """Audit of national 1978 → 1979 (rows 15, 19, session 45): ``从一九六六年到一九七六年的十一年中，…，仍然有
+    三分之一的省、市、自治区…`` and ``从一九七四年到一九七六年…，财政收入四百亿元`` gave targets: the
+    span of past years opens the sentence, in Chinese digits, and the clause with the figure says
+    no plan word.  A span after the figure (``…平均每年递增百分之六，这个速度高于一九五五年至一九八○年…``)
+    is a comparison and the target stays."""
+    doc = _plan(tmp_path, 1978, "从一九六六年到一九七六年的十一年中，由于“四人帮”的干扰，仍然有三分之一的省、市、自治区粮食没有增产。"
+                                "全国平均每个农民的纯收入将增加到二百五十五元，平均每年递增百分之六，这个速度高于一九五五年至一九七六年平均每年递增的速度。")
+    values = [c.target.value for c in extract(doc, 0) if c.kind == "target"]
+    assert 33.3 not in values and 6.0 in values, values
