@@ -1,13 +1,15 @@
 """What a plan says that commits to nothing, for the extraction of commitments (``extraction``):
 a principle of policy-making, a description of the year or the country (its population, a
-cohort the year brings), the basis of what follows, what was done, and a figure's change from
-last year."""
+cohort the year brings), the basis of what follows, what was done or exists already, what others
+should do, a class bound, a source, and a figure's change from last year (``promises_nothing``
+gathers the records of a clause)."""
 
 from __future__ import annotations
 
 import re
 
 from ..text import patterns
+from .parts import PLAN_WORD, past_span, tells_a_past_year
 
 # how policies must be made, a principle (制定政策要遵循规律, 改革开放政策要激活发展动力, 推动高质量发展要靠改革),
 # or the line all work keeps to (必须坚持以经济建设为中心, 必须牢牢扭住经济建设这个中心, 坚持以人民为中心),
@@ -62,7 +64,18 @@ BASIS = patterns.compile(r"^(?:根据|依据|依照|按照|遵照|对照)(?:《[
 # A clause that says what was done: last year's result (去年全国财政比年度预算超收7239亿元) or a step
 # already taken (已经制定一个初步方案); not a thing qualified as done (去年提出的…措施, 已经进行的各项改革)
 # nor work begun and going on (已经着手进行…普查, 已经组织力量抓紧制定…方案).
-DONE = patterns.compile(r"^(?:去年|上年|前年)(?!.*的)|(?:已经|业已)(?!着手|开始|[^，；。的]{0,4}的|.*(?:抓紧|正在))")
+DONE = patterns.compile(r"^(?:去年|上年|前年)(?!.*的)|(?:已经|业已)(?!着手|开始|[^，；。的]{0,4}的|.*(?:抓紧|正在))|"
+                        # a change already made, its new level in this clause or the next (我国关税总水平已由15.3%
+                        # 降到12%; 固定职工的比例，已由五十年代的50%左右，上升到80%以上)
+                        r"已由")
+# the new level of a change that a clause before in the sentence opened with 已由 (…已由五十年代的50%左右，上升到80%以上)
+DONE_CHANGE_BEFORE = patterns.compile(r"已由[^。；！？]*$")
+NEW_LEVEL = patterns.compile(r"(?:上升|提高|增加|增长|下降|降低|减少|降|扩大|缩小)?(?:到|至)")
+
+
+# what another government or party should do, demanded of it (拥有占全世界95%以上核武器的美苏两国应当率先大幅度
+# 削减它们的核武器): no commitment of this government
+OTHERS_SHOULD = patterns.compile(r"(?:美苏|美国|苏联|超级大国|发达国家|有关国家|各国)[^，；。]{0,8}(?:应当|应该)")
 
 
 # A figure's change from last year, said after the figure in its sentence (中央财政赤字预算拟安排1800
@@ -119,3 +132,15 @@ def bounds_a_class(clause: str, end: int, unit: str) -> bool:
 
 # a clause giving its source (据对一百七十六个在建的大中型项目的检查, 据统计, 据初步测算): what was found
 SOURCE = patterns.compile(r"据(?:对|统计|测算|调查|初步|不完全|抽查)")
+
+
+def promises_nothing(clause: str, before: str, year: int | None) -> bool:
+    """Whether a plan clause (``before`` it: the words of its sentence before it) tells what was
+    done (``DONE``; the new level of a change opened with 已由 before it), what others should do
+    (``OTHERS_SHOULD``), a past year's figure (``parts.tells_a_past_year``), or a span of past years
+    (``parts.past_span``), in it or opening its sentence when it says no plan word (从一九六六年到
+    一九七六年的十一年中，…，仍然有三分之一的省)."""
+    return bool(DONE.search(clause) or OTHERS_SHOULD.search(clause)
+                or NEW_LEVEL.match(clause) and DONE_CHANGE_BEFORE.search(before)
+                or tells_a_past_year(clause, year) or past_span(clause, year)
+                or past_span(before, year) and not PLAN_WORD.search(clause))

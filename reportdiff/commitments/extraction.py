@@ -41,7 +41,6 @@ from .descriptions import (
     COHORT,
     CONDITION,
     DESCRIPTIVE,
-    DONE,
     EXISTING,
     NOT_YET,
     POLICY_MAKING,
@@ -52,6 +51,7 @@ from .descriptions import (
     bounds_a_class,
     conditional,
     consequence,
+    promises_nothing,
 )
 from .indicator_names import (
     LEAD_VERBS,
@@ -72,14 +72,12 @@ from .parts import (
     looks_back,
     names_one_year,
     parts,
-    past_span,
     preamble_plan_from,
     preamble_sums_five_years,
     review_stretch,
     some_do_wrong,
     states_problems,
     sums_five_years,
-    tells_a_past_year,
     tells_a_record,
     tells_last_year,
     turns_to_plan,
@@ -445,9 +443,8 @@ def extract(doc: Document, index: int) -> list[Commitment]:
     sts = statements(doc, index)
     year = year_of(doc)
     for i, st in enumerate(sts):
-        if st.part != "plan" or DONE.search(st.text) or tells_a_past_year(st.text, year) or past_span(st.text, year) \
-                or past_span(st.sentence[:max(0, st.sentence.find(st.text))], year) and not PLAN_WORD.search(st.text):
-            continue  # (after a past span opening its sentence: 从一九六六年到一九七六年的十一年中，…，仍然有三分之一的省)
+        if st.part != "plan" or promises_nothing(st.text, st.sentence[:max(0, st.sentence.find(st.text))], year):
+            continue
         horizon = "5y" if st.paragraph.section_id in five else "year"
         found = [(_named_before(t, sts[i - 1] if i else None, st), pos)
                  for t, pos in ([] if consequence(st.text, st.sentence) else targets_in(st.text))

@@ -1477,3 +1477,14 @@ def test_a_clause_after_a_past_span_opening_its_sentence_is_a_record(tmp_path):
                                 "全国平均每个农民的纯收入将增加到二百五十五元，平均每年递增百分之六，这个速度高于一九五五年至一九七六年平均每年递增的速度。")
     values = [c.target.value for c in extract(doc, 0) if c.kind == "target"]
     assert 33.3 not in values and 6.0 in values, values
+
+
+def test_what_others_should_do_and_a_change_already_made_are_no_targets(tmp_path):
+    """Audit of national 1984 → 1985 (rows 2, 15, session 45): ``我们主张，拥有占全世界95%以上核武器的美苏两国
+    应当率先大幅度削减它们的核武器`` made 95% China's target, and ``目前国营建筑企业固定职工的比例，已由五十年代的
+    50%左右，上升到80%以上`` an 80% target "recurring" by a price rise.  What another state should do
+    is no commitment of this government, and a change opened with 已由 is made already, its new level
+    in the next clause too; the plan's own clause after it stays."""
+    doc = _plan(tmp_path, 1984, "我们主张，拥有占全世界95%以上核武器的美苏两国应当率先大幅度削减它们的核武器。"
+                                "目前国营建筑企业固定职工的比例，已由五十年代的50%左右，上升到80%以上，今后要逐步降低到60%。")
+    assert [c.target.value for c in extract(doc, 0) if c.kind == "target"] == [60.0]
