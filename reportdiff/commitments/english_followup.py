@@ -429,22 +429,6 @@ def _progress_after(st: Statement, k: EnKey, later: EnIndex) -> bool:
 _BACK = patterns.compile(r"\b(?:these|this|the\s+scheme|the\s+programme|the\s+measure)\b", re.I)  # of these vehicles
 
 
-def running_total(text: str, count: bool) -> bool:
-    """Whether a review sentence gives a running total (``… so far``, ``to date``, ``since its
-    launch``; for a ``count``, also a present perfect bound to no year: ``The Design Incubation
-    Programme has provided support to 181 start-ups``): the figure of every year since a measure
-    began, not of the year the target was set for; met or not cannot be read from it.  A sum
-    given once (``has approved Government's injection of $15 billion``) is no count."""
-    return bool(_CUMULATIVE.search(text) or count and _PERFECT.search(text) and not _YEAR_BOUND.search(text))
-
-
-_CUMULATIVE = patterns.compile(r"\b(?:so far|to date|since (?:its|their|the scheme's|the programme's) (?:launch|inception|"
-                         r"establishment|introduction)|since 20\d\d|cumulative(?:ly)?|in total|"
-                         r"over the (?:past|last) (?:\w+ )?years)\b", re.I)  # (a total of $420 million over the past six years)
-_PERFECT = patterns.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|t)\b", re.I)
-_YEAR_BOUND = patterns.compile(r"\b(?:last|past|this|the)\s+(?:financial\s+)?year\b|\b(?:in|during)\s+(?:\w+\s+)?20\d\d\b", re.I)
-
-
 def _names_year(text: str, year: int | None) -> bool:
     """Whether ``text`` names the financial year the speech of ``year`` planned (``In 2014-15,
     Government put up for sale …`` in the next speech, after the 2014 speech's promise for "the

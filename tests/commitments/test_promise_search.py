@@ -88,6 +88,7 @@ def _spy_searches(monkeypatch, module, scan_too: bool = True):
             found = best(key, later, part, unit)
             scan = _scan(key.words, key.weights, english_followup.MATCH, later.words,
                          lambda i, s: later.sts[i].part == part and english_followup.refers(key, later, i, unit)
+                         and (s >= english_followup.CLEAR or english_followup._names_head(key, later, i))
                          ) if scan_too else None
             candidates = len({i for w in key.words for i in later.clauses_of(w, part)})
             calls.append((key, part, found, scan, candidates))
