@@ -482,7 +482,7 @@ def extract(doc: Document, index: int) -> list[Commitment]:
                 continue
         if _DONE_VERB.match(obj):
             continue  # 制定了一批法律法规, 建立了工业品贸易中心: the verb with 了 tells what was done
-        obj = _AND_VERB.sub("", re.sub(r"^好", "", obj))  # 开展好…试点; 落实和优化休假制度: one verb compound
+        obj = _AND_VERB.sub("", re.sub(r"^(?:好|起来的?|起)(?=.{3})", "", obj))  # 开展好…试点, 建立起…制度; 落实和优化…: one verb
         # a conjunction or 的 left dangling where the verb after it was cut (参与全球治理体系改革和建设)
         obj = _DANGLING.sub("", obj) or obj
         obj = _SCOPE.sub("", obj)  # 扩大整省试点范围: the pilot is what is widened, and what a report names

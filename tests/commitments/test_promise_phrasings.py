@@ -1488,3 +1488,12 @@ def test_what_others_should_do_and_a_change_already_made_are_no_targets(tmp_path
     doc = _plan(tmp_path, 1984, "我们主张，拥有占全世界95%以上核武器的美苏两国应当率先大幅度削减它们的核武器。"
                                 "目前国营建筑企业固定职工的比例，已由五十年代的50%左右，上升到80%以上，今后要逐步降低到60%。")
     assert [c.target.value for c in extract(doc, 0) if c.kind == "target"] == [60.0]
+
+
+def test_a_verb_s_complement_is_no_part_of_the_object(tmp_path):
+    """Read in national 1985's HTML ledger (session 45): ``初步建立起能够较好地体现按劳分配原则的新的工资制度``
+    had the object ``起能够…``; 16 such objects over the 91 ledgers (建立起, 建设起).  起 (and 起来的) after the
+    verb is its complement, as 好 of 开展好 is."""
+    doc = _plan(tmp_path, 1985, "要初步建立起能够较好地体现按劳分配原则的新的工资制度。要逐步建立起比较完备的经济法规体系。")
+    objs = [c.obj for c in extract(doc, 0) if c.kind == "task"]
+    assert objs and not any(o.startswith("起") for o in objs), objs
