@@ -126,7 +126,7 @@ def _comparator(q: Quantity, before: str) -> str:
         return "at_most"
     if re.search(r"(?:at least|a minimum of|no less than|not less than|over|more than|above|in excess of|exceeding)\s*$", b):
         return "at_least"
-    if re.search(r"(?:up to|no more than|not more than|at most|a maximum of|below|under|less than|within)\s*$", b):
+    if re.search(r"(?:up to|at most|a maximum of|below|under|less than|within)\s*$", b):
         return "at_most"
     if re.search(r"(?:about|around|some|nearly|approximately|roughly|almost|close to|an estimated)\s*$", b):
         return "about"
@@ -381,7 +381,6 @@ def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> li
 
 
 _WILL = patterns.compile(r"\b(?:will|shall)\b", re.I)
-
 
 
 def _promised_figure(clause: str, at: int) -> bool:

@@ -64,6 +64,7 @@ from .indicator_names import (
 )
 from .objects import TASK_OBJECT, split_shared_head
 from .parts import (
+    PERFECTIVE,
     PLAN_WORD,
     YEAR,
     five_year_reviews,
@@ -230,9 +231,9 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
     """The quantified targets (or, with ``promised=False``, the reported figures) of one clause.
     Never targets: dates, anniversaries, names.  Not promised: forecasts (预计, 估计), and the
     capacities and total investments that name projects (年产10万吨…项目, 总投资246亿元的…项目), nor a
-    clause telling what was done (a perfective 了: ``_PERFECTIVE``)."""
+    clause telling what was done (a perfective 了: ``parts.PERFECTIVE``)."""
     out = []
-    if promised and (re.search("预计|估计", clause) or _PERFECTIVE.search(clause) or EXISTING.search(clause)):
+    if promised and (re.search("预计|估计", clause) or PERFECTIVE.search(clause) or EXISTING.search(clause)):
         return out
     listed = listed_indicators(clause)
     for q in find_quantities(clause):
@@ -340,9 +341,6 @@ _AND_VERB = patterns.compile(r"^[和并](?:优化|完善|健全|规范|落实|�
 _DONE_VERB = patterns.compile(r"了(?!解)")  # an object opening with 了: its verb is perfective (not 了解, to learn)
 # a figure right after a perfective verb (增加了, 少了近, 完成了将近): what was done (not 为了, 除了, 到了)
 _DONE_BEFORE = patterns.compile(r"(?<![为除到不])了(?:近|约|将近|大约|达)?$")
-# a perfective 了 in the clause (国家先后在58个城市进行了企业优化资本结构的试点, 1956年的工业总产值
-# 达到了五百八十六亿元, 只有849天了, 抚顺市制订了减产不减收的三十条措施); not 为了, 除了, 了解, 不了
-_PERFECTIVE = patterns.compile(r"(?<![为除到不])(?<!提出)了(?![解不])")  # (提出了…目标: the plan's targets set out)
 # the present level, right before a figure (由四百六十六个减少到现在的二百七十六个, 目前约为国家预算收入的一半)
 _NOW = patterns.compile(r"(?:到现在|到目前|目前|现在|现已)[^，；。要将]{0,10}$")
 _FIRST_CLAUSE = patterns.compile(r"[^，；。！？]*")

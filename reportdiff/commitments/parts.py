@@ -52,7 +52,8 @@ def parts(doc: Document) -> dict[str, str]:
     a topic whose sentences say more of what will be done than of what was is one
     (``_leans_to_plan``)."""
     out: dict[str, str] = {"0": "other"}
-    seen_plan = preamble_plan_from(doc) is not None
+    preamble_plan = preamble_plan_from(doc) is not None
+    seen_plan = preamble_plan
     year = year_of(doc)
     roles = [part_role(top) for top in doc.root.children]
     for top, role in zip(doc.root.children, roles):
@@ -63,16 +64,22 @@ def parts(doc: Document) -> dict[str, str]:
         seen_plan = seen_plan or kind == "plan" or bool(last and opens_plan(last.text, year))
         for s in top.walk():
             out[s.id] = kind
-    if "plan" not in out.values() and preamble_plan_from(doc) is None:  # no part is the plan (a report by topics: 1985's 一、关于经济形势 二、关于经济体制改革):
-        for top, role in zip(doc.root.children, roles):  # a topic that speaks more of what will be done
-            if not role and _leans_to_plan(top):  # than of what was is a plan part, its records told apart
-                for s in top.walk():  # sentence by sentence (``extraction.statements``)
+    # no part is the plan (a report by topics: 1985's 一、关于经济形势 二、关于经济体制改革): a topic that
+    # speaks more of what will be done than of what was is a plan part, its records told apart
+    # sentence by sentence (``extraction.statements``)
+    if "plan" not in out.values() and not preamble_plan:
+        for top, role in zip(doc.root.children, roles):
+            if not role and _leans_to_plan(top):
+                for s in top.walk():
                     out[s.id] = "plan"
     return out
 
 
-# what tells a record: a perfective 了 (not 为了, 除了, 了解), 已经, 取得
-_RECORD_WORD = patterns.compile(r"(?<![为除到不])了(?![解不])|已经|取得")
+# a perfective 了 in the clause (国家先后在58个城市进行了企业优化资本结构的试点, 1956年的工业总产值
+# 达到了五百八十六亿元, 只有849天了, 抚顺市制订了减产不减收的三十条措施); not 为了, 除了, 了解, 不了
+PERFECTIVE = patterns.compile(r"(?<![为除到不])(?<!提出)了(?![解不])")  # (提出了…目标: the plan's targets set out)
+# what tells a record: a perfective 了, 已经, 取得
+_RECORD_WORD = patterns.compile(PERFECTIVE.pattern + r"|已经|取得")
 
 
 def _leans_to_plan(part) -> bool:
