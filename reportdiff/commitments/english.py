@@ -397,7 +397,7 @@ def _promised_figure(clause: str, at: int) -> bool:
     for will in _WILL.finditer(clause, item, at):  # the last will before the figure
         pass
     if will is None:
-        return not _COMPARISON.search(clause) and not _PRESENT.match(clause)
+        return not (_COMPARISON.search(clause) or _PRESENT.match(clause) or _GIVEN_BEFORE.search(clause))
     if _PASSIVE_OR_GIVEN.match(clause, will.end()):
         return True
     head = _WHEN.sub("", clause[:will.start()].rstrip(" ,"))
@@ -413,6 +413,10 @@ _COMPARISON = patterns.compile(r"^(?:this|that|it)\s+(?:is|was|represents)\s+an?
 # how things stand now, with no will (Currently about 20 per cent of households pay an average of not
 # more than $150 a month for electricity charges): a description, not a promise
 _PRESENT = patterns.compile(r"(?:\d+\.)?\s*(?:currently|at present|at the moment|presently|as things stand)\b", re.I)
+# a sum given before, with no will (On top of the $1 billion injection into the Elite Athletes Development
+# Fund announced in January last year, I have decided to inject another $5 billion): a record
+_GIVEN_BEFORE = patterns.compile(r"\b(?:announced|allocated|injected|provided|earmarked|set aside|approved)\b[^,;]*?"
+                                 r"\b(?:last year|in (?:the )?(?:last|previous) (?:year's |year’s )?Budget)\b", re.I)
 _ADVERBS = r"(?:(?:also|again|further|then|now|still|only|each|all|[a-z]+ly)\s+)*"
 # ``will be raised to $3 million`` (passive: the office acts), ``will receive a subsidy of $90,000``,
 # ``will enjoy a 300 per cent tax deduction`` (what the measure gives), ``will involve an additional

@@ -673,3 +673,15 @@ def test_how_things_stand_now_is_no_target_and_not_more_than_is_a_ceiling(tmp_pa
                                 "month for electricity charges.") == []
     assert [(t.comparator, t.value) for t, _ in targets_in("I propose to cap the fee at not more than $150 a month.")] \
         == [("at_most", 0.00015)]
+
+
+def test_a_sum_given_before_is_no_target(tmp_path):
+    """Audit of HK 2018-19 → 2019-20 (row 9, session 45): ``164.On top of the $1 billion injection into
+    the Elite Athletes Development Fund announced in January last year, I have decided to inject
+    another $5 billion`` made last year's $1 billion a target named "On top".  A sum said, with no
+    will, to have been announced, allocated, injected … last year or in last year's Budget is a
+    record."""
+    found = _extracted(tmp_path, "On top of the $1 billion injection into the Elite Athletes Development Fund "
+                                 "announced in January last year, I will inject another $5 billion. I will allocate "
+                                 "$20 billion to the Elite Athletes Development Fund.")
+    assert [c.target.value for c in found if c.target] == [20000.0]
