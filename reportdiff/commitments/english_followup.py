@@ -383,11 +383,14 @@ def _body_named_once(t: Target, k: EnKey, later: EnIndex) -> tuple[int, float] |
     more skilled workers``) when the later report names that body in one sentence only, a review
     sentence giving a sum (``we have allocated a total of $420 million over the past six years to
     support the Construction Industry Council``): the report's one word on the body is on its
-    funding, however it words the aim (the clause's aims, which the key took, are not repeated)."""
+    funding, however it words the aim (the clause's aims, which the key took, are not repeated); not
+    a sentence naming another body too (``$1.52 billion in total for the Create Smart Initiative (CSI)
+    and the Film Development Fund``: a sum shared, no report of the FDF's injection)."""
     if len(k.own) != 1 or k.own[0] not in later.acronyms or unit_class(t.unit) != "money":
         return None
     where = later.postings.get(k.own[0], [])
     if len(where) != 1 or later.sts[where[0]].part != "review" \
+            or any(a in later.words[where[0]] for a in later.acronyms if a != k.own[0]) \
             or not any(unit_class(normal_quantity(q)[1]) == "money" for q in figures(later.sts[where[0]].text)):
         return None
     return where[0], _coverage(k, later, where[0])

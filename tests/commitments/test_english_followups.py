@@ -930,3 +930,19 @@ def test_the_same_head_of_another_kind_is_no_follow_up():
     row = next(e.followups[0] for e in led.entries if e.commitment.doc == 0
                and e.commitment.obj == "carry out number of hospital projects")
     assert row.status == "recurring", row
+
+
+def test_a_sum_shared_with_another_body_is_no_report_of_one_body_s_sum(tmp_path):
+    """Audit of HK 2016-17 → 2017-18 (row 6, session 45): ``I shall inject an additional $20 million into
+    the FDF …`` was "reported" by ``Over the past ten years, the Government allocated $1.52 billion in
+    total for the Create Smart Initiative (CSI) and the Film Development Fund``, the one sentence naming
+    the FDF: a sum shared with another body says nothing of this one's injection."""
+    a, b = tmp_path / "2016.txt", tmp_path / "2017.txt"
+    a.write_text("The 2016-17 Budget\n\n[Film]\n\n73.The Film Development Fund (FDF) supports local films. I shall "
+                 "inject an additional $20 million into the FDF to subsidise the expenses incurred by locally-produced "
+                 "Cantonese films for distribution and publicity conducted in the Mainland.\n", "utf-8")
+    b.write_text("The 2017-18 Budget\n\n[Creative Industries]\n\n134.Over the past ten years, the Government allocated "
+                 "$1.52 billion in total for the Create Smart Initiative (CSI) and the Film Development Fund to support "
+                 "the development of creative industries.\n", "utf-8")
+    f = _first_followup(promises([str(a), str(b)]), "Cantonese films", "FDF")
+    assert f.status == "missing", f
