@@ -46,7 +46,7 @@ from .followup import (
 )
 from .keys import Key, normal
 from .measures import comparable, is_rate, meets
-from .parts import PLAN_END, PLAN_NAME, YEAR, YEAR_DIGITS
+from .parts import PLAN_END, PLAN_NAME, years_in_digits
 
 # -- due years ---------------------------------------------------------------------------------
 
@@ -57,8 +57,6 @@ _BY_YEAR_ZH = patterns.compile(r"(?:到|至|在|于)((?:19|20)\d\d)年(?:底|末
 # (and the end of a span of years: 2 300 additional places will be provided from 2012-13 to 2015-16)
 _BY_YEAR_EN = patterns.compile(r"\b(?:by|before|until|from\s+20\d\d(?:-\d{2,4})?\s+(?:to|through))\s+"
                                r"(?:the\s+end\s+of\s+)?(20\d\d)\b", re.I)
-# a year in Chinese digits (一九九○年, 二〇三五年: the older national reports write years so)
-_ZH_YEAR = patterns.compile(YEAR + r"(?=年)")
 # a five-year plan's goal: its target (“十四五”规划目标), its end (十四五末), or (session 41) an average
 # over its years (按调整后的“八五”计划，国民经济增长速度…平均每年百分之八至九; “十五”期间年均经济增长)
 _PLAN_GOAL = patterns.compile(PLAN_NAME + r"(?:规划)?(?:目标|末|期末|收官)|" + PLAN_NAME
@@ -76,7 +74,7 @@ def due_year(c: Commitment, plan_year: int | None) -> int | None:
     # from the full stop before it: a year named before a semicolon (一九九○年工农业总产值达到…；国民生产总值达到…)
     upto = text[max(text.rfind(stop, 0, at) for stop in "。！？") + 1:at + len(c.text)] if at >= 0 else c.text
     upto = upto.translate(FULL_WIDTH)  # ２００１年 (national 1993-2002 write full-width digits)
-    upto = _ZH_YEAR.sub(lambda m: m.group().translate(YEAR_DIGITS), upto)  # 一九九○年 (national 1954-1988)
+    upto = years_in_digits(upto)  # 一九九○年 (national 1954-1988)
     years = [int(a or b or c) for a, b, c in _BY_YEAR_ZH.findall(upto)] + [int(y) for y in _BY_YEAR_EN.findall(upto)]
     years = [y for y in years if plan_year < y <= plan_year + 30]
     if years:

@@ -70,7 +70,8 @@ DONE = patterns.compile(r"^(?:去年|上年|前年)(?!.*的)|(?:已经|业已)(?
                         r"已由")
 # the new level of a change that a clause before in the sentence opened with 已由 (…已由五十年代的50%左右，上升到80%以上)
 DONE_CHANGE_BEFORE = patterns.compile(r"已由[^。；！？]*$")
-NEW_LEVEL = patterns.compile(r"(?:上升|提高|增加|增长|下降|降低|减少|降|扩大|缩小)?(?:到|至)")
+CHANGE_VERB = r"上升|提高|增加|增长|下降|降低|减少|降|扩大|缩小"  # a change's verb before its new level (到/至)
+NEW_LEVEL = patterns.compile(rf"(?:{CHANGE_VERB})?(?:到|至)")
 
 
 # what another government or party should do, demanded of it (拥有占全世界95%以上核武器的美苏两国应当率先大幅度

@@ -29,7 +29,7 @@ from dataclasses import replace
 
 from ..comparison.english_names import number_of
 from ..ingest.headings import PARAGRAPH_NUMBER
-from ..model import Document
+from ..model import Document, Paragraph
 from ..text import patterns
 from ..text.quantities import Quantity, counts_in_words, read_quantities
 from .english_actions import _ABSTRACT, _AGENT, _MAKING, _actions, _content_words
@@ -347,7 +347,6 @@ _OTHER_GOVERNMENT = patterns.compile(
 def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> list[Commitment]:
     out: list[Commitment] = []
     seen: set[tuple] = set()
-    paragraphs = (doc.paragraphs, {id(p): n for n, p in enumerate(doc.paragraphs)})
     for st in sts if sts is not None else statements(doc, index):
         if st.part != "plan":
             continue
@@ -358,7 +357,7 @@ def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> li
             if _SIGNPOST.search(clause) or _FORECAST.search(clause) or _OTHER_GOVERNMENT.search(clause):
                 continue  # the speaker announcing a part of the speech, a forecast, or what another
                 # government will do: no commitment of this one
-            found = [(_named_in_full(t, clause, st, paragraphs), at) for t, at in targets_in(clause)
+            found = [(_named_in_full(t, clause, st, doc.paragraphs), at) for t, at in targets_in(clause)
                      if _promised_figure(clause, at)]
             for t, _ in found:
                 k = (t.indicator.lower(), t.value, t.unit)
@@ -461,17 +460,15 @@ _THE_KIND = patterns.compile(rf"\bthe\s+({_KIND_NAME})\b")
 _FULL_NAME = patterns.compile(CAPITALISED + r"(?:\s+(?:(?:and|of|for|the|on)\s+)?" + CAPITALISED + r")*\s+(?:" + _KIND_NAME + r")\b")
 
 
-def _named_in_full(t: Target, clause: str, st: Statement, paragraphs) -> Target:
+def _named_in_full(t: Target, clause: str, st: Statement, paragraphs: list[Paragraph]) -> Target:
     """``t`` whose indicator is a kind of body alone (``Fund`` of ``into the Fund``) with the last
     full name ending in that kind before the clause, in its paragraph or the one before (``The
     Community Care Fund was established …``); ``t`` itself when there is none."""
     m = _THE_KIND.search(clause)
     if not m or t.indicator != m.group(1):
         return t
-    docs, at = paragraphs
-    n = at.get(id(st.paragraph))
-    text = st.paragraph.text[:st.paragraph.text.find(clause)] if clause in st.paragraph.text else ""
-    before = (docs[n - 1].text + "\n" if n else "") + text if n is not None else text
+    n = next((k for k, p in enumerate(paragraphs) if p is st.paragraph), 0)
+    before = (paragraphs[n - 1].text + "\n" if n else "") + st.paragraph.text[:max(0, st.paragraph.text.find(clause))]
     names = [name for name in (re.sub(r"^(?:The|This|That|Our)\s+", "", x.group().strip()) for x in _FULL_NAME.finditer(before))
              if name.split()[-1] == m.group(1) and len(name.split()) >= 2]
     return replace(t, indicator=names[-1]) if names else t

@@ -198,10 +198,10 @@ def refers(key: Key, index: ClauseIndex, k: int, s: float, strict: bool, unit: s
         return False  # a rate (再生水利用率) is not reported by a clause on its thing without one (再生水利用配置试点城市)
     if strict and sum_only(key.words, text):
         return False  # 工农业总产值增长9.3% reports neither 工业总产值 nor 农业总产值
-    if len(key.words) >= 2 and _words_held(key, index, k) < 2:
-        return False  # one word of the key, however heavy, is some other thing (必要 of 一批必要的新企业)
     ok = s >= MATCH and heads(key, text, strict) if key.head in text and strict \
         else s >= CLEAR or s >= MATCH and heads(key, text, strict)
+    if ok and len(key.words) >= 2 and _words_held(key, index, k) < 2:
+        return False  # one word of the key, however heavy, is some other thing (必要 of 一批必要的新企业)
     if ok and strict and key.modifiers and key.head_word in text and not any(m in text for m in key.modifiers):
         return False
     if ok and not strict and (_another_of_its_kind(key, text) or key.qualifier and not any(q in text for q in key.qualifier)

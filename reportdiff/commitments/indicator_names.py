@@ -10,6 +10,7 @@ import re
 from ..comparison.indicators import indicator_before
 from ..text import patterns
 from ..text.quantities import find_quantities, is_year
+from .descriptions import CHANGE_VERB
 from .parts import YEAR
 
 
@@ -66,7 +67,7 @@ def listed_indicators(clause: str) -> dict[int, str]:
 NAMELESS = patterns.compile(rf"(?:比|较|同)(?:上年|去年|{YEAR}年)的?|"
                              # the new level of a change whose base ends the clause before (…招生人数由一九八二年的
                              # 三十一万五千人，增加到一九八七年的五十五万人)
-                             rf"(?:增加|提高|增长|上升|下降|降低|减少|扩大)(?:到|至)(?:{YEAR}年(?:底|末)?)?的?|"
+                             rf"(?:{CHANGE_VERB})(?:到|至)(?:{YEAR}年(?:底|末)?)?的?|"
                              r"(?:都是|[一二三四五六七八九十两]+年(?:内|中|间)?)?(?:平均)?每年(?:平均)?(?:递增|增长|增加)?|"
                              r"[一二三四五六七八九十两]+年(?:内|中|间)?(?:共|合计)?(?:投资|投入|支出)")
 # and a sum opening its clause after one without a figure (加上用于农业的其他各项资金，总额达到一百七十四亿元;

@@ -277,13 +277,15 @@ def past_span(text: str, year: int | None) -> bool:
     """Whether ``text`` names a span of years that ended before the report's ``year``: what it
     gives for those years is their record (``从2003年到2006年年均超收2040亿元``, in the 2007 report),
     not a target.  Years in Chinese digits are read (从一九六六年到一九七六年的十一年中, national 1978)."""
-    if year is None:
-        return False
-    text = _YEAR_IN_WORDS.sub(lambda m: m.group().translate(YEAR_DIGITS), text)
-    return any(int(m.group(2)) < year for m in _SPAN.finditer(text))
+    return year is not None and any(int(m.group(2)) < year for m in _SPAN.finditer(years_in_digits(text)))
 
 
-_YEAR_IN_WORDS = patterns.compile(YEAR + r"(?=年)")
+def years_in_digits(text: str) -> str:
+    """``text`` with every year before 年 written in ASCII digits (一九九○年, １９８６年 → 1990年, 1986年)."""
+    return _YEAR_BEFORE_NIAN.sub(lambda m: m.group().translate(YEAR_DIGITS), text)
+
+
+_YEAR_BEFORE_NIAN = patterns.compile(YEAR + r"(?=年)")
 
 
 # where a sentence states the guiding thought or the overall requirement, within its first
