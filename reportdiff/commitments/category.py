@@ -12,13 +12,18 @@ the whole key found nothing (``followup.follow``).  A core of fewer than CORE_PA
 or fewer must be held whole (``holds_core``: 社会保障 is not named by 社会保持).  Failing the
 core, the **kind** a list of examples before 等 is of (``kind_key``: 重点产业调整和振兴规划 of
 汽车、钢铁……等…) and then the object's **last run** (``last_run_key``: 人民币结算试点 of
-与港澳地区货物贸易的…, with a pair of the runs before it: ``qualified``) are searched, each held whole.
+与港澳地区货物贸易的…, with a pair of the runs before it: ``qualified``) are searched, each held whole;
+last, each **conjunct** of a coordinated object with the tail it shares (``conjunct_keys``: 激励约束
+机制 of 激励约束、容错纠错机制, 教育改革 of 教育、文化、体育等改革), the conjunct written whole and the
+tail at most CONJUNCT_GAP characters after it in the clause.
 """
 
 from __future__ import annotations
 
+import re
+
 from ..text import patterns
-from .keys import Key, generic_word, head_pair, head_word, pairs, spread_in
+from .keys import Key, generic_word, head_pair, head_word, normal, pairs, spread_in
 
 # nouns that name the kind of a policy instrument, not the thing itself
 _CATEGORY = patterns.compile(r"(?:制度|机制|体制|体系|改革|试点|政策|行政法规|法规|工作|措施|办法)$")
@@ -133,3 +138,57 @@ def qualified(key: Key, text: str) -> bool:
     which one it is are named in part (跨境贸易 for 港澳地区货物贸易; not 深化收入分配制度改革 for
     优秀人才的收入分配制度)."""
     return any(p in text for r in key.runs[:-1] if len(r) >= 2 for p in pairs(r))
+
+
+def conjunct_keys(key: Key | None, obj: str) -> list[tuple[Key, str, str]]:
+    """The conjuncts of a task's coordinated object, each with the tail they share, as (key,
+    conjunct, tail), for a report that takes up one of them (健全激励约束机制和尽职免责机制 for
+    激励约束、容错纠错机制; 深化教育教学改革 for 教育、文化、体育等改革).  Two shapes:
+
+    - a list of examples before 等 followed by one run: each example that is one run, with the run
+      after the field it names (``_FIELD``: 电信 + 开放试点 of 电信、医疗、教育等领域开放试点; 教育 +
+      改革); none when the first example is more than twice as long as every other (保障性住房建设、
+      分配、管理、退出: the first holds what all of them are of), nor when the first is not one run;
+    - runs joined only by 、, 和, 与 or 及, 和 only before the last (A、B和C): each run before the
+      last, with the last run's head word (激励约束 + 机制 of 激励约束、容错纠错机制), when the run
+      is about as long as the last run without its head (``BALANCE``: coordinated phrases are
+      parallel; 企业 is no conjunct of 失信惩戒制度, nor 政府 of 社会资本合作新机制) and the last run
+      names no relation of partners (``_RELATION``: 政府和社会资本合作)."""
+    if key is None or len(key.runs) < 2:
+        return []
+    text = normal(obj)
+    if key.listed and key.listed == len(key.runs) - 1:
+        pieces = text[:text.find("等")].split("、")
+        examples = [e for e in pieces if e in key.runs]
+        if pieces[0] not in key.runs or len(examples) >= 2 and len(examples[0]) > 2 * max(len(e) for e in examples[1:]):
+            return []
+        conjuncts, tail = examples, _FIELD.sub("", key.runs[-1])
+    elif key.listed or _NESTED.search(text) or not all(
+            re.search(re.escape(r) + r"[、和与及]" + re.escape(nxt[:2]), text) for r, nxt in zip(key.runs, key.runs[1:])):
+        return []
+    else:
+        last, tail = key.runs[-1], head_word(key.runs[-1])
+        rest = last[:-len(tail)] if tail and last.endswith(tail) else ""
+        if not rest or _RELATION.search(rest):
+            return []
+        conjuncts = [r for r in key.runs[:-1] if max(len(r), len(rest)) <= BALANCE * min(len(r), len(rest))]
+    return [(part, r, tail) for r in conjuncts
+            if len(tail) >= 2 and len(r) >= 2 and not kind_word(r) and (part := _runs_key(key, [r, tail])).words]
+
+
+BALANCE = 1.5  # the longer of two conjuncts at most this many times the shorter (概念验证 | 行业共性技术)
+# the field a list of examples is of, before the kind of thing done in it (社会民生领域|改革)
+_FIELD = patterns.compile(r"^.*(?:领域|方面|行业)")
+# a relation of partners: 和 joins the partners (政府和社会资本合作), not two things of one kind
+_RELATION = patterns.compile(r"合作|协同|协作|融合|结合|衔接|联动|互动|一体化|对接|互认|共享|交流|关系")
+# a coordination inside a conjunct: 和 before a 、 (企业和个人信用信息征集体系、…)
+_NESTED = patterns.compile(r"[和与及][^、]*、")
+
+
+CONJUNCT_GAP = 6  # characters between a conjunct and its tail (教育|教学|改革, 教育|领域综合|改革)
+
+
+def holds_conjunct(conjunct: str, tail: str, text: str) -> bool:
+    """Whether ``text`` (normalised) writes the conjunct whole and its tail at most CONJUNCT_GAP
+    characters after it, in one clause (``conjunct_keys``)."""
+    return re.search(re.escape(conjunct) + r"[^，；。：！？]{0,%d}?" % CONJUNCT_GAP + re.escape(tail), text) is not None

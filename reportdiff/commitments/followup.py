@@ -21,8 +21,9 @@ Follow-up, in every later document (ordered by delivery date, else command-line 
   that moves the figure from the target's own value (由35元提高到40元) or once more (再降低10%)
   reports the target (recurring too);
 - a task the whole key finds nowhere is searched again by its core, the object without its
-  category noun (居住证制度 → 居住证), then by the kind its list of examples is of and by its last
-  run, each named whole (``category``);
+  category noun (居住证制度 → 居住证), then by the kind its list of examples is of, by its last
+  run and by each conjunct of a coordinated object with the tail they share (激励约束机制 of
+  激励约束、容错纠错机制), each named whole (``category``);
 - a task found by none of these is followed into its paragraph's counterpart (``counterparts``);
 - a clause giving a cumulative figure (累计) neither reports nor repeats a year's target; one
   standing in a paragraph that looks back over five years (五年来, 过去五年: its figures are the
@@ -46,7 +47,9 @@ from ..text.tokens import terms
 from .answers import answer
 from .category import (
     CORE_SHARE,
+    conjunct_keys,
     core_key,
+    holds_conjunct,
     holds_core,
     kind_key,
     last_run_key,
@@ -330,7 +333,8 @@ def follow(c: Commitment, key: Key | None, later: ClauseIndex, doc: int, five: s
         core, last = core_key(key), last_run_key(key)
         for part, share, test in ((core, CORE_SHARE, lambda text: holds_core(core, key, text)),
                                   (kind_key(key), WHOLE, lambda text: True),
-                                  (last, WHOLE, lambda text: holds_core(last, key, text) and qualified(key, text))):
+                                  (last, WHOLE, lambda text: holds_core(last, key, text) and qualified(key, text)),
+                                  *((part, WHOLE, partial(holds_conjunct, r, tail)) for part, r, tail in conjunct_keys(key, c.obj))):
             if rep or rec:
                 break
             if part is None:
