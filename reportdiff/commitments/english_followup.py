@@ -28,7 +28,6 @@ from ..text import patterns
 from ..text.quantities import counts_in_words, unit_class
 from .english import (
     _MONEY_WORDS,
-    CAPITALISED,
     _stem,
     figures,
     key_words,
@@ -36,6 +35,7 @@ from .english import (
 )
 from .english_actions import _PROMISED_ACTION, _VAGUE
 from .english_index import EnIndex, _in_row
+from .english_places import names as _names, places
 from .english_sentences import _CLAUSE, _VERB_WORDS, sentences_of
 from .extraction import Commitment, Statement, Target
 from .followup import Followup, Reported
@@ -51,6 +51,7 @@ class EnKey:
     own: tuple[str, ...] = ()  # the words of the indicator or object itself, before its clause's join them
     count: Target | None = None  # a count target of 1 000 or more: a sentence giving that very count is it
     context: tuple[tuple[str, float], ...] = ()  # a sum's paragraph's rare words, weighed (``_given_in_context``)
+    places: tuple[tuple[str, ...], ...] = ()  # the rare words of each place the clause names: a follow-up names one
 
 
 def key(c: Commitment, weight) -> EnKey | None:
@@ -115,7 +116,10 @@ def key(c: Commitment, weight) -> EnKey | None:
     context = tuple((w, weight(w)) for w in key_words(c.paragraph.text) if weight(w) >= NAME_RARE
                     and w not in _VERB_WORDS and w not in _VAGUE and w not in _SPENDING) \
         if t and unit_class(t.unit) == "money" else ()
-    return EnKey(words, tuple(weight(w) for w in words), rare, own, count, context)
+    clause = _clause_of(c)
+    where = tuple(t for t in (tuple(w for w in p if weight(w) >= NAME_RARE)
+                              for p in places(clause, c.paragraph.text[:max(0, c.paragraph.text.find(clause))])) if t)
+    return EnKey(words, tuple(weight(w) for w in words), rare, own, count, context, where)
 
 
 # the topic a sentence opens with (As for health, …; As regards recurrent measures, …): what its measure is
@@ -160,17 +164,6 @@ _PEOPLE = {_stem(w) for w in ("people person persons youth youths young elderly 
 
 
 NAME_RARE = 2.5  # ln(1/8%): a name's words in at most 8% of the ledger's sentences name it (capitalised)
-_NAME = patterns.compile(CAPITALISED + r"(?:\s+(?:(?:and|of|for|the|on)\s+)?" + CAPITALISED + ")+")
-
-
-def _names(text: str) -> tuple[tuple[str, ...], ...]:
-    """The stemmed words of each name in ``text``: runs of two or more capitalised words (``the
-    Hong Kong Genome Institute``, ``Innovation and Technology Fund``).  A name's words are nouns
-    even when they spell a verb (``Fund``), and its rare ones (``Genome``) tell it from other
-    names sharing its common ones (``Hong Kong Sports Institute``)."""
-    return tuple(t for t in (key_words(m.group()) for m in _NAME.finditer(text)) if t)
-
-
 _ANAPHOR = patterns.compile(r"\b(?:(?:the\s+)?work\s+in\s+)?(?:this|these)\s+(?:area|areas|purpose|regard|initiatives?|measures?|"
                       r"projects?|programmes?|schemes?|services?|facilities|facility)\b"
                       # the bill of what was just said (We are set to implement a scripless securities market …
@@ -247,7 +240,18 @@ def refers(k: EnKey, later: EnIndex, i: int, unit: str) -> bool:
              # diesel commercial vehicles`` are the ``82 000 pre-Euro IV diesel commercial vehicles``
              or k.count is not None and _gives(k.count, k, later.sts[i].text))
             and _held(k, later.words[i]) >= min(2, len(k.words))
+            and (not k.places or _names_place(k, later, i))
             and not _other_measure(unit, later.sts[i].text))
+
+
+def _names_place(k: EnKey, later: EnIndex, i: int) -> bool:
+    """Whether sentence ``i`` or its paragraph names one of the names of the key's clause, which
+    names a place (``english_places``): the land sale programme's sites are said in one sentence,
+    and where they are (``including those at … Caroline Hill Road``) in the next."""
+    around = set(later.words[i])
+    if not any(set(p) <= around for p in k.places):
+        around = set(key_words(later.sts[i].paragraph.text))
+    return any(set(p) <= around for p in k.places)
 
 
 def _spelled(name: tuple[str, ...], text: str) -> bool:

@@ -189,3 +189,42 @@ def test_a_count_promised_in_words_is_read_in_words(tmp_path):
     ledger = promises([str(a), str(b)])
     fu = _first(ledger, "hotel sites")
     assert fu.status == "reported" and fu.reported.value == 3.0 and fu.met is True
+
+
+def test_a_measure_at_a_named_place_is_followed_only_where_that_place_is_named(hk2014):
+    """Audit of HK 2014-15 → 2015-16 at ef71cb4 (session 46, seed 53, rows 6 and 20): ``Government will
+    identify suitable government sites in those areas`` (the action areas of Kowloon East) ``…
+    providing over 120000 square metres of commercial floor area`` was "met" by the next speech's
+    land sale (``five sites for commercial/industrial use … 180 000 square metres``), and the study of
+    ``the government site at Caroline Hill Road`` recurred in the land sale programme; the later
+    speech names neither place."""
+    assert _first(hk2014, "square metres of commercial").status == "missing"
+    study = next(e.followups[0] for e in hk2014.entries if e.commitment.doc == 0 and "Caroline Hill Road" in e.commitment.text
+                 and e.commitment.kind == "task" and "land use" in e.commitment.obj)
+    assert study.status == "missing"
+
+
+@pytest.mark.parametrize("clause, before, names", [
+    ("the study of the government site at Caroline Hill Road for more floor area in Causeway Bay", "",
+     [("caroline", "hill", "road"), ("causeway", "bay")]),
+    # no place: no names asked for, however many capitals
+    ("the Innovation and Technology Fund will support 100 projects", "", []),
+    # pointing back at places named before in the paragraph
+    ("Government will identify suitable government sites in those areas", "the two action areas of Kowloon East",
+     [("kowloon", "east")]),
+    ("Government will identify suitable government sites", "the two action areas of Kowloon East", []),
+])
+def test_the_names_of_a_clause_naming_a_place(clause, before, names):
+    from reportdiff.commitments.english_places import places
+    assert list(places(clause, before)) == names
+
+
+def test_a_follow_up_may_name_the_place_in_its_paragraph():
+    """HK 2018-19 → 2019-20 (the 91 ledgers, session 46): the sites of ``These sites will provide a total
+    floor area of about 1.1 million square metres`` (Kai Tak, Caroline Hill Road …) recur in the next
+    speech's land sale paragraph, whose next sentence says where (``including those at the Kai Tak
+    Development Area, the new Central Harbourfront, Caroline Hill Road and Queensway Plaza``)."""
+    ledger = promises([_hk(2018), _hk(2019)])
+    f = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0
+             and e.commitment.text.startswith("These sites will provide a total floor area of about 1.1 million"))
+    assert f.status == "recurring" and "seven commercial sites" in f.text
