@@ -60,6 +60,13 @@ NOT_YET = patterns.compile(r"(?:还|尚)(?:没有|未)|没有来得及|未能")
 # 制度的要求): no commitment, though a verb stands inside the title or the requirement.
 BASIS = patterns.compile(r"^(?:根据|依据|依照|按照|遵照|对照)(?:《[^》]*》|.*(?:要求|部署|精神|原则|规定))$")
 
+# A clause that only says what the next one is for (为系统解决…重大项目建设的资金问题，从今年开始拟连续
+# 几年发行超长期特别国债): the purpose of the measure that follows, no commitment of its own (the audit
+# of national 2024 → 2025, seed 53, row 20); asked of a clause the sentence goes on after.  为 that
+# says for whom (为企业减负) or a call to struggle for a goal (为完成…而斗争) ends no clause so.
+PURPOSE_OF_NEXT = patterns.compile(r"^为了?(?:[^，；。]{0,4}?)(?:解决|实现|推动|促进|保障|确保|适应|满足|落实|贯彻|应对|防范|缓解)"
+                                   r"(?![^，；。]*而(?:斗争|奋斗|努力)$)[^，；。]*$")
+
 
 # A clause that says what was done: last year's result (去年全国财政比年度预算超收7239亿元) or a step
 # already taken (已经制定一个初步方案); not a thing qualified as done (去年提出的…措施, 已经进行的各项改革)

@@ -47,6 +47,7 @@ from .descriptions import (
     POPULATION,
     POPULATION_AFTER_PEOPLE,
     PRINCIPLE,
+    PURPOSE_OF_NEXT,
     SOURCE,
     bounds_a_class,
     conditional,
@@ -459,7 +460,7 @@ def extract(doc: Document, index: int) -> list[Commitment]:
                 or NOT_YET.search(st.text) and not PLAN_WORD.search(st.text):
             continue
         clause = st.text.rstrip("，；。！？").strip()
-        if BASIS.match(clause) or PRINCIPLE.search(clause) or POLICY_MAKING.search(_FIRST_CLAUSE.match(st.sentence).group()):
+        if BASIS.match(clause) or PURPOSE_OF_NEXT.match(clause) and st.text.rstrip().endswith("，") or PRINCIPLE.search(clause) or POLICY_MAKING.search(_FIRST_CLAUSE.match(st.sentence).group()):
             continue  # a principle, and the clauses of a sentence that opens with one (…政策要能早则早，…，提高政策实效)
         if conditional(clause, st.sentence):
             continue  # the condition of a rule (企业没有完成国家计划，税利减少的，要减发或停发奖金)

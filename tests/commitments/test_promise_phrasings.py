@@ -534,6 +534,29 @@ def test_a_clause_naming_only_the_basis_is_no_commitment(tmp_path, clause):
     assert found == ["“十三五”规划"]  # the task after the basis stays
 
 
+@pytest.mark.parametrize("sentence, kept", [
+    # national 2024 → 2025 audit (seed 53, row 20): the purpose of the bonds, then the bonds
+    ("为系统解决强国建设、民族复兴进程中一些重大项目建设的资金问题，从今年开始拟连续几年发行超长期特别国债，"
+     "今年先发行1万亿元", "发行1万亿元"),
+    # national 1958: a purpose (its object was 工程对于水泥的需要)
+    ("为了适应农村兴修中、小型水利和其他建设工程对于水泥的需要，各地要建设小型水泥厂100个", "小型水泥厂100个"),
+])
+def test_a_clause_saying_only_what_the_next_is_for_is_no_commitment(tmp_path, sentence, kept):
+    f = tmp_path / "2024.txt"
+    f.write_text(f"政府工作报告\n一、2023年工作回顾\n去年完成了各项任务。\n二、2024年政府工作任务\n{sentence}。\n", encoding="utf-8")
+    got = [c.text for c in extract(reportdiff_load(str(f)), 0)]
+    assert not [t for t in got if t.startswith("为")] and [t for t in got if kept in t], got
+
+
+def test_a_call_to_struggle_for_a_goal_is_no_purpose():
+    """National 1959 plans ``为实现…十大倡议而斗争，…``: a call, not the purpose of the clause after it;
+    a clause saying for whom (为企业减负) names no purpose either."""
+    from reportdiff.commitments.descriptions import PURPOSE_OF_NEXT
+    assert not PURPOSE_OF_NEXT.match("为实现今年一月全国农业社会主义建设先进单位代表会议所提出的十大倡议而斗争")
+    assert not PURPOSE_OF_NEXT.match("为企业减负")
+    assert PURPOSE_OF_NEXT.match("为系统解决强国建设、民族复兴进程中一些重大项目建设的资金问题")
+
+
 def test_a_quoted_period_or_qualifier_names_no_programme():
     """Audit of national 2016 -> 2017 (docs/audits): ``建设一批“双创”示范基地`` was reported by
     ``落实和完善“双创”政策措施`` and ``做好“十三五”时期经济社会发展工作`` by ``编制西部大开发“十三五”
