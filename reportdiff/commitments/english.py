@@ -396,7 +396,8 @@ def _promised_figure(clause: str, at: int) -> bool:
     for will in _WILL.finditer(clause, item, at):  # the last will before the figure
         pass
     if will is None:
-        return not (_COMPARISON.search(clause) or _PRESENT.match(clause) or _GIVEN_BEFORE.search(clause))
+        return not (_COMPARISON.search(clause) or _PRESENT.match(clause) or _GIVEN_BEFORE.search(clause)
+                    or _DOING_NOW.match(clause, item))
     if _PASSIVE_OR_GIVEN.match(clause, will.end()):
         return True
     head = _WHEN.sub("", clause[:will.start()].rstrip(" ,"))
@@ -412,6 +413,9 @@ _COMPARISON = patterns.compile(r"^(?:this|that|it)\s+(?:is|was|represents)\s+an?
 # how things stand now, with no will (Currently about 20 per cent of households pay an average of not
 # more than $150 a month for electricity charges): a description, not a promise
 _PRESENT = patterns.compile(r"(?:\d+\.)?\s*(?:currently|at present|at the moment|presently|as things stand)\b", re.I)
+# a clause opening with a count of who is doing something now, with no will (22 other parties are taking
+# part in the negotiations, including eight of our top ten service trading partners): a description
+_DOING_NOW = patterns.compile(r"\s*\d[\d ,.]*\s+[a-z][^,;]{0,40}?\s+(?:are|is)\s+(?:now\s+)?[a-z]+ing\b")
 # a sum given before, with no will (On top of the $1 billion injection into the Elite Athletes Development
 # Fund announced in January last year, I have decided to inject another $5 billion): a record
 _GIVEN_BEFORE = patterns.compile(r"\b(?:announced|allocated|injected|provided|earmarked|set aside|approved)\b[^,;]*?"

@@ -85,8 +85,9 @@ _REVIEW = patterns.compile(
 # (1.34 million, $2,500) is part of the figure, not an end
 _PHRASE = r"(?:[^,;.]|(?<=\d)[.,](?=\d))+"
 _CLAUSE = patterns.compile(r"[;:]\s+|;(?=\s*(?:and\s*)?\([a-h]\))|,\s+(?=(?:and|while|but|so that)\b)|\s+and (?=we will|I will)"
-                     # a sentence end the sentence splitter kept (1 700. We will …), not after Mr., No., etc.
-                     r"|(?<![A-Z][a-z])(?<!\b[A-Z])(?<=[a-z0-9)])\.\s+(?=[A-Z][a-z])")
+                     # a sentence end the sentence splitter kept (1 700. We will …), not after Mr., No., etc.,
+                     # nor a sentence opening with a count (… service industries. 22 other parties are …)
+                     r"|(?<![A-Z][a-z])(?<!\b[A-Z])(?<=[a-z0-9)])\.\s+(?=[A-Z][a-z])|(?<=[a-z]{4})\.\s+(?=\d[\d ,]*\s+[a-z])")
 
 
 _VERB_WORDS = set("build complete launch set introduce extend install convert open establish create develop construct "

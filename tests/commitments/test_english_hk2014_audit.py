@@ -228,3 +228,16 @@ def test_a_follow_up_may_name_the_place_in_its_paragraph():
     f = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0
              and e.commitment.text.startswith("These sites will provide a total floor area of about 1.1 million"))
     assert f.status == "recurring" and "seven commercial sites" in f.text
+
+
+def test_a_count_of_others_doing_something_now_is_no_target(tmp_path):
+    """Audit of HK 2014-15 at ef71cb4 (session 46, seed 53, row 19): ``We aim to reach a high-standard WTO
+    plus agreement … . 22 other parties are taking part in the negotiations`` gave the target "22 other
+    parties": a sentence opening with a count was read as part of the one before (the promise), and a
+    count of who is doing something now, with no will, describes."""
+    doc = _doc(tmp_path, "96.To tap into the services markets outside the Mainland, Hong Kong is actively participating in "
+                         "the plurilateral Trade in Services Agreement negotiations. We aim to reach a high-standard WTO plus "
+                         "agreement to secure better market access for our service industries. 22 other parties are taking "
+                         "part in the negotiations, including eight of our top ten service trading partners.")
+    found = [(c.kind, c.target.indicator if c.target else c.obj) for c in english.extract(doc, 0)]
+    assert not [f for f in found if f[0] == "target"], found
