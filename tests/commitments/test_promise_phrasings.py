@@ -1520,3 +1520,17 @@ def test_a_verb_s_complement_is_no_part_of_the_object(tmp_path):
     doc = _plan(tmp_path, 1985, "要初步建立起能够较好地体现按劳分配原则的新的工资制度。要逐步建立起比较完备的经济法规体系。")
     objs = [c.obj for c in extract(doc, 0) if c.kind == "task"]
     assert objs and not any(o.startswith("起") for o in objs), objs
+
+
+def test_a_comma_inside_brackets_ends_no_clause(tmp_path):
+    """Audit of national 1957 → 1958 (session 46, seed 54, row 15): 1958's review clause was cut inside
+    its bracket, ``一九五七年的工业总产值（不包括手工业产值，``; a clause runs to the comma after the
+    bracket (the figures in the clauses after it are still not read as its own: the row stays
+    "reported, no figure")."""
+    from reportdiff.commitments.extraction import statements
+    f = tmp_path / "1958.txt"
+    f.write_text("政府工作报告\n一、1957年工作回顾\n一九五七年的工业总产值（不包括手工业产值，下同），预计达到六百二十八亿一千万元，"
+                 "比上一年增长百分之六点九。\n二、1958年的任务\n今年要继续发展工业。\n", encoding="utf-8")
+    clauses = [st.text for st in statements(reportdiff_load(str(f)), 0)]
+    assert "一九五七年的工业总产值（不包括手工业产值，下同），" in clauses
+    assert not any(c.endswith("（不包括手工业产值，") for c in clauses)
