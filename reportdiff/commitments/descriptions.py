@@ -42,9 +42,13 @@ COHORT = patterns.compile(r"(?:(?:高校)?毕业生|(?:新成长)?劳动力)(?:�
 
 # A clause that describes the year rather than promising anything (今年是…规划的第一年, 是…关键一年),
 # or says what a measure is (这既是增加社会保障资金的重要途径，又是建立新体系的重要条件) or what it
-# means (完成和超额完成今年的计划具有更重要的意义, …意义重大).
+# means (完成和超额完成今年的计划具有更重要的意义, …意义重大), or what one thing is to another (实行股份制
+# 是筹集建设资金…的一种有效方式, 健全金融体系是应对国际金融危机冲击的重要举措: audit of national 1992 →
+# 1993, seed 54; its subject before 是 is no verb of the plan's).
 DESCRIPTIVE = patterns.compile(r"^(?:今年|明年|\d{4}年|这)?(?:也|又|既|更|都|正)?是|(?:之年|一年|头一年|攻坚年|开局年|收官年|周年)$|"
-                               r"(?:具有|有着|具备)[^，；。]*(?:意义|作用)$|意义(?:重大|深远)$")
+                               r"(?:具有|有着|具备)[^，；。]*(?:意义|作用)$|意义(?:重大|深远)$|"
+                               r"^[^，；。]{2,12}?是[^，；。]*的(?:一种|一项|一个|一条|重要|有效|根本|主要|必要|必然|基本|重大|关键)*"
+                               r"(?:方式|举措|途径|手段|办法|保障|保证|条件|基础|关键|前提|动力|环节|措施|要求|选择|任务|内容|方针|政策|工作)$")
 
 
 # a count of what exists already (其中已开工建设的投资在五亿元以上的重大建设项目有九十三个): a record

@@ -1420,6 +1420,18 @@ def test_what_a_task_means_is_no_task(tmp_path):
     assert [c.obj for c in extract(doc, 0) if c.kind == "task"] == ["商品粮基地"]
 
 
+@pytest.mark.parametrize("clause", [
+    "实行股份制是筹集建设资金和监督企业管理的一种有效方式",  # national 1992 (audit seed 54)
+    "深化金融体制改革是建立市场经济体制的重要环节",  # national 1993
+])
+def test_what_one_thing_is_to_another_is_no_task(tmp_path, clause):
+    """A clause saying what a measure is to another (… 是 … 的一种有效方式 / 重要环节 / 重要举措)
+    describes; the plan's own task beside it stays, and so does a task the clause names after 是
+    (今后主要任务是制定和实施中长期发展规划)."""
+    doc = _plan(tmp_path, 1993, f"{clause}。要加快商品粮基地的建设。今后主要任务是制定和实施中长期发展规划。")
+    assert [c.obj for c in extract(doc, 0) if c.kind == "task"] == ["商品粮基地", "今后主要任务是制定和实施中长期发展规划"]
+
+
 def test_a_target_is_reported_by_its_counted_thing_after_a_figure(tmp_path):
     """Audit of national 1979 → 1980 (row 1, session 45): ``今年计划在全民所有制和集体所有制单位安排七百多万人
     就业`` was missing, though 1980 reviews ``1979年全国在城镇安置了903万人就业``: the words before the
