@@ -35,7 +35,7 @@ from .english import (
 )
 from .english_actions import _PROMISED_ACTION, _VAGUE
 from .english_index import EnIndex, _in_row
-from .english_places import names as _names, places
+from .english_scope import GIVEN_TO, NAME_RARE, RELIEF, names as _names, places, rare as _rare, said_after as _said_after
 from .english_sentences import _CLAUSE, _VERB_WORDS, sentences_of
 from .extraction import Commitment, Statement, Target
 from .followup import Followup, Reported
@@ -101,24 +101,23 @@ def key(c: Commitment, weight) -> EnKey | None:
             words = tuple(w for w in words if w not in pointer)
             words += tuple(w for w in key_words(_previous_sentence(c)) if w not in words
                            and w not in _VERB_WORDS and w not in _VAGUE)
-    if names and len(words) > 1 and words[-1] == "fund" and text in (clause := _clause_of(c)) \
-            and (aim := _VEHICLE_AIM.match(clause, clause.find(text) + len(text))):  # for the Lotteries Fund to launch …
-        words += tuple(dict.fromkeys(w for w in key_words(aim.group(1)) if w not in words
-                                     and w not in _VERB_WORDS and w not in _VAGUE))
+    clause = _clause_of(c)
+    if names and len(words) > 1 and words[-1] == "fund":  # for the Lotteries Fund to launch …: what it is for
+        words += tuple(w for w in _said_after(text, clause, _VEHICLE_AIM) if w not in words)
+    if words and words[-1] in RELIEF:  # a profits tax concession to eligible insurance businesses: whom it is for
+        words += tuple(w for w in _said_after(text, clause, GIVEN_TO) if w not in words)
     topic = _TOPIC.match(c.text)  # As for health, we shall increase our recurrent expenditure …: health's
     if topic:
         words += tuple(w for w in key_words(topic.group(1)) if w not in words and w not in _TIMES)
     if not words:
         return None  # "these measures" and nothing before
-    rare = tuple(t for t in (tuple(w for w in name if weight(w) >= NAME_RARE) for name in names) if t)
+    rare = _rare(names, weight)
     t = c.target
     count = t if t and t.unit == "" and isinstance(t.value, float) and t.value >= 1000 else None
     context = tuple((w, weight(w)) for w in key_words(c.paragraph.text) if weight(w) >= NAME_RARE
                     and w not in _VERB_WORDS and w not in _VAGUE and w not in _SPENDING) \
         if t and unit_class(t.unit) == "money" else ()
-    clause = _clause_of(c)
-    where = tuple(t for t in (tuple(w for w in p if weight(w) >= NAME_RARE)
-                              for p in places(clause, c.paragraph.text[:max(0, c.paragraph.text.find(clause))])) if t)
+    where = _rare(places(clause, c.paragraph.text[:max(0, c.paragraph.text.find(clause))]), weight)
     return EnKey(words, tuple(weight(w) for w in words), rare, own, count, context, where)
 
 
@@ -163,7 +162,6 @@ _PEOPLE = {_stem(w) for w in ("people person persons youth youths young elderly 
                               "patients worker workers").split()}
 
 
-NAME_RARE = 2.5  # ln(1/8%): a name's words in at most 8% of the ledger's sentences name it (capitalised)
 _ANAPHOR = patterns.compile(r"\b(?:(?:the\s+)?work\s+in\s+)?(?:this|these)\s+(?:area|areas|purpose|regard|initiatives?|measures?|"
                       r"projects?|programmes?|schemes?|services?|facilities|facility)\b"
                       # the bill of what was just said (We are set to implement a scripless securities market …
@@ -246,7 +244,7 @@ def refers(k: EnKey, later: EnIndex, i: int, unit: str) -> bool:
 
 def _names_place(k: EnKey, later: EnIndex, i: int) -> bool:
     """Whether sentence ``i`` or its paragraph names one of the names of the key's clause, which
-    names a place (``english_places``): the land sale programme's sites are said in one sentence,
+    names a place (``english_scope``): the land sale programme's sites are said in one sentence,
     and where they are (``including those at … Caroline Hill Road``) in the next."""
     around = set(later.words[i])
     if not any(set(p) <= around for p in k.places):

@@ -946,3 +946,25 @@ def test_a_sum_shared_with_another_body_is_no_report_of_one_body_s_sum(tmp_path)
                  "the development of creative industries.\n", "utf-8")
     f = _first_followup(promises([str(a), str(b)]), "Cantonese films", "FDF")
     assert f.status == "missing", f
+
+
+def test_a_relief_is_followed_by_a_sentence_naming_whom_it_is_for():
+    """Audit of HK 2019-20 → 2020-21 (session 46, seed 54, row 12): ``offer a 50 per cent profits tax
+    concession to eligible insurance businesses including the marine insurance industry`` recurred by
+    the next speech's ship leasing concession, the first of two sentences on one line; the second says
+    ``profits tax will be halved for eligible insurance businesses including marine insurance``.  A
+    relief's key takes whom it is given to (up to a relative clause, a condition or an aim), since a
+    speech gives many: HK 2013-14's ``extend the profits tax exemption for offshore funds to include
+    transactions in private companies`` had been "repeated" by the electric vehicles' exemption."""
+    from reportdiff.commitments import promises
+    hk = shared_dir() / "corpus" / "hk-budget"
+    if not hk.exists():
+        pytest.skip(f"{hk} is absent")
+    ledger = promises([str(hk / "2019.txt"), str(hk / "2020.txt")])
+    f = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target
+             and e.commitment.target.indicator == "profits tax concession" and "marine insurance" in e.commitment.text)
+    assert "insurance businesses" in f.text
+    ledger = promises([str(hk / "2013.txt"), str(hk / "2014.txt")])
+    f = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and "offshore funds to include" in e.commitment.text
+             and e.commitment.obj == "extend profits tax exemption")
+    assert f.status == "reported" and "private equity funds" in f.text

@@ -215,7 +215,7 @@ def test_a_measure_at_a_named_place_is_followed_only_where_that_place_is_named(h
     ("Government will identify suitable government sites", "the two action areas of Kowloon East", []),
 ])
 def test_the_names_of_a_clause_naming_a_place(clause, before, names):
-    from reportdiff.commitments.english_places import places
+    from reportdiff.commitments.english_scope import places
     assert list(places(clause, before)) == names
 
 
