@@ -300,9 +300,11 @@ def allowed(c: Commitment, s: Statement) -> bool:
 
 
 def recurs_in(c: Commitment, s: Statement, five: set[str]) -> bool:
-    """Whether plan clause ``s`` may repeat ``c``: a five-year goal recurs only in a later
-    five-year part (``five``: its sections)."""
-    return (c.horizon == "year" or s.paragraph.section_id in five) and allowed(c, s)
+    """Whether plan clause ``s`` may repeat ``c``: a five-year target recurs only in a later
+    five-year part (``five``: its sections; a year's figure is no five-year goal's), a five-year
+    task in any plan clause (构建高水平社会主义市场经济体制 of national 2021's five-year part, said
+    again in 2022's plan for the year: audit seed 55, row 10)."""
+    return (c.horizon == "year" or c.kind == "task" or s.paragraph.section_id in five) and allowed(c, s)
 
 
 def follow(c: Commitment, key: Key | None, later: ClauseIndex, doc: int, five: set[str]) -> Followup:

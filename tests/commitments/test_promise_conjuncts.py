@@ -79,3 +79,21 @@ def test_the_audited_rows_of_national_2018_to_2019(tmp_path):
     got = {e.commitment.obj: e.followups[0] for e in ledger.entries if e.commitment.doc == 0}
     assert got["激励约束、容错纠错机制"].status == "recurring" and "激励约束机制" in got["激励约束、容错纠错机制"].text
     assert got["教育、文化、体育等改革"].status == "recurring"
+
+
+def test_a_five_year_task_recurs_in_the_next_years_plan():
+    """Audit of national 2021 → 2022 (session 46, seed 55, row 10): ``构建高水平社会主义市场经济体制``, a
+    task of 2021's five-year part, is said word for word in 2022's plan for the year, and was called
+    dropped: a five-year goal recurred only in a later five-year part, which 2022 does not have.  A
+    five-year task recurs in any plan clause; a five-year target still only in a five-year part (a
+    year's figure is no five-year goal's)."""
+    from conftest import shared_dir
+    corpus = shared_dir() / "corpus" / "national"
+    if not corpus.exists():
+        pytest.skip(f"{corpus} is absent")
+    ledger = promises([str(corpus / "2021.txt"), str(corpus / "2022.txt")])
+    f = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.obj == "高水平社会主义市场经济体制")
+    assert f.status == "recurring" and "构建高水平社会主义市场经济体制" in f.text
+    fives = [e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.kind == "target"
+             and e.commitment.horizon == "5y"]
+    assert fives and not [e for e in fives if e.followups[0].status == "recurring"]
