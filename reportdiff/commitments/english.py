@@ -99,7 +99,9 @@ _PASSIVE = patterns.compile(_WILL_ADVERB + r"be\s+\w+\s*$", re.I)  # … will be
 _RISES = patterns.compile(_WILL_ADVERB + r"(?:increase|rise|grow|go\s+up|"
                     r"decrease|fall|drop|go\s+down|double|triple)(?:\s+by(?:\s+[^,;]{1,40}?)?)?\s*$", re.I)
 # X of "from X to Y": the base of the change, not a figure promised
-_FROM_BASE = patterns.compile(r"\bfrom\s+(?:the\s+)?(?:current\s+|present\s+|existing\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
+_FROM_BASE = patterns.compile(r"\bfrom\s+(?:the\s+)?(?:current\s+|present\s+|existing\s+)?(?:level\s+of\s+)?"
+                              r"(?:about\s+|around\s+|some\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+)?$", re.I)
+# (from the present level of over 2 700 square metres to less than 230: HK 2013-14 audit, seed 55, row 15)
 _BEFORE = patterns.compile(r"(?P<np>(?:[A-Za-z][\w'-]*\s+){1,5}?)(?:of|by|to|at|is|stands at)\s+(?:[a-z]+\s+){0,2}$", re.I)
 
 

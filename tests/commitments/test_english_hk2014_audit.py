@@ -241,3 +241,13 @@ def test_a_count_of_others_doing_something_now_is_no_target(tmp_path):
                          "part in the negotiations, including eight of our top ten service trading partners.")
     found = [(c.kind, c.target.indicator if c.target else c.obj) for c in english.extract(doc, 0)]
     assert not [f for f in found if f[0] == "target"], found
+
+
+def test_the_base_of_a_change_from_the_present_level_is_no_target():
+    """Audit of HK 2013-14 → 2014-15 at 1a3f75b (session 46, seed 55, row 15): ``will reduce from the present
+    level of over 2 700 square metres to less than 230 square metres`` gave "at least 2 700": X of
+    ``from X to Y`` is the change's base, after ``the present level of over`` too."""
+    found = [(t.comparator, t.value) for t, _ in english.targets_in(
+        "By then, the floor area of our leased office space in Central and Admiralty will reduce from the present "
+        "level of over 2 700 square metres to less than 230 square metres.")]
+    assert found == [("at_most", 230.0)]
