@@ -286,6 +286,8 @@ def targets_in(clause: str) -> list[tuple[Target, int]]:
             # the two existing runways; not phase out all the 82 000 pre-Euro IV vehicles)
         if q.unit == "" and re.search(r"\S\s+[A-Z][\w-]*\s$", clause[:q.start]):
             continue  # a number in a name: Construction 2.0, Cyberport 5 (not "Some 20 centres" opening a clause)
+        if q.unit == "" and re.search(r"\b(?:phase|stage|tranche|round|batch|wave|part|no\.?)\s+$", before60, re.I):
+            continue  # which phase, not how many: the phase two redevelopment of Caritas Medical Centre (HK 2013 audit)
         v, unit = normal_quantity(q)
         if not unit and isinstance(v, float) and v < 10 and not re.match(r"\s*[a-z]", clause[q.end:], re.I):
             continue

@@ -251,3 +251,13 @@ def test_the_base_of_a_change_from_the_present_level_is_no_target():
         "By then, the floor area of our leased office space in Central and Admiralty will reduce from the present "
         "level of over 2 700 square metres to less than 230 square metres.")]
     assert found == [("at_most", 230.0)]
+
+
+def test_which_phase_is_no_count():
+    """Audit of HK 2013-14 at 1a3f75b (session 46, seed 55, row 16): ``the phase two redevelopment of Caritas
+    Medical Centre will also be completed in 2013 and 2014`` gave the target "redevelopment of Caritas
+    2": which phase, not how many; the clause is a dated task."""
+    clause = ("The expansion of Tseung Kwan O Hospital and the phase two redevelopment of Caritas Medical Centre will "
+              "also be completed in 2013 and 2014 respectively.")
+    assert english.targets_in(clause) == []
+    assert english.targets_in("We will launch the second phase to provide 300 places.")  # a count stays
