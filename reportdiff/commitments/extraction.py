@@ -57,11 +57,13 @@ from .descriptions import (
 from .indicator_names import (
     LEAD_VERBS,
     NAMELESS,
+    SPENT,
     SUM_ONLY,
     QUALIFIER_WORDS,
     clean_indicator,
     listed_indicators,
     nameless_subject,
+    purpose_after,
 )
 from .objects import TASK_OBJECT, split_shared_head
 from .parts import (
@@ -226,7 +228,6 @@ _CAPACITY = patterns.compile(r"吨|千瓦|GW|MW|台|辆|套")
 # counts: the words before the number name the target, unless they only say who spends
 # (中央财政拟投入433亿元用于促进就业: then the purpose names it)
 _PURPOSE = patterns.compile(r"支持|用于|推动|带动|促进|撬动|拉动|投向")
-_SPENT = patterns.compile(r"(?:投入|拿出|安排|投资|支出|筹集|下达|拨付|补助|资金)$")
 _AFTER_NOT_COUNTED = patterns.compile(r"以上|左右|以内|以下|为|是|的|和|及|或|到|至|增长|下降|提高|比|同比|占|居[全第首前]|位|年|万|亿")
 
 
@@ -276,7 +277,7 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
             indicator = clean_indicator(LEAD_VERBS.sub("", indicator_before(clause, q.start)))  # up to it
         after = re.sub(r"^(?:的|以上|以下|以内|左右|上下)+", "", re.split(r"[，；。、和及]", clause[q.end:], maxsplit=1)[0])[:16]
         counted = after if re.match(r"[\u4e00-\u9fff“\"]", after) and not _AFTER_NOT_COUNTED.match(after) \
-            and not (_PURPOSE.match(after) and not _SPENT.search(indicator)) else ""
+            and not (_PURPOSE.match(after) and not SPENT.search(indicator)) else ""
         if len(indicator) < 2:  # 打造10个工业数字化示范标杆: the thing counted follows the number
             indicator, counted = after, ""
         if len(indicator) < 2 or re.fullmatch(r"[\d.%]+", indicator) or _COMPARATIVE.match(indicator) \
@@ -447,7 +448,8 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         if st.part != "plan" or promises_nothing(st.text, st.sentence[:max(0, st.sentence.find(st.text))], year):
             continue
         horizon = "5y" if st.paragraph.section_id in five else "year"
-        found = [(_named_before(t, sts[i - 1] if i else None, st), pos)
+        nxt = sts[i + 1].text if i + 1 < len(sts) and sts[i + 1].sentence == st.sentence else ""  # what a sum is for
+        found = [(purpose_after(_named_before(t, sts[i - 1] if i else None, st), st.text, nxt), pos)
                  for t, pos in ([] if consequence(st.text, st.sentence) else targets_in(st.text))
                  if not _change_of_a_figure_before(st, pos)
                  if not any(c.target and c.target.value == t.value and c.target.unit == t.unit

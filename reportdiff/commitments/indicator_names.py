@@ -1,11 +1,12 @@
 """What a target's indicator is called: the words of its clause before the figure, without those
 that only say how the figure is computed or compared (``clean_indicator``), the items of a 分别 list
 (``listed_indicators``), and the subject a nameless indicator takes from the clause before it
-(``nameless_subject``)."""
+(``nameless_subject``), and what a sum is for when the clause after it says so (``purpose_after``)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..comparison.indicators import indicator_before
 from ..text import patterns
@@ -85,3 +86,19 @@ def nameless_subject(before: str) -> str:
     first = next(iter(find_quantities(before)), None)
     subject = indicator_before(before, first.start) if first else re.split(r"为|达到|是", before.rstrip("，；。！？"))[0]
     return _NOT_OF_THE_NAME.sub("", _YEAR_NAMED.sub("", subject))
+
+
+# a sum spent: the indicator ends in a word of spending (中央财政拟投入, 安排…资金)
+SPENT = patterns.compile(r"(?:投入|拿出|安排|投资|支出|筹集|下达|拨付|补助|资金)$")
+_USED_FOR = patterns.compile(r"(?:主要|重点|专项|全部|专门)?用于[^，；。！？]+")
+
+
+def purpose_after(t, clause: str, next_clause: str):
+    """Target ``t`` of ``clause``, a sum spent (``SPENT``) ending that clause, counting what the next
+    clause of its sentence says it is for, up to 16 characters (今年中央财政拟投入423亿元，用于扶助和促进
+    就业 → 用于扶助和促进就业: national 2011 audit, seed 55, row 15, had been "met" by 中央财政“三农”
+    支出超过1万亿元); else ``t``."""
+    m = _USED_FOR.match(next_clause)
+    if t.counted or not m or not SPENT.search(t.indicator) or not clause.rstrip("，；。！？").endswith(t.raw):
+        return t
+    return replace(t, counted=m.group().rstrip("，；。！？")[:16])

@@ -1546,3 +1546,18 @@ def test_a_comma_inside_brackets_ends_no_clause(tmp_path):
     clauses = [st.text for st in statements(reportdiff_load(str(f)), 0)]
     assert "一九五七年的工业总产值（不包括手工业产值，下同），" in clauses
     assert not any(c.endswith("（不包括手工业产值，") for c in clauses)
+
+
+def test_a_sum_takes_what_the_next_clause_says_it_is_for(tmp_path):
+    """Audit of national 2011 → 2012 (session 46, seed 55, row 15): ``今年中央财政拟投入423亿元，用于扶助和促进
+    就业`` was "met" by ``中央财政“三农”支出超过1万亿元``: the target was named only by who spends.  A sum
+    ending its clause takes what the next clause says it is for (用于…), as it does inside one clause."""
+    a, b = tmp_path / "2011.txt", tmp_path / "2012.txt"
+    a.write_text("政府工作报告\n一、2010年工作回顾\n去年完成了各项任务。\n二、2011年政府工作任务\n"
+                 "今年中央财政拟投入423亿元，用于扶助和促进就业。\n", encoding="utf-8")
+    b.write_text("政府工作报告\n一、2011年工作回顾\n中央财政“三农”支出超过1万亿元，比上年增加1839亿元。\n"
+                 "二、2012年政府工作任务\n继续发展生产。\n", encoding="utf-8")
+    ledger = promises([str(a), str(b)])
+    e = next(e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target)
+    assert e.commitment.target.counted == "用于扶助和促进就业"
+    assert e.followups[0].status == "missing"
