@@ -10,7 +10,9 @@
   year; 到2025年 / 2025年前 / by 2030 make 2025 / 2030; 十三五/十四五/十五五 end in 2020/2025/2030;
   三年行动 in the clause itself (not 完成…三年行动) ends in the report's year + 2; a goal of a five-year part without a year (今后五年) in
   the report's year + 4.  A later report of year Y reviews year Y − 1: it judges (met / not met)
-  only when Y − 1 >= the due year; earlier it only shows progress (finding ``not_due``).
+  only when Y − 1 >= the due year; earlier it only shows progress (finding ``not_due``); a report
+  reviewing a later year than a one-year target's (a year missing from the series) judges nothing
+  either (finding ``unclear``: its figures are of another year).
 - finding: ``met`` / ``not_met`` / ``unclear`` (reported with a figure of the same indicator;
   unclear when the figures cannot be compared), ``not_due``, ``no_figure`` (a target reported
   only qualitatively: 稳中有升), ``reported`` (a task reported), ``recurring_same`` (promised again
@@ -217,7 +219,11 @@ def review(c: Commitment, key, index, f: Followup, plan_year: int | None, later_
     it does not, or the clause has no figure, the review clause with a figure of the same
     indicator is quoted instead (coverage >= MATCH as in ``followup``), else the figure is
     dropped (reported, no figure)."""
-    due = is_due(due_year(c, plan_year), later_year, c.horizon)
+    year_due = due_year(c, plan_year)
+    due = is_due(year_due, later_year, c.horizon)
+    # a report that reviews a later year than a one-year target's (national 2019 followed by 2021, whose
+    # review is of 2020: audit seed 56, row 3) gives that later year's figures, which judge nothing
+    later = yearly(c) and year_due is not None and later_year is not None and later_year - 1 > year_due
     zh = isinstance(key, Key) and isinstance(index, ClauseIndex)
     fit = None
     if c.kind == "target" and f.status == "reported":
@@ -237,7 +243,7 @@ def review(c: Commitment, key, index, f: Followup, plan_year: int | None, later_
                 fit = -1.0
         if f.reported:  # 地区生产总值按可比价计算 → 地区生产总值
             f = replace(f, reported=replace(f.reported, indicator=clean_indicator(f.reported.indicator)))
-        met = meets(c.target, f.reported.value, f.reported.unit) if f.reported and due else None
+        met = meets(c.target, f.reported.value, f.reported.unit) if f.reported and due and not later else None
         if other_government and not is_rate(c.target.unit):  # 专项债券额度3150亿元 of 4.4万亿元
             met = None
         if not zh and f.reported and (f.reported.unit != c.target.unit or running_total(f.text, not c.target.unit)):

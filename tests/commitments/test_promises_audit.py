@@ -346,3 +346,19 @@ def test_the_due_year_of_an_english_target_over_a_span_of_years(tmp_path):
                     "provide 400 day care places in 2013-14.\n", "utf-8")
     targets = [c for c in extract_en(reportdiff.load(str(path)), 0) if c.kind == "target"]
     assert {c.target.value: due_year(c, 2013) for c in targets} == {2300.0: 2015, 400.0: 2013}
+
+
+@pytest.mark.parametrize("later, finding", [("2020", "met"), ("2021", "unclear")])
+def test_a_report_reviewing_a_later_year_judges_no_one_year_target(tmp_path, later, finding):
+    """Audit of national 2019 → 2021 (session 46, seed 56, row 3; the corpus has no 2020 report): 2019's
+    ``城镇调查失业率5.5%左右`` was "met" by 2021's review of 2020 (``降到5.2%``), and ``国内生产总值增长
+    6%-6.5%`` "not met" by 2020's 2.3%.  A report whose review is of a later year than a one-year
+    target's gives that year's figures: reported, unclear."""
+    a, b = tmp_path / "2019.txt", tmp_path / f"{later}.txt"
+    a.write_text("2019年政府工作报告\n一、2018年工作回顾\n去年完成了各项任务。\n二、2019年经济社会发展总体要求和政策取向\n"
+                 "今年经济社会发展的主要预期目标是：城镇新增就业1100万人以上。\n", encoding="utf-8")
+    b.write_text(f"{later}年政府工作报告\n一、{int(later) - 1}年工作回顾\n城镇新增就业1186万人。\n"
+                 f"二、{later}年工作总体部署\n继续发展生产。\n", encoding="utf-8")
+    ledger = build_ledger([reportdiff.load(str(a)), reportdiff.load(str(b))])
+    f = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target)
+    assert f.status == "reported" and f.finding == finding
