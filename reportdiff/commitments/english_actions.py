@@ -54,7 +54,8 @@ _OBJ_END = patterns.compile(r"\s+(?:which|that|who|so that|so as|in order|to (?:
 
 # the economy's conditions as a subject: what they will do is a forecast, whatever the verb
 _CONDITION = patterns.compile(r"\b(?:growth|economy|market|adjustment|slowdown|downturn|recovery|inflation|demand|"
-                        r"deterioration|effects?|synergy|population|sentiment)$", re.I)
+                        r"deterioration|effects?|synergy|population|sentiment)"
+                        r"(?:\s+(?:so|thus|thereby)\s+[a-z]+ed)?$", re.I)  # (the synergy effects so generated: HK 2016 audit, seed 56)
 # a will inside what the speaker hopes or believes (I hope that the community will …, I believe that
 # the tourism industry will continue …, we trust that …) or what people ask (Many people are
 # concerned about how Government will deal with …): a wish, a forecast or a question, not a promise
