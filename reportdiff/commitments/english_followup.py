@@ -35,7 +35,8 @@ from .english import (
 )
 from .english_actions import _PROMISED_ACTION, _VAGUE
 from .english_index import EnIndex, _in_row
-from .english_scope import GIVEN_TO, NAME_RARE, RELIEF, names as _names, places, rare as _rare, said_after as _said_after
+from .english_scope import GIVEN_TO, NAME_RARE, RELIEF, held_name, names as _names, places, rare as _rare
+from .english_scope import said_after as _said_after
 from .english_sentences import _CLAUSE, _VERB_WORDS, sentences_of
 from .extraction import Commitment, Statement, Target
 from .followup import Followup, Reported
@@ -231,7 +232,7 @@ def refers(k: EnKey, later: EnIndex, i: int, unit: str) -> bool:
     row in any case), holds two of its words (one
     word, however rare, is some other thing: ``a cumulative growth`` for ``the cumulative amount
     of the grant``) and does not give only figures of another unit class."""
-    return ((not k.names or any(all(w in later.capitals[i] for w in name) for name in k.names)
+    return ((not k.names or any(held_name(name, later.capitals[i]) for name in k.names)
              or any(not later.in_capitals(name) and not set(name) <= _KIND and later.spells(i, name)
                     for name in k.names)
              # the very count promised (1 000 or more) for the key's words: ``82 000 Euro III or earlier

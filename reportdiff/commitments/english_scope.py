@@ -74,3 +74,16 @@ def said_after(text: str, clause: str, pattern) -> tuple[str, ...]:
     ``clause`` (whom a relief is for: ``GIVEN_TO``; what a fund is to do); () when it matches nothing there."""
     m = pattern.match(clause, clause.find(text) + len(text)) if text in clause else None
     return tuple(dict.fromkeys(w for w in key_words(m.group(1)) if w not in _VERB_WORDS and w not in _VAGUE)) if m else ()
+
+
+# the kind of a programme at the end of its name, which a later speech may leave out (the Low-income Working
+# Family Allowance (LIFA) for the … Allowance Scheme: HK 2016-17 audit, seed 56, row 8)
+_PROGRAMME = {_stem(w) for w in "scheme programme project plan initiative pilot".split()}
+NAME_CORE = 3  # rare words left without the programme's kind that still name it
+
+
+def held_name(name: tuple[str, ...], words) -> bool:
+    """Whether ``words`` (a sentence's words in capitals) hold the rare words of ``name``: all of them,
+    or all but the kind of programme (scheme, programme …) when NAME_CORE or more are left."""
+    core = [w for w in name if w not in _PROGRAMME]
+    return all(w in words for w in (core if len(core) >= NAME_CORE else name))
