@@ -1561,3 +1561,19 @@ def test_a_sum_takes_what_the_next_clause_says_it_is_for(tmp_path):
     e = next(e for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target)
     assert e.commitment.target.counted == "用于扶助和促进就业"
     assert e.followups[0].status == "missing"
+
+
+def test_a_target_going_on_is_reported_by_its_level_raised(tmp_path):
+    """Audit of national 2013 → 2014 (session 46, seed 57, row 15): ``今年企业退休人员基本养老金继续提高10%``
+    (indicator ``…养老金继续``) was missing, though 2014 reviews ``企业退休人员基本养老金水平提高10%``: how a
+    target goes on (继续, 进一步, 再, 又) is no part of its name, and its level (水平) before the verb
+    of a rise measures the thing itself."""
+    assert [t.indicator for t, _ in targets_in("今年企业退休人员基本养老金继续提高10%")] == ["企业退休人员基本养老金"]
+    assert [t.indicator for t, _ in targets_in("粮食产量进一步提高到1.3万亿斤")] == ["粮食产量"]
+    a, b = tmp_path / "2013.txt", tmp_path / "2014.txt"
+    a.write_text("政府工作报告\n一、2012年工作回顾\n去年完成了各项任务。\n二、2013年政府工作任务\n今年企业退休人员基本养老金继续提高10%。\n",
+                 encoding="utf-8")
+    b.write_text("政府工作报告\n一、2013年工作回顾\n企业退休人员基本养老金水平提高10%。\n二、2014年政府工作任务\n继续发展生产。\n",
+                 encoding="utf-8")
+    f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
+    assert f.status == "reported" and f.finding == "met"
