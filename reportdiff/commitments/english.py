@@ -247,10 +247,11 @@ _DESCRIBES = patterns.compile(r"(?:\b(?:estimated|expected|forecast|projected)\s
                         # what sites or works can hold: a capacity, not a figure promised (capable of providing
                         # about 19 000 units)
                         r"|\bcapable\s+of\s+(?:providing|producing|accommodating|supplying)\s+(?:a\s+total\s+of\s+)?"
-                        # what a thing measures, said of it (a logistics site with an area of about two hectares,
-                        # enterprises with an annual business turnover of less than $50 million): whom or what a
-                        # measure is for, not a figure promised
-                        r"|\bwith\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,3}(?:area|turnover|income|population|capacity|size|length|hours)"
+                        # what a thing measures (a site with an area of about two hectares, a loan with a guarantee ratio of
+                        # 70 per cent): whom or what a measure is for; or what it could become (can be further expanded to)
+                        r"|\bcan\s+be\s+(?:further\s+)?(?:expanded|increased|extended|raised)\s+to\s+"
+                        r"|\bwith\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,3}(?:area|turnover|income|population|capacity|size|length|hours|"
+                        r"ratio|maturity)"
                         r"\s+of\s+(?:less\s+than|more\s+than|not\s+(?:more|less)\s+than|up\s+to|under|below|above)?\s*)"
                         r"(?:about|around|some|over|more than|nearly|an estimated|approximately)?\s*$", re.I)
 

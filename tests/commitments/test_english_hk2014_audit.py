@@ -261,3 +261,14 @@ def test_which_phase_is_no_count():
               "also be completed in 2013 and 2014 respectively.")
     assert english.targets_in(clause) == []
     assert english.targets_in("We will launch the second phase to provide 300 places.")  # a count stays
+
+
+@pytest.mark.parametrize("clause", [
+    # HK 2012-13 audit (session 46, seed 57, row 3): which loans, not a target
+    "While the annual guarantee fee for a loan with a guarantee ratio of 70 per cent currently stands at 32 to 35 per cent "
+    "of the loan facility's interest rate",
+    # HK 2016-17 audit (seed 56, row 19): what the plant could become, not what is promised
+    "The output of the plant, which can be further expanded to 270 000 cubic metres per day, will meet the demand",
+])
+def test_what_a_thing_measures_or_could_become_is_no_target(clause):
+    assert not [t for t, _ in english.targets_in(clause) if t.value in (70.0, 270000.0)]
