@@ -445,6 +445,9 @@ def test_a_running_total_neither_meets_nor_misses_a_target():
     assert running_total("So far, 22 000 of these vehicles have been phased out.", True)
     assert not running_total("Last year, the HKTB has launched 20 campaigns.", True)
     assert not running_total("The Finance Committee has approved Government's injection of $15 billion.", False)
+    # what a programme now covers is every district so far (HK 2012-13 audit, session 46, seed 57, row 17:
+    # "four more districts" had been met by "now covers 12 districts")
+    assert running_total("the HA launched the Case Management Programme in April 2010, which now covers 12 districts.", True)
     led = promises([_hk(2016), _hk(2017)])
     e = next(e for e in led.entries if e.commitment.doc == 0 and e.commitment.target
              and e.commitment.target.indicator == "design start-ups")
