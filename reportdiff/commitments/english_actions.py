@@ -54,7 +54,9 @@ _OBJ_END = patterns.compile(r"\s+(?:which|that|who|so that|so as|in order|to (?:
 
 # the economy's conditions as a subject: what they will do is a forecast, whatever the verb
 _CONDITION = patterns.compile(r"\b(?:growth|economy|market|adjustment|slowdown|downturn|recovery|inflation|demand|"
-                        r"deterioration|effects?|synergy|population|sentiment)"
+                        r"deterioration|effects?|synergy|population|sentiment|"
+                        # what measures already named will do (These measures will offer a platform for …: HK 2015 audit, seed 58)
+                        r"(?:these|such|the\s+above)\s+(?:measures|initiatives|arrangements|proposals))"
                         r"(?:\s+(?:so|thus|thereby)\s+[a-z]+ed)?$", re.I)  # (the synergy effects so generated: HK 2016 audit, seed 56)
 # a will inside what the speaker hopes or believes (I hope that the community will …, I believe that
 # the tourism industry will continue …, we trust that …) or what people ask (Many people are

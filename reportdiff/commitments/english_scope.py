@@ -27,7 +27,7 @@ from .english_sentences import _VERB_WORDS
 
 PLACE = patterns.compile(r"\b(?:[A-Z][a-z]+\s+){1,3}(?:Road|Street|Avenue|Lane|Terrace|Bay|Hill|Valley|Harbour|"
                          r"Island|Peninsula|Point|Estate|Village|East|West|North|South|Area|District)\b")
-RELIEF = {_stem(w) for w in "concession concessions exemption exemptions waiver rebate relief deduction".split()}
+RELIEF = {_stem(w) for w in "concession exemption waiver rebate relief deduction".split()}  # and their plurals
 # whom: after to/for, up to a relative clause, a condition or an aim (to include …; not subscribers to regulated …)
 GIVEN_TO = patterns.compile(r"\s+(?:to|for)\s+((?!the\s+(?:year|period|first|next|coming)\b)[a-z][^,;.]{2,80}?)"
                             r"(?=[,;.]|\s+(?:which|who|that|so|in\s+order|with\s+a\s+view|after|before|when|if|once|upon|"

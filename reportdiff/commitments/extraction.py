@@ -464,8 +464,9 @@ def extract(doc: Document, index: int) -> list[Commitment]:
                 or NOT_YET.search(st.text) and not PLAN_WORD.search(st.text):
             continue
         clause = st.text.rstrip("，；。！？").strip()
-        if BASIS.match(clause) or PURPOSE_OF_NEXT.match(clause) and st.text.rstrip().endswith("，") or PRINCIPLE.search(clause) or POLICY_MAKING.search(_FIRST_CLAUSE.match(st.sentence).group()):
-            continue  # a principle, and the clauses of a sentence that opens with one (…政策要能早则早，…，提高政策实效)
+        if BASIS.match(clause) or PURPOSE_OF_NEXT.match(clause) and st.text.rstrip().endswith("，") \
+                or PRINCIPLE.search(clause) or POLICY_MAKING.search(_FIRST_CLAUSE.match(st.sentence).group()):
+            continue  # a basis, a purpose, a principle, and the clauses of a sentence that opens with one (…政策要能早则早，…)
         if conditional(clause, st.sentence):
             continue  # the condition of a rule (企业没有完成国家计划，税利减少的，要减发或停发奖金)
         end = _TASK_END.match(clause)

@@ -523,6 +523,9 @@ def test_what_the_economy_will_do_is_no_promise():
     assert list(english_actions._promised("Moreover, a fall in the proportion of working population will reduce "
                                   "economic vibrancy.")) == []
     assert [v for v, _, _ in english_actions._promised("The Government will reduce the rates for 2016-17.")] == ["reduce"]
+    # what measures already named will do (audit of HK 2015-16 → 2016-17, session 46, seed 58, row 11)
+    assert list(english_actions._promised("These measures will offer a platform for Hong Kong people, the younger "
+                                          "generation in particular, to actualise themselves.")) == []
     # an effect said with what made it (audit of HK 2016-17 → 2017-18, session 46, seed 56, row 12)
     assert list(english_actions._promised("The immense synergy effects so generated will provide powerful support for "
                                           "Hong Kong's internationalised corporations.")) == []
