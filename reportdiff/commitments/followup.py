@@ -20,7 +20,7 @@ Follow-up, in every later document (ordered by delivery date, else command-line 
   for targets, the change (same, raised, lowered) compares the two values; but a plan clause
   that moves the figure from the target's own value (由35元提高到40元) or once more (再降低10%)
   reports the target (recurring too);
-- a task the whole key finds nowhere is searched again by its core, the object without its
+- a task the whole key finds in no review clause is searched again by its core, the object without its
   category noun (居住证制度 → 居住证), then by the kind its list of examples is of, by its last
   run and by each conjunct of a coordinated object with the tail they share (激励约束机制 of
   激励约束、容错纠错机制), each named whole (``category``);
@@ -330,15 +330,16 @@ def follow(c: Commitment, key: Key | None, later: ClauseIndex, doc: int, five: s
     if c.kind == "task":  # a quoted programme name (“千万工程”, “好房子”) names the task however it is worded
         rep = rep or _quoted(c.obj, later, "review", unlisted_)
         rec = rec or _quoted(c.obj, later, "plan", recurs_in_)
-        # when the whole key found nothing, a part of the object named alone (``category``): its core
+        # when the whole key found no report, a part of the object named alone (``category``): its core
         # (居住证制度 named as 以居住证为载体), the kind its examples are of (汽车、钢铁……等重点产业调整和振兴
-        # 规划), its last run (人民币结算试点 of 与港澳地区货物贸易的…), each with the clause's test
+        # 规划), its last run (人民币结算试点 of 与港澳地区货物贸易的…), each with the clause's test; the review
+        # is searched so even when the plan repeats the task (公共财政制度逐步完善 for 公共财政体系建设)
         core, last = core_key(key), last_run_key(key)
         for part, share, test in ((core, CORE_SHARE, lambda text: holds_core(core, key, text)),
                                   (kind_key(key), WHOLE, lambda text: True),
                                   (last, WHOLE, lambda text: holds_core(last, key, text) and qualified(key, text)),
                                   *((part, WHOLE, partial(holds_conjunct, r, tail)) for part, r, tail in conjunct_keys(key, c.obj))):
-            if rep or rec:
+            if rep:
                 break
             if part is None:
                 continue
@@ -346,7 +347,7 @@ def follow(c: Commitment, key: Key | None, later: ClauseIndex, doc: int, five: s
             def names(s, test=test) -> bool:
                 return test(normal(s.text + s.follow))
             rep = _best(part, later, "review", lambda s: allowed_(s) and names(s), False, match=share).best
-            rec = _best(part, later, "plan", lambda s: recurs_in_(s) and names(s), False, match=share).best
+            rec = rec or _best(part, later, "plan", lambda s: recurs_in_(s) and names(s), False, match=share).best
     if rep:
         st = later.sts[rep[0]]
         reported = met = None

@@ -248,3 +248,14 @@ def test_one_word_of_the_key_is_no_follow_up(tmp_path):
     f = _follow(tmp_path, "建立健全廉租房制度。", "去年完成了各项任务。", "今年要采取四项措施：一要健全廉租住房制度，",
                 "廉租房制度", {"廉租": 6.0, "租房": 5.0, "房制": 6.5, "制度": 3.0})
     assert f.status == "recurring"
+
+
+def test_a_review_naming_the_core_reports_a_task_the_plan_repeats(tmp_path):
+    """Audit of national 2007 → 2008 (session 46, seed 58, row 5): ``要加快公共财政体系建设`` was "recurring"
+    by 2008's plan (``加快公共财政体系建设``) though its review reports ``财政转移支付制度和公共财政制度逐步完善``:
+    the parts of the object (its core …) were searched only when the whole key found nothing, in review
+    and plan alike; a plan repeat stopped the review's search by the core.  They are searched in the
+    review until one reports the task (the plan's repeat is kept: reported, +recurring)."""
+    f = _follow(tmp_path, "要加快公共财政体系建设。", "财政转移支付制度和公共财政制度逐步完善。", "加快公共财政体系建设。",
+                "公共财政体系")
+    assert f.status == "reported" and f.recurring and "公共财政制度逐步完善" in f.text
