@@ -281,7 +281,8 @@ def _names_head(k: EnKey, later: EnIndex, i: int) -> bool:
         return True
     before = [w for w in k.own[max(0, at - 2):at] if w not in _NOT_WHICH]  # the words saying which one (elderly
     # residential care of … care expenses; not the size of the Government Bond Programme)
-    return k.own[at] in later.words[i] and (not before or any(w in later.words[i] for w in before))
+    heaviest = max(before, key=lambda w: k.weights[k.words.index(w)], default="")  # dental of dental care services
+    return k.own[at] in later.words[i] and (not before or heaviest in later.words[i])
 
 
 def _best(k: EnKey, later: EnIndex, part: str, unit: str) -> Found:

@@ -939,6 +939,12 @@ def test_the_same_head_of_another_kind_is_no_follow_up():
     row = next(e.followups[0] for e in led.entries if e.commitment.doc == 0
                and e.commitment.obj == "carry out number of hospital projects")
     assert row.status == "recurring", row
+    # the heaviest of those words (audit of HK 2018-19 → 2019-20, session 46, seed 59, row 11: ``improve
+    # existing dental care services for the elderly`` "recurred" by child care centres' services)
+    led = promises([_hk(2018), _hk(2019)])
+    row = next(e.followups[0] for e in led.entries if e.commitment.doc == 0
+               and e.commitment.obj == "improve dental care services")
+    assert row.status == "missing", row
 
 
 def test_a_sum_shared_with_another_body_is_no_report_of_one_body_s_sum(tmp_path):
