@@ -320,7 +320,8 @@ _POLICY_ADVERB = (r"(?:要|全力以赴|全力|积极|加快|全面|持续|深�
                   r"抓紧|依法|认真|高标准|高起点|高质量|早日|更大力度|有序|逐步|加力|坚决|切实|着力|尽快|统筹|同步|及时)")
 _POLICY_VERB = (r"(?:推进|推动|构建|形成|落实|扩大|扩展|取消|提高|打好|做好|办好|组织|创建|加入|申报|实施|实行|推行|推开|"
                 r"设立|建立|健全|完善|制定|出台|压减|淘汰关停|淘汰|缩短|改革|严禁|禁止|划定|严守|整治|深化|下调|降低|"
-                r"结束|消除|开展|复制推广|探索建设|建设|促进|保障|学习运用|坚持和发展|发放|延长|优化|修订|清理|规范)")
+                r"结束|消除|开展|复制推广|探索建设|建设|促进|保障|学习运用|坚持和发展|发放|延长|优化|修订|清理|规范|"
+                r"落细|做细|抓细)")  # 落实落细就业优先政策 (national 2023 audit, seed 59, row 15)
 _TASK_POLICY = patterns.compile(f"^{_POLICY_ADVERB}*(?:{_POLICY_VERB}(?:并|和)?)+(?P<obj>.{{3,30}})$")
 # what may stand right before a task's object without qualifying it: a verb of policy or of
 # building, a manner adverb, a list's 等 or a conjunction (``followup``: another of its kind)

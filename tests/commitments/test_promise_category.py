@@ -208,6 +208,8 @@ def test_the_last_run_named_with_part_of_its_qualifier_follows_the_task():
 
 
 @pytest.mark.parametrize("clause, obj", [
+    # national 2023 (audit seed 59, row 15): 落实落细 is one verb; 落细 opened the object
+    ("落实落细就业优先政策", "就业优先政策"),
     # national 1993 and 1995: 建立健全 is one verb; its second half opened the object an auditor reads
     ("要以建立健全市场法规", "市场法规"),
     ("逐步建立健全中央和地方的重要商品储备制度", "中央和地方的重要商品储备制度"),
