@@ -338,7 +338,7 @@ def follow(c: Commitment, key: Key | None, later: ClauseIndex, doc: int, five: s
         for part, share, test in ((core, CORE_SHARE, lambda text: holds_core(core, key, text)),
                                   (kind_key(key), WHOLE, lambda text: True),
                                   (last, WHOLE, lambda text: holds_core(last, key, text) and qualified(key, text)),
-                                  *((part, WHOLE, partial(holds_conjunct, r, tail)) for part, r, tail in conjunct_keys(key, c.obj))):
+                                  *((part, WHOLE, partial(holds_conjunct, r, tail)) for part, r, tail in conjunct_keys(key, c.obj, c.text))):
             if rep:
                 break
             if part is None:

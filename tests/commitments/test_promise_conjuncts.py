@@ -39,6 +39,17 @@ def test_the_conjuncts_of_a_coordinated_object_share_its_tail(obj, parts):
     assert [(r, tail) for _, r, tail in conjunct_keys(_key(obj), obj)] == parts
 
 
+def test_the_work_said_after_a_coordinated_object_is_its_tail():
+    """Audit of national 2023 → 2024 (session 46, seed 59, row 12): ``加快推进老旧小区和危旧房改造`` (object
+    老旧小区和危旧房) was missing though 2024 reviews ``加强城镇老旧小区改造``: the work done on both conjuncts
+    is said after the object, in its clause.  Not 建设 (anything's 现代化建设)."""
+    obj = "老旧小区和危旧房"
+    assert [(r, t) for _, r, t in conjunct_keys(_key(obj), obj, "加快推进老旧小区和危旧房改造")] == \
+        [("老旧小区", "改造"), ("危旧房", "改造")]
+    obj = "改革开放和地方经济"
+    assert conjunct_keys(_key(obj), obj, "积极支持改革开放和地方经济建设") == []
+
+
 def _status(tmp_path, plan: str, new_plan: str, obj: str):
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text(f"政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n{plan}\n", encoding="utf-8")
