@@ -25,7 +25,7 @@ _INDICATOR_TAIL = patterns.compile(f"(?:{QUALIFIER_WORDS}|同比|比上年|较�
                                    # what the plan says it must or will do (我国粮食生产必须争取达到…)
                                    r"必须|争取|力争|确保|努力|(?<![主重需必])要|将|应当|应该|计划|"
                                    # and how it goes on (企业退休人员基本养老金继续提高10%: national 2013 audit, seed 57, row 15)
-                                   r"继续|进一步|再|又|还)+$")
+                                   r"继续|进一步|(?<![一不])再|(?<![一])又)+$")
 
 
 PLAN_PERIOD = r"十[一二三四五六七八九]?五"  # a five-year plan's period: 十一五 … 十五五
