@@ -117,6 +117,7 @@ _ENDS_PHRASE = patterns.compile(
 _MEASURE = patterns.compile(r"(?:政策)?(?:资金|额度|规模|金额)|指标|目标|任务|人数|人口|人次|"
                             r"水平(?=提高|增长|上调|达到)")  # 基本养老金水平提高10% (national 2013 audit, seed 57, row 15)
 _WORK = patterns.compile(r"建设|改造|治理|整治|修复")
+_REFORMED = patterns.compile(r"改革|制度|机制|体制|体系")  # a reform said, or the system it is of
 _SPENDING = {"投入", "投资", "支出", "安排", "筹集"}
 
 
@@ -335,6 +336,10 @@ def follow(c: Commitment, key: Key | None, later: ClauseIndex, doc: int, five: s
         # 规划), its last run (人民币结算试点 of 与港澳地区货物贸易的…), each with the clause's test; the review
         # is searched so even when the plan repeats the task (公共财政制度逐步完善 for 公共财政体系建设)
         core, last = core_key(key), last_run_key(key)
+        # the plan repeats it: a review clause found by a part of a reform must still say 改革 or the system
+        # reformed (中央调剂制度, 市场化形成机制), not only the field (事业单位 in 行政事业单位国有资产调剂共享)
+        reform_said = (lambda text: _REFORMED.search(text) is not None) if rec is not None and key.reform \
+            else (lambda text: True)
         for part, share, test in ((core, CORE_SHARE, lambda text: holds_core(core, key, text)),
                                   (kind_key(key), WHOLE, lambda text: True),
                                   (last, WHOLE, lambda text: holds_core(last, key, text) and qualified(key, text)),
@@ -346,7 +351,8 @@ def follow(c: Commitment, key: Key | None, later: ClauseIndex, doc: int, five: s
 
             def names(s, test=test) -> bool:
                 return test(normal(s.text + s.follow))
-            rep = _best(part, later, "review", lambda s: allowed_(s) and names(s), False, match=share).best
+            rep = _best(part, later, "review", lambda s: allowed_(s) and names(s) and reform_said(s.text + s.follow),
+                        False, match=share).best
             rec = rec or _best(part, later, "plan", lambda s: recurs_in_(s) and names(s), False, match=share).best
     if rep:
         st = later.sts[rep[0]]

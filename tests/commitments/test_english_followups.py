@@ -645,7 +645,7 @@ def test_an_object_keeps_the_name_it_belongs_to():
     assert acts("In parallel, we will initiate the statutory planning procedures for the Yuen Long South "
                 "development this year") == \
         [("initiate", "statutory planning procedures for the Yuen Long South")]
-    assert acts("These measures will offer a platform for Hong Kong people to develop.") == [("offer", "platform")]
+    assert acts("The Government will offer a platform for Hong Kong people to develop.") == [("offer", "platform")]
 
 
 def test_spending_given_is_a_target_and_its_action_no_second_task():

@@ -299,7 +299,7 @@ def test_whose_will_promises_a_figure(clause, figure, promised):
                  "Scheme")]),
     ("(c)waiving rates for four quarters of 2019-20, subject to a ceiling of $1,500 per quarter",
      [("waiving", "rates")]),
-    ("These measures will offer a platform for Hong Kong people", [("offer", "platform")]),
+    ("The Government will offer a platform for Hong Kong people", [("offer", "platform")]),
     ("I shall devote resources to all major aspects of our society", [("devote", "resources")]),
     # an action coordinated after the promised one: an office asked to act, a named measure studied
     # or pursued (HK 2015-16 paras 84, 71)
