@@ -494,7 +494,7 @@ def running_total(text: str, count: bool) -> bool:
 
 _CUMULATIVE = patterns.compile(r"\b(?:so far|to date|since (?:its|their|the scheme's|the programme's) (?:launch|inception|"
                          r"establishment|introduction)|since 20\d\d|cumulative(?:ly)?|in total|"
-                         r"over the (?:past|last) (?:\w+ )?years|now (?:covers|serves|reaches|benefits))\b", re.I)  # (a total of
-# $420 million over the past six years; the programme … now covers 12 districts: HK 2012-13 audit, seed 57, row 17)
+                         # (a total of $420 million over the past six years; … which now covers 12 districts)
+                         r"over the (?:past|last) (?:\w+ )?years|now (?:covers|serves|reaches|benefits))\b", re.I)
 _PERFECT = patterns.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|t)\b", re.I)
 _YEAR_BOUND = patterns.compile(r"\b(?:last|past|this|the)\s+(?:financial\s+)?year\b|\b(?:in|during)\s+(?:\w+\s+)?20\d\d\b", re.I)

@@ -66,6 +66,7 @@ def key(c: Commitment, weight) -> EnKey | None:
     the key and the previous sentence's key words join it (``HA`` … ``in this area`` after a
     sentence on the upgrading and acquisition of medical equipment)."""
     text = c.target.indicator if c.target else c.obj.split(" ", 1)[-1]  # a task's object, without its verb
+    clause = _clause_of(c)
     names = _names(text)
     named = {w for name in names for w in name}
     first = text.split(" ", 1)[0].lower()
@@ -77,7 +78,6 @@ def key(c: Commitment, weight) -> EnKey | None:
     # a working group, a task force, 230 000 square metres (of floor area): which one?
     if len(words) == 1 or all(w in _KIND for w in words) or len([w for w in words if w not in _MEASURE]) <= 1 \
             or set(words) <= _MONEY_WORDS or set(words) <= _PEOPLE:
-        clause = _clause_of(c)
         verbs = {_stem(m.group(g)) for m in _PROMISED_ACTION.finditer(clause) for g in ("verb", "verb2") if m.group(g)}
 
         def others(text: str) -> tuple[str, ...]:
@@ -102,7 +102,6 @@ def key(c: Commitment, weight) -> EnKey | None:
             words = tuple(w for w in words if w not in pointer)
             words += tuple(w for w in key_words(_previous_sentence(c)) if w not in words
                            and w not in _VERB_WORDS and w not in _VAGUE)
-    clause = _clause_of(c)
     if names and len(words) > 1 and words[-1] == "fund":  # for the Lotteries Fund to launch …: what it is for
         words += tuple(w for w in _said_after(text, clause, _VEHICLE_AIM) if w not in words)
     if words and words[-1] in RELIEF:  # a profits tax concession to eligible insurance businesses: whom it is for

@@ -338,8 +338,7 @@ def follow(c: Commitment, key: Key | None, later: ClauseIndex, doc: int, five: s
         core, last = core_key(key), last_run_key(key)
         # the plan repeats it: a review clause found by a part of a reform must still say 改革 or the system
         # reformed (中央调剂制度, 市场化形成机制), not only the field (事业单位 in 行政事业单位国有资产调剂共享)
-        reform_said = (lambda text: _REFORMED.search(text) is not None) if rec is not None and key.reform \
-            else (lambda text: True)
+        reform_asked = rec is not None and key.reform
         for part, share, test in ((core, CORE_SHARE, lambda text: holds_core(core, key, text)),
                                   (kind_key(key), WHOLE, lambda text: True),
                                   (last, WHOLE, lambda text: holds_core(last, key, text) and qualified(key, text)),
@@ -351,8 +350,8 @@ def follow(c: Commitment, key: Key | None, later: ClauseIndex, doc: int, five: s
 
             def names(s, test=test) -> bool:
                 return test(normal(s.text + s.follow))
-            rep = _best(part, later, "review", lambda s: allowed_(s) and names(s) and reform_said(s.text + s.follow),
-                        False, match=share).best
+            rep = _best(part, later, "review", lambda s: allowed_(s) and names(s) and (
+                not reform_asked or _REFORMED.search(s.text + s.follow) is not None), False, match=share).best
             rec = rec or _best(part, later, "plan", lambda s: recurs_in_(s) and names(s), False, match=share).best
     if rep:
         st = later.sts[rep[0]]

@@ -86,8 +86,9 @@ def _leans_to_plan(part) -> bool:
     """Whether more of the part's sentences say what will be done (a plan word, no record word)
     than tell a record: 1985's 关于经济体制改革 (95 against 24), not its 关于经济形势 (15 against 41)."""
     sentences = [s for p in part.all_paragraphs for s in p.sentences]
-    plans = sum(bool(PLAN_WORD.search(s)) and not _RECORD_WORD.search(s) for s in sentences)
-    return plans > sum(bool(_RECORD_WORD.search(s)) for s in sentences)
+    records = [bool(_RECORD_WORD.search(s)) for s in sentences]  # each sentence searched once
+    plans = sum(not told and bool(PLAN_WORD.search(s)) for told, s in zip(records, sentences))
+    return plans > sum(records)
 
 
 PREAMBLE_REVIEW = 1000  # characters: a preamble this long that ends by opening the plan holds the review
