@@ -64,7 +64,7 @@ _BY_YEAR_EN = patterns.compile(r"\b(?:by|before|until|from\s+20\d\d(?:-\d{2,4})?
 _PLAN_GOAL = patterns.compile(PLAN_NAME + r"(?:规划)?(?:目标|末|期末|收官)|" + PLAN_NAME
                         + r"(?:计划|规划|期间|时期)[^。；]{0,30}?(?:平均每年|年均)")
 _THREE_YEARS = patterns.compile(r"三年行动|三年攻坚|三年计划|三年内|within three years|in three years|next three years", re.I)
-_FIVE_YEARS = patterns.compile(r"五年内|within five years|next five years", re.I)
+_FIVE_YEARS = patterns.compile(r"五年内|(?:今后|未来)五年|within five years|next five years", re.I)
 
 
 def due_year(c: Commitment, plan_year: int | None) -> int | None:
@@ -86,7 +86,8 @@ def due_year(c: Commitment, plan_year: int | None) -> int | None:
         return PLAN_END[m.group(1) or m.group(2)]
     if _THREE_YEARS.search(c.text) and not re.search(r"完成|收官|complete", c.text):  # 完成…三年行动: due now
         return plan_year + 2
-    if _FIVE_YEARS.search(c.text) or c.horizon == "5y":
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\d])", upto)[-1]  # (an English paragraph has no 。)
+    if _FIVE_YEARS.search(sentence) or c.horizon == "5y":  # 今后五年，争取…平均每年实际增长百分之五左右
         return plan_year + 4
     return plan_year
 

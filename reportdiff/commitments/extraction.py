@@ -347,7 +347,7 @@ _DONE_VERB = patterns.compile(r"了(?!解)")  # an object opening with 了: its 
 # a figure right after a perfective verb (增加了, 少了近, 完成了将近): what was done (not 为了, 除了, 到了)
 _DONE_BEFORE = patterns.compile(r"(?<![为除到不])了(?:近|约|将近|大约|达)?$")
 # the present level, right before a figure (由四百六十六个减少到现在的二百七十六个, 目前约为国家预算收入的一半)
-_NOW = patterns.compile(r"(?:到现在|到目前|目前|现在|现已)[^，；。要将]{0,10}$")
+_NOW = patterns.compile(r"(?:到现在|到目前|目前|现在|现已|现有)[^，；。要将]{0,10}$")
 _FIRST_CLAUSE = patterns.compile(r"[^，；。！？]*")
 # the basis a plan builds on, said after its figure (在连续两年增长百分之十三的基础上, 在一九五八年增产三千八百
 # 亿斤的基础上); a figure after it is promised (在…的基础上年均增长7%)

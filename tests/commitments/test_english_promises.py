@@ -685,3 +685,17 @@ def test_a_sum_given_before_is_no_target(tmp_path):
                                  "announced in January last year, I will inject another $5 billion. I will allocate "
                                  "$20 billion to the Elite Athletes Development Fund.")
     assert [c.target.value for c in found if c.target] == [20000.0]
+
+
+def test_the_next_five_years_of_one_sentence_leave_the_next_sentence_due_this_year(tmp_path):
+    """Audit of session 47: ``今后五年`` opening a sentence makes its targets five-year ones; in
+    English a paragraph holds several sentences, and the next five years of one (HK 2014-15,
+    paragraph 114: sites made available over the next five years) leave the year's Land Sale
+    Programme of the next sentence due this year."""
+    from reportdiff.commitments.audit import due_year
+
+    found = _extracted(tmp_path, "So far we have identified 150 sites for residential use which are expected to be "
+                       "made available over the next five years to provide about 210 000 units. The 2013-14 Land Sale "
+                       "Programme will include 34 residential sites capable of providing about 15 500 units in total.")
+    due = {c.target.value: due_year(c, 2013) for c in found if c.kind == "target"}
+    assert due.get(34.0) == 2013

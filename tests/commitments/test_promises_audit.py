@@ -130,10 +130,20 @@ def test_qualifiers_and_fillers_are_not_part_of_the_indicator(clause, promised, 
     ("只要我们能够再连续若干年保持百分之八至百分之九的增长率", []),
     ("工业企业的生产成本只要降低1%", []),
     ("如果再把一、二千万亩粮田改种薯类", []),
+    # national 1993 (audit of session 47, rows 1 and 9): the base of a change to …为 and the
+    # present level (现有) are no figures promised; the new level is, named without its base
+    ("非常设机构由８５个减为２６个", ["２６个"]),
+    ("国务院的部委和直属机构、办事机构共５９个，比现有的８６个减少２７个", ["５９个"]),
 ])
 def test_a_result_a_basis_or_a_condition_is_no_target(clause, kept):
     assert [t.raw[-len(k):] for (t, _), k in zip(targets_in(clause, promised=True), kept)] == kept
     assert len(targets_in(clause, promised=True)) == len(kept)
+
+
+def test_a_change_to_a_new_level_is_named_without_its_base():
+    """National 1993 (audit of session 47, row 1): ``非常设机构由８５个减为２６个`` was the target
+    ``非常设机构由85个`` 26: the words naming a figure end before 由 for a change written with 减为."""
+    assert [t.indicator for t, _ in targets_in("非常设机构由８５个减为２６个")] == ["非常设机构"]
 
 
 @pytest.mark.skipif(not (NATIONAL / "2003.txt").is_file(), reason="corpus not present")
@@ -225,6 +235,9 @@ def test_a_five_year_goal_is_followed_into_every_later_report_until_due():
     # a past year is no due year; a plan's name without its goal, end or average says nothing
     ("1992年粮食产量达到4.4亿吨。", 1993),
     ("今年是“八五”计划的第三年，国内生产总值增长8%。", 1993),
+    # national 1993 (audit of session 47, row 2) and 2006: the next five years, opening the sentence
+    ("今后五年，争取城镇居民人均生活费收入平均每年实际增长百分之五左右。", 1997),
+    ("今后五年国内生产总值年均增长7.5%。", 1997),
 ])
 def test_the_due_year_of_a_target(tmp_path, sentence, due):
     path = tmp_path / "a.txt"
