@@ -28,6 +28,12 @@ from reportdiff.text.quantities import read_quantities
     # an adverb of scale before the verb of effort is no part of the object (national 2013, 2025)
     ("要更大规模加快棚户区改造", "棚户区"),
     ("更大力度支持“两重”建设", "“两重”"),
+    # 重点/着力 as adverbs before the verb of effort (national 1993, audit of session 47 row 12;
+    # 2008, 2003); 重点 naming a kind of project stays
+    ("要重点加快铁路建设", "铁路"),
+    ("重点推进中国农业银行股份制改革和国家开发银行改革", "中国农业银行股份制改革和国家开发银行改革"),
+    ("着力抓好重大项目建设", "重大项目"),
+    ("加快重点项目建设", "重点项目"),
 ])
 def test_policy_steps_of_national_reports_are_tasks(clause, obj):
     assert more_task_object(clause) == obj
