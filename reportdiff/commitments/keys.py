@@ -282,13 +282,18 @@ CONJUNCT_CHARS = 4
 # The verbs of setting up a rule or system, and conjunctions, left at the head of a task's object
 # by the extractor (建立健全 → 健全居民阶梯价格制度, 完善和优化 → 和优化休假制度)
 _INSTITUTING = patterns.compile(r"^(?:建立|健全|完善|和|与|并|及)+")
+# what a task's object is said to fit, when that is the country, the times or a demand
+# (符合中国国情的民主政治, 适应我国现阶段生产力水平的社会保障体系; not 适合农民工特点的: whose), and the
+# frame of a reform's aim (方向是实行中央与地方的分税制): no part of the thing
+_FITTING = patterns.compile(r"^(?:(?:符合|适应|适合)[^，；。的]{0,14}(?:国情|惯例|要求|需要|需求|水平|规律|体制|环境|实际)的"
+                            r"|(?:方向|重点|目标|任务)是(?:实行|推行|建立|实现)?)")
 
 
 def object_words(obj: str) -> str:
     """A task's object without the verbs of setting up a system and the conjunctions that lead
     it (``_INSTITUTING``): they name no part of the thing, and a report says 完善 where the plan
     said 健全.  An object with fewer than four characters left stays whole (完善政策)."""
-    rest = _INSTITUTING.sub("", obj)
+    rest = _INSTITUTING.sub("", _FITTING.sub("", obj))
     return rest if len(rest) >= 4 else obj
 
 

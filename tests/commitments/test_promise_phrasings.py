@@ -901,6 +901,23 @@ def _task(ledger, obj: str):
                 and e.commitment.obj == obj)
 
 
+@pytest.mark.parametrize("obj, words", [
+    # national 1993 (audit of session 47, rows 3 and 5), 1997: what the thing is to fit, when that is
+    # the country, the times or a demand, is no part of it
+    ("适应我国现阶段生产力水平的社会保障体系", "社会保障体系"),
+    ("符合中国国情的民主政治", "民主政治"),
+    ("符合我国国情和国际惯例的新型外贸体制", "新型外贸体制"),
+    ("适应竞争环境的内部管理制度", "内部管理制度"),
+    ("方向是实行中央与地方的分税制", "中央与地方的分税制"),
+    # whose features it fits says whom it is for (national 2007's 适合农民工特点的社会保障制度 is
+    # followed by 制定适合农民工特点的养老保险办法, not by 社会保障体系框架初步形成)
+    ("适合农民工特点的社会保障制度", "适合农民工特点的社会保障制度"),
+    ("符合条件的社区卫生服务机构", "符合条件的社区卫生服务机构"),
+])
+def test_what_a_task_is_to_fit_is_no_part_of_its_key(obj, words):
+    assert keys.object_words(obj) == words
+
+
 def test_verbs_of_setting_up_a_system_are_not_part_of_a_task_key():
     """National 2024 plans ``健全和完善稳岗返还、专项贷款、就业和社保补贴等政策``; the 2025 plan says
     ``用足用好稳岗返还、税费减免、就业补贴等政策``.  The extractor leaves part of 建立健全 / 健全和完善
