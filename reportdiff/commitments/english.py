@@ -33,7 +33,7 @@ from ..model import Document, Paragraph
 from ..text import patterns
 from ..text.quantities import Quantity, counts_in_words, read_quantities
 from .english_actions import _ABSTRACT, _AGENT, _MAKING, _actions, _content_words
-from .english_sentences import _CLAUSE, _PHRASE, VERB_BEFORE_ARTICLE, _strip, statements
+from .english_sentences import _CLAUSE, _PHRASE, VERB_BEFORE_ARTICLE, _strip, commits_another, statements
 from .extraction import Commitment, Statement, Target
 
 _STOP = set(
@@ -308,47 +308,6 @@ _OVER_THE_PAST = patterns.compile(r"\s*(?:per\s*cent|percent|%)?\s*(?:over|compa
 _GOAL_YEAR = patterns.compile(r"\bby\s+(?:the\s+end\s+of\s+|end-)?20\d\d\b", re.I)
 
 
-# the speaker announcing what the speech will cover (I shall now give an account of …, I will talk about
-# these measures later, … in the ensuing parts of my speech): a signpost of the speech, not a promise
-_SIGNPOST = patterns.compile(
-    r"\bI\s+(?:will|shall)\s+(?:now\s+|briefly\s+|then\s+|first\s+|next\s+)?(?:give an account|talk|speak|turn|"
-    r"elaborate|touch|dwell|go through|come back|return to|say (?:more|a few words)|"
-    r"(?:also\s+)?share (?:my|our) (?:thinking|thoughts|views))\b"
-    # … or, after "now", what the next part of the speech covers (I shall now focus on the major initiatives …)
-    r"|\bI\s+(?:will|shall)\s+now\s+(?:focus on|detail|outline|highlight)\b"
-    r"|\b(?:later|below|further) in (?:my|this) speech\b|\bin the (?:ensuing|following|later) parts? of (?:my|this) speech\b",
-    re.I)
-
-
-# a forecast, the speaker's or another's (I forecast that the headline inflation rate will be 2.5 per
-# cent, I forecast a surplus of $16.8 billion, it is estimated that these projects will provide about
-# 8 700 flats, the IMF forecasts that emerging Asian economies will …,
-# the Working Group projects that … will): no commitment (the labels leave forecasts out); "projects
-# that" only with a will/would/should after it (not "R&D projects that they recommend")
-_FORECAST = patterns.compile(
-    r"\b(?:I|we)\s+(?:now\s+|also\s+)?(?:forecast|project|predict|estimate)\b"
-    r"|\bit is (?:estimated|expected|projected|forecast) that\b"
-    r"|\b(?:forecasts?|forecasted|predicts?|predicted|projects?|projected)\s+that\b[^;]*?\b(?:will|would|should)\b"
-    # the effect the measures will have (… will have a stimulus effect of 1.3 percentage points)
-    r"|\b(?:will|would)\s+(?:have|bring)\s+an?\s+(?:[a-z-]+\s+){0,2}(?:effect|impact)\s+of\b"
-    # what a project gives once complete, said of it, not by the speaker (Upon completion of the project,
-    # the handling capacity of the airport will be increased to …; …, it will only take ten minutes …)
-    r"|^(?:\d+\.)?\s*(?:upon|on|after)\s+(?:its\s+|the\s+)?(?:full\s+)?completion\b[^,;]*,"
-    r"(?!\s*(?:I|we|the\s+Government|Government)\s)",
-    re.I)
-
-
-# another government as the subject of a will (Under the National 12th Five-Year Plan, the Mainland will
-# devote greater efforts …; Guangdong will open up 153 services trade sub-sectors; the Japanese
-# government's stimulus measures will …): its plans, which this government's reports do not follow
-_OTHER_GOVERNMENT = patterns.compile(
-    r"\b(?:the\s+)?(?:Mainland|Central\s+(?:People['’]s\s+)?Government|State\s+Council|Guangdong(?:\s+Province)?|"
-    r"Shenzhen|Macao|US|United\s+States|Federal\s+Reserve|European\s+Central\s+Bank|"
-    r"(?!(?:The|This|That|Our|Its|Their|Each|Every|Local|Central|National|Federal)\s)[A-Z][a-z]+\s+government['’]?s?)"
-    r"(?:\s+(?:authorities|Government))?(?:\s+[a-z]+\s+measures)?\s+(?:will|shall)\b"
-    r"|\bUnder\s+the\s+National\s+[\w-]+\s+Five-Year\s+Plan\b")
-
-
 def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> list[Commitment]:
     out: list[Commitment] = []
     seen: set[tuple] = set()
@@ -359,7 +318,7 @@ def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> li
             if not clause or (st.part != "plan" and re.search(
                     r"\b(?:stands|is|are|was|were|has|have|had|remains)\b", clause, re.I)):
                 continue  # a clause stating a fact beside a promise (Total debt stands at …, and … will …)
-            if _SIGNPOST.search(clause) or _FORECAST.search(clause) or _OTHER_GOVERNMENT.search(clause):
+            if commits_another(clause):
                 continue  # the speaker announcing a part of the speech, a forecast, or what another
                 # government will do: no commitment of this one
             found = [(_named_in_full(t, clause, st, doc.paragraphs), at) for t, at in targets_in(clause)

@@ -231,3 +231,49 @@ def _strip(np: str, whose: bool = True) -> str:
             break
     np = re.sub(r"^(?:\w+ing)\s+(?=\w)", "", np)  # proposing a council tax increase
     return re.sub(r"^(?:the|a|an|our|its|their|some|all|every)\s+", "", np, flags=re.I).strip()
+
+
+# the speaker announcing what the speech will cover (I shall now give an account of …, I will talk about
+# these measures later, … in the ensuing parts of my speech): a signpost of the speech, not a promise
+_SIGNPOST = patterns.compile(
+    r"\bI\s+(?:will|shall)\s+(?:now\s+|briefly\s+|then\s+|first\s+|next\s+)?(?:give an account|talk|speak|turn|"
+    r"elaborate|touch|dwell|go through|come back|return to|say (?:more|a few words)|"
+    r"(?:also\s+)?share (?:my|our) (?:thinking|thoughts|views))\b"
+    # … or, after "now", what the next part of the speech covers (I shall now focus on the major initiatives …)
+    r"|\bI\s+(?:will|shall)\s+now\s+(?:focus on|detail|outline|highlight)\b"
+    r"|\b(?:later|below|further) in (?:my|this) speech\b|\bin the (?:ensuing|following|later) parts? of (?:my|this) speech\b",
+    re.I)
+
+
+# a forecast, the speaker's or another's (I forecast that the headline inflation rate will be 2.5 per
+# cent, I forecast a surplus of $16.8 billion, it is estimated that these projects will provide about
+# 8 700 flats, the IMF forecasts that emerging Asian economies will …, the Working Group projects that … will): no commitment (the labels leave forecasts out); "projects
+# that" only with a will/would/should after it (not "R&D projects that they recommend")
+_FORECAST = patterns.compile(
+    r"\b(?:I|we)\s+(?:now\s+|also\s+)?(?:forecast|project|predict|estimate)\b"
+    r"|\bit is (?:estimated|expected|projected|forecast) that\b"
+    r"|\b(?:forecasts?|forecasted|predicts?|predicted|projects?|projected)\s+that\b[^;]*?\b(?:will|would|should)\b"
+    # the effect the measures will have (… will have a stimulus effect of 1.3 percentage points)
+    r"|\b(?:will|would)\s+(?:have|bring)\s+an?\s+(?:[a-z-]+\s+){0,2}(?:effect|impact)\s+of\b"
+    # what a project gives once complete, said of it, not by the speaker (Upon completion of the project,
+    # the handling capacity of the airport will be increased to …; …, it will only take ten minutes …)
+    r"|^(?:\d+\.)?\s*(?:upon|on|after)\s+(?:its\s+|the\s+)?(?:full\s+)?completion\b[^,;]*,"
+    r"(?!\s*(?:I|we|the\s+Government|Government)\s)",
+    re.I)
+
+
+# another government as the subject of a will (Under the National 12th Five-Year Plan, the Mainland will
+# devote greater efforts …; Guangdong will open up 153 services trade sub-sectors; the Japanese
+# government's stimulus measures will …): its plans, which this government's reports do not follow
+_OTHER_GOVERNMENT = patterns.compile(
+    r"\b(?:the\s+)?(?:Mainland|Central\s+(?:People['’]s\s+)?Government|State\s+Council|Guangdong(?:\s+Province)?|"
+    r"Shenzhen|Macao|US|United\s+States|Federal\s+Reserve|European\s+Central\s+Bank|"
+    r"(?!(?:The|This|That|Our|Its|Their|Each|Every|Local|Central|National|Federal)\s)[A-Z][a-z]+\s+government['’]?s?)"
+    r"(?:\s+(?:authorities|Government))?(?:\s+[a-z]+\s+measures)?\s+(?:will|shall)\b"
+    r"|\bUnder\s+the\s+National\s+[\w-]+\s+Five-Year\s+Plan\b")
+
+
+def commits_another(clause: str) -> bool:
+    """Whether a clause commits no one of this government: the speaker announcing a part of the
+    speech (``_SIGNPOST``), a forecast (``_FORECAST``) or what another government will do."""
+    return bool(_SIGNPOST.search(clause) or _FORECAST.search(clause) or _OTHER_GOVERNMENT.search(clause))

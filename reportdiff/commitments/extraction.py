@@ -65,7 +65,7 @@ from .indicator_names import (
     nameless_subject,
     purpose_after,
 )
-from .objects import TASK_OBJECT, split_shared_head
+from .objects import CHECKABLE, DANGLING, TASK_OBJECT, named_object, split_shared_head
 from .parts import (
     PERFECTIVE,
     PLAN_WORD,
@@ -293,27 +293,6 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
     return out
 
 
-# Plan tasks whose verb ends the clause (加快推进包银、包西高铁建设, 推动城区裸露黄土动态清零): the
-# object stands between a leading verb of effort and that verb.
-_TASK_TAIL = patterns.compile(
-    r"^(?:要|更大规模|更大力度|更大范围|加大力度|全力以赴|全力|积极|加快|推动|推进|全面|持续|深入|大力|稳妥|分类|启动|支持|实施|抓好|确保|力争|进一步"
-    r"|(?:重点|着力)(?=加快|推进|推动|抓好|支持|实施))+"  # 要重点加快铁路建设: 重点 an adverb there
-    r"(?P<obj>.{3,}?)(?:等?项目)?(?:建设|改扩建|(?P<manner>技术|节能|提标|提质|升级|更新|智能化|数字化|绿色化|适老化)?改造|除险加固工程|除险加固|动态清零|清零|上市进程|上市|市场化改革|转型|"
-    r"省级统筹|统筹|互认|谈判|备战参赛工作|参赛工作|风险处置)$")
-
-
-# Plan tasks led by a verb of doing (推动基本医疗保险省级统筹, 加快构建房地产发展新模式, 创建全国文明典范城市)
-# whose object is a checkable kind of thing.
-_TASK_HEAD_VERB = patterns.compile(
-    r"^(?:要|全力以赴|全力|积极|加快|全面|持续|深入|大力|稳妥|分类|进一步|适当|扎实|在全国|(?:重点|着力)(?=加快|推进|推动))*"
-    r"(?:推进|推动|构建|形成|落实|扩大|取消|提高|打好|做好|办好|组织|创建|加入|申报|鼓励和推动|升级为|"
-    r"实行|推行|发放|清理和规范|清理规范|清理|推出|基本完成)(?P<obj>.{3,})$")
-
-
-_CHECKABLE = patterns.compile(TASK_OBJECT.pattern + r"|体系|机制|模式|范围|种类|收购价|标准|城市|实验室|社区|路网|以旧换新|"
-                        r"战役|协定|现场会|改革|《")
-
-
 # Policy tasks of national reports (设立国家融资担保基金, 全面整治黑臭水体, 稳妥推进房地产税立法,
 # 下调汽车、部分日用消费品等进口关税): a manner adverb or two, one or more verbs of policy action,
 # then an object that names a policy instrument (``_POLICY_OBJECT``).
@@ -331,11 +310,10 @@ NOT_QUALIFYING = patterns.compile(f"(?:{_NOT_QUALIFYING})$")
 LEADING_VERBS = patterns.compile(f"^(?:{_NOT_QUALIFYING})+")
 # 将创业投资、天使投资税收优惠政策试点范围扩大到全国, 将新能源汽车车辆购置税优惠政策再延长三年
 _TASK_JIANG = patterns.compile(r"^将(?P<obj>.{3,30}?)(?:再|继续)?(?:延长|扩大到|扩大至|推广到|推广至|纳入|提高到|降至|降低到)")
-_POLICY_OBJECT = patterns.compile(_CHECKABLE.pattern + r"|体制|政策|基金|立法|红线|许可证|关税|税率|起征点|养老金|覆盖面|"
+_POLICY_OBJECT = patterns.compile(CHECKABLE.pattern + r"|体制|政策|基金|立法|红线|许可证|关税|税率|起征点|养老金|覆盖面|"
                             r"指导意见|纲要|博览会|峰会|论坛|新区|贸易港|专项斗争|主题教育|筹办|费$|周期$|水体$|机组$|经验$")
 
 
-_DANGLING = patterns.compile(r"[和与及并、的]+$")
 # the scope of a measure at an object's end, after four characters or more (整省试点范围, 全国碳排放权交易
 # 市场行业覆盖范围): a later report names the measure, not its scope
 _SCOPE = patterns.compile(r"(?<=[\u4e00-\u9fff”]{4})的?(?:覆盖|实施|惠及)?范围$")
@@ -356,23 +334,14 @@ _ON_THE_BASIS = patterns.compile(r"[^，；。！？]*?的?基础上")
 # the base of a change that ends its clause, its new level in the next (…招生人数由一九八二年的三十一万五千人，
 # 增加到一九八七年的五十五万人)
 _BASE_OF_NEXT = patterns.compile(rf"(?:由|从)(?:{YEAR}年(?:底|末)?|上年|去年|目前|现在|现行)?的?$")
-# a condition or a supposition the figure stands in (只要…, 如果再把一、二千万亩粮田改种薯类)
 
 
 def more_task_object(clause: str) -> str:
     """The object of a plan task that the main rules of ``extract`` miss: a clause ending in its
-    verb (``_TASK_TAIL``), led by a verb of doing with a checkable object (``_TASK_HEAD_VERB``
-    and ``_CHECKABLE``), or a policy step (``_TASK_POLICY``/``_TASK_JIANG`` with a
-    ``_POLICY_OBJECT``); "" when none."""
-    m = _TASK_TAIL.match(clause)
-    if m and not re.search(r"[，；。]", m.group("obj")):
-        if m.group("manner") and len(_DANGLING.sub("", m.group("obj"))) < 4:
-            return clause[m.start("obj"):]  # 企业的技术改造: too little before the manner to name a thing
-        noun = m.group("obj")[2:]  # 要重点加快铁路建设: the object (three characters at least) took the verb
-        return noun if m.group("obj")[:2] in ("加快", "推进", "推动") and TASK_OBJECT.fullmatch(noun) else m.group("obj")
-    m = _TASK_HEAD_VERB.match(clause)
-    if m and _CHECKABLE.search(m.group("obj")) and len(m.group("obj")) <= 30:
-        return m.group("obj")
+    verb or led by a verb of doing with a checkable object (``objects.named_object``), or a
+    policy step (``_TASK_POLICY``/``_TASK_JIANG`` with a ``_POLICY_OBJECT``); "" when none."""
+    if obj := named_object(clause):
+        return obj
     m = _TASK_POLICY.match(clause) or _TASK_JIANG.match(clause)
     if m and _POLICY_OBJECT.search(m.group("obj")) and not re.search(r"[，；。]", m.group("obj")):
         return m.group("obj")
@@ -491,7 +460,7 @@ def extract(doc: Document, index: int) -> list[Commitment]:
             continue  # 制定了一批法律法规, 建立了工业品贸易中心: the verb with 了 tells what was done
         obj = _AND_VERB.sub("", re.sub(r"^(?:好|起来的?|起)(?=.{3})", "", obj))  # 开展好…试点, 建立起…制度; 落实和优化…: one verb
         # a conjunction or 的 left dangling where the verb after it was cut (参与全球治理体系改革和建设)
-        obj = _DANGLING.sub("", obj) or obj
+        obj = DANGLING.sub("", obj) or obj
         obj = _SCOPE.sub("", obj)  # 扩大整省试点范围: the pilot is what is widened, and what a report names
         if ALL_THE_WORK.fullmatch(obj):
             continue

@@ -1,5 +1,6 @@
-"""The object nouns of a Chinese plan task, and how one task's object names several things
-(包银、包西高铁 → 包银高铁, 包西高铁)."""
+"""The object nouns of a Chinese plan task, how one task's object names several things
+(包银、包西高铁 → 包银高铁, 包西高铁), and the object of a task its verb ends or leads
+(加快推进包银、包西高铁建设, 创建全国文明典范城市)."""
 
 from __future__ import annotations
 
@@ -69,3 +70,40 @@ def split_shared_head(obj: str) -> list[str]:
         return [obj]
     head = items[-1][len(items[0]):]
     return [i + head for i in items[:-1]] + [items[-1]] if TASK_OBJECT.fullmatch(head) else [obj]
+
+
+# Plan tasks whose verb ends the clause (加快推进包银、包西高铁建设, 推动城区裸露黄土动态清零): the
+# object stands between a leading verb of effort and that verb.
+_TASK_TAIL = patterns.compile(
+    r"^(?:要|更大规模|更大力度|更大范围|加大力度|全力以赴|全力|积极|加快|推动|推进|全面|持续|深入|大力|稳妥|分类|启动|支持|实施|抓好|确保|力争|进一步"
+    r"|(?:重点|着力)(?=加快|推进|推动|抓好|支持|实施))+"  # 要重点加快铁路建设: 重点 an adverb there
+    r"(?P<obj>.{3,}?)(?:等?项目)?(?:建设|改扩建|(?P<manner>技术|节能|提标|提质|升级|更新|智能化|数字化|绿色化|适老化)?改造|除险加固工程|除险加固|动态清零|清零|上市进程|上市|市场化改革|转型|"
+    r"省级统筹|统筹|互认|谈判|备战参赛工作|参赛工作|风险处置)$")
+
+
+# Plan tasks led by a verb of doing (推动基本医疗保险省级统筹, 加快构建房地产发展新模式, 创建全国文明典范城市)
+# whose object is a checkable kind of thing.
+_TASK_HEAD_VERB = patterns.compile(
+    r"^(?:要|全力以赴|全力|积极|加快|全面|持续|深入|大力|稳妥|分类|进一步|适当|扎实|在全国|(?:重点|着力)(?=加快|推进|推动))*"
+    r"(?:推进|推动|构建|形成|落实|扩大|取消|提高|打好|做好|办好|组织|创建|加入|申报|鼓励和推动|升级为|"
+    r"实行|推行|发放|清理和规范|清理规范|清理|推出|基本完成)(?P<obj>.{3,})$")
+
+
+CHECKABLE = patterns.compile(TASK_OBJECT.pattern + r"|体系|机制|模式|范围|种类|收购价|标准|城市|实验室|社区|路网|以旧换新|"
+                        r"战役|协定|现场会|改革|《")
+DANGLING = patterns.compile(r"[和与及并、的]+$")
+
+
+def named_object(clause: str) -> str:
+    """The object of a plan task whose verb ends the clause (``_TASK_TAIL``) or that is led by a
+    verb of doing with a checkable object (``_TASK_HEAD_VERB`` and ``CHECKABLE``); "" when none."""
+    m = _TASK_TAIL.match(clause)
+    if m and not re.search(r"[，；。]", m.group("obj")):
+        if m.group("manner") and len(DANGLING.sub("", m.group("obj"))) < 4:
+            return clause[m.start("obj"):]  # 企业的技术改造: too little before the manner to name a thing
+        noun = m.group("obj")[2:]  # 要重点加快铁路建设: the object (three characters at least) took the verb
+        return noun if m.group("obj")[:2] in ("加快", "推进", "推动") and TASK_OBJECT.fullmatch(noun) else m.group("obj")
+    m = _TASK_HEAD_VERB.match(clause)
+    if m and CHECKABLE.search(m.group("obj")) and len(m.group("obj")) <= 30:
+        return m.group("obj")
+    return ""

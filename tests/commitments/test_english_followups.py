@@ -15,6 +15,7 @@ from reportdiff.commitments import (
     english,
     english_actions,
     english_followup,
+    english_sentences,
     english_index,
     promises,
 )
@@ -116,10 +117,10 @@ def test_the_speakers_signposts_are_no_commitments(hk_ledger):
     same words stay (``we will focus on helping industries …``)."""
     texts = [e.commitment.text for e in hk_ledger.entries if e.commitment.doc == 0]
     assert not any(t.startswith(("I will talk about", "I will elaborate on")) for t in texts)
-    assert english._SIGNPOST.search("I shall now give an account of the economic development of Hong Kong.")
-    assert english._SIGNPOST.search("I will elaborate on the relevant measures in the ensuing parts of my speech.")
-    assert not english._SIGNPOST.search("In the coming year, we will focus on helping industries explore markets.")
-    assert not english._SIGNPOST.search("We will talk to the operators about the new fares.")
+    assert english_sentences._SIGNPOST.search("I shall now give an account of the economic development of Hong Kong.")
+    assert english_sentences._SIGNPOST.search("I will elaborate on the relevant measures in the ensuing parts of my speech.")
+    assert not english_sentences._SIGNPOST.search("In the coming year, we will focus on helping industries explore markets.")
+    assert not english_sentences._SIGNPOST.search("We will talk to the operators about the new fares.")
     assert len(texts) > 100
 
 
@@ -149,11 +150,11 @@ def test_forecasts_are_no_commitments(hk_ledger):
                  "I forecast a surplus of $16.8 billion in the Consolidated Account in the coming year.",
                  "The Working Group projects that over the next 20 to 30 years nominal GDP will grow at 4.4 per cent",
                  "We estimate that a total of 10000 students will benefit each year from the scholarships")
-    assert all(english._FORECAST.search(t) for t in forecasts)
+    assert all(english_sentences._FORECAST.search(t) for t in forecasts)
     promises_ = ("I will inject $250 million into the Hong Kong Athletes Fund.",
                  "provide seed money for R&D projects that they recommend",
                  "We will continue to implement public works projects that are closely related to livelihood.")
-    assert not any(english._FORECAST.search(t) for t in promises_)
+    assert not any(english_sentences._FORECAST.search(t) for t in promises_)
 
 
 @pytest.fixture(scope="module")

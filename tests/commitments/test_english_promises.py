@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reportdiff.commitments import english, promises
+from reportdiff.commitments import english, english_sentences, promises
 from reportdiff.commitments.english import targets_in
 from reportdiff.commitments.english_sentences import role
 from reportdiff.render import jsonout
@@ -591,9 +591,9 @@ def test_the_speaker_going_on_to_the_next_part_is_no_commitment():
     """HK 2013-14 para 110 ``I shall now focus on the major initiatives in social welfare, healthcare
     services and environmental protection`` and HK 2012-13 para 3 ``I shall now detail our
     economic performance since 2007``: signposts, not tasks."""
-    assert english._SIGNPOST.search("I shall now focus on the major initiatives in social welfare")
-    assert english._SIGNPOST.search("I shall now detail our economic performance since 2007")
-    assert not english._SIGNPOST.search("We will focus on the major initiatives in social welfare")
+    assert english_sentences._SIGNPOST.search("I shall now focus on the major initiatives in social welfare")
+    assert english_sentences._SIGNPOST.search("I shall now detail our economic performance since 2007")
+    assert not english_sentences._SIGNPOST.search("We will focus on the major initiatives in social welfare")
 
 
 def test_the_measures_of_a_promise_listed_as_gerunds_are_promised():
