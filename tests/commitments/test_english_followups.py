@@ -149,11 +149,16 @@ def test_forecasts_are_no_commitments(hk_ledger):
     forecasts = ("I forecast that the headline inflation rate for 2019 will be 2.5 per cent.",
                  "I forecast a surplus of $16.8 billion in the Consolidated Account in the coming year.",
                  "The Working Group projects that over the next 20 to 30 years nominal GDP will grow at 4.4 per cent",
-                 "We estimate that a total of 10000 students will benefit each year from the scholarships")
+                 "We estimate that a total of 10000 students will benefit each year from the scholarships",
+                 # HK 2013-14 (audit of session 47, row 16): what the speaker expects of the finances
+                 "I expect that the growth of government revenue will drop substantially if our tax regime remains "
+                 "unchanged")
     assert all(english_sentences._FORECAST.search(t) for t in forecasts)
     promises_ = ("I will inject $250 million into the Hong Kong Athletes Fund.",
                  "provide seed money for R&D projects that they recommend",
-                 "We will continue to implement public works projects that are closely related to livelihood.")
+                 "We will continue to implement public works projects that are closely related to livelihood.",
+                 # a count the speaker expects a measure to give stays a target
+                 "I expect that about 100 students will be awarded scholarships every year")
     assert not any(english_sentences._FORECAST.search(t) for t in promises_)
 
 
