@@ -41,7 +41,7 @@ _AGENT = patterns.compile(r"\b(?:(?i:we|i|government|administration|bureau|depar
 # further actions of the same promise: "will complete X, replace Y and begin work on Z"
 _AND_ACTION = patterns.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<verb>[a-z]+)\s+(?P<obj>" + _PHRASE + ")", re.I)
 # promises that name no checkable action (we will strive to, will continue to enhance, will help)
-_VAGUE = set("be have become help strive endeavour continue keep remain ensure make take need consider look work "
+_VAGUE = set("be have become help strive endeavour continue keep remain ensure make take need consider look work cherish "
              "try seek give bring see get do benefit involve cost require reach exceed enable allow "
              "enhance strengthen facilitate encourage support explore pursue monitor maintain "
              "attain achieve grow rise fall stand amount account follow assist count rely uphold adhere".split())
@@ -230,7 +230,7 @@ def _action(verb: str, obj: str, lettered: bool) -> tuple[str, str, bool]:
     particle = _PARTICLE.match(obj) if verb in _PHRASAL else None  # set up a fund: the verb is "set up"
     if particle:
         verb, obj = f"{verb} {particle.group(1).lower()}", obj[particle.end():]
-    np = _with_name(_strip(_OBJ_END.sub("", obj), whose=False), obj)
+    np = _with_name(_strip(_OBJ_END.sub("", obj), whose=False, adjectives=True), obj)
     whose = not _named_measure(np) or np.rsplit(" ", 1)[-1].lower() in _DIMENSION
     return verb, _complemented(np, obj) if whose and verb != "focus" else np, lettered  # focus on: a priority
 
@@ -377,7 +377,7 @@ _GENERIC = set("measure measures proposal proposals assistance option options wa
 
 def _named_measure(obj: str) -> bool:
     """Whether an object names a measure: two words other than ``_GENERIC`` ones."""
-    return sum(w.lower() not in _GENERIC for w in re.findall(r"[A-Za-z][\w'-]*", _strip(_OBJ_END.sub("", obj), whose=False))) >= 2
+    return sum(w.lower() not in _GENERIC for w in re.findall(r"[A-Za-z][\w'-]*", _strip(_OBJ_END.sub("", obj), whose=False, adjectives=True))) >= 2
 
 
 def _vague(verb: str) -> bool:

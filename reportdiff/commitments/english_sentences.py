@@ -216,13 +216,21 @@ VERB_BEFORE_ARTICLE = patterns.compile(r"^[a-z]+\s+(?=(?:the|a|an|our|its|their)
 _LEAD_VERB = patterns.compile(r"^\w+ing\s+|" + VERB_BEFORE_ARTICLE.pattern)  # increasing, enhance (the …)
 
 
-def _strip(np: str, whose: bool = True) -> str:
+# an "and" joining two adjectives of one noun (legal and regulatory frameworks, major electrical and
+# mechanical engineering installations)
+_ADJECTIVES_JOINED = patterns.compile(r"\s+and\s+[a-z]+(?:al|ic|ive|ary|ory)\s+[a-z]{3,}")
+
+
+def _strip(np: str, whose: bool = True, adjectives: bool = False) -> str:
     """A noun phrase cut where it ends (``_NP_STOP``; not inside a name in capitals), without a
     leading gerund and article; with ``whose``, an aid named by whom it is for runs on across
-    that "for" (``_AID_WORDS``)."""
+    that "for" (``_AID_WORDS``); with ``adjectives`` (a task's object), across an "and" joining two
+    adjectives (``_ADJECTIVES_JOINED``)."""
     np = np.strip()
     names = [m.span() for m in _NAME_RUN.finditer(np)]
     for m in _NP_STOP.finditer(np):
+        if adjectives and _ADJECTIVES_JOINED.match(np, m.start()):
+            continue
         if not any(a < m.start() < b for a, b in names):
             head = np[:m.start()]
             if whose and m.group().strip().lower() == "for" and set(_LEAD_VERB.sub("", head.lower()).split()) <= _AID_WORDS:

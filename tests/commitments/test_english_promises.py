@@ -340,6 +340,13 @@ def test_whose_will_promises_a_figure(clause, figure, promised):
     # tabling a bill is a task (HK 2015-16 para 101)
     ("We plan to table a bill in LegCo later to allow private equity funds to enjoy profits tax exemption",
      [("table", "bill")]),
+    # two adjectives of one noun joined by "and" stay in the object (audit of HK 2013-14, session 47, row
+    # 20: "provide relevant legal" missed the frameworks of B); a wish for the society is no task
+    ("Hong Kong will provide relevant legal and regulatory frameworks with a view to attracting more funds",
+     [("provide", "relevant legal and regulatory frameworks")]),
+    ("The HA will also comprehensively upgrade the major electrical and mechanical engineering installations",
+     [("upgrade", "major electrical and mechanical engineering installations")]),
+    ("When the storms are over, we shall cherish all the more the harmonious and cohesive society", []),
 ])
 def test_the_actions_of_a_clause(clause, tasks):
     from reportdiff.commitments.english_actions import _actions
