@@ -21,6 +21,7 @@ class ClauseIndex:
 
     def __init__(self, sts: list[Statement]):
         self.sts = sts
+        self.body = next((k for k, s in enumerate(sts) if s.heading), len(sts))  # the headings come last
         self.texts = [normal(s.text + s.follow) for s in sts]
         self.blob = "\n".join(self.texts)
         self.starts = []
@@ -109,13 +110,15 @@ def other_measure(unit: str, text: str) -> bool:
 
 def weights(indexes: list[ClauseIndex]):
     """Inverse clause frequency over all documents of the ledger: rare words (断头路, 公共厕所)
-    weigh more than common ones (企业, 产值)."""
-    n = sum(len(ix.sts) for ix in indexes)
+    weigh more than common ones (企业, 产值); the clauses of headings, which repeat their
+    paragraphs' words, are not counted."""
+    n = sum(ix.body for ix in indexes)
     cache: dict[str, float] = {}
 
     def weight(word: str) -> float:
         if word not in cache:
-            df = sum(len(ix.hits(word)) for ix in indexes)
+            df = sum(len(ix.hits(word)) if ix.body == len(ix.sts) else sum(k < ix.body for k in ix.hits(word))
+                     for ix in indexes)
             cache[word] = math.log((n + 1) / (df + 1))
         return cache[word]
     return weight

@@ -141,6 +141,7 @@ class Statement:
     follow: str = ""  # the next clause when it only continues this one's figure (…558.9亿元，增长15%)
     five_years: bool = False  # a review clause whose figures are five years' totals (``parts.sums_five_years``)
     shortcoming: bool = False  # a clause of the problems that remain (``parts.states_problems``)
+    heading: bool = False  # a clause of a review subsection's heading
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,13 @@ def statements(doc: Document, index: int) -> list[Statement]:
                     nxt += clauses[k + 2]  # …3800亿元，按可比价计算，比上年增长3.5%
                 out.append(Statement(index, p, clause, sentence, part, nxt if _CONTINUES.match(nxt) else "",
                                      five_years, shortcoming and part == "review"))
+    # a review subsection's heading sums up what was done in it (（二）统筹经济社会发展，全面加强以改善民生为重点
+    # 的社会建设): its clauses are review clauses, after every paragraph (a paragraph's clause wins a tie)
+    for s in doc.root.walk():
+        if s.heading and s.level >= 2 and kinds.get(s.id) == "review":
+            h = Paragraph(s.title, s.heading.lines, s.id)
+            out += [Statement(index, h, c.group().strip(), h.text, "review", heading=True)
+                    for c in _CLAUSE.finditer(h.text) if c.group().strip()]
     return out
 
 

@@ -252,8 +252,8 @@ def _best(key: Key, index: ClauseIndex, part: str, allowed, strict: bool, unit: 
     CLEAR.  ``search.best_clause`` walks the candidates: rarest needed word first, at most
     SEARCH_CAP of them (``Found.sure`` is False when the cap stopped it)."""
 
-    def passes(k: int, s: float) -> bool:
-        return allowed(index.sts[k]) and refers(key, index, k, s, strict, unit)
+    def passes(k: int, s: float) -> bool:  # a heading sums up: it reports a task only when it names it whole
+        return allowed(index.sts[k]) and (s >= WHOLE or not index.sts[k].heading) and refers(key, index, k, s, strict, unit)
 
     found = best_clause(key.words, key.weights, MATCH if match is None else match, lambda w: index.clauses_of(w, part),
                         lambda k: _coverage(key, index, k), passes)
@@ -350,7 +350,7 @@ def follow(c: Commitment, key: Key | None, later: ClauseIndex, doc: int, five: s
 
             def names(s, test=test) -> bool:
                 return test(normal(s.text + s.follow))
-            rep = _best(part, later, "review", lambda s: allowed_(s) and names(s) and (
+            rep = _best(part, later, "review", lambda s: allowed_(s) and not s.heading and names(s) and (
                 not reform_asked or _REFORMED.search(s.text + s.follow) is not None), False, match=share).best
             rec = rec or _best(part, later, "plan", lambda s: recurs_in_(s) and names(s), False, match=share).best
     if rep:

@@ -137,7 +137,7 @@ def _plan_sentences(doc: Document, index: int):
     for st in statements(doc, index):
         in_five = st.paragraph.section_id in five and not (
             re.search(r"预期目标[是为]", st.sentence) and not _FIVE_YEAR_WORDS.search(st.sentence))  # 二、“十五五”时期目标任务和2026年工作安排
-        if in_five or st.part == "review" and not _THIS_YEAR_PLAN.search(_fold(st.sentence)) or \
+        if in_five or st.heading or st.part == "review" and not _THIS_YEAR_PLAN.search(_fold(st.sentence)) or \
                 st.part == "other" and not _GOALS.search(st.paragraph.text):
             continue  # (the year's goals in the preamble: a report whose headings were not found)
         if (st.paragraph, st.sentence) != last:

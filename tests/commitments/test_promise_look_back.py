@@ -261,3 +261,26 @@ def test_a_paragraph_looking_back_over_two_or_three_years_is_review():
     assert fiscal.status == "reported" and "中央坚持实施积极的财政政策" in fiscal.text
     doc = reportdiff_load(str(_report(2000)))
     assert not any(c.target and c.target.raw == "2100亿元" for c in extract(doc, 0))
+
+
+def test_a_review_subsection_heading_reports_a_task_it_names_whole(tmp_path):
+    """Audit of national 2008 → 2009 (session 47, row 20): ``加快以改善民生为重点的社会建设`` stands word
+    for word in 2009's review heading ``（二）统筹经济社会发展，全面加强以改善民生为重点的社会建设``, and
+    was missing: only paragraphs were searched.  A heading's clause now reports a task whose key it
+    holds whole; one sharing only part of it (``开放型经济水平显著提升`` for ``开放型经济新体制``) does
+    not, and the statements of a heading come after every paragraph (no weight changes)."""
+    a, b = tmp_path / "2008.txt", tmp_path / "2009.txt"
+    a.write_text("政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n"
+                 "加快以改善民生为重点的社会建设。加快构建开放型经济新体制。\n", encoding="utf-8")
+    b.write_text("政府工作报告\n一、过去一年工作回顾\n（一）坚持对外开放，开放型经济水平显著提升\n出口增长较快。\n"
+                 "（二）统筹经济社会发展，全面加强以改善民生为重点的社会建设\n城镇新增就业1100万人。\n"
+                 "二、今年政府工作任务\n今年要稳定外需。\n", encoding="utf-8")
+    ledger = promises([str(a), str(b)])
+    found = {e.commitment.obj: e.followups[0] for e in ledger.entries if e.commitment.doc == 0}
+    social = next(f for obj, f in found.items() if "改善民生" in obj)
+    assert social.status == "reported" and social.text == "全面加强以改善民生为重点的社会建设"
+    assert social.paragraph.lines.first == 5
+    assert found["开放型经济新体制"].status == "missing"
+    sts = statements(reportdiff_load(str(b)), 1)
+    assert [s.heading for s in sts] == sorted(s.heading for s in sts)  # the headings last
+    assert sum(s.heading for s in sts) == 4 and all(s.part == "review" for s in sts if s.heading)
