@@ -114,11 +114,19 @@ CONDITION = patterns.compile(r"如果|假如|假若|倘若|只要|要是")
 _GIVES = patterns.compile(r"就(?:可以|可|能|会)|便(?:可|能|会)|则可")
 
 
+# a concession (即使…，仍然…: national 1988, 美苏即使削减了５０％的战略核武器，它们拥有的核武器仍然占全世界核武器的
+# ９０％以上): what still holds after it is a state of things
+_CONCEDED = patterns.compile(r"即使|即便|哪怕|纵然")
+_STILL = patterns.compile(r"仍然|仍|依然|还是|也")
+
+
 def consequence(clause: str, sentence: str) -> bool:
     """Whether a clause tells what a condition earlier in its sentence would give (national 1981:
-    工业企业的生产成本只要降低１％，一年就可以增加收入二十亿元): its figures are a reckoning, not targets."""
+    工业企业的生产成本只要降低１％，一年就可以增加收入二十亿元), or what still holds after a concession
+    (``_CONCEDED``): its figures are a reckoning or a state of things, not targets."""
     at = sentence.find(clause)
-    return at > 0 and bool(CONDITION.search(sentence, 0, at)) and bool(_GIVES.search(clause))
+    return at > 0 and (bool(CONDITION.search(sentence, 0, at)) and bool(_GIVES.search(clause))
+                       or bool(_CONCEDED.search(sentence, 0, at)) and bool(_STILL.search(clause)))
 
 
 def conditional(clause: str, sentence: str) -> bool:

@@ -1381,6 +1381,16 @@ def test_a_reckoning_a_past_action_or_the_present_level_is_no_target(tmp_path):
     assert [c.target.value for c in extract(doc, 0) if c.kind == "target"] == [10.0, 3.0]
 
 
+def test_what_still_holds_after_a_concession_is_no_target(tmp_path):
+    """Audit of national 1988 → 1992 (session 47, row 3): ``美苏即使削减了５０％的战略核武器，它们拥有的核武器
+    仍然占全世界核武器的９０％以上`` gave the target 90% (the 1957 report's ``…也只占去年全部支出的5—6%``
+    alike).  After 即使/即便/哪怕/纵然 a clause saying what still holds (仍然, 也) is a state of things;
+    a target after a concession that does not say so stays."""
+    doc = _plan(tmp_path, 1988, "美苏即使削减了５０％的战略核武器，它们拥有的核武器仍然占全世界核武器的９０％以上。"
+                                "即使困难很多，今年粮食产量要达到８０００亿斤。")
+    assert [c.target.value for c in extract(doc, 0) if c.kind == "target"] == [8000.0]
+
+
 def test_what_is_not_done_yet_is_a_problem_not_a_task(tmp_path):
     """Read in national 1987's ledger after its audit (session 44): ``我们还没有来得及建立可以有效引导社会
     资金投入合理方向的制度和机制`` was a task, "dropped"; so were 1982's ``全面改革价格体系的条件尚未成熟``
