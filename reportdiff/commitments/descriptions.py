@@ -97,8 +97,10 @@ CHANGE_FROM_LAST = patterns.compile(r"(?:比|较)(?:上年|去年)(?:预算)?[\u
 
 
 # an object naming only work in general, of a time or all of it (做好今年的改革和建设工作, 推进各项改革,
-# 完成各项目标任务): nothing to check
-ALL_THE_WORK = patterns.compile(r"(?:今年|明年|全年|这些|这项|各项|各方面)?的?(?:(?:改革|建设|工作|发展|目标|任务)[和与及、]?)+")
+# 完成各项目标任务), or measures named before (实施上述政策: national 2016 audit of session 47, row 12): nothing
+# to check
+ALL_THE_WORK = patterns.compile(r"(?:今年|明年|全年|这些|这项|各项|各方面)?的?(?:(?:改革|建设|工作|发展|目标|任务)[和与及、]?)+"
+                                r"|(?:上述|以上|前述|这些|这项|这一|此类)的?(?:政策|措施|举措|部署|规定)+")
 
 
 # what follows the condition of a rule, within its sentence: the consequence (…，税利比上年增加，就可以相应
