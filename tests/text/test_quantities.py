@@ -126,3 +126,18 @@ def test_cn_to_number_multiplies_wan_only_since_the_last_yi():
     assert cn_to_number("三万亿") == 3_000_000_000_000
     assert cn_to_number("十万零五百") == 100_500
     assert cn_to_number("一万二千") == 12_000
+
+
+def test_an_english_range_of_plain_numbers_is_one_range_but_not_a_change_from_a_base():
+    """HK 2012-13 (audit of session 47, row 4): ``a saleable floor area of about 400 to 500 square
+    feet`` was the target 500, exact (400 dropped as a bare number).  Two plain numbers joined by
+    ``to`` are a range, as ``1 to 2 per cent`` was; ``from 1 400 to 1 700`` stays a base and a level,
+    and years are no range."""
+    from reportdiff.text.quantities import read_quantities
+
+    def read(text):
+        return [(q.raw, q.value, q.comparator) for q in read_quantities(text)]
+    assert read("a saleable floor area of about 400 to 500 square feet") == [("400 to 500", (400.0, 500.0), "range")]
+    assert read("providing 2 000 to 3 000 places") == [("2 000 to 3 000", (2000.0, 3000.0), "range")]
+    assert read("increase from 1 400 to 1 700 places") == [("1 400", 1400.0, "exact"), ("1 700", 1700.0, "exact")]
+    assert read("from 2012 to 2015") == []
