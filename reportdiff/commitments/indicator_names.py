@@ -57,8 +57,14 @@ def listed_indicators(clause: str) -> dict[int, str]:
     m = re.search(r"([^，；。]*?)分别", clause)
     if not m:
         return {}
-    items = [clean_indicator(LEAD_VERBS.sub("", i.strip())) for i in re.split(r"[、和及与]", m.group(1))]
+    items = [clean_indicator(LEAD_VERBS.sub("", i.strip())).removeprefix("把") for i in re.split(r"[、和及与]", m.group(1))]
     figures = [q for q in find_quantities(clause[m.end():]) if q.value is not None and not is_year(q.raw)]
+    if len(items) == 1 and len(figures) == 2 and items[0].startswith("城乡") and len(items[0]) > 3:
+        items = ["城镇" + items[0][2:], "农村" + items[0][2:]]  # 城乡低保人均补助标准分别提高5%和8%: two groups
+    tail = items[-1][len(items[0]):]
+    if len(items) >= 2 and all(2 <= len(i) <= 3 for i in items[:-1]) and len(tail) >= 2 and not _NOT_OF_THE_NAME.search(tail) \
+            and not re.match(r"要|将|计划|预计|力争|争取", tail):
+        items = [i + items[-1][len(i):] for i in items[:-1]] + items[-1:]  # 城镇、农村低保标准: the tail shared
     if len(items) != len(figures) or len(items) < 2 or any(len(i) < 2 for i in items):
         return {}
     return {m.end() + q.start: item for q, item in zip(figures, items)}

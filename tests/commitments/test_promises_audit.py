@@ -86,6 +86,14 @@ def test_figures_in_fenbie_lists_go_to_their_own_indicator():
     # the review side too: 高技术制造业、装备制造业增加值分别增长8.9%、7.7% (national 2025)
     review = [t for t, _ in targets_in("高技术制造业、装备制造业增加值分别增长8.9%、7.7%", promised=False)]
     assert [(t.indicator, t.value) for t in review] == [("高技术制造业", 8.9), ("装备制造业增加值", 7.7)]
+    # national 2016 (audit of session 47, row 17): 城乡 names two groups, and short items share the last
+    # one's tail (城镇、农村低保标准); a verb after the last item is no tail (甘蔗和甜菜要求: 1958)
+    for clause, want in (("城乡低保人均补助标准分别提高5%和8%", [("城镇低保人均补助标准", 5.0), ("农村低保人均补助标准", 8.0)]),
+                         ("城镇、农村低保标准分别提高9.97%和14.1%", [("城镇低保标准", 9.97), ("农村低保标准", 14.1)]),
+                         ("把小学、初中学生人均公用经费分别提高到300元和500元",
+                          [("小学学生人均公用经费", 300.0), ("初中学生人均公用经费", 500.0)]),
+                         ("甘蔗和甜菜要求分别增长百分之二十七点五和百分之二十九点五", [("甘蔗", 27.5), ("甜菜要求", 29.5)])):
+        assert [(t.indicator, t.value) for t, _ in targets_in(clause)] == want
 
 
 @pytest.mark.parametrize("clause, promised, indicator", [
