@@ -116,7 +116,7 @@ _AT_LEAST_CONTEXT = patterns.compile(r"(?:不低于|力争|确保|达到|(?<!不
 
 # a clause: up to a comma or stop, not one inside brackets (工业总产值（不包括手工业产值，下同）预计达到…:
 # the figure is the clause's, audit of national 1957 → 1958, seed 54, rows 9 and 15)
-_CLAUSE = patterns.compile(r"(?:[^，；。！？（(]|[（(][^）)。！？]{0,80}[）)]|[（(])+[，；。！？]?")
+_CLAUSE = patterns.compile(r"(?:[^，；。！？（(]|(?<=\d)，(?=\d{3}(?![\d.]))|[（(][^）)。！？]{0,80}[）)]|[（(])+[，；。！？]?")
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ QUANTITY = patterns.compile(
       | 百分之{CN_NUMERAL}(?:(?:至|到)(?:百分之)?[{CN_DIGIT}十][{CN_DIGIT}十点]{{0,3}}(?![{CN_DIGIT}十点年]))?  # 百分之八至九: a range
       | \d+(?:\.\d+)?(?P<mag>万亿|亿|万|千)(?:至|到|—|-|~|～)\d+(?:\.\d+)?(?P=mag)  # 700万到800万吨: a range,
         (?:[多余](?={_UNIT_RX}))?(?:{_UNIT_RX})?             # its magnitude written twice
-      | (?:[£$€¥]\s?)?\d+(?:,\d{{3}})*(?:\.\d+)?%?             # 1,301.2  7.5  6%  £41.5
+      | (?:[£$€¥]\s?)?(?:\d{{1,3}}(?:，\d{{3}}(?![\d.]))+|\d+(?:,\d{{3}})*)(?:\.\d+)?%?   # 1,301.2  7.5  6%  £41.5  33，212 (1980)
         (?:\s*(?:-|~|～|—|至|到)\s*\d+(?:\.\d+)?)?           # 6-7  6%到7%: second number
         (?:\s?(?:million|billion|trillion|thousand)\b)?       # £41.5 million
         (?:[多余](?=万亿|亿|万|千))?                          # 620多万套, 30多万公里: a lower bound before the magnitude
@@ -107,7 +107,7 @@ def find_quantities(text: str) -> list[Quantity]:
 
 def parse_quantity(raw: str) -> Quantity:
     """Value, unit and comparator of one quantity string."""
-    s = raw.strip()
+    s = re.sub(r"(?<=\d)，(?=\d{3})", ",", raw.strip())  # a full-width comma between thousands (national 1980)
     comparator = "exact"
     for suffix, name in (("左右", "about"), ("以上", "at_least"), ("多", "at_least"),
                          ("余", "at_least"), ("以内", "at_most"), ("以下", "at_most")):

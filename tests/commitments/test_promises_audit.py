@@ -148,6 +148,18 @@ def test_a_result_a_basis_or_a_condition_is_no_target(clause, kept):
     assert len(targets_in(clause, promised=True)) == len(kept)
 
 
+def test_a_figure_with_a_full_width_thousands_comma_is_one_target(tmp_path):
+    """National 1980 (audit of session 47, row 4): the clause split at the comma of ``2，000``."""
+    path = tmp_path / "a.txt"
+    path.write_text("政府工作报告\n一、过去一年工作回顾\n去年完成了各项任务。\n二、今年政府工作任务\n"
+                    "明年内燃机2，000万马力，钢产量3，500万吨。\n", encoding="utf-8")
+    targets = [c.target for c in extract(reportdiff.load(str(path)), 0) if c.kind == "target"]
+    assert [(t.indicator, t.value) for t in targets] == [("内燃机", 2000.0), ("钢产量", 3500.0)]
+    assert [(t.indicator, t.value) for t, _ in targets_in("内燃机2，000万马力")] == [("内燃机", 2000.0)]
+    assert [(t.indicator, t.value) for t, _ in targets_in("钢产量3，500万吨，水泥7，800万吨")] == [("钢产量", 3500.0),
+                                                                                            ("水泥", 7800.0)]
+
+
 def test_a_change_to_a_new_level_is_named_without_its_base():
     """National 1993 (audit of session 47, row 1): ``非常设机构由８５个减为２６个`` was the target
     ``非常设机构由85个`` 26: the words naming a figure end before 由 for a change written with 减为."""

@@ -141,3 +141,18 @@ def test_an_english_range_of_plain_numbers_is_one_range_but_not_a_change_from_a_
     assert read("providing 2 000 to 3 000 places") == [("2 000 to 3 000", (2000.0, 3000.0), "range")]
     assert read("increase from 1 400 to 1 700 places") == [("1 400", 1400.0, "exact"), ("1 700", 1700.0, "exact")]
     assert read("from 2012 to 2015") == []
+
+
+def test_a_full_width_comma_between_thousands_is_part_of_the_number():
+    """National 1980 (audit of session 47, row 4): ``内燃机2，000万马力`` was the target 000万 of
+    ``马力``, and its clause split at the comma; 1955-1957 and 1980 write thousands so
+    (``粮食产量33，212万吨``, ``1，497，616，000元``).  A comma after one to three digits and before
+    exactly three is a separator; one after four digits, or before more or fewer, is not."""
+    def read(text):
+        return [(q.raw, q.value) for q in find_quantities(text)]
+    assert read("内燃机2，000万马力") == [("2，000万", 2000.0)]
+    assert read("粮食产量33，212万吨，比上年增") == [("33，212万吨", 33212.0)]
+    assert read("支出１，４９７，６１６，０００元".translate({ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９"})) == [
+        ("1，497，616，000元", 1497616000.0)]
+    assert read("增长8%，100万人") == [("8%", 8.0), ("100万人", 100.0)]
+    assert read("1999，2000年") == []
