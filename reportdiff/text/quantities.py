@@ -230,7 +230,7 @@ _EN_QUANTITY = (
         (?:19|20)\d\d[-–/]\d\d\b                                                 # 2017-18: a fiscal year
       | {_EN_CURRENCY}\s?{_EN_NUM}{_EN_SCALE}?                                  # $12.5 billion, HK$1,234 million
       | (?!(?:19|20)\d\d\s)(?:{_EN_NUM}|{_EN_WORD})(?:{_EN_PERCENT})?\s(?:to|-)\s(?:{_EN_NUM}|{_EN_WORD}){_EN_PERCENT}   # 0.5% to 2.5%, two to three per cent (not … of 2019 to seven per cent)
-      | (?<!\bfrom\s)(?!(?:19|20)\d\d\s){_EN_NUM}\sto\s(?!(?:19|20)\d\d\b){_EN_NUM}{_EN_SCALE}?(?!\s*(?:%|per\s?cent|percent))   # 400 to 500 (square feet), not from … to …
+      | (?<!\bfrom\s)(?!(?:19|20)\d\d\s)(?:{_EN_NUM}|{_EN_WORD})\sto\s(?!(?:19|20)\d\d\b){_EN_NUM}{_EN_SCALE}?(?!\s*(?:%|per\s?cent|percent))   # 400 to 500 (square feet), not from … to …
       | (?:{_EN_NUM}|{_EN_WORD}){_EN_POINTS}                                    # 1.3 percentage points
       | (?:{_EN_NUM}|{_EN_WORD}){_EN_PERCENT}                                   # 3.2 per cent, two per cent
       | {_EN_NUM}{_EN_SCALE}?                                                   # 28, 19 000, 1.2 million

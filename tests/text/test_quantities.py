@@ -139,6 +139,8 @@ def test_an_english_range_of_plain_numbers_is_one_range_but_not_a_change_from_a_
         return [(q.raw, q.value, q.comparator) for q in read_quantities(text)]
     assert read("a saleable floor area of about 400 to 500 square feet") == [("400 to 500", (400.0, 500.0), "range")]
     assert read("providing 2 000 to 3 000 places") == [("2 000 to 3 000", (2000.0, 3000.0), "range")]
+    # a lower bound in words (HK 2018-19, audit of session 47, row 2: "exact 12")
+    assert read("for a period of six to 12 months") == [("six to 12", (6.0, 12.0), "range")]
     assert read("increase from 1 400 to 1 700 places") == [("1 400", 1400.0, "exact"), ("1 700", 1700.0, "exact")]
     assert read("from 2012 to 2015") == []
 
