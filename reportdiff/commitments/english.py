@@ -74,14 +74,16 @@ def _changed(head: str) -> str:
     subject_end = _PASSIVE.search(head) or _RISES.search(head)
     if subject_end:
         head = re.sub(r"^\d+\.\s*", "", head[: subject_end.start()])  # 149.The accumulation limit …: a paragraph's number
+    elif gerund := re.match(r"(?:and\s+)?[a-z]+ing\s+(?=(?:the|a|an|our|its|their)\s)", head):  # increasing the maximum amount
+        head = head[gerund.end():]  # of allowance payable to employers engaging people with disabilities
     else:
         head = re.sub(r"^.*\b(?:will|shall|to|we|i|is|are|has|have|that|with|by)\s+", "", head, flags=re.I)
         head = re.sub(r"^(?:and\s+)?(?:[a-z]+\s+){1,2}(?=(?:the|a|an|our|its|their)\s)", "", head, flags=re.I)  # the verb
     return _strip(head)
 
 
-# Y of "from X to Y": what goes from X to Y is named before "from"
-_FROM_TO = patterns.compile(r"\bfrom\s+(?:[^,;]|(?<=\d),(?=\d)){1,40}?\s+to\s+(?:about\s+|around\s+|over\s+|some\s+)?$", re.I)
+# Y of "from X to Y" or "by X to Y": what goes from X (or rises by X) to Y is named before "from" (or "by")
+_FROM_TO = patterns.compile(r"\b(?:from|by(?=\s+(?:about\s+|around\s+|some\s+|nearly\s+)?(?:[$£€\d]|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s)))\s+(?:[^,;]|(?<=\d),(?=\d)){1,40}?\s+to\s+(?:about\s+|around\s+|over\s+|some\s+)?$", re.I)
 # Y of "raise X to Y" (no from): increase the amount of seed capital for the FRC to $400 million
 _RAISED_TO = patterns.compile(r"\b(?:increase|raise|lift|expand|extend|lower|reduce|double|triple)\s+[^,;]{3,80}?"
                         r"(?P<to>\s+to\s+(?:about\s+|around\s+|over\s+|some\s+)?)$", re.I)
@@ -276,6 +278,8 @@ def targets_in(clause: str) -> list[tuple[Target, int]]:
         if _COST_OR_REACH.search(before60) and not _GIVEN_SPENDING.search(before60) or _DESCRIBES.search(before60) \
                 or _FROM_BASE.search(before60) and re.match(r"\s*(?:[a-z-]+\s+){0,2}to\b", clause[q.end:], re.I):
             continue  # a cost, a description, or the X of "from X to Y"
+        if re.search(r"\bby\s+$", before60) and re.match(r"\s+to\s+(?:about\s+|around\s+)?[$£€\d]", clause[q.end:]):
+            continue  # the rise of "by X to Y": Y is the level promised
         if _OVER_THE_PAST.match(clause, q.end) and not _GOAL_YEAR.search(clause):
             continue  # a change over a past year (an increase of nearly 80 per cent over 1997-98): a comparison
         if q.unit == "" and _AID_FOR.search(before60):

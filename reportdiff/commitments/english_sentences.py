@@ -208,7 +208,7 @@ _NP_STOP = patterns.compile(_NP_END.pattern.removesuffix(".*$"), re.I)
 # words that say only that something is given or paid, not to whom (an additional recurrent provision,
 # the financial assistance, the rate of allowance): such a phrase is named by the "for" after it
 _AID_WORDS = set("additional extra annual recurrent one-off financial assistance support subsidy subsidies subvention "
-                 "subventions funding allowance allowances grant grants provision resources rate rates of the a an".split())
+                 "subventions funding allowance allowances allocation allocations grant grants provision resources rate rates of the a an".split())
 
 
 # the verb of a purpose, before the article of its object (to enhance the financial assistance …)
