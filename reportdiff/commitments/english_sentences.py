@@ -262,6 +262,8 @@ _FORECAST = patterns.compile(
     r"|\bit is (?:estimated|expected|projected|forecast) that\b"
     # what the speaker expects (that government revenue will drop; not a count: that about 100 students will …)
     r"|\b(?:I|we)\s+(?:also\s+)?(?:expect|anticipate)\s+that\s+(?!(?:about|around|some|over|a\s+total\s+of)\b|\d)"
+    # a balance said to come (There will be a deficit of $3.4 billion in the Consolidated Account)
+    r"|\bthere\s+will\s+be\s+(?:an?\s+)?(?:[a-z]+\s+){0,2}(?:deficits?|surplus(?:es)?)\b"
     r"|\b(?:forecasts?|forecasted|predicts?|predicted|projects?|projected)\s+that\b[^;]*?\b(?:will|would|should)\b"
     # the effect the measures will have (… will have a stimulus effect of 1.3 percentage points)
     r"|\b(?:will|would)\s+(?:have|bring)\s+an?\s+(?:[a-z-]+\s+){0,2}(?:effect|impact)\s+of\b"
