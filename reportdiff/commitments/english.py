@@ -82,7 +82,10 @@ def _changed(head: str) -> str:
     return _strip(head)
 
 
-# Y of "from X to Y" or "by X to Y": what goes from X (or rises by X) to Y is named before "from" (or "by")
+# Y of "from X to Y" or "by X to Y", and X of "by X to Y": what goes from X (or rises by X) to Y is named
+# before "from" (or "by")
+_BY_TO = patterns.compile(r"\bby\s+$")
+_TO_LEVEL = patterns.compile(r"\s+to\s+(?:about\s+|around\s+)?[$£€\d]")
 _FROM_TO = patterns.compile(r"\b(?:from|by(?=\s+(?:about\s+|around\s+|some\s+|nearly\s+)?(?:[$£€\d]|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s)))\s+(?:[^,;]|(?<=\d),(?=\d)){1,40}?\s+to\s+(?:about\s+|around\s+|over\s+|some\s+)?$", re.I)
 # Y of "raise X to Y" (no from): increase the amount of seed capital for the FRC to $400 million
 _RAISED_TO = patterns.compile(r"\b(?:increase|raise|lift|expand|extend|lower|reduce|double|triple)\s+[^,;]{3,80}?"
@@ -139,7 +142,7 @@ def _comparator(q: Quantity, before: str) -> str:
 
 def _indicator(clause: str, q: Quantity, unit: str) -> str:
     after = clause[q.end:]
-    span = _FROM_TO.search(clause, 0, q.start)
+    span = _FROM_TO.search(clause, 0, q.start) or (_BY_TO.search(clause, 0, q.start) if _TO_LEVEL.match(after) else None)
     raised = None if span else _RAISED_TO.search(clause, 0, q.start)
     if span or raised:  # extend the length of the promenades from the current 20-odd kilometres to 34 kilometres
         np = _changed(clause[:span.start() if span else raised.start("to")])
@@ -273,13 +276,15 @@ def figures(text: str) -> list[Quantity]:
 
 def targets_in(clause: str) -> list[tuple[Target, int]]:
     out = []
-    for q in sorted(figures(clause) + counts_in_words(clause), key=lambda x: x.start):
+    found = sorted(figures(clause) + counts_in_words(clause), key=lambda x: x.start)
+    for q, nxt in zip(found, found[1:] + [None]):
         before60 = clause[max(0, q.start - 60):q.start]
+        if nxt and _BY_TO.search(before60) and _TO_LEVEL.match(clause, q.end) and \
+                normal_quantity(nxt)[1] == normal_quantity(q)[1]:
+            continue  # by $1,000 to $4,000: the level says the rise (by 50 per cent to $500,000: both kept)
         if _COST_OR_REACH.search(before60) and not _GIVEN_SPENDING.search(before60) or _DESCRIBES.search(before60) \
                 or _FROM_BASE.search(before60) and re.match(r"\s*(?:[a-z-]+\s+){0,2}to\b", clause[q.end:], re.I):
             continue  # a cost, a description, or the X of "from X to Y"
-        if re.search(r"\bby\s+$", before60) and re.match(r"\s+to\s+(?:about\s+|around\s+)?[$£€\d]", clause[q.end:]):
-            continue  # the rise of "by X to Y": Y is the level promised
         if _OVER_THE_PAST.match(clause, q.end) and not _GOAL_YEAR.search(clause):
             continue  # a change over a past year (an increase of nearly 80 per cent over 1997-98): a comparison
         if q.unit == "" and _AID_FOR.search(before60):
