@@ -291,7 +291,9 @@ def targets_in(clause: str) -> list[tuple[Target, int]]:
             continue  # whom the aid reaches (the financial assistance for 60 national sports associations)
         if re.search(r"\b(?:aged|age of|ages of)\s*$", before60, re.I):
             continue  # an age says whom a measure is for (residents aged 65 or above), not a quantity promised
-        if q.unit == "" and re.search(r"(?<!\ball )\bthe\s+$", clause[max(0, q.start - 12):q.start], re.I):
+        if re.match(r"(?:\d+\.)?\s*(?:Following|After)\s[^,;]*$", clause[:q.start]) and "," in clause[q.end:]:
+            continue  # Following the injection of $1 billion into the CreateSmart Initiative, …: what was done
+        if q.unit == "" and re.search(r"(?<!\ball )\b(?:the|these|those)\s+$", clause[max(0, q.start - 12):q.start], re.I):
             continue  # a definite count names things already known (The 29 departments accommodated there,
             # the two existing runways; not phase out all the 82 000 pre-Euro IV vehicles)
         if q.unit == "" and re.search(r"\S\s+[A-Z][\w-]*\s$", clause[:q.start]):
