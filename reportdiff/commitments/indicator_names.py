@@ -47,7 +47,12 @@ def clean_indicator(indicator: str) -> str:
     (地区生产总值按可比价计算 → 地区生产总值, 社会消费品零售总额同比 → 社会消费品零售总额), or the
     period it is for (时期经济 → 经济, 今后五年经济 → 经济)."""
     cleaned = _INDICATOR_TAIL.sub("", re.sub(QUALIFIER_WORDS, "", indicator)) or indicator
-    return _PERIOD_HEAD.sub("", cleaned) or cleaned
+    framed = _FRAME_HEAD.sub("", cleaned)  # "" for a frame alone (底线是): the figure's thing is said after it
+    return _PERIOD_HEAD.sub("", framed) or framed
+
+
+# a frame that names nothing, and the line it holds (底线是严守18亿亩耕地红线: national 2013, audit of session 47, row 16)
+_FRAME_HEAD = patterns.compile(r"^(?:底线|红线|目标|任务|重点)(?:是|为)(?:严守|坚守|守住|守牢)?$")
 
 
 def listed_indicators(clause: str) -> dict[int, str]:

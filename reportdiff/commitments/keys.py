@@ -286,6 +286,9 @@ _INSTITUTING = patterns.compile(r"^(?:建立|健全|完善|和|与|并|及)+")
 # (符合中国国情的民主政治, 适应我国现阶段生产力水平的社会保障体系; not 适合农民工特点的: whose), and the
 # frame of a reform's aim (方向是实行中央与地方的分税制): no part of the thing
 _FITTING = patterns.compile(r"^(?:(?:符合|适应|适合)[^，；。的]{0,14}(?:国情|惯例|要求|需要|需求|水平|规律|体制|环境|实际)的"
+                            # what a system is for (有利于结构优化、社会公平的税收制度; not a policy, which its aim names:
+                            # 有利于安全生产的经济政策)
+                            r"|有利于[^，；。的]{2,16}的(?=[^，；。]*(?:制度|体制|体系)$)"
                             r"|(?:方向|重点|目标|任务)是(?:实行|推行|建立|实现)?)")
 
 

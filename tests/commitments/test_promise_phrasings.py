@@ -909,6 +909,9 @@ def _task(ledger, obj: str):
     ("符合我国国情和国际惯例的新型外贸体制", "新型外贸体制"),
     ("适应竞争环境的内部管理制度", "内部管理制度"),
     ("方向是实行中央与地方的分税制", "中央与地方的分税制"),
+    # what a system is for (national 2013 audit of session 47, row 1); not what a policy is for
+    ("有利于结构优化、社会公平的税收制度", "税收制度"),
+    ("有利于安全生产的经济政策", "有利于安全生产的经济政策"),
     # whose features it fits says whom it is for (national 2007's 适合农民工特点的社会保障制度 is
     # followed by 制定适合农民工特点的养老保险办法, not by 社会保障体系框架初步形成)
     ("适合农民工特点的社会保障制度", "适合农民工特点的社会保障制度"),

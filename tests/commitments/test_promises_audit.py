@@ -109,6 +109,9 @@ def test_figures_in_fenbie_lists_go_to_their_own_indicator():
     ("中央财政安排用于“两个确保”和城市“低保”的补助资金779亿元", True, "补助资金"),
     # a word opening with 要 keeps it
     ("要素市场交易额增长10%", True, "要素市场交易额"),
+    # a frame and a verb of holding a line name nothing: the thing counted does (national 2013, audit of
+    # session 47, row 16: 底线是严守 had been the indicator, and the plan's 坚守耕地红线 was not found)
+    ("底线是严守18亿亩耕地红线", True, "耕地红线"),
 ])
 def test_qualifiers_and_fillers_are_not_part_of_the_indicator(clause, promised, indicator):
     (t, _), = targets_in(clause, promised=promised)
