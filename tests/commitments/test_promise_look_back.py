@@ -13,7 +13,7 @@ from conftest import FIXTURES, shared_dir
 from reportdiff import load as reportdiff_load
 from reportdiff.commitments import promises
 from reportdiff.commitments.extraction import _DONE_VERB, extract, statements
-from reportdiff.commitments.parts import looks_back, opens_plan, parts, preamble_plan_from
+from reportdiff.commitments.parts import looks_back, opens_plan, parts, preamble_plan_from, tells_a_record
 
 
 def _report(year: int):
@@ -284,3 +284,13 @@ def test_a_review_subsection_heading_reports_a_task_it_names_whole(tmp_path):
     sts = statements(reportdiff_load(str(b)), 1)
     assert [s.heading for s in sts] == sorted(s.heading for s in sts)  # the headings last
     assert sum(s.heading for s in sts) == 4 and all(s.part == "review" for s in sts if s.heading)
+
+
+def test_a_sentence_opening_on_what_was_gone_through_is_a_record():
+    """Audit of national 1986 → 1987 (session 47, row 1): ``经过前几年的改革，逐步扩大企业自主权，初步改变
+    统购包销…，既增强了企业的活力`` stood in the plan part and gave the task 企业自主权.  A sentence
+    opening with 经过, perfective and with no word of the plan, tells what was achieved; one that
+    looks ahead (经过几年努力，要…) stays plan."""
+    assert tells_a_record("经过前几年的改革，逐步扩大企业自主权，初步改变统购包销的办法，既增强了企业的活力。", 1986)
+    assert not tells_a_record("经过几年的努力，要使企业真正成为相对独立的经济实体。", 1986)
+    assert not tells_a_record("经过调整，今年工业生产要增长百分之七。", 1986)
