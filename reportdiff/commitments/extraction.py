@@ -325,6 +325,8 @@ _POLICY_OBJECT = patterns.compile(CHECKABLE.pattern + r"|体制|政策|基金|�
 # the scope of a measure at an object's end, after four characters or more (整省试点范围, 全国碳排放权交易
 # 市场行业覆盖范围): a later report names the measure, not its scope
 _SCOPE = patterns.compile(r"(?<=[\u4e00-\u9fff”]{4})的?(?:覆盖|实施|惠及)?范围$")
+# where 把 puts the work (把整顿和建设企业领导班子放在突出的位置: national 1997 audit of session 47, row 15)
+_PLACED = patterns.compile(r"(?<=[\u4e00-\u9fff”]{3})(?:放在|摆在|作为)[^，；。]{0,8}(?:位置|地位|首位|重中之重)$")
 # the second verb of 建立健全, 建立和完善 (a verb compound), when a name of three or more characters follows
 _ESTABLISH_AND = patterns.compile(r"^(?:和|并)?(?:健全|完善)(?:和|并)?(?=[^，；。]{3})")
 # the second verb of two joined by 和/并 left at the head of the object (落实和优化休假制度, 推行和完善…体系,
@@ -470,6 +472,7 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         # a conjunction or 的 left dangling where the verb after it was cut (参与全球治理体系改革和建设)
         obj = DANGLING.sub("", obj) or obj
         obj = _SCOPE.sub("", obj)  # 扩大整省试点范围: the pilot is what is widened, and what a report names
+        obj = _PLACED.sub("", obj)  # 把…企业领导班子放在突出的位置: where the work is put is no part of it
         if ALL_THE_WORK.fullmatch(obj):
             continue
         for part in split_shared_head(obj) if len(obj) >= 2 else ():

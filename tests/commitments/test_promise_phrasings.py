@@ -1412,6 +1412,9 @@ def test_work_in_general_is_no_task(tmp_path):
     reform stays."""
     doc = _plan(tmp_path, 1986, "做好今年的改革和建设工作。继续推进各项改革。要确保完成各项目标任务。深化价格体制改革。")
     assert [c.obj for c in extract(doc, 0) if c.kind == "task"] == ["价格体制改革"]
+    # where 把 puts the work is no part of it (national 1997 → 1998, audit of session 47, row 15)
+    doc = _plan(tmp_path, 1997, "要把整顿和建设企业领导班子放在突出的位置。")
+    assert [c.obj for c in extract(doc, 0) if c.kind == "task"] == ["企业领导班子"]
     # measures named before (national 2016 → 2017, audit of session 47, row 12: 上述政策 was "dropped")
     doc = _plan(tmp_path, 2016, "实施上述政策，今年将比改革前减轻企业和个人负担5000多亿元。全面推开营改增试点。")
     assert [c.obj for c in extract(doc, 0) if c.kind == "task"] == ["营改增试点"]
