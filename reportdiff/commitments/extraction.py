@@ -325,6 +325,7 @@ _POLICY_OBJECT = patterns.compile(CHECKABLE.pattern + r"|体制|政策|基金|�
 # the scope of a measure at an object's end, after four characters or more (整省试点范围, 全国碳排放权交易
 # 市场行业覆盖范围): a later report names the measure, not its scope
 _SCOPE = patterns.compile(r"(?<=[\u4e00-\u9fff”]{4})的?(?:覆盖|实施|惠及)?范围$")
+_ENUMERATOR = patterns.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]是?，?)(?=.{4})")
 # where 把 puts the work (把整顿和建设企业领导班子放在突出的位置: national 1997 audit of session 47, row 15)
 _PLACED = patterns.compile(r"(?<=[\u4e00-\u9fff”]{3})(?:放在|摆在|作为)[^，；。]{0,8}(?:位置|地位|首位|重中之重)$")
 # the second verb of 建立健全, 建立和完善 (a verb compound), when a name of three or more characters follows
@@ -445,7 +446,7 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         if found or len(st.text) > 60 or DESCRIPTIVE.search(st.text.rstrip("，；。！？")) or EXISTING.search(st.text) \
                 or NOT_YET.search(st.text) and not PLAN_WORD.search(st.text):
             continue
-        clause = st.text.rstrip("，；。！？").strip()
+        clause = _ENUMERATOR.sub("", st.text.rstrip("，；。！？").strip())  # 一是依法打击…犯罪活动: the item, not its number
         if BASIS.match(clause) or PURPOSE_OF_NEXT.match(clause) and st.text.rstrip().endswith("，") \
                 or PRINCIPLE.search(clause) or POLICY_MAKING.search(_FIRST_CLAUSE.match(st.sentence).group()):
             continue  # a basis, a purpose, a principle, and the clauses of a sentence that opens with one (…政策要能早则早，…)

@@ -1412,6 +1412,10 @@ def test_work_in_general_is_no_task(tmp_path):
     reform stays."""
     doc = _plan(tmp_path, 1986, "做好今年的改革和建设工作。继续推进各项改革。要确保完成各项目标任务。深化价格体制改革。")
     assert [c.obj for c in extract(doc, 0) if c.kind == "task"] == ["价格体制改革"]
+    # an item's number is no part of it (national 1994 → 1995, audit of session 47, row 4: the object was
+    # 一是依法打击…; the clauses numbered 一是/二是 of 1987-2017 gave no task at all when their verb led)
+    doc = _plan(tmp_path, 2009, "一是推进基本医疗保障制度建设。五是推进公立医院改革试点。")
+    assert [c.obj for c in extract(doc, 0) if c.kind == "task"] == ["基本医疗保障制度", "公立医院改革试点"]
     # where 把 puts the work is no part of it (national 1997 → 1998, audit of session 47, row 15)
     doc = _plan(tmp_path, 1997, "要把整顿和建设企业领导班子放在突出的位置。")
     assert [c.obj for c in extract(doc, 0) if c.kind == "task"] == ["企业领导班子"]
