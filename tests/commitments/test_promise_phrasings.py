@@ -1419,6 +1419,9 @@ def test_work_in_general_is_no_task(tmp_path):
     # where 把 puts the work is no part of it (national 1997 → 1998, audit of session 47, row 15)
     doc = _plan(tmp_path, 1997, "要把整顿和建设企业领导班子放在突出的位置。")
     assert [c.obj for c in extract(doc, 0) if c.kind == "task"] == ["企业领导班子"]
+    # … nor the way to it a task explores (national 1994, audit of session 47, row 9); a rule made stays
+    doc = _plan(tmp_path, 1994, "探索建立现代企业制度的有效途径。要制定有偿转让的办法。")
+    assert [c.obj for c in extract(doc, 0) if c.kind == "task"] == ["现代企业制度", "有偿转让的办法"]
     # measures named before (national 2016 → 2017, audit of session 47, row 12: 上述政策 was "dropped")
     doc = _plan(tmp_path, 2016, "实施上述政策，今年将比改革前减轻企业和个人负担5000多亿元。全面推开营改增试点。")
     assert [c.obj for c in extract(doc, 0) if c.kind == "task"] == ["营改增试点"]
