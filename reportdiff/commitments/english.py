@@ -316,8 +316,11 @@ def targets_in(clause: str) -> list[tuple[Target, int]]:
 _OVER_THE_PAST = patterns.compile(r"\s*(?:per\s*cent|percent|%)?\s*(?:over|compared\s+(?:with|to)|than(?:\s+in)?)\s+"
                             r"(?:that\s+(?:of|in)\s+|the\s+level\s+(?:of|in)\s+)?(?:(?:19|20)\d\d(?:-\d\d)?\b(?!\s*-?\s*\d|\s+levels?\b)"
                             r"|(?:[a-z]+|\d+)\s+years?\s+ago\b|the\s+(?:previous|last)\s+(?:financial\s+)?year\b|last\s+year\b)"
-                            # … or a figure of last year (an increase of 22 per cent in attendance last year)
-                            r"|\s*(?:per\s*cent|percent|%)?\s+in\s+(?:[a-z]+\s+){1,3}?last\s+year\b", re.I)
+                            # … or a figure of last year (an increase of 22 per cent in attendance last year), or of a
+                            # past span (the trend growth rate of 4.5 per cent over the past ten years)
+                            r"|\s*(?:per\s*cent|percent|%)?\s+in\s+(?:[a-z]+\s+){1,3}?last\s+year\b"
+                            r"|\s*(?:per\s*cent|percent|%)?\s+(?:over|in|during)\s+the\s+(?:past|last)\s+(?:[a-z]+\s+|\d+\s+)?"
+                            r"(?:years|decades?)\b", re.I)
 _GOAL_YEAR = patterns.compile(r"\bby\s+(?:the\s+end\s+of\s+|end-)?20\d\d\b", re.I)
 
 
