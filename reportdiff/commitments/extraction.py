@@ -266,6 +266,8 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
                          or _NOW.search(clause, max(0, q.start - 14), q.start)):
             continue  # 货币发行还比年初计划少了近500亿元, 由…减少到现在的二百七十六个, 目前约为国家预算收入的一半:
             # a result or the present level, not a promise
+        if promised and "结转" in clause[:q.start]:
+            continue  # 结转到第七个五年计划期间继续建设的有一亿四千万吨: work carried over, no figure promised
         if promised and _ON_THE_BASIS.match(clause, q.end):
             continue  # 在连续两年增长百分之十三的基础上: the base the plan starts from, not a figure promised
         if promised and (bounds_a_class(clause, q.end, unit) or SOURCE.match(clause)):

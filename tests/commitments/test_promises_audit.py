@@ -141,6 +141,8 @@ def test_qualifiers_and_fillers_are_not_part_of_the_indicator(clause, promised, 
     ("只要我们能够再连续若干年保持百分之八至百分之九的增长率", []),
     ("工业企业的生产成本只要降低1%", []),
     ("如果再把一、二千万亩粮田改种薯类", []),
+    # national 1982 (audit of session 47, seed 89, row 4; seed 45 before): work carried over to the next plan
+    ("结转到第七个五年计划期间继续建设的有一亿四千万吨", []),
     # national 1993 (audit of session 47, rows 1 and 9): the base of a change to …为 and the
     # present level (现有) are no figures promised; the new level is, named without its base
     ("非常设机构由８５个减为２６个", ["２６个"]),
