@@ -31,7 +31,7 @@ from ..comparison.english_names import number_of
 from ..ingest.headings import PARAGRAPH_NUMBER
 from ..model import Document, Paragraph
 from ..text import patterns
-from ..text.quantities import Quantity, counts_in_words, read_quantities
+from ..text.quantities import EN_NUMBER_WORD, Quantity, counts_in_words, read_quantities
 from .english_actions import _ABSTRACT, _AGENT, _MAKING, _actions, _content_words
 from .english_sentences import _CLAUSE, _PHRASE, VERB_BEFORE_ARTICLE, _strip, commits_another, statements
 from .extraction import Commitment, Statement, Target
@@ -86,7 +86,7 @@ def _changed(head: str) -> str:
 # before "from" (or "by")
 _BY_TO = patterns.compile(r"\bby\s+$")
 _TO_LEVEL = patterns.compile(r"\s+to\s+(?:about\s+|around\s+)?[$£€\d]")
-_FROM_TO = patterns.compile(r"\b(?:from|by(?=\s+(?:about\s+|around\s+|some\s+|nearly\s+)?(?:[$£€\d]|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s)))\s+(?:[^,;]|(?<=\d),(?=\d)){1,40}?\s+to\s+(?:about\s+|around\s+|over\s+|some\s+)?$", re.I)
+_FROM_TO = patterns.compile(r"\b(?:from|by(?=\s+(?:about\s+|around\s+|some\s+|nearly\s+)?(?:[$£€\d]|" + EN_NUMBER_WORD + r"\s)))\s+(?:[^,;]|(?<=\d),(?=\d)){1,40}?\s+to\s+(?:about\s+|around\s+|over\s+|some\s+)?$", re.I)
 # Y of "raise X to Y" (no from): increase the amount of seed capital for the FRC to $400 million
 _RAISED_TO = patterns.compile(r"\b(?:increase|raise|lift|expand|extend|lower|reduce|double|triple)\s+[^,;]{3,80}?"
                         r"(?P<to>\s+to\s+(?:about\s+|around\s+|over\s+|some\s+)?)$", re.I)

@@ -329,7 +329,7 @@ _POLICY_OBJECT = patterns.compile(CHECKABLE.pattern + r"|体制|政策|基金|�
 _SCOPE = patterns.compile(r"(?<=[\u4e00-\u9fff”]{4})的?(?:覆盖|实施|惠及)?范围$")
 _ENUMERATOR = patterns.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]是?，?)(?=.{4})")
 # where 把 puts the work (把整顿和建设企业领导班子放在突出的位置: national 1997 audit of session 47, row 15)
-_PLACED = patterns.compile(r"(?<=[\u4e00-\u9fff”]{3})(?:放在|摆在|作为)[^，；。]{0,8}(?:位置|地位|首位|重中之重)$"
+_FRAMED = patterns.compile(r"(?<=[\u4e00-\u9fff”]{3})(?:放在|摆在|作为)[^，；。]{0,8}(?:位置|地位|首位|重中之重)$"
                            # … and the way to it that a task explores (探索建立现代企业制度的有效途径: national 1994 audit
                            # row 9; not 办法, the rule a task makes: 制定有偿转让的办法)
                            r"|(?<=[\u4e00-\u9fff”]{4})的(?:有效)?(?:途径|路子|新路子|新路)$")
@@ -478,7 +478,7 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         # a conjunction or 的 left dangling where the verb after it was cut (参与全球治理体系改革和建设)
         obj = DANGLING.sub("", obj) or obj
         obj = _SCOPE.sub("", obj)  # 扩大整省试点范围: the pilot is what is widened, and what a report names
-        obj = _PLACED.sub("", obj)  # 把…企业领导班子放在突出的位置, …的有效途径: where the work is put, the way to it
+        obj = _FRAMED.sub("", obj)  # 把…企业领导班子放在突出的位置, …的有效途径: where the work is put, the way to it
         if ALL_THE_WORK.fullmatch(obj):
             continue
         for part in split_shared_head(obj) if len(obj) >= 2 else ():

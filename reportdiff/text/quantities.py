@@ -217,7 +217,7 @@ _FISCAL_YEAR = patterns.compile(r"^(?:19|20)\d\d(?:\s*[-–/]\s*\d\d)?$")
 _EN_WORD_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _EN_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\u0020\d{3})+(?!\d|\.\d)|\d+)(?:\.\d+)?"
-_EN_WORD = "(?:" + "|".join(_EN_WORD_NUMBERS) + ")"
+EN_NUMBER_WORD = "(?:" + "|".join(_EN_WORD_NUMBERS) + ")"  # zero … twelve
 # the space before the unit may be lost in extraction (75percent, $1.5billion, $2million)
 _EN_PERCENT = r"(?:\s?%|\s?(?:per\s?cent|percent)\b)"
 _EN_SCALE = r"(?:\s?(?:million|billion|trillion)\b)"
@@ -229,10 +229,10 @@ _EN_QUANTITY = (
     rf"""(?<![\w$£€.,-])(?:
         (?:19|20)\d\d[-–/]\d\d\b                                                 # 2017-18: a fiscal year
       | {_EN_CURRENCY}\s?{_EN_NUM}{_EN_SCALE}?                                  # $12.5 billion, HK$1,234 million
-      | (?!(?:19|20)\d\d\s)(?:{_EN_NUM}|{_EN_WORD})(?:{_EN_PERCENT})?\s(?:to|-)\s(?:{_EN_NUM}|{_EN_WORD}){_EN_PERCENT}   # 0.5% to 2.5%, two to three per cent (not … of 2019 to seven per cent)
-      | (?<!\bfrom\s)(?!(?:19|20)\d\d\s)(?:{_EN_NUM}|{_EN_WORD})\sto\s(?!(?:19|20)\d\d\b){_EN_NUM}{_EN_SCALE}?(?!\s*(?:%|per\s?cent|percent))   # 400 to 500 (square feet), not from … to …
-      | (?:{_EN_NUM}|{_EN_WORD}){_EN_POINTS}                                    # 1.3 percentage points
-      | (?:{_EN_NUM}|{_EN_WORD}){_EN_PERCENT}                                   # 3.2 per cent, two per cent
+      | (?!(?:19|20)\d\d\s)(?:{_EN_NUM}|{EN_NUMBER_WORD})(?:{_EN_PERCENT})?\s(?:to|-)\s(?:{_EN_NUM}|{EN_NUMBER_WORD}){_EN_PERCENT}   # 0.5% to 2.5%, two to three per cent (not … of 2019 to seven per cent)
+      | (?<!\bfrom\s)(?!(?:19|20)\d\d\s)(?:{_EN_NUM}|{EN_NUMBER_WORD})\sto\s(?!(?:19|20)\d\d\b){_EN_NUM}{_EN_SCALE}?(?!\s*(?:%|per\s?cent|percent))   # 400 to 500 (square feet), not from … to …
+      | (?:{_EN_NUM}|{EN_NUMBER_WORD}){_EN_POINTS}                                    # 1.3 percentage points
+      | (?:{_EN_NUM}|{EN_NUMBER_WORD}){_EN_PERCENT}                                   # 3.2 per cent, two per cent
       | {_EN_NUM}{_EN_SCALE}?                                                   # 28, 19 000, 1.2 million
     )(?:(?<=[a-z%])(?!(?!{_EN_GLUED})\w)|(?![\w.,]\d|(?!{_EN_GLUED})\w))"""
 )
@@ -313,7 +313,7 @@ def _english_quantity(m: re.Match) -> Quantity | None:
             _EN_MONTH_AFTER.match(m.string, m.end())
             or _EN_MONTH_BEFORE.search(m.string, max(0, m.start() - 12), m.start())):
         return None  # a year; a day of a month (31 March 2016, 31st of March, March 31)
-    numbers = [_english_number(x) for x in re.findall(rf"{_EN_NUM}|\b{_EN_WORD}\b", raw, re.I)]
+    numbers = [_english_number(x) for x in re.findall(rf"{_EN_NUM}|\b{EN_NUMBER_WORD}\b", raw, re.I)]
     if not numbers:
         return None
     if re.search(_EN_POINTS, raw, re.I):
