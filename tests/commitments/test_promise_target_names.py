@@ -1,0 +1,23 @@
+"""Regression tests for issue #17 (session 48): how a Chinese target is named when the words
+before its figure name nothing, each from a fresh audit of a corpus pair (docs/audits)."""
+
+from __future__ import annotations
+
+from reportdiff.commitments import promises
+from reportdiff.commitments.extraction import targets_in
+
+
+def test_a_thing_counted_runs_on_over_a_word_holding_a_conjunction_character(tmp_path):
+    """Audit of national 1999 → 2000 (session 48, seed 97, row 15): ``要使全国80％以上的人口地区普及九年义务
+    教育`` was named ``人口地区普``, cut at the 及 of 普及 as if it joined two things, and called missing
+    though 2000 reviews ``基本普及九年义务教育``.  Only a conjunction word ends what follows a figure."""
+    assert [t.indicator for t, _ in targets_in("要使全国80%以上的人口地区普及九年义务教育")] == ["人口地区普及九年义务教育"]
+    assert [t.indicator for t, _ in targets_in("建成50个和谐社区")] == ["和谐社区"]
+    assert [t.indicator for t, _ in targets_in("新建20所幼儿园和小学")] == ["幼儿园"]  # a conjunction still ends it
+    a, b = tmp_path / "1999.txt", tmp_path / "2000.txt"
+    a.write_text("政府工作报告\n一、1998年工作回顾\n去年完成了各项任务。\n二、1999年的主要任务\n"
+                 "今年，要使全国80％以上的人口地区普及九年义务教育。\n", encoding="utf-8")
+    b.write_text("政府工作报告\n一、1999年工作回顾\n基本普及九年义务教育和基本扫除青壮年文盲的工作取得重要进展。\n"
+                 "二、2000年的主要任务\n继续发展生产。\n", encoding="utf-8")
+    f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
+    assert f.status == "reported" and f.finding == "no_figure"
