@@ -33,7 +33,6 @@ from ..text.quantities import (
     is_year,
     without_comparator,
 )
-from ..text.tokens import tokens_once
 from .descriptions import (
     ALL_THE_WORK,
     ALREADY,
@@ -62,6 +61,7 @@ from .indicator_names import (
     SUM_ONLY,
     QUALIFIER_WORDS,
     clean_indicator,
+    first_item,
     listed_indicators,
     nameless_subject,
     purpose_after,
@@ -286,7 +286,7 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         indicator = listed.get(q.start) or clean_indicator(LEAD_VERBS.sub("", indicator_before(clause, at)))
         if len(indicator) < 2 and at < q.start:  # 钢：从135万吨增加到412万吨, …比重，将由…提高到…: the words
             indicator = clean_indicator(LEAD_VERBS.sub("", indicator_before(clause, q.start)))  # up to it
-        after = re.sub(r"^(?:的|以上|以下|以内|左右|上下)+", "", _first_item(clause[q.end:]))[:16]
+        after = re.sub(r"^(?:的|以上|以下|以内|左右|上下)+", "", first_item(clause[q.end:]))[:16]
         counted = after if re.match(r"[\u4e00-\u9fff“\"]", after) and not _AFTER_NOT_COUNTED.match(after) \
             and not (_PURPOSE.match(after) and not SPENT.search(indicator)) else ""
         if len(indicator) < 2:  # 打造10个工业数字化示范标杆: the thing counted follows the number
@@ -302,17 +302,6 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         raw = clause[verb_start:q.end]
         out.append((Target(indicator, _comparator(q, lead), q.value, q.unit, raw, counted), q.start))
     return out
-
-
-def _first_item(text: str) -> str:
-    """``text`` up to its first mark or conjunction word (和, 及, 以及): not the 及 of 普及 (要使80%以上的
-    人口地区普及九年义务教育: national 1999 audit of session 48, row 15) nor the 和 of 和谐."""
-    out = []
-    for t in tokens_once(text):
-        if t in ("和", "及", "以及") or t in "，；。、":
-            break
-        out.append(t)
-    return "".join(out)
 
 
 # Policy tasks of national reports (设立国家融资担保基金, 全面整治黑臭水体, 稳妥推进房地产税立法,
