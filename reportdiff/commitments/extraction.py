@@ -33,6 +33,7 @@ from ..text.quantities import (
     is_year,
     without_comparator,
 )
+from ..text.tokens import tokens_once
 from .descriptions import (
     ALL_THE_WORK,
     ALREADY,
@@ -466,6 +467,8 @@ def extract(doc: Document, index: int) -> list[Commitment]:
             obj = clause[m.end():].strip()
             if m.group() == "建立":  # 建立健全, 建立和完善: one verb, not part of the object (健全市场法规)
                 obj = _ESTABLISH_AND.sub("", obj)
+            if tokens_once(obj)[:1] in (("要",), ("必须",), ("应当",)):  # 小城镇建设要科学规划: the verb ended the clause's topic, the task
+                obj = clause[:m.end()] if m.start() >= 2 else ""  # (national 1999 audit of session 48, row 20)
             if len(obj) < 4 or obj[0] in "和及与并、的":  # 扩大…中心建设试点, …设施建设和城中村改造: the verb
                 obj = _TASK_LEAD.sub("", clause)  # stood inside the name or the list (or qualified a
                 # noun: 已开工的57个项目要加快建设); take the clause

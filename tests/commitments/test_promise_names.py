@@ -1,5 +1,5 @@
-"""Regression tests for issue #17 (session 48): how a Chinese target is named when the words
-before its figure name nothing, each from a fresh audit of a corpus pair (docs/audits)."""
+"""Regression tests for issue #17 (session 48): what names a Chinese commitment (a target's thing
+counted, a task's object), each from a fresh audit of a corpus pair (docs/audits)."""
 
 from __future__ import annotations
 
@@ -21,3 +21,18 @@ def test_a_thing_counted_runs_on_over_a_word_holding_a_conjunction_character(tmp
                  "二、2000年的主要任务\n继续发展生产。\n", encoding="utf-8")
     f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
     assert f.status == "reported" and f.finding == "no_figure"
+
+
+def test_a_verb_ending_the_topic_before_a_modal_names_the_task(tmp_path):
+    """Audit of national 1999 → 2000 (session 48, seed 97, row 20): ``小城镇建设要科学规划`` gave the object
+    ``要科学规划``, the verb 建设 read as the task's verb, and was missing though 2000 plans ``加快小城镇
+    发展``.  A modal (要, 必须, 应当) right after that verb shows it ended the clause's topic, which is
+    the task; 要素 is no modal (开展要素市场化配置综合改革试点)."""
+    a, b = tmp_path / "1999.txt", tmp_path / "2000.txt"
+    a.write_text("政府工作报告\n一、1998年工作回顾\n去年完成了各项任务。\n二、1999年的主要任务\n"
+                 "小城镇建设要科学规划，合理布局。开展要素市场化配置综合改革试点。\n", encoding="utf-8")
+    b.write_text("政府工作报告\n一、1999年工作回顾\n去年完成了各项任务。\n二、2000年的主要任务\n"
+                 "统筹规划，采取有力的政策措施，加快小城镇发展。\n", encoding="utf-8")
+    entries = [e for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0]
+    assert [e.commitment.obj for e in entries] == ["小城镇建设", "要素市场化配置综合改革试点"]
+    assert entries[0].followups[0].status == "recurring"
