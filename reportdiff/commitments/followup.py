@@ -118,6 +118,7 @@ _MEASURE = patterns.compile(r"(?:政策)?(?:资金|额度|规模|金额)|指标|
                             r"水平(?=提高|增长|上调|达到)")  # 基本养老金水平提高10% (national 2013 audit, seed 57, row 15)
 _WORK = patterns.compile(r"建设|改造|治理|整治|修复")
 _REFORMED = patterns.compile(r"改革|制度|机制|体制|体系")  # a reform said, or the system it is of
+_BODY_REFORMED = patterns.compile(r"(?:院所|单位|机构|企业|银行|公司|学校|高校|医院)的?改革$")
 _SPENDING = {"投入", "投资", "支出", "安排", "筹集"}
 
 
@@ -339,6 +340,10 @@ def follow(c: Commitment, key: Key | None, later: ClauseIndex, doc: int, five: s
         # the plan repeats it: a review clause found by a part of a reform must still say 改革 or the system
         # reformed (中央调剂制度, 市场化形成机制), not only the field (事业单位 in 行政事业单位国有资产调剂共享)
         reform_asked = rec is not None and key.reform
+        # a body's reform (科研院所改革, 事业单位改革) is not repeated by a plan naming the body among others
+        # (支持企业、高校、科研院所组建创新联合体: national 2025 → provinces, session 48); a policy's is, by
+        # its measures (简化投资审批流程 for 投资审批制度改革)
+        body_reform = key.reform and _BODY_REFORMED.search(c.obj) is not None
         for part, share, test in ((core, CORE_SHARE, lambda text: holds_core(core, key, text)),
                                   (kind_key(key), WHOLE, lambda text: True),
                                   (last, WHOLE, lambda text: holds_core(last, key, text) and qualified(key, text)),
@@ -352,7 +357,8 @@ def follow(c: Commitment, key: Key | None, later: ClauseIndex, doc: int, five: s
                 return test(normal(s.text + s.follow))
             rep = _best(part, later, "review", lambda s: allowed_(s) and not s.heading and names(s) and (
                 not reform_asked or _REFORMED.search(s.text + s.follow) is not None), False, match=share).best
-            rec = rec or _best(part, later, "plan", lambda s: recurs_in_(s) and names(s), False, match=share).best
+            rec = rec or _best(part, later, "plan", lambda s: recurs_in_(s) and names(s) and (
+                not body_reform or _REFORMED.search(s.text + s.follow) is not None), False, match=share).best
     if rep:
         st = later.sts[rep[0]]
         reported = met = None

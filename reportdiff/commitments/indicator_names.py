@@ -25,7 +25,7 @@ QUALIFIER_WORDS = r"按可比价格?计算|按可比口径(?:计算)?|按不变�
 # as 广义货币M2增长13%左右 reads)
 _INDICATOR_TAIL = patterns.compile(f"(?:{QUALIFIER_WORDS}|同比|比上年|较上年|分别|[，,]|的?(?:预期|调控)?(?:增长)?目标(?:拟定|设定|确定|定)?|预期|基本|"
                                    # what the plan says it must or will do (我国粮食生产必须争取达到…)
-                                   r"必须|争取|力争|确保|努力|(?<![主重需必])要|将|应当|应该|计划|"
+                                   r"必须|争取|力争|确保|努力|(?<![主重需必])要|将|应当|应该|计划|原则上|"
                                    # and how it goes on (企业退休人员基本养老金继续提高10%: national 2013 audit, seed 57, row 15)
                                    r"继续|进一步|(?<![一不])再|(?<![一])又)+$")
 

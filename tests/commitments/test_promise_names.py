@@ -36,3 +36,37 @@ def test_a_verb_ending_the_topic_before_a_modal_names_the_task(tmp_path):
     entries = [e for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0]
     assert [e.commitment.obj for e in entries] == ["小城镇建设", "要素市场化配置综合改革试点"]
     assert entries[0].followups[0].status == "recurring"
+
+
+def test_in_principle_is_no_part_of_a_target_s_name():
+    """Audit of national 1999 → 2000 (session 48, seed 97, row 9): ``人员编制原则上减一半`` was named
+    ``人员编制原则上``; 原则上 (in principle) says how firm the figure is, as 力争 and 基本 do."""
+    assert [t.indicator for t, _ in targets_in("人员编制原则上减一半")] == ["人员编制"]
+
+
+def test_research_institutes_are_one_thing_however_named(tmp_path):
+    """Audit of national 1999 → 2000 (session 48, seed 97, row 14): ``要深化科研院所内部改革`` was missing
+    though 2000 plans ``社会公益类科研机构的改革试点``: 科研院所 and 科研机构 name the same bodies."""
+    a, b = tmp_path / "1999.txt", tmp_path / "2000.txt"
+    a.write_text("政府工作报告\n一、1998年工作回顾\n去年完成了各项任务。\n二、1999年的主要任务\n要深化科研院所内部改革。\n",
+                 encoding="utf-8")
+    b.write_text("政府工作报告\n一、1999年工作回顾\n去年完成了各项任务。\n二、2000年的主要任务\n"
+                 "同时进行社会公益类科研机构的改革试点。\n", encoding="utf-8")
+    f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
+    assert f.status == "recurring" and "科研机构的改革" in f.text
+
+
+def test_a_body_s_reform_is_not_repeated_by_naming_the_body_among_others(tmp_path):
+    """National 2025 → provinces (session 48, read over the ledgers after the synonym above):
+    ``推进科研院所改革`` was "recurring" in ``支持企业、高校、科研院所组建创新联合体`` and the like, and
+    ``全面深化事业单位改革`` in ``推进行政事业单位存量资产盘活``: a plan naming the body, not its reform.
+    A policy's reform is still repeated by its measures (``推进综合行政执法`` for 综合行政执法改革, national
+    2016 → 2017)."""
+    a, b = tmp_path / "2025.txt", tmp_path / "p2026.txt"
+    a.write_text("政府工作报告\n一、2024年工作回顾\n去年完成了各项任务。\n二、2025年政府工作任务\n"
+                 "推进科研院所改革。推进综合行政执法改革。\n", encoding="utf-8")
+    b.write_text("政府工作报告\n一、2025年工作回顾\n去年完成了各项任务。\n二、2026年主要任务\n"
+                 "支持企业、高校、科研院所组建创新联合体，推进综合行政执法。\n", encoding="utf-8")
+    statuses = {e.commitment.obj: e.followups[0].status for e in promises([str(a), str(b)]).entries
+                if e.commitment.doc == 0}
+    assert statuses == {"科研院所改革": "missing", "综合行政执法改革": "recurring"}
