@@ -67,7 +67,7 @@ from .indicator_names import (
     nameless_subject,
     purpose_after,
 )
-from .objects import CHECKABLE, DANGLING, TASK_OBJECT, named_object, split_shared_head
+from .objects import CHECKABLE, DANGLING, TASK_OBJECT, named_object, split_shared_head, without_emphasis
 from .parts import (
     PERFECTIVE,
     PLAN_WORD,
@@ -453,7 +453,7 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         if found or len(st.text) > 60 or DESCRIPTIVE.search(st.text.rstrip("，；。！？")) or EXISTING.search(st.text) \
                 or NOT_YET.search(st.text) and not PLAN_WORD.search(st.text):
             continue
-        clause = _ENUMERATOR.sub("", st.text.rstrip("，；。！？").strip())  # 一是依法打击…犯罪活动: the item, not its number
+        clause = without_emphasis(_ENUMERATOR.sub("", st.text.rstrip("，；。！？").strip()))  # 一是依法打击…: the item, not its number
         if BASIS.match(clause) or PURPOSE_OF_NEXT.match(clause) and st.text.rstrip().endswith("，") \
                 or PRINCIPLE.search(clause) or POLICY_MAKING.search(_FIRST_CLAUSE.match(st.sentence).group()):
             continue  # a basis, a purpose, a principle, and the clauses of a sentence that opens with one (…政策要能早则早，…)

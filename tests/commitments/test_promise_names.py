@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from reportdiff.commitments import promises
 from reportdiff.commitments.extraction import targets_in
+from reportdiff.commitments.objects import without_emphasis
 
 
 def test_a_thing_counted_runs_on_over_a_word_holding_a_conjunction_character(tmp_path):
@@ -70,3 +71,20 @@ def test_a_body_s_reform_is_not_repeated_by_naming_the_body_among_others(tmp_pat
     statuses = {e.commitment.obj: e.followups[0].status for e in promises([str(a), str(b)]).entries
                 if e.commitment.doc == 0}
     assert statuses == {"科研院所改革": "missing", "综合行政执法改革": "recurring"}
+
+
+def test_what_especially_singles_out_is_no_part_of_the_object(tmp_path):
+    """Audit of national 1983 → 1984 (session 48, seed 101, row 10): ``加快现有企业特别是重点行业、重点城市的
+    骨干企业的技术改造`` gave the object ``现有企业特别是重点行业、重点城市的骨干企业``, missing though 1984 plans
+    ``搞好现有企业的技术改造``.  What 特别是/尤其是 singles out, ending as the thing before it does, is
+    left out; when it does not (地方特别是中等以上城市对…), the clause stays as it is."""
+    assert without_emphasis("加快现有企业特别是重点行业、重点城市的骨干企业的技术改造") == "加快现有企业的技术改造"
+    assert without_emphasis("积极促进乡镇企业、特别是中西部地区乡镇企业的发展") == "积极促进乡镇企业的发展"
+    assert without_emphasis("调动地方特别是中等以上城市的积极性") == "调动地方特别是中等以上城市的积极性"
+    a, b = tmp_path / "1983.txt", tmp_path / "1984.txt"
+    a.write_text("政府工作报告\n一、1982年工作回顾\n去年完成了各项任务。\n二、1983年的任务\n"
+                 "加快现有企业特别是重点行业、重点城市的骨干企业的技术改造。\n", encoding="utf-8")
+    b.write_text("政府工作报告\n一、1983年工作回顾\n去年完成了各项任务。\n二、1984年的任务\n"
+                 "集中财力物力加强重点建设，搞好现有企业的技术改造，\n", encoding="utf-8")
+    f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
+    assert f.status == "recurring" and "现有企业的技术改造" in f.text
