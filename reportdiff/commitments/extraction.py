@@ -100,7 +100,8 @@ _TASK_VERB = patterns.compile(
 )
 
 
-_TASK_LEAD = patterns.compile(r"^(?:要|加快|深入|大力|持续|继续|积极|着力|全面|扎实|稳步|稳妥|进一步|推动|推进|开展|实施|扩大|加强|建设|启动)+")
+_TASK_LEAD = patterns.compile(r"^(?:要|加快|深入|大力|持续|继续|积极|着力|全面|扎实|稳步|稳妥|进一步|推动|推进|开展|实施|扩大|加强|建设|启动|"
+                             r"抓紧|切实|认真|努力|尽快|坚决)+")
 
 
 # A named thing that is built, opened or approved, with the verb after it (推动通威二期等项目集中投产).

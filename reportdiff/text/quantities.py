@@ -198,8 +198,9 @@ _NAME_CHARS = 20  # a quoted name is this long at most (“3个100万”工程, 
 def in_a_name(text: str, q: Quantity) -> bool:
     """Whether the number ``q`` of ``text`` is part of a name, not a figure: inside a short quoted
     name (落实“三个80%”要求, 实施“3个100万”工程, 出台“30条”政策措施: the corpus's quoted numbers
-    are programmes' names) or naming the class of a thing (30万千瓦级煤电机组, 百万吨级乙烯)."""
-    if q.unit and text.startswith("级", q.end):
+    are programmes' names) or naming the class of a thing (30万千瓦级煤电机组, 百万吨级乙烯), or a
+    document of articles named new (鼓励引导民间投资新36条)."""
+    if q.unit and text.startswith("级", q.end) or q.unit == "条" and text[q.start - 1:q.start] == "新":
         return True
     opened = text.rfind("“", max(0, q.start - _NAME_CHARS), q.start)
     return opened >= 0 and "”" not in text[opened:q.start] and \

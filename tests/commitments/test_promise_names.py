@@ -88,3 +88,23 @@ def test_what_especially_singles_out_is_no_part_of_the_object(tmp_path):
                  "集中财力物力加强重点建设，搞好现有企业的技术改造，\n", encoding="utf-8")
     f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
     assert f.status == "recurring" and "现有企业的技术改造" in f.text
+
+
+def test_manner_adverbs_leading_a_clause_are_no_part_of_the_object(tmp_path):
+    """Audit of national 1983 → 1984 (session 48, seed 101, row 7): ``抓紧重点建设和技术改造`` kept 抓紧 in its
+    object and was missing though 1984 plans ``加强重点建设，搞好现有企业的技术改造``: 抓紧, 切实, 认真, 努力,
+    尽快, 坚决 lead a task as 加快 does."""
+    a, b = tmp_path / "1983.txt", tmp_path / "1984.txt"
+    a.write_text("政府工作报告\n一、1982年工作回顾\n去年完成了各项任务。\n二、1983年的任务\n抓紧重点建设和技术改造。\n",
+                 encoding="utf-8")
+    b.write_text("政府工作报告\n一、1983年工作回顾\n去年完成了各项任务。\n二、1984年的任务\n"
+                 "集中财力物力加强重点建设，搞好现有企业的技术改造，\n", encoding="utf-8")
+    e = next(e for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
+    assert e.commitment.obj == "重点建设和技术改造" and e.followups[0].status == "recurring"
+
+
+def test_a_document_of_new_articles_is_named_by_its_number():
+    """Audit of national 2011 → 2012 (session 48, seed 106, row 17): ``认真落实国务院关于鼓励引导民间投资新36条``
+    gave the target ``exact 36条``; 新36条 names the State Council's document, as a quoted “30条” does."""
+    assert targets_in("认真落实国务院关于鼓励引导民间投资新36条") == []
+    assert [t.value for t, _ in targets_in("制定支持民营经济发展的政策措施36条")] == [36.0]
