@@ -14,6 +14,7 @@ from .extraction import Commitment, Statement
 
 _ACRONYM = patterns.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 _JOINING = {"and", "of", "for", "the", "on", "in", "&"}
+_PASSED = 2  # at most this many other words inside a long form (RCHDs: residential care homes for persons with disabilities)
 
 
 def abbreviations(texts: list[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
@@ -31,6 +32,7 @@ def abbreviations(texts: list[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
             words = re.findall(WORD, text[max(0, m.start() - 200):m.start()])
             long: list[str] = []
             spells = 0  # the capitals of the acronym spelled so far, from its end
+            passed = 0  # words inside the long form that give no capital (homes for persons with disabilities)
             for w in reversed(words):
                 if spells == len(letters):
                     break
@@ -39,6 +41,9 @@ def abbreviations(texts: list[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
                 initials = _initials(w)
                 if spells + len(initials) > len(letters) or \
                         initials != "".join(letters[len(letters) - spells - len(initials):len(letters) - spells]):
+                    if long and passed < _PASSED:
+                        passed += 1
+                        continue
                     break
                 long.append(w)
                 spells += len(initials)

@@ -706,6 +706,22 @@ def test_an_acronym_of_a_name_in_camel_case_is_read():
     assert fu.status == "recurring" and fu.text.startswith("Government will inject $400 million into CSI")
 
 
+def test_an_acronym_may_pass_over_words_of_its_long_form():
+    """Audit of HK 2018-19 → 2019-20 (session 48, seed 108, row 19): 2018-19 defines ``residential care
+    homes for persons with disabilities (RCHDs)`` and promises ``purchasing an additional 500 private
+    RCHD places``; 2019-20 plans ``purchasing 300 places from private residential care homes for persons
+    with disabilities``.  The acronym rule stopped at ``with``, so RCHDs defined nothing and the target
+    was missing (recurring until cbebcae asked for the heaviest word, RCHD).  Up to two words of the long
+    form may give no capital; a bracket whose words spell nothing still defines nothing."""
+    assert english_index.abbreviations(["residential care homes for persons with disabilities (RCHDs)"]) == {
+        "RCHDs": ("rchd", ("residential", "care", "home", "disability"))}
+    assert english_index.abbreviations(["bonds denominated in Renminbi (RMB)"]) == {}
+    ledger = promises([_hk(2018), _hk(2019)])
+    fu = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target
+              and e.commitment.target.indicator == "private RCHD places")
+    assert fu.status == "recurring" and "private residential care homes for persons with disabilities" in fu.text
+
+
 def test_a_sum_is_reported_by_its_figure_and_its_topic():
     """HK 2015-16 ``I shall set aside $50 billion for this purpose`` (after a sentence on
     retirement protection) and ``I shall consolidate the existing resources and invest new
