@@ -65,6 +65,7 @@ from .indicator_names import (
     first_item,
     listed_indicators,
     nameless_subject,
+    quoted_owner,
     purpose_after,
 )
 from .objects import CHECKABLE, DANGLING, TASK_OBJECT, named_object, split_shared_head, without_emphasis
@@ -288,6 +289,7 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         indicator = listed.get(q.start) or clean_indicator(LEAD_VERBS.sub("", indicator_before(clause, at)))
         if len(indicator) < 2 and at < q.start:  # 钢：从135万吨增加到412万吨, …比重，将由…提高到…: the words
             indicator = clean_indicator(LEAD_VERBS.sub("", indicator_before(clause, q.start)))  # up to it
+        indicator = quoted_owner(clause[:at], indicator)
         after = re.sub(r"^(?:的|以上|以下|以内|左右|上下)+", "", first_item(clause[q.end:]))[:16]
         counted = after if re.match(r"[\u4e00-\u9fff“\"]", after) and not _AFTER_NOT_COUNTED.match(after) \
             and not (_PURPOSE.match(after) and not SPENT.search(indicator)) else ""

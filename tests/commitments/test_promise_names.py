@@ -108,3 +108,14 @@ def test_a_document_of_new_articles_is_named_by_its_number():
     gave the target ``exact 36条``; 新36条 names the State Council's document, as a quoted “30条” does."""
     assert targets_in("认真落实国务院关于鼓励引导民间投资新36条") == []
     assert [t.value for t, _ in targets_in("制定支持民营经济发展的政策措施36条")] == [36.0]
+
+
+def test_a_short_indicator_takes_the_quoted_name_it_belongs_to():
+    """Audit of national 2011 → 2012 (session 48, seed 106, row 19): ``今年中央财政用于“三农”的投入拟安排
+    9884.5亿元`` was named ``投入`` (the number reader breaks clauses at quotes) and "reported" by
+    ``各级政府加大对科技、教育…的投入``.  A short indicator takes the quoted name before it; a five-year
+    plan's quoted period stays out of the name."""
+    assert [t.indicator for t, _ in targets_in("今年中央财政用于“三农”的投入拟安排9884.5亿元")] == ["三农投入"]
+    assert [t.indicator for t, _ in targets_in("一般性支出压减5%以上、“三公”经费再压减3%左右")] == ["一般性支出", "三公经费"]
+    assert [t.indicator for t, _ in targets_in("“十三五”时期经济年均增长保持在6.5%以上")] == ["经济"]
+
