@@ -28,7 +28,7 @@ SYNONYMS = (
     ("生产总值增长", "国民经济增长", "经济增长", "经济增速"),
     ("居民消费价格", "CPI", "物价"), ("城镇调查失业率", "调查失业率", "失业率"), ("一般公共预算收入", "财政收入"),
     ("社会消费品零售总额", "社零总额", "消费品零售总额"), ("棚户区", "棚改"), ("高标准农田", "高标准基本农田"), ("固体废物", "固废"),
-    ("充电桩", "充电设施"), ("高速铁路", "高铁"), ("城镇落户", "进城落户"), ("科研院所", "科研机构"),
+    ("充电桩", "充电设施"), ("高速铁路", "高铁"), ("城镇落户", "进城落户"), ("科研院所", "科研机构"), ("支出", "投入"),
     # words shortened to the first character of each part, read whole (要进一步改革财政税收体制 →
     # 制定了财税体制…等改革方案; 国有企业改革深化提升行动 → 国企改革深化提升行动): the whole form keeps
     # the words a key may hold alone (企业改革 in 国有企业的改革)
@@ -47,6 +47,7 @@ _SYNONYM_OF.update({group[0]: group[0] for group in SYNONYMS})
 # where a form above is part of another thing's name: the growth a sector contributes to (对经济增长的
 # 贡献率), the growth's quality, drivers, model, poles (经济增长点) are no growth of the product
 _NOT_BEFORE = {w: r"(?!的?(?:贡献|质量|方式|动力|潜力|模式|新动能|点|极))" for w in ("国民经济增长", "经济增长", "经济增速")}
+_NOT_BEFORE["投入"] = r"(?!使用|运营|运行|生产|营运)"  # 建成投入使用: put into use, no money spent
 _SYNONYM_RX = patterns.compile("|".join(re.escape(w) + _NOT_BEFORE.get(w, "")
                                   for w in sorted(_SYNONYM_OF, key=len, reverse=True)))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from reportdiff.commitments import promises
 from reportdiff.commitments.extraction import targets_in
+from reportdiff.commitments.keys import normal
 from reportdiff.commitments.objects import without_emphasis
 
 
@@ -119,3 +120,16 @@ def test_a_short_indicator_takes_the_quoted_name_it_belongs_to():
     assert [t.indicator for t, _ in targets_in("一般性支出压减5%以上、“三公”经费再压减3%左右")] == ["一般性支出", "三公经费"]
     assert [t.indicator for t, _ in targets_in("“十三五”时期经济年均增长保持在6.5%以上")] == ["经济"]
 
+
+def test_money_put_in_is_money_spent(tmp_path):
+    """National 2008 → 2009 (session 48, read over the ledgers after the rule above): ``今年中央财政安排
+    “三农”支出5625亿元`` was missing though 2009 reviews ``全年中央财政用于“三农”的投入5955亿元``: a
+    budget's 投入 and 支出 are one figure (not 投入使用, put into use)."""
+    a, b = tmp_path / "2008.txt", tmp_path / "2009.txt"
+    a.write_text("政府工作报告\n一、2007年工作回顾\n去年完成了各项任务。\n二、2008年政府工作任务\n"
+                 "今年中央财政安排“三农”支出5625亿元。\n", encoding="utf-8")
+    b.write_text("政府工作报告\n一、2008年工作回顾\n全年中央财政用于“三农”的投入5955亿元，比上年增加1637亿元。\n"
+                 "新建的展馆已投入使用。\n二、2009年政府工作任务\n继续发展生产。\n", encoding="utf-8")
+    f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
+    assert f.status == "reported" and f.finding == "met"
+    assert normal("已投入使用") == "已投入使用" and normal("科技投入") == "科技支出"
