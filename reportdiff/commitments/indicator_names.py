@@ -57,6 +57,11 @@ def clean_indicator(indicator: str) -> str:
 _FRAME_HEAD = patterns.compile(r"^(?:底线|红线|目标|任务|重点)(?:是|为)(?:严守|坚守|守住|守牢)?$")
 
 
+# the standard a list's last item ends with, shared by the items before it (居民医保和基本公共卫生服务经费人均
+# 财政补助标准分别再提高30元和5元: national 2025 → Hebei audit of session 48, row 5)
+_STANDARD_TAIL = patterns.compile(r"(?:人均|每人)?[^、和及与]{0,4}(?:补助|补贴)?标准$")
+
+
 def listed_indicators(clause: str) -> dict[int, str]:
     """In a 分别 list (森林覆盖率、草原综合植被盖度分别提高到19.3%、38%), the item each figure
     belongs to, by the figure's position in ``clause``: the items before 分别 (split at 、和及与)
@@ -72,6 +77,9 @@ def listed_indicators(clause: str) -> dict[int, str]:
     if len(items) >= 2 and all(2 <= len(i) <= 3 for i in items[:-1]) and len(tail) >= 2 and not _NOT_OF_THE_NAME.search(tail) \
             and not re.match(r"要|将|计划|预计|力争|争取", tail):
         items = [i + items[-1][len(i):] for i in items[:-1]] + items[-1:]  # 城镇、农村低保标准: the tail shared
+    standard = _STANDARD_TAIL.search(items[-1]) if len(items) >= 2 else None
+    if standard and standard.start() >= 2 and not any(_STANDARD_TAIL.search(i) for i in items[:-1]):
+        items = [i + standard.group() for i in items[:-1]] + items[-1:]  # 居民医保和…经费人均财政补助标准: the standard shared
     if len(items) != len(figures) or len(items) < 2 or any(len(i) < 2 for i in items):
         return {}
     return {m.end() + q.start: item for q, item in zip(figures, items)}

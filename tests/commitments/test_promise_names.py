@@ -133,3 +133,21 @@ def test_money_put_in_is_money_spent(tmp_path):
     f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
     assert f.status == "reported" and f.finding == "met"
     assert normal("已投入使用") == "已投入使用" and normal("科技投入") == "科技支出"
+
+
+def test_the_items_of_a_list_share_the_standard_its_last_item_ends_with(tmp_path):
+    """Audit of national 2025 → Hebei (session 48, seed 107, row 5): in ``居民医保和基本公共卫生服务经费人均财政
+    补助标准分别再提高30元和5元`` the 30元 was named ``居民医保`` and "recurring" in Hebei's ``完善基本医疗
+    保险、大病保险和医疗救助保障机制``: both items are subsidy standards.  A list whose last item ends with
+    a standard (人均…补助标准) gives it to the items before it that name none."""
+    assert [t.indicator for t, _ in targets_in("居民医保和基本公共卫生服务经费人均财政补助标准分别再提高30元和5元")] == [
+        "居民医保人均财政补助标准", "基本公共卫生服务经费人均财政补助标准"]
+    assert [t.indicator for t, _ in targets_in("城镇、农村低保标准分别提高10%和15%")] == ["城镇低保标准", "农村低保标准"]
+    a, b = tmp_path / "2025.txt", tmp_path / "p2026.txt"
+    a.write_text("政府工作报告\n一、2024年工作回顾\n去年完成了各项任务。\n二、2025年政府工作任务\n"
+                 "居民医保和基本公共卫生服务经费人均财政补助标准分别再提高30元和5元。\n", encoding="utf-8")
+    b.write_text("政府工作报告\n一、2025年工作回顾\n去年完成了各项任务。\n二、2026年主要任务\n"
+                 "完善基本医疗保险、大病保险和医疗救助保障机制。\n", encoding="utf-8")
+    f = next(e.followups[0] for e in promises([str(a), str(b)]).entries
+             if e.commitment.doc == 0 and e.commitment.target.value == 30)
+    assert f.status == "missing"
