@@ -48,7 +48,10 @@ _STOP = set(
 
 _MONEY_PREP = patterns.compile(r"^\s*(?:(?:a year|a week|each year|per year|annually|over \w+ years|in total|in all"
                          r"|altogether|(?:in|over|during|within)\s+the\s+(?:next|coming|following)\s+(?:\w+\s+)?"
-                         r"(?:financial\s+)?years?)\s+)?(?:worth of|on|for|in|to|towards|into)\s+(?P<np>" + _PHRASE + ")", re.I)
+                         r"(?:financial\s+)?years?"
+                         # the span it is spent over (in the five-year period from 2013-14: HK 2013 audit of session 48, row 4)
+                         r"|(?:in|over|during|within)\s+the\s+[\w-]+\s+period(?:\s+(?:from|starting)\s+[\w-]+)?)\s+)?"
+                         r"(?:worth of|on|for|in|to|towards|into)\s+(?P<np>" + _PHRASE + ")", re.I)
 # a figure used before its noun, after an article: a $200 million Urban Forestry Support Fund, a 50
 # per cent profits tax concession (at least two key words, so that "a 20 per cent increase" says nothing)
 _NAMED_AFTER = patterns.compile(r"^\s+(?!(?:a|an|the|this|that|of|in|into|on|to|towards|for|by|from|over|under|within|"
@@ -56,7 +59,8 @@ _NAMED_AFTER = patterns.compile(r"^\s+(?!(?:a|an|the|this|that|of|in|into|on|to|
                           r"(?P<np>(?:[A-Za-z][\w'-]*\s+){0,5}[A-Za-z][\w'-]*)", re.I)
 
 
-_COUNTED = patterns.compile(r"^\s*(?P<np>(?:[a-z][\w'-]*\s+){0,7}?[a-z][\w'-]*?(?:s|es|ies)\b(?:\s+of\s+[a-z][\w'-]*)?)", re.I)
+# (not a conjunction: nursing by 40 and allied health professions by 146, the next item of a list)
+_COUNTED = patterns.compile(r"^\s*(?!(?:and|or|but)\b)(?P<np>(?:[a-z][\w'-]*\s+){0,7}?[a-z][\w'-]*?(?:s|es|ies)\b(?:\s+of\s+[a-z][\w'-]*)?)", re.I)
 
 
 def _changed(head: str) -> str:

@@ -44,7 +44,8 @@ _AND_ACTION = patterns.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<verb>[a-z]+)\s
 _VAGUE = set("be have become help strive endeavour continue keep remain ensure make take need consider look work cherish "
              "try seek give bring see get do benefit involve cost require reach exceed enable allow "
              "enhance strengthen facilitate encourage support explore pursue monitor maintain "
-             "attain achieve grow rise fall stand amount account follow assist count rely uphold adhere".split())
+             "attain achieve grow rise fall stand amount account follow assist count rely uphold adhere "
+             "never forget remember recall thank appreciate".split())  # feelings and memory (I shall never forget the days …)
 
 
 _OBJ_END = patterns.compile(r"\s+(?:which|that|who|so that|so as|in order|to (?:make|help|ensure|support|reduce|cut)|"

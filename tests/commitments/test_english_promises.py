@@ -740,3 +740,27 @@ def test_the_next_five_years_of_one_sentence_leave_the_next_sentence_due_this_ye
 ])
 def test_a_rise_by_x_to_y_is_named_by_what_rises(clause, targets):
     assert [(t.indicator, t.value) for t, _ in english.targets_in(clause)] == targets
+
+
+@pytest.mark.parametrize("clause, targets", [
+    # audit of HK 2013-14 (session 48, seed 112, row 4): the sum had been named "five-year period", the span it
+    # is spent over, and "reported" by a sentence on the National 12th Five-Year Plan period
+    ("allocating $160 million in the five-year period from 2013-14 for the Social Welfare Department to organise "
+     "ten more classes", [("Social Welfare Department", 160.0), ("more classes", 10.0)]),
+    # audit of HK 2012-13 (session 48, seed 116, row 6): "nursing by 40" had been named by the next item of the
+    # list, "and allied health professions"; a conjunction opens no thing counted
+    ("increase the number of first-year-first-degree places in medicine by 100, nursing by 40 and allied health "
+     "professions by 146", [("first-year-first-degree places", 100.0), ("first-year-first-degree places", 40.0),
+                            ("first-year-first-degree places", 146.0)]),
+    ("provide 1 000 places and 200 beds", [("places", 1000.0), ("beds", 200.0)]),
+])
+def test_a_figure_is_named_neither_by_its_span_nor_by_the_next_item(clause, targets):
+    assert [(t.indicator, t.value) for t, _ in english.targets_in(clause)] == targets
+
+
+def test_a_feeling_or_a_memory_is_no_task():
+    """Audit of HK 2012-13 (session 48, seed 116, row 19): ``I shall never forget the days when we were
+    working together …`` (the closing remarks) was a task, "never forget the days"."""
+    assert list(english._actions("I shall never forget the days when we were working together")) == []
+    assert list(english._actions("we shall never give anything but our very best")) == []
+    assert [v for v, _, _ in english._actions("we will set up a task force on land supply")] == ["set up"]
