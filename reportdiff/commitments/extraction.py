@@ -77,6 +77,7 @@ from .parts import (
     five_year_sections,
     guides,
     looks_back,
+    names_a_problem,
     names_one_year,
     parts,
     preamble_plan_from,
@@ -195,12 +196,13 @@ def statements(doc: Document, index: int) -> list[Statement]:
             five_years = part == "review" and summed and not names_one_year(sentence, year)
             clauses = [m.group().strip() for m in _CLAUSE.finditer(sentence)]
             clauses = [c for c in clauses if c]
+            owned_up = part == "review" and (shortcoming or names_a_problem(sentence))  # no task done there
             for k, clause in enumerate(clauses):
                 nxt = clauses[k + 1] if k + 1 < len(clauses) else ""
                 if _QUALIFIER.fullmatch(nxt) and k + 2 < len(clauses) and _CONTINUES.match(clauses[k + 2]):
                     nxt += clauses[k + 2]  # …3800亿元，按可比价计算，比上年增长3.5%
                 out.append(Statement(index, p, clause, sentence, part, nxt if _CONTINUES.match(nxt) else "",
-                                     five_years, shortcoming and part == "review"))
+                                     five_years, owned_up))
     # a review subsection's heading sums up what was done in it (（二）统筹经济社会发展，全面加强以改善民生为重点
     # 的社会建设): its clauses are review clauses, after every paragraph (a paragraph's clause wins a tie)
     for s in doc.root.walk():

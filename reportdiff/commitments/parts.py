@@ -223,6 +223,15 @@ _PROBLEMS = patterns.compile(r"清醒(?:地)?(?:看到|认识到)|问题(?:也|�
                        r"|(?:存在|面临)(?:着)?(?:不少|一些|许多|诸多)?(?:突出)?(?:困难和问题|问题和困难|问题和不足|不足和问题)")
 
 
+def names_a_problem(sentence: str) -> bool:
+    """Whether a review sentence names a problem still to be solved (——涉及群众切身利益的问题有待进一步
+    解决, a line of a list of problems: national 2007 → 2008 audit of session 48, row 15): no work done."""
+    return bool(_STILL_A_PROBLEM.search(sentence))
+
+
+_STILL_A_PROBLEM = patterns.compile(r"有待(?:进一步)?(?:解决|加强|提高|改善|完善|落实|破解)|亟待|亟需解决|尚未(?:根本)?(?:解决|扭转)")
+
+
 def looks_back_five_years(text: str) -> bool:
     """Whether a paragraph opens by looking back over five years (五年来，人民生活明显改善): its
     figures are the five years' totals."""

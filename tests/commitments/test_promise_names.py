@@ -151,3 +151,17 @@ def test_the_items_of_a_list_share_the_standard_its_last_item_ends_with(tmp_path
     f = next(e.followups[0] for e in promises([str(a), str(b)]).entries
              if e.commitment.doc == 0 and e.commitment.target.value == 30)
     assert f.status == "missing"
+
+
+def test_a_problem_still_to_be_solved_reports_no_task(tmp_path):
+    """Audit of national 2007 → 2008 (session 48, seed 114, row 15): ``认真落实涉及群众利益的各项政策`` was
+    "reported" by ``——涉及群众切身利益的问题有待进一步解决``, a line of 2008's list of problems that does not
+    open the way ``states_problems`` asks.  A review sentence naming a problem still to be solved (有待…
+    解决, 亟待, 尚未解决) reports no task done."""
+    a, b = tmp_path / "2007.txt", tmp_path / "2008.txt"
+    a.write_text("政府工作报告\n一、2006年工作回顾\n去年完成了各项任务。\n二、2007年政府工作任务\n"
+                 "认真落实涉及群众利益的各项政策。加强农业生产。发展教育事业。\n", encoding="utf-8")
+    b.write_text("政府工作报告\n一、2007年工作回顾\n去年完成了各项任务。\n——涉及群众切身利益的问题有待进一步解决。\n"
+                 "二、2008年政府工作任务\n继续发展生产。\n", encoding="utf-8")
+    f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.obj == "涉及群众利益的各项政策")
+    assert f.status == "missing"
