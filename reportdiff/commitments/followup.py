@@ -402,7 +402,7 @@ def _counted_again(t: Target, index: ClauseIndex, allowed) -> tuple[int, float] 
     return None
 
 
-_FROM = patterns.compile(r"(?:由|从)(?:现行的?|目前的?|现在的?|原来的?)?$")
+_FROM = patterns.compile(r"(?:由|从)(?:现行的?|目前的?|现在的?|原来的?)?(?:每人每年|每人每月|人均|每人|每年)?$")  # (由每人每年380元)
 _TO = patterns.compile(r"^(?:提高|增加|增长|扩大|提升|上调|调高|调整|降低|减少|下调)?(?:到|至)$")
 
 

@@ -165,3 +165,17 @@ def test_a_problem_still_to_be_solved_reports_no_task(tmp_path):
                  "二、2008年政府工作任务\n继续发展生产。\n", encoding="utf-8")
     f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.obj == "涉及群众利益的各项政策")
     assert f.status == "missing"
+
+
+def test_a_plan_raising_a_standard_from_the_target_reports_it_reached(tmp_path):
+    """Audit of national 2015 → 2016 (session 48, seed 118, row 6): ``财政补助标准由每人每年320元提高到380元``
+    was "recurring" in 2016's ``财政补助由每人每年380元提高到420元``: the plan starts from the level the
+    target set, so it was reached (as ``由35元提高到40元`` already read); 每人每年 may stand after 由."""
+    a, b = tmp_path / "2015.txt", tmp_path / "2016.txt"
+    a.write_text("政府工作报告\n一、2014年工作回顾\n去年完成了各项任务。\n二、2015年工作总体部署\n"
+                 "城乡居民基本医保财政补助标准由每人每年320元提高到380元。\n", encoding="utf-8")
+    b.write_text("政府工作报告\n一、2015年工作回顾\n去年完成了各项任务。\n二、2016年重点工作\n"
+                 "城乡居民基本医保财政补助由每人每年380元提高到420元。\n", encoding="utf-8")
+    f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
+    assert f.status == "reported" and f.finding == "met"
+
