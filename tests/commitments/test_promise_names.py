@@ -179,3 +179,18 @@ def test_a_plan_raising_a_standard_from_the_target_reports_it_reached(tmp_path):
     f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
     assert f.status == "reported" and f.finding == "met"
 
+
+def test_energy_intensity_is_one_measure_however_named(tmp_path):
+    """Audit of national 2015 → 2016 (session 48, seed 118, row 13): ``能耗强度下降3.1%以上`` was missing though
+    2016 reviews ``单位国内生产总值能耗下降5.6%``.  The names of energy used per unit of output read as one
+    (能源消耗强度), and not as 单位生产总值, which the carbon intensity shares."""
+    assert normal("能耗强度") == normal("单位国内生产总值能耗") == normal("万元地区生产总值能耗") == "能源消耗强度"
+    assert "能源消耗强度" not in normal("单位生产总值二氧化碳排放降低")
+    a, b = tmp_path / "2015.txt", tmp_path / "2016.txt"
+    a.write_text("政府工作报告\n一、2014年工作回顾\n去年完成了各项任务。\n二、2015年工作总体部署\n能耗强度下降3.1%以上。\n",
+                 encoding="utf-8")
+    b.write_text("政府工作报告\n一、2015年工作回顾\n单位国内生产总值能耗下降5.6%。\n二、2016年重点工作\n继续发展生产。\n",
+                 encoding="utf-8")
+    f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
+    assert f.status == "reported" and f.finding == "met"
+
