@@ -77,6 +77,11 @@ def listed_indicators(clause: str) -> dict[int, str]:
     if len(items) >= 2 and all(2 <= len(i) <= 3 for i in items[:-1]) and len(tail) >= 2 and not _NOT_OF_THE_NAME.search(tail) \
             and not re.match(r"要|将|计划|预计|力争|争取", tail):
         items = [i + items[-1][len(i):] for i in items[:-1]] + items[-1:]  # 城镇、农村低保标准: the tail shared
+    head = [w for w in tokens_once(items[0]) if w.strip()] if len(items) >= 2 and len(items[0]) >= 6 else []
+    prefix = "".join(head[:-1])
+    if len(prefix) >= 4 and "的" not in prefix and all(
+            len(i) <= 7 and not i.startswith(prefix[:2]) and not i.endswith(head[-1]) for i in items[1:]):
+        items = items[:1] + [prefix + i for i in items[1:]]  # 单位国内生产总值用水量、能耗: the first item's head shared
     standard = _STANDARD_TAIL.search(items[-1]) if len(items) >= 2 else None
     if standard and standard.start() >= 2 and not any(_STANDARD_TAIL.search(i) for i in items[:-1]):
         items = [i + standard.group() for i in items[:-1]] + items[-1:]  # 居民医保和…经费人均财政补助标准: the standard shared

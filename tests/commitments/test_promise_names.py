@@ -194,3 +194,13 @@ def test_energy_intensity_is_one_measure_however_named(tmp_path):
     f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
     assert f.status == "reported" and f.finding == "met"
 
+
+def test_the_items_of_a_list_share_the_first_item_s_head():
+    """National 2016 (session 48, read over the ledgers after the synonym above): in ``单位国内生产总值用水量、
+    能耗、二氧化碳排放量分别下降23%、15%、18%`` the 15% was named ``能耗`` alone.  Short items after a long
+    first one take its words before its last (单位国内生产总值); items that end as the first does, or
+    name their own subject, are whole."""
+    assert [t.indicator for t, _ in targets_in("单位国内生产总值用水量、能耗、二氧化碳排放量分别下降23%、15%、18%")] == [
+        "单位国内生产总值用水量", "单位国内生产总值能耗", "单位国内生产总值二氧化碳排放量"]
+    assert [t.indicator for t, _ in targets_in("城镇居民人均可支配收入和农村居民人均纯收入分别增长7%和8%")] == [
+        "城镇居民人均可支配收入", "农村居民人均纯收入"]
