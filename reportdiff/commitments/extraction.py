@@ -61,6 +61,7 @@ from .indicator_names import (
     SPENT,
     SUM_ONLY,
     QUALIFIER_WORDS,
+    USED_FOR,
     clean_indicator,
     first_item,
     listed_indicators,
@@ -459,9 +460,9 @@ def extract(doc: Document, index: int) -> list[Commitment]:
                 or NOT_YET.search(st.text) and not PLAN_WORD.search(st.text):
             continue
         clause = without_emphasis(_ENUMERATOR.sub("", st.text.rstrip("，；。！？").strip()))  # 一是依法打击…: the item, not its number
-        if BASIS.match(clause) or PURPOSE_OF_NEXT.match(clause) and st.text.rstrip().endswith("，") \
+        if BASIS.match(clause) or PURPOSE_OF_NEXT.match(clause) and st.text.rstrip().endswith("，") or USED_FOR.match(clause) \
                 or PRINCIPLE.search(clause) or POLICY_MAKING.search(_FIRST_CLAUSE.match(st.sentence).group()):
-            continue  # a basis, a purpose, a principle, and the clauses of a sentence that opens with one (…政策要能早则早，…)
+            continue  # a basis, a purpose, what a sum is for (重点用于…), a principle, and the clauses of a sentence that opens with one
         if conditional(clause, st.sentence):
             continue  # the condition of a rule (企业没有完成国家计划，税利减少的，要减发或停发奖金)
         end = _TASK_END.match(clause)

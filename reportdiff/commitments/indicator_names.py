@@ -118,7 +118,7 @@ def nameless_subject(before: str) -> str:
 
 # a sum spent: the indicator ends in a word of spending (中央财政拟投入, 安排…资金)
 SPENT = patterns.compile(r"(?:投入|拿出|安排|投资|支出|筹集|下达|拨付|补助|资金)$")
-_USED_FOR = patterns.compile(r"(?:主要|重点|专项|全部|专门)?用于[^，；。！？]+")
+USED_FOR = patterns.compile(r"(?:主要|重点|专项|全部|专门)?用于[^，；。！？]+")
 
 
 def purpose_after(t, clause: str, next_clause: str):
@@ -126,7 +126,7 @@ def purpose_after(t, clause: str, next_clause: str):
     clause of its sentence says it is for, up to 16 characters (今年中央财政拟投入423亿元，用于扶助和促进
     就业 → 用于扶助和促进就业: national 2011 audit, seed 55, row 15, had been "met" by 中央财政“三农”
     支出超过1万亿元); else ``t``."""
-    m = _USED_FOR.match(next_clause)
+    m = USED_FOR.match(next_clause)
     if t.counted or not m or not SPENT.search(t.indicator) or not clause.rstrip("，；。！？").endswith(t.raw):
         return t
     return replace(t, counted=m.group().rstrip("，；。！？")[:16])

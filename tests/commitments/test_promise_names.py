@@ -204,3 +204,15 @@ def test_the_items_of_a_list_share_the_first_item_s_head():
         "单位国内生产总值用水量", "单位国内生产总值能耗", "单位国内生产总值二氧化碳排放量"]
     assert [t.indicator for t, _ in targets_in("城镇居民人均可支配收入和农村居民人均纯收入分别增长7%和8%")] == [
         "城镇居民人均可支配收入", "农村居民人均纯收入"]
+
+
+def test_what_a_sum_is_for_is_no_task_of_its_own(tmp_path):
+    """Audit of national 2025 → Qinghai (session 48, seed 123, row 1): ``拟安排地方政府专项债券4.4万亿元，重点用于
+    投资建设、土地收储和收购存量商品房…等`` gave the task ``重点用于投资建设…``, missing in all 31 provinces:
+    the uses of a sum are its purpose (``purpose_after`` names the sum by them), no task."""
+    a, b = tmp_path / "2025.txt", tmp_path / "p2026.txt"
+    a.write_text("政府工作报告\n一、2024年工作回顾\n去年完成了各项任务。\n二、2025年政府工作任务\n"
+                 "拟安排地方政府专项债券4.4万亿元，重点用于投资建设、土地收储和收购存量商品房、消化地方政府拖欠企业账款等。\n",
+                 encoding="utf-8")
+    b.write_text("政府工作报告\n一、2025年工作回顾\n去年完成了各项任务。\n二、2026年主要任务\n继续发展生产。\n", encoding="utf-8")
+    assert [e.commitment.kind for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0] == ["target"]
