@@ -216,3 +216,12 @@ def test_what_a_sum_is_for_is_no_task_of_its_own(tmp_path):
                  encoding="utf-8")
     b.write_text("政府工作报告\n一、2025年工作回顾\n去年完成了各项任务。\n二、2026年主要任务\n继续发展生产。\n", encoding="utf-8")
     assert [e.commitment.kind for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0] == ["target"]
+
+
+def test_what_the_country_has_is_no_target():
+    """National 2015 (session 48, read in the terminal ledger of 2015 → 2016): ``我国有13亿人口、9亿劳动力资源``
+    gave two targets, ``我国有 13亿人`` and ``我国有 9亿``: a clause opening with what the country has
+    describes it, as a count of what exists already does."""
+    assert targets_in("我国有13亿人口、9亿劳动力资源") == []
+    assert targets_in("全国有24万多户国有小企业") == []
+    assert [t.value for t, _ in targets_in("全省新增高标准农田100万亩")] == [100.0]
