@@ -227,7 +227,7 @@ def _comparator(q: Quantity, before: str) -> str:
         return "at_most"
     if _AT_LEAST_CONTEXT.search(before):
         return "at_least"
-    return "exact"
+    return "about" if re.search(r"(?<![附最])近$", before) else "exact"  # 近三百个, 将近500所: nearly (national 1981 audit of session 48)
 
 
 _NOT_TARGET_UNITS = {"", "周", "届", "期", "次", "年", "月", "日", "岁", "版", "份", "级", "类", "种"}

@@ -225,3 +225,12 @@ def test_what_the_country_has_is_no_target():
     assert targets_in("我国有13亿人口、9亿劳动力资源") == []
     assert targets_in("全国有24万多户国有小企业") == []
     assert [t.value for t, _ in targets_in("全省新增高标准农田100万亩")] == [100.0]
+
+
+def test_nearly_a_figure_is_about_it():
+    """Audit of national 1981 → 1982 (session 48, seed 125, row 16): ``选择…近三百个企业`` was read as exactly
+    300; 近 and 将近 say nearly."""
+    assert [(t.comparator, t.value) for t, _ in targets_in("第一批先选择对国民经济有特别重大意义的近三百个企业")] == [
+        ("about", 300.0)]
+    assert [t.comparator for t, _ in targets_in("今年投资将近100亿元")] == ["about"]
+    assert [t.comparator for t, _ in targets_in("今年投资100亿元")] == ["exact"]
