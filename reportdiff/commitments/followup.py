@@ -162,12 +162,12 @@ def _coverage(key: Key, index: ClauseIndex, k: int) -> float:
     apart (``ClauseIndex.spread``) SPREAD of its weight."""
     text = index.texts[k]
     total = sum(key.weights)
-    joins = dict(key.junctions)
+    joins, ends = dict(key.junctions), dict(key.ends)
     held = 0.0
     for word, w in zip(key.words, key.weights):
         before = joins.get(word, "")
         if word in text:
-            held += _held(word, before, text) * w
+            held += _held(word, before, text, ends.get(word, "")) * w
         elif k in index.spread(word, before[-1:]):
             held += SPREAD * w
     return held / total if total else 0.0
@@ -179,16 +179,19 @@ def _words_held(key: Key, index: ClauseIndex, k: int) -> int:
     return sum(word in index.texts[k] or k in index.spread(word, joins.get(word, "")[-1:]) for word in key.words)
 
 
-def _held(word: str, before: str, text: str) -> float:
+def _held(word: str, before: str, text: str, after: str = "") -> float:
     """How much of its weight the key's pair ``word``, found in ``text``, counts: whole, but a
     pair joining a two-character word to the next (``before``: that word's first character,
     ``keys.junctions``) only SPREAD of it where no occurrence follows that character: 口政 of
     人口|政策 in 出口政策 joins another word to 政策.  After a longer word the pairs inside it tell
-    the words apart (自治区城市 and 全区城市: 自治, 治区)."""
-    if len(before) != 1:
+    the words apart (自治区城市 and 全区城市: 自治, 治区).  Likewise a pair joining a word to a
+    two-character one (``after``: that word's second character, ``keys.junction_ends``) where no
+    occurrence is followed by it: 济中 of 经济|中心 in 国民经济中."""
+    if len(before) != 1 and len(after) != 1:
         return 1.0
     i = text.find(word)
-    while i > 0 and text[i - 1] != before:
+    while i >= 0 and not ((len(before) != 1 or i == 0 or text[i - 1] == before)
+                          and (len(after) != 1 or i + 2 == len(text) or text[i + 2] == after)):
         i = text.find(word, i + 1)
     return 1.0 if i >= 0 else SPREAD
 

@@ -3,7 +3,7 @@ counted, a task's object), each from a fresh audit of a corpus pair (docs/audits
 
 from __future__ import annotations
 
-from reportdiff.commitments import promises
+from reportdiff.commitments import followup, keys, promises
 from reportdiff.commitments.extraction import targets_in
 from reportdiff.commitments.keys import normal
 from reportdiff.commitments.objects import without_emphasis
@@ -234,3 +234,20 @@ def test_nearly_a_figure_is_about_it():
         ("about", 300.0)]
     assert [t.comparator for t, _ in targets_in("今年投资将近100亿元")] == ["about"]
     assert [t.comparator for t, _ in targets_in("今年投资100亿元")] == ["exact"]
+
+
+def test_a_pair_joining_a_word_to_a_two_character_one_names_it_only_before_its_end(tmp_path):
+    """Audit of national 1981 → 1982 (session 48, seed 125, row 14): ``形成各类经济中心`` was followed by
+    ``使国民经济中这两个最薄弱的部门得到改善和加强``, through 济中 of 经济|中心 in 国民经济中.  A pair joining a
+    word to a two-character one counts whole only where that word's second character follows it."""
+    assert keys.junction_ends("各类经济中心") == (("济中", "心"),)
+    assert followup._held("济中", "经", "使国民经济中这两个最薄弱的部门", "心") == followup.SPREAD
+    assert followup._held("济中", "经", "形成若干经济中心", "心") == 1.0
+    a, b = tmp_path / "1981.txt", tmp_path / "1982.txt"
+    a.write_text("政府工作报告\n一、1980年工作回顾\n去年完成了各项任务。\n二、1981年的任务\n逐步形成各类经济中心。\n",
+                 encoding="utf-8")
+    b.write_text("政府工作报告\n一、1981年工作回顾\n去年完成了各项任务。\n二、1982年的任务\n"
+                 "使国民经济中这两个最薄弱的部门得到改善和加强。\n要以经济比较发达的城市为中心，形成经济区。\n",
+                 encoding="utf-8")
+    f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
+    assert "国民经济中" not in f.text
