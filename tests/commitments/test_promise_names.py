@@ -251,3 +251,12 @@ def test_a_pair_joining_a_word_to_a_two_character_one_names_it_only_before_its_e
                  encoding="utf-8")
     f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
     assert "国民经济中" not in f.text
+
+
+def test_a_level_reached_already_is_no_target():
+    """Audit of national 2019 → 2021 (session 48, seed 130, row 12): ``我国60岁以上人口已达2.5亿`` was a target,
+    named ``我国60岁以上人口已``: a level the clause says is reached already (已达, 已经达到, 已超过) is a record."""
+    assert targets_in("我国60岁以上人口已达2.5亿") == []
+    assert targets_in("全国高速公路里程已经突破15万公里") == []
+    assert [(t.value, t.unit) for t, _ in targets_in("高速公路里程达到15万公里")] == [(15.0, "万公里")]
+
