@@ -42,7 +42,7 @@ from typing import Literal, get_args
 
 from ..model import Paragraph
 from ..text import patterns
-from ..text.quantities import find_quantities
+from ..text.quantities import cn_to_number, find_quantities
 from ..text.tokens import terms
 from .answers import answer
 from .category import (
@@ -64,6 +64,7 @@ from .extraction import (
     Target,
 )
 from .keys import (
+    EDITION,
     PLACE_AFTER,
     SPREAD,
     Key,
@@ -213,10 +214,21 @@ def refers(key: Key, index: ClauseIndex, k: int, s: float, strict: bool, unit: s
         return False  # one word of the key, however heavy, is some other thing (必要 of 一批必要的新企业)
     if ok and strict and key.modifiers and key.head_word in text and not any(m in text for m in key.modifiers):
         return False
-    if ok and not strict and (_another_of_its_kind(key, text) or key.qualifier and not any(q in text for q in key.qualifier)
+    if ok and not strict and (_another_of_its_kind(key, text) or _another_edition(key, text)
+                              or key.qualifier and not any(q in text for q in key.qualifier)
                               or key.reform and "改革" not in text):
         return False  # (a system, plan or reform of another thing: 计划生育…服务体系 for 科技服务体系)
     return ok and not (unit and index.other_measure(unit, k))
+
+
+def _another_edition(key: Key, text: str) -> bool:
+    """Whether ``text`` names editions of an event (第三届, 第16届) and not the one the task's object
+    names (办好第二届中国国际进口博览会 is not reported by 成功举办第三届…: national 2019 audit of session 48,
+    row 20; 第十二届 and 第12届 are one)."""
+    def number(x: str) -> float | None:
+        return float(x) if x.isdigit() else cn_to_number(x)
+    found = {number(x) for x in EDITION.findall(text)} if key.edition else set()
+    return bool(found) and number(key.edition) not in found
 
 
 # a rate in words: 覆盖率 may be said again as 比例 (有研发活动的比例达到40%)

@@ -178,6 +178,9 @@ def junction_ends(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((p, c) for p, c in out.items() if p not in inside)
 
 
+EDITION = patterns.compile(r"第([零〇一二三四五六七八九十百\d]{1,4})届")  # which edition of an event (第二届, 第16届)
+
+
 @dataclass(frozen=True)
 class Key:
     """What a commitment is about: its words with their weights, and the head word."""
@@ -195,6 +198,7 @@ class Key:
     qualifier: tuple[str, ...] = ()  # a task's words right before its kind words (科技 of 科技服务体系: ``qualifier``)
     reform: bool = False  # a task's object names a reform (事业单位改革): a follow-up says 改革
     ends: tuple[tuple[str, str], ...] = ()  # junctions whose second word has two characters, with its second (``junction_ends``)
+    edition: str = ""  # the edition of an event a task's object names (二 of 第二届中国国际进口博览会: ``EDITION``)
 
 
 PLACE_AFTER = patterns.compile(r"县市|县区|城市|地市|省份|地区|国家|乡镇|县|市|省|区|镇|乡|村")  # places counted
@@ -231,7 +235,8 @@ def key_of(c: Commitment, weight) -> Key | None:
     asked = bool(runs) and not _JOINED.search(obj)  # a task of one thing: what it is of, a reform's 改革
     return Key(words, tuple(weight(w) for w in words), head if head in words else words[-1], modifiers, hw, places,
                runs, joins, coordinated(obj, runs) if runs else (), listed_runs(obj) if runs else 0,
-               qualifier(obj) if asked else (), asked and obj.endswith("改革"), ends)
+               qualifier(obj) if asked else (), asked and obj.endswith("改革"), ends,
+               edition.group(1) if c.kind == "task" and (edition := EDITION.search(c.obj)) else "")
 
 
 _JOINED = patterns.compile(r"[和与及、]|等")  # coordinated nouns or a list: each names its own thing

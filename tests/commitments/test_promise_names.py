@@ -260,3 +260,17 @@ def test_a_level_reached_already_is_no_target():
     assert targets_in("全国高速公路里程已经突破15万公里") == []
     assert [(t.value, t.unit) for t, _ in targets_in("高速公路里程达到15万公里")] == [(15.0, "万公里")]
 
+
+def test_another_edition_of_an_event_reports_no_task(tmp_path):
+    """Audit of national 2019 → 2021 (session 48, seed 130, row 20): ``办好第二届中国国际进口博览会`` was reported
+    by ``成功举办第三届中国国际进口博览会``; and national 2025's ``第十五届全国运动会`` by a province's ``办好第16届
+    全区运动会``.  A clause naming editions of an event, none of them the task's (第十二届 and 第12届 are one),
+    reports another one."""
+    a, b = tmp_path / "2025.txt", tmp_path / "p2026.txt"
+    a.write_text("政府工作报告\n一、2024年工作回顾\n去年完成了各项任务。\n二、2025年政府工作任务\n"
+                 "办好第十五届全国运动会和第十二届世界运动会。\n", encoding="utf-8")
+    b.write_text("政府工作报告\n一、2025年工作回顾\n在第12届世界运动会上金牌贡献率位居全国第5。\n二、2026年主要任务\n"
+                 "办好第16届全区运动会。\n", encoding="utf-8")
+    statuses = {e.commitment.obj: e.followups[0].status for e in promises([str(a), str(b)]).entries
+                if e.commitment.doc == 0}
+    assert statuses == {"第十五届全国运动会": "missing", "第十二届世界运动会": "reported"}
