@@ -73,21 +73,31 @@ def listed_indicators(clause: str) -> dict[int, str]:
     figures = [q for q in find_quantities(clause[m.end():]) if q.value is not None and not is_year(q.raw)]
     if len(items) == 1 and len(figures) == 2 and items[0].startswith("城乡") and len(items[0]) > 3:
         items = ["城镇" + items[0][2:], "农村" + items[0][2:]]  # 城乡低保人均补助标准分别提高5%和8%: two groups
-    tail = items[-1][len(items[0]):]
-    if len(items) >= 2 and all(2 <= len(i) <= 3 for i in items[:-1]) and len(tail) >= 2 and not _NOT_OF_THE_NAME.search(tail) \
-            and not re.match(r"要|将|计划|预计|力争|争取", tail):
-        items = [i + items[-1][len(i):] for i in items[:-1]] + items[-1:]  # 城镇、农村低保标准: the tail shared
-    head = [w for w in tokens_once(items[0]) if w.strip()] if len(items) >= 2 and len(items[0]) >= 6 else []
-    prefix = "".join(head[:-1])
-    if len(prefix) >= 4 and "的" not in prefix and all(
-            len(i) <= 7 and not i.startswith(prefix[:2]) and not i.endswith(head[-1]) for i in items[1:]):
-        items = items[:1] + [prefix + i for i in items[1:]]  # 单位国内生产总值用水量、能耗: the first item's head shared
-    standard = _STANDARD_TAIL.search(items[-1]) if len(items) >= 2 else None
-    if standard and standard.start() >= 2 and not any(_STANDARD_TAIL.search(i) for i in items[:-1]):
-        items = [i + standard.group() for i in items[:-1]] + items[-1:]  # 居民医保和…经费人均财政补助标准: the standard shared
+    items = _shared(items) if len(items) >= 2 else items
     if len(items) != len(figures) or len(items) < 2 or any(len(i) < 2 for i in items):
         return {}
     return {m.end() + q.start: item for q, item in zip(figures, items)}
+
+
+def _shared(items: list[str]) -> list[str]:
+    """The items of a 分别 list with the words they share said in each: the last item's tail after
+    items of two or three characters (城镇、农村低保标准 → 城镇低保标准; not a tail opening with 要/将/计划…:
+    甘蔗和甜菜要求); a long first item's words before its last, in short items after it (单位国内生产总值
+    用水量、能耗 → 单位国内生产总值能耗; not items ending or opening as it does, nor words holding 的); the
+    standard the last item ends with, in items naming none (居民医保和…经费人均财政补助标准)."""
+    tail = items[-1][len(items[0]):]
+    if all(2 <= len(i) <= 3 for i in items[:-1]) and len(tail) >= 2 and not _NOT_OF_THE_NAME.search(tail) \
+            and not re.match(r"要|将|计划|预计|力争|争取", tail):
+        items = [i + items[-1][len(i):] for i in items[:-1]] + items[-1:]
+    head = [w for w in tokens_once(items[0]) if w.strip()] if len(items[0]) >= 6 else []
+    prefix = "".join(head[:-1])
+    if len(prefix) >= 4 and "的" not in prefix and all(
+            len(i) <= 7 and not i.startswith(prefix[:2]) and not i.endswith(head[-1]) for i in items[1:]):
+        items = items[:1] + [prefix + i for i in items[1:]]
+    standard = _STANDARD_TAIL.search(items[-1])
+    if standard and standard.start() >= 2 and not any(_STANDARD_TAIL.search(i) for i in items[:-1]):
+        items = [i + standard.group() for i in items[:-1]] + items[-1:]
+    return items
 
 
 # An indicator that names only a comparison with a year, a span's spending or an average's pace
@@ -137,7 +147,7 @@ def first_item(text: str) -> str:
     人口地区普及九年义务教育: national 1999 audit of session 48, row 15) nor the 和 of 和谐."""
     out = []
     for t in tokens_once(text):
-        if t in ("和", "及", "以及") or t in "，；。、":
+        if t in ("和", "及", "以及", "，", "；", "。", "、"):
             break
         out.append(t)
     return "".join(out)

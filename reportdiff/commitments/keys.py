@@ -147,21 +147,26 @@ def _named(words: list[str]) -> list[str]:
     return out
 
 
+def _joins(text: str):
+    """(pair, first word, second word) for each pair of ``text``'s key that joins two words, the
+    first of two characters or more; a pair inside one word (集采, 国企) is none."""
+    runs = _run_words(text)
+    inside = {p for run in runs for w in run for p in pairs(w) if len(w) >= 2}
+    for run in runs:
+        for a, b in zip(run, run[1:]):
+            if len(a) >= 2 and a[-1] + b[0] not in inside:
+                yield a[-1] + b[0], a, b
+
+
 def junctions(text: str) -> tuple[tuple[str, str], ...]:
     """The pairs of ``text``'s key that join two words (财政|体制 → 政体), each with the rest of
     the first word before it (财; 自治区|城市 → 区城 with 自治): spread apart in a clause, such a pair
     is a word put between the two (燃气老旧管网 for 燃气管网) only when that clause's first word ends
     the same way (政治体制 is no 财政体制: ``spread_at``), and after a two-character first word it
-    names that word only after its first character (出口政策 is no 人口政策: ``followup._held``).  A
-    pair inside one word (集采, 国企) is not one."""
-    runs = _run_words(text)
-    inside = {p for run in runs for w in run for p in pairs(w) if len(w) >= 2}
-    out = {}
-    for run in runs:
-        for a, b in zip(run, run[1:]):
-            p = a[-1] + b[0]
-            if len(a) >= 2 and p not in inside:
-                out.setdefault(p, a[:-1])
+    names that word only after its first character (出口政策 is no 人口政策: ``followup._held``)."""
+    out: dict[str, str] = {}
+    for p, a, _ in _joins(text):
+        out.setdefault(p, a[:-1])
     return tuple(out.items())
 
 
@@ -169,13 +174,11 @@ def junction_ends(text: str) -> tuple[tuple[str, str], ...]:
     """The pairs of ``junctions`` whose second word has two characters, each with that word's second
     character: such a pair names that word only before it (经济|中心 → 济中 with 心: 国民经济中 joins
     经济 to no 中心, national 1981 audit of session 48, row 14; ``followup._held``)."""
-    out = {}
-    for run in _run_words(text):
-        for a, b in zip(run, run[1:]):
-            if len(a) >= 2 and len(b) == 2:
-                out.setdefault(a[-1] + b[0], b[1])
-    inside = {p for run in _run_words(text) for w in run for p in pairs(w) if len(w) >= 2}
-    return tuple((p, c) for p, c in out.items() if p not in inside)
+    out: dict[str, str] = {}
+    for p, _, b in _joins(text):
+        if len(b) == 2:
+            out.setdefault(p, b[1])
+    return tuple(out.items())
 
 
 EDITION = patterns.compile(r"第([零〇一二三四五六七八九十百\d]{1,4})届")  # which edition of an event (第二届, 第16届)
