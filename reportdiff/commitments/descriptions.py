@@ -63,6 +63,11 @@ EXISTING = patterns.compile(r"已[^，；。]*有[零〇一二三四五六七八
 NOT_YET = patterns.compile(r"(?:还|尚)(?:没有|未)|没有来得及|未能")
 
 
+# A clause that only frames the measure after it (在保证完成国家收购计划的前提下, 在建设大型骨干项目的同时: national
+# 1984 audit of session 48, rows 6 and 13): no task of its own
+FRAME = patterns.compile(r"^(?:要|我们要|必须)?在[^，；。]*(?:的前提下|的基础上|的过程中|的同时|的情况下)$")
+
+
 # A clause that only names the basis of what follows (根据《中共中央关于制定…的建议》, 按照建立现代企业
 # 制度的要求): no commitment, though a verb stands inside the title or the requirement.
 BASIS = patterns.compile(r"^(?:根据|依据|依照|按照|遵照|对照)(?:《[^》]*》|.*(?:要求|部署|精神|原则|规定))$")

@@ -43,6 +43,7 @@ from .descriptions import (
     CONDITION,
     DESCRIPTIVE,
     EXISTING,
+    FRAME,
     NOT_YET,
     POLICY_MAKING,
     POPULATION,
@@ -460,9 +461,10 @@ def extract(doc: Document, index: int) -> list[Commitment]:
                 or NOT_YET.search(st.text) and not PLAN_WORD.search(st.text):
             continue
         clause = without_emphasis(_ENUMERATOR.sub("", st.text.rstrip("，；。！？").strip()))  # 一是依法打击…: the item, not its number
-        if BASIS.match(clause) or PURPOSE_OF_NEXT.match(clause) and st.text.rstrip().endswith("，") or USED_FOR.match(clause) \
+        if BASIS.match(clause) or FRAME.match(clause) or PURPOSE_OF_NEXT.match(clause) and st.text.rstrip().endswith("，") \
+                or USED_FOR.match(clause) \
                 or PRINCIPLE.search(clause) or POLICY_MAKING.search(_FIRST_CLAUSE.match(st.sentence).group()):
-            continue  # a basis, a purpose, what a sum is for (重点用于…), a principle, and the clauses of a sentence that opens with one
+            continue  # a basis, a frame, a purpose, what a sum is for (重点用于…), a principle, and the clauses of a sentence that opens with one
         if conditional(clause, st.sentence):
             continue  # the condition of a rule (企业没有完成国家计划，税利减少的，要减发或停发奖金)
         end = _TASK_END.match(clause)

@@ -4,9 +4,24 @@ counted, a task's object), each from a fresh audit of a corpus pair (docs/audits
 from __future__ import annotations
 
 from reportdiff.commitments import followup, keys, promises
+from reportdiff.commitments.descriptions import FRAME
 from reportdiff.commitments.extraction import targets_in
 from reportdiff.commitments.keys import normal
 from reportdiff.commitments.objects import without_emphasis
+
+
+_DONE, _GOES_ON = "去年完成了各项任务。", "继续发展生产。"
+
+
+def _entries(tmp_path, year: int, plan: str, review: str = _DONE, next_plan: str = _GOES_ON):
+    """The ledger entries of two reports: report ``year`` (a review part, then a plan part holding
+    ``plan``) followed into the next year's (a review part holding ``review``, a plan part holding
+    ``next_plan``)."""
+    paths = []
+    for y, rev, pl in ((year, _DONE, plan), (year + 1, review, next_plan)):
+        paths.append(tmp_path / f"{y}.txt")
+        paths[-1].write_text(f"政府工作报告\n一、{y - 1}年工作回顾\n{rev}\n二、{y}年政府工作任务\n{pl}\n", encoding="utf-8")
+    return promises([str(p) for p in paths]).entries
 
 
 def test_a_thing_counted_runs_on_over_a_word_holding_a_conjunction_character(tmp_path):
@@ -16,12 +31,8 @@ def test_a_thing_counted_runs_on_over_a_word_holding_a_conjunction_character(tmp
     assert [t.indicator for t, _ in targets_in("要使全国80%以上的人口地区普及九年义务教育")] == ["人口地区普及九年义务教育"]
     assert [t.indicator for t, _ in targets_in("建成50个和谐社区")] == ["和谐社区"]
     assert [t.indicator for t, _ in targets_in("新建20所幼儿园和小学")] == ["幼儿园"]  # a conjunction still ends it
-    a, b = tmp_path / "1999.txt", tmp_path / "2000.txt"
-    a.write_text("政府工作报告\n一、1998年工作回顾\n去年完成了各项任务。\n二、1999年的主要任务\n"
-                 "今年，要使全国80％以上的人口地区普及九年义务教育。\n", encoding="utf-8")
-    b.write_text("政府工作报告\n一、1999年工作回顾\n基本普及九年义务教育和基本扫除青壮年文盲的工作取得重要进展。\n"
-                 "二、2000年的主要任务\n继续发展生产。\n", encoding="utf-8")
-    f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
+    entries = _entries(tmp_path, 1999, "今年，要使全国80％以上的人口地区普及九年义务教育。", review="基本普及九年义务教育和基本扫除青壮年文盲的工作取得重要进展。")
+    f = next(e.followups[0] for e in entries if e.commitment.doc == 0)
     assert f.status == "reported" and f.finding == "no_figure"
 
 
@@ -30,12 +41,8 @@ def test_a_verb_ending_the_topic_before_a_modal_names_the_task(tmp_path):
     ``要科学规划``, the verb 建设 read as the task's verb, and was missing though 2000 plans ``加快小城镇
     发展``.  A modal (要, 必须, 应当) right after that verb shows it ended the clause's topic, which is
     the task; 要素 is no modal (开展要素市场化配置综合改革试点)."""
-    a, b = tmp_path / "1999.txt", tmp_path / "2000.txt"
-    a.write_text("政府工作报告\n一、1998年工作回顾\n去年完成了各项任务。\n二、1999年的主要任务\n"
-                 "小城镇建设要科学规划，合理布局。开展要素市场化配置综合改革试点。\n", encoding="utf-8")
-    b.write_text("政府工作报告\n一、1999年工作回顾\n去年完成了各项任务。\n二、2000年的主要任务\n"
-                 "统筹规划，采取有力的政策措施，加快小城镇发展。\n", encoding="utf-8")
-    entries = [e for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0]
+    entries = _entries(tmp_path, 1999, "小城镇建设要科学规划，合理布局。开展要素市场化配置综合改革试点。", next_plan="统筹规划，采取有力的政策措施，加快小城镇发展。")
+    entries = [e for e in entries if e.commitment.doc == 0]
     assert [e.commitment.obj for e in entries] == ["小城镇建设", "要素市场化配置综合改革试点"]
     assert entries[0].followups[0].status == "recurring"
 
@@ -49,12 +56,8 @@ def test_in_principle_is_no_part_of_a_target_s_name():
 def test_research_institutes_are_one_thing_however_named(tmp_path):
     """Audit of national 1999 → 2000 (session 48, seed 97, row 14): ``要深化科研院所内部改革`` was missing
     though 2000 plans ``社会公益类科研机构的改革试点``: 科研院所 and 科研机构 name the same bodies."""
-    a, b = tmp_path / "1999.txt", tmp_path / "2000.txt"
-    a.write_text("政府工作报告\n一、1998年工作回顾\n去年完成了各项任务。\n二、1999年的主要任务\n要深化科研院所内部改革。\n",
-                 encoding="utf-8")
-    b.write_text("政府工作报告\n一、1999年工作回顾\n去年完成了各项任务。\n二、2000年的主要任务\n"
-                 "同时进行社会公益类科研机构的改革试点。\n", encoding="utf-8")
-    f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
+    entries = _entries(tmp_path, 1999, "要深化科研院所内部改革。", next_plan="同时进行社会公益类科研机构的改革试点。")
+    f = next(e.followups[0] for e in entries if e.commitment.doc == 0)
     assert f.status == "recurring" and "科研机构的改革" in f.text
 
 
@@ -64,12 +67,8 @@ def test_a_body_s_reform_is_not_repeated_by_naming_the_body_among_others(tmp_pat
     ``全面深化事业单位改革`` in ``推进行政事业单位存量资产盘活``: a plan naming the body, not its reform.
     A policy's reform is still repeated by its measures (``推进综合行政执法`` for 综合行政执法改革, national
     2016 → 2017)."""
-    a, b = tmp_path / "2025.txt", tmp_path / "p2026.txt"
-    a.write_text("政府工作报告\n一、2024年工作回顾\n去年完成了各项任务。\n二、2025年政府工作任务\n"
-                 "推进科研院所改革。推进综合行政执法改革。\n", encoding="utf-8")
-    b.write_text("政府工作报告\n一、2025年工作回顾\n去年完成了各项任务。\n二、2026年主要任务\n"
-                 "支持企业、高校、科研院所组建创新联合体，推进综合行政执法。\n", encoding="utf-8")
-    statuses = {e.commitment.obj: e.followups[0].status for e in promises([str(a), str(b)]).entries
+    entries = _entries(tmp_path, 2025, "推进科研院所改革。推进综合行政执法改革。", next_plan="支持企业、高校、科研院所组建创新联合体，推进综合行政执法。")
+    statuses = {e.commitment.obj: e.followups[0].status for e in entries
                 if e.commitment.doc == 0}
     assert statuses == {"科研院所改革": "missing", "综合行政执法改革": "recurring"}
 
@@ -82,12 +81,8 @@ def test_what_especially_singles_out_is_no_part_of_the_object(tmp_path):
     assert without_emphasis("加快现有企业特别是重点行业、重点城市的骨干企业的技术改造") == "加快现有企业的技术改造"
     assert without_emphasis("积极促进乡镇企业、特别是中西部地区乡镇企业的发展") == "积极促进乡镇企业的发展"
     assert without_emphasis("调动地方特别是中等以上城市的积极性") == "调动地方特别是中等以上城市的积极性"
-    a, b = tmp_path / "1983.txt", tmp_path / "1984.txt"
-    a.write_text("政府工作报告\n一、1982年工作回顾\n去年完成了各项任务。\n二、1983年的任务\n"
-                 "加快现有企业特别是重点行业、重点城市的骨干企业的技术改造。\n", encoding="utf-8")
-    b.write_text("政府工作报告\n一、1983年工作回顾\n去年完成了各项任务。\n二、1984年的任务\n"
-                 "集中财力物力加强重点建设，搞好现有企业的技术改造，\n", encoding="utf-8")
-    f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
+    entries = _entries(tmp_path, 1983, "加快现有企业特别是重点行业、重点城市的骨干企业的技术改造。", next_plan="集中财力物力加强重点建设，搞好现有企业的技术改造，")
+    f = next(e.followups[0] for e in entries if e.commitment.doc == 0)
     assert f.status == "recurring" and "现有企业的技术改造" in f.text
 
 
@@ -95,12 +90,8 @@ def test_manner_adverbs_leading_a_clause_are_no_part_of_the_object(tmp_path):
     """Audit of national 1983 → 1984 (session 48, seed 101, row 7): ``抓紧重点建设和技术改造`` kept 抓紧 in its
     object and was missing though 1984 plans ``加强重点建设，搞好现有企业的技术改造``: 抓紧, 切实, 认真, 努力,
     尽快, 坚决 lead a task as 加快 does."""
-    a, b = tmp_path / "1983.txt", tmp_path / "1984.txt"
-    a.write_text("政府工作报告\n一、1982年工作回顾\n去年完成了各项任务。\n二、1983年的任务\n抓紧重点建设和技术改造。\n",
-                 encoding="utf-8")
-    b.write_text("政府工作报告\n一、1983年工作回顾\n去年完成了各项任务。\n二、1984年的任务\n"
-                 "集中财力物力加强重点建设，搞好现有企业的技术改造，\n", encoding="utf-8")
-    e = next(e for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
+    entries = _entries(tmp_path, 1983, "抓紧重点建设和技术改造。", next_plan="集中财力物力加强重点建设，搞好现有企业的技术改造，")
+    e = next(e for e in entries if e.commitment.doc == 0)
     assert e.commitment.obj == "重点建设和技术改造" and e.followups[0].status == "recurring"
 
 
@@ -125,12 +116,8 @@ def test_money_put_in_is_money_spent(tmp_path):
     """National 2008 → 2009 (session 48, read over the ledgers after the rule above): ``今年中央财政安排
     “三农”支出5625亿元`` was missing though 2009 reviews ``全年中央财政用于“三农”的投入5955亿元``: a
     budget's 投入 and 支出 are one figure (not 投入使用, put into use)."""
-    a, b = tmp_path / "2008.txt", tmp_path / "2009.txt"
-    a.write_text("政府工作报告\n一、2007年工作回顾\n去年完成了各项任务。\n二、2008年政府工作任务\n"
-                 "今年中央财政安排“三农”支出5625亿元。\n", encoding="utf-8")
-    b.write_text("政府工作报告\n一、2008年工作回顾\n全年中央财政用于“三农”的投入5955亿元，比上年增加1637亿元。\n"
-                 "新建的展馆已投入使用。\n二、2009年政府工作任务\n继续发展生产。\n", encoding="utf-8")
-    f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
+    entries = _entries(tmp_path, 2008, "今年中央财政安排“三农”支出5625亿元。", review="全年中央财政用于“三农”的投入5955亿元，比上年增加1637亿元。\n新建的展馆已投入使用。")
+    f = next(e.followups[0] for e in entries if e.commitment.doc == 0)
     assert f.status == "reported" and f.finding == "met"
     assert normal("已投入使用") == "已投入使用" and normal("科技投入") == "科技支出"
 
@@ -143,12 +130,8 @@ def test_the_items_of_a_list_share_the_standard_its_last_item_ends_with(tmp_path
     assert [t.indicator for t, _ in targets_in("居民医保和基本公共卫生服务经费人均财政补助标准分别再提高30元和5元")] == [
         "居民医保人均财政补助标准", "基本公共卫生服务经费人均财政补助标准"]
     assert [t.indicator for t, _ in targets_in("城镇、农村低保标准分别提高10%和15%")] == ["城镇低保标准", "农村低保标准"]
-    a, b = tmp_path / "2025.txt", tmp_path / "p2026.txt"
-    a.write_text("政府工作报告\n一、2024年工作回顾\n去年完成了各项任务。\n二、2025年政府工作任务\n"
-                 "居民医保和基本公共卫生服务经费人均财政补助标准分别再提高30元和5元。\n", encoding="utf-8")
-    b.write_text("政府工作报告\n一、2025年工作回顾\n去年完成了各项任务。\n二、2026年主要任务\n"
-                 "完善基本医疗保险、大病保险和医疗救助保障机制。\n", encoding="utf-8")
-    f = next(e.followups[0] for e in promises([str(a), str(b)]).entries
+    entries = _entries(tmp_path, 2025, "居民医保和基本公共卫生服务经费人均财政补助标准分别再提高30元和5元。", next_plan="完善基本医疗保险、大病保险和医疗救助保障机制。")
+    f = next(e.followups[0] for e in entries
              if e.commitment.doc == 0 and e.commitment.target.value == 30)
     assert f.status == "missing"
 
@@ -158,12 +141,8 @@ def test_a_problem_still_to_be_solved_reports_no_task(tmp_path):
     "reported" by ``——涉及群众切身利益的问题有待进一步解决``, a line of 2008's list of problems that does not
     open the way ``states_problems`` asks.  A review sentence naming a problem still to be solved (有待…
     解决, 亟待, 尚未解决) reports no task done."""
-    a, b = tmp_path / "2007.txt", tmp_path / "2008.txt"
-    a.write_text("政府工作报告\n一、2006年工作回顾\n去年完成了各项任务。\n二、2007年政府工作任务\n"
-                 "认真落实涉及群众利益的各项政策。加强农业生产。发展教育事业。\n", encoding="utf-8")
-    b.write_text("政府工作报告\n一、2007年工作回顾\n去年完成了各项任务。\n——涉及群众切身利益的问题有待进一步解决。\n"
-                 "二、2008年政府工作任务\n继续发展生产。\n", encoding="utf-8")
-    f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.obj == "涉及群众利益的各项政策")
+    entries = _entries(tmp_path, 2007, "认真落实涉及群众利益的各项政策。加强农业生产。发展教育事业。", review="去年完成了各项任务。\n——涉及群众切身利益的问题有待进一步解决。")
+    f = next(e.followups[0] for e in entries if e.commitment.obj == "涉及群众利益的各项政策")
     assert f.status == "missing"
 
 
@@ -171,12 +150,8 @@ def test_a_plan_raising_a_standard_from_the_target_reports_it_reached(tmp_path):
     """Audit of national 2015 → 2016 (session 48, seed 118, row 6): ``财政补助标准由每人每年320元提高到380元``
     was "recurring" in 2016's ``财政补助由每人每年380元提高到420元``: the plan starts from the level the
     target set, so it was reached (as ``由35元提高到40元`` already read); 每人每年 may stand after 由."""
-    a, b = tmp_path / "2015.txt", tmp_path / "2016.txt"
-    a.write_text("政府工作报告\n一、2014年工作回顾\n去年完成了各项任务。\n二、2015年工作总体部署\n"
-                 "城乡居民基本医保财政补助标准由每人每年320元提高到380元。\n", encoding="utf-8")
-    b.write_text("政府工作报告\n一、2015年工作回顾\n去年完成了各项任务。\n二、2016年重点工作\n"
-                 "城乡居民基本医保财政补助由每人每年380元提高到420元。\n", encoding="utf-8")
-    f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
+    entries = _entries(tmp_path, 2015, "城乡居民基本医保财政补助标准由每人每年320元提高到380元。", next_plan="城乡居民基本医保财政补助由每人每年380元提高到420元。")
+    f = next(e.followups[0] for e in entries if e.commitment.doc == 0)
     assert f.status == "reported" and f.finding == "met"
 
 
@@ -186,12 +161,8 @@ def test_energy_intensity_is_one_measure_however_named(tmp_path):
     (能源消耗强度), and not as 单位生产总值, which the carbon intensity shares."""
     assert normal("能耗强度") == normal("单位国内生产总值能耗") == normal("万元地区生产总值能耗") == "能源消耗强度"
     assert "能源消耗强度" not in normal("单位生产总值二氧化碳排放降低")
-    a, b = tmp_path / "2015.txt", tmp_path / "2016.txt"
-    a.write_text("政府工作报告\n一、2014年工作回顾\n去年完成了各项任务。\n二、2015年工作总体部署\n能耗强度下降3.1%以上。\n",
-                 encoding="utf-8")
-    b.write_text("政府工作报告\n一、2015年工作回顾\n单位国内生产总值能耗下降5.6%。\n二、2016年重点工作\n继续发展生产。\n",
-                 encoding="utf-8")
-    f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
+    entries = _entries(tmp_path, 2015, "能耗强度下降3.1%以上。", review="单位国内生产总值能耗下降5.6%。")
+    f = next(e.followups[0] for e in entries if e.commitment.doc == 0)
     assert f.status == "reported" and f.finding == "met"
 
 
@@ -210,12 +181,8 @@ def test_what_a_sum_is_for_is_no_task_of_its_own(tmp_path):
     """Audit of national 2025 → Qinghai (session 48, seed 123, row 1): ``拟安排地方政府专项债券4.4万亿元，重点用于
     投资建设、土地收储和收购存量商品房…等`` gave the task ``重点用于投资建设…``, missing in all 31 provinces:
     the uses of a sum are its purpose (``purpose_after`` names the sum by them), no task."""
-    a, b = tmp_path / "2025.txt", tmp_path / "p2026.txt"
-    a.write_text("政府工作报告\n一、2024年工作回顾\n去年完成了各项任务。\n二、2025年政府工作任务\n"
-                 "拟安排地方政府专项债券4.4万亿元，重点用于投资建设、土地收储和收购存量商品房、消化地方政府拖欠企业账款等。\n",
-                 encoding="utf-8")
-    b.write_text("政府工作报告\n一、2025年工作回顾\n去年完成了各项任务。\n二、2026年主要任务\n继续发展生产。\n", encoding="utf-8")
-    assert [e.commitment.kind for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0] == ["target"]
+    entries = _entries(tmp_path, 2025, "拟安排地方政府专项债券4.4万亿元，重点用于投资建设、土地收储和收购存量商品房、消化地方政府拖欠企业账款等。")
+    assert [e.commitment.kind for e in entries if e.commitment.doc == 0] == ["target"]
 
 
 def test_what_the_country_has_is_no_target():
@@ -243,13 +210,8 @@ def test_a_pair_joining_a_word_to_a_two_character_one_names_it_only_before_its_e
     assert keys.junction_ends("各类经济中心") == (("济中", "心"),)
     assert followup._held("济中", "经", "使国民经济中这两个最薄弱的部门", "心") == followup.SPREAD
     assert followup._held("济中", "经", "形成若干经济中心", "心") == 1.0
-    a, b = tmp_path / "1981.txt", tmp_path / "1982.txt"
-    a.write_text("政府工作报告\n一、1980年工作回顾\n去年完成了各项任务。\n二、1981年的任务\n逐步形成各类经济中心。\n",
-                 encoding="utf-8")
-    b.write_text("政府工作报告\n一、1981年工作回顾\n去年完成了各项任务。\n二、1982年的任务\n"
-                 "使国民经济中这两个最薄弱的部门得到改善和加强。\n要以经济比较发达的城市为中心，形成经济区。\n",
-                 encoding="utf-8")
-    f = next(e.followups[0] for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0)
+    entries = _entries(tmp_path, 1981, "逐步形成各类经济中心。", next_plan="使国民经济中这两个最薄弱的部门得到改善和加强。\n要以经济比较发达的城市为中心，形成经济区。")
+    f = next(e.followups[0] for e in entries if e.commitment.doc == 0)
     assert "国民经济中" not in f.text
 
 
@@ -266,11 +228,17 @@ def test_another_edition_of_an_event_reports_no_task(tmp_path):
     by ``成功举办第三届中国国际进口博览会``; and national 2025's ``第十五届全国运动会`` by a province's ``办好第16届
     全区运动会``.  A clause naming editions of an event, none of them the task's (第十二届 and 第12届 are one),
     reports another one."""
-    a, b = tmp_path / "2025.txt", tmp_path / "p2026.txt"
-    a.write_text("政府工作报告\n一、2024年工作回顾\n去年完成了各项任务。\n二、2025年政府工作任务\n"
-                 "办好第十五届全国运动会和第十二届世界运动会。\n", encoding="utf-8")
-    b.write_text("政府工作报告\n一、2025年工作回顾\n在第12届世界运动会上金牌贡献率位居全国第5。\n二、2026年主要任务\n"
-                 "办好第16届全区运动会。\n", encoding="utf-8")
-    statuses = {e.commitment.obj: e.followups[0].status for e in promises([str(a), str(b)]).entries
+    entries = _entries(tmp_path, 2025, "办好第十五届全国运动会和第十二届世界运动会。", review="在第12届世界运动会上金牌贡献率位居全国第5。", next_plan="办好第16届全区运动会。")
+    statuses = {e.commitment.obj: e.followups[0].status for e in entries
                 if e.commitment.doc == 0}
     assert statuses == {"第十五届全国运动会": "missing", "第十二届世界运动会": "reported"}
+
+
+def test_a_clause_framing_the_next_is_no_task(tmp_path):
+    """Audit of national 1984 → 1985 (session 48, seed 133, rows 6 and 13): ``在保证完成国家收购计划的前提下`` and
+    ``在建设大型骨干项目的同时`` were tasks (``国家收购计划的前提下``, ``大型骨干项目的同时``); each frames the
+    measure after it."""
+    assert FRAME.match("在保证完成国家收购计划的前提下") and FRAME.match("我们要在完成“十二五”经济社会发展目标任务的同时")
+    assert not FRAME.match("在全国推广这一经验")
+    entries = _entries(tmp_path, 1984, "在建设大型骨干项目的同时，适当加快现有矿区、油田的开采速度。")
+    assert not any(e.commitment.obj.endswith("的同时") for e in entries if e.commitment.doc == 0)
