@@ -27,7 +27,6 @@ from ..ingest.metadata import year_of
 from ..model import Document, Paragraph
 from ..text import patterns
 from ..text.quantities import (
-    Quantity,
     find_quantities,
     in_a_name,
     is_year,
@@ -64,6 +63,7 @@ from .indicator_names import (
     QUALIFIER_WORDS,
     USED_FOR,
     clean_indicator,
+    comparator,
     first_item,
     listed_indicators,
     nameless_subject,
@@ -113,12 +113,6 @@ _TASK_END = patterns.compile(
     r"^(?:全力|积极|加快|推动|推进|确保|力争|支持|争取|)*(?P<obj>.{2,}?)(?:在上半年|年内|年底前?|上半年)?(?:集中)?"
     r"(?:建成通车|建成并网|建成投产|竣工投产|投产运营|投入运营|投入使用|挂牌上市|挂牌成立|建成|竣工|投产|通车|挂牌|上市|获批|落地建设)$"
 )
-
-
-_AT_MOST_CONTEXT = patterns.compile(r"(?:控制在|不超过|不高于|(?<!不)低于|压减到|降至)[^，；。]{0,6}$")
-
-
-_AT_LEAST_CONTEXT = patterns.compile(r"(?:不低于|力争|确保|达到|(?<!不)超过|突破)[^，；。]{0,6}$")
 
 
 # a clause: up to a comma or stop, not one inside brackets (工业总产值（不包括手工业产值，下同）预计达到…:
@@ -221,16 +215,6 @@ _QUALIFIER = patterns.compile(f"(?:{QUALIFIER_WORDS})[，,]?")
 _CONTINUES = patterns.compile(f"(?:{QUALIFIER_WORDS})?[，,]?(?:同比|比上年|较上年)?(?:平均每年|年均)?(?:分别)?(?:增长|下降|提高|增加|减少|降低)")
 
 
-def _comparator(q: Quantity, before: str) -> str:
-    if q.comparator != "exact":
-        return q.comparator
-    if _AT_MOST_CONTEXT.search(before):
-        return "at_most"
-    if _AT_LEAST_CONTEXT.search(before):
-        return "at_least"
-    return "about" if re.search(r"(?<![附最])近$", before) else "exact"  # 近三百个, 将近500所: nearly (national 1981 audit of session 48)
-
-
 _NOT_TARGET_UNITS = {"", "周", "届", "期", "次", "年", "月", "日", "岁", "版", "份", "级", "类", "种"}
 
 
@@ -308,7 +292,7 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         if m:
             verb_start = m.start()
         raw = clause[verb_start:q.end]
-        out.append((Target(indicator, _comparator(q, lead), q.value, q.unit, raw, counted), q.start))
+        out.append((Target(indicator, comparator(q, lead), q.value, q.unit, raw, counted), q.start))
     return out
 
 
