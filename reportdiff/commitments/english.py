@@ -304,6 +304,8 @@ def targets_in(clause: str) -> list[tuple[Target, int]]:
             continue  # a number in a name: Construction 2.0, Cyberport 5 (not "Some 20 centres" opening a clause)
         if q.unit == "" and re.search(r"\b(?:phase|stage|tranche|round|batch|wave|part|no\.?)\s+$", before60, re.I):
             continue  # which phase, not how many: the phase two redevelopment of Caritas Medical Centre (HK 2013 audit)
+        if q.unit == "" and _LIST_LENGTH.match(clause, q.end) and _OPENS_A_LIST.search(clause):
+            continue  # how many items the list after it has (I propose four measures as follows: HK 2012 audit of session 48, row 20)
         v, unit = normal_quantity(q)
         if not unit and isinstance(v, float) and v < 10 and not re.match(r"\s*[a-z]", clause[q.end:], re.I):
             continue
@@ -313,6 +315,12 @@ def targets_in(clause: str) -> list[tuple[Target, int]]:
         before = clause[max(0, q.start - 30):q.start]
         out.append((Target(ind, _comparator(q, before), v, unit, q.raw.strip()), q.start))
     return out
+
+
+# the items of a list a clause opens (four measures as follows:)
+_LIST_LENGTH = patterns.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:measures|areas|items|initiatives|aspects|ways|directions|fronts|strategies|"
+                                r"proposals|recommendations|principles|tasks|priorities|steps|objectives|goals|points)\b", re.I)
+_OPENS_A_LIST = patterns.compile(r"(?:\bas follows|\bbelow|[:–—])\s*$", re.I)
 
 
 # a change measured against a past year or time (… also an increase of nearly 80 per cent over 1997-98, up by

@@ -764,3 +764,13 @@ def test_a_feeling_or_a_memory_is_no_task():
     assert list(english._actions("I shall never forget the days when we were working together")) == []
     assert list(english._actions("we shall never give anything but our very best")) == []
     assert [v for v, _, _ in english._actions("we will set up a task force on land supply")] == ["set up"]
+
+
+def test_the_length_of_a_list_a_clause_opens_is_no_target():
+    """Audit of HK 2012-13 (session 48, seed 136, row 20): ``To this end, I propose four measures as follows:``
+    was the target "measures 4", "recurring" in 2013-14's SME financing scheme: it says how many items the
+    list after it has.  A count of measures in a clause that opens no list stays."""
+    assert english.targets_in("To this end, I propose four measures as follows:") == []
+    assert [(t.indicator, t.value) for t, _ in english.targets_in("we will implement five measures to support SMEs")] == [
+        ("measures", 5.0)]
+    assert [t.value for t, _ in english.targets_in("I will set up three new centres:")] == [3.0]
