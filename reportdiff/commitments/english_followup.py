@@ -37,7 +37,7 @@ from .english_actions import _PROMISED_ACTION, _VAGUE
 from .english_index import EnIndex, _in_row
 from .english_scope import GIVEN_TO, NAME_RARE, RELIEF, held_name, names as _names, places, rare as _rare
 from .english_scope import said_after as _said_after
-from .english_sentences import _CLAUSE, _VERB_WORDS, sentences_of
+from .english_sentences import _CLAUSE, _VERB_WORDS, sentence_at, sentences_of
 from .extraction import Commitment, Statement, Target
 from .followup import Followup, Reported
 from .measures import change, meets, starts_from
@@ -475,9 +475,9 @@ def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int, year: int |
         # "the funding ceiling from $400,000 to $600,000", in the plan sentence or the rest of its
         # paragraph: the old target is where the new plan starts
         reached = _raised_from(c.target, st.paragraph.text) if c.target else None
-        if reached:
+        if reached:  # quoted by the sentence that moves it (HK 2018-19 audit of session 48, row 11)
             q, v, u = reached
-            return Followup(doc, "reported", st.paragraph, st.text, round(rec[1], 4),
+            return Followup(doc, "reported", st.paragraph, sentence_at(st.paragraph, q.start) or st.text, round(rec[1], 4),
                             Reported(c.target.indicator, v, u, q.raw.strip()), meets(c.target, v, u), recurring=True)
         if _DONE_BEFORE.search(st.text) or _progress_after(st, k, later):
             # "the … Scheme, funded in last year's Budget, will be launched this year": the plan

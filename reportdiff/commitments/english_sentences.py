@@ -172,6 +172,17 @@ def sentences_of(p) -> list[str]:
     return [x.strip() for x in p.sentences if x.strip()]
 
 
+def sentence_at(p, at: int) -> str:
+    """The sentence of paragraph ``p`` that holds its character ``at`` ("" when none does)."""
+    pos = 0
+    for s in sentences_of(p):
+        i = p.text.find(s, pos)
+        if i >= 0 and i <= at < i + len(s):
+            return s
+        pos = i + len(s) if i >= 0 else pos
+    return ""
+
+
 _ITEM_CLAUSE = patterns.compile(r"(?:and\s*|or\s*)?" + _MARKER)
 _LIST_GOES_ON = patterns.compile(r"(?:[;:,–—-]|\band|\bor)\s*$", re.I)  # an item followed by more items
 _FIRST_ITEM = patterns.compile(r"\((?:a|i|1)\)")

@@ -722,6 +722,18 @@ def test_an_acronym_may_pass_over_words_of_its_long_form():
     assert fu.status == "recurring" and "private residential care homes for persons with disabilities" in fu.text
 
 
+def test_a_level_moved_on_is_quoted_by_the_sentence_that_moves_it():
+    """Audit of HK 2018-19 → 2019-20 (session 48, seed 140, row 11): ``The accumulation limit of Elderly Health
+    Care Vouchers will be raised from $4,000 to $5,000`` was reported, met, by 2019-20's ``… raised from $5,000
+    to $8,000``, but quoted by the first sentence of that item, a one-off $1,000 top-up: the quote is now
+    the sentence that moves the level."""
+    ledger = promises([_hk(2018), _hk(2019)])
+    fu = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target
+              and e.commitment.target.indicator == "accumulation limit of Elderly Health Care Vouchers")
+    assert fu.status == "reported" and fu.met is True
+    assert fu.text.startswith("The accumulation limit of vouchers will also be raised from $5,000 to $8,000")
+
+
 def test_a_sum_is_reported_by_its_figure_and_its_topic():
     """HK 2015-16 ``I shall set aside $50 billion for this purpose`` (after a sentence on
     retirement protection) and ``I shall consolidate the existing resources and invest new
