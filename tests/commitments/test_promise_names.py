@@ -242,3 +242,10 @@ def test_a_clause_framing_the_next_is_no_task(tmp_path):
     assert not FRAME.match("在全国推广这一经验")
     entries = _entries(tmp_path, 1984, "在建设大型骨干项目的同时，适当加快现有矿区、油田的开采速度。")
     assert not any(e.commitment.obj.endswith("的同时") for e in entries if e.commitment.doc == 0)
+
+
+def test_what_kind_of_work_a_thing_is_is_no_task(tmp_path):
+    """Audit of national 1993 → 1994 (session 48, seed 145, row 4): ``建立社会主义市场经济体制是一项开创性事业``
+    was a task (``社会主义市场经济体制是一项开创性事业``): it says what kind of work the reform is."""
+    entries = _entries(tmp_path, 1993, "建立社会主义市场经济体制是一项开创性事业。")
+    assert [e.commitment.obj for e in entries if e.commitment.doc == 0] == []
