@@ -475,11 +475,11 @@ def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int, year: int |
         # "the funding ceiling from $400,000 to $600,000", in the plan sentence or the rest of its
         # paragraph: the old target is where the new plan starts
         reached = _raised_from(c.target, st.paragraph.text) if c.target else None
-        if reached:  # quoted by the sentence that moves it, after the one found when that names the target
-            q, v, u = reached  # better (the voucher accumulation limit: HK 2018-19 audit of session 48, row 11)
+        if reached:  # quoted by the sentence that moves it (the voucher accumulation limit: HK 2018-19 audit of
+            q, v, u = reached  # session 48, row 11), after the sentence found when that one names the target better
             moves, words = sentence_at(st.paragraph, q.start) or st.text, key_words(c.target.indicator)
-            quote = moves if moves == st.text or 2 * sum(w in key_words(moves) for w in words) >= len(words) \
-                else f"{st.text} {moves}"
+            named = set(key_words(moves))
+            quote = moves if moves == st.text or 2 * sum(w in named for w in words) >= len(words) else f"{st.text} {moves}"
             return Followup(doc, "reported", st.paragraph, quote, round(rec[1], 4),
                             Reported(c.target.indicator, v, u, q.raw.strip()), meets(c.target, v, u), recurring=True)
         if _DONE_BEFORE.search(st.text) or _progress_after(st, k, later):
