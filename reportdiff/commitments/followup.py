@@ -42,7 +42,7 @@ from typing import Literal, get_args
 
 from ..model import Paragraph
 from ..text import patterns
-from ..text.quantities import cn_to_number, find_quantities
+from ..text.quantities import find_quantities, number_value
 from ..text.tokens import terms
 from .answers import answer
 from .category import (
@@ -225,10 +225,8 @@ def _another_edition(key: Key, text: str) -> bool:
     """Whether ``text`` names editions of an event (第三届, 第16届) and not the one the task's object
     names (办好第二届中国国际进口博览会 is not reported by 成功举办第三届…: national 2019 audit of session 48,
     row 20; 第十二届 and 第12届 are one)."""
-    def number(x: str) -> float | None:
-        return float(x) if x.isdigit() else cn_to_number(x)
-    found = {number(x) for x in EDITION.findall(text)} if key.edition else set()
-    return bool(found) and number(key.edition) not in found
+    found = {number_value(x) for x in EDITION.findall(text)} if key.edition else set()
+    return bool(found) and number_value(key.edition) not in found
 
 
 # a rate in words: 覆盖率 may be said again as 比例 (有研发活动的比例达到40%)

@@ -146,11 +146,14 @@ def first_item(text: str) -> str:
     """``text`` up to its first mark or conjunction word (和, 及, 以及): not the 及 of 普及 (要使80%以上的
     人口地区普及九年义务教育: national 1999 audit of session 48, row 15) nor the 和 of 和谐."""
     out = []
-    for t in tokens_once(text):
-        if t in ("和", "及", "以及", "，", "；", "。", "、"):
+    for t in tokens_once(_BEFORE_MARK.match(text).group()):  # the words up to the first mark only
+        if t in ("和", "及", "以及"):
             break
         out.append(t)
     return "".join(out)
+
+
+_BEFORE_MARK = patterns.compile(r"[^，；。、]*")
 
 
 # a quoted name, and 的, right before a short indicator it owns (中央财政用于“三农”的投入); not a five-year

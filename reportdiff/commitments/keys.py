@@ -164,21 +164,25 @@ def junctions(text: str) -> tuple[tuple[str, str], ...]:
     is a word put between the two (燃气老旧管网 for 燃气管网) only when that clause's first word ends
     the same way (政治体制 is no 财政体制: ``spread_at``), and after a two-character first word it
     names that word only after its first character (出口政策 is no 人口政策: ``followup._held``)."""
-    out: dict[str, str] = {}
-    for p, a, _ in _joins(text):
-        out.setdefault(p, a[:-1])
-    return tuple(out.items())
+    return junction_maps(text)[0]
 
 
 def junction_ends(text: str) -> tuple[tuple[str, str], ...]:
     """The pairs of ``junctions`` whose second word has two characters, each with that word's second
     character: such a pair names that word only before it (经济|中心 → 济中 with 心: 国民经济中 joins
     经济 to no 中心, national 1981 audit of session 48, row 14; ``followup._held``)."""
-    out: dict[str, str] = {}
-    for p, _, b in _joins(text):
+    return junction_maps(text)[1]
+
+
+def junction_maps(text: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """``junctions`` and ``junction_ends`` of ``text``, from one walk over its words."""
+    joins: dict[str, str] = {}
+    ends: dict[str, str] = {}
+    for p, a, b in _joins(text):
+        joins.setdefault(p, a[:-1])
         if len(b) == 2:
-            out.setdefault(p, b[1])
-    return tuple(out.items())
+            ends.setdefault(p, b[1])
+    return tuple(joins.items()), tuple(ends.items())
 
 
 EDITION = patterns.compile(r"第([零〇一二三四五六七八九十百\d]{1,4})届")  # which edition of an event (第二届, 第16届)
@@ -218,13 +222,13 @@ def key_of(c: Commitment, weight) -> Key | None:
         places = bool(PLACE_AFTER.fullmatch(t.counted))
         counted = "" if places else t.counted
         words = key_terms(before + "，" + counted)
-        joins, ends = junctions(before + "，" + counted), junction_ends(before + "，" + counted)
+        joins, ends = junction_maps(before + "，" + counted)
         head_from = key_terms(counted or t.indicator)
     else:
         places, counted = False, ""
         obj = object_words(c.obj)
         words = head_from = key_terms(obj)
-        joins, ends = junctions(obj), junction_ends(obj)
+        joins, ends = junction_maps(obj)
         if words and generic(obj):  # 形成激励机制 after 改革和完善优秀人才的收入分配制度: whose incentives?
             sentence = next((x for x in c.paragraph.sentences if c.text in x), c.text)
             words += tuple(w for w in key_terms(sentence.replace(c.text, "，")) if w not in words)

@@ -117,7 +117,7 @@ def parse_quantity(raw: str) -> Quantity:
             break
     share = _SHARE.match(s)
     if share:
-        whole, part = (_number(g) for g in share.groups())
+        whole, part = (number_value(g) for g in share.groups())
         value = round(100 * part / whole, 1) if whole and part is not None and part <= whole else None
         return Quantity(raw, value, "%" if value is not None else "", comparator)
     if s == "一半":
@@ -153,7 +153,8 @@ def parse_quantity(raw: str) -> Quantity:
     return Quantity(raw, None, "", comparator)
 
 
-def _number(s: str) -> float | None:
+def number_value(s: str) -> float | None:
+    """A number written in digits or in Chinese (12, 十二)."""
     return float(s) if s.isdigit() else cn_to_number(s)
 
 
