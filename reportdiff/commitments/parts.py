@@ -3,7 +3,9 @@ look-backs that open paragraphs of a plan part (``extraction.statements`` applie
 
 Sections.  Each top-level section is a *review* (heading with 回顾, 执行情况, 过去, 总结, 成就)
 or a *plan* (安排, 任务, 要求, 目标, 计划, 今后, 重点, 部署, 措施, 取向, 考虑, 建设); an unnamed
-section counts as a plan once a plan has started, else as a review.  The preamble is neither.
+section counts as a plan once a plan has started, else as a review; once a plan has started, so
+does one named by a slogan's plan word (建设, 措施, 重点) that opens with a look-back.  The preamble
+is neither.
 In a plan part, a paragraph that opens by looking back (一年来, 过去一年, 五年来 … in its first
 sentence's first LOOK_BACK characters, with no 今年, 今后 …) is review up to the first sentence
 that opens a plan (新的一年, 今年, 要, 我们要, 必须 …: ``_PLAN_AGAIN``, or the report's own year:
@@ -29,6 +31,8 @@ from ..ingest.headings import (
     ONE_YEAR_BACK,
     OPENS_PLAN,
     OPENS_REVIEW,
+    REVIEW_TITLE,
+    WEAK_PLAN_TITLE,
     part_role,
 )
 from ..ingest.metadata import year_of
@@ -58,6 +62,11 @@ def parts(doc: Document) -> dict[str, str]:
     roles = [part_role(top) for top in doc.root.children]
     for top, role in zip(doc.root.children, roles):
         kind = role or ("plan" if seen_plan else "review")
+        if kind == "review" and seen_plan and WEAK_PLAN_TITLE.search(top.title) and not REVIEW_TITLE.search(top.title):
+            # a part named by a plan's word (建设, 措施) after the plan began opens with its year's review
+            # (national 2005's 六、加强行政能力建设和政风建设: 一年来，我们在…做了一些工作。…第一，深化政府机构
+            # 改革): a plan part, its look-back the review (national 2004 audit of session 49, rows 3 and 17)
+            kind = "plan"
         last = top.all_paragraphs[-1] if top.all_paragraphs else None
         # a review part that ends by opening the plan (national 2000: …2000年是世纪交替之年…做好今年政府工作,
         # then 二、坚持实行扩大内需的方针 …): the parts after it are the plan's

@@ -294,3 +294,23 @@ def test_a_sentence_opening_on_what_was_gone_through_is_a_record():
     assert tells_a_record("经过前几年的改革，逐步扩大企业自主权，初步改变统购包销的办法，既增强了企业的活力。", 1986)
     assert not tells_a_record("经过几年的努力，要使企业真正成为相对独立的经济实体。", 1986)
     assert not tells_a_record("经过调整，今年工业生产要增长百分之七。", 1986)
+
+
+def test_a_part_named_by_a_plan_word_after_the_plan_began_is_plan_though_it_opens_looking_back(tmp_path):
+    """Audit of national 2004 → 2005 (session 49, seed 154, rows 3 and 17): 2005's
+    ``六、加强行政能力建设和政风建设`` opens ``一年来，我们在…做了一些工作。`` and then sets the year's
+    tasks (``第一，深化政府机构改革。``…``完善国防动员体制``); its title's only plan word is a slogan's
+    (建设), so the look-back made the whole part review and 2004's tasks were called reported by
+    2005's plan.  After a plan part, such a part is plan and its look-back the review; a first part
+    named the same way (福建's ``一、一年接着一年干，新福建建设持续取得新进展``) stays review."""
+    path = tmp_path / "2005.txt"
+    path.write_text("政府工作报告\n一、一年接着一年干，新福建建设持续取得新进展\n一年来，全省经济持续增长。\n"
+                    "二、2005年工作总体部署\n今年要保持经济平稳较快发展。\n"
+                    "三、加强行政能力建设和政风建设\n一年来，我们在推进依法行政等方面做了一些工作。\n"
+                    "第一，深化政府机构改革。\n要完善国防动员体制。\n", encoding="utf-8")
+    doc = reportdiff_load(str(path))
+    kinds = parts(doc)
+    assert [kinds[t.id] for t in doc.root.children] == ["review", "plan", "plan"]
+    sts = {s.text.rstrip("，。"): s.part for s in statements(doc, 0)}
+    assert sts["我们在推进依法行政等方面做了一些工作"] == "review"
+    assert sts["深化政府机构改革"] == sts["要完善国防动员体制"] == "plan"
