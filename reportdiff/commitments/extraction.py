@@ -73,6 +73,7 @@ from .indicator_names import (
 from .objects import CHECKABLE, DANGLING, TASK_OBJECT, named_object, split_shared_head, without_emphasis
 from .parts import (
     PERFECTIVE,
+    PLAN_NAME,
     PLAN_WORD,
     YEAR,
     five_year_reviews,
@@ -106,6 +107,14 @@ _TASK_VERB = patterns.compile(
 
 _TASK_LEAD = patterns.compile(r"^(?:要|加快|深入|大力|持续|继续|积极|着力|全面|扎实|稳步|稳妥|进一步|推动|推进|开展|实施|扩大|加强|建设|启动|"
                              r"抓紧|切实|认真|努力|尽快|坚决)+")
+
+
+# A five-year plan named after the work it is for (抓好军队建设“十四五”规划收官): the owner's plan, named
+# with its owner, the verbs of effort and of getting done before it (抓好, 做好) left out; the
+# country's plan (“十四五”规划主要目标顺利完成) does not report it (national 2025 → Yunnan, Guizhou and
+# Hebei audits, sessions 48 and 49)
+_FIVE_YEAR_PLAN = patterns.compile("“?" + PLAN_NAME + "(?:规划|计划)")
+_OWNER_LEAD = patterns.compile(_TASK_LEAD.pattern[:-2] + r"|抓好|做好|办好|落实)+")
 
 
 # A named thing that is built, opened or approved, with the verb after it (推动通威二期等项目集中投产).
@@ -457,6 +466,8 @@ def extract(doc: Document, index: int) -> list[Commitment]:
             obj = end.group("obj")
         elif m and TASK_OBJECT.search(clause[m.end():]):
             obj = clause[m.end():].strip()
+            if m.group() == "建设" and _FIVE_YEAR_PLAN.match(obj) and len(_OWNER_LEAD.sub("", clause[:m.start()])) >= 2:
+                obj = _OWNER_LEAD.sub("", clause)  # 抓好军队建设“十四五”规划收官: the army's plan, not the country's
             if m.group() == "建立":  # 建立健全, 建立和完善: one verb, not part of the object (健全市场法规)
                 obj = _ESTABLISH_AND.sub("", obj)
             if tokens_once(obj)[:1] in (("要",), ("必须",), ("应当",)):  # 小城镇建设要科学规划: the verb ended the clause's topic, the task

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..text import patterns
 from ..text.tokens import terms
 from .extraction import Commitment
+from .parts import PLAN_NAME
 
 # Different wordings of one indicator in the corpus (the review says 公厕 where the plan said
 # 公共厕所, 占比 for 比重, 技改 for 技术改造 …): both sides are rewritten to the first form.
@@ -247,14 +248,16 @@ def key_of(c: Commitment, weight) -> Key | None:
 
 
 _JOINED = patterns.compile(r"[和与及、]|等")  # coordinated nouns or a list: each names its own thing
+_PLAN_NAME = patterns.compile(PLAN_NAME)
 
 
 def qualifier(obj: str) -> tuple[str, ...]:
     """The words right before the kind words a task's object ends with (科技 of 科技服务体系, 行政 of
     行政管理体制改革, 医疗 卫生 of 新型城市医疗卫生服务体系; 问题 and single characters skipped): what says
     which system, plan or reform it is, one of them named by a follow-up; () when the object is
-    kind words only or ends in none."""
-    words = [w for w in terms(normal(obj)) if len(w) >= 2 and w != "问题"]
+    kind words only or ends in none.  A five-year plan's name is no qualifier (十四 of 军队建设“十四五”
+    规划: the army's plan is asked, and every report names the country's “十四五”规划)."""
+    words = [w for w in terms(normal(_PLAN_NAME.sub("", obj))) if len(w) >= 2 and w != "问题"]
     k = len(words)
     while k and _kind(words[k - 1]):
         k -= 1

@@ -1,4 +1,4 @@
-"""Regression tests for issue #17 (session 48): what names a Chinese commitment (a target's thing
+"""Regression tests for issue #17 (sessions 48 and 49): what names a Chinese commitment (a target's thing
 counted, a task's object), each from a fresh audit of a corpus pair (docs/audits)."""
 
 from __future__ import annotations
@@ -249,3 +249,19 @@ def test_what_kind_of_work_a_thing_is_is_no_task(tmp_path):
     was a task (``社会主义市场经济体制是一项开创性事业``): it says what kind of work the reform is."""
     entries = _entries(tmp_path, 1993, "建立社会主义市场经济体制是一项开创性事业。")
     assert [e.commitment.obj for e in entries if e.commitment.doc == 0] == []
+
+
+def test_a_five_year_plan_keeps_the_work_it_is_for(tmp_path):
+    """Audits of national 2025 → Yunnan, Guizhou and Hebei (sessions 48 and 49; Yunnan seed 155, row
+    12): ``抓好军队建设“十四五”规划收官`` was named ``“十四五”规划收官``, the 建设 of 军队建设 read as the
+    task's verb, and reported by a province's ``基本实现“十四五”规划目标``.  A five-year plan after
+    ``X建设`` is X's plan, named with it; the plan's name (十四五) says no whose, so a follow-up must
+    name the army."""
+    assert keys.qualifier("军队建设“十四五”规划收官") == ("军队",) and keys.qualifier("“十四五”规划收官") == ()
+    entries = _entries(tmp_path, 2025, "抓好军队建设“十四五”规划收官。", review="基本实现“十四五”规划目标。2025年是“十四五”规划收官之年。")
+    f = next(e.followups[0] for e in entries if e.commitment.doc == 0)
+    assert f.status == "missing"
+    entries = _entries(tmp_path, 2024, "抓好军队建设“十四五”规划执行。", review="今年是“十四五”规划收官之年。", next_plan="抓好军队建设“十四五”规划收官。")
+    e = next(e for e in entries if e.commitment.doc == 0)
+    assert e.commitment.obj == "军队建设“十四五”规划执行"
+    assert e.followups[0].status == "recurring" and e.followups[0].text.startswith("抓好军队建设")
