@@ -32,7 +32,7 @@ from ..ingest.headings import PARAGRAPH_NUMBER
 from ..model import Document, Paragraph
 from ..text import patterns
 from ..text.quantities import EN_NUMBER_WORD, Quantity, counts_in_words, read_quantities
-from .english_actions import _ABSTRACT, _AGENT, _MAKING, _actions, _content_words
+from .english_actions import _ABSTRACT, _AGENT, _GENERIC, _MAKING, _actions, _content_words
 from .english_sentences import _CLAUSE, _PHRASE, VERB_BEFORE_ARTICLE, _strip, commits_another, statements
 from .extraction import Commitment, Statement, Target
 
@@ -165,6 +165,9 @@ def _indicator(clause: str, q: Quantity, unit: str) -> str:
         m = _MONEY_PREP.match(after)
         if m and _WORK.fullmatch(_strip(m.group("np"))) and (of := _WORK_OF.search(m.group("np"))):
             return _strip(of.group("np"))  # (for) the construction and refurbishment of several public hospitals
+        if m and (body := _BODY_FOR.match(m.group("np"))) and len(key_words(purpose := _strip(body.group("np")))) >= 2 \
+                and not set(purpose.lower().split()) <= _GENERIC:  # (for) various initiatives: the body names it
+            return purpose  # (to) the LCSD for the acquisition of museum collections: what the sum buys, not who spends it
         if m and (np := _strip(m.group("np"))):
             # (to) enhance the financial assistance …: the verb names nothing when two words or more are left
             thing = _strip(VERB_BEFORE_ARTICLE.sub("", m.group("np").strip()))
@@ -214,6 +217,10 @@ _WORK_OF = patterns.compile(r"\bof\s+(?:(?:the|several|various|some|a\s+number\s
 # words that say a sum is money and nothing of what it is for (an additional recurrent provision)
 _MONEY_WORDS = set("additional recurrent annual provision funding expenditure allocation grant sum one-off extra "
                    "injection total financial support".split())  # as key_words stem them
+# a public body a sum goes to, then what it is for (HK 2018 audit of session 49, row 2: $500 million to the
+# LCSD for museum collections is not followed by $176 million to the LCSD for performing arts programmes)
+_BODY_FOR = patterns.compile(r"(?:the\s+)?(?:(?:[A-Z][\w'-]*|and|of)\s+)*?(?:[A-Z][\w'-]*\s+(?:Department|Bureau|Authority|"
+                             r"Council|Board|Commission|Office)(?:\s+\([A-Z]{2,}\))?)\s+for\s+(?P<np>.+)")
 # the verb that gives or launches a sum, left before its name (allocate a recurrent provision, set aside a
 # sum, launch an iBond issue, provide a total): not what the sum is
 _GIVING = patterns.compile(r"^(?:(?:also|further)\s+)?(?:allocate|earmark|inject|set\s+aside|provide|commit|spend|deploy|"

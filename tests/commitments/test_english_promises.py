@@ -774,3 +774,19 @@ def test_the_length_of_a_list_a_clause_opens_is_no_target():
     assert [(t.indicator, t.value) for t, _ in english.targets_in("we will implement five measures to support SMEs")] == [
         ("measures", 5.0)]
     assert [t.value for t, _ in english.targets_in("I will set up three new centres:")] == [3.0]
+
+
+@pytest.mark.parametrize("clause, targets", [
+    # audit of HK 2018-19 (session 49, seed 156, row 2): the sum was named by the department it goes to and
+    # "recurring" in 2019-20's "$176 million in total to the LCSD for hosting … performing arts programmes"
+    ("I will also allocate $500 million to the Leisure and Cultural Services Department (LCSD) for the acquisition "
+     "of museum collections and holding exhibitions", [("acquisition of museum collections", 500.0)]),
+    # a purpose in general words names nothing: the body does
+    ("I will allocate an additional funding of $150 million to the Trade Development Council (TDC) for various "
+     "initiatives", [("Trade Development Council (TDC)", 150.0)]),
+    # a fund a sum goes into is the measure itself
+    ("we will inject $2 billion into the Innovation and Technology Fund for launching a Re-industrialisation "
+     "Funding Scheme", [("Innovation and Technology Fund", 2000.0)]),
+])
+def test_a_sum_given_to_a_body_for_a_purpose_is_named_by_the_purpose(clause, targets):
+    assert [(t.indicator, t.value) for t, _ in english.targets_in(clause)] == targets
