@@ -204,7 +204,8 @@ def _list_opened(p, year: int | None = None) -> str | None:
 
 _NP_END = patterns.compile(r"\s+(?:next year|this year|each year|a year|along|at|in|on|for|to|with|through|across|by|so|which|that|and|matched|from|"
                      r"(?:starting|commencing|beginning)(?=\s+(?:this|next|from|in|on|(?:19|20)\d\d))|"  # the … Scheme starting this year
-                     r"including|over|while|as|because|where|will|shall|would|could|can|is|are|was|were|has|have)\b(?!-).*$", re.I)  # not on-street, to-be
+                     r"including|over|while|as|because|where|will|shall|would|could|can|is|are|was|were|has|have|"
+                     r"instead\s+of|rather\s+than)\b(?!-).*$", re.I)  # not on-street, to-be; nor the way not taken
 
 
 _MONTHS = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"

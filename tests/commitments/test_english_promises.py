@@ -790,3 +790,14 @@ def test_the_length_of_a_list_a_clause_opens_is_no_target():
 ])
 def test_a_sum_given_to_a_body_for_a_purpose_is_named_by_the_purpose(clause, targets):
     assert [(t.indicator, t.value) for t, _ in english.targets_in(clause)] == targets
+
+
+def test_the_way_not_taken_is_no_part_of_the_object():
+    """Audit of HK 2018-19 (session 49, seed 156, row 12): ``I have invited the HA to start planning the second
+    10-year hospital development plan instead of waiting for the mid-term review …`` gave the object
+    ``… plan instead of waiting``, whose heavy words (instead, waiting) no report repeats: missing, though
+    2019-20 says ``I proposed the second 10-year hospital development plan``."""
+    clause = ("I have invited the HA to start planning the second 10-year hospital development plan instead of "
+              "waiting for the mid-term review of the first 10-year plan")
+    assert [obj for _, obj, _ in english._actions(clause)] == ["second 10-year hospital development plan"]
+    assert [obj for _, obj, _ in english._actions("we will buy electric buses rather than diesel ones")] == ["electric buses"]
