@@ -57,12 +57,12 @@ def core_key(key: Key | None) -> Key | None:
 
 
 def _runs_key(key: Key, runs) -> Key:
-    """The key of some of the runs of a task's object, with the key's weights."""
+    """The key of some of the runs of a task's object, with the key's weights and its policy's stance."""
     weight_of = dict(zip(key.words, key.weights))
     words = tuple(dict.fromkeys(p for r in runs if len(r) >= 2 for p in pairs(r) if p in weight_of))
     last = runs[-1] if runs else ""
     head = head_pair(last) if head_pair(last) in words else (words[-1] if words else "")
-    return Key(words, tuple(weight_of[w] for w in words), head, (), head_word(last), False, tuple(runs))
+    return Key(words, tuple(weight_of[w] for w in words), head, (), head_word(last), False, tuple(runs), stance=key.stance)
 
 
 SHORT = 3  # a core of this many pairs or fewer (巨灾保险, 社会保障) is held whole or not at all

@@ -44,7 +44,7 @@ from ..text.tokens import terms
 from .category import kind_word
 from .clause_index import ClauseIndex
 from .extraction import Commitment
-from .followup import Followup, _coverage, recurs_in
+from .followup import Followup, _coverage, another_stance, recurs_in
 from .keys import Key, normal, object_words, pairs
 
 COUNTERPART = 0.35
@@ -90,7 +90,8 @@ def counterpart_followups(commitments: Sequence[Commitment], keys: Sequence[Key 
         i = a_index.get(id(c.paragraph), -1)
         words = object_terms(c.obj)
         scored = [(_coverage(keys[n], later, k), k) for k in counterpart.get(i, ())
-                  if recurs_in(c, later.sts[k], five) and names_half(words, later.texts[k])]
+                  if recurs_in(c, later.sts[k], five) and names_half(words, later.texts[k])
+                  and not another_stance(keys[n], later.texts[k])]  # 从紧的货币政策 is no 稳健的货币政策
         if not scored:
             continue
         best, k = max(scored)

@@ -65,6 +65,7 @@ from .extraction import (
 )
 from .keys import (
     EDITION,
+    STANCE,
     PLACE_AFTER,
     SPREAD,
     Key,
@@ -214,11 +215,22 @@ def refers(key: Key, index: ClauseIndex, k: int, s: float, strict: bool, unit: s
         return False  # one word of the key, however heavy, is some other thing (必要 of 一批必要的新企业)
     if ok and strict and key.modifiers and key.head_word in text and not any(m in text for m in key.modifiers):
         return False
+    if ok and another_stance(key, text):
+        return False  # 稳健的财政政策, or 财政政策 alone, for 积极的财政政策
     if ok and not strict and (_another_of_its_kind(key, text) or _another_edition(key, text)
                               or key.qualifier and not any(q in text for q in key.qualifier)
                               or key.reform and "改革" not in text):
         return False  # (a system, plan or reform of another thing: 计划生育…服务体系 for 科技服务体系)
     return ok and not (unit and index.other_measure(unit, k))
+
+
+def another_stance(key: Key, text: str) -> bool:
+    """Whether ``text`` fails to name the fiscal or monetary policy of the task's object with its
+    stance (``Key.stance``): it names another (实行稳健的财政政策 for 积极的财政政策; 积极的财政政策和稳健的
+    货币政策 names 积极 for the fiscal one) or none (适时调整财政政策、货币政策, 规范…财政补贴政策: a
+    policy's stance is what a report commits to)."""
+    found = {stance for stance, policy in STANCE.findall(text) if policy == key.stance[1]} if key.stance else set()
+    return bool(key.stance) and key.stance[0] not in found
 
 
 def _another_edition(key: Key, text: str) -> bool:

@@ -187,6 +187,10 @@ def junction_maps(text: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[s
 
 
 EDITION = patterns.compile(r"第([零〇一二三四五六七八九十百\d]{1,4})届")  # which edition of an event (第二届, 第16届)
+# the stance of a fiscal or monetary policy (积极的财政政策, 适度宽松的货币政策, 稳健财政政策): 积极 and 稳健 fiscal
+# policies are two policies (national 2004 audit of session 49, row 7: 继续实施积极的财政政策 was not followed by
+# 2005's 今年要实行稳健的财政政策)
+STANCE = patterns.compile(r"(积极|稳健|从紧|宽松|紧缩|扩张性|中性)的?(财政|货币)")
 
 
 @dataclass(frozen=True)
@@ -207,6 +211,7 @@ class Key:
     reform: bool = False  # a task's object names a reform (事业单位改革): a follow-up says 改革
     ends: tuple[tuple[str, str], ...] = ()  # junctions whose second word has two characters, with its second (``junction_ends``)
     edition: str = ""  # the edition of an event a task's object names (二 of 第二届中国国际进口博览会: ``EDITION``)
+    stance: tuple[str, str] = ()  # the stance and the policy a task's object names (积极, 财政: ``STANCE``)
 
 
 PLACE_AFTER = patterns.compile(r"县市|县区|城市|地市|省份|地区|国家|乡镇|县|市|省|区|镇|乡|村")  # places counted
@@ -244,7 +249,8 @@ def key_of(c: Commitment, weight) -> Key | None:
     return Key(words, tuple(weight(w) for w in words), head if head in words else words[-1], modifiers, hw, places,
                runs, joins, coordinated(obj, runs) if runs else (), listed_runs(obj) if runs else 0,
                qualifier(obj) if asked else (), asked and obj.endswith("改革"), ends,
-               edition.group(1) if c.kind == "task" and (edition := EDITION.search(c.obj)) else "")
+               edition.group(1) if c.kind == "task" and (edition := EDITION.search(c.obj)) else "",
+               stance.groups() if c.kind == "task" and (stance := STANCE.search(c.obj)) else ())
 
 
 _JOINED = patterns.compile(r"[和与及、]|等")  # coordinated nouns or a list: each names its own thing

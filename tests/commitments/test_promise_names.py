@@ -265,3 +265,15 @@ def test_a_five_year_plan_keeps_the_work_it_is_for(tmp_path):
     e = next(e for e in entries if e.commitment.doc == 0)
     assert e.commitment.obj == "军队建设“十四五”规划执行"
     assert e.followups[0].status == "recurring" and e.followups[0].text.startswith("抓好军队建设")
+
+
+def test_a_policy_is_followed_only_with_its_stance(tmp_path):
+    """Audit of national 2004 → 2005 (session 49, seed 154, row 7): ``继续实施积极的财政政策`` recurred in
+    2005's ``今年要实行稳健的财政政策``, the policy that replaced it.  A fiscal or monetary policy is
+    followed by a clause naming it with its stance; one naming another stance, or none
+    (``规范税收优惠、财政补贴政策``), is no follow-up."""
+    entries = _entries(tmp_path, 2004, "继续实施积极的财政政策和稳健的货币政策。", review="规范税收优惠、财政补贴政策。",
+                       next_plan="今年要实行稳健的财政政策和稳健的货币政策。")
+    found = {e.commitment.obj: e.followups[0] for e in entries if e.commitment.doc == 0}
+    assert found["积极的财政政策"].status == "missing"
+    assert found["稳健的货币政策"].status == "recurring" and "稳健的货币政策" in found["稳健的货币政策"].text
