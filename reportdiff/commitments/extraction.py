@@ -36,6 +36,7 @@ from ..text.tokens import tokens_once
 from .descriptions import (
     ALL_THE_WORK,
     ALREADY,
+    APPRAISAL,
     BASIS,
     CHANGE_FROM_LAST,
     COHORT,
@@ -456,7 +457,8 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         clause = without_emphasis(_ENUMERATOR.sub("", st.text.rstrip("，；。！？").strip()))  # 一是依法打击…: the item, not its number
         if BASIS.match(clause) or FRAME.match(clause) or PURPOSE_OF_NEXT.match(clause) and st.text.rstrip().endswith("，") \
                 or USED_FOR.match(clause) \
-                or PRINCIPLE.search(clause) or POLICY_MAKING.search(_FIRST_CLAUSE.match(st.sentence).group()):
+                or PRINCIPLE.search(clause) or POLICY_MAKING.search(_FIRST_CLAUSE.match(st.sentence).group()) \
+                or APPRAISAL.search(st.sentence.strip()):
             continue  # a basis, a frame, a purpose, what a sum is for (重点用于…), a principle, and the clauses of a sentence that opens with one
         if conditional(clause, st.sentence):
             continue  # the condition of a rule (企业没有完成国家计划，税利减少的，要减发或停发奖金)

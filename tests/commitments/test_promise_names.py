@@ -277,3 +277,15 @@ def test_a_policy_is_followed_only_with_its_stance(tmp_path):
     found = {e.commitment.obj: e.followups[0] for e in entries if e.commitment.doc == 0}
     assert found["积极的财政政策"].status == "missing"
     assert found["稳健的货币政策"].status == "recurring" and "稳健的货币政策" in found["稳健的货币政策"].text
+
+
+def test_a_sentence_judging_a_plan_already_made_is_no_commitment(tmp_path):
+    """Audits of national 1994 → 1995 (sessions 43 and 49; seed 157, row 20): ``改革方案既注意到逐步增加中央财力的
+    需要，也充分照顾了地方利益和企业的经营状况，…是切实可行的`` gave the task ``方案既注意到逐步增加中央财力的需要``:
+    the sentence judges the plan just set out.  A measure judged needed stays a commitment."""
+    from reportdiff.commitments.descriptions import APPRAISAL
+    assert APPRAISAL.search("实践证明，这个既定的改革方向和总体部署是正确的。")
+    assert not APPRAISAL.search("今年财政收入增长不会太快，适当扩大财政赤字和国债规模是必要的。")
+    entries = _entries(tmp_path, 1994, "改革方案既注意到逐步增加中央财力的需要，也充分照顾了地方利益和企业的经营状况，是切实可行的。"
+                       "要加快建立社会保障制度。")
+    assert [e.commitment.obj for e in entries if e.commitment.doc == 0] == ["社会保障制度"]
