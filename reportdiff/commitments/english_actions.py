@@ -115,6 +115,8 @@ def _promised(clause: str):
             if step is None:
                 continue
             verb, obj = step
+        elif verb == "discuss" and (step := _studied(verb, obj)):
+            verb, obj = step  # discuss with the AA ways to accelerate …: the act discussed (HK 2013 audit of session 49, row 2)
         elif m.group("verb2"):
             verb = m.group("verb2").lower()
         lettered = m.group(0).startswith("(") or m.group(0).lower().startswith("including")
@@ -345,7 +347,7 @@ def _studied(verb: str, obj: str) -> tuple[str, str] | None:
     increase our investment quota``: the act).  What is studied or done must name something
     (``_named_measure``: not ``consider various measures``); other vague verbs name nothing to
     check."""
-    if verb in ("consider", "explore", "pursue") or verb == "look" and obj.lower().startswith("into "):
+    if verb in ("consider", "explore", "pursue", "discuss") or verb == "look" and obj.lower().startswith("into "):
         obj = re.sub(r"^(?:into\s+)?(?:[a-z]+ly\s+)?", "", obj, flags=re.I)  # consider actively a further sukuk issuance
         partners = _PARTNERS.match(obj)
         obj = obj[partners.end():] if partners else obj

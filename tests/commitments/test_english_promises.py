@@ -801,3 +801,15 @@ def test_the_way_not_taken_is_no_part_of_the_object():
               "waiting for the mid-term review of the first 10-year plan")
     assert [obj for _, obj, _ in english._actions(clause)] == ["second 10-year hospital development plan"]
     assert [obj for _, obj, _ in english._actions("we will buy electric buses rather than diesel ones")] == ["electric buses"]
+
+
+def test_ways_discussed_with_a_partner_name_the_act():
+    """Audit of HK 2013-14 (session 49, seed 160, row 2): ``We shall also discuss with the AA ways to accelerate the
+    development of the North Commercial District …`` gave the object ``discuss with the AA ways``, whose key
+    (AA, way) names no measure.  What is discussed is the act after the partners and the frame, as for
+    the verbs of study; "way" is no key word; a plain object stays."""
+    clause = ("We shall also discuss with the AA ways to accelerate the development of the North Commercial District "
+              "on Chek Lap Kok Airport Island")
+    assert [obj for _, obj, _ in english._actions(clause)] == ["accelerate the development of the North Commercial District"]
+    assert list(english._actions("We will discuss the proposal with the industry")) == [("discuss", "proposal", False)]
+    assert "way" not in english.key_words("ways to accelerate the development")
