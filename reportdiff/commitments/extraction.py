@@ -71,7 +71,7 @@ from .indicator_names import (
     quoted_owner,
     purpose_after,
 )
-from .objects import CHECKABLE, DANGLING, TASK_OBJECT, named_object, split_shared_head, without_emphasis
+from .objects import CHECKABLE, DANGLING, TASK_OBJECT, event_of, named_object, split_shared_head, without_emphasis
 from .parts import (
     PERFECTIVE,
     PLAN_NAME,
@@ -487,7 +487,7 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         # a conjunction or 的 left dangling where the verb after it was cut (参与全球治理体系改革和建设)
         obj = DANGLING.sub("", obj) or obj
         obj = _SCOPE.sub("", obj)  # 扩大整省试点范围: the pilot is what is widened, and what a report names
-        obj = _FRAMED.sub("", obj)  # 把…企业领导班子放在突出的位置, …的有效途径: where the work is put, the way to it
+        obj = event_of(_FRAMED.sub("", obj))  # 把…企业领导班子放在突出的位置, …的有效途径: where the work is put, the way to it; an event prepared
         if ALL_THE_WORK.fullmatch(obj):
             continue
         for part in split_shared_head(obj) if len(obj) >= 2 else ():

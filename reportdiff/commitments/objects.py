@@ -121,3 +121,21 @@ def without_emphasis(clause: str) -> str:
         return clause
     end = clause.rfind(clause[m.start() - 2:m.start()], m.end())
     return clause[:m.start()] + clause[end + 2:] if end >= 0 else clause
+
+
+# the preparation of an event (做好1999年将在昆明举办的世界园艺博览会的准备工作): the event is what a later
+# report names (办好“中国’99昆明世界园艺博览会”: national 1998 audit of session 49, row 19), where it is held
+# kept before it (the country itself said nothing)
+_PREPARATION = patterns.compile(r"(?<=[\u4e00-\u9fff”])的(?:前期)?(?:准备|筹备|筹办)工作$")
+_HELD_AT = patterns.compile(r"^(?:[0-9０-９〇○零一二三四五六七八九]{4}年)?将?在(?:我国|中国|(?P<place>[^，；。的]{2,6}?))举(?:办|行)的(?=.{3})")
+
+
+def event_of(obj: str) -> str:
+    """``obj`` without the preparation work around an event it names, and with only the place of
+    the clause that says where and when it is held (1999年将在昆明举办的世界园艺博览会的准备工作 →
+    昆明世界园艺博览会); else ``obj``."""
+    if not _PREPARATION.search(obj):
+        return obj
+    obj = _PREPARATION.sub("", obj)
+    held = _HELD_AT.match(obj)
+    return (held.group("place") or "") + obj[held.end():] if held else obj

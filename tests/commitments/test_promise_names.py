@@ -289,3 +289,15 @@ def test_a_sentence_judging_a_plan_already_made_is_no_commitment(tmp_path):
     entries = _entries(tmp_path, 1994, "改革方案既注意到逐步增加中央财力的需要，也充分照顾了地方利益和企业的经营状况，是切实可行的。"
                        "要加快建立社会保障制度。")
     assert [e.commitment.obj for e in entries if e.commitment.doc == 0] == ["社会保障制度"]
+
+
+def test_the_preparation_of_an_event_is_named_by_the_event(tmp_path):
+    """Audit of national 1998 → 1999 (session 49, seed 161, row 19): ``做好1999年将在昆明举办的世界园艺博览会的准备工作``
+    was named whole, its key full of 将在, 举办, 准备工作, and missing though 1999 plans ``办好“中国’99昆明世界园艺
+    博览会”``.  The preparation of an event is named by the event, with the place it is held at."""
+    from reportdiff.commitments.objects import event_of
+    assert event_of("2008年北京奥运会和2010年上海世界博览会的前期准备工作") == "2008年北京奥运会和2010年上海世界博览会"
+    assert event_of("若干重大骨干工程的研究论证和前期准备工作") == "若干重大骨干工程的研究论证和前期准备工作"
+    entries = _entries(tmp_path, 1998, "做好1999年将在昆明举办的世界园艺博览会的准备工作。", next_plan="办好“中国’99昆明世界园艺博览会”。")
+    e = next(e for e in entries if e.commitment.doc == 0)
+    assert e.commitment.obj == "昆明世界园艺博览会" and e.followups[0].status == "recurring"
