@@ -301,3 +301,11 @@ def test_the_preparation_of_an_event_is_named_by_the_event(tmp_path):
     entries = _entries(tmp_path, 1998, "做好1999年将在昆明举办的世界园艺博览会的准备工作。", next_plan="办好“中国’99昆明世界园艺博览会”。")
     e = next(e for e in entries if e.commitment.doc == 0)
     assert e.commitment.obj == "昆明世界园艺博览会" and e.followups[0].status == "recurring"
+
+
+def test_the_short_name_of_the_two_industries_merging_is_the_full_one(tmp_path):
+    """Audit of national 2025 → Henan (session 49, seed 163, row 6): ``深化先进制造业和现代服务业融合发展试点`` was
+    missing though Henan plans ``支持郑州创建国家“两业”融合试点``: 两业融合 is its standard short name."""
+    assert normal("支持郑州创建国家“两业”融合试点") == normal("支持郑州创建国家先进制造业和现代服务业融合试点")
+    entries = _entries(tmp_path, 2025, "深化先进制造业和现代服务业融合发展试点。", next_plan="开展10个两业融合省级试点。")
+    assert next(e for e in entries if e.commitment.doc == 0).followups[0].status == "recurring"
