@@ -309,3 +309,14 @@ def test_the_short_name_of_the_two_industries_merging_is_the_full_one(tmp_path):
     assert normal("支持郑州创建国家“两业”融合试点") == normal("支持郑州创建国家先进制造业和现代服务业融合试点")
     entries = _entries(tmp_path, 2025, "深化先进制造业和现代服务业融合发展试点。", next_plan="开展10个两业融合省级试点。")
     assert next(e for e in entries if e.commitment.doc == 0).followups[0].status == "recurring"
+
+
+def test_a_bare_magnitude_target_is_answered_by_a_count_of_persons(tmp_path):
+    """Audit of national 1998 → 1999 (session 49, seed 161, row 20): ``再扫除350万青壮年文盲`` (a bare 万 before the
+    people counted) was missing though 1999 plans ``扫除青壮年文盲300万人左右``: 万人 could answer a target in
+    万, not the other way round.  Comparable units are comparable both ways."""
+    from reportdiff.commitments.measures import comparable
+    assert comparable("万人", "万") and comparable("万", "万人") and not comparable("万元", "万人")
+    entries = _entries(tmp_path, 1998, "再扫除350万青壮年文盲。", next_plan="扫除青壮年文盲300万人左右。")
+    f = next(e for e in entries if e.commitment.doc == 0).followups[0]
+    assert f.status == "recurring" and "300万人" in f.text
