@@ -118,7 +118,7 @@ _ENDS_PHRASE = patterns.compile(
 # 建设, 农村危房改造432万户).
 _MEASURE = patterns.compile(r"(?:政策)?(?:资金|额度|规模|金额)|指标|目标|任务|人数|人口|人次|"
                             r"水平(?=提高|增长|上调|达到)")  # 基本养老金水平提高10% (national 2013 audit, seed 57, row 15)
-_WORK = patterns.compile(r"建设|改造|治理|整治|修复")
+_WORK = patterns.compile(r"建设|改造|治理|整治|修复|的?工作")
 _REFORMED = patterns.compile(r"改革|制度|机制|体制|体系")  # a reform said, or the system it is of
 _BODY_REFORMED = patterns.compile(r"(?:院所|单位|机构|企业|银行|公司|学校|高校|医院)的?改革$")
 _SPENDING = {"投入", "投资", "支出", "安排", "筹集"}

@@ -320,3 +320,12 @@ def test_a_bare_magnitude_target_is_answered_by_a_count_of_persons(tmp_path):
     entries = _entries(tmp_path, 1998, "再扫除350万青壮年文盲。", next_plan="扫除青壮年文盲300万人左右。")
     f = next(e for e in entries if e.commitment.doc == 0).followups[0]
     assert f.status == "recurring" and "300万人" in f.text
+
+
+def test_the_work_on_a_target_thing_reports_it(tmp_path):
+    """Audit of national 1998 → 1999 (session 49, seed 161, row 20): 1999 reviews ``基本扫除青壮年文盲的工作达到了
+    年度目标``, which reports 1998's ``再扫除350万青壮年文盲``; the head 文盲 followed by 的工作 was read as a
+    modifier of some other thing.  For a target, the work on its thing (的工作, as 建设, 改造) ends the phrase."""
+    entries = _entries(tmp_path, 1998, "再扫除350万青壮年文盲。", review="基本扫除青壮年文盲的工作达到了年度目标。")
+    f = next(e for e in entries if e.commitment.doc == 0).followups[0]
+    assert f.status == "reported" and f.finding == "no_figure"
