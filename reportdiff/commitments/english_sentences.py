@@ -124,6 +124,10 @@ _ITEM_PARAGRAPH = patterns.compile(r"\s*" + _MARKER)
 # ceiling of $10,000. The reduction … will be reflected …``): an item of a list whose opener the text
 # set elsewhere (HK 2013-14 prints its footnotes between them); it has the tense of its next sentence
 _BARE_ITEM = patterns.compile(r"\s*[a-z]+ing\b")
+# a worked example (Take a four-member family with an annual disposable income of $100,000 … as an example.
+# … Upon introduction of the new measures, the family member will receive a subsidy of $90,000: HK 2012
+# audit of session 49, row 1)
+_EXAMPLE = patterns.compile(r"Take\b[^.]{2,200}?\bas an? (?:example|illustration)\b")
 _OPENS_LIST = patterns.compile(r"(?:[:–—-]|\binclude|\bfollowing)\s*$", re.I)
 
 
@@ -144,7 +148,11 @@ def statements(doc: Document, index: int) -> list[Statement]:
             item_of = next((r for r in (role(s, year) for s in sentences[1:]) if r != "other"), None)
         lead = item_of  # the role of the paragraph's first item, for a next item in a later sentence
         as_item = False  # the clause continues a next item (…and (g)preparing …, and commencing …)
+        example = next((k for k, s in enumerate(sentences) if _EXAMPLE.match(s)), len(sentences))
         for k, s in enumerate(sentences):
+            if k >= example:  # a worked example and what it works out, to the paragraph's end: no promise
+                out.extend(Statement(index, p, c.strip(), s, "other") for c in _CLAUSE.split(s) if c.strip())
+                continue
             # the item is its first sentence; what follows it says more in its own tense (From its launch
             # to the end of 2013, over 8000 applications have been approved: a result, not the promise)
             item = item_of if k == 0 or item_of and role(s, year) == "other" else None

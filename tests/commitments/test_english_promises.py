@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from reportdiff import load as reportdiff_load
 from reportdiff.commitments import english, english_sentences, promises
 from reportdiff.commitments.english import targets_in
 from reportdiff.commitments.english_sentences import role
@@ -813,3 +814,21 @@ def test_ways_discussed_with_a_partner_name_the_act():
     assert [obj for _, obj, _ in english._actions(clause)] == ["accelerate the development of the North Commercial District"]
     assert list(english._actions("We will discuss the proposal with the industry")) == [("discuss", "proposal", False)]
     assert "way" not in english.key_words("ways to accelerate the development")
+
+
+def test_a_worked_example_gives_no_target(tmp_path):
+    """Audit of HK 2012-13 (session 49, seed 168, row 1): ``Take a four-member family … as an example. If the drug
+    expenses … Upon introduction of the new measures, the family member will receive a subsidy of $90,000.``
+    gave the target "receive a subsidy 0.09 $ million": a hypothetical family's subsidy.  The example and
+    the sentences after it in its paragraph promise nothing; the paragraph's measure before it stays."""
+    paragraph = ("55.I propose to simplify the tiers of patients' contribution ratio for drug expenses. Take a "
+                 "four-member family with an annual disposable income of $100,000 as an example. If the drug expenses "
+                 "are $100,000 per year, no financial assistance will be provided under the current scheme. Upon "
+                 "introduction of the new measures, the family member will receive a subsidy of $90,000.")
+    path = tmp_path / "budget-2012.txt"
+    path.write_text("The 2012-13 Budget\n\nHealth\n\n" + paragraph + "\n", encoding="utf-8")
+    doc = reportdiff_load(str(path))
+    sts = english_sentences.statements(doc, 0)
+    assert {s.part for s in sts if "family" in s.sentence or "drug expenses are" in s.sentence} == {"other"}
+    assert any(s.part == "plan" and "simplify the tiers" in s.text for s in sts)
+    assert not [c for c in english.extract(doc, 0, sts) if c.target and c.target.value == 0.09]
