@@ -33,9 +33,9 @@ _ITEM_VERBS = ("waive", "extend", "expand", "provide", "pay", "inject", "increas
 _PLAN = patterns.compile(
     r"\b(?:will|shall|'ll)\b(?! not\b| be (?:met|needed|published|reviewed by)\b)"
     r"|\b(?:we|i|the (?:government|council|administration|city|authority)|this (?:budget|council|government))"
-    r"(?: are going to| intend to| plan to| propose to| am proposing| are proposing| have proposed"
+    r"(?: (?:also |further |now )?(?:are going to|intend to|plan to|propose to)| am proposing| are proposing| have proposed"
     r"| have set aside| are committed to| commit to| aim to)\b"
-    r"|\b(?:I propose|I am proposing|I have set aside|we have set aside|this budget provides|the budget includes)\b"
+    r"|\b(?:I (?:also |further )?propose|I am proposing|I have set aside|we have set aside|this budget provides|the budget includes)\b"
     # an office's intent in the third person (the Government plans to apply …, the DEVB expects to …)
     r"|\b(?:plans|intends|aims|expects|proposes|is planning|is going|(?:is|are) preparing|is gearing up) (?:to|for)\b"
     r"|\b(?:have|has|had)? ?decided to\b"

@@ -832,3 +832,13 @@ def test_a_worked_example_gives_no_target(tmp_path):
     assert {s.part for s in sts if "family" in s.sentence or "drug expenses are" in s.sentence} == {"other"}
     assert any(s.part == "plan" and "simplify the tiers" in s.text for s in sts)
     assert not [c for c in english.extract(doc, 0, sts) if c.target and c.target.value == 0.09]
+
+
+def test_a_proposal_said_with_also_is_a_plan():
+    """``I also propose to allocate $2.5 billion for launching the eighth round of Matching Grant Scheme`` and ``We
+    also plan to commence construction of the Tuen Mun-Chek Lap Kok Link`` (HK 2018-19, 2013-14) were neither plan
+    nor review: the cue ``I propose``/``we plan to`` did not allow an adverb between its words (found while
+    writing the worked-example test of session 49)."""
+    assert role("I also propose to allocate $2.5 billion for launching the eighth round of Matching Grant Scheme.") == "plan"
+    assert role("We also plan to commence construction of the Tuen Mun-Chek Lap Kok Link within this year.") == "plan"
+    assert role("I further propose that the rates concession be extended.") == "plan"
