@@ -329,3 +329,14 @@ def test_the_work_on_a_target_thing_reports_it(tmp_path):
     entries = _entries(tmp_path, 1998, "再扫除350万青壮年文盲。", review="基本扫除青壮年文盲的工作达到了年度目标。")
     f = next(e for e in entries if e.commitment.doc == 0).followups[0]
     assert f.status == "reported" and f.finding == "no_figure"
+
+
+def test_a_light_verb_of_getting_done_is_no_part_of_the_object(tmp_path):
+    """Audit of national 1986 → 1987 (session 49, seed 165, row 14): ``努力搞好重点建设和企业的技术改造`` was named
+    ``搞好重点建设``, the light verb 搞好 in it, and missing though 1987 plans ``保重点建设，压非重点建设``.
+    搞好, 做好 and 抓好 lead a task as 加快 and 切实 do."""
+    entries = _entries(tmp_path, 1986, "努力搞好重点建设和企业的技术改造。搞好在建机场的建设和现有航空设施的改造。",
+                       next_plan="保重点建设，压非重点建设。")
+    objs = {e.commitment.obj: e.followups[0].status for e in entries if e.commitment.doc == 0}
+    assert not any(o.startswith(("搞好", "做好", "抓好")) for o in objs)
+    assert "在建机场的建设" in objs and any(s == "recurring" for o, s in objs.items() if o.startswith("重点建设"))
