@@ -71,7 +71,8 @@ from .indicator_names import (
     quoted_owner,
     purpose_after,
 )
-from .objects import CHECKABLE, DANGLING, TASK_OBJECT, event_of, named_object, split_shared_head, without_emphasis
+from .objects import (CHECKABLE, DANGLING, TASK_OBJECT, event_of, named_object, outside_titles, split_shared_head,
+                      without_emphasis)
 from .parts import (
     PERFECTIVE,
     PLAN_NAME,
@@ -463,7 +464,7 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         if conditional(clause, st.sentence):
             continue  # the condition of a rule (企业没有完成国家计划，税利减少的，要减发或停发奖金)
         end = _TASK_END.match(clause)
-        m = _TASK_VERB.search(clause)
+        m = _TASK_VERB.search(outside_titles(clause))  # not 制定 of 《中共中央关于制定…的建议》
         if end and TASK_OBJECT.search(end.group("obj")):
             obj = end.group("obj")
         elif m and TASK_OBJECT.search(clause[m.end():]):

@@ -340,3 +340,16 @@ def test_a_light_verb_of_getting_done_is_no_part_of_the_object(tmp_path):
     objs = {e.commitment.obj: e.followups[0].status for e in entries if e.commitment.doc == 0}
     assert not any(o.startswith(("搞好", "做好", "抓好")) for o in objs)
     assert "在建机场的建设" in objs and any(s == "recurring" for o, s in objs.items() if o.startswith("重点建设"))
+
+
+def test_a_verb_inside_a_title_is_the_titles(tmp_path):
+    """Audit of national 2006 → 2007 (session 49, seed 166, row 2): ``党的十六届五中全会通过的《中共中央关于制定国民经济和
+    社会发展第十一个五年规划的建议》，提出了…`` gave the task ``国民经济和社会发展第十一个五年规划的建议》``, the 制定
+    of the title read as the clause's verb.  A verb inside 《…》 (or before the 》 of a title the clause
+    opens inside) is the title's; a title after the verb is still the object."""
+    from reportdiff.commitments.objects import outside_titles
+    assert outside_titles("认真贯彻《关于制定规划的建议》精神").find("制定") < 0
+    assert outside_titles("制定《条例》").startswith("制定")
+    entries = _entries(tmp_path, 2006, "党的十六届五中全会通过的《中共中央关于制定国民经济和社会发展第十一个五年规划的建议》，提出了主要目标。"
+                       "制定《社会救助条例》。")
+    assert [e.commitment.obj for e in entries if e.commitment.doc == 0] == ["《社会救助条例》"]
