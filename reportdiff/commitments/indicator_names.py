@@ -131,12 +131,17 @@ SPENT = patterns.compile(r"(?:投入|拿出|安排|投资|支出|筹集|下达|�
 USED_FOR = patterns.compile(r"(?:主要|重点|专项|全部|专门)?用于[^，；。！？]+")
 
 
+# the work a sum does, said as what it is done to (五年内国家财政将投入200多亿元，对乡镇卫生院和部分县医院房屋和设备进行
+# 改造: national 2006 audit of session 49, row 17, had recurred in 2007's 中央财政将投入100亿元 for rural schools)
+_DONE_TO = patterns.compile(r"对[^，；。！？]{2,30}?进行[^，；。！？]+")
+
+
 def purpose_after(t, clause: str, next_clause: str):
     """Target ``t`` of ``clause``, a sum spent (``SPENT``) ending that clause, counting what the next
     clause of its sentence says it is for, up to 16 characters (今年中央财政拟投入423亿元，用于扶助和促进
     就业 → 用于扶助和促进就业: national 2011 audit, seed 55, row 15, had been "met" by 中央财政“三农”
     支出超过1万亿元); else ``t``."""
-    m = USED_FOR.match(next_clause)
+    m = USED_FOR.match(next_clause) or _DONE_TO.match(next_clause)
     if t.counted or not m or not SPENT.search(t.indicator) or not clause.rstrip("，；。！？").endswith(t.raw):
         return t
     return replace(t, counted=m.group().rstrip("，；。！？")[:16])

@@ -353,3 +353,15 @@ def test_a_verb_inside_a_title_is_the_titles(tmp_path):
     entries = _entries(tmp_path, 2006, "党的十六届五中全会通过的《中共中央关于制定国民经济和社会发展第十一个五年规划的建议》，提出了主要目标。"
                        "制定《社会救助条例》。")
     assert [e.commitment.obj for e in entries if e.commitment.doc == 0] == ["《社会救助条例》"]
+
+
+def test_a_sum_is_named_by_what_it_is_done_to(tmp_path):
+    """Audit of national 2006 → 2007 (session 49, seed 166, row 17): ``五年内国家财政将投入200多亿元，对乡镇卫生院和部分县医院
+    房屋和设备进行改造`` recurred in 2007's ``“十一五”时期中央财政将投入100亿元，实施农村初中学校改造计划``: the sum
+    was named by the budget alone.  What the next clause does to something (对…进行…) names it, as 用于… does."""
+    from reportdiff.commitments.indicator_names import purpose_after
+    t = next(t for t, _ in targets_in("五年内国家财政将投入200多亿元，"))
+    assert purpose_after(t, "五年内国家财政将投入200多亿元，", "对乡镇卫生院和部分县医院房屋和设备进行改造。").counted.startswith("对乡镇卫生院")
+    entries = _entries(tmp_path, 2006, "五年内国家财政将投入200多亿元，对乡镇卫生院和部分县医院房屋和设备进行改造。",
+                       next_plan="“十一五”时期中央财政将投入100亿元，实施农村初中学校改造计划。")
+    assert next(e for e in entries if e.commitment.doc == 0).followups[0].status == "missing"
