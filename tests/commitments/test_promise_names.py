@@ -365,3 +365,12 @@ def test_a_sum_is_named_by_what_it_is_done_to(tmp_path):
     entries = _entries(tmp_path, 2006, "五年内国家财政将投入200多亿元，对乡镇卫生院和部分县医院房屋和设备进行改造。",
                        next_plan="“十一五”时期中央财政将投入100亿元，实施农村初中学校改造计划。")
     assert next(e for e in entries if e.commitment.doc == 0).followups[0].status == "missing"
+
+
+def test_the_two_supports_are_one_name(tmp_path):
+    """Audits of national 1992 → 1993 (session 49, seed 169, row 8), 2025 → Yunnan (seeds 34 and 155): 双拥 is the
+    short name of 拥军优属、拥政爱民 (either order).  2018's ``深入开展拥军优属、拥政爱民活动`` was missing though 2019
+    plans ``深入开展“双拥”活动``."""
+    assert normal("拥政爱民、拥军优属") == normal("拥军优属、拥政爱民") == normal("双拥")
+    entries = _entries(tmp_path, 2018, "深入开展拥军优属、拥政爱民活动。", next_plan="深入开展“双拥”活动，巩固军政军民团结。")
+    assert next(e for e in entries if e.commitment.doc == 0).followups[0].status == "recurring"
