@@ -374,3 +374,13 @@ def test_the_two_supports_are_one_name(tmp_path):
     assert normal("拥政爱民、拥军优属") == normal("拥军优属、拥政爱民") == normal("双拥")
     entries = _entries(tmp_path, 2018, "深入开展拥军优属、拥政爱民活动。", next_plan="深入开展“双拥”活动，巩固军政军民团结。")
     assert next(e for e in entries if e.commitment.doc == 0).followups[0].status == "recurring"
+
+
+def test_where_a_things_crux_lies_is_no_task(tmp_path):
+    """Audit of national 2013 → 2014 (session 49, seed 170, row 9): ``扩大内需的难点和重点在消费`` gave the task
+    ``内需的难点和重点在消费``, the 扩大 of its subject read as the verb: the clause says where the crux
+    lies.  Putting the work's focus somewhere (把…的重点放在…) stays a task."""
+    from reportdiff.commitments.descriptions import DESCRIPTIVE
+    assert DESCRIPTIVE.search("新型城镇化的核心在人") and not DESCRIPTIVE.search("把价格改革的重点放在建立新体制")
+    entries = _entries(tmp_path, 2013, "扩大内需的难点和重点在消费。扩大服务消费。")
+    assert [e.commitment.obj for e in entries if e.commitment.doc == 0] == ["服务消费"]
