@@ -384,3 +384,12 @@ def test_where_a_things_crux_lies_is_no_task(tmp_path):
     assert DESCRIPTIVE.search("新型城镇化的核心在人") and not DESCRIPTIVE.search("把价格改革的重点放在建立新体制")
     entries = _entries(tmp_path, 2013, "扩大内需的难点和重点在消费。扩大服务消费。")
     assert [e.commitment.obj for e in entries if e.commitment.doc == 0] == ["服务消费"]
+
+
+def test_fisheries_are_one_sector_however_named(tmp_path):
+    """Audit of national 1986 → 1987 (session 49, seed 165, row 12): ``促进种植业、林业、畜牧业、水产业和乡镇企业的全面发展``
+    was missing though 1987 reviews ``林业、畜牧业、渔业、其他多种经营和乡镇企业，继续有了新的发展``: 水产业 is 渔业."""
+    assert normal("水产业") == normal("渔业")
+    entries = _entries(tmp_path, 1986, "促进种植业、林业、畜牧业、水产业和乡镇企业的全面发展。",
+                       review="林业、畜牧业、渔业、其他多种经营和乡镇企业，继续有了新的发展。")
+    assert next(e for e in entries if e.commitment.doc == 0).followups[0].status == "reported"
