@@ -393,3 +393,12 @@ def test_fisheries_are_one_sector_however_named(tmp_path):
     entries = _entries(tmp_path, 1986, "促进种植业、林业、畜牧业、水产业和乡镇企业的全面发展。",
                        review="林业、畜牧业、渔业、其他多种经营和乡镇企业，继续有了新的发展。")
     assert next(e for e in entries if e.commitment.doc == 0).followups[0].status == "reported"
+
+
+def test_short_forms_of_science_popularisation_and_energy_use(tmp_path):
+    """Audit of national 2021 → 2022 (session 49, seed 174, rows 4 and 17): ``广泛开展科学普及活动`` was missing though
+    2022 plans ``加强科普工作``, and ``完善能源消费双控制度`` though 2022 says ``能耗强度目标…统筹考核``: 科普 is 科学普及,
+    and 能源消费 is 能耗 (能源消耗)."""
+    assert normal("科普") == normal("科学普及") and normal("能源消费") == normal("能耗")
+    entries = _entries(tmp_path, 2021, "广泛开展科学普及活动。", next_plan="加强科普工作。")
+    assert next(e for e in entries if e.commitment.doc == 0).followups[0].status == "recurring"
