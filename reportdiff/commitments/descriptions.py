@@ -65,8 +65,10 @@ DESCRIPTIVE = patterns.compile(r"^(?:今年|明年|\d{4}年|这)?(?:也|又|既|
 
 # a count of what exists already (其中已开工建设的投资在五亿元以上的重大建设项目有九十三个) or a level reached
 # already (我国60岁以上人口已达2.5亿: national 2019 audit of session 48, row 12): a record; and what
-# the country has, said at a clause's start (我国有13亿人口、9亿劳动力资源: national 2015, session 48)
-EXISTING = patterns.compile(r"已[^，；。]*有[零〇一二三四五六七八九十百千万两\d]|已(?:经)?(?:达到|达|超过|突破)[零〇一二三四五六七八九十百千万两\d]"
+# the country has, said at a clause's start (我国有13亿人口、9亿劳动力资源: national 2015, session 48); what exists
+# now or was formed already (目前在全国注册登记的各种经济联合体有32000多个，已形成24个…网络: national 1987, session 49)
+EXISTING = patterns.compile(r"已[^，；。]*有[零〇一二三四五六七八九十百千万两\d]|已(?:经)?(?:达到|达|超过|突破|形成)[零〇一二三四五六七八九十百千万两\d]"
+                            r"|^目前[^，；。]*有[零〇一二三四五六七八九十百千万两\d]"
                             r"|^(?:我国|全国|全省|全市|全区|我省|我市|我区)(?:共|现|仍|还)?有[零〇一二三四五六七八九十百千万两\d]")
 
 

@@ -402,3 +402,11 @@ def test_short_forms_of_science_popularisation_and_energy_use(tmp_path):
     assert normal("科普") == normal("科学普及") and normal("能源消费") == normal("能耗")
     entries = _entries(tmp_path, 2021, "广泛开展科学普及活动。", next_plan="加强科普工作。")
     assert next(e for e in entries if e.commitment.doc == 0).followups[0].status == "recurring"
+
+
+def test_what_exists_now_or_was_formed_already_is_no_target(tmp_path):
+    """Audit of national 1987 → 1988 (session 49, seed 173, rows 1 and 17): ``目前在全国注册登记的各种经济联合体有32000多个，
+    已形成24个跨地区的横向经济联合网络`` gave two targets: counts of what exists now and was formed already."""
+    entries = _entries(tmp_path, 1987, "通过几年来的改革，目前在全国注册登记的各种经济联合体有32000多个，已形成24个跨地区的横向经济联合网络。"
+                       "今年要新建20个经济联合网络。")
+    assert [e.commitment.target.value for e in entries if e.commitment.doc == 0 and e.commitment.target] == [20.0]
