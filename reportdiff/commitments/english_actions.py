@@ -103,6 +103,10 @@ def _promised(clause: str):
                 re.search(r"\b(?:which|that|it|this)\s+$", clause[:m.start()], re.I)
                 or (verb not in _VERB_WORDS or aside) and not _AGENT.search(subject)):
             continue  # "the outlook will restrain …", "… which will cut": an effect, not an office's promise
+        if m.group(0).split()[0].lower() in ("plans", "intends", "expects", "proposes") and not _AGENT.search(subject) \
+                and clause[:m.start()].strip().lower() not in ("", "and", "but"):
+            continue  # "A long-established spinning mill plans to revitalise …": a firm's plan (HK 2015 audit of session 49,
+            # row 4); a predicate coordinated with the last has its subject (The FHB is undergoing …, and intends to …)
         if _HOPED.search(clause[:m.start()]):
             continue  # "I fervently hope that the community will set aside differences": a hope, not a promise
         if _CONDITION.search(subject):

@@ -842,3 +842,14 @@ def test_a_proposal_said_with_also_is_a_plan():
     assert role("I also propose to allocate $2.5 billion for launching the eighth round of Matching Grant Scheme.") == "plan"
     assert role("We also plan to commence construction of the Tuen Mun-Chek Lap Kok Link within this year.") == "plan"
     assert role("I further propose that the rates concession be extended.") == "plan"
+
+
+def test_a_firms_plan_is_no_promise():
+    """Audit of HK 2015-16 (session 49, seed 176, row 4): ``A long-established spinning mill plans to revitalise its
+    old factory into an incubation centre …`` was a task: a firm's plan, given as an example.  A third-person
+    intent (plans, intends, expects, proposes to) is a promise only from an office; a predicate coordinated
+    with the one before keeps that one's subject."""
+    assert list(english._actions("A long-established spinning mill plans to revitalise its old factory into an "
+                                 "incubation centre for fashion designers")) == []
+    assert [v for v, _, _ in english._actions("The HKTDC plans to organise a fashion week")] == ["organise"]
+    assert [v for v, _, _ in english._actions("and intends to launch the tender process for the construction works")] == ["launch"]
