@@ -202,7 +202,21 @@ def tells_a_record(sentence: str, year: int | None) -> bool:
     """Whether a sentence of a plan is a record by itself: it tells what has been done since last
     year, or last year, or opens on two past years compared or an ended plan's period."""
     return since_last_year(sentence) or tells_last_year(sentence) or opens_on_the_past(sentence, year) \
-        or bool(_THROUGH.match(sentence)) and "了" in sentence and not PLAN_WORD.search(sentence)
+        or bool(_THROUGH.match(sentence)) and "了" in sentence and not PLAN_WORD.search(sentence) \
+        or since_a_past_year(sentence, year)
+
+
+# a sentence opening on a period since a past year (1998年以来，为了应对亚洲金融危机影响…，中央实行了积极的财政政策:
+# national 2005, the policy it then ends; the national 2004 ledger had it "recurring")
+_SINCE_YEAR = patterns.compile(rf"\s*({YEAR})年以来")
+
+
+def since_a_past_year(sentence: str, year: int | None) -> bool:
+    """Whether a sentence opens on what has been done since a year before the report's, with no
+    word of the plan: a review of that sentence alone."""
+    m = _SINCE_YEAR.match(sentence)
+    return bool(m) and year is not None and int(m.group(1).translate(YEAR_DIGITS)) < year \
+        and not PLAN_WORD.search(sentence)
 
 
 # a sentence opening on what has been gone through (经过前几年的改革，…既增强了企业的活力: national 1986, audit of

@@ -314,3 +314,14 @@ def test_a_part_named_by_a_plan_word_after_the_plan_began_is_plan_though_it_open
     sts = {s.text.rstrip("，。"): s.part for s in statements(doc, 0)}
     assert sts["我们在推进依法行政等方面做了一些工作"] == "review"
     assert sts["深化政府机构改革"] == sts["要完善国防动员体制"] == "plan"
+
+
+def test_a_sentence_opening_on_the_years_since_a_past_year_is_a_record():
+    """National 2005's plan part says ``1998年以来，为了应对亚洲金融危机影响和国内需求不足问题，中央实行了积极的财政政策。``
+    before ending that policy: the national 2004 ledger had 2004's ``继续实施积极的财政政策`` "recurring" in it (seen
+    in the terminal ledger, session 49).  A sentence opening on the years since a past year, with no word of
+    the plan, is a record; ``１９５５年以来，政府又…实行“定产、定购、定销”的政策`` (1956) is one too."""
+    assert tells_a_record("1998年以来，为了应对亚洲金融危机影响和国内需求不足问题，中央实行了积极的财政政策。", 2005)
+    assert tells_a_record("１９５５年以来，政府又适当地减少了统购的数量，实行“定产、定购、定销”的政策。", 1956)
+    assert not tells_a_record("2020年以来形成的政策，今年要继续执行。", 2025)
+    assert not tells_a_record("2026年以来新建的项目要加快投产。", 2025)
