@@ -304,6 +304,8 @@ def targets_in(clause: str) -> list[tuple[Target, int]]:
             continue  # an age says whom a measure is for (residents aged 65 or above), not a quantity promised
         if re.match(r"(?:\d+\.)?\s*(?:Following|After)\s[^,;]*$", clause[:q.start]) and "," in clause[q.end:]:
             continue  # Following the injection of $1 billion into the CreateSmart Initiative, …: what was done
+        if re.search(r",\s+following\s[^,;]*$", clause[:q.start], re.I) and re.match(r"[^,;]*\blast year\b", clause[q.end:], re.I):
+            continue  # …, following the injection of $1.5 billion last year: what was done (HK 2019 audit of session 49, row 16)
         if q.unit == "" and re.search(r"(?<!\ball )\b(?:the|these|those)\s+$", clause[max(0, q.start - 12):q.start], re.I):
             continue  # a definite count names things already known (The 29 departments accommodated there,
             # the two existing runways; not phase out all the 82 000 pre-Euro IV vehicles)

@@ -853,3 +853,12 @@ def test_a_firms_plan_is_no_promise():
                                  "incubation centre for fashion designers")) == []
     assert [v for v, _, _ in english._actions("The HKTDC plans to organise a fashion week")] == ["organise"]
     assert [v for v, _, _ in english._actions("and intends to launch the tender process for the construction works")] == ["launch"]
+
+
+def test_last_years_sum_after_following_is_no_target():
+    """Audit of HK 2019-20 (session 49, seed 180, row 16): ``injecting another $1 billion into the … (BUD Fund) this
+    year, following the injection of $1.5 billion last year`` gave the target "injection $1,500 million": what
+    was done last year, given as background.  The year's sum stays."""
+    clause = ("(c)injecting another $1 billion into the Dedicated Fund on Branding, Upgrading and Domestic Sales "
+              "(BUD Fund) this year, following the injection of $1.5 billion last year")
+    assert [t.value for t, _ in english.targets_in(clause)] == [1000.0]
