@@ -108,7 +108,7 @@ class Followup:
 
 _ENDS_PHRASE = patterns.compile(
     r"[^\u4e00-\u9fff]|[达增提突超完实居同较由从和及与分为占比累降减均已总全共创成获继在位列再稳保持进控不有被将要得也都上下高低翻跃迈攀首历连逐明显大快稳基平拟安按约近预计]|扩[大展]"
-    r"|等[^\u4e00-\u9fff]")
+    r"|等[^\u4e00-\u9fff]|今年|明年|去年|全年|当年")  # a time word: 进出口总额今年将比去年有较多的增长
 
 
 # A measure of the thing itself after the head (地方政府专项债券额度3150亿元, 超长期特别国债资金,

@@ -410,3 +410,14 @@ def test_what_exists_now_or_was_formed_already_is_no_target(tmp_path):
     entries = _entries(tmp_path, 1987, "通过几年来的改革，目前在全国注册登记的各种经济联合体有32000多个，已形成24个跨地区的横向经济联合网络。"
                        "今年要新建20个经济联合网络。")
     assert [e.commitment.target.value for e in entries if e.commitment.doc == 0 and e.commitment.target] == [20.0]
+
+
+def test_a_time_word_after_the_head_ends_the_phrase(tmp_path):
+    """Audit of national 1980 → 1981 (session 49, seed 177, row 7): ``进出口总额559亿元`` was missing though 1981
+    reviews ``进出口总额今年将比去年有较多的增长``: the head followed by 今年 was read as a modifier of some
+    other noun.  A time word (今年, 明年, 去年, 全年, 当年) ends the noun phrase."""
+    assert followup.heads(keys.Key(("进出", "出口", "口总", "总额"), (1.0,) * 4, "总额", head_word="总额"),
+                          "进出口总额今年将比去年有较多的增长", True)
+    entries = _entries(tmp_path, 1980, "进出口总额559亿元。", review="进出口总额今年将比去年有较多的增长。")
+    f = next(e for e in entries if e.commitment.doc == 0).followups[0]
+    assert f.status == "reported" and f.finding == "no_figure"
