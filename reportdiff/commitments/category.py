@@ -62,7 +62,8 @@ def _runs_key(key: Key, runs) -> Key:
     words = tuple(dict.fromkeys(p for r in runs if len(r) >= 2 for p in pairs(r) if p in weight_of))
     last = runs[-1] if runs else ""
     head = head_pair(last) if head_pair(last) in words else (words[-1] if words else "")
-    return Key(words, tuple(weight_of[w] for w in words), head, (), head_word(last), False, tuple(runs), stance=key.stance)
+    return Key(words, tuple(weight_of[w] for w in words), head, (), head_word(last), False, tuple(runs), edition=key.edition,
+               stance=key.stance)
 
 
 SHORT = 3  # a core of this many pairs or fewer (巨灾保险, 社会保障) is held whole or not at all

@@ -217,7 +217,7 @@ def refers(key: Key, index: ClauseIndex, k: int, s: float, strict: bool, unit: s
         return False
     if ok and another_stance(key, text):
         return False  # 稳健的财政政策, or 财政政策 alone, for 积极的财政政策
-    if ok and not strict and (_another_of_its_kind(key, text) or _another_edition(key, text)
+    if ok and not strict and (_another_of_its_kind(key, text) or another_edition(key, text)
                               or key.qualifier and not any(q in text for q in key.qualifier)
                               or key.reform and "改革" not in text):
         return False  # (a system, plan or reform of another thing: 计划生育…服务体系 for 科技服务体系)
@@ -233,12 +233,12 @@ def another_stance(key: Key, text: str) -> bool:
     return bool(key.stance) and key.stance[0] not in found
 
 
-def _another_edition(key: Key, text: str) -> bool:
+def another_edition(key: Key, text: str) -> bool:
     """Whether ``text`` names editions of an event (第三届, 第16届) and not the one the task's object
     names (办好第二届中国国际进口博览会 is not reported by 成功举办第三届…: national 2019 audit of session 48,
     row 20; 第十二届 and 第12届 are one)."""
     found = {number_value(x) for x in EDITION.findall(text)} if key.edition else set()
-    return bool(found) and number_value(key.edition) not in found
+    return bool(key.edition) and number_value(key.edition) not in found
 
 
 # a rate in words: 覆盖率 may be said again as 比例 (有研发活动的比例达到40%)

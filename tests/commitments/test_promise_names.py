@@ -421,3 +421,15 @@ def test_a_time_word_after_the_head_ends_the_phrase(tmp_path):
     entries = _entries(tmp_path, 1980, "进出口总额559亿元。", review="进出口总额今年将比去年有较多的增长。")
     f = next(e for e in entries if e.commitment.doc == 0).followups[0]
     assert f.status == "reported" and f.finding == "no_figure"
+
+
+def test_an_edition_of_an_event_is_followed_only_by_that_edition(tmp_path):
+    """Audit of national 2025 → Hainan (session 49, seed 179, row 5): ``第十二届世界运动会`` recurred in Hainan's ``办好亚洲
+    沙滩运动会、…省运会…等大型活动`` (through the paragraph-counterpart search), and Liaoning reported ``第十五届全国运动会``
+    by ``高水平承办全国首届青少年田径运动会``: a clause naming no edition, or another, is another event."""
+    entries = _entries(tmp_path, 2025, "办好第十五届全国运动会和第十二届世界运动会。",
+                       review="高水平承办全国首届青少年田径运动会。", next_plan="办好亚洲沙滩运动会、省运会等大型活动。")
+    assert {e.followups[0].status for e in entries if e.commitment.doc == 0} == {"missing"}
+    # national 2019 → 2021: the second import expo is not the one 2021 plans to hold
+    entries = _entries(tmp_path, 2019, "办好第二届中国国际进口博览会。", next_plan="办好中国国际进口博览会、广交会。")
+    assert next(e for e in entries if e.commitment.doc == 0).followups[0].status == "missing"
