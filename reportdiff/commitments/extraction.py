@@ -107,8 +107,9 @@ _TASK_VERB = patterns.compile(
 )
 
 
-_TASK_LEAD = patterns.compile(r"^(?:要|加快|深入|大力|持续|继续|积极|着力|全面|扎实|稳步|稳妥|进一步|推动|推进|开展|实施|扩大|加强|建设|启动|"
-                             r"抓紧|切实|认真|努力|尽快|坚决|搞好|做好|抓好)+")
+_LEAD_WORDS = (r"要|加快|深入|大力|持续|继续|积极|着力|全面|扎实|稳步|稳妥|进一步|推动|推进|开展|实施|扩大|加强|建设|启动|"
+               r"抓紧|切实|认真|努力|尽快|坚决|搞好|做好|抓好")
+_TASK_LEAD = patterns.compile(rf"^(?:{_LEAD_WORDS})+")
 
 
 # A five-year plan named after the work it is for (抓好军队建设“十四五”规划收官): the owner's plan, named
@@ -116,7 +117,7 @@ _TASK_LEAD = patterns.compile(r"^(?:要|加快|深入|大力|持续|继续|积�
 # country's plan (“十四五”规划主要目标顺利完成) does not report it (national 2025 → Yunnan, Guizhou and
 # Hebei audits, sessions 48 and 49)
 _FIVE_YEAR_PLAN = patterns.compile("“?" + PLAN_NAME + "(?:规划|计划)")
-_OWNER_LEAD = patterns.compile(_TASK_LEAD.pattern[:-2] + r"|办好|落实)+")
+_OWNER_LEAD = patterns.compile(rf"^(?:{_LEAD_WORDS}|办好|落实)+")
 
 
 # A named thing that is built, opened or approved, with the verb after it (推动通威二期等项目集中投产).

@@ -229,16 +229,14 @@ def another_stance(key: Key, text: str) -> bool:
     stance (``Key.stance``): it names another (实行稳健的财政政策 for 积极的财政政策; 积极的财政政策和稳健的
     货币政策 names 积极 for the fiscal one) or none (适时调整财政政策、货币政策, 规范…财政补贴政策: a
     policy's stance is what a report commits to)."""
-    found = {stance for stance, policy in STANCE.findall(text) if policy == key.stance[1]} if key.stance else set()
-    return bool(key.stance) and key.stance[0] not in found
+    return bool(key.stance) and key.stance[0] not in {stance for stance, policy in STANCE.findall(text) if policy == key.stance[1]}
 
 
 def another_edition(key: Key, text: str) -> bool:
-    """Whether ``text`` names editions of an event (第三届, 第16届) and not the one the task's object
-    names (办好第二届中国国际进口博览会 is not reported by 成功举办第三届…: national 2019 audit of session 48,
-    row 20; 第十二届 and 第12届 are one)."""
-    found = {number_value(x) for x in EDITION.findall(text)} if key.edition else set()
-    return bool(key.edition) and number_value(key.edition) not in found
+    """Whether ``text`` fails to name the edition of an event the task's object names: it names
+    others or none (办好第二届中国国际进口博览会 is not reported by 成功举办第三届…: national 2019 audit of
+    session 48, row 20; nor by 办好亚洲沙滩运动会…: session 49; 第十二届 and 第12届 are one)."""
+    return bool(key.edition) and number_value(key.edition) not in {number_value(x) for x in EDITION.findall(text)}
 
 
 # a rate in words: 覆盖率 may be said again as 比例 (有研发活动的比例达到40%)
