@@ -433,3 +433,11 @@ def test_an_edition_of_an_event_is_followed_only_by_that_edition(tmp_path):
     # national 2019 → 2021: the second import expo is not the one 2021 plans to hold
     entries = _entries(tmp_path, 2019, "办好第二届中国国际进口博览会。", next_plan="办好中国国际进口博览会、广交会。")
     assert next(e for e in entries if e.commitment.doc == 0).followups[0].status == "missing"
+
+
+def test_small_and_micro_firms_are_one_name(tmp_path):
+    """Audit of national 2012 → 2013 (session 49, seed 182, row 14): 小微企业 is the short form of 小型微型企业."""
+    assert normal("小微企业") == normal("小型微型企业")
+    entries = _entries(tmp_path, 2012, "健全服务小型微型企业和“三农”的体制机制。",
+                       next_plan="引导金融机构加大对“三农”、小微企业等的金融支持。")
+    assert next(e for e in entries if e.commitment.doc == 0).followups[0].status == "recurring"
