@@ -226,8 +226,13 @@ _THROUGH = patterns.compile(r"\s*经过")
 
 def some_do_wrong(sentence: str) -> bool:
     """Whether a sentence tells what some places or people do wrong (有的地方连工资都不能按时发放，还在
-    乱上建设项目，违反规定兴建楼堂馆所): a problem described, not a task, whatever its verbs."""
-    return bool(_SOME_DO.match(sentence))
+    乱上建设项目，违反规定兴建楼堂馆所), or says what the problem is (目前我国基本建设的总规模已经不小，问题是
+    …一般加工工业和非生产性建设超过计划过多: national 1983 audit of session 49, row 9): a problem
+    described, not a task, whatever its verbs."""
+    return bool(_SOME_DO.match(sentence) or _THE_PROBLEM_IS.search(sentence))
+
+
+_THE_PROBLEM_IS = patterns.compile(r"(?:^|[，；])(?:主要|突出的|关键)?问题(?:是|在于)")
 
 
 # "some places, departments, cadres …" opening a sentence (after a short lead: 同时，一些地方…)

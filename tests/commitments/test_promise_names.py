@@ -441,3 +441,11 @@ def test_small_and_micro_firms_are_one_name(tmp_path):
     entries = _entries(tmp_path, 2012, "健全服务小型微型企业和“三农”的体制机制。",
                        next_plan="引导金融机构加大对“三农”、小微企业等的金融支持。")
     assert next(e for e in entries if e.commitment.doc == 0).followups[0].status == "recurring"
+
+
+def test_a_sentence_saying_what_the_problem_is_gives_no_task(tmp_path):
+    """Audit of national 1983 → 1984 (session 49, seed 181, row 9): ``目前我国基本建设的总规模已经不小，问题是…，一般加工
+    工业和非生产性建设超过计划过多`` gave the task ``超过计划过多``: the sentence says what the problem is."""
+    entries = _entries(tmp_path, 1983, "目前我国基本建设的总规模已经不小，问题是重点建设的投资没有达到计划的要求，"
+                       "一般加工工业和非生产性建设超过计划过多。要加快建设三峡工程。")
+    assert [e.commitment.obj for e in entries if e.commitment.doc == 0] == ["三峡工程"]
