@@ -306,6 +306,8 @@ def targets_in(clause: str) -> list[tuple[Target, int]]:
             continue  # Following the injection of $1 billion into the CreateSmart Initiative, …: what was done
         if re.search(r",\s+following\s[^,;]*$", clause[:q.start], re.I) and re.match(r"[^,;]*\blast year\b", clause[q.end:], re.I):
             continue  # …, following the injection of $1.5 billion last year: what was done (HK 2019 audit of session 49, row 16)
+        if _EXTENT.search(before60):
+            continue  # the Study …, which covers 5300 hectares: how far a thing named reaches (HK 2014 audit of session 49, row 18)
         if q.unit == "" and re.search(r"(?<!\ball )\b(?:the|these|those)\s+$", clause[max(0, q.start - 12):q.start], re.I):
             continue  # a definite count names things already known (The 29 departments accommodated there,
             # the two existing runways; not phase out all the 82 000 pre-Euro IV vehicles)
@@ -326,6 +328,7 @@ def targets_in(clause: str) -> list[tuple[Target, int]]:
     return out
 
 
+_EXTENT = patterns.compile(r"\b(?:which\s+covers?|covering)\s+(?:a\s+total(?:\s+planning\s+area)?\s+of\s+)?(?:about|approximately|around|over|nearly|some)?\s*$", re.I)
 # the items of a list a clause opens (four measures as follows:)
 _LIST_LENGTH = patterns.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:measures|areas|items|initiatives|aspects|ways|directions|fronts|strategies|"
                                 r"proposals|recommendations|principles|tasks|priorities|steps|objectives|goals|points)\b", re.I)

@@ -862,3 +862,12 @@ def test_last_years_sum_after_following_is_no_target():
     clause = ("(c)injecting another $1 billion into the Dedicated Fund on Branding, Upgrading and Domestic Sales "
               "(BUD Fund) this year, following the injection of $1.5 billion last year")
     assert [t.value for t, _ in english.targets_in(clause)] == [1000.0]
+
+
+def test_the_extent_a_thing_covers_is_no_target():
+    """Audit of HK 2014-15 (session 49, seed 188, row 18): ``the Preliminary Feasibility Study on Developing the New
+    Territories North, which covers 5300 hectares`` gave the target "hectares 5300": how far the study reaches."""
+    assert english.targets_in("(e)in the Preliminary Feasibility Study on Developing the New Territories North, which "
+                              "covers 5300 hectares, the potential for establishing a new town will be explored") == []
+    assert english.targets_in("the re-planning of Tuen Mun West (covering a total of approximately 440 hectares of land)") == []
+    assert [t.value for t, _ in english.targets_in("we will provide 440 hectares of land for industry")] == [440.0]
