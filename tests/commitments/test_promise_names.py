@@ -449,3 +449,11 @@ def test_a_sentence_saying_what_the_problem_is_gives_no_task(tmp_path):
     entries = _entries(tmp_path, 1983, "目前我国基本建设的总规模已经不小，问题是重点建设的投资没有达到计划的要求，"
                        "一般加工工业和非生产性建设超过计划过多。要加快建设三峡工程。")
     assert [e.commitment.obj for e in entries if e.commitment.doc == 0] == ["三峡工程"]
+
+
+def test_sport_for_all_is_the_masses_sport(tmp_path):
+    """Audit of national 2009 → 2010 (session 49, seed 186, row 5): ``大力开展群众性体育活动`` was missing though 2010
+    plans ``广泛开展全民健身运动``: 全民健身 is the name 群众性体育 took."""
+    assert normal("群众性体育活动") == normal("全民健身活动")
+    entries = _entries(tmp_path, 2009, "大力开展群众性体育活动。", next_plan="广泛开展全民健身运动，提高人民的身体素质。")
+    assert next(e for e in entries if e.commitment.doc == 0).followups[0].status == "recurring"
