@@ -37,7 +37,7 @@ from .english_actions import _PROMISED_ACTION, _VAGUE
 from .english_index import EnIndex, _in_row
 from .english_scope import GIVEN_TO, NAME_RARE, RELIEF, held_name, names as _names, places, rare as _rare
 from .english_scope import said_after as _said_after
-from .english_sentences import _CLAUSE, _VERB_WORDS, sentence_at, sentences_of
+from .english_sentences import _CLAUSE, _VERB_WORDS, OUTTURN, sentence_at, sentences_of
 from .extraction import Commitment, Statement, Target
 from .followup import Followup, Reported
 from .measures import change, meets, starts_from
@@ -322,7 +322,9 @@ def _figure(t: Target, k: EnKey, text: str):
              if any(w[:5] in " ".join(text[q.end:].lower().split()[:3]) for w in k.own)] \
         if t.unit == "" and re.fullmatch(r"[A-Za-z]+", t.raw) else []
     qs = [(q, *normal_quantity(q)) for q in sorted(figures(text) + words, key=lambda q: q.start)]
-    qs = [(q, v, u) for q, v, u in qs if unit_class(u) == unit_class(t.unit) and (u == t.unit or unit_class(u))]
+    short = OUTTURN.search(text)  # …18 000 units, falling short of the original target of 20 000 units: not the target's
+    qs = [(q, v, u) for q, v, u in qs if unit_class(u) == unit_class(t.unit) and (u == t.unit or unit_class(u))
+          and not (short and q.start > short.start())]
     if not qs:
         return None
     low = text.lower()

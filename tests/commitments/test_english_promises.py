@@ -871,3 +871,20 @@ def test_the_extent_a_thing_covers_is_no_target():
                               "covers 5300 hectares, the potential for establishing a new town will be explored") == []
     assert english.targets_in("the re-planning of Tuen Mun West (covering a total of approximately 440 hectares of land)") == []
     assert [t.value for t, _ in english.targets_in("we will provide 440 hectares of land for industry")] == [440.0]
+
+
+def test_a_figure_falling_short_of_the_target_is_the_outturn():
+    """Audits of HK 2013-14 (sessions 45 and 49, seeds 49, 160 and 192): 2014-15 says ``… the total housing land
+    supply … will be capable of providing about 18 000 private residential units, falling short of the original
+    annual average target of 20 000 units``: the year's outturn (a review, whatever its tense), read as 18 000,
+    not the target's 20 000, so the target is not met."""
+    sentence = ("Together with other development projects, the total housing land supply from different sources will be "
+                "capable of providing about 18 000 private residential units, falling short of the original annual average "
+                "target of 20 000 units.")
+    assert role(sentence, 2014) == "review"
+    assert role("We will provide land for 20 000 units.", 2014) == "plan"
+    target = english.targets_in("the Government's aim is to maintain on average the provision of land for building about "
+                                "20 000 residential units each year")[0][0]
+    from reportdiff.commitments import english_followup
+    key = english_followup.EnKey(("residential", "unit"), (1.0, 1.0), own=("residential", "unit"))
+    assert english_followup._figure(target, key, sentence)[1] == 18000.0
