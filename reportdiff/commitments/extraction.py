@@ -44,6 +44,7 @@ from .descriptions import (
     DESCRIPTIVE,
     EXISTING,
     FRAME,
+    MEANS_OF_NEXT,
     NOT_YET,
     POLICY_MAKING,
     POPULATION,
@@ -457,7 +458,7 @@ def extract(doc: Document, index: int) -> list[Commitment]:
                 or NOT_YET.search(st.text) and not PLAN_WORD.search(st.text):
             continue
         clause = without_emphasis(_ENUMERATOR.sub("", st.text.rstrip("，；。！？").strip()))  # 一是依法打击…: the item, not its number
-        if BASIS.match(clause) or FRAME.match(clause) or PURPOSE_OF_NEXT.match(clause) and st.text.rstrip().endswith("，") \
+        if BASIS.match(clause) or FRAME.match(clause) or (PURPOSE_OF_NEXT.match(clause) or MEANS_OF_NEXT.match(clause)) and st.text.rstrip().endswith("，") \
                 or USED_FOR.match(clause) \
                 or PRINCIPLE.search(clause) or POLICY_MAKING.search(_FIRST_CLAUSE.match(st.sentence).group()) \
                 or APPRAISAL.search(st.sentence.strip()):

@@ -457,3 +457,13 @@ def test_sport_for_all_is_the_masses_sport(tmp_path):
     assert normal("群众性体育活动") == normal("全民健身活动")
     entries = _entries(tmp_path, 2009, "大力开展群众性体育活动。", next_plan="广泛开展全民健身运动，提高人民的身体素质。")
     assert next(e for e in entries if e.commitment.doc == 0).followups[0].status == "recurring"
+
+
+def test_a_clause_naming_only_the_means_of_the_next_is_no_task(tmp_path):
+    """Audit of national 1995 → 1997 (session 49, seed 189, row 18): ``要通过技术改造，促进一批重点企业和重点产品减少消耗``
+    gave the task ``通过技术``: the first clause only says by what means the next is done."""
+    from reportdiff.commitments.descriptions import MEANS_OF_NEXT
+    assert MEANS_OF_NEXT.match("通过增加土地供应、安排专项资金、集中建设等办法")
+    assert not MEANS_OF_NEXT.match("通过金融体制改革逐步建立起既强有力又灵活自如的金融控制和调节体系")
+    entries = _entries(tmp_path, 1995, "要通过技术改造，促进一批重点企业和重点产品减少消耗。")
+    assert not [e.commitment.obj for e in entries if e.commitment.doc == 0 and e.commitment.obj.startswith("通过")]
