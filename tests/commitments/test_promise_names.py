@@ -467,3 +467,11 @@ def test_a_clause_naming_only_the_means_of_the_next_is_no_task(tmp_path):
     assert not MEANS_OF_NEXT.match("通过金融体制改革逐步建立起既强有力又灵活自如的金融控制和调节体系")
     entries = _entries(tmp_path, 1995, "要通过技术改造，促进一批重点企业和重点产品减少消耗。")
     assert not [e.commitment.obj for e in entries if e.commitment.doc == 0 and e.commitment.obj.startswith("通过")]
+
+
+def test_central_procurement_however_shortened(tmp_path):
+    """Audit of national 2025 → Fujian (session 49, seed 195, row 14; earlier audits too): ``优化药品和耗材集采政策`` was
+    missing though Fujian plans ``优化药品集中采购``: 集采 is 集中采购."""
+    assert normal("集采") == normal("集中采购")
+    entries = _entries(tmp_path, 2025, "优化药品和耗材集采政策。", next_plan="优化药品集中采购，推进医保支付方式改革。")
+    assert next(e for e in entries if e.commitment.doc == 0).followups[0].status == "recurring"
