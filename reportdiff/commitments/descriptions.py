@@ -92,9 +92,9 @@ BASIS = patterns.compile(r"^(?:根据|依据|依照|按照|遵照|对照)(?:《[
 # says for whom (为企业减负) or a call to struggle for a goal (为完成…而斗争) ends no clause so.
 PURPOSE_OF_NEXT = patterns.compile(r"^为了?(?:[^，；。]{0,4}?)(?:解决|实现|推动|促进|保障|确保|适应|满足|落实|贯彻|应对|防范|缓解)"
                                    r"(?![^，；。]*而(?:斗争|奋斗|努力)$)[^，；。]*$")
-# and a clause that only says by what means the next one is done (要通过技术改造，促进一批重点企业…减少消耗;
-# 通过增加土地供应、安排专项资金、集中建设等办法，…): national 1995 audit of session 49, row 18; also asked of a
-# clause the sentence goes on after
+# A clause that only says by what means the next one is done (要通过技术改造，促进一批重点企业…减少消耗;
+# 通过增加土地供应、安排专项资金、集中建设等办法，…): no commitment of its own either (national 1995 audit of
+# session 49, row 18); asked, as the purpose, of a clause the sentence goes on after.
 MEANS_OF_NEXT = patterns.compile(r"^要?通过(?:[^，；。]{2,10}|[^，；。]{2,40}等(?:办法|措施|方式|途径|手段))$")
 
 
