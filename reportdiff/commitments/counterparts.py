@@ -44,7 +44,7 @@ from ..text.tokens import terms
 from .category import kind_word
 from .clause_index import ClauseIndex
 from .extraction import Commitment
-from .followup import Followup, _coverage, another_edition, another_stance, recurs_in
+from .followup import Followup, _coverage, names_another, recurs_in
 from .keys import Key, normal, object_words, pairs
 
 COUNTERPART = 0.35
@@ -91,8 +91,7 @@ def counterpart_followups(commitments: Sequence[Commitment], keys: Sequence[Key 
         words = object_terms(c.obj)
         scored = [(_coverage(keys[n], later, k), k) for k in counterpart.get(i, ())
                   if recurs_in(c, later.sts[k], five) and names_half(words, later.texts[k])
-                  and not another_stance(keys[n], later.texts[k])  # 从紧的货币政策 is no 稳健的货币政策
-                  and not another_edition(keys[n], later.texts[k])]  # 亚洲沙滩运动会 is no 第十二届世界运动会
+                  and not names_another(keys[n], later.texts[k])]  # 从紧的货币政策 is no 稳健的货币政策, 亚洲沙滩运动会 no 第十二届世界运动会
         if not scored:
             continue
         best, k = max(scored)

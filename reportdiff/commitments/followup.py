@@ -215,13 +215,20 @@ def refers(key: Key, index: ClauseIndex, k: int, s: float, strict: bool, unit: s
         return False  # one word of the key, however heavy, is some other thing (必要 of 一批必要的新企业)
     if ok and strict and key.modifiers and key.head_word in text and not any(m in text for m in key.modifiers):
         return False
-    if ok and another_stance(key, text):
-        return False  # 稳健的财政政策, or 财政政策 alone, for 积极的财政政策
-    if ok and not strict and (_another_of_its_kind(key, text) or another_edition(key, text)
+    if ok and names_another(key, text):
+        return False  # 稳健的财政政策, or 财政政策 alone, for 积极的财政政策; 第三届 for 第二届
+    if ok and not strict and (_another_of_its_kind(key, text)
                               or key.qualifier and not any(q in text for q in key.qualifier)
                               or key.reform and "改革" not in text):
         return False  # (a system, plan or reform of another thing: 计划生育…服务体系 for 科技服务体系)
     return ok and not (unit and index.other_measure(unit, k))
+
+
+def names_another(key: Key, text: str) -> bool:
+    """Whether ``text`` is about another policy or event than the task's object names, by its stance
+    (``another_stance``) or its edition (``another_edition``): the whole-key, core and counterpart
+    searches all ask it."""
+    return another_stance(key, text) or another_edition(key, text)
 
 
 def another_stance(key: Key, text: str) -> bool:
