@@ -157,12 +157,21 @@ def consequence(clause: str, sentence: str) -> bool:
                        or bool(_CONCEDED.search(sentence, 0, at)) and bool(_STILL.search(clause)))
 
 
+# what one would rather give up for what must be done (宁可不上新的建设项目，不办或者少办不是急需的事，也要确保
+# 工资按时足额发放: national 2002 audits, seeds 102 and 197, row 10): the price, not the task
+_RATHER = patterns.compile(r"宁可|宁肯|宁愿")
+_STILL_MUST = patterns.compile(r"也(?:要|得|必须|一定要|决不能|不能)")
+
+
 def conditional(clause: str, sentence: str) -> bool:
     """Whether a task's clause is the condition of a rule its sentence states: it ends in 的, or
     a clause opening with 就/则/便 or one ending in 的 follows it (national 1984's bonus rule, 即企业
-    全面完成和超额完成国家计划，税利比上年增加，就可以相应增加奖金; 企业没有完成国家计划，税利减少的，…)."""
+    全面完成和超额完成国家计划，税利比上年增加，就可以相应增加奖金; 企业没有完成国家计划，税利减少的，…); or
+    what would rather be given up (``_RATHER``) for the must after it (也要…)."""
     at = sentence.find(clause)
-    return clause.endswith("的") or at >= 0 and bool(_CONSEQUENCE.match(sentence, at + len(clause)))
+    end = at + len(clause)
+    return clause.endswith("的") or at >= 0 and (bool(_CONSEQUENCE.match(sentence, end))
+                                                 or bool(_RATHER.search(sentence, 0, end)) and bool(_STILL_MUST.search(sentence, end)))
 
 
 # a figure bounding a class of things by a measure of each (年综合能耗5万吨标准煤以上的企业, 投资在五亿元以上的

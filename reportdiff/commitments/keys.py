@@ -263,14 +263,15 @@ _PLAN_NAME = patterns.compile(PLAN_NAME)
 
 def qualifier(obj: str) -> tuple[str, ...]:
     """The words right before the kind words a task's object ends with (科技 of 科技服务体系, 行政 of
-    行政管理体制改革, 医疗 卫生 of 新型城市医疗卫生服务体系; 问题 and single characters skipped): what says
+    行政管理体制改革, 医疗 卫生 of 新型城市医疗卫生服务体系; 问题 and single characters skipped, and 发展 before a kind word:
+    区域 of 区域发展政策): what says
     which system, plan or reform it is, one of them named by a follow-up; () when the object is
     kind words only or ends in none.  A five-year plan's name is no qualifier (十四 of 军队建设“十四五”
     规划: the army's plan is asked, and every report names the country's “十四五”规划)."""
     words = [w for w in terms(normal(_PLAN_NAME.sub("", obj))) if len(w) >= 2 and w != "问题"]
     k = len(words)
-    while k and _kind(words[k - 1]):
-        k -= 1
+    while k and (_kind(words[k - 1]) or k < len(words) and words[k - 1] == "发展"):
+        k -= 1  # 发展 before a kind word says what the policy is for, not of what (区域 of 区域发展政策)
     return tuple(words[max(0, k - 2):k]) if 0 < k < len(words) else ()
 
 

@@ -1,0 +1,44 @@
+"""Regression tests for issue #17 (session 50): how a Chinese commitment is worded, each from a
+fresh audit of a corpus pair (docs/audits)."""
+
+from __future__ import annotations
+
+from reportdiff.commitments import keys, promises
+from reportdiff.commitments.descriptions import conditional
+
+
+_DONE, _GOES_ON = "去年完成了各项任务。", "继续发展生产。"
+
+
+def _entries(tmp_path, year: int, plan: str, review: str = _DONE, next_plan: str = _GOES_ON):
+    """The ledger entries of report ``year`` (a review part, then a plan part holding ``plan``)
+    followed into the next year's (a review part holding ``review``, a plan part holding
+    ``next_plan``)."""
+    paths = []
+    for y, rev, pl in ((year, _DONE, plan), (year + 1, review, next_plan)):
+        paths.append(tmp_path / f"{y}.txt")
+        paths[-1].write_text(f"政府工作报告\n一、{y - 1}年工作回顾\n{rev}\n二、{y}年政府工作任务\n{pl}\n", encoding="utf-8")
+    return [e for e in promises([str(p) for p in paths]).entries if e.commitment.doc == 0]
+
+
+def test_development_before_a_kind_word_does_not_say_which_policy(tmp_path):
+    """Audit of national 2018 → 2019 (session 50, seed 198, row 19): ``完善区域发展政策`` was quoted by
+    ``推动改革发展政策和部署落实`` (the State Council's inspection), its qualifier met by 发展.  发展
+    before a kind word says what a policy is for; 区域 says which."""
+    assert keys.qualifier("区域发展政策") == ("区域",)
+    assert keys.qualifier("科技服务体系") == ("科技",)
+    assert keys.qualifier("推动高质量发展") == ()  # 发展 ending the object is its head, not a kind word
+    f = _entries(tmp_path, 2018, "完善区域发展政策。", review="推动改革发展政策和部署落实。")[0].followups[0]
+    assert f.status == "missing"
+    f = _entries(tmp_path, 2018, "完善区域发展政策。", review="区域发展政策不断完善。")[0].followups[0]
+    assert f.status == "reported"
+
+
+def test_what_one_would_rather_give_up_is_no_task(tmp_path):
+    """Audits of national 2002 → 2003 (seeds 102 and 197, row 10): ``宁可不上新的建设项目，…，也要确保工资
+    按时足额发放`` gave the task ``宁可不上新的建设项目``, called dropped.  What 宁可 gives up is the price
+    of the task after 也要, not a task."""
+    sentence = "宁可不上新的建设项目，不办或者少办不是急需的事，也要确保工资按时足额发放。"
+    assert conditional("宁可不上新的建设项目", sentence)
+    assert not conditional("也要确保工资按时足额发放", sentence)
+    assert [e.commitment.obj for e in _entries(tmp_path, 2002, sentence)] == []
