@@ -277,17 +277,19 @@ def _another_of_its_kind(key: Key, text: str) -> bool:
     return True
 
 
-def _best(key: Key, index: ClauseIndex, part: str, allowed, strict: bool, unit: str = "", match: float | None = None) -> Found:
+def _best(key: Key, index: ClauseIndex, part: str, allowed, strict: bool, unit: str = "", match: float | None = None,
+          prefer=None) -> Found:
     """The clause of ``part`` (of those ``allowed``) that covers most of the key's weight: at
     least MATCH when it ends a noun phrase with the key's head word (``heads``), else at least
-    CLEAR.  ``search.best_clause`` walks the candidates: rarest needed word first, at most
-    SEARCH_CAP of them (``Found.sure`` is False when the cap stopped it)."""
+    CLEAR; on a tie the one ``prefer`` scores highest (``_shared_with``).  ``search.best_clause``
+    walks the candidates: rarest needed word first, at most SEARCH_CAP of them (``Found.sure`` is
+    False when the cap stopped it)."""
 
     def passes(k: int, s: float) -> bool:  # a heading sums up: it reports a task only when it names it whole
         return allowed(index.sts[k]) and (s >= WHOLE or not index.sts[k].heading) and refers(key, index, k, s, strict, unit)
 
     found = best_clause(key.words, key.weights, MATCH if match is None else match, lambda w: index.clauses_of(w, part),
-                        lambda k: _coverage(key, index, k), passes)
+                        lambda k: _coverage(key, index, k), passes, prefer=prefer)
     index.scored += found.scored
     return found
 
@@ -347,15 +349,18 @@ def follow(c: Commitment, key: Key | None, later: ClauseIndex, doc: int, five: s
     unit = c.target.unit if c.target else ""
     one_year = yearly(c)
     unlisted_, allowed_, recurs_in_ = partial(unlisted, c), partial(allowed, c), lambda s: recurs_in(c, s, five)
+    # on a tie, a task's clause taken up further (a target's other words are its figure's)
+    prefer = partial(_shared_with, set(pairs(normal(c.text))) - set(key.words), later) if c.kind == "task" else None
 
-    found = _best(key, later, "review", allowed_, strict, unit)
+    found = _best(key, later, "review", allowed_, strict, unit, prefer=prefer)
     summed = False  # the review names it only among the five years' totals: reported without a figure
     if one_year and found.best is None:
-        found = _best(key, later, "review", lambda s: unlisted_(s) and not _CUMULATIVE.search(s.text), strict, unit)
+        found = _best(key, later, "review", lambda s: unlisted_(s) and not _CUMULATIVE.search(s.text), strict, unit,
+                      prefer=prefer)
         summed = found.best is not None
     if strict and found.best is None and one_year:
         found = Found(_counted_again(c.target, later, allowed_), found.scored, found.sure)
-    found_rec = _best(key, later, "plan", recurs_in_, strict, unit)
+    found_rec = _best(key, later, "plan", recurs_in_, strict, unit, prefer=prefer)
     if not (found.sure and found_rec.sure):
         later.unsure.append(c)
     rep, rec = found.best, found_rec.best
@@ -386,9 +391,9 @@ def follow(c: Commitment, key: Key | None, later: ClauseIndex, doc: int, five: s
             def names(s, test=test) -> bool:
                 return test(normal(s.text + s.follow))
             rep = _best(part, later, "review", lambda s: allowed_(s) and not s.heading and names(s) and (
-                not reform_asked or _REFORMED.search(s.text + s.follow) is not None), False, match=share).best
+                not reform_asked or _REFORMED.search(s.text + s.follow) is not None), False, match=share, prefer=prefer).best
             rec = rec or _best(part, later, "plan", lambda s: recurs_in_(s) and names(s) and (
-                not body_reform or _REFORMED.search(s.text + s.follow) is not None), False, match=share).best
+                not body_reform or _REFORMED.search(s.text + s.follow) is not None), False, match=share, prefer=prefer).best
     if rep:
         st = later.sts[rep[0]]
         reported = met = None
@@ -414,6 +419,15 @@ def follow(c: Commitment, key: Key | None, later: ClauseIndex, doc: int, five: s
         moved = change(c.target, t2.value, t2.unit) if t2 else ""
         return Followup(doc, "recurring", st.paragraph, st.text + st.follow, round(rec[1], 4), None, None, True, moved)
     return Followup(doc, "missing", None, "", 0.0)
+
+
+def _shared_with(own: set[str], index: ClauseIndex, k: int) -> int:
+    """How many of ``own`` (the pairs of a commitment's clause outside its key) clause ``k``
+    holds: of clauses tied on the key, the one that also takes up the commitment's other words is
+    its follow-up (支持企业牵头实施重大科技项目, not 完善重大科技项目组织管理, for 鼓励企业牵头实施重大科技项目:
+    national 2018 audit, seed 198, row 12)."""
+    text = index.texts[k]
+    return sum(p in text for p in own)
 
 
 def _counted_again(t: Target, index: ClauseIndex, allowed) -> tuple[int, float] | None:

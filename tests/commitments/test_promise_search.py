@@ -20,18 +20,24 @@ from reportdiff.commitments.search import SEARCH_CAP, best_clause, needed
 from reportdiff.render.jsonout import promises as promises_json
 
 
-def _scan(words, weights, match, clauses, passes):
+def _scan(words, weights, match, clauses, passes, prefer=None):
     """The former search: every clause in document order, the best passing coverage, a later
-    clause replacing it only when higher by more than 1e-9."""
+    clause replacing it only when higher by more than 1e-9; of the passing clauses tied with it
+    (within 1e-9), the one ``prefer`` scores highest, then the first."""
     total = sum(weights)
-    best = None
+    best, scored = None, []
     for k, held in enumerate(clauses):
         if not total:
             break
         s = sum(w for word, w in zip(words, weights) if word in held) / total
-        if s >= match and passes(k, s) and (best is None or s > best[1] + 1e-9):
-            best = (k, s)
-    return best
+        if s >= match and passes(k, s):
+            scored.append((k, s))
+            if best is None or s > best[1] + 1e-9:
+                best = (k, s)
+    if best is None or prefer is None:
+        return best
+    ties = [k for k, s in scored if abs(s - best[1]) <= 1e-9]
+    return max(ties, key=lambda k: (prefer(k), -k)), best[1]
 
 
 def test_the_search_gives_the_scan_answer_when_sure():
@@ -54,11 +60,17 @@ def test_the_search_gives_the_scan_answer_when_sure():
             return k not in failing
 
         cap = rng.choice([1, 3, 10, SEARCH_CAP])
-        found = best_clause(words, weights, 0.5, lambda w: postings[w], coverage, passes, cap)
-        expected = _scan(words, weights, 0.5, clauses, passes)
+        scores = [rng.randint(0, 2) for _ in clauses]  # what decides a tie, when asked (few values: ties of ties)
+        prefer = rng.choice([None, scores.__getitem__])
+        tie_scan = rng.choice([1, 3, SEARCH_CAP])  # the ties weighed after the best coverage is settled
+        found = best_clause(words, weights, 0.5, lambda w: postings[w], coverage, passes, cap, prefer=prefer,
+                            tie_scan=tie_scan)
+        expected = _scan(words, weights, 0.5, clauses, passes, prefer)
         assert found.scored <= cap
-        if found.sure:
+        if found.sure and (prefer is None or tie_scan == SEARCH_CAP):
             assert found.best == expected, (trial, words, weights, clauses, failing)
+        elif found.sure:  # fewer ties weighed: the best coverage all the same
+            assert (found.best and found.best[1]) == (expected and expected[1])
         sure_and_capped[found.sure] += 1
         if cap == SEARCH_CAP:  # never more than 60 candidates here: the cap cannot stop it
             assert found.sure
@@ -72,15 +84,22 @@ def _spy_searches(monkeypatch, module, scan_too: bool = True):
     best = module._best
 
     if module is followup:
-        def spy(key, index, part, allowed, strict, unit="", match=followup.MATCH):
-            found = best(key, index, part, allowed, strict, unit, match=match)
+        def spy(key, index, part, allowed, strict, unit="", match=followup.MATCH, prefer=None):
+            found = best(key, index, part, allowed, strict, unit, match=match, prefer=prefer)
             candidates = sorted(k for k in set().union(*(index.holding(w) for w in needed(key.words, key.weights, match)))
                                 if index.sts[k].part == part)
-            scan = None
+            scored = []
             for k in (k for k in candidates if allowed(index.sts[k]) and scan_too):
                 s = followup._coverage(key, index, k)
-                if s >= match and followup.refers(key, index, k, s, strict, unit) and (scan is None or s > scan[1] + 1e-9):
+                if s >= match and followup.refers(key, index, k, s, strict, unit):
+                    scored.append((k, s))
+            scan = None
+            for k, s in scored:
+                if scan is None or s > scan[1] + 1e-9:
                     scan = (k, s)
+            if scan is not None and prefer is not None:
+                ties = [k for k, s in scored if abs(s - scan[1]) <= 1e-9]
+                scan = max(ties, key=lambda k: (prefer(k), -k)), scan[1]
             calls.append((key, part, found, scan, len(candidates)))  # a task's core too (``category``, match CLEAR)
             return found
     else:

@@ -42,3 +42,14 @@ def test_what_one_would_rather_give_up_is_no_task(tmp_path):
     assert conditional("宁可不上新的建设项目", sentence)
     assert not conditional("也要确保工资按时足额发放", sentence)
     assert [e.commitment.obj for e in _entries(tmp_path, 2002, sentence)] == []
+
+
+def test_of_clauses_tied_on_a_task_s_key_the_one_taking_up_its_other_words_is_quoted(tmp_path):
+    """Audit of national 2018 → 2019 (session 50, seed 198, row 12): ``鼓励企业牵头实施重大科技项目`` was
+    quoted by ``完善重大科技项目组织管理``, the first of two plan clauses holding the whole key, though
+    the next one, ``支持企业牵头实施重大科技项目``, takes up the rest of its clause too."""
+    later = "完善重大科技项目组织管理。支持企业牵头实施重大科技项目。"
+    f = _entries(tmp_path, 2018, "鼓励企业牵头实施重大科技项目。", next_plan=later)[0].followups[0]
+    assert f.status == "recurring" and f.text == "支持企业牵头实施重大科技项目。"
+    f = _entries(tmp_path, 2018, "推进重大科技项目。", next_plan=later)[0].followups[0]
+    assert f.text == "完善重大科技项目组织管理。"  # nothing else to take up: the first
