@@ -361,19 +361,25 @@ PLAN_NAME = r"([一二三四五六七八九]五|十[一二三四五六]?五)[”
 # 一九八一年比一九八○年，原煤增长百分之零点二), or a plan's period (“六五”期间，人民解放军…)
 _YEARS_COMPARED = patterns.compile(rf"\s*({YEAR})年(?:同|与|和|比)({YEAR})年")
 _PLAN_PERIOD = patterns.compile(r"\s*“?" + PLAN_NAME + r"(?:计划|规划)?(?:期间|时期)[，,]")
+_SPAN_OPENING = patterns.compile(r"\s*(?:从|在)?" + _SPAN.pattern)  # 从一九六六年到一九七六年的十一年中
 
 
 def opens_on_the_past(sentence: str, year: int | None) -> bool:
-    """Whether a sentence opens by comparing two years before the report's ``year``, or on the
-    period of a plan that ended before it: it gives their record, a review of that sentence alone
-    inside a plan (national 1987's look back over eight years; 1982's figures of 1981 against
-    1980; 1986's ``“六五”期间，人民解放军…积极参加…建设``); not a plan's years (一九五七年比一九五二年,
-    in 1955)."""
+    """Whether a sentence opens by comparing two years before the report's ``year``, on a span of
+    years that ended before it, or on the period of a plan that ended before it: it gives their
+    record, a review of that sentence alone inside a plan (national 1987's look back over eight
+    years; 1982's figures of 1981 against 1980; 1986's ``“六五”期间，人民解放军…积极参加…建设``;
+    1978's ``从一九六六年到一九七六年的十一年中，…，仍然有三分之一的省、市、自治区，…；也有三分之一的…``,
+    the sentence it runs on into after the semicolon too: national 1978 audit of session 50, rows 6
+    and 15; a span's sentence only with no plan word); not a plan's years (一九五七年比一九五二年, in 1955)."""
     if year is None:
         return False
     m = _YEARS_COMPARED.match(sentence)
     if m:
         return all(int(y.translate(YEAR_DIGITS)) < year for y in m.groups())
+    m = _SPAN_OPENING.match(years_in_digits(sentence))
+    if m:  # with no word of the plan (从一九五三年到一九八○年的二十八年中，…，六五计划期间要求每年递增百分之四到五)
+        return int(m.group(2)) < year and not PLAN_WORD.search(sentence)
     m = _PLAN_PERIOD.match(sentence)
     return bool(m) and PLAN_END[m.group(1)] < year
 

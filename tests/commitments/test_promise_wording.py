@@ -53,3 +53,18 @@ def test_of_clauses_tied_on_a_task_s_key_the_one_taking_up_its_other_words_is_qu
     assert f.status == "recurring" and f.text == "支持企业牵头实施重大科技项目。"
     f = _entries(tmp_path, 2018, "推进重大科技项目。", next_plan=later)[0].followups[0]
     assert f.text == "完善重大科技项目组织管理。"  # nothing else to take up: the first
+
+
+def test_a_sentence_opening_on_a_span_of_past_years_is_their_record_with_what_runs_on_after_its_semicolon(tmp_path):
+    """Audit of national 1978 → 1979 (session 50, seed 201, rows 6 and 15): ``从一九六六年到一九七六年的十一年中，
+    …，仍然有三分之一的省、市、自治区，…都在百分之四点三以上；也有三分之一的省、市、自治区，工业产值平均每年的增长速度
+    都在百分之十二以上`` gave two targets of the part after the semicolon, the span read only in
+    the first part.  A sentence opening on a span that ended before the report, with no plan
+    word, is a record, and so is the sentence it runs on into; one with a plan word (六五计划期间
+    要求…) keeps its targets."""
+    record = ("从一九六六年到一九七六年的十一年中，仍然有三分之一的省、市、自治区，粮食产量平均每年的增长速度都在百分之四点三以上；"
+              "也有三分之一的省、市、自治区，工业产值平均每年的增长速度都在百分之十二以上。")
+    assert [e for e in _entries(tmp_path, 1978, record) if e.commitment.kind == "target"] == []
+    planned = "从一九五三年到一九八○年的二十八年中，农业总产值平均每年递增的速度是百分之三点四，六五计划期间要求每年递增百分之四到五。"
+    targets = [e.commitment.target for e in _entries(tmp_path, 1982, planned) if e.commitment.kind == "target"]
+    assert [t.value for t in targets] == [(4.0, 5.0)]
