@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..text import patterns
-from .parts import PLAN_WORD, past_span, tells_a_past_year
+from .parts import PLAN_WORD, opens_on_a_past_year, past_span, tells_a_past_year
 
 # how policies must be made, a principle (制定政策要遵循规律, 改革开放政策要激活发展动力, 推动高质量发展要靠改革),
 # or the line all work keeps to (必须坚持以经济建设为中心, 必须牢牢扭住经济建设这个中心, 坚持以人民为中心),
@@ -196,8 +196,10 @@ def promises_nothing(clause: str, before: str, year: int | None) -> bool:
     done (``DONE``; the new level of a change opened with 已由 before it), what others should do
     (``OTHERS_SHOULD``), a past year's figure (``parts.tells_a_past_year``), or a span of past years
     (``parts.past_span``), in it or opening its sentence when it says no plan word (从一九六六年到
-    一九七六年的十一年中，…，仍然有三分之一的省)."""
+    一九七六年的十一年中，…，仍然有三分之一的省), or a past year opening its sentence when the sentence
+    says none up to the clause's end (1956年新增加的钢的生产能力，就有一百四十二万吨)."""
     return bool(DONE.search(clause) or OTHERS_SHOULD.search(clause)
                 or NEW_LEVEL.match(clause) and DONE_CHANGE_BEFORE.search(before)
                 or tells_a_past_year(clause, year) or past_span(clause, year)
-                or past_span(before, year) and not PLAN_WORD.search(clause))
+                or past_span(before, year) and not PLAN_WORD.search(clause)
+                or opens_on_a_past_year(before, year) and not PLAN_WORD.search(before + clause))

@@ -324,6 +324,19 @@ def past_span(text: str, year: int | None) -> bool:
     return year is not None and any(int(m.group(2)) < year for m in _SPAN.finditer(years_in_digits(text)))
 
 
+# a year opening a sentence as its time (1956年新增加的钢的生产能力，就有一百四十二万吨; 1949年末，…), not a
+# start or a base (2020年以来, 从2021年起, 2020年的基础上)
+_OPENING_YEAR = patterns.compile(rf"\s*({YEAR})年(?:底|末|初)?(?!以来|来|起|开始|以前|以后|的?基础上)")
+
+
+def opens_on_a_past_year(text: str, year: int | None) -> bool:
+    """Whether ``text`` (a sentence, or its words before a clause) opens on a year before the
+    report's ``year`` as its time: the figures of its clauses are that year's record (national
+    1957 audit of session 50, rows 4 and 19)."""
+    m = _OPENING_YEAR.match(years_in_digits(text))
+    return bool(m) and year is not None and int(m.group(1)) < year
+
+
 def years_in_digits(text: str) -> str:
     """``text`` with every year before 年 written in ASCII digits (一九九○年, １９８６年 → 1990年, 1986年)."""
     return _YEAR_BEFORE_NIAN.sub(lambda m: m.group().translate(YEAR_DIGITS), text)

@@ -68,3 +68,14 @@ def test_a_sentence_opening_on_a_span_of_past_years_is_their_record_with_what_ru
     planned = "从一九五三年到一九八○年的二十八年中，农业总产值平均每年递增的速度是百分之三点四，六五计划期间要求每年递增百分之四到五。"
     targets = [e.commitment.target for e in _entries(tmp_path, 1982, planned) if e.commitment.kind == "target"]
     assert [t.value for t in targets] == [(4.0, 5.0)]
+
+
+def test_a_past_year_opening_a_sentence_is_the_time_of_the_figures_after_it(tmp_path):
+    """Audit of national 1957 → 1958 (session 50, seed 205, rows 4 and 19): ``1956年新增加的钢的生产能力，
+    就有一百四十二万吨`` and ``1949年末，国家机关、公私企业和事业共有职工大约八百万人`` were targets of
+    1957, the year read only in its own clause.  A past year opening the sentence is the time of
+    its clauses up to a plan word; the report's own year, or a plan word, keeps a target."""
+    plan = ("1956年新增加的钢的生产能力，就有一百四十二万吨。1949年末，国家机关共有职工大约八百万人。"
+            "1957年的国家预算收入比1956年增长近百分之二。1956年的经验证明，今年工业总产值要增长百分之四点五。")
+    targets = [e.commitment.target for e in _entries(tmp_path, 1957, plan) if e.commitment.kind == "target"]
+    assert [t.value for t in targets] == [2.0, 4.5]
