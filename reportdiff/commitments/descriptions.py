@@ -138,8 +138,10 @@ _CONSEQUENCE = patterns.compile(r"[，,](?:[^，,。；！？]{0,16}[，,])?(?:�
 
 # a condition or a supposition (只要我们能够再连续若干年保持…, 如果能够加速周转): what it gives is no promise
 CONDITION = patterns.compile(r"如果|假如|假若|倘若|只要|要是")
-# what a condition gives, in a clause after it (一年就可以增加收入二十亿元, 就可以节省出七十亿到一百亿元的资金)
-_GIVES = patterns.compile(r"就(?:可以|可|能|会)|便(?:可|能|会)|则可")
+# what a condition gives, in a clause after it (一年就可以增加收入二十亿元, 就可以节省出七十亿到一百亿元的资金;
+# 全国人民的购买力就增加六亿元, 就需要增加六十亿斤粮食的供应: national 1957 audit of session 50, rows 10 and 20;
+# not 就业, 就是, 就地)
+_GIVES = patterns.compile(r"就(?:可以|可|能|会|需要|要|得|增加|减少|提高|降低|达到|有|多|少)|便(?:可|能|会)|则可")
 
 
 # a concession (即使…，仍然…: national 1988, 美苏即使削减了５０％的战略核武器，它们拥有的核武器仍然占全世界核武器的

@@ -79,3 +79,13 @@ def test_a_past_year_opening_a_sentence_is_the_time_of_the_figures_after_it(tmp_
             "1957年的国家预算收入比1956年增长近百分之二。1956年的经验证明，今年工业总产值要增长百分之四点五。")
     targets = [e.commitment.target for e in _entries(tmp_path, 1957, plan) if e.commitment.kind == "target"]
     assert [t.value for t in targets] == [2.0, 4.5]
+
+
+def test_what_a_supposition_would_give_is_a_reckoning_however_said(tmp_path):
+    """Audit of national 1957 → 1958 (session 50, seed 205, rows 10 and 20): ``如果每个人每年增加一元钱的购买力，
+    全国人民的购买力就增加六亿元`` and ``…，就需要增加六十亿斤粮食的供应`` were targets; only 就可以/就能/就会
+    after a condition read as what it gives.  就业 after a condition is no consequence."""
+    plan = ("如果每个人每年增加一元钱的购买力，全国人民的购买力就增加六亿元。如果人们用来买吃的，就需要增加六十亿斤粮食的供应。"
+            "如果经济平稳，就业人数要增加1100万人。")
+    targets = [e.commitment.target for e in _entries(tmp_path, 1957, plan) if e.commitment.kind == "target"]
+    assert [t.value for t in targets] == [1100.0]
