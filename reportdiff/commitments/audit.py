@@ -33,7 +33,7 @@ from ..text import patterns
 from ..text.quantities import FULL_WIDTH, find_quantities, is_year
 from .answers import answer
 from .clause_index import ClauseIndex
-from .english import running_total
+from .english_sentences import running_total
 from .extraction import Commitment, Statement
 from .indicator_names import clean_indicator
 from .followup import (

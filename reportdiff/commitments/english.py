@@ -480,20 +480,3 @@ def _named_in_full(t: Target, clause: str, st: Statement, paragraphs: list[Parag
     names = [name for name in (re.sub(r"^(?:The|This|That|Our)\s+", "", x.group().strip()) for x in _FULL_NAME.finditer(before))
              if name.split()[-1] == m.group(1) and len(name.split()) >= 2]
     return replace(t, indicator=names[-1]) if names else t
-
-
-def running_total(text: str, count: bool) -> bool:
-    """Whether a review sentence gives a running total (``… so far``, ``to date``, ``since its
-    launch``; for a ``count``, also a present perfect bound to no year: ``The Design Incubation
-    Programme has provided support to 181 start-ups``): the figure of every year since a measure
-    began, not of the year the target was set for; met or not cannot be read from it.  A sum
-    given once (``has approved Government's injection of $15 billion``) is no count."""
-    return bool(_CUMULATIVE.search(text) or count and _PERFECT.search(text) and not _YEAR_BOUND.search(text))
-
-
-_CUMULATIVE = patterns.compile(r"\b(?:so far|to date|since (?:its|their|the scheme's|the programme's) (?:launch|inception|"
-                         r"establishment|introduction)|since 20\d\d|cumulative(?:ly)?|in total|"
-                         # (a total of $420 million over the past six years; … which now covers 12 districts)
-                         r"over the (?:past|last) (?:\w+ )?years|now (?:covers|serves|reaches|benefits))\b", re.I)
-_PERFECT = patterns.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|t)\b", re.I)
-_YEAR_BOUND = patterns.compile(r"\b(?:last|past|this|the)\s+(?:financial\s+)?year\b|\b(?:in|during)\s+(?:\w+\s+)?20\d\d\b", re.I)

@@ -449,7 +449,7 @@ def test_a_running_total_neither_meets_nor_misses_a_target():
     given by a present perfect bound to no year, or said so far, to date or since the launch, is a
     running total: reported, met or not unclear.  A sum given once stays (``has approved
     Government's injection of $15 billion`` meets ``inject $15 billion``)."""
-    from reportdiff.commitments.english import running_total
+    from reportdiff.commitments.english_sentences import running_total
     assert running_total("The Design Incubation Programme has provided support to 181 start-ups.", True)
     assert running_total("So far, 22 000 of these vehicles have been phased out.", True)
     assert not running_total("Last year, the HKTB has launched 20 campaigns.", True)
