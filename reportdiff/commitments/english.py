@@ -33,7 +33,7 @@ from ..model import Document, Paragraph
 from ..text import patterns
 from ..text.quantities import EN_NUMBER_WORD, Quantity, counts_in_words, read_quantities
 from .english_actions import _ABSTRACT, _AGENT, _GENERIC, _MAKING, _actions, _content_words
-from .english_sentences import _CLAUSE, _PHRASE, VERB_BEFORE_ARTICLE, _strip, commits_another, statements
+from .english_sentences import _CLAUSE, _PHRASE, VERB_BEFORE_ARTICLE, _strip, commits_another, continues_a_forecast, statements
 from .extraction import Commitment, Statement, Target
 
 _STOP = set(
@@ -358,7 +358,7 @@ def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> li
             if not clause or (st.part != "plan" and re.search(
                     r"\b(?:stands|is|are|was|were|has|have|had|remains)\b", clause, re.I)):
                 continue  # a clause stating a fact beside a promise (Total debt stands at …, and … will …)
-            if commits_another(clause):
+            if commits_another(clause) or continues_a_forecast(st.sentence, clause):
                 continue  # the speaker announcing a part of the speech, a forecast, or what another
                 # government will do: no commitment of this one
             found = [(_named_in_full(t, clause, st, doc.paragraphs), at) for t, at in targets_in(clause)

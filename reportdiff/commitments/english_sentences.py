@@ -313,6 +313,21 @@ _OTHER_GOVERNMENT = patterns.compile(
     r"|\bUnder\s+the\s+National\s+[\w-]+\s+Five-Year\s+Plan\b")
 
 
+# a forecast told as that-clauses running on after a semicolon (The Working Group projects that over the
+# next 20 to 30 years nominal GDP will grow at an average rate of 4.4 per cent per annum; real GDP will
+# grow at a trend rate of 2.8 per cent …: HK 2014 audit of session 50, row 2), up to a clause of its own agent
+_FORECAST_THAT = patterns.compile(r"\b(?:forecasts?|forecasted|predicts?|predicted|projects?|projected|expects?|expected|"
+                                  r"estimates?|estimated)\s+that\b(?:[^.]|\.(?=\d))*;\s*$", re.I)
+_OWN_AGENT = patterns.compile(r"^(?:\(?[a-z]\)\s*)?(?:and\s+)?(?:I|we|the\s+Government)\s", re.I)
+
+
+def continues_a_forecast(sentence: str, clause: str) -> bool:
+    """Whether ``clause`` of ``sentence`` runs on, after a semicolon, from a forecast's that-clause
+    (``_FORECAST_THAT``) and names no agent of its own (I, we, the Government)."""
+    at = sentence.find(clause)
+    return at > 0 and bool(_FORECAST_THAT.search(sentence[:at])) and not _OWN_AGENT.match(clause)
+
+
 def commits_another(clause: str) -> bool:
     """Whether a clause commits no one of this government: the speaker announcing a part of the
     speech (``_SIGNPOST``), a forecast (``_FORECAST``) or what another government will do."""

@@ -888,3 +888,14 @@ def test_a_figure_falling_short_of_the_target_is_the_outturn():
     from reportdiff.commitments import english_followup
     key = english_followup.EnKey(("residential", "unit"), (1.0, 1.0), own=("residential", "unit"))
     assert english_followup._figure(target, key, sentence)[1] == 18000.0
+
+
+def test_a_forecast_s_that_clauses_after_a_semicolon_are_the_forecast_too(tmp_path):
+    """Audit of HK 2014-15 → 2015-16 (session 50, seed 212, row 2): ``The Working Group projects that over the next
+    20 to 30 years nominal GDP will grow at an average rate of 4.4 per cent per annum; real GDP will grow at a
+    trend rate of 2.8 per cent per annum`` gave a target of 2.8 per cent, the clause after the semicolon read
+    alone.  A clause of the Government's own after a forecast stays a promise."""
+    found = _extracted(tmp_path, "The Working Group projects that over the next 20 to 30 years nominal GDP will grow "
+                       "at an average rate of 4.4 per cent per annum; real GDP will grow at a trend rate of 2.8 per "
+                       "cent per annum; and the Government will set aside $5 billion for a new fund.")
+    assert [(c.target.value, c.target.unit) for c in found if c.target] == [(5000.0, "$ million")]
