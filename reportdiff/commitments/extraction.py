@@ -72,8 +72,8 @@ from .indicator_names import (
     quoted_owner,
     purpose_after,
 )
-from .objects import (CHECKABLE, DANGLING, TASK_OBJECT, event_of, named_object, outside_titles, split_shared_head,
-                      without_emphasis)
+from .objects import (DANGLING, POLICY_ADVERB, POLICY_VERB, TASK_OBJECT, event_of, more_task_object, outside_titles,
+                      split_shared_head, without_emphasis)
 from .parts import (
     PERFECTIVE,
     PLAN_NAME,
@@ -309,25 +309,11 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
     return out
 
 
-# Policy tasks of national reports (设立国家融资担保基金, 全面整治黑臭水体, 稳妥推进房地产税立法,
-# 下调汽车、部分日用消费品等进口关税): a manner adverb or two, one or more verbs of policy action,
-# then an object that names a policy instrument (``_POLICY_OBJECT``).
-_POLICY_ADVERB = (r"(?:要|全力以赴|全力|积极|加快|全面|持续|深入|大力|稳妥|稳步|分类|进一步|适当|扎实|在全国|大幅|继续|"
-                  r"抓紧|依法|认真|高标准|高起点|高质量|早日|更大力度|有序|逐步|加力|坚决|切实|着力|尽快|统筹|同步|及时)")
-_POLICY_VERB = (r"(?:推进|推动|构建|形成|落实|扩大|扩展|取消|提高|打好|做好|办好|组织|创建|加入|申报|实施|实行|推行|推开|"
-                r"设立|建立|健全|完善|制定|出台|压减|淘汰关停|淘汰|缩短|改革|严禁|禁止|划定|严守|整治|深化|下调|降低|"
-                r"结束|消除|开展|复制推广|探索建设|建设|促进|保障|学习运用|坚持和发展|发放|延长|优化|修订|清理|规范|"
-                r"落细|做细|抓细)")  # 落实落细就业优先政策 (national 2023 audit, seed 59, row 15)
-_TASK_POLICY = patterns.compile(f"^{_POLICY_ADVERB}*(?:{_POLICY_VERB}(?:并|和)?)+(?P<obj>.{{3,30}})$")
 # what may stand right before a task's object without qualifying it: a verb of policy or of
 # building, a manner adverb, a list's 等 or a conjunction (``followup``: another of its kind)
-_NOT_QUALIFYING = f"{_POLICY_ADVERB}|{_POLICY_VERB}|{_TASK_VERB.pattern}|{_TASK_LEAD.pattern[1:-1]}|强化|优化|提升|等|[、和与及并]"
+_NOT_QUALIFYING = f"{POLICY_ADVERB}|{POLICY_VERB}|{_TASK_VERB.pattern}|{_TASK_LEAD.pattern[1:-1]}|强化|优化|提升|等|[、和与及并]"
 NOT_QUALIFYING = patterns.compile(f"(?:{_NOT_QUALIFYING})$")
 LEADING_VERBS = patterns.compile(f"^(?:{_NOT_QUALIFYING})+")
-# 将创业投资、天使投资税收优惠政策试点范围扩大到全国, 将新能源汽车车辆购置税优惠政策再延长三年
-_TASK_JIANG = patterns.compile(r"^将(?P<obj>.{3,30}?)(?:再|继续)?(?:延长|扩大到|扩大至|推广到|推广至|纳入|提高到|降至|降低到)")
-_POLICY_OBJECT = patterns.compile(CHECKABLE.pattern + r"|体制|政策|基金|立法|红线|许可证|关税|税率|起征点|养老金|覆盖面|"
-                            r"指导意见|纲要|博览会|峰会|论坛|新区|贸易港|专项斗争|主题教育|筹办|费$|周期$|水体$|机组$|经验$")
 
 
 # the scope of a measure at an object's end, after four characters or more (整省试点范围, 全国碳排放权交易
@@ -356,18 +342,6 @@ _ON_THE_BASIS = patterns.compile(r"[^，；。！？]*?的?基础上")
 # the base of a change that ends its clause, its new level in the next (…招生人数由一九八二年的三十一万五千人，
 # 增加到一九八七年的五十五万人)
 _BASE_OF_NEXT = patterns.compile(rf"(?:由|从)(?:{YEAR}年(?:底|末)?|上年|去年|目前|现在|现行)?的?$")
-
-
-def more_task_object(clause: str) -> str:
-    """The object of a plan task that the main rules of ``extract`` miss: a clause ending in its
-    verb or led by a verb of doing with a checkable object (``objects.named_object``), or a
-    policy step (``_TASK_POLICY``/``_TASK_JIANG`` with a ``_POLICY_OBJECT``); "" when none."""
-    if obj := named_object(clause):
-        return obj
-    m = _TASK_POLICY.match(clause) or _TASK_JIANG.match(clause)
-    if m and _POLICY_OBJECT.search(m.group("obj")) and not re.search(r"[，；。]", m.group("obj")):
-        return m.group("obj")
-    return ""
 
 
 def _nearby(found: list[Commitment], first: int, lines: int = 4):

@@ -1,6 +1,6 @@
 """The object nouns of a Chinese plan task, how one task's object names several things
 (包银、包西高铁 → 包银高铁, 包西高铁), and the object of a task its verb ends or leads
-(加快推进包银、包西高铁建设, 创建全国文明典范城市)."""
+(加快推进包银、包西高铁建设, 创建全国文明典范城市) or a policy step names (设立国家融资担保基金)."""
 
 from __future__ import annotations
 
@@ -149,3 +149,31 @@ def outside_titles(clause: str) -> str:
     the title's (中共中央关于制定…第十一个五年规划的建议》, a clause cut inside the title: national 2006
     audit of session 49, row 2)."""
     return _TITLE.sub(lambda m: "　" * (len(m.group()) - 1) + "》", clause)
+
+
+# Policy tasks of national reports (设立国家融资担保基金, 全面整治黑臭水体, 稳妥推进房地产税立法,
+# 下调汽车、部分日用消费品等进口关税): a manner adverb or two, one or more verbs of policy action,
+# then an object that names a policy instrument (``_POLICY_OBJECT``).
+POLICY_ADVERB = (r"(?:要|全力以赴|全力|积极|加快|全面|持续|深入|大力|稳妥|稳步|分类|进一步|适当|扎实|在全国|大幅|继续|"
+                 r"抓紧|依法|认真|高标准|高起点|高质量|早日|更大力度|有序|逐步|加力|坚决|切实|着力|尽快|统筹|同步|及时)")
+POLICY_VERB = (r"(?:推进|推动|构建|形成|落实|扩大|扩展|取消|提高|打好|做好|办好|组织|创建|加入|申报|实施|实行|推行|推开|"
+               r"设立|建立|健全|完善|制定|出台|压减|淘汰关停|淘汰|缩短|改革|严禁|禁止|划定|严守|整治|深化|下调|降低|"
+               r"结束|消除|开展|复制推广|探索建设|建设|促进|保障|学习运用|坚持和发展|发放|延长|优化|修订|清理|规范|"
+               r"落细|做细|抓细)")  # 落实落细就业优先政策 (national 2023 audit, seed 59, row 15)
+_TASK_POLICY = patterns.compile(f"^{POLICY_ADVERB}*(?:{POLICY_VERB}(?:并|和)?)+(?P<obj>.{{3,30}})$")
+# 将创业投资、天使投资税收优惠政策试点范围扩大到全国, 将新能源汽车车辆购置税优惠政策再延长三年
+_TASK_JIANG = patterns.compile(r"^将(?P<obj>.{3,30}?)(?:再|继续)?(?:延长|扩大到|扩大至|推广到|推广至|纳入|提高到|降至|降低到)")
+_POLICY_OBJECT = patterns.compile(CHECKABLE.pattern + r"|体制|政策|基金|立法|红线|许可证|关税|税率|起征点|养老金|覆盖面|"
+                                  r"指导意见|纲要|博览会|峰会|论坛|新区|贸易港|专项斗争|主题教育|筹办|费$|周期$|水体$|机组$|经验$")
+
+
+def more_task_object(clause: str) -> str:
+    """The object of a plan task that the main rules of ``extract`` miss: a clause ending in its
+    verb or led by a verb of doing with a checkable object (``named_object``), or a
+    policy step (``_TASK_POLICY``/``_TASK_JIANG`` with a ``_POLICY_OBJECT``); "" when none."""
+    if obj := named_object(clause):
+        return obj
+    m = _TASK_POLICY.match(clause) or _TASK_JIANG.match(clause)
+    if m and _POLICY_OBJECT.search(m.group("obj")) and not re.search(r"[，；。]", m.group("obj")):
+        return m.group("obj")
+    return ""

@@ -10,10 +10,11 @@ from conftest import fixture_path, shared_dir
 
 from reportdiff import load as reportdiff_load
 from reportdiff.commitments import english, english_sentences, followup, keys, promises
-from reportdiff.commitments.extraction import extract, more_task_object, targets_in
+from reportdiff.commitments.extraction import extract, targets_in
 from reportdiff.commitments.followup import heads
 from reportdiff.commitments.keys import Key, key_terms, normal
 from reportdiff.commitments.measures import base_unit, comparable
+from reportdiff.commitments.objects import more_task_object
 from reportdiff.text.quantities import read_quantities
 
 
