@@ -284,6 +284,8 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
             continue  # 13亿人口的发展中国家, 13亿中国人的饭碗: the country's population, a description
         if promised and _BASE_OF_NEXT.search(clause, 0, q.start) and not clause[q.end:].strip("，；。！？"):
             continue  # 由一九八二年的三十一万五千人，增加到…: the base of a change whose new level follows the comma
+        if promised and _BASE_COMPARED.search(clause, 0, q.start):
+            continue  # 比一九五八年的五百四十八亿元增长百分之十九: the base a growth is measured from
         role, at = change_role(clause, q)  # 从人均8.7万元提高到12万元: the base is no figure promised,
         if role == "base":  # and the words naming the new figure end before 从
             continue
@@ -342,6 +344,9 @@ _ON_THE_BASIS = patterns.compile(r"[^，；。！？]*?的?基础上")
 # the base of a change that ends its clause, its new level in the next (…招生人数由一九八二年的三十一万五千人，
 # 增加到一九八七年的五十五万人)
 _BASE_OF_NEXT = patterns.compile(rf"(?:由|从)(?:{YEAR}年(?:底|末)?|上年|去年|目前|现在|现行)?的?$")
+# the base of a comparison, a past year's figure after 比 (比一九五八年的五百四十八亿元增长百分之十九: national
+# 1959 audit of session 50, row 6)
+_BASE_COMPARED = patterns.compile(rf"(?:比|同|与|较)(?:{YEAR}年(?:底|末)?|上年|去年|前年)(?:同期)?(?:实际)?的$")
 
 
 def _nearby(found: list[Commitment], first: int, lines: int = 4):

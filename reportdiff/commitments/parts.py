@@ -324,9 +324,10 @@ def past_span(text: str, year: int | None) -> bool:
     return year is not None and any(int(m.group(2)) < year for m in _SPAN.finditer(years_in_digits(text)))
 
 
-# a year opening a sentence as its time (1956年新增加的钢的生产能力，就有一百四十二万吨; 1949年末，…), not a
-# start or a base (2020年以来, 从2021年起, 2020年的基础上)
-_OPENING_YEAR = patterns.compile(rf"\s*({YEAR})年(?:底|末|初)?(?!以来|来|起|开始|以前|以后|的?基础上)")
+# a year opening a sentence as its time (1956年新增加的钢的生产能力，就有一百四十二万吨; 1949年末，…; 在解放以后经济
+# 得到恢复的一九五二年，也还只有三千零八十八亿斤: national 1959 audit of session 50, row 3), not a start or a
+# base (2020年以来, 从2021年起, 2020年的基础上)
+_OPENING_YEAR = patterns.compile(rf"\s*(?:在[^，；。]{{0,20}}?的)?({YEAR})年(?:底|末|初)?(?!以来|来|起|开始|以前|以后|的?基础上)")
 
 
 def opens_on_a_past_year(text: str, year: int | None) -> bool:

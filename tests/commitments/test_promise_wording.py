@@ -89,3 +89,19 @@ def test_what_a_supposition_would_give_is_a_reckoning_however_said(tmp_path):
             "如果经济平稳，就业人数要增加1100万人。")
     targets = [e.commitment.target for e in _entries(tmp_path, 1957, plan) if e.commitment.kind == "target"]
     assert [t.value for t in targets] == [1100.0]
+
+
+def test_the_base_a_growth_is_measured_from_is_no_target(tmp_path):
+    """Audit of national 1959 → 1960 (session 50, seed 210, row 6): ``…将达到六百五十亿元，比一九五八年的五百四十八亿元
+    增长百分之十九`` gave a target of 548亿元, the base after 比 a past year's; the level and the growth stay."""
+    plan = "计划规定的社会商品零售总额将达到六百五十亿元，比一九五八年的五百四十八亿元增长百分之十九。"
+    targets = [e.commitment.target for e in _entries(tmp_path, 1959, plan) if e.commitment.kind == "target"]
+    assert [t.value for t in targets] == [650.0, 19.0]
+
+
+def test_a_past_year_named_with_what_it_was_still_opens_its_sentence(tmp_path):
+    """Audit of national 1959 → 1960 (session 50, seed 210, row 3): ``在解放以后经济得到恢复的一九五二年，也还只有
+    三千零八十八亿斤`` was a target of 1959, the past year said after what it was (在…的)."""
+    plan = "在解放以后经济得到恢复的一九五二年，也还只有三千零八十八亿斤。在今年，粮食产量要达到一万零五百亿斤。"
+    targets = [e.commitment.target for e in _entries(tmp_path, 1959, plan) if e.commitment.kind == "target"]
+    assert [t.value for t in targets] == [10500.0]
