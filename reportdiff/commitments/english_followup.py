@@ -132,7 +132,7 @@ _TIMES = {_stem(w) for w in "future year years time moment now medium long short
 _KIND = {_stem(w) for w in (
     "working group task force committee steering advisory joint dedicated special new inter-departmental "
     "study review feasibility consultancy consultation scheme programme fund plan project platform office "
-    "unit team body council panel mechanism pilot relevant bill legislation amendment").split()}
+    "unit team body council panel mechanism pilot relevant bill legislation amendment implementation").split()}
 
 
 # words before a head that do not say which one: how much of it (the size of …, a number of …) and the

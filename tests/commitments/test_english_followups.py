@@ -1040,3 +1040,19 @@ def test_a_programme_named_without_its_kind_is_named():
     f = next(e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target
              and e.commitment.target.indicator == "Low-income Working Family Allowance Scheme")
     assert f.status == "reported" and "Low-income Working Family Allowance (LIFA)" in f.text
+
+
+def test_implementation_says_no_more_of_which_scheme_than_scheme(tmp_path):
+    """Audit of HK 2018-19 → 2019-20 (session 50, seed 208, row 7): ``The Education Bureau will review the
+    implementation of the Scheme this year`` (the VTC's Pilot Training and Support Scheme) "recurred" as ``We
+    will review the implementation details of the scheme …`` of another scheme: the key was implementation and
+    scheme, both covered.  Implementation, like scheme, is a kind word: the key takes its clause's words."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Budget\n\nThe VTC launched the Pilot Training and Support Scheme for the retail trade last year. "
+                 "The Education Bureau will review the implementation of the Scheme this year.\n", encoding="utf-8")
+    b.write_text("Budget\n\nWe launched the Technology Talent Admission Scheme. "
+                 "We will review the implementation details of the scheme in the first half of this year.\n",
+                 encoding="utf-8")
+    led = promises([str(a), str(b)])
+    e = next(e for e in led.entries if e.commitment.doc == 0 and "implementation" in (e.commitment.obj or ""))
+    assert e.followups[0].status == "missing"
