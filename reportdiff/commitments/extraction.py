@@ -81,6 +81,7 @@ from .parts import (
     YEAR,
     five_year_reviews,
     five_year_sections,
+    gives_an_example,
     guides,
     looks_back,
     names_a_problem,
@@ -200,8 +201,8 @@ def statements(doc: Document, index: int) -> list[Statement]:
             # a record of this sentence alone, and of those it runs on into after a semicolon
             since = kind == "plan" and (tells_a_record(sentence, year) or since and ran_on)
             ran_on = sentence.rstrip().endswith("；")
-            part = "review" if back or since else \
-                "other" if kind == "plan" and (guides(sentence) or some_do_wrong(sentence)) else kind
+            part = "review" if back or since else "other" if kind == "plan" and (
+                guides(sentence) or some_do_wrong(sentence) or gives_an_example(sentence)) else kind
             five_years = part == "review" and summed and not names_one_year(sentence, year)
             clauses = [m.group().strip() for m in _CLAUSE.finditer(sentence)]
             clauses = [c for c in clauses if c]

@@ -362,6 +362,20 @@ def guides(sentence: str) -> bool:
     return bool(_GUIDES.search(sentence[:GUIDE_AT]))
 
 
+# an example of what happened at one place, with no plan word (例如，吉林省有一个制糖厂…花费投资二千七百万元，费时
+# 三年多; 例如本溪钢铁公司的生产工人只占职工总数的百分之五十六: national 1955 and 1958 audits of session 50): a
+# record, no commitment; an example of the plan's own figures names no place (在一九五八年，花生、油菜子、烤烟等作物
+# 的产量，增长速度都定得比较高。例如，花生增长百分之二十，…: targets)
+_EXAMPLE = patterns.compile(r"\s*(?:例如|比如|譬如|举例来说)")
+_ONE_PLACE = patterns.compile(r"有一个|有一家|有的|[省市县](?!场)|公司|[厂矿局]|单位")
+
+
+def gives_an_example(sentence: str) -> bool:
+    """Whether a plan sentence opens on an example (``_EXAMPLE``) of one place (``_ONE_PLACE``)
+    and holds no plan word."""
+    return bool(_EXAMPLE.match(sentence)) and bool(_ONE_PLACE.search(sentence)) and not PLAN_WORD.search(sentence)
+
+
 # a sentence that turns from the look back to the plan: by a plan word, or by naming the report's
 # own year first (在一九五九年，全国的各级国家机关应当…)
 _PLAN_AGAIN = patterns.compile(r"\s*(?:新的一年|今年|明年|今后|我们要|我们将|要|必须|应当)")

@@ -105,3 +105,14 @@ def test_a_past_year_named_with_what_it_was_still_opens_its_sentence(tmp_path):
     plan = "在解放以后经济得到恢复的一九五二年，也还只有三千零八十八亿斤。在今年，粮食产量要达到一万零五百亿斤。"
     targets = [e.commitment.target for e in _entries(tmp_path, 1959, plan) if e.commitment.kind == "target"]
     assert [t.value for t in targets] == [10500.0]
+
+
+def test_an_example_of_one_place_is_a_record_and_an_example_of_the_plan_s_figures_a_plan(tmp_path):
+    """Audits of national 1958 → 1959 (session 50, seed 215, row 16) and 1955 → 1956 (seed 209, rows 1 and 5):
+    waste told by example (``例如，吉林省有一个制糖厂…花费投资二千七百万元，费时三年多``) gave targets.  An example
+    of what happened at one place, with no plan word, commits to nothing; an example of the plan's own figures
+    (``例如，花生增长百分之二十``) names no place and stays."""
+    plan = ("例如，吉林省有一个制糖厂，花费投资二千七百万元，费时三年多。"
+            "在一九五八年，花生、油菜子等作物的产量，增长速度都定得比较高。例如，花生增长百分之二十，油菜子增长百分之三十。")
+    targets = [e.commitment.target for e in _entries(tmp_path, 1958, plan) if e.commitment.kind == "target"]
+    assert [t.value for t in targets] == [20.0, 30.0]
