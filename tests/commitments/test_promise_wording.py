@@ -116,3 +116,16 @@ def test_an_example_of_one_place_is_a_record_and_an_example_of_the_plan_s_figure
             "在一九五八年，花生、油菜子等作物的产量，增长速度都定得比较高。例如，花生增长百分之二十，油菜子增长百分之三十。")
     targets = [e.commitment.target for e in _entries(tmp_path, 1958, plan) if e.commitment.kind == "target"]
     assert [t.value for t in targets] == [20.0, 30.0]
+
+
+def test_a_figure_set_with_a_verb_is_named_by_its_subject_in_the_clause_before(tmp_path):
+    """Audit of national 1958 → 1959 (session 50, seed 215, rows 1 and 10): ``一九五八年工业总产值，拟定为六百四十三亿
+    七千万元`` was the target ``拟定`` and "recurred" as 1959's ``拟定为二百七十亿元`` (investment).  拟定/规定/确定为
+    names nothing: the subject of the clause before does, alone."""
+    plan = "一九五八年工业总产值，拟定为六百四十三亿七千万元。"
+    entries = _entries(tmp_path, 1958, plan, review="一九五八年工业总产值达到了六百五十亿二千万元。",
+                       next_plan="一九五九年的基本建设投资，拟定为二百七十亿元。")
+    t = next(e for e in entries if e.commitment.kind == "target")
+    assert t.commitment.target.indicator == "工业总产值"
+    f = t.followups[0]
+    assert f.status == "reported" and f.met is True
