@@ -37,7 +37,7 @@ from .english_actions import _PROMISED_ACTION, _VAGUE
 from .english_index import EnIndex, _in_row
 from .english_scope import GIVEN_TO, NAME_RARE, RELIEF, held_name, names as _names, places, rare as _rare
 from .english_scope import said_after as _said_after
-from .english_sentences import _CLAUSE, _VERB_WORDS, OUTTURN, sentence_at, sentences_of
+from .english_sentences import _CLAUSE, _VERB_WORDS, OUTTURN, another_government, sentence_at, sentences_of
 from .extraction import Commitment, Statement, Target
 from .followup import Followup, Reported
 from .measures import change, meets, starts_from
@@ -230,7 +230,8 @@ def refers(k: EnKey, later: EnIndex, i: int, unit: str) -> bool:
     commitment: it names one of the key's names by its rare words (in capitals, or spelled in a
     row in any case), holds two of its words (one
     word, however rare, is some other thing: ``a cumulative growth`` for ``the cumulative amount
-    of the grant``) and does not give only figures of another unit class."""
+    of the grant``), does not give only figures of another unit class nor tell what another
+    government will do (``the Japanese government's stimulus measures will …``)."""
     return ((not k.names or any(held_name(name, later.capitals[i]) for name in k.names)
              or any(not later.in_capitals(name) and not set(name) <= _KIND and later.spells(i, name)
                     for name in k.names)
@@ -239,7 +240,7 @@ def refers(k: EnKey, later: EnIndex, i: int, unit: str) -> bool:
              or k.count is not None and _gives(k.count, k, later.sts[i].text))
             and _held(k, later.words[i]) >= min(2, len(k.words))
             and (not k.places or _names_place(k, later, i))
-            and not _other_measure(unit, later.sts[i].text))
+            and not _other_measure(unit, later.sts[i].text) and not another_government(later.sts[i].text))
 
 
 def _names_place(k: EnKey, later: EnIndex, i: int) -> bool:

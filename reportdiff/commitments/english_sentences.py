@@ -328,10 +328,15 @@ def continues_a_forecast(sentence: str, clause: str) -> bool:
     return at > 0 and bool(_FORECAST_THAT.search(sentence[:at])) and not _OWN_AGENT.match(clause)
 
 
+def another_government(text: str) -> bool:
+    """Whether ``text`` tells what another government will do (``_OTHER_GOVERNMENT``)."""
+    return bool(_OTHER_GOVERNMENT.search(text))
+
+
 def commits_another(clause: str) -> bool:
     """Whether a clause commits no one of this government: the speaker announcing a part of the
     speech (``_SIGNPOST``), a forecast (``_FORECAST``) or what another government will do."""
-    return bool(_SIGNPOST.search(clause) or _FORECAST.search(clause) or _OTHER_GOVERNMENT.search(clause))
+    return bool(_SIGNPOST.search(clause) or _FORECAST.search(clause)) or another_government(clause)
 
 
 def running_total(text: str, count: bool) -> bool:

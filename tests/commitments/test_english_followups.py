@@ -1056,3 +1056,18 @@ def test_implementation_says_no_more_of_which_scheme_than_scheme(tmp_path):
     led = promises([str(a), str(b)])
     e = next(e for e in led.entries if e.commitment.doc == 0 and "implementation" in (e.commitment.obj or ""))
     assert e.followups[0].status == "missing"
+
+
+def test_what_another_government_will_do_follows_up_nothing_of_this_one(tmp_path):
+    """Audit of HK 2012-13 → 2013-14 (session 50, seed 221, row 9): ``We shall … adopt fiscal stimulus measures to
+    help those in need`` "recurred" as ``… whether the Japanese government's stimulus measures will help renew
+    economic growth``, the economic outlook's.  A sentence telling what another government will do is no
+    follow-up; this government's own stimulus is."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Budget\n\nWe shall adopt fiscal stimulus measures to help those in need.\n", encoding="utf-8")
+    b.write_text("Budget\n\nIt is difficult to tell whether, after a fiscal stimulus, the Japanese government's new "
+                 "measures will help those in need.\n\nThe fiscal stimulus measures in this Budget will support the "
+                 "economy.\n", encoding="utf-8")
+    led = promises([str(a), str(b)])
+    f = next(e for e in led.entries if e.commitment.doc == 0).followups[0]
+    assert f.status == "recurring" and f.text.startswith("The fiscal stimulus measures in this Budget")
