@@ -4,9 +4,10 @@ A key is words with weights (Chinese: character pairs; English: stemmed words). 
 of a clause is the weight of the key words it holds over the total; the answer is the clause of
 highest coverage among those that *pass* (the caller's test: the part, the head word, the
 unit), on a tie the one the caller's ``prefer`` scores highest, then the first in document order
-(a later clause replaces the best so far only when its coverage is higher by more than 1e-9).  Scanning every clause that holds a key word made
-the ledger quadratic: a common indicator word (产值, 企业, revenue) sits in a fixed share of the
-clauses of a long report, so each commitment had a candidate list as long as the report.
+(a later clause replaces the best so far only when its coverage is higher by more than 1e-9).
+Scanning every clause that holds a key word made the ledger quadratic: a common indicator word
+(产值, 企业, revenue) sits in a fixed share of the clauses of a long report, so each commitment
+had a candidate list as long as the report.
 
 The search, per key, later report and part:
 
