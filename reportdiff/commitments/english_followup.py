@@ -232,14 +232,15 @@ def refers(k: EnKey, later: EnIndex, i: int, unit: str) -> bool:
     word, however rare, is some other thing: ``a cumulative growth`` for ``the cumulative amount
     of the grant``), does not give only figures of another unit class nor tell what another
     government will do (``the Japanese government's stimulus measures will …``)."""
-    return ((not k.names or any(held_name(name, later.capitals[i]) for name in k.names)
+    named = any(held_name(name, later.capitals[i]) for name in k.names)
+    return ((not k.names or named
              or any(not later.in_capitals(name) and not set(name) <= _KIND and later.spells(i, name)
                     for name in k.names)
              # the very count promised (1 000 or more) for the key's words: ``82 000 Euro III or earlier
              # diesel commercial vehicles`` are the ``82 000 pre-Euro IV diesel commercial vehicles``
              or k.count is not None and _gives(k.count, k, later.sts[i].text))
             and _held(k, later.words[i]) >= min(2, len(k.words))
-            and (not k.places or _names_place(k, later, i))
+            and (not k.places or named or _names_place(k, later, i))  # a thing named is where it is
             and not _other_measure(unit, later.sts[i].text) and not another_government(later.sts[i].text))
 
 

@@ -1071,3 +1071,22 @@ def test_what_another_government_will_do_follows_up_nothing_of_this_one(tmp_path
     led = promises([str(a), str(b)])
     f = next(e for e in led.entries if e.commitment.doc == 0).followups[0]
     assert f.status == "recurring" and f.text.startswith("The fiscal stimulus measures in this Budget")
+
+
+def test_a_thing_named_needs_no_place_named_with_it(tmp_path):
+    """Audit of HK 2013-14 → 2014-15 (session 50, seed 225, row 17): ``We shall also discuss with the AA ways to
+    accelerate the development of the North Commercial District on Chek Lap Kok Airport Island`` was missing
+    though the next speech plans ``the airport's North Commercial District development will be expedited``: the
+    clause's place (Chek Lap Kok Airport Island) was asked of the follow-up.  A follow-up naming the thing's
+    own name needs no place; one naming neither still does."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    others = "".join(f"The {w} sector grew by {n} per cent last year.\n\n" for n, w in enumerate(  # rare names
+        "tourism retail finance logistics trade textile banking shipping aviation insurance fishery farming "
+        "mining printing publishing catering".split()))
+    a.write_text("Budget\n\n" + others + "We shall also discuss with the AA ways to accelerate the development of the "
+                 "North Commercial District on Chek Lap Kok Airport Island.\n", encoding="utf-8")
+    b.write_text("Budget\n\n" + others + "Tying in with the three-runway system, the airport's North Commercial District "
+                 "development will be expedited.\n", encoding="utf-8")
+    led = promises([str(a), str(b)])
+    f = next(e for e in led.entries if e.commitment.doc == 0).followups[0]
+    assert f.status == "recurring" and "North Commercial District" in f.text
