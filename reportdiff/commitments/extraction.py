@@ -63,6 +63,7 @@ from .indicator_names import (
     SPENT,
     SUM_ONLY,
     QUALIFIER_WORDS,
+    SET_AS,
     USED_FOR,
     clean_indicator,
     comparator,
@@ -381,7 +382,7 @@ def _named_before(t: Target, before: Statement | None, st: Statement) -> Target:
     if NAMELESS.fullmatch(t.indicator) or SUM_ONLY.fullmatch(t.indicator) and SUM_ONLY.match(st.text) \
             and not find_quantities(before.text):
         subject = nameless_subject(LEADING_VERBS.sub("", before.text))
-        said = "" if _SET_AS.fullmatch(t.indicator) else "，" + t.indicator  # (a base, a span: part of the name)
+        said = "" if SET_AS.fullmatch(t.indicator) else "，" + t.indicator  # (a base, a span: part of the name)
         return replace(t, indicator=subject + said) if len(subject) >= 2 else t
     paid = _PAID_ONLY.fullmatch(t.indicator)
     if not (paid or _VERBS_ONLY.fullmatch(t.indicator)) or find_quantities(before.text):
@@ -395,7 +396,6 @@ def _named_before(t: Target, before: Statement | None, st: Statement) -> Target:
 
 
 _FOR = patterns.compile(r"^(?:为了?|用于)")
-_SET_AS = patterns.compile(r"(?:拟|规|确)定为?")  # the verb a figure is set with: no part of its name
 _REACHES = patterns.compile(r"(?<=[\u4e00-\u9fff]{2})(?:覆盖|扩大|延伸|推广|惠及)(?:到|至).*$")
 
 

@@ -100,18 +100,23 @@ def _shared(items: list[str]) -> list[str]:
     return items
 
 
+# the verb a figure is set with (一九五八年农业和农副业总产值，拟定为六百八十八亿三千万元: national 1958 audit of session
+# 50, row 1, named 拟定 and "recurring" by another 拟定为): it names nothing, and is no part of the name it takes
+_SET_AS = r"(?:拟|规|确)定为?"
+SET_AS = patterns.compile(_SET_AS)
+
+
 # An indicator that names only a comparison with a year, a span's spending or an average's pace
 # (比一九八○年, 五年投资, 两年平均每年递增) names its thing in the clause before it: 交通运输和邮电通信建设，
-# 五年投资二百九十八亿元; 社会商品零售总额一九八五年将达到二千九百亿元，比一九八○年增长百分之四十.
+# 五年投资二百九十八亿元; 社会商品零售总额一九八五年将达到二千九百亿元，比一九八○年增长百分之四十; or only the verb
+# it is set with (``SET_AS``).
 NAMELESS = patterns.compile(rf"(?:比|较|同)(?:上年|去年|{YEAR}年)的?|"
                              # the new level of a change whose base ends the clause before (…招生人数由一九八二年的
                              # 三十一万五千人，增加到一九八七年的五十五万人)
                              rf"(?:{CHANGE_VERB})(?:到|至)(?:{YEAR}年(?:底|末)?)?的?|"
                              r"(?:都是|[一二三四五六七八九十两]+年(?:内|中|间)?)?(?:平均)?每年(?:平均)?(?:递增|增长|增加)?|"
                              r"[一二三四五六七八九十两]+年(?:内|中|间)?(?:共|合计)?(?:投资|投入|支出)|"
-                             # the verb a figure is set with (一九五八年农业和农副业总产值，拟定为六百八十八亿三千万元:
-                             # national 1958 audit of session 50, row 1, named 拟定 and "recurring" by another 拟定为)
-                             r"(?:拟|规|确)定为?")
+                             + _SET_AS)
 # and a sum opening its clause after one without a figure (加上用于农业的其他各项资金，总额达到一百七十四亿元;
 # not 实施总额4万亿元的两年投资计划, whose thing follows, nor 地方有十四个建设项目，共计七十一个, a sum of the
 # counts before)
