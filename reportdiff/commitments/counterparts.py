@@ -135,10 +135,15 @@ def object_terms(obj: str) -> tuple[str, ...]:
 def names_half(words: tuple[str, ...], text: str) -> bool:
     """Whether ``text`` (normalised) holds at least half of ``words``, one of them saying more
     than the kind of thing (``category.kind_word``: 政治体制改革 holds 体制 and 改革 of
-    省以下财政体制改革, not 财政), and 改革 when the words end in a reform."""
+    省以下财政体制改革, not 财政) or than ``_VAGUE`` words, and 改革 when the words end in a reform."""
     held = [w for w in words if w in text]
-    return bool(words) and 2 * len(held) >= len(words) and not all(map(kind_word, held)) \
+    return bool(words) and 2 * len(held) >= len(words) and not all(kind_word(w) or w in _VAGUE for w in held) \
         and (not words[-1].endswith("改革") or "改革" in text)
+
+
+# words that say of no thing which one it is: who in general, how basic or important (人员 and 基本 of
+# 退休人员基本养老金, held by 灵活就业人员…参加企业职工基本养老保险: national 2025 → Guizhou audit of session 50, row 2)
+_VAGUE = {"人员", "基本", "重点", "主要", "有关", "相关", "各类", "各项", "一批", "全面", "重大"}
 
 
 def _own_clause_likest(c: Commitment, earlier: ClauseIndex, clause: str, weight: Callable[[str], float]) -> bool:

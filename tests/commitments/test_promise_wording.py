@@ -129,3 +129,14 @@ def test_a_figure_set_with_a_verb_is_named_by_its_subject_in_the_clause_before(t
     assert t.commitment.target.indicator == "工业总产值"
     f = t.followups[0]
     assert f.status == "reported" and f.met is True
+
+
+def test_vague_words_of_an_object_do_not_make_a_counterpart():
+    """Audit of national 2025 → Guizhou 2026 (session 50, seed 228, row 2): ``适当提高退休人员基本养老金`` "recurred" in
+    its paragraph's counterpart ``落实鼓励支持灵活就业人员、新就业形态人员参加企业职工基本养老保险政策``, which holds 人员
+    and 基本, half of the object's words, and nothing of the pension raised.  Words that say of no thing which one
+    it is (人员, 基本, 重点 …) do not make the half."""
+    from reportdiff.commitments import counterparts
+    words = counterparts.object_terms("退休人员基本养老金")
+    assert not counterparts.names_half(words, "落实鼓励支持灵活就业人员、新就业形态人员参加企业职工基本养老保险政策")
+    assert counterparts.names_half(words, "提高退休人员养老待遇")
