@@ -110,7 +110,9 @@ SET_AS = patterns.compile(_SET_AS)
 # (比一九八○年, 五年投资, 两年平均每年递增) names its thing in the clause before it: 交通运输和邮电通信建设，
 # 五年投资二百九十八亿元; 社会商品零售总额一九八五年将达到二千九百亿元，比一九八○年增长百分之四十; or only the verb
 # it is set with (``SET_AS``).
-NAMELESS = patterns.compile(rf"(?:比|较|同)(?:上年|去年|{YEAR}年)的?|"
+NAMELESS = patterns.compile(rf"(?:比|较|同)(?:上一?年|去年|{YEAR}年)(?:同期)?(?:实际|决算数|预算数)?(?:的[^，；。]{{0,12}})?"
+                             r"(?:增加|增长|提高|下降|减少|降低)?|"  # (比上一年增加, 比1955年决算数, 比一九五八年的二百一十四亿元:
+                             # 1950s reports, session 50)
                              # the new level of a change whose base ends the clause before (…招生人数由一九八二年的
                              # 三十一万五千人，增加到一九八七年的五十五万人)
                              rf"(?:{CHANGE_VERB})(?:到|至)(?:{YEAR}年(?:底|末)?)?的?|"

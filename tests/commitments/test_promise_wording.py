@@ -140,3 +140,13 @@ def test_vague_words_of_an_object_do_not_make_a_counterpart():
     words = counterparts.object_terms("退休人员基本养老金")
     assert not counterparts.names_half(words, "落实鼓励支持灵活就业人员、新就业形态人员参加企业职工基本养老保险政策")
     assert counterparts.names_half(words, "提高退休人员养老待遇")
+
+
+def test_a_comparison_with_last_year_however_said_takes_the_subject_before_it(tmp_path):
+    """The 1950s reports (session 50): ``棉纱的产量…，比上一年增加…``, ``…，比1955年决算数增长9.84%``, ``…，比一九五八年的
+    三亿八千万吨增长百分之三十六`` were named by the comparison alone (比上一年增加), so that any clause of the next report
+    comparing with a year could "report" them (1956's ``比1955年增加约34亿斤`` of the farm tax was "met" by 1957's grain
+    ``比一九五五年增加了一百五十四亿斤``).  Such a comparison names nothing: the subject of the clause before does."""
+    plan = "一九五八年棉纱的产量将达到六百五十万件，比上一年增加将近六十万件。铁路货物运输量将达到五亿二千万吨，比一九五八年的三亿八千万吨增长百分之三十六。"
+    names = [e.commitment.target.indicator for e in _entries(tmp_path, 1958, plan) if e.commitment.kind == "target"]
+    assert "棉纱的产量，比上一年增加" in names and "铁路货物运输量，比一九五八年的三亿八千万吨" in names
