@@ -200,23 +200,10 @@ def tells_a_past_year(clause: str, year: int | None) -> bool:
 
 def tells_a_record(sentence: str, year: int | None) -> bool:
     """Whether a sentence of a plan is a record by itself: it tells what has been done since last
-    year, or last year, or opens on two past years compared or an ended plan's period."""
+    year, or last year, or opens on the past (``opens_on_the_past``: two past years compared, a span
+    of them, the years since one, an ended plan's period)."""
     return since_last_year(sentence) or tells_last_year(sentence) or opens_on_the_past(sentence, year) \
-        or bool(_THROUGH.match(sentence)) and "了" in sentence and not PLAN_WORD.search(sentence) \
-        or since_a_past_year(sentence, year)
-
-
-# a sentence opening on a period since a past year (1998年以来，为了应对亚洲金融危机影响…，中央实行了积极的财政政策:
-# national 2005, the policy it then ends; the national 2004 ledger had it "recurring")
-_SINCE_YEAR = patterns.compile(rf"\s*({YEAR})年以来")
-
-
-def since_a_past_year(sentence: str, year: int | None) -> bool:
-    """Whether a sentence opens on what has been done since a year before the report's, with no
-    word of the plan: a review of that sentence alone."""
-    m = _SINCE_YEAR.match(sentence)
-    return bool(m) and year is not None and int(m.group(1).translate(YEAR_DIGITS)) < year \
-        and not PLAN_WORD.search(sentence)
+        or bool(_THROUGH.match(sentence)) and "了" in sentence and not PLAN_WORD.search(sentence)
 
 
 # a sentence opening on what has been gone through (经过前几年的改革，…既增强了企业的活力: national 1986, audit of
@@ -389,7 +376,11 @@ PLAN_NAME = r"([一二三四五六七八九]五|十[一二三四五六]?五)[”
 # 一九八一年比一九八○年，原煤增长百分之零点二), or a plan's period (“六五”期间，人民解放军…)
 _YEARS_COMPARED = patterns.compile(rf"\s*({YEAR})年(?:同|与|和|比)({YEAR})年")
 _PLAN_PERIOD = patterns.compile(r"\s*“?" + PLAN_NAME + r"(?:计划|规划)?(?:期间|时期)[，,]")
-_SPAN_OPENING = patterns.compile(r"\s*(?:从|在)?" + _SPAN.pattern)  # 从一九六六年到一九七六年的十一年中
+# the past opening a sentence that tells it only with no plan word: a span of years (从一九六六年到一九七六年的十一年中;
+# not 从一九五三年到一九八○年的二十八年中，…，六五计划期间要求每年递增百分之四到五) or the years since one (1998年以来，为了
+# 应对亚洲金融危机影响…，中央实行了积极的财政政策: national 2005, the policy it then ends; the national 2004 ledger had
+# it "recurring"); the last group is the year that must be before the report's
+_PAST_OPENINGS = (patterns.compile(r"\s*(?:从|在)?" + _SPAN.pattern), patterns.compile(rf"\s*({YEAR})年以来"))
 
 
 def opens_on_the_past(sentence: str, year: int | None) -> bool:
@@ -399,15 +390,17 @@ def opens_on_the_past(sentence: str, year: int | None) -> bool:
     years; 1982's figures of 1981 against 1980; 1986's ``“六五”期间，人民解放军…积极参加…建设``;
     1978's ``从一九六六年到一九七六年的十一年中，…，仍然有三分之一的省、市、自治区，…；也有三分之一的…``,
     the sentence it runs on into after the semicolon too: national 1978 audit of session 50, rows 6
-    and 15; a span's sentence only with no plan word); not a plan's years (一九五七年比一九五二年, in 1955)."""
+    and 15), or on the years since a past year; a span or the years since only with no plan word
+    (``_PAST_OPENINGS``); not a plan's years (一九五七年比一九五二年, in 1955)."""
     if year is None:
         return False
     m = _YEARS_COMPARED.match(sentence)
     if m:
         return all(int(y.translate(YEAR_DIGITS)) < year for y in m.groups())
-    m = _SPAN_OPENING.match(years_in_digits(sentence))
-    if m:  # with no word of the plan (从一九五三年到一九八○年的二十八年中，…，六五计划期间要求每年递增百分之四到五)
-        return int(m.group(2)) < year and not PLAN_WORD.search(sentence)
+    digits = years_in_digits(sentence)
+    m = next((m for m in (p.match(digits) for p in _PAST_OPENINGS) if m), None)
+    if m:
+        return int(m.group(m.lastindex)) < year and not PLAN_WORD.search(sentence)
     m = _PLAN_PERIOD.match(sentence)
     return bool(m) and PLAN_END[m.group(1)] < year
 
