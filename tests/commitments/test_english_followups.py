@@ -14,6 +14,7 @@ import reportdiff
 from reportdiff.commitments import (
     english,
     english_actions,
+    english_evidence,
     english_followup,
     english_sentences,
     english_index,
@@ -262,10 +263,10 @@ def test_from_the_target_to_another_figure_rule():
     from reportdiff.commitments.extraction import Target
 
     t = Target("the funding ceiling", "exact", 0.4, "$ million", "$400,000")
-    assert english_followup._raised_from(t, "and the funding ceiling from $400,000 to $600,000.")
-    assert english_followup._raised_from(t, "from the current level of $400,000 to $600,000")
-    assert not english_followup._raised_from(t, "the funding ceiling from $300,000 to $400,000.")  # it ends there
-    assert not english_followup._raised_from(t, "a ceiling of $400,000 and $600,000 for others")
+    assert english_evidence._raised_from(t, "and the funding ceiling from $400,000 to $600,000.")
+    assert english_evidence._raised_from(t, "from the current level of $400,000 to $600,000")
+    assert not english_evidence._raised_from(t, "the funding ceiling from $300,000 to $400,000.")  # it ends there
+    assert not english_evidence._raised_from(t, "a ceiling of $400,000 and $600,000 for others")
 
 
 def test_acronyms_are_read_from_their_definitions():
@@ -758,7 +759,7 @@ def test_a_topic_word_is_one_in_at_most_one_and_a_half_per_cent_of_the_sentences
     development of the retail industry``; its rarest shared word, ``retail``, stands in 1.3% of
     the ledger's sentences, over the 1.1% that ``TOPIC_RARE`` allowed while HK 2015-16 held its
     closing paragraphs eleven times over (``ingest.serialised``)."""
-    from reportdiff.commitments.english_followup import TOPIC_RARE
+    from reportdiff.commitments.english_evidence import TOPIC_RARE
 
     ledger = promises([_hk(2014), _hk(2015)])
     retail = [e.followups[0] for e in ledger.entries if e.commitment.doc == 0 and e.commitment.target

@@ -885,9 +885,9 @@ def test_a_figure_falling_short_of_the_target_is_the_outturn():
     assert role("We will provide land for 20 000 units.", 2014) == "plan"
     target = english.targets_in("the Government's aim is to maintain on average the provision of land for building about "
                                 "20 000 residential units each year")[0][0]
-    from reportdiff.commitments import english_followup
+    from reportdiff.commitments import english_evidence, english_followup
     key = english_followup.EnKey(("residential", "unit"), (1.0, 1.0), own=("residential", "unit"))
-    assert english_followup._figure(target, key, sentence)[1] == 18000.0
+    assert english_evidence._figure(target, key, sentence)[1] == 18000.0
 
 
 def test_a_forecast_s_that_clauses_after_a_semicolon_are_the_forecast_too(tmp_path):
