@@ -69,6 +69,7 @@ def key(c: Commitment, weight) -> EnKey | None:
     the key and the previous sentence's key words join it (``HA`` … ``in this area`` after a
     sentence on the upgrading and acquisition of medical equipment)."""
     text = c.target.indicator if c.target else c.obj.split(" ", 1)[-1]  # a task's object, without its verb
+    text = _NUMBER_OF.sub("", text) or text  # the number of designated spaces: the spaces are counted
     clause = _clause_of(c)
     names = _names(text)
     named = {w for name in names for w in name}
@@ -122,6 +123,11 @@ def key(c: Commitment, weight) -> EnKey | None:
         if t and unit_class(t.unit) == "money" else ()
     where = _rare(places(clause, c.paragraph.text[:max(0, c.paragraph.text.find(clause))]), weight)
     return EnKey(words, tuple(weight(w) for w in words), rare, own, count, context, where)
+
+
+# a count's indicator (the number of designated spaces for food trucks): "number" names no topic, and
+# two sentences counting two things share it (the number of subsidised places)
+_NUMBER_OF = patterns.compile(r"^(?:the\s+)?(?:total\s+)?number\s+of\s+(?=\S)", re.I)
 
 
 # the topic a sentence opens with (As for health, …; As regards recurrent measures, …): what its measure is

@@ -1091,3 +1091,20 @@ def test_a_thing_named_needs_no_place_named_with_it(tmp_path):
     led = promises([str(a), str(b)])
     f = next(e for e in led.entries if e.commitment.doc == 0).followups[0]
     assert f.status == "recurring" and "North Commercial District" in f.text
+
+
+def test_the_number_of_a_thing_counted_is_no_word_of_its_topic(tmp_path):
+    """Audit of HK 2016-17 → 2017-18 (session 51, seed 233, row 11): ``I shall increase the number of designated
+    spaces for the food trucks to 16`` was "reported" and "met" by ``… the Study Subsidy Scheme for Designated
+    Professions/Sectors … increasing the number of subsidised places to about 3 000 per cohort``: the key's
+    ``number`` and ``designated`` covered 0.63 of it.  A count's ``number of`` names what is counted, not a
+    topic; the spaces must be named."""
+    led = promises([_hk(2016), _hk(2017)])
+    trucks = next(e for e in led.entries if e.commitment.doc == 0 and "food trucks to 16" in e.commitment.text)
+    assert trucks.followups[0].status == "missing"
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Budget\n\nI shall increase the number of designated spaces for the food trucks to 16.\n", encoding="utf-8")
+    b.write_text("Budget\n\nLast year we increased the number of subsidised places to 3 000 under the scheme for designated "
+                 "professions.\n\nLast year we provided 16 designated spaces for the food trucks.\n", encoding="utf-8")
+    f = next(e for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0).followups[0]
+    assert f.status == "reported" and f.met is True and "food trucks" in f.text
