@@ -1,4 +1,4 @@
-"""Regression tests for issue #17 (session 50): how a Chinese commitment is worded, each from a
+"""Regression tests for issue #17 (sessions 50-51): how a Chinese commitment is worded, each from a
 fresh audit of a corpus pair (docs/audits)."""
 
 from __future__ import annotations
@@ -150,3 +150,16 @@ def test_a_comparison_with_last_year_however_said_takes_the_subject_before_it(tm
     plan = "一九五八年棉纱的产量将达到六百五十万件，比上一年增加将近六十万件。铁路货物运输量将达到五亿二千万吨，比一九五八年的三亿八千万吨增长百分之三十六。"
     names = [e.commitment.target.indicator for e in _entries(tmp_path, 1958, plan) if e.commitment.kind == "target"]
     assert "棉纱的产量，比上一年增加" in names and "铁路货物运输量，比一九五八年的三亿八千万吨" in names
+
+
+def test_a_special_campaign_is_named_by_what_it_does(fixtures_dir):
+    """Audit of national 2025 → Henan 2026 (session 51, seed 232, row 17): ``实施降低全社会物流成本专项行动`` was
+    missing though Henan plans ``持续降低社会物流成本``: 专项行动 and the pairs joining it held a third of the
+    key.  Like 制度 or 试点, 专项行动 only says what kind of measure it is; the campaign's name says what it
+    does, and the core search (``category``) asks that when the whole key finds nothing."""
+    from reportdiff.commitments.category import kind_word
+
+    assert kind_word("专项行动") and not kind_word("行动")  # 种业振兴行动: the campaign's own word
+    ledger = promises([str(fixtures_dir / "national-2025.txt"), str(fixtures_dir / "provinces" / "henan-2026.txt")])
+    f = next(e for e in ledger.entries if e.commitment.obj == "降低全社会物流成本专项行动").followups[0]
+    assert f.status == "recurring" and f.text == "持续降低社会物流成本。"
