@@ -74,7 +74,14 @@ EXISTING = patterns.compile(r"已[^，；。]*有[零〇一二三四五六七八
 
 # what is not done yet, said of the present (我们还没有来得及建立…的制度和机制, 全面改革价格体系的条件尚未成熟):
 # a problem stated, no task, unless the clause also says what will be done (``parts.PLAN_WORD``)
-NOT_YET = patterns.compile(r"(?:还|尚)(?:没有|未)|没有来得及|未能")
+NOT_YET = patterns.compile(r"(?:还|尚)(?:没有|未)|没有来得及|未能"
+                           # a share of things that have not got back to a level (主要工业产品质量指标…分别有百分之四十三
+                           # …没有恢复到历史最高水平: national 1979 audit of session 51, seed 230, row 4)
+                           r"|没有(?:恢复|达到)到?")
+# a thing judged too much or too little (基本建设同时进行的项目过多: the same audit's row 12): a problem stated,
+# no task, unless the clause restrains it (不能搞得过多, 防止…过快)
+EXCESS = patterns.compile(r"过(?:多|少|大|小|高|低|快|慢|热|猛|重|长|散)$")
+RESTRAINT = patterns.compile(r"不能|不要|不宜|不得|不可|防止|避免|切忌|以免|控制|克服|改变|解决|纠正|扭转")
 
 
 # A clause that only frames the measure after it (在保证完成国家收购计划的前提下, 在建设大型骨干项目的同时: national

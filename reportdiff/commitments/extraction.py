@@ -42,6 +42,7 @@ from .descriptions import (
     COHORT,
     CONDITION,
     DESCRIPTIVE,
+    EXCESS,
     EXISTING,
     FRAME,
     MEANS_OF_NEXT,
@@ -51,6 +52,7 @@ from .descriptions import (
     POPULATION_AFTER_PEOPLE,
     PRINCIPLE,
     PURPOSE_OF_NEXT,
+    RESTRAINT,
     SOURCE,
     bounds_a_class,
     conditional,
@@ -426,7 +428,8 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         horizon = "5y" if st.paragraph.section_id in five else "year"
         nxt = sts[i + 1].text if i + 1 < len(sts) and sts[i + 1].sentence == st.sentence else ""  # what a sum is for
         found = [(purpose_after(_named_before(t, sts[i - 1] if i else None, st), st.text, nxt), pos)
-                 for t, pos in ([] if consequence(st.text, st.sentence) else targets_in(st.text))
+                 for t, pos in ([] if consequence(st.text, st.sentence) or NOT_YET.search(st.text)
+                                and not PLAN_WORD.search(st.text) else targets_in(st.text))
                  if not _change_of_a_figure_before(st, pos)
                  if not any(c.target and c.target.value == t.value and c.target.unit == t.unit
                             and c.target.comparator == t.comparator and c.horizon == horizon
@@ -437,7 +440,8 @@ def extract(doc: Document, index: int) -> list[Commitment]:
             out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph, st.text.rstrip("，；。！？"),
                                   "target", t, horizon=horizon))
         if found or len(st.text) > 60 or DESCRIPTIVE.search(st.text.rstrip("，；。！？")) or EXISTING.search(st.text) \
-                or NOT_YET.search(st.text) and not PLAN_WORD.search(st.text):
+                or NOT_YET.search(st.text) and not PLAN_WORD.search(st.text) \
+                or EXCESS.search(st.text.rstrip("，；。！？")) and not RESTRAINT.search(st.text):
             continue
         clause = without_emphasis(_ENUMERATOR.sub("", st.text.rstrip("，；。！？").strip()))  # 一是依法打击…: the item, not its number
         if BASIS.match(clause) or FRAME.match(clause) or (PURPOSE_OF_NEXT.match(clause) or MEANS_OF_NEXT.match(clause)) and st.text.rstrip().endswith("，") \

@@ -163,3 +163,17 @@ def test_a_special_campaign_is_named_by_what_it_does(fixtures_dir):
     ledger = promises([str(fixtures_dir / "national-2025.txt"), str(fixtures_dir / "provinces" / "henan-2026.txt")])
     f = next(e for e in ledger.entries if e.commitment.obj == "降低全社会物流成本专项行动").followups[0]
     assert f.status == "recurring" and f.text == "持续降低社会物流成本。"
+
+
+def test_a_problem_stated_is_no_commitment(tmp_path):
+    """Audit of national 1979 → 1980 (session 51, seed 230, rows 4 and 12): after ``目前，我们面临的突出问题是``,
+    ``基本建设同时进行的项目过多`` was a task and ``…分别有百分之四十三和百分之五十五没有恢复到历史最高水平`` two
+    targets.  A thing judged too much or too little, unless the clause restrains it, and a share that has not got
+    back to a level state a problem."""
+    plan = ("当前的突出问题是，建设项目过多，建设周期长。全国重点企业的主要工业产品质量指标分别有百分之四十三和百分之五十五"
+            "没有恢复到历史最高水平。今年钢产量要达到三千万吨。")
+    entries = _entries(tmp_path, 1979, plan)
+    assert [e.commitment.target.value for e in entries if e.commitment.target] == [3000.0]
+    assert not any("过多" in e.commitment.text for e in entries)
+    restrained = _entries(tmp_path, 1983, "重点建设项目在一个时期内也不能搞得过多。")
+    assert restrained == [] or any("过多" in e.commitment.text for e in restrained)
