@@ -331,7 +331,12 @@ _DONE = "funded|announced|earmarked|allocated|set aside|injected|introduced|laun
 _DONE_BEFORE = patterns.compile(
     rf"\b(?:{_DONE}|proposed|provided)\s+(?:[\w$,.-]+\s+){{0,4}}?(?:in|by|under|through)\s+(?:the\s+)?"
     r"(?:last\s+year['’]s|previous|20\d\d-\d\d)\s+Budget\b"
-    rf"|\b(?:{_DONE})\s+(?:[\w$,.-]+\s+){{0,4}}?last\s+year\b",
+    rf"|\b(?:{_DONE})\s+(?:[\w$,.-]+\s+){{0,4}}?last\s+year\b"
+    # … or opens on a step taken on it lately (Following the grand opening of the Xiqu Centre last month, other
+    # major facilities … will be coming on stream)
+    r"|^(?:\d+\.)?\s*(?:following|after)\s+the\s+(?:[a-z]+\s+)?(?:opening|completion|commissioning|launch|"
+    r"establishment|inauguration|allocation|injection|introduction)\s+of\s+[^,;]{1,120}?\s+"
+    r"(?:last\s+(?:month|year)|earlier\s+this\s+year|in\s+last\s+year['’]s\s+Budget)\s*,",
     re.I)
 
 

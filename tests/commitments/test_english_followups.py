@@ -1108,3 +1108,21 @@ def test_the_number_of_a_thing_counted_is_no_word_of_its_topic(tmp_path):
                  "professions.\n\nLast year we provided 16 designated spaces for the food trucks.\n", encoding="utf-8")
     f = next(e for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0).followups[0]
     assert f.status == "reported" and f.met is True and "food trucks" in f.text
+
+
+def test_a_plan_sentence_opening_on_a_step_taken_lately_reports_it(tmp_path):
+    """Audit of HK 2018-19 → 2019-20 (session 51, seed 237, row 5): ``The Xiqu Centre of the West Kowloon Cultural
+    District will be completed this year`` was "recurring" by ``Following the grand opening of the Xiqu Centre last
+    month, other major facilities in the West Kowloon Cultural District will be coming on stream``: a plan sentence,
+    opening on the step taken.  It reports the measure, as one funded in last year's Budget does; a step still
+    to come (next year) does not."""
+    led = promises([_hk(2018), _hk(2019)])
+    xiqu = next(e for e in led.entries if e.commitment.doc == 0 and e.commitment.obj
+                and e.commitment.obj.startswith("complete Xiqu Centre")).followups[0]
+    assert xiqu.status == "reported" and xiqu.text.startswith("157.Following the grand opening of the Xiqu Centre")
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Budget\n\nThe Xiqu Centre of the West Kowloon Cultural District will be completed this year.\n", encoding="utf-8")
+    b.write_text("Budget\n\nFollowing the opening of the Xiqu Centre next year, other major facilities in the West Kowloon "
+                 "Cultural District will be coming on stream.\n", encoding="utf-8")
+    f = next(e for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0).followups[0]
+    assert f.status == "recurring"
