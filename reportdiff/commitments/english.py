@@ -28,11 +28,11 @@ import re
 from dataclasses import replace
 
 from ..comparison.english_names import number_of
-from ..ingest.headings import PARAGRAPH_NUMBER
 from ..model import Document, Paragraph
 from ..text import patterns
-from ..text.quantities import EN_NUMBER_WORD, Quantity, counts_in_words, read_quantities
+from ..text.quantities import EN_NUMBER_WORD, Quantity, counts_in_words
 from .english_actions import _ABSTRACT, _AGENT, _GENERIC, _MAKING, _actions, _content_words
+from .english_figures import MEASURE_UNITS, figures, normal_quantity
 from .english_sentences import _CLAUSE, _PHRASE, VERB_BEFORE_ARTICLE, _strip, commits_another, continues_a_forecast, statements
 from .extraction import Commitment, Statement, Target
 
@@ -61,6 +61,13 @@ _NAMED_AFTER = patterns.compile(r"^\s+(?!(?:a|an|the|this|that|of|in|into|on|to|
 
 # (not a conjunction: nursing by 40 and allied health professions by 146, the next item of a list)
 _COUNTED = patterns.compile(r"^\s*(?!(?:and|or|but)\b)(?P<np>(?:[a-z][\w'-]*\s+){0,7}?[a-z][\w'-]*?(?:s|es|ies)\b(?:\s+of\s+[a-z][\w'-]*)?)", re.I)
+
+
+# what a measure is of, after its unit (… square metres of commercial and office floor area;), up to a
+# preposition, a verb's -ing, a comma or the clause's end
+_MEASURE_STOP = r"(?:(?:for|in|at|to|by|on|with|which|that|through|from|including|respectively)\b|and\s+\d)"
+_MEASURED_OF = patterns.compile(rf"\s+of\s+(?P<np>(?!{_MEASURE_STOP})[a-z][\w'/-]*(?:\s+(?!{_MEASURE_STOP})[a-z][\w'/-]*){{0,5}}?)"
+                                rf"(?=[,;.:]|\s+(?:{_MEASURE_STOP}|[a-z]+ing\b)|\s*$)", re.I)
 
 
 def _changed(head: str) -> str:
@@ -115,20 +122,6 @@ _BEFORE = patterns.compile(r"(?P<np>(?:[A-Za-z][\w'-]*\s+){1,5}?)(?:of|by|to|at|
 
 
 
-_MONEY_SCALE = {"million": 1.0, "billion": 1000.0, "trillion": 1e6, "": 1e-6}
-
-
-def normal_quantity(q: Quantity) -> tuple[float | tuple[float, float] | None, str]:
-    """(value, unit) with money in ``<currency> million`` (``£850,000`` → 0.85 ``£ million``)."""
-    m = re.match(r"^(HK\$|US\$|RMB|\$|£|€)\s*(million|billion|trillion)?$", q.unit)
-    if not m:
-        return q.value, q.unit
-    f = _MONEY_SCALE[m.group(2) or ""]
-    v = q.value
-    v = (round(v[0] * f, 6), round(v[1] * f, 6)) if isinstance(v, tuple) else (round(v * f, 6) if v is not None else None)
-    return v, f"{m.group(1)} million"
-
-
 def _comparator(q: Quantity, before: str) -> str:
     if q.comparator == "range":
         return "range"
@@ -145,6 +138,12 @@ def _comparator(q: Quantity, before: str) -> str:
 
 
 def _indicator(clause: str, q: Quantity, unit: str) -> str:
+    """What the figure ``q`` of ``clause`` measures; a measure unit's own words when nothing else names it
+    (``reserve 30 000 square metres for …``)."""
+    return _named(clause, q, unit) or (unit if unit in MEASURE_UNITS.values() else "")
+
+
+def _named(clause: str, q: Quantity, unit: str) -> str:
     after = clause[q.end:]
     span = _FROM_TO.search(clause, 0, q.start) or (_BY_TO.search(clause, 0, q.start) if _TO_LEVEL.match(after) else None)
     raised = None if span else _RAISED_TO.search(clause, 0, q.start)
@@ -172,6 +171,10 @@ def _indicator(clause: str, q: Quantity, unit: str) -> str:
             # (to) enhance the financial assistance …: the verb names nothing when two words or more are left
             thing = _strip(VERB_BEFORE_ARTICLE.sub("", m.group("np").strip()))
             return thing if len(key_words(thing)) >= 2 else np
+    elif unit in MEASURE_UNITS.values():  # 180 000 square metres of floor area: of what
+        m = _MEASURED_OF.match(after)
+        if m and key_words(m.group("np")):
+            return _strip(m.group("np"))
     elif unit != "%":
         m = _COUNTED.match(after)
         if m and not re.match(r"of\b", m.group("np"), re.I):
@@ -195,6 +198,8 @@ def _indicator(clause: str, q: Quantity, unit: str) -> str:
         np = re.sub(r"^.*\band\s+(?=[a-z]+ing\s)", "", np)  # (doubling the teams to six) and increasing funding (by …)
         np = re.sub(r"^(?:\w+ing)\s+(?=\w)", "", np)
         np = re.sub(r"^(?:the|a|an|our|its|their)\s+", "", np, flags=re.I).strip()
+        if unit in MEASURE_UNITS.values():  # an estimated commercial floor area of about 260000 square metres
+            np = re.sub(r"^(?:estimated|expected|projected|anticipated)\s+(?=\w)", "", np, flags=re.I)
         given, np = np, _GIVING.sub("", np)  # (I shall) allocate a recurrent provision (of $140 million): the sum's name
         if not np.lower().endswith("ed") \
                 and not re.match(r"(?:asked|instructed|invited|requested|tasked|urged)\b", np, re.I):
@@ -274,15 +279,6 @@ _DESCRIBES = patterns.compile(r"(?:\b(?:estimated|expected|forecast|projected)\s
 
 _AID_FOR = patterns.compile(r"\b(?:assistance|support|subsid(?:y|ies)|subventions?|allowances?|grants?|funding)\s+for\s+"
                      r"(?:about\s+|around\s+|some\s+|over\s+|more\s+than\s+|nearly\s+)?$", re.I)
-
-
-def figures(text: str) -> list[Quantity]:
-    """The figures of an English clause, without a measure used as an adjective (the 1 000-hectare
-    islands, the 10-year Hospital Development Plan): that is part of a name, not a quantity; nor
-    a paragraph's number."""
-    number = PARAGRAPH_NUMBER.match(text)  # at the start of its first sentence: no figure
-    return [q for q in read_quantities(text) if q.value is not None and not re.match(r"-[a-z]", text[q.end:q.end + 2], re.I)
-            and not (number and q.start < number.end())]
 
 
 def targets_in(clause: str) -> list[tuple[Target, int]]:
@@ -369,7 +365,7 @@ def extract(doc: Document, index: int, sts: list[Statement] | None = None) -> li
                     continue
                 seen.add(k)
                 out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph, st.sentence, "target", t))
-            counted = {w for t, _ in found for w in key_words(t.indicator)}
+            counted = {w for t, _ in found for w in key_words(t.indicator) if w not in MEASURE_WORDS}  # not area of Kai Tak Development Area
             for verb, obj, lettered in _actions(clause):
                 if (verb, obj.lower()) in seen or found and re.search(r"\d", obj) \
                         or len(key_words(obj)) < (1 if lettered or verb in _MAKING
@@ -459,6 +455,10 @@ def key_words(text: str) -> tuple[str, ...]:
     the HA, EV chargers)."""
     words = [(_stem(w), w.isupper()) for w in re.findall(WORD, text) if w.lower() not in _STOP]
     return tuple(dict.fromkeys(w for w, caps in words if w not in _STOP and (len(w) > 2 or caps and len(w) == 2)))
+
+
+# the words of a measure's unit and of what it measures (square metres of floor area, hectares)
+MEASURE_WORDS = {_stem(w) for w in "square metres hectares kilometres floor area gross".split()}
 
 
 # a body or a fund named by its kind alone, with "the" (``I propose to inject an additional $15 billion into

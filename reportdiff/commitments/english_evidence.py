@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..text import patterns
 from ..text.quantities import counts_in_words, unit_class
-from .english import figures, normal_quantity
+from .english_figures import figures, normal_quantity
 from .english_index import EnIndex
 from .english_sentences import OUTTURN
 from .extraction import Target

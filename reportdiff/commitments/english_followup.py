@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ..text import patterns
 from ..text.quantities import unit_class
-from .english import _MONEY_WORDS, _stem, figures, key_words, normal_quantity
+from .english import _MONEY_WORDS, MEASURE_WORDS, _stem, key_words
 from .english_actions import _PROMISED_ACTION, _VAGUE
 from .english_evidence import (
     _body_named_once,
@@ -37,6 +37,7 @@ from .english_evidence import (
     _named_with_its_figure,
     _raised_from,
 )
+from .english_figures import figures, normal_quantity
 from .english_index import EnIndex, _in_row
 from .english_scope import GIVEN_TO, NAME_RARE, RELIEF, held_name, names as _names, places, rare as _rare
 from .english_scope import said_after as _said_after
@@ -151,7 +152,7 @@ _NOT_WHICH = {_stem(w) for w in "size amount number level scale total value out 
 
 # words of a measure's unit (square metres of floor area, hectares): a key of them and at most one
 # other word says how much, not of what, and takes the other words of its clause too
-_MEASURE = {_stem(w) for w in "square metres hectares kilometres floor area gross level".split()}
+_MEASURE = MEASURE_WORDS | {_stem("level")}
 
 
 _TO_VERB = r"to\s+(?!(?:the|a|an|be)\b)"  # "to" and a verb, not a noun phrase (to the HA) nor a passive

@@ -342,6 +342,7 @@ _UNIT_CLASSES = {"元": "money", "美元": "money", "%": "percent", "百分点":
                  "人": "people", "人次": "people", "名": "people",
                  "亩": "area", "公顷": "area", "平方公里": "area", "平方千米": "area", "平方米": "area",
                  "公里": "length", "千米": "length", "米": "length", "km": "length",
+                 "square metres": "area", "hectares": "area", "kilometres": "length",
                  "吨": "weight", "公斤": "weight", "千克": "weight", "斤": "weight"}
 
 

@@ -899,3 +899,30 @@ def test_a_forecast_s_that_clauses_after_a_semicolon_are_the_forecast_too(tmp_pa
                        "at an average rate of 4.4 per cent per annum; real GDP will grow at a trend rate of 2.8 per "
                        "cent per annum; and the Government will set aside $5 billion for a new fund.")
     assert [(c.target.value, c.target.unit) for c in found if c.target] == [(5000.0, "$ million")]
+
+
+def test_an_area_or_a_length_is_read_in_its_unit_and_named_by_what_it_measures(tmp_path):
+    """The measure units of the speeches (square metres, hectares, kilometres) were read as the thing counted:
+    HK 2019-20's ``provide 35 hectares of open space`` gave the indicator ``hectares of open`` with no unit, and
+    HK 2015-16's ``releasing 18 000 square metres of commercial floor area`` the indicator ``square metres of
+    commercial``.  A figure followed by such a unit takes it; the indicator is what the measure is of, and the
+    measure's words (``area``) do not make a task on the Kai Tak Development Area that target's own object."""
+    from reportdiff.commitments.english_figures import figures
+
+    harbour = ("It is the Government's plan to extend the length of the harbourfront promenades from the current 20-odd "
+               "kilometres to 34 kilometres in about 10 years, and provide 35 hectares of open space on both sides of the "
+               "Victoria Harbour.")
+    assert [(t.indicator, t.value, t.unit) for t, _ in targets_in(harbour)] == [
+        ("length of the harbourfront promenades", 34.0, "kilometres"), ("open space", 35.0, "hectares")]
+    sale = ("The Land Sale Programme for the coming financial year will include four sites for commercial/business use and "
+            "one for hotel development, providing 180 000 square metres of floor area and 500 rooms respectively.")
+    assert [(t.indicator, t.value, t.unit) for t, _ in targets_in(sale)][1:] == [
+        ("floor area", 180000.0, "square metres"), ("rooms", 500.0, "")]
+    assert [(q.value, q.unit) for q in figures("about 440 hectares of land and 3 000 sq m")] == [
+        (440.0, "hectares"), (3000.0, "square metres")]
+    offices = ("The government offices in the Trade and Industry Department Tower in Mong Kok will be relocated to the "
+               "Kai Tak Development Area starting in the middle of this year, releasing 18 000 square metres of commercial "
+               "floor area.")
+    found = _extracted(tmp_path, offices)
+    assert [(c.target.indicator, c.target.unit) for c in found if c.target] == [("commercial floor area", "square metres")]
+    assert [c.kind for c in found] == ["target", "task"]
