@@ -225,7 +225,7 @@ _MONEY_WORDS = set("additional recurrent annual provision funding expenditure al
 # a public body a sum goes to, then what it is for (HK 2018 audit of session 49, row 2: $500 million to the
 # LCSD for museum collections is not followed by $176 million to the LCSD for performing arts programmes)
 _BODY_FOR = patterns.compile(r"(?:the\s+)?(?:(?:[A-Z][\w'-]*|and|of)\s+)*?(?:[A-Z][\w'-]*\s+(?:Department|Bureau|Authority|"
-                             r"Council|Board|Commission|Office)(?:\s+\([A-Z]{2,}\))?)\s+for\s+(?P<np>.+)")
+                             r"Council|Board|Commission|Office)(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)?(?:\s+\([A-Z]{2,}\))?)\s+for\s+(?P<np>.+)")
 # the verb that gives or launches a sum, left before its name (allocate a recurrent provision, set aside a
 # sum, launch an iBond issue, provide a total): not what the sum is
 _GIVING = patterns.compile(r"^(?:(?:also|further)\s+)?(?:allocate|earmark|inject|set\s+aside|provide|commit|spend|deploy|"

@@ -1126,3 +1126,23 @@ def test_a_plan_sentence_opening_on_a_step_taken_lately_reports_it(tmp_path):
                  "Cultural District will be coming on stream.\n", encoding="utf-8")
     f = next(e for e in promises([str(a), str(b)]).entries if e.commitment.doc == 0).followups[0]
     assert f.status == "recurring"
+
+
+def test_a_sum_for_a_body_named_with_its_place_is_named_by_what_it_is_for():
+    """Audit of HK 2018-19 → 2019-20 (session 51, seed 237, row 3): ``allocating an additional funding of $30
+    million to the Travel Industry Council of Hong Kong for enhancing the Pilot Information Technology
+    Development Matching Fund Scheme for Travel Agents`` was named by the council and "recurred" as the next
+    speech's ``allocating additional funding to the Travel Industry Council of Hong Kong to encourage the
+    development of more thematic tourism products``.  A body named with ``of`` and its place (the … Council of
+    Hong Kong) gets a sum for a purpose as a body named alone does (the LCSD for museum collections): the
+    purpose names the sum."""
+    from reportdiff.commitments.english import targets_in
+
+    sentence = ("(d)allocating an additional funding of $30 million to the Travel Industry Council of Hong Kong for "
+                "enhancing the Pilot Information Technology Development Matching Fund Scheme for Travel Agents.")
+    assert [t.indicator for t, _ in targets_in(sentence)] == [
+        "Pilot Information Technology Development Matching Fund Scheme for Travel Agents"]
+    led = promises([_hk(2018), _hk(2019)])
+    fund = next(e for e in led.entries if e.commitment.doc == 0 and e.commitment.target
+                and e.commitment.target.raw == "$30 million" and "Travel Agents" in e.commitment.target.indicator)
+    assert fund.followups[0].status == "missing"
