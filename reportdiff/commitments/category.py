@@ -175,6 +175,10 @@ def conjunct_keys(key: Key | None, obj: str, clause: str = "") -> list[tuple[Key
         if _RELATION.search(rest):
             return []
         conjuncts = [r for r in key.runs[:-1] if rest and max(len(r), len(rest)) <= BALANCE * min(len(r), len(rest))]
+        # a run ending in that head word is a whole item of its own, whatever its length (巨灾保险 of
+        # 巨灾保险、个人税收递延型商业养老保险): the part before the head word, with the head word
+        conjuncts += [r[:-len(tail)] for r in key.runs[:-1] if r not in conjuncts and tail and r.endswith(tail)
+                      and len(r) - len(tail) >= 2]
         work = _WORK_AFTER.match(clause, clause.find(obj) + len(obj)) if not conjuncts and obj and obj in clause else None
         if work:
             conjuncts, tail = key.runs, work.group()  # 老旧小区 + 改造, 危旧房 + 改造

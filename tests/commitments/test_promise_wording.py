@@ -192,3 +192,18 @@ def test_a_plan_is_named_by_what_it_plans(tmp_path):
     assert f.status == "recurring" and f.text == later
     f = _entries(tmp_path, 2008, "组织实施东北地区振兴规划。", next_plan="继续实施中部地区崛起战略。")[0].followups[0]
     assert f.status == "missing"
+
+
+def test_an_item_ending_in_the_list_s_head_word_is_a_conjunct_whatever_its_length(tmp_path):
+    """Audit of national 2015 → 2016 (session 51, seed 239, row 2): ``推出巨灾保险、个人税收递延型商业养老保险`` was
+    missing though 2016 plans ``建立巨灾保险制度``: 巨灾 was no conjunct, being much shorter than 个人税收递延型商业
+    养老.  An item that ends in the last item's head word (保险) is a whole item of its own."""
+    from reportdiff.commitments.category import conjunct_keys
+    from reportdiff.commitments.keys import key_of
+
+    entries = _entries(tmp_path, 2015, "推出巨灾保险、个人税收递延型商业养老保险。", next_plan="建立巨灾保险制度。")
+    assert ("巨灾", "保险") in [(r, tail) for _, r, tail in conjunct_keys(key_of(entries[0].commitment, lambda w: 1.0),
+                                                                         entries[0].commitment.obj)]
+    assert entries[0].followups[0].status == "recurring"
+    f = _entries(tmp_path, 2015, "推出巨灾保险、个人税收递延型商业养老保险。", next_plan="建立巨灾风险评估制度。")[0].followups[0]
+    assert f.status == "missing"
