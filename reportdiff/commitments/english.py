@@ -42,7 +42,7 @@ _STOP = set(
     "next year years this last first second third about around over up least than per cent million billion "
     "thousand from into as also which who what further such other another one two three four five six seven "
     "eight nine ten city council government public total around nearly approximately budget cost work most "
-    "amount spending funding money sum share rest part remaining finish way ways".split()
+    "amount spending funding money sum share rest part remaining finish way ways respective".split()
 )
 
 

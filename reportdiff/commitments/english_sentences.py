@@ -247,6 +247,8 @@ _LEAD_VERB = patterns.compile(r"^\w+ing\s+|" + VERB_BEFORE_ARTICLE.pattern)  # i
 # an "and" joining two adjectives of one noun (legal and regulatory frameworks, major electrical and
 # mechanical engineering installations)
 _ADJECTIVES_JOINED = patterns.compile(r"\s+and\s+[a-z]+(?:al|ic|ive|ary|ory)\s+[a-z]{3,}")
+# … or two plural nouns, the phrase ending after the second (fees and charges, rules and regulations)
+_NOUNS_JOINED = patterns.compile(r"(?<=[a-z]s)\s+and\s+[a-z]{3,}s\b(?=\s*(?:[,;.:]|$)|\s+(?:of|for|in|on|under|at|by|to|and)\b)")
 
 
 def _strip(np: str, whose: bool = True, adjectives: bool = False) -> str:
@@ -257,7 +259,8 @@ def _strip(np: str, whose: bool = True, adjectives: bool = False) -> str:
     np = np.strip()
     names = [m.span() for m in _NAME_RUN.finditer(np)]
     for m in _NP_STOP.finditer(np):
-        if adjectives and _ADJECTIVES_JOINED.match(np, m.start()):
+        if adjectives and (_ADJECTIVES_JOINED.match(np, m.start()) or _NOUNS_JOINED.match(np, m.start())
+                           and len(np[:m.start()].split()) <= 3):
             continue
         if not any(a < m.start() < b for a, b in names):
             head = np[:m.start()]

@@ -1146,3 +1146,16 @@ def test_a_sum_for_a_body_named_with_its_place_is_named_by_what_it_is_for():
     fund = next(e for e in led.entries if e.commitment.doc == 0 and e.commitment.target
                 and e.commitment.target.raw == "$30 million" and "Travel Agents" in e.commitment.target.indicator)
     assert fund.followups[0].status == "missing"
+
+
+def test_two_plural_nouns_joined_are_one_object_and_respective_names_nothing(tmp_path):
+    """Audit of HK 2013-14 → 2014-15 (session 51, seed 241, row 14): ``I shall ask all policy bureaux and
+    departments to review their respective fees and charges`` gave the object ``review respective fees``
+    (cut at its "and", ``respective`` a key word) and was missing though 2014-15 goes on ``We shall review other
+    fees and charges this year``.  Two plural nouns joined by "and" at the end of the phrase are one object, and
+    ``respective`` names nothing."""
+    led = promises([_hk(2013), _hk(2014)])
+    fees = next(e for e in led.entries if e.commitment.doc == 0 and "review their respective fees" in e.commitment.text)
+    assert fees.commitment.obj == "review respective fees and charges"
+    assert fees.followups[0].status in ("recurring", "reported") and "fees and charges" in fees.followups[0].text
+    assert "respective" not in english.key_words("their respective fees and charges")
