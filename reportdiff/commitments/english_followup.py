@@ -346,13 +346,14 @@ _SO_FAR = patterns.compile(r"^(?:so far|to date|up to now|thus far|as (?:at|of) 
                      r"[^.;]*\b(?:has|have)\s+(?:been\s+)?[a-z]+(?:ed|en|t)\b", re.I)
 
 
-def _progress_after(st: Statement, k: EnKey, later: EnIndex) -> bool:
-    """Whether a later sentence of the plan sentence's paragraph reports progress on the same thing
-    (``_SO_FAR``, holding one of the key's words or pointing back: ``of these vehicles``): the plan restates a measure under way."""
+def _progress_after(st: Statement, k: EnKey, later: EnIndex) -> str:
+    """The later sentence of the plan sentence's paragraph that reports progress on the same thing
+    (``_SO_FAR``, holding one of the key's words or pointing back: ``of these vehicles``), "" when none:
+    the plan restates a measure under way."""
     after = sentences_of(st.paragraph)
     at = next((j for j, x in enumerate(after) if st.text in x), None)
-    return at is not None and any(_SO_FAR.search(x) and (set(k.words) & set(key_words(x)) or _BACK.search(x))
-                                  for x in after[at + 1:])
+    return "" if at is None else next((x for x in after[at + 1:] if _SO_FAR.search(x)
+                                       and (set(k.words) & set(key_words(x)) or _BACK.search(x))), "")
 
 
 _BACK = patterns.compile(r"\b(?:these|this|the\s+scheme|the\s+programme|the\s+measure)\b", re.I)  # of these vehicles
@@ -405,9 +406,16 @@ def follow(c: Commitment, k: EnKey | None, later: EnIndex, doc: int, year: int |
             quote = moves if moves == st.text or 2 * sum(w in named for w in words) >= len(words) else f"{st.text} {moves}"
             return Followup(doc, "reported", st.paragraph, quote, round(rec[1], 4),
                             Reported(c.target.indicator, v, u, q.raw.strip()), meets(c.target, v, u), recurring=True)
-        if _DONE_BEFORE.search(st.text) or _progress_after(st, k, later):
+        progress = _progress_after(st, k, later)
+        if _DONE_BEFORE.search(st.text) or progress:
             # "the … Scheme, funded in last year's Budget, will be launched this year": the plan
-            # sentence reports what was done on it before (no figure read: it is the new plan's)
+            # sentence reports what was done on it before (no figure read: it is the new plan's); the
+            # progress told after it gives its figure (So far, 22 000 of these vehicles have been phased out)
+            f = _figure(c.target, k, progress) if c.target and progress else None
+            if f and f[2] == c.target.unit:
+                q, v, u = f
+                return Followup(doc, "reported", st.paragraph, f"{st.text} {progress}", round(rec[1], 4),
+                                Reported(c.target.indicator, v, u, q.raw.strip()), meets(c.target, v, u), recurring=True)
             return Followup(doc, "reported", st.paragraph, st.text, round(rec[1], 4), recurring=True)
         moved = ""
         if c.target:

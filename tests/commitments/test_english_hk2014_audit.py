@@ -116,6 +116,15 @@ def test_a_plan_followed_by_progress_so_far_reports_it(hk2014):
     assert _first(hk2014, "pre-Euro IV diesel commercial vehicles").status == "reported"
 
 
+def test_the_progress_told_after_a_plan_gives_its_figure(hk2014):
+    """Audit of HK 2014-15 → 2015-16 (session 51, seed 245, row 11): the 82 000 pre-Euro IV vehicles to be phased
+    out by 2020 were reported by 2015-16's plan sentence with no figure, though its paragraph goes on ``So far,
+    22 000 of these vehicles have been phased out``.  That progress is the report's figure (not due yet)."""
+    fu = _first(hk2014, "pre-Euro IV diesel commercial vehicles")
+    assert fu.reported is not None and fu.reported.value == 22000.0 and fu.met is None
+    assert fu.finding == "not_due" and "So far, 22 000 of these vehicles have been phased out" in fu.text
+
+
 def test_government_put_is_a_past_tense():
     """HK 2014-15 line 321 ``In this financial year, Government put up for sale 36 residential sites …``
     and 2015-16 line 355 ``In 2014-15, Government put up for sale a total of five sites … and 1 100
