@@ -209,6 +209,8 @@ def refers(key: Key, index: ClauseIndex, k: int, s: float, strict: bool, unit: s
         return False  # a rate (再生水利用率) is not reported by a clause on its thing without one (再生水利用配置试点城市)
     if strict and sum_only(key.words, text):
         return False  # 工农业总产值增长9.3% reports neither 工业总产值 nor 农业总产值
+    if strict and key.purpose and key.head not in text:
+        return False  # 中央财政用于抗灾救灾的资金89亿元 spends no 109亿元资金支持再就业, however heavy 中央财政
     ok = s >= MATCH and heads(key, text, strict) if key.head in text and strict \
         else s >= CLEAR or s >= MATCH and heads(key, text, strict)
     if ok and len(key.words) >= 2 and _words_held(key, index, k) < 2:

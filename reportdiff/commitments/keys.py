@@ -216,8 +216,11 @@ class Key:
     ends: tuple[tuple[str, str], ...] = ()  # junctions whose second word has two characters, with its second (``junction_ends``)
     edition: str = ""  # the edition of an event a task's object names (二 of 第二届中国国际进口博览会: ``EDITION``)
     stance: tuple[str, str] = ()  # the stance and the policy a task's object names (积极, 财政: ``STANCE``)
+    purpose: bool = False  # a sum named by what it is for after it (109亿元资金支持再就业): a follow-up names that
 
 
+# what a sum is for, said after it (109亿元资金支持再就业, 3000亿元支持消费品以旧换新, 396亿元用于转移支付)
+_FOR_PURPOSE = patterns.compile(r"(?:资金)?(?:支持|用于|推动|促进|投向)")
 PLACE_AFTER = patterns.compile(r"县市|县区|城市|地市|省份|地区|国家|乡镇|县|市|省|区|镇|乡|村")  # places counted
 
 
@@ -254,7 +257,8 @@ def key_of(c: Commitment, weight) -> Key | None:
                runs, joins, coordinated(obj, runs) if runs else (), listed_runs(obj) if runs else 0,
                qualifier(obj) if asked else (), asked and obj.endswith("改革"), ends,
                edition.group(1) if c.kind == "task" and (edition := EDITION.search(c.obj)) else "",
-               stance.groups() if c.kind == "task" and (stance := STANCE.search(c.obj)) else ())
+               stance.groups() if c.kind == "task" and (stance := STANCE.search(c.obj)) else (),
+               c.kind == "target" and bool(_FOR_PURPOSE.match(counted)))
 
 
 _JOINED = patterns.compile(r"[和与及、]|等")  # coordinated nouns or a list: each names its own thing
