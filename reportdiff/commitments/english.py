@@ -32,7 +32,7 @@ from ..model import Document, Paragraph
 from ..text import patterns
 from ..text.quantities import EN_NUMBER_WORD, Quantity, counts_in_words
 from .english_actions import _ABSTRACT, _AGENT, _GENERIC, _MAKING, _actions, _content_words
-from .english_figures import MEASURE_UNITS, figures, normal_quantity
+from .english_figures import MEASURED, figures, normal_quantity
 from .english_sentences import _CLAUSE, _PHRASE, VERB_BEFORE_ARTICLE, _strip, commits_another, continues_a_forecast, statements
 from .extraction import Commitment, Statement, Target
 
@@ -140,7 +140,7 @@ def _comparator(q: Quantity, before: str) -> str:
 def _indicator(clause: str, q: Quantity, unit: str) -> str:
     """What the figure ``q`` of ``clause`` measures; a measure unit's own words when nothing else names it
     (``reserve 30 000 square metres for …``)."""
-    return _named(clause, q, unit) or (unit if unit in MEASURE_UNITS.values() else "")
+    return _named(clause, q, unit) or (unit if unit in MEASURED else "")
 
 
 def _named(clause: str, q: Quantity, unit: str) -> str:
@@ -171,7 +171,7 @@ def _named(clause: str, q: Quantity, unit: str) -> str:
             # (to) enhance the financial assistance …: the verb names nothing when two words or more are left
             thing = _strip(VERB_BEFORE_ARTICLE.sub("", m.group("np").strip()))
             return thing if len(key_words(thing)) >= 2 else np
-    elif unit in MEASURE_UNITS.values():  # 180 000 square metres of floor area: of what
+    elif unit in MEASURED:  # 180 000 square metres of floor area: of what
         m = _MEASURED_OF.match(after)
         if m and key_words(m.group("np")):
             return _strip(m.group("np"))
@@ -198,7 +198,7 @@ def _named(clause: str, q: Quantity, unit: str) -> str:
         np = re.sub(r"^.*\band\s+(?=[a-z]+ing\s)", "", np)  # (doubling the teams to six) and increasing funding (by …)
         np = re.sub(r"^(?:\w+ing)\s+(?=\w)", "", np)
         np = re.sub(r"^(?:the|a|an|our|its|their)\s+", "", np, flags=re.I).strip()
-        if unit in MEASURE_UNITS.values():  # an estimated commercial floor area of about 260000 square metres
+        if unit in MEASURED:  # an estimated commercial floor area of about 260000 square metres
             np = re.sub(r"^(?:estimated|expected|projected|anticipated)\s+(?=\w)", "", np, flags=re.I)
         given, np = np, _GIVING.sub("", np)  # (I shall) allocate a recurrent provision (of $140 million): the sum's name
         if not np.lower().endswith("ed") \

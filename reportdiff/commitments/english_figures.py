@@ -40,6 +40,7 @@ def figures(text: str) -> list[Quantity]:
 MEASURE_UNITS = {"square metres": "square metres", "square metre": "square metres", "sq m": "square metres",
                  "hectares": "hectares", "hectare": "hectares", "kilometres": "kilometres", "kilometre": "kilometres",
                  "km": "kilometres"}
+MEASURED = frozenset(MEASURE_UNITS.values())  # square metres, hectares, kilometres
 _MEASURE_UNIT = patterns.compile(r"\s*(" + "|".join(sorted(MEASURE_UNITS, key=len, reverse=True)) + r")\b", re.I)
 
 

@@ -62,6 +62,7 @@ from .descriptions import (
 from .indicator_names import (
     LEAD_VERBS,
     NAMELESS,
+    PURPOSE_VERB,
     SPENT,
     SUM_ONLY,
     QUALIFIER_WORDS,
@@ -244,7 +245,6 @@ _CAPACITY = patterns.compile(r"吨|千瓦|GW|MW|台|辆|套")
 # what money is for, after its amount (安排超长期特别国债3000亿元支持消费品以旧换新), is not what it
 # counts: the words before the number name the target, unless they only say who spends
 # (中央财政拟投入433亿元用于促进就业: then the purpose names it)
-_PURPOSE = patterns.compile(r"支持|用于|推动|带动|促进|撬动|拉动|投向")
 _AFTER_NOT_COUNTED = patterns.compile(r"以上|左右|以内|以下|为|是|的|和|及|或|到|至|增长|下降|提高|比|同比|占|居[全第首前]|位|年|万|亿")
 
 
@@ -299,7 +299,7 @@ def targets_in(clause: str, promised: bool = True) -> list[tuple[Target, int]]:
         indicator = quoted_owner(clause[:at], indicator)
         after = re.sub(r"^(?:的|以上|以下|以内|左右|上下)+", "", first_item(clause[q.end:]))[:16]
         counted = after if re.match(r"[\u4e00-\u9fff“\"]", after) and not _AFTER_NOT_COUNTED.match(after) \
-            and not (_PURPOSE.match(after) and not SPENT.search(indicator)) else ""
+            and not (PURPOSE_VERB.match(after) and not SPENT.search(indicator)) else ""
         if len(indicator) < 2:  # 打造10个工业数字化示范标杆: the thing counted follows the number
             indicator, counted = after, ""
         if len(indicator) < 2 or re.fullmatch(r"[\d.%]+", indicator) or _COMPARATIVE.match(indicator) \

@@ -137,6 +137,11 @@ def nameless_subject(before: str) -> str:
 
 
 # a sum spent: the indicator ends in a word of spending (中央财政拟投入, 安排…资金)
+# what a sum is for, said after it (3000亿元支持消费品以旧换新, 396亿元用于转移支付), after 资金 or not
+# (109亿元资金支持再就业)
+_PURPOSE_VERBS = "支持|用于|推动|带动|促进|撬动|拉动|投向"
+PURPOSE_VERB = patterns.compile(_PURPOSE_VERBS)
+PURPOSE = patterns.compile(rf"(?:资金)?(?:{_PURPOSE_VERBS})")
 SPENT = patterns.compile(r"(?:投入|拿出|安排|投资|支出|筹集|下达|拨付|补助|资金)$")
 USED_FOR = patterns.compile(r"(?:主要|重点|专项|全部|专门)?用于[^，；。！？]+")
 

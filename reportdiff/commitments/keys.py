@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..text import patterns
 from ..text.tokens import terms
 from .extraction import Commitment
+from .indicator_names import PURPOSE
 from .parts import PLAN_NAME
 
 # Different wordings of one indicator in the corpus (the review says 公厕 where the plan said
@@ -219,8 +220,6 @@ class Key:
     purpose: bool = False  # a sum named by what it is for after it (109亿元资金支持再就业): a follow-up names that
 
 
-# what a sum is for, said after it (109亿元资金支持再就业, 3000亿元支持消费品以旧换新, 396亿元用于转移支付)
-_FOR_PURPOSE = patterns.compile(r"(?:资金)?(?:支持|用于|推动|促进|投向)")
 PLACE_AFTER = patterns.compile(r"县市|县区|城市|地市|省份|地区|国家|乡镇|县|市|省|区|镇|乡|村")  # places counted
 
 
@@ -258,7 +257,7 @@ def key_of(c: Commitment, weight) -> Key | None:
                qualifier(obj) if asked else (), asked and obj.endswith("改革"), ends,
                edition.group(1) if c.kind == "task" and (edition := EDITION.search(c.obj)) else "",
                stance.groups() if c.kind == "task" and (stance := STANCE.search(c.obj)) else (),
-               c.kind == "target" and bool(_FOR_PURPOSE.match(counted)))
+               c.kind == "target" and bool(PURPOSE.match(counted)))
 
 
 _JOINED = patterns.compile(r"[和与及、]|等")  # coordinated nouns or a list: each names its own thing
