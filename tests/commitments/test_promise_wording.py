@@ -212,7 +212,7 @@ def test_an_item_ending_in_the_list_s_head_word_is_a_conjunct_whatever_its_lengt
 def test_a_sum_named_by_its_purpose_is_followed_where_the_purpose_is_named(tmp_path):
     """Audit of national 2005 → 2006 (session 51, seed 243, row 12): ``今年中央财政安排109亿元资金支持再就业`` was
     "reported, not met" by ``全年中央财政用于抗灾救灾的资金89亿元``, disaster relief, on 中央财政 and 资金 alone.  A sum
-    named by what it is for after it (支持, 用于, 推动, 促进, 投向) is followed only by a clause naming that purpose."""
+    named by what it is for after it (支持, 用于, 推动, 带动, 促进, 撬动, 拉动, 投向) is followed only by a clause naming that purpose."""
     plan = "今年中央财政安排109亿元资金支持再就业。"
     f = _entries(tmp_path, 2005, plan, review="全年中央财政用于抗灾救灾的资金89亿元。")[0].followups[0]
     assert f.status == "missing" and f.met is None
