@@ -30,7 +30,7 @@ def figures(text: str) -> list[Quantity]:
     """The figures of an English clause, without a measure used as an adjective (the 1 000-hectare
     islands, the 10-year Hospital Development Plan): that is part of a name, not a quantity; nor
     a paragraph's number.  A count followed by a unit of area or length (``180 000 square metres``,
-    ``35 hectares``, ``34 kilometres``) takes that unit (``MEASURE_UNITS``), its end after it."""
+    ``35 hectares``, ``34 kilometres``) takes that unit (``MEASURE_UNITS``), its raw text and end running on to it."""
     number = PARAGRAPH_NUMBER.match(text)  # at the start of its first sentence: no figure
     return [_measured(q, text) for q in read_quantities(text) if q.value is not None
             and not re.match(r"-[a-z]", text[q.end:q.end + 2], re.I) and not (number and q.start < number.end())]
@@ -46,4 +46,5 @@ _MEASURE_UNIT = patterns.compile(r"\s*(" + "|".join(sorted(MEASURE_UNITS, key=le
 
 def _measured(q: Quantity, text: str) -> Quantity:
     m = _MEASURE_UNIT.match(text, q.end) if q.unit == "" else None
-    return replace(q, unit=MEASURE_UNITS[" ".join(m.group(1).lower().split())], end=m.end()) if m else q
+    return replace(q, raw=text[q.start:m.end()].strip(), unit=MEASURE_UNITS[" ".join(m.group(1).lower().split())],
+                   end=m.end()) if m else q

@@ -918,8 +918,8 @@ def test_an_area_or_a_length_is_read_in_its_unit_and_named_by_what_it_measures(t
             "one for hotel development, providing 180 000 square metres of floor area and 500 rooms respectively.")
     assert [(t.indicator, t.value, t.unit) for t, _ in targets_in(sale)][1:] == [
         ("floor area", 180000.0, "square metres"), ("rooms", 500.0, "")]
-    assert [(q.value, q.unit) for q in figures("about 440 hectares of land and 3 000 sq m")] == [
-        (440.0, "hectares"), (3000.0, "square metres")]
+    assert [(q.value, q.unit, q.raw) for q in figures("about 440 hectares of land and 3 000 sq m")] == [
+        (440.0, "hectares", "440 hectares"), (3000.0, "square metres", "3 000 sq m")]
     offices = ("The government offices in the Trade and Industry Department Tower in Mong Kok will be relocated to the "
                "Kai Tak Development Area starting in the middle of this year, releasing 18 000 square metres of commercial "
                "floor area.")
