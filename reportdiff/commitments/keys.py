@@ -44,6 +44,9 @@ SYNONYMS = (
     ("财政税收", "财税"), ("国有企业", "国企"),
     ("基本医疗保险", "基本医保", "医疗保险", "医保"), ("长期护理保险", "长护险"), ("能源消耗", "能源消费", "能耗"),
     ("科学普及", "科普"),
+    # a programme's other name (推动诚信体系建设 → 加快社会信用体系建设; 深化全民阅读活动 → 深入推进“书香辽宁”建设,
+    # 推进书香社会建设: national 2013 audit of session 51, seed 247, row 17; Jiangxi and Liaoning audits, seeds 240 and 248)
+    ("信用体系", "诚信体系"), ("全民阅读", "书香"),
     # other indicators whose tail is a synonym above: kept as they are (登记 and 调查 失业率 are
     # two measures; 移动网络 is not 电商)
     ("城镇登记失业率", "登记失业率"), ("移动网络",),

@@ -244,7 +244,10 @@ def names_a_problem(sentence: str) -> bool:
     return bool(_STILL_A_PROBLEM.search(sentence))
 
 
-_STILL_A_PROBLEM = patterns.compile(r"有待(?:进一步)?(?:解决|加强|提高|改善|完善|落实|破解)|亟待|亟需解决|尚未(?:根本)?(?:解决|扭转)")
+_STILL_A_PROBLEM = patterns.compile(r"有待(?:进一步)?(?:解决|加强|提高|改善|完善|落实|破解)|亟待|亟需解决|尚未(?:根本)?(?:解决|扭转)"
+                                    # … or a thing said to be lacking (社会信用体系不健全, 传统产业下行压力较大: national 2013
+                                    # → 2014 once 诚信体系 and 信用体系 were one word, session 51)
+                                    r"|(?:不健全|不完善|不到位|不规范|较弱|薄弱|滞后|压力较大)(?=[，；。！？]|$)")
 
 
 def looks_back_five_years(text: str) -> bool:

@@ -218,3 +218,16 @@ def test_a_sum_named_by_its_purpose_is_followed_where_the_purpose_is_named(tmp_p
     assert f.status == "missing" and f.met is None
     f = _entries(tmp_path, 2005, plan, review="全年中央财政安排资金120亿元支持再就业。")[0].followups[0]
     assert f.status == "reported" and f.reported.value == 120.0
+
+
+def test_a_programme_s_other_name_and_a_thing_said_to_be_lacking(tmp_path, fixtures_dir):
+    """Audits of national 2013 → 2014 (session 51, seed 247, row 17) and of national 2025 → Jiangxi and Liaoning
+    (seeds 240 and 248): ``推动诚信体系建设`` was missing though 2014 plans ``加快社会信用体系建设``, and
+    ``深化全民阅读活动`` missing where a province plans ``书香X建设`` (Henan: ``提升书香河南建设水平``).  诚信体系 and
+    信用体系, 全民阅读 and 书香 are one programme each (``keys.SYNONYMS``).  A review clause saying a thing is
+    lacking (``社会信用体系不健全``) names a problem, not work done, and reports nothing."""
+    ledger = promises([str(fixtures_dir / "national-2025.txt"), str(fixtures_dir / "provinces" / "henan-2026.txt")])
+    reading = next(e for e in ledger.entries if e.commitment.obj == "全民阅读活动").followups[0]
+    assert reading.status == "recurring" and "书香河南" in reading.text
+    f = _entries(tmp_path, 2013, "推动诚信体系建设。", review="社会信用体系不健全。", next_plan="加快社会信用体系建设。")[0]
+    assert f.followups[0].status == "recurring" and f.followups[0].text == "加快社会信用体系建设。"
