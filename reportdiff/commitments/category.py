@@ -26,7 +26,7 @@ from ..text import patterns
 from .keys import Key, generic_word, head_pair, head_word, normal, pairs, spread_in
 
 # nouns that name the kind of a policy instrument, not the thing itself
-_CATEGORY = patterns.compile(r"(?:制度|机制|体制|体系|改革|试点|政策|行政法规|法规|工作|措施|办法|专项行动|规划)$")
+_CATEGORY = patterns.compile(r"(?:制度|机制|体制|体系|改革|试点|政策|行政法规|法规|工作|措施|办法|专项行动)$")
 
 
 def kind_word(word: str) -> bool:
