@@ -427,9 +427,10 @@ def extract(doc: Document, index: int) -> list[Commitment]:
             continue
         horizon = "5y" if st.paragraph.section_id in five else "year"
         nxt = sts[i + 1].text if i + 1 < len(sts) and sts[i + 1].sentence == st.sentence else ""  # what a sum is for
+        bare = st.text.rstrip("，；。！？")
+        not_done_yet = NOT_YET.search(st.text) and not PLAN_WORD.search(st.text)  # a problem, not a plan
         found = [(purpose_after(_named_before(t, sts[i - 1] if i else None, st), st.text, nxt), pos)
-                 for t, pos in ([] if consequence(st.text, st.sentence) or NOT_YET.search(st.text)
-                                and not PLAN_WORD.search(st.text) else targets_in(st.text))
+                 for t, pos in ([] if consequence(st.text, st.sentence) or not_done_yet else targets_in(st.text))
                  if not _change_of_a_figure_before(st, pos)
                  if not any(c.target and c.target.value == t.value and c.target.unit == t.unit
                             and c.target.comparator == t.comparator and c.horizon == horizon
@@ -437,13 +438,11 @@ def extract(doc: Document, index: int) -> list[Commitment]:
                             and c.paragraph is not st.paragraph
                             for c in _nearby(out, st.paragraph.lines.first))]  # a restatement
         for t, _ in found:
-            out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph, st.text.rstrip("，；。！？"),
-                                  "target", t, horizon=horizon))
-        if found or len(st.text) > 60 or DESCRIPTIVE.search(st.text.rstrip("，；。！？")) or EXISTING.search(st.text) \
-                or NOT_YET.search(st.text) and not PLAN_WORD.search(st.text) \
-                or EXCESS.search(st.text.rstrip("，；。！？")) and not RESTRAINT.search(st.text):
+            out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph, bare, "target", t, horizon=horizon))
+        if found or len(st.text) > 60 or DESCRIPTIVE.search(bare) or EXISTING.search(st.text) or not_done_yet \
+                or EXCESS.search(bare) and not RESTRAINT.search(st.text):
             continue
-        clause = without_emphasis(_ENUMERATOR.sub("", st.text.rstrip("，；。！？").strip()))  # 一是依法打击…: the item, not its number
+        clause = without_emphasis(_ENUMERATOR.sub("", bare.strip()))  # 一是依法打击…: the item, not its number
         if BASIS.match(clause) or FRAME.match(clause) or (PURPOSE_OF_NEXT.match(clause) or MEANS_OF_NEXT.match(clause)) and st.text.rstrip().endswith("，") \
                 or USED_FOR.match(clause) \
                 or PRINCIPLE.search(clause) or POLICY_MAKING.search(_FIRST_CLAUSE.match(st.sentence).group()) \
@@ -480,6 +479,5 @@ def extract(doc: Document, index: int) -> list[Commitment]:
         if ALL_THE_WORK.fullmatch(obj):
             continue
         for part in split_shared_head(obj) if len(obj) >= 2 else ():
-            out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph,
-                                  st.text.rstrip("，；。！？"), "task", None, part, horizon))
+            out.append(Commitment(f"d{index}-c{len(out)}", index, st.paragraph, bare, "task", None, part, horizon))
     return out
